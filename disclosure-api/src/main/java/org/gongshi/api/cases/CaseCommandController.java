@@ -1,0 +1,184 @@
+package org.gongshi.api.cases;
+
+import jakarta.validation.Valid;
+import org.gongshi.api.cases.CaseRequests.ClockAction;
+import org.gongshi.api.cases.CaseRequests.ClockRequest;
+import org.gongshi.api.cases.CaseRequests.ClosureRequest;
+import org.gongshi.api.cases.CaseRequests.DecisionRequest;
+import org.gongshi.api.cases.CaseRequests.ExecutionRequest;
+import org.gongshi.api.cases.CaseRequests.ExtensionRequest;
+import org.gongshi.api.cases.CaseRequests.FileCaseRequest;
+import org.gongshi.api.cases.CaseRequests.HearingRequest;
+import org.gongshi.api.cases.CaseRequests.NoticeRequest;
+import org.gongshi.api.cases.CaseRequests.RevisionRequest;
+import org.gongshi.api.cases.CaseRequests.StatementRequest;
+import org.gongshi.api.cases.CaseRequests.TransferRequest;
+import org.gongshi.api.idempotency.IdempotentCommands;
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.security.Caller;
+import org.gongshi.ledger.cases.CloseCase;
+import org.gongshi.ledger.cases.ConcludeHearing;
+import org.gongshi.ledger.cases.DecideNoPenalty;
+import org.gongshi.ledger.cases.DecidePenalty;
+import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.cases.ExtendDecisionDeadline;
+import org.gongshi.ledger.cases.FileCase;
+import org.gongshi.ledger.cases.PauseCaseClock;
+import org.gongshi.ledger.cases.RecordExecution;
+import org.gongshi.ledger.cases.RecordStatement;
+import org.gongshi.ledger.cases.RequestHearing;
+import org.gongshi.ledger.cases.ResumeCaseClock;
+import org.gongshi.ledger.cases.ReviseDecision;
+import org.gongshi.ledger.cases.ServePenaltyNotice;
+import org.gongshi.ledger.cases.TransferToJudiciary;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** The bureau command API for cases (API.md, "Bureau commands"). Roles officer/reviewer. */
+@RestController
+@RequestMapping("/api/v1/cases")
+public class CaseCommandController {
+
+    private static final String KEY = IdempotentCommands.HEADER;
+
+    private final LedgerGateway ledger;
+    private final IdempotentCommands idempotency;
+
+    public CaseCommandController(LedgerGateway ledger, IdempotentCommands idempotency) {
+        this.ledger = ledger;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<?>> file(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                 @Valid @RequestBody FileCaseRequest body) {
+        Caller caller = writer(jwt);
+        return idempotency.execute(caller, key, "POST /cases", body, () -> {
+            body.check();
+            String caseId = UUID.randomUUID().toString();
+            var command = new FileCase(caseId, caller.bureau(), body.authorityName(), caller.division(), body.filedOn(),
+                    body.ipType(), body.violationType(), body.procedure(), body.source(), body.party().toParty());
+            return ledger.send(caller, command).thenReturn(
+                    ResponseEntity.created(URI.create("/api/v1/cases/" + caseId)).body(Map.of("caseId", caseId)));
+        });
+    }
+
+    @PostMapping("/{caseId}/extensions")
+    Mono<ResponseEntity<?>> extend(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                   @PathVariable String caseId, @Valid @RequestBody ExtensionRequest body) {
+        return act(jwt, key, caseId, "extensions", body, () -> {
+            body.check();
+            return new ExtendDecisionDeadline(caseId, body.approval(), body.approvedOn(), body.days(), body.newDeadline(), body.reason());
+        });
+    }
+
+    @PostMapping("/{caseId}/clock")
+    Mono<ResponseEntity<?>> clock(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                  @PathVariable String caseId, @Valid @RequestBody ClockRequest body) {
+        return act(jwt, key, caseId, "clock", body, () -> {
+            body.check();
+            return body.action() == ClockAction.PAUSE
+                    ? new PauseCaseClock(caseId, body.on(), body.reason(), body.note())
+                    : new ResumeCaseClock(caseId, body.on());
+        });
+    }
+
+    @PostMapping("/{caseId}/notices")
+    Mono<ResponseEntity<?>> notice(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                   @PathVariable String caseId, @Valid @RequestBody NoticeRequest body) {
+        return act(jwt, key, caseId, "notices", body, () -> new ServePenaltyNotice(caseId, body.servedOn(),
+                CaseRequests.penalties("proposedPenalties", body.proposedPenalties()), body.hearingRightGranted(),
+                Boolean.TRUE.equals(body.waived())));
+    }
+
+    @PostMapping("/{caseId}/statements")
+    Mono<ResponseEntity<?>> statement(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                      @PathVariable String caseId, @Valid @RequestBody StatementRequest body) {
+        return act(jwt, key, caseId, "statements", body, () -> new RecordStatement(caseId, body.receivedOn(), body.summary()));
+    }
+
+    @PostMapping("/{caseId}/hearings")
+    Mono<ResponseEntity<?>> hearing(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                    @PathVariable String caseId, @Valid @RequestBody HearingRequest body) {
+        return act(jwt, key, caseId, "hearings", body, () -> {
+            body.check();
+            return body.heldOn() != null
+                    ? new ConcludeHearing(caseId, body.heldOn(), body.outcome())
+                    : new RequestHearing(caseId, body.requestedOn());
+        });
+    }
+
+    @PostMapping("/{caseId}/decisions")
+    Mono<ResponseEntity<?>> decide(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                   @PathVariable String caseId, @Valid @RequestBody DecisionRequest body) {
+        Caller caller = writer(jwt);
+        return idempotency.execute(caller, key, "POST /cases/" + caseId + "/decisions", body, () -> {
+            body.check();
+            String decisionId = UUID.randomUUID().toString();
+            Object command = body.kind() == DecisionKind.PENALTY
+                    ? new DecidePenalty(caseId, decisionId, body.decisionNumber(), body.decidedOn(),
+                    CaseRequests.penalties("penalties", body.penalties()), body.legalBasis(), body.facts())
+                    : new DecideNoPenalty(caseId, decisionId, body.decisionNumber(), body.decidedOn(), body.legalBasis(), body.facts());
+            return ledger.send(caller, command).thenReturn(ResponseEntity.ok(Map.of("caseId", caseId, "decisionId", decisionId)));
+        });
+    }
+
+    @PostMapping("/{caseId}/transfer")
+    Mono<ResponseEntity<?>> transfer(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                     @PathVariable String caseId, @Valid @RequestBody TransferRequest body) {
+        return act(jwt, key, caseId, "transfer", body,
+                () -> new TransferToJudiciary(caseId, body.transferredOn(), body.judicialOrgan(), body.reason()));
+    }
+
+    @PostMapping("/{caseId}/execution")
+    Mono<ResponseEntity<?>> execution(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                      @PathVariable String caseId, @Valid @RequestBody ExecutionRequest body) {
+        return act(jwt, key, caseId, "execution", body,
+                () -> new RecordExecution(caseId, body.executedOn(), body.paidAmount(), body.method()));
+    }
+
+    @PostMapping("/{caseId}/closure")
+    Mono<ResponseEntity<?>> closure(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                    @PathVariable String caseId, @Valid @RequestBody ClosureRequest body) {
+        return act(jwt, key, caseId, "closure", body, () -> new CloseCase(caseId, body.closedOn(), body.outcome()));
+    }
+
+    @PostMapping("/{caseId}/revision")
+    Mono<ResponseEntity<?>> revision(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                     @PathVariable String caseId, @Valid @RequestBody RevisionRequest body) {
+        return act(jwt, key, caseId, "revision", body, () -> {
+            body.check();
+            return new ReviseDecision(caseId, body.kind(), body.by(), body.documentNumber(), body.effectiveOn(), body.reason(),
+                    body.penalties() == null ? List.of() : CaseRequests.penalties("penalties", body.penalties()));
+        });
+    }
+
+    private Mono<ResponseEntity<?>> act(Jwt jwt, String key, String caseId, String act, Object body, Supplier<Object> command) {
+        Caller caller = writer(jwt);
+        return idempotency.execute(caller, key, "POST /cases/" + caseId + "/" + act, body,
+                () -> ledger.send(caller, command.get()).thenReturn(ResponseEntity.ok(Map.of("caseId", caseId))));
+    }
+
+    private static Caller writer(Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (caller.bureau() == null || caller.division() == null || caller.sub() == null) {
+            throw new Forbidden("The token has no bureau, division or sub claim; commands are issued by a bureau's officer");
+        }
+        return caller;
+    }
+
+}

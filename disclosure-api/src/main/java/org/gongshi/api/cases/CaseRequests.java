@@ -1,0 +1,149 @@
+package org.gongshi.api.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.problem.InvalidRequest.FieldProblem;
+import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.cases.ExtensionApproval;
+import org.gongshi.ledger.cases.IpType;
+import org.gongshi.ledger.cases.Party;
+import org.gongshi.ledger.cases.PartyKind;
+import org.gongshi.ledger.cases.PauseReason;
+import org.gongshi.ledger.cases.Penalty;
+import org.gongshi.ledger.cases.PenaltyType;
+import org.gongshi.ledger.cases.Procedure;
+import org.gongshi.ledger.cases.RevisionBy;
+import org.gongshi.ledger.cases.RevisionKind;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The request bodies of the case endpoints (API.md), with their field rules. */
+public final class CaseRequests {
+
+    private CaseRequests() {
+    }
+
+    public record PartyRequest(@NotNull PartyKind kind, @NotBlank @Size(max = 200) String name, String uscc,
+                               String idNumber, @Size(max = 100) String legalRepresentative) {
+        Party toParty() {
+            return new Party(kind, name, uscc, idNumber, legalRepresentative);
+        }
+    }
+
+    public record FileCaseRequest(@NotNull LocalDate filedOn, @NotNull IpType ipType,
+                                  @NotBlank @Size(max = 500) String violationType, @NotNull Procedure procedure,
+                                  @NotBlank @Size(max = 500) String source, @NotNull @Valid PartyRequest party,
+                                  @Size(max = 200) String authorityName) {
+        void check() {
+            List<FieldProblem> problems = new ArrayList<>();
+            for (String p : party.toParty().problems()) {
+                int colon = p.indexOf(": ");
+                problems.add(new FieldProblem(p.substring(0, colon), p.substring(colon + 2)));
+            }
+            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        }
+    }
+
+    public record PenaltyRequest(@NotNull PenaltyType type,
+                                 @DecimalMin(value = "0.01", message = "must be at least 0.01 yuan") @Digits(integer = 13, fraction = 2) BigDecimal amount,
+                                 @Size(max = 1000) String description) {
+        Penalty toPenalty() {
+            return new Penalty(type, amount, description);
+        }
+    }
+
+    static List<Penalty> penalties(String field, List<PenaltyRequest> requests) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            PenaltyRequest p = requests.get(i);
+            if (p.type().isMonetary() && p.amount() == null) {
+                problems.add(new FieldProblem(field + "[" + i + "].amount", "is required for " + p.type() + " (yuan, at most 2 decimals)"));
+            }
+            if (!p.type().isMonetary() && p.amount() != null) {
+                problems.add(new FieldProblem(field + "[" + i + "].amount", "must be empty for " + p.type() + "; only fines and confiscations carry an amount"));
+            }
+        }
+        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        return requests.stream().map(PenaltyRequest::toPenalty).toList();
+    }
+
+    public record ExtensionRequest(@NotNull ExtensionApproval approval, @NotNull LocalDate approvedOn,
+                                   @Positive Integer days, LocalDate newDeadline, @NotBlank String reason) {
+        void check() {
+            if (approval == ExtensionApproval.COLLECTIVE && newDeadline == null) {
+                throw InvalidRequest.of("newDeadline", "is required for a COLLECTIVE extension: name the new deadline");
+            }
+            if (approval == ExtensionApproval.HEAD && newDeadline != null) {
+                throw InvalidRequest.of("newDeadline", "only a COLLECTIVE decision names a new date; the head extends by days");
+            }
+        }
+    }
+
+    public enum ClockAction { PAUSE, RESUME }
+
+    public record ClockRequest(@NotNull ClockAction action, @NotNull LocalDate on, PauseReason reason, @Size(max = 1000) String note) {
+        void check() {
+            if (action == ClockAction.PAUSE && reason == null) {
+                throw InvalidRequest.of("reason", "is required to pause the clock: one of SUSPENSION, HEARING, PUBLIC_ANNOUNCEMENT, TESTING_OR_APPRAISAL, RIGHTS_HOLDER_IDENTIFICATION");
+            }
+        }
+    }
+
+    public record NoticeRequest(@NotNull LocalDate servedOn, @NotEmpty @Valid List<PenaltyRequest> proposedPenalties,
+                                @NotNull Boolean hearingRightGranted, Boolean waived) {}
+
+    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = 5000) String summary) {}
+
+    /** A hearing request ({@code requestedOn}) or the hearing held ({@code heldOn}, {@code outcome}). */
+    public record HearingRequest(LocalDate requestedOn, LocalDate heldOn, @Size(max = 5000) String outcome) {
+        void check() {
+            if ((requestedOn == null) == (heldOn == null)) {
+                throw InvalidRequest.of("requestedOn", "give requestedOn to record a hearing request, or heldOn and outcome to record the hearing held");
+            }
+            if (heldOn != null && (outcome == null || outcome.isBlank())) {
+                throw InvalidRequest.of("outcome", "is required with heldOn");
+            }
+        }
+    }
+
+    public record DecisionRequest(@NotNull DecisionKind kind, @NotBlank @Size(max = 100) String decisionNumber,
+                                  @NotNull LocalDate decidedOn, @Valid List<PenaltyRequest> penalties,
+                                  @NotBlank @Size(max = 2000) String legalBasis, @NotBlank @Size(max = 10000) String facts) {
+        void check() {
+            if (kind == DecisionKind.PENALTY && (penalties == null || penalties.isEmpty())) {
+                throw InvalidRequest.of("penalties", "a PENALTY decision names at least one penalty");
+            }
+            if (kind == DecisionKind.NO_PENALTY && penalties != null && !penalties.isEmpty()) {
+                throw InvalidRequest.of("penalties", "a NO_PENALTY decision has no penalties");
+            }
+        }
+    }
+
+    public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank String judicialOrgan, @NotBlank String reason) {}
+
+    public record ExecutionRequest(@NotNull LocalDate executedOn,
+                                   @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal paidAmount,
+                                   @NotBlank String method) {}
+
+    public record ClosureRequest(@NotNull LocalDate closedOn, @NotBlank String outcome) {}
+
+    public record RevisionRequest(@NotNull RevisionKind kind, @NotNull RevisionBy by, @NotBlank String documentNumber,
+                                  @NotNull LocalDate effectiveOn, @NotBlank @Size(max = 5000) String reason,
+                                  @Valid List<PenaltyRequest> penalties) {
+        void check() {
+            if (kind == RevisionKind.CHANGED && (penalties == null || penalties.isEmpty())) {
+                throw InvalidRequest.of("penalties", "a CHANGED decision names its new penalties");
+            }
+        }
+    }
+}

@@ -1,0 +1,458 @@
+package org.gongshi.ledger.cases;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.interceptors.ExceptionHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.policy.RuleViolation;
+import org.gongshi.ledger.policy.Rulebook;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.gongshi.ledger.policy.RuleViolation.check;
+
+/**
+ * 案件: an administrative enforcement case, from filing to closure and later revision. It decides
+ * whether each legal act may happen and records it as an event with the deadlines that applied.
+ * The acting bureau arrives as message metadata ({@code bureau}); a command from another bureau is
+ * refused ({@link Rule#OWN_CASES_ONLY}).
+ */
+public class Case {
+
+    public static final String BUREAU = "bureau";
+    public static final String ACTOR = "actor";
+
+    @AggregateIdentifier
+    private String caseId;
+    private String bureau;
+    private CaseStatus status;
+    private LocalDate filedOn;
+    private LocalDate lastActOn;
+    private Procedure procedure;
+    private PartyKind partyKind;
+
+    private int headExtensionDays;
+    private LocalDate collectiveDeadline;
+    private long pausedDays;
+    private LocalDate pausedSince;
+    private PauseReason pauseReason;
+    private Deadline decisionDeadline;
+
+    private List<Penalty> proposedPenalties;
+    private boolean hearingRightGranted;
+    private boolean rightsWaived;
+    private Deadline hearingRequestDeadline;
+    private boolean hearingRequested;
+    private boolean hearingConcluded;
+
+    private String decisionId;
+    private LocalDate decidedOn;
+    private List<Penalty> penalties;
+    private Deadline paymentDeadline;
+    private boolean transferred;
+    private boolean executed;
+    private RevisionKind lastRevision;
+
+    protected Case() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Case(FileCase command, Rulebook rules) {
+        check(command.party() != null && command.party().problems().isEmpty(), Rule.VALID_IDENTIFIER,
+                command.party() == null ? "party is required" : String.join("; ", command.party().problems()));
+        Deadline deadline = rules.decisionDeadline(command.filedOn(), 0, null, 0);
+        apply(new CaseFiled(command.caseId(), command.bureau(), command.authorityName(), command.division(),
+                command.filedOn(), command.ipType(), command.violationType(), command.procedure(), command.source(),
+                command.party(), deadline, rules.escalationDueOn(command.filedOn()), rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(ExtendDecisionDeadline command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        requireOpenBeforeDisposition("extend the decision deadline");
+        requireDatedInOrder(command.approvedOn(), "approval of the extension");
+        check(!command.approvedOn().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
+                "the extension was approved on " + command.approvedOn() + ", after the deadline " + decisionDeadline.dueOn()
+                        + " had passed; an extension must be approved before the deadline");
+        if (command.approval() == ExtensionApproval.HEAD) {
+            int days = command.days() == null ? rules.headExtensionDays() - headExtensionDays : command.days();
+            check(days > 0 && headExtensionDays + days <= rules.headExtensionDays(), Rule.DECISION_EXTENSION,
+                    "the head may extend by at most " + rules.headExtensionDays() + " CD in all; " + headExtensionDays
+                            + " already approved, " + days + " requested; beyond that a collective decision must name the new date");
+            check(collectiveDeadline == null, Rule.DECISION_EXTENSION,
+                    "a collective decision already set the deadline; a further extension needs another collective decision");
+            Deadline extended = rules.decisionDeadline(filedOn, headExtensionDays + days, null, pausedDays);
+            apply(new DecisionDeadlineExtended(caseId, ExtensionApproval.HEAD, command.approvedOn(), days, null, command.reason(),
+                    extended, rules.version()));
+        } else {
+            check(command.newDeadline() != null, Rule.DECISION_EXTENSION, "a collective decision must name the new deadline (newDeadline)");
+            check(command.newDeadline().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
+                    "the new deadline " + command.newDeadline() + " must be after the current deadline " + decisionDeadline.dueOn());
+            Deadline extended = rules.decisionDeadline(filedOn, headExtensionDays, command.newDeadline(), pausedDays);
+            int days = Math.toIntExact(ChronoUnit.DAYS.between(decisionDeadline.dueOn(), extended.dueOn()));
+            apply(new DecisionDeadlineExtended(caseId, ExtensionApproval.COLLECTIVE, command.approvedOn(), days, command.newDeadline(), command.reason(),
+                    extended, rules.version()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(PauseCaseClock command, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        requireOpenBeforeDisposition("pause the clock");
+        requireDatedInOrder(command.pausedOn(), "the pause");
+        check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is already paused since " + pausedSince + " (" + pauseReason + ")");
+        apply(new CaseClockPaused(caseId, command.pausedOn(), command.reason(), command.note()));
+    }
+
+    @CommandHandler
+    public void handle(ResumeCaseClock command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(pausedSince != null, Rule.CLOCK_PAUSE, "the clock is not paused");
+        requireDatedInOrder(command.resumedOn(), "the resumption");
+        resume(command.resumedOn(), rules);
+    }
+
+    @CommandHandler
+    public void handle(ServePenaltyNotice command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        requireOpenBeforeDisposition("serve a penalty notice");
+        requireDatedInOrder(command.servedOn(), "the notice");
+        check(command.proposedPenalties() != null && !command.proposedPenalties().isEmpty(), Rule.NOTICE_BEFORE_DECISION,
+                "a penalty notice must propose at least one penalty");
+        requireWithinSimpleProcedure(command.proposedPenalties(), rules);
+        apply(new PenaltyNoticeServed(caseId, command.servedOn(), List.copyOf(command.proposedPenalties()),
+                command.hearingRightGranted(), command.rightsWaived(), rules.hearingRequestDeadline(command.servedOn()),
+                rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(RecordStatement command, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        requireOpenBeforeDisposition("record a statement");
+        check(proposedPenalties != null, Rule.ACTS_IN_ORDER, "a statement answers a served notice; serve the notice first");
+        requireDatedInOrder(command.receivedOn(), "the statement");
+        apply(new StatementRecorded(caseId, command.receivedOn(), command.summary()));
+    }
+
+    @CommandHandler
+    public void handle(RequestHearing command, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        requireOpenBeforeDisposition("record a hearing request");
+        check(proposedPenalties != null && hearingRightGranted, Rule.HEARING_REQUEST_WINDOW,
+                "no served notice granted a right to a hearing");
+        check(!hearingRequested, Rule.HEARING_REQUEST_WINDOW, "a hearing was already requested");
+        requireDatedInOrder(command.requestedOn(), "the hearing request");
+        check(hearingRequestDeadline.metBy(command.requestedOn()), Rule.HEARING_REQUEST_WINDOW,
+                "the hearing request of " + command.requestedOn() + " came after the window closed on "
+                        + hearingRequestDeadline.dueOn() + " (5 WD from the notice)");
+        apply(new HearingRequested(caseId, command.requestedOn()));
+        if (pausedSince == null) {
+            apply(new CaseClockPaused(caseId, command.requestedOn(), PauseReason.HEARING, "hearing requested"));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ConcludeHearing command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(hearingRequested && !hearingConcluded, Rule.HEARING_REQUEST_WINDOW, "there is no requested hearing to conclude");
+        requireDatedInOrder(command.heldOn(), "the hearing");
+        apply(new HearingConcluded(caseId, command.heldOn(), command.outcome()));
+        if (pauseReason == PauseReason.HEARING) {
+            resume(command.heldOn(), rules);
+        }
+    }
+
+    @CommandHandler
+    public void handle(DecidePenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        requireUndecided();
+        requireDatedInOrder(command.decidedOn(), "the decision");
+        check(proposedPenalties != null, Rule.NOTICE_BEFORE_DECISION,
+                "no penalty notice (事先告知) has been served on the party; serve it before deciding a penalty");
+        check(!hearingRequested || hearingConcluded, Rule.HEARING_REQUEST_WINDOW,
+                "the party requested a hearing on this case; record the hearing before deciding");
+        check(!hearingRightGranted || rightsWaived || hearingRequested || command.decidedOn().isAfter(hearingRequestDeadline.dueOn()),
+                Rule.HEARING_REQUEST_WINDOW, "the party may request a hearing until " + hearingRequestDeadline.dueOn()
+                        + "; decide after that date, or record the party's express waiver on the notice");
+        check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + " (" + pauseReason
+                + "); resume it before deciding");
+        check(command.penalties() != null && !command.penalties().isEmpty(), Rule.NO_HEAVIER_AFTER_DEFENCE,
+                "a penalty decision names at least one penalty");
+        requireNoHeavierThanNotice(command.penalties());
+        requireWithinSimpleProcedure(command.penalties(), rules);
+        Deadline payment = rules.paymentDeadline(command.decidedOn());
+        apply(new PenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(), procedure,
+                List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline,
+                decisionDeadline.metBy(command.decidedOn()), payment, rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(DecideNoPenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        requireUndecided();
+        requireDatedInOrder(command.decidedOn(), "the decision");
+        check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + "; resume it before deciding");
+        apply(new NoPenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(),
+                command.legalBasis(), command.facts(), decisionDeadline, decisionDeadline.metBy(command.decidedOn()),
+                rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(TransferToJudiciary command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a suspected crime found later is a new case");
+        check(!transferred, Rule.TRANSFER_NOT_REPLACED, "the case was already transferred to the judiciary");
+        requireDatedInOrder(command.transferredOn(), "the transfer");
+        apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
+                decisionDeadline, decisionDeadline.metBy(command.transferredOn()), rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(RecordExecution command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(status == CaseStatus.PENALTY_DECIDED && !executed, Rule.EXECUTION_AFTER_PENALTY,
+                status == CaseStatus.EXECUTED ? "execution was already recorded" : "there is no effective penalty decision to execute (case is " + status + ")");
+        check(lastRevision == null || !lastRevision.endsDecision(), Rule.EXECUTION_AFTER_PENALTY,
+                "the decision was " + lastRevision + " and has no effect");
+        requireDatedInOrder(command.executedOn(), "the execution");
+        BigDecimal fine = Penalty.total(penalties, PenaltyType.FINE);
+        boolean inTime = paymentDeadline.metBy(command.executedOn());
+        apply(new PenaltyExecuted(caseId, command.executedOn(), command.paidAmount(), command.method(), paymentDeadline,
+                inTime, latePaymentPenalty(fine, command.executedOn(), rules), rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(CloseCase command, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is already closed");
+        boolean penaltyEnded = status == CaseStatus.PENALTY_DECIDED && lastRevision != null && lastRevision.endsDecision();
+        check(status == CaseStatus.EXECUTED || status == CaseStatus.NO_PENALTY_DECIDED || status == CaseStatus.TRANSFERRED || penaltyEnded,
+                Rule.CLOSURE_AFTER_DISPOSITION, switch (status) {
+                    case PENALTY_DECIDED -> "the penalty decision has not been executed; record execution before closing";
+                    default -> "the case has no disposition yet (status " + status + "); decide or transfer it before closing";
+                });
+        requireDatedInOrder(command.closedOn(), "the closure");
+        apply(new CaseClosed(caseId, command.closedOn(), command.outcome()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseDecision command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(decisionId != null, Rule.REVISION_OF_DECISION, "the case has no decision to revise");
+        check(lastRevision == null || !lastRevision.endsDecision(), Rule.REVISION_OF_DECISION,
+                "the decision was already " + lastRevision + " and has no effect");
+        check(!command.effectiveOn().isBefore(decidedOn), Rule.REVISION_OF_DECISION,
+                "the revision takes effect on " + command.effectiveOn() + ", before the decision of " + decidedOn);
+        List<Penalty> revised = List.of();
+        if (command.kind() == RevisionKind.CHANGED) {
+            check(command.penalties() != null && !command.penalties().isEmpty(), Rule.REVISION_OF_DECISION,
+                    "a changed decision names its new penalties");
+            revised = List.copyOf(command.penalties());
+        }
+        apply(new DecisionRevised(caseId, decisionId, command.kind(), command.by(), command.documentNumber(),
+                command.effectiveOn(), command.reason(), revised, rules.version()));
+    }
+
+    /** Domain refusals cross the command bus, local or remote, with their rule as details. */
+    @ExceptionHandler(resultType = RuleViolation.class)
+    public void refuse(RuleViolation violation) {
+        throw new CommandExecutionException(violation.getMessage(), violation, violation.details());
+    }
+
+    // ---- rules shared by several acts
+
+    private void authorise(String actingBureau) {
+        check(actingBureau == null || actingBureau.equals(bureau), Rule.OWN_CASES_ONLY,
+                "case " + caseId + " was filed by another bureau; a bureau acts only on its own cases");
+    }
+
+    private void requireOpenBeforeDisposition(String act) {
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; cannot " + act);
+        check(!status.isDisposed(), Rule.DECIDED_ONCE, "the case already has its disposition (" + status + "); cannot " + act);
+    }
+
+    private void requireUndecided() {
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; it cannot be decided");
+        check(!status.isDisposed(), Rule.DECIDED_ONCE, "the case already has its disposition (" + status + ")");
+    }
+
+    private void requireDatedInOrder(LocalDate date, String act) {
+        check(!date.isBefore(filedOn), Rule.DATE_NOT_BEFORE_FILING,
+                "the date of " + act + " (" + date + ") is before the case was filed on " + filedOn);
+        check(!date.isBefore(lastActOn), Rule.ACTS_IN_ORDER,
+                "the date of " + act + " (" + date + ") is before the previous act of the case on " + lastActOn);
+    }
+
+    private void requireNoHeavierThanNotice(List<Penalty> decided) {
+        for (Penalty penalty : decided) {
+            var notified = Penalty.ofType(proposedPenalties, penalty.type());
+            check(notified.isPresent(), Rule.NO_HEAVIER_AFTER_DEFENCE,
+                    "penalty " + penalty.type() + " was not in the notice served; the decision may not add penalty types");
+            if (penalty.type().isMonetary()) {
+                BigDecimal decidedAmount = Penalty.total(decided, penalty.type());
+                BigDecimal notifiedAmount = Penalty.total(proposedPenalties, penalty.type());
+                check(decidedAmount.compareTo(notifiedAmount) <= 0, Rule.NO_HEAVIER_AFTER_DEFENCE,
+                        penalty.type() + " of ¥" + decidedAmount.toPlainString() + " exceeds the ¥" + notifiedAmount.toPlainString()
+                                + " notified; the decision may not raise amounts beyond the notice");
+            }
+        }
+    }
+
+    private void requireWithinSimpleProcedure(List<Penalty> proposed, Rulebook rules) {
+        if (procedure != Procedure.SIMPLE) return;
+        var handling = rules.policy().caseHandling();
+        BigDecimal limit = partyKind == PartyKind.NATURAL_PERSON
+                ? handling.simpleFineLimitNaturalPerson() : handling.simpleFineLimitOrganisation();
+        for (Penalty penalty : proposed) {
+            check(penalty.type() == PenaltyType.WARNING || penalty.type() == PenaltyType.FINE, Rule.SIMPLE_PROCEDURE_LIMITS,
+                    "simple procedure allows only a warning or a fine, not " + penalty.type() + "; use the ordinary procedure");
+        }
+        BigDecimal fine = Penalty.total(proposed, PenaltyType.FINE);
+        check(fine.compareTo(limit) <= 0, Rule.SIMPLE_PROCEDURE_LIMITS, "simple procedure allows a fine of at most ¥"
+                + limit.toPlainString() + " for this party; ¥" + fine.toPlainString() + " needs the ordinary procedure");
+    }
+
+    private BigDecimal latePaymentPenalty(BigDecimal fine, LocalDate paidOn, Rulebook rules) {
+        if (fine.signum() == 0 || paymentDeadline.metBy(paidOn)) return BigDecimal.ZERO;
+        long daysLate = ChronoUnit.DAYS.between(paymentDeadline.dueOn(), paidOn);
+        BigDecimal penalty = fine.multiply(rules.policy().caseHandling().latePaymentDailyRate())
+                .multiply(BigDecimal.valueOf(daysLate)).setScale(2, RoundingMode.HALF_UP);
+        return penalty.min(fine);
+    }
+
+    private void resume(LocalDate resumedOn, Rulebook rules) {
+        long days = ChronoUnit.DAYS.between(pausedSince, resumedOn);
+        Deadline moved = rules.decisionDeadline(filedOn, headExtensionDays, collectiveDeadline, pausedDays + days);
+        apply(new CaseClockResumed(caseId, resumedOn, days, moved, rules.version()));
+    }
+
+    // ---- state from events
+
+    @EventSourcingHandler
+    void on(CaseFiled event) {
+        caseId = event.caseId();
+        bureau = event.bureau();
+        status = CaseStatus.FILED;
+        filedOn = event.filedOn();
+        lastActOn = event.filedOn();
+        procedure = event.procedure();
+        partyKind = event.party().kind();
+        decisionDeadline = event.decisionDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionDeadlineExtended event) {
+        lastActOn = event.approvedOn();
+        if (event.approval() == ExtensionApproval.HEAD) {
+            headExtensionDays += event.days();
+        } else {
+            collectiveDeadline = event.namedDeadline();
+        }
+        decisionDeadline = event.decisionDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(CaseClockPaused event) {
+        lastActOn = event.pausedOn();
+        pausedSince = event.pausedOn();
+        pauseReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(CaseClockResumed event) {
+        lastActOn = event.resumedOn();
+        pausedDays += event.pausedDays();
+        pausedSince = null;
+        pauseReason = null;
+        decisionDeadline = event.decisionDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(PenaltyNoticeServed event) {
+        lastActOn = event.servedOn();
+        status = CaseStatus.NOTICE_SERVED;
+        proposedPenalties = event.proposedPenalties();
+        hearingRightGranted = event.hearingRightGranted();
+        rightsWaived = event.rightsWaived();
+        hearingRequestDeadline = event.hearingRequestDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(StatementRecorded event) {
+        lastActOn = event.receivedOn();
+    }
+
+    @EventSourcingHandler
+    void on(HearingRequested event) {
+        lastActOn = event.requestedOn();
+        hearingRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(HearingConcluded event) {
+        lastActOn = event.heldOn();
+        hearingConcluded = true;
+    }
+
+    @EventSourcingHandler
+    void on(PenaltyDecided event) {
+        lastActOn = event.decidedOn();
+        status = CaseStatus.PENALTY_DECIDED;
+        decisionId = event.decisionId();
+        decidedOn = event.decidedOn();
+        penalties = event.penalties();
+        paymentDeadline = event.paymentDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(NoPenaltyDecided event) {
+        lastActOn = event.decidedOn();
+        status = CaseStatus.NO_PENALTY_DECIDED;
+        decisionId = event.decisionId();
+        decidedOn = event.decidedOn();
+        penalties = List.of();
+    }
+
+    @EventSourcingHandler
+    void on(CaseTransferredToJudiciary event) {
+        lastActOn = event.transferredOn();
+        transferred = true;
+        if (!status.isDisposed()) status = CaseStatus.TRANSFERRED;
+    }
+
+    @EventSourcingHandler
+    void on(PenaltyExecuted event) {
+        lastActOn = event.executedOn();
+        executed = true;
+        status = CaseStatus.EXECUTED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event) {
+        lastActOn = event.closedOn();
+        status = CaseStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRevised event) {
+        lastRevision = event.kind();
+        if (event.kind() == RevisionKind.CHANGED) penalties = event.penalties();
+    }
+
+    @Override
+    public String toString() {
+        return "Case[" + caseId + ", " + status + "]";
+    }
+
+}

@@ -1,0 +1,13 @@
+package org.gongshi.ledger.cases;
+
+import org.gongshi.ledger.calendar.Deadline;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * 延期: the decision deadline was extended, by the head ({@code days}) or by a collective decision
+ * ({@code namedDeadline}); records the deadline that now applies.
+ */
+public record DecisionDeadlineExtended(String caseId, ExtensionApproval approval, LocalDate approvedOn, int days, LocalDate namedDeadline, String reason, Deadline decisionDeadline, String policyVersion) implements CaseEvent {}

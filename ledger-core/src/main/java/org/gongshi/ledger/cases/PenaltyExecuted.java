@@ -1,0 +1,10 @@
+package org.gongshi.ledger.cases;
+
+import org.gongshi.ledger.calendar.Deadline;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** 执行: the penalty was paid or enforced; records the payment deadline and any late-payment penalty (Art 72). */
+public record PenaltyExecuted(String caseId, LocalDate executedOn, BigDecimal paidAmount, String method, Deadline paymentDeadline, boolean paidInTime, BigDecimal latePaymentPenalty, String policyVersion) implements CaseEvent {}

@@ -1,0 +1,10 @@
+package org.gongshi.ledger.cases;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** 变更/撤销/确认违法/确认无效: the decision is revised by reconsideration, litigation or self-correction. */
+public record ReviseDecision(@TargetAggregateIdentifier String caseId, RevisionKind kind, RevisionBy by, String documentNumber, LocalDate effectiveOn, String reason, List<Penalty> penalties) {}

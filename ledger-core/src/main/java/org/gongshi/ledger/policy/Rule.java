@@ -1,0 +1,46 @@
+package org.gongshi.ledger.policy;
+
+/**
+ * The legal rules the ledger enforces, each with the source it comes from. A refused command
+ * names its rule, so a caller reads which law it ran into and what to fix.
+ */
+public enum Rule {
+    OWN_CASES_ONLY(Kind.FORBIDDEN, "A bureau acts only on cases it filed", "API.md; 行政处罚法 Art 22 (jurisdiction)"),
+    VALID_IDENTIFIER(Kind.INVALID, "Parties are identified by a valid code", "GB 32100-2015, GB 11643-1999"),
+    CASE_EXISTS_ONCE(Kind.CONFLICT, "A case is filed once", "SAMR 程序规定 (立案)"),
+    DATE_NOT_BEFORE_FILING(Kind.CONFLICT, "No act of a case is dated before its filing", "SAMR 程序规定 (立案)"),
+    ACTS_IN_ORDER(Kind.CONFLICT, "Acts of a case follow the legal order and are not dated before the previous act", "行政处罚法 Ch. V"),
+    CASE_CLOSED(Kind.CONFLICT, "A closed case takes no further acts except a revision of its decision", "SAMR 程序规定 (结案)"),
+    DECISION_EXTENSION(Kind.CONFLICT, "The decision deadline may be extended by the head up to 30 CD once; beyond that only a collective decision naming the new date", "SAMR 程序规定; 行政处罚法 Art 60"),
+    CLOCK_PAUSE(Kind.CONFLICT, "The clock pauses only while the case is open and resumes only after a pause", "SAMR 程序规定 (期间不计入)"),
+    NOTICE_BEFORE_DECISION(Kind.CONFLICT, "No penalty decision without a served notice", "行政处罚法 Arts 44, 62"),
+    HEARING_REQUEST_WINDOW(Kind.CONFLICT, "A hearing is requested within the window after the notice, and the decision waits for the window or the hearing", "行政处罚法 Art 64"),
+    NO_HEAVIER_AFTER_DEFENCE(Kind.CONFLICT, "The decision may not add penalty types or raise amounts beyond the notice", "行政处罚法 Art 45"),
+    SIMPLE_PROCEDURE_LIMITS(Kind.CONFLICT, "Simple procedure allows only a warning, or a fine up to ¥200 (natural person) / ¥3,000 (organisation)", "行政处罚法 Art 51"),
+    DECIDED_ONCE(Kind.CONFLICT, "A case has one disposition: a decision, a no-penalty decision or a transfer", "行政处罚法 Arts 57, 60"),
+    TRANSFER_NOT_REPLACED(Kind.CONFLICT, "A case is transferred to the judiciary once; a penalty never replaces a due transfer", "Decree 310 Arts 3, 5, 11"),
+    EXECUTION_AFTER_PENALTY(Kind.CONFLICT, "Execution is recorded once, for an effective penalty decision", "行政处罚法 Arts 66-73"),
+    CLOSURE_AFTER_DISPOSITION(Kind.CONFLICT, "A case is closed after its disposition and, for a penalty, its execution", "SAMR 程序规定 (结案)"),
+    REVISION_OF_DECISION(Kind.CONFLICT, "Only an effective decision can be changed, revoked, or confirmed illegal or invalid", "行政处罚法 Art 48; 行政复议法; 行政诉讼法");
+
+    public enum Kind { INVALID, FORBIDDEN, CONFLICT }
+
+    private final Kind kind;
+    private final String title;
+    private final String source;
+
+    Rule(Kind kind, String title, String source) {
+        this.kind = kind;
+        this.title = title;
+        this.source = source;
+    }
+
+    public Kind kind() { return kind; }
+
+    public String title() { return title; }
+
+    public String source() { return source; }
+
+    /** Stable code used in problem responses, e.g. {@code notice-before-decision}. */
+    public String code() { return name().toLowerCase().replace('_', '-'); }
+}

@@ -1,0 +1,87 @@
+package org.gongshi.server.axon;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.gongshi.ledger.calendar.WorkingDayCalendar;
+import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.policy.EnforcementPolicy;
+import org.gongshi.ledger.policy.Rulebook;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Axon and read-model wiring shared by both runtime shapes: Jackson 3 serialisation, processor
+ * tokens in MongoDB beside the read models, the policy and calendar, and who acted on each event.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonWiring {
+
+    public static final ZoneId LEGAL_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * Axon 4.13.0's Jackson 3 serializer cannot read back a ReplayToken (its polymorphic type
+     * validator denies it), so a reset would retry forever; allow Axon's own token types.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonTokenTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("java.util.")
+                .build());
+    }
+
+    /** Copies the acting bureau and officer from the command onto every event it causes. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Case.BUREAU, Case.ACTOR);
+    }
+
+    @Bean
+    MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${gongshi.mongodb.database:gongshi}") String database) {
+        return mongoClient.getDatabase(database);
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoClient mongoClient, @Value("${gongshi.mongodb.database:gongshi}") String database,
+                          @Qualifier("serializer") Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean
+    WorkingDayCalendar workingDayCalendar(@Value("${gongshi.calendar.location:}") String location) {
+        return location.isBlank() ? WorkingDayCalendar.official() : WorkingDayCalendar.load(Path.of(location));
+    }
+
+    /** The policy: DOMAIN.md's defaults, with whatever {@code gongshi.policy.*} properties override. */
+    @Bean
+    Rulebook rulebook(Environment environment, WorkingDayCalendar calendar) {
+        EnforcementPolicy policy = Binder.get(environment).bind("gongshi.policy", EnforcementPolicy.class)
+                .orElseGet(EnforcementPolicy::defaults);
+        return new Rulebook(policy, calendar);
+    }
+
+    /** Today in the legal time zone (Asia/Shanghai): legal dates are LocalDate there. */
+    @Bean
+    Clock ledgerClock() {
+        return Clock.system(LEGAL_ZONE);
+    }
+}

@@ -1,0 +1,123 @@
+package org.gongshi.server.embedded;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.HsqlEventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded default: everything in one JVM with nothing to install. Axon's own
+ * {@link JdbcEventStorageEngine} on an H2 file database (every commit written before it is
+ * acknowledged), and mongo-java-server with its on-disk H2 backend, bound to 127.0.0.1, for read
+ * models and processor tokens. Data lives under {@code gongshi.data-dir} (default {@code ./data}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!distributed")
+public class EmbeddedStorage {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStorage.class);
+
+    private final Path dataDir;
+
+    public EmbeddedStorage(@Value("${gongshi.data-dir:./data}") String dataDir) {
+        this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.dataDir.resolve("eventstore"));
+            Files.createDirectories(this.dataDir.resolve("readmodels"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + this.dataDir, e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource eventStoreDataSource() {
+        HikariConfig config = new HikariConfig();
+        // WRITE_DELAY=0: a commit reaches the file before the command is acknowledged.
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("eventstore").resolve("ledger") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("gongshi");
+        config.setPassword("");
+        config.setMaximumPoolSize(8);
+        config.setPoolName("event-store");
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    PlatformTransactionManager eventStoreTransactions(DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
+                                          @Qualifier("serializer") Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration) {
+        PersistenceExceptionResolver duplicates = new JdbcSQLErrorCodesResolver();
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(axonTransactionManager)
+                .persistenceExceptionResolver(duplicates)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .build();
+        engine.createSchema(HsqlEventTableFactory.INSTANCE);
+        return engine;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port) {
+        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("readmodels").resolve("mongo.mv").toString()));
+        server.bind("127.0.0.1", port);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded MongoDB-wire-protocol server on {}:{} (data {})", address.getHostString(), address.getPort(), dataDir);
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .build());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+}

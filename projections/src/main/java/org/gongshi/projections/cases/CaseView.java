@@ -1,0 +1,94 @@
+package org.gongshi.projections.cases;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.CaseFiled;
+import org.gongshi.ledger.cases.CaseStatus;
+import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.cases.ExtensionApproval;
+import org.gongshi.ledger.cases.IpType;
+import org.gongshi.ledger.cases.Party;
+import org.gongshi.ledger.cases.PauseReason;
+import org.gongshi.ledger.cases.Penalty;
+import org.gongshi.ledger.cases.Procedure;
+import org.gongshi.ledger.cases.RevisionBy;
+import org.gongshi.ledger.cases.RevisionKind;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The bureau's view of one case as it stands: its acts, the deadlines that applied and whether each
+ * was met. Stored as one MongoDB document per case; {@code lastGlobalIndex} is the position of the
+ * last event applied, so a redelivered event changes nothing.
+ */
+public record CaseView(
+        @BsonId String caseId,
+        String bureau,
+        String authorityName,
+        String division,
+        CaseStatus status,
+        Boolean disposed,
+        LocalDate filedOn,
+        IpType ipType,
+        String violationType,
+        Procedure procedure,
+        String source,
+        Party party,
+        DeadlineView decisionDeadline,
+        LocalDate escalationDueOn,
+        Clock clock,
+        List<Extension> extensions,
+        Notice notice,
+        Hearing hearing,
+        List<Statement> statements,
+        Decision decision,
+        Transfer transfer,
+        Execution execution,
+        Closure closure,
+        List<Revision> revisions,
+        String policyVersion,
+        Long lastGlobalIndex) {
+
+    static CaseView filed(CaseFiled e, long globalIndex) {
+        return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
+                e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
+                DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
+                List.of(), null, null, List.of(), null, null, null, null, List.of(), e.policyVersion(), globalIndex);
+    }
+
+    /** A deadline that applied, and the date of the act that answered it, if any. */
+    public record DeadlineView(LocalDate dueOn, Boolean provisional, LocalDate satisfiedOn, Boolean met) {
+        static DeadlineView pending(Deadline deadline) {
+            return new DeadlineView(deadline.dueOn(), deadline.provisional(), null, null);
+        }
+
+        static DeadlineView answered(Deadline deadline, LocalDate on) {
+            return new DeadlineView(deadline.dueOn(), deadline.provisional(), on, deadline.metBy(on));
+        }
+    }
+
+    public record Clock(Boolean paused, LocalDate pausedSince, PauseReason reason, Long pausedDays) {}
+
+    public record Extension(ExtensionApproval approval, LocalDate approvedOn, Integer days, LocalDate namedDeadline, String reason) {}
+
+    public record Notice(LocalDate servedOn, List<Penalty> proposedPenalties, Boolean hearingRightGranted,
+                         Boolean rightsWaived, DeadlineView hearingRequestDeadline) {}
+
+    public record Hearing(LocalDate requestedOn, LocalDate heldOn, String outcome) {}
+
+    public record Statement(LocalDate receivedOn, String summary) {}
+
+    public record Decision(String decisionId, DecisionKind kind, String decisionNumber, LocalDate decidedOn,
+                           List<Penalty> penalties, String legalBasis, String facts, DeadlineView paymentDeadline) {}
+
+    public record Transfer(LocalDate transferredOn, String judicialOrgan, String reason) {}
+
+    public record Execution(LocalDate executedOn, BigDecimal paidAmount, String method, BigDecimal latePaymentPenalty) {}
+
+    public record Closure(LocalDate closedOn, String outcome) {}
+
+    public record Revision(RevisionKind kind, RevisionBy by, String documentNumber, LocalDate effectiveOn, String reason,
+                           List<Penalty> penalties) {}
+}

@@ -1,0 +1,181 @@
+package org.gongshi.projections.cases;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.conversions.Bson;
+import org.gongshi.ledger.cases.CaseClockPaused;
+import org.gongshi.ledger.cases.CaseClockResumed;
+import org.gongshi.ledger.cases.CaseClosed;
+import org.gongshi.ledger.cases.CaseFiled;
+import org.gongshi.ledger.cases.CaseStatus;
+import org.gongshi.ledger.cases.CaseTransferredToJudiciary;
+import org.gongshi.ledger.cases.DecisionDeadlineExtended;
+import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.cases.DecisionRevised;
+import org.gongshi.ledger.cases.HearingConcluded;
+import org.gongshi.ledger.cases.HearingRequested;
+import org.gongshi.ledger.cases.NoPenaltyDecided;
+import org.gongshi.ledger.cases.PenaltyDecided;
+import org.gongshi.ledger.cases.PenaltyExecuted;
+import org.gongshi.ledger.cases.PenaltyNoticeServed;
+import org.gongshi.ledger.cases.StatementRecorded;
+import org.gongshi.projections.cases.CaseView.Closure;
+import org.gongshi.projections.cases.CaseView.Decision;
+import org.gongshi.projections.cases.CaseView.DeadlineView;
+import org.gongshi.projections.cases.CaseView.Execution;
+import org.gongshi.projections.cases.CaseView.Extension;
+import org.gongshi.projections.cases.CaseView.Notice;
+import org.gongshi.projections.cases.CaseView.Revision;
+import org.gongshi.projections.cases.CaseView.Statement;
+import org.gongshi.projections.cases.CaseView.Transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
+
+/**
+ * Builds {@link CaseView} documents from the case events. Every write is conditional on the event's
+ * global position being newer than the document's {@code lastGlobalIndex}, so a redelivered event
+ * (at-least-once delivery, a restart mid-batch) changes nothing and a rebuild gives the same documents.
+ */
+@ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
+public class CaseViewProjection {
+
+    public static final String PROCESSING_GROUP = "case-views";
+
+    private final MongoCollection<CaseView> views;
+
+    public CaseViewProjection(CaseViews caseViews) {
+        this.views = caseViews.collection();
+    }
+
+    @EventHandler
+    void on(CaseFiled event, TrackingToken token) {
+        try {
+            views.insertOne(CaseView.filed(event, position(token)));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+            // already projected: a redelivery
+        }
+    }
+
+    @EventHandler
+    void on(DecisionDeadlineExtended e, TrackingToken token) {
+        apply(e.caseId(), token,
+                push("extensions", new Extension(e.approval(), e.approvedOn(), e.days(), e.namedDeadline(), e.reason())),
+                set("decisionDeadline", DeadlineView.pending(e.decisionDeadline())));
+    }
+
+    @EventHandler
+    void on(CaseClockPaused e, TrackingToken token) {
+        apply(e.caseId(), token, set("clock.paused", true), set("clock.pausedSince", e.pausedOn()), set("clock.reason", e.reason()));
+    }
+
+    @EventHandler
+    void on(CaseClockResumed e, TrackingToken token) {
+        apply(e.caseId(), token, set("clock.paused", false), set("clock.pausedSince", null), set("clock.reason", null),
+                Updates.inc("clock.pausedDays", e.pausedDays()),
+                set("decisionDeadline", DeadlineView.pending(e.decisionDeadline())));
+    }
+
+    @EventHandler
+    void on(PenaltyNoticeServed e, TrackingToken token) {
+        apply(e.caseId(), token, set("status", CaseStatus.NOTICE_SERVED),
+                set("notice", new Notice(e.servedOn(), e.proposedPenalties(), e.hearingRightGranted(), e.rightsWaived(),
+                        DeadlineView.pending(e.hearingRequestDeadline()))));
+    }
+
+    @EventHandler
+    void on(StatementRecorded e, TrackingToken token) {
+        apply(e.caseId(), token, push("statements", new Statement(e.receivedOn(), e.summary())));
+    }
+
+    @EventHandler
+    void on(HearingRequested e, TrackingToken token) {
+        apply(e.caseId(), token, set("hearing", new CaseView.Hearing(e.requestedOn(), null, null)),
+                set("notice.hearingRequestDeadline.satisfiedOn", e.requestedOn()),
+                set("notice.hearingRequestDeadline.met", true));
+    }
+
+    @EventHandler
+    void on(HearingConcluded e, TrackingToken token) {
+        apply(e.caseId(), token, set("hearing.heldOn", e.heldOn()), set("hearing.outcome", e.outcome()));
+    }
+
+    @EventHandler
+    void on(PenaltyDecided e, TrackingToken token) {
+        apply(e.caseId(), token, set("status", CaseStatus.PENALTY_DECIDED), set("disposed", true),
+                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn())),
+                set("decision", new Decision(e.decisionId(), DecisionKind.PENALTY, e.decisionNumber(), e.decidedOn(),
+                        e.penalties(), e.legalBasis(), e.facts(), DeadlineView.pending(e.paymentDeadline()))));
+    }
+
+    @EventHandler
+    void on(NoPenaltyDecided e, TrackingToken token) {
+        apply(e.caseId(), token, set("status", CaseStatus.NO_PENALTY_DECIDED), set("disposed", true),
+                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn())),
+                set("decision", new Decision(e.decisionId(), DecisionKind.NO_PENALTY, e.decisionNumber(), e.decidedOn(),
+                        List.of(), e.legalBasis(), e.facts(), null)));
+    }
+
+    @EventHandler
+    void on(CaseTransferredToJudiciary e, TrackingToken token) {
+        List<Bson> updates = new ArrayList<>(List.of(set("transfer", new Transfer(e.transferredOn(), e.judicialOrgan(), e.reason()))));
+        CaseView current = views.find(eq("_id", e.caseId())).first();
+        if (current != null && !Boolean.TRUE.equals(current.disposed())) {
+            updates.add(set("status", CaseStatus.TRANSFERRED));
+            updates.add(set("disposed", true));
+            updates.add(set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.transferredOn())));
+        }
+        apply(e.caseId(), token, updates.toArray(Bson[]::new));
+    }
+
+    @EventHandler
+    void on(PenaltyExecuted e, TrackingToken token) {
+        apply(e.caseId(), token, set("status", CaseStatus.EXECUTED),
+                set("decision.paymentDeadline", DeadlineView.answered(e.paymentDeadline(), e.executedOn())),
+                set("execution", new Execution(e.executedOn(), e.paidAmount(), e.method(), e.latePaymentPenalty())));
+    }
+
+    @EventHandler
+    void on(CaseClosed e, TrackingToken token) {
+        apply(e.caseId(), token, set("status", CaseStatus.CLOSED), set("closure", new Closure(e.closedOn(), e.outcome())));
+    }
+
+    @EventHandler
+    void on(DecisionRevised e, TrackingToken token) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(push("revisions", new Revision(e.kind(), e.by(), e.documentNumber(), e.effectiveOn(), e.reason(), e.penalties())));
+        if (!e.penalties().isEmpty()) updates.add(set("decision.penalties", e.penalties()));
+        apply(e.caseId(), token, updates.toArray(Bson[]::new));
+    }
+
+    @ResetHandler
+    void reset() {
+        views.deleteMany(new org.bson.Document());
+    }
+
+    private void apply(String caseId, TrackingToken token, Bson... updates) {
+        long position = position(token);
+        List<Bson> all = new ArrayList<>(List.of(updates));
+        all.add(set("lastGlobalIndex", position));
+        views.updateOne(and(eq("_id", caseId), lt("lastGlobalIndex", position)), combine(all));
+    }
+
+    static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+    }
+
+}

@@ -1,0 +1,84 @@
+package org.gongshi.projections.cases;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.conversions.Bson;
+import org.gongshi.ledger.cases.CaseStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
+
+/** Reads of the case read model: one case, and the bureau and supervisor work lists. */
+public class CaseViews {
+
+    public static final String COLLECTION = "case_views";
+
+    private static final Pattern DIVISION_PREFIX = Pattern.compile("\\d{1,6}");
+
+    private final MongoCollection<CaseView> collection;
+
+    public CaseViews(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION, CaseView.class);
+    }
+
+    /** Indexes for every query shape below (real MongoDB uses them; the embedded server scans). */
+    public void ensureIndexes() {
+        collection.createIndex(Indexes.ascending("bureau", "disposed", "decisionDeadline.dueOn"), new IndexOptions().name("bureau_worklist"));
+        collection.createIndex(Indexes.ascending("division", "disposed", "decisionDeadline.dueOn"), new IndexOptions().name("division_worklist"));
+    }
+
+    MongoCollection<CaseView> collection() {
+        return collection;
+    }
+
+    public Optional<CaseView> find(String caseId) {
+        return Optional.ofNullable(collection.find(eq("_id", caseId)).first());
+    }
+
+    /**
+     * A work list: open cases first, earliest decision deadline first (so overdue cases lead).
+     *
+     * @param scope   whose cases: a bureau's own, or everything under a division prefix
+     * @param status  only cases in this status, if given
+     * @param overdueOn only open cases whose decision deadline passed before this date, if given
+     */
+    public CasePage list(Scope scope, CaseStatus status, LocalDate overdueOn, int page, int size) {
+        List<Bson> filters = new ArrayList<>();
+        if (scope.bureau() != null) filters.add(eq("bureau", scope.bureau()));
+        if (scope.divisionPrefix() != null && !scope.divisionPrefix().isEmpty()) {
+            if (!DIVISION_PREFIX.matcher(scope.divisionPrefix()).matches()) {
+                throw new IllegalArgumentException("division prefix must be 1 to 6 digits");
+            }
+            // an anchored literal prefix: MongoDB answers it from the division index
+            filters.add(regex("division", "^" + scope.divisionPrefix()));
+        }
+        if (status != null) filters.add(eq("status", status));
+        if (overdueOn != null) {
+            filters.add(eq("disposed", false));
+            filters.add(lt("decisionDeadline.dueOn", overdueOn));
+        }
+        Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
+        long total = collection.countDocuments(filter);
+        List<CaseView> items = collection.find(filter)
+                .sort(Sorts.ascending("disposed", "decisionDeadline.dueOn", "_id"))
+                .skip(page * size).limit(size)
+                .into(new ArrayList<>());
+        return new CasePage(items, page, size, total);
+    }
+
+    /** Whose cases a reader may list: a bureau's own, or a division prefix (supervisors). */
+    public record Scope(String bureau, String divisionPrefix) {}
+
+    public record CasePage(List<CaseView> items, int page, int size, long total) {}
+}
