@@ -137,7 +137,11 @@ public final class Problems {
         if (message == null) return "has a wrong value";
         int newline = message.indexOf('\n');
         String first = newline > 0 ? message.substring(0, newline) : message;
-        return first.replaceAll("`[a-z]+(\\.[a-zA-Z]+)+\\$?", "`");
+        int accepted = first.indexOf("not one of the values accepted for Enum class: ");
+        if (accepted >= 0) {
+            return "must be one of " + first.substring(accepted + "not one of the values accepted for Enum class: ".length());
+        }
+        return first.replaceAll("`(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$]+)`", "`$1`");
     }
 
     private static String message(FieldError f) {

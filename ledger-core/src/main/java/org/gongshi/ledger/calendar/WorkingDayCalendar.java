@@ -26,8 +26,11 @@ import java.util.stream.IntStream;
  *
  * <p>The notices are data, one pair of keys per year: {@code YYYY.off} and {@code YYYY.work},
  * each a comma-separated list of {@code MM-DD} days or {@code MM-DD..MM-DD} inclusive ranges.
- * A year with either key is published. A year without a notice counts weekends only, and every
- * deadline that reaches into it is {@linkplain Deadline#provisional() provisional}.
+ * A year with either key is published. A year without a notice counts weekends only, and a
+ * deadline that depends on its notice is {@linkplain Deadline#provisional() provisional}: a
+ * working-day term when any day it counts lies in such a year; a calendar-day, month or year term
+ * when its last day, or a day it rolls over to, does (the days in between are counted whatever
+ * the notice says).
  *
  * <p>Terms follow the Civil Code: the day of the act is not counted (民法典 Art 201), and a term
  * whose last day is a day off ends on the next working day (Art 203).
@@ -157,25 +160,25 @@ public final class WorkingDayCalendar {
                 counted++;
             }
         }
-        return deadline(actOn, day);
+        return new Deadline(day, anyUnpublished(actOn.plusDays(1), day));
     }
 
     /** {@code n} calendar days after the day of the act, moved to the next working day if that is a day off. */
     public Deadline addCalendarDays(LocalDate actOn, int n) {
         requireNotNegative(n, "calendar days");
-        return deadline(actOn, nextWorkingDayFrom(actOn.plusDays(n)));
+        return rolledOver(actOn.plusDays(n));
     }
 
     /** The corresponding day {@code months} later (or that month's last day), moved to the next working day if off. */
     public Deadline addMonths(LocalDate actOn, int months) {
         requireNotNegative(months, "months");
-        return deadline(actOn, nextWorkingDayFrom(actOn.plusMonths(months)));
+        return rolledOver(actOn.plusMonths(months));
     }
 
     /** The corresponding day {@code years} later (28 February for 29 February), moved to the next working day if off. */
     public Deadline addYears(LocalDate actOn, int years) {
         requireNotNegative(years, "years");
-        return deadline(actOn, nextWorkingDayFrom(actOn.plusYears(years)));
+        return rolledOver(actOn.plusYears(years));
     }
 
     /** The number of working days after {@code from}, up to and including {@code to}. */
@@ -194,12 +197,20 @@ public final class WorkingDayCalendar {
         return candidate;
     }
 
-    /** A deadline is provisional when any day from the day after the act to the last day lies in an unpublished year. */
-    private Deadline deadline(LocalDate actOn, LocalDate dueOn) {
-        boolean provisional = dueOn.isAfter(actOn)
-                && IntStream.rangeClosed(actOn.plusDays(1).getYear(), dueOn.getYear())
-                        .anyMatch(year -> !isPublished(year));
-        return new Deadline(dueOn, provisional);
+    /**
+     * A calendar-day, month or year term: only its last day and the days off it rolls over depend on
+     * a notice, so the deadline is provisional when one of those, from {@code lastDay} to the due
+     * day, lies in an unpublished year.
+     */
+    private Deadline rolledOver(LocalDate lastDay) {
+        LocalDate dueOn = nextWorkingDayFrom(lastDay);
+        return new Deadline(dueOn, anyUnpublished(lastDay, dueOn));
+    }
+
+    /** Whether any day from {@code first} to {@code last} (inclusive; none when last is before first) lies in an unpublished year. */
+    private boolean anyUnpublished(LocalDate first, LocalDate last) {
+        return !last.isBefore(first)
+                && IntStream.rangeClosed(first.getYear(), last.getYear()).anyMatch(year -> !isPublished(year));
     }
 
     private static void requireNotNegative(int amount, String unit) {

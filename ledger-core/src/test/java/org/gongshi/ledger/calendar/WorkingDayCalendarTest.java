@@ -197,6 +197,62 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void working_day_term_counting_days_of_a_year_without_notice_is_provisional_even_if_it_ends_in_a_published_one() {
+        // 2023 has no notice: Fri 2023-12-29 counts as a weekday (1); 2024-01-01 off; 01-02..05 (2-5).
+        // Whether 12-29 is a working day depends on the 2023 notice, so the due day may move.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2023, 12, 28), 5))
+                .isEqualTo(new Deadline(LocalDate.of(2024, 1, 5), true));
+    }
+
+    @ParameterizedTest(name = "{0} + {1} CD = {2}, provisional {3}")
+    @CsvSource({
+        // starts in 2023 (no notice) and ends on Tue 2024-01-30: the days counted do not depend on a notice
+        "2023-11-01, 90, 2024-01-30, false",
+        // ends on Wed 2027-01-06, in a year without notice: it may turn out to be a day off
+        "2026-10-08, 90, 2027-01-06, true",
+        // starts in 2023; its last day, 2024-01-01, is New Year's Day and rolls over to Tue 01-02, all in 2024
+        "2023-12-01, 31, 2024-01-02, false",
+    })
+    void calendar_day_term_is_provisional_only_when_its_last_day_is_in_a_year_without_notice(
+            LocalDate actOn, int days, LocalDate dueOn, boolean provisional) {
+        assertThat(calendar.addCalendarDays(actOn, days)).isEqualTo(new Deadline(dueOn, provisional));
+    }
+
+    @Test
+    void month_and_year_terms_are_provisional_only_when_their_last_day_is_in_a_year_without_notice() {
+        // Fri 2024-03-15 and Mon 2024-06-03: begun in 2023, ended in published 2024
+        assertThat(calendar.addMonths(LocalDate.of(2023, 12, 15), 3))
+                .isEqualTo(new Deadline(LocalDate.of(2024, 3, 15), false));
+        assertThat(calendar.addYears(LocalDate.of(2023, 6, 3), 1))
+                .isEqualTo(new Deadline(LocalDate.of(2024, 6, 3), false));
+        // Mon 2027-03-15: no notice for 2027 yet
+        assertThat(calendar.addMonths(LocalDate.of(2026, 12, 15), 3))
+                .isEqualTo(new Deadline(LocalDate.of(2027, 3, 15), true));
+    }
+
+    @Test
+    void calendar_day_term_rolling_over_into_a_year_without_notice_is_provisional() {
+        // 2030 published, 2031 not: the last day, Tue 2030-12-31, is off, so the term rolls over to
+        // Wed 2031-01-01, a working day only until the 2031 notice says otherwise
+        WorkingDayCalendar only2030 = WorkingDayCalendar.load(new StringReader("2030.off=12-31\n"));
+
+        assertThat(only2030.addCalendarDays(LocalDate.of(2030, 12, 21), 10))
+                .isEqualTo(new Deadline(LocalDate.of(2031, 1, 1), true));
+        assertThat(only2030.addCalendarDays(LocalDate.of(2030, 12, 20), 10))
+                .isEqualTo(new Deadline(LocalDate.of(2030, 12, 30), false));
+    }
+
+    @Test
+    void calendar_day_term_whose_last_day_is_in_a_year_without_notice_is_provisional_even_if_it_rolls_into_a_published_one() {
+        // 2028 not published: its last day, Sun 2028-12-31, is off by the weekend rule only (a notice
+        // could make it a make-up working day); it rolls over to Mon 2029-01-01, a working day in 2029
+        WorkingDayCalendar only2029 = WorkingDayCalendar.load(new StringReader("2029.off=01-02\n"));
+
+        assertThat(only2029.addCalendarDays(LocalDate.of(2028, 12, 1), 30))
+                .isEqualTo(new Deadline(LocalDate.of(2029, 1, 1), true));
+    }
+
+    @Test
     void loading_the_notice_makes_the_deadline_final() {
         WorkingDayCalendar with2027 = WorkingDayCalendar.load(new StringReader("2027.off=10-01..10-07\n"));
 

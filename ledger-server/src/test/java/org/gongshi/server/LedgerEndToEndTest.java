@@ -1,0 +1,222 @@
+package org.gongshi.server;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.gongshi.projections.cases.CaseViewProjection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walking skeleton, as a bureau's system uses it: boot the ledger on a temporary data directory,
+ * get a dev token, file a case, serve a notice, decide a penalty over HTTP, read the case view, then
+ * restart on the same directory and read it again.
+ */
+class LedgerEndToEndTest {
+
+    static final String BUREAU = "91110000600037341L";
+    static final String OTHER_BUREAU = "91310000132200004B";
+
+    @TempDir
+    Path dataDir;
+
+    static ConfigurableApplicationContext start(Path dataDir, String... extra) {
+        LedgerServerApplication.disableUpdateChecker();
+        String[] args = new String[extra.length + 3];
+        args[0] = "--server.port=0";
+        args[1] = "--gongshi.data-dir=" + dataDir;
+        args[2] = "--spring.main.banner-mode=off";
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        return new SpringApplicationBuilder(LedgerServerApplication.class).run(args);
+    }
+
+    static WebTestClient client(ConfigurableApplicationContext app) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    static String token(WebTestClient web, String bureau, String... roles) {
+        Map<?, ?> body = web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sub", "officer-zhang", "bureau", bureau, "division", "110105", "roles", roles))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("token");
+    }
+
+    static Map<?, ?> awaitCase(WebTestClient web, String token, String caseId, Predicate<Map<?, ?>> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Map<?, ?> last = null;
+        while (System.nanoTime() < deadline) {
+            var result = web.get().uri("/api/v1/cases/{id}", caseId).headers(h -> h.setBearerAuth(token))
+                    .exchange().returnResult(Map.class);
+            if (result.getStatus().value() == 200) {
+                last = result.getResponseBody().blockFirst();
+                if (ready.test(last)) return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("case " + caseId + " did not reach the expected state; last view: " + last);
+    }
+
+    @Test
+    void files_notifies_decides_over_http_and_reads_the_case_back_after_a_restart() throws Exception {
+        String caseId;
+        TrackingToken tokenBeforeRestart;
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            assertEmbeddedEngines(app);
+            WebTestClient web = client(app);
+            String token = token(web, BUREAU, "officer");
+
+            Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
+                    .header("Idempotency-Key", "file-1").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(fileCase("91110000600037341L"))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+            caseId = (String) filed.get("caseId");
+            assertThat(caseId).isNotBlank();
+
+            // the same key and body: the first response, nothing new recorded
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
+                    .header("Idempotency-Key", "file-1").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(fileCase("91110000600037341L"))
+                    .exchange().expectStatus().isCreated().expectBody().jsonPath("$.caseId").isEqualTo(caseId);
+            // the same key with another body: 422
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
+                    .header("Idempotency-Key", "file-1").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("filedOn", "2026-02-11", "ipType", "PATENT", "violationType", "x", "procedure", "ORDINARY",
+                            "source", "y", "party", Map.of("kind", "LEGAL_PERSON", "name", "n", "uscc", BUREAU)))
+                    .exchange().expectStatus().isEqualTo(422)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+            web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
+                    .exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.rule").isEqualTo("notice-before-decision");
+
+            web.post().uri("/api/v1/cases/{id}/notices", caseId).headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("servedOn", "2026-02-12", "hearingRightGranted", true,
+                            "proposedPenalties", java.util.List.of(Map.of("type", "FINE", "amount", 50000),
+                                    Map.of("type", "CONFISCATION_OF_ILLEGAL_GAINS", "amount", "1200.50"))))
+                    .exchange().expectStatus().isOk();
+
+            String decisionId = (String) web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("decisionId");
+            assertThat(decisionId).isNotBlank();
+
+            Map<?, ?> view = awaitCase(web, token, caseId, v -> "PENALTY_DECIDED".equals(v.get("status")));
+            assertDecidedView(view, decisionId);
+
+            // another bureau's officer may not act on or read the case
+            String other = token(web, OTHER_BUREAU, "officer");
+            web.post().uri("/api/v1/cases/{id}/closure", caseId).headers(h -> h.setBearerAuth(other))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("closedOn", "2026-03-20", "outcome", "x"))
+                    .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.rule").isEqualTo("own-cases-only");
+            web.get().uri("/api/v1/cases/{id}", caseId).headers(h -> h.setBearerAuth(other))
+                    .exchange().expectStatus().isForbidden();
+
+            tokenBeforeRestart = app.getBean(TokenStore.class).fetchToken(CaseViewProjection.PROCESSING_GROUP, 0);
+            assertThat(tokenBeforeRestart.position()).isPresent();
+        }
+
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            WebTestClient web = client(app);
+            // the token key survives in the data directory, and so do events and read models
+            String token = token(web, BUREAU, "officer");
+            Map<?, ?> view = awaitCase(web, token, caseId, v -> "PENALTY_DECIDED".equals(v.get("status")));
+            assertThat(view.get("caseId")).isEqualTo(caseId);
+            assertThat(((Map<?, ?>) view.get("decision")).get("decisionNumber")).isEqualTo("京朝市监罚〔2026〕1号");
+            // the processor resumed from its stored token instead of replaying the store
+            TrackingToken resumed = app.getBean(TokenStore.class).fetchToken(CaseViewProjection.PROCESSING_GROUP, 0);
+            assertThat(resumed.position()).isEqualTo(tokenBeforeRestart.position());
+            web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+
+            // acting on the restored case still follows the rules (the aggregate was sourced from disk)
+            web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
+                    .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("decided-once");
+        }
+    }
+
+    @Test
+    void malformed_input_gets_field_errors_and_a_missing_token_gets_401() throws Exception {
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            WebTestClient web = client(app);
+            String token = token(web, BUREAU, "officer");
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(fileCase("91110000600037341A"))
+                    .exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("party.uscc");
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("filedOn", "not-a-date"))
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("filedOn");
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("procedure", "ORDINARY"))
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.length()").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(4));
+            web.post().uri("/api/v1/cases/{id}/notices", "no-such-case").headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("servedOn", "2026-02-12", "hearingRightGranted", false,
+                            "proposedPenalties", java.util.List.of(Map.of("type", "WARNING"))))
+                    .exchange().expectStatus().isNotFound();
+            web.get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            String supervisor = token(web, BUREAU, "supervisor");
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(fileCase(BUREAU)).exchange().expectStatus().isForbidden();
+        }
+    }
+
+    private static void assertEmbeddedEngines(ConfigurableApplicationContext app) {
+        assertThat(app.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(app.getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
+        assertThat(app.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
+        assertThat(app.getBean("eventSerializer", Serializer.class)).isInstanceOf(Jackson3Serializer.class);
+        assertThat(app.getBean("serializer", Serializer.class)).isInstanceOf(Jackson3Serializer.class);
+        assertThat(app.getBean("messageSerializer", Serializer.class)).isInstanceOf(Jackson3Serializer.class);
+        assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+    }
+
+    private static void assertDecidedView(Map<?, ?> view, String decisionId) {
+        assertThat(view.get("bureau")).isEqualTo(BUREAU);
+        assertThat(view.get("division")).isEqualTo("110105");
+        Map<?, ?> deadline = (Map<?, ?>) view.get("decisionDeadline");
+        assertThat(deadline.get("dueOn")).isEqualTo("2026-05-11");
+        assertThat(deadline.get("met")).isEqualTo(true);
+        Map<?, ?> notice = (Map<?, ?>) view.get("notice");
+        assertThat(((Map<?, ?>) notice.get("hearingRequestDeadline")).get("dueOn")).isEqualTo("2026-02-26");
+        Map<?, ?> decision = (Map<?, ?>) view.get("decision");
+        assertThat(decision.get("decisionId")).isEqualTo(decisionId);
+        assertThat(((Map<?, ?>) decision.get("paymentDeadline")).get("dueOn")).isEqualTo("2026-03-17");
+        assertThat(view.get("policyVersion")).isEqualTo("CN-2026.1");
+        assertThat(view.get("overdue")).isEqualTo(false);
+    }
+
+    static Map<String, Object> fileCase(String uscc) {
+        return Map.of("filedOn", "2026-02-10", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
+                "procedure", "ORDINARY", "source", "权利人投诉",
+                "party", Map.of("kind", "LEGAL_PERSON", "name", "北京某某贸易有限公司", "uscc", uscc, "legalRepresentative", "张三"));
+    }
+
+    static Map<String, Object> decision() {
+        return Map.of("kind", "PENALTY", "decisionNumber", "京朝市监罚〔2026〕1号", "decidedOn", "2026-03-02",
+                "penalties", java.util.List.of(Map.of("type", "FINE", "amount", 50000)),
+                "legalBasis", "《中华人民共和国商标法》第六十条第二款", "facts", "当事人销售侵犯注册商标专用权的商品");
+    }
+}
