@@ -2,6 +2,7 @@ package org.gongshi.server.axon;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -44,6 +45,17 @@ public class AxonWiring {
                 .allowIfSubType("org.axonframework.")
                 .allowIfSubType("java.util.")
                 .build());
+    }
+
+    /**
+     * A new processor starts from the beginning of the store (a null token) instead of asking the
+     * event store for its tail: same result, and a projections node can start while Axon Server is
+     * still coming up.
+     */
+    @Bean
+    ConfigurerModule processorsStartFromTheBeginning() {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.initialToken(source -> null));
     }
 
     /** Copies the acting bureau and officer from the command onto every event it causes. */

@@ -21,7 +21,7 @@ import java.util.Map;
 public class LedgerHealth {
 
     @Bean
-    HealthIndicator eventStore(EventStore eventStore) {
+    HealthIndicator eventStoreHealthIndicator(EventStore eventStore) {
         return () -> {
             try {
                 var head = eventStore.createHeadToken();
@@ -34,7 +34,7 @@ public class LedgerHealth {
     }
 
     @Bean
-    HealthIndicator readModels(MongoDatabase readModelDatabase) {
+    HealthIndicator readModelsHealthIndicator(MongoDatabase readModelDatabase) {
         return () -> {
             try {
                 Document pong = readModelDatabase.runCommand(new Document("ping", 1));
@@ -46,7 +46,7 @@ public class LedgerHealth {
     }
 
     @Bean
-    HealthIndicator eventProcessors(EventProcessingConfiguration processing) {
+    HealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
         return () -> {
             Map<String, Object> details = new LinkedHashMap<>();
             boolean up = true;
