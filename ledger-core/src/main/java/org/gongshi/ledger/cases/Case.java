@@ -43,6 +43,8 @@ public class Case {
 
     private int headExtensionDays;
     private LocalDate collectiveDeadline;
+    /** Paused days already behind the date a collective decision named: they do not move that date again. */
+    private long pausedDaysBeforeCollective;
     private long pausedDays;
     private LocalDate pausedSince;
     private PauseReason pauseReason;
@@ -99,7 +101,7 @@ public class Case {
             check(command.newDeadline() != null, Rule.DECISION_EXTENSION, "a collective decision must name the new deadline (newDeadline)");
             check(command.newDeadline().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
                     "the new deadline " + command.newDeadline() + " must be after the current deadline " + decisionDeadline.dueOn());
-            Deadline extended = rules.decisionDeadline(filedOn, headExtensionDays, command.newDeadline(), pausedDays);
+            Deadline extended = rules.decisionDeadline(filedOn, headExtensionDays, command.newDeadline(), 0);
             int days = Math.toIntExact(ChronoUnit.DAYS.between(decisionDeadline.dueOn(), extended.dueOn()));
             apply(new DecisionDeadlineExtended(caseId, ExtensionApproval.COLLECTIVE, command.approvedOn(), days, command.newDeadline(), command.reason(),
                     extended, rules.version()));
@@ -333,7 +335,8 @@ public class Case {
 
     private void resume(LocalDate resumedOn, Rulebook rules) {
         long days = ChronoUnit.DAYS.between(pausedSince, resumedOn);
-        Deadline moved = rules.decisionDeadline(filedOn, headExtensionDays, collectiveDeadline, pausedDays + days);
+        long counted = pausedDays + days - (collectiveDeadline == null ? 0 : pausedDaysBeforeCollective);
+        Deadline moved = rules.decisionDeadline(filedOn, headExtensionDays, collectiveDeadline, counted);
         apply(new CaseClockResumed(caseId, resumedOn, days, moved, rules.version()));
     }
 
@@ -358,6 +361,8 @@ public class Case {
             headExtensionDays += event.days();
         } else {
             collectiveDeadline = event.namedDeadline();
+            pausedDaysBeforeCollective = pausedDays
+                    + (pausedSince == null ? 0 : ChronoUnit.DAYS.between(pausedSince, event.approvedOn()));
         }
         decisionDeadline = event.decisionDeadline();
     }

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-class RoleCondition implements Condition {
+public class RoleCondition implements Condition {
 
-    static final String PROPERTY = "gongshi.roles";
+    public static final String PROPERTY = "gongshi.roles";
     static final Set<String> KNOWN = Set.of("command", "projections", "api");
 
     @Override
@@ -19,7 +19,7 @@ class RoleCondition implements Condition {
         return roles(context.getEnvironment().getProperty(PROPERTY, "command,projections,api")).contains(role);
     }
 
-    static Set<String> roles(String value) {
+    public static Set<String> roles(String value) {
         Set<String> roles = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         for (String role : roles) {
             if (!KNOWN.contains(role)) {

@@ -1,0 +1,935 @@
+package org.gongshi.ledger.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.calendar.WorkingDayCalendar;
+import org.gongshi.ledger.identity.ResidentIdNumber;
+import org.gongshi.ledger.policy.EnforcementPolicy;
+import org.gongshi.ledger.policy.RuleViolation;
+import org.gongshi.ledger.policy.Rulebook;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The rules of DOMAIN.md, "Case lifecycle and its rules", one test per rule. Expected deadlines are
+ * counted by hand on the official 2026 calendar (off: 01-01..03, 02-15..23, 04-04..06, 05-01..05,
+ * 06-19..21, 09-25..27, 10-01..07; make-up working days: 01-04, 02-14, 02-28, 05-09, 09-20, 10-10).
+ * The day of the act is not counted; a calendar-day term ending on a day off ends on the next
+ * working day. Every refusal is checked by the code of the rule it names.
+ */
+class CaseLifecycleRulesTest {
+
+    private static final String CASE_ID = "case-2026-0001";
+    private static final String BUREAU = "310101-samr";
+    private static final String OTHER_BUREAU = "310104-samr";
+    private static final Map<String, String> AS_OWN_BUREAU = Map.of("bureau", BUREAU);
+    private static final String AUTHORITY = "上海市黄浦区市场监督管理局";
+    private static final String DIVISION = "310101";
+    private static final String VIOLATION = "销售侵犯注册商标专用权的商品";
+    private static final String SOURCE = "权利人投诉";
+    private static final String VERSION = "CN-2026.1";
+
+    private static final String DECISION_ID = "decision-2026-0001";
+    private static final String DECISION_NUMBER = "沪市监黄处〔2026〕1号";
+    private static final String LEGAL_BASIS = "《商标法》第六十条第二款";
+    private static final String FACTS = "当事人销售侵犯注册商标专用权的商品";
+
+    private static final String USCC = "91110000600037341L";
+    private static final Party ORGANISATION = new Party(PartyKind.LEGAL_PERSON, "上海某某贸易有限公司", USCC, null, "王某");
+    private static final Party PERSON = new Party(PartyKind.NATURAL_PERSON, "李某", null, residentId("11010119900307123"), null);
+
+    /** Monday 2026-03-02; 90 CD later is Sunday 05-31, so the decision deadline is Monday 06-01. */
+    private static final LocalDate FILED = date("2026-03-02");
+    private static final Deadline DECISION_DEADLINE = due("2026-06-01");
+
+    private AggregateTestFixture<Case> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Case.class);
+        fixture.registerInjectableResource(Rulebook.defaults());
+    }
+
+    // ---- decision deadline and its extensions (行政处罚法 Art 60; SAMR 程序规定)
+
+    @ParameterizedTest(name = "filed {0}: decide by {1}")
+    @CsvSource({
+        // 90 CD: 03-31 (29), 04-30 (59), 05-31 (90) is a Sunday -> Monday 06-01
+        "2026-03-02, 2026-06-01, 2026-08-29",
+        // 90 CD: 07-31 (28), 08-31 (59), 09-30 (89), 10-01 (90) is National Day, 10-01..07 off -> 10-08
+        "2026-07-03, 2026-10-08, 2026-12-30",
+        // filed on a Sunday: 90 CD end on Saturday 05-30 -> Monday 06-01
+        "2026-03-01, 2026-06-01, 2026-08-28",
+    })
+    void decision_deadline_is_90_calendar_days_from_filing(LocalDate filedOn, LocalDate dueOn, LocalDate escalationDueOn) {
+        fixture.givenNoPriorActivity()
+                .when(fileCase(filedOn, Procedure.ORDINARY, ORGANISATION), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(caseFiled(filedOn, Procedure.ORDINARY, ORGANISATION, new Deadline(dueOn, false), escalationDueOn));
+    }
+
+    @Test
+    void head_extension_adds_30_calendar_days_once() {
+        // 03-02 + 120 CD = Tuesday 06-30
+        fixture.given(filed())
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-05-20"), 30, null, "案情复杂"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.HEAD, date("2026-05-20"), 30, null, "案情复杂",
+                        due("2026-06-30"), VERSION));
+
+        // without a number of days the head grants what is left of the 30
+        fixture.given(filed())
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-05-20"), null, null, "案情复杂"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.HEAD, date("2026-05-20"), 30, null, "案情复杂",
+                        due("2026-06-30"), VERSION));
+
+        refused(fixture.given(filed())
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-05-20"), 31, null, "案情复杂"), AS_OWN_BUREAU),
+                "decision-extension", "at most 30 CD");
+
+        refused(fixture.given(filed(), headExtended(date("2026-05-20")))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-06-20"), null, null, "仍需调查"), AS_OWN_BUREAU),
+                "decision-extension", "30 already approved");
+
+        refused(fixture.given(filed(), headExtended(date("2026-05-20")))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-06-20"), 1, null, "仍需调查"), AS_OWN_BUREAU),
+                "decision-extension", "30 already approved");
+
+        // an extension is approved while the deadline still runs: 06-01 is the last day
+        refused(fixture.given(filed())
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-06-02"), 30, null, "案情复杂"), AS_OWN_BUREAU),
+                "decision-extension", "after the deadline 2026-06-01");
+    }
+
+    @Test
+    void extension_beyond_head_limit_needs_collective_decision_naming_the_date() {
+        refused(fixture.given(filed(), headExtended(date("2026-05-20")))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-06-25"), null, null, "案情特别复杂"), AS_OWN_BUREAU),
+                "decision-extension", "must name the new deadline");
+
+        refused(fixture.given(filed(), headExtended(date("2026-05-20")))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-06-25"), null, date("2026-06-30"), "案情特别复杂"), AS_OWN_BUREAU),
+                "decision-extension", "must be after the current deadline 2026-06-30");
+
+        // the named Monday 08-31 is the deadline; 62 CD after the extended 06-30
+        fixture.given(filed(), headExtended(date("2026-05-20")))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-06-25"), null, date("2026-08-31"), "案情特别复杂"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-06-25"), 62, date("2026-08-31"),
+                        "案情特别复杂", due("2026-08-31"), VERSION));
+
+        // once a collective decision set the date, only another collective decision moves it (07-31 is 60 CD after 06-01)
+        refused(fixture.given(filed(), collectivelyExtended(date("2026-05-20"), date("2026-07-31"), 60))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-06-20"), 10, null, "仍需调查"), AS_OWN_BUREAU),
+                "decision-extension", "a collective decision already set the deadline");
+    }
+
+    @Test
+    void collective_decision_sets_the_named_date_and_only_later_pauses_move_it() {
+        // 20 paused days (03-10..03-30) and the head's 30: 03-02 + 140 CD = Monday 07-20
+        Object[] history = {filed(), paused(date("2026-03-10"), PauseReason.TESTING_OR_APPRAISAL),
+            resumed(date("2026-03-30"), 20, due("2026-06-22")),
+            new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.HEAD, date("2026-05-20"), 30, null, "案情复杂", due("2026-07-20"), VERSION)};
+
+        // the pause before the collective decision is already behind the date it names: 42 CD after 07-20
+        fixture.given(history)
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-07-15"), null, date("2026-08-31"), "案情特别复杂"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-07-15"), 42, date("2026-08-31"),
+                        "案情特别复杂", due("2026-08-31"), VERSION));
+
+        // a pause after it moves the named date on: 08-31 + 10 = Thursday 09-10
+        fixture.given(history)
+                .andGiven(collectivelyExtended(date("2026-07-15"), date("2026-08-31"), 42),
+                        paused(date("2026-08-03"), PauseReason.RIGHTS_HOLDER_IDENTIFICATION))
+                .when(new ResumeCaseClock(CASE_ID, date("2026-08-13")), AS_OWN_BUREAU)
+                .expectEvents(new CaseClockResumed(CASE_ID, date("2026-08-13"), 10, due("2026-09-10"), VERSION));
+
+        // named while the clock stood still (paused 07-10): only the 10 days from the decision (07-15)
+        // to the resumption (07-25) move the date, to 09-10
+        fixture.given(history)
+                .andGiven(paused(date("2026-07-10"), PauseReason.TESTING_OR_APPRAISAL),
+                        collectivelyExtended(date("2026-07-15"), date("2026-08-31"), 42))
+                .when(new ResumeCaseClock(CASE_ID, date("2026-07-25")), AS_OWN_BUREAU)
+                .expectEvents(new CaseClockResumed(CASE_ID, date("2026-07-25"), 15, due("2026-09-10"), VERSION));
+    }
+
+    // ---- periods that do not count (SAMR 程序规定)
+
+    @Test
+    void paused_clock_days_do_not_count_towards_deadline() {
+        // 20 days paused: 03-02 + 110 CD = Saturday 06-20, inside the Dragon Boat holiday (06-19..21) -> Monday 06-22
+        fixture.given(filed(), paused(date("2026-03-10"), PauseReason.TESTING_OR_APPRAISAL))
+                .when(new ResumeCaseClock(CASE_ID, date("2026-03-30")), AS_OWN_BUREAU)
+                .expectEvents(new CaseClockResumed(CASE_ID, date("2026-03-30"), 20, due("2026-06-22"), VERSION));
+
+        fixture.given(filed())
+                .when(new PauseCaseClock(CASE_ID, date("2026-03-10"), PauseReason.PUBLIC_ANNOUNCEMENT, "公告送达"), AS_OWN_BUREAU)
+                .expectEvents(paused(date("2026-03-10"), PauseReason.PUBLIC_ANNOUNCEMENT, "公告送达"));
+
+        // a head extension counts on top of the days already paused: 03-02 + 90 + 30 + 20 = 140 CD, Monday 07-20
+        fixture.given(filed(), paused(date("2026-03-10"), PauseReason.TESTING_OR_APPRAISAL), resumed(date("2026-03-30"), 20, due("2026-06-22")))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-06-10"), 30, null, "案情复杂"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.HEAD, date("2026-06-10"), 30, null, "案情复杂",
+                        due("2026-07-20"), VERSION));
+
+        refused(fixture.given(filed(), paused(date("2026-03-10"), PauseReason.TESTING_OR_APPRAISAL))
+                .when(new PauseCaseClock(CASE_ID, date("2026-03-12"), PauseReason.SUSPENSION, null), AS_OWN_BUREAU),
+                "clock-pause", "already paused since 2026-03-10");
+
+        refused(fixture.given(filed())
+                .when(new ResumeCaseClock(CASE_ID, date("2026-03-12")), AS_OWN_BUREAU),
+                "clock-pause", "not paused");
+
+        // no decision while the clock stands still
+        refused(fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("10000")), false, false, due("2026-03-12")),
+                        paused(date("2026-03-20"), PauseReason.TESTING_OR_APPRAISAL))
+                .when(decidePenalty(date("2026-03-25"), List.of(fine("10000"))), AS_OWN_BUREAU),
+                "clock-pause", "resume it before deciding");
+        refused(fixture.given(filed(), paused(date("2026-03-20"), PauseReason.TESTING_OR_APPRAISAL))
+                .when(decideNoPenalty(date("2026-03-25")), AS_OWN_BUREAU),
+                "clock-pause", "resume it before deciding");
+    }
+
+    @Test
+    void hearing_request_pauses_clock_until_hearing_held() {
+        // notice Thursday 03-05: 5 WD are 03-06, 09, 10, 11, 12
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12"))};
+
+        fixture.given(noticed)
+                .when(new RequestHearing(CASE_ID, date("2026-03-10")), AS_OWN_BUREAU)
+                .expectEvents(new HearingRequested(CASE_ID, date("2026-03-10")),
+                        new CaseClockPaused(CASE_ID, date("2026-03-10"), PauseReason.HEARING, "hearing requested"));
+
+        refused(fixture.given(noticed)
+                .andGiven(hearingRequested(date("2026-03-10")))
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("50000"))), AS_OWN_BUREAU),
+                "hearing-request-window", "record the hearing before deciding");
+
+        // 15 days from request to hearing do not count: 03-02 + 105 CD = Monday 06-15
+        fixture.given(noticed)
+                .andGiven(hearingRequested(date("2026-03-10")))
+                .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU)
+                .expectEvents(new HearingConcluded(CASE_ID, date("2026-03-25"), "听证终结"),
+                        new CaseClockResumed(CASE_ID, date("2026-03-25"), 15, due("2026-06-15"), VERSION));
+
+        fixture.given(noticed)
+                .andGiven(hearingRequested(date("2026-03-10")))
+                .andGiven(new HearingConcluded(CASE_ID, date("2026-03-25"), "听证终结"), resumed(date("2026-03-25"), 15, due("2026-06-15")))
+                .when(decidePenalty(date("2026-03-27"), List.of(fine("50000"))), AS_OWN_BUREAU)
+                // payment: 03-27 + 15 CD = Saturday 04-11 -> Monday 04-13
+                .expectEvents(penaltyDecided(date("2026-03-27"), List.of(fine("50000")), due("2026-06-15"), true, due("2026-04-13")));
+
+        refused(fixture.given(noticed)
+                .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU),
+                "hearing-request-window", "no requested hearing");
+    }
+
+    // ---- notice, defence and hearing (行政处罚法 Arts 44, 45, 62, 64)
+
+    @Test
+    void no_penalty_decision_without_served_notice() {
+        refused(fixture.given(filed())
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("10000"))), AS_OWN_BUREAU),
+                "notice-before-decision", "事先告知");
+
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(), true, false), AS_OWN_BUREAU),
+                "notice-before-decision", "at least one penalty");
+
+        // with the notice served and the party's express waiver the decision follows at once
+        // (payment: 03-06 + 15 CD = Monday 03-23)
+        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("10000")), true, true, due("2026-03-12")))
+                .when(decidePenalty(date("2026-03-06"), List.of(fine("10000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("10000")), DECISION_DEADLINE, true, due("2026-03-23")));
+    }
+
+    @Test
+    void decision_may_not_add_penalty_types_beyond_notice() {
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(warning(), fine("10000")), false, false, due("2026-03-12"))};
+
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("10000"), confiscation("5000"))), AS_OWN_BUREAU),
+                "no-heavier-after-defence", "CONFISCATION_OF_ILLEGAL_GAINS was not in the notice");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("10000"), new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业"))), AS_OWN_BUREAU),
+                "no-heavier-after-defence", "ORDER_TO_SUSPEND was not in the notice");
+
+        // dropping a notified type is lighter, and allowed (payment: 03-20 + 15 CD = Saturday 04-04, Qingming 04-04..06 -> Tuesday 04-07)
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("10000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("10000")), DECISION_DEADLINE, true, due("2026-04-07")));
+    }
+
+    @Test
+    void decision_may_not_raise_fine_beyond_notice() {
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("10000"), confiscation("2000")), false, false, due("2026-03-12"))};
+
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("10000.01"))), AS_OWN_BUREAU),
+                "no-heavier-after-defence", "FINE of ¥10000.01 exceeds the ¥10000 notified");
+        // two fines are one amount
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("6000"), fine("5000"))), AS_OWN_BUREAU),
+                "no-heavier-after-defence", "FINE of ¥11000 exceeds");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("8000"), confiscation("2500"))), AS_OWN_BUREAU),
+                "no-heavier-after-defence", "CONFISCATION_OF_ILLEGAL_GAINS of ¥2500 exceeds the ¥2000 notified");
+
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("8000"), confiscation("2000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("8000"), confiscation("2000")), DECISION_DEADLINE, true, due("2026-04-07")));
+    }
+
+    @Test
+    void hearing_request_after_five_working_days_is_refused() {
+        LocalDate filedOn = date("2026-02-02");
+        Deadline decisionDeadline = due("2026-05-06"); // 02-02 + 90 CD = Sunday 05-03, in the Labour Day holiday 05-01..05
+
+        // notice Tuesday 02-10: 02-11 (1), 02-12 (2), 02-13 (3), make-up Saturday 02-14 (4),
+        // Spring Festival 02-15..23 off, Tuesday 02-24 (5)
+        fixture.given(filed(filedOn, Procedure.ORDINARY, ORGANISATION, decisionDeadline))
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-02-10"), List.of(fine("50000")), true, false), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyNoticeServed(CASE_ID, date("2026-02-10"), List.of(fine("50000")), true, false, due("2026-02-24"), VERSION));
+
+        Object[] noticed = {filed(filedOn, Procedure.ORDINARY, ORGANISATION, decisionDeadline),
+            noticeServed(date("2026-02-10"), List.of(fine("50000")), true, false, due("2026-02-24"))};
+
+        fixture.given(noticed)
+                .when(new RequestHearing(CASE_ID, date("2026-02-24")), AS_OWN_BUREAU)
+                .expectEvents(new HearingRequested(CASE_ID, date("2026-02-24")),
+                        new CaseClockPaused(CASE_ID, date("2026-02-24"), PauseReason.HEARING, "hearing requested"));
+
+        refused(fixture.given(noticed)
+                .when(new RequestHearing(CASE_ID, date("2026-02-25")), AS_OWN_BUREAU),
+                "hearing-request-window", "after the window closed on 2026-02-24");
+
+        // no hearing to request when the notice granted none
+        refused(fixture.given(filed(filedOn, Procedure.ORDINARY, ORGANISATION, decisionDeadline),
+                        noticeServed(date("2026-02-10"), List.of(fine("5000")), false, false, due("2026-02-24")))
+                .when(new RequestHearing(CASE_ID, date("2026-02-11")), AS_OWN_BUREAU),
+                "hearing-request-window", "no served notice granted a right to a hearing");
+    }
+
+    @Test
+    void decision_waits_for_hearing_request_window_unless_waived() {
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12"))};
+
+        // the party may request a hearing until the end of Thursday 03-12
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-12"), List.of(fine("50000"))), AS_OWN_BUREAU),
+                "hearing-request-window", "may request a hearing until 2026-03-12");
+
+        // payment: 03-13 + 15 CD = Saturday 03-28 -> Monday 03-30
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-13"), List.of(fine("50000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("50000")), DECISION_DEADLINE, true, due("2026-03-30")));
+
+        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, true, due("2026-03-12")))
+                .when(decidePenalty(date("2026-03-06"), List.of(fine("50000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("50000")), DECISION_DEADLINE, true, due("2026-03-23")));
+    }
+
+    // ---- simple procedure (行政处罚法 Art 51)
+
+    @Test
+    void simple_procedure_allows_only_warning_or_small_fine() {
+        // notice Monday 03-02: 5 WD are 03-03..03-06 and Monday 03-09
+        fixture.given(filed(FILED, Procedure.SIMPLE, PERSON, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(fine("200")), false, false), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyNoticeServed(CASE_ID, FILED, List.of(fine("200")), false, false, due("2026-03-09"), VERSION));
+        refused(fixture.given(filed(FILED, Procedure.SIMPLE, PERSON, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(fine("200.01")), false, false), AS_OWN_BUREAU),
+                "simple-procedure-limits", "at most ¥200 for this party");
+
+        fixture.given(filed(FILED, Procedure.SIMPLE, ORGANISATION, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(fine("3000")), false, false), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyNoticeServed(CASE_ID, FILED, List.of(fine("3000")), false, false, due("2026-03-09"), VERSION));
+        refused(fixture.given(filed(FILED, Procedure.SIMPLE, ORGANISATION, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(fine("3000.01")), false, false), AS_OWN_BUREAU),
+                "simple-procedure-limits", "at most ¥3000 for this party");
+        refused(fixture.given(filed(FILED, Procedure.SIMPLE, ORGANISATION, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(fine("2000"), fine("1500")), false, false), AS_OWN_BUREAU),
+                "simple-procedure-limits", "¥3500 needs the ordinary procedure");
+
+        fixture.given(filed(FILED, Procedure.SIMPLE, PERSON, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(warning()), false, false), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyNoticeServed(CASE_ID, FILED, List.of(warning()), false, false, due("2026-03-09"), VERSION));
+        refused(fixture.given(filed(FILED, Procedure.SIMPLE, ORGANISATION, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(confiscation("100")), false, false), AS_OWN_BUREAU),
+                "simple-procedure-limits", "not CONFISCATION_OF_ILLEGAL_GAINS");
+
+        // the decision is held to the same limits, whatever the notice said
+        refused(fixture.given(filed(FILED, Procedure.SIMPLE, PERSON, DECISION_DEADLINE),
+                        noticeServed(FILED, List.of(fine("500")), false, false, due("2026-03-09")))
+                .when(decidePenalty(FILED, List.of(fine("500"))), AS_OWN_BUREAU),
+                "simple-procedure-limits", "at most ¥200");
+
+        // the limits are the simple procedure's, not the ordinary one's
+        fixture.given(filed(FILED, Procedure.ORDINARY, PERSON, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(fine("5000")), true, false), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyNoticeServed(CASE_ID, FILED, List.of(fine("5000")), true, false, due("2026-03-09"), VERSION));
+    }
+
+    // ---- payment (行政处罚法 Arts 67, 72)
+
+    @ParameterizedTest(name = "paid {0}: in time {1}, late-payment penalty ¥{2}")
+    @CsvSource({
+        // payment due 03-10 + 15 CD = Wednesday 03-25
+        "2026-03-25, true, 0",
+        "2026-03-26, false, 30.00",     // 1 day: 3% of ¥1000
+        "2026-03-27, false, 60.00",
+        "2026-04-27, false, 990.00",    // 33 days: 99%
+        "2026-04-28, false, 1000",      // 34 days would be 102%: capped at the fine
+        "2026-06-30, false, 1000",
+    })
+    void late_payment_penalty_is_3_percent_a_day_capped_at_the_fine(LocalDate paidOn, boolean inTime, BigDecimal latePenalty) {
+        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+                        penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25")))
+                .when(new RecordExecution(CASE_ID, paidOn, new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyExecuted(CASE_ID, paidOn, new BigDecimal("1000"), "银行缴款", due("2026-03-25"), inTime,
+                        latePenalty, VERSION));
+    }
+
+    @Test
+    void execution_is_recorded_once_for_an_effective_penalty() {
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25"))};
+
+        refused(fixture.given(decided)
+                .andGiven(executed(date("2026-03-20")))
+                .when(new RecordExecution(CASE_ID, date("2026-03-21"), new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU),
+                "execution-after-penalty", "already recorded");
+        refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
+                .when(new RecordExecution(CASE_ID, date("2026-03-21"), BigDecimal.ZERO, "无"), AS_OWN_BUREAU),
+                "execution-after-penalty", "no effective penalty decision");
+
+        // a changed decision is executed at its new amount: ¥400 x 3% x 2 days late
+        fixture.given(decided)
+                .andGiven(revised(RevisionKind.CHANGED, date("2026-03-20"), List.of(fine("400"))))
+                .when(new RecordExecution(CASE_ID, date("2026-03-27"), new BigDecimal("400"), "银行缴款"), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyExecuted(CASE_ID, date("2026-03-27"), new BigDecimal("400"), "银行缴款", due("2026-03-25"), false,
+                        new BigDecimal("24.00"), VERSION));
+    }
+
+    // ---- dates
+
+    @Test
+    void dates_before_filing_are_refused() {
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-01"), List.of(fine("1000")), true, false), AS_OWN_BUREAU),
+                "date-not-before-filing", "before the case was filed on 2026-03-02");
+        refused(fixture.given(filed())
+                .when(new PauseCaseClock(CASE_ID, date("2026-02-27"), PauseReason.SUSPENSION, null), AS_OWN_BUREAU),
+                "date-not-before-filing", "before the case was filed on 2026-03-02");
+        refused(fixture.given(filed())
+                .when(decideNoPenalty(date("2026-02-28")), AS_OWN_BUREAU),
+                "date-not-before-filing", "before the case was filed on 2026-03-02");
+        refused(fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-01"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU),
+                "date-not-before-filing", "before the case was filed on 2026-03-02");
+
+        // the day of filing itself is fine
+        fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, FILED, List.of(fine("1000")), false, false), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyNoticeServed(CASE_ID, FILED, List.of(fine("1000")), false, false, due("2026-03-09"), VERSION));
+    }
+
+    @Test
+    void acts_dated_before_previous_act_are_refused() {
+        Object[] noticed = {filed(), noticeServed(date("2026-03-10"), List.of(fine("1000")), false, false, due("2026-03-17"))};
+
+        refused(fixture.given(noticed)
+                .when(new RecordStatement(CASE_ID, date("2026-03-09"), "当事人陈述"), AS_OWN_BUREAU),
+                "acts-in-order", "before the previous act of the case on 2026-03-10");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-09"), List.of(fine("1000"))), AS_OWN_BUREAU),
+                "acts-in-order", "before the previous act of the case on 2026-03-10");
+        refused(fixture.given(filed(), paused(date("2026-03-10"), PauseReason.SUSPENSION))
+                .when(new ResumeCaseClock(CASE_ID, date("2026-03-09")), AS_OWN_BUREAU),
+                "acts-in-order", "before the previous act of the case on 2026-03-10");
+
+        // a statement answers a notice
+        refused(fixture.given(filed())
+                .when(new RecordStatement(CASE_ID, date("2026-03-09"), "当事人陈述"), AS_OWN_BUREAU),
+                "acts-in-order", "serve the notice first");
+
+        // the same day as the previous act is in order
+        fixture.given(noticed)
+                .when(new RecordStatement(CASE_ID, date("2026-03-10"), "当事人陈述"), AS_OWN_BUREAU)
+                .expectEvents(new StatementRecorded(CASE_ID, date("2026-03-10"), "当事人陈述"));
+    }
+
+    // ---- disposition and closure
+
+    @Test
+    void closed_case_cannot_be_decided() {
+        Object[] closed = {filed(), noPenaltyDecided(date("2026-03-20")), new CaseClosed(CASE_ID, date("2026-03-25"), "不予处罚")};
+
+        refused(fixture.given(closed)
+                .when(decidePenalty(date("2026-03-30"), List.of(fine("1000"))), AS_OWN_BUREAU),
+                "case-closed", "it cannot be decided");
+        refused(fixture.given(closed)
+                .when(decideNoPenalty(date("2026-03-30")), AS_OWN_BUREAU),
+                "case-closed", "it cannot be decided");
+        refused(fixture.given(closed)
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-30"), List.of(fine("1000")), true, false), AS_OWN_BUREAU),
+                "case-closed", "cannot serve a penalty notice");
+        refused(fixture.given(closed)
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-30"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU),
+                "case-closed", "a new case");
+        refused(fixture.given(closed)
+                .when(new CloseCase(CASE_ID, date("2026-03-30"), "结案"), AS_OWN_BUREAU),
+                "case-closed", "already closed");
+    }
+
+    @Test
+    void case_is_decided_once() {
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25"))};
+
+        refused(fixture.given(decided)
+                .when(decidePenalty(date("2026-03-11"), List.of(fine("1000"))), AS_OWN_BUREAU),
+                "decided-once", "already has its disposition (PENALTY_DECIDED)");
+        refused(fixture.given(decided)
+                .when(decideNoPenalty(date("2026-03-11")), AS_OWN_BUREAU),
+                "decided-once", "already has its disposition (PENALTY_DECIDED)");
+        refused(fixture.given(decided)
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-11"), List.of(fine("500")), false, false), AS_OWN_BUREAU),
+                "decided-once", "cannot serve a penalty notice");
+        refused(fixture.given(decided)
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-03-11"), 30, null, "案情复杂"), AS_OWN_BUREAU),
+                "decided-once", "cannot extend the decision deadline");
+        refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
+                .when(decidePenalty(date("2026-03-11"), List.of(fine("1000"))), AS_OWN_BUREAU),
+                "decided-once", "already has its disposition (NO_PENALTY_DECIDED)");
+    }
+
+    @Test
+    void closure_requires_execution_of_a_penalty() {
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25"))};
+
+        refused(fixture.given(decided)
+                .when(new CloseCase(CASE_ID, date("2026-03-20"), "结案"), AS_OWN_BUREAU),
+                "closure-after-disposition", "record execution before closing");
+        refused(fixture.given(filed())
+                .when(new CloseCase(CASE_ID, date("2026-03-20"), "结案"), AS_OWN_BUREAU),
+                "closure-after-disposition", "no disposition yet");
+        refused(fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")))
+                .when(new CloseCase(CASE_ID, date("2026-03-20"), "结案"), AS_OWN_BUREAU),
+                "closure-after-disposition", "no disposition yet");
+
+        fixture.given(decided)
+                .andGiven(executed(date("2026-03-20")))
+                .when(new CloseCase(CASE_ID, date("2026-03-21"), "执行完毕"), AS_OWN_BUREAU)
+                .expectEvents(new CaseClosed(CASE_ID, date("2026-03-21"), "执行完毕"));
+
+        // a revoked penalty has nothing left to execute
+        fixture.given(decided)
+                .andGiven(revised(RevisionKind.REVOKED, date("2026-03-20"), List.of()))
+                .when(new CloseCase(CASE_ID, date("2026-03-21"), "处罚决定已撤销"), AS_OWN_BUREAU)
+                .expectEvents(new CaseClosed(CASE_ID, date("2026-03-21"), "处罚决定已撤销"));
+    }
+
+    @Test
+    void no_penalty_decision_can_be_closed_directly() {
+        // no notice is needed to decide not to penalise
+        fixture.given(filed())
+                .when(decideNoPenalty(date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(noPenaltyDecided(date("2026-03-20")));
+
+        fixture.given(filed(), noPenaltyDecided(date("2026-03-20")))
+                .when(new CloseCase(CASE_ID, date("2026-03-20"), "不予处罚"), AS_OWN_BUREAU)
+                .expectEvents(new CaseClosed(CASE_ID, date("2026-03-20"), "不予处罚"));
+    }
+
+    @Test
+    void transfer_to_judiciary_is_a_disposition_and_never_replaced_by_penalty() {
+        fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-20"), true));
+
+        Object[] transferred = {filed(), transferred(date("2026-03-20"), true)};
+        refused(fixture.given(transferred)
+                .when(decidePenalty(date("2026-03-25"), List.of(fine("1000"))), AS_OWN_BUREAU),
+                "decided-once", "already has its disposition (TRANSFERRED)");
+        refused(fixture.given(transferred)
+                .when(decideNoPenalty(date("2026-03-25")), AS_OWN_BUREAU),
+                "decided-once", "already has its disposition (TRANSFERRED)");
+        refused(fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+                        transferred(date("2026-03-20"), true))
+                .when(decidePenalty(date("2026-03-25"), List.of(fine("1000"))), AS_OWN_BUREAU),
+                "decided-once", "already has its disposition (TRANSFERRED)");
+        refused(fixture.given(transferred)
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-25"), "上海市公安局黄浦分局", "补充移送"), AS_OWN_BUREAU),
+                "transfer-not-replaced", "already transferred");
+
+        // a penalty decided before the crime came to light does not stand in for the transfer
+        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+                        penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25")))
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-20"), true));
+
+        // transferred after the decision deadline: recorded as late
+        fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-06-02"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-06-02"), false));
+
+        fixture.given(transferred)
+                .when(new CloseCase(CASE_ID, date("2026-03-25"), "移送司法机关"), AS_OWN_BUREAU)
+                .expectEvents(new CaseClosed(CASE_ID, date("2026-03-25"), "移送司法机关"));
+    }
+
+    // ---- revision by reconsideration or a court (行政处罚法 Art 48)
+
+    @Test
+    void revision_needs_an_effective_decision() {
+        refused(fixture.given(filed())
+                .when(revise(RevisionKind.REVOKED, date("2026-05-01"), null), AS_OWN_BUREAU),
+                "revision-of-decision", "no decision to revise");
+        refused(fixture.given(filed(), transferred(date("2026-03-20"), true))
+                .when(revise(RevisionKind.REVOKED, date("2026-05-01"), null), AS_OWN_BUREAU),
+                "revision-of-decision", "no decision to revise");
+
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25"))};
+        refused(fixture.given(decided)
+                .when(revise(RevisionKind.REVOKED, date("2026-03-09"), null), AS_OWN_BUREAU),
+                "revision-of-decision", "before the decision of 2026-03-10");
+        refused(fixture.given(decided)
+                .when(revise(RevisionKind.CHANGED, date("2026-05-01"), List.of()), AS_OWN_BUREAU),
+                "revision-of-decision", "names its new penalties");
+
+        fixture.given(decided)
+                .when(revise(RevisionKind.CHANGED, date("2026-05-01"), List.of(fine("500"))), AS_OWN_BUREAU)
+                .expectEvents(revised(RevisionKind.CHANGED, date("2026-05-01"), List.of(fine("500"))));
+
+        // a closed case keeps its decision open to revision
+        fixture.given(decided)
+                .andGiven(executed(date("2026-03-20")), new CaseClosed(CASE_ID, date("2026-03-21"), "执行完毕"))
+                .when(revise(RevisionKind.CONFIRMED_ILLEGAL, date("2026-09-01"), null), AS_OWN_BUREAU)
+                .expectEvents(revised(RevisionKind.CONFIRMED_ILLEGAL, date("2026-09-01"), List.of()));
+
+        // a no-penalty decision is a decision too
+        fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
+                .when(revise(RevisionKind.REVOKED, date("2026-05-01"), null), AS_OWN_BUREAU)
+                .expectEvents(revised(RevisionKind.REVOKED, date("2026-05-01"), List.of()));
+    }
+
+    @Test
+    void revoked_decision_cannot_be_revised_again() {
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25"))};
+
+        refused(fixture.given(decided)
+                .andGiven(revised(RevisionKind.REVOKED, date("2026-05-01"), List.of()))
+                .when(revise(RevisionKind.CHANGED, date("2026-06-01"), List.of(fine("500"))), AS_OWN_BUREAU),
+                "revision-of-decision", "already REVOKED");
+        refused(fixture.given(decided)
+                .andGiven(revised(RevisionKind.CONFIRMED_INVALID, date("2026-05-01"), List.of()))
+                .when(revise(RevisionKind.REVOKED, date("2026-06-01"), null), AS_OWN_BUREAU),
+                "revision-of-decision", "already CONFIRMED_INVALID");
+        // nor executed
+        refused(fixture.given(decided)
+                .andGiven(revised(RevisionKind.REVOKED, date("2026-05-01"), List.of()))
+                .when(new RecordExecution(CASE_ID, date("2026-05-02"), new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU),
+                "execution-after-penalty", "REVOKED and has no effect");
+
+        // a decision confirmed illegal keeps its effect, and can still be revoked
+        fixture.given(decided)
+                .andGiven(revised(RevisionKind.CONFIRMED_ILLEGAL, date("2026-05-01"), List.of()))
+                .when(revise(RevisionKind.REVOKED, date("2026-06-01"), null), AS_OWN_BUREAU)
+                .expectEvents(revised(RevisionKind.REVOKED, date("2026-06-01"), List.of()));
+    }
+
+    // ---- who may act, and on whom
+
+    @Test
+    void another_bureau_cannot_act_on_the_case() {
+        Map<String, String> asOtherBureau = Map.of("bureau", OTHER_BUREAU);
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12"))};
+
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(fine("1000"))), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+        refused(fixture.given(filed())
+                .when(new PauseCaseClock(CASE_ID, date("2026-03-10"), PauseReason.SUSPENSION, null), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+        refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
+                .when(new CloseCase(CASE_ID, date("2026-03-20"), "不予处罚"), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+        fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false), asOtherBureau)
+                .expectExceptionDetails(new RuleViolation.Details("own-cases-only", "FORBIDDEN", "A bureau acts only on cases it filed",
+                        "API.md; 行政处罚法 Art 22 (jurisdiction)",
+                        "case " + CASE_ID + " was filed by another bureau; a bureau acts only on its own cases"));
+
+        // the filing bureau, and an internal process acting without a bureau, may act
+        fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false), AS_OWN_BUREAU)
+                .expectEvents(noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")));
+        fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false))
+                .expectEvents(noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")));
+    }
+
+    @Test
+    void invalid_party_identifier_is_refused() {
+        // the check character of this code is L (GB 32100-2015)
+        Party wrongUscc = new Party(PartyKind.LEGAL_PERSON, "上海某某贸易有限公司", "91110000600037341M", null, "王某");
+        assertFilingRefused(wrongUscc, "party.uscc");
+
+        Party organisationWithoutCode = new Party(PartyKind.OTHER_ORGANIZATION, "某某协会", null, null, "赵某");
+        assertFilingRefused(organisationWithoutCode, "party.uscc: is required");
+
+        String validId = PERSON.idNumber();
+        String wrongCheck = validId.substring(0, 17) + (validId.charAt(17) == '0' ? '1' : '0');
+        assertFilingRefused(new Party(PartyKind.NATURAL_PERSON, "李某", null, wrongCheck, null), "party.idNumber");
+
+        // digits 7-14 are no date: 1990-02-30
+        assertFilingRefused(new Party(PartyKind.NATURAL_PERSON, "李某", null, residentId("11010119900230123"), null), "party.idNumber");
+
+        assertFilingRefused(new Party(null, "李某", null, validId, null), "party.kind: is required");
+        assertFilingRefused(null, "party is required");
+
+        // the valid ones file
+        fixture.givenNoPriorActivity()
+                .when(fileCase(FILED, Procedure.ORDINARY, PERSON), AS_OWN_BUREAU)
+                .expectEvents(caseFiled(FILED, Procedure.ORDINARY, PERSON, DECISION_DEADLINE, date("2026-08-29")));
+    }
+
+    // ---- what the events record
+
+    @Test
+    void events_record_policy_version_and_deadlines() {
+        fixture.givenNoPriorActivity()
+                .when(fileCase(FILED, Procedure.ORDINARY, ORGANISATION), AS_OWN_BUREAU)
+                .expectEvents(caseFiled(FILED, Procedure.ORDINARY, ORGANISATION, DECISION_DEADLINE, date("2026-08-29")));
+
+        // 11-02 + 90 CD = Sunday 2027-01-31 -> Monday 02-01, in a year without a holiday notice yet
+        fixture.givenNoPriorActivity()
+                .when(fileCase(date("2026-11-02"), Procedure.ORDINARY, ORGANISATION), AS_OWN_BUREAU)
+                .expectEvents(caseFiled(date("2026-11-02"), Procedure.ORDINARY, ORGANISATION,
+                        new Deadline(date("2027-02-01"), true), date("2027-05-01")));
+
+        // decided after the deadline: recorded as late, with the deadline that applied
+        // (payment: 06-02 + 15 CD = Wednesday 06-17)
+        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")))
+                .when(decidePenalty(date("2026-06-02"), List.of(fine("1000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-06-02"), List.of(fine("1000")), DECISION_DEADLINE, false, due("2026-06-17")));
+        fixture.given(filed())
+                .when(decideNoPenalty(date("2026-06-01")), AS_OWN_BUREAU)
+                .expectEvents(new NoPenaltyDecided(CASE_ID, DECISION_ID, DECISION_NUMBER, date("2026-06-01"), LEGAL_BASIS, FACTS,
+                        DECISION_DEADLINE, true, VERSION));
+
+        // another policy records its own version and numbers: 60 CD from 03-02 = 05-01, Labour Day, 05-01..05 off -> 05-06
+        AggregateTestFixture<Case> shanghai = new AggregateTestFixture<>(Case.class);
+        EnforcementPolicy local = new EnforcementPolicy("SH-2026.2",
+                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null), null, null);
+        shanghai.registerInjectableResource(new Rulebook(local, WorkingDayCalendar.official()));
+        shanghai.givenNoPriorActivity()
+                .when(fileCase(FILED, Procedure.ORDINARY, ORGANISATION), AS_OWN_BUREAU)
+                .expectEvents(new CaseFiled(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION, Procedure.ORDINARY,
+                        SOURCE, ORGANISATION, due("2026-05-06"), date("2026-06-30"), "SH-2026.2"));
+    }
+
+    // ---- helpers: refusals
+
+    private static void refused(ResultValidator<Case> result, String ruleCode, String detail) {
+        result.expectNoEvents()
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(detailsOfRule(ruleCode))
+                .expectExceptionMessage(containsString(detail));
+    }
+
+    /** Matches the {@link RuleViolation.Details} a refusal carries across the command bus, by rule code. */
+    private static Matcher<RuleViolation.Details> detailsOfRule(String ruleCode) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RuleViolation.Details details, Description mismatch) {
+                if (!ruleCode.equals(details.rule())) {
+                    mismatch.appendText("rule was ").appendValue(details.rule()).appendText(" (").appendText(details.detail()).appendText(")");
+                    return false;
+                }
+                if (details.title() == null || details.title().isBlank() || details.source() == null || details.source().isBlank()) {
+                    mismatch.appendText("details name no title or source: ").appendValue(details);
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("details of a refusal under rule ").appendValue(ruleCode);
+            }
+        };
+    }
+
+    /** The creation handler has no aggregate instance, so the aggregate's exception handler does not wrap its refusal. */
+    private void assertFilingRefused(Party party, String detail) {
+        fixture.givenNoPriorActivity()
+                .when(fileCase(FILED, Procedure.ORDINARY, party), AS_OWN_BUREAU)
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectException(violationOfRule("valid-identifier"))
+                .expectExceptionMessage(containsString(detail));
+    }
+
+    private static Matcher<RuleViolation> violationOfRule(String ruleCode) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
+                if (!ruleCode.equals(violation.rule().code())) {
+                    mismatch.appendText("rule was ").appendValue(violation.rule().code());
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a violation of rule ").appendValue(ruleCode);
+            }
+        };
+    }
+
+    // ---- helpers: commands
+
+    private static FileCase fileCase(LocalDate filedOn, Procedure procedure, Party party) {
+        return new FileCase(CASE_ID, BUREAU, AUTHORITY, DIVISION, filedOn, IpType.TRADEMARK, VIOLATION, procedure, SOURCE, party);
+    }
+
+    private static DecidePenalty decidePenalty(LocalDate decidedOn, List<Penalty> penalties) {
+        return new DecidePenalty(CASE_ID, DECISION_ID, DECISION_NUMBER, decidedOn, penalties, LEGAL_BASIS, FACTS);
+    }
+
+    private static DecideNoPenalty decideNoPenalty(LocalDate decidedOn) {
+        return new DecideNoPenalty(CASE_ID, DECISION_ID, DECISION_NUMBER, decidedOn, LEGAL_BASIS, FACTS);
+    }
+
+    private static ReviseDecision revise(RevisionKind kind, LocalDate effectiveOn, List<Penalty> penalties) {
+        return new ReviseDecision(CASE_ID, kind, RevisionBy.RECONSIDERATION, "沪黄府复决〔2026〕8号", effectiveOn, "复议决定", penalties);
+    }
+
+    // ---- helpers: events
+
+    private static CaseFiled filed() {
+        return filed(FILED, Procedure.ORDINARY, ORGANISATION, DECISION_DEADLINE);
+    }
+
+    private static CaseFiled filed(LocalDate filedOn, Procedure procedure, Party party, Deadline decisionDeadline) {
+        return caseFiled(filedOn, procedure, party, decisionDeadline, filedOn.plusDays(180));
+    }
+
+    private static CaseFiled caseFiled(LocalDate filedOn, Procedure procedure, Party party, Deadline decisionDeadline, LocalDate escalationDueOn) {
+        return new CaseFiled(CASE_ID, BUREAU, AUTHORITY, DIVISION, filedOn, IpType.TRADEMARK, VIOLATION, procedure, SOURCE, party,
+                decisionDeadline, escalationDueOn, VERSION);
+    }
+
+    /** The head's 30 CD on a case filed 03-02: 120 CD, Tuesday 06-30. */
+    private static DecisionDeadlineExtended headExtended(LocalDate approvedOn) {
+        return new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.HEAD, approvedOn, 30, null, "案情复杂", due("2026-06-30"), VERSION);
+    }
+
+    private static DecisionDeadlineExtended collectivelyExtended(LocalDate approvedOn, LocalDate named, int days) {
+        return new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.COLLECTIVE, approvedOn, days, named, "案情特别复杂",
+                new Deadline(named, false), VERSION);
+    }
+
+    private static CaseClockPaused paused(LocalDate on, PauseReason reason) {
+        return paused(on, reason, null);
+    }
+
+    private static CaseClockPaused paused(LocalDate on, PauseReason reason, String note) {
+        return new CaseClockPaused(CASE_ID, on, reason, note);
+    }
+
+    private static CaseClockResumed resumed(LocalDate on, long pausedDays, Deadline decisionDeadline) {
+        return new CaseClockResumed(CASE_ID, on, pausedDays, decisionDeadline, VERSION);
+    }
+
+    private static PenaltyNoticeServed noticeServed(LocalDate on, List<Penalty> proposed, boolean hearingRight, boolean waived, Deadline hearingDeadline) {
+        return new PenaltyNoticeServed(CASE_ID, on, proposed, hearingRight, waived, hearingDeadline, VERSION);
+    }
+
+    /** A hearing requested on {@code on}, which paused the clock. */
+    private static Object[] hearingRequested(LocalDate on) {
+        return new Object[] {new HearingRequested(CASE_ID, on), paused(on, PauseReason.HEARING, "hearing requested")};
+    }
+
+    private static PenaltyDecided penaltyDecided(LocalDate on, List<Penalty> penalties, Deadline decisionDeadline, boolean inTime, Deadline payment) {
+        return new PenaltyDecided(CASE_ID, DECISION_ID, DECISION_NUMBER, on, Procedure.ORDINARY, penalties, LEGAL_BASIS, FACTS,
+                decisionDeadline, inTime, payment, VERSION);
+    }
+
+    private static NoPenaltyDecided noPenaltyDecided(LocalDate on) {
+        return new NoPenaltyDecided(CASE_ID, DECISION_ID, DECISION_NUMBER, on, LEGAL_BASIS, FACTS, DECISION_DEADLINE, true, VERSION);
+    }
+
+    private static CaseTransferredToJudiciary transferred(LocalDate on, boolean inTime) {
+        return new CaseTransferredToJudiciary(CASE_ID, on, "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", DECISION_DEADLINE, inTime, VERSION);
+    }
+
+    private static PenaltyExecuted executed(LocalDate on) {
+        return new PenaltyExecuted(CASE_ID, on, new BigDecimal("1000"), "银行缴款", due("2026-03-25"), true, BigDecimal.ZERO, VERSION);
+    }
+
+    private static DecisionRevised revised(RevisionKind kind, LocalDate effectiveOn, List<Penalty> penalties) {
+        return new DecisionRevised(CASE_ID, DECISION_ID, kind, RevisionBy.RECONSIDERATION, "沪黄府复决〔2026〕8号", effectiveOn, "复议决定",
+                penalties, VERSION);
+    }
+
+    // ---- helpers: values
+
+    private static Penalty fine(String yuan) {
+        return new Penalty(PenaltyType.FINE, new BigDecimal(yuan), "罚款");
+    }
+
+    private static Penalty confiscation(String yuan) {
+        return new Penalty(PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS, new BigDecimal(yuan), "没收违法所得");
+    }
+
+    private static Penalty warning() {
+        return new Penalty(PenaltyType.WARNING, null, "警告");
+    }
+
+    private static LocalDate date(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private static Deadline due(String iso) {
+        return new Deadline(LocalDate.parse(iso), false);
+    }
+
+    /** A GB 11643 number: the 17 digits given and the ISO 7064 MOD 11-2 check character. */
+    private static String residentId(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    @Test
+    void test_helper_builds_valid_resident_id_numbers() {
+        assertThat(ResidentIdNumber.isValid(PERSON.idNumber())).isTrue();
+        assertThat(PERSON.idNumber()).isEqualTo("110101199003071233");
+        assertThat(ResidentIdNumber.isValid(residentId("11010519491231002"))).isTrue(); // the standard's 11010519491231002X
+    }
+}

@@ -1,0 +1,136 @@
+package org.gongshi.server.demo;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.cases.CloseCase;
+import org.gongshi.ledger.cases.DecideNoPenalty;
+import org.gongshi.ledger.cases.DecidePenalty;
+import org.gongshi.ledger.cases.ExtendDecisionDeadline;
+import org.gongshi.ledger.cases.ExtensionApproval;
+import org.gongshi.ledger.cases.FileCase;
+import org.gongshi.ledger.cases.IpType;
+import org.gongshi.ledger.cases.Party;
+import org.gongshi.ledger.cases.PartyKind;
+import org.gongshi.ledger.cases.Penalty;
+import org.gongshi.ledger.cases.PenaltyType;
+import org.gongshi.ledger.cases.Procedure;
+import org.gongshi.ledger.cases.RecordExecution;
+import org.gongshi.ledger.cases.RequestHearing;
+import org.gongshi.ledger.cases.ConcludeHearing;
+import org.gongshi.ledger.cases.ServePenaltyNotice;
+import org.gongshi.ledger.cases.TransferToJudiciary;
+import org.gongshi.server.roles.ConditionalOnRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code --gongshi.demo=true}: seeds a few synthetic bureaus and cases through the same command path
+ * a bureau uses (the command gateway, with the bureau as metadata). Every name and code is invented;
+ * running it again on the same data directory changes nothing.
+ */
+@Component
+@ConditionalOnRole("command")
+@ConditionalOnProperty(name = "gongshi.demo", havingValue = "true")
+public class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** Synthetic bureaus: unified social credit codes valid by GB 32100, but invented. */
+    public record Bureau(String uscc, String name, String division) {}
+
+    public static final Bureau CHAOYANG = new Bureau("111101050000000191", "北京市朝阳区市场监督管理局（演示）", "110105");
+    public static final Bureau PUDONG = new Bureau("11310115000000027Q", "上海市浦东新区知识产权局（演示）", "310115");
+    public static final Bureau SHENZHEN = new Bureau("114403000000000359", "深圳市市场监督管理局（演示）", "440300");
+
+    private final CommandGateway gateway;
+    private final EventStore eventStore;
+
+    public DemoData(CommandGateway gateway, EventStore eventStore) {
+        this.gateway = gateway;
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int seeded = 0;
+        for (DemoCase demo : cases()) {
+            if (seed(demo)) seeded++;
+        }
+        log.info("Demo data: {} synthetic cases seeded ({} already present)", seeded, cases().size() - seeded);
+    }
+
+    private boolean seed(DemoCase demo) {
+        if (eventStore.readEvents(demo.filing().caseId()).hasNext()) return false;
+        send(demo.bureau(), demo.filing());
+        for (Object act : demo.acts()) send(demo.bureau(), act);
+        return true;
+    }
+
+    private void send(Bureau bureau, Object command) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(Case.BUREAU, bureau.uscc(), Case.ACTOR, "demo-seeder")));
+    }
+
+    record DemoCase(Bureau bureau, FileCase filing, List<Object> acts) {}
+
+    static String id(String name) {
+        return UUID.nameUUIDFromBytes(("gongshi-demo:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static List<DemoCase> cases() {
+        String a = id("trademark-fine"), b = id("patent-open-overdue"), c = id("copyright-no-penalty"),
+                d = id("trademark-transfer"), e = id("natural-person-fine"), f = id("gi-extended");
+        var fine50k = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款人民币伍万元"),
+                new Penalty(PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY, new BigDecimal("12800.00"), "没收侵权商品"));
+        var personFine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), "罚款人民币捌仟元"));
+        return List.of(
+                new DemoCase(CHAOYANG, new FileCase(a, CHAOYANG.uscc(), CHAOYANG.name(), CHAOYANG.division(), LocalDate.of(2026, 2, 10),
+                        IpType.TRADEMARK, "销售侵犯注册商标专用权的商品", Procedure.ORDINARY, "权利人投诉",
+                        new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例")),
+                        List.of(new ServePenaltyNotice(a, LocalDate.of(2026, 2, 12), fine50k, true, false),
+                                new DecidePenalty(a, id("trademark-fine/decision"), "京朝市监罚〔2026〕101号", LocalDate.of(2026, 3, 2), fine50k,
+                                        "《中华人民共和国商标法》第六十条第二款", "当事人销售侵犯注册商标专用权的服装共计120件。"),
+                                new RecordExecution(a, LocalDate.of(2026, 3, 12), new BigDecimal("50000.00"), "银行缴款"),
+                                new CloseCase(a, LocalDate.of(2026, 3, 20), "执行完毕"))),
+                new DemoCase(PUDONG, new FileCase(b, PUDONG.uscc(), PUDONG.name(), PUDONG.division(), LocalDate.of(2026, 1, 5),
+                        IpType.PATENT, "假冒专利", Procedure.ORDINARY, "日常检查",
+                        new Party(PartyKind.LEGAL_PERSON, "上海示例科技有限公司", "91310000132200004B", null, "李示例")),
+                        List.of()),
+                new DemoCase(PUDONG, new FileCase(c, PUDONG.uscc(), PUDONG.name(), PUDONG.division(), LocalDate.of(2026, 4, 7),
+                        IpType.COPYRIGHT, "未经许可复制发行计算机软件", Procedure.ORDINARY, "举报",
+                        new Party(PartyKind.LEGAL_PERSON, "上海示例软件有限公司", "9133010078901234X6", null, "赵示例")),
+                        List.of(new DecideNoPenalty(c, id("copyright-no-penalty/decision"), "沪浦知不罚〔2026〕7号", LocalDate.of(2026, 5, 20),
+                                "《中华人民共和国行政处罚法》第三十三条第一款", "违法行为轻微并及时改正，没有造成危害后果。"),
+                                new CloseCase(c, LocalDate.of(2026, 5, 25), "不予处罚"))),
+                new DemoCase(SHENZHEN, new FileCase(d, SHENZHEN.uscc(), SHENZHEN.name(), SHENZHEN.division(), LocalDate.of(2026, 3, 16),
+                        IpType.TRADEMARK, "制造假冒注册商标的商品", Procedure.ORDINARY, "公安移交线索",
+                        new Party(PartyKind.LEGAL_PERSON, "深圳示例电子有限公司", "91440300192345678M", null, "陈示例")),
+                        List.of(new TransferToJudiciary(d, LocalDate.of(2026, 3, 30), "深圳市公安局（演示）", "涉嫌假冒注册商标罪，非法经营额超过追诉标准"),
+                                new CloseCase(d, LocalDate.of(2026, 4, 2), "移送司法机关"))),
+                new DemoCase(SHENZHEN, new FileCase(e, SHENZHEN.uscc(), SHENZHEN.name(), SHENZHEN.division(), LocalDate.of(2026, 6, 1),
+                        IpType.TRADEMARK, "销售侵犯注册商标专用权的商品", Procedure.ORDINARY, "网络巡查",
+                        new Party(PartyKind.NATURAL_PERSON, "刘示例", null, "440305198506123021", null)),
+                        List.of(new ServePenaltyNotice(e, LocalDate.of(2026, 6, 3), personFine, true, false),
+                                new RequestHearing(e, LocalDate.of(2026, 6, 5)),
+                                new ConcludeHearing(e, LocalDate.of(2026, 6, 24), "当事人陈述申辩理由不成立"),
+                                new DecidePenalty(e, id("natural-person-fine/decision"), "深市监罚〔2026〕233号", LocalDate.of(2026, 7, 1),
+                                        personFine, "《中华人民共和国商标法》第六十条第二款", "当事人通过网店销售侵犯注册商标专用权的手提包15个。"))),
+                new DemoCase(CHAOYANG, new FileCase(f, CHAOYANG.uscc(), CHAOYANG.name(), CHAOYANG.division(), LocalDate.of(2026, 8, 3),
+                        IpType.GEOGRAPHICAL_INDICATION, "擅自使用地理标志专用标志", Procedure.ORDINARY, "执法检查",
+                        new Party(PartyKind.INDIVIDUAL_BUSINESS, "朝阳区示例茶叶店", "92320506123456788L", null, "周示例")),
+                        List.of(new ExtendDecisionDeadline(f, ExtensionApproval.HEAD, LocalDate.of(2026, 10, 30), 30, null, "需进行产地鉴定"))));
+    }
+}

@@ -1,0 +1,85 @@
+package org.gongshi.server;
+
+import org.gongshi.server.roles.RoleCondition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs here, so docker-compose.yml is checked against the distributed profile on
+ * paper: every ledger service runs that profile with a known role, the roles cover the ledger, and
+ * every variable the profile reads is set and points at the services the file defines.
+ */
+class DockerComposeConfigurationTest {
+
+    static Map<String, Map<String, Object>> services;
+    static String distributedProperties;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void load() throws IOException {
+        Path compose = Path.of("..", "docker-compose.yml");
+        Map<String, Object> root = new Yaml().load(Files.readString(compose));
+        services = (Map<String, Map<String, Object>>) root.get("services");
+        try (InputStream in = DockerComposeConfigurationTest.class.getResourceAsStream("/application-distributed.properties")) {
+            distributedProperties = new String(in.readAllBytes());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> env(String service) {
+        return (Map<String, Object>) services.get(service).get("environment");
+    }
+
+    static List<String> ledgerServices() {
+        return services.keySet().stream().filter(s -> s.startsWith("ledger-")).toList();
+    }
+
+    @Test
+    void every_ledger_service_runs_the_distributed_profile_with_known_roles_covering_the_ledger() {
+        assertThat(ledgerServices()).isNotEmpty();
+        Set<String> covered = new HashSet<>();
+        for (String service : ledgerServices()) {
+            assertThat(env(service).get("SPRING_PROFILES_ACTIVE")).as(service).isEqualTo("distributed");
+            covered.addAll(RoleCondition.roles((String) env(service).get("GONGSHI_ROLES")));
+            assertThat(services.get(service).get("command").toString()).contains("ledger-server.jar");
+        }
+        assertThat(covered).containsExactlyInAnyOrder("command", "projections", "api");
+    }
+
+    @Test
+    void every_variable_the_distributed_profile_reads_is_set_for_each_ledger_service() {
+        Matcher m = Pattern.compile("\\$\\{([A-Z_]+)").matcher(distributedProperties);
+        Set<String> variables = new HashSet<>();
+        while (m.find()) variables.add(m.group(1));
+        assertThat(variables).contains("AXONSERVER_SERVERS", "MONGODB_URI", "GONGSHI_JWT_SECRET");
+        for (String service : ledgerServices()) {
+            assertThat(env(service)).as(service).containsKeys(variables.toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void ledger_services_point_at_axon_server_and_the_mongodb_replica_set_defined_here() {
+        assertThat(services).containsKeys("axonserver", "mongodb");
+        assertThat(services.get("mongodb").get("command").toString()).contains("--replSet", "rs0");
+        assertThat(services.get("axonserver").get("ports").toString()).contains("8124");
+        for (String service : ledgerServices()) {
+            assertThat((String) env(service).get("AXONSERVER_SERVERS")).isEqualTo("axonserver:8124");
+            assertThat((String) env(service).get("MONGODB_URI")).startsWith("mongodb://mongodb:27017/").contains("replicaSet=rs0");
+        }
+        assertThat(services.get("ledger-api").get("ports").toString()).contains("8080:8080");
+    }
+}
