@@ -1,0 +1,44 @@
+package org.gongshi.server;
+
+import org.gongshi.ledger.policy.EnforcementPolicy;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One policy holds every number: DOMAIN.md's defaults, overridden per deployment by properties. */
+class PolicyPropertiesTest {
+
+    private static EnforcementPolicy bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bind("gongshi.policy", EnforcementPolicy.class).orElseGet(EnforcementPolicy::defaults);
+    }
+
+    @Test
+    void without_properties_the_policy_has_domain_defaults() {
+        EnforcementPolicy policy = bind(Map.of());
+        assertThat(policy.version()).isEqualTo(EnforcementPolicy.DEFAULT_VERSION);
+        assertThat(policy.caseHandling().decisionDays()).isEqualTo(90);
+        assertThat(policy.caseHandling().headExtensionDays()).isEqualTo(30);
+        assertThat(policy.disclosure().disclosureWorkingDays()).isEqualTo(20);
+        assertThat(policy.disclosure().doublePublicityWorkingDays()).isEqualTo(7);
+        assertThat(policy.disclosure().lowerAmountFineThreshold()).isEqualByComparingTo("10000");
+        assertThat(policy.creditListing().repeatedInfringerPenalties()).isEqualTo(2);
+    }
+
+    @Test
+    void a_property_overrides_one_number_and_keeps_the_other_defaults() {
+        EnforcementPolicy policy = bind(Map.of(
+                "gongshi.policy.version", "GD-2026.1",
+                "gongshi.policy.disclosure.lower-amount-fine-threshold", "20000",
+                "gongshi.policy.case-handling.decision-days", "60"));
+        assertThat(policy.version()).isEqualTo("GD-2026.1");
+        assertThat(policy.disclosure().lowerAmountFineThreshold()).isEqualByComparingTo("20000");
+        assertThat(policy.disclosure().disclosureWorkingDays()).isEqualTo(20);
+        assertThat(policy.caseHandling().decisionDays()).isEqualTo(60);
+        assertThat(policy.caseHandling().paymentDays()).isEqualTo(15);
+    }
+}
