@@ -234,6 +234,10 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(noticed)
                 .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU),
                 "hearing-request-window", "no requested hearing");
+        refused(fixture.given(noticed)
+                .andGiven(hearingRequested(date("2026-03-10")))
+                .when(new RequestHearing(CASE_ID, date("2026-03-11")), AS_OWN_BUREAU),
+                "hearing-request-window", "already requested");
     }
 
     // ---- notice, defence and hearing (行政处罚法 Arts 44, 45, 62, 64)
@@ -265,6 +269,9 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-20"), List.of(fine("10000"), new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业"))), AS_OWN_BUREAU),
                 "no-heavier-after-defence", "ORDER_TO_SUSPEND was not in the notice");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of()), AS_OWN_BUREAU),
+                "no-heavier-after-defence", "names at least one penalty");
 
         // dropping a notified type is lighter, and allowed (payment: 03-20 + 15 CD = Saturday 04-04, Qingming 04-04..06 -> Tuesday 04-07)
         fixture.given(noticed)
