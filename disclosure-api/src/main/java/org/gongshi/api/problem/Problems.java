@@ -84,7 +84,7 @@ public final class Problems {
         if (error instanceof AggregateNotFoundException notFound) {
             return problem(HttpStatus.NOT_FOUND, "Not found", "No case with id " + notFound.getAggregateIdentifier());
         }
-        if (error instanceof ConcurrencyException) {
+        if (error instanceof ConcurrencyException || error instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
             return problem(HttpStatus.CONFLICT, "Conflict", "The case changed at the same moment or already exists; read it and retry");
         }
         if (error instanceof NotFound nf) return problem(HttpStatus.NOT_FOUND, "Not found", nf.getMessage());

@@ -13,7 +13,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -85,7 +84,7 @@ public class EmbeddedStorage {
                                           @Qualifier("serializer") Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration) {
-        PersistenceExceptionResolver duplicates = new JdbcSQLErrorCodesResolver();
+        PersistenceExceptionResolver duplicates = EmbeddedStorage::isDuplicateKey;
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(axonTransactionManager)
@@ -114,6 +113,22 @@ public class EmbeddedStorage {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
                 .build());
+    }
+
+    /**
+     * A unique-key violation (SQLSTATE 23505) on append means another command wrote the same
+     * aggregate sequence first: Axon turns it into a ConcurrencyException (409), not a store failure.
+     * Axon's error-code resolver misses H2 2.x's batch exceptions.
+     */
+    static boolean isDuplicateKey(Exception exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+                    if ("23505".equals(e.getSQLState())) return true;
+                }
+            }
+        }
+        return false;
     }
 
     public Path dataDir() {
