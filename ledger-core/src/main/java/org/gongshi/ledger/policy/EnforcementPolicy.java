@@ -16,7 +16,7 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
     public EnforcementPolicy {
         version = version == null || version.isBlank() ? DEFAULT_VERSION : version;
         caseHandling = caseHandling == null ? new CaseHandling(null, null, null, null, null, null, null, null, null, null) : caseHandling;
-        disclosure = disclosure == null ? new Disclosure(null, null, null, null, null, null) : disclosure;
+        disclosure = disclosure == null ? new Disclosure(null, null, null, null, null, null, null) : disclosure;
         creditListing = creditListing == null ? new CreditListing(null, null, null, null, null, null) : creditListing;
     }
 
@@ -73,7 +73,9 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             /** Order 45 Art 13: 3 years otherwise. */
             Integer longPublicityYears,
             /** Lower-amount fine threshold, yuan (set per province; project default ¥10,000). */
-            BigDecimal lowerAmountFineThreshold) {
+            BigDecimal lowerAmountFineThreshold,
+            /** Order 45 Art 14 / 国市监信规〔2021〕3号: early end by credit repair after 6 months of publication. */
+            Integer repairMinimumMonths) {
         public Disclosure {
             disclosureWorkingDays = or(disclosureWorkingDays, 20);
             doublePublicityWorkingDays = or(doublePublicityWorkingDays, 7);
@@ -81,6 +83,7 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             shortPublicityMonths = or(shortPublicityMonths, 3);
             longPublicityYears = or(longPublicityYears, 3);
             lowerAmountFineThreshold = or(lowerAmountFineThreshold, new BigDecimal("10000"));
+            repairMinimumMonths = or(repairMinimumMonths, 6);
         }
     }
 

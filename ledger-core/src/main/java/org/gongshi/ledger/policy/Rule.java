@@ -21,7 +21,23 @@ public enum Rule {
     TRANSFER_NOT_REPLACED(Kind.CONFLICT, "A case is transferred to the judiciary once; a penalty never replaces a due transfer", "Decree 310 Arts 3, 5, 11"),
     EXECUTION_AFTER_PENALTY(Kind.CONFLICT, "Execution is recorded once, for an effective penalty decision", "行政处罚法 Arts 66-73"),
     CLOSURE_AFTER_DISPOSITION(Kind.CONFLICT, "A case is closed after its disposition and, for a penalty, its execution", "SAMR 程序规定 (结案)"),
-    REVISION_OF_DECISION(Kind.CONFLICT, "Only an effective decision can be changed, revoked, or confirmed illegal or invalid", "行政处罚法 Art 48; 行政复议法; 行政诉讼法");
+    REVISION_OF_DECISION(Kind.CONFLICT, "Only an effective decision can be changed, revoked, or confirmed illegal or invalid", "行政处罚法 Art 48; 行政复议法; 行政诉讼法"),
+
+    // ---- disclosure (SAMR Order 45)
+    DISCLOSURE_SCOPE(Kind.CONFLICT, "Only ordinary-procedure penalty decisions are disclosed; warning-only and simple-procedure decisions, minors and state secrets never are", "SAMR Order 45 Arts 2, 5"),
+    DISCLOSURE_AFTER_DECISION(Kind.CONFLICT, "Disclosure is decided for an effective penalty decision, once", "SAMR Order 45 Arts 2, 9"),
+    WITHHOLDING_GROUND(Kind.CONFLICT, "A withheld decision records its legal ground", "SAMR Order 45 Art 5"),
+    CORRECTION_OF_RECORD(Kind.CONFLICT, "Only a public record can be corrected; it keeps its id and history", "SAMR Order 45 Art 12"),
+    PUBLICITY_PERIOD(Kind.CONFLICT, "A record stops being public when its publicity period ends, not before", "SAMR Order 45 Art 13"),
+    CREDIT_REPAIR(Kind.CONFLICT, "Publication ends early only after the minimum period, with obligations fulfilled, harm removed, no repeat and no listing; never for suspension, restriction, downgrade or revocation", "SAMR Order 45 Art 14; NDRC Order 58; 国市监信规〔2021〕3号"),
+
+    // ---- credit lists and sanctions (CNIPA 2022 rule, Trademark Law Art 60)
+    LISTING_CATEGORY(Kind.CONFLICT, "A listing names a category the list allows and its basis", "CNIPA 2022 rule Art 3"),
+    LISTING_PROCEDURE(Kind.CONFLICT, "Notice with reasons, then the statement window, then the decision", "行政处罚法 Art 44 pattern; CNIPA 2022 rule"),
+    ONE_ACTIVE_ENTRY_PER_LIST(Kind.CONFLICT, "A subject holds at most one active entry on the same list", "CNIPA 2022 rule"),
+    LISTING_REMOVAL(Kind.CONFLICT, "An entry is removed once, for a named reason: term expired, repair granted, basis revoked or listed in error", "CNIPA 2022 rule"),
+    LISTING_REPAIR(Kind.CONFLICT, "Repair may be applied for after the minimum wait, at most once a year", "CNIPA 2022 rule; 国市监信规〔2021〕3号"),
+    SANCTION_MEASURES(Kind.CONFLICT, "Sanctions are the CNIPA measures, each with a scope and a term, imposed on an active entry", "CNIPA 2022 rule Art 6");
 
     public enum Kind { INVALID, FORBIDDEN, CONFLICT }
 
