@@ -7,12 +7,26 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.disclosure.CorrectDisclosure;
+import org.gongshi.ledger.disclosure.DecideDisclosure;
+import org.gongshi.ledger.disclosure.DisclosureAction;
+import org.gongshi.ledger.disclosure.DisclosureCorrected;
+import org.gongshi.ledger.disclosure.DisclosureDecided;
+import org.gongshi.ledger.disclosure.DisclosureExpired;
+import org.gongshi.ledger.disclosure.DisclosureWithdrawn;
+import org.gongshi.ledger.disclosure.ExpireDisclosure;
+import org.gongshi.ledger.disclosure.PublicRecord;
+import org.gongshi.ledger.disclosure.PublicationTerminated;
+import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.disclosure.RedactionPolicy;
+import org.gongshi.ledger.disclosure.RepairCredit;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -64,6 +78,25 @@ public class Case {
     private boolean transferred;
     private boolean executed;
     private RevisionKind lastRevision;
+    private LocalDate lastRevisionEffectiveOn;
+
+    // facts the public record is built from
+    private Party party;
+    private String authorityName;
+    private String division;
+    private IpType ipType;
+    private String violationType;
+    private DecisionKind decisionKind;
+    private String decisionNumber;
+    private String legalBasis;
+    private String facts;
+
+    // disclosure (公示) of the decision
+    private DisclosureAction disclosure;
+    private RecordState recordState;
+    private PublicRecord record;
+    private LocalDate publishedOn;
+    private Deadline publicUntil;
 
     protected Case() {
         // for Axon
@@ -249,7 +282,7 @@ public class Case {
     }
 
     @CommandHandler
-    public void handle(ReviseDecision command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+    public void handle(ReviseDecision command, Rulebook rules, Clock clock, @MetaDataValue(BUREAU) String actingBureau) {
         authorise(actingBureau);
         check(decisionId != null, Rule.REVISION_OF_DECISION, "the case has no decision to revise");
         check(lastRevision == null || !lastRevision.endsDecision(), Rule.REVISION_OF_DECISION,
@@ -264,6 +297,103 @@ public class Case {
         }
         apply(new DecisionRevised(caseId, decisionId, command.kind(), command.by(), command.documentNumber(),
                 command.effectiveOn(), command.reason(), revised, rules.version()));
+        if (recordState == RecordState.PUBLISHED) {
+            // Art 48 / Order 45 Art 11: the record is withdrawn, with the reason, in the same command
+            LocalDate today = LocalDate.now(clock);
+            Deadline deadline = rules.withdrawalDeadline(command.effectiveOn());
+            apply(new DisclosureWithdrawn(caseId, record.recordId(), today, command.reason(), command.kind(), deadline,
+                    deadline.metBy(today), rules.version()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DecideDisclosure command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(decisionId != null, Rule.DISCLOSURE_AFTER_DECISION, "the case has no decision yet; disclosure follows the decision");
+        check(disclosure == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided ("
+                + disclosure + (recordState != null ? ", record " + recordState : "") + "); a public record is corrected, not published twice");
+        check(!command.decidedOn().isBefore(decidedOn), Rule.DISCLOSURE_AFTER_DECISION,
+                "the disclosure is dated " + command.decidedOn() + ", before the decision of " + decidedOn);
+        Deadline deadline = rules.disclosureDeadline(decidedOn);
+        Deadline doublePublicity = rules.doublePublicityDeadline(decidedOn);
+        if (command.action() == DisclosureAction.WITHHOLD) {
+            check(command.ground() != null && !command.ground().isBlank(), Rule.WITHHOLDING_GROUND,
+                    "a withheld decision records its legal ground (e.g. state secret, minor, Order 45 Art 5)");
+            apply(new DisclosureDecided(caseId, decisionId, decisionId, DisclosureAction.WITHHOLD, command.decidedOn(),
+                    command.ground(), deadline, deadline.metBy(command.decidedOn()), doublePublicity,
+                    doublePublicity.metBy(command.decidedOn()), null, null, rules.version()));
+            return;
+        }
+        check(decisionKind == DecisionKind.PENALTY, Rule.DISCLOSURE_SCOPE, "a no-penalty decision is not disclosed as a penalty");
+        check(lastRevision == null, Rule.DISCLOSURE_AFTER_DECISION,
+                "the decision was " + lastRevision + " on " + lastRevisionEffectiveOn + "; a revised decision is not published");
+        check(procedure == Procedure.ORDINARY, Rule.DISCLOSURE_SCOPE,
+                "simple-procedure decisions are not disclosed (Order 45 Art 2); withhold it instead");
+        check(penalties.stream().anyMatch(p -> p.type() != PenaltyType.WARNING), Rule.DISCLOSURE_SCOPE,
+                "a warning-only decision is not disclosed (Order 45 Art 2); withhold it instead");
+        check(!isMinorOn(decidedOn), Rule.DISCLOSURE_SCOPE, "the party was a minor on the decision date; never disclosed");
+        Deadline until = rules.publicUntil(command.decidedOn(), penalties);
+        PublicRecord published = RedactionPolicy.publicRecord(decisionId, party, decisionNumber, violationType, facts,
+                legalBasis, penalties, decidedOn, until.dueOn(), authorityName, bureau, ipType, division, command.redactions());
+        apply(new DisclosureDecided(caseId, decisionId, decisionId, DisclosureAction.PUBLISH, command.decidedOn(), null,
+                deadline, deadline.metBy(command.decidedOn()), doublePublicity, doublePublicity.metBy(command.decidedOn()),
+                until, published, rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(CorrectDisclosure command, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(recordState == RecordState.PUBLISHED, Rule.CORRECTION_OF_RECORD,
+                recordState == null ? "the decision has no public record to correct" : "the record is " + recordState + " and no longer public");
+        check(!command.correctedOn().isBefore(publishedOn), Rule.CORRECTION_OF_RECORD,
+                "the correction is dated " + command.correctedOn() + ", before publication on " + publishedOn);
+        check(command.reason() != null && !command.reason().isBlank(), Rule.CORRECTION_OF_RECORD, "a correction states its reason");
+        List<String> hidden = command.redactions() == null ? List.of() : command.redactions();
+        PublicRecord corrected = new PublicRecord(record.recordId(), record.subjectName(), record.subjectKind(), record.uscc(),
+                command.legalRepresentative() != null ? RedactionPolicy.scrub(command.legalRepresentative(), hidden) : RedactionPolicy.scrub(record.legalRepresentative(), hidden),
+                record.idNumberMasked(), record.decisionNumber(),
+                RedactionPolicy.scrub(command.violationType() != null ? command.violationType() : record.violationType(), hidden),
+                RedactionPolicy.scrub(command.facts() != null ? command.facts() : record.facts(), hidden),
+                RedactionPolicy.scrub(command.legalBasis() != null ? command.legalBasis() : record.legalBasis(), hidden),
+                record.penaltyTypes(), RedactionPolicy.scrub(record.penaltyContent(), hidden),
+                record.fineAmountTenThousandYuan(), record.confiscatedAmountTenThousandYuan(), record.decidedOn(),
+                record.publicUntil(), record.authorityName(), record.authorityUscc(), record.ipType(), record.division());
+        apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(), command.reason(), corrected));
+    }
+
+    @CommandHandler
+    public void handle(ExpireDisclosure command) {
+        if (recordState != RecordState.PUBLISHED) return; // already ended: the scheduler may repeat itself
+        check(command.asOf().isAfter(publicUntil.dueOn()), Rule.PUBLICITY_PERIOD,
+                "the record is public until " + publicUntil.dueOn() + "; it expires after that day");
+        apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), publicUntil.dueOn().plusDays(1)));
+    }
+
+    @CommandHandler
+    public void handle(RepairCredit command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(recordState == RecordState.PUBLISHED, Rule.CREDIT_REPAIR,
+                recordState == null ? "the decision has no public record" : "the record is " + recordState + " and no longer public");
+        LocalDate earliest = rules.earliestRepair(publishedOn);
+        check(!command.decidedOn().isBefore(earliest), Rule.CREDIT_REPAIR,
+                "the minimum publicity period runs until " + earliest + "; repair can end publication from that day");
+        penalties.stream().filter(p -> p.type().barsEarlyEnd()).findFirst().ifPresent(p -> {
+            throw new RuleViolation(Rule.CREDIT_REPAIR, "a record with " + p.type() + " (" + p.type().label()
+                    + ") is never ended early; it stays public for its full period");
+        });
+        boolean monetary = penalties.stream().anyMatch(p -> p.type().isMonetary());
+        check(!monetary || executed, Rule.CREDIT_REPAIR, "obligations not fulfilled: no execution of the penalty is recorded");
+        check(command.obligationsFulfilled(), Rule.CREDIT_REPAIR, "obligations not fulfilled");
+        check(command.harmRemoved(), Rule.CREDIT_REPAIR, "the harm has not been removed");
+        check(!command.repeatViolation(), Rule.CREDIT_REPAIR, "the party was penalised again for the same kind of violation");
+        check(!command.listedAsDishonest(), Rule.CREDIT_REPAIR, "the party is on the abnormal-operation or serious-dishonesty list");
+        apply(new PublicationTerminated(caseId, record.recordId(), command.decidedOn(), "CREDIT_REPAIR", rules.version()));
+    }
+
+    private boolean isMinorOn(LocalDate date) {
+        if (party.kind() != PartyKind.NATURAL_PERSON || party.idNumber() == null) return false;
+        LocalDate born = LocalDate.parse(party.idNumber().substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        return born.plusYears(18).isAfter(date);
     }
 
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
@@ -353,6 +483,11 @@ public class Case {
         procedure = event.procedure();
         partyKind = event.party().kind();
         decisionDeadline = event.decisionDeadline();
+        party = event.party();
+        authorityName = event.authorityName();
+        division = event.division();
+        ipType = event.ipType();
+        violationType = event.violationType();
     }
 
     @EventSourcingHandler
@@ -419,6 +554,10 @@ public class Case {
         decidedOn = event.decidedOn();
         penalties = event.penalties();
         paymentDeadline = event.paymentDeadline();
+        decisionKind = DecisionKind.PENALTY;
+        decisionNumber = event.decisionNumber();
+        legalBasis = event.legalBasis();
+        facts = event.facts();
     }
 
     @EventSourcingHandler
@@ -428,6 +567,8 @@ public class Case {
         decisionId = event.decisionId();
         decidedOn = event.decidedOn();
         penalties = List.of();
+        decisionKind = DecisionKind.NO_PENALTY;
+        decisionNumber = event.decisionNumber();
     }
 
     @EventSourcingHandler
@@ -453,7 +594,39 @@ public class Case {
     @EventSourcingHandler
     void on(DecisionRevised event) {
         lastRevision = event.kind();
+        lastRevisionEffectiveOn = event.effectiveOn();
         if (event.kind() == RevisionKind.CHANGED) penalties = event.penalties();
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureDecided event) {
+        disclosure = event.action();
+        if (event.action() == DisclosureAction.PUBLISH) {
+            recordState = RecordState.PUBLISHED;
+            record = event.record();
+            publishedOn = event.decidedOn();
+            publicUntil = event.publicUntil();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureCorrected event) {
+        record = event.record();
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureWithdrawn event) {
+        recordState = RecordState.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureExpired event) {
+        recordState = RecordState.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(PublicationTerminated event) {
+        recordState = RecordState.TERMINATED;
     }
 
     @Override

@@ -3,7 +3,11 @@ package org.gongshi.ledger.policy;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.calendar.WorkingDayCalendar;
 
+import org.gongshi.ledger.cases.Penalty;
+import org.gongshi.ledger.cases.PenaltyType;
+
 import java.time.LocalDate;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -45,6 +49,44 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
     /** Project default: long-pending escalation report at 180 CD from filing. */
     public LocalDate escalationDueOn(LocalDate filedOn) {
         return filedOn.plusDays(policy.caseHandling().longPendingEscalationDays());
+    }
+
+    /** Order 45 Art 9: disclose within 20 WD of the decision. */
+    public Deadline disclosureDeadline(LocalDate decidedOn) {
+        return calendar.addWorkingDays(decidedOn, policy.disclosure().disclosureWorkingDays());
+    }
+
+    /** 双公示: the stricter 7 WD target, reported beside the SAMR deadline. */
+    public Deadline doublePublicityDeadline(LocalDate decidedOn) {
+        return calendar.addWorkingDays(decidedOn, policy.disclosure().doublePublicityWorkingDays());
+    }
+
+    /** Art 48 / Order 45 Art 11: withdraw within 3 WD after the decision is revised. */
+    public Deadline withdrawalDeadline(LocalDate revisedOn) {
+        return calendar.addWorkingDays(revisedOn, policy.disclosure().withdrawalWorkingDays());
+    }
+
+    /**
+     * Order 45 Art 13: 3 months from publication for circulated criticism or a lower-amount fine
+     * (a warning beside them changes nothing), 3 years otherwise; a suspension or restriction whose
+     * term ends later stays public until its term ends.
+     */
+    public Deadline publicUntil(LocalDate publishedOn, List<Penalty> penalties) {
+        var disclosure = policy.disclosure();
+        boolean light = penalties.stream().allMatch(p -> p.type() == PenaltyType.WARNING
+                || p.type() == PenaltyType.CIRCULATED_CRITICISM
+                || (p.type() == PenaltyType.FINE && p.amount() != null && p.amount().compareTo(disclosure.lowerAmountFineThreshold()) <= 0));
+        if (light) return calendar.addMonths(publishedOn, disclosure.shortPublicityMonths());
+        Deadline threeYears = calendar.addYears(publishedOn, disclosure.longPublicityYears());
+        LocalDate longestTerm = penalties.stream().map(Penalty::until).filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(null);
+        return longestTerm != null && longestTerm.isAfter(threeYears.dueOn())
+                ? new Deadline(longestTerm, threeYears.provisional()) : threeYears;
+    }
+
+    /** Order 45 Art 14 / 国市监信规〔2021〕3号: credit repair may end publication after this date. */
+    public LocalDate earliestRepair(LocalDate publishedOn) {
+        return publishedOn.plusMonths(policy.disclosure().repairMinimumMonths());
     }
 
     /** Decree 310 Art 5: transfer approved within 3 days of finding a suspected crime. */

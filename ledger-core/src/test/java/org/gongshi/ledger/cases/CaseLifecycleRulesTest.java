@@ -62,6 +62,7 @@ class CaseLifecycleRulesTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(Rulebook.defaults());
+        fixture.registerInjectableResource(java.time.Clock.fixed(java.time.Instant.parse("2026-11-20T02:00:00Z"), java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     // ---- decision deadline and its extensions (行政处罚法 Art 60; SAMR 程序规定)

@@ -1,0 +1,350 @@
+package org.gongshi.ledger.disclosure;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.cases.CaseFiled;
+import org.gongshi.ledger.cases.DecisionRevised;
+import org.gongshi.ledger.cases.IpType;
+import org.gongshi.ledger.cases.Party;
+import org.gongshi.ledger.cases.PartyKind;
+import org.gongshi.ledger.cases.Penalty;
+import org.gongshi.ledger.cases.PenaltyDecided;
+import org.gongshi.ledger.cases.PenaltyExecuted;
+import org.gongshi.ledger.cases.PenaltyNoticeServed;
+import org.gongshi.ledger.cases.PenaltyType;
+import org.gongshi.ledger.cases.Procedure;
+import org.gongshi.ledger.cases.ReviseDecision;
+import org.gongshi.ledger.cases.RevisionBy;
+import org.gongshi.ledger.cases.RevisionKind;
+import org.gongshi.ledger.policy.Rulebook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongshi.ledger.policy.Refusals.captured;
+import static org.gongshi.ledger.policy.Refusals.only;
+import static org.gongshi.ledger.policy.Refusals.refused;
+
+/**
+ * The disclosure rules of DOMAIN.md ("Disclosure rules"), one test per rule. Dates are counted on
+ * the official 2026 calendar: the Spring Festival holiday 02-15..02-23 is off, Saturdays 02-14 and
+ * 02-28 are make-up working days. "Today" is 2026-11-20 (Asia/Shanghai).
+ */
+class DisclosureRulesTest {
+
+    static final String CASE_ID = "case-2026-0100";
+    static final String BUREAU = "111101050000000191";
+    static final Map<String, String> AS_BUREAU = Map.of("bureau", BUREAU);
+    static final String DECISION_ID = "decision-0100";
+    static final String VERSION = "CN-2026.1";
+    static final Party COMPANY = new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例");
+    static final LocalDate DECIDED = LocalDate.of(2026, 2, 10);
+    static final List<Penalty> FINE_50K = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款"));
+
+    AggregateTestFixture<Case> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Case.class);
+        fixture.registerInjectableResource(Rulebook.defaults());
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    }
+
+    static CaseFiled filed(Procedure procedure, Party party) {
+        return new CaseFiled(CASE_ID, BUREAU, "北京市朝阳区市场监督管理局", "110105", LocalDate.of(2026, 1, 5), IpType.TRADEMARK,
+                "销售侵犯注册商标专用权的商品", procedure, "权利人投诉", party, due("2026-04-07"), LocalDate.of(2026, 7, 4), VERSION);
+    }
+
+    static PenaltyNoticeServed notice(List<Penalty> penalties) {
+        return new PenaltyNoticeServed(CASE_ID, LocalDate.of(2026, 1, 20), penalties, false, true, due("2026-01-27"), VERSION);
+    }
+
+    static PenaltyDecided decided(List<Penalty> penalties, Procedure procedure) {
+        return new PenaltyDecided(CASE_ID, DECISION_ID, "京朝市监罚〔2026〕100号", DECIDED, procedure, penalties,
+                "《商标法》第六十条第二款", "当事人销售侵犯注册商标专用权的商品。", due("2026-04-07"), true, due("2026-02-26"), VERSION);
+    }
+
+    private TestExecutor<Case> given(Object... extra) {
+        List<Object> events = new ArrayList<>(List.of(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY)));
+        events.addAll(List.of(extra));
+        return fixture.given(events);
+    }
+
+    static DisclosureDecided published(LocalDate on) {
+        PublicRecord record = RedactionPolicy.publicRecord(DECISION_ID, COMPANY, "京朝市监罚〔2026〕100号", "销售侵犯注册商标专用权的商品",
+                "当事人销售侵犯注册商标专用权的商品。", "《商标法》第六十条第二款", FINE_50K, DECIDED, LocalDate.of(2029, 2, 12),
+                "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
+        return new DisclosureDecided(CASE_ID, DECISION_ID, DECISION_ID, DisclosureAction.PUBLISH, on, null, due("2026-03-16"), true,
+                due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION);
+    }
+
+    static DisclosureDecided publish(List<Object> events) {
+        return only(events, DisclosureDecided.class);
+    }
+
+    @Test
+    void ordinary_procedure_penalty_decisions_are_disclosed_with_the_credit_china_fields() {
+        List<Object> events = new ArrayList<>();
+        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+                .expectSuccessfulHandlerExecution().expectEventsMatching(captured(events));
+
+        DisclosureDecided decided = publish(events);
+        assertThat(decided.action()).isEqualTo(DisclosureAction.PUBLISH);
+        assertThat(decided.recordId()).isEqualTo(DECISION_ID);
+        PublicRecord record = decided.record();
+        assertThat(record.subjectName()).isEqualTo("北京示例商贸有限公司");
+        assertThat(record.uscc()).isEqualTo("91110000600037341L");
+        assertThat(record.legalRepresentative()).isEqualTo("王示例");
+        assertThat(record.decisionNumber()).isEqualTo("京朝市监罚〔2026〕100号");
+        assertThat(record.penaltyTypes()).containsExactly(PenaltyType.FINE);
+        assertThat(record.penaltyContent()).isEqualTo("罚款人民币50000.00元：罚款");
+        assertThat(record.fineAmountTenThousandYuan()).isEqualByComparingTo("5");
+        assertThat(record.confiscatedAmountTenThousandYuan()).isNull();
+        assertThat(record.authorityUscc()).isEqualTo(BUREAU);
+        assertThat(record.division()).isEqualTo("110105");
+        assertThat(decided.policyVersion()).isEqualTo(VERSION);
+    }
+
+    @Test
+    void disclosure_deadline_is_20_working_days_and_the_stricter_7_working_days_across_the_2026_spring_festival() {
+        // decided Tue 02-10: 7 WD = 11,12,13,14(Sat, make-up),24,25,26 → 02-26; 20 WD → 03-16
+        List<Object> events = new ArrayList<>();
+        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 2), null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureDecided decided = publish(events);
+        assertThat(decided.disclosureDeadline()).isEqualTo(due("2026-03-16"));
+        assertThat(decided.doublePublicityDeadline()).isEqualTo(due("2026-02-26"));
+        assertThat(decided.disclosedInTime()).isTrue();
+        assertThat(decided.doublePublicityInTime()).as("published 03-02, after the 7 WD target").isFalse();
+    }
+
+    @Test
+    void late_disclosure_is_recorded_as_missing_the_20_working_day_deadline() {
+        List<Object> events = new ArrayList<>();
+        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 17), null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(publish(events).disclosedInTime()).isFalse();
+    }
+
+    @Test
+    void warning_only_decisions_are_never_disclosed() {
+        var warning = List.of(new Penalty(PenaltyType.WARNING, null, "警告"));
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(warning), decided(warning, Procedure.ORDINARY))
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                "disclosure-scope", "warning-only");
+    }
+
+    @Test
+    void simple_procedure_decisions_are_never_disclosed() {
+        var small = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("2000.00"), null));
+        refused(fixture.given(filed(Procedure.SIMPLE, COMPANY), notice(small), decided(small, Procedure.SIMPLE))
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                "disclosure-scope", "simple-procedure");
+    }
+
+    @Test
+    void minors_are_never_disclosed() {
+        Party minor = new Party(PartyKind.NATURAL_PERSON, "未成年示例", null, "110101201003075218", null);
+        assertThat(org.gongshi.ledger.identity.ResidentIdNumber.isValid(minor.idNumber())).isTrue();
+        refused(fixture.given(filed(Procedure.ORDINARY, minor), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                "disclosure-scope", "minor");
+    }
+
+    @Test
+    void a_withheld_decision_records_its_legal_ground() {
+        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), " ", List.of()), AS_BUREAU),
+                "withholding-ground", "legal ground");
+
+        List<Object> events = new ArrayList<>();
+        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), "涉及国家秘密（Order 45 Art 5）", List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureDecided withheld = publish(events);
+        assertThat(withheld.action()).isEqualTo(DisclosureAction.WITHHOLD);
+        assertThat(withheld.ground()).contains("国家秘密");
+        assertThat(withheld.record()).isNull();
+    }
+
+    @Test
+    void publishing_twice_is_refused() {
+        refused(given(published(LocalDate.of(2026, 2, 12)))
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 13), null, List.of()), AS_BUREAU),
+                "disclosure-after-decision", "already decided");
+    }
+
+    @Test
+    void publishing_before_the_decision_is_refused() {
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K))
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                "disclosure-after-decision", "no decision yet");
+        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 9), null, List.of()), AS_BUREAU),
+                "disclosure-after-decision", "before the decision");
+    }
+
+    @Test
+    void publishing_a_revised_decision_is_refused() {
+        refused(given(new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.REVOKED, RevisionBy.RECONSIDERATION, "京复〔2026〕1号",
+                        LocalDate.of(2026, 3, 1), "复议撤销", List.of(), VERSION))
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 2), null, List.of()), AS_BUREAU),
+                "disclosure-after-decision", "a revised decision is not published");
+    }
+
+    @Test
+    void revision_withdraws_the_published_record_in_the_same_command_within_3_working_days() {
+        // effective Wed 11-18: 3 WD = 19, 20, 23 → 11-23; recorded "today" 11-20 → in time
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new ReviseDecision(CASE_ID, RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2026)京0105行初1号",
+                        LocalDate.of(2026, 11, 18), "人民法院判决撤销该处罚决定", List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(events).hasSize(2).first().isInstanceOf(DecisionRevised.class);
+        DisclosureWithdrawn withdrawn = only(events, DisclosureWithdrawn.class);
+        assertThat(withdrawn.recordId()).isEqualTo(DECISION_ID);
+        assertThat(withdrawn.reason()).isEqualTo("人民法院判决撤销该处罚决定");
+        assertThat(withdrawn.revisionKind()).isEqualTo(RevisionKind.REVOKED);
+        assertThat(withdrawn.withdrawnOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(withdrawn.withdrawalDeadline()).isEqualTo(due("2026-11-23"));
+        assertThat(withdrawn.withdrawnInTime()).isTrue();
+    }
+
+    @Test
+    void withdrawal_recorded_after_3_working_days_is_recorded_as_late() {
+        // effective Tue 11-10: 3 WD = 11, 12, 13 → 11-13; recorded 11-20 → late
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new ReviseDecision(CASE_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕9号",
+                        LocalDate.of(2026, 11, 10), "复议变更罚款数额",
+                        List.of(new Penalty(PenaltyType.FINE, new BigDecimal("30000.00"), null))), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureWithdrawn withdrawn = only(events, DisclosureWithdrawn.class);
+        assertThat(withdrawn.withdrawalDeadline()).isEqualTo(due("2026-11-13"));
+        assertThat(withdrawn.withdrawnInTime()).isFalse();
+    }
+
+    @Test
+    void correction_keeps_the_record_id_and_its_history() {
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "违法事实表述有误", null,
+                        "当事人销售侵犯注册商标专用权的服装120件。", null, null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureCorrected corrected = only(events, DisclosureCorrected.class);
+        assertThat(corrected.recordId()).isEqualTo(DECISION_ID);
+        assertThat(corrected.record().recordId()).isEqualTo(DECISION_ID);
+        assertThat(corrected.record().facts()).isEqualTo("当事人销售侵犯注册商标专用权的服装120件。");
+        assertThat(corrected.record().decisionNumber()).isEqualTo("京朝市监罚〔2026〕100号");
+
+        refused(given().when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "x", null, "y", null, null, List.of()), AS_BUREAU),
+                "correction-of-record", "no public record");
+    }
+
+    @Test
+    void publicity_period_is_3_months_for_circulated_criticism_or_a_lower_amount_fine() {
+        var light = List.of(new Penalty(PenaltyType.CIRCULATED_CRITICISM, null, null),
+                new Penalty(PenaltyType.FINE, new BigDecimal("10000.00"), null));
+        List<Object> events = new ArrayList<>();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(light), decided(light, Procedure.ORDINARY))
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(publish(events).publicUntil()).isEqualTo(due("2026-05-12"));
+        assertThat(publish(events).record().publicUntil()).isEqualTo(LocalDate.of(2026, 5, 12));
+    }
+
+    @Test
+    void publicity_period_is_3_years_otherwise() {
+        var heavier = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("10000.01"), null));
+        List<Object> events = new ArrayList<>();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(heavier), decided(heavier, Procedure.ORDINARY))
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        // 2029-02-12 is a Monday; 2029 has no loaded calendar, so the date is provisional
+        assertThat(publish(events).publicUntil()).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+    }
+
+    @Test
+    void a_restriction_longer_than_3_years_stays_public_for_its_term() {
+        var restriction = List.of(new Penalty(PenaltyType.BUSINESS_RESTRICTION, null, "限制开展生产经营活动五年", LocalDate.of(2031, 2, 9)));
+        List<Object> events = new ArrayList<>();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(restriction), decided(restriction, Procedure.ORDINARY))
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(publish(events).publicUntil().dueOn()).isEqualTo(LocalDate.of(2031, 2, 9));
+    }
+
+    @Test
+    void a_record_expires_as_an_event_after_its_publicity_period_and_only_once() {
+        refused(given(published(LocalDate.of(2026, 2, 12))).when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 12))),
+                "publicity-period", "public until 2029-02-12");
+        given(published(LocalDate.of(2026, 2, 12))).when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 13)))
+                .expectEvents(new DisclosureExpired(CASE_ID, DECISION_ID, LocalDate.of(2029, 2, 12), LocalDate.of(2029, 2, 13)));
+        given(published(LocalDate.of(2026, 2, 12)), new DisclosureExpired(CASE_ID, DECISION_ID, LocalDate.of(2029, 2, 12), LocalDate.of(2029, 2, 13)))
+                .when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 14)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void credit_repair_ends_publication_early_after_the_minimum_period_when_all_conditions_hold() {
+        PenaltyExecuted paid = new PenaltyExecuted(CASE_ID, LocalDate.of(2026, 2, 20), new BigDecimal("50000.00"), "银行缴款",
+                due("2026-02-26"), true, BigDecimal.ZERO, VERSION);
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 11), true, true, false, false), AS_BUREAU),
+                "credit-repair", "minimum publicity period runs until 2026-08-12");
+        refused(given(published(LocalDate.of(2026, 2, 12)))
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, false), AS_BUREAU),
+                "credit-repair", "no execution of the penalty");
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, false, false, false), AS_BUREAU),
+                "credit-repair", "harm has not been removed");
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, true, false), AS_BUREAU),
+                "credit-repair", "penalised again");
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, true), AS_BUREAU),
+                "credit-repair", "serious-dishonesty list");
+        given(published(LocalDate.of(2026, 2, 12)), paid)
+                .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, false), AS_BUREAU)
+                .expectEvents(new PublicationTerminated(CASE_ID, DECISION_ID, LocalDate.of(2026, 8, 12), "CREDIT_REPAIR", VERSION));
+    }
+
+    @Test
+    void credit_repair_never_ends_a_suspension_or_restriction_early() {
+        var suspension = List.of(new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业整顿"));
+        List<Object> events = new ArrayList<>();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY))
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY), publish(events))
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2027, 2, 12), true, true, false, false), AS_BUREAU),
+                "credit-repair", "never ended early");
+    }
+
+    @Test
+    void deadlines_in_a_year_without_a_published_calendar_are_provisional() {
+        var fine = FINE_50K;
+        PenaltyDecided in2027 = new PenaltyDecided(CASE_ID, DECISION_ID, "京朝市监罚〔2027〕1号", LocalDate.of(2027, 3, 1), Procedure.ORDINARY,
+                fine, "《商标法》第六十条", "事实", due("2027-04-07"), true, due("2027-03-16"), VERSION);
+        List<Object> events = new ArrayList<>();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(fine), in2027)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2027, 3, 2), null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureDecided decided = publish(events);
+        // 2027-03-01 is a Monday: 20 weekdays later is Monday 03-29, weekends only, marked provisional
+        assertThat(decided.disclosureDeadline()).isEqualTo(new Deadline(LocalDate.of(2027, 3, 29), true));
+        assertThat(decided.doublePublicityDeadline()).isEqualTo(new Deadline(LocalDate.of(2027, 3, 10), true));
+    }
+
+    static Deadline due(String date) {
+        return new Deadline(LocalDate.parse(date), false);
+    }
+}
