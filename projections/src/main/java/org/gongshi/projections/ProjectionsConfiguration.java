@@ -2,6 +2,8 @@ package org.gongshi.projections;
 
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.publicrecords.PublicRecordProjection;
+import org.gongshi.projections.publicrecords.PublicRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +14,10 @@ public class ProjectionsConfiguration {
     @Bean
     CaseViewProjection caseViewProjection(CaseViews caseViews) {
         return new CaseViewProjection(caseViews);
+    }
+
+    @Bean
+    PublicRecordProjection publicRecordProjection(PublicRecords publicRecords) {
+        return new PublicRecordProjection(publicRecords);
     }
 }

@@ -2,6 +2,7 @@ package org.gongshi.projections;
 
 import com.mongodb.client.MongoDatabase;
 import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.publicrecords.PublicRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,5 +15,12 @@ public class ReadModelConfiguration {
         CaseViews views = new CaseViews(readModelDatabase);
         views.ensureIndexes();
         return views;
+    }
+
+    @Bean
+    PublicRecords publicRecords(MongoDatabase readModelDatabase) {
+        PublicRecords records = new PublicRecords(readModelDatabase);
+        records.ensureIndexes();
+        return records;
     }
 }

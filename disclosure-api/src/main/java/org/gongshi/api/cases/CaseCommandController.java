@@ -42,7 +42,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import org.gongshi.ledger.disclosure.CorrectDisclosure;
+import org.gongshi.ledger.disclosure.DecideDisclosure;
+import org.gongshi.ledger.disclosure.DisclosureAction;
+import org.gongshi.ledger.disclosure.RepairCredit;
+
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,10 +64,12 @@ public class CaseCommandController {
 
     private final LedgerGateway ledger;
     private final IdempotentCommands idempotency;
+    private final Clock clock;
 
-    public CaseCommandController(LedgerGateway ledger, IdempotentCommands idempotency) {
+    public CaseCommandController(LedgerGateway ledger, IdempotentCommands idempotency, Clock ledgerClock) {
         this.ledger = ledger;
         this.idempotency = idempotency;
+        this.clock = ledgerClock;
     }
 
     @PostMapping
@@ -165,6 +174,29 @@ public class CaseCommandController {
             return new ReviseDecision(caseId, body.kind(), body.by(), body.documentNumber(), body.effectiveOn(), body.reason(),
                     body.penalties() == null ? List.of() : CaseRequests.penalties("penalties", body.penalties()));
         });
+    }
+
+    @PostMapping("/{caseId}/disclosure")
+    Mono<ResponseEntity<?>> disclosure(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                       @PathVariable String caseId, @Valid @RequestBody DisclosureRequests.DisclosureRequest body) {
+        return act(jwt, key, caseId, "disclosure", body, () -> {
+            body.check();
+            LocalDate on = body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock);
+            return switch (body.action()) {
+                case PUBLISH -> new DecideDisclosure(caseId, DisclosureAction.PUBLISH, on, null, body.redactions());
+                case WITHHOLD -> new DecideDisclosure(caseId, DisclosureAction.WITHHOLD, on, body.ground(), null);
+                case CORRECT -> new CorrectDisclosure(caseId, on, body.reason(), body.violationType(), body.facts(),
+                        body.legalBasis(), body.legalRepresentative(), body.redactions());
+            };
+        });
+    }
+
+    @PostMapping("/{caseId}/repair")
+    Mono<ResponseEntity<?>> repair(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                   @PathVariable String caseId, @Valid @RequestBody DisclosureRequests.RepairRequest body) {
+        return act(jwt, key, caseId, "repair", body, () -> new RepairCredit(caseId,
+                body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock), body.obligationsFulfilled(),
+                body.harmRemoved(), body.repeatViolation(), body.listedAsDishonest()));
     }
 
     private Mono<ResponseEntity<?>> act(Jwt jwt, String key, String caseId, String act, Object body, Supplier<Object> command) {

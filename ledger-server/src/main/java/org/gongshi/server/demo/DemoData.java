@@ -21,6 +21,11 @@ import org.gongshi.ledger.cases.RequestHearing;
 import org.gongshi.ledger.cases.ConcludeHearing;
 import org.gongshi.ledger.cases.ServePenaltyNotice;
 import org.gongshi.ledger.cases.TransferToJudiciary;
+import org.gongshi.ledger.cases.ReviseDecision;
+import org.gongshi.ledger.cases.RevisionBy;
+import org.gongshi.ledger.cases.RevisionKind;
+import org.gongshi.ledger.disclosure.DecideDisclosure;
+import org.gongshi.ledger.disclosure.DisclosureAction;
 import org.gongshi.server.roles.ConditionalOnRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,9 +97,10 @@ public class DemoData implements ApplicationRunner {
 
     static List<DemoCase> cases() {
         String a = id("trademark-fine"), b = id("patent-open-overdue"), c = id("copyright-no-penalty"),
-                d = id("trademark-transfer"), e = id("natural-person-fine"), f = id("gi-extended");
+                d = id("trademark-transfer"), e = id("natural-person-fine"), f = id("gi-extended"), g = id("patent-revoked");
         var fine50k = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款人民币伍万元"),
                 new Penalty(PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY, new BigDecimal("12800.00"), "没收侵权商品"));
+        var patentFine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("30000.00"), "罚款人民币叁万元"));
         var personFine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), "罚款人民币捌仟元"));
         return List.of(
                 new DemoCase(CHAOYANG, new FileCase(a, CHAOYANG.uscc(), CHAOYANG.name(), CHAOYANG.division(), LocalDate.of(2026, 2, 10),
@@ -103,6 +109,7 @@ public class DemoData implements ApplicationRunner {
                         List.of(new ServePenaltyNotice(a, LocalDate.of(2026, 2, 12), fine50k, true, false),
                                 new DecidePenalty(a, id("trademark-fine/decision"), "京朝市监罚〔2026〕101号", LocalDate.of(2026, 3, 2), fine50k,
                                         "《中华人民共和国商标法》第六十条第二款", "当事人销售侵犯注册商标专用权的服装共计120件。"),
+                                new DecideDisclosure(a, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 5), null, List.of()),
                                 new RecordExecution(a, LocalDate.of(2026, 3, 12), new BigDecimal("50000.00"), "银行缴款"),
                                 new CloseCase(a, LocalDate.of(2026, 3, 20), "执行完毕"))),
                 new DemoCase(PUDONG, new FileCase(b, PUDONG.uscc(), PUDONG.name(), PUDONG.division(), LocalDate.of(2026, 1, 5),
@@ -127,7 +134,19 @@ public class DemoData implements ApplicationRunner {
                                 new RequestHearing(e, LocalDate.of(2026, 6, 5)),
                                 new ConcludeHearing(e, LocalDate.of(2026, 6, 24), "当事人陈述申辩理由不成立"),
                                 new DecidePenalty(e, id("natural-person-fine/decision"), "深市监罚〔2026〕233号", LocalDate.of(2026, 7, 1),
-                                        personFine, "《中华人民共和国商标法》第六十条第二款", "当事人通过网店销售侵犯注册商标专用权的手提包15个。"))),
+                                        personFine, "《中华人民共和国商标法》第六十条第二款",
+                                        "当事人刘示例（住深圳市南山区示例路88号，电话13912345678）通过网店销售侵犯注册商标专用权的手提包15个，其同住人张第三人协助发货。"),
+                                new DecideDisclosure(e, DisclosureAction.PUBLISH, LocalDate.of(2026, 7, 8), null,
+                                        List.of("深圳市南山区示例路88号", "张第三人")))),
+                new DemoCase(PUDONG, new FileCase(g, PUDONG.uscc(), PUDONG.name(), PUDONG.division(), LocalDate.of(2026, 5, 6),
+                        IpType.PATENT, "假冒专利", Procedure.ORDINARY, "举报",
+                        new Party(PartyKind.LEGAL_PERSON, "上海示例医疗器械有限公司", "91310000132200004B", null, "孙示例")),
+                        List.of(new ServePenaltyNotice(g, LocalDate.of(2026, 5, 20), patentFine, false, true),
+                                new DecidePenalty(g, id("patent-revoked/decision"), "沪浦知罚〔2026〕15号", LocalDate.of(2026, 6, 3), patentFine,
+                                        "《中华人民共和国专利法》第六十八条", "当事人在产品包装上标注已失效的专利号。"),
+                                new DecideDisclosure(g, DisclosureAction.PUBLISH, LocalDate.of(2026, 6, 10), null, List.of()),
+                                new ReviseDecision(g, RevisionKind.REVOKED, RevisionBy.RECONSIDERATION, "沪浦复〔2026〕3号",
+                                        LocalDate.of(2026, 9, 1), "经行政复议，原处罚决定认定事实不清，予以撤销。", List.of()))),
                 new DemoCase(CHAOYANG, new FileCase(f, CHAOYANG.uscc(), CHAOYANG.name(), CHAOYANG.division(), LocalDate.of(2026, 8, 3),
                         IpType.GEOGRAPHICAL_INDICATION, "擅自使用地理标志专用标志", Procedure.ORDINARY, "执法检查",
                         new Party(PartyKind.INDIVIDUAL_BUSINESS, "朝阳区示例茶叶店", "92320506123456788L", null, "周示例")),

@@ -13,6 +13,8 @@ import org.gongshi.ledger.cases.Penalty;
 import org.gongshi.ledger.cases.Procedure;
 import org.gongshi.ledger.cases.RevisionBy;
 import org.gongshi.ledger.cases.RevisionKind;
+import org.gongshi.ledger.disclosure.DisclosureAction;
+import org.gongshi.ledger.disclosure.RecordState;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -48,6 +50,7 @@ public record CaseView(
         Execution execution,
         Closure closure,
         List<Revision> revisions,
+        Disclosure disclosure,
         String policyVersion,
         Long lastGlobalIndex) {
 
@@ -55,7 +58,7 @@ public record CaseView(
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
-                List.of(), null, null, List.of(), null, null, null, null, List.of(), e.policyVersion(), globalIndex);
+                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex);
     }
 
     /** A deadline that applied, and the date of the act that answered it, if any. */
@@ -88,6 +91,11 @@ public record CaseView(
     public record Execution(LocalDate executedOn, BigDecimal paidAmount, String method, BigDecimal latePaymentPenalty) {}
 
     public record Closure(LocalDate closedOn, String outcome) {}
+
+    /** 公示: the disclosure decision, its deadlines (20 WD, 7 WD) and the public record's state. */
+    public record Disclosure(DisclosureAction action, String recordId, LocalDate decidedOn, String ground,
+                             DeadlineView deadline, DeadlineView doublePublicityDeadline, LocalDate publicUntil,
+                             RecordState state, LocalDate endedOn, DeadlineView withdrawalDeadline) {}
 
     public record Revision(RevisionKind kind, RevisionBy by, String documentNumber, LocalDate effectiveOn, String reason,
                            List<Penalty> penalties) {}

@@ -25,6 +25,12 @@ import org.gongshi.ledger.cases.PenaltyDecided;
 import org.gongshi.ledger.cases.PenaltyExecuted;
 import org.gongshi.ledger.cases.PenaltyNoticeServed;
 import org.gongshi.ledger.cases.StatementRecorded;
+import org.gongshi.ledger.disclosure.DisclosureAction;
+import org.gongshi.ledger.disclosure.DisclosureDecided;
+import org.gongshi.ledger.disclosure.DisclosureExpired;
+import org.gongshi.ledger.disclosure.DisclosureWithdrawn;
+import org.gongshi.ledger.disclosure.PublicationTerminated;
+import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.projections.cases.CaseView.Closure;
 import org.gongshi.projections.cases.CaseView.Decision;
 import org.gongshi.projections.cases.CaseView.DeadlineView;
@@ -160,6 +166,31 @@ public class CaseViewProjection {
         updates.add(push("revisions", new Revision(e.kind(), e.by(), e.documentNumber(), e.effectiveOn(), e.reason(), e.penalties())));
         if (!e.penalties().isEmpty()) updates.add(set("decision.penalties", e.penalties()));
         apply(e.caseId(), token, updates.toArray(Bson[]::new));
+    }
+
+    @EventHandler
+    void on(DisclosureDecided e, TrackingToken token) {
+        boolean published = e.action() == DisclosureAction.PUBLISH;
+        apply(e.caseId(), token, set("disclosure", new CaseView.Disclosure(e.action(), published ? e.recordId() : null,
+                e.decidedOn(), e.ground(), DeadlineView.answered(e.disclosureDeadline(), e.decidedOn()),
+                DeadlineView.answered(e.doublePublicityDeadline(), e.decidedOn()), published ? e.publicUntil().dueOn() : null,
+                published ? RecordState.PUBLISHED : null, null, null)));
+    }
+
+    @EventHandler
+    void on(DisclosureWithdrawn e, TrackingToken token) {
+        apply(e.caseId(), token, set("disclosure.state", RecordState.WITHDRAWN), set("disclosure.endedOn", e.withdrawnOn()),
+                set("disclosure.withdrawalDeadline", DeadlineView.answered(e.withdrawalDeadline(), e.withdrawnOn())));
+    }
+
+    @EventHandler
+    void on(DisclosureExpired e, TrackingToken token) {
+        apply(e.caseId(), token, set("disclosure.state", RecordState.EXPIRED), set("disclosure.endedOn", e.expiredOn()));
+    }
+
+    @EventHandler
+    void on(PublicationTerminated e, TrackingToken token) {
+        apply(e.caseId(), token, set("disclosure.state", RecordState.TERMINATED), set("disclosure.endedOn", e.terminatedOn()));
     }
 
     @ResetHandler

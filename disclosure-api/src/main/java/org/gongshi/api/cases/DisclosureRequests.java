@@ -1,0 +1,45 @@
+package org.gongshi.api.cases;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.gongshi.api.problem.InvalidRequest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Bodies of the disclosure (公示) and credit-repair endpoints of a case. */
+public final class DisclosureRequests {
+
+    private DisclosureRequests() {
+    }
+
+    public enum Action { PUBLISH, WITHHOLD, CORRECT }
+
+    /**
+     * PUBLISH (with {@code redactions}: names, addresses, health data to hide), WITHHOLD (with the
+     * legal {@code ground}), or CORRECT the public record (with a {@code reason} and the corrected
+     * fields). {@code decidedOn} defaults to today (Asia/Shanghai).
+     */
+    public record DisclosureRequest(@NotNull Action action, LocalDate decidedOn, @Size(max = 2000) String ground,
+                                    @Size(max = 50) List<@Size(max = 500) String> redactions,
+                                    @Size(max = 2000) String reason, @Size(max = 500) String violationType,
+                                    @Size(max = 10000) String facts, @Size(max = 2000) String legalBasis,
+                                    @Size(max = 100) String legalRepresentative) {
+        void check() {
+            if (action == Action.WITHHOLD && (ground == null || ground.isBlank())) {
+                throw InvalidRequest.of("ground", "is required to WITHHOLD: name the legal ground (e.g. state secret, SAMR Order 45 Art 5)");
+            }
+            if (action == Action.CORRECT && (reason == null || reason.isBlank())) {
+                throw InvalidRequest.of("reason", "is required to CORRECT a public record");
+            }
+            if (action == Action.CORRECT && violationType == null && facts == null && legalBasis == null && legalRepresentative == null
+                    && (redactions == null || redactions.isEmpty())) {
+                throw InvalidRequest.of("facts", "a correction changes at least one of violationType, facts, legalBasis, legalRepresentative or redactions");
+            }
+        }
+    }
+
+    /** 信用修复: the bureau's findings on the conditions of SAMR Order 45 Art 14. */
+    public record RepairRequest(LocalDate decidedOn, @NotNull Boolean obligationsFulfilled, @NotNull Boolean harmRemoved,
+                                @NotNull Boolean repeatViolation, @NotNull Boolean listedAsDishonest) {}
+}

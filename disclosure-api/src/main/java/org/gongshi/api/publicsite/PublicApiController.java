@@ -1,0 +1,78 @@
+package org.gongshi.api.publicsite;
+
+import org.gongshi.api.problem.NotFound;
+import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.projections.publicrecords.PublicRecordView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The public JSON API (API.md, "Public"): no token needed. */
+@RestController
+@RequestMapping("/api/v1/public")
+public class PublicApiController {
+
+    private final PublicQueries queries;
+    private final JsonMapper json;
+
+    public PublicApiController(PublicQueries queries, JsonMapper json) {
+        this.queries = queries;
+        this.json = json;
+    }
+
+    @GetMapping("/penalties")
+    Mono<Map<String, Object>> penalties(@RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
+                                        @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
+                                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        var search = PublicQueries.search(q, uscc, division, ipType, from, to);
+        PublicQueries.checkPage(page, size);
+        return queries.search(search, page, size).map(result -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", result.items().stream().map(this::present).toList());
+            body.put("page", result.page());
+            body.put("size", result.size());
+            body.put("total", result.total());
+            return body;
+        });
+    }
+
+    @GetMapping("/penalties/{recordId}")
+    Mono<ResponseEntity<?>> penalty(@PathVariable String recordId) {
+        return queries.record(recordId)
+                .switchIfEmpty(Mono.error(() -> new NotFound("No public penalty record " + recordId)))
+                .map(view -> view.state() == RecordState.PUBLISHED
+                        ? ResponseEntity.ok(present(view))
+                        : ResponseEntity.status(410).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(PublicQueries.gone(view)));
+    }
+
+    @GetMapping("/subjects/{uscc}")
+    Mono<Map<String, Object>> subject(@PathVariable String uscc) {
+        PublicQueries.search(null, uscc, null, null, null, null);
+        return queries.ofSubject(uscc).map(records -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("uscc", uscc);
+            body.put("name", records.isEmpty() ? null : records.get(0).record().subjectName());
+            body.put("penalties", records.stream().map(this::present).toList());
+            return body;
+        });
+    }
+
+    /** A public record: the Credit China fields, with when it was published and any corrections. */
+    Map<String, Object> present(PublicRecordView view) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = json.convertValue(view.record(), LinkedHashMap.class);
+        body.put("publishedOn", view.publishedOn());
+        body.put("corrections", view.corrections());
+        return body;
+    }
+}

@@ -1,0 +1,110 @@
+package org.gongshi.api.publicsite;
+
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.projections.publicrecords.PublicRecords;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/**
+ * The public pages (zh-CN, server-rendered, no JavaScript needed): home with search, results with
+ * paging, a record, a subject, and what a withdrawn or ended record says.
+ */
+@Controller
+public class PublicPagesController {
+
+    private static final int PAGE_SIZE = 20;
+    private static final Labels LABELS = new Labels();
+
+    private final PublicQueries queries;
+
+    public PublicPagesController(PublicQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/")
+    Mono<Rendering> home() {
+        return queries.search(new PublicRecords.Search(null, null, null, null, null, null), 0, 10)
+                .map(latest -> page("index").modelAttribute("latest", latest).build());
+    }
+
+    @GetMapping("/penalties")
+    Mono<Rendering> results(@RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
+                            @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
+                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                            @RequestParam(defaultValue = "0") String page) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("q", q == null ? "" : q);
+        form.put("uscc", uscc == null ? "" : uscc);
+        form.put("division", division == null ? "" : division);
+        form.put("ipType", ipType == null ? "" : ipType);
+        form.put("from", from == null ? "" : from);
+        form.put("to", to == null ? "" : to);
+        final PublicRecords.Search search;
+        final int pageNumber;
+        try {
+            search = PublicQueries.search(q, uscc, division, ipType, from, to);
+            pageNumber = parsePage(page);
+        } catch (InvalidRequest invalid) {
+            return Mono.just(page("results").modelAttribute("form", form)
+                    .modelAttribute("error", invalid.errors().get(0)).status(HttpStatus.BAD_REQUEST).build());
+        }
+        return queries.search(search, pageNumber, PAGE_SIZE).map(result -> page("results")
+                .modelAttribute("form", form)
+                .modelAttribute("result", result)
+                .modelAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE)
+                .modelAttribute("prevUrl", pageNumber > 0 ? pageUrl(form, pageNumber - 1) : null)
+                .modelAttribute("nextUrl", (long) (pageNumber + 1) * PAGE_SIZE < result.total() ? pageUrl(form, pageNumber + 1) : null)
+                .build());
+    }
+
+    @GetMapping("/penalties/{recordId}")
+    Mono<Rendering> record(@PathVariable String recordId) {
+        return queries.record(recordId)
+                .map(view -> view.state() == RecordState.PUBLISHED
+                        ? page("record").modelAttribute("view", view).build()
+                        : page("gone").modelAttribute("view", view).modelAttribute("problem", PublicQueries.gone(view))
+                        .status(HttpStatus.GONE).build())
+                .defaultIfEmpty(page("not-found").modelAttribute("what", "处罚信息 " + recordId).status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @GetMapping("/subjects/{uscc}")
+    Mono<Rendering> subject(@PathVariable String uscc) {
+        if (!uscc.matches("[0-9A-Z]{18}")) {
+            return Mono.just(page("not-found").modelAttribute("what", "统一社会信用代码 " + uscc).status(HttpStatus.NOT_FOUND).build());
+        }
+        return queries.ofSubject(uscc).map(records -> page("subject").modelAttribute("uscc", uscc)
+                .modelAttribute("records", records)
+                .modelAttribute("name", records.isEmpty() ? null : records.get(0).record().subjectName()).build());
+    }
+
+    private static Rendering.Builder<?> page(String view) {
+        return Rendering.view(view).modelAttribute("labels", LABELS);
+    }
+
+    private static int parsePage(String page) {
+        try {
+            int n = Integer.parseInt(page.strip());
+            if (n < 0 || n > 100_000) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw InvalidRequest.of("page", "must be a page number from 0");
+        }
+    }
+
+    private static String pageUrl(Map<String, String> form, int page) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/penalties");
+        form.forEach((k, v) -> {
+            if (!v.isBlank()) b.queryParam(k, v);
+        });
+        return b.queryParam("page", page).encode().build().toUriString();
+    }
+}

@@ -1,0 +1,95 @@
+package org.gongshi.projections.publicrecords;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gongshi.ledger.disclosure.DisclosureAction;
+import org.gongshi.ledger.disclosure.DisclosureCorrected;
+import org.gongshi.ledger.disclosure.DisclosureDecided;
+import org.gongshi.ledger.disclosure.DisclosureExpired;
+import org.gongshi.ledger.disclosure.DisclosureWithdrawn;
+import org.gongshi.ledger.disclosure.PublicationTerminated;
+import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.projections.publicrecords.PublicRecordView.Correction;
+import org.gongshi.projections.publicrecords.PublicRecordView.Withdrawal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
+
+/**
+ * Builds the public penalty records from disclosure events. Writes are conditional on the event's
+ * global position, so redelivery changes nothing and a rebuild gives the same documents.
+ */
+@ProcessingGroup(PublicRecordProjection.PROCESSING_GROUP)
+public class PublicRecordProjection {
+
+    public static final String PROCESSING_GROUP = "public-records";
+
+    private final MongoCollection<PublicRecordView> records;
+
+    public PublicRecordProjection(PublicRecords publicRecords) {
+        this.records = publicRecords.collection();
+    }
+
+    @EventHandler
+    void on(DisclosureDecided e, TrackingToken token) {
+        if (e.action() != DisclosureAction.PUBLISH) return;
+        try {
+            records.insertOne(new PublicRecordView(e.recordId(), e.caseId(), RecordState.PUBLISHED, e.record(), e.decidedOn(),
+                    NameKeys.of(e.record().subjectName()), List.of(), null, null, position(token)));
+        } catch (MongoWriteException ex) {
+            if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw ex;
+        }
+    }
+
+    @EventHandler
+    void on(DisclosureCorrected e, TrackingToken token) {
+        apply(e.recordId(), token, set("record", e.record()), set("nameKeys", NameKeys.of(e.record().subjectName())),
+                push("corrections", new Correction(e.correctedOn(), e.reason())));
+    }
+
+    @EventHandler
+    void on(DisclosureWithdrawn e, TrackingToken token) {
+        apply(e.recordId(), token, set("state", RecordState.WITHDRAWN), set("endedOn", e.withdrawnOn()),
+                set("withdrawal", new Withdrawal(e.withdrawnOn(), e.reason(), e.revisionKind())));
+    }
+
+    @EventHandler
+    void on(DisclosureExpired e, TrackingToken token) {
+        apply(e.recordId(), token, set("state", RecordState.EXPIRED), set("endedOn", e.expiredOn()));
+    }
+
+    @EventHandler
+    void on(PublicationTerminated e, TrackingToken token) {
+        apply(e.recordId(), token, set("state", RecordState.TERMINATED), set("endedOn", e.terminatedOn()));
+    }
+
+    @ResetHandler
+    void reset() {
+        records.deleteMany(new Document());
+    }
+
+    private void apply(String recordId, TrackingToken token, Bson... updates) {
+        long position = position(token);
+        List<Bson> all = new ArrayList<>(List.of(updates));
+        all.add(set("lastGlobalIndex", position));
+        records.updateOne(and(eq("_id", recordId), lt("lastGlobalIndex", position)), combine(all));
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+    }
+}

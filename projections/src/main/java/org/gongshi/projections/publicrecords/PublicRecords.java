@@ -1,0 +1,105 @@
+package org.gongshi.projections.publicrecords;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gongshi.ledger.cases.IpType;
+import org.gongshi.ledger.disclosure.RecordState;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.all;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.regex;
+
+/** Reads of the public penalty records: search, one record, a subject's records, and what falls due. */
+public class PublicRecords {
+
+    public static final String COLLECTION = "public_records";
+    private static final Pattern DIVISION_PREFIX = Pattern.compile("\\d{1,6}");
+
+    private final MongoCollection<PublicRecordView> collection;
+
+    public PublicRecords(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION, PublicRecordView.class);
+    }
+
+    MongoCollection<PublicRecordView> collection() {
+        return collection;
+    }
+
+    /** One index per query shape; all lead with state, then the filter, then the sort key. */
+    public void ensureIndexes() {
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_newest"));
+        collection.createIndex(Indexes.ascending("state", "nameKeys"), new IndexOptions().name("public_name"));
+        collection.createIndex(Indexes.ascending("state", "record.uscc"), new IndexOptions().name("public_uscc"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.division"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_division"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.ipType"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_iptype"));
+        collection.createIndex(Indexes.ascending("state", "record.publicUntil"), new IndexOptions().name("public_due"));
+        collection.createIndex(Indexes.ascending("caseId"), new IndexOptions().name("public_case"));
+    }
+
+    public Optional<PublicRecordView> find(String recordId) {
+        return Optional.ofNullable(collection.find(eq("_id", recordId)).first());
+    }
+
+    /** What a member of the public may search for; every field optional. */
+    public record Search(String q, String uscc, String divisionPrefix, IpType ipType, LocalDate from, LocalDate to) {
+        public Search {
+            if (divisionPrefix != null && !divisionPrefix.isBlank() && !DIVISION_PREFIX.matcher(divisionPrefix).matches()) {
+                throw new IllegalArgumentException("division must be 1 to 6 digits");
+            }
+        }
+    }
+
+    public record Page(List<PublicRecordView> items, int page, int size, long total) {}
+
+    /** Public records (published, not withdrawn, expired or ended), newest decision first. */
+    public Page search(Search s, int page, int size) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(eq("state", RecordState.PUBLISHED));
+        if (s.q() != null && !NameKeys.normalise(s.q()).isEmpty()) {
+            filters.add(all("nameKeys", NameKeys.query(s.q())));
+            filters.add(regex("record.subjectName", Pattern.quote(s.q().strip()), "i"));
+        }
+        if (s.uscc() != null && !s.uscc().isBlank()) filters.add(eq("record.uscc", s.uscc().strip()));
+        if (s.divisionPrefix() != null && !s.divisionPrefix().isBlank()) filters.add(regex("record.division", "^" + s.divisionPrefix()));
+        if (s.ipType() != null) filters.add(eq("record.ipType", s.ipType()));
+        if (s.from() != null) filters.add(gte("record.decidedOn", s.from()));
+        if (s.to() != null) filters.add(lte("record.decidedOn", s.to()));
+        Bson filter = and(filters);
+        long total = collection.countDocuments(filter);
+        List<PublicRecordView> items = collection.find(filter)
+                .sort(Sorts.orderBy(Sorts.descending("record.decidedOn"), Sorts.ascending("_id")))
+                .skip(page * size).limit(size).into(new ArrayList<>());
+        return new Page(items, page, size, total);
+    }
+
+    /** A subject's public records, newest first. */
+    public List<PublicRecordView> ofSubject(String uscc) {
+        return collection.find(and(eq("state", RecordState.PUBLISHED), eq("record.uscc", uscc)))
+                .sort(Sorts.descending("record.decidedOn")).into(new ArrayList<>());
+    }
+
+    /** Records still public whose publicity period ended before {@code today}: the expiry scheduler's work. */
+    public List<PublicRecordView> dueForExpiry(LocalDate today, int limit) {
+        return collection.find(and(eq("state", RecordState.PUBLISHED), lt("record.publicUntil", today)))
+                .sort(Sorts.ascending("record.publicUntil")).limit(limit).into(new ArrayList<>());
+    }
+
+    public long count() {
+        return collection.countDocuments(new Document());
+    }
+}
