@@ -1,0 +1,199 @@
+package org.gongshi.server;
+
+import org.gongshi.server.schedule.ExpiryScheduler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Public case-information disclosure as a bureau, a member of the public and a browser meet it:
+ * decide, publish with redactions, search, read, revise (the record answers 410 with the reason),
+ * expire by the scheduler — through the JSON API and the zh-CN pages.
+ */
+class PublicDisclosureEndToEndTest {
+
+    static final String ID_NUMBER = "440305198506123021";
+    /** Private data the decision below contains; none may reach a public output. */
+    static final List<String> SECRETS = List.of(ID_NUMBER, "198506", "13912345678", "0755-83456789",
+            "6222021234567890123", "liu.shili@example.com", "南山区示例路88号", "患有糖尿病", "张第三人");
+    static final String LEAKY_FACTS = "当事人刘示例（身份证号" + ID_NUMBER + "，住深圳市南山区示例路88号3栋1201，电话13912345678，"
+            + "座机0755-83456789，邮箱liu.shili@example.com）通过网店销售侵权手提包15个，货款经银行账户6222021234567890123收取；"
+            + "其同住人张第三人协助发货；当事人自述患有糖尿病。<script>alert('x')</script>";
+
+    @TempDir
+    static Path dataDir;
+    static ConfigurableApplicationContext app;
+    static WebTestClient web;
+    static String officer;
+
+    @BeforeAll
+    static void start() {
+        app = LedgerEndToEndTest.start(dataDir);
+        web = LedgerEndToEndTest.client(app);
+        officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static String decidedCase(Map<String, Object> party, String filedOn, List<Map<String, Object>> penalties, String facts) {
+        Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("filedOn", filedOn, "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
+                        "procedure", "ORDINARY", "source", "网络巡查", "party", party, "authorityName", "北京市朝阳区市场监督管理局"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String caseId = (String) filed.get("caseId");
+        LocalDate filed0 = LocalDate.parse(filedOn);
+        post(caseId, "notices", Map.of("servedOn", filed0.plusDays(2).toString(), "hearingRightGranted", false, "waived", true,
+                "proposedPenalties", penalties));
+        post(caseId, "decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝市监罚〔2026〕" + caseId.substring(0, 4) + "号",
+                "decidedOn", filed0.plusDays(10).toString(), "penalties", penalties, "legalBasis", "《商标法》第六十条第二款", "facts", facts));
+        return caseId;
+    }
+
+    static void post(String caseId, String act, Map<String, Object> body) {
+        web.post().uri("/api/v1/cases/{id}/" + act, caseId).headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk();
+    }
+
+    static Map<?, ?> awaitPublic(String query, Predicate<Map<?, ?>> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Map<?, ?> last = null;
+        while (System.nanoTime() < deadline) {
+            last = web.get().uri(query).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            if (ready.test(last)) return last;
+            Thread.sleep(100);
+        }
+        throw new AssertionError(query + " never became ready: " + last);
+    }
+
+    static int total(Map<?, ?> page) {
+        return ((Number) page.get("total")).intValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_published_decision_is_searchable_and_its_revision_withdraws_it_with_the_reason() throws Exception {
+        String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京锦绣示范商贸有限公司", "uscc", "91110000600037341L",
+                "legalRepresentative", "王示例"), "2026-02-02", List.of(Map.of("type", "FINE", "amount", 50000)), "销售侵权服装120件。");
+        // a publish before nothing else: the decision is ordinary and not warning-only
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-02-20"));
+        web.post().uri("/api/v1/cases/{id}/disclosure", caseId).headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("action", "PUBLISH", "decidedOn", "2026-02-21"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("disclosure-after-decision");
+
+        Map<?, ?> found = awaitPublic("/api/v1/public/penalties?q=锦绣示范", p -> total(p) == 1);
+        Map<?, ?> record = (Map<?, ?>) ((List<?>) found.get("items")).get(0);
+        String recordId = (String) record.get("recordId");
+        assertThat(record.get("subjectName")).isEqualTo("北京锦绣示范商贸有限公司");
+        assertThat(record.get("uscc")).isEqualTo("91110000600037341L");
+        assertThat(((Number) record.get("fineAmountTenThousandYuan")).doubleValue()).isEqualTo(5.0);
+        assertThat(record.get("authorityUscc")).isEqualTo(LedgerEndToEndTest.BUREAU);
+        assertThat(record.get("division")).isEqualTo("110105");
+        assertThat(record.get("publicUntil")).isEqualTo("2029-02-20");
+        for (String field : List.of("recordId", "subjectName", "subjectKind", "uscc", "legalRepresentative", "idNumberMasked",
+                "decisionNumber", "violationType", "facts", "legalBasis", "penaltyTypes", "penaltyContent", "fineAmountTenThousandYuan",
+                "confiscatedAmountTenThousandYuan", "decidedOn", "publicUntil", "authorityName", "authorityUscc", "ipType", "division")) {
+            assertThat((Map<String, ?>) record).as("Credit China field %s", field).containsKey(field);
+        }
+
+        // every search shape finds it; a non-matching one does not
+        assertThat(total(get("/api/v1/public/penalties?q=示范商"))).isEqualTo(1);
+        assertThat(total(get("/api/v1/public/penalties?q=锦"))).isEqualTo(1);
+        assertThat(total(get("/api/v1/public/penalties?q=锦示"))).isZero();
+        assertThat(total(get("/api/v1/public/penalties?uscc=91110000600037341L"))).isGreaterThanOrEqualTo(1);
+        assertThat(total(get("/api/v1/public/penalties?q=锦绣&division=1101&ipType=TRADEMARK&from=2026-02-12&to=2026-02-12"))).isEqualTo(1);
+        assertThat(total(get("/api/v1/public/penalties?q=锦绣&division=31"))).isZero();
+        assertThat(total(get("/api/v1/public/penalties?q=锦绣&from=2026-02-13"))).isZero();
+        web.get().uri("/api/v1/public/penalties?from=yesterday").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+        web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.decisionNumber").exists();
+        web.get().uri("/api/v1/public/subjects/91110000600037341L").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.penalties[0].uscc").isEqualTo("91110000600037341L");
+        web.get().uri("/api/v1/public/penalties/no-such-record").exchange().expectStatus().isNotFound();
+
+        // the pages: search results, the record
+        String results = html("/penalties?q=锦绣", 200);
+        assertThat(results).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
+        assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029-02-20");
+        assertThat(html("/", 200)).contains("<form").contains("name=\"q\"");
+        assertThat(html("/penalties?from=nope", 400)).contains("查询条件有误");
+
+        // the decision is revoked: the record is withdrawn at once, with the reason, in JSON and HTML
+        post(caseId, "revision", Map.of("kind", "REVOKED", "by", "RECONSIDERATION", "documentNumber", "京复〔2026〕7号",
+                "effectiveOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "reason", "复议机关撤销原处罚决定"));
+        awaitPublic("/api/v1/public/penalties?q=锦绣示范", p -> total(p) == 0);
+        web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isEqualTo(410)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.reason").isEqualTo("复议机关撤销原处罚决定");
+        assertThat(html("/penalties/" + recordId, 410)).contains("撤回理由").contains("复议机关撤销原处罚决定");
+        Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId,
+                v -> v.get("disclosure") instanceof Map<?, ?> d && "WITHDRAWN".equals(d.get("state")));
+        Map<?, ?> withdrawal = (Map<?, ?>) ((Map<?, ?>) view.get("disclosure")).get("withdrawalDeadline");
+        assertThat(withdrawal.get("met")).isEqualTo(true);
+    }
+
+    @Test
+    void no_private_data_reaches_any_public_output_and_stored_strings_are_escaped() throws Exception {
+        String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "刘示例", "idNumber", ID_NUMBER), "2026-06-01",
+                List.of(Map.of("type", "FINE", "amount", 8000, "description", "联系电话13912345678")), LEAKY_FACTS);
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-06-15",
+                "redactions", List.of("深圳市南山区示例路88号3栋1201", "张第三人", "患有糖尿病")));
+        Map<?, ?> found = awaitPublic("/api/v1/public/penalties?q=刘示例", p -> total(p) == 1);
+        String recordId = (String) ((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("recordId");
+
+        String json = web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String list = web.get().uri("/api/v1/public/penalties?q=刘示例").exchange().expectBody(String.class).returnResult().getResponseBody();
+        String page = html("/penalties/" + recordId, 200);
+        String results = html("/penalties?q=刘示例", 200);
+        for (String output : List.of(json, list, page, results)) {
+            for (String secret : SECRETS) assertThat(output).as("public output leaks %s", secret).doesNotContain(secret);
+        }
+        assertThat(json).contains("440305********3021");
+        assertThat(page).contains("440305********3021").doesNotContain("<script>alert").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void a_record_expires_as_an_event_when_its_publicity_period_ends() throws Exception {
+        // a lower-amount fine is public for 3 months from publication: 2026-03-02 → 2026-06-02
+        String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京到期示例文化有限公司", "uscc", "91110000600037341L"),
+                "2026-02-09", List.of(Map.of("type", "FINE", "amount", 5000)), "销售盗版图书。");
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-02"));
+        Map<?, ?> found = awaitPublic("/api/v1/public/penalties?q=到期示例", p -> total(p) == 1);
+        String recordId = (String) ((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("recordId");
+        assertThat(((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("publicUntil")).isEqualTo("2026-06-02");
+
+        ExpiryScheduler scheduler = app.getBean(ExpiryScheduler.class);
+        assertThat(scheduler.expireDueRecords(LocalDate.of(2026, 6, 2))).as("not due on its last public day").isZero();
+        assertThat(scheduler.expireDueRecords(LocalDate.of(2026, 6, 3))).isGreaterThanOrEqualTo(1);
+        awaitPublic("/api/v1/public/penalties?q=到期示例", p -> total(p) == 0);
+        web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isEqualTo(410)
+                .expectBody().jsonPath("$.state").isEqualTo("EXPIRED");
+    }
+
+    static Map<?, ?> get(String uri) {
+        return web.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    static String html(String uri, int status) {
+        return web.get().uri(uri).accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}

@@ -1,0 +1,379 @@
+package org.gongshi.projections.transparency;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An Ed25519 verifier key of the C2SP signed-note format, as Go's {@code golang.org/x/mod/sumdb/note},
+ * Trillian Tessera and Rekor use it: {@code <name>+<8 hex key hash>+<base64(0x01 || 32-byte public key)>},
+ * where the key hash is the first four bytes of {@code SHA-256(name || "\n" || 0x01 || public key)}.
+ *
+ * <p>{@link #open(String, Collection)} parses a signed note and checks its signatures with the rules of
+ * Go's {@code note.Open}: signatures by unknown keys are ignored, a known key's bad signature rejects the
+ * note, and at least one known key must have signed it.
+ */
+public final class NoteVerifier {
+
+    /** The signature-algorithm byte for Ed25519 in note keys. */
+    static final byte ALG_ED25519 = 0x01;
+    /** The DER prefix of an Ed25519 X.509 SubjectPublicKeyInfo, followed by the 32-byte raw key (RFC 8410). */
+    private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final String SIGNATURE_PREFIX = "\u2014 ";
+    private static final int MAX_SIGNATURES = 100;
+
+    private final String name;
+    private final int keyHash;
+    private final byte[] rawPublicKey;
+    private final PublicKey publicKey;
+
+    private NoteVerifier(String name, byte[] rawPublicKey) {
+        this.name = name;
+        this.rawPublicKey = rawPublicKey.clone();
+        this.keyHash = keyHash(name, rawPublicKey);
+        this.publicKey = publicKeyFromRaw(rawPublicKey);
+    }
+
+    /** A verifier for {@code name} and a 32-byte raw Ed25519 public key. */
+    public static NoteVerifier of(String name, byte[] rawPublicKey) {
+        requireValidName(name);
+        if (rawPublicKey == null || rawPublicKey.length != 32) {
+            throw new IllegalArgumentException("an Ed25519 public key has 32 bytes");
+        }
+        return new NoteVerifier(name, rawPublicKey);
+    }
+
+    /** A verifier for {@code name} and a Java Ed25519 public key. */
+    public static NoteVerifier of(String name, PublicKey publicKey) {
+        return of(name, rawPublicKey(publicKey));
+    }
+
+    /**
+     * Parses {@code <name>+<hash hex>+<base64(0x01 || key)>}.
+     *
+     * @throws IllegalArgumentException for a malformed key, an unknown algorithm or a key hash that does
+     *                                  not match the name and key
+     */
+    public static NoteVerifier parse(String verifierKey) {
+        if (verifierKey == null) {
+            throw new IllegalArgumentException("malformed verifier id: null");
+        }
+        String[] nameRest = chop(verifierKey);
+        String[] hashKey = chop(nameRest[1]);
+        String name = nameRest[0];
+        Integer hash = parseKeyHash(hashKey[0]);
+        byte[] key = decodeBase64(hashKey[1]);
+        if (hash == null || key == null || key.length == 0 || !isValidName(name)) {
+            throw new IllegalArgumentException("malformed verifier id: " + verifierKey);
+        }
+        if (hash != keyHashOfEncoded(name, key)) {
+            throw new IllegalArgumentException("invalid verifier hash: " + verifierKey);
+        }
+        if (key[0] != ALG_ED25519) {
+            throw new IllegalArgumentException("unknown verifier algorithm " + (key[0] & 0xff) + ": " + verifierKey);
+        }
+        if (key.length != 33) {
+            throw new IllegalArgumentException("malformed verifier id (Ed25519 key must be 32 bytes): " + verifierKey);
+        }
+        return new NoteVerifier(name, Arrays.copyOfRange(key, 1, 33));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The key hash as the big-endian integer of its four bytes. */
+    public int keyHash() {
+        return keyHash;
+    }
+
+    /** The key hash as eight lowercase hex digits, the id used in key strings and error messages. */
+    public String keyHashHex() {
+        return hex(keyHash);
+    }
+
+    /** The 32-byte raw Ed25519 public key. */
+    public byte[] rawPublicKey() {
+        return rawPublicKey.clone();
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** {@code <name>+<hash hex>+<base64(0x01 || key)>}. */
+    public String verifierKey() {
+        return name + "+" + keyHashHex() + "+" + Base64.getEncoder().encodeToString(algorithmAndKey(rawPublicKey));
+    }
+
+    /** Whether {@code signature} is this key's Ed25519 signature of {@code message}. */
+    public boolean verify(byte[] message, byte[] signature) {
+        if (signature == null || signature.length != 64) {
+            return false;
+        }
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(publicKey);
+            s.update(message);
+            return s.verify(signature);
+        } catch (SignatureException | InvalidKeyException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is required of Java 15 and later", e);
+        }
+    }
+
+    /** Opens a note that this key must have signed; returns its text (the signed body). */
+    public String open(String signedNote) {
+        return open(signedNote, List.of(this));
+    }
+
+    /** {@link #open(byte[], Collection)} of the note's UTF-8 bytes. */
+    public static String open(String signedNote, Collection<NoteVerifier> known) {
+        Objects.requireNonNull(signedNote, "signedNote");
+        return open(signedNote.getBytes(StandardCharsets.UTF_8), known);
+    }
+
+    /**
+     * Parses a signed note and checks its signatures against the known verifiers; returns the text.
+     *
+     * @throws InvalidNoteException if the note is malformed, a known key's signature is invalid, or no
+     *                              known key signed it
+     */
+    public static String open(byte[] signedNote, Collection<NoteVerifier> known) {
+        Objects.requireNonNull(signedNote, "signedNote");
+        Objects.requireNonNull(known, "known");
+        String msg = decodeStrictUtf8(signedNote);
+        if (msg == null || !noControlCharacters(msg)) {
+            throw new InvalidNoteException("malformed note: not UTF-8 text without control characters");
+        }
+        int split = msg.lastIndexOf("\n\n");
+        if (split < 0) {
+            throw new InvalidNoteException("malformed note: no blank line before the signatures");
+        }
+        String text = msg.substring(0, split + 1);
+        String sigs = msg.substring(split + 2);
+        if (sigs.isEmpty() || !sigs.endsWith("\n")) {
+            throw new InvalidNoteException("malformed note: the signature block must end with a newline");
+        }
+        byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
+        Set<NoteVerifier> seen = new HashSet<>();
+        int verified = 0;
+        int count = 0;
+        for (String line : sigs.substring(0, sigs.length() - 1).split("\n", -1)) {
+            if (!line.startsWith(SIGNATURE_PREFIX)) {
+                throw new InvalidNoteException("malformed note: not a signature line: " + line);
+            }
+            String[] nameSig = chopAt(line.substring(SIGNATURE_PREFIX.length()), ' ');
+            String sigName = nameSig[0];
+            byte[] sig = decodeBase64(nameSig[1]);
+            if (sig == null || !isValidName(sigName) || nameSig[1].isEmpty() || sig.length < 5) {
+                throw new InvalidNoteException("malformed note: bad signature line: " + line);
+            }
+            if (++count > MAX_SIGNATURES) {
+                throw new InvalidNoteException("malformed note: more than " + MAX_SIGNATURES + " signatures");
+            }
+            int hash = ByteBuffer.wrap(sig, 0, 4).getInt();
+            NoteVerifier verifier = find(known, sigName, hash);
+            if (verifier == null || !seen.add(verifier)) {
+                continue; // unknown key (a witness, a rotated key): ignored; repeated signature: ignored
+            }
+            if (!verifier.verify(textBytes, Arrays.copyOfRange(sig, 4, sig.length))) {
+                throw new InvalidNoteException("invalid signature for key " + sigName + "+" + hex(hash));
+            }
+            verified++;
+        }
+        if (verified == 0) {
+            throw new InvalidNoteException("note has no verifiable signatures");
+        }
+        return text;
+    }
+
+    private static NoteVerifier find(Collection<NoteVerifier> known, String name, int hash) {
+        NoteVerifier found = null;
+        for (NoteVerifier v : known) {
+            if (v.name.equals(name) && v.keyHash == hash) {
+                if (found != null && !found.equals(v)) {
+                    throw new InvalidNoteException("ambiguous key " + name + "+" + hex(hash));
+                }
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    /** Rejected signed note: malformed, wrongly signed, or not signed by a known key. */
+    public static final class InvalidNoteException extends RuntimeException {
+        public InvalidNoteException(String message) {
+            super(message);
+        }
+    }
+
+    // ---------------------------------------------------------------- shared helpers (package-private)
+
+    /** First four bytes of {@code SHA-256(name || "\n" || 0x01 || rawPublicKey)}, big-endian. */
+    static int keyHash(String name, byte[] rawPublicKey) {
+        return keyHashOfEncoded(name, algorithmAndKey(rawPublicKey));
+    }
+
+    private static int keyHashOfEncoded(String name, byte[] algorithmAndKey) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(name.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) '\n');
+            d.update(algorithmAndKey);
+            return ByteBuffer.wrap(d.digest()).getInt();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    static byte[] algorithmAndKey(byte[] raw32) {
+        byte[] out = new byte[33];
+        out[0] = ALG_ED25519;
+        System.arraycopy(raw32, 0, out, 1, 32);
+        return out;
+    }
+
+    static String hex(int keyHash) {
+        return String.format("%08x", keyHash);
+    }
+
+    /** The 32-byte raw key inside a Java Ed25519 public key (the last 32 bytes of its X.509 encoding). */
+    static byte[] rawPublicKey(PublicKey key) {
+        byte[] der = key == null ? null : key.getEncoded();
+        if (der == null || der.length != X509_PREFIX.length + 32
+                || !Arrays.equals(der, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
+            throw new IllegalArgumentException("not an Ed25519 X.509 public key");
+        }
+        return Arrays.copyOfRange(der, X509_PREFIX.length, der.length);
+    }
+
+    static PublicKey publicKeyFromRaw(byte[] raw32) {
+        byte[] der = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
+        System.arraycopy(raw32, 0, der, X509_PREFIX.length, 32);
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("invalid Ed25519 public key", e);
+        }
+    }
+
+    /** Go's {@code isValidName}: non-empty, no Unicode white space, no '+'. */
+    static boolean isValidName(String name) {
+        if (name == null || name.isEmpty() || name.indexOf('+') >= 0) {
+            return false;
+        }
+        return name.codePoints().noneMatch(NoteVerifier::isSpace);
+    }
+
+    static void requireValidName(String name) {
+        if (!isValidName(name)) {
+            throw new IllegalArgumentException("invalid key name \"" + name
+                    + "\": it must be non-empty, without spaces or '+'");
+        }
+    }
+
+    /** Go's {@code unicode.IsSpace}. */
+    private static boolean isSpace(int cp) {
+        if (cp <= 0xff) {
+            return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xa0;
+        }
+        return Character.isSpaceChar(cp);
+    }
+
+    /** Eight hex digits (either case), or null. */
+    static Integer parseKeyHash(String hex16) {
+        if (hex16.length() != 8 || !hex16.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return null;
+        }
+        return (int) Long.parseLong(hex16, 16);
+    }
+
+    /** Strict standard base64 with padding (as Go's {@code base64.StdEncoding}), or null. */
+    static byte[] decodeBase64(String s) {
+        if (s.length() % 4 != 0) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Go's {@code chop(s, "+")}: before and after the first '+'; after is "" when absent. */
+    static String[] chop(String s) {
+        return chopAt(s, '+');
+    }
+
+    private static String[] chopAt(String s, char sep) {
+        int i = s.indexOf(sep);
+        return i < 0 ? new String[] {s, ""} : new String[] {s.substring(0, i), s.substring(i + 1)};
+    }
+
+    static boolean noControlCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String decodeStrictUtf8(byte[] bytes) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NoteVerifier v && v.name.equals(name) && Arrays.equals(v.rawPublicKey, rawPublicKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + Arrays.hashCode(rawPublicKey);
+    }
+
+    @Override
+    public String toString() {
+        return verifierKey();
+    }
+
+    /** Unmodifiable list of parsed verifier keys. */
+    static List<NoteVerifier> parseAll(Collection<String> verifierKeys) {
+        List<NoteVerifier> out = new ArrayList<>(verifierKeys.size());
+        for (String k : verifierKeys) {
+            out.add(parse(k));
+        }
+        return List.copyOf(out);
+    }
+}
