@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Looks at the public pages the way a citizen's browser does: starts the ledger with demo data,
+# opens the home page, a search, a record and a withdrawn record in headless Chromium, checks what
+# each page says, and saves screenshots under target/screenshots/.
+# Installs Debian's chromium (and CJK fonts) if missing. Usage: scripts/browser-check.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null; then
+  echo "installing chromium and CJK fonts (Debian packages)…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+jar=ledger-server/target/ledger-server.jar
+[ -f "$jar" ] || ./mvnw -B -ntp -q -DskipTests package
+out=target/screenshots; mkdir -p "$out"
+data=$(mktemp -d); port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java -jar "$jar" --gongshi.data-dir="$data" --server.port="$port" --gongshi.demo=true >"$data/server.log" 2>&1 &
+pid=$!; trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
+until curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"'; do kill -0 $pid || { cat "$data/server.log"; exit 1; }; sleep 0.3; done
+base="http://127.0.0.1:$port"
+until [ "$(curl -fs "$base/api/v1/public/penalties" | python3 -c 'import sys,json; print(json.load(sys.stdin)["total"])')" -ge 1 ]; do sleep 0.3; done
+chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
+        --disable-component-update --disable-sync --user-data-dir="$data/chrome" --window-size=1280,900 --lang=zh-CN)
+record=$(curl -fs "$base/api/v1/public/penalties" | python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["recordId"])')
+withdrawn=$(python3 -c 'import uuid,hashlib
+h=bytearray(hashlib.md5(b"gongshi-demo:patent-revoked/decision").digest()); h[6]=(h[6]&0x0f)|0x30; h[8]=(h[8]&0x3f)|0x80
+print(uuid.UUID(bytes=bytes(h)))')
+fail=0
+check() { # name url expected-text
+  local dom; dom=$("${chrome[@]}" --dump-dom "$2" 2>/dev/null)
+  if grep -q "$3" <<<"$dom"; then echo "ok   $1: '$3'"; else echo "FAIL $1: '$3' not on $2"; fail=1; fi
+  "${chrome[@]}" --screenshot="$out/$1.png" "$2" >/dev/null 2>&1 && echo "     screenshot $out/$1.png"
+}
+check home "$base/" "知识产权行政处罚信息查询"
+check search "$base/penalties?q=%E7%A4%BA%E4%BE%8B" "查询结果"
+check record "$base/penalties/$record" "行政处罚决定书文号"
+check withdrawn "$base/penalties/$withdrawn" "撤回理由"
+exit $fail
