@@ -6,7 +6,12 @@ import org.gongshi.api.cases.CaseCommandController;
 import org.gongshi.api.cases.CaseQueryController;
 import org.gongshi.api.cases.LedgerGateway;
 import org.gongshi.api.idempotency.IdempotentCommands;
+import org.gongshi.api.feed.FeedController;
+import org.gongshi.api.feed.FeedStreams;
 import org.gongshi.api.problem.ProblemAdvice;
+import org.gongshi.projections.feed.FeedLog;
+import org.springframework.beans.factory.annotation.Value;
+import java.time.Duration;
 import org.gongshi.api.publicsite.PublicApiController;
 import org.gongshi.api.publicsite.PublicPagesController;
 import org.gongshi.api.publicsite.PublicQueries;
@@ -20,12 +25,23 @@ import tools.jackson.databind.json.JsonMapper;
 /** The API role: bureau commands, reads, problems and security. */
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemAdvice.class, CaseCommandController.class, CaseQueryController.class,
-        PublicApiController.class, PublicPagesController.class})
+        PublicApiController.class, PublicPagesController.class, FeedController.class})
 public class ApiConfiguration {
 
     @Bean
     LedgerGateway ledgerGateway(CommandGateway commandGateway) {
         return new LedgerGateway(commandGateway);
+    }
+
+    @Bean
+    FeedStreams feedStreams(FeedLog feedLog, @Value("${gongshi.feed.poll-interval:PT0.2S}") Duration pollInterval) {
+        return new FeedStreams(feedLog, pollInterval);
+    }
+
+    /** SSE comment heartbeats, at least every 15 s (API.md). */
+    @Bean
+    Duration feedHeartbeat(@Value("${gongshi.feed.heartbeat:PT10S}") Duration heartbeat) {
+        return heartbeat;
     }
 
     @Bean

@@ -2,6 +2,9 @@ package org.gongshi.projections;
 
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.feed.FeedLog;
+import org.gongshi.projections.feed.FeedLogProjection;
+import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +17,11 @@ public class ProjectionsConfiguration {
     @Bean
     CaseViewProjection caseViewProjection(CaseViews caseViews) {
         return new CaseViewProjection(caseViews);
+    }
+
+    @Bean
+    FeedLogProjection feedLogProjection(FeedLog feedLog, @Value("${gongshi.feed.source:urn:gongshi:ledger}") String source) {
+        return new FeedLogProjection(feedLog, source);
     }
 
     @Bean

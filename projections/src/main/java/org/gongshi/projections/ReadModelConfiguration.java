@@ -2,6 +2,9 @@ package org.gongshi.projections;
 
 import com.mongodb.client.MongoDatabase;
 import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.feed.FeedLog;
+import org.gongshi.projections.feed.TreeHeads;
+import org.gongshi.projections.transparency.MerkleTree;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +18,24 @@ public class ReadModelConfiguration {
         CaseViews views = new CaseViews(readModelDatabase);
         views.ensureIndexes();
         return views;
+    }
+
+    @Bean
+    FeedLog feedLog(MongoDatabase readModelDatabase) {
+        FeedLog log = new FeedLog(readModelDatabase);
+        log.ensureIndexes();
+        return log;
+    }
+
+    /** The Merkle tree over the feed entries; complete subtrees are cached as the log grows. */
+    @Bean
+    MerkleTree feedTree(FeedLog feedLog) {
+        return new MerkleTree(feedLog);
+    }
+
+    @Bean
+    TreeHeads treeHeads(MongoDatabase readModelDatabase) {
+        return new TreeHeads(readModelDatabase);
     }
 
     @Bean

@@ -1,0 +1,208 @@
+package org.gongshi.api.feed;
+
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.projections.feed.FeedLog;
+import org.gongshi.projections.feed.FeedTypes;
+import org.gongshi.projections.feed.TreeHeads;
+import org.gongshi.projections.transparency.MerkleTree;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The feed for credit platforms (API.md, "Feed for credit platforms"): an SSE stream of CloudEvents
+ * that resumes exactly after the last id seen, JSON Lines for bulk catch-up and a snapshot, signed
+ * tree heads and RFC 6962 proofs over the entries.
+ */
+@RestController
+public class FeedController {
+
+    public static final MediaType JSON_LINES = new MediaType("application", "jsonl", StandardCharsets.UTF_8);
+    private static final DefaultDataBufferFactory BUFFERS = DefaultDataBufferFactory.sharedInstance;
+
+    private final FeedLog log;
+    private final FeedStreams streams;
+    private final TreeHeads treeHeads;
+    private final MerkleTree tree;
+    private final Duration heartbeat;
+
+    public FeedController(FeedLog log, FeedStreams streams, TreeHeads treeHeads, MerkleTree feedTree, Duration feedHeartbeat) {
+        this.log = log;
+        this.streams = streams;
+        this.treeHeads = treeHeads;
+        this.tree = feedTree;
+        this.heartbeat = feedHeartbeat;
+    }
+
+    @GetMapping(path = "/feed/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<String>> events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                                         @RequestParam(required = false) String after,
+                                         @RequestParam(required = false) String types,
+                                         @RequestParam(required = false) String division) {
+        long from = lastEventId != null && !lastEventId.isBlank() ? sequence("Last-Event-ID", lastEventId)
+                : after != null ? sequence("after", after) : -1;
+        List<String> typeFilter = types(types);
+        String divisionFilter = division(division);
+        Flux<ServerSentEvent<String>> entries = streams.follow(from, typeFilter, divisionFilter)
+                .map(e -> ServerSentEvent.builder(e.line()).id(Long.toString(e.seq())).event(e.type()).build());
+        Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat).onBackpressureDrop()
+                .map(i -> ServerSentEvent.<String>builder().comment("heartbeat").build());
+        return Flux.merge(entries, heartbeats);
+    }
+
+    @GetMapping(path = "/feed/v1/entries")
+    ResponseEntity<Flux<DataBuffer>> entries(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "1000") String limit) {
+        long from = sequence("after", after);
+        long max = number("limit", limit, 1, 100_000);
+        return ResponseEntity.ok().contentType(JSON_LINES).body(streams.upTo(from, max).map(e -> line(e.line())));
+    }
+
+    @GetMapping(path = "/feed/v1/snapshot")
+    ResponseEntity<Flux<DataBuffer>> snapshot() {
+        Flux<DataBuffer> body = Mono.fromCallable(() -> log.size() - 1).subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(consistentWith -> Flux.concat(
+                        Mono.just(line("{\"sequence\":" + consistentWith + ",\"note\":\"apply entries after this sequence to stay current\"}")),
+                        current(null).map(this::line)));
+        return ResponseEntity.ok().contentType(JSON_LINES).body(body);
+    }
+
+    private Flux<String> current(String afterKey) {
+        return Mono.fromCallable(() -> log.currentPage(afterKey, FeedStreams.PAGE)).subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(page -> page.isEmpty() ? Flux.empty()
+                        : Flux.fromIterable(page).map(Map.Entry::getValue)
+                        .concatWith(Flux.defer(() -> current(page.get(page.size() - 1).getKey()))));
+    }
+
+    @GetMapping(path = "/feed/v1/tree-head")
+    Mono<Map<String, Object>> treeHead() {
+        return latestHead().map(head -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("treeSize", head.treeSize());
+            body.put("rootHash", head.rootHash());
+            body.put("timestamp", head.timestamp());
+            body.put("signature", head.signature());
+            body.put("keyId", head.keyId());
+            return body;
+        });
+    }
+
+    @GetMapping(path = "/feed/v1/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    Mono<String> checkpoint() {
+        return latestHead().map(TreeHeads.SignedTreeHead::checkpoint);
+    }
+
+    @GetMapping(path = "/.well-known/gongshi-keys")
+    Mono<Map<String, Object>> keys() {
+        return Mono.fromCallable(() -> Map.<String, Object>of("keys", treeHeads.keys())).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping(path = "/feed/v1/proofs/inclusion")
+    Mono<Map<String, Object>> inclusion(@RequestParam String index, @RequestParam(required = false) String treeSize) {
+        long leaf = number("index", index, 0, Long.MAX_VALUE);
+        return size(treeSize).map(size -> {
+            if (leaf >= size) throw InvalidRequest.of("index", "must be below treeSize " + size);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("leafIndex", leaf);
+            body.put("treeSize", size);
+            body.put("leafHash", b64(log.leafHash(leaf)));
+            body.put("auditPath", b64(tree.inclusionProof(leaf, size)));
+            return body;
+        });
+    }
+
+    @GetMapping(path = "/feed/v1/proofs/consistency")
+    Mono<Map<String, Object>> consistency(@RequestParam String first, @RequestParam(required = false) String second) {
+        long m = number("first", first, 0, Long.MAX_VALUE);
+        return size(second).map(n -> {
+            if (m > n) throw InvalidRequest.of("first", "must not exceed second (" + n + ")");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("first", m);
+            body.put("second", n);
+            body.put("proof", b64(tree.consistencyProof(m, n)));
+            return body;
+        });
+    }
+
+    private Mono<Long> size(String requested) {
+        return Mono.fromCallable(() -> {
+            long available = log.size();
+            if (requested == null || requested.isBlank()) {
+                return treeHeads.latest().map(TreeHeads.SignedTreeHead::treeSize).orElse(available);
+            }
+            long size = number("treeSize", requested, 0, Long.MAX_VALUE);
+            if (size > available) throw InvalidRequest.of("treeSize", "the feed has " + available + " entries");
+            return size;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<TreeHeads.SignedTreeHead> latestHead() {
+        return Mono.fromCallable(() -> treeHeads.latest().orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "No tree head has been signed yet; retry in a few seconds"))).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private DataBuffer line(String json) {
+        return BUFFERS.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> b64(List<byte[]> hashes) {
+        List<String> out = new ArrayList<>(hashes.size());
+        for (byte[] h : hashes) out.add(b64(h));
+        return out;
+    }
+
+    private static String b64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+
+    private static long sequence(String field, String value) {
+        return number(field, value, -1, Long.MAX_VALUE);
+    }
+
+    private static long number(String field, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n < min || n > max) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw InvalidRequest.of(field, "must be a whole number" + (min >= 0 ? " from " + min : " (a sequence number, or -1 for the start)")
+                    + (max < Long.MAX_VALUE ? " up to " + max : ""));
+        }
+    }
+
+    private static List<String> types(String types) {
+        if (types == null || types.isBlank()) return null;
+        List<String> resolved = new ArrayList<>();
+        for (String t : types.split(",")) {
+            String type = FeedTypes.resolve(t);
+            if (type == null) throw InvalidRequest.of("types", "unknown type '" + t.strip() + "'; types are " + FeedTypes.ALL);
+            resolved.add(type);
+        }
+        return resolved;
+    }
+
+    private static String division(String division) {
+        if (division == null || division.isBlank()) return null;
+        if (!division.strip().matches("\\d{1,6}")) throw InvalidRequest.of("division", "must be a division code or prefix of 1 to 6 digits");
+        return division.strip();
+    }
+
+}

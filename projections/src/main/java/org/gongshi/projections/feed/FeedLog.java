@@ -1,0 +1,162 @@
+package org.gongshi.projections.feed;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gongshi.projections.transparency.MerkleTree;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.regex;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+/**
+ * The public feed log in MongoDB: gapless numbered entries ({@code feed_entries}), and what is
+ * public now ({@code feed_current}, one document per record, listing entry or sanction, with
+ * tombstones so a redelivered older event cannot resurrect what a newer one removed). Every API node
+ * reads it; only the single-segment feed projection writes it. It is also the Merkle tree's leaves.
+ */
+public class FeedLog implements MerkleTree.LeafHashes {
+
+    public static final String ENTRIES = "feed_entries";
+    public static final String CURRENT = "feed_current";
+
+    private final MongoCollection<FeedEntry> entries;
+    private final MongoCollection<Document> current;
+
+    public FeedLog(MongoDatabase database) {
+        this.entries = database.getCollection(ENTRIES, FeedEntry.class);
+        this.current = database.getCollection(CURRENT);
+    }
+
+    public void ensureIndexes() {
+        entries.createIndex(Indexes.ascending("globalIndex"), new IndexOptions().unique(true).name("feed_event"));
+        entries.createIndex(Indexes.ascending("type", "_id"), new IndexOptions().name("feed_type"));
+        entries.createIndex(Indexes.ascending("division", "_id"), new IndexOptions().name("feed_division"));
+        current.createIndex(Indexes.ascending("removed", "_id"), new IndexOptions().name("feed_current_live"));
+    }
+
+    // ---- writing (the feed projection only)
+
+    /** The entry already appended for this ledger event, if any. */
+    Optional<FeedEntry> appendedFor(long globalIndex) {
+        return Optional.ofNullable(entries.find(eq("globalIndex", globalIndex)).first());
+    }
+
+    /**
+     * Appends the next entry: its number is one more than the last, and {@code line} is built
+     * knowing it (the CloudEvent carries its own sequence).
+     */
+    FeedEntry append(long globalIndex, String type, String subject, String division, Instant time, LongFunction<String> line) {
+        long seq = size();
+        String json = line.apply(seq);
+        FeedEntry entry = new FeedEntry(seq, globalIndex, type, subject, division, time, json,
+                MerkleTree.leafHash(json.getBytes(StandardCharsets.UTF_8)));
+        entries.insertOne(entry);
+        return entry;
+    }
+
+    /** Records what an entry made public now; ignored if a newer entry already spoke for the key. */
+    void putCurrent(String key, FeedEntry entry) {
+        writeCurrent(key, entry.seq(), combine(set("seq", entry.seq()), set("line", entry.line()), set("removed", false),
+                set("type", entry.type()), set("division", entry.division())));
+    }
+
+    /** Marks a key as no longer public (a tombstone), unless a newer entry already spoke for it. */
+    void removeCurrent(String key, long seq) {
+        writeCurrent(key, seq, combine(set("seq", seq), set("removed", true), set("line", null)));
+    }
+
+    /** The entry that currently makes {@code key} public, if any: its sequence and division. */
+    Optional<Current> current(String key) {
+        Document doc = current.find(eq("_id", key)).first();
+        return doc == null || Boolean.TRUE.equals(doc.getBoolean("removed")) ? Optional.empty()
+                : Optional.of(new Current(doc.getLong("seq"), doc.getString("division")));
+    }
+
+    record Current(long seq, String division) {}
+
+    private void writeCurrent(String key, long seq, Bson update) {
+        try {
+            current.updateOne(and(eq("_id", key), lt("seq", seq)), update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+            // a newer entry already spoke for this key: a redelivery, nothing to do
+        }
+    }
+
+    void clear() {
+        entries.deleteMany(new Document());
+        current.deleteMany(new Document());
+    }
+
+    // ---- reading (every API node)
+
+    /** The number of entries, which is also the next sequence number. */
+    @Override
+    public long size() {
+        FeedEntry last = entries.find().sort(Sorts.descending("_id")).projection(Projections.include("_id")).limit(1).first();
+        return last == null ? 0 : last.seq() + 1;
+    }
+
+    @Override
+    public byte[] leafHash(long index) {
+        FeedEntry entry = entries.find(eq("_id", index)).projection(Projections.include("leafHash")).first();
+        if (entry == null) throw new IllegalArgumentException("no feed entry " + index);
+        return entry.leafHash();
+    }
+
+    @Override
+    public List<byte[]> leafHashes(long from, long toExclusive) {
+        List<byte[]> hashes = new ArrayList<>((int) (toExclusive - from));
+        entries.find(and(gte("_id", from), lt("_id", toExclusive))).sort(Sorts.ascending("_id"))
+                .projection(Projections.include("leafHash")).forEach(e -> hashes.add(e.leafHash()));
+        if (hashes.size() != toExclusive - from) throw new IllegalStateException("feed entries " + from + ".." + toExclusive + " are not all present");
+        return hashes;
+    }
+
+    /** Entries after {@code after} (exclusive) in order, narrowed by type and division, at most {@code limit}. */
+    public List<FeedEntry> after(long after, int limit, List<String> types, String divisionPrefix) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(gt("_id", after));
+        if (types != null && !types.isEmpty()) filters.add(in("type", types));
+        if (divisionPrefix != null && !divisionPrefix.isEmpty()) filters.add(regex("division", "^" + divisionPrefix));
+        return entries.find(and(filters)).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
+    }
+
+    /** Entries with sequence in [from, to], in order, for bulk reads. */
+    public List<FeedEntry> range(long from, long to, int limit) {
+        return entries.find(and(gte("_id", from), lte("_id", to))).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
+    }
+
+    /** What is public now, in key order, from {@code afterKey} (exclusive), at most {@code limit}: (key, line). */
+    public List<Map.Entry<String, String>> currentPage(String afterKey, int limit) {
+        Bson filter = afterKey == null ? eq("removed", false) : and(eq("removed", false), gt("_id", afterKey));
+        List<Map.Entry<String, String>> page = new ArrayList<>();
+        current.find(filter).sort(Sorts.ascending("_id")).limit(limit)
+                .forEach(d -> page.add(Map.entry(d.getString("_id"), d.getString("line"))));
+        return page;
+    }
+}
