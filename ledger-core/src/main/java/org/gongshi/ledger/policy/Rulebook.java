@@ -93,4 +93,21 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
     public Deadline transferApprovalDeadline(LocalDate suspectedOn) {
         return calendar.addCalendarDays(suspectedOn, policy.caseHandling().transferApprovalDays());
     }
+
+    // ---- credit lists (CNIPA 2022 rule, Trademark Law Art 60)
+
+    /** Listing procedure: the subject may make a statement within 5 WD of the notice of proposed listing. */
+    public Deadline listingStatementDeadline(LocalDate noticeOn) {
+        return calendar.addWorkingDays(noticeOn, policy.creditListing().statementWorkingDays());
+    }
+
+    /** Listing term: the last day of an entry listed on {@code listedOn}, 1 year on (the longest term a decision may set). */
+    public Deadline listingTermEnd(LocalDate listedOn) {
+        return calendar.addYears(listedOn, policy.creditListing().termYears());
+    }
+
+    /** Credit repair: the last day of the minimum wait, 6 months from listing; an application may come after it. */
+    public Deadline listingRepairWaitEnd(LocalDate listedOn) {
+        return calendar.addMonths(listedOn, policy.creditListing().repairAfterMonths());
+    }
 }

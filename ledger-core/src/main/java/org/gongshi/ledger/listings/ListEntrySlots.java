@@ -1,0 +1,38 @@
+package org.gongshi.ledger.listings;
+
+import org.axonframework.modelling.command.Repository;
+
+import java.time.LocalDate;
+
+/**
+ * The places subjects hold on lists ({@link ListEntrySlot}), as the listing side uses them.
+ *
+ * <p>How vacating stays synchronous: every {@link Listing} command handler that ends an entry
+ * (decide not to list, remove, expire, basis revoked, repair granted) takes this service as an
+ * injected handler parameter and calls {@link #vacate} right after applying the ending event. The
+ * implementation ({@link #backedBy}) loads the slot through its {@code Repository} in the same
+ * unit of work as the listing command, so the listing's ending event and the slot's
+ * {@link ListEntrySlotVacated} are committed together, or not at all (one transaction when the
+ * event store is transactional). No event processor or saga is involved, so a new proposal sent
+ * right after the removal's command returned finds the place free.
+ *
+ * <p>Wiring: register one instance as a component the parameter resolvers see (a Spring bean of
+ * this type, or {@code Configurer.registerComponent(ListEntrySlots.class, c -> ListEntrySlots.backedBy(c.repository(ListEntrySlot.class)))}),
+ * and the same instance in {@link ListingProposals}.
+ */
+public interface ListEntrySlots {
+
+    /**
+     * Takes the place of {@code uscc} on {@code listType} for {@code listingId}.
+     *
+     * @throws org.gongshi.ledger.policy.RuleViolation under {@code ONE_ACTIVE_ENTRY_PER_LIST}, naming the listing that holds it
+     */
+    void occupy(ListType listType, String uscc, String listingId, LocalDate on);
+
+    /** Frees the place if {@code listingId} holds it; does nothing otherwise. */
+    void vacate(ListType listType, String uscc, String listingId, LocalDate on, String because);
+
+    static ListEntrySlots backedBy(Repository<ListEntrySlot> repository) {
+        return new RepositoryListEntrySlots(repository);
+    }
+}

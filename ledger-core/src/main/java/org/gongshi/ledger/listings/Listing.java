@@ -1,0 +1,417 @@
+package org.gongshi.ledger.listings;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.interceptors.ExceptionHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.policy.RuleViolation;
+import org.gongshi.ledger.policy.Rulebook;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.gongshi.ledger.policy.RuleViolation.check;
+
+/**
+ * A credit-list entry (失信名单 / 重复侵权名录 / 黑名单), from the notice of proposed listing to its
+ * removal: notice with reasons → statement window (5 WD) → decision with measures and term →
+ * sanctions → removal (term expired, repair granted, basis revoked, listed in error). Each step is an
+ * event recording its dates, deadlines and the policy version.
+ *
+ * <p>A subject holds at most one active entry per list ({@link Rule#ONE_ACTIVE_ENTRY_PER_LIST}); that
+ * rule spans aggregates, so {@link ListingProposals} takes the subject's {@link ListEntrySlot} before
+ * creating the listing, and every handler here that ends the entry frees it through the injected
+ * {@link ListEntrySlots} in the same unit of work.
+ *
+ * <p>The acting bureau arrives as message metadata ({@code bureau}); a bureau acts only on listings it
+ * proposed ({@link Rule#OWN_CASES_ONLY}); no bureau means an internal process (scheduler, saga).
+ */
+public class Listing {
+
+    public static final String BUREAU = Case.BUREAU;
+
+    @AggregateIdentifier
+    private String listingId;
+    private String bureau;
+    private ListType listType;
+    private ListingCategory category;
+    private Subject subject;
+    private List<String> basisCaseIds;
+    private String noticeReason;
+    private ListingStatus status;
+    private LocalDate lastActOn;
+    private Deadline statementDeadline;
+    private boolean statementReceived;
+    private LocalDate listedOn;
+    private Deadline termEnd;
+    private Deadline repairWaitEnd;
+    private final Map<String, SanctionImposed> activeSanctions = new LinkedHashMap<>();
+    private final Set<String> sanctionIds = new HashSet<>();
+    private final Map<String, LocalDate> repairApplications = new LinkedHashMap<>();
+    private String pendingRepair;
+    private RemovalReason removalReason;
+    private LocalDate removedOn;
+
+    protected Listing() {
+        // for Axon
+    }
+
+    /**
+     * 告知拟列入. Not a command handler: {@link ListingProposals} handles {@link ProposeListing}, takes
+     * the subject's place on the list and then creates the listing through the repository.
+     */
+    public Listing(ProposeListing command, Rulebook rules) {
+        checkProposal(command, rules);
+        apply(new ListingProposed(command.listingId(), command.bureau(), command.listType(), command.category(), command.subject(),
+                List.copyOf(command.basisCaseIds()), command.reason(), command.proposedOn(),
+                rules.listingStatementDeadline(command.proposedOn()), rules.version()));
+    }
+
+    /** What a proposal must say before it may take the subject's place on the list. */
+    static void checkProposal(ProposeListing command, Rulebook rules) {
+        check(command.subject() != null && command.subject().problems().isEmpty(), Rule.VALID_IDENTIFIER,
+                command.subject() == null ? "subject is required" : String.join("; ", command.subject().problems()));
+        check(command.listType() != null, Rule.LISTING_CATEGORY, "name the list (listType), one of " + Arrays.toString(ListType.values()));
+        check(command.category() != null, Rule.LISTING_CATEGORY,
+                "name the category of conduct (category), one of " + Arrays.toString(ListingCategory.values()));
+        check(command.listType().allows(command.category()), Rule.LISTING_CATEGORY, command.listType() == ListType.REPEATED_INFRINGER
+                ? "the repeated-infringer list takes only REPEATED_INFRINGEMENT, not " + command.category()
+                : "the " + command.listType() + " list takes the seven CNIPA categories " + ListingCategory.cnipaDishonesty()
+                        + ", not " + command.category());
+        List<String> basis = command.basisCaseIds() == null ? List.of() : command.basisCaseIds();
+        check(!basis.isEmpty() && basis.stream().noneMatch(id -> id == null || id.isBlank()), Rule.LISTING_CATEGORY,
+                "a listing names the cases it rests on (basisCaseIds)");
+        if (command.listType() == ListType.REPEATED_INFRINGER) {
+            var listing = rules.policy().creditListing();
+            long distinct = basis.stream().distinct().count();
+            check(distinct >= listing.repeatedInfringerPenalties(), Rule.LISTING_CATEGORY,
+                    "a repeated infringer rests on at least " + listing.repeatedInfringerPenalties() + " effective infringement penalties within "
+                            + listing.repeatedInfringerWindowYears() + " years; " + distinct + " basis case named");
+        }
+        check(command.reason() != null && !command.reason().isBlank(), Rule.LISTING_PROCEDURE,
+                "the notice states the reasons for the proposed listing (reason)");
+        check(command.proposedOn() != null, Rule.LISTING_PROCEDURE, "the notice is dated (proposedOn)");
+        check(command.bureau() != null && !command.bureau().isBlank(), Rule.LISTING_PROCEDURE, "the notice names the proposing bureau");
+        check(command.listingId() != null && !command.listingId().isBlank(), Rule.LISTING_PROCEDURE, "listingId is required");
+    }
+
+    @CommandHandler
+    public void handle(RecordListingStatement command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(status == ListingStatus.PROPOSED, Rule.LISTING_PROCEDURE,
+                "a statement answers the notice of a proposed listing; listing " + listingId + " is " + status);
+        requireDatedInOrder(command.receivedOn(), "the statement");
+        check(statementDeadline.metBy(command.receivedOn()), Rule.LISTING_PROCEDURE,
+                "the statement of " + command.receivedOn() + " came after the window closed on " + statementDeadline.dueOn() + " ("
+                        + rules.policy().creditListing().statementWorkingDays() + " WD from the notice)");
+        apply(new ListingStatementRecorded(listingId, command.receivedOn(), command.summary()));
+    }
+
+    @CommandHandler
+    public void handle(DecideListing command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(status == ListingStatus.PROPOSED, Rule.LISTING_PROCEDURE, "listing " + listingId + " was already decided (" + status + ")");
+        LocalDate decidedOn = command.decidedOn();
+        requireDatedInOrder(decidedOn, "the decision");
+        if (!command.list()) {
+            // a decision in the subject's favour need not wait for its statement
+            apply(new ListingNotAdded(listingId, listType, subject, decidedOn, command.reason(), rules.version()));
+            slots.vacate(listType, subject.uscc(), listingId, decidedOn, "listing not added");
+            return;
+        }
+        check(statementReceived || decidedOn.isAfter(statementDeadline.dueOn()), Rule.LISTING_PROCEDURE,
+                "the subject may make a statement until " + statementDeadline.dueOn() + " ("
+                        + rules.policy().creditListing().statementWorkingDays() + " WD from the notice); decide after that date, or record the statement first");
+        check(command.measures() != null && !command.measures().isEmpty(), Rule.SANCTION_MEASURES,
+                "a listing decision names its measures, from " + Arrays.toString(SanctionMeasure.values()));
+        Deadline longest = rules.listingTermEnd(decidedOn);
+        Deadline term = longest;
+        if (command.termEnd() != null) {
+            check(command.termEnd().isAfter(decidedOn), Rule.LISTING_TERM,
+                    "the term must end after the listing date " + decidedOn + ", not on " + command.termEnd());
+            check(!command.termEnd().isAfter(longest.dueOn()), Rule.LISTING_TERM,
+                    "the term runs at most " + rules.policy().creditListing().termYears() + " year(s) from listing on " + decidedOn + ", to "
+                            + longest.dueOn() + "; " + command.termEnd() + " is later");
+            term = new Deadline(command.termEnd(), false);
+        }
+        Set<String> taken = new HashSet<>(sanctionIds);
+        List<SanctionImposed> imposed = new ArrayList<>();
+        for (Sanction measure : command.measures()) {
+            check(measure != null, Rule.SANCTION_MEASURES, "a measure of the decision is empty");
+            imposed.add(newSanction(measure.sanctionId(), measure.measure(), measure.scope(), measure.until(), decidedOn, term, taken, rules));
+        }
+        String reason = command.reason() == null || command.reason().isBlank() ? noticeReason : command.reason();
+        apply(new ListingAdded(listingId, bureau, listType, category, subject, basisCaseIds, reason, decidedOn, term,
+                rules.listingRepairWaitEnd(decidedOn), statementDeadline, statementReceived, rules.version()));
+        imposed.forEach(sanction -> apply(sanction));
+    }
+
+    @CommandHandler
+    public void handle(ImposeSanction command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(status == ListingStatus.ACTIVE, Rule.SANCTION_MEASURES,
+                "sanctions are imposed on an entry on the list; listing " + listingId + " is " + status);
+        requireDatedInOrder(command.imposedOn(), "the sanction");
+        requireWithinTerm(command.imposedOn(), "impose a sanction");
+        apply(newSanction(command.sanctionId(), command.measure(), command.scope(), command.until(), command.imposedOn(), termEnd,
+                new HashSet<>(sanctionIds), rules));
+    }
+
+    @CommandHandler
+    public void handle(LiftSanction command, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        SanctionImposed sanction = activeSanctions.get(command.sanctionId());
+        check(sanction != null, Rule.SANCTION_MEASURES, sanctionIds.contains(command.sanctionId())
+                ? "sanction " + command.sanctionId() + " was already lifted"
+                : "listing " + listingId + " has no sanction " + command.sanctionId());
+        requireDatedInOrder(command.liftedOn(), "lifting the sanction");
+        requireWithinTerm(command.liftedOn(), "lift a sanction");
+        apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), command.liftedOn(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveListing command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        requireOnList("remove it");
+        check(command.reason() != null, Rule.LISTING_REMOVAL, "name the reason for the removal: TERM_EXPIRED, BASIS_REVOKED or LISTED_IN_ERROR");
+        requireDatedInOrder(command.removedOn(), "the removal");
+        boolean detailGiven = command.detail() != null && !command.detail().isBlank();
+        switch (command.reason()) {
+            case REPAIRED -> check(false, Rule.LISTING_REMOVAL,
+                    "an entry is removed as REPAIRED only by granting a repair application (DecideListingRepair)");
+            case TERM_EXPIRED -> check(command.removedOn().isAfter(termEnd.dueOn()), Rule.LISTING_REMOVAL,
+                    "the term runs until " + termEnd.dueOn() + "; the entry expires from " + termEnd.dueOn().plusDays(1));
+            case BASIS_REVOKED -> check(detailGiven, Rule.LISTING_REMOVAL,
+                    "name the decision that revoked the basis of the listing (detail)");
+            case LISTED_IN_ERROR -> check(detailGiven, Rule.LISTING_REMOVAL, "say what the error was (detail)");
+        }
+        end(command.reason(), command.removedOn(), command.detail(), rules, slots);
+    }
+
+    /** Idempotent: only an entry on the list whose term ended before {@code asOf} is removed; otherwise nothing happens. */
+    @CommandHandler
+    public void handle(ExpireListing command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        if (status != ListingStatus.ACTIVE || command.asOf() == null || !command.asOf().isAfter(termEnd.dueOn())) {
+            return;
+        }
+        end(RemovalReason.TERM_EXPIRED, termEnd.dueOn().plusDays(1), "term ended on " + termEnd.dueOn(), rules, slots);
+    }
+
+    /** By policy a listing is removed once a decision it rests on no longer stands; a listing already off the list is left alone. */
+    @CommandHandler
+    public void handle(FlagListingBasisRevoked command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        if (status != ListingStatus.ACTIVE) {
+            return;
+        }
+        check(basisCaseIds.contains(command.caseId()), Rule.LISTING_REMOVAL,
+                "case " + command.caseId() + " is not a basis of listing " + listingId + " " + basisCaseIds);
+        check(command.revokedOn() != null, Rule.LISTING_REMOVAL, "the date the basis decision stopped standing is required (revokedOn)");
+        apply(new ListingFlaggedForRemoval(listingId, command.caseId(), command.revokedOn()));
+        LocalDate on = command.revokedOn().isBefore(lastActOn) ? lastActOn : command.revokedOn();
+        end(RemovalReason.BASIS_REVOKED, on, "the decision of case " + command.caseId() + " no longer stands from " + command.revokedOn(),
+                rules, slots);
+    }
+
+    @CommandHandler
+    public void handle(ApplyForListingRepair command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(status == ListingStatus.ACTIVE, Rule.LISTING_REPAIR, "only an entry on the list can be repaired; listing " + listingId + " is " + status);
+        LocalDate appliedOn = command.appliedOn();
+        requireDatedInOrder(appliedOn, "the repair application");
+        requireWithinTerm(appliedOn, "apply for repair");
+        check(pendingRepair == null, Rule.LISTING_REPAIR,
+                "repair application " + pendingRepair + " of " + repairApplications.get(pendingRepair) + " is still undecided; decide it first");
+        check(command.applicationId() != null && !command.applicationId().isBlank() && !repairApplications.containsKey(command.applicationId()),
+                Rule.LISTING_REPAIR, "a repair application needs an applicationId not used before on this listing");
+        var listing = rules.policy().creditListing();
+        check(appliedOn.isAfter(repairWaitEnd.dueOn()), Rule.LISTING_REPAIR,
+                "repair may be applied for after " + listing.repairAfterMonths() + " months from listing on " + listedOn + ", that is from "
+                        + repairWaitEnd.dueOn().plusDays(1) + "; " + appliedOn + " is too early");
+        List<LocalDate> withinYear = repairApplications.values().stream()
+                .filter(earlier -> earlier.isAfter(appliedOn.minusYears(1))).sorted().toList();
+        int perYear = listing.repairsPerYear();
+        if (withinYear.size() >= perYear) {
+            throw new RuleViolation(Rule.LISTING_REPAIR, "at most " + perYear + " repair application(s) in a year; this entry had "
+                    + withinYear + "; apply again from " + withinYear.get(withinYear.size() - perYear).plusYears(1));
+        }
+        apply(new ListingRepairApplied(listingId, command.applicationId(), appliedOn, command.grounds(), repairWaitEnd, rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(DecideListingRepair command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
+        authorise(actingBureau);
+        check(status == ListingStatus.ACTIVE && pendingRepair != null && pendingRepair.equals(command.applicationId()), Rule.LISTING_REPAIR,
+                "listing " + listingId + " (" + status + ") has no undecided repair application " + command.applicationId()
+                        + (pendingRepair == null ? "" : "; the undecided one is " + pendingRepair));
+        requireDatedInOrder(command.decidedOn(), "the repair decision");
+        requireWithinTerm(command.decidedOn(), "decide a repair");
+        List<RepairRefusalGround> grounds = command.refusalGrounds() == null ? List.of() : List.copyOf(command.refusalGrounds());
+        if (command.granted()) {
+            check(grounds.isEmpty(), Rule.LISTING_REPAIR, "a repair cannot be granted while its conditions fail: " + grounds);
+            apply(new ListingRepairGranted(listingId, command.applicationId(), command.decidedOn(), command.reason(), rules.version()));
+            end(RemovalReason.REPAIRED, command.decidedOn(), "repair application " + command.applicationId() + " granted", rules, slots);
+        } else {
+            check(!grounds.isEmpty(), Rule.LISTING_REPAIR,
+                    "a refusal names the conditions that failed (refusalGrounds), from " + Arrays.toString(RepairRefusalGround.values()));
+            apply(new ListingRepairRefused(listingId, command.applicationId(), command.decidedOn(), grounds, command.reason(), rules.version()));
+        }
+    }
+
+    /** Domain refusals cross the command bus, local or remote, with their rule as details. */
+    @ExceptionHandler(resultType = RuleViolation.class)
+    public void refuse(RuleViolation violation) {
+        throw new CommandExecutionException(violation.getMessage(), violation, violation.details());
+    }
+
+    // ---- rules shared by several acts
+
+    /** Ends the entry: lifts its sanctions, removes it naming the reason, and frees the subject's place on the list. */
+    private void end(RemovalReason reason, LocalDate on, String detail, Rulebook rules, ListEntrySlots slots) {
+        for (SanctionImposed sanction : List.copyOf(activeSanctions.values())) {
+            apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), on, "entry removed: " + reason));
+        }
+        apply(new ListingRemoved(listingId, listType, subject, listedOn, reason, on, detail, rules.version()));
+        slots.vacate(listType, subject.uscc(), listingId, on, "listing removed: " + reason);
+    }
+
+    private SanctionImposed newSanction(String sanctionId, SanctionMeasure measure, String scope, LocalDate until, LocalDate imposedOn,
+                                        Deadline term, Set<String> taken, Rulebook rules) {
+        check(measure != null, Rule.SANCTION_MEASURES, "name one of the six CNIPA measures: " + Arrays.toString(SanctionMeasure.values()));
+        String id = sanctionId == null || sanctionId.isBlank() ? nextSanctionId(taken) : sanctionId;
+        check(!taken.contains(id), Rule.SANCTION_MEASURES, "sanction id " + id + " is already used on listing " + listingId);
+        LocalDate last = until == null ? term.dueOn() : until;
+        check(!last.isBefore(imposedOn), Rule.SANCTION_MEASURES,
+                "sanction " + measure + " would end on " + last + ", before it is imposed on " + imposedOn);
+        check(!last.isAfter(term.dueOn()), Rule.SANCTION_MEASURES,
+                "sanction " + measure + " runs until " + last + ", after the entry's term ends on " + term.dueOn() + "; a sanction lasts at most the term");
+        taken.add(id);
+        return new SanctionImposed(listingId, id, subject.uscc(), measure, scope == null || scope.isBlank() ? measure.defaultScope() : scope,
+                imposedOn, last, rules.version());
+    }
+
+    private String nextSanctionId(Set<String> taken) {
+        int n = taken.size() + 1;
+        while (taken.contains(listingId + "/" + n)) n++;
+        return listingId + "/" + n;
+    }
+
+    private void authorise(String actingBureau) {
+        check(actingBureau == null || actingBureau.equals(bureau), Rule.OWN_CASES_ONLY,
+                "listing " + listingId + " was proposed by another bureau; a bureau acts only on its own listings");
+    }
+
+    private void requireOnList(String act) {
+        check(status == ListingStatus.ACTIVE, Rule.LISTING_REMOVAL, switch (status) {
+            case REMOVED -> "listing " + listingId + " was already removed on " + removedOn + " (" + removalReason + "); an entry is removed once";
+            case NOT_ADDED -> "listing " + listingId + " was not added to the list; cannot " + act;
+            default -> "listing " + listingId + " is only proposed; decide not to list it instead";
+        });
+    }
+
+    private void requireDatedInOrder(LocalDate date, String act) {
+        check(date != null, Rule.LISTING_PROCEDURE, "the date of " + act + " is required");
+        check(!date.isBefore(lastActOn), Rule.LISTING_PROCEDURE,
+                "the date of " + act + " (" + date + ") is before the previous act on listing " + listingId + " on " + lastActOn);
+    }
+
+    private void requireWithinTerm(LocalDate date, String act) {
+        check(termEnd.metBy(date), Rule.LISTING_TERM, "the entry's term ended on " + termEnd.dueOn() + "; cannot " + act + " on " + date
+                + "; the entry expires (TERM_EXPIRED) with all its sanctions");
+    }
+
+    // ---- state from events
+
+    @EventSourcingHandler
+    void on(ListingProposed event) {
+        listingId = event.listingId();
+        bureau = event.bureau();
+        listType = event.listType();
+        category = event.category();
+        subject = event.subject();
+        basisCaseIds = event.basisCaseIds();
+        noticeReason = event.reason();
+        status = ListingStatus.PROPOSED;
+        lastActOn = event.proposedOn();
+        statementDeadline = event.statementDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(ListingStatementRecorded event) {
+        lastActOn = event.receivedOn();
+        statementReceived = true;
+    }
+
+    @EventSourcingHandler
+    void on(ListingAdded event) {
+        lastActOn = event.listedOn();
+        status = ListingStatus.ACTIVE;
+        listedOn = event.listedOn();
+        termEnd = event.termEnd();
+        repairWaitEnd = event.repairWaitEnd();
+    }
+
+    @EventSourcingHandler
+    void on(ListingNotAdded event) {
+        lastActOn = event.decidedOn();
+        status = ListingStatus.NOT_ADDED;
+    }
+
+    @EventSourcingHandler
+    void on(SanctionImposed event) {
+        lastActOn = event.imposedOn();
+        activeSanctions.put(event.sanctionId(), event);
+        sanctionIds.add(event.sanctionId());
+    }
+
+    @EventSourcingHandler
+    void on(SanctionLifted event) {
+        lastActOn = event.liftedOn();
+        activeSanctions.remove(event.sanctionId());
+    }
+
+    @EventSourcingHandler
+    void on(ListingRepairApplied event) {
+        lastActOn = event.appliedOn();
+        repairApplications.put(event.applicationId(), event.appliedOn());
+        pendingRepair = event.applicationId();
+    }
+
+    @EventSourcingHandler
+    void on(ListingRepairGranted event) {
+        lastActOn = event.decidedOn();
+        pendingRepair = null;
+    }
+
+    @EventSourcingHandler
+    void on(ListingRepairRefused event) {
+        lastActOn = event.decidedOn();
+        pendingRepair = null;
+    }
+
+    @EventSourcingHandler
+    void on(ListingRemoved event) {
+        lastActOn = event.removedOn();
+        status = ListingStatus.REMOVED;
+        removalReason = event.reason();
+        removedOn = event.removedOn();
+    }
+
+    @Override
+    public String toString() {
+        return "Listing[" + listingId + ", " + listType + ", " + status + "]";
+    }
+}

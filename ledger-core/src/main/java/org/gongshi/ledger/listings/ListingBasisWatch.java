@@ -1,0 +1,50 @@
+package org.gongshi.ledger.listings;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.gongshi.ledger.cases.DecisionRevised;
+
+/**
+ * Process manager linking revisions of decisions to the listings resting on them: one instance per
+ * listing on the list, associated with the listing and each of its basis cases. When a basis decision
+ * no longer stands (revoked or confirmed invalid, {@code RevisionKind.endsDecision()}) it asks the
+ * listing to remove itself ({@link FlagListingBasisRevoked}); a change or a confirmation of
+ * illegality leaves the decision standing, and the listing with it. It ends when the listing is removed.
+ *
+ * <p>The {@link CommandGateway} is injected as a handler parameter rather than a {@code transient}
+ * field: field injection needs {@code javax/jakarta.inject.Inject} or Spring's {@code @Autowired},
+ * none of which the domain module has. Parameter injection works with the Axon configuration
+ * (components), Spring (beans) and {@code SagaTestFixture} (registered resources) alike, and leaves
+ * nothing to serialise but the listing id.
+ */
+public class ListingBasisWatch {
+
+    private String listingId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "listingId")
+    public void on(ListingAdded event) {
+        listingId = event.listingId();
+        event.basisCaseIds().forEach(caseId -> SagaLifecycle.associateWith("caseId", caseId));
+    }
+
+    /**
+     * Waits for the flag to be handled, so a failure reaches the event processor (which retries or
+     * reports it) instead of being lost; the flag is idempotent, so a retry is harmless.
+     */
+    @SagaEventHandler(associationProperty = "caseId")
+    public void on(DecisionRevised event, CommandGateway commandGateway) {
+        if (event.kind().endsDecision()) {
+            commandGateway.sendAndWait(new FlagListingBasisRevoked(listingId, event.caseId(), event.effectiveOn()));
+        }
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "listingId")
+    public void on(ListingRemoved event) {
+        // the listing is off the list: revisions of its basis no longer concern it
+    }
+}

@@ -1,0 +1,45 @@
+package org.gongshi.ledger.listings;
+
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * {@link ListEntrySlots} on the {@link ListEntrySlot} repository. Must be called inside the unit of
+ * work of the command that occupies or vacates, which makes the slot's events part of that command.
+ */
+public final class RepositoryListEntrySlots implements ListEntrySlots {
+
+    private final Repository<ListEntrySlot> repository;
+
+    public RepositoryListEntrySlots(Repository<ListEntrySlot> repository) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    @Override
+    public void occupy(ListType listType, String uscc, String listingId, LocalDate on) {
+        OccupyListEntrySlot command = OccupyListEntrySlot.of(listType, uscc, listingId, on);
+        try {
+            repository.loadOrCreate(command.slotId(), ListEntrySlot::new).execute(slot -> slot.handle(command));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the place of " + uscc + " on " + listType, e);
+        }
+    }
+
+    @Override
+    public void vacate(ListType listType, String uscc, String listingId, LocalDate on, String because) {
+        VacateListEntrySlot command = VacateListEntrySlot.of(listType, uscc, listingId, on, because);
+        Aggregate<ListEntrySlot> slot;
+        try {
+            slot = repository.load(command.slotId());
+        } catch (AggregateNotFoundException e) {
+            return; // an entry that never held a place (recorded before places existed) has none to free
+        }
+        slot.execute(s -> s.handle(command));
+    }
+}

@@ -1,0 +1,681 @@
+package org.gongshi.ledger.listings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongshi.ledger.listings.ListingRefusals.refused;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.calendar.WorkingDayCalendar;
+import org.gongshi.ledger.identity.Uscc;
+import org.gongshi.ledger.policy.EnforcementPolicy;
+import org.gongshi.ledger.policy.Rulebook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The rules of DOMAIN.md, "Credit lists and sanctions", one test per rule, on the {@link Listing}
+ * aggregate with {@link ListingProposals} creating it. Expected deadlines are counted by hand on the
+ * official calendar (2025 off: 05-31..06-02, 10-01..10-08, make-up 09-28, 10-11; 2026 off: 06-19..21,
+ * 10-01..07; 2027 has no notice yet). The day of the act is not counted; a month or year term ending
+ * on a day off ends on the next working day. Every refusal is checked by the code of the rule it names.
+ *
+ * <p>The one-active-entry rule lives in {@link ListEntrySlot}; here a recording stand-in shows what
+ * the listing asks of it, and {@link ListingProposalsTest} runs both aggregates together.
+ */
+class ListingRulesTest {
+
+    private static final String LISTING_ID = "listing-2025-0001";
+    private static final String BUREAU = "111101050000000191";
+    private static final String OTHER_BUREAU = "310104-samr";
+    private static final Map<String, String> AS_OWN_BUREAU = Map.of("bureau", BUREAU);
+    private static final String VERSION = "CN-2026.1";
+
+    private static final String USCC = "91110000600037341L";
+    private static final Subject SUBJECT = new Subject("北京某某商标代理有限公司", USCC);
+    private static final List<String> BASIS = List.of("case-2024-0107", "case-2024-0212");
+    private static final String REASON = "恶意商标注册申请，经行政处罚后仍未改正";
+    private static final String SLOT = "SEVERE_DISHONESTY:" + USCC;
+
+    /** Monday 2025-03-03; 5 WD are 03-04, 05, 06, 07, 10. */
+    private static final LocalDate PROPOSED = date("2025-03-03");
+    private static final Deadline STATEMENT_DEADLINE = due("2025-03-10");
+    /** Listed Tuesday 03-11: the term's last day is Wednesday 2026-03-11; repair after Thursday 2025-09-11. */
+    private static final LocalDate LISTED = date("2025-03-11");
+    private static final Deadline TERM_END = due("2026-03-11");
+    private static final Deadline REPAIR_WAIT_END = due("2025-09-11");
+
+    private AggregateTestFixture<Listing> fixture;
+    private RecordingListEntrySlots slots;
+
+    @BeforeEach
+    void setUp() {
+        fixture = fixtureWith(Rulebook.defaults());
+    }
+
+    private AggregateTestFixture<Listing> fixtureWith(Rulebook rules) {
+        AggregateTestFixture<Listing> listingFixture = new AggregateTestFixture<>(Listing.class);
+        slots = new RecordingListEntrySlots();
+        listingFixture.registerInjectableResource(rules);
+        listingFixture.registerInjectableResource(slots);
+        listingFixture.registerAnnotatedCommandHandler(new ListingProposals(listingFixture.getRepository(), slots));
+        return listingFixture;
+    }
+
+    // ---- severe dishonesty (CNIPA 2022 rule) and repeated infringer (Trademark Law Art 60)
+
+    @ParameterizedTest
+    @EnumSource(ListingCategory.class)
+    void severe_dishonesty_allows_only_the_seven_cnipa_categories(ListingCategory category) {
+        ProposeListing proposal = propose(ListType.SEVERE_DISHONESTY, category, BASIS);
+        if (category == ListingCategory.REPEATED_INFRINGEMENT) {
+            refused(fixture.givenNoPriorActivity().when(proposal, AS_OWN_BUREAU),
+                    "listing-category", "takes the seven CNIPA categories");
+            assertThat(slots.calls).as("a refused proposal takes no place on the list").isEmpty();
+        } else {
+            fixture.givenNoPriorActivity()
+                    .when(proposal, AS_OWN_BUREAU)
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(LISTING_ID)
+                    .expectEvents(proposed(ListType.SEVERE_DISHONESTY, category, BASIS));
+        }
+        assertThat(ListingCategory.cnipaDishonesty()).hasSize(7).doesNotContain(ListingCategory.REPEATED_INFRINGEMENT);
+    }
+
+    @Test
+    void repeated_infringer_needs_repeated_infringement_on_two_effective_penalties() {
+        // (refusals first: the fixture checks a refused creation against the aggregate a previous success created)
+        // every list needs the cases the listing rests on
+        refused(fixture.givenNoPriorActivity()
+                .when(propose(ListType.SEVERE_DISHONESTY, ListingCategory.FALSE_MATERIALS, List.of()), AS_OWN_BUREAU),
+                "listing-category", "names the cases it rests on");
+        refused(fixture.givenNoPriorActivity()
+                .when(propose(ListType.REPEATED_INFRINGER, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, BASIS), AS_OWN_BUREAU),
+                "listing-category", "takes only REPEATED_INFRINGEMENT");
+
+        refused(fixture.givenNoPriorActivity()
+                .when(propose(ListType.REPEATED_INFRINGER, ListingCategory.REPEATED_INFRINGEMENT, List.of("case-2024-0107")), AS_OWN_BUREAU),
+                "listing-category", "at least 2 effective infringement penalties within 5 years; 1 basis case named");
+        // the same case twice is still one penalty
+        refused(fixture.givenNoPriorActivity()
+                .when(propose(ListType.REPEATED_INFRINGER, ListingCategory.REPEATED_INFRINGEMENT,
+                        List.of("case-2024-0107", "case-2024-0107")), AS_OWN_BUREAU),
+                "listing-category", "1 basis case named");
+
+        fixture.givenNoPriorActivity()
+                .when(propose(ListType.REPEATED_INFRINGER, ListingCategory.REPEATED_INFRINGEMENT, BASIS), AS_OWN_BUREAU)
+                .expectEvents(proposed(ListType.REPEATED_INFRINGER, ListingCategory.REPEATED_INFRINGEMENT, BASIS));
+        assertThat(slots.calls).containsExactly("occupy REPEATED_INFRINGER:" + USCC + " by " + LISTING_ID + " on 2025-03-03");
+
+        // the blacklist restricts no category
+        fixture.givenNoPriorActivity()
+                .when(propose(ListType.BLACKLIST, ListingCategory.OTHER, BASIS), AS_OWN_BUREAU)
+                .expectEvents(proposed(ListType.BLACKLIST, ListingCategory.OTHER, BASIS));
+    }
+
+    // ---- listing procedure: notice with reasons → 5 WD statement window → decision
+
+    @Test
+    void notice_states_its_reasons_and_opens_a_five_working_day_statement_window() {
+        refused(fixture.givenNoPriorActivity()
+                .when(new ProposeListing(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                        SUBJECT, BASIS, " ", PROPOSED), AS_OWN_BUREAU),
+                "listing-procedure", "states the reasons");
+
+        // the subject is an organisation with a valid unified social credit code (check character L)
+        refused(fixture.givenNoPriorActivity()
+                .when(new ProposeListing(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                        new Subject("北京某某商标代理有限公司", "91110000600037341M"), BASIS, REASON, PROPOSED), AS_OWN_BUREAU),
+                "valid-identifier", "subject.uscc: check character must be 'L'");
+
+        fixture.givenNoPriorActivity()
+                .when(propose(ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, BASIS), AS_OWN_BUREAU)
+                .expectEvents(proposed());
+        assertThat(slots.calls).containsExactly("occupy " + SLOT + " by " + LISTING_ID + " on 2025-03-03");
+
+        // notice Friday 2025-09-26: 09-28 is a make-up working day, 10-01..08 are off: 09-28, 29, 30, 10-09, 10 -> Friday 10-10
+        ProposeListing beforeNationalDay = new ProposeListing(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY,
+                ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, SUBJECT, BASIS, REASON, date("2025-09-26"));
+        fixture.givenNoPriorActivity()
+                .when(beforeNationalDay, AS_OWN_BUREAU)
+                .expectEvents(new ListingProposed(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                        SUBJECT, BASIS, REASON, date("2025-09-26"), due("2025-10-10"), VERSION));
+    }
+
+    @Test
+    void statement_is_recorded_within_the_window() {
+        fixture.given(proposed())
+                .when(new RecordListingStatement(LISTING_ID, date("2025-03-10"), "申请人称已撤回全部恶意申请"), AS_OWN_BUREAU)
+                .expectEvents(new ListingStatementRecorded(LISTING_ID, date("2025-03-10"), "申请人称已撤回全部恶意申请"));
+
+        refused(fixture.given(proposed())
+                .when(new RecordListingStatement(LISTING_ID, date("2025-03-11"), "逾期陈述"), AS_OWN_BUREAU),
+                "listing-procedure", "came after the window closed on 2025-03-10 (5 WD from the notice)");
+
+        refused(fixture.given(proposed(), added())
+                .when(new RecordListingStatement(LISTING_ID, date("2025-03-12"), "列入后陈述"), AS_OWN_BUREAU),
+                "listing-procedure", "is ACTIVE");
+    }
+
+    @Test
+    void decision_waits_for_the_five_working_day_statement_window() {
+        // on the window's last day the subject may still make its statement
+        refused(fixture.given(proposed())
+                .when(decide(date("2025-03-10"), List.of(noAwards())), AS_OWN_BUREAU),
+                "listing-procedure", "may make a statement until 2025-03-10");
+
+        fixture.given(proposed())
+                .when(decide(LISTED, List.of(noAwards(), keySupervisionUntil(date("2025-12-31")))), AS_OWN_BUREAU)
+                .expectEvents(added(),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, TERM_END.dueOn()),
+                        new SanctionImposed(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, "商标代理业务双随机抽查",
+                                LISTED, date("2025-12-31"), VERSION));
+        assertThat(slots.calls).as("the place stays taken while the subject is on the list").isEmpty();
+
+        // once the statement is in, the bureau need not wait for the window to close;
+        // listed Thursday 03-06: repair after Saturday 09-06, which rolls over to Monday 09-08
+        fixture.given(proposed(), new ListingStatementRecorded(LISTING_ID, date("2025-03-05"), "无异议"))
+                .when(decide(date("2025-03-06"), List.of(noAwards())), AS_OWN_BUREAU)
+                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                                SUBJECT, BASIS, REASON, date("2025-03-06"), due("2026-03-06"), due("2025-09-08"), STATEMENT_DEADLINE, true,
+                                VERSION),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-03-06"), date("2026-03-06")));
+
+        // deciding not to list favours the subject and need not wait; it frees the subject's place on the list
+        fixture.given(proposed())
+                .when(new DecideListing(LISTING_ID, date("2025-03-04"), false, null, null, "当事人已主动撤回全部申请"), AS_OWN_BUREAU)
+                .expectEvents(new ListingNotAdded(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, date("2025-03-04"), "当事人已主动撤回全部申请",
+                        VERSION));
+        assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2025-03-04: listing not added");
+
+        refused(fixture.given(proposed(), added())
+                .when(decide(date("2025-03-12"), List.of(noAwards())), AS_OWN_BUREAU),
+                "listing-procedure", "already decided (ACTIVE)");
+        refused(fixture.given(proposed(), notAdded())
+                .when(decide(date("2025-03-12"), List.of(noAwards())), AS_OWN_BUREAU),
+                "listing-procedure", "already decided (NOT_ADDED)");
+    }
+
+    // ---- term: 1 year from listing
+
+    @Test
+    void term_is_one_year_from_listing() {
+        fixture.given(proposed())
+                .when(decide(LISTED, List.of(noAwards())), AS_OWN_BUREAU)
+                .expectEvents(added(), imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, date("2026-03-11")));
+
+        // listed Thursday 2025-06-19: a year on is Friday 2026-06-19, inside the Dragon Boat holiday -> Monday 06-22
+        fixture.given(proposed(), statementOn(date("2025-03-05")))
+                .when(decide(date("2025-06-19"), List.of(noAwards())), AS_OWN_BUREAU)
+                .expectEvents(addedOn(date("2025-06-19"), due("2026-06-22"), due("2025-12-19"), true),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-06-19"), date("2026-06-22")));
+
+        // a term ending in a year without a holiday notice is provisional
+        fixture.given(proposed(), statementOn(date("2025-03-05")))
+                .when(decide(date("2026-03-02"), List.of(noAwards())), AS_OWN_BUREAU)
+                .expectEvents(addedOn(date("2026-03-02"), new Deadline(date("2027-03-02"), true), due("2026-09-02"), true),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2026-03-02"), date("2027-03-02")));
+
+        // a decision may name a shorter term, not a longer one
+        fixture.given(proposed())
+                .when(new DecideListing(LISTING_ID, LISTED, true, List.of(noAwards()), date("2025-12-31"), null), AS_OWN_BUREAU)
+                .expectEvents(addedOn(LISTED, due("2025-12-31"), REPAIR_WAIT_END, false),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, date("2025-12-31")));
+        refused(fixture.given(proposed())
+                .when(new DecideListing(LISTING_ID, LISTED, true, List.of(noAwards()), date("2026-03-12"), null), AS_OWN_BUREAU),
+                "listing-term", "at most 1 year(s) from listing on 2025-03-11, to 2026-03-11");
+        refused(fixture.given(proposed())
+                .when(new DecideListing(LISTING_ID, LISTED, true, List.of(noAwards()), LISTED, null), AS_OWN_BUREAU),
+                "listing-term", "must end after the listing date");
+
+        // once the term is over the entry takes no further acts but its removal
+        refused(fixture.given(listedWithSanctions())
+                .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.NO_CREDIT_COMMITMENT, null, null, date("2026-03-12")), AS_OWN_BUREAU),
+                "listing-term", "the entry's term ended on 2026-03-11");
+        refused(fixture.given(listedWithSanctions())
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2026-03-12"), "已履行"), AS_OWN_BUREAU),
+                "listing-term", "the entry's term ended on 2026-03-11");
+    }
+
+    // ---- sanctions: the six CNIPA measures, each with a scope and a term
+
+    @Test
+    void sanctions_are_the_six_cnipa_measures_with_scope_and_term() {
+        assertThat(SanctionMeasure.values()).extracting(Enum::name).containsExactly("FISCAL_PROJECT_REVIEW", "FEE_REDUCTION_REVIEW",
+                "NO_AWARDS", "NO_DEMONSTRATION_APPLICATION", "KEY_SUPERVISION", "NO_CREDIT_COMMITMENT");
+
+        // a sanction without scope or until applies the measure as the rule states it, to the end of the term
+        fixture.given(listed())
+                .when(new ImposeSanction(LISTING_ID, "s-fee", SanctionMeasure.FEE_REDUCTION_REVIEW, null, null, date("2025-04-01")), AS_OWN_BUREAU)
+                .expectEvents(new SanctionImposed(LISTING_ID, "s-fee", USCC, SanctionMeasure.FEE_REDUCTION_REVIEW, "费用减缴、优先审查等优惠政策从严审查",
+                        date("2025-04-01"), TERM_END.dueOn(), VERSION));
+        fixture.given(listed())
+                .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.FISCAL_PROJECT_REVIEW, "市级专利资助项目", date("2025-09-30"),
+                        date("2025-04-01")), AS_OWN_BUREAU)
+                .expectEvents(new SanctionImposed(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.FISCAL_PROJECT_REVIEW, "市级专利资助项目",
+                        date("2025-04-01"), date("2025-09-30"), VERSION));
+
+        refused(fixture.given(listed())
+                .when(new ImposeSanction(LISTING_ID, "s-x", SanctionMeasure.NO_DEMONSTRATION_APPLICATION, null, date("2026-03-12"),
+                        date("2025-04-01")), AS_OWN_BUREAU),
+                "sanction-measures", "runs until 2026-03-12, after the entry's term ends on 2026-03-11");
+        refused(fixture.given(proposed())
+                .when(decide(LISTED, List.of(new Sanction(null, SanctionMeasure.NO_AWARDS, null, date("2026-04-30")))), AS_OWN_BUREAU),
+                "sanction-measures", "after the entry's term ends on 2026-03-11");
+        refused(fixture.given(listed())
+                .when(new ImposeSanction(LISTING_ID, "s-x", null, "全部", null, date("2025-04-01")), AS_OWN_BUREAU),
+                "sanction-measures", "name one of the six CNIPA measures");
+        refused(fixture.given(listed())
+                .when(new ImposeSanction(LISTING_ID, LISTING_ID + "/1", SanctionMeasure.KEY_SUPERVISION, null, null, date("2025-04-01")), AS_OWN_BUREAU),
+                "sanction-measures", "already used");
+        refused(fixture.given(proposed())
+                .when(decide(LISTED, List.of()), AS_OWN_BUREAU),
+                "sanction-measures", "names its measures");
+
+        // only an entry on the list is sanctioned
+        refused(fixture.given(proposed())
+                .when(new ImposeSanction(LISTING_ID, "s-x", SanctionMeasure.NO_AWARDS, null, null, date("2025-03-04")), AS_OWN_BUREAU),
+                "sanction-measures", "is PROPOSED");
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(removedInError())
+                .when(new ImposeSanction(LISTING_ID, "s-x", SanctionMeasure.NO_AWARDS, null, null, date("2025-06-01")), AS_OWN_BUREAU),
+                "sanction-measures", "is REMOVED");
+
+        fixture.given(listedWithSanctions())
+                .when(new LiftSanction(LISTING_ID, LISTING_ID + "/2", date("2025-05-06"), "整改到位"), AS_OWN_BUREAU)
+                .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-05-06"), "整改到位"));
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-05-06"), "整改到位"))
+                .when(new LiftSanction(LISTING_ID, LISTING_ID + "/2", date("2025-05-07"), "重复"), AS_OWN_BUREAU),
+                "sanction-measures", "already lifted");
+        refused(fixture.given(listedWithSanctions())
+                .when(new LiftSanction(LISTING_ID, "s-unknown", date("2025-05-06"), null), AS_OWN_BUREAU),
+                "sanction-measures", "has no sanction s-unknown");
+    }
+
+    // ---- removal: term expired, repair granted, basis revoked, listed in error — each naming its reason
+
+    @Test
+    void removal_names_its_reason_and_lifts_sanctions() {
+        fixture.given(listedWithSanctions())
+                .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-05-06"), "整改到位"))
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.LISTED_IN_ERROR, "当事人名称与代码对应错误"), AS_OWN_BUREAU)
+                .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.NO_AWARDS, date("2025-06-03"),
+                                "entry removed: LISTED_IN_ERROR"),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.LISTED_IN_ERROR, date("2025-06-03"),
+                                "当事人名称与代码对应错误", VERSION));
+        assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2025-06-03: listing removed: LISTED_IN_ERROR");
+
+        fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, "京知复决〔2025〕3号撤销原处罚决定"), AS_OWN_BUREAU)
+                .expectEvents(lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-06-03"), RemovalReason.BASIS_REVOKED),
+                        lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2025-06-03"), RemovalReason.BASIS_REVOKED),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-06-03"),
+                                "京知复决〔2025〕3号撤销原处罚决定", VERSION));
+
+        // the term expires after its last day
+        refused(fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2026-03-11"), RemovalReason.TERM_EXPIRED, null), AS_OWN_BUREAU),
+                "listing-removal", "the term runs until 2026-03-11");
+        fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2026-03-12"), RemovalReason.TERM_EXPIRED, null), AS_OWN_BUREAU)
+                .expectEvents(lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2026-03-12"), RemovalReason.TERM_EXPIRED),
+                        lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2026-03-12"), RemovalReason.TERM_EXPIRED),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.TERM_EXPIRED, date("2026-03-12"),
+                                null, VERSION));
+
+        refused(fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2025-10-09"), RemovalReason.REPAIRED, "已修复"), AS_OWN_BUREAU),
+                "listing-removal", "only by granting a repair application");
+        refused(fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.LISTED_IN_ERROR, ""), AS_OWN_BUREAU),
+                "listing-removal", "say what the error was");
+        refused(fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), null, "错误"), AS_OWN_BUREAU),
+                "listing-removal", "name the reason");
+
+        // an entry is removed once, and only an entry on the list
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(removedInError())
+                .when(new RemoveListing(LISTING_ID, date("2025-06-05"), RemovalReason.LISTED_IN_ERROR, "再次"), AS_OWN_BUREAU),
+                "listing-removal", "already removed on 2025-06-03 (LISTED_IN_ERROR)");
+        refused(fixture.given(proposed())
+                .when(new RemoveListing(LISTING_ID, date("2025-03-05"), RemovalReason.LISTED_IN_ERROR, "错误"), AS_OWN_BUREAU),
+                "listing-removal", "decide not to list it instead");
+    }
+
+    @Test
+    void term_expiry_is_idempotent() {
+        // the scheduler runs on 03-20; the entry left the list the day after its term's last day
+        fixture.given(listedWithSanctions())
+                .when(new ExpireListing(LISTING_ID, date("2026-03-20")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2026-03-12"), RemovalReason.TERM_EXPIRED),
+                        lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2026-03-12"), RemovalReason.TERM_EXPIRED),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.TERM_EXPIRED, date("2026-03-12"),
+                                "term ended on 2026-03-11", VERSION));
+        assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2026-03-12: listing removed: TERM_EXPIRED");
+
+        // a second run, a removed entry, a term still running, or an entry never listed: nothing, quietly
+        fixture.given(listedWithSanctions())
+                .andGiven(expired())
+                .when(new ExpireListing(LISTING_ID, date("2026-03-21")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(listedWithSanctions())
+                .andGiven(removedInError())
+                .when(new ExpireListing(LISTING_ID, date("2026-03-21")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(listedWithSanctions())
+                .when(new ExpireListing(LISTING_ID, date("2026-03-11")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(proposed(), notAdded())
+                .when(new ExpireListing(LISTING_ID, date("2026-03-21")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(slots.calls).hasSize(1);
+    }
+
+    // ---- credit repair: after 6 months, at most one a year
+
+    @Test
+    void repair_may_be_applied_for_after_six_months() {
+        refused(fixture.given(listedWithSanctions())
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2025-09-11"), "已履行处罚决定"), AS_OWN_BUREAU),
+                "listing-repair", "after 6 months from listing on 2025-03-11, that is from 2025-09-12");
+
+        fixture.given(listedWithSanctions())
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2025-09-12"), "已履行处罚决定"), AS_OWN_BUREAU)
+                .expectEvents(new ListingRepairApplied(LISTING_ID, "repair-1", date("2025-09-12"), "已履行处罚决定", REPAIR_WAIT_END, VERSION));
+
+        refused(fixture.given(proposed())
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2025-09-12"), "已履行"), AS_OWN_BUREAU),
+                "listing-repair", "only an entry on the list can be repaired");
+    }
+
+    @Test
+    void at_most_one_repair_a_year() {
+        Object[] refusedOnce = {repairApplied("repair-1", date("2025-09-12")),
+            new ListingRepairRefused(LISTING_ID, "repair-1", date("2025-09-30"), List.of(RepairRefusalGround.HARM_NOT_REMOVED), "影响未消除", VERSION)};
+
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(refusedOnce)
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-2", date("2025-10-15"), "已消除影响"), AS_OWN_BUREAU),
+                "listing-repair", "at most 1 repair application(s) in a year; this entry had [2025-09-12]; apply again from 2026-09-12");
+
+        // a pending application blocks another
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(repairApplied("repair-1", date("2025-09-12")))
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-2", date("2025-09-15"), "补充材料"), AS_OWN_BUREAU),
+                "listing-repair", "repair-1 of 2025-09-12 is still undecided");
+
+        // the year rolls: with a 3-year term the next application may come a year after the last
+        AggregateTestFixture<Listing> longTerm = fixtureWith(rulebook(new EnforcementPolicy.CreditListing(null, 3, null, null, null, null)));
+        Object[] listedForThreeYears = {proposed(), new ListingAdded(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY,
+                ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, SUBJECT, BASIS, REASON, LISTED, new Deadline(date("2028-03-13"), true),
+                REPAIR_WAIT_END, STATEMENT_DEADLINE, false, "SH-2026.2")};
+        refused(longTerm.given(listedForThreeYears)
+                .andGiven(refusedOnce)
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-2", date("2026-09-11"), "已消除影响"), AS_OWN_BUREAU),
+                "listing-repair", "apply again from 2026-09-12");
+        longTerm.given(listedForThreeYears)
+                .andGiven(refusedOnce)
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-2", date("2026-09-12"), "已消除影响"), AS_OWN_BUREAU)
+                .expectEvents(new ListingRepairApplied(LISTING_ID, "repair-2", date("2026-09-12"), "已消除影响", REPAIR_WAIT_END, "SH-2026.2"));
+
+        // the number is the policy's: two a year allow a second application, not a third
+        AggregateTestFixture<Listing> twice = fixtureWith(rulebook(new EnforcementPolicy.CreditListing(null, null, null, 2, null, null)));
+        twice.given(listedWithSanctions())
+                .andGiven(refusedOnce)
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-2", date("2025-10-15"), "已消除影响"), AS_OWN_BUREAU)
+                .expectEvents(new ListingRepairApplied(LISTING_ID, "repair-2", date("2025-10-15"), "已消除影响", REPAIR_WAIT_END, "SH-2026.2"));
+        refused(twice.given(listedWithSanctions())
+                .andGiven(refusedOnce)
+                .andGiven(repairApplied("repair-2", date("2025-10-15")),
+                        new ListingRepairRefused(LISTING_ID, "repair-2", date("2025-10-20"), List.of(RepairRefusalGround.REPEAT_VIOLATION), null, VERSION))
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-3", date("2025-11-03"), "再次申请"), AS_OWN_BUREAU),
+                "listing-repair", "at most 2 repair application(s) in a year; this entry had [2025-09-12, 2025-10-15]; apply again from 2026-09-12");
+    }
+
+    @Test
+    void repair_is_granted_when_its_conditions_hold_and_a_refusal_names_the_failed_ones() {
+        Object[] applied = {repairApplied("repair-1", date("2025-09-12"))};
+
+        fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, "已履行义务、消除影响"), AS_OWN_BUREAU)
+                .expectEvents(new ListingRepairGranted(LISTING_ID, "repair-1", date("2025-10-09"), "已履行义务、消除影响", VERSION),
+                        lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-10-09"), RemovalReason.REPAIRED),
+                        lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2025-10-09"), RemovalReason.REPAIRED),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.REPAIRED, date("2025-10-09"),
+                                "repair application repair-1 granted", VERSION));
+        assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2025-10-09: listing removed: REPAIRED");
+
+        fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), false,
+                        List.of(RepairRefusalGround.OBLIGATIONS_NOT_FULFILLED, RepairRefusalGround.HARM_NOT_REMOVED), "罚款未缴清"), AS_OWN_BUREAU)
+                .expectEvents(new ListingRepairRefused(LISTING_ID, "repair-1", date("2025-10-09"),
+                        List.of(RepairRefusalGround.OBLIGATIONS_NOT_FULFILLED, RepairRefusalGround.HARM_NOT_REMOVED), "罚款未缴清", VERSION));
+
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), false, List.of(), "不予修复"), AS_OWN_BUREAU),
+                "listing-repair", "a refusal names the conditions that failed");
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, List.of(RepairRefusalGround.REPEAT_VIOLATION), null),
+                        AS_OWN_BUREAU),
+                "listing-repair", "cannot be granted while its conditions fail: [REPEAT_VIOLATION]");
+        refused(fixture.given(listedWithSanctions())
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, null), AS_OWN_BUREAU),
+                "listing-repair", "has no undecided repair application repair-1");
+    }
+
+    // ---- basis revoked (the saga's flag; see ListingBasisWatchTest for the revision side)
+
+    @Test
+    void revoked_basis_decision_removes_the_listing() {
+        fixture.given(listedWithSanctions())
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")))
+                .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0212", date("2025-07-01")),
+                        lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-07-01"), RemovalReason.BASIS_REVOKED),
+                        lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"), RemovalReason.BASIS_REVOKED),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-07-01"),
+                                "the decision of case case-2024-0212 no longer stands from 2025-07-01", VERSION));
+        assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2025-07-01: listing removed: BASIS_REVOKED");
+
+        // a revocation effective before the last act is recorded on the day of that act
+        fixture.given(listed())
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0107", date("2025-03-01")))
+                .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0107", date("2025-03-01")),
+                        lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, RemovalReason.BASIS_REVOKED),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, LISTED,
+                                "the decision of case case-2024-0107 no longer stands from 2025-03-01", VERSION));
+
+        // an entry already off the list is left alone
+        fixture.given(listedWithSanctions())
+                .andGiven(removedInError())
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        refused(fixture.given(listedWithSanctions())
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2099-0001", date("2025-07-01"))),
+                "listing-removal", "is not a basis of listing");
+    }
+
+    // ---- who may act, and in what order
+
+    @Test
+    void another_bureau_cannot_act_on_the_listing() {
+        Map<String, String> asOtherBureau = Map.of("bureau", OTHER_BUREAU);
+        refused(fixture.givenNoPriorActivity()
+                .when(propose(ListType.SEVERE_DISHONESTY, ListingCategory.ILLEGAL_AGENCY, BASIS), asOtherBureau),
+                "own-cases-only", "cannot propose for " + BUREAU);
+        assertThat(slots.calls).isEmpty();
+        refused(fixture.given(proposed())
+                .when(new RecordListingStatement(LISTING_ID, date("2025-03-05"), "陈述"), asOtherBureau),
+                "own-cases-only", "proposed by another bureau");
+        refused(fixture.given(proposed())
+                .when(decide(LISTED, List.of(noAwards())), asOtherBureau),
+                "own-cases-only", "proposed by another bureau");
+        refused(fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.LISTED_IN_ERROR, "错误"), asOtherBureau),
+                "own-cases-only", "proposed by another bureau");
+        refused(fixture.given(listedWithSanctions())
+                .when(new ExpireListing(LISTING_ID, date("2026-03-20")), asOtherBureau),
+                "own-cases-only", "proposed by another bureau");
+        refused(fixture.given(listedWithSanctions())
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2025-09-12"), "已履行"), asOtherBureau),
+                "own-cases-only", "proposed by another bureau");
+    }
+
+    @Test
+    void acts_are_not_dated_before_the_previous_act() {
+        refused(fixture.given(proposed())
+                .when(new RecordListingStatement(LISTING_ID, date("2025-03-02"), "陈述"), AS_OWN_BUREAU),
+                "listing-procedure", "before the previous act on listing " + LISTING_ID + " on 2025-03-03");
+        refused(fixture.given(listedWithSanctions())
+                .when(new LiftSanction(LISTING_ID, LISTING_ID + "/1", date("2025-03-10"), "提前"), AS_OWN_BUREAU),
+                "listing-procedure", "before the previous act");
+        refused(fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2025-03-10"), RemovalReason.LISTED_IN_ERROR, "错误"), AS_OWN_BUREAU),
+                "listing-procedure", "before the previous act");
+    }
+
+    @Test
+    void events_record_policy_version_and_deadlines() {
+        // another policy: 10 WD to make a statement, a 2-year term, repair after 12 months
+        AggregateTestFixture<Listing> local = fixtureWith(rulebook(new EnforcementPolicy.CreditListing(10, 2, 12, null, null, null)));
+        // 10 WD from Monday 03-03: 03-04..07, 03-10..14, 03-17 -> Monday 03-17
+        local.givenNoPriorActivity()
+                .when(propose(ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, BASIS), AS_OWN_BUREAU)
+                .expectEvents(new ListingProposed(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                        SUBJECT, BASIS, REASON, PROPOSED, due("2025-03-17"), "SH-2026.2"));
+        refused(local.given(new ListingProposed(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                        SUBJECT, BASIS, REASON, PROPOSED, due("2025-03-17"), "SH-2026.2"))
+                .when(decide(date("2025-03-17"), List.of(noAwards())), AS_OWN_BUREAU),
+                "listing-procedure", "until 2025-03-17 (10 WD from the notice)");
+        // listed 03-18: 2 years on is Thursday 2027-03-18, in a year without a notice (provisional); repair after Wednesday 2026-03-18
+        local.given(new ListingProposed(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                        SUBJECT, BASIS, REASON, PROPOSED, due("2025-03-17"), "SH-2026.2"))
+                .when(decide(date("2025-03-18"), List.of(noAwards())), AS_OWN_BUREAU)
+                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                                SUBJECT, BASIS, REASON, date("2025-03-18"), new Deadline(date("2027-03-18"), true), due("2026-03-18"),
+                                due("2025-03-17"), false, "SH-2026.2"),
+                        new SanctionImposed(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.NO_AWARDS, SanctionMeasure.NO_AWARDS.defaultScope(),
+                                date("2025-03-18"), date("2027-03-18"), "SH-2026.2"));
+    }
+
+    @Test
+    void test_subjects_have_valid_unified_social_credit_codes() {
+        assertThat(List.of(USCC, "91310000132200004B", "91440300192345678M")).allMatch(Uscc::isValid);
+        assertThat(Arrays.stream(ListType.values()).filter(list -> list.allows(ListingCategory.REPEATED_INFRINGEMENT)))
+                .containsExactly(ListType.REPEATED_INFRINGER, ListType.BLACKLIST);
+    }
+
+    // ---- helpers: commands
+
+    private static ProposeListing propose(ListType listType, ListingCategory category, List<String> basis) {
+        return new ProposeListing(LISTING_ID, BUREAU, listType, category, SUBJECT, basis, REASON, PROPOSED);
+    }
+
+    private static DecideListing decide(LocalDate decidedOn, List<Sanction> measures) {
+        return new DecideListing(LISTING_ID, decidedOn, true, measures, null, null);
+    }
+
+    private static Sanction noAwards() {
+        return new Sanction(null, SanctionMeasure.NO_AWARDS, null, null);
+    }
+
+    private static Sanction keySupervisionUntil(LocalDate until) {
+        return new Sanction(null, SanctionMeasure.KEY_SUPERVISION, "商标代理业务双随机抽查", until);
+    }
+
+    // ---- helpers: events
+
+    private static ListingProposed proposed() {
+        return proposed(ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, BASIS);
+    }
+
+    private static ListingProposed proposed(ListType listType, ListingCategory category, List<String> basis) {
+        return new ListingProposed(LISTING_ID, BUREAU, listType, category, SUBJECT, basis, REASON, PROPOSED, STATEMENT_DEADLINE, VERSION);
+    }
+
+    private static ListingStatementRecorded statementOn(LocalDate on) {
+        return new ListingStatementRecorded(LISTING_ID, on, "无异议");
+    }
+
+    private static ListingAdded added() {
+        return addedOn(LISTED, TERM_END, REPAIR_WAIT_END, false);
+    }
+
+    private static ListingAdded addedOn(LocalDate listedOn, Deadline termEnd, Deadline repairWaitEnd, boolean statementReceived) {
+        return new ListingAdded(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, SUBJECT, BASIS,
+                REASON, listedOn, termEnd, repairWaitEnd, STATEMENT_DEADLINE, statementReceived, VERSION);
+    }
+
+    private static ListingNotAdded notAdded() {
+        return new ListingNotAdded(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, date("2025-03-11"), "陈述理由成立", VERSION);
+    }
+
+    private static SanctionImposed imposed(String sanctionId, SanctionMeasure measure, LocalDate imposedOn, LocalDate until) {
+        return new SanctionImposed(LISTING_ID, sanctionId, USCC, measure, measure.defaultScope(), imposedOn, until, VERSION);
+    }
+
+    private static SanctionLifted lifted(String sanctionId, SanctionMeasure measure, LocalDate on, RemovalReason reason) {
+        return new SanctionLifted(LISTING_ID, sanctionId, USCC, measure, on, "entry removed: " + reason);
+    }
+
+    /** Proposed, then listed on 2025-03-11 with NO_AWARDS ({@code listing/1}). */
+    private static Object[] listed() {
+        return new Object[] {proposed(), added(), imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, TERM_END.dueOn())};
+    }
+
+    /** Proposed, listed on 2025-03-11 with NO_AWARDS ({@code /1}) and KEY_SUPERVISION ({@code /2}) to the end of the term. */
+    private static Object[] listedWithSanctions() {
+        return new Object[] {proposed(), added(),
+            imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, TERM_END.dueOn()),
+            imposed(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, LISTED, TERM_END.dueOn())};
+    }
+
+    private static Object[] removedInError() {
+        return new Object[] {lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-06-03"), RemovalReason.LISTED_IN_ERROR),
+            lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2025-06-03"), RemovalReason.LISTED_IN_ERROR),
+            new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.LISTED_IN_ERROR, date("2025-06-03"),
+                    "当事人名称与代码对应错误", VERSION)};
+    }
+
+    private static Object[] expired() {
+        return new Object[] {lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2026-03-12"), RemovalReason.TERM_EXPIRED),
+            lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2026-03-12"), RemovalReason.TERM_EXPIRED),
+            new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.TERM_EXPIRED, date("2026-03-12"),
+                    "term ended on 2026-03-11", VERSION)};
+    }
+
+    private static ListingRepairApplied repairApplied(String applicationId, LocalDate on) {
+        return new ListingRepairApplied(LISTING_ID, applicationId, on, "已履行处罚决定", REPAIR_WAIT_END, VERSION);
+    }
+
+    // ---- helpers: values
+
+    private static Rulebook rulebook(EnforcementPolicy.CreditListing creditListing) {
+        return new Rulebook(new EnforcementPolicy("SH-2026.2", null, null, creditListing), WorkingDayCalendar.official());
+    }
+
+    private static LocalDate date(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private static Deadline due(String iso) {
+        return new Deadline(LocalDate.parse(iso), false);
+    }
+}

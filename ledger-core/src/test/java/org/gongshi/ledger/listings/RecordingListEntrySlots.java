@@ -1,0 +1,21 @@
+package org.gongshi.ledger.listings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what a listing asks of the places on lists; the real rule is {@link ListEntrySlot}'s (see its tests). */
+final class RecordingListEntrySlots implements ListEntrySlots {
+
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public void occupy(ListType listType, String uscc, String listingId, LocalDate on) {
+        calls.add("occupy " + ListEntrySlot.idOf(listType, uscc) + " by " + listingId + " on " + on);
+    }
+
+    @Override
+    public void vacate(ListType listType, String uscc, String listingId, LocalDate on, String because) {
+        calls.add("vacate " + ListEntrySlot.idOf(listType, uscc) + " by " + listingId + " on " + on + ": " + because);
+    }
+}
