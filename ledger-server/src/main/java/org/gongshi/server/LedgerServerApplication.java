@@ -1,5 +1,7 @@
 package org.gongshi.server;
 
+import org.gongshi.projections.transparency.NoteSigner;
+import org.gongshi.server.tools.FeedMirror;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,7 +14,18 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class LedgerServerApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("mirror")) {
+            FeedMirror.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("keygen")) {
+            String origin = args.length > 1 ? args[1] : "gongshi.example/feed";
+            NoteSigner signer = NoteSigner.generate(origin);
+            System.out.println("signer key (GONGSHI_FEED_SIGNER_KEY, keep secret): " + signer.signerKey());
+            System.out.println("verifier key (publish):                           " + signer.verifierKey());
+            return;
+        }
         disableUpdateChecker();
         SpringApplication.run(LedgerServerApplication.class, args);
     }

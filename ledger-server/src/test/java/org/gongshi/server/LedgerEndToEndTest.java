@@ -18,6 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -39,12 +42,10 @@ class LedgerEndToEndTest {
 
     static ConfigurableApplicationContext start(Path dataDir, String... extra) {
         LedgerServerApplication.disableUpdateChecker();
-        String[] args = new String[extra.length + 3];
-        args[0] = "--server.port=0";
-        args[1] = "--gongshi.data-dir=" + dataDir;
-        args[2] = "--spring.main.banner-mode=off";
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        return new SpringApplicationBuilder(LedgerServerApplication.class).run(args);
+        List<String> args = new ArrayList<>(List.of("--gongshi.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
+        if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--server.port="))) args.add("--server.port=0");
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(LedgerServerApplication.class).run(args.toArray(String[]::new));
     }
 
     static WebTestClient client(ConfigurableApplicationContext app) {

@@ -66,7 +66,7 @@ public class FeedController {
                 .map(e -> ServerSentEvent.builder(e.line()).id(Long.toString(e.seq())).event(e.type()).build());
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat).onBackpressureDrop()
                 .map(i -> ServerSentEvent.<String>builder().comment("heartbeat").build());
-        return Flux.merge(entries, heartbeats);
+        return Flux.merge(entries, heartbeats).takeUntilOther(streams.closing());
     }
 
     @GetMapping(path = "/feed/v1/entries")

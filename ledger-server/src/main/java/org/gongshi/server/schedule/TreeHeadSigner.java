@@ -54,7 +54,12 @@ public class TreeHeadSigner {
 
     @Scheduled(initialDelayString = "${gongshi.feed.sign-initial-delay:PT1S}", fixedDelayString = "${gongshi.feed.sign-interval:PT2S}")
     public void run() {
-        signNow();
+        try {
+            signNow();
+        } catch (IllegalStateException e) {
+            // the feed is being rebuilt under us (entries cleared and re-appended): sign next time
+            log.info("Tree head not signed this time: {}", e.getMessage());
+        }
     }
 
     /** Signs the current feed, if it grew since the last head; returns the latest head. */

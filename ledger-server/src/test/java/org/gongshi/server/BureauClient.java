@@ -1,0 +1,51 @@
+package org.gongshi.server;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** A bureau's system in tests: files, decides, publishes and revises cases over the HTTP API. */
+final class BureauClient {
+
+    private final WebTestClient web;
+    private final String token;
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+
+    BureauClient(WebTestClient web, String bureau) {
+        this.web = web;
+        this.token = LedgerEndToEndTest.token(web, bureau, "officer");
+    }
+
+    /** Files a case against a company, serves the notice (rights waived) and decides a fine; returns the case id. */
+    String decidedCase(String companyName, String uscc, int fine) {
+        int n = COUNTER.incrementAndGet();
+        Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("filedOn", "2026-03-02", "ipType", "PATENT", "violationType", "假冒专利", "procedure", "ORDINARY",
+                        "source", "日常检查", "authorityName", "北京市朝阳区知识产权局",
+                        "party", Map.of("kind", "LEGAL_PERSON", "name", companyName, "uscc", uscc)))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String caseId = (String) filed.get("caseId");
+        var penalties = List.of(Map.of("type", "FINE", "amount", fine));
+        act(caseId, "notices", Map.of("servedOn", "2026-03-04", "hearingRightGranted", false, "waived", true, "proposedPenalties", penalties));
+        act(caseId, "decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝知罚〔2026〕" + n + "号", "decidedOn", "2026-03-10",
+                "penalties", penalties, "legalBasis", "《专利法》第六十八条", "facts", "在产品上标注他人专利号。"));
+        return caseId;
+    }
+
+    void publish(String caseId) {
+        act(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
+    }
+
+    void revoke(String caseId, String reason) {
+        act(caseId, "revision", Map.of("kind", "REVOKED", "by", "LITIGATION", "documentNumber", "(2026)京0105行初9号",
+                "effectiveOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "reason", reason));
+    }
+
+    void act(String caseId, String act, Map<String, Object> body) {
+        web.post().uri("/api/v1/cases/{id}/" + act, caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk();
+    }
+}
