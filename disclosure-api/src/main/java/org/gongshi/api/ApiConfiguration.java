@@ -4,6 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.gongshi.api.cases.CaseCommandController;
 import org.gongshi.api.cases.CaseQueryController;
+import org.gongshi.api.listings.ListingCommandController;
+import org.gongshi.api.listings.ListingQueryController;
 import org.gongshi.api.cases.LedgerGateway;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.feed.FeedController;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The API role: bureau commands, reads, problems and security. */
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemAdvice.class, CaseCommandController.class, CaseQueryController.class,
+        ListingCommandController.class, ListingQueryController.class,
         PublicApiController.class, PublicPagesController.class, FeedController.class})
 public class ApiConfiguration {
 

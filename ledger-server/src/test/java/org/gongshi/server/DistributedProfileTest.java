@@ -23,6 +23,13 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.gongshi.api.listings.ListingCommandController;
+import org.gongshi.projections.listings.ListingViewProjection;
+import org.gongshi.projections.listings.PenaltyHistoryProjection;
+import org.gongshi.server.schedule.ExpiryScheduler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,6 +71,7 @@ class DistributedProfileTest {
             assertThat(app.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(app.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(app.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
+            assertThat(app.getBean(SagaStore.class)).as("process managers are stored in MongoDB").isInstanceOf(MongoSagaStore.class);
             assertThat(app.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(app.getBeansOfType(MongoServer.class)).isEmpty();
             assertThat(app.getBeansOfType(DevTokenController.class)).as("POST /dev/tokens exists only in the embedded default").isEmpty();
@@ -80,12 +88,18 @@ class DistributedProfileTest {
             assertThat(app.getBeansOfType(CaseCommandController.class)).hasSize(1);
             assertThat(app.getBeansOfType(CaseViews.class)).hasSize(1);
             assertThat(app.getBeansOfType(CaseViewProjection.class)).isEmpty();
-            assertThat(app.getBeansOfType(ConfigurerModule.class)).doesNotContainKey("caseAggregate");
+            assertThat(app.getBeansOfType(ConfigurerModule.class)).doesNotContainKey("caseAggregate").doesNotContainKey("creditLists");
+            assertThat(app.getBeansOfType(ListingCommandController.class)).hasSize(1);
+            assertThat(app.getBeansOfType(ListingViewProjection.class)).isEmpty();
+            assertThat(app.getBeansOfType(ExpiryScheduler.class)).isEmpty();
         }
         try (ConfigurableApplicationContext app = start("command,projections")) {
             assertThat(app.getBeansOfType(CaseCommandController.class)).isEmpty();
             assertThat(app.getBeansOfType(CaseViewProjection.class)).hasSize(1);
-            assertThat(app.getBeansOfType(ConfigurerModule.class)).containsKey("caseAggregate");
+            assertThat(app.getBeansOfType(ConfigurerModule.class)).containsKey("caseAggregate").containsKey("creditLists");
+            assertThat(app.getBeansOfType(ListingViewProjection.class)).hasSize(1);
+            assertThat(app.getBeansOfType(PenaltyHistoryProjection.class)).hasSize(1);
+            assertThat(app.getBeansOfType(ExpiryScheduler.class)).hasSize(1);
         }
     }
 }

@@ -4,6 +4,10 @@ import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.FeedLogProjection;
+import org.gongshi.projections.listings.ListingViewProjection;
+import org.gongshi.projections.listings.ListingViews;
+import org.gongshi.projections.listings.PenaltyHistory;
+import org.gongshi.projections.listings.PenaltyHistoryProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
 import org.gongshi.projections.publicrecords.PublicRecords;
@@ -22,6 +26,16 @@ public class ProjectionsConfiguration {
     @Bean
     FeedLogProjection feedLogProjection(FeedLog feedLog, @Value("${gongshi.feed.source:urn:gongshi:ledger}") String source) {
         return new FeedLogProjection(feedLog, source);
+    }
+
+    @Bean
+    ListingViewProjection listingViewProjection(ListingViews listingViews) {
+        return new ListingViewProjection(listingViews);
+    }
+
+    @Bean
+    PenaltyHistoryProjection penaltyHistoryProjection(PenaltyHistory penaltyHistory) {
+        return new PenaltyHistoryProjection(penaltyHistory);
     }
 
     @Bean

@@ -6,6 +6,9 @@ import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.TreeHeads;
 import org.gongshi.projections.transparency.MerkleTree;
 import org.gongshi.projections.publicrecords.PublicRecords;
+import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.projections.listings.ListingViews;
+import org.gongshi.projections.listings.PenaltyHistory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +39,20 @@ public class ReadModelConfiguration {
     @Bean
     TreeHeads treeHeads(MongoDatabase readModelDatabase) {
         return new TreeHeads(readModelDatabase);
+    }
+
+    @Bean
+    ListingViews listingViews(MongoDatabase readModelDatabase) {
+        ListingViews views = new ListingViews(readModelDatabase);
+        views.ensureIndexes();
+        return views;
+    }
+
+    @Bean
+    PenaltyHistory penaltyHistory(MongoDatabase readModelDatabase, ListingViews listingViews, Rulebook rulebook) {
+        PenaltyHistory history = new PenaltyHistory(readModelDatabase, listingViews, rulebook);
+        history.ensureIndexes();
+        return history;
     }
 
     @Bean

@@ -45,6 +45,7 @@ public class Listing {
     @AggregateIdentifier
     private String listingId;
     private String bureau;
+    private String division;
     private ListType listType;
     private ListingCategory category;
     private Subject subject;
@@ -74,7 +75,7 @@ public class Listing {
      */
     public Listing(ProposeListing command, Rulebook rules) {
         checkProposal(command, rules);
-        apply(new ListingProposed(command.listingId(), command.bureau(), command.listType(), command.category(), command.subject(),
+        apply(new ListingProposed(command.listingId(), command.bureau(), command.division(), command.listType(), command.category(), command.subject(),
                 List.copyOf(command.basisCaseIds()), command.reason(), command.proposedOn(),
                 rules.listingStatementDeadline(command.proposedOn()), rules.version()));
     }
@@ -153,7 +154,7 @@ public class Listing {
             imposed.add(newSanction(measure.sanctionId(), measure.measure(), measure.scope(), measure.until(), decidedOn, term, taken, rules));
         }
         String reason = command.reason() == null || command.reason().isBlank() ? noticeReason : command.reason();
-        apply(new ListingAdded(listingId, bureau, listType, category, subject, basisCaseIds, reason, decidedOn, term,
+        apply(new ListingAdded(listingId, bureau, division, listType, category, subject, basisCaseIds, reason, decidedOn, term,
                 rules.listingRepairWaitEnd(decidedOn), statementDeadline, statementReceived, rules.version()));
         imposed.forEach(sanction -> apply(sanction));
     }
@@ -339,6 +340,7 @@ public class Listing {
     void on(ListingProposed event) {
         listingId = event.listingId();
         bureau = event.bureau();
+        division = event.division();
         listType = event.listType();
         category = event.category();
         subject = event.subject();

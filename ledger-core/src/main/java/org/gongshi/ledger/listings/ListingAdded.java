@@ -11,6 +11,6 @@ import java.util.List;
  * notice's when the decision gave none. Its measures follow as {@link SanctionImposed} events.
  * Feed: {@code listing.added}.
  */
-public record ListingAdded(String listingId, String bureau, ListType listType, ListingCategory category, Subject subject,
+public record ListingAdded(String listingId, String bureau, String division, ListType listType, ListingCategory category, Subject subject,
                            List<String> basisCaseIds, String reason, LocalDate listedOn, Deadline termEnd, Deadline repairWaitEnd,
                            Deadline statementDeadline, boolean statementReceived, String policyVersion) implements ListingEvent {}

@@ -24,6 +24,15 @@ public class ListingBasisWatch {
 
     private String listingId;
 
+    /** For the saga serializer (Jackson reads and writes properties, not private fields). */
+    public String getListingId() {
+        return listingId;
+    }
+
+    public void setListingId(String listingId) {
+        this.listingId = listingId;
+    }
+
     @StartSaga
     @SagaEventHandler(associationProperty = "listingId")
     public void on(ListingAdded event) {

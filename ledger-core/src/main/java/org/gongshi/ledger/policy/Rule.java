@@ -5,7 +5,7 @@ package org.gongshi.ledger.policy;
  * names its rule, so a caller reads which law it ran into and what to fix.
  */
 public enum Rule {
-    OWN_CASES_ONLY(Kind.FORBIDDEN, "A bureau acts only on cases it filed", "API.md; 行政处罚法 Art 22 (jurisdiction)"),
+    OWN_CASES_ONLY(Kind.FORBIDDEN, "A bureau acts only on its own cases and listings", "API.md; 行政处罚法 Art 22 (jurisdiction)"),
     VALID_IDENTIFIER(Kind.INVALID, "Parties are identified by a valid code", "GB 32100-2015, GB 11643-1999"),
     CASE_EXISTS_ONCE(Kind.CONFLICT, "A case is filed once", "SAMR 程序规定 (立案)"),
     DATE_NOT_BEFORE_FILING(Kind.CONFLICT, "No act of a case is dated before its filing", "SAMR 程序规定 (立案)"),

@@ -683,7 +683,7 @@ class CaseLifecycleRulesTest {
                 "own-cases-only", "filed by another bureau");
         fixture.given(filed())
                 .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false), asOtherBureau)
-                .expectExceptionDetails(new RuleViolation.Details("own-cases-only", "FORBIDDEN", "A bureau acts only on cases it filed",
+                .expectExceptionDetails(new RuleViolation.Details("own-cases-only", "FORBIDDEN", "A bureau acts only on its own cases and listings",
                         "API.md; 行政处罚法 Art 22 (jurisdiction)",
                         "case " + CASE_ID + " was filed by another bureau; a bureau acts only on its own cases"));
 

@@ -70,7 +70,7 @@ class ListingBasisWatchTest {
     @Test
     void watch_starts_when_listed_and_ends_when_removed() {
         // a proposal is not yet on the list
-        fixture.givenAggregate(LISTING_ID).published(new ListingProposed(LISTING_ID, "111101050000000191", ListType.SEVERE_DISHONESTY,
+        fixture.givenAggregate(LISTING_ID).published(new ListingProposed(LISTING_ID, "111101050000000191", "110105", ListType.SEVERE_DISHONESTY,
                         ListingCategory.FALSE_MATERIALS, SUBJECT, List.of("case-a"), "提交虚假材料", LocalDate.parse("2025-03-03"),
                         new Deadline(LocalDate.parse("2025-03-10"), false), VERSION))
                 .whenAggregate("case-a").publishes(revised("case-a", RevisionKind.REVOKED))
@@ -87,7 +87,7 @@ class ListingBasisWatchTest {
     }
 
     private static ListingAdded added(String listingId, List<String> basis) {
-        return new ListingAdded(listingId, "111101050000000191", ListType.SEVERE_DISHONESTY, ListingCategory.FALSE_MATERIALS, SUBJECT, basis,
+        return new ListingAdded(listingId, "111101050000000191", "110105", ListType.SEVERE_DISHONESTY, ListingCategory.FALSE_MATERIALS, SUBJECT, basis,
                 "提交虚假材料", LocalDate.parse("2025-03-11"), new Deadline(LocalDate.parse("2026-03-11"), false),
                 new Deadline(LocalDate.parse("2025-09-11"), false), new Deadline(LocalDate.parse("2025-03-10"), false), false, VERSION);
     }

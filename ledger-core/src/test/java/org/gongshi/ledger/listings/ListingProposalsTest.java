@@ -104,7 +104,7 @@ class ListingProposalsTest {
 
     @Test
     void a_refused_proposal_takes_no_place() {
-        assertRefused(new ProposeListing("listing-a", BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.REPEATED_INFRINGEMENT,
+        assertRefused(new ProposeListing("listing-a", BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.REPEATED_INFRINGEMENT,
                 new Subject("北京某某商标代理有限公司", USCC), BASIS, "重复侵权", PROPOSED), "listing-category", "seven CNIPA categories");
         assertRefused(propose("listing-a", ListType.SEVERE_DISHONESTY, USCC), Map.of("bureau", "310104-samr"), "own-cases-only",
                 "cannot propose for " + BUREAU);
@@ -170,7 +170,7 @@ class ListingProposalsTest {
     private static ProposeListing propose(String listingId, ListType listType, String uscc) {
         ListingCategory category = listType == ListType.REPEATED_INFRINGER
                 ? ListingCategory.REPEATED_INFRINGEMENT : ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION;
-        return new ProposeListing(listingId, BUREAU, listType, category, new Subject("北京某某商标代理有限公司", uscc), BASIS, "恶意商标注册申请",
+        return new ProposeListing(listingId, BUREAU, "110105", listType, category, new Subject("北京某某商标代理有限公司", uscc), BASIS, "恶意商标注册申请",
                 PROPOSED);
     }
 

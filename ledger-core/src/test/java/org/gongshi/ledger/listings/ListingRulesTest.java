@@ -123,13 +123,13 @@ class ListingRulesTest {
     @Test
     void notice_states_its_reasons_and_opens_a_five_working_day_statement_window() {
         refused(fixture.givenNoPriorActivity()
-                .when(new ProposeListing(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                .when(new ProposeListing(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                         SUBJECT, BASIS, " ", PROPOSED), AS_OWN_BUREAU),
                 "listing-procedure", "states the reasons");
 
         // the subject is an organisation with a valid unified social credit code (check character L)
         refused(fixture.givenNoPriorActivity()
-                .when(new ProposeListing(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                .when(new ProposeListing(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                         new Subject("北京某某商标代理有限公司", "91110000600037341M"), BASIS, REASON, PROPOSED), AS_OWN_BUREAU),
                 "valid-identifier", "subject.uscc: check character must be 'L'");
 
@@ -139,11 +139,11 @@ class ListingRulesTest {
         assertThat(slots.calls).containsExactly("occupy " + SLOT + " by " + LISTING_ID + " on 2025-03-03");
 
         // notice Friday 2025-09-26: 09-28 is a make-up working day, 10-01..08 are off: 09-28, 29, 30, 10-09, 10 -> Friday 10-10
-        ProposeListing beforeNationalDay = new ProposeListing(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY,
+        ProposeListing beforeNationalDay = new ProposeListing(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY,
                 ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, SUBJECT, BASIS, REASON, date("2025-09-26"));
         fixture.givenNoPriorActivity()
                 .when(beforeNationalDay, AS_OWN_BUREAU)
-                .expectEvents(new ListingProposed(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                .expectEvents(new ListingProposed(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                         SUBJECT, BASIS, REASON, date("2025-09-26"), due("2025-10-10"), VERSION));
     }
 
@@ -181,7 +181,7 @@ class ListingRulesTest {
         // listed Thursday 03-06: repair after Saturday 09-06, which rolls over to Monday 09-08
         fixture.given(proposed(), new ListingStatementRecorded(LISTING_ID, date("2025-03-05"), "无异议"))
                 .when(decide(date("2025-03-06"), List.of(noAwards())), AS_OWN_BUREAU)
-                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                                 SUBJECT, BASIS, REASON, date("2025-03-06"), due("2026-03-06"), due("2025-09-08"), STATEMENT_DEADLINE, true,
                                 VERSION),
                         imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-03-06"), date("2026-03-06")));
@@ -418,7 +418,7 @@ class ListingRulesTest {
 
         // the year rolls: with a 3-year term the next application may come a year after the last
         AggregateTestFixture<Listing> longTerm = fixtureWith(rulebook(new EnforcementPolicy.CreditListing(null, 3, null, null, null, null)));
-        Object[] listedForThreeYears = {proposed(), new ListingAdded(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY,
+        Object[] listedForThreeYears = {proposed(), new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY,
                 ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, SUBJECT, BASIS, REASON, LISTED, new Deadline(date("2028-03-13"), true),
                 REPAIR_WAIT_END, STATEMENT_DEADLINE, false, "SH-2026.2")};
         refused(longTerm.given(listedForThreeYears)
@@ -558,17 +558,17 @@ class ListingRulesTest {
         // 10 WD from Monday 03-03: 03-04..07, 03-10..14, 03-17 -> Monday 03-17
         local.givenNoPriorActivity()
                 .when(propose(ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, BASIS), AS_OWN_BUREAU)
-                .expectEvents(new ListingProposed(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                .expectEvents(new ListingProposed(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                         SUBJECT, BASIS, REASON, PROPOSED, due("2025-03-17"), "SH-2026.2"));
-        refused(local.given(new ListingProposed(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+        refused(local.given(new ListingProposed(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                         SUBJECT, BASIS, REASON, PROPOSED, due("2025-03-17"), "SH-2026.2"))
                 .when(decide(date("2025-03-17"), List.of(noAwards())), AS_OWN_BUREAU),
                 "listing-procedure", "until 2025-03-17 (10 WD from the notice)");
         // listed 03-18: 2 years on is Thursday 2027-03-18, in a year without a notice (provisional); repair after Wednesday 2026-03-18
-        local.given(new ListingProposed(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+        local.given(new ListingProposed(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                         SUBJECT, BASIS, REASON, PROPOSED, due("2025-03-17"), "SH-2026.2"))
                 .when(decide(date("2025-03-18"), List.of(noAwards())), AS_OWN_BUREAU)
-                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                                 SUBJECT, BASIS, REASON, date("2025-03-18"), new Deadline(date("2027-03-18"), true), due("2026-03-18"),
                                 due("2025-03-17"), false, "SH-2026.2"),
                         new SanctionImposed(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.NO_AWARDS, SanctionMeasure.NO_AWARDS.defaultScope(),
@@ -585,7 +585,7 @@ class ListingRulesTest {
     // ---- helpers: commands
 
     private static ProposeListing propose(ListType listType, ListingCategory category, List<String> basis) {
-        return new ProposeListing(LISTING_ID, BUREAU, listType, category, SUBJECT, basis, REASON, PROPOSED);
+        return new ProposeListing(LISTING_ID, BUREAU, "110105", listType, category, SUBJECT, basis, REASON, PROPOSED);
     }
 
     private static DecideListing decide(LocalDate decidedOn, List<Sanction> measures) {
@@ -607,7 +607,7 @@ class ListingRulesTest {
     }
 
     private static ListingProposed proposed(ListType listType, ListingCategory category, List<String> basis) {
-        return new ListingProposed(LISTING_ID, BUREAU, listType, category, SUBJECT, basis, REASON, PROPOSED, STATEMENT_DEADLINE, VERSION);
+        return new ListingProposed(LISTING_ID, BUREAU, "110105", listType, category, SUBJECT, basis, REASON, PROPOSED, STATEMENT_DEADLINE, VERSION);
     }
 
     private static ListingStatementRecorded statementOn(LocalDate on) {
@@ -619,7 +619,7 @@ class ListingRulesTest {
     }
 
     private static ListingAdded addedOn(LocalDate listedOn, Deadline termEnd, Deadline repairWaitEnd, boolean statementReceived) {
-        return new ListingAdded(LISTING_ID, BUREAU, ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, SUBJECT, BASIS,
+        return new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, SUBJECT, BASIS,
                 REASON, listedOn, termEnd, repairWaitEnd, STATEMENT_DEADLINE, statementReceived, VERSION);
     }
 

@@ -6,6 +6,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -73,6 +75,16 @@ public class AxonWiring {
     TokenStore tokenStore(MongoClient mongoClient, @Value("${gongshi.mongodb.database:gongshi}") String database,
                           @Qualifier("serializer") Serializer serializer) {
         return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    /** Process-manager (saga) state in MongoDB beside the tokens, so it survives restarts and moves between nodes. */
+    @Bean
+    SagaStore<Object> sagaStore(MongoClient mongoClient, @Value("${gongshi.mongodb.database:gongshi}") String database,
+                                @Qualifier("serializer") Serializer serializer) {
+        return MongoSagaStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
                 .serializer(serializer)
                 .build();

@@ -26,6 +26,14 @@ import org.gongshi.ledger.cases.RevisionBy;
 import org.gongshi.ledger.cases.RevisionKind;
 import org.gongshi.ledger.disclosure.DecideDisclosure;
 import org.gongshi.ledger.disclosure.DisclosureAction;
+import org.gongshi.ledger.listings.DecideListing;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.ListingCategory;
+import org.gongshi.ledger.listings.ProposeListing;
+import org.gongshi.ledger.listings.RecordListingStatement;
+import org.gongshi.ledger.listings.Sanction;
+import org.gongshi.ledger.listings.SanctionMeasure;
+import org.gongshi.ledger.listings.Subject;
 import org.gongshi.server.roles.ConditionalOnRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +83,26 @@ public class DemoData implements ApplicationRunner {
             if (seed(demo)) seeded++;
         }
         log.info("Demo data: {} synthetic cases seeded ({} already present)", seeded, cases().size() - seeded);
+        seedListing();
+    }
+
+    /**
+     * A severe-dishonesty entry with two measures for the company fined twice by Chaoyang (which
+     * also makes it a repeated-infringer candidate in the review queue: no listing is made of that).
+     */
+    private void seedListing() {
+        String listingId = id("listing-severe-dishonesty");
+        if (eventStore.readEvents(listingId).hasNext()) return;
+        String caseId = id("trademark-fine");
+        send(CHAOYANG, new ProposeListing(listingId, CHAOYANG.uscc(), CHAOYANG.division(), ListType.SEVERE_DISHONESTY,
+                ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION, new Subject("北京示例商贸有限公司", "91110000600037341L"), List.of(caseId),
+                "当事人以不正当手段恶意申请注册商标共计37件，扰乱商标注册秩序。", LocalDate.of(2026, 4, 1)));
+        send(CHAOYANG, new RecordListingStatement(listingId, LocalDate.of(2026, 4, 7), "当事人对事实无异议，请求从轻。"));
+        send(CHAOYANG, new DecideListing(listingId, LocalDate.of(2026, 4, 15), true,
+                List.of(new Sanction(null, SanctionMeasure.NO_AWARDS, null, null),
+                        new Sanction(null, SanctionMeasure.KEY_SUPERVISION, "列为重点监管对象，每季度检查一次", null)),
+                null, "恶意商标注册申请行为，情节严重"));
+        log.info("Demo data: one severe-dishonesty list entry seeded");
     }
 
     private boolean seed(DemoCase demo) {
@@ -102,7 +130,15 @@ public class DemoData implements ApplicationRunner {
                 new Penalty(PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY, new BigDecimal("12800.00"), "没收侵权商品"));
         var patentFine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("30000.00"), "罚款人民币叁万元"));
         var personFine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), "罚款人民币捌仟元"));
+        String h = id("trademark-second-fine");
         return List.of(
+                new DemoCase(CHAOYANG, new FileCase(h, CHAOYANG.uscc(), CHAOYANG.name(), CHAOYANG.division(), LocalDate.of(2026, 5, 11),
+                        IpType.TRADEMARK, "销售侵犯注册商标专用权的商品", Procedure.ORDINARY, "执法检查",
+                        new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例")),
+                        List.of(new ServePenaltyNotice(h, LocalDate.of(2026, 5, 13), patentFine, false, true),
+                                new DecidePenalty(h, id("trademark-second-fine/decision"), "京朝市监罚〔2026〕188号", LocalDate.of(2026, 5, 27),
+                                        patentFine, "《中华人民共和国商标法》第六十条第二款", "当事人再次销售侵犯注册商标专用权的箱包共计45件。"),
+                                new DecideDisclosure(h, DisclosureAction.PUBLISH, LocalDate.of(2026, 6, 1), null, List.of()))),
                 new DemoCase(CHAOYANG, new FileCase(a, CHAOYANG.uscc(), CHAOYANG.name(), CHAOYANG.division(), LocalDate.of(2026, 2, 10),
                         IpType.TRADEMARK, "销售侵犯注册商标专用权的商品", Procedure.ORDINARY, "权利人投诉",
                         new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例")),

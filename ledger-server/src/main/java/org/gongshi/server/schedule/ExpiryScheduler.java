@@ -2,6 +2,8 @@ package org.gongshi.server.schedule;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.gongshi.ledger.disclosure.ExpireDisclosure;
+import org.gongshi.ledger.listings.ExpireListing;
+import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.server.roles.ConditionalOnRole;
@@ -14,9 +16,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * The command role's scheduler: when a public record's publicity period has ended, it issues the
- * (idempotent) expiry command, so {@code DisclosureExpired} is an event of the ledger, not a filter
- * applied when reading. Runs shortly after start and then every {@code gongshi.expiry.interval}.
+ * The command role's scheduler: when a public record's publicity period or a credit-list entry's
+ * term has ended, it issues the (idempotent) expiry command, so {@code DisclosureExpired} and
+ * {@code ListingRemoved} (TERM_EXPIRED) are events of the ledger, not filters applied when reading. Runs shortly after start and then every {@code gongshi.expiry.interval}.
  */
 @Component
 @ConditionalOnRole("command")
@@ -27,18 +29,37 @@ public class ExpiryScheduler {
 
     private final CommandGateway commands;
     private final PublicRecords publicRecords;
+    private final ListingViews listings;
     private final Clock clock;
 
-    public ExpiryScheduler(CommandGateway commands, PublicRecords publicRecords, Clock ledgerClock) {
+    public ExpiryScheduler(CommandGateway commands, PublicRecords publicRecords, ListingViews listingViews, Clock ledgerClock) {
         this.commands = commands;
         this.publicRecords = publicRecords;
+        this.listings = listingViews;
         this.clock = ledgerClock;
     }
 
     @Scheduled(initialDelayString = "${gongshi.expiry.initial-delay:PT10S}", fixedDelayString = "${gongshi.expiry.interval:PT1H}")
     public void run() {
-        int expired = expireDueRecords(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        int expired = expireDueRecords(today);
         if (expired > 0) log.info("Expiry: {} public records reached the end of their publicity period", expired);
+        int ended = expireDueListings(today);
+        if (ended > 0) log.info("Expiry: {} credit-list entries reached the end of their term", ended);
+    }
+
+    /** Sends an expiry command for each list entry whose term ended before {@code today}; returns how many. */
+    public int expireDueListings(LocalDate today) {
+        int sent = 0;
+        for (String listingId : listings.dueForExpiry(today, BATCH)) {
+            try {
+                commands.sendAndWait(new ExpireListing(listingId, today));
+                sent++;
+            } catch (RuntimeException e) {
+                log.warn("Expiry of listing {} failed; will retry next run: {}", listingId, e.getMessage());
+            }
+        }
+        return sent;
     }
 
     /**

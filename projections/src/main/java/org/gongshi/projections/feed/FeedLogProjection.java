@@ -96,7 +96,8 @@ public class FeedLogProjection {
         data.put("termEnd", e.termEnd().dueOn());
         data.put("reason", e.reason());
         data.put("authorityUscc", e.bureau());
-        append(message, token, FeedTypes.LISTING_ADDED, e.listingId(), null, data, "listing:" + e.listingId(), true);
+        data.put("division", e.division());
+        append(message, token, FeedTypes.LISTING_ADDED, e.listingId(), e.division(), data, "listing:" + e.listingId(), true);
     }
 
     @EventHandler
@@ -120,7 +121,9 @@ public class FeedLogProjection {
         data.put("scope", e.scope());
         data.put("imposedOn", e.imposedOn());
         data.put("until", e.until());
-        append(message, token, FeedTypes.SANCTION_IMPOSED, e.sanctionId(), null, data, "sanction:" + e.sanctionId(), true);
+        // a sanction is public in the division of the entry it belongs to
+        String division = log.current("listing:" + e.listingId()).map(FeedLog.Current::division).orElse(null);
+        append(message, token, FeedTypes.SANCTION_IMPOSED, e.sanctionId(), division, data, "sanction:" + e.sanctionId(), true);
     }
 
     @EventHandler

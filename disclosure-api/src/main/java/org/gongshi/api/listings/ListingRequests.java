@@ -1,0 +1,110 @@
+package org.gongshi.api.listings;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.problem.InvalidRequest.FieldProblem;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.ListingCategory;
+import org.gongshi.ledger.listings.RemovalReason;
+import org.gongshi.ledger.listings.RepairRefusalGround;
+import org.gongshi.ledger.listings.Sanction;
+import org.gongshi.ledger.listings.SanctionMeasure;
+import org.gongshi.ledger.listings.Subject;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The request bodies of the credit-list endpoints (API.md, "listing"), with their field rules. */
+public final class ListingRequests {
+
+    private ListingRequests() {
+    }
+
+    public record SubjectRequest(@NotBlank @Size(max = 200) String name, @NotBlank String uscc) {
+        Subject toSubject() {
+            return new Subject(name, uscc);
+        }
+    }
+
+    /** 告知拟列入. {@code proposedOn} (the notice's date) defaults to today. */
+    public record ProposalRequest(@NotNull ListType listType, @NotNull ListingCategory category, @NotNull @Valid SubjectRequest subject,
+                                  @NotEmpty @Size(max = 100) List<@NotBlank String> basisCaseIds, @NotBlank @Size(max = 2000) String reason,
+                                  LocalDate proposedOn) {
+        void check() {
+            List<FieldProblem> problems = new ArrayList<>();
+            for (String p : subject.toSubject().problems()) {
+                int colon = p.indexOf(": ");
+                problems.add(new FieldProblem(p.substring(0, colon), p.substring(colon + 2)));
+            }
+            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        }
+    }
+
+    /** 陈述、申辩 received from the subject. */
+    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = 5000) String summary) {}
+
+    /** One measure: {@code type} is the measure; {@code scope} and {@code until} default to the measure's scope and the term end. */
+    public record MeasureRequest(@NotNull SanctionMeasure type, @Size(max = 500) String scope, LocalDate until) {
+        Sanction toSanction() {
+            return new Sanction(null, type, scope, until);
+        }
+    }
+
+    /** 列入 ({@code list} true, with measures and term) or 不予列入 ({@code list} false). */
+    public record DecisionRequest(@NotNull LocalDate decidedOn, @NotNull Boolean list, @Size(max = 6) List<@NotNull @Valid MeasureRequest> measures,
+                                  LocalDate termEnd, @Size(max = 2000) String reason) {
+        void check() {
+            if (Boolean.TRUE.equals(list) && (measures == null || measures.isEmpty())) {
+                throw InvalidRequest.of("measures", "a listing names at least one of the six measures " + List.of(SanctionMeasure.values()));
+            }
+            if (Boolean.FALSE.equals(list) && measures != null && !measures.isEmpty()) {
+                throw InvalidRequest.of("measures", "a decision not to list imposes no measures");
+            }
+        }
+
+        List<Sanction> sanctions() {
+            return measures == null ? List.of() : measures.stream().map(MeasureRequest::toSanction).toList();
+        }
+    }
+
+    /** 失信惩戒: one more measure on a listed subject. */
+    public record SanctionRequest(@NotNull SanctionMeasure type, @Size(max = 500) String scope, LocalDate until,
+                                  @NotNull LocalDate imposedOn) {}
+
+    public record LiftRequest(@NotNull LocalDate liftedOn, @NotBlank @Size(max = 2000) String reason) {}
+
+    /** 移出 for a named reason. */
+    public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @Size(max = 2000) String detail) {
+        void check() {
+            if (reason == RemovalReason.REPAIRED) {
+                throw InvalidRequest.of("reason", "REPAIRED removals follow a granted repair: POST .../repair with action GRANT");
+            }
+        }
+    }
+
+    public enum RepairAction { APPLY, GRANT, REFUSE }
+
+    /**
+     * 信用修复: APPLY (the subject's application, dated {@code on}, with its {@code grounds}), then GRANT
+     * or REFUSE it ({@code applicationId}, and for REFUSE the failing {@code refusalGrounds}).
+     */
+    public record RepairRequest(@NotNull RepairAction action, @NotNull LocalDate on, String applicationId, @Size(max = 5000) String grounds,
+                                List<@NotNull RepairRefusalGround> refusalGrounds, @Size(max = 2000) String reason) {
+        void check() {
+            if (action != RepairAction.APPLY && (applicationId == null || applicationId.isBlank())) {
+                throw InvalidRequest.of("applicationId", "name the application to " + action + " (returned by APPLY)");
+            }
+            if (action == RepairAction.REFUSE && (refusalGrounds == null || refusalGrounds.isEmpty())) {
+                throw InvalidRequest.of("refusalGrounds", "a refusal names the conditions that failed, of " + List.of(RepairRefusalGround.values()));
+            }
+            if (action == RepairAction.APPLY && (grounds == null || grounds.isBlank())) {
+                throw InvalidRequest.of("grounds", "an application states its grounds (obligations fulfilled, harm removed, ...)");
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.gongshi.server;
+
+import org.gongshi.server.schedule.ExpiryScheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bureau takes subjects from proposal to listing to removal over the HTTP API; the read models,
+ * the review queue and the feed follow each step; a revoked basis removes a listing through the
+ * process manager; the scheduler ends an entry whose term is over.
+ */
+class ListingsEndToEndTest {
+
+    static final String AGENCY = "91110000600037341L";
+    static final String INFRINGER = "91310000132200004B";
+
+    @TempDir
+    Path dataDir;
+    ConfigurableApplicationContext app;
+    WebTestClient web;
+    String token;
+    BureauClient bureau;
+
+    @BeforeEach
+    void start() {
+        app = LedgerEndToEndTest.start(dataDir);
+        web = LedgerEndToEndTest.client(app);
+        token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+        bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) app.close();
+    }
+
+    @Test
+    void a_subject_goes_from_proposal_to_listing_with_sanctions_to_removal_and_stays_in_the_history() throws Exception {
+        String basis = bureau.decidedCase("北京某某商标代理有限公司", AGENCY, 50000);
+        String listingId = propose("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "北京某某商标代理有限公司", AGENCY, List.of(basis), "2026-04-01");
+        Map<?, ?> proposed = awaitListing(listingId, v -> "PROPOSED".equals(v.get("status")));
+        assertThat(proposed.get("statementDueOn")).as("5 working days from 2026-04-01 over the Qingming holiday").isEqualTo("2026-04-09");
+
+        ok("/api/v1/listings/{id}/statements", listingId, Map.of("receivedOn", "2026-04-03", "summary", "当事人称已整改。"));
+        ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true, "reason", "违法从事商标代理",
+                "measures", List.of(Map.of("type", "NO_AWARDS"), Map.of("type", "KEY_SUPERVISION", "scope", "每季度检查一次"))));
+        Map<?, ?> listed = awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")) && ((List<?>) v.get("sanctions")).size() == 2);
+        assertThat(listed.get("listedOn")).isEqualTo("2026-04-15");
+        assertThat(listed.get("termEnd")).as("default term: 1 year").isEqualTo("2027-04-15");
+        assertThat(((Map<?, ?>) listed.get("statement")).get("summary")).isEqualTo("当事人称已整改。");
+
+        // one active entry per list: a second proposal for the same subject on the same list is refused, naming the rule
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(proposal("SEVERE_DISHONESTY", "FALSE_MATERIALS", "北京某某商标代理有限公司", AGENCY, List.of(basis), "2026-05-01"))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("one-active-entry-per-list").contains(listingId));
+
+        Map<?, ?> sanction = web.post().uri("/api/v1/listings/{id}/sanctions", listingId).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "FISCAL_PROJECT_REVIEW", "imposedOn", "2026-05-06", "until", "2026-12-31"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String number = ((String) sanction.get("sanctionId")).substring(listingId.length() + 1);
+        ok("/api/v1/listings/{id}/sanctions/" + number + "/lifting", listingId, Map.of("liftedOn", "2026-06-01", "reason", "项目审查完毕"));
+        awaitListing(listingId, v -> ((List<?>) v.get("sanctions")).stream().anyMatch(s -> "2026-06-01".equals(((Map<?, ?>) s).get("liftedOn"))));
+
+        // repair: too early is refused naming the rule; after six months it can be applied for and granted
+        web.post().uri("/api/v1/listings/{id}/repair", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("action", "APPLY", "on", "2026-07-01", "grounds", "已履行全部义务"))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("listing-repair").contains("6 months"));
+        Map<?, ?> applied = web.post().uri("/api/v1/listings/{id}/repair", listingId).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "APPLY", "on", "2026-11-02", "grounds", "已履行全部义务"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        ok("/api/v1/listings/{id}/repair", listingId, Map.of("action", "GRANT", "on", "2026-11-05",
+                "applicationId", applied.get("applicationId"), "reason", "符合信用修复条件"));
+        Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
+        assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("REPAIRED");
+        assertThat(((Map<?, ?>) removed.get("removal")).get("removedOn")).isEqualTo("2026-11-05");
+        assertThat(((List<?>) removed.get("sanctions"))).allSatisfy(s -> assertThat(((Map<?, ?>) s).get("liftedOn")).isNotNull());
+
+        // the feed carries every public step, each removal naming the entry it retracts
+        List<String> feed = awaitFeed(lines -> lines.stream().anyMatch(l -> l.contains("listing.removed")));
+        List<String> types = feed.stream().map(l -> l.replaceAll(".*\"type\":\"org\\.gongshi\\.([a-z.]+)\\.v1\".*", "$1")).toList();
+        assertThat(types).containsSubsequence("listing.added", "sanction.imposed", "sanction.imposed", "sanction.imposed",
+                "sanction.lifted", "sanction.lifted", "sanction.lifted", "listing.removed");
+        assertThat(feed.stream().filter(l -> l.contains("listing.added")).findFirst().orElseThrow()).contains("\"division\":\"110105\"");
+        assertThat(feed.stream().filter(l -> l.contains("listing.removed")).findFirst().orElseThrow()).containsPattern("\"retracts\":\\d+");
+
+        // a place freed by the removal can be taken again
+        created(proposal("SEVERE_DISHONESTY", "FALSE_MATERIALS", "北京某某商标代理有限公司", AGENCY, List.of(basis), "2026-11-10"));
+    }
+
+    @Test
+    void a_listing_whose_basis_decision_is_revoked_is_removed_by_policy() throws Exception {
+        String basis = bureau.decidedCase("上海某某医疗器械有限公司", INFRINGER, 30000);
+        String listingId = propose("BLACKLIST", "REFUSAL_TO_PERFORM", "上海某某医疗器械有限公司", INFRINGER, List.of(basis), "2026-04-01");
+        ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true,
+                "measures", List.of(Map.of("type", "NO_CREDIT_COMMITMENT"))));
+        awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")));
+
+        // the process manager's state is durable: it still watches the basis after a restart
+        app.close();
+        start();
+        bureau.revoke(basis, "复议撤销原处罚决定");
+        Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
+        assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("BASIS_REVOKED");
+        assertThat(((Map<?, ?>) removed.get("basisRevoked")).get("caseId")).isEqualTo(basis);
+    }
+
+    @Test
+    void an_entry_whose_term_has_ended_is_removed_by_the_scheduler() throws Exception {
+        String basis = bureau.decidedCase("北京某某专利代理有限公司", AGENCY, 10000);
+        String listingId = propose("SEVERE_DISHONESTY", "ABNORMAL_PATENT_APPLICATION", "北京某某专利代理有限公司", AGENCY, List.of(basis), "2026-04-01");
+        ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true, "termEnd", "2026-06-30",
+                "measures", List.of(Map.of("type", "FEE_REDUCTION_REVIEW"))));
+        awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")));
+
+        int sent = app.getBean(ExpiryScheduler.class).expireDueListings(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        assertThat(sent).isEqualTo(1);
+        Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
+        assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("TERM_EXPIRED");
+        assertThat(((Map<?, ?>) removed.get("removal")).get("removedOn")).isEqualTo("2026-07-01");
+    }
+
+    @Test
+    void two_standing_penalties_within_five_years_make_a_repeated_infringer_candidate_and_nothing_more() throws Exception {
+        String first = bureau.decidedCase("上海重复侵权示例有限公司", INFRINGER, 20000);
+        String second = bureau.decidedCase("上海重复侵权示例有限公司", INFRINGER, 25000);
+        String once = bureau.decidedCase("北京单次示例有限公司", AGENCY, 20000);
+        String revokedLater = bureau.decidedCase("北京单次示例有限公司", AGENCY, 21000);
+        bureau.revoke(revokedLater, "诉讼撤销");
+        awaitCase(revokedLater, v -> ((List<?>) v.get("revisions")).size() == 1);
+
+        Map<?, ?> queue = awaitCandidates(q -> ((Number) q.get("total")).intValue() == 1);
+        Map<?, ?> candidate = (Map<?, ?>) ((List<?>) queue.get("items")).get(0);
+        assertThat(candidate.get("uscc")).as("a revoked penalty does not count").isEqualTo(INFRINGER);
+        assertThat(((Number) candidate.get("count")).intValue()).isEqualTo(2);
+        List<Object> caseIds = ((List<?>) candidate.get("penalties")).stream().map(p -> ((Map<?, ?>) p).get("caseId")).map(Object.class::cast).toList();
+        assertThat(caseIds).containsExactlyInAnyOrder(first, second);
+        assertThat(once).isNotBlank();
+
+        // the queue lists nobody by itself: no listing exists until a bureau proposes one
+        Map<?, ?> listings = web.get().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Number) listings.get("total")).intValue()).isZero();
+
+        // a repeated-infringer listing rests on at least two basis cases
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海重复侵权示例有限公司", INFRINGER, List.of(first), "2026-04-01"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("listing-category"));
+        created(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海重复侵权示例有限公司", INFRINGER, List.of(first, second), "2026-04-01"));
+        awaitCandidates(q -> ((Number) q.get("total")).intValue() == 0);
+    }
+
+    @Test
+    void bad_listing_requests_are_400_with_the_field_and_another_bureau_is_403() {
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "某公司", "91110000600037341X", List.of("c-1"), "2026-04-01"))
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).value(b -> assertThat(b).contains("subject.uscc"));
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("listType", "GREYLIST", "category", "ILLEGAL_AGENCY"))
+                .exchange().expectStatus().isBadRequest();
+        String listingId = created(proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "北京某某商标代理有限公司", AGENCY, List.of("case-1"), "2026-04-01"));
+        web.post().uri("/api/v1/listings/{id}/decision", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("decidedOn", "2026-04-15", "list", true))
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).value(b -> assertThat(b).contains("measures"));
+        String other = LedgerEndToEndTest.token(web, LedgerEndToEndTest.OTHER_BUREAU, "officer");
+        web.post().uri("/api/v1/listings/{id}/removal", listingId).headers(h -> h.setBearerAuth(other)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("removedOn", "2026-04-20", "reason", "LISTED_IN_ERROR"))
+                .exchange().expectStatus().isForbidden();
+        web.post().uri("/api/v1/listings/{id}/removal", "no-such-listing").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("removedOn", "2026-04-20", "reason", "LISTED_IN_ERROR"))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    // ---- helpers
+
+    static Map<String, Object> proposal(String listType, String category, String name, String uscc, List<String> basis, String on) {
+        return Map.of("listType", listType, "category", category, "subject", Map.of("name", name, "uscc", uscc),
+                "basisCaseIds", basis, "reason", "经查实，当事人存在失信行为。", "proposedOn", on);
+    }
+
+    String propose(String listType, String category, String name, String uscc, List<String> basis, String on) {
+        return created(proposal(listType, category, name, uscc, basis, on));
+    }
+
+    String created(Map<String, Object> body) {
+        Map<?, ?> created = web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) created.get("listingId");
+    }
+
+    void ok(String uri, String id, Map<String, Object> body) {
+        web.post().uri(uri, id).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk();
+    }
+
+    Map<?, ?> awaitListing(String listingId, Predicate<Map<?, ?>> ready) throws InterruptedException {
+        return await("listing " + listingId, "/api/v1/listings/" + listingId, ready);
+    }
+
+    Map<?, ?> awaitCase(String caseId, Predicate<Map<?, ?>> ready) throws InterruptedException {
+        return await("case " + caseId, "/api/v1/cases/" + caseId, ready);
+    }
+
+    Map<?, ?> awaitCandidates(Predicate<Map<?, ?>> ready) throws InterruptedException {
+        return await("candidates", "/api/v1/listings/candidates", ready);
+    }
+
+    Map<?, ?> await(String what, String uri, Predicate<Map<?, ?>> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Map<?, ?> last = null;
+        while (System.nanoTime() < deadline) {
+            var result = web.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange().returnResult(Map.class);
+            if (result.getStatus().value() == 200) {
+                last = result.getResponseBody().blockFirst();
+                if (last != null && ready.test(last)) return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(what + " did not reach the expected state; last: " + last);
+    }
+
+    List<String> awaitFeed(Predicate<List<String>> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> lines = List.of();
+        while (System.nanoTime() < deadline) {
+            String body = web.get().uri("/feed/v1/entries?limit=1000").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            lines = body == null ? List.of() : body.lines().filter(l -> !l.isBlank()).toList();
+            if (ready.test(lines)) return lines;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("feed did not reach the expected state: " + lines);
+    }
+}

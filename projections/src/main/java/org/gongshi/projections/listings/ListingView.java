@@ -1,0 +1,71 @@
+package org.gongshi.projections.listings;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.ListingCategory;
+import org.gongshi.ledger.listings.ListingProposed;
+import org.gongshi.ledger.listings.ListingStatus;
+import org.gongshi.ledger.listings.RemovalReason;
+import org.gongshi.ledger.listings.RepairRefusalGround;
+import org.gongshi.ledger.listings.SanctionMeasure;
+import org.gongshi.ledger.listings.Subject;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One credit-list entry as it stands, for the bureau and for the public list: from the notice
+ * (告知拟列入) through the decision, its sanctions, repair applications and removal. A removed entry
+ * stays here with its removal (the audit history); the public list shows only {@code ACTIVE} ones.
+ * {@code lastGlobalIndex} is the position of the last event applied, so a redelivery changes nothing.
+ */
+public record ListingView(
+        @BsonId String listingId,
+        String bureau,
+        String division,
+        ListType listType,
+        ListingCategory category,
+        Subject subject,
+        List<String> basisCaseIds,
+        String reason,
+        ListingStatus status,
+        LocalDate proposedOn,
+        LocalDate statementDueOn,
+        Statement statement,
+        LocalDate listedOn,
+        LocalDate termEnd,
+        LocalDate repairWaitEnd,
+        List<SanctionView> sanctions,
+        BasisRevoked basisRevoked,
+        List<RepairView> repairs,
+        NotAdded notAdded,
+        Removal removal,
+        String policyVersion,
+        Long lastGlobalIndex) {
+
+    static ListingView proposed(ListingProposed e, long globalIndex) {
+        return new ListingView(e.listingId(), e.bureau(), e.division(), e.listType(), e.category(), e.subject(), e.basisCaseIds(),
+                e.reason(), ListingStatus.PROPOSED, e.proposedOn(), e.statementDeadline().dueOn(), null, null, null, null,
+                List.of(), null, List.of(), null, null, e.policyVersion(), globalIndex);
+    }
+
+    /** The sanctions that apply now (not lifted). */
+    public List<SanctionView> activeSanctions() {
+        return sanctions == null ? List.of() : sanctions.stream().filter(s -> s.liftedOn() == null).toList();
+    }
+
+    public record Statement(LocalDate receivedOn, String summary) {}
+
+    /** 失信惩戒措施 with its scope and term; {@code liftedOn} once it no longer applies. */
+    public record SanctionView(String sanctionId, SanctionMeasure measure, String scope, LocalDate imposedOn, LocalDate until,
+                               LocalDate liftedOn, String liftReason) {}
+
+    public record BasisRevoked(String caseId, LocalDate revokedOn) {}
+
+    public record RepairView(String applicationId, LocalDate appliedOn, String grounds, LocalDate decidedOn, Boolean granted,
+                             List<RepairRefusalGround> refusalGrounds, String reason) {}
+
+    public record NotAdded(LocalDate decidedOn, String reason) {}
+
+    public record Removal(RemovalReason reason, LocalDate removedOn, String detail) {}
+}

@@ -1,0 +1,145 @@
+package org.gongshi.projections.listings;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gongshi.ledger.listings.ListingAdded;
+import org.gongshi.ledger.listings.ListingFlaggedForRemoval;
+import org.gongshi.ledger.listings.ListingNotAdded;
+import org.gongshi.ledger.listings.ListingProposed;
+import org.gongshi.ledger.listings.ListingRemoved;
+import org.gongshi.ledger.listings.ListingRepairApplied;
+import org.gongshi.ledger.listings.ListingRepairGranted;
+import org.gongshi.ledger.listings.ListingRepairRefused;
+import org.gongshi.ledger.listings.ListingStatementRecorded;
+import org.gongshi.ledger.listings.ListingStatus;
+import org.gongshi.ledger.listings.SanctionImposed;
+import org.gongshi.ledger.listings.SanctionLifted;
+import org.gongshi.projections.listings.ListingView.BasisRevoked;
+import org.gongshi.projections.listings.ListingView.NotAdded;
+import org.gongshi.projections.listings.ListingView.Removal;
+import org.gongshi.projections.listings.ListingView.RepairView;
+import org.gongshi.projections.listings.ListingView.SanctionView;
+import org.gongshi.projections.listings.ListingView.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
+
+/**
+ * Builds {@link ListingView} documents from the listing events. Each write is conditional on the
+ * event's global position being newer than the document's {@code lastGlobalIndex}: a redelivered
+ * event changes nothing, and a rebuild gives the same documents. A removal changes the status the
+ * public list filters on in the same write, so the entry leaves the public list at once.
+ */
+@ProcessingGroup(ListingViewProjection.PROCESSING_GROUP)
+public class ListingViewProjection {
+
+    public static final String PROCESSING_GROUP = "listing-views";
+
+    private final MongoCollection<ListingView> views;
+
+    public ListingViewProjection(ListingViews listingViews) {
+        this.views = listingViews.collection();
+    }
+
+    @EventHandler
+    void on(ListingProposed e, TrackingToken token) {
+        try {
+            views.insertOne(ListingView.proposed(e, position(token)));
+        } catch (MongoWriteException ex) {
+            if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw ex;
+            // already projected: a redelivery
+        }
+    }
+
+    @EventHandler
+    void on(ListingStatementRecorded e, TrackingToken token) {
+        apply(e.listingId(), token, set("statement", new Statement(e.receivedOn(), e.summary())));
+    }
+
+    @EventHandler
+    void on(ListingAdded e, TrackingToken token) {
+        apply(e.listingId(), token, set("status", ListingStatus.ACTIVE), set("listedOn", e.listedOn()),
+                set("termEnd", e.termEnd().dueOn()), set("repairWaitEnd", e.repairWaitEnd().dueOn()), set("reason", e.reason()));
+    }
+
+    @EventHandler
+    void on(ListingNotAdded e, TrackingToken token) {
+        apply(e.listingId(), token, set("status", ListingStatus.NOT_ADDED), set("notAdded", new NotAdded(e.decidedOn(), e.reason())));
+    }
+
+    @EventHandler
+    void on(SanctionImposed e, TrackingToken token) {
+        apply(e.listingId(), token, push("sanctions",
+                new SanctionView(e.sanctionId(), e.measure(), e.scope(), e.imposedOn(), e.until(), null, null)));
+    }
+
+    @EventHandler
+    void on(SanctionLifted e, TrackingToken token) {
+        long position = position(token);
+        views.updateOne(and(eq("_id", e.listingId()), lt("lastGlobalIndex", position), eq("sanctions.sanctionId", e.sanctionId())),
+                combine(set("sanctions.$.liftedOn", e.liftedOn()), set("sanctions.$.liftReason", e.reason()),
+                        set("lastGlobalIndex", position)));
+    }
+
+    @EventHandler
+    void on(ListingFlaggedForRemoval e, TrackingToken token) {
+        apply(e.listingId(), token, set("basisRevoked", new BasisRevoked(e.caseId(), e.revokedOn())));
+    }
+
+    @EventHandler
+    void on(ListingRepairApplied e, TrackingToken token) {
+        apply(e.listingId(), token, push("repairs", new RepairView(e.applicationId(), e.appliedOn(), e.grounds(), null, null, null, null)));
+    }
+
+    @EventHandler
+    void on(ListingRepairGranted e, TrackingToken token) {
+        long position = position(token);
+        views.updateOne(and(eq("_id", e.listingId()), lt("lastGlobalIndex", position), eq("repairs.applicationId", e.applicationId())),
+                combine(set("repairs.$.decidedOn", e.decidedOn()), set("repairs.$.granted", true), set("repairs.$.reason", e.reason()),
+                        set("lastGlobalIndex", position)));
+    }
+
+    @EventHandler
+    void on(ListingRepairRefused e, TrackingToken token) {
+        long position = position(token);
+        views.updateOne(and(eq("_id", e.listingId()), lt("lastGlobalIndex", position), eq("repairs.applicationId", e.applicationId())),
+                combine(set("repairs.$.decidedOn", e.decidedOn()), set("repairs.$.granted", false),
+                        set("repairs.$.refusalGrounds", e.grounds()), set("repairs.$.reason", e.reason()),
+                        set("lastGlobalIndex", position)));
+    }
+
+    @EventHandler
+    void on(ListingRemoved e, TrackingToken token) {
+        apply(e.listingId(), token, set("status", ListingStatus.REMOVED), set("removal", new Removal(e.reason(), e.removedOn(), e.detail())));
+    }
+
+    @ResetHandler
+    void reset() {
+        views.deleteMany(new Document());
+    }
+
+    private void apply(String listingId, TrackingToken token, Bson... updates) {
+        long position = position(token);
+        List<Bson> all = new ArrayList<>(List.of(updates));
+        all.add(set("lastGlobalIndex", position));
+        views.updateOne(and(eq("_id", listingId), lt("lastGlobalIndex", position)), combine(all));
+    }
+
+    static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+    }
+}

@@ -1,0 +1,112 @@
+package org.gongshi.projections.listings;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.ListingStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
+
+/** Reads of the credit-list entries: one entry, a bureau's entries, the public lists, a subject's entries. */
+public class ListingViews {
+
+    public static final String COLLECTION = "listing_views";
+
+    private static final Pattern DIVISION_PREFIX = Pattern.compile("\\d{1,6}");
+
+    private final MongoCollection<ListingView> collection;
+
+    public ListingViews(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION, ListingView.class);
+    }
+
+    /** Indexes for every query shape below (real MongoDB uses them; the embedded server scans). */
+    public void ensureIndexes() {
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("status", "listType"), Indexes.descending("listedOn")),
+                new IndexOptions().name("public_list"));
+        collection.createIndex(Indexes.ascending("subject.uscc", "status"), new IndexOptions().name("subject"));
+        collection.createIndex(Indexes.ascending("status", "termEnd"), new IndexOptions().name("term_end"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("bureau", "status"), Indexes.descending("proposedOn")),
+                new IndexOptions().name("bureau_list"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("division", "status"), Indexes.descending("proposedOn")),
+                new IndexOptions().name("division_list"));
+    }
+
+    MongoCollection<ListingView> collection() {
+        return collection;
+    }
+
+    public Optional<ListingView> find(String listingId) {
+        return Optional.ofNullable(collection.find(eq("_id", listingId)).first());
+    }
+
+    /** A bureau's (or a division's) entries, newest notice first, optionally in one status and list. */
+    public Page list(String bureau, String divisionPrefix, ListingStatus status, ListType listType, int page, int size) {
+        List<Bson> filters = new ArrayList<>();
+        if (bureau != null) filters.add(eq("bureau", bureau));
+        if (divisionPrefix != null && !divisionPrefix.isEmpty()) filters.add(divisionPrefix(divisionPrefix));
+        if (status != null) filters.add(eq("status", status));
+        if (listType != null) filters.add(eq("listType", listType));
+        return page(filters.isEmpty() ? new Document() : and(filters), Sorts.descending("proposedOn", "_id"), page, size);
+    }
+
+    /** The public list: entries on {@code listType} now, most recently listed first. */
+    public Page onList(ListType listType, String divisionPrefix, int page, int size) {
+        List<Bson> filters = new ArrayList<>(List.of(eq("status", ListingStatus.ACTIVE), eq("listType", listType)));
+        if (divisionPrefix != null && !divisionPrefix.isEmpty()) filters.add(divisionPrefix(divisionPrefix));
+        return page(and(filters), Sorts.descending("listedOn", "_id"), page, size);
+    }
+
+    /** The entries a subject holds on any list now. */
+    public List<ListingView> activeOf(String uscc) {
+        return collection.find(and(eq("subject.uscc", uscc), eq("status", ListingStatus.ACTIVE)))
+                .sort(Sorts.ascending("listType", "listedOn")).into(new ArrayList<>());
+    }
+
+    /** Subjects (USCC) proposed for or on {@code listType} now: they are being handled already. */
+    public List<String> heldOn(ListType listType, List<String> usccs) {
+        List<String> held = new ArrayList<>();
+        collection.withDocumentClass(Document.class).find(and(in("subject.uscc", usccs), eq("listType", listType),
+                        in("status", List.of(ListingStatus.PROPOSED, ListingStatus.ACTIVE))))
+                .projection(Projections.include("subject.uscc")).forEach(d -> held.add(d.get("subject", Document.class).getString("uscc")));
+        return held;
+    }
+
+    /** Entries on a list whose term ended before {@code asOf}: the scheduler's expiry work. */
+    public List<String> dueForExpiry(LocalDate asOf, int limit) {
+        List<String> ids = new ArrayList<>();
+        collection.withDocumentClass(Document.class).find(and(eq("status", ListingStatus.ACTIVE), lt("termEnd", asOf)))
+                .sort(Sorts.ascending("termEnd")).limit(limit).projection(Projections.include("_id"))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    private Page page(Bson filter, Bson sort, int page, int size) {
+        long total = collection.countDocuments(filter);
+        List<ListingView> items = collection.find(filter).sort(sort).skip(page * size).limit(size).into(new ArrayList<>());
+        return new Page(items, page, size, total);
+    }
+
+    private static Bson divisionPrefix(String prefix) {
+        if (!DIVISION_PREFIX.matcher(prefix).matches()) throw new IllegalArgumentException("division prefix must be 1 to 6 digits");
+        return regex("division", "^" + prefix);
+    }
+
+    public record Page(List<ListingView> items, int page, int size, long total) {}
+}

@@ -1,0 +1,118 @@
+package org.gongshi.projections.listings;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.policy.Rulebook;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.ne;
+
+/**
+ * The penalties each subject (by USCC) has received, and whether each still stands: the basis of
+ * the repeated-infringer review queue (重复侵权, Trademark Law Art 60). A subject with at least the
+ * policy's number of standing penalties (2) decided within its window (5 years) is a
+ * {@link Candidate}; the queue only surfaces it, a bureau decides whether to propose a listing.
+ * Subjects already proposed for or on the repeated-infringer list are not candidates again.
+ */
+public class PenaltyHistory {
+
+    public static final String COLLECTION = "penalty_history";
+
+    private static final Pattern DIVISION_PREFIX = Pattern.compile("\\d{1,6}");
+
+    private final MongoCollection<Document> collection;
+    private final ListingViews listings;
+    private final Rulebook rules;
+
+    public PenaltyHistory(MongoDatabase database, ListingViews listings, Rulebook rules) {
+        this.collection = database.getCollection(COLLECTION);
+        this.listings = listings;
+        this.rules = rules;
+    }
+
+    public void ensureIndexes() {
+        collection.createIndex(Indexes.ascending("standing", "decidedOn", "uscc"), new IndexOptions().name("standing_window"));
+        collection.createIndex(Indexes.ascending("uscc"), new IndexOptions().name("uscc"));
+    }
+
+    MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    /**
+     * Candidates as of {@code asOf}, most penalties first; with a division prefix, only subjects with
+     * a standing penalty decided in that division.
+     */
+    public CandidatePage candidates(LocalDate asOf, String divisionPrefix, int page, int size) {
+        if (divisionPrefix != null && !divisionPrefix.isEmpty() && !DIVISION_PREFIX.matcher(divisionPrefix).matches()) {
+            throw new IllegalArgumentException("division prefix must be 1 to 6 digits");
+        }
+        var policy = rules.policy().creditListing();
+        LocalDate windowStart = asOf.minusYears(policy.repeatedInfringerWindowYears());
+        List<Candidate> all = new ArrayList<>();
+        collection.aggregate(List.of(
+                Aggregates.match(and(eq("standing", true), ne("uscc", null), gt("decidedOn", date(windowStart)))),
+                Aggregates.sort(Sorts.ascending("decidedOn", "_id")),
+                Aggregates.group("$uscc", Accumulators.sum("count", 1), Accumulators.last("subjectName", "$subjectName"),
+                        Accumulators.push("penalties", new Document("caseId", "$_id").append("decisionNumber", "$decisionNumber")
+                                .append("decidedOn", "$decidedOn").append("bureau", "$bureau").append("division", "$division"))),
+                Aggregates.match(Filters.gte("count", policy.repeatedInfringerPenalties()))
+        )).forEach(d -> all.add(Candidate.of(d)));
+        List<String> held = all.isEmpty() ? List.of()
+                : listings.heldOn(ListType.REPEATED_INFRINGER, all.stream().map(Candidate::uscc).toList());
+        Set<String> excluded = new HashSet<>(held);
+        List<Candidate> open = all.stream()
+                .filter(c -> !excluded.contains(c.uscc()))
+                .filter(c -> divisionPrefix == null || divisionPrefix.isEmpty()
+                        || c.penalties().stream().anyMatch(p -> p.division() != null && p.division().startsWith(divisionPrefix)))
+                .sorted((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count()) : a.uscc().compareTo(b.uscc()))
+                .toList();
+        int from = Math.min(page * size, open.size());
+        return new CandidatePage(open.subList(from, Math.min(from + size, open.size())), page, size, open.size(),
+                policy.repeatedInfringerPenalties(), policy.repeatedInfringerWindowYears(), windowStart);
+    }
+
+    static Date date(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    static LocalDate day(Date date) {
+        return date == null ? null : date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** A subject with enough standing penalties in the window to be reviewed for the repeated-infringer list. */
+    public record Candidate(String uscc, String subjectName, int count, List<PenaltyRef> penalties) {
+        static Candidate of(Document d) {
+            List<PenaltyRef> refs = new ArrayList<>();
+            for (Document p : d.getList("penalties", Document.class)) {
+                refs.add(new PenaltyRef(p.getString("caseId"), p.getString("decisionNumber"), day(p.getDate("decidedOn")),
+                        p.getString("bureau"), p.getString("division")));
+            }
+            return new Candidate(d.getString("_id"), d.getString("subjectName"), ((Number) d.get("count")).intValue(), refs);
+        }
+    }
+
+    public record PenaltyRef(String caseId, String decisionNumber, LocalDate decidedOn, String bureau, String division) {}
+
+    public record CandidatePage(List<Candidate> items, int page, int size, long total, int threshold, int windowYears,
+                                LocalDate windowStart) {}
+}

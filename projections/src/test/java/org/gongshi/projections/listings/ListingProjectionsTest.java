@@ -1,0 +1,190 @@
+package org.gongshi.projections.listings;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.bson.Document;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.calendar.WorkingDayCalendar;
+import org.gongshi.ledger.cases.CaseFiled;
+import org.gongshi.ledger.cases.DecisionRevised;
+import org.gongshi.ledger.cases.IpType;
+import org.gongshi.ledger.cases.Party;
+import org.gongshi.ledger.cases.PartyKind;
+import org.gongshi.ledger.cases.Penalty;
+import org.gongshi.ledger.cases.PenaltyDecided;
+import org.gongshi.ledger.cases.PenaltyType;
+import org.gongshi.ledger.cases.Procedure;
+import org.gongshi.ledger.cases.RevisionBy;
+import org.gongshi.ledger.cases.RevisionKind;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.ListingAdded;
+import org.gongshi.ledger.listings.ListingCategory;
+import org.gongshi.ledger.listings.ListingProposed;
+import org.gongshi.ledger.listings.ListingRemoved;
+import org.gongshi.ledger.listings.ListingStatus;
+import org.gongshi.ledger.listings.RemovalReason;
+import org.gongshi.ledger.listings.SanctionImposed;
+import org.gongshi.ledger.listings.SanctionLifted;
+import org.gongshi.ledger.listings.SanctionMeasure;
+import org.gongshi.ledger.listings.Subject;
+import org.gongshi.ledger.policy.EnforcementPolicy;
+import org.gongshi.ledger.policy.Rulebook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The listing read model and the repeated-infringer review queue, under redelivery and rebuild. */
+class ListingProjectionsTest {
+
+    private static final String BUREAU = "91110000600037341L";
+    private static final String SUBJECT = "91310000132200004B";
+    private static final String V = "CN-2026.1";
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private ListingViews views;
+    private PenaltyHistory history;
+    private AnnotationEventHandlerAdapter listingProjection;
+    private AnnotationEventHandlerAdapter historyProjection;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        database = client.getDatabase("listing-test");
+        views = new ListingViews(database);
+        history = new PenaltyHistory(database, views, new Rulebook(EnforcementPolicy.defaults(), WorkingDayCalendar.official()));
+        listingProjection = new AnnotationEventHandlerAdapter(new ListingViewProjection(views));
+        historyProjection = new AnnotationEventHandlerAdapter(new PenaltyHistoryProjection(history));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private List<Object> listingLifecycle(String listingId) {
+        Subject subject = new Subject("上海某某医疗器械有限公司", SUBJECT);
+        return List.of(
+                new ListingProposed(listingId, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.FALSE_MATERIALS, subject,
+                        List.of("case-1"), "提交虚假材料", LocalDate.of(2026, 4, 1), new Deadline(LocalDate.of(2026, 4, 9), false), V),
+                new ListingAdded(listingId, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.FALSE_MATERIALS, subject,
+                        List.of("case-1"), "提交虚假材料", LocalDate.of(2026, 4, 15), new Deadline(LocalDate.of(2027, 4, 15), false),
+                        new Deadline(LocalDate.of(2026, 10, 15), false), new Deadline(LocalDate.of(2026, 4, 9), false), false, V),
+                new SanctionImposed(listingId, listingId + "/1", SUBJECT, SanctionMeasure.NO_AWARDS, SanctionMeasure.NO_AWARDS.defaultScope(),
+                        LocalDate.of(2026, 4, 15), LocalDate.of(2027, 4, 15), V),
+                new SanctionImposed(listingId, listingId + "/2", SUBJECT, SanctionMeasure.KEY_SUPERVISION, "每季度检查",
+                        LocalDate.of(2026, 4, 15), LocalDate.of(2027, 4, 15), V),
+                new SanctionLifted(listingId, listingId + "/2", SUBJECT, SanctionMeasure.KEY_SUPERVISION, LocalDate.of(2026, 6, 1), "检查完毕"));
+    }
+
+    private void deliver(AnnotationEventHandlerAdapter projection, List<Object> events, long firstIndex) throws Exception {
+        long index = firstIndex;
+        for (Object event : events) {
+            projection.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index++), GenericEventMessage.asEventMessage(event)));
+        }
+    }
+
+    private List<Document> documents(String collection) {
+        return database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+
+    @Test
+    void an_active_entry_is_on_the_public_list_with_its_sanctions_until_it_is_removed() throws Exception {
+        deliver(listingProjection, listingLifecycle("l-1"), 1);
+
+        ListingView view = views.find("l-1").orElseThrow();
+        assertThat(view.status()).isEqualTo(ListingStatus.ACTIVE);
+        assertThat(view.termEnd()).isEqualTo(LocalDate.of(2027, 4, 15));
+        assertThat(view.sanctions()).hasSize(2);
+        assertThat(view.activeSanctions()).extracting(ListingView.SanctionView::measure).containsExactly(SanctionMeasure.NO_AWARDS);
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, 0, 10).items()).extracting(ListingView::listingId).containsExactly("l-1");
+        assertThat(views.activeOf(SUBJECT)).hasSize(1);
+        assertThat(views.dueForExpiry(LocalDate.of(2027, 4, 16), 10)).containsExactly("l-1");
+        assertThat(views.dueForExpiry(LocalDate.of(2027, 4, 15), 10)).isEmpty();
+
+        deliver(listingProjection, List.of(new ListingRemoved("l-1", ListType.SEVERE_DISHONESTY, view.subject(), view.listedOn(),
+                RemovalReason.LISTED_IN_ERROR, LocalDate.of(2026, 7, 1), "误列", V)), 10);
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, 0, 10).total()).isZero();
+        assertThat(views.activeOf(SUBJECT)).isEmpty();
+        assertThat(views.find("l-1").orElseThrow().removal().reason()).as("the history keeps the entry").isEqualTo(RemovalReason.LISTED_IN_ERROR);
+    }
+
+    @Test
+    void redelivered_listing_events_change_nothing_and_a_rebuild_gives_the_same_documents() throws Exception {
+        deliver(listingProjection, listingLifecycle("l-1"), 1);
+        List<Document> once = documents(ListingViews.COLLECTION);
+
+        deliver(listingProjection, listingLifecycle("l-1"), 1);
+        deliver(listingProjection, listingLifecycle("l-1").subList(2, 5), 3);
+        assertThat(documents(ListingViews.COLLECTION)).isEqualTo(once);
+
+        listingProjection.prepareReset(null);
+        assertThat(documents(ListingViews.COLLECTION)).isEmpty();
+        deliver(listingProjection, listingLifecycle("l-1"), 1);
+        assertThat(documents(ListingViews.COLLECTION)).isEqualTo(once);
+    }
+
+    @Test
+    void repeated_infringer_candidates_need_two_standing_penalties_within_five_years() throws Exception {
+        LocalDate asOf = LocalDate.of(2026, 11, 22);
+        List<Object> events = new ArrayList<>();
+        events.addAll(penalty("c-1", SUBJECT, LocalDate.of(2022, 1, 10)));  // within 5 years of 2026-11-22
+        events.addAll(penalty("c-2", SUBJECT, LocalDate.of(2026, 3, 10)));
+        events.addAll(penalty("c-3", BUREAU, LocalDate.of(2021, 6, 1)));    // outside the window
+        events.addAll(penalty("c-4", BUREAU, LocalDate.of(2026, 3, 10)));
+        events.addAll(penalty("c-5", "91110108MA01234565", LocalDate.of(2026, 1, 10)));
+        events.addAll(penalty("c-6", "91110108MA01234565", LocalDate.of(2026, 2, 10)));
+        events.add(new DecisionRevised("c-6", "d-c-6", RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2026)京0105行初1号",
+                LocalDate.of(2026, 5, 1), "撤销", List.of(), V));
+        deliver(historyProjection, events, 1);
+
+        var page = history.candidates(asOf, null, 0, 10);
+        assertThat(page.items()).extracting(PenaltyHistory.Candidate::uscc).as("only the subject with two standing penalties in the window")
+                .containsExactly(SUBJECT);
+        assertThat(page.items().get(0).count()).isEqualTo(2);
+        assertThat(page.threshold()).isEqualTo(2);
+        assertThat(page.windowYears()).isEqualTo(5);
+        assertThat(history.candidates(asOf, "3101", 0, 10).items()).as("no penalty decided in division 3101").isEmpty();
+
+        // redelivery changes nothing
+        List<Document> once = documents(PenaltyHistory.COLLECTION);
+        deliver(historyProjection, events, 1);
+        assertThat(documents(PenaltyHistory.COLLECTION)).isEqualTo(once);
+
+        // a subject already proposed for the list leaves the queue
+        deliver(listingProjection, List.of(new ListingProposed("l-9", BUREAU, "110105", ListType.REPEATED_INFRINGER,
+                ListingCategory.REPEATED_INFRINGEMENT, new Subject("上海某某医疗器械有限公司", SUBJECT), List.of("c-1", "c-2"), "重复侵权",
+                LocalDate.of(2026, 11, 20), new Deadline(LocalDate.of(2026, 11, 27), false), V)), 100);
+        assertThat(history.candidates(asOf, null, 0, 10).items()).isEmpty();
+    }
+
+    private static List<Object> penalty(String caseId, String uscc, LocalDate decidedOn) {
+        LocalDate filed = decidedOn.minusDays(30);
+        var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("10000.00"), null));
+        return List.of(
+                new CaseFiled(caseId, BUREAU, null, "110105", filed, IpType.TRADEMARK, "商标侵权", Procedure.ORDINARY, "投诉",
+                        new Party(PartyKind.LEGAL_PERSON, "某某公司" + uscc, uscc, null, null), new Deadline(filed.plusDays(90), false),
+                        filed.plusDays(180), V),
+                new PenaltyDecided(caseId, "d-" + caseId, "京朝知罚〔2026〕" + caseId + "号", decidedOn, Procedure.ORDINARY, fine,
+                        "商标法第六十条", "销售侵权商品", new Deadline(filed.plusDays(90), false), true,
+                        new Deadline(decidedOn.plusDays(15), false), V));
+    }
+}
