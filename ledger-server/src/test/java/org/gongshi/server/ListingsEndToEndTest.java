@@ -163,7 +163,12 @@ class ListingsEndToEndTest {
         web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海重复侵权示例有限公司", INFRINGER, List.of(first), "2026-04-01"))
                 .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("listing-category"));
-        created(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海重复侵权示例有限公司", INFRINGER, List.of(first, second), "2026-04-01"));
+        // ... and only on penalties that stand: a revoked decision is no basis
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "北京单次示例有限公司", AGENCY, List.of(once, revokedLater), "2026-11-20"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("listing-category").contains("not qualifying: [" + revokedLater + "]"));
+        created(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海重复侵权示例有限公司", INFRINGER, List.of(first, second), "2026-11-20"));
         awaitCandidates(q -> ((Number) q.get("total")).intValue() == 0);
     }
 

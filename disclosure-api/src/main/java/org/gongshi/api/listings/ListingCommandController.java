@@ -6,6 +6,12 @@ import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
 import org.gongshi.ledger.listings.ApplyForListingRepair;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.policy.RuleViolation;
+import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.projections.listings.PenaltyHistory;
+import reactor.core.scheduler.Schedulers;
 import org.gongshi.ledger.listings.DecideListing;
 import org.gongshi.ledger.listings.DecideListingRepair;
 import org.gongshi.ledger.listings.ImposeSanction;
@@ -41,11 +47,16 @@ public class ListingCommandController {
 
     private final LedgerGateway ledger;
     private final IdempotentCommands idempotency;
+    private final PenaltyHistory penalties;
+    private final Rulebook rules;
     private final Clock clock;
 
-    public ListingCommandController(LedgerGateway ledger, IdempotentCommands idempotency, Clock ledgerClock) {
+    public ListingCommandController(LedgerGateway ledger, IdempotentCommands idempotency, PenaltyHistory penaltyHistory, Rulebook rulebook,
+                                    Clock ledgerClock) {
         this.ledger = ledger;
         this.idempotency = idempotency;
+        this.penalties = penaltyHistory;
+        this.rules = rulebook;
         this.clock = ledgerClock;
     }
 
@@ -56,12 +67,32 @@ public class ListingCommandController {
         return idempotency.execute(caller, key, "POST /listings", body, () -> {
             body.check();
             String listingId = UUID.randomUUID().toString();
+            LocalDate proposedOn = body.proposedOn() != null ? body.proposedOn() : LocalDate.now(clock);
             var command = new ProposeListing(listingId, caller.bureau(), caller.division(), body.listType(), body.category(),
-                    body.subject().toSubject(), List.copyOf(body.basisCaseIds()), body.reason(),
-                    body.proposedOn() != null ? body.proposedOn() : LocalDate.now(clock));
-            return ledger.send(caller, command).thenReturn(
+                    body.subject().toSubject(), List.copyOf(body.basisCaseIds()), body.reason(), proposedOn);
+            Mono<Void> checked = body.listType() == ListType.REPEATED_INFRINGER
+                    ? Mono.fromRunnable(() -> checkRepeatedInfringement(command)).subscribeOn(Schedulers.boundedElastic()).then()
+                    : Mono.empty();
+            return checked.then(ledger.send(caller, command)).thenReturn(
                     ResponseEntity.created(URI.create("/api/v1/listings/" + listingId)).body(Map.of("listingId", listingId)));
         });
+    }
+
+    /**
+     * 重复侵权 rests on effective penalties: the basis cases must be standing penalties against the
+     * subject within the window (read from the penalty history, which the ledger's events build).
+     */
+    private void checkRepeatedInfringement(ProposeListing command) {
+        var policy = rules.policy().creditListing();
+        List<String> basis = command.basisCaseIds().stream().distinct().toList();
+        List<String> standing = penalties.standingBasis(command.subject().uscc(), basis, command.proposedOn());
+        if (standing.size() < policy.repeatedInfringerPenalties()) {
+            List<String> others = basis.stream().filter(id -> !standing.contains(id)).toList();
+            throw new RuleViolation(Rule.LISTING_CATEGORY, "a repeated infringer rests on at least " + policy.repeatedInfringerPenalties()
+                    + " effective (not revoked) infringement penalties against " + command.subject().uscc() + " decided within "
+                    + policy.repeatedInfringerWindowYears() + " years before " + command.proposedOn() + "; of the basis cases only "
+                    + standing.size() + " qualify" + (others.isEmpty() ? "" : "; not qualifying: " + others));
+        }
     }
 
     @PostMapping("/{listingId}/statements")

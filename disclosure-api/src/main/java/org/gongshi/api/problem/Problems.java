@@ -78,14 +78,14 @@ public final class Problems {
             }
             if (remote.getCause() != null && remote.getCause() != remote) return toProblem(unwrap(remote.getCause()));
             if (remote.getMessage() != null && remote.getMessage().contains("AggregateNotFoundException")) {
-                return problem(HttpStatus.NOT_FOUND, "Not found", "No such case");
+                return problem(HttpStatus.NOT_FOUND, "Not found", "No such case or listing");
             }
         }
         if (error instanceof AggregateNotFoundException notFound) {
-            return problem(HttpStatus.NOT_FOUND, "Not found", "No case with id " + notFound.getAggregateIdentifier());
+            return problem(HttpStatus.NOT_FOUND, "Not found", "No case or listing with id " + notFound.getAggregateIdentifier());
         }
         if (error instanceof ConcurrencyException || error instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
-            return problem(HttpStatus.CONFLICT, "Conflict", "The case changed at the same moment or already exists; read it and retry");
+            return problem(HttpStatus.CONFLICT, "Conflict", "The case or listing changed at the same moment or already exists; read it and retry");
         }
         if (error instanceof NotFound nf) return problem(HttpStatus.NOT_FOUND, "Not found", nf.getMessage());
         if (error instanceof Forbidden f) return problem(HttpStatus.FORBIDDEN, "Not allowed", f.getMessage());

@@ -91,6 +91,18 @@ public class PenaltyHistory {
                 policy.repeatedInfringerPenalties(), policy.repeatedInfringerWindowYears(), windowStart);
     }
 
+    /**
+     * Of {@code caseIds}, the ones that are standing penalties against {@code uscc} decided within the
+     * window before {@code asOf}: what a repeated-infringer listing may rest on.
+     */
+    public List<String> standingBasis(String uscc, List<String> caseIds, LocalDate asOf) {
+        LocalDate windowStart = asOf.minusYears(rules.policy().creditListing().repeatedInfringerWindowYears());
+        List<String> standing = new ArrayList<>();
+        collection.find(and(Filters.in("_id", caseIds), eq("uscc", uscc), eq("standing", true), gt("decidedOn", date(windowStart))))
+                .forEach(d -> standing.add(d.getString("_id")));
+        return standing;
+    }
+
     static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
