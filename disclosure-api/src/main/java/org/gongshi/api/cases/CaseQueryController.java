@@ -3,6 +3,7 @@ package org.gongshi.api.cases;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.api.security.Caller;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.projections.cases.CaseView;
@@ -61,8 +62,7 @@ public class CaseQueryController {
                                    @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
         CaseStatus wanted = parseStatus(status);
-        if (page < 0) throw InvalidRequest.of("page", "must be 0 or more");
-        if (size < 1 || size > 200) throw InvalidRequest.of("size", "must be between 1 and 200");
+        PublicQueries.checkPage(page, size);
         CaseViews.Scope scope = scope(caller, division);
         LocalDate today = LocalDate.now(clock);
         return Mono.fromCallable(() -> {
@@ -77,18 +77,8 @@ public class CaseQueryController {
     }
 
     private static CaseViews.Scope scope(Caller caller, String division) {
-        if (division != null && !division.matches("\\d{1,6}")) {
-            throw InvalidRequest.of("division", "must be a division code or prefix of 1 to 6 digits (GB/T 2260)");
-        }
-        if (caller.readsDivision()) {
-            String own = caller.divisionPrefix();
-            if (own == null) throw new Forbidden("The token has no division claim");
-            String prefix = division == null ? own : division;
-            if (!prefix.startsWith(own)) throw new Forbidden("Division " + division + " is outside your division " + caller.division());
-            return new CaseViews.Scope(null, prefix);
-        }
-        if (caller.bureau() == null) throw new Forbidden("The token has no bureau claim");
-        return new CaseViews.Scope(caller.bureau(), division);
+        Caller.ReadScope scope = caller.readScope(division);
+        return new CaseViews.Scope(scope.bureau(), scope.divisionPrefix());
     }
 
     private static CaseStatus parseStatus(String status) {

@@ -1,6 +1,7 @@
 package org.gongshi.api.listings;
 
 import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.security.Caller;
@@ -52,8 +53,8 @@ public class ListingQueryController {
     Mono<Map<String, Object>> candidates(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String division,
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
-        checkPage(page, size);
-        String prefix = scope(caller, division);
+        PublicQueries.checkPage(page, size);
+        String prefix = caller.readScope(division).divisionPrefix();
         return Mono.fromCallable(() -> {
             var result = penalties.candidates(LocalDate.now(clock), prefix, page, size);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -85,13 +86,12 @@ public class ListingQueryController {
                                    @RequestParam(required = false) String listType, @RequestParam(required = false) String division,
                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
-        checkPage(page, size);
+        PublicQueries.checkPage(page, size);
         ListingStatus wantedStatus = parse(ListingStatus.class, "status", status);
         ListType wantedList = parse(ListType.class, "listType", listType);
-        String prefix = scope(caller, division);
-        String bureau = caller.readsDivision() ? null : caller.bureau();
+        Caller.ReadScope scope = caller.readScope(division);
         return Mono.fromCallable(() -> {
-            var result = views.list(bureau, prefix, wantedStatus, wantedList, page, size);
+            var result = views.list(scope.bureau(), scope.divisionPrefix(), wantedStatus, wantedList, page, size);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", result.items().stream().map(this::present).toList());
             body.put("page", result.page());
@@ -106,27 +106,6 @@ public class ListingQueryController {
         Map<String, Object> body = json.convertValue(view, LinkedHashMap.class);
         body.remove("lastGlobalIndex");
         return body;
-    }
-
-    /** The division prefix a caller reads: its own (supervisors) or a narrower one it names. */
-    private static String scope(Caller caller, String division) {
-        if (division != null && !division.matches("\\d{1,6}")) {
-            throw InvalidRequest.of("division", "must be a division code or prefix of 1 to 6 digits (GB/T 2260)");
-        }
-        if (caller.readsDivision()) {
-            String own = caller.divisionPrefix();
-            if (own == null) throw new Forbidden("The token has no division claim");
-            String prefix = division == null ? own : division;
-            if (!prefix.startsWith(own)) throw new Forbidden("Division " + division + " is outside your division " + caller.division());
-            return prefix;
-        }
-        if (caller.bureau() == null) throw new Forbidden("The token has no bureau claim");
-        return division;
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 0) throw InvalidRequest.of("page", "must be 0 or more");
-        if (size < 1 || size > 200) throw InvalidRequest.of("size", "must be between 1 and 200");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -2,6 +2,8 @@ package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +25,12 @@ public class PublicApiController {
 
     private final PublicQueries queries;
     private final JsonMapper json;
+    private final PublicLists lists;
 
-    public PublicApiController(PublicQueries queries, JsonMapper json) {
+    public PublicApiController(PublicQueries queries, JsonMapper json, ListingViews listingViews) {
         this.queries = queries;
         this.json = json;
+        this.lists = new PublicLists(listingViews);
     }
 
     @GetMapping("/penalties")
@@ -58,11 +62,31 @@ public class PublicApiController {
     @GetMapping("/subjects/{uscc}")
     Mono<Map<String, Object>> subject(@PathVariable String uscc) {
         PublicQueries.search(null, uscc, null, null, null, null);
-        return queries.ofSubject(uscc).map(records -> {
+        return Mono.zip(queries.ofSubject(uscc), lists.of(uscc)).map(found -> {
+            var records = found.getT1();
+            var entries = found.getT2();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("uscc", uscc);
-            body.put("name", records.isEmpty() ? null : records.get(0).record().subjectName());
+            body.put("name", records.isEmpty() ? PublicLists.subjectName(entries) : records.get(0).record().subjectName());
             body.put("penalties", records.stream().map(this::present).toList());
+            body.put("listEntries", entries.stream().map(PublicLists::present).toList());
+            return body;
+        });
+    }
+
+    /** The entries on a credit list now (严重失信主体名单, 重复侵权企业名录, 黑名单), most recently listed first. */
+    @GetMapping("/lists/{listType}")
+    Mono<Map<String, Object>> list(@PathVariable String listType, @RequestParam(required = false) String division,
+                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        ListType type = PublicLists.listType(listType);
+        String prefix = PublicLists.division(division);
+        PublicQueries.checkPage(page, size);
+        return lists.onList(type, prefix, page, size).map(result -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", result.items().stream().map(PublicLists::present).toList());
+            body.put("page", result.page());
+            body.put("size", result.size());
+            body.put("total", result.total());
             return body;
         });
     }

@@ -2,6 +2,8 @@ package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * The public pages (zh-CN, server-rendered, no JavaScript needed): home with search, results with
- * paging, a record, a subject, and what a withdrawn or ended record says.
+ * paging, a record, a subject with its penalties and credit-list entries, the credit lists, and what
+ * a withdrawn or ended record says.
  */
 @Controller
 public class PublicPagesController {
@@ -25,9 +28,11 @@ public class PublicPagesController {
     private static final Labels LABELS = new Labels();
 
     private final PublicQueries queries;
+    private final PublicLists lists;
 
-    public PublicPagesController(PublicQueries queries) {
+    public PublicPagesController(PublicQueries queries, ListingViews listingViews) {
         this.queries = queries;
+        this.lists = new PublicLists(listingViews);
     }
 
     @GetMapping("/")
@@ -81,9 +86,45 @@ public class PublicPagesController {
         if (!uscc.matches("[0-9A-Z]{18}")) {
             return Mono.just(page("not-found").modelAttribute("what", "统一社会信用代码 " + uscc).status(HttpStatus.NOT_FOUND).build());
         }
-        return queries.ofSubject(uscc).map(records -> page("subject").modelAttribute("uscc", uscc)
-                .modelAttribute("records", records)
-                .modelAttribute("name", records.isEmpty() ? null : records.get(0).record().subjectName()).build());
+        return Mono.zip(queries.ofSubject(uscc), lists.of(uscc)).map(found -> page("subject").modelAttribute("uscc", uscc)
+                .modelAttribute("records", found.getT1())
+                .modelAttribute("entries", found.getT2())
+                .modelAttribute("name", found.getT1().isEmpty() ? PublicLists.subjectName(found.getT2())
+                        : found.getT1().get(0).record().subjectName()).build());
+    }
+
+    /** The three credit lists, each with its legal name, basis and how many entries it holds now. */
+    @GetMapping("/lists")
+    Mono<Rendering> lists() {
+        return lists.counts().map(counts -> page("lists").modelAttribute("counts", counts).build());
+    }
+
+    /** One credit list: the entries on it now, most recently listed first, optionally in one division. */
+    @GetMapping("/lists/{listType}")
+    Mono<Rendering> list(@PathVariable String listType, @RequestParam(required = false) String division,
+                         @RequestParam(defaultValue = "0") String page) {
+        ListType type = PublicLists.parseListType(listType).orElse(null);
+        if (type == null) {
+            return Mono.just(page("not-found").modelAttribute("what", "信用名单 " + listType).status(HttpStatus.NOT_FOUND).build());
+        }
+        String divisionInput = division == null ? "" : division;
+        final String prefix;
+        final int pageNumber;
+        try {
+            prefix = PublicLists.division(division);
+            pageNumber = parsePage(page);
+        } catch (InvalidRequest invalid) {
+            return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("division", divisionInput)
+                    .modelAttribute("error", invalid.errors().get(0)).status(HttpStatus.BAD_REQUEST).build());
+        }
+        return lists.onList(type, prefix, pageNumber, PAGE_SIZE).map(result -> page("list")
+                .modelAttribute("listType", type)
+                .modelAttribute("division", divisionInput)
+                .modelAttribute("result", result)
+                .modelAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE)
+                .modelAttribute("prevUrl", pageNumber > 0 ? listUrl(type, prefix, pageNumber - 1) : null)
+                .modelAttribute("nextUrl", (long) (pageNumber + 1) * PAGE_SIZE < result.total() ? listUrl(type, prefix, pageNumber + 1) : null)
+                .build());
     }
 
     private static Rendering.Builder<?> page(String view) {
@@ -98,6 +139,12 @@ public class PublicPagesController {
         } catch (NumberFormatException e) {
             throw InvalidRequest.of("page", "must be a page number from 0");
         }
+    }
+
+    private static String listUrl(ListType type, String division, int page) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/lists/{listType}");
+        if (division != null) b.queryParam("division", division);
+        return b.queryParam("page", page).buildAndExpand(type.name()).encode().toUriString();
     }
 
     private static String pageUrl(Map<String, String> form, int page) {

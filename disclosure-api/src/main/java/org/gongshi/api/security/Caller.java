@@ -33,6 +33,31 @@ public record Caller(String sub, String bureau, String division, Set<String> rol
         return prefix;
     }
 
+    /** What a reader lists: a bureau's own records (optionally narrowed to a division), or a division prefix. */
+    public record ReadScope(String bureau, String divisionPrefix) {}
+
+    /**
+     * The scope of a list read: supervisors and auditors read their division prefix, or a narrower
+     * {@code division} they name; a bureau's officers read their bureau's records.
+     *
+     * @throws org.gongshi.api.problem.InvalidRequest for a malformed division
+     * @throws org.gongshi.api.problem.Forbidden      for a division outside the caller's, or a token without the claim
+     */
+    public ReadScope readScope(String division) {
+        if (division != null && !division.matches("\\d{1,6}")) {
+            throw org.gongshi.api.problem.InvalidRequest.of("division", "must be a division code or prefix of 1 to 6 digits (GB/T 2260)");
+        }
+        if (readsDivision()) {
+            String own = divisionPrefix();
+            if (own == null) throw new org.gongshi.api.problem.Forbidden("The token has no division claim");
+            String prefix = division == null ? own : division;
+            if (!prefix.startsWith(own)) throw new org.gongshi.api.problem.Forbidden("Division " + division + " is outside your division " + this.division);
+            return new ReadScope(null, prefix);
+        }
+        if (bureau == null) throw new org.gongshi.api.problem.Forbidden("The token has no bureau claim");
+        return new ReadScope(bureau, division);
+    }
+
     public boolean maySee(String caseBureau, String caseDivision) {
         if (bureau != null && bureau.equals(caseBureau)) return true;
         String prefix = divisionPrefix();

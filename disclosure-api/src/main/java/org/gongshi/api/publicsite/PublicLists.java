@@ -1,0 +1,106 @@
+package org.gongshi.api.publicsite;
+
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.projections.listings.ListingView;
+import org.gongshi.projections.listings.ListingViews;
+import reactor.core.publisher.Mono;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public side of the credit lists (API.md, "Public"): the entries on a list now, a subject's
+ * entries, and the one public shape of an entry. Only what a list publishes leaves here — never the
+ * basis cases, statements, repair applications, notices or who acted.
+ */
+public class PublicLists {
+
+    /** Past this many skipped entries a page is certainly empty; the query is not run (and cannot overflow). */
+    private static final long MAX_OFFSET = 1_000_000_000L;
+
+    private final ListingViews views;
+
+    public PublicLists(ListingViews views) {
+        this.views = views;
+    }
+
+    /** The list named in a path or parameter; anything else is a 400 naming the allowed values. */
+    public static ListType listType(String value) {
+        return parseListType(value).orElseThrow(() -> InvalidRequest.of("listType", "must be one of " + Arrays.toString(ListType.values())));
+    }
+
+    /** The list named exactly by its identifier (SEVERE_DISHONESTY, REPEATED_INFRINGER, BLACKLIST), if it is one. */
+    public static Optional<ListType> parseListType(String value) {
+        if (value == null) return Optional.empty();
+        return Arrays.stream(ListType.values()).filter(t -> t.name().equals(value.strip())).findFirst();
+    }
+
+    /** A division code or prefix of 1 to 6 digits, or null for all; anything else is a 400. */
+    public static String division(String division) {
+        if (division == null || division.isBlank()) return null;
+        if (!division.strip().matches("\\d{1,6}")) {
+            throw InvalidRequest.of("division", "must be an administrative division code or prefix of 1 to 6 digits (GB/T 2260)");
+        }
+        return division.strip();
+    }
+
+    /** The entries on {@code listType} now, most recently listed first. */
+    public Mono<ListingViews.Page> onList(ListType listType, String division, int page, int size) {
+        return PublicQueries.blocking(() -> {
+            if ((long) page * size > MAX_OFFSET) {
+                return new ListingViews.Page(List.of(), page, size, views.onList(listType, division, 0, 1).total());
+            }
+            return views.onList(listType, division, page, size);
+        });
+    }
+
+    /** How many entries each list holds now. */
+    public Mono<Map<ListType, Long>> counts() {
+        return PublicQueries.blocking(() -> {
+            Map<ListType, Long> counts = new EnumMap<>(ListType.class);
+            for (ListType type : ListType.values()) counts.put(type, views.onList(type, null, 0, 1).total());
+            return counts;
+        });
+    }
+
+    /** The entries {@code uscc} holds on any list now. */
+    public Mono<List<ListingView>> of(String uscc) {
+        return PublicQueries.blocking(() -> views.activeOf(uscc));
+    }
+
+    /** The public fields of an entry, with the sanctions that apply now. */
+    public static Map<String, Object> present(ListingView view) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("listingId", view.listingId());
+        body.put("listType", view.listType());
+        body.put("category", view.category());
+        body.put("subjectName", view.subject() == null ? null : view.subject().name());
+        body.put("uscc", view.subject() == null ? null : view.subject().uscc());
+        body.put("reason", view.reason());
+        body.put("listedOn", view.listedOn());
+        body.put("termEnd", view.termEnd());
+        body.put("authorityUscc", view.bureau());
+        body.put("division", view.division());
+        body.put("sanctions", view.activeSanctions().stream().map(s -> {
+            Map<String, Object> sanction = new LinkedHashMap<>();
+            sanction.put("measure", s.measure());
+            sanction.put("scope", s.scope() == null || s.scope().isBlank()
+                    ? (s.measure() == null ? null : s.measure().defaultScope()) : s.scope());
+            sanction.put("imposedOn", s.imposedOn());
+            sanction.put("until", s.until());
+            return sanction;
+        }).toList());
+        return body;
+    }
+
+    /** The subject's name as its entries give it, for a subject with no public penalty. */
+    public static String subjectName(List<ListingView> entries) {
+        return entries.stream().filter(e -> e.subject() != null && e.subject().name() != null)
+                .map(e -> e.subject().name()).findFirst().orElse(null);
+    }
+}
