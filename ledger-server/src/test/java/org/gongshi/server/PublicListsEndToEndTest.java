@@ -59,7 +59,7 @@ class PublicListsEndToEndTest {
     static final List<String> PRIVATE = List.of(BASIS_CASE, "basisCaseIds", STATEMENT, "statement", REPAIR_GROUNDS, "repairs",
             "applicationId", OFFICER, "statementDueOn", "proposedOn", "policyVersion", "lastGlobalIndex", "liftReason", "项目审查完毕");
     static final Set<String> ITEM_FIELDS = Set.of("listingId", "listType", "category", "subjectName", "uscc", "reason", "listedOn",
-            "termEnd", "authorityUscc", "division", "sanctions");
+            "termEnd", "termEndProvisional", "authorityUscc", "division", "sanctions");
     static final Set<String> SANCTION_FIELDS = Set.of("measure", "scope", "imposedOn", "until");
     static final AtomicInteger SERIAL = new AtomicInteger(1000);
 
@@ -108,6 +108,7 @@ class PublicListsEndToEndTest {
         assertThat(item.get("reason")).isEqualTo("违法从事商标代理，受到行政处罚");
         assertThat(item.get("listedOn")).isEqualTo(listedOn.toString());
         assertThat(item.get("termEnd")).isEqualTo(entry.termEnd.toString());
+        assertThat(item.get("termEndProvisional")).isEqualTo(false);
         assertThat(item.get("authorityUscc")).isEqualTo(BUREAU);
         assertThat(item.get("division")).isEqualTo("110105");
 

@@ -20,9 +20,6 @@ import java.util.Optional;
  */
 public class PublicLists {
 
-    /** Past this many skipped entries a page is certainly empty; the query is not run (and cannot overflow). */
-    private static final long MAX_OFFSET = 1_000_000_000L;
-
     private final ListingViews views;
 
     public PublicLists(ListingViews views) {
@@ -51,12 +48,7 @@ public class PublicLists {
 
     /** The entries on {@code listType} now, most recently listed first. */
     public Mono<ListingViews.Page> onList(ListType listType, String division, int page, int size) {
-        return PublicQueries.blocking(() -> {
-            if ((long) page * size > MAX_OFFSET) {
-                return new ListingViews.Page(List.of(), page, size, views.onList(listType, division, 0, 1).total());
-            }
-            return views.onList(listType, division, page, size);
-        });
+        return PublicQueries.blocking(() -> views.onList(listType, division, page, size));
     }
 
     /** How many entries each list holds now. */
@@ -84,6 +76,7 @@ public class PublicLists {
         body.put("reason", view.reason());
         body.put("listedOn", view.listedOn());
         body.put("termEnd", view.termEnd());
+        body.put("termEndProvisional", Boolean.TRUE.equals(view.termEndProvisional()));
         body.put("authorityUscc", view.bureau());
         body.put("division", view.division());
         body.put("sanctions", view.activeSanctions().stream().map(s -> {

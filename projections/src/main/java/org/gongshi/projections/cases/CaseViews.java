@@ -70,9 +70,10 @@ public class CaseViews {
         }
         Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
         long total = collection.countDocuments(filter);
-        List<CaseView> items = collection.find(filter)
+        long offset = (long) page * size; // a page past the end is empty, however large its number
+        List<CaseView> items = offset >= total ? List.of() : collection.find(filter)
                 .sort(Sorts.ascending("disposed", "decisionDeadline.dueOn", "_id"))
-                .skip(page * size).limit(size)
+                .skip((int) offset).limit(size)
                 .into(new ArrayList<>());
         return new CasePage(items, page, size, total);
     }

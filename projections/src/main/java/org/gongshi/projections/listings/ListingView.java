@@ -17,6 +17,7 @@ import java.util.List;
  * One credit-list entry as it stands, for the bureau and for the public list: from the notice
  * (告知拟列入) through the decision, its sanctions, repair applications and removal. A removed entry
  * stays here with its removal (the audit history); the public list shows only {@code ACTIVE} ones.
+ * {@code termEndProvisional} marks a term end computed on a year without an official calendar.
  * {@code lastGlobalIndex} is the position of the last event applied, so a redelivery changes nothing.
  */
 public record ListingView(
@@ -34,6 +35,7 @@ public record ListingView(
         Statement statement,
         LocalDate listedOn,
         LocalDate termEnd,
+        Boolean termEndProvisional,
         LocalDate repairWaitEnd,
         List<SanctionView> sanctions,
         BasisRevoked basisRevoked,
@@ -45,7 +47,7 @@ public record ListingView(
 
     static ListingView proposed(ListingProposed e, long globalIndex) {
         return new ListingView(e.listingId(), e.bureau(), e.division(), e.listType(), e.category(), e.subject(), e.basisCaseIds(),
-                e.reason(), ListingStatus.PROPOSED, e.proposedOn(), e.statementDeadline().dueOn(), null, null, null, null,
+                e.reason(), ListingStatus.PROPOSED, e.proposedOn(), e.statementDeadline().dueOn(), null, null, null, null, null,
                 List.of(), null, List.of(), null, null, e.policyVersion(), globalIndex);
     }
 

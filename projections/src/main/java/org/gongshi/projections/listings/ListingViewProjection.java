@@ -73,7 +73,8 @@ public class ListingViewProjection {
     @EventHandler
     void on(ListingAdded e, TrackingToken token) {
         apply(e.listingId(), token, set("status", ListingStatus.ACTIVE), set("listedOn", e.listedOn()),
-                set("termEnd", e.termEnd().dueOn()), set("repairWaitEnd", e.repairWaitEnd().dueOn()), set("reason", e.reason()));
+                set("termEnd", e.termEnd().dueOn()), set("termEndProvisional", e.termEnd().provisional()),
+                set("repairWaitEnd", e.repairWaitEnd().dueOn()), set("reason", e.reason()));
     }
 
     @EventHandler

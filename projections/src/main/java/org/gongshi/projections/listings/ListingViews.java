@@ -99,7 +99,9 @@ public class ListingViews {
 
     private Page page(Bson filter, Bson sort, int page, int size) {
         long total = collection.countDocuments(filter);
-        List<ListingView> items = collection.find(filter).sort(sort).skip(page * size).limit(size).into(new ArrayList<>());
+        long offset = (long) page * size; // a page past the end is empty, however large its number
+        List<ListingView> items = offset >= total ? List.of()
+                : collection.find(filter).sort(sort).skip((int) offset).limit(size).into(new ArrayList<>());
         return new Page(items, page, size, total);
     }
 

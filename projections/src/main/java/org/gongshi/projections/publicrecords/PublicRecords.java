@@ -81,9 +81,10 @@ public class PublicRecords {
         if (s.to() != null) filters.add(lte("record.decidedOn", s.to()));
         Bson filter = and(filters);
         long total = collection.countDocuments(filter);
-        List<PublicRecordView> items = collection.find(filter)
+        long offset = (long) page * size; // a page past the end is empty, however large its number
+        List<PublicRecordView> items = offset >= total ? List.of() : collection.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("record.decidedOn"), Sorts.ascending("_id")))
-                .skip(page * size).limit(size).into(new ArrayList<>());
+                .skip((int) offset).limit(size).into(new ArrayList<>());
         return new Page(items, page, size, total);
     }
 

@@ -113,6 +113,7 @@ class ListingProjectionsTest {
         ListingView view = views.find("l-1").orElseThrow();
         assertThat(view.status()).isEqualTo(ListingStatus.ACTIVE);
         assertThat(view.termEnd()).isEqualTo(LocalDate.of(2027, 4, 15));
+        assertThat(view.termEndProvisional()).as("the flag of the event's term deadline").isFalse();
         assertThat(view.sanctions()).hasSize(2);
         assertThat(view.activeSanctions()).extracting(ListingView.SanctionView::measure).containsExactly(SanctionMeasure.NO_AWARDS);
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, 0, 10).items()).extracting(ListingView::listingId).containsExactly("l-1");
