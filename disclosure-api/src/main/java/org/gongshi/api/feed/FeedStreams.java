@@ -2,70 +2,69 @@ package org.gongshi.api.feed;
 
 import org.gongshi.projections.feed.FeedEntry;
 import org.gongshi.projections.feed.FeedLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import org.springframework.context.SmartLifecycle;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the feed log as reactive streams. History and live entries come from the same query
- * ({@code seq > last}, in order), so there is no gap or duplicate at the switch-over; a page is
- * fetched only when the subscriber has taken the previous one, so a slow subscriber holds at most
- * one page in memory and never slows the others.
+ * Reads the feed log as reactive streams for any number of subscribers.
  *
- * <p>When the node shuts down, every live stream completes first (this bean stops in the
- * earliest lifecycle phase), so subscribers reconnect with {@code Last-Event-ID} to any node at
- * once instead of holding the graceful shutdown open.
+ * <p>One tail per node: a single poller reads entries after the last one it saw from the feed
+ * collection (every {@code pollInterval}) and broadcasts them to the live subscribers, so idle
+ * subscribers cost no queries and a new entry costs one query however many are connected. Every
+ * API node tails the same collection, so any node can take over a subscriber.
+ *
+ * <p>Each subscriber keeps its own position (the last sequence it has passed, matching its filters
+ * or not). It first reads history in pages; then it takes broadcast entries that continue its
+ * position exactly, skips ones it has passed, and when it finds a gap (it was still reading
+ * history, or it was too slow and the broadcast dropped entries for it) it reads the missing
+ * entries from the collection again. So there is never a gap or a duplicate, at the switch-over or
+ * after, and a slow subscriber holds at most one page plus a small queue in memory and never slows
+ * the others (the broadcast never waits for anyone).
+ *
+ * <p>When the node shuts down, every live stream completes first (this bean stops in the earliest
+ * lifecycle phase), so subscribers reconnect with {@code Last-Event-ID} to any node at once instead
+ * of holding the graceful shutdown open.
  */
 public class FeedStreams implements SmartLifecycle {
 
     public static final int PAGE = 500;
 
-    private final FeedLog log;
-    private final Duration pollInterval;
-    private final Sinks.Empty<Void> closing = Sinks.empty();
-    private volatile boolean running;
+    private static final Logger log = LoggerFactory.getLogger(FeedStreams.class);
 
-    public FeedStreams(FeedLog log, Duration pollInterval) {
-        this.log = log;
+    private final FeedLog feedLog;
+    private final Duration pollInterval;
+    private final Sinks.Many<FeedEntry> live = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Empty<Void> closing = Sinks.empty();
+    private volatile long head = -1;
+    private volatile boolean tailing;
+    private volatile boolean running;
+    private Scheduler tailThread;
+    private Disposable tail;
+
+    public FeedStreams(FeedLog feedLog, Duration pollInterval) {
+        this.feedLog = feedLog;
         this.pollInterval = pollInterval;
     }
 
-    /** Every entry after {@code after}, then every entry as it lands, forever (until cancelled). */
+    /** Every entry after {@code after}, then every entry as it lands, forever (until cancelled or shutdown). */
     public Flux<FeedEntry> follow(long after, List<String> types, String division) {
-        return page(after, PAGE, types, division).flatMapMany(entries -> entries.isEmpty()
-                ? Mono.delay(pollInterval).thenMany(Flux.defer(() -> follow(after, types, division)))
-                : Flux.fromIterable(entries).concatWith(Flux.defer(() -> follow(entries.get(entries.size() - 1).seq(), types, division))));
-    }
-
-    /** Completes when this node shuts down: live streams end with it. */
-    public Mono<Void> closing() {
-        return closing.asMono();
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        closing.tryEmitEmpty();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
+        return Flux.defer(() -> {
+            Subscriber subscriber = new Subscriber(after, types, division);
+            // the check ticks find a subscriber behind the tail when no further entry arrives to show the gap
+            Flux<Object> signals = Flux.merge(live.asFlux(), Flux.interval(pollInterval).onBackpressureDrop().map(tick -> Tick.TICK));
+            return subscriber.catchUp().concatWith(signals.concatMap(subscriber::on));
+        });
     }
 
     /** At most {@code limit} entries after {@code after}, then complete. */
@@ -77,7 +76,120 @@ public class FeedStreams implements SmartLifecycle {
                 upTo(entries.get(entries.size() - 1).seq(), limit - entries.size()))));
     }
 
+    /** Completes when this node shuts down: live streams end with it. */
+    public Mono<Void> closing() {
+        return closing.asMono();
+    }
+
+    /** The last sequence this node has broadcast. */
+    public long head() {
+        return head;
+    }
+
     private Mono<List<FeedEntry>> page(long after, int limit, List<String> types, String division) {
-        return Mono.fromCallable(() -> log.after(after, limit, types, division)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> feedLog.after(after, limit, types, division)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The tail: reads what landed since the last poll and broadcasts it, in order, on one thread. */
+    private void poll() {
+        try {
+            if (!tailing) {
+                // start at the end: subscribers read history themselves
+                head = feedLog.size() - 1;
+                tailing = true;
+                return;
+            }
+            List<FeedEntry> entries;
+            do {
+                entries = feedLog.after(head, PAGE, null, null);
+                for (FeedEntry entry : entries) {
+                    head = entry.seq();
+                    live.tryEmitNext(entry); // never waits: a subscriber without demand misses it and reads it back
+                }
+            } while (entries.size() == PAGE && running);
+        } catch (RuntimeException e) {
+            log.warn("Feed tail poll failed; retrying in {}: {}", pollInterval, e.toString());
+        }
+    }
+
+    private enum Tick { TICK }
+
+    /** One subscriber's position and filters. Its methods run one at a time (concatMap), in order. */
+    private final class Subscriber {
+        private long last;
+        private final List<String> types;
+        private final String division;
+
+        Subscriber(long after, List<String> types, String division) {
+            this.last = after;
+            this.types = types;
+            this.division = division;
+        }
+
+        Flux<FeedEntry> on(Object signal) {
+            if (signal == Tick.TICK) return head > last ? catchUp() : Flux.empty();
+            FeedEntry entry = (FeedEntry) signal;
+            if (entry.seq() <= last) return Flux.empty();
+            if (entry.seq() == last + 1) {
+                last = entry.seq();
+                return matches(entry) ? Flux.just(entry) : Flux.empty();
+            }
+            return catchUp();
+        }
+
+        /** Reads from the collection, a page at a time, everything after the position that matches. */
+        Flux<FeedEntry> catchUp() {
+            return Mono.fromCallable(() -> {
+                        // without filters the entries are contiguous; with them, an empty page means nothing
+                        // matching up to the size read before the query
+                        long known = filtered() ? feedLog.size() - 1 : -1;
+                        return new Page(feedLog.after(last, PAGE, types, division), known);
+                    }).subscribeOn(Schedulers.boundedElastic())
+                    .flatMapMany(page -> {
+                        if (page.entries().isEmpty()) {
+                            last = Math.max(last, page.known());
+                            return Flux.empty();
+                        }
+                        last = page.entries().get(page.entries().size() - 1).seq();
+                        return Flux.fromIterable(page.entries()).concatWith(Flux.defer(this::catchUp));
+                    });
+        }
+
+        private boolean filtered() {
+            return (types != null && !types.isEmpty()) || (division != null && !division.isEmpty());
+        }
+
+        private boolean matches(FeedEntry entry) {
+            if (types != null && !types.isEmpty() && !types.contains(entry.type())) return false;
+            return division == null || division.isEmpty() || (entry.division() != null && entry.division().startsWith(division));
+        }
+    }
+
+    private record Page(List<FeedEntry> entries, long known) {}
+
+    @Override
+    public void start() {
+        running = true;
+        tailThread = Schedulers.newSingle("feed-tail", true);
+        tail = tailThread.schedulePeriodically(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (tail != null) tail.dispose();
+        if (tailThread != null) tailThread.dispose();
+        closing.tryEmitEmpty();
+        live.tryEmitComplete();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }
