@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Looks at the public pages the way a citizen's browser does: starts the ledger with demo data,
-# opens the home page, a search, a record and a withdrawn record in headless Chromium, checks what
+# opens the home page, a search, a record, a withdrawn record, the credit lists, a list and a
+# subject page in headless Chromium, checks what
 # each page says, and saves screenshots under target/screenshots/.
 # Installs Debian's chromium (and CJK fonts) if missing. Usage: scripts/browser-check.sh
 set -euo pipefail
@@ -18,6 +19,7 @@ pid=$!; trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"'; do kill -0 $pid || { cat "$data/server.log"; exit 1; }; sleep 0.3; done
 base="http://127.0.0.1:$port"
 until [ "$(curl -fs "$base/api/v1/public/penalties" | python3 -c 'import sys,json; print(json.load(sys.stdin)["total"])')" -ge 1 ]; do sleep 0.3; done
+until [ "$(curl -fs "$base/api/v1/public/lists/SEVERE_DISHONESTY" | python3 -c 'import sys,json; print(json.load(sys.stdin)["total"])')" -ge 1 ]; do sleep 0.3; done
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
         --disable-component-update --disable-sync --user-data-dir="$data/chrome" --window-size=1280,900 --lang=zh-CN)
 record=$(curl -fs "$base/api/v1/public/penalties" | python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["recordId"])')
@@ -34,4 +36,7 @@ check home "$base/" "知识产权行政处罚信息查询"
 check search "$base/penalties?q=%E7%A4%BA%E4%BE%8B" "查询结果"
 check record "$base/penalties/$record" "行政处罚决定书文号"
 check withdrawn "$base/penalties/$withdrawn" "撤回理由"
+check lists "$base/lists" "严重失信主体名单"
+check list "$base/lists/SEVERE_DISHONESTY" "北京示例商贸有限公司"
+check subject "$base/subjects/91110000600037341L" "信用名单"
 exit $fail
