@@ -63,6 +63,10 @@ class ListingsEndToEndTest {
         assertThat(listed.get("listedOn")).isEqualTo("2026-04-15");
         assertThat(listed.get("termEnd")).as("default term: 1 year").isEqualTo("2027-04-15");
         assertThat(((Map<?, ?>) listed.get("statement")).get("summary")).isEqualTo("当事人称已整改。");
+        // the public list and the subject page show the entry as soon as the bureau's view does
+        assertThat(publicGet("/api/v1/public/lists/SEVERE_DISHONESTY")).contains(listingId).contains("KEY_SUPERVISION").doesNotContain("当事人称已整改");
+        assertThat(publicGet("/api/v1/public/subjects/" + AGENCY)).contains(listingId);
+        assertThat(publicGet("/lists/SEVERE_DISHONESTY")).contains("北京某某商标代理有限公司");
 
         // one active entry per list: a second proposal for the same subject on the same list is refused, naming the rule
         web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
@@ -92,6 +96,8 @@ class ListingsEndToEndTest {
         assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("REPAIRED");
         assertThat(((Map<?, ?>) removed.get("removal")).get("removedOn")).isEqualTo("2026-11-05");
         assertThat(((List<?>) removed.get("sanctions"))).allSatisfy(s -> assertThat(((Map<?, ?>) s).get("liftedOn")).isNotNull());
+        assertThat(publicGet("/api/v1/public/lists/SEVERE_DISHONESTY")).as("removed entries leave the public list").doesNotContain(listingId);
+        assertThat(publicGet("/api/v1/public/subjects/" + AGENCY)).doesNotContain(listingId);
 
         // the feed carries every public step, each removal naming the entry it retracts
         List<String> feed = awaitFeed(lines -> lines.stream().anyMatch(l -> l.contains("listing.removed")));
@@ -194,6 +200,10 @@ class ListingsEndToEndTest {
     }
 
     // ---- helpers
+
+    String publicGet(String uri) {
+        return web.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
 
     static Map<String, Object> proposal(String listType, String category, String name, String uscc, List<String> basis, String on) {
         return Map.of("listType", listType, "category", category, "subject", Map.of("name", name, "uscc", uscc),
