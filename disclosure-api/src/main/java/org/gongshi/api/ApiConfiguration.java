@@ -6,6 +6,7 @@ import org.gongshi.api.cases.CaseCommandController;
 import org.gongshi.api.cases.CaseQueryController;
 import org.gongshi.api.listings.ListingCommandController;
 import org.gongshi.api.listings.ListingQueryController;
+import org.gongshi.api.stats.StatsController;
 import org.gongshi.api.cases.LedgerGateway;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.feed.FeedController;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The API role: bureau commands, reads, problems and security. */
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemAdvice.class, CaseCommandController.class, CaseQueryController.class,
-        ListingCommandController.class, ListingQueryController.class,
+        ListingCommandController.class, ListingQueryController.class, StatsController.class,
         PublicApiController.class, PublicPagesController.class, FeedController.class})
 public class ApiConfiguration {
 

@@ -9,6 +9,7 @@ import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.listings.PenaltyHistory;
+import org.gongshi.projections.stats.TargetFigures;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,6 +54,11 @@ public class ReadModelConfiguration {
         PenaltyHistory history = new PenaltyHistory(readModelDatabase, listingViews, rulebook);
         history.ensureIndexes();
         return history;
+    }
+
+    @Bean
+    TargetFigures targetFigures(CaseViews caseViews) {
+        return new TargetFigures(caseViews);
     }
 
     @Bean

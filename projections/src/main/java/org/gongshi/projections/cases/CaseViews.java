@@ -79,6 +79,17 @@ public class CaseViews {
     }
 
     /** Whose cases a reader may list: a bureau's own, or a division prefix (supervisors). */
+    /** Every case in a scope, one at a time (the target figures read them all). */
+    public void forEach(Scope scope, java.util.function.Consumer<CaseView> action) {
+        List<Bson> filters = new ArrayList<>();
+        if (scope.bureau() != null) filters.add(eq("bureau", scope.bureau()));
+        if (scope.divisionPrefix() != null && !scope.divisionPrefix().isEmpty()) {
+            if (!DIVISION_PREFIX.matcher(scope.divisionPrefix()).matches()) throw new IllegalArgumentException("division prefix must be 1 to 6 digits");
+            filters.add(regex("division", "^" + scope.divisionPrefix()));
+        }
+        collection.find(filters.isEmpty() ? new org.bson.Document() : and(filters)).batchSize(1000).forEach(action);
+    }
+
     public record Scope(String bureau, String divisionPrefix) {}
 
     public record CasePage(List<CaseView> items, int page, int size, long total) {}

@@ -1,0 +1,84 @@
+package org.gongshi.api.stats;
+
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.publicsite.PublicLists;
+import org.gongshi.api.security.Caller;
+import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.stats.TargetFigures;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The target figures (DOMAIN.md): for bureaus and supervisors over their scope and any period, and
+ * for the public by division and year (disclosure and closure figures).
+ */
+@RestController
+public class StatsController {
+
+    private final TargetFigures figures;
+    private final Clock clock;
+
+    public StatsController(TargetFigures targetFigures, Clock ledgerClock) {
+        this.figures = targetFigures;
+        this.clock = ledgerClock;
+    }
+
+    /** {@code from}/{@code to} default to the current year; a bureau's officers see their bureau, supervisors their division. */
+    @GetMapping("/api/v1/stats")
+    Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String division,
+                                      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Caller.ReadScope scope = Caller.of(jwt).readScope(division);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = date("from", from, today.withDayOfYear(1));
+        LocalDate end = date("to", to, today.withDayOfYear(today.lengthOfYear()));
+        if (end.isBefore(start)) throw InvalidRequest.of("to", "must not be before from (" + start + ")");
+        return Mono.fromCallable(() -> figures.of(new CaseViews.Scope(scope.bureau(), scope.divisionPrefix()), start, end))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The public figures of a division (prefix) for a year (default the current one). */
+    @GetMapping("/api/v1/public/stats")
+    Mono<Map<String, Object>> publicStats(@RequestParam(required = false) String division, @RequestParam(required = false) String year) {
+        String prefix = PublicLists.division(division);
+        int y = year == null || year.isBlank() ? LocalDate.now(clock).getYear() : year(year);
+        return Mono.fromCallable(() -> {
+            var f = figures.of(new CaseViews.Scope(null, prefix), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("division", prefix);
+            body.put("year", y);
+            body.put("disclosureRate", f.disclosureRate());
+            body.put("disclosureOnTime", f.disclosureOnTime());
+            body.put("doublePublicityOnTime", f.doublePublicityOnTime());
+            body.put("withdrawalOnTime", f.withdrawalOnTime());
+            body.put("handlingRate", f.handlingRate());
+            body.put("onTimeClosure", f.onTimeClosure());
+            body.put("closureToFiling", f.closureToFiling());
+            return body;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidRequest.of(field, "must be a date like 2026-01-31");
+        }
+    }
+
+    private static int year(String value) {
+        if (!value.strip().matches("\\d{4}")) throw InvalidRequest.of("year", "must be a year like 2026");
+        return Integer.parseInt(value.strip());
+    }
+}

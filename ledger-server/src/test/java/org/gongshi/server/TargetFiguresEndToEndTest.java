@@ -1,0 +1,67 @@
+package org.gongshi.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The target figures of DOMAIN.md, computed from what bureaus did, for a bureau, a supervisor and the public. */
+class TargetFiguresEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void target_figures_count_handling_on_time_closure_disclosure_and_withdrawal() throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+            String published = bureau.decidedCase("北京统计示例一有限公司", "91110000600037341L", 20000);
+            bureau.publish(published);
+            bureau.decidedCase("北京统计示例二有限公司", "91110000600037341L", 20000); // disclosable, never published
+            String revoked = bureau.decidedCase("北京统计示例三有限公司", "91110000600037341L", 20000);
+            bureau.publish(revoked);
+            bureau.revoke(revoked, "复议撤销"); // withdrawn in the same command: on time
+            String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            String open = (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(LedgerEndToEndTest.fileCase("91110000600037341L"))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+            LedgerEndToEndTest.awaitCase(web, token, open, v -> true);
+            LedgerEndToEndTest.awaitCase(web, token, revoked, v -> ((List<?>) v.get("revisions")).size() == 1);
+
+            Map<?, ?> figures = DemoDataTest.await(web, token, "/api/v1/stats?from=2026-01-01&to=2026-12-31",
+                    f -> rate(f, "handlingRate").get("denominator").equals(4));
+            assertThat(rate(figures, "handlingRate")).containsEntry("numerator", 3).containsEntry("denominator", 4).containsEntry("target", "100%");
+            assertThat(rate(figures, "onTimeClosure")).containsEntry("numerator", 3).containsEntry("denominator", 3);
+            assertThat(rate(figures, "disclosureRate")).as("2 of 3 disclosable decisions published")
+                    .containsEntry("numerator", 2).containsEntry("denominator", 3);
+            assertThat(rate(figures, "disclosureOnTime")).containsEntry("numerator", 2).containsEntry("denominator", 3);
+            assertThat(rate(figures, "doublePublicityOnTime")).containsEntry("numerator", 2);
+            assertThat(rate(figures, "withdrawalOnTime")).containsEntry("numerator", 1).containsEntry("denominator", 1);
+            assertThat(rate(figures, "closureToFiling")).containsEntry("numerator", 0).containsEntry("denominator", 4).containsEntry("target", "> 90%");
+            assertThat(((Number) figures.get("averageHandlingDays")).doubleValue()).as("filed 03-02, decided 03-10").isEqualTo(8.0);
+
+            // another bureau's officer sees none of it; the public sees the division's disclosure figures
+            String other = LedgerEndToEndTest.token(web, LedgerEndToEndTest.OTHER_BUREAU, "officer");
+            Map<?, ?> none = web.get().uri("/api/v1/stats?from=2026-01-01&to=2026-12-31").headers(h -> h.setBearerAuth(other))
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(rate(none, "handlingRate")).containsEntry("denominator", 0).containsEntry("value", null);
+            Map<?, ?> pub = web.get().uri("/api/v1/public/stats?division=11&year=2026").exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(rate(pub, "disclosureRate")).containsEntry("numerator", 2).containsEntry("denominator", 3);
+            web.get().uri("/api/v1/public/stats?year=20x6").exchange().expectStatus().isBadRequest();
+            web.get().uri("/api/v1/stats?from=2026-12-31&to=2026-01-01").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> rate(Map<?, ?> figures, String name) {
+        return (Map<String, Object>) figures.get(name);
+    }
+}
