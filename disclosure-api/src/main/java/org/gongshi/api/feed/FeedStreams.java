@@ -14,15 +14,18 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads the feed log as reactive streams for any number of subscribers.
  *
  * <p>One tail per node: a single poller reads entries after the last one it saw from the feed
- * collection (every {@code pollInterval}) and broadcasts them to the live subscribers, so idle
- * subscribers cost no queries and a new entry costs one query however many are connected. Every
- * API node tails the same collection, so any node can take over a subscriber.
+ * collection (every {@code pollInterval}, and at once when the feed projection appends an entry in
+ * this JVM) and broadcasts them to the live subscribers, so idle subscribers cost no queries and a
+ * new entry costs one query however many are connected. Every API node tails the same collection,
+ * so any node can take over a subscriber; a node without the projection finds entries by polling.
  *
  * <p>Each subscriber keeps its own position (the last sequence it has passed, matching its filters
  * or not). It first reads history in pages; then it takes broadcast entries that continue its
@@ -49,6 +52,7 @@ public class FeedStreams implements SmartLifecycle {
     private volatile long head = -1;
     private volatile boolean tailing;
     private volatile boolean running;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private Scheduler tailThread;
     private Disposable tail;
 
@@ -63,7 +67,9 @@ public class FeedStreams implements SmartLifecycle {
             Subscriber subscriber = new Subscriber(after, types, division);
             // the check ticks find a subscriber behind the tail when no further entry arrives to show the gap
             Flux<Object> signals = Flux.merge(live.asFlux(), Flux.interval(pollInterval).onBackpressureDrop().map(tick -> Tick.TICK));
-            return subscriber.catchUp().concatWith(signals.concatMap(subscriber::on));
+            // listening starts before the history is read, so an entry broadcast meanwhile is either
+            // queued behind the catch-up (and skipped if the history had it) or shows up as a gap
+            return signals.startWith(Tick.CATCH_UP).concatMap(subscriber::on);
         });
     }
 
@@ -112,7 +118,21 @@ public class FeedStreams implements SmartLifecycle {
         }
     }
 
-    private enum Tick { TICK }
+    /** An entry was appended in this JVM: poll now (once for any number of appends meanwhile). */
+    private void wake() {
+        Scheduler thread = tailThread;
+        if (!running || thread == null || !wakePending.compareAndSet(false, true)) return;
+        try {
+            thread.schedule(() -> {
+                wakePending.set(false);
+                poll();
+            });
+        } catch (RejectedExecutionException e) {
+            wakePending.set(false); // shutting down
+        }
+    }
+
+    private enum Tick { CATCH_UP, TICK }
 
     /** One subscriber's position and filters. Its methods run one at a time (concatMap), in order. */
     private final class Subscriber {
@@ -127,6 +147,7 @@ public class FeedStreams implements SmartLifecycle {
         }
 
         Flux<FeedEntry> on(Object signal) {
+            if (signal == Tick.CATCH_UP) return catchUp();
             if (signal == Tick.TICK) return head > last ? catchUp() : Flux.empty();
             FeedEntry entry = (FeedEntry) signal;
             if (entry.seq() <= last) return Flux.empty();
@@ -172,6 +193,7 @@ public class FeedStreams implements SmartLifecycle {
         running = true;
         tailThread = Schedulers.newSingle("feed-tail", true);
         tail = tailThread.schedulePeriodically(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        feedLog.onAppend(this::wake);
     }
 
     @Override

@@ -41,9 +41,10 @@ class FeedStreamsTest {
         void append(int count) {
             for (int i = 0; i < count; i++) {
                 long seq = entries.size();
-                entries.add(new FeedEntry(seq, seq, seq % 3 == 0 ? WITHDRAWN : PUBLISHED, "s" + seq, seq % 2 == 0 ? "110105" : "310115",
+                entries.add(new FeedEntry(seq, "event-" + seq, seq, seq % 3 == 0 ? WITHDRAWN : PUBLISHED, "s" + seq, seq % 2 == 0 ? "110105" : "310115",
                         Instant.EPOCH, "{\"sequence\":" + seq + "}", new byte[0]));
             }
+            appended(); // as FeedLog.append does after each insert
         }
 
         @Override
@@ -154,6 +155,26 @@ class FeedStreamsTest {
         assertThat(completed.getCount()).as("a live stream does not end by itself").isEqualTo(1);
         streams.stop();
         assertThat(completed.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("completed on shutdown").isTrue();
+    }
+
+    @Test
+    void an_entry_appended_on_this_node_wakes_the_tail_without_waiting_for_the_next_poll() throws Exception {
+        FeedStreams slowPolling = new FeedStreams(log, Duration.ofMinutes(10));
+        slowPolling.start();
+        try {
+            log.append(2);
+            List<Long> got = new CopyOnWriteArrayList<>();
+            Disposable d = slowPolling.follow(-1, null, null).subscribe(e -> got.add(e.seq()));
+            awaitSize(got, 2); // history, read at subscription
+            for (int i = 0; i < 5; i++) {
+                log.append(1); // without the wake-up these would wait ten minutes for the tail's next poll
+                awaitSize(got, 3 + i);
+            }
+            assertThat(got).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+            d.dispose();
+        } finally {
+            slowPolling.stop();
+        }
     }
 
     static void awaitSize(List<?> list, long size) throws InterruptedException {

@@ -12,6 +12,7 @@ import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.gongshi.projections.transparency.MerkleTree;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
@@ -45,6 +48,7 @@ public class FeedLog implements MerkleTree.LeafHashes {
 
     private final MongoCollection<FeedEntry> entries;
     private final MongoCollection<Document> current;
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
 
     public FeedLog(MongoDatabase database) {
         this.entries = database.getCollection(ENTRIES, FeedEntry.class);
@@ -52,30 +56,68 @@ public class FeedLog implements MerkleTree.LeafHashes {
     }
 
     public void ensureIndexes() {
-        entries.createIndex(Indexes.ascending("globalIndex"), new IndexOptions().unique(true).name("feed_event"));
+        upgradeEntriesKeyedByPosition();
+        entries.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true).name("feed_event_id"));
         entries.createIndex(Indexes.ascending("type", "_id"), new IndexOptions().name("feed_type"));
         entries.createIndex(Indexes.ascending("division", "_id"), new IndexOptions().name("feed_division"));
         current.createIndex(Indexes.ascending("removed", "_id"), new IndexOptions().name("feed_current_live"));
     }
 
+    /**
+     * Entries written before the event identifier was stored were recognised by the ledger position
+     * alone: they take the identifier from their own CloudEvent ({@code id}), and the old unique
+     * index on the position goes (an event committed late shares its token position with another).
+     */
+    private void upgradeEntriesKeyedByPosition() {
+        MongoCollection<Document> raw = entries.withDocumentClass(Document.class);
+        for (Document index : raw.listIndexes()) {
+            if ("feed_event".equals(index.getString("name"))) raw.dropIndex("feed_event");
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        for (Document old : raw.find(exists("eventId", false)).projection(Projections.include("line"))) {
+            String eventId = json.readTree(old.getString("line")).path("id").asString();
+            raw.updateOne(eq("_id", old.get("_id")), set("eventId", eventId));
+        }
+    }
+
     // ---- writing (the feed projection only)
 
     /** The entry already appended for this ledger event, if any. */
-    Optional<FeedEntry> appendedFor(long globalIndex) {
-        return Optional.ofNullable(entries.find(eq("globalIndex", globalIndex)).first());
+    Optional<FeedEntry> appendedFor(String eventId) {
+        return Optional.ofNullable(entries.find(eq("eventId", eventId)).first());
     }
 
     /**
      * Appends the next entry: its number is one more than the last, and {@code line} is built
      * knowing it (the CloudEvent carries its own sequence).
      */
-    FeedEntry append(long globalIndex, String type, String subject, String division, Instant time, LongFunction<String> line) {
+    FeedEntry append(String eventId, long globalIndex, String type, String subject, String division, Instant time, LongFunction<String> line) {
         long seq = size();
         String json = line.apply(seq);
-        FeedEntry entry = new FeedEntry(seq, globalIndex, type, subject, division, time, json,
+        FeedEntry entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, json,
                 MerkleTree.leafHash(json.getBytes(StandardCharsets.UTF_8)));
         entries.insertOne(entry);
+        appended();
         return entry;
+    }
+
+    /**
+     * Runs {@code listener} after each entry appended in this JVM, so a feed tail on the same node
+     * reads it at once instead of at its next poll. It must return quickly and never block; nodes
+     * that do not run the feed projection never hear it and keep polling.
+     */
+    public void onAppend(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    protected void appended() {
+        for (Runnable listener : appendListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // a listener only shortens a wait; the entry is written whatever it does
+            }
+        }
     }
 
     /** Records what an entry made public now; ignored if a newer entry already spoke for the key. */

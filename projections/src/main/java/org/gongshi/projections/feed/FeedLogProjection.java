@@ -152,8 +152,10 @@ public class FeedLogProjection {
 
     private void append(EventMessage<?> message, TrackingToken token, String type, String subject, String division,
                         Map<String, Object> data, String key, boolean makesPublic) {
+        // a redelivery is recognised by the event's identifier: a gap-aware token's position is the
+        // highest index seen, which an event committed late shares with the one read before it
         long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
-        FeedEntry entry = log.appendedFor(globalIndex).orElseGet(() -> log.append(globalIndex, type, subject, division,
+        FeedEntry entry = log.appendedFor(message.getIdentifier()).orElseGet(() -> log.append(message.getIdentifier(), globalIndex, type, subject, division,
                 message.getTimestamp(), seq -> line(message.getIdentifier(), type, subject, message.getTimestamp(), seq, data)));
         if (makesPublic) log.putCurrent(key, entry);
         else log.removeCurrent(key, entry.seq());

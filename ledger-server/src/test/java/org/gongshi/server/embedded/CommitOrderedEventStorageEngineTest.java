@@ -1,0 +1,148 @@
+package org.gongshi.server.embedded;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Appends commit in global-index order: a processor reading while several commands commit sees
+ * every event once, each at a position above the last, so projections that number or deduplicate
+ * by position (the feed, the views) never take a late event for one they have already seen.
+ */
+class CommitOrderedEventStorageEngineTest {
+
+    HikariDataSource dataSource;
+    SpringTransactionManager transactions;
+    CommitOrderedEventStorageEngine engine;
+
+    @BeforeEach
+    void start() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:ordered-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        config.setMaximumPoolSize(8);
+        dataSource = new HikariDataSource(config);
+        transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+        Jackson3Serializer serializer = Jackson3Serializer.builder().build();
+        engine = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(transactions)
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer));
+        engine.createSchema(H2EventTableFactory.INSTANCE);
+    }
+
+    @AfterEach
+    void stop() {
+        dataSource.close();
+    }
+
+    @Test
+    void concurrent_commands_commit_in_global_index_order_so_a_reader_never_sees_a_late_event() throws Exception {
+        int writers = 6, perWriter = 40, total = writers * perWriter;
+        Set<String> appended = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        try {
+            Future<List<TrackedEventMessage<?>>> reader = pool.submit(() -> track(total, Duration.ofSeconds(60)));
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        var event = new GenericDomainEventMessage<>("Case", "case-" + writer + "-" + i, 0, "filed " + writer + "/" + i);
+                        appended.add(event.getIdentifier());
+                        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+                        uow.attachTransaction(transactions);
+                        uow.execute(() -> {
+                            engine.appendEvents(List.of(event));
+                            pause(); // the command's other work before it commits: the window for another to commit first
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+            List<TrackedEventMessage<?>> seen = reader.get();
+
+            assertThat(seen).extracting(TrackedEventMessage::getIdentifier).as("every event once").hasSize(total)
+                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(appended);
+            long last = -1;
+            for (TrackedEventMessage<?> e : seen) {
+                long position = e.trackingToken().position().orElseThrow();
+                assertThat(position).as("position of %s after %d", e.getIdentifier(), last).isGreaterThan(last);
+                last = position;
+            }
+            assertThat(engine.appending()).as("every commit released the append lock").isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_rolled_back_command_releases_the_ledger_for_the_next() {
+        UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        failing.attachTransaction(transactions);
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-x", 0, "filed")));
+        assertThat(engine.appending()).isTrue();
+        failing.rollback();
+        assertThat(engine.appending()).isFalse();
+
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-y", 0, "filed"))); // no unit of work: commits at once
+        assertThat(engine.appending()).isFalse();
+        assertThat(engine.readEvents("case-x").asStream()).isEmpty();
+        assertThat(engine.readEvents("case-y").asStream()).hasSize(1);
+    }
+
+    /** A tracking reader polling the engine as a processor does, until it has {@code count} events. */
+    private List<TrackedEventMessage<?>> track(int count, Duration timeout) throws InterruptedException {
+        List<TrackedEventMessage<?>> seen = new ArrayList<>();
+        TrackingToken token = null;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (seen.size() < count && System.nanoTime() < deadline) {
+            List<? extends TrackedEventMessage<?>> page;
+            try (Stream<? extends TrackedEventMessage<?>> batch = engine.readEvents(token, false)) {
+                page = batch.toList();
+            }
+            for (TrackedEventMessage<?> e : page) {
+                seen.add(e);
+                token = e.trackingToken();
+            }
+            Thread.sleep(1);
+        }
+        return seen;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

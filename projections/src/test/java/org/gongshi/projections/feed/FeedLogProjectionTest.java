@@ -1,0 +1,99 @@
+package org.gongshi.projections.feed;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.ListingAdded;
+import org.gongshi.ledger.listings.ListingCategory;
+import org.gongshi.ledger.listings.Subject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The feed numbers every public change once, whatever position its token reports. */
+class FeedLogProjectionTest {
+
+    MongoServer server;
+    MongoClient client;
+    FeedLog log;
+    AnnotationEventHandlerAdapter projection;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        log = new FeedLog(client.getDatabase("feed-test"));
+        log.ensureIndexes();
+        projection = new AnnotationEventHandlerAdapter(new FeedLogProjection(log, "https://gongshi.example/ledger"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void an_event_committed_late_gets_its_own_entry_though_its_token_shares_the_position_of_the_one_before() throws Exception {
+        var second = added("listing-2");
+        var first = added("listing-1");
+        // ledger indexes 1 and 2: 2 committed first, so the reader saw it with a gap at 1; when 1 lands,
+        // its gap-aware token still says position 2
+        GapAwareTrackingToken afterSecond = GapAwareTrackingToken.newInstance(2, Set.of(1L));
+        GapAwareTrackingToken afterFirst = afterSecond.advanceTo(1, 1000);
+        assertThat(afterFirst.position()).hasValue(2);
+
+        deliver(second, afterSecond);
+        deliver(first, afterFirst);
+        deliver(first, afterFirst); // redelivered
+
+        assertThat(log.after(-1, 10, null, null)).extracting(FeedEntry::seq, FeedEntry::subject, FeedEntry::eventId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, "listing-2", second.getIdentifier()),
+                        org.assertj.core.groups.Tuple.tuple(1L, "listing-1", first.getIdentifier()));
+    }
+
+    @Test
+    void entries_written_before_event_ids_were_stored_take_theirs_from_their_cloud_event() {
+        var raw = client.getDatabase("legacy-feed").getCollection(FeedLog.ENTRIES);
+        raw.createIndex(new org.bson.Document("globalIndex", 1), new com.mongodb.client.model.IndexOptions().unique(true).name("feed_event"));
+        for (long seq = 0; seq < 2; seq++) {
+            raw.insertOne(new org.bson.Document("_id", seq).append("globalIndex", seq + 7)
+                    .append("line", "{\"specversion\":\"1.0\",\"id\":\"event-" + seq + "\",\"sequence\":" + seq + "}"));
+        }
+        FeedLog legacy = new FeedLog(client.getDatabase("legacy-feed"));
+        legacy.ensureIndexes();
+        legacy.ensureIndexes(); // and again at the next start: nothing left to do
+
+        assertThat(legacy.after(-1, 10, null, null)).extracting(FeedEntry::eventId).containsExactly("event-0", "event-1");
+        List<String> indexes = new java.util.ArrayList<>();
+        raw.listIndexes().forEach(i -> indexes.add(i.getString("name")));
+        assertThat(indexes).contains("feed_event_id").doesNotContain("feed_event");
+    }
+
+    private void deliver(GenericEventMessage<ListingAdded> event, TrackingToken token) throws Exception {
+        projection.handle(new GenericTrackedEventMessage<>(token, event));
+    }
+
+    private static GenericEventMessage<ListingAdded> added(String listingId) {
+        LocalDate on = LocalDate.of(2026, 6, 1);
+        return new GenericEventMessage<>(new ListingAdded(listingId, "91110000600037341L", "110105", ListType.REPEATED_INFRINGER,
+                ListingCategory.values()[0], new Subject("某某贸易有限公司", "91110000600037341L"), List.of("case-1", "case-2"), "两次侵权",
+                on, new Deadline(on.plusYears(3), false), new Deadline(on.plusYears(1), false), new Deadline(on.minusDays(10), false), true,
+                "CN-2026.1"));
+    }
+}
