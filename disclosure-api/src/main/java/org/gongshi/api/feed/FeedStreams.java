@@ -32,8 +32,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * position exactly, skips ones it has passed, and when it finds a gap (it was still reading
  * history, or it was too slow and the broadcast dropped entries for it) it reads the missing
  * entries from the collection again. So there is never a gap or a duplicate, at the switch-over or
- * after, and a slow subscriber holds at most one page plus a small queue in memory and never slows
- * the others (the broadcast never waits for anyone).
+ * after, and a slow subscriber holds at most two pages plus a small queue in memory and never slows
+ * the others (the broadcast never waits for anyone). A periodic tick finds a subscriber that missed
+ * the last entries when nothing later arrives to show the gap; it queries only for entries broadcast
+ * a tick ago or earlier, so entries still on their way through a busy node cost no query.
  *
  * <p>When the node shuts down, every live stream completes first (this bean stops in the earliest
  * lifecycle phase), so subscribers reconnect with {@code Last-Event-ID} to any node at once instead
@@ -136,7 +138,9 @@ public class FeedStreams implements SmartLifecycle {
 
     /** One subscriber's position and filters. Its methods run one at a time (concatMap), in order. */
     private final class Subscriber {
-        private long last;
+        private volatile long last;
+        /** The tail's head at the previous tick: entries up to it have had a tick's time to arrive by broadcast. */
+        private long headAtLastTick = -1;
         private final List<String> types;
         private final String division;
 
@@ -148,7 +152,14 @@ public class FeedStreams implements SmartLifecycle {
 
         Flux<FeedEntry> on(Object signal) {
             if (signal == Tick.CATCH_UP) return catchUp();
-            if (signal == Tick.TICK) return head > last ? catchUp() : Flux.empty();
+            if (signal == Tick.TICK) {
+                // behind an entry the tail broadcast a tick ago or earlier: the broadcast missed this
+                // subscriber (it was reading history, or too slow) and no later entry showed the gap.
+                // An entry broadcast since the last tick is usually still on its way: no query for it.
+                boolean missed = headAtLastTick > last;
+                headAtLastTick = head;
+                return missed ? catchUp() : Flux.empty();
+            }
             FeedEntry entry = (FeedEntry) signal;
             if (entry.seq() <= last) return Flux.empty();
             if (entry.seq() == last + 1) {
@@ -158,22 +169,25 @@ public class FeedStreams implements SmartLifecycle {
             return catchUp();
         }
 
-        /** Reads from the collection, a page at a time, everything after the position that matches. */
+        /**
+         * Reads from the collection, a page at a time, everything after the position that matches,
+         * until a page comes back empty. Iterative: at most the page being sent and the next are held.
+         */
         Flux<FeedEntry> catchUp() {
-            return Mono.fromCallable(() -> {
-                        // without filters the entries are contiguous; with them, an empty page means nothing
-                        // matching up to the size read before the query
-                        long known = filtered() ? feedLog.size() - 1 : -1;
-                        return new Page(feedLog.after(last, PAGE, types, division), known);
-                    }).subscribeOn(Schedulers.boundedElastic())
-                    .flatMapMany(page -> {
-                        if (page.entries().isEmpty()) {
-                            last = Math.max(last, page.known());
-                            return Flux.empty();
-                        }
-                        last = page.entries().get(page.entries().size() - 1).seq();
-                        return Flux.fromIterable(page.entries()).concatWith(Flux.defer(this::catchUp));
-                    });
+            return Mono.fromCallable(this::nextPage).subscribeOn(Schedulers.boundedElastic())
+                    .repeat()
+                    .takeWhile(page -> !page.isEmpty())
+                    .concatMapIterable(page -> page, 1);
+        }
+
+        /** The next page after the position; the position moves past it. */
+        private List<FeedEntry> nextPage() {
+            // without filters the entries are contiguous; with them, an empty page means nothing
+            // matching up to the size read before the query
+            long known = filtered() ? feedLog.size() - 1 : -1;
+            List<FeedEntry> entries = feedLog.after(last, PAGE, types, division);
+            last = entries.isEmpty() ? Math.max(last, known) : entries.get(entries.size() - 1).seq();
+            return entries;
         }
 
         private boolean filtered() {
@@ -186,7 +200,6 @@ public class FeedStreams implements SmartLifecycle {
         }
     }
 
-    private record Page(List<FeedEntry> entries, long known) {}
 
     @Override
     public void start() {
