@@ -1,15 +1,14 @@
 package org.gongshi.ledger.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongshi.ledger.policy.Refusals.refused;
 import static org.hamcrest.Matchers.containsString;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.calendar.WorkingDayCalendar;
 import org.gongshi.ledger.identity.ResidentIdNumber;
@@ -757,36 +756,6 @@ class CaseLifecycleRulesTest {
     }
 
     // ---- helpers: refusals
-
-    private static void refused(ResultValidator<Case> result, String ruleCode, String detail) {
-        result.expectNoEvents()
-                .expectException(CommandExecutionException.class)
-                .expectExceptionDetails(detailsOfRule(ruleCode))
-                .expectExceptionMessage(containsString(detail));
-    }
-
-    /** Matches the {@link RuleViolation.Details} a refusal carries across the command bus, by rule code. */
-    private static Matcher<RuleViolation.Details> detailsOfRule(String ruleCode) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation.Details details, Description mismatch) {
-                if (!ruleCode.equals(details.rule())) {
-                    mismatch.appendText("rule was ").appendValue(details.rule()).appendText(" (").appendText(details.detail()).appendText(")");
-                    return false;
-                }
-                if (details.title() == null || details.title().isBlank() || details.source() == null || details.source().isBlank()) {
-                    mismatch.appendText("details name no title or source: ").appendValue(details);
-                    return false;
-                }
-                return true;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("details of a refusal under rule ").appendValue(ruleCode);
-            }
-        };
-    }
 
     /** The creation handler has no aggregate instance, so the aggregate's exception handler does not wrap its refusal. */
     private void assertFilingRefused(Party party, String detail) {

@@ -1,6 +1,6 @@
 package org.gongshi.ledger.listings;
 
-import static org.gongshi.ledger.listings.ListingRefusals.refused;
+import static org.gongshi.ledger.policy.Refusals.refused;
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,7 +1,7 @@
 package org.gongshi.ledger.listings;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongshi.ledger.listings.ListingRefusals.refused;
+import static org.gongshi.ledger.policy.Refusals.refused;
 
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -27,12 +27,17 @@ public final class Refusals {
                 .expectExceptionMessage(containsString(detail));
     }
 
+    /** Matches the {@link RuleViolation.Details} a refusal carries across the command bus: the rule code, with a title and a source. */
     public static Matcher<RuleViolation.Details> ofRule(String ruleCode) {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             protected boolean matchesSafely(RuleViolation.Details details, Description mismatch) {
                 if (!ruleCode.equals(details.rule())) {
                     mismatch.appendText("rule was ").appendValue(details.rule()).appendText(" (").appendText(details.detail()).appendText(")");
+                    return false;
+                }
+                if (details.title() == null || details.title().isBlank() || details.source() == null || details.source().isBlank()) {
+                    mismatch.appendText("details name no title or source: ").appendValue(details);
                     return false;
                 }
                 return true;
