@@ -81,15 +81,20 @@ public class FeedController {
         Flux<DataBuffer> body = Mono.fromCallable(() -> log.size() - 1).subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(consistentWith -> Flux.concat(
                         Mono.just(line("{\"sequence\":" + consistentWith + ",\"note\":\"apply entries after this sequence to stay current\"}")),
-                        current(null).map(this::line)));
+                        current().map(this::line)));
         return ResponseEntity.ok().contentType(JSON_LINES).body(body);
     }
 
-    private Flux<String> current(String afterKey) {
-        return Mono.fromCallable(() -> log.currentPage(afterKey, FeedStreams.PAGE)).subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(page -> page.isEmpty() ? Flux.empty()
-                        : Flux.fromIterable(page).map(Map.Entry::getValue)
-                        .concatWith(Flux.defer(() -> current(page.get(page.size() - 1).getKey()))));
+    /** What is public now, a page at a time in key order. */
+    private Flux<String> current() {
+        return Flux.defer(() -> {
+            String[] afterKey = {null};
+            return FeedStreams.paged(() -> {
+                List<Map.Entry<String, String>> page = log.currentPage(afterKey[0], FeedStreams.PAGE);
+                if (!page.isEmpty()) afterKey[0] = page.get(page.size() - 1).getKey();
+                return page;
+            }).map(Map.Entry::getValue);
+        });
     }
 
     @GetMapping(path = "/feed/v1/tree-head")

@@ -14,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,11 +78,29 @@ public class FeedStreams implements SmartLifecycle {
 
     /** At most {@code limit} entries after {@code after}, then complete. */
     public Flux<FeedEntry> upTo(long after, long limit) {
-        if (limit <= 0) return Flux.empty();
-        return page(after, (int) Math.min(PAGE, limit), null, null).flatMapMany(entries -> entries.isEmpty()
-                ? Flux.empty()
-                : Flux.fromIterable(entries).concatWith(Flux.defer(() ->
-                upTo(entries.get(entries.size() - 1).seq(), limit - entries.size()))));
+        return Flux.defer(() -> {
+            long[] position = {after, limit}; // last sequence read, entries still wanted
+            return paged(() -> {
+                if (position[1] <= 0) return List.of();
+                List<FeedEntry> page = feedLog.after(position[0], (int) Math.min(PAGE, position[1]), null, null);
+                if (!page.isEmpty()) {
+                    position[0] = page.get(page.size() - 1).seq();
+                    position[1] -= page.size();
+                }
+                return page;
+            });
+        });
+    }
+
+    /**
+     * The items of pages read one after another on a worker thread, until a page comes back empty.
+     * Streamed: at most the page being sent and the next one are in memory, however long it runs.
+     */
+    public static <T> Flux<T> paged(Callable<List<T>> nextPage) {
+        return Mono.fromCallable(nextPage).subscribeOn(Schedulers.boundedElastic())
+                .repeat()
+                .takeWhile(page -> !page.isEmpty())
+                .concatMapIterable(page -> page, 1);
     }
 
     /** Completes when this node shuts down: live streams end with it. */
@@ -92,10 +111,6 @@ public class FeedStreams implements SmartLifecycle {
     /** The last sequence this node has broadcast. */
     public long head() {
         return head;
-    }
-
-    private Mono<List<FeedEntry>> page(long after, int limit, List<String> types, String division) {
-        return Mono.fromCallable(() -> feedLog.after(after, limit, types, division)).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The tail: reads what landed since the last poll and broadcasts it, in order, on one thread. */
@@ -171,13 +186,10 @@ public class FeedStreams implements SmartLifecycle {
 
         /**
          * Reads from the collection, a page at a time, everything after the position that matches,
-         * until a page comes back empty. Iterative: at most the page being sent and the next are held.
+         * until a page comes back empty.
          */
         Flux<FeedEntry> catchUp() {
-            return Mono.fromCallable(this::nextPage).subscribeOn(Schedulers.boundedElastic())
-                    .repeat()
-                    .takeWhile(page -> !page.isEmpty())
-                    .concatMapIterable(page -> page, 1);
+            return paged(this::nextPage);
         }
 
         /** The next page after the position; the position moves past it. */
@@ -199,7 +211,6 @@ public class FeedStreams implements SmartLifecycle {
             return division == null || division.isEmpty() || (entry.division() != null && entry.division().startsWith(division));
         }
     }
-
 
     @Override
     public void start() {

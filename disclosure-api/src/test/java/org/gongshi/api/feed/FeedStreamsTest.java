@@ -177,6 +177,17 @@ class FeedStreamsTest {
         }
     }
 
+    @Test
+    void bulk_reads_stream_page_after_page_and_stop_at_the_limit() {
+        log.append(1200);
+        assertThat(streams.upTo(-1, 1100).map(FeedEntry::seq).collectList().block())
+                .containsExactlyElementsOf(LongStream.range(0, 1100).boxed().toList());
+        assertThat(streams.upTo(1000, 5000).map(FeedEntry::seq).collectList().block())
+                .containsExactlyElementsOf(LongStream.range(1001, 1200).boxed().toList());
+        assertThat(streams.upTo(5, 0).collectList().block()).isEmpty();
+        assertThat(streams.upTo(-1, 100_000).count().block()).isEqualTo(1200);
+    }
+
     static void awaitSize(List<?> list, long size) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (list.size() < size && System.nanoTime() < deadline) Thread.sleep(10);

@@ -44,12 +44,11 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) return;
         acquire();
         if (CurrentUnitOfWork.isStarted()) {
-            boolean released = false;
             try {
-                CurrentUnitOfWork.get().root().onCleanup(u -> appendLock.unlock());
-                released = true; // from here on the clean-up phase releases it
-            } finally {
-                if (!released) appendLock.unlock();
+                CurrentUnitOfWork.get().root().onCleanup(u -> appendLock.unlock()); // after commit or rollback
+            } catch (RuntimeException e) {
+                appendLock.unlock();
+                throw e;
             }
             super.appendEvents(events, serializer);
         } else {
