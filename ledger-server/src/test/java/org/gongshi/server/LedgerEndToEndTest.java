@@ -44,6 +44,8 @@ class LedgerEndToEndTest {
         LedgerServerApplication.disableUpdateChecker();
         List<String> args = new ArrayList<>(List.of("--gongshi.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
         if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--server.port="))) args.add("--server.port=0");
+        // tests run expiry themselves, on the dates they choose, not whenever the schedule fires
+        if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--gongshi.expiry."))) args.add("--gongshi.expiry.initial-delay=PT24H");
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(LedgerServerApplication.class).run(args.toArray(String[]::new));
     }
