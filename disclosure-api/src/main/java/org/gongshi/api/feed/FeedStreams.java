@@ -50,7 +50,8 @@ public class FeedStreams implements SmartLifecycle {
 
     private final FeedLog feedLog;
     private final Duration pollInterval;
-    private final Sinks.Many<FeedEntry> live = Sinks.many().multicast().directBestEffort();
+    /** New entries, then a {@link Tick#TICK} after each periodic poll, to every live subscriber. */
+    private final Sinks.Many<Object> live = Sinks.many().multicast().directBestEffort();
     private final Sinks.Empty<Void> closing = Sinks.empty();
     private volatile long head = -1;
     private volatile boolean tailing;
@@ -68,11 +69,9 @@ public class FeedStreams implements SmartLifecycle {
     public Flux<FeedEntry> follow(long after, List<String> types, String division) {
         return Flux.defer(() -> {
             Subscriber subscriber = new Subscriber(after, types, division);
-            // the check ticks find a subscriber behind the tail when no further entry arrives to show the gap
-            Flux<Object> signals = Flux.merge(live.asFlux(), Flux.interval(pollInterval).onBackpressureDrop().map(tick -> Tick.TICK));
             // listening starts before the history is read, so an entry broadcast meanwhile is either
             // queued behind the catch-up (and skipped if the history had it) or shows up as a gap
-            return signals.startWith(Tick.CATCH_UP).concatMap(subscriber::on);
+            return live.asFlux().startWith(Tick.CATCH_UP).concatMap(subscriber::on);
         });
     }
 
@@ -133,6 +132,15 @@ public class FeedStreams implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Feed tail poll failed; retrying in {}: {}", pollInterval, e.toString());
         }
+    }
+
+    /**
+     * The periodic poll, then one tick for every subscriber: the tick finds a subscriber behind the
+     * tail when no further entry arrives to show the gap. One timer for the node, not one each.
+     */
+    private void pollAndTick() {
+        poll();
+        live.tryEmitNext(Tick.TICK);
     }
 
     /** An entry was appended in this JVM: poll now (once for any number of appends meanwhile). */
@@ -216,7 +224,7 @@ public class FeedStreams implements SmartLifecycle {
     public void start() {
         running = true;
         tailThread = Schedulers.newSingle("feed-tail", true);
-        tail = tailThread.schedulePeriodically(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        tail = tailThread.schedulePeriodically(this::pollAndTick, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         feedLog.onAppend(this::wake);
     }
 
