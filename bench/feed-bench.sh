@@ -20,7 +20,8 @@
 #   SERVER_JAVA_OPTS=     extra JVM options for the server, e.g. -Xmx512m
 #   CLIENT_JAVA_OPTS=     extra JVM options for the bench client
 #   SERVER_ARGS=          extra server arguments, e.g. --gongshi.feed.poll-interval=PT1S
-#   JAR=...               the server jar to run (default ledger-server/target/ledger-server.jar, built if missing)
+#   JAR=...               a server jar to run as it is (default: ledger-server/target/ledger-server.jar, built first)
+#   NO_BUILD=1            run the default jar without building it
 #   KEEP_LOG=1            keep the server log (printed path) instead of deleting the temp dir
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,10 +38,11 @@ PER_CLIENT=${PER_CLIENT:-500}
 CONNECT_PARALLEL=${CONNECT_PARALLEL:-200}
 PUBLISHERS=${PUBLISHERS:-4}
 
+# Benchmarks the code as it is: builds the jar first unless JAR names one (or NO_BUILD=1).
 jar=${JAR:-ledger-server/target/ledger-server.jar}
-if [ ! -f "$jar" ]; then
+if [ -z "${JAR:-}" ] && [ "${NO_BUILD:-0}" != 1 ]; then
   echo "building $jar ..." >&2
-  ./mvnw -B -ntp -o -q package -DskipTests
+  ./mvnw -B -ntp -q package -DskipTests
 fi
 
 # One file descriptor per subscriber on each side (server and client share this limit): raise the

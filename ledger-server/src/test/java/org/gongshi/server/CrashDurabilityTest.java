@@ -76,7 +76,8 @@ class CrashDurabilityTest {
     /** The last lines of the newest server log, to show why a catch-up did not finish. */
     private String logTail(int lines) throws IOException {
         try (var logs = java.nio.file.Files.list(dataDir)) {
-            Path newest = logs.filter(p -> p.getFileName().toString().startsWith("server-")).max(Path::compareTo).orElse(null);
+            Path newest = logs.filter(p -> p.getFileName().toString().startsWith("server-"))
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified())).orElse(null);
             if (newest == null) return "(no log)";
             List<String> all = java.nio.file.Files.readAllLines(newest);
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -107,11 +107,6 @@ public class FeedStreams implements SmartLifecycle {
         return closing.asMono();
     }
 
-    /** The last sequence this node has broadcast. */
-    public long head() {
-        return head;
-    }
-
     /** The tail: reads what landed since the last poll and broadcasts it, in order, on one thread. */
     private void poll() {
         try {

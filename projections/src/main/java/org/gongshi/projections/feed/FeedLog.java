@@ -64,20 +64,22 @@ public class FeedLog implements MerkleTree.LeafHashes {
     }
 
     /**
-     * Entries written before the event identifier was stored were recognised by the ledger position
-     * alone: they take the identifier from their own CloudEvent ({@code id}), and the old unique
-     * index on the position goes (an event committed late shares its token position with another).
+     * A feed written before the event identifier was stored (it has the old unique index on the
+     * position, {@code feed_event}) recognised entries by the ledger position alone: its entries take
+     * the identifier from their own CloudEvent ({@code id}) and the old index goes (an event committed
+     * late shares its token position with another). Any other start costs one index listing.
      */
     private void upgradeEntriesKeyedByPosition() {
         MongoCollection<Document> raw = entries.withDocumentClass(Document.class);
-        for (Document index : raw.listIndexes()) {
-            if ("feed_event".equals(index.getString("name"))) raw.dropIndex("feed_event");
-        }
+        boolean legacy = false;
+        for (Document index : raw.listIndexes()) legacy |= "feed_event".equals(index.getString("name"));
+        if (!legacy) return;
         JsonMapper json = JsonMapper.builder().build();
         for (Document old : raw.find(exists("eventId", false)).projection(Projections.include("line"))) {
             String eventId = json.readTree(old.getString("line")).path("id").asString();
             raw.updateOne(eq("_id", old.get("_id")), set("eventId", eventId));
         }
+        raw.dropIndex("feed_event"); // last: a start interrupted above finds it and finishes the upgrade
     }
 
     // ---- writing (the feed projection only)
