@@ -8,8 +8,11 @@ import io.cloudevents.jackson.JsonFormat;
 import org.gongshi.projections.feed.FeedLogProjection;
 import org.gongshi.projections.feed.FeedTypes;
 import org.gongshi.projections.transparency.Checkpoint;
-import org.gongshi.projections.transparency.MerkleTree;
+import org.gongshi.projections.transparency.LeafHashes;
+import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.projections.transparency.NoteVerifier;
+import org.gongshi.projections.transparency.ProofVerifier;
+import org.gongshi.projections.transparency.Rfc6962;
 import org.gongshi.server.tools.FeedMirror;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -229,8 +232,8 @@ class FeedConformanceTest {
             Thread.sleep(100);
         }
         assertThat(((Number) head.get("treeSize")).intValue()).isEqualTo(entries.size());
-        List<byte[]> leaves = entries.stream().map(l -> MerkleTree.leafHash(l.getBytes(StandardCharsets.UTF_8))).toList();
-        MerkleTree local = new MerkleTree(MerkleTree.LeafHashes.of(leaves));
+        List<byte[]> leaves = entries.stream().map(l -> Rfc6962.leafHash(l.getBytes(StandardCharsets.UTF_8))).toList();
+        MerkleProofs local = new MerkleProofs(LeafHashes.of(leaves));
         byte[] root = local.rootHash(entries.size());
         assertThat(head.get("rootHash")).isEqualTo(Base64.getEncoder().encodeToString(root));
 
@@ -241,16 +244,37 @@ class FeedConformanceTest {
         Checkpoint checkpoint = Checkpoint.open(get(base, "/feed/v1/checkpoint"), verifiers);
         assertThat(checkpoint.size()).isEqualTo(entries.size());
         assertThat(checkpoint.rootHash()).isEqualTo(root);
+        assertThat(checkpoint.timestamp()).as("the signed checkpoint carries the head's time")
+                .contains(Instant.parse((String) head.get("timestamp")));
 
         for (int i = 0; i < entries.size(); i++) {
             Map<?, ?> proof = json(get(base, "/feed/v1/proofs/inclusion?index=" + i + "&treeSize=" + entries.size()));
             assertThat(proof.get("leafHash")).isEqualTo(Base64.getEncoder().encodeToString(leaves.get(i)));
             List<byte[]> path = ((List<?>) proof.get("auditPath")).stream().map(s -> Base64.getDecoder().decode((String) s)).toList();
-            assertThat(MerkleTree.verifyInclusion(leaves.get(i), i, entries.size(), path, root)).as("inclusion of %d", i).isTrue();
+            ProofVerifier.verifyInclusion(leaves.get(i), i, entries.size(), path, root); // throws, saying why, if not
         }
         Map<?, ?> consistency = json(get(base, "/feed/v1/proofs/consistency?first=4&second=" + entries.size()));
         List<byte[]> proof = ((List<?>) consistency.get("proof")).stream().map(s -> Base64.getDecoder().decode((String) s)).toList();
-        assertThat(MerkleTree.verifyConsistency(4, entries.size(), local.rootHash(4), root, proof)).isTrue();
+        ProofVerifier.verifyConsistency(4, entries.size(), local.rootHash(4), root, proof);
+
+        // every head signed so far is kept, and each extends the one before
+        List<?> signed = (List<?>) json(get(base, "/feed/v1/tree-heads")).get("items");
+        assertThat(signed).isNotEmpty();
+        Checkpoint previous = null;
+        for (Object item : signed) {
+            Map<?, ?> kept = (Map<?, ?>) item;
+            Checkpoint cp = Checkpoint.open((String) kept.get("checkpoint"), verifiers);
+            assertThat(cp.size()).isEqualTo(((Number) kept.get("treeSize")).longValue());
+            assertThat(Base64.getEncoder().encodeToString(cp.rootHash())).isEqualTo(kept.get("rootHash"));
+            assertThat(cp.timestamp()).contains(Instant.parse((String) kept.get("timestamp")));
+            if (previous != null && previous.size() > 0) {
+                Map<?, ?> step = json(get(base, "/feed/v1/proofs/consistency?first=" + previous.size() + "&second=" + cp.size()));
+                ProofVerifier.verifyConsistency(previous.size(), cp.size(), previous.rootHash(), cp.rootHash(),
+                        ((List<?>) step.get("proof")).stream().map(s -> Base64.getDecoder().decode((String) s)).toList());
+            }
+            previous = cp;
+        }
+        assertThat(previous).isEqualTo(checkpoint);
     }
 
     static String get(URI base, String path) throws Exception {

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.TreeHeads;
-import org.gongshi.projections.transparency.MerkleTree;
+import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.projections.listings.ListingViews;
@@ -31,10 +31,10 @@ public class ReadModelConfiguration {
         return log;
     }
 
-    /** The Merkle tree over the feed entries; complete subtrees are cached as the log grows. */
+    /** Proofs over the feed entries, as API nodes serve them; complete subtrees are cached as the log grows. */
     @Bean
-    MerkleTree feedTree(FeedLog feedLog) {
-        return new MerkleTree(feedLog);
+    MerkleProofs feedProofs(FeedLog feedLog) {
+        return new MerkleProofs(feedLog);
     }
 
     @Bean

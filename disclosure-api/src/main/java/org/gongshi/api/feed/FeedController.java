@@ -4,7 +4,7 @@ import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.FeedTypes;
 import org.gongshi.projections.feed.TreeHeads;
-import org.gongshi.projections.transparency.MerkleTree;
+import org.gongshi.projections.transparency.MerkleProofs;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
@@ -42,14 +42,14 @@ public class FeedController {
     private final FeedLog log;
     private final FeedStreams streams;
     private final TreeHeads treeHeads;
-    private final MerkleTree tree;
+    private final MerkleProofs proofs;
     private final Duration heartbeat;
 
-    public FeedController(FeedLog log, FeedStreams streams, TreeHeads treeHeads, MerkleTree feedTree, Duration feedHeartbeat) {
+    public FeedController(FeedLog log, FeedStreams streams, TreeHeads treeHeads, MerkleProofs feedProofs, Duration feedHeartbeat) {
         this.log = log;
         this.streams = streams;
         this.treeHeads = treeHeads;
-        this.tree = feedTree;
+        this.proofs = feedProofs;
         this.heartbeat = feedHeartbeat;
     }
 
@@ -99,15 +99,32 @@ public class FeedController {
 
     @GetMapping(path = "/feed/v1/tree-head")
     Mono<Map<String, Object>> treeHead() {
-        return latestHead().map(head -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("treeSize", head.treeSize());
-            body.put("rootHash", head.rootHash());
-            body.put("timestamp", head.timestamp());
-            body.put("signature", head.signature());
-            body.put("keyId", head.keyId());
+        return latestHead().map(FeedController::headBody);
+    }
+
+    /**
+     * Every head signed for more than {@code after} entries, smallest first, each with its signed
+     * checkpoint: all heads are kept, so an auditor can ask for a consistency proof between any two.
+     */
+    @GetMapping(path = "/feed/v1/tree-heads")
+    Mono<Map<String, Object>> treeHeads(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "100") String limit) {
+        long from = number("after", after, -1, Long.MAX_VALUE);
+        int max = (int) number("limit", limit, 1, 1000);
+        return Mono.fromCallable(() -> Map.<String, Object>of("items", treeHeads.heads(from, max).stream().map(head -> {
+            Map<String, Object> body = headBody(head);
+            body.put("checkpoint", head.checkpoint());
             return body;
-        });
+        }).toList())).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static Map<String, Object> headBody(TreeHeads.SignedTreeHead head) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("treeSize", head.treeSize());
+        body.put("rootHash", head.rootHash());
+        body.put("timestamp", head.timestamp());
+        body.put("signature", head.signature());
+        body.put("keyId", head.keyId());
+        return body;
     }
 
     @GetMapping(path = "/feed/v1/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -129,7 +146,7 @@ public class FeedController {
             body.put("leafIndex", leaf);
             body.put("treeSize", size);
             body.put("leafHash", b64(log.leafHash(leaf)));
-            body.put("auditPath", b64(tree.inclusionProof(leaf, size)));
+            body.put("auditPath", b64(proofs.inclusionProof(leaf, size)));
             return body;
         });
     }
@@ -142,7 +159,7 @@ public class FeedController {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("first", m);
             body.put("second", n);
-            body.put("proof", b64(tree.consistencyProof(m, n)));
+            body.put("proof", b64(proofs.consistencyProof(m, n)));
             return body;
         });
     }

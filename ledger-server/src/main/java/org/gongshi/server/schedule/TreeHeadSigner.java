@@ -2,7 +2,7 @@ package org.gongshi.server.schedule;
 
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.TreeHeads;
-import org.gongshi.projections.transparency.MerkleTree;
+import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.projections.transparency.SigningKeys;
 import org.gongshi.server.roles.ConditionalOnRole;
 import org.slf4j.Logger;
@@ -13,15 +13,21 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The projections role signs a tree head of the public feed whenever it has grown (checked every
- * {@code gongshi.feed.sign-interval}). The Ed25519 key comes from {@code gongshi.feed.signer-key}
- * (a C2SP signer key, required in production) or, in the embedded default, from a key file
- * generated once under the data directory.
+ * {@code gongshi.feed.sign-interval}), and only if the grown feed provably extends the last signed
+ * head; otherwise it signs nothing, logs an ERROR and raises {@link TreeHeads#integrityAlarm()}. The
+ * Ed25519 key comes from {@code gongshi.feed.signer-key} (a C2SP signer key, required in production)
+ * or, in the embedded default, from a key file generated once under the data directory.
+ *
+ * <p>The signer keeps its own subtree cache, never the one API nodes serve proofs from, and drops it
+ * every {@code gongshi.feed.full-check-interval}: a leaf inside a memoised subtree is checked against
+ * the signed heads again when the cache is rebuilt from the stored leaves.
  */
 @Component
 @ConditionalOnRole("projections")
@@ -30,22 +36,27 @@ public class TreeHeadSigner {
     private static final Logger log = LoggerFactory.getLogger(TreeHeadSigner.class);
 
     private final FeedLog feed;
-    private final MerkleTree tree;
     private final TreeHeads heads;
     private final SigningKeys keys;
     private final String origin;
     private final Clock clock;
+    private final long fullCheckNanos;
+    private MerkleProofs tree;
+    private long treeBuiltAt;
+    private long lastSize;
+    private TreeHeads.IntegrityAlarm reported;
 
-    public TreeHeadSigner(FeedLog feedLog, MerkleTree feedTree, TreeHeads treeHeads, Clock ledgerClock,
+    public TreeHeadSigner(FeedLog feedLog, TreeHeads treeHeads, Clock ledgerClock,
                           @Value("${gongshi.feed.origin:gongshi.local/feed}") String origin,
                           @Value("${gongshi.feed.signer-key:}") String signerKey,
                           @Value("${gongshi.feed.retired-verifier-keys:}") String retired,
+                          @Value("${gongshi.feed.full-check-interval:PT1H}") Duration fullCheck,
                           @Value("${gongshi.data-dir:./data}") String dataDir) {
         this.feed = feedLog;
-        this.tree = feedTree;
         this.heads = treeHeads;
         this.origin = origin;
         this.clock = ledgerClock;
+        this.fullCheckNanos = fullCheck.toNanos();
         List<String> retiredKeys = Arrays.stream(retired.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         this.keys = SigningKeys.load(signerKey, Path.of(dataDir).resolve("keys"), origin, retiredKeys);
         heads.publishKeys(keys);
@@ -57,13 +68,37 @@ public class TreeHeadSigner {
         try {
             signNow();
         } catch (IllegalStateException e) {
-            // the feed is being rebuilt under us (entries cleared and re-appended): sign next time
+            // entries missing under us (the feed is being rebuilt): try next time
             log.info("Tree head not signed this time: {}", e.getMessage());
         }
     }
 
-    /** Signs the current feed, if it grew since the last head; returns the latest head. */
-    public TreeHeads.SignedTreeHead signNow() {
-        return heads.signIfGrown(tree, feed.size(), keys.current(), origin, Instant.now(clock));
+    /** Signs the current feed if it grew since the last head and extends it; says what was done. */
+    public synchronized TreeHeads.Signing signNow() {
+        long now = System.nanoTime();
+        long size = feed.size();
+        if (tree == null || now - treeBuiltAt >= fullCheckNanos || size < lastSize) {
+            tree = new MerkleProofs(feed); // a log that shrank may come back with other leaves: read them all again
+            treeBuiltAt = now;
+        }
+        lastSize = size;
+        TreeHeads.Signing signing = heads.signIfGrown(tree, size, keys.current(), origin, Instant.now(clock));
+        if (signing instanceof TreeHeads.Signing.Refused refused) {
+            report(refused.alarm());
+        }
+        return signing;
+    }
+
+    /** One ERROR per distinct finding, not one per signing interval. */
+    private void report(TreeHeads.IntegrityAlarm alarm) {
+        if (reported != null && reported.treeSize() == alarm.treeSize() && reported.treeRoot().equals(alarm.treeRoot())
+                && reported.signedSize() == alarm.signedSize()) {
+            return;
+        }
+        reported = alarm;
+        log.error("INTEGRITY ALARM: feed tree head not signed. The last signed head has size {} and root {}; the feed now "
+                        + "has size {} and root {}: {}. Nothing is signed until the feed extends the signed head again.",
+                alarm.signedSize(), alarm.signedRoot(), alarm.treeSize(), alarm.treeRoot().isEmpty() ? "(none)" : alarm.treeRoot(),
+                alarm.reason());
     }
 }

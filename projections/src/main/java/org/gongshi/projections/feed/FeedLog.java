@@ -11,7 +11,8 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.gongshi.projections.transparency.MerkleTree;
+import org.gongshi.projections.transparency.LeafHashes;
+import org.gongshi.projections.transparency.Rfc6962;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import static com.mongodb.client.model.Updates.set;
  * tombstones so a redelivered older event cannot resurrect what a newer one removed). Every API node
  * reads it; only the single-segment feed projection writes it. It is also the Merkle tree's leaves.
  */
-public class FeedLog implements MerkleTree.LeafHashes {
+public class FeedLog implements LeafHashes {
 
     public static final String ENTRIES = "feed_entries";
     public static final String CURRENT = "feed_current";
@@ -97,7 +98,7 @@ public class FeedLog implements MerkleTree.LeafHashes {
         long seq = size();
         String json = line.apply(seq);
         FeedEntry entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, json,
-                MerkleTree.leafHash(json.getBytes(StandardCharsets.UTF_8)));
+                Rfc6962.leafHash(json.getBytes(StandardCharsets.UTF_8)));
         entries.insertOne(entry);
         appended();
         return entry;

@@ -1,48 +1,104 @@
 package org.gongshi.projections.feed;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.gongshi.projections.transparency.Checkpoint;
-import org.gongshi.projections.transparency.MerkleTree;
+import org.gongshi.projections.transparency.InvalidProofException;
+import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.projections.transparency.NoteSigner;
+import org.gongshi.projections.transparency.ProofVerifier;
+import org.gongshi.projections.transparency.Rfc6962;
 import org.gongshi.projections.transparency.SigningKeys;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.setOnInsert;
 
 /**
  * Signed tree heads of the public feed. The projections role signs a new head whenever the feed
- * has grown (a C2SP checkpoint signed with Ed25519) and stores it; every API node serves the latest
- * one, and the verifier keys, current and retired, from the same database.
+ * has grown (a C2SP checkpoint signed with Ed25519, its time included) and keeps every head it ever
+ * signed, so that any two can be proved consistent; every API node serves them, and the verifier
+ * keys, current and retired, from the same database.
+ *
+ * <p>A new head is signed only for a larger tree that provably extends the last signed head: the
+ * consistency proof between the two sizes, computed over the stored leaves, must verify against the
+ * last signed root. Otherwise nothing is signed and the {@linkplain #integrityAlarm() integrity
+ * alarm} is raised, where every node can read it; it stays up until an operator has looked into it
+ * and removed it from {@value #INTEGRITY}.
  */
 public class TreeHeads {
 
     public static final String HEADS = "feed_tree_heads";
     public static final String KEYS = "feed_keys";
+    public static final String INTEGRITY = "feed_integrity";
+    private static final String ALARM_ID = "alarm";
 
     private final MongoCollection<Document> heads;
     private final MongoCollection<Document> keys;
+    private final MongoCollection<Document> integrity;
 
     public TreeHeads(MongoDatabase database) {
         this.heads = database.getCollection(HEADS);
         this.keys = database.getCollection(KEYS);
+        this.integrity = database.getCollection(INTEGRITY);
     }
 
-    /** A signed tree head: {@code signature} is the Ed25519 signature of the checkpoint body. */
+    /** A signed tree head: {@code signature} is the Ed25519 signature of the checkpoint body, which carries the timestamp. */
     public record SignedTreeHead(long treeSize, String rootHash, Instant timestamp, String signature, String keyId,
                                  String checkpoint) {}
 
     public record VerifierKey(String verifierKey, String status) {}
+
+    /**
+     * The feed's leaves no longer extend the last signed head: what was signed, what the log holds
+     * now, why they disagree, when it was first and last seen, and how many signings were refused.
+     */
+    public record IntegrityAlarm(long signedSize, String signedRoot, long treeSize, String treeRoot, String reason,
+                                 Instant since, Instant lastSeen, long refusals) {}
+
+    /** What a signing round did. */
+    public sealed interface Signing {
+        /** The latest signed head after this round. */
+        Optional<SignedTreeHead> latest();
+
+        /** A new head was signed and stored. */
+        record Signed(SignedTreeHead head) implements Signing {
+            @Override
+            public Optional<SignedTreeHead> latest() {
+                return Optional.of(head);
+            }
+        }
+
+        /** Nothing new to sign: the log has not grown past the last signed head (which it still matches). */
+        record Unchanged(Optional<SignedTreeHead> latest) implements Signing {}
+
+        /** Signing was refused because the log does not extend the last signed head; the alarm is raised. */
+        record Refused(SignedTreeHead last, IntegrityAlarm alarm) implements Signing {
+            @Override
+            public Optional<SignedTreeHead> latest() {
+                return Optional.of(last);
+            }
+        }
+    }
 
     /** Publishes the signer's verifier key as current and the retired ones, so API nodes can list them. */
     public void publishKeys(SigningKeys signingKeys) {
@@ -67,29 +123,111 @@ public class TreeHeads {
         return result;
     }
 
-    /** Signs and stores the head of the first {@code size} entries, unless that size is already signed. */
-    public SignedTreeHead signIfGrown(MerkleTree tree, long size, NoteSigner signer, String origin, Instant now) {
+    /**
+     * Signs and stores the head of the first {@code size} leaves of {@code tree} if that is more than the
+     * last signed head and consistent with it; a smaller or equal tree is never signed as a new head.
+     * The head's time is {@code now} to the millisecond, and the signed checkpoint carries it.
+     */
+    public Signing signIfGrown(MerkleProofs tree, long size, NoteSigner signer, String origin, Instant now) {
         Optional<SignedTreeHead> latest = latest();
-        if (latest.isPresent() && latest.get().treeSize() >= size) return latest.get();
-        Checkpoint checkpoint = new Checkpoint(origin, size, tree.rootHash(size));
+        if (latest.isPresent()) {
+            SignedTreeHead last = latest.get();
+            if (size < last.treeSize()) {
+                return refuse(last, size, null, "the feed has " + size + " entries, fewer than the " + last.treeSize()
+                        + " of the last signed head", now);
+            }
+            byte[] root = tree.rootHash(size);
+            try {
+                requireExtends(tree, last, size, root);
+            } catch (InvalidProofException e) {
+                return refuse(last, size, root, e.getMessage(), now);
+            }
+            if (size == last.treeSize()) {
+                return new Signing.Unchanged(latest);
+            }
+            return sign(size, root, signer, origin, now);
+        }
+        return sign(size, tree.rootHash(size), signer, origin, now);
+    }
+
+    /** That the first {@code size ≥ last.treeSize()} leaves, with root {@code root}, extend the signed head. */
+    private static void requireExtends(MerkleProofs tree, SignedTreeHead last, long size, byte[] root) throws InvalidProofException {
+        byte[] signedRoot = Base64.getDecoder().decode(last.rootHash());
+        if (last.treeSize() == 0) {
+            // every tree extends the empty tree; only its root can be wrong
+            if (!Arrays.equals(signedRoot, Rfc6962.emptyRoot())) {
+                throw new InvalidProofException("root mismatch at size 0: the signed root " + last.rootHash()
+                        + " is not the empty tree's " + b64(Rfc6962.emptyRoot()));
+            }
+            return;
+        }
+        ProofVerifier.verifyConsistency(last.treeSize(), size, signedRoot, root, tree.consistencyProof(last.treeSize(), size));
+    }
+
+    private Signing sign(long size, byte[] root, NoteSigner signer, String origin, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        Checkpoint checkpoint = Checkpoint.timestamped(origin, size, root, at);
         String note = checkpoint.sign(signer);
-        SignedTreeHead head = new SignedTreeHead(size, Base64.getEncoder().encodeToString(checkpoint.rootHash()), now,
-                Base64.getEncoder().encodeToString(signer.signature(checkpoint.body().getBytes(StandardCharsets.UTF_8))),
-                String.format("%08x", signer.keyHash()), note);
-        heads.replaceOne(eq("_id", size), new Document("_id", size).append("rootHash", head.rootHash())
-                .append("timestamp", Date.from(now)).append("signature", head.signature()).append("keyId", head.keyId())
-                .append("checkpoint", note), new ReplaceOptions().upsert(true));
-        return head;
+        SignedTreeHead head = new SignedTreeHead(size, b64(root), at,
+                b64(signer.signature(checkpoint.body().getBytes(StandardCharsets.UTF_8))), String.format("%08x", signer.keyHash()), note);
+        try {
+            heads.insertOne(new Document("_id", size).append("rootHash", head.rootHash()).append("timestamp", Date.from(at))
+                    .append("signature", head.signature()).append("keyId", head.keyId()).append("checkpoint", note));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+            // another signer stored a head of this size first: a head, once stored, is never replaced
+            SignedTreeHead stored = head(size).orElseThrow();
+            if (!stored.rootHash().equals(head.rootHash())) {
+                return refuse(stored, size, root, "root mismatch at size " + size + ": another signer signed "
+                        + stored.rootHash() + " for the same size", now);
+            }
+            return new Signing.Unchanged(Optional.of(stored));
+        }
+        return new Signing.Signed(head);
+    }
+
+    private Signing refuse(SignedTreeHead last, long size, byte[] root, String reason, Instant now) {
+        String treeRoot = root == null ? "" : b64(root);
+        integrity.updateOne(eq("_id", ALARM_ID), combine(
+                        setOnInsert("since", Date.from(now)),
+                        set("signedSize", last.treeSize()), set("signedRoot", last.rootHash()),
+                        set("treeSize", size), set("treeRoot", treeRoot), set("reason", reason),
+                        set("lastSeen", Date.from(now)), inc("refusals", 1L)),
+                new UpdateOptions().upsert(true));
+        return new Signing.Refused(last, integrityAlarm().orElseThrow());
+    }
+
+    /** The raised integrity alarm, if any: the log was found not to extend a signed head. */
+    public Optional<IntegrityAlarm> integrityAlarm() {
+        Document d = integrity.find(eq("_id", ALARM_ID)).first();
+        if (d == null) return Optional.empty();
+        return Optional.of(new IntegrityAlarm(((Number) d.get("signedSize")).longValue(), d.getString("signedRoot"),
+                ((Number) d.get("treeSize")).longValue(), d.getString("treeRoot"), d.getString("reason"),
+                d.getDate("since").toInstant(), d.getDate("lastSeen").toInstant(), ((Number) d.get("refusals")).longValue()));
     }
 
     public Optional<SignedTreeHead> latest() {
-        Document d = heads.find().sort(Sorts.descending("_id")).limit(1).first();
-        if (d == null) return Optional.empty();
-        return Optional.of(new SignedTreeHead(((Number) d.get("_id")).longValue(), d.getString("rootHash"),
-                d.getDate("timestamp").toInstant(), d.getString("signature"), d.getString("keyId"), d.getString("checkpoint")));
+        return Optional.ofNullable(heads.find().sort(Sorts.descending("_id")).limit(1).first()).map(TreeHeads::fromDocument);
     }
 
-    void clear() {
-        heads.deleteMany(new Document());
+    /** The head signed for exactly {@code treeSize} leaves, if one was. */
+    public Optional<SignedTreeHead> head(long treeSize) {
+        return Optional.ofNullable(heads.find(eq("_id", treeSize)).first()).map(TreeHeads::fromDocument);
+    }
+
+    /** Every head signed for more than {@code afterSize} leaves, smallest first, at most {@code limit}. */
+    public List<SignedTreeHead> heads(long afterSize, int limit) {
+        List<SignedTreeHead> result = new ArrayList<>();
+        heads.find(gt("_id", afterSize)).sort(Sorts.ascending("_id")).limit(limit).forEach(d -> result.add(fromDocument(d)));
+        return result;
+    }
+
+    private static SignedTreeHead fromDocument(Document d) {
+        return new SignedTreeHead(((Number) d.get("_id")).longValue(), d.getString("rootHash"),
+                d.getDate("timestamp").toInstant(), d.getString("signature"), d.getString("keyId"), d.getString("checkpoint"));
+    }
+
+    private static String b64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
     }
 }

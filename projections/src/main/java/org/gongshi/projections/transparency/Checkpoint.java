@@ -1,5 +1,6 @@
 package org.gongshi.projections.transparency;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -7,6 +8,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A C2SP {@code tlog-checkpoint} body: the log's tree head as the text of a signed note.
@@ -18,31 +20,60 @@ import java.util.Objects;
  * [extension lines, each non-empty]
  * </pre>
  *
- * Every line ends with a newline. By convention the signing key's name equals the origin.
+ * Every line ends with a newline. By convention the signing key's name equals the origin. The ledger
+ * signs its tree head's time as the extension line {@code timestamp <milliseconds since the epoch>},
+ * so the signature covers it; readers that do not know the line ignore it, as C2SP allows.
  */
 public record Checkpoint(String origin, long size, byte[] rootHash, List<String> extensions) {
 
     public Checkpoint {
-        if (origin == null || origin.isEmpty() || origin.indexOf('\n') >= 0 || !NoteVerifier.noControlCharacters(origin)) {
+        if (origin == null || origin.isEmpty() || origin.indexOf('\n') >= 0 || !NoteFormat.noControlCharacters(origin)) {
             throw new IllegalArgumentException("checkpoint origin must be a non-empty line without control characters");
         }
         if (size < 0) {
             throw new IllegalArgumentException("checkpoint tree size must be >= 0, was " + size);
         }
-        if (rootHash == null || rootHash.length != MerkleTree.HASH_SIZE) {
-            throw new IllegalArgumentException("checkpoint root hash must be " + MerkleTree.HASH_SIZE + " bytes");
+        if (rootHash == null || rootHash.length != Rfc6962.HASH_SIZE) {
+            throw new IllegalArgumentException("checkpoint root hash must be " + Rfc6962.HASH_SIZE + " bytes");
         }
         rootHash = rootHash.clone();
         extensions = List.copyOf(extensions == null ? List.of() : extensions);
         for (String line : extensions) {
-            if (line.isEmpty() || line.indexOf('\n') >= 0 || !NoteVerifier.noControlCharacters(line)) {
+            if (line.isEmpty() || line.indexOf('\n') >= 0 || !NoteFormat.noControlCharacters(line)) {
                 throw new IllegalArgumentException("checkpoint extension lines must be non-empty single lines");
             }
         }
     }
 
+    /** The extension line that carries the head's time: {@value} followed by epoch milliseconds. */
+    public static final String TIMESTAMP_EXTENSION = "timestamp ";
+
     public Checkpoint(String origin, long size, byte[] rootHash) {
         this(origin, size, rootHash, List.of());
+    }
+
+    /** A checkpoint whose signed body carries {@code timestamp} (to the millisecond) as an extension line. */
+    public static Checkpoint timestamped(String origin, long size, byte[] rootHash, Instant timestamp) {
+        return new Checkpoint(origin, size, rootHash, List.of(TIMESTAMP_EXTENSION + timestamp.toEpochMilli()));
+    }
+
+    /**
+     * The time of the {@code timestamp} extension line, if there is one.
+     *
+     * @throws IllegalArgumentException if the line is there but not a decimal number of milliseconds
+     */
+    public Optional<Instant> timestamp() {
+        for (String line : extensions) {
+            if (line.startsWith(TIMESTAMP_EXTENSION)) {
+                String millis = line.substring(TIMESTAMP_EXTENSION.length());
+                if (!millis.matches("0|[1-9][0-9]{0,17}")) {
+                    throw new IllegalArgumentException("malformed checkpoint: timestamp \"" + millis
+                            + "\" is not a decimal number of milliseconds");
+                }
+                return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -97,11 +128,11 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("malformed checkpoint: tree size " + sizeLine + " is too large");
         }
-        byte[] root = NoteVerifier.decodeBase64(lines[2]);
-        if (root == null || root.length != MerkleTree.HASH_SIZE
+        byte[] root = NoteFormat.decodeBase64(lines[2]);
+        if (root == null || root.length != Rfc6962.HASH_SIZE
                 || !Base64.getEncoder().encodeToString(root).equals(lines[2])) {
             throw new IllegalArgumentException("malformed checkpoint: root hash \"" + lines[2]
-                    + "\" is not the base64 of " + MerkleTree.HASH_SIZE + " bytes");
+                    + "\" is not the base64 of " + Rfc6962.HASH_SIZE + " bytes");
         }
         List<String> ext = new ArrayList<>(Arrays.asList(lines).subList(3, lines.length));
         return new Checkpoint(lines[0], size, root, ext);

@@ -1,6 +1,5 @@
 package org.gongshi.projections.transparency;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,6 +14,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * An Ed25519 signer of C2SP signed notes, interoperable with Go's {@code golang.org/x/mod/sumdb/note}.
@@ -43,7 +43,7 @@ public final class NoteSigner {
 
     /** A new random key for {@code name} (the log's origin, by C2SP convention). */
     public static NoteSigner generate(String name) {
-        NoteVerifier.requireValidName(name);
+        NoteFormat.requireValidName(name);
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
         return new NoteSigner(name, seed);
@@ -51,7 +51,7 @@ public final class NoteSigner {
 
     /** The signer for {@code name} with a 32-byte Ed25519 seed (RFC 8032 private key). */
     public static NoteSigner fromSeed(String name, byte[] seed) {
-        NoteVerifier.requireValidName(name);
+        NoteFormat.requireValidName(name);
         if (seed == null || seed.length != 32) {
             throw new IllegalArgumentException("an Ed25519 seed has 32 bytes");
         }
@@ -66,16 +66,16 @@ public final class NoteSigner {
         if (signerKey == null || !signerKey.startsWith(SIGNER_KEY_PREFIX)) {
             throw new IllegalArgumentException("malformed signer key: must start with " + SIGNER_KEY_PREFIX);
         }
-        String[] nameRest = NoteVerifier.chop(signerKey.substring(SIGNER_KEY_PREFIX.length()));
-        String[] hashKey = NoteVerifier.chop(nameRest[1]);
+        String[] nameRest = NoteFormat.chop(signerKey.substring(SIGNER_KEY_PREFIX.length()), '+');
+        String[] hashKey = NoteFormat.chop(nameRest[1], '+');
         String name = nameRest[0];
-        Integer hash = NoteVerifier.parseKeyHash(hashKey[0]);
-        byte[] key = NoteVerifier.decodeBase64(hashKey[1]);
-        if (hash == null || key == null || key.length == 0 || !NoteVerifier.isValidName(name)) {
+        Integer hash = NoteFormat.parseKeyHash(hashKey[0]);
+        byte[] key = NoteFormat.decodeBase64(hashKey[1]);
+        if (hash == null || key == null || key.length == 0 || !NoteFormat.isValidName(name)) {
             throw new IllegalArgumentException("malformed signer key for \"" + name + "\"");
         }
         try {
-            if (key[0] != NoteVerifier.ALG_ED25519) {
+            if (key[0] != NoteFormat.ALG_ED25519) {
                 throw new IllegalArgumentException("unknown signer algorithm " + (key[0] & 0xff) + " for \"" + name + "\"");
             }
             if (key.length != 33) {
@@ -113,7 +113,7 @@ public final class NoteSigner {
     /** {@code PRIVATE+KEY+<name>+<hash>+<base64(0x01 || seed)>}: secret, for configuration or a key file. */
     public String signerKey() {
         return SIGNER_KEY_PREFIX + name + "+" + verifier.keyHashHex() + "+"
-                + Base64.getEncoder().encodeToString(NoteVerifier.algorithmAndKey(seed));
+                + Base64.getEncoder().encodeToString(NoteFormat.algorithmAndKey(seed));
     }
 
     /** The 64-byte Ed25519 signature of {@code message}. */
@@ -133,17 +133,9 @@ public final class NoteSigner {
      * signed note: the text, a blank line and this key's signature line.
      */
     public String sign(String text) {
-        return text + "\n" + signatureLine(text);
-    }
-
-    /** This key's signature line {@code — <name> <base64>\n} for {@code text}, to append to a note's signatures. */
-    public String signatureLine(String text) {
-        if (text == null || !text.endsWith("\n") || !NoteVerifier.noControlCharacters(text)) {
-            throw new IllegalArgumentException("malformed note text: it must end with a newline and contain no control characters");
-        }
-        byte[] sig = signature(text.getBytes(StandardCharsets.UTF_8));
-        byte[] blob = ByteBuffer.allocate(4 + sig.length).putInt(keyHash()).put(sig).array();
-        return "\u2014 " + name + " " + Base64.getEncoder().encodeToString(blob) + "\n";
+        SignedNote.requireText(text);
+        SignedNote.Signature signature = new SignedNote.Signature(name, keyHash(), signature(text.getBytes(StandardCharsets.UTF_8)));
+        return new SignedNote(text, List.of(signature)).format();
     }
 
     @Override

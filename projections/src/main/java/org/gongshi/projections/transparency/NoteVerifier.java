@@ -1,14 +1,9 @@
 package org.gongshi.projections.transparency;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -34,12 +29,8 @@ import java.util.Set;
  */
 public final class NoteVerifier {
 
-    /** The signature-algorithm byte for Ed25519 in note keys. */
-    static final byte ALG_ED25519 = 0x01;
     /** The DER prefix of an Ed25519 X.509 SubjectPublicKeyInfo, followed by the 32-byte raw key (RFC 8410). */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
-    private static final String SIGNATURE_PREFIX = "\u2014 ";
-    private static final int MAX_SIGNATURES = 100;
 
     private final String name;
     private final int keyHash;
@@ -49,13 +40,13 @@ public final class NoteVerifier {
     private NoteVerifier(String name, byte[] rawPublicKey) {
         this.name = name;
         this.rawPublicKey = rawPublicKey.clone();
-        this.keyHash = keyHash(name, rawPublicKey);
+        this.keyHash = NoteFormat.keyHash(name, rawPublicKey);
         this.publicKey = publicKeyFromRaw(rawPublicKey);
     }
 
     /** A verifier for {@code name} and a 32-byte raw Ed25519 public key. */
     public static NoteVerifier of(String name, byte[] rawPublicKey) {
-        requireValidName(name);
+        NoteFormat.requireValidName(name);
         if (rawPublicKey == null || rawPublicKey.length != 32) {
             throw new IllegalArgumentException("an Ed25519 public key has 32 bytes");
         }
@@ -77,18 +68,18 @@ public final class NoteVerifier {
         if (verifierKey == null) {
             throw new IllegalArgumentException("malformed verifier id: null");
         }
-        String[] nameRest = chop(verifierKey);
-        String[] hashKey = chop(nameRest[1]);
+        String[] nameRest = NoteFormat.chop(verifierKey, '+');
+        String[] hashKey = NoteFormat.chop(nameRest[1], '+');
         String name = nameRest[0];
-        Integer hash = parseKeyHash(hashKey[0]);
-        byte[] key = decodeBase64(hashKey[1]);
-        if (hash == null || key == null || key.length == 0 || !isValidName(name)) {
+        Integer hash = NoteFormat.parseKeyHash(hashKey[0]);
+        byte[] key = NoteFormat.decodeBase64(hashKey[1]);
+        if (hash == null || key == null || key.length == 0 || !NoteFormat.isValidName(name)) {
             throw new IllegalArgumentException("malformed verifier id: " + verifierKey);
         }
-        if (hash != keyHashOfEncoded(name, key)) {
+        if (hash != NoteFormat.keyHashOfEncoded(name, key)) {
             throw new IllegalArgumentException("invalid verifier hash: " + verifierKey);
         }
-        if (key[0] != ALG_ED25519) {
+        if (key[0] != NoteFormat.ALG_ED25519) {
             throw new IllegalArgumentException("unknown verifier algorithm " + (key[0] & 0xff) + ": " + verifierKey);
         }
         if (key.length != 33) {
@@ -108,7 +99,7 @@ public final class NoteVerifier {
 
     /** The key hash as eight lowercase hex digits, the id used in key strings and error messages. */
     public String keyHashHex() {
-        return hex(keyHash);
+        return NoteFormat.hex(keyHash);
     }
 
     /** The 32-byte raw Ed25519 public key. */
@@ -122,7 +113,7 @@ public final class NoteVerifier {
 
     /** {@code <name>+<hash hex>+<base64(0x01 || key)>}. */
     public String verifierKey() {
-        return name + "+" + keyHashHex() + "+" + Base64.getEncoder().encodeToString(algorithmAndKey(rawPublicKey));
+        return name + "+" + keyHashHex() + "+" + Base64.getEncoder().encodeToString(NoteFormat.algorithmAndKey(rawPublicKey));
     }
 
     /** Whether {@code signature} is this key's Ed25519 signature of {@code message}. */
@@ -162,50 +153,29 @@ public final class NoteVerifier {
     public static String open(byte[] signedNote, Collection<NoteVerifier> known) {
         Objects.requireNonNull(signedNote, "signedNote");
         Objects.requireNonNull(known, "known");
-        String msg = decodeStrictUtf8(signedNote);
-        if (msg == null || !noControlCharacters(msg)) {
-            throw new InvalidNoteException("malformed note: not UTF-8 text without control characters");
+        SignedNote note;
+        try {
+            note = SignedNote.parse(signedNote);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidNoteException(e.getMessage());
         }
-        int split = msg.lastIndexOf("\n\n");
-        if (split < 0) {
-            throw new InvalidNoteException("malformed note: no blank line before the signatures");
-        }
-        String text = msg.substring(0, split + 1);
-        String sigs = msg.substring(split + 2);
-        if (sigs.isEmpty() || !sigs.endsWith("\n")) {
-            throw new InvalidNoteException("malformed note: the signature block must end with a newline");
-        }
-        byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] textBytes = note.text().getBytes(StandardCharsets.UTF_8);
         Set<NoteVerifier> seen = new HashSet<>();
         int verified = 0;
-        int count = 0;
-        for (String line : sigs.substring(0, sigs.length() - 1).split("\n", -1)) {
-            if (!line.startsWith(SIGNATURE_PREFIX)) {
-                throw new InvalidNoteException("malformed note: not a signature line: " + line);
-            }
-            String[] nameSig = chopAt(line.substring(SIGNATURE_PREFIX.length()), ' ');
-            String sigName = nameSig[0];
-            byte[] sig = decodeBase64(nameSig[1]);
-            if (sig == null || !isValidName(sigName) || nameSig[1].isEmpty() || sig.length < 5) {
-                throw new InvalidNoteException("malformed note: bad signature line: " + line);
-            }
-            if (++count > MAX_SIGNATURES) {
-                throw new InvalidNoteException("malformed note: more than " + MAX_SIGNATURES + " signatures");
-            }
-            int hash = ByteBuffer.wrap(sig, 0, 4).getInt();
-            NoteVerifier verifier = find(known, sigName, hash);
+        for (SignedNote.Signature sig : note.signatures()) {
+            NoteVerifier verifier = find(known, sig.keyName(), sig.keyHash());
             if (verifier == null || !seen.add(verifier)) {
                 continue; // unknown key (a witness, a rotated key): ignored; repeated signature: ignored
             }
-            if (!verifier.verify(textBytes, Arrays.copyOfRange(sig, 4, sig.length))) {
-                throw new InvalidNoteException("invalid signature for key " + sigName + "+" + hex(hash));
+            if (!verifier.verify(textBytes, sig.signature())) {
+                throw new InvalidNoteException("invalid signature for key " + sig.keyName() + "+" + NoteFormat.hex(sig.keyHash()));
             }
             verified++;
         }
         if (verified == 0) {
             throw new InvalidNoteException("note has no verifiable signatures");
         }
-        return text;
+        return note.text();
     }
 
     private static NoteVerifier find(Collection<NoteVerifier> known, String name, int hash) {
@@ -213,7 +183,7 @@ public final class NoteVerifier {
         for (NoteVerifier v : known) {
             if (v.name.equals(name) && v.keyHash == hash) {
                 if (found != null && !found.equals(v)) {
-                    throw new InvalidNoteException("ambiguous key " + name + "+" + hex(hash));
+                    throw new InvalidNoteException("ambiguous key " + name + "+" + NoteFormat.hex(hash));
                 }
                 found = v;
             }
@@ -228,38 +198,10 @@ public final class NoteVerifier {
         }
     }
 
-    // ---------------------------------------------------------------- shared helpers (package-private)
-
-    /** First four bytes of {@code SHA-256(name || "\n" || 0x01 || rawPublicKey)}, big-endian. */
-    static int keyHash(String name, byte[] rawPublicKey) {
-        return keyHashOfEncoded(name, algorithmAndKey(rawPublicKey));
-    }
-
-    private static int keyHashOfEncoded(String name, byte[] algorithmAndKey) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(name.getBytes(StandardCharsets.UTF_8));
-            d.update((byte) '\n');
-            d.update(algorithmAndKey);
-            return ByteBuffer.wrap(d.digest()).getInt();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
-
-    static byte[] algorithmAndKey(byte[] raw32) {
-        byte[] out = new byte[33];
-        out[0] = ALG_ED25519;
-        System.arraycopy(raw32, 0, out, 1, 32);
-        return out;
-    }
-
-    static String hex(int keyHash) {
-        return String.format("%08x", keyHash);
-    }
+    // ---------------------------------------------------------------- Ed25519 keys in X.509 form
 
     /** The 32-byte raw key inside a Java Ed25519 public key (the last 32 bytes of its X.509 encoding). */
-    static byte[] rawPublicKey(PublicKey key) {
+    private static byte[] rawPublicKey(PublicKey key) {
         byte[] der = key == null ? null : key.getEncoded();
         if (der == null || der.length != X509_PREFIX.length + 32
                 || !Arrays.equals(der, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
@@ -268,88 +210,13 @@ public final class NoteVerifier {
         return Arrays.copyOfRange(der, X509_PREFIX.length, der.length);
     }
 
-    static PublicKey publicKeyFromRaw(byte[] raw32) {
+    private static PublicKey publicKeyFromRaw(byte[] raw32) {
         byte[] der = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
         System.arraycopy(raw32, 0, der, X509_PREFIX.length, 32);
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("invalid Ed25519 public key", e);
-        }
-    }
-
-    /** Go's {@code isValidName}: non-empty, no Unicode white space, no '+'. */
-    static boolean isValidName(String name) {
-        if (name == null || name.isEmpty() || name.indexOf('+') >= 0) {
-            return false;
-        }
-        return name.codePoints().noneMatch(NoteVerifier::isSpace);
-    }
-
-    static void requireValidName(String name) {
-        if (!isValidName(name)) {
-            throw new IllegalArgumentException("invalid key name \"" + name
-                    + "\": it must be non-empty, without spaces or '+'");
-        }
-    }
-
-    /** Go's {@code unicode.IsSpace}. */
-    private static boolean isSpace(int cp) {
-        if (cp <= 0xff) {
-            return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xa0;
-        }
-        return Character.isSpaceChar(cp);
-    }
-
-    /** Eight hex digits (either case), or null. */
-    static Integer parseKeyHash(String hex16) {
-        if (hex16.length() != 8 || !hex16.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            return null;
-        }
-        return (int) Long.parseLong(hex16, 16);
-    }
-
-    /** Strict standard base64 with padding (as Go's {@code base64.StdEncoding}), or null. */
-    static byte[] decodeBase64(String s) {
-        if (s.length() % 4 != 0) {
-            return null;
-        }
-        try {
-            return Base64.getDecoder().decode(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Go's {@code chop(s, "+")}: before and after the first '+'; after is "" when absent. */
-    static String[] chop(String s) {
-        return chopAt(s, '+');
-    }
-
-    private static String[] chopAt(String s, char sep) {
-        int i = s.indexOf(sep);
-        return i < 0 ? new String[] {s, ""} : new String[] {s.substring(0, i), s.substring(i + 1)};
-    }
-
-    static boolean noControlCharacters(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 && c != '\n') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String decodeStrictUtf8(byte[] bytes) {
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            return null;
         }
     }
 

@@ -59,7 +59,7 @@ public final class SigningKeys {
      *                               key is a rotation: retire the old one explicitly)
      */
     public static SigningKeys loadOrCreate(Path directory, String keyName, Collection<String> retiredVerifierKeys) {
-        NoteVerifier.requireValidName(keyName);
+        NoteFormat.requireValidName(keyName);
         Path file = directory.resolve(KEY_FILE_NAME);
         try {
             if (!Files.exists(file)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CheckpointTest {
 
     private static final String ORIGIN = "gongshi.example/feed/v1";
-    private static final byte[] ROOT = MerkleTree.emptyRoot();
+    private static final byte[] ROOT = Rfc6962.emptyRoot();
 
     @Test
     void the_body_is_origin_size_and_base64_root_each_on_its_own_line() {
@@ -29,6 +30,17 @@ class CheckpointTest {
         assertThat(Checkpoint.parse(plain.body())).isEqualTo(plain);
         assertThat(Checkpoint.parse(extended.body())).isEqualTo(extended);
         assertThat(Checkpoint.parse(extended.body()).extensions()).containsExactly("extension one", "— two");
+    }
+
+    @Test
+    void the_heads_time_is_an_extension_line_of_epoch_milliseconds_that_reads_back() {
+        Instant at = Instant.parse("2026-11-29T19:30:00.456Z");
+        Checkpoint cp = Checkpoint.timestamped(ORIGIN, 3, ROOT, at);
+        assertThat(cp.body()).isEqualTo(ORIGIN + "\n3\n" + Base64.getEncoder().encodeToString(ROOT) + "\ntimestamp 1795980600456\n");
+        assertThat(Checkpoint.parse(cp.body()).timestamp()).contains(at);
+        assertThat(new Checkpoint(ORIGIN, 3, ROOT).timestamp()).isEmpty();
+        assertThatThrownBy(() -> new Checkpoint(ORIGIN, 3, ROOT, List.of("timestamp soon")).timestamp())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timestamp \"soon\" is not a decimal number of milliseconds");
     }
 
     @Test
@@ -79,9 +91,9 @@ class CheckpointTest {
     void an_auditor_checks_two_signed_checkpoints_are_consistent() {
         NoteSigner log = NoteSigner.generate(ORIGIN);
         List<byte[]> entries = new ArrayList<>();
-        MerkleTree tree = new MerkleTree(MerkleTree.LeafHashes.of(entries));
+        MerkleProofs tree = new MerkleProofs(LeafHashes.of(entries));
         for (int i = 0; i < 1000; i++) {
-            entries.add(MerkleTree.leafHash(("{\"sequence\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+            entries.add(Rfc6962.leafHash(("{\"sequence\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
         }
         String older = new Checkpoint(ORIGIN, 600, tree.rootHash(600)).sign(log);
         String newer = new Checkpoint(ORIGIN, 1000, tree.rootHash(1000)).sign(log);
@@ -89,8 +101,8 @@ class CheckpointTest {
         Checkpoint a = Checkpoint.open(older, List.of(log.verifier()));
         Checkpoint b = Checkpoint.open(newer, List.of(log.verifier()));
         List<byte[]> proof = tree.consistencyProof(a.size(), b.size());
-        assertThat(MerkleTree.verifyConsistency(a.size(), b.size(), a.rootHash(), b.rootHash(), proof)).isTrue();
-        assertThat(MerkleTree.verifyInclusion(entries.get(599), 599, b.size(), tree.inclusionProof(599, b.size()), b.rootHash()))
-                .isTrue();
+        assertThat(Rejections.consistency(a.size(), b.size(), a.rootHash(), b.rootHash(), proof)).isEmpty();
+        assertThat(Rejections.inclusion(entries.get(599), 599, b.size(), tree.inclusionProof(599, b.size()), b.rootHash()))
+                .isEmpty();
     }
 }

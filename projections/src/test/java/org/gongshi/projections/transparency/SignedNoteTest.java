@@ -45,6 +45,19 @@ class SignedNoteTest {
     }
 
     @Test
+    void a_note_splits_into_its_text_and_signature_lines_and_formats_back_byte_for_byte() {
+        String note = TEXT + "\n" + PETER_SIG + ENOCH_SIG;
+        SignedNote parsed = SignedNote.parse(note.getBytes(StandardCharsets.UTF_8));
+        assertThat(parsed.text()).isEqualTo(TEXT);
+        assertThat(parsed.signatures()).extracting(SignedNote.Signature::keyName).containsExactly("PeterNeumann", "EnochRoot");
+        assertThat(parsed.signatures()).extracting(SignedNote.Signature::keyHash).containsExactly(0xc74f20a3, 0xaf0cfe78);
+        assertThat(parsed.signatures().get(0).signature()).hasSize(64);
+        assertThat(parsed.format()).isEqualTo(note);
+        assertThatThrownBy(() -> SignedNote.parse((TEXT + PETER_SIG).getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("malformed note: no blank line before the signatures");
+    }
+
+    @Test
     void the_published_signer_key_derives_the_published_verifier_key() {
         NoteSigner signer = NoteSigner.parse(PETER_SKEY);
         assertThat(signer.name()).isEqualTo("PeterNeumann");

@@ -56,7 +56,7 @@ class SigningKeysTest {
         assertThat(keys.verifiers()).extracting(NoteVerifier::verifierKey)
                 .containsExactly(current.verifierKey(), old.verifierKey());
 
-        String oldCheckpoint = new Checkpoint(NAME, 3, MerkleTree.emptyRoot()).sign(old);
+        String oldCheckpoint = new Checkpoint(NAME, 3, Rfc6962.emptyRoot()).sign(old);
         assertThat(Checkpoint.open(oldCheckpoint, keys.verifiers()).size()).isEqualTo(3);
     }
 

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
  * once the complete subtrees are memoised a root or proof reads only a few hundred leaves.
  * Times are printed, never asserted.
  */
-class MerkleTreeScaleTest {
+class MerkleProofsScaleTest {
 
     private static final int SIZE = 1_000_000;
 
     /** One flat array of synthetic leaf hashes, counting how many leaves the tree reads. */
-    private static final class FlatLeaves implements MerkleTree.LeafHashes {
-        final byte[] hashes = new byte[SIZE * MerkleTree.HASH_SIZE];
+    private static final class FlatLeaves implements LeafHashes {
+        final byte[] hashes = new byte[SIZE * Rfc6962.HASH_SIZE];
         final AtomicLong reads = new AtomicLong();
 
         FlatLeaves() {
@@ -30,7 +30,7 @@ class MerkleTreeScaleTest {
             for (int i = 0; i < SIZE; i++) {
                 entry.clear();
                 entry.putLong(i);
-                System.arraycopy(MerkleTree.leafHash(entry.array()), 0, hashes, i * MerkleTree.HASH_SIZE, MerkleTree.HASH_SIZE);
+                System.arraycopy(Rfc6962.leafHash(entry.array()), 0, hashes, i * Rfc6962.HASH_SIZE, Rfc6962.HASH_SIZE);
             }
         }
 
@@ -42,15 +42,15 @@ class MerkleTreeScaleTest {
         @Override
         public byte[] leafHash(long index) {
             reads.incrementAndGet();
-            int at = Math.toIntExact(index) * MerkleTree.HASH_SIZE;
-            return Arrays.copyOfRange(hashes, at, at + MerkleTree.HASH_SIZE);
+            int at = Math.toIntExact(index) * Rfc6962.HASH_SIZE;
+            return Arrays.copyOfRange(hashes, at, at + Rfc6962.HASH_SIZE);
         }
     }
 
     @Test
     void a_million_leaf_log_gives_verifiable_roots_and_proofs_reading_few_leaves_once_warm() {
         FlatLeaves leaves = new FlatLeaves();
-        MerkleTree tree = new MerkleTree(leaves);
+        MerkleProofs tree = new MerkleProofs(leaves);
 
         long t0 = System.nanoTime();
         byte[] root = tree.rootHash(SIZE);
@@ -67,9 +67,9 @@ class MerkleTreeScaleTest {
         long inclusionReads = leaves.reads.get();
         assertThat(warmRoot).isEqualTo(root);
         assertThat(inclusion).hasSizeLessThanOrEqualTo(20);
-        assertThat(MerkleTree.verifyInclusion(leaves.leafHash(index), index, SIZE, inclusion, root)).isTrue();
+        assertThat(Rejections.inclusion(leaves.leafHash(index), index, SIZE, inclusion, root)).isEmpty();
         assertThat(inclusionReads).as("leaves read for a warm root + inclusion proof")
-                .isLessThanOrEqualTo(2L * MerkleTree.DEFAULT_CACHED_SUBTREE_LEAVES);
+                .isLessThanOrEqualTo(2L * SubtreeCache.DEFAULT_MIN_LEAVES);
 
         long first = 999_983;
         leaves.reads.set(0);
@@ -79,19 +79,19 @@ class MerkleTreeScaleTest {
         long warmConsistency = System.nanoTime() - t0;
         long consistencyReads = leaves.reads.get();
         assertThat(firstRoot).isEqualTo(streamingRoot(leaves, first));
-        assertThat(MerkleTree.verifyConsistency(first, SIZE, firstRoot, root, consistency)).isTrue();
+        assertThat(Rejections.consistency(first, SIZE, firstRoot, root, consistency)).isEmpty();
         assertThat(consistencyReads).as("leaves read for a warm root + consistency proof")
-                .isLessThanOrEqualTo(4L * MerkleTree.DEFAULT_CACHED_SUBTREE_LEAVES);
+                .isLessThanOrEqualTo(4L * SubtreeCache.DEFAULT_MIN_LEAVES);
 
         leaves.reads.set(0);
         t0 = System.nanoTime();
         List<byte[]> early = tree.inclusionProof(3, 777_777);
         byte[] earlyRoot = tree.rootHash(777_777);
         long earlier = System.nanoTime() - t0;
-        assertThat(MerkleTree.verifyInclusion(leaves.leafHash(3), 3, 777_777, early, earlyRoot)).isTrue();
+        assertThat(Rejections.inclusion(leaves.leafHash(3), 3, 777_777, early, earlyRoot)).isEmpty();
 
         System.out.printf(
-                "MerkleTree %,d leaves: cold root %.1f ms (reads every leaf); warm root + inclusion proof %.3f ms "
+                "MerkleProofs %,d leaves: cold root %.1f ms (reads every leaf); warm root + inclusion proof %.3f ms "
                         + "(%d leaf reads); root(%,d) + consistency proof %.3f ms (%d leaf reads); "
                         + "root + inclusion at size 777,777 %.3f ms; %,d subtrees cached%n",
                 SIZE, coldRoot / 1e6, warmRootAndInclusion / 1e6, inclusionReads, first, warmConsistency / 1e6,
@@ -103,11 +103,11 @@ class MerkleTreeScaleTest {
         Deque<byte[]> hashes = new ArrayDeque<>();
         Deque<Long> widths = new ArrayDeque<>();
         for (long i = 0; i < size; i++) {
-            int at = (int) i * MerkleTree.HASH_SIZE;
-            byte[] h = Arrays.copyOfRange(leaves.hashes, at, at + MerkleTree.HASH_SIZE);
+            int at = (int) i * Rfc6962.HASH_SIZE;
+            byte[] h = Arrays.copyOfRange(leaves.hashes, at, at + Rfc6962.HASH_SIZE);
             long w = 1;
             while (!widths.isEmpty() && widths.peek() == w) {
-                h = MerkleTree.nodeHash(hashes.pop(), h);
+                h = Rfc6962.nodeHash(hashes.pop(), h);
                 w += widths.pop();
             }
             hashes.push(h);
@@ -115,7 +115,7 @@ class MerkleTreeScaleTest {
         }
         byte[] root = hashes.pop();
         while (!hashes.isEmpty()) {
-            root = MerkleTree.nodeHash(hashes.pop(), root);
+            root = Rfc6962.nodeHash(hashes.pop(), root);
         }
         return root;
     }
