@@ -52,7 +52,7 @@ public class LedgerPositions {
     /** Whether every segment of the processor {@code processor} has handled all events up to {@code position}. */
     public boolean passed(String processor, long position) {
         List<TrackingToken> segments = segments(processor);
-        return !segments.isEmpty() && segments.stream().allMatch(token -> passed(token, position));
+        return !segments.isEmpty() && segments.stream().allMatch(token -> covers(token, position));
     }
 
     /** How far the processor has come: the lowest position over its segments, -1 if it has not started. */
@@ -84,7 +84,7 @@ public class LedgerPositions {
      * Whether a token has passed {@code position}: a replay counts by how far it has rebuilt, a
      * gap-aware token (the embedded store) not while {@code position} is one of its gaps.
      */
-    static boolean passed(TrackingToken token, long position) {
+    static boolean covers(TrackingToken token, long position) {
         TrackingToken current = token == null ? null : WrappedToken.unwrapLowerBound(token);
         if (current instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);

@@ -9,6 +9,7 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * Reads of the views, as the controllers make them: off the event loop (the MongoDB driver blocks),
@@ -21,6 +22,8 @@ public class ViewReads {
 
     public static final String PARAMETER = "position";
     public static final String HEADER = "Ledger-Position";
+    /** What a 503 asks the client to wait before it tries again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final LedgerPositions positions;
     private final Duration wait;
@@ -60,10 +63,9 @@ public class ViewReads {
             return InvalidRequest.of(PARAMETER, "is beyond the ledger's newest position " + head
                     + "; send the position a command of yours returned");
         }
-        String late = Arrays.stream(processors).filter(p -> !positions.passed(p, position))
-                .map(p -> p + " at " + positions.at(p)).reduce((a, b) -> a + ", " + b).orElse(String.join(", ", processors));
+        String late = Arrays.stream(processors).map(p -> p + " at " + positions.at(p)).collect(Collectors.joining(", "));
         return new ViewBehind("The view has not yet passed ledger position " + position + " (" + late + ") after waiting "
-                + wait.toMillis() + " ms; retry shortly with the same position", position, Duration.ofSeconds(1));
+                + wait.toMillis() + " ms; retry shortly with the same position", position, RETRY_AFTER);
     }
 
     /** The position a read asks for: {@code ?position=} or the {@code Ledger-Position} header (the later if both), or null. */
