@@ -7,7 +7,6 @@ import org.gongshi.api.cases.CaseQueryController;
 import org.gongshi.api.listings.ListingCommandController;
 import org.gongshi.api.listings.ListingQueryController;
 import org.gongshi.api.stats.StatsController;
-import org.gongshi.api.cases.LedgerGateway;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.feed.FeedController;
 import org.gongshi.api.feed.FeedStreams;
@@ -20,6 +19,10 @@ import org.gongshi.api.publicsite.PublicPagesController;
 import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.api.security.SecurityConfiguration;
+import org.gongshi.api.web.BureauCommands;
+import org.gongshi.api.web.LedgerGateway;
+import org.gongshi.api.web.LedgerPositions;
+import org.gongshi.api.web.ViewReads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -33,8 +36,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiConfiguration {
 
     @Bean
-    LedgerGateway ledgerGateway(CommandGateway commandGateway) {
-        return new LedgerGateway(commandGateway);
+    LedgerGateway ledgerGateway(CommandGateway commandGateway, LedgerPositions ledgerPositions) {
+        return new LedgerGateway(commandGateway, ledgerPositions);
+    }
+
+    @Bean
+    BureauCommands bureauCommands(LedgerGateway ledgerGateway, IdempotentCommands idempotentCommands) {
+        return new BureauCommands(ledgerGateway, idempotentCommands);
+    }
+
+    /** Read-your-writes: a read that sends a position waits up to {@code wait} for its views, looking every {@code poll}. */
+    @Bean
+    ViewReads viewReads(LedgerPositions ledgerPositions,
+                        @Value("${gongshi.read-your-writes.wait:PT3S}") Duration wait,
+                        @Value("${gongshi.read-your-writes.poll:PT0.05S}") Duration poll) {
+        return new ViewReads(ledgerPositions, wait, poll);
     }
 
     @Bean

@@ -14,8 +14,8 @@ import org.gongshi.api.cases.CaseRequests.RevisionRequest;
 import org.gongshi.api.cases.CaseRequests.StatementRequest;
 import org.gongshi.api.cases.CaseRequests.TransferRequest;
 import org.gongshi.api.idempotency.IdempotentCommands;
-import org.gongshi.api.problem.Forbidden;
-import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.BureauCommands;
+import org.gongshi.api.web.BureauCommands.Command;
 import org.gongshi.ledger.cases.CloseCase;
 import org.gongshi.ledger.cases.ConcludeHearing;
 import org.gongshi.ledger.cases.DecideNoPenalty;
@@ -47,11 +47,9 @@ import org.gongshi.ledger.disclosure.DecideDisclosure;
 import org.gongshi.ledger.disclosure.DisclosureAction;
 import org.gongshi.ledger.disclosure.RepairCredit;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -62,27 +60,23 @@ public class CaseCommandController {
 
     private static final String KEY = IdempotentCommands.HEADER;
 
-    private final LedgerGateway ledger;
-    private final IdempotentCommands idempotency;
+    private final BureauCommands commands;
     private final Clock clock;
 
-    public CaseCommandController(LedgerGateway ledger, IdempotentCommands idempotency, Clock ledgerClock) {
-        this.ledger = ledger;
-        this.idempotency = idempotency;
+    public CaseCommandController(BureauCommands commands, Clock ledgerClock) {
+        this.commands = commands;
         this.clock = ledgerClock;
     }
 
     @PostMapping
     Mono<ResponseEntity<?>> file(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                  @Valid @RequestBody FileCaseRequest body) {
-        Caller caller = writer(jwt);
-        return idempotency.execute(caller, key, "POST /cases", body, () -> {
+        return commands.send(jwt, key, "POST /cases", body, caller -> {
             body.check();
             String caseId = UUID.randomUUID().toString();
             var command = new FileCase(caseId, caller.bureau(), body.authorityName(), caller.division(), body.filedOn(),
                     body.ipType(), body.violationType(), body.procedure(), body.source(), body.party().toParty());
-            return ledger.send(caller, command).thenReturn(
-                    ResponseEntity.created(URI.create("/api/v1/cases/" + caseId)).body(Map.of("caseId", caseId)));
+            return Command.created(command, "/api/v1/cases/" + caseId, "caseId", caseId);
         });
     }
 
@@ -134,15 +128,14 @@ public class CaseCommandController {
     @PostMapping("/{caseId}/decisions")
     Mono<ResponseEntity<?>> decide(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                    @PathVariable String caseId, @Valid @RequestBody DecisionRequest body) {
-        Caller caller = writer(jwt);
-        return idempotency.execute(caller, key, "POST /cases/" + caseId + "/decisions", body, () -> {
+        return commands.send(jwt, key, "POST /cases/" + caseId + "/decisions", body, caller -> {
             body.check();
             String decisionId = UUID.randomUUID().toString();
             Object command = body.kind() == DecisionKind.PENALTY
                     ? new DecidePenalty(caseId, decisionId, body.decisionNumber(), body.decidedOn(),
                     CaseRequests.penalties("penalties", body.penalties()), body.legalBasis(), body.facts())
                     : new DecideNoPenalty(caseId, decisionId, body.decisionNumber(), body.decidedOn(), body.legalBasis(), body.facts());
-            return ledger.send(caller, command).thenReturn(ResponseEntity.ok(Map.of("caseId", caseId, "decisionId", decisionId)));
+            return Command.ok(command, "caseId", caseId, "decisionId", decisionId);
         });
     }
 
@@ -199,18 +192,9 @@ public class CaseCommandController {
                 body.harmRemoved(), body.repeatViolation(), body.listedAsDishonest()));
     }
 
+    /** A command on case {@code caseId} at {@code /api/v1/cases/{caseId}/{act}}, answered 200 {caseId, position}. */
     private Mono<ResponseEntity<?>> act(Jwt jwt, String key, String caseId, String act, Object body, Supplier<Object> command) {
-        Caller caller = writer(jwt);
-        return idempotency.execute(caller, key, "POST /cases/" + caseId + "/" + act, body,
-                () -> ledger.send(caller, command.get()).thenReturn(ResponseEntity.ok(Map.of("caseId", caseId))));
+        return commands.send(jwt, key, "POST /cases/" + caseId + "/" + act, body,
+                caller -> Command.ok(command.get(), "caseId", caseId));
     }
-
-    private static Caller writer(Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        if (caller.bureau() == null || caller.division() == null || caller.sub() == null) {
-            throw new Forbidden("The token has no bureau, division or sub claim; commands are issued by a bureau's officer");
-        }
-        return caller;
-    }
-
 }

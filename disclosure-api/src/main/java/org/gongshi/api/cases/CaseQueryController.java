@@ -1,13 +1,16 @@
 package org.gongshi.api.cases;
 
 import org.gongshi.api.problem.Forbidden;
-import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
-import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.Page;
+import org.gongshi.api.web.Params;
+import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.projections.cases.CaseView;
+import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,12 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,64 +31,54 @@ import java.util.Map;
 @RequestMapping("/api/v1/cases")
 public class CaseQueryController {
 
+    private static final String VIEW = CaseViewProjection.PROCESSING_GROUP;
+
     private final CaseViews views;
+    private final ViewReads reads;
     private final JsonMapper json;
     private final Clock clock;
 
-    public CaseQueryController(CaseViews views, JsonMapper json, Clock ledgerClock) {
+    public CaseQueryController(CaseViews views, ViewReads reads, JsonMapper json, Clock ledgerClock) {
         this.views = views;
+        this.reads = reads;
         this.json = json;
         this.clock = ledgerClock;
     }
 
     @GetMapping("/{caseId}")
-    Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId) {
+    Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, ServerHttpRequest request) {
         Caller caller = Caller.of(jwt);
-        return Mono.fromCallable(() -> {
+        return reads.read(request, () -> {
             CaseView view = views.find(caseId).orElseThrow(() -> new NotFound("No case with id " + caseId
-                    + " (a case just filed appears within a moment)"));
+                    + " (to read a case you just filed, send the position its command answered: ?position=)"));
             if (!caller.maySee(view.bureau(), view.division())) {
                 throw new Forbidden("Case " + caseId + " belongs to another bureau outside your division");
             }
             return present(view, LocalDate.now(clock));
-        }).subscribeOn(Schedulers.boundedElastic());
+        }, VIEW);
     }
 
     @GetMapping
-    Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt,
-                                   @RequestParam(required = false) String status,
-                                   @RequestParam(required = false) Boolean overdue,
-                                   @RequestParam(required = false) String division,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "20") int size) {
+    Mono<Page> list(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request,
+                    @RequestParam(required = false) String status,
+                    @RequestParam(required = false) Boolean overdue,
+                    @RequestParam(required = false) String division,
+                    @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
-        CaseStatus wanted = parseStatus(status);
-        PublicQueries.checkPage(page, size);
+        CaseStatus wanted = Params.oneOf(CaseStatus.class, "status", status);
+        Page.check(page, size);
         CaseViews.Scope scope = scope(caller, division);
         LocalDate today = LocalDate.now(clock);
-        return Mono.fromCallable(() -> {
+        return reads.read(request, () -> {
             var result = views.list(scope, wanted, Boolean.TRUE.equals(overdue) ? today : null, page, size);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", result.items().stream().map(v -> present(v, today)).toList());
-            body.put("page", result.page());
-            body.put("size", result.size());
-            body.put("total", result.total());
-            return body;
-        }).subscribeOn(Schedulers.boundedElastic());
+            return Page.of(result.items(), v -> present(v, today), result.page(), result.size(), result.total());
+        }, VIEW);
     }
 
     private static CaseViews.Scope scope(Caller caller, String division) {
         Caller.ReadScope scope = caller.readScope(division);
         return new CaseViews.Scope(scope.bureau(), scope.divisionPrefix());
-    }
-
-    private static CaseStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) return null;
-        try {
-            return CaseStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequest.of("status", "must be one of " + Arrays.toString(CaseStatus.values()));
-        }
     }
 
     /** The stored view plus what depends on today: whether the decision deadline is overdue. */

@@ -1,10 +1,9 @@
 package org.gongshi.api.listings;
 
 import jakarta.validation.Valid;
-import org.gongshi.api.cases.LedgerGateway;
 import org.gongshi.api.idempotency.IdempotentCommands;
-import org.gongshi.api.problem.Forbidden;
-import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.BureauCommands;
+import org.gongshi.api.web.BureauCommands.Command;
 import org.gongshi.ledger.listings.ApplyForListingRepair;
 import org.gongshi.ledger.listings.ListType;
 import org.gongshi.ledger.policy.Rule;
@@ -30,11 +29,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -45,16 +42,13 @@ public class ListingCommandController {
 
     private static final String KEY = IdempotentCommands.HEADER;
 
-    private final LedgerGateway ledger;
-    private final IdempotentCommands idempotency;
+    private final BureauCommands commands;
     private final PenaltyHistory penalties;
     private final Rulebook rules;
     private final Clock clock;
 
-    public ListingCommandController(LedgerGateway ledger, IdempotentCommands idempotency, PenaltyHistory penaltyHistory, Rulebook rulebook,
-                                    Clock ledgerClock) {
-        this.ledger = ledger;
-        this.idempotency = idempotency;
+    public ListingCommandController(BureauCommands commands, PenaltyHistory penaltyHistory, Rulebook rulebook, Clock ledgerClock) {
+        this.commands = commands;
         this.penalties = penaltyHistory;
         this.rules = rulebook;
         this.clock = ledgerClock;
@@ -63,8 +57,7 @@ public class ListingCommandController {
     @PostMapping
     Mono<ResponseEntity<?>> propose(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                     @Valid @RequestBody ListingRequests.ProposalRequest body) {
-        Caller caller = writer(jwt);
-        return idempotency.execute(caller, key, "POST /listings", body, () -> {
+        return commands.sendAfter(jwt, key, "POST /listings", body, caller -> {
             body.check();
             String listingId = UUID.randomUUID().toString();
             LocalDate proposedOn = body.proposedOn() != null ? body.proposedOn() : LocalDate.now(clock);
@@ -73,8 +66,7 @@ public class ListingCommandController {
             Mono<Void> checked = body.listType() == ListType.REPEATED_INFRINGER
                     ? Mono.fromRunnable(() -> checkRepeatedInfringement(command)).subscribeOn(Schedulers.boundedElastic()).then()
                     : Mono.empty();
-            return checked.then(ledger.send(caller, command)).thenReturn(
-                    ResponseEntity.created(URI.create("/api/v1/listings/" + listingId)).body(Map.of("listingId", listingId)));
+            return checked.thenReturn(Command.created(command, "/api/v1/listings/" + listingId, "listingId", listingId));
         });
     }
 
@@ -113,11 +105,10 @@ public class ListingCommandController {
     @PostMapping("/{listingId}/sanctions")
     Mono<ResponseEntity<?>> sanction(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                      @PathVariable String listingId, @Valid @RequestBody ListingRequests.SanctionRequest body) {
-        Caller caller = writer(jwt);
-        return idempotency.execute(caller, key, "POST /listings/" + listingId + "/sanctions", body, () -> {
+        return commands.send(jwt, key, "POST /listings/" + listingId + "/sanctions", body, caller -> {
             String sanctionId = listingId + "/" + UUID.randomUUID().toString().substring(0, 8);
-            return ledger.send(caller, new ImposeSanction(listingId, sanctionId, body.type(), body.scope(), body.until(), body.imposedOn()))
-                    .thenReturn(ResponseEntity.ok(Map.of("listingId", listingId, "sanctionId", sanctionId)));
+            return Command.ok(new ImposeSanction(listingId, sanctionId, body.type(), body.scope(), body.until(), body.imposedOn()),
+                    "listingId", listingId, "sanctionId", sanctionId);
         });
     }
 
@@ -141,8 +132,7 @@ public class ListingCommandController {
     @PostMapping("/{listingId}/repair")
     Mono<ResponseEntity<?>> repair(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                    @PathVariable String listingId, @Valid @RequestBody ListingRequests.RepairRequest body) {
-        Caller caller = writer(jwt);
-        return idempotency.execute(caller, key, "POST /listings/" + listingId + "/repair", body, () -> {
+        return commands.send(jwt, key, "POST /listings/" + listingId + "/repair", body, caller -> {
             body.check();
             String applicationId = body.action() == ListingRequests.RepairAction.APPLY ? UUID.randomUUID().toString() : body.applicationId();
             Object command = switch (body.action()) {
@@ -150,21 +140,13 @@ public class ListingCommandController {
                 case GRANT -> new DecideListingRepair(listingId, applicationId, body.on(), true, List.of(), body.reason());
                 case REFUSE -> new DecideListingRepair(listingId, applicationId, body.on(), false, List.copyOf(body.refusalGrounds()), body.reason());
             };
-            return ledger.send(caller, command).thenReturn(ResponseEntity.ok(Map.of("listingId", listingId, "applicationId", applicationId)));
+            return Command.ok(command, "listingId", listingId, "applicationId", applicationId);
         });
     }
 
+    /** A command on listing {@code listingId} at {@code /api/v1/listings/{listingId}/{act}}, answered 200 {listingId, position}. */
     private Mono<ResponseEntity<?>> act(Jwt jwt, String key, String listingId, String act, Object body, Supplier<Object> command) {
-        Caller caller = writer(jwt);
-        return idempotency.execute(caller, key, "POST /listings/" + listingId + "/" + act, body,
-                () -> ledger.send(caller, command.get()).thenReturn(ResponseEntity.ok(Map.of("listingId", listingId))));
-    }
-
-    private static Caller writer(Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        if (caller.bureau() == null || caller.division() == null || caller.sub() == null) {
-            throw new Forbidden("The token has no bureau, division or sub claim; commands are issued by a bureau's officer");
-        }
-        return caller;
+        return commands.send(jwt, key, "POST /listings/" + listingId + "/" + act, body,
+                caller -> Command.ok(command.get(), "listingId", listingId));
     }
 }

@@ -1,15 +1,19 @@
 package org.gongshi.api.listings;
 
 import org.gongshi.api.problem.Forbidden;
-import org.gongshi.api.publicsite.PublicQueries;
-import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.Page;
+import org.gongshi.api.web.Params;
+import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.listings.ListType;
 import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.projections.listings.ListingView;
+import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.listings.PenaltyHistory;
+import org.gongshi.projections.listings.PenaltyHistoryProjection;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,14 +34,18 @@ import java.util.Map;
 @RequestMapping("/api/v1/listings")
 public class ListingQueryController {
 
+    private static final String VIEW = ListingViewProjection.PROCESSING_GROUP;
+
     private final ListingViews views;
     private final PenaltyHistory penalties;
+    private final ViewReads reads;
     private final JsonMapper json;
     private final Clock clock;
 
-    public ListingQueryController(ListingViews views, PenaltyHistory penalties, JsonMapper json, Clock ledgerClock) {
+    public ListingQueryController(ListingViews views, PenaltyHistory penalties, ViewReads reads, JsonMapper json, Clock ledgerClock) {
         this.views = views;
         this.penalties = penalties;
+        this.reads = reads;
         this.json = json;
         this.clock = ledgerClock;
     }
@@ -50,55 +56,46 @@ public class ListingQueryController {
      * its own division unless it names a narrower one. The queue lists nobody by itself.
      */
     @GetMapping("/candidates")
-    Mono<Map<String, Object>> candidates(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String division,
+    Mono<Map<String, Object>> candidates(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request,
+                                         @RequestParam(required = false) String division,
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
-        PublicQueries.checkPage(page, size);
+        Page.check(page, size);
         String prefix = caller.readScope(division).divisionPrefix();
-        return Mono.fromCallable(() -> {
+        return reads.read(request, () -> {
             var result = penalties.candidates(LocalDate.now(clock), prefix, page, size);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", result.items());
-            body.put("page", result.page());
-            body.put("size", result.size());
-            body.put("total", result.total());
-            body.put("rule", "at least " + result.threshold() + " standing infringement penalties decided after " + result.windowStart()
-                    + " (" + result.windowYears() + " years); a bureau decides whether to propose a listing");
-            return body;
-        }).subscribeOn(Schedulers.boundedElastic());
+            return new Page(result.items(), result.page(), result.size(), result.total()).with("rule", "at least " + result.threshold()
+                    + " standing infringement penalties decided after " + result.windowStart() + " (" + result.windowYears()
+                    + " years); a bureau decides whether to propose a listing");
+        }, PenaltyHistoryProjection.PROCESSING_GROUP, VIEW);
     }
 
     @GetMapping("/{listingId}")
-    Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String listingId) {
+    Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String listingId, ServerHttpRequest request) {
         Caller caller = Caller.of(jwt);
-        return Mono.fromCallable(() -> {
+        return reads.read(request, () -> {
             ListingView view = views.find(listingId).orElseThrow(() -> new NotFound("No listing with id " + listingId
-                    + " (a listing just proposed appears within a moment)"));
+                    + " (to read a listing you just proposed, send the position its command answered: ?position=)"));
             if (!caller.maySee(view.bureau(), view.division())) {
                 throw new Forbidden("Listing " + listingId + " belongs to another bureau outside your division");
             }
             return present(view);
-        }).subscribeOn(Schedulers.boundedElastic());
+        }, VIEW);
     }
 
     @GetMapping
-    Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String status,
-                                   @RequestParam(required = false) String listType, @RequestParam(required = false) String division,
-                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Mono<Page> list(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String listType, @RequestParam(required = false) String division,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
-        PublicQueries.checkPage(page, size);
-        ListingStatus wantedStatus = parse(ListingStatus.class, "status", status);
-        ListType wantedList = parse(ListType.class, "listType", listType);
+        Page.check(page, size);
+        ListingStatus wantedStatus = Params.oneOf(ListingStatus.class, "status", status);
+        ListType wantedList = Params.oneOf(ListType.class, "listType", listType);
         Caller.ReadScope scope = caller.readScope(division);
-        return Mono.fromCallable(() -> {
+        return reads.read(request, () -> {
             var result = views.list(scope.bureau(), scope.divisionPrefix(), wantedStatus, wantedList, page, size);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", result.items().stream().map(this::present).toList());
-            body.put("page", result.page());
-            body.put("size", result.size());
-            body.put("total", result.total());
-            return body;
-        }).subscribeOn(Schedulers.boundedElastic());
+            return Page.of(result.items(), this::present, result.page(), result.size(), result.total());
+        }, VIEW);
     }
 
     private Map<String, Object> present(ListingView view) {
@@ -106,14 +103,5 @@ public class ListingQueryController {
         Map<String, Object> body = json.convertValue(view, LinkedHashMap.class);
         body.remove("lastGlobalIndex");
         return body;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequest.of(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.gongshi.ledger.policy.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -39,8 +40,13 @@ public final class Problems {
     }
 
     public static ResponseEntity<ProblemDetail> toResponse(Throwable error) {
-        ProblemDetail problem = toProblem(unwrap(error));
-        return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
+        Throwable cause = unwrap(error);
+        ProblemDetail problem = toProblem(cause);
+        var response = ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON);
+        if (cause instanceof ViewBehind behind) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, behind.retryAfter().toSeconds())));
+        }
+        return response.body(problem);
     }
 
     static Throwable unwrap(Throwable error) {
@@ -89,6 +95,11 @@ public final class Problems {
         }
         if (error instanceof NotFound nf) return problem(HttpStatus.NOT_FOUND, "Not found", nf.getMessage());
         if (error instanceof Forbidden f) return problem(HttpStatus.FORBIDDEN, "Not allowed", f.getMessage());
+        if (error instanceof ViewBehind behind) {
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Not yet visible", behind.getMessage());
+            problem.setProperty("position", behind.position());
+            return problem;
+        }
         if (error instanceof IdempotencyConflict c) return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", c.getMessage());
         if (error instanceof ResponseStatusException rse) {
             return problem(rse.getStatusCode(), rse.getStatusCode().toString(), rse.getReason());

@@ -1,12 +1,18 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.web.Page;
+import org.gongshi.api.web.Params;
+import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.listings.ListType;
+import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.ListingViews;
+import org.gongshi.projections.publicrecords.PublicRecordProjection;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,36 +29,35 @@ import java.util.Map;
 @RequestMapping("/api/v1/public")
 public class PublicApiController {
 
+    private static final String RECORDS = PublicRecordProjection.PROCESSING_GROUP;
+    private static final String LISTINGS = ListingViewProjection.PROCESSING_GROUP;
+
     private final PublicQueries queries;
+    private final ViewReads reads;
     private final JsonMapper json;
     private final PublicLists lists;
 
-    public PublicApiController(PublicQueries queries, JsonMapper json, ListingViews listingViews) {
+    public PublicApiController(PublicQueries queries, ViewReads reads, JsonMapper json, ListingViews listingViews) {
         this.queries = queries;
+        this.reads = reads;
         this.json = json;
         this.lists = new PublicLists(listingViews);
     }
 
     @GetMapping("/penalties")
-    Mono<Map<String, Object>> penalties(@RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
-                                        @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
-                                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Mono<Page> penalties(ServerHttpRequest request, @RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
+                         @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
+                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         var search = PublicQueries.search(q, uscc, division, ipType, from, to);
-        PublicQueries.checkPage(page, size);
-        return queries.search(search, page, size).map(result -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", result.items().stream().map(this::present).toList());
-            body.put("page", result.page());
-            body.put("size", result.size());
-            body.put("total", result.total());
-            return body;
-        });
+        Page.check(page, size);
+        return reads.await(request, RECORDS).then(queries.search(search, page, size))
+                .map(result -> Page.of(result.items(), this::present, result.page(), result.size(), result.total()));
     }
 
     @GetMapping("/penalties/{recordId}")
-    Mono<ResponseEntity<?>> penalty(@PathVariable String recordId) {
-        return queries.record(recordId)
+    Mono<ResponseEntity<?>> penalty(@PathVariable String recordId, ServerHttpRequest request) {
+        return reads.await(request, RECORDS).then(queries.record(recordId))
                 .switchIfEmpty(Mono.error(() -> new NotFound("No public penalty record " + recordId)))
                 .map(view -> view.state() == RecordState.PUBLISHED
                         ? ResponseEntity.ok(present(view))
@@ -60,9 +65,9 @@ public class PublicApiController {
     }
 
     @GetMapping("/subjects/{uscc}")
-    Mono<Map<String, Object>> subject(@PathVariable String uscc) {
+    Mono<Map<String, Object>> subject(@PathVariable String uscc, ServerHttpRequest request) {
         PublicQueries.search(null, uscc, null, null, null, null);
-        return Mono.zip(queries.ofSubject(uscc), lists.of(uscc)).map(found -> {
+        return reads.await(request, RECORDS, LISTINGS).then(Mono.zip(queries.ofSubject(uscc), lists.of(uscc))).map(found -> {
             var records = found.getT1();
             var entries = found.getT2();
             Map<String, Object> body = new LinkedHashMap<>();
@@ -76,19 +81,13 @@ public class PublicApiController {
 
     /** The entries on a credit list now (严重失信主体名单, 重复侵权企业名录, 黑名单), most recently listed first. */
     @GetMapping("/lists/{listType}")
-    Mono<Map<String, Object>> list(@PathVariable String listType, @RequestParam(required = false) String division,
-                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Mono<Page> list(@PathVariable String listType, ServerHttpRequest request, @RequestParam(required = false) String division,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         ListType type = PublicLists.listType(listType);
-        String prefix = PublicLists.division(division);
-        PublicQueries.checkPage(page, size);
-        return lists.onList(type, prefix, page, size).map(result -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", result.items().stream().map(PublicLists::present).toList());
-            body.put("page", result.page());
-            body.put("size", result.size());
-            body.put("total", result.total());
-            return body;
-        });
+        String prefix = Params.division(division);
+        Page.check(page, size);
+        return reads.await(request, LISTINGS).then(lists.onList(type, prefix, page, size))
+                .map(result -> Page.of(result.items(), PublicLists::present, result.page(), result.size(), result.total()));
     }
 
     /** A public record: the Credit China fields, with when it was published and any corrections. */

@@ -1,6 +1,7 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.listings.ListType;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViews;
@@ -37,23 +38,14 @@ public class PublicLists {
         return Arrays.stream(ListType.values()).filter(t -> t.name().equals(value.strip())).findFirst();
     }
 
-    /** A division code or prefix of 1 to 6 digits, or null for all; anything else is a 400. */
-    public static String division(String division) {
-        if (division == null || division.isBlank()) return null;
-        if (!division.strip().matches("\\d{1,6}")) {
-            throw InvalidRequest.of("division", "must be an administrative division code or prefix of 1 to 6 digits (GB/T 2260)");
-        }
-        return division.strip();
-    }
-
     /** The entries on {@code listType} now, most recently listed first. */
     public Mono<ListingViews.Page> onList(ListType listType, String division, int page, int size) {
-        return PublicQueries.blocking(() -> views.onList(listType, division, page, size));
+        return ViewReads.blocking(() -> views.onList(listType, division, page, size));
     }
 
     /** How many entries each list holds now. */
     public Mono<Map<ListType, Long>> counts() {
-        return PublicQueries.blocking(() -> {
+        return ViewReads.blocking(() -> {
             Map<ListType, Long> counts = new EnumMap<>(ListType.class);
             for (ListType type : ListType.values()) counts.put(type, views.onList(type, null, 0, 1).total());
             return counts;
@@ -62,7 +54,7 @@ public class PublicLists {
 
     /** The entries {@code uscc} holds on any list now. */
     public Mono<List<ListingView>> of(String uscc) {
-        return PublicQueries.blocking(() -> views.activeOf(uscc));
+        return ViewReads.blocking(() -> views.activeOf(uscc));
     }
 
     /** The public fields of an entry, with the sanctions that apply now. */

@@ -1,6 +1,7 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.web.Params;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.listings.ListType;
 import org.gongshi.projections.listings.ListingViews;
@@ -65,9 +66,7 @@ public class PublicPagesController {
         return queries.search(search, pageNumber, PAGE_SIZE).map(result -> page("results")
                 .modelAttribute("form", form)
                 .modelAttribute("result", result)
-                .modelAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE)
-                .modelAttribute("prevUrl", pageNumber > 0 ? pageUrl(form, pageNumber - 1) : null)
-                .modelAttribute("nextUrl", (long) (pageNumber + 1) * PAGE_SIZE < result.total() ? pageUrl(form, pageNumber + 1) : null)
+                .modelAttribute("pager", Pager.of(pageNumber, PAGE_SIZE, result.total(), n -> pageUrl(form, n)))
                 .build());
     }
 
@@ -111,7 +110,7 @@ public class PublicPagesController {
         final String prefix;
         final int pageNumber;
         try {
-            prefix = PublicLists.division(division);
+            prefix = Params.division(division);
             pageNumber = parsePage(page);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("division", divisionInput)
@@ -121,9 +120,7 @@ public class PublicPagesController {
                 .modelAttribute("listType", type)
                 .modelAttribute("division", divisionInput)
                 .modelAttribute("result", result)
-                .modelAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE)
-                .modelAttribute("prevUrl", pageNumber > 0 ? listUrl(type, prefix, pageNumber - 1) : null)
-                .modelAttribute("nextUrl", (long) (pageNumber + 1) * PAGE_SIZE < result.total() ? listUrl(type, prefix, pageNumber + 1) : null)
+                .modelAttribute("pager", Pager.of(pageNumber, PAGE_SIZE, result.total(), n -> listUrl(type, prefix, n)))
                 .build());
     }
 

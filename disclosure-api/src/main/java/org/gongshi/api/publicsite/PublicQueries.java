@@ -1,6 +1,8 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.web.Params;
+import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.cases.IpType;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.projections.publicrecords.PublicRecordView;
@@ -8,13 +10,9 @@ import org.gongshi.projections.publicrecords.PublicRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * What the public JSON API and the public pages share: parameter checking, the search, and what a
@@ -22,47 +20,35 @@ import java.util.concurrent.Callable;
  */
 public class PublicQueries {
 
-    public static final int MAX_PAGE_SIZE = 100;
-
     private final PublicRecords records;
 
     public PublicQueries(PublicRecords records) {
         this.records = records;
     }
 
-    public static <T> Mono<T> blocking(Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
-    }
-
     /** Parses and checks the search parameters; a bad one is a 400 naming the field. */
     public static PublicRecords.Search search(String q, String uscc, String division, String ipType, String from, String to) {
         if (q != null && q.length() > 100) throw InvalidRequest.of("q", "must be at most 100 characters");
-        if (division != null && !division.isBlank() && !division.strip().matches("\\d{1,6}")) {
-            throw InvalidRequest.of("division", "must be an administrative division code or prefix of 1 to 6 digits (GB/T 2260)");
-        }
+        String prefix = Params.division(division);
         if (uscc != null && !uscc.isBlank() && !uscc.strip().matches("[0-9A-Z]{18}")) {
             throw InvalidRequest.of("uscc", "must be an 18-character unified social credit code");
         }
-        LocalDate fromDate = date("from", from), toDate = date("to", to);
+        LocalDate fromDate = Params.date("from", from, null), toDate = Params.date("to", to, null);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) throw InvalidRequest.of("from", "must not be after 'to'");
-        return new PublicRecords.Search(blankToNull(q), blankToNull(uscc), blankToNull(division), ipType(ipType), fromDate, toDate);
-    }
-
-    public static void checkPage(int page, int size) {
-        if (page < 0) throw InvalidRequest.of("page", "must be 0 or more");
-        if (size < 1 || size > MAX_PAGE_SIZE) throw InvalidRequest.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        return new PublicRecords.Search(blankToNull(q), blankToNull(uscc), prefix, Params.oneOf(IpType.class, "ipType", ipType),
+                fromDate, toDate);
     }
 
     public Mono<PublicRecords.Page> search(PublicRecords.Search search, int page, int size) {
-        return blocking(() -> records.search(search, page, size));
+        return ViewReads.blocking(() -> records.search(search, page, size));
     }
 
     public Mono<PublicRecordView> record(String recordId) {
-        return blocking(() -> records.find(recordId).orElse(null));
+        return ViewReads.blocking(() -> records.find(recordId).orElse(null));
     }
 
     public Mono<List<PublicRecordView>> ofSubject(String uscc) {
-        return blocking(() -> records.ofSubject(uscc));
+        return ViewReads.blocking(() -> records.ofSubject(uscc));
     }
 
     /** 410 Gone for a record that was public and no longer is, saying why. */
@@ -85,24 +71,6 @@ public class PublicQueries {
             problem.setDetail("Publication of this record ended early on " + view.endedOn() + " after credit repair (SAMR Order 45 Art 14); the penalty itself stands");
         }
         return problem;
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidRequest.of(field, "must be a date like 2026-03-14");
-        }
-    }
-
-    private static IpType ipType(String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return IpType.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequest.of("ipType", "must be one of " + Arrays.toString(IpType.values()));
-        }
     }
 
     private static String blankToNull(String s) {

@@ -1,21 +1,22 @@
 package org.gongshi.api.stats;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.api.publicsite.PublicLists;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.Params;
+import org.gongshi.api.web.ViewReads;
+import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.stats.TargetFigures;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,33 +27,37 @@ import java.util.Map;
 @RestController
 public class StatsController {
 
+    private static final String VIEW = CaseViewProjection.PROCESSING_GROUP;
+
     private final TargetFigures figures;
+    private final ViewReads reads;
     private final Clock clock;
 
-    public StatsController(TargetFigures targetFigures, Clock ledgerClock) {
+    public StatsController(TargetFigures targetFigures, ViewReads reads, Clock ledgerClock) {
         this.figures = targetFigures;
+        this.reads = reads;
         this.clock = ledgerClock;
     }
 
     /** {@code from}/{@code to} default to the current year; a bureau's officers see their bureau, supervisors their division. */
     @GetMapping("/api/v1/stats")
-    Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String division,
+    Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @RequestParam(required = false) String division,
                                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Caller.ReadScope scope = Caller.of(jwt).readScope(division);
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = date("from", from, today.withDayOfYear(1));
-        LocalDate end = date("to", to, today.withDayOfYear(today.lengthOfYear()));
+        LocalDate start = Params.date("from", from, today.withDayOfYear(1));
+        LocalDate end = Params.date("to", to, today.withDayOfYear(today.lengthOfYear()));
         if (end.isBefore(start)) throw InvalidRequest.of("to", "must not be before from (" + start + ")");
-        return Mono.fromCallable(() -> figures.of(new CaseViews.Scope(scope.bureau(), scope.divisionPrefix()), start, end))
-                .subscribeOn(Schedulers.boundedElastic());
+        return reads.read(request, () -> figures.of(new CaseViews.Scope(scope.bureau(), scope.divisionPrefix()), start, end), VIEW);
     }
 
     /** The public figures of a division (prefix) for a year (default the current one). */
     @GetMapping("/api/v1/public/stats")
-    Mono<Map<String, Object>> publicStats(@RequestParam(required = false) String division, @RequestParam(required = false) String year) {
-        String prefix = PublicLists.division(division);
+    Mono<Map<String, Object>> publicStats(ServerHttpRequest request, @RequestParam(required = false) String division,
+                                          @RequestParam(required = false) String year) {
+        String prefix = Params.division(division);
         int y = year == null || year.isBlank() ? LocalDate.now(clock).getYear() : year(year);
-        return Mono.fromCallable(() -> {
+        return reads.read(request, () -> {
             var f = figures.of(new CaseViews.Scope(null, prefix), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("division", prefix);
@@ -65,16 +70,7 @@ public class StatsController {
             body.put("onTimeClosure", f.onTimeClosure());
             body.put("closureToFiling", f.closureToFiling());
             return body;
-        }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) return fallback;
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidRequest.of(field, "must be a date like 2026-01-31");
-        }
+        }, VIEW);
     }
 
     private static int year(String value) {

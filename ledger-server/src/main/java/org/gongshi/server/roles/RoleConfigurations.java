@@ -3,6 +3,13 @@ package org.gongshi.server.roles;
 import org.gongshi.api.ApiConfiguration;
 import org.gongshi.api.dev.DevTokenController;
 import org.gongshi.api.security.SecurityConfiguration;
+import org.gongshi.api.web.LedgerPositions;
+import com.mongodb.client.MongoClient;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.ledger.cases.Case;
 import org.gongshi.ledger.listings.ListEntrySlot;
 import org.gongshi.ledger.listings.ListEntrySlots;
@@ -13,6 +20,13 @@ import org.gongshi.ledger.listings.ListType;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.LocalDate;
 import org.gongshi.projections.ProjectionsConfiguration;
+import org.gongshi.projections.cases.CaseViewProjection;
+import org.gongshi.projections.feed.FeedLogProjection;
+import org.gongshi.projections.listings.ListingViewProjection;
+import org.gongshi.projections.listings.PenaltyHistoryProjection;
+import org.gongshi.projections.publicrecords.PublicRecordProjection;
+import org.axonframework.common.transaction.NoTransactionManager;
+import java.util.List;
 import org.gongshi.projections.ReadModelConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -89,6 +103,25 @@ public final class RoleConfigurations {
     @ConditionalOnRole("projections")
     @Import(ProjectionsConfiguration.class)
     static class ProjectionsRole {
+
+        /**
+         * The read-model processors write only MongoDB, so they run without the event store's JDBC
+         * transaction. With one, Axon's tracking processor stores its token when a batch starts,
+         * trusting the transaction to undo it; MongoDB takes no part in it, so the token was durable
+         * before the batch's documents (a read sent with a command's position could find the view
+         * "past" it and the document not yet written, and a crash mid-batch lost the batch). Without
+         * one, the token is stored after the documents are written.
+         */
+        @Bean
+        ConfigurerModule readModelsStoreTokensAfterTheirDocuments() {
+            return configurer -> {
+                for (String processor : List.of(CaseViewProjection.PROCESSING_GROUP, PublicRecordProjection.PROCESSING_GROUP,
+                        FeedLogProjection.PROCESSING_GROUP, ListingViewProjection.PROCESSING_GROUP,
+                        PenaltyHistoryProjection.PROCESSING_GROUP)) {
+                    configurer.eventProcessing().registerTransactionManager(processor, c -> NoTransactionManager.instance());
+                }
+            };
+        }
     }
 
     /** api: the WebFlux endpoints. */
@@ -96,6 +129,18 @@ public final class RoleConfigurations {
     @ConditionalOnRole("api")
     @Import(ApiConfiguration.class)
     static class ApiRole {
+
+        /**
+         * Where the ledger and its views stand, for read-your-writes: the head from the event store, the
+         * views' progress from the processors' tokens in the token store's collection (AxonWiring#tokenStore).
+         */
+        @Bean
+        LedgerPositions ledgerPositions(EventStore eventStore, MongoClient mongoClient,
+                                        @Value("${gongshi.mongodb.database:gongshi}") String database,
+                                        @Qualifier("serializer") Serializer serializer) {
+            var tokens = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build().trackingTokensCollection();
+            return new LedgerPositions(eventStore, tokens, serializer);
+        }
 
         /** POST /dev/tokens, only where the embedded default enables it. */
         @Configuration(proxyBeanMethods = false)

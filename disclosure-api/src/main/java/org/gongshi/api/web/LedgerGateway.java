@@ -1,4 +1,4 @@
-package org.gongshi.api.cases;
+package org.gongshi.api.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -13,22 +13,25 @@ import java.util.Map;
 /**
  * Sends commands to the ledger with the caller as metadata ({@code bureau}, {@code actor}), off the
  * Netty event loop: the local command bus runs the handler and the event-store append on the
- * calling thread.
+ * calling thread. Answers the ledger position a read must wait for to see the command's events.
  */
 public class LedgerGateway {
 
     private final CommandGateway commandGateway;
+    private final LedgerPositions positions;
 
-    public LedgerGateway(CommandGateway commandGateway) {
+    public LedgerGateway(CommandGateway commandGateway, LedgerPositions positions) {
         this.commandGateway = commandGateway;
+        this.positions = positions;
     }
 
-    public Mono<Void> send(Caller caller, Object command) {
+    /** Sends {@code command}; emits the ledger's head once it completed, at or after its last event. */
+    public Mono<Long> send(Caller caller, Object command) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(Case.BUREAU, caller.bureau(), Case.ACTOR, caller.sub()));
         return Mono.defer(() -> Mono.fromFuture(commandGateway.send(message)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(Duration.ofSeconds(30))
-                .then();
+                .then(Mono.fromCallable(positions::head).subscribeOn(Schedulers.boundedElastic()));
     }
 }

@@ -1,0 +1,82 @@
+package org.gongshi.api.web;
+
+import org.gongshi.api.idempotency.IdempotentCommands;
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How every bureau command endpoint runs (API.md, "Bureau commands"): the caller must be a bureau's
+ * officer, the request is deduplicated by {@code Idempotency-Key}, the command is sent with the caller
+ * as metadata, and the answer names what was created plus {@code position}, the ledger position a
+ * read sends to see the command's effect.
+ */
+public class BureauCommands {
+
+    private final LedgerGateway ledger;
+    private final IdempotentCommands idempotency;
+
+    public BureauCommands(LedgerGateway ledger, IdempotentCommands idempotency) {
+        this.ledger = ledger;
+        this.idempotency = idempotency;
+    }
+
+    /**
+     * Runs the command {@code command} builds for the caller (it may throw a 400 for the body) under
+     * {@code Idempotency-Key} {@code key}; {@code route} and {@code body} identify the request.
+     */
+    public Mono<ResponseEntity<?>> send(Jwt jwt, String key, String route, Object body, Function<Caller, Command> command) {
+        return sendAfter(jwt, key, route, body, caller -> Mono.fromSupplier(() -> command.apply(caller)));
+    }
+
+    /** As {@link #send}, for a command whose checks read the views first (off the event loop). */
+    public Mono<ResponseEntity<?>> sendAfter(Jwt jwt, String key, String route, Object body, Function<Caller, Mono<Command>> command) {
+        Caller caller = issuer(jwt);
+        return idempotency.execute(caller, key, route, body, () -> command.apply(caller)
+                .flatMap(c -> ledger.send(caller, c.message()).map(position -> c.answer(position))));
+    }
+
+    /** The caller as the issuer of a command: a bureau's officer, with bureau, division and subject. */
+    public static Caller issuer(Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (caller.bureau() == null || caller.division() == null || caller.sub() == null) {
+            throw new Forbidden("The token has no bureau, division or sub claim; commands are issued by a bureau's officer");
+        }
+        return caller;
+    }
+
+    /**
+     * A command message and what its success answers: 200, or 201 with {@code Location} when it
+     * created a resource, with the ids in {@code ids} and the ledger {@code position}.
+     */
+    public record Command(Object message, URI created, Map<String, Object> ids) {
+
+        public static Command ok(Object message, String idName, String id) {
+            return new Command(message, null, Map.of(idName, id));
+        }
+
+        public static Command ok(Object message, String idName, String id, String newIdName, String newId) {
+            Map<String, Object> ids = new LinkedHashMap<>();
+            ids.put(idName, id);
+            ids.put(newIdName, newId);
+            return new Command(message, null, ids);
+        }
+
+        public static Command created(Object message, String location, String idName, String id) {
+            return new Command(message, URI.create(location), Map.of(idName, id));
+        }
+
+        ResponseEntity<?> answer(long position) {
+            Map<String, Object> body = new LinkedHashMap<>(ids);
+            body.put("position", position);
+            return created == null ? ResponseEntity.ok(body) : ResponseEntity.created(created).body(body);
+        }
+    }
+}

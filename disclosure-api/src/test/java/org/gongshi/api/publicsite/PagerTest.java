@@ -1,0 +1,23 @@
+package org.gongshi.api.publicsite;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pager of the public pages links only to pages that exist. */
+class PagerTest {
+
+    @Test
+    void the_first_page_links_forward_only_the_last_back_only() {
+        Pager first = Pager.of(0, 20, 45, n -> "/penalties?page=" + n);
+        assertThat(first).isEqualTo(new Pager(0, 3, null, "/penalties?page=1"));
+        Pager last = Pager.of(2, 20, 45, n -> "/penalties?page=" + n);
+        assertThat(last).isEqualTo(new Pager(2, 3, "/penalties?page=1", null));
+    }
+
+    @Test
+    void a_list_that_fits_on_one_page_has_no_links() {
+        assertThat(Pager.of(0, 20, 20, n -> "/lists/BLACKLIST?page=" + n)).isEqualTo(new Pager(0, 1, null, null));
+        assertThat(Pager.of(0, 20, 0, n -> "/lists/BLACKLIST?page=" + n)).isEqualTo(new Pager(0, 0, null, null));
+    }
+}
