@@ -1,12 +1,12 @@
 package org.gongshi.api.listings;
 
 import org.gongshi.api.problem.Forbidden;
-import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.api.security.Caller;
-import org.gongshi.ledger.listings.ListType;
 import org.gongshi.ledger.listings.ListingStatus;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.listings.PenaltyHistory;

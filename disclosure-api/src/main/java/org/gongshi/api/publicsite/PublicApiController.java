@@ -2,7 +2,7 @@ package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.ledger.disclosure.RecordState;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.springframework.http.MediaType;

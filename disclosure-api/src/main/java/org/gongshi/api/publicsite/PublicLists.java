@@ -1,7 +1,7 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViews;
 import reactor.core.publisher.Mono;

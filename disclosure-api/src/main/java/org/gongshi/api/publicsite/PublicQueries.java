@@ -1,8 +1,8 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.ledger.cases.IpType;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.springframework.http.HttpStatus;

@@ -7,22 +7,59 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.calendar.Deadline;
-import org.gongshi.ledger.disclosure.CorrectDisclosure;
-import org.gongshi.ledger.disclosure.DecideDisclosure;
-import org.gongshi.ledger.disclosure.DisclosureAction;
-import org.gongshi.ledger.disclosure.DisclosureCorrected;
-import org.gongshi.ledger.disclosure.DisclosureDecided;
-import org.gongshi.ledger.disclosure.DisclosureExpired;
-import org.gongshi.ledger.disclosure.DisclosureWithdrawn;
-import org.gongshi.ledger.disclosure.ExpireDisclosure;
-import org.gongshi.ledger.disclosure.PublicRecord;
-import org.gongshi.ledger.disclosure.PublicationTerminated;
+import org.gongshi.ledger.cases.command.CloseCase;
+import org.gongshi.ledger.cases.command.ConcludeHearing;
+import org.gongshi.ledger.cases.command.DecideNoPenalty;
+import org.gongshi.ledger.cases.command.DecidePenalty;
+import org.gongshi.ledger.cases.command.ExtendDecisionDeadline;
+import org.gongshi.ledger.cases.command.FileCase;
+import org.gongshi.ledger.cases.command.PauseCaseClock;
+import org.gongshi.ledger.cases.command.RecordExecution;
+import org.gongshi.ledger.cases.command.RecordStatement;
+import org.gongshi.ledger.cases.command.RequestHearing;
+import org.gongshi.ledger.cases.command.ResumeCaseClock;
+import org.gongshi.ledger.cases.command.ReviseDecision;
+import org.gongshi.ledger.cases.command.ServePenaltyNotice;
+import org.gongshi.ledger.cases.command.TransferToJudiciary;
+import org.gongshi.ledger.cases.event.CaseClockPaused;
+import org.gongshi.ledger.cases.event.CaseClockResumed;
+import org.gongshi.ledger.cases.event.CaseClosed;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
+import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
+import org.gongshi.ledger.cases.event.DecisionRevised;
+import org.gongshi.ledger.cases.event.ExtensionApproval;
+import org.gongshi.ledger.cases.event.HearingConcluded;
+import org.gongshi.ledger.cases.event.HearingRequested;
+import org.gongshi.ledger.cases.event.NoPenaltyDecided;
+import org.gongshi.ledger.cases.event.PauseReason;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.cases.event.PenaltyExecuted;
+import org.gongshi.ledger.cases.event.PenaltyNoticeServed;
+import org.gongshi.ledger.cases.event.StatementRecorded;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.disclosure.RedactionPolicy;
-import org.gongshi.ledger.disclosure.RepairCredit;
+import org.gongshi.ledger.disclosure.command.CorrectDisclosure;
+import org.gongshi.ledger.disclosure.command.DecideDisclosure;
+import org.gongshi.ledger.disclosure.command.ExpireDisclosure;
+import org.gongshi.ledger.disclosure.command.RepairCredit;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
+import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureExpired;
+import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
+import org.gongshi.ledger.disclosure.event.PublicationTerminated;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,7 +68,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-
+import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
@@ -42,9 +79,6 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
  * refused ({@link Rule#OWN_CASES_ONLY}).
  */
 public class Case {
-
-    public static final String BUREAU = "bureau";
-    public static final String ACTOR = "actor";
 
     @AggregateIdentifier
     private String caseId;

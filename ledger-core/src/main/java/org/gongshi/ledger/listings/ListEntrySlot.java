@@ -7,6 +7,11 @@ import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.gongshi.ledger.listings.command.OccupyListEntrySlot;
+import org.gongshi.ledger.listings.command.VacateListEntrySlot;
+import org.gongshi.ledger.listings.event.ListEntrySlotOccupied;
+import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 
@@ -40,7 +45,7 @@ public class ListEntrySlot {
     }
 
     public static String idOf(ListType listType, String uscc) {
-        return listType.name() + ":" + uscc;
+        return listType.placeOf(uscc);
     }
 
     @CommandHandler

@@ -7,7 +7,34 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.calendar.Deadline;
-import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.listings.command.ApplyForListingRepair;
+import org.gongshi.ledger.listings.command.DecideListing;
+import org.gongshi.ledger.listings.command.DecideListingRepair;
+import org.gongshi.ledger.listings.command.ExpireListing;
+import org.gongshi.ledger.listings.command.FlagListingBasisRevoked;
+import org.gongshi.ledger.listings.command.ImposeSanction;
+import org.gongshi.ledger.listings.command.LiftSanction;
+import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.listings.command.RecordListingStatement;
+import org.gongshi.ledger.listings.command.RemoveListing;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingAdded;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.event.ListingFlaggedForRemoval;
+import org.gongshi.ledger.listings.event.ListingNotAdded;
+import org.gongshi.ledger.listings.event.ListingProposed;
+import org.gongshi.ledger.listings.event.ListingRemoved;
+import org.gongshi.ledger.listings.event.ListingRepairApplied;
+import org.gongshi.ledger.listings.event.ListingRepairGranted;
+import org.gongshi.ledger.listings.event.ListingRepairRefused;
+import org.gongshi.ledger.listings.event.ListingStatementRecorded;
+import org.gongshi.ledger.listings.event.RemovalReason;
+import org.gongshi.ledger.listings.event.RepairRefusalGround;
+import org.gongshi.ledger.listings.event.Sanction;
+import org.gongshi.ledger.listings.event.SanctionImposed;
+import org.gongshi.ledger.listings.event.SanctionLifted;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
+import org.gongshi.ledger.listings.event.Subject;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
@@ -21,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
@@ -39,8 +67,6 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
  * proposed ({@link Rule#OWN_CASES_ONLY}); no bureau means an internal process (scheduler, saga).
  */
 public class Listing {
-
-    public static final String BUREAU = Case.BUREAU;
 
     @AggregateIdentifier
     private String listingId;

@@ -3,9 +3,9 @@ package org.gongshi.ledger.policy;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.calendar.WorkingDayCalendar;
 
-import org.gongshi.ledger.cases.Penalty;
-import org.gongshi.ledger.cases.PenaltyType;
-import org.gongshi.ledger.cases.Procedure;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,10 @@
 package org.gongshi.ledger.listings;
 
+import org.gongshi.ledger.listings.command.OccupyListEntrySlot;
+import org.gongshi.ledger.listings.command.VacateListEntrySlot;
+import org.gongshi.ledger.listings.event.ListEntrySlotOccupied;
+import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
+import org.gongshi.ledger.listings.event.ListType;
 import static org.gongshi.ledger.policy.Refusals.refused;
 
 import java.time.LocalDate;

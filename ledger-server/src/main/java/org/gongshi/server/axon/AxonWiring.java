@@ -5,17 +5,17 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.gongshi.ledger.calendar.WorkingDayCalendar;
-import org.gongshi.ledger.cases.Case;
 import org.gongshi.ledger.policy.EnforcementPolicy;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.vocabulary.MetadataKeys;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -63,7 +63,7 @@ public class AxonWiring {
     /** Copies the acting bureau and officer from the command onto every event it causes. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(Case.BUREAU, Case.ACTOR);
+        return new SimpleCorrelationDataProvider(MetadataKeys.BUREAU, MetadataKeys.ACTOR);
     }
 
     @Bean

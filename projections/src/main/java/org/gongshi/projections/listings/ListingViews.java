@@ -8,8 +8,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.gongshi.ledger.listings.ListType;
 import org.gongshi.ledger.listings.ListingStatus;
+import org.gongshi.ledger.listings.event.ListType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.policy.Rulebook;
 
 import java.time.LocalDate;

@@ -7,8 +7,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.gongshi.ledger.cases.IpType;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.vocabulary.IpType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

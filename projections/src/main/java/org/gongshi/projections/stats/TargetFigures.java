@@ -1,9 +1,8 @@
 package org.gongshi.projections.stats;
 
 import org.gongshi.ledger.cases.DecisionKind;
-import org.gongshi.ledger.disclosure.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.policy.Rulebook;
-import org.gongshi.projections.cases.CaseView;
 import org.gongshi.projections.cases.CaseViews;
 
 import java.math.BigDecimal;
