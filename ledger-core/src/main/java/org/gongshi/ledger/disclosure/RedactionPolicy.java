@@ -63,6 +63,21 @@ public final class RedactionPolicy {
                 decidedOn, publicUntil, authorityName, authorityUscc, ipType, division);
     }
 
+    /**
+     * The record as corrected (更正): each text given replaces the published one, a text left out
+     * (null) stays; every text is redacted again with the correction's {@code redactions}.
+     */
+    public static PublicRecord corrected(PublicRecord record, String legalRepresentative, String violationType, String facts,
+                                         String legalBasis, List<String> redactions) {
+        List<String> hidden = hiddenTerms(redactions);
+        return record.withTexts(
+                scrub(legalRepresentative != null ? legalRepresentative : record.legalRepresentative(), hidden),
+                scrub(violationType != null ? violationType : record.violationType(), hidden),
+                scrub(facts != null ? facts : record.facts(), hidden),
+                scrub(legalBasis != null ? legalBasis : record.legalBasis(), hidden),
+                scrub(record.penaltyContent(), hidden));
+    }
+
     /** A text as it may be made public: identifiers masked, contact details and listed terms hidden. */
     public static String scrub(String text, List<String> hidden) {
         if (text == null) return null;

@@ -1,6 +1,5 @@
 package org.gongshi.ledger.listings;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
@@ -75,7 +74,7 @@ public class ListEntrySlot {
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
     @ExceptionHandler(resultType = RuleViolation.class)
     public void refuse(RuleViolation violation) {
-        throw new CommandExecutionException(violation.getMessage(), violation, violation.details());
+        throw violation.acrossTheBus();
     }
 
     /** The listing holding the place, or null. */

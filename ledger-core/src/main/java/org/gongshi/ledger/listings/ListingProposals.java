@@ -1,6 +1,5 @@
 package org.gongshi.ledger.listings;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
@@ -43,7 +42,7 @@ public class ListingProposals {
             return command.listingId();
         } catch (RuleViolation violation) {
             // no aggregate instance handles this command, so no @ExceptionHandler wraps the refusal
-            throw new CommandExecutionException(violation.getMessage(), violation, violation.details());
+            throw violation.acrossTheBus();
         }
     }
 }

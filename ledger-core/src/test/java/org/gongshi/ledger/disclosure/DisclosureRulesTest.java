@@ -244,6 +244,33 @@ class DisclosureRulesTest {
     }
 
     @Test
+    void another_bureau_cannot_act_on_the_public_record_of_a_case() {
+        Map<String, String> asOtherBureau = Map.of("bureau", "91110000600037341L");
+        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+        refused(given(published(LocalDate.of(2026, 2, 12)))
+                        .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "x", null, "y", null, null, List.of()), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+        refused(given(published(LocalDate.of(2026, 2, 12)))
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true, true, false, false), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+    }
+
+    @Test
+    void a_correction_redacts_its_new_texts_with_the_one_redaction_policy() {
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "违法事实表述有误", null,
+                        "当事人经理李某某（电话13800138000）销售侵权商品。", null, "赵示例", List.of("李某某", " ")), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        PublicRecord record = only(events, DisclosureCorrected.class).record();
+        assertThat(record.facts()).isEqualTo("当事人经理***（电话***）销售侵权商品。");
+        assertThat(record.legalRepresentative()).isEqualTo("赵示例");
+        assertThat(record.legalBasis()).as("a text left out stays as published").isEqualTo("《商标法》第六十条第二款");
+        assertThat(record.penaltyContent()).isEqualTo("罚款人民币50000.00元：罚款");
+    }
+
+    @Test
     void correction_keeps_the_record_id_and_its_history() {
         List<Object> events = new ArrayList<>();
         given(published(LocalDate.of(2026, 2, 12)))

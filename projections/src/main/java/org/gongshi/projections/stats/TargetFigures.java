@@ -1,8 +1,8 @@
 package org.gongshi.projections.stats;
 
 import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
-import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.projections.cases.CaseViews;
 
 import java.math.BigDecimal;
@@ -43,7 +43,7 @@ public class TargetFigures {
             var disclosed = view.disclosure();
             boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD;
             if (decision != null && decision.kind() == DecisionKind.PENALTY && within(decision.decidedOn(), from, to)
-                    && Rulebook.disclosable(view.procedure(), decision.penalties()) && !withheld) {
+                    && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties()) && !withheld) {
                 boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
                 disclosure.count(published);
                 samrOnTime.count(published && disclosed.deadline() != null && Boolean.TRUE.equals(disclosed.deadline().met()));

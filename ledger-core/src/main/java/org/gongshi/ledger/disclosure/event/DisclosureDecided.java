@@ -1,7 +1,6 @@
 package org.gongshi.ledger.disclosure.event;
 
 import org.gongshi.ledger.calendar.Deadline;
-import org.gongshi.ledger.cases.event.CaseEvent;
 
 import java.time.LocalDate;
 
@@ -10,4 +9,4 @@ import java.time.LocalDate;
  * withhold it (with the legal ground). Records both deadlines (20 WD SAMR, 7 WD 双公示) and whether
  * each was met, and the publicity period.
  */
-public record DisclosureDecided(String caseId, String decisionId, String recordId, DisclosureAction action, LocalDate decidedOn, String ground, Deadline disclosureDeadline, boolean disclosedInTime, Deadline doublePublicityDeadline, boolean doublePublicityInTime, Deadline publicUntil, PublicRecord record, String policyVersion) implements CaseEvent {}
+public record DisclosureDecided(String caseId, String decisionId, String recordId, DisclosureAction action, LocalDate decidedOn, String ground, Deadline disclosureDeadline, boolean disclosedInTime, Deadline doublePublicityDeadline, boolean doublePublicityInTime, Deadline publicUntil, PublicRecord record, String policyVersion) implements DisclosureEvent {}

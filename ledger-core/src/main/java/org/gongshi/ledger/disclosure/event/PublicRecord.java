@@ -34,4 +34,15 @@ public record PublicRecord(
         String authorityUscc,
         IpType ipType,
         String division) {
+
+    /**
+     * This record with new public texts (更正): same id, subject, decision, amounts and period. The
+     * texts must already be redacted; {@code RedactionPolicy.corrected} is the one caller.
+     */
+    public PublicRecord withTexts(String legalRepresentative, String violationType, String facts, String legalBasis,
+                                  String penaltyContent) {
+        return new PublicRecord(recordId, subjectName, subjectKind, uscc, legalRepresentative, idNumberMasked, decisionNumber,
+                violationType, facts, legalBasis, penaltyTypes, penaltyContent, fineAmountTenThousandYuan,
+                confiscatedAmountTenThousandYuan, decidedOn, publicUntil, authorityName, authorityUscc, ipType, division);
+    }
 }

@@ -1,6 +1,5 @@
 package org.gongshi.ledger.listings.event;
 
-
 /** 移出: why an entry left its list. Every removal names one. */
 public enum RemovalReason {
     /** The term ended (scheduler, or a bureau after the last day of the term). */
