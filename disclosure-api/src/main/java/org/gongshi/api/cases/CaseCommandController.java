@@ -16,6 +16,7 @@ import org.gongshi.api.cases.CaseRequests.TransferRequest;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.LedgerGateway;
 import org.gongshi.ledger.cases.DecisionKind;
 import org.gongshi.ledger.cases.command.CloseCase;
 import org.gongshi.ledger.cases.command.ConcludeHearing;

@@ -3,8 +3,8 @@ package org.gongshi.api.cases;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
-import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.RequestParams;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.projections.cases.CaseView;
 import org.gongshi.projections.cases.CaseViews;
@@ -62,7 +62,7 @@ public class CaseQueryController {
                                    @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
         CaseStatus wanted = parseStatus(status);
-        PublicQueries.checkPage(page, size);
+        RequestParams.checkPage(page, size);
         CaseViews.Scope scope = scope(caller, division);
         LocalDate today = LocalDate.now(clock);
         return Mono.fromCallable(() -> {
@@ -77,7 +77,7 @@ public class CaseQueryController {
     }
 
     private static CaseViews.Scope scope(Caller caller, String division) {
-        Caller.ReadScope scope = caller.readScope(division);
+        Caller.ReadScope scope = caller.readScope(RequestParams.division(division));
         return new CaseViews.Scope(scope.bureau(), scope.divisionPrefix());
     }
 

@@ -3,8 +3,9 @@ package org.gongshi.api.listings;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
-import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.RequestParams;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingView;
@@ -53,8 +54,8 @@ public class ListingQueryController {
     Mono<Map<String, Object>> candidates(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String division,
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
-        PublicQueries.checkPage(page, size);
-        String prefix = caller.readScope(division).divisionPrefix();
+        RequestParams.checkPage(page, size);
+        Division prefix = caller.readScope(RequestParams.division(division)).divisionPrefix();
         return Mono.fromCallable(() -> {
             var result = penalties.candidates(LocalDate.now(clock), prefix, page, size);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -86,10 +87,10 @@ public class ListingQueryController {
                                    @RequestParam(required = false) String listType, @RequestParam(required = false) String division,
                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
-        PublicQueries.checkPage(page, size);
+        RequestParams.checkPage(page, size);
         ListingStatus wantedStatus = parse(ListingStatus.class, "status", status);
         ListType wantedList = parse(ListType.class, "listType", listType);
-        Caller.ReadScope scope = caller.readScope(division);
+        Caller.ReadScope scope = caller.readScope(RequestParams.division(division));
         return Mono.fromCallable(() -> {
             var result = views.list(scope.bureau(), scope.divisionPrefix(), wantedStatus, wantedList, page, size);
             Map<String, Object> body = new LinkedHashMap<>();

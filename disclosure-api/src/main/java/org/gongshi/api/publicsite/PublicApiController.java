@@ -1,7 +1,9 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.web.RequestParams;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordView;
@@ -39,7 +41,7 @@ public class PublicApiController {
                                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         var search = PublicQueries.search(q, uscc, division, ipType, from, to);
-        PublicQueries.checkPage(page, size);
+        RequestParams.checkPage(page, size);
         return queries.search(search, page, size).map(result -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", result.items().stream().map(this::present).toList());
@@ -79,8 +81,8 @@ public class PublicApiController {
     Mono<Map<String, Object>> list(@PathVariable String listType, @RequestParam(required = false) String division,
                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         ListType type = PublicLists.listType(listType);
-        String prefix = PublicLists.division(division);
-        PublicQueries.checkPage(page, size);
+        Division prefix = RequestParams.division(division);
+        RequestParams.checkPage(page, size);
         return lists.onList(type, prefix, page, size).map(result -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", result.items().stream().map(PublicLists::present).toList());

@@ -1,6 +1,7 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViews;
@@ -37,17 +38,8 @@ public class PublicLists {
         return Arrays.stream(ListType.values()).filter(t -> t.name().equals(value.strip())).findFirst();
     }
 
-    /** A division code or prefix of 1 to 6 digits, or null for all; anything else is a 400. */
-    public static String division(String division) {
-        if (division == null || division.isBlank()) return null;
-        if (!division.strip().matches("\\d{1,6}")) {
-            throw InvalidRequest.of("division", "must be an administrative division code or prefix of 1 to 6 digits (GB/T 2260)");
-        }
-        return division.strip();
-    }
-
     /** The entries on {@code listType} now, most recently listed first. */
-    public Mono<ListingViews.Page> onList(ListType listType, String division, int page, int size) {
+    public Mono<ListingViews.Page> onList(ListType listType, Division division, int page, int size) {
         return PublicQueries.blocking(() -> views.onList(listType, division, page, size));
     }
 

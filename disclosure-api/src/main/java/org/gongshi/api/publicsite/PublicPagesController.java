@@ -1,7 +1,9 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.web.RequestParams;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecords;
@@ -108,10 +110,10 @@ public class PublicPagesController {
             return Mono.just(page("not-found").modelAttribute("what", "信用名单 " + listType).status(HttpStatus.NOT_FOUND).build());
         }
         String divisionInput = division == null ? "" : division;
-        final String prefix;
+        final Division prefix;
         final int pageNumber;
         try {
-            prefix = PublicLists.division(division);
+            prefix = RequestParams.division(division);
             pageNumber = parsePage(page);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("division", divisionInput)
@@ -141,9 +143,9 @@ public class PublicPagesController {
         }
     }
 
-    private static String listUrl(ListType type, String division, int page) {
+    private static String listUrl(ListType type, Division division, int page) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/lists/{listType}");
-        if (division != null) b.queryParam("division", division);
+        if (division != null) b.queryParam("division", division.code());
         return b.queryParam("page", page).buildAndExpand(type.name()).encode().toUriString();
     }
 

@@ -1,7 +1,9 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.web.RequestParams;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.publicrecords.PublicRecords;
@@ -22,8 +24,6 @@ import java.util.concurrent.Callable;
  */
 public class PublicQueries {
 
-    public static final int MAX_PAGE_SIZE = 100;
-
     private final PublicRecords records;
 
     public PublicQueries(PublicRecords records) {
@@ -37,20 +37,13 @@ public class PublicQueries {
     /** Parses and checks the search parameters; a bad one is a 400 naming the field. */
     public static PublicRecords.Search search(String q, String uscc, String division, String ipType, String from, String to) {
         if (q != null && q.length() > 100) throw InvalidRequest.of("q", "must be at most 100 characters");
-        if (division != null && !division.isBlank() && !division.strip().matches("\\d{1,6}")) {
-            throw InvalidRequest.of("division", "must be an administrative division code or prefix of 1 to 6 digits (GB/T 2260)");
-        }
+        Division divisionPrefix = RequestParams.division(division);
         if (uscc != null && !uscc.isBlank() && !uscc.strip().matches("[0-9A-Z]{18}")) {
             throw InvalidRequest.of("uscc", "must be an 18-character unified social credit code");
         }
         LocalDate fromDate = date("from", from), toDate = date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) throw InvalidRequest.of("from", "must not be after 'to'");
-        return new PublicRecords.Search(blankToNull(q), blankToNull(uscc), blankToNull(division), ipType(ipType), fromDate, toDate);
-    }
-
-    public static void checkPage(int page, int size) {
-        if (page < 0) throw InvalidRequest.of("page", "must be 0 or more");
-        if (size < 1 || size > MAX_PAGE_SIZE) throw InvalidRequest.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        return new PublicRecords.Search(blankToNull(q), blankToNull(uscc), divisionPrefix, ipType(ipType), fromDate, toDate);
     }
 
     public Mono<PublicRecords.Page> search(PublicRecords.Search search, int page, int size) {

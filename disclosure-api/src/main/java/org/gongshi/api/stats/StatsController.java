@@ -1,8 +1,9 @@
 package org.gongshi.api.stats;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.api.publicsite.PublicLists;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.RequestParams;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.stats.TargetFigures;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +39,7 @@ public class StatsController {
     @GetMapping("/api/v1/stats")
     Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String division,
                                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Caller.ReadScope scope = Caller.of(jwt).readScope(division);
+        Caller.ReadScope scope = Caller.of(jwt).readScope(RequestParams.division(division));
         LocalDate today = LocalDate.now(clock);
         LocalDate start = date("from", from, today.withDayOfYear(1));
         LocalDate end = date("to", to, today.withDayOfYear(today.lengthOfYear()));
@@ -50,12 +51,12 @@ public class StatsController {
     /** The public figures of a division (prefix) for a year (default the current one). */
     @GetMapping("/api/v1/public/stats")
     Mono<Map<String, Object>> publicStats(@RequestParam(required = false) String division, @RequestParam(required = false) String year) {
-        String prefix = PublicLists.division(division);
+        Division prefix = RequestParams.division(division);
         int y = year == null || year.isBlank() ? LocalDate.now(clock).getYear() : year(year);
         return Mono.fromCallable(() -> {
             var f = figures.of(new CaseViews.Scope(null, prefix), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("division", prefix);
+            body.put("division", prefix == null ? null : prefix.code());
             body.put("year", y);
             body.put("disclosureRate", f.disclosureRate());
             body.put("disclosureOnTime", f.disclosureOnTime());

@@ -120,11 +120,7 @@ public class Listing {
         check(!basis.isEmpty() && basis.stream().noneMatch(id -> id == null || id.isBlank()), Rule.LISTING_CATEGORY,
                 "a listing names the cases it rests on (basisCaseIds)");
         if (command.listType() == ListType.REPEATED_INFRINGER) {
-            var listing = rules.policy().creditListing();
-            long distinct = basis.stream().distinct().count();
-            check(distinct >= listing.repeatedInfringerPenalties(), Rule.LISTING_CATEGORY,
-                    "a repeated infringer rests on at least " + listing.repeatedInfringerPenalties() + " effective infringement penalties within "
-                            + listing.repeatedInfringerWindowYears() + " years; " + distinct + " basis case named");
+            RepeatedInfringementPolicy.of(rules).requireBasisNamed(basis);
         }
         check(command.reason() != null && !command.reason().isBlank(), Rule.LISTING_PROCEDURE,
                 "the notice states the reasons for the proposed listing (reason)");

@@ -11,6 +11,8 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.gongshi.ledger.identity.Division;
+import org.gongshi.projections.query.Divisions;
 import org.gongshi.projections.transparency.MerkleTree;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +33,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -182,11 +183,11 @@ public class FeedLog implements MerkleTree.LeafHashes {
     }
 
     /** Entries after {@code after} (exclusive) in order, narrowed by type and division, at most {@code limit}. */
-    public List<FeedEntry> after(long after, int limit, List<String> types, String divisionPrefix) {
+    public List<FeedEntry> after(long after, int limit, List<String> types, Division divisionPrefix) {
         List<Bson> filters = new ArrayList<>();
         filters.add(gt("_id", after));
         if (types != null && !types.isEmpty()) filters.add(in("type", types));
-        if (divisionPrefix != null && !divisionPrefix.isEmpty()) filters.add(regex("division", "^" + divisionPrefix));
+        if (divisionPrefix != null) filters.add(Divisions.filter("division", divisionPrefix));
         return entries.find(and(filters)).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
     }
 

@@ -57,7 +57,7 @@ public class TargetFigures {
             if (within(view.filedOn(), from, to)) filedClosed[0]++;
             if (view.closure() != null && within(view.closure().closedOn(), from, to)) filedClosed[1]++;
         });
-        return new Figures(scope.divisionPrefix(), scope.bureau(), from, to,
+        return new Figures(scope.divisionPrefix() == null ? null : scope.divisionPrefix().code(), scope.bureau(), from, to,
                 handling.rate("100%"), onTime.rate("100%"), disclosure.rate("100%"), samrOnTime.rate("100%"), doubleOnTime.rate("100%"),
                 withdrawal.rate("100%"), new Rate(filedClosed[1], filedClosed[0], ratio(filedClosed[1], filedClosed[0]), "> 90%"),
                 onTime.total == 0 ? null : BigDecimal.valueOf(handlingDays[0]).divide(BigDecimal.valueOf(onTime.total), 1, RoundingMode.HALF_UP));

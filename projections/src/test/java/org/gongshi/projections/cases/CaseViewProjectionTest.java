@@ -21,6 +21,7 @@ import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.cases.event.PenaltyExecuted;
 import org.gongshi.ledger.cases.event.PenaltyNoticeServed;
 import org.gongshi.ledger.cases.event.RevisionBy;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
 import org.gongshi.ledger.vocabulary.PartyKind;
@@ -154,9 +155,9 @@ class CaseViewProjectionTest {
         var overdue = views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 6, 2), 0, 10);
         assertThat(overdue.items()).extracting(CaseView::caseId).containsExactly("case-late");
 
-        var otherDivision = views.list(new CaseViews.Scope(null, "3101"), null, null, 0, 10);
+        var otherDivision = views.list(new CaseViews.Scope(null, new Division("3101")), null, null, 0, 10);
         assertThat(otherDivision.total()).isZero();
-        var ownDivision = views.list(new CaseViews.Scope(null, "1101"), CaseStatus.FILED, null, 0, 10);
+        var ownDivision = views.list(new CaseViews.Scope(null, new Division("1101")), CaseStatus.FILED, null, 0, 10);
         assertThat(ownDivision.items()).extracting(CaseView::caseId).containsExactly("case-late", "case-soon");
     }
 

@@ -16,6 +16,7 @@ import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.cases.event.RevisionBy;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.listings.event.ListingAdded;
@@ -163,7 +164,7 @@ class ListingProjectionsTest {
         assertThat(page.items().get(0).count()).isEqualTo(2);
         assertThat(page.threshold()).isEqualTo(2);
         assertThat(page.windowYears()).isEqualTo(5);
-        assertThat(history.candidates(asOf, "3101", 0, 10).items()).as("no penalty decided in division 3101").isEmpty();
+        assertThat(history.candidates(asOf, new Division("3101"), 0, 10).items()).as("no penalty decided in division 3101").isEmpty();
 
         // redelivery changes nothing
         List<Document> once = documents(PenaltyHistory.COLLECTION);

@@ -1,4 +1,4 @@
-package org.gongshi.api.cases;
+package org.gongshi.api.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
