@@ -60,6 +60,15 @@ public class AxonWiring {
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.initialToken(source -> null));
     }
 
+    /**
+     * Reads events stored under their names before the ledger's packages moved (see
+     * {@link MovedEventTypes}); Axon puts every upcaster bean into the chain both event stores use.
+     */
+    @Bean
+    MovedEventTypes movedEventTypes() {
+        return new MovedEventTypes();
+    }
+
     /** Copies the acting bureau and officer from the command onto every event it causes. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
