@@ -16,12 +16,11 @@ import org.gongshi.api.cases.CaseRequests.TransferRequest;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
-import org.gongshi.api.web.LedgerGateway;
-import org.gongshi.ledger.cases.DecisionKind;
 import org.gongshi.ledger.cases.command.CloseCase;
 import org.gongshi.ledger.cases.command.ConcludeHearing;
 import org.gongshi.ledger.cases.command.DecideNoPenalty;
 import org.gongshi.ledger.cases.command.DecidePenalty;
+import org.gongshi.ledger.cases.DecisionKind;
 import org.gongshi.ledger.cases.command.ExtendDecisionDeadline;
 import org.gongshi.ledger.cases.command.FileCase;
 import org.gongshi.ledger.cases.command.PauseCaseClock;
@@ -42,11 +41,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
 import org.gongshi.ledger.disclosure.command.CorrectDisclosure;
+
 import org.gongshi.ledger.disclosure.command.DecideDisclosure;
-import org.gongshi.ledger.disclosure.command.RepairCredit;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.command.RepairCredit;
+import org.gongshi.api.web.LedgerGateway;
 
 import java.net.URI;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package org.gongshi.api.feed;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.api.web.RequestParams;
-import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.FeedTypes;
 import org.gongshi.projections.feed.TreeHeads;
 import org.gongshi.projections.transparency.MerkleTree;
+import org.gongshi.api.web.RequestParams;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;

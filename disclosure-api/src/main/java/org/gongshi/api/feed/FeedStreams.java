@@ -1,8 +1,8 @@
 package org.gongshi.api.feed;
 
-import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.feed.FeedEntry;
 import org.gongshi.projections.feed.FeedLog;
+import org.gongshi.ledger.identity.Division;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

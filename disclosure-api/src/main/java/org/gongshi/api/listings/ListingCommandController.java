@@ -1,12 +1,15 @@
 package org.gongshi.api.listings;
 
 import jakarta.validation.Valid;
+import org.gongshi.api.web.LedgerGateway;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
-import org.gongshi.api.web.LedgerGateway;
-import org.gongshi.ledger.listings.RepeatedInfringementPolicy;
 import org.gongshi.ledger.listings.command.ApplyForListingRepair;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.projections.listings.PenaltyHistory;
+import reactor.core.scheduler.Schedulers;
 import org.gongshi.ledger.listings.command.DecideListing;
 import org.gongshi.ledger.listings.command.DecideListingRepair;
 import org.gongshi.ledger.listings.command.ImposeSanction;
@@ -14,9 +17,7 @@ import org.gongshi.ledger.listings.command.LiftSanction;
 import org.gongshi.ledger.listings.command.ProposeListing;
 import org.gongshi.ledger.listings.command.RecordListingStatement;
 import org.gongshi.ledger.listings.command.RemoveListing;
-import org.gongshi.ledger.listings.event.ListType;
-import org.gongshi.ledger.policy.Rulebook;
-import org.gongshi.projections.listings.PenaltyHistory;
+import org.gongshi.ledger.listings.RepeatedInfringementPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Clock;

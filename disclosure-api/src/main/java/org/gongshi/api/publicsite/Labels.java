@@ -1,11 +1,11 @@
 package org.gongshi.api.publicsite;
 
-import org.gongshi.ledger.listings.event.ListType;
-import org.gongshi.ledger.listings.event.ListingCategory;
-import org.gongshi.ledger.listings.event.SanctionMeasure;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;

@@ -1,12 +1,12 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.NotFound;
-import org.gongshi.api.web.RequestParams;
 import org.gongshi.ledger.disclosure.RecordState;
-import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordView;
+import org.gongshi.api.web.RequestParams;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

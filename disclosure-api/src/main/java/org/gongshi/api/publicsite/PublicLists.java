@@ -1,10 +1,10 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViews;
+import org.gongshi.ledger.identity.Division;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;

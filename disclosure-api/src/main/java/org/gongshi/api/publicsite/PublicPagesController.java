@@ -1,12 +1,12 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.api.web.RequestParams;
 import org.gongshi.ledger.disclosure.RecordState;
-import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecords;
+import org.gongshi.api.web.RequestParams;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,12 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.api.web.RequestParams;
-import org.gongshi.ledger.disclosure.RecordState;
-import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.publicrecords.PublicRecords;
+import org.gongshi.api.web.RequestParams;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import reactor.core.publisher.Mono;

@@ -1,11 +1,11 @@
 package org.gongshi.api.security;
 
-import org.gongshi.api.problem.Forbidden;
-import org.gongshi.ledger.identity.Division;
 import org.springframework.security.oauth2.jwt.Jwt;
-
 import java.util.List;
 import java.util.Set;
+
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.ledger.identity.Division;
 
 /** Who is calling, from the bearer token's claims (API.md, "Authentication and roles"). */
 public record Caller(String sub, String bureau, String division, Set<String> roles) {

@@ -2,10 +2,10 @@ package org.gongshi.api.stats;
 
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Caller;
-import org.gongshi.api.web.RequestParams;
-import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.stats.TargetFigures;
+import org.gongshi.api.web.RequestParams;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;

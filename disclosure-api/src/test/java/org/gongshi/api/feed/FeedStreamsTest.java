@@ -2,9 +2,9 @@ package org.gongshi.api.feed;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.feed.FeedEntry;
 import org.gongshi.projections.feed.FeedLog;
+import org.gongshi.ledger.identity.Division;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

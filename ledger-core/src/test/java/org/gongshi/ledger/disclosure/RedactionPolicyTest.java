@@ -1,11 +1,11 @@
 package org.gongshi.ledger.disclosure;
 
-import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
 import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.ledger.vocabulary.Penalty;
 import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,5 +1,15 @@
 package org.gongshi.ledger.listings;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.calendar.WorkingDayCalendar;
+import org.gongshi.ledger.identity.Uscc;
+import org.gongshi.ledger.policy.EnforcementPolicy;
+import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.ledger.listings.command.ApplyForListingRepair;
 import org.gongshi.ledger.listings.command.DecideListing;
 import org.gongshi.ledger.listings.command.DecideListingRepair;
@@ -18,6 +28,9 @@ import org.gongshi.ledger.listings.event.ListingNotAdded;
 import org.gongshi.ledger.listings.event.ListingProposed;
 import org.gongshi.ledger.listings.event.ListingRemoved;
 import org.gongshi.ledger.listings.event.ListingRepairApplied;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongshi.ledger.policy.Refusals.refused;
+
 import org.gongshi.ledger.listings.event.ListingRepairGranted;
 import org.gongshi.ledger.listings.event.ListingRepairRefused;
 import org.gongshi.ledger.listings.event.ListingStatementRecorded;
@@ -28,19 +41,6 @@ import org.gongshi.ledger.listings.event.SanctionImposed;
 import org.gongshi.ledger.listings.event.SanctionLifted;
 import org.gongshi.ledger.listings.event.SanctionMeasure;
 import org.gongshi.ledger.listings.event.Subject;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongshi.ledger.policy.Refusals.refused;
-
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.gongshi.ledger.calendar.Deadline;
-import org.gongshi.ledger.calendar.WorkingDayCalendar;
-import org.gongshi.ledger.identity.Uscc;
-import org.gongshi.ledger.policy.EnforcementPolicy;
-import org.gongshi.ledger.policy.Rulebook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

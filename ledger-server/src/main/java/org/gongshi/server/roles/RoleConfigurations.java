@@ -1,7 +1,5 @@
 package org.gongshi.server.roles;
 
-import java.time.LocalDate;
-import org.axonframework.config.ConfigurerModule;
 import org.gongshi.api.ApiConfiguration;
 import org.gongshi.api.dev.DevTokenController;
 import org.gongshi.api.security.SecurityConfiguration;
@@ -12,9 +10,11 @@ import org.gongshi.ledger.listings.Listing;
 import org.gongshi.ledger.listings.ListingBasisWatch;
 import org.gongshi.ledger.listings.ListingProposals;
 import org.gongshi.ledger.listings.event.ListType;
+import org.springframework.beans.factory.ObjectProvider;
+import java.time.LocalDate;
 import org.gongshi.projections.ProjectionsConfiguration;
 import org.gongshi.projections.ReadModelConfiguration;
-import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

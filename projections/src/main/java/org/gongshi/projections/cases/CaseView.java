@@ -2,19 +2,19 @@ package org.gongshi.projections.cases;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.ledger.cases.DecisionKind;
-import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.ExtensionApproval;
-import org.gongshi.ledger.cases.event.PauseReason;
-import org.gongshi.ledger.cases.event.RevisionBy;
-import org.gongshi.ledger.disclosure.RecordState;
-import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.cases.event.PauseReason;
 import org.gongshi.ledger.vocabulary.Penalty;
 import org.gongshi.ledger.vocabulary.Procedure;
+import org.gongshi.ledger.cases.event.RevisionBy;
 import org.gongshi.ledger.vocabulary.RevisionKind;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.RecordState;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

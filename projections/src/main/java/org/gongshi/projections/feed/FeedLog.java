@@ -11,9 +11,9 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.gongshi.projections.transparency.MerkleTree;
 import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.query.Divisions;
-import org.gongshi.projections.transparency.MerkleTree;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;

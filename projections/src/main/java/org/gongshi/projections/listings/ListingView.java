@@ -1,10 +1,10 @@
 package org.gongshi.projections.listings;
 
 import org.bson.codecs.pojo.annotations.BsonId;
-import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.listings.event.ListingCategory;
 import org.gongshi.ledger.listings.event.ListingProposed;
+import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.ledger.listings.event.RemovalReason;
 import org.gongshi.ledger.listings.event.RepairRefusalGround;
 import org.gongshi.ledger.listings.event.SanctionMeasure;

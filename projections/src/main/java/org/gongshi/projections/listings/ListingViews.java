@@ -8,9 +8,9 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.gongshi.ledger.identity.Division;
-import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.ListingStatus;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.query.Divisions;
 
 import java.time.LocalDate;

@@ -9,11 +9,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.listings.RepeatedInfringementPolicy.PenaltyFact;
 import org.gongshi.ledger.listings.RepeatedInfringementPolicy;
-import org.gongshi.ledger.listings.event.ListType;
-import org.gongshi.ledger.policy.Rulebook;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -9,13 +9,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
 import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
+import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.projections.publicrecords.PublicRecordView.Correction;
 import org.gongshi.projections.publicrecords.PublicRecordView.Withdrawal;
 

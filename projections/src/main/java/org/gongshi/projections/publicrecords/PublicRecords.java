@@ -7,9 +7,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.identity.Division;
-import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.projections.query.Divisions;
 
 import java.time.LocalDate;

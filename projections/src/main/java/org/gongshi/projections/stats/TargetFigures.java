@@ -1,9 +1,9 @@
 package org.gongshi.projections.stats;
 
 import org.gongshi.ledger.cases.DecisionKind;
-import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
