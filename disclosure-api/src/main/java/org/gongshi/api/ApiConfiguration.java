@@ -7,6 +7,7 @@ import org.gongshi.api.cases.CaseQueryController;
 import org.gongshi.api.listings.ListingCommandController;
 import org.gongshi.api.listings.ListingQueryController;
 import org.gongshi.api.stats.StatsController;
+import org.gongshi.api.web.LedgerGateway;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.feed.FeedController;
 import org.gongshi.api.feed.FeedStreams;

@@ -77,7 +77,7 @@ public class CaseQueryController {
     }
 
     private static CaseViews.Scope scope(Caller caller, String division) {
-        Caller.ReadScope scope = caller.readScope(division);
+        Caller.ReadScope scope = caller.readScope(Params.division(division));
         return new CaseViews.Scope(scope.bureau(), scope.divisionPrefix());
     }
 

@@ -1,10 +1,12 @@
 package org.gongshi.api.feed;
 
+import org.gongshi.api.web.Params;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.FeedTypes;
 import org.gongshi.projections.feed.TreeHeads;
 import org.gongshi.projections.transparency.MerkleProofs;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
@@ -61,7 +63,7 @@ public class FeedController {
         long from = lastEventId != null && !lastEventId.isBlank() ? sequence("Last-Event-ID", lastEventId)
                 : after != null ? sequence("after", after) : -1;
         List<String> typeFilter = types(types);
-        String divisionFilter = division(division);
+        Division divisionFilter = Params.division(division);
         Flux<ServerSentEvent<String>> entries = streams.follow(from, typeFilter, divisionFilter)
                 .map(e -> ServerSentEvent.builder(e.line()).id(Long.toString(e.seq())).event(e.type()).build());
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat).onBackpressureDrop()
@@ -220,11 +222,4 @@ public class FeedController {
         }
         return resolved;
     }
-
-    private static String division(String division) {
-        if (division == null || division.isBlank()) return null;
-        if (!division.strip().matches("\\d{1,6}")) throw InvalidRequest.of("division", "must be a division code or prefix of 1 to 6 digits");
-        return division.strip();
-    }
-
 }

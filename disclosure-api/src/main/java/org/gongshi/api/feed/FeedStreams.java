@@ -2,6 +2,7 @@ package org.gongshi.api.feed;
 
 import org.gongshi.projections.feed.FeedEntry;
 import org.gongshi.projections.feed.FeedLog;
+import org.gongshi.ledger.identity.Division;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -66,7 +67,7 @@ public class FeedStreams implements SmartLifecycle {
     }
 
     /** Every entry after {@code after}, then every entry as it lands, forever (until cancelled or shutdown). */
-    public Flux<FeedEntry> follow(long after, List<String> types, String division) {
+    public Flux<FeedEntry> follow(long after, List<String> types, Division division) {
         return Flux.defer(() -> {
             Subscriber subscriber = new Subscriber(after, types, division);
             // listening starts before the history is read, so an entry broadcast meanwhile is either
@@ -160,9 +161,9 @@ public class FeedStreams implements SmartLifecycle {
         /** The tail's head at the previous tick: entries up to it have had a tick's time to arrive by broadcast. */
         private long headAtLastTick = -1;
         private final List<String> types;
-        private final String division;
+        private final Division division;
 
-        Subscriber(long after, List<String> types, String division) {
+        Subscriber(long after, List<String> types, Division division) {
             this.last = after;
             this.types = types;
             this.division = division;
@@ -206,12 +207,12 @@ public class FeedStreams implements SmartLifecycle {
         }
 
         private boolean filtered() {
-            return (types != null && !types.isEmpty()) || (division != null && !division.isEmpty());
+            return (types != null && !types.isEmpty()) || division != null;
         }
 
         private boolean matches(FeedEntry entry) {
             if (types != null && !types.isEmpty() && !types.contains(entry.type())) return false;
-            return division == null || division.isEmpty() || (entry.division() != null && entry.division().startsWith(division));
+            return division == null || division.contains(entry.division());
         }
     }
 

@@ -4,20 +4,24 @@ import jakarta.validation.Valid;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.web.BureauCommands;
 import org.gongshi.api.web.BureauCommands.Command;
-import org.gongshi.ledger.listings.ApplyForListingRepair;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.command.ApplyForListingRepair;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
+import org.gongshi.api.web.LedgerGateway;
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.security.Caller;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.projections.listings.PenaltyHistory;
 import reactor.core.scheduler.Schedulers;
-import org.gongshi.ledger.listings.DecideListing;
-import org.gongshi.ledger.listings.DecideListingRepair;
-import org.gongshi.ledger.listings.ImposeSanction;
-import org.gongshi.ledger.listings.LiftSanction;
-import org.gongshi.ledger.listings.ProposeListing;
-import org.gongshi.ledger.listings.RecordListingStatement;
-import org.gongshi.ledger.listings.RemoveListing;
+import org.gongshi.ledger.listings.command.DecideListing;
+import org.gongshi.ledger.listings.command.DecideListingRepair;
+import org.gongshi.ledger.listings.command.ImposeSanction;
+import org.gongshi.ledger.listings.command.LiftSanction;
+import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.listings.command.RecordListingStatement;
+import org.gongshi.ledger.listings.command.RemoveListing;
+import org.gongshi.ledger.listings.RepeatedInfringementPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -75,16 +79,9 @@ public class ListingCommandController {
      * subject within the window (read from the penalty history, which the ledger's events build).
      */
     private void checkRepeatedInfringement(ProposeListing command) {
-        var policy = rules.policy().creditListing();
-        List<String> basis = command.basisCaseIds().stream().distinct().toList();
-        List<String> standing = penalties.standingBasis(command.subject().uscc(), basis, command.proposedOn());
-        if (standing.size() < policy.repeatedInfringerPenalties()) {
-            List<String> others = basis.stream().filter(id -> !standing.contains(id)).toList();
-            throw new RuleViolation(Rule.LISTING_CATEGORY, "a repeated infringer rests on at least " + policy.repeatedInfringerPenalties()
-                    + " effective (not revoked) infringement penalties against " + command.subject().uscc() + " decided within "
-                    + policy.repeatedInfringerWindowYears() + " years before " + command.proposedOn() + "; of the basis cases only "
-                    + standing.size() + " qualify" + (others.isEmpty() ? "" : "; not qualifying: " + others));
-        }
+        List<String> basis = command.basisCaseIds();
+        RepeatedInfringementPolicy.of(rules).requireQualifyingBasis(command.subject().uscc(), basis, penalties.facts(basis),
+                command.proposedOn());
     }
 
     @PostMapping("/{listingId}/statements")

@@ -6,7 +6,8 @@ import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.Page;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.ViewReads;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViewProjection;
@@ -14,6 +15,7 @@ import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.listings.PenaltyHistory;
 import org.gongshi.projections.listings.PenaltyHistoryProjection;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +63,7 @@ public class ListingQueryController {
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
         Page.check(page, size);
-        String prefix = caller.readScope(division).divisionPrefix();
+        Division prefix = caller.readScope(Params.division(division)).divisionPrefix();
         return reads.read(request, () -> {
             var result = penalties.candidates(LocalDate.now(clock), prefix, page, size);
             return new Page(result.items(), result.page(), result.size(), result.total()).with("rule", "at least " + result.threshold()
@@ -91,7 +93,7 @@ public class ListingQueryController {
         Page.check(page, size);
         ListingStatus wantedStatus = Params.oneOf(ListingStatus.class, "status", status);
         ListType wantedList = Params.oneOf(ListType.class, "listType", listType);
-        Caller.ReadScope scope = caller.readScope(division);
+        Caller.ReadScope scope = caller.readScope(Params.division(division));
         return reads.read(request, () -> {
             var result = views.list(scope.bureau(), scope.divisionPrefix(), wantedStatus, wantedList, page, size);
             return Page.of(result.items(), this::present, result.page(), result.size(), result.total());

@@ -1,11 +1,11 @@
 package org.gongshi.api.publicsite;
 
-import org.gongshi.ledger.cases.IpType;
-import org.gongshi.ledger.cases.PartyKind;
-import org.gongshi.ledger.cases.PenaltyType;
-import org.gongshi.ledger.listings.ListType;
-import org.gongshi.ledger.listings.ListingCategory;
-import org.gongshi.ledger.listings.SanctionMeasure;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;

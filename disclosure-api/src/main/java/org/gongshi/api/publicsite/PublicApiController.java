@@ -5,11 +5,12 @@ import org.gongshi.api.web.Page;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.disclosure.RecordState;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
 import org.gongshi.projections.publicrecords.PublicRecordView;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -84,7 +85,7 @@ public class PublicApiController {
     Mono<Page> list(@PathVariable String listType, ServerHttpRequest request, @RequestParam(required = false) String division,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         ListType type = PublicLists.listType(listType);
-        String prefix = Params.division(division);
+        Division prefix = Params.division(division);
         Page.check(page, size);
         return reads.await(request, LISTINGS).then(lists.onList(type, prefix, page, size))
                 .map(result -> Page.of(result.items(), PublicLists::present, result.page(), result.size(), result.total()));

@@ -2,9 +2,10 @@ package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.web.ViewReads;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViews;
+import org.gongshi.ledger.identity.Division;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
@@ -39,7 +40,7 @@ public class PublicLists {
     }
 
     /** The entries on {@code listType} now, most recently listed first. */
-    public Mono<ListingViews.Page> onList(ListType listType, String division, int page, int size) {
+    public Mono<ListingViews.Page> onList(ListType listType, Division division, int page, int size) {
         return ViewReads.blocking(() -> views.onList(listType, division, page, size));
     }
 

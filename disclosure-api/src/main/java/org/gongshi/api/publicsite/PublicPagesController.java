@@ -3,9 +3,10 @@ package org.gongshi.api.publicsite;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.web.Params;
 import org.gongshi.ledger.disclosure.RecordState;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecords;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -107,7 +108,7 @@ public class PublicPagesController {
             return Mono.just(page("not-found").modelAttribute("what", "信用名单 " + listType).status(HttpStatus.NOT_FOUND).build());
         }
         String divisionInput = division == null ? "" : division;
-        final String prefix;
+        final Division prefix;
         final int pageNumber;
         try {
             prefix = Params.division(division);
@@ -138,9 +139,9 @@ public class PublicPagesController {
         }
     }
 
-    private static String listUrl(ListType type, String division, int page) {
+    private static String listUrl(ListType type, Division division, int page) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/lists/{listType}");
-        if (division != null) b.queryParam("division", division);
+        if (division != null) b.queryParam("division", division.code());
         return b.queryParam("page", page).buildAndExpand(type.name()).encode().toUriString();
     }
 

@@ -3,10 +3,11 @@ package org.gongshi.api.publicsite;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.ViewReads;
-import org.gongshi.ledger.cases.IpType;
+import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.publicrecords.PublicRecords;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,7 @@ public class PublicQueries {
     /** Parses and checks the search parameters; a bad one is a 400 naming the field. */
     public static PublicRecords.Search search(String q, String uscc, String division, String ipType, String from, String to) {
         if (q != null && q.length() > 100) throw InvalidRequest.of("q", "must be at most 100 characters");
-        String prefix = Params.division(division);
+        Division prefix = Params.division(division);
         if (uscc != null && !uscc.isBlank() && !uscc.strip().matches("[0-9A-Z]{18}")) {
             throw InvalidRequest.of("uscc", "must be an 18-character unified social credit code");
         }

@@ -1,9 +1,11 @@
 package org.gongshi.api.security;
 
 import org.springframework.security.oauth2.jwt.Jwt;
-
 import java.util.List;
 import java.util.Set;
+
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.ledger.identity.Division;
 
 /** Who is calling, from the bearer token's claims (API.md, "Authentication and roles"). */
 public record Caller(String sub, String bureau, String division, Set<String> roles) {
@@ -25,42 +27,38 @@ public record Caller(String sub, String bureau, String division, Set<String> rol
         return has("supervisor") || has("auditor");
     }
 
-    /** The division prefix a supervisor reads: its division code without trailing "00" pairs (110000 → 11). */
-    public String divisionPrefix() {
+    /** The division a supervisor reads: the region of its division code (110000 → 11), or null without the claim. */
+    public Division divisionPrefix() {
         if (division == null) return null;
-        String prefix = division;
-        while (prefix.endsWith("00") && prefix.length() > 2) prefix = prefix.substring(0, prefix.length() - 2);
-        return prefix;
+        if (Division.problem(division).isPresent()) throw new Forbidden("The token's division claim is not a division code");
+        return new Division(division).region();
     }
 
     /** What a reader lists: a bureau's own records (optionally narrowed to a division), or a division prefix. */
-    public record ReadScope(String bureau, String divisionPrefix) {}
+    public record ReadScope(String bureau, Division divisionPrefix) {}
 
     /**
      * The scope of a list read: supervisors and auditors read their division prefix, or a narrower
-     * {@code division} they name; a bureau's officers read their bureau's records.
+     * {@code division} they name (null: none named); a bureau's officers read their bureau's records.
      *
-     * @throws org.gongshi.api.problem.InvalidRequest for a malformed division
-     * @throws org.gongshi.api.problem.Forbidden      for a division outside the caller's, or a token without the claim
+     * @throws Forbidden for a division outside the caller's, or a token without the claim
      */
-    public ReadScope readScope(String division) {
-        if (division != null && !division.matches("\\d{1,6}")) {
-            throw org.gongshi.api.problem.InvalidRequest.of("division", "must be a division code or prefix of 1 to 6 digits (GB/T 2260)");
-        }
+    public ReadScope readScope(Division division) {
         if (readsDivision()) {
-            String own = divisionPrefix();
-            if (own == null) throw new org.gongshi.api.problem.Forbidden("The token has no division claim");
-            String prefix = division == null ? own : division;
-            if (!prefix.startsWith(own)) throw new org.gongshi.api.problem.Forbidden("Division " + division + " is outside your division " + this.division);
+            Division own = divisionPrefix();
+            if (own == null) throw new Forbidden("The token has no division claim");
+            Division prefix = division == null ? own : division;
+            if (!own.contains(prefix)) throw new Forbidden("Division " + division + " is outside your division " + this.division);
             return new ReadScope(null, prefix);
         }
-        if (bureau == null) throw new org.gongshi.api.problem.Forbidden("The token has no bureau claim");
+        if (bureau == null) throw new Forbidden("The token has no bureau claim");
         return new ReadScope(bureau, division);
     }
 
     public boolean maySee(String caseBureau, String caseDivision) {
         if (bureau != null && bureau.equals(caseBureau)) return true;
-        String prefix = divisionPrefix();
-        return readsDivision() && prefix != null && caseDivision != null && caseDivision.startsWith(prefix);
+        if (!readsDivision()) return false;
+        Division prefix = divisionPrefix();
+        return prefix != null && prefix.contains(caseDivision);
     }
 }

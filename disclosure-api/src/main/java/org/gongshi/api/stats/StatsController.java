@@ -8,6 +8,7 @@ import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.stats.TargetFigures;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.gongshi.ledger.identity.Division;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ public class StatsController {
     @GetMapping("/api/v1/stats")
     Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @RequestParam(required = false) String division,
                                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Caller.ReadScope scope = Caller.of(jwt).readScope(division);
+        Caller.ReadScope scope = Caller.of(jwt).readScope(Params.division(division));
         LocalDate today = LocalDate.now(clock);
         LocalDate start = Params.date("from", from, today.withDayOfYear(1));
         LocalDate end = Params.date("to", to, today.withDayOfYear(today.lengthOfYear()));
@@ -55,12 +56,12 @@ public class StatsController {
     @GetMapping("/api/v1/public/stats")
     Mono<Map<String, Object>> publicStats(ServerHttpRequest request, @RequestParam(required = false) String division,
                                           @RequestParam(required = false) String year) {
-        String prefix = Params.division(division);
+        Division prefix = Params.division(division);
         int y = year == null || year.isBlank() ? LocalDate.now(clock).getYear() : year(year);
         return reads.read(request, () -> {
             var f = figures.of(new CaseViews.Scope(null, prefix), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("division", prefix);
+            body.put("division", prefix == null ? null : prefix.code());
             body.put("year", y);
             body.put("disclosureRate", f.disclosureRate());
             body.put("disclosureOnTime", f.disclosureOnTime());

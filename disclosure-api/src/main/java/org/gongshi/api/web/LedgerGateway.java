@@ -3,7 +3,7 @@ package org.gongshi.api.web;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.gongshi.api.security.Caller;
-import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.vocabulary.MetadataKeys;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,7 +28,7 @@ public class LedgerGateway {
     /** Sends {@code command}; emits the ledger's head once it completed, at or after its last event. */
     public Mono<Long> send(Caller caller, Object command) {
         var message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(Case.BUREAU, caller.bureau(), Case.ACTOR, caller.sub()));
+                .andMetaData(Map.of(MetadataKeys.BUREAU, caller.bureau(), MetadataKeys.ACTOR, caller.sub()));
         return Mono.defer(() -> Mono.fromFuture(commandGateway.send(message)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(Duration.ofSeconds(30))

@@ -1,6 +1,7 @@
 package org.gongshi.api.web;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.identity.Division;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,13 +13,14 @@ public final class Params {
     private Params() {
     }
 
-    /** A division code or prefix of 1 to 6 digits, or null for all. */
-    public static String division(String division) {
+    /** The division (GB/T 2260 code or prefix) a request names, or null when it names none. */
+    public static Division division(String division) {
         if (division == null || division.isBlank()) return null;
-        if (!division.strip().matches("\\d{1,6}")) {
-            throw InvalidRequest.of("division", "must be an administrative division code or prefix of 1 to 6 digits (GB/T 2260)");
-        }
-        return division.strip();
+        String code = division.strip();
+        Division.problem(code).ifPresent(problem -> {
+            throw InvalidRequest.of("division", problem);
+        });
+        return new Division(code);
     }
 
     /** An ISO date, or {@code fallback} when the parameter is absent. */

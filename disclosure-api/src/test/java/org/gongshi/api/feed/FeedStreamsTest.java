@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.gongshi.projections.feed.FeedEntry;
 import org.gongshi.projections.feed.FeedLog;
+import org.gongshi.ledger.identity.Division;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,13 +49,13 @@ class FeedStreamsTest {
         }
 
         @Override
-        public List<FeedEntry> after(long after, int limit, List<String> types, String divisionPrefix) {
+        public List<FeedEntry> after(long after, int limit, List<String> types, Division divisionPrefix) {
             queries.incrementAndGet();
             List<FeedEntry> page = new ArrayList<>();
             for (FeedEntry e : entries) {
                 if (e.seq() <= after) continue;
                 if (types != null && !types.isEmpty() && !types.contains(e.type())) continue;
-                if (divisionPrefix != null && !e.division().startsWith(divisionPrefix)) continue;
+                if (divisionPrefix != null && !divisionPrefix.contains(e.division())) continue;
                 page.add(e);
                 if (page.size() == limit) break;
             }
@@ -116,7 +117,7 @@ class FeedStreamsTest {
     void filters_narrow_the_stream_and_never_renumber() throws Exception {
         log.append(100);
         List<FeedEntry> got = new CopyOnWriteArrayList<>();
-        Disposable d = streams.follow(-1, List.of(WITHDRAWN), "1101").subscribe(got::add);
+        Disposable d = streams.follow(-1, List.of(WITHDRAWN), new Division("1101")).subscribe(got::add);
         log.append(100);
         List<Long> expected = log.entries.stream().filter(e -> e.type().equals(WITHDRAWN) && e.division().startsWith("1101"))
                 .map(FeedEntry::seq).toList();

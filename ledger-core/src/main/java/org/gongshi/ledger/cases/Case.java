@@ -1,28 +1,53 @@
 package org.gongshi.ledger.cases;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.gongshi.ledger.calendar.Deadline;
-import org.gongshi.ledger.disclosure.CorrectDisclosure;
-import org.gongshi.ledger.disclosure.DecideDisclosure;
-import org.gongshi.ledger.disclosure.DisclosureAction;
-import org.gongshi.ledger.disclosure.DisclosureCorrected;
-import org.gongshi.ledger.disclosure.DisclosureDecided;
-import org.gongshi.ledger.disclosure.DisclosureExpired;
-import org.gongshi.ledger.disclosure.DisclosureWithdrawn;
-import org.gongshi.ledger.disclosure.ExpireDisclosure;
-import org.gongshi.ledger.disclosure.PublicRecord;
-import org.gongshi.ledger.disclosure.PublicationTerminated;
-import org.gongshi.ledger.disclosure.RecordState;
-import org.gongshi.ledger.disclosure.RedactionPolicy;
-import org.gongshi.ledger.disclosure.RepairCredit;
+import org.gongshi.ledger.cases.command.CloseCase;
+import org.gongshi.ledger.cases.command.ConcludeHearing;
+import org.gongshi.ledger.cases.command.DecideNoPenalty;
+import org.gongshi.ledger.cases.command.DecidePenalty;
+import org.gongshi.ledger.cases.command.ExtendDecisionDeadline;
+import org.gongshi.ledger.cases.command.FileCase;
+import org.gongshi.ledger.cases.command.PauseCaseClock;
+import org.gongshi.ledger.cases.command.RecordExecution;
+import org.gongshi.ledger.cases.command.RecordStatement;
+import org.gongshi.ledger.cases.command.RequestHearing;
+import org.gongshi.ledger.cases.command.ResumeCaseClock;
+import org.gongshi.ledger.cases.command.ReviseDecision;
+import org.gongshi.ledger.cases.command.ServePenaltyNotice;
+import org.gongshi.ledger.cases.command.TransferToJudiciary;
+import org.gongshi.ledger.cases.event.CaseClockPaused;
+import org.gongshi.ledger.cases.event.CaseClockResumed;
+import org.gongshi.ledger.cases.event.CaseClosed;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
+import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
+import org.gongshi.ledger.cases.event.DecisionRevised;
+import org.gongshi.ledger.cases.event.ExtensionApproval;
+import org.gongshi.ledger.cases.event.HearingConcluded;
+import org.gongshi.ledger.cases.event.HearingRequested;
+import org.gongshi.ledger.cases.event.NoPenaltyDecided;
+import org.gongshi.ledger.cases.event.PauseReason;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.cases.event.PenaltyExecuted;
+import org.gongshi.ledger.cases.event.PenaltyNoticeServed;
+import org.gongshi.ledger.cases.event.StatementRecorded;
+import org.gongshi.ledger.disclosure.DecisionFacts;
+import org.gongshi.ledger.disclosure.DisclosedCase;
+import org.gongshi.ledger.disclosure.Disclosure;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,7 +56,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-
+import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
@@ -39,12 +64,11 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
  * 案件: an administrative enforcement case, from filing to closure and later revision. It decides
  * whether each legal act may happen and records it as an event with the deadlines that applied.
  * The acting bureau arrives as message metadata ({@code bureau}); a command from another bureau is
- * refused ({@link Rule#OWN_CASES_ONLY}).
+ * refused ({@link Rule#OWN_CASES_ONLY}). The public record of its decision (公示) is its entity
+ * {@link Disclosure}, which handles the disclosure commands and asks the case for the decision
+ * ({@link #decision()}).
  */
-public class Case {
-
-    public static final String BUREAU = "bureau";
-    public static final String ACTOR = "actor";
+public class Case implements DisclosedCase {
 
     @AggregateIdentifier
     private String caseId;
@@ -80,23 +104,9 @@ public class Case {
     private RevisionKind lastRevision;
     private LocalDate lastRevisionEffectiveOn;
 
-    // facts the public record is built from
-    private Party party;
-    private String authorityName;
-    private String division;
-    private IpType ipType;
-    private String violationType;
-    private DecisionKind decisionKind;
-    private String decisionNumber;
-    private String legalBasis;
-    private String facts;
-
-    // disclosure (公示) of the decision
-    private DisclosureAction disclosure;
-    private RecordState recordState;
-    private PublicRecord record;
-    private LocalDate publishedOn;
-    private Deadline publicUntil;
+    /** 公示: the public record of the decision, from the filing on. */
+    @AggregateMember
+    private Disclosure disclosure;
 
     protected Case() {
         // for Axon
@@ -297,114 +307,25 @@ public class Case {
         }
         apply(new DecisionRevised(caseId, decisionId, command.kind(), command.by(), command.documentNumber(),
                 command.effectiveOn(), command.reason(), revised, rules.version()));
-        if (recordState == RecordState.PUBLISHED) {
-            // Art 48 / Order 45 Art 11: the record is withdrawn, with the reason, in the same command
-            LocalDate today = LocalDate.now(clock);
-            Deadline deadline = rules.withdrawalDeadline(command.effectiveOn());
-            apply(new DisclosureWithdrawn(caseId, record.recordId(), today, command.reason(), command.kind(), deadline,
-                    deadline.metBy(today), rules.version()));
-        }
+        // Art 48 / Order 45 Art 11: a public record is withdrawn, with the reason, in the same command
+        disclosure.withdrawAfterRevision(command.kind(), command.effectiveOn(), command.reason(), LocalDate.now(clock), rules);
     }
 
-    @CommandHandler
-    public void handle(DecideDisclosure command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
-        check(decisionId != null, Rule.DISCLOSURE_AFTER_DECISION, "the case has no decision yet; disclosure follows the decision");
-        check(disclosure == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided ("
-                + disclosure + (recordState != null ? ", record " + recordState : "") + "); a public record is corrected, not published twice");
-        check(!command.decidedOn().isBefore(decidedOn), Rule.DISCLOSURE_AFTER_DECISION,
-                "the disclosure is dated " + command.decidedOn() + ", before the decision of " + decidedOn);
-        Deadline deadline = rules.disclosureDeadline(decidedOn);
-        Deadline doublePublicity = rules.doublePublicityDeadline(decidedOn);
-        if (command.action() == DisclosureAction.WITHHOLD) {
-            check(command.ground() != null && !command.ground().isBlank(), Rule.WITHHOLDING_GROUND,
-                    "a withheld decision records its legal ground (e.g. state secret, minor, Order 45 Art 5)");
-            apply(new DisclosureDecided(caseId, decisionId, decisionId, DisclosureAction.WITHHOLD, command.decidedOn(),
-                    command.ground(), deadline, deadline.metBy(command.decidedOn()), doublePublicity,
-                    doublePublicity.metBy(command.decidedOn()), null, null, rules.version()));
-            return;
-        }
-        check(decisionKind == DecisionKind.PENALTY, Rule.DISCLOSURE_SCOPE, "a no-penalty decision is not disclosed as a penalty");
-        check(lastRevision == null, Rule.DISCLOSURE_AFTER_DECISION,
-                "the decision was " + lastRevision + " on " + lastRevisionEffectiveOn + "; a revised decision is not published");
-        check(procedure == Procedure.ORDINARY, Rule.DISCLOSURE_SCOPE,
-                "simple-procedure decisions are not disclosed (Order 45 Art 2); withhold it instead");
-        check(penalties.stream().anyMatch(p -> p.type() != PenaltyType.WARNING), Rule.DISCLOSURE_SCOPE,
-                "a warning-only decision is not disclosed (Order 45 Art 2); withhold it instead");
-        check(!isMinorOn(decidedOn), Rule.DISCLOSURE_SCOPE, "the party was a minor on the decision date; never disclosed");
-        Deadline until = rules.publicUntil(command.decidedOn(), penalties);
-        PublicRecord published = RedactionPolicy.publicRecord(decisionId, party, decisionNumber, violationType, facts,
-                legalBasis, penalties, decidedOn, until.dueOn(), authorityName, bureau, ipType, division, command.redactions());
-        apply(new DisclosureDecided(caseId, decisionId, decisionId, DisclosureAction.PUBLISH, command.decidedOn(), null,
-                deadline, deadline.metBy(command.decidedOn()), doublePublicity, doublePublicity.metBy(command.decidedOn()),
-                until, published, rules.version()));
-    }
-
-    @CommandHandler
-    public void handle(CorrectDisclosure command, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
-        check(recordState == RecordState.PUBLISHED, Rule.CORRECTION_OF_RECORD,
-                recordState == null ? "the decision has no public record to correct" : "the record is " + recordState + " and no longer public");
-        check(!command.correctedOn().isBefore(publishedOn), Rule.CORRECTION_OF_RECORD,
-                "the correction is dated " + command.correctedOn() + ", before publication on " + publishedOn);
-        check(command.reason() != null && !command.reason().isBlank(), Rule.CORRECTION_OF_RECORD, "a correction states its reason");
-        List<String> hidden = command.redactions() == null ? List.of() : command.redactions();
-        PublicRecord corrected = new PublicRecord(record.recordId(), record.subjectName(), record.subjectKind(), record.uscc(),
-                command.legalRepresentative() != null ? RedactionPolicy.scrub(command.legalRepresentative(), hidden) : RedactionPolicy.scrub(record.legalRepresentative(), hidden),
-                record.idNumberMasked(), record.decisionNumber(),
-                RedactionPolicy.scrub(command.violationType() != null ? command.violationType() : record.violationType(), hidden),
-                RedactionPolicy.scrub(command.facts() != null ? command.facts() : record.facts(), hidden),
-                RedactionPolicy.scrub(command.legalBasis() != null ? command.legalBasis() : record.legalBasis(), hidden),
-                record.penaltyTypes(), RedactionPolicy.scrub(record.penaltyContent(), hidden),
-                record.fineAmountTenThousandYuan(), record.confiscatedAmountTenThousandYuan(), record.decidedOn(),
-                record.publicUntil(), record.authorityName(), record.authorityUscc(), record.ipType(), record.division());
-        apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(), command.reason(), corrected));
-    }
-
-    @CommandHandler
-    public void handle(ExpireDisclosure command) {
-        if (recordState != RecordState.PUBLISHED) return; // already ended: the scheduler may repeat itself
-        check(command.asOf().isAfter(publicUntil.dueOn()), Rule.PUBLICITY_PERIOD,
-                "the record is public until " + publicUntil.dueOn() + "; it expires after that day");
-        apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), publicUntil.dueOn().plusDays(1)));
-    }
-
-    @CommandHandler
-    public void handle(RepairCredit command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
-        check(recordState == RecordState.PUBLISHED, Rule.CREDIT_REPAIR,
-                recordState == null ? "the decision has no public record" : "the record is " + recordState + " and no longer public");
-        LocalDate earliest = rules.earliestRepair(publishedOn);
-        check(!command.decidedOn().isBefore(earliest), Rule.CREDIT_REPAIR,
-                "the minimum publicity period runs until " + earliest + "; repair can end publication from that day");
-        penalties.stream().filter(p -> p.type().barsEarlyEnd()).findFirst().ifPresent(p -> {
-            throw new RuleViolation(Rule.CREDIT_REPAIR, "a record with " + p.type() + " (" + p.type().label()
-                    + ") is never ended early; it stays public for its full period");
-        });
-        boolean monetary = penalties.stream().anyMatch(p -> p.type().isMonetary());
-        check(!monetary || executed, Rule.CREDIT_REPAIR, "obligations not fulfilled: no execution of the penalty is recorded");
-        check(command.obligationsFulfilled(), Rule.CREDIT_REPAIR, "obligations not fulfilled");
-        check(command.harmRemoved(), Rule.CREDIT_REPAIR, "the harm has not been removed");
-        check(!command.repeatViolation(), Rule.CREDIT_REPAIR, "the party was penalised again for the same kind of violation");
-        check(!command.listedAsDishonest(), Rule.CREDIT_REPAIR, "the party is on the abnormal-operation or serious-dishonesty list");
-        apply(new PublicationTerminated(caseId, record.recordId(), command.decidedOn(), "CREDIT_REPAIR", rules.version()));
-    }
-
-    private boolean isMinorOn(LocalDate date) {
-        if (party.kind() != PartyKind.NATURAL_PERSON || party.idNumber() == null) return false;
-        LocalDate born = LocalDate.parse(party.idNumber().substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        return born.plusYears(18).isAfter(date);
+    @Override
+    public DecisionFacts decision() {
+        return new DecisionFacts(decisionId, decidedOn, penalties, lastRevision, lastRevisionEffectiveOn, executed);
     }
 
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
     @ExceptionHandler(resultType = RuleViolation.class)
     public void refuse(RuleViolation violation) {
-        throw new CommandExecutionException(violation.getMessage(), violation, violation.details());
+        throw violation.acrossTheBus();
     }
 
     // ---- rules shared by several acts
 
-    private void authorise(String actingBureau) {
+    @Override
+    public void authorise(String actingBureau) {
         check(actingBureau == null || actingBureau.equals(bureau), Rule.OWN_CASES_ONLY,
                 "case " + caseId + " was filed by another bureau; a bureau acts only on its own cases");
     }
@@ -483,11 +404,7 @@ public class Case {
         procedure = event.procedure();
         partyKind = event.party().kind();
         decisionDeadline = event.decisionDeadline();
-        party = event.party();
-        authorityName = event.authorityName();
-        division = event.division();
-        ipType = event.ipType();
-        violationType = event.violationType();
+        disclosure = new Disclosure(this);
     }
 
     @EventSourcingHandler
@@ -554,10 +471,6 @@ public class Case {
         decidedOn = event.decidedOn();
         penalties = event.penalties();
         paymentDeadline = event.paymentDeadline();
-        decisionKind = DecisionKind.PENALTY;
-        decisionNumber = event.decisionNumber();
-        legalBasis = event.legalBasis();
-        facts = event.facts();
     }
 
     @EventSourcingHandler
@@ -567,8 +480,6 @@ public class Case {
         decisionId = event.decisionId();
         decidedOn = event.decidedOn();
         penalties = List.of();
-        decisionKind = DecisionKind.NO_PENALTY;
-        decisionNumber = event.decisionNumber();
     }
 
     @EventSourcingHandler
@@ -596,37 +507,6 @@ public class Case {
         lastRevision = event.kind();
         lastRevisionEffectiveOn = event.effectiveOn();
         if (event.kind() == RevisionKind.CHANGED) penalties = event.penalties();
-    }
-
-    @EventSourcingHandler
-    void on(DisclosureDecided event) {
-        disclosure = event.action();
-        if (event.action() == DisclosureAction.PUBLISH) {
-            recordState = RecordState.PUBLISHED;
-            record = event.record();
-            publishedOn = event.decidedOn();
-            publicUntil = event.publicUntil();
-        }
-    }
-
-    @EventSourcingHandler
-    void on(DisclosureCorrected event) {
-        record = event.record();
-    }
-
-    @EventSourcingHandler
-    void on(DisclosureWithdrawn event) {
-        recordState = RecordState.WITHDRAWN;
-    }
-
-    @EventSourcingHandler
-    void on(DisclosureExpired event) {
-        recordState = RecordState.EXPIRED;
-    }
-
-    @EventSourcingHandler
-    void on(PublicationTerminated event) {
-        recordState = RecordState.TERMINATED;
     }
 
     @Override

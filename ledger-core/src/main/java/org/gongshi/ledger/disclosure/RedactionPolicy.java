@@ -1,11 +1,12 @@
 package org.gongshi.ledger.disclosure;
 
-import org.gongshi.ledger.cases.IpType;
-import org.gongshi.ledger.cases.Party;
-import org.gongshi.ledger.cases.PartyKind;
-import org.gongshi.ledger.cases.Penalty;
-import org.gongshi.ledger.cases.PenaltyType;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.identity.ResidentIdNumber;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -60,6 +61,21 @@ public final class RedactionPolicy {
                 tenThousandYuan(Penalty.total(penalties, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS)
                         .add(Penalty.total(penalties, PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY))),
                 decidedOn, publicUntil, authorityName, authorityUscc, ipType, division);
+    }
+
+    /**
+     * The record as corrected (更正): each text given replaces the published one, a text left out
+     * (null) stays; every text is redacted again with the correction's {@code redactions}.
+     */
+    public static PublicRecord corrected(PublicRecord record, String legalRepresentative, String violationType, String facts,
+                                         String legalBasis, List<String> redactions) {
+        List<String> hidden = hiddenTerms(redactions);
+        return record.withTexts(
+                scrub(legalRepresentative != null ? legalRepresentative : record.legalRepresentative(), hidden),
+                scrub(violationType != null ? violationType : record.violationType(), hidden),
+                scrub(facts != null ? facts : record.facts(), hidden),
+                scrub(legalBasis != null ? legalBasis : record.legalBasis(), hidden),
+                scrub(record.penaltyContent(), hidden));
     }
 
     /** A text as it may be made public: identifiers masked, contact details and listed terms hidden. */

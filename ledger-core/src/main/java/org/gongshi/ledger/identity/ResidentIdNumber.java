@@ -2,6 +2,7 @@ package org.gongshi.ledger.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,7 @@ public final class ResidentIdNumber {
     private static final int BIRTH_DATE_START = 6;
     private static final int BIRTH_DATE_END = 14;
     private static final int EARLIEST_BIRTH_YEAR = 1900;
+    private static final int AGE_OF_MAJORITY = 18;
 
     private ResidentIdNumber() {
     }
@@ -63,12 +65,31 @@ public final class ResidentIdNumber {
      * @throws IllegalArgumentException if {@code id} is not a valid resident ID number
      */
     public static String mask(String id) {
-        problem(id).ifPresent(problem -> {
-            throw new IllegalArgumentException("resident ID number " + problem);
-        });
+        requireValid(id);
         return id.substring(0, BIRTH_DATE_START)
                 + "*".repeat(BIRTH_DATE_END - BIRTH_DATE_START)
                 + id.substring(BIRTH_DATE_END);
+    }
+
+    /**
+     * The date of birth the number carries (digits 7-14).
+     *
+     * @throws IllegalArgumentException if {@code id} is not a valid resident ID number
+     */
+    public static LocalDate birthDate(String id) {
+        requireValid(id);
+        return LocalDate.parse(id.substring(BIRTH_DATE_START, BIRTH_DATE_END), DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    /** Whether the holder of {@code id} is under {@value #AGE_OF_MAJORITY} on {@code date}. */
+    public static boolean isMinorOn(String id, LocalDate date) {
+        return birthDate(id).plusYears(AGE_OF_MAJORITY).isAfter(date);
+    }
+
+    private static void requireValid(String id) {
+        problem(id).ifPresent(problem -> {
+            throw new IllegalArgumentException("resident ID number " + problem);
+        });
     }
 
     private static boolean hasRealBirthDate(String id) {

@@ -1,12 +1,16 @@
 package org.gongshi.ledger.listings;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.gongshi.ledger.listings.command.OccupyListEntrySlot;
+import org.gongshi.ledger.listings.command.VacateListEntrySlot;
+import org.gongshi.ledger.listings.event.ListEntrySlotOccupied;
+import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 
@@ -40,7 +44,7 @@ public class ListEntrySlot {
     }
 
     public static String idOf(ListType listType, String uscc) {
-        return listType.name() + ":" + uscc;
+        return listType.placeOf(uscc);
     }
 
     @CommandHandler
@@ -70,7 +74,7 @@ public class ListEntrySlot {
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
     @ExceptionHandler(resultType = RuleViolation.class)
     public void refuse(RuleViolation violation) {
-        throw new CommandExecutionException(violation.getMessage(), violation, violation.details());
+        throw violation.acrossTheBus();
     }
 
     /** The listing holding the place, or null. */

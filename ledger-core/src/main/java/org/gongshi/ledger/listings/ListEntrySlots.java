@@ -1,6 +1,7 @@
 package org.gongshi.ledger.listings;
 
 import org.axonframework.modelling.command.Repository;
+import org.gongshi.ledger.listings.event.ListType;
 
 import java.time.LocalDate;
 
@@ -12,7 +13,7 @@ import java.time.LocalDate;
  * injected handler parameter and calls {@link #vacate} right after applying the ending event. The
  * implementation ({@link #backedBy}) loads the slot through its {@code Repository} in the same
  * unit of work as the listing command, so the listing's ending event and the slot's
- * {@link ListEntrySlotVacated} are committed together, or not at all (one transaction when the
+ * {@link org.gongshi.ledger.listings.event.ListEntrySlotVacated} are committed together, or not at all (one transaction when the
  * event store is transactional). No event processor or saga is involved, so a new proposal sent
  * right after the removal's command returned finds the place free.
  *

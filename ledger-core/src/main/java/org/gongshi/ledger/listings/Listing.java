@@ -1,13 +1,39 @@
 package org.gongshi.ledger.listings;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.calendar.Deadline;
-import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.listings.command.ApplyForListingRepair;
+import org.gongshi.ledger.listings.command.DecideListing;
+import org.gongshi.ledger.listings.command.DecideListingRepair;
+import org.gongshi.ledger.listings.command.ExpireListing;
+import org.gongshi.ledger.listings.command.FlagListingBasisRevoked;
+import org.gongshi.ledger.listings.command.ImposeSanction;
+import org.gongshi.ledger.listings.command.LiftSanction;
+import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.listings.command.RecordListingStatement;
+import org.gongshi.ledger.listings.command.RemoveListing;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingAdded;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.event.ListingFlaggedForRemoval;
+import org.gongshi.ledger.listings.event.ListingNotAdded;
+import org.gongshi.ledger.listings.event.ListingProposed;
+import org.gongshi.ledger.listings.event.ListingRemoved;
+import org.gongshi.ledger.listings.event.ListingRepairApplied;
+import org.gongshi.ledger.listings.event.ListingRepairGranted;
+import org.gongshi.ledger.listings.event.ListingRepairRefused;
+import org.gongshi.ledger.listings.event.ListingStatementRecorded;
+import org.gongshi.ledger.listings.event.RemovalReason;
+import org.gongshi.ledger.listings.event.RepairRefusalGround;
+import org.gongshi.ledger.listings.event.Sanction;
+import org.gongshi.ledger.listings.event.SanctionImposed;
+import org.gongshi.ledger.listings.event.SanctionLifted;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
+import org.gongshi.ledger.listings.event.Subject;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
@@ -21,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
@@ -39,8 +66,6 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
  * proposed ({@link Rule#OWN_CASES_ONLY}); no bureau means an internal process (scheduler, saga).
  */
 public class Listing {
-
-    public static final String BUREAU = Case.BUREAU;
 
     @AggregateIdentifier
     private String listingId;
@@ -95,11 +120,7 @@ public class Listing {
         check(!basis.isEmpty() && basis.stream().noneMatch(id -> id == null || id.isBlank()), Rule.LISTING_CATEGORY,
                 "a listing names the cases it rests on (basisCaseIds)");
         if (command.listType() == ListType.REPEATED_INFRINGER) {
-            var listing = rules.policy().creditListing();
-            long distinct = basis.stream().distinct().count();
-            check(distinct >= listing.repeatedInfringerPenalties(), Rule.LISTING_CATEGORY,
-                    "a repeated infringer rests on at least " + listing.repeatedInfringerPenalties() + " effective infringement penalties within "
-                            + listing.repeatedInfringerWindowYears() + " years; " + distinct + " basis case named");
+            RepeatedInfringementPolicy.of(rules).requireBasisNamed(basis);
         }
         check(command.reason() != null && !command.reason().isBlank(), Rule.LISTING_PROCEDURE,
                 "the notice states the reasons for the proposed listing (reason)");
@@ -275,7 +296,7 @@ public class Listing {
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
     @ExceptionHandler(resultType = RuleViolation.class)
     public void refuse(RuleViolation violation) {
-        throw new CommandExecutionException(violation.getMessage(), violation, violation.details());
+        throw violation.acrossTheBus();
     }
 
     // ---- rules shared by several acts

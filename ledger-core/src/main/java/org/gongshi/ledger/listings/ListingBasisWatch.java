@@ -5,7 +5,10 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
-import org.gongshi.ledger.cases.DecisionRevised;
+import org.gongshi.ledger.cases.event.DecisionRevised;
+import org.gongshi.ledger.listings.command.FlagListingBasisRevoked;
+import org.gongshi.ledger.listings.event.ListingAdded;
+import org.gongshi.ledger.listings.event.ListingRemoved;
 
 /**
  * Process manager linking revisions of decisions to the listings resting on them: one instance per

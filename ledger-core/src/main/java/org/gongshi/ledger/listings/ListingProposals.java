@@ -1,15 +1,16 @@
 package org.gongshi.ledger.listings;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
+import org.gongshi.ledger.listings.command.ProposeListing;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
 
 import java.util.Objects;
 
+import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
 /**
@@ -31,7 +32,7 @@ public class ListingProposals {
 
     /** @return the id of the proposed listing */
     @CommandHandler
-    public String handle(ProposeListing command, Rulebook rules, @MetaDataValue(Listing.BUREAU) String actingBureau) throws Exception {
+    public String handle(ProposeListing command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) throws Exception {
         try {
             check(actingBureau == null || actingBureau.equals(command.bureau()), Rule.OWN_CASES_ONLY,
                     "a bureau proposes listings in its own name; " + actingBureau + " cannot propose for " + command.bureau());
@@ -41,7 +42,7 @@ public class ListingProposals {
             return command.listingId();
         } catch (RuleViolation violation) {
             // no aggregate instance handles this command, so no @ExceptionHandler wraps the refusal
-            throw new CommandExecutionException(violation.getMessage(), violation, violation.details());
+            throw violation.acrossTheBus();
         }
     }
 }

@@ -3,6 +3,9 @@ package org.gongshi.ledger.listings;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.gongshi.ledger.listings.command.OccupyListEntrySlot;
+import org.gongshi.ledger.listings.command.VacateListEntrySlot;
+import org.gongshi.ledger.listings.event.ListType;
 
 import java.time.LocalDate;
 import java.util.Objects;

@@ -3,9 +3,8 @@ package org.gongshi.ledger.policy;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.calendar.WorkingDayCalendar;
 
-import org.gongshi.ledger.cases.Penalty;
-import org.gongshi.ledger.cases.PenaltyType;
-import org.gongshi.ledger.cases.Procedure;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -60,14 +59,6 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
     /** 双公示: the stricter 7 WD target, reported beside the SAMR deadline. */
     public Deadline doublePublicityDeadline(LocalDate decidedOn) {
         return calendar.addWorkingDays(decidedOn, policy.disclosure().doublePublicityWorkingDays());
-    }
-
-    /**
-     * Order 45 Art 2: which penalty decisions are disclosed at all: ordinary procedure and more than a
-     * warning (a minor party, or a legal ground to withhold, exempts a decision case by case).
-     */
-    public static boolean disclosable(Procedure procedure, List<Penalty> penalties) {
-        return procedure == Procedure.ORDINARY && penalties != null && penalties.stream().anyMatch(p -> p.type() != PenaltyType.WARNING);
     }
 
     /** Art 48 / Order 45 Art 11: withdraw within 3 WD after the decision is revised. */

@@ -4,21 +4,32 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.Case;
-import org.gongshi.ledger.cases.CaseFiled;
-import org.gongshi.ledger.cases.DecisionRevised;
-import org.gongshi.ledger.cases.IpType;
-import org.gongshi.ledger.cases.Party;
-import org.gongshi.ledger.cases.PartyKind;
-import org.gongshi.ledger.cases.Penalty;
-import org.gongshi.ledger.cases.PenaltyDecided;
-import org.gongshi.ledger.cases.PenaltyExecuted;
-import org.gongshi.ledger.cases.PenaltyNoticeServed;
-import org.gongshi.ledger.cases.PenaltyType;
-import org.gongshi.ledger.cases.Procedure;
-import org.gongshi.ledger.cases.ReviseDecision;
-import org.gongshi.ledger.cases.RevisionBy;
-import org.gongshi.ledger.cases.RevisionKind;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.DecisionRevised;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.cases.event.PenaltyExecuted;
+import org.gongshi.ledger.cases.event.PenaltyNoticeServed;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
+import org.gongshi.ledger.cases.command.ReviseDecision;
+import org.gongshi.ledger.cases.event.RevisionBy;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.disclosure.command.CorrectDisclosure;
+import org.gongshi.ledger.disclosure.command.DecideDisclosure;
+import org.gongshi.ledger.disclosure.command.ExpireDisclosure;
+import org.gongshi.ledger.disclosure.command.RepairCredit;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
+import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureExpired;
+import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
+import org.gongshi.ledger.disclosure.event.PublicationTerminated;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -230,6 +241,33 @@ class DisclosureRulesTest {
         DisclosureWithdrawn withdrawn = only(events, DisclosureWithdrawn.class);
         assertThat(withdrawn.withdrawalDeadline()).isEqualTo(due("2026-11-13"));
         assertThat(withdrawn.withdrawnInTime()).isFalse();
+    }
+
+    @Test
+    void another_bureau_cannot_act_on_the_public_record_of_a_case() {
+        Map<String, String> asOtherBureau = Map.of("bureau", "91110000600037341L");
+        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+        refused(given(published(LocalDate.of(2026, 2, 12)))
+                        .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "x", null, "y", null, null, List.of()), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+        refused(given(published(LocalDate.of(2026, 2, 12)))
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true, true, false, false), asOtherBureau),
+                "own-cases-only", "filed by another bureau");
+    }
+
+    @Test
+    void a_correction_redacts_its_new_texts_with_the_one_redaction_policy() {
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "违法事实表述有误", null,
+                        "当事人经理李某某（电话13800138000）销售侵权商品。", null, "赵示例", List.of("李某某", " ")), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        PublicRecord record = only(events, DisclosureCorrected.class).record();
+        assertThat(record.facts()).isEqualTo("当事人经理***（电话***）销售侵权商品。");
+        assertThat(record.legalRepresentative()).isEqualTo("赵示例");
+        assertThat(record.legalBasis()).as("a text left out stays as published").isEqualTo("《商标法》第六十条第二款");
+        assertThat(record.penaltyContent()).isEqualTo("罚款人民币50000.00元：罚款");
     }
 
     @Test

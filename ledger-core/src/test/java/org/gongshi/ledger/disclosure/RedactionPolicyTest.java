@@ -1,10 +1,11 @@
 package org.gongshi.ledger.disclosure;
 
-import org.gongshi.ledger.cases.IpType;
-import org.gongshi.ledger.cases.Party;
-import org.gongshi.ledger.cases.PartyKind;
-import org.gongshi.ledger.cases.Penalty;
-import org.gongshi.ledger.cases.PenaltyType;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

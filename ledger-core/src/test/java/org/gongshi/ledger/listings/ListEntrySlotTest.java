@@ -1,11 +1,16 @@
 package org.gongshi.ledger.listings;
 
-import static org.gongshi.ledger.policy.Refusals.refused;
-
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.gongshi.ledger.listings.command.OccupyListEntrySlot;
+import static org.gongshi.ledger.policy.Refusals.refused;
+
+import org.gongshi.ledger.listings.command.VacateListEntrySlot;
+import org.gongshi.ledger.listings.event.ListEntrySlotOccupied;
+import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
+import org.gongshi.ledger.listings.event.ListType;
 
 /** DOMAIN.md: a subject holds at most one active entry on the same list — the place each entry takes. */
 class ListEntrySlotTest {

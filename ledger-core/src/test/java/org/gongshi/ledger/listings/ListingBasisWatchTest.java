@@ -1,16 +1,24 @@
 package org.gongshi.ledger.listings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.axonframework.test.utils.RecordingCommandBus;
 import org.gongshi.ledger.calendar.Deadline;
-import org.gongshi.ledger.cases.DecisionRevised;
-import org.gongshi.ledger.cases.RevisionBy;
-import org.gongshi.ledger.cases.RevisionKind;
+import org.gongshi.ledger.cases.event.DecisionRevised;
+import org.gongshi.ledger.cases.event.RevisionBy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.gongshi.ledger.vocabulary.RevisionKind;
+import org.gongshi.ledger.listings.command.FlagListingBasisRevoked;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingAdded;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.event.ListingProposed;
+import org.gongshi.ledger.listings.event.ListingRemoved;
+import org.gongshi.ledger.listings.event.RemovalReason;
+import org.gongshi.ledger.listings.event.Subject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

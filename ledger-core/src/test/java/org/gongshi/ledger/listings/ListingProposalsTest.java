@@ -1,8 +1,5 @@
 package org.gongshi.ledger.listings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +20,29 @@ import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFac
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.gongshi.ledger.listings.command.ApplyForListingRepair;
+import org.gongshi.ledger.listings.command.DecideListing;
+import org.gongshi.ledger.listings.command.DecideListingRepair;
+import org.gongshi.ledger.listings.command.ExpireListing;
+import org.gongshi.ledger.listings.command.FlagListingBasisRevoked;
+import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.listings.command.RemoveListing;
+import org.gongshi.ledger.listings.event.ListEntrySlotOccupied;
+import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingAdded;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.event.ListingProposed;
+import org.gongshi.ledger.listings.event.ListingRemoved;
+import org.gongshi.ledger.listings.event.RemovalReason;
+import org.gongshi.ledger.listings.event.Sanction;
+import org.gongshi.ledger.listings.event.SanctionImposed;
+import org.gongshi.ledger.listings.event.SanctionLifted;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
+import org.gongshi.ledger.listings.event.Subject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package org.gongshi.ledger.listings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongshi.ledger.policy.Refusals.refused;
-
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +10,37 @@ import org.gongshi.ledger.calendar.WorkingDayCalendar;
 import org.gongshi.ledger.identity.Uscc;
 import org.gongshi.ledger.policy.EnforcementPolicy;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.listings.command.ApplyForListingRepair;
+import org.gongshi.ledger.listings.command.DecideListing;
+import org.gongshi.ledger.listings.command.DecideListingRepair;
+import org.gongshi.ledger.listings.command.ExpireListing;
+import org.gongshi.ledger.listings.command.FlagListingBasisRevoked;
+import org.gongshi.ledger.listings.command.ImposeSanction;
+import org.gongshi.ledger.listings.command.LiftSanction;
+import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.listings.command.RecordListingStatement;
+import org.gongshi.ledger.listings.command.RemoveListing;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingAdded;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.event.ListingFlaggedForRemoval;
+import org.gongshi.ledger.listings.event.ListingNotAdded;
+import org.gongshi.ledger.listings.event.ListingProposed;
+import org.gongshi.ledger.listings.event.ListingRemoved;
+import org.gongshi.ledger.listings.event.ListingRepairApplied;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongshi.ledger.policy.Refusals.refused;
+
+import org.gongshi.ledger.listings.event.ListingRepairGranted;
+import org.gongshi.ledger.listings.event.ListingRepairRefused;
+import org.gongshi.ledger.listings.event.ListingStatementRecorded;
+import org.gongshi.ledger.listings.event.RemovalReason;
+import org.gongshi.ledger.listings.event.RepairRefusalGround;
+import org.gongshi.ledger.listings.event.Sanction;
+import org.gongshi.ledger.listings.event.SanctionImposed;
+import org.gongshi.ledger.listings.event.SanctionLifted;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
+import org.gongshi.ledger.listings.event.Subject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

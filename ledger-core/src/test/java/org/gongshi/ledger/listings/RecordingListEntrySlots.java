@@ -3,6 +3,7 @@ package org.gongshi.ledger.listings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.gongshi.ledger.listings.event.ListType;
 
 /** Records what a listing asks of the places on lists; the real rule is {@link ListEntrySlot}'s (see its tests). */
 final class RecordingListEntrySlots implements ListEntrySlots {

@@ -13,9 +13,9 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.gongshi.ledger.calendar.WorkingDayCalendar;
-import org.gongshi.ledger.cases.Case;
 import org.gongshi.ledger.policy.EnforcementPolicy;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.vocabulary.MetadataKeys;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -60,10 +60,19 @@ public class AxonWiring {
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.initialToken(source -> null));
     }
 
+    /**
+     * Reads events stored under their names before the ledger's packages moved (see
+     * {@link MovedEventTypes}); Axon puts every upcaster bean into the chain both event stores use.
+     */
+    @Bean
+    MovedEventTypes movedEventTypes() {
+        return new MovedEventTypes();
+    }
+
     /** Copies the acting bureau and officer from the command onto every event it causes. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(Case.BUREAU, Case.ACTOR);
+        return new SimpleCorrelationDataProvider(MetadataKeys.BUREAU, MetadataKeys.ACTOR);
     }
 
     @Bean

@@ -3,38 +3,38 @@ package org.gongshi.server.demo;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.gongshi.ledger.cases.Case;
-import org.gongshi.ledger.cases.CloseCase;
-import org.gongshi.ledger.cases.DecideNoPenalty;
-import org.gongshi.ledger.cases.DecidePenalty;
-import org.gongshi.ledger.cases.ExtendDecisionDeadline;
-import org.gongshi.ledger.cases.ExtensionApproval;
-import org.gongshi.ledger.cases.FileCase;
-import org.gongshi.ledger.cases.IpType;
-import org.gongshi.ledger.cases.Party;
-import org.gongshi.ledger.cases.PartyKind;
-import org.gongshi.ledger.cases.Penalty;
-import org.gongshi.ledger.cases.PenaltyType;
-import org.gongshi.ledger.cases.Procedure;
-import org.gongshi.ledger.cases.RecordExecution;
-import org.gongshi.ledger.cases.RequestHearing;
-import org.gongshi.ledger.cases.ConcludeHearing;
-import org.gongshi.ledger.cases.ServePenaltyNotice;
-import org.gongshi.ledger.cases.TransferToJudiciary;
-import org.gongshi.ledger.cases.ReviseDecision;
-import org.gongshi.ledger.cases.RevisionBy;
-import org.gongshi.ledger.cases.RevisionKind;
-import org.gongshi.ledger.disclosure.DecideDisclosure;
-import org.gongshi.ledger.disclosure.DisclosureAction;
-import org.gongshi.ledger.listings.DecideListing;
-import org.gongshi.ledger.listings.ListType;
-import org.gongshi.ledger.listings.ListingCategory;
-import org.gongshi.ledger.listings.ProposeListing;
-import org.gongshi.ledger.listings.RecordListingStatement;
-import org.gongshi.ledger.listings.Sanction;
-import org.gongshi.ledger.listings.SanctionMeasure;
-import org.gongshi.ledger.listings.Subject;
+import org.gongshi.ledger.cases.command.CloseCase;
+import org.gongshi.ledger.cases.command.DecideNoPenalty;
+import org.gongshi.ledger.cases.command.DecidePenalty;
+import org.gongshi.ledger.cases.command.ExtendDecisionDeadline;
+import org.gongshi.ledger.cases.event.ExtensionApproval;
+import org.gongshi.ledger.cases.command.FileCase;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
+import org.gongshi.ledger.cases.command.RecordExecution;
+import org.gongshi.ledger.cases.command.RequestHearing;
+import org.gongshi.ledger.cases.command.ConcludeHearing;
+import org.gongshi.ledger.cases.command.ServePenaltyNotice;
+import org.gongshi.ledger.cases.command.TransferToJudiciary;
+import org.gongshi.ledger.cases.command.ReviseDecision;
+import org.gongshi.ledger.cases.event.RevisionBy;
+import org.gongshi.ledger.vocabulary.RevisionKind;
+import org.gongshi.ledger.disclosure.command.DecideDisclosure;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.listings.command.DecideListing;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.listings.command.RecordListingStatement;
+import org.gongshi.ledger.listings.event.Sanction;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
+import org.gongshi.ledger.listings.event.Subject;
 import org.gongshi.server.roles.ConditionalOnRole;
+import org.gongshi.ledger.vocabulary.MetadataKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -114,7 +114,7 @@ public class DemoData implements ApplicationRunner {
 
     private void send(Bureau bureau, Object command) {
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(Case.BUREAU, bureau.uscc(), Case.ACTOR, "demo-seeder")));
+                .andMetaData(Map.of(MetadataKeys.BUREAU, bureau.uscc(), MetadataKeys.ACTOR, "demo-seeder")));
     }
 
     record DemoCase(Bureau bureau, FileCase filing, List<Object> acts) {}

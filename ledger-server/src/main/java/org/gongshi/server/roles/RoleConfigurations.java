@@ -16,7 +16,7 @@ import org.gongshi.ledger.listings.ListEntrySlots;
 import org.gongshi.ledger.listings.Listing;
 import org.gongshi.ledger.listings.ListingBasisWatch;
 import org.gongshi.ledger.listings.ListingProposals;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.LocalDate;
 import org.gongshi.projections.ProjectionsConfiguration;

@@ -1,8 +1,8 @@
 package org.gongshi.server.schedule;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.gongshi.ledger.disclosure.ExpireDisclosure;
-import org.gongshi.ledger.listings.ExpireListing;
+import org.gongshi.ledger.disclosure.command.ExpireDisclosure;
+import org.gongshi.ledger.listings.command.ExpireListing;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.publicrecords.PublicRecords;

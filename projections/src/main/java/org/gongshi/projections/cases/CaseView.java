@@ -2,18 +2,18 @@ package org.gongshi.projections.cases;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.gongshi.ledger.calendar.Deadline;
-import org.gongshi.ledger.cases.CaseFiled;
+import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.ledger.cases.DecisionKind;
-import org.gongshi.ledger.cases.ExtensionApproval;
-import org.gongshi.ledger.cases.IpType;
-import org.gongshi.ledger.cases.Party;
-import org.gongshi.ledger.cases.PauseReason;
-import org.gongshi.ledger.cases.Penalty;
-import org.gongshi.ledger.cases.Procedure;
-import org.gongshi.ledger.cases.RevisionBy;
-import org.gongshi.ledger.cases.RevisionKind;
-import org.gongshi.ledger.disclosure.DisclosureAction;
+import org.gongshi.ledger.cases.event.ExtensionApproval;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.cases.event.PauseReason;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.Procedure;
+import org.gongshi.ledger.cases.event.RevisionBy;
+import org.gongshi.ledger.vocabulary.RevisionKind;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.RecordState;
 
 import java.math.BigDecimal;

@@ -7,24 +7,23 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
 import org.gongshi.ledger.cases.CaseStatus;
+import org.gongshi.ledger.identity.Division;
+import org.gongshi.projections.query.Divisions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.regex;
 
 /** Reads of the case read model: one case, and the bureau and supervisor work lists. */
 public class CaseViews {
 
     public static final String COLLECTION = "case_views";
 
-    private static final Pattern DIVISION_PREFIX = Pattern.compile("\\d{1,6}");
 
     private final MongoCollection<CaseView> collection;
 
@@ -56,13 +55,7 @@ public class CaseViews {
     public CasePage list(Scope scope, CaseStatus status, LocalDate overdueOn, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         if (scope.bureau() != null) filters.add(eq("bureau", scope.bureau()));
-        if (scope.divisionPrefix() != null && !scope.divisionPrefix().isEmpty()) {
-            if (!DIVISION_PREFIX.matcher(scope.divisionPrefix()).matches()) {
-                throw new IllegalArgumentException("division prefix must be 1 to 6 digits");
-            }
-            // an anchored literal prefix: MongoDB answers it from the division index
-            filters.add(regex("division", "^" + scope.divisionPrefix()));
-        }
+        if (scope.divisionPrefix() != null) filters.add(Divisions.filter("division", scope.divisionPrefix()));
         if (status != null) filters.add(eq("status", status));
         if (overdueOn != null) {
             filters.add(eq("disposed", false));
@@ -83,14 +76,12 @@ public class CaseViews {
     public void forEach(Scope scope, java.util.function.Consumer<CaseView> action) {
         List<Bson> filters = new ArrayList<>();
         if (scope.bureau() != null) filters.add(eq("bureau", scope.bureau()));
-        if (scope.divisionPrefix() != null && !scope.divisionPrefix().isEmpty()) {
-            if (!DIVISION_PREFIX.matcher(scope.divisionPrefix()).matches()) throw new IllegalArgumentException("division prefix must be 1 to 6 digits");
-            filters.add(regex("division", "^" + scope.divisionPrefix()));
-        }
+        if (scope.divisionPrefix() != null) filters.add(Divisions.filter("division", scope.divisionPrefix()));
         collection.find(filters.isEmpty() ? new org.bson.Document() : and(filters)).batchSize(1000).forEach(action);
     }
 
-    public record Scope(String bureau, String divisionPrefix) {}
+    /** Whose cases: a bureau's own ({@code bureau}), and/or those under a division ({@code divisionPrefix}); null is no restriction. */
+    public record Scope(String bureau, Division divisionPrefix) {}
 
     public record CasePage(List<CaseView> items, int page, int size, long total) {}
 }

@@ -13,6 +13,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.gongshi.projections.transparency.LeafHashes;
 import org.gongshi.projections.transparency.Rfc6962;
+import org.gongshi.ledger.identity.Division;
+import org.gongshi.projections.query.Divisions;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -183,11 +184,11 @@ public class FeedLog implements LeafHashes {
     }
 
     /** Entries after {@code after} (exclusive) in order, narrowed by type and division, at most {@code limit}. */
-    public List<FeedEntry> after(long after, int limit, List<String> types, String divisionPrefix) {
+    public List<FeedEntry> after(long after, int limit, List<String> types, Division divisionPrefix) {
         List<Bson> filters = new ArrayList<>();
         filters.add(gt("_id", after));
         if (types != null && !types.isEmpty()) filters.add(in("type", types));
-        if (divisionPrefix != null && !divisionPrefix.isEmpty()) filters.add(regex("division", "^" + divisionPrefix));
+        if (divisionPrefix != null) filters.add(Divisions.filter("division", divisionPrefix));
         return entries.find(and(filters)).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
     }
 

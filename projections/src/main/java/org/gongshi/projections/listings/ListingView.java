@@ -1,14 +1,14 @@
 package org.gongshi.projections.listings;
 
 import org.bson.codecs.pojo.annotations.BsonId;
-import org.gongshi.ledger.listings.ListType;
-import org.gongshi.ledger.listings.ListingCategory;
-import org.gongshi.ledger.listings.ListingProposed;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.ListingCategory;
+import org.gongshi.ledger.listings.event.ListingProposed;
 import org.gongshi.ledger.listings.ListingStatus;
-import org.gongshi.ledger.listings.RemovalReason;
-import org.gongshi.ledger.listings.RepairRefusalGround;
-import org.gongshi.ledger.listings.SanctionMeasure;
-import org.gongshi.ledger.listings.Subject;
+import org.gongshi.ledger.listings.event.RemovalReason;
+import org.gongshi.ledger.listings.event.RepairRefusalGround;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
+import org.gongshi.ledger.listings.event.Subject;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -8,27 +8,26 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.listings.ListingStatus;
+import org.gongshi.ledger.identity.Division;
+import org.gongshi.projections.query.Divisions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.regex;
 
 /** Reads of the credit-list entries: one entry, a bureau's entries, the public lists, a subject's entries. */
 public class ListingViews {
 
     public static final String COLLECTION = "listing_views";
 
-    private static final Pattern DIVISION_PREFIX = Pattern.compile("\\d{1,6}");
 
     private final MongoCollection<ListingView> collection;
 
@@ -57,19 +56,19 @@ public class ListingViews {
     }
 
     /** A bureau's (or a division's) entries, newest notice first, optionally in one status and list. */
-    public Page list(String bureau, String divisionPrefix, ListingStatus status, ListType listType, int page, int size) {
+    public Page list(String bureau, Division divisionPrefix, ListingStatus status, ListType listType, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         if (bureau != null) filters.add(eq("bureau", bureau));
-        if (divisionPrefix != null && !divisionPrefix.isEmpty()) filters.add(divisionPrefix(divisionPrefix));
+        if (divisionPrefix != null) filters.add(Divisions.filter("division", divisionPrefix));
         if (status != null) filters.add(eq("status", status));
         if (listType != null) filters.add(eq("listType", listType));
         return page(filters.isEmpty() ? new Document() : and(filters), Sorts.descending("proposedOn", "_id"), page, size);
     }
 
     /** The public list: entries on {@code listType} now, most recently listed first. */
-    public Page onList(ListType listType, String divisionPrefix, int page, int size) {
+    public Page onList(ListType listType, Division divisionPrefix, int page, int size) {
         List<Bson> filters = new ArrayList<>(List.of(eq("status", ListingStatus.ACTIVE), eq("listType", listType)));
-        if (divisionPrefix != null && !divisionPrefix.isEmpty()) filters.add(divisionPrefix(divisionPrefix));
+        if (divisionPrefix != null) filters.add(Divisions.filter("division", divisionPrefix));
         return page(and(filters), Sorts.descending("listedOn", "_id"), page, size);
     }
 
@@ -103,11 +102,6 @@ public class ListingViews {
         List<ListingView> items = offset >= total ? List.of()
                 : collection.find(filter).sort(sort).skip((int) offset).limit(size).into(new ArrayList<>());
         return new Page(items, page, size, total);
-    }
-
-    private static Bson divisionPrefix(String prefix) {
-        if (!DIVISION_PREFIX.matcher(prefix).matches()) throw new IllegalArgumentException("division prefix must be 1 to 6 digits");
-        return regex("division", "^" + prefix);
     }
 
     public record Page(List<ListingView> items, int page, int size, long total) {}

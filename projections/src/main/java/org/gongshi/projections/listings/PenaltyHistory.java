@@ -9,8 +9,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.gongshi.ledger.listings.ListType;
+import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.identity.Division;
+import org.gongshi.ledger.listings.RepeatedInfringementPolicy.PenaltyFact;
+import org.gongshi.ledger.listings.RepeatedInfringementPolicy;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +22,6 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -37,7 +39,6 @@ public class PenaltyHistory {
 
     public static final String COLLECTION = "penalty_history";
 
-    private static final Pattern DIVISION_PREFIX = Pattern.compile("\\d{1,6}");
 
     private final MongoCollection<Document> collection;
     private final ListingViews listings;
@@ -62,45 +63,51 @@ public class PenaltyHistory {
      * Candidates as of {@code asOf}, most penalties first; with a division prefix, only subjects with
      * a standing penalty decided in that division.
      */
-    public CandidatePage candidates(LocalDate asOf, String divisionPrefix, int page, int size) {
-        if (divisionPrefix != null && !divisionPrefix.isEmpty() && !DIVISION_PREFIX.matcher(divisionPrefix).matches()) {
-            throw new IllegalArgumentException("division prefix must be 1 to 6 digits");
-        }
-        var policy = rules.policy().creditListing();
-        LocalDate windowStart = asOf.minusYears(policy.repeatedInfringerWindowYears());
+    public CandidatePage candidates(LocalDate asOf, Division divisionPrefix, int page, int size) {
+        var policy = RepeatedInfringementPolicy.of(rules);
+        LocalDate windowStart = policy.windowStart(asOf);
         List<Candidate> all = new ArrayList<>();
         collection.aggregate(List.of(
                 Aggregates.match(and(eq("standing", true), ne("uscc", null), gt("decidedOn", date(windowStart)))),
                 Aggregates.sort(Sorts.ascending("decidedOn", "_id")),
                 Aggregates.group("$uscc", Accumulators.sum("count", 1), Accumulators.last("subjectName", "$subjectName"),
                         Accumulators.push("penalties", new Document("caseId", "$_id").append("decisionNumber", "$decisionNumber")
-                                .append("decidedOn", "$decidedOn").append("bureau", "$bureau").append("division", "$division"))),
-                Aggregates.match(Filters.gte("count", policy.repeatedInfringerPenalties()))
-        )).forEach(d -> all.add(Candidate.of(d)));
+                                .append("decidedOn", "$decidedOn").append("bureau", "$bureau").append("division", "$division")
+                                .append("standing", "$standing"))),
+                Aggregates.match(Filters.gte("count", policy.penalties()))
+        )).forEach(d -> {
+            // the query narrows by the policy's window and number; the policy itself decides
+            if (policy.isCandidate(d.getString("_id"), factsOf(d), asOf)) all.add(Candidate.of(d));
+        });
         List<String> held = all.isEmpty() ? List.of()
                 : listings.heldOn(ListType.REPEATED_INFRINGER, all.stream().map(Candidate::uscc).toList());
         Set<String> excluded = new HashSet<>(held);
         List<Candidate> open = all.stream()
                 .filter(c -> !excluded.contains(c.uscc()))
-                .filter(c -> divisionPrefix == null || divisionPrefix.isEmpty()
-                        || c.penalties().stream().anyMatch(p -> p.division() != null && p.division().startsWith(divisionPrefix)))
+                .filter(c -> divisionPrefix == null || c.penalties().stream().anyMatch(p -> divisionPrefix.contains(p.division())))
                 .sorted((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count()) : a.uscc().compareTo(b.uscc()))
                 .toList();
         int from = Math.min(page * size, open.size());
         return new CandidatePage(open.subList(from, Math.min(from + size, open.size())), page, size, open.size(),
-                policy.repeatedInfringerPenalties(), policy.repeatedInfringerWindowYears(), windowStart);
+                policy.penalties(), policy.windowYears(), windowStart);
     }
 
-    /**
-     * Of {@code caseIds}, the ones that are standing penalties against {@code uscc} decided within the
-     * window before {@code asOf}: what a repeated-infringer listing may rest on.
-     */
-    public List<String> standingBasis(String uscc, List<String> caseIds, LocalDate asOf) {
-        LocalDate windowStart = asOf.minusYears(rules.policy().creditListing().repeatedInfringerWindowYears());
-        List<String> standing = new ArrayList<>();
-        collection.find(and(Filters.in("_id", caseIds), eq("uscc", uscc), eq("standing", true), gt("decidedOn", date(windowStart))))
-                .forEach(d -> standing.add(d.getString("_id")));
-        return standing;
+    /** The penalty history of {@code caseIds}, as {@link RepeatedInfringementPolicy} judges it. */
+    public List<PenaltyFact> facts(List<String> caseIds) {
+        List<PenaltyFact> facts = new ArrayList<>();
+        collection.find(Filters.in("_id", caseIds)).forEach(d -> facts.add(new PenaltyFact(d.getString("_id"), d.getString("uscc"),
+                day(d.getDate("decidedOn")), Boolean.TRUE.equals(d.getBoolean("standing")))));
+        return facts;
+    }
+
+    /** The penalties of one subject's group in the candidates query. */
+    private static List<PenaltyFact> factsOf(Document group) {
+        List<PenaltyFact> facts = new ArrayList<>();
+        for (Document p : group.getList("penalties", Document.class)) {
+            facts.add(new PenaltyFact(p.getString("caseId"), group.getString("_id"), day(p.getDate("decidedOn")),
+                    Boolean.TRUE.equals(p.getBoolean("standing"))));
+        }
+        return facts;
     }
 
     static Date date(LocalDate day) {

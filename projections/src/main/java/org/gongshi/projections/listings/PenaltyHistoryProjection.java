@@ -7,9 +7,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
-import org.gongshi.ledger.cases.CaseFiled;
-import org.gongshi.ledger.cases.DecisionRevised;
-import org.gongshi.ledger.cases.PenaltyDecided;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.DecisionRevised;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

@@ -1,8 +1,8 @@
 package org.gongshi.projections.publicrecords;
 
 import org.bson.codecs.pojo.annotations.BsonId;
-import org.gongshi.ledger.cases.RevisionKind;
-import org.gongshi.ledger.disclosure.PublicRecord;
+import org.gongshi.ledger.vocabulary.RevisionKind;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.disclosure.RecordState;
 
 import java.time.LocalDate;

@@ -7,8 +7,10 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.gongshi.ledger.cases.IpType;
+import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.identity.Division;
+import org.gongshi.projections.query.Divisions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +30,6 @@ import static com.mongodb.client.model.Filters.regex;
 public class PublicRecords {
 
     public static final String COLLECTION = "public_records";
-    private static final Pattern DIVISION_PREFIX = Pattern.compile("\\d{1,6}");
 
     private final MongoCollection<PublicRecordView> collection;
 
@@ -56,12 +57,7 @@ public class PublicRecords {
     }
 
     /** What a member of the public may search for; every field optional. */
-    public record Search(String q, String uscc, String divisionPrefix, IpType ipType, LocalDate from, LocalDate to) {
-        public Search {
-            if (divisionPrefix != null && !divisionPrefix.isBlank() && !DIVISION_PREFIX.matcher(divisionPrefix).matches()) {
-                throw new IllegalArgumentException("division must be 1 to 6 digits");
-            }
-        }
+    public record Search(String q, String uscc, Division divisionPrefix, IpType ipType, LocalDate from, LocalDate to) {
     }
 
     public record Page(List<PublicRecordView> items, int page, int size, long total) {}
@@ -75,7 +71,7 @@ public class PublicRecords {
             filters.add(regex("record.subjectName", Pattern.quote(s.q().strip()), "i"));
         }
         if (s.uscc() != null && !s.uscc().isBlank()) filters.add(eq("record.uscc", s.uscc().strip()));
-        if (s.divisionPrefix() != null && !s.divisionPrefix().isBlank()) filters.add(regex("record.division", "^" + s.divisionPrefix()));
+        if (s.divisionPrefix() != null) filters.add(Divisions.filter("record.division", s.divisionPrefix()));
         if (s.ipType() != null) filters.add(eq("record.ipType", s.ipType()));
         if (s.from() != null) filters.add(gte("record.decidedOn", s.from()));
         if (s.to() != null) filters.add(lte("record.decidedOn", s.to()));

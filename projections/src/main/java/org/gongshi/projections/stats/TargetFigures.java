@@ -1,10 +1,9 @@
 package org.gongshi.projections.stats;
 
 import org.gongshi.ledger.cases.DecisionKind;
-import org.gongshi.ledger.disclosure.DisclosureAction;
-import org.gongshi.ledger.policy.Rulebook;
-import org.gongshi.projections.cases.CaseView;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,7 +43,7 @@ public class TargetFigures {
             var disclosed = view.disclosure();
             boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD;
             if (decision != null && decision.kind() == DecisionKind.PENALTY && within(decision.decidedOn(), from, to)
-                    && Rulebook.disclosable(view.procedure(), decision.penalties()) && !withheld) {
+                    && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties()) && !withheld) {
                 boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
                 disclosure.count(published);
                 samrOnTime.count(published && disclosed.deadline() != null && Boolean.TRUE.equals(disclosed.deadline().met()));
@@ -58,7 +57,7 @@ public class TargetFigures {
             if (within(view.filedOn(), from, to)) filedClosed[0]++;
             if (view.closure() != null && within(view.closure().closedOn(), from, to)) filedClosed[1]++;
         });
-        return new Figures(scope.divisionPrefix(), scope.bureau(), from, to,
+        return new Figures(scope.divisionPrefix() == null ? null : scope.divisionPrefix().code(), scope.bureau(), from, to,
                 handling.rate("100%"), onTime.rate("100%"), disclosure.rate("100%"), samrOnTime.rate("100%"), doubleOnTime.rate("100%"),
                 withdrawal.rate("100%"), new Rate(filedClosed[1], filedClosed[0], ratio(filedClosed[1], filedClosed[0]), "> 90%"),
                 onTime.total == 0 ? null : BigDecimal.valueOf(handlingDays[0]).divide(BigDecimal.valueOf(onTime.total), 1, RoundingMode.HALF_UP));

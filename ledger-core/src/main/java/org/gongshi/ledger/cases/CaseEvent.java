@@ -1,6 +1,0 @@
-package org.gongshi.ledger.cases;
-
-/** Every event of the case lifecycle: immutable facts named after the legal act. */
-public interface CaseEvent {
-    String caseId();
-}

@@ -1,4 +1,0 @@
-package org.gongshi.ledger.cases;
-
-/** Who approved a deadline extension: the bureau head (up to 30 CD) or a collective decision (集体讨论). */
-public enum ExtensionApproval { HEAD, COLLECTIVE }

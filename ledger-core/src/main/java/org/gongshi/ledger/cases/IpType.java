@@ -1,4 +1,0 @@
-package org.gongshi.ledger.cases;
-
-/** The kind of intellectual property a case concerns. */
-public enum IpType { PATENT, TRADEMARK, COPYRIGHT, GEOGRAPHICAL_INDICATION, TRADE_SECRET, PLANT_VARIETY, IC_LAYOUT, OTHER }

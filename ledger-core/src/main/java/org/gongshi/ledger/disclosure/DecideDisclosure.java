@@ -1,9 +1,0 @@
-package org.gongshi.ledger.disclosure;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-import java.time.LocalDate;
-import java.util.List;
-
-/** 公示决定: publish the penalty decision (with the terms to hide) or withhold it on a legal ground. */
-public record DecideDisclosure(@TargetAggregateIdentifier String caseId, DisclosureAction action, LocalDate decidedOn, String ground, List<String> redactions) {}

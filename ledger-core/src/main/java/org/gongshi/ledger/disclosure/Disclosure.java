@@ -1,0 +1,223 @@
+package org.gongshi.ledger.disclosure;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.interceptors.ExceptionHandler;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.NoPenaltyDecided;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.disclosure.command.CorrectDisclosure;
+import org.gongshi.ledger.disclosure.command.DecideDisclosure;
+import org.gongshi.ledger.disclosure.command.ExpireDisclosure;
+import org.gongshi.ledger.disclosure.command.RepairCredit;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
+import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureExpired;
+import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
+import org.gongshi.ledger.disclosure.event.PublicationTerminated;
+import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.policy.RuleViolation;
+import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.Procedure;
+import org.gongshi.ledger.vocabulary.RevisionKind;
+
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.gongshi.ledger.policy.RuleViolation.check;
+import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
+
+/**
+ * 公示: the public record of a case's penalty decision, an entity of the case (SAMR Order 45). It
+ * decides whether the decision is published or withheld, and later corrected, withdrawn, expired or
+ * ended early by credit repair. It exists from the filing, so a command before the decision is
+ * refused like any act out of order. It keeps what only the public record shows (authority,
+ * division, IP type, violation, decision number, legal basis, facts) and asks its
+ * {@link DisclosedCase} for the decision as it stands.
+ */
+public class Disclosure {
+
+    private final DisclosedCase ofCase;
+
+    // facts only the public record shows
+    private String caseId;
+    private String bureau;
+    private String authorityName;
+    private String division;
+    private IpType ipType;
+    private String violationType;
+    private Procedure procedure;
+    private Party party;
+    private boolean penaltyDecision;
+    private String decisionNumber;
+    private String legalBasis;
+    private String facts;
+
+    // the record
+    private DisclosureAction action;
+    private RecordState recordState;
+    private PublicRecord record;
+    private LocalDate publishedOn;
+    private Deadline publicUntil;
+
+    public Disclosure(DisclosedCase ofCase) {
+        this.ofCase = ofCase;
+    }
+
+    @CommandHandler
+    public void handle(DecideDisclosure command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        ofCase.authorise(actingBureau);
+        DecisionFacts decision = ofCase.decision();
+        check(decision.decisionId() != null, Rule.DISCLOSURE_AFTER_DECISION, "the case has no decision yet; disclosure follows the decision");
+        check(action == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided ("
+                + action + (recordState != null ? ", record " + recordState : "") + "); a public record is corrected, not published twice");
+        check(!command.decidedOn().isBefore(decision.decidedOn()), Rule.DISCLOSURE_AFTER_DECISION,
+                "the disclosure is dated " + command.decidedOn() + ", before the decision of " + decision.decidedOn());
+        Deadline deadline = rules.disclosureDeadline(decision.decidedOn());
+        Deadline doublePublicity = rules.doublePublicityDeadline(decision.decidedOn());
+        if (command.action() == DisclosureAction.WITHHOLD) {
+            check(command.ground() != null && !command.ground().isBlank(), Rule.WITHHOLDING_GROUND,
+                    "a withheld decision records its legal ground (e.g. state secret, minor, Order 45 Art 5)");
+            apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.WITHHOLD,
+                    command.decidedOn(), command.ground(), deadline, deadline.metBy(command.decidedOn()), doublePublicity,
+                    doublePublicity.metBy(command.decidedOn()), null, null, rules.version()));
+            return;
+        }
+        check(penaltyDecision, Rule.DISCLOSURE_SCOPE, "a no-penalty decision is not disclosed as a penalty");
+        check(decision.lastRevision() == null, Rule.DISCLOSURE_AFTER_DECISION,
+                "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
+                        + "; a revised decision is not published");
+        DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
+        Deadline until = rules.publicUntil(command.decidedOn(), decision.penalties());
+        PublicRecord published = RedactionPolicy.publicRecord(decision.decisionId(), party, decisionNumber, violationType, facts,
+                legalBasis, decision.penalties(), decision.decidedOn(), until.dueOn(), authorityName, bureau, ipType, division,
+                command.redactions());
+        apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.PUBLISH,
+                command.decidedOn(), null, deadline, deadline.metBy(command.decidedOn()), doublePublicity,
+                doublePublicity.metBy(command.decidedOn()), until, published, rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(CorrectDisclosure command, @MetaDataValue(BUREAU) String actingBureau) {
+        ofCase.authorise(actingBureau);
+        check(recordState == RecordState.PUBLISHED, Rule.CORRECTION_OF_RECORD,
+                recordState == null ? "the decision has no public record to correct" : "the record is " + recordState + " and no longer public");
+        check(!command.correctedOn().isBefore(publishedOn), Rule.CORRECTION_OF_RECORD,
+                "the correction is dated " + command.correctedOn() + ", before publication on " + publishedOn);
+        check(command.reason() != null && !command.reason().isBlank(), Rule.CORRECTION_OF_RECORD, "a correction states its reason");
+        PublicRecord corrected = RedactionPolicy.corrected(record, command.legalRepresentative(), command.violationType(),
+                command.facts(), command.legalBasis(), command.redactions());
+        apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(), command.reason(), corrected));
+    }
+
+    @CommandHandler
+    public void handle(ExpireDisclosure command) {
+        if (recordState != RecordState.PUBLISHED) return; // already ended: the scheduler may repeat itself
+        check(command.asOf().isAfter(publicUntil.dueOn()), Rule.PUBLICITY_PERIOD,
+                "the record is public until " + publicUntil.dueOn() + "; it expires after that day");
+        apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), publicUntil.dueOn().plusDays(1)));
+    }
+
+    @CommandHandler
+    public void handle(RepairCredit command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+        ofCase.authorise(actingBureau);
+        check(recordState == RecordState.PUBLISHED, Rule.CREDIT_REPAIR,
+                recordState == null ? "the decision has no public record" : "the record is " + recordState + " and no longer public");
+        LocalDate earliest = rules.earliestRepair(publishedOn);
+        check(!command.decidedOn().isBefore(earliest), Rule.CREDIT_REPAIR,
+                "the minimum publicity period runs until " + earliest + "; repair can end publication from that day");
+        DecisionFacts decision = ofCase.decision();
+        decision.penalties().stream().filter(p -> p.type().barsEarlyEnd()).findFirst().ifPresent(p -> {
+            throw new RuleViolation(Rule.CREDIT_REPAIR, "a record with " + p.type() + " (" + p.type().label()
+                    + ") is never ended early; it stays public for its full period");
+        });
+        boolean monetary = decision.penalties().stream().anyMatch(p -> p.type().isMonetary());
+        check(!monetary || decision.executed(), Rule.CREDIT_REPAIR, "obligations not fulfilled: no execution of the penalty is recorded");
+        check(command.obligationsFulfilled(), Rule.CREDIT_REPAIR, "obligations not fulfilled");
+        check(command.harmRemoved(), Rule.CREDIT_REPAIR, "the harm has not been removed");
+        check(!command.repeatViolation(), Rule.CREDIT_REPAIR, "the party was penalised again for the same kind of violation");
+        check(!command.listedAsDishonest(), Rule.CREDIT_REPAIR, "the party is on the abnormal-operation or serious-dishonesty list");
+        apply(new PublicationTerminated(caseId, record.recordId(), command.decidedOn(), "CREDIT_REPAIR", rules.version()));
+    }
+
+    /**
+     * Art 48 / Order 45 Art 11: a revised decision's public record is withdrawn, with the reason, in
+     * the command that revised it; {@code today} is the day of withdrawal. Nothing when no record is public.
+     */
+    public void withdrawAfterRevision(RevisionKind kind, LocalDate effectiveOn, String reason, LocalDate today, Rulebook rules) {
+        if (recordState != RecordState.PUBLISHED) return;
+        Deadline deadline = rules.withdrawalDeadline(effectiveOn);
+        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, reason, kind, deadline, deadline.metBy(today), rules.version()));
+    }
+
+    /** Domain refusals cross the command bus, local or remote, with their rule as details. */
+    @ExceptionHandler(resultType = RuleViolation.class)
+    public void refuse(RuleViolation violation) {
+        throw violation.acrossTheBus();
+    }
+
+    // ---- state from events
+
+    @EventSourcingHandler
+    void on(CaseFiled event) {
+        caseId = event.caseId();
+        bureau = event.bureau();
+        authorityName = event.authorityName();
+        division = event.division();
+        ipType = event.ipType();
+        violationType = event.violationType();
+        procedure = event.procedure();
+        party = event.party();
+    }
+
+    @EventSourcingHandler
+    void on(PenaltyDecided event) {
+        penaltyDecision = true;
+        decisionNumber = event.decisionNumber();
+        legalBasis = event.legalBasis();
+        facts = event.facts();
+    }
+
+    @EventSourcingHandler
+    void on(NoPenaltyDecided event) {
+        penaltyDecision = false;
+        decisionNumber = event.decisionNumber();
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureDecided event) {
+        action = event.action();
+        if (event.action() == DisclosureAction.PUBLISH) {
+            recordState = RecordState.PUBLISHED;
+            record = event.record();
+            publishedOn = event.decidedOn();
+            publicUntil = event.publicUntil();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureCorrected event) {
+        record = event.record();
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureWithdrawn event) {
+        recordState = RecordState.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureExpired event) {
+        recordState = RecordState.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(PublicationTerminated event) {
+        recordState = RecordState.TERMINATED;
+    }
+}

@@ -1,4 +1,0 @@
-package org.gongshi.ledger.disclosure;
-
-/** 公示决定: publish the decision, or withhold it on a legal ground. */
-public enum DisclosureAction { PUBLISH, WITHHOLD }

@@ -1,6 +1,0 @@
-package org.gongshi.ledger.listings;
-
-import java.time.LocalDate;
-
-/** The decision of basis case {@code caseId} no longer stands from {@code revokedOn}; the removal follows. */
-public record ListingFlaggedForRemoval(String listingId, String caseId, LocalDate revokedOn) implements ListingEvent {}

@@ -1,7 +1,0 @@
-package org.gongshi.ledger.listings;
-
-import java.time.LocalDate;
-
-/** 不予列入: the bureau decided not to list the subject; its place on the list is free again. */
-public record ListingNotAdded(String listingId, ListType listType, Subject subject, LocalDate decidedOn, String reason,
-                              String policyVersion) implements ListingEvent {}

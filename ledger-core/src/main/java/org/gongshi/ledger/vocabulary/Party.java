@@ -1,0 +1,28 @@
+package org.gongshi.ledger.vocabulary;
+
+import org.gongshi.ledger.identity.ResidentIdNumber;
+import org.gongshi.ledger.identity.Uscc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 当事人: the party of a case. Organisations carry a unified social credit code ({@code uscc}),
+ * natural persons a resident ID number ({@code idNumber}).
+ */
+public record Party(PartyKind kind, String name, String uscc, String idNumber, String legalRepresentative) {
+
+    /** The identifier problems of this party, as {@code field: message}; empty when valid. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (kind == null) problems.add("party.kind: is required");
+        if (name == null || name.isBlank()) problems.add("party.name: is required");
+        if (kind != null && kind.isOrganisation()) {
+            Uscc.problem(uscc).ifPresent(p -> problems.add("party.uscc: " + p));
+        }
+        if (kind == PartyKind.NATURAL_PERSON) {
+            ResidentIdNumber.problem(idNumber).ifPresent(p -> problems.add("party.idNumber: " + p));
+        }
+        return problems;
+    }
+}
