@@ -1,9 +1,9 @@
 package org.gongshi.api.cases;
 
-import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.publicsite.PublicQueries;
+import org.gongshi.api.security.Access;
 import org.gongshi.api.security.Caller;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.projections.cases.CaseView;
@@ -42,13 +42,11 @@ public class CaseQueryController {
 
     @GetMapping("/{caseId}")
     Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = Access.requireReader(Caller.of(jwt));
         return Mono.fromCallable(() -> {
             CaseView view = views.find(caseId).orElseThrow(() -> new NotFound("No case with id " + caseId
                     + " (a case just filed appears within a moment)"));
-            if (!caller.maySee(view.bureau(), view.division())) {
-                throw new Forbidden("Case " + caseId + " belongs to another bureau outside your division");
-            }
+            Access.checkRead(caller, "Case " + caseId, view.bureau(), view.division());
             return present(view, LocalDate.now(clock));
         }).subscribeOn(Schedulers.boundedElastic());
     }
@@ -77,7 +75,7 @@ public class CaseQueryController {
     }
 
     private static CaseViews.Scope scope(Caller caller, String division) {
-        Caller.ReadScope scope = caller.readScope(division);
+        Access.ReadScope scope = Access.readScope(caller, division);
         return new CaseViews.Scope(scope.bureau(), scope.divisionPrefix());
     }
 

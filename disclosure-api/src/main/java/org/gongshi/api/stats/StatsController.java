@@ -2,6 +2,7 @@ package org.gongshi.api.stats;
 
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.publicsite.PublicLists;
+import org.gongshi.api.security.Access;
 import org.gongshi.api.security.Caller;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.stats.TargetFigures;
@@ -38,7 +39,7 @@ public class StatsController {
     @GetMapping("/api/v1/stats")
     Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String division,
                                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Caller.ReadScope scope = Caller.of(jwt).readScope(division);
+        Access.ReadScope scope = Access.readScope(Caller.of(jwt), division);
         LocalDate today = LocalDate.now(clock);
         LocalDate start = date("from", from, today.withDayOfYear(1));
         LocalDate end = date("to", to, today.withDayOfYear(today.lengthOfYear()));
