@@ -3,7 +3,10 @@ package org.gongshi.api.dev;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.gongshi.api.input.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Access;
 import org.gongshi.api.security.TokenRules;
@@ -65,9 +68,9 @@ public class DevTokenController {
         }
     }
 
-    public record TokenRequest(@NotBlank String sub, @NotBlank String bureau,
+    public record TokenRequest(@NotBlank @Size(max = Bounds.ID) String sub, @NotBlank @Size(max = Bounds.ID) String bureau,
                                @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code (GB/T 2260)") String division,
-                               @NotEmpty List<String> roles) {}
+                               @NotEmpty @Size(max = Bounds.LIST) List<@NotNull String> roles) {}
 
     @PostMapping("/dev/tokens")
     Map<String, String> token(@Valid @RequestBody TokenRequest request) {

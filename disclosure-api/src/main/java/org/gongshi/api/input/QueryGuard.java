@@ -3,6 +3,7 @@ package org.gongshi.api.input;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.Problems;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every query parameter of every request (pages, public and bureau API, feed) is bounded and free of
- * control characters ({@link Text#queryProblem}): {@code q=%00} is a 400 naming {@code q}, before any
- * controller or database sees it.
+ * Every query parameter and path segment of every request (pages, public and bureau API, feed) is
+ * bounded and free of control characters ({@link Text#queryProblem}): {@code q=%00} is a 400 naming
+ * {@code q}, before any controller or database sees it.
  */
 public class QueryGuard implements WebFilter, Ordered {
 
@@ -27,6 +28,11 @@ public class QueryGuard implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
+            if (element instanceof PathContainer.PathSegment segment) {
+                Text.queryProblem(segment.valueToMatch()).ifPresent(p -> problems.add(new InvalidRequest.FieldProblem("path", p)));
+            }
+        }
         for (Map.Entry<String, List<String>> param : exchange.getRequest().getQueryParams().entrySet()) {
             String name = param.getKey();
             Text.queryProblem(name).ifPresent(p -> problems.add(new InvalidRequest.FieldProblem("query parameter name", p)));
