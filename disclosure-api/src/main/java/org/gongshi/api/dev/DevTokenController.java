@@ -48,7 +48,7 @@ public class DevTokenController {
     }
 
     /** /dev/tokens mints any role for anyone who can reach it: only processes on this machine may. */
-    static void requireLoopback(String serverAddress) {
+    public static void requireLoopback(String serverAddress) {
         String refusal = "gongshi.security.dev-tokens=true mints tokens for anyone who can reach the server, so it needs"
                 + " server.address to be a loopback address (127.0.0.1 or ::1)";
         if (serverAddress == null || serverAddress.isBlank()) {
