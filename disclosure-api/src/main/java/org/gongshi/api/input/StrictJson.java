@@ -86,7 +86,7 @@ public final class StrictJson {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw new Refused(p, "is not a day of the calendar: " + text, LocalDate.class);
+                throw new Refused(p, "is not a day of the calendar (" + text + "); send a real date like \"2026-02-10\"", LocalDate.class);
             }
         }
     }
