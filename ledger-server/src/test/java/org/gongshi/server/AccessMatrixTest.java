@@ -45,7 +45,7 @@ class AccessMatrixTest {
     static ConfigurableApplicationContext app;
     static WebTestClient web;
     static final Map<String, String> tokens = new LinkedHashMap<>();
-    static String caseId, listingId;
+    static String caseId, listingId, caseOfB;
 
     /** A caller: a token with these claims, or none. */
     record Caller(String name, String bureau, String division, List<String> roles) {}
@@ -87,6 +87,8 @@ class AccessMatrixTest {
         BureauClient bureau = new BureauClient(web, BUREAU_A);
         caseId = bureau.decidedCase("上海重复侵权示例有限公司", INFRINGER, 20000);
         bureau.decidedCase("上海重复侵权示例有限公司", INFRINGER, 25000);
+        // another bureau's penalty against the same subject: part of the candidate's count, never shown to A
+        caseOfB = BureauClient.withToken(web, tokens.get("officer B")).decidedCase("上海重复侵权示例有限公司", INFRINGER, 15000);
         String officerA = tokens.get("officer A");
         Map<?, ?> proposed = web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(officerA)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("listType", "SEVERE_DISHONESTY", "category", "REFUSAL_TO_PERFORM",
@@ -95,7 +97,7 @@ class AccessMatrixTest {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         listingId = (String) proposed.get("listingId");
         await(() -> get("/api/v1/listings/" + listingId, officerA));
-        await(() -> get("/api/v1/listings/candidates", officerA), INFRINGER);
+        await(() -> get("/api/v1/listings/candidates", officerA), "\"count\":3");
         await(() -> get("/api/v1/cases/" + caseId, officerA), "decision");
     }
 
@@ -197,6 +199,19 @@ class AccessMatrixTest {
             assertThat(answer.body()).as("refusals are problems that name no record").contains("\"status\":" + status)
                     .doesNotContain("110101").doesNotContain("上海重复侵权示例有限公司");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_candidate_queue_shows_another_bureaus_penalties_only_as_a_count() {
+        Answer ofA = get("/api/v1/listings/candidates", tokens.get("officer A"));
+        assertThat(ofA.body()).contains(caseId).contains("\"count\":3").contains("\"penaltiesOutsideYourScope\":1")
+                .doesNotContain(caseOfB).doesNotContain("\"bureau\":\"" + BUREAU_B + "\"");
+        Answer ofB = get("/api/v1/listings/candidates", tokens.get("officer B"));
+        assertThat(ofB.body()).contains(caseOfB).contains("\"penaltiesOutsideYourScope\":2").doesNotContain(caseId)
+                .doesNotContain(BUREAU_A);
+        Answer platform = get("/api/v1/listings/candidates", tokens.get("platform with A's claims"));
+        assertThat(platform.status()).isEqualTo(403);
+        assertThat(platform.body()).doesNotContain(caseId).doesNotContain(caseOfB);
     }
 
     static Stream<Arguments> publicReads() {
