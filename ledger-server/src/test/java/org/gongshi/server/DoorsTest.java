@@ -208,7 +208,8 @@ class DoorsTest {
         collect.accept(web.get().uri("/feed/v1/entries?after=abc"));
         collect.accept(web.get().uri(java.net.URI.create(base + "/api/v1/public/penalties?q=%00")));
         collect.accept(web.get().uri("/api/v1/public/penalties?from=yesterday"));
-        assertThat(bodies).hasSize(13).allSatisfy(b -> assertThat(JAVA_TYPE.matcher(b).find()).as(b).isFalse());
+        collect.accept(web.get().uri("/no/such/page"));
+        assertThat(bodies).hasSize(14).allSatisfy(b -> assertThat(JAVA_TYPE.matcher(b).find()).as(b).isFalse());
     }
 
     @Test
@@ -280,6 +281,7 @@ class DoorsTest {
         assertThat(sent).as("the bucket holds 40 requests, some spent by the tests before").isBetween(2, 41);
         assertThat(Integer.parseInt(last.getResponseHeaders().getFirst("Retry-After"))).isBetween(1, 10);
         assertThat(last.getResponseHeaders().getContentType().toString()).contains("problem+json");
+        assertThat(last.getResponseHeaders().getFirst("Content-Security-Policy")).as("refusals carry the security headers").contains("default-src 'none'");
         // the bureau API is not limited by the public bucket
         assertThat(statusOfCaseList(token(b -> {}))).isEqualTo(200);
     }

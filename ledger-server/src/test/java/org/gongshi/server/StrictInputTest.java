@@ -222,6 +222,18 @@ class StrictInputTest {
     }
 
     @Test
+    void an_unknown_field_is_refused_naming_it_so_a_misspelt_redaction_is_never_dropped_silently() {
+        TrackingToken before = head();
+        Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases/" + caseId + "/disclosure"));
+        body.remove("redactions");
+        body.put("redaction", List.of("住址"));
+        Answer answer = postJson("/api/v1/cases/" + caseId + "/disclosure", json(body));
+        assertRefused(answer, "misspelt redactions");
+        assertThat(answer.body()).contains("\"field\":\"redaction\"").contains("redactions");
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
     void control_characters_in_queries_are_a_400() {
         for (String query : List.of("/api/v1/public/penalties?q=%00", "/api/v1/public/penalties?q=%E5%81%87%1B", "/penalties?q=%00",
                 "/api/v1/public/lists/BLACKLIST?division=%0A11", "/feed/v1/entries?after=%07", "/api/v1/public/penalties?q=" + "x".repeat(300))) {
@@ -237,7 +249,7 @@ class StrictInputTest {
     // ---- property-based: seeded malformed and oversized bodies to every command endpoint ----
 
     enum Mutation {
-        WRONG_TYPE, OVERSIZED_TEXT, INVISIBLE_TEXT, CONTROL_CHARACTER, UNKNOWN_ENUM, NULL_ELEMENT, HUGE_LIST, DUPLICATE_KEY,
+        WRONG_TYPE, UNKNOWN_FIELD, OVERSIZED_TEXT, INVISIBLE_TEXT, CONTROL_CHARACTER, UNKNOWN_ENUM, NULL_ELEMENT, HUGE_LIST, DUPLICATE_KEY,
         TRUNCATED, NOT_JSON, EMPTY, WRONG_MEDIA_TYPE, NOT_AN_OBJECT, TOO_LARGE_BODY, DATE_AS_NUMBER
     }
 
@@ -276,6 +288,12 @@ class StrictInputTest {
                         : current instanceof List ? new Object[]{"x", 7, Map.of("a", 1)}
                         : new Object[]{"x", 7, List.of(1)};
                 set(body, at, wrong[random.nextInt(wrong.length)]);
+            }
+            case UNKNOWN_FIELD -> {
+                List<List<Object>> objects = paths(body, List.of(), false);
+                objects.removeIf(p -> !(get(body, p) instanceof Map));
+                Map<String, Object> target = objects.isEmpty() || random.nextBoolean() ? body : asMap(get(body, objects.get(random.nextInt(objects.size()))));
+                target.put("unexpected" + random.nextInt(100), random.nextBoolean() ? "x" : 1);
             }
             case OVERSIZED_TEXT, INVISIBLE_TEXT, CONTROL_CHARACTER, UNKNOWN_ENUM -> {
                 List<List<Object>> strings = paths(body, List.of(), true);
@@ -336,6 +354,11 @@ class StrictInputTest {
             case TOO_LARGE_BODY -> body.put("padding", "p".repeat(140 * 1024 + random.nextInt(100_000)));
         }
         return postJson(path, json(body));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")

@@ -20,9 +20,10 @@ import java.util.Map;
  */
 public class QueryGuard implements WebFilter, Ordered {
 
+    /** After Spring Security's filter chain (-100) and the traffic limits, so that refusals carry the security headers. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 10;
+        return -80;
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.time.format.DateTimeParseException;
 /**
  * How request bodies are read (issue 11 item 5): only here, never for events or read models. Dates
  * only as ISO strings ({@code "2026-02-10"}: no numbers, no arrays), duplicate keys refused, null
- * list elements refused, text must be text (no number or object in its place) and pass {@link Text},
+ * list elements refused, unknown fields refused (a misspelt optional field such as {@code redaction}
+ * would otherwise be dropped silently), text must be text (no number or object in its place) and pass {@link Text},
  * whole numbers must be whole, booleans must be {@code true}/{@code false}, and a body is at most
  * {@link Bounds#BODY_BYTES}. Every refusal is a {@link Refused} with a message that says what to send,
  * which the problem mapping turns into a 400 naming the field.
@@ -39,7 +40,8 @@ public final class StrictJson {
         module.addDeserializer(String.class, new CheckedText());
         return base.rebuild()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .changeDefaultNullHandling(n -> n.withContentNulls(Nulls.FAIL))
                 .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail))

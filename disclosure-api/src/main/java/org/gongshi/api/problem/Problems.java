@@ -22,6 +22,7 @@ import org.gongshi.api.input.Bounds;
 import org.gongshi.api.input.StrictJson;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
@@ -29,6 +30,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -74,7 +76,7 @@ public final class Problems {
         if (error instanceof WebExchangeBindException bind) {
             List<InvalidRequest.FieldProblem> errors = bind.getFieldErrors().stream()
                     .map(f -> new InvalidRequest.FieldProblem(f.getField(), message(f))).collect(Collectors.toList());
-            bind.getGlobalErrors().forEach(g -> errors.add(new InvalidRequest.FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+            bind.getGlobalErrors().forEach(g -> errors.add(new InvalidRequest.FieldProblem("body", g.getDefaultMessage())));
             return invalid(errors);
         }
         if (error instanceof ServerWebInputException input && causedBy(input, DataBufferLimitException.class)) {
@@ -119,9 +121,13 @@ public final class Problems {
         if (error instanceof MethodNotAllowedException m) {
             return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "Use " + m.getSupportedMethods() + " on this path");
         }
+        if (error instanceof NoResourceFoundException) {
+            return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing is served at this path; see API.md for the paths");
+        }
         if (error instanceof ResponseStatusException rse) {
-            return problem(rse.getStatusCode(), rse.getStatusCode().toString(), withoutTypeNames(rse.getReason(),
-                    "The request could not be served as sent; check the path, method and parameters against API.md"));
+            HttpStatus known = HttpStatus.resolve(rse.getStatusCode().value());
+            return problem(rse.getStatusCode(), known != null ? known.getReasonPhrase() : "Error " + rse.getStatusCode().value(),
+                    withoutTypeNames(rse.getReason(), "The request could not be served as sent; check the path, method and parameters against API.md"));
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, error);
@@ -185,6 +191,9 @@ public final class Problems {
     private static String expectation(JacksonException jackson) {
         if (jackson instanceof StrictJson.Refused refused) return refused.getOriginalMessage();
         if (jackson instanceof InvalidNullException) return "must not be null (lists take no null elements)";
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this request; its fields are " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        }
         Class<?> target = jackson instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target == null) return "has a value of the wrong kind; see API.md for this field";
         if (target.isEnum()) return "must be one of " + Arrays.toString(target.getEnumConstants());

@@ -49,9 +49,10 @@ public class PublicTraffic implements WebFilter, Ordered {
         this.nanoTime = nanoTime;
     }
 
+    /** Right after Spring Security's filter chain (-100), so that refusals carry the security headers too. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return -90;
     }
 
     /** Public endpoints: everything but the bureau API, the dev endpoints and the actuator. */
