@@ -210,6 +210,11 @@ class DoorsTest {
         collect.accept(web.get().uri("/api/v1/public/penalties?from=yesterday"));
         collect.accept(web.get().uri("/no/such/page"));
         assertThat(bodies).hasSize(14).allSatisfy(b -> assertThat(JAVA_TYPE.matcher(b).find()).as(b).isFalse());
+        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"field\":\"page\"").contains("whole number"))
+                .anySatisfy(b -> assertThat(b).startsWith("415").contains("Content-Type: application/json"))
+                .anySatisfy(b -> assertThat(b).contains("\"field\":\"decidedOn\"").contains("ISO string"));
+        web.get().uri("/feed/v1/proofs/inclusion").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("index").jsonPath("$.errors[0].message").isEqualTo("is required");
     }
 
     @Test

@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 import org.gongshi.api.input.Bounds;
 import org.gongshi.api.input.StrictJson;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -162,6 +164,16 @@ public final class Problems {
         Throwable t = input;
         while (t != null && !(t instanceof JacksonException)) t = t.getCause();
         if (!(t instanceof JacksonException jackson)) {
+            if (input instanceof MissingRequestValueException missing) {
+                return new InvalidRequest.FieldProblem(missing.getName(), "is required");
+            }
+            if (causedBy(input, TypeMismatchException.class) && input.getMethodParameter() != null) {
+                String name = input.getMethodParameter().getParameterName();
+                Class<?> type = input.getMethodParameter().getParameterType();
+                return new InvalidRequest.FieldProblem(name == null ? "parameter" : name,
+                        type == int.class || type == long.class || type == Integer.class || type == Long.class
+                                ? "must be a whole number" : "has a value of the wrong kind; see API.md");
+            }
             return new InvalidRequest.FieldProblem("body", "is missing or not JSON; send a JSON object as documented in API.md");
         }
         if (jackson instanceof StreamReadException read && !(jackson instanceof DatabindException)) {
