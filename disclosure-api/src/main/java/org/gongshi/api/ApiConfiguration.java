@@ -24,6 +24,12 @@ import org.gongshi.api.web.BureauCommands;
 import org.gongshi.api.web.LedgerGateway;
 import org.gongshi.api.web.LedgerPositions;
 import org.gongshi.api.web.ViewReads;
+import org.gongshi.api.input.QueryGuard;
+import org.gongshi.api.input.StrictJson;
+import org.gongshi.api.traffic.PublicTraffic;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -68,6 +74,28 @@ public class ApiConfiguration {
     @Bean
     PublicQueries publicQueries(PublicRecords publicRecords) {
         return new PublicQueries(publicRecords);
+    }
+
+    /** Request bodies are read strictly (dates as ISO strings, no duplicate keys, no null elements, visible text). */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    CodecCustomizer strictRequestBodies(JsonMapper jsonMapper) {
+        return StrictJson.codecs(jsonMapper);
+    }
+
+    @Bean
+    QueryGuard queryGuard() {
+        return new QueryGuard();
+    }
+
+    @Bean
+    PublicTraffic publicTraffic(@Value("${gongshi.traffic.enabled:true}") boolean enabled,
+                                @Value("${gongshi.traffic.capacity:120}") int capacity,
+                                @Value("${gongshi.traffic.per-second:30}") double perSecond,
+                                @Value("${gongshi.traffic.streams-per-client:16}") int streamsPerClient,
+                                @Value("${gongshi.traffic.streams-total:10000}") int streamsTotal,
+                                @Value("${gongshi.traffic.max-clients:100000}") int maxClients) {
+        return new PublicTraffic(new PublicTraffic.Limits(enabled, capacity, perSecond, streamsPerClient, streamsTotal, maxClients));
     }
 
     @Bean

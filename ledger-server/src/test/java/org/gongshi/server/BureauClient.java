@@ -19,6 +19,16 @@ final class BureauClient {
         this.token = LedgerEndToEndTest.token(web, bureau, "officer");
     }
 
+    private BureauClient(String token, WebTestClient web) {
+        this.web = web;
+        this.token = token;
+    }
+
+    /** A bureau's system acting with the given officer token (its bureau and division claims). */
+    static BureauClient withToken(WebTestClient web, String token) {
+        return new BureauClient(token, web);
+    }
+
     /** Files a case against a company, serves the notice (rights waived) and decides a fine; returns the case id. */
     String decidedCase(String companyName, String uscc, int fine) {
         int n = COUNTER.incrementAndGet();

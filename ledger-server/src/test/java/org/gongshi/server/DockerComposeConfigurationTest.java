@@ -78,8 +78,70 @@ class DockerComposeConfigurationTest {
         assertThat(services.get("axonserver").get("ports").toString()).contains("8124");
         for (String service : ledgerServices()) {
             assertThat((String) env(service).get("AXONSERVER_SERVERS")).isEqualTo("axonserver:8124");
-            assertThat((String) env(service).get("MONGODB_URI")).startsWith("mongodb://mongodb:27017/").contains("replicaSet=rs0");
+            assertThat((String) env(service).get("MONGODB_URI")).contains("@mongodb:27017/").contains("replicaSet=rs0");
         }
         assertThat(services.get("ledger-api").get("ports").toString()).contains("8080:8080");
+    }
+
+    /** A required secret: {@code ${NAME:?message}}, so compose refuses to start without it and no default exists. */
+    static final Pattern REQUIRED_SECRET = Pattern.compile("^\\$\\{([A-Z_]+):\\?[^}]+}$");
+
+    static String value(String service, String key) {
+        Object v = env(service).get(key);
+        assertThat(v).as(service + " " + key).isNotNull();
+        return v.toString();
+    }
+
+    @Test
+    void axon_server_requires_its_access_control_token_from_the_environment_and_every_ledger_service_sends_it() {
+        assertThat(value("axonserver", "AXONIQ_AXONSERVER_ACCESSCONTROL_ENABLED")).isEqualTo("true");
+        String token = value("axonserver", "AXONIQ_AXONSERVER_ACCESSCONTROL_TOKEN");
+        assertThat(token).matches(REQUIRED_SECRET);
+        assertThat(value("axonserver", "AXONIQ_AXONSERVER_ACCESSCONTROL_ADMINTOKEN")).matches(REQUIRED_SECRET).isNotEqualTo(token);
+        assertThat(distributedProperties).contains("axon.axonserver.token=${AXONSERVER_TOKEN");
+        for (String service : ledgerServices()) {
+            assertThat(value(service, "AXONSERVER_TOKEN")).as(service).isEqualTo(token);
+        }
+        assertThat(services.get("axonserver").get("healthcheck").toString()).contains("AxonIQ-Access-Token");
+    }
+
+    @Test
+    void mongodb_requires_authentication_with_secrets_from_the_environment_and_every_ledger_service_authenticates() {
+        Map<String, Object> mongo = services.get("mongodb");
+        assertThat(value("mongodb", "MONGO_INITDB_ROOT_PASSWORD")).matches(REQUIRED_SECRET);
+        assertThat(value("mongodb", "GONGSHI_MONGO_REPLICA_KEY")).matches(REQUIRED_SECRET);
+        assertThat(value("mongodb", "MONGO_INITDB_ROOT_USERNAME")).isNotBlank();
+        assertThat(mongo.get("command").toString()).contains("--auth", "--keyFile", "--replSet");
+        assertThat(mongo.get("entrypoint").toString()).contains("GONGSHI_MONGO_REPLICA_KEY", "chmod 400");
+        assertThat(mongo.get("healthcheck").toString()).contains("MONGO_INITDB_ROOT_PASSWORD", "--authenticationDatabase admin");
+        String password = value("mongodb", "MONGO_INITDB_ROOT_PASSWORD");
+        for (String service : ledgerServices()) {
+            String uri = value(service, "MONGODB_URI");
+            assertThat(uri).as(service).startsWith("mongodb://${GONGSHI_MONGO_USER:-gongshi}:" + password + "@mongodb:27017/")
+                    .contains("authSource=admin");
+        }
+    }
+
+    @Test
+    void no_secret_has_a_default_or_a_literal_value() {
+        for (String service : services.keySet()) {
+            Map<String, Object> environment = env(service);
+            if (environment == null) continue;
+            environment.forEach((key, v) -> {
+                if (key.matches(".*(SECRET|TOKEN|PASSWORD|KEY).*") && !key.equals("GONGSHI_FEED_ORIGIN")) {
+                    assertThat(v.toString()).as(service + " " + key).matches(REQUIRED_SECRET);
+                }
+            });
+        }
+    }
+
+    @Test
+    void axon_server_and_mongodb_are_published_on_the_host_loopback_only() {
+        for (String service : List.of("axonserver", "mongodb")) {
+            @SuppressWarnings("unchecked")
+            List<Object> ports = (List<Object>) services.get(service).get("ports");
+            if (ports == null) continue;
+            assertThat(ports).as(service).allSatisfy(p -> assertThat(p.toString()).startsWith("127.0.0.1:"));
+        }
     }
 }

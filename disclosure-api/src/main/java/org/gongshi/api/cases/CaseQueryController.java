@@ -1,7 +1,8 @@
 package org.gongshi.api.cases;
 
-import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.security.Access;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.Page;
 import org.gongshi.api.web.Params;
@@ -47,13 +48,11 @@ public class CaseQueryController {
 
     @GetMapping("/{caseId}")
     Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, ServerHttpRequest request) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = Access.requireReader(Caller.of(jwt));
         return reads.read(request, () -> {
             CaseView view = views.find(caseId).orElseThrow(() -> new NotFound("No case with id " + caseId
                     + " (to read a case you just filed, send the position its command answered: ?position=)"));
-            if (!caller.maySee(view.bureau(), view.division())) {
-                throw new Forbidden("Case " + caseId + " belongs to another bureau outside your division");
-            }
+            Access.checkRead(caller, "Case " + caseId, view.bureau(), view.division());
             return present(view, LocalDate.now(clock));
         }, VIEW);
     }
@@ -77,7 +76,7 @@ public class CaseQueryController {
     }
 
     private static CaseViews.Scope scope(Caller caller, String division) {
-        Caller.ReadScope scope = caller.readScope(Params.division(division));
+        Access.ReadScope scope = Access.readScope(caller, Params.division(division));
         return new CaseViews.Scope(scope.bureau(), scope.divisionPrefix());
     }
 

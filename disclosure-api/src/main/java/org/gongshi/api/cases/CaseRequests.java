@@ -3,11 +3,13 @@ package org.gongshi.api.cases;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.gongshi.api.input.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.InvalidRequest.FieldProblem;
 import org.gongshi.ledger.cases.DecisionKind;
@@ -33,17 +35,17 @@ public final class CaseRequests {
     private CaseRequests() {
     }
 
-    public record PartyRequest(@NotNull PartyKind kind, @NotBlank @Size(max = 200) String name, String uscc,
-                               String idNumber, @Size(max = 100) String legalRepresentative) {
+    public record PartyRequest(@NotNull PartyKind kind, @NotBlank @Size(max = Bounds.NAME) String name, @Size(max = Bounds.ID) String uscc,
+                               @Size(max = Bounds.ID) String idNumber, @Size(max = Bounds.NAME) String legalRepresentative) {
         Party toParty() {
             return new Party(kind, name, uscc, idNumber, legalRepresentative);
         }
     }
 
     public record FileCaseRequest(@NotNull LocalDate filedOn, @NotNull IpType ipType,
-                                  @NotBlank @Size(max = 500) String violationType, @NotNull Procedure procedure,
-                                  @NotBlank @Size(max = 500) String source, @NotNull @Valid PartyRequest party,
-                                  @Size(max = 200) String authorityName) {
+                                  @NotBlank @Size(max = Bounds.LABEL) String violationType, @NotNull Procedure procedure,
+                                  @NotBlank @Size(max = Bounds.LABEL) String source, @NotNull @Valid PartyRequest party,
+                                  @Size(max = Bounds.NAME) String authorityName) {
         void check() {
             List<FieldProblem> problems = new ArrayList<>();
             for (String p : party.toParty().problems()) {
@@ -56,7 +58,7 @@ public final class CaseRequests {
 
     public record PenaltyRequest(@NotNull PenaltyType type,
                                  @DecimalMin(value = "0.01", message = "must be at least 0.01 yuan") @Digits(integer = 13, fraction = 2) BigDecimal amount,
-                                 @Size(max = 1000) String description) {
+                                 @Size(max = Bounds.TEXT) String description) {
         Penalty toPenalty() {
             return new Penalty(type, amount, description);
         }
@@ -78,7 +80,8 @@ public final class CaseRequests {
     }
 
     public record ExtensionRequest(@NotNull ExtensionApproval approval, @NotNull LocalDate approvedOn,
-                                   @Positive Integer days, LocalDate newDeadline, @NotBlank String reason) {
+                                   @Positive @Max(365) Integer days, LocalDate newDeadline,
+                                   @NotBlank @Size(max = Bounds.TEXT) String reason) {
         void check() {
             if (approval == ExtensionApproval.COLLECTIVE && newDeadline == null) {
                 throw InvalidRequest.of("newDeadline", "is required for a COLLECTIVE extension: name the new deadline");
@@ -91,7 +94,7 @@ public final class CaseRequests {
 
     public enum ClockAction { PAUSE, RESUME }
 
-    public record ClockRequest(@NotNull ClockAction action, @NotNull LocalDate on, PauseReason reason, @Size(max = 1000) String note) {
+    public record ClockRequest(@NotNull ClockAction action, @NotNull LocalDate on, PauseReason reason, @Size(max = Bounds.TEXT) String note) {
         void check() {
             if (action == ClockAction.PAUSE && reason == null) {
                 throw InvalidRequest.of("reason", "is required to pause the clock: one of SUSPENSION, HEARING, PUBLIC_ANNOUNCEMENT, TESTING_OR_APPRAISAL, RIGHTS_HOLDER_IDENTIFICATION");
@@ -99,13 +102,13 @@ public final class CaseRequests {
         }
     }
 
-    public record NoticeRequest(@NotNull LocalDate servedOn, @NotEmpty @Valid List<PenaltyRequest> proposedPenalties,
+    public record NoticeRequest(@NotNull LocalDate servedOn, @NotEmpty @Size(max = Bounds.PENALTIES) List<@NotNull @Valid PenaltyRequest> proposedPenalties,
                                 @NotNull Boolean hearingRightGranted, Boolean waived) {}
 
-    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = 5000) String summary) {}
+    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.SUMMARY) String summary) {}
 
     /** A hearing request ({@code requestedOn}) or the hearing held ({@code heldOn}, {@code outcome}). */
-    public record HearingRequest(LocalDate requestedOn, LocalDate heldOn, @Size(max = 5000) String outcome) {
+    public record HearingRequest(LocalDate requestedOn, LocalDate heldOn, @Size(max = Bounds.SUMMARY) String outcome) {
         void check() {
             if ((requestedOn == null) == (heldOn == null)) {
                 throw InvalidRequest.of("requestedOn", "give requestedOn to record a hearing request, or heldOn and outcome to record the hearing held");
@@ -116,9 +119,9 @@ public final class CaseRequests {
         }
     }
 
-    public record DecisionRequest(@NotNull DecisionKind kind, @NotBlank @Size(max = 100) String decisionNumber,
-                                  @NotNull LocalDate decidedOn, @Valid List<PenaltyRequest> penalties,
-                                  @NotBlank @Size(max = 2000) String legalBasis, @NotBlank @Size(max = 10000) String facts) {
+    public record DecisionRequest(@NotNull DecisionKind kind, @NotBlank @Size(max = Bounds.DOCUMENT_NUMBER) String decisionNumber,
+                                  @NotNull LocalDate decidedOn, @Size(max = Bounds.PENALTIES) List<@NotNull @Valid PenaltyRequest> penalties,
+                                  @NotBlank @Size(max = Bounds.TEXT) String legalBasis, @NotBlank @Size(max = Bounds.FACTS) String facts) {
         void check() {
             if (kind == DecisionKind.PENALTY && (penalties == null || penalties.isEmpty())) {
                 throw InvalidRequest.of("penalties", "a PENALTY decision names at least one penalty");
@@ -129,17 +132,19 @@ public final class CaseRequests {
         }
     }
 
-    public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank String judicialOrgan, @NotBlank String reason) {}
+    public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank @Size(max = Bounds.NAME) String judicialOrgan,
+                                  @NotBlank @Size(max = Bounds.TEXT) String reason) {}
 
     public record ExecutionRequest(@NotNull LocalDate executedOn,
                                    @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal paidAmount,
-                                   @NotBlank String method) {}
+                                   @NotBlank @Size(max = Bounds.LABEL) String method) {}
 
-    public record ClosureRequest(@NotNull LocalDate closedOn, @NotBlank String outcome) {}
+    public record ClosureRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = Bounds.TEXT) String outcome) {}
 
-    public record RevisionRequest(@NotNull RevisionKind kind, @NotNull RevisionBy by, @NotBlank String documentNumber,
-                                  @NotNull LocalDate effectiveOn, @NotBlank @Size(max = 5000) String reason,
-                                  @Valid List<PenaltyRequest> penalties) {
+    public record RevisionRequest(@NotNull RevisionKind kind, @NotNull RevisionBy by,
+                                  @NotBlank @Size(max = Bounds.DOCUMENT_NUMBER) String documentNumber,
+                                  @NotNull LocalDate effectiveOn, @NotBlank @Size(max = Bounds.SUMMARY) String reason,
+                                  @Size(max = Bounds.PENALTIES) List<@NotNull @Valid PenaltyRequest> penalties) {
         void check() {
             if (kind == RevisionKind.CHANGED && (penalties == null || penalties.isEmpty())) {
                 throw InvalidRequest.of("penalties", "a CHANGED decision names its new penalties");

@@ -2,6 +2,7 @@ package org.gongshi.api.cases;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.gongshi.api.input.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 
 import java.time.LocalDate;
@@ -20,11 +21,11 @@ public final class DisclosureRequests {
      * legal {@code ground}), or CORRECT the public record (with a {@code reason} and the corrected
      * fields). {@code decidedOn} defaults to today (Asia/Shanghai).
      */
-    public record DisclosureRequest(@NotNull Action action, LocalDate decidedOn, @Size(max = 2000) String ground,
-                                    @Size(max = 50) List<@Size(max = 500) String> redactions,
-                                    @Size(max = 2000) String reason, @Size(max = 500) String violationType,
-                                    @Size(max = 10000) String facts, @Size(max = 2000) String legalBasis,
-                                    @Size(max = 100) String legalRepresentative) {
+    public record DisclosureRequest(@NotNull Action action, LocalDate decidedOn, @Size(max = Bounds.TEXT) String ground,
+                                    @Size(max = Bounds.LIST) List<@NotNull @Size(max = Bounds.LABEL) String> redactions,
+                                    @Size(max = Bounds.TEXT) String reason, @Size(max = Bounds.LABEL) String violationType,
+                                    @Size(max = Bounds.FACTS) String facts, @Size(max = Bounds.TEXT) String legalBasis,
+                                    @Size(max = Bounds.NAME) String legalRepresentative) {
         void check() {
             if (action == Action.WITHHOLD && (ground == null || ground.isBlank())) {
                 throw InvalidRequest.of("ground", "is required to WITHHOLD: name the legal ground (e.g. state secret, SAMR Order 45 Art 5)");

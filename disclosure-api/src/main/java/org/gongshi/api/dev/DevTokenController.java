@@ -3,9 +3,14 @@ package org.gongshi.api.dev;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.gongshi.api.input.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.api.security.Caller;
+import org.gongshi.api.security.Access;
+import org.gongshi.api.security.TokenRules;
+import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.ledger.identity.Uscc;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -16,28 +21,56 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code POST /dev/tokens}: mints a bearer token so a newcomer can try the API. Exists only in the
- * embedded default (registered by the server when {@code gongshi.security.dev-tokens=true}), which
- * listens on 127.0.0.1 unless {@code server.address} is set.
+ * embedded default (registered by the server when {@code gongshi.security.dev-tokens=true}), and only
+ * on a server that listens on a loopback address: with any other {@code server.address}, or none
+ * (every interface), the application refuses to start. Tokens follow {@link TokenRules}: they expire
+ * within the maximum lifetime and carry the configured issuer and audience.
  */
 @RestController
 public class DevTokenController {
 
     private final JwtEncoder encoder;
+    private final TokenRules rules;
 
-    public DevTokenController(JwtEncoder encoder) {
+    public DevTokenController(JwtEncoder encoder, TokenRules tokenRules, @Value("${server.address:}") String serverAddress) {
+        requireLoopback(serverAddress);
         this.encoder = encoder;
+        this.rules = tokenRules;
     }
 
-    public record TokenRequest(@NotBlank String sub, @NotBlank String bureau,
+    /** /dev/tokens mints any role for anyone who can reach it: only processes on this machine may. */
+    public static void requireLoopback(String serverAddress) {
+        String refusal = "gongshi.security.dev-tokens=true mints tokens for anyone who can reach the server, so it needs"
+                + " server.address to be a loopback address (127.0.0.1 or ::1)";
+        if (serverAddress == null || serverAddress.isBlank()) {
+            throw new IllegalStateException(refusal + "; server.address is not set, so the server would listen on every interface."
+                    + " Set server.address=127.0.0.1, or gongshi.security.dev-tokens=false");
+        }
+        boolean loopback;
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(serverAddress.strip());
+            loopback = Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new IllegalStateException(refusal + "; server.address is " + serverAddress
+                    + ". Set server.address=127.0.0.1, or gongshi.security.dev-tokens=false");
+        }
+    }
+
+    public record TokenRequest(@NotBlank @Size(max = Bounds.ID) String sub, @NotBlank @Size(max = Bounds.ID) String bureau,
                                @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code (GB/T 2260)") String division,
-                               @NotEmpty List<String> roles) {}
+                               @NotEmpty @Size(max = Bounds.LIST) List<@NotNull String> roles) {}
 
     @PostMapping("/dev/tokens")
     Map<String, String> token(@Valid @RequestBody TokenRequest request) {
@@ -45,14 +78,18 @@ public class DevTokenController {
             throw InvalidRequest.of("bureau", p);
         });
         for (String role : request.roles()) {
-            if (!Caller.ROLES.contains(role)) throw InvalidRequest.of("roles", "unknown role '" + role + "'; roles are " + Caller.ROLES);
+            if (!Access.ROLES.contains(role)) {
+                throw InvalidRequest.of("roles", "unknown role '" + role + "'; roles are " + Access.ROLES.stream().sorted().toList());
+            }
         }
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("gongshi-dev")
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder();
+        if (rules.audience() != null) builder.audience(List.of(rules.audience()));
+        JwtClaimsSet claims = builder
+                .issuer(rules.issuer() != null ? rules.issuer() : "gongshi-dev")
                 .subject(request.sub())
                 .issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(12)))
+                .expiresAt(now.plus(rules.maxLifetime()))
                 .claim("bureau", request.bureau())
                 .claim("division", request.division())
                 .claim("roles", request.roles())

@@ -1,7 +1,7 @@
 package org.gongshi.api.listings;
 
-import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.security.Access;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.Page;
 import org.gongshi.api.web.Params;
@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,8 +56,12 @@ public class ListingQueryController {
 
     /**
      * 重复侵权 candidates: subjects with the policy's number of standing penalties within its window,
-     * not yet proposed for or on the repeated-infringer list. Supervisors see their division, a bureau
-     * its own division unless it names a narrower one. The queue lists nobody by itself.
+     * not yet proposed for or on the repeated-infringer list. The queue is scoped like every read
+     * ({@link Access}): a bureau's officers see the subjects resting on at least one of their own
+     * bureau's penalties, supervisors and auditors those with a penalty in their division. Of another
+     * bureau's penalties outside the reader's scope only the count shows (never case ids, decision
+     * numbers or the bureau), so that a decision withheld from disclosure stays unseen. The queue
+     * lists nobody by itself.
      */
     @GetMapping("/candidates")
     Mono<Map<String, Object>> candidates(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request,
@@ -63,24 +69,36 @@ public class ListingQueryController {
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Caller.of(jwt);
         Page.check(page, size);
-        Division prefix = caller.readScope(Params.division(division)).divisionPrefix();
+        Access.ReadScope scope = Access.readScope(caller, Params.division(division));
         return reads.read(request, () -> {
-            var result = penalties.candidates(LocalDate.now(clock), prefix, page, size);
-            return new Page(result.items(), result.page(), result.size(), result.total()).with("rule", "at least " + result.threshold()
-                    + " standing infringement penalties decided after " + result.windowStart() + " (" + result.windowYears()
-                    + " years); a bureau decides whether to propose a listing");
+            var result = penalties.candidates(LocalDate.now(clock), scope.divisionPrefix(), 0, Integer.MAX_VALUE);
+            List<Map<String, Object>> visible = new ArrayList<>();
+            for (PenaltyHistory.Candidate c : result.items()) {
+                List<PenaltyHistory.PenaltyRef> own = c.penalties().stream()
+                        .filter(p -> Access.maySee(caller, p.bureau(), p.division())).toList();
+                if (own.isEmpty()) continue;
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("uscc", c.uscc());
+                item.put("subjectName", c.subjectName());
+                item.put("count", c.count());
+                item.put("penalties", own);
+                item.put("penaltiesOutsideYourScope", c.count() - own.size());
+                visible.add(item);
+            }
+            int from = (int) Math.min((long) page * size, visible.size());
+            return new Page(visible.subList(from, Math.min(from + size, visible.size())), page, size, visible.size())
+                    .with("rule", "at least " + result.threshold() + " standing infringement penalties decided after " + result.windowStart()
+                            + " (" + result.windowYears() + " years); a bureau decides whether to propose a listing");
         }, PenaltyHistoryProjection.PROCESSING_GROUP, VIEW);
     }
 
     @GetMapping("/{listingId}")
     Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String listingId, ServerHttpRequest request) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = Access.requireReader(Caller.of(jwt));
         return reads.read(request, () -> {
             ListingView view = views.find(listingId).orElseThrow(() -> new NotFound("No listing with id " + listingId
                     + " (to read a listing you just proposed, send the position its command answered: ?position=)"));
-            if (!caller.maySee(view.bureau(), view.division())) {
-                throw new Forbidden("Listing " + listingId + " belongs to another bureau outside your division");
-            }
+            Access.checkRead(caller, "Listing " + listingId, view.bureau(), view.division());
             return present(view);
         }, VIEW);
     }
@@ -93,7 +111,7 @@ public class ListingQueryController {
         Page.check(page, size);
         ListingStatus wantedStatus = Params.oneOf(ListingStatus.class, "status", status);
         ListType wantedList = Params.oneOf(ListType.class, "listType", listType);
-        Caller.ReadScope scope = caller.readScope(Params.division(division));
+        Access.ReadScope scope = Access.readScope(caller, Params.division(division));
         return reads.read(request, () -> {
             var result = views.list(scope.bureau(), scope.divisionPrefix(), wantedStatus, wantedList, page, size);
             return Page.of(result.items(), this::present, result.page(), result.size(), result.total());

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.gongshi.api.input.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.InvalidRequest.FieldProblem;
 import org.gongshi.ledger.listings.event.ListType;
@@ -25,7 +26,7 @@ public final class ListingRequests {
     private ListingRequests() {
     }
 
-    public record SubjectRequest(@NotBlank @Size(max = 200) String name, @NotBlank String uscc) {
+    public record SubjectRequest(@NotBlank @Size(max = Bounds.NAME) String name, @NotBlank @Size(max = Bounds.ID) String uscc) {
         Subject toSubject() {
             return new Subject(name, uscc);
         }
@@ -33,7 +34,8 @@ public final class ListingRequests {
 
     /** 告知拟列入. {@code proposedOn} (the notice's date) defaults to today. */
     public record ProposalRequest(@NotNull ListType listType, @NotNull ListingCategory category, @NotNull @Valid SubjectRequest subject,
-                                  @NotEmpty @Size(max = 100) List<@NotBlank String> basisCaseIds, @NotBlank @Size(max = 2000) String reason,
+                                  @NotEmpty @Size(max = Bounds.BASIS_CASES) List<@NotBlank @Size(max = Bounds.ID) String> basisCaseIds,
+                                  @NotBlank @Size(max = Bounds.TEXT) String reason,
                                   LocalDate proposedOn) {
         void check() {
             List<FieldProblem> problems = new ArrayList<>();
@@ -46,18 +48,18 @@ public final class ListingRequests {
     }
 
     /** 陈述、申辩 received from the subject. */
-    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = 5000) String summary) {}
+    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.SUMMARY) String summary) {}
 
     /** One measure: {@code type} is the measure; {@code scope} and {@code until} default to the measure's scope and the term end. */
-    public record MeasureRequest(@NotNull SanctionMeasure type, @Size(max = 500) String scope, LocalDate until) {
+    public record MeasureRequest(@NotNull SanctionMeasure type, @Size(max = Bounds.LABEL) String scope, LocalDate until) {
         Sanction toSanction() {
             return new Sanction(null, type, scope, until);
         }
     }
 
     /** 列入 ({@code list} true, with measures and term) or 不予列入 ({@code list} false). */
-    public record DecisionRequest(@NotNull LocalDate decidedOn, @NotNull Boolean list, @Size(max = 6) List<@NotNull @Valid MeasureRequest> measures,
-                                  LocalDate termEnd, @Size(max = 2000) String reason) {
+    public record DecisionRequest(@NotNull LocalDate decidedOn, @NotNull Boolean list, @Size(max = Bounds.MEASURES) List<@NotNull @Valid MeasureRequest> measures,
+                                  LocalDate termEnd, @Size(max = Bounds.TEXT) String reason) {
         void check() {
             if (Boolean.TRUE.equals(list) && (measures == null || measures.isEmpty())) {
                 throw InvalidRequest.of("measures", "a listing names at least one of the six measures " + List.of(SanctionMeasure.values()));
@@ -73,13 +75,13 @@ public final class ListingRequests {
     }
 
     /** 失信惩戒: one more measure on a listed subject. */
-    public record SanctionRequest(@NotNull SanctionMeasure type, @Size(max = 500) String scope, LocalDate until,
+    public record SanctionRequest(@NotNull SanctionMeasure type, @Size(max = Bounds.LABEL) String scope, LocalDate until,
                                   @NotNull LocalDate imposedOn) {}
 
-    public record LiftRequest(@NotNull LocalDate liftedOn, @NotBlank @Size(max = 2000) String reason) {}
+    public record LiftRequest(@NotNull LocalDate liftedOn, @NotBlank @Size(max = Bounds.TEXT) String reason) {}
 
     /** 移出 for a named reason. */
-    public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @Size(max = 2000) String detail) {
+    public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @Size(max = Bounds.TEXT) String detail) {
         void check() {
             if (reason == RemovalReason.REPAIRED) {
                 throw InvalidRequest.of("reason", "REPAIRED removals follow a granted repair: POST .../repair with action GRANT");
@@ -93,8 +95,9 @@ public final class ListingRequests {
      * 信用修复: APPLY (the subject's application, dated {@code on}, with its {@code grounds}), then GRANT
      * or REFUSE it ({@code applicationId}, and for REFUSE the failing {@code refusalGrounds}).
      */
-    public record RepairRequest(@NotNull RepairAction action, @NotNull LocalDate on, String applicationId, @Size(max = 5000) String grounds,
-                                List<@NotNull RepairRefusalGround> refusalGrounds, @Size(max = 2000) String reason) {
+    public record RepairRequest(@NotNull RepairAction action, @NotNull LocalDate on, @Size(max = Bounds.ID) String applicationId,
+                                @Size(max = Bounds.SUMMARY) String grounds,
+                                @Size(max = Bounds.LIST) List<@NotNull RepairRefusalGround> refusalGrounds, @Size(max = Bounds.TEXT) String reason) {
         void check() {
             if (action != RepairAction.APPLY && (applicationId == null || applicationId.isBlank())) {
                 throw InvalidRequest.of("applicationId", "name the application to " + action + " (returned by APPLY)");

@@ -19,7 +19,25 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import org.gongshi.api.input.Bounds;
+import org.gongshi.api.input.StrictJson;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,8 +84,12 @@ public final class Problems {
         if (error instanceof WebExchangeBindException bind) {
             List<InvalidRequest.FieldProblem> errors = bind.getFieldErrors().stream()
                     .map(f -> new InvalidRequest.FieldProblem(f.getField(), message(f))).collect(Collectors.toList());
-            bind.getGlobalErrors().forEach(g -> errors.add(new InvalidRequest.FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+            bind.getGlobalErrors().forEach(g -> errors.add(new InvalidRequest.FieldProblem("body", g.getDefaultMessage())));
             return invalid(errors);
+        }
+        if (error instanceof ServerWebInputException input && causedBy(input, DataBufferLimitException.class)) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
+                    "Send a body of at most " + Bounds.BODY_BYTES / 1024 + " KB; every text field and list has a bound (README, Input bounds)");
         }
         if (error instanceof ServerWebInputException input) {
             return invalid(List.of(fromDecoding(input)));
@@ -101,8 +123,24 @@ public final class Problems {
             return problem;
         }
         if (error instanceof IdempotencyConflict c) return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", c.getMessage());
+        if (error instanceof UnsupportedMediaTypeStatusException) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "Send the body as JSON with the header 'Content-Type: application/json'");
+        }
+        if (error instanceof NotAcceptableStatusException) {
+            return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "This resource answers application/json (or its documented type);"
+                    + " send an Accept header that allows it");
+        }
+        if (error instanceof MethodNotAllowedException m) {
+            return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "Use " + m.getSupportedMethods() + " on this path");
+        }
+        if (error instanceof NoResourceFoundException) {
+            return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing is served at this path; see API.md for the paths");
+        }
         if (error instanceof ResponseStatusException rse) {
-            return problem(rse.getStatusCode(), rse.getStatusCode().toString(), rse.getReason());
+            HttpStatus known = HttpStatus.resolve(rse.getStatusCode().value());
+            return problem(rse.getStatusCode(), known != null ? known.getReasonPhrase() : "Error " + rse.getStatusCode().value(),
+                    withoutTypeNames(rse.getReason(), "The request could not be served as sent; check the path, method and parameters against API.md"));
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, error);
@@ -129,30 +167,80 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * A body that could not be read, as the field to fix and what to send, in words: never the
+     * parser's message, which names Java types.
+     */
     private static InvalidRequest.FieldProblem fromDecoding(ServerWebInputException input) {
         Throwable t = input;
         while (t != null && !(t instanceof JacksonException)) t = t.getCause();
-        if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = jackson.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return new InvalidRequest.FieldProblem(field, simplify(jackson.getOriginalMessage()));
+        if (!(t instanceof JacksonException jackson)) {
+            if (input instanceof MissingRequestValueException missing) {
+                return new InvalidRequest.FieldProblem(missing.getName(), "is required");
+            }
+            if (causedBy(input, TypeMismatchException.class) && input.getMethodParameter() != null) {
+                String name = input.getMethodParameter().getParameterName();
+                Class<?> type = input.getMethodParameter().getParameterType();
+                return new InvalidRequest.FieldProblem(name == null ? "parameter" : name,
+                        type == int.class || type == long.class || type == Integer.class || type == Long.class
+                                ? "must be a whole number" : "has a value of the wrong kind; see API.md");
+            }
+            return new InvalidRequest.FieldProblem("body", "is missing or not JSON; send a JSON object as documented in API.md");
         }
-        if (t instanceof JacksonException jackson) {
-            return new InvalidRequest.FieldProblem("body", "is not valid JSON: " + simplify(jackson.getOriginalMessage()));
+        if (jackson instanceof StreamReadException read && !(jackson instanceof DatabindException)) {
+            String message = read.getOriginalMessage() == null ? "" : read.getOriginalMessage();
+            Matcher duplicate = DUPLICATE.matcher(message);
+            if (duplicate.find()) {
+                return new InvalidRequest.FieldProblem(path(jackson, duplicate.group(1)), "appears more than once; send each field once");
+            }
+            var at = read.getLocation();
+            return new InvalidRequest.FieldProblem("body", "is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")") + "; send one JSON object");
         }
-        return new InvalidRequest.FieldProblem("body", input.getReason() == null ? "is missing or unreadable" : input.getReason());
+        return new InvalidRequest.FieldProblem(path(jackson, null), expectation(jackson));
     }
 
-    private static String simplify(String message) {
-        if (message == null) return "has a wrong value";
-        int newline = message.indexOf('\n');
-        String first = newline > 0 ? message.substring(0, newline) : message;
-        int accepted = first.indexOf("not one of the values accepted for Enum class: ");
-        if (accepted >= 0) {
-            return "must be one of " + first.substring(accepted + "not one of the values accepted for Enum class: ".length());
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object )?(?:property|field) \"([^\"]*)\"");
+
+    private static String path(JacksonException jackson, String last) {
+        String field = jackson.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (last != null) field = field.isEmpty() ? last : field + "." + last;
+        return field.isEmpty() ? "body" : field;
+    }
+
+    /** What the field should hold, from the type it was read as. */
+    private static String expectation(JacksonException jackson) {
+        if (jackson instanceof StrictJson.Refused refused) return refused.getOriginalMessage();
+        if (jackson instanceof InvalidNullException) return "must not be null (lists take no null elements)";
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this request; its fields are " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
         }
-        return first.replaceAll("`(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$]+)`", "`$1`");
+        Class<?> target = jackson instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target == null) return "has a value of the wrong kind; see API.md for this field";
+        if (target.isEnum()) return "must be one of " + Arrays.toString(target.getEnumConstants());
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return target == java.math.BigDecimal.class ? "must be a number (yuan, at most 2 decimals)" : "must be a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) return "must be true or false";
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) return "must be a list";
+        if (target == String.class) return "must be text (a JSON string)";
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) return "must be an ISO 8601 string like \"2026-02-10\"";
+        return "must be a JSON object with the fields API.md documents";
+    }
+
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+\\.[A-Z]|\\$[A-Z]|bodyType=");
+
+    /** A framework's reason, unless it names Java types; then the fallback. */
+    static String withoutTypeNames(String reason, String fallback) {
+        if (reason == null || reason.isBlank() || TYPE_NAME.matcher(reason).find()) return fallback;
+        return reason;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) if (type.isInstance(t)) return true;
+        return false;
     }
 
     private static String message(FieldError f) {
@@ -171,11 +259,25 @@ public final class Problems {
 
     /** For filters outside the controllers (security): write the problem straight to the response. */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+        return write(exchange, status, title, detail, List.of());
+    }
+
+    /** A 400 from a filter, with its {@code errors}. */
+    public static Mono<Void> write(ServerWebExchange exchange, InvalidRequest invalid) {
+        ProblemDetail p = invalid(invalid.errors());
+        return write(exchange, HttpStatus.BAD_REQUEST, p.getTitle(), p.getDetail(), invalid.errors());
+    }
+
+    private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail,
+                                    List<InvalidRequest.FieldProblem> errors) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
         String json = "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status.value()
-                + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(exchange.getRequest().getPath().value()) + "}";
+                + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(exchange.getRequest().getPath().value())
+                + (errors.isEmpty() ? "" : ",\"errors\":[" + errors.stream()
+                .map(e -> "{\"field\":" + quote(e.field()) + ",\"message\":" + quote(e.message()) + "}")
+                .collect(Collectors.joining(",")) + "]") + "}";
         DataBuffer buffer = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
     }

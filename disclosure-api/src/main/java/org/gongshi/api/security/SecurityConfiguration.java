@@ -18,19 +18,27 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 
 import javax.crypto.SecretKey;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Bearer-token security for the bureau API (API.md): HS256 JWTs with {@code sub}, {@code bureau},
- * {@code division} and {@code roles}; public pages, the feed and health need no token. 401 and 403
- * answer as RFC 9457 problems.
+ * {@code division} and {@code roles}, checked by {@link TokenRules}; public pages, the feed and health
+ * need no token. Commands need a writer role, private reads a reading role ({@link Access} decides the
+ * scope), the admin API the role admin. Every response carries a strict Content-Security-Policy and
+ * the usual nosniff / frame / referrer headers. 401 and 403 answer as RFC 9457 problems.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    public static final String[] WRITER_ROLES = {"officer", "reviewer"};
+    /** Pages load only their own stylesheet and images; no script, no frames, forms post to this site. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     SecretKey jwtSigningKey(@Value("${gongshi.security.jwt-secret:}") String secret,
@@ -41,8 +49,18 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
-        return NimbusReactiveJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+    TokenRules tokenRules(@Value("${gongshi.security.jwt-max-lifetime:PT12H}") Duration maxLifetime,
+                          @Value("${gongshi.security.jwt-issuer:}") String issuer,
+                          @Value("${gongshi.security.jwt-audience:}") String audience,
+                          @Value("${gongshi.security.jwt-clock-skew:PT60S}") Duration clockSkew) {
+        return new TokenRules(maxLifetime, issuer, audience, clockSkew);
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey, TokenRules tokenRules) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(tokenRules.validator(Clock.systemUTC()));
+        return decoder;
     }
 
     @Bean
@@ -63,17 +81,24 @@ public class SecurityConfiguration {
                         + e.getMessage() + ")");
         ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                 "Not allowed", "Your token's roles do not allow " + exchange.getRequest().getMethod() + " "
-                        + exchange.getRequest().getPath() + "; commands need the role officer or reviewer");
+                        + exchange.getRequest().getPath() + ": commands need the role officer or reviewer; reads need officer or"
+                        + " reviewer (own bureau), supervisor or auditor (own division); the admin API needs admin");
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/listings", "/api/v1/listings/**")
-                        .hasAnyRole(WRITER_ROLES)
                         .pathMatchers("/api/v1/public/**").permitAll()
+                        .pathMatchers("/api/v1/admin/**").hasRole(Access.ADMIN)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/listings", "/api/v1/listings/**")
+                        .hasAnyRole(Access.WRITERS)
+                        .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(Access.PRIVATE_READERS)
                         .pathMatchers("/api/v1/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth

@@ -1,6 +1,7 @@
 package org.gongshi.api.stats;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.security.Access;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.ViewReads;
@@ -44,7 +45,7 @@ public class StatsController {
     @GetMapping("/api/v1/stats")
     Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @RequestParam(required = false) String division,
                                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Caller.ReadScope scope = Caller.of(jwt).readScope(Params.division(division));
+        Access.ReadScope scope = Access.readScope(Caller.of(jwt), Params.division(division));
         LocalDate today = LocalDate.now(clock);
         LocalDate start = Params.date("from", from, today.withDayOfYear(1));
         LocalDate end = Params.date("to", to, today.withDayOfYear(today.lengthOfYear()));

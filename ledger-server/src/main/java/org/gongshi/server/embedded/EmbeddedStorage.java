@@ -2,12 +2,12 @@ package org.gongshi.server.embedded;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -37,8 +37,8 @@ import java.nio.file.Path;
 /**
  * The embedded default: everything in one JVM with nothing to install. Axon's own
  * {@link JdbcEventStorageEngine} on an H2 file database (every commit written before it is
- * acknowledged), and mongo-java-server with its on-disk H2 backend, bound to 127.0.0.1, for read
- * models and processor tokens. Data lives under {@code gongshi.data-dir} (default {@code ./data}).
+ * acknowledged), and mongo-java-server with its on-disk H2 backend, bound to 127.0.0.1 and requiring
+ * the credentials generated into the data directory, for read models and processor tokens. Data lives under {@code gongshi.data-dir} (default {@code ./data}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!distributed")
@@ -111,20 +111,35 @@ public class EmbeddedStorage {
         return engine;
     }
 
+    /** The credentials of the embedded MongoDB, generated once into the data directory (owner-only). */
+    @Bean
+    MongoCredentials embeddedMongoCredentials() {
+        return MongoCredentials.inDataDir(dataDir);
+    }
+
+    /**
+     * mongo-java-server on loopback only, refusing every connection that has not authenticated with
+     * the generated credentials (mongo-java-server has no authentication of its own:
+     * {@link AuthenticatingMongoBackend} adds SCRAM-SHA-256).
+     */
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port) {
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("readmodels").resolve("mongo.mv").toString()));
+    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port, MongoCredentials embeddedMongoCredentials) {
+        MongoServer server = new MongoServer(new AuthenticatingMongoBackend(
+                dataDir.resolve("readmodels").resolve("mongo.mv").toString(), embeddedMongoCredentials));
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded MongoDB-wire-protocol server on {}:{} (data {})", address.getHostString(), address.getPort(), dataDir);
+        log.info("Embedded MongoDB-wire-protocol server on {}:{}, authentication required (credentials in {}, data {})",
+                address.getHostString(), address.getPort(), dataDir.resolve(MongoCredentials.FILE), dataDir);
         return server;
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoServer embeddedMongoServer) {
+    MongoClient mongoClient(MongoServer embeddedMongoServer, MongoCredentials embeddedMongoCredentials) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .credential(MongoCredential.createScramSha256Credential(embeddedMongoCredentials.user(), "admin",
+                        embeddedMongoCredentials.password().toCharArray()))
                 .build());
     }
 

@@ -1,0 +1,40 @@
+package org.gongshi.api.input;
+
+/**
+ * Every bound on input, in one place (issue 11 item 5; README "Input bounds"). Request records name
+ * these constants in their {@code @Size} rules; a value over its bound is a 400 naming the field.
+ */
+public final class Bounds {
+
+    private Bounds() {
+    }
+
+    /** Identifiers a client passes back (case, listing, application ids, a token's sub). */
+    public static final int ID = 64;
+    /** Document numbers (文书号): decision and revision document numbers. */
+    public static final int DOCUMENT_NUMBER = 100;
+    /** Names of persons, companies, authorities, judicial organs; a legal representative. */
+    public static final int NAME = 200;
+    /** Short labels: violation type, source, execution method, sanction scope, one redaction. */
+    public static final int LABEL = 500;
+    /** Reasons, grounds, legal bases, outcomes, explanations, notes. */
+    public static final int TEXT = 2000;
+    /** Statements, hearing outcomes, repair grounds. */
+    public static final int SUMMARY = 5000;
+    /** A decision's facts (the public summary). */
+    public static final int FACTS = 10000;
+
+    /** Penalties in one notice, decision or revision. */
+    public static final int PENALTIES = 20;
+    /** Redactions in one disclosure act; refusal grounds; roles in a token. */
+    public static final int LIST = 50;
+    /** Basis cases of one listing proposal. */
+    public static final int BASIS_CASES = 100;
+    /** Measures of one listing decision (there are six kinds). */
+    public static final int MEASURES = 6;
+
+    /** A query parameter's value. */
+    public static final int QUERY_VALUE = 200;
+    /** A request body, in bytes (the largest valid body is well under this). */
+    public static final int BODY_BYTES = 128 * 1024;
+}

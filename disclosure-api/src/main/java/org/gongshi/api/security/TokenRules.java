@@ -1,0 +1,67 @@
+package org.gongshi.api.security;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a bearer token must carry to be accepted (issue 11 item 4): an {@code exp} no further than
+ * {@code maxLifetime} after its {@code iat} (or after now, without one), not expired, and the
+ * configured {@code iss} and {@code aud} when they are configured. Configured by
+ * {@code gongshi.security.jwt-max-lifetime} (default 12 h), {@code gongshi.security.jwt-issuer} and
+ * {@code gongshi.security.jwt-audience}.
+ */
+public record TokenRules(Duration maxLifetime, String issuer, String audience, Duration clockSkew) {
+
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(12);
+
+    public TokenRules {
+        if (maxLifetime == null || maxLifetime.isZero() || maxLifetime.isNegative()) {
+            throw new IllegalArgumentException("gongshi.security.jwt-max-lifetime must be a positive duration, e.g. PT12H");
+        }
+        issuer = issuer == null || issuer.isBlank() ? null : issuer.strip();
+        audience = audience == null || audience.isBlank() ? null : audience.strip();
+    }
+
+    public OAuth2TokenValidator<Jwt> validator(Clock clock) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
+        timestamps.setClock(clock);
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(jwt -> check(jwt, clock.instant()));
+        validators.add(timestamps);
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    OAuth2TokenValidatorResult check(Jwt jwt, Instant now) {
+        Instant exp = jwt.getExpiresAt();
+        if (exp == null) return invalid("The token has no exp (expiry) claim; tokens live at most " + maxLifetime);
+        Instant from = jwt.getIssuedAt() != null ? jwt.getIssuedAt() : now;
+        if (jwt.getIssuedAt() != null && jwt.getIssuedAt().isAfter(now.plus(clockSkew))) {
+            return invalid("The token's iat (issued at) lies in the future");
+        }
+        if (Duration.between(from, exp).compareTo(maxLifetime.plus(clockSkew)) > 0) {
+            return invalid("The token lives longer than the allowed " + maxLifetime + " (exp - iat)");
+        }
+        if (issuer != null && !issuer.equals(jwt.getClaimAsString("iss"))) {
+            return invalid("The token's iss (issuer) is not " + issuer);
+        }
+        if (audience != null && (jwt.getAudience() == null || !jwt.getAudience().contains(audience))) {
+            return invalid("The token's aud (audience) does not name " + audience);
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    private static OAuth2TokenValidatorResult invalid(String description) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
+    }
+}

@@ -1,0 +1,42 @@
+package org.gongshi.api.input;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What counts as text (issue 11 item 5): visible after NFKC, without control characters. */
+class TextTest {
+
+    @Test
+    void text_that_is_empty_after_normalisation_is_refused() {
+        for (String invisible : new String[]{"\u200B", "\u200B\u200C\u200D\u2060", "\uFEFF", "\u00AD", "\u3000", "\u3164", "\uFFA0",
+                "\u115F\u1160", "\uFE0F", " \t ", "\u2028", "\u034F", "\uDB40\uDD00"}) {
+            assertThat(Text.problem(invisible)).as(invisible.codePoints().mapToObj(Integer::toHexString).toList().toString())
+                    .hasValueSatisfying(p -> assertThat(p).contains("visible text"));
+        }
+    }
+
+    @Test
+    void visible_text_passes_including_chinese_full_width_and_emoji() {
+        for (String visible : new String[]{"北京某某科技有限公司", "１３７１２３４５６７８", "A\u200BB", "第一行\n第二行\t完", "😀", "x"}) {
+            assertThat(Text.problem(visible)).as(visible).isEmpty();
+        }
+        assertThat(Text.problem("")).as("an empty string is left to each field's own rule").isEmpty();
+    }
+
+    @Test
+    void control_characters_are_refused_in_bodies_except_tab_and_line_breaks_and_in_queries_always() {
+        assertThat(Text.problem("a\u0000b")).hasValueSatisfying(p -> assertThat(p).contains("U+0000"));
+        assertThat(Text.problem("a\u001Bb")).isPresent();
+        assertThat(Text.problem("a\u0085b")).isPresent();
+        assertThat(Text.problem("a\nb\r\tc")).isEmpty();
+        assertThat(Text.queryProblem("a\nb")).isPresent();
+        assertThat(Text.queryProblem("x".repeat(Bounds.QUERY_VALUE + 1))).hasValueSatisfying(p -> assertThat(p).contains("at most"));
+        assertThat(Text.queryProblem("示例商贸")).isEmpty();
+    }
+
+    @Test
+    void a_lone_surrogate_is_refused() {
+        assertThat(Text.problem("a\uD800b")).hasValueSatisfying(p -> assertThat(p).contains("surrogate"));
+    }
+}

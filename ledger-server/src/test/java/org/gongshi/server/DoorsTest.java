@@ -1,0 +1,293 @@
+package org.gongshi.server;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import org.gongshi.api.dev.DevTokenController;
+import org.gongshi.api.traffic.PublicTraffic;
+import org.gongshi.server.embedded.MongoCredentials;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Disposable;
+import reactor.netty.http.client.HttpClient;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Tokens and doors (issue 11 item 4), on one embedded server configured with an issuer, an audience,
+ * a 2-hour token lifetime and small public traffic limits.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DoorsTest {
+
+    static final String ISSUER = "https://idp.example.gov.cn";
+    static final String AUDIENCE = "gongshi-api";
+    /** A Java type name in a response: a package path ending in a class, or a nested class. */
+    static final Pattern JAVA_TYPE = Pattern.compile("\\b(java|javax|jakarta|org|com|tools|reactor|io)\\.[a-z0-9_]+\\.|\\$[A-Z]\\w*Request|Exception\\b");
+
+    @TempDir
+    static Path dataDir;
+    static ConfigurableApplicationContext app;
+    static WebTestClient web;
+    static JwtEncoder encoder;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        app = LedgerEndToEndTest.start(dataDir, "--gongshi.security.jwt-issuer=" + ISSUER, "--gongshi.security.jwt-audience=" + AUDIENCE,
+                "--gongshi.security.jwt-max-lifetime=PT2H", "--gongshi.traffic.capacity=40", "--gongshi.traffic.per-second=0.2",
+                "--gongshi.traffic.streams-per-client=2", "--gongshi.traffic.streams-total=3");
+        web = LedgerEndToEndTest.client(app);
+        encoder = app.getBean(JwtEncoder.class);
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.close();
+    }
+
+    static String token(Consumer<JwtClaimsSet.Builder> claims) {
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder b = JwtClaimsSet.builder().subject("officer-li").issuer(ISSUER).audience(List.of(AUDIENCE))
+                .issuedAt(now).expiresAt(now.plus(Duration.ofHours(1)))
+                .claim("bureau", LedgerEndToEndTest.BUREAU).claim("division", "110105").claim("roles", List.of("officer"));
+        claims.accept(b);
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), b.build())).getTokenValue();
+    }
+
+    static int statusOfCaseList(String token) {
+        return web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).exchange().returnResult(String.class).getStatus().value();
+    }
+
+    @Test
+    void a_token_with_exp_within_the_lifetime_and_the_configured_issuer_and_audience_is_accepted() {
+        assertThat(statusOfCaseList(token(b -> {}))).isEqualTo(200);
+    }
+
+    @Test
+    void a_token_without_exp_is_refused() {
+        String noExp = token(b -> b.claims(c -> c.remove("exp")));
+        web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(noExp)).exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("no exp"));
+    }
+
+    @Test
+    void a_token_living_longer_than_the_maximum_lifetime_is_refused() {
+        Instant now = Instant.now();
+        assertThat(statusOfCaseList(token(b -> b.issuedAt(now).expiresAt(now.plus(Duration.ofHours(3)))))).isEqualTo(401);
+        assertThat(statusOfCaseList(token(b -> b.claims(c -> c.remove("iat")).expiresAt(now.plus(Duration.ofDays(365)))))).isEqualTo(401);
+    }
+
+    @Test
+    void an_expired_token_is_refused() {
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        assertThat(statusOfCaseList(token(b -> b.issuedAt(past.minus(Duration.ofMinutes(30))).expiresAt(past)))).isEqualTo(401);
+    }
+
+    @Test
+    void a_token_from_another_issuer_or_for_another_audience_is_refused_when_they_are_configured() {
+        assertThat(statusOfCaseList(token(b -> b.issuer("https://evil.example")))).isEqualTo(401);
+        assertThat(statusOfCaseList(token(b -> b.claims(c -> c.remove("iss"))))).isEqualTo(401);
+        assertThat(statusOfCaseList(token(b -> b.audience(List.of("another-api"))))).isEqualTo(401);
+        assertThat(statusOfCaseList(token(b -> b.claims(c -> c.remove("aud"))))).isEqualTo(401);
+    }
+
+    @Test
+    void dev_tokens_expire_within_the_lifetime_and_carry_the_configured_issuer_and_audience() {
+        String dev = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+        Jwt jwt = app.getBean(ReactiveJwtDecoder.class).decode(dev).block();
+        assertThat(jwt.getIssuer().toString()).isEqualTo(ISSUER);
+        assertThat(jwt.getAudience()).containsExactly(AUDIENCE);
+        assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofHours(2));
+        assertThat(statusOfCaseList(dev)).isEqualTo(200);
+        web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sub", "x", "bureau", LedgerEndToEndTest.BUREAU, "division", "110105", "roles", List.of("root")))
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void dev_tokens_refuse_to_start_unless_the_server_listens_on_loopback(@TempDir Path otherDir) {
+        for (String loopback : List.of("127.0.0.1", "::1", "localhost", "127.0.0.2")) {
+            assertThatCode(() -> DevTokenController.requireLoopback(loopback)).as(loopback).doesNotThrowAnyException();
+        }
+        for (String open : new String[]{"0.0.0.0", "::", "", null, "192.0.2.10"}) {
+            assertThatThrownBy(() -> DevTokenController.requireLoopback(open)).as(String.valueOf(open))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("loopback");
+        }
+        assertThatThrownBy(() -> LedgerEndToEndTest.start(otherDir, "--server.address=0.0.0.0"))
+                .satisfies(e -> {
+                    Throwable root = e;
+                    while (root.getCause() != null) root = root.getCause();
+                    assertThat(root).isInstanceOf(IllegalStateException.class).hasMessageContaining("server.address is 0.0.0.0")
+                            .hasMessageContaining("loopback");
+                });
+    }
+
+    @Test
+    void health_details_are_shown_to_the_admin_role_only() {
+        String anonymous = web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(anonymous).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain(dataDir.toString());
+        String officer = token(b -> {});
+        String asOfficer = web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(officer)).exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(asOfficer).doesNotContain("components");
+        String admin = token(b -> b.claim("roles", List.of("admin")));
+        String asAdmin = web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(asAdmin).contains("components").contains("eventProcessors");
+    }
+
+    @Test
+    void pages_and_public_answers_send_a_strict_content_security_policy_and_the_usual_headers() {
+        for (String path : List.of("/", "/penalties?q=x", "/lists", "/api/v1/public/penalties")) {
+            web.get().uri(path).exchange().expectStatus().isOk().expectHeader().valueEquals("Content-Security-Policy",
+                            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                    .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+        }
+    }
+
+    @Test
+    void problem_bodies_never_name_java_types() {
+        String officer = token(b -> {});
+        List<String> bodies = new ArrayList<>();
+        Consumer<WebTestClient.RequestHeadersSpec<?>> collect = spec -> {
+            var result = spec.exchange().expectBody(String.class).returnResult();
+            assertThat(result.getStatus().is4xxClientError()).as(result.getUrl() + " " + result.getResponseBody()).isTrue();
+            bodies.add(result.getStatus() + " " + result.getResponseBody());
+        };
+        collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.TEXT_PLAIN).bodyValue("hello"));
+        collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"filedOn\":"));
+        collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"filedOn\":\"2026-13-45\",\"ipType\":\"PATENT\"}"));
+        collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"filedOn\":\"2026-02-10\",\"ipType\":\"DESIGN\"}"));
+        collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"party\":\"someone\"}"));
+        collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON).bodyValue("[]"));
+        collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON).bodyValue(""));
+        collect.accept(web.post().uri("/api/v1/cases/x/decisions").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"kind\":\"PENALTY\",\"decidedOn\":[2026,2,10],\"penalties\":{}}"));
+        collect.accept(web.put().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON).bodyValue("{}"));
+        collect.accept(web.get().uri("/api/v1/cases?page=x").headers(h -> h.setBearerAuth(officer)));
+        collect.accept(web.get().uri("/feed/v1/entries?after=abc"));
+        collect.accept(web.get().uri(java.net.URI.create(base + "/api/v1/public/penalties?q=%00")));
+        collect.accept(web.get().uri("/api/v1/public/penalties?from=yesterday"));
+        collect.accept(web.get().uri("/no/such/page"));
+        assertThat(bodies).hasSize(14).allSatisfy(b -> assertThat(JAVA_TYPE.matcher(b).find()).as(b).isFalse());
+        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"field\":\"page\"").contains("whole number"))
+                .anySatisfy(b -> assertThat(b).startsWith("415").contains("Content-Type: application/json"))
+                .anySatisfy(b -> assertThat(b).contains("\"field\":\"decidedOn\"").contains("ISO string"));
+        web.get().uri("/feed/v1/proofs/inclusion").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("index").jsonPath("$.errors[0].message").isEqualTo("is required");
+    }
+
+    @Test
+    void the_embedded_mongodb_listens_on_loopback_and_refuses_clients_without_the_generated_credentials() throws Exception {
+        Path credentials = dataDir.resolve(MongoCredentials.FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+        InetSocketAddress address = app.getBean(MongoServer.class).getLocalAddress();
+        assertThat(address.getAddress().isLoopbackAddress()).isTrue();
+        try (var intruder = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(20, TimeUnit.SECONDS)).build())) {
+            assertThatThrownBy(() -> intruder.getDatabase("gongshi").getCollection("case_views").find().first())
+                    .isInstanceOf(MongoCommandException.class).hasMessageContaining("requires authentication");
+            assertThatThrownBy(() -> intruder.getDatabase("gongshi").getCollection("idempotency_keys").deleteMany(new org.bson.Document()))
+                    .isInstanceOf(MongoCommandException.class);
+        }
+    }
+
+    /** Opens a feed stream from {@code localAddress}; the status lands in {@code status} when the response starts. */
+    static Disposable stream(String localAddress, AtomicInteger status) {
+        return HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0))
+                .get().uri(base + "/feed/v1/events")
+                .response((response, body) -> {
+                    status.set(response.status().code());
+                    return body.asString();
+                })
+                .subscribe(x -> {}, e -> status.compareAndSet(0, -1));
+    }
+
+    static int awaitStatus(AtomicInteger status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (status.get() == 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        return status.get();
+    }
+
+    @Test
+    @Order(1)
+    void feed_streams_are_capped_per_client_and_in_total() throws Exception {
+        PublicTraffic traffic = app.getBean(PublicTraffic.class);
+        List<Disposable> open = new ArrayList<>();
+        try {
+            AtomicInteger[] statuses = new AtomicInteger[5];
+            String[] from = {"127.0.0.1", "127.0.0.1", "127.0.0.1", "127.0.0.2", "127.0.0.3"};
+            int[] expected = {200, 200, 429, 200, 429}; // 2 per client; 3 in total
+            for (int i = 0; i < from.length; i++) {
+                statuses[i] = new AtomicInteger();
+                open.add(stream(from[i], statuses[i]));
+                assertThat(awaitStatus(statuses[i])).as("stream " + i + " from " + from[i]).isEqualTo(expected[i]);
+            }
+            assertThat(traffic.liveStreams()).isEqualTo(3);
+        } finally {
+            open.forEach(Disposable::dispose);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (traffic.liveStreams() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(traffic.liveStreams()).as("closed streams are released").isZero();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void public_endpoints_answer_429_with_retry_after_past_a_clients_rate() {
+        var last = web.get().uri("/api/v1/public/penalties").exchange().returnResult(String.class);
+        int sent = 1;
+        while (last.getStatus().value() != 429 && sent < 200) {
+            last = web.get().uri("/api/v1/public/penalties").exchange().returnResult(String.class);
+            sent++;
+        }
+        assertThat(last.getStatus().value()).as("after " + sent + " requests").isEqualTo(429);
+        assertThat(sent).as("the bucket holds 40 requests, some spent by the tests before").isBetween(2, 41);
+        assertThat(Integer.parseInt(last.getResponseHeaders().getFirst("Retry-After"))).isBetween(1, 10);
+        assertThat(last.getResponseHeaders().getContentType().toString()).contains("problem+json");
+        assertThat(last.getResponseHeaders().getFirst("Content-Security-Policy")).as("refusals carry the security headers").contains("default-src 'none'");
+        // the bureau API is not limited by the public bucket
+        assertThat(statusOfCaseList(token(b -> {}))).isEqualTo(200);
+    }
+}

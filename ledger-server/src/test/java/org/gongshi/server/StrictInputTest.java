@@ -1,0 +1,410 @@
+package org.gongshi.server;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Strict input (issue 11 item 5) on one embedded server: the probes of the issue, then a seeded
+ * property-based run that sends malformed and oversized bodies to every command endpoint. Every one
+ * gets a 4xx problem naming what to fix, and the event store's head does not move.
+ */
+class StrictInputTest {
+
+    static final long SEED = 20261129L;
+    static final int MUTATIONS_PER_ENDPOINT = 30;
+    static final Pattern JAVA_TYPE = DoorsTest.JAVA_TYPE;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dataDir;
+    static ConfigurableApplicationContext app;
+    static WebTestClient web;
+    static String token, caseId, listingId, base;
+
+    @BeforeAll
+    static void start() {
+        app = LedgerEndToEndTest.start(dataDir);
+        web = LedgerEndToEndTest.client(app);
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+        BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+        caseId = bureau.decidedCase("北京某某科技有限公司", "91110000600037341L", 30000);
+        Map<?, ?> proposed = web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("listType", "SEVERE_DISHONESTY", "category", "REFUSAL_TO_PERFORM",
+                        "subject", Map.of("name", "北京某某科技有限公司", "uscc", "91110000600037341L"),
+                        "basisCaseIds", List.of(caseId), "reason", "拒不履行", "proposedOn", "2026-04-01"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        listingId = (String) proposed.get("listingId");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.close();
+    }
+
+    static TrackingToken head() {
+        return app.getBean(EventStore.class).createHeadToken();
+    }
+
+    /** Every command endpoint with a valid body (the shape API.md documents). */
+    static Map<String, Map<String, Object>> commands() {
+        Map<String, Map<String, Object>> c = new LinkedHashMap<>();
+        String cases = "/api/v1/cases/" + caseId, listings = "/api/v1/listings/" + listingId;
+        var penalties = List.of(Map.of("type", "FINE", "amount", 30000, "description", "罚款"));
+        c.put("/api/v1/cases", Map.of("filedOn", "2026-03-02", "ipType", "PATENT", "violationType", "假冒专利", "procedure", "ORDINARY",
+                "source", "日常检查", "authorityName", "北京市朝阳区知识产权局",
+                "party", Map.of("kind", "LEGAL_PERSON", "name", "北京某某科技有限公司", "uscc", "91110000600037341L", "legalRepresentative", "张三")));
+        c.put(cases + "/extensions", Map.of("approval", "HEAD", "approvedOn", "2026-03-05", "days", 30, "reason", "案情复杂"));
+        c.put(cases + "/clock", Map.of("action", "PAUSE", "on", "2026-03-05", "reason", "HEARING", "note", "听证期间"));
+        c.put(cases + "/notices", Map.of("servedOn", "2026-03-04", "proposedPenalties", penalties, "hearingRightGranted", false, "waived", true));
+        c.put(cases + "/statements", Map.of("receivedOn", "2026-03-05", "summary", "当事人陈述"));
+        c.put(cases + "/hearings", Map.of("heldOn", "2026-03-06", "outcome", "维持"));
+        c.put(cases + "/decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝知罚〔2026〕99号", "decidedOn", "2026-03-10",
+                "penalties", penalties, "legalBasis", "《专利法》第六十八条", "facts", "在产品上标注他人专利号。"));
+        c.put(cases + "/transfer", Map.of("transferredOn", "2026-03-11", "judicialOrgan", "北京市公安局朝阳分局", "reason", "涉嫌犯罪"));
+        c.put(cases + "/execution", Map.of("executedOn", "2026-03-20", "paidAmount", 30000, "method", "银行转账"));
+        c.put(cases + "/closure", Map.of("closedOn", "2026-03-25", "outcome", "执行完毕"));
+        c.put(cases + "/revision", Map.of("kind", "CHANGED", "by", "RECONSIDERATION", "documentNumber", "京复〔2026〕1号", "effectiveOn", "2026-04-01",
+                "reason", "复议变更", "penalties", penalties));
+        c.put(cases + "/disclosure", Map.of("action", "CORRECT", "decidedOn", "2026-03-15", "reason", "更正笔误", "facts", "更正后的事实。",
+                "redactions", List.of("住址")));
+        c.put(cases + "/repair", Map.of("decidedOn", "2026-10-01", "obligationsFulfilled", true, "harmRemoved", true, "repeatViolation", false,
+                "listedAsDishonest", false));
+        c.put("/api/v1/listings", Map.of("listType", "BLACKLIST", "category", "FALSE_MATERIALS",
+                "subject", Map.of("name", "北京某某科技有限公司", "uscc", "91110000600037341L"), "basisCaseIds", List.of(caseId),
+                "reason", "提交虚假材料", "proposedOn", "2026-04-02"));
+        c.put(listings + "/statements", Map.of("receivedOn", "2026-04-03", "summary", "当事人称已整改。"));
+        c.put(listings + "/decision", Map.of("decidedOn", "2026-04-15", "list", true, "reason", "拒不履行",
+                "measures", List.of(Map.of("type", "NO_AWARDS", "scope", "全部奖项")), "termEnd", "2027-04-15"));
+        c.put(listings + "/sanctions", Map.of("type", "KEY_SUPERVISION", "scope", "每季度检查", "until", "2027-01-01", "imposedOn", "2026-04-20"));
+        c.put(listings + "/sanctions/1/lifting", Map.of("liftedOn", "2026-05-01", "reason", "审查完毕"));
+        c.put(listings + "/removal", Map.of("removedOn", "2026-05-02", "reason", "LISTED_IN_ERROR", "detail", "错列"));
+        c.put(listings + "/repair", Map.of("action", "APPLY", "on", "2026-10-16", "grounds", "已履行义务", "reason", "申请修复"));
+        return c;
+    }
+
+    record Answer(int status, String contentType, String body) {}
+
+    static Answer post(String path, String contentType, byte[] body) {
+        EntityExchangeResult<String> r = web.post().uri(path).headers(h -> h.setBearerAuth(token))
+                .header("Content-Type", contentType).bodyValue(body).exchange().expectBody(String.class).returnResult();
+        var type = r.getResponseHeaders().getContentType();
+        return new Answer(r.getStatus().value(), type == null ? "" : type.toString(), r.getResponseBody() == null ? "" : r.getResponseBody());
+    }
+
+    static Answer postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    static void assertRefused(Answer answer, String what) {
+        assertThat(answer.status()).as(what + " -> " + answer.body()).isBetween(400, 499);
+        assertThat(answer.contentType()).as(what).contains("application/problem+json");
+        assertThat(JAVA_TYPE.matcher(answer.body()).find()).as(what + " names no Java type: " + answer.body()).isFalse();
+    }
+
+    // ---- the issue's probes ----
+
+    @Test
+    void a_null_element_in_a_penalty_list_is_a_400_naming_it() {
+        TrackingToken before = head();
+        for (String[] probe : new String[][]{{"/decisions", "penalties"}, {"/notices", "proposedPenalties"}, {"/revision", "penalties"}}) {
+            Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases/" + caseId + probe[0]));
+            body.put(probe[1], Collections.singletonList(null));
+            Answer answer = postJson("/api/v1/cases/" + caseId + probe[0], json(body));
+            assertRefused(answer, probe[0]);
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"field\":\"" + probe[1] + "[0]\"").contains("must not be null");
+        }
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void dates_are_only_iso_strings() {
+        TrackingToken before = head();
+        for (Object filedOn : new Object[]{20260210, List.of(2026, 2, 10), "20260210", "2026-2-10", "2026-02-30", 1.5, true, Map.of()}) {
+            Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases"));
+            body.put("filedOn", filedOn);
+            Answer answer = postJson("/api/v1/cases", json(body));
+            assertRefused(answer, "filedOn " + filedOn);
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"field\":\"filedOn\"").contains("2026-02-10");
+        }
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void duplicate_keys_are_refused_naming_the_key() {
+        TrackingToken before = head();
+        String body = json(commands().get("/api/v1/cases")).replaceFirst("\\{", "{\"filedOn\":\"2026-03-01\",");
+        Answer answer = postJson("/api/v1/cases", body);
+        assertRefused(answer, "duplicate filedOn");
+        assertThat(answer.body()).contains("\"field\":\"filedOn\"").contains("more than once");
+        String nested = json(commands().get("/api/v1/cases")).replace("\"party\":{", "\"party\":{\"name\":\"甲\",");
+        Answer nestedAnswer = postJson("/api/v1/cases", nested);
+        assertRefused(nestedAnswer, "duplicate party.name");
+        assertThat(nestedAnswer.body()).contains("party.name").contains("more than once");
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void every_free_text_field_has_a_bound_and_a_200_kb_string_is_refused() {
+        TrackingToken before = head();
+        String cases = "/api/v1/cases/" + caseId;
+        String[][] probes = {{cases + "/extensions", "reason", "2000"}, {cases + "/transfer", "judicialOrgan", "200"},
+                {cases + "/execution", "method", "500"}, {cases + "/closure", "outcome", "2000"}, {cases + "/revision", "documentNumber", "100"}};
+        for (String[] probe : probes) {
+            Map<String, Object> body = new LinkedHashMap<>(commands().get(probe[0]));
+            body.put(probe[1], "x".repeat(200 * 1024));
+            Answer huge = postJson(probe[0], json(body));
+            assertRefused(huge, probe[0] + " 200 KB " + probe[1]);
+            assertThat(huge.status()).as("larger than any valid body").isEqualTo(413);
+            body.put(probe[1], "字".repeat(Integer.parseInt(probe[2]) + 1));
+            Answer over = postJson(probe[0], json(body));
+            assertRefused(over, probe[0] + " " + probe[1] + " one over its bound");
+            assertThat(over.status()).isEqualTo(400);
+            assertThat(over.body()).contains("\"field\":\"" + probe[1] + "\"").contains("between 0 and " + probe[2]);
+        }
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void a_notice_with_ten_thousand_penalties_is_refused() {
+        TrackingToken before = head();
+        Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases/" + caseId + "/notices"));
+        body.put("proposedPenalties", Collections.nCopies(10_000, Map.of("type", "WARNING")));
+        assertRefused(postJson("/api/v1/cases/" + caseId + "/notices", json(body)), "10,000 penalties");
+        body.put("proposedPenalties", Collections.nCopies(21, Map.of("type", "WARNING")));
+        Answer over = postJson("/api/v1/cases/" + caseId + "/notices", json(body));
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.body()).contains("\"field\":\"proposedPenalties\"").contains("between 0 and 20");
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void text_empty_after_unicode_normalisation_is_refused() {
+        TrackingToken before = head();
+        for (String invisible : new String[]{"\u200B\u200C\u200D", "\uFEFF", "\u2060\u00AD", "\u3000\u3164", " \u200B ", "\uFE0F"}) {
+            Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases"));
+            body.put("party", Map.of("kind", "LEGAL_PERSON", "name", invisible, "uscc", "91110000600037341L"));
+            Answer answer = postJson("/api/v1/cases", json(body));
+            assertRefused(answer, "name " + invisible.codePoints().mapToObj(Integer::toHexString).toList());
+            assertThat(answer.body()).contains("\"field\":\"party.name\"").contains("visible text");
+        }
+        Map<String, Object> control = new LinkedHashMap<>(commands().get("/api/v1/cases"));
+        control.put("violationType", "假冒\u0000专利");
+        assertThat(postJson("/api/v1/cases", json(control)).body()).contains("violationType").contains("control characters");
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void an_unknown_field_is_refused_naming_it_so_a_misspelt_redaction_is_never_dropped_silently() {
+        TrackingToken before = head();
+        Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases/" + caseId + "/disclosure"));
+        body.remove("redactions");
+        body.put("redaction", List.of("住址"));
+        Answer answer = postJson("/api/v1/cases/" + caseId + "/disclosure", json(body));
+        assertRefused(answer, "misspelt redactions");
+        assertThat(answer.body()).contains("\"field\":\"redaction\"").contains("redactions");
+        assertThat(head()).isEqualTo(before);
+    }
+
+    @Test
+    void control_characters_in_queries_are_a_400() {
+        for (String query : List.of("/api/v1/public/penalties?q=%00", "/api/v1/public/penalties?q=%E5%81%87%1B", "/penalties?q=%00",
+                "/api/v1/public/lists/BLACKLIST?division=%0A11", "/feed/v1/entries?after=%07", "/api/v1/public/penalties?q=" + "x".repeat(300))) {
+            var r = web.get().uri(URI.create(base + query)).exchange().expectBody(String.class).returnResult();
+            assertThat(r.getStatus().value()).as(query).isEqualTo(400);
+            assertThat(r.getResponseBody()).as(query).contains("\"errors\"").doesNotContain("Exception");
+        }
+        var authenticated = web.get().uri(URI.create(base + "/api/v1/cases?status=%00")).headers(h -> h.setBearerAuth(token))
+                .exchange().expectBody(String.class).returnResult();
+        assertThat(authenticated.getStatus().value()).isEqualTo(400);
+    }
+
+    // ---- property-based: seeded malformed and oversized bodies to every command endpoint ----
+
+    enum Mutation {
+        WRONG_TYPE, UNKNOWN_FIELD, OVERSIZED_TEXT, INVISIBLE_TEXT, CONTROL_CHARACTER, UNKNOWN_ENUM, NULL_ELEMENT, HUGE_LIST, DUPLICATE_KEY,
+        TRUNCATED, NOT_JSON, EMPTY, WRONG_MEDIA_TYPE, NOT_AN_OBJECT, TOO_LARGE_BODY, DATE_AS_NUMBER
+    }
+
+    @Test
+    void malformed_and_oversized_bodies_to_every_command_endpoint_get_a_4xx_problem_and_leave_the_event_store_unchanged() {
+        Random random = new Random(SEED);
+        TrackingToken before = head();
+        Map<Mutation, Integer> counts = new java.util.EnumMap<>(Mutation.class);
+        int sent = 0;
+        for (var command : commands().entrySet()) {
+            for (int i = 0; i < MUTATIONS_PER_ENDPOINT; i++) {
+                Mutation m = Mutation.values()[random.nextInt(Mutation.values().length)];
+                Answer answer = send(command.getKey(), command.getValue(), m, random);
+                if (answer == null) continue; // the body has nothing this mutation applies to
+                assertRefused(answer, m + " to " + command.getKey());
+                counts.merge(m, 1, Integer::sum);
+                sent++;
+            }
+        }
+        System.out.println("StrictInputTest: " + sent + " malformed bodies to " + commands().size() + " command endpoints, seed " + SEED + ": " + counts);
+        assertThat(sent).isGreaterThan(commands().size() * MUTATIONS_PER_ENDPOINT / 2);
+        assertThat(counts).as("every kind of malformation was tried").hasSize(Mutation.values().length);
+        assertThat(head()).as("the event store's head did not move").isEqualTo(before);
+    }
+
+    static Answer send(String path, Map<String, Object> valid, Mutation m, Random random) {
+        Map<String, Object> body = deepCopy(valid);
+        switch (m) {
+            case WRONG_TYPE -> {
+                List<List<Object>> leaves = paths(body, List.of(), false);
+                List<Object> at = leaves.get(random.nextInt(leaves.size()));
+                Object current = get(body, at);
+                Object[] wrong = current instanceof String ? new Object[]{42, true, List.of("x"), Map.of("a", 1)}
+                        : current instanceof Boolean ? new Object[]{"yes", 1, List.of(), Map.of()}
+                        : current instanceof Number ? new Object[]{"not a number", List.of(1), Map.of(), "1e999999"}
+                        : current instanceof List ? new Object[]{"x", 7, Map.of("a", 1)}
+                        : new Object[]{"x", 7, List.of(1)};
+                set(body, at, wrong[random.nextInt(wrong.length)]);
+            }
+            case UNKNOWN_FIELD -> {
+                List<List<Object>> objects = paths(body, List.of(), false);
+                objects.removeIf(p -> !(get(body, p) instanceof Map));
+                Map<String, Object> target = objects.isEmpty() || random.nextBoolean() ? body : asMap(get(body, objects.get(random.nextInt(objects.size()))));
+                target.put("unexpected" + random.nextInt(100), random.nextBoolean() ? "x" : 1);
+            }
+            case OVERSIZED_TEXT, INVISIBLE_TEXT, CONTROL_CHARACTER, UNKNOWN_ENUM -> {
+                List<List<Object>> strings = paths(body, List.of(), true);
+                if (m == Mutation.UNKNOWN_ENUM) strings.removeIf(p -> !String.valueOf(get(body, p)).matches("[A-Z_]+"));
+                if (strings.isEmpty()) return null;
+                List<Object> at = strings.get(random.nextInt(strings.size()));
+                set(body, at, switch (m) {
+                    case OVERSIZED_TEXT -> "字".repeat(10_001 + random.nextInt(20_000));
+                    case INVISIBLE_TEXT -> "\u200B".repeat(1 + random.nextInt(5)) + (random.nextBoolean() ? "\uFEFF" : "\u00A0");
+                    case CONTROL_CHARACTER -> "文字" + (char) (random.nextInt(8)) + "文字";
+                    default -> "NOT_A_VALUE_" + random.nextInt(1000);
+                });
+            }
+            case NULL_ELEMENT, HUGE_LIST -> {
+                List<List<Object>> lists = paths(body, List.of(), false);
+                lists.removeIf(p -> !(get(body, p) instanceof List));
+                if (lists.isEmpty()) return null;
+                List<Object> at = lists.get(random.nextInt(lists.size()));
+                List<Object> list = new ArrayList<>((List<?>) get(body, at));
+                if (m == Mutation.NULL_ELEMENT) list.add(random.nextInt(list.size() + 1), null);
+                else list = new ArrayList<>(Collections.nCopies(101 + random.nextInt(10_000), list.get(0)));
+                set(body, at, list);
+            }
+            case DATE_AS_NUMBER -> {
+                List<List<Object>> dates = paths(body, List.of(), true);
+                dates.removeIf(p -> !String.valueOf(get(body, p)).matches("\\d{4}-\\d{2}-\\d{2}"));
+                if (dates.isEmpty()) return null;
+                List<Object> at = dates.get(random.nextInt(dates.size()));
+                String[] parts = String.valueOf(get(body, at)).split("-");
+                set(body, at, random.nextBoolean() ? (Object) Integer.parseInt(String.join("", parts))
+                        : List.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+            }
+            case DUPLICATE_KEY -> {
+                String key = body.keySet().iterator().next();
+                return postJson(path, json(body).replaceFirst("\\{", "{\"" + key + "\":" + json(body.get(key)) + ","));
+            }
+            case TRUNCATED -> {
+                String text = json(body);
+                return postJson(path, text.substring(0, 1 + random.nextInt(text.length() - 1)));
+            }
+            case NOT_JSON -> {
+                byte[] bytes = new byte[1 + random.nextInt(200)];
+                random.nextBytes(bytes);
+                bytes[0] = 'x';
+                return post(path, "application/json", bytes);
+            }
+            case EMPTY -> {
+                return post(path, "application/json", new byte[0]);
+            }
+            case WRONG_MEDIA_TYPE -> {
+                return post(path, random.nextBoolean() ? "text/plain" : "application/x-www-form-urlencoded",
+                        json(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            case NOT_AN_OBJECT -> {
+                Object[] shapes = {List.of(body), "text", 42, null, true};
+                return postJson(path, json(shapes[random.nextInt(shapes.length)]));
+            }
+            case TOO_LARGE_BODY -> body.put("padding", "p".repeat(140 * 1024 + random.nextInt(100_000)));
+        }
+        return postJson(path, json(body));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> deepCopy(Map<String, Object> map) {
+        return (Map<String, Object>) copy(map);
+    }
+
+    static Object copy(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put((String) k, copy(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) return new ArrayList<>(l.stream().map(StrictInputTest::copy).toList());
+        return value;
+    }
+
+    /** Paths to every value (onlyStrings: only string leaves); a path is a list of keys and indexes. */
+    static List<List<Object>> paths(Object value, List<Object> prefix, boolean onlyStrings) {
+        List<List<Object>> out = new ArrayList<>();
+        if (!prefix.isEmpty() && (!onlyStrings || value instanceof String)) out.add(prefix);
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.addAll(paths(v, append(prefix, k), onlyStrings)));
+        } else if (value instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) out.addAll(paths(l.get(i), append(prefix, i), onlyStrings));
+        }
+        return out;
+    }
+
+    static List<Object> append(List<Object> prefix, Object key) {
+        List<Object> p = new ArrayList<>(prefix);
+        p.add(key);
+        return p;
+    }
+
+    static Object get(Object root, List<Object> path) {
+        Object v = root;
+        for (Object k : path) v = k instanceof Integer i ? ((List<?>) v).get(i) : ((Map<?, ?>) v).get(k);
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void set(Object root, List<Object> path, Object value) {
+        Object parent = get(root, path.subList(0, path.size() - 1));
+        Object last = path.get(path.size() - 1);
+        if (last instanceof Integer i) ((List<Object>) parent).set(i, value);
+        else ((Map<String, Object>) parent).put((String) last, value);
+    }
+}
