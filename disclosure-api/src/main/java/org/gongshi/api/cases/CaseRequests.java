@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.gongshi.api.input.Bounds;
+import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.InvalidRequest.FieldProblem;
 import org.gongshi.ledger.cases.DecisionKind;

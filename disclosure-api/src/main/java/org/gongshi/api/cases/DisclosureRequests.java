@@ -2,7 +2,7 @@ package org.gongshi.api.cases;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.gongshi.api.input.Bounds;
+import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 
 import java.time.LocalDate;

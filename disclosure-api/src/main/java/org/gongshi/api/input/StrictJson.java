@@ -1,5 +1,7 @@
 package org.gongshi.api.input;
 
+import org.gongshi.api.limits.Bounds;
+import org.gongshi.api.problem.RefusedInput;
 import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
@@ -25,7 +27,7 @@ import java.time.format.DateTimeParseException;
  * list elements refused, unknown fields refused (a misspelt optional field such as {@code redaction}
  * would otherwise be dropped silently), text must be text (no number or object in its place) and pass {@link Text},
  * whole numbers must be whole, booleans must be {@code true}/{@code false}, and a body is at most
- * {@link Bounds#BODY_BYTES}. Every refusal is a {@link Refused} with a message that says what to send,
+ * {@link Bounds#BODY_BYTES}. Every refusal is a {@link RefusedInput} with a message that says what to send,
  * which the problem mapping turns into a 400 naming the field.
  */
 public final class StrictJson {
@@ -64,12 +66,6 @@ public final class StrictJson {
     }
 
     /** Input refused with a message for the caller (no type names). */
-    public static final class Refused extends MismatchedInputException {
-        Refused(JsonParser p, String message, Class<?> target) {
-            super(p, message, target);
-        }
-    }
-
     /** A date is an ISO-8601 string, {@code yyyy-MM-dd}, and a real day. */
     static final class IsoDate extends StdDeserializer<LocalDate> {
         IsoDate() {
@@ -79,16 +75,16 @@ public final class StrictJson {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new Refused(p, "must be a date as an ISO string like \"2026-02-10\" (not a number or an array)", LocalDate.class);
+                throw new RefusedInput(p, "must be a date as an ISO string like \"2026-02-10\" (not a number or an array)", LocalDate.class);
             }
             String text = p.getString();
             if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                throw new Refused(p, "must be a date like \"2026-02-10\" (ISO 8601, yyyy-MM-dd)", LocalDate.class);
+                throw new RefusedInput(p, "must be a date like \"2026-02-10\" (ISO 8601, yyyy-MM-dd)", LocalDate.class);
             }
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw new Refused(p, "is not a day of the calendar (" + text + "); send a real date like \"2026-02-10\"", LocalDate.class);
+                throw new RefusedInput(p, "is not a day of the calendar (" + text + "); send a real date like \"2026-02-10\"", LocalDate.class);
             }
         }
     }
@@ -102,11 +98,11 @@ public final class StrictJson {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new Refused(p, "must be text (a JSON string)", String.class);
+                throw new RefusedInput(p, "must be text (a JSON string)", String.class);
             }
             String text = p.getString();
             Text.problem(text).ifPresent(problem -> {
-                throw new Refused(p, problem, String.class);
+                throw new RefusedInput(p, problem, String.class);
             });
             return text;
         }

@@ -1,5 +1,6 @@
 package org.gongshi.api.input;
 
+import org.gongshi.api.limits.Bounds;
 import java.text.Normalizer;
 import java.util.Optional;
 

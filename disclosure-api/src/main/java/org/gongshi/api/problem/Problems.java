@@ -19,8 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
-import org.gongshi.api.input.Bounds;
-import org.gongshi.api.input.StrictJson;
+import org.gongshi.api.limits.Bounds;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -212,7 +211,7 @@ public final class Problems {
 
     /** What the field should hold, from the type it was read as. */
     private static String expectation(JacksonException jackson) {
-        if (jackson instanceof StrictJson.Refused refused) return refused.getOriginalMessage();
+        if (jackson instanceof RefusedInput refused) return refused.getOriginalMessage();
         if (jackson instanceof InvalidNullException) return "must not be null (lists take no null elements)";
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return "is not a field of this request; its fields are " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();

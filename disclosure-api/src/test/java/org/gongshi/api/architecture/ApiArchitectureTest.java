@@ -25,7 +25,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ApiArchitectureTest {
 
     static final List<String> FEATURES = List.of("cases", "dev", "feed", "listings", "publicsite", "stats");
-    static final List<String> SHARED = List.of("problem", "security", "idempotency", "web");
+    static final List<String> SHARED = List.of("problem", "security", "idempotency", "web", "input", "limits", "traffic");
 
     /** Every package (the root configuration included) is its own slice: no package cycles. */
     @ArchTest

@@ -1,5 +1,6 @@
 package org.gongshi.api.input;
 
+import org.gongshi.api.limits.Bounds;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

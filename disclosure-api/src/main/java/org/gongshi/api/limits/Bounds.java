@@ -1,4 +1,4 @@
-package org.gongshi.api.input;
+package org.gongshi.api.limits;
 
 /**
  * Every bound on input, in one place (issue 11 item 5; README "Input bounds"). Request records name
