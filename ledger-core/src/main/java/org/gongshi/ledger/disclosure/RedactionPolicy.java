@@ -60,9 +60,16 @@ public final class RedactionPolicy {
     /** Text after an address label (住址, 家庭住址, 居住地, 家住) up to the next punctuation. */
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
             "(?<=(?:住址|家庭住址|家庭地址|居住地|居住地址|现住|家住|户籍地|户籍地址|住所地)\\s?[:：为是在]?\\s?)(?![*:：为是在\\s])[^，。；;,、\\n（）()]{2,60}");
-    /** A third party named after a role label (举报人, 投诉人, 证人, 联系人, 受害人): the two to four characters of the name. */
+    /**
+     * A third party named after a role label (举报人, 投诉人, 证人, 联系人, 受害人): a surname and one or two
+     * characters, up to a word that follows names (称, 在, 证实 …); without a common surname, two or three
+     * characters up to punctuation.
+     */
+    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧司上诸]";
     private static final Pattern LABELLED_NAME = Pattern.compile(
-            "(?<=(?:举报人|投诉人|证人|联系人|受害人|被害人|同住人|亲属|配偶|雇员|员工)\\s?[:：]?\\s?)" + HAN + "{2,4}?(?=[，。；;,、（(\\s]|协助|称|证实|系|是|$)");
+            "(?<=(?:举报人|投诉人|证人|联系人|受害人|被害人|同住人|亲属|配偶|雇员|员工)\\s?[:：]?\\s?)(?:" + SURNAME + HAN + "{1,2}?"
+                    + "(?=[，。；;,、（(\\s]|协助|称|证实|系|是|在|等|的|于|向|对|已|作证|陈述|介绍|表示|说|$)|" + SURNAME + HAN + "{1,2}|"
+                    + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))");
 
     private RedactionPolicy() {
     }

@@ -34,7 +34,7 @@ public class DataSubject {
 
     @EventSourcingHandler
     void on(SubjectShredded event) {
-        subjectId = event.subjectId();
+        subjectId = ShredSubject.aggregateId(event.subjectId());
         shredded = true;
     }
 }

@@ -115,6 +115,7 @@ class RedactionPolicyTest {
     void labelled_third_parties_names_never_become_public() {
         assertThat(RedactionPolicy.scrub("举报人王小明称当事人销售假货。")).isEqualTo("举报人***称当事人销售假货。");
         assertThat(RedactionPolicy.scrub("证人：李四，证实当事人销售。")).isEqualTo("证人：***，证实当事人销售。");
+        assertThat(RedactionPolicy.scrub("证人吴建国在场，证人郑晓丽在场。")).isEqualTo("证人***在场，证人***在场。");
     }
 
     @Test
