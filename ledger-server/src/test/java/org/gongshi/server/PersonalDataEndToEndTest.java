@@ -207,6 +207,8 @@ class PersonalDataEndToEndTest {
     void no_personal_data_of_the_corpus_reaches_any_public_output() throws Exception {
         Corpus corpus = new Corpus();
         assertThat(corpus.texts).hasSizeGreaterThan(60);
+        assertThat(corpus.leaksIn(corpus.text(0, 1, Integer.MAX_VALUE))).as("the checker finds every item typed in clear")
+                .hasSize(corpus.probes.size() + corpus.digitProbes.size());
 
         // a natural person's case: every text field carries the corpus; published, then corrected twice
         String person = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "刘示例", "idNumber", corpus.personId),
