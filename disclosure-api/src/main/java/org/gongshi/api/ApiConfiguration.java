@@ -1,5 +1,7 @@
 package org.gongshi.api;
 
+import org.gongshi.api.admin.SubjectKeyController;
+
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.gongshi.api.cases.CaseCommandController;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemAdvice.class, CaseCommandController.class, CaseQueryController.class,
         ListingCommandController.class, ListingQueryController.class, StatsController.class,
-        PublicApiController.class, PublicPagesController.class, FeedController.class})
+        PublicApiController.class, PublicPagesController.class, FeedController.class, SubjectKeyController.class})
 public class ApiConfiguration {
 
     @Bean

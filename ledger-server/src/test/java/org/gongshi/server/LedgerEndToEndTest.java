@@ -204,7 +204,7 @@ class LedgerEndToEndTest {
         assertThat(app.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(app.getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
         assertThat(app.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
-        assertThat(app.getBean("eventSerializer", Serializer.class)).isInstanceOf(Jackson3Serializer.class);
+        assertThat(app.getBean("eventSerializer", Serializer.class)).isInstanceOf(org.gongshi.projections.privacy.SealingSerializer.class);
         assertThat(app.getBean("serializer", Serializer.class)).isInstanceOf(Jackson3Serializer.class);
         assertThat(app.getBean("messageSerializer", Serializer.class)).isInstanceOf(Jackson3Serializer.class);
         assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");

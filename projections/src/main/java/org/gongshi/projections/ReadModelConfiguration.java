@@ -6,6 +6,7 @@ import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.TreeHeads;
 import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.projections.publicrecords.PublicRecords;
+import org.gongshi.projections.privacy.SubjectKeys;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.listings.PenaltyHistory;
@@ -59,6 +60,12 @@ public class ReadModelConfiguration {
     @Bean
     TargetFigures targetFigures(CaseViews caseViews) {
         return new TargetFigures(caseViews);
+    }
+
+    /** The data subjects' keys, outside the event store (crypto-shredding). */
+    @Bean
+    SubjectKeys subjectKeys(MongoDatabase readModelDatabase) {
+        return new SubjectKeys(readModelDatabase, java.time.Clock.systemUTC());
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
 import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.privacy.PersonalData;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.ledger.vocabulary.IpType;
@@ -28,6 +29,8 @@ import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.vocabulary.RevisionKind;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
@@ -63,6 +66,8 @@ public class Disclosure {
     private DisclosureAction action;
     private RecordState recordState;
     private PublicRecord record;
+    /** Every term the bureau hid from the record so far: a correction hides them again. */
+    private List<String> redactions = List.of();
     private LocalDate publishedOn;
     private Deadline publicUntil;
 
@@ -86,21 +91,23 @@ public class Disclosure {
                     "a withheld decision records its legal ground (e.g. state secret, minor, Order 45 Art 5)");
             apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.WITHHOLD,
                     command.decidedOn(), command.ground(), deadline, deadline.metBy(command.decidedOn()), doublePublicity,
-                    doublePublicity.metBy(command.decidedOn()), null, null, rules.version()));
+                    doublePublicity.metBy(command.decidedOn()), null, null, rules.version(), List.of()));
             return;
         }
         check(penaltyDecision, Rule.DISCLOSURE_SCOPE, "a no-penalty decision is not disclosed as a penalty");
         check(decision.lastRevision() == null, Rule.DISCLOSURE_AFTER_DECISION,
                 "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
                         + "; a revised decision is not published");
+        check(!party.shredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
+        List<String> hidden = RedactionPolicy.hiddenTerms(command.redactions());
         Deadline until = rules.publicUntil(command.decidedOn(), decision.penalties());
         PublicRecord published = RedactionPolicy.publicRecord(decision.decisionId(), party, decisionNumber, violationType, facts,
                 legalBasis, decision.penalties(), decision.decidedOn(), until.dueOn(), authorityName, bureau, ipType, division,
-                command.redactions());
+                hidden);
         apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.PUBLISH,
                 command.decidedOn(), null, deadline, deadline.metBy(command.decidedOn()), doublePublicity,
-                doublePublicity.metBy(command.decidedOn()), until, published, rules.version()));
+                doublePublicity.metBy(command.decidedOn()), until, published, rules.version(), hidden));
     }
 
     @CommandHandler
@@ -111,9 +118,16 @@ public class Disclosure {
         check(!command.correctedOn().isBefore(publishedOn), Rule.CORRECTION_OF_RECORD,
                 "the correction is dated " + command.correctedOn() + ", before publication on " + publishedOn);
         check(command.reason() != null && !command.reason().isBlank(), Rule.CORRECTION_OF_RECORD, "a correction states its reason");
+        check(!redactions.contains(PersonalData.SHREDDED), Rule.CORRECTION_OF_RECORD,
+                "the case's personal data was shredded, so the terms hidden before can no longer be hidden again; withdraw the record instead");
+        // redactions accumulate: a correction hides every term hidden before it, and its own
+        List<String> hidden = new ArrayList<>(redactions);
+        if (command.redactions() != null) hidden.addAll(command.redactions());
+        hidden = RedactionPolicy.hiddenTerms(hidden);
         PublicRecord corrected = RedactionPolicy.corrected(record, command.legalRepresentative(), command.violationType(),
-                command.facts(), command.legalBasis(), command.redactions());
-        apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(), command.reason(), corrected));
+                command.facts(), command.legalBasis(), hidden);
+        apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(), RedactionPolicy.scrub(command.reason(), hidden),
+                corrected, hidden));
     }
 
     @CommandHandler
@@ -153,7 +167,7 @@ public class Disclosure {
     public void withdrawAfterRevision(RevisionKind kind, LocalDate effectiveOn, String reason, LocalDate today, Rulebook rules) {
         if (recordState != RecordState.PUBLISHED) return;
         Deadline deadline = rules.withdrawalDeadline(effectiveOn);
-        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, reason, kind, deadline, deadline.metBy(today), rules.version()));
+        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, RedactionPolicy.scrub(reason, redactions), kind, deadline, deadline.metBy(today), rules.version()));
     }
 
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
@@ -198,12 +212,14 @@ public class Disclosure {
             record = event.record();
             publishedOn = event.decidedOn();
             publicUntil = event.publicUntil();
+            redactions = event.redactions() == null ? List.of() : event.redactions();
         }
     }
 
     @EventSourcingHandler
     void on(DisclosureCorrected event) {
         record = event.record();
+        if (event.redactions() != null) redactions = event.redactions();
     }
 
     @EventSourcingHandler

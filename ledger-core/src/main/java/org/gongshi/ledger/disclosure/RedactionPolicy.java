@@ -28,12 +28,48 @@ public final class RedactionPolicy {
 
     public static final String HIDDEN = "***";
 
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})(\\d{8})(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
-    private static final Pattern OLD_ID_NUMBER = Pattern.compile("(?<!\\d)\\d{15}(?!\\d)");
-    private static final Pattern LONG_DIGITS = Pattern.compile("(?<!\\d)\\d(?:[ -]?\\d){11,22}(?!\\d)");
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d(?:[- ]?\\d{4}){2}(?!\\d)");
-    private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)0\\d{2,3}[- ]?\\d{7,8}(?!\\d)");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+    private static final String SHREDDED = org.gongshi.ledger.privacy.PersonalData.SHREDDED;
+
+    private static final String SEP = "[ .\\-]?";
+    /** 18 characters in the shape of a resident ID number, spaces or hyphens allowed between digits; masked when valid. */
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d(?:[ -]?\\d){16}[ -]?[0-9Xx](?![0-9A-Za-z])");
+    /** Any run of 12 to 23 digits (15-digit ID numbers, bank cards of 16–19 digits, account numbers), spaces or hyphens between. */
+    private static final Pattern LONG_DIGITS = Pattern.compile("(?<![\\d+])\\d(?:[ -]?\\d){11,22}(?!\\d)");
+    private static final String COUNTRY = "(?:\\(?(?:\\+|00)86\\)?" + SEP + ")";
+    /** Mobile numbers: 13612345678, 136-1234-5678, 136 1234 5678, 136.1234.5678, +86 136…, (+86)136…. */
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)" + COUNTRY + "?1[3-9]\\d(?:" + SEP + "\\d){8}(?!\\d)");
+    /** Landlines: (010) 6512-3456, 010-6512-3456, 0755 8888 8888, +86 10 6512 3456, with an extension. */
+    private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(?:" + COUNTRY + "\\(?0?\\d{2,3}\\)?|\\(0\\d{2,3}\\)|0\\d{2,3})"
+            + "\\s?" + SEP + "\\d{3,4}" + SEP + "\\d{4}(?:\\s*(?:转|ext\\.?|x|-)\\s*\\d{1,6})?(?!\\d)");
+    /** A number after a contact label (电话, 手机, 联系方式, 微信, QQ, tel), whatever its format. */
+    private static final Pattern LABELLED_CONTACT = Pattern.compile(
+            "(?i)(?<=(?:电话|手机|手机号|手机号码|座机|联系方式|联系电话|传真|微信|微信号|qq|tel|phone|mobile)\\s?[:：]?\\s?)[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+\\s?@\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+    private static final String HAN = "\\p{IsHan}";
+    /** A character of a place name: a Han character that is not a word around an address (住, 在, 于, 的, 为 …). */
+    private static final String PLACE = "[\\p{IsHan}&&[^住在于的人址为是和与及至从向]]";
+    private static final String NUMBER = "[0-9一二三四五六七八九十百零〇]+";
+    /** A street address: divisions (省/市/区/县/镇/村), a road (路/街/巷/弄/胡同/道) with its 号, then 栋/单元/层/室. */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?>(?:" + PLACE + "{1,10}?(?:省|自治区|市|自治州|地区|区|县|旗|镇|乡|街道|村)){0,6})"
+                    + PLACE + "{0,10}?(?:路|街|巷|弄|胡同|大道|道)" + NUMBER + "(?:-" + NUMBER + ")?(?:号院|号楼|号|弄)"
+                    + "(?:" + HAN + "{0,8}?" + NUMBER + "(?:-" + NUMBER + ")?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)){0,5}(?:-?\\d{1,5}(?!\\d)(?:室)?)?");
+    /** A flat without a road: 3栋2单元301室, 5号楼1201. */
+    private static final Pattern FLAT = Pattern.compile(
+            "(?:" + PLACE + "{0,10}?(?:小区|花园|公寓|大厦|苑|村|院))?" + NUMBER + "(?:号楼|栋|幢|座)(?:-?" + NUMBER + "(?:单元|层|楼|室|号|户)?){0,5}");
+    /** Text after an address label (住址, 家庭住址, 居住地, 家住) up to the next punctuation. */
+    private static final Pattern LABELLED_ADDRESS = Pattern.compile(
+            "(?<=(?:住址|家庭住址|家庭地址|居住地|居住地址|现住|家住|户籍地|户籍地址|住所地)\\s?[:：为是在]?\\s?)(?![*:：为是在\\s])[^，。；;,、\\n（）()]{2,60}");
+    /**
+     * A third party named after a role label (举报人, 投诉人, 证人, 联系人, 受害人): a surname and one or two
+     * characters, up to a word that follows names (称, 在, 证实 …); without a common surname, two or three
+     * characters up to punctuation.
+     */
+    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧司上诸]";
+    private static final Pattern LABELLED_NAME = Pattern.compile(
+            "(?<=(?:举报人|投诉人|证人|联系人|受害人|被害人|同住人|亲属|配偶|雇员|员工)\\s?[:：]?\\s?)(?:" + SURNAME + HAN + "{1,2}?"
+                    + "(?=[，。；;,、（(\\s]|协助|称|证实|系|是|在|等|的|于|向|对|已|作证|陈述|介绍|表示|说|$)|" + SURNAME + HAN + "{1,2}|"
+                    + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))");
 
     private RedactionPolicy() {
     }
@@ -46,12 +82,12 @@ public final class RedactionPolicy {
         boolean person = party.kind() == PartyKind.NATURAL_PERSON;
         List<String> hidden = hiddenTerms(redactions);
         return new PublicRecord(recordId,
-                party.name(),
+                scrub(party.name(), hidden),
                 party.kind(),
                 person ? null : party.uscc(),
                 person ? null : scrub(party.legalRepresentative(), hidden),
                 person && party.idNumber() != null ? ResidentIdNumber.mask(party.idNumber()) : null,
-                decisionNumber,
+                scrub(decisionNumber, hidden),
                 scrub(violationType, hidden),
                 scrub(facts, hidden),
                 scrub(legalBasis, hidden),
@@ -60,12 +96,13 @@ public final class RedactionPolicy {
                 tenThousandYuan(Penalty.total(penalties, PenaltyType.FINE)),
                 tenThousandYuan(Penalty.total(penalties, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS)
                         .add(Penalty.total(penalties, PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY))),
-                decidedOn, publicUntil, authorityName, authorityUscc, ipType, division);
+                decidedOn, publicUntil, scrub(authorityName, hidden), authorityUscc, ipType, division);
     }
 
     /**
      * The record as corrected (更正): each text given replaces the published one, a text left out
-     * (null) stays; every text is redacted again with the correction's {@code redactions}.
+     * (null) stays; every text is redacted again with {@code redactions}: the terms hidden by the
+     * correction and by every act before it, so a correction never un-hides what was hidden.
      */
     public static PublicRecord corrected(PublicRecord record, String legalRepresentative, String violationType, String facts,
                                          String legalBasis, List<String> redactions) {
@@ -78,24 +115,67 @@ public final class RedactionPolicy {
                 scrub(record.penaltyContent(), hidden));
     }
 
-    /** A text as it may be made public: identifiers masked, contact details and listed terms hidden. */
+    /** A text as it may be made public, with no terms listed: see {@link #scrub(String, List)}. */
+    public static String scrub(String text) {
+        return scrub(text, List.of());
+    }
+
+    /**
+     * A text as it may be made public: the terms listed hidden, then ID numbers masked (digits 1–6
+     * and 15–18) and addresses, phone numbers in every common format, e-mail addresses, bank cards
+     * and long account numbers, and labelled third parties' names hidden. Full-width digits and
+     * signs are matched as their ASCII forms; what is not hidden keeps its own characters.
+     * Idempotent: a scrubbed text scrubs to itself.
+     */
     public static String scrub(String text, List<String> hidden) {
         if (text == null) return null;
         String result = text;
-        for (String term : hidden) result = result.replace(term, HIDDEN);
-        result = replace(ID_NUMBER, result, m -> m.group(1) + "********" + m.group(3));
+        for (String term : hidden) result = replaceTerm(result, term);
+        result = replace(ID_NUMBER, result, RedactionPolicy::maskedIdNumber);
         result = replace(EMAIL, result, m -> HIDDEN);
+        result = replace(LABELLED_CONTACT, result, m -> HIDDEN);
+        result = replace(LONG_DIGITS, result, m -> HIDDEN);
         result = replace(MOBILE, result, m -> HIDDEN);
         result = replace(LANDLINE, result, m -> HIDDEN);
-        result = replace(OLD_ID_NUMBER, result, m -> HIDDEN);
-        result = replace(LONG_DIGITS, result, m -> HIDDEN);
+        result = replace(LABELLED_ADDRESS, result, m -> HIDDEN);
+        result = replace(ADDRESS, result, m -> HIDDEN);
+        result = replace(FLAT, result, m -> HIDDEN);
+        result = replace(LABELLED_NAME, result, m -> HIDDEN);
         return result;
     }
 
-    /** Listed terms, longest first so a longer term is hidden whole before a part of it. */
-    static List<String> hiddenTerms(List<String> redactions) {
+    /** A valid resident ID number keeps digits 1–6 and 15–18; any other 18 digits are hidden whole. */
+    private static String maskedIdNumber(Matcher m) {
+        String digits = m.group().replaceAll("[ -]", "").toUpperCase(java.util.Locale.ROOT);
+        return ResidentIdNumber.isValid(digits) ? ResidentIdNumber.mask(digits) : HIDDEN;
+    }
+
+    /** Every occurrence of a listed term, its full-width and ASCII forms alike. */
+    private static String replaceTerm(String text, String term) {
+        return replace(Pattern.compile(Pattern.quote(ascii(term))), text, m -> HIDDEN);
+    }
+
+    /**
+     * Full-width forms (U+FF01–FF5E) as their ASCII characters and the ideographic space as a space,
+     * one character for one, so a match in the result has the same offsets in the original.
+     */
+    static String ascii(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= '\uFF01' && c <= '\uFF5E') chars[i] = (char) (c - 0xFEE0);
+            else if (c == '\u3000') chars[i] = ' ';
+        }
+        return new String(chars);
+    }
+
+    /**
+     * Listed terms, longest first so a longer term is hidden whole before a part of it; a term whose
+     * key was shredded is no term.
+     */
+    public static List<String> hiddenTerms(List<String> redactions) {
         if (redactions == null) return List.of();
-        return redactions.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct()
+        return redactions.stream().filter(r -> r != null && !r.isBlank() && !SHREDDED.equals(r)).map(String::strip).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
@@ -115,11 +195,16 @@ public final class RedactionPolicy {
         return yuan.signum() == 0 ? null : yuan.movePointLeft(4).setScale(6, RoundingMode.HALF_UP);
     }
 
+    /** Matches on the ASCII form of {@code text}; replaces in the original, keeping every character not matched. */
     private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> replacement) {
-        Matcher m = pattern.matcher(text);
+        Matcher m = pattern.matcher(ascii(text));
         StringBuilder out = new StringBuilder();
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
-        m.appendTail(out);
-        return out.toString();
+        int last = 0;
+        while (m.find()) {
+            if (m.end() == m.start()) continue;
+            out.append(text, last, m.start()).append(replacement.apply(m));
+            last = m.end();
+        }
+        return out.append(text, last, text.length()).toString();
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.disclosure.RedactionPolicy;
 import org.gongshi.ledger.listings.command.ApplyForListingRepair;
 import org.gongshi.ledger.listings.command.DecideListing;
 import org.gongshi.ledger.listings.command.DecideListingRepair;
@@ -175,7 +176,8 @@ public class Listing {
             imposed.add(newSanction(measure.sanctionId(), measure.measure(), measure.scope(), measure.until(), decidedOn, term, taken, rules));
         }
         String reason = command.reason() == null || command.reason().isBlank() ? noticeReason : command.reason();
-        apply(new ListingAdded(listingId, bureau, division, listType, category, subject, basisCaseIds, reason, decidedOn, term,
+        apply(new ListingAdded(listingId, bureau, division, listType, category, publicSubject(), basisCaseIds, RedactionPolicy.scrub(reason),
+                decidedOn, term,
                 rules.listingRepairWaitEnd(decidedOn), statementDeadline, statementReceived, rules.version()));
         imposed.forEach(sanction -> apply(sanction));
     }
@@ -200,7 +202,8 @@ public class Listing {
                 : "listing " + listingId + " has no sanction " + command.sanctionId());
         requireDatedInOrder(command.liftedOn(), "lifting the sanction");
         requireWithinTerm(command.liftedOn(), "lift a sanction");
-        apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), command.liftedOn(), command.reason()));
+        apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), command.liftedOn(),
+                RedactionPolicy.scrub(command.reason())));
     }
 
     @CommandHandler
@@ -306,7 +309,7 @@ public class Listing {
         for (SanctionImposed sanction : List.copyOf(activeSanctions.values())) {
             apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), on, "entry removed: " + reason));
         }
-        apply(new ListingRemoved(listingId, listType, subject, listedOn, reason, on, detail, rules.version()));
+        apply(new ListingRemoved(listingId, listType, publicSubject(), listedOn, reason, on, RedactionPolicy.scrub(detail), rules.version()));
         slots.vacate(listType, subject.uscc(), listingId, on, "listing removed: " + reason);
     }
 
@@ -321,8 +324,13 @@ public class Listing {
         check(!last.isAfter(term.dueOn()), Rule.SANCTION_MEASURES,
                 "sanction " + measure + " runs until " + last + ", after the entry's term ends on " + term.dueOn() + "; a sanction lasts at most the term");
         taken.add(id);
-        return new SanctionImposed(listingId, id, subject.uscc(), measure, scope == null || scope.isBlank() ? measure.defaultScope() : scope,
-                imposedOn, last, rules.version());
+        return new SanctionImposed(listingId, id, subject.uscc(), measure,
+                scope == null || scope.isBlank() ? measure.defaultScope() : RedactionPolicy.scrub(scope), imposedOn, last, rules.version());
+    }
+
+    /** The subject as a public list entry names it: its name through the one redaction policy. */
+    private Subject publicSubject() {
+        return new Subject(RedactionPolicy.scrub(subject.name()), subject.uscc());
     }
 
     private String nextSanctionId(Set<String> taken) {

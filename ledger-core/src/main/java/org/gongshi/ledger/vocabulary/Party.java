@@ -2,15 +2,29 @@ package org.gongshi.ledger.vocabulary;
 
 import org.gongshi.ledger.identity.ResidentIdNumber;
 import org.gongshi.ledger.identity.Uscc;
+import org.gongshi.ledger.privacy.MaybePersonal;
+import org.gongshi.ledger.privacy.PersonalData;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * 当事人: the party of a case. Organisations carry a unified social credit code ({@code uscc}),
- * natural persons a resident ID number ({@code idNumber}).
+ * natural persons a resident ID number ({@code idNumber}). A natural person's name and ID number are
+ * personal data: sealed in the event store with the case's key.
  */
-public record Party(PartyKind kind, String name, String uscc, String idNumber, String legalRepresentative) {
+public record Party(PartyKind kind, @PersonalData String name, String uscc, @PersonalData String idNumber, String legalRepresentative)
+        implements MaybePersonal {
+
+    @Override
+    public boolean personal() {
+        return kind == PartyKind.NATURAL_PERSON;
+    }
+
+    /** Whether this party's personal data was shredded (its data subject's key deleted). */
+    public boolean shredded() {
+        return PersonalData.SHREDDED.equals(name) || PersonalData.SHREDDED.equals(idNumber);
+    }
 
     /** The identifier problems of this party, as {@code field: message}; empty when valid. */
     public List<String> problems() {

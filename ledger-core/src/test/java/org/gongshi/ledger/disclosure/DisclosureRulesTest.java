@@ -97,7 +97,7 @@ class DisclosureRulesTest {
                 "当事人销售侵犯注册商标专用权的商品。", "《商标法》第六十条第二款", FINE_50K, DECIDED, LocalDate.of(2029, 2, 12),
                 "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
         return new DisclosureDecided(CASE_ID, DECISION_ID, DECISION_ID, DisclosureAction.PUBLISH, on, null, due("2026-03-16"), true,
-                due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION);
+                due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION, List.of("住址北京市朝阳区示例路1号"));
     }
 
     static DisclosureDecided publish(List<Object> events) {
@@ -268,6 +268,48 @@ class DisclosureRulesTest {
         assertThat(record.legalRepresentative()).isEqualTo("赵示例");
         assertThat(record.legalBasis()).as("a text left out stays as published").isEqualTo("《商标法》第六十条第二款");
         assertThat(record.penaltyContent()).isEqualTo("罚款人民币50000.00元：罚款");
+    }
+
+    @Test
+    void redactions_accumulate_so_a_correction_never_un_hides_what_an_earlier_act_hid() {
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正：证人周示例已核实", null,
+                        "当事人（住址北京市朝阳区示例路1号）经周示例介绍销售侵权商品。", null, null, List.of("周示例")), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureCorrected corrected = only(events, DisclosureCorrected.class);
+        assertThat(corrected.record().facts()).isEqualTo("当事人（***）经***介绍销售侵权商品。");
+        assertThat(corrected.reason()).as("a correction's public reason is redacted too").isEqualTo("更正：证人***已核实");
+        assertThat(corrected.redactions()).containsExactlyInAnyOrder("住址北京市朝阳区示例路1号", "周示例");
+
+        // a second correction that lists nothing still hides both earlier terms
+        events.clear();
+        given(published(LocalDate.of(2026, 2, 12)), corrected)
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "再次更正", null,
+                        "周示例与当事人共同销售；当事人住址北京市朝阳区示例路1号。", null, null, null), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(only(events, DisclosureCorrected.class).record().facts()).doesNotContain("周示例").doesNotContain("示例路1号");
+    }
+
+    @Test
+    void a_withdrawal_reason_is_public_and_redacted_with_every_term_hidden_before() {
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new ReviseDecision(CASE_ID, RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2026)京0105行初1号",
+                        LocalDate.of(2026, 3, 2), "法院认定当事人住址北京市朝阳区示例路1号送达有误，联系电话(010) 6512-3456", null), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        String reason = only(events, DisclosureWithdrawn.class).reason();
+        assertThat(reason).doesNotContain("示例路1号").doesNotContain("6512").startsWith("法院认定当事人***");
+    }
+
+    @Test
+    void a_record_whose_personal_data_was_shredded_is_not_corrected() {
+        DisclosureDecided shredded = published(LocalDate.of(2026, 2, 12));
+        shredded = new DisclosureDecided(shredded.caseId(), shredded.decisionId(), shredded.recordId(), shredded.action(), shredded.decidedOn(),
+                null, shredded.disclosureDeadline(), true, shredded.doublePublicityDeadline(), true, shredded.publicUntil(), shredded.record(),
+                VERSION, List.of(org.gongshi.ledger.privacy.PersonalData.SHREDDED));
+        refused(given(shredded).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "x", null, "y", null, null, List.of()), AS_BUREAU),
+                "correction-of-record", "shredded");
     }
 
     @Test

@@ -72,4 +72,71 @@ class RedactionPolicyTest {
         String once = RedactionPolicy.scrub(LEAKY_FACTS, List.of("张第三人"));
         assertThat(RedactionPolicy.scrub(once, List.of())).isEqualTo(once);
     }
+
+    @Test
+    void phone_numbers_in_every_common_and_full_width_format_never_become_public() {
+        List<String> phones = List.of("(010) 6512-3456", "010-6512-3456", "010 6512 3456", "01065123456", "0755-8888 8888",
+                "136.1234.5678", "136-1234-5678", "136 1234 5678", "13612345678", "+86 136 1234 5678", "+8613612345678",
+                "(+86)136-1234-5678", "0086 13612345678", "+86 10 6512 3456", "+86-10-65123456", "１３７１２３４５６７８",
+                "（０１０）６５１２－３４５６", "＋８６ １３７ １２３４ ５６７８", "010-65123456转8001");
+        for (String phone : phones) {
+            String scrubbed = RedactionPolicy.scrub("如有疑问请致" + phone + "查询。");
+            assertThat(scrubbed).as(phone).isEqualTo("如有疑问请致***查询。");
+        }
+    }
+
+    @Test
+    void id_numbers_of_15_and_18_digits_with_or_without_spaces_are_masked_or_hidden() {
+        assertThat(RedactionPolicy.scrub("身份证号440305198506123021。")).isEqualTo("身份证号440305********3021。");
+        assertThat(RedactionPolicy.scrub("身份证号440305 19850612 3021。")).isEqualTo("身份证号440305********3021。");
+        assertThat(RedactionPolicy.scrub("身份证号４４０３０５１９８５０６１２３０２１。")).isEqualTo("身份证号440305********3021。");
+        assertThat(RedactionPolicy.scrub("旧证号440305850612302。")).isEqualTo("旧证号***。");
+        assertThat(RedactionPolicy.scrub("旧证号440305 850612 302。")).isEqualTo("旧证号***。");
+        assertThat(RedactionPolicy.scrub("号码440305198506123029有误。")).as("not a valid ID: hidden whole").isEqualTo("号码***有误。");
+    }
+
+    @Test
+    void bank_cards_and_emails_never_become_public() {
+        assertThat(RedactionPolicy.scrub("经银行卡6222 0212 3456 7890 123收款")).isEqualTo("经银行卡***收款");
+        assertThat(RedactionPolicy.scrub("经银行卡4111-1111-1111-1111收款")).isEqualTo("经银行卡***收款");
+        assertThat(RedactionPolicy.scrub("邮箱liu.shili@example.com.cn。")).isEqualTo("邮箱***。");
+        assertThat(RedactionPolicy.scrub("邮箱ｌｉｕ＠ｅｘａｍｐｌｅ．ｃｏｍ。")).isEqualTo("邮箱***。");
+    }
+
+    @Test
+    void home_addresses_never_become_public() {
+        assertThat(RedactionPolicy.scrub("当事人住广东省深圳市南山区示例路88号3栋2单元1201室，经营网店。")).isEqualTo("当事人住***，经营网店。");
+        assertThat(RedactionPolicy.scrub("当事人住北京市朝阳区建国路八十八号院5号楼1201，经营网店。")).isEqualTo("当事人住***，经营网店。");
+        assertThat(RedactionPolicy.scrub("居住于示例花园3栋2单元301室的当事人")).isEqualTo("居住于***的当事人");
+        assertThat(RedactionPolicy.scrub("家庭住址：浙江省杭州市西湖区某某小区，经营网店")).isEqualTo("家庭住址：***，经营网店");
+    }
+
+    @Test
+    void labelled_third_parties_names_never_become_public() {
+        assertThat(RedactionPolicy.scrub("举报人王小明称当事人销售假货。")).isEqualTo("举报人***称当事人销售假货。");
+        assertThat(RedactionPolicy.scrub("证人：李四，证实当事人销售。")).isEqualTo("证人：***，证实当事人销售。");
+        assertThat(RedactionPolicy.scrub("证人吴建国在场，证人郑晓丽在场。")).isEqualTo("证人***在场，证人***在场。");
+    }
+
+    @Test
+    void legal_texts_decision_numbers_dates_and_amounts_stay_as_written() {
+        List<String> texts = List.of("《商标法》第六十条第二款", "京朝市监罚〔2026〕1号", "(2026)京0105行初1号",
+                "于2026-02-10至2026-03-02期间销售侵权商品120件，货值人民币50000.00元", "罚款人民币8000.00元；没收违法所得人民币1200.50元",
+                "北京市朝阳区市场监督管理局", "深圳市南山区", "销售侵犯注册商标专用权的商品");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    @Test
+    void scrubbing_is_idempotent_for_every_pattern() {
+        String all = "住址：北京市朝阳区建国路88号1201，电话(010) 6512-3456，手机１３７１２３４５６７８，证人张三，卡号6222021234567890123，"
+                + "身份证440305198506123021，邮箱a@b.cn";
+        String once = RedactionPolicy.scrub(all, List.of("张三"));
+        assertThat(once).isEqualTo("住址：***，电话***，手机***，证人***，卡号***，身份证440305********3021，邮箱***");
+        assertThat(RedactionPolicy.scrub(once)).isEqualTo(once);
+    }
+
+    @Test
+    void a_listed_term_is_hidden_in_its_full_width_form_too() {
+        assertThat(RedactionPolicy.scrub("代号ＡＢ１２３与AB123", List.of("AB123"))).isEqualTo("代号***与***");
+    }
 }

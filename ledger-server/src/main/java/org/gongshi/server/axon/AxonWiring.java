@@ -16,7 +16,12 @@ import org.gongshi.ledger.calendar.WorkingDayCalendar;
 import org.gongshi.ledger.policy.EnforcementPolicy;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.ledger.vocabulary.MetadataKeys;
+import org.gongshi.projections.privacy.PersonalDataSeal;
+import org.gongshi.projections.privacy.SealingSerializer;
+import org.gongshi.projections.privacy.SubjectKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +52,24 @@ public class AxonWiring {
                 .allowIfSubType("org.axonframework.")
                 .allowIfSubType("java.util.")
                 .build());
+    }
+
+    /**
+     * Crypto-shredding: the events serializer (both event stores use it) seals every
+     * {@code @PersonalData} field with its data subject's key from {@code subject_keys}, and reads a
+     * field whose key was deleted as {@code shredded}. Tokens, sagas and commands keep the plain serializer.
+     */
+    @Bean
+    static BeanPostProcessor sealPersonalDataInEvents(ObjectProvider<SubjectKeys> subjectKeys) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!"eventSerializer".equals(beanName) || !(bean instanceof Serializer serializer) || bean instanceof SealingSerializer) {
+                    return bean;
+                }
+                return new SealingSerializer(serializer, () -> new PersonalDataSeal(subjectKeys.getObject()));
+            }
+        };
     }
 
     /**

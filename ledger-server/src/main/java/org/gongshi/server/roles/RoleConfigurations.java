@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.privacy.DataSubject;
 import org.gongshi.ledger.listings.ListEntrySlot;
 import org.gongshi.ledger.listings.ListEntrySlots;
 import org.gongshi.ledger.listings.Listing;
@@ -53,6 +54,12 @@ public final class RoleConfigurations {
         @Bean
         ConfigurerModule caseAggregate() {
             return configurer -> configurer.configureAggregate(Case.class);
+        }
+
+        /** Data subjects: the record that a subject's personal data was shredded. */
+        @Bean
+        ConfigurerModule dataSubjectAggregate() {
+            return configurer -> configurer.configureAggregate(DataSubject.class);
         }
 
         /**

@@ -1,5 +1,9 @@
 package org.gongshi.projections.cases;
 
+import org.gongshi.ledger.privacy.PersonalData;
+import org.gongshi.ledger.privacy.event.SubjectShredded;
+import org.gongshi.ledger.vocabulary.PartyKind;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -65,6 +69,13 @@ public class CaseViewProjection {
 
     public CaseViewProjection(CaseViews caseViews) {
         this.views = caseViews.collection();
+    }
+
+    /** A natural-person party's name and ID number read as shredded once the case's data subject was shredded. */
+    @EventHandler
+    void on(SubjectShredded event) {
+        views.updateOne(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name())),
+                combine(set("party.name", PersonalData.SHREDDED), set("party.idNumber", PersonalData.SHREDDED)));
     }
 
     @EventHandler

@@ -31,6 +31,8 @@ import java.util.Map;
 public class FeedLogProjection {
 
     public static final String PROCESSING_GROUP = "public-feed";
+    /** The suffix of the CloudEvent id of a correction's retraction entry. */
+    public static final String RETRACTION = ":retraction";
 
     private final FeedLog log;
     private final String source;
@@ -49,8 +51,20 @@ public class FeedLogProjection {
         append(message, token, FeedTypes.DISCLOSURE_PUBLISHED, e.recordId(), e.record().division(), data, "record:" + e.recordId(), true);
     }
 
+    /**
+     * A correction is two entries: a retraction naming the entry it takes back (its CloudEvent id is
+     * the event's id with {@value #RETRACTION}), then the corrected record. A mirror drops the
+     * retracted entry's content, so a correction that hides more (a later redaction) takes back what
+     * the signed log already holds without rewriting it.
+     */
     @EventHandler
     void on(DisclosureCorrected e, EventMessage<?> message, TrackingToken token) {
+        Map<String, Object> retraction = new LinkedHashMap<>();
+        retraction.put("recordId", e.recordId());
+        retraction.put("retractedOn", e.correctedOn());
+        retraction.put("reason", e.reason());
+        retract(message.getIdentifier() + RETRACTION, message, token, FeedTypes.DISCLOSURE_RETRACTED, e.recordId(), "record:" + e.recordId(),
+                retraction);
         Map<String, Object> data = dataOf(e.record());
         data.put("correctedOn", e.correctedOn());
         data.put("correctionReason", e.reason());
@@ -145,18 +159,29 @@ public class FeedLogProjection {
 
     /** A retraction names the entry it retracts: the one that last made the key public. */
     private void retract(EventMessage<?> message, TrackingToken token, String type, String subject, String key, Map<String, Object> data) {
+        retract(message.getIdentifier(), message, token, type, subject, key, data);
+    }
+
+    private void retract(String entryId, EventMessage<?> message, TrackingToken token, String type, String subject, String key,
+                         Map<String, Object> data) {
         var retracted = log.current(key);
         data.put("retracts", retracted.map(FeedLog.Current::seq).orElse(null));
-        append(message, token, type, subject, retracted.map(FeedLog.Current::division).orElse(null), data, key, false);
+        append(entryId, message, token, type, subject, retracted.map(FeedLog.Current::division).orElse(null), data, key, false);
     }
 
     private void append(EventMessage<?> message, TrackingToken token, String type, String subject, String division,
                         Map<String, Object> data, String key, boolean makesPublic) {
+        append(message.getIdentifier(), message, token, type, subject, division, data, key, makesPublic);
+    }
+
+    /** Appends the entry {@code entryId} (the event's identifier, or derived from it) once, however often the event is delivered. */
+    private void append(String entryId, EventMessage<?> message, TrackingToken token, String type, String subject, String division,
+                        Map<String, Object> data, String key, boolean makesPublic) {
         // a redelivery is recognised by the event's identifier: a gap-aware token's position is the
         // highest index seen, which an event committed late shares with the one read before it
         long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
-        FeedEntry entry = log.appendedFor(message.getIdentifier()).orElseGet(() -> log.append(message.getIdentifier(), globalIndex, type, subject, division,
-                message.getTimestamp(), seq -> line(message.getIdentifier(), type, subject, message.getTimestamp(), seq, data)));
+        FeedEntry entry = log.appendedFor(entryId).orElseGet(() -> log.append(entryId, globalIndex, type, subject, division,
+                message.getTimestamp(), seq -> line(entryId, type, subject, message.getTimestamp(), seq, data)));
         if (makesPublic) log.putCurrent(key, entry);
         else log.removeCurrent(key, entry.seq());
     }

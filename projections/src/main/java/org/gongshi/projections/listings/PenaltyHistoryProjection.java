@@ -1,5 +1,8 @@
 package org.gongshi.projections.listings;
 
+import org.gongshi.ledger.privacy.PersonalData;
+import org.gongshi.ledger.privacy.event.SubjectShredded;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import org.axonframework.config.ProcessingGroup;
@@ -56,6 +59,12 @@ public class PenaltyHistoryProjection {
         long position = position(token);
         history.updateOne(and(eq("_id", e.caseId()), lt("lastGlobalIndex", position)),
                 combine(set("standing", false), set("revokedOn", PenaltyHistory.date(e.effectiveOn())), set("lastGlobalIndex", position)));
+    }
+
+    /** A natural person's name (a party without a USCC) reads as shredded once the case's data subject was shredded. */
+    @EventHandler
+    void on(SubjectShredded e) {
+        history.updateOne(and(eq("_id", e.subjectId()), eq("uscc", null)), set("subjectName", PersonalData.SHREDDED));
     }
 
     @ResetHandler

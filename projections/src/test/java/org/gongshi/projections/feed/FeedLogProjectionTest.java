@@ -10,6 +10,16 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.disclosure.RedactionPolicy;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
+import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.listings.event.ListingAdded;
 import org.gongshi.ledger.listings.event.ListingCategory;
@@ -85,7 +95,32 @@ class FeedLogProjectionTest {
         assertThat(indexes).contains("feed_event_id").doesNotContain("feed_event");
     }
 
-    private void deliver(GenericEventMessage<ListingAdded> event, TrackingToken token) throws Exception {
+    @Test
+    void a_correction_appends_a_retraction_naming_the_entry_it_takes_back_then_the_corrected_record_never_rewriting_either() throws Exception {
+        PublicRecord record = RedactionPolicy.publicRecord("decision-1", new Party(PartyKind.LEGAL_PERSON, "某某贸易有限公司", "91110000600037341L",
+                        null, "王示例"), "京朝市监罚〔2026〕1号", "销售侵权商品", "经周示例介绍销售侵权商品。", "《商标法》第六十条",
+                List.of(new Penalty(PenaltyType.FINE, new java.math.BigDecimal("50000"), null)), LocalDate.of(2026, 3, 2),
+                LocalDate.of(2029, 3, 2), "北京市朝阳区市场监督管理局", "11110105MB0000000X", IpType.TRADEMARK, "110105", List.of());
+        var published = new GenericEventMessage<>(new DisclosureDecided("case-1", "decision-1", "decision-1", DisclosureAction.PUBLISH,
+                LocalDate.of(2026, 3, 5), null, null, true, null, true, new Deadline(LocalDate.of(2029, 3, 2), false), record, "v", List.of()));
+        PublicRecord hidden = RedactionPolicy.corrected(record, null, null, null, null, List.of("周示例"));
+        var corrected = new GenericEventMessage<>(new DisclosureCorrected("case-1", "decision-1", LocalDate.of(2026, 3, 9), "隐去第三人姓名",
+                hidden, List.of("周示例")));
+        deliver(published, GapAwareTrackingToken.newInstance(1, Set.of()));
+        byte[] publishedLeaf = log.leafHash(0);
+        deliver(corrected, GapAwareTrackingToken.newInstance(2, Set.of()));
+        deliver(corrected, GapAwareTrackingToken.newInstance(2, Set.of())); // redelivered: nothing more
+
+        List<FeedEntry> entries = log.after(-1, 10, null, null);
+        assertThat(entries).extracting(FeedEntry::type).containsExactly(FeedTypes.DISCLOSURE_PUBLISHED, FeedTypes.DISCLOSURE_RETRACTED,
+                FeedTypes.DISCLOSURE_CORRECTED);
+        assertThat(entries.get(1).line()).contains("\"retracts\":0").contains("\"id\":\"" + corrected.getIdentifier() + FeedLogProjection.RETRACTION + "\"");
+        assertThat(entries.get(2).line()).doesNotContain("周示例");
+        assertThat(log.leafHash(0)).as("the published entry is never rewritten").isEqualTo(publishedLeaf);
+        assertThat(log.current("record:decision-1")).map(FeedLog.Current::seq).hasValue(2L);
+    }
+
+    private void deliver(GenericEventMessage<?> event, TrackingToken token) throws Exception {
         projection.handle(new GenericTrackedEventMessage<>(token, event));
     }
 

@@ -1,0 +1,60 @@
+package org.gongshi.api.admin;
+
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.LedgerGateway;
+import org.gongshi.ledger.privacy.command.ShredSubject;
+import org.gongshi.projections.privacy.SubjectKeys;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Crypto-shredding (role {@code admin}): {@code DELETE /api/v1/admin/subjects/{subjectId}/key} records
+ * that the subject was shredded (an event without personal data), then deletes its key, so every
+ * sealed field of it reads as {@code shredded} in the event store, its backups, the read models and
+ * the audit API. A data subject is the party of a case: its id is the case id. Repeating it is safe.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/subjects")
+public class SubjectKeyController {
+
+    public static final String ADMIN = "admin";
+
+    private final SubjectKeys keys;
+    private final LedgerGateway gateway;
+
+    public SubjectKeyController(SubjectKeys keys, LedgerGateway gateway) {
+        this.keys = keys;
+        this.gateway = gateway;
+    }
+
+    @DeleteMapping("/{subjectId}/key")
+    Mono<Map<String, Object>> shred(@AuthenticationPrincipal Jwt jwt, @PathVariable String subjectId) {
+        Caller caller = Caller.of(jwt);
+        if (!caller.has(ADMIN)) throw new Forbidden("Deleting a data subject's key needs the role admin");
+        Caller acting = new Caller(caller.sub(), caller.bureau() == null ? ADMIN : caller.bureau(), caller.division(), caller.roles());
+        return Mono.fromCallable(() -> keys.known(subjectId)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(known -> {
+                    if (!known) return Mono.error(new NotFound("No data subject " + subjectId + " has personal data in the ledger"));
+                    return gateway.send(acting, new ShredSubject(subjectId));
+                })
+                .flatMap(position -> Mono.fromCallable(() -> {
+                    keys.delete(subjectId);
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("subjectId", subjectId);
+                    body.put("shredded", true);
+                    body.put("position", position);
+                    return body;
+                }).subscribeOn(Schedulers.boundedElastic()));
+    }
+}

@@ -1,0 +1,75 @@
+package org.gongshi.projections.privacy;
+
+import org.gongshi.ledger.privacy.PersonalData;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Seals one personal text with its data subject's key: AES-256-GCM, a fresh 96-bit nonce per value,
+ * the subject id as associated data (a sealed value moved to another subject does not open). The
+ * sealed form is one string, {@code gongshi-sealed:v1:<subjectId>:<base64(nonce || ciphertext+tag)>},
+ * so it fits wherever the text was. Opening gives the text, or {@link PersonalData#SHREDDED} once the
+ * key is gone.
+ */
+public class PersonalDataSeal {
+
+    public static final String PREFIX = "gongshi-sealed:v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SubjectKeys keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public PersonalDataSeal(SubjectKeys keys) {
+        this.keys = keys;
+    }
+
+    public static boolean isSealed(String value) {
+        return value != null && value.startsWith(PREFIX);
+    }
+
+    public String seal(String subjectId, String plaintext) {
+        if (subjectId == null || subjectId.isBlank() || subjectId.contains(":")) {
+            throw new IllegalArgumentException("a data subject id is required, without ':' (was " + subjectId + ")");
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, keys.sealingKey(subjectId), nonce, subjectId)
+                .apply(plaintext.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + subjectId + ":" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                .put(nonce).put(sealed).array());
+    }
+
+    /** The text a sealed value holds, or {@link PersonalData#SHREDDED} once its subject's key was deleted. */
+    public String open(String sealed) {
+        int split = sealed.lastIndexOf(':');
+        String subjectId = sealed.substring(PREFIX.length(), split);
+        Optional<SecretKey> key = keys.openingKey(subjectId);
+        if (key.isEmpty()) return PersonalData.SHREDDED;
+        byte[] all = Base64.getDecoder().decode(sealed.substring(split + 1));
+        byte[] nonce = java.util.Arrays.copyOf(all, NONCE_BYTES);
+        byte[] body = java.util.Arrays.copyOfRange(all, NONCE_BYTES, all.length);
+        return new String(cipher(Cipher.DECRYPT_MODE, key.get(), nonce, subjectId).apply(body), StandardCharsets.UTF_8);
+    }
+
+    private static java.util.function.UnaryOperator<byte[]> cipher(int mode, SecretKey key, byte[] nonce, String subjectId) {
+        return input -> {
+            try {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
+                return cipher.doFinal(input);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("sealed personal data of subject " + subjectId + " does not open: it was altered or moved", e);
+            }
+        };
+    }
+}

@@ -1,0 +1,200 @@
+package org.gongshi.projections.privacy;
+
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.gongshi.ledger.privacy.DataSubjectId;
+import org.gongshi.ledger.privacy.MaybePersonal;
+import org.gongshi.ledger.privacy.PersonalData;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The events serializer with crypto-shredding: the open equivalent of Axon's data-protection module.
+ * On write, every {@link PersonalData} field of a message (nested records and lists included) is
+ * sealed with the key of the message's {@link DataSubjectId} ({@link PersonalDataSeal}); on read,
+ * every sealed value is opened, or reads as {@link PersonalData#SHREDDED} once its key was deleted.
+ * The stored bytes never change: a hash over them (an audit ledger's leaf) holds after shredding.
+ * Messages without personal data pass through the Jackson serializer untouched.
+ */
+public class SealingSerializer implements Serializer {
+
+    private static final byte[] MARK = PersonalDataSeal.PREFIX.getBytes(StandardCharsets.UTF_8);
+    private static final ClassValue<Boolean> HOLDS_PERSONAL_DATA = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return holdsPersonalData(type, 0);
+        }
+    };
+
+    private final Serializer delegate;
+    private final Supplier<PersonalDataSeal> seals;
+    private volatile PersonalDataSeal seal;
+
+    public SealingSerializer(Serializer delegate, PersonalDataSeal seal) {
+        this(delegate, () -> seal);
+    }
+
+    /** With the seal looked up on first use (the key store may be built after the serializer). */
+    public SealingSerializer(Serializer delegate, Supplier<PersonalDataSeal> seals) {
+        this.delegate = delegate;
+        this.seals = seals;
+    }
+
+    private PersonalDataSeal seal() {
+        PersonalDataSeal s = seal;
+        if (s == null) seal = s = seals.get();
+        return s;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (object == null || !HOLDS_PERSONAL_DATA.get(object.getClass())) return delegate.serialize(object, expectedRepresentation);
+        SerializedObject<JsonNode> tree = delegate.serialize(object, JsonNode.class);
+        JsonNode node = tree.getData();
+        sealFields(object, node, subjectIdOf(object));
+        T data = getConverter().convert(node, JsonNode.class, expectedRepresentation);
+        return new SimpleSerializedObject<>(data, expectedRepresentation, tree.getType());
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        if (!mayHoldSealedValues(serializedObject.getData())) return delegate.deserialize(serializedObject);
+        JsonNode node = getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
+        open(node);
+        return delegate.deserialize(new SimpleSerializedObject<>(node, JsonNode.class, serializedObject.getType()));
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+
+    // ---- write
+
+    private static String subjectIdOf(Object message) {
+        for (RecordComponent component : message.getClass().getRecordComponents()) {
+            if (component.isAnnotationPresent(DataSubjectId.class)) return (String) read(component, message);
+        }
+        throw new IllegalStateException(message.getClass().getName() + " holds personal data but names no @DataSubjectId");
+    }
+
+    private void sealFields(Object value, JsonNode node, String subjectId) {
+        if (value == null || node == null) return;
+        if (value instanceof Collection<?> items && node instanceof ArrayNode array) {
+            int i = 0;
+            for (Object item : items) sealFields(item, array.get(i++), subjectId);
+            return;
+        }
+        if (!value.getClass().isRecord() || !(node instanceof ObjectNode object)) return;
+        boolean personal = !(value instanceof MaybePersonal maybe) || maybe.personal();
+        for (RecordComponent component : value.getClass().getRecordComponents()) {
+            JsonNode child = object.get(component.getName());
+            if (component.isAnnotationPresent(PersonalData.class)) {
+                if (personal && child != null) object.set(component.getName(), sealed(child, subjectId));
+            } else if (HOLDS_PERSONAL_DATA.get(component.getType()) || Collection.class.isAssignableFrom(component.getType())) {
+                sealFields(read(component, value), child, subjectId);
+            }
+        }
+    }
+
+    private JsonNode sealed(JsonNode plain, String subjectId) {
+        if (plain.isString()) return StringNode.valueOf(seal().seal(subjectId, plain.stringValue()));
+        if (plain instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) array.set(i, sealed(array.get(i), subjectId));
+        }
+        return plain;
+    }
+
+    // ---- read
+
+    private void open(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                JsonNode child = field.getValue();
+                if (child.isString() && PersonalDataSeal.isSealed(child.stringValue())) {
+                    field.setValue(StringNode.valueOf(seal().open(child.stringValue())));
+                } else {
+                    open(child);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isString() && PersonalDataSeal.isSealed(child.stringValue())) {
+                    array.set(i, StringNode.valueOf(seal().open(child.stringValue())));
+                } else {
+                    open(child);
+                }
+            }
+        }
+    }
+
+    /** Bytes and text are searched for the seal's mark; any other form is walked. */
+    private static boolean mayHoldSealedValues(Object data) {
+        if (data instanceof byte[] bytes) return indexOf(bytes, MARK) >= 0;
+        if (data instanceof String text) return text.contains(PersonalDataSeal.PREFIX);
+        return data != null;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    // ---- which types hold personal data
+
+    private static boolean holdsPersonalData(Class<?> type, int depth) {
+        if (!type.isRecord() || depth > 8) return false;
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.isAnnotationPresent(PersonalData.class)) return true;
+            if (holdsPersonalData(component.getType(), depth + 1)) return true;
+            if (Collection.class.isAssignableFrom(component.getType()) && component.getGenericType() instanceof ParameterizedType p) {
+                Type element = p.getActualTypeArguments()[0];
+                if (element instanceof Class<?> c && holdsPersonalData(c, depth + 1)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            component.getAccessor().setAccessible(true);
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}

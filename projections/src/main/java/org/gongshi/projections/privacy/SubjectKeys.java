@@ -1,0 +1,108 @@
+package org.gongshi.projections.privacy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+
+/**
+ * One AES-256 key per data subject, in the MongoDB collection {@code subject_keys}, outside the event
+ * store (the embedded default keeps it in its own MongoDB, a different file from the event store's).
+ * Deleting a key leaves a tombstone ({@code shreddedAt}, no key): every sealed field of that subject
+ * then reads as shredded, in every copy of the event store, backups included. Keys are cached for
+ * {@link #CACHE} so reading events does not cost a query each; a key deleted on another node stops
+ * opening here within that time, and at once on the node that deleted it.
+ */
+public class SubjectKeys {
+
+    public static final String COLLECTION = "subject_keys";
+    public static final Duration CACHE = Duration.ofSeconds(10);
+
+    private final MongoCollection<Document> keys;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public SubjectKeys(MongoDatabase database, Clock clock) {
+        this.keys = database.getCollection(COLLECTION);
+        this.clock = clock;
+    }
+
+    /** The subject's key to seal new personal data with, made on first use. */
+    public SecretKey sealingKey(String subjectId) {
+        Optional<SecretKey> key = openingKey(subjectId);
+        if (key.isPresent()) return key.get();
+        Document existing = keys.find(eq("_id", subjectId)).first();
+        if (existing != null && existing.get("shreddedAt") != null) {
+            throw new IllegalStateException("the personal data of data subject " + subjectId + " was shredded; none is stored for it again");
+        }
+        byte[] fresh = newKey();
+        try {
+            keys.insertOne(new Document("_id", subjectId).append("key", new Binary(fresh)).append("createdAt", Date.from(clock.instant())));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+            cache.remove(subjectId); // made at the same moment by another writer: use theirs
+            return openingKey(subjectId).orElseThrow(() -> new IllegalStateException("data subject " + subjectId + " was shredded"));
+        }
+        SecretKey made = new SecretKeySpec(fresh, "AES");
+        cache.put(subjectId, new Cached(made, clock.instant()));
+        return made;
+    }
+
+    /** The subject's key to open sealed data with; empty once it was deleted (or never made). */
+    public Optional<SecretKey> openingKey(String subjectId) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(subjectId);
+        if (cached != null && cached.fetchedAt.plus(CACHE).isAfter(now)) return Optional.ofNullable(cached.key);
+        Document doc = keys.find(eq("_id", subjectId)).first();
+        Binary raw = doc == null ? null : doc.get("key", Binary.class);
+        SecretKey key = raw == null ? null : new SecretKeySpec(raw.getData(), "AES");
+        cache.put(subjectId, new Cached(key, now));
+        return Optional.ofNullable(key);
+    }
+
+    /** Whether the subject ever had a key (deleted or not). */
+    public boolean known(String subjectId) {
+        return keys.find(eq("_id", subjectId)).first() != null;
+    }
+
+    /** Deletes the subject's key for good, leaving a tombstone; false if there was no key to delete. */
+    public boolean delete(String subjectId) {
+        boolean deleted = keys.updateOne(eq("_id", subjectId), combine(unset("key"), set("shreddedAt", Date.from(clock.instant()))))
+                .getMatchedCount() > 0;
+        cache.put(subjectId, new Cached(null, clock.instant()));
+        return deleted;
+    }
+
+    private byte[] newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, random);
+            return generator.generateKey().getEncoded();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no AES", e);
+        }
+    }
+
+    private record Cached(SecretKey key, Instant fetchedAt) {}
+}

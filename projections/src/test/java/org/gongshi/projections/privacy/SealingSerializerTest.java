@@ -1,0 +1,123 @@
+package org.gongshi.projections.privacy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
+import org.gongshi.ledger.privacy.PersonalData;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Procedure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Crypto-shredding: personal data is stored sealed with its subject's key, and unreadable everywhere once the key is deleted. */
+class SealingSerializerTest {
+
+    static final String ID_NUMBER = "440305198506123021";
+
+    MongoServer server;
+    MongoClient client;
+    SubjectKeys keys;
+    SealingSerializer serializer;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        keys = new SubjectKeys(client.getDatabase("keys-test"), Clock.systemUTC());
+        serializer = new SealingSerializer(Jackson3Serializer.builder().build(), new PersonalDataSeal(keys));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    static CaseFiled filed(String caseId, Party party) {
+        return new CaseFiled(caseId, "11110105MB0000000X", "北京市朝阳区市场监督管理局", "110105", LocalDate.of(2026, 2, 10), IpType.TRADEMARK,
+                "销售侵权商品", Procedure.ORDINARY, "举报", party, new Deadline(LocalDate.of(2026, 5, 11), false), LocalDate.of(2026, 8, 9), "v");
+    }
+
+    @Test
+    void a_natural_persons_name_and_id_number_are_stored_sealed_and_read_back_in_clear() {
+        CaseFiled event = filed("case-1", new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null));
+        byte[] stored = serializer.serialize(event, byte[].class).getData();
+        String text = new String(stored, StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("刘示例").doesNotContain(ID_NUMBER).doesNotContain("19850612")
+                .contains(PersonalDataSeal.PREFIX + "case-1:").contains("销售侵权商品");
+
+        CaseFiled read = serializer.deserialize(stored(stored, event));
+        assertThat(read).isEqualTo(event);
+    }
+
+    @Test
+    void an_organisations_name_is_not_personal_data_and_stays_in_clear() {
+        CaseFiled event = filed("case-2", new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例"));
+        String text = new String(serializer.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(text).contains("北京示例商贸有限公司").doesNotContain(PersonalDataSeal.PREFIX);
+        assertThat(keys.known("case-2")).as("no key is made for a subject without personal data").isFalse();
+    }
+
+    @Test
+    void once_the_subjects_key_is_deleted_its_personal_data_reads_as_shredded_in_every_copy_while_the_stored_bytes_never_change() throws Exception {
+        CaseFiled event = filed("case-3", new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null));
+        DisclosureCorrected corrected = new DisclosureCorrected("case-3", "d-3", LocalDate.of(2026, 3, 9), "更正", null,
+                List.of("张第三人", "深圳市南山区示例路88号"));
+        byte[] stored = serializer.serialize(event, byte[].class).getData();
+        byte[] backup = stored.clone(); // a backup of the event store
+        byte[] storedCorrection = serializer.serialize(corrected, byte[].class).getData();
+        assertThat(new String(storedCorrection, StandardCharsets.UTF_8)).doesNotContain("张第三人").doesNotContain("示例路");
+        byte[] leafBefore = MessageDigest.getInstance("SHA-256").digest(stored);
+
+        assertThat(keys.delete("case-3")).isTrue();
+
+        CaseFiled read = serializer.deserialize(stored(backup, event));
+        assertThat(read.party().name()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(read.party().idNumber()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(read.party().shredded()).isTrue();
+        assertThat(read.violationType()).as("what is not personal stays readable").isEqualTo("销售侵权商品");
+        DisclosureCorrected readCorrection = serializer.deserialize(stored(storedCorrection, corrected));
+        assertThat(readCorrection.redactions()).containsOnly(PersonalData.SHREDDED);
+        assertThat(MessageDigest.getInstance("SHA-256").digest(stored)).as("a hash over the stored bytes still holds").isEqualTo(leafBefore);
+
+        // a fresh key store on the same database (another node, a restart) cannot open it either
+        SealingSerializer elsewhere = new SealingSerializer(Jackson3Serializer.builder().build(),
+                new PersonalDataSeal(new SubjectKeys(client.getDatabase("keys-test"), Clock.systemUTC())));
+        assertThat(((CaseFiled) elsewhere.deserialize(stored(backup, event))).party().idNumber()).isEqualTo(PersonalData.SHREDDED);
+        assertThatThrownBy(() -> serializer.serialize(event, byte[].class)).hasMessageContaining("shredded");
+    }
+
+    @Test
+    void a_sealed_value_moved_to_another_subject_does_not_open() {
+        byte[] stored = serializer.serialize(filed("case-4", new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null)), byte[].class)
+                .getData();
+        serializer.serialize(filed("case-5", new Party(PartyKind.NATURAL_PERSON, "李示例", null, "110101199003074477", null)), byte[].class);
+        String moved = new String(stored, StandardCharsets.UTF_8).replace(PersonalDataSeal.PREFIX + "case-4:", PersonalDataSeal.PREFIX + "case-5:");
+        assertThatThrownBy(() -> serializer.deserialize(stored(moved.getBytes(StandardCharsets.UTF_8), filed("x", null))))
+                .hasMessageContaining("does not open");
+    }
+
+    private SerializedObject<byte[]> stored(byte[] data, Object event) {
+        return new SimpleSerializedObject<>(data, byte[].class, serializer.typeForClass(event.getClass()));
+    }
+}
