@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -33,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The embedded default: everything in one JVM with nothing to install. Axon's own
@@ -111,9 +111,14 @@ public class EmbeddedStorage {
         return engine;
     }
 
+    /**
+     * The read models' store: crash-consistent (see {@link CrashConsistentH2Backend}), durable at
+     * most {@code gongshi.embedded.checkpoint-interval} behind the last write.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port) {
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("readmodels").resolve("mongo.mv").toString()));
+    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port,
+                                    @Value("${gongshi.embedded.checkpoint-interval:200ms}") Duration checkpointInterval) {
+        MongoServer server = new MongoServer(new CrashConsistentH2Backend(dataDir.resolve("readmodels").resolve("mongo.mv"), checkpointInterval));
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire-protocol server on {}:{} (data {})", address.getHostString(), address.getPort(), dataDir);
