@@ -1,7 +1,5 @@
 package org.gongshi.projections.cases;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -31,6 +29,7 @@ import org.gongshi.ledger.disclosure.DisclosureExpired;
 import org.gongshi.ledger.disclosure.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.PublicationTerminated;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.projections.ReadModelWrites;
 import org.gongshi.projections.cases.CaseView.Closure;
 import org.gongshi.projections.cases.CaseView.Decision;
 import org.gongshi.projections.cases.CaseView.DeadlineView;
@@ -44,12 +43,11 @@ import org.gongshi.projections.cases.CaseView.Transfer;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
+import static org.gongshi.projections.ReadModelWrites.create;
+import static org.gongshi.projections.ReadModelWrites.position;
 
 /**
  * Builds {@link CaseView} documents from the case events. Every write is conditional on the event's
@@ -69,12 +67,7 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(CaseFiled event, TrackingToken token) {
-        try {
-            views.insertOne(CaseView.filed(event, position(token)));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
-            // already projected: a redelivery
-        }
+        create(views, event.caseId(), CaseView.filed(event, position(token)));
     }
 
     @EventHandler
@@ -199,14 +192,7 @@ public class CaseViewProjection {
     }
 
     private void apply(String caseId, TrackingToken token, Bson... updates) {
-        long position = position(token);
-        List<Bson> all = new ArrayList<>(List.of(updates));
-        all.add(set("lastGlobalIndex", position));
-        views.updateOne(and(eq("_id", caseId), lt("lastGlobalIndex", position)), combine(all));
-    }
-
-    static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+        ReadModelWrites.apply(views, caseId, position(token), updates);
     }
 
 }

@@ -15,6 +15,7 @@ import org.gongshi.ledger.listings.ListingAdded;
 import org.gongshi.ledger.listings.ListingRemoved;
 import org.gongshi.ledger.listings.SanctionImposed;
 import org.gongshi.ledger.listings.SanctionLifted;
+import org.gongshi.projections.ReadModelWrites;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -154,7 +155,7 @@ public class FeedLogProjection {
                         Map<String, Object> data, String key, boolean makesPublic) {
         // a redelivery is recognised by the event's identifier: a gap-aware token's position is the
         // highest index seen, which an event committed late shares with the one read before it
-        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
+        long globalIndex = ReadModelWrites.position(token);
         FeedEntry entry = log.appendedFor(message.getIdentifier()).orElseGet(() -> log.append(message.getIdentifier(), globalIndex, type, subject, division,
                 message.getTimestamp(), seq -> line(message.getIdentifier(), type, subject, message.getTimestamp(), seq, data)));
         if (makesPublic) log.putCurrent(key, entry);

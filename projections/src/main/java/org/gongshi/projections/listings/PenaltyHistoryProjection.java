@@ -1,22 +1,20 @@
 package org.gongshi.projections.listings;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
+import org.gongshi.projections.ReadModelWrites;
 import org.gongshi.ledger.cases.CaseFiled;
 import org.gongshi.ledger.cases.DecisionRevised;
 import org.gongshi.ledger.cases.PenaltyDecided;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static org.gongshi.projections.ReadModelWrites.apply;
+import static org.gongshi.projections.ReadModelWrites.create;
+import static org.gongshi.projections.ReadModelWrites.position;
 
 /**
  * Builds {@link PenaltyHistory}: one document per case with the subject's USCC, and once a penalty
@@ -37,33 +35,25 @@ public class PenaltyHistoryProjection {
 
     @EventHandler
     void on(CaseFiled e, TrackingToken token) {
-        long position = position(token);
-        history.updateOne(eq("_id", e.caseId()), combine(setOnInsert("uscc", e.party().uscc()),
-                setOnInsert("subjectName", e.party().name()), setOnInsert("bureau", e.bureau()), setOnInsert("division", e.division()),
-                setOnInsert("standing", false), setOnInsert("lastGlobalIndex", position)), new UpdateOptions().upsert(true));
+        create(history, e.caseId(), new Document("uscc", e.party().uscc()).append("subjectName", e.party().name())
+                .append("bureau", e.bureau()).append("division", e.division()).append("standing", false)
+                .append(ReadModelWrites.LAST_GLOBAL_INDEX, position(token)));
     }
 
     @EventHandler
     void on(PenaltyDecided e, TrackingToken token) {
-        long position = position(token);
-        history.updateOne(and(eq("_id", e.caseId()), lt("lastGlobalIndex", position)), combine(set("decisionNumber", e.decisionNumber()),
-                set("decidedOn", PenaltyHistory.date(e.decidedOn())), set("standing", true), set("lastGlobalIndex", position)));
+        apply(history, e.caseId(), position(token), set("decisionNumber", e.decisionNumber()),
+                set("decidedOn", PenaltyHistory.date(e.decidedOn())), set("standing", true));
     }
 
     @EventHandler
     void on(DecisionRevised e, TrackingToken token) {
         if (!e.kind().endsDecision()) return;
-        long position = position(token);
-        history.updateOne(and(eq("_id", e.caseId()), lt("lastGlobalIndex", position)),
-                combine(set("standing", false), set("revokedOn", PenaltyHistory.date(e.effectiveOn())), set("lastGlobalIndex", position)));
+        apply(history, e.caseId(), position(token), set("standing", false), set("revokedOn", PenaltyHistory.date(e.effectiveOn())));
     }
 
     @ResetHandler
     void reset() {
         history.deleteMany(new Document());
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
     }
 }
