@@ -8,7 +8,7 @@ import java.util.Set;
 /** Who is calling, from the bearer token's claims (API.md, "Authentication and roles"). */
 public record Caller(String sub, String bureau, String division, Set<String> roles) {
 
-    public static final Set<String> ROLES = Set.of("officer", "reviewer", "supervisor", "auditor", "platform");
+    public static final Set<String> ROLES = Set.of("officer", "reviewer", "supervisor", "auditor", "platform", "admin");
 
     public static Caller of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");

@@ -31,6 +31,8 @@ import java.nio.file.Path;
 public class SecurityConfiguration {
 
     public static final String[] WRITER_ROLES = {"officer", "reviewer"};
+    /** Operators: dead letters and rebuilds ({@code /api/v1/admin/**}). */
+    public static final String ADMIN_ROLE = "admin";
 
     @Bean
     SecretKey jwtSigningKey(@Value("${gongshi.security.jwt-secret:}") String secret,
@@ -63,7 +65,7 @@ public class SecurityConfiguration {
                         + e.getMessage() + ")");
         ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                 "Not allowed", "Your token's roles do not allow " + exchange.getRequest().getMethod() + " "
-                        + exchange.getRequest().getPath() + "; commands need the role officer or reviewer");
+                        + exchange.getRequest().getPath() + "; commands need the role officer or reviewer, /api/v1/admin the role admin");
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -73,6 +75,7 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/listings", "/api/v1/listings/**")
                         .hasAnyRole(WRITER_ROLES)
+                        .pathMatchers("/api/v1/admin/**").hasRole(ADMIN_ROLE)
                         .pathMatchers("/api/v1/public/**").permitAll()
                         .pathMatchers("/api/v1/**").authenticated()
                         .anyExchange().permitAll())
