@@ -37,6 +37,8 @@ class ProcessorFaultEndToEndTest {
     static final Set<String> FAULTY_CASES = ConcurrentHashMap.newKeySet();
     /** Records whose publication the injected feed handler refuses. */
     static final Set<String> FAULTY_RECORDS = ConcurrentHashMap.newKeySet();
+    /** How often the injected feed handler has refused. */
+    static final java.util.concurrent.atomic.AtomicInteger FEED_REFUSALS = new java.util.concurrent.atomic.AtomicInteger();
 
     @TempDir
     Path dataDir;
@@ -66,7 +68,10 @@ class ProcessorFaultEndToEndTest {
     static class FaultyFeed {
         @EventHandler
         void on(DisclosureDecided e) {
-            if (FAULTY_RECORDS.contains(e.caseId())) throw new IllegalStateException("injected fault for record of " + e.caseId());
+            if (FAULTY_RECORDS.contains(e.caseId())) {
+                FEED_REFUSALS.incrementAndGet();
+                throw new IllegalStateException("injected fault for record of " + e.caseId());
+            }
         }
     }
 
@@ -125,6 +130,52 @@ class ProcessorFaultEndToEndTest {
         } finally {
             FAULTY_CASES.clear();
         }
+    }
+
+    @Test
+    void a_failing_feed_event_stalls_the_feed_shows_down_and_is_retried_without_skipping_it() throws Exception {
+        try (ConfigurableApplicationContext app = start()) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            String first = file(web, officer);
+            String second = file(web, officer);
+            FAULTY_RECORDS.add(first);
+            for (String caseId : List.of(first, second)) {
+                notice(web, officer, caseId);
+                decide(web, officer, caseId);
+                web.post().uri("/api/v1/cases/{id}/disclosure", caseId).headers(h -> h.setBearerAuth(officer))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "PUBLISH", "decidedOn", "2026-03-05"))
+                        .exchange().expectStatus().isOk();
+            }
+            Map<?, ?> health = await(() -> body(web.get().uri("/actuator/health")), h -> "DOWN".equals(h.get("status")),
+                    "health DOWN while the feed retries");
+            assertThat((String) processorHealth(health).get("reason")).contains("public-feed STALLED");
+            // the public records go on; the feed does not move past the failed publication
+            await(() -> body(web.get().uri("/api/v1/public/penalties?size=10")), p -> ((Number) p.get("total")).intValue() == 2,
+                    "both records public in the API");
+            // the processor retries the same event (back-off 1 s, then 2 s) and nothing after it is appended;
+            // the feed's own handler for that event may have run before the injected one
+            await(FEED_REFUSALS::get, n -> n >= 3, "two retries of the failed event");
+            String firstRecord = (String) ((Map<?, ?>) body(web.get().uri("/api/v1/cases/{id}", first)
+                    .headers(h -> h.setBearerAuth(officer))).get("disclosure")).get("recordId");
+            assertThat(feed(web)).as("nothing appended past the failed event").allMatch(l -> l.contains(firstRecord)).hasSizeLessThan(2);
+            assertThat((String) processorHealth(body(web.get().uri("/actuator/health"))).get("reason")).contains("public-feed STALLED");
+
+            FAULTY_RECORDS.remove(first); // the processor's next retry (back-off from 1 s) succeeds
+            List<String> lines = await(() -> feed(web), l -> l.size() == 2, "both publications in the feed");
+            assertThat(lines.get(0)).contains("\"sequence\":0").contains(firstRecord);
+            assertThat(lines.get(1)).contains("\"sequence\":1").doesNotContain(firstRecord);
+            await(() -> body(web.get().uri("/actuator/health")), h -> "UP".equals(h.get("status")), "health UP after the retry");
+        } finally {
+            FAULTY_RECORDS.clear();
+            FEED_REFUSALS.set(0);
+        }
+    }
+
+    private static List<String> feed(WebTestClient web) {
+        String body = web.get().uri("/feed/v1/entries?limit=100").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return body == null ? List.of() : body.lines().filter(l -> !l.isBlank()).toList();
     }
 
     private static String file(WebTestClient web, String token) {

@@ -1,6 +1,7 @@
 package org.gongshi.server.axon;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -15,8 +16,18 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 /**
- * No handler failure ever moves a processor's token past the event it failed on (Axon's default
- * logs the failure and moves on).
+ * No handler failure, and no crash, ever moves a processor's token past an event it has not applied.
+ *
+ * <p>The token is stored after the handlers ran. Axon's tracking processor stores it <em>before</em>
+ * processing a batch whenever a transaction manager is configured, trusting the token to roll back
+ * with the handlers' writes; the embedded default's transaction manager is the H2 event store's, and
+ * neither the MongoDB token nor the MongoDB documents take part in it. So a handler that failed, or
+ * a SIGKILL between the token write and the document writes, left the token past an event that was
+ * never applied, and a retry or restart started after it: the case view and the feed entry lost
+ * under SIGKILL (2026-11-29), and every failed event skipped. The processors therefore run without a
+ * transaction manager (their writes are idempotent and not transactional anyway).
+ *
+ * <p>Failures (Axon's default logs them and moves on):
  * <ul>
  * <li>Every processor propagates a handler's exception: the processor stops on that event, shows as
  * in error, and retries it with back-off (1 s doubling to 60 s) until it succeeds. The public feed,
@@ -43,6 +54,9 @@ public class ProcessorErrorHandling {
                 .deadLetterCollectionName(DEAD_LETTERS).build();
         return configurer -> {
             var processing = configurer.eventProcessing();
+            // Without a transaction manager a tracking processor stores its token after the handlers
+            // ran (in the unit of work's prepare-commit), never before: see the class comment.
+            processing.registerDefaultTransactionManager(c -> NoTransactionManager.instance());
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String group : DEAD_LETTERED) {
