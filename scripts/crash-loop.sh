@@ -10,9 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-10}
 kills=${2:-5}
-offline=-o
-./mvnw -B -ntp -q $offline -pl ledger-server -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/crash-loop.classpath -Dmdep.includeScope=test >/dev/null
+build() { ./mvnw -B -ntp -q "$@" -pl ledger-server -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/crash-loop.classpath -Dmdep.includeScope=test >/dev/null; }
+build -o || build
 cp="ledger-server/target/test-classes:ledger-server/target/classes:$(cat ledger-server/target/crash-loop.classpath)"
 echo "crash loop: $rounds rounds of $kills SIGKILLs each"
 exec java -Daxoniq.update-checker.disabled=true -cp "$cp" org.gongshi.server.CrashLoop "$rounds" "$kills"

@@ -20,13 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.Map;
 
 /**
  * The public feed: one entry per public change, numbered 0, 1, 2, … in event order without gaps.
- * It runs as one segment so entries are written in order; a redelivered event finds its entry
- * already appended and adds nothing; a rebuild produces the same numbers and the same bytes (every
- * field of a line comes from the event: its identifier, its timestamp, its payload).
+ * It runs as one segment so entries are written in order. The log is append-only: a redelivered or
+ * replayed event finds its entry and must reproduce it byte for byte at the same number (every field
+ * of a line comes from the event and the log before it), or the projection stops with a
+ * {@link FeedLogViolation} and writes nothing. A reset never deletes what was published.
  */
 @ProcessingGroup(FeedLogProjection.PROCESSING_GROUP)
 public class FeedLogProjection {
@@ -36,6 +40,8 @@ public class FeedLogProjection {
     private final FeedLog log;
     private final String source;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** How far this run has reproduced the log, once known (after a reset: 0; after any entry: at least its number + 1). */
+    private volatile Long expectedNext;
 
     public FeedLogProjection(FeedLog log, String source) {
         this.log = log;
@@ -47,7 +53,7 @@ public class FeedLogProjection {
         if (e.action() != DisclosureAction.PUBLISH) return;
         Map<String, Object> data = dataOf(e.record());
         data.put("publishedOn", e.decidedOn());
-        append(message, token, FeedTypes.DISCLOSURE_PUBLISHED, e.recordId(), e.record().division(), data, "record:" + e.recordId(), true);
+        publish(message, token, FeedTypes.DISCLOSURE_PUBLISHED, RECORD, e.recordId(), seq -> e.record().division(), data);
     }
 
     @EventHandler
@@ -55,7 +61,7 @@ public class FeedLogProjection {
         Map<String, Object> data = dataOf(e.record());
         data.put("correctedOn", e.correctedOn());
         data.put("correctionReason", e.reason());
-        append(message, token, FeedTypes.DISCLOSURE_CORRECTED, e.recordId(), e.record().division(), data, "record:" + e.recordId(), true);
+        publish(message, token, FeedTypes.DISCLOSURE_CORRECTED, RECORD, e.recordId(), seq -> e.record().division(), data);
     }
 
     @EventHandler
@@ -65,7 +71,7 @@ public class FeedLogProjection {
         data.put("withdrawnOn", e.withdrawnOn());
         data.put("reason", e.reason());
         data.put("revisionKind", e.revisionKind());
-        retract(message, token, FeedTypes.DISCLOSURE_WITHDRAWN, e.recordId(), "record:" + e.recordId(), data);
+        retract(message, token, FeedTypes.DISCLOSURE_WITHDRAWN, RECORD, e.recordId(), data);
     }
 
     @EventHandler
@@ -74,7 +80,7 @@ public class FeedLogProjection {
         data.put("recordId", e.recordId());
         data.put("publicUntil", e.publicUntil());
         data.put("expiredOn", e.expiredOn());
-        retract(message, token, FeedTypes.DISCLOSURE_EXPIRED, e.recordId(), "record:" + e.recordId(), data);
+        retract(message, token, FeedTypes.DISCLOSURE_EXPIRED, RECORD, e.recordId(), data);
     }
 
     @EventHandler
@@ -83,7 +89,7 @@ public class FeedLogProjection {
         data.put("recordId", e.recordId());
         data.put("terminatedOn", e.terminatedOn());
         data.put("reason", e.reason());
-        retract(message, token, FeedTypes.DISCLOSURE_TERMINATED, e.recordId(), "record:" + e.recordId(), data);
+        retract(message, token, FeedTypes.DISCLOSURE_TERMINATED, RECORD, e.recordId(), data);
     }
 
     @EventHandler
@@ -98,7 +104,7 @@ public class FeedLogProjection {
         data.put("reason", e.reason());
         data.put("authorityUscc", e.bureau());
         data.put("division", e.division());
-        append(message, token, FeedTypes.LISTING_ADDED, e.listingId(), e.division(), data, "listing:" + e.listingId(), true);
+        publish(message, token, FeedTypes.LISTING_ADDED, LISTING, e.listingId(), seq -> e.division(), data);
     }
 
     @EventHandler
@@ -109,7 +115,7 @@ public class FeedLogProjection {
         data.put("subject", e.subject());
         data.put("removedOn", e.removedOn());
         data.put("reason", e.reason());
-        retract(message, token, FeedTypes.LISTING_REMOVED, e.listingId(), "listing:" + e.listingId(), data);
+        retract(message, token, FeedTypes.LISTING_REMOVED, LISTING, e.listingId(), data);
     }
 
     @EventHandler
@@ -122,9 +128,9 @@ public class FeedLogProjection {
         data.put("scope", e.scope());
         data.put("imposedOn", e.imposedOn());
         data.put("until", e.until());
-        // a sanction is public in the division of the entry it belongs to
-        String division = log.current("listing:" + e.listingId()).map(FeedLog.Current::division).orElse(null);
-        append(message, token, FeedTypes.SANCTION_IMPOSED, e.sanctionId(), division, data, "sanction:" + e.sanctionId(), true);
+        // a sanction is public in the division of the list entry it belongs to, as the log stood then
+        publish(message, token, FeedTypes.SANCTION_IMPOSED, SANCTION, e.sanctionId(),
+                seq -> LISTING.publicBefore(log, e.listingId(), seq).map(FeedLog.Current::division).orElse(null), data);
     }
 
     @EventHandler
@@ -136,30 +142,73 @@ public class FeedLogProjection {
         data.put("measure", e.measure());
         data.put("liftedOn", e.liftedOn());
         data.put("reason", e.reason());
-        retract(message, token, FeedTypes.SANCTION_LIFTED, e.sanctionId(), "sanction:" + e.sanctionId(), data);
+        retract(message, token, FeedTypes.SANCTION_LIFTED, SANCTION, e.sanctionId(), data);
     }
 
+    /**
+     * A replay (a reset, a rebuild) never clears the published log under its readers: it starts
+     * checking, from entry 0, that every event reproduces its stored entry byte for byte.
+     */
     @ResetHandler
     void reset() {
-        log.clear();
+        expectedNext = 0L;
+        log.replaying();
     }
 
-    /** A retraction names the entry it retracts: the one that last made the key public. */
-    private void retract(EventMessage<?> message, TrackingToken token, String type, String subject, String key, Map<String, Object> data) {
-        var retracted = log.current(key);
-        data.put("retracts", retracted.map(FeedLog.Current::seq).orElse(null));
-        append(message, token, type, subject, retracted.map(FeedLog.Current::division).orElse(null), data, key, false);
+    /** What a subject's entries make public: a key in {@code feed_current}, and the types that publish and retract it. */
+    record Kind(String prefix, List<String> publishing, List<String> retracting) {
+        Optional<FeedLog.Current> publicBefore(FeedLog log, String id, long seq) {
+            return log.publicBefore(id, publishing, retracting, seq);
+        }
     }
 
-    private void append(EventMessage<?> message, TrackingToken token, String type, String subject, String division,
-                        Map<String, Object> data, String key, boolean makesPublic) {
+    static final Kind RECORD = new Kind("record:", List.of(FeedTypes.DISCLOSURE_PUBLISHED, FeedTypes.DISCLOSURE_CORRECTED),
+            List.of(FeedTypes.DISCLOSURE_WITHDRAWN, FeedTypes.DISCLOSURE_EXPIRED, FeedTypes.DISCLOSURE_TERMINATED));
+    static final Kind LISTING = new Kind("listing:", List.of(FeedTypes.LISTING_ADDED), List.of(FeedTypes.LISTING_REMOVED));
+    static final Kind SANCTION = new Kind("sanction:", List.of(FeedTypes.SANCTION_IMPOSED), List.of(FeedTypes.SANCTION_LIFTED));
+
+    /** A retraction names the entry it retracts: the one that last made the subject public before it. */
+    private void retract(EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject, Map<String, Object> data) {
+        write(message, token, type, kind, subject, false, seq -> {
+            var retracted = kind.publicBefore(log, subject, seq);
+            data.put("retracts", retracted.map(FeedLog.Current::seq).orElse(null));
+            return retracted.map(FeedLog.Current::division).orElse(null);
+        }, data);
+    }
+
+    private void publish(EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject,
+                         LongFunction<String> divisionAt, Map<String, Object> data) {
+        write(message, token, type, kind, subject, true, divisionAt, data);
+    }
+
+    /**
+     * Appends the event's entry, or, if the event has one already (a redelivery, a replay), checks
+     * that it reproduces it byte for byte at the expected number. Everything in an entry is computed
+     * from the event and the log before it, so the answer is the same live and in a replay.
+     */
+    private void write(EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject, boolean makesPublic,
+                       LongFunction<String> divisionAt, Map<String, Object> data) {
         // a redelivery is recognised by the event's identifier: a gap-aware token's position is the
         // highest index seen, which an event committed late shares with the one read before it
         long globalIndex = ReadModelWrites.position(token);
-        FeedEntry entry = log.appendedFor(message.getIdentifier()).orElseGet(() -> log.append(message.getIdentifier(), globalIndex, type, subject, division,
-                message.getTimestamp(), seq -> line(message.getIdentifier(), type, subject, message.getTimestamp(), seq, data)));
-        if (makesPublic) log.putCurrent(key, entry);
-        else log.removeCurrent(key, entry.seq());
+        String eventId = message.getIdentifier();
+        Optional<FeedEntry> stored = log.appendedFor(eventId);
+        long seq = stored.map(FeedEntry::seq).orElseGet(log::size);
+        String division = divisionAt.apply(seq);
+        String line = line(eventId, type, subject, message.getTimestamp(), seq, data);
+        FeedEntry entry;
+        if (stored.isPresent()) {
+            entry = log.verify(stored.get(), line, expectedNext);
+        } else {
+            if (expectedNext != null && seq != expectedNext) {
+                throw new FeedLogViolation("the replay reached a new event at entry " + expectedNext + " but the log holds " + seq
+                        + " entries: entries " + expectedNext + ".." + (seq - 1) + " were not reproduced");
+            }
+            entry = log.append(seq, eventId, globalIndex, type, subject, division, message.getTimestamp(), line);
+        }
+        expectedNext = expectedNext == null ? entry.seq() + 1 : Math.max(expectedNext, entry.seq() + 1);
+        if (makesPublic) log.putCurrent(kind.prefix() + subject, entry);
+        else log.removeCurrent(kind.prefix() + subject, entry.seq());
     }
 
     /** One CloudEvent 1.0 in JSON, attributes in a fixed order. */
