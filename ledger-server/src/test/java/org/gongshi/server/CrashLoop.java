@@ -90,6 +90,8 @@ public final class CrashLoop {
     }
 
     public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int kills = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path base = Files.createTempDirectory("gongshi-crash-loop");

@@ -35,6 +35,11 @@ public class Operations {
         return new Processors(processing, eventStore, readModelDatabase, serializer);
     }
 
+    @Bean
+    Rebuilds rebuilds(MongoDatabase readModelDatabase, EventStore eventStore, EventProcessingConfiguration processing, Processors processors) {
+        return new Rebuilds(readModelDatabase, eventStore, processing, processors);
+    }
+
     /** Registered once the application is ready, when the processors exist. */
     @Bean
     ApplicationListener<ApplicationReadyEvent> ledgerMetrics(MeterRegistry registry, Processors processors, CommandBus commandBus,

@@ -62,7 +62,12 @@ public class CaseViewProjection {
     private final MongoCollection<CaseView> views;
 
     public CaseViewProjection(CaseViews caseViews) {
-        this.views = caseViews.collection();
+        this(caseViews.collection());
+    }
+
+    /** Writing into {@code views}: the live collection, or a rebuild's. */
+    public CaseViewProjection(MongoCollection<CaseView> views) {
+        this.views = views;
     }
 
     @EventHandler

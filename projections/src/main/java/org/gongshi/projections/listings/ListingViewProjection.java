@@ -49,7 +49,12 @@ public class ListingViewProjection {
     private final MongoCollection<ListingView> views;
 
     public ListingViewProjection(ListingViews listingViews) {
-        this.views = listingViews.collection();
+        this(listingViews.collection());
+    }
+
+    /** Writing into {@code views}: the live collection, or a rebuild's. */
+    public ListingViewProjection(MongoCollection<ListingView> views) {
+        this.views = views;
     }
 
     @EventHandler

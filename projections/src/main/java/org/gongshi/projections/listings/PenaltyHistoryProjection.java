@@ -30,7 +30,12 @@ public class PenaltyHistoryProjection {
     private final MongoCollection<Document> history;
 
     public PenaltyHistoryProjection(PenaltyHistory penaltyHistory) {
-        this.history = penaltyHistory.collection();
+        this(penaltyHistory.collection());
+    }
+
+    /** Writing into {@code history}: the live collection, or a rebuild's. */
+    public PenaltyHistoryProjection(MongoCollection<Document> history) {
+        this.history = history;
     }
 
     @EventHandler

@@ -37,7 +37,12 @@ public class PublicRecordProjection {
     private final MongoCollection<PublicRecordView> records;
 
     public PublicRecordProjection(PublicRecords publicRecords) {
-        this.records = publicRecords.collection();
+        this(publicRecords.collection());
+    }
+
+    /** Writing into {@code records}: the live collection, or a rebuild's. */
+    public PublicRecordProjection(MongoCollection<PublicRecordView> records) {
+        this.records = records;
     }
 
     @EventHandler
