@@ -62,7 +62,13 @@ public class EmbeddedStorage {
     HikariDataSource eventStoreDataSource() {
         HikariConfig config = new HikariConfig();
         // WRITE_DELAY=0: a commit reaches the file before the command is acknowledged.
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("eventstore").resolve("ledger") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        // REUSE_SPACE=FALSE: every commit is appended at the end of the file. When H2 writes a commit
+        // into space freed by older versions, recovery after a SIGKILL may not find it and opens an
+        // older version: acknowledged events were lost (measured 2026-11-29: 2 of 62,228 acknowledged
+        // commits after a minute of concurrent appends, and 1 acknowledged command in each of two
+        // crash loops; none in 4 runs with this setting). The file shrinks at a clean shutdown.
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("eventstore").resolve("ledger")
+                + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("gongshi");
         config.setPassword("");
         config.setMaximumPoolSize(8);
