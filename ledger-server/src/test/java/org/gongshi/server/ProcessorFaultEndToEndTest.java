@@ -103,6 +103,9 @@ class ProcessorFaultEndToEndTest {
                     && deadLetters(h, CaseViewProjection.PROCESSING_GROUP) == 2, "health DEGRADED with 2 dead letters");
             assertThat((String) processorHealth(health).get("reason")).contains("case-views holds 2 dead letters");
             assertThat(metric(web, "gongshi.processor.dead.letters", "processor:case-views")).isEqualTo(2.0);
+            assertThat(metric(web, "gongshi.command.latency", "command:ServePenaltyNotice")).as("notices timed").isEqualTo(2.0);
+            assertThat(metric(web, "gongshi.processor.lag", "processor:public-feed")).isGreaterThanOrEqualTo(0.0);
+            assertThat(metric(web, "gongshi.feed.subscribers", null)).isZero();
             Map<?, ?> view = body(web.get().uri("/api/v1/cases/{id}", poisoned).headers(h -> h.setBearerAuth(officer)));
             assertThat(view.get("status")).as("the decision is not applied ahead of the notice").isNotEqualTo("PENALTY_DECIDED");
             assertThat(view.get("decision")).isNull();
@@ -213,8 +216,10 @@ class ProcessorFaultEndToEndTest {
         return ((Number) ((Map<String, Object>) processorHealth(health).get(processor)).get("deadLetters")).longValue();
     }
 
+    /** The first measurement of a metric (a timer's: its count), narrowed by one tag if given. */
     static double metric(WebTestClient web, String name, String tag) {
-        Map<?, ?> body = body(web.get().uri("/actuator/metrics/{name}?tag={tag}", name, tag));
+        Map<?, ?> body = tag == null ? body(web.get().uri("/actuator/metrics/{name}", name))
+                : body(web.get().uri("/actuator/metrics/{name}?tag={tag}", name, tag));
         return ((Number) ((Map<?, ?>) ((List<?>) body.get("measurements")).get(0)).get("value")).doubleValue();
     }
 

@@ -12,7 +12,6 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 import org.bson.types.Binary;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,6 @@ public class Processors {
 
     /** MongoTokenStore's collection. */
     static final String TOKENS = "trackingtokens";
-    /** The owner name MongoTokenStore claims segments under on this node. */
-    static final String THIS_NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
