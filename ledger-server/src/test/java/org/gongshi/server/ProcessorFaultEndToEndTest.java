@@ -181,7 +181,7 @@ class ProcessorFaultEndToEndTest {
         return body == null ? List.of() : body.lines().filter(l -> !l.isBlank()).toList();
     }
 
-    private static String file(WebTestClient web, String token) {
+    static String file(WebTestClient web, String token) {
         Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();

@@ -34,10 +34,7 @@ class RebuildEndToEndTest {
             String admin = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "admin");
             List<String> cases = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                String caseId = (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer))
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                        .bodyValue(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU)).exchange().expectStatus().isCreated()
-                        .expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+                String caseId = ProcessorFaultEndToEndTest.file(web, officer);
                 ProcessorFaultEndToEndTest.notice(web, officer, caseId);
                 cases.add(caseId);
             }
