@@ -130,11 +130,14 @@ public final class CrashLoop {
                 load.add(start("subscriber-" + s, () -> subscribe(lines)));
             }
             for (int kill = 1; kill <= kills; kill++) {
-                long before = acknowledged.size();
+                long acksBefore = acknowledged.size();
+                long publicationsBefore = publications();
                 long until = System.nanoTime() + Duration.ofMillis(ThreadLocalRandom.current().nextLong(1500, 5000)).toNanos();
-                // a random moment, once this incarnation has acknowledged something
-                while (System.nanoTime() < until || acknowledged.size() == before) {
-                    if (System.nanoTime() > until + DEADLINE.toNanos()) throw new IllegalStateException("no command acknowledged; " + logTail());
+                // a random moment, once this incarnation has acknowledged some commands and a publication
+                while (System.nanoTime() < until || acknowledged.size() < acksBefore + 4 || publications() == publicationsBefore) {
+                    if (System.nanoTime() > until + DEADLINE.toNanos()) {
+                        throw new IllegalStateException("this incarnation acknowledged too little to kill it meaningfully; " + logTail());
+                    }
                     Thread.sleep(50);
                 }
                 server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no flush
@@ -200,6 +203,10 @@ public final class CrashLoop {
     }
 
     // ---- load
+
+    private long publications() {
+        return acknowledged.stream().filter(a -> a.endsWith(" DisclosureDecided")).count();
+    }
 
     /** A bureau officer taking cases through filing, notice, decision and publication, over and over. */
     private void commands(String token) {
