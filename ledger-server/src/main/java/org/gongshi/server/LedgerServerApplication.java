@@ -2,6 +2,7 @@ package org.gongshi.server;
 
 import org.gongshi.projections.transparency.NoteSigner;
 import org.gongshi.server.tools.FeedMirror;
+import org.gongshi.server.tools.RebuildCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -17,6 +18,10 @@ public class LedgerServerApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("mirror")) {
             FeedMirror.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            RebuildCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("keygen")) {

@@ -103,6 +103,11 @@ public class FeedStreams implements SmartLifecycle {
                 .concatMapIterable(page -> page, 1);
     }
 
+    /** How many live streams this node is serving now. */
+    public int subscribers() {
+        return live.currentSubscriberCount();
+    }
+
     /** Completes when this node shuts down: live streams end with it. */
     public Mono<Void> closing() {
         return closing.asMono();

@@ -1,8 +1,8 @@
 package org.gongshi.server.axon;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -73,17 +73,6 @@ public class AxonWiring {
     }
 
     /**
-     * A new processor starts from the beginning of the store (a null token) instead of asking the
-     * event store for its tail: same result, and a projections node can start while Axon Server is
-     * still coming up.
-     */
-    @Bean
-    ConfigurerModule processorsStartFromTheBeginning() {
-        return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.initialToken(source -> null));
-    }
-
-    /**
      * Reads events stored under their names before the ledger's packages moved (see
      * {@link MovedEventTypes}); Axon puts every upcaster bean into the chain both event stores use.
      */
@@ -98,26 +87,29 @@ public class AxonWiring {
         return new SimpleCorrelationDataProvider(MetadataKeys.BUREAU, MetadataKeys.ACTOR);
     }
 
+    /**
+     * The read models, processor tokens, dead letters and process-manager state. A write is
+     * acknowledged once a majority has it in its journal, so a token (written after the documents it
+     * covers) is never durable ahead of them, not even across a fail-over.
+     */
     @Bean
     MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${gongshi.mongodb.database:gongshi}") String database) {
-        return mongoClient.getDatabase(database);
+        return mongoClient.getDatabase(database).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
     }
 
     @Bean
-    TokenStore tokenStore(MongoClient mongoClient, @Value("${gongshi.mongodb.database:gongshi}") String database,
-                          @Qualifier("serializer") Serializer serializer) {
+    TokenStore tokenStore(MongoDatabase readModelDatabase, @Qualifier("serializer") Serializer serializer) {
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase).build())
                 .serializer(serializer)
                 .build();
     }
 
     /** Process-manager (saga) state in MongoDB beside the tokens, so it survives restarts and moves between nodes. */
     @Bean
-    SagaStore<Object> sagaStore(MongoClient mongoClient, @Value("${gongshi.mongodb.database:gongshi}") String database,
-                                @Qualifier("serializer") Serializer serializer) {
+    SagaStore<Object> sagaStore(MongoDatabase readModelDatabase, @Qualifier("serializer") Serializer serializer) {
         return MongoSagaStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase).build())
                 .serializer(serializer)
                 .build();
     }

@@ -21,6 +21,8 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * handshake ({@code hello}/{@code isMaster}) and the SASL conversation is refused with MongoDB's
  * error 13 (Unauthorized). The password is never stored: only the salted SCRAM keys, derived at start.
  */
-public class AuthenticatingMongoBackend extends H2Backend {
+public class AuthenticatingMongoBackend extends CrashConsistentH2Backend {
 
     static final int ITERATIONS = 15_000;
     static final int UNAUTHORIZED = 13, AUTHENTICATION_FAILED = 18;
@@ -46,8 +48,8 @@ public class AuthenticatingMongoBackend extends H2Backend {
     private final Map<Channel, Conversation> conversations = new ConcurrentHashMap<>();
     private final Set<Channel> authenticated = ConcurrentHashMap.newKeySet();
 
-    public AuthenticatingMongoBackend(String file, MongoCredentials credentials) {
-        super(file);
+    public AuthenticatingMongoBackend(Path file, Duration checkpointInterval, MongoCredentials credentials) {
+        super(file, checkpointInterval);
         this.user = credentials.user();
         random.nextBytes(salt);
         byte[] salted = pbkdf2(credentials.password(), salt);

@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The embedded default: everything in one JVM with nothing to install. Axon's own
@@ -62,7 +63,13 @@ public class EmbeddedStorage {
     HikariDataSource eventStoreDataSource() {
         HikariConfig config = new HikariConfig();
         // WRITE_DELAY=0: a commit reaches the file before the command is acknowledged.
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("eventstore").resolve("ledger") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        // REUSE_SPACE=FALSE: every commit is appended at the end of the file. When H2 writes a commit
+        // into space freed by older versions, recovery after a SIGKILL may not find it and opens an
+        // older version: acknowledged events were lost (measured 2026-11-29: 2 of 62,228 acknowledged
+        // commits after a minute of concurrent appends, and 1 acknowledged command in each of two
+        // crash loops; none in 4 runs with this setting). The file shrinks at a clean shutdown.
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("eventstore").resolve("ledger")
+                + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("gongshi");
         config.setPassword("");
         config.setMaximumPoolSize(8);
@@ -118,14 +125,18 @@ public class EmbeddedStorage {
     }
 
     /**
-     * mongo-java-server on loopback only, refusing every connection that has not authenticated with
-     * the generated credentials (mongo-java-server has no authentication of its own:
+     * mongo-java-server on loopback only. Its store is crash-consistent (see
+     * {@link CrashConsistentH2Backend}), durable at most {@code gongshi.embedded.checkpoint-interval}
+     * behind the last write, and it refuses every connection that has not authenticated with the
+     * generated credentials (mongo-java-server has no authentication of its own:
      * {@link AuthenticatingMongoBackend} adds SCRAM-SHA-256).
      */
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port, MongoCredentials embeddedMongoCredentials) {
-        MongoServer server = new MongoServer(new AuthenticatingMongoBackend(
-                dataDir.resolve("readmodels").resolve("mongo.mv").toString(), embeddedMongoCredentials));
+    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port,
+                                    @Value("${gongshi.embedded.checkpoint-interval:200ms}") Duration checkpointInterval,
+                                    MongoCredentials embeddedMongoCredentials) {
+        MongoServer server = new MongoServer(new AuthenticatingMongoBackend(dataDir.resolve("readmodels").resolve("mongo.mv"),
+                checkpointInterval, embeddedMongoCredentials));
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire-protocol server on {}:{}, authentication required (credentials in {}, data {})",

@@ -39,7 +39,7 @@ class EmbeddedMongoAuthenticationTest {
     @BeforeEach
     void start() {
         credentials = MongoCredentials.inDataDir(dataDir);
-        server = new MongoServer(new AuthenticatingMongoBackend(dataDir.resolve("mongo.mv").toString(), credentials));
+        server = new MongoServer(new AuthenticatingMongoBackend(dataDir.resolve("mongo.mv"), java.time.Duration.ofMillis(200), credentials));
         server.bind("127.0.0.1", 0);
         port = server.getLocalAddress().getPort();
     }

@@ -3,9 +3,6 @@ package org.gongshi.projections.cases;
 import org.gongshi.ledger.privacy.PersonalData;
 import org.gongshi.ledger.privacy.event.SubjectShredded;
 import org.gongshi.ledger.vocabulary.PartyKind;
-
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +32,7 @@ import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.projections.writes.ReadModelWrites;
 import org.gongshi.projections.cases.CaseView.Closure;
 import org.gongshi.projections.cases.CaseView.Decision;
 import org.gongshi.projections.cases.CaseView.DeadlineView;
@@ -50,10 +48,11 @@ import java.util.List;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
+import static org.gongshi.projections.writes.ReadModelWrites.create;
+import static org.gongshi.projections.writes.ReadModelWrites.position;
 
 /**
  * Builds {@link CaseView} documents from the case events. Every write is conditional on the event's
@@ -68,7 +67,12 @@ public class CaseViewProjection {
     private final MongoCollection<CaseView> views;
 
     public CaseViewProjection(CaseViews caseViews) {
-        this.views = caseViews.collection();
+        this(caseViews.collection());
+    }
+
+    /** Writing into {@code views}: the live collection, or a rebuild's. */
+    public CaseViewProjection(MongoCollection<CaseView> views) {
+        this.views = views;
     }
 
     /** A natural-person party's name and ID number read as shredded once the case's data subject was shredded. */
@@ -80,12 +84,7 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(CaseFiled event, TrackingToken token) {
-        try {
-            views.insertOne(CaseView.filed(event, position(token)));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
-            // already projected: a redelivery
-        }
+        create(views, event.caseId(), CaseView.filed(event, position(token)));
     }
 
     @EventHandler
@@ -210,14 +209,7 @@ public class CaseViewProjection {
     }
 
     private void apply(String caseId, TrackingToken token, Bson... updates) {
-        long position = position(token);
-        List<Bson> all = new ArrayList<>(List.of(updates));
-        all.add(set("lastGlobalIndex", position));
-        views.updateOne(and(eq("_id", caseId), lt("lastGlobalIndex", position)), combine(all));
-    }
-
-    static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+        ReadModelWrites.apply(views, caseId, position(token), updates);
     }
 
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongFunction;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -47,6 +46,8 @@ public class FeedLog implements LeafHashes {
 
     public static final String ENTRIES = "feed_entries";
     public static final String CURRENT = "feed_current";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FeedLog.class);
 
     private final MongoCollection<FeedEntry> entries;
     private final MongoCollection<Document> current;
@@ -86,23 +87,63 @@ public class FeedLog implements LeafHashes {
 
     // ---- writing (the feed projection only)
 
+    /** A replay of the whole log begins: it is checked against what is stored, never cleared. */
+    void replaying() {
+        log.info("Feed replay: checking {} published entries byte for byte", size());
+    }
+
     /** The entry already appended for this ledger event, if any. */
     Optional<FeedEntry> appendedFor(String eventId) {
         return Optional.ofNullable(entries.find(eq("eventId", eventId)).first());
     }
 
     /**
-     * Appends the next entry: its number is one more than the last, and {@code line} is built
-     * knowing it (the CloudEvent carries its own sequence).
+     * Appends entry {@code seq}, which must be the next number (one more than the last); {@code line}
+     * is stored as it is and hashed once, here: its bytes are never regenerated.
      */
-    FeedEntry append(String eventId, long globalIndex, String type, String subject, String division, Instant time, LongFunction<String> line) {
-        long seq = size();
-        String json = line.apply(seq);
-        FeedEntry entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, json,
-                Rfc6962.leafHash(json.getBytes(StandardCharsets.UTF_8)));
+    FeedEntry append(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
+        long next = size();
+        if (seq != next) throw new FeedLogViolation("entry " + seq + " would not follow the log, which holds " + next + " entries");
+        FeedEntry entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, line,
+                Rfc6962.leafHash(line.getBytes(StandardCharsets.UTF_8)));
         entries.insertOne(entry);
         appended();
         return entry;
+    }
+
+    /**
+     * Checks that a replayed event reproduces its stored entry byte for byte, that no stored entry
+     * before it was left out ({@code expectedSeq}: the number the replay has reached, if known; an
+     * entry before it is a redelivery), and that the stored leaf hash is still the line's.
+     *
+     * @throws FeedLogViolation on any difference: the stored log stays as it is
+     */
+    FeedEntry verify(FeedEntry stored, String line, Long expectedSeq) {
+        String problem = null;
+        if (expectedSeq != null && stored.seq() > expectedSeq) {
+            problem = "event " + stored.eventId() + " is entry " + stored.seq() + " but the replay reached it at entry " + expectedSeq
+                    + ": entries " + expectedSeq + ".." + (stored.seq() - 1) + " were not reproduced";
+        } else if (!stored.line().equals(line)) {
+            problem = "entry " + stored.seq() + " (event " + stored.eventId() + ") would change:\n  stored:     " + stored.line()
+                    + "\n  reproduced: " + line;
+        } else if (!java.util.Arrays.equals(stored.leafHash(), Rfc6962.leafHash(line.getBytes(StandardCharsets.UTF_8)))) {
+            problem = "entry " + stored.seq() + "'s stored leaf hash is not the hash of its line";
+        }
+        if (problem != null) throw new FeedLogViolation(problem);
+        return stored;
+    }
+
+    /**
+     * What made {@code subject} public just before entry {@code seq}, from the log itself: the last
+     * earlier entry of the subject among {@code publishing} and {@code retracting} types, if it is a
+     * publishing one. The same question gives the same answer live and in a replay.
+     */
+    Optional<Current> publicBefore(String subject, List<String> publishing, List<String> retracting, long seq) {
+        List<String> types = new ArrayList<>(publishing);
+        types.addAll(retracting);
+        FeedEntry last = entries.find(and(eq("subject", subject), in("type", types), lt("_id", seq)))
+                .sort(Sorts.descending("_id")).limit(1).first();
+        return last == null || !publishing.contains(last.type()) ? Optional.empty() : Optional.of(new Current(last.seq(), last.division()));
     }
 
     /**
@@ -135,13 +176,7 @@ public class FeedLog implements LeafHashes {
         writeCurrent(key, seq, combine(set("seq", seq), set("removed", true), set("line", null)));
     }
 
-    /** The entry that currently makes {@code key} public, if any: its sequence and division. */
-    Optional<Current> current(String key) {
-        Document doc = current.find(eq("_id", key)).first();
-        return doc == null || Boolean.TRUE.equals(doc.getBoolean("removed")) ? Optional.empty()
-                : Optional.of(new Current(doc.getLong("seq"), doc.getString("division")));
-    }
-
+    /** An entry that makes a subject public: its number and division. */
     record Current(long seq, String division) {}
 
     private void writeCurrent(String key, long seq, Bson update) {
@@ -151,11 +186,6 @@ public class FeedLog implements LeafHashes {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
             // a newer entry already spoke for this key: a redelivery, nothing to do
         }
-    }
-
-    void clear() {
-        entries.deleteMany(new Document());
-        current.deleteMany(new Document());
     }
 
     // ---- reading (every API node)

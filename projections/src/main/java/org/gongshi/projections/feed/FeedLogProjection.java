@@ -15,17 +15,22 @@ import org.gongshi.ledger.listings.event.ListingAdded;
 import org.gongshi.ledger.listings.event.ListingRemoved;
 import org.gongshi.ledger.listings.event.SanctionImposed;
 import org.gongshi.ledger.listings.event.SanctionLifted;
+import org.gongshi.projections.writes.ReadModelWrites;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.Map;
 
 /**
  * The public feed: one entry per public change, numbered 0, 1, 2, … in event order without gaps.
- * It runs as one segment so entries are written in order; a redelivered event finds its entry
- * already appended and adds nothing; a rebuild produces the same numbers and the same bytes (every
- * field of a line comes from the event: its identifier, its timestamp, its payload).
+ * It runs as one segment so entries are written in order. The log is append-only: a redelivered or
+ * replayed event finds its entry and must reproduce it byte for byte at the same number (every field
+ * of a line comes from the event and the log before it), or the projection stops with a
+ * {@link FeedLogViolation} and writes nothing. A reset never deletes what was published.
  */
 @ProcessingGroup(FeedLogProjection.PROCESSING_GROUP)
 public class FeedLogProjection {
@@ -37,6 +42,8 @@ public class FeedLogProjection {
     private final FeedLog log;
     private final String source;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** How far this run has reproduced the log, once known (after a reset: 0; after any entry: at least its number + 1). */
+    private volatile Long expectedNext;
 
     public FeedLogProjection(FeedLog log, String source) {
         this.log = log;
@@ -48,7 +55,7 @@ public class FeedLogProjection {
         if (e.action() != DisclosureAction.PUBLISH) return;
         Map<String, Object> data = dataOf(e.record());
         data.put("publishedOn", e.decidedOn());
-        append(message, token, FeedTypes.DISCLOSURE_PUBLISHED, e.recordId(), e.record().division(), data, "record:" + e.recordId(), true);
+        publish(message, token, FeedTypes.DISCLOSURE_PUBLISHED, RECORD, e.recordId(), seq -> e.record().division(), data);
     }
 
     /**
@@ -63,12 +70,11 @@ public class FeedLogProjection {
         retraction.put("recordId", e.recordId());
         retraction.put("retractedOn", e.correctedOn());
         retraction.put("reason", e.reason());
-        retract(message.getIdentifier() + RETRACTION, message, token, FeedTypes.DISCLOSURE_RETRACTED, e.recordId(), "record:" + e.recordId(),
-                retraction);
+        retract(message.getIdentifier() + RETRACTION, message, token, FeedTypes.DISCLOSURE_RETRACTED, RECORD, e.recordId(), retraction);
         Map<String, Object> data = dataOf(e.record());
         data.put("correctedOn", e.correctedOn());
         data.put("correctionReason", e.reason());
-        append(message, token, FeedTypes.DISCLOSURE_CORRECTED, e.recordId(), e.record().division(), data, "record:" + e.recordId(), true);
+        publish(message, token, FeedTypes.DISCLOSURE_CORRECTED, RECORD, e.recordId(), seq -> e.record().division(), data);
     }
 
     @EventHandler
@@ -78,7 +84,7 @@ public class FeedLogProjection {
         data.put("withdrawnOn", e.withdrawnOn());
         data.put("reason", e.reason());
         data.put("revisionKind", e.revisionKind());
-        retract(message, token, FeedTypes.DISCLOSURE_WITHDRAWN, e.recordId(), "record:" + e.recordId(), data);
+        retract(message, token, FeedTypes.DISCLOSURE_WITHDRAWN, RECORD, e.recordId(), data);
     }
 
     @EventHandler
@@ -87,7 +93,7 @@ public class FeedLogProjection {
         data.put("recordId", e.recordId());
         data.put("publicUntil", e.publicUntil());
         data.put("expiredOn", e.expiredOn());
-        retract(message, token, FeedTypes.DISCLOSURE_EXPIRED, e.recordId(), "record:" + e.recordId(), data);
+        retract(message, token, FeedTypes.DISCLOSURE_EXPIRED, RECORD, e.recordId(), data);
     }
 
     @EventHandler
@@ -96,7 +102,7 @@ public class FeedLogProjection {
         data.put("recordId", e.recordId());
         data.put("terminatedOn", e.terminatedOn());
         data.put("reason", e.reason());
-        retract(message, token, FeedTypes.DISCLOSURE_TERMINATED, e.recordId(), "record:" + e.recordId(), data);
+        retract(message, token, FeedTypes.DISCLOSURE_TERMINATED, RECORD, e.recordId(), data);
     }
 
     @EventHandler
@@ -111,7 +117,7 @@ public class FeedLogProjection {
         data.put("reason", e.reason());
         data.put("authorityUscc", e.bureau());
         data.put("division", e.division());
-        append(message, token, FeedTypes.LISTING_ADDED, e.listingId(), e.division(), data, "listing:" + e.listingId(), true);
+        publish(message, token, FeedTypes.LISTING_ADDED, LISTING, e.listingId(), seq -> e.division(), data);
     }
 
     @EventHandler
@@ -122,7 +128,7 @@ public class FeedLogProjection {
         data.put("subject", e.subject());
         data.put("removedOn", e.removedOn());
         data.put("reason", e.reason());
-        retract(message, token, FeedTypes.LISTING_REMOVED, e.listingId(), "listing:" + e.listingId(), data);
+        retract(message, token, FeedTypes.LISTING_REMOVED, LISTING, e.listingId(), data);
     }
 
     @EventHandler
@@ -135,9 +141,9 @@ public class FeedLogProjection {
         data.put("scope", e.scope());
         data.put("imposedOn", e.imposedOn());
         data.put("until", e.until());
-        // a sanction is public in the division of the entry it belongs to
-        String division = log.current("listing:" + e.listingId()).map(FeedLog.Current::division).orElse(null);
-        append(message, token, FeedTypes.SANCTION_IMPOSED, e.sanctionId(), division, data, "sanction:" + e.sanctionId(), true);
+        // a sanction is public in the division of the list entry it belongs to, as the log stood then
+        publish(message, token, FeedTypes.SANCTION_IMPOSED, SANCTION, e.sanctionId(),
+                seq -> LISTING.publicBefore(log, e.listingId(), seq).map(FeedLog.Current::division).orElse(null), data);
     }
 
     @EventHandler
@@ -149,41 +155,77 @@ public class FeedLogProjection {
         data.put("measure", e.measure());
         data.put("liftedOn", e.liftedOn());
         data.put("reason", e.reason());
-        retract(message, token, FeedTypes.SANCTION_LIFTED, e.sanctionId(), "sanction:" + e.sanctionId(), data);
+        retract(message, token, FeedTypes.SANCTION_LIFTED, SANCTION, e.sanctionId(), data);
     }
 
+    /**
+     * A replay (a reset, a rebuild) never clears the published log under its readers: it starts
+     * checking, from entry 0, that every event reproduces its stored entry byte for byte.
+     */
     @ResetHandler
     void reset() {
-        log.clear();
+        expectedNext = 0L;
+        log.replaying();
     }
 
-    /** A retraction names the entry it retracts: the one that last made the key public. */
-    private void retract(EventMessage<?> message, TrackingToken token, String type, String subject, String key, Map<String, Object> data) {
-        retract(message.getIdentifier(), message, token, type, subject, key, data);
+    /** What a subject's entries make public: a key in {@code feed_current}, and the types that publish and retract it. */
+    record Kind(String prefix, List<String> publishing, List<String> retracting) {
+        Optional<FeedLog.Current> publicBefore(FeedLog log, String id, long seq) {
+            return log.publicBefore(id, publishing, retracting, seq);
+        }
     }
 
-    private void retract(String entryId, EventMessage<?> message, TrackingToken token, String type, String subject, String key,
+    static final Kind RECORD = new Kind("record:", List.of(FeedTypes.DISCLOSURE_PUBLISHED, FeedTypes.DISCLOSURE_CORRECTED),
+            List.of(FeedTypes.DISCLOSURE_RETRACTED, FeedTypes.DISCLOSURE_WITHDRAWN, FeedTypes.DISCLOSURE_EXPIRED, FeedTypes.DISCLOSURE_TERMINATED));
+    static final Kind LISTING = new Kind("listing:", List.of(FeedTypes.LISTING_ADDED), List.of(FeedTypes.LISTING_REMOVED));
+    static final Kind SANCTION = new Kind("sanction:", List.of(FeedTypes.SANCTION_IMPOSED), List.of(FeedTypes.SANCTION_LIFTED));
+
+    /** A retraction names the entry it retracts: the one that last made the subject public before it. */
+    private void retract(EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject, Map<String, Object> data) {
+        retract(message.getIdentifier(), message, token, type, kind, subject, data);
+    }
+
+    private void retract(String entryId, EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject,
                          Map<String, Object> data) {
-        var retracted = log.current(key);
-        data.put("retracts", retracted.map(FeedLog.Current::seq).orElse(null));
-        append(entryId, message, token, type, subject, retracted.map(FeedLog.Current::division).orElse(null), data, key, false);
+        write(entryId, message, token, type, kind, subject, false, seq -> {
+            var retracted = kind.publicBefore(log, subject, seq);
+            data.put("retracts", retracted.map(FeedLog.Current::seq).orElse(null));
+            return retracted.map(FeedLog.Current::division).orElse(null);
+        }, data);
     }
 
-    private void append(EventMessage<?> message, TrackingToken token, String type, String subject, String division,
-                        Map<String, Object> data, String key, boolean makesPublic) {
-        append(message.getIdentifier(), message, token, type, subject, division, data, key, makesPublic);
+    private void publish(EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject,
+                         LongFunction<String> divisionAt, Map<String, Object> data) {
+        write(message.getIdentifier(), message, token, type, kind, subject, true, divisionAt, data);
     }
 
-    /** Appends the entry {@code entryId} (the event's identifier, or derived from it) once, however often the event is delivered. */
-    private void append(String entryId, EventMessage<?> message, TrackingToken token, String type, String subject, String division,
-                        Map<String, Object> data, String key, boolean makesPublic) {
+    /**
+     * Appends the entry {@code eventId} (the event's identifier, or derived from it), or, if it exists already (a redelivery, a replay), checks
+     * that it reproduces it byte for byte at the expected number. Everything in an entry is computed
+     * from the event and the log before it, so the answer is the same live and in a replay.
+     */
+    private void write(String eventId, EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject, boolean makesPublic,
+                       LongFunction<String> divisionAt, Map<String, Object> data) {
         // a redelivery is recognised by the event's identifier: a gap-aware token's position is the
         // highest index seen, which an event committed late shares with the one read before it
-        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
-        FeedEntry entry = log.appendedFor(entryId).orElseGet(() -> log.append(entryId, globalIndex, type, subject, division,
-                message.getTimestamp(), seq -> line(entryId, type, subject, message.getTimestamp(), seq, data)));
-        if (makesPublic) log.putCurrent(key, entry);
-        else log.removeCurrent(key, entry.seq());
+        long globalIndex = ReadModelWrites.position(token);
+        Optional<FeedEntry> stored = log.appendedFor(eventId);
+        long seq = stored.map(FeedEntry::seq).orElseGet(log::size);
+        String division = divisionAt.apply(seq);
+        String line = line(eventId, type, subject, message.getTimestamp(), seq, data);
+        FeedEntry entry;
+        if (stored.isPresent()) {
+            entry = log.verify(stored.get(), line, expectedNext);
+        } else {
+            if (expectedNext != null && seq != expectedNext) {
+                throw new FeedLogViolation("the replay reached a new event at entry " + expectedNext + " but the log holds " + seq
+                        + " entries: entries " + expectedNext + ".." + (seq - 1) + " were not reproduced");
+            }
+            entry = log.append(seq, eventId, globalIndex, type, subject, division, message.getTimestamp(), line);
+        }
+        expectedNext = expectedNext == null ? entry.seq() + 1 : Math.max(expectedNext, entry.seq() + 1);
+        if (makesPublic) log.putCurrent(kind.prefix() + subject, entry);
+        else log.removeCurrent(kind.prefix() + subject, entry.seq());
     }
 
     /** One CloudEvent 1.0 in JSON, attributes in a fixed order. */

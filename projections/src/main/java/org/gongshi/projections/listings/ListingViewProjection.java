@@ -1,7 +1,5 @@
 package org.gongshi.projections.listings;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,6 +19,7 @@ import org.gongshi.ledger.listings.event.ListingStatementRecorded;
 import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.ledger.listings.event.SanctionImposed;
 import org.gongshi.ledger.listings.event.SanctionLifted;
+import org.gongshi.projections.writes.ReadModelWrites;
 import org.gongshi.projections.listings.ListingView.BasisRevoked;
 import org.gongshi.projections.listings.ListingView.NotAdded;
 import org.gongshi.projections.listings.ListingView.Removal;
@@ -28,15 +27,13 @@ import org.gongshi.projections.listings.ListingView.RepairView;
 import org.gongshi.projections.listings.ListingView.SanctionView;
 import org.gongshi.projections.listings.ListingView.Statement;
 
-import java.util.ArrayList;
-import java.util.List;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
+import static org.gongshi.projections.writes.ReadModelWrites.applyWhere;
+import static org.gongshi.projections.writes.ReadModelWrites.create;
+import static org.gongshi.projections.writes.ReadModelWrites.position;
 
 /**
  * Builds {@link ListingView} documents from the listing events. Each write is conditional on the
@@ -52,17 +49,17 @@ public class ListingViewProjection {
     private final MongoCollection<ListingView> views;
 
     public ListingViewProjection(ListingViews listingViews) {
-        this.views = listingViews.collection();
+        this(listingViews.collection());
+    }
+
+    /** Writing into {@code views}: the live collection, or a rebuild's. */
+    public ListingViewProjection(MongoCollection<ListingView> views) {
+        this.views = views;
     }
 
     @EventHandler
     void on(ListingProposed e, TrackingToken token) {
-        try {
-            views.insertOne(ListingView.proposed(e, position(token)));
-        } catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw ex;
-            // already projected: a redelivery
-        }
+        create(views, e.listingId(), ListingView.proposed(e, position(token)));
     }
 
     @EventHandler
@@ -90,10 +87,8 @@ public class ListingViewProjection {
 
     @EventHandler
     void on(SanctionLifted e, TrackingToken token) {
-        long position = position(token);
-        views.updateOne(and(eq("_id", e.listingId()), lt("lastGlobalIndex", position), eq("sanctions.sanctionId", e.sanctionId())),
-                combine(set("sanctions.$.liftedOn", e.liftedOn()), set("sanctions.$.liftReason", e.reason()),
-                        set("lastGlobalIndex", position)));
+        applyWhere(views, e.listingId(), eq("sanctions.sanctionId", e.sanctionId()), position(token),
+                set("sanctions.$.liftedOn", e.liftedOn()), set("sanctions.$.liftReason", e.reason()));
     }
 
     @EventHandler
@@ -108,19 +103,15 @@ public class ListingViewProjection {
 
     @EventHandler
     void on(ListingRepairGranted e, TrackingToken token) {
-        long position = position(token);
-        views.updateOne(and(eq("_id", e.listingId()), lt("lastGlobalIndex", position), eq("repairs.applicationId", e.applicationId())),
-                combine(set("repairs.$.decidedOn", e.decidedOn()), set("repairs.$.granted", true), set("repairs.$.reason", e.reason()),
-                        set("lastGlobalIndex", position)));
+        applyWhere(views, e.listingId(), eq("repairs.applicationId", e.applicationId()), position(token),
+                set("repairs.$.decidedOn", e.decidedOn()), set("repairs.$.granted", true), set("repairs.$.reason", e.reason()));
     }
 
     @EventHandler
     void on(ListingRepairRefused e, TrackingToken token) {
-        long position = position(token);
-        views.updateOne(and(eq("_id", e.listingId()), lt("lastGlobalIndex", position), eq("repairs.applicationId", e.applicationId())),
-                combine(set("repairs.$.decidedOn", e.decidedOn()), set("repairs.$.granted", false),
-                        set("repairs.$.refusalGrounds", e.grounds()), set("repairs.$.reason", e.reason()),
-                        set("lastGlobalIndex", position)));
+        applyWhere(views, e.listingId(), eq("repairs.applicationId", e.applicationId()), position(token),
+                set("repairs.$.decidedOn", e.decidedOn()), set("repairs.$.granted", false),
+                set("repairs.$.refusalGrounds", e.grounds()), set("repairs.$.reason", e.reason()));
     }
 
     @EventHandler
@@ -134,13 +125,6 @@ public class ListingViewProjection {
     }
 
     private void apply(String listingId, TrackingToken token, Bson... updates) {
-        long position = position(token);
-        List<Bson> all = new ArrayList<>(List.of(updates));
-        all.add(set("lastGlobalIndex", position));
-        views.updateOne(and(eq("_id", listingId), lt("lastGlobalIndex", position)), combine(all));
-    }
-
-    static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+        ReadModelWrites.apply(views, listingId, position(token), updates);
     }
 }

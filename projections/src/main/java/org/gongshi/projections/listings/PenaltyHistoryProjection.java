@@ -4,7 +4,6 @@ import org.gongshi.ledger.privacy.PersonalData;
 import org.gongshi.ledger.privacy.event.SubjectShredded;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,13 +12,14 @@ import org.bson.Document;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.projections.writes.ReadModelWrites;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static org.gongshi.projections.writes.ReadModelWrites.apply;
+import static org.gongshi.projections.writes.ReadModelWrites.create;
+import static org.gongshi.projections.writes.ReadModelWrites.position;
 
 /**
  * Builds {@link PenaltyHistory}: one document per case with the subject's USCC, and once a penalty
@@ -35,30 +35,31 @@ public class PenaltyHistoryProjection {
     private final MongoCollection<Document> history;
 
     public PenaltyHistoryProjection(PenaltyHistory penaltyHistory) {
-        this.history = penaltyHistory.collection();
+        this(penaltyHistory.collection());
+    }
+
+    /** Writing into {@code history}: the live collection, or a rebuild's. */
+    public PenaltyHistoryProjection(MongoCollection<Document> history) {
+        this.history = history;
     }
 
     @EventHandler
     void on(CaseFiled e, TrackingToken token) {
-        long position = position(token);
-        history.updateOne(eq("_id", e.caseId()), combine(setOnInsert("uscc", e.party().uscc()),
-                setOnInsert("subjectName", e.party().name()), setOnInsert("bureau", e.bureau()), setOnInsert("division", e.division()),
-                setOnInsert("standing", false), setOnInsert("lastGlobalIndex", position)), new UpdateOptions().upsert(true));
+        create(history, e.caseId(), new Document("uscc", e.party().uscc()).append("subjectName", e.party().name())
+                .append("bureau", e.bureau()).append("division", e.division()).append("standing", false)
+                .append(ReadModelWrites.LAST_GLOBAL_INDEX, position(token)));
     }
 
     @EventHandler
     void on(PenaltyDecided e, TrackingToken token) {
-        long position = position(token);
-        history.updateOne(and(eq("_id", e.caseId()), lt("lastGlobalIndex", position)), combine(set("decisionNumber", e.decisionNumber()),
-                set("decidedOn", PenaltyHistory.date(e.decidedOn())), set("standing", true), set("lastGlobalIndex", position)));
+        apply(history, e.caseId(), position(token), set("decisionNumber", e.decisionNumber()),
+                set("decidedOn", PenaltyHistory.date(e.decidedOn())), set("standing", true));
     }
 
     @EventHandler
     void on(DecisionRevised e, TrackingToken token) {
         if (!e.kind().endsDecision()) return;
-        long position = position(token);
-        history.updateOne(and(eq("_id", e.caseId()), lt("lastGlobalIndex", position)),
-                combine(set("standing", false), set("revokedOn", PenaltyHistory.date(e.effectiveOn())), set("lastGlobalIndex", position)));
+        apply(history, e.caseId(), position(token), set("standing", false), set("revokedOn", PenaltyHistory.date(e.effectiveOn())));
     }
 
     /** A natural person's name (a party without a USCC) reads as shredded once the case's data subject was shredded. */
@@ -70,9 +71,5 @@ public class PenaltyHistoryProjection {
     @ResetHandler
     void reset() {
         history.deleteMany(new Document());
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
     }
 }

@@ -1,7 +1,5 @@
 package org.gongshi.projections.publicrecords;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,18 +14,16 @@ import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.projections.writes.ReadModelWrites;
 import org.gongshi.projections.publicrecords.PublicRecordView.Correction;
 import org.gongshi.projections.publicrecords.PublicRecordView.Withdrawal;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
+import static org.gongshi.projections.writes.ReadModelWrites.create;
+import static org.gongshi.projections.writes.ReadModelWrites.position;
 
 /**
  * Builds the public penalty records from disclosure events. Writes are conditional on the event's
@@ -41,18 +37,19 @@ public class PublicRecordProjection {
     private final MongoCollection<PublicRecordView> records;
 
     public PublicRecordProjection(PublicRecords publicRecords) {
-        this.records = publicRecords.collection();
+        this(publicRecords.collection());
+    }
+
+    /** Writing into {@code records}: the live collection, or a rebuild's. */
+    public PublicRecordProjection(MongoCollection<PublicRecordView> records) {
+        this.records = records;
     }
 
     @EventHandler
     void on(DisclosureDecided e, TrackingToken token) {
         if (e.action() != DisclosureAction.PUBLISH) return;
-        try {
-            records.insertOne(new PublicRecordView(e.recordId(), e.caseId(), RecordState.PUBLISHED, e.record(), e.decidedOn(),
-                    NameKeys.of(e.record().subjectName()), List.of(), null, null, position(token)));
-        } catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw ex;
-        }
+        create(records, e.recordId(), new PublicRecordView(e.recordId(), e.caseId(), RecordState.PUBLISHED, e.record(), e.decidedOn(),
+                NameKeys.of(e.record().subjectName()), List.of(), null, null, position(token)));
     }
 
     @EventHandler
@@ -83,13 +80,6 @@ public class PublicRecordProjection {
     }
 
     private void apply(String recordId, TrackingToken token, Bson... updates) {
-        long position = position(token);
-        List<Bson> all = new ArrayList<>(List.of(updates));
-        all.add(set("lastGlobalIndex", position));
-        records.updateOne(and(eq("_id", recordId), lt("lastGlobalIndex", position)), combine(all));
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+        ReadModelWrites.apply(records, recordId, position(token), updates);
     }
 }

@@ -24,6 +24,10 @@ import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.listings.event.ListingAdded;
 import org.gongshi.ledger.listings.event.ListingCategory;
 import org.gongshi.ledger.listings.event.Subject;
+import org.gongshi.ledger.listings.event.ListingRemoved;
+import org.gongshi.ledger.listings.event.RemovalReason;
+import org.gongshi.ledger.listings.event.SanctionImposed;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The feed numbers every public change once, whatever position its token reports. */
 class FeedLogProjectionTest {
@@ -117,7 +122,83 @@ class FeedLogProjectionTest {
         assertThat(entries.get(1).line()).contains("\"retracts\":0").contains("\"id\":\"" + corrected.getIdentifier() + FeedLogProjection.RETRACTION + "\"");
         assertThat(entries.get(2).line()).doesNotContain("周示例");
         assertThat(log.leafHash(0)).as("the published entry is never rewritten").isEqualTo(publishedLeaf);
-        assertThat(log.current("record:decision-1")).map(FeedLog.Current::seq).hasValue(2L);
+        assertThat(FeedLogProjection.RECORD.publicBefore(log, "decision-1", 3)).map(FeedLog.Current::seq).hasValue(2L);
+    }
+
+
+    /** A list entry added, a sanction on it, the entry removed, and another added: positions 1..4. */
+    private List<org.axonframework.eventhandling.TrackedEventMessage<?>> history() {
+        LocalDate on = LocalDate.of(2026, 6, 1);
+        List<GenericEventMessage<?>> events = List.of(added("listing-1"),
+                new GenericEventMessage<>(new SanctionImposed("listing-1", "sanction-1", "91110000600037341L", SanctionMeasure.values()[0],
+                        "政府采购", on, on.plusYears(3), "CN-2026.1")),
+                new GenericEventMessage<>(new ListingRemoved("listing-1", ListType.REPEATED_INFRINGER,
+                        new Subject("某某贸易有限公司", "91110000600037341L"), on, RemovalReason.values()[0], on.plusMonths(1), "依法移出", "CN-2026.1")),
+                added("listing-2"));
+        List<org.axonframework.eventhandling.TrackedEventMessage<?>> tracked = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            tracked.add(new GenericTrackedEventMessage<>(new org.axonframework.eventhandling.GlobalSequenceTrackingToken(i + 1), events.get(i)));
+        }
+        return tracked;
+    }
+
+    private List<String> lines() {
+        return log.after(-1, 100, null, null).stream().map(FeedEntry::line).toList();
+    }
+
+    @Test
+    void a_replay_after_a_reset_keeps_every_published_entry_and_reproduces_it_byte_for_byte() throws Exception {
+        var history = history();
+        for (var event : history) projection.handle(event);
+        List<String> published = lines();
+        assertThat(published).hasSize(4);
+        assertThat(published.get(2)).contains("\"retracts\":0");
+
+        projection.prepareReset(null); // a reset, with live readers: the log stays
+        assertThat(lines()).isEqualTo(published);
+        for (var event : history) projection.handle(event);
+        projection.handle(history.get(2)); // and a redelivery during the replay
+
+        assertThat(lines()).isEqualTo(published);
+    }
+
+    @Test
+    void a_rebuild_that_would_change_one_byte_of_a_published_entry_is_refused_and_writes_nothing() throws Exception {
+        var history = history();
+        for (var event : history) projection.handle(event);
+        List<String> published = lines();
+        // the same projection, but its code now writes one byte differently
+        var changed = new AnnotationEventHandlerAdapter(new FeedLogProjection(log, "https://gongshi.example/ledgeR"));
+        changed.prepareReset(null);
+
+        assertThatThrownBy(() -> changed.handle(history.get(0))).isInstanceOf(FeedLogViolation.class)
+                .hasMessageContaining("entry 0").hasMessageContaining("ledgeR");
+        assertThat(lines()).isEqualTo(published);
+    }
+
+    @Test
+    void a_replay_that_does_not_reproduce_a_published_entry_is_refused() throws Exception {
+        var history = history();
+        for (var event : history) projection.handle(event);
+        List<String> published = lines();
+        projection.prepareReset(null);
+
+        // the ledger no longer holds the first event: the replay meets the second one first
+        assertThatThrownBy(() -> projection.handle(history.get(1))).isInstanceOf(FeedLogViolation.class)
+                .hasMessageContaining("is entry 1 but the replay reached it at entry 0");
+        assertThat(lines()).isEqualTo(published);
+    }
+
+    @Test
+    void a_replay_that_meets_a_new_event_before_reproducing_the_whole_log_is_refused() throws Exception {
+        var history = history();
+        for (var event : history.subList(0, 2)) projection.handle(event);
+        List<String> published = lines();
+        projection.prepareReset(null);
+
+        assertThatThrownBy(() -> projection.handle(history.get(3))).isInstanceOf(FeedLogViolation.class)
+                .hasMessageContaining("entries 0..1 were not reproduced");
+        assertThat(lines()).isEqualTo(published);
     }
 
     private void deliver(GenericEventMessage<?> event, TrackingToken token) throws Exception {

@@ -1,0 +1,210 @@
+package org.gongshi.server.ops;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.gongshi.projections.RebuildableView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Rebuilds one read model from the event store while the live one keeps serving: the view's
+ * projection replays every event into a collection of its own ({@code <collection>_rebuild}); once it
+ * has caught up with the head, the view's live processor pauses, the rebuild reads on until it has
+ * passed the live processor's position, and the rebuilt documents are switched in: each live document
+ * that differs is replaced, each one the rebuild does not have is removed, so readers never see an
+ * empty or half-empty view. Then the live processor resumes from its own token (the events it
+ * re-applies change nothing: every write is conditional on the event's position). Progress (events
+ * done, events per second, time left) is logged every few seconds and answered by {@link #progress}.
+ *
+ * <p>Runs on the node whose processor it rebuilds (the embedded default runs them all). The public
+ * feed is never rebuilt this way: it is a log of record, only verified.
+ */
+public class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    static final Duration LOG_EVERY = Duration.ofSeconds(5);
+
+    private final MongoDatabase database;
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final Processors processors;
+    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+
+    public Rebuilds(MongoDatabase database, EventStore eventStore, EventProcessingConfiguration processing, Processors processors) {
+        this.database = database;
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.processors = processors;
+    }
+
+    /**
+     * Where a rebuild stands. {@code state}: REPLAYING, SWITCHING, DONE or FAILED; {@code position}
+     * and {@code head} are ledger positions; {@code secondsLeft} is estimated from the rate so far.
+     */
+    public record Progress(String view, String state, long eventsDone, double eventsPerSecond, Long position, Long head,
+                           Long secondsLeft, long documentsReplaced, long documentsRemoved, Instant startedAt, Instant finishedAt,
+                           String error) {
+        boolean running() {
+            return state.equals("REPLAYING") || state.equals("SWITCHING");
+        }
+    }
+
+    /** Starts rebuilding {@code view}; refused while one of it runs or if its processor does not run on this node. */
+    public synchronized Progress start(RebuildableView view) {
+        Progress current = progress.get(view.processor());
+        if (current != null && current.running()) throw new IllegalStateException("a rebuild of " + view.processor() + " is running");
+        StreamingEventProcessor processor = processing.eventProcessor(view.processor(), StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("processor " + view.processor() + " does not run on this node"));
+        Progress started = new Progress(view.processor(), "REPLAYING", 0, 0, null, head().orElse(-1), null, 0, 0, Instant.now(), null, null);
+        progress.put(view.processor(), started);
+        Thread worker = new Thread(() -> run(view, processor, started), "rebuild-" + view.processor());
+        worker.setDaemon(true);
+        worker.start();
+        return started;
+    }
+
+    public Optional<Progress> progress(String view) {
+        return Optional.ofNullable(progress.get(view));
+    }
+
+    public Map<String, Progress> all() {
+        return Map.copyOf(progress);
+    }
+
+    private void run(RebuildableView view, StreamingEventProcessor processor, Progress started) {
+        String target = view.collection() + "_rebuild";
+        Replay replay = new Replay(view.processor(), started.startedAt());
+        try {
+            MongoCollection<Document> rebuilt = database.getCollection(target);
+            rebuilt.drop();
+            copyIndexes(database.getCollection(view.collection()), rebuilt);
+            AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(view.projectionInto(database, target));
+            log.info("Rebuild of {}: replaying the ledger into {} (head at {})", view.processor(), target, started.head());
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+                replay.until(events, handler, head().orElse(-1));
+                progress.put(view.processor(), replay.progress("SWITCHING", head()));
+                processor.shutDown();
+                try {
+                    long live = processors.state(view.processor()).stream().flatMap(s -> s.segments().stream())
+                            .map(Processors.SegmentState::position).filter(java.util.Objects::nonNull)
+                            .mapToLong(Long::longValue).max().orElse(-1);
+                    replay.until(events, handler, Math.max(live, head().orElse(-1)));
+                    switchIn(rebuilt, database.getCollection(view.collection()), replay);
+                } finally {
+                    processor.start();
+                }
+            }
+            rebuilt.drop();
+            Progress done = replay.progress("DONE", head());
+            progress.put(view.processor(), done);
+            log.info("Rebuild of {} done: {} events in {} s, {} documents replaced, {} removed", view.processor(), done.eventsDone(),
+                    Duration.between(done.startedAt(), done.finishedAt()).toSeconds(), done.documentsReplaced(), done.documentsRemoved());
+        } catch (Exception | Error e) {
+            log.error("Rebuild of {} failed; the live view is as it was, or has some documents switched in", view.processor(), e);
+            Progress failed = replay.progress("FAILED", head());
+            progress.put(view.processor(), new Progress(failed.view(), failed.state(), failed.eventsDone(), failed.eventsPerSecond(),
+                    failed.position(), failed.head(), null, failed.documentsReplaced(), failed.documentsRemoved(), failed.startedAt(),
+                    failed.finishedAt(), String.valueOf(e)));
+        }
+    }
+
+    /** Every rebuilt document replaces its live one where they differ; live documents the rebuild lacks go. */
+    private static void switchIn(MongoCollection<Document> rebuilt, MongoCollection<Document> live, Replay replay) {
+        Set<Object> ids = new HashSet<>();
+        for (Document document : rebuilt.find()) {
+            ids.add(document.get("_id"));
+            Document current = live.find(eq("_id", document.get("_id"))).first();
+            if (!document.equals(current)) {
+                live.replaceOne(eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+                replay.replaced++;
+            }
+        }
+        for (Document document : live.find().projection(new Document("_id", 1))) {
+            if (!ids.contains(document.get("_id"))) {
+                live.deleteOne(eq("_id", document.get("_id")));
+                replay.removed++;
+            }
+        }
+    }
+
+    private static void copyIndexes(MongoCollection<Document> from, MongoCollection<Document> to) {
+        for (Document index : from.listIndexes()) {
+            if ("_id_".equals(index.getString("name"))) continue;
+            to.createIndex(index.get("key", Document.class), new IndexOptions().name(index.getString("name"))
+                    .unique(Boolean.TRUE.equals(index.getBoolean("unique"))));
+        }
+    }
+
+    private OptionalLong head() {
+        return processors.head();
+    }
+
+    /** A replay's counters and its progress reports. */
+    private final class Replay {
+        final String view;
+        final Instant startedAt;
+        long done;
+        Long position;
+        long replaced;
+        long removed;
+        long lastLog = System.nanoTime();
+
+        Replay(String view, Instant startedAt) {
+            this.view = view;
+            this.startedAt = startedAt;
+        }
+
+        /** Applies events until the replay has reached ledger position {@code upTo}. */
+        void until(BlockingStream<TrackedEventMessage<?>> events, AnnotationEventHandlerAdapter handler, long upTo) throws Exception {
+            while (position == null || position < upTo) {
+                if (!events.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    if (position == null && upTo < 0) return; // an empty ledger
+                    continue;
+                }
+                TrackedEventMessage<?> event = events.nextAvailable();
+                if (handler.canHandle(event)) handler.handle(event);
+                done++;
+                position = event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : position;
+                if (System.nanoTime() - lastLog > LOG_EVERY.toNanos()) {
+                    lastLog = System.nanoTime();
+                    Progress now = progress("REPLAYING", head());
+                    progress.put(view, now);
+                    log.info("Rebuild of {}: {} events, {} events/s, at {} of {}, about {} s left", view, now.eventsDone(),
+                            Math.round(now.eventsPerSecond()), now.position(), now.head(), now.secondsLeft());
+                }
+            }
+        }
+
+        Progress progress(String state, OptionalLong head) {
+            double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+            double rate = done / seconds;
+            Long headPosition = head.isPresent() ? head.getAsLong() : null;
+            Long left = headPosition == null || position == null || rate <= 0 ? null
+                    : Math.max(0, Math.round((headPosition - position) / rate));
+            boolean finished = state.equals("DONE") || state.equals("FAILED");
+            return new Progress(view, state, done, rate, position, headPosition, finished ? Long.valueOf(0) : left, replaced, removed,
+                    startedAt, finished ? Instant.now() : null, null);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.gongshi.server.tools;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar ledger-server.jar rebuild <view> [--url=http://127.0.0.1:8080] [--token=<admin JWT>]}:
+ * asks a running ledger to rebuild one read model and prints its progress until it is done. Without a
+ * token it asks the embedded default's {@code /dev/tokens} for an administrator's.
+ */
+public final class RebuildCommand {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private RebuildCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String view = null;
+        String url = "http://127.0.0.1:8080";
+        String token = null;
+        for (String arg : args) {
+            if (arg.startsWith("--url=")) url = arg.substring("--url=".length());
+            else if (arg.startsWith("--token=")) token = arg.substring("--token=".length());
+            else if (view == null && !arg.startsWith("--")) view = arg;
+            else usage("unknown argument " + arg);
+        }
+        if (view == null) usage("name the view to rebuild");
+        System.exit(run(view, url, token));
+    }
+
+    static int run(String view, String url, String token) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        if (token == null) {
+            HttpResponse<String> minted = http.send(HttpRequest.newBuilder(URI.create(url + "/dev/tokens"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("sub", "rebuild-cli", "bureau", "91110000600037341L", "division", "110000", "roles", List.of("admin")))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (minted.statusCode() != 200) {
+                System.err.println("no --token given and " + url + "/dev/tokens answered " + minted.statusCode() + ": pass an admin token");
+                return 2;
+            }
+            token = JSON.readTree(minted.body()).path("token").asString();
+        }
+        URI rebuild = URI.create(url + "/api/v1/admin/rebuilds/" + view);
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(rebuild).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            System.err.println("rebuild of " + view + " refused (" + started.statusCode() + "): " + started.body());
+            return 1;
+        }
+        while (true) {
+            Thread.sleep(2000);
+            JsonNode p = JSON.readTree(http.send(HttpRequest.newBuilder(rebuild).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            String state = p.path("state").asString();
+            System.out.printf("%s %s: %d events, %d events/s, at %s of %s, %s s left%n", view, state, p.path("eventsDone").asLong(),
+                    Math.round(p.path("eventsPerSecond").asDouble()), p.path("position").asString("-"), p.path("head").asString("-"),
+                    p.path("secondsLeft").asString("?"));
+            if (state.equals("DONE")) {
+                System.out.printf("%s rebuilt: %d documents replaced, %d removed%n", view, p.path("documentsReplaced").asLong(),
+                        p.path("documentsRemoved").asLong());
+                return 0;
+            }
+            if (state.equals("FAILED")) {
+                System.err.println("rebuild failed: " + p.path("error").asString());
+                return 1;
+            }
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem + System.lineSeparator()
+                + "usage: java -jar ledger-server.jar rebuild <case-views|public-records|listing-views|penalty-history>"
+                + " [--url=http://127.0.0.1:8080] [--token=<JWT with role admin>]");
+        System.exit(2);
+    }
+}

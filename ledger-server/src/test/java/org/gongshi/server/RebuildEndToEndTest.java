@@ -1,0 +1,75 @@
+package org.gongshi.server;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.gongshi.server.tools.RebuildCommandAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A read model is rebuilt from the event store as an operation: into a collection of its own, then
+ * switched in document by document while the live view keeps serving, with progress to poll.
+ */
+class RebuildEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void an_administrator_rebuilds_one_view_from_the_ledger_and_it_replaces_what_drifted_without_going_blank() throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            String admin = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "admin");
+            List<String> cases = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String caseId = ProcessorFaultEndToEndTest.file(web, officer);
+                ProcessorFaultEndToEndTest.notice(web, officer, caseId);
+                cases.add(caseId);
+            }
+            for (String caseId : cases) LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> "NOTICE_SERVED".equals(v.get("status")));
+
+            // the view drifts from the ledger: one document changed by hand, one that no event made
+            MongoDatabase db = app.getBean(MongoDatabase.class);
+            db.getCollection("case_views").updateOne(eq("_id", cases.get(0)), set("status", "CLOSED"));
+            db.getCollection("case_views").insertOne(new Document("_id", "not-in-the-ledger").append("bureau", LedgerEndToEndTest.BUREAU));
+
+            web.post().uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(officer)).exchange().expectStatus().isForbidden();
+            web.post().uri("/api/v1/admin/rebuilds/public-feed").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isEqualTo(409);
+            web.post().uri("/api/v1/admin/rebuilds/no-such-view").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isNotFound();
+            web.post().uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isAccepted()
+                    .expectBody().jsonPath("$.state").isEqualTo("REPLAYING");
+
+            Map<?, ?> done = ProcessorFaultEndToEndTest.await(() -> ProcessorFaultEndToEndTest.body(web.get()
+                    .uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(admin))),
+                    p -> "DONE".equals(p.get("state")) || "FAILED".equals(p.get("state")), "the rebuild to finish");
+            assertThat(done.get("state")).as("rebuild %s", done).isEqualTo("DONE");
+            assertThat(((Number) done.get("eventsDone")).longValue()).isGreaterThanOrEqualTo(6);
+            assertThat(((Number) done.get("eventsPerSecond")).doubleValue()).isPositive();
+            assertThat(done.get("documentsReplaced")).isEqualTo(1);
+            assertThat(done.get("documentsRemoved")).isEqualTo(1);
+            assertThat(db.getCollection("case_views").find(eq("_id", cases.get(0))).first().getString("status")).isEqualTo("NOTICE_SERVED");
+            assertThat(db.getCollection("case_views").countDocuments()).isEqualTo(3);
+            assertThat(db.listCollectionNames().into(new ArrayList<>())).doesNotContain("case_views_rebuild");
+
+            // the live view goes on after the switch
+            ProcessorFaultEndToEndTest.decide(web, officer, cases.get(1));
+            LedgerEndToEndTest.awaitCase(web, officer, cases.get(1), v -> "PENALTY_DECIDED".equals(v.get("status")));
+
+            // and from the command line, against the running node
+            String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            assertThat(RebuildCommandAccess.run("public-records", url)).isZero();
+        }
+    }
+}

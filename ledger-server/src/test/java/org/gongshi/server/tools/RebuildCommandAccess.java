@@ -1,0 +1,12 @@
+package org.gongshi.server.tools;
+
+/** Runs {@link RebuildCommand} in the test JVM (its {@code main} exits the JVM). */
+public final class RebuildCommandAccess {
+
+    private RebuildCommandAccess() {
+    }
+
+    public static int run(String view, String url) throws Exception {
+        return RebuildCommand.run(view, url, null);
+    }
+}

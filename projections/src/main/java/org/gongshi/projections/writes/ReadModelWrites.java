@@ -1,0 +1,67 @@
+package org.gongshi.projections.writes;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWriter;
+import org.bson.codecs.EncoderContext;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+/**
+ * The one way a projection writes a read-model document, so that delivering an event again (a
+ * restart, a retry, a replay) changes nothing. Every document is keyed by {@code _id} and carries
+ * {@code lastGlobalIndex}, the ledger position of the last event applied to it:
+ * <ul>
+ * <li>{@link #create} upserts by {@code _id} and sets fields only when it inserts: a second delivery
+ * finds the document and leaves it as it is (no insert that takes a duplicate-key error for
+ * "already applied");</li>
+ * <li>{@link #apply} changes a document only if the event is newer than the last one applied.</li>
+ * </ul>
+ * Both are correct to replay in any state a crash leaves, because the store never holds a token
+ * ahead of the documents written before it (MongoDB's journal; the embedded store's checkpoints).
+ */
+public final class ReadModelWrites {
+
+    public static final String LAST_GLOBAL_INDEX = "lastGlobalIndex";
+
+    private ReadModelWrites() {
+    }
+
+    /** The ledger position of the event being handled. */
+    public static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+    }
+
+    /** Inserts {@code document} under {@code id} unless a document with that id exists already. */
+    public static <T> void create(MongoCollection<T> collection, String id, T document) {
+        BsonDocument fields = new BsonDocument();
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) document.getClass();
+        collection.getCodecRegistry().get(type).encode(new BsonDocumentWriter(fields), document, EncoderContext.builder().build());
+        fields.remove("_id");
+        collection.updateOne(eq("_id", id), new BsonDocument("$setOnInsert", fields), new UpdateOptions().upsert(true));
+    }
+
+    /** Applies {@code updates} to document {@code id} if the event at {@code position} is newer than its last one. */
+    public static void apply(MongoCollection<?> collection, String id, long position, Bson... updates) {
+        applyWhere(collection, id, null, position, updates);
+    }
+
+    /** {@link #apply}, only if the document also matches {@code condition} (e.g. names an array element to update). */
+    public static void applyWhere(MongoCollection<?> collection, String id, Bson condition, long position, Bson... updates) {
+        List<Bson> all = new ArrayList<>(List.of(updates));
+        all.add(set(LAST_GLOBAL_INDEX, position));
+        Bson filter = and(eq("_id", id), lt(LAST_GLOBAL_INDEX, position));
+        collection.updateOne(condition == null ? filter : and(filter, condition), combine(all));
+    }
+}
