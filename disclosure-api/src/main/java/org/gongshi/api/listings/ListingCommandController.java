@@ -36,7 +36,6 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /** The bureau command API for credit lists (API.md: listings). Officers act in their bureau's name. */
@@ -63,7 +62,7 @@ public class ListingCommandController {
                                     @Valid @RequestBody ListingRequests.ProposalRequest body) {
         return commands.sendAfter(jwt, key, "POST /listings", body, caller -> {
             body.check();
-            String listingId = UUID.randomUUID().toString();
+            String listingId = commands.newId(jwt, key, "POST /listings", body);
             LocalDate proposedOn = body.proposedOn() != null ? body.proposedOn() : LocalDate.now(clock);
             var command = new ProposeListing(listingId, caller.bureau(), caller.division(), body.listType(), body.category(),
                     body.subject().toSubject(), List.copyOf(body.basisCaseIds()), body.reason(), proposedOn);
@@ -103,7 +102,7 @@ public class ListingCommandController {
     Mono<ResponseEntity<?>> sanction(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                      @PathVariable String listingId, @Valid @RequestBody ListingRequests.SanctionRequest body) {
         return commands.send(jwt, key, "POST /listings/" + listingId + "/sanctions", body, caller -> {
-            String sanctionId = listingId + "/" + UUID.randomUUID().toString().substring(0, 8);
+            String sanctionId = listingId + "/" + commands.newId(jwt, key, "POST /listings/" + listingId + "/sanctions", body).substring(0, 8);
             return Command.ok(new ImposeSanction(listingId, sanctionId, body.type(), body.scope(), body.until(), body.imposedOn()),
                     "listingId", listingId, "sanctionId", sanctionId);
         });
@@ -131,7 +130,8 @@ public class ListingCommandController {
                                    @PathVariable String listingId, @Valid @RequestBody ListingRequests.RepairRequest body) {
         return commands.send(jwt, key, "POST /listings/" + listingId + "/repair", body, caller -> {
             body.check();
-            String applicationId = body.action() == ListingRequests.RepairAction.APPLY ? UUID.randomUUID().toString() : body.applicationId();
+            String applicationId = body.action() == ListingRequests.RepairAction.APPLY 
+                    ? commands.newId(jwt, key, "POST /listings/" + listingId + "/repair", body) : body.applicationId();
             Object command = switch (body.action()) {
                 case APPLY -> new ApplyForListingRepair(listingId, applicationId, body.on(), body.grounds());
                 case GRANT -> new DecideListingRepair(listingId, applicationId, body.on(), true, List.of(), body.reason());

@@ -55,7 +55,7 @@ public final class DistributedFailures {
     }
 
     private static Meaning ofOne(Throwable t) {
-        if (t instanceof ConcurrencyException) return Meaning.CONFLICT;
+        if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) return Meaning.CONFLICT;
         if (t instanceof AxonServerException server) return byCode(server.code(), Meaning.UNAVAILABLE);
         if (t instanceof AxonServerRemoteCommandHandlingException remote) return remote(remote.getErrorCode(), remote.getExceptionDescriptions());
         if (t instanceof AxonServerNonTransientRemoteCommandHandlingException remote) {
