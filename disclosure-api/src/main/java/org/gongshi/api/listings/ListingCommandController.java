@@ -5,15 +5,9 @@ import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.web.BureauCommands;
 import org.gongshi.api.web.BureauCommands.Command;
 import org.gongshi.ledger.listings.command.ApplyForListingRepair;
-import org.gongshi.ledger.listings.event.ListType;
-import org.gongshi.ledger.policy.Rule;
-import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.api.web.LedgerGateway;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
-import org.gongshi.ledger.policy.Rulebook;
-import org.gongshi.projections.listings.PenaltyHistory;
-import reactor.core.scheduler.Schedulers;
 import org.gongshi.ledger.listings.command.DecideListing;
 import org.gongshi.ledger.listings.command.DecideListingRepair;
 import org.gongshi.ledger.listings.command.ImposeSanction;
@@ -21,7 +15,6 @@ import org.gongshi.ledger.listings.command.LiftSanction;
 import org.gongshi.ledger.listings.command.ProposeListing;
 import org.gongshi.ledger.listings.command.RecordListingStatement;
 import org.gongshi.ledger.listings.command.RemoveListing;
-import org.gongshi.ledger.listings.RepeatedInfringementPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -46,41 +39,25 @@ public class ListingCommandController {
     private static final String KEY = IdempotentCommands.HEADER;
 
     private final BureauCommands commands;
-    private final PenaltyHistory penalties;
-    private final Rulebook rules;
     private final Clock clock;
 
-    public ListingCommandController(BureauCommands commands, PenaltyHistory penaltyHistory, Rulebook rulebook, Clock ledgerClock) {
+    /** The basis of a proposal is checked by the ledger ({@code ListingBasisRule}), not here. */
+    public ListingCommandController(BureauCommands commands, Clock ledgerClock) {
         this.commands = commands;
-        this.penalties = penaltyHistory;
-        this.rules = rulebook;
         this.clock = ledgerClock;
     }
 
     @PostMapping
     Mono<ResponseEntity<?>> propose(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                     @Valid @RequestBody ListingRequests.ProposalRequest body) {
-        return commands.sendAfter(jwt, key, "POST /listings", body, caller -> {
+        return commands.send(jwt, key, "POST /listings", body, caller -> {
             body.check();
             String listingId = commands.newId(jwt, key, "POST /listings", body);
             LocalDate proposedOn = body.proposedOn() != null ? body.proposedOn() : LocalDate.now(clock);
             var command = new ProposeListing(listingId, caller.bureau(), caller.division(), body.listType(), body.category(),
                     body.subject().toSubject(), List.copyOf(body.basisCaseIds()), body.reason(), proposedOn);
-            Mono<Void> checked = body.listType() == ListType.REPEATED_INFRINGER
-                    ? Mono.fromRunnable(() -> checkRepeatedInfringement(command)).subscribeOn(Schedulers.boundedElastic()).then()
-                    : Mono.empty();
-            return checked.thenReturn(Command.created(command, "/api/v1/listings/" + listingId, "listingId", listingId));
+            return Command.created(command, "/api/v1/listings/" + listingId, "listingId", listingId);
         });
-    }
-
-    /**
-     * 重复侵权 rests on effective penalties: the basis cases must be standing penalties against the
-     * subject within the window (read from the penalty history, which the ledger's events build).
-     */
-    private void checkRepeatedInfringement(ProposeListing command) {
-        List<String> basis = command.basisCaseIds();
-        RepeatedInfringementPolicy.of(rules).requireQualifyingBasis(command.subject().uscc(), basis, penalties.facts(basis),
-                command.proposedOn());
     }
 
     @PostMapping("/{listingId}/statements")

@@ -103,6 +103,7 @@ public class Case implements DisclosedCase {
     private boolean executed;
     private RevisionKind lastRevision;
     private LocalDate lastRevisionEffectiveOn;
+    private String partyUscc;
 
     /** 公示: the public record of the decision, from the filing on. */
     @AggregateMember
@@ -398,6 +399,7 @@ public class Case implements DisclosedCase {
     void on(CaseFiled event) {
         caseId = event.caseId();
         bureau = event.bureau();
+        partyUscc = event.party() == null ? null : event.party().uscc();
         status = CaseStatus.FILED;
         filedOn = event.filedOn();
         lastActOn = event.filedOn();
@@ -507,6 +509,13 @@ public class Case implements DisclosedCase {
         lastRevision = event.kind();
         lastRevisionEffectiveOn = event.effectiveOn();
         if (event.kind() == RevisionKind.CHANGED) penalties = event.penalties();
+    }
+
+    /** What a credit listing may rely on about this case ({@code listings.ListingBasisRule}). */
+    public BasisFacts basisFacts() {
+        boolean penalty = decisionId != null && penalties != null && !penalties.isEmpty(); // a no-penalty decision has none
+        return new BasisFacts(caseId, bureau, partyUscc, penalty, decidedOn,
+                lastRevision != RevisionKind.REVOKED && lastRevision != RevisionKind.CONFIRMED_INVALID);
     }
 
     @Override

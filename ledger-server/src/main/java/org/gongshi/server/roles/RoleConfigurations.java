@@ -11,7 +11,11 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.listings.BasisCases;
 import org.gongshi.ledger.listings.ListEntrySlot;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import java.util.Optional;
 import org.gongshi.ledger.listings.ListEntrySlots;
 import org.gongshi.ledger.listings.Listing;
 import org.gongshi.ledger.listings.ListingBasisWatch;
@@ -65,8 +69,23 @@ public final class RoleConfigurations {
             return configurer -> {
                 configurer.configureAggregate(Listing.class);
                 configurer.configureAggregate(ListEntrySlot.class);
-                configurer.registerCommandHandler(c -> new ListingProposals(c.repository(Listing.class), listEntrySlots));
+                configurer.registerCommandHandler(c -> new ListingProposals(c.repository(Listing.class), listEntrySlots,
+                        basisCases(c.repository(Case.class))));
                 configurer.eventProcessing().registerSaga(ListingBasisWatch.class);
+            };
+        }
+
+        /**
+         * The cases a listing rests on, as their Case aggregates stand: loaded through the
+         * event-sourced repository inside the proposal's unit of work, never from a read model.
+         */
+        static BasisCases basisCases(Repository<Case> cases) {
+            return caseId -> {
+                try {
+                    return Optional.of(cases.load(caseId).invoke(Case::basisFacts));
+                } catch (AggregateNotFoundException noSuchCase) {
+                    return Optional.empty();
+                }
             };
         }
 
