@@ -220,7 +220,7 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public void handle(DecidePenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+    public void handle(DecidePenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau, DecisionNumbers numbers) {
         authorise(actingBureau);
         requireUndecided();
         requireDatedInOrder(command.decidedOn(), "the decision");
@@ -238,17 +238,19 @@ public class Case implements DisclosedCase {
         requireNoHeavierThanNotice(command.penalties());
         requireWithinSimpleProcedure(command.penalties(), rules);
         Deadline payment = rules.paymentDeadline(command.decidedOn());
+        numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new PenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(), procedure,
                 List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline,
                 decisionDeadline.metBy(command.decidedOn()), payment, rules.version()));
     }
 
     @CommandHandler
-    public void handle(DecideNoPenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+    public void handle(DecideNoPenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau, DecisionNumbers numbers) {
         authorise(actingBureau);
         requireUndecided();
         requireDatedInOrder(command.decidedOn(), "the decision");
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + "; resume it before deciding");
+        numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new NoPenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(),
                 command.legalBasis(), command.facts(), decisionDeadline, decisionDeadline.metBy(command.decidedOn()),
                 rules.version()));

@@ -11,6 +11,8 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.ledger.cases.Case;
+import org.gongshi.ledger.cases.DecisionNumberSlot;
+import org.gongshi.ledger.cases.DecisionNumbers;
 import org.gongshi.ledger.listings.BasisCases;
 import org.gongshi.ledger.listings.ListEntrySlot;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -56,7 +58,27 @@ public final class RoleConfigurations {
     static class CommandRole {
         @Bean
         ConfigurerModule caseAggregate() {
-            return configurer -> configurer.configureAggregate(Case.class);
+            return configurer -> {
+                configurer.configureAggregate(Case.class);
+                configurer.configureAggregate(DecisionNumberSlot.class);
+            };
+        }
+
+        /**
+         * The bureaus' decision numbers as a deciding case takes them (a bean, so the handler
+         * parameter resolves), backed by the {@link DecisionNumberSlot} repository once Axon is built.
+         */
+        @Bean
+        DecisionNumbers decisionNumbers(ObjectProvider<org.axonframework.config.Configuration> axon) {
+            return new DecisionNumbers() {
+                private volatile DecisionNumbers delegate;
+
+                @Override
+                public void take(String bureau, String decisionNumber, String caseId) {
+                    if (delegate == null) delegate = DecisionNumbers.backedBy(axon.getObject().repository(DecisionNumberSlot.class));
+                    delegate.take(bureau, decisionNumber, caseId);
+                }
+            };
         }
 
         /**
