@@ -100,8 +100,17 @@ public class ApiConfiguration {
         return new PublicTraffic(new PublicTraffic.Limits(enabled, capacity, perSecond, streamsPerClient, streamsTotal, maxClients));
     }
 
+    /**
+     * {@code Idempotency-Key}s (README): a client waits {@code timeout} for a command (then 503 with
+     * Retry-After), an attempt owns its key for {@code lease} (a retry after it may run the command
+     * again), a key is kept for {@code ttl}. Wall-clock time, not the ledger's clock.
+     */
     @Bean
-    IdempotentCommands idempotentCommands(MongoDatabase readModelDatabase, JsonMapper jsonMapper) {
-        return new IdempotentCommands(readModelDatabase, jsonMapper);
+    IdempotentCommands idempotentCommands(MongoDatabase readModelDatabase, JsonMapper jsonMapper,
+                                          @Value("${gongshi.commands.timeout:PT30S}") Duration timeout,
+                                          @Value("${gongshi.idempotency.lease:PT60S}") Duration lease,
+                                          @Value("${gongshi.idempotency.ttl:PT24H}") Duration ttl) {
+        return new IdempotentCommands(readModelDatabase, jsonMapper, java.time.Clock.systemUTC(),
+                new IdempotentCommands.Settings(timeout, lease, ttl));
     }
 }

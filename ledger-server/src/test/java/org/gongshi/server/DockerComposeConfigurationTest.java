@@ -80,7 +80,49 @@ class DockerComposeConfigurationTest {
             assertThat((String) env(service).get("AXONSERVER_SERVERS")).isEqualTo("axonserver:8124");
             assertThat((String) env(service).get("MONGODB_URI")).contains("@mongodb:27017/").contains("replicaSet=rs0");
         }
-        assertThat(services.get("ledger-api").get("ports").toString()).contains("8080:8080");
+    }
+
+    /**
+     * Axon Server's official images are distroless since 4.3: no shell, no curl. A health check
+     * inside it can never pass, so nothing may wait for it to be healthy; the ledger starts once it
+     * runs and the connector reconnects.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void nothing_waits_on_a_health_check_the_distroless_axon_server_image_cannot_run() {
+        assertThat(services.get("axonserver")).doesNotContainKey("healthcheck");
+        for (String service : ledgerServices()) {
+            Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) services.get(service).get("depends_on");
+            assertThat(dependsOn.get("axonserver").get("condition")).as(service).isEqualTo("service_started");
+        }
+        for (var entry : services.entrySet()) {
+            Object check = entry.getValue().get("healthcheck");
+            if (check == null) continue;
+            String test = ((Map<String, Object>) check).get("test").toString();
+            assertThat(test).as(entry.getKey() + " health check").doesNotContain("curl").doesNotContain("wget");
+        }
+    }
+
+    /**
+     * {@code docker compose up --scale ledger-api=3} (the file's header) needs the API replicas off
+     * fixed host ports: only the proxy publishes 8080, and its config, in this repository, sends to
+     * the ledger-api service name, which Docker resolves to every replica.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void ledger_api_scales_behind_a_proxy_that_alone_holds_host_port_8080() throws IOException {
+        for (String service : ledgerServices()) {
+            assertThat(services.get(service)).as(service + " publishes no host port").doesNotContainKey("ports");
+        }
+        Map<String, Object> proxy = services.get("proxy");
+        assertThat((List<Object>) proxy.get("ports")).extracting(Object::toString).containsExactly("8080:8080");
+        String mount = ((List<String>) proxy.get("volumes")).get(0);
+        Path config = Path.of("..", mount.substring(0, mount.indexOf(':')));
+        String nginx = Files.readString(config);
+        assertThat(nginx).contains("listen 8080", "resolver 127.0.0.11", "ledger-api:8080", "proxy_buffering off");
+        long published = services.values().stream().filter(s -> s.get("ports") != null)
+                .flatMap(s -> ((List<Object>) s.get("ports")).stream()).map(Object::toString).filter(p -> p.startsWith("8080:")).count();
+        assertThat(published).as("services publishing host port 8080").isEqualTo(1);
     }
 
     /** A required secret: {@code ${NAME:?message}}, so compose refuses to start without it and no default exists. */

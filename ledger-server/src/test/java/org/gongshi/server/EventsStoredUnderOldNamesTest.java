@@ -52,7 +52,10 @@ class EventsStoredUnderOldNamesTest {
         int rewritten = rewriteToOldNames(renamed);
         assertThat(rewritten).as("CaseFiled, PenaltyNoticeServed, PenaltyDecided, DisclosureDecided, ListEntrySlotOccupied, ListingProposed")
                 .isGreaterThanOrEqualTo(6);
-        assertThat(storedTypes()).as("every stored event now carries its pre-move name").allMatch(renamed::containsKey);
+        // DecisionNumberTaken came after the move: it never had another name
+        assertThat(storedTypes()).as("every stored event now carries its pre-move name")
+                .filteredOn(type -> !type.equals(org.gongshi.ledger.cases.event.DecisionNumberTaken.class.getName()))
+                .allMatch(renamed::containsKey);
         deleteRecursively(dataDir.resolve("readmodels"));
 
         try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {

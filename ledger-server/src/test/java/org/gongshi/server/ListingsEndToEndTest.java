@@ -173,7 +173,7 @@ class ListingsEndToEndTest {
         web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "北京单次示例有限公司", AGENCY, List.of(once, revokedLater), "2026-11-20"))
                 .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail")
-                .value(d -> assertThat((String) d).contains("listing-category").contains("not qualifying: [" + revokedLater + "]"));
+                .value(d -> assertThat((String) d).contains("listing-basis").contains(revokedLater).contains("revoked"));
         created(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海重复侵权示例有限公司", INFRINGER, List.of(first, second), "2026-11-20"));
         awaitCandidates(q -> ((Number) q.get("total")).intValue() == 0);
     }
@@ -186,7 +186,13 @@ class ListingsEndToEndTest {
         web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("listType", "GREYLIST", "category", "ILLEGAL_AGENCY"))
                 .exchange().expectStatus().isBadRequest();
-        String listingId = created(proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "北京某某商标代理有限公司", AGENCY, List.of("case-1"), "2026-04-01"));
+        // a listing on a case that does not exist is refused, naming the rule (it used to reach the public list)
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "北京某某商标代理有限公司", AGENCY, List.of("case-1"), "2026-04-01"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("listing-basis")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("case-1 does not exist"));
+        String basis = bureau.decidedCase("北京某某商标代理有限公司", AGENCY, 20000);
+        String listingId = created(proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "北京某某商标代理有限公司", AGENCY, List.of(basis), "2026-04-01"));
         web.post().uri("/api/v1/listings/{id}/decision", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("decidedOn", "2026-04-15", "list", true))
                 .exchange().expectStatus().isBadRequest().expectBody(String.class).value(b -> assertThat(b).contains("measures"));

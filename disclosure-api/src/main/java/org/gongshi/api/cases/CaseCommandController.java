@@ -53,7 +53,6 @@ import org.gongshi.api.web.LedgerGateway;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /** The bureau command API for cases (API.md, "Bureau commands"). Roles officer/reviewer. */
@@ -76,7 +75,7 @@ public class CaseCommandController {
                                  @Valid @RequestBody FileCaseRequest body) {
         return commands.send(jwt, key, "POST /cases", body, caller -> {
             body.check();
-            String caseId = UUID.randomUUID().toString();
+            String caseId = commands.newId(jwt, key, "POST /cases", body);
             var command = new FileCase(caseId, caller.bureau(), body.authorityName(), caller.division(), body.filedOn(),
                     body.ipType(), body.violationType(), body.procedure(), body.source(), body.party().toParty());
             return Command.created(command, "/api/v1/cases/" + caseId, "caseId", caseId);
@@ -133,7 +132,7 @@ public class CaseCommandController {
                                    @PathVariable String caseId, @Valid @RequestBody DecisionRequest body) {
         return commands.send(jwt, key, "POST /cases/" + caseId + "/decisions", body, caller -> {
             body.check();
-            String decisionId = UUID.randomUUID().toString();
+            String decisionId = commands.newId(jwt, key, "POST /cases/" + caseId + "/decisions", body);
             Object command = body.kind() == DecisionKind.PENALTY
                     ? new DecidePenalty(caseId, decisionId, body.decisionNumber(), body.decidedOn(),
                     CaseRequests.penalties("penalties", body.penalties()), body.legalBasis(), body.facts())

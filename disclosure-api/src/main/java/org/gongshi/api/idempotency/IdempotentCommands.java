@@ -4,100 +4,205 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gongshi.api.problem.CommandPending;
+import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.Problems;
 import org.gongshi.api.security.Caller;
-import org.springframework.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * {@code Idempotency-Key} semantics (API.md): the first response to a key is kept durably in
- * MongoDB; a repeat with the same key and body gets that response and changes nothing, the same key
- * with another body is 422. Keys are scoped to the caller's bureau. Server failures (5xx) are not
- * kept, so the client may retry them with the same key.
+ * {@code Idempotency-Key} semantics (API.md): a repeat with the same key and body gets the first
+ * answer and changes nothing, the same key with another body is 422. Keys are scoped to the caller's
+ * bureau and kept durably in MongoDB for {@code ttl} (README).
+ *
+ * <p>Retry-safe: a request that creates something names it by {@link #newId} from bureau, key and
+ * request, so a retry after a timeout or a crash meets the stream the first attempt created; a key
+ * being processed holds a lease, so a request that died with its node never jams the key; the
+ * bookkeeping and the command run detached from the HTTP exchange, so a client that disconnects
+ * cannot interrupt them, and the outcome is kept for the retry. A command not answered within
+ * {@code timeout} is 503 with {@code Retry-After}; its key stays pending, never deleted, because the
+ * command may still commit.
  */
 public class IdempotentCommands {
 
     public static final String COLLECTION = "idempotency_keys";
     public static final String HEADER = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 200;
+    /** The longest a client is asked to wait before retrying a pending key. */
+    static final Duration RETRY_HINT = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentCommands.class);
 
     private final MongoCollection<Document> keys;
     private final JsonMapper json;
+    private final Clock clock;
+    private final Settings settings;
 
-    public IdempotentCommands(MongoDatabase database, JsonMapper json) {
+    /**
+     * How long a client waits for a command ({@code timeout}), how long one attempt owns a key
+     * ({@code lease}, longer than any command runs), and how long a key is kept ({@code ttl}).
+     */
+    public record Settings(Duration timeout, Duration lease, Duration ttl) {
+        public Settings {
+            if (lease.compareTo(timeout) < 0) throw new IllegalArgumentException("the lease must outlast the command timeout");
+        }
+    }
+
+    public IdempotentCommands(MongoDatabase database, JsonMapper json, Clock clock, Settings settings) {
         this.keys = database.getCollection(COLLECTION);
         this.json = json;
+        this.clock = clock;
+        this.settings = settings;
+        try {
+            // real MongoDB purges expired keys; where TTL indexes are not kept, claim() ignores expired ones
+            keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        } catch (RuntimeException e) {
+            log.info("Idempotency keys: no TTL index ({}); expired keys are ignored and replaced on use", e.toString());
+        }
     }
 
+    public Duration timeout() {
+        return settings.timeout();
+    }
+
+    /**
+     * The id a request creates: named by the caller's bureau, {@code key} and the request
+     * ({@code route}, {@code body}), so a retry names the same aggregate; random without a key.
+     */
+    public String newId(Caller caller, String key, String route, Object body) {
+        if (key == null || key.isBlank()) return UUID.randomUUID().toString();
+        return UUID.nameUUIDFromBytes((caller.bureau() + "|" + key + "|" + requestHash(route, body)).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Runs {@code command} once per key: the first request runs it and keeps its answer; a repeat
+     * gets that answer, or 503 with {@code Retry-After} while it runs; after its lease ran out (the
+     * node that ran it died, or it never answered) the next request runs it again, and
+     * {@code command} answers as the first attempt did if that one committed.
+     */
     public Mono<ResponseEntity<?>> execute(Caller caller, String key, String route, Object body,
-                                           Supplier<Mono<ResponseEntity<?>>> command) {
-        Mono<ResponseEntity<?>> run = Mono.defer(command).onErrorResume(e -> Mono.just(Problems.toResponse(e)));
-        if (key == null || key.isBlank()) return run;
-        if (key.length() > 200) {
-            return Mono.just(Problems.toResponse(org.gongshi.api.problem.InvalidRequest.of("Idempotency-Key", "must be at most 200 characters")));
+                                           Mono<ResponseEntity<?>> command) {
+        Mono<ResponseEntity<?>> run = Mono.defer(() -> command).onErrorResume(e -> Mono.just(Problems.toResponse(e)));
+        if (key == null || key.isBlank()) return answerWithin(run);
+        if (key.length() > MAX_KEY_LENGTH) {
+            return Mono.just(Problems.toResponse(InvalidRequest.of(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters")));
         }
         String id = caller.bureau() + "|" + key;
-        String hash = hash(route + "\n" + json.writeValueAsString(body));
-        return Mono.fromCallable(() -> claim(id, hash))
+        String hash = requestHash(route, body);
+        Mono<ResponseEntity<?>> once = Mono.fromCallable(() -> claim(id, hash))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(existing -> existing.map(this::replay).orElseGet(() -> run.flatMap(response -> store(id, response))))
+                .flatMap(claim -> claim.map(this::replay)
+                        .orElseGet(() -> run.flatMap(response -> keep(id, response))))
                 .onErrorResume(e -> Mono.just(Problems.toResponse(e)));
+        return answerWithin(once);
     }
 
-    private java.util.Optional<Document> claim(String id, String hash) {
+    /**
+     * Runs {@code work} detached from the subscriber: a client that disconnects cancels only its
+     * wait, never the key's writes or the command (cancelling a Mongo call on a bounded-elastic
+     * thread interrupts it: {@code MongoInterruptedException}, and the key stays pending).
+     */
+    private Mono<ResponseEntity<?>> answerWithin(Mono<ResponseEntity<?>> work) {
+        return Mono.defer(() -> Mono.fromFuture(work.toFuture(), true))
+                .timeout(settings.timeout(), Mono.fromSupplier(() -> Problems.toResponse(new CommandPending(
+                        "The ledger has not answered within " + settings.timeout().toSeconds() + " s; the command may still be recorded. "
+                                + "Retry with the same Idempotency-Key to get its outcome", RETRY_HINT))));
+    }
+
+    /** Empty when this request now owns the key; else the key's record (answered, or pending under another's lease). */
+    private Optional<Document> claim(String id, String hash) {
+        Instant now = clock.instant();
         try {
             keys.insertOne(new Document("_id", id).append("requestHash", hash).append("state", "PENDING")
-                    .append("createdAt", Date.from(Instant.now())));
-            return java.util.Optional.empty();
+                    .append("createdAt", Date.from(now)).append("leaseUntil", Date.from(now.plus(settings.lease())))
+                    .append("expiresAt", Date.from(now.plus(settings.ttl()))));
+            return Optional.empty();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
         }
         Document existing = keys.find(eq("_id", id)).first();
         if (existing == null) return claim(id, hash);
+        if (existing.getDate("expiresAt") != null && !existing.getDate("expiresAt").toInstant().isAfter(now)) {
+            keys.deleteOne(and(eq("_id", id), eq("expiresAt", existing.getDate("expiresAt"))));
+            return claim(id, hash);
+        }
         if (!hash.equals(existing.getString("requestHash"))) {
             throw new Problems.IdempotencyConflict("Idempotency-Key was first used with a different request; use a new key for a new request");
         }
-        return java.util.Optional.of(existing);
+        if ("PENDING".equals(existing.getString("state")) && !existing.getDate("leaseUntil").toInstant().isAfter(now)) {
+            // the attempt that held the lease is gone or never answered: take the key over, once
+            Bson expired = and(eq("_id", id), eq("state", "PENDING"), eq("leaseUntil", existing.getDate("leaseUntil")));
+            if (keys.updateOne(expired, new Document("$set", new Document("leaseUntil", Date.from(now.plus(settings.lease())))))
+                    .getModifiedCount() == 1) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(keys.find(eq("_id", id)).first());
+        }
+        return Optional.of(existing);
     }
 
     private Mono<ResponseEntity<?>> replay(Document stored) {
         if (!"DONE".equals(stored.getString("state"))) {
-            return Mono.just(Problems.toResponse(new org.springframework.web.server.ResponseStatusException(HttpStatus.CONFLICT,
-                    "A request with this Idempotency-Key is still being processed; retry shortly")));
+            Duration left = Duration.between(clock.instant(), stored.getDate("leaseUntil").toInstant());
+            Duration wait = left.compareTo(RETRY_HINT) < 0 ? (left.isNegative() ? Duration.ofSeconds(1) : left) : RETRY_HINT;
+            return Mono.just(Problems.toResponse(new CommandPending(
+                    "A request with this Idempotency-Key is still being processed; retry after Retry-After seconds", wait)));
         }
-        return Mono.just(ResponseEntity.status(stored.getInteger("status"))
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(stored.getInteger("status"))
                 .contentType(MediaType.parseMediaType(stored.getString("contentType")))
-                .header("Idempotent-Replayed", "true")
-                .body(stored.getString("body")));
+                .header("Idempotent-Replayed", "true");
+        if (stored.getString("location") != null) answer.location(URI.create(stored.getString("location")));
+        return Mono.just(answer.body(stored.getString("body")));
     }
 
-    private Mono<ResponseEntity<?>> store(String id, ResponseEntity<?> response) {
+    /**
+     * Keeps a final answer (2xx, 4xx) for the retries. A 5xx is not final: the command may still
+     * commit, so the key stays pending and its lease decides when a retry may run it again.
+     */
+    private Mono<ResponseEntity<?>> keep(String id, ResponseEntity<?> response) {
+        if (response.getStatusCode().is5xxServerError()) return Mono.just(response);
         return Mono.<ResponseEntity<?>>fromCallable(() -> {
-            if (response.getStatusCode().is5xxServerError()) {
-                keys.deleteOne(eq("_id", id));
-            } else {
-                MediaType type = response.getHeaders().getContentType() == null ? MediaType.APPLICATION_JSON : response.getHeaders().getContentType();
-                keys.updateOne(eq("_id", id), new Document("$set", new Document("state", "DONE")
-                        .append("status", response.getStatusCode().value())
-                        .append("contentType", type.toString())
-                        .append("body", response.getBody() == null ? "" : json.writeValueAsString(response.getBody()))));
-            }
+            MediaType type = response.getHeaders().getContentType() == null ? MediaType.APPLICATION_JSON : response.getHeaders().getContentType();
+            Document answer = new Document("state", "DONE")
+                    .append("status", response.getStatusCode().value())
+                    .append("contentType", type.toString())
+                    .append("body", response.getBody() == null ? "" : json.writeValueAsString(response.getBody()));
+            String location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+            if (location != null) answer.append("location", location);
+            keys.updateOne(eq("_id", id), new Document("$set", answer));
             return response;
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private String requestHash(String route, Object body) {
+        return hash(route + "\n" + json.writeValueAsString(body));
     }
 
     private static String hash(String text) {
@@ -107,4 +212,5 @@ public class IdempotentCommands {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -5,15 +5,9 @@ import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.web.BureauCommands;
 import org.gongshi.api.web.BureauCommands.Command;
 import org.gongshi.ledger.listings.command.ApplyForListingRepair;
-import org.gongshi.ledger.listings.event.ListType;
-import org.gongshi.ledger.policy.Rule;
-import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.api.web.LedgerGateway;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
-import org.gongshi.ledger.policy.Rulebook;
-import org.gongshi.projections.listings.PenaltyHistory;
-import reactor.core.scheduler.Schedulers;
 import org.gongshi.ledger.listings.command.DecideListing;
 import org.gongshi.ledger.listings.command.DecideListingRepair;
 import org.gongshi.ledger.listings.command.ImposeSanction;
@@ -21,7 +15,6 @@ import org.gongshi.ledger.listings.command.LiftSanction;
 import org.gongshi.ledger.listings.command.ProposeListing;
 import org.gongshi.ledger.listings.command.RecordListingStatement;
 import org.gongshi.ledger.listings.command.RemoveListing;
-import org.gongshi.ledger.listings.RepeatedInfringementPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -36,7 +29,6 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /** The bureau command API for credit lists (API.md: listings). Officers act in their bureau's name. */
@@ -47,41 +39,25 @@ public class ListingCommandController {
     private static final String KEY = IdempotentCommands.HEADER;
 
     private final BureauCommands commands;
-    private final PenaltyHistory penalties;
-    private final Rulebook rules;
     private final Clock clock;
 
-    public ListingCommandController(BureauCommands commands, PenaltyHistory penaltyHistory, Rulebook rulebook, Clock ledgerClock) {
+    /** The basis of a proposal is checked by the ledger ({@code ListingBasisRule}), not here. */
+    public ListingCommandController(BureauCommands commands, Clock ledgerClock) {
         this.commands = commands;
-        this.penalties = penaltyHistory;
-        this.rules = rulebook;
         this.clock = ledgerClock;
     }
 
     @PostMapping
     Mono<ResponseEntity<?>> propose(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                     @Valid @RequestBody ListingRequests.ProposalRequest body) {
-        return commands.sendAfter(jwt, key, "POST /listings", body, caller -> {
+        return commands.send(jwt, key, "POST /listings", body, caller -> {
             body.check();
-            String listingId = UUID.randomUUID().toString();
+            String listingId = commands.newId(jwt, key, "POST /listings", body);
             LocalDate proposedOn = body.proposedOn() != null ? body.proposedOn() : LocalDate.now(clock);
             var command = new ProposeListing(listingId, caller.bureau(), caller.division(), body.listType(), body.category(),
                     body.subject().toSubject(), List.copyOf(body.basisCaseIds()), body.reason(), proposedOn);
-            Mono<Void> checked = body.listType() == ListType.REPEATED_INFRINGER
-                    ? Mono.fromRunnable(() -> checkRepeatedInfringement(command)).subscribeOn(Schedulers.boundedElastic()).then()
-                    : Mono.empty();
-            return checked.thenReturn(Command.created(command, "/api/v1/listings/" + listingId, "listingId", listingId));
+            return Command.created(command, "/api/v1/listings/" + listingId, "listingId", listingId);
         });
-    }
-
-    /**
-     * 重复侵权 rests on effective penalties: the basis cases must be standing penalties against the
-     * subject within the window (read from the penalty history, which the ledger's events build).
-     */
-    private void checkRepeatedInfringement(ProposeListing command) {
-        List<String> basis = command.basisCaseIds();
-        RepeatedInfringementPolicy.of(rules).requireQualifyingBasis(command.subject().uscc(), basis, penalties.facts(basis),
-                command.proposedOn());
     }
 
     @PostMapping("/{listingId}/statements")
@@ -103,7 +79,7 @@ public class ListingCommandController {
     Mono<ResponseEntity<?>> sanction(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                      @PathVariable String listingId, @Valid @RequestBody ListingRequests.SanctionRequest body) {
         return commands.send(jwt, key, "POST /listings/" + listingId + "/sanctions", body, caller -> {
-            String sanctionId = listingId + "/" + UUID.randomUUID().toString().substring(0, 8);
+            String sanctionId = listingId + "/" + commands.newId(jwt, key, "POST /listings/" + listingId + "/sanctions", body).substring(0, 8);
             return Command.ok(new ImposeSanction(listingId, sanctionId, body.type(), body.scope(), body.until(), body.imposedOn()),
                     "listingId", listingId, "sanctionId", sanctionId);
         });
@@ -131,7 +107,8 @@ public class ListingCommandController {
                                    @PathVariable String listingId, @Valid @RequestBody ListingRequests.RepairRequest body) {
         return commands.send(jwt, key, "POST /listings/" + listingId + "/repair", body, caller -> {
             body.check();
-            String applicationId = body.action() == ListingRequests.RepairAction.APPLY ? UUID.randomUUID().toString() : body.applicationId();
+            String applicationId = body.action() == ListingRequests.RepairAction.APPLY 
+                    ? commands.newId(jwt, key, "POST /listings/" + listingId + "/repair", body) : body.applicationId();
             Object command = switch (body.action()) {
                 case APPLY -> new ApplyForListingRepair(listingId, applicationId, body.on(), body.grounds());
                 case GRANT -> new DecideListingRepair(listingId, applicationId, body.on(), true, List.of(), body.reason());

@@ -39,6 +39,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,8 @@ public final class Problems {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    /** When a caller may retry after the ledger was briefly unavailable (a lost command node, no connection). */
+    static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private Problems() {
     }
@@ -60,8 +63,11 @@ public final class Problems {
         Throwable cause = unwrap(error);
         ProblemDetail problem = toProblem(cause);
         var response = ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON);
-        if (cause instanceof ViewBehind behind) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, behind.retryAfter().toSeconds())));
+        Duration retryAfter = cause instanceof ViewBehind behind ? behind.retryAfter()
+                : cause instanceof CommandPending pending ? pending.retryAfter()
+                : problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value() ? UNAVAILABLE_RETRY_AFTER : null;
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }
         return response.body(problem);
     }
@@ -103,6 +109,7 @@ public final class Problems {
                 return rule(new RuleViolation.Details(str(map.get("rule")), str(map.get("kind")), str(map.get("title")),
                         str(map.get("source")), str(map.get("detail"))));
             }
+            if (DistributedFailures.of(remote) != null) return distributed(DistributedFailures.of(remote));
             if (remote.getCause() != null && remote.getCause() != remote) return toProblem(unwrap(remote.getCause()));
             if (remote.getMessage() != null && remote.getMessage().contains("AggregateNotFoundException")) {
                 return problem(HttpStatus.NOT_FOUND, "Not found", "No such case or listing");
@@ -114,6 +121,8 @@ public final class Problems {
         if (error instanceof ConcurrencyException || error instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
             return problem(HttpStatus.CONFLICT, "Conflict", "The case or listing changed at the same moment or already exists; read it and retry");
         }
+        if (error instanceof CommandPending pending) return problem(HttpStatus.SERVICE_UNAVAILABLE, "Not yet answered", pending.getMessage());
+        if (DistributedFailures.of(error) != null) return distributed(DistributedFailures.of(error));
         if (error instanceof NotFound nf) return problem(HttpStatus.NOT_FOUND, "Not found", nf.getMessage());
         if (error instanceof Forbidden f) return problem(HttpStatus.FORBIDDEN, "Not allowed", f.getMessage());
         if (error instanceof ViewBehind behind) {
@@ -145,6 +154,14 @@ public final class Problems {
         log.error("Unexpected failure, reference {}", reference, error);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The ledger could not complete the request; nothing was recorded unless a later read shows it. Reference " + reference);
+    }
+
+    /** Expected in a cluster, so answered without a log line: 409 to read and retry, 503 to retry later. */
+    private static ProblemDetail distributed(DistributedFailures.Meaning meaning) {
+        return meaning == DistributedFailures.Meaning.CONFLICT
+                ? problem(HttpStatus.CONFLICT, "Conflict", "The case or listing changed at the same moment on another node; read it and retry")
+                : problem(HttpStatus.SERVICE_UNAVAILABLE, "Ledger unavailable",
+                "No command node could complete the request just now; retry with the same Idempotency-Key after Retry-After seconds");
     }
 
     private static ProblemDetail invalid(List<InvalidRequest.FieldProblem> errors) {

@@ -1,6 +1,7 @@
 package org.gongshi.api.web;
 
 import org.gongshi.api.idempotency.IdempotentCommands;
+import org.gongshi.api.problem.DistributedFailures;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +40,20 @@ public class BureauCommands {
     /** As {@link #send}, for a command whose checks read the views first (off the event loop). */
     public Mono<ResponseEntity<?>> sendAfter(Jwt jwt, String key, String route, Object body, Function<Caller, Mono<Command>> command) {
         Caller caller = issuer(jwt);
-        return idempotency.execute(caller, key, route, body, () -> command.apply(caller)
-                .flatMap(c -> ledger.send(caller, c.message()).map(position -> c.answer(position))));
+        return idempotency.execute(caller, key, route, body, Mono.defer(() -> command.apply(caller))
+                .flatMap(c -> ledger.send(caller, c.message()).map(c::answer)
+                        .onErrorResume(e -> c.created() != null && key != null && DistributedFailures.of(e) == DistributedFailures.Meaning.CONFLICT,
+                                e -> ledger.head().map(c::answer))));
+    }
+
+    /**
+     * The id of what a request creates, named by bureau, {@code Idempotency-Key} and request when
+     * the caller sent a key: a retry after a timeout or a crash names the same aggregate, its
+     * creation meets the stream the first attempt made, and that conflict answers as the first
+     * attempt did (the stream exists only if the same request created it).
+     */
+    public String newId(Jwt jwt, String key, String route, Object body) {
+        return idempotency.newId(issuer(jwt), key, route, body);
     }
 
     /** The caller as the issuer of a command: a bureau's officer, with bureau, division and subject. */

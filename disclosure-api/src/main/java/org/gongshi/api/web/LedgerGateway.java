@@ -7,7 +7,6 @@ import org.gongshi.ledger.vocabulary.MetadataKeys;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -25,13 +24,21 @@ public class LedgerGateway {
         this.positions = positions;
     }
 
-    /** Sends {@code command}; emits the ledger's head once it completed, at or after its last event. */
+    /**
+     * Sends {@code command}; emits the ledger's head once it completed, at or after its last event.
+     * No timeout here: the caller waits detached ({@code IdempotentCommands}), because cancelling
+     * this would interrupt the thread appending the command's events.
+     */
     public Mono<Long> send(Caller caller, Object command) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(MetadataKeys.BUREAU, caller.bureau(), MetadataKeys.ACTOR, caller.sub()));
         return Mono.defer(() -> Mono.fromFuture(commandGateway.send(message)))
                 .subscribeOn(Schedulers.boundedElastic())
-                .timeout(Duration.ofSeconds(30))
-                .then(Mono.fromCallable(positions::head).subscribeOn(Schedulers.boundedElastic()));
+                .then(head());
+    }
+
+    /** The ledger's head: a read that waits for it sees every event committed before now. */
+    public Mono<Long> head() {
+        return Mono.fromCallable(positions::head).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -103,6 +103,7 @@ public class Case implements DisclosedCase {
     private boolean executed;
     private RevisionKind lastRevision;
     private LocalDate lastRevisionEffectiveOn;
+    private String partyUscc;
 
     /** 公示: the public record of the decision, from the filing on. */
     @AggregateMember
@@ -219,7 +220,7 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public void handle(DecidePenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+    public void handle(DecidePenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau, DecisionNumbers numbers) {
         authorise(actingBureau);
         requireUndecided();
         requireDatedInOrder(command.decidedOn(), "the decision");
@@ -237,17 +238,19 @@ public class Case implements DisclosedCase {
         requireNoHeavierThanNotice(command.penalties());
         requireWithinSimpleProcedure(command.penalties(), rules);
         Deadline payment = rules.paymentDeadline(command.decidedOn());
+        numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new PenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(), procedure,
                 List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline,
                 decisionDeadline.metBy(command.decidedOn()), payment, rules.version()));
     }
 
     @CommandHandler
-    public void handle(DecideNoPenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
+    public void handle(DecideNoPenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau, DecisionNumbers numbers) {
         authorise(actingBureau);
         requireUndecided();
         requireDatedInOrder(command.decidedOn(), "the decision");
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + "; resume it before deciding");
+        numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new NoPenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(),
                 command.legalBasis(), command.facts(), decisionDeadline, decisionDeadline.metBy(command.decidedOn()),
                 rules.version()));
@@ -398,6 +401,7 @@ public class Case implements DisclosedCase {
     void on(CaseFiled event) {
         caseId = event.caseId();
         bureau = event.bureau();
+        partyUscc = event.party() == null ? null : event.party().uscc();
         status = CaseStatus.FILED;
         filedOn = event.filedOn();
         lastActOn = event.filedOn();
@@ -507,6 +511,13 @@ public class Case implements DisclosedCase {
         lastRevision = event.kind();
         lastRevisionEffectiveOn = event.effectiveOn();
         if (event.kind() == RevisionKind.CHANGED) penalties = event.penalties();
+    }
+
+    /** What a credit listing may rely on about this case ({@code listings.ListingBasisRule}). */
+    public BasisFacts basisFacts() {
+        boolean penalty = decisionId != null && penalties != null && !penalties.isEmpty(); // a no-penalty decision has none
+        return new BasisFacts(caseId, bureau, partyUscc, penalty, decidedOn,
+                lastRevision != RevisionKind.REVOKED && lastRevision != RevisionKind.CONFIRMED_INVALID);
     }
 
     @Override

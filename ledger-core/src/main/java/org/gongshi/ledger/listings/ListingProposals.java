@@ -16,7 +16,8 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
 /**
  * Handles {@link ProposeListing} (告知拟列入), the one listing act that spans two aggregates: it checks
  * the proposal, takes the subject's place on the list ({@link ListEntrySlot}, refused under
- * {@link Rule#ONE_ACTIVE_ENTRY_PER_LIST} naming the listing that holds it) and then creates the
+ * {@link Rule#ONE_ACTIVE_ENTRY_PER_LIST} naming the listing that holds it) once its basis cases bear
+ * it ({@link ListingBasisRule}, the cases as their aggregates stand) and then creates the
  * {@link Listing} through its repository. All of it happens in the command's unit of work, so a
  * refused or failed proposal leaves neither a listing nor a taken place behind.
  */
@@ -24,10 +25,12 @@ public class ListingProposals {
 
     private final Repository<Listing> listings;
     private final ListEntrySlots slots;
+    private final BasisCases basisCases;
 
-    public ListingProposals(Repository<Listing> listings, ListEntrySlots slots) {
+    public ListingProposals(Repository<Listing> listings, ListEntrySlots slots, BasisCases basisCases) {
         this.listings = Objects.requireNonNull(listings, "listings");
         this.slots = Objects.requireNonNull(slots, "slots");
+        this.basisCases = Objects.requireNonNull(basisCases, "basisCases");
     }
 
     /** @return the id of the proposed listing */
@@ -37,6 +40,7 @@ public class ListingProposals {
             check(actingBureau == null || actingBureau.equals(command.bureau()), Rule.OWN_CASES_ONLY,
                     "a bureau proposes listings in its own name; " + actingBureau + " cannot propose for " + command.bureau());
             Listing.checkProposal(command, rules);
+            ListingBasisRule.of(rules).require(command, basisCases);
             slots.occupy(command.listType(), command.subject().uscc(), command.listingId(), command.proposedOn());
             listings.newInstance(() -> new Listing(command, rules));
             return command.listingId();

@@ -16,9 +16,9 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
  * subject with at least {@code penalties} (default 2) qualifying penalties is a candidate, and only
  * such penalties may be the basis of a repeated-infringer listing.
  *
- * <p>Three callers, one rule: the {@link Listing} aggregate, which cannot read penalties, checks that
- * a proposal names enough basis cases; the API checks the named cases against the penalty history;
- * the review queue lists the candidates.
+ * <p>One rule for every caller: a proposal must name enough basis cases ({@link Listing});
+ * {@link ListingBasisRule} checks the named cases, as their Case aggregates stand, when the listing
+ * is proposed; the review queue lists the candidates from the penalty history.
  */
 public record RepeatedInfringementPolicy(int penalties, int windowYears) {
 
@@ -59,14 +59,16 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
     }
 
     /**
-     * The API's part ({@link Rule#LISTING_CATEGORY}): at least {@code penalties} of the named basis cases
-     * qualify against {@code uscc} on {@code proposedOn}, judged by {@code facts} (the penalty history of those cases).
+     * {@link ListingBasisRule}'s part (refused under {@code rule}): at least {@code penalties} of the
+     * named basis cases qualify against {@code uscc} on {@code proposedOn}, judged by {@code facts}
+     * (those cases as their aggregates stand).
      */
-    public void requireQualifyingBasis(String uscc, List<String> basisCaseIds, Collection<PenaltyFact> facts, LocalDate proposedOn) {
+    public void requireQualifyingBasis(String uscc, List<String> basisCaseIds, Collection<PenaltyFact> facts, LocalDate proposedOn,
+                                       Rule rule) {
         List<String> basis = basisCaseIds.stream().distinct().toList();
         List<String> standing = qualifying(uscc, facts.stream().filter(p -> basis.contains(p.caseId())).toList(), proposedOn);
         List<String> others = basis.stream().filter(id -> !standing.contains(id)).toList();
-        check(standing.size() >= penalties, Rule.LISTING_CATEGORY, "a repeated infringer rests on at least " + penalties
+        check(standing.size() >= penalties, rule, "a repeated infringer rests on at least " + penalties
                 + " effective (not revoked) infringement penalties against " + uscc + " decided within " + windowYears
                 + " years before " + proposedOn + "; of the basis cases only " + standing.size() + " qualify"
                 + (others.isEmpty() ? "" : "; not qualifying: " + others));

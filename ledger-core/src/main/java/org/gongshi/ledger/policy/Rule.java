@@ -17,6 +17,7 @@ public enum Rule {
     HEARING_REQUEST_WINDOW(Kind.CONFLICT, "A hearing is requested within the window after the notice, and the decision waits for the window or the hearing", "行政处罚法 Art 64"),
     NO_HEAVIER_AFTER_DEFENCE(Kind.CONFLICT, "The decision may not add penalty types or raise amounts beyond the notice", "行政处罚法 Art 45"),
     SIMPLE_PROCEDURE_LIMITS(Kind.CONFLICT, "Simple procedure allows only a warning, or a fine up to ¥200 (natural person) / ¥3,000 (organisation)", "行政处罚法 Art 51"),
+    DECISION_NUMBER_UNIQUE(Kind.CONFLICT, "A bureau gives each decision its own decision number (文书号)", "SAMR 程序规定 (文书编号); 行政处罚法 Art 59"),
     DECIDED_ONCE(Kind.CONFLICT, "A case has one disposition: a decision, a no-penalty decision or a transfer", "行政处罚法 Arts 57, 60"),
     TRANSFER_NOT_REPLACED(Kind.CONFLICT, "A case is transferred to the judiciary once; a penalty never replaces a due transfer", "Decree 310 Arts 3, 5, 11"),
     EXECUTION_AFTER_PENALTY(Kind.CONFLICT, "Execution is recorded once, for an effective penalty decision", "行政处罚法 Arts 66-73"),
@@ -33,6 +34,7 @@ public enum Rule {
 
     // ---- credit lists and sanctions (CNIPA 2022 rule, Trademark Law Art 60)
     LISTING_CATEGORY(Kind.CONFLICT, "A listing names a category the list allows and its basis", "CNIPA 2022 rule Art 3"),
+    LISTING_BASIS(Kind.CONFLICT, "A listing rests on existing, standing penalty decisions against its subject that the proposing bureau may rely on", "CNIPA 2022 rule Arts 3, 5; Trademark Law Art 60"),
     LISTING_PROCEDURE(Kind.CONFLICT, "Notice with reasons, then the statement window, then the decision", "行政处罚法 Art 44 pattern; CNIPA 2022 rule"),
     ONE_ACTIVE_ENTRY_PER_LIST(Kind.CONFLICT, "A subject holds at most one active entry on the same list", "CNIPA 2022 rule"),
     LISTING_REMOVAL(Kind.CONFLICT, "An entry is removed once, for a named reason: term expired, repair granted, basis revoked or listed in error", "CNIPA 2022 rule"),

@@ -99,6 +99,7 @@ class CaseLifecycleRulesTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(Rulebook.defaults());
+        fixture.registerInjectableResource(new org.gongshi.ledger.cases.DistinctDecisionNumbers());
         fixture.registerInjectableResource(java.time.Clock.fixed(java.time.Instant.parse("2026-11-20T02:00:00Z"), java.time.ZoneId.of("Asia/Shanghai")));
     }
 
@@ -787,6 +788,7 @@ class CaseLifecycleRulesTest {
         EnforcementPolicy local = new EnforcementPolicy("SH-2026.2",
                 new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null), null, null);
         shanghai.registerInjectableResource(new Rulebook(local, WorkingDayCalendar.official()));
+        shanghai.registerInjectableResource(new DistinctDecisionNumbers());
         shanghai.givenNoPriorActivity()
                 .when(fileCase(FILED, Procedure.ORDINARY, ORGANISATION), AS_OWN_BUREAU)
                 .expectEvents(new CaseFiled(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION, Procedure.ORDINARY,

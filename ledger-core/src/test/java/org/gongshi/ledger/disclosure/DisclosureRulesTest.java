@@ -69,6 +69,7 @@ class DisclosureRulesTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(Rulebook.defaults());
+        fixture.registerInjectableResource(new org.gongshi.ledger.cases.DistinctDecisionNumbers());
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
     }
 

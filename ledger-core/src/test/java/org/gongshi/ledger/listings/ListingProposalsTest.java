@@ -59,6 +59,7 @@ class ListingProposalsTest {
     private static final String USCC = "91110000600037341L";
     private static final String OTHER_USCC = "91310000132200004B";
     private static final List<String> BASIS = List.of("case-2024-0107", "case-2024-0212");
+    private static final List<String> OTHER_BASIS = List.of("case-2024-0301", "case-2024-0302");
     private static final LocalDate PROPOSED = LocalDate.parse("2025-03-03");
 
     private EmbeddedEventStore eventStore;
@@ -79,7 +80,10 @@ class ListingProposalsTest {
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
         AggregateAnnotationCommandHandler.<Listing>builder().aggregateType(Listing.class).repository(listings)
                 .parameterResolverFactory(resources).build().subscribe(commandBus);
-        new AnnotationCommandHandlerAdapter<>(new ListingProposals(listings, slots), resources).subscribe(commandBus);
+        KnownCases cases = new KnownCases();
+        BASIS.forEach(id -> cases.penalty(id, BUREAU, USCC, LocalDate.parse("2024-06-01")));
+        OTHER_BASIS.forEach(id -> cases.penalty(id, BUREAU, OTHER_USCC, LocalDate.parse("2024-06-01")));
+        new AnnotationCommandHandlerAdapter<>(new ListingProposals(listings, slots, cases), resources).subscribe(commandBus);
         commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
     }
 
@@ -190,7 +194,8 @@ class ListingProposalsTest {
     private static ProposeListing propose(String listingId, ListType listType, String uscc) {
         ListingCategory category = listType == ListType.REPEATED_INFRINGER
                 ? ListingCategory.REPEATED_INFRINGEMENT : ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION;
-        return new ProposeListing(listingId, BUREAU, "110105", listType, category, new Subject("北京某某商标代理有限公司", uscc), BASIS, "恶意商标注册申请",
+        return new ProposeListing(listingId, BUREAU, "110105", listType, category, new Subject("北京某某商标代理有限公司", uscc),
+                uscc.equals(USCC) ? BASIS : OTHER_BASIS, "恶意商标注册申请",
                 PROPOSED);
     }
 

@@ -91,7 +91,9 @@ class ListingRulesTest {
         slots = new RecordingListEntrySlots();
         listingFixture.registerInjectableResource(rules);
         listingFixture.registerInjectableResource(slots);
-        listingFixture.registerAnnotatedCommandHandler(new ListingProposals(listingFixture.getRepository(), slots));
+        KnownCases cases = new KnownCases();
+        BASIS.forEach(id -> cases.penalty(id, BUREAU, USCC, LocalDate.of(2024, 6, 1)));
+        listingFixture.registerAnnotatedCommandHandler(new ListingProposals(listingFixture.getRepository(), slots, cases));
         return listingFixture;
     }
 

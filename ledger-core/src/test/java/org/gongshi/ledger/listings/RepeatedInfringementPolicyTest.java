@@ -58,10 +58,10 @@ class RepeatedInfringementPolicyTest {
 
         List<PenaltyFact> history = List.of(new PenaltyFact("c1", USCC, LocalDate.of(2024, 3, 1), true),
                 new PenaltyFact("c2", USCC, LocalDate.of(2026, 6, 1), false));
-        assertThatThrownBy(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), history, AS_OF))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.LISTING_CATEGORY))
+        assertThatThrownBy(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), history, AS_OF, Rule.LISTING_BASIS))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.LISTING_BASIS))
                 .hasMessageContaining("only 1 qualify").hasMessageContaining("not qualifying: [c2]");
         List<PenaltyFact> standing = List.of(history.get(0), new PenaltyFact("c2", USCC, LocalDate.of(2026, 6, 1), true));
-        assertThatCode(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), standing, AS_OF)).doesNotThrowAnyException();
+        assertThatCode(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), standing, AS_OF, Rule.LISTING_BASIS)).doesNotThrowAnyException();
     }
 }

@@ -12,7 +12,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.ledger.cases.Case;
 import org.gongshi.ledger.privacy.DataSubject;
+import org.gongshi.ledger.cases.DecisionNumberSlot;
+import org.gongshi.ledger.cases.DecisionNumbers;
+import org.gongshi.ledger.listings.BasisCases;
 import org.gongshi.ledger.listings.ListEntrySlot;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import java.util.Optional;
 import org.gongshi.ledger.listings.ListEntrySlots;
 import org.gongshi.ledger.listings.Listing;
 import org.gongshi.ledger.listings.ListingBasisWatch;
@@ -53,7 +59,27 @@ public final class RoleConfigurations {
     static class CommandRole {
         @Bean
         ConfigurerModule caseAggregate() {
-            return configurer -> configurer.configureAggregate(Case.class);
+            return configurer -> {
+                configurer.configureAggregate(Case.class);
+                configurer.configureAggregate(DecisionNumberSlot.class);
+            };
+        }
+
+        /**
+         * The bureaus' decision numbers as a deciding case takes them (a bean, so the handler
+         * parameter resolves), backed by the {@link DecisionNumberSlot} repository once Axon is built.
+         */
+        @Bean
+        DecisionNumbers decisionNumbers(ObjectProvider<org.axonframework.config.Configuration> axon) {
+            return new DecisionNumbers() {
+                private volatile DecisionNumbers delegate;
+
+                @Override
+                public void take(String bureau, String decisionNumber, String caseId) {
+                    if (delegate == null) delegate = DecisionNumbers.backedBy(axon.getObject().repository(DecisionNumberSlot.class));
+                    delegate.take(bureau, decisionNumber, caseId);
+                }
+            };
         }
 
         /** Data subjects: the record that a subject's personal data was shredded. */
@@ -72,8 +98,23 @@ public final class RoleConfigurations {
             return configurer -> {
                 configurer.configureAggregate(Listing.class);
                 configurer.configureAggregate(ListEntrySlot.class);
-                configurer.registerCommandHandler(c -> new ListingProposals(c.repository(Listing.class), listEntrySlots));
+                configurer.registerCommandHandler(c -> new ListingProposals(c.repository(Listing.class), listEntrySlots,
+                        basisCases(c.repository(Case.class))));
                 configurer.eventProcessing().registerSaga(ListingBasisWatch.class);
+            };
+        }
+
+        /**
+         * The cases a listing rests on, as their Case aggregates stand: loaded through the
+         * event-sourced repository inside the proposal's unit of work, never from a read model.
+         */
+        static BasisCases basisCases(Repository<Case> cases) {
+            return caseId -> {
+                try {
+                    return Optional.of(cases.load(caseId).invoke(Case::basisFacts));
+                } catch (AggregateNotFoundException noSuchCase) {
+                    return Optional.empty();
+                }
             };
         }
 

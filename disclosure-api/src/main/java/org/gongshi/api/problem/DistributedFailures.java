@@ -1,0 +1,91 @@
+package org.gongshi.api.problem;
+
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.axonserver.connector.command.AxonServerCommandDispatchException;
+import org.axonframework.axonserver.connector.command.AxonServerNonTransientRemoteCommandHandlingException;
+import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a failure of a command routed through Axon Server means for the caller (DESIGN.md, stack
+ * notes). Two commands on one aggregate from two command nodes meet in Axon Server as
+ * {@code AXONIQ-2000} (invalid event sequence); the loser reaches the gateway as a remote
+ * exception whose code or descriptions name it: a conflict, 409. A command node lost mid-command,
+ * no node to handle it, or no connection to Axon Server: the ledger is briefly unavailable, 503
+ * with {@code Retry-After}. Everything else is not a distributed failure.
+ */
+public final class DistributedFailures {
+
+    public enum Meaning { CONFLICT, UNAVAILABLE }
+
+    /** Error codes meaning another command changed the aggregate first. */
+    static final Set<String> CONFLICT_CODES = Set.of(ErrorCode.INVALID_EVENT_SEQUENCE.errorCode(),
+            ErrorCode.CONCURRENCY_EXCEPTION.errorCode());
+    /** Error codes meaning the command may not have reached, or may not have finished on, a command node. */
+    static final Set<String> UNAVAILABLE_CODES = Set.of(ErrorCode.CONNECTION_FAILED.errorCode(),
+            ErrorCode.NO_HANDLER_FOR_COMMAND.errorCode(), ErrorCode.COMMAND_DISPATCH_ERROR.errorCode(),
+            ErrorCode.NO_EVENT_STORE_MASTER_AVAILABLE.errorCode());
+    /**
+     * A remote failure crosses Axon Server as {@code AXONIQ-4002} with only its causes' messages
+     * (class names where a message is null): Axon Server's own text for {@code AXONIQ-2000}, the
+     * JDBC store's for a duplicate sequence, or the names of the conflict exceptions.
+     */
+    private static final List<String> CONFLICT_TEXTS = List.of("invalid sequence number", "was already inserted",
+            ErrorCode.INVALID_EVENT_SEQUENCE.errorCode().toLowerCase(), ConcurrencyException.class.getName().toLowerCase(),
+            AggregateStreamCreationException.class.getName().toLowerCase());
+
+    private DistributedFailures() {
+    }
+
+    /** The meaning of {@code error} or of the first cause that has one; {@code null} if none has. */
+    public static Meaning of(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Meaning meaning = ofOne(t);
+            if (meaning != null) return meaning;
+        }
+        return null;
+    }
+
+    private static Meaning ofOne(Throwable t) {
+        if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) return Meaning.CONFLICT;
+        if (t instanceof AxonServerException server) return byCode(server.code(), Meaning.UNAVAILABLE);
+        if (t instanceof AxonServerRemoteCommandHandlingException remote) return remote(remote.getErrorCode(), remote.getExceptionDescriptions());
+        if (t instanceof AxonServerNonTransientRemoteCommandHandlingException remote) {
+            return remote(remote.getErrorCode(), remote.getExceptionDescriptions());
+        }
+        if (t instanceof AxonServerCommandDispatchException dispatch) return byCode(dispatch.getErrorCode(), Meaning.UNAVAILABLE);
+        if (t instanceof NoHandlerForCommandException || t instanceof CommandDispatchException) return Meaning.UNAVAILABLE;
+        if (t instanceof TimeoutException) return Meaning.UNAVAILABLE;
+        if (t.getClass().getName().equals("io.grpc.StatusRuntimeException") && String.valueOf(t.getMessage()).startsWith("UNAVAILABLE")) {
+            return Meaning.UNAVAILABLE;
+        }
+        return null;
+    }
+
+    /** A remote handler's failure: its code, else the exception descriptions it carries. */
+    private static Meaning remote(String code, List<String> descriptions) {
+        Meaning byCode = byCode(code, null);
+        if (byCode != null) return byCode;
+        for (String description : descriptions) {
+            String text = description.toLowerCase();
+            if (CONFLICT_TEXTS.stream().anyMatch(text::contains)) return Meaning.CONFLICT;
+            if (UNAVAILABLE_CODES.stream().anyMatch(description::contains)) return Meaning.UNAVAILABLE;
+        }
+        return null;
+    }
+
+    private static Meaning byCode(String code, Meaning otherwise) {
+        if (code == null) return otherwise;
+        if (CONFLICT_CODES.contains(code)) return Meaning.CONFLICT;
+        if (UNAVAILABLE_CODES.contains(code)) return Meaning.UNAVAILABLE;
+        return otherwise;
+    }
+}

@@ -1,0 +1,67 @@
+package org.gongshi.ledger.listings;
+
+import org.gongshi.ledger.cases.BasisFacts;
+import org.gongshi.ledger.listings.RepeatedInfringementPolicy.PenaltyFact;
+import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.policy.Rulebook;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.gongshi.ledger.policy.RuleViolation.check;
+
+/**
+ * {@link Rule#LISTING_BASIS}: every list rests on its basis cases, and every list type checks them.
+ * Each named case exists, ended in a penalty decision (not a no-penalty decision, not undecided)
+ * that still stands, and is against the listed subject. Whose cases a bureau may rely on:
+ * <ul>
+ *   <li>{@code SEVERE_DISHONESTY} and {@code BLACKLIST}: its own cases only. The listing is a
+ *   consequence of the bureau's own penalty (CNIPA 2022 rule: the authority that found the conduct
+ *   lists it), and a bureau cannot vouch for another's file.</li>
+ *   <li>{@code REPEATED_INFRINGER}: any case in the ledger. Trademark Law Art 60 counts penalties
+ *   against the subject, wherever decided; repeated infringement across jurisdictions is what the
+ *   directory exists to catch. The penalties must also qualify under
+ *   {@link RepeatedInfringementPolicy} (standing, within the window, enough of them), the same
+ *   rule the candidate queue applies.</li>
+ * </ul>
+ * The facts come from the Case aggregates through {@link BasisCases}, inside the proposal's unit of
+ * work.
+ */
+public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) {
+
+    public static ListingBasisRule of(Rulebook rules) {
+        return new ListingBasisRule(RepeatedInfringementPolicy.of(rules));
+    }
+
+    /** Whether a bureau proposing for {@code listType} may rely on a case filed by {@code caseBureau}. */
+    public static boolean mayRelyOn(ListType listType, String proposingBureau, String caseBureau) {
+        return listType == ListType.REPEATED_INFRINGER || (proposingBureau != null && proposingBureau.equals(caseBureau));
+    }
+
+    /** Refuses {@code command} under {@link Rule#LISTING_BASIS} unless its basis cases, as {@code cases} has them, bear it. */
+    public void require(ProposeListing command, BasisCases cases) {
+        List<String> basis = command.basisCaseIds().stream().distinct().toList();
+        String uscc = command.subject().uscc();
+        List<BasisFacts> facts = basis.stream().map(id -> {
+            Optional<BasisFacts> found = cases.find(id);
+            check(found.isPresent(), Rule.LISTING_BASIS, "basis case " + id + " does not exist in the ledger");
+            return found.get();
+        }).toList();
+        for (BasisFacts fact : facts) {
+            check(mayRelyOn(command.listType(), command.bureau(), fact.bureau()), Rule.LISTING_BASIS, "basis case " + fact.caseId()
+                    + " was filed by another bureau; a " + command.listType() + " listing rests on the proposing bureau's own cases");
+            check(fact.penaltyDecided(), Rule.LISTING_BASIS, "basis case " + fact.caseId() + " has no penalty decision");
+            check(fact.standing(), Rule.LISTING_BASIS, "the penalty decision of basis case " + fact.caseId()
+                    + " was revoked or confirmed invalid; it no longer bears a listing");
+            check(uscc != null && uscc.equals(fact.uscc()), Rule.LISTING_BASIS, "basis case " + fact.caseId()
+                    + " is against another party, not the subject " + uscc);
+        }
+        if (command.listType() == ListType.REPEATED_INFRINGER) {
+            List<PenaltyFact> penalties = facts.stream()
+                    .map(f -> new PenaltyFact(f.caseId(), f.uscc(), f.decidedOn(), f.standing())).toList();
+            repeatedInfringement.requireQualifyingBasis(uscc, basis, penalties, command.proposedOn(), Rule.LISTING_BASIS);
+        }
+    }
+}

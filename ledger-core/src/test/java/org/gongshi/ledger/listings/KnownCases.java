@@ -1,0 +1,29 @@
+package org.gongshi.ledger.listings;
+
+import org.gongshi.ledger.cases.BasisFacts;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Case aggregates a listing test knows, as {@link BasisCases} reports them. */
+final class KnownCases implements BasisCases {
+
+    private final Map<String, BasisFacts> cases = new HashMap<>();
+
+    /** A standing penalty decision of {@code bureau} against {@code uscc}, decided on {@code decidedOn}. */
+    KnownCases penalty(String caseId, String bureau, String uscc, LocalDate decidedOn) {
+        return add(new BasisFacts(caseId, bureau, uscc, true, decidedOn, true));
+    }
+
+    KnownCases add(BasisFacts facts) {
+        cases.put(facts.caseId(), facts);
+        return this;
+    }
+
+    @Override
+    public Optional<BasisFacts> find(String caseId) {
+        return Optional.ofNullable(cases.get(caseId));
+    }
+}

@@ -1,0 +1,153 @@
+package org.gongshi.server;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retry-safe commands (issue 15 item 3): a retry with the same {@code Idempotency-Key} gets the
+ * first answer and the ledger holds exactly one case, after a command that outlived the client's
+ * wait and after a client that disconnected mid-request. The filing is held in its handler until
+ * the test lets it go, so each path happens for certain, not by timing. (A server killed
+ * mid-command: {@link CrashDurabilityTest}.)
+ */
+class RetrySafeCommandsTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext app;
+    private WebTestClient web;
+    private String token;
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private Registration hold;
+
+    @BeforeEach
+    void start() {
+        // the client waits 1 s for a command; an attempt owns its key for 3 s
+        app = LedgerEndToEndTest.start(dataDir, "--gongshi.commands.timeout=PT1S", "--gongshi.idempotency.lease=PT3S");
+        web = LedgerEndToEndTest.client(app);
+        token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+        hold = app.getBean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayloadType().getSimpleName().equals("FileCase")) {
+                entered.countDown();
+                if (!release.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("the test never released the filing");
+            }
+            return chain.proceed();
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        if (hold != null) hold.cancel();
+        if (app != null) app.close();
+    }
+
+    @Test
+    void a_command_that_outlives_the_clients_wait_answers_503_with_retry_after_and_the_retry_gets_the_one_case() throws Exception {
+        var first = post("timeout-1").exchange().expectBody(String.class).returnResult();
+        assertThat(first.getStatus().value()).isEqualTo(503);
+        assertThat(Long.parseLong(first.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
+
+        // while the command still runs (its key holds a lease), a retry is told to come back
+        var meanwhile = post("timeout-1").exchange().expectBody(String.class).returnResult();
+        assertThat(meanwhile.getStatus().value()).isEqualTo(503);
+        assertThat(meanwhile.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotNull();
+
+        release.countDown();
+        Map<?, ?> answer = retryUntilCreated("timeout-1");
+        assertThat(answer.get("caseId")).isNotNull();
+        assertThat(caseFilings()).isEqualTo(1);
+        assertThat(body(post("timeout-1").exchange().expectStatus().isCreated().expectBody(String.class).returnResult()))
+                .as("every later retry gets the same first answer").isEqualTo(answer);
+    }
+
+    @Test
+    void a_client_that_disconnects_mid_request_does_not_jam_its_key_and_the_retry_gets_the_one_case() throws Exception {
+        String request = JsonMapper.builder().build().writeValueAsString(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
+        byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nIdempotency-Key: disconnect-1\r\nContent-Length: " + bytes.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+            assertThat(entered.await(30, TimeUnit.SECONDS)).as("the filing reached its handler").isTrue();
+        } // the client hangs up while the command runs
+        release.countDown();
+
+        Map<?, ?> answer = retryUntilCreated("disconnect-1");
+        assertThat(caseFilings()).isEqualTo(1);
+        assertThat(body(post("disconnect-1").exchange().expectStatus().isCreated().expectBody(String.class).returnResult()))
+                .isEqualTo(answer);
+    }
+
+    @Test
+    void a_key_whose_attempt_died_is_taken_over_after_its_lease_and_the_creation_meets_the_first_stream() throws Exception {
+        // the first attempt files the case but its answer is never kept (as if its node died after the commit)
+        var first = post("lease-1").exchange().expectBody(String.class).returnResult();
+        assertThat(first.getStatus().value()).isEqualTo(503);
+        release.countDown();
+        Map<?, ?> answer = retryUntilCreated("lease-1");
+        var keys = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection("idempotency_keys");
+        keys.updateOne(new org.bson.Document("_id", LedgerEndToEndTest.BUREAU + "|lease-1"), new org.bson.Document("$set",
+                new org.bson.Document("state", "PENDING").append("leaseUntil", new java.util.Date(System.currentTimeMillis() - 1))));
+
+        var again = post("lease-1").exchange().expectBody(String.class).returnResult();
+        assertThat(again.getStatus().value()).as(again.getResponseBody()).isEqualTo(201);
+        assertThat(body(again).get("caseId")).isEqualTo(answer.get("caseId"));
+        assertThat(caseFilings()).isEqualTo(1);
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> post(String key) {
+        return web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
+    }
+
+    private Map<?, ?> retryUntilCreated(String key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        EntityExchangeResult<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = post(key).exchange().expectBody(String.class).returnResult();
+            if (last.getStatus().value() == 201) return body(last);
+            assertThat(last.getStatus().value()).as("a pending key answers 503 with Retry-After: %s", last.getResponseBody()).isEqualTo(503);
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no 201 for key " + key + "; last answer " + (last == null ? null : last.getResponseBody()));
+    }
+
+    private static Map<?, ?> body(EntityExchangeResult<String> result) {
+        return JsonMapper.builder().build().readValue(result.getResponseBody(), Map.class);
+    }
+
+    /** CaseFiled events in the event store: one per case ever filed. */
+    private long caseFilings() {
+        try (var events = app.getBean(EventStorageEngine.class).readEvents(null, false)) {
+            return events.filter(e -> e.getPayloadType().getSimpleName().equals("CaseFiled")).count();
+        }
+    }
+}
