@@ -2,7 +2,6 @@ package org.gongshi.ledger.disclosure;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.event.CaseFiled;
@@ -19,6 +18,7 @@ import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
+import org.gongshi.ledger.policy.Recording;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
@@ -31,7 +31,6 @@ import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
-import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 
 /**
  * 公示: the public record of a case's penalty decision, an entity of the case (SAMR Order 45). It
@@ -71,22 +70,23 @@ public class Disclosure {
     }
 
     @CommandHandler
-    public void handle(DecideDisclosure command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        ofCase.authorise(actingBureau);
+    public void handle(DecideDisclosure command, Rulebook rules, Recording recording) {
+        ofCase.authorise(recording);
         DecisionFacts decision = ofCase.decision();
         check(decision.decisionId() != null, Rule.DISCLOSURE_AFTER_DECISION, "the case has no decision yet; disclosure follows the decision");
         check(action == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided ("
                 + action + (recordState != null ? ", record " + recordState : "") + "); a public record is corrected, not published twice");
-        check(!command.decidedOn().isBefore(decision.decidedOn()), Rule.DISCLOSURE_AFTER_DECISION,
-                "the disclosure is dated " + command.decidedOn() + ", before the decision of " + decision.decidedOn());
+        LocalDate decidedOn = recording.onItsDay(command.decidedOn(), "the disclosure decision (publication or withholding)", rules);
+        check(!decidedOn.isBefore(decision.decidedOn()), Rule.DISCLOSURE_AFTER_DECISION,
+                "the disclosure is dated " + decidedOn + ", before the decision of " + decision.decidedOn());
         Deadline deadline = rules.disclosureDeadline(decision.decidedOn());
         Deadline doublePublicity = rules.doublePublicityDeadline(decision.decidedOn());
         if (command.action() == DisclosureAction.WITHHOLD) {
             check(command.ground() != null && !command.ground().isBlank(), Rule.WITHHOLDING_GROUND,
                     "a withheld decision records its legal ground (e.g. state secret, minor, Order 45 Art 5)");
             apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.WITHHOLD,
-                    command.decidedOn(), command.ground(), deadline, deadline.metBy(command.decidedOn()), doublePublicity,
-                    doublePublicity.metBy(command.decidedOn()), null, null, rules.version()));
+                    decidedOn, command.ground(), deadline, recording.onTime(deadline), doublePublicity,
+                    recording.onTime(doublePublicity), null, null, rules.version()));
             return;
         }
         check(penaltyDecision, Rule.DISCLOSURE_SCOPE, "a no-penalty decision is not disclosed as a penalty");
@@ -94,18 +94,19 @@ public class Disclosure {
                 "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
                         + "; a revised decision is not published");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
-        Deadline until = rules.publicUntil(command.decidedOn(), decision.penalties());
+        Deadline until = rules.publicUntil(decidedOn, decision.penalties());
         PublicRecord published = RedactionPolicy.publicRecord(decision.decisionId(), party, decisionNumber, violationType, facts,
                 legalBasis, decision.penalties(), decision.decidedOn(), until.dueOn(), authorityName, bureau, ipType, division,
                 command.redactions());
         apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.PUBLISH,
-                command.decidedOn(), null, deadline, deadline.metBy(command.decidedOn()), doublePublicity,
-                doublePublicity.metBy(command.decidedOn()), until, published, rules.version()));
+                decidedOn, null, deadline, recording.onTime(deadline), doublePublicity,
+                recording.onTime(doublePublicity), until, published, rules.version()));
     }
 
     @CommandHandler
-    public void handle(CorrectDisclosure command, @MetaDataValue(BUREAU) String actingBureau) {
-        ofCase.authorise(actingBureau);
+    public void handle(CorrectDisclosure command, Rulebook rules, Recording recording) {
+        ofCase.authorise(recording);
+        recording.requireLegalDate(command.correctedOn(), "the correction", rules);
         check(recordState == RecordState.PUBLISHED, Rule.CORRECTION_OF_RECORD,
                 recordState == null ? "the decision has no public record to correct" : "the record is " + recordState + " and no longer public");
         check(!command.correctedOn().isBefore(publishedOn), Rule.CORRECTION_OF_RECORD,
@@ -116,17 +117,21 @@ public class Disclosure {
         apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(), command.reason(), corrected));
     }
 
+    /** Expiry takes the recording day; only the deadline mechanism expires a record, and a repeat changes nothing. */
     @CommandHandler
-    public void handle(ExpireDisclosure command) {
-        if (recordState != RecordState.PUBLISHED) return; // already ended: the scheduler may repeat itself
-        check(command.asOf().isAfter(publicUntil.dueOn()), Rule.PUBLICITY_PERIOD,
-                "the record is public until " + publicUntil.dueOn() + "; it expires after that day");
-        apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), publicUntil.dueOn().plusDays(1)));
+    public void handle(ExpireDisclosure command, Recording recording) {
+        ofCase.authorise(recording, Recording.DEADLINES);
+        if (recordState != RecordState.PUBLISHED) return; // already ended: the deadline may fire again
+        LocalDate today = recording.today();
+        check(today.isAfter(publicUntil.dueOn()), Rule.PUBLICITY_PERIOD,
+                "the record is public until " + publicUntil.dueOn() + "; it expires after that day, not on " + today);
+        apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), today));
     }
 
     @CommandHandler
-    public void handle(RepairCredit command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        ofCase.authorise(actingBureau);
+    public void handle(RepairCredit command, Rulebook rules, Recording recording) {
+        ofCase.authorise(recording);
+        recording.requireLegalDate(command.decidedOn(), "the credit repair decision", rules);
         check(recordState == RecordState.PUBLISHED, Rule.CREDIT_REPAIR,
                 recordState == null ? "the decision has no public record" : "the record is " + recordState + " and no longer public");
         LocalDate earliest = rules.earliestRepair(publishedOn);
@@ -148,12 +153,13 @@ public class Disclosure {
 
     /**
      * Art 48 / Order 45 Art 11: a revised decision's public record is withdrawn, with the reason, in
-     * the command that revised it; {@code today} is the day of withdrawal. Nothing when no record is public.
+     * the command that revised it, on the day that command is recorded. Nothing when no record is public.
      */
-    public void withdrawAfterRevision(RevisionKind kind, LocalDate effectiveOn, String reason, LocalDate today, Rulebook rules) {
+    public void withdrawAfterRevision(RevisionKind kind, LocalDate effectiveOn, String reason, Recording recording, Rulebook rules) {
         if (recordState != RecordState.PUBLISHED) return;
         Deadline deadline = rules.withdrawalDeadline(effectiveOn);
-        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, reason, kind, deadline, deadline.metBy(today), rules.version()));
+        LocalDate today = recording.today();
+        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, reason, kind, deadline, recording.onTime(deadline), rules.version()));
     }
 
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
