@@ -1,6 +1,9 @@
 package org.gongshi.server;
 
-import org.gongshi.server.schedule.ExpiryScheduler;
+import org.gongshi.server.schedule.DeadlineRunner;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decide, publish with redactions, search, read, revise (the record answers 410 with the reason),
  * expire by the scheduler — through the JSON API and the zh-CN pages.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublicDisclosureEndToEndTest {
 
     static final String ID_NUMBER = "440305198506123021";
@@ -170,6 +174,7 @@ class PublicDisclosureEndToEndTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // moves the shared ledger's clock to June: after the tests dated earlier
     void a_record_expires_as_an_event_when_its_publicity_period_ends() throws Exception {
         // a lower-amount fine is public for 3 months from publication: 2026-03-02 → 2026-06-02
         String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京到期示例文化有限公司", "uscc", "91110000600037341L"),
@@ -179,9 +184,11 @@ class PublicDisclosureEndToEndTest {
         String recordId = (String) ((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("recordId");
         assertThat(((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("publicUntil")).isEqualTo("2026-06-02");
 
-        ExpiryScheduler scheduler = app.getBean(ExpiryScheduler.class);
-        assertThat(scheduler.expireDueRecords(LocalDate.of(2026, 6, 2))).as("not due on its last public day").isZero();
-        assertThat(scheduler.expireDueRecords(LocalDate.of(2026, 6, 3))).isGreaterThanOrEqualTo(1);
+        // on the ledger's clock: still public on its last public day, expired (an event) the day after
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 6, 2));
+        app.getBean(DeadlineRunner.class).fireDue();
+        assertThat(total(get("/api/v1/public/penalties?q=到期示例"))).as("not due on its last public day").isEqualTo(1);
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 6, 3));
         awaitPublic("/api/v1/public/penalties?q=到期示例", p -> total(p) == 0);
         web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isEqualTo(410)
                 .expectBody().jsonPath("$.state").isEqualTo("EXPIRED");

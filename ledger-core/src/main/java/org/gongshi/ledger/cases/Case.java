@@ -6,6 +6,7 @@ import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.command.CheckDeadlines;
 import org.gongshi.ledger.cases.command.CloseCase;
 import org.gongshi.ledger.cases.command.ConcludeHearing;
 import org.gongshi.ledger.cases.command.DecideNoPenalty;
@@ -26,6 +27,7 @@ import org.gongshi.ledger.cases.event.CaseClosed;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
 import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
+import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.ExtensionApproval;
 import org.gongshi.ledger.cases.event.HearingConcluded;
@@ -85,6 +87,8 @@ public class Case implements DisclosedCase {
     private LocalDate pausedSince;
     private PauseReason pauseReason;
     private Deadline decisionDeadline;
+    /** The last decision deadline recorded as missed. */
+    private LocalDate missedDecisionDeadline;
 
     private List<Penalty> proposedPenalties;
     private boolean hearingRightGranted;
@@ -324,6 +328,22 @@ public class Case implements DisclosedCase {
         disclosure.withdrawAfterRevision(command.kind(), command.effectiveOn(), command.reason(), recording, rules);
     }
 
+    /**
+     * The deadline mechanism's check: records a decision deadline that passed with no disposition
+     * (once per deadline; not while the clock is paused, which moves the deadline), and lets the public
+     * record check its own deadlines and publicity period.
+     */
+    @CommandHandler
+    public void handle(CheckDeadlines command, Rulebook rules, Recording recording) {
+        authorise(recording, Recording.DEADLINES);
+        LocalDate today = recording.today();
+        boolean open = status != CaseStatus.CLOSED && !status.isDisposed();
+        if (open && pausedSince == null && today.isAfter(decisionDeadline.dueOn()) && !decisionDeadline.dueOn().equals(missedDecisionDeadline)) {
+            apply(new DecisionDeadlineMissed(caseId, decisionDeadline, today, rules.version()));
+        }
+        disclosure.checkDeadlines(recording, rules);
+    }
+
     @Override
     public DecisionFacts decision() {
         return new DecisionFacts(decisionId, decidedOn, penalties, lastRevision, lastRevisionEffectiveOn, executed);
@@ -439,6 +459,11 @@ public class Case implements DisclosedCase {
                     + (pausedSince == null ? 0 : ChronoUnit.DAYS.between(pausedSince, event.approvedOn()));
         }
         decisionDeadline = event.decisionDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionDeadlineMissed event) {
+        missedDecisionDeadline = event.decisionDeadline().dueOn();
     }
 
     @EventSourcingHandler

@@ -14,7 +14,10 @@ import org.gongshi.ledger.disclosure.command.RepairCredit;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureExpired;
+import org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.WithdrawalDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
@@ -64,6 +67,8 @@ public class Disclosure {
     private PublicRecord record;
     private LocalDate publishedOn;
     private Deadline publicUntil;
+    private boolean disclosureMissed;
+    private boolean doublePublicityMissed;
 
     public Disclosure(DisclosedCase ofCase) {
         this.ofCase = ofCase;
@@ -160,6 +165,44 @@ public class Disclosure {
         Deadline deadline = rules.withdrawalDeadline(effectiveOn);
         LocalDate today = recording.today();
         apply(new DisclosureWithdrawn(caseId, record.recordId(), today, reason, kind, deadline, recording.onTime(deadline), rules.version()));
+        if (!recording.historicalImport() && today.isAfter(deadline.dueOn())) {
+            // the record stayed public past the deadline before the revision reached the ledger
+            apply(new WithdrawalDeadlineMissed(caseId, record.recordId(), deadline, today, rules.version()));
+        }
+    }
+
+    /**
+     * The deadline mechanism's check of the public record: a disclosable penalty decision with no
+     * disclosure decided by the recording day misses its 7 WD and 20 WD deadlines (each recorded once);
+     * a public record whose publicity period is over expires on the recording day.
+     */
+    public void checkDeadlines(Recording recording, Rulebook rules) {
+        LocalDate today = recording.today();
+        DecisionFacts decision = ofCase.decision();
+        if (decision.decisionId() != null && penaltyDecision && action == null && decision.lastRevision() == null
+                && disclosable(decision)) {
+            Deadline strict = rules.doublePublicityDeadline(decision.decidedOn());
+            if (!doublePublicityMissed && today.isAfter(strict.dueOn())) {
+                apply(new DoublePublicityDeadlineMissed(caseId, decision.decisionId(), strict, today, rules.version()));
+            }
+            Deadline deadline = rules.disclosureDeadline(decision.decidedOn());
+            if (!disclosureMissed && today.isAfter(deadline.dueOn())) {
+                apply(new DisclosureDeadlineMissed(caseId, decision.decisionId(), deadline, today, rules.version()));
+            }
+        }
+        if (recordState == RecordState.PUBLISHED && today.isAfter(publicUntil.dueOn())) {
+            apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), today));
+        }
+    }
+
+    /** Whether the decision must be disclosed at all (never warnings-only, simple procedure or minors). */
+    private boolean disclosable(DecisionFacts decision) {
+        try {
+            DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
+            return true;
+        } catch (RuleViolation notDisclosed) {
+            return false;
+        }
     }
 
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
@@ -205,6 +248,16 @@ public class Disclosure {
             publishedOn = event.decidedOn();
             publicUntil = event.publicUntil();
         }
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureDeadlineMissed event) {
+        disclosureMissed = true;
+    }
+
+    @EventSourcingHandler
+    void on(DoublePublicityDeadlineMissed event) {
+        doublePublicityMissed = true;
     }
 
     @EventSourcingHandler
