@@ -3,7 +3,6 @@ package org.gongshi.server;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +38,10 @@ final class BureauClient {
         act(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
     }
 
+    /** Revokes the decision on 2026-03-13, the day after {@link #publish}: the ledger's clock moves there, not further. */
     void revoke(String caseId, String reason) {
         act(caseId, "revision", Map.of("kind", "REVOKED", "by", "LITIGATION", "documentNumber", "(2026)京0105行初9号",
-                "effectiveOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "reason", reason));
+                "effectiveOn", "2026-03-13", "reason", reason));
     }
 
     void act(String caseId, String act, Map<String, Object> body) {

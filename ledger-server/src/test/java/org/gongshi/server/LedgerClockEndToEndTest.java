@@ -27,6 +27,7 @@ class LedgerClockEndToEndTest {
     private static final String COMPANY = "北京春节逾期示例有限公司";
 
     @Test
+    @SuppressWarnings("unchecked")
     void a_disclosure_deadline_missed_across_the_spring_festival_is_an_event_in_the_figures_and_backdating_cannot_hide_it()
             throws Exception {
         try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-02-02T09:00:00+08:00",
@@ -54,7 +55,7 @@ class LedgerClockEndToEndTest {
                     .containsExactlyInAnyOrder("DOUBLE_PUBLICITY 2026-02-26", "DISCLOSURE 2026-03-16");
             Map<?, ?> stats = web.get().uri("/api/v1/stats?from=2026-01-01&to=2026-12-31").headers(h -> h.setBearerAuth(token))
                     .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-            assertThat((Map<?, ?>) stats.get("missedDeadlines")).containsEntry("DISCLOSURE", 1).containsEntry("DOUBLE_PUBLICITY", 1);
+            assertThat((Map<String, Object>) stats.get("missedDeadlines")).containsEntry("DISCLOSURE", 1).containsEntry("DOUBLE_PUBLICITY", 1);
 
             // a backdated publication is refused; published today, it is late, whatever the client would like
             web.post().uri("/api/v1/cases/{id}/disclosure", caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)

@@ -90,6 +90,7 @@ class PublicDisclosureEndToEndTest {
     }
 
     @Test
+    @Order(1) // the tests share one ledger, whose clock moves forward only: in the order of their dates
     @SuppressWarnings("unchecked")
     void a_published_decision_is_searchable_and_its_revision_withdraws_it_with_the_reason() throws Exception {
         String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京锦绣示范商贸有限公司", "uscc", "91110000600037341L",
@@ -140,7 +141,7 @@ class PublicDisclosureEndToEndTest {
 
         // the decision is revoked: the record is withdrawn at once, with the reason, in JSON and HTML
         post(caseId, "revision", Map.of("kind", "REVOKED", "by", "RECONSIDERATION", "documentNumber", "京复〔2026〕7号",
-                "effectiveOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "reason", "复议机关撤销原处罚决定"));
+                "effectiveOn", "2026-02-25", "reason", "复议机关撤销原处罚决定"));
         awaitPublic("/api/v1/public/penalties?q=锦绣示范", p -> total(p) == 0);
         web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isEqualTo(410)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -153,6 +154,7 @@ class PublicDisclosureEndToEndTest {
     }
 
     @Test
+    @Order(3)
     void no_private_data_reaches_any_public_output_and_stored_strings_are_escaped() throws Exception {
         String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "刘示例", "idNumber", ID_NUMBER), "2026-06-01",
                 List.of(Map.of("type", "FINE", "amount", 8000, "description", "联系电话13912345678")), LEAKY_FACTS);
@@ -174,7 +176,7 @@ class PublicDisclosureEndToEndTest {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE) // moves the shared ledger's clock to June: after the tests dated earlier
+    @Order(2) // moves the shared ledger's clock to 2026-06-03
     void a_record_expires_as_an_event_when_its_publicity_period_ends() throws Exception {
         // a lower-amount fine is public for 3 months from publication: 2026-03-02 → 2026-06-02
         String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京到期示例文化有限公司", "uscc", "91110000600037341L"),

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -59,13 +58,9 @@ public class DevClockController {
     private static Instant parse(String text) {
         if (text.length() > 64) throw InvalidRequest.of("now", "is too long for an ISO instant");
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                throw InvalidRequest.of("now", "'" + text + "' is not an ISO instant with offset, e.g. 2026-02-10T09:00:00+08:00");
-            }
+            return LedgerClock.parseInstant(text);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("now", e.getMessage());
         }
     }
 

@@ -1,10 +1,13 @@
 package org.gongshi.ledger.calendar;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -104,6 +107,43 @@ public class LedgerClock extends Clock {
     /** Hears every move forward, with the instant moved to. */
     public void onMove(Consumer<Instant> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * An instant as people write it: ISO with an offset ({@code 2026-02-10T09:00:00+08:00}) or in UTC
+     * ({@code 2026-02-10T01:00:00Z}).
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static Instant parseInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + text + "' is not an ISO instant with offset, e.g. 2026-02-10T09:00:00+08:00");
+            }
+        }
+    }
+
+    /**
+     * The day a command or event names for its act: the latest of its {@code LocalDate} components whose
+     * names end in {@code On} ({@code filedOn}, {@code decidedOn}, ...; never terms or deadlines such as
+     * {@code termEnd} or {@code until}); null when it names none.
+     */
+    public static LocalDate dayOfAct(Record message) {
+        LocalDate latest = null;
+        for (RecordComponent component : message.getClass().getRecordComponents()) {
+            if (component.getType() != LocalDate.class || !component.getName().endsWith("On")) continue;
+            try {
+                LocalDate date = (LocalDate) component.getAccessor().invoke(message);
+                if (date != null && (latest == null || date.isAfter(latest))) latest = date;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + message.getClass().getSimpleName(), e);
+            }
+        }
+        return latest;
     }
 
     @Override

@@ -21,11 +21,6 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
         timeBounds = timeBounds == null ? new TimeBounds(null, null, null) : timeBounds;
     }
 
-    /** A policy with the default time bounds. */
-    public EnforcementPolicy(String version, CaseHandling caseHandling, Disclosure disclosure, CreditListing creditListing) {
-        this(version, caseHandling, disclosure, creditListing, null);
-    }
-
     public static EnforcementPolicy defaults() {
         return new EnforcementPolicy(null, null, null, null, null);
     }

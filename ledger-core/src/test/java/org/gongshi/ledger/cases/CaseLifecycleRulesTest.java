@@ -803,7 +803,7 @@ class CaseLifecycleRulesTest {
         // another policy records its own version and numbers: 60 CD from 03-02 = 05-01, Labour Day, 05-01..05 off -> 05-06
         AggregateTestFixture<Case> shanghai = new AggregateTestFixture<>(Case.class);
         EnforcementPolicy local = new EnforcementPolicy("SH-2026.2",
-                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null), null, null);
+                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null), null, null, null);
         shanghai.registerInjectableResource(new Rulebook(local, WorkingDayCalendar.official()));
         org.gongshi.ledger.policy.LedgerTime.on(shanghai);
         shanghai.givenNoPriorActivity()

@@ -705,7 +705,7 @@ class ListingRulesTest {
     // ---- helpers: values
 
     private static Rulebook rulebook(EnforcementPolicy.CreditListing creditListing) {
-        return new Rulebook(new EnforcementPolicy("SH-2026.2", null, null, creditListing), WorkingDayCalendar.official());
+        return new Rulebook(new EnforcementPolicy("SH-2026.2", null, null, creditListing, null), WorkingDayCalendar.official());
     }
 
     private static LocalDate date(String iso) {

@@ -7,7 +7,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.vocabulary.MetadataKeys;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -81,20 +80,8 @@ public final class LedgerTime implements MessageDispatchInterceptor<CommandMessa
 
     private Instant recordedAt(Object payload) {
         if (fixed != null) return fixed;
-        LocalDate latest = null;
-        if (payload.getClass().isRecord()) {
-            for (RecordComponent component : payload.getClass().getRecordComponents()) {
-                // the dates of acts (filedOn, decidedOn, ...), not terms or deadlines (termEnd, until, newDeadline)
-                if (component.getType() != LocalDate.class || !component.getName().endsWith("On")) continue;
-                try {
-                    LocalDate date = (LocalDate) component.getAccessor().invoke(payload);
-                    if (date != null && (latest == null || date.isAfter(latest))) latest = date;
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return tenOClock(Objects.requireNonNullElse(latest, LocalDate.of(2026, 11, 20)));
+        LocalDate day = payload instanceof Record command ? LedgerClock.dayOfAct(command) : null;
+        return tenOClock(Objects.requireNonNullElse(day, LocalDate.of(2026, 11, 20)));
     }
 
     public static Instant tenOClock(LocalDate day) {

@@ -17,8 +17,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Properties;
 
 /**
@@ -65,13 +63,9 @@ final class PersistedClock {
 
     static Instant parse(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("gongshi.clock.start '" + text + "' is not an ISO instant, e.g. 2026-01-05T09:00:00+08:00");
-            }
+            return LedgerClock.parseInstant(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("gongshi.clock.start: " + e.getMessage(), e);
         }
     }
 

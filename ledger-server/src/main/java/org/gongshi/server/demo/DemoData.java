@@ -43,7 +43,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,18 +144,9 @@ public class DemoData implements ApplicationRunner {
     }
 
     private static LocalDate dayOf(Object command) {
-        LocalDate latest = null;
-        for (RecordComponent component : command.getClass().getRecordComponents()) {
-            if (component.getType() != LocalDate.class || !component.getName().endsWith("On")) continue;
-            try {
-                LocalDate date = (LocalDate) component.getAccessor().invoke(command);
-                if (date != null && (latest == null || date.isAfter(latest))) latest = date;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (latest == null) throw new IllegalStateException("a demo act names no date: " + command);
-        return latest;
+        LocalDate day = LedgerClock.dayOfAct((Record) command);
+        if (day == null) throw new IllegalStateException("a demo act names no date: " + command);
+        return day;
     }
 
     record DemoCase(Bureau bureau, FileCase filing, List<Object> acts) {}
