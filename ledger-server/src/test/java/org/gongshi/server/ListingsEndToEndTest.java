@@ -120,7 +120,7 @@ class ListingsEndToEndTest {
         // the process manager's state is durable: it still watches the basis after a restart
         app.close();
         start();
-        bureau.revoke(basis, "复议撤销原处罚决定");
+        bureau.revoke(basis, "复议撤销原处罚决定", "2026-04-20");
         Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
         assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("BASIS_REVOKED");
         assertThat(((Map<?, ?>) removed.get("basisRevoked")).get("caseId")).isEqualTo(basis);
@@ -142,7 +142,7 @@ class ListingsEndToEndTest {
         awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")));
         awaitPublicList("BLACKLIST", entries -> entries.contains("上海某某跨区示例有限公司"));
 
-        other.revoke(basis, "行政诉讼判决撤销原处罚决定");
+        other.revoke(basis, "行政诉讼判决撤销原处罚决定", "2026-04-20");
         Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
         assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("BASIS_REVOKED");
         awaitPublicList("BLACKLIST", entries -> !entries.contains("上海某某跨区示例有限公司"));
