@@ -23,6 +23,7 @@ import org.gongshi.api.publicsite.PublicQueries;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.api.security.SecurityConfiguration;
 import org.gongshi.api.web.BureauCommands;
+import org.gongshi.api.web.HistoricalImport;
 import org.gongshi.api.web.LedgerGateway;
 import org.gongshi.api.web.LedgerPositions;
 import org.gongshi.api.web.ViewReads;
@@ -47,6 +48,12 @@ public class ApiConfiguration {
     @Bean
     LedgerGateway ledgerGateway(CommandGateway commandGateway, LedgerPositions ledgerPositions) {
         return new LedgerGateway(commandGateway, ledgerPositions);
+    }
+
+    /** The historical-import header, carried to the gateway in the request's context. */
+    @Bean
+    HistoricalImport historicalImport() {
+        return new HistoricalImport();
     }
 
     @Bean

@@ -3,7 +3,6 @@ package org.gongshi.server;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -45,13 +44,20 @@ final class BureauClient {
         return caseId;
     }
 
+    /** Publishes on the day the ledger records it (publication takes the recording day). */
     void publish(String caseId) {
-        act(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
+        act(caseId, "disclosure", Map.of("action", "PUBLISH"));
     }
 
+    /** Revokes the decision on 2026-03-13, after the decisions of {@link #decidedCase}: the ledger's clock moves there, not further. */
     void revoke(String caseId, String reason) {
+        revoke(caseId, reason, "2026-03-13");
+    }
+
+    /** Revokes the decision, effective (and recorded) on {@code effectiveOn}, unless the ledger's clock is already later. */
+    void revoke(String caseId, String reason, String effectiveOn) {
         act(caseId, "revision", Map.of("kind", "REVOKED", "by", "LITIGATION", "documentNumber", "(2026)京0105行初9号",
-                "effectiveOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "reason", reason));
+                "effectiveOn", effectiveOn, "reason", reason));
     }
 
     void act(String caseId, String act, Map<String, Object> body) {

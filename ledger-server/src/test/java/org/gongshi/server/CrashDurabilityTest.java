@@ -136,7 +136,9 @@ class CrashDurabilityTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-XX:TieredStopAtLevel=1", "-cp", classpath,
                 LedgerServerApplication.class.getName(),
-                "--server.port=" + port, "--gongshi.data-dir=" + dataDir, "--logging.level.root=WARN");
+                "--server.port=" + port, "--gongshi.data-dir=" + dataDir, "--logging.level.root=WARN",
+                // every restart passes the same start: the persisted clock continues (it never goes back)
+                "--gongshi.clock.start=" + LedgerEndToEndTest.CLOCK_START);
         builder.command().addAll(List.of(extra));
         builder.redirectErrorStream(true);
         builder.redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
@@ -145,7 +147,7 @@ class CrashDurabilityTest {
 
     private WebTestClient await(int port) throws InterruptedException {
         WebTestClient web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+                .filter(OnItsDay.filter("http://127.0.0.1:" + port)).responseTimeout(Duration.ofSeconds(30)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(server.isAlive()).as("server process alive").isTrue();

@@ -28,7 +28,7 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.gongshi.api.listings.ListingCommandController;
 import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.PenaltyHistoryProjection;
-import org.gongshi.server.schedule.ExpiryScheduler;
+import org.gongshi.server.schedule.DeadlineRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,7 +91,7 @@ class DistributedProfileTest {
             assertThat(app.getBeansOfType(ConfigurerModule.class)).doesNotContainKey("caseAggregate").doesNotContainKey("creditLists");
             assertThat(app.getBeansOfType(ListingCommandController.class)).hasSize(1);
             assertThat(app.getBeansOfType(ListingViewProjection.class)).isEmpty();
-            assertThat(app.getBeansOfType(ExpiryScheduler.class)).isEmpty();
+            assertThat(app.getBeansOfType(DeadlineRunner.class)).isEmpty();
         }
         try (ConfigurableApplicationContext app = start("command,projections")) {
             assertThat(app.getBeansOfType(CaseCommandController.class)).isEmpty();
@@ -99,7 +99,7 @@ class DistributedProfileTest {
             assertThat(app.getBeansOfType(ConfigurerModule.class)).containsKey("caseAggregate").containsKey("creditLists");
             assertThat(app.getBeansOfType(ListingViewProjection.class)).hasSize(1);
             assertThat(app.getBeansOfType(PenaltyHistoryProjection.class)).hasSize(1);
-            assertThat(app.getBeansOfType(ExpiryScheduler.class)).hasSize(1);
+            assertThat(app.getBeansOfType(DeadlineRunner.class)).hasSize(1);
         }
     }
 }

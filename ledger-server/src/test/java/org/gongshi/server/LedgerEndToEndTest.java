@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -40,18 +41,29 @@ class LedgerEndToEndTest {
     @TempDir
     Path dataDir;
 
+    /** Where the tests' ledgers start their clock: before the first date any of them names. */
+    static final String CLOCK_START = "2026-02-01T09:00:00+08:00";
+
     static ConfigurableApplicationContext start(Path dataDir, String... extra) {
         LedgerServerApplication.disableUpdateChecker();
         List<String> args = new ArrayList<>(List.of("--gongshi.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
         if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--server.port="))) args.add("--server.port=0");
         // tests run expiry themselves, on the dates they choose, not whenever the schedule fires
         if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--gongshi.expiry."))) args.add("--gongshi.expiry.initial-delay=PT24H");
+        // scenarios are played on the ledger's clock from before their first date (OnItsDay)
+        if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--gongshi.clock.start="))) args.add("--gongshi.clock.start=" + CLOCK_START);
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(LedgerServerApplication.class).run(args.toArray(String[]::new));
     }
 
+    /** Moves the ledger's clock of {@code app} forward to 10:00 on {@code day} (Asia/Shanghai), if it is earlier. */
+    static void clockTo(ConfigurableApplicationContext app, LocalDate day) {
+        OnItsDay.clockTo("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"), day);
+    }
+
     static WebTestClient client(ConfigurableApplicationContext app) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
+        String baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        return WebTestClient.bindToServer().baseUrl(baseUrl).filter(OnItsDay.filter(baseUrl))
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 

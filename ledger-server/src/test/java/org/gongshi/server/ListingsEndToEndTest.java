@@ -1,6 +1,5 @@
 package org.gongshi.server;
 
-import org.gongshi.server.schedule.ExpiryScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -122,22 +120,56 @@ class ListingsEndToEndTest {
         // the process manager's state is durable: it still watches the basis after a restart
         app.close();
         start();
-        bureau.revoke(basis, "复议撤销原处罚决定");
+        bureau.revoke(basis, "复议撤销原处罚决定", "2026-04-20");
         Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
         assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("BASIS_REVOKED");
         assertThat(((Map<?, ?>) removed.get("basisRevoked")).get("caseId")).isEqualTo(basis);
     }
 
+    /**
+     * Fail closed on identity (issue 10 item 3): the process manager acts as
+     * {@code system:listing-basis-watch}, which a revoked basis lets flag any listing resting on it,
+     * whichever bureau listed the subject; before, it acted in the revising bureau's name and the
+     * listing's bureau refused it.
+     */
     @Test
-    void an_entry_whose_term_has_ended_is_removed_by_the_scheduler() throws Exception {
+    void a_revocation_by_another_bureau_takes_the_subject_off_the_listing_bureaus_public_list() throws Exception {
+        BureauClient other = new BureauClient(web, LedgerEndToEndTest.OTHER_BUREAU);
+        String basis = other.decidedCase("上海某某跨区示例有限公司", "91440300192345678M", 30000);
+        String listingId = propose("BLACKLIST", "REFUSAL_TO_PERFORM", "上海某某跨区示例有限公司", "91440300192345678M", List.of(basis), "2026-04-01");
+        ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true,
+                "measures", List.of(Map.of("type", "NO_CREDIT_COMMITMENT"))));
+        awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")));
+        awaitPublicList("BLACKLIST", entries -> entries.contains("上海某某跨区示例有限公司"));
+
+        other.revoke(basis, "行政诉讼判决撤销原处罚决定", "2026-04-20");
+        Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
+        assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("BASIS_REVOKED");
+        awaitPublicList("BLACKLIST", entries -> !entries.contains("上海某某跨区示例有限公司"));
+    }
+
+    private void awaitPublicList(String listType, java.util.function.Predicate<String> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            last = web.get().uri("/api/v1/public/lists/{type}", listType).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            if (ready.test(last)) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the public list " + listType + " never became as expected: " + last);
+    }
+
+    @Test
+    void an_entry_whose_term_has_ended_is_removed_on_the_ledger_clock() throws Exception {
         String basis = bureau.decidedCase("北京某某专利代理有限公司", AGENCY, 10000);
         String listingId = propose("SEVERE_DISHONESTY", "ABNORMAL_PATENT_APPLICATION", "北京某某专利代理有限公司", AGENCY, List.of(basis), "2026-04-01");
         ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true, "termEnd", "2026-06-30",
                 "measures", List.of(Map.of("type", "FEE_REDUCTION_REVIEW"))));
         awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")));
 
-        int sent = app.getBean(ExpiryScheduler.class).expireDueListings(LocalDate.now(ZoneId.of("Asia/Shanghai")));
-        assertThat(sent).isEqualTo(1);
+        // the term's last day is 06-30: on the ledger's clock the deadline mechanism ends the entry on 07-01
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 7, 1));
         Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
         assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("TERM_EXPIRED");
         assertThat(((Map<?, ?>) removed.get("removal")).get("removedOn")).isEqualTo("2026-07-01");

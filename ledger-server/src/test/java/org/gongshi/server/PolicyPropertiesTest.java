@@ -41,4 +41,15 @@ class PolicyPropertiesTest {
         assertThat(policy.caseHandling().decisionDays()).isEqualTo(60);
         assertThat(policy.caseHandling().paymentDays()).isEqualTo(15);
     }
+
+    @Test
+    void the_time_bounds_are_policy_numbers_too() {
+        assertThat(EnforcementPolicy.defaults().timeBounds().backdatingToleranceDays()).isEqualTo(30);
+        assertThat(EnforcementPolicy.defaults().timeBounds().collectiveDeadlineMaxDaysAfterFiling()).isEqualTo(365);
+        EnforcementPolicy policy = bind(Map.of("gongshi.policy.time-bounds.backdating-tolerance-days", "7",
+                "gongshi.policy.time-bounds.earliest-year", "2000"));
+        assertThat(policy.timeBounds().backdatingToleranceDays()).isEqualTo(7);
+        assertThat(policy.timeBounds().earliestYear()).isEqualTo(2000);
+        assertThat(policy.timeBounds().collectiveDeadlineMaxDaysAfterFiling()).isEqualTo(365);
+    }
 }

@@ -1,6 +1,9 @@
 package org.gongshi.server;
 
-import org.gongshi.server.schedule.ExpiryScheduler;
+import org.gongshi.server.schedule.DeadlineRunner;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decide, publish with redactions, search, read, revise (the record answers 410 with the reason),
  * expire by the scheduler — through the JSON API and the zh-CN pages.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublicDisclosureEndToEndTest {
 
     static final String ID_NUMBER = "440305198506123021";
@@ -86,6 +90,7 @@ class PublicDisclosureEndToEndTest {
     }
 
     @Test
+    @Order(1) // the tests share one ledger, whose clock moves forward only: in the order of their dates
     @SuppressWarnings("unchecked")
     void a_published_decision_is_searchable_and_its_revision_withdraws_it_with_the_reason() throws Exception {
         String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京锦绣示范商贸有限公司", "uscc", "91110000600037341L",
@@ -136,7 +141,7 @@ class PublicDisclosureEndToEndTest {
 
         // the decision is revoked: the record is withdrawn at once, with the reason, in JSON and HTML
         post(caseId, "revision", Map.of("kind", "REVOKED", "by", "RECONSIDERATION", "documentNumber", "京复〔2026〕7号",
-                "effectiveOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "reason", "复议机关撤销原处罚决定"));
+                "effectiveOn", "2026-02-25", "reason", "复议机关撤销原处罚决定"));
         awaitPublic("/api/v1/public/penalties?q=锦绣示范", p -> total(p) == 0);
         web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isEqualTo(410)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -149,6 +154,7 @@ class PublicDisclosureEndToEndTest {
     }
 
     @Test
+    @Order(3)
     void no_private_data_reaches_any_public_output_and_stored_strings_are_escaped() throws Exception {
         String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "刘示例", "idNumber", ID_NUMBER), "2026-06-01",
                 List.of(Map.of("type", "FINE", "amount", 8000, "description", "联系电话13912345678")), LEAKY_FACTS);
@@ -170,6 +176,7 @@ class PublicDisclosureEndToEndTest {
     }
 
     @Test
+    @Order(2) // moves the shared ledger's clock to 2026-06-03
     void a_record_expires_as_an_event_when_its_publicity_period_ends() throws Exception {
         // a lower-amount fine is public for 3 months from publication: 2026-03-02 → 2026-06-02
         String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京到期示例文化有限公司", "uscc", "91110000600037341L"),
@@ -179,9 +186,11 @@ class PublicDisclosureEndToEndTest {
         String recordId = (String) ((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("recordId");
         assertThat(((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("publicUntil")).isEqualTo("2026-06-02");
 
-        ExpiryScheduler scheduler = app.getBean(ExpiryScheduler.class);
-        assertThat(scheduler.expireDueRecords(LocalDate.of(2026, 6, 2))).as("not due on its last public day").isZero();
-        assertThat(scheduler.expireDueRecords(LocalDate.of(2026, 6, 3))).isGreaterThanOrEqualTo(1);
+        // on the ledger's clock: still public on its last public day, expired (an event) the day after
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 6, 2));
+        app.getBean(DeadlineRunner.class).fireDue();
+        assertThat(total(get("/api/v1/public/penalties?q=到期示例"))).as("not due on its last public day").isEqualTo(1);
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 6, 3));
         awaitPublic("/api/v1/public/penalties?q=到期示例", p -> total(p) == 0);
         web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isEqualTo(410)
                 .expectBody().jsonPath("$.state").isEqualTo("EXPIRED");

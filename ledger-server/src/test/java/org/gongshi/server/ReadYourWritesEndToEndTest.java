@@ -5,7 +5,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the command's effect on its first try, or, when its view is late, a 503 with {@code Retry-After},
  * never a 404 for what is on its way.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadYourWritesEndToEndTest {
 
     static final String COMPANY = "91110000600037341L";
@@ -49,6 +53,7 @@ class ReadYourWritesEndToEndTest {
     }
 
     @Test
+    @Order(2) // the tests share one ledger, whose clock moves forward only: this one moves it to 2026-04-01
     void a_read_that_sends_the_position_a_command_answered_sees_that_command_on_its_first_try() {
         Map<?, ?> filed = post("/api/v1/cases", LedgerEndToEndTest.fileCase(COMPANY), 201, "file-ryw");
         String caseId = (String) filed.get("caseId");
@@ -93,6 +98,7 @@ class ReadYourWritesEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void a_view_that_has_not_passed_the_position_in_time_answers_503_with_retry_after_never_404() throws Exception {
         StreamingEventProcessor caseViews = app.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(CaseViewProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();

@@ -22,16 +22,17 @@ class TargetFiguresEndToEndTest {
         try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
             WebTestClient web = LedgerEndToEndTest.client(app);
             BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+            // filed 02-10 and left open: filed first, as the scenario is played on the ledger's clock
+            String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            String open = (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(LedgerEndToEndTest.fileCase("91110000600037341L"))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
             String published = bureau.decidedCase("北京统计示例一有限公司", "91110000600037341L", 20000);
             bureau.publish(published);
             bureau.decidedCase("北京统计示例二有限公司", "91110000600037341L", 20000); // disclosable, never published
             String revoked = bureau.decidedCase("北京统计示例三有限公司", "91110000600037341L", 20000);
             bureau.publish(revoked);
             bureau.revoke(revoked, "复议撤销"); // withdrawn in the same command: on time
-            String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
-            String open = (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(LedgerEndToEndTest.fileCase("91110000600037341L"))
-                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
             LedgerEndToEndTest.awaitCase(web, token, open, v -> true);
             LedgerEndToEndTest.awaitCase(web, token, revoked, v -> ((List<?>) v.get("revisions")).size() == 1);
 

@@ -19,7 +19,9 @@ public final class DisclosureRequests {
     /**
      * PUBLISH (with {@code redactions}: names, addresses, health data to hide), WITHHOLD (with the
      * legal {@code ground}), or CORRECT the public record (with a {@code reason} and the corrected
-     * fields). {@code decidedOn} defaults to today (Asia/Shanghai).
+     * fields). {@code decidedOn} is optional: publication and
+     * withholding take the day the ledger records them, and a date given must be that day (else 409
+     * {@code recorded-on-its-day}); a correction defaults to today (Asia/Shanghai).
      */
     public record DisclosureRequest(@NotNull Action action, LocalDate decidedOn, @Size(max = Bounds.TEXT) String ground,
                                     @Size(max = Bounds.LIST) List<@NotNull @Size(max = Bounds.LABEL) String> redactions,

@@ -2,11 +2,14 @@ package org.gongshi.api.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
 import org.gongshi.ledger.vocabulary.MetadataKeys;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,14 +28,24 @@ public class LedgerGateway {
     }
 
     /**
-     * Sends {@code command}; emits the ledger's head once it completed, at or after its last event.
+     * Sends {@code command}; emits the ledger's head once it completed, at or after its last event. The
+     * ledger's clock stamps when it is recorded (a dispatch interceptor); a historical import
+     * ({@link HistoricalImport}) is marked for an officer and refused for anyone else.
      * No timeout here: the caller waits detached ({@code IdempotentCommands}), because cancelling
      * this would interrupt the thread appending the command's events.
      */
     public Mono<Long> send(Caller caller, Object command) {
-        var message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(MetadataKeys.BUREAU, caller.bureau(), MetadataKeys.ACTOR, caller.sub()));
-        return Mono.defer(() -> Mono.fromFuture(commandGateway.send(message)))
+        return Mono.deferContextual(context -> {
+                    Map<String, Object> metaData = new HashMap<>(Map.of(MetadataKeys.BUREAU, caller.bureau(), MetadataKeys.ACTOR, caller.sub()));
+                    if (HistoricalImport.requested(context)) {
+                        if (!caller.has("officer")) {
+                            return Mono.error(new Forbidden("only an officer may send a historical import (" + HistoricalImport.HEADER + ")"));
+                        }
+                        metaData.put(MetadataKeys.HISTORICAL_IMPORT, "true");
+                    }
+                    var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+                    return Mono.fromFuture(commandGateway.send(message));
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .then(head());
     }

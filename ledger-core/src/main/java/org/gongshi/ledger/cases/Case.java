@@ -2,11 +2,11 @@ package org.gongshi.ledger.cases;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.command.CheckDeadlines;
 import org.gongshi.ledger.cases.command.CloseCase;
 import org.gongshi.ledger.cases.command.ConcludeHearing;
 import org.gongshi.ledger.cases.command.DecideNoPenalty;
@@ -27,6 +27,7 @@ import org.gongshi.ledger.cases.event.CaseClosed;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
 import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
+import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.ExtensionApproval;
 import org.gongshi.ledger.cases.event.HearingConcluded;
@@ -40,6 +41,7 @@ import org.gongshi.ledger.cases.event.StatementRecorded;
 import org.gongshi.ledger.disclosure.DecisionFacts;
 import org.gongshi.ledger.disclosure.DisclosedCase;
 import org.gongshi.ledger.disclosure.Disclosure;
+import org.gongshi.ledger.policy.Recording;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
@@ -51,12 +53,10 @@ import org.gongshi.ledger.vocabulary.RevisionKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
@@ -87,6 +87,8 @@ public class Case implements DisclosedCase {
     private LocalDate pausedSince;
     private PauseReason pauseReason;
     private Deadline decisionDeadline;
+    /** The last decision deadline recorded as missed. */
+    private LocalDate missedDecisionDeadline;
 
     private List<Penalty> proposedPenalties;
     private boolean hearingRightGranted;
@@ -114,20 +116,30 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public Case(FileCase command, Rulebook rules) {
-        check(command.party() != null && command.party().problems().isEmpty(), Rule.VALID_IDENTIFIER,
-                command.party() == null ? "party is required" : String.join("; ", command.party().problems()));
-        Deadline deadline = rules.decisionDeadline(command.filedOn(), 0, null, 0);
-        apply(new CaseFiled(command.caseId(), command.bureau(), command.authorityName(), command.division(),
-                command.filedOn(), command.ipType(), command.violationType(), command.procedure(), command.source(),
-                command.party(), deadline, rules.escalationDueOn(command.filedOn()), rules.version()));
+    public Case(FileCase command, Rulebook rules, Recording recording) {
+        try {
+            recording.requireIdentity();
+            check(!recording.isSystem() && recording.bureau().equals(command.bureau()), Rule.OWN_CASES_ONLY,
+                    "a bureau files cases in its own name; " + recording.actor() + " cannot file for " + command.bureau());
+            recording.requireLegalDate(command.filedOn(), "the filing", rules);
+            check(command.party() != null && command.party().problems().isEmpty(), Rule.VALID_IDENTIFIER,
+                    command.party() == null ? "party is required" : String.join("; ", command.party().problems()));
+            requireBornBefore(command.party(), recording);
+            Deadline deadline = rules.decisionDeadline(command.filedOn(), 0, null, 0);
+            apply(new CaseFiled(command.caseId(), command.bureau(), command.authorityName(), command.division(),
+                    command.filedOn(), command.ipType(), command.violationType(), command.procedure(), command.source(),
+                    command.party(), deadline, rules.escalationDueOn(command.filedOn()), rules.version()));
+        } catch (RuleViolation violation) {
+            // no aggregate instance exists yet, so no @ExceptionHandler wraps the refusal
+            throw violation.acrossTheBus();
+        }
     }
 
     @CommandHandler
-    public void handle(ExtendDecisionDeadline command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(ExtendDecisionDeadline command, Rulebook rules, Recording recording) {
+        authorise(recording);
         requireOpenBeforeDisposition("extend the decision deadline");
-        requireDatedInOrder(command.approvedOn(), "approval of the extension");
+        requireDatedInOrder(command.approvedOn(), "approval of the extension", recording, rules);
         check(!command.approvedOn().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
                 "the extension was approved on " + command.approvedOn() + ", after the deadline " + decisionDeadline.dueOn()
                         + " had passed; an extension must be approved before the deadline");
@@ -145,6 +157,10 @@ public class Case implements DisclosedCase {
             check(command.newDeadline() != null, Rule.DECISION_EXTENSION, "a collective decision must name the new deadline (newDeadline)");
             check(command.newDeadline().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
                     "the new deadline " + command.newDeadline() + " must be after the current deadline " + decisionDeadline.dueOn());
+            int maxDays = rules.policy().timeBounds().collectiveDeadlineMaxDaysAfterFiling();
+            check(!command.newDeadline().isAfter(filedOn.plusDays(maxDays)), Rule.DECISION_EXTENSION,
+                    "a collective decision names a deadline at most " + maxDays + " CD after the filing on " + filedOn + " (to "
+                            + filedOn.plusDays(maxDays) + ", project default), not " + command.newDeadline());
             Deadline extended = rules.decisionDeadline(filedOn, headExtensionDays, command.newDeadline(), 0);
             int days = Math.toIntExact(ChronoUnit.DAYS.between(decisionDeadline.dueOn(), extended.dueOn()));
             apply(new DecisionDeadlineExtended(caseId, ExtensionApproval.COLLECTIVE, command.approvedOn(), days, command.newDeadline(), command.reason(),
@@ -153,27 +169,27 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public void handle(PauseCaseClock command, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(PauseCaseClock command, Rulebook rules, Recording recording) {
+        authorise(recording);
         requireOpenBeforeDisposition("pause the clock");
-        requireDatedInOrder(command.pausedOn(), "the pause");
+        requireDatedInOrder(command.pausedOn(), "the pause", recording, rules);
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is already paused since " + pausedSince + " (" + pauseReason + ")");
         apply(new CaseClockPaused(caseId, command.pausedOn(), command.reason(), command.note()));
     }
 
     @CommandHandler
-    public void handle(ResumeCaseClock command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(ResumeCaseClock command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(pausedSince != null, Rule.CLOCK_PAUSE, "the clock is not paused");
-        requireDatedInOrder(command.resumedOn(), "the resumption");
+        requireDatedInOrder(command.resumedOn(), "the resumption", recording, rules);
         resume(command.resumedOn(), rules);
     }
 
     @CommandHandler
-    public void handle(ServePenaltyNotice command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(ServePenaltyNotice command, Rulebook rules, Recording recording) {
+        authorise(recording);
         requireOpenBeforeDisposition("serve a penalty notice");
-        requireDatedInOrder(command.servedOn(), "the notice");
+        requireDatedInOrder(command.servedOn(), "the notice", recording, rules);
         check(command.proposedPenalties() != null && !command.proposedPenalties().isEmpty(), Rule.NOTICE_BEFORE_DECISION,
                 "a penalty notice must propose at least one penalty");
         requireWithinSimpleProcedure(command.proposedPenalties(), rules);
@@ -183,22 +199,22 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public void handle(RecordStatement command, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(RecordStatement command, Rulebook rules, Recording recording) {
+        authorise(recording);
         requireOpenBeforeDisposition("record a statement");
         check(proposedPenalties != null, Rule.ACTS_IN_ORDER, "a statement answers a served notice; serve the notice first");
-        requireDatedInOrder(command.receivedOn(), "the statement");
+        requireDatedInOrder(command.receivedOn(), "the statement", recording, rules);
         apply(new StatementRecorded(caseId, command.receivedOn(), command.summary()));
     }
 
     @CommandHandler
-    public void handle(RequestHearing command, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(RequestHearing command, Rulebook rules, Recording recording) {
+        authorise(recording);
         requireOpenBeforeDisposition("record a hearing request");
         check(proposedPenalties != null && hearingRightGranted, Rule.HEARING_REQUEST_WINDOW,
                 "no served notice granted a right to a hearing");
         check(!hearingRequested, Rule.HEARING_REQUEST_WINDOW, "a hearing was already requested");
-        requireDatedInOrder(command.requestedOn(), "the hearing request");
+        requireDatedInOrder(command.requestedOn(), "the hearing request", recording, rules);
         check(hearingRequestDeadline.metBy(command.requestedOn()), Rule.HEARING_REQUEST_WINDOW,
                 "the hearing request of " + command.requestedOn() + " came after the window closed on "
                         + hearingRequestDeadline.dueOn() + " (5 WD from the notice)");
@@ -209,10 +225,10 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public void handle(ConcludeHearing command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(ConcludeHearing command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(hearingRequested && !hearingConcluded, Rule.HEARING_REQUEST_WINDOW, "there is no requested hearing to conclude");
-        requireDatedInOrder(command.heldOn(), "the hearing");
+        requireDatedInOrder(command.heldOn(), "the hearing", recording, rules);
         apply(new HearingConcluded(caseId, command.heldOn(), command.outcome()));
         if (pauseReason == PauseReason.HEARING) {
             resume(command.heldOn(), rules);
@@ -220,10 +236,10 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public void handle(DecidePenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau, DecisionNumbers numbers) {
-        authorise(actingBureau);
+    public void handle(DecidePenalty command, Rulebook rules, Recording recording, DecisionNumbers numbers) {
+        authorise(recording);
         requireUndecided();
-        requireDatedInOrder(command.decidedOn(), "the decision");
+        requireDatedInOrder(command.decidedOn(), "the decision", recording, rules);
         check(proposedPenalties != null, Rule.NOTICE_BEFORE_DECISION,
                 "no penalty notice (事先告知) has been served on the party; serve it before deciding a penalty");
         check(!hearingRequested || hearingConcluded, Rule.HEARING_REQUEST_WINDOW,
@@ -241,39 +257,39 @@ public class Case implements DisclosedCase {
         numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new PenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(), procedure,
                 List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline,
-                decisionDeadline.metBy(command.decidedOn()), payment, rules.version()));
+                recording.onTime(decisionDeadline), payment, rules.version()));
     }
 
     @CommandHandler
-    public void handle(DecideNoPenalty command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau, DecisionNumbers numbers) {
-        authorise(actingBureau);
+    public void handle(DecideNoPenalty command, Rulebook rules, Recording recording, DecisionNumbers numbers) {
+        authorise(recording);
         requireUndecided();
-        requireDatedInOrder(command.decidedOn(), "the decision");
+        requireDatedInOrder(command.decidedOn(), "the decision", recording, rules);
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + "; resume it before deciding");
         numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new NoPenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(),
-                command.legalBasis(), command.facts(), decisionDeadline, decisionDeadline.metBy(command.decidedOn()),
+                command.legalBasis(), command.facts(), decisionDeadline, recording.onTime(decisionDeadline),
                 rules.version()));
     }
 
     @CommandHandler
-    public void handle(TransferToJudiciary command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(TransferToJudiciary command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a suspected crime found later is a new case");
         check(!transferred, Rule.TRANSFER_NOT_REPLACED, "the case was already transferred to the judiciary");
-        requireDatedInOrder(command.transferredOn(), "the transfer");
+        requireDatedInOrder(command.transferredOn(), "the transfer", recording, rules);
         apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
-                decisionDeadline, decisionDeadline.metBy(command.transferredOn()), rules.version()));
+                decisionDeadline, recording.onTime(decisionDeadline), rules.version()));
     }
 
     @CommandHandler
-    public void handle(RecordExecution command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(RecordExecution command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(status == CaseStatus.PENALTY_DECIDED && !executed, Rule.EXECUTION_AFTER_PENALTY,
                 status == CaseStatus.EXECUTED ? "execution was already recorded" : "there is no effective penalty decision to execute (case is " + status + ")");
         check(lastRevision == null || !lastRevision.endsDecision(), Rule.EXECUTION_AFTER_PENALTY,
                 "the decision was " + lastRevision + " and has no effect");
-        requireDatedInOrder(command.executedOn(), "the execution");
+        requireDatedInOrder(command.executedOn(), "the execution", recording, rules);
         BigDecimal fine = Penalty.total(penalties, PenaltyType.FINE);
         boolean inTime = paymentDeadline.metBy(command.executedOn());
         apply(new PenaltyExecuted(caseId, command.executedOn(), command.paidAmount(), command.method(), paymentDeadline,
@@ -281,8 +297,8 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public void handle(CloseCase command, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(CloseCase command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is already closed");
         boolean penaltyEnded = status == CaseStatus.PENALTY_DECIDED && lastRevision != null && lastRevision.endsDecision();
         check(status == CaseStatus.EXECUTED || status == CaseStatus.NO_PENALTY_DECIDED || status == CaseStatus.TRANSFERRED || penaltyEnded,
@@ -290,14 +306,15 @@ public class Case implements DisclosedCase {
                     case PENALTY_DECIDED -> "the penalty decision has not been executed; record execution before closing";
                     default -> "the case has no disposition yet (status " + status + "); decide or transfer it before closing";
                 });
-        requireDatedInOrder(command.closedOn(), "the closure");
+        requireDatedInOrder(command.closedOn(), "the closure", recording, rules);
         apply(new CaseClosed(caseId, command.closedOn(), command.outcome()));
     }
 
     @CommandHandler
-    public void handle(ReviseDecision command, Rulebook rules, Clock clock, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(ReviseDecision command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(decisionId != null, Rule.REVISION_OF_DECISION, "the case has no decision to revise");
+        recording.requireLegalDate(command.effectiveOn(), "the revision", rules);
         check(lastRevision == null || !lastRevision.endsDecision(), Rule.REVISION_OF_DECISION,
                 "the decision was already " + lastRevision + " and has no effect");
         check(!command.effectiveOn().isBefore(decidedOn), Rule.REVISION_OF_DECISION,
@@ -311,7 +328,23 @@ public class Case implements DisclosedCase {
         apply(new DecisionRevised(caseId, decisionId, command.kind(), command.by(), command.documentNumber(),
                 command.effectiveOn(), command.reason(), revised, rules.version()));
         // Art 48 / Order 45 Art 11: a public record is withdrawn, with the reason, in the same command
-        disclosure.withdrawAfterRevision(command.kind(), command.effectiveOn(), command.reason(), LocalDate.now(clock), rules);
+        disclosure.withdrawAfterRevision(command.kind(), command.effectiveOn(), command.reason(), recording, rules);
+    }
+
+    /**
+     * The deadline mechanism's check: records a decision deadline that passed with no disposition
+     * (once per deadline; not while the clock is paused, which moves the deadline), and lets the public
+     * record check its own deadlines and publicity period.
+     */
+    @CommandHandler
+    public void handle(CheckDeadlines command, Rulebook rules, Recording recording) {
+        authorise(recording, Recording.DEADLINES);
+        LocalDate today = recording.today();
+        boolean open = status != CaseStatus.CLOSED && !status.isDisposed();
+        if (open && pausedSince == null && today.isAfter(decisionDeadline.dueOn()) && !decisionDeadline.dueOn().equals(missedDecisionDeadline)) {
+            apply(new DecisionDeadlineMissed(caseId, decisionDeadline, today, rules.version()));
+        }
+        disclosure.checkDeadlines(recording, rules);
     }
 
     @Override
@@ -328,9 +361,16 @@ public class Case implements DisclosedCase {
     // ---- rules shared by several acts
 
     @Override
-    public void authorise(String actingBureau) {
-        check(actingBureau == null || actingBureau.equals(bureau), Rule.OWN_CASES_ONLY,
-                "case " + caseId + " was filed by another bureau; a bureau acts only on its own cases");
+    public void authorise(Recording recording, String... systems) {
+        recording.requireActingFor(bureau, "case " + caseId + " was filed", systems);
+    }
+
+    /** A natural person's resident ID names a birth date before the filing is recorded. */
+    private static void requireBornBefore(org.gongshi.ledger.vocabulary.Party party, Recording recording) {
+        if (party.idNumber() == null) return;
+        LocalDate born = org.gongshi.ledger.identity.ResidentIdNumber.birthDate(party.idNumber());
+        check(born.isBefore(recording.today()), Rule.DATE_WITHIN_LEDGER_YEARS,
+                "the resident ID number names a birth date " + born + ", not before " + recording.today() + "; check the number");
     }
 
     private void requireOpenBeforeDisposition(String act) {
@@ -343,7 +383,8 @@ public class Case implements DisclosedCase {
         check(!status.isDisposed(), Rule.DECIDED_ONCE, "the case already has its disposition (" + status + ")");
     }
 
-    private void requireDatedInOrder(LocalDate date, String act) {
+    private void requireDatedInOrder(LocalDate date, String act, Recording recording, Rulebook rules) {
+        recording.requireLegalDate(date, act, rules);
         check(!date.isBefore(filedOn), Rule.DATE_NOT_BEFORE_FILING,
                 "the date of " + act + " (" + date + ") is before the case was filed on " + filedOn);
         check(!date.isBefore(lastActOn), Rule.ACTS_IN_ORDER,
@@ -422,6 +463,11 @@ public class Case implements DisclosedCase {
                     + (pausedSince == null ? 0 : ChronoUnit.DAYS.between(pausedSince, event.approvedOn()));
         }
         decisionDeadline = event.decisionDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionDeadlineMissed event) {
+        missedDecisionDeadline = event.decisionDeadline().dueOn();
     }
 
     @EventSourcingHandler

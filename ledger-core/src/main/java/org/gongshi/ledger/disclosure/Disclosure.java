@@ -2,7 +2,6 @@ package org.gongshi.ledger.disclosure;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.event.CaseFiled;
@@ -15,10 +14,14 @@ import org.gongshi.ledger.disclosure.command.RepairCredit;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureExpired;
+import org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.WithdrawalDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
+import org.gongshi.ledger.policy.Recording;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.privacy.PersonalData;
 import org.gongshi.ledger.policy.RuleViolation;
@@ -34,7 +37,6 @@ import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
-import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 
 /**
  * 公示: the public record of a case's penalty decision, an entity of the case (SAMR Order 45). It
@@ -70,28 +72,31 @@ public class Disclosure {
     private List<String> redactions = List.of();
     private LocalDate publishedOn;
     private Deadline publicUntil;
+    private boolean disclosureMissed;
+    private boolean doublePublicityMissed;
 
     public Disclosure(DisclosedCase ofCase) {
         this.ofCase = ofCase;
     }
 
     @CommandHandler
-    public void handle(DecideDisclosure command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        ofCase.authorise(actingBureau);
+    public void handle(DecideDisclosure command, Rulebook rules, Recording recording) {
+        ofCase.authorise(recording);
         DecisionFacts decision = ofCase.decision();
         check(decision.decisionId() != null, Rule.DISCLOSURE_AFTER_DECISION, "the case has no decision yet; disclosure follows the decision");
         check(action == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided ("
                 + action + (recordState != null ? ", record " + recordState : "") + "); a public record is corrected, not published twice");
-        check(!command.decidedOn().isBefore(decision.decidedOn()), Rule.DISCLOSURE_AFTER_DECISION,
-                "the disclosure is dated " + command.decidedOn() + ", before the decision of " + decision.decidedOn());
+        LocalDate decidedOn = recording.onItsDay(command.decidedOn(), "the disclosure decision (publication or withholding)", rules);
+        check(!decidedOn.isBefore(decision.decidedOn()), Rule.DISCLOSURE_AFTER_DECISION,
+                "the disclosure is dated " + decidedOn + ", before the decision of " + decision.decidedOn());
         Deadline deadline = rules.disclosureDeadline(decision.decidedOn());
         Deadline doublePublicity = rules.doublePublicityDeadline(decision.decidedOn());
         if (command.action() == DisclosureAction.WITHHOLD) {
             check(command.ground() != null && !command.ground().isBlank(), Rule.WITHHOLDING_GROUND,
                     "a withheld decision records its legal ground (e.g. state secret, minor, Order 45 Art 5)");
             apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.WITHHOLD,
-                    command.decidedOn(), command.ground(), deadline, deadline.metBy(command.decidedOn()), doublePublicity,
-                    doublePublicity.metBy(command.decidedOn()), null, null, rules.version(), List.of()));
+                    decidedOn, command.ground(), deadline, recording.onTime(deadline), doublePublicity,
+                    recording.onTime(doublePublicity), null, null, rules.version(), List.of()));
             return;
         }
         check(penaltyDecision, Rule.DISCLOSURE_SCOPE, "a no-penalty decision is not disclosed as a penalty");
@@ -101,18 +106,19 @@ public class Disclosure {
         check(!party.shredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
         List<String> hidden = RedactionPolicy.hiddenTerms(command.redactions());
-        Deadline until = rules.publicUntil(command.decidedOn(), decision.penalties());
+        Deadline until = rules.publicUntil(decidedOn, decision.penalties());
         PublicRecord published = RedactionPolicy.publicRecord(decision.decisionId(), party, decisionNumber, violationType, facts,
                 legalBasis, decision.penalties(), decision.decidedOn(), until.dueOn(), authorityName, bureau, ipType, division,
                 hidden);
         apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.PUBLISH,
-                command.decidedOn(), null, deadline, deadline.metBy(command.decidedOn()), doublePublicity,
-                doublePublicity.metBy(command.decidedOn()), until, published, rules.version(), hidden));
+                decidedOn, null, deadline, recording.onTime(deadline), doublePublicity,
+                recording.onTime(doublePublicity), until, published, rules.version(), hidden));
     }
 
     @CommandHandler
-    public void handle(CorrectDisclosure command, @MetaDataValue(BUREAU) String actingBureau) {
-        ofCase.authorise(actingBureau);
+    public void handle(CorrectDisclosure command, Rulebook rules, Recording recording) {
+        ofCase.authorise(recording);
+        recording.requireLegalDate(command.correctedOn(), "the correction", rules);
         check(recordState == RecordState.PUBLISHED, Rule.CORRECTION_OF_RECORD,
                 recordState == null ? "the decision has no public record to correct" : "the record is " + recordState + " and no longer public");
         check(!command.correctedOn().isBefore(publishedOn), Rule.CORRECTION_OF_RECORD,
@@ -130,17 +136,21 @@ public class Disclosure {
                 corrected, hidden));
     }
 
+    /** Expiry takes the recording day; only the deadline mechanism expires a record, and a repeat changes nothing. */
     @CommandHandler
-    public void handle(ExpireDisclosure command) {
-        if (recordState != RecordState.PUBLISHED) return; // already ended: the scheduler may repeat itself
-        check(command.asOf().isAfter(publicUntil.dueOn()), Rule.PUBLICITY_PERIOD,
-                "the record is public until " + publicUntil.dueOn() + "; it expires after that day");
-        apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), publicUntil.dueOn().plusDays(1)));
+    public void handle(ExpireDisclosure command, Recording recording) {
+        ofCase.authorise(recording, Recording.DEADLINES);
+        if (recordState != RecordState.PUBLISHED) return; // already ended: the deadline may fire again
+        LocalDate today = recording.today();
+        check(today.isAfter(publicUntil.dueOn()), Rule.PUBLICITY_PERIOD,
+                "the record is public until " + publicUntil.dueOn() + "; it expires after that day, not on " + today);
+        apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), today));
     }
 
     @CommandHandler
-    public void handle(RepairCredit command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        ofCase.authorise(actingBureau);
+    public void handle(RepairCredit command, Rulebook rules, Recording recording) {
+        ofCase.authorise(recording);
+        recording.requireLegalDate(command.decidedOn(), "the credit repair decision", rules);
         check(recordState == RecordState.PUBLISHED, Rule.CREDIT_REPAIR,
                 recordState == null ? "the decision has no public record" : "the record is " + recordState + " and no longer public");
         LocalDate earliest = rules.earliestRepair(publishedOn);
@@ -162,12 +172,51 @@ public class Disclosure {
 
     /**
      * Art 48 / Order 45 Art 11: a revised decision's public record is withdrawn, with the reason, in
-     * the command that revised it; {@code today} is the day of withdrawal. Nothing when no record is public.
+     * the command that revised it, on the day that command is recorded. Nothing when no record is public.
      */
-    public void withdrawAfterRevision(RevisionKind kind, LocalDate effectiveOn, String reason, LocalDate today, Rulebook rules) {
+    public void withdrawAfterRevision(RevisionKind kind, LocalDate effectiveOn, String reason, Recording recording, Rulebook rules) {
         if (recordState != RecordState.PUBLISHED) return;
         Deadline deadline = rules.withdrawalDeadline(effectiveOn);
-        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, RedactionPolicy.scrub(reason, redactions), kind, deadline, deadline.metBy(today), rules.version()));
+        LocalDate today = recording.today();
+        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, RedactionPolicy.scrub(reason, redactions), kind, deadline, recording.onTime(deadline), rules.version()));
+        if (!recording.historicalImport() && today.isAfter(deadline.dueOn())) {
+            // the record stayed public past the deadline before the revision reached the ledger
+            apply(new WithdrawalDeadlineMissed(caseId, record.recordId(), deadline, today, rules.version()));
+        }
+    }
+
+    /**
+     * The deadline mechanism's check of the public record: a disclosable penalty decision with no
+     * disclosure decided by the recording day misses its 7 WD and 20 WD deadlines (each recorded once);
+     * a public record whose publicity period is over expires on the recording day.
+     */
+    public void checkDeadlines(Recording recording, Rulebook rules) {
+        LocalDate today = recording.today();
+        DecisionFacts decision = ofCase.decision();
+        if (decision.decisionId() != null && penaltyDecision && action == null && decision.lastRevision() == null
+                && disclosable(decision)) {
+            Deadline strict = rules.doublePublicityDeadline(decision.decidedOn());
+            if (!doublePublicityMissed && today.isAfter(strict.dueOn())) {
+                apply(new DoublePublicityDeadlineMissed(caseId, decision.decisionId(), strict, today, rules.version()));
+            }
+            Deadline deadline = rules.disclosureDeadline(decision.decidedOn());
+            if (!disclosureMissed && today.isAfter(deadline.dueOn())) {
+                apply(new DisclosureDeadlineMissed(caseId, decision.decisionId(), deadline, today, rules.version()));
+            }
+        }
+        if (recordState == RecordState.PUBLISHED && today.isAfter(publicUntil.dueOn())) {
+            apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), today));
+        }
+    }
+
+    /** Whether the decision must be disclosed at all (never warnings-only, simple procedure or minors). */
+    private boolean disclosable(DecisionFacts decision) {
+        try {
+            DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
+            return true;
+        } catch (RuleViolation notDisclosed) {
+            return false;
+        }
     }
 
     /** Domain refusals cross the command bus, local or remote, with their rule as details. */
@@ -214,6 +263,16 @@ public class Disclosure {
             publicUntil = event.publicUntil();
             redactions = event.redactions() == null ? List.of() : event.redactions();
         }
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureDeadlineMissed event) {
+        disclosureMissed = true;
+    }
+
+    @EventSourcingHandler
+    void on(DoublePublicityDeadlineMissed event) {
+        doublePublicityMissed = true;
     }
 
     @EventSourcingHandler

@@ -2,7 +2,6 @@ package org.gongshi.ledger.listings;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.calendar.Deadline;
@@ -35,6 +34,7 @@ import org.gongshi.ledger.listings.event.SanctionImposed;
 import org.gongshi.ledger.listings.event.SanctionLifted;
 import org.gongshi.ledger.listings.event.SanctionMeasure;
 import org.gongshi.ledger.listings.event.Subject;
+import org.gongshi.ledger.policy.Recording;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
@@ -48,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
@@ -63,8 +62,9 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
  * creating the listing, and every handler here that ends the entry frees it through the injected
  * {@link ListEntrySlots} in the same unit of work.
  *
- * <p>The acting bureau arrives as message metadata ({@code bureau}); a bureau acts only on listings it
- * proposed ({@link Rule#OWN_CASES_ONLY}); no bureau means an internal process (scheduler, saga).
+ * <p>Who acts and when arrives as message metadata ({@link Recording}); a bureau acts only on listings it
+ * proposed ({@link Rule#OWN_CASES_ONLY}); a system identity only where a handler names the rule that lets
+ * it act; a command with neither is refused ({@link Rule#IDENTITY_REQUIRED}).
  */
 public class Listing {
 
@@ -131,11 +131,11 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(RecordListingStatement command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(RecordListingStatement command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(status == ListingStatus.PROPOSED, Rule.LISTING_PROCEDURE,
                 "a statement answers the notice of a proposed listing; listing " + listingId + " is " + status);
-        requireDatedInOrder(command.receivedOn(), "the statement");
+        requireDatedInOrder(command.receivedOn(), "the statement", recording, rules);
         check(statementDeadline.metBy(command.receivedOn()), Rule.LISTING_PROCEDURE,
                 "the statement of " + command.receivedOn() + " came after the window closed on " + statementDeadline.dueOn() + " ("
                         + rules.policy().creditListing().statementWorkingDays() + " WD from the notice)");
@@ -143,11 +143,11 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(DecideListing command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(DecideListing command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+        authorise(recording);
         check(status == ListingStatus.PROPOSED, Rule.LISTING_PROCEDURE, "listing " + listingId + " was already decided (" + status + ")");
         LocalDate decidedOn = command.decidedOn();
-        requireDatedInOrder(decidedOn, "the decision");
+        requireDatedInOrder(decidedOn, "the decision", recording, rules);
         if (!command.list()) {
             // a decision in the subject's favour need not wait for its statement
             apply(new ListingNotAdded(listingId, listType, subject, decidedOn, command.reason(), rules.version()));
@@ -183,35 +183,35 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(ImposeSanction command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(ImposeSanction command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(status == ListingStatus.ACTIVE, Rule.SANCTION_MEASURES,
                 "sanctions are imposed on an entry on the list; listing " + listingId + " is " + status);
-        requireDatedInOrder(command.imposedOn(), "the sanction");
+        requireDatedInOrder(command.imposedOn(), "the sanction", recording, rules);
         requireWithinTerm(command.imposedOn(), "impose a sanction");
         apply(newSanction(command.sanctionId(), command.measure(), command.scope(), command.until(), command.imposedOn(), termEnd,
                 new HashSet<>(sanctionIds), rules));
     }
 
     @CommandHandler
-    public void handle(LiftSanction command, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(LiftSanction command, Rulebook rules, Recording recording) {
+        authorise(recording);
         SanctionImposed sanction = activeSanctions.get(command.sanctionId());
         check(sanction != null, Rule.SANCTION_MEASURES, sanctionIds.contains(command.sanctionId())
                 ? "sanction " + command.sanctionId() + " was already lifted"
                 : "listing " + listingId + " has no sanction " + command.sanctionId());
-        requireDatedInOrder(command.liftedOn(), "lifting the sanction");
+        requireDatedInOrder(command.liftedOn(), "lifting the sanction", recording, rules);
         requireWithinTerm(command.liftedOn(), "lift a sanction");
         apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), command.liftedOn(),
                 RedactionPolicy.scrub(command.reason())));
     }
 
     @CommandHandler
-    public void handle(RemoveListing command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(RemoveListing command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+        authorise(recording);
         requireOnList("remove it");
         check(command.reason() != null, Rule.LISTING_REMOVAL, "name the reason for the removal: TERM_EXPIRED, BASIS_REVOKED or LISTED_IN_ERROR");
-        requireDatedInOrder(command.removedOn(), "the removal");
+        requireDatedInOrder(command.removedOn(), "the removal", recording, rules);
         boolean detailGiven = command.detail() != null && !command.detail().isBlank();
         switch (command.reason()) {
             case REPAIRED -> check(false, Rule.LISTING_REMOVAL,
@@ -225,20 +225,30 @@ public class Listing {
         end(command.reason(), command.removedOn(), command.detail(), rules, slots);
     }
 
-    /** Idempotent: only an entry on the list whose term ended before {@code asOf} is removed; otherwise nothing happens. */
+    /**
+     * Sent by the deadline mechanism ({@code system:deadlines}, or the listing's bureau) when the term
+     * has ended: the entry is removed on the day this is recorded. Idempotent: an entry off the list,
+     * or whose term has not ended by the recording day, is left alone.
+     */
     @CommandHandler
-    public void handle(ExpireListing command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
-        if (status != ListingStatus.ACTIVE || command.asOf() == null || !command.asOf().isAfter(termEnd.dueOn())) {
+    public void handle(ExpireListing command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+        authorise(recording, Recording.DEADLINES);
+        LocalDate today = recording.today();
+        if (status != ListingStatus.ACTIVE || !today.isAfter(termEnd.dueOn())) {
             return;
         }
-        end(RemovalReason.TERM_EXPIRED, termEnd.dueOn().plusDays(1), "term ended on " + termEnd.dueOn(), rules, slots);
+        end(RemovalReason.TERM_EXPIRED, today, "term ended on " + termEnd.dueOn(), rules, slots);
     }
 
-    /** By policy a listing is removed once a decision it rests on no longer stands; a listing already off the list is left alone. */
+    /**
+     * By policy a listing is removed once a decision it rests on no longer stands; a listing already off
+     * the list is left alone. Besides the listing's bureau, {@code system:listing-basis-watch} may flag
+     * any listing resting on the case, whichever bureau revised it: a revoked basis removes every
+     * listing that rests on it.
+     */
     @CommandHandler
-    public void handle(FlagListingBasisRevoked command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(FlagListingBasisRevoked command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+        authorise(recording, Recording.LISTING_BASIS_WATCH);
         if (status != ListingStatus.ACTIVE) {
             return;
         }
@@ -246,17 +256,17 @@ public class Listing {
                 "case " + command.caseId() + " is not a basis of listing " + listingId + " " + basisCaseIds);
         check(command.revokedOn() != null, Rule.LISTING_REMOVAL, "the date the basis decision stopped standing is required (revokedOn)");
         apply(new ListingFlaggedForRemoval(listingId, command.caseId(), command.revokedOn()));
-        LocalDate on = command.revokedOn().isBefore(lastActOn) ? lastActOn : command.revokedOn();
+        LocalDate on = recording.today();
         end(RemovalReason.BASIS_REVOKED, on, "the decision of case " + command.caseId() + " no longer stands from " + command.revokedOn(),
                 rules, slots);
     }
 
     @CommandHandler
-    public void handle(ApplyForListingRepair command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(ApplyForListingRepair command, Rulebook rules, Recording recording) {
+        authorise(recording);
         check(status == ListingStatus.ACTIVE, Rule.LISTING_REPAIR, "only an entry on the list can be repaired; listing " + listingId + " is " + status);
         LocalDate appliedOn = command.appliedOn();
-        requireDatedInOrder(appliedOn, "the repair application");
+        requireDatedInOrder(appliedOn, "the repair application", recording, rules);
         requireWithinTerm(appliedOn, "apply for repair");
         check(pendingRepair == null, Rule.LISTING_REPAIR,
                 "repair application " + pendingRepair + " of " + repairApplications.get(pendingRepair) + " is still undecided; decide it first");
@@ -277,12 +287,12 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(DecideListingRepair command, Rulebook rules, ListEntrySlots slots, @MetaDataValue(BUREAU) String actingBureau) {
-        authorise(actingBureau);
+    public void handle(DecideListingRepair command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+        authorise(recording);
         check(status == ListingStatus.ACTIVE && pendingRepair != null && pendingRepair.equals(command.applicationId()), Rule.LISTING_REPAIR,
                 "listing " + listingId + " (" + status + ") has no undecided repair application " + command.applicationId()
                         + (pendingRepair == null ? "" : "; the undecided one is " + pendingRepair));
-        requireDatedInOrder(command.decidedOn(), "the repair decision");
+        requireDatedInOrder(command.decidedOn(), "the repair decision", recording, rules);
         requireWithinTerm(command.decidedOn(), "decide a repair");
         List<RepairRefusalGround> grounds = command.refusalGrounds() == null ? List.of() : List.copyOf(command.refusalGrounds());
         if (command.granted()) {
@@ -339,9 +349,8 @@ public class Listing {
         return listingId + "/" + n;
     }
 
-    private void authorise(String actingBureau) {
-        check(actingBureau == null || actingBureau.equals(bureau), Rule.OWN_CASES_ONLY,
-                "listing " + listingId + " was proposed by another bureau; a bureau acts only on its own listings");
+    private void authorise(Recording recording, String... systems) {
+        recording.requireActingFor(bureau, "listing " + listingId + " was proposed", systems);
     }
 
     private void requireOnList(String act) {
@@ -352,8 +361,9 @@ public class Listing {
         });
     }
 
-    private void requireDatedInOrder(LocalDate date, String act) {
+    private void requireDatedInOrder(LocalDate date, String act, Recording recording, Rulebook rules) {
         check(date != null, Rule.LISTING_PROCEDURE, "the date of " + act + " is required");
+        recording.requireLegalDate(date, act, rules);
         check(!date.isBefore(lastActOn), Rule.LISTING_PROCEDURE,
                 "the date of " + act + " (" + date + ") is before the previous act on listing " + listingId + " on " + lastActOn);
     }

@@ -1,6 +1,11 @@
 package org.gongshi.ledger.listings;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.gongshi.ledger.policy.Recording;
+import org.gongshi.ledger.vocabulary.MetadataKeys;
+
+import java.util.Map;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -50,7 +55,10 @@ public class ListingBasisWatch {
     @SagaEventHandler(associationProperty = "caseId")
     public void on(DecisionRevised event, CommandGateway commandGateway) {
         if (event.kind().endsDecision()) {
-            commandGateway.sendAndWait(new FlagListingBasisRevoked(listingId, event.caseId(), event.effectiveOn()));
+            // under its own identity: the rule "a revoked basis removes every listing resting on it" lets it
+            // act on a listing of any bureau (Listing#handle(FlagListingBasisRevoked, ...)); the ledger's clock stamps the time
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new FlagListingBasisRevoked(listingId, event.caseId(), event.effectiveOn()))
+                    .andMetaData(Map.of(MetadataKeys.ACTOR, Recording.LISTING_BASIS_WATCH)));
         }
     }
 

@@ -1,16 +1,15 @@
 package org.gongshi.ledger.listings;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
 import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.policy.Recording;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
 
 import java.util.Objects;
 
-import static org.gongshi.ledger.vocabulary.MetadataKeys.BUREAU;
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
 /**
@@ -35,11 +34,13 @@ public class ListingProposals {
 
     /** @return the id of the proposed listing */
     @CommandHandler
-    public String handle(ProposeListing command, Rulebook rules, @MetaDataValue(BUREAU) String actingBureau) throws Exception {
+    public String handle(ProposeListing command, Rulebook rules, Recording recording) throws Exception {
         try {
-            check(actingBureau == null || actingBureau.equals(command.bureau()), Rule.OWN_CASES_ONLY,
-                    "a bureau proposes listings in its own name; " + actingBureau + " cannot propose for " + command.bureau());
+            recording.requireIdentity();
+            check(!recording.isSystem() && recording.bureau().equals(command.bureau()), Rule.OWN_CASES_ONLY,
+                    "a bureau proposes listings in its own name; " + recording.actor() + " cannot propose for " + command.bureau());
             Listing.checkProposal(command, rules);
+            recording.requireLegalDate(command.proposedOn(), "the notice of proposed listing", rules);
             ListingBasisRule.of(rules).require(command, basisCases);
             slots.occupy(command.listType(), command.subject().uscc(), command.listingId(), command.proposedOn());
             listings.newInstance(() -> new Listing(command, rules));

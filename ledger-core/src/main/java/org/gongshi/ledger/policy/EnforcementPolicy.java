@@ -9,7 +9,7 @@ import java.util.Objects;
  * Events record {@link #version()} and the deadlines computed from it, so a replay under a later
  * policy never rewrites history.
  */
-public record EnforcementPolicy(String version, CaseHandling caseHandling, Disclosure disclosure, CreditListing creditListing) {
+public record EnforcementPolicy(String version, CaseHandling caseHandling, Disclosure disclosure, CreditListing creditListing, TimeBounds timeBounds) {
 
     public static final String DEFAULT_VERSION = "CN-2026.1";
 
@@ -18,10 +18,11 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
         caseHandling = caseHandling == null ? new CaseHandling(null, null, null, null, null, null, null, null, null, null) : caseHandling;
         disclosure = disclosure == null ? new Disclosure(null, null, null, null, null, null, null) : disclosure;
         creditListing = creditListing == null ? new CreditListing(null, null, null, null, null, null) : creditListing;
+        timeBounds = timeBounds == null ? new TimeBounds(null, null, null) : timeBounds;
     }
 
     public static EnforcementPolicy defaults() {
-        return new EnforcementPolicy(null, null, null, null);
+        return new EnforcementPolicy(null, null, null, null, null);
     }
 
     /** Case handling (行政处罚法, SAMR 市场监督管理行政处罚程序规定, Decree 310). */
@@ -108,6 +109,21 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             repairsPerYear = or(repairsPerYear, 1);
             repeatedInfringerPenalties = or(repeatedInfringerPenalties, 2);
             repeatedInfringerWindowYears = or(repeatedInfringerWindowYears, 5);
+        }
+    }
+
+    /** How the dates of legal acts relate to the day the ledger records them (DESIGN.md, Conventions, Time). */
+    public record TimeBounds(
+            /** Project default: a legal date may lie at most 30 CD before the day it is recorded (later only by historical import). */
+            Integer backdatingToleranceDays,
+            /** Project default: no legal date before 1996, when the Administrative Penalty Law took effect. */
+            Integer earliestYear,
+            /** Project default: a collective decision names a deadline at most 365 CD after the filing (the rules name no maximum). */
+            Integer collectiveDeadlineMaxDaysAfterFiling) {
+        public TimeBounds {
+            backdatingToleranceDays = or(backdatingToleranceDays, 30);
+            earliestYear = or(earliestYear, 1996);
+            collectiveDeadlineMaxDaysAfterFiling = or(collectiveDeadlineMaxDaysAfterFiling, 365);
         }
     }
 

@@ -6,6 +6,12 @@ package org.gongshi.ledger.policy;
  */
 public enum Rule {
     OWN_CASES_ONLY(Kind.FORBIDDEN, "A bureau acts only on its own cases and listings", "API.md; 行政处罚法 Art 22 (jurisdiction)"),
+    IDENTITY_REQUIRED(Kind.FORBIDDEN, "Every command carries who caused it: an officer's subject and bureau from the token, or a named system identity acting under the rule that lets it act", "DESIGN.md, Conventions (Identity)"),
+    NOT_AFTER_RECORDING_DAY(Kind.CONFLICT, "No legal date lies after the day the ledger records it (Asia/Shanghai)", "DESIGN.md, Conventions (Time)"),
+    BACKDATING_TOLERANCE(Kind.CONFLICT, "A legal date before the day it is recorded is accepted only within the policy's tolerance (project default 30 CD) or through the historical import, whose acts never count as on time", "project default; DESIGN.md, Conventions (Time)"),
+    RECORDED_ON_ITS_DAY(Kind.CONFLICT, "Publication, withdrawal and expiry take the day the ledger records them", "SAMR Order 45 Arts 9, 11, 13; DESIGN.md, Conventions (Time)"),
+    DATE_WITHIN_LEDGER_YEARS(Kind.CONFLICT, "Legal dates lie between the policy's earliest year (project default 1996, when the Administrative Penalty Law took effect) and the day they are recorded; birth dates lie in the past", "行政处罚法 (1996); GB 11643"),
+    CLOCK_MOVES_FORWARD(Kind.CONFLICT, "The ledger's clock moves forward only; a fresh ledger may start it at any instant, never before its last recorded event", "DESIGN.md, Conventions (Time); API.md (/dev/clock)"),
     VALID_IDENTIFIER(Kind.INVALID, "Parties are identified by a valid code", "GB 32100-2015, GB 11643-1999"),
     CASE_EXISTS_ONCE(Kind.CONFLICT, "A case is filed once", "SAMR 程序规定 (立案)"),
     DATE_NOT_BEFORE_FILING(Kind.CONFLICT, "No act of a case is dated before its filing", "SAMR 程序规定 (立案)"),

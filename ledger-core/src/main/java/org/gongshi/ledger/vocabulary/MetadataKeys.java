@@ -2,12 +2,17 @@ package org.gongshi.ledger.vocabulary;
 
 /**
  * The metadata keys every command carries and Axon copies onto the events it causes: the acting
- * bureau ({@code bureau}, checked by the aggregates) and the officer ({@code actor}).
+ * bureau ({@code bureau}, checked by the aggregates), the officer or system identity ({@code actor}),
+ * when the ledger recorded it ({@code recordedAt}) and whether it is a historical import.
  */
 public final class MetadataKeys {
 
     public static final String BUREAU = "bureau";
     public static final String ACTOR = "actor";
+    /** When the ledger recorded the command (ISO instant, the ledger's clock), stamped at dispatch. */
+    public static final String RECORDED_AT = "recordedAt";
+    /** "true" on a command of the historical import: it may be dated before the tolerance, and never counts as on time. */
+    public static final String HISTORICAL_IMPORT = "historicalImport";
 
     private MetadataKeys() {
     }

@@ -94,13 +94,14 @@ class CaseLifecycleRulesTest {
     private static final Deadline DECISION_DEADLINE = due("2026-06-01");
 
     private AggregateTestFixture<Case> fixture;
+    private org.gongshi.ledger.policy.LedgerTime time;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(Rulebook.defaults());
         fixture.registerInjectableResource(new org.gongshi.ledger.cases.DistinctDecisionNumbers());
-        fixture.registerInjectableResource(java.time.Clock.fixed(java.time.Instant.parse("2026-11-20T02:00:00Z"), java.time.ZoneId.of("Asia/Shanghai")));
+        time = org.gongshi.ledger.policy.LedgerTime.on(fixture);
     }
 
     // ---- decision deadline and its extensions (行政处罚法 Art 60; SAMR 程序规定)
@@ -723,15 +724,32 @@ class CaseLifecycleRulesTest {
                 .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false), asOtherBureau)
                 .expectExceptionDetails(new RuleViolation.Details("own-cases-only", "FORBIDDEN", "A bureau acts only on its own cases and listings",
                         "API.md; 行政处罚法 Art 22 (jurisdiction)",
-                        "case " + CASE_ID + " was filed by another bureau; a bureau acts only on its own cases"));
+                        "case " + CASE_ID + " was filed by another bureau; a bureau acts only on its own cases and listings"));
 
-        // the filing bureau, and an internal process acting without a bureau, may act
+        // the filing bureau may act
         fixture.given(filed())
                 .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false), AS_OWN_BUREAU)
                 .expectEvents(noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")));
-        fixture.given(filed())
-                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false))
-                .expectEvents(noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")));
+    }
+
+    @Test
+    void a_command_without_identity_is_refused() {
+        // fail closed (issue 10): no actor, or an officer without a bureau, is refused; so is a system identity
+        // where no rule lets it act, and a filing in another bureau's name
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false)),
+                "identity-required", "names no actor");
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false), Map.of("actor", "officer-li")),
+                "identity-required", "names no bureau");
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("1000")), false, false),
+                        org.gongshi.ledger.policy.LedgerTime.asSystem(org.gongshi.ledger.policy.Recording.DEADLINES)),
+                "identity-required", "system:deadlines has no rule that lets it act here");
+        refused(fixture.givenNoPriorActivity().when(fileCase(FILED, Procedure.ORDINARY, ORGANISATION)),
+                "identity-required", "names no actor");
+        refused(fixture.givenNoPriorActivity().when(fileCase(FILED, Procedure.ORDINARY, ORGANISATION), Map.of("bureau", OTHER_BUREAU)),
+                "own-cases-only", "cannot file for " + BUREAU);
     }
 
     @Test
@@ -786,9 +804,10 @@ class CaseLifecycleRulesTest {
         // another policy records its own version and numbers: 60 CD from 03-02 = 05-01, Labour Day, 05-01..05 off -> 05-06
         AggregateTestFixture<Case> shanghai = new AggregateTestFixture<>(Case.class);
         EnforcementPolicy local = new EnforcementPolicy("SH-2026.2",
-                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null), null, null);
+                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null), null, null, null);
         shanghai.registerInjectableResource(new Rulebook(local, WorkingDayCalendar.official()));
         shanghai.registerInjectableResource(new DistinctDecisionNumbers());
+        org.gongshi.ledger.policy.LedgerTime.on(shanghai);
         shanghai.givenNoPriorActivity()
                 .when(fileCase(FILED, Procedure.ORDINARY, ORGANISATION), AS_OWN_BUREAU)
                 .expectEvents(new CaseFiled(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION, Procedure.ORDINARY,
@@ -802,8 +821,8 @@ class CaseLifecycleRulesTest {
         fixture.givenNoPriorActivity()
                 .when(fileCase(FILED, Procedure.ORDINARY, party), AS_OWN_BUREAU)
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectException(violationOfRule("valid-identifier"))
+                .expectException(org.axonframework.commandhandling.CommandExecutionException.class)
+                .expectExceptionDetails(org.gongshi.ledger.policy.Refusals.ofRule("valid-identifier"))
                 .expectExceptionMessage(containsString(detail));
     }
 

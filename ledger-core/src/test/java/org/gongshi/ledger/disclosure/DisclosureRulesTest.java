@@ -1,5 +1,8 @@
 package org.gongshi.ledger.disclosure;
 
+import org.gongshi.ledger.policy.LedgerTime;
+import org.gongshi.ledger.policy.Recording;
+
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.gongshi.ledger.calendar.Deadline;
@@ -64,13 +67,14 @@ class DisclosureRulesTest {
     static final List<Penalty> FINE_50K = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款"));
 
     AggregateTestFixture<Case> fixture;
+    org.gongshi.ledger.policy.LedgerTime time;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(Rulebook.defaults());
         fixture.registerInjectableResource(new org.gongshi.ledger.cases.DistinctDecisionNumbers());
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+        time = org.gongshi.ledger.policy.LedgerTime.on(fixture);
     }
 
     static CaseFiled filed(Procedure procedure, Party party) {
@@ -216,6 +220,7 @@ class DisclosureRulesTest {
     void revision_withdraws_the_published_record_in_the_same_command_within_3_working_days() {
         // effective Wed 11-18: 3 WD = 19, 20, 23 → 11-23; recorded "today" 11-20 → in time
         List<Object> events = new ArrayList<>();
+        time.on(LocalDate.of(2026, 11, 20));
         given(published(LocalDate.of(2026, 2, 12)))
                 .when(new ReviseDecision(CASE_ID, RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2026)京0105行初1号",
                         LocalDate.of(2026, 11, 18), "人民法院判决撤销该处罚决定", List.of()), AS_BUREAU)
@@ -234,6 +239,7 @@ class DisclosureRulesTest {
     void withdrawal_recorded_after_3_working_days_is_recorded_as_late() {
         // effective Tue 11-10: 3 WD = 11, 12, 13 → 11-13; recorded 11-20 → late
         List<Object> events = new ArrayList<>();
+        time.on(LocalDate.of(2026, 11, 20));
         given(published(LocalDate.of(2026, 2, 12)))
                 .when(new ReviseDecision(CASE_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕9号",
                         LocalDate.of(2026, 11, 10), "复议变更罚款数额",
@@ -365,13 +371,22 @@ class DisclosureRulesTest {
 
     @Test
     void a_record_expires_as_an_event_after_its_publicity_period_and_only_once() {
-        refused(given(published(LocalDate.of(2026, 2, 12))).when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 12))),
+        var deadlines = LedgerTime.asSystem(Recording.DEADLINES);
+        time.on(LocalDate.of(2029, 2, 12));
+        refused(given(published(LocalDate.of(2026, 2, 12))).when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 12)), deadlines),
                 "publicity-period", "public until 2029-02-12");
-        given(published(LocalDate.of(2026, 2, 12))).when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 13)))
-                .expectEvents(new DisclosureExpired(CASE_ID, DECISION_ID, LocalDate.of(2029, 2, 12), LocalDate.of(2029, 2, 13)));
+        // expiry takes the day it is recorded, here a day late
+        time.on(LocalDate.of(2029, 2, 14));
+        given(published(LocalDate.of(2026, 2, 12))).when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 13)), deadlines)
+                .expectEvents(new DisclosureExpired(CASE_ID, DECISION_ID, LocalDate.of(2029, 2, 12), LocalDate.of(2029, 2, 14)));
         given(published(LocalDate.of(2026, 2, 12)), new DisclosureExpired(CASE_ID, DECISION_ID, LocalDate.of(2029, 2, 12), LocalDate.of(2029, 2, 13)))
-                .when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 14)))
+                .when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 14)), deadlines)
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+        // only the deadline mechanism expires a record: an officer of the bureau cannot, nor a command without identity
+        refused(given(published(LocalDate.of(2026, 2, 12))).when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 13)),
+                LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH)), "identity-required", "has no rule that lets it act here");
+        refused(given(published(LocalDate.of(2026, 2, 12))).when(new ExpireDisclosure(CASE_ID, LocalDate.of(2029, 2, 13))),
+                "identity-required", "names no actor");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.gongshi.ledger.listings;
 
+import org.gongshi.ledger.policy.LedgerTime;
+import org.gongshi.ledger.policy.Recording;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,7 @@ class ListingProposalsTest {
                 .eventStore(eventStore).parameterResolverFactory(resources).build();
 
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
+        commandBus.registerDispatchInterceptor(LedgerTime.following());
         AggregateAnnotationCommandHandler.<Listing>builder().aggregateType(Listing.class).repository(listings)
                 .parameterResolverFactory(resources).build().subscribe(commandBus);
         KnownCases cases = new KnownCases();
@@ -143,15 +147,15 @@ class ListingProposalsTest {
         send(propose("listing-a", ListType.SEVERE_DISHONESTY, USCC));
         send(new DecideListing("listing-a", LocalDate.parse("2025-03-11"), true,
                 List.of(new Sanction(null, SanctionMeasure.KEY_SUPERVISION, null, null)), null, null));
-        send(new ExpireListing("listing-a", LocalDate.parse("2026-03-12")));
-        send(new ExpireListing("listing-a", LocalDate.parse("2026-03-13")));
+        send(new ExpireListing("listing-a", LocalDate.parse("2026-03-12")), LedgerTime.asSystem(Recording.DEADLINES));
+        send(new ExpireListing("listing-a", LocalDate.parse("2026-03-13")), LedgerTime.asSystem(Recording.DEADLINES));
         assertThat(events("listing-a")).map(Object::getClass).containsExactly(ListingProposed.class, ListingAdded.class,
                 SanctionImposed.class, SanctionLifted.class, ListingRemoved.class);
 
         send(propose("listing-b", ListType.SEVERE_DISHONESTY, USCC));
         send(new DecideListing("listing-b", LocalDate.parse("2025-03-11"), true,
                 List.of(new Sanction(null, SanctionMeasure.KEY_SUPERVISION, null, null)), null, null));
-        send(new FlagListingBasisRevoked("listing-b", "case-2024-0107", LocalDate.parse("2025-07-01")));
+        send(new FlagListingBasisRevoked("listing-b", "case-2024-0107", LocalDate.parse("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH));
         send(propose("listing-c", ListType.SEVERE_DISHONESTY, USCC));
         send(new DecideListing("listing-c", LocalDate.parse("2025-03-11"), true,
                 List.of(new Sanction(null, SanctionMeasure.KEY_SUPERVISION, null, null)), null, null));

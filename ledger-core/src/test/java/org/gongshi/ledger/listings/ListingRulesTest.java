@@ -1,5 +1,8 @@
 package org.gongshi.ledger.listings;
 
+import org.gongshi.ledger.policy.LedgerTime;
+import org.gongshi.ledger.policy.Recording;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -79,6 +82,7 @@ class ListingRulesTest {
     private static final Deadline REPAIR_WAIT_END = due("2025-09-11");
 
     private AggregateTestFixture<Listing> fixture;
+    private LedgerTime time;
     private RecordingListEntrySlots slots;
 
     @BeforeEach
@@ -90,6 +94,7 @@ class ListingRulesTest {
         AggregateTestFixture<Listing> listingFixture = new AggregateTestFixture<>(Listing.class);
         slots = new RecordingListEntrySlots();
         listingFixture.registerInjectableResource(rules);
+        time = LedgerTime.on(listingFixture);
         listingFixture.registerInjectableResource(slots);
         KnownCases cases = new KnownCases();
         BASIS.forEach(id -> cases.penalty(id, BUREAU, USCC, LocalDate.of(2024, 6, 1)));
@@ -381,33 +386,36 @@ class ListingRulesTest {
 
     @Test
     void term_expiry_is_idempotent() {
-        // the scheduler runs on 03-20; the entry left the list the day after its term's last day
+        // the deadline fires on 03-20 (recorded then); the entry leaves the list on the day that is recorded
+        time.on(date("2026-03-20"));
         fixture.given(listedWithSanctions())
-                .when(new ExpireListing(LISTING_ID, date("2026-03-20")))
+                .when(new ExpireListing(LISTING_ID, date("2026-03-12")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2026-03-12"), RemovalReason.TERM_EXPIRED),
-                        lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2026-03-12"), RemovalReason.TERM_EXPIRED),
-                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.TERM_EXPIRED, date("2026-03-12"),
+                .expectEvents(lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2026-03-20"), RemovalReason.TERM_EXPIRED),
+                        lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2026-03-20"), RemovalReason.TERM_EXPIRED),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.TERM_EXPIRED, date("2026-03-20"),
                                 "term ended on 2026-03-11", VERSION));
-        assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2026-03-12: listing removed: TERM_EXPIRED");
+        assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2026-03-20: listing removed: TERM_EXPIRED");
 
         // a second run, a removed entry, a term still running, or an entry never listed: nothing, quietly
         fixture.given(listedWithSanctions())
                 .andGiven(expired())
-                .when(new ExpireListing(LISTING_ID, date("2026-03-21")))
+                .when(new ExpireListing(LISTING_ID, date("2026-03-21")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(listedWithSanctions())
                 .andGiven(removedInError())
-                .when(new ExpireListing(LISTING_ID, date("2026-03-21")))
+                .when(new ExpireListing(LISTING_ID, date("2026-03-21")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+        time.on(date("2026-03-11"));
         fixture.given(listedWithSanctions())
-                .when(new ExpireListing(LISTING_ID, date("2026-03-11")))
+                .when(new ExpireListing(LISTING_ID, date("2026-03-11")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+        time.on(date("2026-03-21"));
         fixture.given(proposed(), notAdded())
-                .when(new ExpireListing(LISTING_ID, date("2026-03-21")))
+                .when(new ExpireListing(LISTING_ID, date("2026-03-21")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         assertThat(slots.calls).hasSize(1);
@@ -514,7 +522,7 @@ class ListingRulesTest {
     @Test
     void revoked_basis_decision_removes_the_listing() {
         fixture.given(listedWithSanctions())
-                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")))
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
                 .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0212", date("2025-07-01")),
                         lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-07-01"), RemovalReason.BASIS_REVOKED),
                         lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"), RemovalReason.BASIS_REVOKED),
@@ -522,9 +530,10 @@ class ListingRulesTest {
                                 "the decision of case case-2024-0212 no longer stands from 2025-07-01", VERSION));
         assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2025-07-01: listing removed: BASIS_REVOKED");
 
-        // a revocation effective before the last act is recorded on the day of that act
+        // a revocation effective before the listing: the removal is recorded on the day the flag is
+        time.on(LISTED);
         fixture.given(listed())
-                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0107", date("2025-03-01")))
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0107", date("2025-03-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
                 .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0107", date("2025-03-01")),
                         lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, RemovalReason.BASIS_REVOKED),
                         new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, LISTED,
@@ -533,12 +542,12 @@ class ListingRulesTest {
         // an entry already off the list is left alone
         fixture.given(listedWithSanctions())
                 .andGiven(removedInError())
-                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")))
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
 
         refused(fixture.given(listedWithSanctions())
-                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2099-0001", date("2025-07-01"))),
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2099-0001", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH)),
                 "listing-removal", "is not a basis of listing");
     }
 
@@ -698,7 +707,7 @@ class ListingRulesTest {
     // ---- helpers: values
 
     private static Rulebook rulebook(EnforcementPolicy.CreditListing creditListing) {
-        return new Rulebook(new EnforcementPolicy("SH-2026.2", null, null, creditListing), WorkingDayCalendar.official());
+        return new Rulebook(new EnforcementPolicy("SH-2026.2", null, null, creditListing, null), WorkingDayCalendar.official());
     }
 
     private static LocalDate date(String iso) {

@@ -30,7 +30,6 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 
 /**
@@ -81,10 +80,10 @@ public class AxonWiring {
         return new MovedEventTypes();
     }
 
-    /** Copies the acting bureau and officer from the command onto every event it causes. */
+    /** Copies the acting bureau and officer (or system identity), and the historical-import mark, from the command onto every event it causes. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(MetadataKeys.BUREAU, MetadataKeys.ACTOR);
+        return new SimpleCorrelationDataProvider(MetadataKeys.BUREAU, MetadataKeys.ACTOR, MetadataKeys.HISTORICAL_IMPORT);
     }
 
     /**
@@ -125,11 +124,5 @@ public class AxonWiring {
         EnforcementPolicy policy = Binder.get(environment).bind("gongshi.policy", EnforcementPolicy.class)
                 .orElseGet(EnforcementPolicy::defaults);
         return new Rulebook(policy, calendar);
-    }
-
-    /** Today in the legal time zone (Asia/Shanghai): legal dates are LocalDate there. */
-    @Bean
-    Clock ledgerClock() {
-        return Clock.system(LEGAL_ZONE);
     }
 }

@@ -5,6 +5,10 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.gongshi.ledger.cases.event.CaseEvent;
+import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.WithdrawalDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureEvent;
 import org.gongshi.ledger.listings.event.ListEntrySlotOccupied;
 import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
@@ -12,6 +16,7 @@ import org.gongshi.ledger.listings.event.ListingEvent;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,9 +45,13 @@ public class MovedEventTypes extends SingleEventUpcaster {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Events first recorded after the move (the deadline mechanism's): they were never stored under an old name. */
+    private static final Set<Class<?>> BORN_AFTER_THE_MOVE = Set.of(DecisionDeadlineMissed.class, DisclosureDeadlineMissed.class,
+            DoublePublicityDeadlineMissed.class, WithdrawalDeadlineMissed.class);
+
     /** The old stored name of each event, in package {@code org.gongshi.ledger.<capability>}, and its class now. */
     private static Stream<Map.Entry<String, String>> moved(String capability, Class<?>... events) {
-        return Arrays.stream(events).map(event -> Map.entry(LEDGER + capability + "." + event.getSimpleName(), event.getName()));
+        return Arrays.stream(events).filter(event -> !BORN_AFTER_THE_MOVE.contains(event)).map(event -> Map.entry(LEDGER + capability + "." + event.getSimpleName(), event.getName()));
     }
 
     /** The renames this upcaster applies, old name → new name. */

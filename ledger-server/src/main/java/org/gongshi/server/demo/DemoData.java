@@ -3,6 +3,7 @@ package org.gongshi.server.demo;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.cases.command.CloseCase;
 import org.gongshi.ledger.cases.command.DecideNoPenalty;
 import org.gongshi.ledger.cases.command.DecidePenalty;
@@ -43,6 +44,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,6 +57,12 @@ import java.util.UUID;
  * {@code --gongshi.demo=true}: seeds a few synthetic bureaus and cases through the same command path
  * a bureau uses (the command gateway, with the bureau as metadata). Every name and code is invented;
  * running it again on the same data directory changes nothing.
+ *
+ * <p>The scenario is played on the ledger's clock: every act is recorded on its own day, in the order
+ * of the calendar, the clock moved forward to 10:00 (Asia/Shanghai) of that day first. A fresh demo
+ * ledger therefore starts its clock at {@link #START} unless {@code gongshi.clock.start} says otherwise
+ * (see {@code LedgerClocks}); after seeding the clock runs on from the last act, and
+ * {@code POST /dev/clock} moves it further (deadlines then fire on it).
  */
 @Component
 @ConditionalOnRole("command")
@@ -68,13 +78,21 @@ public class DemoData implements ApplicationRunner {
     public static final Bureau PUDONG = new Bureau("11310115000000027Q", "上海市浦东新区知识产权局（演示）", "310115");
     public static final Bureau SHENZHEN = new Bureau("114403000000000359", "深圳市市场监督管理局（演示）", "440300");
 
+    /** Where a fresh demo ledger starts its clock: the morning of the first act of the scenario. */
+    public static final String START = "2026-01-05T09:00:00+08:00";
+
     private final CommandGateway gateway;
     private final EventStore eventStore;
+    private final LedgerClock clock;
+    private final List<Act> played = new ArrayList<>();
 
-    public DemoData(CommandGateway gateway, EventStore eventStore) {
+    public DemoData(CommandGateway gateway, EventStore eventStore, LedgerClock ledgerClock) {
         this.gateway = gateway;
         this.eventStore = eventStore;
+        this.clock = ledgerClock;
     }
+
+    private record Act(Bureau bureau, Object command, LocalDate on) {}
 
     @Override
     public void run(ApplicationArguments args) {
@@ -82,8 +100,17 @@ public class DemoData implements ApplicationRunner {
         for (DemoCase demo : cases()) {
             if (seed(demo)) seeded++;
         }
-        log.info("Demo data: {} synthetic cases seeded ({} already present)", seeded, cases().size() - seeded);
         seedListing();
+        // in the order of the calendar (a stable sort keeps each case's acts in their order)
+        played.sort(Comparator.comparing(Act::on));
+        for (Act act : played) {
+            Instant tenOClock = act.on().atTime(10, 0).atZone(LedgerClock.LEGAL_ZONE).toInstant();
+            if (clock.settable() && clock.instant().isBefore(tenOClock)) clock.moveForwardTo(tenOClock);
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(act.command())
+                    .andMetaData(Map.of(MetadataKeys.BUREAU, act.bureau().uscc(), MetadataKeys.ACTOR, "demo-seeder")));
+        }
+        log.info("Demo data: {} synthetic cases seeded ({} already present); the ledger's clock is at {}", seeded, cases().size() - seeded,
+                clock.instant());
     }
 
     /**
@@ -102,7 +129,6 @@ public class DemoData implements ApplicationRunner {
                 List.of(new Sanction(null, SanctionMeasure.NO_AWARDS, null, null),
                         new Sanction(null, SanctionMeasure.KEY_SUPERVISION, "列为重点监管对象，每季度检查一次", null)),
                 null, "恶意商标注册申请行为，情节严重"));
-        log.info("Demo data: one severe-dishonesty list entry seeded");
     }
 
     private boolean seed(DemoCase demo) {
@@ -112,9 +138,15 @@ public class DemoData implements ApplicationRunner {
         return true;
     }
 
+    /** Plays {@code command} on the day it names (the latest of its {@code ...On} dates). */
     private void send(Bureau bureau, Object command) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(MetadataKeys.BUREAU, bureau.uscc(), MetadataKeys.ACTOR, "demo-seeder")));
+        played.add(new Act(bureau, command, dayOf(command)));
+    }
+
+    private static LocalDate dayOf(Object command) {
+        LocalDate day = LedgerClock.dayOfAct((Record) command);
+        if (day == null) throw new IllegalStateException("a demo act names no date: " + command);
+        return day;
     }
 
     record DemoCase(Bureau bureau, FileCase filing, List<Object> acts) {}

@@ -1,6 +1,7 @@
 package org.gongshi.server.roles;
 
 import org.gongshi.api.ApiConfiguration;
+import org.gongshi.api.dev.DevClockController;
 import org.gongshi.api.dev.DevTokenController;
 import org.gongshi.api.security.SecurityConfiguration;
 import org.gongshi.api.web.LedgerPositions;
@@ -195,6 +196,13 @@ public final class RoleConfigurations {
         @ConditionalOnProperty(name = "gongshi.security.dev-tokens", havingValue = "true")
         @Import(DevTokenController.class)
         static class DevTokens {
+        }
+
+        /** GET/POST /dev/clock, only where the embedded default runs a settable ledger clock. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnProperty(name = "gongshi.clock.settable", havingValue = "true")
+        @Import(DevClockController.class)
+        static class DevClock {
         }
     }
 }

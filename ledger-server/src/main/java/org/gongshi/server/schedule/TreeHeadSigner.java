@@ -7,6 +7,8 @@ import org.gongshi.projections.transparency.SigningKeys;
 import org.gongshi.server.roles.ConditionalOnRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,7 @@ public class TreeHeadSigner {
     private long treeBuiltAt;
     private long lastSize;
     private TreeHeads.IntegrityAlarm reported;
+    private MongoLease lease;
 
     public TreeHeadSigner(FeedLog feedLog, TreeHeads treeHeads, Clock ledgerClock,
                           @Value("${gongshi.feed.origin:gongshi.local/feed}") String origin,
@@ -63,8 +66,15 @@ public class TreeHeadSigner {
         log.info("Feed tree heads are signed by {}", keys.currentVerifierKey());
     }
 
+    /** Signing runs on one projections node of a cluster at a time: the holder of this lease (renewed each run). */
+    @Autowired
+    void signOnOneNode(MongoDatabase readModelDatabase, @Value("${gongshi.feed.sign-lease:PT30S}") Duration ttl) {
+        this.lease = new MongoLease(readModelDatabase, "tree-head-signer", ttl, Clock.systemUTC());
+    }
+
     @Scheduled(initialDelayString = "${gongshi.feed.sign-initial-delay:PT1S}", fixedDelayString = "${gongshi.feed.sign-interval:PT2S}")
     public void run() {
+        if (lease != null && !lease.hold()) return; // another node signs
         try {
             signNow();
         } catch (IllegalStateException e) {

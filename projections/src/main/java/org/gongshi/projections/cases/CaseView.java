@@ -52,23 +52,33 @@ public record CaseView(
         List<Revision> revisions,
         Disclosure disclosure,
         String policyVersion,
-        Long lastGlobalIndex) {
+        Long lastGlobalIndex,
+        List<MissedDeadline> missedDeadlines) {
 
     static CaseView filed(CaseFiled e, long globalIndex) {
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
-                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex);
+                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of());
     }
 
-    /** A deadline that applied, and the date of the act that answered it, if any. */
+    /**
+     * A deadline the ledger recorded as passed unmet ({@code DECISION}, {@code DISCLOSURE},
+     * {@code DOUBLE_PUBLICITY}, {@code WITHDRAWAL}): its last day and the day the miss was recorded.
+     */
+    public record MissedDeadline(String kind, LocalDate dueOn, LocalDate recordedOn) {}
+
+    /**
+     * A deadline that applied, the date of the act that answered it, if any, and whether the act was
+     * on time as the ledger recorded it (the recording day against the deadline, never the act's date).
+     */
     public record DeadlineView(LocalDate dueOn, Boolean provisional, LocalDate satisfiedOn, Boolean met) {
         static DeadlineView pending(Deadline deadline) {
             return new DeadlineView(deadline.dueOn(), deadline.provisional(), null, null);
         }
 
-        static DeadlineView answered(Deadline deadline, LocalDate on) {
-            return new DeadlineView(deadline.dueOn(), deadline.provisional(), on, deadline.metBy(on));
+        static DeadlineView answered(Deadline deadline, LocalDate on, boolean metAsRecorded) {
+            return new DeadlineView(deadline.dueOn(), deadline.provisional(), on, metAsRecorded);
         }
     }
 

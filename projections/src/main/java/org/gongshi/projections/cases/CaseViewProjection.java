@@ -17,6 +17,10 @@ import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
 import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
+import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.WithdrawalDeadlineMissed;
 import org.gongshi.ledger.cases.DecisionKind;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.HearingConcluded;
@@ -43,6 +47,7 @@ import org.gongshi.projections.cases.CaseView.Revision;
 import org.gongshi.projections.cases.CaseView.Statement;
 import org.gongshi.projections.cases.CaseView.Transfer;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,6 +99,32 @@ public class CaseViewProjection {
                 set("decisionDeadline", DeadlineView.pending(e.decisionDeadline())));
     }
 
+    // ---- deadlines the ledger recorded as missed (the deadline mechanism's events)
+
+    @EventHandler
+    void on(DecisionDeadlineMissed e, TrackingToken token) {
+        missed(e.caseId(), token, "DECISION", e.decisionDeadline().dueOn(), e.recordedOn());
+    }
+
+    @EventHandler
+    void on(DisclosureDeadlineMissed e, TrackingToken token) {
+        missed(e.caseId(), token, "DISCLOSURE", e.deadline().dueOn(), e.recordedOn());
+    }
+
+    @EventHandler
+    void on(DoublePublicityDeadlineMissed e, TrackingToken token) {
+        missed(e.caseId(), token, "DOUBLE_PUBLICITY", e.deadline().dueOn(), e.recordedOn());
+    }
+
+    @EventHandler
+    void on(WithdrawalDeadlineMissed e, TrackingToken token) {
+        missed(e.caseId(), token, "WITHDRAWAL", e.deadline().dueOn(), e.recordedOn());
+    }
+
+    private void missed(String caseId, TrackingToken token, String kind, LocalDate dueOn, LocalDate recordedOn) {
+        apply(caseId, token, push("missedDeadlines", new CaseView.MissedDeadline(kind, dueOn, recordedOn)));
+    }
+
     @EventHandler
     void on(CaseClockPaused e, TrackingToken token) {
         apply(e.caseId(), token, set("clock.paused", true), set("clock.pausedSince", e.pausedOn()), set("clock.reason", e.reason()));
@@ -133,7 +164,7 @@ public class CaseViewProjection {
     @EventHandler
     void on(PenaltyDecided e, TrackingToken token) {
         apply(e.caseId(), token, set("status", CaseStatus.PENALTY_DECIDED), set("disposed", true),
-                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn())),
+                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime())),
                 set("decision", new Decision(e.decisionId(), DecisionKind.PENALTY, e.decisionNumber(), e.decidedOn(),
                         e.penalties(), e.legalBasis(), e.facts(), DeadlineView.pending(e.paymentDeadline()))));
     }
@@ -141,7 +172,7 @@ public class CaseViewProjection {
     @EventHandler
     void on(NoPenaltyDecided e, TrackingToken token) {
         apply(e.caseId(), token, set("status", CaseStatus.NO_PENALTY_DECIDED), set("disposed", true),
-                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn())),
+                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime())),
                 set("decision", new Decision(e.decisionId(), DecisionKind.NO_PENALTY, e.decisionNumber(), e.decidedOn(),
                         List.of(), e.legalBasis(), e.facts(), null)));
     }
@@ -153,7 +184,7 @@ public class CaseViewProjection {
         if (current != null && !Boolean.TRUE.equals(current.disposed())) {
             updates.add(set("status", CaseStatus.TRANSFERRED));
             updates.add(set("disposed", true));
-            updates.add(set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.transferredOn())));
+            updates.add(set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.transferredOn(), e.transferredInTime())));
         }
         apply(e.caseId(), token, updates.toArray(Bson[]::new));
     }
@@ -161,7 +192,7 @@ public class CaseViewProjection {
     @EventHandler
     void on(PenaltyExecuted e, TrackingToken token) {
         apply(e.caseId(), token, set("status", CaseStatus.EXECUTED),
-                set("decision.paymentDeadline", DeadlineView.answered(e.paymentDeadline(), e.executedOn())),
+                set("decision.paymentDeadline", DeadlineView.answered(e.paymentDeadline(), e.executedOn(), e.paidInTime())),
                 set("execution", new Execution(e.executedOn(), e.paidAmount(), e.method(), e.latePaymentPenalty())));
     }
 
@@ -182,15 +213,15 @@ public class CaseViewProjection {
     void on(DisclosureDecided e, TrackingToken token) {
         boolean published = e.action() == DisclosureAction.PUBLISH;
         apply(e.caseId(), token, set("disclosure", new CaseView.Disclosure(e.action(), published ? e.recordId() : null,
-                e.decidedOn(), e.ground(), DeadlineView.answered(e.disclosureDeadline(), e.decidedOn()),
-                DeadlineView.answered(e.doublePublicityDeadline(), e.decidedOn()), published ? e.publicUntil().dueOn() : null,
+                e.decidedOn(), e.ground(), DeadlineView.answered(e.disclosureDeadline(), e.decidedOn(), e.disclosedInTime()),
+                DeadlineView.answered(e.doublePublicityDeadline(), e.decidedOn(), e.doublePublicityInTime()), published ? e.publicUntil().dueOn() : null,
                 published ? RecordState.PUBLISHED : null, null, null)));
     }
 
     @EventHandler
     void on(DisclosureWithdrawn e, TrackingToken token) {
         apply(e.caseId(), token, set("disclosure.state", RecordState.WITHDRAWN), set("disclosure.endedOn", e.withdrawnOn()),
-                set("disclosure.withdrawalDeadline", DeadlineView.answered(e.withdrawalDeadline(), e.withdrawnOn())));
+                set("disclosure.withdrawalDeadline", DeadlineView.answered(e.withdrawalDeadline(), e.withdrawnOn(), e.withdrawnInTime())));
     }
 
     @EventHandler

@@ -8,6 +8,8 @@ import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -30,7 +32,11 @@ public class TargetFigures {
                 doubleOnTime = new Counter(), withdrawal = new Counter();
         long[] filedClosed = new long[2];
         long[] handlingDays = new long[1];
+        Map<String, Long> missed = new TreeMap<>();
         cases.forEach(scope, view -> {
+            if (view.missedDeadlines() != null) {
+                view.missedDeadlines().stream().filter(m -> within(m.dueOn(), from, to)).forEach(m -> missed.merge(m.kind(), 1L, Long::sum));
+            }
             var deadline = view.decisionDeadline();
             boolean disposed = Boolean.TRUE.equals(view.disposed());
             if (deadline != null && within(deadline.dueOn(), from, to)) handling.count(disposed);
@@ -60,7 +66,8 @@ public class TargetFigures {
         return new Figures(scope.divisionPrefix() == null ? null : scope.divisionPrefix().code(), scope.bureau(), from, to,
                 handling.rate("100%"), onTime.rate("100%"), disclosure.rate("100%"), samrOnTime.rate("100%"), doubleOnTime.rate("100%"),
                 withdrawal.rate("100%"), new Rate(filedClosed[1], filedClosed[0], ratio(filedClosed[1], filedClosed[0]), "> 90%"),
-                onTime.total == 0 ? null : BigDecimal.valueOf(handlingDays[0]).divide(BigDecimal.valueOf(onTime.total), 1, RoundingMode.HALF_UP));
+                onTime.total == 0 ? null : BigDecimal.valueOf(handlingDays[0]).divide(BigDecimal.valueOf(onTime.total), 1, RoundingMode.HALF_UP),
+                missed);
     }
 
     private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
@@ -90,8 +97,10 @@ public class TargetFigures {
 
     /**
      * @param averageHandlingDays mean calendar days from filing to disposition, for dispositions in the period
+     * @param missedDeadlines     deadlines falling in the period that the ledger recorded as missed
+     *                            ({@code DecisionDeadlineMissed} etc.), by kind
      */
     public record Figures(String division, String bureau, LocalDate from, LocalDate to, Rate handlingRate, Rate onTimeClosure,
                           Rate disclosureRate, Rate disclosureOnTime, Rate doublePublicityOnTime, Rate withdrawalOnTime,
-                          Rate closureToFiling, BigDecimal averageHandlingDays) {}
+                          Rate closureToFiling, BigDecimal averageHandlingDays, Map<String, Long> missedDeadlines) {}
 }

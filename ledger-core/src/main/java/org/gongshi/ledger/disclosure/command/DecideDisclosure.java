@@ -6,5 +6,8 @@ import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import java.time.LocalDate;
 import java.util.List;
 
-/** 公示决定: publish the penalty decision (with the terms to hide) or withhold it on a legal ground. */
+/**
+ * 公示决定: publish the penalty decision (with the terms to hide) or withhold it on a legal ground.
+ * It takes the day the ledger records it: {@code decidedOn} may be left out (null); if given it must be that day.
+ */
 public record DecideDisclosure(@TargetAggregateIdentifier String caseId, DisclosureAction action, LocalDate decidedOn, String ground, List<String> redactions) {}

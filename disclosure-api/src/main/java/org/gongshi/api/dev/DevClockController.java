@@ -1,0 +1,73 @@
+package org.gongshi.api.dev;
+
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.calendar.LedgerClock;
+import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.policy.RuleViolation;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * {@code GET /dev/clock} answers the ledger's clock {@code {"now"}}; {@code POST /dev/clock
+ * {"now": "2026-02-10T09:00:00+08:00"}} moves it forward (never back: 409 naming
+ * {@link Rule#CLOCK_MOVES_FORWARD}), and the deadlines that fall due fire on it. Exists only in the
+ * embedded default (like {@code /dev/tokens}, which listens on 127.0.0.1) and answers loopback
+ * callers only.
+ */
+@RestController
+public class DevClockController {
+
+    private final LedgerClock clock;
+
+    public DevClockController(LedgerClock ledgerClock) {
+        this.clock = ledgerClock;
+    }
+
+    public record ClockRequest(String now) {}
+
+    @GetMapping("/dev/clock")
+    Map<String, String> now(ServerHttpRequest request) {
+        requireLoopback(request);
+        return Map.of("now", OffsetDateTime.ofInstant(clock.instant(), LedgerClock.LEGAL_ZONE).toString());
+    }
+
+    @PostMapping("/dev/clock")
+    Map<String, String> move(ServerHttpRequest request, @RequestBody ClockRequest body) {
+        requireLoopback(request);
+        if (body == null || body.now() == null || body.now().isBlank()) {
+            throw InvalidRequest.of("now", "is required: an ISO instant with offset, e.g. 2026-02-10T09:00:00+08:00");
+        }
+        Instant target = parse(body.now());
+        try {
+            clock.moveForwardTo(target);
+        } catch (IllegalArgumentException backwards) {
+            throw new RuleViolation(Rule.CLOCK_MOVES_FORWARD, backwards.getMessage());
+        }
+        return now(request);
+    }
+
+    private static Instant parse(String text) {
+        if (text.length() > 64) throw InvalidRequest.of("now", "is too long for an ISO instant");
+        try {
+            return LedgerClock.parseInstant(text);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("now", e.getMessage());
+        }
+    }
+
+    private static void requireLoopback(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null || remote.getAddress() == null || !remote.getAddress().isLoopbackAddress()) {
+            throw new Forbidden("/dev/clock answers loopback callers only");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.gongshi.server.schedule;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.gongshi.ledger.calendar.LedgerClock;
+import org.gongshi.ledger.cases.command.CheckDeadlines;
+import org.gongshi.ledger.listings.command.ExpireListing;
+import org.gongshi.ledger.policy.Recording;
+import org.gongshi.ledger.vocabulary.MetadataKeys;
+import org.gongshi.server.roles.ConditionalOnRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Fires what the {@link DeadlineSchedule} holds when it falls due on the ledger's clock: every
+ * {@code gongshi.deadlines.poll} (default 10 s), and at once whenever the clock is moved forward.
+ * Each due entry is claimed with a lease, sent as {@link CheckDeadlines} (a case) or
+ * {@link ExpireListing} (a list entry) under the system identity {@code system:deadlines}, then marked
+ * done; the aggregates record what passed unmet ({@code DecisionDeadlineMissed},
+ * {@code DisclosureDeadlineMissed}, {@code DoublePublicityDeadlineMissed}) and expire public records
+ * and list entries on the recording day. Replaces polling the read models.
+ */
+@Component
+@ConditionalOnRole("command")
+public class DeadlineRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineRunner.class);
+
+    private final DeadlineSchedule schedule;
+    private final CommandGateway commands;
+    private final LedgerClock clock;
+    private final Clock wall = Clock.systemUTC();
+    private final Duration lease;
+    private final String owner = "runner-" + UUID.randomUUID();
+    private final ExecutorService onMove = Executors.newSingleThreadExecutor(r -> new Thread(r, "deadlines-on-clock-move"));
+
+    public DeadlineRunner(DeadlineSchedule deadlineSchedule, CommandGateway commandGateway, LedgerClock ledgerClock,
+                          @Value("${gongshi.deadlines.lease:PT1M}") Duration lease) {
+        this.schedule = deadlineSchedule;
+        this.commands = commandGateway;
+        this.clock = ledgerClock;
+        this.lease = lease;
+        // never on the caller's thread: POST /dev/clock runs on the event loop
+        ledgerClock.onMove(moved -> {
+            try {
+                onMove.execute(this::run);
+            } catch (RejectedExecutionException closed) {
+                // shutting down
+            }
+        });
+    }
+
+    @Scheduled(initialDelayString = "${gongshi.deadlines.initial-delay:PT5S}", fixedDelayString = "${gongshi.deadlines.poll:PT10S}")
+    public void run() {
+        int fired = fireDue();
+        if (fired > 0) log.info("Deadlines: {} due on the ledger's clock ({}) fired", fired, clock.instant());
+    }
+
+    /** Fires every entry due now; returns how many commands succeeded. */
+    public synchronized int fireDue() {
+        int fired = 0;
+        while (true) {
+            var claimed = schedule.claim(clock.instant(), wall.instant(), lease, owner);
+            if (claimed.isEmpty()) return fired;
+            DeadlineSchedule.Due due = claimed.get();
+            Object command = due.kind() == DeadlineSchedule.Kind.CASE
+                    ? new CheckDeadlines(due.target())
+                    : new ExpireListing(due.target(), LocalDate.ofInstant(due.dueAt(), LedgerClock.LEGAL_ZONE).minusDays(1));
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(Map.of(MetadataKeys.ACTOR, Recording.DEADLINES)));
+                schedule.done(due, owner);
+                fired++;
+            } catch (RuntimeException e) {
+                // the lease runs out and the entry is fired again, here or on another node
+                log.warn("Deadline {} failed; it fires again after its lease: {}", due.id(), e.getMessage());
+                return fired;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        onMove.shutdownNow();
+    }
+}

@@ -1,0 +1,76 @@
+package org.gongshi.server.schedule;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * The ledger's deadlines, due on the ledger's clock, in MongoDB beside the read models (collection
+ * {@code deadlines}): what falls due when, for which aggregate. An entry is claimed with a lease by
+ * one atomic {@code findOneAndUpdate}, so across a cluster one node fires it; it is marked done after
+ * its command succeeded, and a node that dies mid-way leaves a lease that runs out, after which
+ * another node fires it again (the aggregate's check is idempotent, so a repeat changes nothing).
+ * Scheduling the same deadline twice (a replay) keeps one entry and never revives a done one.
+ */
+public class DeadlineSchedule {
+
+    /** What a due entry asks for: check a case's deadlines, or end a list entry's term. */
+    public enum Kind { CASE, LISTING }
+
+    /** A claimed entry. */
+    public record Due(String id, Kind kind, String target, Instant dueAt) {}
+
+    private static final String PENDING = "PENDING";
+    private static final String DONE = "DONE";
+
+    private final MongoCollection<Document> entries;
+
+    public DeadlineSchedule(MongoDatabase database) {
+        this.entries = database.getCollection("deadlines");
+    }
+
+    /** Schedules {@code kind} for {@code target} at {@code dueAt} (ledger time); idempotent. */
+    public void schedule(Kind kind, String target, Instant dueAt) {
+        String id = kind + ":" + target + ":" + dueAt;
+        entries.updateOne(Filters.eq("_id", id), Updates.combine(
+                        Updates.setOnInsert("kind", kind.name()), Updates.setOnInsert("target", target),
+                        Updates.setOnInsert("dueAt", Date.from(dueAt)), Updates.setOnInsert("state", PENDING),
+                        Updates.setOnInsert("leaseUntil", new Date(0))),
+                new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Claims one pending entry due at {@code ledgerNow} whose lease (wall time) ran out, for {@code lease}
+     * from {@code wallNow}, in the name of {@code owner}.
+     */
+    public Optional<Due> claim(Instant ledgerNow, Instant wallNow, Duration lease, String owner) {
+        Document claimed = entries.findOneAndUpdate(
+                Filters.and(Filters.eq("state", PENDING), Filters.lte("dueAt", Date.from(ledgerNow)),
+                        Filters.lte("leaseUntil", Date.from(wallNow))),
+                Updates.combine(Updates.set("leaseUntil", Date.from(wallNow.plus(lease))), Updates.set("owner", owner)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (claimed == null) return Optional.empty();
+        return Optional.of(new Due(claimed.getString("_id"), Kind.valueOf(claimed.getString("kind")), claimed.getString("target"),
+                claimed.getDate("dueAt").toInstant()));
+    }
+
+    /** Marks a claimed entry done, if {@code owner} still holds it. */
+    public void done(Due due, String owner) {
+        entries.updateOne(Filters.and(Filters.eq("_id", due.id()), Filters.eq("owner", owner)), Updates.set("state", DONE));
+    }
+
+    /** How many entries wait (due or not). */
+    public long pending() {
+        return entries.countDocuments(Filters.eq("state", PENDING));
+    }
+}

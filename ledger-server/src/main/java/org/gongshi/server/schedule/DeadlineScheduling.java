@@ -1,0 +1,76 @@
+package org.gongshi.server.schedule;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.calendar.LedgerClock;
+import org.gongshi.ledger.cases.event.CaseClockResumed;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.listings.event.ListingAdded;
+import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.server.roles.ConditionalOnRole;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Puts each deadline the ledger records into the {@link DeadlineSchedule}, due at the start of the day
+ * after its last day (Asia/Shanghai): the decision deadline (as filed, extended, moved by pauses), the
+ * 7 WD and 20 WD disclosure deadlines of a decision, the end of a record's publicity period and of a
+ * list entry's term. Replays schedule nothing twice.
+ */
+@Component
+@ConditionalOnRole("command")
+@ProcessingGroup(DeadlineScheduling.PROCESSING_GROUP)
+public class DeadlineScheduling {
+
+    public static final String PROCESSING_GROUP = "deadline-schedule";
+
+    private final DeadlineSchedule schedule;
+    private final Rulebook rules;
+
+    public DeadlineScheduling(DeadlineSchedule deadlineSchedule, Rulebook rulebook) {
+        this.schedule = deadlineSchedule;
+        this.rules = rulebook;
+    }
+
+    /** When a deadline whose last day is {@code deadline} has passed: the start of the next day. */
+    static Instant passed(Deadline deadline) {
+        return deadline.dueOn().plusDays(1).atStartOfDay(LedgerClock.LEGAL_ZONE).toInstant();
+    }
+
+    @EventHandler
+    void on(CaseFiled e) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(e.decisionDeadline()));
+    }
+
+    @EventHandler
+    void on(DecisionDeadlineExtended e) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(e.decisionDeadline()));
+    }
+
+    @EventHandler
+    void on(CaseClockResumed e) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(e.decisionDeadline()));
+    }
+
+    @EventHandler
+    void on(PenaltyDecided e) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.doublePublicityDeadline(e.decidedOn())));
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.disclosureDeadline(e.decidedOn())));
+    }
+
+    @EventHandler
+    void on(DisclosureDecided e) {
+        if (e.action() == DisclosureAction.PUBLISH) schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(e.publicUntil()));
+    }
+
+    @EventHandler
+    void on(ListingAdded e) {
+        schedule.schedule(DeadlineSchedule.Kind.LISTING, e.listingId(), passed(e.termEnd()));
+    }
+}

@@ -1,0 +1,117 @@
+package org.gongshi.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Scenarios played on the ledger's clock (issue 15 items 1-2): a disclosure deadline across the 2026
+ * Spring Festival is missed, recorded as events and counted in the figures; a backdated disclosure can
+ * no longer look on time; the clock only moves forward, survives a restart, and refuses an earlier
+ * start; the historical import takes older acts and marks them.
+ */
+class LedgerClockEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static final String COMPANY = "北京春节逾期示例有限公司";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_disclosure_deadline_missed_across_the_spring_festival_is_an_event_in_the_figures_and_backdating_cannot_hide_it()
+            throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-02-02T09:00:00+08:00",
+                "--gongshi.deadlines.poll=PT1S")) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+            assertThat(now(web)).isEqualTo("2026-02-02T09");
+
+            // filed 02-02, decided Tuesday 02-10: 7 WD end 02-26, 20 WD end 03-16 (02-15..23 off, 02-14 and 02-28 worked)
+            String caseId = (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("filedOn", "2026-02-02", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
+                            "procedure", "ORDINARY", "source", "权利人投诉",
+                            "party", Map.of("kind", "LEGAL_PERSON", "name", COMPANY, "uscc", "91110000600037341L")))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+            var fine = List.of(Map.of("type", "FINE", "amount", 50000));
+            bureau.act(caseId, "notices", Map.of("servedOn", "2026-02-03", "hearingRightGranted", false, "waived", true, "proposedPenalties", fine));
+            bureau.act(caseId, "decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝市监罚〔2026〕77号", "decidedOn", "2026-02-10",
+                    "penalties", fine, "legalBasis", "《商标法》第六十条", "facts", "销售侵权商品。"));
+
+            // the clock passes the 20 WD deadline with nothing published: the ledger records both misses
+            LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 3, 17));
+            Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, token, caseId, v -> missed(v).size() == 2);
+            assertThat(missed(view)).extracting(m -> m.get("kind") + " " + m.get("dueOn"))
+                    .containsExactlyInAnyOrder("DOUBLE_PUBLICITY 2026-02-26", "DISCLOSURE 2026-03-16");
+            Map<?, ?> stats = web.get().uri("/api/v1/stats?from=2026-01-01&to=2026-12-31").headers(h -> h.setBearerAuth(token))
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            assertThat((Map<String, Object>) stats.get("missedDeadlines")).containsEntry("DISCLOSURE", 1).containsEntry("DOUBLE_PUBLICITY", 1);
+
+            // a backdated publication is refused; published today, it is late, whatever the client would like
+            web.post().uri("/api/v1/cases/{id}/disclosure", caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("action", "PUBLISH", "decidedOn", "2026-03-10")).exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.rule").isEqualTo("recorded-on-its-day");
+            bureau.act(caseId, "disclosure", Map.of("action", "PUBLISH"));
+            view = LedgerEndToEndTest.awaitCase(web, token, caseId, v -> v.get("disclosure") != null);
+            Map<?, ?> disclosure = (Map<?, ?>) view.get("disclosure");
+            assertThat(disclosure.get("decidedOn")).isEqualTo("2026-03-17");
+            assertThat(((Map<?, ?>) disclosure.get("deadline")).get("met")).isEqualTo(false);
+            stats = web.get().uri("/api/v1/stats?from=2026-01-01&to=2026-12-31").headers(h -> h.setBearerAuth(token))
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(((Map<?, ?>) stats.get("disclosureOnTime")).get("numerator")).isEqualTo(0);
+
+            // the clock never goes back
+            web.post().uri("/dev/clock").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("now", "2026-03-01T10:00:00+08:00"))
+                    .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("clock-moves-forward");
+
+            // an act older than the tolerance enters only through the historical import, marked, never on time
+            Map<String, Object> oldFiling = Map.of("filedOn", "2025-06-02", "ipType", "PATENT", "violationType", "假冒专利",
+                    "procedure", "ORDINARY", "source", "档案录入", "party", Map.of("kind", "LEGAL_PERSON", "name", "北京档案示例有限公司",
+                            "uscc", "91110000600037341L"));
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(oldFiling)
+                    .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("backdating-tolerance");
+            web.post().uri("/api/v1/cases").headers(h -> { h.setBearerAuth(token); h.set("Gongshi-Historical-Import", "true"); })
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(oldFiling).exchange().expectStatus().isCreated();
+            web.post().uri("/api/v1/cases").headers(h -> { h.setBearerAuth(token); h.set("Gongshi-Historical-Import", "maybe"); })
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(oldFiling).exchange().expectStatus().isBadRequest();
+        }
+    }
+
+    @Test
+    void the_clock_survives_a_restart_and_refuses_a_start_before_the_last_event() throws Exception {
+        String before;
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-02-02T09:00:00+08:00")) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            new BureauClient(web, LedgerEndToEndTest.BUREAU).decidedCase("北京重启示例有限公司", "91110000600037341L", 5000);
+            LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 4, 1));
+            before = now(web);
+        }
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-02-02T09:00:00+08:00")) {
+            assertThat(now(LedgerEndToEndTest.client(app))).as("the same start continues the persisted clock").isGreaterThanOrEqualTo(before);
+        }
+        assertThatThrownBy(() -> LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-01-01T09:00:00+08:00").close())
+                .hasStackTraceContaining("is before the last recorded event of this ledger");
+    }
+
+    /** The ledger's clock, to the hour (Asia/Shanghai): 2026-02-02T09 */
+    private static String now(WebTestClient web) {
+        Map<?, ?> body = web.get().uri("/dev/clock").exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((String) body.get("now")).substring(0, 13);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> missed(Map<?, ?> view) {
+        Object missed = view.get("missedDeadlines");
+        return missed == null ? List.of() : (List<Map<?, ?>>) missed;
+    }
+}

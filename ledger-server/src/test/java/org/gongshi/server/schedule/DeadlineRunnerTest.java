@@ -1,0 +1,140 @@
+package org.gongshi.server.schedule;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.gongshi.ledger.calendar.LedgerClock;
+import org.gongshi.ledger.cases.command.CheckDeadlines;
+import org.gongshi.ledger.policy.Recording;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deadline mechanism fires each due entry exactly once across a cluster, on the ledger's clock,
+ * and survives a node that dies holding an entry: two runners (two nodes) share one MongoDB.
+ */
+class DeadlineRunnerTest {
+
+    private static final Instant T0 = Instant.parse("2026-02-01T01:00:00Z");
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private final Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
+    private final List<String> identities = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        database = client.getDatabase("deadlines-test");
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    /** A node: its own command bus (counting the checks it handles) and its own runner, on {@code clock}. */
+    private DeadlineRunner node(LedgerClock clock, Duration lease) {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(CheckDeadlines.class.getName(), message -> {
+            identities.add((String) message.getMetaData().get("actor"));
+            fired.computeIfAbsent(((CheckDeadlines) message.getPayload()).caseId(), id -> new AtomicInteger()).incrementAndGet();
+            return null;
+        });
+        return new DeadlineRunner(new DeadlineSchedule(database), DefaultCommandGateway.builder().commandBus(bus).build(), clock, lease);
+    }
+
+    private static LedgerClock clockAt(Instant now) {
+        return LedgerClock.settable(Clock.fixed(now, ZoneOffset.UTC), Duration.ZERO);
+    }
+
+    @Test
+    void a_due_deadline_fires_once_when_two_runners_race() throws Exception {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        for (int i = 0; i < 200; i++) schedule.schedule(DeadlineSchedule.Kind.CASE, "case-" + i, T0.minusSeconds(i));
+        LedgerClock clock = clockAt(T0);
+        DeadlineRunner a = node(clock, Duration.ofMinutes(1));
+        DeadlineRunner b = node(clock, Duration.ofMinutes(1));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            Future<Integer> first = threads.submit(() -> { go.await(); return a.fireDue(); });
+            Future<Integer> second = threads.submit(() -> { go.await(); return b.fireDue(); });
+            go.countDown();
+            assertThat(first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            threads.shutdownNow();
+            a.close();
+            b.close();
+        }
+        assertThat(fired).hasSize(200);
+        assertThat(fired.values()).allSatisfy(count -> assertThat(count.get()).as("fired exactly once").isEqualTo(1));
+        assertThat(identities).containsOnly(Recording.DEADLINES);
+        assertThat(schedule.pending()).isZero();
+    }
+
+    @Test
+    void a_deadline_fires_on_the_ledger_clock_when_it_moves_forward() throws Exception {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        schedule.schedule(DeadlineSchedule.Kind.CASE, "case-spring-festival", Instant.parse("2026-03-16T16:00:00Z"));
+        schedule.schedule(DeadlineSchedule.Kind.CASE, "case-spring-festival", Instant.parse("2026-03-16T16:00:00Z")); // a replay
+        LedgerClock clock = clockAt(T0);
+        DeadlineRunner runner = node(clock, Duration.ofMinutes(1));
+        try {
+            assertThat(runner.fireDue()).as("not due on the ledger's clock yet").isZero();
+            clock.moveForwardTo(Instant.parse("2026-03-17T02:00:00Z"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!fired.containsKey("case-spring-festival") && System.nanoTime() < deadline) Thread.sleep(20);
+        } finally {
+            runner.close();
+        }
+        assertThat(fired.get("case-spring-festival")).as("fired by the move, once").hasValue(1);
+        assertThat(schedule.pending()).isZero();
+    }
+
+    @Test
+    void a_deadline_claimed_by_a_node_that_died_fires_again_after_its_lease() {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        schedule.schedule(DeadlineSchedule.Kind.CASE, "case-1", T0);
+        Instant wall = Instant.now();
+        // a node claims the entry and dies before marking it done
+        assertThat(schedule.claim(T0, wall, Duration.ofSeconds(2), "node-that-died")).isPresent();
+        DeadlineRunner survivor = node(clockAt(T0), Duration.ofSeconds(2));
+        try {
+            assertThat(survivor.fireDue()).as("the lease still runs").isZero();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int firedNow = 0;
+            while (firedNow == 0 && System.nanoTime() < deadline) firedNow = survivor.fireDue();
+            assertThat(firedNow).isEqualTo(1);
+        } finally {
+            survivor.close();
+        }
+        assertThat(fired.get("case-1")).hasValue(1);
+        assertThat(schedule.pending()).isZero();
+    }
+}
