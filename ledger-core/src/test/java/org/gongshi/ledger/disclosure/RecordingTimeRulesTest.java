@@ -55,6 +55,7 @@ class RecordingTimeRulesTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(Rulebook.defaults());
+        fixture.registerInjectableResource(new org.gongshi.ledger.cases.DistinctDecisionNumbers());
         time = LedgerTime.on(fixture);
     }
 
@@ -93,6 +94,7 @@ class RecordingTimeRulesTest {
         AggregateTestFixture<Case> strict = new AggregateTestFixture<>(Case.class);
         strict.registerInjectableResource(new Rulebook(new EnforcementPolicy("SH-2026.3", null, null, null,
                 new EnforcementPolicy.TimeBounds(7, null, null)), WorkingDayCalendar.official()));
+        strict.registerInjectableResource(new org.gongshi.ledger.cases.DistinctDecisionNumbers());
         LedgerTime.on(strict).on(LocalDate.of(2026, 3, 31));
         refused(strict.givenNoPriorActivity().when(fileCase(LocalDate.of(2026, 3, 23), COMPANY), AS_BUREAU),
                 "backdating-tolerance", "at most 7 CD");
