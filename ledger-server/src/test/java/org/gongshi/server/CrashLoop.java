@@ -1,5 +1,7 @@
 package org.gongshi.server;
 
+import org.gongshi.server.embedded.MongoCredentials;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Sorts;
@@ -300,7 +302,12 @@ public final class CrashLoop {
     /** SHA-256 of each read model: its documents in _id order, as extended JSON. */
     private Map<String, String> hashes() throws Exception {
         Map<String, String> hashes = new LinkedHashMap<>();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
+        MongoCredentials credentials = MongoCredentials.inDataDir(launchedData);
+        try (MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString("mongodb://127.0.0.1:" + mongoPort))
+                .credential(com.mongodb.MongoCredential.createScramSha256Credential(credentials.user(), "admin",
+                        credentials.password().toCharArray()))
+                .build())) {
             var db = client.getDatabase("gongshi");
             for (String collection : READ_MODELS) {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -357,7 +364,11 @@ public final class CrashLoop {
 
     // ---- the server
 
+    /** The data directory of the server launched last: its embedded MongoDB's credentials are there. */
+    private Path launchedData;
+
     private void launch(Path data) throws Exception {
+        launchedData = data;
         Files.createDirectories(data);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         log = work.resolve("server-" + System.nanoTime() + ".log");

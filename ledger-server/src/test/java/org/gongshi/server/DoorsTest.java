@@ -172,6 +172,16 @@ class DoorsTest {
     }
 
     @Test
+    void metrics_are_shown_to_the_admin_role_only() {
+        web.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+        String officer = token(b -> {});
+        web.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(officer)).exchange().expectStatus().isForbidden();
+        String admin = token(b -> b.claim("roles", List.of("admin")));
+        web.get().uri("/actuator/metrics/gongshi.feed.subscribers").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void pages_and_public_answers_send_a_strict_content_security_policy_and_the_usual_headers() {
         for (String path : List.of("/", "/penalties?q=x", "/lists", "/api/v1/public/penalties")) {
             web.get().uri(path).exchange().expectStatus().isOk().expectHeader().valueEquals("Content-Security-Policy",

@@ -102,10 +102,10 @@ class ProcessorFaultEndToEndTest {
             Map<?, ?> health = await(() -> body(web.get().uri("/actuator/health")), h -> "DEGRADED".equals(h.get("status"))
                     && deadLetters(h, CaseViewProjection.PROCESSING_GROUP) == 2, "health DEGRADED with 2 dead letters");
             assertThat((String) processorHealth(health).get("reason")).contains("case-views holds 2 dead letters");
-            assertThat(metric(web, "gongshi.processor.dead.letters", "processor:case-views")).isEqualTo(2.0);
-            assertThat(metric(web, "gongshi.command.latency", "command:ServePenaltyNotice")).as("notices timed").isEqualTo(2.0);
-            assertThat(metric(web, "gongshi.processor.lag", "processor:public-feed")).isGreaterThanOrEqualTo(0.0);
-            assertThat(metric(web, "gongshi.feed.subscribers", null)).isZero();
+            assertThat(metric(web, admin, "gongshi.processor.dead.letters", "processor:case-views")).isEqualTo(2.0);
+            assertThat(metric(web, admin, "gongshi.command.latency", "command:ServePenaltyNotice")).as("notices timed").isEqualTo(2.0);
+            assertThat(metric(web, admin, "gongshi.processor.lag", "processor:public-feed")).isGreaterThanOrEqualTo(0.0);
+            assertThat(metric(web, admin, "gongshi.feed.subscribers", null)).isZero();
             Map<?, ?> view = body(web.get().uri("/api/v1/cases/{id}", poisoned).headers(h -> h.setBearerAuth(officer)));
             assertThat(view.get("status")).as("the decision is not applied ahead of the notice").isNotEqualTo("PENALTY_DECIDED");
             assertThat(view.get("decision")).isNull();
@@ -127,7 +127,7 @@ class ProcessorFaultEndToEndTest {
                     .exchange().expectStatus().isOk().expectBody().jsonPath("$.succeeded").isEqualTo(true).jsonPath("$.remaining").isEqualTo(0);
             LedgerEndToEndTest.awaitCase(web, officer, poisoned, v -> "PENALTY_DECIDED".equals(v.get("status")) && v.get("notice") != null);
             await(() -> body(web.get().uri("/actuator/health")), h -> "UP".equals(h.get("status")), "health UP after the retry");
-            assertThat(metric(web, "gongshi.processor.dead.letters", "processor:case-views")).isEqualTo(0.0);
+            assertThat(metric(web, admin, "gongshi.processor.dead.letters", "processor:case-views")).isEqualTo(0.0);
             web.post().uri("/api/v1/admin/dead-letters/case-views/{seq}/retry", poisoned).headers(h -> h.setBearerAuth(admin))
                     .exchange().expectStatus().isNotFound();
         } finally {
@@ -217,9 +217,9 @@ class ProcessorFaultEndToEndTest {
     }
 
     /** The first measurement of a metric (a timer's: its count), narrowed by one tag if given. */
-    static double metric(WebTestClient web, String name, String tag) {
-        Map<?, ?> body = tag == null ? body(web.get().uri("/actuator/metrics/{name}", name))
-                : body(web.get().uri("/actuator/metrics/{name}?tag={tag}", name, tag));
+    static double metric(WebTestClient web, String admin, String name, String tag) {
+        Map<?, ?> body = tag == null ? body(web.get().uri("/actuator/metrics/{name}", name).headers(h -> h.setBearerAuth(admin)))
+                : body(web.get().uri("/actuator/metrics/{name}?tag={tag}", name, tag).headers(h -> h.setBearerAuth(admin)));
         return ((Number) ((Map<?, ?>) ((List<?>) body.get("measurements")).get(0)).get("value")).doubleValue();
     }
 

@@ -96,6 +96,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/v1/public/**").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(Access.ADMIN)
+                        // processor names, lags and command counts are operators' data, like health details
+                        .pathMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Access.ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/listings", "/api/v1/listings/**")
                         .hasAnyRole(Access.WRITERS)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(Access.PRIVATE_READERS)
