@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -213,23 +212,23 @@ class PersonalDataEndToEndTest {
         // a natural person's case: every text field carries the corpus; published, then corrected twice
         String person = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "刘示例", "idNumber", corpus.personId),
                 corpus.text(0, 3), corpus.text(1, 4), "罚款，联系" + corpus.texts.get(12));
-        post(person, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12", "redactions", List.of("周小梅")));
-        post(person, "disclosure", Map.of("action", "CORRECT", "decidedOn", "2026-03-13", "reason", "更正：" + corpus.text(2, 5),
+        post(person, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("周小梅")));
+        post(person, "disclosure", Map.of("action", "CORRECT", "reason", "更正：" + corpus.text(2, 5),
                 "facts", corpus.text(1, 2), "redactions", List.of("吴建国")));
-        post(person, "disclosure", Map.of("action", "CORRECT", "decidedOn", "2026-03-14", "reason", "再次更正",
+        post(person, "disclosure", Map.of("action", "CORRECT", "reason", "再次更正",
                 "facts", corpus.text(0, 2) + "周小梅、吴建国", "violationType", "销售侵权商品，联系" + corpus.texts.get(20)));
 
         // a company's case: published, then revoked with a reason full of personal data (withdrawn, 410 with the reason)
         String company = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京示例商贸有限公司", "uscc", COMPANY, "legalRepresentative", "王示例"),
                 corpus.text(3, 3), corpus.text(0, 5), corpus.text(4, 6, 1000));
-        post(company, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
+        post(company, "disclosure", Map.of("action", "PUBLISH"));
         post(company, "revision", Map.of("kind", "REVOKED", "by", "LITIGATION", "documentNumber", "(2026)京0105行初9号",
-                "effectiveOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "reason", "判决撤销：" + corpus.text(5, 4)));
+                "effectiveOn", today().toString(), "reason", "判决撤销：" + corpus.text(5, 4)));
 
         // another company: published, listed with reasons and sanction scopes full of personal data; a second entry removed in error
         String other = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "上海示例医疗器械有限公司", "uscc", OTHER_COMPANY, "legalRepresentative", "赵示例"),
                 corpus.text(6, 5), "《商标法》第六十条", "罚款");
-        post(other, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
+        post(other, "disclosure", Map.of("action", "PUBLISH"));
         String listing = listing("SEVERE_DISHONESTY", "BAD_FAITH_TRADEMARK_APPLICATION", corpus.text(0, 4), other);
         act("/api/v1/listings/{id}/decision", listing, Map.of("decidedOn", "2026-04-15", "list", true, "reason", corpus.text(2, 3),
                 "measures", List.of(Map.of("type", "KEY_SUPERVISION", "scope", corpus.text(1, 3, 500)), Map.of("type", "NO_AWARDS"))));
@@ -279,7 +278,7 @@ class PersonalDataEndToEndTest {
             throws Exception {
         String id = new Corpus().idNumber("320102");
         String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "孙示例", "idNumber", id), "销售侵权商品。", "《商标法》第六十条", "罚款");
-        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12", "redactions", List.of("孙小红")));
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("孙小红")));
         Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("party") != null);
         assertThat(((Map<?, ?>) view.get("party")).get("idNumber")).isEqualTo(id);
 
@@ -316,17 +315,28 @@ class PersonalDataEndToEndTest {
 
     // ---- helpers
 
+    /**
+     * A case filed, noticed and decided in the days up to the ledger's today: the tests of this class
+     * share one ledger, whose clock moves forward with the acts each plays, in whatever order they run.
+     */
     static String decidedCase(Map<String, Object> party, String facts, String legalBasis, String description) {
+        LocalDate today = today();
         Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("filedOn", "2026-03-02", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
+                .bodyValue(Map.of("filedOn", today.minusDays(8).toString(), "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
                         "procedure", "ORDINARY", "source", "举报", "party", party, "authorityName", "北京市朝阳区市场监督管理局"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String caseId = (String) filed.get("caseId");
         var penalties = List.of(Map.of("type", "FINE", "amount", 50000, "description", description));
-        post(caseId, "notices", Map.of("servedOn", "2026-03-04", "hearingRightGranted", false, "waived", true, "proposedPenalties", penalties));
+        post(caseId, "notices", Map.of("servedOn", today.minusDays(6).toString(), "hearingRightGranted", false, "waived", true, "proposedPenalties", penalties));
         post(caseId, "decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝市监罚〔2026〕" + caseId.substring(0, 4) + "号",
-                "decidedOn", "2026-03-10", "penalties", penalties, "legalBasis", legalBasis, "facts", facts));
+                "decidedOn", today.toString(), "penalties", penalties, "legalBasis", legalBasis, "facts", facts));
         return caseId;
+    }
+
+    /** The ledger's today (its clock, Asia/Shanghai). */
+    static LocalDate today() {
+        return LocalDate.parse(((String) web.get().uri("/dev/clock").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("now")).substring(0, 10));
     }
 
     static String listing(String listType, String category, String reason, String basisCase) {

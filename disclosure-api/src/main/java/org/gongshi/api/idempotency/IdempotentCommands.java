@@ -127,10 +127,11 @@ public class IdempotentCommands {
     /**
      * Runs {@code work} detached from the subscriber: a client that disconnects cancels only its
      * wait, never the key's writes or the command (cancelling a Mongo call on a bounded-elastic
-     * thread interrupts it: {@code MongoInterruptedException}, and the key stays pending).
+     * thread interrupts it: {@code MongoInterruptedException}, and the key stays pending). The
+     * detached run keeps the request's Reactor context (e.g. {@code HistoricalImport}).
      */
     private Mono<ResponseEntity<?>> answerWithin(Mono<ResponseEntity<?>> work) {
-        return Mono.defer(() -> Mono.fromFuture(work.toFuture(), true))
+        return Mono.deferContextual(context -> Mono.fromFuture(work.contextWrite(context).toFuture(), true))
                 .timeout(settings.timeout(), Mono.fromSupplier(() -> Problems.toResponse(new CommandPending(
                         "The ledger has not answered within " + settings.timeout().toSeconds() + " s; the command may still be recorded. "
                                 + "Retry with the same Idempotency-Key to get its outcome", RETRY_HINT))));
