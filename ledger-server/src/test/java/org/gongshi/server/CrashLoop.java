@@ -58,6 +58,12 @@ public final class CrashLoop {
             "feed_entries", "feed_current");
     static final String BUREAU = "91110000600037341L";
     static final Duration DEADLINE = Duration.ofSeconds(240);
+    /**
+     * The ledger's clock starts after the dates the bureaus send (filed 02-10, noticed 02-12, decided
+     * 03-02; publication takes the recording day), within the backdating tolerance; every restart
+     * passes the same start, so the persisted clock continues.
+     */
+    static final String CLOCK_START = "2026-03-06T09:00:00+08:00";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -75,6 +81,8 @@ public final class CrashLoop {
     private final List<Map<Long, String>> received = new ArrayList<>();
     private final AtomicBoolean loading = new AtomicBoolean();
     private final AtomicInteger unknownOutcomes = new AtomicInteger();
+    /** Decision numbers are unique per bureau: each decision sent takes the next. */
+    private final AtomicInteger decisionNumbers = new AtomicInteger();
     /** Commands refused (4xx): none should be. */
     private final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -158,6 +166,7 @@ public final class CrashLoop {
             // the same event store, read models from nothing
             Path rebuilt = work.resolve("rebuilt");
             copy(data.resolve("eventstore"), rebuilt.resolve("eventstore"));
+            Files.copy(data.resolve("clock.properties"), rebuilt.resolve("clock.properties")); // the same ledger time
             port = freePort();
             mongoPort = freePort();
             launch(rebuilt);
@@ -222,8 +231,12 @@ public final class CrashLoop {
                         case "CaseFiled" -> post(token, "/api/v1/cases", LedgerEndToEndTest.fileCase(BUREAU));
                         case "PenaltyNoticeServed" -> post(token, "/api/v1/cases/" + caseId + "/notices", Map.of("servedOn", "2026-02-12",
                                 "hearingRightGranted", false, "proposedPenalties", List.of(Map.of("type", "FINE", "amount", 50000))));
-                        case "PenaltyDecided" -> post(token, "/api/v1/cases/" + caseId + "/decisions", LedgerEndToEndTest.decision());
-                        default -> post(token, "/api/v1/cases/" + caseId + "/disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-05"));
+                        case "PenaltyDecided" -> {
+                            Map<String, Object> decision = new java.util.HashMap<>(LedgerEndToEndTest.decision());
+                            decision.put("decisionNumber", "京朝市监罚〔2026〕" + decisionNumbers.incrementAndGet() + "号");
+                            yield post(token, "/api/v1/cases/" + caseId + "/decisions", decision);
+                        }
+                        default -> post(token, "/api/v1/cases/" + caseId + "/disclosure", Map.of("action", "PUBLISH"));
                     };
                     if (response.statusCode() / 100 != 2) {
                         if (response.statusCode() < 500) refusals.add(step + " of " + caseId + " answered " + response.statusCode() + ": " + response.body());
@@ -375,7 +388,7 @@ public final class CrashLoop {
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", classpath,
                 LedgerServerApplication.class.getName(), "--server.port=" + port, "--gongshi.embedded.mongo-port=" + mongoPort,
-                "--gongshi.data-dir=" + data, "--logging.level.root=WARN", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H")
+                "--gongshi.data-dir=" + data, "--gongshi.clock.start=" + CLOCK_START, "--logging.level.root=WARN", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {

@@ -78,7 +78,8 @@ class ProcessorFaultEndToEndTest {
     private ConfigurableApplicationContext start() {
         LedgerServerApplication.disableUpdateChecker();
         return new SpringApplicationBuilder(LedgerServerApplication.class, Faults.class)
-                .run("--gongshi.data-dir=" + dataDir, "--server.port=0", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H");
+                .run("--gongshi.data-dir=" + dataDir, "--server.port=0", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H",
+                        "--gongshi.clock.start=" + LedgerEndToEndTest.CLOCK_START);
     }
 
     @Test
@@ -195,9 +196,16 @@ class ProcessorFaultEndToEndTest {
                 .exchange().expectStatus().isOk();
     }
 
+    /** The end-to-end decision under a number of its own (decision numbers are unique per bureau). */
+    static Map<String, Object> decision(String caseId) {
+        Map<String, Object> decision = new java.util.HashMap<>(LedgerEndToEndTest.decision());
+        decision.put("decisionNumber", "京朝市监罚〔2026〕" + caseId.substring(0, 8) + "号");
+        return decision;
+    }
+
     static void decide(WebTestClient web, String token, String caseId) {
         web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(LedgerEndToEndTest.decision()).exchange().expectStatus().isOk();
+                .bodyValue(decision(caseId)).exchange().expectStatus().isOk();
     }
 
     static Map<?, ?> body(WebTestClient.RequestHeadersSpec<?> request) {

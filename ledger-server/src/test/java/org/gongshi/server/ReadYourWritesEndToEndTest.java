@@ -102,7 +102,10 @@ class ReadYourWritesEndToEndTest {
     void a_view_that_has_not_passed_the_position_in_time_answers_503_with_retry_after_never_404() throws Exception {
         StreamingEventProcessor caseViews = app.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(CaseViewProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        caseViews.shutDown();
+        // a processor stopped while it is still starting can ignore the next start (its launcher is winding
+        // down): stop it once it has claimed its segment, and restart it until it has claimed it again
+        awaitUntil("case-views claims its segment", () -> !caseViews.processingStatus().isEmpty());
+        caseViews.shutdownAsync().get(30, java.util.concurrent.TimeUnit.SECONDS);
         try {
             Map<?, ?> filed = post("/api/v1/cases", LedgerEndToEndTest.fileCase("91310000132200004B"), 201, null);
             String caseId = (String) filed.get("caseId");
@@ -115,7 +118,10 @@ class ReadYourWritesEndToEndTest {
                     .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                             .contains("has not yet passed ledger position " + position).contains(CaseViewProjection.PROCESSING_GROUP));
 
-            caseViews.start();
+            awaitUntil("case-views runs again", () -> {
+                if (!caseViews.isRunning()) caseViews.start();
+                return !caseViews.processingStatus().isEmpty();
+            });
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             int status;
             do {
@@ -126,6 +132,14 @@ class ReadYourWritesEndToEndTest {
             assertThat(status).isEqualTo(200);
         } finally {
             if (!caseViews.isRunning()) caseViews.start();
+        }
+    }
+
+    static void awaitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 60 s: " + what);
+            Thread.sleep(50);
         }
     }
 
