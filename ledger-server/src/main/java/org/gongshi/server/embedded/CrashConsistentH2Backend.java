@@ -86,7 +86,7 @@ class CrashConsistentH2Backend extends H2Backend {
         commands.writeLock().lock();
         try {
             MVStore store = getMvStore();
-            if (store.isClosed()) return;
+            if (store.isClosed() || !store.hasUnsavedChanges()) return; // at rest: nothing to write
             store.commit();
             if (++checkpointCount % COMPACT_EVERY == 0) store.compact(50, 16 * 1024 * 1024);
         } finally {
