@@ -4,6 +4,15 @@ import org.gongshi.api.admin.SubjectKeyController;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.gongshi.api.audit.AuditController;
+import org.gongshi.api.audit.CaseHistories;
+import org.gongshi.projections.cases.CaseViewReplay;
+import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.ledger.LedgerTree;
+import org.gongshi.projections.listings.ListingViews;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.gongshi.api.cases.CaseCommandController;
 import org.gongshi.api.cases.CaseQueryController;
 import org.gongshi.api.listings.ListingCommandController;
@@ -42,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemAdvice.class, CaseCommandController.class, CaseQueryController.class,
         ListingCommandController.class, ListingQueryController.class, StatsController.class,
-        PublicApiController.class, PublicPagesController.class, FeedController.class, SubjectKeyController.class})
+        PublicApiController.class, PublicPagesController.class, FeedController.class, SubjectKeyController.class,
+        AuditController.class})
 public class ApiConfiguration {
 
     @Bean
@@ -78,6 +88,14 @@ public class ApiConfiguration {
     @Bean
     Duration feedHeartbeat(@Value("${gongshi.feed.heartbeat:PT10S}") Duration heartbeat) {
         return heartbeat;
+    }
+
+    /** The audit's case histories, read from the event store (payloads as the event serializer stored them). */
+    @Bean
+    CaseHistories caseHistories(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, CaseViews caseViews,
+                                ListingViews listingViews, LedgerTree ledgerTree, FeedLog feedLog, CaseViewReplay caseViewReplay,
+                                JsonMapper jsonMapper) {
+        return new CaseHistories(eventStore, eventSerializer, caseViews, listingViews, ledgerTree, feedLog, caseViewReplay, jsonMapper);
     }
 
     @Bean

@@ -56,10 +56,19 @@ public class TreeHeads {
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> integrity;
 
+    /** The public feed's heads, keys and alarm ({@value #HEADS}, {@value #KEYS}, {@value #INTEGRITY}). */
     public TreeHeads(MongoDatabase database) {
-        this.heads = database.getCollection(HEADS);
-        this.keys = database.getCollection(KEYS);
-        this.integrity = database.getCollection(INTEGRITY);
+        this(database, "feed");
+    }
+
+    /**
+     * The heads, keys and alarm of another log in its own collections {@code <log>_tree_heads},
+     * {@code <log>_keys} and {@code <log>_integrity} (the event ledger's tree is {@code ledger}).
+     */
+    public TreeHeads(MongoDatabase database, String log) {
+        this.heads = database.getCollection(log + "_tree_heads");
+        this.keys = database.getCollection(log + "_keys");
+        this.integrity = database.getCollection(log + "_integrity");
     }
 
     /** A signed tree head: {@code signature} is the Ed25519 signature of the checkpoint body, which carries the timestamp. */

@@ -1,0 +1,206 @@
+package org.gongshi.server;
+
+import org.gongshi.projections.ledger.LedgerLeaf;
+import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.NoteVerifier;
+import org.gongshi.projections.transparency.ProofVerifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Auditors reconstruct a case from the event store: every event in global order with its leaf in
+ * the ledger tree (provable against the ledger's signed checkpoint), and the case and its public
+ * record as they stood at any instant, exactly as the public API answered then.
+ */
+class AuditEndToEndTest {
+
+    static final String COMPANY = "91110000600037341L";
+
+    @TempDir
+    Path dataDir;
+    ConfigurableApplicationContext app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) app.close();
+    }
+
+    @Test
+    void an_auditor_reads_every_event_of_a_case_in_global_order_each_provably_a_leaf_of_the_signed_ledger_tree() throws Exception {
+        app = LedgerEndToEndTest.start(dataDir, "--gongshi.feed.sign-interval=PT0.3S");
+        WebTestClient web = LedgerEndToEndTest.client(app);
+        BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+        String caseId = bureau.decidedCase("北京审计示例有限公司", COMPANY, 20000);
+        bureau.publish(caseId);
+        String auditor = token(web, "auditor", "110000");
+
+        List<JsonNode> events = awaitEvents(web, auditor, caseId, 4);
+        assertThat(events).extracting(e -> e.get("type").asString()).containsExactly(
+                "org.gongshi.ledger.cases.event.CaseFiled", "org.gongshi.ledger.cases.event.PenaltyNoticeServed",
+                "org.gongshi.ledger.cases.event.PenaltyDecided", "org.gongshi.ledger.disclosure.event.DisclosureDecided");
+        long previous = -1;
+        for (JsonNode e : events) {
+            assertThat(e.get("globalIndex").asLong()).isGreaterThan(previous);
+            previous = e.get("globalIndex").asLong();
+            assertThat(e.get("actor").asString()).isEqualTo("officer-zhang");
+            assertThat(e.get("bureau").asString()).isEqualTo(LedgerEndToEndTest.BUREAU);
+            assertThat(e.get("recordedAt").asString()).isNotBlank();
+            assertThat(e.get("policyVersion").asString()).isNotBlank();
+            assertThat(e.get("leafMatches").asBoolean()).isTrue();
+        }
+
+        // every event is a leaf of the signed ledger tree: recompute it from the history and prove it
+        Checkpoint checkpoint = awaitLedgerCheckpoint(web, previous);
+        for (JsonNode e : events) {
+            byte[] leafHash = leafOf(e).leafHash();
+            assertThat(Base64.getEncoder().encodeToString(leafHash)).isEqualTo(e.get("leafHash").asString());
+            JsonNode proof = get(web, "/api/v1/audit/ledger/proofs/inclusion?index=" + e.get("leafIndex").asLong()
+                    + "&treeSize=" + checkpoint.size(), null);
+            List<byte[]> path = new ArrayList<>();
+            proof.get("auditPath").forEach(p -> path.add(Base64.getDecoder().decode(p.asString())));
+            ProofVerifier.verifyInclusion(leafHash, e.get("leafIndex").asLong(), checkpoint.size(), path, checkpoint.rootHash());
+        }
+        // no personal data in clear in the leaves: the company name is not in any leaf
+        String leafTexts = events.stream().map(e -> leafOf(e).text()).reduce("", String::concat);
+        assertThat(leafTexts).doesNotContain("北京审计示例有限公司").doesNotContain("officer-zhang");
+    }
+
+    @Test
+    void auditors_read_only_cases_in_their_division_and_other_roles_read_no_audit_history() {
+        app = LedgerEndToEndTest.start(dataDir);
+        WebTestClient web = LedgerEndToEndTest.client(app);
+        String caseId = new BureauClient(web, LedgerEndToEndTest.BUREAU).decidedCase("北京审计示例有限公司", COMPANY, 20000);
+        web.get().uri("/api/v1/audit/cases/{id}/events", caseId).headers(h -> h.setBearerAuth(token(web, "auditor", "310000")))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/audit/cases/{id}/events", caseId).headers(h -> h.setBearerAuth(token(web, "officer", "110105")))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/audit/cases/{id}/events", "no-such-case").headers(h -> h.setBearerAuth(token(web, "auditor", "110000")))
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/audit/cases/{id}/state?asOf=yesterday", caseId).headers(h -> h.setBearerAuth(token(web, "auditor", "110000")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");
+        web.get().uri("/api/v1/audit/cases/{id}/events", caseId).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void the_state_as_of_an_instant_is_what_the_public_api_answered_at_that_instant() throws Exception {
+        app = LedgerEndToEndTest.start(dataDir);
+        WebTestClient web = LedgerEndToEndTest.client(app);
+        BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+        String auditor = token(web, "auditor", "110000");
+        String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+
+        String caseId = bureau.decidedCase("北京时点示例有限公司", COMPANY, 30000);
+        Instant beforePublication = Instant.now();
+        bureau.publish(caseId);
+        String recordId = (String) ((Map<?, ?>) LedgerEndToEndTest.awaitCase(web, officer, caseId,
+                v -> v.get("disclosure") != null).get("disclosure")).get("recordId");
+
+        List<Captured> seen = new ArrayList<>();
+        seen.add(capture(web, recordId, r -> r.status() == 200));
+        bureau.act(caseId, "disclosure", Map.of("action", "CORRECT", "reason", "事实表述有误", "facts", "在产品上标注他人专利号（已更正）。"));
+        seen.add(capture(web, recordId, r -> r.status() == 200 && r.body().contains("已更正")));
+        bureau.revoke(caseId, "法院判决撤销原处罚决定");
+        seen.add(capture(web, recordId, r -> r.status() == 410));
+
+        for (Captured c : seen) {
+            JsonNode state = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + c.at(), auditor);
+            JsonNode record = state.get("publicRecord");
+            assertThat(record.get("status").asInt()).as("status as of %s", c.at()).isEqualTo(c.status());
+            assertThat(record.get("body")).as("body as of %s", c.at()).isEqualTo(LedgerLeaf.JSON.readTree(c.body()));
+        }
+        JsonNode last = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + seen.get(2).at(), auditor);
+        assertThat(last.get("publicRecord").get("versions")).hasSize(3); // published, corrected, withdrawn: earlier versions kept
+        assertThat(last.get("case").get("decisionDeadline").get("met").asBoolean()).isTrue();
+        assertThat(last.get("case").get("revisions")).hasSize(1);
+
+        // before publication the case was decided and nothing was public
+        JsonNode before = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + beforePublication, auditor);
+        assertThat(before.get("case").get("status").asString()).isEqualTo("PENALTY_DECIDED");
+        assertThat(before.get("case").get("disclosure").isNull()).isTrue();
+        assertThat(before.get("publicRecord").get("status").asInt()).isEqualTo(404);
+        // the current document says otherwise: the as-of answer was folded from the events, not read from it
+        assertThat(get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + Instant.now(), auditor)
+                .get("case").get("revisions")).hasSize(1);
+    }
+
+    record Captured(Instant at, int status, String body) {}
+
+    /** Polls the public API until {@code ready}, then notes the answer and the instant it was seen. */
+    static Captured capture(WebTestClient web, String recordId, java.util.function.Predicate<Captured> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Captured last = null;
+        while (System.nanoTime() < deadline) {
+            var result = web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectBody(String.class).returnResult();
+            last = new Captured(Instant.now(), result.getStatus().value(), result.getResponseBody());
+            if (ready.test(last)) return last;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the public record never reached the expected answer; last: " + last);
+    }
+
+    static LedgerLeaf leafOf(JsonNode e) {
+        return new LedgerLeaf(e.get("globalIndex").asLong(), e.get("eventId").asString(), e.get("aggregateType").asString(),
+                e.get("aggregateId").asString(), e.get("sequence").asLong(), e.get("type").asString(),
+                Instant.parse(e.get("recordedAt").asString()), e.get("bureau").asString(null), e.get("actor").asString(null), e.get("payload"));
+    }
+
+    static String token(WebTestClient web, String role, String division) {
+        Map<?, ?> body = web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sub", role + "-li", "bureau", LedgerEndToEndTest.OTHER_BUREAU, "division", division, "roles", List.of(role)))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("token");
+    }
+
+    static JsonNode get(WebTestClient web, String uri, String token) {
+        var result = web.get().uri(uri).headers(h -> {
+            if (token != null) h.setBearerAuth(token);
+        }).exchange().expectBody(String.class).returnResult();
+        assertThat(result.getStatus().value()).as("GET %s answered %s", uri, result.getResponseBody()).isEqualTo(200);
+        return LedgerLeaf.JSON.readTree(result.getResponseBody());
+    }
+
+    static List<JsonNode> awaitEvents(WebTestClient web, String token, String caseId, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(web, "/api/v1/audit/cases/" + caseId + "/events", token);
+            List<JsonNode> events = new ArrayList<>();
+            last.get("events").forEach(events::add);
+            if (events.size() >= count && events.stream().allMatch(e -> !e.get("leafIndex").isNull())) return events;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the case history never held " + count + " events in the tree: " + last);
+    }
+
+    /** The ledger's signed checkpoint once it covers leaf {@code leafIndex}, opened with the published keys. */
+    static Checkpoint awaitLedgerCheckpoint(WebTestClient web, long globalIndex) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<NoteVerifier> keys = new ArrayList<>();
+        get(web, "/.well-known/gongshi-keys", null).get("keys").forEach(k -> keys.add(NoteVerifier.parse(k.get("verifierKey").asString())));
+        while (System.nanoTime() < deadline) {
+            var result = web.get().uri("/api/v1/audit/ledger/checkpoint").exchange().expectBody(String.class).returnResult();
+            if (result.getStatus().value() == 200) {
+                Checkpoint checkpoint = Checkpoint.open(result.getResponseBody(), keys);
+                assertThat(checkpoint.origin()).isEqualTo("gongshi.local/ledger");
+                if (checkpoint.size() >= globalIndex) return checkpoint;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no ledger checkpoint covered global index " + globalIndex);
+    }
+}
