@@ -166,6 +166,10 @@ class AuditEndToEndTest {
         return (String) body.get("token");
     }
 
+    static JsonNode json(String text) {
+        return LedgerLeaf.JSON.readTree(text);
+    }
+
     static JsonNode get(WebTestClient web, String uri, String token) {
         var result = web.get().uri(uri).headers(h -> {
             if (token != null) h.setBearerAuth(token);
