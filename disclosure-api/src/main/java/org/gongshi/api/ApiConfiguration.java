@@ -42,6 +42,7 @@ import org.gongshi.api.traffic.PublicTraffic;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.gongshi.api.web.WitnessKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -96,6 +97,12 @@ public class ApiConfiguration {
                                 ListingViews listingViews, LedgerTree ledgerTree, FeedLog feedLog, CaseViewReplay caseViewReplay,
                                 JsonMapper jsonMapper) {
         return new CaseHistories(eventStore, eventSerializer, caseViews, listingViews, ledgerTree, feedLog, caseViewReplay, jsonMapper);
+    }
+
+    /** The witnesses whose cosignatures of the feed's and the ledger's checkpoints are accepted and served. */
+    @Bean
+    WitnessKeys witnessKeys(@Value("${gongshi.witness.verifier-keys:}") String verifierKeys) {
+        return WitnessKeys.parse(verifierKeys);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.gongshi.projections.transparency.NoteSigner;
 import org.gongshi.server.tools.FeedMirror;
 import org.gongshi.server.tools.RebuildCommand;
 import org.gongshi.server.tools.Verify;
+import org.gongshi.server.tools.Witness;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -27,6 +28,9 @@ public class LedgerServerApplication {
         }
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(Verify.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && args[0].equals("witness")) {
+            System.exit(Witness.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         if (args.length > 0 && args[0].equals("keygen")) {
             String origin = args.length > 1 ? args[1] : "gongshi.example/feed";

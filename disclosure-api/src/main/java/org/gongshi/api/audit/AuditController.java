@@ -4,6 +4,9 @@ import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.TransparencyLog;
 import org.gongshi.api.web.ViewReads;
+import org.gongshi.api.web.WitnessKeys;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.ledger.LedgerTree;
 import org.gongshi.projections.ledger.LedgerTreeProjection;
@@ -38,9 +41,11 @@ public class AuditController {
     private final CaseHistories histories;
     private final ViewReads reads;
     private final TransparencyLog ledger;
+    private final WitnessKeys witnesses;
 
-    public AuditController(CaseHistories histories, ViewReads reads, LedgerTree ledgerTree) {
+    public AuditController(CaseHistories histories, ViewReads reads, LedgerTree ledgerTree, WitnessKeys witnessKeys) {
         this.histories = histories;
+        this.witnesses = witnessKeys;
         this.reads = reads;
         this.ledger = new TransparencyLog(ledgerTree.leaves(), ledgerTree.proofs(), ledgerTree.heads(), "events");
     }
@@ -97,6 +102,17 @@ public class AuditController {
     @GetMapping(path = "/ledger/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     Mono<String> checkpoint() {
         return ledger.checkpoint();
+    }
+
+    @GetMapping(path = "/ledger/checkpoint/cosigned", produces = MediaType.TEXT_PLAIN_VALUE)
+    Mono<String> cosigned() {
+        return ledger.cosigned();
+    }
+
+    /** A witness hands in its cosignature of a ledger checkpoint (C2SP tlog-cosignature). */
+    @PostMapping(path = "/ledger/checkpoint/cosignatures", consumes = MediaType.TEXT_PLAIN_VALUE)
+    Mono<Map<String, Object>> cosign(@RequestBody String note) {
+        return ledger.cosign(note, witnesses.witnesses());
     }
 
     @GetMapping("/ledger/proofs/inclusion")

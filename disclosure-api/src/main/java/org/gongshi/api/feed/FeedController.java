@@ -2,6 +2,9 @@ package org.gongshi.api.feed;
 
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.TransparencyLog;
+import org.gongshi.api.web.WitnessKeys;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.gongshi.projections.ledger.LedgerTree;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.projections.feed.FeedLog;
@@ -44,10 +47,12 @@ public class FeedController {
     private final TreeHeads treeHeads;
     private final LedgerTree ledgerTree;
     private final TransparencyLog tree;
+    private final WitnessKeys witnesses;
     private final Duration heartbeat;
 
     public FeedController(FeedLog log, FeedStreams streams, TreeHeads treeHeads, MerkleProofs feedProofs, LedgerTree ledgerTree,
-                          Duration feedHeartbeat) {
+                          WitnessKeys witnessKeys, Duration feedHeartbeat) {
+        this.witnesses = witnessKeys;
         this.log = log;
         this.streams = streams;
         this.treeHeads = treeHeads;
@@ -117,6 +122,18 @@ public class FeedController {
     @GetMapping(path = "/feed/v1/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     Mono<String> checkpoint() {
         return tree.checkpoint();
+    }
+
+    /** The largest checkpoint witnesses have cosigned, with their cosignatures. */
+    @GetMapping(path = "/feed/v1/checkpoint/cosigned", produces = MediaType.TEXT_PLAIN_VALUE)
+    Mono<String> cosigned() {
+        return tree.cosigned();
+    }
+
+    /** A witness hands in its cosignature: the checkpoint note with its signature line (C2SP tlog-cosignature). */
+    @PostMapping(path = "/feed/v1/checkpoint/cosignatures", consumes = MediaType.TEXT_PLAIN_VALUE)
+    Mono<Map<String, Object>> cosign(@RequestBody String note) {
+        return tree.cosign(note, witnesses.witnesses());
     }
 
     /** The verifier keys of both logs, the feed's and the event ledger's, current and retired. */

@@ -1,6 +1,11 @@
 package org.gongshi.api.web;
 
+import org.gongshi.api.problem.Conflict;
+import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.problem.NotFound;
+import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.Cosignatures;
 import org.gongshi.projections.feed.TreeHeads;
 import org.gongshi.projections.transparency.LeafHashes;
 import org.gongshi.projections.transparency.MerkleProofs;
@@ -39,9 +44,58 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
         }).toList()));
     }
 
-    /** The latest head as a C2SP signed checkpoint note, with any cosignatures it gathered. */
+    /** The latest head as a C2SP signed checkpoint note, with any witness cosignatures it gathered. */
     public Mono<String> checkpoint() {
-        return latestHead().map(TreeHeads.SignedTreeHead::checkpoint);
+        return latestHead().map(this::withCosignatures);
+    }
+
+    /** The largest head witnesses have cosigned, with their cosignatures (404 until one has). */
+    public Mono<String> cosigned() {
+        return ViewReads.blocking(() -> heads.latestCosigned().map(this::withCosignatures)
+                .orElseThrow(() -> new NotFound("No witness has cosigned a checkpoint of this log yet")));
+    }
+
+    private String withCosignatures(TreeHeads.SignedTreeHead head) {
+        return head.checkpoint() + String.join("", heads.cosignatures(head.treeSize()));
+    }
+
+    /**
+     * Takes a witness's cosigned checkpoint (C2SP tlog-cosignature v1): the note of a head this log signed,
+     * with the witness's signature line. Lines of configured witnesses whose signature verifies are kept
+     * with the head; others are ignored. 403 if none verified, 409 if the body is not a head this log signed.
+     */
+    public Mono<Map<String, Object>> cosign(String note, List<Cosignatures.Witness> witnesses) {
+        if (note == null || note.length() > 64 * 1024) throw InvalidRequest.of("body", "must be a cosigned checkpoint note of at most 64 KiB");
+        Cosignatures.Split split;
+        Checkpoint checkpoint;
+        try {
+            split = Cosignatures.split(note);
+            checkpoint = Checkpoint.parse(split.body());
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("body", "must be a checkpoint note with signature lines (C2SP signed-note): " + e.getMessage());
+        }
+        return ViewReads.blocking(() -> {
+            TreeHeads.SignedTreeHead head = heads.head(checkpoint.size()).orElseThrow(() -> new Conflict(
+                    "This log signed no head of size " + checkpoint.size() + "; cosign a checkpoint it served"));
+            if (!Cosignatures.split(head.checkpoint()).body().equals(split.body())) {
+                throw new Conflict("The checkpoint of size " + checkpoint.size() + " is not the one this log signed");
+            }
+            List<String> accepted = new ArrayList<>();
+            for (String line : split.signatureLines()) {
+                for (Cosignatures.Witness witness : witnesses) {
+                    if (witness.verify(split.body(), line).isPresent() && heads.addCosignature(head.treeSize(), line)) {
+                        accepted.add(witness.name());
+                    }
+                }
+            }
+            if (accepted.isEmpty()) {
+                throw new Forbidden("No signature line of a configured witness verifies (witness keys: gongshi.witness.verifier-keys)");
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("treeSize", head.treeSize());
+            body.put("witnesses", accepted);
+            return body;
+        });
     }
 
     /** {@code {leafIndex, treeSize, leafHash, auditPath}}. */
