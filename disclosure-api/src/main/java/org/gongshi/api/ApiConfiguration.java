@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.gongshi.api.audit.AuditController;
+import org.gongshi.api.audit.AuditPagesController;
 import org.gongshi.api.audit.CaseHistories;
 import org.gongshi.projections.cases.CaseViewReplay;
 import org.gongshi.projections.cases.CaseViews;
@@ -53,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({SecurityConfiguration.class, ProblemAdvice.class, CaseCommandController.class, CaseQueryController.class,
         ListingCommandController.class, ListingQueryController.class, StatsController.class,
         PublicApiController.class, PublicPagesController.class, FeedController.class, SubjectKeyController.class,
-        AuditController.class})
+        AuditController.class, AuditPagesController.class})
 public class ApiConfiguration {
 
     @Bean

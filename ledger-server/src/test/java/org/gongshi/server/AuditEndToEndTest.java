@@ -138,6 +138,29 @@ class AuditEndToEndTest {
                 .get("case").get("revisions")).hasSize(1);
     }
 
+    @Test
+    void the_case_history_page_shows_a_signed_in_auditor_each_legal_act_its_deadlines_and_what_the_public_saw() throws Exception {
+        app = LedgerEndToEndTest.start(dataDir);
+        WebTestClient web = LedgerEndToEndTest.client(app);
+        BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+        String caseId = bureau.decidedCase("北京页面示例有限公司", COMPANY, 20000);
+        bureau.publish(caseId);
+        String auditor = token(web, "auditor", "110000");
+        awaitEvents(web, auditor, caseId, 4);
+
+        web.get().uri("/audit/cases/{id}", caseId).exchange().expectStatus().isSeeOther()
+                .expectHeader().valueEquals("Location", "/audit/login?next=/audit/cases/" + caseId);
+        String cookie = web.post().uri("/audit/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("token=" + auditor + "&next=/audit/cases/" + caseId).exchange().expectStatus().isSeeOther()
+                .expectHeader().valueEquals("Location", "/audit/cases/" + caseId)
+                .returnResult(Void.class).getResponseCookies().getFirst("gongshi_audit_token").getValue();
+        String page = web.get().uri("/audit/cases/{id}", caseId).cookie("gongshi_audit_token", cookie).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("案件审计记录", "立案", "事先告知", "作出处罚决定", "公示决定", "公示中", "未公示", "作出处罚决定期限", "按期", "一致");
+        web.get().uri("/audit/cases/{id}", caseId).cookie("gongshi_audit_token", token(web, "auditor", "310000")).exchange()
+                .expectStatus().isForbidden();
+    }
+
     record Captured(Instant at, int status, String body) {}
 
     /** Polls the public API until {@code ready}, then notes the answer and the instant it was seen. */
