@@ -5,17 +5,7 @@
 # target/screenshots/audit-case.png. Installs Debian's chromium and CJK fonts if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
-fi
-jar=ledger-server/target/ledger-server.jar
-[ -f "$jar" ] || ./mvnw -B -ntp -q -DskipTests package
-out=target/screenshots; mkdir -p "$out"
-data=$(mktemp -d); port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -jar "$jar" --gongshi.data-dir="$data" --server.port="$port" --gongshi.demo=true >"$data/server.log" 2>&1 &
-pid=$!; trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
-until curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"'; do kill -0 $pid || { cat "$data/server.log"; exit 1; }; sleep 0.3; done
-base="http://127.0.0.1:$port"
+. scripts/demo-ledger.sh 1280,1100
 token=$(curl -fs -X POST "$base/dev/tokens" -H 'Content-Type: application/json' \
   -d '{"sub":"auditor-li","bureau":"91310000132200004B","division":"110000","roles":["auditor"]}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
 case=""
@@ -26,8 +16,6 @@ items=json.load(sys.stdin)["items"]
 w=[c for c in items if (c.get("disclosure") or {}).get("state")=="PUBLISHED"]
 print(w[0]["caseId"] if w else "")'); [ -n "$case" ] || sleep 0.5
 done
-chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-        --disable-component-update --disable-sync --user-data-dir="$data/chrome" --window-size=1280,1100 --lang=zh-CN)
 url="$base/audit/login?token=$token&next=/audit/cases/$case"
 dom=$("${chrome[@]}" --dump-dom "$url" 2>/dev/null)
 fail=0

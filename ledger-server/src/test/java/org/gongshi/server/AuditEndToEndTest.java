@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -67,7 +69,7 @@ class AuditEndToEndTest {
         // every event is a leaf of the signed ledger tree: recompute it from the history and prove it
         Checkpoint checkpoint = awaitLedgerCheckpoint(web, previous);
         for (JsonNode e : events) {
-            byte[] leafHash = leafOf(e).leafHash();
+            byte[] leafHash = LedgerLeaf.ofHistoryEntry(e).leafHash();
             assertThat(Base64.getEncoder().encodeToString(leafHash)).isEqualTo(e.get("leafHash").asString());
             JsonNode proof = get(web, "/api/v1/audit/ledger/proofs/inclusion?index=" + e.get("leafIndex").asLong()
                     + "&treeSize=" + checkpoint.size(), null);
@@ -76,9 +78,24 @@ class AuditEndToEndTest {
             ProofVerifier.verifyInclusion(leafHash, e.get("leafIndex").asLong(), checkpoint.size(), path, checkpoint.rootHash());
         }
         // no personal data in clear in the leaves: the company name is not in any leaf
-        String leafTexts = events.stream().map(e -> leafOf(e).text()).reduce("", String::concat);
+        String leafTexts = events.stream().map(e -> LedgerLeaf.ofHistoryEntry(e).text()).reduce("", String::concat);
         assertThat(leafTexts).doesNotContain("北京审计示例有限公司").doesNotContain("officer-zhang");
+
+        // a natural person's name and ID number: ciphertext in the stored event (crypto-shredding), in no leaf in clear
+        String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+        String personCase = (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("filedOn", "2026-03-11", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
+                        "procedure", "ORDINARY", "source", "举报", "party", Map.of("kind", "NATURAL_PERSON", "name", PERSON, "idNumber", PERSON_ID)))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+        JsonNode filed = awaitEvents(web, auditor, personCase, 1).get(0);
+        assertThat(filed.get("leafMatches").asBoolean()).isTrue();
+        assertThat(filed.get("payload").toString()).doesNotContain(PERSON).doesNotContain(PERSON_ID);
+        assertThat(LedgerLeaf.ofHistoryEntry(filed).leafHash()).isEqualTo(Base64.getDecoder().decode(filed.get("leafHash").asString()));
+        assertThat(LedgerLeaf.ofHistoryEntry(filed).text()).doesNotContain(PERSON).doesNotContain(PERSON_ID).doesNotContain("officer-zhang");
     }
+
+    static final String PERSON = "赵示例";
+    static final String PERSON_ID = "11010519491231002X";
 
     @Test
     void auditors_read_only_cases_in_their_division_and_other_roles_read_no_audit_history() {
@@ -96,25 +113,36 @@ class AuditEndToEndTest {
         web.get().uri("/api/v1/audit/cases/{id}/events", caseId).exchange().expectStatus().isUnauthorized();
     }
 
+    /**
+     * Played on the ledger's clock ({@code POST /dev/clock}): each act is recorded on its own day, and
+     * each instant compared is the ledger's clock when the public API's answer was seen. The 7 WD
+     * double-publicity deadline is missed before publication, which the ledger records as an event:
+     * the as-of fold knows it from then on, and not before.
+     */
     @Test
-    void the_state_as_of_an_instant_is_what_the_public_api_answered_at_that_instant() throws Exception {
-        app = LedgerEndToEndTest.start(dataDir);
+    void the_state_as_of_an_instant_on_the_ledger_clock_is_what_the_public_api_answered_at_that_instant_missed_deadlines_included()
+            throws Exception {
+        app = LedgerEndToEndTest.start(dataDir, "--gongshi.deadlines.poll=PT1S");
         WebTestClient web = LedgerEndToEndTest.client(app);
         BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
         String auditor = token(web, "auditor", "110000");
         String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
 
-        String caseId = bureau.decidedCase("北京时点示例有限公司", COMPANY, 30000);
-        Instant beforePublication = Instant.now();
-        bureau.publish(caseId);
+        String caseId = bureau.decidedCase("北京时点示例有限公司", COMPANY, 30000); // decided 2026-03-10: 7 WD end 03-19
+        Instant decided = ledgerNow(web);
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 3, 20));
+        LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> !((List<?>) v.get("missedDeadlines")).isEmpty());
+        Instant missed = ledgerNow(web);
+
+        bureau.publish(caseId); // on 03-20: within the 20 WD deadline, after the 7 WD one
         String recordId = (String) ((Map<?, ?>) LedgerEndToEndTest.awaitCase(web, officer, caseId,
                 v -> v.get("disclosure") != null).get("disclosure")).get("recordId");
-
         List<Captured> seen = new ArrayList<>();
         seen.add(capture(web, recordId, r -> r.status() == 200));
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 3, 23));
         bureau.act(caseId, "disclosure", Map.of("action", "CORRECT", "reason", "事实表述有误", "facts", "在产品上标注他人专利号（已更正）。"));
         seen.add(capture(web, recordId, r -> r.status() == 200 && r.body().contains("已更正")));
-        bureau.revoke(caseId, "法院判决撤销原处罚决定");
+        bureau.revoke(caseId, "法院判决撤销原处罚决定", "2026-03-24");
         seen.add(capture(web, recordId, r -> r.status() == 410));
 
         for (Captured c : seen) {
@@ -128,14 +156,31 @@ class AuditEndToEndTest {
         assertThat(last.get("case").get("decisionDeadline").get("met").asBoolean()).isTrue();
         assertThat(last.get("case").get("revisions")).hasSize(1);
 
-        // before publication the case was decided and nothing was public
-        JsonNode before = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + beforePublication, auditor);
+        // decided, nothing public, no deadline missed yet
+        JsonNode before = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + decided, auditor);
         assertThat(before.get("case").get("status").asString()).isEqualTo("PENALTY_DECIDED");
         assertThat(before.get("case").get("disclosure").isNull()).isTrue();
+        assertThat(before.get("case").get("missedDeadlines")).isEmpty();
         assertThat(before.get("publicRecord").get("status").asInt()).isEqualTo(404);
-        // the current document says otherwise: the as-of answer was folded from the events, not read from it
-        assertThat(get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + Instant.now(), auditor)
-                .get("case").get("revisions")).hasSize(1);
+        // once the clock passed 03-19 the ledger knew the double-publicity deadline missed, still with nothing public
+        JsonNode afterMiss = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + missed, auditor);
+        assertThat(afterMiss.get("case").get("missedDeadlines")).extracting(m -> m.get("kind").asString() + " " + m.get("dueOn").asString())
+                .containsExactly("DOUBLE_PUBLICITY 2026-03-19");
+        assertThat(afterMiss.get("publicRecord").get("status").asInt()).isEqualTo(404);
+        // published late for 7 WD, on time for 20 WD, as known at publication
+        JsonNode published = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + seen.get(0).at(), auditor).get("case");
+        assertThat(published.get("disclosure").get("deadline").get("met").asBoolean()).isTrue();
+        assertThat(published.get("disclosure").get("doublePublicityDeadline").get("met").asBoolean()).isFalse();
+        assertThat(published.get("revisions")).isEmpty();
+        // an instant before the filing: the case did not exist yet
+        web.get().uri("/api/v1/audit/cases/{id}/state?asOf=2026-01-01T00:00:00Z", caseId).headers(h -> h.setBearerAuth(auditor))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    /** The ledger's clock now ({@code GET /dev/clock}). */
+    static Instant ledgerNow(WebTestClient web) {
+        Map<?, ?> body = web.get().uri("/dev/clock").exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return OffsetDateTime.parse((String) body.get("now")).toInstant();
     }
 
     @Test
@@ -163,24 +208,19 @@ class AuditEndToEndTest {
 
     record Captured(Instant at, int status, String body) {}
 
-    /** Polls the public API until {@code ready}, then notes the answer and the instant it was seen. */
+    /** Polls the public API until {@code ready}, then notes the answer and the ledger's clock when it was seen. */
     static Captured capture(WebTestClient web, String recordId, java.util.function.Predicate<Captured> ready) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Captured last = null;
         while (System.nanoTime() < deadline) {
             var result = web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectBody(String.class).returnResult();
-            last = new Captured(Instant.now(), result.getStatus().value(), result.getResponseBody());
+            last = new Captured(ledgerNow(web), result.getStatus().value(), result.getResponseBody());
             if (ready.test(last)) return last;
             Thread.sleep(50);
         }
         throw new AssertionError("the public record never reached the expected answer; last: " + last);
     }
 
-    static LedgerLeaf leafOf(JsonNode e) {
-        return new LedgerLeaf(e.get("globalIndex").asLong(), e.get("eventId").asString(), e.get("aggregateType").asString(),
-                e.get("aggregateId").asString(), e.get("sequence").asLong(), e.get("type").asString(),
-                Instant.parse(e.get("recordedAt").asString()), e.get("bureau").asString(null), e.get("actor").asString(null), e.get("payload"));
-    }
 
     static String token(WebTestClient web, String role, String division) {
         Map<?, ?> body = web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)

@@ -36,6 +36,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What auditors read about one case, from the event store (never from the current case document):
@@ -158,17 +160,20 @@ public class CaseHistories {
         DomainEventMessage<?> last = known.get(known.size() - 1);
         body.put("knownThrough", Map.of("sequence", last.getSequenceNumber(), "recordedAt", StoredEvents.recording(last).recordedAt().toString()));
         body.put("case", CaseAnswers.present(view, LocalDate.ofInstant(asOf, LEGAL_ZONE), json));
-        body.put("publicRecord", publicRecord(view, asOf));
+        body.put("publicRecord", publicRecord(view, known.stream().map(DomainEventMessage::getIdentifier).collect(Collectors.toSet())));
         return body;
     }
 
-    /** {@code {recordId, status, body, versions}}: what {@code GET /api/v1/public/penalties/{recordId}} answered then. */
-    private Map<String, Object> publicRecord(CaseView view, Instant asOf) {
+    /**
+     * {@code {recordId, status, body, versions}}: what {@code GET /api/v1/public/penalties/{recordId}} answered
+     * once the {@code known} events had been recorded: the record folded from the feed entries those events made.
+     */
+    private Map<String, Object> publicRecord(CaseView view, Set<String> known) {
         String recordId = view.disclosure() == null ? null : view.disclosure().recordId();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("recordId", recordId);
         List<PublicRecordHistory.Version> versions = recordId == null ? List.of()
-                : PublicRecordHistory.fold(feed.ofSubject(recordId, MAX_VERSIONS)).stream().filter(v -> !v.time().isAfter(asOf)).toList();
+                : PublicRecordHistory.fold(feed.ofSubject(recordId, MAX_VERSIONS).stream().filter(e -> known.contains(e.eventId())).toList());
         PublicRecordHistory.Version current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         if (current == null) {
             ProblemDetail none = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No public penalty record " + recordId);

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -163,7 +162,7 @@ final class LogChecks {
                     throw new InvalidProofException("the stored payload is unreadable: " + e.path("payloadError").asString(""));
                 }
                 long leafIndex = e.path("leafIndex").asLong();
-                ProofVerifier.verifyInclusion(leafOf(e).leafHash(), leafIndex, checkpoint.size(),
+                ProofVerifier.verifyInclusion(LedgerLeaf.ofHistoryEntry(e).leafHash(), leafIndex, checkpoint.size(),
                         client.inclusionProof(Log.LEDGER, leafIndex, checkpoint.size()), checkpoint.rootHash());
                 checked++;
             } catch (InvalidProofException | IOException | RuntimeException failure) {
@@ -173,13 +172,6 @@ final class LogChecks {
         }
         if (ok) out.pass("case " + caseId + " events against the ledger tree", checked + " events proved included in size " + checkpoint.size());
         return ok;
-    }
-
-    /** The leaf an event of a case history encodes to (LedgerLeaf, encoding v1). */
-    static LedgerLeaf leafOf(JsonNode e) {
-        return new LedgerLeaf(e.path("globalIndex").asLong(), e.path("eventId").asString(), e.path("aggregateType").asString(null),
-                e.path("aggregateId").asString(null), e.path("sequence").asLong(), e.path("type").asString(),
-                Instant.parse(e.path("recordedAt").asString()), e.path("bureau").asString(null), e.path("actor").asString(null), e.path("payload"));
     }
 
     /** The leaf hashes of JSON Lines: {@code SHA-256(0x00 || line)} each. */

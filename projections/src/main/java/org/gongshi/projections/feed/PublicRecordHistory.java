@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * A public penalty record as the public saw it over time, folded from the feed's entries about it
  * (the feed is the log of what was made public, in order): one version per entry, each the record
- * as it stood after that entry. The version in force at an instant is the last one recorded at or
- * before it; none before its publication.
+ * as it stood after that entry. What the public saw once some of the ledger's events were recorded is
+ * the fold of the entries those events made (an entry names its {@code eventId}); nothing before the
+ * publication.
  */
 public final class PublicRecordHistory {
 
@@ -43,15 +44,6 @@ public final class PublicRecordHistory {
             if (view != null) versions.add(new Version(entry.seq(), entry.type(), entry.time(), view));
         }
         return versions;
-    }
-
-    /** The version in force at {@code asOf}, if the record had been published by then. */
-    public static Version asOf(List<Version> versions, Instant asOf) {
-        Version found = null;
-        for (Version v : versions) {
-            if (!v.time().isAfter(asOf)) found = v;
-        }
-        return found;
     }
 
     private static PublicRecordView apply(PublicRecordView v, FeedEntry entry, JsonNode data) {

@@ -52,6 +52,19 @@ public record LedgerLeaf(long globalIndex, String eventId, String aggregateType,
     /** Reads payload JSON as the encoding needs it: decimals keep their digits and scale. */
     public static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /**
+     * The leaf an event of an audit case history encodes to ({@code GET /api/v1/audit/cases/{id}/events}:
+     * {@code globalIndex}, {@code eventId}, {@code aggregateType}, {@code aggregateId}, {@code sequence},
+     * {@code type}, {@code recordedAt}, {@code bureau}, {@code actor}, {@code payload}), so anyone holding
+     * the history recomputes its leaf hash.
+     */
+    public static LedgerLeaf ofHistoryEntry(JsonNode e) {
+        return new LedgerLeaf(e.path("globalIndex").asLong(), e.path("eventId").asString(), e.path("aggregateType").asString(null),
+                e.path("aggregateId").asString(null), e.path("sequence").asLong(), e.path("type").asString(),
+                Instant.parse(e.path("recordedAt").asString()), e.path("bureau").asString(null), e.path("actor").asString(null),
+                e.path("payload"));
+    }
+
     /** The canonical leaf text (encoding v1). */
     public String text() {
         StringBuilder b = new StringBuilder(400).append("{\"v\":1,\"globalIndex\":").append(globalIndex)
