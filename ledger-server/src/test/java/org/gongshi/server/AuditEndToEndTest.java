@@ -242,10 +242,17 @@ class AuditEndToEndTest {
     }
 
     static List<JsonNode> awaitEvents(WebTestClient web, String token, String caseId, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            last = get(web, "/api/v1/audit/cases/" + caseId + "/events", token);
+            var result = web.get().uri("/api/v1/audit/cases/{id}/events", caseId).headers(h -> h.setBearerAuth(token))
+                    .exchange().expectBody(String.class).returnResult();
+            if (result.getStatus().value() == 404) { // the case view of a case just filed may lag behind its command
+                Thread.sleep(100);
+                continue;
+            }
+            assertThat(result.getStatus().value()).as("the case history answered %s", result.getResponseBody()).isEqualTo(200);
+            last = LedgerLeaf.JSON.readTree(result.getResponseBody());
             List<JsonNode> events = new ArrayList<>();
             last.get("events").forEach(events::add);
             if (events.size() >= count && events.stream().allMatch(e -> !e.get("leafIndex").isNull())) return events;

@@ -138,7 +138,7 @@ class CrashDurabilityTest {
                 LedgerServerApplication.class.getName(),
                 "--server.port=" + port, "--gongshi.data-dir=" + dataDir, "--logging.level.root=WARN",
                 // every restart passes the same start: the persisted clock continues (it never goes back)
-                "--gongshi.clock.start=" + LedgerEndToEndTest.CLOCK_START);
+                "--gongshi.clock.start=" + CrashLoop.CLOCK_START);
         builder.command().addAll(List.of(extra));
         builder.redirectErrorStream(true);
         builder.redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());

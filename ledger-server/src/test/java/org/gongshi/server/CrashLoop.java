@@ -367,6 +367,13 @@ public final class CrashLoop {
     /** The data directory of the server launched last: its embedded MongoDB's credentials are there. */
     private Path launchedData;
 
+    /**
+     * The ledger's clock for the crash loop's raw clients (they do not move it): on the day of its last
+     * act (the publication, which takes the recording day), its earlier acts within the backdating
+     * tolerance. Every restart passes the same start; the persisted clock continues.
+     */
+    static final String CLOCK_START = "2026-03-05T10:00:00+08:00";
+
     private void launch(Path data) throws Exception {
         launchedData = data;
         Files.createDirectories(data);
@@ -375,7 +382,8 @@ public final class CrashLoop {
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", classpath,
                 LedgerServerApplication.class.getName(), "--server.port=" + port, "--gongshi.embedded.mongo-port=" + mongoPort,
-                "--gongshi.data-dir=" + data, "--logging.level.root=WARN", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H")
+                "--gongshi.data-dir=" + data, "--logging.level.root=WARN", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H",
+                "--gongshi.clock.start=" + CLOCK_START)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {

@@ -6,7 +6,10 @@ import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.privacy.PersonalData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
@@ -22,7 +25,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * entries, snapshot, lists and subjects); and a data subject's personal data, sealed in the event
  * store, reads as shredded everywhere once its key is deleted.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PersonalDataEndToEndTest {
 
     static final String COMPANY = "91110000600037341L";
@@ -204,6 +207,7 @@ class PersonalDataEndToEndTest {
     // ---- item 1: one redaction boundary
 
     @Test
+    @Order(2) // the tests share one ledger, whose clock moves forward only: this one takes it to 2026-05-01
     void no_personal_data_of_the_corpus_reaches_any_public_output() throws Exception {
         Corpus corpus = new Corpus();
         assertThat(corpus.texts).hasSizeGreaterThan(60);
@@ -213,7 +217,7 @@ class PersonalDataEndToEndTest {
         // a natural person's case: every text field carries the corpus; published, then corrected twice
         String person = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "刘示例", "idNumber", corpus.personId),
                 corpus.text(0, 3), corpus.text(1, 4), "罚款，联系" + corpus.texts.get(12));
-        post(person, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12", "redactions", List.of("周小梅")));
+        post(person, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("周小梅")));
         post(person, "disclosure", Map.of("action", "CORRECT", "decidedOn", "2026-03-13", "reason", "更正：" + corpus.text(2, 5),
                 "facts", corpus.text(1, 2), "redactions", List.of("吴建国")));
         post(person, "disclosure", Map.of("action", "CORRECT", "decidedOn", "2026-03-14", "reason", "再次更正",
@@ -222,14 +226,14 @@ class PersonalDataEndToEndTest {
         // a company's case: published, then revoked with a reason full of personal data (withdrawn, 410 with the reason)
         String company = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京示例商贸有限公司", "uscc", COMPANY, "legalRepresentative", "王示例"),
                 corpus.text(3, 3), corpus.text(0, 5), corpus.text(4, 6, 1000));
-        post(company, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
+        post(company, "disclosure", Map.of("action", "PUBLISH"));
         post(company, "revision", Map.of("kind", "REVOKED", "by", "LITIGATION", "documentNumber", "(2026)京0105行初9号",
-                "effectiveOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "reason", "判决撤销：" + corpus.text(5, 4)));
+                "effectiveOn", "2026-03-16", "reason", "判决撤销：" + corpus.text(5, 4)));
 
         // another company: published, listed with reasons and sanction scopes full of personal data; a second entry removed in error
         String other = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "上海示例医疗器械有限公司", "uscc", OTHER_COMPANY, "legalRepresentative", "赵示例"),
                 corpus.text(6, 5), "《商标法》第六十条", "罚款");
-        post(other, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
+        post(other, "disclosure", Map.of("action", "PUBLISH"));
         String listing = listing("SEVERE_DISHONESTY", "BAD_FAITH_TRADEMARK_APPLICATION", corpus.text(0, 4), other);
         act("/api/v1/listings/{id}/decision", listing, Map.of("decidedOn", "2026-04-15", "list", true, "reason", corpus.text(2, 3),
                 "measures", List.of(Map.of("type", "KEY_SUPERVISION", "scope", corpus.text(1, 3, 500)), Map.of("type", "NO_AWARDS"))));
@@ -275,11 +279,12 @@ class PersonalDataEndToEndTest {
     // ---- item 2: crypto-shredding
 
     @Test
+    @Order(1) // its acts are dated in March 2026, within the backdating tolerance of the ledger's clock only before the other test
     void deleting_a_data_subjects_key_shreds_its_personal_data_in_the_event_store_and_the_views_while_the_public_record_and_its_proofs_stand()
             throws Exception {
         String id = new Corpus().idNumber("320102");
         String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "孙示例", "idNumber", id), "销售侵权商品。", "《商标法》第六十条", "罚款");
-        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12", "redactions", List.of("孙小红")));
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("孙小红")));
         Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("party") != null);
         assertThat(((Map<?, ?>) view.get("party")).get("idNumber")).isEqualTo(id);
 

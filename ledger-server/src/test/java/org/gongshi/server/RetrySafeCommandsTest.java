@@ -47,7 +47,9 @@ class RetrySafeCommandsTest {
     @BeforeEach
     void start() {
         // the client waits 1 s for a command; an attempt owns its key for 3 s
-        app = LedgerEndToEndTest.start(dataDir, "--gongshi.commands.timeout=PT1S", "--gongshi.idempotency.lease=PT3S");
+        // on the ledger's clock, the day of the filing: a raw client (the disconnect test) does not move the clock
+        app = LedgerEndToEndTest.start(dataDir, "--gongshi.commands.timeout=PT1S", "--gongshi.idempotency.lease=PT3S",
+                "--gongshi.clock.start=2026-02-10T09:00:00+08:00");
         web = LedgerEndToEndTest.client(app);
         token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
         hold = app.getBean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {

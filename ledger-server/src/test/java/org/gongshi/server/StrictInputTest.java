@@ -107,7 +107,9 @@ class StrictInputTest {
     record Answer(int status, String contentType, String body) {}
 
     static Answer post(String path, String contentType, byte[] body) {
-        EntityExchangeResult<String> r = web.post().uri(path).headers(h -> h.setBearerAuth(token))
+        // without OnItsDay: a refused body must not move the ledger's clock (deadlines would fire and append events)
+        EntityExchangeResult<String> r = WebTestClient.bindToServer().baseUrl(base).responseTimeout(java.time.Duration.ofSeconds(30)).build()
+                .post().uri(path).headers(h -> h.setBearerAuth(token))
                 .header("Content-Type", contentType).bodyValue(body).exchange().expectBody(String.class).returnResult();
         var type = r.getResponseHeaders().getContentType();
         return new Answer(r.getStatus().value(), type == null ? "" : type.toString(), r.getResponseBody() == null ? "" : r.getResponseBody());
