@@ -72,7 +72,7 @@ public class AuditPagesController {
         this.ledgerClock = ledgerClock;
     }
 
-    /** A form to enter an auditor's token; with {@code token} (a scripted client) it is checked by the next page. */
+    /** A form to enter an auditor's token (posted, never in a URL: it would be logged, and no query parameter is that long). */
     @GetMapping("/audit/login")
     Mono<Rendering> loginForm(@RequestParam(required = false) String next) {
         return Mono.just(Rendering.view("audit-login").modelAttribute("next", safeNext(next)).build());
@@ -85,12 +85,6 @@ public class AuditPagesController {
             String token = form.getFirst("token");
             return signIn(exchange, token, form.getFirst("next"));
         });
-    }
-
-    /** The same for scripted clients (a headless browser): {@code ?token=&next=}. */
-    @GetMapping(path = "/audit/login", params = "token")
-    Mono<Void> loginByLink(ServerWebExchange exchange, @RequestParam String token, @RequestParam(required = false) String next) {
-        return signIn(exchange, token, next);
     }
 
     private static Mono<Void> signIn(ServerWebExchange exchange, String token, String next) {
