@@ -198,8 +198,11 @@ class ProcessorFaultEndToEndTest {
     }
 
     static void decide(WebTestClient web, String token, String caseId) {
+        // a bureau gives each decision its own number (decision-number-unique)
+        Map<String, Object> decision = new java.util.HashMap<>(LedgerEndToEndTest.decision());
+        decision.put("decisionNumber", "京朝市监罚〔2026〕" + caseId.substring(0, 8) + "号");
         web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(LedgerEndToEndTest.decision()).exchange().expectStatus().isOk();
+                .bodyValue(decision).exchange().expectStatus().isOk();
     }
 
     static Map<?, ?> body(WebTestClient.RequestHeadersSpec<?> request) {
