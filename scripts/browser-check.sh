@@ -6,22 +6,9 @@
 # Installs Debian's chromium (and CJK fonts) if missing. Usage: scripts/browser-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null; then
-  echo "installing chromium and CJK fonts (Debian packages)…"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
-fi
-jar=ledger-server/target/ledger-server.jar
-[ -f "$jar" ] || ./mvnw -B -ntp -q -DskipTests package
-out=target/screenshots; mkdir -p "$out"
-data=$(mktemp -d); port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -jar "$jar" --gongshi.data-dir="$data" --server.port="$port" --gongshi.demo=true >"$data/server.log" 2>&1 &
-pid=$!; trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
-until curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"'; do kill -0 $pid || { cat "$data/server.log"; exit 1; }; sleep 0.3; done
-base="http://127.0.0.1:$port"
+. scripts/demo-ledger.sh 1280,900
 until [ "$(curl -fs "$base/api/v1/public/penalties" | python3 -c 'import sys,json; print(json.load(sys.stdin)["total"])')" -ge 1 ]; do sleep 0.3; done
 until [ "$(curl -fs "$base/api/v1/public/lists/SEVERE_DISHONESTY" | python3 -c 'import sys,json; print(json.load(sys.stdin)["total"])')" -ge 1 ]; do sleep 0.3; done
-chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-        --disable-component-update --disable-sync --user-data-dir="$data/chrome" --window-size=1280,900 --lang=zh-CN)
 record=$(curl -fs "$base/api/v1/public/penalties" | python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["recordId"])')
 withdrawn=$(python3 -c 'import uuid,hashlib
 h=bytearray(hashlib.md5(b"gongshi-demo:patent-revoked/decision").digest()); h[6]=(h[6]&0x0f)|0x30; h[8]=(h[8]&0x3f)|0x80

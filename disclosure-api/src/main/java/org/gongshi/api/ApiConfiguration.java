@@ -4,6 +4,16 @@ import org.gongshi.api.admin.SubjectKeyController;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.gongshi.api.audit.AuditController;
+import org.gongshi.api.audit.AuditPagesController;
+import org.gongshi.api.audit.CaseHistories;
+import org.gongshi.projections.cases.CaseViewReplay;
+import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.ledger.LedgerTree;
+import org.gongshi.projections.listings.ListingViews;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.gongshi.api.cases.CaseCommandController;
 import org.gongshi.api.cases.CaseQueryController;
 import org.gongshi.api.listings.ListingCommandController;
@@ -33,6 +43,7 @@ import org.gongshi.api.traffic.PublicTraffic;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.gongshi.api.web.WitnessKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -42,7 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemAdvice.class, CaseCommandController.class, CaseQueryController.class,
         ListingCommandController.class, ListingQueryController.class, StatsController.class,
-        PublicApiController.class, PublicPagesController.class, FeedController.class, SubjectKeyController.class})
+        PublicApiController.class, PublicPagesController.class, FeedController.class, SubjectKeyController.class,
+        AuditController.class, AuditPagesController.class})
 public class ApiConfiguration {
 
     @Bean
@@ -78,6 +90,20 @@ public class ApiConfiguration {
     @Bean
     Duration feedHeartbeat(@Value("${gongshi.feed.heartbeat:PT10S}") Duration heartbeat) {
         return heartbeat;
+    }
+
+    /** The audit's case histories, read from the event store (payloads as the event serializer stored them). */
+    @Bean
+    CaseHistories caseHistories(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, CaseViews caseViews,
+                                ListingViews listingViews, LedgerTree ledgerTree, FeedLog feedLog, CaseViewReplay caseViewReplay,
+                                JsonMapper jsonMapper) {
+        return new CaseHistories(eventStore, eventSerializer, caseViews, listingViews, ledgerTree, feedLog, caseViewReplay, jsonMapper);
+    }
+
+    /** The witnesses whose cosignatures of the feed's and the ledger's checkpoints are accepted and served. */
+    @Bean
+    WitnessKeys witnessKeys(@Value("${gongshi.witness.verifier-keys:}") String verifierKeys) {
+        return WitnessKeys.parse(verifierKeys);
     }
 
     @Bean

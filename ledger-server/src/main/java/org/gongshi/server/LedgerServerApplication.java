@@ -3,6 +3,8 @@ package org.gongshi.server;
 import org.gongshi.projections.transparency.NoteSigner;
 import org.gongshi.server.tools.FeedMirror;
 import org.gongshi.server.tools.RebuildCommand;
+import org.gongshi.server.tools.Verify;
+import org.gongshi.server.tools.Witness;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -23,6 +25,12 @@ public class LedgerServerApplication {
         if (args.length > 0 && args[0].equals("rebuild")) {
             RebuildCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(Verify.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && args[0].equals("witness")) {
+            System.exit(Witness.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         if (args.length > 0 && args[0].equals("keygen")) {
             String origin = args.length > 1 ? args[1] : "gongshi.example/feed";

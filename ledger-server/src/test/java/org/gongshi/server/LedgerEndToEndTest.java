@@ -141,7 +141,8 @@ class LedgerEndToEndTest {
             // another bureau's officer may not act on or read the case
             String other = token(web, OTHER_BUREAU, "officer");
             web.post().uri("/api/v1/cases/{id}/closure", caseId).headers(h -> h.setBearerAuth(other))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("closedOn", "2026-03-20", "outcome", "x"))
+                    // dated on the decision's day: a refused command must not move the ledger's clock past deadlines (they would fire)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("closedOn", "2026-03-02", "outcome", "x"))
                     .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.rule").isEqualTo("own-cases-only");
             web.get().uri("/api/v1/cases/{id}", caseId).headers(h -> h.setBearerAuth(other))
                     .exchange().expectStatus().isForbidden();

@@ -11,6 +11,10 @@ import org.gongshi.projections.listings.PenaltyHistoryProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
 import org.gongshi.projections.publicrecords.PublicRecords;
+import org.axonframework.serialization.Serializer;
+import org.gongshi.projections.ledger.LedgerLeaves;
+import org.gongshi.projections.ledger.LedgerTreeProjection;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +30,12 @@ public class ProjectionsConfiguration {
     @Bean
     FeedLogProjection feedLogProjection(FeedLog feedLog, @Value("${gongshi.feed.source:urn:gongshi:ledger}") String source) {
         return new FeedLogProjection(feedLog, source);
+    }
+
+    /** Every event into the ledger tree, its payload as the event serializer stored it. */
+    @Bean
+    LedgerTreeProjection ledgerTreeProjection(LedgerLeaves ledgerLeaves, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new LedgerTreeProjection(ledgerLeaves, eventSerializer);
     }
 
     @Bean

@@ -11,6 +11,9 @@ import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.listings.PenaltyHistory;
 import org.gongshi.projections.stats.TargetFigures;
+import org.gongshi.projections.ledger.LedgerLeaves;
+import org.gongshi.projections.ledger.LedgerTree;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,6 +44,20 @@ public class ReadModelConfiguration {
     @Bean
     TreeHeads treeHeads(MongoDatabase readModelDatabase) {
         return new TreeHeads(readModelDatabase);
+    }
+
+    @Bean
+    LedgerLeaves ledgerLeaves(MongoDatabase readModelDatabase) {
+        LedgerLeaves leaves = new LedgerLeaves(readModelDatabase);
+        leaves.ensureIndexes();
+        return leaves;
+    }
+
+    /** The event ledger's tree (every event), with its own origin, heads and keys beside the feed's. */
+    @Bean
+    LedgerTree ledgerTree(LedgerLeaves ledgerLeaves, MongoDatabase readModelDatabase,
+                          @Value("${gongshi.ledger.origin:gongshi.local/ledger}") String origin) {
+        return new LedgerTree(ledgerLeaves, new MerkleProofs(ledgerLeaves), new TreeHeads(readModelDatabase, LedgerTree.LOG), origin);
     }
 
     @Bean

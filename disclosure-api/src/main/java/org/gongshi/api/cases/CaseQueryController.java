@@ -4,6 +4,7 @@ import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Access;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.CaseAnswers;
 import org.gongshi.api.web.Page;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.ViewReads;
@@ -24,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Bureau and supervisor reads of cases (API.md, "Reads for bureaus, supervisors and auditors"). */
@@ -53,7 +53,7 @@ public class CaseQueryController {
             CaseView view = views.find(caseId).orElseThrow(() -> new NotFound("No case with id " + caseId
                     + " (to read a case you just filed, send the position its command answered: ?position=)"));
             Access.checkRead(caller, "Case " + caseId, view.bureau(), view.division());
-            return present(view, LocalDate.now(clock));
+            return CaseAnswers.present(view, LocalDate.now(clock), json);
         }, VIEW);
     }
 
@@ -71,24 +71,13 @@ public class CaseQueryController {
         LocalDate today = LocalDate.now(clock);
         return reads.read(request, () -> {
             var result = views.list(scope, wanted, Boolean.TRUE.equals(overdue) ? today : null, page, size);
-            return Page.of(result.items(), v -> present(v, today), result.page(), result.size(), result.total());
+            return Page.of(result.items(), v -> CaseAnswers.present(v, today, json), result.page(), result.size(), result.total());
         }, VIEW);
     }
 
     private static CaseViews.Scope scope(Caller caller, String division) {
         Access.ReadScope scope = Access.readScope(caller, Params.division(division));
         return new CaseViews.Scope(scope.bureau(), scope.divisionPrefix());
-    }
-
-    /** The stored view plus what depends on today: whether the decision deadline is overdue. */
-    private Map<String, Object> present(CaseView view, LocalDate today) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = json.convertValue(view, LinkedHashMap.class);
-        boolean open = !Boolean.TRUE.equals(view.disposed());
-        body.put("overdue", open && view.decisionDeadline() != null && today.isAfter(view.decisionDeadline().dueOn()));
-        body.put("escalationDue", open && view.escalationDueOn() != null && !today.isBefore(view.escalationDueOn()));
-        body.remove("lastGlobalIndex");
-        return body;
     }
 
 }

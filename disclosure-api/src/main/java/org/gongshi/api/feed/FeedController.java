@@ -1,6 +1,11 @@
 package org.gongshi.api.feed;
 
 import org.gongshi.api.web.Params;
+import org.gongshi.api.web.TransparencyLog;
+import org.gongshi.api.web.WitnessKeys;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.gongshi.projections.ledger.LedgerTree;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.FeedTypes;
@@ -9,7 +14,6 @@ import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.ledger.identity.Division;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -17,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,8 +28,6 @@ import reactor.core.scheduler.Schedulers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +45,19 @@ public class FeedController {
     private final FeedLog log;
     private final FeedStreams streams;
     private final TreeHeads treeHeads;
-    private final MerkleProofs proofs;
+    private final LedgerTree ledgerTree;
+    private final TransparencyLog tree;
+    private final WitnessKeys witnesses;
     private final Duration heartbeat;
 
-    public FeedController(FeedLog log, FeedStreams streams, TreeHeads treeHeads, MerkleProofs feedProofs, Duration feedHeartbeat) {
+    public FeedController(FeedLog log, FeedStreams streams, TreeHeads treeHeads, MerkleProofs feedProofs, LedgerTree ledgerTree,
+                          WitnessKeys witnessKeys, Duration feedHeartbeat) {
+        this.witnesses = witnessKeys;
         this.log = log;
         this.streams = streams;
         this.treeHeads = treeHeads;
-        this.proofs = feedProofs;
+        this.ledgerTree = ledgerTree;
+        this.tree = new TransparencyLog(log, feedProofs, treeHeads, "entries");
         this.heartbeat = feedHeartbeat;
     }
 
@@ -74,7 +80,7 @@ public class FeedController {
     @GetMapping(path = "/feed/v1/entries")
     ResponseEntity<Flux<DataBuffer>> entries(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "1000") String limit) {
         long from = sequence("after", after);
-        long max = number("limit", limit, 1, 100_000);
+        long max = TransparencyLog.number("limit", limit, 1, 100_000);
         return ResponseEntity.ok().contentType(JSON_LINES).body(streams.upTo(from, max).map(e -> line(e.line())));
     }
 
@@ -101,7 +107,7 @@ public class FeedController {
 
     @GetMapping(path = "/feed/v1/tree-head")
     Mono<Map<String, Object>> treeHead() {
-        return latestHead().map(FeedController::headBody);
+        return tree.treeHead();
     }
 
     /**
@@ -110,106 +116,52 @@ public class FeedController {
      */
     @GetMapping(path = "/feed/v1/tree-heads")
     Mono<Map<String, Object>> treeHeads(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "100") String limit) {
-        long from = number("after", after, -1, Long.MAX_VALUE);
-        int max = (int) number("limit", limit, 1, 1000);
-        return Mono.fromCallable(() -> Map.<String, Object>of("items", treeHeads.heads(from, max).stream().map(head -> {
-            Map<String, Object> body = headBody(head);
-            body.put("checkpoint", head.checkpoint());
-            return body;
-        }).toList())).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static Map<String, Object> headBody(TreeHeads.SignedTreeHead head) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("treeSize", head.treeSize());
-        body.put("rootHash", head.rootHash());
-        body.put("timestamp", head.timestamp());
-        body.put("signature", head.signature());
-        body.put("keyId", head.keyId());
-        return body;
+        return tree.treeHeads(after, limit);
     }
 
     @GetMapping(path = "/feed/v1/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     Mono<String> checkpoint() {
-        return latestHead().map(TreeHeads.SignedTreeHead::checkpoint);
+        return tree.checkpoint();
     }
 
+    /** The largest checkpoint witnesses have cosigned, with their cosignatures. */
+    @GetMapping(path = "/feed/v1/checkpoint/cosigned", produces = MediaType.TEXT_PLAIN_VALUE)
+    Mono<String> cosigned() {
+        return tree.cosigned();
+    }
+
+    /** A witness hands in its cosignature: the checkpoint note with its signature line (C2SP tlog-cosignature). */
+    @PostMapping(path = "/feed/v1/checkpoint/cosignatures", consumes = MediaType.TEXT_PLAIN_VALUE)
+    Mono<Map<String, Object>> cosign(@RequestBody String note) {
+        return tree.cosign(note, witnesses.witnesses());
+    }
+
+    /** The verifier keys of both logs, the feed's and the event ledger's, current and retired. */
     @GetMapping(path = "/.well-known/gongshi-keys")
     Mono<Map<String, Object>> keys() {
-        return Mono.fromCallable(() -> Map.<String, Object>of("keys", treeHeads.keys())).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> {
+            List<TreeHeads.VerifierKey> keys = new ArrayList<>(treeHeads.keys());
+            keys.addAll(ledgerTree.heads().keys());
+            return Map.<String, Object>of("keys", keys);
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping(path = "/feed/v1/proofs/inclusion")
     Mono<Map<String, Object>> inclusion(@RequestParam String index, @RequestParam(required = false) String treeSize) {
-        long leaf = number("index", index, 0, Long.MAX_VALUE);
-        return size(treeSize).map(size -> {
-            if (leaf >= size) throw InvalidRequest.of("index", "must be below treeSize " + size);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("leafIndex", leaf);
-            body.put("treeSize", size);
-            body.put("leafHash", b64(log.leafHash(leaf)));
-            body.put("auditPath", b64(proofs.inclusionProof(leaf, size)));
-            return body;
-        });
+        return tree.inclusion(index, treeSize);
     }
 
     @GetMapping(path = "/feed/v1/proofs/consistency")
     Mono<Map<String, Object>> consistency(@RequestParam String first, @RequestParam(required = false) String second) {
-        long m = number("first", first, 0, Long.MAX_VALUE);
-        return size(second).map(n -> {
-            if (m > n) throw InvalidRequest.of("first", "must not exceed second (" + n + ")");
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("first", m);
-            body.put("second", n);
-            body.put("proof", b64(proofs.consistencyProof(m, n)));
-            return body;
-        });
-    }
-
-    private Mono<Long> size(String requested) {
-        return Mono.fromCallable(() -> {
-            long available = log.size();
-            if (requested == null || requested.isBlank()) {
-                return treeHeads.latest().map(TreeHeads.SignedTreeHead::treeSize).orElse(available);
-            }
-            long size = number("treeSize", requested, 0, Long.MAX_VALUE);
-            if (size > available) throw InvalidRequest.of("treeSize", "the feed has " + available + " entries");
-            return size;
-        }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private Mono<TreeHeads.SignedTreeHead> latestHead() {
-        return Mono.fromCallable(() -> treeHeads.latest().orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                "No tree head has been signed yet; retry in a few seconds"))).subscribeOn(Schedulers.boundedElastic());
+        return tree.consistency(first, second);
     }
 
     private DataBuffer line(String json) {
         return BUFFERS.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<String> b64(List<byte[]> hashes) {
-        List<String> out = new ArrayList<>(hashes.size());
-        for (byte[] h : hashes) out.add(b64(h));
-        return out;
-    }
-
-    private static String b64(byte[] hash) {
-        return Base64.getEncoder().encodeToString(hash);
-    }
-
     private static long sequence(String field, String value) {
-        return number(field, value, -1, Long.MAX_VALUE);
-    }
-
-    private static long number(String field, String value, long min, long max) {
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n < min || n > max) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw InvalidRequest.of(field, "must be a whole number" + (min >= 0 ? " from " + min : " (a sequence number, or -1 for the start)")
-                    + (max < Long.MAX_VALUE ? " up to " + max : ""));
-        }
+        return TransparencyLog.number(field, value, -1, Long.MAX_VALUE);
     }
 
     private static List<String> types(String types) {

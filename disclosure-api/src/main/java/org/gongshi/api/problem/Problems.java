@@ -125,6 +125,7 @@ public final class Problems {
         if (DistributedFailures.of(error) != null) return distributed(DistributedFailures.of(error));
         if (error instanceof NotFound nf) return problem(HttpStatus.NOT_FOUND, "Not found", nf.getMessage());
         if (error instanceof Forbidden f) return problem(HttpStatus.FORBIDDEN, "Not allowed", f.getMessage());
+        if (error instanceof Conflict c) return problem(HttpStatus.CONFLICT, "Conflict", c.getMessage());
         if (error instanceof ViewBehind behind) {
             ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Not yet visible", behind.getMessage());
             problem.setProperty("position", behind.position());

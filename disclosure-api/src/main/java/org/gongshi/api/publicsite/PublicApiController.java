@@ -3,6 +3,7 @@ package org.gongshi.api.publicsite;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.web.Page;
 import org.gongshi.api.web.Params;
+import org.gongshi.api.web.PublicAnswers;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.listings.event.ListType;
@@ -53,7 +54,7 @@ public class PublicApiController {
         var search = PublicQueries.search(q, uscc, division, ipType, from, to);
         Page.check(page, size);
         return reads.await(request, RECORDS).then(queries.search(search, page, size))
-                .map(result -> Page.of(result.items(), this::present, result.page(), result.size(), result.total()));
+                .map(result -> Page.of(result.items(), v -> PublicAnswers.record(v, json), result.page(), result.size(), result.total()));
     }
 
     @GetMapping("/penalties/{recordId}")
@@ -61,8 +62,8 @@ public class PublicApiController {
         return reads.await(request, RECORDS).then(queries.record(recordId))
                 .switchIfEmpty(Mono.error(() -> new NotFound("No public penalty record " + recordId)))
                 .map(view -> view.state() == RecordState.PUBLISHED
-                        ? ResponseEntity.ok(present(view))
-                        : ResponseEntity.status(410).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(PublicQueries.gone(view)));
+                        ? ResponseEntity.ok(PublicAnswers.record(view, json))
+                        : ResponseEntity.status(410).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(PublicAnswers.gone(view)));
     }
 
     @GetMapping("/subjects/{uscc}")
@@ -74,7 +75,7 @@ public class PublicApiController {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("uscc", uscc);
             body.put("name", records.isEmpty() ? PublicLists.subjectName(entries) : records.get(0).record().subjectName());
-            body.put("penalties", records.stream().map(this::present).toList());
+            body.put("penalties", records.stream().map(v -> PublicAnswers.record(v, json)).toList());
             body.put("listEntries", entries.stream().map(PublicLists::present).toList());
             return body;
         });
@@ -91,12 +92,4 @@ public class PublicApiController {
                 .map(result -> Page.of(result.items(), PublicLists::present, result.page(), result.size(), result.total()));
     }
 
-    /** A public record: the Credit China fields, with when it was published and any corrections. */
-    Map<String, Object> present(PublicRecordView view) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = json.convertValue(view.record(), LinkedHashMap.class);
-        body.put("publishedOn", view.publishedOn());
-        body.put("corrections", view.corrections());
-        return body;
-    }
 }

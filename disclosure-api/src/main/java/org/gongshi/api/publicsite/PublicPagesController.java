@@ -1,5 +1,6 @@
 package org.gongshi.api.publicsite;
 
+import org.gongshi.api.web.PublicAnswers;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.web.Params;
 import org.gongshi.ledger.disclosure.RecordState;
@@ -76,7 +77,7 @@ public class PublicPagesController {
         return queries.record(recordId)
                 .map(view -> view.state() == RecordState.PUBLISHED
                         ? page("record").modelAttribute("view", view).build()
-                        : page("gone").modelAttribute("view", view).modelAttribute("problem", PublicQueries.gone(view))
+                        : page("gone").modelAttribute("view", view).modelAttribute("problem", PublicAnswers.gone(view))
                         .status(HttpStatus.GONE).build())
                 .defaultIfEmpty(page("not-found").modelAttribute("what", "处罚信息 " + recordId).status(HttpStatus.NOT_FOUND).build());
     }

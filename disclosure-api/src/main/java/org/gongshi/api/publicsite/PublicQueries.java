@@ -4,12 +4,9 @@ import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.vocabulary.IpType;
-import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.ledger.identity.Division;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
@@ -53,27 +50,6 @@ public class PublicQueries {
     }
 
     /** 410 Gone for a record that was public and no longer is, saying why. */
-    public static ProblemDetail gone(PublicRecordView view) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.GONE);
-        problem.setProperty("recordId", view.recordId());
-        problem.setProperty("state", view.state());
-        problem.setProperty("endedOn", view.endedOn());
-        if (view.state() == RecordState.WITHDRAWN) {
-            problem.setTitle("Record withdrawn");
-            problem.setDetail("This penalty record was withdrawn on " + view.withdrawal().withdrawnOn()
-                    + " because the decision was " + view.withdrawal().revisionKind() + ": " + view.withdrawal().reason());
-            problem.setProperty("reason", view.withdrawal().reason());
-            problem.setProperty("withdrawnOn", view.withdrawal().withdrawnOn());
-        } else if (view.state() == RecordState.EXPIRED) {
-            problem.setTitle("Publicity period ended");
-            problem.setDetail("This penalty record was public until " + view.record().publicUntil() + " (SAMR Order 45 Art 13)");
-        } else {
-            problem.setTitle("Publication ended by credit repair");
-            problem.setDetail("Publication of this record ended early on " + view.endedOn() + " after credit repair (SAMR Order 45 Art 14); the penalty itself stands");
-        }
-        return problem;
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -87,6 +87,26 @@ public final class Access {
         }
     }
 
+    /**
+     * Refuses, before anything is looked up, a caller that reads no audit history: only auditors and
+     * supervisors (with a division claim) do (issue 12 item 1).
+     */
+    public static Caller requireAuditor(Caller caller) {
+        if (!readsDivision(caller)) {
+            throw new Forbidden("Audit histories need the role auditor or supervisor with a division claim; your token's roles are "
+                    + caller.roles().stream().sorted().toList());
+        }
+        return caller;
+    }
+
+    /** Checks an audit read of one record ({@code what}, e.g. "Case 42") in {@code division}: the caller's division and below only. */
+    public static void checkAudit(Caller caller, String what, String division) {
+        requireAuditor(caller);
+        if (division == null || !caller.divisionPrefix().contains(division)) {
+            throw new Forbidden(what + " is outside your division " + caller.division());
+        }
+    }
+
     /** Refuses, before anything is looked up, a caller that reads no private data at all. */
     public static Caller requireReader(Caller caller) {
         if (!readsBureau(caller) && !readsDivision(caller)) throw noReadingRole(caller);

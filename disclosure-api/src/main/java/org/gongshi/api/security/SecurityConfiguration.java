@@ -21,6 +21,13 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 
+import org.springframework.http.HttpCookie;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
 import javax.crypto.SecretKey;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +75,23 @@ public class SecurityConfiguration {
         return NimbusJwtEncoder.withSecretKey(jwtSigningKey).algorithm(MacAlgorithm.HS256).build();
     }
 
+    /**
+     * The token from {@code Authorization: Bearer}, or, for the auditor's pages under /audit/ only, from the
+     * cookie {@code /audit/login} set (a browser cannot send the header).
+     */
+    static ServerAuthenticationConverter bearerOrAuditCookie() {
+        ServerBearerTokenAuthenticationConverter header = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> header.convert(exchange).switchIfEmpty(Mono.defer(() -> {
+            if (!exchange.getRequest().getPath().value().startsWith("/audit/")) return Mono.empty();
+            HttpCookie cookie = exchange.getRequest().getCookies().getFirst(AUDIT_COOKIE);
+            return cookie == null || cookie.getValue().isBlank() ? Mono.empty()
+                    : Mono.just(new BearerTokenAuthenticationToken(cookie.getValue()));
+        }));
+    }
+
+    /** The audit pages' cookie (the audit feature's AuditPagesController sets it under this name). */
+    public static final String AUDIT_COOKIE = "gongshi_audit_token";
+
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
@@ -76,7 +100,8 @@ public class SecurityConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);
 
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> exchange.getRequest().getPath().value().startsWith("/audit/")
+                ? redirectToLogin(exchange) : Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                 "Authentication required", "Send 'Authorization: Bearer <token>' with a valid, unexpired token ("
                         + e.getMessage() + ")");
         ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
@@ -95,6 +120,9 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/v1/public/**").permitAll()
+                        // the event ledger's tree heads, checkpoints and proofs are public, as the feed's (no personal data in leaves)
+                        // and witnesses hand in cosignatures there unauthenticated: each is checked against the witness keys
+                        .pathMatchers("/api/v1/audit/ledger/**").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(Access.ADMIN)
                         // processor names, lags and command counts are operators' data, like health details
                         .pathMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Access.ADMIN)
@@ -102,12 +130,23 @@ public class SecurityConfiguration {
                         .hasAnyRole(Access.WRITERS)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(Access.PRIVATE_READERS)
                         .pathMatchers("/api/v1/**").authenticated()
+                        // the auditor's pages: the login form is open, the rest needs the token (header or audit cookie)
+                        .pathMatchers("/audit/login").permitAll()
+                        .pathMatchers("/audit/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenConverter(bearerOrAuditCookie())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
+    }
+
+    /** An unauthenticated browser on an audit page goes to the login form, and back after it. */
+    private static Mono<Void> redirectToLogin(ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+        exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/audit/login?next=" + exchange.getRequest().getPath().value()));
+        return exchange.getResponse().setComplete();
     }
 }

@@ -24,7 +24,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "org.gongshi.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiArchitectureTest {
 
-    static final List<String> FEATURES = List.of("admin", "cases", "dev", "feed", "listings", "publicsite", "stats");
+    static final List<String> FEATURES = List.of("admin", "audit", "cases", "dev", "feed", "listings", "publicsite", "stats");
     static final List<String> SHARED = List.of("problem", "security", "idempotency", "web", "input", "limits", "traffic");
 
     /** Every package (the root configuration included) is its own slice: no package cycles. */

@@ -80,10 +80,15 @@ public class AxonWiring {
         return new MovedEventTypes();
     }
 
-    /** Copies the acting bureau and officer (or system identity), and the historical-import mark, from the command onto every event it causes. */
+    /**
+     * Copies the acting bureau and officer (or system identity), when the ledger recorded the command
+     * (its clock's {@code recordedAt}) and the historical-import mark from the command onto every event
+     * it causes: what the audit history and the ledger tree's leaves show of each event.
+     */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(MetadataKeys.BUREAU, MetadataKeys.ACTOR, MetadataKeys.HISTORICAL_IMPORT);
+        return new SimpleCorrelationDataProvider(MetadataKeys.BUREAU, MetadataKeys.ACTOR, MetadataKeys.RECORDED_AT,
+                MetadataKeys.HISTORICAL_IMPORT);
     }
 
     /**

@@ -29,7 +29,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.time.LocalDate;
 import org.gongshi.projections.ProjectionsConfiguration;
 import org.gongshi.projections.cases.CaseViewProjection;
+import org.gongshi.projections.cases.CaseViewReplay;
+import org.gongshi.server.replay.ReplayDatabases;
 import org.gongshi.projections.feed.FeedLogProjection;
+import org.gongshi.projections.ledger.LedgerTreeProjection;
 import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.PenaltyHistoryProjection;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
@@ -166,9 +169,12 @@ public final class RoleConfigurations {
             return configurer -> {
                 for (String processor : List.of(CaseViewProjection.PROCESSING_GROUP, PublicRecordProjection.PROCESSING_GROUP,
                         FeedLogProjection.PROCESSING_GROUP, ListingViewProjection.PROCESSING_GROUP,
-                        PenaltyHistoryProjection.PROCESSING_GROUP)) {
+                        PenaltyHistoryProjection.PROCESSING_GROUP, LedgerTreeProjection.PROCESSING_GROUP)) {
                     configurer.eventProcessing().registerTransactionManager(processor, c -> NoTransactionManager.instance());
                 }
+                // the ledger tree may not skip an event: a failed leaf stops the processor, which retries it
+                configurer.eventProcessing().registerListenerInvocationErrorHandler(LedgerTreeProjection.PROCESSING_GROUP,
+                        c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
             };
         }
     }
@@ -189,6 +195,17 @@ public final class RoleConfigurations {
                                         @Qualifier("serializer") Serializer serializer) {
             var tokens = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build().trackingTokensCollection();
             return new LedgerPositions(eventStore, tokens, serializer);
+        }
+
+        /** Auditors' as-of answers replay the case-view projection into scratch databases held in memory. */
+        @Bean(destroyMethod = "close")
+        ReplayDatabases replayDatabases() {
+            return new ReplayDatabases();
+        }
+
+        @Bean
+        CaseViewReplay caseViewReplay(ReplayDatabases replayDatabases) {
+            return new CaseViewReplay(replayDatabases);
         }
 
         /** POST /dev/tokens, only where the embedded default enables it. */

@@ -2,6 +2,7 @@ package org.gongshi.server.schedule;
 
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.TreeHeads;
+import org.gongshi.projections.transparency.LeafHashes;
 import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.projections.transparency.SigningKeys;
 import org.gongshi.server.roles.ConditionalOnRole;
@@ -37,7 +38,8 @@ public class TreeHeadSigner {
 
     private static final Logger log = LoggerFactory.getLogger(TreeHeadSigner.class);
 
-    private final FeedLog feed;
+    private final LeafHashes feed;
+    private final String logName;
     private final TreeHeads heads;
     private final SigningKeys keys;
     private final String origin;
@@ -49,27 +51,45 @@ public class TreeHeadSigner {
     private TreeHeads.IntegrityAlarm reported;
     private MongoLease lease;
 
+    @Autowired
     public TreeHeadSigner(FeedLog feedLog, TreeHeads treeHeads, Clock ledgerClock,
                           @Value("${gongshi.feed.origin:gongshi.local/feed}") String origin,
                           @Value("${gongshi.feed.signer-key:}") String signerKey,
                           @Value("${gongshi.feed.retired-verifier-keys:}") String retired,
                           @Value("${gongshi.feed.full-check-interval:PT1H}") Duration fullCheck,
                           @Value("${gongshi.data-dir:./data}") String dataDir) {
-        this.feed = feedLog;
+        this("feed", feedLog, treeHeads, ledgerClock, origin, keys(signerKey, retired, Path.of(dataDir).resolve("keys"), origin), fullCheck);
+    }
+
+    /** A signer of any log's heads: {@code logName} names it in the log, {@code keys} sign them. */
+    public TreeHeadSigner(String logName, LeafHashes leaves, TreeHeads treeHeads, Clock ledgerClock, String origin, SigningKeys keys,
+                          Duration fullCheck) {
+        this.logName = logName;
+        this.feed = leaves;
         this.heads = treeHeads;
         this.origin = origin;
         this.clock = ledgerClock;
         this.fullCheckNanos = fullCheck.toNanos();
-        List<String> retiredKeys = Arrays.stream(retired.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        this.keys = SigningKeys.load(signerKey, Path.of(dataDir).resolve("keys"), origin, retiredKeys);
+        this.keys = keys;
         heads.publishKeys(keys);
-        log.info("Feed tree heads are signed by {}", keys.currentVerifierKey());
+        log.info("The {}'s tree heads are signed by {}", logName, keys.currentVerifierKey());
+    }
+
+    /** The configured signer key, else the key file under {@code keyDirectory}; retired keys comma-separated. */
+    public static SigningKeys keys(String signerKey, String retired, Path keyDirectory, String origin) {
+        List<String> retiredKeys = Arrays.stream(retired.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return SigningKeys.load(signerKey, keyDirectory, origin, retiredKeys);
     }
 
     /** Signing runs on one projections node of a cluster at a time: the holder of this lease (renewed each run). */
     @Autowired
     void signOnOneNode(MongoDatabase readModelDatabase, @Value("${gongshi.feed.sign-lease:PT30S}") Duration ttl) {
-        this.lease = new MongoLease(readModelDatabase, "tree-head-signer", ttl, Clock.systemUTC());
+        signOnOneNode(readModelDatabase, "tree-head-signer", ttl);
+    }
+
+    /** As above, under the lease {@code leaseName} (one per log). */
+    public void signOnOneNode(MongoDatabase readModelDatabase, String leaseName, Duration ttl) {
+        this.lease = new MongoLease(readModelDatabase, leaseName, ttl, Clock.systemUTC());
     }
 
     @Scheduled(initialDelayString = "${gongshi.feed.sign-initial-delay:PT1S}", fixedDelayString = "${gongshi.feed.sign-interval:PT2S}")
@@ -79,7 +99,7 @@ public class TreeHeadSigner {
             signNow();
         } catch (IllegalStateException e) {
             // entries missing under us (the feed is being rebuilt): try next time
-            log.info("Tree head not signed this time: {}", e.getMessage());
+            log.info("The {}'s tree head not signed this time: {}", logName, e.getMessage());
         }
     }
 
@@ -106,9 +126,9 @@ public class TreeHeadSigner {
             return;
         }
         reported = alarm;
-        log.error("INTEGRITY ALARM: feed tree head not signed. The last signed head has size {} and root {}; the feed now "
-                        + "has size {} and root {}: {}. Nothing is signed until the feed extends the signed head again.",
-                alarm.signedSize(), alarm.signedRoot(), alarm.treeSize(), alarm.treeRoot().isEmpty() ? "(none)" : alarm.treeRoot(),
+        log.error("INTEGRITY ALARM: {} tree head not signed. The last signed head has size {} and root {}; the log now "
+                        + "has size {} and root {}: {}. Nothing is signed until the log extends the signed head again.",
+                logName, alarm.signedSize(), alarm.signedRoot(), alarm.treeSize(), alarm.treeRoot().isEmpty() ? "(none)" : alarm.treeRoot(),
                 alarm.reason());
     }
 }

@@ -222,6 +222,11 @@ public class FeedLog implements LeafHashes {
         return entries.find(and(filters)).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
     }
 
+    /** The entries about one subject (a record id, a listing id), in order, at most {@code limit}. */
+    public List<FeedEntry> ofSubject(String subject, int limit) {
+        return entries.find(eq("subject", subject)).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
+    }
+
     /** Entries with sequence in [from, to], in order, for bulk reads. */
     public List<FeedEntry> range(long from, long to, int limit) {
         return entries.find(and(gte("_id", from), lte("_id", to))).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());

@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -56,10 +58,19 @@ public class TreeHeads {
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> integrity;
 
+    /** The public feed's heads, keys and alarm ({@value #HEADS}, {@value #KEYS}, {@value #INTEGRITY}). */
     public TreeHeads(MongoDatabase database) {
-        this.heads = database.getCollection(HEADS);
-        this.keys = database.getCollection(KEYS);
-        this.integrity = database.getCollection(INTEGRITY);
+        this(database, "feed");
+    }
+
+    /**
+     * The heads, keys and alarm of another log in its own collections {@code <log>_tree_heads},
+     * {@code <log>_keys} and {@code <log>_integrity} (the event ledger's tree is {@code ledger}).
+     */
+    public TreeHeads(MongoDatabase database, String log) {
+        this.heads = database.getCollection(log + "_tree_heads");
+        this.keys = database.getCollection(log + "_keys");
+        this.integrity = database.getCollection(log + "_integrity");
     }
 
     /** A signed tree head: {@code signature} is the Ed25519 signature of the checkpoint body, which carries the timestamp. */
@@ -213,6 +224,26 @@ public class TreeHeads {
     /** The head signed for exactly {@code treeSize} leaves, if one was. */
     public Optional<SignedTreeHead> head(long treeSize) {
         return Optional.ofNullable(heads.find(eq("_id", treeSize)).first()).map(TreeHeads::fromDocument);
+    }
+
+    /**
+     * Keeps a witness's cosignature line (C2SP tlog-cosignature) of the head signed for {@code treeSize}
+     * leaves; the caller has verified it. False if no head of that size was signed.
+     */
+    public boolean addCosignature(long treeSize, String signatureLine) {
+        return heads.updateOne(eq("_id", treeSize), addToSet("cosignatures", signatureLine)).getMatchedCount() > 0;
+    }
+
+    /** The witnesses' cosignature lines of the head of {@code treeSize} leaves, in the order they came. */
+    public List<String> cosignatures(long treeSize) {
+        Document d = heads.find(eq("_id", treeSize)).first();
+        return d == null || d.getList("cosignatures", String.class) == null ? List.of() : d.getList("cosignatures", String.class);
+    }
+
+    /** The largest head a witness has cosigned, if any. */
+    public Optional<SignedTreeHead> latestCosigned() {
+        return Optional.ofNullable(heads.find(exists("cosignatures")).sort(Sorts.descending("_id")).limit(1).first())
+                .map(TreeHeads::fromDocument);
     }
 
     /** Every head signed for more than {@code afterSize} leaves, smallest first, at most {@code limit}. */

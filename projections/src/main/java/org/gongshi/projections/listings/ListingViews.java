@@ -51,6 +51,11 @@ public class ListingViews {
         return collection;
     }
 
+    /** The listings that rest on a case (it is among their basis cases), oldest first. */
+    public List<ListingView> restingOn(String caseId) {
+        return collection.find(eq("basisCaseIds", caseId)).sort(Sorts.ascending("proposedOn", "_id")).into(new ArrayList<>());
+    }
+
     public Optional<ListingView> find(String listingId) {
         return Optional.ofNullable(collection.find(eq("_id", listingId)).first());
     }

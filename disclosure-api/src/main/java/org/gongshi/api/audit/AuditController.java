@@ -1,0 +1,127 @@
+package org.gongshi.api.audit;
+
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.TransparencyLog;
+import org.gongshi.api.web.ViewReads;
+import org.gongshi.api.web.WitnessKeys;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.gongshi.projections.cases.CaseViewProjection;
+import org.gongshi.projections.ledger.LedgerTree;
+import org.gongshi.projections.ledger.LedgerTreeProjection;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The audit API (API.md, "Reads for bureaus, supervisors and auditors"): a case's history and its
+ * state at any instant (auditors and supervisors, their division and below), and the event ledger's
+ * Merkle tree, heads, checkpoint and proofs (public: leaves carry no personal data in clear).
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+public class AuditController {
+
+    private static final String[] VIEWS = {CaseViewProjection.PROCESSING_GROUP, LedgerTreeProjection.PROCESSING_GROUP};
+
+    private final CaseHistories histories;
+    private final ViewReads reads;
+    private final TransparencyLog ledger;
+    private final WitnessKeys witnesses;
+
+    public AuditController(CaseHistories histories, ViewReads reads, LedgerTree ledgerTree, WitnessKeys witnessKeys) {
+        this.histories = histories;
+        this.witnesses = witnessKeys;
+        this.reads = reads;
+        this.ledger = new TransparencyLog(ledgerTree.leaves(), ledgerTree.proofs(), ledgerTree.heads(), "events");
+    }
+
+    @GetMapping("/cases/{caseId}/events")
+    Mono<Map<String, Object>> events(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, ServerHttpRequest request) {
+        Caller caller = Caller.of(jwt);
+        return reads.read(request, () -> {
+            histories.audited(caller, caseId);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("caseId", caseId);
+            body.put("events", histories.events(caseId).stream().map(histories::present).toList());
+            return body;
+        }, VIEWS);
+    }
+
+    @GetMapping("/cases/{caseId}/state")
+    Mono<Map<String, Object>> state(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, @RequestParam(required = false) String asOf,
+                                    ServerHttpRequest request) {
+        Caller caller = Caller.of(jwt);
+        Instant at = instant(asOf);
+        return reads.read(request, () -> {
+            histories.audited(caller, caseId);
+            return histories.asOf(caseId, at);
+        }, VIEWS);
+    }
+
+    /** {@code asOf}: an ISO-8601 instant ({@code 2026-03-10T08:00:00Z}) or date-time with offset; required. */
+    static Instant instant(String asOf) {
+        if (asOf == null || asOf.isBlank()) throw InvalidRequest.of("asOf", "is required: an instant like 2026-03-10T08:00:00Z");
+        String value = asOf.strip();
+        if (value.length() > 64) throw InvalidRequest.of("asOf", "must be an instant like 2026-03-10T08:00:00Z");
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException again) {
+                throw InvalidRequest.of("asOf", "must be an instant like 2026-03-10T08:00:00Z or 2026-03-10T16:00:00+08:00");
+            }
+        }
+    }
+
+    @GetMapping("/ledger/tree-head")
+    Mono<Map<String, Object>> treeHead() {
+        return ledger.treeHead();
+    }
+
+    @GetMapping("/ledger/tree-heads")
+    Mono<Map<String, Object>> treeHeads(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "100") String limit) {
+        return ledger.treeHeads(after, limit);
+    }
+
+    @GetMapping(path = "/ledger/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    Mono<String> checkpoint() {
+        return ledger.checkpoint();
+    }
+
+    @GetMapping(path = "/ledger/checkpoint/cosigned", produces = MediaType.TEXT_PLAIN_VALUE)
+    Mono<String> cosigned() {
+        return ledger.cosigned();
+    }
+
+    /** A witness hands in its cosignature of a ledger checkpoint (C2SP tlog-cosignature). */
+    @PostMapping(path = "/ledger/checkpoint/cosignatures", consumes = MediaType.TEXT_PLAIN_VALUE)
+    Mono<Map<String, Object>> cosign(@RequestBody String note) {
+        return ledger.cosign(note, witnesses.witnesses());
+    }
+
+    @GetMapping("/ledger/proofs/inclusion")
+    Mono<Map<String, Object>> inclusion(@RequestParam String index, @RequestParam(required = false) String treeSize) {
+        return ledger.inclusion(index, treeSize);
+    }
+
+    @GetMapping("/ledger/proofs/consistency")
+    Mono<Map<String, Object>> consistency(@RequestParam String first, @RequestParam(required = false) String second) {
+        return ledger.consistency(first, second);
+    }
+}

@@ -1,0 +1,193 @@
+package org.gongshi.api.audit;
+
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.ViewReads;
+import org.gongshi.projections.ledger.StoredEvents;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The auditor's case history page (zh-CN, server-rendered like the public pages): a timeline of the
+ * case's legal acts with who did them and their place in the ledger tree, what the public saw after
+ * each, and the deadlines with whether each was met. Authenticated: the bearer token, or the cookie
+ * {@value #COOKIE} that {@code /audit/login} sets; auditors and supervisors of the case's division.
+ */
+@Controller
+public class AuditPagesController {
+
+    /** The cookie that carries an auditor's token to the audit pages (HttpOnly, SameSite=Strict, path /audit). */
+    public static final String COOKIE = org.gongshi.api.security.SecurityConfiguration.AUDIT_COOKIE;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+    static final Map<String, String> ACTS = Map.ofEntries(
+            Map.entry("CaseFiled", "立案"), Map.entry("DecisionDeadlineExtended", "延期"), Map.entry("CaseClockPaused", "中止计时"),
+            Map.entry("CaseClockResumed", "恢复计时"), Map.entry("PenaltyNoticeServed", "事先告知"), Map.entry("StatementRecorded", "陈述申辩"),
+            Map.entry("HearingRequested", "申请听证"), Map.entry("HearingConcluded", "听证"), Map.entry("PenaltyDecided", "作出处罚决定"),
+            Map.entry("NoPenaltyDecided", "不予处罚"), Map.entry("CaseTransferredToJudiciary", "移送司法机关"),
+            Map.entry("PenaltyExecuted", "执行"), Map.entry("CaseClosed", "结案"), Map.entry("DecisionRevised", "决定变更/撤销"),
+            Map.entry("DisclosureDecided", "公示决定"), Map.entry("DisclosureCorrected", "公示更正"), Map.entry("DisclosureWithdrawn", "撤回公示"),
+            Map.entry("DisclosureExpired", "公示期满"), Map.entry("PublicationTerminated", "信用修复停止公示"),
+            Map.entry("ListingProposed", "告知拟列入"), Map.entry("ListingAdded", "列入名单"), Map.entry("ListingNotAdded", "不予列入"),
+            Map.entry("ListingRemoved", "移出名单"), Map.entry("SanctionImposed", "实施惩戒"), Map.entry("SanctionLifted", "解除惩戒"),
+            Map.entry("ListingStatementRecorded", "列入陈述申辩"), Map.entry("ListingRepairApplied", "申请信用修复"),
+            Map.entry("ListingRepairGranted", "准予信用修复"), Map.entry("ListingRepairRefused", "不予信用修复"),
+            Map.entry("ListingFlaggedForRemoval", "列入依据不再成立"),
+            // the deadline mechanism's events: a missed deadline is recorded by the ledger on its clock
+            Map.entry("DecisionDeadlineMissed", "处罚决定期限届满未决定"), Map.entry("DisclosureDeadlineMissed", "公示期限（20个工作日）届满未公示"),
+            Map.entry("DoublePublicityDeadlineMissed", "双公示期限（7个工作日）届满未公示"),
+            Map.entry("WithdrawalDeadlineMissed", "撤回公示期限届满未撤回"));
+
+    /** The deadlines the ledger records as missed, by kind. */
+    static final Map<String, String> MISSED = Map.of("DECISION", "作出处罚决定期限", "DISCLOSURE", "公示期限（20个工作日）",
+            "DOUBLE_PUBLICITY", "双公示期限（7个工作日）", "WITHDRAWAL", "撤回公示期限");
+
+    private final CaseHistories histories;
+    private final Clock ledgerClock;
+
+    public AuditPagesController(CaseHistories histories, Clock ledgerClock) {
+        this.histories = histories;
+        this.ledgerClock = ledgerClock;
+    }
+
+    /** A form to enter an auditor's token (posted, never in a URL: it would be logged, and no query parameter is that long). */
+    @GetMapping("/audit/login")
+    Mono<Rendering> loginForm(@RequestParam(required = false) String next) {
+        return Mono.just(Rendering.view("audit-login").modelAttribute("next", safeNext(next)).build());
+    }
+
+    /** Keeps the token in the audit cookie and goes on to {@code next} (an /audit/ page). */
+    @PostMapping("/audit/login")
+    Mono<Void> login(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            String token = form.getFirst("token");
+            return signIn(exchange, token, form.getFirst("next"));
+        });
+    }
+
+    private static Mono<Void> signIn(ServerWebExchange exchange, String token, String next) {
+        if (token == null || token.isBlank() || token.length() > 8192) {
+            exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+            exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login"));
+            return exchange.getResponse().setComplete();
+        }
+        exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, token.strip()).httpOnly(true).sameSite("Strict").path("/audit")
+                .maxAge(Duration.ofHours(8)).build());
+        exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+        exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next)));
+        return exchange.getResponse().setComplete();
+    }
+
+    /** Only pages under /audit/, never another site. */
+    private static String safeNext(String next) {
+        return next != null && next.matches("/audit/cases/[A-Za-z0-9-]{1,64}") ? next : "/audit/login";
+    }
+
+    @GetMapping("/audit/cases/{caseId}")
+    Mono<Rendering> history(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId) {
+        Caller caller = Caller.of(jwt);
+        return ViewReads.blocking(() -> {
+            try {
+                histories.audited(caller, caseId);
+            } catch (NotFound | Forbidden e) {
+                return Rendering.view("not-found").modelAttribute("what", "案件 " + caseId)
+                        .status(e instanceof NotFound ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN).build();
+            }
+            List<Map<String, Object>> steps = new ArrayList<>();
+            Map<String, Object> last = null;
+            for (CaseHistories.AuditedEvent event : histories.events(caseId)) {
+                Map<String, Object> e = histories.present(event);
+                Instant at = StoredEvents.recording(event.message()).recordedAt();
+                Map<String, Object> state = event.message().getAggregateIdentifier().equals(caseId) ? histories.asOf(caseId, at) : last;
+                last = state;
+                Map<String, Object> step = new LinkedHashMap<>(e);
+                step.put("act", ACTS.getOrDefault(event.message().getPayloadType().getSimpleName(), event.message().getPayloadType().getSimpleName()));
+                step.put("time", TIME.format(at));
+                step.put("publicSaw", publicSaw(state));
+                steps.add(step);
+            }
+            Map<String, Object> now = histories.asOf(caseId, ledgerClock.instant());
+            return Rendering.view("audit-case").modelAttribute("caseId", caseId).modelAttribute("steps", steps)
+                    .modelAttribute("deadlines", deadlines(now)).modelAttribute("caseNow", now.get("case")).build();
+        });
+    }
+
+    /** What the public API answered after a step: the record's status in words. */
+    @SuppressWarnings("unchecked")
+    private static String publicSaw(Map<String, Object> state) {
+        if (state == null) return "—";
+        Map<String, Object> record = (Map<String, Object>) state.get("publicRecord");
+        int status = (Integer) record.get("status");
+        List<?> versions = (List<?>) record.get("versions");
+        return switch (status) {
+            case 200 -> "公示中" + (versions.size() > 1 ? "（第 " + versions.size() + " 版）" : "");
+            case 410 -> "已停止公示（410）";
+            default -> "未公示";
+        };
+    }
+
+    /** The deadlines of the case as it stands, each with its due day, the act that answered it and whether it was met. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> deadlines(Map<String, Object> state) {
+        Map<String, Object> c = (Map<String, Object>) state.get("case");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        add(rows, "作出处罚决定期限", c.get("decisionDeadline"));
+        Map<String, Object> notice = (Map<String, Object>) c.get("notice");
+        if (notice != null) add(rows, "听证申请期限", notice.get("hearingRequestDeadline"));
+        Map<String, Object> decision = (Map<String, Object>) c.get("decision");
+        if (decision != null) add(rows, "罚款缴纳期限", decision.get("paymentDeadline"));
+        Map<String, Object> disclosure = (Map<String, Object>) c.get("disclosure");
+        if (disclosure != null) {
+            add(rows, "公示期限（20个工作日）", disclosure.get("deadline"));
+            add(rows, "双公示期限（7个工作日）", disclosure.get("doublePublicityDeadline"));
+            add(rows, "撤回公示期限", disclosure.get("withdrawalDeadline"));
+        }
+        // what the ledger recorded as missed on its clock (the deadline mechanism's events)
+        if (c.get("missedDeadlines") instanceof List<?> missed) {
+            for (Object m : missed) {
+                Map<String, Object> d = (Map<String, Object>) m;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", MISSED.getOrDefault(String.valueOf(d.get("kind")), String.valueOf(d.get("kind"))));
+                row.put("dueOn", d.get("dueOn"));
+                row.put("satisfiedOn", null);
+                row.put("verdict", "逾期（账本于 " + d.get("recordedOn") + " 记录）");
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(List<Map<String, Object>> rows, String name, Object deadline) {
+        if (!(deadline instanceof Map<?, ?> d)) return;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("dueOn", d.get("dueOn"));
+        row.put("satisfiedOn", d.get("satisfiedOn"));
+        Object met = d.get("met");
+        row.put("verdict", met == null ? "未届满或未履行" : Boolean.TRUE.equals(met) ? "按期" : "逾期");
+        rows.add(row);
+    }
+}

@@ -1,0 +1,216 @@
+package org.gongshi.api.audit;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.security.Access;
+import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.CaseAnswers;
+import org.gongshi.api.web.PublicAnswers;
+import org.gongshi.api.web.TransparencyLog;
+import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.policy.Recording;
+import org.gongshi.projections.cases.CaseView;
+import org.gongshi.projections.cases.CaseViewReplay;
+import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.feed.FeedLog;
+import org.gongshi.projections.feed.PublicRecordHistory;
+import org.gongshi.projections.ledger.LedgerLeaves;
+import org.gongshi.projections.ledger.LedgerTree;
+import org.gongshi.projections.ledger.StoredEvents;
+import org.gongshi.projections.listings.ListingView;
+import org.gongshi.projections.listings.ListingViews;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What auditors read about one case, from the event store (never from the current case document):
+ * every event of the case and of the listings resting on it, with its place in the ledger tree, and
+ * the case and its public record as they stood at any instant.
+ */
+public class CaseHistories {
+
+    /** Legal dates are days in Asia/Shanghai (DESIGN.md). */
+    static final ZoneId LEGAL_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The most feed entries one record's public history reads. */
+    static final int MAX_VERSIONS = 1000;
+
+    private final EventStore eventStore;
+    private final Serializer eventSerializer;
+    private final CaseViews caseViews;
+    private final ListingViews listingViews;
+    private final LedgerLeaves leaves;
+    private final FeedLog feed;
+    private final CaseViewReplay replay;
+    private final JsonMapper json;
+
+    public CaseHistories(EventStore eventStore, Serializer eventSerializer, CaseViews caseViews, ListingViews listingViews,
+                         LedgerTree ledgerTree, FeedLog feed, CaseViewReplay replay, JsonMapper json) {
+        this.eventStore = eventStore;
+        this.eventSerializer = eventSerializer;
+        this.caseViews = caseViews;
+        this.listingViews = listingViews;
+        this.leaves = ledgerTree.leaves();
+        this.feed = feed;
+        this.replay = replay;
+        this.json = json;
+    }
+
+    /**
+     * The case, if the caller audits it: auditors and supervisors read every case in their division
+     * and below, nobody else reads audit histories.
+     *
+     * @throws Forbidden for another role or a case outside the caller's division
+     * @throws NotFound  for an unknown case
+     */
+    public CaseView audited(Caller caller, String caseId) {
+        Access.requireAuditor(caller);
+        CaseView view = caseViews.find(caseId).orElseThrow(() -> new NotFound("No case with id " + caseId
+                + " (to read a case just filed, send the position its command answered: ?position=)"));
+        Access.checkAudit(caller, "Case " + caseId, view.division());
+        return view;
+    }
+
+    /** One event as the store holds it, with its leaf in the ledger tree if it has one yet. */
+    record AuditedEvent(DomainEventMessage<?> message, LedgerLeaves.Leaf leaf) {
+        long order() {
+            return leaf == null ? Long.MAX_VALUE : leaf.globalIndex();
+        }
+    }
+
+    /** Every event of the case and of the listings resting on it, in global order (events not yet in the tree last). */
+    public List<AuditedEvent> events(String caseId) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>(stream(caseId));
+        for (ListingView listing : listingViews.restingOn(caseId)) messages.addAll(stream(listing.listingId()));
+        Map<String, LedgerLeaves.Leaf> found = leaves.forEvents(messages.stream().map(DomainEventMessage::getIdentifier).toList());
+        return messages.stream().map(m -> new AuditedEvent(m, found.get(m.getIdentifier())))
+                .sorted(Comparator.comparingLong(AuditedEvent::order).thenComparing(e -> e.message().getTimestamp()))
+                .toList();
+    }
+
+    private List<DomainEventMessage<?>> stream(String aggregateId) {
+        List<DomainEventMessage<?>> list = new ArrayList<>();
+        eventStore.readEvents(aggregateId).asStream().forEach(list::add);
+        return list;
+    }
+
+    /** An event as the history shows it; {@code leafMatches} says whether the stored event still encodes to its leaf. */
+    public Map<String, Object> present(AuditedEvent event) {
+        DomainEventMessage<?> m = event.message();
+        Recording recording = StoredEvents.recording(m);
+        Map<String, Object> body = new LinkedHashMap<>();
+        LedgerLeaves.Leaf leaf = event.leaf();
+        body.put("globalIndex", leaf == null ? null : leaf.globalIndex());
+        body.put("leafIndex", leaf == null ? null : leaf.leafIndex());
+        body.put("leafHash", leaf == null ? null : TransparencyLog.b64(leaf.leafHash()));
+        body.put("eventId", m.getIdentifier());
+        body.put("aggregateType", m.getType());
+        body.put("aggregateId", m.getAggregateIdentifier());
+        body.put("sequence", m.getSequenceNumber());
+        body.put("type", m.getPayloadType().getName());
+        body.put("recordedAt", recording.recordedAt().toString());
+        body.put("actor", recording.actor());
+        body.put("bureau", recording.bureau());
+        if (recording.historicalImport()) body.put("historicalImport", true);
+        JsonNode payload = null;
+        try {
+            payload = StoredEvents.payload(m, eventSerializer);
+        } catch (IllegalArgumentException e) {
+            body.put("payloadError", e.getMessage());
+        }
+        String policy = payload == null ? null : payload.path("policyVersion").asString(null);
+        body.put("policyVersion", policy != null ? policy : StoredEvents.metadata(m, "policyVersion"));
+        body.put("payload", payload);
+        if (leaf != null) {
+            body.put("leafMatches", payload != null
+                    && Arrays.equals(leaf.leafHash(), StoredEvents.leafOf(m, leaf.globalIndex(), eventSerializer).leafHash()));
+        }
+        return body;
+    }
+
+    /**
+     * The case and its public record as they stood at {@code asOf}: the case folded by the case-view
+     * projection from the events recorded up to then, its deadlines judged on that day, and the
+     * public record folded from the feed entries up to then, answered exactly as the public API did.
+     */
+    public Map<String, Object> asOf(String caseId, Instant asOf) {
+        // recorded up to asOf by the ledger's clock: the deadline mechanism's events (missed deadlines, expiry) included
+        List<DomainEventMessage<?>> known = stream(caseId).stream()
+                .filter(m -> !StoredEvents.recording(m).recordedAt().isAfter(asOf)).toList();
+        CaseView view = replay.replay(caseId, known).orElseThrow(() -> new NotFound("Case " + caseId + " had not been filed by " + asOf));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("caseId", caseId);
+        body.put("asOf", asOf.toString());
+        DomainEventMessage<?> last = known.get(known.size() - 1);
+        body.put("knownThrough", Map.of("sequence", last.getSequenceNumber(), "recordedAt", StoredEvents.recording(last).recordedAt().toString()));
+        body.put("case", CaseAnswers.present(view, LocalDate.ofInstant(asOf, LEGAL_ZONE), json));
+        body.put("publicRecord", publicRecord(view, known.stream().map(DomainEventMessage::getIdentifier).collect(Collectors.toSet())));
+        return body;
+    }
+
+    /**
+     * {@code {recordId, status, body, versions}}: what {@code GET /api/v1/public/penalties/{recordId}} answered
+     * once the {@code known} events had been recorded: the record folded from the feed entries those events made.
+     */
+    private Map<String, Object> publicRecord(CaseView view, Set<String> known) {
+        String recordId = view.disclosure() == null ? null : view.disclosure().recordId();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("recordId", recordId);
+        List<PublicRecordHistory.Version> versions = recordId == null ? List.of()
+                : PublicRecordHistory.fold(feed.ofSubject(recordId, MAX_VERSIONS).stream().filter(e -> known.contains(e.eventId())).toList());
+        PublicRecordHistory.Version current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        if (current == null) {
+            ProblemDetail none = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No public penalty record " + recordId);
+            none.setTitle("Not found");
+            if (recordId != null) none.setInstance(publicPath(recordId));
+            answer.put("status", 404);
+            answer.put("body", none);
+        } else {
+            answer.putAll(answerOf(current));
+        }
+        answer.put("versions", versions.stream().map(v -> {
+            Map<String, Object> version = new LinkedHashMap<>();
+            version.put("sequence", v.sequence());
+            version.put("type", v.type());
+            version.put("time", v.time().toString());
+            version.putAll(answerOf(v));
+            return version;
+        }).toList());
+        return answer;
+    }
+
+    private Map<String, Object> answerOf(PublicRecordHistory.Version v) {
+        boolean published = v.view().state() == RecordState.PUBLISHED;
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", published ? 200 : 410);
+        if (published) {
+            answer.put("body", PublicAnswers.record(v.view(), json));
+        } else {
+            ProblemDetail gone = PublicAnswers.gone(v.view());
+            gone.setInstance(publicPath(v.view().recordId()));
+            answer.put("body", gone);
+        }
+        return answer;
+    }
+
+    /** The public API's path of a record, the {@code instance} of its problems. */
+    private static java.net.URI publicPath(String recordId) {
+        return java.net.URI.create("/api/v1/public/penalties/" + recordId);
+    }
+}

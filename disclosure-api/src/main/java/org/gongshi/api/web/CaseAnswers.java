@@ -1,0 +1,26 @@
+package org.gongshi.api.web;
+
+import org.gongshi.projections.cases.CaseView;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a case read answers: the case view plus what depends on the day it is read for. One home for the case reads and the audit's as-of answers. */
+public final class CaseAnswers {
+
+    private CaseAnswers() {
+    }
+
+    /** The view plus, as of {@code today}: whether the decision deadline is overdue and escalation due. */
+    public static Map<String, Object> present(CaseView view, LocalDate today, JsonMapper json) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = json.convertValue(view, LinkedHashMap.class);
+        boolean open = !Boolean.TRUE.equals(view.disposed());
+        body.put("overdue", open && view.decisionDeadline() != null && today.isAfter(view.decisionDeadline().dueOn()));
+        body.put("escalationDue", open && view.escalationDueOn() != null && !today.isBefore(view.escalationDueOn()));
+        body.remove("lastGlobalIndex");
+        return body;
+    }
+}

@@ -1,0 +1,176 @@
+package org.gongshi.api.web;
+
+import org.gongshi.api.problem.Conflict;
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.problem.NotFound;
+import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.Cosignatures;
+import org.gongshi.projections.feed.TreeHeads;
+import org.gongshi.projections.transparency.LeafHashes;
+import org.gongshi.projections.transparency.MerkleProofs;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reads of one append-only log with a Merkle tree (API.md): its signed tree head, every head
+ * signed, its C2SP checkpoint, and RFC 6962 inclusion and consistency proofs, all shaped alike for
+ * the public feed ({@code /feed/v1}) and the event ledger ({@code /api/v1/audit/ledger}).
+ *
+ * @param what what the log holds, for messages ("entries", "events")
+ */
+public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads heads, String what) {
+
+    /** {@code {treeSize, rootHash, timestamp, signature, keyId}} of the latest signed head. */
+    public Mono<Map<String, Object>> treeHead() {
+        return latestHead().map(TransparencyLog::headBody);
+    }
+
+    /** Every head signed for more than {@code after} leaves, smallest first, each with its checkpoint. */
+    public Mono<Map<String, Object>> treeHeads(String after, String limit) {
+        long from = number("after", after, -1, Long.MAX_VALUE);
+        int max = (int) number("limit", limit, 1, 1000);
+        return ViewReads.blocking(() -> Map.<String, Object>of("items", heads.heads(from, max).stream().map(head -> {
+            Map<String, Object> body = headBody(head);
+            body.put("checkpoint", head.checkpoint());
+            return body;
+        }).toList()));
+    }
+
+    /** The latest head as a C2SP signed checkpoint note, with any witness cosignatures it gathered. */
+    public Mono<String> checkpoint() {
+        return latestHead().map(this::withCosignatures);
+    }
+
+    /** The largest head witnesses have cosigned, with their cosignatures (404 until one has). */
+    public Mono<String> cosigned() {
+        return ViewReads.blocking(() -> heads.latestCosigned().map(this::withCosignatures)
+                .orElseThrow(() -> new NotFound("No witness has cosigned a checkpoint of this log yet")));
+    }
+
+    private String withCosignatures(TreeHeads.SignedTreeHead head) {
+        return head.checkpoint() + String.join("", heads.cosignatures(head.treeSize()));
+    }
+
+    /**
+     * Takes a witness's cosigned checkpoint (C2SP tlog-cosignature v1): the note of a head this log signed,
+     * with the witness's signature line. Lines of configured witnesses whose signature verifies are kept
+     * with the head; others are ignored. 403 if none verified, 409 if the body is not a head this log signed.
+     */
+    public Mono<Map<String, Object>> cosign(String note, List<Cosignatures.Witness> witnesses) {
+        if (note == null || note.length() > 64 * 1024) throw InvalidRequest.of("body", "must be a cosigned checkpoint note of at most 64 KiB");
+        Cosignatures.Split split;
+        Checkpoint checkpoint;
+        try {
+            split = Cosignatures.split(note);
+            checkpoint = Checkpoint.parse(split.body());
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("body", "must be a checkpoint note with signature lines (C2SP signed-note): " + e.getMessage());
+        }
+        return ViewReads.blocking(() -> {
+            TreeHeads.SignedTreeHead head = heads.head(checkpoint.size()).orElseThrow(() -> new Conflict(
+                    "This log signed no head of size " + checkpoint.size() + "; cosign a checkpoint it served"));
+            if (!Cosignatures.split(head.checkpoint()).body().equals(split.body())) {
+                throw new Conflict("The checkpoint of size " + checkpoint.size() + " is not the one this log signed");
+            }
+            List<String> accepted = new ArrayList<>();
+            for (String line : split.signatureLines()) {
+                for (Cosignatures.Witness witness : witnesses) {
+                    if (witness.verify(split.body(), line).isPresent() && heads.addCosignature(head.treeSize(), line)) {
+                        accepted.add(witness.name());
+                    }
+                }
+            }
+            if (accepted.isEmpty()) {
+                throw new Forbidden("No signature line of a configured witness verifies (witness keys: gongshi.witness.verifier-keys)");
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("treeSize", head.treeSize());
+            body.put("witnesses", accepted);
+            return body;
+        });
+    }
+
+    /** {@code {leafIndex, treeSize, leafHash, auditPath}}. */
+    public Mono<Map<String, Object>> inclusion(String index, String treeSize) {
+        long leaf = number("index", index, 0, Long.MAX_VALUE);
+        return size(treeSize).map(size -> {
+            if (leaf >= size) throw InvalidRequest.of("index", "must be below treeSize " + size);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("leafIndex", leaf);
+            body.put("treeSize", size);
+            body.put("leafHash", b64(leaves.leafHash(leaf)));
+            body.put("auditPath", b64(proofs.inclusionProof(leaf, size)));
+            return body;
+        });
+    }
+
+    /** {@code {first, second, proof}}. */
+    public Mono<Map<String, Object>> consistency(String first, String second) {
+        long m = number("first", first, 0, Long.MAX_VALUE);
+        return size(second).map(n -> {
+            if (m > n) throw InvalidRequest.of("first", "must not exceed second (" + n + ")");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("first", m);
+            body.put("second", n);
+            body.put("proof", b64(proofs.consistencyProof(m, n)));
+            return body;
+        });
+    }
+
+    private static Map<String, Object> headBody(TreeHeads.SignedTreeHead head) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("treeSize", head.treeSize());
+        body.put("rootHash", head.rootHash());
+        body.put("timestamp", head.timestamp());
+        body.put("signature", head.signature());
+        body.put("keyId", head.keyId());
+        return body;
+    }
+
+    private Mono<Long> size(String requested) {
+        return ViewReads.blocking(() -> {
+            long available = leaves.size();
+            if (requested == null || requested.isBlank()) {
+                return heads.latest().map(TreeHeads.SignedTreeHead::treeSize).orElse(available);
+            }
+            long size = number("treeSize", requested, 0, Long.MAX_VALUE);
+            if (size > available) throw InvalidRequest.of("treeSize", "the log has " + available + " " + what);
+            return size;
+        });
+    }
+
+    private Mono<TreeHeads.SignedTreeHead> latestHead() {
+        return ViewReads.blocking(() -> heads.latest().orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "No tree head has been signed yet; retry in a few seconds")));
+    }
+
+    public static List<String> b64(List<byte[]> hashes) {
+        List<String> out = new ArrayList<>(hashes.size());
+        for (byte[] h : hashes) out.add(b64(h));
+        return out;
+    }
+
+    public static String b64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+
+    /** A whole-number parameter in [min, max], else a 400 naming it. */
+    public static long number(String field, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n < min || n > max) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw InvalidRequest.of(field, "must be a whole number" + (min >= 0 ? " from " + min : " (a sequence number, or -1 for the start)")
+                    + (max < Long.MAX_VALUE ? " up to " + max : ""));
+        }
+    }
+}

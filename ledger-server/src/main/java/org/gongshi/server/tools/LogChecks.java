@@ -1,0 +1,226 @@
+package org.gongshi.server.tools;
+
+import org.gongshi.projections.ledger.LedgerLeaf;
+import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.InvalidProofException;
+import org.gongshi.projections.transparency.LeafHashes;
+import org.gongshi.projections.transparency.MerkleProofs;
+import org.gongshi.projections.transparency.NoteVerifier;
+import org.gongshi.projections.transparency.ProofVerifier;
+import org.gongshi.projections.transparency.Rfc6962;
+import org.gongshi.server.tools.LogClient.Log;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The checks of {@code verify}, {@code mirror} and {@code witness}, each ending in a verdict: a log's
+ * checkpoint is signed by a published key; it is consistent with the last checkpoint seen (kept in a
+ * state directory: a smaller tree, another root at the same size or a failing consistency proof is a
+ * fork); a list of leaves (a mirror, the served feed entries) is the tree's; a case's events are
+ * leaves of the ledger tree. A failure names the index.
+ */
+final class LogChecks {
+
+    /** Where verdicts go: one line per check. */
+    interface Verdicts {
+        void pass(String check, String detail);
+
+        void fail(String check, String detail);
+    }
+
+    private final LogClient client;
+
+    LogChecks(LogClient client) {
+        this.client = client;
+    }
+
+    /** A checkpoint and the signed note it came in. */
+    record Signed(Checkpoint checkpoint, String note) {}
+
+    /** The log's current checkpoint, opened with {@code keys}; null (and a failure) if it does not verify. */
+    Signed signedCheckpoint(Log log, List<NoteVerifier> keys, Verdicts out) {
+        String check = log.name() + " checkpoint signature";
+        try {
+            String note = client.text(log.checkpoint());
+            Checkpoint checkpoint = Checkpoint.open(note, keys);
+            out.pass(check, checkpoint.origin() + ", size " + checkpoint.size() + ", root " + b64(checkpoint.rootHash()));
+            return new Signed(checkpoint, note);
+        } catch (IOException | RuntimeException e) {
+            out.fail(check, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * That {@code now} extends {@code seen}, the last checkpoint seen of the same log: the same origin, not
+     * smaller, the same root at the same size, else a verifying consistency proof.
+     */
+    boolean consistent(Log log, Checkpoint seen, Checkpoint now, Verdicts out) {
+        String check = log.name() + " consistency with the last head seen";
+        if (seen == null) {
+            out.pass(check, "no earlier head seen; size " + now.size() + " is the first");
+            return true;
+        }
+        if (!seen.origin().equals(now.origin())) {
+            out.fail(check, "the origin changed from " + seen.origin() + " to " + now.origin());
+            return false;
+        }
+        if (now.size() < seen.size()) {
+            out.fail(check, "FORK: the log shrank from size " + seen.size() + " to " + now.size());
+            return false;
+        }
+        if (now.size() == seen.size()) {
+            if (!Arrays.equals(now.rootHash(), seen.rootHash())) {
+                out.fail(check, "FORK: two roots for size " + now.size() + ": " + b64(seen.rootHash()) + " seen, " + b64(now.rootHash()) + " now");
+                return false;
+            }
+            out.pass(check, "unchanged at size " + now.size());
+            return true;
+        }
+        try {
+            List<byte[]> proof = client.consistencyProof(log, seen.size(), now.size());
+            ProofVerifier.verifyConsistency(seen.size(), now.size(), seen.rootHash(), now.rootHash(), proof);
+            out.pass(check, "size " + seen.size() + " -> " + now.size() + " proved consistent");
+            return true;
+        } catch (InvalidProofException e) {
+            out.fail(check, "FORK: size " + seen.size() + " -> " + now.size() + " is not consistent: " + e.getMessage());
+            return false;
+        } catch (IOException | RuntimeException e) {
+            out.fail(check, "no consistency proof from " + seen.size() + " to " + now.size() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * That {@code leafHashes} (leaf 0 first) are the log's leaves under {@code checkpoint}: if there are at least
+     * as many as the tree, the root of the first {@code size} is the signed root; if fewer, their root is proved
+     * consistent with it. On a mismatch, each leaf's inclusion proof is checked to name the first wrong index.
+     */
+    boolean leaves(Log log, String what, List<byte[]> leafHashes, Checkpoint checkpoint, Verdicts out) {
+        String check = what + " against the " + log.name() + " tree";
+        long n = Math.min(leafHashes.size(), checkpoint.size());
+        if (n == 0) {
+            out.pass(check, "nothing to check (" + leafHashes.size() + " leaves, tree size " + checkpoint.size() + ")");
+            return true;
+        }
+        MerkleProofs ours = new MerkleProofs(LeafHashes.of(leafHashes));
+        byte[] root = ours.rootHash(n);
+        try {
+            if (n == checkpoint.size()) {
+                if (!Arrays.equals(root, checkpoint.rootHash())) throw new InvalidProofException("root mismatch at size " + n);
+            } else {
+                ProofVerifier.verifyConsistency(n, checkpoint.size(), root, checkpoint.rootHash(), client.consistencyProof(log, n, checkpoint.size()));
+            }
+            out.pass(check, n + " leaves match the signed root of size " + checkpoint.size());
+            return true;
+        } catch (InvalidProofException | IOException | RuntimeException mismatch) {
+            for (long i = 0; i < n; i++) {
+                try {
+                    ProofVerifier.verifyInclusion(leafHashes.get((int) i), i, checkpoint.size(),
+                            client.inclusionProof(log, i, checkpoint.size()), checkpoint.rootHash());
+                } catch (InvalidProofException | IOException | RuntimeException e) {
+                    out.fail(check, "index " + i + " is not the leaf the tree signed (" + e.getMessage() + ")");
+                    return false;
+                }
+            }
+            out.fail(check, "the leaves do not match the signed root (" + mismatch.getMessage() + ")");
+            return false;
+        }
+    }
+
+    /**
+     * That every event of a case's history (from {@code /api/v1/audit/cases/{id}/events}) encodes to a leaf of
+     * the ledger tree under {@code checkpoint}, by its inclusion proof.
+     */
+    boolean caseEvents(String caseId, Checkpoint checkpoint, Verdicts out) {
+        JsonNode history;
+        try {
+            history = client.json("/api/v1/audit/cases/" + caseId + "/events");
+        } catch (IOException | RuntimeException e) {
+            out.fail("case " + caseId + " history", e.getMessage());
+            return false;
+        }
+        boolean ok = true;
+        int checked = 0;
+        for (JsonNode e : history.path("events")) {
+            String at = "event globalIndex " + e.path("globalIndex").asString("?") + " (leafIndex " + e.path("leafIndex").asString("?") + ", "
+                    + e.path("type").asString() + ")";
+            if (e.path("leafIndex").isNull() || e.path("leafIndex").asLong() >= checkpoint.size()) {
+                out.pass("case " + caseId + " " + at, "not yet under a signed head of the ledger; checked next time");
+                continue;
+            }
+            try {
+                if (e.path("payload").isNull() || e.path("payload").isMissingNode()) {
+                    throw new InvalidProofException("the stored payload is unreadable: " + e.path("payloadError").asString(""));
+                }
+                long leafIndex = e.path("leafIndex").asLong();
+                ProofVerifier.verifyInclusion(LedgerLeaf.ofHistoryEntry(e).leafHash(), leafIndex, checkpoint.size(),
+                        client.inclusionProof(Log.LEDGER, leafIndex, checkpoint.size()), checkpoint.rootHash());
+                checked++;
+            } catch (InvalidProofException | IOException | RuntimeException failure) {
+                out.fail("case " + caseId + " " + at, "the stored event is not the leaf the ledger signed: " + failure.getMessage());
+                ok = false;
+            }
+        }
+        if (ok) out.pass("case " + caseId + " events against the ledger tree", checked + " events proved included in size " + checkpoint.size());
+        return ok;
+    }
+
+    /** The leaf hashes of JSON Lines: {@code SHA-256(0x00 || line)} each. */
+    static List<byte[]> lineHashes(List<String> lines) {
+        return lines.stream().map(l -> Rfc6962.leafHash(l.getBytes(StandardCharsets.UTF_8))).toList();
+    }
+
+    // ---- the last head seen, kept in a state directory
+
+    /** The last checkpoint of {@code log} seen, from {@code state/<log>.checkpoint}, or null. */
+    static Checkpoint lastSeen(Path state, Log log, List<NoteVerifier> keys) throws IOException {
+        if (state == null) return null;
+        Path file = state.resolve(log.name() + ".checkpoint");
+        return Files.exists(file) ? Checkpoint.open(Files.readString(file, StandardCharsets.UTF_8), keys) : null;
+    }
+
+    /** Keeps {@code note} as the last checkpoint of {@code log} seen (written aside, then moved into place). */
+    static void remember(Path state, Log log, String note) throws IOException {
+        if (state == null) return;
+        Files.createDirectories(state);
+        Path tmp = state.resolve(log.name() + ".checkpoint.tmp");
+        Files.writeString(tmp, note, StandardCharsets.UTF_8);
+        Files.move(tmp, state.resolve(log.name() + ".checkpoint"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The keys checkpoints must be signed with: those pinned in {@code state/keys} (one verifier key a line),
+     * else the published ones, pinned there on first use. A published key not pinned is reported, not trusted.
+     */
+    List<NoteVerifier> trustedKeys(Path state, Verdicts out) throws IOException {
+        List<NoteVerifier> published = client.publishedKeys();
+        Path file = state == null ? null : state.resolve("keys");
+        if (file == null || !Files.exists(file)) {
+            if (file != null) {
+                Files.createDirectories(state);
+                Files.write(file, published.stream().map(NoteVerifier::verifierKey).toList(), StandardCharsets.UTF_8);
+            }
+            out.pass("verifier keys", published.size() + " published keys trusted on first use" + (file == null ? "" : ", pinned in " + file));
+            return published;
+        }
+        List<NoteVerifier> pinned = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                .filter(l -> !l.isEmpty()).map(NoteVerifier::parse).toList();
+        List<String> unpinned = published.stream().filter(k -> !pinned.contains(k)).map(NoteVerifier::verifierKey).toList();
+        out.pass("verifier keys", pinned.size() + " keys pinned in " + file
+                + (unpinned.isEmpty() ? "" : "; published but not pinned (add them to trust them): " + unpinned));
+        return pinned;
+    }
+
+    static String b64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+}

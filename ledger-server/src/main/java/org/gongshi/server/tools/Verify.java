@@ -1,0 +1,143 @@
+package org.gongshi.server.tools;
+
+import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.NoteVerifier;
+import org.gongshi.server.tools.LogClient.Log;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An auditor's or platform's check of both logs of a ledger, from the outside:
+ *
+ * <pre>java -jar ledger-server.jar verify --url http://host:port [--mirror feed.jsonl] [--state dir] [--case id --token jwt]</pre>
+ *
+ * For the public feed and the event ledger: the checkpoint is signed by a trusted key (pinned in
+ * {@code --state} on first use), and consistent with the last head this verifier saw (kept in
+ * {@code --state}); the feed entries the server serves, and a mirror's, are the feed tree's leaves;
+ * a case's events (with an auditor's token) are leaves of the ledger tree. One verdict per check;
+ * the exit status is 1 if any check failed, 2 for a usage error.
+ */
+public final class Verify {
+
+    static final String USAGE = "usage: verify --url http://host:port [--mirror feed.jsonl] [--state dir] [--case caseId --token jwt]";
+    /** Entries read per request of /feed/v1/entries. */
+    private static final int PAGE = 10_000;
+
+    private final LogClient client;
+    private final LogChecks checks;
+    private final PrintStream out;
+    private int passed;
+    private int failed;
+
+    Verify(URI url, String token, PrintStream out) {
+        this.client = new LogClient(url, token);
+        this.checks = new LogChecks(client);
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the checks the arguments ask for; the exit status. */
+    public static int run(String[] args, PrintStream out) {
+        String url = null, mirror = null, state = null, caseId = null, token = null;
+        for (int i = 0; i < args.length; i++) {
+            if (i + 1 >= args.length) return usage(out);
+            switch (args[i]) {
+                case "--url" -> url = args[++i];
+                case "--mirror" -> mirror = args[++i];
+                case "--state" -> state = args[++i];
+                case "--case" -> caseId = args[++i];
+                case "--token" -> token = args[++i];
+                default -> {
+                    return usage(out);
+                }
+            }
+        }
+        if (url == null || (caseId != null && token == null)) return usage(out);
+        Verify verify = new Verify(URI.create(url), token, out);
+        verify.all(mirror == null ? null : Path.of(mirror), state == null ? null : Path.of(state), caseId);
+        out.printf("verify: %d checks passed, %d failed%n", verify.passed, verify.failed);
+        return verify.failed == 0 ? 0 : 1;
+    }
+
+    private static int usage(PrintStream out) {
+        out.println(USAGE);
+        return 2;
+    }
+
+    private void all(Path mirror, Path state, String caseId) {
+        LogChecks.Verdicts verdicts = new LogChecks.Verdicts() {
+            @Override
+            public void pass(String check, String detail) {
+                passed++;
+                out.println("PASS  " + check + ": " + detail);
+            }
+
+            @Override
+            public void fail(String check, String detail) {
+                failed++;
+                out.println("FAIL  " + check + ": " + detail);
+            }
+        };
+        List<NoteVerifier> keys;
+        try {
+            keys = checks.trustedKeys(state, verdicts);
+        } catch (IOException | RuntimeException e) {
+            verdicts.fail("verifier keys", e.getMessage());
+            return;
+        }
+        Checkpoint feed = log(Log.FEED, keys, state, verdicts);
+        if (feed != null) {
+            try {
+                checks.leaves(Log.FEED, "served feed entries", LogChecks.lineHashes(servedEntries(feed.size())), feed, verdicts);
+            } catch (IOException | RuntimeException e) {
+                verdicts.fail("served feed entries", e.getMessage());
+            }
+            if (mirror != null) {
+                try {
+                    checks.leaves(Log.FEED, "mirror " + mirror, LogChecks.lineHashes(Files.readAllLines(mirror, StandardCharsets.UTF_8)), feed, verdicts);
+                } catch (IOException | RuntimeException e) {
+                    verdicts.fail("mirror " + mirror, e.getMessage());
+                }
+            }
+        }
+        Checkpoint ledger = log(Log.LEDGER, keys, state, verdicts);
+        if (ledger != null && caseId != null) checks.caseEvents(caseId, ledger, verdicts);
+    }
+
+    /** The log's signed checkpoint, checked against the last one seen, which it then replaces if consistent. */
+    private Checkpoint log(Log log, List<NoteVerifier> keys, Path state, LogChecks.Verdicts verdicts) {
+        LogChecks.Signed now = checks.signedCheckpoint(log, keys, verdicts);
+        if (now == null) return null;
+        try {
+            Checkpoint seen = LogChecks.lastSeen(state, log, keys);
+            if (checks.consistent(log, seen, now.checkpoint(), verdicts)) LogChecks.remember(state, log, now.note());
+        } catch (IOException | RuntimeException e) {
+            verdicts.fail(log.name() + " last head seen", e.getMessage());
+        }
+        return now.checkpoint();
+    }
+
+    /** The first {@code size} entries the server serves, exactly their lines. */
+    private List<String> servedEntries(long size) throws IOException {
+        List<String> lines = new ArrayList<>();
+        while (lines.size() < size) {
+            String page = client.text("/feed/v1/entries?after=" + (lines.size() - 1) + "&limit=" + PAGE);
+            if (page.isEmpty()) break;
+            for (String line : page.split("\n")) {
+                if (lines.size() < size) lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+}

@@ -1,0 +1,159 @@
+package org.gongshi.server.tools;
+
+import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.Cosignatures;
+import org.gongshi.projections.transparency.NoteSigner;
+import org.gongshi.projections.transparency.NoteVerifier;
+import org.gongshi.server.tools.LogClient.Log;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A witness an outside party runs, after Tessera's: it follows one log's checkpoints, checks each is
+ * signed by the log's key and consistent with the last one it cosigned (kept in {@code --state}),
+ * and cosigns the grown ones in the C2SP tlog-cosignature v1 format, handing the cosignature to the
+ * server. It never cosigns a fork: it stops with exit status 3.
+ *
+ * <pre>java -jar ledger-server.jar witness --url http://host:port --log feed|ledger --key witness.key --state dir
+ *     [--name witness.example/w1] [--log-key verifierKey,...] [--interval PT10S] [--once]</pre>
+ *
+ * The key file is created on first use (an Ed25519 key named {@code --name}); the witness prints its
+ * verifier key {@code <name>+<id>+base64(0x04 || key)}, which the log lists in
+ * {@code gongshi.witness.verifier-keys}. The log's keys are {@code --log-key}, else the published ones
+ * pinned on first use.
+ */
+public final class Witness {
+
+    static final String USAGE = "usage: witness --url http://host:port --log feed|ledger --key witness.key --state dir "
+            + "[--name witness.example/w1] [--log-key verifierKey,...] [--interval PT10S] [--once]";
+
+    private final LogClient client;
+    private final LogChecks checks;
+    private final Log log;
+    private final NoteSigner key;
+    private final Path state;
+    private final PrintStream out;
+    private boolean forked;
+
+    Witness(URI url, Log log, NoteSigner key, Path state, PrintStream out) {
+        this.client = new LogClient(url, null);
+        this.checks = new LogChecks(client);
+        this.log = log;
+        this.key = key;
+        this.state = state.resolve(log.name());
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the witness; the exit status (0, 2 usage, 3 a fork or a checkpoint that does not verify). */
+    public static int run(String[] args, PrintStream out) throws IOException, InterruptedException {
+        String url = null, logName = null, keyFile = null, state = null, name = "witness.local/w1", logKeys = null;
+        Duration interval = Duration.ofSeconds(10);
+        boolean once = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--once")) {
+                once = true;
+                continue;
+            }
+            if (i + 1 >= args.length) return usage(out);
+            switch (args[i]) {
+                case "--url" -> url = args[++i];
+                case "--log" -> logName = args[++i];
+                case "--key" -> keyFile = args[++i];
+                case "--state" -> state = args[++i];
+                case "--name" -> name = args[++i];
+                case "--log-key" -> logKeys = args[++i];
+                case "--interval" -> interval = Duration.parse(args[++i]);
+                default -> {
+                    return usage(out);
+                }
+            }
+        }
+        if (url == null || logName == null || keyFile == null || state == null) return usage(out);
+        NoteSigner key = loadOrCreate(Path.of(keyFile), name, out);
+        Witness witness = new Witness(URI.create(url), Log.named(logName), key, Path.of(state), out);
+        List<NoteVerifier> keys = logKeys == null ? witness.checks.trustedKeys(witness.state, witness.verdicts())
+                : Arrays.stream(logKeys.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(NoteVerifier::parse).toList();
+        do {
+            witness.round(keys);
+            if (witness.forked) return 3;
+            if (!once) Thread.sleep(interval.toMillis());
+        } while (!once);
+        return 0;
+    }
+
+    private static int usage(PrintStream out) {
+        out.println(USAGE);
+        return 2;
+    }
+
+    /** The witness's key from its file, generated there (owner read/write only) on first use. */
+    static NoteSigner loadOrCreate(Path file, String name, PrintStream out) throws IOException {
+        if (!Files.exists(file)) {
+            NoteSigner created = NoteSigner.generate(name);
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            Files.writeString(file, created.signerKey() + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+        }
+        NoteSigner key = NoteSigner.parse(Files.readString(file, StandardCharsets.UTF_8).strip());
+        out.println("witness " + key.name() + ", verifier key (for gongshi.witness.verifier-keys): "
+                + Cosignatures.Witness.of(key).verifierKey());
+        return key;
+    }
+
+    /** One round: the log's checkpoint, checked; cosigned and handed in if it grew since the last one cosigned. */
+    void round(List<NoteVerifier> keys) throws IOException {
+        LogChecks.Signed now = checks.signedCheckpoint(log, keys, verdicts());
+        if (now == null) {
+            forked = true;
+            return;
+        }
+        Checkpoint last = LogChecks.lastSeen(state, log, keys);
+        if (!checks.consistent(log, last, now.checkpoint(), verdicts())) {
+            forked = true;
+            return;
+        }
+        if (last != null && now.checkpoint().size() == last.size()) return;
+        String body = Cosignatures.split(now.note()).body();
+        String cosigned = now.note() + Cosignatures.cosign(key, body, Instant.now().getEpochSecond());
+        HttpResponse<String> answer = client.post(log.cosignatures(), cosigned);
+        if (answer.statusCode() != 200) {
+            out.println("FAIL  cosignature of " + log.name() + " size " + now.checkpoint().size() + " refused: "
+                    + answer.statusCode() + " " + answer.body());
+            return;
+        }
+        LogChecks.remember(state, log, now.note());
+        out.println("PASS  cosigned " + now.checkpoint().origin() + " size " + now.checkpoint().size());
+    }
+
+    private LogChecks.Verdicts verdicts() {
+        return new LogChecks.Verdicts() {
+            @Override
+            public void pass(String check, String detail) {
+                out.println("PASS  " + check + ": " + detail);
+            }
+
+            @Override
+            public void fail(String check, String detail) {
+                out.println("!!! FAIL  " + check + ": " + detail + " (not cosigned)");
+            }
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package org.gongshi.server;
+
+import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.Cosignatures;
+import org.gongshi.projections.transparency.NoteSigner;
+import org.gongshi.projections.transparency.NoteVerifier;
+import org.gongshi.server.tools.Witness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A witness follows a log's checkpoints, checks each extends the last it cosigned, and cosigns in the
+ * C2SP tlog-cosignature v1 format; the server keeps cosignatures of configured witnesses only and
+ * serves the cosigned checkpoint, whose cosignature verifies.
+ */
+class WitnessEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path work;
+    ConfigurableApplicationContext app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) app.close();
+    }
+
+    record Run(int status, String output) {}
+
+    Run witness(String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = Witness.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(status, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_witness_cosigns_each_grown_consistent_checkpoint_of_both_logs_and_the_cosignature_verifies() throws Exception {
+        NoteSigner witnessKey = NoteSigner.generate("witness.test/w1");
+        Path keyFile = work.resolve("witness.key");
+        Files.writeString(keyFile, witnessKey.signerKey() + "\n");
+        Cosignatures.Witness witness = Cosignatures.Witness.of(witnessKey);
+        app = LedgerEndToEndTest.start(dataDir, "--gongshi.feed.sign-interval=PT0.3S", "--gongshi.witness.verifier-keys=" + witness.verifierKey());
+        WebTestClient web = LedgerEndToEndTest.client(app);
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+        bureau.publish(bureau.decidedCase("北京见证示例有限公司", AuditEndToEndTest.COMPANY, 20000));
+        VerifyEndToEndTest.awaitFeedCheckpoint(web, 1);
+        String[] feedWitness = {"--url", base, "--log", "feed", "--key", keyFile.toString(), "--state", work.resolve("state").toString(), "--once"};
+
+        Run first = witness(feedWitness);
+        assertThat(first.status()).as(first.output()).isZero();
+        assertThat(first.output()).contains("PASS  cosigned gongshi.local/feed size 1", witness.verifierKey());
+        assertCosignedBy(web, "/feed/v1/checkpoint/cosigned", witness, 1);
+
+        // the log grows: the witness proves the new head extends the one it cosigned, and cosigns it
+        bureau.publish(bureau.decidedCase("北京见证示例二有限公司", AuditEndToEndTest.COMPANY, 30000));
+        VerifyEndToEndTest.awaitFeedCheckpoint(web, 2);
+        Run second = witness(feedWitness);
+        assertThat(second.output()).contains("PASS  feed consistency with the last head seen: size 1 -> 2 proved consistent",
+                "PASS  cosigned gongshi.local/feed size 2");
+        assertCosignedBy(web, "/feed/v1/checkpoint/cosigned", witness, 2);
+
+        // the event ledger's checkpoints are witnessed alike
+        Run ledger = witness("--url", base, "--log", "ledger", "--key", keyFile.toString(), "--state", work.resolve("state").toString(), "--once");
+        assertThat(ledger.status()).as(ledger.output()).isZero();
+        assertThat(ledger.output()).contains("PASS  cosigned gongshi.local/ledger size");
+        assertCosignedBy(web, "/api/v1/audit/ledger/checkpoint/cosigned", witness, 1);
+
+        // a witness the log does not know is refused
+        NoteSigner stranger = NoteSigner.generate("witness.test/stranger");
+        String note = web.get().uri("/feed/v1/checkpoint").exchange().expectBody(String.class).returnResult().getResponseBody();
+        Cosignatures.Split served = Cosignatures.split(note); // the log's signature, then the witness's
+        String logSigned = served.body() + "\n" + served.signatureLines().get(0);
+        web.post().uri("/feed/v1/checkpoint/cosignatures").contentType(MediaType.TEXT_PLAIN)
+                .bodyValue(logSigned + Cosignatures.cosign(stranger, served.body(), Instant.now().getEpochSecond()))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    /** The served cosigned checkpoint is the log's (its signature verifies) and carries the witness's valid cosignature. */
+    static void assertCosignedBy(WebTestClient web, String path, Cosignatures.Witness witness, long minSize) {
+        String note = web.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        List<NoteVerifier> keys = new ArrayList<>();
+        AuditEndToEndTest.get(web, "/.well-known/gongshi-keys", null).get("keys").forEach(k -> keys.add(NoteVerifier.parse(k.get("verifierKey").asString())));
+        Checkpoint checkpoint = Checkpoint.open(note, keys);
+        assertThat(checkpoint.size()).isGreaterThanOrEqualTo(minSize);
+        Cosignatures.Split split = Cosignatures.split(note);
+        assertThat(split.signatureLines()).anySatisfy(line -> assertThat(witness.verify(split.body(), line)).isPresent());
+    }
+}

@@ -1,0 +1,105 @@
+package org.gongshi.projections.ledger;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.gongshi.projections.transparency.LeafHashes;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+/**
+ * The event ledger's leaves in MongoDB ({@value #COLLECTION}): one document per event, numbered
+ * 0, 1, 2, … in global order without gaps, holding the leaf text ({@link LedgerLeaf}) and its hash,
+ * stored once when the event is first seen and never regenerated. Only the single-segment
+ * {@link LedgerTreeProjection} writes it; every node reads it.
+ */
+public class LedgerLeaves implements LeafHashes {
+
+    public static final String COLLECTION = "ledger_leaves";
+
+    private final MongoCollection<Document> leaves;
+
+    public LedgerLeaves(MongoDatabase database) {
+        this.leaves = database.getCollection(COLLECTION);
+    }
+
+    public void ensureIndexes() {
+        leaves.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true).name("ledger_event_id"));
+    }
+
+    /** A stored leaf: its index in the tree, the event it stands for, its text and hash. */
+    public record Leaf(long leafIndex, String eventId, long globalIndex, String text, byte[] leafHash) {}
+
+    Optional<Leaf> appendedFor(String eventId) {
+        return Optional.ofNullable(leaves.find(eq("eventId", eventId)).first()).map(LedgerLeaves::leaf);
+    }
+
+    /** Appends the next leaf (number = current size). */
+    Leaf append(String eventId, long globalIndex, LedgerLeaf leaf) {
+        Leaf stored = new Leaf(size(), eventId, globalIndex, leaf.text(), leaf.leafHash());
+        leaves.insertOne(new Document("_id", stored.leafIndex()).append("eventId", eventId).append("globalIndex", globalIndex)
+                .append("leaf", stored.text()).append("leafHash", new Binary(stored.leafHash())));
+        return stored;
+    }
+
+    void clear() {
+        leaves.deleteMany(new Document());
+    }
+
+    /** The leaves stored for these events, by event id (events not yet in the tree are missing). */
+    public Map<String, Leaf> forEvents(Collection<String> eventIds) {
+        Map<String, Leaf> found = new LinkedHashMap<>();
+        leaves.find(in("eventId", eventIds)).forEach(d -> found.put(d.getString("eventId"), leaf(d)));
+        return found;
+    }
+
+    /** Leaves [from, from + limit) in order. */
+    public List<Leaf> range(long from, int limit) {
+        List<Leaf> result = new ArrayList<>();
+        leaves.find(gte("_id", from)).sort(Sorts.ascending("_id")).limit(limit).forEach(d -> result.add(leaf(d)));
+        return result;
+    }
+
+    @Override
+    public long size() {
+        Document last = leaves.find().sort(Sorts.descending("_id")).projection(Projections.include("_id")).limit(1).first();
+        return last == null ? 0 : ((Number) last.get("_id")).longValue() + 1;
+    }
+
+    @Override
+    public byte[] leafHash(long index) {
+        Document d = leaves.find(eq("_id", index)).projection(Projections.include("leafHash")).first();
+        if (d == null) throw new IllegalArgumentException("no ledger leaf " + index);
+        return d.get("leafHash", Binary.class).getData();
+    }
+
+    @Override
+    public List<byte[]> leafHashes(long from, long toExclusive) {
+        List<byte[]> hashes = new ArrayList<>((int) (toExclusive - from));
+        leaves.find(and(gte("_id", from), lt("_id", toExclusive))).sort(Sorts.ascending("_id"))
+                .projection(Projections.include("leafHash")).forEach(d -> hashes.add(d.get("leafHash", Binary.class).getData()));
+        if (hashes.size() != toExclusive - from) throw new IllegalStateException("ledger leaves " + from + ".." + toExclusive + " are not all present");
+        return hashes;
+    }
+
+    private static Leaf leaf(Document d) {
+        return new Leaf(((Number) d.get("_id")).longValue(), d.getString("eventId"), ((Number) d.get("globalIndex")).longValue(),
+                d.getString("leaf"), d.get("leafHash", Binary.class).getData());
+    }
+}

@@ -1,0 +1,40 @@
+package org.gongshi.projections.ledger;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * The event ledger's Merkle tree: one leaf per event of the store, every event, in global order. It
+ * runs as one segment so leaves are appended in order; a redelivered event finds its leaf already
+ * stored and adds nothing. Leaves are stored once and never regenerated: a replay after a reset
+ * reproduces them only if the stored events are unchanged, which is what the signed heads check.
+ */
+@ProcessingGroup(LedgerTreeProjection.PROCESSING_GROUP)
+public class LedgerTreeProjection {
+
+    public static final String PROCESSING_GROUP = "ledger-tree";
+
+    private final LedgerLeaves leaves;
+    private final Serializer eventSerializer;
+
+    public LedgerTreeProjection(LedgerLeaves leaves, Serializer eventSerializer) {
+        this.leaves = leaves;
+        this.eventSerializer = eventSerializer;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message, TrackingToken token) {
+        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
+        if (leaves.appendedFor(message.getIdentifier()).isPresent()) return;
+        leaves.append(message.getIdentifier(), globalIndex, StoredEvents.leafOf(message, globalIndex, eventSerializer));
+    }
+
+    @ResetHandler
+    void reset() {
+        leaves.clear();
+    }
+}
