@@ -40,7 +40,7 @@ final class Feed {
                         after = entry.path("sequence").asLong(after + 1);
                         seenAt.putIfAbsent(subject, now);
                         Long published = publishedAt.get(subject);
-                        if (published != null && entry.path("type").asString().endsWith("disclosure.published")) lag.add(now - published);
+                        if (published != null && entry.path("type").asString().contains("disclosure.published")) lag.add(now - published);
                     }
                     if (n == 0) Thread.sleep(50);
                 }

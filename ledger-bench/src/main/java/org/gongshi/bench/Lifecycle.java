@@ -17,11 +17,14 @@ final class Lifecycle {
     private final Latencies latencies;
     /** Called with the public record id and System.nanoTime() when a publish returned. */
     private final BiConsumer<String, Long> published;
+    /** No command is sent after this System.nanoTime() instant (a timed phase ends mid-case). */
+    private final long deadline;
 
-    Lifecycle(Api api, Latencies latencies, BiConsumer<String, Long> published) {
+    Lifecycle(Api api, Latencies latencies, BiConsumer<String, Long> published, long deadline) {
         this.api = api;
         this.latencies = latencies;
         this.published = published;
+        this.deadline = deadline;
     }
 
     /** Runs the plan; answers the number of commands accepted. */
@@ -29,9 +32,9 @@ final class Lifecycle {
         String token = api.token(c.bureau().uscc(), c.bureau().division(), List.of("officer", "reviewer"));
         Map<String, Object> party = Map.of("kind", "LEGAL_PERSON", "name", c.subject().name(), "uscc", c.subject().uscc(),
                 "legalRepresentative", "张" + "伟芳敏静丽强磊军洋勇".charAt(c.index() % 10));
-        Api.Reply filed = api.command(token, "/api/v1/cases", map("filedOn", c.filedOn(), "ipType", c.ipType(),
+        Api.Reply filed = command(token, "/api/v1/cases", map("filedOn", c.filedOn(), "ipType", c.ipType(),
                 "violationType", c.violationType(), "procedure", c.ordinary() ? "ORDINARY" : "SIMPLE", "source", "日常检查",
-                "party", party, "authorityName", c.bureau().name()), latencies);
+                "party", party, "authorityName", c.bureau().name()));
         if (filed == null) return 0;
         int accepted = 1;
         if (!c.decided()) return accepted;
@@ -77,6 +80,7 @@ final class Lifecycle {
     }
 
     private Api.Reply command(String token, String path, Map<String, Object> body) {
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) return null;
         return api.command(token, path, body, latencies);
     }
 
