@@ -44,8 +44,8 @@ final class Feed {
                     }
                     if (n == 0) Thread.sleep(50);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (InterruptedException | IllegalStateException e) {
+                Thread.currentThread().interrupt(); // stopped by the harness (Api wraps an interrupted send)
             }
         }, "feed-tail");
         t.setDaemon(true);
