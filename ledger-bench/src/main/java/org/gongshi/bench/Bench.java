@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,9 @@ public final class Bench {
             return baseline > 0 && !Double.isNaN(value) ? value / baseline : Double.NaN;
         }
     }
+
+    /** The time of day the generator sets the ledger's clock to on each day it plays. */
+    static final String CLOCK_TIME = "T09:00:00+08:00";
 
     private final Map<String, String> options;
     private final List<Figure> figures = new ArrayList<>();
@@ -133,28 +138,67 @@ public final class Bench {
         return Report.write(out, cases, figures, extra);
     }
 
+    /**
+     * Plays the ledger's calendar forward day by day: the clock is moved to each day that has acts, then that day's acts
+     * run, several cases at once ({@code threads}) and each case's acts of the day in order, so every act is recorded on
+     * its legal date, as a bureau files it.
+     */
     private void generate(SyntheticLedger ledger, Api api, int threads, Baselines.Figures base) throws Exception {
-        log("generating " + cases + " cases with " + threads + " threads");
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong commands = new AtomicLong();
+        log("generating " + cases + " cases with " + threads + " threads, day by day on the ledger's clock");
         Lifecycle lifecycle = new Lifecycle(api, null, null, Long.MAX_VALUE);
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            done.add(pool.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < cases; ) {
-                    commands.addAndGet(lifecycle.run(ledger.plan(i)));
-                    if (i > 0 && i % 1000 == 0) log("  " + i + " cases");
-                }
-            }));
+        TreeMap<LocalDate, Map<Lifecycle.Case, List<Lifecycle.Act>>> agenda = new TreeMap<>();
+        for (int i = 0; i < cases; i++) {
+            Lifecycle.Case c = new Lifecycle.Case(ledger.plan(i));
+            for (Lifecycle.Act act : lifecycle.acts(c.plan)) {
+                agenda.computeIfAbsent(act.on(), d -> new LinkedHashMap<>()).computeIfAbsent(c, k -> new ArrayList<>()).add(act);
+            }
         }
-        for (Future<?> f : done) f.get();
-        pool.shutdown();
+        AtomicLong commands = new AtomicLong();
+        AtomicInteger filed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            LocalDate clockDay = SyntheticLedger.FIRST_DAY;
+            for (Map.Entry<LocalDate, Map<Lifecycle.Case, List<Lifecycle.Act>>> day : agenda.entrySet()) {
+                if (day.getKey().isAfter(clockDay)) {
+                    moveClock(api, day.getKey());
+                    clockDay = day.getKey();
+                }
+                List<Future<?>> done = new ArrayList<>();
+                for (Map.Entry<Lifecycle.Case, List<Lifecycle.Act>> due : day.getValue().entrySet()) {
+                    done.add(pool.submit(() -> {
+                        Lifecycle.Case c = due.getKey();
+                        for (Lifecycle.Act act : due.getValue()) {
+                            if (c.ended) return;
+                            int n = act.step().run(c);
+                            if (n < 0) c.ended = true;
+                            else commands.addAndGet(n);
+                        }
+                        if (c.plan.filedOn().equals(day.getKey()) && filed.incrementAndGet() % 1000 == 0) log("  " + filed.get() + " cases filed");
+                    }));
+                }
+                for (Future<?> f : done) f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         figures.add(new Figure("generation: cases/s (" + threads + " threads, through the API)", cases / seconds, "cases/s",
-                null, 0, String.format(Locale.ROOT, "%d commands in %.0f s", commands.get(), seconds)));
+                null, 0, String.format(Locale.ROOT, "%d commands in %.0f s over %d ledger days", commands.get(), seconds, agenda.size())));
         figures.add(new Figure("generation: commands/s", commands.get() / seconds, "cmd/s", "raw H2 appends/s", base.h2AppendsPerSecond(), ""));
+    }
+
+    /** Moves the ledger's clock (embedded default, loopback) to 09:00 of {@code day} in Asia/Shanghai. */
+    private static void moveClock(Api api, LocalDate day) {
+        Api.Reply r = api.send("POST", "/dev/clock", null, Api.JSON.writeValueAsString(Map.of("now", day + CLOCK_TIME)));
+        if (r.status() != 200) throw new IllegalStateException("POST /dev/clock " + day + ": " + r.status() + " " + r.body());
+    }
+
+    /** The ledger's day now (Asia/Shanghai), from {@code GET /dev/clock}. */
+    private static LocalDate ledgerDay(Api api) {
+        Api.Reply r = api.get("/dev/clock", null);
+        if (r.status() != 200) throw new IllegalStateException("GET /dev/clock: " + r.status() + " " + r.body());
+        return java.time.OffsetDateTime.parse(r.field("now")).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
     }
 
     private void sizes(ServerProcess server, long events, Baselines.Figures base, String when) {
@@ -225,6 +269,7 @@ public final class Bench {
         sampler.setDaemon(true);
         sampler.start();
         AtomicInteger next = new AtomicInteger(cases);
+        LocalDate today = ledgerDay(api);
         for (int c : clients) {
             log("commands with " + c + " clients for " + seconds + " s");
             Latencies latencies = new Latencies();
@@ -240,7 +285,7 @@ public final class Bench {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < c; t++) {
                 done.add(pool.submit(() -> {
-                    while (System.nanoTime() - end < 0) lifecycle.run(ledger.plan(next.getAndIncrement()));
+                    while (System.nanoTime() - end < 0) lifecycle.run(ledger.planDecidedOn(next.getAndIncrement(), today));
                 }));
             }
             for (Future<?> f : done) f.get();

@@ -26,7 +26,9 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toString(), "--gongshi.data-dir=" + dataDir, "--server.port=" + port,
-                "--server.address=127.0.0.1", "--gongshi.traffic.enabled=false"));
+                "--server.address=127.0.0.1", "--gongshi.traffic.enabled=false",
+                // the synthetic ledger plays its calendar from its first day (a restart with the same start continues the clock)
+                "--gongshi.clock.start=" + SyntheticLedger.FIRST_DAY + Bench.CLOCK_TIME));
         startedNanos = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Api probe = new Api(base());

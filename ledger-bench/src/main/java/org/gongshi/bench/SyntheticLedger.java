@@ -36,6 +36,9 @@ public final class SyntheticLedger {
             {"TRADE_SECRET", "侵犯商业秘密", "《反不正当竞争法》第二十一条", "以不正当手段获取权利人的商业秘密。"},
     };
 
+    /** The first day a case may be filed: the ledger's clock starts on it. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 2);
+
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
@@ -47,10 +50,11 @@ public final class SyntheticLedger {
     /** What happens to one case after it is filed; dates are legal dates, all in the past. */
     public record CasePlan(int index, Bureau bureau, Subject subject, String ipType, String violationType, String legalBasis,
                            String facts, boolean ordinary, LocalDate filedOn, boolean decided, boolean penalty, long fine,
-                           boolean withhold, boolean correct, boolean revoke, boolean execute, boolean list) {
+                           boolean withhold, boolean correct, boolean revoke, boolean execute, boolean list, boolean compressed) {
         public LocalDate noticeOn() { return filedOn.plusDays(7); }
         public LocalDate decidedOn() { return filedOn.plusDays(21); }
-        public LocalDate laterOn(int days) { return decidedOn().plusDays(days); }
+        /** {@code days} after the decision; a compressed plan does everything after the decision on the decision day. */
+        public LocalDate laterOn(int days) { return compressed ? decidedOn() : decidedOn().plusDays(days); }
         public String decisionNumber() { return bureau.name().substring(0, 2) + "知罚〔" + filedOn.getYear() + "〕" + index + "号"; }
     }
 
@@ -80,11 +84,24 @@ public final class SyntheticLedger {
 
     /** The plan of case {@code index}: the same index gives the same plan in every run with this seed. */
     public CasePlan plan(int index) {
+        return plan(index, null);
+    }
+
+    /**
+     * The plan of case {@code index} as it runs under load on the ledger's day {@code today}: filed 21 days ago (within the
+     * backdating tolerance), decided today, and every later act today; no listing (its decision waits 5 WD).
+     */
+    public CasePlan planDecidedOn(int index, LocalDate today) {
+        return plan(index, today);
+    }
+
+    private CasePlan plan(int index, LocalDate decidedToday) {
         Random r = new Random(seed * 1_000_003L + index);
         Bureau bureau = bureaus.get(r.nextInt(bureaus.size()));
         Subject subject = subjects.get(r.nextInt(subjects.size()));
         String[] v = IP_VIOLATIONS[r.nextInt(IP_VIOLATIONS.length)];
-        LocalDate filedOn = LocalDate.of(2025, 1, 2).plusDays(r.nextInt(500));
+        LocalDate filedOn = FIRST_DAY.plusDays(r.nextInt(500));
+        if (decidedToday != null) filedOn = decidedToday.minusDays(21);
         boolean ordinary = r.nextInt(10) != 0;
         boolean decided = r.nextInt(100) < 85;
         boolean penalty = decided && r.nextInt(100) < 95;
@@ -94,7 +111,7 @@ public final class SyntheticLedger {
         boolean disclosed = published && !withhold;
         return new CasePlan(index, bureau, subject, v[0], v[1], v[2], v[3], ordinary, filedOn, decided, penalty, fine, withhold,
                 disclosed && r.nextInt(100) < 10, disclosed && r.nextInt(100) < 4, penalty && r.nextInt(100) < 50,
-                disclosed && r.nextInt(100) < 2);
+                disclosed && r.nextInt(100) < 2 && decidedToday == null, decidedToday != null);
     }
 
     /** A GB 32100 code: registration authority, kind, division, a GB 11714 organisation code and the check character. */
