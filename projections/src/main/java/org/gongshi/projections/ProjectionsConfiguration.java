@@ -11,6 +11,7 @@ import org.gongshi.projections.listings.PenaltyHistoryProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
 import org.gongshi.projections.publicrecords.PublicRecords;
+import org.gongshi.projections.stats.FigureCounters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 public class ProjectionsConfiguration {
 
     @Bean
-    CaseViewProjection caseViewProjection(CaseViews caseViews) {
-        return new CaseViewProjection(caseViews);
+    CaseViewProjection caseViewProjection(CaseViews caseViews, FigureCounters figureCounters) {
+        return new CaseViewProjection(caseViews, figureCounters);
     }
 
     @Bean
