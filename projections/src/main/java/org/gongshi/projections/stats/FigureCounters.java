@@ -1,7 +1,5 @@
 package org.gongshi.projections.stats;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -20,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
 
 /**
  * The target figures as counters updated as events land (issue 13), so a statistics request is a few
@@ -36,12 +32,13 @@ import static com.mongodb.client.model.Filters.ne;
  * <li>a contribution document per case ({@code case:<caseId>}): what it has added to the counters
  * ({@link CaseFigures#of}), and the position of the event that made it so.</li>
  * </ul>
- * Exactly once under redelivery and crashes: the case-views processor runs one segment, in ledger order.
- * For the event at position p, the change of the case's contribution is added to each counter document
- * only if that document's {@code pos} is below p (and sets it to p), then the contribution document is
- * written. A crash between the two leaves the contribution at its old value, so the redelivered event
- * computes the same change and adds it only where it was not added yet; once the contribution is at p,
- * the event changes nothing.
+ * Exactly once under redelivery, dead-letter retries and crashes: a case's change (its contribution now minus the
+ * one recorded) is written as the one pending change ({@code _id: pending}) before any counter document is touched;
+ * each counter document takes it only if its {@code last} change is not this one, then the contribution is recorded
+ * and the pending change cleared. A crash midway leaves the pending change, which is finished first thereafter: the
+ * documents that took it already carry its mark, and no later change can have touched them since. An event whose
+ * contribution is recorded at its position or later, or that changes no count, writes nothing. Every read and write
+ * is by {@code _id} alone (mongo-java-server uses its index only for a query on exactly the {@code _id}).
  */
 public class FigureCounters implements CaseChanges {
 
@@ -120,13 +117,11 @@ public class FigureCounters implements CaseChanges {
             // stored with ':' for '.', as a field name may not hold a dot
             ((Document) document.getValue()).forEach((field, delta) -> updates.add(Updates.inc(field.replace(':', '.'), ((Number) delta).longValue())));
             updates.add(Updates.set(LAST_CHANGE, change));
-            try {
-                collection.updateOne(and(eq("_id", document.getKey()), ne(LAST_CHANGE, change)), Updates.combine(updates),
-                        new UpdateOptions().upsert(true));
-            } catch (MongoWriteException e) {
-                // the document exists and carries this change already
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
-            }
+            // read, then write by _id alone: mongo-java-server serves only a query on exactly the _id from its index (any
+            // other condition beside it scans the collection); one change at a time (synchronized, one segment) keeps it exact
+            Document counters = collection.find(eq("_id", document.getKey())).projection(new Document(LAST_CHANGE, 1)).first();
+            if (counters != null && change.equals(counters.getString(LAST_CHANGE))) continue; // carries this change already
+            collection.updateOne(eq("_id", document.getKey()), Updates.combine(updates), new UpdateOptions().upsert(true));
         }
         if (crashAfter >= 0) crash();
         Document contribution = new Document("_id", CASE + pending.getString("case")).append(POSITION, pending.get(POSITION))
