@@ -32,7 +32,7 @@ class BenchSmokeTest {
         Path jar = Path.of("../ledger-server/target/ledger-server.jar");
         assertThat(jar).as("the reactor packages ledger-server before ledger-bench").isRegularFile();
         Map<String, String> options = new HashMap<>(Map.of("cases", "6", "out", out.toString(), "server-jar", jar.toString(),
-                "clients", "1,2", "phase-seconds", "1", "gen-threads", "2", "queries", "2", "baseline-events", "200"));
+                "clients", "1,2", "phase-seconds", "1", "gen-threads", "2", "queries", "2", "baseline-events", "50"));
         options.putAll(Map.of("jfr-clients", "0", "rebuild", "false", "server-opts", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
         Path result = new Bench(options).run();
 

@@ -61,7 +61,7 @@ public class FigureCounters implements CaseChanges {
 
     @Override
     public synchronized void changed(CaseView view, long position) {
-        if (maybePending) finishPending(collection.find(eq("_id", PENDING)).first());
+        if (maybePending) finishPending(collection.find(eq("_id", PENDING)).first(), true);
         Document before = collection.find(eq("_id", CASE + view.caseId())).first();
         if (before != null && before.get(POSITION, Number.class).longValue() >= position) return; // counted already
         Map<String, Map<String, Long>> now = CaseFigures.of(view);
@@ -71,7 +71,7 @@ public class FigureCounters implements CaseChanges {
                 .append(POSITION, position).append(COUNTS, counts(now)).append("documents", byDocument(view, change));
         maybePending = true;
         collection.replaceOne(eq("_id", PENDING), pending, new ReplaceOptions().upsert(true));
-        finishPending(pending);
+        finishPending(pending, false); // a change made just now: no counter document carries it yet
     }
 
     /** Test seam: the next pending change stops after this many counter documents, as a crash would (then never again). */
@@ -102,9 +102,10 @@ public class FigureCounters implements CaseChanges {
      * Applies the pending change, if any, to its counter documents, each only if it does not carry this change already
      * ({@code last}), then records the case's contribution and clears it. One change at a time: a change is pending until
      * it is complete, so a counter document that already carries it carries nothing later, and re-applying after a crash
-     * adds it exactly where it is missing.
+     * adds it exactly where it is missing. {@code maybeApplied}: whether the change may have reached counter documents
+     * already (one found pending in the collection); a change made just now cannot have, and skips the reads.
      */
-    private void finishPending(Document pending) {
+    private void finishPending(Document pending, boolean maybeApplied) {
         if (pending == null) {
             maybePending = false;
             return;
@@ -119,8 +120,10 @@ public class FigureCounters implements CaseChanges {
             updates.add(Updates.set(LAST_CHANGE, change));
             // read, then write by _id alone: mongo-java-server serves only a query on exactly the _id from its index (any
             // other condition beside it scans the collection); one change at a time (synchronized, one segment) keeps it exact
-            Document counters = collection.find(eq("_id", document.getKey())).projection(new Document(LAST_CHANGE, 1)).first();
-            if (counters != null && change.equals(counters.getString(LAST_CHANGE))) continue; // carries this change already
+            if (maybeApplied) {
+                Document counters = collection.find(eq("_id", document.getKey())).projection(new Document(LAST_CHANGE, 1)).first();
+                if (counters != null && change.equals(counters.getString(LAST_CHANGE))) continue; // carries this change already
+            }
             collection.updateOne(eq("_id", document.getKey()), Updates.combine(updates), new UpdateOptions().upsert(true));
         }
         if (crashAfter >= 0) crash();
