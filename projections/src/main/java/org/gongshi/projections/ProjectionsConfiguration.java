@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.gongshi.projections.ledger.LedgerLeaves;
 import org.gongshi.projections.ledger.LedgerTreeProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.gongshi.projections.stats.FigureCounters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 public class ProjectionsConfiguration {
 
     @Bean
-    CaseViewProjection caseViewProjection(CaseViews caseViews) {
-        return new CaseViewProjection(caseViews);
+    CaseViewProjection caseViewProjection(CaseViews caseViews, FigureCounters figureCounters) {
+        return new CaseViewProjection(caseViews, figureCounters);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.gongshi.projections.privacy.SubjectKeys;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.listings.PenaltyHistory;
+import org.gongshi.projections.stats.FigureCounters;
 import org.gongshi.projections.stats.TargetFigures;
 import org.gongshi.projections.ledger.LedgerLeaves;
 import org.gongshi.projections.ledger.LedgerTree;
@@ -74,9 +75,15 @@ public class ReadModelConfiguration {
         return history;
     }
 
+    /** The target figures' counters, kept by the case-views projection, read by the statistics. */
     @Bean
-    TargetFigures targetFigures(CaseViews caseViews) {
-        return new TargetFigures(caseViews);
+    FigureCounters figureCounters(MongoDatabase readModelDatabase) {
+        return new FigureCounters(readModelDatabase);
+    }
+
+    @Bean
+    TargetFigures targetFigures(CaseViews caseViews, FigureCounters figureCounters) {
+        return new TargetFigures(caseViews, figureCounters);
     }
 
     /** The data subjects' keys, outside the event store (crypto-shredding). */

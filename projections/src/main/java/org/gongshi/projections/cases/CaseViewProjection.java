@@ -70,14 +70,21 @@ public class CaseViewProjection {
     public static final String PROCESSING_GROUP = "case-views";
 
     private final MongoCollection<CaseView> views;
+    /** Told of every case after each event (the target figures' counters), or null (a rebuild into another collection). */
+    private final CaseChanges changes;
 
-    public CaseViewProjection(CaseViews caseViews) {
-        this(caseViews.collection());
+    public CaseViewProjection(CaseViews caseViews, CaseChanges changes) {
+        this(caseViews.collection(), changes);
     }
 
     /** Writing into {@code views}: the live collection, or a rebuild's. */
     public CaseViewProjection(MongoCollection<CaseView> views) {
+        this(views, null);
+    }
+
+    private CaseViewProjection(MongoCollection<CaseView> views, CaseChanges changes) {
         this.views = views;
+        this.changes = changes;
     }
 
     /** A natural-person party's name and ID number read as shredded once the case's data subject was shredded. */
@@ -90,6 +97,7 @@ public class CaseViewProjection {
     @EventHandler
     void on(CaseFiled event, TrackingToken token) {
         create(views, event.caseId(), CaseView.filed(event, position(token)));
+        changed(event.caseId(), position(token));
     }
 
     @EventHandler
@@ -237,10 +245,19 @@ public class CaseViewProjection {
     @ResetHandler
     void reset() {
         views.deleteMany(new org.bson.Document());
+        if (changes != null) changes.reset();
     }
 
     private void apply(String caseId, TrackingToken token, Bson... updates) {
         ReadModelWrites.apply(views, caseId, position(token), updates);
+        changed(caseId, position(token));
+    }
+
+    /** After the view's write, the followers see the case as it stands (a key lookup); they are idempotent per position. */
+    private void changed(String caseId, long position) {
+        if (changes == null) return;
+        CaseView view = views.find(eq("_id", caseId)).first();
+        if (view != null) changes.changed(view, position);
     }
 
 }

@@ -1,95 +1,42 @@
 package org.gongshi.projections.stats;
 
-import org.gongshi.ledger.cases.DecisionKind;
-import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.projections.cases.CaseViews;
-import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.TreeMap;
-import java.time.temporal.ChronoUnit;
 
 /**
- * The target figures of DOMAIN.md ("The target figures") for a scope and a period, computed from the
- * case read model: handling rate, on-time closure, disclosure rate (and on time against the 20 WD
- * and 7 WD deadlines), withdrawal on time, closure-to-filing ratio and average handling days.
- * Each rate carries its numerator and denominator, so a figure can be checked case by case.
+ * The target figures of DOMAIN.md ("The target figures") for a scope and a period: handling rate, on-time
+ * closure, disclosure rate (and on time against the 20 WD and 7 WD deadlines), withdrawal on time,
+ * closure-to-filing ratio and average handling days. Each rate carries its numerator and denominator, so a
+ * figure can be checked case by case. Answered from the counters kept as events land ({@link FigureCounters});
+ * {@link #scanned} computes the same from every case view, with the same definitions ({@link CaseFigures}),
+ * to check the counters (a test, or an operator after a rebuild).
  */
 public class TargetFigures {
 
     private final CaseViews cases;
+    private final FigureCounters counters;
 
-    public TargetFigures(CaseViews cases) {
+    public TargetFigures(CaseViews cases, FigureCounters counters) {
         this.cases = cases;
+        this.counters = counters;
     }
 
-    /** The figures of the cases in {@code scope} for the period {@code from}..{@code to} (inclusive). */
+    /** The figures of the cases in {@code scope} for the period {@code from}..{@code to} (inclusive): key lookups. */
     public Figures of(CaseViews.Scope scope, LocalDate from, LocalDate to) {
-        Counter handling = new Counter(), onTime = new Counter(), disclosure = new Counter(), samrOnTime = new Counter(),
-                doubleOnTime = new Counter(), withdrawal = new Counter();
-        long[] filedClosed = new long[2];
-        long[] handlingDays = new long[1];
-        Map<String, Long> missed = new TreeMap<>();
-        cases.forEach(scope, view -> {
-            if (view.missedDeadlines() != null) {
-                view.missedDeadlines().stream().filter(m -> within(m.dueOn(), from, to)).forEach(m -> missed.merge(m.kind(), 1L, Long::sum));
-            }
-            var deadline = view.decisionDeadline();
-            boolean disposed = Boolean.TRUE.equals(view.disposed());
-            if (deadline != null && within(deadline.dueOn(), from, to)) handling.count(disposed);
-            LocalDate disposedOn = disposed && deadline != null ? deadline.satisfiedOn() : null;
-            if (within(disposedOn, from, to)) {
-                onTime.count(Boolean.TRUE.equals(deadline.met()));
-                handlingDays[0] += ChronoUnit.DAYS.between(view.filedOn(), disposedOn);
-            }
-            var decision = view.decision();
-            var disclosed = view.disclosure();
-            boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD;
-            if (decision != null && decision.kind() == DecisionKind.PENALTY && within(decision.decidedOn(), from, to)
-                    && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties()) && !withheld) {
-                boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
-                disclosure.count(published);
-                samrOnTime.count(published && disclosed.deadline() != null && Boolean.TRUE.equals(disclosed.deadline().met()));
-                doubleOnTime.count(published && disclosed.doublePublicityDeadline() != null
-                        && Boolean.TRUE.equals(disclosed.doublePublicityDeadline().met()));
-            }
-            if (disclosed != null && disclosed.withdrawalDeadline() != null && view.revisions() != null && !view.revisions().isEmpty()
-                    && within(view.revisions().get(view.revisions().size() - 1).effectiveOn(), from, to)) {
-                withdrawal.count(Boolean.TRUE.equals(disclosed.withdrawalDeadline().met()));
-            }
-            if (within(view.filedOn(), from, to)) filedClosed[0]++;
-            if (view.closure() != null && within(view.closure().closedOn(), from, to)) filedClosed[1]++;
-        });
-        return new Figures(scope.divisionPrefix() == null ? null : scope.divisionPrefix().code(), scope.bureau(), from, to,
-                handling.rate("100%"), onTime.rate("100%"), disclosure.rate("100%"), samrOnTime.rate("100%"), doubleOnTime.rate("100%"),
-                withdrawal.rate("100%"), new Rate(filedClosed[1], filedClosed[0], ratio(filedClosed[1], filedClosed[0]), "> 90%"),
-                onTime.total == 0 ? null : BigDecimal.valueOf(handlingDays[0]).divide(BigDecimal.valueOf(onTime.total), 1, RoundingMode.HALF_UP),
-                missed);
+        return counters.of(scope, from, to);
     }
 
-    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
-        return day != null && !day.isBefore(from) && !day.isAfter(to);
-    }
-
-    private static BigDecimal ratio(long numerator, long denominator) {
-        return denominator == 0 ? null : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
-    }
-
-    private static final class Counter {
-        long met;
-        long total;
-
-        void count(boolean ok) {
-            total++;
-            if (ok) met++;
-        }
-
-        Rate rate(String target) {
-            return new Rate(met, total, ratio(met, total), target);
-        }
+    /** The same figures computed by reading every case view in {@code scope} (a scan: a check, never a request's answer). */
+    public Figures scanned(CaseViews.Scope scope, LocalDate from, LocalDate to) {
+        CaseFigures.Tally tally = new CaseFigures.Tally();
+        String fromDay = from.toString(), toDay = to.toString();
+        cases.forEach(scope, view -> CaseFigures.of(view).forEach((day, counts) -> {
+            if (day.compareTo(fromDay) >= 0 && day.compareTo(toDay) <= 0) tally.addAll(counts);
+        }));
+        return tally.figures(scope.divisionPrefix() == null ? null : scope.divisionPrefix().code(), scope.bureau(), from, to);
     }
 
     /** {@code numerator} ÷ {@code denominator} ({@code value} is null when nothing was due), and the policy target. */

@@ -58,7 +58,7 @@ class CaseViewProjectionTest {
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         database = client.getDatabase("projection-test");
         views = new CaseViews(database);
-        projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views));
+        projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views, null));
     }
 
     @AfterEach

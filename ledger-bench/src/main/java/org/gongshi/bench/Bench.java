@@ -1,0 +1,442 @@
+package org.gongshi.bench;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The benchmark harness (issue 13): starts the embedded ledger-server jar on a fresh data directory, measures
+ * the raw H2 and MongoDB baselines, generates a synthetic ledger of {@code --cases} cases through the API,
+ * then measures commands at 1, 8 and 64 clients with the feed and public-record lag, search and statistics
+ * latency, feed catch-up, heap, RSS and disk, and a full rebuild of the read models. Writes
+ * {@code result.json} and {@code summary.md} to {@code --out}.
+ *
+ * <pre>java -jar ledger-bench/target/ledger-bench.jar --cases 10000 --out target/bench</pre>
+ */
+public final class Bench {
+
+    record Figure(String name, double value, String unit, String baselineName, double baseline, String note) {
+        double ratio() {
+            return baseline > 0 && !Double.isNaN(value) ? value / baseline : Double.NaN;
+        }
+    }
+
+    /** The time of day the generator sets the ledger's clock to on each day it plays. */
+    static final String CLOCK_TIME = "T09:00:00+08:00";
+
+    private final Map<String, String> options;
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final int cases;
+    private final Path out;
+
+    Bench(Map<String, String> options) {
+        this.options = options;
+        this.cases = Integer.parseInt(options.getOrDefault("cases", "10000"));
+        this.out = Path.of(options.getOrDefault("out", "target/bench")).toAbsolutePath();
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
+                        + " [--phase-seconds 30] [--gen-threads 8] [--queries 50] [--baseline-events 5000] [--seed 1]"
+                        + " [--server-opts \"-Xmx512m\"] [--jfr-clients 8] [--rebuild true]");
+                System.exit(2);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        Path result = new Bench(options).run();
+        System.out.println(Files.readString(result.resolveSibling("summary.md")));
+    }
+
+    /** Runs every phase; answers the path of result.json. */
+    Path run() throws Exception {
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("gongshi-bench");
+        Path jar = Path.of(options.getOrDefault("server-jar", "ledger-server/target/ledger-server.jar"));
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException("no server jar at " + jar.toAbsolutePath()
+                + ": build it (./mvnw -B -ntp -q -pl ledger-bench -am package -DskipTests) or pass --server-jar");
+        int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        int phaseSeconds = Integer.parseInt(options.getOrDefault("phase-seconds", "30"));
+        int genThreads = Integer.parseInt(options.getOrDefault("gen-threads", "8"));
+        int queries = Integer.parseInt(options.getOrDefault("queries", "50"));
+        int jfrClients = Integer.parseInt(options.getOrDefault("jfr-clients", "8"));
+        List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
+        String more = options.getOrDefault("server-opts", "");
+        if (!more.isBlank()) serverOpts.addAll(Arrays.asList(more.trim().split("\\s+")));
+        extra.put("date", Instant.now().toString());
+        extra.put("machine", Machine.describe());
+        extra.put("loadAverageAtStart", Machine.loadAverage());
+        extra.put("cases", cases);
+        SyntheticLedger ledger = new SyntheticLedger(Long.parseLong(options.getOrDefault("seed", "1")), cases);
+        Path dataDir = work.resolve("data");
+        Path log = out.resolve("server.log");
+        Files.deleteIfExists(log);
+        try {
+            log("baselines (raw H2 appends, raw Mongo inserts and finds by _id)");
+            Baselines.Figures base = Baselines.measure(Files.createDirectories(work.resolve("baselines")),
+                    Integer.parseInt(options.getOrDefault("baseline-events", "5000")));
+            extra.put("baselines", base);
+
+            log("starting the server (" + jar + ")");
+            ServerProcess server = new ServerProcess(jar, dataDir, log, serverOpts);
+            double startup = (server.healthyNanos - server.startedNanos) / 1e9;
+            figures.add(new Figure("start to healthy (fresh)", startup, "s", null, 0, ""));
+            Api api = new Api(server.base());
+            String admin = api.token(ledger.bureaus().get(0).uscc(), "110000", List.of("admin"));
+
+            generate(ledger, api, genThreads, base);
+            long generatedEvents = head(api, admin);
+            awaitViews(api, generatedEvents);
+            Feed feed = new Feed(api);
+            sizes(server, generatedEvents, base, "after generation");
+            reads(ledger, api, queries, base);
+            catchUp(api, base);
+            load(ledger, api, server, clients, phaseSeconds, jfrClients, feed, base);
+            long events = head(api, admin);
+            extra.put("eventsInStore", events);
+            sizes(server, events, base, "after load");
+            if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
+                rebuild(server, jar, dataDir, log, serverOpts, api, admin, events, base);
+            } else {
+                server.close();
+            }
+            figures.add(new Figure("disk after clean shutdown", ServerProcess.diskMiB(dataDir), "MiB", null, 0, events + " events"));
+            extra.put("commandFailures", api.failures.get());
+            extra.put("firstFailures", api.firstFailures);
+        } finally {
+            extra.put("loadAverageAtEnd", Machine.loadAverage());
+            deleteTree(work);
+        }
+        return Report.write(out, cases, figures, extra);
+    }
+
+    /**
+     * Plays the ledger's calendar forward day by day: the clock is moved to each day that has acts, then that day's acts
+     * run, several cases at once ({@code threads}) and each case's acts of the day in order, so every act is recorded on
+     * its legal date, as a bureau files it.
+     */
+    private void generate(SyntheticLedger ledger, Api api, int threads, Baselines.Figures base) throws Exception {
+        log("generating " + cases + " cases with " + threads + " threads, day by day on the ledger's clock");
+        Lifecycle lifecycle = new Lifecycle(api, null, null, Long.MAX_VALUE);
+        TreeMap<LocalDate, Map<Lifecycle.Case, List<Lifecycle.Act>>> agenda = new TreeMap<>();
+        for (int i = 0; i < cases; i++) {
+            Lifecycle.Case c = new Lifecycle.Case(ledger.plan(i));
+            for (Lifecycle.Act act : lifecycle.acts(c.plan)) {
+                agenda.computeIfAbsent(act.on(), d -> new LinkedHashMap<>()).computeIfAbsent(c, k -> new ArrayList<>()).add(act);
+            }
+        }
+        AtomicLong commands = new AtomicLong();
+        AtomicInteger filed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            LocalDate clockDay = SyntheticLedger.FIRST_DAY;
+            for (Map.Entry<LocalDate, Map<Lifecycle.Case, List<Lifecycle.Act>>> day : agenda.entrySet()) {
+                if (day.getKey().isAfter(clockDay)) {
+                    moveClock(api, day.getKey());
+                    clockDay = day.getKey();
+                }
+                List<Future<?>> done = new ArrayList<>();
+                for (Map.Entry<Lifecycle.Case, List<Lifecycle.Act>> due : day.getValue().entrySet()) {
+                    done.add(pool.submit(() -> {
+                        Lifecycle.Case c = due.getKey();
+                        for (Lifecycle.Act act : due.getValue()) {
+                            if (c.ended) return;
+                            int n = act.step().run(c);
+                            if (n < 0) c.ended = true;
+                            else commands.addAndGet(n);
+                        }
+                        if (c.plan.filedOn().equals(day.getKey()) && filed.incrementAndGet() % 1000 == 0) log("  " + filed.get() + " cases filed");
+                    }));
+                }
+                for (Future<?> f : done) f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        figures.add(new Figure("generation: cases/s (" + threads + " threads, through the API)", cases / seconds, "cases/s",
+                null, 0, String.format(Locale.ROOT, "%d commands in %.0f s over %d ledger days", commands.get(), seconds, agenda.size())));
+        figures.add(new Figure("generation: commands/s", commands.get() / seconds, "cmd/s", "raw H2 appends/s", base.h2AppendsPerSecond(), ""));
+    }
+
+    /** Moves the ledger's clock (embedded default, loopback) to 09:00 of {@code day} in Asia/Shanghai. */
+    private static void moveClock(Api api, LocalDate day) {
+        Api.Reply r = api.send("POST", "/dev/clock", null, Api.JSON.writeValueAsString(Map.of("now", day + CLOCK_TIME)));
+        if (r.status() != 200) throw new IllegalStateException("POST /dev/clock " + day + ": " + r.status() + " " + r.body());
+    }
+
+    /** The ledger's day now (Asia/Shanghai), from {@code GET /dev/clock}. */
+    private static LocalDate ledgerDay(Api api) {
+        Api.Reply r = api.get("/dev/clock", null);
+        if (r.status() != 200) throw new IllegalStateException("GET /dev/clock: " + r.status() + " " + r.body());
+        return java.time.OffsetDateTime.parse(r.field("now")).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+    }
+
+    private void sizes(ServerProcess server, long events, Baselines.Figures base, String when) {
+        long disk = ServerProcess.diskMiB(server.dataDir);
+        figures.add(new Figure("live heap " + when, server.liveHeapMiB(), "MiB", null, 0, ""));
+        figures.add(new Figure("RSS " + when, server.rssMiB(), "MiB", null, 0, ""));
+        figures.add(new Figure("disk " + when, disk, "MiB", null, 0,
+                "eventstore " + ServerProcess.diskMiB(server.dataDir.resolve("eventstore")) + ", readmodels "
+                        + ServerProcess.diskMiB(server.dataDir.resolve("readmodels"))));
+        figures.add(new Figure("event store bytes/event " + when, ServerProcess.diskMiB(server.dataDir.resolve("eventstore")) * 1048576.0
+                / Math.max(1, events), "B", "raw H2 bytes/event", base.h2BytesPerEvent(), events + " events"));
+    }
+
+    private void reads(SyntheticLedger ledger, Api api, int n, Baselines.Figures base) {
+        log("search and statistics, " + n + " requests each");
+        Random r = new Random(5);
+        Latencies search = new Latencies(), stats = new Latencies(), privateStats = new Latencies();
+        for (int i = 0; i < n; i++) {
+            String q = SyntheticLedger.BRANDS[r.nextInt(SyntheticLedger.BRANDS.length)];
+            String division = SyntheticLedger.DIVISIONS[r.nextInt(SyntheticLedger.DIVISIONS.length)][0];
+            String path = switch (i % 3) {
+                case 0 -> "/api/v1/public/penalties?q=" + enc(q);
+                case 1 -> "/api/v1/public/penalties?division=" + division;
+                default -> "/api/v1/public/penalties?q=" + enc(SyntheticLedger.INDUSTRIES[r.nextInt(SyntheticLedger.INDUSTRIES.length)])
+                        + "&division=" + division.substring(0, 2);
+            };
+            search.add(timed(api, path, null));
+            stats.add(timed(api, "/api/v1/public/stats?division=" + division + "&year=2025", null));
+            String supervisor = api.token(ledger.bureaus().get(0).uscc(), division, List.of("supervisor"));
+            privateStats.add(timed(api, "/api/v1/stats?division=" + division + "&from=2025-01-01&to=2026-12-31", supervisor));
+        }
+        latency("public search (q, division)", search, base);
+        latency("public statistics", stats, base);
+        latency("supervisor statistics", privateStats, base);
+    }
+
+    private void latency(String name, Latencies l, Baselines.Figures base) {
+        figures.add(new Figure(name + " p50", l.percentileMs(50), "ms", "raw Mongo find-by-id p50", base.mongoFindP50Ms(), l.count() + " requests"));
+        figures.add(new Figure(name + " p99", l.percentileMs(99), "ms", "raw Mongo find-by-id p50", base.mongoFindP50Ms(), ""));
+    }
+
+    private static long timed(Api api, String path, String token) {
+        Api.Reply reply = api.get(path, token);
+        if (reply.status() != 200) throw new IllegalStateException("GET " + path + ": " + reply.status() + " " + reply.body());
+        return reply.nanos();
+    }
+
+    private void catchUp(Api api, Baselines.Figures base) throws Exception {
+        log("feed catch-up from sequence 0");
+        long start = System.nanoTime();
+        long after = -1, total = 0;
+        for (long lines; (lines = api.countLines("/feed/v1/entries?after=" + after + "&limit=100000", null)) > 0; ) {
+            after += lines;
+            total += lines;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        figures.add(new Figure("feed catch-up from 0: entries/s", total / seconds, "entries/s", "raw Mongo sorted scan docs/s",
+                base.mongoScanDocsPerSecond(), total + " entries"));
+    }
+
+    private void load(SyntheticLedger ledger, Api api, ServerProcess server, int[] clients, int seconds, int jfrClients, Feed feed,
+                      Baselines.Figures base) throws Exception {
+        Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+        AtomicReference<String> latest = new AtomicReference<>();
+        Latencies feedLag = new Latencies(), publicLag = new Latencies();
+        Thread tail = feed.tail(publishedAt, feedLag);
+        Thread sampler = new Thread(() -> samplePublicLag(api, latest, publishedAt, publicLag), "public-lag");
+        sampler.setDaemon(true);
+        sampler.start();
+        AtomicInteger next = new AtomicInteger(cases);
+        LocalDate today = ledgerDay(api);
+        for (int c : clients) {
+            log("commands with " + c + " clients for " + seconds + " s");
+            Latencies latencies = new Latencies();
+            long start = System.nanoTime(), end = start + TimeUnit.SECONDS.toNanos(seconds);
+            Lifecycle lifecycle = new Lifecycle(api, latencies, (id, at) -> {
+                publishedAt.put(id, at);
+                latest.set(id);
+            }, end);
+            Path jfr = out.resolve("server-" + c + "-clients.jfr");
+            boolean profile = c == jfrClients;
+            if (profile) server.jcmd("JFR.start", "name=bench", "settings=profile");
+            ExecutorService pool = Executors.newFixedThreadPool(c);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < c; t++) {
+                done.add(pool.submit(() -> {
+                    while (System.nanoTime() - end < 0) lifecycle.run(ledger.planDecidedOn(next.getAndIncrement(), today));
+                }));
+            }
+            for (Future<?> f : done) f.get();
+            pool.shutdown();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (profile) {
+                server.jcmd("JFR.stop", "name=bench", "filename=" + jfr);
+                extra.put("jfr" + c + "Clients", Profile.summarize(jfr));
+            }
+            double rate = latencies.count() / elapsed;
+            String note = latencies.count() + " commands";
+            figures.add(new Figure("commands/s, " + c + " clients", rate, "cmd/s", "raw H2 appends/s", base.h2AppendsPerSecond(), note));
+            figures.add(new Figure("command p50, " + c + " clients", latencies.percentileMs(50), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
+            figures.add(new Figure("command p99, " + c + " clients", latencies.percentileMs(99), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
+        }
+        long stopped = System.nanoTime();
+        String last = latest.get();
+        feed.awaitSubject(last, TimeUnit.MINUTES.toNanos(30));
+        figures.add(new Figure("feed drain after the load stopped", (System.nanoTime() - stopped) / 1e9, "s", null, 0,
+                "until the last publish is in the feed"));
+        sampler.interrupt();
+        tail.interrupt();
+        figures.add(new Figure("feed lag (publish returned → entry readable) p50", feedLag.percentileMs(50), "ms",
+                "raw Mongo insert p50", base.mongoInsertP50Ms(), feedLag.count() + " entries"));
+        figures.add(new Figure("feed lag p99", feedLag.percentileMs(99), "ms", "raw Mongo insert p50", base.mongoInsertP50Ms(), ""));
+        figures.add(new Figure("public record lag (publish returned → GET 200) p50", publicLag.percentileMs(50), "ms",
+                "raw Mongo insert p50", base.mongoInsertP50Ms(), publicLag.count() + " samples"));
+        figures.add(new Figure("public record lag p99", publicLag.percentileMs(99), "ms", "raw Mongo insert p50", base.mongoInsertP50Ms(), ""));
+    }
+
+    /** Every 500 ms: the latest published record, polled until the public API answers it. */
+    private static void samplePublicLag(Api api, AtomicReference<String> latest, Map<String, Long> publishedAt, Latencies lag) {
+        String sampled = null;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(500);
+                String id = latest.get();
+                if (id == null || id.equals(sampled)) continue;
+                sampled = id;
+                long at = publishedAt.get(id);
+                while (api.get("/api/v1/public/penalties/" + id, null).status() != 200) Thread.sleep(20);
+                lag.add(System.nanoTime() - at);
+            }
+        } catch (InterruptedException | IllegalStateException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void rebuild(ServerProcess server, Path jar, Path dataDir, Path log, List<String> serverOpts, Api api, String admin,
+                         long events, Baselines.Figures base) throws Exception {
+        server.close();
+        log("rebuild: read models and tokens dropped, " + events + " events to replay");
+        deleteTree(dataDir.resolve("readmodels"));
+        try (ServerProcess again = new ServerProcess(jar, dataDir, log, serverOpts)) {
+            Api fresh = new Api(again.base());
+            // every processor past the head before the restart (the admin token stays valid: the data directory keeps its
+            // signing secret); not the feed's or the public records' size, which deadlines the restarted ledger fires may lower
+            while (!processorsPassed(fresh, admin, events)) {
+                Thread.sleep(250);
+            }
+            double seconds = (System.nanoTime() - again.startedNanos) / 1e9;
+            double startup = (again.healthyNanos - again.startedNanos) / 1e9;
+            figures.add(new Figure("rebuild of all read models: events/s", events / seconds, "events/s", "raw Mongo inserts/s",
+                    base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s from process start (healthy after %.0f s)",
+                    events, seconds, startup)));
+        }
+    }
+
+    /** Whether every event processor's every segment has passed {@code position} (health details, admin token). */
+    private static boolean processorsPassed(Api api, String admin, long position) {
+        Api.Reply r = api.get("/actuator/health", admin);
+        if (r.status() != 200 && r.status() != 503) return false;
+        JsonNode processors = r.json().path("components").path("eventProcessors").path("details");
+        if (!processors.isObject() || processors.isEmpty()) return false;
+        for (JsonNode processor : processors) {
+            for (JsonNode segment : processor.path("segments")) {
+                if (segment.path("position").asLong(-1) < position) return false;
+            }
+        }
+        return true;
+    }
+
+    /** Until the public records have passed {@code position} (each read waits up to 3 s, then 503). */
+    private static void awaitViews(Api api, long position) throws InterruptedException {
+        log("waiting for the read models to reach position " + position);
+        while (api.get("/api/v1/public/penalties?size=1&position=" + position, null).status() != 200) Thread.sleep(250);
+    }
+
+    /** The event store's head position from the health details (admin token). */
+    private static long head(Api api, String admin) {
+        JsonNode health = api.get("/actuator/health", admin).json();
+        JsonNode head = health.findValue("head");
+        return head == null ? -1 : head.asLong();
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static void log(String message) {
+        System.err.println(Instant.now().toString().substring(11, 19) + " " + message);
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) return;
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** The top frames of a JFR recording's execution samples, and the share of samples in each library. */
+    static final class Profile {
+        static Map<String, Object> summarize(Path jfr) throws java.io.IOException {
+            Map<String, Integer> top = new HashMap<>();
+            Map<String, Integer> inLibrary = new LinkedHashMap<>();
+            String[][] libraries = {{"mongo-java-server", "de.bwaldvogel.mongo"}, {"H2", "org.h2."}, {"Java serialization", "java.io.Object"},
+                    {"Jackson", "tools.jackson."}, {"Axon", "org.axonframework."}, {"Netty/Reactor", "io.netty.", "reactor."},
+                    {"Mongo driver", "com.mongodb.", "org.bson."}, {"Spring", "org.springframework."}, {"Gongshi", "org.gongshi."}};
+            int samples = 0;
+            for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) continue;
+                List<RecordedFrame> frames = e.getStackTrace().getFrames();
+                if (frames.isEmpty()) continue;
+                samples++;
+                top.merge(frame(frames.get(0)), 1, Integer::sum);
+                for (String[] lib : libraries) {
+                    boolean hit = frames.stream().anyMatch(f -> Arrays.stream(lib, 1, lib.length)
+                            .anyMatch(prefix -> f.getMethod().getType().getName().startsWith(prefix)));
+                    if (hit) inLibrary.merge(lib[0], 1, Integer::sum);
+                }
+            }
+            int total = Math.max(1, samples);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("samples", samples);
+            Map<String, String> shares = new LinkedHashMap<>();
+            inLibrary.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(en -> shares.put(en.getKey(), pct(en.getValue(), total)));
+            summary.put("samplesWithALibraryOnTheStack", shares);
+            Map<String, String> frames = new LinkedHashMap<>();
+            top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                    .forEach(en -> frames.put(en.getKey(), pct(en.getValue(), total)));
+            summary.put("topFrames", frames);
+            return summary;
+        }
+
+        private static String frame(RecordedFrame f) {
+            return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+        }
+
+        private static String pct(int n, int total) {
+            return String.format(Locale.ROOT, "%.1f%%", n * 100.0 / total);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.gongshi.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The embedded default under test: {@code java -jar ledger-server.jar} on a data directory, loopback and a free port. */
+final class ServerProcess implements AutoCloseable {
+
+    final Path dataDir;
+    final int port;
+    final long startedNanos;
+    final long healthyNanos;
+    private final Process process;
+
+    ServerProcess(Path jar, Path dataDir, Path log, List<String> javaOptions) throws IOException, InterruptedException {
+        this.dataDir = dataDir;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--gongshi.data-dir=" + dataDir, "--server.port=" + port,
+                "--server.address=127.0.0.1", "--gongshi.traffic.enabled=false",
+                // the synthetic ledger plays its calendar from its first day (a restart with the same start continues the clock)
+                "--gongshi.clock.start=" + SyntheticLedger.FIRST_DAY + Bench.CLOCK_TIME));
+        startedNanos = System.nanoTime();
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Api probe = new Api(base());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (true) {
+            if (!process.isAlive()) throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the server was not healthy within 10 minutes; see " + log);
+            Api.Reply r = probe.get("/actuator/health", null);
+            if (r.status() == 200 && r.body().contains("\"UP\"")) break;
+            Thread.sleep(100);
+        }
+        healthyNanos = System.nanoTime();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident set size in MiB (/proc), or -1 where there is no /proc. */
+    long rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Used heap in MiB after a full GC (live set), from {@code jcmd}; -1 if jcmd is missing. */
+    long liveHeapMiB() {
+        jcmd("GC.run");
+        String out = jcmd("GC.heap_info");
+        var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+            found = true;
+        }
+        return found ? used / 1024 : -1;
+    }
+
+    String jcmd(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid())));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor(5, TimeUnit.MINUTES);
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    static long diskMiB(Path dir) {
+        if (!Files.exists(dir)) return 0;
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() / (1024 * 1024);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** A clean shutdown (SIGTERM), waited for. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.gongshi.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A deterministic synthetic ledger: bureaus in real GB/T 2260 divisions, subjects with valid GB 32100
+ * codes and names composed from shared region, brand, industry and suffix syllables (so names overlap
+ * in n-grams as real ones do), and for each case the steps of its lifecycle.
+ */
+public final class SyntheticLedger {
+
+    /** GB/T 2260 county-level divisions (code, name of the area). */
+    static final String[][] DIVISIONS = {
+            {"110105", "北京市朝阳区"}, {"110108", "北京市海淀区"}, {"120104", "天津市南开区"}, {"310115", "上海市浦东新区"},
+            {"310104", "上海市徐汇区"}, {"320505", "苏州市虎丘区"}, {"320106", "南京市鼓楼区"}, {"330106", "杭州市西湖区"},
+            {"330203", "宁波市海曙区"}, {"340104", "合肥市蜀山区"}, {"350203", "厦门市思明区"}, {"370212", "青岛市崂山区"},
+            {"410105", "郑州市金水区"}, {"420111", "武汉市洪山区"}, {"430104", "长沙市岳麓区"}, {"440106", "广州市天河区"},
+            {"440305", "深圳市南山区"}, {"440604", "佛山市禅城区"}, {"500103", "重庆市渝中区"}, {"510107", "成都市武侯区"},
+            {"530102", "昆明市五华区"}, {"610113", "西安市雁塔区"}, {"210102", "沈阳市和平区"}, {"230103", "哈尔滨市南岗区"},
+    };
+    static final String[] REGIONS = {"北京", "上海", "苏州", "杭州", "深圳", "广州", "成都", "武汉", "南京", "青岛", "厦门", "西安", "中国", "华夏"};
+    static final String[] BRANDS = {"华信", "恒达", "瑞丰", "中科", "金源", "鑫盛", "天成", "宏远", "博创", "汇通", "联合", "新华",
+            "长城", "东方", "嘉禾", "永泰", "盛世", "佳美", "优品", "安康"};
+    static final String[] INDUSTRIES = {"科技", "电子", "贸易", "生物医药", "服饰", "食品", "新材料", "文化传媒", "机械", "化妆品",
+            "网络科技", "电子商务", "酒业", "家居"};
+    static final String[] SUFFIXES = {"有限公司", "有限公司", "股份有限公司", "有限责任公司", "贸易商行"};
+    static final String[][] IP_VIOLATIONS = {
+            {"PATENT", "假冒专利", "《专利法》第六十八条", "在产品及包装上标注他人专利号，足以使公众误认为是他人专利。"},
+            {"TRADEMARK", "侵犯注册商标专用权", "《商标法》第六十条第二款", "销售侵犯注册商标专用权的商品，货值金额较大。"},
+            {"TRADEMARK", "商标代理违法行为", "《商标法》第六十八条", "以欺骗手段办理商标代理事宜。"},
+            {"COPYRIGHT", "侵犯著作权", "《著作权法》第五十三条", "未经许可通过信息网络传播他人作品。"},
+            {"GEOGRAPHICAL_INDICATION", "擅自使用地理标志", "《地理标志产品保护规定》第二十一条", "在非产地产品上使用地理标志名称。"},
+            {"TRADE_SECRET", "侵犯商业秘密", "《反不正当竞争法》第二十一条", "以不正当手段获取权利人的商业秘密。"},
+    };
+
+    /** The first day a case may be filed: the ledger's clock starts on it. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 2);
+
+    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
+
+    public record Bureau(String division, String name, String uscc) {}
+
+    public record Subject(String name, String uscc) {}
+
+    /** What happens to one case after it is filed; dates are legal dates, all in the past. */
+    public record CasePlan(int index, Bureau bureau, Subject subject, String ipType, String violationType, String legalBasis,
+                           String facts, boolean ordinary, LocalDate filedOn, boolean decided, boolean penalty, long fine,
+                           boolean withhold, boolean correct, boolean revoke, boolean execute, boolean list, boolean compressed) {
+        public LocalDate noticeOn() { return filedOn.plusDays(7); }
+        public LocalDate decidedOn() { return filedOn.plusDays(21); }
+        /** {@code days} after the decision; a compressed plan does everything after the decision on the decision day. */
+        public LocalDate laterOn(int days) { return compressed ? decidedOn() : decidedOn().plusDays(days); }
+        public String decisionNumber() { return bureau.name().substring(0, 2) + "知罚〔" + filedOn.getYear() + "〕" + index + "号"; }
+    }
+
+    private final List<Bureau> bureaus = new ArrayList<>();
+    private final List<Subject> subjects = new ArrayList<>();
+    private final long seed;
+
+    /** {@code cases} sizes the subject pool (about one subject per three cases, so repeat infringers exist). */
+    public SyntheticLedger(long seed, int cases) {
+        this.seed = seed;
+        Random random = new Random(seed);
+        for (String[] d : DIVISIONS) {
+            bureaus.add(new Bureau(d[0], d[1] + "市场监督管理局", uscc('1', '1', d[0], random)));
+        }
+        int pool = Math.max(4, cases / 3);
+        for (int i = 0; i < pool; i++) {
+            String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
+            String name = REGIONS[random.nextInt(REGIONS.length)] + BRANDS[random.nextInt(BRANDS.length)]
+                    + INDUSTRIES[random.nextInt(INDUSTRIES.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];
+            subjects.add(new Subject(name, uscc('9', '1', division, random)));
+        }
+    }
+
+    public List<Bureau> bureaus() { return bureaus; }
+
+    public List<Subject> subjects() { return subjects; }
+
+    /** The plan of case {@code index}: the same index gives the same plan in every run with this seed. */
+    public CasePlan plan(int index) {
+        return plan(index, null);
+    }
+
+    /**
+     * The plan of case {@code index} as it runs under load on the ledger's day {@code today}: filed 21 days ago (within the
+     * backdating tolerance), decided today, and every later act today; no listing (its decision waits 5 WD).
+     */
+    public CasePlan planDecidedOn(int index, LocalDate today) {
+        return plan(index, today);
+    }
+
+    private CasePlan plan(int index, LocalDate decidedToday) {
+        Random r = new Random(seed * 1_000_003L + index);
+        Bureau bureau = bureaus.get(r.nextInt(bureaus.size()));
+        Subject subject = subjects.get(r.nextInt(subjects.size()));
+        String[] v = IP_VIOLATIONS[r.nextInt(IP_VIOLATIONS.length)];
+        LocalDate filedOn = FIRST_DAY.plusDays(r.nextInt(500));
+        if (decidedToday != null) filedOn = decidedToday.minusDays(21);
+        boolean ordinary = r.nextInt(10) != 0;
+        boolean decided = r.nextInt(100) < 85;
+        boolean penalty = decided && r.nextInt(100) < 95;
+        long fine = ordinary ? 5_000 + r.nextInt(300_000) : 100 + r.nextInt(2_800);
+        boolean published = penalty && ordinary;
+        boolean withhold = published && r.nextInt(100) < 3;
+        boolean disclosed = published && !withhold;
+        return new CasePlan(index, bureau, subject, v[0], v[1], v[2], v[3], ordinary, filedOn, decided, penalty, fine, withhold,
+                disclosed && r.nextInt(100) < 10, disclosed && r.nextInt(100) < 4, penalty && r.nextInt(100) < 50,
+                disclosed && r.nextInt(100) < 2 && decidedToday == null, decidedToday != null);
+    }
+
+    /** A GB 32100 code: registration authority, kind, division, a GB 11714 organisation code and the check character. */
+    static String uscc(char authority, char kind, String division, Random random) {
+        StringBuilder org = new StringBuilder();
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            int digit = random.nextInt(10);
+            org.append(digit);
+            sum += digit * ORG_WEIGHTS[i];
+        }
+        int orgCheck = 11 - sum % 11;
+        org.append(orgCheck == 10 ? 'X' : orgCheck == 11 ? '0' : (char) ('0' + orgCheck));
+        String body = "" + authority + kind + division + org;
+        int total = 0;
+        for (int i = 0; i < 17; i++) {
+            total += USCC_CHARS.indexOf(body.charAt(i)) * USCC_WEIGHTS[i];
+        }
+        return body + USCC_CHARS.charAt((31 - total % 31) % 31);
+    }
+}

@@ -1,0 +1,52 @@
+package org.gongshi.bench;
+
+import org.gongshi.ledger.identity.Uscc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness at a tiny size against the server jar the reactor built before this module, so CI keeps it
+ * from rotting: every figure is measured beside its baseline, the synthetic ledger's codes are valid, and every
+ * generated act is accepted on the ledger's clock. One server start only (no rebuild, no JFR), so it stays well under
+ * a minute on a busy machine; the rebuild runs in the full harness.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void theHarnessMeasuresEveryFigureBesideItsBaselineOnATinyGeneratedLedger(@TempDir Path out) throws Exception {
+        SyntheticLedger ledger = new SyntheticLedger(1, 300);
+        List<String> codes = new ArrayList<>(ledger.subjects().stream().map(SyntheticLedger.Subject::uscc).toList());
+        ledger.bureaus().forEach(b -> codes.add(b.uscc()));
+        assertThat(codes).allSatisfy(code -> assertThat(Uscc.problem(code)).as(code).isEmpty());
+
+        Path jar = Path.of("../ledger-server/target/ledger-server.jar");
+        assertThat(jar).as("the reactor packages ledger-server before ledger-bench").isRegularFile();
+        Map<String, String> options = new HashMap<>(Map.of("cases", "6", "out", out.toString(), "server-jar", jar.toString(),
+                "clients", "1,2", "phase-seconds", "1", "gen-threads", "2", "queries", "2", "baseline-events", "50"));
+        options.putAll(Map.of("jfr-clients", "0", "rebuild", "false", "server-opts", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
+        Path result = new Bench(options).run();
+
+        JsonNode json = Api.JSON.readTree(Files.readString(result));
+        List<String> names = new ArrayList<>();
+        json.get("figures").forEach(f -> names.add(f.get("figure").asString()));
+        assertThat(names).contains("commands/s, 1 clients", "commands/s, 2 clients", "command p99, 2 clients", "feed lag p99",
+                "public search (q, division) p50", "public statistics p99", "feed catch-up from 0: entries/s",
+                "RSS after load", "live heap after load", "disk after clean shutdown");
+        json.get("figures").forEach(f -> {
+            if (f.get("baseline").isString()) assertThat(f.get("baselineValue").asDouble()).as(f.toString()).isPositive();
+        });
+        assertThat(json.get("commandFailures").asLong()).as(json.get("firstFailures").toString()).isZero();
+        assertThat(json.get("eventsInStore").asLong()).isPositive();
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("| commands/s, 2 clients |");
+    }
+}

@@ -1,0 +1,116 @@
+package org.gongshi.projections.stats;
+
+import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.projections.cases.CaseView;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one definition of the target figures (DOMAIN.md, "The target figures") case by case: what one case
+ * contributes, as counts on the days they fall on. A period's figures are the sum of the counts whose day
+ * lies in it, whether summed from every case (the scan) or from counters kept as events land.
+ */
+public final class CaseFigures {
+
+    /** The counts, each summed over the cases; {@code _met}/{@code _total} pairs make the rates. */
+    static final String HANDLING_MET = "handling_met", HANDLING_TOTAL = "handling_total", ON_TIME_MET = "onTime_met",
+            DISPOSED = "disposed", HANDLING_DAYS = "handlingDays", DISCLOSED = "disclosure_met", DISCLOSABLE = "disclosure_total",
+            DISCLOSED_ON_TIME = "disclosureOnTime_met", DOUBLE_PUBLICITY_ON_TIME = "doublePublicityOnTime_met",
+            WITHDRAWN_ON_TIME = "withdrawal_met", WITHDRAWAL_DUE = "withdrawal_total", FILED = "filed", CLOSED = "closed",
+            MISSED = "missed_";
+
+    private CaseFigures() {
+    }
+
+    /** What {@code view} contributes: count name → value, per day ({@code yyyy-MM-dd}); counts of zero are left out. */
+    public static Map<String, Map<String, Long>> of(CaseView view) {
+        Map<String, Map<String, Long>> byDay = new TreeMap<>();
+        Adder add = (day, name, value) -> {
+            if (day != null && value != 0) byDay.computeIfAbsent(day.toString(), d -> new TreeMap<>()).merge(name, value, Long::sum);
+        };
+        if (view.missedDeadlines() != null) view.missedDeadlines().forEach(m -> add.add(m.dueOn(), MISSED + m.kind(), 1));
+        var deadline = view.decisionDeadline();
+        boolean disposed = Boolean.TRUE.equals(view.disposed());
+        if (deadline != null) {
+            add.add(deadline.dueOn(), HANDLING_TOTAL, 1);
+            add.add(deadline.dueOn(), HANDLING_MET, disposed ? 1 : 0);
+        }
+        LocalDate disposedOn = disposed && deadline != null ? deadline.satisfiedOn() : null;
+        if (disposedOn != null) {
+            add.add(disposedOn, DISPOSED, 1);
+            add.add(disposedOn, ON_TIME_MET, Boolean.TRUE.equals(deadline.met()) ? 1 : 0);
+            add.add(disposedOn, HANDLING_DAYS, ChronoUnit.DAYS.between(view.filedOn(), disposedOn));
+        }
+        var decision = view.decision();
+        var disclosed = view.disclosure();
+        boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD;
+        if (decision != null && decision.kind() == DecisionKind.PENALTY && decision.decidedOn() != null
+                && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties()) && !withheld) {
+            boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
+            add.add(decision.decidedOn(), DISCLOSABLE, 1);
+            add.add(decision.decidedOn(), DISCLOSED, published ? 1 : 0);
+            add.add(decision.decidedOn(), DISCLOSED_ON_TIME,
+                    published && disclosed.deadline() != null && Boolean.TRUE.equals(disclosed.deadline().met()) ? 1 : 0);
+            add.add(decision.decidedOn(), DOUBLE_PUBLICITY_ON_TIME, published && disclosed.doublePublicityDeadline() != null
+                    && Boolean.TRUE.equals(disclosed.doublePublicityDeadline().met()) ? 1 : 0);
+        }
+        if (disclosed != null && disclosed.withdrawalDeadline() != null && view.revisions() != null && !view.revisions().isEmpty()) {
+            LocalDate effective = view.revisions().get(view.revisions().size() - 1).effectiveOn();
+            add.add(effective, WITHDRAWAL_DUE, 1);
+            add.add(effective, WITHDRAWN_ON_TIME, Boolean.TRUE.equals(disclosed.withdrawalDeadline().met()) ? 1 : 0);
+        }
+        add.add(view.filedOn(), FILED, 1);
+        if (view.closure() != null) add.add(view.closure().closedOn(), CLOSED, 1);
+        return byDay;
+    }
+
+    private interface Adder {
+        void add(LocalDate day, String name, long value);
+    }
+
+    /** Counts summed over cases and days, made into the figures of a scope and period. */
+    static final class Tally {
+        private final Map<String, Long> counts = new TreeMap<>();
+
+        void add(String name, long value) {
+            counts.merge(name, value, Long::sum);
+        }
+
+        void addAll(Map<String, ?> named) {
+            named.forEach((name, value) -> add(name, ((Number) value).longValue()));
+        }
+
+        TargetFigures.Figures figures(String division, String bureau, LocalDate from, LocalDate to) {
+            Map<String, Long> missed = new TreeMap<>();
+            counts.forEach((name, n) -> {
+                if (name.startsWith(MISSED) && n != 0) missed.put(name.substring(MISSED.length()), n);
+            });
+            long disposed = get(DISPOSED), disclosable = get(DISCLOSABLE);
+            return new TargetFigures.Figures(division, bureau, from, to, rate(HANDLING_MET, get(HANDLING_TOTAL)),
+                    rate(ON_TIME_MET, disposed), rate(DISCLOSED, disclosable), rate(DISCLOSED_ON_TIME, disclosable),
+                    rate(DOUBLE_PUBLICITY_ON_TIME, disclosable), rate(WITHDRAWN_ON_TIME, get(WITHDRAWAL_DUE)),
+                    new TargetFigures.Rate(get(CLOSED), get(FILED), ratio(get(CLOSED), get(FILED)), "> 90%"),
+                    disposed == 0 ? null : BigDecimal.valueOf(get(HANDLING_DAYS)).divide(BigDecimal.valueOf(disposed), 1, RoundingMode.HALF_UP),
+                    missed);
+        }
+
+        private long get(String name) {
+            return counts.getOrDefault(name, 0L);
+        }
+
+        private TargetFigures.Rate rate(String met, long total) {
+            return new TargetFigures.Rate(get(met), total, ratio(get(met), total), "100%");
+        }
+
+        private static BigDecimal ratio(long numerator, long denominator) {
+            return denominator == 0 ? null : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.gongshi.projections.stats;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gongshi.projections.cases.CaseChanges;
+import org.gongshi.projections.cases.CaseView;
+import org.gongshi.projections.cases.CaseViews;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * The target figures as counters updated as events land (issue 13), so a statistics request is a few
+ * key lookups, never a scan. One collection, {@value #COLLECTION}, every document by {@code _id}:
+ * <ul>
+ * <li>a counter document per scope and year: {@code all|2026}, {@code p:<division prefix>|2026} for every
+ * prefix (1 to 6 digits) of the case's division, {@code b:<bureau>|2026}; in it
+ * {@code c.<division>.<period>.<count>}, the period being {@code y} (the year), {@code mMM} (a month) or
+ * {@code dMMDD} (a day), and the division {@code _} except in a bureau's document, which keeps its cases
+ * apart by division so a bureau reads any prefix of its own;</li>
+ * <li>a contribution document per case ({@code case:<caseId>}): what it has added to the counters
+ * ({@link CaseFigures#of}), and the position of the event that made it so.</li>
+ * </ul>
+ * Exactly once under redelivery, dead-letter retries and crashes: a case's change (its contribution now minus the
+ * one recorded) is written as the one pending change ({@code _id: pending}) before any counter document is touched;
+ * each counter document takes it only if its {@code last} change is not this one, then the contribution is recorded
+ * and the pending change cleared. A crash midway leaves the pending change, which is finished first thereafter: the
+ * documents that took it already carry its mark, and no later change can have touched them since. An event whose
+ * contribution is recorded at its position or later, or that changes no count, writes nothing. Every read and write
+ * is by {@code _id} alone (mongo-java-server uses its index only for a query on exactly the {@code _id}).
+ */
+public class FigureCounters implements CaseChanges {
+
+    public static final String COLLECTION = "target_figures";
+    private static final String CASE = "case:", POSITION = "pos", COUNTS = "counts", YEARS = "years", PENDING = "pending",
+            LAST_CHANGE = "last";
+    /** The division key of counter documents that do not keep divisions apart. */
+    private static final String ANY_DIVISION = "_";
+
+    private final MongoCollection<Document> collection;
+    /** Years already in the {@code years} document (it is only ever added to, until a reset). */
+    private final java.util.Set<Integer> knownYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private int crashAfter = -1;
+    /** Whether a change may be pending in the collection (at start, or after a change failed midway). */
+    private boolean maybePending = true;
+
+    public FigureCounters(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+    }
+
+    @Override
+    public synchronized void changed(CaseView view, long position) {
+        if (maybePending) finishPending(collection.find(eq("_id", PENDING)).first(), true);
+        Document before = collection.find(eq("_id", CASE + view.caseId())).first();
+        if (before != null && before.get(POSITION, Number.class).longValue() >= position) return; // counted already
+        Map<String, Map<String, Long>> now = CaseFigures.of(view);
+        Map<String, Map<String, Long>> change = difference(now, before == null ? Map.of() : before.get(COUNTS, Document.class));
+        if (change.isEmpty()) return; // nothing to count: the contribution stands, and applying this event again changes nothing
+        Document pending = new Document("_id", PENDING).append("change", view.caseId() + "@" + position).append("case", view.caseId())
+                .append(POSITION, position).append(COUNTS, counts(now)).append("documents", byDocument(view, change));
+        maybePending = true;
+        collection.replaceOne(eq("_id", PENDING), pending, new ReplaceOptions().upsert(true));
+        finishPending(pending, false); // a change made just now: no counter document carries it yet
+    }
+
+    /** Test seam: the next pending change stops after this many counter documents, as a crash would (then never again). */
+    void crashAfter(int documents) {
+        crashAfter = documents;
+    }
+
+    private void crash() {
+        crashAfter = -1;
+        throw new SimulatedCrash();
+    }
+
+    /** What {@link #crashAfter} throws. */
+    static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("simulated crash while applying a change to the counters");
+        }
+    }
+
+    @Override
+    public synchronized void reset() {
+        collection.deleteMany(new Document());
+        knownYears.clear();
+        maybePending = false;
+    }
+
+    /**
+     * Applies the pending change, if any, to its counter documents, each only if it does not carry this change already
+     * ({@code last}), then records the case's contribution and clears it. One change at a time: a change is pending until
+     * it is complete, so a counter document that already carries it carries nothing later, and re-applying after a crash
+     * adds it exactly where it is missing. {@code maybeApplied}: whether the change may have reached counter documents
+     * already (one found pending in the collection); a change made just now cannot have, and skips the reads.
+     */
+    private void finishPending(Document pending, boolean maybeApplied) {
+        if (pending == null) {
+            maybePending = false;
+            return;
+        }
+        String change = pending.getString("change");
+        int applied = 0;
+        for (var document : pending.get("documents", Document.class).entrySet()) {
+            if (applied++ == crashAfter) crash();
+            List<Bson> updates = new ArrayList<>();
+            // stored with ':' for '.', as a field name may not hold a dot
+            ((Document) document.getValue()).forEach((field, delta) -> updates.add(Updates.inc(field.replace(':', '.'), ((Number) delta).longValue())));
+            updates.add(Updates.set(LAST_CHANGE, change));
+            // read, then write by _id alone: mongo-java-server serves only a query on exactly the _id from its index (any
+            // other condition beside it scans the collection); one change at a time (synchronized, one segment) keeps it exact
+            if (maybeApplied) {
+                Document counters = collection.find(eq("_id", document.getKey())).projection(new Document(LAST_CHANGE, 1)).first();
+                if (counters != null && change.equals(counters.getString(LAST_CHANGE))) continue; // carries this change already
+            }
+            collection.updateOne(eq("_id", document.getKey()), Updates.combine(updates), new UpdateOptions().upsert(true));
+        }
+        if (crashAfter >= 0) crash();
+        Document contribution = new Document("_id", CASE + pending.getString("case")).append(POSITION, pending.get(POSITION))
+                .append(COUNTS, pending.get(COUNTS));
+        collection.replaceOne(eq("_id", contribution.get("_id")), contribution, new ReplaceOptions().upsert(true));
+        collection.deleteOne(eq("_id", PENDING));
+        maybePending = false;
+    }
+
+    /**
+     * {@code change} (day → count → delta) as increments of the counter documents of the case's scopes: document id →
+     * field → delta. Records each year in the {@code years} document (idempotent).
+     */
+    private Document byDocument(CaseView view, Map<String, Map<String, Long>> change) {
+        Map<String, Map<String, Object>> byDocument = new TreeMap<>();
+        for (var day : change.entrySet()) {
+            LocalDate date = LocalDate.parse(day.getKey());
+            String year = String.valueOf(date.getYear());
+            List<String[]> scopes = new ArrayList<>(); // {document id, division key}
+            scopes.add(new String[] {"all|" + year, ANY_DIVISION});
+            String division = view.division() == null ? "" : view.division();
+            for (int digits = 1; digits <= division.length(); digits++) {
+                scopes.add(new String[] {"p:" + division.substring(0, digits) + "|" + year, ANY_DIVISION});
+            }
+            if (view.bureau() != null) scopes.add(new String[] {"b:" + view.bureau() + "|" + year, division.isEmpty() ? ANY_DIVISION : division});
+            for (String[] scope : scopes) {
+                Map<String, Object> fields = byDocument.computeIfAbsent(scope[0], k -> new TreeMap<>());
+                for (String period : List.of("y", String.format("m%02d", date.getMonthValue()),
+                        String.format("d%02d%02d", date.getMonthValue(), date.getDayOfMonth()))) {
+                    day.getValue().forEach((name, delta) -> fields.merge("c:" + scope[1] + ":" + period + ":" + name, delta,
+                            (x, y) -> ((Long) x) + ((Long) y)));
+                }
+            }
+            if (knownYears.add(date.getYear())) {
+                collection.updateOne(eq("_id", YEARS), Updates.addToSet(YEARS, date.getYear()), new UpdateOptions().upsert(true));
+            }
+        }
+        Document documents = new Document();
+        byDocument.forEach((id, fields) -> documents.append(id, new Document(fields)));
+        return documents;
+    }
+
+    /**
+     * The figures of {@code scope} for {@code from}..{@code to}: one key lookup per year that has counters (whole years
+     * from {@code y}, whole months from {@code mMM}, the days at the edges from {@code dMMDD}).
+     */
+    public TargetFigures.Figures of(CaseViews.Scope scope, LocalDate from, LocalDate to) {
+        CaseFigures.Tally tally = new CaseFigures.Tally();
+        String prefix = scope.divisionPrefix() == null ? null : scope.divisionPrefix().code();
+        String key = scope.bureau() != null ? "b:" + scope.bureau() : prefix != null ? "p:" + prefix : "all";
+        Document years = collection.find(eq("_id", YEARS)).first();
+        List<Integer> counted = years == null ? List.of() : years.getList(YEARS, Integer.class);
+        for (int year : new java.util.TreeSet<>(counted)) {
+            if (year < from.getYear() || year > to.getYear()) continue;
+            Document counters = collection.find(eq("_id", key + "|" + year)).first();
+            if (counters == null) continue;
+            List<String> periods = periods(year, from, to);
+            counters.get("c", Document.class).forEach((division, byPeriod) -> {
+                if (scope.bureau() != null && prefix != null && !division.startsWith(prefix)) return;
+                for (String period : periods) {
+                    Document counts = ((Document) byPeriod).get(period, Document.class);
+                    if (counts != null) tally.addAll(counts);
+                }
+            });
+        }
+        return tally.figures(prefix, scope.bureau(), from, to);
+    }
+
+    /** The fewest periods that cover {@code from}..{@code to} within {@code year}: the year, whole months, the days at the edges. */
+    static List<String> periods(int year, LocalDate from, LocalDate to) {
+        LocalDate first = from.getYear() < year ? LocalDate.of(year, 1, 1) : from;
+        LocalDate last = to.getYear() > year ? LocalDate.of(year, 12, 31) : to;
+        if (first.getDayOfYear() == 1 && last.equals(LocalDate.of(year, 12, 31))) return List.of("y");
+        List<String> periods = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); ) {
+            LocalDate monthEnd = day.withDayOfMonth(day.lengthOfMonth());
+            if (day.getDayOfMonth() == 1 && !monthEnd.isAfter(last)) {
+                periods.add(String.format("m%02d", day.getMonthValue()));
+                day = monthEnd.plusDays(1);
+            } else {
+                periods.add(String.format("d%02d%02d", day.getMonthValue(), day.getDayOfMonth()));
+                day = day.plusDays(1);
+            }
+        }
+        return periods;
+    }
+
+    private static Map<String, Map<String, Long>> difference(Map<String, Map<String, Long>> now, Map<String, ?> before) {
+        Map<String, Map<String, Long>> change = new TreeMap<>();
+        now.forEach((day, counts) -> counts.forEach((name, n) -> change.computeIfAbsent(day, d -> new TreeMap<>()).merge(name, n, Long::sum)));
+        before.forEach((day, counts) -> ((Map<?, ?>) counts).forEach((name, n) ->
+                change.computeIfAbsent(day, d -> new TreeMap<>()).merge((String) name, -((Number) n).longValue(), Long::sum)));
+        change.values().forEach(counts -> counts.values().removeIf(n -> n == 0));
+        change.values().removeIf(Map::isEmpty);
+        return change;
+    }
+
+    private static Document counts(Map<String, Map<String, Long>> byDay) {
+        Document counts = new Document();
+        byDay.forEach((day, named) -> counts.append(day, new Document(new LinkedHashMap<String, Object>(named))));
+        return counts;
+    }
+}
