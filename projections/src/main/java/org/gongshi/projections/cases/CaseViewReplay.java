@@ -32,7 +32,7 @@ public final class CaseViewReplay {
         MongoDatabase database = scratch.get();
         try {
             CaseViews views = new CaseViews(database);
-            AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views));
+            AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views.collection()));
             long position = 0;
             for (EventMessage<?> event : events) {
                 position++; // the stream's order stands for the global order within one case
