@@ -1,37 +1,33 @@
 package org.gongshi.server.replay;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Scratch databases for replays (a case as it stood at an instant): an in-memory MongoDB-wire server
- * in this JVM, bound to loopback on a free port, started on first use; each replay gets a database
- * of its own, dropped when it ends. Nothing of a replay reaches the read models.
+ * Scratch databases for replays (a case as it stood at an instant): each replay gets a database of its
+ * own on the read models' MongoDB, through the same authenticated client, dropped when the replay
+ * ends; scratch databases a crash left behind are dropped at start. Nothing of a replay reaches the
+ * read models' database, and no other port is opened (a scratch server without authentication would
+ * hold personal data of the replayed case).
  */
-public final class ReplayDatabases implements Supplier<MongoDatabase>, AutoCloseable {
+public final class ReplayDatabases implements Supplier<MongoDatabase> {
 
-    private MongoServer server;
-    private MongoClient client;
+    static final String PREFIX = "gongshi-replay-";
 
-    @Override
-    public synchronized MongoDatabase get() {
-        if (client == null) {
-            server = new MongoServer(new MemoryBackend());
-            server.bind("127.0.0.1", 0);
-            client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    private final MongoClient client;
+
+    public ReplayDatabases(MongoClient client) {
+        this.client = client;
+        for (String name : client.listDatabaseNames()) {
+            if (name.startsWith(PREFIX)) client.getDatabase(name).drop();
         }
-        return client.getDatabase("replay-" + UUID.randomUUID());
     }
 
     @Override
-    public synchronized void close() {
-        if (client != null) client.close();
-        if (server != null) server.shutdownNow();
+    public MongoDatabase get() {
+        return client.getDatabase(PREFIX + UUID.randomUUID());
     }
 }

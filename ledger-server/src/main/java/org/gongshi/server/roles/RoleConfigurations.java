@@ -197,10 +197,10 @@ public final class RoleConfigurations {
             return new LedgerPositions(eventStore, tokens, serializer);
         }
 
-        /** Auditors' as-of answers replay the case-view projection into scratch databases held in memory. */
-        @Bean(destroyMethod = "close")
-        ReplayDatabases replayDatabases() {
-            return new ReplayDatabases();
+        /** Auditors' as-of answers replay the case-view projection into scratch databases on the read models' MongoDB. */
+        @Bean
+        ReplayDatabases replayDatabases(MongoClient mongoClient) {
+            return new ReplayDatabases(mongoClient);
         }
 
         @Bean
