@@ -191,8 +191,7 @@ public class CaseCommandController {
     Mono<ResponseEntity<?>> repair(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                    @PathVariable String caseId, @Valid @RequestBody DisclosureRequests.RepairRequest body) {
         return act(jwt, key, caseId, "repair", body, () -> new RepairCredit(caseId,
-                body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock), body.obligationsFulfilled(),
-                body.harmRemoved(), body.repeatViolation(), body.listedAsDishonest()));
+                body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock), body.harmRemoved()));
     }
 
     /** A command on case {@code caseId} at {@code /api/v1/cases/{caseId}/{act}}, answered 200 {caseId, position}. */

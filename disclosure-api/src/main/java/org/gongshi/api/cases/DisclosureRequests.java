@@ -42,7 +42,9 @@ public final class DisclosureRequests {
         }
     }
 
-    /** 信用修复: the bureau's findings on the conditions of SAMR Order 45 Art 14. */
-    public record RepairRequest(LocalDate decidedOn, @NotNull Boolean obligationsFulfilled, @NotNull Boolean harmRemoved,
-                                @NotNull Boolean repeatViolation, @NotNull Boolean listedAsDishonest) {}
+    /**
+     * 信用修复: the bureau's finding that the harm was removed (SAMR Order 45 Art 14). Payment, a later
+     * penalty and a credit listing are checked in the ledger, never taken from the request.
+     */
+    public record RepairRequest(LocalDate decidedOn, @NotNull Boolean harmRemoved) {}
 }

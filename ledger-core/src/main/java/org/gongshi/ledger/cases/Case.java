@@ -91,6 +91,9 @@ public class Case implements DisclosedCase {
     private LocalDate missedDecisionDeadline;
 
     private List<Penalty> proposedPenalties;
+    private LocalDate noticeServedOn;
+    /** The party stated and defended its case (陈述、申辩) after the notice. */
+    private boolean stated;
     private boolean hearingRightGranted;
     private boolean rightsWaived;
     private Deadline hearingRequestDeadline;
@@ -247,6 +250,7 @@ public class Case implements DisclosedCase {
         check(!hearingRightGranted || rightsWaived || hearingRequested || command.decidedOn().isAfter(hearingRequestDeadline.dueOn()),
                 Rule.HEARING_REQUEST_WINDOW, "the party may request a hearing until " + hearingRequestDeadline.dueOn()
                         + "; decide after that date, or record the party's express waiver on the notice");
+        requireStatementWindowRun(command.decidedOn(), rules);
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + " (" + pauseReason
                 + "); resume it before deciding");
         check(command.penalties() != null && !command.penalties().isEmpty(), Rule.NO_HEAVIER_AFTER_DEFENCE,
@@ -391,6 +395,16 @@ public class Case implements DisclosedCase {
                 "the date of " + act + " (" + date + ") is before the previous act of the case on " + lastActOn);
     }
 
+    /** Arts 44-45: the party has 5 WD from the notice to state and defend; a decision inside them is voidable. */
+    private void requireStatementWindowRun(LocalDate decidedOn, Rulebook rules) {
+        // the simple procedure hears the party on the spot (Art 52); the 5 WD belong to the ordinary procedure
+        if (procedure != Procedure.ORDINARY || rightsWaived || stated || hearingConcluded) return;
+        Deadline window = rules.statementDeadline(noticeServedOn);
+        check(decidedOn.isAfter(window.dueOn()), Rule.STATEMENT_WINDOW, "the party may state and defend its case until "
+                + window.dueOn() + " (5 WD from the notice of " + noticeServedOn + "); decide after that date, record its statement,"
+                + " or record its written waiver on the notice");
+    }
+
     private void requireNoHeavierThanNotice(List<Penalty> decided) {
         for (Penalty penalty : decided) {
             var notified = Penalty.ofType(proposedPenalties, penalty.type());
@@ -491,6 +505,8 @@ public class Case implements DisclosedCase {
         lastActOn = event.servedOn();
         status = CaseStatus.NOTICE_SERVED;
         proposedPenalties = event.proposedPenalties();
+        noticeServedOn = event.servedOn();
+        stated = false;
         hearingRightGranted = event.hearingRightGranted();
         rightsWaived = event.rightsWaived();
         hearingRequestDeadline = event.hearingRequestDeadline();
@@ -499,6 +515,7 @@ public class Case implements DisclosedCase {
     @EventSourcingHandler
     void on(StatementRecorded event) {
         lastActOn = event.receivedOn();
+        stated = true;
     }
 
     @EventSourcingHandler

@@ -106,7 +106,7 @@ public class Disclosure {
         check(!party.shredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
         List<String> hidden = RedactionPolicy.hiddenTerms(command.redactions());
-        Deadline until = rules.publicUntil(decidedOn, decision.penalties());
+        Deadline until = rules.publicUntil(decidedOn, decision.penalties(), party.kind());
         PublicRecord published = RedactionPolicy.publicRecord(decision.decisionId(), party, decisionNumber, violationType, facts,
                 legalBasis, decision.penalties(), decision.decidedOn(), until.dueOn(), authorityName, bureau, ipType, division,
                 hidden);
@@ -148,14 +148,14 @@ public class Disclosure {
     }
 
     @CommandHandler
-    public void handle(RepairCredit command, Rulebook rules, Recording recording) {
+    public void handle(RepairCredit command, Rulebook rules, CreditStanding standing, Recording recording) {
         ofCase.authorise(recording);
         recording.requireLegalDate(command.decidedOn(), "the credit repair decision", rules);
         check(recordState == RecordState.PUBLISHED, Rule.CREDIT_REPAIR,
                 recordState == null ? "the decision has no public record" : "the record is " + recordState + " and no longer public");
         LocalDate earliest = rules.earliestRepair(publishedOn);
         check(!command.decidedOn().isBefore(earliest), Rule.CREDIT_REPAIR,
-                "the minimum publicity period runs until " + earliest + "; repair can end publication from that day");
+                "publication can end early from " + earliest + ", the day after the 6-month anniversary of publication on " + publishedOn);
         DecisionFacts decision = ofCase.decision();
         decision.penalties().stream().filter(p -> p.type().barsEarlyEnd()).findFirst().ifPresent(p -> {
             throw new RuleViolation(Rule.CREDIT_REPAIR, "a record with " + p.type() + " (" + p.type().label()
@@ -163,10 +163,13 @@ public class Disclosure {
         });
         boolean monetary = decision.penalties().stream().anyMatch(p -> p.type().isMonetary());
         check(!monetary || decision.executed(), Rule.CREDIT_REPAIR, "obligations not fulfilled: no execution of the penalty is recorded");
-        check(command.obligationsFulfilled(), Rule.CREDIT_REPAIR, "obligations not fulfilled");
         check(command.harmRemoved(), Rule.CREDIT_REPAIR, "the harm has not been removed");
-        check(!command.repeatViolation(), Rule.CREDIT_REPAIR, "the party was penalised again for the same kind of violation");
-        check(!command.listedAsDishonest(), Rule.CREDIT_REPAIR, "the party is on the abnormal-operation or serious-dishonesty list");
+        if (party.uscc() != null) {
+            var again = standing.penalisedAfter(party.uscc(), decision.decidedOn(), caseId);
+            check(again.isEmpty(), Rule.CREDIT_REPAIR, "the party was penalised again after this decision (cases " + again + ")");
+            var lists = standing.listsHolding(party.uscc());
+            check(lists.isEmpty(), Rule.CREDIT_REPAIR, "the party is on the credit list " + lists + " now");
+        }
         apply(new PublicationTerminated(caseId, record.recordId(), command.decidedOn(), "CREDIT_REPAIR", rules.version()));
     }
 

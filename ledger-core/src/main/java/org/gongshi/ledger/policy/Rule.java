@@ -20,6 +20,7 @@ public enum Rule {
     DECISION_EXTENSION(Kind.CONFLICT, "The decision deadline may be extended by the head up to 30 CD once; beyond that only a collective decision naming the new date", "SAMR 程序规定; 行政处罚法 Art 60"),
     CLOCK_PAUSE(Kind.CONFLICT, "The clock pauses only while the case is open and resumes only after a pause", "SAMR 程序规定 (期间不计入)"),
     NOTICE_BEFORE_DECISION(Kind.CONFLICT, "No penalty decision without a served notice", "行政处罚法 Arts 44, 62"),
+    STATEMENT_WINDOW(Kind.CONFLICT, "No decision before the party's 5 WD to state and defend have run, unless the party has stated its case or waived in writing", "行政处罚法 Arts 44-45; SAMR 程序规定 (告知)"),
     HEARING_REQUEST_WINDOW(Kind.CONFLICT, "A hearing is requested within the window after the notice, and the decision waits for the window or the hearing", "行政处罚法 Art 64"),
     NO_HEAVIER_AFTER_DEFENCE(Kind.CONFLICT, "The decision may not add penalty types or raise amounts beyond the notice", "行政处罚法 Art 45"),
     SIMPLE_PROCEDURE_LIMITS(Kind.CONFLICT, "Simple procedure allows only a warning, or a fine up to ¥200 (natural person) / ¥3,000 (organisation)", "行政处罚法 Art 51"),

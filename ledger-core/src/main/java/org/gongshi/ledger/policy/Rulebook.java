@@ -3,9 +3,11 @@ package org.gongshi.ledger.policy;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.calendar.WorkingDayCalendar;
 
+import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.ledger.vocabulary.Penalty;
 import org.gongshi.ledger.vocabulary.PenaltyType;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +37,11 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
     }
 
     public int headExtensionDays() { return policy.caseHandling().headExtensionDays(); }
+
+    /** Arts 44-45; SAMR 程序规定 告知: the party states and defends within 5 WD of the notice's service. */
+    public Deadline statementDeadline(LocalDate servedOn) {
+        return calendar.addWorkingDays(servedOn, policy.caseHandling().statementWorkingDays());
+    }
 
     /** Art 64: 5 WD after the notice. */
     public Deadline hearingRequestDeadline(LocalDate servedOn) {
@@ -68,25 +75,36 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
 
     /**
      * Order 45 Art 13: 3 months from publication for circulated criticism or a lower-amount fine
-     * (a warning beside them changes nothing), 3 years otherwise; a suspension or restriction whose
-     * term ends later stays public until its term ends.
+     * (a warning beside them changes nothing), 3 years otherwise; a business or practice
+     * restriction whose term ends later stays public until its term ends. Periods of a burden: never
+     * rolled to a working day, provisional when the last day lies in a year without a notice.
      */
-    public Deadline publicUntil(LocalDate publishedOn, List<Penalty> penalties) {
+    public Deadline publicUntil(LocalDate publishedOn, List<Penalty> penalties, PartyKind partyKind) {
         var disclosure = policy.disclosure();
         boolean light = penalties.stream().allMatch(p -> p.type() == PenaltyType.WARNING
                 || p.type() == PenaltyType.CIRCULATED_CRITICISM
-                || (p.type() == PenaltyType.FINE && p.amount() != null && p.amount().compareTo(disclosure.lowerAmountFineThreshold()) <= 0));
+                || (p.type() == PenaltyType.FINE && isLowerAmountFine(p.amount(), partyKind)));
         if (light) return calendar.addMonths(publishedOn, disclosure.shortPublicityMonths());
         Deadline threeYears = calendar.addYears(publishedOn, disclosure.longPublicityYears());
-        LocalDate longestTerm = penalties.stream().map(Penalty::until).filter(java.util.Objects::nonNull)
-                .max(LocalDate::compareTo).orElse(null);
-        return longestTerm != null && longestTerm.isAfter(threeYears.dueOn())
-                ? new Deadline(longestTerm, threeYears.provisional()) : threeYears;
+        return penalties.stream().filter(p -> p.type().isRestriction() && p.until() != null).map(Penalty::until)
+                .filter(until -> until.isAfter(threeYears.dueOn())).max(LocalDate::compareTo)
+                .map(calendar::periodEnd).orElse(threeYears);
     }
 
-    /** Order 45 Art 14 / 国市监信规〔2021〕3号: credit repair may end publication after this date. */
+    /** Order 45 Art 13: a lower-amount fine is below the province's figure for the party's kind (不含本数: the figure itself is not lower). */
+    public boolean isLowerAmountFine(BigDecimal amount, PartyKind partyKind) {
+        var disclosure = policy.disclosure();
+        BigDecimal threshold = partyKind == PartyKind.NATURAL_PERSON
+                ? disclosure.lowerAmountFineNaturalPerson() : disclosure.lowerAmountFineOrganisation();
+        return amount != null && amount.compareTo(threshold) < 0;
+    }
+
+    /**
+     * Order 45 Art 14 / 国市监信规〔2021〕3号: credit repair may end publication from the day after the
+     * 6-month anniversary of publication (「公示期满六个月」).
+     */
     public LocalDate earliestRepair(LocalDate publishedOn) {
-        return publishedOn.plusMonths(policy.disclosure().repairMinimumMonths());
+        return calendar.addMonths(publishedOn, policy.disclosure().repairMinimumMonths()).dueOn().plusDays(1);
     }
 
     /** Decree 310 Art 5: transfer approved within 3 days of finding a suspected crime. */

@@ -388,6 +388,29 @@ class CaseLifecycleRulesTest {
                 .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("50000")), DECISION_DEADLINE, true, due("2026-03-23")));
     }
 
+    @Test
+    void decision_inside_the_statement_window_is_refused() {
+        // notice Thursday 03-05 granting no hearing: the 5 WD to state and defend are 03-06, 03-09, 03-10, 03-11 and 03-12
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("5000")), false, false, due("2026-03-12"))};
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-06"), List.of(fine("5000"))), AS_OWN_BUREAU),
+                "statement-window", "may state and defend its case until 2026-03-12");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-12"), List.of(fine("5000"))), AS_OWN_BUREAU),
+                "statement-window", "until 2026-03-12");
+
+        // the day after the window: payment 03-13 + 15 CD = Saturday 03-28 -> Monday 03-30
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-13"), List.of(fine("5000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("5000")), DECISION_DEADLINE, true, due("2026-03-30")));
+
+        // once the party has stated its case the bureau may decide (payment 03-10 + 15 CD = Wednesday 03-25)
+        fixture.given(noticed)
+                .andGiven(new StatementRecorded(CASE_ID, date("2026-03-09"), "当事人提交书面陈述"))
+                .when(decidePenalty(date("2026-03-10"), List.of(fine("5000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-10"), List.of(fine("5000")), DECISION_DEADLINE, true, due("2026-03-25")));
+    }
+
     // ---- simple procedure (行政处罚法 Art 51)
 
     @Test
@@ -804,7 +827,7 @@ class CaseLifecycleRulesTest {
         // another policy records its own version and numbers: 60 CD from 03-02 = 05-01, Labour Day, 05-01..05 off -> 05-06
         AggregateTestFixture<Case> shanghai = new AggregateTestFixture<>(Case.class);
         EnforcementPolicy local = new EnforcementPolicy("SH-2026.2",
-                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null), null, null, null);
+                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null, null, null, null, null), null, null, null);
         shanghai.registerInjectableResource(new Rulebook(local, WorkingDayCalendar.official()));
         shanghai.registerInjectableResource(new DistinctDecisionNumbers());
         org.gongshi.ledger.policy.LedgerTime.on(shanghai);

@@ -63,17 +63,21 @@ class DisclosureRulesTest {
     static final String DECISION_ID = "decision-0100";
     static final String VERSION = "CN-2026.1";
     static final Party COMPANY = new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例");
+    /** An adult natural person, born 1990-03-07. */
+    static final Party PERSON = new Party(PartyKind.NATURAL_PERSON, "李某", null, "110101199003071233", null);
     static final LocalDate DECIDED = LocalDate.of(2026, 2, 10);
     static final List<Penalty> FINE_50K = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款"));
 
     AggregateTestFixture<Case> fixture;
     org.gongshi.ledger.policy.LedgerTime time;
+    final LedgerStanding standing = new LedgerStanding();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(Rulebook.defaults());
         fixture.registerInjectableResource(new org.gongshi.ledger.cases.DistinctDecisionNumbers());
+        fixture.registerInjectableResource(standing);
         time = org.gongshi.ledger.policy.LedgerTime.on(fixture);
     }
 
@@ -259,7 +263,7 @@ class DisclosureRulesTest {
                         .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "x", null, "y", null, null, List.of()), asOtherBureau),
                 "own-cases-only", "filed by another bureau");
         refused(given(published(LocalDate.of(2026, 2, 12)))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true, true, false, false), asOtherBureau),
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), asOtherBureau),
                 "own-cases-only", "filed by another bureau");
     }
 
@@ -349,14 +353,23 @@ class DisclosureRulesTest {
     }
 
     @Test
-    void publicity_period_is_3_years_otherwise() {
-        var heavier = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("10000.01"), null));
+    void lower_amount_fine_threshold_is_set_per_party_kind_and_exclusive() {
+        // organisations: below ¥100,000 is a lower amount (3 months), ¥100,000 itself is not (不含本数: 3 years)
+        assertThat(publicUntil(COMPANY, "99999.99")).isEqualTo(due("2026-05-12"));
+        assertThat(publicUntil(COMPANY, "100000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+        // natural persons: below ¥10,000 (3 months); ¥10,000 itself is not lower (3 years)
+        assertThat(publicUntil(PERSON, "9999.99")).isEqualTo(due("2026-05-12"));
+        assertThat(publicUntil(PERSON, "10000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+    }
+
+    /** The public-until date of a fine of {@code yuan} on {@code party}, published Thursday 2026-02-12. */
+    private Deadline publicUntil(Party party, String yuan) {
+        var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal(yuan), null));
         List<Object> events = new ArrayList<>();
-        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(heavier), decided(heavier, Procedure.ORDINARY))
+        fixture.given(filed(Procedure.ORDINARY, party), notice(fine), decided(fine, Procedure.ORDINARY))
                 .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
-        // 2029-02-12 is a Monday; 2029 has no loaded calendar, so the date is provisional
-        assertThat(publish(events).publicUntil()).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+        return publish(events).publicUntil();
     }
 
     @Test
@@ -390,27 +403,63 @@ class DisclosureRulesTest {
     }
 
     @Test
-    void credit_repair_ends_publication_early_after_the_minimum_period_when_all_conditions_hold() {
-        PenaltyExecuted paid = new PenaltyExecuted(CASE_ID, LocalDate.of(2026, 2, 20), new BigDecimal("50000.00"), "银行缴款",
-                due("2026-02-26"), true, BigDecimal.ZERO, VERSION);
-        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 11), true, true, false, false), AS_BUREAU),
-                "credit-repair", "minimum publicity period runs until 2026-08-12");
-        refused(given(published(LocalDate.of(2026, 2, 12)))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, false), AS_BUREAU),
-                "credit-repair", "no execution of the penalty");
-        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, false, false, false), AS_BUREAU),
+    void publication_repair_starts_the_day_after_the_6_month_anniversary() {
+        // published Thursday 2026-02-12: the 6 months end on Wednesday 08-12 (「公示期满六个月」); repair from Thursday 08-13
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid())
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true), AS_BUREAU),
+                "credit-repair", "publication can end early from 2026-08-13");
+        given(published(LocalDate.of(2026, 2, 12)), paid())
+                .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 13), true), AS_BUREAU)
+                .expectEvents(new PublicationTerminated(CASE_ID, DECISION_ID, LocalDate.of(2026, 8, 13), "CREDIT_REPAIR", VERSION));
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid())
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 13), false), AS_BUREAU),
                 "credit-repair", "harm has not been removed");
-        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, true, false), AS_BUREAU),
-                "credit-repair", "penalised again");
-        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, true), AS_BUREAU),
-                "credit-repair", "serious-dishonesty list");
-        given(published(LocalDate.of(2026, 2, 12)), paid)
-                .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, false), AS_BUREAU)
-                .expectEvents(new PublicationTerminated(CASE_ID, DECISION_ID, LocalDate.of(2026, 8, 12), "CREDIT_REPAIR", VERSION));
+    }
+
+    @Test
+    void credit_repair_checks_payment_repeat_and_listing_in_the_ledger_never_in_the_request() {
+        // no payment recorded for the fine: refused, whatever the bureau says
+        refused(given(published(LocalDate.of(2026, 2, 12)))
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
+                "credit-repair", "no execution of the penalty");
+
+        // actively listed as severely dishonest: refused
+        standing.listed.add("SEVERE_DISHONESTY");
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid())
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
+                "credit-repair", "on the credit list [SEVERE_DISHONESTY] now");
+        standing.listed.clear();
+
+        // penalised again after this decision: refused, naming the case
+        standing.later.add("case-2026-0188");
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid())
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
+                "credit-repair", "penalised again after this decision (cases [case-2026-0188])");
+        assertThat(standing.asked).contains("penalisedAfter 91110000600037341L 2026-02-10 except " + CASE_ID);
+    }
+
+    private static PenaltyExecuted paid() {
+        return new PenaltyExecuted(CASE_ID, LocalDate.of(2026, 2, 20), new BigDecimal("50000.00"), "银行缴款",
+                due("2026-02-26"), true, BigDecimal.ZERO, VERSION);
+    }
+
+    /** The ledger's answers on the subject's lists and later penalties, as the test sets them. */
+    static final class LedgerStanding implements CreditStanding {
+        final List<String> listed = new ArrayList<>();
+        final List<String> later = new ArrayList<>();
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public List<String> listsHolding(String uscc) {
+            asked.add("listsHolding " + uscc);
+            return List.copyOf(listed);
+        }
+
+        @Override
+        public List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId) {
+            asked.add("penalisedAfter " + uscc + " " + after + " except " + exceptCaseId);
+            return List.copyOf(later);
+        }
     }
 
     @Test
@@ -421,7 +470,7 @@ class DisclosureRulesTest {
                 .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY), publish(events))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2027, 2, 12), true, true, false, false), AS_BUREAU),
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2027, 2, 12), true), AS_BUREAU),
                 "credit-repair", "never ended early");
     }
 

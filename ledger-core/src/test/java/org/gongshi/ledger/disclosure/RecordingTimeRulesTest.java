@@ -132,7 +132,8 @@ class RecordingTimeRulesTest {
                 .expectEventsMatching(captured(events));
         DisclosureDecided published = only(events, DisclosureDecided.class);
         assertThat(published.decidedOn()).isEqualTo(LocalDate.of(2026, 3, 13));
-        assertThat(published.publicUntil().dueOn()).as("3 years from the recording day").isEqualTo(LocalDate.of(2029, 3, 13));
+        // ¥50,000 is a lower-amount fine for an organisation (below ¥100,000): 3 months from the recording day
+        assertThat(published.publicUntil().dueOn()).as("3 months from the recording day").isEqualTo(LocalDate.of(2026, 6, 13));
         refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
                         .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
                 "recorded-on-its-day", "takes the day the ledger records it, 2026-03-13; leave the date out or send that day, not 2026-02-12");

@@ -92,6 +92,14 @@ public class PenaltyHistory {
                 policy.penalties(), policy.windowYears(), windowStart);
     }
 
+    /** The cases, other than {@code exceptCaseId}, with a standing penalty on {@code uscc} decided after {@code after}. */
+    public List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId) {
+        List<String> cases = new ArrayList<>();
+        collection.find(and(eq("uscc", uscc), eq("standing", true), gt("decidedOn", date(after)), ne("_id", exceptCaseId)))
+                .forEach(d -> cases.add(d.getString("_id")));
+        return cases;
+    }
+
     /** The penalty history of {@code caseIds}, as {@link RepeatedInfringementPolicy} judges it. */
     public List<PenaltyFact> facts(List<String> caseIds) {
         List<PenaltyFact> facts = new ArrayList<>();
