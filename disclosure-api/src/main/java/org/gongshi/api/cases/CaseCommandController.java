@@ -1,6 +1,13 @@
 package org.gongshi.api.cases;
 
 import jakarta.validation.Valid;
+import org.gongshi.api.cases.CaseRequests.ChallengeEndRequest;
+import org.gongshi.api.cases.CaseRequests.ChallengeRequest;
+import org.gongshi.api.cases.CaseRequests.ServiceRequest;
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.cases.command.EndChallenge;
+import org.gongshi.ledger.cases.command.FileChallenge;
+import org.gongshi.ledger.cases.command.ServeDecision;
 import org.gongshi.api.cases.CaseRequests.ClockAction;
 import org.gongshi.api.cases.CaseRequests.ClockRequest;
 import org.gongshi.api.cases.CaseRequests.ClosureRequest;
@@ -146,6 +153,29 @@ public class CaseCommandController {
                                      @PathVariable String caseId, @Valid @RequestBody TransferRequest body) {
         return act(jwt, key, caseId, "transfer", body,
                 () -> new TransferToJudiciary(caseId, body.transferredOn(), body.judicialOrgan(), body.reason()));
+    }
+
+    @PostMapping("/{caseId}/service")
+    Mono<ResponseEntity<?>> service(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                    @PathVariable String caseId, @Valid @RequestBody ServiceRequest body) {
+        return act(jwt, key, caseId, "service", body, () -> new ServeDecision(caseId, body.receivedOn(), body.method()));
+    }
+
+    /** Challenges are numbered 1, 2, ... in the order filed; the case view lists them. */
+    @PostMapping("/{caseId}/challenges")
+    Mono<ResponseEntity<?>> challenge(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                      @PathVariable String caseId, @Valid @RequestBody ChallengeRequest body) {
+        return act(jwt, key, caseId, "challenges", body, () -> new FileChallenge(caseId, body.kind(), body.filedOn()));
+    }
+
+    @PostMapping("/{caseId}/challenges/{number}/end")
+    Mono<ResponseEntity<?>> challengeEnded(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                           @PathVariable String caseId, @PathVariable int number,
+                                           @Valid @RequestBody ChallengeEndRequest body) {
+        return act(jwt, key, caseId, "challenges/" + number + "/end", body, () -> {
+            if (number < 1) throw InvalidRequest.of("number", "challenges are numbered from 1");
+            return new EndChallenge(caseId, number, body.endedOn(), body.outcome());
+        });
     }
 
     @PostMapping("/{caseId}/execution")

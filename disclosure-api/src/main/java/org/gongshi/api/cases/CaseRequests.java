@@ -13,6 +13,7 @@ import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.InvalidRequest.FieldProblem;
 import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.cases.event.ChallengeKind;
 import org.gongshi.ledger.cases.event.ExtensionApproval;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
@@ -134,6 +135,15 @@ public final class CaseRequests {
 
     public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank @Size(max = Bounds.NAME) String judicialOrgan,
                                   @NotBlank @Size(max = Bounds.TEXT) String reason) {}
+
+    /** 送达: the day the party received the decision and how it was served. */
+    public record ServiceRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.LABEL) String method) {}
+
+    /** 复议/诉讼: a reconsideration or lawsuit against the decision is pending. */
+    public record ChallengeRequest(@NotNull ChallengeKind kind, @NotNull LocalDate filedOn) {}
+
+    /** The end of a pending reconsideration or lawsuit. */
+    public record ChallengeEndRequest(@NotNull LocalDate endedOn, @NotBlank @Size(max = Bounds.TEXT) String outcome) {}
 
     public record ExecutionRequest(@NotNull LocalDate executedOn,
                                    @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal paidAmount,

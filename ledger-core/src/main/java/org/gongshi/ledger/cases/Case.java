@@ -19,7 +19,13 @@ import org.gongshi.ledger.cases.command.RecordStatement;
 import org.gongshi.ledger.cases.command.RequestHearing;
 import org.gongshi.ledger.cases.command.ResumeCaseClock;
 import org.gongshi.ledger.cases.command.ReviseDecision;
+import org.gongshi.ledger.cases.command.ServeDecision;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
+import org.gongshi.ledger.cases.command.FileChallenge;
+import org.gongshi.ledger.cases.command.EndChallenge;
+import org.gongshi.ledger.cases.event.ChallengeEnded;
+import org.gongshi.ledger.cases.event.ChallengeFiled;
+import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.command.TransferToJudiciary;
 import org.gongshi.ledger.cases.event.CaseClockPaused;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
@@ -55,6 +61,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -103,7 +110,11 @@ public class Case implements DisclosedCase {
     private String decisionId;
     private LocalDate decidedOn;
     private List<Penalty> penalties;
+    /** Runs from the party's receipt of the decision (送达), so it is known once the decision is served. */
     private Deadline paymentDeadline;
+    private LocalDate servedOn;
+    /** Reconsiderations and lawsuits against the decision, by number (1, 2, ...). */
+    private final List<Challenge> challenges = new ArrayList<>();
     private boolean transferred;
     private boolean executed;
     private RevisionKind lastRevision;
@@ -257,11 +268,11 @@ public class Case implements DisclosedCase {
                 "a penalty decision names at least one penalty");
         requireNoHeavierThanNotice(command.penalties());
         requireWithinSimpleProcedure(command.penalties(), rules);
-        Deadline payment = rules.paymentDeadline(command.decidedOn());
+        // the 15 CD to pay run from receipt (Art 67): DecisionServed records them
         numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new PenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(), procedure,
                 List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline,
-                recording.onTime(decisionDeadline), payment, rules.version()));
+                recording.onTime(decisionDeadline), null, rules.version()));
     }
 
     @CommandHandler
@@ -295,9 +306,46 @@ public class Case implements DisclosedCase {
                 "the decision was " + lastRevision + " and has no effect");
         requireDatedInOrder(command.executedOn(), "the execution", recording, rules);
         BigDecimal fine = Penalty.total(penalties, PenaltyType.FINE);
-        boolean inTime = paymentDeadline.metBy(command.executedOn());
+        // paid before the decision was served: the period to pay had not started
+        boolean inTime = paymentDeadline == null || paymentDeadline.metBy(command.executedOn());
         apply(new PenaltyExecuted(caseId, command.executedOn(), command.paidAmount(), command.method(), paymentDeadline,
                 inTime, latePaymentPenalty(fine, command.executedOn(), rules), rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(ServeDecision command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(decisionId != null, Rule.SERVICE_OF_DECISION, "the case has no decision to serve");
+        check(servedOn == null, Rule.SERVICE_OF_DECISION, "the decision was already served; the party received it on " + servedOn);
+        recording.requireLegalDate(command.receivedOn(), "the service of the decision", rules);
+        check(!command.receivedOn().isBefore(decidedOn), Rule.SERVICE_OF_DECISION,
+                "the party cannot have received the decision on " + command.receivedOn() + ", before it was made on " + decidedOn);
+        Deadline payment = Penalty.total(penalties, PenaltyType.FINE).signum() > 0 ? rules.paymentDeadline(command.receivedOn()) : null;
+        apply(new DecisionServed(caseId, decisionId, command.receivedOn(), command.method(), payment, rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(FileChallenge command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(decisionId != null, Rule.CHALLENGE_OF_DECISION, "the case has no decision to challenge");
+        recording.requireLegalDate(command.filedOn(), "the challenge", rules);
+        check(!command.filedOn().isBefore(decidedOn), Rule.CHALLENGE_OF_DECISION,
+                "a challenge filed on " + command.filedOn() + " is before the decision of " + decidedOn);
+        apply(new ChallengeFiled(caseId, challenges.size() + 1, command.kind(), command.filedOn()));
+    }
+
+    @CommandHandler
+    public void handle(EndChallenge command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(command.number() >= 1 && command.number() <= challenges.size(), Rule.CHALLENGE_OF_DECISION,
+                "the case has no challenge number " + command.number() + " (" + challenges.size() + " filed)");
+        Challenge challenge = challenges.get(command.number() - 1);
+        check(challenge.endedOn() == null, Rule.CHALLENGE_OF_DECISION,
+                "challenge " + command.number() + " already ended on " + challenge.endedOn());
+        recording.requireLegalDate(command.endedOn(), "the end of the challenge", rules);
+        check(!command.endedOn().isBefore(challenge.filedOn()), Rule.CHALLENGE_OF_DECISION,
+                "challenge " + command.number() + " cannot end on " + command.endedOn() + ", before it was filed on " + challenge.filedOn());
+        apply(new ChallengeEnded(caseId, command.number(), command.endedOn(), command.outcome()));
     }
 
     @CommandHandler
@@ -435,9 +483,14 @@ public class Case implements DisclosedCase {
                 + limit.toPlainString() + " for this party; ¥" + fine.toPlainString() + " needs the ordinary procedure");
     }
 
+    /**
+     * Art 72: 3% of the fine a day after the payment deadline, capped at the fine; no day counts on
+     * which a reconsideration or lawsuit against the decision was pending (Art 73; 行政强制法 Art 45).
+     */
     private BigDecimal latePaymentPenalty(BigDecimal fine, LocalDate paidOn, Rulebook rules) {
-        if (fine.signum() == 0 || paymentDeadline.metBy(paidOn)) return BigDecimal.ZERO;
-        long daysLate = ChronoUnit.DAYS.between(paymentDeadline.dueOn(), paidOn);
+        if (fine.signum() == 0 || paymentDeadline == null || paymentDeadline.metBy(paidOn)) return BigDecimal.ZERO;
+        long daysLate = paymentDeadline.dueOn().plusDays(1).datesUntil(paidOn.plusDays(1))
+                .filter(day -> challenges.stream().noneMatch(c -> c.pendingOn(day))).count();
         BigDecimal penalty = fine.multiply(rules.policy().caseHandling().latePaymentDailyRate())
                 .multiply(BigDecimal.valueOf(daysLate)).setScale(2, RoundingMode.HALF_UP);
         return penalty.min(fine);
@@ -448,6 +501,13 @@ public class Case implements DisclosedCase {
         long counted = pausedDays + days - (collectiveDeadline == null ? 0 : pausedDaysBeforeCollective);
         Deadline moved = rules.decisionDeadline(filedOn, headExtensionDays, collectiveDeadline, counted);
         apply(new CaseClockResumed(caseId, resumedOn, days, moved, rules.version()));
+    }
+
+    /** A reconsideration or lawsuit: pending from the day it was filed up to and including the day it ended. */
+    private record Challenge(LocalDate filedOn, LocalDate endedOn) {
+        boolean pendingOn(LocalDate day) {
+            return !day.isBefore(filedOn) && (endedOn == null || !day.isAfter(endedOn));
+        }
     }
 
     // ---- state from events
@@ -547,6 +607,22 @@ public class Case implements DisclosedCase {
         decisionId = event.decisionId();
         decidedOn = event.decidedOn();
         penalties = List.of();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionServed event) {
+        servedOn = event.receivedOn();
+        paymentDeadline = event.paymentDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(ChallengeFiled event) {
+        challenges.add(new Challenge(event.filedOn(), null));
+    }
+
+    @EventSourcingHandler
+    void on(ChallengeEnded event) {
+        challenges.set(event.number() - 1, new Challenge(challenges.get(event.number() - 1).filedOn(), event.endedOn()));
     }
 
     @EventSourcingHandler

@@ -24,6 +24,13 @@ import org.gongshi.ledger.cases.command.RequestHearing;
 import org.gongshi.ledger.cases.command.ResumeCaseClock;
 import org.gongshi.ledger.cases.command.ReviseDecision;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
+import org.gongshi.ledger.cases.command.ServeDecision;
+import org.gongshi.ledger.cases.command.FileChallenge;
+import org.gongshi.ledger.cases.command.EndChallenge;
+import org.gongshi.ledger.cases.event.ChallengeEnded;
+import org.gongshi.ledger.cases.event.ChallengeFiled;
+import org.gongshi.ledger.cases.event.ChallengeKind;
+import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.command.TransferToJudiciary;
 import org.gongshi.ledger.cases.event.CaseClockPaused;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
@@ -269,7 +276,7 @@ class CaseLifecycleRulesTest {
                 .andGiven(new HearingConcluded(CASE_ID, date("2026-03-25"), "听证终结"), resumed(date("2026-03-25"), 15, due("2026-06-15")))
                 .when(decidePenalty(date("2026-03-27"), List.of(fine("50000"))), AS_OWN_BUREAU)
                 // payment: 03-27 + 15 CD = Saturday 04-11 -> Monday 04-13
-                .expectEvents(penaltyDecided(date("2026-03-27"), List.of(fine("50000")), due("2026-06-15"), true, due("2026-04-13")));
+                .expectEvents(penaltyDecided(date("2026-03-27"), List.of(fine("50000")), due("2026-06-15"), true, null));
 
         refused(fixture.given(noticed)
                 .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU),
@@ -293,10 +300,9 @@ class CaseLifecycleRulesTest {
                 "notice-before-decision", "at least one penalty");
 
         // with the notice served and the party's express waiver the decision follows at once
-        // (payment: 03-06 + 15 CD = Monday 03-23)
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("10000")), true, true, due("2026-03-12")))
                 .when(decidePenalty(date("2026-03-06"), List.of(fine("10000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("10000")), DECISION_DEADLINE, true, due("2026-03-23")));
+                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("10000")), DECISION_DEADLINE, true, null));
     }
 
     @Test
@@ -313,10 +319,10 @@ class CaseLifecycleRulesTest {
                 .when(decidePenalty(date("2026-03-20"), List.of()), AS_OWN_BUREAU),
                 "no-heavier-after-defence", "names at least one penalty");
 
-        // dropping a notified type is lighter, and allowed (payment: 03-20 + 15 CD = Saturday 04-04, Qingming 04-04..06 -> Tuesday 04-07)
+        // dropping a notified type is lighter, and allowed
         fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-20"), List.of(fine("10000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("10000")), DECISION_DEADLINE, true, due("2026-04-07")));
+                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("10000")), DECISION_DEADLINE, true, null));
     }
 
     @Test
@@ -336,7 +342,7 @@ class CaseLifecycleRulesTest {
 
         fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-20"), List.of(fine("8000"), confiscation("2000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("8000"), confiscation("2000")), DECISION_DEADLINE, true, due("2026-04-07")));
+                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("8000"), confiscation("2000")), DECISION_DEADLINE, true, null));
     }
 
     @Test
@@ -378,14 +384,13 @@ class CaseLifecycleRulesTest {
                 .when(decidePenalty(date("2026-03-12"), List.of(fine("50000"))), AS_OWN_BUREAU),
                 "hearing-request-window", "may request a hearing until 2026-03-12");
 
-        // payment: 03-13 + 15 CD = Saturday 03-28 -> Monday 03-30
         fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-13"), List.of(fine("50000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("50000")), DECISION_DEADLINE, true, due("2026-03-30")));
+                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("50000")), DECISION_DEADLINE, true, null));
 
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, true, due("2026-03-12")))
                 .when(decidePenalty(date("2026-03-06"), List.of(fine("50000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("50000")), DECISION_DEADLINE, true, due("2026-03-23")));
+                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("50000")), DECISION_DEADLINE, true, null));
     }
 
     @Test
@@ -399,16 +404,16 @@ class CaseLifecycleRulesTest {
                 .when(decidePenalty(date("2026-03-12"), List.of(fine("5000"))), AS_OWN_BUREAU),
                 "statement-window", "until 2026-03-12");
 
-        // the day after the window: payment 03-13 + 15 CD = Saturday 03-28 -> Monday 03-30
+        // the day after the window
         fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-13"), List.of(fine("5000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("5000")), DECISION_DEADLINE, true, due("2026-03-30")));
+                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("5000")), DECISION_DEADLINE, true, null));
 
-        // once the party has stated its case the bureau may decide (payment 03-10 + 15 CD = Wednesday 03-25)
+        // once the party has stated its case the bureau may decide
         fixture.given(noticed)
                 .andGiven(new StatementRecorded(CASE_ID, date("2026-03-09"), "当事人提交书面陈述"))
                 .when(decidePenalty(date("2026-03-10"), List.of(fine("5000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-10"), List.of(fine("5000")), DECISION_DEADLINE, true, due("2026-03-25")));
+                .expectEvents(penaltyDecided(date("2026-03-10"), List.of(fine("5000")), DECISION_DEADLINE, true, null));
     }
 
     // ---- simple procedure (行政处罚法 Art 51)
@@ -452,24 +457,83 @@ class CaseLifecycleRulesTest {
                 .expectEvents(new PenaltyNoticeServed(CASE_ID, FILED, List.of(fine("5000")), true, false, due("2026-03-09"), VERSION));
     }
 
-    // ---- payment (行政处罚法 Arts 67, 72)
+    // ---- service, payment and challenges (行政处罚法 Arts 61, 67, 72, 73)
 
-    @ParameterizedTest(name = "paid {0}: in time {1}, late-payment penalty ¥{2}")
+    @Test
+    void payment_period_runs_from_the_party_s_receipt_of_the_decision() {
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-13"), List.of(fine("1000")), DECISION_DEADLINE, true, null)};
+
+        // received Monday 03-16: 15 CD from the next day end Tuesday 03-31 (not 03-30, as from the decision date)
+        fixture.given(decided)
+                .when(new ServeDecision(CASE_ID, date("2026-03-16"), "直接送达"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionServed(CASE_ID, DECISION_ID, date("2026-03-16"), "直接送达", due("2026-03-31"), VERSION));
+        refused(fixture.given(decided)
+                .when(new ServeDecision(CASE_ID, date("2026-03-12"), "直接送达"), AS_OWN_BUREAU),
+                "service-of-decision", "before it was made on 2026-03-13");
+        refused(fixture.given(decided).andGiven(served(date("2026-03-16")))
+                .when(new ServeDecision(CASE_ID, date("2026-03-17"), "邮寄送达"), AS_OWN_BUREAU),
+                "service-of-decision", "already served");
+
+        // paid on the last day counted from receipt: in time
+        fixture.given(decided).andGiven(served(date("2026-03-16")))
+                .when(new RecordExecution(CASE_ID, date("2026-03-31"), new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyExecuted(CASE_ID, date("2026-03-31"), new BigDecimal("1000"), "银行缴款", due("2026-03-31"), true,
+                        BigDecimal.ZERO, VERSION));
+        // paid before the decision was served: the period had not started
+        fixture.given(decided)
+                .when(new RecordExecution(CASE_ID, date("2026-03-14"), new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyExecuted(CASE_ID, date("2026-03-14"), new BigDecimal("1000"), "银行缴款", null, true,
+                        BigDecimal.ZERO, VERSION));
+    }
+
+    @ParameterizedTest(name = "paid {0}, challenge pending {1}..{2}: late-payment penalty ¥{3}")
     @CsvSource({
-        // payment due 03-10 + 15 CD = Wednesday 03-25
-        "2026-03-25, true, 0",
-        "2026-03-26, false, 30.00",     // 1 day: 3% of ¥1000
-        "2026-03-27, false, 60.00",
-        "2026-04-27, false, 990.00",    // 33 days: 99%
-        "2026-04-28, false, 1000",      // 34 days would be 102%: capped at the fine
-        "2026-06-30, false, 1000",
+        // received 03-16, due 03-31; each day late adds 3% of ¥1000 unless a challenge was pending on it
+        "2026-04-13, , , 390.00",                   // 04-01..04-13: 13 days
+        "2026-04-01, 2026-04-01, 2026-04-10, 0.00", // the reconsideration was pending on the only day late
+        "2026-04-13, 2026-04-01, 2026-04-10, 90.00",// 04-11, 04-12, 04-13
+        "2026-05-12, 2026-04-01, 2026-04-10, 960.00",// 42 days late, 10 of them pending: 32 days
+        "2026-05-20, 2026-04-01, 2026-04-10, 1000", // 40 days would be 120%: capped at the fine
+        "2026-04-20, 2026-04-01, ,  0.00",          // still pending when paid
     })
-    void late_payment_penalty_is_3_percent_a_day_capped_at_the_fine(LocalDate paidOn, boolean inTime, BigDecimal latePenalty) {
-        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
-                        penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25")))
+    void late_payment_penalty_does_not_accrue_while_a_challenge_is_pending(LocalDate paidOn, LocalDate challengeFiledOn,
+                                                                          LocalDate challengeEndedOn, BigDecimal latePenalty) {
+        List<Object> history = new java.util.ArrayList<>(List.of(filed(),
+                noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+                penaltyDecided(date("2026-03-13"), List.of(fine("1000")), DECISION_DEADLINE, true, null), served(date("2026-03-16"))));
+        if (challengeFiledOn != null) history.add(new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, challengeFiledOn));
+        if (challengeEndedOn != null) history.add(new ChallengeEnded(CASE_ID, 1, challengeEndedOn, "维持"));
+        fixture.given(history)
                 .when(new RecordExecution(CASE_ID, paidOn, new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU)
-                .expectEvents(new PenaltyExecuted(CASE_ID, paidOn, new BigDecimal("1000"), "银行缴款", due("2026-03-25"), inTime,
+                .expectEvents(new PenaltyExecuted(CASE_ID, paidOn, new BigDecimal("1000"), "银行缴款", due("2026-03-31"), false,
                         latePenalty, VERSION));
+    }
+
+    @Test
+    void a_challenge_is_filed_against_a_decision_and_ends_once() {
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-13"), List.of(fine("1000")), DECISION_DEADLINE, true, null)};
+        refused(fixture.given(filed())
+                .when(new FileChallenge(CASE_ID, ChallengeKind.LITIGATION, date("2026-04-01")), AS_OWN_BUREAU),
+                "challenge-of-decision", "no decision to challenge");
+        fixture.given(decided)
+                .when(new FileChallenge(CASE_ID, ChallengeKind.RECONSIDERATION, date("2026-04-01")), AS_OWN_BUREAU)
+                .expectEvents(new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, date("2026-04-01")));
+        Object[] challenged = {decided[0], decided[1], decided[2], new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, date("2026-04-01"))};
+        fixture.given(challenged)
+                .when(new EndChallenge(CASE_ID, 1, date("2026-05-20"), "维持"), AS_OWN_BUREAU)
+                .expectEvents(new ChallengeEnded(CASE_ID, 1, date("2026-05-20"), "维持"));
+        refused(fixture.given(challenged).andGiven(new ChallengeEnded(CASE_ID, 1, date("2026-05-20"), "维持"))
+                .when(new EndChallenge(CASE_ID, 1, date("2026-05-21"), "维持"), AS_OWN_BUREAU),
+                "challenge-of-decision", "already ended on 2026-05-20");
+        refused(fixture.given(challenged)
+                .when(new EndChallenge(CASE_ID, 2, date("2026-05-20"), "维持"), AS_OWN_BUREAU),
+                "challenge-of-decision", "no challenge number 2");
+        // a lawsuit after the reconsideration is challenge 2
+        fixture.given(challenged).andGiven(new ChallengeEnded(CASE_ID, 1, date("2026-05-20"), "维持"))
+                .when(new FileChallenge(CASE_ID, ChallengeKind.LITIGATION, date("2026-06-01")), AS_OWN_BUREAU)
+                .expectEvents(new ChallengeFiled(CASE_ID, 2, ChallengeKind.LITIGATION, date("2026-06-01")));
     }
 
     @Test
@@ -815,10 +879,9 @@ class CaseLifecycleRulesTest {
                         new Deadline(date("2027-02-01"), true), date("2027-05-01")));
 
         // decided after the deadline: recorded as late, with the deadline that applied
-        // (payment: 06-02 + 15 CD = Wednesday 06-17)
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")))
                 .when(decidePenalty(date("2026-06-02"), List.of(fine("1000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-06-02"), List.of(fine("1000")), DECISION_DEADLINE, false, due("2026-06-17")));
+                .expectEvents(penaltyDecided(date("2026-06-02"), List.of(fine("1000")), DECISION_DEADLINE, false, null));
         fixture.given(filed())
                 .when(decideNoPenalty(date("2026-06-01")), AS_OWN_BUREAU)
                 .expectEvents(new NoPenaltyDecided(CASE_ID, DECISION_ID, DECISION_NUMBER, date("2026-06-01"), LEGAL_BASIS, FACTS,
@@ -942,6 +1005,11 @@ class CaseLifecycleRulesTest {
 
     private static CaseTransferredToJudiciary transferred(LocalDate on, boolean inTime) {
         return new CaseTransferredToJudiciary(CASE_ID, on, "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", DECISION_DEADLINE, inTime, VERSION);
+    }
+
+    /** The decision served on {@code on}, recorded with the payment deadline of a receipt on 03-16: Tuesday 03-31. */
+    private static DecisionServed served(LocalDate on) {
+        return new DecisionServed(CASE_ID, DECISION_ID, on, "直接送达", due("2026-03-31"), VERSION);
     }
 
     private static PenaltyExecuted executed(LocalDate on) {
