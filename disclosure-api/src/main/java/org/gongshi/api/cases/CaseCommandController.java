@@ -209,8 +209,8 @@ public class CaseCommandController {
             LocalDate on = body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock);
             return switch (body.action()) {
                 // publication and withholding take the day the ledger records them: a date given must be that day
-                case PUBLISH -> new DecideDisclosure(caseId, DisclosureAction.PUBLISH, body.decidedOn(), null, body.redactions());
-                case WITHHOLD -> new DecideDisclosure(caseId, DisclosureAction.WITHHOLD, body.decidedOn(), body.ground(), null);
+                case PUBLISH -> new DecideDisclosure(caseId, DisclosureAction.PUBLISH, body.decidedOn(), null, null, body.redactions());
+                case WITHHOLD -> new DecideDisclosure(caseId, DisclosureAction.WITHHOLD, body.decidedOn(), body.ground(), body.explanation(), null);
                 case CORRECT -> new CorrectDisclosure(caseId, on, body.reason(), body.violationType(), body.facts(),
                         body.legalBasis(), body.legalRepresentative(), body.redactions());
             };

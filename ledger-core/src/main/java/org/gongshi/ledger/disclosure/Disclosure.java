@@ -92,11 +92,14 @@ public class Disclosure {
         Deadline deadline = rules.disclosureDeadline(decision.decidedOn());
         Deadline doublePublicity = rules.doublePublicityDeadline(decision.decidedOn());
         if (command.action() == DisclosureAction.WITHHOLD) {
-            check(command.ground() != null && !command.ground().isBlank(), Rule.WITHHOLDING_GROUND,
-                    "a withheld decision records its legal ground (e.g. state secret, minor, Order 45 Art 5)");
+            // a decision that is never disclosed (warning only, simple procedure, no penalty, a minor) needs no ground
+            boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, decision.decidedOn());
+            check(!disclosable || command.ground() != null, Rule.WITHHOLDING_GROUND,
+                    "a disclosable decision is withheld only on an enumerated ground: STATE_SECRET, SECURITY_OR_STABILITY or OTHER_LAW"
+                            + " (free text goes in the explanation)");
             apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.WITHHOLD,
-                    decidedOn, command.ground(), deadline, recording.onTime(deadline), doublePublicity,
-                    recording.onTime(doublePublicity), null, null, rules.version(), List.of()));
+                    decidedOn, command.ground() == null ? null : command.ground().name(), deadline, recording.onTime(deadline),
+                    doublePublicity, recording.onTime(doublePublicity), null, null, rules.version(), List.of(), command.explanation()));
             return;
         }
         check(penaltyDecision, Rule.DISCLOSURE_SCOPE, "a no-penalty decision is not disclosed as a penalty");
@@ -112,7 +115,7 @@ public class Disclosure {
                 hidden);
         apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.PUBLISH,
                 decidedOn, null, deadline, recording.onTime(deadline), doublePublicity,
-                recording.onTime(doublePublicity), until, published, rules.version(), hidden));
+                recording.onTime(doublePublicity), until, published, rules.version(), hidden, null));
     }
 
     @CommandHandler

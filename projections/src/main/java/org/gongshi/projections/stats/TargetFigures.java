@@ -2,6 +2,7 @@ package org.gongshi.projections.stats;
 
 import org.gongshi.ledger.cases.DecisionKind;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.WithholdingGround;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 
@@ -47,9 +48,11 @@ public class TargetFigures {
             }
             var decision = view.decision();
             var disclosed = view.disclosure();
-            boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD;
+            // only a decision withheld on an enumerated ground leaves the denominator; a minor's never enters it
+            boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD
+                    && WithholdingGround.isEnumerated(disclosed.ground());
             if (decision != null && decision.kind() == DecisionKind.PENALTY && within(decision.decidedOn(), from, to)
-                    && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties()) && !withheld) {
+                    && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties(), view.party(), decision.decidedOn()) && !withheld) {
                 boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
                 disclosure.count(published);
                 samrOnTime.count(published && disclosed.deadline() != null && Boolean.TRUE.equals(disclosed.deadline().met()));
