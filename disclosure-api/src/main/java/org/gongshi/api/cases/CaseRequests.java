@@ -59,9 +59,9 @@ public final class CaseRequests {
 
     public record PenaltyRequest(@NotNull PenaltyType type,
                                  @DecimalMin(value = "0.01", message = "must be at least 0.01 yuan") @Digits(integer = 13, fraction = 2) BigDecimal amount,
-                                 @Size(max = Bounds.TEXT) String description) {
+                                 @Size(max = Bounds.TEXT) String description, LocalDate until) {
         Penalty toPenalty() {
-            return new Penalty(type, amount, description);
+            return new Penalty(type, amount, description, until);
         }
     }
 
@@ -71,6 +71,12 @@ public final class CaseRequests {
             PenaltyRequest p = requests.get(i);
             if (p.type().isMonetary() && p.amount() == null) {
                 problems.add(new FieldProblem(field + "[" + i + "].amount", "is required for " + p.type() + " (yuan, at most 2 decimals)"));
+            }
+            if (p.type().hasTerm() && p.until() == null) {
+                problems.add(new FieldProblem(field + "[" + i + "].until", "is required for " + p.type() + ": the last day of its term"));
+            }
+            if (!p.type().hasTerm() && p.until() != null) {
+                problems.add(new FieldProblem(field + "[" + i + "].until", "must be empty for " + p.type() + "; only suspensions and restrictions have a term"));
             }
             if (!p.type().isMonetary() && p.amount() != null) {
                 problems.add(new FieldProblem(field + "[" + i + "].amount", "must be empty for " + p.type() + "; only fines and confiscations carry an amount"));

@@ -95,6 +95,7 @@ public class PublicApiController {
     Map<String, Object> present(PublicRecordView view) {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = json.convertValue(view.record(), LinkedHashMap.class);
+        body.put("publicUntilProvisional", Boolean.TRUE.equals(view.publicUntilProvisional()));
         body.put("publishedOn", view.publishedOn());
         body.put("corrections", view.corrections());
         return body;

@@ -207,6 +207,7 @@ public class Case implements DisclosedCase {
         check(command.proposedPenalties() != null && !command.proposedPenalties().isEmpty(), Rule.NOTICE_BEFORE_DECISION,
                 "a penalty notice must propose at least one penalty");
         requireWithinSimpleProcedure(command.proposedPenalties(), rules);
+        requireTerms(command.proposedPenalties(), command.servedOn());
         apply(new PenaltyNoticeServed(caseId, command.servedOn(), List.copyOf(command.proposedPenalties()),
                 command.hearingRightGranted(), command.rightsWaived(), rules.hearingRequestDeadline(command.servedOn()),
                 rules.version()));
@@ -267,6 +268,8 @@ public class Case implements DisclosedCase {
         check(command.penalties() != null && !command.penalties().isEmpty(), Rule.NO_HEAVIER_AFTER_DEFENCE,
                 "a penalty decision names at least one penalty");
         requireNoHeavierThanNotice(command.penalties());
+        requireTerms(command.penalties(), command.decidedOn());
+        requireNoLongerTermThanNotice(command.penalties(), command.decidedOn());
         requireWithinSimpleProcedure(command.penalties(), rules);
         // the 15 CD to pay run from receipt (Art 67): DecisionServed records them
         numbers.take(bureau, command.decisionNumber(), caseId);
@@ -465,6 +468,34 @@ public class Case implements DisclosedCase {
                         penalty.type() + " of ¥" + decidedAmount.toPlainString() + " exceeds the ¥" + notifiedAmount.toPlainString()
                                 + " notified; the decision may not raise amounts beyond the notice");
             }
+        }
+    }
+
+    /** A suspension or restriction names the last day of its term ({@code until}), after the act. */
+    private static void requireTerms(List<Penalty> penalties, LocalDate actOn) {
+        for (Penalty penalty : penalties) {
+            if (!penalty.type().hasTerm()) continue;
+            check(penalty.until() != null, Rule.TERM_OF_PENALTY, penalty.type() + " (" + penalty.type().label()
+                    + ") names the last day of its term (until)");
+            check(penalty.until().isAfter(actOn), Rule.TERM_OF_PENALTY, penalty.type() + " ends on " + penalty.until()
+                    + ", not after " + actOn);
+        }
+    }
+
+    /**
+     * Art 45: a suspension or restriction may not run longer than the notice proposed. Each term is
+     * measured from its own act (the notice's service, the decision) to its last day.
+     */
+    private void requireNoLongerTermThanNotice(List<Penalty> decided, LocalDate decidedOn) {
+        for (Penalty penalty : decided) {
+            if (!penalty.type().hasTerm()) continue;
+            Penalty notified = Penalty.ofType(proposedPenalties, penalty.type()).orElseThrow();
+            if (notified.until() == null) continue; // a notice served before terms were recorded
+            long proposedDays = ChronoUnit.DAYS.between(noticeServedOn, notified.until());
+            long decidedDays = ChronoUnit.DAYS.between(decidedOn, penalty.until());
+            check(decidedDays <= proposedDays, Rule.NO_HEAVIER_AFTER_DEFENCE, penalty.type() + " of " + decidedDays
+                    + " days (to " + penalty.until() + ") is longer than the " + proposedDays + " days notified (" + noticeServedOn
+                    + " to " + notified.until() + "); the decision may not lengthen a suspension or restriction");
         }
     }
 

@@ -416,6 +416,37 @@ class CaseLifecycleRulesTest {
                 .expectEvents(penaltyDecided(date("2026-03-10"), List.of(fine("5000")), DECISION_DEADLINE, true, null));
     }
 
+    @Test
+    void a_suspension_or_restriction_names_the_last_day_of_its_term() {
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(new Penalty(PenaltyType.BUSINESS_RESTRICTION, null, "限制经营")),
+                        true, false), AS_OWN_BUREAU),
+                "term-of-penalty", "BUSINESS_RESTRICTION (限制开展生产经营活动) names the last day of its term");
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(suspension("2026-06-05")), true, false, due("2026-03-12"))};
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业"))), AS_OWN_BUREAU),
+                "term-of-penalty", "names the last day of its term");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-03-20"))), AS_OWN_BUREAU),
+                "term-of-penalty", "not after 2026-03-20");
+    }
+
+    @Test
+    void decision_may_not_lengthen_a_suspension_beyond_the_notice() {
+        // notified 03-05: suspended to 06-05, 92 days
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(suspension("2026-06-05")), true, false, due("2026-03-12"))};
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-09-20"))), AS_OWN_BUREAU),
+                "no-heavier-after-defence", "ORDER_TO_SUSPEND of 184 days (to 2026-09-20) is longer than the 92 days notified");
+        // the same 92 days counted from the decision, and anything shorter, are allowed
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-06-20"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(suspension("2026-06-20")), DECISION_DEADLINE, true, null));
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-05-20"))), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+    }
+
     // ---- simple procedure (行政处罚法 Art 51)
 
     @Test
@@ -1029,6 +1060,10 @@ class CaseLifecycleRulesTest {
 
     private static Penalty confiscation(String yuan) {
         return new Penalty(PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS, new BigDecimal(yuan), "没收违法所得");
+    }
+
+    private static Penalty suspension(String until) {
+        return new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业", date(until));
     }
 
     private static Penalty warning() {
