@@ -239,7 +239,7 @@ class LedgerEndToEndTest {
 
     static Map<String, Object> fileCase(String uscc) {
         return Map.of("filedOn", "2026-02-10", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
-                "procedure", "ORDINARY", "source", "权利人投诉",
+                "procedure", "ORDINARY", "source", "权利人投诉", "authorityName", "北京市朝阳区市场监督管理局",
                 "party", Map.of("kind", "LEGAL_PERSON", "name", "北京某某贸易有限公司", "uscc", uscc, "legalRepresentative", "张三"));
     }
 

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import org.gongshi.api.cases.CaseRequests.ChallengeEndRequest;
 import org.gongshi.api.cases.CaseRequests.ChallengeRequest;
 import org.gongshi.api.cases.CaseRequests.ServiceRequest;
+import org.gongshi.api.cases.CaseRequests.DismissalRequest;
+import org.gongshi.ledger.cases.command.DismissCase;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.cases.command.EndChallenge;
 import org.gongshi.ledger.cases.command.FileChallenge;
@@ -176,6 +178,12 @@ public class CaseCommandController {
             if (number < 1) throw InvalidRequest.of("number", "challenges are numbered from 1");
             return new EndChallenge(caseId, number, body.endedOn(), body.outcome());
         });
+    }
+
+    @PostMapping("/{caseId}/dismissal")
+    Mono<ResponseEntity<?>> dismissal(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                      @PathVariable String caseId, @Valid @RequestBody DismissalRequest body) {
+        return act(jwt, key, caseId, "dismissal", body, () -> new DismissCase(caseId, body.dismissedOn(), body.reason(), body.note()));
     }
 
     @PostMapping("/{caseId}/execution")

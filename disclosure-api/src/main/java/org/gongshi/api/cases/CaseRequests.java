@@ -14,6 +14,7 @@ import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.InvalidRequest.FieldProblem;
 import org.gongshi.ledger.cases.DecisionKind;
 import org.gongshi.ledger.cases.event.ChallengeKind;
+import org.gongshi.ledger.cases.event.DismissalReason;
 import org.gongshi.ledger.cases.event.ExtensionApproval;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
@@ -46,7 +47,7 @@ public final class CaseRequests {
     public record FileCaseRequest(@NotNull LocalDate filedOn, @NotNull IpType ipType,
                                   @NotBlank @Size(max = Bounds.LABEL) String violationType, @NotNull Procedure procedure,
                                   @NotBlank @Size(max = Bounds.LABEL) String source, @NotNull @Valid PartyRequest party,
-                                  @Size(max = Bounds.NAME) String authorityName) {
+                                  @NotBlank @Size(max = Bounds.NAME) String authorityName) {
         void check() {
             List<FieldProblem> problems = new ArrayList<>();
             for (String p : party.toParty().problems()) {
@@ -150,6 +151,9 @@ public final class CaseRequests {
 
     /** The end of a pending reconsideration or lawsuit. */
     public record ChallengeEndRequest(@NotNull LocalDate endedOn, @NotBlank @Size(max = Bounds.TEXT) String outcome) {}
+
+    /** 撤销立案: the day and the reason; {@code note} explains it. */
+    public record DismissalRequest(@NotNull LocalDate dismissedOn, @NotNull DismissalReason reason, @Size(max = Bounds.TEXT) String note) {}
 
     public record ExecutionRequest(@NotNull LocalDate executedOn,
                                    @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal paidAmount,

@@ -20,6 +20,8 @@ import org.gongshi.ledger.cases.command.RequestHearing;
 import org.gongshi.ledger.cases.command.ResumeCaseClock;
 import org.gongshi.ledger.cases.command.ReviseDecision;
 import org.gongshi.ledger.cases.command.ServeDecision;
+import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.event.CaseDismissed;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
 import org.gongshi.ledger.cases.command.FileChallenge;
 import org.gongshi.ledger.cases.command.EndChallenge;
@@ -138,6 +140,8 @@ public class Case implements DisclosedCase {
             recording.requireLegalDate(command.filedOn(), "the filing", rules);
             check(command.party() != null && command.party().problems().isEmpty(), Rule.VALID_IDENTIFIER,
                     command.party() == null ? "party is required" : String.join("; ", command.party().problems()));
+            check(command.authorityName() != null && !command.authorityName().isBlank(), Rule.AUTHORITY_NAMED,
+                    "authorityName: name the authority (处罚机关) as registered; every public record of the case shows it");
             requireBornBefore(command.party(), recording);
             Deadline deadline = rules.decisionDeadline(command.filedOn(), 0, null, 0);
             apply(new CaseFiled(command.caseId(), command.bureau(), command.authorityName(), command.division(),
@@ -168,6 +172,9 @@ public class Case implements DisclosedCase {
             apply(new DecisionDeadlineExtended(caseId, ExtensionApproval.HEAD, command.approvedOn(), days, null, command.reason(),
                     extended, rules.version()));
         } else {
+            check(headExtensionDays >= rules.headExtensionDays() || collectiveDeadline != null, Rule.DECISION_EXTENSION,
+                    "a collective extension comes only after the head's +" + rules.headExtensionDays() + " CD extension; "
+                            + headExtensionDays + " CD approved so far");
             check(command.newDeadline() != null, Rule.DECISION_EXTENSION, "a collective decision must name the new deadline (newDeadline)");
             check(command.newDeadline().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
                     "the new deadline " + command.newDeadline() + " must be after the current deadline " + decisionDeadline.dueOn());
@@ -291,6 +298,18 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
+    public void handle(DismissCase command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; it cannot be dismissed");
+        check(!status.isDisposed(), Rule.DISMISSAL, "the case already has its disposition (" + status + "); only a case without one is dismissed");
+        check(command.reason() != null, Rule.DISMISSAL,
+                "a dismissal names its reason: NO_VIOLATION, NO_JURISDICTION, TIME_BARRED or PARTY_DECEASED_OR_DISSOLVED");
+        requireDatedInOrder(command.dismissedOn(), "the dismissal", recording, rules);
+        apply(new CaseDismissed(caseId, command.dismissedOn(), command.reason(), command.note(), decisionDeadline,
+                recording.onTime(decisionDeadline), rules.version()));
+    }
+
+    @CommandHandler
     public void handle(TransferToJudiciary command, Rulebook rules, Recording recording) {
         authorise(recording);
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a suspected crime found later is a new case");
@@ -356,7 +375,8 @@ public class Case implements DisclosedCase {
         authorise(recording);
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is already closed");
         boolean penaltyEnded = status == CaseStatus.PENALTY_DECIDED && lastRevision != null && lastRevision.endsDecision();
-        check(status == CaseStatus.EXECUTED || status == CaseStatus.NO_PENALTY_DECIDED || status == CaseStatus.TRANSFERRED || penaltyEnded,
+        check(status == CaseStatus.EXECUTED || status == CaseStatus.NO_PENALTY_DECIDED || status == CaseStatus.TRANSFERRED
+                        || status == CaseStatus.DISMISSED || penaltyEnded,
                 Rule.CLOSURE_AFTER_DISPOSITION, switch (status) {
                     case PENALTY_DECIDED -> "the penalty decision has not been executed; record execution before closing";
                     default -> "the case has no disposition yet (status " + status + "); decide or transfer it before closing";
@@ -661,6 +681,12 @@ public class Case implements DisclosedCase {
         lastActOn = event.transferredOn();
         transferred = true;
         if (!status.isDisposed()) status = CaseStatus.TRANSFERRED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseDismissed event) {
+        lastActOn = event.dismissedOn();
+        status = CaseStatus.DISMISSED;
     }
 
     @EventSourcingHandler

@@ -25,6 +25,9 @@ import org.gongshi.ledger.cases.command.ResumeCaseClock;
 import org.gongshi.ledger.cases.command.ReviseDecision;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
 import org.gongshi.ledger.cases.command.ServeDecision;
+import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.event.CaseDismissed;
+import org.gongshi.ledger.cases.event.DismissalReason;
 import org.gongshi.ledger.cases.command.FileChallenge;
 import org.gongshi.ledger.cases.command.EndChallenge;
 import org.gongshi.ledger.cases.event.ChallengeEnded;
@@ -285,6 +288,54 @@ class CaseLifecycleRulesTest {
                 .andGiven(hearingRequested(date("2026-03-10")))
                 .when(new RequestHearing(CASE_ID, date("2026-03-11")), AS_OWN_BUREAU),
                 "hearing-request-window", "already requested");
+    }
+
+    @Test
+    void collective_extension_only_after_the_head_s_extension() {
+        refused(fixture.given(filed())
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-05-20"), null, date("2026-07-31"), "案情特别复杂"), AS_OWN_BUREAU),
+                "decision-extension", "only after the head's +30 CD extension; 0 CD approved so far");
+        refused(fixture.given(filed(), new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.HEAD, date("2026-05-20"), 10, null, "案情复杂",
+                        due("2026-06-11"), VERSION))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-05-25"), null, date("2026-07-31"), "案情特别复杂"), AS_OWN_BUREAU),
+                "decision-extension", "10 CD approved so far");
+        // after the head's 30 CD (to 06-30) the collective decision names 07-31: 31 CD more
+        fixture.given(filed(), headExtended(date("2026-05-20")))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-06-25"), null, date("2026-07-31"), "案情特别复杂"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-06-25"), 31, date("2026-07-31"),
+                        "案情特别复杂", due("2026-07-31"), VERSION));
+    }
+
+    @Test
+    void a_case_filed_in_error_is_dismissed_with_its_reason_as_its_disposition() {
+        fixture.given(filed())
+                .when(new DismissCase(CASE_ID, date("2026-04-10"), DismissalReason.NO_JURISDICTION, "移交有管辖权的机关"), AS_OWN_BUREAU)
+                .expectEvents(new CaseDismissed(CASE_ID, date("2026-04-10"), DismissalReason.NO_JURISDICTION, "移交有管辖权的机关",
+                        DECISION_DEADLINE, true, VERSION));
+        refused(fixture.given(filed())
+                .when(new DismissCase(CASE_ID, date("2026-04-10"), null, "无"), AS_OWN_BUREAU),
+                "dismissal", "names its reason");
+        Object[] dismissed = {filed(), new CaseDismissed(CASE_ID, date("2026-04-10"), DismissalReason.NO_VIOLATION, null, DECISION_DEADLINE, true, VERSION)};
+        refused(fixture.given(dismissed)
+                .when(decideNoPenalty(date("2026-04-20")), AS_OWN_BUREAU),
+                "decided-once", "already has its disposition (DISMISSED)");
+        refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
+                .when(new DismissCase(CASE_ID, date("2026-04-10"), DismissalReason.NO_VIOLATION, null), AS_OWN_BUREAU),
+                "dismissal", "already has its disposition (NO_PENALTY_DECIDED)");
+        // and a dismissed case is closed
+        fixture.given(dismissed)
+                .when(new CloseCase(CASE_ID, date("2026-04-12"), "撤销立案"), AS_OWN_BUREAU)
+                .expectEvents(new CaseClosed(CASE_ID, date("2026-04-12"), "撤销立案"));
+    }
+
+    @Test
+    void a_case_names_its_authority() {
+        refused(fixture.givenNoPriorActivity()
+                .when(new FileCase(CASE_ID, BUREAU, " ", DIVISION, FILED, IpType.TRADEMARK, VIOLATION, Procedure.ORDINARY, SOURCE, ORGANISATION),
+                        AS_OWN_BUREAU), "authority-named", "处罚机关");
+        refused(fixture.givenNoPriorActivity()
+                .when(new FileCase(CASE_ID, BUREAU, null, DIVISION, FILED, IpType.TRADEMARK, VIOLATION, Procedure.ORDINARY, SOURCE, ORGANISATION),
+                        AS_OWN_BUREAU), "authority-named", "处罚机关");
     }
 
     // ---- notice, defence and hearing (行政处罚法 Arts 44, 45, 62, 64)

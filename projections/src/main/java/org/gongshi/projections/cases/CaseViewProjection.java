@@ -28,6 +28,7 @@ import org.gongshi.ledger.cases.event.HearingRequested;
 import org.gongshi.ledger.cases.event.NoPenaltyDecided;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.cases.event.DecisionServed;
+import org.gongshi.ledger.cases.event.CaseDismissed;
 import org.gongshi.ledger.cases.event.ChallengeEnded;
 import org.gongshi.ledger.cases.event.ChallengeFiled;
 import org.gongshi.ledger.cases.event.PenaltyExecuted;
@@ -187,6 +188,13 @@ public class CaseViewProjection {
     void on(ChallengeEnded e, TrackingToken token) {
         apply(e.caseId(), token, set("challenges." + (e.number() - 1) + ".endedOn", e.endedOn()),
                 set("challenges." + (e.number() - 1) + ".outcome", e.outcome()));
+    }
+
+    /** 撤销立案: a disposition, answering the decision deadline. */
+    @EventHandler
+    void on(CaseDismissed e, TrackingToken token) {
+        apply(e.caseId(), token, set("status", CaseStatus.DISMISSED), set("disposed", true),
+                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.dismissedOn(), e.dismissedInTime())));
     }
 
     @EventHandler
