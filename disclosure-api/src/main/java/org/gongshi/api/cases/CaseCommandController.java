@@ -6,6 +6,8 @@ import org.gongshi.api.cases.CaseRequests.ChallengeRequest;
 import org.gongshi.api.cases.CaseRequests.ServiceRequest;
 import org.gongshi.api.cases.CaseRequests.DismissalRequest;
 import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ReturnTransfer;
+import org.gongshi.api.cases.CaseRequests.TransferReturnRequest;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.cases.command.EndChallenge;
 import org.gongshi.ledger.cases.command.FileChallenge;
@@ -154,7 +156,14 @@ public class CaseCommandController {
     Mono<ResponseEntity<?>> transfer(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                      @PathVariable String caseId, @Valid @RequestBody TransferRequest body) {
         return act(jwt, key, caseId, "transfer", body,
-                () -> new TransferToJudiciary(caseId, body.transferredOn(), body.judicialOrgan(), body.reason()));
+                () -> new TransferToJudiciary(caseId, body.transferredOn(), body.judicialOrgan(), body.reason(), body.suspectedOn(),
+                        body.approvedOn()));
+    }
+
+    @PostMapping("/{caseId}/transfer/return")
+    Mono<ResponseEntity<?>> transferReturned(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                             @PathVariable String caseId, @Valid @RequestBody TransferReturnRequest body) {
+        return act(jwt, key, caseId, "transfer/return", body, () -> new ReturnTransfer(caseId, body.returnedOn(), body.reason()));
     }
 
     @PostMapping("/{caseId}/service")

@@ -140,8 +140,12 @@ public final class CaseRequests {
         }
     }
 
+    /** 移送: sent on {@code transferredOn}; the crime was suspected on {@code suspectedOn} and the head approved on {@code approvedOn}. */
     public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank @Size(max = Bounds.NAME) String judicialOrgan,
-                                  @NotBlank @Size(max = Bounds.TEXT) String reason) {}
+                                  @NotBlank @Size(max = Bounds.TEXT) String reason, @NotNull LocalDate suspectedOn, @NotNull LocalDate approvedOn) {}
+
+    /** 不予立案退回: the judiciary declined to file the transferred case. */
+    public record TransferReturnRequest(@NotNull LocalDate returnedOn, @NotBlank @Size(max = Bounds.TEXT) String reason) {}
 
     /** 送达: the day the party received the decision and how it was served. */
     public record ServiceRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.LABEL) String method) {}

@@ -21,6 +21,9 @@ import org.gongshi.ledger.cases.command.ResumeCaseClock;
 import org.gongshi.ledger.cases.command.ReviseDecision;
 import org.gongshi.ledger.cases.command.ServeDecision;
 import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ReturnTransfer;
+import org.gongshi.ledger.cases.event.TransferDeadlines;
+import org.gongshi.ledger.cases.event.TransferReturned;
 import org.gongshi.ledger.cases.event.CaseDismissed;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
 import org.gongshi.ledger.cases.command.FileChallenge;
@@ -315,8 +318,27 @@ public class Case implements DisclosedCase {
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a suspected crime found later is a new case");
         check(!transferred, Rule.TRANSFER_NOT_REPLACED, "the case was already transferred to the judiciary");
         requireDatedInOrder(command.transferredOn(), "the transfer", recording, rules);
+        check(command.suspectedOn() != null && command.approvedOn() != null, Rule.TRANSFER_NOT_REPLACED,
+                "a transfer records when the crime was suspected (suspectedOn) and when the head approved it (approvedOn)");
+        recording.requireLegalDate(command.suspectedOn(), "the suspicion of a crime", rules);
+        check(!command.suspectedOn().isAfter(command.approvedOn()) && !command.approvedOn().isAfter(command.transferredOn()),
+                Rule.TRANSFER_NOT_REPLACED, "suspected " + command.suspectedOn() + ", approved " + command.approvedOn() + " and sent "
+                        + command.transferredOn() + " must follow one another");
         apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
                 decisionDeadline, recording.onTime(decisionDeadline), rules.version()));
+        // the approval is recorded with the transfer: it is on time by its own date; the sending, by the recording day
+        Deadline approval = rules.transferApprovalDeadline(command.suspectedOn());
+        Deadline sending = rules.transferSendingDeadline(command.approvedOn());
+        apply(new TransferDeadlines(caseId, command.suspectedOn(), command.approvedOn(), approval,
+                !recording.historicalImport() && approval.metBy(command.approvedOn()), sending, recording.onTime(sending), rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(ReturnTransfer command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(transferred, Rule.TRANSFER_RETURN, "the case is not with the judiciary; only a transferred case returns");
+        requireDatedInOrder(command.returnedOn(), "the return", recording, rules);
+        apply(new TransferReturned(caseId, command.returnedOn(), command.reason()));
     }
 
     @CommandHandler
@@ -681,6 +703,13 @@ public class Case implements DisclosedCase {
         lastActOn = event.transferredOn();
         transferred = true;
         if (!status.isDisposed()) status = CaseStatus.TRANSFERRED;
+    }
+
+    @EventSourcingHandler
+    void on(TransferReturned event) {
+        lastActOn = event.returnedOn();
+        transferred = false;
+        if (status == CaseStatus.TRANSFERRED) status = proposedPenalties != null ? CaseStatus.NOTICE_SERVED : CaseStatus.FILED;
     }
 
     @EventSourcingHandler

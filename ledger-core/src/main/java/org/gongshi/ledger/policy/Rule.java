@@ -30,6 +30,7 @@ public enum Rule {
     DECIDED_ONCE(Kind.CONFLICT, "A case has one disposition: a decision, a no-penalty decision, a transfer or a dismissal", "行政处罚法 Arts 57, 60"),
     DISMISSAL(Kind.CONFLICT, "A case filed in error is dismissed (撤销立案) before any other disposition, for a named reason", "SAMR 程序规定 (撤销立案)"),
     TRANSFER_NOT_REPLACED(Kind.CONFLICT, "A case is transferred to the judiciary once; a penalty never replaces a due transfer", "Decree 310 Arts 3, 5, 11"),
+    TRANSFER_RETURN(Kind.CONFLICT, "Only a transferred case returns when the judiciary declines to file it; then the bureau may decide it", "Decree 310 Arts 8-9, 11"),
     EXECUTION_AFTER_PENALTY(Kind.CONFLICT, "Execution is recorded once, for an effective penalty decision", "行政处罚法 Arts 66-73"),
     CLOSURE_AFTER_DISPOSITION(Kind.CONFLICT, "A case is closed after its disposition and, for a penalty, its execution", "SAMR 程序规定 (结案)"),
     SERVICE_OF_DECISION(Kind.CONFLICT, "A decision is served once, not before it was made; periods from receipt start the next day", "行政处罚法 Art 61"),

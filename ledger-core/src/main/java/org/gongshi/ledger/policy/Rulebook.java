@@ -112,6 +112,12 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
         return calendar.addCalendarDays(suspectedOn, policy.caseHandling().transferApprovalDays());
     }
 
+    /** Decree 310 Art 5: an approved transfer is sent within 24 hours; with dates, by the day after the approval at the latest. */
+    public Deadline transferSendingDeadline(LocalDate approvedOn) {
+        int hours = policy.caseHandling().transferSendingHours();
+        return new Deadline(approvedOn.plusDays((hours + 23) / 24), false);
+    }
+
     // ---- credit lists (CNIPA 2022 rule, Trademark Law Art 60)
 
     /** Listing procedure: the subject may make a statement within 5 WD of the notice of proposed listing. */

@@ -26,6 +26,9 @@ import org.gongshi.ledger.cases.command.ReviseDecision;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
 import org.gongshi.ledger.cases.command.ServeDecision;
 import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ReturnTransfer;
+import org.gongshi.ledger.cases.event.TransferDeadlines;
+import org.gongshi.ledger.cases.event.TransferReturned;
 import org.gongshi.ledger.cases.event.CaseDismissed;
 import org.gongshi.ledger.cases.event.DismissalReason;
 import org.gongshi.ledger.cases.command.FileChallenge;
@@ -653,7 +656,7 @@ class CaseLifecycleRulesTest {
                 .when(decideNoPenalty(date("2026-02-28")), AS_OWN_BUREAU),
                 "date-not-before-filing", "before the case was filed on 2026-03-02");
         refused(fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-01"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU),
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-01"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-01"), date("2026-03-01")), AS_OWN_BUREAU),
                 "date-not-before-filing", "before the case was filed on 2026-03-02");
 
         // the day of filing itself is fine
@@ -703,7 +706,7 @@ class CaseLifecycleRulesTest {
                 .when(new ServePenaltyNotice(CASE_ID, date("2026-03-30"), List.of(fine("1000")), true, false), AS_OWN_BUREAU),
                 "case-closed", "cannot serve a penalty notice");
         refused(fixture.given(closed)
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-30"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU),
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-30"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-30"), date("2026-03-30")), AS_OWN_BUREAU),
                 "case-closed", "a new case");
         refused(fixture.given(closed)
                 .when(new CloseCase(CASE_ID, date("2026-03-30"), "结案"), AS_OWN_BUREAU),
@@ -774,8 +777,8 @@ class CaseLifecycleRulesTest {
     @Test
     void transfer_to_judiciary_is_a_disposition_and_never_replaced_by_penalty() {
         fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-03-20"), true));
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-20"), date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-20"), true), sameDayTransferDeadlines(date("2026-03-20"), "2026-03-23", "2026-03-21"));
 
         Object[] transferred = {filed(), transferred(date("2026-03-20"), true)};
         refused(fixture.given(transferred)
@@ -789,23 +792,51 @@ class CaseLifecycleRulesTest {
                 .when(decidePenalty(date("2026-03-25"), List.of(fine("1000"))), AS_OWN_BUREAU),
                 "decided-once", "already has its disposition (TRANSFERRED)");
         refused(fixture.given(transferred)
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-25"), "上海市公安局黄浦分局", "补充移送"), AS_OWN_BUREAU),
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-25"), "上海市公安局黄浦分局", "补充移送", date("2026-03-25"), date("2026-03-25")), AS_OWN_BUREAU),
                 "transfer-not-replaced", "already transferred");
 
         // a penalty decided before the crime came to light does not stand in for the transfer
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
                         penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25")))
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-03-20"), true));
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-20"), date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-20"), true), sameDayTransferDeadlines(date("2026-03-20"), "2026-03-23", "2026-03-21"));
 
         // transferred after the decision deadline: recorded as late
         fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-06-02"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-06-02"), false));
+                .when(new TransferToJudiciary(CASE_ID, date("2026-06-02"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-06-02"), date("2026-06-02")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-06-02"), false), sameDayTransferDeadlines(date("2026-06-02"), "2026-06-05", "2026-06-03"));
 
         fixture.given(transferred)
                 .when(new CloseCase(CASE_ID, date("2026-03-25"), "移送司法机关"), AS_OWN_BUREAU)
                 .expectEvents(new CaseClosed(CASE_ID, date("2026-03-25"), "移送司法机关"));
+    }
+
+    @Test
+    void transfer_records_its_approval_and_sending_deadlines_and_a_declined_case_returns_to_be_decided() {
+        // suspected Monday 03-16: approval due Thursday 03-19 (3 days); approved 03-20, late; sent Monday 03-23, more than 24 h after
+        fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪",
+                        date("2026-03-16"), date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-23"), true),
+                        new TransferDeadlines(CASE_ID, date("2026-03-16"), date("2026-03-20"), due("2026-03-19"), false, due("2026-03-21"), false,
+                                VERSION));
+        refused(fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", null, null), AS_OWN_BUREAU),
+                "transfer-not-replaced", "records when the crime was suspected");
+
+        // the judiciary declines to file: the case returns, and after its notice and statement window it is decided
+        Object[] transferred = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            transferred(date("2026-03-20"), true)};
+        refused(fixture.given(filed())
+                .when(new ReturnTransfer(CASE_ID, date("2026-04-20"), "公安机关不予立案"), AS_OWN_BUREAU),
+                "transfer-return", "only a transferred case returns");
+        fixture.given(transferred)
+                .when(new ReturnTransfer(CASE_ID, date("2026-04-20"), "公安机关不予立案"), AS_OWN_BUREAU)
+                .expectEvents(new TransferReturned(CASE_ID, date("2026-04-20"), "公安机关不予立案"));
+        fixture.given(transferred)
+                .andGiven(new TransferReturned(CASE_ID, date("2026-04-20"), "公安机关不予立案"))
+                .when(decidePenalty(date("2026-04-24"), List.of(fine("1000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-04-24"), List.of(fine("1000")), DECISION_DEADLINE, true, null));
     }
 
     // ---- revision by reconsideration or a court (行政处罚法 Art 48)
@@ -1092,6 +1123,11 @@ class CaseLifecycleRulesTest {
     /** The decision served on {@code on}, recorded with the payment deadline of a receipt on 03-16: Tuesday 03-31. */
     private static DecisionServed served(LocalDate on) {
         return new DecisionServed(CASE_ID, DECISION_ID, on, "直接送达", due("2026-03-31"), VERSION);
+    }
+
+    /** Suspected, approved and sent on one day: both limits met (approval: 3 CD, rolled to a working day; sending: the next day). */
+    private static TransferDeadlines sameDayTransferDeadlines(LocalDate on, String approvalDue, String sendingDue) {
+        return new TransferDeadlines(CASE_ID, on, on, due(approvalDue), true, due(sendingDue), true, VERSION);
     }
 
     private static PenaltyExecuted executed(LocalDate on) {

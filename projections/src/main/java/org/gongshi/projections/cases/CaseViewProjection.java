@@ -29,6 +29,7 @@ import org.gongshi.ledger.cases.event.NoPenaltyDecided;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.event.CaseDismissed;
+import org.gongshi.ledger.cases.event.TransferReturned;
 import org.gongshi.ledger.cases.event.ChallengeEnded;
 import org.gongshi.ledger.cases.event.ChallengeFiled;
 import org.gongshi.ledger.cases.event.PenaltyExecuted;
@@ -188,6 +189,16 @@ public class CaseViewProjection {
     void on(ChallengeEnded e, TrackingToken token) {
         apply(e.caseId(), token, set("challenges." + (e.number() - 1) + ".endedOn", e.endedOn()),
                 set("challenges." + (e.number() - 1) + ".outcome", e.outcome()));
+    }
+
+    /** 不予立案退回: the case is back with the bureau and has no disposition again. */
+    @EventHandler
+    void on(TransferReturned e, TrackingToken token) {
+        CaseView current = views.find(eq("_id", e.caseId())).first();
+        if (current != null && current.status() == CaseStatus.TRANSFERRED) {
+            apply(e.caseId(), token, set("status", current.notice() != null ? CaseStatus.NOTICE_SERVED : CaseStatus.FILED),
+                    set("disposed", false));
+        }
     }
 
     /** 撤销立案: a disposition, answering the decision deadline. */

@@ -4,6 +4,6 @@ package org.gongshi.ledger.cases.event;
 public sealed interface CaseEvent permits CaseFiled, DecisionDeadlineExtended, CaseClockPaused, CaseClockResumed,
         PenaltyNoticeServed, StatementRecorded, HearingRequested, HearingConcluded, PenaltyDecided, NoPenaltyDecided,
         CaseTransferredToJudiciary, PenaltyExecuted, CaseClosed, DecisionRevised, DecisionDeadlineMissed, DecisionServed,
-        ChallengeFiled, ChallengeEnded, CaseDismissed {
+        ChallengeFiled, ChallengeEnded, CaseDismissed, TransferDeadlines, TransferReturned {
     String caseId();
 }
