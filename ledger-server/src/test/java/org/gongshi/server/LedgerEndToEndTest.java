@@ -114,7 +114,8 @@ class LedgerEndToEndTest {
             web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
                     .header("Idempotency-Key", "file-1").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("filedOn", "2026-02-11", "ipType", "PATENT", "violationType", "x", "procedure", "ORDINARY",
-                            "source", "y", "party", Map.of("kind", "LEGAL_PERSON", "name", "n", "uscc", BUREAU)))
+                            "source", "y", "authorityName", "北京市朝阳区市场监督管理局",
+                            "party", Map.of("kind", "LEGAL_PERSON", "name", "n", "uscc", BUREAU)))
                     .exchange().expectStatus().isEqualTo(422)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 

@@ -6,6 +6,7 @@ import org.gongshi.api.cases.CaseRequests.ChallengeRequest;
 import org.gongshi.api.cases.CaseRequests.ServiceRequest;
 import org.gongshi.api.cases.CaseRequests.DismissalRequest;
 import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ScheduleHearing;
 import org.gongshi.ledger.cases.command.ReturnTransfer;
 import org.gongshi.api.cases.CaseRequests.TransferReturnRequest;
 import org.gongshi.api.problem.InvalidRequest;
@@ -132,6 +133,7 @@ public class CaseCommandController {
                                     @PathVariable String caseId, @Valid @RequestBody HearingRequest body) {
         return act(jwt, key, caseId, "hearings", body, () -> {
             body.check();
+            if (body.notifiedOn() != null) return new ScheduleHearing(caseId, body.notifiedOn(), body.hearingOn());
             return body.heldOn() != null
                     ? new ConcludeHearing(caseId, body.heldOn(), body.outcome())
                     : new RequestHearing(caseId, body.requestedOn());

@@ -115,11 +115,20 @@ public final class CaseRequests {
 
     public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.SUMMARY) String summary) {}
 
-    /** A hearing request ({@code requestedOn}) or the hearing held ({@code heldOn}, {@code outcome}). */
-    public record HearingRequest(LocalDate requestedOn, LocalDate heldOn, @Size(max = Bounds.SUMMARY) String outcome) {
+    /**
+     * A hearing request ({@code requestedOn}), its notice ({@code notifiedOn} for {@code hearingOn}, 7 WD
+     * ahead) or the hearing held ({@code heldOn}, {@code outcome}).
+     */
+    public record HearingRequest(LocalDate requestedOn, LocalDate notifiedOn, LocalDate hearingOn, LocalDate heldOn,
+                                 @Size(max = Bounds.SUMMARY) String outcome) {
         void check() {
-            if ((requestedOn == null) == (heldOn == null)) {
-                throw InvalidRequest.of("requestedOn", "give requestedOn to record a hearing request, or heldOn and outcome to record the hearing held");
+            int acts = (requestedOn == null ? 0 : 1) + (notifiedOn == null ? 0 : 1) + (heldOn == null ? 0 : 1);
+            if (acts != 1) {
+                throw InvalidRequest.of("requestedOn", "give requestedOn to record a hearing request, notifiedOn and hearingOn to record"
+                        + " its notice, or heldOn and outcome to record the hearing held");
+            }
+            if (notifiedOn != null && hearingOn == null) {
+                throw InvalidRequest.of("hearingOn", "is required with notifiedOn: the day of the hearing");
             }
             if (heldOn != null && (outcome == null || outcome.isBlank())) {
                 throw InvalidRequest.of("outcome", "is required with heldOn");

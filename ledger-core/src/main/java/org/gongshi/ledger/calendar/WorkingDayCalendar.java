@@ -132,6 +132,21 @@ public final class WorkingDayCalendar {
         return new IllegalArgumentException("working-day calendar entry " + key + "=" + value + ": " + why);
     }
 
+    /**
+     * This calendar with the notices of {@code notices} added: a year {@code notices} publishes takes
+     * its days from there (a corrected notice replaces the shipped one), every other year stays as it
+     * is. How an operator loads a new year's notice without a new release.
+     */
+    public WorkingDayCalendar withNotices(WorkingDayCalendar notices) {
+        Set<Integer> years = new HashSet<>(publishedYears);
+        years.addAll(notices.publishedYears);
+        Set<LocalDate> off = new HashSet<>(notices.daysOff);
+        Set<LocalDate> work = new HashSet<>(notices.makeUpWorkingDays);
+        daysOff.stream().filter(day -> !notices.isPublished(day.getYear())).forEach(off::add);
+        makeUpWorkingDays.stream().filter(day -> !notices.isPublished(day.getYear())).forEach(work::add);
+        return new WorkingDayCalendar(years, off, work);
+    }
+
     public Set<Integer> publishedYears() {
         return publishedYears;
     }

@@ -21,6 +21,8 @@ import org.gongshi.ledger.cases.command.ResumeCaseClock;
 import org.gongshi.ledger.cases.command.ReviseDecision;
 import org.gongshi.ledger.cases.command.ServeDecision;
 import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ScheduleHearing;
+import org.gongshi.ledger.cases.event.HearingScheduled;
 import org.gongshi.ledger.cases.command.ReturnTransfer;
 import org.gongshi.ledger.cases.event.TransferDeadlines;
 import org.gongshi.ledger.cases.event.TransferReturned;
@@ -111,6 +113,7 @@ public class Case implements DisclosedCase {
     private Deadline hearingRequestDeadline;
     private boolean hearingRequested;
     private boolean hearingConcluded;
+    private LocalDate hearingOn;
 
     private String decisionId;
     private LocalDate decidedOn;
@@ -218,6 +221,10 @@ public class Case implements DisclosedCase {
                 "a penalty notice must propose at least one penalty");
         requireWithinSimpleProcedure(command.proposedPenalties(), rules);
         requireTerms(command.proposedPenalties(), command.servedOn());
+        check(command.hearingRightGranted() || procedure != Procedure.ORDINARY
+                        || !rules.grantsHearingRight(command.proposedPenalties(), partyKind), Rule.HEARING_RIGHT,
+                "the proposed penalties give the party a right to a hearing (Art 63: large fine or confiscation, downgrade, revocation,"
+                        + " order to suspend or close, practice restriction); the notice must grant it");
         apply(new PenaltyNoticeServed(caseId, command.servedOn(), List.copyOf(command.proposedPenalties()),
                 command.hearingRightGranted(), command.rightsWaived(), rules.hearingRequestDeadline(command.servedOn()),
                 rules.version()));
@@ -250,9 +257,23 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
+    public void handle(ScheduleHearing command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(hearingRequested && !hearingConcluded, Rule.HEARING_REQUEST_WINDOW, "there is no requested hearing to schedule");
+        requireDatedInOrder(command.notifiedOn(), "the hearing notice", recording, rules);
+        Deadline earliest = rules.earliestHearing(command.notifiedOn());
+        check(!command.hearingOn().isBefore(earliest.dueOn()), Rule.HEARING_RIGHT, "a hearing notified on " + command.notifiedOn()
+                + " is held on " + earliest.dueOn() + " at the earliest (7 WD after the notice), not on " + command.hearingOn());
+        apply(new HearingScheduled(caseId, command.notifiedOn(), command.hearingOn(), earliest, rules.version()));
+    }
+
+    @CommandHandler
     public void handle(ConcludeHearing command, Rulebook rules, Recording recording) {
         authorise(recording);
         check(hearingRequested && !hearingConcluded, Rule.HEARING_REQUEST_WINDOW, "there is no requested hearing to conclude");
+        check(hearingOn != null, Rule.HEARING_RIGHT, "the hearing was never notified; notify it 7 WD ahead (Art 64) before holding it");
+        check(!command.heldOn().isBefore(hearingOn), Rule.HEARING_RIGHT,
+                "the hearing was notified for " + hearingOn + "; it cannot have been held on " + command.heldOn());
         requireDatedInOrder(command.heldOn(), "the hearing", recording, rules);
         apply(new HearingConcluded(caseId, command.heldOn(), command.outcome()));
         if (pauseReason == PauseReason.HEARING) {
@@ -655,6 +676,12 @@ public class Case implements DisclosedCase {
     void on(HearingRequested event) {
         lastActOn = event.requestedOn();
         hearingRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(HearingScheduled event) {
+        lastActOn = event.notifiedOn();
+        hearingOn = event.hearingOn();
     }
 
     @EventSourcingHandler

@@ -22,6 +22,7 @@ public enum Rule {
     CLOCK_PAUSE(Kind.CONFLICT, "The clock pauses only while the case is open and resumes only after a pause", "SAMR 程序规定 (期间不计入)"),
     NOTICE_BEFORE_DECISION(Kind.CONFLICT, "No penalty decision without a served notice", "行政处罚法 Arts 44, 62"),
     STATEMENT_WINDOW(Kind.CONFLICT, "No decision before the party's 5 WD to state and defend have run, unless the party has stated its case or waived in writing", "行政处罚法 Arts 44-45; SAMR 程序规定 (告知)"),
+    HEARING_RIGHT(Kind.CONFLICT, "The notice grants a hearing for a large fine or confiscation, a downgrade, a revocation, an order to suspend or close, or a practice restriction; the hearing notice goes out 7 WD before the hearing", "行政处罚法 Arts 63, 64"),
     HEARING_REQUEST_WINDOW(Kind.CONFLICT, "A hearing is requested within the window after the notice, and the decision waits for the window or the hearing", "行政处罚法 Art 64"),
     NO_HEAVIER_AFTER_DEFENCE(Kind.CONFLICT, "The decision may not add penalty types, raise amounts, or lengthen a suspension or restriction beyond the notice", "行政处罚法 Art 45"),
     TERM_OF_PENALTY(Kind.CONFLICT, "A suspension or restriction names the last day of its term, after the act that imposes it", "行政处罚法 Art 9; SAMR Order 45 Art 13"),

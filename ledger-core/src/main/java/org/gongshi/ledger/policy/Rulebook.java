@@ -43,6 +43,27 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
         return calendar.addWorkingDays(servedOn, policy.caseHandling().statementWorkingDays());
     }
 
+    /** Art 64: the earliest day a hearing notified on {@code notifiedOn} is held, 7 WD later. */
+    public Deadline earliestHearing(LocalDate notifiedOn) {
+        return calendar.addWorkingDays(notifiedOn, policy.caseHandling().hearingNoticeWorkingDays());
+    }
+
+    /**
+     * Art 63: whether a proposed penalty gives the party a right to a hearing: a large fine or
+     * confiscation (at least the province's large amount for the party's kind), a qualification
+     * downgrade, a licence revocation, an order to suspend or close, or a practice restriction.
+     */
+    public boolean grantsHearingRight(List<Penalty> proposed, PartyKind partyKind) {
+        var handling = policy.caseHandling();
+        BigDecimal large = partyKind == PartyKind.NATURAL_PERSON ? handling.largeAmountNaturalPerson() : handling.largeAmountOrganisation();
+        boolean largeAmount = Penalty.total(proposed, PenaltyType.FINE).compareTo(large) >= 0
+                || Penalty.total(proposed, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS)
+                .add(Penalty.total(proposed, PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY)).compareTo(large) >= 0;
+        return largeAmount || proposed.stream().map(Penalty::type).anyMatch(type -> type == PenaltyType.QUALIFICATION_DOWNGRADE
+                || type == PenaltyType.LICENSE_REVOCATION || type == PenaltyType.ORDER_TO_SUSPEND || type == PenaltyType.ORDER_TO_CLOSE
+                || type == PenaltyType.PRACTICE_RESTRICTION);
+    }
+
     /** Art 64: 5 WD after the notice. */
     public Deadline hearingRequestDeadline(LocalDate servedOn) {
         return calendar.addWorkingDays(servedOn, policy.caseHandling().hearingRequestWorkingDays());

@@ -347,4 +347,22 @@ class WorkingDayCalendarTest {
         assertThat(loaded.isPublished(2030)).isTrue();
         assertThat(loaded.isWorkingDay(LocalDate.of(2030, 1, 1))).isFalse();
     }
+
+    @Test
+    void a_new_year_s_notice_loaded_from_a_file_joins_the_shipped_calendar_and_makes_its_deadlines_final(@TempDir Path directory)
+            throws IOException {
+        // provisional until the 2027 notice is loaded: Thu 2027-09-30 + 5 WD counts Friday 10-01 as a weekday
+        assertThat(calendar.addWorkingDays(LocalDate.of(2027, 9, 30), 5)).isEqualTo(new Deadline(LocalDate.of(2027, 10, 7), true));
+
+        Path notice = directory.resolve("cn-2027.properties");
+        Files.writeString(notice, "# an operator's file: only the new year\n2027.off=10-01..10-07\n2027.work=09-26, 10-09\n");
+        WorkingDayCalendar loaded = calendar.withNotices(WorkingDayCalendar.load(notice));
+
+        assertThat(loaded.publishedYears()).containsExactly(2024, 2025, 2026, 2027);
+        // 10-01..07 off, make-up Saturday 10-09: 10-08 (1), 10-09 (2), 10-11 (3), 10-12 (4), 10-13 (5), final
+        assertThat(loaded.addWorkingDays(LocalDate.of(2027, 9, 30), 5)).isEqualTo(new Deadline(LocalDate.of(2027, 10, 13), false));
+        // the shipped years are untouched
+        assertThat(loaded.isWorkingDay(LocalDate.of(2026, 10, 10))).isTrue();
+        assertThat(loaded.isWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();
+    }
 }

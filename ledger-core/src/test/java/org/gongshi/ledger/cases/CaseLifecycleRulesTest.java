@@ -26,6 +26,8 @@ import org.gongshi.ledger.cases.command.ReviseDecision;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
 import org.gongshi.ledger.cases.command.ServeDecision;
 import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ScheduleHearing;
+import org.gongshi.ledger.cases.event.HearingScheduled;
 import org.gongshi.ledger.cases.command.ReturnTransfer;
 import org.gongshi.ledger.cases.event.TransferDeadlines;
 import org.gongshi.ledger.cases.event.TransferReturned;
@@ -273,6 +275,7 @@ class CaseLifecycleRulesTest {
         // 15 days from request to hearing do not count: 03-02 + 105 CD = Monday 06-15
         fixture.given(noticed)
                 .andGiven(hearingRequested(date("2026-03-10")))
+                .andGiven(hearingNotified(date("2026-03-11"), date("2026-03-25")))
                 .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU)
                 .expectEvents(new HearingConcluded(CASE_ID, date("2026-03-25"), "听证终结"),
                         new CaseClockResumed(CASE_ID, date("2026-03-25"), 15, due("2026-06-15"), VERSION));
@@ -281,7 +284,6 @@ class CaseLifecycleRulesTest {
                 .andGiven(hearingRequested(date("2026-03-10")))
                 .andGiven(new HearingConcluded(CASE_ID, date("2026-03-25"), "听证终结"), resumed(date("2026-03-25"), 15, due("2026-06-15")))
                 .when(decidePenalty(date("2026-03-27"), List.of(fine("50000"))), AS_OWN_BUREAU)
-                // payment: 03-27 + 15 CD = Saturday 04-11 -> Monday 04-13
                 .expectEvents(penaltyDecided(date("2026-03-27"), List.of(fine("50000")), due("2026-06-15"), true, null));
 
         refused(fixture.given(noticed)
@@ -499,6 +501,37 @@ class CaseLifecycleRulesTest {
         fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-05-20"))), AS_OWN_BUREAU)
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_licence_revocation_or_large_fine_notice_grants_a_hearing_notified_7_working_days_ahead() {
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(new Penalty(PenaltyType.LICENSE_REVOCATION, null, "吊销营业执照")),
+                        false, false), AS_OWN_BUREAU),
+                "hearing-right", "the notice must grant it");
+        // ¥100,000 is a large fine for an organisation, ¥99,999.99 is not; ¥10,000 for a natural person
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("100000")), false, false), AS_OWN_BUREAU),
+                "hearing-right", "right to a hearing");
+        fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("99999.99")), false, false), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        refused(fixture.given(filed(FILED, Procedure.ORDINARY, PERSON, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("10000")), false, false), AS_OWN_BUREAU),
+                "hearing-right", "right to a hearing");
+
+        // the hearing notice of Wednesday 03-11 allows a hearing from 03-20 (03-12, 13, 16, 17, 18, 19, 20)
+        Object[] requested = {filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12")),
+            new HearingRequested(CASE_ID, date("2026-03-10")), paused(date("2026-03-10"), PauseReason.HEARING, "hearing requested")};
+        refused(fixture.given(requested)
+                .when(new ScheduleHearing(CASE_ID, date("2026-03-11"), date("2026-03-19")), AS_OWN_BUREAU),
+                "hearing-right", "held on 2026-03-20 at the earliest");
+        fixture.given(requested)
+                .when(new ScheduleHearing(CASE_ID, date("2026-03-11"), date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(hearingNotified(date("2026-03-11"), date("2026-03-20")));
+        refused(fixture.given(requested)
+                .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU),
+                "hearing-right", "never notified");
     }
 
     // ---- simple procedure (行政处罚法 Art 51)
@@ -1100,6 +1133,11 @@ class CaseLifecycleRulesTest {
 
     private static PenaltyNoticeServed noticeServed(LocalDate on, List<Penalty> proposed, boolean hearingRight, boolean waived, Deadline hearingDeadline) {
         return new PenaltyNoticeServed(CASE_ID, on, proposed, hearingRight, waived, hearingDeadline, VERSION);
+    }
+
+    /** The hearing notice of {@code notifiedOn} for {@code hearingOn}; the earliest day is counted by hand for 03-11 (03-20). */
+    private static HearingScheduled hearingNotified(LocalDate notifiedOn, LocalDate hearingOn) {
+        return new HearingScheduled(CASE_ID, notifiedOn, hearingOn, due("2026-03-20"), VERSION);
     }
 
     /** A hearing requested on {@code on}, which paused the clock. */

@@ -242,7 +242,32 @@ class DisclosureRulesTest {
         refused(given(new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.REVOKED, RevisionBy.RECONSIDERATION, "京复〔2026〕1号",
                         LocalDate.of(2026, 3, 1), "复议撤销", List.of(), VERSION))
                         .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 2), null, null, List.of()), AS_BUREAU),
-                "disclosure-after-decision", "a revised decision is not published");
+                "disclosure-after-decision", "only a changed decision is published again");
+    }
+
+    @Test
+    void a_changed_decision_is_published_again_as_a_new_record_due_20_working_days_from_the_change() {
+        var changed = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("30000.00"), "罚款"));
+        DecisionRevised revised = new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕7号",
+                LocalDate.of(2026, 4, 1), "复议变更罚款数额", changed, VERSION);
+        DisclosureWithdrawn withdrawn = new DisclosureWithdrawn(CASE_ID, DECISION_ID, LocalDate.of(2026, 4, 2), "复议变更罚款数额",
+                RevisionKind.CHANGED, due("2026-04-07"), true, VERSION);
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)), revised, withdrawn)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 3), null, null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureDecided again = publish(events);
+        assertThat(again.recordId()).isEqualTo(DECISION_ID + "/2");
+        assertThat(again.record().recordId()).isEqualTo(DECISION_ID + "/2");
+        assertThat(again.record().fineAmountTenThousandYuan()).isEqualByComparingTo("3");
+        // Wednesday 04-01 + 20 WD, Qingming 04-04..06 off: Thursday 04-30
+        assertThat(again.disclosureDeadline()).isEqualTo(due("2026-04-30"));
+        assertThat(again.disclosedInTime()).isTrue();
+
+        // and only once per change
+        refused(given(published(LocalDate.of(2026, 2, 12)), revised, withdrawn, again)
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 8), null, null, List.of()), AS_BUREAU),
+                "disclosure-after-decision", "already decided");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.cases.command.RecordExecution;
 import org.gongshi.ledger.cases.command.RequestHearing;
 import org.gongshi.ledger.cases.command.ConcludeHearing;
+import org.gongshi.ledger.cases.command.ScheduleHearing;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
 import org.gongshi.ledger.cases.command.TransferToJudiciary;
 import org.gongshi.ledger.cases.command.ReviseDecision;
@@ -201,6 +202,7 @@ public class DemoData implements ApplicationRunner {
                         new Party(PartyKind.NATURAL_PERSON, "刘示例", null, "440305198506123021", null)),
                         List.of(new ServePenaltyNotice(e, LocalDate.of(2026, 6, 3), personFine, true, false),
                                 new RequestHearing(e, LocalDate.of(2026, 6, 5)),
+                                new ScheduleHearing(e, LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 24)),
                                 new ConcludeHearing(e, LocalDate.of(2026, 6, 24), "当事人陈述申辩理由不成立"),
                                 new DecidePenalty(e, id("natural-person-fine/decision"), "深市监罚〔2026〕233号", LocalDate.of(2026, 7, 1),
                                         personFine, "《中华人民共和国商标法》第六十条第二款",

@@ -4,6 +4,6 @@ package org.gongshi.ledger.cases.event;
 public sealed interface CaseEvent permits CaseFiled, DecisionDeadlineExtended, CaseClockPaused, CaseClockResumed,
         PenaltyNoticeServed, StatementRecorded, HearingRequested, HearingConcluded, PenaltyDecided, NoPenaltyDecided,
         CaseTransferredToJudiciary, PenaltyExecuted, CaseClosed, DecisionRevised, DecisionDeadlineMissed, DecisionServed,
-        ChallengeFiled, ChallengeEnded, CaseDismissed, TransferDeadlines, TransferReturned {
+        ChallengeFiled, ChallengeEnded, CaseDismissed, TransferDeadlines, TransferReturned, HearingScheduled {
     String caseId();
 }
