@@ -135,8 +135,13 @@ class LedgerEndToEndTest {
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
                     .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("decisionId");
             assertThat(decisionId).isNotBlank();
+            // 送达: the 15 days to pay run from the party's receipt (received the day of the decision: due 03-17)
+            web.post().uri("/api/v1/cases/{id}/service", caseId).headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("receivedOn", "2026-03-02", "method", "直接送达"))
+                    .exchange().expectStatus().isOk();
 
-            Map<?, ?> view = awaitCase(web, token, caseId, v -> "PENALTY_DECIDED".equals(v.get("status")));
+            Map<?, ?> view = awaitCase(web, token, caseId, v -> "PENALTY_DECIDED".equals(v.get("status"))
+                    && v.get("decision") instanceof Map<?, ?> d && d.get("paymentDeadline") != null);
             assertDecidedView(view, decisionId);
 
             // another bureau's officer may not act on or read the case
