@@ -135,17 +135,20 @@ class ListingsEndToEndTest {
     @Test
     void a_revocation_by_another_bureau_takes_the_subject_off_the_listing_bureaus_public_list() throws Exception {
         BureauClient other = new BureauClient(web, LedgerEndToEndTest.OTHER_BUREAU);
+        // only the repeated-infringer list rests on other bureaus' cases (listing-basis)
         String basis = other.decidedCase("上海某某跨区示例有限公司", "91440300192345678M", 30000);
-        String listingId = propose("BLACKLIST", "REFUSAL_TO_PERFORM", "上海某某跨区示例有限公司", "91440300192345678M", List.of(basis), "2026-04-01");
+        String second = other.decidedCase("上海某某跨区示例有限公司", "91440300192345678M", 20000);
+        String listingId = propose("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海某某跨区示例有限公司", "91440300192345678M",
+                List.of(basis, second), "2026-04-01");
         ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true,
                 "measures", List.of(Map.of("type", "NO_CREDIT_COMMITMENT"))));
         awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")));
-        awaitPublicList("BLACKLIST", entries -> entries.contains("上海某某跨区示例有限公司"));
+        awaitPublicList("REPEATED_INFRINGER", entries -> entries.contains("上海某某跨区示例有限公司"));
 
         other.revoke(basis, "行政诉讼判决撤销原处罚决定", "2026-04-20");
         Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
         assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("BASIS_REVOKED");
-        awaitPublicList("BLACKLIST", entries -> !entries.contains("上海某某跨区示例有限公司"));
+        awaitPublicList("REPEATED_INFRINGER", entries -> !entries.contains("上海某某跨区示例有限公司"));
     }
 
     private void awaitPublicList(String listType, java.util.function.Predicate<String> ready) throws InterruptedException {

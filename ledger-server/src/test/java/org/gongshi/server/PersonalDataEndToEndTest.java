@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * entries, snapshot, lists and subjects); and a data subject's personal data, sealed in the event
  * store, reads as shredded everywhere once its key is deleted.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PersonalDataEndToEndTest {
 
     static final String COMPANY = "91110000600037341L";
@@ -204,6 +204,7 @@ class PersonalDataEndToEndTest {
     // ---- item 1: one redaction boundary
 
     @Test
+    @org.junit.jupiter.api.Order(2) // one ledger, whose clock moves forward only: the tests in the order of their dates
     void no_personal_data_of_the_corpus_reaches_any_public_output() throws Exception {
         Corpus corpus = new Corpus();
         assertThat(corpus.texts).hasSizeGreaterThan(60);
@@ -213,7 +214,7 @@ class PersonalDataEndToEndTest {
         // a natural person's case: every text field carries the corpus; published, then corrected twice
         String person = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "刘示例", "idNumber", corpus.personId),
                 corpus.text(0, 3), corpus.text(1, 4), "罚款，联系" + corpus.texts.get(12));
-        post(person, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12", "redactions", List.of("周小梅")));
+        post(person, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("周小梅")));
         post(person, "disclosure", Map.of("action", "CORRECT", "decidedOn", "2026-03-13", "reason", "更正：" + corpus.text(2, 5),
                 "facts", corpus.text(1, 2), "redactions", List.of("吴建国")));
         post(person, "disclosure", Map.of("action", "CORRECT", "decidedOn", "2026-03-14", "reason", "再次更正",
@@ -222,14 +223,14 @@ class PersonalDataEndToEndTest {
         // a company's case: published, then revoked with a reason full of personal data (withdrawn, 410 with the reason)
         String company = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京示例商贸有限公司", "uscc", COMPANY, "legalRepresentative", "王示例"),
                 corpus.text(3, 3), corpus.text(0, 5), corpus.text(4, 6, 1000));
-        post(company, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
+        post(company, "disclosure", Map.of("action", "PUBLISH"));
         post(company, "revision", Map.of("kind", "REVOKED", "by", "LITIGATION", "documentNumber", "(2026)京0105行初9号",
-                "effectiveOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "reason", "判决撤销：" + corpus.text(5, 4)));
+                "effectiveOn", "2026-03-16", "reason", "判决撤销：" + corpus.text(5, 4)));
 
         // another company: published, listed with reasons and sanction scopes full of personal data; a second entry removed in error
         String other = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "上海示例医疗器械有限公司", "uscc", OTHER_COMPANY, "legalRepresentative", "赵示例"),
                 corpus.text(6, 5), "《商标法》第六十条", "罚款");
-        post(other, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12"));
+        post(other, "disclosure", Map.of("action", "PUBLISH"));
         String listing = listing("SEVERE_DISHONESTY", "BAD_FAITH_TRADEMARK_APPLICATION", corpus.text(0, 4), other);
         act("/api/v1/listings/{id}/decision", listing, Map.of("decidedOn", "2026-04-15", "list", true, "reason", corpus.text(2, 3),
                 "measures", List.of(Map.of("type", "KEY_SUPERVISION", "scope", corpus.text(1, 3, 500)), Map.of("type", "NO_AWARDS"))));
@@ -275,11 +276,12 @@ class PersonalDataEndToEndTest {
     // ---- item 2: crypto-shredding
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void deleting_a_data_subjects_key_shreds_its_personal_data_in_the_event_store_and_the_views_while_the_public_record_and_its_proofs_stand()
             throws Exception {
         String id = new Corpus().idNumber("320102");
         String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "孙示例", "idNumber", id), "销售侵权商品。", "《商标法》第六十条", "罚款");
-        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-03-12", "redactions", List.of("孙小红")));
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("孙小红")));
         Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("party") != null);
         assertThat(((Map<?, ?>) view.get("party")).get("idNumber")).isEqualTo(id);
 
@@ -323,7 +325,8 @@ class PersonalDataEndToEndTest {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String caseId = (String) filed.get("caseId");
         var penalties = List.of(Map.of("type", "FINE", "amount", 50000, "description", description));
-        post(caseId, "notices", Map.of("servedOn", "2026-03-04", "hearingRightGranted", false, "waived", true, "proposedPenalties", penalties));
+        // ¥50,000 is a large fine for a natural person (Art 63): the notice grants a hearing, which the party waives
+        post(caseId, "notices", Map.of("servedOn", "2026-03-04", "hearingRightGranted", true, "waived", true, "proposedPenalties", penalties));
         post(caseId, "decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝市监罚〔2026〕" + caseId.substring(0, 4) + "号",
                 "decidedOn", "2026-03-10", "penalties", penalties, "legalBasis", legalBasis, "facts", facts));
         return caseId;

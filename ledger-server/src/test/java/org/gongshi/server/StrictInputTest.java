@@ -56,6 +56,14 @@ class StrictInputTest {
                         "basisCaseIds", List.of(caseId), "reason", "拒不履行", "proposedOn", "2026-04-01"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         listingId = (String) proposed.get("listingId");
+        // the bodies below name dates up to 2026-10-16 and move the ledger's clock there: the deadlines that
+        // passed by then (the decision's 7 WD and 20 WD to publish) fire first, so the head only moves if a body is accepted
+        LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 10, 16));
+        try {
+            LedgerEndToEndTest.awaitCase(web, token, caseId, v -> v.get("missedDeadlines") instanceof List<?> missed && missed.size() == 2);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll

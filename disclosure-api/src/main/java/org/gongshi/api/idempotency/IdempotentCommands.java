@@ -130,7 +130,8 @@ public class IdempotentCommands {
      * thread interrupts it: {@code MongoInterruptedException}, and the key stays pending).
      */
     private Mono<ResponseEntity<?>> answerWithin(Mono<ResponseEntity<?>> work) {
-        return Mono.defer(() -> Mono.fromFuture(work.toFuture(), true))
+        // the detached work keeps the request's context (the historical-import flag travels in it)
+        return Mono.deferContextual(context -> Mono.fromFuture(work.contextWrite(context).toFuture(), true))
                 .timeout(settings.timeout(), Mono.fromSupplier(() -> Problems.toResponse(new CommandPending(
                         "The ledger has not answered within " + settings.timeout().toSeconds() + " s; the command may still be recorded. "
                                 + "Retry with the same Idempotency-Key to get its outcome", RETRY_HINT))));

@@ -40,10 +40,6 @@ public class MovedEventTypes extends SingleEventUpcaster {
 
     private static final String LEDGER = "org.gongshi.ledger.";
 
-    /** Events added after the move, born in their {@code event} package: they have no old name. */
-    private static final Set<Class<?>> BORN_AFTER_THE_MOVE = Set.of(DecisionServed.class, ChallengeFiled.class, ChallengeEnded.class,
-            CaseDismissed.class, TransferDeadlines.class, TransferReturned.class, HearingScheduled.class);
-
     /** Old stored type name → current class name. */
     private final Map<String, String> renamed;
 
@@ -57,9 +53,13 @@ public class MovedEventTypes extends SingleEventUpcaster {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Events first recorded after the move (the deadline mechanism's): they were never stored under an old name. */
+    /**
+     * Events first recorded after the move, born in their {@code event} package (the deadline mechanism's,
+     * and issue 14's acts): they were never stored under an old name.
+     */
     private static final Set<Class<?>> BORN_AFTER_THE_MOVE = Set.of(DecisionDeadlineMissed.class, DisclosureDeadlineMissed.class,
-            DoublePublicityDeadlineMissed.class, WithdrawalDeadlineMissed.class);
+            DoublePublicityDeadlineMissed.class, WithdrawalDeadlineMissed.class, DecisionServed.class, ChallengeFiled.class,
+            ChallengeEnded.class, CaseDismissed.class, TransferDeadlines.class, TransferReturned.class, HearingScheduled.class);
 
     /** The old stored name of each event, in package {@code org.gongshi.ledger.<capability>}, and its class now. */
     private static Stream<Map.Entry<String, String>> moved(String capability, Class<?>... events) {
