@@ -128,6 +128,8 @@ public class Case implements DisclosedCase {
     private RevisionKind lastRevision;
     private LocalDate lastRevisionEffectiveOn;
     private String partyUscc;
+    private org.gongshi.ledger.vocabulary.IpType ipType;
+    private String violationType;
 
     /** 公示: the public record of the decision, from the filing on. */
     @AggregateMember
@@ -611,6 +613,8 @@ public class Case implements DisclosedCase {
         caseId = event.caseId();
         bureau = event.bureau();
         partyUscc = event.party() == null ? null : event.party().uscc();
+        ipType = event.ipType();
+        violationType = event.violationType();
         status = CaseStatus.FILED;
         filedOn = event.filedOn();
         lastActOn = event.filedOn();
@@ -769,7 +773,8 @@ public class Case implements DisclosedCase {
     public BasisFacts basisFacts() {
         boolean penalty = decisionId != null && penalties != null && !penalties.isEmpty(); // a no-penalty decision has none
         return new BasisFacts(caseId, bureau, partyUscc, penalty, decidedOn,
-                lastRevision != RevisionKind.REVOKED && lastRevision != RevisionKind.CONFIRMED_INVALID);
+                lastRevision != RevisionKind.REVOKED && lastRevision != RevisionKind.CONFIRMED_INVALID, ipType, procedure,
+                penalty ? List.copyOf(penalties) : List.of(), violationType);
     }
 
     @Override
