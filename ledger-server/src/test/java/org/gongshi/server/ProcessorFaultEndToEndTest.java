@@ -78,7 +78,8 @@ class ProcessorFaultEndToEndTest {
     private ConfigurableApplicationContext start() {
         LedgerServerApplication.disableUpdateChecker();
         return new SpringApplicationBuilder(LedgerServerApplication.class, Faults.class)
-                .run("--gongshi.data-dir=" + dataDir, "--server.port=0", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H");
+                .run("--gongshi.data-dir=" + dataDir, "--server.port=0", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H",
+                        "--gongshi.clock.start=" + LedgerEndToEndTest.CLOCK_START);
     }
 
     @Test
@@ -197,7 +198,14 @@ class ProcessorFaultEndToEndTest {
 
     static void decide(WebTestClient web, String token, String caseId) {
         web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(LedgerEndToEndTest.decision()).exchange().expectStatus().isOk();
+                .bodyValue(decision(caseId)).exchange().expectStatus().isOk();
+    }
+
+    /** A bureau gives each decision its own number. */
+    static Map<String, Object> decision(String caseId) {
+        Map<String, Object> decision = new java.util.HashMap<>(LedgerEndToEndTest.decision());
+        decision.put("decisionNumber", "京朝市监罚〔2026〕" + caseId.substring(0, 8) + "号");
+        return decision;
     }
 
     static Map<?, ?> body(WebTestClient.RequestHeadersSpec<?> request) {
