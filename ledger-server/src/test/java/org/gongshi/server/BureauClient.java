@@ -28,11 +28,14 @@ final class BureauClient {
         return new BureauClient(token, web);
     }
 
-    /** Files a case against a company, serves the notice (rights waived) and decides a fine; returns the case id. */
+    /**
+     * Files a trademark infringement case against a company, serves the notice (rights waived) and decides a
+     * fine (ordinary procedure: it counts towards the repeated-infringer list); returns the case id.
+     */
     String decidedCase(String companyName, String uscc, int fine) {
         int n = COUNTER.incrementAndGet();
         Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("filedOn", "2026-03-02", "ipType", "PATENT", "violationType", "假冒专利", "procedure", "ORDINARY",
+                .bodyValue(Map.of("filedOn", "2026-03-02", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品", "procedure", "ORDINARY",
                         "source", "日常检查", "authorityName", "北京市朝阳区知识产权局",
                         "party", Map.of("kind", "LEGAL_PERSON", "name", companyName, "uscc", uscc)))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
@@ -40,7 +43,7 @@ final class BureauClient {
         var penalties = List.of(Map.of("type", "FINE", "amount", fine));
         act(caseId, "notices", Map.of("servedOn", "2026-03-04", "hearingRightGranted", false, "waived", true, "proposedPenalties", penalties));
         act(caseId, "decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝知罚〔2026〕" + n + "号", "decidedOn", "2026-03-10",
-                "penalties", penalties, "legalBasis", "《专利法》第六十八条", "facts", "在产品上标注他人专利号。"));
+                "penalties", penalties, "legalBasis", "《商标法》第六十条第二款", "facts", "销售侵犯注册商标专用权的商品。"));
         return caseId;
     }
 
@@ -58,6 +61,19 @@ final class BureauClient {
     void revoke(String caseId, String reason, String effectiveOn) {
         act(caseId, "revision", Map.of("kind", "REVOKED", "by", "LITIGATION", "documentNumber", "(2026)京0105行初9号",
                 "effectiveOn", effectiveOn, "reason", reason));
+    }
+
+    /** Files a case with this body (API.md's fields); returns the case id. */
+    String file(Map<String, Object> body) {
+        Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) filed.get("caseId");
+    }
+
+    /** An act the ledger refuses with 409: returns the problem, whose {@code rule} names the rule broken. */
+    Map<?, ?> refused(String caseId, String act, Map<String, Object> body) {
+        return web.post().uri("/api/v1/cases/{id}/" + act, caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isEqualTo(409).expectBody(Map.class).returnResult().getResponseBody();
     }
 
     void act(String caseId, String act, Map<String, Object> body) {

@@ -114,7 +114,8 @@ class LedgerEndToEndTest {
             web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
                     .header("Idempotency-Key", "file-1").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("filedOn", "2026-02-11", "ipType", "PATENT", "violationType", "x", "procedure", "ORDINARY",
-                            "source", "y", "party", Map.of("kind", "LEGAL_PERSON", "name", "n", "uscc", BUREAU)))
+                            "source", "y", "authorityName", "北京市朝阳区市场监督管理局",
+                            "party", Map.of("kind", "LEGAL_PERSON", "name", "n", "uscc", BUREAU)))
                     .exchange().expectStatus().isEqualTo(422)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
@@ -134,8 +135,13 @@ class LedgerEndToEndTest {
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
                     .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("decisionId");
             assertThat(decisionId).isNotBlank();
+            // 送达: the 15 days to pay run from the party's receipt (received the day of the decision: due 03-17)
+            web.post().uri("/api/v1/cases/{id}/service", caseId).headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("receivedOn", "2026-03-02", "method", "直接送达"))
+                    .exchange().expectStatus().isOk();
 
-            Map<?, ?> view = awaitCase(web, token, caseId, v -> "PENALTY_DECIDED".equals(v.get("status")));
+            Map<?, ?> view = awaitCase(web, token, caseId, v -> "PENALTY_DECIDED".equals(v.get("status"))
+                    && v.get("decision") instanceof Map<?, ?> d && d.get("paymentDeadline") != null);
             assertDecidedView(view, decisionId);
 
             // another bureau's officer may not act on or read the case
@@ -240,7 +246,7 @@ class LedgerEndToEndTest {
 
     static Map<String, Object> fileCase(String uscc) {
         return Map.of("filedOn", "2026-02-10", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
-                "procedure", "ORDINARY", "source", "权利人投诉",
+                "procedure", "ORDINARY", "source", "权利人投诉", "authorityName", "北京市朝阳区市场监督管理局",
                 "party", Map.of("kind", "LEGAL_PERSON", "name", "北京某某贸易有限公司", "uscc", uscc, "legalRepresentative", "张三"));
     }
 

@@ -25,7 +25,12 @@ class PolicyPropertiesTest {
         assertThat(policy.caseHandling().headExtensionDays()).isEqualTo(30);
         assertThat(policy.disclosure().disclosureWorkingDays()).isEqualTo(20);
         assertThat(policy.disclosure().doublePublicityWorkingDays()).isEqualTo(7);
-        assertThat(policy.disclosure().lowerAmountFineThreshold()).isEqualByComparingTo("10000");
+        assertThat(policy.disclosure().lowerAmountFineNaturalPerson()).isEqualByComparingTo("10000");
+        assertThat(policy.disclosure().lowerAmountFineOrganisation()).isEqualByComparingTo("100000");
+        assertThat(policy.caseHandling().statementWorkingDays()).isEqualTo(5);
+        assertThat(policy.caseHandling().hearingNoticeWorkingDays()).isEqualTo(7);
+        assertThat(policy.caseHandling().largeAmountOrganisation()).isEqualByComparingTo("100000");
+        assertThat(policy.caseHandling().largeAmountNaturalPerson()).isEqualByComparingTo("10000");
         assertThat(policy.creditListing().repeatedInfringerPenalties()).isEqualTo(2);
     }
 
@@ -33,10 +38,11 @@ class PolicyPropertiesTest {
     void a_property_overrides_one_number_and_keeps_the_other_defaults() {
         EnforcementPolicy policy = bind(Map.of(
                 "gongshi.policy.version", "GD-2026.1",
-                "gongshi.policy.disclosure.lower-amount-fine-threshold", "20000",
+                "gongshi.policy.disclosure.lower-amount-fine-natural-person", "20000",
                 "gongshi.policy.case-handling.decision-days", "60"));
         assertThat(policy.version()).isEqualTo("GD-2026.1");
-        assertThat(policy.disclosure().lowerAmountFineThreshold()).isEqualByComparingTo("20000");
+        assertThat(policy.disclosure().lowerAmountFineNaturalPerson()).isEqualByComparingTo("20000");
+        assertThat(policy.disclosure().lowerAmountFineOrganisation()).isEqualByComparingTo("100000");
         assertThat(policy.disclosure().disclosureWorkingDays()).isEqualTo(20);
         assertThat(policy.caseHandling().decisionDays()).isEqualTo(60);
         assertThat(policy.caseHandling().paymentDays()).isEqualTo(15);

@@ -62,7 +62,7 @@ class PublicDisclosureEndToEndTest {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String caseId = (String) filed.get("caseId");
         LocalDate filed0 = LocalDate.parse(filedOn);
-        post(caseId, "notices", Map.of("servedOn", filed0.plusDays(2).toString(), "hearingRightGranted", false, "waived", true,
+        post(caseId, "notices", Map.of("servedOn", filed0.plusDays(2).toString(), "hearingRightGranted", true, "waived", true,
                 "proposedPenalties", penalties));
         post(caseId, "decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝市监罚〔2026〕" + caseId.substring(0, 4) + "号",
                 "decidedOn", filed0.plusDays(10).toString(), "penalties", penalties, "legalBasis", "《商标法》第六十条第二款", "facts", facts));
@@ -94,7 +94,7 @@ class PublicDisclosureEndToEndTest {
     @SuppressWarnings("unchecked")
     void a_published_decision_is_searchable_and_its_revision_withdraws_it_with_the_reason() throws Exception {
         String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京锦绣示范商贸有限公司", "uscc", "91110000600037341L",
-                "legalRepresentative", "王示例"), "2026-02-02", List.of(Map.of("type", "FINE", "amount", 50000)), "销售侵权服装120件。");
+                "legalRepresentative", "王示例"), "2026-02-02", List.of(Map.of("type", "FINE", "amount", 150000)), "销售侵权服装120件。");
         // a publish before nothing else: the decision is ordinary and not warning-only
         post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-02-20"));
         web.post().uri("/api/v1/cases/{id}/disclosure", caseId).headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
@@ -106,7 +106,8 @@ class PublicDisclosureEndToEndTest {
         String recordId = (String) record.get("recordId");
         assertThat(record.get("subjectName")).isEqualTo("北京锦绣示范商贸有限公司");
         assertThat(record.get("uscc")).isEqualTo("91110000600037341L");
-        assertThat(((Number) record.get("fineAmountTenThousandYuan")).doubleValue()).isEqualTo(5.0);
+        // ¥150,000 is not a lower amount for an organisation (below ¥100,000): public for 3 years
+        assertThat(((Number) record.get("fineAmountTenThousandYuan")).doubleValue()).isEqualTo(15.0);
         assertThat(record.get("authorityUscc")).isEqualTo(LedgerEndToEndTest.BUREAU);
         assertThat(record.get("division")).isEqualTo("110105");
         assertThat(record.get("publicUntil")).isEqualTo("2029-02-20");
@@ -158,8 +159,8 @@ class PublicDisclosureEndToEndTest {
     void no_private_data_reaches_any_public_output_and_stored_strings_are_escaped() throws Exception {
         String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "刘示例", "idNumber", ID_NUMBER), "2026-06-01",
                 List.of(Map.of("type", "FINE", "amount", 8000, "description", "联系电话13912345678")), LEAKY_FACTS);
-        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-06-15",
-                "redactions", List.of("深圳市南山区示例路88号3栋1201", "张第三人", "患有糖尿病")));
+        // the officer lists nothing to hide: the redaction policy finds the address, the co-resident's name and the illness
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-06-15"));
         Map<?, ?> found = awaitPublic("/api/v1/public/penalties?q=刘示例", p -> total(p) == 1);
         String recordId = (String) ((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("recordId");
 

@@ -1,6 +1,18 @@
 package org.gongshi.api.cases;
 
 import jakarta.validation.Valid;
+import org.gongshi.api.cases.CaseRequests.ChallengeEndRequest;
+import org.gongshi.api.cases.CaseRequests.ChallengeRequest;
+import org.gongshi.api.cases.CaseRequests.ServiceRequest;
+import org.gongshi.api.cases.CaseRequests.DismissalRequest;
+import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ScheduleHearing;
+import org.gongshi.ledger.cases.command.ReturnTransfer;
+import org.gongshi.api.cases.CaseRequests.TransferReturnRequest;
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.cases.command.EndChallenge;
+import org.gongshi.ledger.cases.command.FileChallenge;
+import org.gongshi.ledger.cases.command.ServeDecision;
 import org.gongshi.api.cases.CaseRequests.ClockAction;
 import org.gongshi.api.cases.CaseRequests.ClockRequest;
 import org.gongshi.api.cases.CaseRequests.ClosureRequest;
@@ -121,6 +133,7 @@ public class CaseCommandController {
                                     @PathVariable String caseId, @Valid @RequestBody HearingRequest body) {
         return act(jwt, key, caseId, "hearings", body, () -> {
             body.check();
+            if (body.notifiedOn() != null) return new ScheduleHearing(caseId, body.notifiedOn(), body.hearingOn());
             return body.heldOn() != null
                     ? new ConcludeHearing(caseId, body.heldOn(), body.outcome())
                     : new RequestHearing(caseId, body.requestedOn());
@@ -145,7 +158,43 @@ public class CaseCommandController {
     Mono<ResponseEntity<?>> transfer(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                      @PathVariable String caseId, @Valid @RequestBody TransferRequest body) {
         return act(jwt, key, caseId, "transfer", body,
-                () -> new TransferToJudiciary(caseId, body.transferredOn(), body.judicialOrgan(), body.reason()));
+                () -> new TransferToJudiciary(caseId, body.transferredOn(), body.judicialOrgan(), body.reason(), body.suspectedOn(),
+                        body.approvedOn()));
+    }
+
+    @PostMapping("/{caseId}/transfer/return")
+    Mono<ResponseEntity<?>> transferReturned(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                             @PathVariable String caseId, @Valid @RequestBody TransferReturnRequest body) {
+        return act(jwt, key, caseId, "transfer/return", body, () -> new ReturnTransfer(caseId, body.returnedOn(), body.reason()));
+    }
+
+    @PostMapping("/{caseId}/service")
+    Mono<ResponseEntity<?>> service(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                    @PathVariable String caseId, @Valid @RequestBody ServiceRequest body) {
+        return act(jwt, key, caseId, "service", body, () -> new ServeDecision(caseId, body.receivedOn(), body.method()));
+    }
+
+    /** Challenges are numbered 1, 2, ... in the order filed; the case view lists them. */
+    @PostMapping("/{caseId}/challenges")
+    Mono<ResponseEntity<?>> challenge(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                      @PathVariable String caseId, @Valid @RequestBody ChallengeRequest body) {
+        return act(jwt, key, caseId, "challenges", body, () -> new FileChallenge(caseId, body.kind(), body.filedOn()));
+    }
+
+    @PostMapping("/{caseId}/challenges/{number}/end")
+    Mono<ResponseEntity<?>> challengeEnded(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                           @PathVariable String caseId, @PathVariable int number,
+                                           @Valid @RequestBody ChallengeEndRequest body) {
+        return act(jwt, key, caseId, "challenges/" + number + "/end", body, () -> {
+            if (number < 1) throw InvalidRequest.of("number", "challenges are numbered from 1");
+            return new EndChallenge(caseId, number, body.endedOn(), body.outcome());
+        });
+    }
+
+    @PostMapping("/{caseId}/dismissal")
+    Mono<ResponseEntity<?>> dismissal(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                      @PathVariable String caseId, @Valid @RequestBody DismissalRequest body) {
+        return act(jwt, key, caseId, "dismissal", body, () -> new DismissCase(caseId, body.dismissedOn(), body.reason(), body.note()));
     }
 
     @PostMapping("/{caseId}/execution")
@@ -179,8 +228,8 @@ public class CaseCommandController {
             LocalDate on = body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock);
             return switch (body.action()) {
                 // publication and withholding take the day the ledger records them: a date given must be that day
-                case PUBLISH -> new DecideDisclosure(caseId, DisclosureAction.PUBLISH, body.decidedOn(), null, body.redactions());
-                case WITHHOLD -> new DecideDisclosure(caseId, DisclosureAction.WITHHOLD, body.decidedOn(), body.ground(), null);
+                case PUBLISH -> new DecideDisclosure(caseId, DisclosureAction.PUBLISH, body.decidedOn(), null, null, body.redactions());
+                case WITHHOLD -> new DecideDisclosure(caseId, DisclosureAction.WITHHOLD, body.decidedOn(), body.ground(), body.explanation(), null);
                 case CORRECT -> new CorrectDisclosure(caseId, on, body.reason(), body.violationType(), body.facts(),
                         body.legalBasis(), body.legalRepresentative(), body.redactions());
             };
@@ -191,8 +240,7 @@ public class CaseCommandController {
     Mono<ResponseEntity<?>> repair(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                    @PathVariable String caseId, @Valid @RequestBody DisclosureRequests.RepairRequest body) {
         return act(jwt, key, caseId, "repair", body, () -> new RepairCredit(caseId,
-                body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock), body.obligationsFulfilled(),
-                body.harmRemoved(), body.repeatViolation(), body.listedAsDishonest()));
+                body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock), body.harmRemoved()));
     }
 
     /** A command on case {@code caseId} at {@code /api/v1/cases/{caseId}/{act}}, answered 200 {caseId, position}. */

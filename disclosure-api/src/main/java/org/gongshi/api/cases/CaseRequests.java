@@ -13,6 +13,8 @@ import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.InvalidRequest.FieldProblem;
 import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.cases.event.ChallengeKind;
+import org.gongshi.ledger.cases.event.DismissalReason;
 import org.gongshi.ledger.cases.event.ExtensionApproval;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
@@ -45,7 +47,7 @@ public final class CaseRequests {
     public record FileCaseRequest(@NotNull LocalDate filedOn, @NotNull IpType ipType,
                                   @NotBlank @Size(max = Bounds.LABEL) String violationType, @NotNull Procedure procedure,
                                   @NotBlank @Size(max = Bounds.LABEL) String source, @NotNull @Valid PartyRequest party,
-                                  @Size(max = Bounds.NAME) String authorityName) {
+                                  @NotBlank @Size(max = Bounds.NAME) String authorityName) {
         void check() {
             List<FieldProblem> problems = new ArrayList<>();
             for (String p : party.toParty().problems()) {
@@ -58,9 +60,9 @@ public final class CaseRequests {
 
     public record PenaltyRequest(@NotNull PenaltyType type,
                                  @DecimalMin(value = "0.01", message = "must be at least 0.01 yuan") @Digits(integer = 13, fraction = 2) BigDecimal amount,
-                                 @Size(max = Bounds.TEXT) String description) {
+                                 @Size(max = Bounds.TEXT) String description, LocalDate until) {
         Penalty toPenalty() {
-            return new Penalty(type, amount, description);
+            return new Penalty(type, amount, description, until);
         }
     }
 
@@ -70,6 +72,12 @@ public final class CaseRequests {
             PenaltyRequest p = requests.get(i);
             if (p.type().isMonetary() && p.amount() == null) {
                 problems.add(new FieldProblem(field + "[" + i + "].amount", "is required for " + p.type() + " (yuan, at most 2 decimals)"));
+            }
+            if (p.type().hasTerm() && p.until() == null) {
+                problems.add(new FieldProblem(field + "[" + i + "].until", "is required for " + p.type() + ": the last day of its term"));
+            }
+            if (!p.type().hasTerm() && p.until() != null) {
+                problems.add(new FieldProblem(field + "[" + i + "].until", "must be empty for " + p.type() + "; only suspensions and restrictions have a term"));
             }
             if (!p.type().isMonetary() && p.amount() != null) {
                 problems.add(new FieldProblem(field + "[" + i + "].amount", "must be empty for " + p.type() + "; only fines and confiscations carry an amount"));
@@ -107,11 +115,20 @@ public final class CaseRequests {
 
     public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.SUMMARY) String summary) {}
 
-    /** A hearing request ({@code requestedOn}) or the hearing held ({@code heldOn}, {@code outcome}). */
-    public record HearingRequest(LocalDate requestedOn, LocalDate heldOn, @Size(max = Bounds.SUMMARY) String outcome) {
+    /**
+     * A hearing request ({@code requestedOn}), its notice ({@code notifiedOn} for {@code hearingOn}, 7 WD
+     * ahead) or the hearing held ({@code heldOn}, {@code outcome}).
+     */
+    public record HearingRequest(LocalDate requestedOn, LocalDate notifiedOn, LocalDate hearingOn, LocalDate heldOn,
+                                 @Size(max = Bounds.SUMMARY) String outcome) {
         void check() {
-            if ((requestedOn == null) == (heldOn == null)) {
-                throw InvalidRequest.of("requestedOn", "give requestedOn to record a hearing request, or heldOn and outcome to record the hearing held");
+            int acts = (requestedOn == null ? 0 : 1) + (notifiedOn == null ? 0 : 1) + (heldOn == null ? 0 : 1);
+            if (acts != 1) {
+                throw InvalidRequest.of("requestedOn", "give requestedOn to record a hearing request, notifiedOn and hearingOn to record"
+                        + " its notice, or heldOn and outcome to record the hearing held");
+            }
+            if (notifiedOn != null && hearingOn == null) {
+                throw InvalidRequest.of("hearingOn", "is required with notifiedOn: the day of the hearing");
             }
             if (heldOn != null && (outcome == null || outcome.isBlank())) {
                 throw InvalidRequest.of("outcome", "is required with heldOn");
@@ -132,8 +149,24 @@ public final class CaseRequests {
         }
     }
 
+    /** 移送: sent on {@code transferredOn}; the crime was suspected on {@code suspectedOn} and the head approved on {@code approvedOn}. */
     public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank @Size(max = Bounds.NAME) String judicialOrgan,
-                                  @NotBlank @Size(max = Bounds.TEXT) String reason) {}
+                                  @NotBlank @Size(max = Bounds.TEXT) String reason, @NotNull LocalDate suspectedOn, @NotNull LocalDate approvedOn) {}
+
+    /** 不予立案退回: the judiciary declined to file the transferred case. */
+    public record TransferReturnRequest(@NotNull LocalDate returnedOn, @NotBlank @Size(max = Bounds.TEXT) String reason) {}
+
+    /** 送达: the day the party received the decision and how it was served. */
+    public record ServiceRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.LABEL) String method) {}
+
+    /** 复议/诉讼: a reconsideration or lawsuit against the decision is pending. */
+    public record ChallengeRequest(@NotNull ChallengeKind kind, @NotNull LocalDate filedOn) {}
+
+    /** The end of a pending reconsideration or lawsuit. */
+    public record ChallengeEndRequest(@NotNull LocalDate endedOn, @NotBlank @Size(max = Bounds.TEXT) String outcome) {}
+
+    /** 撤销立案: the day and the reason; {@code note} explains it. */
+    public record DismissalRequest(@NotNull LocalDate dismissedOn, @NotNull DismissalReason reason, @Size(max = Bounds.TEXT) String note) {}
 
     public record ExecutionRequest(@NotNull LocalDate executedOn,
                                    @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal paidAmount,

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.disclosure.event.WithholdingGround;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,20 +18,22 @@ public final class DisclosureRequests {
     public enum Action { PUBLISH, WITHHOLD, CORRECT }
 
     /**
-     * PUBLISH (with {@code redactions}: names, addresses, health data to hide), WITHHOLD (with the
-     * legal {@code ground}), or CORRECT the public record (with a {@code reason} and the corrected
-     * fields). {@code decidedOn} is optional: publication and
-     * withholding take the day the ledger records them, and a date given must be that day (else 409
-     * {@code recorded-on-its-day}); a correction defaults to today (Asia/Shanghai).
+     * PUBLISH (with {@code redactions}: names, addresses, health data to hide), WITHHOLD (a disclosable
+     * decision with an enumerated legal {@code ground}: STATE_SECRET, SECURITY_OR_STABILITY or OTHER_LAW,
+     * free text only in {@code explanation}; the ledger refuses a disclosable one without), or CORRECT the
+     * public record (with a {@code reason} and the corrected fields). {@code decidedOn} is optional:
+     * publication and withholding take the day the ledger records them, and a date given must be that day
+     * (else 409 {@code recorded-on-its-day}); a correction defaults to today (Asia/Shanghai).
      */
-    public record DisclosureRequest(@NotNull Action action, LocalDate decidedOn, @Size(max = Bounds.TEXT) String ground,
+    public record DisclosureRequest(@NotNull Action action, LocalDate decidedOn, WithholdingGround ground,
+                                    @Size(max = Bounds.TEXT) String explanation,
                                     @Size(max = Bounds.LIST) List<@NotNull @Size(max = Bounds.LABEL) String> redactions,
                                     @Size(max = Bounds.TEXT) String reason, @Size(max = Bounds.LABEL) String violationType,
                                     @Size(max = Bounds.FACTS) String facts, @Size(max = Bounds.TEXT) String legalBasis,
                                     @Size(max = Bounds.NAME) String legalRepresentative) {
         void check() {
-            if (action == Action.WITHHOLD && (ground == null || ground.isBlank())) {
-                throw InvalidRequest.of("ground", "is required to WITHHOLD: name the legal ground (e.g. state secret, SAMR Order 45 Art 5)");
+            if (action != Action.WITHHOLD && (ground != null || explanation != null)) {
+                throw InvalidRequest.of("ground", "only a WITHHOLD names a ground and its explanation");
             }
             if (action == Action.CORRECT && (reason == null || reason.isBlank())) {
                 throw InvalidRequest.of("reason", "is required to CORRECT a public record");
@@ -42,7 +45,9 @@ public final class DisclosureRequests {
         }
     }
 
-    /** 信用修复: the bureau's findings on the conditions of SAMR Order 45 Art 14. */
-    public record RepairRequest(LocalDate decidedOn, @NotNull Boolean obligationsFulfilled, @NotNull Boolean harmRemoved,
-                                @NotNull Boolean repeatViolation, @NotNull Boolean listedAsDishonest) {}
+    /**
+     * 信用修复: the bureau's finding that the harm was removed (SAMR Order 45 Art 14). Payment, a later
+     * penalty and a credit listing are checked in the ledger, never taken from the request.
+     */
+    public record RepairRequest(LocalDate decidedOn, @NotNull Boolean harmRemoved) {}
 }

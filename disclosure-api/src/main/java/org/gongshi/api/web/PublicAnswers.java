@@ -22,6 +22,7 @@ public final class PublicAnswers {
     public static Map<String, Object> record(PublicRecordView view, JsonMapper json) {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = json.convertValue(view.record(), LinkedHashMap.class);
+        body.put("publicUntilProvisional", Boolean.TRUE.equals(view.publicUntilProvisional()));
         body.put("publishedOn", view.publishedOn());
         body.put("corrections", view.corrections());
         return body;

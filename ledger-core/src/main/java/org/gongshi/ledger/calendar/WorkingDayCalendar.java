@@ -28,12 +28,13 @@ import java.util.stream.IntStream;
  * each a comma-separated list of {@code MM-DD} days or {@code MM-DD..MM-DD} inclusive ranges.
  * A year with either key is published. A year without a notice counts weekends only, and a
  * deadline that depends on its notice is {@linkplain Deadline#provisional() provisional}: a
- * working-day term when any day it counts lies in such a year; a calendar-day, month or year term
- * when its last day, or a day it rolls over to, does (the days in between are counted whatever
- * the notice says).
+ * working-day term when any day it counts lies in such a year; a calendar-day term when its last
+ * day, or a day it rolls over to, does; a month or year period when its last day does (the days in
+ * between are counted whatever the notice says).
  *
  * <p>Terms follow the Civil Code: the day of the act is not counted (民法典 Art 201), and a term
- * whose last day is a day off ends on the next working day (Art 203).
+ * to act whose last day is a day off ends on the next working day (Art 203); a period of a burden
+ * counted in months or years ends on its corresponding day and is never rolled forward (Art 202).
  */
 public final class WorkingDayCalendar {
 
@@ -131,6 +132,21 @@ public final class WorkingDayCalendar {
         return new IllegalArgumentException("working-day calendar entry " + key + "=" + value + ": " + why);
     }
 
+    /**
+     * This calendar with the notices of {@code notices} added: a year {@code notices} publishes takes
+     * its days from there (a corrected notice replaces the shipped one), every other year stays as it
+     * is. How an operator loads a new year's notice without a new release.
+     */
+    public WorkingDayCalendar withNotices(WorkingDayCalendar notices) {
+        Set<Integer> years = new HashSet<>(publishedYears);
+        years.addAll(notices.publishedYears);
+        Set<LocalDate> off = new HashSet<>(notices.daysOff);
+        Set<LocalDate> work = new HashSet<>(notices.makeUpWorkingDays);
+        daysOff.stream().filter(day -> !notices.isPublished(day.getYear())).forEach(off::add);
+        makeUpWorkingDays.stream().filter(day -> !notices.isPublished(day.getYear())).forEach(work::add);
+        return new WorkingDayCalendar(years, off, work);
+    }
+
     public Set<Integer> publishedYears() {
         return publishedYears;
     }
@@ -169,16 +185,26 @@ public final class WorkingDayCalendar {
         return rolledOver(actOn.plusDays(n));
     }
 
-    /** The corresponding day {@code months} later (or that month's last day), moved to the next working day if off. */
+    /**
+     * A period of a burden counted in months (publicity, list term, sanction, repair wait): it ends on
+     * the corresponding day {@code months} later, or that month's last day when it has none, and is
+     * never moved to a working day (民法典 Art 202; rolling would lengthen the burden). Provisional
+     * when that day lies in a year whose notice is not loaded.
+     */
     public Deadline addMonths(LocalDate actOn, int months) {
         requireNotNegative(months, "months");
-        return rolledOver(actOn.plusMonths(months));
+        return periodEnd(actOn.plusMonths(months));
     }
 
-    /** The corresponding day {@code years} later (28 February for 29 February), moved to the next working day if off. */
+    /** A period of a burden counted in years (28 February for 29 February), never rolled; see {@link #addMonths}. */
     public Deadline addYears(LocalDate actOn, int years) {
         requireNotNegative(years, "years");
-        return rolledOver(actOn.plusYears(years));
+        return periodEnd(actOn.plusYears(years));
+    }
+
+    /** The last day of a period of a burden, as it is: provisional when its year has no notice loaded. */
+    public Deadline periodEnd(LocalDate lastDay) {
+        return new Deadline(lastDay, !isPublished(lastDay.getYear()));
     }
 
     /** The number of working days after {@code from}, up to and including {@code to}. */

@@ -19,7 +19,20 @@ import org.gongshi.ledger.cases.command.RecordStatement;
 import org.gongshi.ledger.cases.command.RequestHearing;
 import org.gongshi.ledger.cases.command.ResumeCaseClock;
 import org.gongshi.ledger.cases.command.ReviseDecision;
+import org.gongshi.ledger.cases.command.ServeDecision;
+import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ScheduleHearing;
+import org.gongshi.ledger.cases.event.HearingScheduled;
+import org.gongshi.ledger.cases.command.ReturnTransfer;
+import org.gongshi.ledger.cases.event.TransferDeadlines;
+import org.gongshi.ledger.cases.event.TransferReturned;
+import org.gongshi.ledger.cases.event.CaseDismissed;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
+import org.gongshi.ledger.cases.command.FileChallenge;
+import org.gongshi.ledger.cases.command.EndChallenge;
+import org.gongshi.ledger.cases.event.ChallengeEnded;
+import org.gongshi.ledger.cases.event.ChallengeFiled;
+import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.command.TransferToJudiciary;
 import org.gongshi.ledger.cases.event.CaseClockPaused;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
@@ -55,6 +68,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -91,21 +105,31 @@ public class Case implements DisclosedCase {
     private LocalDate missedDecisionDeadline;
 
     private List<Penalty> proposedPenalties;
+    private LocalDate noticeServedOn;
+    /** The party stated and defended its case (陈述、申辩) after the notice. */
+    private boolean stated;
     private boolean hearingRightGranted;
     private boolean rightsWaived;
     private Deadline hearingRequestDeadline;
     private boolean hearingRequested;
     private boolean hearingConcluded;
+    private LocalDate hearingOn;
 
     private String decisionId;
     private LocalDate decidedOn;
     private List<Penalty> penalties;
+    /** Runs from the party's receipt of the decision (送达), so it is known once the decision is served. */
     private Deadline paymentDeadline;
+    private LocalDate servedOn;
+    /** Reconsiderations and lawsuits against the decision, by number (1, 2, ...). */
+    private final List<Challenge> challenges = new ArrayList<>();
     private boolean transferred;
     private boolean executed;
     private RevisionKind lastRevision;
     private LocalDate lastRevisionEffectiveOn;
     private String partyUscc;
+    private org.gongshi.ledger.vocabulary.IpType ipType;
+    private String violationType;
 
     /** 公示: the public record of the decision, from the filing on. */
     @AggregateMember
@@ -124,6 +148,8 @@ public class Case implements DisclosedCase {
             recording.requireLegalDate(command.filedOn(), "the filing", rules);
             check(command.party() != null && command.party().problems().isEmpty(), Rule.VALID_IDENTIFIER,
                     command.party() == null ? "party is required" : String.join("; ", command.party().problems()));
+            check(command.authorityName() != null && !command.authorityName().isBlank(), Rule.AUTHORITY_NAMED,
+                    "authorityName: name the authority (处罚机关) as registered; every public record of the case shows it");
             requireBornBefore(command.party(), recording);
             Deadline deadline = rules.decisionDeadline(command.filedOn(), 0, null, 0);
             apply(new CaseFiled(command.caseId(), command.bureau(), command.authorityName(), command.division(),
@@ -154,6 +180,9 @@ public class Case implements DisclosedCase {
             apply(new DecisionDeadlineExtended(caseId, ExtensionApproval.HEAD, command.approvedOn(), days, null, command.reason(),
                     extended, rules.version()));
         } else {
+            check(headExtensionDays >= rules.headExtensionDays() || collectiveDeadline != null, Rule.DECISION_EXTENSION,
+                    "a collective extension comes only after the head's +" + rules.headExtensionDays() + " CD extension; "
+                            + headExtensionDays + " CD approved so far");
             check(command.newDeadline() != null, Rule.DECISION_EXTENSION, "a collective decision must name the new deadline (newDeadline)");
             check(command.newDeadline().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
                     "the new deadline " + command.newDeadline() + " must be after the current deadline " + decisionDeadline.dueOn());
@@ -193,6 +222,11 @@ public class Case implements DisclosedCase {
         check(command.proposedPenalties() != null && !command.proposedPenalties().isEmpty(), Rule.NOTICE_BEFORE_DECISION,
                 "a penalty notice must propose at least one penalty");
         requireWithinSimpleProcedure(command.proposedPenalties(), rules);
+        requireTerms(command.proposedPenalties(), command.servedOn());
+        check(command.hearingRightGranted() || procedure != Procedure.ORDINARY
+                        || !rules.grantsHearingRight(command.proposedPenalties(), partyKind), Rule.HEARING_RIGHT,
+                "the proposed penalties give the party a right to a hearing (Art 63: large fine or confiscation, downgrade, revocation,"
+                        + " order to suspend or close, practice restriction); the notice must grant it");
         apply(new PenaltyNoticeServed(caseId, command.servedOn(), List.copyOf(command.proposedPenalties()),
                 command.hearingRightGranted(), command.rightsWaived(), rules.hearingRequestDeadline(command.servedOn()),
                 rules.version()));
@@ -225,9 +259,23 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
+    public void handle(ScheduleHearing command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(hearingRequested && !hearingConcluded, Rule.HEARING_REQUEST_WINDOW, "there is no requested hearing to schedule");
+        requireDatedInOrder(command.notifiedOn(), "the hearing notice", recording, rules);
+        Deadline earliest = rules.earliestHearing(command.notifiedOn());
+        check(!command.hearingOn().isBefore(earliest.dueOn()), Rule.HEARING_RIGHT, "a hearing notified on " + command.notifiedOn()
+                + " is held on " + earliest.dueOn() + " at the earliest (7 WD after the notice), not on " + command.hearingOn());
+        apply(new HearingScheduled(caseId, command.notifiedOn(), command.hearingOn(), earliest, rules.version()));
+    }
+
+    @CommandHandler
     public void handle(ConcludeHearing command, Rulebook rules, Recording recording) {
         authorise(recording);
         check(hearingRequested && !hearingConcluded, Rule.HEARING_REQUEST_WINDOW, "there is no requested hearing to conclude");
+        check(hearingOn != null, Rule.HEARING_RIGHT, "the hearing was never notified; notify it 7 WD ahead (Art 64) before holding it");
+        check(!command.heldOn().isBefore(hearingOn), Rule.HEARING_RIGHT,
+                "the hearing was notified for " + hearingOn + "; it cannot have been held on " + command.heldOn());
         requireDatedInOrder(command.heldOn(), "the hearing", recording, rules);
         apply(new HearingConcluded(caseId, command.heldOn(), command.outcome()));
         if (pauseReason == PauseReason.HEARING) {
@@ -247,17 +295,20 @@ public class Case implements DisclosedCase {
         check(!hearingRightGranted || rightsWaived || hearingRequested || command.decidedOn().isAfter(hearingRequestDeadline.dueOn()),
                 Rule.HEARING_REQUEST_WINDOW, "the party may request a hearing until " + hearingRequestDeadline.dueOn()
                         + "; decide after that date, or record the party's express waiver on the notice");
+        requireStatementWindowRun(command.decidedOn(), rules);
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + " (" + pauseReason
                 + "); resume it before deciding");
         check(command.penalties() != null && !command.penalties().isEmpty(), Rule.NO_HEAVIER_AFTER_DEFENCE,
                 "a penalty decision names at least one penalty");
         requireNoHeavierThanNotice(command.penalties());
+        requireTerms(command.penalties(), command.decidedOn());
+        requireNoLongerTermThanNotice(command.penalties(), command.decidedOn());
         requireWithinSimpleProcedure(command.penalties(), rules);
-        Deadline payment = rules.paymentDeadline(command.decidedOn());
+        // the 15 CD to pay run from receipt (Art 67): DecisionServed records them
         numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new PenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(), procedure,
                 List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline,
-                recording.onTime(decisionDeadline), payment, rules.version()));
+                recording.onTime(decisionDeadline), null, rules.version()));
     }
 
     @CommandHandler
@@ -273,13 +324,44 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
+    public void handle(DismissCase command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; it cannot be dismissed");
+        check(!status.isDisposed(), Rule.DISMISSAL, "the case already has its disposition (" + status + "); only a case without one is dismissed");
+        check(command.reason() != null, Rule.DISMISSAL,
+                "a dismissal names its reason: NO_VIOLATION, NO_JURISDICTION, TIME_BARRED or PARTY_DECEASED_OR_DISSOLVED");
+        requireDatedInOrder(command.dismissedOn(), "the dismissal", recording, rules);
+        apply(new CaseDismissed(caseId, command.dismissedOn(), command.reason(), command.note(), decisionDeadline,
+                recording.onTime(decisionDeadline), rules.version()));
+    }
+
+    @CommandHandler
     public void handle(TransferToJudiciary command, Rulebook rules, Recording recording) {
         authorise(recording);
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a suspected crime found later is a new case");
         check(!transferred, Rule.TRANSFER_NOT_REPLACED, "the case was already transferred to the judiciary");
         requireDatedInOrder(command.transferredOn(), "the transfer", recording, rules);
+        check(command.suspectedOn() != null && command.approvedOn() != null, Rule.TRANSFER_NOT_REPLACED,
+                "a transfer records when the crime was suspected (suspectedOn) and when the head approved it (approvedOn)");
+        recording.requireLegalDate(command.suspectedOn(), "the suspicion of a crime", rules);
+        check(!command.suspectedOn().isAfter(command.approvedOn()) && !command.approvedOn().isAfter(command.transferredOn()),
+                Rule.TRANSFER_NOT_REPLACED, "suspected " + command.suspectedOn() + ", approved " + command.approvedOn() + " and sent "
+                        + command.transferredOn() + " must follow one another");
         apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
                 decisionDeadline, recording.onTime(decisionDeadline), rules.version()));
+        // the approval is recorded with the transfer: it is on time by its own date; the sending, by the recording day
+        Deadline approval = rules.transferApprovalDeadline(command.suspectedOn());
+        Deadline sending = rules.transferSendingDeadline(command.approvedOn());
+        apply(new TransferDeadlines(caseId, command.suspectedOn(), command.approvedOn(), approval,
+                !recording.historicalImport() && approval.metBy(command.approvedOn()), sending, recording.onTime(sending), rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(ReturnTransfer command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(transferred, Rule.TRANSFER_RETURN, "the case is not with the judiciary; only a transferred case returns");
+        requireDatedInOrder(command.returnedOn(), "the return", recording, rules);
+        apply(new TransferReturned(caseId, command.returnedOn(), command.reason()));
     }
 
     @CommandHandler
@@ -291,9 +373,46 @@ public class Case implements DisclosedCase {
                 "the decision was " + lastRevision + " and has no effect");
         requireDatedInOrder(command.executedOn(), "the execution", recording, rules);
         BigDecimal fine = Penalty.total(penalties, PenaltyType.FINE);
-        boolean inTime = paymentDeadline.metBy(command.executedOn());
+        // paid before the decision was served: the period to pay had not started
+        boolean inTime = paymentDeadline == null || paymentDeadline.metBy(command.executedOn());
         apply(new PenaltyExecuted(caseId, command.executedOn(), command.paidAmount(), command.method(), paymentDeadline,
                 inTime, latePaymentPenalty(fine, command.executedOn(), rules), rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(ServeDecision command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(decisionId != null, Rule.SERVICE_OF_DECISION, "the case has no decision to serve");
+        check(servedOn == null, Rule.SERVICE_OF_DECISION, "the decision was already served; the party received it on " + servedOn);
+        recording.requireLegalDate(command.receivedOn(), "the service of the decision", rules);
+        check(!command.receivedOn().isBefore(decidedOn), Rule.SERVICE_OF_DECISION,
+                "the party cannot have received the decision on " + command.receivedOn() + ", before it was made on " + decidedOn);
+        Deadline payment = Penalty.total(penalties, PenaltyType.FINE).signum() > 0 ? rules.paymentDeadline(command.receivedOn()) : null;
+        apply(new DecisionServed(caseId, decisionId, command.receivedOn(), command.method(), payment, rules.version()));
+    }
+
+    @CommandHandler
+    public void handle(FileChallenge command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(decisionId != null, Rule.CHALLENGE_OF_DECISION, "the case has no decision to challenge");
+        recording.requireLegalDate(command.filedOn(), "the challenge", rules);
+        check(!command.filedOn().isBefore(decidedOn), Rule.CHALLENGE_OF_DECISION,
+                "a challenge filed on " + command.filedOn() + " is before the decision of " + decidedOn);
+        apply(new ChallengeFiled(caseId, challenges.size() + 1, command.kind(), command.filedOn()));
+    }
+
+    @CommandHandler
+    public void handle(EndChallenge command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(command.number() >= 1 && command.number() <= challenges.size(), Rule.CHALLENGE_OF_DECISION,
+                "the case has no challenge number " + command.number() + " (" + challenges.size() + " filed)");
+        Challenge challenge = challenges.get(command.number() - 1);
+        check(challenge.endedOn() == null, Rule.CHALLENGE_OF_DECISION,
+                "challenge " + command.number() + " already ended on " + challenge.endedOn());
+        recording.requireLegalDate(command.endedOn(), "the end of the challenge", rules);
+        check(!command.endedOn().isBefore(challenge.filedOn()), Rule.CHALLENGE_OF_DECISION,
+                "challenge " + command.number() + " cannot end on " + command.endedOn() + ", before it was filed on " + challenge.filedOn());
+        apply(new ChallengeEnded(caseId, command.number(), command.endedOn(), command.outcome()));
     }
 
     @CommandHandler
@@ -301,7 +420,8 @@ public class Case implements DisclosedCase {
         authorise(recording);
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is already closed");
         boolean penaltyEnded = status == CaseStatus.PENALTY_DECIDED && lastRevision != null && lastRevision.endsDecision();
-        check(status == CaseStatus.EXECUTED || status == CaseStatus.NO_PENALTY_DECIDED || status == CaseStatus.TRANSFERRED || penaltyEnded,
+        check(status == CaseStatus.EXECUTED || status == CaseStatus.NO_PENALTY_DECIDED || status == CaseStatus.TRANSFERRED
+                        || status == CaseStatus.DISMISSED || penaltyEnded,
                 Rule.CLOSURE_AFTER_DISPOSITION, switch (status) {
                     case PENALTY_DECIDED -> "the penalty decision has not been executed; record execution before closing";
                     default -> "the case has no disposition yet (status " + status + "); decide or transfer it before closing";
@@ -391,6 +511,16 @@ public class Case implements DisclosedCase {
                 "the date of " + act + " (" + date + ") is before the previous act of the case on " + lastActOn);
     }
 
+    /** Arts 44-45: the party has 5 WD from the notice to state and defend; a decision inside them is voidable. */
+    private void requireStatementWindowRun(LocalDate decidedOn, Rulebook rules) {
+        // the simple procedure hears the party on the spot (Art 52); the 5 WD belong to the ordinary procedure
+        if (procedure != Procedure.ORDINARY || rightsWaived || stated || hearingConcluded) return;
+        Deadline window = rules.statementDeadline(noticeServedOn);
+        check(decidedOn.isAfter(window.dueOn()), Rule.STATEMENT_WINDOW, "the party may state and defend its case until "
+                + window.dueOn() + " (5 WD from the notice of " + noticeServedOn + "); decide after that date, record its statement,"
+                + " or record its written waiver on the notice");
+    }
+
     private void requireNoHeavierThanNotice(List<Penalty> decided) {
         for (Penalty penalty : decided) {
             var notified = Penalty.ofType(proposedPenalties, penalty.type());
@@ -403,6 +533,34 @@ public class Case implements DisclosedCase {
                         penalty.type() + " of ¥" + decidedAmount.toPlainString() + " exceeds the ¥" + notifiedAmount.toPlainString()
                                 + " notified; the decision may not raise amounts beyond the notice");
             }
+        }
+    }
+
+    /** A suspension or restriction names the last day of its term ({@code until}), after the act. */
+    private static void requireTerms(List<Penalty> penalties, LocalDate actOn) {
+        for (Penalty penalty : penalties) {
+            if (!penalty.type().hasTerm()) continue;
+            check(penalty.until() != null, Rule.TERM_OF_PENALTY, penalty.type() + " (" + penalty.type().label()
+                    + ") names the last day of its term (until)");
+            check(penalty.until().isAfter(actOn), Rule.TERM_OF_PENALTY, penalty.type() + " ends on " + penalty.until()
+                    + ", not after " + actOn);
+        }
+    }
+
+    /**
+     * Art 45: a suspension or restriction may not run longer than the notice proposed. Each term is
+     * measured from its own act (the notice's service, the decision) to its last day.
+     */
+    private void requireNoLongerTermThanNotice(List<Penalty> decided, LocalDate decidedOn) {
+        for (Penalty penalty : decided) {
+            if (!penalty.type().hasTerm()) continue;
+            Penalty notified = Penalty.ofType(proposedPenalties, penalty.type()).orElseThrow();
+            if (notified.until() == null) continue; // a notice served before terms were recorded
+            long proposedDays = ChronoUnit.DAYS.between(noticeServedOn, notified.until());
+            long decidedDays = ChronoUnit.DAYS.between(decidedOn, penalty.until());
+            check(decidedDays <= proposedDays, Rule.NO_HEAVIER_AFTER_DEFENCE, penalty.type() + " of " + decidedDays
+                    + " days (to " + penalty.until() + ") is longer than the " + proposedDays + " days notified (" + noticeServedOn
+                    + " to " + notified.until() + "); the decision may not lengthen a suspension or restriction");
         }
     }
 
@@ -421,9 +579,14 @@ public class Case implements DisclosedCase {
                 + limit.toPlainString() + " for this party; ¥" + fine.toPlainString() + " needs the ordinary procedure");
     }
 
+    /**
+     * Art 72: 3% of the fine a day after the payment deadline, capped at the fine; no day counts on
+     * which a reconsideration or lawsuit against the decision was pending (Art 73; 行政强制法 Art 45).
+     */
     private BigDecimal latePaymentPenalty(BigDecimal fine, LocalDate paidOn, Rulebook rules) {
-        if (fine.signum() == 0 || paymentDeadline.metBy(paidOn)) return BigDecimal.ZERO;
-        long daysLate = ChronoUnit.DAYS.between(paymentDeadline.dueOn(), paidOn);
+        if (fine.signum() == 0 || paymentDeadline == null || paymentDeadline.metBy(paidOn)) return BigDecimal.ZERO;
+        long daysLate = paymentDeadline.dueOn().plusDays(1).datesUntil(paidOn.plusDays(1))
+                .filter(day -> challenges.stream().noneMatch(c -> c.pendingOn(day))).count();
         BigDecimal penalty = fine.multiply(rules.policy().caseHandling().latePaymentDailyRate())
                 .multiply(BigDecimal.valueOf(daysLate)).setScale(2, RoundingMode.HALF_UP);
         return penalty.min(fine);
@@ -436,6 +599,13 @@ public class Case implements DisclosedCase {
         apply(new CaseClockResumed(caseId, resumedOn, days, moved, rules.version()));
     }
 
+    /** A reconsideration or lawsuit: pending from the day it was filed up to and including the day it ended. */
+    private record Challenge(LocalDate filedOn, LocalDate endedOn) {
+        boolean pendingOn(LocalDate day) {
+            return !day.isBefore(filedOn) && (endedOn == null || !day.isAfter(endedOn));
+        }
+    }
+
     // ---- state from events
 
     @EventSourcingHandler
@@ -443,6 +613,8 @@ public class Case implements DisclosedCase {
         caseId = event.caseId();
         bureau = event.bureau();
         partyUscc = event.party() == null ? null : event.party().uscc();
+        ipType = event.ipType();
+        violationType = event.violationType();
         status = CaseStatus.FILED;
         filedOn = event.filedOn();
         lastActOn = event.filedOn();
@@ -491,6 +663,8 @@ public class Case implements DisclosedCase {
         lastActOn = event.servedOn();
         status = CaseStatus.NOTICE_SERVED;
         proposedPenalties = event.proposedPenalties();
+        noticeServedOn = event.servedOn();
+        stated = false;
         hearingRightGranted = event.hearingRightGranted();
         rightsWaived = event.rightsWaived();
         hearingRequestDeadline = event.hearingRequestDeadline();
@@ -499,12 +673,19 @@ public class Case implements DisclosedCase {
     @EventSourcingHandler
     void on(StatementRecorded event) {
         lastActOn = event.receivedOn();
+        stated = true;
     }
 
     @EventSourcingHandler
     void on(HearingRequested event) {
         lastActOn = event.requestedOn();
         hearingRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(HearingScheduled event) {
+        lastActOn = event.notifiedOn();
+        hearingOn = event.hearingOn();
     }
 
     @EventSourcingHandler
@@ -533,10 +714,39 @@ public class Case implements DisclosedCase {
     }
 
     @EventSourcingHandler
+    void on(DecisionServed event) {
+        servedOn = event.receivedOn();
+        paymentDeadline = event.paymentDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(ChallengeFiled event) {
+        challenges.add(new Challenge(event.filedOn(), null));
+    }
+
+    @EventSourcingHandler
+    void on(ChallengeEnded event) {
+        challenges.set(event.number() - 1, new Challenge(challenges.get(event.number() - 1).filedOn(), event.endedOn()));
+    }
+
+    @EventSourcingHandler
     void on(CaseTransferredToJudiciary event) {
         lastActOn = event.transferredOn();
         transferred = true;
         if (!status.isDisposed()) status = CaseStatus.TRANSFERRED;
+    }
+
+    @EventSourcingHandler
+    void on(TransferReturned event) {
+        lastActOn = event.returnedOn();
+        transferred = false;
+        if (status == CaseStatus.TRANSFERRED) status = proposedPenalties != null ? CaseStatus.NOTICE_SERVED : CaseStatus.FILED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseDismissed event) {
+        lastActOn = event.dismissedOn();
+        status = CaseStatus.DISMISSED;
     }
 
     @EventSourcingHandler
@@ -563,7 +773,8 @@ public class Case implements DisclosedCase {
     public BasisFacts basisFacts() {
         boolean penalty = decisionId != null && penalties != null && !penalties.isEmpty(); // a no-penalty decision has none
         return new BasisFacts(caseId, bureau, partyUscc, penalty, decidedOn,
-                lastRevision != RevisionKind.REVOKED && lastRevision != RevisionKind.CONFIRMED_INVALID);
+                lastRevision != RevisionKind.REVOKED && lastRevision != RevisionKind.CONFIRMED_INVALID, ipType, procedure,
+                penalty ? List.copyOf(penalties) : List.of(), violationType);
     }
 
     @Override

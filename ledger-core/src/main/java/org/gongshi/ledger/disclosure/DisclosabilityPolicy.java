@@ -32,6 +32,11 @@ public final class DisclosabilityPolicy {
         return exclusion(procedure, penalties).isEmpty();
     }
 
+    /** Whether this decision is disclosed: of a disclosed kind, and not of a party who was a minor on the decision date. */
+    public static boolean disclosable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate decidedOn) {
+        return disclosable(procedure, penalties) && !isMinorOn(party, decidedOn);
+    }
+
     /**
      * Refuses ({@link Rule#DISCLOSURE_SCOPE}) to publish a decision of a kind that is never disclosed,
      * or of a party who was a minor on the decision date.
@@ -54,7 +59,7 @@ public final class DisclosabilityPolicy {
     }
 
     private static boolean isMinorOn(Party party, LocalDate date) {
-        return party.kind() == PartyKind.NATURAL_PERSON && party.idNumber() != null
+        return party != null && party.kind() == PartyKind.NATURAL_PERSON && party.idNumber() != null
                 && ResidentIdNumber.isMinorOn(party.idNumber(), date);
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.NoPenaltyDecided;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.disclosure.command.CorrectDisclosure;
@@ -74,6 +75,10 @@ public class Disclosure {
     private Deadline publicUntil;
     private boolean disclosureMissed;
     private boolean doublePublicityMissed;
+    /** Which record of the decision comes next: 1, then one more after each change (Order 45 Art 11). */
+    private int edition = 1;
+    /** The day the decision was last changed, from which its new record is due; null when never changed. */
+    private LocalDate changedOn;
 
     public Disclosure(DisclosedCase ofCase) {
         this.ofCase = ofCase;
@@ -87,32 +92,41 @@ public class Disclosure {
         check(action == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided ("
                 + action + (recordState != null ? ", record " + recordState : "") + "); a public record is corrected, not published twice");
         LocalDate decidedOn = recording.onItsDay(command.decidedOn(), "the disclosure decision (publication or withholding)", rules);
-        check(!decidedOn.isBefore(decision.decidedOn()), Rule.DISCLOSURE_AFTER_DECISION,
-                "the disclosure is dated " + decidedOn + ", before the decision of " + decision.decidedOn());
-        Deadline deadline = rules.disclosureDeadline(decision.decidedOn());
-        Deadline doublePublicity = rules.doublePublicityDeadline(decision.decidedOn());
+        // a changed decision is published again as a new record, due from the change
+        LocalDate dueFrom = dueFrom(decision);
+        check(!decidedOn.isBefore(dueFrom), Rule.DISCLOSURE_AFTER_DECISION,
+                "the disclosure is dated " + decidedOn + ", before the decision" + (changedOn != null ? " was changed on " : " of ") + dueFrom);
+        Deadline deadline = rules.disclosureDeadline(dueFrom);
+        Deadline doublePublicity = rules.doublePublicityDeadline(dueFrom);
+        String recordId = edition == 1 ? decision.decisionId() : decision.decisionId() + "/" + edition;
         if (command.action() == DisclosureAction.WITHHOLD) {
-            check(command.ground() != null && !command.ground().isBlank(), Rule.WITHHOLDING_GROUND,
-                    "a withheld decision records its legal ground (e.g. state secret, minor, Order 45 Art 5)");
-            apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.WITHHOLD,
-                    decidedOn, command.ground(), deadline, recording.onTime(deadline), doublePublicity,
-                    recording.onTime(doublePublicity), null, null, rules.version(), List.of()));
+            // a decision that is never disclosed (warning only, simple procedure, no penalty, a minor) needs no ground
+            boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, decision.decidedOn());
+            check(!disclosable || command.ground() != null, Rule.WITHHOLDING_GROUND,
+                    "a disclosable decision is withheld only on an enumerated ground: STATE_SECRET, SECURITY_OR_STABILITY or OTHER_LAW"
+                            + " (free text goes in the explanation)");
+            apply(new DisclosureDecided(caseId, decision.decisionId(), recordId, DisclosureAction.WITHHOLD,
+                    decidedOn, command.ground() == null ? null : command.ground().name(), deadline, recording.onTime(deadline),
+                    doublePublicity, recording.onTime(doublePublicity), null, null, rules.version(), List.of(), command.explanation()));
             return;
         }
         check(penaltyDecision, Rule.DISCLOSURE_SCOPE, "a no-penalty decision is not disclosed as a penalty");
-        check(decision.lastRevision() == null, Rule.DISCLOSURE_AFTER_DECISION,
+        check(decision.lastRevision() == null || decision.lastRevision() == RevisionKind.CHANGED, Rule.DISCLOSURE_AFTER_DECISION,
                 "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
-                        + "; a revised decision is not published");
+                        + "; only a changed decision is published again");
         check(!party.shredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
-        List<String> hidden = RedactionPolicy.hiddenTerms(command.redactions());
-        Deadline until = rules.publicUntil(decidedOn, decision.penalties());
-        PublicRecord published = RedactionPolicy.publicRecord(decision.decisionId(), party, decisionNumber, violationType, facts,
+        // a new record of a changed decision hides every term its earlier records hid, and the new ones
+        List<String> hidden = new ArrayList<>(redactions);
+        if (command.redactions() != null) hidden.addAll(command.redactions());
+        hidden = RedactionPolicy.hiddenTerms(hidden);
+        Deadline until = rules.publicUntil(decidedOn, decision.penalties(), party.kind());
+        PublicRecord published = RedactionPolicy.publicRecord(recordId, party, decisionNumber, violationType, facts,
                 legalBasis, decision.penalties(), decision.decidedOn(), until.dueOn(), authorityName, bureau, ipType, division,
                 hidden);
-        apply(new DisclosureDecided(caseId, decision.decisionId(), decision.decisionId(), DisclosureAction.PUBLISH,
+        apply(new DisclosureDecided(caseId, decision.decisionId(), recordId, DisclosureAction.PUBLISH,
                 decidedOn, null, deadline, recording.onTime(deadline), doublePublicity,
-                recording.onTime(doublePublicity), until, published, rules.version(), hidden));
+                recording.onTime(doublePublicity), until, published, rules.version(), hidden, null));
     }
 
     @CommandHandler
@@ -148,14 +162,14 @@ public class Disclosure {
     }
 
     @CommandHandler
-    public void handle(RepairCredit command, Rulebook rules, Recording recording) {
+    public void handle(RepairCredit command, Rulebook rules, CreditStanding standing, Recording recording) {
         ofCase.authorise(recording);
         recording.requireLegalDate(command.decidedOn(), "the credit repair decision", rules);
         check(recordState == RecordState.PUBLISHED, Rule.CREDIT_REPAIR,
                 recordState == null ? "the decision has no public record" : "the record is " + recordState + " and no longer public");
         LocalDate earliest = rules.earliestRepair(publishedOn);
         check(!command.decidedOn().isBefore(earliest), Rule.CREDIT_REPAIR,
-                "the minimum publicity period runs until " + earliest + "; repair can end publication from that day");
+                "publication can end early from " + earliest + ", the day after the 6-month anniversary of publication on " + publishedOn);
         DecisionFacts decision = ofCase.decision();
         decision.penalties().stream().filter(p -> p.type().barsEarlyEnd()).findFirst().ifPresent(p -> {
             throw new RuleViolation(Rule.CREDIT_REPAIR, "a record with " + p.type() + " (" + p.type().label()
@@ -163,10 +177,13 @@ public class Disclosure {
         });
         boolean monetary = decision.penalties().stream().anyMatch(p -> p.type().isMonetary());
         check(!monetary || decision.executed(), Rule.CREDIT_REPAIR, "obligations not fulfilled: no execution of the penalty is recorded");
-        check(command.obligationsFulfilled(), Rule.CREDIT_REPAIR, "obligations not fulfilled");
         check(command.harmRemoved(), Rule.CREDIT_REPAIR, "the harm has not been removed");
-        check(!command.repeatViolation(), Rule.CREDIT_REPAIR, "the party was penalised again for the same kind of violation");
-        check(!command.listedAsDishonest(), Rule.CREDIT_REPAIR, "the party is on the abnormal-operation or serious-dishonesty list");
+        if (party.uscc() != null) {
+            var again = standing.penalisedAfter(party.uscc(), decision.decidedOn(), caseId);
+            check(again.isEmpty(), Rule.CREDIT_REPAIR, "the party was penalised again after this decision (cases " + again + ")");
+            var lists = standing.listsHolding(party.uscc());
+            check(lists.isEmpty(), Rule.CREDIT_REPAIR, "the party is on the credit list " + lists + " now");
+        }
         apply(new PublicationTerminated(caseId, record.recordId(), command.decidedOn(), "CREDIT_REPAIR", rules.version()));
     }
 
@@ -193,13 +210,13 @@ public class Disclosure {
     public void checkDeadlines(Recording recording, Rulebook rules) {
         LocalDate today = recording.today();
         DecisionFacts decision = ofCase.decision();
-        if (decision.decisionId() != null && penaltyDecision && action == null && decision.lastRevision() == null
-                && disclosable(decision)) {
-            Deadline strict = rules.doublePublicityDeadline(decision.decidedOn());
+        boolean standing = decision.lastRevision() == null || decision.lastRevision() == RevisionKind.CHANGED;
+        if (decision.decisionId() != null && penaltyDecision && action == null && standing && disclosable(decision)) {
+            Deadline strict = rules.doublePublicityDeadline(dueFrom(decision));
             if (!doublePublicityMissed && today.isAfter(strict.dueOn())) {
                 apply(new DoublePublicityDeadlineMissed(caseId, decision.decisionId(), strict, today, rules.version()));
             }
-            Deadline deadline = rules.disclosureDeadline(decision.decidedOn());
+            Deadline deadline = rules.disclosureDeadline(dueFrom(decision));
             if (!disclosureMissed && today.isAfter(deadline.dueOn())) {
                 apply(new DisclosureDeadlineMissed(caseId, decision.decisionId(), deadline, today, rules.version()));
             }
@@ -207,6 +224,11 @@ public class Disclosure {
         if (recordState == RecordState.PUBLISHED && today.isAfter(publicUntil.dueOn())) {
             apply(new DisclosureExpired(caseId, record.recordId(), publicUntil.dueOn(), today));
         }
+    }
+
+    /** The day the disclosure deadlines run from: the decision's, or its last change's (Order 45 Art 11). */
+    private LocalDate dueFrom(DecisionFacts decision) {
+        return changedOn != null ? changedOn : decision.decidedOn();
     }
 
     /** Whether the decision must be disclosed at all (never warnings-only, simple procedure or minors). */
@@ -263,6 +285,18 @@ public class Disclosure {
             publicUntil = event.publicUntil();
             redactions = event.redactions() == null ? List.of() : event.redactions();
         }
+    }
+
+    /** A changed decision is disclosed again, as its next record; the record now public is withdrawn by the same command. */
+    @EventSourcingHandler
+    void on(DecisionRevised event) {
+        if (event.kind() != RevisionKind.CHANGED) return;
+        action = null;
+        edition++;
+        changedOn = event.effectiveOn();
+        // the new record has its own deadlines
+        disclosureMissed = false;
+        doublePublicityMissed = false;
     }
 
     @EventSourcingHandler

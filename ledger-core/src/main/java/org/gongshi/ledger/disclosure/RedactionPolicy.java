@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  * The one redaction policy every public output is built by (SAMR Order 45 Art 6): a natural
  * person's ID number shows digits 1–6 and 15–18 only; home addresses, contact details, bank
  * accounts, health data and third parties' names never become public. Identifiers, phone numbers,
- * e-mail addresses and account numbers are found by pattern in every free-text field; what no
- * pattern can find (names, addresses, health data) the bureau lists as {@code redactions}.
+ * e-mail addresses, account numbers, addresses, third parties named by their role and health data
+ * after a health label are found by pattern in every free-text field; what no pattern can find (an
+ * unlabelled name) the bureau lists as {@code redactions}.
  */
 public final class RedactionPolicy {
 
@@ -60,6 +61,9 @@ public final class RedactionPolicy {
     /** Text after an address label (住址, 家庭住址, 居住地, 家住) up to the next punctuation. */
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
             "(?<=(?:住址|家庭住址|家庭地址|居住地|居住地址|现住|家住|户籍地|户籍地址|住所地)\\s?[:：为是在]?\\s?)(?![*:：为是在\\s])[^，。；;,、\\n（）()]{2,60}");
+    /** Health data after a health label (患有, 身患, 确诊, 诊断为, 病史, 健康状况) up to the next punctuation. */
+    private static final Pattern LABELLED_HEALTH = Pattern.compile(
+            "(?<=(?:患有|身患|确诊为?|诊断为|病史|既往史|健康状况)\\s?[:：为是]?\\s?)(?![*:：为是\\s])[^，。；;,、\\n（）()]{1,30}");
     /**
      * A third party named after a role label (举报人, 投诉人, 证人, 联系人, 受害人): a surname and one or two
      * characters, up to a word that follows names (称, 在, 证实 …); without a common surname, two or three
@@ -123,7 +127,7 @@ public final class RedactionPolicy {
     /**
      * A text as it may be made public: the terms listed hidden, then ID numbers masked (digits 1–6
      * and 15–18) and addresses, phone numbers in every common format, e-mail addresses, bank cards
-     * and long account numbers, and labelled third parties' names hidden. Full-width digits and
+     * and long account numbers, labelled third parties' names and labelled health data hidden. Full-width digits and
      * signs are matched as their ASCII forms; what is not hidden keeps its own characters.
      * Idempotent: a scrubbed text scrubs to itself.
      */
@@ -141,6 +145,7 @@ public final class RedactionPolicy {
         result = replace(ADDRESS, result, m -> HIDDEN);
         result = replace(FLAT, result, m -> HIDDEN);
         result = replace(LABELLED_NAME, result, m -> HIDDEN);
+        result = replace(LABELLED_HEALTH, result, m -> HIDDEN);
         return result;
     }
 

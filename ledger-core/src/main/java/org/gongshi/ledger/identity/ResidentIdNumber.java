@@ -81,9 +81,12 @@ public final class ResidentIdNumber {
         return LocalDate.parse(id.substring(BIRTH_DATE_START, BIRTH_DATE_END), DateTimeFormatter.BASIC_ISO_DATE);
     }
 
-    /** Whether the holder of {@code id} is under {@value #AGE_OF_MAJORITY} on {@code date}. */
+    /**
+     * Whether the holder of {@code id} is under {@value #AGE_OF_MAJORITY} 周岁 on {@code date}: the age is
+     * reached the day after the 18th birthday (法释〔2006〕1号 Art 2 by analogy), so the birthday itself is still a minor's day.
+     */
     public static boolean isMinorOn(String id, LocalDate date) {
-        return birthDate(id).plusYears(AGE_OF_MAJORITY).isAfter(date);
+        return !birthDate(id).plusYears(AGE_OF_MAJORITY).isBefore(date);
     }
 
     private static void requireValid(String id) {

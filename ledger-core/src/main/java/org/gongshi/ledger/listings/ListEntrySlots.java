@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.Repository;
 import org.gongshi.ledger.listings.event.ListType;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * The places subjects hold on lists ({@link ListEntrySlot}), as the listing side uses them.
@@ -32,6 +33,9 @@ public interface ListEntrySlots {
 
     /** Frees the place if {@code listingId} holds it; does nothing otherwise. */
     void vacate(ListType listType, String uscc, String listingId, LocalDate on, String because);
+
+    /** The listing holding the place of {@code uscc} on {@code listType} now, or empty when the place is free. */
+    Optional<String> holder(ListType listType, String uscc);
 
     static ListEntrySlots backedBy(Repository<ListEntrySlot> repository) {
         return new RepositoryListEntrySlots(repository);

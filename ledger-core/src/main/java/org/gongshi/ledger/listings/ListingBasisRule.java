@@ -60,7 +60,8 @@ public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) 
         }
         if (command.listType() == ListType.REPEATED_INFRINGER) {
             List<PenaltyFact> penalties = facts.stream()
-                    .map(f -> new PenaltyFact(f.caseId(), f.uscc(), f.decidedOn(), f.standing())).toList();
+                    .map(f -> new PenaltyFact(f.caseId(), f.uscc(), f.decidedOn(), f.standing(), f.ipType(),
+                            RepeatedInfringementPolicy.infringementPenalty(f.procedure(), f.penalties(), f.violationType()))).toList();
             repeatedInfringement.requireQualifyingBasis(uscc, basis, penalties, command.proposedOn(), Rule.LISTING_BASIS);
         }
     }

@@ -2,19 +2,28 @@ package org.gongshi.ledger.listings;
 
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.gongshi.ledger.policy.RuleViolation.check;
 
 /**
  * 重复侵权 (Trademark Law Art 60): the one home of the repeated-infringer basis and window. A penalty
- * qualifies when it is against the subject, still stands (not revoked or confirmed invalid) and was
- * decided within the window ({@code windowYears}, policy default 5) before the day asked about; a
- * subject with at least {@code penalties} (default 2) qualifying penalties is a candidate, and only
- * such penalties may be the basis of a repeated-infringer listing.
+ * qualifies when it is an infringement penalty ({@link #infringementPenalty}: ordinary procedure, not
+ * warnings only, for an infringement), against the subject, still stands (not revoked or confirmed
+ * invalid) and was decided within the window ({@code windowYears}, policy default 5) before the day
+ * asked about; a subject with at least {@code penalties} (default 2) qualifying penalties of one IP
+ * type is a candidate, and only such penalties may be the basis of a repeated-infringer listing.
  *
  * <p>One rule for every caller: a proposal must name enough basis cases ({@link Listing});
  * {@link ListingBasisRule} checks the named cases, as their Case aggregates stand, when the listing
@@ -27,8 +36,30 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
         return new RepeatedInfringementPolicy(listing.repeatedInfringerPenalties(), listing.repeatedInfringerWindowYears());
     }
 
-    /** A penalty as this rule sees it: its case, the subject it was against, when it was decided, whether it stands. */
-    public record PenaltyFact(String caseId, String uscc, LocalDate decidedOn, boolean standing) {
+    /**
+     * A penalty as this rule sees it: its case, the subject it was against, when it was decided, whether
+     * it stands, the IP type of its case and whether it is an infringement penalty ({@link #infringementPenalty}).
+     */
+    public record PenaltyFact(String caseId, String uscc, LocalDate decidedOn, boolean standing, IpType ipType,
+                              boolean infringementPenalty) {
+    }
+
+    /** A violation type that names an infringement (侵犯/侵权/侵害 a right, or 假冒注册商标, Trademark Law Art 57(1)). */
+    private static final Pattern INFRINGEMENT = Pattern.compile("侵犯|侵权|侵害|假冒注册商标");
+
+    /**
+     * Whether a decision counts towards the repeated-infringer list: an ordinary-procedure decision with
+     * a penalty other than a warning, for a violation that names an infringement. Warnings only, the
+     * simple procedure and other violations (假冒专利 is not an infringement) never count.
+     */
+    public static boolean infringementPenalty(Procedure procedure, List<Penalty> penalties, String violationType) {
+        return infringementPenalty(procedure, penalties == null ? List.of() : penalties.stream().map(Penalty::type).toList(), violationType);
+    }
+
+    /** {@link #infringementPenalty(Procedure, List, String)} by the types of the penalties in force. */
+    public static boolean infringementPenalty(Procedure procedure, Collection<PenaltyType> penaltyTypes, String violationType) {
+        return procedure == Procedure.ORDINARY && penaltyTypes != null && penaltyTypes.stream().anyMatch(t -> t != PenaltyType.WARNING)
+                && violationType != null && INFRINGEMENT.matcher(violationType).find();
     }
 
     /** The window that ends on {@code asOf} holds the penalties decided after this day. */
@@ -37,13 +68,22 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
     }
 
     public boolean qualifies(PenaltyFact penalty, String uscc, LocalDate asOf) {
-        return penalty.standing() && uscc != null && uscc.equals(penalty.uscc()) && penalty.decidedOn() != null
-                && penalty.decidedOn().isAfter(windowStart(asOf));
+        return penalty.standing() && penalty.infringementPenalty() && penalty.ipType() != null && uscc != null
+                && uscc.equals(penalty.uscc()) && penalty.decidedOn() != null && penalty.decidedOn().isAfter(windowStart(asOf));
     }
 
-    /** The cases of {@code facts} that qualify against {@code uscc} as of {@code asOf}, each once. */
+    /**
+     * The cases of {@code facts} that qualify against {@code uscc} as of {@code asOf}, each once, of the one
+     * IP type with the most of them: penalties for infringing different IP types are not counted together.
+     */
     public List<String> qualifying(String uscc, Collection<PenaltyFact> facts, LocalDate asOf) {
-        return facts.stream().filter(p -> qualifies(p, uscc, asOf)).map(PenaltyFact::caseId).distinct().toList();
+        Map<IpType, List<String>> byType = facts.stream().filter(p -> qualifies(p, uscc, asOf))
+                .collect(Collectors.groupingBy(PenaltyFact::ipType, Collectors.mapping(PenaltyFact::caseId,
+                        Collectors.collectingAndThen(Collectors.toList(), l -> l.stream().distinct().toList()))));
+        return byType.entrySet().stream()
+                .max(Comparator.<Map.Entry<IpType, List<String>>>comparingInt(e -> e.getValue().size())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getValue).orElse(List.of());
     }
 
     /** Whether these penalties make {@code uscc} a candidate for the repeated-infringer list as of {@code asOf}. */
@@ -69,7 +109,8 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
         List<String> standing = qualifying(uscc, facts.stream().filter(p -> basis.contains(p.caseId())).toList(), proposedOn);
         List<String> others = basis.stream().filter(id -> !standing.contains(id)).toList();
         check(standing.size() >= penalties, rule, "a repeated infringer rests on at least " + penalties
-                + " effective (not revoked) infringement penalties against " + uscc + " decided within " + windowYears
+                + " effective (not revoked) ordinary-procedure infringement penalties (not warnings only) of one IP type against "
+                + uscc + " decided within " + windowYears
                 + " years before " + proposedOn + "; of the basis cases only " + standing.size() + " qualify"
                 + (others.isEmpty() ? "" : "; not qualifying: " + others));
     }

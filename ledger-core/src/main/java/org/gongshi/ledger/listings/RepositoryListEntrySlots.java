@@ -9,6 +9,7 @@ import org.gongshi.ledger.listings.event.ListType;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@link ListEntrySlots} on the {@link ListEntrySlot} repository. Must be called inside the unit of
@@ -31,6 +32,15 @@ public final class RepositoryListEntrySlots implements ListEntrySlots {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the place of " + uscc + " on " + listType, e);
+        }
+    }
+
+    @Override
+    public Optional<String> holder(ListType listType, String uscc) {
+        try {
+            return Optional.ofNullable(repository.load(ListEntrySlot.idOf(listType, uscc)).invoke(ListEntrySlot::holder));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty(); // never proposed for this list
         }
     }
 

@@ -15,8 +15,8 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
 
     public EnforcementPolicy {
         version = version == null || version.isBlank() ? DEFAULT_VERSION : version;
-        caseHandling = caseHandling == null ? new CaseHandling(null, null, null, null, null, null, null, null, null, null) : caseHandling;
-        disclosure = disclosure == null ? new Disclosure(null, null, null, null, null, null, null) : disclosure;
+        caseHandling = caseHandling == null ? new CaseHandling(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : caseHandling;
+        disclosure = disclosure == null ? new Disclosure(null, null, null, null, null, null, null, null) : disclosure;
         creditListing = creditListing == null ? new CreditListing(null, null, null, null, null, null) : creditListing;
         timeBounds = timeBounds == null ? new TimeBounds(null, null, null) : timeBounds;
     }
@@ -46,7 +46,15 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             /** Project default: long-pending escalation report at 180 calendar days from filing. */
             Integer longPendingEscalationDays,
             /** Decree 310 Art 5: an approved transfer is sent within 24 hours. */
-            Integer transferSendingHours) {
+            Integer transferSendingHours,
+            /** Arts 44-45; SAMR 程序规定 告知: the party states and defends within 5 working days of the notice. */
+            Integer statementWorkingDays,
+            /** Art 64: the hearing notice goes out 7 working days before the hearing. */
+            Integer hearingNoticeWorkingDays,
+            /** Art 63: a fine (or confiscation) of at least this much, yuan, is large for an organisation (per province; project default ¥100,000). */
+            BigDecimal largeAmountOrganisation,
+            /** Art 63: a fine (or confiscation) of at least this much, yuan, is large for a natural person (per province; project default ¥10,000). */
+            BigDecimal largeAmountNaturalPerson) {
         public CaseHandling {
             decisionDays = or(decisionDays, 90);
             headExtensionDays = or(headExtensionDays, 30);
@@ -58,6 +66,10 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             transferApprovalDays = or(transferApprovalDays, 3);
             longPendingEscalationDays = or(longPendingEscalationDays, 180);
             transferSendingHours = or(transferSendingHours, 24);
+            statementWorkingDays = or(statementWorkingDays, 5);
+            hearingNoticeWorkingDays = or(hearingNoticeWorkingDays, 7);
+            largeAmountOrganisation = or(largeAmountOrganisation, new BigDecimal("100000"));
+            largeAmountNaturalPerson = or(largeAmountNaturalPerson, new BigDecimal("10000"));
         }
     }
 
@@ -73,8 +85,10 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             Integer shortPublicityMonths,
             /** Order 45 Art 13: 3 years otherwise. */
             Integer longPublicityYears,
-            /** Lower-amount fine threshold, yuan (set per province; project default ¥10,000). */
-            BigDecimal lowerAmountFineThreshold,
+            /** Order 45 Art 13: a fine below this (不含本数), yuan, is a lower amount for a natural person (per province; project default ¥10,000, Hubei). */
+            BigDecimal lowerAmountFineNaturalPerson,
+            /** Order 45 Art 13: a fine below this (不含本数), yuan, is a lower amount for an organisation (per province; project default ¥100,000, Hubei). */
+            BigDecimal lowerAmountFineOrganisation,
             /** Order 45 Art 14 / 国市监信规〔2021〕3号: early end by credit repair after 6 months of publication. */
             Integer repairMinimumMonths) {
         public Disclosure {
@@ -83,7 +97,8 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             withdrawalWorkingDays = or(withdrawalWorkingDays, 3);
             shortPublicityMonths = or(shortPublicityMonths, 3);
             longPublicityYears = or(longPublicityYears, 3);
-            lowerAmountFineThreshold = or(lowerAmountFineThreshold, new BigDecimal("10000"));
+            lowerAmountFineNaturalPerson = or(lowerAmountFineNaturalPerson, new BigDecimal("10000"));
+            lowerAmountFineOrganisation = or(lowerAmountFineOrganisation, new BigDecimal("100000"));
             repairMinimumMonths = or(repairMinimumMonths, 6);
         }
     }

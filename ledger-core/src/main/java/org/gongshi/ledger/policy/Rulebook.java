@@ -3,9 +3,11 @@ package org.gongshi.ledger.policy;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.calendar.WorkingDayCalendar;
 
+import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.ledger.vocabulary.Penalty;
 import org.gongshi.ledger.vocabulary.PenaltyType;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +37,32 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
     }
 
     public int headExtensionDays() { return policy.caseHandling().headExtensionDays(); }
+
+    /** Arts 44-45; SAMR 程序规定 告知: the party states and defends within 5 WD of the notice's service. */
+    public Deadline statementDeadline(LocalDate servedOn) {
+        return calendar.addWorkingDays(servedOn, policy.caseHandling().statementWorkingDays());
+    }
+
+    /** Art 64: the earliest day a hearing notified on {@code notifiedOn} is held, 7 WD later. */
+    public Deadline earliestHearing(LocalDate notifiedOn) {
+        return calendar.addWorkingDays(notifiedOn, policy.caseHandling().hearingNoticeWorkingDays());
+    }
+
+    /**
+     * Art 63: whether a proposed penalty gives the party a right to a hearing: a large fine or
+     * confiscation (at least the province's large amount for the party's kind), a qualification
+     * downgrade, a licence revocation, an order to suspend or close, or a practice restriction.
+     */
+    public boolean grantsHearingRight(List<Penalty> proposed, PartyKind partyKind) {
+        var handling = policy.caseHandling();
+        BigDecimal large = partyKind == PartyKind.NATURAL_PERSON ? handling.largeAmountNaturalPerson() : handling.largeAmountOrganisation();
+        boolean largeAmount = Penalty.total(proposed, PenaltyType.FINE).compareTo(large) >= 0
+                || Penalty.total(proposed, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS)
+                .add(Penalty.total(proposed, PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY)).compareTo(large) >= 0;
+        return largeAmount || proposed.stream().map(Penalty::type).anyMatch(type -> type == PenaltyType.QUALIFICATION_DOWNGRADE
+                || type == PenaltyType.LICENSE_REVOCATION || type == PenaltyType.ORDER_TO_SUSPEND || type == PenaltyType.ORDER_TO_CLOSE
+                || type == PenaltyType.PRACTICE_RESTRICTION);
+    }
 
     /** Art 64: 5 WD after the notice. */
     public Deadline hearingRequestDeadline(LocalDate servedOn) {
@@ -68,30 +96,47 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
 
     /**
      * Order 45 Art 13: 3 months from publication for circulated criticism or a lower-amount fine
-     * (a warning beside them changes nothing), 3 years otherwise; a suspension or restriction whose
-     * term ends later stays public until its term ends.
+     * (a warning beside them changes nothing), 3 years otherwise; a business or practice
+     * restriction whose term ends later stays public until its term ends. Periods of a burden: never
+     * rolled to a working day, provisional when the last day lies in a year without a notice.
      */
-    public Deadline publicUntil(LocalDate publishedOn, List<Penalty> penalties) {
+    public Deadline publicUntil(LocalDate publishedOn, List<Penalty> penalties, PartyKind partyKind) {
         var disclosure = policy.disclosure();
         boolean light = penalties.stream().allMatch(p -> p.type() == PenaltyType.WARNING
                 || p.type() == PenaltyType.CIRCULATED_CRITICISM
-                || (p.type() == PenaltyType.FINE && p.amount() != null && p.amount().compareTo(disclosure.lowerAmountFineThreshold()) <= 0));
+                || (p.type() == PenaltyType.FINE && isLowerAmountFine(p.amount(), partyKind)));
         if (light) return calendar.addMonths(publishedOn, disclosure.shortPublicityMonths());
         Deadline threeYears = calendar.addYears(publishedOn, disclosure.longPublicityYears());
-        LocalDate longestTerm = penalties.stream().map(Penalty::until).filter(java.util.Objects::nonNull)
-                .max(LocalDate::compareTo).orElse(null);
-        return longestTerm != null && longestTerm.isAfter(threeYears.dueOn())
-                ? new Deadline(longestTerm, threeYears.provisional()) : threeYears;
+        return penalties.stream().filter(p -> p.type().isRestriction() && p.until() != null).map(Penalty::until)
+                .filter(until -> until.isAfter(threeYears.dueOn())).max(LocalDate::compareTo)
+                .map(calendar::periodEnd).orElse(threeYears);
     }
 
-    /** Order 45 Art 14 / 国市监信规〔2021〕3号: credit repair may end publication after this date. */
+    /** Order 45 Art 13: a lower-amount fine is below the province's figure for the party's kind (不含本数: the figure itself is not lower). */
+    public boolean isLowerAmountFine(BigDecimal amount, PartyKind partyKind) {
+        var disclosure = policy.disclosure();
+        BigDecimal threshold = partyKind == PartyKind.NATURAL_PERSON
+                ? disclosure.lowerAmountFineNaturalPerson() : disclosure.lowerAmountFineOrganisation();
+        return amount != null && amount.compareTo(threshold) < 0;
+    }
+
+    /**
+     * Order 45 Art 14 / 国市监信规〔2021〕3号: credit repair may end publication from the day after the
+     * 6-month anniversary of publication (「公示期满六个月」).
+     */
     public LocalDate earliestRepair(LocalDate publishedOn) {
-        return publishedOn.plusMonths(policy.disclosure().repairMinimumMonths());
+        return calendar.addMonths(publishedOn, policy.disclosure().repairMinimumMonths()).dueOn().plusDays(1);
     }
 
     /** Decree 310 Art 5: transfer approved within 3 days of finding a suspected crime. */
     public Deadline transferApprovalDeadline(LocalDate suspectedOn) {
         return calendar.addCalendarDays(suspectedOn, policy.caseHandling().transferApprovalDays());
+    }
+
+    /** Decree 310 Art 5: an approved transfer is sent within 24 hours; with dates, by the day after the approval at the latest. */
+    public Deadline transferSendingDeadline(LocalDate approvedOn) {
+        int hours = policy.caseHandling().transferSendingHours();
+        return new Deadline(approvedOn.plusDays((hours + 23) / 24), false);
     }
 
     // ---- credit lists (CNIPA 2022 rule, Trademark Law Art 60)

@@ -28,6 +28,16 @@ public enum PenaltyType {
                 || this == ORDER_TO_CLOSE;
     }
 
+    /** Business or practice restriction: its term can keep a record public beyond 3 years (Order 45 Art 13). */
+    public boolean isRestriction() {
+        return this == BUSINESS_RESTRICTION || this == PRACTICE_RESTRICTION;
+    }
+
+    /** Suspensions and restrictions: the decision names the last day of their term ({@code until}). */
+    public boolean hasTerm() {
+        return this == LICENSE_SUSPENSION || this == ORDER_TO_SUSPEND || isRestriction();
+    }
+
     /** Types that carry an amount in yuan. */
     public boolean isMonetary() {
         return this == FINE || this == CONFISCATION_OF_ILLEGAL_GAINS || this == CONFISCATION_OF_ILLEGAL_PROPERTY;

@@ -23,7 +23,8 @@ class WorkingDayCalendarTest {
     // --- which days are working days -------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-02-04", "2024-05-11", "2025-01-26", "2025-10-11", "2026-01-04", "2026-02-14", "2026-02-28"})
+    @ValueSource(strings = {"2024-02-04", "2024-05-11", "2025-01-26", "2025-10-11", "2026-01-04", "2026-02-14", "2026-02-28",
+        "2026-05-09", "2026-09-20", "2026-10-10"})
     void make_up_working_day_counts_as_working_day(LocalDate makeUpDay) {
         assertThat(makeUpDay.getDayOfWeek()).isIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(calendar.isWorkingDay(makeUpDay)).isTrue();
@@ -144,22 +145,39 @@ class WorkingDayCalendarTest {
 
     @ParameterizedTest(name = "{0} + {1} months = {2}")
     @CsvSource({
-        "2026-07-01, 3, 2026-10-08",  // 10-01 National Day
+        "2026-07-01, 3, 2026-10-01",  // National Day: a burden ends on its day off, never rolled to 10-08
         "2026-03-15, 3, 2026-06-15",  // a Monday
-        "2025-11-30, 3, 2026-02-28",  // no 30 February: month end, a make-up Saturday
+        "2025-11-30, 3, 2026-02-28",  // no 30 February: the month's last day
+        "2026-08-28, 3, 2026-11-28",  // a Saturday: a record published 08-28 ends 11-28, not Monday 11-30
     })
-    void month_term_ends_on_corresponding_day_or_next_working_day(LocalDate actOn, int months, LocalDate dueOn) {
+    void period_of_a_burden_in_months_ends_on_the_corresponding_day_and_is_never_rolled_forward(LocalDate actOn, int months, LocalDate dueOn) {
         assertThat(calendar.addMonths(actOn, months)).isEqualTo(new Deadline(dueOn, false));
     }
 
     @ParameterizedTest(name = "{0} + {1} years = {2}")
     @CsvSource({
-        "2024-10-01, 2, 2026-10-08",  // National Day
-        "2024-02-29, 1, 2025-02-28",  // no 29 February in 2025; a Friday
-        "2025-05-31, 1, 2026-06-01",  // 2026-05-31 is a Sunday
+        "2024-10-01, 2, 2026-10-01",  // National Day, kept
+        "2024-02-29, 1, 2025-02-28",  // no 29 February in 2025
+        "2025-05-31, 1, 2026-05-31",  // a Sunday, kept
     })
-    void year_term_ends_on_corresponding_day_or_next_working_day(LocalDate actOn, int years, LocalDate dueOn) {
+    void period_of_a_burden_in_years_ends_on_the_corresponding_day_and_is_never_rolled_forward(LocalDate actOn, int years, LocalDate dueOn) {
         assertThat(calendar.addYears(actOn, years)).isEqualTo(new Deadline(dueOn, false));
+    }
+
+    @ParameterizedTest(name = "{0} + {1} WD = {2}")
+    @CsvSource({
+        // Labour Day 05-01..05 off: Wed 05-06 (1), 05-07 (2), 05-08 (3), make-up Saturday 05-09 (4), Mon 05-11 (5)
+        "2026-04-30, 4, 2026-05-09",
+        "2026-04-30, 5, 2026-05-11",
+        // Mid-Autumn 09-25..27: the make-up Sunday 09-20 is the first working day after Friday 09-18
+        "2026-09-18, 1, 2026-09-20",
+        "2026-09-18, 6, 2026-09-28",
+        // National Day 10-01..07: Thu 10-08 (1), Fri 10-09 (2), make-up Saturday 10-10 (3), Mon 10-12 (4)
+        "2026-09-30, 3, 2026-10-10",
+        "2026-09-30, 4, 2026-10-12",
+    })
+    void the_2026_make_up_working_days_05_09_09_20_and_10_10_count_in_working_day_terms(LocalDate actOn, int workingDays, LocalDate dueOn) {
+        assertThat(calendar.addWorkingDays(actOn, workingDays)).isEqualTo(new Deadline(dueOn, false));
     }
 
     @Test
@@ -328,5 +346,23 @@ class WorkingDayCalendarTest {
 
         assertThat(loaded.isPublished(2030)).isTrue();
         assertThat(loaded.isWorkingDay(LocalDate.of(2030, 1, 1))).isFalse();
+    }
+
+    @Test
+    void a_new_year_s_notice_loaded_from_a_file_joins_the_shipped_calendar_and_makes_its_deadlines_final(@TempDir Path directory)
+            throws IOException {
+        // provisional until the 2027 notice is loaded: Thu 2027-09-30 + 5 WD counts Friday 10-01 as a weekday
+        assertThat(calendar.addWorkingDays(LocalDate.of(2027, 9, 30), 5)).isEqualTo(new Deadline(LocalDate.of(2027, 10, 7), true));
+
+        Path notice = directory.resolve("cn-2027.properties");
+        Files.writeString(notice, "# an operator's file: only the new year\n2027.off=10-01..10-07\n2027.work=09-26, 10-09\n");
+        WorkingDayCalendar loaded = calendar.withNotices(WorkingDayCalendar.load(notice));
+
+        assertThat(loaded.publishedYears()).containsExactly(2024, 2025, 2026, 2027);
+        // 10-01..07 off, make-up Saturday 10-09: 10-08 (1), 10-09 (2), 10-11 (3), 10-12 (4), 10-13 (5), final
+        assertThat(loaded.addWorkingDays(LocalDate.of(2027, 9, 30), 5)).isEqualTo(new Deadline(LocalDate.of(2027, 10, 13), false));
+        // the shipped years are untouched
+        assertThat(loaded.isWorkingDay(LocalDate.of(2026, 10, 10))).isTrue();
+        assertThat(loaded.isWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();
     }
 }

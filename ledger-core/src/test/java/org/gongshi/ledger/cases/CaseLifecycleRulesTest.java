@@ -24,6 +24,21 @@ import org.gongshi.ledger.cases.command.RequestHearing;
 import org.gongshi.ledger.cases.command.ResumeCaseClock;
 import org.gongshi.ledger.cases.command.ReviseDecision;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
+import org.gongshi.ledger.cases.command.ServeDecision;
+import org.gongshi.ledger.cases.command.DismissCase;
+import org.gongshi.ledger.cases.command.ScheduleHearing;
+import org.gongshi.ledger.cases.event.HearingScheduled;
+import org.gongshi.ledger.cases.command.ReturnTransfer;
+import org.gongshi.ledger.cases.event.TransferDeadlines;
+import org.gongshi.ledger.cases.event.TransferReturned;
+import org.gongshi.ledger.cases.event.CaseDismissed;
+import org.gongshi.ledger.cases.event.DismissalReason;
+import org.gongshi.ledger.cases.command.FileChallenge;
+import org.gongshi.ledger.cases.command.EndChallenge;
+import org.gongshi.ledger.cases.event.ChallengeEnded;
+import org.gongshi.ledger.cases.event.ChallengeFiled;
+import org.gongshi.ledger.cases.event.ChallengeKind;
+import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.command.TransferToJudiciary;
 import org.gongshi.ledger.cases.event.CaseClockPaused;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
@@ -260,6 +275,7 @@ class CaseLifecycleRulesTest {
         // 15 days from request to hearing do not count: 03-02 + 105 CD = Monday 06-15
         fixture.given(noticed)
                 .andGiven(hearingRequested(date("2026-03-10")))
+                .andGiven(hearingNotified(date("2026-03-11"), date("2026-03-25")))
                 .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU)
                 .expectEvents(new HearingConcluded(CASE_ID, date("2026-03-25"), "听证终结"),
                         new CaseClockResumed(CASE_ID, date("2026-03-25"), 15, due("2026-06-15"), VERSION));
@@ -268,8 +284,7 @@ class CaseLifecycleRulesTest {
                 .andGiven(hearingRequested(date("2026-03-10")))
                 .andGiven(new HearingConcluded(CASE_ID, date("2026-03-25"), "听证终结"), resumed(date("2026-03-25"), 15, due("2026-06-15")))
                 .when(decidePenalty(date("2026-03-27"), List.of(fine("50000"))), AS_OWN_BUREAU)
-                // payment: 03-27 + 15 CD = Saturday 04-11 -> Monday 04-13
-                .expectEvents(penaltyDecided(date("2026-03-27"), List.of(fine("50000")), due("2026-06-15"), true, due("2026-04-13")));
+                .expectEvents(penaltyDecided(date("2026-03-27"), List.of(fine("50000")), due("2026-06-15"), true, null));
 
         refused(fixture.given(noticed)
                 .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU),
@@ -278,6 +293,54 @@ class CaseLifecycleRulesTest {
                 .andGiven(hearingRequested(date("2026-03-10")))
                 .when(new RequestHearing(CASE_ID, date("2026-03-11")), AS_OWN_BUREAU),
                 "hearing-request-window", "already requested");
+    }
+
+    @Test
+    void collective_extension_only_after_the_head_s_extension() {
+        refused(fixture.given(filed())
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-05-20"), null, date("2026-07-31"), "案情特别复杂"), AS_OWN_BUREAU),
+                "decision-extension", "only after the head's +30 CD extension; 0 CD approved so far");
+        refused(fixture.given(filed(), new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.HEAD, date("2026-05-20"), 10, null, "案情复杂",
+                        due("2026-06-11"), VERSION))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-05-25"), null, date("2026-07-31"), "案情特别复杂"), AS_OWN_BUREAU),
+                "decision-extension", "10 CD approved so far");
+        // after the head's 30 CD (to 06-30) the collective decision names 07-31: 31 CD more
+        fixture.given(filed(), headExtended(date("2026-05-20")))
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-06-25"), null, date("2026-07-31"), "案情特别复杂"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionDeadlineExtended(CASE_ID, ExtensionApproval.COLLECTIVE, date("2026-06-25"), 31, date("2026-07-31"),
+                        "案情特别复杂", due("2026-07-31"), VERSION));
+    }
+
+    @Test
+    void a_case_filed_in_error_is_dismissed_with_its_reason_as_its_disposition() {
+        fixture.given(filed())
+                .when(new DismissCase(CASE_ID, date("2026-04-10"), DismissalReason.NO_JURISDICTION, "移交有管辖权的机关"), AS_OWN_BUREAU)
+                .expectEvents(new CaseDismissed(CASE_ID, date("2026-04-10"), DismissalReason.NO_JURISDICTION, "移交有管辖权的机关",
+                        DECISION_DEADLINE, true, VERSION));
+        refused(fixture.given(filed())
+                .when(new DismissCase(CASE_ID, date("2026-04-10"), null, "无"), AS_OWN_BUREAU),
+                "dismissal", "names its reason");
+        Object[] dismissed = {filed(), new CaseDismissed(CASE_ID, date("2026-04-10"), DismissalReason.NO_VIOLATION, null, DECISION_DEADLINE, true, VERSION)};
+        refused(fixture.given(dismissed)
+                .when(decideNoPenalty(date("2026-04-20")), AS_OWN_BUREAU),
+                "decided-once", "already has its disposition (DISMISSED)");
+        refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
+                .when(new DismissCase(CASE_ID, date("2026-04-10"), DismissalReason.NO_VIOLATION, null), AS_OWN_BUREAU),
+                "dismissal", "already has its disposition (NO_PENALTY_DECIDED)");
+        // and a dismissed case is closed
+        fixture.given(dismissed)
+                .when(new CloseCase(CASE_ID, date("2026-04-12"), "撤销立案"), AS_OWN_BUREAU)
+                .expectEvents(new CaseClosed(CASE_ID, date("2026-04-12"), "撤销立案"));
+    }
+
+    @Test
+    void a_case_names_its_authority() {
+        refused(fixture.givenNoPriorActivity()
+                .when(new FileCase(CASE_ID, BUREAU, " ", DIVISION, FILED, IpType.TRADEMARK, VIOLATION, Procedure.ORDINARY, SOURCE, ORGANISATION),
+                        AS_OWN_BUREAU), "authority-named", "处罚机关");
+        refused(fixture.givenNoPriorActivity()
+                .when(new FileCase(CASE_ID, BUREAU, null, DIVISION, FILED, IpType.TRADEMARK, VIOLATION, Procedure.ORDINARY, SOURCE, ORGANISATION),
+                        AS_OWN_BUREAU), "authority-named", "处罚机关");
     }
 
     // ---- notice, defence and hearing (行政处罚法 Arts 44, 45, 62, 64)
@@ -293,10 +356,9 @@ class CaseLifecycleRulesTest {
                 "notice-before-decision", "at least one penalty");
 
         // with the notice served and the party's express waiver the decision follows at once
-        // (payment: 03-06 + 15 CD = Monday 03-23)
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("10000")), true, true, due("2026-03-12")))
                 .when(decidePenalty(date("2026-03-06"), List.of(fine("10000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("10000")), DECISION_DEADLINE, true, due("2026-03-23")));
+                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("10000")), DECISION_DEADLINE, true, null));
     }
 
     @Test
@@ -313,10 +375,10 @@ class CaseLifecycleRulesTest {
                 .when(decidePenalty(date("2026-03-20"), List.of()), AS_OWN_BUREAU),
                 "no-heavier-after-defence", "names at least one penalty");
 
-        // dropping a notified type is lighter, and allowed (payment: 03-20 + 15 CD = Saturday 04-04, Qingming 04-04..06 -> Tuesday 04-07)
+        // dropping a notified type is lighter, and allowed
         fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-20"), List.of(fine("10000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("10000")), DECISION_DEADLINE, true, due("2026-04-07")));
+                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("10000")), DECISION_DEADLINE, true, null));
     }
 
     @Test
@@ -336,7 +398,7 @@ class CaseLifecycleRulesTest {
 
         fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-20"), List.of(fine("8000"), confiscation("2000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("8000"), confiscation("2000")), DECISION_DEADLINE, true, due("2026-04-07")));
+                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(fine("8000"), confiscation("2000")), DECISION_DEADLINE, true, null));
     }
 
     @Test
@@ -378,14 +440,98 @@ class CaseLifecycleRulesTest {
                 .when(decidePenalty(date("2026-03-12"), List.of(fine("50000"))), AS_OWN_BUREAU),
                 "hearing-request-window", "may request a hearing until 2026-03-12");
 
-        // payment: 03-13 + 15 CD = Saturday 03-28 -> Monday 03-30
         fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-13"), List.of(fine("50000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("50000")), DECISION_DEADLINE, true, due("2026-03-30")));
+                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("50000")), DECISION_DEADLINE, true, null));
 
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, true, due("2026-03-12")))
                 .when(decidePenalty(date("2026-03-06"), List.of(fine("50000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("50000")), DECISION_DEADLINE, true, due("2026-03-23")));
+                .expectEvents(penaltyDecided(date("2026-03-06"), List.of(fine("50000")), DECISION_DEADLINE, true, null));
+    }
+
+    @Test
+    void decision_inside_the_statement_window_is_refused() {
+        // notice Thursday 03-05 granting no hearing: the 5 WD to state and defend are 03-06, 03-09, 03-10, 03-11 and 03-12
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("5000")), false, false, due("2026-03-12"))};
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-06"), List.of(fine("5000"))), AS_OWN_BUREAU),
+                "statement-window", "may state and defend its case until 2026-03-12");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-12"), List.of(fine("5000"))), AS_OWN_BUREAU),
+                "statement-window", "until 2026-03-12");
+
+        // the day after the window
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-13"), List.of(fine("5000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-13"), List.of(fine("5000")), DECISION_DEADLINE, true, null));
+
+        // once the party has stated its case the bureau may decide
+        fixture.given(noticed)
+                .andGiven(new StatementRecorded(CASE_ID, date("2026-03-09"), "当事人提交书面陈述"))
+                .when(decidePenalty(date("2026-03-10"), List.of(fine("5000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-10"), List.of(fine("5000")), DECISION_DEADLINE, true, null));
+    }
+
+    @Test
+    void a_suspension_or_restriction_names_the_last_day_of_its_term() {
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(new Penalty(PenaltyType.BUSINESS_RESTRICTION, null, "限制经营")),
+                        true, false), AS_OWN_BUREAU),
+                "term-of-penalty", "BUSINESS_RESTRICTION (限制开展生产经营活动) names the last day of its term");
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(suspension("2026-06-05")), true, false, due("2026-03-12"))};
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业"))), AS_OWN_BUREAU),
+                "term-of-penalty", "names the last day of its term");
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-03-20"))), AS_OWN_BUREAU),
+                "term-of-penalty", "not after 2026-03-20");
+    }
+
+    @Test
+    void decision_may_not_lengthen_a_suspension_beyond_the_notice() {
+        // notified 03-05: suspended to 06-05, 92 days
+        Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(suspension("2026-06-05")), true, false, due("2026-03-12"))};
+        refused(fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-09-20"))), AS_OWN_BUREAU),
+                "no-heavier-after-defence", "ORDER_TO_SUSPEND of 184 days (to 2026-09-20) is longer than the 92 days notified");
+        // the same 92 days counted from the decision, and anything shorter, are allowed
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-06-20"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-03-20"), List.of(suspension("2026-06-20")), DECISION_DEADLINE, true, null));
+        fixture.given(noticed)
+                .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-05-20"))), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_licence_revocation_or_large_fine_notice_grants_a_hearing_notified_7_working_days_ahead() {
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(new Penalty(PenaltyType.LICENSE_REVOCATION, null, "吊销营业执照")),
+                        false, false), AS_OWN_BUREAU),
+                "hearing-right", "the notice must grant it");
+        // ¥100,000 is a large fine for an organisation, ¥99,999.99 is not; ¥10,000 for a natural person
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("100000")), false, false), AS_OWN_BUREAU),
+                "hearing-right", "right to a hearing");
+        fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("99999.99")), false, false), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        refused(fixture.given(filed(FILED, Procedure.ORDINARY, PERSON, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("10000")), false, false), AS_OWN_BUREAU),
+                "hearing-right", "right to a hearing");
+
+        // the hearing notice of Wednesday 03-11 allows a hearing from 03-20 (03-12, 13, 16, 17, 18, 19, 20)
+        Object[] requested = {filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12")),
+            new HearingRequested(CASE_ID, date("2026-03-10")), paused(date("2026-03-10"), PauseReason.HEARING, "hearing requested")};
+        refused(fixture.given(requested)
+                .when(new ScheduleHearing(CASE_ID, date("2026-03-11"), date("2026-03-19")), AS_OWN_BUREAU),
+                "hearing-right", "held on 2026-03-20 at the earliest");
+        fixture.given(requested)
+                .when(new ScheduleHearing(CASE_ID, date("2026-03-11"), date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(hearingNotified(date("2026-03-11"), date("2026-03-20")));
+        refused(fixture.given(requested)
+                .when(new ConcludeHearing(CASE_ID, date("2026-03-25"), "听证终结"), AS_OWN_BUREAU),
+                "hearing-right", "never notified");
     }
 
     // ---- simple procedure (行政处罚法 Art 51)
@@ -429,24 +575,83 @@ class CaseLifecycleRulesTest {
                 .expectEvents(new PenaltyNoticeServed(CASE_ID, FILED, List.of(fine("5000")), true, false, due("2026-03-09"), VERSION));
     }
 
-    // ---- payment (行政处罚法 Arts 67, 72)
+    // ---- service, payment and challenges (行政处罚法 Arts 61, 67, 72, 73)
 
-    @ParameterizedTest(name = "paid {0}: in time {1}, late-payment penalty ¥{2}")
+    @Test
+    void payment_period_runs_from_the_party_s_receipt_of_the_decision() {
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-13"), List.of(fine("1000")), DECISION_DEADLINE, true, null)};
+
+        // received Monday 03-16: 15 CD from the next day end Tuesday 03-31 (not 03-30, as from the decision date)
+        fixture.given(decided)
+                .when(new ServeDecision(CASE_ID, date("2026-03-16"), "直接送达"), AS_OWN_BUREAU)
+                .expectEvents(new DecisionServed(CASE_ID, DECISION_ID, date("2026-03-16"), "直接送达", due("2026-03-31"), VERSION));
+        refused(fixture.given(decided)
+                .when(new ServeDecision(CASE_ID, date("2026-03-12"), "直接送达"), AS_OWN_BUREAU),
+                "service-of-decision", "before it was made on 2026-03-13");
+        refused(fixture.given(decided).andGiven(served(date("2026-03-16")))
+                .when(new ServeDecision(CASE_ID, date("2026-03-17"), "邮寄送达"), AS_OWN_BUREAU),
+                "service-of-decision", "already served");
+
+        // paid on the last day counted from receipt: in time
+        fixture.given(decided).andGiven(served(date("2026-03-16")))
+                .when(new RecordExecution(CASE_ID, date("2026-03-31"), new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyExecuted(CASE_ID, date("2026-03-31"), new BigDecimal("1000"), "银行缴款", due("2026-03-31"), true,
+                        BigDecimal.ZERO, VERSION));
+        // paid before the decision was served: the period had not started
+        fixture.given(decided)
+                .when(new RecordExecution(CASE_ID, date("2026-03-14"), new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyExecuted(CASE_ID, date("2026-03-14"), new BigDecimal("1000"), "银行缴款", null, true,
+                        BigDecimal.ZERO, VERSION));
+    }
+
+    @ParameterizedTest(name = "paid {0}, challenge pending {1}..{2}: late-payment penalty ¥{3}")
     @CsvSource({
-        // payment due 03-10 + 15 CD = Wednesday 03-25
-        "2026-03-25, true, 0",
-        "2026-03-26, false, 30.00",     // 1 day: 3% of ¥1000
-        "2026-03-27, false, 60.00",
-        "2026-04-27, false, 990.00",    // 33 days: 99%
-        "2026-04-28, false, 1000",      // 34 days would be 102%: capped at the fine
-        "2026-06-30, false, 1000",
+        // received 03-16, due 03-31; each day late adds 3% of ¥1000 unless a challenge was pending on it
+        "2026-04-13, , , 390.00",                   // 04-01..04-13: 13 days
+        "2026-04-01, 2026-04-01, 2026-04-10, 0.00", // the reconsideration was pending on the only day late
+        "2026-04-13, 2026-04-01, 2026-04-10, 90.00",// 04-11, 04-12, 04-13
+        "2026-05-12, 2026-04-01, 2026-04-10, 960.00",// 42 days late, 10 of them pending: 32 days
+        "2026-05-20, 2026-04-01, 2026-04-10, 1000", // 40 days would be 120%: capped at the fine
+        "2026-04-20, 2026-04-01, ,  0.00",          // still pending when paid
     })
-    void late_payment_penalty_is_3_percent_a_day_capped_at_the_fine(LocalDate paidOn, boolean inTime, BigDecimal latePenalty) {
-        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
-                        penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25")))
+    void late_payment_penalty_does_not_accrue_while_a_challenge_is_pending(LocalDate paidOn, LocalDate challengeFiledOn,
+                                                                          LocalDate challengeEndedOn, BigDecimal latePenalty) {
+        List<Object> history = new java.util.ArrayList<>(List.of(filed(),
+                noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+                penaltyDecided(date("2026-03-13"), List.of(fine("1000")), DECISION_DEADLINE, true, null), served(date("2026-03-16"))));
+        if (challengeFiledOn != null) history.add(new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, challengeFiledOn));
+        if (challengeEndedOn != null) history.add(new ChallengeEnded(CASE_ID, 1, challengeEndedOn, "维持"));
+        fixture.given(history)
                 .when(new RecordExecution(CASE_ID, paidOn, new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU)
-                .expectEvents(new PenaltyExecuted(CASE_ID, paidOn, new BigDecimal("1000"), "银行缴款", due("2026-03-25"), inTime,
+                .expectEvents(new PenaltyExecuted(CASE_ID, paidOn, new BigDecimal("1000"), "银行缴款", due("2026-03-31"), false,
                         latePenalty, VERSION));
+    }
+
+    @Test
+    void a_challenge_is_filed_against_a_decision_and_ends_once() {
+        Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-13"), List.of(fine("1000")), DECISION_DEADLINE, true, null)};
+        refused(fixture.given(filed())
+                .when(new FileChallenge(CASE_ID, ChallengeKind.LITIGATION, date("2026-04-01")), AS_OWN_BUREAU),
+                "challenge-of-decision", "no decision to challenge");
+        fixture.given(decided)
+                .when(new FileChallenge(CASE_ID, ChallengeKind.RECONSIDERATION, date("2026-04-01")), AS_OWN_BUREAU)
+                .expectEvents(new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, date("2026-04-01")));
+        Object[] challenged = {decided[0], decided[1], decided[2], new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, date("2026-04-01"))};
+        fixture.given(challenged)
+                .when(new EndChallenge(CASE_ID, 1, date("2026-05-20"), "维持"), AS_OWN_BUREAU)
+                .expectEvents(new ChallengeEnded(CASE_ID, 1, date("2026-05-20"), "维持"));
+        refused(fixture.given(challenged).andGiven(new ChallengeEnded(CASE_ID, 1, date("2026-05-20"), "维持"))
+                .when(new EndChallenge(CASE_ID, 1, date("2026-05-21"), "维持"), AS_OWN_BUREAU),
+                "challenge-of-decision", "already ended on 2026-05-20");
+        refused(fixture.given(challenged)
+                .when(new EndChallenge(CASE_ID, 2, date("2026-05-20"), "维持"), AS_OWN_BUREAU),
+                "challenge-of-decision", "no challenge number 2");
+        // a lawsuit after the reconsideration is challenge 2
+        fixture.given(challenged).andGiven(new ChallengeEnded(CASE_ID, 1, date("2026-05-20"), "维持"))
+                .when(new FileChallenge(CASE_ID, ChallengeKind.LITIGATION, date("2026-06-01")), AS_OWN_BUREAU)
+                .expectEvents(new ChallengeFiled(CASE_ID, 2, ChallengeKind.LITIGATION, date("2026-06-01")));
     }
 
     @Test
@@ -484,7 +689,7 @@ class CaseLifecycleRulesTest {
                 .when(decideNoPenalty(date("2026-02-28")), AS_OWN_BUREAU),
                 "date-not-before-filing", "before the case was filed on 2026-03-02");
         refused(fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-01"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU),
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-01"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-01"), date("2026-03-01")), AS_OWN_BUREAU),
                 "date-not-before-filing", "before the case was filed on 2026-03-02");
 
         // the day of filing itself is fine
@@ -534,7 +739,7 @@ class CaseLifecycleRulesTest {
                 .when(new ServePenaltyNotice(CASE_ID, date("2026-03-30"), List.of(fine("1000")), true, false), AS_OWN_BUREAU),
                 "case-closed", "cannot serve a penalty notice");
         refused(fixture.given(closed)
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-30"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU),
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-30"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-30"), date("2026-03-30")), AS_OWN_BUREAU),
                 "case-closed", "a new case");
         refused(fixture.given(closed)
                 .when(new CloseCase(CASE_ID, date("2026-03-30"), "结案"), AS_OWN_BUREAU),
@@ -605,8 +810,8 @@ class CaseLifecycleRulesTest {
     @Test
     void transfer_to_judiciary_is_a_disposition_and_never_replaced_by_penalty() {
         fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-03-20"), true));
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-20"), date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-20"), true), sameDayTransferDeadlines(date("2026-03-20"), "2026-03-23", "2026-03-21"));
 
         Object[] transferred = {filed(), transferred(date("2026-03-20"), true)};
         refused(fixture.given(transferred)
@@ -620,23 +825,51 @@ class CaseLifecycleRulesTest {
                 .when(decidePenalty(date("2026-03-25"), List.of(fine("1000"))), AS_OWN_BUREAU),
                 "decided-once", "already has its disposition (TRANSFERRED)");
         refused(fixture.given(transferred)
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-25"), "上海市公安局黄浦分局", "补充移送"), AS_OWN_BUREAU),
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-25"), "上海市公安局黄浦分局", "补充移送", date("2026-03-25"), date("2026-03-25")), AS_OWN_BUREAU),
                 "transfer-not-replaced", "already transferred");
 
         // a penalty decided before the crime came to light does not stand in for the transfer
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
                         penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25")))
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-03-20"), true));
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-20"), date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-20"), true), sameDayTransferDeadlines(date("2026-03-20"), "2026-03-23", "2026-03-21"));
 
         // transferred after the decision deadline: recorded as late
         fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-06-02"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪"), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-06-02"), false));
+                .when(new TransferToJudiciary(CASE_ID, date("2026-06-02"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-06-02"), date("2026-06-02")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-06-02"), false), sameDayTransferDeadlines(date("2026-06-02"), "2026-06-05", "2026-06-03"));
 
         fixture.given(transferred)
                 .when(new CloseCase(CASE_ID, date("2026-03-25"), "移送司法机关"), AS_OWN_BUREAU)
                 .expectEvents(new CaseClosed(CASE_ID, date("2026-03-25"), "移送司法机关"));
+    }
+
+    @Test
+    void transfer_records_its_approval_and_sending_deadlines_and_a_declined_case_returns_to_be_decided() {
+        // suspected Monday 03-16: approval due Thursday 03-19 (3 days); approved 03-20, late; sent Monday 03-23, more than 24 h after
+        fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪",
+                        date("2026-03-16"), date("2026-03-20")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-23"), true),
+                        new TransferDeadlines(CASE_ID, date("2026-03-16"), date("2026-03-20"), due("2026-03-19"), false, due("2026-03-21"), false,
+                                VERSION));
+        refused(fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", null, null), AS_OWN_BUREAU),
+                "transfer-not-replaced", "records when the crime was suspected");
+
+        // the judiciary declines to file: the case returns, and after its notice and statement window it is decided
+        Object[] transferred = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            transferred(date("2026-03-20"), true)};
+        refused(fixture.given(filed())
+                .when(new ReturnTransfer(CASE_ID, date("2026-04-20"), "公安机关不予立案"), AS_OWN_BUREAU),
+                "transfer-return", "only a transferred case returns");
+        fixture.given(transferred)
+                .when(new ReturnTransfer(CASE_ID, date("2026-04-20"), "公安机关不予立案"), AS_OWN_BUREAU)
+                .expectEvents(new TransferReturned(CASE_ID, date("2026-04-20"), "公安机关不予立案"));
+        fixture.given(transferred)
+                .andGiven(new TransferReturned(CASE_ID, date("2026-04-20"), "公安机关不予立案"))
+                .when(decidePenalty(date("2026-04-24"), List.of(fine("1000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2026-04-24"), List.of(fine("1000")), DECISION_DEADLINE, true, null));
     }
 
     // ---- revision by reconsideration or a court (行政处罚法 Art 48)
@@ -792,10 +1025,9 @@ class CaseLifecycleRulesTest {
                         new Deadline(date("2027-02-01"), true), date("2027-05-01")));
 
         // decided after the deadline: recorded as late, with the deadline that applied
-        // (payment: 06-02 + 15 CD = Wednesday 06-17)
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")))
                 .when(decidePenalty(date("2026-06-02"), List.of(fine("1000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-06-02"), List.of(fine("1000")), DECISION_DEADLINE, false, due("2026-06-17")));
+                .expectEvents(penaltyDecided(date("2026-06-02"), List.of(fine("1000")), DECISION_DEADLINE, false, null));
         fixture.given(filed())
                 .when(decideNoPenalty(date("2026-06-01")), AS_OWN_BUREAU)
                 .expectEvents(new NoPenaltyDecided(CASE_ID, DECISION_ID, DECISION_NUMBER, date("2026-06-01"), LEGAL_BASIS, FACTS,
@@ -804,7 +1036,7 @@ class CaseLifecycleRulesTest {
         // another policy records its own version and numbers: 60 CD from 03-02 = 05-01, Labour Day, 05-01..05 off -> 05-06
         AggregateTestFixture<Case> shanghai = new AggregateTestFixture<>(Case.class);
         EnforcementPolicy local = new EnforcementPolicy("SH-2026.2",
-                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null), null, null, null);
+                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null, null, null, null, null), null, null, null);
         shanghai.registerInjectableResource(new Rulebook(local, WorkingDayCalendar.official()));
         shanghai.registerInjectableResource(new DistinctDecisionNumbers());
         org.gongshi.ledger.policy.LedgerTime.on(shanghai);
@@ -903,6 +1135,11 @@ class CaseLifecycleRulesTest {
         return new PenaltyNoticeServed(CASE_ID, on, proposed, hearingRight, waived, hearingDeadline, VERSION);
     }
 
+    /** The hearing notice of {@code notifiedOn} for {@code hearingOn}; the earliest day is counted by hand for 03-11 (03-20). */
+    private static HearingScheduled hearingNotified(LocalDate notifiedOn, LocalDate hearingOn) {
+        return new HearingScheduled(CASE_ID, notifiedOn, hearingOn, due("2026-03-20"), VERSION);
+    }
+
     /** A hearing requested on {@code on}, which paused the clock. */
     private static Object[] hearingRequested(LocalDate on) {
         return new Object[] {new HearingRequested(CASE_ID, on), paused(on, PauseReason.HEARING, "hearing requested")};
@@ -919,6 +1156,16 @@ class CaseLifecycleRulesTest {
 
     private static CaseTransferredToJudiciary transferred(LocalDate on, boolean inTime) {
         return new CaseTransferredToJudiciary(CASE_ID, on, "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", DECISION_DEADLINE, inTime, VERSION);
+    }
+
+    /** The decision served on {@code on}, recorded with the payment deadline of a receipt on 03-16: Tuesday 03-31. */
+    private static DecisionServed served(LocalDate on) {
+        return new DecisionServed(CASE_ID, DECISION_ID, on, "直接送达", due("2026-03-31"), VERSION);
+    }
+
+    /** Suspected, approved and sent on one day: both limits met (approval: 3 CD, rolled to a working day; sending: the next day). */
+    private static TransferDeadlines sameDayTransferDeadlines(LocalDate on, String approvalDue, String sendingDue) {
+        return new TransferDeadlines(CASE_ID, on, on, due(approvalDue), true, due(sendingDue), true, VERSION);
     }
 
     private static PenaltyExecuted executed(LocalDate on) {
@@ -938,6 +1185,10 @@ class CaseLifecycleRulesTest {
 
     private static Penalty confiscation(String yuan) {
         return new Penalty(PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS, new BigDecimal(yuan), "没收违法所得");
+    }
+
+    private static Penalty suspension(String until) {
+        return new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业", date(until));
     }
 
     private static Penalty warning() {

@@ -33,6 +33,7 @@ import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
+import org.gongshi.ledger.disclosure.event.WithholdingGround;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,17 +64,21 @@ class DisclosureRulesTest {
     static final String DECISION_ID = "decision-0100";
     static final String VERSION = "CN-2026.1";
     static final Party COMPANY = new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例");
+    /** An adult natural person, born 1990-03-07. */
+    static final Party PERSON = new Party(PartyKind.NATURAL_PERSON, "李某", null, "110101199003071233", null);
     static final LocalDate DECIDED = LocalDate.of(2026, 2, 10);
     static final List<Penalty> FINE_50K = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款"));
 
     AggregateTestFixture<Case> fixture;
     org.gongshi.ledger.policy.LedgerTime time;
+    final LedgerStanding standing = new LedgerStanding();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(Rulebook.defaults());
         fixture.registerInjectableResource(new org.gongshi.ledger.cases.DistinctDecisionNumbers());
+        fixture.registerInjectableResource(standing);
         time = org.gongshi.ledger.policy.LedgerTime.on(fixture);
     }
 
@@ -102,7 +107,7 @@ class DisclosureRulesTest {
                 "当事人销售侵犯注册商标专用权的商品。", "《商标法》第六十条第二款", FINE_50K, DECIDED, LocalDate.of(2029, 2, 12),
                 "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
         return new DisclosureDecided(CASE_ID, DECISION_ID, DECISION_ID, DisclosureAction.PUBLISH, on, null, due("2026-03-16"), true,
-                due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION, List.of("住址北京市朝阳区示例路1号"));
+                due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION, List.of("住址北京市朝阳区示例路1号"), null);
     }
 
     static DisclosureDecided publish(List<Object> events) {
@@ -112,7 +117,7 @@ class DisclosureRulesTest {
     @Test
     void ordinary_procedure_penalty_decisions_are_disclosed_with_the_credit_china_fields() {
         List<Object> events = new ArrayList<>();
-        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
                 .expectSuccessfulHandlerExecution().expectEventsMatching(captured(events));
 
         DisclosureDecided decided = publish(events);
@@ -136,7 +141,7 @@ class DisclosureRulesTest {
     void disclosure_deadline_is_20_working_days_and_the_stricter_7_working_days_across_the_2026_spring_festival() {
         // decided Tue 02-10: 7 WD = 11,12,13,14(Sat, make-up),24,25,26 → 02-26; 20 WD → 03-16
         List<Object> events = new ArrayList<>();
-        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 2), null, List.of()), AS_BUREAU)
+        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 2), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         DisclosureDecided decided = publish(events);
         assertThat(decided.disclosureDeadline()).isEqualTo(due("2026-03-16"));
@@ -148,7 +153,7 @@ class DisclosureRulesTest {
     @Test
     void late_disclosure_is_recorded_as_missing_the_20_working_day_deadline() {
         List<Object> events = new ArrayList<>();
-        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 17), null, List.of()), AS_BUREAU)
+        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 17), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         assertThat(publish(events).disclosedInTime()).isFalse();
     }
@@ -157,7 +162,7 @@ class DisclosureRulesTest {
     void warning_only_decisions_are_never_disclosed() {
         var warning = List.of(new Penalty(PenaltyType.WARNING, null, "警告"));
         refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(warning), decided(warning, Procedure.ORDINARY))
-                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
                 "disclosure-scope", "warning-only");
     }
 
@@ -165,7 +170,7 @@ class DisclosureRulesTest {
     void simple_procedure_decisions_are_never_disclosed() {
         var small = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("2000.00"), null));
         refused(fixture.given(filed(Procedure.SIMPLE, COMPANY), notice(small), decided(small, Procedure.SIMPLE))
-                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
                 "disclosure-scope", "simple-procedure");
     }
 
@@ -174,37 +179,61 @@ class DisclosureRulesTest {
         Party minor = new Party(PartyKind.NATURAL_PERSON, "未成年示例", null, "110101201003075218", null);
         assertThat(org.gongshi.ledger.identity.ResidentIdNumber.isValid(minor.idNumber())).isTrue();
         refused(fixture.given(filed(Procedure.ORDINARY, minor), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
-                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
                 "disclosure-scope", "minor");
     }
 
     @Test
-    void a_withheld_decision_records_its_legal_ground() {
-        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), " ", List.of()), AS_BUREAU),
-                "withholding-ground", "legal ground");
+    void a_decision_on_the_party_s_18th_birthday_is_a_minor_s_and_never_published() {
+        // born 2008-02-10 and decided on 2026-02-10, the 18th birthday: 18 周岁 is reached only the day after
+        Party eighteenToday = new Party(PartyKind.NATURAL_PERSON, "成年边界", null, "110101200802101238", null);
+        assertThat(org.gongshi.ledger.identity.ResidentIdNumber.isValid(eighteenToday.idNumber())).isTrue();
+        refused(fixture.given(filed(Procedure.ORDINARY, eighteenToday), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
+                "disclosure-scope", "minor");
+        // decided the day after the birthday: an adult's decision, published
+        PenaltyDecided dayAfter = new PenaltyDecided(CASE_ID, DECISION_ID, "京朝市监罚〔2026〕100号", LocalDate.of(2026, 2, 11),
+                Procedure.ORDINARY, FINE_50K, "《商标法》第六十条第二款", "事实", due("2026-04-07"), true, null, VERSION);
+        fixture.given(filed(Procedure.ORDINARY, eighteenToday), notice(FINE_50K), dayAfter)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_disclosable_decision_is_withheld_only_on_an_enumerated_ground() {
+        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), null,
+                        "局务会决定暂不公示", List.of()), AS_BUREAU),
+                "withholding-ground", "only on an enumerated ground");
 
         List<Object> events = new ArrayList<>();
-        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), "涉及国家秘密（Order 45 Art 5）", List.of()), AS_BUREAU)
+        given().when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), WithholdingGround.STATE_SECRET,
+                        "涉及国家秘密（Order 45 Art 5）", List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         DisclosureDecided withheld = publish(events);
         assertThat(withheld.action()).isEqualTo(DisclosureAction.WITHHOLD);
-        assertThat(withheld.ground()).contains("国家秘密");
+        assertThat(withheld.ground()).isEqualTo("STATE_SECRET");
+        assertThat(withheld.groundExplanation()).contains("国家秘密");
         assertThat(withheld.record()).isNull();
+
+        // a decision never disclosed (simple procedure) is withheld without a ground
+        fixture.given(filed(Procedure.SIMPLE, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.SIMPLE))
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void publishing_twice_is_refused() {
         refused(given(published(LocalDate.of(2026, 2, 12)))
-                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 13), null, List.of()), AS_BUREAU),
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 13), null, null, List.of()), AS_BUREAU),
                 "disclosure-after-decision", "already decided");
     }
 
     @Test
     void publishing_before_the_decision_is_refused() {
         refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K))
-                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
                 "disclosure-after-decision", "no decision yet");
-        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 9), null, List.of()), AS_BUREAU),
+        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 9), null, null, List.of()), AS_BUREAU),
                 "disclosure-after-decision", "before the decision");
     }
 
@@ -212,8 +241,33 @@ class DisclosureRulesTest {
     void publishing_a_revised_decision_is_refused() {
         refused(given(new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.REVOKED, RevisionBy.RECONSIDERATION, "京复〔2026〕1号",
                         LocalDate.of(2026, 3, 1), "复议撤销", List.of(), VERSION))
-                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 2), null, List.of()), AS_BUREAU),
-                "disclosure-after-decision", "a revised decision is not published");
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 2), null, null, List.of()), AS_BUREAU),
+                "disclosure-after-decision", "only a changed decision is published again");
+    }
+
+    @Test
+    void a_changed_decision_is_published_again_as_a_new_record_due_20_working_days_from_the_change() {
+        var changed = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("30000.00"), "罚款"));
+        DecisionRevised revised = new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕7号",
+                LocalDate.of(2026, 4, 1), "复议变更罚款数额", changed, VERSION);
+        DisclosureWithdrawn withdrawn = new DisclosureWithdrawn(CASE_ID, DECISION_ID, LocalDate.of(2026, 4, 2), "复议变更罚款数额",
+                RevisionKind.CHANGED, due("2026-04-07"), true, VERSION);
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)), revised, withdrawn)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 3), null, null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureDecided again = publish(events);
+        assertThat(again.recordId()).isEqualTo(DECISION_ID + "/2");
+        assertThat(again.record().recordId()).isEqualTo(DECISION_ID + "/2");
+        assertThat(again.record().fineAmountTenThousandYuan()).isEqualByComparingTo("3");
+        // Wednesday 04-01 + 20 WD, Qingming 04-04..06 off: Thursday 04-30
+        assertThat(again.disclosureDeadline()).isEqualTo(due("2026-04-30"));
+        assertThat(again.disclosedInTime()).isTrue();
+
+        // and only once per change
+        refused(given(published(LocalDate.of(2026, 2, 12)), revised, withdrawn, again)
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 8), null, null, List.of()), AS_BUREAU),
+                "disclosure-after-decision", "already decided");
     }
 
     @Test
@@ -253,13 +307,13 @@ class DisclosureRulesTest {
     @Test
     void another_bureau_cannot_act_on_the_public_record_of_a_case() {
         Map<String, String> asOtherBureau = Map.of("bureau", "91110000600037341L");
-        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), asOtherBureau),
+        refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), asOtherBureau),
                 "own-cases-only", "filed by another bureau");
         refused(given(published(LocalDate.of(2026, 2, 12)))
                         .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "x", null, "y", null, null, List.of()), asOtherBureau),
                 "own-cases-only", "filed by another bureau");
         refused(given(published(LocalDate.of(2026, 2, 12)))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true, true, false, false), asOtherBureau),
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), asOtherBureau),
                 "own-cases-only", "filed by another bureau");
     }
 
@@ -314,7 +368,7 @@ class DisclosureRulesTest {
         DisclosureDecided shredded = published(LocalDate.of(2026, 2, 12));
         shredded = new DisclosureDecided(shredded.caseId(), shredded.decisionId(), shredded.recordId(), shredded.action(), shredded.decidedOn(),
                 null, shredded.disclosureDeadline(), true, shredded.doublePublicityDeadline(), true, shredded.publicUntil(), shredded.record(),
-                VERSION, List.of(org.gongshi.ledger.privacy.PersonalData.SHREDDED));
+                VERSION, List.of(org.gongshi.ledger.privacy.PersonalData.SHREDDED), null);
         refused(given(shredded).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "x", null, "y", null, null, List.of()), AS_BUREAU),
                 "correction-of-record", "shredded");
     }
@@ -342,21 +396,30 @@ class DisclosureRulesTest {
                 new Penalty(PenaltyType.FINE, new BigDecimal("10000.00"), null));
         List<Object> events = new ArrayList<>();
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(light), decided(light, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         assertThat(publish(events).publicUntil()).isEqualTo(due("2026-05-12"));
         assertThat(publish(events).record().publicUntil()).isEqualTo(LocalDate.of(2026, 5, 12));
     }
 
     @Test
-    void publicity_period_is_3_years_otherwise() {
-        var heavier = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("10000.01"), null));
+    void lower_amount_fine_threshold_is_set_per_party_kind_and_exclusive() {
+        // organisations: below ¥100,000 is a lower amount (3 months), ¥100,000 itself is not (不含本数: 3 years)
+        assertThat(publicUntil(COMPANY, "99999.99")).isEqualTo(due("2026-05-12"));
+        assertThat(publicUntil(COMPANY, "100000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+        // natural persons: below ¥10,000 (3 months); ¥10,000 itself is not lower (3 years)
+        assertThat(publicUntil(PERSON, "9999.99")).isEqualTo(due("2026-05-12"));
+        assertThat(publicUntil(PERSON, "10000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+    }
+
+    /** The public-until date of a fine of {@code yuan} on {@code party}, published Thursday 2026-02-12. */
+    private Deadline publicUntil(Party party, String yuan) {
+        var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal(yuan), null));
         List<Object> events = new ArrayList<>();
-        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(heavier), decided(heavier, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+        fixture.given(filed(Procedure.ORDINARY, party), notice(fine), decided(fine, Procedure.ORDINARY))
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
-        // 2029-02-12 is a Monday; 2029 has no loaded calendar, so the date is provisional
-        assertThat(publish(events).publicUntil()).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+        return publish(events).publicUntil();
     }
 
     @Test
@@ -364,7 +427,7 @@ class DisclosureRulesTest {
         var restriction = List.of(new Penalty(PenaltyType.BUSINESS_RESTRICTION, null, "限制开展生产经营活动五年", LocalDate.of(2031, 2, 9)));
         List<Object> events = new ArrayList<>();
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(restriction), decided(restriction, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         assertThat(publish(events).publicUntil().dueOn()).isEqualTo(LocalDate.of(2031, 2, 9));
     }
@@ -390,27 +453,63 @@ class DisclosureRulesTest {
     }
 
     @Test
-    void credit_repair_ends_publication_early_after_the_minimum_period_when_all_conditions_hold() {
-        PenaltyExecuted paid = new PenaltyExecuted(CASE_ID, LocalDate.of(2026, 2, 20), new BigDecimal("50000.00"), "银行缴款",
-                due("2026-02-26"), true, BigDecimal.ZERO, VERSION);
-        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 11), true, true, false, false), AS_BUREAU),
-                "credit-repair", "minimum publicity period runs until 2026-08-12");
-        refused(given(published(LocalDate.of(2026, 2, 12)))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, false), AS_BUREAU),
-                "credit-repair", "no execution of the penalty");
-        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, false, false, false), AS_BUREAU),
+    void publication_repair_starts_the_day_after_the_6_month_anniversary() {
+        // published Thursday 2026-02-12: the 6 months end on Wednesday 08-12 (「公示期满六个月」); repair from Thursday 08-13
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid())
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true), AS_BUREAU),
+                "credit-repair", "publication can end early from 2026-08-13");
+        given(published(LocalDate.of(2026, 2, 12)), paid())
+                .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 13), true), AS_BUREAU)
+                .expectEvents(new PublicationTerminated(CASE_ID, DECISION_ID, LocalDate.of(2026, 8, 13), "CREDIT_REPAIR", VERSION));
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid())
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 13), false), AS_BUREAU),
                 "credit-repair", "harm has not been removed");
-        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, true, false), AS_BUREAU),
-                "credit-repair", "penalised again");
-        refused(given(published(LocalDate.of(2026, 2, 12)), paid)
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, true), AS_BUREAU),
-                "credit-repair", "serious-dishonesty list");
-        given(published(LocalDate.of(2026, 2, 12)), paid)
-                .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 8, 12), true, true, false, false), AS_BUREAU)
-                .expectEvents(new PublicationTerminated(CASE_ID, DECISION_ID, LocalDate.of(2026, 8, 12), "CREDIT_REPAIR", VERSION));
+    }
+
+    @Test
+    void credit_repair_checks_payment_repeat_and_listing_in_the_ledger_never_in_the_request() {
+        // no payment recorded for the fine: refused, whatever the bureau says
+        refused(given(published(LocalDate.of(2026, 2, 12)))
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
+                "credit-repair", "no execution of the penalty");
+
+        // actively listed as severely dishonest: refused
+        standing.listed.add("SEVERE_DISHONESTY");
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid())
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
+                "credit-repair", "on the credit list [SEVERE_DISHONESTY] now");
+        standing.listed.clear();
+
+        // penalised again after this decision: refused, naming the case
+        standing.later.add("case-2026-0188");
+        refused(given(published(LocalDate.of(2026, 2, 12)), paid())
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
+                "credit-repair", "penalised again after this decision (cases [case-2026-0188])");
+        assertThat(standing.asked).contains("penalisedAfter 91110000600037341L 2026-02-10 except " + CASE_ID);
+    }
+
+    private static PenaltyExecuted paid() {
+        return new PenaltyExecuted(CASE_ID, LocalDate.of(2026, 2, 20), new BigDecimal("50000.00"), "银行缴款",
+                due("2026-02-26"), true, BigDecimal.ZERO, VERSION);
+    }
+
+    /** The ledger's answers on the subject's lists and later penalties, as the test sets them. */
+    static final class LedgerStanding implements CreditStanding {
+        final List<String> listed = new ArrayList<>();
+        final List<String> later = new ArrayList<>();
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public List<String> listsHolding(String uscc) {
+            asked.add("listsHolding " + uscc);
+            return List.copyOf(listed);
+        }
+
+        @Override
+        public List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId) {
+            asked.add("penalisedAfter " + uscc + " " + after + " except " + exceptCaseId);
+            return List.copyOf(later);
+        }
     }
 
     @Test
@@ -418,10 +517,10 @@ class DisclosureRulesTest {
         var suspension = List.of(new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业整顿"));
         List<Object> events = new ArrayList<>();
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY), publish(events))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2027, 2, 12), true, true, false, false), AS_BUREAU),
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2027, 2, 12), true), AS_BUREAU),
                 "credit-repair", "never ended early");
     }
 
@@ -432,7 +531,7 @@ class DisclosureRulesTest {
                 fine, "《商标法》第六十条", "事实", due("2027-04-07"), true, due("2027-03-16"), VERSION);
         List<Object> events = new ArrayList<>();
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(fine), in2027)
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2027, 3, 2), null, List.of()), AS_BUREAU)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2027, 3, 2), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         DisclosureDecided decided = publish(events);
         // 2027-03-01 is a Monday: 20 weekdays later is Monday 03-29, weekends only, marked provisional

@@ -112,7 +112,7 @@ class RecordingTimeRulesTest {
         assertThat(only(events, PenaltyDecided.class).decidedInTime()).as("decided by its deadline, but imported").isFalse();
         // an import keeps the publication date it gives, and is never on time either
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), LedgerTime.importedBy(BUREAU))
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), LedgerTime.importedBy(BUREAU))
                 .expectEventsMatching(captured(events));
         DisclosureDecided published = only(events, DisclosureDecided.class);
         assertThat(published.decidedOn()).isEqualTo(LocalDate.of(2026, 2, 12));
@@ -128,13 +128,14 @@ class RecordingTimeRulesTest {
         time.on(LocalDate.of(2026, 3, 13));
         List<Object> events = new ArrayList<>();
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, null, null, List.of()), AS_BUREAU)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, null, null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         DisclosureDecided published = only(events, DisclosureDecided.class);
         assertThat(published.decidedOn()).isEqualTo(LocalDate.of(2026, 3, 13));
-        assertThat(published.publicUntil().dueOn()).as("3 years from the recording day").isEqualTo(LocalDate.of(2029, 3, 13));
+        // ¥50,000 is a lower-amount fine for an organisation (below ¥100,000): 3 months from the recording day
+        assertThat(published.publicUntil().dueOn()).as("3 months from the recording day").isEqualTo(LocalDate.of(2026, 6, 13));
         refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
-                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, List.of()), AS_BUREAU),
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
                 "recorded-on-its-day", "takes the day the ledger records it, 2026-03-13; leave the date out or send that day, not 2026-02-12");
     }
 
@@ -144,16 +145,16 @@ class RecordingTimeRulesTest {
         time.on(LocalDate.of(2026, 3, 17));
         List<Object> events = new ArrayList<>();
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 17), null, List.of()), AS_BUREAU)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 17), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         assertThat(only(events, DisclosureDecided.class).disclosedInTime()).isFalse();
         refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
-                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 10), null, List.of()), AS_BUREAU),
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 10), null, null, List.of()), AS_BUREAU),
                 "recorded-on-its-day", "not 2026-03-10");
         // recorded on the last day it is on time
         time.on(LocalDate.of(2026, 3, 16));
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, null, null, List.of()), AS_BUREAU)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, null, null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         assertThat(only(events, DisclosureDecided.class).disclosedInTime()).isTrue();
     }

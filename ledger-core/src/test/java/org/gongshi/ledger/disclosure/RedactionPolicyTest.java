@@ -32,7 +32,7 @@ class RedactionPolicyTest {
         return RedactionPolicy.publicRecord("r-1", person, "深市监罚〔2026〕233号", "销售侵犯注册商标专用权的商品", LEAKY_FACTS,
                 "《商标法》第六十条第二款", List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), "联系电话13912345678")),
                 LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1), "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK,
-                "440300", List.of("深圳市南山区示例路88号3栋1201", "张第三人", "患有糖尿病"));
+                "440300", List.of()); // the officer lists nothing: the policy finds the address, the co-resident and the illness
     }
 
     @Test
@@ -109,6 +109,14 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.scrub("当事人住北京市朝阳区建国路八十八号院5号楼1201，经营网店。")).isEqualTo("当事人住***，经营网店。");
         assertThat(RedactionPolicy.scrub("居住于示例花园3栋2单元301室的当事人")).isEqualTo("居住于***的当事人");
         assertThat(RedactionPolicy.scrub("家庭住址：浙江省杭州市西湖区某某小区，经营网店")).isEqualTo("家庭住址：***，经营网店");
+    }
+
+    @Test
+    void health_data_after_a_health_label_never_becomes_public() {
+        assertThat(RedactionPolicy.scrub("当事人自述患有糖尿病。")).isEqualTo("当事人自述患有***。");
+        assertThat(RedactionPolicy.scrub("经诊断为重度抑郁症，当事人仍继续销售。")).isEqualTo("经诊断为***，当事人仍继续销售。");
+        assertThat(RedactionPolicy.scrub("健康状况：良好；")).isEqualTo("健康状况：***；");
+        assertThat(RedactionPolicy.scrub(RedactionPolicy.scrub("当事人身患重病"))).isEqualTo("当事人身患***");
     }
 
     @Test

@@ -110,10 +110,11 @@ class ResidentIdNumberTest {
     }
 
     @Test
-    void the_birth_date_is_digits_7_to_14_and_a_holder_is_a_minor_until_the_18th_birthday() {
+    void the_birth_date_is_digits_7_to_14_and_a_holder_is_a_minor_up_to_and_including_the_18th_birthday() {
         String bornMarch2010 = "110101201003075218";
         assertThat(ResidentIdNumber.birthDate(bornMarch2010)).isEqualTo(java.time.LocalDate.of(2010, 3, 7));
         assertThat(ResidentIdNumber.isMinorOn(bornMarch2010, java.time.LocalDate.of(2028, 3, 6))).isTrue();
+        assertThat(ResidentIdNumber.isMinorOn(bornMarch2010, java.time.LocalDate.of(2028, 3, 7))).as("18th birthday").isTrue();
         assertThat(ResidentIdNumber.isMinorOn(bornMarch2010, java.time.LocalDate.of(2028, 3, 8))).isFalse();
         assertThatIllegalArgumentException().isThrownBy(() -> ResidentIdNumber.birthDate("110101201003075219"))
                 .withMessageNotContaining("110101201003075219");

@@ -1,20 +1,28 @@
 package org.gongshi.ledger.listings;
 
 import org.gongshi.ledger.cases.BasisFacts;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The Case aggregates a listing test knows, as {@link BasisCases} reports them. */
 final class KnownCases implements BasisCases {
 
+    static final List<Penalty> FINE = List.of(new Penalty(PenaltyType.FINE, new java.math.BigDecimal("30000"), null));
+
     private final Map<String, BasisFacts> cases = new HashMap<>();
 
     /** A standing penalty decision of {@code bureau} against {@code uscc}, decided on {@code decidedOn}. */
     KnownCases penalty(String caseId, String bureau, String uscc, LocalDate decidedOn) {
-        return add(new BasisFacts(caseId, bureau, uscc, true, decidedOn, true));
+        return add(new BasisFacts(caseId, bureau, uscc, true, decidedOn, true, IpType.TRADEMARK, Procedure.ORDINARY, FINE,
+                "销售侵犯注册商标专用权的商品"));
     }
 
     KnownCases add(BasisFacts facts) {

@@ -213,11 +213,11 @@ class ListingRulesTest {
         assertThat(slots.calls).as("the place stays taken while the subject is on the list").isEmpty();
 
         // once the statement is in, the bureau need not wait for the window to close;
-        // listed Thursday 03-06: repair after Saturday 09-06, which rolls over to Monday 09-08
+        // listed Thursday 03-06: the repair wait, a period of a burden, ends on Saturday 09-06 and is never rolled over
         fixture.given(proposed(), new ListingStatementRecorded(LISTING_ID, date("2025-03-05"), "无异议"))
                 .when(decide(date("2025-03-06"), List.of(noAwards())), AS_OWN_BUREAU)
                 .expectEvents(new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
-                                SUBJECT, BASIS, REASON, date("2025-03-06"), due("2026-03-06"), due("2025-09-08"), STATEMENT_DEADLINE, true,
+                                SUBJECT, BASIS, REASON, date("2025-03-06"), due("2026-03-06"), due("2025-09-06"), STATEMENT_DEADLINE, true,
                                 VERSION),
                         imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-03-06"), date("2026-03-06")));
 
@@ -244,11 +244,12 @@ class ListingRulesTest {
                 .when(decide(LISTED, List.of(noAwards())), AS_OWN_BUREAU)
                 .expectEvents(added(), imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, date("2026-03-11")));
 
-        // listed Thursday 2025-06-19: a year on is Friday 2026-06-19, inside the Dragon Boat holiday -> Monday 06-22
+        // listed Thursday 2025-06-19: a year on is Friday 2026-06-19, inside the Dragon Boat holiday; the term is a
+        // burden and ends on that day, never rolled to Monday 06-22 (民法典 Art 202)
         fixture.given(proposed(), statementOn(date("2025-03-05")))
                 .when(decide(date("2025-06-19"), List.of(noAwards())), AS_OWN_BUREAU)
-                .expectEvents(addedOn(date("2025-06-19"), due("2026-06-22"), due("2025-12-19"), true),
-                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-06-19"), date("2026-06-22")));
+                .expectEvents(addedOn(date("2025-06-19"), due("2026-06-19"), due("2025-12-19"), true),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-06-19"), date("2026-06-19")));
 
         // a term ending in a year without a holiday notice is provisional
         fixture.given(proposed(), statementOn(date("2025-03-05")))

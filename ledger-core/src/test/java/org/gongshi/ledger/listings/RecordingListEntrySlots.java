@@ -3,6 +3,7 @@ package org.gongshi.ledger.listings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.gongshi.ledger.listings.event.ListType;
 
 /** Records what a listing asks of the places on lists; the real rule is {@link ListEntrySlot}'s (see its tests). */
@@ -13,6 +14,12 @@ final class RecordingListEntrySlots implements ListEntrySlots {
     @Override
     public void occupy(ListType listType, String uscc, String listingId, LocalDate on) {
         calls.add("occupy " + ListEntrySlot.idOf(listType, uscc) + " by " + listingId + " on " + on);
+    }
+
+    @Override
+    public Optional<String> holder(ListType listType, String uscc) {
+        calls.add("holder " + ListEntrySlot.idOf(listType, uscc));
+        return Optional.empty();
     }
 
     @Override

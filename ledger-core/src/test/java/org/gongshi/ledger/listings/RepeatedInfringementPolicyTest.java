@@ -6,6 +6,12 @@ import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
 import org.junit.jupiter.api.Test;
 
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,6 +26,34 @@ class RepeatedInfringementPolicyTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
     final RepeatedInfringementPolicy policy = RepeatedInfringementPolicy.of(Rulebook.defaults());
 
+    /** A trademark infringement penalty decided in the ordinary procedure. */
+    static PenaltyFact fact(String caseId, String uscc, LocalDate decidedOn, boolean standing) {
+        return new PenaltyFact(caseId, uscc, decidedOn, standing, IpType.TRADEMARK, true);
+    }
+
+    @Test
+    void only_ordinary_procedure_infringement_penalties_of_one_ip_type_count_not_warnings_simple_procedure_or_other_violations() {
+        var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("30000"), null));
+        var warning = List.of(new Penalty(PenaltyType.WARNING, null, null));
+        String infringing = "销售侵犯注册商标专用权的商品";
+        assertThat(RepeatedInfringementPolicy.infringementPenalty(Procedure.ORDINARY, fine, infringing)).isTrue();
+        assertThat(RepeatedInfringementPolicy.infringementPenalty(Procedure.ORDINARY, warning, infringing)).as("a warning only").isFalse();
+        assertThat(RepeatedInfringementPolicy.infringementPenalty(Procedure.SIMPLE, fine, infringing)).as("simple procedure").isFalse();
+        assertThat(RepeatedInfringementPolicy.infringementPenalty(Procedure.ORDINARY, fine, "假冒专利")).as("not an infringement").isFalse();
+        // the probe: a trademark fine and a simple-procedure warning on a patent matter make no candidate
+        PenaltyFact trademarkFine = fact("c1", USCC, LocalDate.of(2026, 3, 1), true);
+        PenaltyFact patentWarning = new PenaltyFact("c2", USCC, LocalDate.of(2026, 4, 1), true, IpType.PATENT,
+                RepeatedInfringementPolicy.infringementPenalty(Procedure.SIMPLE, warning, "侵犯专利权"));
+        assertThat(policy.isCandidate(USCC, List.of(trademarkFine, patentWarning), AS_OF)).isFalse();
+        // two infringement penalties, but of two IP types, are not counted together
+        PenaltyFact patentFine = new PenaltyFact("c3", USCC, LocalDate.of(2026, 5, 1), true, IpType.PATENT, true);
+        assertThat(policy.isCandidate(USCC, List.of(trademarkFine, patentFine), AS_OF)).isFalse();
+        assertThat(policy.qualifying(USCC, List.of(trademarkFine, patentFine, fact("c4", USCC, LocalDate.of(2026, 6, 1), true)), AS_OF))
+                .containsExactly("c1", "c4");
+        PenaltyFact nonInfringement = new PenaltyFact("c5", USCC, LocalDate.of(2026, 6, 1), true, IpType.TRADEMARK, false);
+        assertThat(policy.isCandidate(USCC, List.of(trademarkFine, nonInfringement), AS_OF)).isFalse();
+    }
+
     @Test
     void the_policy_defaults_are_two_penalties_within_five_years() {
         assertThat(policy.penalties()).isEqualTo(2);
@@ -29,21 +63,21 @@ class RepeatedInfringementPolicyTest {
 
     @Test
     void a_penalty_qualifies_when_it_stands_is_against_the_subject_and_was_decided_after_the_window_start() {
-        assertThat(policy.qualifies(new PenaltyFact("c1", USCC, LocalDate.of(2021, 11, 21), true), USCC, AS_OF)).isTrue();
-        assertThat(policy.qualifies(new PenaltyFact("c2", USCC, LocalDate.of(2021, 11, 20), true), USCC, AS_OF))
+        assertThat(policy.qualifies(fact("c1", USCC, LocalDate.of(2021, 11, 21), true), USCC, AS_OF)).isTrue();
+        assertThat(policy.qualifies(fact("c2", USCC, LocalDate.of(2021, 11, 20), true), USCC, AS_OF))
                 .as("decided on the window start: outside").isFalse();
-        assertThat(policy.qualifies(new PenaltyFact("c3", USCC, LocalDate.of(2025, 1, 1), false), USCC, AS_OF))
+        assertThat(policy.qualifies(fact("c3", USCC, LocalDate.of(2025, 1, 1), false), USCC, AS_OF))
                 .as("revoked or confirmed invalid").isFalse();
-        assertThat(policy.qualifies(new PenaltyFact("c4", "91310000MA1FL8KQ3D", LocalDate.of(2025, 1, 1), true), USCC, AS_OF))
+        assertThat(policy.qualifies(fact("c4", "91310000MA1FL8KQ3D", LocalDate.of(2025, 1, 1), true), USCC, AS_OF))
                 .as("against another subject").isFalse();
-        assertThat(policy.qualifies(new PenaltyFact("c5", USCC, null, false), USCC, AS_OF)).as("filed, not decided").isFalse();
+        assertThat(policy.qualifies(fact("c5", USCC, null, false), USCC, AS_OF)).as("filed, not decided").isFalse();
     }
 
     @Test
     void two_qualifying_penalties_make_a_candidate_and_a_case_counts_once() {
-        PenaltyFact first = new PenaltyFact("c1", USCC, LocalDate.of(2024, 3, 1), true);
-        PenaltyFact second = new PenaltyFact("c2", USCC, LocalDate.of(2026, 6, 1), true);
-        PenaltyFact revoked = new PenaltyFact("c3", USCC, LocalDate.of(2026, 7, 1), false);
+        PenaltyFact first = fact("c1", USCC, LocalDate.of(2024, 3, 1), true);
+        PenaltyFact second = fact("c2", USCC, LocalDate.of(2026, 6, 1), true);
+        PenaltyFact revoked = fact("c3", USCC, LocalDate.of(2026, 7, 1), false);
         assertThat(policy.isCandidate(USCC, List.of(first, second), AS_OF)).isTrue();
         assertThat(policy.isCandidate(USCC, List.of(first, first), AS_OF)).isFalse();
         assertThat(policy.isCandidate(USCC, List.of(first, revoked), AS_OF)).isFalse();
@@ -56,12 +90,12 @@ class RepeatedInfringementPolicyTest {
                 .hasMessageContaining("at least 2").hasMessageContaining("1 basis case named");
         assertThatCode(() -> policy.requireBasisNamed(List.of("c1", "c2"))).doesNotThrowAnyException();
 
-        List<PenaltyFact> history = List.of(new PenaltyFact("c1", USCC, LocalDate.of(2024, 3, 1), true),
-                new PenaltyFact("c2", USCC, LocalDate.of(2026, 6, 1), false));
+        List<PenaltyFact> history = List.of(fact("c1", USCC, LocalDate.of(2024, 3, 1), true),
+                fact("c2", USCC, LocalDate.of(2026, 6, 1), false));
         assertThatThrownBy(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), history, AS_OF, Rule.LISTING_BASIS))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.LISTING_BASIS))
                 .hasMessageContaining("only 1 qualify").hasMessageContaining("not qualifying: [c2]");
-        List<PenaltyFact> standing = List.of(history.get(0), new PenaltyFact("c2", USCC, LocalDate.of(2026, 6, 1), true));
+        List<PenaltyFact> standing = List.of(history.get(0), fact("c2", USCC, LocalDate.of(2026, 6, 1), true));
         assertThatCode(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), standing, AS_OF, Rule.LISTING_BASIS)).doesNotThrowAnyException();
     }
 }

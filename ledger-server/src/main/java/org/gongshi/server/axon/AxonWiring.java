@@ -120,7 +120,9 @@ public class AxonWiring {
 
     @Bean
     WorkingDayCalendar workingDayCalendar(@Value("${gongshi.calendar.location:}") String location) {
-        return location.isBlank() ? WorkingDayCalendar.official() : WorkingDayCalendar.load(Path.of(location));
+        // the shipped notices, with those of the operator's file added (a year in the file replaces the shipped one)
+        return location.isBlank() ? WorkingDayCalendar.official()
+                : WorkingDayCalendar.official().withNotices(WorkingDayCalendar.load(Path.of(location)));
     }
 
     /** The policy: DOMAIN.md's defaults, with whatever {@code gongshi.policy.*} properties override. */

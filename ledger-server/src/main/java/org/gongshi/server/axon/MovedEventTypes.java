@@ -15,6 +15,14 @@ import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
 import org.gongshi.ledger.listings.event.ListingEvent;
 
 import java.util.Arrays;
+import java.util.Set;
+import org.gongshi.ledger.cases.event.CaseDismissed;
+import org.gongshi.ledger.cases.event.ChallengeEnded;
+import org.gongshi.ledger.cases.event.ChallengeFiled;
+import org.gongshi.ledger.cases.event.DecisionServed;
+import org.gongshi.ledger.cases.event.HearingScheduled;
+import org.gongshi.ledger.cases.event.TransferDeadlines;
+import org.gongshi.ledger.cases.event.TransferReturned;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -45,9 +53,13 @@ public class MovedEventTypes extends SingleEventUpcaster {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Events first recorded after the move (the deadline mechanism's): they were never stored under an old name. */
+    /**
+     * Events first recorded after the move, born in their {@code event} package (the deadline mechanism's,
+     * and issue 14's acts): they were never stored under an old name.
+     */
     private static final Set<Class<?>> BORN_AFTER_THE_MOVE = Set.of(DecisionDeadlineMissed.class, DisclosureDeadlineMissed.class,
-            DoublePublicityDeadlineMissed.class, WithdrawalDeadlineMissed.class);
+            DoublePublicityDeadlineMissed.class, WithdrawalDeadlineMissed.class, DecisionServed.class, ChallengeFiled.class,
+            ChallengeEnded.class, CaseDismissed.class, TransferDeadlines.class, TransferReturned.class, HearingScheduled.class);
 
     /** The old stored name of each event, in package {@code org.gongshi.ledger.<capability>}, and its class now. */
     private static Stream<Map.Entry<String, String>> moved(String capability, Class<?>... events) {

@@ -19,6 +19,7 @@ import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.cases.command.RecordExecution;
 import org.gongshi.ledger.cases.command.RequestHearing;
 import org.gongshi.ledger.cases.command.ConcludeHearing;
+import org.gongshi.ledger.cases.command.ScheduleHearing;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
 import org.gongshi.ledger.cases.command.TransferToJudiciary;
 import org.gongshi.ledger.cases.command.ReviseDecision;
@@ -170,14 +171,14 @@ public class DemoData implements ApplicationRunner {
                         List.of(new ServePenaltyNotice(h, LocalDate.of(2026, 5, 13), patentFine, false, true),
                                 new DecidePenalty(h, id("trademark-second-fine/decision"), "京朝市监罚〔2026〕188号", LocalDate.of(2026, 5, 27),
                                         patentFine, "《中华人民共和国商标法》第六十条第二款", "当事人再次销售侵犯注册商标专用权的箱包共计45件。"),
-                                new DecideDisclosure(h, DisclosureAction.PUBLISH, LocalDate.of(2026, 6, 1), null, List.of()))),
+                                new DecideDisclosure(h, DisclosureAction.PUBLISH, LocalDate.of(2026, 6, 1), null, null, List.of()))),
                 new DemoCase(CHAOYANG, new FileCase(a, CHAOYANG.uscc(), CHAOYANG.name(), CHAOYANG.division(), LocalDate.of(2026, 2, 10),
                         IpType.TRADEMARK, "销售侵犯注册商标专用权的商品", Procedure.ORDINARY, "权利人投诉",
                         new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例")),
                         List.of(new ServePenaltyNotice(a, LocalDate.of(2026, 2, 12), fine50k, true, false),
                                 new DecidePenalty(a, id("trademark-fine/decision"), "京朝市监罚〔2026〕101号", LocalDate.of(2026, 3, 2), fine50k,
                                         "《中华人民共和国商标法》第六十条第二款", "当事人销售侵犯注册商标专用权的服装共计120件。"),
-                                new DecideDisclosure(a, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 5), null, List.of()),
+                                new DecideDisclosure(a, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 5), null, null, List.of()),
                                 new RecordExecution(a, LocalDate.of(2026, 3, 12), new BigDecimal("50000.00"), "银行缴款"),
                                 new CloseCase(a, LocalDate.of(2026, 3, 20), "执行完毕"))),
                 new DemoCase(PUDONG, new FileCase(b, PUDONG.uscc(), PUDONG.name(), PUDONG.division(), LocalDate.of(2026, 1, 5),
@@ -193,18 +194,20 @@ public class DemoData implements ApplicationRunner {
                 new DemoCase(SHENZHEN, new FileCase(d, SHENZHEN.uscc(), SHENZHEN.name(), SHENZHEN.division(), LocalDate.of(2026, 3, 16),
                         IpType.TRADEMARK, "制造假冒注册商标的商品", Procedure.ORDINARY, "公安移交线索",
                         new Party(PartyKind.LEGAL_PERSON, "深圳示例电子有限公司", "91440300192345678M", null, "陈示例")),
-                        List.of(new TransferToJudiciary(d, LocalDate.of(2026, 3, 30), "深圳市公安局（演示）", "涉嫌假冒注册商标罪，非法经营额超过追诉标准"),
+                        List.of(new TransferToJudiciary(d, LocalDate.of(2026, 3, 30), "深圳市公安局（演示）", "涉嫌假冒注册商标罪，非法经营额超过追诉标准",
+                                        LocalDate.of(2026, 3, 27), LocalDate.of(2026, 3, 30)),
                                 new CloseCase(d, LocalDate.of(2026, 4, 2), "移送司法机关"))),
                 new DemoCase(SHENZHEN, new FileCase(e, SHENZHEN.uscc(), SHENZHEN.name(), SHENZHEN.division(), LocalDate.of(2026, 6, 1),
                         IpType.TRADEMARK, "销售侵犯注册商标专用权的商品", Procedure.ORDINARY, "网络巡查",
                         new Party(PartyKind.NATURAL_PERSON, "刘示例", null, "440305198506123021", null)),
                         List.of(new ServePenaltyNotice(e, LocalDate.of(2026, 6, 3), personFine, true, false),
                                 new RequestHearing(e, LocalDate.of(2026, 6, 5)),
+                                new ScheduleHearing(e, LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 24)),
                                 new ConcludeHearing(e, LocalDate.of(2026, 6, 24), "当事人陈述申辩理由不成立"),
                                 new DecidePenalty(e, id("natural-person-fine/decision"), "深市监罚〔2026〕233号", LocalDate.of(2026, 7, 1),
                                         personFine, "《中华人民共和国商标法》第六十条第二款",
                                         "当事人刘示例（住深圳市南山区示例路88号，电话13912345678）通过网店销售侵犯注册商标专用权的手提包15个，其同住人张第三人协助发货。"),
-                                new DecideDisclosure(e, DisclosureAction.PUBLISH, LocalDate.of(2026, 7, 8), null,
+                                new DecideDisclosure(e, DisclosureAction.PUBLISH, LocalDate.of(2026, 7, 8), null, null,
                                         List.of("深圳市南山区示例路88号", "张第三人")))),
                 new DemoCase(PUDONG, new FileCase(g, PUDONG.uscc(), PUDONG.name(), PUDONG.division(), LocalDate.of(2026, 5, 6),
                         IpType.PATENT, "假冒专利", Procedure.ORDINARY, "举报",
@@ -212,7 +215,7 @@ public class DemoData implements ApplicationRunner {
                         List.of(new ServePenaltyNotice(g, LocalDate.of(2026, 5, 20), patentFine, false, true),
                                 new DecidePenalty(g, id("patent-revoked/decision"), "沪浦知罚〔2026〕15号", LocalDate.of(2026, 6, 3), patentFine,
                                         "《中华人民共和国专利法》第六十八条", "当事人在产品包装上标注已失效的专利号。"),
-                                new DecideDisclosure(g, DisclosureAction.PUBLISH, LocalDate.of(2026, 6, 10), null, List.of()),
+                                new DecideDisclosure(g, DisclosureAction.PUBLISH, LocalDate.of(2026, 6, 10), null, null, List.of()),
                                 new ReviseDecision(g, RevisionKind.REVOKED, RevisionBy.RECONSIDERATION, "沪浦复〔2026〕3号",
                                         LocalDate.of(2026, 9, 1), "经行政复议，原处罚决定认定事实不清，予以撤销。", List.of()))),
                 new DemoCase(CHAOYANG, new FileCase(f, CHAOYANG.uscc(), CHAOYANG.name(), CHAOYANG.division(), LocalDate.of(2026, 8, 3),

@@ -27,6 +27,10 @@ import org.gongshi.ledger.listings.ListingProposals;
 import org.gongshi.ledger.listings.event.ListType;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+import org.gongshi.ledger.disclosure.CreditStanding;
+import org.gongshi.projections.listings.PenaltyHistory;
 import org.gongshi.projections.ProjectionsConfiguration;
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViewReplay;
@@ -145,6 +149,32 @@ public final class RoleConfigurations {
                 @Override
                 public void vacate(ListType listType, String uscc, String listingId, LocalDate on, String because) {
                     delegate().vacate(listType, uscc, listingId, on, because);
+                }
+
+                @Override
+                public Optional<String> holder(ListType listType, String uscc) {
+                    return delegate().holder(listType, uscc);
+                }
+            };
+        }
+
+        /**
+         * What credit repair checks in the ledger (SAMR Order 45 Art 14): the subject's places on the
+         * lists (the slot aggregates, read in the repair command's unit of work) and its later
+         * standing penalties (the penalty history read model).
+         */
+        @Bean
+        CreditStanding creditStanding(ListEntrySlots listEntrySlots, PenaltyHistory penaltyHistory) {
+            return new CreditStanding() {
+                @Override
+                public List<String> listsHolding(String uscc) {
+                    return Arrays.stream(ListType.values()).filter(list -> listEntrySlots.holder(list, uscc).isPresent())
+                            .map(ListType::name).toList();
+                }
+
+                @Override
+                public List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId) {
+                    return penaltyHistory.penalisedAfter(uscc, after, exceptCaseId);
                 }
             };
         }

@@ -7,7 +7,9 @@ import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
+import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
 import org.gongshi.ledger.listings.event.ListingAdded;
@@ -62,6 +64,14 @@ public class DeadlineScheduling {
     void on(PenaltyDecided e) {
         schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.doublePublicityDeadline(e.decidedOn())));
         schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.disclosureDeadline(e.decidedOn())));
+    }
+
+    /** A changed decision is published again as a new record, due from the change (Order 45 Art 11). */
+    @EventHandler
+    void on(DecisionRevised e) {
+        if (e.kind() != RevisionKind.CHANGED) return;
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.doublePublicityDeadline(e.effectiveOn())));
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.disclosureDeadline(e.effectiveOn())));
     }
 
     @EventHandler

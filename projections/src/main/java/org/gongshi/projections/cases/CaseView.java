@@ -2,6 +2,7 @@ package org.gongshi.projections.cases;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.event.ChallengeKind;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.ledger.cases.DecisionKind;
@@ -53,13 +54,14 @@ public record CaseView(
         Disclosure disclosure,
         String policyVersion,
         Long lastGlobalIndex,
-        List<MissedDeadline> missedDeadlines) {
+        List<MissedDeadline> missedDeadlines,
+        List<Challenge> challenges) {
 
     static CaseView filed(CaseFiled e, long globalIndex) {
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
-                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of());
+                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of());
     }
 
     /**
@@ -74,10 +76,12 @@ public record CaseView(
      */
     public record DeadlineView(LocalDate dueOn, Boolean provisional, LocalDate satisfiedOn, Boolean met) {
         static DeadlineView pending(Deadline deadline) {
+            if (deadline == null) return null; // not yet known (a payment deadline before the decision is served)
             return new DeadlineView(deadline.dueOn(), deadline.provisional(), null, null);
         }
 
         static DeadlineView answered(Deadline deadline, LocalDate on, boolean metAsRecorded) {
+            if (deadline == null) return null;
             return new DeadlineView(deadline.dueOn(), deadline.provisional(), on, metAsRecorded);
         }
     }
@@ -95,6 +99,9 @@ public record CaseView(
 
     public record Decision(String decisionId, DecisionKind kind, String decisionNumber, LocalDate decidedOn,
                            List<Penalty> penalties, String legalBasis, String facts, DeadlineView paymentDeadline) {}
+
+    /** 复议/诉讼 number {@code number} against the decision; pending until {@code endedOn}. */
+    public record Challenge(Integer number, ChallengeKind kind, LocalDate filedOn, LocalDate endedOn, String outcome) {}
 
     public record Transfer(LocalDate transferredOn, String judicialOrgan, String reason) {}
 

@@ -27,6 +27,11 @@ import org.gongshi.ledger.cases.event.HearingConcluded;
 import org.gongshi.ledger.cases.event.HearingRequested;
 import org.gongshi.ledger.cases.event.NoPenaltyDecided;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.cases.event.DecisionServed;
+import org.gongshi.ledger.cases.event.CaseDismissed;
+import org.gongshi.ledger.cases.event.TransferReturned;
+import org.gongshi.ledger.cases.event.ChallengeEnded;
+import org.gongshi.ledger.cases.event.ChallengeFiled;
 import org.gongshi.ledger.cases.event.PenaltyExecuted;
 import org.gongshi.ledger.cases.event.PenaltyNoticeServed;
 import org.gongshi.ledger.cases.event.StatementRecorded;
@@ -175,6 +180,40 @@ public class CaseViewProjection {
                 set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime())),
                 set("decision", new Decision(e.decisionId(), DecisionKind.PENALTY, e.decisionNumber(), e.decidedOn(),
                         e.penalties(), e.legalBasis(), e.facts(), DeadlineView.pending(e.paymentDeadline()))));
+    }
+
+    /** 送达: the payment deadline, which runs from receipt, becomes known. */
+    @EventHandler
+    void on(DecisionServed e, TrackingToken token) {
+        if (e.paymentDeadline() != null) apply(e.caseId(), token, set("decision.paymentDeadline", DeadlineView.pending(e.paymentDeadline())));
+    }
+
+    @EventHandler
+    void on(ChallengeFiled e, TrackingToken token) {
+        apply(e.caseId(), token, push("challenges", new CaseView.Challenge(e.number(), e.kind(), e.filedOn(), null, null)));
+    }
+
+    @EventHandler
+    void on(ChallengeEnded e, TrackingToken token) {
+        apply(e.caseId(), token, set("challenges." + (e.number() - 1) + ".endedOn", e.endedOn()),
+                set("challenges." + (e.number() - 1) + ".outcome", e.outcome()));
+    }
+
+    /** 不予立案退回: the case is back with the bureau and has no disposition again. */
+    @EventHandler
+    void on(TransferReturned e, TrackingToken token) {
+        CaseView current = views.find(eq("_id", e.caseId())).first();
+        if (current != null && current.status() == CaseStatus.TRANSFERRED) {
+            apply(e.caseId(), token, set("status", current.notice() != null ? CaseStatus.NOTICE_SERVED : CaseStatus.FILED),
+                    set("disposed", false));
+        }
+    }
+
+    /** 撤销立案: a disposition, answering the decision deadline. */
+    @EventHandler
+    void on(CaseDismissed e, TrackingToken token) {
+        apply(e.caseId(), token, set("status", CaseStatus.DISMISSED), set("disposed", true),
+                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.dismissedOn(), e.dismissedInTime())));
     }
 
     @EventHandler

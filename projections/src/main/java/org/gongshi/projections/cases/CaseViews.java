@@ -18,6 +18,7 @@ import java.util.Optional;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 /** Reads of the case read model: one case, and the bureau and supervisor work lists. */
 public class CaseViews {
@@ -50,7 +51,8 @@ public class CaseViews {
      *
      * @param scope   whose cases: a bureau's own, or everything under a division prefix
      * @param status  only cases in this status, if given
-     * @param overdueOn only open cases whose decision deadline passed before this date, if given
+     * @param overdueOn only open cases whose decision deadline passed before this date and whose clock
+     *                  is not paused (a paused case's deadline moves on when it resumes), if given
      */
     public CasePage list(Scope scope, CaseStatus status, LocalDate overdueOn, int page, int size) {
         List<Bson> filters = new ArrayList<>();
@@ -60,6 +62,7 @@ public class CaseViews {
         if (overdueOn != null) {
             filters.add(eq("disposed", false));
             filters.add(lt("decisionDeadline.dueOn", overdueOn));
+            filters.add(ne("clock.paused", true));
         }
         Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
         long total = collection.countDocuments(filter);

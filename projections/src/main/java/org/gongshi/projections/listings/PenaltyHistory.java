@@ -73,7 +73,8 @@ public class PenaltyHistory {
                 Aggregates.group("$uscc", Accumulators.sum("count", 1), Accumulators.last("subjectName", "$subjectName"),
                         Accumulators.push("penalties", new Document("caseId", "$_id").append("decisionNumber", "$decisionNumber")
                                 .append("decidedOn", "$decidedOn").append("bureau", "$bureau").append("division", "$division")
-                                .append("standing", "$standing"))),
+                                .append("standing", "$standing").append("ipType", "$ipType").append("procedure", "$procedure")
+                                .append("violationType", "$violationType").append("penaltyTypes", "$penaltyTypes"))),
                 Aggregates.match(Filters.gte("count", policy.penalties()))
         )).forEach(d -> {
             // the query narrows by the policy's window and number; the policy itself decides
@@ -92,11 +93,18 @@ public class PenaltyHistory {
                 policy.penalties(), policy.windowYears(), windowStart);
     }
 
+    /** The cases, other than {@code exceptCaseId}, with a standing penalty on {@code uscc} decided after {@code after}. */
+    public List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId) {
+        List<String> cases = new ArrayList<>();
+        collection.find(and(eq("uscc", uscc), eq("standing", true), gt("decidedOn", date(after)), ne("_id", exceptCaseId)))
+                .forEach(d -> cases.add(d.getString("_id")));
+        return cases;
+    }
+
     /** The penalty history of {@code caseIds}, as {@link RepeatedInfringementPolicy} judges it. */
     public List<PenaltyFact> facts(List<String> caseIds) {
         List<PenaltyFact> facts = new ArrayList<>();
-        collection.find(Filters.in("_id", caseIds)).forEach(d -> facts.add(new PenaltyFact(d.getString("_id"), d.getString("uscc"),
-                day(d.getDate("decidedOn")), Boolean.TRUE.equals(d.getBoolean("standing")))));
+        collection.find(Filters.in("_id", caseIds)).forEach(d -> facts.add(fact(d, d.getString("_id"), d.getString("uscc"))));
         return facts;
     }
 
@@ -104,10 +112,20 @@ public class PenaltyHistory {
     private static List<PenaltyFact> factsOf(Document group) {
         List<PenaltyFact> facts = new ArrayList<>();
         for (Document p : group.getList("penalties", Document.class)) {
-            facts.add(new PenaltyFact(p.getString("caseId"), group.getString("_id"), day(p.getDate("decidedOn")),
-                    Boolean.TRUE.equals(p.getBoolean("standing"))));
+            facts.add(fact(p, p.getString("caseId"), group.getString("_id")));
         }
         return facts;
+    }
+
+    /** A penalty as {@link RepeatedInfringementPolicy} judges it, from a history document (or a candidate group's entry). */
+    private static PenaltyFact fact(Document d, String caseId, String uscc) {
+        String ipType = d.getString("ipType"), procedure = d.getString("procedure");
+        List<org.gongshi.ledger.vocabulary.PenaltyType> types = d.getList("penaltyTypes", String.class, List.of()).stream()
+                .map(org.gongshi.ledger.vocabulary.PenaltyType::valueOf).toList();
+        return new PenaltyFact(caseId, uscc, day(d.getDate("decidedOn")), Boolean.TRUE.equals(d.getBoolean("standing")),
+                ipType == null ? null : org.gongshi.ledger.vocabulary.IpType.valueOf(ipType),
+                procedure != null && RepeatedInfringementPolicy.infringementPenalty(org.gongshi.ledger.vocabulary.Procedure.valueOf(procedure),
+                        types, d.getString("violationType")));
     }
 
     static Date date(LocalDate day) {

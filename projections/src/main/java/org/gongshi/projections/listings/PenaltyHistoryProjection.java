@@ -47,17 +47,28 @@ public class PenaltyHistoryProjection {
     void on(CaseFiled e, TrackingToken token) {
         create(history, e.caseId(), new Document("uscc", e.party().uscc()).append("subjectName", e.party().name())
                 .append("bureau", e.bureau()).append("division", e.division()).append("standing", false)
+                .append("ipType", e.ipType() == null ? null : e.ipType().name())
+                .append("procedure", e.procedure() == null ? null : e.procedure().name()).append("violationType", e.violationType())
                 .append(ReadModelWrites.LAST_GLOBAL_INDEX, position(token)));
     }
 
     @EventHandler
     void on(PenaltyDecided e, TrackingToken token) {
         apply(history, e.caseId(), position(token), set("decisionNumber", e.decisionNumber()),
-                set("decidedOn", PenaltyHistory.date(e.decidedOn())), set("standing", true));
+                set("decidedOn", PenaltyHistory.date(e.decidedOn())), set("standing", true), set("penaltyTypes", types(e.penalties())));
+    }
+
+    private static java.util.List<String> types(java.util.List<org.gongshi.ledger.vocabulary.Penalty> penalties) {
+        return penalties == null ? java.util.List.of() : penalties.stream().map(p -> p.type().name()).toList();
     }
 
     @EventHandler
     void on(DecisionRevised e, TrackingToken token) {
+        if (e.kind() == org.gongshi.ledger.vocabulary.RevisionKind.CHANGED) {
+            // the changed decision's penalties are the ones in force
+            apply(history, e.caseId(), position(token), set("penaltyTypes", types(e.penalties())));
+            return;
+        }
         if (!e.kind().endsDecision()) return;
         apply(history, e.caseId(), position(token), set("standing", false), set("revokedOn", PenaltyHistory.date(e.effectiveOn())));
     }

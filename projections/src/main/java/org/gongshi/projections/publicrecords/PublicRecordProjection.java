@@ -49,7 +49,8 @@ public class PublicRecordProjection {
     void on(DisclosureDecided e, TrackingToken token) {
         if (e.action() != DisclosureAction.PUBLISH) return;
         create(records, e.recordId(), new PublicRecordView(e.recordId(), e.caseId(), RecordState.PUBLISHED, e.record(), e.decidedOn(),
-                NameKeys.of(e.record().subjectName()), List.of(), null, null, position(token)));
+                NameKeys.of(e.record().subjectName()), List.of(), null, null, position(token),
+                e.publicUntil() != null && e.publicUntil().provisional()));
     }
 
     @EventHandler

@@ -23,7 +23,9 @@ public record PublicRecordView(
         List<Correction> corrections,
         Withdrawal withdrawal,
         LocalDate endedOn,
-        Long lastGlobalIndex) {
+        Long lastGlobalIndex,
+        /** The public-until date lies in a year whose holiday notice is not loaded yet, so it may still move. */
+        Boolean publicUntilProvisional) {
 
     public record Correction(LocalDate correctedOn, String reason) {}
 

@@ -3,6 +3,7 @@ package org.gongshi.projections.stats;
 import org.gongshi.ledger.cases.DecisionKind;
 import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.WithholdingGround;
 import org.gongshi.projections.cases.CaseView;
 
 import java.math.BigDecimal;
@@ -50,9 +51,11 @@ public final class CaseFigures {
         }
         var decision = view.decision();
         var disclosed = view.disclosure();
-        boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD;
+        // only a decision withheld on an enumerated ground leaves the denominator; a minor's never enters it
+        boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD
+                && WithholdingGround.isEnumerated(disclosed.ground());
         if (decision != null && decision.kind() == DecisionKind.PENALTY && decision.decidedOn() != null
-                && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties()) && !withheld) {
+                && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties(), view.party(), decision.decidedOn()) && !withheld) {
             boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
             add.add(decision.decidedOn(), DISCLOSABLE, 1);
             add.add(decision.decidedOn(), DISCLOSED, published ? 1 : 0);

@@ -4,5 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
 
-/** 移送司法机关. */
-public record TransferToJudiciary(@TargetAggregateIdentifier String caseId, LocalDate transferredOn, String judicialOrgan, String reason) {}
+/** 移送司法机关: sent on {@code transferredOn}, after the crime was suspected ({@code suspectedOn}) and the head approved ({@code approvedOn}). */
+public record TransferToJudiciary(@TargetAggregateIdentifier String caseId, LocalDate transferredOn, String judicialOrgan, String reason,
+                                  LocalDate suspectedOn, LocalDate approvedOn) {}

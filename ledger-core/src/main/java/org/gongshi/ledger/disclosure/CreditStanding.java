@@ -1,0 +1,20 @@
+package org.gongshi.ledger.disclosure;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the ledger knows of a subject's credit beyond one case, as credit repair needs it (SAMR
+ * Order 45 Art 14; 国市监信规〔2021〕3号 Art 6): whether it is on a credit list now, and whether it was
+ * penalised again. Credit repair asks the ledger through this port and never takes these facts from
+ * the request. The server implements it on the subjects' places on the lists and the penalty history;
+ * register it as a component the handler parameter resolvers see.
+ */
+public interface CreditStanding {
+
+    /** The credit lists ({@code ListType} names) on which subject {@code uscc} holds an active entry now; empty when none. */
+    List<String> listsHolding(String uscc);
+
+    /** The cases, other than {@code exceptCaseId}, in which subject {@code uscc} received a standing penalty decided after {@code after}. */
+    List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId);
+}

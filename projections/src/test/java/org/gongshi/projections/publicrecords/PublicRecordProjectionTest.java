@@ -1,0 +1,80 @@
+package org.gongshi.projections.publicrecords;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.disclosure.RedactionPolicy;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.PublicRecord;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public penalty record shows the period the ledger decided, with its provisional mark. */
+class PublicRecordProjectionTest {
+
+    private static final String BUREAU = "91110000600037341L";
+    private static final Party COMPANY = new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", BUREAU, null, "王示例");
+
+    private MongoServer server;
+    private MongoClient client;
+    private PublicRecords records;
+    private AnnotationEventHandlerAdapter projection;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        records = new PublicRecords(client.getDatabase("public-records-test"));
+        projection = new AnnotationEventHandlerAdapter(new PublicRecordProjection(records));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void a_restriction_longer_than_3_years_is_public_for_its_term_marked_provisional_in_a_year_without_a_notice() throws Exception {
+        // a 5-year business restriction decided 2026-02-10 and published 02-12: public until its term ends, 2031-02-09
+        var restriction = List.of(new Penalty(PenaltyType.BUSINESS_RESTRICTION, null, "限制开展生产经营活动五年", LocalDate.of(2031, 2, 9)));
+        publish("r-restriction", restriction, new Deadline(LocalDate.of(2031, 2, 9), true), 1);
+        PublicRecordView view = records.find("r-restriction").orElseThrow();
+        assertThat(view.record().publicUntil()).isEqualTo(LocalDate.of(2031, 2, 9));
+        assertThat(view.publicUntilProvisional()).isTrue();
+
+        // a 3-month period ending in 2026, whose notice is loaded: final
+        var criticism = List.of(new Penalty(PenaltyType.CIRCULATED_CRITICISM, null, "通报批评"));
+        publish("r-criticism", criticism, new Deadline(LocalDate.of(2026, 5, 12), false), 2);
+        assertThat(records.find("r-criticism").orElseThrow().publicUntilProvisional()).isFalse();
+    }
+
+    private void publish(String recordId, List<Penalty> penalties, Deadline publicUntil, long index) throws Exception {
+        PublicRecord record = RedactionPolicy.publicRecord(recordId, COMPANY, "京朝市监罚〔2026〕100号", "销售侵犯注册商标专用权的商品",
+                "当事人销售侵犯注册商标专用权的商品。", "《商标法》第六十条第二款", penalties, LocalDate.of(2026, 2, 10), publicUntil.dueOn(),
+                "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
+        var event = new DisclosureDecided("case-" + recordId, recordId, recordId, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null,
+                new Deadline(LocalDate.of(2026, 3, 16), false), true, new Deadline(LocalDate.of(2026, 2, 26), false), true, publicUntil,
+                record, "CN-2026.1", List.of(), null);
+        projection.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index), GenericEventMessage.asEventMessage(event)));
+    }
+}

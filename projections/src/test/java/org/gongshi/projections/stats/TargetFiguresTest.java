@@ -1,0 +1,116 @@
+package org.gongshi.projections.stats;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.event.CaseClockPaused;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.PauseReason;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.Procedure;
+import org.gongshi.projections.cases.CaseView;
+import org.gongshi.projections.cases.CaseViewProjection;
+import org.gongshi.projections.cases.CaseViews;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The disclosure rate and the work list as DOMAIN.md ("The target figures", "long-pending") defines them, from the case views. */
+class TargetFiguresTest {
+
+    private static final String BUREAU = "91110000600037341L";
+    private static final Party COMPANY = new Party(PartyKind.LEGAL_PERSON, "某某贸易有限公司", BUREAU, null, "张三");
+    /** Born 2010-03-07: a minor in 2026. */
+    private static final Party MINOR = new Party(PartyKind.NATURAL_PERSON, "未成年示例", null, "110101201003075218", null);
+    private static final List<Penalty> FINE = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款"));
+    private static final Deadline DUE = new Deadline(LocalDate.of(2026, 5, 11), false);
+
+    private MongoServer server;
+    private MongoClient client;
+    private CaseViews views;
+    private AnnotationEventHandlerAdapter projection;
+    private long index;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        views = new CaseViews(client.getDatabase("figures-test"));
+        projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void withholding_leaves_the_disclosure_rate_only_on_an_enumerated_ground_and_minors_never_count() throws Exception {
+        decided("published", COMPANY);
+        deliver(disclosure("published", DisclosureAction.PUBLISH, null));
+        decided("withheld-free-text", COMPANY);
+        deliver(disclosure("withheld-free-text", DisclosureAction.WITHHOLD, "局务会决定暂不公示"));
+        decided("withheld-state-secret", COMPANY);
+        deliver(disclosure("withheld-state-secret", DisclosureAction.WITHHOLD, "STATE_SECRET"));
+        decided("minor", MINOR);
+
+        var rate = new TargetFigures(views).of(new CaseViews.Scope(BUREAU, null), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+                .disclosureRate();
+        // published ÷ (published + withheld without an enumerated ground); the state secret and the minor are outside
+        assertThat(rate.numerator()).isEqualTo(1);
+        assertThat(rate.denominator()).isEqualTo(2);
+    }
+
+    @Test
+    void a_paused_case_is_not_overdue_in_the_work_list() throws Exception {
+        deliver(filed("running", COMPANY));
+        deliver(filed("paused", COMPANY), new CaseClockPaused("paused", LocalDate.of(2026, 3, 1), PauseReason.TESTING_OR_APPRAISAL, "鉴定"));
+
+        var overdue = views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 6, 1), 0, 10);
+        assertThat(overdue.items()).extracting(CaseView::caseId).containsExactly("running");
+    }
+
+    private static CaseFiled filed(String caseId, Party party) {
+        return new CaseFiled(caseId, BUREAU, "北京市朝阳区市场监督管理局", "110105", LocalDate.of(2026, 2, 10), IpType.TRADEMARK, "商标侵权",
+                Procedure.ORDINARY, "举报", party, DUE, LocalDate.of(2026, 8, 9), "CN-2026.1");
+    }
+
+    private void decided(String caseId, Party party) throws Exception {
+        deliver(filed(caseId, party), new PenaltyDecided(caseId, "d-" + caseId, "京朝市监罚〔2026〕" + caseId, LocalDate.of(2026, 3, 10),
+                Procedure.ORDINARY, FINE, "商标法第六十条", "销售侵权商品", DUE, true, null, "CN-2026.1"));
+    }
+
+    private static DisclosureDecided disclosure(String caseId, DisclosureAction action, String ground) {
+        return new DisclosureDecided(caseId, "d-" + caseId, "d-" + caseId, action, LocalDate.of(2026, 3, 12), ground,
+                new Deadline(LocalDate.of(2026, 4, 8), false), true, new Deadline(LocalDate.of(2026, 3, 19), false), true,
+                action == DisclosureAction.PUBLISH ? new Deadline(LocalDate.of(2026, 6, 12), false) : null, null, "CN-2026.1", List.of(), null);
+    }
+
+    private void deliver(Object... events) throws Exception {
+        for (Object event : events) {
+            projection.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(++index),
+                    GenericEventMessage.asEventMessage(event)));
+        }
+    }
+}
