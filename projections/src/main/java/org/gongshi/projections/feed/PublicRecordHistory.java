@@ -1,5 +1,7 @@
 package org.gongshi.projections.feed;
 
+import org.gongshi.ledger.calendar.WorkingDayCalendar;
+
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.vocabulary.RevisionKind;
@@ -49,22 +51,24 @@ public final class PublicRecordHistory {
     private static PublicRecordView apply(PublicRecordView v, FeedEntry entry, JsonNode data) {
         String type = entry.type();
         if (type.equals(FeedTypes.DISCLOSURE_PUBLISHED)) {
-            return new PublicRecordView(entry.subject(), null, RecordState.PUBLISHED, record(data), date(data, "publishedOn"),
-                    null, List.of(), null, null, entry.globalIndex());
+            PublicRecord record = record(data);
+            return new PublicRecordView(entry.subject(), null, RecordState.PUBLISHED, record, date(data, "publishedOn"),
+                    null, List.of(), null, null, entry.globalIndex(), provisional(record));
         }
         if (v == null) return null; // nothing public yet to change
         if (type.equals(FeedTypes.DISCLOSURE_CORRECTED)) {
             List<Correction> corrections = new ArrayList<>(v.corrections());
             corrections.add(new Correction(date(data, "correctedOn"), data.path("correctionReason").asString(null)));
-            return new PublicRecordView(v.recordId(), v.caseId(), v.state(), record(data), v.publishedOn(), null, corrections,
-                    v.withdrawal(), v.endedOn(), entry.globalIndex());
+            PublicRecord record = record(data);
+            return new PublicRecordView(v.recordId(), v.caseId(), v.state(), record, v.publishedOn(), null, corrections,
+                    v.withdrawal(), v.endedOn(), entry.globalIndex(), provisional(record));
         }
         if (type.equals(FeedTypes.DISCLOSURE_WITHDRAWN)) {
             LocalDate on = date(data, "withdrawnOn");
             String kind = data.path("revisionKind").asString(null);
             return new PublicRecordView(v.recordId(), v.caseId(), RecordState.WITHDRAWN, v.record(), v.publishedOn(), null, v.corrections(),
                     new Withdrawal(on, data.path("reason").asString(null), kind == null ? null : RevisionKind.valueOf(kind)),
-                    on, entry.globalIndex());
+                    on, entry.globalIndex(), v.publicUntilProvisional());
         }
         if (type.equals(FeedTypes.DISCLOSURE_EXPIRED)) {
             return ended(v, RecordState.EXPIRED, date(data, "expiredOn"), entry);
@@ -77,7 +81,17 @@ public final class PublicRecordHistory {
 
     private static PublicRecordView ended(PublicRecordView v, RecordState state, LocalDate on, FeedEntry entry) {
         return new PublicRecordView(v.recordId(), v.caseId(), state, v.record(), v.publishedOn(), null, v.corrections(), v.withdrawal(),
-                on, entry.globalIndex());
+                on, entry.globalIndex(), v.publicUntilProvisional());
+    }
+
+    /**
+     * Whether the record's public-until date lay in a year without a loaded holiday notice (the feed
+     * entry does not carry the flag; the official calendar decides, as it did for the projection unless
+     * an operator loaded a notice of that year from a file).
+     */
+    private static Boolean provisional(PublicRecord record) {
+        return record != null && record.publicUntil() != null
+                && !WorkingDayCalendar.official().isPublished(record.publicUntil().getYear());
     }
 
     /** The record fields of a published or corrected entry (its data without the entry's own dates). */

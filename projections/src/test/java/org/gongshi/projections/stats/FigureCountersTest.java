@@ -235,12 +235,12 @@ class FigureCountersTest {
             events.add(new DisclosureDeadlineMissed(caseId, "d-" + index, disclosureDeadline, disclosureDeadline.dueOn().plusDays(1), "CN-2026.1"));
         } else if (disclosure == 1) {
             events.add(new DisclosureDecided(caseId, "d-" + index, null, DisclosureAction.WITHHOLD, decided.plusDays(2), "OTHER_LAW",
-                    disclosureDeadline, true, doubleDeadline, true, null, null, "CN-2026.1", List.of()));
+                    disclosureDeadline, true, doubleDeadline, true, null, null, "CN-2026.1", List.of(), null));
         } else {
             LocalDate published = decided.plusDays(r.nextInt(40));
             events.add(new DisclosureDecided(caseId, "d-" + index, "r-" + index, DisclosureAction.PUBLISH, published, null,
                     disclosureDeadline, !published.isAfter(disclosureDeadline.dueOn()), doubleDeadline,
-                    !published.isAfter(doubleDeadline.dueOn()), new Deadline(published.plusYears(3), false), null, "CN-2026.1", List.of()));
+                    !published.isAfter(doubleDeadline.dueOn()), new Deadline(published.plusYears(3), false), null, "CN-2026.1", List.of(), null));
             if (r.nextInt(5) == 0) {
                 LocalDate revoked = published.plusDays(5 + r.nextInt(60));
                 events.add(new DecisionRevised(caseId, "d-" + index, RevisionKind.REVOKED, RevisionBy.RECONSIDERATION, "复议〔2025〕" + index,

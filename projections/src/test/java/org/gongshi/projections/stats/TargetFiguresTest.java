@@ -48,6 +48,7 @@ class TargetFiguresTest {
     private MongoClient client;
     private CaseViews views;
     private AnnotationEventHandlerAdapter projection;
+    private FigureCounters counters;
     private long index;
 
     @BeforeEach
@@ -56,7 +57,8 @@ class TargetFiguresTest {
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         views = new CaseViews(client.getDatabase("figures-test"));
-        projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views));
+        counters = new FigureCounters(client.getDatabase("figures-test"));
+        projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views, counters));
     }
 
     @AfterEach
@@ -75,8 +77,10 @@ class TargetFiguresTest {
         deliver(disclosure("withheld-state-secret", DisclosureAction.WITHHOLD, "STATE_SECRET"));
         decided("minor", MINOR);
 
-        var rate = new TargetFigures(views).of(new CaseViews.Scope(BUREAU, null), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
-                .disclosureRate();
+        var figures = new TargetFigures(views, counters);
+        var scope = new CaseViews.Scope(BUREAU, null);
+        var rate = figures.of(scope, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).disclosureRate();
+        assertThat(figures.scanned(scope, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).disclosureRate()).isEqualTo(rate);
         // published ÷ (published + withheld without an enumerated ground); the state secret and the minor are outside
         assertThat(rate.numerator()).isEqualTo(1);
         assertThat(rate.denominator()).isEqualTo(2);
