@@ -63,6 +63,16 @@ public class ApiConfiguration {
     }
 
     /** The historical-import header, carried to the gateway in the request's context. */
+    /** The bureaus' registration: where a public record's authority name (处罚机关) comes from. */
+    @Bean
+    org.gongshi.api.security.BureauRegistry bureauRegistry(org.springframework.core.env.Environment environment,
+                                                           @Value("${gongshi.bureaus.unregistered-name:}") String unregisteredName) {
+        var registered = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("gongshi.bureaus.registered", org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(java.util.Map.of());
+        return new org.gongshi.api.security.BureauRegistry(registered, unregisteredName);
+    }
+
     @Bean
     HistoricalImport historicalImport() {
         return new HistoricalImport();

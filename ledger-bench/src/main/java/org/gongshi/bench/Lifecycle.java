@@ -96,7 +96,7 @@ final class Lifecycle {
                 "legalRepresentative", "张" + "伟芳敏静丽强磊军洋勇".charAt(c.index() % 10));
         Api.Reply filed = command(token(c), "/api/v1/cases", map("filedOn", c.filedOn(), "ipType", c.ipType(),
                 "violationType", c.violationType(), "procedure", c.ordinary() ? "ORDINARY" : "SIMPLE", "source", "日常检查",
-                "party", party, "authorityName", c.bureau().name()));
+                "party", party));
         if (filed == null) return -1;
         k.caseId = filed.field("caseId");
         return 1;

@@ -36,7 +36,7 @@ final class BureauClient {
         int n = COUNTER.incrementAndGet();
         Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("filedOn", "2026-03-02", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品", "procedure", "ORDINARY",
-                        "source", "日常检查", "authorityName", "北京市朝阳区知识产权局",
+                        "source", "日常检查",
                         "party", Map.of("kind", "LEGAL_PERSON", "name", companyName, "uscc", uscc)))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String caseId = (String) filed.get("caseId");

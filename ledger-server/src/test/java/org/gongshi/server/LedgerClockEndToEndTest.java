@@ -40,7 +40,7 @@ class LedgerClockEndToEndTest {
             // filed 02-02, decided Tuesday 02-10: 7 WD end 02-26, 20 WD end 03-16 (02-15..23 off, 02-14 and 02-28 worked)
             String caseId = (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("filedOn", "2026-02-02", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
-                            "procedure", "ORDINARY", "source", "权利人投诉", "authorityName", "北京市朝阳区市场监督管理局",
+                            "procedure", "ORDINARY", "source", "权利人投诉",
                             "party", Map.of("kind", "LEGAL_PERSON", "name", COMPANY, "uscc", "91110000600037341L")))
                     .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
             var fine = List.of(Map.of("type", "FINE", "amount", 50000));
@@ -76,7 +76,7 @@ class LedgerClockEndToEndTest {
 
             // an act older than the tolerance enters only through the historical import, marked, never on time
             Map<String, Object> oldFiling = Map.of("filedOn", "2025-06-02", "ipType", "PATENT", "violationType", "假冒专利",
-                    "procedure", "ORDINARY", "source", "档案录入", "authorityName", "北京市朝阳区知识产权局", "party", Map.of("kind", "LEGAL_PERSON", "name", "北京档案示例有限公司",
+                    "procedure", "ORDINARY", "source", "档案录入", "party", Map.of("kind", "LEGAL_PERSON", "name", "北京档案示例有限公司",
                             "uscc", "91110000600037341L"));
             web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(oldFiling)
                     .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("backdating-tolerance");

@@ -114,7 +114,7 @@ class LedgerEndToEndTest {
             web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
                     .header("Idempotency-Key", "file-1").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("filedOn", "2026-02-11", "ipType", "PATENT", "violationType", "x", "procedure", "ORDINARY",
-                            "source", "y", "authorityName", "北京市朝阳区市场监督管理局",
+                            "source", "y",
                             "party", Map.of("kind", "LEGAL_PERSON", "name", "n", "uscc", BUREAU)))
                     .exchange().expectStatus().isEqualTo(422)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -246,7 +246,7 @@ class LedgerEndToEndTest {
 
     static Map<String, Object> fileCase(String uscc) {
         return Map.of("filedOn", "2026-02-10", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
-                "procedure", "ORDINARY", "source", "权利人投诉", "authorityName", "北京市朝阳区市场监督管理局",
+                "procedure", "ORDINARY", "source", "权利人投诉",
                 "party", Map.of("kind", "LEGAL_PERSON", "name", "北京某某贸易有限公司", "uscc", uscc, "legalRepresentative", "张三"));
     }
 

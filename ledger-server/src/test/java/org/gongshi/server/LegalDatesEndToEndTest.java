@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
@@ -46,9 +47,30 @@ class LegalDatesEndToEndTest {
         if (app != null) app.close();
     }
 
+    /**
+     * Item 8: a case names its authority (处罚机关) from the bureau's registration, never from the
+     * request: a filing shaped as API.md has it (no authority) takes the registered name, and a
+     * request naming another authority is 400 naming the field.
+     */
+    @Test
+    @Order(0) // dated on the clock's start, before the other scenarios move it on
+    void item_8_the_authority_name_comes_from_the_bureaus_registration_never_from_the_request() throws Exception {
+        var filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(filing("2026-03-02", company("北京登记机关示例有限公司", "91110000600037341L")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        var view = LedgerEndToEndTest.awaitCase(web, token, (String) filed.get("caseId"), v -> v.get("authorityName") != null);
+        String registered = app.getBean(org.gongshi.api.security.BureauRegistry.class).authorityName(LedgerEndToEndTest.BUREAU).orElseThrow();
+        assertThat(view.get("authorityName")).isEqualTo(registered);
+
+        Map<String, Object> freeText = new java.util.HashMap<>(filing("2026-03-02", company("北京登记机关示例有限公司", "91110000600037341L")));
+        freeText.put("authorityName", "某某自称执法局");
+        web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(freeText)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("authorityName");
+    }
+
     static Map<String, Object> filing(String filedOn, Map<String, Object> party) {
         return Map.of("filedOn", filedOn, "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品", "procedure", "ORDINARY",
-                "source", "权利人投诉", "authorityName", "北京市朝阳区市场监督管理局", "party", party);
+                "source", "权利人投诉", "party", party);
     }
 
     static Map<String, Object> company(String name, String uscc) {

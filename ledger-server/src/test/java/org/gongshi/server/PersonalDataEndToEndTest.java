@@ -323,7 +323,7 @@ class PersonalDataEndToEndTest {
         LocalDate today = today();
         Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("filedOn", today.minusDays(8).toString(), "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
-                        "procedure", "ORDINARY", "source", "举报", "party", party, "authorityName", "北京市朝阳区市场监督管理局"))
+                        "procedure", "ORDINARY", "source", "举报", "party", party))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String caseId = (String) filed.get("caseId");
         var penalties = List.of(Map.of("type", "FINE", "amount", 50000, "description", description));

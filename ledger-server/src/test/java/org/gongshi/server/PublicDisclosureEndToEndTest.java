@@ -58,7 +58,7 @@ class PublicDisclosureEndToEndTest {
     static String decidedCase(Map<String, Object> party, String filedOn, List<Map<String, Object>> penalties, String facts) {
         Map<?, ?> filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("filedOn", filedOn, "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
-                        "procedure", "ORDINARY", "source", "网络巡查", "party", party, "authorityName", "北京市朝阳区市场监督管理局"))
+                        "procedure", "ORDINARY", "source", "网络巡查", "party", party))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String caseId = (String) filed.get("caseId");
         LocalDate filed0 = LocalDate.parse(filedOn);

@@ -73,7 +73,7 @@ class StrictInputTest {
         String cases = "/api/v1/cases/" + caseId, listings = "/api/v1/listings/" + listingId;
         var penalties = List.of(Map.of("type", "FINE", "amount", 30000, "description", "罚款"));
         c.put("/api/v1/cases", Map.of("filedOn", "2026-03-02", "ipType", "PATENT", "violationType", "假冒专利", "procedure", "ORDINARY",
-                "source", "日常检查", "authorityName", "北京市朝阳区知识产权局",
+                "source", "日常检查",
                 "party", Map.of("kind", "LEGAL_PERSON", "name", "北京某某科技有限公司", "uscc", "91110000600037341L", "legalRepresentative", "张三")));
         c.put(cases + "/extensions", Map.of("approval", "HEAD", "approvedOn", "2026-03-05", "days", 30, "reason", "案情复杂"));
         c.put(cases + "/clock", Map.of("action", "PAUSE", "on", "2026-03-05", "reason", "HEARING", "note", "听证期间"));

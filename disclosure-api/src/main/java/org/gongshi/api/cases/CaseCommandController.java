@@ -1,5 +1,7 @@
 package org.gongshi.api.cases;
 
+import org.gongshi.api.security.BureauRegistry;
+
 import jakarta.validation.Valid;
 import org.gongshi.api.cases.CaseRequests.ChallengeEndRequest;
 import org.gongshi.api.cases.CaseRequests.ChallengeRequest;
@@ -76,10 +78,27 @@ public class CaseCommandController {
 
     private final BureauCommands commands;
     private final Clock clock;
+    private final BureauRegistry bureaus;
 
-    public CaseCommandController(BureauCommands commands, Clock ledgerClock) {
+    public CaseCommandController(BureauCommands commands, Clock ledgerClock, BureauRegistry bureaus) {
         this.commands = commands;
         this.clock = ledgerClock;
+        this.bureaus = bureaus;
+    }
+
+    /**
+     * The authority a case names: the bureau's registered name, never the request's text; a request
+     * that sends {@code authorityName} must send that name.
+     */
+    private String authorityName(Caller caller, String requested) {
+        String registered = bureaus.authorityName(caller.bureau()).orElseThrow(() -> new Forbidden("bureau " + caller.bureau()
+                + " is not registered: a case names its bureau's registered name as its authority (处罚机关); register it under "
+                + "gongshi.bureaus.registered"));
+        if (requested != null && !requested.equals(registered)) {
+            throw InvalidRequest.of("authorityName", "is the bureau's registered name '" + registered
+                    + "', never free text per request; leave it out or send that name");
+        }
+        return registered;
     }
 
     @PostMapping
@@ -88,7 +107,7 @@ public class CaseCommandController {
         return commands.send(jwt, key, "POST /cases", body, caller -> {
             body.check();
             String caseId = commands.newId(jwt, key, "POST /cases", body);
-            var command = new FileCase(caseId, caller.bureau(), body.authorityName(), caller.division(), body.filedOn(),
+            var command = new FileCase(caseId, caller.bureau(), authorityName(caller, body.authorityName()), caller.division(), body.filedOn(),
                     body.ipType(), body.violationType(), body.procedure(), body.source(), body.party().toParty());
             return Command.created(command, "/api/v1/cases/" + caseId, "caseId", caseId);
         });

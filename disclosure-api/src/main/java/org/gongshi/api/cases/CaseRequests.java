@@ -47,7 +47,7 @@ public final class CaseRequests {
     public record FileCaseRequest(@NotNull LocalDate filedOn, @NotNull IpType ipType,
                                   @NotBlank @Size(max = Bounds.LABEL) String violationType, @NotNull Procedure procedure,
                                   @NotBlank @Size(max = Bounds.LABEL) String source, @NotNull @Valid PartyRequest party,
-                                  @NotBlank @Size(max = Bounds.NAME) String authorityName) {
+                                  @Size(max = Bounds.NAME) String authorityName) {
         void check() {
             List<FieldProblem> problems = new ArrayList<>();
             for (String p : party.toParty().problems()) {

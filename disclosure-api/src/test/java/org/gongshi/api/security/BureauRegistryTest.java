@@ -1,0 +1,27 @@
+package org.gongshi.api.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** DOMAIN.md, public fields: the authority's name comes from the bureau's registration. */
+class BureauRegistryTest {
+
+    @Test
+    void the_authority_name_is_the_registered_name_and_an_unregistered_bureau_has_none() {
+        BureauRegistry registry = new BureauRegistry(Map.of("111101050000000191", "北京市朝阳区市场监督管理局"), null);
+        assertThat(registry.authorityName("111101050000000191")).contains("北京市朝阳区市场监督管理局");
+        assertThat(registry.authorityName("91310000132200004B")).isEmpty();
+        assertThat(registry.authorityName(null)).isEmpty();
+    }
+
+    @Test
+    void a_stand_in_pattern_names_unregistered_bureaus_where_one_is_configured() {
+        BureauRegistry registry = new BureauRegistry(Map.of("111101050000000191", "北京市朝阳区市场监督管理局"), "未登记机关（开发用，{bureau}）");
+        assertThat(registry.authorityName("111101050000000191")).contains("北京市朝阳区市场监督管理局");
+        assertThat(registry.authorityName("91310000132200004B")).contains("未登记机关（开发用，91310000132200004B）");
+        assertThat(new BureauRegistry(Map.of(), " ").authorityName("91310000132200004B")).isEmpty();
+    }
+}
