@@ -327,7 +327,8 @@ class PersonalDataEndToEndTest {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String caseId = (String) filed.get("caseId");
         var penalties = List.of(Map.of("type", "FINE", "amount", 50000, "description", description));
-        post(caseId, "notices", Map.of("servedOn", today.minusDays(6).toString(), "hearingRightGranted", false, "waived", true, "proposedPenalties", penalties));
+        // ¥50,000 is a large fine for a natural person (Art 63): the notice grants a hearing, which the party waives
+        post(caseId, "notices", Map.of("servedOn", today.minusDays(6).toString(), "hearingRightGranted", true, "waived", true, "proposedPenalties", penalties));
         post(caseId, "decisions", Map.of("kind", "PENALTY", "decisionNumber", "京朝市监罚〔2026〕" + caseId.substring(0, 4) + "号",
                 "decidedOn", today.toString(), "penalties", penalties, "legalBasis", legalBasis, "facts", facts));
         return caseId;
