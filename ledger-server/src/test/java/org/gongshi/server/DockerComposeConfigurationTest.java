@@ -71,6 +71,29 @@ class DockerComposeConfigurationTest {
         }
     }
 
+    /**
+     * A case names its bureau's registered name (DOMAIN.md, public fields) and the distributed profile
+     * has no stand-in for an unregistered bureau: every ledger service reads the registration file,
+     * and it registers bureaus under valid codes.
+     */
+    @Test
+    void every_ledger_service_reads_the_bureaus_registration_and_it_registers_valid_codes() throws IOException {
+        for (String service : ledgerServices()) {
+            assertThat(services.get(service).get("volumes").toString()).as(service)
+                    .contains("./deploy/bureaus.properties:/app/config/application.properties:ro");
+            assertThat(services.get(service).get("working_dir")).as(service).isEqualTo("/app");
+        }
+        java.util.Properties registration = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(Path.of("..", "deploy", "bureaus.properties"))) {
+            registration.load(reader);
+        }
+        assertThat(registration.stringPropertyNames()).isNotEmpty().allSatisfy(key -> {
+            assertThat(key).startsWith("gongshi.bureaus.registered.");
+            assertThat(org.gongshi.ledger.identity.Uscc.problem(key.substring("gongshi.bureaus.registered.".length()))).as(key).isEmpty();
+        });
+        assertThat(distributedProperties).doesNotContain("gongshi.bureaus.unregistered-name");
+    }
+
     @Test
     void ledger_services_point_at_axon_server_and_the_mongodb_replica_set_defined_here() {
         assertThat(services).containsKeys("axonserver", "mongodb");
