@@ -220,8 +220,9 @@ class FeedConformanceTest {
     }
 
     static void assertTreeVerifies(URI base, List<String> entries) throws Exception {
-        // the head covers the whole feed once the signer has caught up
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // the head covers the whole feed once the signer has caught up (after a restart, once it holds the
+        // signing lease: at once after a clean stop, within the lease's 30 s after a crash)
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<?, ?> head = Map.of("treeSize", -1);
         while (System.nanoTime() < deadline && ((Number) head.get("treeSize")).intValue() < entries.size()) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/feed/v1/tree-head")).build(),

@@ -40,6 +40,11 @@ public class LedgerTreeSigner {
         signer.run();
     }
 
+    @jakarta.annotation.PreDestroy
+    void releaseLease() {
+        signer.releaseLease();
+    }
+
     /** Signs now if the ledger grew; what TreeHeadSigner#signNow says. */
     public org.gongshi.projections.feed.TreeHeads.Signing signNow() {
         return signer.signNow();
