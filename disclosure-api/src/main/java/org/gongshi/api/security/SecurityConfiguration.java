@@ -122,7 +122,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/v1/public/**").permitAll()
                         // the event ledger's tree heads, checkpoints and proofs are public, as the feed's (no personal data in leaves)
                         // and witnesses hand in cosignatures there unauthenticated: each is checked against the witness keys
-                        .pathMatchers("/api/v1/audit/ledger/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/audit/ledger/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/audit/ledger/checkpoint/cosignatures").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(Access.ADMIN)
                         // processor names, lags and command counts are operators' data, like health details
                         .pathMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Access.ADMIN)
