@@ -1,7 +1,13 @@
 package org.gongshi.server.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
@@ -11,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +43,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code interval}. The stored state is therefore a prefix of the commands in the order they
  * finished: a token written after its documents is never durable without them. The last
  * {@code interval} of writes may be lost by a crash; the processors replay it from their tokens.
+ *
+ * <p>Its collections also answer a query from a unique index when only part of the query pins that
+ * index's keys ({@link IndexProbe}), not only when the query is exactly those keys.
  */
 class CrashConsistentH2Backend extends H2Backend {
 
@@ -59,6 +70,67 @@ class CrashConsistentH2Backend extends H2Backend {
     private static MVStore open(Path file) {
         // no background commits, and none when the write buffer fills: only checkpoint() commits
         return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName);
+    }
+
+    /** How many queries read a whole collection since the start (what {@link IndexProbe} avoids). */
+    long fullScans() {
+        return fullScans.get();
+    }
+
+    private final AtomicLong fullScans = new AtomicLong();
+
+    /**
+     * The stock H2 database whose collections plan with {@link IndexProbe}. An inner class: the
+     * stock constructor opens the existing collections before a subclass could keep the store.
+     */
+    private final class IndexedH2Database extends H2Database {
+
+        // the stock backend's map names for a collection's documents and its metadata
+        private static final String DOCUMENTS = "databases.";
+        private static final String META = "meta.";
+
+        IndexedH2Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new IndexedH2Collection(this, collectionName, options, namespace);
+        }
+    }
+
+    private final class IndexedH2Collection extends H2Collection {
+
+        IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options, String namespace) {
+            super(database, collectionName, options, getMvStore().openMap(IndexedH2Database.DOCUMENTS + namespace),
+                    getMvStore().openMap(IndexedH2Database.META + namespace), getCursorRegistry());
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(query)) break; // the stock planner serves it from this index
+                Optional<Document> probe = IndexProbe.of(query, index.getKeys()).filter(index::canHandle);
+                if (probe.isPresent()) {
+                    return matchDocuments(query, index.getPositions(probe.get()), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            if (fullScans != null) fullScans.incrementAndGet(); // null while the stock constructor opens the store
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.gongshi.projections.transparency.LeafHashes;
 import org.gongshi.projections.transparency.Rfc6962;
 import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.query.Divisions;
+import org.gongshi.projections.query.GaplessLog;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,8 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -51,10 +50,12 @@ public class FeedLog implements LeafHashes {
 
     private final MongoCollection<FeedEntry> entries;
     private final MongoCollection<Document> current;
+    private final GaplessLog<FeedEntry> numbered;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
 
     public FeedLog(MongoDatabase database) {
         this.entries = database.getCollection(ENTRIES, FeedEntry.class);
+        this.numbered = new GaplessLog<>(entries);
         this.current = database.getCollection(CURRENT);
     }
 
@@ -193,8 +194,7 @@ public class FeedLog implements LeafHashes {
     /** The number of entries, which is also the next sequence number. */
     @Override
     public long size() {
-        FeedEntry last = entries.find().sort(Sorts.descending("_id")).projection(Projections.include("_id")).limit(1).first();
-        return last == null ? 0 : last.seq() + 1;
+        return numbered.size();
     }
 
     @Override
@@ -207,8 +207,7 @@ public class FeedLog implements LeafHashes {
     @Override
     public List<byte[]> leafHashes(long from, long toExclusive) {
         List<byte[]> hashes = new ArrayList<>((int) (toExclusive - from));
-        entries.find(and(gte("_id", from), lt("_id", toExclusive))).sort(Sorts.ascending("_id"))
-                .projection(Projections.include("leafHash")).forEach(e -> hashes.add(e.leafHash()));
+        numbered.forEach(from, toExclusive, null, Projections.include("leafHash"), Integer.MAX_VALUE, e -> hashes.add(e.leafHash()));
         if (hashes.size() != toExclusive - from) throw new IllegalStateException("feed entries " + from + ".." + toExclusive + " are not all present");
         return hashes;
     }
@@ -216,10 +215,9 @@ public class FeedLog implements LeafHashes {
     /** Entries after {@code after} (exclusive) in order, narrowed by type and division, at most {@code limit}. */
     public List<FeedEntry> after(long after, int limit, List<String> types, Division divisionPrefix) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(gt("_id", after));
         if (types != null && !types.isEmpty()) filters.add(in("type", types));
         if (divisionPrefix != null) filters.add(Divisions.filter("division", divisionPrefix));
-        return entries.find(and(filters)).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
+        return numbered.after(after, filters.isEmpty() ? null : and(filters), limit);
     }
 
     /** The entries about one subject (a record id, a listing id), in order, at most {@code limit}. */
@@ -229,7 +227,9 @@ public class FeedLog implements LeafHashes {
 
     /** Entries with sequence in [from, to], in order, for bulk reads. */
     public List<FeedEntry> range(long from, long to, int limit) {
-        return entries.find(and(gte("_id", from), lte("_id", to))).sort(Sorts.ascending("_id")).limit(limit).into(new ArrayList<>());
+        List<FeedEntry> page = new ArrayList<>();
+        numbered.forEach(from, Math.min(to, size() - 1) + 1, null, null, limit, page::add);
+        return page;
     }
 
     /** What is public now, in key order, from {@code afterKey} (exclusive), at most {@code limit}: (key, line). */

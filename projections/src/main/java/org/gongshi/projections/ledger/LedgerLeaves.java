@@ -5,9 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.gongshi.projections.query.GaplessLog;
 import org.gongshi.projections.transparency.LeafHashes;
 
 import java.util.ArrayList;
@@ -19,9 +19,7 @@ import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 
 /**
  * The event ledger's leaves in MongoDB ({@value #COLLECTION}): one document per event, numbered
@@ -35,8 +33,11 @@ public class LedgerLeaves implements LeafHashes {
 
     private final MongoCollection<Document> leaves;
 
+    private final GaplessLog<Document> log;
+
     public LedgerLeaves(MongoDatabase database) {
         this.leaves = database.getCollection(COLLECTION);
+        this.log = new GaplessLog<>(leaves);
     }
 
     public void ensureIndexes() {
@@ -72,14 +73,13 @@ public class LedgerLeaves implements LeafHashes {
     /** Leaves [from, from + limit) in order. */
     public List<Leaf> range(long from, int limit) {
         List<Leaf> result = new ArrayList<>();
-        leaves.find(gte("_id", from)).sort(Sorts.ascending("_id")).limit(limit).forEach(d -> result.add(leaf(d)));
+        log.forEach(from, size(), null, null, limit, d -> result.add(leaf(d)));
         return result;
     }
 
     @Override
     public long size() {
-        Document last = leaves.find().sort(Sorts.descending("_id")).projection(Projections.include("_id")).limit(1).first();
-        return last == null ? 0 : ((Number) last.get("_id")).longValue() + 1;
+        return log.size();
     }
 
     @Override
@@ -92,8 +92,8 @@ public class LedgerLeaves implements LeafHashes {
     @Override
     public List<byte[]> leafHashes(long from, long toExclusive) {
         List<byte[]> hashes = new ArrayList<>((int) (toExclusive - from));
-        leaves.find(and(gte("_id", from), lt("_id", toExclusive))).sort(Sorts.ascending("_id"))
-                .projection(Projections.include("leafHash")).forEach(d -> hashes.add(d.get("leafHash", Binary.class).getData()));
+        log.forEach(from, toExclusive, null, Projections.include("leafHash"), Integer.MAX_VALUE,
+                d -> hashes.add(d.get("leafHash", Binary.class).getData()));
         if (hashes.size() != toExclusive - from) throw new IllegalStateException("ledger leaves " + from + ".." + toExclusive + " are not all present");
         return hashes;
     }

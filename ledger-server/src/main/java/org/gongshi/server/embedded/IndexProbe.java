@@ -1,0 +1,92 @@
+package org.gongshi.server.embedded;
+
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The part of a query that a unique index (the {@code _id} index above all) can answer, when the
+ * query holds more than that index's keys.
+ *
+ * <p>mongo-java-server 1.47 serves a query from an index only when the query's keys are exactly the
+ * index's keys; {@code {_id: x, lastGlobalIndex: {$lt: p}}}, the conditional write every projection
+ * makes, is therefore a full collection scan (the first cost in a JFR profile of the ledger under
+ * load, issue 13). A query is a conjunction of its top-level conditions and those of its
+ * {@code $and}; when some of them are equalities (or an {@code $in}) on all keys of a unique index,
+ * every document that matches the whole query is among the documents the index gives for those
+ * conditions alone. The collection then reads only those and matches them against the whole query,
+ * so the answer is the same as the scan's.
+ */
+final class IndexProbe {
+
+    private IndexProbe() {
+    }
+
+    /**
+     * The index-answerable part of {@code query} for an index on {@code keys}: equalities on every
+     * key, or an {@code $in} on a single key; empty if the query does not pin the index's keys.
+     */
+    static Optional<Document> of(Document query, List<IndexKey> keys) {
+        Map<String, Object> pinned = new LinkedHashMap<>();
+        collect(query, pinned, 0);
+        Document probe = new Document();
+        for (IndexKey key : keys) {
+            Object value = pinned.get(key.getKey());
+            if (value == null) return Optional.empty();
+            if (value instanceof InList && keys.size() > 1) return Optional.empty(); // mongo-java-server: no $in on compound keys
+            probe.put(key.getKey(), value instanceof InList in ? new Document("$in", in.values()) : value);
+        }
+        return Optional.of(probe);
+    }
+
+    /** An {@code $in} condition (kept apart from an equality to an array value). */
+    private record InList(Collection<?> values) {
+    }
+
+    private static final int MAX_DEPTH = 16;
+
+    private static void collect(Document conditions, Map<String, Object> pinned, int depth) {
+        if (depth > MAX_DEPTH) return;
+        for (Map.Entry<String, Object> condition : conditions.entrySet()) {
+            String field = condition.getKey();
+            Object value = condition.getValue();
+            if (field.equals("$and") && value instanceof Collection<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document d) collect(d, pinned, depth + 1);
+                }
+            } else if (!field.startsWith("$")) {
+                pinned(value).ifPresent(v -> pinned.putIfAbsent(field, v));
+            }
+            // $or, $nor, $expr, $where...: not a conjunction of field conditions; they only filter
+        }
+    }
+
+    /** The value a field condition pins the field to, if it is an equality or an {@code $in}. */
+    private static Optional<Object> pinned(Object value) {
+        if (value == null || value instanceof Collection<?> || value instanceof Pattern
+                || BsonRegularExpression.isRegularExpression(value)) return Optional.empty();
+        if (!(value instanceof Document operators)) return Optional.of(value);
+        if (operators.isEmpty() || !operators.keySet().stream().allMatch(k -> k.startsWith("$"))) {
+            return Optional.empty(); // an embedded document's equality: left to the scan
+        }
+        Object eq = operators.get("$eq");
+        if (plain(eq)) return Optional.of(eq);
+        if (operators.get("$in") instanceof Collection<?> in && in.stream().allMatch(IndexProbe::plain)) {
+            return Optional.of(new InList(in));
+        }
+        return Optional.empty();
+    }
+
+    /** A scalar to look up as it is: not null, not a document, an array or a regular expression. */
+    private static boolean plain(Object value) {
+        return value != null && !(value instanceof Document) && !(value instanceof Collection<?>) && !(value instanceof Pattern)
+                && !BsonRegularExpression.isRegularExpression(value);
+    }
+}

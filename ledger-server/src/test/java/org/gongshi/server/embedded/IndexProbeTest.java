@@ -1,0 +1,124 @@
+package org.gongshi.server.embedded;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+import static com.mongodb.client.model.Updates.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded read-model store answers a query from a unique index whenever part of the query pins
+ * that index's keys (an {@code _id} plus a condition: every projection's conditional write), with the
+ * same answer a scan of the collection gives, and without reading the collection.
+ */
+class IndexProbeTest {
+
+    private static final int DOCUMENTS = 2_000;
+
+    @TempDir
+    Path dir;
+
+    private CrashConsistentH2Backend backend;
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> views;
+
+    @BeforeEach
+    void start() {
+        backend = new CrashConsistentH2Backend(dir.resolve("mongo.mv"), Duration.ofSeconds(1));
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        views = client.getDatabase("probe").getCollection("views");
+        views.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+        List<Document> documents = new ArrayList<>();
+        for (long i = 0; i < DOCUMENTS; i++) {
+            documents.add(new Document("_id", "case-" + i).append("eventId", "event-" + i)
+                    .append("lastGlobalIndex", i).append("division", i % 2 == 0 ? "110105" : "310101"));
+        }
+        views.insertMany(documents);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void a_conditional_write_by_id_reads_only_that_document_and_applies_only_when_the_condition_holds() {
+        long scans = backend.fullScans();
+
+        // the write of an event newer than the document's last: applied
+        assertThat(views.updateOne(and(eq("_id", "case-7"), lt("lastGlobalIndex", 100L)), set("lastGlobalIndex", 100L))
+                .getModifiedCount()).isEqualTo(1);
+        // the same event delivered again: the condition fails, nothing changes
+        assertThat(views.updateOne(and(eq("_id", "case-7"), lt("lastGlobalIndex", 100L)), set("lastGlobalIndex", 100L))
+                .getModifiedCount()).isZero();
+        // an older event: nothing changes
+        assertThat(views.updateOne(and(eq("_id", "case-7"), lt("lastGlobalIndex", 50L)), set("division", "999999"))
+                .getModifiedCount()).isZero();
+        assertThat(views.find(eq("_id", "case-7")).first()).containsEntry("lastGlobalIndex", 100L).containsEntry("division", "310101");
+
+        assertThat(backend.fullScans()).as("collection scans for writes pinned by _id").isEqualTo(scans);
+    }
+
+    @Test
+    void a_query_pinning_a_unique_index_gives_what_a_scan_gives() {
+        List<Bson> queries = List.of(
+                and(eq("_id", "case-4"), eq("division", "110105")),
+                and(eq("_id", "case-4"), eq("division", "310101")), // pinned, but the rest does not hold
+                and(eq("_id", "no-such-case"), gte("lastGlobalIndex", 0L)),
+                and(eq("eventId", "event-12"), lt("lastGlobalIndex", 13L)),
+                and(in("_id", "case-1", "case-2", "case-3", "case-999999"), gte("lastGlobalIndex", 2L)),
+                and(and(eq("division", "110105"), eq("_id", "case-10")), regex("eventId", "^event-1")),
+                new Document("_id", "case-20").append("lastGlobalIndex", new Document("$eq", 20L)));
+        long scans = backend.fullScans();
+        List<List<Document>> indexed = new ArrayList<>();
+        for (Bson query : queries) indexed.add(views.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        assertThat(backend.fullScans()).as("collection scans for queries pinned by a unique index").isEqualTo(scans);
+
+        for (int q = 0; q < queries.size(); q++) {
+            List<Document> scanned = views.find(or(queries.get(q), eq("_id", "matches-nothing")))
+                    .sort(Sorts.ascending("_id")).into(new ArrayList<>());
+            assertThat(indexed.get(q)).as("query %s", queries.get(q)).isEqualTo(scanned);
+        }
+        assertThat(indexed).extracting(List::size).containsExactly(1, 0, 0, 1, 2, 1, 1);
+        assertThat(backend.fullScans()).as("an $or is not a conjunction: it scans").isEqualTo(scans + queries.size());
+    }
+
+    @Test
+    void a_query_that_pins_no_unique_index_still_scans_and_answers() {
+        long scans = backend.fullScans();
+        long inDivision = views.countDocuments(eq("division", "110105"));
+        List<Document> range = views.find(and(gte("lastGlobalIndex", 10L), lt("lastGlobalIndex", 15L))).into(new ArrayList<>());
+        assertThat(inDivision).isEqualTo(DOCUMENTS / 2);
+        assertThat(range).extracting(d -> d.getLong("lastGlobalIndex")).containsExactlyInAnyOrderElementsOf(
+                LongStream.range(10, 15).boxed().toList());
+        assertThat(backend.fullScans()).isGreaterThan(scans);
+    }
+}
