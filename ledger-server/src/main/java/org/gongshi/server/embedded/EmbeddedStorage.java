@@ -153,8 +153,14 @@ public class EmbeddedStorage {
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
                 .credential(MongoCredential.createScramSha256Credential(embeddedMongoCredentials.user(), "admin",
                         embeddedMongoCredentials.password().toCharArray()))
+                // connections opened at start, in the background: each one authenticates with SCRAM-SHA-256
+                // (PBKDF2, 15,000 rounds), which took a quarter of the CPU when the pool grew under load (JFR, issue 13)
+                .applyToConnectionPoolSettings(pool -> pool.minSize(POOL_MIN_SIZE))
                 .build());
     }
+
+    /** Connections the read models' client keeps open: processors, command-side checks and API reads at once. */
+    static final int POOL_MIN_SIZE = 16;
 
     /**
      * A unique-key violation (SQLSTATE 23505) on append means another command wrote the same

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -24,13 +25,17 @@ import static com.mongodb.client.model.Filters.eq;
  * The target figures as counters updated as events land (issue 13), so a statistics request is a few
  * key lookups, never a scan. One collection, {@value #COLLECTION}, every document by {@code _id}:
  * <ul>
- * <li>a counter document per scope and year: {@code all|2026}, {@code p:<division prefix>|2026} for every
- * prefix (1 to 6 digits) of the case's division, {@code b:<bureau>|2026}; in it
- * {@code c.<division>.<period>.<count>}, the period being {@code y} (the year), {@code mMM} (a month) or
- * {@code dMMDD} (a day), and the division {@code _} except in a bureau's document, which keeps its cases
- * apart by division so a bureau reads any prefix of its own;</li>
+ * <li>counter documents per scope: {@code all}, {@code p:<division prefix>} for every prefix (1 to 6 digits) of
+ * the case's division, {@code b:<bureau>}; a year's document ({@code all|2026}) holds the year's and the months'
+ * counts, {@code c.<division>.<period>.<count>} with period {@code y} or {@code mMM}, and a month's document
+ * ({@code all|2026-03}) the days' counts, period {@code dDD}. The division is {@code _} except in a bureau's
+ * documents, which keep its cases apart by division so a bureau reads any prefix of its own. (One document per
+ * year with the days too held about 5,500 counts: every change re-encoded it whole, the largest cost of a rebuild
+ * in a JFR profile.)</li>
  * <li>a contribution document per case ({@code case:<caseId>}): what it has added to the counters
- * ({@link CaseFigures#of}), and the position of the event that made it so.</li>
+ * ({@link CaseFigures#of}), and the position of the event that made it so;</li>
+ * <li>{@code layout}: the layout of the counters, written when the collection starts empty; counters of an older
+ * layout are not read (the figures are then scanned) until a replay of the case views rebuilds them.</li>
  * </ul>
  * Exactly once under redelivery, dead-letter retries and crashes: a case's change (its contribution now minus the
  * one recorded) is written as the one pending change ({@code _id: pending}) before any counter document is touched;
@@ -44,7 +49,9 @@ public class FigureCounters implements CaseChanges {
 
     public static final String COLLECTION = "target_figures";
     private static final String CASE = "case:", POSITION = "pos", COUNTS = "counts", YEARS = "years", PENDING = "pending",
-            LAST_CHANGE = "last";
+            LAST_CHANGE = "last", LAYOUT = "layout";
+    /** The layout described above; an older one (days in the year's document) has no {@code layout} document. */
+    private static final int LAYOUT_VERSION = 2;
     /** The division key of counter documents that do not keep divisions apart. */
     private static final String ANY_DIVISION = "_";
 
@@ -54,6 +61,10 @@ public class FigureCounters implements CaseChanges {
     private int crashAfter = -1;
     /** Whether a change may be pending in the collection (at start, or after a change failed midway). */
     private boolean maybePending = true;
+    /** Whether the stored counters have this layout: null until looked at. */
+    private volatile boolean currentLayout;
+    private volatile boolean olderLayoutReported;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureCounters.class);
 
     public FigureCounters(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
@@ -61,6 +72,7 @@ public class FigureCounters implements CaseChanges {
 
     @Override
     public synchronized void changed(CaseView view, long position) {
+        if (!currentLayout(true)) return; // an older layout: left as it is until a replay resets it
         if (maybePending) finishPending(collection.find(eq("_id", PENDING)).first(), true);
         Document before = collection.find(eq("_id", CASE + view.caseId())).first();
         if (before != null && before.get(POSITION, Number.class).longValue() >= position) return; // counted already
@@ -96,6 +108,31 @@ public class FigureCounters implements CaseChanges {
         collection.deleteMany(new Document());
         knownYears.clear();
         maybePending = false;
+        markLayout();
+    }
+
+    private void markLayout() {
+        collection.replaceOne(eq("_id", LAYOUT), new Document("_id", LAYOUT).append("version", LAYOUT_VERSION), new ReplaceOptions().upsert(true));
+        currentLayout = true;
+    }
+
+    /**
+     * Whether the counters have this layout: marked so, or empty (then marked, if {@code writing}). Counters written
+     * by an older version are neither read nor added to (the figures come from the scan) until the case views replay.
+     */
+    private boolean currentLayout(boolean writing) {
+        if (currentLayout) return true;
+        Document layout = collection.find(eq("_id", LAYOUT)).first();
+        boolean current = layout != null ? layout.get("version", Number.class).intValue() == LAYOUT_VERSION
+                : collection.find(eq("_id", YEARS)).first() == null;
+        if (current && layout == null && writing) markLayout();
+        if (!current && !olderLayoutReported) {
+            olderLayoutReported = true;
+            log.warn("The target-figure counters in {} have an older layout: the statistics scan the case views until the case-views"
+                    + " processor replays (reset its token), which rebuilds them", COLLECTION);
+        }
+        currentLayout = current;
+        return current;
     }
 
     /**
@@ -151,9 +188,10 @@ public class FigureCounters implements CaseChanges {
             }
             if (view.bureau() != null) scopes.add(new String[] {"b:" + view.bureau() + "|" + year, division.isEmpty() ? ANY_DIVISION : division});
             for (String[] scope : scopes) {
-                Map<String, Object> fields = byDocument.computeIfAbsent(scope[0], k -> new TreeMap<>());
-                for (String period : List.of("y", String.format("m%02d", date.getMonthValue()),
-                        String.format("d%02d%02d", date.getMonthValue(), date.getDayOfMonth()))) {
+                Map<String, Object> yearFields = byDocument.computeIfAbsent(scope[0], k -> new TreeMap<>());
+                Map<String, Object> monthFields = byDocument.computeIfAbsent(monthDocument(scope[0], date), k -> new TreeMap<>());
+                for (String period : List.of("y", String.format("m%02d", date.getMonthValue()), String.format("d%02d", date.getDayOfMonth()))) {
+                    Map<String, Object> fields = period.startsWith("d") ? monthFields : yearFields;
                     day.getValue().forEach((name, delta) -> fields.merge("c:" + scope[1] + ":" + period + ":" + name, delta,
                             (x, y) -> ((Long) x) + ((Long) y)));
                 }
@@ -171,7 +209,8 @@ public class FigureCounters implements CaseChanges {
      * The figures of {@code scope} for {@code from}..{@code to}: one key lookup per year that has counters (whole years
      * from {@code y}, whole months from {@code mMM}, the days at the edges from {@code dMMDD}).
      */
-    public TargetFigures.Figures of(CaseViews.Scope scope, LocalDate from, LocalDate to) {
+    public Optional<TargetFigures.Figures> of(CaseViews.Scope scope, LocalDate from, LocalDate to) {
+        if (!currentLayout(false)) return Optional.empty();
         CaseFigures.Tally tally = new CaseFigures.Tally();
         String prefix = scope.divisionPrefix() == null ? null : scope.divisionPrefix().code();
         String key = scope.bureau() != null ? "b:" + scope.bureau() : prefix != null ? "p:" + prefix : "all";
@@ -179,18 +218,30 @@ public class FigureCounters implements CaseChanges {
         List<Integer> counted = years == null ? List.of() : years.getList(YEARS, Integer.class);
         for (int year : new java.util.TreeSet<>(counted)) {
             if (year < from.getYear() || year > to.getYear()) continue;
-            Document counters = collection.find(eq("_id", key + "|" + year)).first();
-            if (counters == null) continue;
-            List<String> periods = periods(year, from, to);
-            counters.get("c", Document.class).forEach((division, byPeriod) -> {
-                if (scope.bureau() != null && prefix != null && !division.startsWith(prefix)) return;
-                for (String period : periods) {
-                    Document counts = ((Document) byPeriod).get(period, Document.class);
-                    if (counts != null) tally.addAll(counts);
-                }
+            // the year's document for the year and whole months, a month's document for the days at the edges
+            Map<String, List<String>> periodsByDocument = new LinkedHashMap<>();
+            for (String period : periods(year, from, to)) {
+                String document = period.startsWith("d") ? key + "|" + year + "-" + period.substring(1, 3) : key + "|" + year;
+                periodsByDocument.computeIfAbsent(document, d -> new ArrayList<>()).add(period.startsWith("d") ? "d" + period.substring(3) : period);
+            }
+            periodsByDocument.forEach((id, periods) -> {
+                Document counters = collection.find(eq("_id", id)).first();
+                if (counters == null) return;
+                counters.get("c", Document.class).forEach((division, byPeriod) -> {
+                    if (scope.bureau() != null && prefix != null && !division.startsWith(prefix)) return;
+                    for (String period : periods) {
+                        Document counts = ((Document) byPeriod).get(period, Document.class);
+                        if (counts != null) tally.addAll(counts);
+                    }
+                });
             });
         }
-        return tally.figures(prefix, scope.bureau(), from, to);
+        return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
+    }
+
+    /** The month's counter document of a scope's year document ({@code all|2026} → {@code all|2026-03}). */
+    private static String monthDocument(String yearDocument, LocalDate date) {
+        return yearDocument + String.format("-%02d", date.getMonthValue());
     }
 
     /** The fewest periods that cover {@code from}..{@code to} within {@code year}: the year, whole months, the days at the edges. */

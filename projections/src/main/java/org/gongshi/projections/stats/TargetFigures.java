@@ -24,9 +24,12 @@ public class TargetFigures {
         this.counters = counters;
     }
 
-    /** The figures of the cases in {@code scope} for the period {@code from}..{@code to} (inclusive): key lookups. */
+    /**
+     * The figures of the cases in {@code scope} for the period {@code from}..{@code to} (inclusive): key lookups (a scan
+     * only while counters of an older layout wait for the case views' replay).
+     */
     public Figures of(CaseViews.Scope scope, LocalDate from, LocalDate to) {
-        return counters.of(scope, from, to);
+        return counters.of(scope, from, to).orElseGet(() -> scanned(scope, from, to));
     }
 
     /** The same figures computed by reading every case view in {@code scope} (a scan: a check, never a request's answer). */

@@ -139,10 +139,32 @@ class FigureCountersTest {
         List<Document> built = counterDocuments();
 
         projection.prepareReset(null);
-        assertThat(database.getCollection(FigureCounters.COLLECTION).countDocuments()).isZero();
+        assertThat(database.getCollection(FigureCounters.COLLECTION).find().into(new ArrayList<>()))
+                .as("only the layout's mark is left").extracting(d -> d.get("_id")).containsExactly("layout");
         deliver(ledger, 1);
 
         assertThat(counterDocuments()).isEqualTo(built);
+    }
+
+    @Test
+    void counters_of_an_older_layout_are_neither_read_nor_added_to_until_a_replay_rebuilds_them() throws Exception {
+        List<Object> ledger = generatedLedger(new Random(31), 60);
+        // what the version before kept: one document per scope and year (days included), no layout mark
+        var stored = database.getCollection(FigureCounters.COLLECTION);
+        stored.insertOne(new Document("_id", "years").append("years", List.of(2025, 2026)));
+        stored.insertOne(new Document("_id", "all|2025").append("c", new Document("_", new Document("y", new Document("filed", 999L)))));
+        counters = new FigureCounters(database);
+        figures = new TargetFigures(views, counters);
+        projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views, counters));
+        deliver(ledger, 1);
+
+        assertThat(stored.countDocuments()).as("the older counters are left as they are").isEqualTo(2);
+        assertCountedEqualsScanned(); // answered by the scan meanwhile, never from the older counters
+
+        projection.prepareReset(null);
+        deliver(ledger, 1);
+        assertThat(stored.countDocuments()).as("rebuilt in this layout").isGreaterThan(2);
+        assertCountedEqualsScanned();
     }
 
     @Test
