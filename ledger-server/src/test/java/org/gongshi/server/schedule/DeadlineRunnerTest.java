@@ -60,13 +60,18 @@ class DeadlineRunnerTest {
 
     /** A node: its own command bus (counting the checks it handles) and its own runner, on {@code clock}. */
     private DeadlineRunner node(LedgerClock clock, Duration lease) {
+        return node(clock, lease, () -> true);
+    }
+
+    private DeadlineRunner node(LedgerClock clock, Duration lease, java.util.function.BooleanSupplier scheduleCaughtUp) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(CheckDeadlines.class.getName(), message -> {
             identities.add((String) message.getMetaData().get("actor"));
             fired.computeIfAbsent(((CheckDeadlines) message.getPayload()).caseId(), id -> new AtomicInteger()).incrementAndGet();
             return null;
         });
-        return new DeadlineRunner(new DeadlineSchedule(database), DefaultCommandGateway.builder().commandBus(bus).build(), clock, lease);
+        return new DeadlineRunner(new DeadlineSchedule(database), DefaultCommandGateway.builder().commandBus(bus).build(), clock, lease,
+                scheduleCaughtUp);
     }
 
     private static LedgerClock clockAt(Instant now) {
@@ -135,6 +140,24 @@ class DeadlineRunnerTest {
             survivor.close();
         }
         assertThat(fired.get("case-1")).hasValue(1);
+        assertThat(schedule.pending()).isZero();
+    }
+
+    @Test
+    void nothing_fires_while_the_schedule_replays_the_ledger_and_everything_due_fires_once_it_has_caught_up() {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        for (int i = 0; i < 5; i++) schedule.schedule(DeadlineSchedule.Kind.CASE, "case-" + i, T0.minusSeconds(i));
+        java.util.concurrent.atomic.AtomicBoolean caughtUp = new java.util.concurrent.atomic.AtomicBoolean(false);
+        DeadlineRunner runner = node(clockAt(T0), Duration.ofMinutes(1), caughtUp::get);
+        try {
+            assertThat(runner.fireDue()).as("replaying: a later event may have met these deadlines").isZero();
+            assertThat(fired).isEmpty();
+            assertThat(schedule.pending()).isEqualTo(5);
+            caughtUp.set(true);
+            assertThat(runner.fireDue()).isEqualTo(5);
+        } finally {
+            runner.close();
+        }
         assertThat(schedule.pending()).isZero();
     }
 }
