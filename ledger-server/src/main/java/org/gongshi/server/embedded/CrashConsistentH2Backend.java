@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
@@ -103,6 +105,14 @@ class CrashConsistentH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             return new IndexedH2Collection(this, collectionName, options, namespace);
         }
+
+        /** A real non-unique index ({@link SecondaryIndex}) where the stock backend accepts one and ignores it. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            // the stock backend's map name for a collection's index
+            String map = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            return new SecondaryIndex(getMvStore().openMap(map), indexName, keys, sparse);
+        }
     }
 
     private final class IndexedH2Collection extends H2Collection {
@@ -115,13 +125,18 @@ class CrashConsistentH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
+            Index<Object> best = null;
+            Document bestProbe = null;
             for (Index<Object> index : getIndexes()) {
-                if (index.canHandle(query)) break; // the stock planner serves it from this index
-                Optional<Document> probe = IndexProbe.of(query, index.getKeys()).filter(index::canHandle);
-                if (probe.isPresent()) {
-                    return matchDocuments(query, index.getPositions(probe.get()), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                if (index.canHandle(query)) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                Optional<Document> probe = IndexProbe.of(query, index.getKeys(), !index.isUnique()).filter(index::canHandle);
+                // a unique index first, then the non-unique index with the most keys pinned
+                if (probe.isPresent() && (best == null || !best.isUnique() && (index.isUnique() || probe.get().size() > bestProbe.size()))) {
+                    best = index;
+                    bestProbe = probe.get();
                 }
             }
+            if (best != null) return matchDocuments(query, best.getPositions(bestProbe), orderBy, numberToSkip, limit, batchSize, fieldSelector);
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 

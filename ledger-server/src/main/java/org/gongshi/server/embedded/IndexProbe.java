@@ -31,19 +31,22 @@ final class IndexProbe {
 
     /**
      * The index-answerable part of {@code query} for an index on {@code keys}: equalities on every
-     * key, or an {@code $in} on a single key; empty if the query does not pin the index's keys.
+     * key, or an {@code $in} on a single key; empty if the query does not pin the index's keys. With
+     * {@code leadingPrefix} (a non-unique index), equalities on a leading prefix of the keys will do.
      */
-    static Optional<Document> of(Document query, List<IndexKey> keys) {
+    static Optional<Document> of(Document query, List<IndexKey> keys, boolean leadingPrefix) {
         Map<String, Object> pinned = new LinkedHashMap<>();
         collect(query, pinned, 0);
         Document probe = new Document();
         for (IndexKey key : keys) {
             Object value = pinned.get(key.getKey());
-            if (value == null) return Optional.empty();
-            if (value instanceof InList && keys.size() > 1) return Optional.empty(); // mongo-java-server: no $in on compound keys
+            if (value == null || value instanceof InList && !probe.isEmpty()) break;
             probe.put(key.getKey(), value instanceof InList in ? new Document("$in", in.values()) : value);
+            if (value instanceof InList) break;
         }
-        return Optional.of(probe);
+        boolean enough = leadingPrefix ? !probe.isEmpty() : probe.size() == keys.size()
+                && (keys.size() == 1 || probe.values().stream().noneMatch(v -> v instanceof Document)); // no $in on compound keys
+        return enough ? Optional.of(probe) : Optional.empty();
     }
 
     /** An {@code $in} condition (kept apart from an equality to an array value). */
@@ -85,7 +88,7 @@ final class IndexProbe {
     }
 
     /** A scalar to look up as it is: not null, not a document, an array or a regular expression. */
-    private static boolean plain(Object value) {
+    static boolean plain(Object value) {
         return value != null && !(value instanceof Document) && !(value instanceof Collection<?>) && !(value instanceof Pattern)
                 && !BsonRegularExpression.isRegularExpression(value);
     }

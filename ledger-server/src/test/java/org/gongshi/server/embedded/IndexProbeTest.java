@@ -49,11 +49,16 @@ class IndexProbeTest {
 
     @BeforeEach
     void start() {
+        start(true);
+    }
+
+    private void start(boolean fresh) {
         backend = new CrashConsistentH2Backend(dir.resolve("mongo.mv"), Duration.ofSeconds(1));
         server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         views = client.getDatabase("probe").getCollection("views");
+        if (!fresh) return;
         views.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
         List<Document> documents = new ArrayList<>();
         for (long i = 0; i < DOCUMENTS; i++) {
@@ -120,5 +125,51 @@ class IndexProbeTest {
         assertThat(range).extracting(d -> d.getLong("lastGlobalIndex")).containsExactlyInAnyOrderElementsOf(
                 LongStream.range(10, 15).boxed().toList());
         assertThat(backend.fullScans()).isGreaterThan(scans);
+    }
+
+    @Test
+    void a_non_unique_index_serves_equality_on_a_leading_prefix_of_its_keys_and_follows_every_write_and_a_restart() {
+        views.createIndex(Indexes.ascending("division", "status"));
+        views.createIndex(Indexes.ascending("tags"));
+        views.updateMany(new Document(), set("status", "open"));
+        views.updateOne(eq("_id", "case-3"), set("status", "closed"));
+        views.updateOne(eq("_id", "case-5"), set("tags", List.of("a", "b")));
+        views.updateOne(eq("_id", "case-7"), set("tags", List.of("b", "c")));
+        views.deleteOne(eq("_id", "case-9"));
+        views.insertOne(new Document("_id", 42L).append("eventId", "event-x1").append("division", "310101").append("status", "closed").append("tags", "a"));
+        views.insertOne(new Document("_id", "42").append("eventId", "event-x2").append("division", "310101").append("status", 1).append("tags", List.of()));
+
+        List<Bson> queries = List.of(
+                eq("division", "310101"),
+                and(eq("division", "310101"), eq("status", "closed")),
+                and(eq("division", "110105"), eq("status", "closed"), lt("lastGlobalIndex", 100L)),
+                and(eq("division", "310101"), eq("status", 1.0)), // 1.0 is 1, as in MongoDB
+                eq("tags", "b"),
+                eq("tags", "a"),
+                in("tags", "a", "c", "z"),
+                eq("division", "no-such-division"));
+        assertIndexedEqualsScanned(queries);
+
+        // the index is stored with the documents: a restart finds it as it was
+        client.close();
+        server.shutdownNow();
+        start(false);
+        assertIndexedEqualsScanned(queries);
+        views.updateOne(eq("_id", "case-5"), set("tags", List.of("c")));
+        views.updateOne(eq("_id", 42L), set("division", "110105"));
+        assertIndexedEqualsScanned(queries);
+        assertThat(views.countDocuments(eq("tags", "b"))).isEqualTo(1);
+    }
+
+    private void assertIndexedEqualsScanned(List<Bson> queries) {
+        long scans = backend.fullScans();
+        List<List<Document>> indexed = new ArrayList<>();
+        for (Bson query : queries) indexed.add(views.find(query).sort(Sorts.ascending("eventId")).into(new ArrayList<>()));
+        assertThat(backend.fullScans()).as("collection scans for queries a non-unique index serves").isEqualTo(scans);
+        for (int q = 0; q < queries.size(); q++) {
+            List<Document> scanned = views.find(or(queries.get(q), eq("_id", "matches-nothing")))
+                    .sort(Sorts.ascending("eventId")).into(new ArrayList<>());
+            assertThat(indexed.get(q)).as("query %s", queries.get(q)).isEqualTo(scanned);
+        }
     }
 }

@@ -1,0 +1,151 @@
+package org.gongshi.server.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.Json;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A non-unique index for the embedded MongoDB, which mongo-java-server 1.47 lacks (it accepts
+ * {@code createIndex} for one and ignores it, so every query on the field scans the collection).
+ * It serves equality on a leading prefix of its keys (as MongoDB's B-tree does): one entry per
+ * document and key value (per element of an array: multikey), in an MVMap of the same store as the
+ * documents, so the crash-consistent checkpoints keep it and the documents together.
+ *
+ * <p>An entry's key is its key values, each as {@code <length>:<compact JSON>} of the normalised
+ * value (so 1 and 1.0 are one key, as in MongoDB), followed by {@code |} and the document's id; its
+ * value is the document's position. A lookup reads the entries that start with the pinned values.
+ * The collection matches the whole query against what it returns, so an index may only ever give
+ * too many documents, never too few.
+ */
+final class SecondaryIndex extends Index<Object> {
+
+    private final MVMap<String, Object> entries;
+
+    SecondaryIndex(MVMap<String, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.entries = entries;
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null; // not unique: no single position
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // any number of documents may share a key
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        for (String key : entryKeys(document)) entries.put(key, position);
+    }
+
+    /** The document's position, as every index of the collection must answer (its id, where it had no entry: an empty array). */
+    @Override
+    public Object remove(Document document) {
+        Object position = null;
+        for (String key : entryKeys(document)) {
+            Object removed = entries.remove(key);
+            if (removed != null) position = removed;
+        }
+        return position != null ? position : document.get("_id");
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // any number of documents may share a key
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
+        Set<String> before = entryKeys(oldDocument);
+        Set<String> after = entryKeys(newDocument);
+        for (String key : before) if (!after.contains(key)) entries.remove(key);
+        for (String key : after) if (!before.contains(key)) entries.put(key, position);
+    }
+
+    /** A query of equalities on a leading prefix of the keys, or one {@code $in} on the first key alone. */
+    @Override
+    public boolean canHandle(Document query) {
+        List<String> keys = keys();
+        if (query.isEmpty() || query.size() > keys.size()) return false;
+        for (int i = 0; i < query.size(); i++) {
+            if (!query.containsKey(keys.get(i))) return false;
+            Object value = query.get(keys.get(i));
+            boolean in = value instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?>;
+            if (in ? query.size() > 1 : !IndexProbe.plain(value)) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        List<String> keys = keys();
+        Object first = query.get(keys.get(0));
+        List<List<Object>> prefixes = new ArrayList<>();
+        if (first instanceof Document d && d.get("$in") instanceof Collection<?> values) {
+            for (Object value : values) prefixes.add(List.of(value));
+        } else {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < query.size(); i++) values.add(query.get(keys.get(i)));
+            prefixes.add(values);
+        }
+        Set<Object> positions = new LinkedHashSet<>();
+        for (List<Object> values : prefixes) {
+            String prefix = encode(new KeyValue(values).normalized());
+            for (Cursor<String, Object> cursor = entries.cursor(prefix); cursor.hasNext(); ) {
+                if (!cursor.next().startsWith(prefix)) break;
+                positions.add(cursor.getValue());
+            }
+        }
+        return positions;
+    }
+
+    @Override
+    public long getCount() {
+        return entries.sizeAsLong();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+    }
+
+    private Set<String> entryKeys(Document document) {
+        String id = "|" + identity(document.get("_id"));
+        Set<String> keys = new LinkedHashSet<>();
+        for (KeyValue value : getKeyValues(document)) keys.add(encode(value) + id);
+        return keys;
+    }
+
+    private static String encode(KeyValue values) {
+        StringBuilder key = new StringBuilder();
+        for (Object value : values) {
+            String json = Json.toCompactJsonValue(value);
+            key.append(json.length()).append(':').append(json);
+        }
+        return key.toString();
+    }
+
+    /** The document's id with its type, so "1" and 1 stay two documents. */
+    private static String identity(Object id) {
+        return id == null ? "null" : id.getClass().getSimpleName() + ":" + Json.toCompactJsonValue(id);
+    }
+}
