@@ -64,6 +64,8 @@ public class FeedLog implements LeafHashes {
         entries.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true).name("feed_event_id"));
         entries.createIndex(Indexes.ascending("type", "_id"), new IndexOptions().name("feed_type"));
         entries.createIndex(Indexes.ascending("division", "_id"), new IndexOptions().name("feed_division"));
+        // what made a subject public before an entry (asked for every entry the feed appends), a subject's entries
+        entries.createIndex(Indexes.ascending("subject", "_id"), new IndexOptions().name("feed_subject"));
         current.createIndex(Indexes.ascending("removed", "_id"), new IndexOptions().name("feed_current_live"));
     }
 
