@@ -84,6 +84,10 @@ final class IndexProbe {
         if (operators.get("$in") instanceof Collection<?> in && in.stream().allMatch(IndexProbe::plain)) {
             return Optional.of(new InList(in));
         }
+        // an array holding all of these holds the first: what an index on the array's elements can look up
+        if (operators.get("$all") instanceof Collection<?> all && !all.isEmpty() && plain(all.iterator().next())) {
+            return Optional.of(all.iterator().next());
+        }
         return Optional.empty();
     }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
@@ -137,6 +138,8 @@ class IndexProbeTest {
                 eq("tags", "b"),
                 eq("tags", "a"),
                 in("tags", "a", "c", "z"),
+                all("tags", "b", "c"), // the array holds b: looked up by b, then checked for c
+                and(all("tags", "a", "b"), eq("division", "310101")),
                 eq("division", "no-such-division"));
         assertIndexedEqualsScanned(queries);
 
