@@ -46,8 +46,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * finished: a token written after its documents is never durable without them. The last
  * {@code interval} of writes may be lost by a crash; the processors replay it from their tokens.
  *
- * <p>Its collections also answer a query from a unique index when only part of the query pins that
- * index's keys ({@link IndexProbe}), not only when the query is exactly those keys.
+ * <p>Its collections also answer a query from an index when only part of the query pins that
+ * index's keys ({@link IndexProbe}), not only when the query is exactly those keys, and its
+ * non-unique indexes are real ({@link SecondaryIndex}) instead of accepted and ignored.
  */
 class CrashConsistentH2Backend extends H2Backend {
 
