@@ -1,10 +1,7 @@
 package org.gongshi.projections.cases;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gongshi.projections.InMemoryMongo;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
@@ -45,26 +42,22 @@ class CaseViewProjectionTest {
 
     private static final String BUREAU = "91110000600037341L";
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo mongo;
     private MongoDatabase database;
     private CaseViews views;
     private AnnotationEventHandlerAdapter projection;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        database = client.getDatabase("projection-test");
+        mongo = new InMemoryMongo();
+        database = mongo.database("projection-test");
         views = new CaseViews(database);
         projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views, null));
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     private List<Object> lifecycle(String caseId) {

@@ -1,10 +1,7 @@
 package org.gongshi.projections.query;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gongshi.projections.InMemoryMongo;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,24 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A gapless log's size and ranges, read by key lookups only, agree with the stored entries whatever was seen before. */
 class GaplessLogTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo mongo;
     private MongoCollection<Document> entries;
     private GaplessLog<Document> log;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        entries = client.getDatabase("gapless").getCollection("entries");
+        mongo = new InMemoryMongo();
+        entries = mongo.database("gapless").getCollection("entries");
         log = new GaplessLog<>(entries);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     private void append(long count) {

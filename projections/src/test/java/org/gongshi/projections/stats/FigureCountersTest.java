@@ -1,10 +1,7 @@
 package org.gongshi.projections.stats;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gongshi.projections.InMemoryMongo;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
@@ -56,8 +53,7 @@ class FigureCountersTest {
             {"11110105MB0000001X", "110105"}, {"11110108MB0000002X", "110108"}, {"11310115MB0000003X", "310115"},
             {"11440305MB0000004X", "440305"}, {"11440106MB0000005X", "440106"}, {"11110000MB0000006X", "110101"}};
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo mongo;
     private MongoDatabase database;
     private CaseViews views;
     private FigureCounters counters;
@@ -66,10 +62,8 @@ class FigureCountersTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        database = client.getDatabase("figures-test");
+        mongo = new InMemoryMongo();
+        database = mongo.database("figures-test");
         views = new CaseViews(database);
         counters = new FigureCounters(database);
         figures = new TargetFigures(views, counters);
@@ -78,8 +72,7 @@ class FigureCountersTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test

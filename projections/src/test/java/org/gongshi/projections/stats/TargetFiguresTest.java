@@ -1,9 +1,6 @@
 package org.gongshi.projections.stats;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gongshi.projections.InMemoryMongo;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
@@ -44,8 +41,7 @@ class TargetFiguresTest {
     private static final List<Penalty> FINE = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款"));
     private static final Deadline DUE = new Deadline(LocalDate.of(2026, 5, 11), false);
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo mongo;
     private CaseViews views;
     private AnnotationEventHandlerAdapter projection;
     private FigureCounters counters;
@@ -53,18 +49,15 @@ class TargetFiguresTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        views = new CaseViews(client.getDatabase("figures-test"));
-        counters = new FigureCounters(client.getDatabase("figures-test"));
+        mongo = new InMemoryMongo();
+        views = new CaseViews(mongo.database("figures-test"));
+        counters = new FigureCounters(mongo.database("figures-test"));
         projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views, counters));
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test
