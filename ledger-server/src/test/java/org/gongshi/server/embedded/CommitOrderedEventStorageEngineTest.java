@@ -30,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Appends commit in global-index order: a processor reading while several commands commit sees
@@ -117,6 +118,37 @@ class CommitOrderedEventStorageEngineTest {
         assertThat(engine.appending()).isFalse();
         assertThat(engine.readEvents("case-x").asStream()).isEmpty();
         assertThat(engine.readEvents("case-y").asStream()).hasSize(1);
+    }
+
+    @Test
+    void global_indexes_follow_one_another_without_a_gap_across_a_rollback_a_failed_append_and_a_new_engine() throws Exception {
+        commit(engine, new GenericDomainEventMessage<>("Case", "case-a", 0, "filed"));
+        UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        failing.attachTransaction(transactions);
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-b", 0, "filed")));
+        failing.rollback();
+        commit(engine, new GenericDomainEventMessage<>("Case", "case-c", 0, "filed"),
+                new GenericDomainEventMessage<>("Case", "case-c", 1, "notified"));
+        assertThatThrownBy(() -> commit(engine, new GenericDomainEventMessage<>("Case", "case-c", 1, "notified twice")))
+                .as("same aggregate sequence: a concurrency conflict, nothing written").isNotNull();
+        CommitOrderedEventStorageEngine restarted = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(transactions)
+                .snapshotSerializer(Jackson3Serializer.builder().build())
+                .eventSerializer(Jackson3Serializer.builder().build()));
+        commit(restarted, new GenericDomainEventMessage<>("Case", "case-d", 0, "filed"));
+        commit(engine, new GenericDomainEventMessage<>("Case", "case-e", 0, "filed")); // after a rollback it reads the table again
+
+        List<TrackedEventMessage<?>> all = track(5, Duration.ofSeconds(30));
+        assertThat(all).extracting(e -> e.trackingToken().position().orElseThrow()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(all).extracting(e -> (String) e.getPayload()).containsExactly("filed", "filed", "notified", "filed", "filed");
+        assertThat(engine.readEvents("case-c").asStream()).extracting(e -> (String) e.getPayload()).containsExactly("filed", "notified");
+    }
+
+    private void commit(CommitOrderedEventStorageEngine into, GenericDomainEventMessage<?>... events) {
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        uow.attachTransaction(transactions);
+        uow.execute(() -> into.appendEvents(List.of(events))); // rethrows what rolled it back
     }
 
     /** A tracking reader polling the engine as a processor does, until it has {@code count} events. */
