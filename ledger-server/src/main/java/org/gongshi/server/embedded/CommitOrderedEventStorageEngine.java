@@ -2,12 +2,21 @@ package org.gongshi.server.embedded;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+
+import org.h2.engine.SessionLocal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,11 +40,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * drop it, and a rebuild would number the feed differently from live. Measured before this class:
  * 1 or 2 of 200 records published at 20/s under a 1,000-subscriber load never reached the feed.
  *
- * <p>The lock is taken at append and held until the unit of work (and with it the transaction) has
- * committed or rolled back, in its clean-up phase; an append outside a unit of work commits at once.
- * It is reentrant, so a process that dispatches several commands in one unit of work keeps going.
- * Appends are a few milliseconds each; the ledger's commands are a few per second. Axon Server (the
- * distributed profile) gives tokens at commit and needs none of this.
+ * <p>The lock is taken at append and held until the unit of work's transaction has committed (in memory) or
+ * rolled back; an append outside a unit of work commits at once. It is reentrant, so a process that dispatches
+ * several commands in one unit of work keeps going. Axon Server (the distributed profile) gives tokens at commit
+ * and needs none of this.
+ *
+ * <p>Group commit: the database writes commits to its file only when told (its own writer runs rarely,
+ * {@link EmbeddedStorage}); after its transaction has committed, a command lets the next one in and then waits
+ * until the file holds its events, and whichever command writes first writes all committed so far in one store
+ * commit. One file write (and one chunk of H2's per-commit metadata) serves every command waiting, instead of one
+ * each inside the lock. A command is acknowledged only once its events are in the file, and the processors read
+ * only events in the file ({@link #fetchTrackedEvents}), so a crash takes back only what nobody was told or shown.
  *
  * <p>Holding that lock, the engine numbers the events itself: the next global index is the highest
  * committed one plus one, read from the table when unknown (at start and after any rollback), so the
@@ -51,10 +67,18 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
 
     private static final long UNKNOWN = -1;
 
+    private static final Logger log = LoggerFactory.getLogger(CommitOrderedEventStorageEngine.class);
+
     private final ReentrantLock appendLock = new ReentrantLock(true);
 
     /** The global index the next appended event gets; {@link #UNKNOWN} until read; guarded by {@link #appendLock}. */
     private long nextGlobalIndex = UNKNOWN;
+
+    /** The highest global index in the file (not only committed in memory); {@link #UNKNOWN} until first read. */
+    private final AtomicLong durableGlobalIndex = new AtomicLong(UNKNOWN);
+
+    /** H2's store under the event table, found at the first append; its commit writes to the file. */
+    private volatile MVStore store;
 
     CommitOrderedEventStorageEngine(Builder builder) {
         super(builder.dataType(PAYLOAD_TYPE));
@@ -65,13 +89,21 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) return;
         acquire();
         if (CurrentUnitOfWork.isStarted()) {
-            try {
-                var root = CurrentUnitOfWork.get().root();
-                root.onRollback(u -> nextGlobalIndex = UNKNOWN); // the numbers handed out were not committed
-                root.onCleanup(u -> appendLock.unlock()); // after commit or rollback
-            } catch (RuntimeException e) {
-                appendLock.unlock();
-                throw e;
+            if (appendLock.getHoldCount() == 1) {
+                try {
+                    var root = CurrentUnitOfWork.get().root();
+                    // after every commit handler: the transaction's commit is registered after this append (by the
+                    // connection Axon attaches to the unit of work), so an on-commit handler would run before it; and
+                    // before the event store wakes its readers (after-commit handlers run last registered first)
+                    root.afterCommit(u -> releaseAndMakeDurable());
+                    root.onRollback(u -> {
+                        if (appendLock.isHeldByCurrentThread()) nextGlobalIndex = UNKNOWN; // the numbers handed out were not committed
+                    });
+                    root.onCleanup(u -> releaseFully()); // a rollback, or a failed commit, still holds the lock
+                } catch (RuntimeException e) {
+                    appendLock.unlock();
+                    throw e;
+                }
             }
             super.appendEvents(events, serializer);
         } else {
@@ -79,10 +111,74 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
                 super.appendEvents(events, serializer);
             } catch (RuntimeException e) {
                 nextGlobalIndex = UNKNOWN;
+                releaseFully();
                 throw e;
-            } finally {
-                appendLock.unlock();
             }
+            releaseAndMakeDurable();
+        }
+    }
+
+    /**
+     * Lets the next append in, then waits until this one's events are in the file. Whoever writes first writes every
+     * commit made so far in one store commit (MVStore's own lock), so concurrent commands share one write: group commit.
+     * A failure here stops the process (nothing is acknowledged that is not in the file).
+     */
+    private void releaseAndMakeDurable() {
+        long committed = nextGlobalIndex - 1;
+        releaseFully();
+        makeDurable(committed);
+    }
+
+    private void releaseFully() {
+        while (appendLock.isHeldByCurrentThread()) appendLock.unlock();
+    }
+
+    private void makeDurable(long upTo) {
+        if (durableGlobalIndex.get() >= upTo) return;
+        MVStore store = this.store;
+        try {
+            if (store != null && store.isPersistent()) store.commit();
+        } catch (RuntimeException e) {
+            // after commit a failure cannot fail the command any more (Axon only logs it), and the command would be
+            // acknowledged with events that are not in the file; H2 has closed the store (it does on a failed write), so
+            // stop at once, as a database stops when it cannot write its log: the caller sees no answer, not a false one
+            log.error("cannot write the event store's file: stopping without acknowledging what is not in it", e);
+            Runtime.getRuntime().halt(STORE_WRITE_FAILED);
+        }
+        durableGlobalIndex.accumulateAndGet(upTo, Math::max);
+    }
+
+    /** The exit status when the event store's file cannot be written. */
+    static final int STORE_WRITE_FAILED = 74; // EX_IOERR
+
+    /**
+     * Tracking readers (every processor, through the event store's stream) see only events already in the file: a
+     * projection never shows, publishes or signs an event that a crash could still take back.
+     */
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        List<? extends TrackedEventData<?>> fetched = super.fetchTrackedEvents(lastToken, batchSize);
+        long durable = durableHead();
+        int keep = fetched.size();
+        while (keep > 0 && ((GapAwareTrackingToken) fetched.get(keep - 1).trackingToken()).getIndex() > durable) keep--;
+        return keep == fetched.size() ? fetched : fetched.subList(0, keep);
+    }
+
+    /** The highest global index known to be in the file; read once at first use (all that a start found is). */
+    private long durableHead() {
+        long durable = durableGlobalIndex.get();
+        if (durable != UNKNOWN) return durable;
+        acquire();
+        try (Connection connection = getConnection()) {
+            if (durableGlobalIndex.get() == UNKNOWN) {
+                long highest = highestGlobalIndex(connection);
+                makeDurable(highest); // appends committed in memory (none hold the lock now) reach the file first
+            }
+            return durableGlobalIndex.get();
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot read the ledger's highest global index", e);
+        } finally {
+            releaseFully();
         }
     }
 
@@ -91,6 +187,7 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
     protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
                                              Serializer serializer) throws SQLException {
         if (nextGlobalIndex == UNKNOWN) nextGlobalIndex = highestGlobalIndex(connection) + 1;
+        if (store == null) store = storeOf(connection);
         String sql = "INSERT INTO " + schema().domainEventTable() + " (" + schema().globalIndexColumn() + ", "
                 + domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?,?)";
         PreparedStatement statement = connection.prepareStatement(sql);
@@ -121,6 +218,11 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
             long highest = result.getLong(1);
             return result.wasNull() ? 0 : highest; // H2's identity started at 1
         }
+    }
+
+    private static MVStore storeOf(Connection connection) throws SQLException {
+        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        return session.getDatabase().getStore().getMvStore();
     }
 
     /** An event without an aggregate is stored as Axon stores it: its own id as aggregate, sequence 0. */

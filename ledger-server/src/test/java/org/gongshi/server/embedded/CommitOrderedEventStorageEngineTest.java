@@ -15,8 +15,10 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,6 +145,70 @@ class CommitOrderedEventStorageEngineTest {
         assertThat(all).extracting(e -> e.trackingToken().position().orElseThrow()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(all).extracting(e -> (String) e.getPayload()).containsExactly("filed", "filed", "notified", "filed", "filed");
         assertThat(engine.readEvents("case-c").asStream()).extracting(e -> (String) e.getPayload()).containsExactly("filed", "notified");
+    }
+
+    @Test
+    void an_acknowledged_append_is_in_the_file_though_the_database_writes_it_only_every_minute(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=60000;REUSE_SPACE=FALSE";
+        try (HikariDataSource file = pool(url)) {
+            CommitOrderedEventStorageEngine onFile = engineOn(file);
+            onFile.createSchema(H2EventTableFactory.INSTANCE);
+            SpringTransactionManager fileTransactions = new SpringTransactionManager(new DataSourceTransactionManager(file));
+            for (int i = 0; i < 3; i++) {
+                UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+                uow.attachTransaction(fileTransactions);
+                int n = i;
+                uow.execute(() -> onFile.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-" + n, 0, "filed"))));
+            }
+            onFile.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-3", 0, "filed"))); // no unit of work
+            // as a crash: what is not in the file is gone (the connection dies with the database, so it is not closed)
+            file.getConnection().createStatement().execute("SHUTDOWN IMMEDIATELY");
+        }
+        try (HikariDataSource reopened = pool(url)) {
+            CommitOrderedEventStorageEngine afterCrash = engineOn(reopened);
+            for (int i = 0; i < 4; i++) {
+                assertThat(afterCrash.readEvents("case-" + i).asStream()).as("acknowledged case-%d", i).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void a_processor_reads_an_event_only_once_it_is_in_the_file(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=60000;REUSE_SPACE=FALSE";
+        try (HikariDataSource file = pool(url)) {
+            CommitOrderedEventStorageEngine onFile = engineOn(file);
+            onFile.createSchema(H2EventTableFactory.INSTANCE);
+            onFile.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-a", 0, "filed")));
+            assertThat(onFile.readEvents(null, false).toList()).hasSize(1);
+            // committed by another writer, in memory only: the database's writer would store it within a minute
+            try (var connection = file.getConnection(); var statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber,"
+                        + " type, timeStamp, payloadType, payloadRevision, payload, metaData) SELECT 2, 'not-in-file', 'case-b', 0,"
+                        + " type, timeStamp, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry WHERE globalIndex = 1");
+            }
+            assertThat(onFile.readEvents("case-b").asStream()).as("committed: an aggregate sees it").hasSize(1);
+            assertThat(onFile.readEvents(null, false).toList()).as("not in the file: no processor sees it")
+                    .extracting(e -> e.getIdentifier()).doesNotContain("not-in-file").hasSize(1);
+
+            CommitOrderedEventStorageEngine restarted = engineOn(file); // learns what the file holds at first read, storing first
+            assertThat(restarted.readEvents(null, false).toList()).extracting(e -> e.getIdentifier()).contains("not-in-file").hasSize(2);
+        }
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    private static CommitOrderedEventStorageEngine engineOn(HikariDataSource dataSource) {
+        Jackson3Serializer serializer = Jackson3Serializer.builder().build();
+        return new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer));
     }
 
     private void commit(CommitOrderedEventStorageEngine into, GenericDomainEventMessage<?>... events) {
