@@ -70,7 +70,8 @@ class DistributedProfileTest {
         try (ConfigurableApplicationContext app = start(null)) {
             assertThat(app.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(app.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
-            assertThat(app.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
+            assertThat(app.getBean(TokenStore.class)).isInstanceOfSatisfying(org.gongshi.server.axon.ThrottledClaimExtensions.class,
+                tokens -> assertThat(tokens.delegate()).isInstanceOf(MongoTokenStore.class));
             assertThat(app.getBean(SagaStore.class)).as("process managers are stored in MongoDB").isInstanceOf(MongoSagaStore.class);
             assertThat(app.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(app.getBeansOfType(MongoServer.class)).isEmpty();

@@ -224,7 +224,8 @@ class LedgerEndToEndTest {
     private static void assertEmbeddedEngines(ConfigurableApplicationContext app) {
         assertThat(app.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(app.getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
-        assertThat(app.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
+        assertThat(app.getBean(TokenStore.class)).isInstanceOfSatisfying(org.gongshi.server.axon.ThrottledClaimExtensions.class,
+                tokens -> assertThat(tokens.delegate()).isInstanceOf(MongoTokenStore.class));
         assertThat(app.getBean("eventSerializer", Serializer.class)).isInstanceOf(org.gongshi.projections.privacy.SealingSerializer.class);
         assertThat(app.getBean("serializer", Serializer.class)).isInstanceOf(Jackson3Serializer.class);
         assertThat(app.getBean("messageSerializer", Serializer.class)).isInstanceOf(Jackson3Serializer.class);

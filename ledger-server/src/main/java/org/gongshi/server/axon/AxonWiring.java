@@ -101,13 +101,21 @@ public class AxonWiring {
         return mongoClient.getDatabase(database).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
     }
 
+    /**
+     * Processor tokens in MongoDB. A claim runs out {@link #CLAIM_TIMEOUT} after it was last written (another node may
+     * then take the segment); an idle processor's extensions are written every third of that, not every second.
+     */
     @Bean
     TokenStore tokenStore(MongoDatabase readModelDatabase, @Qualifier("serializer") Serializer serializer) {
-        return MongoTokenStore.builder()
+        return new ThrottledClaimExtensions(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase).build())
                 .serializer(serializer)
-                .build();
+                .claimTimeout(CLAIM_TIMEOUT)
+                .build(), CLAIM_TIMEOUT.dividedBy(3), java.time.Clock.systemUTC());
     }
+
+    /** How long a processor's claim on its segment holds without being written (MongoTokenStore's default). */
+    static final java.time.Duration CLAIM_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     /** Process-manager (saga) state in MongoDB beside the tokens, so it survives restarts and moves between nodes. */
     @Bean
