@@ -110,9 +110,39 @@ class CrashConsistentH2Backend extends H2Backend {
         /** A real non-unique index ({@link SecondaryIndex}) where the stock backend accepts one and ignores it. */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            // the stock backend's map name for a collection's index
-            String map = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-            return new SecondaryIndex(getMvStore().openMap(map), indexName, keys, sparse);
+            return new SecondaryIndex(getMvStore().openMap(stockIndexMap(collectionName, indexName)), indexName, keys, sparse);
+        }
+
+        /**
+         * A unique index keyed by strings ({@link KeyedUniqueIndex}). A data directory written before it holds the stock
+         * index under the stock name: that map is removed and the new one, empty, is filled from the documents as the
+         * collection opens it (mongo-java-server fills every empty index it is given), once, with a line in the log.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            String stock = stockIndexMap(collectionName, indexName);
+            if (getMvStore().hasMap(stock)) {
+                log.info("Re-keying the embedded MongoDB's unique index {} of {} (once, from its documents)", indexName,
+                        getFullCollectionNamespace(collectionName));
+                getMvStore().removeMap(stock);
+            }
+            return new KeyedUniqueIndex(getMvStore().openMap(keyedIndexMap(collectionName, indexName)), indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String keyed = keyedIndexMap(collection.getCollectionName(), indexName);
+            if (getMvStore().hasMap(keyed)) getMvStore().removeMap(keyed);
+        }
+
+        // the stock backend's map name for a collection's index
+        private String stockIndexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+
+        private String keyedIndexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._keyed_" + indexName;
         }
     }
 

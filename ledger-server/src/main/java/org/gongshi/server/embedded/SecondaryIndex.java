@@ -136,9 +136,18 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     private static String encode(KeyValue values) {
+        return encode(values, false);
+    }
+
+    /**
+     * Key values as a string that sorts and compares as cheaply as a string: each value as {@code <length>:<compact
+     * JSON>}, with its type first ({@code <type>:}) when {@code typed}, so values of two types never meet.
+     */
+    static String encode(KeyValue values, boolean typed) {
         StringBuilder key = new StringBuilder();
         for (Object value : values) {
             String json = Json.toCompactJsonValue(value);
+            if (typed) key.append(value == null ? "null" : value.getClass().getSimpleName()).append(':');
             key.append(json.length()).append(':').append(json);
         }
         return key.toString();

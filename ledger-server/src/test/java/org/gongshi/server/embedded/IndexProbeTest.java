@@ -30,6 +30,7 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded read-model store answers a query from a unique index whenever part of the query pins
@@ -152,6 +153,58 @@ class IndexProbeTest {
         views.updateOne(eq("_id", 42L), set("division", "110105"));
         assertIndexedEqualsScanned(queries);
         assertThat(views.countDocuments(eq("tags", "b"))).isEqualTo(1);
+    }
+
+    @Test
+    void a_unique_index_keyed_by_strings_rejects_the_same_key_in_any_numeric_type_and_keeps_ids_of_two_types_apart() {
+        views.insertOne(new Document("_id", 7).append("eventId", "event-x"));
+        assertThatThrownBy(() -> views.insertOne(new Document("_id", 7.0).append("eventId", "event-y")))
+                .as("7 and 7.0 are one key").isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
+        assertThatThrownBy(() -> views.insertOne(new Document("_id", "new").append("eventId", "event-x")))
+                .as("the unique eventId").isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
+        views.insertOne(new Document("_id", "7").append("eventId", "event-z")); // a string "7" is another id
+        assertThat(views.find(eq("_id", 7L)).first()).containsEntry("eventId", "event-x");
+        assertThat(views.find(eq("_id", "7")).first()).containsEntry("eventId", "event-z");
+        assertThat(views.find(in("_id", List.of(7, "7", "case-3"))).into(new ArrayList<>())).hasSize(3);
+        assertThat(views.find(regex("_id", "^case-199[0-9]$")).into(new ArrayList<>())).as("a regex: by a scan").hasSize(10);
+
+        views.deleteOne(eq("_id", 7));
+        views.insertOne(new Document("_id", 7.0).append("eventId", "event-x")); // the key was freed with its document
+        views.drop(); // a dropped collection leaves no key behind
+        views.insertOne(new Document("_id", "case-1").append("eventId", "event-1"));
+        assertThat(views.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void a_data_directory_with_the_stock_unique_indexes_is_re_keyed_once_at_its_first_start() {
+        client.close();
+        server.shutdownNow();
+        Path stockDir = dir.resolve("stock");
+        assertThat(stockDir.toFile().mkdirs()).isTrue();
+        MongoServer stock = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(stockDir.resolve("mongo.mv").toString()));
+        stock.bind("127.0.0.1", 0);
+        try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+            MongoCollection<Document> old = stockClient.getDatabase("probe").getCollection("views");
+            old.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+            for (int i = 0; i < 50; i++) old.insertOne(new Document("_id", "case-" + i).append("eventId", "event-" + i));
+        } finally {
+            stock.shutdown();
+        }
+        backend = new CrashConsistentH2Backend(stockDir.resolve("mongo.mv"), Duration.ofSeconds(1));
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        views = client.getDatabase("probe").getCollection("views");
+
+        long scans = backend.fullScans();
+        assertThat(views.find(eq("_id", "case-17")).first()).containsEntry("eventId", "event-17");
+        assertThat(views.find(eq("eventId", "event-42")).first()).containsEntry("_id", "case-42");
+        assertThat(backend.fullScans()).as("both read through the re-keyed indexes").isEqualTo(scans);
+        assertThatThrownBy(() -> views.insertOne(new Document("_id", "case-3")))
+                .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
+        assertThatThrownBy(() -> views.insertOne(new Document("_id", "other").append("eventId", "event-3")))
+                .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
+        assertThat(views.countDocuments()).isEqualTo(50);
     }
 
     /** Answers each query, reading no collection whole, and checks each answer against a scan's (an $or is not a conjunction: it scans). */
