@@ -122,7 +122,7 @@ final class Lifecycle {
     private int disclose(Case k) {
         CasePlan c = k.plan;
         Api.Reply disclosed = command(token(c), path(k) + "/disclosure", c.withhold()
-                ? map("action", "WITHHOLD", "ground", "OTHER_LAW：法律、行政法规另有规定")
+                ? map("action", "WITHHOLD", "ground", "OTHER_LAW", "explanation", "法律、行政法规另有规定")
                 : map("action", "PUBLISH"));
         if (disclosed == null) return -1;
         if (!c.withhold() && published != null) published.accept(k.recordId, System.nanoTime());

@@ -2,13 +2,11 @@ package org.gongshi.server.axon;
 
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.gongshi.server.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,30 +26,22 @@ class ThrottledClaimExtensionsTest {
         }
     }
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-03-02T01:00:00Z");
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
     @Test
     void a_claim_written_less_than_a_third_of_the_claim_timeout_ago_is_not_written_again() {
         CountingStore store = new CountingStore();
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-02T01:00:00Z"));
         ThrottledClaimExtensions tokens = new ThrottledClaimExtensions(store, Duration.ofSeconds(3), clock);
         tokens.initializeTokenSegments("case-views", 1);
         tokens.fetchToken("case-views", 0); // claims it: a write
 
         for (int second = 1; second <= 10; second++) { // an idle processor: an extension each second
-            clock.now = clock.now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
             tokens.extendClaim("case-views", 0);
         }
         assertThat(store.extensions).as("written at 3, 6 and 9 s").hasSize(3);
 
         tokens.storeToken(new GlobalSequenceTrackingToken(5), "case-views", 0); // a batch handled: the token write claims too
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         tokens.extendClaim("case-views", 0);
         assertThat(store.extensions).hasSize(3);
 

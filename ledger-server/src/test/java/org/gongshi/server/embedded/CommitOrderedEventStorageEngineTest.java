@@ -149,10 +149,9 @@ class CommitOrderedEventStorageEngineTest {
 
     @Test
     void an_acknowledged_append_is_in_the_file_though_the_database_writes_it_only_every_minute(@TempDir Path dir) throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=60000;REUSE_SPACE=FALSE";
+        String url = writtenOnlyEveryMinute(dir);
         try (HikariDataSource file = pool(url)) {
-            CommitOrderedEventStorageEngine onFile = engineOn(file);
-            onFile.createSchema(H2EventTableFactory.INSTANCE);
+            CommitOrderedEventStorageEngine onFile = withSchema(engineOn(file));
             SpringTransactionManager fileTransactions = new SpringTransactionManager(new DataSourceTransactionManager(file));
             for (int i = 0; i < 3; i++) {
                 UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
@@ -174,10 +173,9 @@ class CommitOrderedEventStorageEngineTest {
 
     @Test
     void a_processor_reads_an_event_only_once_it_is_in_the_file(@TempDir Path dir) throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=60000;REUSE_SPACE=FALSE";
+        String url = writtenOnlyEveryMinute(dir);
         try (HikariDataSource file = pool(url)) {
-            CommitOrderedEventStorageEngine onFile = engineOn(file);
-            onFile.createSchema(H2EventTableFactory.INSTANCE);
+            CommitOrderedEventStorageEngine onFile = withSchema(engineOn(file));
             onFile.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-a", 0, "filed")));
             assertThat(onFile.readEvents(null, false).toList()).hasSize(1);
             // committed by another writer, in memory only: the database's writer would store it within a minute
@@ -193,6 +191,16 @@ class CommitOrderedEventStorageEngineTest {
             CommitOrderedEventStorageEngine restarted = engineOn(file); // learns what the file holds at first read, storing first
             assertThat(restarted.readEvents(null, false).toList()).extracting(e -> e.getIdentifier()).contains("not-in-file").hasSize(2);
         }
+    }
+
+    /** A file database whose own writer stores commits only once a minute: what is in the file is what the engine wrote. */
+    private static String writtenOnlyEveryMinute(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=60000;REUSE_SPACE=FALSE";
+    }
+
+    private static CommitOrderedEventStorageEngine withSchema(CommitOrderedEventStorageEngine engine) {
+        engine.createSchema(H2EventTableFactory.INSTANCE);
+        return engine;
     }
 
     private static HikariDataSource pool(String url) {
