@@ -10,8 +10,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
@@ -88,6 +91,33 @@ class CrashConsistentH2Backend extends H2Backend {
     private final AtomicLong fullScans = new AtomicLong();
 
     /**
+     * A collection's documents, as BSON ({@link BsonDocumentType}), in a map of their own ({@link #documentsMap}). The
+     * stock backend's map of a data directory written before is re-encoded into it once, at the
+     * collection's first opening, and removed; a crash during that leaves the stock map to re-encode again.
+     */
+    private MVMap<Object, Document> documents(String namespace) {
+        MVStore store = getMvStore();
+        MVMap<Object, Document> documents = store.openMap(documentsMap(namespace),
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        String stock = IndexedH2Database.DOCUMENTS + namespace;
+        if (store.hasMap(stock)) {
+            MVMap<Object, Document> serialised = store.openMap(stock);
+            log.info("Re-encoding the {} documents of {} as BSON (once)", serialised.sizeAsLong(), namespace);
+            for (Map.Entry<Object, Document> entry : serialised.entrySet()) documents.put(entry.getKey(), entry.getValue());
+            store.removeMap(serialised);
+        }
+        return documents;
+    }
+
+    /**
+     * Beside the stock map's name, with a {@code $} no collection name may hold: the stock backend finds a data
+     * directory's databases by the prefix, and drops a database's maps by it.
+     */
+    private static String documentsMap(String namespace) {
+        return IndexedH2Database.DOCUMENTS + namespace + "$bson";
+    }
+
+    /**
      * The stock H2 database whose collections plan with {@link IndexProbe}. An inner class: the
      * stock constructor opens the existing collections before a subclass could keep the store.
      */
@@ -130,6 +160,21 @@ class CrashConsistentH2Backend extends H2Backend {
         }
 
         @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            String documents = documentsMap(getFullCollectionNamespace(collectionName));
+            if (getMvStore().hasMap(documents)) getMvStore().removeMap(documents);
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap(documentsMap(collection.getFullName()),
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            getMvStore().renameMap(documents, documentsMap(getFullCollectionNamespace(newCollectionName)));
+        }
+
+        @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             String keyed = keyedIndexMap(collection.getCollectionName(), indexName);
@@ -149,7 +194,7 @@ class CrashConsistentH2Backend extends H2Backend {
     private final class IndexedH2Collection extends H2Collection {
 
         IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options, String namespace) {
-            super(database, collectionName, options, getMvStore().openMap(IndexedH2Database.DOCUMENTS + namespace),
+            super(database, collectionName, options, documents(namespace),
                     getMvStore().openMap(IndexedH2Database.META + namespace), getCursorRegistry());
         }
 

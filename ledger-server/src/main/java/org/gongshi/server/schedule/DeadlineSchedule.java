@@ -3,6 +3,7 @@ package org.gongshi.server.schedule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
@@ -37,6 +38,10 @@ public class DeadlineSchedule {
 
     public DeadlineSchedule(MongoDatabase database) {
         this.entries = database.getCollection("deadlines");
+        // a claim reads the pending entries only (MongoDB: and those due, by the range on dueAt; the embedded store
+        // serves the equality on state): without it each claim read every entry ever scheduled, done ones too, and
+        // after a rebuild of a 2,000-case ledger the claims were a fifth of the server's samples (issue 13)
+        entries.createIndex(Indexes.ascending("state", "dueAt"));
     }
 
     /** Schedules {@code kind} for {@code target} at {@code dueAt} (ledger time); idempotent. */

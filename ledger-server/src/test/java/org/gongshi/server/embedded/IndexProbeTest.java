@@ -207,6 +207,24 @@ class IndexProbeTest {
         assertThat(views.countDocuments()).isEqualTo(50);
     }
 
+    @Test
+    void a_deadline_claim_reads_the_pending_entries_through_an_index_not_every_entry_ever_scheduled() {
+        var schedule = new org.gongshi.server.schedule.DeadlineSchedule(client.getDatabase("probe"));
+        java.time.Instant day = java.time.Instant.parse("2026-03-02T01:00:00Z");
+        for (int i = 0; i < 300; i++) schedule.schedule(org.gongshi.server.schedule.DeadlineSchedule.Kind.CASE, "case-" + i, day.plusSeconds(i));
+        for (int i = 0; i < 298; i++) { // fired and done
+            var due = schedule.claim(day.plusSeconds(1_000), day, Duration.ofMinutes(1), "node-a").orElseThrow();
+            schedule.done(due, "node-a");
+        }
+        long scans = backend.fullScans();
+        var next = schedule.claim(day.plusSeconds(1_000), day, Duration.ofMinutes(1), "node-a");
+        assertThat(backend.fullScans()).as("collection scans for a claim").isEqualTo(scans);
+        assertThat(next).isPresent();
+        schedule.done(next.get(), "node-a");
+        assertThat(schedule.claim(day.plusSeconds(1_000), day, Duration.ofMinutes(1), "node-a")).isPresent();
+        assertThat(schedule.claim(day.plusSeconds(1_000), day, Duration.ofMinutes(1), "node-a")).as("all 300 claimed").isEmpty();
+    }
+
     /** Answers each query, reading no collection whole, and checks each answer against a scan's (an $or is not a conjunction: it scans). */
     private List<List<Document>> assertIndexedEqualsScanned(List<Bson> queries) {
         long scans = backend.fullScans();

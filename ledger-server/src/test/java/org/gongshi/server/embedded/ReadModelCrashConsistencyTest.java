@@ -63,14 +63,21 @@ class ReadModelCrashConsistencyTest {
         List<String> problems = new ArrayList<>();
         MVStore raw = new MVStore.Builder().fileName(file.toString()).readOnly().open();
         try {
-            String data = "databases." + ReadModelWriter.DATABASE + ".entries";
-            long documents = raw.hasMap(data) ? raw.openMap(data).sizeAsLong() : 0;
+            String data = "databases." + ReadModelWriter.DATABASE + ".entries$bson"; // the documents, as BSON
+            long documents = raw.hasMap(data)
+                    ? raw.openMap(data, new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                            .valueType(BsonDocumentType.INSTANCE)).sizeAsLong()
+                    : 0;
+            int indexes = 0;
             for (String name : raw.getMapNames()) {
-                if (name.startsWith(ReadModelWriter.DATABASE + ".entries._index_")) {
+                // unique indexes (keyed by strings) and non-unique ones
+                if (name.startsWith(ReadModelWriter.DATABASE + ".entries._keyed_") || name.startsWith(ReadModelWriter.DATABASE + ".entries._index_")) {
+                    indexes++;
                     long entries = raw.openMap(name).sizeAsLong();
                     if (entries != documents) problems.add(name + " holds " + entries + " keys for " + documents + " documents");
                 }
             }
+            if (documents > 0 && indexes < 2) problems.add(documents + " documents but " + indexes + " of the _id and eventId indexes in the file");
         } finally {
             raw.close();
         }
