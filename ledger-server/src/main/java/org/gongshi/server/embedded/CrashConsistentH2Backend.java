@@ -168,8 +168,9 @@ class CrashConsistentH2Backend extends H2Backend {
 
         @Override
         public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String from = documentsMap(collection.getFullName()); // the collection bears its new name once moved
             super.moveCollection(oldDatabase, collection, newCollectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap(documentsMap(collection.getFullName()),
+            MVMap<Object, Document> documents = getMvStore().openMap(from,
                     new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
             getMvStore().renameMap(documents, documentsMap(getFullCollectionNamespace(newCollectionName)));
         }

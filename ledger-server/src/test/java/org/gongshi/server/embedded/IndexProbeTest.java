@@ -225,6 +225,28 @@ class IndexProbeTest {
         assertThat(schedule.claim(day.plusSeconds(1_000), day, Duration.ofMinutes(1), "node-a")).as("all 300 claimed").isEmpty();
     }
 
+    @Test
+    void documents_stored_as_bson_come_back_with_their_types_through_a_rename_a_drop_and_a_restart() {
+        Document typed = new Document("_id", "typed").append("eventId", "event-typed").append("int", 7).append("long", 7L)
+                .append("double", 7.5).append("date", new java.util.Date(1_700_000_000_000L)).append("bool", true)
+                .append("nested", new Document("list", List.of("a", 1, new Document("x", null)))).append("text", "公示 ✓");
+        views.insertOne(typed);
+        client.getDatabase("probe").getCollection("views").renameCollection(new com.mongodb.MongoNamespace("probe", "renamed"));
+        MongoCollection<Document> renamed = client.getDatabase("probe").getCollection("renamed");
+        assertThat(renamed.countDocuments()).isEqualTo(DOCUMENTS + 1);
+        assertThat(renamed.find(eq("_id", "typed")).first()).isEqualTo(typed);
+
+        client.close();
+        server.shutdownNow();
+        start(false);
+        renamed = client.getDatabase("probe").getCollection("renamed");
+        assertThat(renamed.countDocuments()).as("after a restart").isEqualTo(DOCUMENTS + 1);
+        assertThat(renamed.find(eq("_id", "typed")).first()).as("after a restart").isEqualTo(typed);
+        assertThat(views.countDocuments()).as("nothing left under the old name").isZero();
+        renamed.drop();
+        assertThat(client.getDatabase("probe").getCollection("renamed").countDocuments()).as("dropped").isZero();
+    }
+
     /** Answers each query, reading no collection whole, and checks each answer against a scan's (an $or is not a conjunction: it scans). */
     private List<List<Document>> assertIndexedEqualsScanned(List<Bson> queries) {
         long scans = backend.fullScans();
