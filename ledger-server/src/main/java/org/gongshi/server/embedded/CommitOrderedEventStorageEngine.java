@@ -178,7 +178,7 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         } catch (SQLException e) {
             throw new EventStoreException("cannot read the ledger's highest global index", e);
         } finally {
-            releaseFully();
+            appendLock.unlock(); // only this hold: a caller appending in a unit of work keeps its own
         }
     }
 
