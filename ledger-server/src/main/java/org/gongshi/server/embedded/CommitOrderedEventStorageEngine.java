@@ -80,8 +80,13 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
     /** H2's store under the event table, found at the first append; its commit writes to the file. */
     private volatile MVStore store;
 
+    /** Axon's insert of an event, with the global index given first. */
+    private final String insert;
+
     CommitOrderedEventStorageEngine(Builder builder) {
         super(builder.dataType(PAYLOAD_TYPE));
+        insert = "INSERT INTO " + schema().domainEventTable() + " (" + schema().globalIndexColumn() + ", "
+                + domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?,?)";
     }
 
     @Override
@@ -188,9 +193,7 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
                                              Serializer serializer) throws SQLException {
         if (nextGlobalIndex == UNKNOWN) nextGlobalIndex = highestGlobalIndex(connection) + 1;
         if (store == null) store = storeOf(connection);
-        String sql = "INSERT INTO " + schema().domainEventTable() + " (" + schema().globalIndexColumn() + ", "
-                + domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?,?)";
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = connection.prepareStatement(insert);
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = asDomainEventMessage(message);
             SerializedObject<?> payload = event.serializePayload(serializer, PAYLOAD_TYPE);

@@ -2,11 +2,13 @@ package org.gongshi.server.axon;
 
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.gongshi.server.MovableClock;
+import org.gongshi.ledger.calendar.LedgerClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,19 +31,19 @@ class ThrottledClaimExtensionsTest {
     @Test
     void a_claim_written_less_than_a_third_of_the_claim_timeout_ago_is_not_written_again() {
         CountingStore store = new CountingStore();
-        MovableClock clock = new MovableClock(Instant.parse("2026-03-02T01:00:00Z"));
+        LedgerClock clock = LedgerClock.settable(Clock.fixed(Instant.parse("2026-03-02T01:00:00Z"), ZoneOffset.UTC), Duration.ZERO);
         ThrottledClaimExtensions tokens = new ThrottledClaimExtensions(store, Duration.ofSeconds(3), clock);
         tokens.initializeTokenSegments("case-views", 1);
         tokens.fetchToken("case-views", 0); // claims it: a write
 
         for (int second = 1; second <= 10; second++) { // an idle processor: an extension each second
-            clock.advance(Duration.ofSeconds(1));
+            clock.moveForwardTo(clock.instant().plus(Duration.ofSeconds(1)));
             tokens.extendClaim("case-views", 0);
         }
         assertThat(store.extensions).as("written at 3, 6 and 9 s").hasSize(3);
 
         tokens.storeToken(new GlobalSequenceTrackingToken(5), "case-views", 0); // a batch handled: the token write claims too
-        clock.advance(Duration.ofSeconds(2));
+        clock.moveForwardTo(clock.instant().plus(Duration.ofSeconds(2)));
         tokens.extendClaim("case-views", 0);
         assertThat(store.extensions).hasSize(3);
 

@@ -6,13 +6,15 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.gongshi.server.MovableClock;
+import org.gongshi.ledger.calendar.LedgerClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,8 @@ class MongoLeaseTest {
     MongoServer server;
     MongoClient client;
     MongoDatabase database;
-    final MovableClock wall = new MovableClock(T0);
+    /** A clock moved by hand (the ledger's settable clock, here standing for wall time). */
+    final LedgerClock wall = LedgerClock.settable(Clock.fixed(T0, ZoneOffset.UTC), Duration.ZERO);
 
     @BeforeEach
     void start() {
@@ -50,16 +53,16 @@ class MongoLeaseTest {
         assertThat(b.hold()).isFalse();
         assertThat(until()).isEqualTo(T0.plus(TTL));
 
-        wall.advance(Duration.ofSeconds(14));
+        wall.moveForwardTo(wall.instant().plus(Duration.ofSeconds(14)));
         assertThat(a.hold()).as("within the first half: held, nothing written").isTrue();
         assertThat(until()).isEqualTo(T0.plus(TTL));
         assertThat(b.hold()).isFalse();
 
-        wall.advance(Duration.ofSeconds(2)); // 16 s: past half
+        wall.moveForwardTo(wall.instant().plus(Duration.ofSeconds(2))); // 16 s: past half
         assertThat(a.hold()).isTrue();
         assertThat(until()).as("renewed").isEqualTo(T0.plusSeconds(16).plus(TTL));
 
-        wall.advance(TTL); // a stopped renewing (a node died): the lease ran out
+        wall.moveForwardTo(wall.instant().plus(TTL)); // a stopped renewing (a node died): the lease ran out
         assertThat(b.hold()).isTrue();
         assertThat(a.hold()).as("a learns it lost the lease as soon as its own half has passed").isFalse();
 
