@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.gongshi.projections.writes.BatchedWrites;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * write a read-model checkpoint (issue 13, the idle cost). A claim runs out only after the store's claim timeout, so
  * extending it every third of that keeps it as safe as every second; a claim another node took (after this one let it
  * run out) is still found at the next write, which every token store fails for a claim it does not hold.
+ *
+ * <p>It also keeps a processor's token behind its documents: before a token is stored, the read-model writes its batch
+ * holds back ({@link BatchedWrites}) are sent. Axon's tracking processor stores the token in the first step of its
+ * batch's commit, before any step a handler can add, so this is the one place that runs first.
  */
 public final class ThrottledClaimExtensions implements TokenStore {
 
@@ -54,6 +59,7 @@ public final class ThrottledClaimExtensions implements TokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
+        BatchedWrites.flush();
         delegate.storeToken(token, processorName, segment);
         written(processorName, segment);
     }

@@ -6,9 +6,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.gongshi.projections.writes.BatchedWrites;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,14 +46,17 @@ public class DeadlineSchedule {
         entries.createIndex(Indexes.ascending("state", "dueAt"));
     }
 
-    /** Schedules {@code kind} for {@code target} at {@code dueAt} (ledger time); idempotent. */
+    /**
+     * Schedules {@code kind} for {@code target} at {@code dueAt} (ledger time); idempotent. Within a batch of events the
+     * entries are written together at its end ({@link BatchedWrites}).
+     */
     public void schedule(Kind kind, String target, Instant dueAt) {
         String id = kind + ":" + target + ":" + dueAt;
-        entries.updateOne(Filters.eq("_id", id), Updates.combine(
+        BatchedWrites.write(entries, new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
                         Updates.setOnInsert("kind", kind.name()), Updates.setOnInsert("target", target),
                         Updates.setOnInsert("dueAt", Date.from(dueAt)), Updates.setOnInsert("state", PENDING),
                         Updates.setOnInsert("leaseUntil", new Date(0))),
-                new UpdateOptions().upsert(true));
+                new UpdateOptions().upsert(true)));
     }
 
     /**

@@ -1,6 +1,18 @@
 package org.gongshi.server.axon;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertOneModel;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.gongshi.projections.writes.BatchedWrites;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.junit.jupiter.api.Test;
@@ -14,7 +26,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An idle processor's claim is written once per third of the claim timeout, not each second it waits. */
+/**
+ * An idle processor's claim is written once per third of the claim timeout, not each second it waits; a token is stored
+ * only after the read-model writes of its batch.
+ */
 class ThrottledClaimExtensionsTest {
 
     /** Records every extension that reaches the store. */
@@ -51,5 +66,37 @@ class ThrottledClaimExtensionsTest {
         tokens.extendClaim("case-views", 0);
         assertThat(store.extensions).hasSize(4);
         assertThat(tokens.fetchToken("case-views", 0)).isEqualTo(new GlobalSequenceTrackingToken(5));
+    }
+
+    @Test
+    void a_token_is_stored_only_after_the_read_model_writes_its_batch_held_back() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> leaves = client.getDatabase("tokens-test").getCollection("ledger_leaves");
+            List<Long> documentsWhenStored = new ArrayList<>();
+            InMemoryTokenStore store = new InMemoryTokenStore() {
+                @Override
+                public void storeToken(TrackingToken token, String processorName, int segment) {
+                    documentsWhenStored.add(leaves.countDocuments());
+                    super.storeToken(token, processorName, segment);
+                }
+            };
+            ThrottledClaimExtensions tokens = new ThrottledClaimExtensions(store, Duration.ofSeconds(3), Clock.systemUTC());
+            tokens.initializeTokenSegments("ledger-tree", 1);
+            tokens.fetchToken("ledger-tree", 0);
+
+            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("an event"));
+            // as Axon's tracking processor does: the token's step registered first, before any handler ran
+            batch.onPrepareCommit(u -> tokens.storeToken(new GlobalSequenceTrackingToken(1), "ledger-tree", 0));
+            BatchedWrites.write(leaves, new InsertOneModel<>(new Document("_id", 0L)));
+            BatchedWrites.write(leaves, new InsertOneModel<>(new Document("_id", 1L)));
+            batch.commit();
+
+            assertThat(documentsWhenStored).as("documents in the store as the token was stored").containsExactly(2L);
+            assertThat(leaves.countDocuments()).isEqualTo(2);
+        } finally {
+            server.shutdownNow();
+        }
     }
 }

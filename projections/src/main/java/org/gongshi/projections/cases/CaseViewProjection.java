@@ -61,7 +61,9 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
+import static org.gongshi.projections.writes.ReadModelWrites.applyAndGet;
 import static org.gongshi.projections.writes.ReadModelWrites.create;
+import static org.gongshi.projections.writes.ReadModelWrites.createAndGet;
 import static org.gongshi.projections.writes.ReadModelWrites.position;
 
 /**
@@ -101,8 +103,8 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(CaseFiled event, TrackingToken token) {
-        create(views, event.caseId(), CaseView.filed(event, position(token)));
-        changed(event.caseId(), position(token));
+        if (changes == null) create(views, event.caseId(), CaseView.filed(event, position(token)));
+        else changes.changed(createAndGet(views, event.caseId(), CaseView.filed(event, position(token))), position(token));
     }
 
     @EventHandler
@@ -287,16 +289,19 @@ public class CaseViewProjection {
         if (changes != null) changes.reset();
     }
 
+    /**
+     * Writes the event into the view; the followers then see the case as it stands (the write answers it, one round trip,
+     * or a key lookup when the view had the event already). They are idempotent per position, and are told again on a
+     * redelivery, which finishes what a crash between the two writes left undone.
+     */
     private void apply(String caseId, TrackingToken token, Bson... updates) {
-        ReadModelWrites.apply(views, caseId, position(token), updates);
-        changed(caseId, position(token));
-    }
-
-    /** After the view's write, the followers see the case as it stands (a key lookup); they are idempotent per position. */
-    private void changed(String caseId, long position) {
-        if (changes == null) return;
-        CaseView view = views.find(eq("_id", caseId)).first();
-        if (view != null) changes.changed(view, position);
+        if (changes == null) {
+            ReadModelWrites.apply(views, caseId, position(token), updates);
+            return;
+        }
+        CaseView view = applyAndGet(views, caseId, position(token), updates);
+        if (view == null) view = views.find(eq("_id", caseId)).first();
+        if (view != null) changes.changed(view, position(token));
     }
 
 }

@@ -3,19 +3,23 @@ package org.gongshi.projections.ledger;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.gongshi.projections.query.GaplessLog;
 import org.gongshi.projections.transparency.LeafHashes;
+import org.gongshi.projections.writes.BatchedWrites;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -51,12 +55,40 @@ public class LedgerLeaves implements LeafHashes {
         return Optional.ofNullable(leaves.find(eq("eventId", eventId)).first()).map(LedgerLeaves::leaf);
     }
 
-    /** Appends the next leaf (number = current size). */
-    Leaf append(String eventId, long globalIndex, LedgerLeaf leaf) {
-        Leaf stored = new Leaf(size(), eventId, globalIndex, leaf.text(), leaf.leafHash());
-        leaves.insertOne(new Document("_id", stored.leafIndex()).append("eventId", eventId).append("globalIndex", globalIndex)
-                .append("leaf", stored.text()).append("leafHash", new Binary(stored.leafHash())));
-        return stored;
+    /**
+     * Appending the leaves of some events, the tree's only writer: which of {@code eventIds} have a leaf already and the
+     * tree's size are asked once, here; the leaves are numbered on from that size and written with
+     * {@link BatchedWrites} (at the end of the unit of work, if one runs).
+     */
+    Appending appending(Collection<String> eventIds) {
+        return new Appending(Set.copyOf(eventIds), eventIds.isEmpty() ? Set.of() : forEvents(eventIds).keySet(), size());
+    }
+
+    /** See {@link #appending}. */
+    final class Appending {
+        private final Set<String> asked;
+        private final Set<String> appended;
+        private long next;
+
+        private Appending(Set<String> asked, Set<String> appended, long next) {
+            this.asked = asked;
+            this.appended = new HashSet<>(appended);
+            this.next = next;
+        }
+
+        /** Whether the event has its leaf (stored before, or appended here); an event not asked about is looked up. */
+        boolean appended(String eventId) {
+            return appended.contains(eventId) || !asked.contains(eventId) && appendedFor(eventId).isPresent();
+        }
+
+        /** Appends the next leaf. */
+        Leaf append(String eventId, long globalIndex, LedgerLeaf leaf) {
+            Leaf stored = new Leaf(next++, eventId, globalIndex, leaf.text(), leaf.leafHash());
+            appended.add(eventId);
+            BatchedWrites.write(leaves, new InsertOneModel<>(new Document("_id", stored.leafIndex()).append("eventId", eventId)
+                    .append("globalIndex", globalIndex).append("leaf", stored.text()).append("leafHash", new Binary(stored.leafHash()))));
+            return stored;
+        }
     }
 
     void clear() {

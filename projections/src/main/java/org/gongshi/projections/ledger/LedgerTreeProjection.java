@@ -5,7 +5,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
+
+import java.util.List;
 
 /**
  * The event ledger's Merkle tree: one leaf per event of the store, every event, in global order. It
@@ -29,8 +34,22 @@ public class LedgerTreeProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
-        if (leaves.appendedFor(message.getIdentifier()).isPresent()) return;
-        leaves.append(message.getIdentifier(), globalIndex, StoredEvents.leafOf(message, globalIndex, eventSerializer));
+        LedgerLeaves.Appending appending = appending();
+        if (appending.appended(message.getIdentifier())) return;
+        appending.append(message.getIdentifier(), globalIndex, StoredEvents.leafOf(message, globalIndex, eventSerializer));
+    }
+
+    /**
+     * The leaves appended in this batch of events (the processor's unit of work): which of its events have their leaf
+     * already and the tree's size, asked once per batch, and its leaves written together at its end
+     * ({@link org.gongshi.projections.writes.BatchedWrites}). Outside a unit of work, one event on its own.
+     */
+    private LedgerLeaves.Appending appending() {
+        if (!CurrentUnitOfWork.isStarted()) return leaves.appending(List.of());
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(LedgerLeaves.Appending.class.getName(), key -> leaves.appending(
+                root instanceof BatchingUnitOfWork<?> batch ? batch.getMessages().stream().map(m -> m.getIdentifier()).toList()
+                        : List.of(root.getMessage().getIdentifier())));
     }
 
     @ResetHandler

@@ -34,10 +34,26 @@ public final class GaplessLog<T> {
         this.collection = collection;
     }
 
-    /** The number of entries: one more than the last key. */
+    /**
+     * The number of entries: one more than the last key. Usually one query: which of the keys from the last one seen
+     * on ({@link #WINDOW} of them, in one {@code $in}) are present; galloping by single lookups only beyond that.
+     */
     public long size() {
         long known = sizeSeen;
-        if (known > 0 && !exists(known - 1)) known = 0; // emptied (a test, a rebuild) since it was seen
+        if (known > 0) {
+            List<Long> window = LongStream.range(known - 1, known - 1 + WINDOW).boxed().toList();
+            java.util.Set<Long> present = new java.util.HashSet<>();
+            collection.withDocumentClass(org.bson.Document.class).find(in("_id", window)).projection(Projections.include("_id"))
+                    .forEach(d -> present.add(((Number) d.get("_id")).longValue()));
+            if (!present.contains(known - 1)) {
+                known = 0; // emptied (a test, a rebuild) since it was seen
+            } else {
+                long next = known;
+                while (next < known - 1 + WINDOW && present.contains(next)) next++;
+                if (next < known - 1 + WINDOW) return remember(next);
+                known = next; // the whole window is present: gallop on from its end
+            }
+        }
         if (!exists(known)) return remember(known);
         long present = known;   // exists
         long step = 1;
@@ -53,6 +69,9 @@ public final class GaplessLog<T> {
         }
         return remember(absent);
     }
+
+    /** Keys asked at once when the size is looked for from the last one seen. */
+    static final int WINDOW = 64;
 
     private long remember(long size) {
         sizeSeen = size;

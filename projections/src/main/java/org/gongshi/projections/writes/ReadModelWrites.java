@@ -1,6 +1,8 @@
 package org.gongshi.projections.writes;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.BsonDocument;
@@ -44,12 +46,22 @@ public final class ReadModelWrites {
 
     /** Inserts {@code document} under {@code id} unless a document with that id exists already. */
     public static <T> void create(MongoCollection<T> collection, String id, T document) {
+        collection.updateOne(eq("_id", id), setOnInsert(collection, document), new UpdateOptions().upsert(true));
+    }
+
+    /** {@link #create}, answering the document as it stands after: the one created, or the one that was there. */
+    public static <T> T createAndGet(MongoCollection<T> collection, String id, T document) {
+        return collection.findOneAndUpdate(eq("_id", id), setOnInsert(collection, document),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    }
+
+    private static <T> Bson setOnInsert(MongoCollection<T> collection, T document) {
         BsonDocument fields = new BsonDocument();
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) document.getClass();
         collection.getCodecRegistry().get(type).encode(new BsonDocumentWriter(fields), document, EncoderContext.builder().build());
         fields.remove("_id");
-        collection.updateOne(eq("_id", id), new BsonDocument("$setOnInsert", fields), new UpdateOptions().upsert(true));
+        return new BsonDocument("$setOnInsert", fields);
     }
 
     /** Applies {@code updates} to document {@code id} if the event at {@code position} is newer than its last one. */
@@ -57,11 +69,28 @@ public final class ReadModelWrites {
         applyWhere(collection, id, null, position, updates);
     }
 
+    /**
+     * {@link #apply}, answering the document as it stands after this event (one round trip), or null when the event was
+     * not newer than the document's last one (or there is no document): then nothing was changed.
+     */
+    public static <T> T applyAndGet(MongoCollection<T> collection, String id, long position, Bson... updates) {
+        return collection.findOneAndUpdate(newer(id, null, position), withPosition(position, updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
     /** {@link #apply}, only if the document also matches {@code condition} (e.g. names an array element to update). */
     public static void applyWhere(MongoCollection<?> collection, String id, Bson condition, long position, Bson... updates) {
+        collection.updateOne(newer(id, condition, position), withPosition(position, updates));
+    }
+
+    private static Bson newer(String id, Bson condition, long position) {
+        Bson filter = and(eq("_id", id), lt(LAST_GLOBAL_INDEX, position));
+        return condition == null ? filter : and(filter, condition);
+    }
+
+    private static Bson withPosition(long position, Bson... updates) {
         List<Bson> all = new ArrayList<>(List.of(updates));
         all.add(set(LAST_GLOBAL_INDEX, position));
-        Bson filter = and(eq("_id", id), lt(LAST_GLOBAL_INDEX, position));
-        collection.updateOne(condition == null ? filter : and(filter, condition), combine(all));
+        return combine(all);
     }
 }

@@ -54,6 +54,14 @@ class GaplessLogTest {
         assertThat(log.size()).as("emptied").isZero();
         append(4);
         assertThat(log.size()).isEqualTo(4);
+        append(GaplessLog.WINDOW); // the whole window from the last key seen is present: it gallops on
+        assertThat(log.size()).isEqualTo(GaplessLog.WINDOW + 4);
+        entries.deleteMany(new Document());
+        append(GaplessLog.WINDOW + 3); // emptied and refilled past what was seen, unseen in between
+        assertThat(log.size()).isEqualTo(GaplessLog.WINDOW + 3);
+        entries.deleteMany(new Document());
+        append(2); // emptied and refilled to less than was seen
+        assertThat(log.size()).isEqualTo(2);
     }
 
     @Test
