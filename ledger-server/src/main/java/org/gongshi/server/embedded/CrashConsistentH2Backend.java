@@ -20,7 +20,11 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,6 +93,16 @@ class CrashConsistentH2Backend extends H2Backend {
     }
 
     private final AtomicLong fullScans = new AtomicLong();
+
+    /** How many documents queries answered from an index read since the start (to match them against the whole query). */
+    long documentsRead() {
+        return documentsRead.get();
+    }
+
+    private final AtomicLong documentsRead = new AtomicLong();
+
+    /** Candidates few enough to read and match rather than narrow with another index lookup. */
+    private static final int FEW = 16;
 
     /**
      * A collection's documents, as BSON ({@link BsonDocumentType}), in a map of their own ({@link #documentsMap}). The
@@ -213,8 +227,24 @@ class CrashConsistentH2Backend extends H2Backend {
                     bestProbe = probe.get();
                 }
             }
-            if (best != null) return matchDocuments(query, best.getPositions(bestProbe), orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (best == null) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            Collection<Object> positions = positions(best.getPositions(bestProbe));
+            if (!best.isUnique()) {
+                // an array holding all of several elements (a name search's bigrams): only the documents indexed under each
+                for (Document alternative : IndexProbe.alternatives(query, bestProbe)) {
+                    if (positions.size() <= FEW) break;
+                    Set<Object> other = new HashSet<>(positions(best.getPositions(alternative)));
+                    positions.removeIf(position -> !other.contains(position));
+                }
+            }
+            if (documentsRead != null) documentsRead.addAndGet(positions.size()); // null while the stock constructor opens the store
+            return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        private static Collection<Object> positions(Iterable<Object> positions) {
+            Collection<Object> list = new ArrayList<>();
+            positions.forEach(list::add);
+            return list;
         }
 
         @Override

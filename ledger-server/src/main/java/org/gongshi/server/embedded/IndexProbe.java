@@ -91,6 +91,42 @@ final class IndexProbe {
         return Optional.empty();
     }
 
+    /**
+     * For a key of {@code probe} that {@code query} pins with an {@code $all} (an array holding all of these), the
+     * probes that look up each of its other elements in its place: a document matching the query is among the
+     * documents each of them gives, so the positions they give can be intersected.
+     */
+    static List<Document> alternatives(Document query, Document probe) {
+        Map<String, Collection<?>> allOf = new LinkedHashMap<>();
+        collectAll(query, allOf, 0);
+        for (Map.Entry<String, Collection<?>> all : allOf.entrySet()) {
+            if (!probe.containsKey(all.getKey()) || !all.getValue().iterator().next().equals(probe.get(all.getKey()))) continue;
+            List<Document> alternatives = new java.util.ArrayList<>();
+            all.getValue().stream().skip(1).distinct().forEach(element -> {
+                Document alternative = new Document(probe);
+                alternative.put(all.getKey(), element);
+                alternatives.add(alternative);
+            });
+            return alternatives;
+        }
+        return List.of();
+    }
+
+    private static void collectAll(Document conditions, Map<String, Collection<?>> allOf, int depth) {
+        if (depth > MAX_DEPTH) return;
+        for (Map.Entry<String, Object> condition : conditions.entrySet()) {
+            if (condition.getKey().equals("$and") && condition.getValue() instanceof Collection<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document d) collectAll(d, allOf, depth + 1);
+                }
+            } else if (!condition.getKey().startsWith("$") && condition.getValue() instanceof Document operators
+                    && operators.get("$all") instanceof Collection<?> elements && !elements.isEmpty()
+                    && elements.stream().allMatch(IndexProbe::plain)) {
+                allOf.putIfAbsent(condition.getKey(), elements);
+            }
+        }
+    }
+
     /** A scalar to look up as it is: not null, not a document, an array or a regular expression. */
     static boolean plain(Object value) {
         return value != null && !(value instanceof Document) && !(value instanceof Collection<?>) && !(value instanceof Pattern)
