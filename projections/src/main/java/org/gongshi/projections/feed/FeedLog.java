@@ -21,9 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.mongodb.client.model.Filters.and;
@@ -107,6 +111,58 @@ public class FeedLog implements LeafHashes {
     FeedEntry append(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
         long next = size();
         if (seq != next) throw new FeedLogViolation("entry " + seq + " would not follow the log, which holds " + next + " entries");
+        return insert(seq, eventId, globalIndex, type, subject, division, time, line);
+    }
+
+    /**
+     * Appending for one batch of events, the log's only writer: the entries stored for {@code eventIds} (each with its
+     * retraction's id too) and the log's size are asked once, here, and the size then counted on as entries are
+     * appended. An event not asked about is looked up.
+     */
+    Appending appending(Collection<String> eventIds) {
+        Set<String> asked = new HashSet<>();
+        for (String id : eventIds) {
+            asked.add(id);
+            asked.add(id + FeedLogProjection.RETRACTION);
+        }
+        Map<String, FeedEntry> stored = new HashMap<>();
+        if (!asked.isEmpty()) entries.find(in("eventId", asked)).forEach(entry -> stored.put(entry.eventId(), entry));
+        return new Appending(asked, stored, size());
+    }
+
+    /** See {@link #appending}. */
+    final class Appending {
+        private final Set<String> asked;
+        private final Map<String, FeedEntry> stored;
+        private long next;
+
+        private Appending(Set<String> asked, Map<String, FeedEntry> stored, long next) {
+            this.asked = asked;
+            this.stored = stored;
+            this.next = next;
+        }
+
+        Optional<FeedEntry> appendedFor(String eventId) {
+            return asked.contains(eventId) ? Optional.ofNullable(stored.get(eventId)) : FeedLog.this.appendedFor(eventId);
+        }
+
+        /** The number the next entry takes. */
+        long next() {
+            return next;
+        }
+
+        /** {@link FeedLog#append}, the log's size known without asking while entries follow one another. */
+        FeedEntry append(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
+            FeedEntry entry = seq == next ? insert(seq, eventId, globalIndex, type, subject, division, time, line)
+                    : FeedLog.this.append(seq, eventId, globalIndex, type, subject, division, time, line);
+            stored.put(eventId, entry);
+            next = seq + 1;
+            numbered.seen(next);
+            return entry;
+        }
+    }
+
+    private FeedEntry insert(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
         FeedEntry entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, line,
                 Rfc6962.leafHash(line.getBytes(StandardCharsets.UTF_8)));
         entries.insertOne(entry);

@@ -15,6 +15,7 @@ import org.gongshi.ledger.listings.event.ListingAdded;
 import org.gongshi.ledger.listings.event.ListingRemoved;
 import org.gongshi.ledger.listings.event.SanctionImposed;
 import org.gongshi.ledger.listings.event.SanctionLifted;
+import org.gongshi.projections.writes.Batches;
 import org.gongshi.projections.writes.ReadModelWrites;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -209,8 +210,10 @@ public class FeedLogProjection {
         // a redelivery is recognised by the event's identifier: a gap-aware token's position is the
         // highest index seen, which an event committed late shares with the one read before it
         long globalIndex = ReadModelWrites.position(token);
-        Optional<FeedEntry> stored = log.appendedFor(eventId);
-        long seq = stored.map(FeedEntry::seq).orElseGet(log::size);
+        // which of the batch's events have entries, and the log's size, asked once a batch
+        FeedLog.Appending appending = Batches.state(FeedLog.Appending.class, log::appending);
+        Optional<FeedEntry> stored = appending.appendedFor(eventId);
+        long seq = stored.map(FeedEntry::seq).orElseGet(appending::next);
         String division = divisionAt.apply(seq);
         String line = line(eventId, type, subject, message.getTimestamp(), seq, data);
         FeedEntry entry;
@@ -221,7 +224,7 @@ public class FeedLogProjection {
                 throw new FeedLogViolation("the replay reached a new event at entry " + expectedNext + " but the log holds " + seq
                         + " entries: entries " + expectedNext + ".." + (seq - 1) + " were not reproduced");
             }
-            entry = log.append(seq, eventId, globalIndex, type, subject, division, message.getTimestamp(), line);
+            entry = appending.append(seq, eventId, globalIndex, type, subject, division, message.getTimestamp(), line);
         }
         expectedNext = expectedNext == null ? entry.seq() + 1 : Math.max(expectedNext, entry.seq() + 1);
         if (makesPublic) log.putCurrent(kind.prefix() + subject, entry);

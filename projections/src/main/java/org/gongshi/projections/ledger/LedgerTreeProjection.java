@@ -5,12 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
-
-import java.util.List;
+import org.gongshi.projections.writes.Batches;
 
 /**
  * The event ledger's Merkle tree: one leaf per event of the store, every event, in global order. It
@@ -45,11 +41,7 @@ public class LedgerTreeProjection {
      * ({@link org.gongshi.projections.writes.BatchedWrites}). Outside a unit of work, one event on its own.
      */
     private LedgerLeaves.Appending appending() {
-        if (!CurrentUnitOfWork.isStarted()) return leaves.appending(List.of());
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(LedgerLeaves.Appending.class.getName(), key -> leaves.appending(
-                root instanceof BatchingUnitOfWork<?> batch ? batch.getMessages().stream().map(m -> m.getIdentifier()).toList()
-                        : List.of(root.getMessage().getIdentifier())));
+        return Batches.state(LedgerLeaves.Appending.class, leaves::appending);
     }
 
     @ResetHandler

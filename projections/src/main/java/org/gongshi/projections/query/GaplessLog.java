@@ -73,6 +73,11 @@ public final class GaplessLog<T> {
     /** Keys asked at once when the size is looked for from the last one seen. */
     static final int WINDOW = 64;
 
+    /** Tells the log its writer appended up to {@code size} entries: the next {@link #size()} looks from there. */
+    public void seen(long size) {
+        if (size > sizeSeen) sizeSeen = size;
+    }
+
     private long remember(long size) {
         sizeSeen = size;
         return size;

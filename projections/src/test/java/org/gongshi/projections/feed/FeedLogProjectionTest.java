@@ -201,6 +201,55 @@ class FeedLogProjectionTest {
         assertThat(lines()).isEqualTo(published);
     }
 
+    @Test
+    void a_batch_writes_the_entries_one_event_at_a_time_would_and_asks_for_redeliveries_and_the_log_size_once() throws Exception {
+        var history = history();
+        for (var event : history) projection.handle(event);
+        List<String> oneAtATime = lines();
+
+        java.util.concurrent.atomic.AtomicInteger roundTrips = new java.util.concurrent.atomic.AtomicInteger();
+        try (org.gongshi.projections.InMemoryMongo mongo = new org.gongshi.projections.InMemoryMongo(List.of(new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                roundTrips.incrementAndGet();
+            }
+        }))) {
+            FeedLog batched = new FeedLog(mongo.database("feed-batched"));
+            batched.ensureIndexes();
+            var feed = new AnnotationEventHandlerAdapter(new FeedLogProjection(batched, "https://gongshi.example/ledger"));
+            deliverBatch(feed, history);
+            assertThat(batched.after(-1, 100, null, null).stream().map(FeedEntry::line).toList()).isEqualTo(oneAtATime);
+
+            // a batch restarted midway (three events it has) with 30 new list entries after them
+            List<org.axonframework.eventhandling.TrackedEventMessage<?>> again = new java.util.ArrayList<>(history.subList(1, 4));
+            for (int i = 0; i < 30; i++) {
+                again.add(new GenericTrackedEventMessage<>(new org.axonframework.eventhandling.GlobalSequenceTrackingToken(10 + i), added("listing-new-" + i)));
+            }
+            roundTrips.set(0);
+            deliverBatch(feed, again);
+            int batchRoundTrips = roundTrips.get();
+
+            List<FeedEntry> entries = batched.after(-1, 100, null, null);
+            assertThat(entries.subList(0, 4)).extracting(FeedEntry::line).isEqualTo(oneAtATime);
+            assertThat(entries).extracting(FeedEntry::seq).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 34).boxed().toList());
+            assertThat(entries.subList(4, 34)).extracting(FeedEntry::subject).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, 30).mapToObj(i -> "listing-new-" + i).toList());
+            // per new entry its insert and its current-state write; per redelivered one at most a read of the log before it
+            // and its current-state write; which events have entries, and the size, asked once (one at a time: 5 per entry)
+            assertThat(batchRoundTrips).as("round trips for the batch").isLessThanOrEqualTo(2 * 30 + 2 * 3 + 2);
+        }
+    }
+
+    private static void deliverBatch(AnnotationEventHandlerAdapter feed, List<org.axonframework.eventhandling.TrackedEventMessage<?>> batch)
+            throws Exception {
+        var unit = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<org.axonframework.eventhandling.EventMessage<?>>(
+                new java.util.ArrayList<>(batch));
+        unit.executeWithResult(() -> {
+            feed.handle(unit.getMessage());
+            return null;
+        });
+    }
+
     private void deliver(GenericEventMessage<?> event, TrackingToken token) throws Exception {
         projection.handle(new GenericTrackedEventMessage<>(token, event));
     }
