@@ -70,8 +70,11 @@ public final class GaplessLog<T> {
         return remember(absent);
     }
 
-    /** Keys asked at once when the size is looked for from the last one seen. */
-    static final int WINDOW = 64;
+    /**
+     * Keys asked at once when the size is looked for from the last one seen: more than a processor's batch (100
+     * events) appends, so a writer that does not tell the log what it appended still finds the end in one query.
+     */
+    static final int WINDOW = 128;
 
     /** Tells the log its writer appended up to {@code size} entries: the next {@link #size()} looks from there. */
     public void seen(long size) {

@@ -181,8 +181,9 @@ public class FigureCounters implements CaseChanges {
     }
 
     /**
-     * The pending change's writes, in order, as one ordered bulk write (one round trip): after {@code before}, each
-     * counter document's increments, the contribution, and the pending change cleared (its change set to null, so the
+     * The pending change's writes, in order, as one ordered bulk write (one round trip): after {@code writes} already
+     * given (a change made just now: the write that records it as pending), each counter document's increments, the
+     * contribution, and the pending change cleared (its change set to null, so the
      * whole is one update command). Ordered, a crash leaves a prefix of it, which {@link #finishPending(Document, boolean)}
      * completes.
      */
