@@ -6,7 +6,9 @@ import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
@@ -35,22 +37,23 @@ public final class GaplessLog<T> {
     }
 
     /**
-     * The number of entries: one more than the last key. Usually one query: which of the keys from the last one seen
-     * on ({@link #WINDOW} of them, in one {@code $in}) are present; galloping by single lookups only beyond that.
+     * The number of entries: one more than the last key. Usually one query: whether the last key seen is still there
+     * and the next one not yet (at rest), else which of the {@link #WINDOW} keys after it are (grown by a batch);
+     * galloping by single lookups only beyond that.
      */
     public long size() {
         long known = sizeSeen;
         if (known > 0) {
-            List<Long> window = LongStream.range(known - 1, known - 1 + WINDOW).boxed().toList();
-            java.util.Set<Long> present = new java.util.HashSet<>();
-            collection.withDocumentClass(org.bson.Document.class).find(in("_id", window)).projection(Projections.include("_id"))
-                    .forEach(d -> present.add(((Number) d.get("_id")).longValue()));
+            Set<Long> present = present(known - 1, 2);
             if (!present.contains(known - 1)) {
                 known = 0; // emptied (a test, a rebuild) since it was seen
+            } else if (!present.contains(known)) {
+                return remember(known);
             } else {
+                present = present(known, WINDOW);
                 long next = known;
-                while (next < known - 1 + WINDOW && present.contains(next)) next++;
-                if (next < known - 1 + WINDOW) return remember(next);
+                while (next < known + WINDOW && present.contains(next)) next++;
+                if (next < known + WINDOW) return remember(next);
                 known = next; // the whole window is present: gallop on from its end
             }
         }
@@ -71,8 +74,9 @@ public final class GaplessLog<T> {
     }
 
     /**
-     * Keys asked at once when the size is looked for from the last one seen: more than a processor's batch (100
-     * events) appends, so a writer that does not tell the log what it appended still finds the end in one query.
+     * Keys asked at once when the log grew since its size was last seen: more than a processor's batch (100 events)
+     * appends, so a writer that does not tell the log what it appended still finds the end without galloping. (Asked
+     * every time, the 128 keys cost an idle server more than the two it asks at rest.)
      */
     static final int WINDOW = 128;
 
@@ -84,6 +88,14 @@ public final class GaplessLog<T> {
     private long remember(long size) {
         sizeSeen = size;
         return size;
+    }
+
+    /** Which of the {@code count} keys from {@code from} are present: one query. */
+    private Set<Long> present(long from, int count) {
+        Set<Long> present = new HashSet<>();
+        collection.withDocumentClass(org.bson.Document.class).find(in("_id", LongStream.range(from, from + count).boxed().toList()))
+                .projection(Projections.include("_id")).forEach(d -> present.add(((Number) d.get("_id")).longValue()));
+        return present;
     }
 
     private boolean exists(long key) {
