@@ -6,10 +6,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** mongo-java-server in memory on a free loopback port, and a client of it: the read models' store in their tests. */
 public final class InMemoryMongo implements AutoCloseable {
@@ -17,18 +18,25 @@ public final class InMemoryMongo implements AutoCloseable {
     private final MongoServer server;
     private final MongoClient client;
 
-    public InMemoryMongo() {
-        this(List.of());
-    }
+    private final AtomicInteger commandsSent = new AtomicInteger();
 
-    /** With {@code listeners} told of every command the client sends (e.g. to count round trips). */
-    public InMemoryMongo(List<CommandListener> listeners) {
+    public InMemoryMongo() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        MongoClientSettings.Builder settings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()));
-        listeners.forEach(settings::addCommandListener);
-        client = MongoClients.create(settings.build());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        commandsSent.incrementAndGet();
+                    }
+                })
+                .build());
+    }
+
+    /** How many commands (round trips) the client has sent so far. */
+    public int commandsSent() {
+        return commandsSent.get();
     }
 
     public MongoDatabase database(String name) {
