@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /**
@@ -99,7 +98,7 @@ public final class GaplessLog<T> {
     }
 
     private boolean exists(long key) {
-        return collection.find(eq("_id", key)).projection(Projections.include("_id")).first() != null;
+        return present(key, 1).contains(key);
     }
 
     /**
