@@ -272,34 +272,35 @@ public final class Bench {
         LocalDate today = ledgerDay(api);
         for (int c : clients) {
             log("commands with " + c + " clients for " + seconds + " s");
+            long cpuBefore = server.cpuMillis();
+            Map<String, Long> threadsBefore = server.cpuTicksByThreadGroup();
             Latencies latencies = new Latencies();
-            long start = System.nanoTime(), end = start + TimeUnit.SECONDS.toNanos(seconds);
-            Lifecycle lifecycle = new Lifecycle(api, latencies, (id, at) -> {
+            double elapsed = commands(ledger, api, c, seconds, next, today, latencies, (id, at) -> {
                 publishedAt.put(id, at);
                 latest.set(id);
-            }, end);
-            Path jfr = out.resolve("server-" + c + "-clients.jfr");
-            boolean profile = c == jfrClients;
-            if (profile) server.jcmd("JFR.start", "name=bench", "settings=profile");
-            ExecutorService pool = Executors.newFixedThreadPool(c);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < c; t++) {
-                done.add(pool.submit(() -> {
-                    while (System.nanoTime() - end < 0) lifecycle.run(ledger.planDecidedOn(next.getAndIncrement(), today));
-                }));
-            }
-            for (Future<?> f : done) f.get();
-            pool.shutdown();
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            if (profile) {
-                server.jcmd("JFR.stop", "name=bench", "filename=" + jfr);
-                extra.put("jfr" + c + "Clients", Profile.summarize(jfr));
-            }
+            });
+            double cpuSeconds = (server.cpuMillis() - cpuBefore) / 1e3;
+            extra.put("serverCpuByThread" + c + "Clients", shares(threadsBefore, server.cpuTicksByThreadGroup()));
             double rate = latencies.count() / elapsed;
             String note = latencies.count() + " commands";
             figures.add(new Figure("commands/s, " + c + " clients", rate, "cmd/s", "raw H2 appends/s", base.h2AppendsPerSecond(), note));
             figures.add(new Figure("command p50, " + c + " clients", latencies.percentileMs(50), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
             figures.add(new Figure("command p99, " + c + " clients", latencies.percentileMs(99), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
+            figures.add(new Figure("server CPU, " + c + " clients", 100 * cpuSeconds / elapsed, "% of a core", null, 0,
+                    String.format(Locale.ROOT, "%.1f ms of CPU per command, every thread (also JIT and GC)", 1e3 * cpuSeconds / Math.max(1, latencies.count()))));
+        }
+        if (jfrClients > 0) {
+            // profiled apart from the measured phases: the recording (stacks of every sample, thread parks) slowed the
+            // server several times over (2026-11-30, 400 cases, 8 clients: 81 commands/s unprofiled, ~10 under JFR)
+            log("commands with " + jfrClients + " clients for " + seconds + " s under JFR (not in the figures)");
+            Path jfr = out.resolve("server-" + jfrClients + "-clients.jfr");
+            server.jcmd("JFR.start", "name=bench", "settings=profile");
+            Latencies profiled = new Latencies();
+            double elapsed = commands(ledger, api, jfrClients, seconds, next, today, profiled, (id, at) -> { });
+            server.jcmd("JFR.stop", "name=bench", "filename=" + jfr);
+            Map<String, Object> profile = new LinkedHashMap<>(Profile.summarize(jfr));
+            profile.put("commandsPerSecondUnderJfr", profiled.count() / elapsed);
+            extra.put("jfr" + jfrClients + "Clients", profile);
         }
         long stopped = System.nanoTime();
         String last = latest.get();
@@ -314,6 +315,37 @@ public final class Bench {
         figures.add(new Figure("public record lag (publish returned → GET 200) p50", publicLag.percentileMs(50), "ms",
                 "raw Mongo insert p50", base.mongoInsertP50Ms(), publicLag.count() + " samples"));
         figures.add(new Figure("public record lag p99", publicLag.percentileMs(99), "ms", "raw Mongo insert p50", base.mongoInsertP50Ms(), ""));
+    }
+
+    /** {@code clients} threads running case lifecycles for {@code seconds}; answers the seconds it took. */
+    private double commands(SyntheticLedger ledger, Api api, int clients, int seconds, AtomicInteger next, LocalDate today,
+                            Latencies latencies, java.util.function.BiConsumer<String, Long> published) throws Exception {
+        long start = System.nanoTime(), end = start + TimeUnit.SECONDS.toNanos(seconds);
+        Lifecycle lifecycle = new Lifecycle(api, latencies, published, end);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < clients; t++) {
+                done.add(pool.submit(() -> {
+                    while (System.nanoTime() - end < 0) lifecycle.run(ledger.planDecidedOn(next.getAndIncrement(), today));
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Each thread group's share of the CPU the server's live threads used between two readings, largest first (top 12). */
+    private static Map<String, String> shares(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> used = new HashMap<>();
+        after.forEach((name, ticks) -> used.put(name, ticks - before.getOrDefault(name, 0L)));
+        long total = used.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, String> shares = new LinkedHashMap<>();
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> shares.put(e.getKey(), String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / Math.max(1, total))));
+        return shares;
     }
 
     /** Every 500 ms: the latest published record, polled until the public API answers it. */

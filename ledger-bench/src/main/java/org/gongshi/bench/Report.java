@@ -44,8 +44,12 @@ final class Report {
                     .append(cases).append(" | ").append(f.note() == null ? "" : f.note()).append(" |\n");
         }
         md.append("\ncommand failures: ").append(extra.get("commandFailures")).append('\n');
+        extra.entrySet().stream().filter(e -> e.getKey().startsWith("serverCpuByThread"))
+                .forEach(e -> md.append("\nserver CPU by thread (").append(e.getKey().substring("serverCpuByThread".length()))
+                        .append("): ").append(e.getValue()));
         Object jfr = extra.entrySet().stream().filter(e -> e.getKey().startsWith("jfr")).map(e -> e.getKey() + ": " + e.getValue())
                 .reduce((a, b) -> a + "\n" + b).orElse(null);
+        md.append('\n');
         if (jfr != null) md.append("\nJFR ").append(jfr).append('\n');
         Files.writeString(out.resolve("summary.md"), md.toString());
         return result;

@@ -63,6 +63,39 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /** CPU time the server process has used since it started (every thread, also those that ended), in ms; -1 if unknown. */
+    long cpuMillis() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
+    /**
+     * CPU time of each live thread of the server by the thread's name with digits dropped (so a pool's threads
+     * add up), in clock ticks, from /proc (Linux); empty where there is none. Kernel names stop at 15 characters.
+     */
+    java.util.Map<String, Long> cpuTicksByThreadGroup() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc", String.valueOf(pid()), "task");
+        if (!Files.isDirectory(tasks)) return ticks;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    // pid (comm) state ... : comm may hold spaces and parentheses, so fields count from the last ')'
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("\\d+", "N");
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+                    ticks.merge(name, used, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we read
+                }
+            }
+        } catch (IOException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
     /** Used heap in MiB after a full GC (live set), from {@code jcmd}; -1 if jcmd is missing. */
     long liveHeapMiB() {
         jcmd("GC.run");

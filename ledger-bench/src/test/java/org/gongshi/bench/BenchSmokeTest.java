@@ -45,6 +45,13 @@ class BenchSmokeTest {
         json.get("figures").forEach(f -> {
             if (f.get("baseline").isString()) assertThat(f.get("baselineValue").asDouble()).as(f.toString()).isPositive();
         });
+        json.get("figures").forEach(f -> {
+            if (f.get("figure").asString().startsWith("server CPU, ")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
+        });
+        assertThat(names).contains("server CPU, 1 clients", "server CPU, 2 clients");
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(json.get("serverCpuByThread2Clients").propertyNames()).as("CPU by thread group").isNotEmpty();
+        }
         assertThat(json.get("commandFailures").asLong()).as(json.get("firstFailures").toString()).isZero();
         assertThat(json.get("eventsInStore").asLong()).isPositive();
         assertThat(Files.readString(out.resolve("summary.md"))).contains("| commands/s, 2 clients |");
