@@ -147,4 +147,39 @@ class RedactionPolicyTest {
     void a_listed_term_is_hidden_in_its_full_width_form_too() {
         assertThat(RedactionPolicy.scrub("代号ＡＢ１２３与AB123", List.of("AB123"))).isEqualTo("代号***与***");
     }
+
+    /**
+     * Each pattern runs only on texts that hold its cue (a label, a road word, enough digits), so a cue must be in every
+     * text the pattern can match: 20,000 texts built from pieces of every kind the patterns look for, the full-width
+     * forms and the separators they allow, each pattern tried on each one whatever its cue says.
+     */
+    @Test
+    void every_text_a_redaction_pattern_matches_holds_the_cue_that_lets_the_pattern_run() {
+        List<String> pieces = List.of("440305198506123021", "44030519850612302X", "440305 19850612 3021", "440305850612302",
+                "6222 0212 3456 7890 123", "4111-1111-1111-1111", "13612345678", "136.1234.5678", "+86 136 1234 5678", "(+86)136-1234-5678",
+                "0086 13612345678", "(010) 6512-3456", "010-6512-3456", "0755 8888 8888", "+86-10-65123456", "010-65123456转8001",
+                "１３７１２３４５６７８", "（０１０）６５１２－３４５６", "＋８６", "a@b.cn", "liu.shili ＠ example.com", "电话", "手机号码", "联系方式",
+                "微信", "QQ", "Tel", "ＰＨＯＮＥ", "mobile", "：", ":", " ", "-", ".", "，", "。", "（", "）", "住址", "家庭住址", "居住地", "户籍地址",
+                "住所地", "现住", "家住", "为", "是", "在", "广东省", "深圳市", "南山区", "示例", "建国", "路", "街", "巷", "弄", "胡同", "大道", "道",
+                "88", "八十八", "号", "号院", "号楼", "栋", "幢", "座", "单元", "层", "室", "户", "1201", "3", "花园", "小区", "公寓", "举报人", "投诉人",
+                "证人", "联系人", "同住人", "配偶", "员工", "张", "王", "第三", "称", "证实", "患有", "身患", "确诊为", "诊断为", "病史", "既往史",
+                "健康状况", "糖尿病", "当事人", "销售", "商品", "12", "7", "0", "X", "示例路88号", "建国路八十八号院", "示例大道12-3号",
+                "西四胡同3号", "5号楼1201", "3栋2单元301室");
+        java.util.Random random = new java.util.Random(45);
+        int[] matched = new int[RedactionPolicy.RULES.size()];
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 1 + random.nextInt(10); k > 0; k--) text.append(pieces.get(random.nextInt(pieces.size())));
+            String ascii = RedactionPolicy.ascii(text.toString());
+            for (int r = 0; r < matched.length; r++) {
+                RedactionPolicy.Rule rule = RedactionPolicy.RULES.get(r);
+                if (!rule.pattern().matcher(ascii).find()) continue;
+                matched[r]++;
+                assertThat(rule.mayMatch().test(ascii)).as(rule.name() + " matches " + text + " but its cue says it cannot").isTrue();
+            }
+        }
+        for (int r = 0; r < matched.length; r++) {
+            assertThat(matched[r]).as("texts the %s pattern matched", RedactionPolicy.RULES.get(r).name()).isGreaterThan(100);
+        }
+    }
 }
