@@ -373,6 +373,8 @@ public final class Bench {
         deleteTree(dataDir.resolve("readmodels"));
         try (ServerProcess again = new ServerProcess(jar, dataDir, log, serverOpts)) {
             Api fresh = new Api(again.base());
+            long cpuBefore = again.cpuMillis();
+            Map<String, Long> threadsBefore = again.cpuTicksByThreadGroup();
             // every processor past the head before the restart (the admin token stays valid: the data directory keeps its
             // signing secret); not the feed's or the public records' size, which deadlines the restarted ledger fires may lower
             while (!processorsPassed(fresh, admin, events)) {
@@ -387,6 +389,10 @@ public final class Bench {
             figures.add(new Figure("rebuild of all read models, once healthy: events/s", events / (seconds - startup), "events/s",
                     "raw Mongo inserts/s", base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s", events,
                     seconds - startup)));
+            double cpuSeconds = (again.cpuMillis() - cpuBefore) / 1e3;
+            figures.add(new Figure("server CPU during the rebuild, once healthy", 100 * cpuSeconds / (seconds - startup), "% of a core", null, 0,
+                    String.format(Locale.ROOT, "%.1f ms of CPU per event, every thread (also JIT and GC)", 1e3 * cpuSeconds / Math.max(1, events))));
+            extra.put("serverCpuByThreadRebuild", shares(threadsBefore, again.cpuTicksByThreadGroup()));
         }
     }
 

@@ -77,6 +77,16 @@ class IndexProbeTest {
     }
 
     @Test
+    void documents_read_again_after_a_checkpoint_come_from_the_page_cache_not_the_file() {
+        assertThat(backend.getMvStore().getCacheSize()).isEqualTo(CrashConsistentH2Backend.READ_CACHE_MB);
+        backend.checkpoint();
+        for (int round = 0; round < 20; round++) {
+            for (long i = 0; i < DOCUMENTS; i++) assertThat(views.find(eq("_id", "case-" + i)).first()).isNotNull();
+        }
+        assertThat(backend.getMvStore().getFileStore().getCacheHitRatio()).as("% of page reads from the cache").isGreaterThan(90);
+    }
+
+    @Test
     void a_conditional_write_by_id_reads_only_that_document_and_applies_only_when_the_condition_holds() {
         long scans = backend.fullScans();
 
