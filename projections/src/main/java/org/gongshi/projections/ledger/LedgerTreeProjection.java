@@ -27,8 +27,12 @@ public class LedgerTreeProjection {
         this.eventSerializer = eventSerializer;
     }
 
+    /**
+     * Every event, by its stored form only: no payload parameter, so the payload is never deserialised here (nor its
+     * personal fields unsealed); the leaf takes the stored bytes as they are.
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> message, TrackingToken token) {
+    void on(EventMessage<?> message, TrackingToken token) {
         long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
         LedgerLeaves.Appending appending = appending();
         if (appending.appended(message.getIdentifier())) return;
