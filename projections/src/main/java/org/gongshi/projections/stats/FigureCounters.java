@@ -23,18 +23,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /**
  * The target figures as counters updated as events land (issue 13), so a statistics request is a few
  * key lookups, never a scan. One collection, {@value #COLLECTION}, every document by {@code _id}:
  * <ul>
- * <li>counter documents per scope: {@code all}, {@code p:<division prefix>} for every prefix (1 to 6 digits) of
- * the case's division, {@code b:<bureau>}; a year's document ({@code all|2026}) holds the year's and the months'
- * counts, {@code c.<division>.<period>.<count>} with period {@code y} or {@code mMM}, and a month's document
- * ({@code all|2026-03}) the days' counts, period {@code dDD}. The division is {@code _} except in a bureau's
- * documents, which keep its cases apart by division so a bureau reads any prefix of its own. (One document per
- * year with the days too held about 5,500 counts: every change re-encoded it whole, the largest cost of a rebuild
- * in a JFR profile.)</li>
+ * <li>counter documents per scope and period: scope {@code all}, {@code p:<division prefix>} for every prefix (1 to 6
+ * digits) of the case's division, {@code b:<bureau>}; period a year ({@code all|2026}), a month ({@code all|2026-03})
+ * or a day ({@code all|2026-03-02}); each holds that period's counts, {@code c.<division>.<count>}. The division is
+ * {@code _} except in a bureau's documents, which keep its cases apart by division so a bureau reads any prefix of its
+ * own. (One document per scope and year with the months, and one per month with its days, held hundreds of counts each:
+ * a change updated 16 of them, each copied and re-encoded whole by the embedded MongoDB, which made the counters' bulk
+ * update 55 % of all its command time in a rebuild, ~10 ms each; one document per year with the days too, before
+ * that, held about 5,500 counts.)</li>
  * <li>a contribution document per case ({@code case:<caseId>}): what it has added to the counters
  * ({@link CaseFigures#of}), and the position of the event that made it so;</li>
  * <li>{@code layout}: the layout of the counters, written when the collection starts empty; counters of an older
@@ -46,7 +48,7 @@ import static com.mongodb.client.model.Filters.eq;
  * and the pending change cleared. A crash midway leaves the pending change, which is finished first thereafter: the
  * documents that took it already carry its mark, and no later change can have touched them since. An event whose
  * contribution is recorded at its position or later, or that changes no count, writes nothing. Every read and write
- * is by {@code _id} alone (mongo-java-server uses its index only for a query on exactly the {@code _id}), and a change's
+ * is by {@code _id} alone (one {@code _id} or a {@code $in} of them, both answered from the {@code _id} index), and a change's
  * writes (pending, counters, contribution, cleared) go in order as one bulk write: one round trip, where one write each
  * made the counters most of a rebuild's round trips (up to 19 per event).
  */
@@ -55,8 +57,11 @@ public class FigureCounters implements CaseChanges {
     public static final String COLLECTION = "target_figures";
     private static final String CASE = "case:", POSITION = "pos", COUNTS = "counts", YEARS = "years", PENDING = "pending",
             LAST_CHANGE = "last", LAYOUT = "layout";
-    /** The layout described above; an older one (days in the year's document) has no {@code layout} document. */
-    private static final int LAYOUT_VERSION = 2;
+    /**
+     * The layout described above; 2 kept a scope's year and months in one document and its days in one per month, and
+     * the one before that (days in the year's document) has no {@code layout} document.
+     */
+    private static final int LAYOUT_VERSION = 3;
     /** The division key of counter documents that do not keep divisions apart. */
     private static final String ANY_DIVISION = "_";
 
@@ -235,12 +240,9 @@ public class FigureCounters implements CaseChanges {
             }
             if (view.bureau() != null) scopes.add(new String[] {"b:" + view.bureau() + "|" + year, division.isEmpty() ? ANY_DIVISION : division});
             for (String[] scope : scopes) {
-                Map<String, Object> yearFields = byDocument.computeIfAbsent(scope[0], k -> new TreeMap<>());
-                Map<String, Object> monthFields = byDocument.computeIfAbsent(monthDocument(scope[0], date), k -> new TreeMap<>());
-                for (String period : List.of("y", String.format("m%02d", date.getMonthValue()), String.format("d%02d", date.getDayOfMonth()))) {
-                    Map<String, Object> fields = period.startsWith("d") ? monthFields : yearFields;
-                    day.getValue().forEach((name, delta) -> fields.merge("c:" + scope[1] + ":" + period + ":" + name, delta,
-                            (x, y) -> ((Long) x) + ((Long) y)));
+                for (String document : List.of(scope[0], monthDocument(scope[0], date), dayDocument(scope[0], date))) {
+                    Map<String, Object> fields = byDocument.computeIfAbsent(document, k -> new TreeMap<>());
+                    day.getValue().forEach((name, delta) -> fields.merge("c:" + scope[1] + ":" + name, delta, (x, y) -> ((Long) x) + ((Long) y)));
                 }
             }
             if (knownYears.add(date.getYear())) {
@@ -253,8 +255,9 @@ public class FigureCounters implements CaseChanges {
     }
 
     /**
-     * The figures of {@code scope} for {@code from}..{@code to}: one key lookup per year that has counters (whole years
-     * from {@code y}, whole months from {@code mMM}, the days at the edges from {@code dMMDD}).
+     * The figures of {@code scope} for {@code from}..{@code to}: the years that have counters, then one query by
+     * {@code _id} for the documents of the fewest periods that cover the range (whole years, whole months, the days at
+     * the edges).
      */
     public Optional<TargetFigures.Figures> of(CaseViews.Scope scope, LocalDate from, LocalDate to) {
         if (!currentLayout(false)) return Optional.empty();
@@ -263,24 +266,21 @@ public class FigureCounters implements CaseChanges {
         String key = scope.bureau() != null ? "b:" + scope.bureau() : prefix != null ? "p:" + prefix : "all";
         Document years = collection.find(eq("_id", YEARS)).first();
         List<Integer> counted = years == null ? List.of() : years.getList(YEARS, Integer.class);
+        List<String> documents = new ArrayList<>();
         for (int year : new java.util.TreeSet<>(counted)) {
             if (year < from.getYear() || year > to.getYear()) continue;
-            // the year's document for the year and whole months, a month's document for the days at the edges
-            Map<String, List<String>> periodsByDocument = new LinkedHashMap<>();
+            String yearDocument = key + "|" + year;
             for (String period : periods(year, from, to)) {
-                String document = period.startsWith("d") ? key + "|" + year + "-" + period.substring(1, 3) : key + "|" + year;
-                periodsByDocument.computeIfAbsent(document, d -> new ArrayList<>()).add(period.startsWith("d") ? "d" + period.substring(3) : period);
+                if (period.equals("y")) documents.add(yearDocument);
+                else if (period.startsWith("m")) documents.add(yearDocument + "-" + period.substring(1));
+                else documents.add(yearDocument + "-" + period.substring(1, 3) + "-" + period.substring(3));
             }
-            periodsByDocument.forEach((id, periods) -> {
-                Document counters = collection.find(eq("_id", id)).first();
-                if (counters == null) return;
-                counters.get("c", Document.class).forEach((division, byPeriod) -> {
-                    if (scope.bureau() != null && prefix != null && !division.startsWith(prefix)) return;
-                    for (String period : periods) {
-                        Document counts = ((Document) byPeriod).get(period, Document.class);
-                        if (counts != null) tally.addAll(counts);
-                    }
-                });
+        }
+        if (documents.isEmpty()) return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
+        for (Document counters : collection.find(in("_id", documents))) {
+            counters.get("c", Document.class).forEach((division, counts) -> {
+                if (scope.bureau() != null && prefix != null && !division.startsWith(prefix)) return;
+                tally.addAll((Document) counts);
             });
         }
         return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
@@ -289,6 +289,11 @@ public class FigureCounters implements CaseChanges {
     /** The month's counter document of a scope's year document ({@code all|2026} → {@code all|2026-03}). */
     private static String monthDocument(String yearDocument, LocalDate date) {
         return yearDocument + String.format("-%02d", date.getMonthValue());
+    }
+
+    /** The day's counter document of a scope's year document ({@code all|2026} → {@code all|2026-03-02}). */
+    private static String dayDocument(String yearDocument, LocalDate date) {
+        return monthDocument(yearDocument, date) + String.format("-%02d", date.getDayOfMonth());
     }
 
     /** The fewest periods that cover {@code from}..{@code to} within {@code year}: the year, whole months, the days at the edges. */

@@ -85,6 +85,29 @@ class FigureCountersTest {
                 .closureToFiling().denominator()).as("every case filed in the two years").isEqualTo(250);
     }
 
+    /**
+     * A change updates one small document per scope and period (year, month, day), never a document holding a whole
+     * year's or month's periods: the embedded MongoDB copies and re-encodes a document whole on every update.
+     */
+    @Test
+    void each_counter_document_holds_the_counts_of_one_scope_and_one_period() throws Exception {
+        deliver(generatedLedger(new Random(13), 250), 1);
+
+        int largest = 0, documents = 0;
+        for (Document stored : database.getCollection(FigureCounters.COLLECTION).find()) {
+            if (!(stored.get("c") instanceof Document divisions)) continue;
+            documents++;
+            for (Object counts : divisions.values()) {
+                assertThat(((Document) counts).values()).as("%s: counts, not periods of counts", stored.get("_id")).allMatch(Number.class::isInstance);
+                largest = Math.max(largest, ((Document) counts).size());
+            }
+            assertThat(stored.getString("_id")).matches("(all|p:\\d{1,6}|b:[0-9A-Z]{18})\\|\\d{4}(-\\d{2}(-\\d{2})?)?");
+        }
+        assertThat(documents).as("counter documents").isGreaterThan(100);
+        assertThat(largest).as("counts of one division in one document: one per figure (13, and each kind of missed deadline)")
+                .isLessThanOrEqualTo(24);
+    }
+
     @Test
     void redelivered_events_are_counted_once() throws Exception {
         List<Object> ledger = generatedLedger(new Random(17), 100);
