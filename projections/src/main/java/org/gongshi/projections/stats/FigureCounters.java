@@ -16,6 +16,7 @@ import org.gongshi.projections.cases.CaseViews;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +32,12 @@ import static com.mongodb.client.model.Filters.in;
  * <ul>
  * <li>counter documents per scope and period: scope {@code all}, {@code p:<division prefix>} for every prefix (1 to 6
  * digits) of the case's division, {@code b:<bureau>}; period a year ({@code all|2026}), a month ({@code all|2026-03})
- * or a day ({@code all|2026-03-02}); each holds that period's counts, {@code c.<division>.<count>}. The division is
+ * or a day ({@code all|2026-03-02}); each holds that period's counts as top-level fields {@code c:<division>:<count>}
+ * (the embedded MongoDB splits a dotted path with regular expressions at every level of every {@code $inc}: nested
+ * counts made the counters' bulk update 55 % of its command time in a rebuild, ~10 ms each). The division is
  * {@code _} except in a bureau's documents, which keep its cases apart by division so a bureau reads any prefix of its
- * own. (One document per scope and year with the months, and one per month with its days, held hundreds of counts each:
- * a change updated 16 of them, each copied and re-encoded whole by the embedded MongoDB, which made the counters' bulk
- * update 55 % of all its command time in a rebuild, ~10 ms each; one document per year with the days too, before
- * that, held about 5,500 counts.)</li>
+ * own. (Layout 2 kept a scope's year and months in one document and its days in one per month, and the one before it
+ * one document per year with the days too, about 5,500 counts.)</li>
  * <li>a contribution document per case ({@code case:<caseId>}): what it has added to the counters
  * ({@link CaseFigures#of}), and the position of the event that made it so;</li>
  * <li>{@code layout}: the layout of the counters, written when the collection starts empty; counters of an older
@@ -57,11 +58,14 @@ public class FigureCounters implements CaseChanges {
     public static final String COLLECTION = "target_figures";
     private static final String CASE = "case:", POSITION = "pos", COUNTS = "counts", YEARS = "years", PENDING = "pending",
             LAST_CHANGE = "last", LAYOUT = "layout";
+    /** The field name of a count begins {@code c:<division>:}, then the count's name: one top-level field each. */
+    private static final String COUNT = "c:";
     /**
-     * The layout described above; 2 kept a scope's year and months in one document and its days in one per month, and
-     * the one before that (days in the year's document) has no {@code layout} document.
+     * The layout described above; 3 had nested counts ({@code c.<division>.<count>}), 2 kept a scope's year and months
+     * in one document and its days in one per month, and the one before that (days in the year's document) has no
+     * {@code layout} document.
      */
-    private static final int LAYOUT_VERSION = 3;
+    private static final int LAYOUT_VERSION = 4;
     /** The division key of counter documents that do not keep divisions apart. */
     private static final String ANY_DIVISION = "_";
 
@@ -199,8 +203,7 @@ public class FigureCounters implements CaseChanges {
         for (var document : pending.get("documents", Document.class).entrySet()) {
             if (applied++ == crashAfter) prefix = writes.size();
             List<Bson> updates = new ArrayList<>();
-            // stored with ':' for '.', as a field name may not hold a dot
-            ((Document) document.getValue()).forEach((field, delta) -> updates.add(Updates.inc(field.replace(':', '.'), ((Number) delta).longValue())));
+            ((Document) document.getValue()).forEach((field, delta) -> updates.add(Updates.inc(field, ((Number) delta).longValue())));
             updates.add(Updates.set(LAST_CHANGE, change));
             // one change at a time (synchronized, one segment) keeps the read of last exact
             if (maybeApplied) {
@@ -242,7 +245,7 @@ public class FigureCounters implements CaseChanges {
             for (String[] scope : scopes) {
                 for (String document : List.of(scope[0], monthDocument(scope[0], date), dayDocument(scope[0], date))) {
                     Map<String, Object> fields = byDocument.computeIfAbsent(document, k -> new TreeMap<>());
-                    day.getValue().forEach((name, delta) -> fields.merge("c:" + scope[1] + ":" + name, delta, (x, y) -> ((Long) x) + ((Long) y)));
+                    day.getValue().forEach((name, delta) -> fields.merge(COUNT + scope[1] + ":" + name, delta, (x, y) -> ((Long) x) + ((Long) y)));
                 }
             }
             if (knownYears.add(date.getYear())) {
@@ -278,10 +281,15 @@ public class FigureCounters implements CaseChanges {
         }
         if (documents.isEmpty()) return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
         for (Document counters : collection.find(in("_id", documents))) {
-            counters.get("c", Document.class).forEach((division, counts) -> {
+            Map<String, Long> counts = new HashMap<>();
+            counters.forEach((field, count) -> {
+                if (!field.startsWith(COUNT)) return;
+                int colon = field.indexOf(':', COUNT.length());
+                String division = field.substring(COUNT.length(), colon);
                 if (scope.bureau() != null && prefix != null && !division.startsWith(prefix)) return;
-                tally.addAll((Document) counts);
+                counts.merge(field.substring(colon + 1), ((Number) count).longValue(), Long::sum);
             });
+            tally.addAll(counts);
         }
         return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
     }
