@@ -171,7 +171,7 @@ public final class RedactionPolicy {
     static final List<Rule> RULES = List.of(
             new Rule("ID number", ID_NUMBER, digits(17), RedactionPolicy::maskedIdNumber),
             new Rule("e-mail", EMAIL, holdsAny(List.of("@")), m -> HIDDEN),
-            new Rule("labelled contact", LABELLED_CONTACT, text -> holdsAny(CONTACT_LABELS).test(text.toLowerCase(Locale.ROOT)), m -> HIDDEN),
+            new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), m -> HIDDEN),
             new Rule("long digits", LONG_DIGITS, digits(12), m -> HIDDEN),
             new Rule("mobile", MOBILE, digits(11), m -> HIDDEN),
             new Rule("landline", LANDLINE, digits(10), m -> HIDDEN),
@@ -187,6 +187,11 @@ public final class RedactionPolicy {
             for (String word : words) if (text.contains(word)) return true;
             return false;
         };
+    }
+
+    /** {@code cue} of the text in lower case (the pattern matches its labels in any case). */
+    private static Predicate<String> ignoringCase(Predicate<String> cue) {
+        return text -> cue.test(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether a text holds at least {@code count} ASCII digits (anywhere). */
