@@ -272,22 +272,19 @@ public final class Bench {
         LocalDate today = ledgerDay(api);
         for (int c : clients) {
             log("commands with " + c + " clients for " + seconds + " s");
-            long cpuBefore = server.cpuMillis();
-            Map<String, Long> threadsBefore = server.cpuTicksByThreadGroup();
+            CpuUse before = CpuUse.of(server);
             Latencies latencies = new Latencies();
             double elapsed = commands(ledger, api, c, seconds, next, today, latencies, (id, at) -> {
                 publishedAt.put(id, at);
                 latest.set(id);
             });
-            double cpuSeconds = (server.cpuMillis() - cpuBefore) / 1e3;
-            extra.put("serverCpuByThread" + c + "Clients", shares(threadsBefore, server.cpuTicksByThreadGroup()));
+            CpuUse after = CpuUse.of(server);
             double rate = latencies.count() / elapsed;
             String note = latencies.count() + " commands";
             figures.add(new Figure("commands/s, " + c + " clients", rate, "cmd/s", "raw H2 appends/s", base.h2AppendsPerSecond(), note));
             figures.add(new Figure("command p50, " + c + " clients", latencies.percentileMs(50), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
             figures.add(new Figure("command p99, " + c + " clients", latencies.percentileMs(99), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
-            figures.add(new Figure("server CPU, " + c + " clients", 100 * cpuSeconds / elapsed, "% of a core", null, 0,
-                    String.format(Locale.ROOT, "%.1f ms of CPU per command, every thread (also JIT and GC)", 1e3 * cpuSeconds / Math.max(1, latencies.count()))));
+            cpu("server CPU, " + c + " clients", c + "Clients", before, after, elapsed, latencies.count(), "command");
         }
         if (jfrClients > 0) {
             // profiled apart from the measured phases: the recording (stacks of every sample, thread parks) slowed the
@@ -337,15 +334,28 @@ public final class Bench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Each thread group's share of the CPU the server's live threads used between two readings, largest first (top 12). */
-    private static Map<String, String> shares(Map<String, Long> before, Map<String, Long> after) {
+    /** The server's CPU time so far: every thread's (ms), and each live thread group's (clock ticks). */
+    private record CpuUse(long millis, Map<String, Long> ticksByThreadGroup) {
+        static CpuUse of(ServerProcess server) {
+            return new CpuUse(server.cpuMillis(), server.cpuTicksByThreadGroup());
+        }
+    }
+
+    /**
+     * The CPU the server used between two readings over {@code seconds}: a figure in % of a core with the ms per
+     * {@code unit} ({@code count} of them), and each thread group's share (top 12) as {@code serverCpuByThread<key>}.
+     */
+    private void cpu(String figure, String key, CpuUse before, CpuUse after, double seconds, long count, String unit) {
+        double cpuSeconds = (after.millis() - before.millis()) / 1e3;
+        figures.add(new Figure(figure, 100 * cpuSeconds / seconds, "% of a core", null, 0, String.format(Locale.ROOT,
+                "%.1f ms of CPU per %s, every thread (also JIT and GC)", 1e3 * cpuSeconds / Math.max(1, count), unit)));
         Map<String, Long> used = new HashMap<>();
-        after.forEach((name, ticks) -> used.put(name, ticks - before.getOrDefault(name, 0L)));
+        after.ticksByThreadGroup().forEach((name, ticks) -> used.put(name, ticks - before.ticksByThreadGroup().getOrDefault(name, 0L)));
         long total = used.values().stream().mapToLong(Long::longValue).sum();
         Map<String, String> shares = new LinkedHashMap<>();
         used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(e -> shares.put(e.getKey(), String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / Math.max(1, total))));
-        return shares;
+        extra.put("serverCpuByThread" + key, shares);
     }
 
     /** Every 500 ms: the latest published record, polled until the public API answers it. */
@@ -373,8 +383,7 @@ public final class Bench {
         deleteTree(dataDir.resolve("readmodels"));
         try (ServerProcess again = new ServerProcess(jar, dataDir, log, serverOpts)) {
             Api fresh = new Api(again.base());
-            long cpuBefore = again.cpuMillis();
-            Map<String, Long> threadsBefore = again.cpuTicksByThreadGroup();
+            CpuUse before = CpuUse.of(again);
             // every processor past the head before the restart (the admin token stays valid: the data directory keeps its
             // signing secret); not the feed's or the public records' size, which deadlines the restarted ledger fires may lower
             while (!processorsPassed(fresh, admin, events)) {
@@ -389,10 +398,7 @@ public final class Bench {
             figures.add(new Figure("rebuild of all read models, once healthy: events/s", events / (seconds - startup), "events/s",
                     "raw Mongo inserts/s", base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s", events,
                     seconds - startup)));
-            double cpuSeconds = (again.cpuMillis() - cpuBefore) / 1e3;
-            figures.add(new Figure("server CPU during the rebuild, once healthy", 100 * cpuSeconds / (seconds - startup), "% of a core", null, 0,
-                    String.format(Locale.ROOT, "%.1f ms of CPU per event, every thread (also JIT and GC)", 1e3 * cpuSeconds / Math.max(1, events))));
-            extra.put("serverCpuByThreadRebuild", shares(threadsBefore, again.cpuTicksByThreadGroup()));
+            cpu("server CPU during the rebuild, once healthy", "Rebuild", before, CpuUse.of(again), seconds - startup, events, "event");
         }
     }
 
