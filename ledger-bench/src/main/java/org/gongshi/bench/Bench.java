@@ -67,7 +67,7 @@ public final class Bench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 50] [--baseline-events 5000] [--seed 1]"
-                        + " [--server-opts \"-Xmx512m\"] [--jfr-clients 8] [--rebuild true]");
+                        + " [--server-opts \"-Xmx512m\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR]");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -133,6 +133,12 @@ public final class Bench {
             extra.put("firstFailures", api.firstFailures);
         } finally {
             extra.put("loadAverageAtEnd", Machine.loadAverage());
+            String keep = options.get("keep-data");
+            if (keep != null && Files.isDirectory(dataDir)) {
+                // the generated ledger, to rebuild or inspect again without generating it again
+                Files.move(dataDir, Files.createDirectories(Path.of(keep).toAbsolutePath()).resolve("data"));
+                log("ledger kept in " + Path.of(keep).toAbsolutePath().resolve("data"));
+            }
             deleteTree(work);
         }
         return Report.write(out, cases, figures, extra);

@@ -8,13 +8,17 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.conversions.Bson;
 import org.gongshi.projections.cases.CaseChanges;
 import org.gongshi.projections.cases.CaseView;
 import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.projections.writes.BatchedWrites;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
@@ -43,20 +47,23 @@ import static com.mongodb.client.model.Filters.in;
  * <li>{@code layout}: the layout of the counters, written when the collection starts empty; counters of an older
  * layout are not read (the figures are then scanned) until a replay of the case views rebuilds them.</li>
  * </ul>
- * Exactly once under redelivery, dead-letter retries and crashes: a case's change (its contribution now minus the
- * one recorded) is written as the one pending change ({@code _id: pending}) before any counter document is touched;
- * each counter document takes it only if its {@code last} change is not this one, then the contribution is recorded
- * and the pending change cleared. A crash midway leaves the pending change, which is finished first thereafter: the
+ * Exactly once under redelivery, dead-letter retries and crashes: a change (each changed case's contribution now
+ * minus the one recorded, summed over the cases of one batch of events) is written as the one pending change
+ * ({@code _id: pending}) before any counter document is touched; each counter document takes it only if its
+ * {@code last} change is not this one, then the contributions are recorded and the pending change cleared. A crash midway leaves the pending change, which is finished first thereafter: the
  * documents that took it already carry its mark, and no later change can have touched them since. An event whose
  * contribution is recorded at its position or later, or that changes no count, writes nothing. Every read and write
  * is by {@code _id} alone (one {@code _id} or a {@code $in} of them, both answered from the {@code _id} index), and a change's
- * writes (pending, counters, contribution, cleared) go in order as one bulk write: one round trip, where one write each
- * made the counters most of a rebuild's round trips (up to 19 per event).
+ * writes (pending, counters, contributions, cleared) go in order as one bulk write: one round trip, where one write each
+ * made the counters most of a rebuild's round trips (up to 19 per event). Within a tracking processor's batch the
+ * cases are counted once, at the batch's end ({@link BatchedWrites#atBatchEnd}): two round trips a batch where there were
+ * two an event, and each counter document updated once a batch where there was an update per event and document
+ * (24 documents for a case's day).
  */
 public class FigureCounters implements CaseChanges {
 
     public static final String COLLECTION = "target_figures";
-    private static final String CASE = "case:", POSITION = "pos", COUNTS = "counts", YEARS = "years", PENDING = "pending",
+    private static final String CASE = "case:", CASE_ID = "case", CONTRIBUTIONS = "contributions", POSITION = "pos", COUNTS = "counts", YEARS = "years", PENDING = "pending",
             LAST_CHANGE = "last", LAYOUT = "layout";
     /** The field name of a count begins {@code c:<division>:}, then the count's name: one top-level field each. */
     private static final String COUNT = "c:";
@@ -78,25 +85,78 @@ public class FigureCounters implements CaseChanges {
     /** Whether the stored counters have this layout: null until looked at. */
     private volatile boolean currentLayout;
     private volatile boolean olderLayoutReported;
+    /** The key of a batch's changes in its unit of work (one per instance). */
+    private final String batchResource = FigureCounters.class.getName() + "#" + INSTANCES.incrementAndGet();
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureCounters.class);
 
     public FigureCounters(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
     }
 
+    /**
+     * Counts {@code view}'s change: within a tracking processor's batch, once at the batch's end together with every
+     * other case the batch changed (its last view of each case: the counters are a sum over the cases' views, so the
+     * views between change nothing the last does not); outside a batch, now.
+     */
     @Override
-    public synchronized void changed(CaseView view, long position) {
+    public void changed(CaseView view, long position) {
+        Seen seen = new Seen(view, position);
+        if (!CurrentUnitOfWork.isStarted()) {
+            count(List.of(seen));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<String, Seen> batch = root.getResource(batchResource);
+        if (batch == null) {
+            Map<String, Seen> made = new LinkedHashMap<>();
+            root.resources().put(batchResource, made);
+            BatchedWrites.atBatchEnd(() -> count(made.values()));
+            batch = made;
+        }
+        batch.merge(view.caseId(), seen, (before, later) -> later.position() >= before.position() ? later : before);
+    }
+
+    /** A case's view as it stood after the event at {@code position}. */
+    private record Seen(CaseView view, long position) {}
+
+    /**
+     * Counts the changes of {@code seen} (one view per case) as one change: the cases' contributions read with one query,
+     * their differences summed per counter document, and written as one pending change (one bulk write). A case whose
+     * contribution is recorded at its position or later, or whose counts did not change, adds nothing.
+     */
+    private synchronized void count(Collection<Seen> seen) {
         if (!currentLayout(true)) return; // an older layout: left as it is until a replay resets it
         if (maybePending) finishPending(collection.find(eq("_id", PENDING)).first(), true);
-        Document before = collection.find(eq("_id", CASE + view.caseId())).first();
-        if (before != null && before.get(POSITION, Number.class).longValue() >= position) return; // counted already
-        Map<String, Map<String, Long>> now = CaseFigures.of(view);
-        Map<String, Map<String, Long>> change = difference(now, before == null ? Map.of() : before.get(COUNTS, Document.class));
-        if (change.isEmpty()) return; // nothing to count: the contribution stands, and applying this event again changes nothing
+        List<String> ids = seen.stream().map(s -> CASE + s.view().caseId()).toList();
+        Map<String, Document> recorded = new HashMap<>();
+        for (Document contribution : collection.find(ids.size() == 1 ? eq("_id", ids.get(0)) : in("_id", ids))) {
+            recorded.put(contribution.getString("_id"), contribution);
+        }
         List<WriteModel<Document>> writes = new ArrayList<>();
         Set<Integer> yearsBefore = Set.copyOf(knownYears);
-        Document pending = new Document("_id", PENDING).append("change", view.caseId() + "@" + position).append("case", view.caseId())
-                .append(POSITION, position).append(COUNTS, counts(now)).append("documents", byDocument(view, change, writes));
+        Map<String, Map<String, Object>> byDocument = new TreeMap<>();
+        List<Document> contributions = new ArrayList<>();
+        String change = null;
+        long last = -1;
+        for (Seen s : seen) {
+            Document before = recorded.get(CASE + s.view().caseId());
+            if (before != null && before.get(POSITION, Number.class).longValue() >= s.position()) continue; // counted already
+            Map<String, Map<String, Long>> now = CaseFigures.of(s.view());
+            Map<String, Map<String, Long>> difference = difference(now, before == null ? Map.of() : before.get(COUNTS, Document.class));
+            if (difference.isEmpty()) continue; // nothing to count: the contribution stands, and counting it again changes nothing
+            byDocument(s.view(), difference, byDocument, writes);
+            contributions.add(new Document(CASE_ID, s.view().caseId()).append(POSITION, s.position()).append(COUNTS, counts(now)));
+            if (s.position() > last) {
+                last = s.position();
+                change = s.view().caseId() + "@" + s.position(); // unique: no later change holds this case's event again
+            }
+        }
+        if (contributions.isEmpty()) return;
+        Document documents = new Document();
+        byDocument.forEach((id, fields) -> documents.append(id, new Document(fields)));
+        Document pending = new Document("_id", PENDING).append("change", change).append(CONTRIBUTIONS, contributions)
+                .append("documents", documents);
         maybePending = true;
         writes.add(0, upsert(pending));
         try {
@@ -213,11 +273,15 @@ public class FigureCounters implements CaseChanges {
             writes.add(new UpdateOneModel<>(eq("_id", document.getKey()), Updates.combine(updates), new UpdateOptions().upsert(true)));
         }
         if (crashAfter >= 0 && prefix < 0) prefix = writes.size();
-        Document contribution = new Document("_id", CASE + pending.getString("case")).append(POSITION, pending.get(POSITION))
-                .append(COUNTS, pending.get(COUNTS));
-        writes.add(upsert(contribution));
-        writes.add(new UpdateOneModel<>(eq("_id", PENDING), Updates.combine(Updates.set("change", null), Updates.unset("case"),
-                Updates.unset(POSITION), Updates.unset(COUNTS), Updates.unset("documents"))));
+        // a change left pending by the version before this one holds one case's contribution in fields of its own
+        List<Document> contributions = pending.containsKey(CONTRIBUTIONS) ? pending.getList(CONTRIBUTIONS, Document.class)
+                : List.of(new Document(CASE_ID, pending.getString(CASE_ID)).append(POSITION, pending.get(POSITION)).append(COUNTS, pending.get(COUNTS)));
+        for (Document contribution : contributions) {
+            writes.add(upsert(new Document("_id", CASE + contribution.getString(CASE_ID)).append(POSITION, contribution.get(POSITION))
+                    .append(COUNTS, contribution.get(COUNTS))));
+        }
+        writes.add(new UpdateOneModel<>(eq("_id", PENDING), Updates.combine(Updates.set("change", null), Updates.unset(CONTRIBUTIONS),
+                Updates.unset(CASE_ID), Updates.unset(POSITION), Updates.unset(COUNTS), Updates.unset("documents"))));
         if (prefix >= 0) {
             if (prefix > 0) collection.bulkWrite(writes.subList(0, prefix));
             crash();
@@ -227,11 +291,12 @@ public class FigureCounters implements CaseChanges {
     }
 
     /**
-     * {@code change} (day → count → delta) as increments of the counter documents of the case's scopes: document id →
-     * field → delta. Adds the write that records each year new to it in the {@code years} document (idempotent) to {@code writes}.
+     * Adds {@code change} (day → count → delta) of {@code view}'s case to {@code byDocument} as increments of the counter
+     * documents of the case's scopes: document id → field → delta. Adds the write that records each year new to it in the
+     * {@code years} document (idempotent) to {@code writes}.
      */
-    private Document byDocument(CaseView view, Map<String, Map<String, Long>> change, List<WriteModel<Document>> writes) {
-        Map<String, Map<String, Object>> byDocument = new TreeMap<>();
+    private void byDocument(CaseView view, Map<String, Map<String, Long>> change, Map<String, Map<String, Object>> byDocument,
+                            List<WriteModel<Document>> writes) {
         for (var day : change.entrySet()) {
             LocalDate date = LocalDate.parse(day.getKey());
             String year = String.valueOf(date.getYear());
@@ -252,9 +317,6 @@ public class FigureCounters implements CaseChanges {
                 writes.add(new UpdateOneModel<>(eq("_id", YEARS), Updates.addToSet(YEARS, date.getYear()), new UpdateOptions().upsert(true)));
             }
         }
-        Document documents = new Document();
-        byDocument.forEach((id, fields) -> documents.append(id, new Document(fields)));
-        return documents;
     }
 
     /**

@@ -31,6 +31,8 @@ public final class BatchedWrites {
     private static final String RESOURCE = BatchedWrites.class.getName();
 
     private final List<Pending<?>> waiting = new ArrayList<>();
+    /** What runs when the batch ends, before its waiting writes are sent ({@link #atBatchEnd}). */
+    private final List<Runnable> atEnd = new ArrayList<>();
 
     private record Pending<T>(MongoCollection<T> collection, WriteModel<T> write) {}
 
@@ -44,6 +46,19 @@ public final class BatchedWrites {
             return;
         }
         current(CurrentUnitOfWork.get().root()).waiting.add(new Pending<>(collection, write));
+    }
+
+    /**
+     * Runs {@code action} when the current batch ends, before its waiting writes are sent and so before the processor's
+     * token is stored (a follower that sums the batch's changes and writes them once: the target figures' counters),
+     * or now if there is no batch. A failing action fails the batch, which is then processed again.
+     */
+    public static void atBatchEnd(Runnable action) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            action.run();
+            return;
+        }
+        current(CurrentUnitOfWork.get().root()).atEnd.add(action);
     }
 
     /** Sends the writes waiting in the current unit of work, if any, in the order they were made. */
@@ -64,6 +79,7 @@ public final class BatchedWrites {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void send() {
+        while (!atEnd.isEmpty()) atEnd.remove(0).run();
         while (!waiting.isEmpty()) {
             MongoCollection collection = waiting.get(0).collection();
             int run = 1;

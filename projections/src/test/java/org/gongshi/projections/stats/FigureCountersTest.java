@@ -154,6 +154,54 @@ class FigureCountersTest {
         assertCountedEqualsScanned();
     }
 
+    /**
+     * Within a tracking processor's batch the cases are counted once, at the batch's end, as one change: nothing is
+     * written to the counters while the batch runs, each counter document takes one update a batch, and the figures
+     * equal the scan's after batches of any size, redelivered batches and batches that crash midway included.
+     */
+    @Test
+    void a_batch_of_events_is_counted_at_its_end_as_one_change_exactly_once() throws Exception {
+        List<Object> ledger = generatedLedger(new Random(37), 200);
+        var stored = database.getCollection(FigureCounters.COLLECTION);
+        Random sizes = new Random(41);
+        int batches = 0;
+        for (int from = 0; from < ledger.size(); batches++) {
+            int to = Math.min(ledger.size(), from + 1 + sizes.nextInt(100));
+            List<Object> batch = ledger.subList(from, to);
+            long before = stored.countDocuments();
+            deliverBatch(batch, from + 1, () -> assertThat(stored.countDocuments()).as("counters untouched while the batch runs")
+                    .isEqualTo(before));
+            if (sizes.nextInt(4) == 0) deliverBatch(batch, from + 1, () -> {}); // redelivered whole: counted once
+            from = to;
+        }
+        assertCountedEqualsScanned();
+        java.util.Set<Object> changes = new java.util.HashSet<>();
+        for (Document counter : stored.find(new Document("last", new Document("$exists", true)))) changes.add(counter.get("last"));
+        assertThat(changes.size()).as("distinct changes the counter documents carry: at most one a batch").isBetween(1, batches);
+
+        // a crash midway through a batch's change, then the batch again in a new process
+        List<Object> more = generatedLedger(new Random(43), 60);
+        long position = ledger.size() + 1;
+        int crashed = 0;
+        for (int from = 0; from < more.size(); ) {
+            int to = Math.min(more.size(), from + 1 + sizes.nextInt(30));
+            List<Object> batch = more.subList(from, to);
+            counters.crashAfter(sizes.nextInt(40));
+            try {
+                deliverBatch(batch, position + from, () -> {});
+            } catch (FigureCounters.SimulatedCrash crash) {
+                crashed++; // as a SIGKILL: nothing after it ran
+            }
+            counters = new FigureCounters(database);
+            figures = new TargetFigures(views, counters);
+            projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views, counters));
+            deliverBatch(batch, position + from, () -> {});
+            from = to;
+        }
+        assertThat(crashed).as("batches whose change crashed midway").isGreaterThan(3);
+        assertCountedEqualsScanned();
+    }
+
     @Test
     void a_reset_clears_the_counters_and_a_replay_counts_them_again() throws Exception {
         List<Object> ledger = generatedLedger(new Random(29), 80);
@@ -306,6 +354,25 @@ class FigureCountersTest {
             projection.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index++),
                     GenericEventMessage.asEventMessage(event)));
         }
+    }
+
+    /**
+     * {@code events} as one batch of a tracking processor (positions from {@code firstIndex}): handled in one batching unit
+     * of work, {@code whileOpen} run after the last handler and before the batch ends; a failure of the batch thrown.
+     */
+    private void deliverBatch(List<Object> events, long firstIndex, Runnable whileOpen) throws Exception {
+        List<org.axonframework.eventhandling.EventMessage<?>> messages = new ArrayList<>();
+        long index = firstIndex;
+        for (Object event : events) {
+            messages.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index++), GenericEventMessage.asEventMessage(event)));
+        }
+        var unit = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(messages);
+        unit.onPrepareCommit(u -> whileOpen.run()); // before the batch's end, which the counters' first change registered after it
+        var result = unit.executeWithResult(() -> {
+            projection.handle(unit.getMessage());
+            return null;
+        });
+        if (result.isExceptional()) throw (Exception) result.exceptionResult();
     }
 
     private List<Document> counterDocuments() {
