@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,8 @@ public class DeadlineRunner implements AutoCloseable {
     private final Clock wall = Clock.systemUTC();
     private final Duration lease;
     private final String owner = "runner-" + UUID.randomUUID();
+    /** How many due entries one query of the schedule reads; each is then claimed and fired in turn. */
+    static final int PAGE = 100;
     /** Whether the schedule has caught up with the ledger (on this node), so what it holds as due is still due. */
     private final BooleanSupplier scheduleCaughtUp;
     private final ExecutorService onMove = Executors.newSingleThreadExecutor(r -> new Thread(r, "deadlines-on-clock-move"));
@@ -103,22 +106,31 @@ public class DeadlineRunner implements AutoCloseable {
         int fired = 0;
         if (!scheduleCaughtUp.getAsBoolean()) return fired; // the next poll, or the clock's next move, fires them
         while (true) {
-            var claimed = schedule.claim(clock.instant(), wall.instant(), lease, owner);
-            if (claimed.isEmpty()) return fired;
-            DeadlineSchedule.Due due = claimed.get();
-            Object command = due.kind() == DeadlineSchedule.Kind.CASE
-                    ? new CheckDeadlines(due.target())
-                    : new ExpireListing(due.target(), LocalDate.ofInstant(due.dueAt(), LedgerClock.LEGAL_ZONE).minusDays(1));
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(Map.of(MetadataKeys.ACTOR, Recording.DEADLINES)));
-                schedule.done(due, owner);
+            List<String> page = schedule.claimable(clock.instant(), wall.instant(), PAGE);
+            if (page.isEmpty()) return fired;
+            for (String id : page) {
+                var claimed = schedule.claim(id, clock.instant(), wall.instant(), lease, owner);
+                if (claimed.isEmpty()) continue; // another node's now
+                if (!fire(claimed.get())) return fired;
                 fired++;
-            } catch (RuntimeException e) {
-                // the lease runs out and the entry is fired again, here or on another node
-                log.warn("Deadline {} failed; it fires again after its lease: {}", due.id(), e.getMessage());
-                return fired;
             }
+        }
+    }
+
+    /** Sends the command {@code due} asks for and marks it done; false if the command failed (it fires again after its lease). */
+    private boolean fire(DeadlineSchedule.Due due) {
+        Object command = due.kind() == DeadlineSchedule.Kind.CASE
+                ? new CheckDeadlines(due.target())
+                : new ExpireListing(due.target(), LocalDate.ofInstant(due.dueAt(), LedgerClock.LEGAL_ZONE).minusDays(1));
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(MetadataKeys.ACTOR, Recording.DEADLINES)));
+            schedule.done(due, owner);
+            return true;
+        } catch (RuntimeException e) {
+            // the lease runs out and the entry is fired again, here or on another node
+            log.warn("Deadline {} failed; it fires again after its lease: {}", due.id(), e.getMessage());
+            return false;
         }
     }
 

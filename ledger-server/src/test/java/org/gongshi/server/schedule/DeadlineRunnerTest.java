@@ -103,6 +103,41 @@ class DeadlineRunnerTest {
         assertThat(schedule.pending()).isZero();
     }
 
+    /**
+     * Many entries due at once (a restart after a rebuild: every past entry) are read a page at a time and claimed each by
+     * its {@code _id}: a claim by the pending state read every pending entry (the embedded store serves the state, not
+     * the due time), once per entry, so firing n entries read n²/2.
+     */
+    @Test
+    void many_due_entries_are_read_a_page_at_a_time_and_each_claimed_by_its_id() throws Exception {
+        List<org.bson.BsonDocument> commands = new CopyOnWriteArrayList<>();
+        int entries = 3 * DeadlineRunner.PAGE + 7;
+        try (MongoClient counted = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(server.getConnectionString()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        if (List.of("find", "findAndModify").contains(event.getCommandName())) commands.add(event.getCommand().clone());
+                    }
+                }).build())) {
+            database = counted.getDatabase("deadlines-test");
+            DeadlineSchedule schedule = new DeadlineSchedule(database);
+            for (int i = 0; i < entries; i++) schedule.schedule(DeadlineSchedule.Kind.CASE, "case-" + i, T0.minusSeconds(i));
+            DeadlineRunner runner = node(clockAt(T0), Duration.ofMinutes(1));
+            try {
+                assertThat(runner.fireDue()).isEqualTo(entries);
+            } finally {
+                runner.close();
+            }
+            assertThat(fired).hasSize(entries);
+            assertThat(schedule.pending()).isZero();
+        }
+        long pages = commands.stream().filter(c -> c.containsKey("find")).count();
+        List<org.bson.BsonDocument> claims = commands.stream().filter(c -> c.containsKey("findAndModify")).toList();
+        assertThat(pages).as("queries of the due entries: a page of %d each, and the empty one", DeadlineRunner.PAGE).isEqualTo(5);
+        assertThat(claims).hasSize(entries).allSatisfy(claim -> assertThat(claim.getDocument("query").toJson()).contains("\"_id\""));
+    }
+
     @Test
     void a_deadline_fires_on_the_ledger_clock_when_it_moves_forward() throws Exception {
         DeadlineSchedule schedule = new DeadlineSchedule(database);
