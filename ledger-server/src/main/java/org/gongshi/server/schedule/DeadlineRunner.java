@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Fires what the {@link DeadlineSchedule} holds when it falls due on the ledger's clock: every
  * {@code gongshi.deadlines.poll} (default 10 s), and at once whenever the clock is moved forward.
- * Each due entry is claimed with a lease, sent as {@link CheckDeadlines} (a case) or
- * {@link ExpireListing} (a list entry) under the system identity {@code system:deadlines}, then marked
- * done; the aggregates record what passed unmet ({@code DecisionDeadlineMissed},
+ * Each due entry is claimed with a lease (with a case's entry, the case's other due entries: one
+ * check covers them), sent as {@link CheckDeadlines} (a case) or {@link ExpireListing} (a list entry)
+ * under the system identity {@code system:deadlines}, then marked done; the aggregates record what passed unmet ({@code DecisionDeadlineMissed},
  * {@code DisclosureDeadlineMissed}, {@code DoublePublicityDeadlineMissed}) and expire public records
  * and list entries on the recording day. Replaces polling the read models.
  */
@@ -109,8 +110,10 @@ public class DeadlineRunner implements AutoCloseable {
             List<String> page = schedule.claimable(clock.instant(), wall.instant(), PAGE);
             if (page.isEmpty()) return fired;
             for (String id : page) {
-                var claimed = schedule.claim(id, clock.instant(), wall.instant(), lease, owner);
-                if (claimed.isEmpty()) continue; // another node's now
+                Instant ledgerNow = clock.instant(), wallNow = wall.instant();
+                var claimed = schedule.claim(id, ledgerNow, wallNow, lease, owner);
+                if (claimed.isEmpty()) continue; // another node's now, or fired with its case's earlier entry
+                schedule.claimRestOfCase(claimed.get(), ledgerNow, wallNow, lease, owner);
                 if (!fire(claimed.get())) return fired;
                 fired++;
             }

@@ -138,6 +138,37 @@ class DeadlineRunnerTest {
         assertThat(claims).hasSize(entries).allSatisfy(claim -> assertThat(claim.getDocument("query").toJson()).contains("\"_id\""));
     }
 
+    /**
+     * A case's entries due by now (a restart after a rebuild holds every past one) are fired as one check, which records
+     * every deadline of the case that has passed; an entry not due yet, and a list entry's expiry, stay apart.
+     */
+    @Test
+    void the_due_entries_of_one_case_are_fired_as_one_check() throws Exception {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        for (int days = 1; days <= 3; days++) {
+            schedule.schedule(DeadlineSchedule.Kind.CASE, "case-1", T0.minus(Duration.ofDays(days)));
+            schedule.schedule(DeadlineSchedule.Kind.CASE, "case-2", T0.minus(Duration.ofDays(days)).plusSeconds(60));
+        }
+        schedule.schedule(DeadlineSchedule.Kind.CASE, "case-1", T0.plus(Duration.ofDays(2)));
+        LedgerClock clock = clockAt(T0);
+        DeadlineRunner runner = node(clock, Duration.ofMinutes(1));
+        try {
+            assertThat(runner.fireDue()).isEqualTo(2);
+            assertThat(fired.get("case-1")).as("three entries of case-1, one check").hasValue(1);
+            assertThat(fired.get("case-2")).hasValue(1);
+            assertThat(schedule.pending()).as("the entry due in two days").isEqualTo(1);
+
+            clock.moveForwardTo(T0.plus(Duration.ofDays(3))); // fires what fell due, on the runner's own thread
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (fired.get("case-1").get() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
+            runner.fireDue(); // and whatever the move's run had not fired yet
+            assertThat(fired.get("case-1")).hasValue(2);
+            assertThat(schedule.pending()).isZero();
+        } finally {
+            runner.close();
+        }
+    }
+
     @Test
     void a_deadline_fires_on_the_ledger_clock_when_it_moves_forward() throws Exception {
         DeadlineSchedule schedule = new DeadlineSchedule(database);
