@@ -67,7 +67,7 @@ public final class Bench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 50] [--baseline-events 5000] [--seed 1]"
-                        + " [--server-opts \"-Xmx512m\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR]");
+                        + " [--server-opts \"-Xmx512m\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR]");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -105,32 +105,40 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("baseline-events", "5000")));
             extra.put("baselines", base);
 
-            log("starting the server (" + jar + ")");
-            ServerProcess server = new ServerProcess(jar, dataDir, log, serverOpts);
-            double startup = (server.healthyNanos - server.startedNanos) / 1e9;
-            figures.add(new Figure("start to healthy (fresh)", startup, "s", null, 0, ""));
-            Api api = new Api(server.base());
-            String admin = api.token(ledger.bureaus().get(0).uscc(), "110000", List.of("admin"));
-
-            generate(ledger, api, genThreads, base);
-            long generatedEvents = head(api, admin);
-            awaitViews(api, generatedEvents);
-            Feed feed = new Feed(api);
-            sizes(server, generatedEvents, base, "after generation");
-            reads(ledger, api, queries, base);
-            catchUp(api, base);
-            load(ledger, api, server, clients, phaseSeconds, jfrClients, feed, base);
-            long events = head(api, admin);
-            extra.put("eventsInStore", events);
-            sizes(server, events, base, "after load");
-            if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
-                rebuild(server, jar, dataDir, log, serverOpts, api, admin, events, base);
+            String kept = options.get("rebuild-of");
+            if (kept != null) {
+                // only the rebuild, of a ledger an earlier run kept (--keep-data): the same replay again, another server
+                extra.put("rebuildOf", Path.of(kept).toAbsolutePath().toString());
+                copyTree(Path.of(kept).resolve("data"), dataDir);
+                rebuild(null, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), -1, base);
             } else {
-                server.close();
+                log("starting the server (" + jar + ")");
+                ServerProcess server = new ServerProcess(jar, dataDir, log, serverOpts);
+                double startup = (server.healthyNanos - server.startedNanos) / 1e9;
+                figures.add(new Figure("start to healthy (fresh)", startup, "s", null, 0, ""));
+                Api api = new Api(server.base());
+                String admin = api.token(ledger.bureaus().get(0).uscc(), "110000", List.of("admin"));
+
+                generate(ledger, api, genThreads, base);
+                long generatedEvents = head(api, admin);
+                awaitViews(api, generatedEvents);
+                Feed feed = new Feed(api);
+                sizes(server, generatedEvents, base, "after generation");
+                reads(ledger, api, queries, base);
+                catchUp(api, base);
+                load(ledger, api, server, clients, phaseSeconds, jfrClients, feed, base);
+                long events = head(api, admin);
+                extra.put("eventsInStore", events);
+                sizes(server, events, base, "after load");
+                if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
+                    rebuild(server, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), events, base);
+                } else {
+                    server.close();
+                }
+                figures.add(new Figure("disk after clean shutdown", ServerProcess.diskMiB(dataDir), "MiB", null, 0, events + " events"));
+                extra.put("commandFailures", api.failures.get());
+                extra.put("firstFailures", api.firstFailures);
             }
-            figures.add(new Figure("disk after clean shutdown", ServerProcess.diskMiB(dataDir), "MiB", null, 0, events + " events"));
-            extra.put("commandFailures", api.failures.get());
-            extra.put("firstFailures", api.firstFailures);
         } finally {
             extra.put("loadAverageAtEnd", Machine.loadAverage());
             String keep = options.get("keep-data");
@@ -382,16 +390,28 @@ public final class Bench {
         }
     }
 
-    private void rebuild(ServerProcess server, Path jar, Path dataDir, Path log, List<String> serverOpts, Api api, String admin,
+    /**
+     * Stops {@code server} (null: none runs), drops the read models and their tokens, starts the server again on the same
+     * event store and waits until every processor has passed {@code events} (negative: the head the restarted server
+     * reports before any of its processors has caught up, so before a deadline it fires adds to it).
+     */
+    private void rebuild(ServerProcess server, Path jar, Path dataDir, Path log, List<String> serverOpts, String bureau,
                          long events, Baselines.Figures base) throws Exception {
-        server.close();
-        log("rebuild: read models and tokens dropped, " + events + " events to replay");
+        if (server != null) server.close();
+        log("rebuild: read models and tokens dropped" + (events < 0 ? "" : ", " + events + " events to replay"));
         deleteTree(dataDir.resolve("readmodels"));
         try (ServerProcess again = new ServerProcess(jar, dataDir, log, serverOpts)) {
             Api fresh = new Api(again.base());
             CpuUse before = CpuUse.of(again);
-            // every processor past the head before the restart (the admin token stays valid: the data directory keeps its
-            // signing secret); not the feed's or the public records' size, which deadlines the restarted ledger fires may lower
+            // a token from the restarted server: the data directory keeps the signing secret
+            String admin = fresh.token(bureau, "110000", List.of("admin"));
+            if (events < 0) {
+                events = head(fresh, admin);
+                log("rebuild: " + events + " events to replay");
+                extra.put("eventsInStore", events);
+            }
+            // every processor past the head before the restart; not the feed's or the public records' size, which deadlines
+            // the restarted ledger fires may lower
             while (!processorsPassed(fresh, admin, events)) {
                 Thread.sleep(250);
             }
@@ -443,7 +463,18 @@ public final class Bench {
         System.err.println(Instant.now().toString().substring(11, 19) + " " + message);
     }
 
-    static void deleteTree(Path dir) throws java.io.IOException {
+    static void copyTree(Path from, Path to) throws java.io.IOException {
+        if (!Files.isDirectory(from)) throw new IllegalArgumentException("no kept ledger at " + from + " (--keep-data of an earlier run)");
+        try (var paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) Files.createDirectories(target);
+                else Files.copy(path, target);
+            }
+        }
+    }
+
+        static void deleteTree(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) return;
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The harness at a tiny size against the server jar the reactor built before this module, so CI keeps it
  * from rotting: every figure is measured beside its baseline, the synthetic ledger's codes are valid, and every
- * generated act is accepted on the ledger's clock. One server start only (no rebuild, no JFR), so it stays well under
- * a minute on a busy machine; the rebuild runs in the full harness.
+ * generated act is accepted on the ledger's clock. The generated ledger is kept and rebuilt by a second run
+ * ({@code --keep-data}, {@code --rebuild-of}); no JFR.
  */
 class BenchSmokeTest {
 
@@ -33,7 +33,8 @@ class BenchSmokeTest {
         assertThat(jar).as("the reactor packages ledger-server before ledger-bench").isRegularFile();
         Map<String, String> options = new HashMap<>(Map.of("cases", "6", "out", out.toString(), "server-jar", jar.toString(),
                 "clients", "1,2", "phase-seconds", "1", "gen-threads", "2", "queries", "2", "baseline-events", "50"));
-        options.putAll(Map.of("jfr-clients", "0", "rebuild", "false", "server-opts", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
+        options.putAll(Map.of("jfr-clients", "0", "rebuild", "false", "server-opts", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+                "keep-data", out.resolve("kept").toString()));
         Path result = new Bench(options).run();
 
         JsonNode json = Api.JSON.readTree(Files.readString(result));
@@ -55,5 +56,18 @@ class BenchSmokeTest {
         assertThat(json.get("commandFailures").asLong()).as(json.get("firstFailures").toString()).isZero();
         assertThat(json.get("eventsInStore").asLong()).isPositive();
         assertThat(Files.readString(out.resolve("summary.md"))).contains("| commands/s, 2 clients |");
+
+        // the kept ledger rebuilt on its own, by a second server: every event replayed, the rate beside its baseline
+        options.putAll(Map.of("rebuild-of", out.resolve("kept").toString(), "out", out.resolve("rebuild").toString()));
+        options.remove("keep-data");
+        JsonNode rebuilt = Api.JSON.readTree(Files.readString(new Bench(options).run()));
+        assertThat(rebuilt.get("eventsInStore").asLong()).as("replayed: the head before any deadline fired")
+                .isGreaterThanOrEqualTo(json.get("eventsInStore").asLong());
+        List<String> rebuildFigures = new ArrayList<>();
+        rebuilt.get("figures").forEach(f -> {
+            rebuildFigures.add(f.get("figure").asString());
+            assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
+        });
+        assertThat(rebuildFigures).contains("rebuild of all read models, once healthy: events/s", "server CPU during the rebuild, once healthy");
     }
 }
