@@ -144,8 +144,13 @@ public final class Bench {
             String keep = options.get("keep-data");
             if (keep != null && Files.isDirectory(dataDir)) {
                 // the generated ledger, to rebuild or inspect again without generating it again
-                Files.move(dataDir, Files.createDirectories(Path.of(keep).toAbsolutePath()).resolve("data"));
-                log("ledger kept in " + Path.of(keep).toAbsolutePath().resolve("data"));
+                Path keptData = Files.createDirectories(Path.of(keep).toAbsolutePath()).resolve("data");
+                try {
+                    Files.move(dataDir, keptData);
+                } catch (java.io.IOException otherFileStore) {
+                    copyTree(dataDir, keptData); // a directory moves within one file store only
+                }
+                log("ledger kept in " + keptData);
             }
             deleteTree(work);
         }

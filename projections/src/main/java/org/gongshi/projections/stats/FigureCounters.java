@@ -283,10 +283,10 @@ public class FigureCounters implements CaseChanges {
         writes.add(new UpdateOneModel<>(eq("_id", PENDING), Updates.combine(Updates.set("change", null), Updates.unset(CONTRIBUTIONS),
                 Updates.unset(CASE_ID), Updates.unset(POSITION), Updates.unset(COUNTS), Updates.unset("documents"))));
         if (prefix >= 0) {
-            if (prefix > 0) collection.bulkWrite(writes.subList(0, prefix));
+            if (prefix > 0) BatchedWrites.inOrder(collection, writes.subList(0, prefix));
             crash();
         }
-        collection.bulkWrite(writes);
+        BatchedWrites.inOrder(collection, writes);
         maybePending = false;
     }
 

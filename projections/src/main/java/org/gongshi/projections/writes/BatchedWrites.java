@@ -61,6 +61,23 @@ public final class BatchedWrites {
         current(CurrentUnitOfWork.get().root()).atEnd.add(action);
     }
 
+    /**
+     * At most this many writes go in one bulk write. The embedded MongoDB serves a connection's commands on one of a few
+     * event-loop threads, and one long command holds up every other connection's commands on its thread: a batch's
+     * counters were several hundred writes, and the feed's entries, written meanwhile, waited behind them.
+     */
+    static final int MOST_IN_ONE_COMMAND = 64;
+
+    /**
+     * {@code writes} on {@code collection} in order, as ordered bulk writes of at most {@value #MOST_IN_ONE_COMMAND}, one
+     * after the other: a failure stops them, so what was made is a prefix of {@code writes}, as with one ordered bulk write.
+     */
+    public static <T> void inOrder(MongoCollection<T> collection, List<? extends WriteModel<? extends T>> writes) {
+        for (int from = 0; from < writes.size(); from += MOST_IN_ONE_COMMAND) {
+            collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + MOST_IN_ONE_COMMAND)));
+        }
+    }
+
     /** Sends the writes waiting in the current unit of work, if any, in the order they were made. */
     public static void flush() {
         if (!CurrentUnitOfWork.isStarted()) return;
@@ -87,7 +104,7 @@ public final class BatchedWrites {
             List<Pending<?>> sent = waiting.subList(0, run);
             List<WriteModel> writes = new ArrayList<>(run);
             for (Pending<?> pending : sent) writes.add(pending.write());
-            collection.bulkWrite(writes);
+            inOrder((MongoCollection<Object>) collection, (List<WriteModel<Object>>) (List) writes);
             sent.clear();
         }
     }

@@ -87,4 +87,31 @@ class BatchedWritesTest {
         BatchedWrites.flush(); // no batch any more: nothing waits
         assertThat(leaves.countDocuments()).isZero();
     }
+
+    /**
+     * A long run of writes goes as several ordered bulk writes of at most {@value BatchedWrites#MOST_IN_ONE_COMMAND}, one
+     * after the other (one long command held up every other connection on its thread of the embedded MongoDB), and a
+     * failing write stops the rest: what was made is a prefix, as with one ordered bulk write.
+     */
+    @Test
+    void a_long_run_of_writes_goes_in_commands_of_bounded_size_and_a_failure_leaves_a_prefix() {
+        int writes = 2 * BatchedWrites.MOST_IN_ONE_COMMAND + 10;
+        List<InsertOneModel<Document>> inserts = new ArrayList<>();
+        for (long i = 0; i < writes; i++) inserts.add(new InsertOneModel<>(new Document("_id", i)));
+        int before = mongo.commandsSent();
+        UnitOfWork<?> batch = batch();
+        inserts.forEach(insert -> BatchedWrites.write(leaves, insert));
+        batch.commit();
+        assertThat(mongo.commandsSent() - before).as("bulk writes for %d writes", writes).isEqualTo(3);
+        assertThat(leaves.find().into(new ArrayList<>())).extracting(d -> d.get("_id")).hasSize(writes);
+
+        List<InsertOneModel<Document>> again = new ArrayList<>();
+        for (long i = writes; i < writes + BatchedWrites.MOST_IN_ONE_COMMAND + 5; i++) again.add(new InsertOneModel<>(new Document("_id", i)));
+        again.add(BatchedWrites.MOST_IN_ONE_COMMAND + 5, new InsertOneModel<>(new Document("_id", 0L))); // a duplicate key in the second command
+        again.add(new InsertOneModel<>(new Document("_id", -1L))); // after it: never made
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchedWrites.inOrder(leaves, again))
+                .isInstanceOf(com.mongodb.MongoBulkWriteException.class);
+        assertThat(leaves.countDocuments()).as("the writes before the failing one").isEqualTo(writes + BatchedWrites.MOST_IN_ONE_COMMAND + 5);
+        assertThat(leaves.find(eq("_id", -1L)).first()).isNull();
+    }
 }
