@@ -50,12 +50,14 @@ import static com.mongodb.client.model.Filters.in;
  * Exactly once under redelivery, dead-letter retries and crashes: a change (each changed case's contribution now
  * minus the one recorded, summed over the cases of one batch of events) is written as the one pending change
  * ({@code _id: pending}) before any counter document is touched; each counter document takes it only if its
- * {@code last} change is not this one, then the contributions are recorded and the pending change cleared. A crash midway leaves the pending change, which is finished first thereafter: the
+ * {@code last} change is not this one, then the contributions are recorded and the pending change cleared. A crash
+ * midway leaves the pending change, which is finished first thereafter: the
  * documents that took it already carry its mark, and no later change can have touched them since. An event whose
  * contribution is recorded at its position or later, or that changes no count, writes nothing. Every read and write
  * is by {@code _id} alone (one {@code _id} or a {@code $in} of them, both answered from the {@code _id} index), and a change's
- * writes (pending, counters, contributions, cleared) go in order as one bulk write: one round trip, where one write each
- * made the counters most of a rebuild's round trips (up to 19 per event). Within a tracking processor's batch the
+ * writes (pending, counters, contributions, cleared) go in order as ordered bulk writes of at most 64
+ * ({@link BatchedWrites#inOrder}; a crash leaves a prefix): a round trip each, where one write each made the counters
+ * most of a rebuild's round trips (up to 19 per event). Within a tracking processor's batch the
  * cases are counted once, at the batch's end ({@link BatchedWrites#atBatchEnd}): two round trips a batch where there were
  * two an event, and each counter document updated once a batch where there was an update per event and document
  * (24 documents for a case's day).
@@ -250,11 +252,10 @@ public class FigureCounters implements CaseChanges {
     }
 
     /**
-     * The pending change's writes, in order, as one ordered bulk write (one round trip): after {@code writes} already
-     * given (a change made just now: the write that records it as pending), each counter document's increments, the
-     * contribution, and the pending change cleared (its change set to null, so the
-     * whole is one update command). Ordered, a crash leaves a prefix of it, which {@link #finishPending(Document, boolean)}
-     * completes.
+     * The pending change's writes, in order ({@link BatchedWrites#inOrder}: ordered bulk writes of at most 64): after
+     * {@code writes} already given (a change made just now: the write that records it as pending), each counter
+     * document's increments, the contributions, and the pending change cleared (its change set to null, so every write
+     * is an update). Ordered, a crash leaves a prefix of them, which {@link #finishPending(Document, boolean)} completes.
      */
     private void finishPending(Document pending, List<WriteModel<Document>> writes, boolean maybeApplied) {
         String change = pending.getString("change");
