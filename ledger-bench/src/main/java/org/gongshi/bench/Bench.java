@@ -72,12 +72,27 @@ public final class Bench {
             }
             options.put(args[i].substring(2), args[++i]);
         }
-        Path result = new Bench(options).run();
+        Path result;
+        try {
+            result = new Bench(options).run();
+        } catch (IllegalArgumentException usage) {
+            System.err.println("bench: " + usage.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println(Files.readString(result.resolveSibling("summary.md")));
     }
 
     /** Runs every phase; answers the path of result.json. */
     Path run() throws Exception {
+        if (options.containsKey("keep-data") && Files.exists(Path.of(options.get("keep-data")).resolve("data"))) {
+            throw new IllegalArgumentException("--keep-data " + options.get("keep-data") + " already holds a ledger (data/): name another"
+                    + " directory or remove it");
+        }
+        if (options.containsKey("rebuild-of") && !Files.isDirectory(Path.of(options.get("rebuild-of")).resolve("data"))) {
+            throw new IllegalArgumentException("no kept ledger at " + Path.of(options.get("rebuild-of")).resolve("data")
+                    + " (--keep-data of an earlier run)");
+        }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("gongshi-bench");
         Path jar = Path.of(options.getOrDefault("server-jar", "ledger-server/target/ledger-server.jar"));
@@ -469,7 +484,6 @@ public final class Bench {
     }
 
     static void copyTree(Path from, Path to) throws java.io.IOException {
-        if (!Files.isDirectory(from)) throw new IllegalArgumentException("no kept ledger at " + from + " (--keep-data of an earlier run)");
         try (var paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(path).toString());
