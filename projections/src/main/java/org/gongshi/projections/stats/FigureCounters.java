@@ -87,7 +87,11 @@ public class FigureCounters implements CaseChanges {
     /** Whether the stored counters have this layout: null until looked at. */
     private volatile boolean currentLayout;
     private volatile boolean olderLayoutReported;
-    /** The key of a batch's changes in its unit of work (one per instance). */
+    /**
+     * The key of a batch's changes in its unit of work (one per instance). Not {@code Batches.state}: registering the
+     * batch's end from inside its computation changes the unit of work's resources while they compute (a
+     * ConcurrentModificationException, tried).
+     */
     private final String batchResource = FigureCounters.class.getName() + "#" + INSTANCES.incrementAndGet();
     private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureCounters.class);
@@ -124,7 +128,7 @@ public class FigureCounters implements CaseChanges {
 
     /**
      * Counts the changes of {@code seen} (one view per case) as one change: the cases' contributions read with one query,
-     * their differences summed per counter document, and written as one pending change (one bulk write). A case whose
+     * their differences summed per counter document, and written as one pending change. A case whose
      * contribution is recorded at its position or later, or whose counts did not change, adds nothing.
      */
     private synchronized void count(Collection<Seen> seen) {
