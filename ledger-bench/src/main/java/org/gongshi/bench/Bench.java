@@ -47,6 +47,8 @@ public final class Bench {
 
     /** The time of day the generator sets the ledger's clock to on each day it plays. */
     static final String CLOCK_TIME = "T09:00:00+08:00";
+    /** The server's JVM options unless --server-opts says otherwise: the README's command line for the embedded default. */
+    static final String SERVER_OPTS = "-XX:TieredStopAtLevel=1";
 
     private final Map<String, String> options;
     private final List<Figure> figures = new ArrayList<>();
@@ -67,7 +69,7 @@ public final class Bench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 50] [--baseline-events 5000] [--seed 1]"
-                        + " [--server-opts \"-Xmx512m\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR]");
+                        + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR]");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -104,12 +106,14 @@ public final class Bench {
         int queries = Integer.parseInt(options.getOrDefault("queries", "50"));
         int jfrClients = Integer.parseInt(options.getOrDefault("jfr-clients", "8"));
         List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
-        String more = options.getOrDefault("server-opts", "");
+        // the README's way to run the embedded default (C1 only, see there); --server-opts "" runs the JVM's default
+        String more = options.getOrDefault("server-opts", SERVER_OPTS);
         if (!more.isBlank()) serverOpts.addAll(Arrays.asList(more.trim().split("\\s+")));
         extra.put("date", Instant.now().toString());
         extra.put("machine", Machine.describe());
         extra.put("loadAverageAtStart", Machine.loadAverage());
         extra.put("cases", cases);
+        extra.put("serverJvmOptions", serverOpts);
         SyntheticLedger ledger = new SyntheticLedger(Long.parseLong(options.getOrDefault("seed", "1")), cases);
         Path dataDir = work.resolve("data");
         Path log = out.resolve("server.log");

@@ -36,7 +36,8 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("Gongshi bench, ").append(cases).append(" cases, ").append(extra.get("date")).append(", ").append(extra.get("machine"))
                 .append(", load average ").append(extra.get("loadAverageAtStart")).append(" at start, ").append(extra.get("loadAverageAtEnd"))
-                .append(" at end\n\n| figure | value | baseline (same run) | ratio | size | note |\n|---|---|---|---|---|---|\n");
+                .append(" at end, server JVM options ").append(extra.get("serverJvmOptions"))
+                .append("\n\n| figure | value | baseline (same run) | ratio | size | note |\n|---|---|---|---|---|---|\n");
         for (Bench.Figure f : figures) {
             md.append("| ").append(f.name()).append(" | ").append(number(f.value())).append(' ').append(f.unit()).append(" | ")
                     .append(f.baselineName() == null ? "—" : f.baselineName() + " " + number(f.baseline())).append(" | ")
