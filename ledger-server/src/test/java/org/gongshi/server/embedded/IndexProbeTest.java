@@ -55,11 +55,7 @@ class IndexProbeTest {
     }
 
     private void start(boolean fresh) {
-        backend = new CrashConsistentH2Backend(dir.resolve("mongo.mv"), Duration.ofSeconds(1));
-        server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        views = client.getDatabase("probe").getCollection("views");
+        open(dir.resolve("mongo.mv"));
         if (!fresh) return;
         views.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
         List<Document> documents = new ArrayList<>();
@@ -68,6 +64,14 @@ class IndexProbeTest {
                     .append("lastGlobalIndex", i).append("division", i % 2 == 0 ? "110105" : "310101"));
         }
         views.insertMany(documents);
+    }
+
+    private void open(Path file) {
+        ServedStore store = ServedStore.open(file, Duration.ofSeconds(1));
+        backend = store.backend();
+        server = store.server();
+        client = store.client();
+        views = client.getDatabase("probe").getCollection("views");
     }
 
     @AfterEach
@@ -219,11 +223,7 @@ class IndexProbeTest {
         } finally {
             stock.shutdown();
         }
-        backend = new CrashConsistentH2Backend(stockDir.resolve("mongo.mv"), Duration.ofSeconds(1));
-        server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        views = client.getDatabase("probe").getCollection("views");
+        open(stockDir.resolve("mongo.mv"));
 
         long scans = backend.fullScans();
         assertThat(views.find(eq("_id", "case-17")).first()).containsEntry("eventId", "event-17");

@@ -1,7 +1,5 @@
 package org.gongshi.server.embedded;
 
-import de.bwaldvogel.mongo.MongoServer;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -81,10 +79,8 @@ class ReadModelCrashConsistencyTest {
         } finally {
             raw.close();
         }
-        MongoServer server = new MongoServer(new CrashConsistentH2Backend(file, Duration.ofHours(1)));
-        server.bind("127.0.0.1", 0);
-        try (var client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            var db = client.getDatabase(ReadModelWriter.DATABASE);
+        try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
+            var db = store.client().getDatabase(ReadModelWriter.DATABASE);
             Set<String> present = new HashSet<>();
             db.getCollection("entries").find().forEach(d -> present.add(d.getString("_id")));
             for (Document token : db.getCollection("tokens").find()) {
@@ -97,8 +93,6 @@ class ReadModelCrashConsistencyTest {
                     }
                 }
             }
-        } finally {
-            server.shutdownNow();
         }
         return problems;
     }

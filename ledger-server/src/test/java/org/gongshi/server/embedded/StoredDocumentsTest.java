@@ -1,11 +1,8 @@
 package org.gongshi.server.embedded;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -35,24 +32,18 @@ class StoredDocumentsTest {
     @TempDir
     Path dir;
 
-    private CrashConsistentH2Backend backend;
-    private MongoServer server;
-    private MongoClient client;
+    private ServedStore store;
     private MongoCollection<Document> views;
 
     @BeforeEach
     void start() {
-        backend = new CrashConsistentH2Backend(dir.resolve("mongo.mv"), Duration.ofHours(1));
-        server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        views = client.getDatabase("stored").getCollection("views");
+        store = ServedStore.open(dir.resolve("mongo.mv"), Duration.ofHours(1));
+        views = store.client().getDatabase("stored").getCollection("views");
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -78,8 +69,8 @@ class StoredDocumentsTest {
 
     /** The document the store holds under {@code id}. */
     private de.bwaldvogel.mongo.bson.Document stored(String id) {
-        MVStore store = backend.getMvStore();
-        MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap("databases.stored.views$bson",
+        MVStore mvStore = store.backend().getMvStore();
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = mvStore.openMap("databases.stored.views$bson",
                 new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE));
         return documents.get(id);
     }
