@@ -83,6 +83,7 @@ class IndexProbeTest {
     @Test
     void documents_read_again_after_a_checkpoint_come_from_the_page_cache_not_the_file() {
         assertThat(backend.getMvStore().getCacheSize()).isEqualTo(CrashConsistentH2Backend.READ_CACHE_MB);
+        assertThat(backend.getMvStore().getMaxPageSize()).isEqualTo(CrashConsistentH2Backend.PAGE_SPLIT_BYTES);
         backend.checkpoint();
         for (int round = 0; round < 20; round++) {
             for (long i = 0; i < DOCUMENTS; i++) assertThat(views.find(eq("_id", "case-" + i)).first()).isNotNull();
