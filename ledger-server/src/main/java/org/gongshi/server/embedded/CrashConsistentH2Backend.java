@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -230,6 +231,27 @@ class CrashConsistentH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * The leading {@code $match} of the aggregation this thread is running, until the aggregation reads its collection
+     * ({@link IndexedH2Collection#queryAllAsStream}): mongo-java-server feeds every aggregation the whole collection and
+     * matches it stage by stage, so {@code countDocuments} (an aggregation: {@code $match}, {@code $group}) read every
+     * document of the collection for every page of a search (issue 13: most of a public search's time).
+     */
+    private static final ThreadLocal<LeadingMatch> LEADING_MATCH = new ThreadLocal<>();
+
+    private record LeadingMatch(String namespace, Document query) {
+
+        /** The {@code $match} an {@code aggregate} command's pipeline begins with, if it does. */
+        static Optional<LeadingMatch> of(String database, Document command) {
+            if (!(command.get("aggregate") instanceof String collection) || !(command.get("pipeline") instanceof List<?> pipeline)
+                    || pipeline.isEmpty() || !(pipeline.get(0) instanceof Document first) || first.size() != 1
+                    || !(first.get("$match") instanceof Document match)) {
+                return Optional.empty();
+            }
+            return Optional.of(new LeadingMatch(database + "." + collection, match));
+        }
+    }
+
     /** Set while this thread runs an update or a findAndModify (one command at a time per thread). */
     private static final ThreadLocal<Boolean> UPDATING = new ThreadLocal<>();
 
@@ -263,6 +285,19 @@ class CrashConsistentH2Backend extends H2Backend {
             } finally {
                 UPDATING.remove();
             }
+        }
+
+        /**
+         * What an aggregation reads: the documents its leading {@code $match} selects, found through the indexes like any
+         * query, instead of the whole collection (the {@code $match} stage then keeps them all). Once per aggregation:
+         * a later stage reading a collection ({@code $lookup}) reads it whole, as before.
+         */
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            LeadingMatch match = LEADING_MATCH.get();
+            if (match == null || !match.namespace().equals(getFullName())) return super.queryAllAsStream();
+            LEADING_MATCH.remove();
+            return handleQueryAsStream(match.query());
         }
 
         @Override
@@ -320,8 +355,10 @@ class CrashConsistentH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         commands.readLock().lock();
         try {
+            if (command.equals("aggregate")) LeadingMatch.of(database, query).ifPresent(LEADING_MATCH::set);
             return super.handleCommand(channel, database, command, query);
         } finally {
+            LEADING_MATCH.remove();
             commands.readLock().unlock();
         }
     }

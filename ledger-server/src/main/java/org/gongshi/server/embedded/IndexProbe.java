@@ -32,7 +32,8 @@ final class IndexProbe {
     /**
      * The index-answerable part of {@code query} for an index on {@code keys}: equalities on every
      * key, or an {@code $in} on a single key; empty if the query does not pin the index's keys. With
-     * {@code leadingPrefix} (a non-unique index), equalities on a leading prefix of the keys will do.
+     * {@code leadingPrefix} (a non-unique index), equalities on a leading prefix of the keys will do, and the key after
+     * them may be bounded by a literal prefix ({@link #literalPrefix}).
      */
     static Optional<Document> of(Document query, List<IndexKey> keys, boolean leadingPrefix) {
         Map<String, Object> pinned = new LinkedHashMap<>();
@@ -40,9 +41,9 @@ final class IndexProbe {
         Document probe = new Document();
         for (IndexKey key : keys) {
             Object value = pinned.get(key.getKey());
-            if (value == null || value instanceof InList && !probe.isEmpty()) break;
-            probe.put(key.getKey(), value instanceof InList in ? new Document("$in", in.values()) : value);
-            if (value instanceof InList) break;
+            if (value == null || value instanceof InList && !probe.isEmpty() || value instanceof Prefix && !leadingPrefix) break;
+            probe.put(key.getKey(), value instanceof InList in ? new Document("$in", in.values()) : value instanceof Prefix p ? p.regex() : value);
+            if (value instanceof InList || value instanceof Prefix) break;
         }
         boolean enough = leadingPrefix ? !probe.isEmpty() : probe.size() == keys.size()
                 && (keys.size() == 1 || probe.values().stream().noneMatch(v -> v instanceof Document)); // no $in on compound keys
@@ -51,6 +52,29 @@ final class IndexProbe {
 
     /** An {@code $in} condition (kept apart from an equality to an array value). */
     private record InList(Collection<?> values) {
+    }
+
+    /** An anchored literal prefix ({@link #literalPrefix}), as the query gave it. */
+    private record Prefix(Object regex) {
+    }
+
+    private static final Pattern LITERAL_PREFIX = Pattern.compile("\\^([0-9A-Za-z]+)");
+
+    /**
+     * The literal a regular expression requires a string to start with, when it is nothing but that: {@code ^}
+     * followed by letters and digits, with no options ({@code ^11}: a division and every division under it). Those
+     * characters mean themselves in a pattern and in JSON, so the strings it matches are one range of a sorted index
+     * (what MongoDB's own index bounds make of such a pattern).
+     */
+    static Optional<String> literalPrefix(Object value) {
+        if (!BsonRegularExpression.isRegularExpression(value)) return Optional.empty();
+        if (value instanceof Document operators && !operators.keySet().stream().allMatch(k -> k.equals("$regex") || k.equals("$options"))) {
+            return Optional.empty();
+        }
+        BsonRegularExpression regex = BsonRegularExpression.convertToRegularExpression(value);
+        if (regex.getOptions() != null && !regex.getOptions().isEmpty()) return Optional.empty();
+        var literal = LITERAL_PREFIX.matcher(regex.getPattern());
+        return literal.matches() ? Optional.of(literal.group(1)) : Optional.empty();
     }
 
     private static final int MAX_DEPTH = 16;
@@ -71,8 +95,9 @@ final class IndexProbe {
         }
     }
 
-    /** The value a field condition pins the field to, if it is an equality or an {@code $in}. */
+    /** The value a field condition pins the field to, if it is an equality, an {@code $in} or a literal prefix. */
     private static Optional<Object> pinned(Object value) {
+        if (literalPrefix(value).isPresent()) return Optional.of(new Prefix(value));
         if (value == null || value instanceof Collection<?> || value instanceof Pattern
                 || BsonRegularExpression.isRegularExpression(value)) return Optional.empty();
         if (!(value instanceof Document operators)) return Optional.of(value);

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.Json;
 import org.h2.mvstore.Cursor;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,7 +78,10 @@ final class SecondaryIndex extends Index<Object> {
         for (String key : after) if (!before.contains(key)) entries.put(key, position);
     }
 
-    /** A query of equalities on a leading prefix of the keys, or one {@code $in} on the first key alone. */
+    /**
+     * A query of equalities on a leading prefix of the keys, the last of which may instead be a literal prefix
+     * ({@link IndexProbe#literalPrefix}), or one {@code $in} on the first key alone.
+     */
     @Override
     public boolean canHandle(Document query) {
         List<String> keys = keys();
@@ -85,7 +90,8 @@ final class SecondaryIndex extends Index<Object> {
             if (!query.containsKey(keys.get(i))) return false;
             Object value = query.get(keys.get(i));
             boolean in = value instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?>;
-            if (in ? query.size() > 1 : !IndexProbe.plain(value)) return false;
+            boolean prefix = i == query.size() - 1 && IndexProbe.literalPrefix(value).isPresent();
+            if (in ? query.size() > 1 : !prefix && !IndexProbe.plain(value)) return false;
         }
         return true;
     }
@@ -93,6 +99,12 @@ final class SecondaryIndex extends Index<Object> {
     @Override
     public Iterable<Object> getPositions(Document query) {
         List<String> keys = keys();
+        Optional<String> literal = IndexProbe.literalPrefix(query.get(keys.get(query.size() - 1)));
+        if (literal.isPresent()) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < query.size() - 1; i++) values.add(query.get(keys.get(i)));
+            return startingWith(values.isEmpty() ? "" : encode(new KeyValue(values).normalized()), literal.get());
+        }
         Object first = query.get(keys.get(0));
         List<List<Object>> prefixes = new ArrayList<>();
         if (first instanceof Document d && d.get("$in") instanceof Collection<?> values) {
@@ -113,6 +125,37 @@ final class SecondaryIndex extends Index<Object> {
         return positions;
     }
 
+    /**
+     * The positions of the entries under {@code pinned} whose next key value may start with {@code literal}, as
+     * mongo-java-server matches a regular expression: against the value's {@code toString()}. A string value is
+     * written {@code <length>:"<string>}, so within each length the strings starting with the literal are one range of
+     * keys; every value of another type (a number, whose key is its normalised double, a UUID, an id...) is given as
+     * well, for the collection's match of the whole query to decide. The lengths present are found by seeking past
+     * each in turn ({@code ;} sorts right after {@code :}).
+     */
+    private Set<Object> startingWith(String pinned, String literal) {
+        Set<Object> positions = new LinkedHashSet<>();
+        String next = entries.ceilingKey(pinned);
+        while (next != null && next.startsWith(pinned)) {
+            int colon = next.indexOf(':', pinned.length());
+            if (colon < 0) break; // not an entry of this format
+            String group = next.substring(0, colon + 1);
+            collect(group, group + "\"", positions); // whatever sorts before the strings
+            collect(group + "\"" + literal, group + "\"" + literal + Character.MAX_VALUE, positions); // the strings
+            collect(group + "#", group + Character.MAX_VALUE, positions); // other types, after the strings ('#' follows '"')
+            next = entries.ceilingKey(group.substring(0, group.length() - 1) + ";");
+        }
+        return positions;
+    }
+
+    /** The positions of the entries from {@code from} (included) to {@code to} (excluded). */
+    private void collect(String from, String to, Set<Object> positions) {
+        for (Cursor<String, Object> cursor = entries.cursor(from); cursor.hasNext(); ) {
+            if (cursor.next().compareTo(to) >= 0) break;
+            positions.add(cursor.getValue());
+        }
+    }
+
     @Override
     public long getCount() {
         return entries.sizeAsLong();
@@ -126,6 +169,25 @@ final class SecondaryIndex extends Index<Object> {
     @Override
     public void drop() {
         entries.clear();
+    }
+
+    /**
+     * The key values of a document, as mongo-java-server computes them, except where a key holds an empty array: it
+     * gives no key values at all for that document (each array is multiplied out element by element), so a query on
+     * the index's leading keys alone would miss it. MongoDB indexes an empty array as undefined; here it is indexed as
+     * null, which the collection's match of the whole query then judges like any other candidate.
+     */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        Set<KeyValue> values = super.getKeyValues(document);
+        if (!values.isEmpty()) return values;
+        Document copy = document.cloneDeeply();
+        for (String key : keys()) {
+            if (Utils.getSubdocumentValueCollectionAware(copy, key) instanceof Collection<?> empty && empty.isEmpty()) {
+                Utils.changeSubdocumentValue(copy, key, null);
+            }
+        }
+        return super.getKeyValues(copy);
     }
 
     private Set<String> entryKeys(Document document) {

@@ -3,6 +3,8 @@ package org.gongshi.server.embedded;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -187,6 +189,62 @@ class IndexProbeTest {
         assertThat(found).extracting(List::size).containsExactly(3, 1, 0);
         // narrowed until a few are left (the second query stops at the three holding the rare bigram), never all 2,000
         assertThat(backend.documentsRead() - read).as("documents read to answer the three queries").isLessThanOrEqualTo(3 + 3 + 0);
+    }
+
+    @Test
+    void a_division_and_everything_under_it_is_read_from_a_non_unique_index_as_one_range_per_length_not_every_entry() {
+        views.createIndex(Indexes.ascending("status", "division"));
+        views.updateMany(new Document(), set("status", "open"));
+        // beside the 2,000 of 110105 and 310101: codes and prefixes of every length, other types, escapes, arrays
+        Object[] odd = {"11", "1101", "110", "1", "11x", "x11", 11, 110105L, "110105\"q", List.of("320000", "110228"), List.of(), "", null};
+        for (int i = 0; i < odd.length; i++) {
+            views.insertOne(new Document("_id", "odd-" + i).append("eventId", "event-odd-" + i).append("status", "open").append("division", odd[i]));
+        }
+        views.insertOne(new Document("_id", "closed").append("eventId", "event-closed").append("status", "closed").append("division", "110105"));
+
+        long read = backend.documentsRead();
+        List<List<Document>> found = assertIndexedEqualsScanned(List.of(
+                and(eq("status", "open"), regex("division", "^1102")),
+                and(eq("status", "open"), regex("division", "^11")),
+                and(eq("status", "open"), regex("division", "^1")),
+                and(eq("status", "open"), regex("division", "^32")),
+                and(eq("status", "open"), regex("division", "^99")),
+                and(eq("status", "closed"), regex("division", "^110105")),
+                eq("status", "open"))); // the leading key alone: the empty array's document too
+        // as mongo-java-server matches a pattern, against toString(): the numbers 11 and 110105 match ^11 too
+        assertThat(found).extracting(List::size).containsExactly(1, DOCUMENTS / 2 + 8, DOCUMENTS / 2 + 9, 1, 0, 1, DOCUMENTS + odd.length);
+        long matched = found.subList(0, 6).stream().mapToLong(List::size).sum(); // the last is answered by the index alone
+        assertThat(backend.documentsRead() - read).as("documents read: the matches and the few values that are not strings, never the other 1,000")
+                .isBetween(matched, matched + 5 * 4L);
+
+        // a pattern that is not a literal prefix (a wildcard, an option) is matched against what the status gives
+        read = backend.documentsRead();
+        assertIndexedEqualsScanned(List.of(and(eq("status", "open"), regex("division", "^1.01")),
+                and(eq("status", "open"), regex("division", "^11", "i"))));
+        assertThat(backend.documentsRead() - read).isEqualTo(2L * (DOCUMENTS + odd.length));
+    }
+
+    @Test
+    void a_count_or_an_aggregation_starting_with_a_match_reads_what_the_match_selects_through_the_indexes() {
+        views.createIndex(Indexes.ascending("division", "lastGlobalIndex"));
+        List<Bson> filters = List.of(eq("division", "310101"), and(eq("division", "110105"), lt("lastGlobalIndex", 100L)),
+                regex("division", "^31"), eq("_id", "case-5"), eq("division", "none"));
+        long scans = backend.fullScans();
+        long read = backend.documentsRead();
+        List<Long> counts = new ArrayList<>();
+        for (Bson filter : filters) counts.add(views.countDocuments(filter));
+        List<Document> grouped = views.aggregate(List.of(Aggregates.match(eq("division", "110105")),
+                Aggregates.group("$division", Accumulators.sum("n", 1), Accumulators.max("last", "$lastGlobalIndex")))).into(new ArrayList<>());
+        assertThat(backend.fullScans()).as("collection scans").isEqualTo(scans);
+        assertThat(backend.documentsRead() - read).as("documents read").isLessThanOrEqualTo(DOCUMENTS / 2 + 50 + 1 + DOCUMENTS / 2);
+        assertThat(counts).containsExactly((long) DOCUMENTS / 2, 50L, (long) DOCUMENTS / 2, 1L, 0L);
+        assertThat(grouped).containsExactly(new Document("_id", "110105").append("n", DOCUMENTS / 2).append("last", (long) DOCUMENTS - 2));
+
+        // the same counts from a scan (a match the indexes cannot serve)
+        for (int i = 0; i < filters.size(); i++) {
+            assertThat(views.countDocuments(or(filters.get(i), eq("_id", "matches-nothing")))).isEqualTo(counts.get(i));
+        }
+        assertThat(backend.fullScans()).isEqualTo(scans + filters.size());
     }
 
     @Test
