@@ -57,9 +57,32 @@ public final class Bench {
     private final Path out;
 
     Bench(Map<String, String> options) {
+        for (String name : options.keySet()) {
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + " (the options: --" + String.join(", --", new java.util.TreeSet<>(OPTIONS)) + ")");
+            }
+        }
         this.options = options;
-        this.cases = Integer.parseInt(options.getOrDefault("cases", "10000"));
+        this.cases = whole("cases", "10000");
         this.out = Path.of(options.getOrDefault("out", "target/bench")).toAbsolutePath();
+    }
+
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("cases", "out", "server-jar", "clients", "phase-seconds",
+            "gen-threads", "queries", "baseline-events", "seed", "server-opts", "jfr-clients", "rebuild", "keep-data", "rebuild-of");
+
+    /** A whole-number option (0 or more), with a message naming it when it is not one. */
+    private int whole(String name, String otherwise) {
+        return wholeNumber(name, options.getOrDefault(name, otherwise));
+    }
+
+    private static int wholeNumber(String name, String value) {
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= 0) return number;
+        } catch (NumberFormatException notANumber) {
+            // named below
+        }
+        throw new IllegalArgumentException("--" + name + " must be a whole number of 0 or more, not \"" + value + "\"");
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,6 +97,7 @@ public final class Bench {
             }
             options.put(args[i].substring(2), args[++i]);
         }
+
         Path result;
         try {
             result = new Bench(options).run();
@@ -100,11 +124,11 @@ public final class Bench {
         Path jar = Path.of(options.getOrDefault("server-jar", "ledger-server/target/ledger-server.jar"));
         if (!Files.isRegularFile(jar)) throw new IllegalStateException("no server jar at " + jar.toAbsolutePath()
                 + ": build it (./mvnw -B -ntp -q -pl ledger-bench -am package -DskipTests) or pass --server-jar");
-        int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
-        int phaseSeconds = Integer.parseInt(options.getOrDefault("phase-seconds", "30"));
-        int genThreads = Integer.parseInt(options.getOrDefault("gen-threads", "8"));
-        int queries = Integer.parseInt(options.getOrDefault("queries", "50"));
-        int jfrClients = Integer.parseInt(options.getOrDefault("jfr-clients", "8"));
+        int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(n -> wholeNumber("clients", n)).toArray();
+        int phaseSeconds = whole("phase-seconds", "30");
+        int genThreads = whole("gen-threads", "8");
+        int queries = whole("queries", "50");
+        int jfrClients = whole("jfr-clients", "8");
         List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
         // the README's way to run the embedded default (C1 only, see there); --server-opts "" runs the JVM's default
         String more = options.getOrDefault("server-opts", SERVER_OPTS);
@@ -114,14 +138,14 @@ public final class Bench {
         extra.put("loadAverageAtStart", Machine.loadAverage());
         extra.put("cases", cases);
         extra.put("serverJvmOptions", serverOpts);
-        SyntheticLedger ledger = new SyntheticLedger(Long.parseLong(options.getOrDefault("seed", "1")), cases);
+        SyntheticLedger ledger = new SyntheticLedger(whole("seed", "1"), cases);
         Path dataDir = work.resolve("data");
         Path log = out.resolve("server.log");
         Files.deleteIfExists(log);
         try {
             log("baselines (raw H2 appends, raw Mongo inserts and finds by _id)");
             Baselines.Figures base = Baselines.measure(Files.createDirectories(work.resolve("baselines")),
-                    Integer.parseInt(options.getOrDefault("baseline-events", "5000")));
+                    whole("baseline-events", "5000"));
             extra.put("baselines", base);
 
             String kept = options.get("rebuild-of");

@@ -1,0 +1,26 @@
+package org.gongshi.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A bad option stops the bench before it starts anything, with a message that names the option. */
+class BenchOptionsTest {
+
+    @Test
+    void a_number_that_is_not_one_is_refused_by_its_option_name() {
+        assertThatThrownBy(() -> new Bench(Map.of("cases", "ten")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--cases must be a whole number of 0 or more, not \"ten\"");
+        assertThatThrownBy(() -> new Bench(Map.of("cases", "-5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--cases must be");
+    }
+
+    @Test
+    void an_unknown_option_is_refused_with_the_options_there_are() {
+        assertThatThrownBy(() -> new Bench(Map.of("case", "10")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown option --case (the options: --baseline-events,")
+                .hasMessageContaining("--cases");
+    }
+}
