@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A non-unique index for the embedded MongoDB, which mongo-java-server 1.47 lacks (it accepts
@@ -140,18 +141,19 @@ final class SecondaryIndex extends Index<Object> {
             int colon = next.indexOf(':', pinned.length());
             if (colon < 0) break; // not an entry of this format
             String group = next.substring(0, colon + 1);
-            collect(group, group + "\"", positions); // whatever sorts before the strings
-            collect(group + "\"" + literal, group + "\"" + literal + Character.MAX_VALUE, positions); // the strings
-            collect(group + "#", group + Character.MAX_VALUE, positions); // other types, after the strings ('#' follows '"')
+            String strings = group + "\"" + literal;
+            collect(group, key -> key.compareTo(group + "\"") < 0, positions); // whatever sorts before the strings
+            collect(strings, key -> key.startsWith(strings), positions); // the strings
+            collect(group + "#", key -> key.startsWith(group), positions); // other types, after the strings ('#' follows '"')
             next = entries.ceilingKey(group.substring(0, group.length() - 1) + ";");
         }
         return positions;
     }
 
-    /** The positions of the entries from {@code from} (included) to {@code to} (excluded). */
-    private void collect(String from, String to, Set<Object> positions) {
+    /** The positions of the entries from {@code from} on, while their keys are {@code within}. */
+    private void collect(String from, Predicate<String> within, Set<Object> positions) {
         for (Cursor<String, Object> cursor = entries.cursor(from); cursor.hasNext(); ) {
-            if (cursor.next().compareTo(to) >= 0) break;
+            if (!within.test(cursor.next())) break;
             positions.add(cursor.getValue());
         }
     }
