@@ -7,6 +7,8 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -252,6 +254,10 @@ class CrashConsistentH2Backend extends H2Backend {
         }
     }
 
+    /** A document with its sort values, read once ({@link IndexedH2Collection#matchDocumentsFromStream}). */
+    private record Sorting(Object[] values, Document document) {
+    }
+
     /** Set while this thread runs an update or a findAndModify (one command at a time per thread). */
     private static final ThreadLocal<Boolean> UPDATING = new ThreadLocal<>();
 
@@ -341,6 +347,34 @@ class CrashConsistentH2Backend extends H2Backend {
             Collection<Object> list = new ArrayList<>();
             positions.forEach(list::add);
             return list;
+        }
+
+        /**
+         * A sorted answer: each matching document's sort values are read once, not at every comparison
+         * (mongo-java-server's comparator reads both documents' values at each of the n log n comparisons: a fifth of a
+         * public search's {@code find} at 10,000 cases, issue 13). The same order: the same values compared by the same
+         * {@link ValueComparator}, in a stable sort.
+         */
+        @Override
+        protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy,
+                                                       int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            if (orderBy == null || orderBy.isEmpty() || orderBy.keySet().iterator().next().equals("$natural")) {
+                return super.matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            List<String> keys = List.copyOf(orderBy.keySet());
+            List<ValueComparator> directions = keys.stream()
+                    .map(key -> ((Number) orderBy.get(key)).intValue() > 0 ? ValueComparator.asc() : ValueComparator.desc()).toList();
+            Stream<Document> sorted = documents.filter(document -> documentMatchesQuery(document, query))
+                    .map(document -> new Sorting(keys.stream().map(key -> Utils.getSubdocumentValueCollectionAware(document, key)).toArray(), document))
+                    .sorted((a, b) -> {
+                        for (int i = 0; i < directions.size(); i++) {
+                            int order = directions.get(i).compare(a.values()[i], b.values()[i]);
+                            if (order != 0) return order;
+                        }
+                        return 0;
+                    })
+                    .map(Sorting::document);
+            return super.matchDocumentsFromStream(sorted, new Document(), null, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override
