@@ -258,10 +258,7 @@ class IndexProbeTest {
             odd.add(document);
         }
         views.insertMany(odd);
-        Path stockDir = dir.resolve("stock-sort");
-        assertThat(stockDir.toFile().mkdirs()).isTrue();
-        MongoServer stock = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(stockDir.resolve("mongo.mv").toString()));
-        stock.bind("127.0.0.1", 0);
+        MongoServer stock = stockServer(dir.resolve("stock-sort"));
         try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
             MongoCollection<Document> reference = stockClient.getDatabase("probe").getCollection("views");
             reference.insertMany(views.find().into(new ArrayList<>()));
@@ -307,9 +304,7 @@ class IndexProbeTest {
         client.close();
         server.shutdownNow();
         Path stockDir = dir.resolve("stock");
-        assertThat(stockDir.toFile().mkdirs()).isTrue();
-        MongoServer stock = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(stockDir.resolve("mongo.mv").toString()));
-        stock.bind("127.0.0.1", 0);
+        MongoServer stock = stockServer(stockDir);
         try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
             MongoCollection<Document> old = stockClient.getDatabase("probe").getCollection("views");
             old.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
@@ -371,6 +366,14 @@ class IndexProbeTest {
     }
 
     /** Answers each query, reading no collection whole, and checks each answer against a scan's (an $or is not a conjunction: it scans). */
+    /** mongo-java-server's own H2 backend on a file in {@code directory}, on a free loopback port. */
+    private static MongoServer stockServer(Path directory) {
+        assertThat(directory.toFile().mkdirs()).isTrue();
+        MongoServer stock = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(directory.resolve("mongo.mv").toString()));
+        stock.bind("127.0.0.1", 0);
+        return stock;
+    }
+
     private List<List<Document>> assertIndexedEqualsScanned(List<Bson> queries) {
         long scans = backend.fullScans();
         List<List<Document>> indexed = new ArrayList<>();
