@@ -26,9 +26,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -178,10 +180,20 @@ class CrashConsistentH2Backend extends H2Backend {
             return new IndexedH2Collection(this, collectionName, options, namespace);
         }
 
-        /** A real non-unique index ({@link SecondaryIndex}) where the stock backend accepts one and ignores it. */
+        /**
+         * A real non-unique index ({@link SecondaryIndex}) where the stock backend accepts one and ignores it. A data
+         * directory written before its keys sorted in the query order holds it under the stock name: that map is removed
+         * and the new one filled from the documents as the collection opens it, once, with a line in the log.
+         */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            return new SecondaryIndex(getMvStore().openMap(stockIndexMap(collectionName, indexName)), indexName, keys, sparse);
+            String earlier = stockIndexMap(collectionName, indexName);
+            if (getMvStore().hasMap(earlier)) {
+                log.info("Re-keying the embedded MongoDB's index {} of {} in sort order (once, from its documents)", indexName,
+                        getFullCollectionNamespace(collectionName));
+                getMvStore().removeMap(earlier);
+            }
+            return new SecondaryIndex(getMvStore().openMap(orderedIndexMap(collectionName, indexName)), indexName, keys, sparse);
         }
 
         /**
@@ -219,8 +231,9 @@ class CrashConsistentH2Backend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            String keyed = keyedIndexMap(collection.getCollectionName(), indexName);
-            if (getMvStore().hasMap(keyed)) getMvStore().removeMap(keyed);
+            for (String map : List.of(keyedIndexMap(collection.getCollectionName(), indexName), orderedIndexMap(collection.getCollectionName(), indexName))) {
+                if (getMvStore().hasMap(map)) getMvStore().removeMap(map);
+            }
         }
 
         // the stock backend's map name for a collection's index
@@ -230,6 +243,10 @@ class CrashConsistentH2Backend extends H2Backend {
 
         private String keyedIndexMap(String collectionName, String indexName) {
             return getFullCollectionNamespace(collectionName) + "._keyed_" + indexName;
+        }
+
+        private String orderedIndexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._ordered_" + indexName;
         }
     }
 
@@ -321,7 +338,9 @@ class CrashConsistentH2Backend extends H2Backend {
             Index<Object> best = null;
             Document bestProbe = null;
             for (Index<Object> index : getIndexes()) {
-                if (index.canHandle(query)) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                if (index.isUnique() && index.canHandle(query)) {
+                    return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
                 Optional<Document> probe = IndexProbe.of(query, index.getKeys(), !index.isUnique()).filter(index::canHandle);
                 // a unique index first, then the non-unique index with the most keys pinned
                 if (probe.isPresent() && (best == null || !best.isUnique() && (index.isUnique() || probe.get().size() > bestProbe.size()))) {
@@ -330,6 +349,10 @@ class CrashConsistentH2Backend extends H2Backend {
                 }
             }
             if (best == null) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (!best.isUnique() && limit > 0 && orderBy != null && !orderBy.isEmpty()) {
+                Optional<QueryResult> page = page(query, orderBy, bestProbe.size(), numberToSkip, limit, batchSize, fieldSelector);
+                if (page.isPresent()) return page.get();
+            }
             Collection<Object> positions = positions(best.getPositions(bestProbe));
             if (!best.isUnique()) {
                 // an array holding all of several elements (a name search's bigrams): only the documents indexed under each
@@ -341,6 +364,64 @@ class CrashConsistentH2Backend extends H2Backend {
             }
             if (documentsRead != null) documentsRead.addAndGet(positions.size()); // null while the stock constructor opens the store
             return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * A page of a sorted query read by walking a non-unique index in the sort's order ({@link SecondaryIndex#inOrder}),
+         * when one pins as many of the query's keys as the best index does and sorts as the query asks: only the documents
+         * up to the page's end are read and matched, none sorted (issue 13: a division's page read and sorted every
+         * record of the division). Under an array holding all of several elements, only the documents indexed under
+         * each are read. Empty when no index walks in that order, or when a document read holds a sort value its key
+         * does not order as mongo-java-server's comparator does ({@link OrderedKey#ordered}: an array, a long...): the
+         * query is then answered as before.
+         */
+        private Optional<QueryResult> page(Document query, Document orderBy, int pinned, int numberToSkip, int limit, int batchSize,
+                                           Document fieldSelector) {
+            for (Index<Object> index : getIndexes()) {
+                if (!(index instanceof SecondaryIndex walkable)) continue;
+                Optional<Document> probe = IndexProbe.of(query, index.getKeys(), true).filter(index::canHandle);
+                if (probe.isEmpty() || probe.get().size() < pinned || !walkable.walksInOrder(probe.get(), orderBy)) continue;
+                Optional<Iterator<Object>> walk = walkable.inOrder(probe.get());
+                if (walk.isEmpty()) continue;
+                Set<Object> among = null;
+                for (Document alternative : IndexProbe.alternatives(query, probe.get())) {
+                    Set<Object> other = new HashSet<>(positions(index.getPositions(alternative)));
+                    if (among == null) among = other;
+                    else among.retainAll(other);
+                }
+                List<Document> matches = new ArrayList<>();
+                Set<Object> seen = new HashSet<>();
+                long read = 0;
+                while (walk.get().hasNext() && matches.size() < (long) numberToSkip + limit) {
+                    Object position = walk.get().next();
+                    if (!seen.add(position) || among != null && !among.contains(position)) continue;
+                    Document document = getDocument(position);
+                    read++;
+                    for (String key : orderBy.keySet()) {
+                        if (!OrderedKey.ordered(Utils.getSubdocumentValueCollectionAware(document, key))) return Optional.empty();
+                    }
+                    if (documentMatchesQuery(document, query)) matches.add(document);
+                }
+                documentsRead.addAndGet(read);
+                return Optional.of(matchDocumentsFromStream(matches.stream(), new Document(), null, numberToSkip, limit, batchSize, fieldSelector));
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * How many documents match {@code query}, counted in a non-unique index without reading them, when the index's
+         * lookup is the whole query ({@link IndexProbe#covers}); empty otherwise.
+         */
+        synchronized OptionalLong countedByIndex(Document query) {
+            for (Index<Object> index : getIndexes()) {
+                if (!(index instanceof SecondaryIndex secondary)) continue;
+                Optional<Document> probe = IndexProbe.of(query, index.getKeys(), true).filter(index::canHandle);
+                if (probe.isPresent() && IndexProbe.covers(query, probe.get())) {
+                    OptionalLong count = secondary.count(probe.get());
+                    if (count.isPresent()) return count;
+                }
+            }
+            return OptionalLong.empty();
         }
 
         private static Collection<Object> positions(Iterable<Object> positions) {
@@ -389,12 +470,42 @@ class CrashConsistentH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         commands.readLock().lock();
         try {
-            if (command.equals("aggregate")) LeadingMatch.of(database, query).ifPresent(LEADING_MATCH::set);
+            if (command.equals("aggregate")) {
+                Optional<LeadingMatch> match = LeadingMatch.of(database, query);
+                Optional<Document> counted = match.flatMap(m -> countedByIndex(database, query, m));
+                if (counted.isPresent()) return counted.get();
+                match.ifPresent(LEADING_MATCH::set);
+            }
             return super.handleCommand(channel, database, command, query);
         } finally {
             LEADING_MATCH.remove();
             commands.readLock().unlock();
         }
+    }
+
+    /** The pipeline the driver's {@code countDocuments} sends after its {@code $match}. */
+    private static final List<Document> COUNT = List.of(new Document("$group", new Document("_id", 1).append("n", new Document("$sum", 1))));
+
+    /**
+     * The answer to {@code countDocuments} when an index's lookup is the whole of its filter: the count of the documents
+     * indexed under it, none read ({@link IndexedH2Collection#countedByIndex}; issue 13: a division's or the public
+     * listing's count read every record it counted). The reply is the aggregation's own: one {@code {_id: 1, n}}, none
+     * for nothing.
+     */
+    private Optional<Document> countedByIndex(String database, Document command, LeadingMatch match) {
+        if (!(command.get("pipeline") instanceof List<?> pipeline) || !pipeline.subList(1, pipeline.size()).equals(COUNT)) return Optional.empty();
+        String collectionName = (String) command.get("aggregate");
+        if (!(resolveDatabase(database).resolveCollection(collectionName, false) instanceof IndexedH2Collection collection)) {
+            return Optional.empty();
+        }
+        OptionalLong count = collection.countedByIndex(match.query());
+        if (count.isEmpty()) return Optional.empty();
+        long n = count.getAsLong();
+        List<Document> batch = n == 0 ? List.of() : List.of(new Document("_id", 1).append("n", n <= Integer.MAX_VALUE ? (Object) (int) n : n));
+        Document cursor = new Document("id", 0L).append("ns", database + "." + collectionName).append("firstBatch", batch);
+        Document reply = new Document("cursor", cursor);
+        Utils.markOkay(reply);
+        return Optional.of(reply);
     }
 
     @Override

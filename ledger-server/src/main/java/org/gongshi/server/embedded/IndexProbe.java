@@ -77,6 +77,50 @@ final class IndexProbe {
         return literal.matches() ? Optional.of(literal.group(1)) : Optional.empty();
     }
 
+    /**
+     * Whether {@code probe} (what {@link #of} made of {@code query}) is the whole query: every condition, at the top or in an
+     * {@code $and}, is one the probe pins, exactly as it pins it (an equality, an {@code $in}, an {@code $all} of one
+     * element, a literal prefix), one per field, of a value whose key no other value has. An index then answers which
+     * documents match without reading them.
+     */
+    static boolean covers(Document query, Document probe) {
+        List<Map.Entry<String, Object>> conditions = new java.util.ArrayList<>();
+        if (!conditions(query, conditions, 0) || conditions.size() != probe.size()) return false;
+        for (Map.Entry<String, Object> condition : conditions) {
+            Object value = condition.getValue();
+            Object pinned = probe.get(condition.getKey());
+            if (pinned == null) return false;
+            boolean same = value == pinned || value.equals(pinned)
+                    || value instanceof Document d && d.size() == 1 && (pinned.equals(d.get("$eq"))
+                    || d.get("$all") instanceof Collection<?> all && all.size() == 1 && pinned.equals(all.iterator().next()));
+            if (!same || !exact(pinned)) return false;
+        }
+        return true;
+    }
+
+    /** A pinned value whose index key only its equals have (not a long beyond a double's precision, not a document). */
+    private static boolean exact(Object pinned) {
+        if (pinned instanceof Document in && in.get("$in") instanceof Collection<?> values) return values.stream().allMatch(OrderedKey::ordered);
+        return literalPrefix(pinned).isPresent() || OrderedKey.ordered(pinned);
+    }
+
+    /** The field conditions of a conjunction, false if it holds anything else ({@code $or}, {@code $expr}...). */
+    private static boolean conditions(Document query, List<Map.Entry<String, Object>> conditions, int depth) {
+        if (depth > MAX_DEPTH) return false;
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            if (condition.getKey().equals("$and") && condition.getValue() instanceof Collection<?> all) {
+                for (Object part : all) {
+                    if (!(part instanceof Document d) || !conditions(d, conditions, depth + 1)) return false;
+                }
+            } else if (condition.getKey().startsWith("$") || condition.getValue() == null) {
+                return false;
+            } else {
+                conditions.add(condition);
+            }
+        }
+        return true;
+    }
+
     private static final int MAX_DEPTH = 16;
 
     private static void collect(Document conditions, Map<String, Object> pinned, int depth) {

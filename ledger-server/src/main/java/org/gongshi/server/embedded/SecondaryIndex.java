@@ -6,15 +6,20 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.Json;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -25,19 +30,22 @@ import java.util.function.Predicate;
  * document and key value (per element of an array: multikey), in an MVMap of the same store as the
  * documents, so the crash-consistent checkpoints keep it and the documents together.
  *
- * <p>An entry's key is its key values, each as {@code <length>:<compact JSON>} of the normalised
- * value (so 1 and 1.0 are one key, as in MongoDB), followed by {@code |} and the document's id; its
- * value is the document's position. A lookup reads the entries that start with the pinned values.
- * The collection matches the whole query against what it returns, so an index may only ever give
- * too many documents, never too few.
+ * <p>An entry's key is its key values, each as an {@link OrderedKey} (complemented for a descending key), followed by
+ * the document's id, so the entries sort as a query sorted by the index's keys and then {@code _id} would: a page of
+ * such a query is read by walking the entries ({@link #inOrder}), not by reading and sorting every match. Its value
+ * is the document's position. A lookup reads the entries that start with the pinned values. The collection matches
+ * the whole query against what it returns, so an index may only ever give too many documents, never too few.
  */
 final class SecondaryIndex extends Index<Object> {
 
     private final MVMap<String, Object> entries;
+    private final boolean[] ascending;
 
     SecondaryIndex(MVMap<String, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.entries = entries;
+        this.ascending = new boolean[keys.size()];
+        for (int i = 0; i < keys.size(); i++) ascending[i] = keys.get(i).isAscending();
     }
 
     @Override
@@ -100,53 +108,152 @@ final class SecondaryIndex extends Index<Object> {
     @Override
     public Iterable<Object> getPositions(Document query) {
         List<String> keys = keys();
-        Optional<String> literal = IndexProbe.literalPrefix(query.get(keys.get(query.size() - 1)));
-        if (literal.isPresent()) {
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < query.size() - 1; i++) values.add(query.get(keys.get(i)));
-            return startingWith(values.isEmpty() ? "" : encode(new KeyValue(values).normalized()), literal.get());
-        }
-        Object first = query.get(keys.get(0));
-        List<List<Object>> prefixes = new ArrayList<>();
-        if (first instanceof Document d && d.get("$in") instanceof Collection<?> values) {
-            for (Object value : values) prefixes.add(List.of(value));
+        int last = query.size() - 1;
+        Optional<String> literal = IndexProbe.literalPrefix(query.get(keys.get(last)));
+        if (literal.isPresent()) return startingWith(pinned(query, last), literal.get(), ascending[last]);
+        List<String> prefixes = new ArrayList<>();
+        if (query.get(keys.get(0)) instanceof Document d && d.get("$in") instanceof Collection<?> values) {
+            for (Object value : values) prefixes.add(prefix(List.of(value)));
         } else {
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < query.size(); i++) values.add(query.get(keys.get(i)));
-            prefixes.add(values);
+            prefixes.add(pinned(query, query.size()));
         }
         Set<Object> positions = new LinkedHashSet<>();
-        for (List<Object> values : prefixes) {
-            String prefix = encode(new KeyValue(values).normalized());
-            for (Cursor<String, Object> cursor = entries.cursor(prefix); cursor.hasNext(); ) {
-                if (!cursor.next().startsWith(prefix)) break;
-                positions.add(cursor.getValue());
-            }
-        }
+        for (String prefix : prefixes) collect(prefix, key -> key.startsWith(prefix), positions);
         return positions;
     }
 
     /**
-     * The positions of the entries under {@code pinned} whose next key value may start with {@code literal}, as
-     * mongo-java-server matches a regular expression: against the value's {@code toString()}. A string value is
-     * written {@code <length>:"<string>}, so within each length the strings starting with the literal are one range of
-     * keys; every value of another type (a number, whose key is its normalised double, a UUID, an id...) is given as
-     * well, for the collection's match of the whole query to decide. The lengths present are found by seeking past
-     * each in turn ({@code ;} sorts right after {@code :}).
+     * Whether the entries under {@code probe} (a query {@link #canHandle} takes: equalities, the last of which may be a
+     * literal prefix, no {@code $in}) come in the order {@code orderBy} asks for: its keys are the index's keys after the
+     * pinned ones, in the index's directions, and end with an ascending {@code _id} only if they name every key left.
      */
-    private Set<Object> startingWith(String pinned, String literal) {
-        Set<Object> positions = new LinkedHashSet<>();
-        String next = entries.ceilingKey(pinned);
-        while (next != null && next.startsWith(pinned)) {
-            int colon = next.indexOf(':', pinned.length());
-            if (colon < 0) break; // not an entry of this format
-            String group = next.substring(0, colon + 1);
-            String strings = group + "\"" + literal;
-            collect(group, key -> key.compareTo(group + "\"") < 0, positions); // whatever sorts before the strings
-            collect(strings, key -> key.startsWith(strings), positions); // the strings
-            collect(group + "#", key -> key.startsWith(group), positions); // other types, after the strings ('#' follows '"')
-            next = entries.ceilingKey(group.substring(0, group.length() - 1) + ";");
+    boolean walksInOrder(Document probe, Document orderBy) {
+        List<String> keys = keys();
+        if (probe.values().stream().anyMatch(v -> v instanceof Document d && d.containsKey("$in"))) return false;
+        int next = probe.size();
+        List<String> sortKeys = List.copyOf(orderBy.keySet());
+        for (int i = 0; i < sortKeys.size(); i++) {
+            String key = sortKeys.get(i);
+            if (!(orderBy.get(key) instanceof Number direction)) return false;
+            if (key.equals("_id") && i == sortKeys.size() - 1 && next == keys.size()) return direction.intValue() > 0;
+            if (next >= keys.size() || !keys.get(next).equals(key) || (direction.intValue() > 0) != ascending[next]) return false;
+            next++;
         }
+        return true;
+    }
+
+    /**
+     * The positions of the entries under {@code probe} in the order of their keys (each position as often as it has
+     * entries there), read as they are asked for; under a literal prefix, the entries of every value starting with it,
+     * merged by the keys after that value. Empty if the walk would not be in key order: a value of another type than a
+     * string under a literal prefix (mongo-java-server matches a pattern against any value's {@code toString()}).
+     */
+    Optional<Iterator<Object>> inOrder(Document probe) {
+        List<String> keys = keys();
+        int last = probe.size() - 1;
+        Optional<String> literal = IndexProbe.literalPrefix(probe.get(keys.get(last)));
+        if (literal.isEmpty()) {
+            String prefix = pinned(probe, probe.size());
+            Run run = new Run(prefix);
+            return Optional.of(new Iterator<>() {
+                private boolean ahead = run.advance();
+
+                @Override
+                public boolean hasNext() {
+                    return ahead;
+                }
+
+                @Override
+                public Object next() {
+                    if (!ahead) throw new NoSuchElementException();
+                    Object position = run.position;
+                    ahead = run.advance();
+                    return position;
+                }
+            });
+        }
+        String pinned = pinned(probe, last);
+        boolean up = ascending[last];
+        char strings = OrderedKey.stringType(up);
+        String first = entries.ceilingKey(pinned);
+        String afterStrings = entries.ceilingKey(pinned + (char) (strings + 1));
+        if (first != null && first.startsWith(pinned) && first.charAt(pinned.length()) != strings
+                || afterStrings != null && afterStrings.startsWith(pinned)) {
+            return Optional.empty();
+        }
+        String start = pinned + OrderedKey.stringStart(literal.get(), up);
+        PriorityQueue<Run> runs = new PriorityQueue<>(Comparator.comparing((Run run) -> run.rest));
+        for (String next = entries.ceilingKey(start); next != null && next.startsWith(start); ) {
+            Run run = new Run(next.substring(0, OrderedKey.end(next, pinned.length(), up)));
+            if (run.advance()) runs.add(run);
+            String after = OrderedKey.after(run.prefix);
+            next = after == null ? null : entries.ceilingKey(after);
+        }
+        return Optional.of(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !runs.isEmpty();
+            }
+
+            @Override
+            public Object next() {
+                Run run = runs.remove();
+                Object position = run.position;
+                if (run.advance()) runs.add(run);
+                return position;
+            }
+        });
+    }
+
+    /**
+     * How many documents the entries under {@code probe} (as {@link #inOrder} takes it) belong to: the count of a query the
+     * probe is the whole of ({@link IndexProbe#covers}), read from the index alone. Empty where the index may give
+     * documents the query does not match (a value of another type than a string under a literal prefix).
+     */
+    OptionalLong count(Document probe) {
+        Optional<Iterator<Object>> walk = probe.values().stream().anyMatch(v -> v instanceof Document d && d.containsKey("$in"))
+                ? Optional.of(getPositions(probe).iterator()) : inOrder(probe);
+        if (walk.isEmpty()) return OptionalLong.empty();
+        Set<Object> documents = new HashSet<>();
+        walk.get().forEachRemaining(documents::add);
+        return OptionalLong.of(documents.size());
+    }
+
+    /** The entries under one prefix, in key order: the current one's position and the rest of its key after the prefix. */
+    private final class Run {
+        final String prefix;
+        final Cursor<String, Object> cursor;
+        String rest;
+        Object position;
+
+        Run(String prefix) {
+            this.prefix = prefix;
+            this.cursor = entries.cursor(prefix);
+        }
+
+        boolean advance() {
+            if (!cursor.hasNext()) return false;
+            String key = cursor.next();
+            if (!key.startsWith(prefix)) return false;
+            rest = key.substring(prefix.length());
+            position = cursor.getValue();
+            return true;
+        }
+    }
+
+    /**
+     * The positions of the entries under {@code pinned} whose next key value may start with {@code literal}, as
+     * mongo-java-server matches a regular expression: against the value's {@code toString()}. The strings starting with
+     * the literal are one range of keys; every value of another type (a number, a date, an id...) is given as well, for
+     * the collection's match of the whole query to decide: the values whose type sorts before strings and those after.
+     */
+    private Set<Object> startingWith(String pinned, String literal, boolean up) {
+        Set<Object> positions = new LinkedHashSet<>();
+        char strings = OrderedKey.stringType(up);
+        String start = pinned + OrderedKey.stringStart(literal, up);
+        collect(pinned, key -> key.startsWith(pinned) && key.charAt(pinned.length()) < strings, positions);
+        collect(start, key -> key.startsWith(start), positions);
+        collect(pinned + (char) (strings + 1), key -> key.startsWith(pinned), positions);
         return positions;
     }
 
@@ -156,6 +263,23 @@ final class SecondaryIndex extends Index<Object> {
             if (!within.test(cursor.next())) break;
             positions.add(cursor.getValue());
         }
+    }
+
+    /** The key prefix of the first {@code count} values of a query (on the index's leading keys). */
+    private String pinned(Document query, int count) {
+        List<String> keys = keys();
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) values.add(query.get(keys.get(i)));
+        return prefix(values);
+    }
+
+    /** The key prefix of values of the index's leading keys, normalised as the entries' are (1 and 1.0 are one key). */
+    private String prefix(List<Object> values) {
+        if (values.isEmpty()) return "";
+        StringBuilder key = new StringBuilder();
+        int i = 0;
+        for (Object value : new KeyValue(values).normalized()) OrderedKey.append(key, value, ascending[i++]);
+        return key.toString();
     }
 
     @Override
@@ -193,32 +317,15 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     private Set<String> entryKeys(Document document) {
-        String id = "|" + identity(document.get("_id"));
         Set<String> keys = new LinkedHashSet<>();
-        for (KeyValue value : getKeyValues(document)) keys.add(encode(value) + id);
+        for (KeyValue values : getKeyValues(document)) {
+            StringBuilder key = new StringBuilder();
+            int i = 0;
+            for (Object value : values) OrderedKey.append(key, value, ascending[i++]);
+            OrderedKey.append(key, document.get("_id"), true);
+            keys.add(key.toString());
+        }
         return keys;
     }
 
-    private static String encode(KeyValue values) {
-        return encode(values, false);
-    }
-
-    /**
-     * Key values as a string that sorts and compares as cheaply as a string: each value as {@code <length>:<compact
-     * JSON>}, with its type first ({@code <type>:}) when {@code typed}, so values of two types never meet.
-     */
-    static String encode(KeyValue values, boolean typed) {
-        StringBuilder key = new StringBuilder();
-        for (Object value : values) {
-            String json = Json.toCompactJsonValue(value);
-            if (typed) key.append(value == null ? "null" : value.getClass().getSimpleName()).append(':');
-            key.append(json.length()).append(':').append(json);
-        }
-        return key.toString();
-    }
-
-    /** The document's id with its type, so "1" and 1 stay two documents. */
-    private static String identity(Object id) {
-        return id == null ? "null" : id.getClass().getSimpleName() + ":" + Json.toCompactJsonValue(id);
-    }
 }

@@ -1,5 +1,6 @@
 package org.gongshi.projections.publicrecords;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -30,6 +31,8 @@ import static com.mongodb.client.model.Filters.regex;
 public class PublicRecords {
 
     public static final String COLLECTION = "public_records";
+    /** MongoDB's error code for dropping an index that is not there. */
+    private static final int INDEX_NOT_FOUND = 27;
 
     private final MongoCollection<PublicRecordView> collection;
 
@@ -41,10 +44,21 @@ public class PublicRecords {
         return collection;
     }
 
-    /** One index per query shape; all lead with state, then the filter, then the sort key. */
+    /**
+     * One index per query shape; all lead with state, then the filter, then (where a page is sorted) the sort key, so a
+     * page of a search is read in its order rather than sorted. The name index without the sort key (before issue 13's
+     * sorted walk) is dropped where an earlier version made it.
+     */
     public void ensureIndexes() {
+        if (collection.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()).contains("public_name")) {
+            try {
+                collection.dropIndex("public_name");
+            } catch (MongoCommandException gone) {
+                if (gone.getErrorCode() != INDEX_NOT_FOUND) throw gone; // another node dropped it first
+            }
+        }
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_newest"));
-        collection.createIndex(Indexes.ascending("state", "nameKeys"), new IndexOptions().name("public_name"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "nameKeys"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_name_newest"));
         collection.createIndex(Indexes.ascending("state", "record.uscc"), new IndexOptions().name("public_uscc"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.division"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_division"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.ipType"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_iptype"));
