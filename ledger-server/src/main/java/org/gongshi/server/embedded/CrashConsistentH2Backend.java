@@ -187,12 +187,7 @@ class CrashConsistentH2Backend extends H2Backend {
          */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            String earlier = stockIndexMap(collectionName, indexName);
-            if (getMvStore().hasMap(earlier)) {
-                log.info("Re-keying the embedded MongoDB's index {} of {} in sort order (once, from its documents)", indexName,
-                        getFullCollectionNamespace(collectionName));
-                getMvStore().removeMap(earlier);
-            }
+            removeStockIndex(collectionName, indexName, "index", "in sort order ");
             return new SecondaryIndex(getMvStore().openMap(orderedIndexMap(collectionName, indexName)), indexName, keys, sparse);
         }
 
@@ -203,12 +198,7 @@ class CrashConsistentH2Backend extends H2Backend {
          */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            String stock = stockIndexMap(collectionName, indexName);
-            if (getMvStore().hasMap(stock)) {
-                log.info("Re-keying the embedded MongoDB's unique index {} of {} (once, from its documents)", indexName,
-                        getFullCollectionNamespace(collectionName));
-                getMvStore().removeMap(stock);
-            }
+            removeStockIndex(collectionName, indexName, "unique index", "");
             return new KeyedUniqueIndex(getMvStore().openMap(keyedIndexMap(collectionName, indexName)), indexName, keys, sparse);
         }
 
@@ -234,6 +224,15 @@ class CrashConsistentH2Backend extends H2Backend {
             for (String map : List.of(keyedIndexMap(collection.getCollectionName(), indexName), orderedIndexMap(collection.getCollectionName(), indexName))) {
                 if (getMvStore().hasMap(map)) getMvStore().removeMap(map);
             }
+        }
+
+        /** Removes an index's map under the stock name (an earlier format), which the caller's new map replaces, with a line in the log. */
+        private void removeStockIndex(String collectionName, String indexName, String kind, String how) {
+            String stock = stockIndexMap(collectionName, indexName);
+            if (!getMvStore().hasMap(stock)) return;
+            log.info("Re-keying the embedded MongoDB's {} {} of {} {}(once, from its documents)", kind, indexName,
+                    getFullCollectionNamespace(collectionName), how);
+            getMvStore().removeMap(stock);
         }
 
         // the stock backend's map name for a collection's index
