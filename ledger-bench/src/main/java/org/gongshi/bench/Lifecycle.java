@@ -76,8 +76,8 @@ final class Lifecycle {
         if (c.correct()) acts.add(new Act(c.laterOn(1), k -> accepted(k, "/disclosure", map("action", "CORRECT",
                 "reason", "更正事实描述中的笔误", "facts", c.facts() + "（已更正）"))));
         if (c.list()) {
-            acts.add(new Act(c.laterOn(2), this::proposeListing));
-            acts.add(new Act(c.laterOn(16), this::decideListing));
+            acts.add(new Act(c.listingProposedOn(), this::proposeListing));
+            acts.add(new Act(c.listingDecidedOn(), this::decideListing));
         }
         if (c.execute()) {
             acts.add(new Act(c.laterOn(20), k -> accepted(k, "/execution", map("executedOn", c.laterOn(20), "paidAmount", c.fine(),
@@ -129,12 +129,12 @@ final class Lifecycle {
         return 1;
     }
 
-    /** A severe-dishonesty listing proposed now and decided after the 5 WD statement window (both acts run on their days). */
+    /** A severe-dishonesty listing proposed now and decided after the subject's statement window (both acts run on their days). */
     private int proposeListing(Case k) {
         CasePlan c = k.plan;
         Api.Reply proposed = command(token(c), "/api/v1/listings", map("listType", "SEVERE_DISHONESTY", "category", "REFUSAL_TO_PERFORM",
                 "subject", Map.of("name", c.subject().name(), "uscc", c.subject().uscc()), "basisCaseIds", List.of(k.caseId),
-                "reason", "拒不履行行政处罚决定", "proposedOn", c.laterOn(2)));
+                "reason", "拒不履行行政处罚决定", "proposedOn", c.listingProposedOn()));
         if (proposed == null) return 0;
         k.listingId = proposed.field("listingId");
         return 1;
@@ -142,7 +142,7 @@ final class Lifecycle {
 
     private int decideListing(Case k) {
         if (k.listingId == null) return 0;
-        return command(token(k.plan), "/api/v1/listings/" + k.listingId + "/decision", map("decidedOn", k.plan.laterOn(16),
+        return command(token(k.plan), "/api/v1/listings/" + k.listingId + "/decision", map("decidedOn", k.plan.listingDecidedOn(),
                 "list", true, "measures", List.of(Map.of("type", "KEY_SUPERVISION")))) == null ? 0 : 1;
     }
 

@@ -1,5 +1,7 @@
 package org.gongshi.bench;
 
+import org.gongshi.ledger.policy.Rulebook;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,9 @@ public final class SyntheticLedger {
     };
 
     /** The first day a case may be filed: the ledger's clock starts on it. */
+    /** The ledger's rulebook (deadlines on the official working-day calendar). */
+    private static final Rulebook RULES = Rulebook.defaults();
+
     static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 2);
 
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -55,6 +60,15 @@ public final class SyntheticLedger {
         public LocalDate decidedOn() { return filedOn.plusDays(21); }
         /** {@code days} after the decision; a compressed plan does everything after the decision on the decision day. */
         public LocalDate laterOn(int days) { return compressed ? decidedOn() : decidedOn().plusDays(days); }
+        /** 告知拟列入: the day a listing is proposed. */
+        public LocalDate listingProposedOn() { return laterOn(2); }
+        /**
+         * 列入: the first day after the subject's statement window, on the ledger's own calendar (5 WD; the Spring Festival
+         * and National Day stretch it past two weeks, and a decision inside it is refused).
+         */
+        public LocalDate listingDecidedOn() {
+            return RULES.listingStatementDeadline(listingProposedOn()).dueOn().plusDays(1);
+        }
         public String decisionNumber() { return bureau.name().substring(0, 2) + "知罚〔" + filedOn.getYear() + "〕" + index + "号"; }
     }
 
