@@ -142,7 +142,12 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         if (durableGlobalIndex.get() >= upTo) return;
         MVStore store = this.store;
         try {
-            if (store != null && store.isPersistent()) store.commit();
+            if (store != null && store.isPersistent()) {
+                store.commit();
+                // commit() returns at once when another store began since it looked, and a store begun by H2's own writer
+                // is written on H2's threads after it returns: wait until nothing begun is still on its way to the file
+                store.executeFilestoreOperation(() -> { });
+            }
         } catch (RuntimeException e) {
             // after commit a failure cannot fail the command any more (Axon only logs it), and the command would be
             // acknowledged with events that are not in the file; H2 has closed the store (it does on a failed write), so
@@ -223,7 +228,7 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
-    private static MVStore storeOf(Connection connection) throws SQLException {
+    static MVStore storeOf(Connection connection) throws SQLException {
         SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
         return session.getDatabase().getStore().getMvStore();
     }
