@@ -133,6 +133,9 @@ class CrashConsistentH2Backend extends H2Backend {
     /** Candidates few enough to read and match rather than narrow with another index lookup. */
     private static final int FEW = 16;
 
+    /** The most entries the choice between non-unique indexes counts under each (then the first of those left is taken). */
+    private static final long MOST = 1 << 20;
+
     /**
      * A collection's documents, as BSON ({@link BsonDocumentType}), in a map of their own ({@link #documentsMap}). The
      * stock backend's map of a data directory written before is re-encoded into it once, at the
@@ -336,16 +339,41 @@ class CrashConsistentH2Backend extends H2Backend {
                                     Document fieldSelector) {
             Index<Object> best = null;
             Document bestProbe = null;
+            List<Index<Object>> candidates = new ArrayList<>();
+            List<Document> probes = new ArrayList<>();
             for (Index<Object> index : getIndexes()) {
                 if (index.isUnique() && index.canHandle(query)) {
                     return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
                 Optional<Document> probe = IndexProbe.of(query, index.getKeys(), !index.isUnique()).filter(index::canHandle);
-                // a unique index first, then the non-unique index with the most keys pinned
-                if (probe.isPresent() && (best == null || !best.isUnique() && (index.isUnique() || probe.get().size() > bestProbe.size()))) {
-                    best = index;
-                    bestProbe = probe.get();
+                if (probe.isEmpty()) continue;
+                if (index.isUnique()) { // a unique index first
+                    if (best == null) {
+                        best = index;
+                        bestProbe = probe.get();
+                    }
+                } else {
+                    candidates.add(index);
+                    probes.add(probe.get());
                 }
+            }
+            if (best == null && !candidates.isEmpty()) {
+                // then the non-unique index whose lookup reads the fewest entries (a subject's two feed entries, not the
+                // thousands of their six types), each counted only up to a bound that grows until one stays under it
+                int chosen = 0;
+                for (long bound = FEW; candidates.size() > 1; bound *= FEW) {
+                    long fewest = Long.MAX_VALUE;
+                    for (int i = 0; i < candidates.size(); i++) {
+                        long entries = candidates.get(i) instanceof SecondaryIndex secondary ? secondary.entriesUpTo(probes.get(i), bound) : bound;
+                        if (entries < fewest) {
+                            fewest = entries;
+                            chosen = i;
+                        }
+                    }
+                    if (fewest < bound || bound > MOST) break;
+                }
+                best = candidates.get(chosen);
+                bestProbe = probes.get(chosen);
             }
             if (best == null) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             if (!best.isUnique() && limit > 0 && orderBy != null && !orderBy.isEmpty()) {

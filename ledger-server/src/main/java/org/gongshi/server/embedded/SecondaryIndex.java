@@ -123,6 +123,29 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     /**
+     * How many entries a lookup of {@code probe} (a query {@link #canHandle} takes) reads, counted only up to {@code cap}:
+     * what a query planner compares between indexes. Under a literal prefix, the strings starting with it.
+     */
+    long entriesUpTo(Document probe, long cap) {
+        List<String> keys = keys();
+        int last = probe.size() - 1;
+        List<String> prefixes = new ArrayList<>();
+        Optional<String> literal = IndexProbe.literalPrefix(probe.get(keys.get(last)));
+        if (literal.isPresent()) {
+            prefixes.add(pinned(probe, last) + OrderedKey.stringStart(literal.get(), ascending[last]));
+        } else if (probe.get(keys.get(0)) instanceof Document d && d.get("$in") instanceof Collection<?> values) {
+            for (Object value : values) prefixes.add(prefix(List.of(value)));
+        } else {
+            prefixes.add(pinned(probe, probe.size()));
+        }
+        long read = 0;
+        for (String prefix : prefixes) {
+            for (Cursor<String, Object> cursor = entries.cursor(prefix); read < cap && cursor.hasNext() && cursor.next().startsWith(prefix); ) read++;
+        }
+        return read;
+    }
+
+    /**
      * Whether the entries under {@code probe} (a query {@link #canHandle} takes: equalities, the last of which may be a
      * literal prefix, no {@code $in}) come in the order {@code orderBy} asks for: its keys are the index's keys after the
      * pinned ones, in the index's directions, and end with an ascending {@code _id} only if they name every key left.

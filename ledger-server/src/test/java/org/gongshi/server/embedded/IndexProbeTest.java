@@ -193,6 +193,24 @@ class IndexProbeTest {
     }
 
     @Test
+    void of_two_non_unique_indexes_a_query_pins_the_one_whose_lookup_reads_the_fewest_entries_serves_it() {
+        // the feed's "what made this subject public before entry n": every entry has one of the types asked, two the subject
+        views.createIndex(Indexes.ascending("type", "_id")); // first: the choice by order took it and read all 2,000
+        views.createIndex(Indexes.ascending("subject", "_id"));
+        views.updateMany(new Document(), set("type", "published"));
+        views.updateMany(in("_id", "case-7", "case-70"), set("subject", "record-7"));
+        Bson before = and(eq("subject", "record-7"), in("type", "published", "retracted"), lt("lastGlobalIndex", 1_000));
+
+        long read = backend.documentsRead();
+        Document last = views.find(before).sort(Sorts.descending("_id")).limit(1).first();
+        assertThat(last).isNotNull();
+        assertThat(last.getString("_id")).isEqualTo("case-70");
+        assertThat(backend.documentsRead() - read).as("documents read for the subject's last entry").isEqualTo(2);
+        assertThat(assertIndexedEqualsScanned(List.of(before, and(eq("subject", "record-8"), in("type", "published")))))
+                .extracting(List::size).containsExactly(2, 0);
+    }
+
+    @Test
     void a_division_and_everything_under_it_is_read_from_a_non_unique_index_as_one_range_not_every_entry() {
         views.createIndex(Indexes.ascending("status", "division"));
         views.updateMany(new Document(), set("status", "open"));
