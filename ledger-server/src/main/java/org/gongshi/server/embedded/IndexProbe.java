@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,7 @@ final class IndexProbe {
      * The index-answerable part of {@code query} for an index on {@code keys}: equalities on every
      * key, or an {@code $in} on a single key; empty if the query does not pin the index's keys. With
      * {@code leadingPrefix} (a non-unique index), equalities on a leading prefix of the keys will do, and the key after
-     * them may be bounded by a literal prefix ({@link #literalPrefix}).
+     * them may be bounded by a literal prefix ({@link #literalPrefix}) or, if ascending, a range ({@link #range}).
      */
     static Optional<Document> of(Document query, List<IndexKey> keys, boolean leadingPrefix) {
         Map<String, Object> pinned = new LinkedHashMap<>();
@@ -41,9 +42,11 @@ final class IndexProbe {
         Document probe = new Document();
         for (IndexKey key : keys) {
             Object value = pinned.get(key.getKey());
-            if (value == null || value instanceof InList && !probe.isEmpty() || value instanceof Prefix && !leadingPrefix) break;
-            probe.put(key.getKey(), value instanceof InList in ? new Document("$in", in.values()) : value instanceof Prefix p ? p.regex() : value);
-            if (value instanceof InList || value instanceof Prefix) break;
+            if (value == null || value instanceof InList && !probe.isEmpty() || value instanceof Prefix && !leadingPrefix
+                    || value instanceof Range && (!leadingPrefix || !key.isAscending())) break;
+            probe.put(key.getKey(), value instanceof InList in ? new Document("$in", in.values()) : value instanceof Prefix p ? p.regex()
+                    : value instanceof Range r ? r.bounds() : value);
+            if (value instanceof InList || value instanceof Prefix || value instanceof Range) break;
         }
         boolean enough = leadingPrefix ? !probe.isEmpty() : probe.size() == keys.size()
                 && (keys.size() == 1 || probe.values().stream().noneMatch(v -> v instanceof Document)); // no $in on compound keys
@@ -52,6 +55,10 @@ final class IndexProbe {
 
     /** An {@code $in} condition (kept apart from an equality to an array value). */
     private record InList(Collection<?> values) {
+    }
+
+    /** Bounds on a value ({@link #range}), as the query gave them. */
+    private record Range(Document bounds) {
     }
 
     /** An anchored literal prefix ({@link #literalPrefix}), as the query gave it. */
@@ -77,6 +84,22 @@ final class IndexProbe {
         return literal.matches() ? Optional.of(literal.group(1)) : Optional.empty();
     }
 
+    private static final Set<String> BOUNDS = Set.of("$lt", "$lte", "$gt", "$gte");
+
+    /**
+     * The bounds of a range condition ({@code {$gte: a, $lt: b}}: only {@code $lt}, {@code $lte}, {@code $gt} and
+     * {@code $gte}, each of a value whose key sorts as mongo-java-server compares it, {@link OrderedKey#ordered}, not
+     * null). On the key after the pinned ones of an ascending index it is one range of keys (what MongoDB's index bounds
+     * make of it): the deadlines due by now among the pending ones, not every pending one.
+     */
+    static Optional<Document> range(Object value) {
+        if (!(value instanceof Document bounds) || bounds.isEmpty() || !BOUNDS.containsAll(bounds.keySet())) return Optional.empty();
+        for (Object bound : bounds.values()) {
+            if (!plain(bound) || !OrderedKey.ordered(bound)) return Optional.empty();
+        }
+        return Optional.of(bounds);
+    }
+
     /**
      * Whether {@code probe} (what {@link #of} made of {@code query}) is the whole query: every condition, at the top or in an
      * {@code $and}, is one the probe pins, exactly as it pins it (an equality, an {@code $in}, an {@code $all} of one
@@ -100,6 +123,7 @@ final class IndexProbe {
 
     /** A pinned value whose index key only its equals have (not a long beyond a double's precision, not a document). */
     private static boolean exact(Object pinned) {
+        if (range(pinned).isPresent()) return false; // a bound's own value may hold more than one key (1 and 1.5 under $lte 2)
         if (pinned instanceof Document in && in.get("$in") instanceof Collection<?> values) return values.stream().allMatch(OrderedKey::ordered);
         return literalPrefix(pinned).isPresent() || OrderedKey.ordered(pinned);
     }
@@ -139,7 +163,7 @@ final class IndexProbe {
         }
     }
 
-    /** The value a field condition pins the field to, if it is an equality, an {@code $in} or a literal prefix. */
+    /** The value a field condition pins the field to, if it is an equality, an {@code $in}, a literal prefix or a range. */
     private static Optional<Object> pinned(Object value) {
         if (literalPrefix(value).isPresent()) return Optional.of(new Prefix(value));
         if (value == null || value instanceof Collection<?> || value instanceof Pattern
@@ -157,7 +181,7 @@ final class IndexProbe {
         if (operators.get("$all") instanceof Collection<?> all && !all.isEmpty() && plain(all.iterator().next())) {
             return Optional.of(all.iterator().next());
         }
-        return Optional.empty();
+        return range(operators).map(Range::new);
     }
 
     /**

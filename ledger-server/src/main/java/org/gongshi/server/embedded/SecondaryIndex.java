@@ -99,7 +99,8 @@ final class SecondaryIndex extends Index<Object> {
             if (!query.containsKey(keys.get(i))) return false;
             Object value = query.get(keys.get(i));
             boolean in = value instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?>;
-            boolean prefix = i == query.size() - 1 && IndexProbe.literalPrefix(value).isPresent();
+            boolean prefix = i == query.size() - 1 && (IndexProbe.literalPrefix(value).isPresent()
+                    || ascending[i] && IndexProbe.range(value).isPresent());
             if (in ? query.size() > 1 : !prefix && !IndexProbe.plain(value)) return false;
         }
         return true;
@@ -111,6 +112,12 @@ final class SecondaryIndex extends Index<Object> {
         int last = query.size() - 1;
         Optional<String> literal = IndexProbe.literalPrefix(query.get(keys.get(last)));
         if (literal.isPresent()) return startingWith(pinned(query, last), literal.get(), ascending[last]);
+        Optional<KeyRange> range = range(query);
+        if (range.isPresent()) {
+            Set<Object> positions = new LinkedHashSet<>();
+            collect(range.get().from(), range.get()::holds, positions);
+            return positions;
+        }
         List<String> prefixes = new ArrayList<>();
         if (query.get(keys.get(0)) instanceof Document d && d.get("$in") instanceof Collection<?> values) {
             for (Object value : values) prefixes.add(prefix(List.of(value)));
@@ -127,6 +134,12 @@ final class SecondaryIndex extends Index<Object> {
      * what a query planner compares between indexes. Under a literal prefix, the strings starting with it.
      */
     long entriesUpTo(Document probe, long cap) {
+        long read = 0;
+        Optional<KeyRange> range = range(probe);
+        if (range.isPresent()) {
+            for (Cursor<String, Object> cursor = entries.cursor(range.get().from()); read < cap && cursor.hasNext() && range.get().holds(cursor.next()); ) read++;
+            return read;
+        }
         List<String> keys = keys();
         int last = probe.size() - 1;
         List<String> prefixes = new ArrayList<>();
@@ -138,7 +151,6 @@ final class SecondaryIndex extends Index<Object> {
         } else {
             prefixes.add(pinned(probe, probe.size()));
         }
-        long read = 0;
         for (String prefix : prefixes) {
             for (Cursor<String, Object> cursor = entries.cursor(prefix); read < cap && cursor.hasNext() && cursor.next().startsWith(prefix); ) read++;
         }
@@ -152,7 +164,7 @@ final class SecondaryIndex extends Index<Object> {
      */
     boolean walksInOrder(Document probe, Document orderBy) {
         List<String> keys = keys();
-        if (probe.values().stream().anyMatch(v -> v instanceof Document d && d.containsKey("$in"))) return false;
+        if (probe.values().stream().anyMatch(v -> v instanceof Document d && d.containsKey("$in")) || range(probe).isPresent()) return false;
         int next = probe.size();
         List<String> sortKeys = List.copyOf(orderBy.keySet());
         for (int i = 0; i < sortKeys.size(); i++) {
@@ -172,6 +184,7 @@ final class SecondaryIndex extends Index<Object> {
      * string under a literal prefix (mongo-java-server matches a pattern against any value's {@code toString()}).
      */
     Optional<Iterator<Object>> inOrder(Document probe) {
+        if (range(probe).isPresent()) return Optional.empty();
         List<String> keys = keys();
         int last = probe.size() - 1;
         Optional<String> literal = IndexProbe.literalPrefix(probe.get(keys.get(last)));
@@ -240,6 +253,42 @@ final class SecondaryIndex extends Index<Object> {
         Set<Object> documents = new HashSet<>();
         walk.get().forEachRemaining(documents::add);
         return OptionalLong.of(documents.size());
+    }
+
+    /**
+     * The keys of the entries a range on the probe's last key may match: under the pinned values, up to the last starting
+     * with the tightest upper bound's key or, without one, from the tightest lower bound's key. One side only: in an
+     * array each bound may hold for another element ({@code [1, 9]} matches {@code {$gt: 5, $lt: 3}}), and the element
+     * that holds for the tightest bound of a side holds for the others of that side. Bounds taken inclusively: a value
+     * only the comparator tells apart from a bound (a long beyond a double's precision) is given, for the collection's
+     * match of the whole query to decide.
+     */
+    private record KeyRange(String pinned, String from, String to) {
+        boolean holds(String key) {
+            return key.startsWith(pinned) && (to == null || key.compareTo(to) <= 0 || key.startsWith(to));
+        }
+    }
+
+    /** The range of keys of a probe whose last value is a range ({@link IndexProbe#range}); empty for any other probe. */
+    private Optional<KeyRange> range(Document probe) {
+        List<String> keys = keys();
+        int last = probe.size() - 1;
+        Optional<Document> bounds = last < 0 ? Optional.empty() : IndexProbe.range(probe.get(keys.get(last)));
+        if (bounds.isEmpty()) return Optional.empty();
+        String pinned = pinned(probe, last);
+        String from = pinned, to = null;
+        for (var bound : bounds.get().entrySet()) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < last; i++) values.add(probe.get(keys.get(i)));
+            values.add(bound.getValue());
+            String key = prefix(values);
+            if (bound.getKey().startsWith("$gt")) {
+                if (key.compareTo(from) > 0) from = key;
+            } else if (to == null || key.compareTo(to) < 0) {
+                to = key;
+            }
+        }
+        return Optional.of(new KeyRange(pinned, to == null ? from : pinned, to));
     }
 
     /** The entries under one prefix, in key order: the current one's position and the rest of its key after the prefix. */

@@ -28,7 +28,9 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.set;
@@ -211,6 +213,47 @@ class IndexProbeTest {
     }
 
     @Test
+    void a_range_on_the_key_after_the_pinned_ones_is_read_as_one_range_of_the_index_and_answers_as_a_scan() {
+        // a deadline schedule: pending entries due over 2,000 days; a few hold a number, a string, an array or nothing
+        views.deleteMany(new Document());
+        views.createIndex(Indexes.ascending("state", "dueAt"));
+        java.time.Instant first = java.time.Instant.parse("2026-01-01T01:00:00Z");
+        List<Document> entries = new ArrayList<>();
+        for (int i = 0; i < DOCUMENTS; i++) {
+            Document entry = new Document("_id", "entry-" + i).append("eventId", "event-" + i).append("state", i % 10 == 9 ? "DONE" : "PENDING");
+            java.util.Date due = java.util.Date.from(first.plus(java.time.Duration.ofDays(i)));
+            switch (i % 50) {
+                case 0 -> entry.append("dueAt", null);
+                case 1 -> entry.append("dueAt", i);
+                case 2 -> entry.append("dueAt", "soon-" + i);
+                case 3 -> entry.append("dueAt", List.of(due, java.util.Date.from(first)));
+                case 4 -> { } // none
+                default -> entry.append("dueAt", due);
+            }
+            entries.add(entry);
+        }
+        views.insertMany(entries);
+        java.util.function.IntFunction<java.util.Date> day = n -> java.util.Date.from(first.plus(java.time.Duration.ofDays(n)));
+
+        long read = backend.documentsRead();
+        assertThat(views.find(and(eq("state", "PENDING"), lte("dueAt", day.apply(100)))).into(new ArrayList<>())).isNotEmpty();
+        // the dates up to day 100 and the values of types that sort before dates (null, none, numbers, strings), not the 1,800 pending
+        assertThat(backend.documentsRead() - read).as("documents read for the entries due by day 100 of 2,000").isLessThan(DOCUMENTS / 5);
+        List<List<Document>> found = assertIndexedEqualsScanned(List.of(
+                and(eq("state", "PENDING"), lte("dueAt", day.apply(100))),
+                and(eq("state", "PENDING"), gte("dueAt", day.apply(50)), lt("dueAt", day.apply(100))),
+                and(eq("state", "PENDING"), gt("dueAt", day.apply(1_990))),
+                new Document("state", "PENDING").append("dueAt", new Document("$gt", day.apply(100)).append("$lte", day.apply(50))),
+                and(eq("state", "PENDING"), gt("dueAt", day.apply(100)), lte("dueAt", day.apply(50))),
+                and(eq("state", "PENDING"), lte("dueAt", 1_000)),
+                and(eq("state", "PENDING"), lt("dueAt", "soon-5")),
+                and(eq("state", "DONE"), lt("dueAt", day.apply(2_000)))));
+        assertThat(found.get(4)).as("bounds no one value meets, met by two elements of an array").extracting(d -> d.get("_id"))
+                .isNotEmpty().allMatch(id -> Integer.parseInt(((String) id).substring("entry-".length())) % 50 == 3);
+        assertThat(found.get(0).size()).as("due by day 100: the dates and the arrays holding the first day").isGreaterThan(80);
+    }
+
+    @Test
     void a_division_and_everything_under_it_is_read_from_a_non_unique_index_as_one_range_not_every_entry() {
         views.createIndex(Indexes.ascending("status", "division"));
         views.updateMany(new Document(), set("status", "open"));
@@ -268,9 +311,9 @@ class IndexProbeTest {
                 Aggregates.group("$division", Accumulators.sum("n", 1), Accumulators.max("last", "$lastGlobalIndex")))).into(new ArrayList<>());
         assertThat(backend.fullScans()).as("collection scans").isEqualTo(scans);
         // a count the index's lookup is the whole of is the number of documents indexed under it, none read (310101, ^31,
-        // none); the rest read what the lookup selects: 110105's 1,000 to find the 50 below 100, the $group's 1,000
-        // (case-5 is read through the _id index, not counted here)
-        assertThat(backend.documentsRead() - read).as("documents read").isEqualTo(2L * DOCUMENTS / 2);
+        // none); the rest read what the lookup selects: 110105's up to 100, a range of the index (the 50 below and the one
+        // at the bound, taken inclusively), and the $group's 1,000 (case-5 is read through the _id index, not counted here)
+        assertThat(backend.documentsRead() - read).as("documents read").isEqualTo(DOCUMENTS / 2 + 51L);
         assertThat(counts).containsExactly((long) DOCUMENTS / 2, 50L, (long) DOCUMENTS / 2, 1L, 0L);
         assertThat(grouped).containsExactly(new Document("_id", "110105").append("n", DOCUMENTS / 2).append("last", (long) DOCUMENTS - 2));
 
