@@ -159,13 +159,14 @@ final class SecondaryIndex extends Index<Object> {
 
     /**
      * Whether the entries under {@code probe} (a query {@link #canHandle} takes: equalities, the last of which may be a
-     * literal prefix, no {@code $in}) come in the order {@code orderBy} asks for: its keys are the index's keys after the
-     * pinned ones, in the index's directions, and end with an ascending {@code _id} only if they name every key left.
+     * literal prefix or a range, no {@code $in}) come in the order {@code orderBy} asks for: its keys are the index's keys
+     * after the pinned ones (from a range's own key on), in the index's directions, and end with an ascending {@code _id}
+     * only if they name every key left.
      */
     boolean walksInOrder(Document probe, Document orderBy) {
         List<String> keys = keys();
-        if (probe.values().stream().anyMatch(v -> v instanceof Document d && d.containsKey("$in")) || range(probe).isPresent()) return false;
-        int next = probe.size();
+        if (probe.values().stream().anyMatch(v -> v instanceof Document d && d.containsKey("$in"))) return false;
+        int next = range(probe).isPresent() ? probe.size() - 1 : probe.size(); // a range's entries come in its key's order
         List<String> sortKeys = List.copyOf(orderBy.keySet());
         for (int i = 0; i < sortKeys.size(); i++) {
             String key = sortKeys.get(i);
@@ -184,7 +185,30 @@ final class SecondaryIndex extends Index<Object> {
      * string under a literal prefix (mongo-java-server matches a pattern against any value's {@code toString()}).
      */
     Optional<Iterator<Object>> inOrder(Document probe) {
-        if (range(probe).isPresent()) return Optional.empty();
+        Optional<KeyRange> range = range(probe);
+        if (range.isPresent()) {
+            Cursor<String, Object> cursor = entries.cursor(range.get().from());
+            return Optional.of(new Iterator<>() {
+                private Object position = advance();
+
+                private Object advance() {
+                    return cursor.hasNext() && range.get().holds(cursor.next()) ? cursor.getValue() : null;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return position != null;
+                }
+
+                @Override
+                public Object next() {
+                    if (position == null) throw new NoSuchElementException();
+                    Object current = position;
+                    position = advance();
+                    return current;
+                }
+            });
+        }
         List<String> keys = keys();
         int last = probe.size() - 1;
         Optional<String> literal = IndexProbe.literalPrefix(probe.get(keys.get(last)));

@@ -254,6 +254,36 @@ class IndexProbeTest {
     }
 
     @Test
+    void a_page_after_a_key_is_read_by_walking_the_range_in_order_and_is_the_page_the_stock_backend_gives() {
+        // what is public now, a page at a time after the last key seen (the feed's snapshot); and the newest below a bound
+        views.createIndex(Indexes.ascending("removed", "lastGlobalIndex"));
+        views.updateMany(new Document(), set("removed", false));
+        views.updateMany(in("_id", "case-1500", "case-1501"), set("removed", true));
+        views.insertOne(new Document("_id", "none").append("eventId", "e-n").append("removed", false)); // sorts first: null
+        Bson byIndex = Sorts.orderBy(Sorts.ascending("lastGlobalIndex"), Sorts.ascending("_id"));
+        record Page(Bson filter, int limit, long read) {
+        }
+        List<Page> pages = List.of(
+                new Page(and(eq("removed", false), gt("lastGlobalIndex", 1_490L)), 20, 21), // the bound itself read, then 20
+                new Page(and(eq("removed", false), gte("lastGlobalIndex", 10)), 5, 5),
+                new Page(and(eq("removed", false), lt("lastGlobalIndex", 3)), 10, 5), // none, 0, 1, 2 and the bound
+                new Page(and(eq("removed", false), gt("lastGlobalIndex", 1_995L)), 10, 5)); // to the end
+        MongoServer stock = stockServer(dir.resolve("stock-range"));
+        try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+            MongoCollection<Document> reference = stockClient.getDatabase("probe").getCollection("views");
+            reference.insertMany(views.find().into(new ArrayList<>()));
+            for (Page page : pages) {
+                long read = backend.documentsRead();
+                List<Document> ours = views.find(page.filter()).sort(byIndex).limit(page.limit()).into(new ArrayList<>());
+                assertThat(ours).as("%s", page.filter()).isEqualTo(reference.find(page.filter()).sort(byIndex).limit(page.limit()).into(new ArrayList<>()));
+                assertThat(backend.documentsRead() - read).as("documents read for %s", page.filter()).isEqualTo(page.read());
+            }
+        } finally {
+            stock.shutdown();
+        }
+    }
+
+    @Test
     void a_division_and_everything_under_it_is_read_from_a_non_unique_index_as_one_range_not_every_entry() {
         views.createIndex(Indexes.ascending("status", "division"));
         views.updateMany(new Document(), set("status", "open"));
