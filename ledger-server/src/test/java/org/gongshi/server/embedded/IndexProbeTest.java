@@ -268,19 +268,14 @@ class IndexProbeTest {
                 new Page(and(eq("removed", false), gte("lastGlobalIndex", 10)), 5, 5),
                 new Page(and(eq("removed", false), lt("lastGlobalIndex", 3)), 10, 5), // none, 0, 1, 2 and the bound
                 new Page(and(eq("removed", false), gt("lastGlobalIndex", 1_995L)), 10, 5)); // to the end
-        MongoServer stock = stockServer(dir.resolve("stock-range"));
-        try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
-            MongoCollection<Document> reference = stockClient.getDatabase("probe").getCollection("views");
-            reference.insertMany(views.find().into(new ArrayList<>()));
+        withStockCopy("stock-range", reference -> {
             for (Page page : pages) {
                 long read = backend.documentsRead();
                 List<Document> ours = views.find(page.filter()).sort(byIndex).limit(page.limit()).into(new ArrayList<>());
                 assertThat(ours).as("%s", page.filter()).isEqualTo(reference.find(page.filter()).sort(byIndex).limit(page.limit()).into(new ArrayList<>()));
                 assertThat(backend.documentsRead() - read).as("documents read for %s", page.filter()).isEqualTo(page.read());
             }
-        } finally {
-            stock.shutdown();
-        }
+        });
     }
 
     @Test
@@ -365,10 +360,7 @@ class IndexProbeTest {
             odd.add(document);
         }
         views.insertMany(odd);
-        MongoServer stock = stockServer(dir.resolve("stock-sort"));
-        try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
-            MongoCollection<Document> reference = stockClient.getDatabase("probe").getCollection("views");
-            reference.insertMany(views.find().into(new ArrayList<>()));
+        withStockCopy("stock-sort", reference -> {
             record Page(Bson filter, Bson sort, int skip, int limit) {
             }
             for (Page page : List.of(
@@ -381,9 +373,7 @@ class IndexProbeTest {
                 List<Document> theirs = reference.find(page.filter()).sort(page.sort()).skip(page.skip()).limit(page.limit()).into(new ArrayList<>());
                 assertThat(ours).as("%s sorted by %s", page.filter(), page.sort()).isNotEmpty().isEqualTo(theirs);
             }
-        } finally {
-            stock.shutdown();
-        }
+        });
     }
 
     @Test
@@ -417,10 +407,7 @@ class IndexProbeTest {
                 new Page(and(eq("status", "open"), regex("division", "^9")), 0, 10, true),
                 new Page(and(eq("status", "open"), gte("lastGlobalIndex", 1_990L)), 0, 10, true), // few matches: read on to the end
                 new Page(eq("status", "odd"), 0, 2, false));
-        MongoServer stock = stockServer(dir.resolve("stock-walk"));
-        try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
-            MongoCollection<Document> reference = stockClient.getDatabase("probe").getCollection("views");
-            reference.insertMany(views.find().into(new ArrayList<>()));
+        withStockCopy("stock-walk", reference -> {
             for (Page page : pages) {
                 long read = backend.documentsRead();
                 long scans = backend.fullScans();
@@ -436,9 +423,7 @@ class IndexProbeTest {
             }
             assertThat(views.find(eq("status", "open")).sort(newest).limit(10).into(new ArrayList<>())).extracting(d -> d.get("_id"))
                     .as("newest first, ties by id").startsWith("case-1066", "case-1163", "case-1357");
-        } finally {
-            stock.shutdown();
-        }
+        });
     }
 
     @Test
@@ -549,6 +534,18 @@ class IndexProbeTest {
         assertThat(views.countDocuments()).as("nothing left under the old name").isZero();
         renamed.drop();
         assertThat(client.getDatabase("probe").getCollection("renamed").countDocuments()).as("dropped").isZero();
+    }
+
+    /** Runs {@code check} with a copy of the views in mongo-java-server's own H2 backend (in {@code name}), to compare with. */
+    private void withStockCopy(String name, java.util.function.Consumer<MongoCollection<Document>> check) {
+        MongoServer stock = stockServer(dir.resolve(name));
+        try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+            MongoCollection<Document> reference = stockClient.getDatabase("probe").getCollection("views");
+            reference.insertMany(views.find().into(new ArrayList<>()));
+            check.accept(reference);
+        } finally {
+            stock.shutdown();
+        }
     }
 
     /** mongo-java-server's own H2 backend on a file in {@code directory}, on a free loopback port. */
