@@ -108,53 +108,65 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        List<String> keys = keys();
-        int last = query.size() - 1;
-        Optional<String> literal = IndexProbe.literalPrefix(query.get(keys.get(last)));
-        if (literal.isPresent()) return startingWith(pinned(query, last), literal.get(), ascending[last]);
-        Optional<KeyRange> range = range(query);
-        if (range.isPresent()) {
-            Set<Object> positions = new LinkedHashSet<>();
-            collect(range.get().from(), range.get()::holds, positions);
-            return positions;
-        }
-        List<String> prefixes = new ArrayList<>();
-        if (query.get(keys.get(0)) instanceof Document d && d.get("$in") instanceof Collection<?> values) {
-            for (Object value : values) prefixes.add(prefix(List.of(value)));
-        } else {
-            prefixes.add(pinned(query, query.size()));
-        }
         Set<Object> positions = new LinkedHashSet<>();
-        for (String prefix : prefixes) collect(prefix, key -> key.startsWith(prefix), positions);
+        for (Span span : spans(query)) {
+            for (Cursor<String, Object> cursor = entries.cursor(span.from()); cursor.hasNext() && span.within().test(cursor.next()); ) {
+                positions.add(cursor.getValue());
+            }
+        }
         return positions;
     }
 
     /**
      * How many entries a lookup of {@code probe} (a query {@link #canHandle} takes) reads, counted only up to {@code cap}:
-     * what a query planner compares between indexes. Under a literal prefix, the strings starting with it.
+     * what a query planner compares between indexes.
      */
     long entriesUpTo(Document probe, long cap) {
         long read = 0;
-        Optional<KeyRange> range = range(probe);
-        if (range.isPresent()) {
-            for (Cursor<String, Object> cursor = entries.cursor(range.get().from()); read < cap && cursor.hasNext() && range.get().holds(cursor.next()); ) read++;
-            return read;
-        }
-        List<String> keys = keys();
-        int last = probe.size() - 1;
-        List<String> prefixes = new ArrayList<>();
-        Optional<String> literal = IndexProbe.literalPrefix(probe.get(keys.get(last)));
-        if (literal.isPresent()) {
-            prefixes.add(pinned(probe, last) + OrderedKey.stringStart(literal.get(), ascending[last]));
-        } else if (probe.get(keys.get(0)) instanceof Document d && d.get("$in") instanceof Collection<?> values) {
-            for (Object value : values) prefixes.add(prefix(List.of(value)));
-        } else {
-            prefixes.add(pinned(probe, probe.size()));
-        }
-        for (String prefix : prefixes) {
-            for (Cursor<String, Object> cursor = entries.cursor(prefix); read < cap && cursor.hasNext() && cursor.next().startsWith(prefix); ) read++;
+        for (Span span : spans(probe)) {
+            for (Cursor<String, Object> cursor = entries.cursor(span.from()); read < cap && cursor.hasNext() && span.within().test(cursor.next()); ) {
+                read++;
+            }
         }
         return read;
+    }
+
+    /** A run of entries a lookup reads: from the first key at or after {@code from}, while the keys are {@code within}. */
+    private record Span(String from, Predicate<String> within) {
+    }
+
+    /**
+     * The runs of entries a lookup of {@code query} (a query {@link #canHandle} takes) reads: the entries under the pinned
+     * values; under an {@code $in}, those of each value; under a range, its keys ({@link KeyRange}); under a literal
+     * prefix, the strings starting with it and every value of another type (a number, a date, an id...), for the
+     * collection's match of the whole query to decide, as mongo-java-server matches a regular expression against any
+     * value's {@code toString()}: the values whose type sorts before strings and those after.
+     */
+    private List<Span> spans(Document query) {
+        List<String> keys = keys();
+        int last = query.size() - 1;
+        Optional<String> literal = IndexProbe.literalPrefix(query.get(keys.get(last)));
+        if (literal.isPresent()) {
+            String pinned = pinned(query, last);
+            char strings = OrderedKey.stringType(ascending[last]);
+            String start = pinned + OrderedKey.stringStart(literal.get(), ascending[last]);
+            return List.of(new Span(pinned, key -> key.startsWith(pinned) && key.charAt(pinned.length()) < strings),
+                    new Span(start, key -> key.startsWith(start)),
+                    new Span(pinned + (char) (strings + 1), key -> key.startsWith(pinned)));
+        }
+        Optional<KeyRange> range = range(query);
+        if (range.isPresent()) return List.of(new Span(range.get().from(), range.get()::holds));
+        List<Span> spans = new ArrayList<>();
+        if (query.get(keys.get(0)) instanceof Document d && d.get("$in") instanceof Collection<?> values) {
+            for (Object value : values) spans.add(under(prefix(List.of(value))));
+        } else {
+            spans.add(under(pinned(query, query.size())));
+        }
+        return spans;
+    }
+
+    private static Span under(String prefix) {
+        return new Span(prefix, key -> key.startsWith(prefix));
     }
 
     /**
@@ -334,30 +346,6 @@ final class SecondaryIndex extends Index<Object> {
             rest = key.substring(prefix.length());
             position = cursor.getValue();
             return true;
-        }
-    }
-
-    /**
-     * The positions of the entries under {@code pinned} whose next key value may start with {@code literal}, as
-     * mongo-java-server matches a regular expression: against the value's {@code toString()}. The strings starting with
-     * the literal are one range of keys; every value of another type (a number, a date, an id...) is given as well, for
-     * the collection's match of the whole query to decide: the values whose type sorts before strings and those after.
-     */
-    private Set<Object> startingWith(String pinned, String literal, boolean up) {
-        Set<Object> positions = new LinkedHashSet<>();
-        char strings = OrderedKey.stringType(up);
-        String start = pinned + OrderedKey.stringStart(literal, up);
-        collect(pinned, key -> key.startsWith(pinned) && key.charAt(pinned.length()) < strings, positions);
-        collect(start, key -> key.startsWith(start), positions);
-        collect(pinned + (char) (strings + 1), key -> key.startsWith(pinned), positions);
-        return positions;
-    }
-
-    /** The positions of the entries from {@code from} on, while their keys are {@code within}. */
-    private void collect(String from, Predicate<String> within, Set<Object> positions) {
-        for (Cursor<String, Object> cursor = entries.cursor(from); cursor.hasNext(); ) {
-            if (!within.test(cursor.next())) break;
-            positions.add(cursor.getValue());
         }
     }
 
