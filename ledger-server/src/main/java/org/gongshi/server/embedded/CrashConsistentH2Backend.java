@@ -377,7 +377,7 @@ class CrashConsistentH2Backend extends H2Backend {
             }
             if (best == null) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             if (!best.isUnique() && limit > 0 && orderBy != null && !orderBy.isEmpty()) {
-                Optional<QueryResult> page = page(query, orderBy, bestProbe.size(), numberToSkip, limit, batchSize, fieldSelector);
+                Optional<QueryResult> page = page(candidates, probes, query, orderBy, bestProbe.size(), numberToSkip, limit, batchSize, fieldSelector);
                 if (page.isPresent()) return page.get();
             }
             Collection<Object> positions = positions(best.getPositions(bestProbe));
@@ -395,23 +395,24 @@ class CrashConsistentH2Backend extends H2Backend {
 
         /**
          * A page of a sorted query read by walking a non-unique index in the sort's order ({@link SecondaryIndex#inOrder}),
-         * when one pins as many of the query's keys as the best index does and sorts as the query asks: only the documents
-         * up to the page's end are read and matched, none sorted (issue 13: a division's page read and sorted every
+         * when one of the non-unique {@code candidates} (each with its probe, as the query's plan found them) pins as
+         * many of the query's keys as the best index does and sorts as the query asks: only the documents up to the
+         * page's end are read and matched, none sorted (issue 13: a division's page read and sorted every
          * record of the division). Under an array holding all of several elements, only the documents indexed under
          * each are read. Empty when no index walks in that order, or when a document read holds a sort value its key
          * does not order as mongo-java-server's comparator does ({@link OrderedKey#ordered}: an array, a long...): the
          * query is then answered as before.
          */
-        private Optional<QueryResult> page(Document query, Document orderBy, int pinned, int numberToSkip, int limit, int batchSize,
-                                           Document fieldSelector) {
-            for (Index<Object> index : getIndexes()) {
-                if (!(index instanceof SecondaryIndex walkable)) continue;
-                Optional<Document> probe = IndexProbe.of(query, index.getKeys(), true).filter(index::canHandle);
-                if (probe.isEmpty() || probe.get().size() < pinned || !walkable.walksInOrder(probe.get(), orderBy)) continue;
-                Optional<Iterator<Object>> walk = walkable.inOrder(probe.get());
+        private Optional<QueryResult> page(List<Index<Object>> candidates, List<Document> probes, Document query, Document orderBy,
+                                           int pinned, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            for (int i = 0; i < candidates.size(); i++) {
+                Index<Object> index = candidates.get(i);
+                Document probe = probes.get(i);
+                if (!(index instanceof SecondaryIndex walkable) || probe.size() < pinned || !walkable.walksInOrder(probe, orderBy)) continue;
+                Optional<Iterator<Object>> walk = walkable.inOrder(probe);
                 if (walk.isEmpty()) continue;
                 Set<Object> among = null;
-                for (Document alternative : IndexProbe.alternatives(query, probe.get())) {
+                for (Document alternative : IndexProbe.alternatives(query, probe)) {
                     Set<Object> other = new HashSet<>(positions(index.getPositions(alternative)));
                     if (among == null) among = other;
                     else among.retainAll(other);
