@@ -156,7 +156,7 @@ public final class Bench {
                 rebuild(null, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), -1, base);
             } else {
                 log("starting the server (" + jar + ")");
-                ServerProcess server = new ServerProcess(jar, dataDir, log, serverOpts);
+                ServerProcess server = new ServerProcess(jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc());
                 double startup = (server.healthyNanos - server.startedNanos) / 1e9;
                 figures.add(new Figure("start to healthy (fresh)", startup, "s", null, 0, ""));
                 Api api = new Api(server.base());
@@ -448,7 +448,7 @@ public final class Bench {
         if (server != null) server.close();
         log("rebuild: read models and tokens dropped" + (events < 0 ? "" : ", " + events + " events to replay"));
         deleteTree(dataDir.resolve("readmodels"));
-        try (ServerProcess again = new ServerProcess(jar, dataDir, log, serverOpts)) {
+        try (ServerProcess again = new ServerProcess(jar, dataDir, log, serverOpts, bureau)) {
             Api fresh = new Api(again.base());
             CpuUse before = CpuUse.of(again);
             // a token from the restarted server: the data directory keeps the signing secret

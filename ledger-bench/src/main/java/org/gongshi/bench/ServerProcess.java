@@ -18,7 +18,12 @@ final class ServerProcess implements AutoCloseable {
     final long healthyNanos;
     private final Process process;
 
-    ServerProcess(Path jar, Path dataDir, Path log, List<String> javaOptions) throws IOException, InterruptedException {
+    /**
+     * Starts the server and waits until {@code /actuator/health} is UP. If it is not within 10 minutes the process is stopped
+     * and the failure says why: the health details (read with an administrator's token of {@code bureau}), the log's last
+     * warnings and errors, and a thread dump appended to {@code log} first.
+     */
+    ServerProcess(Path jar, Path dataDir, Path log, List<String> javaOptions, String bureau) throws IOException, InterruptedException {
         this.dataDir = dataDir;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
@@ -31,16 +36,44 @@ final class ServerProcess implements AutoCloseable {
                 "--gongshi.clock.start=" + SyntheticLedger.FIRST_DAY + Bench.CLOCK_TIME));
         startedNanos = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // a bench stopped early (Ctrl-C, a test's fork ended) takes its server with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-server-" + port));
         Api probe = new Api(base());
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        Api.Reply last = null;
         while (true) {
             if (!process.isAlive()) throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
-            if (System.nanoTime() > deadline) throw new IllegalStateException("the server was not healthy within 10 minutes; see " + log);
-            Api.Reply r = probe.get("/actuator/health", null);
-            if (r.status() == 200 && r.body().contains("\"UP\"")) break;
+            if (System.nanoTime() > deadline) throw notHealthy(probe, last, bureau, log);
+            last = probe.get("/actuator/health", null);
+            if (last.status() == 200 && last.body().contains("\"UP\"")) break;
             Thread.sleep(100);
         }
         healthyNanos = System.nanoTime();
+    }
+
+    private IllegalStateException notHealthy(Api probe, Api.Reply last, String bureau, Path log) throws InterruptedException {
+        String health;
+        try {
+            health = probe.get("/actuator/health", probe.token(bureau, "110000", List.of("admin"))).body();
+        } catch (RuntimeException e) {
+            health = "unreadable (" + e.getMessage() + ")";
+        }
+        String threads = jcmd("Thread.print");
+        List<String> warnings = List.of();
+        try {
+            Files.writeString(log, "\n--- not healthy within 10 minutes: threads ---\n" + threads, java.nio.file.StandardOpenOption.APPEND);
+            try (Stream<String> lines = Files.lines(log)) {
+                List<String> all = lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+                warnings = all.subList(Math.max(0, all.size() - 10), all.size());
+            }
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            // the message below still names the log and the health
+        }
+        close();
+        return new IllegalStateException("the server was not healthy within 10 minutes; it last answered "
+                + (last == null ? "nothing" : last.status() + " " + last.body()) + "; health for an administrator: "
+                + (health.length() > 3000 ? health.substring(0, 3000) + "…" : health)
+                + "\nits last warnings and errors:\n" + String.join("\n", warnings) + "\nsee " + log + " (a thread dump at its end)");
     }
 
     String base() {
