@@ -172,6 +172,10 @@ public final class Bench {
                 load(ledger, api, server, clients, phaseSeconds, jfrClients, feed, base);
                 long events = head(api, admin);
                 extra.put("eventsInStore", events);
+                // every processor ran the whole load without an error or a dead letter (a rebuild replays the same events)
+                Api.Reply health = api.get("/actuator/health", admin);
+                extra.put("healthAfterLoad", health.status() == 200 || health.status() == 503 ? health.json().path("status").asString() : "unreadable");
+                if (!"UP".equals(extra.get("healthAfterLoad"))) extra.put("healthAfterLoadDetails", health.body());
                 sizes(server, events, base, "after load");
                 if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
                     rebuild(server, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), events, base);

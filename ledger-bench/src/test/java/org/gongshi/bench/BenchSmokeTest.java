@@ -55,6 +55,7 @@ class BenchSmokeTest {
         }
         assertThat(json.get("commandFailures").asLong()).as(json.get("firstFailures").toString()).isZero();
         assertThat(json.get("eventsInStore").asLong()).isPositive();
+        assertThat(json.get("healthAfterLoad").asString()).as(String.valueOf(json.get("healthAfterLoadDetails"))).isEqualTo("UP");
         assertThat(Files.readString(out.resolve("summary.md"))).contains("| commands/s, 2 clients |");
 
         // the kept ledger rebuilt on its own, by a second server: every event replayed, the rate beside its baseline
