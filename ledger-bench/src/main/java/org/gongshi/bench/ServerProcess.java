@@ -19,7 +19,7 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
 
     /**
-     * Starts the server and waits until {@code /actuator/health} is UP. If it is not within 10 minutes the process is stopped
+     * Starts the server and waits until {@code /actuator/health} is UP. If it is not within 10 minutes the process is killed
      * and the failure says why: the health details (read with an administrator's token of {@code bureau}), the log's last
      * warnings and errors, and a thread dump appended to {@code log} first.
      */
@@ -69,7 +69,8 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException unreadable) {
             // the message below still names the log and the health
         }
-        close();
+        process.destroyForcibly(); // it may not stop cleanly either: its threads are in the log
+        process.waitFor();
         return new IllegalStateException("the server was not healthy within 10 minutes; it last answered "
                 + (last == null ? "nothing" : last.status() + " " + last.body()) + "; health for an administrator: "
                 + (health.length() > 3000 ? health.substring(0, 3000) + "…" : health)
