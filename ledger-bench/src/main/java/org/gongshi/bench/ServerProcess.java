@@ -73,8 +73,31 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor();
         return new IllegalStateException("the server was not healthy within 10 minutes; it last answered "
                 + (last == null ? "nothing" : last.status() + " " + last.body()) + "; health for an administrator: "
-                + (health.length() > 3000 ? health.substring(0, 3000) + "…" : health)
-                + "\nits last warnings and errors:\n" + String.join("\n", warnings) + "\nsee " + log + " (a thread dump at its end)");
+                + abbreviate(health, 3000) + "\nits last warnings and errors:\n" + String.join("\n", warnings)
+                + "\nits threads that wait in the ledger's code, H2, Axon or the embedded MongoDB:\n" + abbreviate(waiting(threads), 4000)
+                + "\nsee " + log + " (the whole thread dump at its end)");
+    }
+
+    /** Of a {@code jcmd Thread.print} dump, each waiting or blocked thread whose stack passes through the ledger's parts: its name, state and those frames. */
+    static String waiting(String dump) {
+        StringBuilder out = new StringBuilder();
+        for (String thread : dump.split("\n\n")) {
+            String[] lines = thread.split("\n");
+            if (lines.length < 2 || !lines[0].startsWith("\"") || !lines[1].contains("java.lang.Thread.State:")
+                    || lines[1].contains("RUNNABLE")) continue;
+            List<String> ours = java.util.Arrays.stream(lines).map(String::strip)
+                    .filter(l -> l.startsWith("at org.gongshi.") || l.startsWith("at org.h2.") || l.startsWith("at org.axonframework.")
+                            || l.startsWith("at de.bwaldvogel.") || l.startsWith("- waiting on") || l.startsWith("- parking to wait for")
+                            || l.startsWith("- waiting to lock")).limit(6).toList();
+            if (ours.stream().noneMatch(l -> l.startsWith("at "))) continue;
+            out.append(lines[0], 0, Math.min(lines[0].length(), 80)).append(" ").append(lines[1].strip()).append('\n');
+            ours.forEach(l -> out.append("    ").append(l).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static String abbreviate(String s, int most) {
+        return s.length() > most ? s.substring(0, most) + "…" : s;
     }
 
     String base() {

@@ -1,0 +1,41 @@
+package org.gongshi.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerProcessTest {
+
+    @Test
+    void of_a_thread_dump_the_threads_waiting_in_the_ledgers_parts_are_named_with_those_frames() {
+        String dump = """
+                2026-12-01 05:00:00
+                Full thread dump OpenJDK 64-Bit Server VM (17.0.15+6 mixed mode, sharing):
+
+                "boundedElastic-3" #61 daemon prio=5 os_prio=0 cpu=812.11ms elapsed=40.51s tid=0x1 nid=0x2 waiting on condition  [0x3]
+                   java.lang.Thread.State: WAITING (parking)
+                	at jdk.internal.misc.Unsafe.park(java.base@17.0.15/Native Method)
+                	- parking to wait for  <0x00000000c1b2a3d0> (a java.util.concurrent.FutureTask)
+                	at java.util.concurrent.FutureTask.get(java.base@17.0.15/FutureTask.java:191)
+                	at org.h2.util.Utils.flushExecutor(Utils.java:781)
+                	at org.h2.mvstore.FileStore.executeFileStoreOperation(FileStore.java:1910)
+                	at org.gongshi.server.embedded.CommitOrderedEventStorageEngine.makeDurable(CommitOrderedEventStorageEngine.java:150)
+
+                "reactor-http-epoll-1" #40 daemon prio=5 os_prio=0 cpu=100.00ms elapsed=40.00s tid=0x4 nid=0x5 runnable  [0x6]
+                   java.lang.Thread.State: RUNNABLE
+                	at io.netty.channel.epoll.Native.epollWait(Native Method)
+
+                "pool-1-thread-1" #20 prio=5 os_prio=0 cpu=1.00ms elapsed=40.00s tid=0x7 nid=0x8 waiting on condition  [0x9]
+                   java.lang.Thread.State: WAITING (parking)
+                	at jdk.internal.misc.Unsafe.park(java.base@17.0.15/Native Method)
+                	at java.util.concurrent.ThreadPoolExecutor.getTask(java.base@17.0.15/ThreadPoolExecutor.java:1062)
+                """;
+        String waiting = ServerProcess.waiting(dump);
+        assertThat(waiting).startsWith("\"boundedElastic-3\"").contains("WAITING (parking)")
+                .contains("at org.h2.mvstore.FileStore.executeFileStoreOperation")
+                .contains("at org.gongshi.server.embedded.CommitOrderedEventStorageEngine.makeDurable")
+                .contains("- parking to wait for")
+                .doesNotContain("reactor-http-epoll-1") // running
+                .doesNotContain("pool-1-thread-1"); // idle, none of the ledger's frames
+    }
+}
