@@ -58,7 +58,7 @@ final class Api {
         if (latencies != null) latencies.add(r.nanos);
         if (r.status >= 300) {
             failures.incrementAndGet();
-            firstFailures.putIfAbsent(path.replaceAll("/[0-9a-f-]{36}", "/{id}") + " " + r.status, abbreviate(r.body));
+            firstFailures.putIfAbsent(path.replaceAll("/[0-9a-f-]{36}", "/{id}") + " " + r.status, abbreviate(r.body, 300));
             return null;
         }
         return r;
@@ -104,7 +104,8 @@ final class Api {
         return lines;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    /** {@code s}, cut after {@code most} characters (marked with an ellipsis). */
+    static String abbreviate(String s, int most) {
+        return s.length() > most ? s.substring(0, most) + "…" : s;
     }
 }

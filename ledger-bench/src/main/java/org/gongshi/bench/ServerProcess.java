@@ -73,8 +73,8 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor();
         return new IllegalStateException("the server was not healthy within 10 minutes; it last answered "
                 + (last == null ? "nothing" : last.status() + " " + last.body()) + "; health for an administrator: "
-                + abbreviate(health, 3000) + "\nits last warnings and errors:\n" + String.join("\n", warnings)
-                + "\nits threads that wait in the ledger's code, H2, Axon or the embedded MongoDB:\n" + abbreviate(waiting(threads), 4000)
+                + Api.abbreviate(health, 3000) + "\nits last warnings and errors:\n" + String.join("\n", warnings)
+                + "\nits threads that wait in the ledger's code, H2, Axon or the embedded MongoDB:\n" + Api.abbreviate(waiting(threads), 4000)
                 + "\nsee " + log + " (the whole thread dump at its end)");
     }
 
@@ -94,10 +94,6 @@ final class ServerProcess implements AutoCloseable {
             ours.forEach(l -> out.append("    ").append(l).append('\n'));
         }
         return out.toString();
-    }
-
-    private static String abbreviate(String s, int most) {
-        return s.length() > most ? s.substring(0, most) + "…" : s;
     }
 
     String base() {
