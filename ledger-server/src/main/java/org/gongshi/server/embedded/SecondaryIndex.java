@@ -109,11 +109,7 @@ final class SecondaryIndex extends Index<Object> {
     @Override
     public Iterable<Object> getPositions(Document query) {
         Set<Object> positions = new LinkedHashSet<>();
-        for (Span span : spans(query)) {
-            for (Cursor<String, Object> cursor = entries.cursor(span.from()); cursor.hasNext() && span.within().test(cursor.next()); ) {
-                positions.add(cursor.getValue());
-            }
-        }
+        for (Span span : spans(query)) walk(span).forEachRemaining(positions::add);
         return positions;
     }
 
@@ -124,15 +120,38 @@ final class SecondaryIndex extends Index<Object> {
     long entriesUpTo(Document probe, long cap) {
         long read = 0;
         for (Span span : spans(probe)) {
-            for (Cursor<String, Object> cursor = entries.cursor(span.from()); read < cap && cursor.hasNext() && span.within().test(cursor.next()); ) {
-                read++;
-            }
+            for (Iterator<Object> walk = walk(span); read < cap && walk.hasNext(); walk.next()) read++;
         }
         return read;
     }
 
     /** A run of entries a lookup reads: from the first key at or after {@code from}, while the keys are {@code within}. */
     private record Span(String from, Predicate<String> within) {
+    }
+
+    /** The positions of {@code span}'s entries, in key order, read as they are asked for. */
+    private Iterator<Object> walk(Span span) {
+        Cursor<String, Object> cursor = entries.cursor(span.from());
+        return new Iterator<>() {
+            private Object position = advance();
+
+            private Object advance() {
+                return cursor.hasNext() && span.within().test(cursor.next()) ? cursor.getValue() : null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return position != null;
+            }
+
+            @Override
+            public Object next() {
+                if (position == null) throw new NoSuchElementException();
+                Object current = position;
+                position = advance();
+                return current;
+            }
+        };
     }
 
     /**
@@ -155,7 +174,7 @@ final class SecondaryIndex extends Index<Object> {
                     new Span(pinned + (char) (strings + 1), key -> key.startsWith(pinned)));
         }
         Optional<KeyRange> range = range(query);
-        if (range.isPresent()) return List.of(new Span(range.get().from(), range.get()::holds));
+        if (range.isPresent()) return List.of(range.get().span());
         List<Span> spans = new ArrayList<>();
         if (query.get(keys.get(0)) instanceof Document d && d.get("$in") instanceof Collection<?> values) {
             for (Object value : values) spans.add(under(prefix(List.of(value))));
@@ -198,52 +217,11 @@ final class SecondaryIndex extends Index<Object> {
      */
     Optional<Iterator<Object>> inOrder(Document probe) {
         Optional<KeyRange> range = range(probe);
-        if (range.isPresent()) {
-            Cursor<String, Object> cursor = entries.cursor(range.get().from());
-            return Optional.of(new Iterator<>() {
-                private Object position = advance();
-
-                private Object advance() {
-                    return cursor.hasNext() && range.get().holds(cursor.next()) ? cursor.getValue() : null;
-                }
-
-                @Override
-                public boolean hasNext() {
-                    return position != null;
-                }
-
-                @Override
-                public Object next() {
-                    if (position == null) throw new NoSuchElementException();
-                    Object current = position;
-                    position = advance();
-                    return current;
-                }
-            });
-        }
+        if (range.isPresent()) return Optional.of(walk(range.get().span()));
         List<String> keys = keys();
         int last = probe.size() - 1;
         Optional<String> literal = IndexProbe.literalPrefix(probe.get(keys.get(last)));
-        if (literal.isEmpty()) {
-            String prefix = pinned(probe, probe.size());
-            Run run = new Run(prefix);
-            return Optional.of(new Iterator<>() {
-                private boolean ahead = run.advance();
-
-                @Override
-                public boolean hasNext() {
-                    return ahead;
-                }
-
-                @Override
-                public Object next() {
-                    if (!ahead) throw new NoSuchElementException();
-                    Object position = run.position;
-                    ahead = run.advance();
-                    return position;
-                }
-            });
-        }
+        if (literal.isEmpty()) return Optional.of(walk(under(pinned(probe, probe.size()))));
         String pinned = pinned(probe, last);
         boolean up = ascending[last];
         char strings = OrderedKey.stringType(up);
@@ -302,6 +280,10 @@ final class SecondaryIndex extends Index<Object> {
     private record KeyRange(String pinned, String from, String to) {
         boolean holds(String key) {
             return key.startsWith(pinned) && (to == null || key.compareTo(to) <= 0 || key.startsWith(to));
+        }
+
+        Span span() {
+            return new Span(from, this::holds);
         }
     }
 
