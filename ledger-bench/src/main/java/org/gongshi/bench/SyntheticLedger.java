@@ -38,10 +38,10 @@ public final class SyntheticLedger {
             {"TRADE_SECRET", "侵犯商业秘密", "《反不正当竞争法》第二十一条", "以不正当手段获取权利人的商业秘密。"},
     };
 
-    /** The first day a case may be filed: the ledger's clock starts on it. */
     /** The ledger's rulebook (deadlines on the official working-day calendar). */
     private static final Rulebook RULES = Rulebook.defaults();
 
+    /** The first day a case may be filed: the ledger's clock starts on it. */
     static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 2);
 
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
