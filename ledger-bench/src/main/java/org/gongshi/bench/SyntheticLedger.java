@@ -84,12 +84,7 @@ public final class SyntheticLedger {
             bureaus.add(new Bureau(d[0], d[1] + "市场监督管理局", uscc('1', '1', d[0], random)));
         }
         int pool = Math.max(4, cases / 3);
-        for (int i = 0; i < pool; i++) {
-            String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
-            String name = REGIONS[random.nextInt(REGIONS.length)] + BRANDS[random.nextInt(BRANDS.length)]
-                    + INDUSTRIES[random.nextInt(INDUSTRIES.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];
-            subjects.add(new Subject(name, uscc('9', '1', division, random)));
-        }
+        for (int i = 0; i < pool; i++) subjects.add(subject(random));
     }
 
     public List<Bureau> bureaus() { return bureaus; }
@@ -123,9 +118,20 @@ public final class SyntheticLedger {
         boolean published = penalty && ordinary;
         boolean withhold = published && r.nextInt(100) < 3;
         boolean disclosed = published && !withhold;
+        boolean correct = disclosed && r.nextInt(100) < 10, revoke = disclosed && r.nextInt(100) < 4;
+        boolean execute = penalty && r.nextInt(100) < 50, list = disclosed && r.nextInt(100) < 2 && decidedToday == null;
+        // a subject holds one active entry per list (the ledger refuses a second proposal): each listed case has its own
+        if (list) subject = subject(new Random(seed * 1_000_033L + index));
         return new CasePlan(index, bureau, subject, v[0], v[1], v[2], v[3], ordinary, filedOn, decided, penalty, fine, withhold,
-                disclosed && r.nextInt(100) < 10, disclosed && r.nextInt(100) < 4, penalty && r.nextInt(100) < 50,
-                disclosed && r.nextInt(100) < 2 && decidedToday == null, decidedToday != null);
+                correct, revoke, execute, list, decidedToday != null);
+    }
+
+    /** A company in a random division, with a realistic name and a valid USCC. */
+    private static Subject subject(Random random) {
+        String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
+        String name = REGIONS[random.nextInt(REGIONS.length)] + BRANDS[random.nextInt(BRANDS.length)]
+                + INDUSTRIES[random.nextInt(INDUSTRIES.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];
+        return new Subject(name, uscc('9', '1', division, random));
     }
 
     /** A GB 32100 code: registration authority, kind, division, a GB 11714 organisation code and the check character. */

@@ -19,6 +19,29 @@ class SyntheticLedgerTest {
         assertThat(plan.listingProposedOn().plusDays(14)).isBefore(plan.listingDecidedOn());
     }
 
+    /**
+     * The ledger refuses a second severe-dishonesty proposal for a subject that holds an active entry (409,
+     * {@code one-active-entry-per-list}): a 3,000-case run had 4 such refusals where two listed cases drew one subject.
+     */
+    @Test
+    void no_two_listed_cases_share_a_subject_and_unlisted_cases_repeat_subjects() {
+        SyntheticLedger ledger = new SyntheticLedger(1, 30_000);
+        java.util.Map<String, Integer> listed = new java.util.HashMap<>();
+        java.util.Set<String> unlisted = new java.util.HashSet<>();
+        int unlistedCases = 0;
+        for (int i = 0; i < 30_000; i++) {
+            SyntheticLedger.CasePlan plan = ledger.plan(i);
+            if (plan.list()) listed.merge(plan.subject().uscc(), 1, Integer::sum);
+            else {
+                unlisted.add(plan.subject().uscc());
+                unlistedCases++;
+            }
+        }
+        assertThat(listed).hasSizeGreaterThan(100).allSatisfy((uscc, cases) -> assertThat(cases).as(uscc).isEqualTo(1));
+        assertThat(listed.keySet()).doesNotContainAnyElementsOf(unlisted);
+        assertThat(unlisted.size()).as("repeat infringers").isLessThan(unlistedCases / 2);
+    }
+
     private static SyntheticLedger.CasePlan plan(LocalDate filedOn) {
         SyntheticLedger.Bureau bureau = new SyntheticLedger.Bureau("110105", "北京市朝阳区市场监督管理局", "11110105000000000X");
         return new SyntheticLedger.CasePlan(1, bureau, new SyntheticLedger.Subject("北京华信科技有限公司", "91110105000000000X"),
