@@ -10,8 +10,10 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.gongshi.projections.query.GaplessLog;
 import org.gongshi.projections.transparency.LeafHashes;
+import org.gongshi.projections.transparency.Rfc6962;
 import org.gongshi.projections.writes.BatchedWrites;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -83,7 +85,8 @@ public class LedgerLeaves implements LeafHashes {
 
         /** Appends the next leaf. */
         Leaf append(String eventId, long globalIndex, LedgerLeaf leaf) {
-            Leaf stored = new Leaf(next++, eventId, globalIndex, leaf.text(), leaf.leafHash());
+            String text = leaf.text(); // once: the text is most of a leaf's cost (its payload canonicalised and digested)
+            Leaf stored = new Leaf(next++, eventId, globalIndex, text, Rfc6962.leafHash(text.getBytes(StandardCharsets.UTF_8)));
             appended.add(eventId);
             BatchedWrites.write(leaves, new InsertOneModel<>(new Document("_id", stored.leafIndex()).append("eventId", eventId)
                     .append("globalIndex", globalIndex).append("leaf", stored.text()).append("leafHash", new Binary(stored.leafHash()))));
