@@ -42,7 +42,7 @@ class BenchSmokeTest {
         json.get("figures").forEach(f -> names.add(f.get("figure").asString()));
         assertThat(names).contains("commands/s, 1 clients", "commands/s, 2 clients", "command p99, 2 clients", "feed lag p99",
                 "public search (q, division) p50", "public statistics p99", "feed catch-up from 0: entries/s",
-                "RSS after load", "live heap after load", "disk after clean shutdown");
+                "RSS after load", "live heap after load", "disk after clean shutdown", "processors caught up after generation");
         json.get("figures").forEach(f -> {
             if (f.get("baseline").isString()) assertThat(f.get("baselineValue").asDouble()).as(f.toString()).isPositive();
         });
