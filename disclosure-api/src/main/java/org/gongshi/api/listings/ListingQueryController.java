@@ -55,8 +55,8 @@ public class ListingQueryController {
     }
 
     /**
-     * 重复侵权 candidates: subjects with the policy's number of standing penalties within its window,
-     * not yet proposed for or on the repeated-infringer list. The queue is scoped like every read
+     * 重复侵权 candidates: subjects with the policy's number of standing infringement penalties of one IP type within
+     * its window, each shown with those penalties only, not yet proposed for or on the repeated-infringer list. The queue is scoped like every read
      * ({@link Access}): a bureau's officers see the subjects resting on at least one of their own
      * bureau's penalties, supervisors and auditors those with a penalty in their division. Of another
      * bureau's penalties outside the reader's scope only the count shows (never case ids, decision
@@ -87,7 +87,7 @@ public class ListingQueryController {
             }
             int from = (int) Math.min((long) page * size, visible.size());
             return new Page(visible.subList(from, Math.min(from + size, visible.size())), page, size, visible.size())
-                    .with("rule", "at least " + result.threshold() + " standing infringement penalties decided after " + result.windowStart()
+                    .with("rule", "at least " + result.threshold() + " standing ordinary-procedure infringement penalties of one IP type decided after " + result.windowStart()
                             + " (" + result.windowYears() + " years); a bureau decides whether to propose a listing");
         }, PenaltyHistoryProjection.PROCESSING_GROUP, VIEW);
     }

@@ -60,8 +60,8 @@ public class PenaltyHistory {
     }
 
     /**
-     * Candidates as of {@code asOf}, most penalties first; with a division prefix, only subjects with
-     * a standing penalty decided in that division.
+     * Candidates as of {@code asOf}, most qualifying penalties first, each with only those penalties (its count is
+     * theirs); with a division prefix, only subjects with a qualifying penalty decided in that division.
      */
     public CandidatePage candidates(LocalDate asOf, Division divisionPrefix, int page, int size) {
         var policy = RepeatedInfringementPolicy.of(rules);
@@ -77,8 +77,10 @@ public class PenaltyHistory {
                                 .append("violationType", "$violationType").append("penaltyTypes", "$penaltyTypes"))),
                 Aggregates.match(Filters.gte("count", policy.penalties()))
         )).forEach(d -> {
-            // the query narrows by the policy's window and number; the policy itself decides
-            if (policy.isCandidate(d.getString("_id"), factsOf(d), asOf)) all.add(Candidate.of(d));
+            // the query narrows by the policy's window and number; the policy itself decides, and a candidate shows the
+            // penalties that make it one (of one IP type, infringements only): the basis a bureau may propose with
+            List<String> qualifying = policy.qualifying(d.getString("_id"), factsOf(d), asOf);
+            if (qualifying.size() >= policy.penalties()) all.add(Candidate.of(d, qualifying));
         });
         List<String> held = all.isEmpty() ? List.of()
                 : listings.heldOn(ListType.REPEATED_INFRINGER, all.stream().map(Candidate::uscc).toList());
@@ -136,15 +138,19 @@ public class PenaltyHistory {
         return date == null ? null : date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    /** A subject with enough standing penalties in the window to be reviewed for the repeated-infringer list. */
+    /**
+     * A subject with enough qualifying penalties in the window to be reviewed for the repeated-infringer list: those
+     * penalties ({@link RepeatedInfringementPolicy#qualifying}) and their number.
+     */
     public record Candidate(String uscc, String subjectName, int count, List<PenaltyRef> penalties) {
-        static Candidate of(Document d) {
+        static Candidate of(Document group, List<String> qualifying) {
             List<PenaltyRef> refs = new ArrayList<>();
-            for (Document p : d.getList("penalties", Document.class)) {
+            for (Document p : group.getList("penalties", Document.class)) {
+                if (!qualifying.contains(p.getString("caseId"))) continue;
                 refs.add(new PenaltyRef(p.getString("caseId"), p.getString("decisionNumber"), day(p.getDate("decidedOn")),
                         p.getString("bureau"), p.getString("division")));
             }
-            return new Candidate(d.getString("_id"), d.getString("subjectName"), ((Number) d.get("count")).intValue(), refs);
+            return new Candidate(group.getString("_id"), group.getString("subjectName"), refs.size(), refs);
         }
     }
 

@@ -178,11 +178,39 @@ class ListingProjectionsTest {
         assertThat(history.candidates(asOf, null, 0, 10).items()).isEmpty();
     }
 
+    /**
+     * A candidate shows the penalties that make it one (Trademark Law Art 60: infringements of one IP type), and their
+     * number: a 假冒专利 decision (not an infringement) and an infringement of another IP type are in the subject's
+     * history but neither in its count, nor in its penalties, nor a reason to show it to another division.
+     */
+    @Test
+    void a_repeated_infringer_candidate_shows_only_the_infringement_penalties_of_one_ip_type_that_make_it_one() throws Exception {
+        LocalDate asOf = LocalDate.of(2026, 11, 22);
+        List<Object> events = new ArrayList<>();
+        events.addAll(penalty("t-1", SUBJECT, LocalDate.of(2025, 1, 10)));
+        events.addAll(penalty("t-2", SUBJECT, LocalDate.of(2026, 3, 10)));
+        events.addAll(penalty("p-1", SUBJECT, LocalDate.of(2026, 4, 10), IpType.PATENT, "假冒专利", "310115"));
+        events.addAll(penalty("c-1", SUBJECT, LocalDate.of(2026, 5, 10), IpType.COPYRIGHT, "侵犯著作权", "440300"));
+        deliver(historyProjection, events, 1);
+
+        var candidate = history.candidates(asOf, null, 0, 10).items();
+        assertThat(candidate).extracting(PenaltyHistory.Candidate::uscc).containsExactly(SUBJECT);
+        assertThat(candidate.get(0).count()).isEqualTo(2);
+        assertThat(candidate.get(0).penalties()).extracting(PenaltyHistory.PenaltyRef::caseId).containsExactly("t-1", "t-2");
+        assertThat(history.candidates(asOf, new Division("3101"), 0, 10).items()).as("only the patent case was decided there").isEmpty();
+        assertThat(history.candidates(asOf, new Division("4403"), 0, 10).items()).as("only the copyright case was decided there").isEmpty();
+        assertThat(history.candidates(asOf, new Division("1101"), 0, 10).items()).hasSize(1);
+    }
+
     private static List<Object> penalty(String caseId, String uscc, LocalDate decidedOn) {
+        return penalty(caseId, uscc, decidedOn, IpType.TRADEMARK, "商标侵权", "110105");
+    }
+
+    private static List<Object> penalty(String caseId, String uscc, LocalDate decidedOn, IpType ipType, String violationType, String division) {
         LocalDate filed = decidedOn.minusDays(30);
         var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("10000.00"), null));
         return List.of(
-                new CaseFiled(caseId, BUREAU, null, "110105", filed, IpType.TRADEMARK, "商标侵权", Procedure.ORDINARY, "投诉",
+                new CaseFiled(caseId, BUREAU, null, division, filed, ipType, violationType, Procedure.ORDINARY, "投诉",
                         new Party(PartyKind.LEGAL_PERSON, "某某公司" + uscc, uscc, null, null), new Deadline(filed.plusDays(90), false),
                         filed.plusDays(180), V),
                 new PenaltyDecided(caseId, "d-" + caseId, "京朝知罚〔2026〕" + caseId + "号", decidedOn, Procedure.ORDINARY, fine,
