@@ -77,16 +77,19 @@ public final class RedactionPolicy {
     private static final Pattern LABELLED_HEALTH = Pattern.compile(
             "(?<=" + anyOf(HEALTH_LABELS) + "\\s?[:：为是]?\\s?)(?![*:：为是\\s])[^，。；;,、\\n（）()]{1,30}");
     /**
-     * A third party named after a role label (举报人, 投诉人, 证人, 联系人, 受害人): a surname and one or two
-     * characters, up to a word that follows names (称, 在, 证实 …); without a common surname, two or three
-     * characters up to punctuation.
+     * A third party named after a role label (举报人, 投诉人, 证人, 联系人, 受害人, a relation: 朋友, 之妻 …): a surname
+     * and one or two characters, up to a word that follows names (称, 在, 证实, 共同, 电话 …); without a common surname,
+     * two or three characters up to punctuation. Not 朋友圈 (WeChat Moments, where goods are sold).
      */
     private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧司上诸]";
     private static final List<String> ROLE_LABELS = List.of("举报人", "投诉人", "证人", "联系人", "受害人", "被害人", "同住人", "亲属", "配偶",
-            "雇员", "员工");
+            "雇员", "员工", "朋友", "同事", "妻子", "丈夫", "之妻", "之夫", "儿子", "女儿", "之子", "之女", "父亲", "母亲", "伙同");
+    /** The words that follow a name in a decision's facts, so a two-character name is not taken with the next character. */
+    private static final List<String> AFTER_NAME = List.of("协助", "称", "证实", "系", "是", "在", "等", "的", "于", "向", "对", "已", "作证",
+            "陈述", "介绍", "表示", "说", "共同", "一起", "一同", "电话", "手机", "联系", "住在", "住址", "家住", "现住", "参与", "帮助", "负责");
     private static final Pattern LABELLED_NAME = Pattern.compile(
-            "(?<=" + anyOf(ROLE_LABELS) + "\\s?[:：]?\\s?)(?:" + SURNAME + HAN + "{1,2}?"
-                    + "(?=[，。；;,、（(\\s]|协助|称|证实|系|是|在|等|的|于|向|对|已|作证|陈述|介绍|表示|说|$)|" + SURNAME + HAN + "{1,2}|"
+            "(?<=" + anyOf(ROLE_LABELS) + "\\s?[:：]?\\s?)(?!圈)(?:" + SURNAME + HAN + "{1,2}?"
+                    + "(?=[，。；;,、（(\\s]|" + anyOf(AFTER_NAME) + "|$)|" + SURNAME + HAN + "{1,2}|"
                     + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))");
 
     private RedactionPolicy() {

@@ -124,6 +124,12 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.scrub("举报人王小明称当事人销售假货。")).isEqualTo("举报人***称当事人销售假货。");
         assertThat(RedactionPolicy.scrub("证人：李四，证实当事人销售。")).isEqualTo("证人：***，证实当事人销售。");
         assertThat(RedactionPolicy.scrub("证人吴建国在场，证人郑晓丽在场。")).isEqualTo("证人***在场，证人***在场。");
+        // relations name third parties too, and a two-character name ends before the word after it (共同, 电话)
+        assertThat(RedactionPolicy.scrub("当事人伙同其朋友李明、证人王强、受害人刘芳共同假冒专利。经营者之妻陈丽协助。"))
+                .isEqualTo("当事人伙同其朋友***、证人***、受害人***共同假冒专利。经营者之妻***协助。");
+        assertThat(RedactionPolicy.scrub("联系人张三电话13812345678。")).isEqualTo("联系人***电话***。");
+        assertThat(RedactionPolicy.scrub("当事人伙同李明共同销售。")).isEqualTo("当事人伙同***共同销售。");
+        assertThat(RedactionPolicy.scrub("当事人通过微信朋友圈销售，货值1200元。")).as("朋友圈 names nobody").isEqualTo("当事人通过微信朋友圈销售，货值1200元。");
     }
 
     @Test
@@ -162,7 +168,7 @@ class RedactionPolicyTest {
                 "微信", "QQ", "Tel", "ＰＨＯＮＥ", "mobile", "：", ":", " ", "-", ".", "，", "。", "（", "）", "住址", "家庭住址", "居住地", "户籍地址",
                 "住所地", "现住", "家住", "为", "是", "在", "广东省", "深圳市", "南山区", "示例", "建国", "路", "街", "巷", "弄", "胡同", "大道", "道",
                 "88", "八十八", "号", "号院", "号楼", "栋", "幢", "座", "单元", "层", "室", "户", "1201", "3", "花园", "小区", "公寓", "举报人", "投诉人",
-                "证人", "联系人", "同住人", "配偶", "员工", "张", "王", "第三", "称", "证实", "患有", "身患", "确诊为", "诊断为", "病史", "既往史",
+                "证人", "联系人", "同住人", "配偶", "员工", "朋友", "之妻", "伙同", "共同", "张", "王", "第三", "称", "证实", "患有", "身患", "确诊为", "诊断为", "病史", "既往史",
                 "健康状况", "糖尿病", "当事人", "销售", "商品", "12", "7", "0", "X", "示例路88号", "建国路八十八号院", "示例大道12-3号",
                 "西四胡同3号", "5号楼1201", "3栋2单元301室");
         java.util.Random random = new java.util.Random(45);
