@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Looks at the public pages the way a citizen's browser does: starts the ledger with demo data,
 # opens the home page, a search, a record, a withdrawn record, the credit lists, a list and a
-# subject page in headless Chromium, checks what
+# subject page and the figures in headless Chromium, checks what
 # each page says, and saves screenshots under target/screenshots/.
 # Installs Debian's chromium (and CJK fonts) if missing. Usage: scripts/browser-check.sh
 set -euo pipefail
@@ -26,4 +26,5 @@ check withdrawn "$base/penalties/$withdrawn" "撤回理由"
 check lists "$base/lists" "严重失信主体名单"
 check list "$base/lists/SEVERE_DISHONESTY" "北京示例商贸有限公司"
 check subject "$base/subjects/91110000600037341L" "信用名单"
+check stats "$base/stats?year=2026" "案件信息公示率"
 exit $fail

@@ -20,6 +20,7 @@ import org.gongshi.api.listings.ListingCommandController;
 import org.gongshi.api.listings.ListingQueryController;
 import org.gongshi.api.stats.StatsController;
 import org.gongshi.api.web.LedgerGateway;
+import org.gongshi.api.web.PublicFigures;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.feed.FeedController;
 import org.gongshi.api.feed.FeedStreams;
@@ -35,6 +36,7 @@ import org.gongshi.api.security.SecurityConfiguration;
 import org.gongshi.api.web.BureauCommands;
 import org.gongshi.api.web.HistoricalImport;
 import org.gongshi.api.web.LedgerGateway;
+import org.gongshi.api.web.PublicFigures;
 import org.gongshi.api.web.LedgerPositions;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.api.input.QueryGuard;
@@ -81,6 +83,12 @@ public class ApiConfiguration {
     @Bean
     BureauCommands bureauCommands(LedgerGateway ledgerGateway, IdempotentCommands idempotentCommands) {
         return new BureauCommands(ledgerGateway, idempotentCommands);
+    }
+
+    /** The public target figures, for {@code GET /api/v1/public/stats} and the {@code /stats} page. */
+    @Bean
+    PublicFigures publicFigures(org.gongshi.projections.stats.TargetFigures targetFigures, java.time.Clock ledgerClock) {
+        return new PublicFigures(targetFigures, ledgerClock);
     }
 
     /** Read-your-writes: a read that sends a position waits up to {@code wait} for its views, looking every {@code poll}. */

@@ -132,6 +132,11 @@ class PublicDisclosureEndToEndTest {
         web.get().uri("/api/v1/public/subjects/91110000600037341L").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.penalties[0].uscc").isEqualTo("91110000600037341L");
         web.get().uri("/api/v1/public/penalties/no-such-record").exchange().expectStatus().isNotFound();
+        // a code with a wrong check character names nobody: refused with what is wrong, not answered with nothing (GB 32100)
+        web.get().uri("/api/v1/public/subjects/91110000600037341X").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("uscc").jsonPath("$.errors[0].message").value(m ->
+                        assertThat((String) m).contains("check character must be 'L'"));
+        web.get().uri("/api/v1/public/penalties?uscc=91110000600037341X").exchange().expectStatus().isBadRequest();
 
         // the pages: search results, the record
         String results = html("/penalties?q=锦绣", 200);
@@ -195,6 +200,44 @@ class PublicDisclosureEndToEndTest {
         awaitPublic("/api/v1/public/penalties?q=到期示例", p -> total(p) == 0);
         web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isEqualTo(410)
                 .expectBody().jsonPath("$.state").isEqualTo("EXPIRED");
+    }
+
+    /** A decision changed on review is published again as a new record, {@code <decisionId>/2}: its id holds a slash. */
+    @Test
+    @Order(4)
+    void a_changed_decision_published_again_is_served_under_its_record_id_with_the_slash() throws Exception {
+        List<Map<String, Object>> fine = List.of(Map.of("type", "FINE", "amount", 200000));
+        String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京再版示例贸易有限公司", "uscc", "91110000600037341L"),
+                "2026-07-01", fine, "销售侵权箱包80件。");
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-07-13"));
+        awaitPublic("/api/v1/public/penalties?q=再版示例", p -> total(p) == 1);
+        post(caseId, "revision", Map.of("kind", "CHANGED", "by", "RECONSIDERATION", "documentNumber", "京复〔2026〕21号",
+                "effectiveOn", "2026-07-20", "reason", "复议变更罚款数额", "penalties", List.of(Map.of("type", "FINE", "amount", 120000))));
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "decidedOn", "2026-07-21"));
+        Map<?, ?> found = awaitPublic("/api/v1/public/penalties?q=再版示例", p -> total(p) == 1
+                && String.valueOf(((Map<?, ?>) ((List<?>) p.get("items")).get(0)).get("recordId")).endsWith("/2"));
+        String recordId = (String) ((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("recordId");
+
+        web.get().uri("/api/v1/public/penalties/" + recordId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.recordId").isEqualTo(recordId).jsonPath("$.fineAmountTenThousandYuan").isEqualTo(12.0);
+        assertThat(html("/penalties/" + recordId, 200)).contains("北京再版示例贸易有限公司");
+        web.get().uri("/api/v1/public/penalties/" + recordId.replace("/2", "/3")).exchange().expectStatus().isNotFound();
+    }
+
+    /** The public figures are a page as well as {@code GET /api/v1/public/stats}, with the same numbers. */
+    @Test
+    @Order(5)
+    @SuppressWarnings("unchecked")
+    void the_public_target_figures_are_a_page_with_the_numbers_of_the_json() throws Exception {
+        Map<String, Object> json = (Map<String, Object>) get("/api/v1/public/stats?division=11&year=2026");
+        Map<String, Object> disclosure = (Map<String, Object>) json.get("disclosureRate");
+        assertThat(((Number) disclosure.get("denominator")).longValue()).as("this class's decisions of 2026").isPositive();
+        String page = html("/stats?division=11&year=2026", 200);
+        assertThat(page).contains("2026 年（行政区划 11）").contains("案件信息公示率").contains("按期结案率")
+                .contains(disclosure.get("numerator") + " / " + disclosure.get("denominator"));
+        assertThat(html("/", 200)).contains("href=\"/stats\"");
+        assertThat(html("/stats?year=26", 400)).contains("查询条件有误").contains("year");
+        assertThat(html("/stats?division=abc", 400)).contains("查询条件有误");
     }
 
     static Map<?, ?> get(String uri) {

@@ -57,6 +57,12 @@ public class PublicApiController {
                 .map(result -> Page.of(result.items(), v -> PublicAnswers.record(v, json), result.page(), result.size(), result.total()));
     }
 
+    /** A decision published again after a change is the record {@code <decisionId>/<edition>}: its id holds a slash. */
+    @GetMapping("/penalties/{decisionId}/{edition:[0-9]+}")
+    Mono<ResponseEntity<?>> penalty(@PathVariable String decisionId, @PathVariable String edition, ServerHttpRequest request) {
+        return penalty(decisionId + "/" + edition, request);
+    }
+
     @GetMapping("/penalties/{recordId}")
     Mono<ResponseEntity<?>> penalty(@PathVariable String recordId, ServerHttpRequest request) {
         return reads.await(request, RECORDS).then(queries.record(recordId))

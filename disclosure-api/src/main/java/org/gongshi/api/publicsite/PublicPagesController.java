@@ -2,12 +2,14 @@ package org.gongshi.api.publicsite;
 
 import org.gongshi.api.web.PublicAnswers;
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.web.PublicFigures;
 import org.gongshi.api.web.Params;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.ledger.identity.Division;
+import org.gongshi.ledger.identity.Uscc;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +18,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.Map;
 
 /**
  * The public pages (zh-CN, server-rendered, no JavaScript needed): home with search, results with
- * paging, a record, a subject with its penalties and credit-list entries, the credit lists, and what
- * a withdrawn or ended record says.
+ * paging, a record, a subject with its penalties and credit-list entries, the credit lists, the target
+ * figures, and what a withdrawn or ended record says.
  */
 @Controller
 public class PublicPagesController {
@@ -32,10 +35,12 @@ public class PublicPagesController {
 
     private final PublicQueries queries;
     private final PublicLists lists;
+    private final PublicFigures figures;
 
-    public PublicPagesController(PublicQueries queries, ListingViews listingViews) {
+    public PublicPagesController(PublicQueries queries, ListingViews listingViews, PublicFigures publicFigures) {
         this.queries = queries;
         this.lists = new PublicLists(listingViews);
+        this.figures = publicFigures;
     }
 
     @GetMapping("/")
@@ -72,6 +77,12 @@ public class PublicPagesController {
                 .build());
     }
 
+    /** A decision published again after a change is the record {@code <decisionId>/<edition>}: its id holds a slash. */
+    @GetMapping("/penalties/{decisionId}/{edition:[0-9]+}")
+    Mono<Rendering> record(@PathVariable String decisionId, @PathVariable String edition) {
+        return record(decisionId + "/" + edition);
+    }
+
     @GetMapping("/penalties/{recordId}")
     Mono<Rendering> record(@PathVariable String recordId) {
         return queries.record(recordId)
@@ -84,7 +95,7 @@ public class PublicPagesController {
 
     @GetMapping("/subjects/{uscc}")
     Mono<Rendering> subject(@PathVariable String uscc) {
-        if (!uscc.matches("[0-9A-Z]{18}")) {
+        if (!Uscc.isValid(uscc)) {
             return Mono.just(page("not-found").modelAttribute("what", "统一社会信用代码 " + uscc).status(HttpStatus.NOT_FOUND).build());
         }
         return Mono.zip(queries.ofSubject(uscc), lists.of(uscc)).map(found -> page("subject").modelAttribute("uscc", uscc)
@@ -92,6 +103,24 @@ public class PublicPagesController {
                 .modelAttribute("entries", found.getT2())
                 .modelAttribute("name", found.getT1().isEmpty() ? PublicLists.subjectName(found.getT2())
                         : found.getT1().get(0).record().subjectName()).build());
+    }
+
+    /** The target figures of a year (default the current one) in a division (prefix) or everywhere: {@code GET /api/v1/public/stats} as a page. */
+    @GetMapping("/stats")
+    Mono<Rendering> stats(@RequestParam(required = false) String division, @RequestParam(required = false) String year) {
+        String divisionInput = division == null ? "" : division.strip();
+        final Division prefix;
+        final int y;
+        try {
+            prefix = Params.division(division);
+            y = figures.year(year);
+        } catch (InvalidRequest invalid) {
+            return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", year == null ? "" : year)
+                    .modelAttribute("error", invalid.errors().get(0)).status(HttpStatus.BAD_REQUEST).build());
+        }
+        return Mono.fromCallable(() -> figures.of(prefix, y)).subscribeOn(Schedulers.boundedElastic())
+                .map(f -> page("stats").modelAttribute("division", divisionInput).modelAttribute("year", String.valueOf(y))
+                        .modelAttribute("rows", FigureRow.of(f)).build());
     }
 
     /** The three credit lists, each with its legal name, basis and how many entries it holds now. */

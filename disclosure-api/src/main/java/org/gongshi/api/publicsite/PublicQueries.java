@@ -1,6 +1,7 @@
 package org.gongshi.api.publicsite;
 
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.identity.Uscc;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.vocabulary.IpType;
@@ -28,8 +29,11 @@ public class PublicQueries {
     public static PublicRecords.Search search(String q, String uscc, String division, String ipType, String from, String to) {
         if (q != null && q.length() > 100) throw InvalidRequest.of("q", "must be at most 100 characters");
         Division prefix = Params.division(division);
-        if (uscc != null && !uscc.isBlank() && !uscc.strip().matches("[0-9A-Z]{18}")) {
-            throw InvalidRequest.of("uscc", "must be an 18-character unified social credit code");
+        if (uscc != null && !uscc.isBlank()) {
+            // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)
+            Uscc.problem(uscc.strip()).ifPresent(problem -> {
+                throw InvalidRequest.of("uscc", "is not a unified social credit code: " + problem);
+            });
         }
         LocalDate fromDate = Params.date("from", from, null), toDate = Params.date("to", to, null);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) throw InvalidRequest.of("from", "must not be after 'to'");

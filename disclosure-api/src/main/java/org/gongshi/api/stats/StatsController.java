@@ -4,6 +4,7 @@ import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Access;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.Params;
+import org.gongshi.api.web.PublicFigures;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
@@ -19,7 +20,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,11 +34,13 @@ public class StatsController {
     private final TargetFigures figures;
     private final ViewReads reads;
     private final Clock clock;
+    private final PublicFigures publicFigures;
 
-    public StatsController(TargetFigures targetFigures, ViewReads reads, Clock ledgerClock) {
+    public StatsController(TargetFigures targetFigures, ViewReads reads, Clock ledgerClock, PublicFigures publicFigures) {
         this.figures = targetFigures;
         this.reads = reads;
         this.clock = ledgerClock;
+        this.publicFigures = publicFigures;
     }
 
     /** {@code from}/{@code to} default to the current year; a bureau's officers see their bureau, supervisors their division. */
@@ -58,25 +60,7 @@ public class StatsController {
     Mono<Map<String, Object>> publicStats(ServerHttpRequest request, @RequestParam(required = false) String division,
                                           @RequestParam(required = false) String year) {
         Division prefix = Params.division(division);
-        int y = year == null || year.isBlank() ? LocalDate.now(clock).getYear() : year(year);
-        return reads.read(request, () -> {
-            var f = figures.of(new CaseViews.Scope(null, prefix), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("division", prefix == null ? null : prefix.code());
-            body.put("year", y);
-            body.put("disclosureRate", f.disclosureRate());
-            body.put("disclosureOnTime", f.disclosureOnTime());
-            body.put("doublePublicityOnTime", f.doublePublicityOnTime());
-            body.put("withdrawalOnTime", f.withdrawalOnTime());
-            body.put("handlingRate", f.handlingRate());
-            body.put("onTimeClosure", f.onTimeClosure());
-            body.put("closureToFiling", f.closureToFiling());
-            return body;
-        }, VIEW);
-    }
-
-    private static int year(String value) {
-        if (!value.strip().matches("\\d{4}")) throw InvalidRequest.of("year", "must be a year like 2026");
-        return Integer.parseInt(value.strip());
+        int y = publicFigures.year(year);
+        return reads.read(request, () -> PublicFigures.answer(prefix, y, publicFigures.of(prefix, y)), VIEW);
     }
 }

@@ -1,0 +1,28 @@
+package org.gongshi.api.publicsite;
+
+import org.gongshi.projections.stats.TargetFigures;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/** One target figure as the public statistics page shows it: its Chinese name, what it counts, the rate, the counts, the target. */
+public record FigureRow(String name, String counts, String rate, String numerator, String denominator, String target) {
+
+    /** The figures of DOMAIN.md in the order a reader asks about them: handling and closure, then disclosure. */
+    static List<FigureRow> of(TargetFigures.Figures f) {
+        return List.of(
+                row("案件处理率", "决定期限在本年内的案件中，已作出处理（处罚决定、不予处罚、移送、撤销立案）的比例", f.handlingRate()),
+                row("按期结案率", "本年内作出的处理中，在办案期限内（含依法延长、中止）完成的比例", f.onTimeClosure()),
+                row("结收案比", "本年结案数与本年立案数之比", f.closureToFiling()),
+                row("案件信息公示率", "本年应当公示的行政处罚决定中已公示的比例（涉及未成年人的不计；不公示的须有法定事由）", f.disclosureRate()),
+                row("按时公示率", "已公示的处罚决定中，在作出决定之日起20个工作日内公示的比例", f.disclosureOnTime()),
+                row("“双公示”按时率", "已公示的处罚决定中，在作出决定之日起7个工作日内公示的比例", f.doublePublicityOnTime()),
+                row("按时撤回率", "处罚决定被变更、撤销或确认违法、无效后，在3个工作日内撤回公示的比例", f.withdrawalOnTime()));
+    }
+
+    private static FigureRow row(String name, String counts, TargetFigures.Rate rate) {
+        String value = rate.value() == null ? "—" : rate.value().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP) + "%";
+        return new FigureRow(name, counts, value, String.valueOf(rate.numerator()), String.valueOf(rate.denominator()), rate.target());
+    }
+}
