@@ -143,6 +143,30 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /** API.md: a WITHHOLD names its ground from the list and says in {@code explanation} what keeps the decision from the public. */
+    @Test
+    void a_withholding_ground_without_its_explanation_is_a_400_naming_the_field() {
+        TrackingToken before = head();
+        Answer answer = postJson("/api/v1/cases/" + caseId + "/disclosure", json(Map.of("action", "WITHHOLD", "ground", "STATE_SECRET")));
+        assertRefused(answer, "WITHHOLD without explanation");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"explanation\"");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
+    /** API.md: only a CHANGED revision names new penalties; a revocation that sends some is refused, not half applied. */
+    @Test
+    void a_revocation_that_names_penalties_is_a_400_naming_the_field() {
+        TrackingToken before = head();
+        Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases/" + caseId + "/revision"));
+        body.put("kind", "REVOKED");
+        Answer answer = postJson("/api/v1/cases/" + caseId + "/revision", json(body));
+        assertRefused(answer, "REVOKED with penalties");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"penalties\"").contains("only a CHANGED decision");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     @Test
     void dates_are_only_iso_strings() {
         TrackingToken before = head();
@@ -183,12 +207,16 @@ class StrictInputTest {
             Answer huge = postJson(probe[0], json(body));
             assertRefused(huge, probe[0] + " 200 KB " + probe[1]);
             assertThat(huge.status()).as("larger than any valid body").isEqualTo(413);
+            assertThat(huge.body()).as("names the bound").contains("at most 128 KB");
             body.put(probe[1], "字".repeat(Integer.parseInt(probe[2]) + 1));
             Answer over = postJson(probe[0], json(body));
             assertRefused(over, probe[0] + " " + probe[1] + " one over its bound");
             assertThat(over.status()).isEqualTo(400);
             assertThat(over.body()).contains("\"field\":\"" + probe[1] + "\"").contains("between 0 and " + probe[2]);
         }
+        Answer filing = postJson("/api/v1/cases", "{\"source\":\"" + "x".repeat(140 * 1024) + "\"}");
+        assertThat(filing.status()).isEqualTo(413);
+        assertThat(filing.body()).as("names the bound").contains("at most 128 KB");
         assertThat(recordedSince(before)).isEmpty();
     }
 

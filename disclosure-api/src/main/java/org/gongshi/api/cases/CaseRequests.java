@@ -182,6 +182,10 @@ public final class CaseRequests {
             if (kind == RevisionKind.CHANGED && (penalties == null || penalties.isEmpty())) {
                 throw InvalidRequest.of("penalties", "a CHANGED decision names its new penalties");
             }
+            if (kind != RevisionKind.CHANGED && penalties != null && !penalties.isEmpty()) {
+                throw InvalidRequest.of("penalties", "only a CHANGED decision names new penalties; a " + kind
+                        + " decision has none (leave penalties out)");
+            }
         }
     }
 }

@@ -35,6 +35,10 @@ public final class DisclosureRequests {
             if (action != Action.WITHHOLD && (ground != null || explanation != null)) {
                 throw InvalidRequest.of("ground", "only a WITHHOLD names a ground and its explanation");
             }
+            if (action == Action.WITHHOLD && ground != null && (explanation == null || explanation.isBlank())) {
+                throw InvalidRequest.of("explanation", "is required with a ground: say which law, regulation or circumstance keeps"
+                        + " this decision from the public (the ground itself is one of the list)");
+            }
             if (action == Action.CORRECT && (reason == null || reason.isBlank())) {
                 throw InvalidRequest.of("reason", "is required to CORRECT a public record");
             }

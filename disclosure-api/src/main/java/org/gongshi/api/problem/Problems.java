@@ -92,7 +92,9 @@ public final class Problems {
             bind.getGlobalErrors().forEach(g -> errors.add(new InvalidRequest.FieldProblem("body", g.getDefaultMessage())));
             return invalid(errors);
         }
-        if (error instanceof ServerWebInputException input && causedBy(input, DataBufferLimitException.class)) {
+        // the codec's limit reaches here as a ServerWebInputException or, from a controller's body, as Spring's own 413
+        if (causedBy(error, DataBufferLimitException.class)
+                || error instanceof ResponseStatusException tooLarge && tooLarge.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
                     "Send a body of at most " + Bounds.BODY_BYTES / 1024 + " KB; every text field and list has a bound (README, Input bounds)");
         }
