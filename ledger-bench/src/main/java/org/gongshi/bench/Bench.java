@@ -509,7 +509,7 @@ public final class Bench {
      */
     private void settle(Api api, String admin, long generatedEvents) throws InterruptedException {
         long start = System.nanoTime(), giveUp = start + TimeUnit.MINUTES.toNanos(30);
-        long behind = generatedEvents - slowestProcessor(api, admin);
+        long slowest = slowestProcessor(api, admin);
         long head = generatedEvents, stillSince = start, caughtUp = -1;
         log("waiting for every processor to pass the head and the ledger to settle");
         while (true) {
@@ -528,8 +528,8 @@ public final class Bench {
             Thread.sleep(250);
         }
         figures.add(new Figure("processors caught up after generation", (caughtUp - start) / 1e9, "s", null, 0, String.format(Locale.ROOT,
-                "the slowest was %d events behind the head of %d when the last generated command returned; %d events appended meanwhile",
-                behind, generatedEvents, head - generatedEvents)));
+                "the slowest was %s behind the head of %d when the last generated command returned; %d events appended meanwhile",
+                slowest < 0 ? "(not readable)" : (generatedEvents - slowest) + " events", generatedEvents, head - generatedEvents)));
     }
 
     /** The event store's head position from the health details (admin token). */
