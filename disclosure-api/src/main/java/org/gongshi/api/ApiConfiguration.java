@@ -35,8 +35,6 @@ import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.api.security.SecurityConfiguration;
 import org.gongshi.api.web.BureauCommands;
 import org.gongshi.api.web.HistoricalImport;
-import org.gongshi.api.web.LedgerGateway;
-import org.gongshi.api.web.PublicFigures;
 import org.gongshi.api.web.LedgerPositions;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.api.input.QueryGuard;
