@@ -88,7 +88,12 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
 
     /** Whether these penalties make {@code uscc} a candidate for the repeated-infringer list as of {@code asOf}. */
     public boolean isCandidate(String uscc, Collection<PenaltyFact> facts, LocalDate asOf) {
-        return qualifying(uscc, facts, asOf).size() >= penalties;
+        return enough(qualifying(uscc, facts, asOf));
+    }
+
+    /** Whether the cases {@link #qualifying} answered are enough to make their subject a candidate. */
+    public boolean enough(List<String> qualifying) {
+        return qualifying.size() >= penalties;
     }
 
     /** The aggregate's part ({@link Rule#LISTING_CATEGORY}): a repeated-infringer listing names at least {@code penalties} basis cases. */

@@ -80,7 +80,7 @@ public class PenaltyHistory {
             // the query narrows by the policy's window and number; the policy itself decides, and a candidate shows the
             // penalties that make it one (of one IP type, infringements only): the basis a bureau may propose with
             List<String> qualifying = policy.qualifying(d.getString("_id"), factsOf(d), asOf);
-            if (qualifying.size() >= policy.penalties()) all.add(Candidate.of(d, qualifying));
+            if (policy.enough(qualifying)) all.add(Candidate.of(d, qualifying));
         });
         List<String> held = all.isEmpty() ? List.of()
                 : listings.heldOn(ListType.REPEATED_INFRINGER, all.stream().map(Candidate::uscc).toList());
