@@ -18,7 +18,7 @@ public final class CaseAnswers {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = json.convertValue(view, LinkedHashMap.class);
         boolean open = !Boolean.TRUE.equals(view.disposed());
-        body.put("overdue", open && view.decisionDeadline() != null && today.isAfter(view.decisionDeadline().dueOn()));
+        body.put("overdue", view.overdueOn(today));
         body.put("escalationDue", open && view.escalationDueOn() != null && !today.isBefore(view.escalationDueOn()));
         body.remove("lastGlobalIndex");
         return body;

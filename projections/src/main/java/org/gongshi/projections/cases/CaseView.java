@@ -65,6 +65,16 @@ public record CaseView(
     }
 
     /**
+     * Whether the case is overdue on {@code today}: open, past its decision deadline, and its clock not paused (DOMAIN.md
+     * long-pending: a paused case's deadline moves on when it resumes). The work list's filter is the same
+     * ({@link CaseViews#list}).
+     */
+    public boolean overdueOn(LocalDate today) {
+        return !Boolean.TRUE.equals(disposed) && decisionDeadline != null && today.isAfter(decisionDeadline.dueOn())
+                && (clock == null || !Boolean.TRUE.equals(clock.paused()));
+    }
+
+    /**
      * A deadline the ledger recorded as passed unmet ({@code DECISION}, {@code DISCLOSURE},
      * {@code DOUBLE_PUBLICITY}, {@code WITHDRAWAL}): its last day and the day the miss was recorded.
      */

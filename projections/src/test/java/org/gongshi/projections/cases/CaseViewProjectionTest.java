@@ -154,6 +154,25 @@ class CaseViewProjectionTest {
         assertThat(ownDivision.items()).extracting(CaseView::caseId).containsExactly("case-late", "case-soon");
     }
 
+    /** DOMAIN.md, long-pending: open past its deadline, "not overdue while its clock is paused"; the case read and the work list agree. */
+    @Test
+    void a_case_is_not_overdue_while_its_clock_is_paused() throws Exception {
+        deliver(List.of(filed("case-paused", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 4, 7)),
+                new CaseClockPaused("case-paused", LocalDate.of(2026, 3, 30), PauseReason.TESTING_OR_APPRAISAL, "鉴定")), 1);
+        LocalDate after = LocalDate.of(2026, 4, 10);
+
+        assertThat(views.find("case-paused").orElseThrow().overdueOn(after)).isFalse();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, after, 0, 10).items()).isEmpty();
+
+        deliver(List.of(new CaseClockResumed("case-paused", LocalDate.of(2026, 4, 20), 21,
+                new Deadline(LocalDate.of(2026, 4, 28), false), "CN-2026.1")), 3);
+        CaseView resumed = views.find("case-paused").orElseThrow();
+        assertThat(resumed.overdueOn(LocalDate.of(2026, 4, 28))).as("its last day").isFalse();
+        assertThat(resumed.overdueOn(LocalDate.of(2026, 4, 29))).isTrue();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 4, 29), 0, 10).items())
+                .extracting(CaseView::caseId).containsExactly("case-paused");
+    }
+
     private static CaseFiled filed(String caseId, LocalDate filedOn, LocalDate due) {
         return new CaseFiled(caseId, BUREAU, null, "110105", filedOn, IpType.PATENT, "假冒专利", Procedure.ORDINARY, "巡查",
                 new Party(PartyKind.LEGAL_PERSON, "某某科技有限公司", BUREAU, null, null), new Deadline(due, false),
