@@ -32,19 +32,24 @@ public final class DisclosabilityPolicy {
         return exclusion(procedure, penalties).isEmpty();
     }
 
-    /** Whether this decision is disclosed: of a disclosed kind, and not of a party who was a minor on the decision date. */
-    public static boolean disclosable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate decidedOn) {
-        return disclosable(procedure, penalties) && !isMinorOn(party, decidedOn);
+    /**
+     * Whether this decision is disclosed: of a disclosed kind, and not of a party who was a minor on the day of the act or
+     * of the decision. The ledger records no day of the act; the act came before the case was filed, so a party who was
+     * a minor on the filing day was one on the day of the act.
+     */
+    public static boolean disclosable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate filedOn, LocalDate decidedOn) {
+        return disclosable(procedure, penalties) && minority(party, filedOn, decidedOn).isEmpty();
     }
 
     /**
      * Refuses ({@link Rule#DISCLOSURE_SCOPE}) to publish a decision of a kind that is never disclosed,
-     * or of a party who was a minor on the decision date.
+     * or of a party who was a minor on the day of the act (bounded by the filing day) or of the decision.
      */
-    public static void requirePublishable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate decidedOn) {
+    public static void requirePublishable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate filedOn, LocalDate decidedOn) {
         Optional<String> excluded = exclusion(procedure, penalties);
         check(excluded.isEmpty(), Rule.DISCLOSURE_SCOPE, excluded.orElse(null));
-        check(!isMinorOn(party, decidedOn), Rule.DISCLOSURE_SCOPE, "the party was a minor on the decision date; never disclosed");
+        Optional<String> minor = minority(party, filedOn, decidedOn);
+        check(minor.isEmpty(), Rule.DISCLOSURE_SCOPE, minor.orElse(null));
     }
 
     /** Why decisions of this kind are never disclosed, or empty when they are. */
@@ -58,8 +63,17 @@ public final class DisclosabilityPolicy {
         return Optional.empty();
     }
 
+    /** Why the party's decision is never disclosed for minority (under 18 周岁 on the day of the act or of the decision), or empty. */
+    private static Optional<String> minority(Party party, LocalDate filedOn, LocalDate decidedOn) {
+        if (isMinorOn(party, decidedOn)) return Optional.of("the party was a minor on the decision date; never disclosed");
+        if (isMinorOn(party, filedOn)) {
+            return Optional.of("the party was a minor on the filing day " + filedOn + ", so also when the act was committed; never disclosed");
+        }
+        return Optional.empty();
+    }
+
     private static boolean isMinorOn(Party party, LocalDate date) {
-        return party != null && party.kind() == PartyKind.NATURAL_PERSON && party.idNumber() != null
+        return party != null && date != null && party.kind() == PartyKind.NATURAL_PERSON && party.idNumber() != null
                 && ResidentIdNumber.isMinorOn(party.idNumber(), date);
     }
 }

@@ -60,6 +60,7 @@ public class Disclosure {
     private String violationType;
     private Procedure procedure;
     private Party party;
+    private LocalDate filedOn;
     private boolean penaltyDecision;
     private String decisionNumber;
     private String legalBasis;
@@ -101,7 +102,7 @@ public class Disclosure {
         String recordId = edition == 1 ? decision.decisionId() : decision.decisionId() + "/" + edition;
         if (command.action() == DisclosureAction.WITHHOLD) {
             // a decision that is never disclosed (warning only, simple procedure, no penalty, a minor) needs no ground
-            boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, decision.decidedOn());
+            boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, filedOn, decision.decidedOn());
             check(!disclosable || command.ground() != null, Rule.WITHHOLDING_GROUND,
                     "a disclosable decision is withheld only on an enumerated ground: STATE_SECRET, SECURITY_OR_STABILITY or OTHER_LAW"
                             + " (free text goes in the explanation)");
@@ -115,7 +116,7 @@ public class Disclosure {
                 "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
                         + "; only a changed decision is published again");
         check(!party.shredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
-        DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
+        DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, filedOn, decision.decidedOn());
         // a new record of a changed decision hides every term its earlier records hid, and the new ones
         List<String> hidden = new ArrayList<>(redactions);
         if (command.redactions() != null) hidden.addAll(command.redactions());
@@ -234,7 +235,7 @@ public class Disclosure {
     /** Whether the decision must be disclosed at all (never warnings-only, simple procedure or minors). */
     private boolean disclosable(DecisionFacts decision) {
         try {
-            DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, decision.decidedOn());
+            DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, filedOn, decision.decidedOn());
             return true;
         } catch (RuleViolation notDisclosed) {
             return false;
@@ -259,6 +260,7 @@ public class Disclosure {
         violationType = event.violationType();
         procedure = event.procedure();
         party = event.party();
+        filedOn = event.filedOn();
     }
 
     @EventSourcingHandler

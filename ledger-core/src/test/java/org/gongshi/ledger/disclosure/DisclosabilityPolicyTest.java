@@ -37,17 +37,35 @@ class DisclosabilityPolicyTest {
 
     @Test
     void publishing_is_refused_for_exactly_what_is_not_disclosable_and_for_minors() {
-        LocalDate decided = LocalDate.of(2026, 2, 10);
-        assertThatCode(() -> DisclosabilityPolicy.requirePublishable(Procedure.ORDINARY, List.of(FINE), COMPANY, decided))
+        LocalDate decided = LocalDate.of(2026, 2, 10), filed = decided.minusDays(20);
+        assertThatCode(() -> DisclosabilityPolicy.requirePublishable(Procedure.ORDINARY, List.of(FINE), COMPANY, filed, decided))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> DisclosabilityPolicy.requirePublishable(Procedure.SIMPLE, List.of(FINE), COMPANY, decided))
+        assertThatThrownBy(() -> DisclosabilityPolicy.requirePublishable(Procedure.SIMPLE, List.of(FINE), COMPANY, filed, decided))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.DISCLOSURE_SCOPE))
                 .hasMessageContaining("simple-procedure");
-        assertThatThrownBy(() -> DisclosabilityPolicy.requirePublishable(Procedure.ORDINARY, List.of(WARNING), COMPANY, decided))
+        assertThatThrownBy(() -> DisclosabilityPolicy.requirePublishable(Procedure.ORDINARY, List.of(WARNING), COMPANY, filed, decided))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.DISCLOSURE_SCOPE))
                 .hasMessageContaining("warning-only");
-        assertThatThrownBy(() -> DisclosabilityPolicy.requirePublishable(Procedure.ORDINARY, List.of(FINE), MINOR, decided))
+        assertThatThrownBy(() -> DisclosabilityPolicy.requirePublishable(Procedure.ORDINARY, List.of(FINE), MINOR, filed, decided))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.DISCLOSURE_SCOPE))
                 .hasMessageContaining("minor");
+    }
+
+    /**
+     * DOMAIN.md: minors (under 18 周岁 on the day of the act or of the decision; 18 周岁 is reached the day after the 18th
+     * birthday) are never disclosed. The ledger records no day of the act, which came before the filing: a party who was
+     * 17 on the filing day and 18 on the decision day is not disclosed; one who was 18 on both is.
+     */
+    @Test
+    void a_party_who_was_a_minor_when_the_case_was_filed_is_never_disclosed_though_of_age_on_the_decision_day() {
+        Party bornOn20070314 = new Party(PartyKind.NATURAL_PERSON, "示例", null, "110101200703140012", null);
+        LocalDate ofAge = LocalDate.of(2025, 3, 15); // the day after the 18th birthday
+        assertThatThrownBy(() -> DisclosabilityPolicy.requirePublishable(Procedure.ORDINARY, List.of(FINE), bornOn20070314,
+                LocalDate.of(2025, 3, 10), ofAge))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.DISCLOSURE_SCOPE))
+                .hasMessageContaining("minor on the filing day 2025-03-10");
+        assertThat(DisclosabilityPolicy.disclosable(Procedure.ORDINARY, List.of(FINE), bornOn20070314, LocalDate.of(2025, 3, 14), ofAge))
+                .as("the 18th birthday itself is still 17").isFalse();
+        assertThat(DisclosabilityPolicy.disclosable(Procedure.ORDINARY, List.of(FINE), bornOn20070314, ofAge, ofAge)).isTrue();
     }
 }

@@ -55,7 +55,7 @@ public final class CaseFigures {
         boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD
                 && WithholdingGround.isEnumerated(disclosed.ground());
         if (decision != null && decision.kind() == DecisionKind.PENALTY && decision.decidedOn() != null
-                && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties(), view.party(), decision.decidedOn()) && !withheld) {
+                && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties(), view.party(), view.filedOn(), decision.decidedOn()) && !withheld) {
             boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
             add.add(decision.decidedOn(), DISCLOSABLE, 1);
             add.add(decision.decidedOn(), DISCLOSED, published ? 1 : 0);
