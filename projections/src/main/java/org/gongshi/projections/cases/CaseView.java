@@ -55,13 +55,14 @@ public record CaseView(
         String policyVersion,
         Long lastGlobalIndex,
         List<MissedDeadline> missedDeadlines,
-        List<Challenge> challenges) {
+        List<Challenge> challenges,
+        List<Withdrawal> withdrawals) {
 
     static CaseView filed(CaseFiled e, long globalIndex) {
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
-                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of());
+                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of());
     }
 
     /**
@@ -123,6 +124,12 @@ public record CaseView(
     public record Disclosure(DisclosureAction action, String recordId, LocalDate decidedOn, String ground,
                              DeadlineView deadline, DeadlineView doublePublicityDeadline, LocalDate publicUntil,
                              RecordState state, LocalDate endedOn, DeadlineView withdrawalDeadline) {}
+
+    /**
+     * A public record withdrawn after a revision (3 WD, DOMAIN.md withdrawal): every one the case had, kept when a changed
+     * decision is published again (its {@link Disclosure} then describes the new record), for the withdrawal figure.
+     */
+    public record Withdrawal(String recordId, LocalDate revisionEffectiveOn, DeadlineView deadline) {}
 
     public record Revision(RevisionKind kind, RevisionBy by, String documentNumber, LocalDate effectiveOn, String reason,
                            List<Penalty> penalties) {}

@@ -267,10 +267,16 @@ public class CaseViewProjection {
                 published ? RecordState.PUBLISHED : null, null, null)));
     }
 
+    /** The revision it follows is the case's latest (a record is withdrawn when the revision is recorded). */
     @EventHandler
     void on(DisclosureWithdrawn e, TrackingToken token) {
+        DeadlineView deadline = DeadlineView.answered(e.withdrawalDeadline(), e.withdrawnOn(), e.withdrawnInTime());
+        CaseView current = views.find(eq("_id", e.caseId())).first();
+        LocalDate effectiveOn = current == null || current.revisions() == null || current.revisions().isEmpty() ? e.withdrawnOn()
+                : current.revisions().get(current.revisions().size() - 1).effectiveOn();
         apply(e.caseId(), token, set("disclosure.state", RecordState.WITHDRAWN), set("disclosure.endedOn", e.withdrawnOn()),
-                set("disclosure.withdrawalDeadline", DeadlineView.answered(e.withdrawalDeadline(), e.withdrawnOn(), e.withdrawnInTime())));
+                set("disclosure.withdrawalDeadline", deadline),
+                push("withdrawals", new CaseView.Withdrawal(e.recordId(), effectiveOn, deadline)));
     }
 
     @EventHandler

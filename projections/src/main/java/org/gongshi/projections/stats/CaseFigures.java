@@ -64,7 +64,14 @@ public final class CaseFigures {
             add.add(decision.decidedOn(), DOUBLE_PUBLICITY_ON_TIME, published && disclosed.doublePublicityDeadline() != null
                     && Boolean.TRUE.equals(disclosed.doublePublicityDeadline().met()) ? 1 : 0);
         }
-        if (disclosed != null && disclosed.withdrawalDeadline() != null && view.revisions() != null && !view.revisions().isEmpty()) {
+        // every withdrawal the case had, on the day its revision took effect: a changed decision published again keeps them
+        if (view.withdrawals() != null) {
+            for (CaseView.Withdrawal w : view.withdrawals()) {
+                add.add(w.revisionEffectiveOn(), WITHDRAWAL_DUE, 1);
+                add.add(w.revisionEffectiveOn(), WITHDRAWN_ON_TIME, Boolean.TRUE.equals(w.deadline().met()) ? 1 : 0);
+            }
+        } else if (disclosed != null && disclosed.withdrawalDeadline() != null && view.revisions() != null && !view.revisions().isEmpty()) {
+            // a view made before the withdrawals were kept (until the case views are replayed): its current record's
             LocalDate effective = view.revisions().get(view.revisions().size() - 1).effectiveOn();
             add.add(effective, WITHDRAWAL_DUE, 1);
             add.add(effective, WITHDRAWN_ON_TIME, Boolean.TRUE.equals(disclosed.withdrawalDeadline().met()) ? 1 : 0);

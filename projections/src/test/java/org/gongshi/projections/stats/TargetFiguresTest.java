@@ -12,6 +12,10 @@ import org.gongshi.ledger.cases.event.PauseReason;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
+import org.gongshi.ledger.cases.event.DecisionRevised;
+import org.gongshi.ledger.cases.event.RevisionBy;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
 import org.gongshi.ledger.vocabulary.PartyKind;
@@ -75,6 +79,37 @@ class TargetFiguresTest {
         var rate = figures.of(scope, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).disclosureRate();
         assertThat(figures.scanned(scope, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).disclosureRate()).isEqualTo(rate);
         // published ÷ (published + withheld without an enumerated ground); the state secret and the minor are outside
+        assertThat(rate.numerator()).isEqualTo(1);
+        assertThat(rate.denominator()).isEqualTo(2);
+    }
+
+    /**
+     * DOMAIN.md: withdrawal on time = withdrawals within 3 WD of the revision ÷ revisions of published decisions. A changed
+     * decision published again still counts the withdrawal of its first record; a late withdrawal counts as late.
+     */
+    @Test
+    void withdrawal_on_time_counts_every_withdrawal_also_of_a_changed_decision_published_again() throws Exception {
+        LocalDate effective = LocalDate.of(2026, 4, 30);
+        Deadline due = new Deadline(LocalDate.of(2026, 5, 8), false);
+        decided("changed", COMPANY);
+        deliver(disclosure("changed", DisclosureAction.PUBLISH, null),
+                new DecisionRevised("changed", "d-changed", RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕1号", effective,
+                        "变更罚款数额", FINE, "CN-2026.1"),
+                new DisclosureWithdrawn("changed", "d-changed", effective, "变更罚款数额", RevisionKind.CHANGED, due, true, "CN-2026.1"),
+                new DisclosureDecided("changed", "d-changed", "d-changed/2", DisclosureAction.PUBLISH, LocalDate.of(2026, 5, 6), null,
+                        new Deadline(LocalDate.of(2026, 5, 29), false), true, new Deadline(LocalDate.of(2026, 5, 13), false), true,
+                        new Deadline(LocalDate.of(2026, 8, 6), false), null, "CN-2026.1", List.of(), null));
+        decided("revoked-late", COMPANY);
+        deliver(disclosure("revoked-late", DisclosureAction.PUBLISH, null),
+                new DecisionRevised("revoked-late", "d-revoked-late", RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2026)京0105行初2号",
+                        effective, "撤销", List.of(), "CN-2026.1"),
+                new DisclosureWithdrawn("revoked-late", "d-revoked-late", LocalDate.of(2026, 5, 9), "撤销", RevisionKind.REVOKED, due, false,
+                        "CN-2026.1"));
+
+        var figures = new TargetFigures(views, counters);
+        var scope = new CaseViews.Scope(BUREAU, null);
+        var rate = figures.of(scope, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)).withdrawalOnTime();
+        assertThat(figures.scanned(scope, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)).withdrawalOnTime()).isEqualTo(rate);
         assertThat(rate.numerator()).isEqualTo(1);
         assertThat(rate.denominator()).isEqualTo(2);
     }
