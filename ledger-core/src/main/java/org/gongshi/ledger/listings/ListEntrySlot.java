@@ -11,10 +11,13 @@ import org.gongshi.ledger.listings.command.VacateListEntrySlot;
 import org.gongshi.ledger.listings.event.ListEntrySlotOccupied;
 import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
 import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.RemovalReason;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.RuleViolation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
@@ -38,6 +41,8 @@ public class ListEntrySlot {
     /** The listing holding the place, or null when it is free. */
     private String listingId;
     private LocalDate occupiedOn;
+    /** The days repairs of the subject's entries on this list were granted (DOMAIN.md: at most one granted repair a year). */
+    private final List<LocalDate> repairsGranted = new ArrayList<>();
 
     protected ListEntrySlot() {
         // for Axon, and for creating a slot the first time a subject is proposed for the list
@@ -82,6 +87,11 @@ public class ListEntrySlot {
         return listingId;
     }
 
+    /** The days repairs of the subject's entries on this list were granted, oldest first. */
+    public List<LocalDate> repairsGranted() {
+        return List.copyOf(repairsGranted);
+    }
+
     @EventSourcingHandler
     void on(ListEntrySlotOccupied event) {
         slotId = event.slotId();
@@ -95,6 +105,7 @@ public class ListEntrySlot {
     void on(ListEntrySlotVacated event) {
         listingId = null;
         occupiedOn = null;
+        if (ListEntrySlots.removedBecause(RemovalReason.REPAIRED).equals(event.because())) repairsGranted.add(event.vacatedOn());
     }
 
     @Override

@@ -2,8 +2,10 @@ package org.gongshi.ledger.listings;
 
 import org.axonframework.modelling.command.Repository;
 import org.gongshi.ledger.listings.event.ListType;
+import org.gongshi.ledger.listings.event.RemovalReason;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,14 @@ public interface ListEntrySlots {
 
     /** The listing holding the place of {@code uscc} on {@code listType} now, or empty when the place is free. */
     Optional<String> holder(ListType listType, String uscc);
+
+    /** The days repairs of {@code uscc}'s entries on {@code listType} were granted, oldest first (each ended an entry). */
+    List<LocalDate> repairsGranted(ListType listType, String uscc);
+
+    /** What a listing's end tells its place when it frees it: the removal's reason, which the place keeps for repairs. */
+    static String removedBecause(RemovalReason reason) {
+        return "listing removed: " + reason;
+    }
 
     static ListEntrySlots backedBy(Repository<ListEntrySlot> repository) {
         return new RepositoryListEntrySlots(repository);

@@ -262,7 +262,7 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(ApplyForListingRepair command, Rulebook rules, Recording recording) {
+    public void handle(ApplyForListingRepair command, Rulebook rules, ListEntrySlots slots, Recording recording) {
         authorise(recording);
         check(status == ListingStatus.ACTIVE, Rule.LISTING_REPAIR, "only an entry on the list can be repaired; listing " + listingId + " is " + status);
         LocalDate appliedOn = command.appliedOn();
@@ -276,13 +276,7 @@ public class Listing {
         check(appliedOn.isAfter(repairWaitEnd.dueOn()), Rule.LISTING_REPAIR,
                 "repair may be applied for after " + listing.repairAfterMonths() + " months from listing on " + listedOn + ", that is from "
                         + repairWaitEnd.dueOn().plusDays(1) + "; " + appliedOn + " is too early");
-        List<LocalDate> withinYear = repairApplications.values().stream()
-                .filter(earlier -> earlier.isAfter(appliedOn.minusYears(1))).sorted().toList();
-        int perYear = listing.repairsPerYear();
-        if (withinYear.size() >= perYear) {
-            throw new RuleViolation(Rule.LISTING_REPAIR, "at most " + perYear + " repair application(s) in a year; this entry had "
-                    + withinYear + "; apply again from " + withinYear.get(withinYear.size() - perYear).plusYears(1));
-        }
+        requireRepairsLeftInTheYear(appliedOn, "be applied for", rules, slots);
         apply(new ListingRepairApplied(listingId, command.applicationId(), appliedOn, command.grounds(), repairWaitEnd, rules.version()));
     }
 
@@ -315,12 +309,28 @@ public class Listing {
     // ---- rules shared by several acts
 
     /** Ends the entry: lifts its sanctions, removes it naming the reason, and frees the subject's place on the list. */
+    /**
+     * DOMAIN.md (list term): at most {@code repairsPerYear} (policy default 1) granted repairs a year, counted over the
+     * subject's entries on this list (a grant ends its entry; refused applications do not count). Checked when the
+     * application is made: the subject holds one entry per list at a time, so no other grant can come between.
+     */
+    private void requireRepairsLeftInTheYear(LocalDate on, String act, Rulebook rules, ListEntrySlots slots) {
+        int perYear = rules.policy().creditListing().repairsPerYear();
+        List<LocalDate> withinYear = slots.repairsGranted(listType, subject.uscc()).stream()
+                .filter(granted -> granted.isAfter(on.minusYears(1))).sorted().toList();
+        if (withinYear.size() >= perYear) {
+            throw new RuleViolation(Rule.LISTING_REPAIR, "at most " + perYear + " granted repair(s) a year on the " + listType
+                    + "; repairs of " + subject.uscc() + " were granted on " + withinYear + ", so a repair may " + act + " from "
+                    + withinYear.get(withinYear.size() - perYear).plusYears(1));
+        }
+    }
+
     private void end(RemovalReason reason, LocalDate on, String detail, Rulebook rules, ListEntrySlots slots) {
         for (SanctionImposed sanction : List.copyOf(activeSanctions.values())) {
             apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), on, "entry removed: " + reason));
         }
         apply(new ListingRemoved(listingId, listType, publicSubject(), listedOn, reason, on, RedactionPolicy.scrub(detail), rules.version()));
-        slots.vacate(listType, subject.uscc(), listingId, on, "listing removed: " + reason);
+        slots.vacate(listType, subject.uscc(), listingId, on, ListEntrySlots.removedBecause(reason));
     }
 
     private SanctionImposed newSanction(String sanctionId, SanctionMeasure measure, String scope, LocalDate until, LocalDate imposedOn,

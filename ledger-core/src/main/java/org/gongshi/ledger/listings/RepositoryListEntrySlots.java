@@ -8,6 +8,7 @@ import org.gongshi.ledger.listings.command.VacateListEntrySlot;
 import org.gongshi.ledger.listings.event.ListType;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +42,15 @@ public final class RepositoryListEntrySlots implements ListEntrySlots {
             return Optional.ofNullable(repository.load(ListEntrySlot.idOf(listType, uscc)).invoke(ListEntrySlot::holder));
         } catch (AggregateNotFoundException e) {
             return Optional.empty(); // never proposed for this list
+        }
+    }
+
+    @Override
+    public List<LocalDate> repairsGranted(ListType listType, String uscc) {
+        try {
+            return repository.load(ListEntrySlot.idOf(listType, uscc)).invoke(ListEntrySlot::repairsGranted);
+        } catch (AggregateNotFoundException e) {
+            return List.of(); // never proposed for this list
         }
     }
 

@@ -111,7 +111,7 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             Integer termYears,
             /** Repair may be applied for after 6 months. */
             Integer repairAfterMonths,
-            /** At most one repair a year. */
+            /** At most one granted repair a year (of a subject's entries on one list; refused applications do not count). */
             Integer repairsPerYear,
             /** 2 or more effective infringement penalties ... */
             Integer repeatedInfringerPenalties,

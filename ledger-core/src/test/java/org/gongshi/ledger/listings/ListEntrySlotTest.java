@@ -64,6 +64,19 @@ class ListEntrySlotTest {
                 .expectNoEvents();
     }
 
+    /** The place keeps the days its entries were repaired (at most one granted repair a year); other removals are not repairs. */
+    @Test
+    void the_place_keeps_the_days_its_entries_were_repaired() {
+        fixture.given(occupied("listing-a"),
+                        new ListEntrySlotVacated(SLOT, "listing-a", LocalDate.parse("2025-09-20"),
+                                ListEntrySlots.removedBecause(org.gongshi.ledger.listings.event.RemovalReason.REPAIRED)),
+                        new ListEntrySlotOccupied(SLOT, ListType.SEVERE_DISHONESTY, USCC, "listing-b", LocalDate.parse("2025-10-01")),
+                        vacated("listing-b"))
+                .when(OccupyListEntrySlot.of(ListType.SEVERE_DISHONESTY, USCC, "listing-c", LocalDate.parse("2025-11-01")))
+                .expectState(slot -> org.assertj.core.api.Assertions.assertThat(slot.repairsGranted())
+                        .containsExactly(LocalDate.parse("2025-09-20")));
+    }
+
     private static ListEntrySlotOccupied occupied(String listingId) {
         return new ListEntrySlotOccupied(SLOT, ListType.SEVERE_DISHONESTY, USCC, listingId, PROPOSED);
     }

@@ -22,6 +22,14 @@ final class RecordingListEntrySlots implements ListEntrySlots {
         return Optional.empty();
     }
 
+    /** The repairs granted on each place, as a test sets them up (none unless set). */
+    final java.util.Map<String, List<LocalDate>> repairs = new java.util.HashMap<>();
+
+    @Override
+    public List<LocalDate> repairsGranted(ListType listType, String uscc) {
+        return repairs.getOrDefault(ListEntrySlot.idOf(listType, uscc), List.of());
+    }
+
     @Override
     public void vacate(ListType listType, String uscc, String listingId, LocalDate on, String because) {
         calls.add("vacate " + ListEntrySlot.idOf(listType, uscc) + " by " + listingId + " on " + on + ": " + because);

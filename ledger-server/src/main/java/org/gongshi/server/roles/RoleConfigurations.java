@@ -155,6 +155,11 @@ public final class RoleConfigurations {
                 public Optional<String> holder(ListType listType, String uscc) {
                     return delegate().holder(listType, uscc);
                 }
+
+                @Override
+                public java.util.List<LocalDate> repairsGranted(ListType listType, String uscc) {
+                    return delegate().repairsGranted(listType, uscc);
+                }
             };
         }
 
