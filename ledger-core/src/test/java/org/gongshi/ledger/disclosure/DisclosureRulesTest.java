@@ -191,12 +191,14 @@ class DisclosureRulesTest {
         refused(fixture.given(filed(Procedure.ORDINARY, eighteenToday), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
                         .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
                 "disclosure-scope", "minor");
-        // decided the day after the birthday: an adult's decision, published
+        // decided the day after the birthday, an adult then, but filed on 2026-01-05: the act came before the filing, so
+        // it was a minor's (DOMAIN.md: under 18 on the day of the act or of the decision); the decision-day boundary alone,
+        // filed and decided as an adult, is DisclosabilityPolicyTest's
         PenaltyDecided dayAfter = new PenaltyDecided(CASE_ID, DECISION_ID, "京朝市监罚〔2026〕100号", LocalDate.of(2026, 2, 11),
                 Procedure.ORDINARY, FINE_50K, "《商标法》第六十条第二款", "事实", due("2026-04-07"), true, null, VERSION);
-        fixture.given(filed(Procedure.ORDINARY, eighteenToday), notice(FINE_50K), dayAfter)
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
-                .expectSuccessfulHandlerExecution();
+        refused(fixture.given(filed(Procedure.ORDINARY, eighteenToday), notice(FINE_50K), dayAfter)
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
+                "disclosure-scope", "minor on the filing day 2026-01-05");
     }
 
     @Test
