@@ -87,7 +87,7 @@ public class ListingQueryController {
             }
             int from = (int) Math.min((long) page * size, visible.size());
             return new Page(visible.subList(from, Math.min(from + size, visible.size())), page, size, visible.size())
-                    .with("rule", "at least " + result.threshold() + " standing ordinary-procedure infringement penalties of one IP type decided after " + result.windowStart()
+                    .with("rule", "at least " + result.threshold() + " standing ordinary-procedure infringement penalties of one IP type decided on or after " + result.windowStart()
                             + " (" + result.windowYears() + " years); a bureau decides whether to propose a listing");
         }, PenaltyHistoryProjection.PROCESSING_GROUP, VIEW);
     }

@@ -62,14 +62,18 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
                 && violationType != null && INFRINGEMENT.matcher(violationType).find();
     }
 
-    /** The window that ends on {@code asOf} holds the penalties decided after this day. */
+    /**
+     * The first day of the window that ends on {@code asOf}: the {@code windowYears} before it, counted as DOMAIN.md counts
+     * a period in years (the day itself not counted, the period ends on the corresponding day): a decision of 2020-02-10
+     * is within the 5 years before 2025-02-10 and drops out on 2025-02-11.
+     */
     public LocalDate windowStart(LocalDate asOf) {
         return asOf.minusYears(windowYears);
     }
 
     public boolean qualifies(PenaltyFact penalty, String uscc, LocalDate asOf) {
         return penalty.standing() && penalty.infringementPenalty() && penalty.ipType() != null && uscc != null
-                && uscc.equals(penalty.uscc()) && penalty.decidedOn() != null && penalty.decidedOn().isAfter(windowStart(asOf));
+                && uscc.equals(penalty.uscc()) && penalty.decidedOn() != null && !penalty.decidedOn().isBefore(windowStart(asOf));
     }
 
     /**

@@ -84,7 +84,8 @@ class ListingBasisRuleTest {
 
     @Test
     void repeated_infringer_rests_on_enough_standing_penalties_within_the_window() {
-        cases.penalty("old", BUREAU, USCC, PROPOSED.minusYears(5)); // the window holds the 5 years before the proposal
+        // the window holds the 5 years before the proposal, down to the corresponding day (DOMAIN.md counting): not the day before
+        cases.penalty("old", BUREAU, USCC, PROPOSED.minusYears(5).minusDays(1));
 
         refused(propose(ListType.REPEATED_INFRINGER, List.of("own-1", "old")), "only 1 qualify");
         assertThatCode(() -> rule.require(propose(ListType.REPEATED_INFRINGER, List.of("own-1", "own-2", "old")), cases))

@@ -62,10 +62,13 @@ class RepeatedInfringementPolicyTest {
     }
 
     @Test
-    void a_penalty_qualifies_when_it_stands_is_against_the_subject_and_was_decided_after_the_window_start() {
+    void a_penalty_qualifies_when_it_stands_is_against_the_subject_and_was_decided_within_the_five_years_before() {
         assertThat(policy.qualifies(fact("c1", USCC, LocalDate.of(2021, 11, 21), true), USCC, AS_OF)).isTrue();
+        // DOMAIN.md counting: a period in years ends on the corresponding day, so the 5 years before 2026-11-20 hold 2021-11-20
         assertThat(policy.qualifies(fact("c2", USCC, LocalDate.of(2021, 11, 20), true), USCC, AS_OF))
-                .as("decided on the window start: outside").isFalse();
+                .as("decided on the corresponding day five years before: inside").isTrue();
+        assertThat(policy.qualifies(fact("c2", USCC, LocalDate.of(2021, 11, 19), true), USCC, AS_OF))
+                .as("the day before: outside").isFalse();
         assertThat(policy.qualifies(fact("c3", USCC, LocalDate.of(2025, 1, 1), false), USCC, AS_OF))
                 .as("revoked or confirmed invalid").isFalse();
         assertThat(policy.qualifies(fact("c4", "91310000MA1FL8KQ3D", LocalDate.of(2025, 1, 1), true), USCC, AS_OF))

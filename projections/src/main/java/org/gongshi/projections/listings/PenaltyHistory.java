@@ -26,6 +26,7 @@ import java.util.Set;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.ne;
 
 /**
@@ -68,7 +69,7 @@ public class PenaltyHistory {
         LocalDate windowStart = policy.windowStart(asOf);
         List<Candidate> all = new ArrayList<>();
         collection.aggregate(List.of(
-                Aggregates.match(and(eq("standing", true), ne("uscc", null), gt("decidedOn", date(windowStart)))),
+                Aggregates.match(and(eq("standing", true), ne("uscc", null), gte("decidedOn", date(windowStart)))),
                 Aggregates.sort(Sorts.ascending("decidedOn", "_id")),
                 Aggregates.group("$uscc", Accumulators.sum("count", 1), Accumulators.last("subjectName", "$subjectName"),
                         Accumulators.push("penalties", new Document("caseId", "$_id").append("decisionNumber", "$decisionNumber")

@@ -202,6 +202,19 @@ class ListingProjectionsTest {
         assertThat(history.candidates(asOf, new Division("1101"), 0, 10).items()).hasSize(1);
     }
 
+    /** The 5 years before a day hold the decision of the corresponding day five years earlier (DOMAIN.md counting), not the day before. */
+    @Test
+    void a_penalty_of_the_corresponding_day_five_years_before_still_counts_towards_a_candidate() throws Exception {
+        List<Object> events = new ArrayList<>();
+        events.addAll(penalty("edge", SUBJECT, LocalDate.of(2021, 11, 22)));
+        events.addAll(penalty("recent", SUBJECT, LocalDate.of(2026, 1, 10)));
+        deliver(historyProjection, events, 1);
+
+        assertThat(history.candidates(LocalDate.of(2026, 11, 22), null, 0, 10).items()).extracting(PenaltyHistory.Candidate::uscc)
+                .containsExactly(SUBJECT);
+        assertThat(history.candidates(LocalDate.of(2026, 11, 23), null, 0, 10).items()).isEmpty();
+    }
+
     private static List<Object> penalty(String caseId, String uscc, LocalDate decidedOn) {
         return penalty(caseId, uscc, decidedOn, IpType.TRADEMARK, "商标侵权", "110105");
     }
