@@ -317,11 +317,11 @@ public class Listing {
     private void requireRepairsLeftInTheYear(LocalDate on, String act, Rulebook rules, ListEntrySlots slots) {
         int perYear = rules.policy().creditListing().repairsPerYear();
         List<LocalDate> withinYear = slots.repairsGranted(listType, subject.uscc()).stream()
-                .filter(granted -> granted.isAfter(on.minusYears(1))).sorted().toList();
+                .filter(granted -> !granted.isBefore(on.minusYears(1))).sorted().toList(); // the year after a grant ends on its anniversary
         if (withinYear.size() >= perYear) {
             throw new RuleViolation(Rule.LISTING_REPAIR, "at most " + perYear + " granted repair(s) a year on the " + listType
                     + "; repairs of " + subject.uscc() + " were granted on " + withinYear + ", so a repair may " + act + " from "
-                    + withinYear.get(withinYear.size() - perYear).plusYears(1));
+                    + withinYear.get(withinYear.size() - perYear).plusYears(1).plusDays(1));
         }
     }
 

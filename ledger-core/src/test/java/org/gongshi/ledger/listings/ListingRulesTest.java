@@ -459,15 +459,16 @@ class ListingRulesTest {
                 .when(new ApplyForListingRepair(LISTING_ID, "repair-2", date("2025-09-15"), "补充材料"), AS_OWN_BUREAU),
                 "listing-repair", "repair-1 of 2025-09-12 is still undecided");
 
-        // the subject's earlier entry on this list was repaired on 2024-11-20: the next repair from 2025-11-20
+        // the subject's earlier entry on this list was repaired on 2024-11-20: that year ends on 2025-11-20 (DOMAIN.md
+        // counting), so the next repair from 2025-11-21, as the repair wait runs from the day after its anniversary
         slots.repairs.put(SLOT, List.of(date("2024-11-20")));
         refused(fixture.given(listedWithSanctions())
-                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2025-11-19"), "已履行处罚决定"), AS_OWN_BUREAU),
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2025-11-20"), "已履行处罚决定"), AS_OWN_BUREAU),
                 "listing-repair", "at most 1 granted repair(s) a year on the SEVERE_DISHONESTY; repairs of " + USCC
-                        + " were granted on [2024-11-20], so a repair may be applied for from 2025-11-20");
+                        + " were granted on [2024-11-20], so a repair may be applied for from 2025-11-21");
         fixture.given(listedWithSanctions())
-                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2025-11-20"), "已履行处罚决定"), AS_OWN_BUREAU)
-                .expectEvents(new ListingRepairApplied(LISTING_ID, "repair-1", date("2025-11-20"), "已履行处罚决定", REPAIR_WAIT_END, VERSION));
+                .when(new ApplyForListingRepair(LISTING_ID, "repair-1", date("2025-11-21"), "已履行处罚决定"), AS_OWN_BUREAU)
+                .expectEvents(new ListingRepairApplied(LISTING_ID, "repair-1", date("2025-11-21"), "已履行处罚决定", REPAIR_WAIT_END, VERSION));
 
         // the number is the policy's: two a year allow a second granted repair
         AggregateTestFixture<Listing> twice = fixtureWith(rulebook(new EnforcementPolicy.CreditListing(null, null, null, 2, null, null)));
