@@ -276,7 +276,7 @@ public class Listing {
         check(appliedOn.isAfter(repairWaitEnd.dueOn()), Rule.LISTING_REPAIR,
                 "repair may be applied for after " + listing.repairAfterMonths() + " months from listing on " + listedOn + ", that is from "
                         + repairWaitEnd.dueOn().plusDays(1) + "; " + appliedOn + " is too early");
-        requireRepairsLeftInTheYear(appliedOn, "be applied for", rules, slots);
+        requireRepairsLeftInTheYear(appliedOn, rules, slots);
         apply(new ListingRepairApplied(listingId, command.applicationId(), appliedOn, command.grounds(), repairWaitEnd, rules.version()));
     }
 
@@ -308,23 +308,23 @@ public class Listing {
 
     // ---- rules shared by several acts
 
-    /** Ends the entry: lifts its sanctions, removes it naming the reason, and frees the subject's place on the list. */
     /**
      * DOMAIN.md (list term): at most {@code repairsPerYear} (policy default 1) granted repairs a year, counted over the
      * subject's entries on this list (a grant ends its entry; refused applications do not count). Checked when the
      * application is made: the subject holds one entry per list at a time, so no other grant can come between.
      */
-    private void requireRepairsLeftInTheYear(LocalDate on, String act, Rulebook rules, ListEntrySlots slots) {
+    private void requireRepairsLeftInTheYear(LocalDate on, Rulebook rules, ListEntrySlots slots) {
         int perYear = rules.policy().creditListing().repairsPerYear();
         List<LocalDate> withinYear = slots.repairsGranted(listType, subject.uscc()).stream()
                 .filter(granted -> !granted.isBefore(on.minusYears(1))).sorted().toList(); // the year after a grant ends on its anniversary
         if (withinYear.size() >= perYear) {
             throw new RuleViolation(Rule.LISTING_REPAIR, "at most " + perYear + " granted repair(s) a year on the " + listType
-                    + "; repairs of " + subject.uscc() + " were granted on " + withinYear + ", so a repair may " + act + " from "
+                    + "; repairs of " + subject.uscc() + " were granted on " + withinYear + ", so a repair may be applied for from "
                     + withinYear.get(withinYear.size() - perYear).plusYears(1).plusDays(1));
         }
     }
 
+    /** Ends the entry: lifts its sanctions, removes it naming the reason, and frees the subject's place on the list. */
     private void end(RemovalReason reason, LocalDate on, String detail, Rulebook rules, ListEntrySlots slots) {
         for (SanctionImposed sanction : List.copyOf(activeSanctions.values())) {
             apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), on, "entry removed: " + reason));
