@@ -504,8 +504,9 @@ public final class Bench {
     /**
      * Until every processor has passed the head and nothing was appended for {@link #SETTLED_AFTER_NANOS} (the deadlines
      * the last generated days made due fire meanwhile, on the runner's 10 s poll), so the reads and the load that follow
-     * measure a settled ledger rather than the processors' catch-up after generation (it took a 10,000-case run's 1-client
-     * phase to 172 % CPU). Records how far the slowest processor was behind when generation ended, and how long it took.
+     * measure a settled ledger rather than the processors' catch-up or the deadlines' firing after generation. Records how
+     * far the slowest processor was behind when generation ended, and how long until every processor had passed the head
+     * (which the deadlines fired meanwhile move on).
      */
     private void settle(Api api, String admin, long generatedEvents) throws InterruptedException {
         long start = System.nanoTime(), giveUp = start + TimeUnit.MINUTES.toNanos(30);
