@@ -65,6 +65,11 @@ public record CaseView(
                 List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of());
     }
 
+    /** The day the case's latest revision took effect, or null when its decision was never revised. */
+    public LocalDate latestRevisionEffectiveOn() {
+        return revisions == null || revisions.isEmpty() ? null : revisions.get(revisions.size() - 1).effectiveOn();
+    }
+
     /**
      * Whether the case is overdue on {@code today}: open, past its decision deadline, and its clock not paused (DOMAIN.md
      * long-pending: a paused case's deadline moves on when it resumes). The work list's filter is the same

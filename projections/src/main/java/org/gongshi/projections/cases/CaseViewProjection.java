@@ -272,8 +272,8 @@ public class CaseViewProjection {
     void on(DisclosureWithdrawn e, TrackingToken token) {
         DeadlineView deadline = DeadlineView.answered(e.withdrawalDeadline(), e.withdrawnOn(), e.withdrawnInTime());
         CaseView current = views.find(eq("_id", e.caseId())).first();
-        LocalDate effectiveOn = current == null || current.revisions() == null || current.revisions().isEmpty() ? e.withdrawnOn()
-                : current.revisions().get(current.revisions().size() - 1).effectiveOn();
+        LocalDate revised = current == null ? null : current.latestRevisionEffectiveOn();
+        LocalDate effectiveOn = revised == null ? e.withdrawnOn() : revised;
         apply(e.caseId(), token, set("disclosure.state", RecordState.WITHDRAWN), set("disclosure.endedOn", e.withdrawnOn()),
                 set("disclosure.withdrawalDeadline", deadline),
                 push("withdrawals", new CaseView.Withdrawal(e.recordId(), effectiveOn, deadline)));

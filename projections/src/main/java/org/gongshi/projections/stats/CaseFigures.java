@@ -70,9 +70,9 @@ public final class CaseFigures {
                 add.add(w.revisionEffectiveOn(), WITHDRAWAL_DUE, 1);
                 add.add(w.revisionEffectiveOn(), WITHDRAWN_ON_TIME, Boolean.TRUE.equals(w.deadline().met()) ? 1 : 0);
             }
-        } else if (disclosed != null && disclosed.withdrawalDeadline() != null && view.revisions() != null && !view.revisions().isEmpty()) {
+        } else if (disclosed != null && disclosed.withdrawalDeadline() != null && view.latestRevisionEffectiveOn() != null) {
             // a view made before the withdrawals were kept (until the case views are replayed): its current record's
-            LocalDate effective = view.revisions().get(view.revisions().size() - 1).effectiveOn();
+            LocalDate effective = view.latestRevisionEffectiveOn();
             add.add(effective, WITHDRAWAL_DUE, 1);
             add.add(effective, WITHDRAWN_ON_TIME, Boolean.TRUE.equals(disclosed.withdrawalDeadline().met()) ? 1 : 0);
         }
