@@ -68,7 +68,8 @@ public final class Bench {
     }
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("cases", "out", "server-jar", "clients", "phase-seconds",
-            "gen-threads", "queries", "baseline-events", "seed", "server-opts", "jfr-clients", "rebuild", "keep-data", "rebuild-of");
+            "gen-threads", "queries", "baseline-events", "seed", "server-opts", "jfr-clients", "rebuild", "keep-data", "rebuild-of",
+            "search-records");
 
     /** A whole-number option (0 or more), with a message naming it when it is not one. */
     private int whole(String name, String otherwise) {
@@ -92,7 +93,8 @@ public final class Bench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 50] [--baseline-events 5000] [--seed 1]"
-                        + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR]");
+                        + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR]"
+                        + " [--search-records 100000,1000000]");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -177,7 +179,14 @@ public final class Bench {
                 extra.put("healthAfterLoad", health.status() == 200 || health.status() == 503 ? health.json().path("status").asString() : "unreadable");
                 if (!"UP".equals(extra.get("healthAfterLoad"))) extra.put("healthAfterLoadDetails", health.body());
                 sizes(server, events, base, "after load");
-                if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
+                int[] searchRecords = Arrays.stream(options.getOrDefault("search-records", "").split(",")).filter(n -> !n.isBlank())
+                        .mapToInt(n -> wholeNumber("search-records", n)).sorted().toArray();
+                if (searchRecords.length > 0) {
+                    // copies of the published records, no events: the run's last phase, and no rebuild after it (SearchAtSize)
+                    log("public search at " + Arrays.toString(searchRecords) + " records (copies of the published ones); no rebuild");
+                    new SearchAtSize(server, api, figures::add).run(searchRecords, queries, base);
+                    server.close();
+                } else if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
                     rebuild(server, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), events, base);
                 } else {
                     server.close();

@@ -14,6 +14,8 @@ final class ServerProcess implements AutoCloseable {
 
     final Path dataDir;
     final int port;
+    /** The embedded MongoDB's port on loopback (its credentials are in the data directory). */
+    final int mongoPort;
     final long startedNanos;
     final long healthyNanos;
     private final Process process;
@@ -25,13 +27,12 @@ final class ServerProcess implements AutoCloseable {
      */
     ServerProcess(Path jar, Path dataDir, Path log, List<String> javaOptions, String bureau) throws IOException, InterruptedException {
         this.dataDir = dataDir;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
-        }
+        this.port = freePort();
+        this.mongoPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toString(), "--gongshi.data-dir=" + dataDir, "--server.port=" + port,
-                "--server.address=127.0.0.1", "--gongshi.traffic.enabled=false",
+                "--server.address=127.0.0.1", "--gongshi.traffic.enabled=false", "--gongshi.embedded.mongo-port=" + mongoPort,
                 // the synthetic ledger plays its calendar from its first day (a restart with the same start continues the clock)
                 "--gongshi.clock.start=" + SyntheticLedger.FIRST_DAY + Bench.CLOCK_TIME));
         startedNanos = System.nanoTime();
@@ -49,6 +50,12 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         healthyNanos = System.nanoTime();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private IllegalStateException notHealthy(Api probe, Api.Reply last, String bureau, Path log) throws InterruptedException {

@@ -127,7 +127,7 @@ public final class SyntheticLedger {
     }
 
     /** A company in a random division, with a realistic name and a valid USCC. */
-    private static Subject subject(Random random) {
+    static Subject subject(Random random) {
         String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
         String name = REGIONS[random.nextInt(REGIONS.length)] + BRANDS[random.nextInt(BRANDS.length)]
                 + INDUSTRIES[random.nextInt(INDUSTRIES.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];

@@ -47,14 +47,15 @@ public class PublicApiController {
     }
 
     @GetMapping("/penalties")
-    Mono<Page> penalties(ServerHttpRequest request, @RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
+    Mono<Map<String, Object>> penalties(ServerHttpRequest request, @RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
                          @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         var search = PublicQueries.search(q, uscc, division, ipType, from, to);
         Page.check(page, size);
         return reads.await(request, RECORDS).then(queries.search(search, page, size))
-                .map(result -> Page.of(result.items(), v -> PublicAnswers.record(v, json), result.page(), result.size(), result.total()));
+                .map(result -> Page.of(result.items(), v -> PublicAnswers.record(v, json), result.page(), result.size(), result.total())
+                        .with("totalIsLowerBound", result.totalIsLowerBound()));
     }
 
     /** A decision published again after a change is the record {@code <decisionId>/<edition>}: its id holds a slash. */

@@ -213,6 +213,49 @@ class IndexProbeTest {
     }
 
     @Test
+    void an_index_that_pins_only_part_of_what_another_pins_with_the_same_values_is_not_counted_against_it() {
+        // the public search: the newest-first index pins the state, the name index the state and a name key
+        views.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("lastGlobalIndex")));
+        views.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "nameKeys"), Indexes.descending("lastGlobalIndex")));
+        views.updateMany(new Document(), Updates.combine(set("state", "PUBLISHED"), set("nameKeys", List.of("有限", "公司"))));
+        views.updateMany(in("_id", "case-3", "case-30", "case-300"), set("nameKeys", List.of("有限", "公司", "华为")));
+
+        long counted = backend.entriesCounted();
+        long read = backend.documentsRead();
+        Bson search = and(eq("state", "PUBLISHED"), eq("nameKeys", "华为"));
+        assertThat(views.find(search).sort(Sorts.descending("lastGlobalIndex")).limit(2).into(new ArrayList<>()))
+                .extracting(d -> d.getString("_id")).containsExactly("case-300", "case-30");
+        assertThat(views.countDocuments(search)).isEqualTo(3);
+        assertThat(backend.entriesCounted() - counted).as("index entries counted to choose an index").isZero();
+        assertThat(backend.documentsRead() - read).as("documents read: the page's two, none for the count").isEqualTo(2);
+        assertThat(assertIndexedEqualsScanned(List.of(search, eq("state", "PUBLISHED")))).extracting(List::size).containsExactly(3, DOCUMENTS);
+
+        // two indexes that pin different keys are still counted against each other
+        views.createIndex(Indexes.ascending("state", "division"));
+        views.find(and(eq("state", "PUBLISHED"), eq("nameKeys", "华为"), eq("division", "110105"))).into(new ArrayList<>());
+        assertThat(backend.entriesCounted() - counted).as("index entries counted to choose between name and division").isPositive();
+    }
+
+    @Test
+    void a_count_with_a_limit_counts_up_to_the_limit_reading_no_more_documents_than_it_needs() {
+        views.createIndex(Indexes.ascending("division", "lastGlobalIndex"));
+        long read = backend.documentsRead();
+        long scans = backend.fullScans();
+        // counted in the index: at most the limit, none read
+        assertThat(views.countDocuments(eq("division", "310101"), new com.mongodb.client.model.CountOptions().limit(10))).isEqualTo(10);
+        assertThat(views.countDocuments(eq("division", "310101"), new com.mongodb.client.model.CountOptions().limit(5_000))).isEqualTo(DOCUMENTS / 2);
+        assertThat(backend.documentsRead() - read).isZero();
+        // matched document by document (a condition the lookup does not cover): read until the limit matched
+        Bson even = and(eq("division", "110105"), lt("lastGlobalIndex", 1_000L), regex("_id", "0$"));
+        assertThat(views.countDocuments(even, new com.mongodb.client.model.CountOptions().limit(10))).isEqualTo(10);
+        assertThat(backend.documentsRead() - read).as("documents read to count 10 of the 100 ids ending in 0").isBetween(10L, 60L);
+        assertThat(views.countDocuments(even)).isEqualTo(100);
+        assertThat(backend.fullScans()).isEqualTo(scans);
+        // the same as the stock backend's count
+        assertThat(views.countDocuments(or(even, eq("_id", "matches-nothing")), new com.mongodb.client.model.CountOptions().limit(10))).isEqualTo(10);
+    }
+
+    @Test
     void a_range_on_the_key_after_the_pinned_ones_is_read_as_one_range_of_the_index_and_answers_as_a_scan() {
         // a deadline schedule: pending entries due over 2,000 days; a few hold a number, a string, an array or nothing
         views.deleteMany(new Document());

@@ -36,6 +36,15 @@ public final class NameKeys {
         return List.copyOf(new LinkedHashSet<>(bigrams(n)));
     }
 
+    /**
+     * Whether a name has the query's one key exactly when it holds the query (spaces aside, as in every key): a query of
+     * one or two characters is its own key; a longer one's bigrams may each stand elsewhere in a name.
+     */
+    public static boolean keyIsTheQuery(String q) {
+        String n = normalise(q);
+        return !n.isEmpty() && n.codePointCount(0, n.length()) <= 2;
+    }
+
     private static List<String> bigrams(String n) {
         int[] cps = n.codePoints().toArray();
         java.util.ArrayList<String> grams = new java.util.ArrayList<>();

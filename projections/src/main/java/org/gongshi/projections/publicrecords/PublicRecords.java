@@ -3,6 +3,7 @@ package org.gongshi.projections.publicrecords;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -74,15 +75,29 @@ public class PublicRecords {
     public record Search(String q, String uscc, Division divisionPrefix, IpType ipType, LocalDate from, LocalDate to) {
     }
 
-    public record Page(List<PublicRecordView> items, int page, int size, long total) {}
+    /**
+     * One page of a search; {@code total} counts the matches up to {@value #COUNTED_UP_TO}, and {@code totalIsLowerBound}
+     * says there are more than that.
+     */
+    public record Page(List<PublicRecordView> items, int page, int size, long total, boolean totalIsLowerBound) {}
+
+    /**
+     * A search counts its matches up to this many, says "more" beyond, and pages through that many: a count that has to
+     * read each match (a name of three or more characters, a name in a division) read every one, a hundred thousand for
+     * a common word in a million records, and a page far down read every match above it (issue 13). A member of the
+     * public narrows the search; a credit platform takes every record from the feed's snapshot.
+     */
+    public static final int COUNTED_UP_TO = 1_000;
 
     /** Public records (published, not withdrawn, expired or ended), newest decision first. */
     public Page search(Search s, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("state", RecordState.PUBLISHED));
         if (s.q() != null && !NameKeys.normalise(s.q()).isEmpty()) {
-            filters.add(all("nameKeys", NameKeys.query(s.q())));
-            filters.add(regex("record.subjectName", Pattern.quote(s.q().strip()), "i"));
+            List<String> keys = NameKeys.query(s.q());
+            filters.add(keys.size() == 1 ? eq("nameKeys", keys.get(0)) : all("nameKeys", keys));
+            // a key of one or two characters is the query itself: the index answers it, none read to match it
+            if (!NameKeys.keyIsTheQuery(s.q())) filters.add(regex("record.subjectName", Pattern.quote(s.q().strip()), "i"));
         }
         if (s.uscc() != null && !s.uscc().isBlank()) filters.add(eq("record.uscc", s.uscc().strip()));
         if (s.divisionPrefix() != null) filters.add(Divisions.filter("record.division", s.divisionPrefix()));
@@ -90,12 +105,13 @@ public class PublicRecords {
         if (s.from() != null) filters.add(gte("record.decidedOn", s.from()));
         if (s.to() != null) filters.add(lte("record.decidedOn", s.to()));
         Bson filter = and(filters);
-        long total = collection.countDocuments(filter);
-        long offset = (long) page * size; // a page past the end is empty, however large its number
+        long counted = collection.countDocuments(filter, new CountOptions().limit(COUNTED_UP_TO + 1));
+        long total = Math.min(counted, COUNTED_UP_TO);
+        long offset = (long) page * size; // a page past the end, or past the matches counted, is empty, however large its number
         List<PublicRecordView> items = offset >= total ? List.of() : collection.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("record.decidedOn"), Sorts.ascending("_id")))
-                .skip((int) offset).limit(size).into(new ArrayList<>());
-        return new Page(items, page, size, total);
+                .skip((int) offset).limit((int) Math.min(size, total - offset)).into(new ArrayList<>());
+        return new Page(items, page, size, total, counted > COUNTED_UP_TO);
     }
 
     /** A subject's public records, newest first. */

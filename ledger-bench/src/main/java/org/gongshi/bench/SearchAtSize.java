@@ -1,0 +1,151 @@
+package org.gongshi.bench;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+import org.gongshi.projections.publicrecords.NameKeys;
+import org.gongshi.projections.publicrecords.PublicRecords;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Public search at sizes the generated ledger does not reach (100,000 and 1,000,000 records: generating a million cases
+ * through the API takes hours). The public-record read model is filled to each size with copies of the records the
+ * generated ledger published, each under another subject of the synthetic ledger's name pool (so names overlap in
+ * n-grams as the generated ones do), a valid USCC, another division and decision day, and its name keys made by the
+ * projection's own {@link NameKeys}; inserted into the server's embedded MongoDB over the wire, beside the records the
+ * projection wrote. Then the same public searches as the generated ledger's run through the API, each query shape
+ * measured on its own. The copies are no ledger events: a rebuild would drop them, so this phase is the run's last.
+ */
+final class SearchAtSize {
+
+    /** Copies inserted per command. */
+    private static final int BATCH = 1_000;
+    /** Unmeasured searches of each shape before the measured ones at each size (the JIT, the store's caches). */
+    private static final int WARM_UP = 5;
+
+    private final ServerProcess server;
+    private final Api api;
+    private final Consumer<Bench.Figure> figures;
+
+    SearchAtSize(ServerProcess server, Api api, Consumer<Bench.Figure> figures) {
+        this.server = server;
+        this.api = api;
+        this.figures = figures;
+    }
+
+    /** Fills the public records up to each of {@code sizes} (ascending) and measures {@code queries} searches of each shape at each. */
+    void run(int[] sizes, int queries, Baselines.Figures base) throws IOException {
+        try (MongoClient client = connect()) {
+            MongoCollection<Document> records = client.getDatabase("gongshi").getCollection(PublicRecords.COLLECTION);
+            List<Document> templates = records.find(eq("state", "PUBLISHED")).limit(2_000).into(new ArrayList<>());
+            if (templates.isEmpty()) throw new IllegalStateException("no published record to copy: generate more cases (--cases)");
+            LocalDate publicUntil = LocalDate.now(ZoneOffset.UTC).plusYears(10); // never due for expiry while measured
+            Random random = new Random(11);
+            long copies = 0;
+            for (int size : sizes) {
+                long have = records.countDocuments();
+                long start = System.nanoTime(), inserted = 0;
+                while (have + inserted < size) {
+                    List<Document> batch = new ArrayList<>(BATCH);
+                    for (int i = 0; i < BATCH && have + inserted + i < size; i++) {
+                        batch.add(copy(templates.get((int) (copies % templates.size())), copies, random, publicUntil));
+                        copies++;
+                    }
+                    records.insertMany(batch, new InsertManyOptions().ordered(false));
+                    inserted += batch.size();
+                    if ((have + inserted) % 100_000 < BATCH) Bench.log("  " + (have + inserted) + " public records");
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                String at = " at " + size + " records";
+                if (inserted > 0) {
+                    figures.accept(new Bench.Figure("public records copied in" + at + ": records/s", inserted / seconds, "records/s",
+                            "raw Mongo inserts/s", base.mongoInsertsPerSecond(), inserted + " copies in batches of " + BATCH));
+                }
+                measure(size, queries, base);
+                figures.accept(new Bench.Figure("RSS" + at, server.rssMiB(), "MiB", null, 0, ""));
+                figures.accept(new Bench.Figure("read models on disk" + at, ServerProcess.diskMiB(server.dataDir.resolve("readmodels")),
+                        "MiB", null, 0, ""));
+            }
+        }
+    }
+
+    private void measure(int size, int queries, Baselines.Figures base) {
+        Random r = new Random(5);
+        String[][] shapes = {{"q"}, {"division"}, {"q+province"}};
+        for (String[] shape : shapes) {
+            Latencies latencies = new Latencies();
+            for (int i = 0; i < WARM_UP + queries; i++) {
+                String q = SyntheticLedger.BRANDS[r.nextInt(SyntheticLedger.BRANDS.length)];
+                String division = SyntheticLedger.DIVISIONS[r.nextInt(SyntheticLedger.DIVISIONS.length)][0];
+                String path = switch (shape[0]) {
+                    case "q" -> "/api/v1/public/penalties?q=" + Bench.enc(q);
+                    case "division" -> "/api/v1/public/penalties?division=" + division;
+                    default -> "/api/v1/public/penalties?q=" + Bench.enc(SyntheticLedger.INDUSTRIES[r.nextInt(SyntheticLedger.INDUSTRIES.length)])
+                            + "&division=" + division.substring(0, 2);
+                };
+                Api.Reply reply = api.get(path, null);
+                if (reply.status() != 200) throw new IllegalStateException("GET " + path + ": " + reply.status() + " " + reply.body());
+                if (i >= WARM_UP) latencies.add(reply.nanos());
+            }
+            String name = "public search (" + shape[0] + ") at " + size + " records";
+            figures.accept(new Bench.Figure(name + " p50", latencies.percentileMs(50), "ms", "raw Mongo find-by-id p50",
+                    base.mongoFindP50Ms(), latencies.count() + " requests after " + WARM_UP + " unmeasured"));
+            figures.accept(new Bench.Figure(name + " p99", latencies.percentileMs(99), "ms", "raw Mongo find-by-id p50",
+                    base.mongoFindP50Ms(), ""));
+        }
+    }
+
+    /** A copy of a published record under another subject, division and decision day, with its own ids and name keys. */
+    private static Document copy(Document template, long n, Random random, LocalDate publicUntil) {
+        Document record = new Document((Document) template.get("record"));
+        SyntheticLedger.Subject subject = SyntheticLedger.subject(random);
+        String[] division = SyntheticLedger.DIVISIONS[random.nextInt(SyntheticLedger.DIVISIONS.length)];
+        String id = "bench-copy-" + n;
+        record.put("recordId", id);
+        record.put("subjectName", subject.name());
+        record.put("uscc", subject.uscc());
+        record.put("division", division[0]);
+        record.put("decidedOn", sameType(record.get("decidedOn"), SyntheticLedger.FIRST_DAY.plusDays(random.nextInt(700))));
+        record.put("publicUntil", sameType(record.get("publicUntil"), publicUntil));
+        Document copy = new Document(template);
+        copy.put("_id", id);
+        copy.put("caseId", "bench-case-" + n);
+        copy.put("record", record);
+        copy.put("nameKeys", NameKeys.of(subject.name()));
+        return copy;
+    }
+
+    /** {@code day} as the codec stored the field it replaces: a BSON date (midnight UTC) or a string. */
+    private static Object sameType(Object stored, LocalDate day) {
+        return stored instanceof Date ? Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()) : day.toString();
+    }
+
+    private MongoClient connect() throws IOException {
+        Properties credentials = new Properties();
+        credentials.load(new StringReader(Files.readString(server.dataDir.resolve("mongo-credentials"))));
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.mongoPort))
+                .credential(MongoCredential.createScramSha256Credential(credentials.getProperty("user"), "admin",
+                        credentials.getProperty("password").toCharArray()))
+                .build());
+    }
+
+}

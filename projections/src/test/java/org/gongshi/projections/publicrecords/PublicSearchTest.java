@@ -1,0 +1,118 @@
+package org.gongshi.projections.publicrecords;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.gongshi.ledger.identity.Division;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public search: a name's substring found through its character keys, and a count that stops at
+ * {@link PublicRecords#COUNTED_UP_TO} and says there are more, with pages through that many.
+ */
+class PublicSearchTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private PublicRecords records;
+    private MongoCollection<Document> collection;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        records = new PublicRecords(client.getDatabase("public-search-test"));
+        records.ensureIndexes();
+        collection = client.getDatabase("public-search-test").getCollection(PublicRecords.COLLECTION);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void a_name_of_one_or_two_characters_is_found_by_its_key_and_a_longer_one_only_where_it_stands_whole() {
+        insert(0, "北京华信科技有限公司", "110105");
+        insert(1, "上海信科华贸易有限公司", "310115"); // every bigram of 华信科 but 华信科 itself: 信科, and 华信 nowhere
+        insert(2, "Hua Xin 华 信 Trading", "440305"); // spaces are no part of a name's keys
+        insert(3, "深圳恒达电子有限公司", "440305");
+
+        assertThat(ids(search("华信"))).containsExactly("r-0", "r-2");
+        assertThat(ids(search("华"))).containsExactly("r-0", "r-1", "r-2");
+        assertThat(ids(search(" 华 信 "))).containsExactly("r-0", "r-2");
+        assertThat(ids(search("华信科"))).containsExactly("r-0");
+        assertThat(ids(search("信科华"))).containsExactly("r-1");
+        assertThat(ids(search("xin"))).containsExactly("r-2");
+        assertThat(ids(search("有限责任"))).isEmpty();
+        assertThat(NameKeys.keyIsTheQuery("华信")).isTrue();
+        assertThat(NameKeys.keyIsTheQuery("华信科")).isFalse();
+        assertThat(NameKeys.keyIsTheQuery("   ")).isFalse();
+    }
+
+    @Test
+    void more_matches_than_are_counted_answer_the_count_as_a_lower_bound_and_page_through_that_many() {
+        int more = PublicRecords.COUNTED_UP_TO + 5;
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < more; i++) documents.add(record(i, "华信科技有限公司第" + i + "分公司", i % 2 == 0 ? "110105" : "310115"));
+        collection.insertMany(documents);
+
+        PublicRecords.Page all = records.search(new PublicRecords.Search("华信", null, null, null, null, null), 0, 20);
+        assertThat(all.total()).isEqualTo(PublicRecords.COUNTED_UP_TO);
+        assertThat(all.totalIsLowerBound()).isTrue();
+        assertThat(all.items()).hasSize(20);
+        // newest decision first: the last inserted record was decided last
+        assertThat(all.items().get(0).recordId()).isEqualTo("r-" + (more - 1));
+
+        int lastPage = PublicRecords.COUNTED_UP_TO / 20 - 1;
+        PublicRecords.Page last = records.search(new PublicRecords.Search("华信", null, null, null, null, null), lastPage, 20);
+        assertThat(last.items()).hasSize(20);
+        assertThat(records.search(new PublicRecords.Search("华信", null, null, null, null, null), lastPage + 1, 20).items()).isEmpty();
+        // a page that straddles the last counted match stops at it
+        assertThat(records.search(new PublicRecords.Search("华信", null, null, null, null, null), 0, 100).items()).hasSize(100);
+        assertThat(records.search(new PublicRecords.Search("华信", null, null, null, null, null), 13, 75).items())
+                .hasSize(PublicRecords.COUNTED_UP_TO - 13 * 75);
+
+        // narrowed under the bound: the exact count
+        PublicRecords.Page narrowed = records.search(new PublicRecords.Search("华信科技", null, new Division("11"), null,
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1).plusDays(99)), 0, 20);
+        assertThat(narrowed.total()).isEqualTo(50);
+        assertThat(narrowed.totalIsLowerBound()).isFalse();
+    }
+
+    private PublicRecords.Page search(String q) {
+        return records.search(new PublicRecords.Search(q, null, null, null, null, null), 0, 20);
+    }
+
+    private static List<String> ids(PublicRecords.Page page) {
+        return page.items().stream().map(PublicRecordView::recordId).sorted().toList();
+    }
+
+    private void insert(int i, String name, String division) {
+        collection.insertOne(record(i, name, division));
+    }
+
+    /** A published record as the projection stores it, with only what a search reads: decided on day {@code i} of 2025. */
+    private static Document record(int i, String name, String division) {
+        Date decidedOn = Date.from(LocalDate.of(2025, 1, 1).plusDays(i).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return new Document("_id", "r-" + i).append("caseId", "case-" + i).append("state", "PUBLISHED")
+                .append("record", new Document("recordId", "r-" + i).append("subjectName", name).append("division", division)
+                        .append("decidedOn", decidedOn))
+                .append("nameKeys", NameKeys.of(name));
+    }
+}
