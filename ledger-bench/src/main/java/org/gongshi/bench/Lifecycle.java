@@ -80,6 +80,9 @@ final class Lifecycle {
             acts.add(new Act(c.listingDecidedOn(), this::decideListing));
         }
         if (c.execute()) {
+            // received five days after the decision (a case closes only once its decision's receipt is recorded, Art 61), and
+            // paid on the last day of the 15 CD that run from the day after
+            acts.add(new Act(c.laterOn(5), k -> accepted(k, "/service", map("receivedOn", c.laterOn(5), "method", "直接送达"))));
             acts.add(new Act(c.laterOn(20), k -> accepted(k, "/execution", map("executedOn", c.laterOn(20), "paidAmount", c.fine(),
                     "method", "银行转账"))));
             acts.add(new Act(c.laterOn(30), k -> accepted(k, "/closure", map("closedOn", c.laterOn(30), "outcome", "罚款已缴清，结案"))));

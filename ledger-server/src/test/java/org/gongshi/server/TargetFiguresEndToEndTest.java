@@ -36,8 +36,19 @@ class TargetFiguresEndToEndTest {
             LedgerEndToEndTest.awaitCase(web, token, open, v -> true);
             LedgerEndToEndTest.awaitCase(web, token, revoked, v -> ((List<?>) v.get("revisions")).size() == 1);
 
+            // before their deadlines, the open case and the unpublished decision are pending: in no figure yet
+            Map<?, ?> pending = DemoDataTest.await(web, token, "/api/v1/stats?from=2026-01-01&to=2026-12-31",
+                    f -> rate(f, "handlingRate").get("denominator").equals(3) && rate(f, "withdrawalOnTime").get("denominator").equals(1));
+            assertThat(rate(pending, "handlingRate")).containsEntry("numerator", 3).containsEntry("denominator", 3);
+            assertThat(rate(pending, "disclosureRate")).as("the unpublished decision's 20 WD are still to come")
+                    .containsEntry("numerator", 2).containsEntry("denominator", 2);
+            assertThat(rate(pending, "disclosureOnTime")).containsEntry("numerator", 2).containsEntry("denominator", 2);
+
+            // once both deadlines have passed (the ledger records them missed), each is a case and a decision that failed
+            web.post().uri("/dev/clock").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("now", "2026-06-15T10:00:00+08:00")).exchange().expectStatus().isOk();
             Map<?, ?> figures = DemoDataTest.await(web, token, "/api/v1/stats?from=2026-01-01&to=2026-12-31",
-                    f -> rate(f, "handlingRate").get("denominator").equals(4));
+                    f -> rate(f, "handlingRate").get("denominator").equals(4) && rate(f, "disclosureRate").get("denominator").equals(3));
             assertThat(rate(figures, "handlingRate")).containsEntry("numerator", 3).containsEntry("denominator", 4).containsEntry("target", "100%");
             assertThat(rate(figures, "onTimeClosure")).containsEntry("numerator", 3).containsEntry("denominator", 3);
             assertThat(rate(figures, "disclosureRate")).as("2 of 3 disclosable decisions published")

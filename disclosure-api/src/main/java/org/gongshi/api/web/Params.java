@@ -13,14 +13,18 @@ public final class Params {
     private Params() {
     }
 
-    /** The division (GB/T 2260 code or prefix) a request names, or null when it names none. */
+    /**
+     * The division (GB/T 2260 code or prefix) a request names, as the region it stands for, or null when it names none: a
+     * province's or a city's own code reads as its prefix (110000 → 11, 110100 → 1101), as a token's division does
+     * ({@code Caller}), so {@code division=110000} finds Beijing's records rather than none.
+     */
     public static Division division(String division) {
         if (division == null || division.isBlank()) return null;
         String code = division.strip();
         Division.problem(code).ifPresent(problem -> {
             throw InvalidRequest.of("division", problem);
         });
-        return new Division(code);
+        return new Division(code).region();
     }
 
     /** An ISO date, or {@code fallback} when the parameter is absent. */

@@ -203,6 +203,10 @@ public class Case implements DisclosedCase {
         requireOpenBeforeDisposition("pause the clock");
         requireDatedInOrder(command.pausedOn(), "the pause", recording, rules);
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is already paused since " + pausedSince + " (" + pauseReason + ")");
+        // days not counted toward a deadline that is still running; one already missed stays missed (as with an extension)
+        check(!command.pausedOn().isAfter(decisionDeadline.dueOn()), Rule.CLOCK_PAUSE,
+                "the clock is paused on " + command.pausedOn() + ", after the decision deadline " + decisionDeadline.dueOn()
+                        + " had passed; a pause must begin while the deadline still runs");
         apply(new CaseClockPaused(caseId, command.pausedOn(), command.reason(), command.note()));
     }
 
@@ -426,6 +430,9 @@ public class Case implements DisclosedCase {
                     case PENALTY_DECIDED -> "the penalty decision has not been executed; record execution before closing";
                     default -> "the case has no disposition yet (status " + status + "); decide or transfer it before closing";
                 });
+        // Art 61: every decision records the day the party received it; a revoked one has nothing left to serve
+        check(decisionId == null || penaltyEnded || servedOn != null, Rule.SERVICE_OF_DECISION,
+                "the day the party received decision " + decisionId + " is not recorded; record its service (送达) before closing");
         requireDatedInOrder(command.closedOn(), "the closure", recording, rules);
         apply(new CaseClosed(caseId, command.closedOn(), command.outcome()));
     }

@@ -207,7 +207,7 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(RemoveListing command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+    public void handle(RemoveListing command, Rulebook rules, ListEntrySlots slots, Recording recording, BasisCases basisCases) {
         authorise(recording);
         requireOnList("remove it");
         check(command.reason() != null, Rule.LISTING_REMOVAL, "name the reason for the removal: TERM_EXPIRED, BASIS_REVOKED or LISTED_IN_ERROR");
@@ -218,8 +218,14 @@ public class Listing {
                     "an entry is removed as REPAIRED only by granting a repair application (DecideListingRepair)");
             case TERM_EXPIRED -> check(command.removedOn().isAfter(termEnd.dueOn()), Rule.LISTING_REMOVAL,
                     "the term runs until " + termEnd.dueOn() + "; the entry expires from " + termEnd.dueOn().plusDays(1));
-            case BASIS_REVOKED -> check(detailGiven, Rule.LISTING_REMOVAL,
-                    "name the decision that revoked the basis of the listing (detail)");
+            case BASIS_REVOKED -> {
+                check(detailGiven, Rule.LISTING_REMOVAL, "name the decision that revoked the basis of the listing (detail)");
+                // the ledger knows whether a basis still stands (the cases' aggregates): a claim in the detail is not enough
+                check(basisCaseIds.stream().map(basisCases::find).anyMatch(facts -> facts.isPresent() && !facts.get().standing()),
+                        Rule.LISTING_REMOVAL, "every decision listing " + listingId + " rests on still stands " + basisCaseIds
+                                + ": record the revocation (or confirmed invalidity) as a revision of the case first, which removes the"
+                                + " listing by itself; or remove it as LISTED_IN_ERROR");
+            }
             case LISTED_IN_ERROR -> check(detailGiven, Rule.LISTING_REMOVAL, "say what the error was (detail)");
         }
         end(command.reason(), command.removedOn(), command.detail(), rules, slots);

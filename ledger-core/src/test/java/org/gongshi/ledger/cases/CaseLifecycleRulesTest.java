@@ -247,6 +247,14 @@ class CaseLifecycleRulesTest {
                 .when(new ResumeCaseClock(CASE_ID, date("2026-03-12")), AS_OWN_BUREAU),
                 "clock-pause", "not paused");
 
+        // a pause begins while the deadline still runs (06-01 is its last day): a missed deadline is not hidden by one
+        fixture.given(filed())
+                .when(new PauseCaseClock(CASE_ID, date("2026-06-01"), PauseReason.TESTING_OR_APPRAISAL, null), AS_OWN_BUREAU)
+                .expectEvents(paused(date("2026-06-01"), PauseReason.TESTING_OR_APPRAISAL));
+        refused(fixture.given(filed())
+                .when(new PauseCaseClock(CASE_ID, date("2026-06-02"), PauseReason.TESTING_OR_APPRAISAL, null), AS_OWN_BUREAU),
+                "clock-pause", "after the decision deadline 2026-06-01 had passed");
+
         // no decision while the clock stands still
         refused(fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("10000")), false, false, due("2026-03-12")),
                         paused(date("2026-03-20"), PauseReason.TESTING_OR_APPRAISAL))
@@ -783,8 +791,13 @@ class CaseLifecycleRulesTest {
                 .when(new CloseCase(CASE_ID, date("2026-03-20"), "结案"), AS_OWN_BUREAU),
                 "closure-after-disposition", "no disposition yet");
 
-        fixture.given(decided)
+        // Art 61: a decision's receipt is recorded before the case closes
+        refused(fixture.given(decided)
                 .andGiven(executed(date("2026-03-20")))
+                .when(new CloseCase(CASE_ID, date("2026-03-21"), "执行完毕"), AS_OWN_BUREAU),
+                "service-of-decision", "record its service");
+        fixture.given(decided)
+                .andGiven(served(date("2026-03-16")), executed(date("2026-03-20")))
                 .when(new CloseCase(CASE_ID, date("2026-03-21"), "执行完毕"), AS_OWN_BUREAU)
                 .expectEvents(new CaseClosed(CASE_ID, date("2026-03-21"), "执行完毕"));
 
@@ -802,7 +815,11 @@ class CaseLifecycleRulesTest {
                 .when(decideNoPenalty(date("2026-03-20")), AS_OWN_BUREAU)
                 .expectEvents(noPenaltyDecided(date("2026-03-20")));
 
-        fixture.given(filed(), noPenaltyDecided(date("2026-03-20")))
+        refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-20")))
+                .when(new CloseCase(CASE_ID, date("2026-03-20"), "不予处罚"), AS_OWN_BUREAU),
+                "service-of-decision", "record its service");
+        fixture.given(filed(), noPenaltyDecided(date("2026-03-20")),
+                        new DecisionServed(CASE_ID, DECISION_ID, date("2026-03-20"), "直接送达", null, VERSION))
                 .when(new CloseCase(CASE_ID, date("2026-03-20"), "不予处罚"), AS_OWN_BUREAU)
                 .expectEvents(new CaseClosed(CASE_ID, date("2026-03-20"), "不予处罚"));
     }

@@ -74,8 +74,11 @@ class ListingProposalsTest {
         EventSourcingRepository<ListEntrySlot> slotRepository = EventSourcingRepository.builder(ListEntrySlot.class)
                 .eventStore(eventStore).build();
         ListEntrySlots slots = ListEntrySlots.backedBy(slotRepository);
+        KnownCases cases = new KnownCases();
+        BASIS.forEach(id -> cases.penalty(id, BUREAU, USCC, LocalDate.parse("2024-06-01")));
+        OTHER_BASIS.forEach(id -> cases.penalty(id, BUREAU, OTHER_USCC, LocalDate.parse("2024-06-01")));
         ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
-                new SimpleResourceParameterResolverFactory(List.of(Rulebook.defaults(), slots)),
+                new SimpleResourceParameterResolverFactory(List.of(Rulebook.defaults(), slots, cases)),
                 ClasspathParameterResolverFactory.forClass(Listing.class));
         EventSourcingRepository<Listing> listings = EventSourcingRepository.builder(Listing.class)
                 .eventStore(eventStore).parameterResolverFactory(resources).build();
@@ -84,9 +87,6 @@ class ListingProposalsTest {
         commandBus.registerDispatchInterceptor(LedgerTime.following());
         AggregateAnnotationCommandHandler.<Listing>builder().aggregateType(Listing.class).repository(listings)
                 .parameterResolverFactory(resources).build().subscribe(commandBus);
-        KnownCases cases = new KnownCases();
-        BASIS.forEach(id -> cases.penalty(id, BUREAU, USCC, LocalDate.parse("2024-06-01")));
-        OTHER_BASIS.forEach(id -> cases.penalty(id, BUREAU, OTHER_USCC, LocalDate.parse("2024-06-01")));
         new AnnotationCommandHandlerAdapter<>(new ListingProposals(listings, slots, cases), resources).subscribe(commandBus);
         commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
     }

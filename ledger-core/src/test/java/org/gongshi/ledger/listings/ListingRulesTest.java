@@ -23,6 +23,7 @@ import org.gongshi.ledger.listings.command.LiftSanction;
 import org.gongshi.ledger.listings.command.ProposeListing;
 import org.gongshi.ledger.listings.command.RecordListingStatement;
 import org.gongshi.ledger.listings.command.RemoveListing;
+import org.gongshi.ledger.cases.BasisFacts;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.listings.event.ListingAdded;
 import org.gongshi.ledger.listings.event.ListingCategory;
@@ -84,6 +85,8 @@ class ListingRulesTest {
     private AggregateTestFixture<Listing> fixture;
     private LedgerTime time;
     private RecordingListEntrySlots slots;
+    /** The cases the listings rest on, as their aggregates stand. */
+    private KnownCases cases;
 
     @BeforeEach
     void setUp() {
@@ -96,8 +99,9 @@ class ListingRulesTest {
         listingFixture.registerInjectableResource(rules);
         time = LedgerTime.on(listingFixture);
         listingFixture.registerInjectableResource(slots);
-        KnownCases cases = new KnownCases();
+        cases = new KnownCases();
         BASIS.forEach(id -> cases.penalty(id, BUREAU, USCC, LocalDate.of(2024, 6, 1)));
+        listingFixture.registerInjectableResource(cases);
         listingFixture.registerAnnotatedCommandHandler(new ListingProposals(listingFixture.getRepository(), slots, cases));
         return listingFixture;
     }
@@ -347,6 +351,13 @@ class ListingRulesTest {
                                 "当事人名称与代码对应错误", VERSION));
         assertThat(slots.calls).containsExactly("vacate " + SLOT + " by " + LISTING_ID + " on 2025-06-03: listing removed: LISTED_IN_ERROR");
 
+        // a basis revoked only in the request's words, while every basis decision still stands, is refused
+        refused(fixture.given(listedWithSanctions())
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, "京知复决〔2025〕3号撤销原处罚决定"), AS_OWN_BUREAU),
+                "listing-removal", "still stands");
+        BasisFacts standing = cases.find(BASIS.get(0)).orElseThrow();
+        cases.add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), true, standing.decidedOn(), false,
+                standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType()));
         fixture.given(listedWithSanctions())
                 .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, "京知复决〔2025〕3号撤销原处罚决定"), AS_OWN_BUREAU)
                 .expectEvents(lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-06-03"), RemovalReason.BASIS_REVOKED),

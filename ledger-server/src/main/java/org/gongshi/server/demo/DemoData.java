@@ -17,6 +17,7 @@ import org.gongshi.ledger.vocabulary.Penalty;
 import org.gongshi.ledger.vocabulary.PenaltyType;
 import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.cases.command.RecordExecution;
+import org.gongshi.ledger.cases.command.ServeDecision;
 import org.gongshi.ledger.cases.command.RequestHearing;
 import org.gongshi.ledger.cases.command.ConcludeHearing;
 import org.gongshi.ledger.cases.command.ScheduleHearing;
@@ -178,6 +179,7 @@ public class DemoData implements ApplicationRunner {
                         List.of(new ServePenaltyNotice(a, LocalDate.of(2026, 2, 12), fine50k, true, false),
                                 new DecidePenalty(a, id("trademark-fine/decision"), "京朝市监罚〔2026〕101号", LocalDate.of(2026, 3, 2), fine50k,
                                         "《中华人民共和国商标法》第六十条第二款", "当事人销售侵犯注册商标专用权的服装共计120件。"),
+                                new ServeDecision(a, LocalDate.of(2026, 3, 4), "直接送达"),
                                 new DecideDisclosure(a, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 5), null, null, List.of()),
                                 new RecordExecution(a, LocalDate.of(2026, 3, 12), new BigDecimal("50000.00"), "银行缴款"),
                                 new CloseCase(a, LocalDate.of(2026, 3, 20), "执行完毕"))),
@@ -190,6 +192,7 @@ public class DemoData implements ApplicationRunner {
                         new Party(PartyKind.LEGAL_PERSON, "上海示例软件有限公司", "9133010078901234X6", null, "赵示例")),
                         List.of(new DecideNoPenalty(c, id("copyright-no-penalty/decision"), "沪浦知不罚〔2026〕7号", LocalDate.of(2026, 5, 20),
                                 "《中华人民共和国行政处罚法》第三十三条第一款", "违法行为轻微并及时改正，没有造成危害后果。"),
+                                new ServeDecision(c, LocalDate.of(2026, 5, 22), "邮寄送达"),
                                 new CloseCase(c, LocalDate.of(2026, 5, 25), "不予处罚"))),
                 new DemoCase(SHENZHEN, new FileCase(d, SHENZHEN.uscc(), SHENZHEN.name(), SHENZHEN.division(), LocalDate.of(2026, 3, 16),
                         IpType.TRADEMARK, "制造假冒注册商标的商品", Procedure.ORDINARY, "公安移交线索",

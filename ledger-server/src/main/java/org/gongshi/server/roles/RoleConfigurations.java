@@ -102,24 +102,26 @@ public final class RoleConfigurations {
          * whose basis decision is revoked. Sagas are stored in MongoDB (AxonWiring#sagaStore).
          */
         @Bean
-        ConfigurerModule creditLists(ListEntrySlots listEntrySlots) {
+        ConfigurerModule creditLists(ListEntrySlots listEntrySlots, BasisCases basisCases) {
             return configurer -> {
                 configurer.configureAggregate(Listing.class);
                 configurer.configureAggregate(ListEntrySlot.class);
-                configurer.registerCommandHandler(c -> new ListingProposals(c.repository(Listing.class), listEntrySlots,
-                        basisCases(c.repository(Case.class))));
+                configurer.registerCommandHandler(c -> new ListingProposals(c.repository(Listing.class), listEntrySlots, basisCases));
                 configurer.eventProcessing().registerSaga(ListingBasisWatch.class);
             };
         }
 
         /**
          * The cases a listing rests on, as their Case aggregates stand: loaded through the
-         * event-sourced repository inside the proposal's unit of work, never from a read model.
+         * event-sourced repository inside the command's unit of work (a proposal, a removal as
+         * BASIS_REVOKED), never from a read model. A bean, so a listing's command handler parameter resolves;
+         * the repository is looked up on first use, as it exists only once the Axon configuration is built.
          */
-        static BasisCases basisCases(Repository<Case> cases) {
+        @Bean
+        BasisCases basisCases(ObjectProvider<org.axonframework.config.Configuration> axon) {
             return caseId -> {
                 try {
-                    return Optional.of(cases.load(caseId).invoke(Case::basisFacts));
+                    return Optional.of(axon.getObject().repository(Case.class).load(caseId).invoke(Case::basisFacts));
                 } catch (AggregateNotFoundException noSuchCase) {
                     return Optional.empty();
                 }

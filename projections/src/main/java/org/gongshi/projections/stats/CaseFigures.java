@@ -39,7 +39,9 @@ public final class CaseFigures {
         if (view.missedDeadlines() != null) view.missedDeadlines().forEach(m -> add.add(m.dueOn(), MISSED + m.kind(), 1));
         var deadline = view.decisionDeadline();
         boolean disposed = Boolean.TRUE.equals(view.disposed());
-        if (deadline != null) {
+        // a deadline has fallen once the case was disposed of, or once the ledger recorded it missed: an open case whose
+        // deadline is still to come is pending, neither handled nor failed (it would read as a failure until its day)
+        if (deadline != null && (disposed || missed(view, "DECISION"))) {
             add.add(deadline.dueOn(), HANDLING_TOTAL, 1);
             add.add(deadline.dueOn(), HANDLING_MET, disposed ? 1 : 0);
         }
@@ -52,11 +54,14 @@ public final class CaseFigures {
         var decision = view.decision();
         var disclosed = view.disclosure();
         // only a decision withheld on an enumerated ground leaves the denominator; a minor's never enters it
-        boolean withheld = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD
-                && WithholdingGround.isEnumerated(disclosed.ground());
+        boolean withholding = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD;
+        boolean withheld = withholding && WithholdingGround.isEnumerated(disclosed.ground());
+        boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
+        // a decision counts once it was published, withheld without an enumerated ground, or its 20 WD passed unpublished:
+        // one decided today and not yet published is pending (its deadline is weeks away), not a decision left undisclosed
         if (decision != null && decision.kind() == DecisionKind.PENALTY && decision.decidedOn() != null
-                && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties(), view.party(), view.filedOn(), decision.decidedOn()) && !withheld) {
-            boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
+                && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties(), view.party(), view.filedOn(), decision.decidedOn())
+                && !withheld && (published || withholding || missed(view, "DISCLOSURE"))) {
             add.add(decision.decidedOn(), DISCLOSABLE, 1);
             add.add(decision.decidedOn(), DISCLOSED, published ? 1 : 0);
             add.add(decision.decidedOn(), DISCLOSED_ON_TIME,
@@ -79,6 +84,11 @@ public final class CaseFigures {
         add.add(view.filedOn(), FILED, 1);
         if (view.closure() != null) add.add(view.closure().closedOn(), CLOSED, 1);
         return byDay;
+    }
+
+    /** Whether the ledger recorded the case's deadline of {@code kind} missed (DecisionDeadlineMissed, DisclosureDeadlineMissed). */
+    private static boolean missed(CaseView view, String kind) {
+        return view.missedDeadlines() != null && view.missedDeadlines().stream().anyMatch(m -> kind.equals(m.kind()));
     }
 
     private interface Adder {

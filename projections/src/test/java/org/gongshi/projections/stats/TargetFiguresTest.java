@@ -10,7 +10,9 @@ import org.gongshi.ledger.cases.event.CaseClockPaused;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.PauseReason;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.cases.event.DecisionRevised;
@@ -81,6 +83,36 @@ class TargetFiguresTest {
         // published ÷ (published + withheld without an enumerated ground); the state secret and the minor are outside
         assertThat(rate.numerator()).isEqualTo(1);
         assertThat(rate.denominator()).isEqualTo(2);
+    }
+
+    /**
+     * DOMAIN.md: handling rate over "cases whose decision deadline fell in the period", disclosure rate over disclosable
+     * decisions: a case still open before its deadline, and a decision not yet published within its 20 WD, are pending,
+     * in neither figure, until decided or published, or until the ledger records the deadline missed.
+     */
+    @Test
+    void a_case_or_a_decision_whose_deadline_is_still_to_come_is_pending_in_no_figure_until_the_ledger_records_it_missed() throws Exception {
+        decided("published", COMPANY);
+        deliver(disclosure("published", DisclosureAction.PUBLISH, null));
+        decided("unpublished", COMPANY);
+        deliver(filed("open", COMPANY));
+
+        var figures = new TargetFigures(views, counters);
+        var scope = new CaseViews.Scope(BUREAU, null);
+        LocalDate from = LocalDate.of(2026, 1, 1), to = LocalDate.of(2026, 12, 31);
+        var before = figures.of(scope, from, to);
+        assertThat(figures.scanned(scope, from, to)).isEqualTo(before);
+        assertThat(before.handlingRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(2L, 2L);
+        assertThat(before.disclosureRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
+
+        deliver(new DecisionDeadlineMissed("open", DUE, LocalDate.of(2026, 5, 12), "CN-2026.1"),
+                new DisclosureDeadlineMissed("unpublished", "d-unpublished", new Deadline(LocalDate.of(2026, 4, 8), false),
+                        LocalDate.of(2026, 4, 9), "CN-2026.1"));
+        var after = figures.of(scope, from, to);
+        assertThat(figures.scanned(scope, from, to)).isEqualTo(after);
+        assertThat(after.handlingRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(2L, 3L);
+        assertThat(after.disclosureRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 2L);
+        assertThat(after.disclosureOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 2L);
     }
 
     /**

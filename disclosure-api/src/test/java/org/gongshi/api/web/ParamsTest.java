@@ -1,0 +1,24 @@
+package org.gongshi.api.web;
+
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.identity.Division;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ParamsTest {
+
+    /** GB/T 2260: a province's or a city's own code stands for every division under it, in every read that takes one. */
+    @Test
+    void a_province_or_city_code_reads_as_the_prefix_of_every_division_under_it() {
+        assertThat(Params.division("110000")).isEqualTo(new Division("11"));
+        assertThat(Params.division(" 110100 ")).isEqualTo(new Division("1101"));
+        assertThat(Params.division("110105")).isEqualTo(new Division("110105"));
+        assertThat(Params.division("1101")).isEqualTo(new Division("1101"));
+        assertThat(Params.division("11")).isEqualTo(new Division("11"));
+        assertThat(Params.division("")).isNull();
+        assertThat(Params.division(null)).isNull();
+        assertThatThrownBy(() -> Params.division("11a")).isInstanceOf(InvalidRequest.class);
+    }
+}
