@@ -184,7 +184,11 @@ public final class Bench {
                 if (searchRecords.length > 0) {
                     // copies of the published records, no events: the run's last phase, and no rebuild after it (SearchAtSize)
                     log("public search at " + Arrays.toString(searchRecords) + " records (copies of the published ones); no rebuild");
-                    new SearchAtSize(server, api, figures::add).run(searchRecords, queries, base);
+                    // each figure logged as it is made: a run stopped at a size (disk, time) still shows the sizes before
+                    new SearchAtSize(server, api, figure -> {
+                        figures.add(figure);
+                        log(String.format(Locale.ROOT, "  %s: %.4g %s", figure.name(), figure.value(), figure.unit()));
+                    }).run(searchRecords, queries, base);
                     server.close();
                 } else if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
                     rebuild(server, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), events, base);

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * One public penalty record as the public sees it (or saw it, once it ended): the record as
  * published or last corrected, its state, and why it ended. {@code nameKeys} are the character
- * unigrams and bigrams of the subject name, the index behind Chinese substring search.
+ * unigrams and bigrams of the subject name, the index behind Chinese substring search, and {@code regionNameKeys} the
+ * same under each region of the division.
  */
 public record PublicRecordView(
         @BsonId String recordId,
@@ -25,7 +26,9 @@ public record PublicRecordView(
         LocalDate endedOn,
         Long lastGlobalIndex,
         /** The public-until date lies in a year whose holiday notice is not loaded yet, so it may still move. */
-        Boolean publicUntilProvisional) {
+        Boolean publicUntilProvisional,
+        /** The name keys under each region of the division ({@link NameKeys#inRegions}): a name searched within a region. */
+        List<String> regionNameKeys) {
 
     public record Correction(LocalDate correctedOn, String reason) {}
 

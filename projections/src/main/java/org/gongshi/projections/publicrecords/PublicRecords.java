@@ -7,6 +7,8 @@ import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.gongshi.ledger.vocabulary.IpType;
@@ -23,6 +25,8 @@ import java.util.regex.Pattern;
 import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
@@ -32,13 +36,19 @@ import static com.mongodb.client.model.Filters.regex;
 public class PublicRecords {
 
     public static final String COLLECTION = "public_records";
+    /** The field of a record's name keys under each region of its division ({@link NameKeys#inRegions}). */
+    public static final String REGION_NAME_KEYS = "regionNameKeys";
     /** MongoDB's error code for dropping an index that is not there. */
     private static final int INDEX_NOT_FOUND = 27;
 
     private final MongoCollection<PublicRecordView> collection;
+    /** What was done once to the read models' documents ({@code _id}: what), so it is not looked for at every start. */
+    private final MongoCollection<Document> migrations;
+    private static final String REGION_KEYS_ADDED = COLLECTION + "." + "regionNameKeys";
 
     public PublicRecords(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION, PublicRecordView.class);
+        this.migrations = database.getCollection("read_model_migrations");
     }
 
     MongoCollection<PublicRecordView> collection() {
@@ -60,11 +70,41 @@ public class PublicRecords {
         }
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_newest"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "nameKeys"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_name_newest"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", REGION_NAME_KEYS), Indexes.descending("record.decidedOn")),
+                new IndexOptions().name("public_region_name_newest"));
         collection.createIndex(Indexes.ascending("state", "record.uscc"), new IndexOptions().name("public_uscc"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.division"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_division"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.ipType"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_iptype"));
         collection.createIndex(Indexes.ascending("state", "record.publicUntil"), new IndexOptions().name("public_due"));
         collection.createIndex(Indexes.ascending("caseId"), new IndexOptions().name("public_case"));
+    }
+
+    /**
+     * Gives every record written before {@link NameKeys#inRegions} its region keys, once (a record without them is not found by
+     * a name within a region). Each only if its name is still the one read, so a correction landing meanwhile keeps its own.
+     * Answers how many records it gave them.
+     */
+    public long addRegionNameKeys() {
+        if (migrations.find(eq("_id", REGION_KEYS_ADDED)).first() != null) return 0;
+        MongoCollection<Document> raw = collection.withDocumentClass(Document.class);
+        long added = 0;
+        while (true) {
+            List<Document> batch = raw.find(and(exists(REGION_NAME_KEYS, false), exists("record.subjectName")))
+                    .projection(include("record.subjectName", "record.division")).limit(500).into(new ArrayList<>());
+            if (batch.isEmpty()) {
+                migrations.replaceOne(eq("_id", REGION_KEYS_ADDED), new Document("_id", REGION_KEYS_ADDED).append("records", added),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                return added;
+            }
+            List<UpdateOneModel<Document>> writes = new ArrayList<>();
+            for (Document d : batch) {
+                Document record = d.get("record", Document.class);
+                String name = record.getString("subjectName");
+                writes.add(new UpdateOneModel<>(and(eq("_id", d.get("_id")), eq("record.subjectName", name), exists(REGION_NAME_KEYS, false)),
+                        Updates.set(REGION_NAME_KEYS, NameKeys.inRegions(name, record.getString("division")))));
+            }
+            added += raw.bulkWrite(writes).getModifiedCount();
+        }
     }
 
     public Optional<PublicRecordView> find(String recordId) {
@@ -93,14 +133,19 @@ public class PublicRecords {
     public Page search(Search s, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("state", RecordState.PUBLISHED));
-        if (s.q() != null && !NameKeys.normalise(s.q()).isEmpty()) {
-            List<String> keys = NameKeys.query(s.q());
-            filters.add(keys.size() == 1 ? eq("nameKeys", keys.get(0)) : all("nameKeys", keys));
+        boolean named = s.q() != null && !NameKeys.normalise(s.q()).isEmpty();
+        // a name within a province, city or county: the name's keys under that region, which hold the division too
+        Optional<List<String>> inRegion = named && s.divisionPrefix() != null
+                ? NameKeys.queryInRegion(s.q(), s.divisionPrefix().code()) : Optional.empty();
+        if (named) {
+            List<String> keys = inRegion.orElseGet(() -> NameKeys.query(s.q()));
+            String field = inRegion.isPresent() ? REGION_NAME_KEYS : "nameKeys";
+            filters.add(keys.size() == 1 ? eq(field, keys.get(0)) : all(field, keys));
             // a key of one or two characters is the query itself: the index answers it, none read to match it
             if (!NameKeys.keyIsTheQuery(s.q())) filters.add(regex("record.subjectName", Pattern.quote(s.q().strip()), "i"));
         }
         if (s.uscc() != null && !s.uscc().isBlank()) filters.add(eq("record.uscc", s.uscc().strip()));
-        if (s.divisionPrefix() != null) filters.add(Divisions.filter("record.division", s.divisionPrefix()));
+        if (s.divisionPrefix() != null && inRegion.isEmpty()) filters.add(Divisions.filter("record.division", s.divisionPrefix()));
         if (s.ipType() != null) filters.add(eq("record.ipType", s.ipType()));
         if (s.from() != null) filters.add(gte("record.decidedOn", s.from()));
         if (s.to() != null) filters.add(lte("record.decidedOn", s.to()));
