@@ -98,6 +98,17 @@ class DoorsTest {
         assertThat(statusOfCaseList(token(b -> {}))).isEqualTo(200);
     }
 
+    /** README: exp at most the lifetime after iat, "or after now without one". */
+    @Test
+    void a_token_without_iat_is_accepted_when_it_expires_within_the_lifetime_from_now() {
+        Instant now = Instant.now();
+        // (Spring's decoder makes up an iat of exp minus a second where there is none: it read as issued in the future)
+        assertThat(statusOfCaseList(token(b -> b.claims(c -> c.remove("iat")).expiresAt(now.plus(Duration.ofMinutes(5)))))).isEqualTo(200);
+        // this test's server allows PT2H
+        assertThat(statusOfCaseList(token(b -> b.claims(c -> c.remove("iat")).expiresAt(now.plus(Duration.ofMinutes(90)))))).isEqualTo(200);
+        assertThat(statusOfCaseList(token(b -> b.claims(c -> c.remove("iat")).expiresAt(now.plus(Duration.ofHours(3)))))).isEqualTo(401);
+    }
+
     @Test
     void a_token_without_exp_is_refused() {
         String noExp = token(b -> b.claims(c -> c.remove("exp")));

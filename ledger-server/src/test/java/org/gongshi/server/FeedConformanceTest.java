@@ -172,6 +172,15 @@ class FeedConformanceTest {
                 .statusCode()).isEqualTo(400);
         assertThat(http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/proofs/inclusion?index=5")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(400);
+        // each refusal names the parameter to fix
+        var beyond = http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/proofs/consistency?first=1&second=100000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(beyond.statusCode()).isEqualTo(400);
+        assertThat(beyond.body()).contains("\"field\":\"second\"");
+        var empty = http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/proofs/inclusion?index=0&treeSize=0")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"field\":\"treeSize\"");
     }
 
     FeedMirror mirror(URI base, String file) throws Exception {

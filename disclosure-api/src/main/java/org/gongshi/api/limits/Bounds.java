@@ -33,8 +33,8 @@ public final class Bounds {
     /** Measures of one listing decision (there are six kinds). */
     public static final int MEASURES = 6;
 
-    /** A query parameter's value. */
-    public static final int QUERY_VALUE = 200;
+    /** A query parameter's value: room for every feed type's full name, comma-separated, in one {@code types} (about 370). */
+    public static final int QUERY_VALUE = 512;
     /** A request body, in bytes (the largest valid body is well under this). */
     public static final int BODY_BYTES = 128 * 1024;
 }

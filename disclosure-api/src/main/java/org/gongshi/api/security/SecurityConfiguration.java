@@ -10,6 +10,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -67,6 +69,16 @@ public class SecurityConfiguration {
     ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey, TokenRules tokenRules) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(tokenRules.validator(Clock.systemUTC()));
+        // Spring's claim converter makes up an iat of exp minus a second for a token without one; TokenRules counts such a
+        // token's lifetime from now (README), and the made-up iat read as one in the future: the token was refused
+        MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(java.util.Map.of());
+        decoder.setClaimSetConverter(claims -> {
+            java.util.Map<String, Object> converted = defaults.convert(claims);
+            if (claims.containsKey(JwtClaimNames.IAT) || converted == null) return converted;
+            java.util.Map<String, Object> withoutIat = new java.util.HashMap<>(converted);
+            withoutIat.remove(JwtClaimNames.IAT);
+            return withoutIat;
+        });
         return decoder;
     }
 

@@ -101,7 +101,8 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
     /** {@code {leafIndex, treeSize, leafHash, auditPath}}. */
     public Mono<Map<String, Object>> inclusion(String index, String treeSize) {
         long leaf = number("index", index, 0, Long.MAX_VALUE);
-        return size(treeSize).map(size -> {
+        return size("treeSize", treeSize).map(size -> {
+            if (size == 0) throw InvalidRequest.of("treeSize", "a tree of size 0 has no leaf to prove; ask for a size of 1 or more");
             if (leaf >= size) throw InvalidRequest.of("index", "must be below treeSize " + size);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("leafIndex", leaf);
@@ -115,7 +116,7 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
     /** {@code {first, second, proof}}. */
     public Mono<Map<String, Object>> consistency(String first, String second) {
         long m = number("first", first, 0, Long.MAX_VALUE);
-        return size(second).map(n -> {
+        return size("second", second).map(n -> {
             if (m > n) throw InvalidRequest.of("first", "must not exceed second (" + n + ")");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("first", m);
@@ -135,14 +136,15 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
         return body;
     }
 
-    private Mono<Long> size(String requested) {
+    /** The tree size a request names in {@code field} (the latest signed head's without one); one beyond the log is a 400 naming the field. */
+    private Mono<Long> size(String field, String requested) {
         return ViewReads.blocking(() -> {
             long available = leaves.size();
             if (requested == null || requested.isBlank()) {
                 return heads.latest().map(TreeHeads.SignedTreeHead::treeSize).orElse(available);
             }
-            long size = number("treeSize", requested, 0, Long.MAX_VALUE);
-            if (size > available) throw InvalidRequest.of("treeSize", "the log has " + available + " " + what);
+            long size = number(field, requested, 0, Long.MAX_VALUE);
+            if (size > available) throw InvalidRequest.of(field, "the log has " + available + " " + what);
             return size;
         });
     }

@@ -33,6 +33,8 @@ class TextTest {
         assertThat(Text.problem("a\nb\r\tc")).isEmpty();
         assertThat(Text.queryProblem("a\nb")).isPresent();
         assertThat(Text.queryProblem("x".repeat(Bounds.QUERY_VALUE + 1))).hasValueSatisfying(p -> assertThat(p).contains("at most"));
+        // every feed type's full name, comma-separated, is one types parameter a credit platform may send
+        assertThat(Text.queryProblem(String.join(",", org.gongshi.projections.feed.FeedTypes.ALL))).isEmpty();
         assertThat(Text.queryProblem("示例商贸")).isEmpty();
     }
 
