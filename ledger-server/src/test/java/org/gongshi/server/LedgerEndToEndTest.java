@@ -243,6 +243,8 @@ class LedgerEndToEndTest {
         Map<?, ?> decision = (Map<?, ?>) view.get("decision");
         assertThat(decision.get("decisionId")).isEqualTo(decisionId);
         assertThat(((Map<?, ?>) decision.get("paymentDeadline")).get("dueOn")).isEqualTo("2026-03-17");
+        // 送达: the day the party received the decision, from which the payment deadline runs
+        assertThat(decision.get("service")).isEqualTo(Map.of("receivedOn", "2026-03-02", "method", "直接送达"));
         assertThat(view.get("policyVersion")).isEqualTo("CN-2026.1");
         assertThat(view.get("overdue")).isEqualTo(false);
     }

@@ -6,6 +6,7 @@ import org.gongshi.ledger.cases.event.ChallengeKind;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.cases.event.DismissalReason;
 import org.gongshi.ledger.cases.event.ExtensionApproval;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
@@ -24,7 +25,9 @@ import java.util.List;
 /**
  * The bureau's view of one case as it stands: its acts, the deadlines that applied and whether each
  * was met. Stored as one MongoDB document per case; {@code lastGlobalIndex} is the position of the
- * last event applied, so a redelivered event changes nothing.
+ * last event applied, so a redelivered event changes nothing. {@code transfer} is the case's latest transfer to the
+ * judiciary, {@code earlierTransfers} those before it (each returned); {@code dismissal} its dismissal, if dismissed.
+ * Fields added later are null in documents written before them (the codec reads a missing field as null).
  */
 public record CaseView(
         @BsonId String caseId,
@@ -56,13 +59,16 @@ public record CaseView(
         Long lastGlobalIndex,
         List<MissedDeadline> missedDeadlines,
         List<Challenge> challenges,
-        List<Withdrawal> withdrawals) {
+        List<Withdrawal> withdrawals,
+        Dismissal dismissal,
+        List<Transfer> earlierTransfers) {
 
     static CaseView filed(CaseFiled e, long globalIndex) {
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
-                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of());
+                List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of(),
+                null, List.of());
     }
 
     /** The day the case's latest revision took effect, or null when its decision was never revised. */
@@ -109,17 +115,36 @@ public record CaseView(
     public record Notice(LocalDate servedOn, List<Penalty> proposedPenalties, Boolean hearingRightGranted,
                          Boolean rightsWaived, DeadlineView hearingRequestDeadline) {}
 
-    public record Hearing(LocalDate requestedOn, LocalDate heldOn, String outcome) {}
+    /** 听证: requested, notified ({@code notifiedOn}) for a hearing on {@code hearingOn}, held. */
+    public record Hearing(LocalDate requestedOn, LocalDate notifiedOn, LocalDate hearingOn, LocalDate heldOn, String outcome) {}
 
     public record Statement(LocalDate receivedOn, String summary) {}
 
+    /** The decision; {@code service} once the party received it (送达), from when the payment deadline runs. */
     public record Decision(String decisionId, DecisionKind kind, String decisionNumber, LocalDate decidedOn,
-                           List<Penalty> penalties, String legalBasis, String facts, DeadlineView paymentDeadline) {}
+                           List<Penalty> penalties, String legalBasis, String facts, DeadlineView paymentDeadline, Service service) {}
+
+    /** 送达: the day the party received the decision and how it was served. */
+    public record Service(LocalDate receivedOn, String method) {}
 
     /** 复议/诉讼 number {@code number} against the decision; pending until {@code endedOn}. */
     public record Challenge(Integer number, ChallengeKind kind, LocalDate filedOn, LocalDate endedOn, String outcome) {}
 
-    public record Transfer(LocalDate transferredOn, String judicialOrgan, String reason) {}
+    /**
+     * 移送司法机关: sent on {@code transferredOn}, after the crime was suspected ({@code suspectedOn}) and the head approved
+     * ({@code approvedOn}); the approval's deadline (3 days from the suspicion) and the sending's (24 h from the approval) as
+     * the ledger recorded them (Decree 310 Art 5); and, when the judiciary declined to file (不予立案), the day the case
+     * returned and why. A transfer recorded before its deadlines were has them null.
+     */
+    public record Transfer(LocalDate transferredOn, String judicialOrgan, String reason, LocalDate suspectedOn, LocalDate approvedOn,
+                           DeadlineView approvalDeadline, DeadlineView sendingDeadline, LocalDate returnedOn, String returnReason) {
+        static Transfer sent(LocalDate transferredOn, String judicialOrgan, String reason) {
+            return new Transfer(transferredOn, judicialOrgan, reason, null, null, null, null, null, null);
+        }
+    }
+
+    /** 撤销立案: a disposition with its reason. */
+    public record Dismissal(LocalDate dismissedOn, DismissalReason reason, String note) {}
 
     public record Execution(LocalDate executedOn, BigDecimal paidAmount, String method, BigDecimal latePaymentPenalty) {}
 

@@ -30,6 +30,8 @@ import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.event.CaseDismissed;
 import org.gongshi.ledger.cases.event.TransferReturned;
+import org.gongshi.ledger.cases.event.TransferDeadlines;
+import org.gongshi.ledger.cases.event.HearingScheduled;
 import org.gongshi.ledger.cases.event.ChallengeEnded;
 import org.gongshi.ledger.cases.event.ChallengeFiled;
 import org.gongshi.ledger.cases.event.PenaltyExecuted;
@@ -44,11 +46,13 @@ import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.projections.writes.ReadModelWrites;
 import org.gongshi.projections.cases.CaseView.Closure;
 import org.gongshi.projections.cases.CaseView.Decision;
+import org.gongshi.projections.cases.CaseView.Dismissal;
 import org.gongshi.projections.cases.CaseView.DeadlineView;
 import org.gongshi.projections.cases.CaseView.Execution;
 import org.gongshi.projections.cases.CaseView.Extension;
 import org.gongshi.projections.cases.CaseView.Notice;
 import org.gongshi.projections.cases.CaseView.Revision;
+import org.gongshi.projections.cases.CaseView.Service;
 import org.gongshi.projections.cases.CaseView.Statement;
 import org.gongshi.projections.cases.CaseView.Transfer;
 
@@ -145,11 +149,20 @@ public class CaseViewProjection {
         apply(e.caseId(), token, set("clock.paused", true), set("clock.pausedSince", e.pausedOn()), set("clock.reason", e.reason()));
     }
 
+    /**
+     * The decision deadline moves by the paused days. Only its date: an open case's deadline has no answer yet, and a case
+     * dismissed or transferred while its clock was paused keeps the answer its disposition recorded (the date it moves to
+     * is the one a transfer return reopens).
+     */
     @EventHandler
     void on(CaseClockResumed e, TrackingToken token) {
-        apply(e.caseId(), token, set("clock.paused", false), set("clock.pausedSince", null), set("clock.reason", null),
-                Updates.inc("clock.pausedDays", e.pausedDays()),
-                set("decisionDeadline", DeadlineView.pending(e.decisionDeadline())));
+        List<Bson> updates = new ArrayList<>(List.of(set("clock.paused", false), set("clock.pausedSince", null),
+                set("clock.reason", null), Updates.inc("clock.pausedDays", e.pausedDays())));
+        if (e.decisionDeadline() != null) {
+            updates.add(set("decisionDeadline.dueOn", e.decisionDeadline().dueOn()));
+            updates.add(set("decisionDeadline.provisional", e.decisionDeadline().provisional()));
+        }
+        apply(e.caseId(), token, updates.toArray(Bson[]::new));
     }
 
     @EventHandler
@@ -166,9 +179,15 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(HearingRequested e, TrackingToken token) {
-        apply(e.caseId(), token, set("hearing", new CaseView.Hearing(e.requestedOn(), null, null)),
+        apply(e.caseId(), token, set("hearing", new CaseView.Hearing(e.requestedOn(), null, null, null, null)),
                 set("notice.hearingRequestDeadline.satisfiedOn", e.requestedOn()),
                 set("notice.hearingRequestDeadline.met", true));
+    }
+
+    /** 听证通知: the day the notice went out and the day of the hearing (a later notice replaces an earlier one). */
+    @EventHandler
+    void on(HearingScheduled e, TrackingToken token) {
+        apply(e.caseId(), token, set("hearing.notifiedOn", e.notifiedOn()), set("hearing.hearingOn", e.hearingOn()));
     }
 
     @EventHandler
@@ -181,13 +200,15 @@ public class CaseViewProjection {
         apply(e.caseId(), token, set("status", CaseStatus.PENALTY_DECIDED), set("disposed", true),
                 set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime())),
                 set("decision", new Decision(e.decisionId(), DecisionKind.PENALTY, e.decisionNumber(), e.decidedOn(),
-                        e.penalties(), e.legalBasis(), e.facts(), DeadlineView.pending(e.paymentDeadline()))));
+                        e.penalties(), e.legalBasis(), e.facts(), DeadlineView.pending(e.paymentDeadline()), null)));
     }
 
-    /** 送达: the payment deadline, which runs from receipt, becomes known. */
+    /** 送达: the day the party received the decision, and the payment deadline, which runs from receipt (a fine's). */
     @EventHandler
     void on(DecisionServed e, TrackingToken token) {
-        if (e.paymentDeadline() != null) apply(e.caseId(), token, set("decision.paymentDeadline", DeadlineView.pending(e.paymentDeadline())));
+        List<Bson> updates = new ArrayList<>(List.of(set("decision.service", new Service(e.receivedOn(), e.method()))));
+        if (e.paymentDeadline() != null) updates.add(set("decision.paymentDeadline", DeadlineView.pending(e.paymentDeadline())));
+        apply(e.caseId(), token, updates.toArray(Bson[]::new));
     }
 
     @EventHandler
@@ -201,21 +222,30 @@ public class CaseViewProjection {
                 set("challenges." + (e.number() - 1) + ".outcome", e.outcome()));
     }
 
-    /** 不予立案退回: the case is back with the bureau and has no disposition again. */
+    /**
+     * 不予立案退回: the transfer shows the return. A case the transfer disposed of is back with the bureau with no
+     * disposition again: its decision deadline is open (unanswered) once more, on the date it had (the return names none;
+     * the case's deadline does not move while it is with the judiciary but by a resumed clock, which the view follows).
+     */
     @EventHandler
     void on(TransferReturned e, TrackingToken token) {
         CaseView current = views.find(eq("_id", e.caseId())).first();
+        List<Bson> updates = new ArrayList<>(List.of(set("transfer.returnedOn", e.returnedOn()), set("transfer.returnReason", e.reason())));
         if (current != null && current.status() == CaseStatus.TRANSFERRED) {
-            apply(e.caseId(), token, set("status", current.notice() != null ? CaseStatus.NOTICE_SERVED : CaseStatus.FILED),
-                    set("disposed", false));
+            updates.add(set("status", current.notice() != null ? CaseStatus.NOTICE_SERVED : CaseStatus.FILED));
+            updates.add(set("disposed", false));
+            updates.add(set("decisionDeadline.satisfiedOn", null));
+            updates.add(set("decisionDeadline.met", null));
         }
+        apply(e.caseId(), token, updates.toArray(Bson[]::new));
     }
 
-    /** 撤销立案: a disposition, answering the decision deadline. */
+    /** 撤销立案: a disposition with its reason, answering the decision deadline. */
     @EventHandler
     void on(CaseDismissed e, TrackingToken token) {
         apply(e.caseId(), token, set("status", CaseStatus.DISMISSED), set("disposed", true),
-                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.dismissedOn(), e.dismissedInTime())));
+                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.dismissedOn(), e.dismissedInTime())),
+                set("dismissal", new Dismissal(e.dismissedOn(), e.reason(), e.note())));
     }
 
     @EventHandler
@@ -223,19 +253,35 @@ public class CaseViewProjection {
         apply(e.caseId(), token, set("status", CaseStatus.NO_PENALTY_DECIDED), set("disposed", true),
                 set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime())),
                 set("decision", new Decision(e.decisionId(), DecisionKind.NO_PENALTY, e.decisionNumber(), e.decidedOn(),
-                        List.of(), e.legalBasis(), e.facts(), null)));
+                        List.of(), e.legalBasis(), e.facts(), null, null)));
     }
 
+    /** A case transferred again after a return keeps the earlier transfer, with its return, in {@code earlierTransfers}. */
     @EventHandler
     void on(CaseTransferredToJudiciary e, TrackingToken token) {
-        List<Bson> updates = new ArrayList<>(List.of(set("transfer", new Transfer(e.transferredOn(), e.judicialOrgan(), e.reason()))));
+        List<Bson> updates = new ArrayList<>(List.of(set("transfer", Transfer.sent(e.transferredOn(), e.judicialOrgan(), e.reason()))));
         CaseView current = views.find(eq("_id", e.caseId())).first();
+        if (current != null && current.transfer() != null) updates.add(push("earlierTransfers", current.transfer()));
         if (current != null && !Boolean.TRUE.equals(current.disposed())) {
             updates.add(set("status", CaseStatus.TRANSFERRED));
             updates.add(set("disposed", true));
             updates.add(set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.transferredOn(), e.transferredInTime())));
         }
         apply(e.caseId(), token, updates.toArray(Bson[]::new));
+    }
+
+    /**
+     * Decree 310 Art 5, recorded with the transfer it follows: the approval within 3 days of the suspicion (answered on the
+     * approval's day) and the sending within 24 h of the approval (answered by the transfer), each met as the ledger
+     * recorded it. No missed-deadline event exists for them, so they never enter {@code missedDeadlines}.
+     */
+    @EventHandler
+    void on(TransferDeadlines e, TrackingToken token) {
+        CaseView current = views.find(eq("_id", e.caseId())).first();
+        LocalDate sentOn = current == null || current.transfer() == null ? null : current.transfer().transferredOn();
+        apply(e.caseId(), token, set("transfer.suspectedOn", e.suspectedOn()), set("transfer.approvedOn", e.approvedOn()),
+                set("transfer.approvalDeadline", DeadlineView.answered(e.approvalDeadline(), e.approvedOn(), e.approvedInTime())),
+                set("transfer.sendingDeadline", DeadlineView.answered(e.sendingDeadline(), sentOn, e.sentInTime())));
     }
 
     @EventHandler

@@ -11,6 +11,17 @@ import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.event.CaseClockPaused;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
 import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.CaseDismissed;
+import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
+import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
+import org.gongshi.ledger.cases.event.DecisionServed;
+import org.gongshi.ledger.cases.event.DismissalReason;
+import org.gongshi.ledger.cases.event.HearingConcluded;
+import org.gongshi.ledger.cases.event.HearingRequested;
+import org.gongshi.ledger.cases.event.HearingScheduled;
+import org.gongshi.ledger.cases.event.NoPenaltyDecided;
+import org.gongshi.ledger.cases.event.TransferDeadlines;
+import org.gongshi.ledger.cases.event.TransferReturned;
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.vocabulary.IpType;
@@ -120,10 +131,28 @@ class CaseViewProjectionTest {
         assertThat(documents()).isEqualTo(once);
     }
 
+    /** The same for the transfer, its deadlines, its return, a second transfer, the hearing, the service and a dismissal. */
+    @Test
+    void redelivered_transfer_hearing_service_and_dismissal_events_change_nothing() throws Exception {
+        List<Object> events = new ArrayList<>(transferredReturnedAndTransferredAgain("case-t"));
+        events.addAll(heardDecidedServed("case-h"));
+        events.addAll(dismissed("case-d"));
+        deliver(events, 1);
+        List<Document> once = documents();
+
+        deliver(events, 1);
+        deliver(events.subList(1, 5), 2); // a batch restarted midway through the transfer, its deadlines and return
+
+        assertThat(documents()).isEqualTo(once);
+    }
+
     @Test
     void rebuilding_from_the_events_gives_the_same_documents() throws Exception {
         List<Object> events = new ArrayList<>(lifecycle("case-1"));
         events.addAll(lifecycle("case-2"));
+        events.addAll(transferredReturnedAndTransferredAgain("case-t"));
+        events.addAll(heardDecidedServed("case-h"));
+        events.addAll(dismissed("case-d"));
         deliver(events, 1);
         List<Document> built = documents();
 
@@ -171,6 +200,232 @@ class CaseViewProjectionTest {
         assertThat(resumed.overdueOn(LocalDate.of(2026, 4, 29))).isTrue();
         assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 4, 29), 0, 10).items())
                 .extracting(CaseView::caseId).containsExactly("case-paused");
+    }
+
+    // ---- transfer to the judiciary and its return (Decree 310 Arts 5, 11), dismissal, hearing and service
+
+    private static final Deadline DECISION_DUE = new Deadline(LocalDate.of(2026, 5, 11), false);
+
+    /** Suspected Monday 03-02: approval due 03-05, approved 03-06 (late); sending due 03-07, sent 03-07 (in time). */
+    private static List<Object> transferred(String caseId) {
+        return List.of(
+                filed(caseId, LocalDate.of(2026, 2, 10), DECISION_DUE.dueOn()),
+                new CaseTransferredToJudiciary(caseId, LocalDate.of(2026, 3, 7), "北京市公安局朝阳分局", "涉嫌假冒注册商标罪",
+                        DECISION_DUE, true, "CN-2026.1"),
+                new TransferDeadlines(caseId, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 6),
+                        new Deadline(LocalDate.of(2026, 3, 5), false), false, new Deadline(LocalDate.of(2026, 3, 7), false), true,
+                        "CN-2026.1"));
+    }
+
+    private static List<Object> transferredReturnedAndTransferredAgain(String caseId) {
+        List<Object> events = new ArrayList<>(transferred(caseId));
+        events.add(new TransferReturned(caseId, LocalDate.of(2026, 3, 20), "公安机关不予立案"));
+        events.add(new CaseTransferredToJudiciary(caseId, LocalDate.of(2026, 4, 10), "北京市人民检察院朝阳分院", "新证据",
+                DECISION_DUE, true, "CN-2026.1"));
+        events.add(new TransferDeadlines(caseId, LocalDate.of(2026, 4, 8), LocalDate.of(2026, 4, 9),
+                new Deadline(LocalDate.of(2026, 4, 13), false), true, new Deadline(LocalDate.of(2026, 4, 10), false), true, "CN-2026.1"));
+        return events;
+    }
+
+    private static List<Object> heardDecidedServed(String caseId) {
+        var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000.00"), "罚款"));
+        return List.of(
+                filed(caseId, LocalDate.of(2026, 2, 10), DECISION_DUE.dueOn()),
+                new PenaltyNoticeServed(caseId, LocalDate.of(2026, 2, 12), fine, true, false, new Deadline(LocalDate.of(2026, 2, 26), false), "CN-2026.1"),
+                new HearingRequested(caseId, LocalDate.of(2026, 2, 13)),
+                new HearingScheduled(caseId, LocalDate.of(2026, 2, 24), LocalDate.of(2026, 3, 5), new Deadline(LocalDate.of(2026, 3, 4), false),
+                        "CN-2026.1"),
+                new HearingConcluded(caseId, LocalDate.of(2026, 3, 5), "维持拟处罚意见"),
+                new PenaltyDecided(caseId, "d-" + caseId, "京朝市监罚〔2026〕7号", LocalDate.of(2026, 3, 6), Procedure.ORDINARY, fine,
+                        "商标法第六十条", "销售侵权商品", DECISION_DUE, true, null, "CN-2026.1"),
+                new DecisionServed(caseId, "d-" + caseId, LocalDate.of(2026, 3, 9), "邮寄送达", new Deadline(LocalDate.of(2026, 3, 24), false),
+                        "CN-2026.1"));
+    }
+
+    private static List<Object> dismissed(String caseId) {
+        return List.of(
+                filed(caseId, LocalDate.of(2026, 2, 10), DECISION_DUE.dueOn()),
+                new CaseDismissed(caseId, LocalDate.of(2026, 3, 3), DismissalReason.NO_VIOLATION, "鉴定结论为正品", DECISION_DUE, true,
+                        "CN-2026.1"));
+    }
+
+    /** DOMAIN.md suspected crime: "approval within 3 days, sending within 24 h, both recorded as deadlines". */
+    @Test
+    void a_transfer_shows_its_approval_and_sending_deadlines_and_whether_each_was_met() throws Exception {
+        deliver(transferred("case-t"), 1);
+
+        CaseView view = views.find("case-t").orElseThrow();
+        assertThat(view.status()).isEqualTo(CaseStatus.TRANSFERRED);
+        assertThat(view.disposed()).isTrue();
+        assertThat(view.decisionDeadline()).isEqualTo(new CaseView.DeadlineView(DECISION_DUE.dueOn(), false, LocalDate.of(2026, 3, 7), true));
+        CaseView.Transfer transfer = view.transfer();
+        assertThat(transfer.transferredOn()).isEqualTo(LocalDate.of(2026, 3, 7));
+        assertThat(transfer.judicialOrgan()).isEqualTo("北京市公安局朝阳分局");
+        assertThat(transfer.suspectedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(transfer.approvedOn()).isEqualTo(LocalDate.of(2026, 3, 6));
+        assertThat(transfer.approvalDeadline()).isEqualTo(new CaseView.DeadlineView(LocalDate.of(2026, 3, 5), false, LocalDate.of(2026, 3, 6), false));
+        assertThat(transfer.sendingDeadline()).isEqualTo(new CaseView.DeadlineView(LocalDate.of(2026, 3, 7), false, LocalDate.of(2026, 3, 7), true));
+        assertThat(transfer.returnedOn()).isNull();
+        assertThat(transfer.returnReason()).isNull();
+        // the ledger records no missed-deadline event for a late approval: the view invents none
+        assertThat(view.missedDeadlines()).isEmpty();
+    }
+
+    /**
+     * DOMAIN.md: when the judiciary declines to file (不予立案) "the case returns to the bureau and may be decided": its decision
+     * deadline is open again (the transfer no longer answers it), the return shows, and a deadline passed after it is missed.
+     */
+    @Test
+    void a_transfer_returned_by_the_judiciary_reopens_the_decision_deadline_and_shows_the_return() throws Exception {
+        List<Object> events = new ArrayList<>(transferred("case-t"));
+        events.add(new TransferReturned("case-t", LocalDate.of(2026, 3, 20), "公安机关不予立案"));
+        deliver(events, 1);
+
+        CaseView returned = views.find("case-t").orElseThrow();
+        assertThat(returned.status()).isEqualTo(CaseStatus.FILED);
+        assertThat(returned.disposed()).isFalse();
+        assertThat(returned.decisionDeadline()).isEqualTo(new CaseView.DeadlineView(DECISION_DUE.dueOn(), false, null, null));
+        assertThat(returned.transfer().returnedOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(returned.transfer().returnReason()).isEqualTo("公安机关不予立案");
+        assertThat(returned.transfer().approvalDeadline().met()).as("the transfer's own deadlines stay as recorded").isFalse();
+        assertThat(returned.overdueOn(LocalDate.of(2026, 5, 11))).isFalse();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 5, 12), 0, 10).items())
+                .extracting(CaseView::caseId).containsExactly("case-t");
+
+        deliver(List.of(new DecisionDeadlineMissed("case-t", DECISION_DUE, LocalDate.of(2026, 5, 12), "CN-2026.1")), 10);
+        CaseView missed = views.find("case-t").orElseThrow();
+        assertThat(missed.overdueOn(LocalDate.of(2026, 5, 12))).isTrue();
+        assertThat(missed.decisionDeadline().met()).isNull();
+        assertThat(missed.missedDeadlines()).extracting(CaseView.MissedDeadline::kind).containsExactly("DECISION");
+
+        // decided after the return, late: the decision answers the deadline
+        deliver(List.of(new NoPenaltyDecided("case-t", "d-t", "京朝市监不罚〔2026〕2号", LocalDate.of(2026, 5, 15), "行政处罚法第三十三条",
+                "情节轻微", DECISION_DUE, false, "CN-2026.1")), 11);
+        CaseView decided = views.find("case-t").orElseThrow();
+        assertThat(decided.disposed()).isTrue();
+        assertThat(decided.decisionDeadline()).isEqualTo(new CaseView.DeadlineView(DECISION_DUE.dueOn(), false, LocalDate.of(2026, 5, 15), false));
+        assertThat(decided.transfer().returnedOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+    }
+
+    /** A transfer after a decision is not its disposition (a penalty never replaces a due transfer): its return reopens nothing. */
+    @Test
+    void the_return_of_a_transfer_made_after_the_decision_leaves_the_decision_standing() throws Exception {
+        var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("1000.00"), null));
+        deliver(List.of(filed("case-p", LocalDate.of(2026, 2, 10), DECISION_DUE.dueOn()),
+                new PenaltyNoticeServed("case-p", LocalDate.of(2026, 2, 12), fine, false, false, new Deadline(LocalDate.of(2026, 2, 26), false), "CN-2026.1"),
+                new PenaltyDecided("case-p", "d-p", "京朝市监罚〔2026〕3号", LocalDate.of(2026, 3, 2), Procedure.ORDINARY, fine, "商标法第六十条",
+                        "销售侵权商品", DECISION_DUE, true, null, "CN-2026.1"),
+                new CaseTransferredToJudiciary("case-p", LocalDate.of(2026, 3, 7), "北京市公安局朝阳分局", "涉嫌犯罪", DECISION_DUE, true, "CN-2026.1"),
+                new TransferReturned("case-p", LocalDate.of(2026, 3, 20), "公安机关不予立案")), 1);
+
+        CaseView view = views.find("case-p").orElseThrow();
+        assertThat(view.status()).isEqualTo(CaseStatus.PENALTY_DECIDED);
+        assertThat(view.disposed()).isTrue();
+        assertThat(view.decisionDeadline()).isEqualTo(new CaseView.DeadlineView(DECISION_DUE.dueOn(), false, LocalDate.of(2026, 3, 2), true));
+        assertThat(view.transfer().returnedOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+    }
+
+    @Test
+    void a_case_transferred_again_after_a_return_keeps_the_earlier_transfer_and_its_return() throws Exception {
+        deliver(transferredReturnedAndTransferredAgain("case-t"), 1);
+
+        CaseView view = views.find("case-t").orElseThrow();
+        assertThat(view.status()).isEqualTo(CaseStatus.TRANSFERRED);
+        assertThat(view.decisionDeadline()).isEqualTo(new CaseView.DeadlineView(DECISION_DUE.dueOn(), false, LocalDate.of(2026, 4, 10), true));
+        assertThat(view.transfer().judicialOrgan()).isEqualTo("北京市人民检察院朝阳分院");
+        assertThat(view.transfer().returnedOn()).isNull();
+        assertThat(view.transfer().approvalDeadline().met()).isTrue();
+        assertThat(view.earlierTransfers()).singleElement().satisfies(earlier -> {
+            assertThat(earlier.transferredOn()).isEqualTo(LocalDate.of(2026, 3, 7));
+            assertThat(earlier.returnedOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+            assertThat(earlier.returnReason()).isEqualTo("公安机关不予立案");
+            assertThat(earlier.approvalDeadline().met()).isFalse();
+        });
+    }
+
+    /** DOMAIN.md: dismissal (撤销立案) "is a disposition with its reason". */
+    @Test
+    void a_dismissal_shows_its_day_reason_and_note() throws Exception {
+        deliver(dismissed("case-d"), 1);
+
+        CaseView view = views.find("case-d").orElseThrow();
+        assertThat(view.status()).isEqualTo(CaseStatus.DISMISSED);
+        assertThat(view.disposed()).isTrue();
+        assertThat(view.dismissal()).isEqualTo(new CaseView.Dismissal(LocalDate.of(2026, 3, 3), DismissalReason.NO_VIOLATION, "鉴定结论为正品"));
+        assertThat(view.decisionDeadline()).isEqualTo(new CaseView.DeadlineView(DECISION_DUE.dueOn(), false, LocalDate.of(2026, 3, 3), true));
+    }
+
+    /**
+     * A case dismissed while its clock was paused (a dismissal needs no running clock) and resumed after: the deadline moves by
+     * the paused days, and the dismissal's answer to it stays.
+     */
+    @Test
+    void a_clock_resumed_after_a_dismissal_moves_the_deadline_and_keeps_its_answer() throws Exception {
+        deliver(List.of(filed("case-d", LocalDate.of(2026, 2, 10), DECISION_DUE.dueOn()),
+                new CaseClockPaused("case-d", LocalDate.of(2026, 2, 20), PauseReason.TESTING_OR_APPRAISAL, "鉴定"),
+                new CaseDismissed("case-d", LocalDate.of(2026, 3, 3), DismissalReason.NO_VIOLATION, null, DECISION_DUE, true, "CN-2026.1"),
+                new CaseClockResumed("case-d", LocalDate.of(2026, 3, 10), 18, new Deadline(LocalDate.of(2026, 5, 29), false), "CN-2026.1")), 1);
+
+        CaseView view = views.find("case-d").orElseThrow();
+        assertThat(view.clock().paused()).isFalse();
+        assertThat(view.decisionDeadline()).isEqualTo(new CaseView.DeadlineView(LocalDate.of(2026, 5, 29), false, LocalDate.of(2026, 3, 3), true));
+        assertThat(view.dismissal().note()).isNull();
+    }
+
+    /** DOMAIN.md service: "every decision records the day the party received it"; the hearing shows its notice and its day. */
+    @Test
+    void the_view_shows_the_hearing_notice_and_day_and_the_day_the_party_received_the_decision() throws Exception {
+        deliver(heardDecidedServed("case-h"), 1);
+
+        CaseView view = views.find("case-h").orElseThrow();
+        assertThat(view.hearing()).isEqualTo(new CaseView.Hearing(LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 24), LocalDate.of(2026, 3, 5),
+                LocalDate.of(2026, 3, 5), "维持拟处罚意见"));
+        assertThat(view.decision().service()).isEqualTo(new CaseView.Service(LocalDate.of(2026, 3, 9), "邮寄送达"));
+        assertThat(view.decision().paymentDeadline().dueOn()).isEqualTo(LocalDate.of(2026, 3, 24));
+
+        // a decision without a fine has no payment deadline, and is still served
+        deliver(List.of(filed("case-n", LocalDate.of(2026, 2, 10), DECISION_DUE.dueOn()),
+                new NoPenaltyDecided("case-n", "d-n", "京朝市监不罚〔2026〕1号", LocalDate.of(2026, 3, 2), "行政处罚法第三十三条", "情节轻微",
+                        DECISION_DUE, true, "CN-2026.1"),
+                new DecisionServed("case-n", "d-n", LocalDate.of(2026, 3, 3), "直接送达", null, "CN-2026.1")), 100);
+        CaseView noPenalty = views.find("case-n").orElseThrow();
+        assertThat(noPenalty.decision().service()).isEqualTo(new CaseView.Service(LocalDate.of(2026, 3, 3), "直接送达"));
+        assertThat(noPenalty.decision().paymentDeadline()).isNull();
+    }
+
+    /** Views stored before these fields existed are still read: what they lack reads as null. */
+    @Test
+    void a_view_stored_before_the_transfer_deadlines_dismissal_hearing_days_and_service_is_still_read() throws Exception {
+        database.getCollection(CaseViews.COLLECTION).insertOne(Document.parse("""
+                {"_id": "case-old", "bureau": "%s", "division": "110105", "status": "TRANSFERRED", "disposed": true,
+                 "filedOn": {"$date": "2026-02-10T00:00:00Z"},
+                 "decisionDeadline": {"dueOn": {"$date": "2026-05-11T00:00:00Z"}, "provisional": false,
+                                      "satisfiedOn": {"$date": "2026-03-07T00:00:00Z"}, "met": true},
+                 "hearing": {"requestedOn": {"$date": "2026-02-13T00:00:00Z"}, "heldOn": null, "outcome": null},
+                 "decision": {"decisionId": "d-old", "kind": "PENALTY", "decisionNumber": "1号", "penalties": [],
+                              "paymentDeadline": null},
+                 "transfer": {"transferredOn": {"$date": "2026-03-07T00:00:00Z"}, "judicialOrgan": "公安", "reason": "涉嫌犯罪"},
+                 "lastGlobalIndex": 5, "missedDeadlines": [], "challenges": []}
+                """.formatted(BUREAU)));
+
+        CaseView view = views.find("case-old").orElseThrow();
+        assertThat(view.transfer().judicialOrgan()).isEqualTo("公安");
+        assertThat(view.transfer().approvalDeadline()).isNull();
+        assertThat(view.transfer().returnedOn()).isNull();
+        assertThat(view.hearing().requestedOn()).isEqualTo(LocalDate.of(2026, 2, 13));
+        assertThat(view.hearing().notifiedOn()).isNull();
+        assertThat(view.decision().service()).isNull();
+        assertThat(view.dismissal()).isNull();
+        assertThat(view.earlierTransfers()).isNull();
+        assertThat(view.withdrawals()).isNull();
+
+        // and an event lands on it: the return fills in the transfer it had
+        deliver(List.of(new TransferReturned("case-old", LocalDate.of(2026, 3, 20), "公安机关不予立案")), 6);
+        CaseView returned = views.find("case-old").orElseThrow();
+        assertThat(returned.transfer().returnedOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(returned.transfer().judicialOrgan()).isEqualTo("公安");
+        assertThat(returned.decisionDeadline().met()).isNull();
+        assertThat(returned.disposed()).isFalse();
     }
 
     private static CaseFiled filed(String caseId, LocalDate filedOn, LocalDate due) {

@@ -1,0 +1,114 @@
+package org.gongshi.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * API.md: {@code GET /api/v1/cases/{id}} answers "the case as it stands, with deadlines and whether each was met" — also for
+ * the acts besides a decision: a transfer to the judiciary with its approval and sending deadlines (Decree 310 Art 5), its
+ * return when the judiciary declines to file, a dismissal with its reason, the hearing's notice and day, and the day the party
+ * received the decision (DOMAIN.md, "Case lifecycle and its rules").
+ */
+class CaseViewEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+    ConfigurableApplicationContext app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) app.close();
+    }
+
+    @Test
+    void a_case_read_shows_transfer_deadlines_and_return_dismissal_hearing_days_and_receipt() throws Exception {
+        app = LedgerEndToEndTest.start(dataDir);
+        WebTestClient web = LedgerEndToEndTest.client(app);
+        String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+        BureauClient bureau = BureauClient.withToken(web, token);
+        // each filed 2026-02-10: decision deadline 2026-05-11
+        String dismissed = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
+        String heard = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
+        String transferred = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
+
+        // 撤销立案: a disposition with its reason
+        bureau.act(dismissed, "dismissal", Map.of("dismissedOn", "2026-02-12", "reason", "NO_VIOLATION", "note", "鉴定结论为正品"));
+        Map<?, ?> dismissal = LedgerEndToEndTest.awaitCase(web, token, dismissed, v -> v.get("dismissal") != null);
+        assertThat(dismissal.get("status")).isEqualTo("DISMISSED");
+        assertThat(dismissal.get("dismissal")).isEqualTo(Map.of("dismissedOn", "2026-02-12", "reason", "NO_VIOLATION", "note", "鉴定结论为正品"));
+        assertThat(deadline(dismissal.get("decisionDeadline"))).containsEntry("satisfiedOn", "2026-02-12").containsEntry("met", true);
+
+        // 听证: requested, notified 7 WD ahead, held; the decision, and the day the party received it (送达)
+        var fine = List.of(Map.of("type", "FINE", "amount", 50000));
+        bureau.act(heard, "notices", Map.of("servedOn", "2026-02-12", "hearingRightGranted", true, "proposedPenalties", fine));
+        bureau.act(heard, "hearings", Map.of("requestedOn", "2026-02-13"));
+        bureau.act(heard, "hearings", Map.of("notifiedOn", "2026-02-24", "hearingOn", "2026-03-05"));
+        bureau.act(heard, "hearings", Map.of("heldOn", "2026-03-05", "outcome", "维持拟处罚意见"));
+        Map<String, Object> decision = new HashMap<>(LedgerEndToEndTest.decision());
+        decision.put("decidedOn", "2026-03-06");
+        bureau.act(heard, "decisions", decision);
+        bureau.act(heard, "service", Map.of("receivedOn", "2026-03-09", "method", "邮寄送达"));
+        Map<?, ?> decided = LedgerEndToEndTest.awaitCase(web, token, heard,
+                v -> v.get("decision") instanceof Map<?, ?> d && d.get("service") != null);
+        assertThat(decided.get("hearing")).isEqualTo(Map.of("requestedOn", "2026-02-13", "notifiedOn", "2026-02-24",
+                "hearingOn", "2026-03-05", "heldOn", "2026-03-05", "outcome", "维持拟处罚意见"));
+        Map<?, ?> decidedDecision = (Map<?, ?>) decided.get("decision");
+        assertThat(decidedDecision.get("service")).isEqualTo(Map.of("receivedOn", "2026-03-09", "method", "邮寄送达"));
+        assertThat(deadline(decidedDecision.get("paymentDeadline"))).containsEntry("dueOn", "2026-03-24");
+
+        // 移送: suspected Monday 03-02, approval due Thursday 03-05, approved 03-09 (late); sent 03-10, within 24 h of it
+        bureau.act(transferred, "transfer", Map.of("transferredOn", "2026-03-10", "judicialOrgan", "北京市公安局朝阳分局",
+                "reason", "涉嫌假冒注册商标罪", "suspectedOn", "2026-03-02", "approvedOn", "2026-03-09"));
+        Map<?, ?> sent = LedgerEndToEndTest.awaitCase(web, token, transferred,
+                v -> v.get("transfer") instanceof Map<?, ?> t && t.get("sendingDeadline") != null);
+        assertThat(sent.get("status")).isEqualTo("TRANSFERRED");
+        assertThat(deadline(sent.get("decisionDeadline"))).containsEntry("satisfiedOn", "2026-03-10").containsEntry("met", true);
+        Map<?, ?> transfer = (Map<?, ?>) sent.get("transfer");
+        assertThat(transfer.get("suspectedOn")).isEqualTo("2026-03-02");
+        assertThat(transfer.get("approvedOn")).isEqualTo("2026-03-09");
+        assertThat(deadline(transfer.get("approvalDeadline"))).containsEntry("dueOn", "2026-03-05")
+                .containsEntry("satisfiedOn", "2026-03-09").containsEntry("met", false);
+        assertThat(deadline(transfer.get("sendingDeadline"))).containsEntry("dueOn", "2026-03-10")
+                .containsEntry("satisfiedOn", "2026-03-10").containsEntry("met", true);
+        // no missed-deadline event is recorded for a late approval: the case read shows none
+        assertThat((List<?>) sent.get("missedDeadlines")).isEmpty();
+
+        // 不予立案退回: the case is back without a disposition, its decision deadline open again
+        bureau.act(transferred, "transfer/return", Map.of("returnedOn", "2026-03-20", "reason", "公安机关不予立案"));
+        Map<?, ?> returned = LedgerEndToEndTest.awaitCase(web, token, transferred,
+                v -> v.get("transfer") instanceof Map<?, ?> t && t.get("returnedOn") != null);
+        assertThat(returned.get("status")).isEqualTo("FILED");
+        assertThat(returned.get("disposed")).isEqualTo(false);
+        Map<String, Object> reopened = deadline(returned.get("decisionDeadline"));
+        assertThat(reopened.get("dueOn")).isEqualTo("2026-05-11");
+        assertThat(reopened.get("satisfiedOn")).isNull();
+        assertThat(reopened.get("met")).isNull();
+        assertThat(((Map<?, ?>) returned.get("transfer")).get("returnReason")).isEqualTo("公安机关不予立案");
+        assertThat(returned.get("overdue")).isEqualTo(false);
+
+        // its deadline passes undecided: overdue, missed, and not met
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 5, 12));
+        Map<?, ?> missed = LedgerEndToEndTest.awaitCase(web, token, transferred, v -> !((List<?>) v.get("missedDeadlines")).isEmpty());
+        assertThat(missed.get("overdue")).isEqualTo(true);
+        assertThat(deadline(missed.get("decisionDeadline")).get("met")).isNull();
+        List<Object> kinds = ((List<?>) missed.get("missedDeadlines")).stream().map(m -> (Object) ((Map<?, ?>) m).get("kind")).toList();
+        assertThat(kinds).containsExactly("DECISION");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deadline(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+}
