@@ -146,7 +146,7 @@ class PublicDisclosureEndToEndTest {
         assertThat(results).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
         assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029-02-20");
         assertThat(html("/", 200)).contains("<form").contains("name=\"q\"");
-        assertThat(html("/penalties?from=nope", 400)).contains("查询条件有误");
+        assertThat(html("/penalties?from=nope", 400)).contains("查询条件有误").contains("起始日期").doesNotContain("must be");
 
         // the decision is revoked: the record is withdrawn at once, with the reason, in JSON and HTML
         post(caseId, "revision", Map.of("kind", "REVOKED", "by", "RECONSIDERATION", "documentNumber", "京复〔2026〕7号",
@@ -239,7 +239,7 @@ class PublicDisclosureEndToEndTest {
         assertThat(page).contains("2026 年（行政区划 11）").contains("案件信息公示率").contains("按期结案率")
                 .contains(disclosure.get("numerator") + " / " + disclosure.get("denominator"));
         assertThat(html("/", 200)).contains("href=\"/stats\"");
-        assertThat(html("/stats?year=26", 400)).contains("查询条件有误").contains("year");
+        assertThat(html("/stats?year=26", 400)).contains("查询条件有误").contains("年份").contains("四位数字");
         assertThat(html("/stats?division=abc", 400)).contains("查询条件有误");
     }
 

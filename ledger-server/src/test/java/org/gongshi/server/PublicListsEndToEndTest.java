@@ -280,8 +280,8 @@ class PublicListsEndToEndTest {
         web.get().uri("/api/v1/public/lists/BLACKLIST?page=-1").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
         web.get().uri("/api/v1/public/lists/BLACKLIST?page=abc").exchange().expectStatus().isBadRequest();
-        assertThat(html("/lists/BLACKLIST?division=11a", 400)).contains("查询条件有误").contains("division");
-        assertThat(html("/lists/BLACKLIST?page=-3", 400)).contains("查询条件有误").contains("page");
+        assertThat(html("/lists/BLACKLIST?division=11a", 400)).contains("查询条件有误").contains("行政区划");
+        assertThat(html("/lists/BLACKLIST?page=-3", 400)).contains("查询条件有误").contains("页码");
         web.get().uri("/api/v1/public/subjects/not-a-code").exchange().expectStatus().isBadRequest();
     }
 

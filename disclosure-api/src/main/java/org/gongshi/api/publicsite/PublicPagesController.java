@@ -68,7 +68,7 @@ public class PublicPagesController {
             pageNumber = parsePage(page);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("results").modelAttribute("form", form)
-                    .modelAttribute("error", invalid.errors().get(0)).status(HttpStatus.BAD_REQUEST).build());
+                    .modelAttribute("error", FormError.of(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
         return queries.search(search, pageNumber, PAGE_SIZE).map(result -> page("results")
                 .modelAttribute("form", form)
@@ -116,7 +116,7 @@ public class PublicPagesController {
             y = figures.year(year);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", year == null ? "" : year)
-                    .modelAttribute("error", invalid.errors().get(0)).status(HttpStatus.BAD_REQUEST).build());
+                    .modelAttribute("error", FormError.of(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
         return Mono.fromCallable(() -> figures.of(prefix, y)).subscribeOn(Schedulers.boundedElastic())
                 .map(f -> page("stats").modelAttribute("division", divisionInput).modelAttribute("year", String.valueOf(y))
@@ -145,7 +145,7 @@ public class PublicPagesController {
             pageNumber = parsePage(page);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("division", divisionInput)
-                    .modelAttribute("error", invalid.errors().get(0)).status(HttpStatus.BAD_REQUEST).build());
+                    .modelAttribute("error", FormError.of(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
         return lists.onList(type, prefix, pageNumber, PAGE_SIZE).map(result -> page("list")
                 .modelAttribute("listType", type)

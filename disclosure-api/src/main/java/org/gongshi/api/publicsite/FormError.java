@@ -1,0 +1,28 @@
+package org.gongshi.api.publicsite;
+
+import org.gongshi.api.problem.InvalidRequest;
+
+import java.util.Map;
+
+/**
+ * A bad search field on the public pages, said in Chinese for a member of the public: the form field's name and what it
+ * must hold (the JSON API's problem names the parameter in English for a program).
+ */
+public record FormError(String field, String message) {
+
+    private static final Map<String, FormError> BY_PARAMETER = Map.of(
+            "q", new FormError("名称", "最多 100 个字符，不含控制字符"),
+            "uscc", new FormError("统一社会信用代码", "应为 18 位统一社会信用代码，且校验位正确"),
+            "division", new FormError("行政区划", "应为 1 至 6 位数字的行政区划代码或其前缀，如 11、1101、110105"),
+            "ipType", new FormError("知识产权类型", "请从列表中选择"),
+            "from", new FormError("起始日期", "应为有效日期，如 2026-03-14"),
+            "to", new FormError("截止日期", "应为有效日期，如 2026-03-14，且不早于起始日期"),
+            "page", new FormError("页码", "应为 0 或更大的整数"),
+            "year", new FormError("年份", "应为四位数字的年份，如 2026"));
+
+    /** The first of the request's problems, for the page. */
+    static FormError of(InvalidRequest invalid) {
+        InvalidRequest.FieldProblem problem = invalid.errors().get(0);
+        return BY_PARAMETER.getOrDefault(problem.field(), new FormError(problem.field(), problem.message()));
+    }
+}
