@@ -130,7 +130,7 @@ final class SearchAtSize {
         copy.put("caseId", "bench-case-" + n);
         copy.put("record", record);
         copy.put("nameKeys", NameKeys.of(subject.name()));
-        copy.put(PublicRecords.REGION_NAME_KEYS, NameKeys.inRegions(subject.name(), division[0]));
+        copy.put(PublicRecords.PROVINCE_NAME_KEYS, NameKeys.inProvince(subject.name(), division[0]));
         return copy;
     }
 

@@ -1,6 +1,5 @@
 package org.gongshi.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,16 +23,15 @@ class CaseViewEndToEndTest {
 
     @TempDir
     Path dataDir;
-    ConfigurableApplicationContext app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) app.close();
-    }
 
     @Test
     void a_case_read_shows_transfer_deadlines_and_return_dismissal_hearing_days_and_receipt() throws Exception {
-        app = LedgerEndToEndTest.start(dataDir);
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
+            shows(app);
+        }
+    }
+
+    private void shows(ConfigurableApplicationContext app) throws Exception {
         WebTestClient web = LedgerEndToEndTest.client(app);
         String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
         BureauClient bureau = BureauClient.withToken(web, token);

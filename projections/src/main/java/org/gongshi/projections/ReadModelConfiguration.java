@@ -96,7 +96,7 @@ public class ReadModelConfiguration {
     PublicRecords publicRecords(MongoDatabase readModelDatabase) {
         PublicRecords records = new PublicRecords(readModelDatabase);
         records.ensureIndexes();
-        records.addRegionNameKeys(); // once, for records written before they had them
+        records.addProvinceNameKeys(); // once, for records written before they had them
         return records;
     }
 }

@@ -36,29 +36,28 @@ public final class NameKeys {
         return List.copyOf(new LinkedHashSet<>(bigrams(n)));
     }
 
-    /** The lengths of the division prefixes a search narrows a name by through keys of their own: province, city, county. */
-    private static final int[] REGION_DIGITS = {2, 4, 6};
+    /** The division prefix a name is searched within through keys of its own: the province (省级, 2 digits). */
+    private static final int PROVINCE_DIGITS = 2;
 
     /**
-     * The name's keys under each region its division lies in ({@code 11|华信}, {@code 1101|华信}, {@code 110105|华信}): one
-     * multikey index then answers a name in a region as it answers a name (a page in order, a count without reading a
-     * record), where the name's and the division's indexes each read every match of their own half (issue 13: a common
-     * word in a province, tens of thousands of records at a million). One array, as MongoDB indexes one array per index.
+     * The name's bigrams under its division's province ({@code 11|华信}): one multikey index then answers a name of two or more
+     * characters in a province as it answers a name (a page in order, a count without reading a record), where the name's
+     * and the division's indexes each read every match of their own half (issue 13: a common word in a province, tens of
+     * thousands of records at a million). One array, as MongoDB indexes one array per index. Bigrams of the province only:
+     * every key costs each insert an index entry and the embedded store's file its pages (with the unigrams and the city
+     * and county as well, inserts ran three times slower and the file grew threefold); a single character, or a name in a
+     * city or county, is read through the name's keys and the division.
      */
-    public static List<String> inRegions(String name, String division) {
-        List<String> keys = of(name);
-        List<String> regional = new java.util.ArrayList<>(keys.size() * REGION_DIGITS.length);
-        for (int digits : REGION_DIGITS) {
-            if (division == null || division.length() < digits) break;
-            String region = division.substring(0, digits);
-            for (String key : keys) regional.add(region + "|" + key);
-        }
-        return List.copyOf(regional);
+    public static List<String> inProvince(String name, String division) {
+        if (division == null || division.length() < PROVINCE_DIGITS) return List.of();
+        String province = division.substring(0, PROVINCE_DIGITS);
+        return bigrams(normalise(name)).stream().distinct().map(bigram -> province + "|" + bigram).toList();
     }
 
-    /** The keys a query needs a name to have within the region {@code prefix}, or empty when the prefix is no region (1, 3, 5 digits). */
-    public static java.util.Optional<List<String>> queryInRegion(String q, String prefix) {
-        if (java.util.Arrays.stream(REGION_DIGITS).noneMatch(digits -> digits == prefix.length())) return java.util.Optional.empty();
+    /** The keys a query of two or more characters needs a name to have within province {@code prefix}; empty for any other query or prefix. */
+    public static java.util.Optional<List<String>> queryInProvince(String q, String prefix) {
+        String n = normalise(q);
+        if (prefix.length() != PROVINCE_DIGITS || n.codePointCount(0, n.length()) < 2) return java.util.Optional.empty();
         return java.util.Optional.of(query(q).stream().map(key -> prefix + "|" + key).toList());
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * One public penalty record as the public sees it (or saw it, once it ended): the record as
  * published or last corrected, its state, and why it ended. {@code nameKeys} are the character
- * unigrams and bigrams of the subject name, the index behind Chinese substring search, and {@code regionNameKeys} the
- * same under each region of the division.
+ * unigrams and bigrams of the subject name, the index behind Chinese substring search, and {@code provinceNameKeys} its
+ * bigrams under the division's province.
  */
 public record PublicRecordView(
         @BsonId String recordId,
@@ -27,8 +27,8 @@ public record PublicRecordView(
         Long lastGlobalIndex,
         /** The public-until date lies in a year whose holiday notice is not loaded yet, so it may still move. */
         Boolean publicUntilProvisional,
-        /** The name keys under each region of the division ({@link NameKeys#inRegions}): a name searched within a region. */
-        List<String> regionNameKeys) {
+        /** The name's bigrams under the division's province ({@link NameKeys#inProvince}): a name searched within a province. */
+        List<String> provinceNameKeys) {
 
     public record Correction(LocalDate correctedOn, String reason) {}
 

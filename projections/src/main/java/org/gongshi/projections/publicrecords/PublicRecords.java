@@ -36,15 +36,15 @@ import static com.mongodb.client.model.Filters.regex;
 public class PublicRecords {
 
     public static final String COLLECTION = "public_records";
-    /** The field of a record's name keys under each region of its division ({@link NameKeys#inRegions}). */
-    public static final String REGION_NAME_KEYS = "regionNameKeys";
+    /** The field of a record's name bigrams under its division's province ({@link NameKeys#inProvince}). */
+    public static final String PROVINCE_NAME_KEYS = "provinceNameKeys";
     /** MongoDB's error code for dropping an index that is not there. */
     private static final int INDEX_NOT_FOUND = 27;
 
     private final MongoCollection<PublicRecordView> collection;
     /** What was done once to the read models' documents ({@code _id}: what), so it is not looked for at every start. */
     private final MongoCollection<Document> migrations;
-    private static final String REGION_KEYS_ADDED = COLLECTION + "." + "regionNameKeys";
+    private static final String PROVINCE_KEYS_ADDED = COLLECTION + "." + PROVINCE_NAME_KEYS;
 
     public PublicRecords(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION, PublicRecordView.class);
@@ -70,8 +70,8 @@ public class PublicRecords {
         }
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_newest"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "nameKeys"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_name_newest"));
-        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", REGION_NAME_KEYS), Indexes.descending("record.decidedOn")),
-                new IndexOptions().name("public_region_name_newest"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", PROVINCE_NAME_KEYS), Indexes.descending("record.decidedOn")),
+                new IndexOptions().name("public_province_name_newest"));
         collection.createIndex(Indexes.ascending("state", "record.uscc"), new IndexOptions().name("public_uscc"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.division"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_division"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.ipType"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_iptype"));
@@ -80,19 +80,19 @@ public class PublicRecords {
     }
 
     /**
-     * Gives every record written before {@link NameKeys#inRegions} its region keys, once (a record without them is not found by
-     * a name within a region). Each only if its name is still the one read, so a correction landing meanwhile keeps its own.
+     * Gives every record written before {@link NameKeys#inProvince} its province keys, once (a record without them is not found
+     * by a name within a province). Each only if its name is still the one read, so a correction landing meanwhile keeps its own.
      * Answers how many records it gave them.
      */
-    public long addRegionNameKeys() {
-        if (migrations.find(eq("_id", REGION_KEYS_ADDED)).first() != null) return 0;
+    public long addProvinceNameKeys() {
+        if (migrations.find(eq("_id", PROVINCE_KEYS_ADDED)).first() != null) return 0;
         MongoCollection<Document> raw = collection.withDocumentClass(Document.class);
         long added = 0;
         while (true) {
-            List<Document> batch = raw.find(and(exists(REGION_NAME_KEYS, false), exists("record.subjectName")))
+            List<Document> batch = raw.find(and(exists(PROVINCE_NAME_KEYS, false), exists("record.subjectName")))
                     .projection(include("record.subjectName", "record.division")).limit(500).into(new ArrayList<>());
             if (batch.isEmpty()) {
-                migrations.replaceOne(eq("_id", REGION_KEYS_ADDED), new Document("_id", REGION_KEYS_ADDED).append("records", added),
+                migrations.replaceOne(eq("_id", PROVINCE_KEYS_ADDED), new Document("_id", PROVINCE_KEYS_ADDED).append("records", added),
                         new com.mongodb.client.model.ReplaceOptions().upsert(true));
                 return added;
             }
@@ -100,8 +100,8 @@ public class PublicRecords {
             for (Document d : batch) {
                 Document record = d.get("record", Document.class);
                 String name = record.getString("subjectName");
-                writes.add(new UpdateOneModel<>(and(eq("_id", d.get("_id")), eq("record.subjectName", name), exists(REGION_NAME_KEYS, false)),
-                        Updates.set(REGION_NAME_KEYS, NameKeys.inRegions(name, record.getString("division")))));
+                writes.add(new UpdateOneModel<>(and(eq("_id", d.get("_id")), eq("record.subjectName", name), exists(PROVINCE_NAME_KEYS, false)),
+                        Updates.set(PROVINCE_NAME_KEYS, NameKeys.inProvince(name, record.getString("division")))));
             }
             added += raw.bulkWrite(writes).getModifiedCount();
         }
@@ -134,18 +134,18 @@ public class PublicRecords {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("state", RecordState.PUBLISHED));
         boolean named = s.q() != null && !NameKeys.normalise(s.q()).isEmpty();
-        // a name within a province, city or county: the name's keys under that region, which hold the division too
-        Optional<List<String>> inRegion = named && s.divisionPrefix() != null
-                ? NameKeys.queryInRegion(s.q(), s.divisionPrefix().code()) : Optional.empty();
+        // a name of two or more characters within a province: the name's bigrams under the province, which hold the division too
+        Optional<List<String>> inProvince = named && s.divisionPrefix() != null
+                ? NameKeys.queryInProvince(s.q(), s.divisionPrefix().code()) : Optional.empty();
         if (named) {
-            List<String> keys = inRegion.orElseGet(() -> NameKeys.query(s.q()));
-            String field = inRegion.isPresent() ? REGION_NAME_KEYS : "nameKeys";
+            List<String> keys = inProvince.orElseGet(() -> NameKeys.query(s.q()));
+            String field = inProvince.isPresent() ? PROVINCE_NAME_KEYS : "nameKeys";
             filters.add(keys.size() == 1 ? eq(field, keys.get(0)) : all(field, keys));
             // a key of one or two characters is the query itself: the index answers it, none read to match it
             if (!NameKeys.keyIsTheQuery(s.q())) filters.add(regex("record.subjectName", Pattern.quote(s.q().strip()), "i"));
         }
         if (s.uscc() != null && !s.uscc().isBlank()) filters.add(eq("record.uscc", s.uscc().strip()));
-        if (s.divisionPrefix() != null && inRegion.isEmpty()) filters.add(Divisions.filter("record.division", s.divisionPrefix()));
+        if (s.divisionPrefix() != null && inProvince.isEmpty()) filters.add(Divisions.filter("record.division", s.divisionPrefix()));
         if (s.ipType() != null) filters.add(eq("record.ipType", s.ipType()));
         if (s.from() != null) filters.add(gte("record.decidedOn", s.from()));
         if (s.to() != null) filters.add(lte("record.decidedOn", s.to()));

@@ -96,39 +96,42 @@ class PublicSearchTest {
     }
 
     @Test
-    void a_name_within_a_province_city_or_county_is_found_by_its_keys_under_that_region_and_within_any_other_prefix_as_before() {
+    void a_name_within_a_province_is_found_by_its_bigrams_under_the_province_and_within_any_other_prefix_as_before() {
         insert(0, "北京华信科技有限公司", "110105");
         insert(1, "北京华信贸易有限公司", "110108");
         insert(2, "天津华信科技有限公司", "120104");
         insert(3, "上海华信科技有限公司", "310115");
 
         assertThat(ids(search("华信", "11"))).containsExactly("r-0", "r-1");
-        assertThat(ids(search("华信", "1101"))).containsExactly("r-0", "r-1");
-        assertThat(ids(search("华信", "110105"))).containsExactly("r-0");
         assertThat(ids(search("华信科技", "11"))).containsExactly("r-0");
-        assertThat(ids(search("信科", "1"))).containsExactly("r-0", "r-2"); // a prefix that is no region: the division's filter
         assertThat(ids(search("华信", "31"))).containsExactly("r-3");
         assertThat(ids(search("华信", "44"))).isEmpty();
-        assertThat(NameKeys.inRegions("华信", "110105")).containsExactly("11|华", "11|信", "11|华信", "1101|华", "1101|信", "1101|华信",
-                "110105|华", "110105|信", "110105|华信");
+        // a city, a county, a prefix of another length, one character: the name's keys and the division, as before
+        assertThat(ids(search("华信", "1101"))).containsExactly("r-0", "r-1");
+        assertThat(ids(search("华信", "110105"))).containsExactly("r-0");
+        assertThat(ids(search("信科", "1"))).containsExactly("r-0", "r-2");
+        assertThat(ids(search("华", "11"))).containsExactly("r-0", "r-1");
+        assertThat(NameKeys.inProvince("华信华信", "110105")).containsExactly("11|华信", "11|信华");
+        assertThat(NameKeys.queryInProvince("华", "11")).isEmpty();
+        assertThat(NameKeys.queryInProvince("华信", "1101")).isEmpty();
     }
 
     @Test
-    void records_written_before_they_had_region_keys_get_them_once_and_are_found_within_a_region() {
+    void records_written_before_they_had_province_keys_get_them_once_and_are_found_within_a_province() {
         for (int i = 0; i < 3; i++) {
             Document old = record(i, "北京华信科技有限公司第" + i + "分公司", "110105");
-            old.remove(PublicRecords.REGION_NAME_KEYS);
+            old.remove(PublicRecords.PROVINCE_NAME_KEYS);
             collection.insertOne(old);
         }
         assertThat(search("华信", "11").items()).isEmpty();
 
-        assertThat(records.addRegionNameKeys()).isEqualTo(3);
+        assertThat(records.addProvinceNameKeys()).isEqualTo(3);
         assertThat(ids(search("华信", "11"))).containsExactly("r-0", "r-1", "r-2");
         // once: a record that somehow lacks them later is not looked for at every start
         Document late = record(3, "北京华信商贸有限公司", "110105");
-        late.remove(PublicRecords.REGION_NAME_KEYS);
+        late.remove(PublicRecords.PROVINCE_NAME_KEYS);
         collection.insertOne(late);
-        assertThat(records.addRegionNameKeys()).isZero();
+        assertThat(records.addProvinceNameKeys()).isZero();
     }
 
     private PublicRecords.Page search(String q, String division) {
@@ -153,6 +156,6 @@ class PublicSearchTest {
         return new Document("_id", "r-" + i).append("caseId", "case-" + i).append("state", "PUBLISHED")
                 .append("record", new Document("recordId", "r-" + i).append("subjectName", name).append("division", division)
                         .append("decidedOn", decidedOn))
-                .append("nameKeys", NameKeys.of(name)).append(PublicRecords.REGION_NAME_KEYS, NameKeys.inRegions(name, division));
+                .append("nameKeys", NameKeys.of(name)).append(PublicRecords.PROVINCE_NAME_KEYS, NameKeys.inProvince(name, division));
     }
 }
