@@ -1,10 +1,15 @@
 package org.gongshi.api.problem;
 
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
+
+import java.util.List;
 
 /** Every controller failure goes through {@link Problems}. */
 @RestControllerAdvice
@@ -16,8 +21,40 @@ public class ProblemAdvice {
      * where a problem could only fail on the answer already begun and be logged as an unexpected failure.
      */
     @ExceptionHandler(Throwable.class)
-    ResponseEntity<ProblemDetail> handle(Throwable error) throws Throwable {
+    ResponseEntity<?> handle(Throwable error, ServerWebExchange exchange) throws Throwable {
+        return answer(error, exchange.getRequest().getPath().value(), exchange.getRequest().getHeaders().getAccept());
+    }
+
+    /** The answer to {@code error} for a request of {@code path} that accepts {@code accepted}. */
+    ResponseEntity<?> answer(Throwable error, String path, List<MediaType> accepted) throws Throwable {
         if (DisconnectedClientHelper.isClientDisconnectedException(error)) throw error;
+        if (error instanceof NoResourceFoundException && browsing(path, accepted)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(NOT_FOUND_PAGE);
+        }
         return Problems.toResponse(error);
+    }
+
+    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+
+    /** A page for a member of the public who followed a wrong link (the zh-CN pages' own 404s name what was not found). */
+    private static final String NOT_FOUND_PAGE = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>页面不存在 - 知识产权行政处罚信息公示</title><link rel="stylesheet" href="/css/gongshi.css"></head>
+            <body><main id="main" class="wrap"><h1>页面不存在</h1>
+            <p>没有这个页面。请检查链接，或前往<a href="/">首页</a>、<a href="/penalties">查询行政处罚信息</a>、<a href="/lists">信用名单</a>。</p>
+            </main></body></html>
+            """;
+
+    /** A browser asking for a page: HTML accepted ahead of JSON, outside the API's and the feed's paths. */
+    private static boolean browsing(String path, List<MediaType> accept) {
+        if (path.startsWith("/api/") || path.startsWith("/feed/") || path.startsWith("/actuator") || path.startsWith("/.well-known/")) return false;
+        List<MediaType> accepted = new java.util.ArrayList<>(accept);
+        org.springframework.util.MimeTypeUtils.sortBySpecificity(accepted);
+        for (MediaType type : accepted) {
+            if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) return true;
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) return false;
+        }
+        return false;
     }
 }

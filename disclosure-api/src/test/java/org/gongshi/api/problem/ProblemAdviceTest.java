@@ -1,8 +1,13 @@
 package org.gongshi.api.problem;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,15 +19,28 @@ class ProblemAdviceTest {
     @Test
     void a_client_that_went_away_while_its_answer_was_written_gets_no_problem_its_error_goes_on_as_it_was() {
         IOException reset = new IOException("Connection reset by peer");
-        assertThatThrownBy(() -> advice.handle(reset)).isSameAs(reset);
+        assertThatThrownBy(() -> advice.answer(reset, "/api/v1/cases", List.of())).isSameAs(reset);
         var closed = new reactor.netty.channel.AbortedException("Connection has been closed BEFORE send operation");
-        assertThatThrownBy(() -> advice.handle(closed)).isSameAs(closed);
+        assertThatThrownBy(() -> advice.answer(closed, "/api/v1/cases", List.of())).isSameAs(closed);
     }
 
     @Test
     void any_other_failure_is_answered_with_a_problem() throws Throwable {
-        var answer = advice.handle(new IllegalStateException("boom"));
+        var answer = advice.answer(new IllegalStateException("boom"), "/api/v1/cases", List.of());
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
-        assertThat(answer.getBody().getDetail()).startsWith("The ledger could not complete the request").doesNotContain("boom");
+        assertThat(((ProblemDetail) answer.getBody()).getDetail()).startsWith("The ledger could not complete the request").doesNotContain("boom");
+    }
+
+    @Test
+    void a_browser_at_a_path_with_no_page_gets_a_page_saying_so_and_a_program_a_problem() throws Throwable {
+        var missing = new NoResourceFoundException(URI.create("/penalty"), "penalty");
+        var page = advice.answer(missing, "/penalty", MediaType.parseMediaTypes("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+        assertThat(page.getStatusCode().value()).isEqualTo(404);
+        assertThat(page.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=UTF-8");
+        assertThat((String) page.getBody()).contains("页面不存在").contains("href=\"/penalties\"");
+
+        assertThat(advice.answer(missing, "/penalty", List.of(MediaType.APPLICATION_JSON)).getBody()).isInstanceOf(ProblemDetail.class);
+        assertThat(advice.answer(missing, "/penalty", List.of()).getBody()).isInstanceOf(ProblemDetail.class);
+        assertThat(advice.answer(missing, "/api/v1/nope", List.of(MediaType.TEXT_HTML)).getBody()).isInstanceOf(ProblemDetail.class);
     }
 }
