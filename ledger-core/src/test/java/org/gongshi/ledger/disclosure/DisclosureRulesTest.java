@@ -366,6 +366,16 @@ class DisclosureRulesTest {
     }
 
     @Test
+    void a_withdrawal_reason_never_names_the_applicants_agent() {
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new ReviseDecision(CASE_ID, RevisionKind.REVOKED, RevisionBy.RECONSIDERATION, "京朝复决〔2026〕1号",
+                        LocalDate.of(2026, 3, 2), "申请人代理人刘德华（电话13912345678）", null), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(only(events, DisclosureWithdrawn.class).reason()).isEqualTo("申请人代理人***（电话***）");
+    }
+
+    @Test
     void a_record_whose_personal_data_was_shredded_is_not_corrected() {
         DisclosureDecided shredded = published(LocalDate.of(2026, 2, 12));
         shredded = new DisclosureDecided(shredded.caseId(), shredded.decisionId(), shredded.recordId(), shredded.action(), shredded.decidedOn(),

@@ -132,11 +132,109 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.scrub("当事人通过微信朋友圈销售，货值1200元。")).as("朋友圈 names nobody").isEqualTo("当事人通过微信朋友圈销售，货值1200元。");
     }
 
+    /** The audit's facts: every third party named after a role word that was not a label then. */
+    @Test
+    void third_parties_named_after_a_role_or_relation_word_never_become_public() {
+        assertThat(RedactionPolicy.scrub("委托代理人刘德华到场。其合伙人吴彦祖共同经营。其弟弟郑伊健负责进货。店员马小云称不知情。"
+                + "司机黄小明负责运输。购买者陈冠希在网上举报。现场负责人林志玲。"))
+                .isEqualTo("委托代理人***到场。其合伙人***共同经营。其弟弟***负责进货。店员***称不知情。"
+                        + "司机***负责运输。购买者***在网上举报。现场负责人***。");
+        assertThat(RedactionPolicy.scrub("当事人与其哥哥王大明共同经营，其姐姐李某、妹妹李某某均不知情；邻居赵某某证实；房东钱某某出租商铺。"))
+                .isEqualTo("当事人与其哥哥***共同经营，其姐姐***、妹妹***均不知情；邻居***证实；房东***出租商铺。");
+        assertThat(RedactionPolicy.scrub("诉讼代理人：高某某，北京某某律师事务所律师。律师张三称。经办人郑某某签字。股东高某某持有股份。"))
+                .isEqualTo("诉讼代理人：***，北京某某律师事务所律师。律师***称。经办人***签字。股东***持有股份。");
+        assertThat(RedactionPolicy.scrub("消费者黄先生投诉；收货人姓名张三；快递员马某某签收；当事人委托刘德华销售。"))
+                .isEqualTo("消费者***投诉；收货人姓名***；快递员***签收；当事人委托***销售。");
+    }
+
+    /** The audit's penalty: the one who pays for the party is a third party, named between 由 and 代缴. */
+    @Test
+    void a_third_party_paying_for_the_party_is_never_named_in_the_penalty_content() {
+        Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
+        PublicRecord record = RedactionPolicy.publicRecord("r-3", person, "深市监罚〔2026〕234号", "销售侵犯注册商标专用权的商品", "销售侵权手提包。",
+                "《商标法》第六十条第二款", List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), "由刘德华（电话13912345678）代缴")),
+                LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1), "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK,
+                "440300", List.of());
+        assertThat(record.penaltyContent()).isEqualTo("罚款人民币8000.00元：由***（电话***）代缴");
+        assertThat(RedactionPolicy.scrub("由王某某代为签收；由其弟弟郑伊健代缴。")).isEqualTo("由***代为签收；由其弟弟***代缴。");
+        assertThat(RedactionPolicy.scrub("由当事人代缴罚款。")).as("the party is public").isEqualTo("由当事人代缴罚款。");
+    }
+
+    /** The audit's revision: a reason is public (Order 45 Art 11) and names the applicant's agent. */
+    @Test
+    void a_revision_reason_never_names_the_applicants_agent() {
+        assertThat(RedactionPolicy.scrub("申请人代理人刘德华（电话13912345678）")).isEqualTo("申请人代理人***（电话***）");
+    }
+
+    /**
+     * A role word written alone, a word after it that only begins like a name, and an organisation after it (the right
+     * holder complaining, a law firm acting) are no third party's name; neither is the legal representative, a public field.
+     */
+    @Test
+    void role_words_written_alone_and_organisations_after_a_role_stay_as_written() {
+        List<String> texts = List.of("委托代理人到场。", "委托代理人北京某某律师事务所律师到场。", "委托代理人上海某某律师事务所到场。",
+                "委托代理人上海ABC律师事务所。", "投诉人上海某某有限公司称当事人销售侵权商品。", "股东上海某某投资有限公司持股。",
+                "当事人委托上海某某贸易有限公司加工。", "损害消费者权益。", "消费者容易混淆。", "消费者向本局投诉。", "买家付款后，当事人发货。",
+                "店员陈述称不知情。", "店员上架商品。", "负责人于当日签字。", "房东向当事人出租商铺。", "律师向法院提交。", "律师函。",
+                "股东会决议。", "合伙人企业。", "代理人民币结算业务。", "购买人数达100人。", "兄弟牌缝纫机。", "销售假冒兄弟公司商标的打印机。",
+                "当事人法定代表人王示例到场。", "由于当事人销售侵权商品。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    @Test
+    void passport_and_travel_permit_numbers_never_become_public() {
+        assertThat(RedactionPolicy.scrub("护照号码E12345678")).isEqualTo("护照号码***");
+        assertThat(RedactionPolicy.scrub("护照号码为K1234567。")).as("a foreign passport, after its label").isEqualTo("护照号码为***。");
+        assertThat(RedactionPolicy.scrub("当事人持EA1234567号护照，另持G12345678。")).isEqualTo("当事人持***号护照，另持***。");
+        assertThat(RedactionPolicy.scrub("当事人持有港澳通行证C12345678。")).isEqualTo("当事人持有港澳通行证***。");
+        assertThat(RedactionPolicy.scrub("护照号码：Ｅ１２３４５６７８")).isEqualTo("护照号码：***");
+    }
+
+    /** A code of a passport's shape that is part of a longer code, or after a goods or registration label, is no passport. */
+    @Test
+    void goods_and_registration_numbers_of_a_passports_shape_stay_as_written() {
+        List<String> texts = List.of("货号G20260210的商品。", "型号：E12345678", "第G1234567号国际注册商标。", "订单号AE123456789。",
+                "护照复印件一份。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The audit's facts: an illness and a hospital stay, with no health label before them. */
+    @Test
+    void health_data_a_stay_in_hospital_and_illnesses_by_name_never_become_public() {
+        assertThat(RedactionPolicy.scrub("当事人曾因抑郁症住院治疗。护照号码E12345678")).isEqualTo("当事人曾因***。护照号码***");
+        assertThat(RedactionPolicy.scrub("当事人因急性胰腺炎住院，未能到场。")).as("an illness no list holds, by its cause")
+                .isEqualTo("当事人因***，未能到场。");
+        assertThat(RedactionPolicy.scrub("当事人系残疾人，其母亲李某某患肺癌，其弟弟有焦虑症。")).isEqualTo("当事人系***人，其母亲***患***，其弟弟有***。");
+        assertThat(RedactionPolicy.scrub("病历显示当事人为艾滋病病毒携带者。")).isEqualTo("病历***。");
+        assertThat(RedactionPolicy.scrub("当事人系高血压患者。")).isEqualTo("当事人系***患者。");
+    }
+
+    /** An illness's name in goods, a law or an IP term (计算机病毒: 病毒 alone is no health data) names no one's health. */
+    @Test
+    void illness_words_in_goods_laws_and_ip_terms_stay_as_written() {
+        List<String> texts = List.of("销售感染计算机病毒的软件。", "销售假冒的糖尿病试纸。", "销售治疗高血压的药品。", "销售假冒抗癌药。",
+                "含有致癌物质。", "汽车故障诊断仪。", "《中华人民共和国传染病防治法》第三条", "《残疾人保障法》", "中国残疾人联合会。",
+                "当事人因销售侵权商品被查处。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** DOMAIN.md public fields: the authority's name is the bureau's registered one, published as registered (no free text). */
+    @Test
+    void the_authority_is_published_under_its_registered_name_as_registered() {
+        Party company = new Party(PartyKind.LEGAL_PERSON, "示例公司", "91110000600037341L", null, "王示例");
+        PublicRecord record = RedactionPolicy.publicRecord("r-4", company, "n", "v", "f", "b",
+                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("150000"), null)), LocalDate.of(2026, 7, 1),
+                LocalDate.of(2029, 7, 1), "未登记机关（开发用，91110000600037341L）", "91110000600037341L", IpType.TRADEMARK, "110105",
+                List.of("开发"));
+        assertThat(record.authorityName()).isEqualTo("未登记机关（开发用，91110000600037341L）");
+        assertThat(record.authorityUscc()).isEqualTo("91110000600037341L");
+    }
+
     @Test
     void legal_texts_decision_numbers_dates_and_amounts_stay_as_written() {
         List<String> texts = List.of("《商标法》第六十条第二款", "京朝市监罚〔2026〕1号", "(2026)京0105行初1号",
                 "于2026-02-10至2026-03-02期间销售侵权商品120件，货值人民币50000.00元", "罚款人民币8000.00元；没收违法所得人民币1200.50元",
-                "北京市朝阳区市场监督管理局", "深圳市南山区", "销售侵犯注册商标专用权的商品");
+                "北京市朝阳区市场监督管理局", "深圳市南山区", "销售侵犯注册商标专用权的商品", "《中华人民共和国传染病防治法》第三条");
         for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
     }
 
@@ -156,8 +254,9 @@ class RedactionPolicyTest {
 
     /**
      * Each pattern runs only on texts that hold its cue (a label, a road word, enough digits), so a cue must be in every
-     * text the pattern can match: 20,000 texts built from pieces of every kind the patterns look for, the full-width
-     * forms and the separators they allow, each pattern tried on each one whatever its cue says.
+     * text the pattern can match, and is tried only where it may begin, so every match must begin there: 20,000 texts
+     * built from pieces of every kind the patterns look for, the full-width forms and the separators they allow, each
+     * pattern tried on each one whatever its cue says, at every position.
      */
     @Test
     void every_text_a_redaction_pattern_matches_holds_the_cue_that_lets_the_pattern_run() {
@@ -170,7 +269,9 @@ class RedactionPolicyTest {
                 "88", "八十八", "号", "号院", "号楼", "栋", "幢", "座", "单元", "层", "室", "户", "1201", "3", "花园", "小区", "公寓", "举报人", "投诉人",
                 "证人", "联系人", "同住人", "配偶", "员工", "朋友", "之妻", "伙同", "共同", "张", "王", "第三", "称", "证实", "患有", "身患", "确诊为", "诊断为", "病史", "既往史",
                 "健康状况", "糖尿病", "当事人", "销售", "商品", "12", "7", "0", "X", "示例路88号", "建国路八十八号院", "示例大道12-3号",
-                "西四胡同3号", "5号楼1201", "3栋2单元301室");
+                "西四胡同3号", "5号楼1201", "3栋2单元301室", "委托代理人", "律师", "店员", "消费者", "收货人姓名", "陈述", "上海", "律师事务所",
+                "有限公司", "到场", "由", "由王示例", "由王示例代缴", "代缴", "代为", "护照号码", "通行证", "E12345678", "EA1234567", "G", "E", "1234567", "货号",
+                "因", "住院", "就医", "治疗", "病历", "抑郁症", "肺癌", "残疾", "人保障法", "试纸", "抗", "计算机病毒");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -179,9 +280,14 @@ class RedactionPolicyTest {
             String ascii = RedactionPolicy.ascii(text.toString());
             for (int r = 0; r < matched.length; r++) {
                 RedactionPolicy.Rule rule = RedactionPolicy.RULES.get(r);
-                if (!rule.pattern().matcher(ascii).find()) continue;
+                java.util.regex.Matcher m = rule.pattern().matcher(ascii);
+                if (!m.find()) continue;
                 matched[r]++;
                 assertThat(rule.mayMatch().test(ascii)).as(rule.name() + " matches " + text + " but its cue says it cannot").isTrue();
+                do {
+                    assertThat(rule.start().at(ascii, m.start())).as(rule.name() + " matches " + text + " at " + m.start()
+                            + " where it is not tried").isTrue();
+                } while (m.find());
             }
         }
         for (int r = 0; r < matched.length; r++) {
