@@ -203,10 +203,14 @@ public class Case implements DisclosedCase {
         requireOpenBeforeDisposition("pause the clock");
         requireDatedInOrder(command.pausedOn(), "the pause", recording, rules);
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is already paused since " + pausedSince + " (" + pauseReason + ")");
-        // days not counted toward a deadline that is still running; one already missed stays missed (as with an extension)
+        // days not counted toward a deadline that is still running; one already missed stays missed (as with an extension):
+        // neither a pause that begins after it, nor one recorded after it, dated back into it (the miss may be on record)
         check(!command.pausedOn().isAfter(decisionDeadline.dueOn()), Rule.CLOCK_PAUSE,
                 "the clock is paused on " + command.pausedOn() + ", after the decision deadline " + decisionDeadline.dueOn()
                         + " had passed; a pause must begin while the deadline still runs");
+        check(!recording.today().isAfter(decisionDeadline.dueOn()), Rule.CLOCK_PAUSE,
+                "the pause is recorded on " + recording.today() + ", after the decision deadline " + decisionDeadline.dueOn()
+                        + " had passed; a pause recorded later cannot move a deadline already missed");
         apply(new CaseClockPaused(caseId, command.pausedOn(), command.reason(), command.note()));
     }
 
@@ -402,6 +406,12 @@ public class Case implements DisclosedCase {
         recording.requireLegalDate(command.filedOn(), "the challenge", rules);
         check(!command.filedOn().isBefore(decidedOn), Rule.CHALLENGE_OF_DECISION,
                 "a challenge filed on " + command.filedOn() + " is before the decision of " + decidedOn);
+        // one challenge at a time: a lawsuit waits for a reconsideration's decision (行政复议法 Art 29), a second of the same
+        // kind is a repeat; a retry without an Idempotency-Key recorded a second pending challenge
+        challenges.stream().filter(c -> c.endedOn() == null).findFirst().ifPresent(pending -> {
+            throw new RuleViolation(Rule.CHALLENGE_OF_DECISION, "challenge " + (challenges.indexOf(pending) + 1) + " filed on "
+                    + pending.filedOn() + " is still pending; end it (…/challenges/{n}/end) before another is filed");
+        });
         apply(new ChallengeFiled(caseId, challenges.size() + 1, command.kind(), command.filedOn()));
     }
 

@@ -35,7 +35,7 @@ public enum Rule {
     EXECUTION_AFTER_PENALTY(Kind.CONFLICT, "Execution is recorded once, for an effective penalty decision", "行政处罚法 Arts 66-73"),
     CLOSURE_AFTER_DISPOSITION(Kind.CONFLICT, "A case is closed after its disposition and, for a penalty, its execution", "SAMR 程序规定 (结案)"),
     SERVICE_OF_DECISION(Kind.CONFLICT, "Every decision records the day the party received it, once, not before it was made, and before the case closes; periods from receipt start the next day", "行政处罚法 Art 61"),
-    CHALLENGE_OF_DECISION(Kind.CONFLICT, "A reconsideration or lawsuit is filed against a decision and ends once; while pending the late-payment penalty does not accrue", "行政处罚法 Art 73; 行政强制法 Art 45"),
+    CHALLENGE_OF_DECISION(Kind.CONFLICT, "A reconsideration or lawsuit is filed against a decision, one at a time, and ends once; while pending the late-payment penalty does not accrue", "行政处罚法 Art 73; 行政强制法 Art 45"),
     REVISION_OF_DECISION(Kind.CONFLICT, "Only an effective decision can be changed, revoked, or confirmed illegal or invalid", "行政处罚法 Art 48; 行政复议法; 行政诉讼法"),
 
     // ---- disclosure (SAMR Order 45)

@@ -21,6 +21,10 @@ public record Party(PartyKind kind, @PersonalData String name, String uscc, @Per
         return kind == PartyKind.NATURAL_PERSON;
     }
 
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
     /** Whether this party's personal data was shredded (its data subject's key deleted). */
     public boolean shredded() {
         return PersonalData.SHREDDED.equals(name) || PersonalData.SHREDDED.equals(idNumber);
@@ -33,9 +37,15 @@ public record Party(PartyKind kind, @PersonalData String name, String uscc, @Per
         if (name == null || name.isBlank()) problems.add("party.name: is required");
         if (kind != null && kind.isOrganisation()) {
             Uscc.problem(uscc).ifPresent(p -> problems.add("party.uscc: " + p));
+            // a person's ID number on an organisation would be stored as no personal data (unsealed, never shredded)
+            if (given(idNumber)) problems.add("party.idNumber: an organisation is identified by its uscc; send a resident ID number"
+                    + " only for kind NATURAL_PERSON");
         }
         if (kind == PartyKind.NATURAL_PERSON) {
             ResidentIdNumber.problem(idNumber).ifPresent(p -> problems.add("party.idNumber: " + p));
+            if (given(uscc)) problems.add("party.uscc: a natural person has no unified social credit code; for a business send its kind"
+                    + " (INDIVIDUAL_BUSINESS, LEGAL_PERSON, OTHER_ORGANIZATION)");
+            if (given(legalRepresentative)) problems.add("party.legalRepresentative: only an organisation has a legal representative");
         }
         return problems;
     }

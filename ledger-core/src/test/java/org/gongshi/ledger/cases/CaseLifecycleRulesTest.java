@@ -254,6 +254,12 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(filed())
                 .when(new PauseCaseClock(CASE_ID, date("2026-06-02"), PauseReason.TESTING_OR_APPRAISAL, null), AS_OWN_BUREAU),
                 "clock-pause", "after the decision deadline 2026-06-01 had passed");
+        // nor recorded after the deadline passed, dated back into it: the miss may already be on record
+        time.on(date("2026-06-02"));
+        refused(fixture.given(filed())
+                .when(new PauseCaseClock(CASE_ID, date("2026-05-20"), PauseReason.TESTING_OR_APPRAISAL, null), AS_OWN_BUREAU),
+                "clock-pause", "recorded on 2026-06-02, after the decision deadline 2026-06-01");
+        time.at(null); // each act on its own day again
 
         // no decision while the clock stands still
         refused(fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("10000")), false, false, due("2026-03-12")),
@@ -656,6 +662,13 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(challenged)
                 .when(new EndChallenge(CASE_ID, 2, date("2026-05-20"), "维持"), AS_OWN_BUREAU),
                 "challenge-of-decision", "no challenge number 2");
+        // one at a time: no second challenge, of either kind, while the first is pending (a retry recorded a duplicate)
+        refused(fixture.given(challenged)
+                .when(new FileChallenge(CASE_ID, ChallengeKind.RECONSIDERATION, date("2026-04-02")), AS_OWN_BUREAU),
+                "challenge-of-decision", "challenge 1 filed on 2026-04-01 is still pending");
+        refused(fixture.given(challenged)
+                .when(new FileChallenge(CASE_ID, ChallengeKind.LITIGATION, date("2026-04-02")), AS_OWN_BUREAU),
+                "challenge-of-decision", "still pending");
         // a lawsuit after the reconsideration is challenge 2
         fixture.given(challenged).andGiven(new ChallengeEnded(CASE_ID, 1, date("2026-05-20"), "维持"))
                 .when(new FileChallenge(CASE_ID, ChallengeKind.LITIGATION, date("2026-06-01")), AS_OWN_BUREAU)
@@ -1019,6 +1032,14 @@ class CaseLifecycleRulesTest {
         assertFilingRefused(new Party(PartyKind.NATURAL_PERSON, "李某", null, residentId("11010119900230123"), null), "party.idNumber");
 
         assertFilingRefused(new Party(null, "李某", null, validId, null), "party.kind: is required");
+
+        // each kind carries its own identifier only: a person's ID number on an organisation would be stored unsealed
+        assertFilingRefused(new Party(PartyKind.LEGAL_PERSON, "上海某某贸易有限公司", "91110000600037341L", validId, "王某"),
+                "party.idNumber: an organisation is identified by its uscc");
+        assertFilingRefused(new Party(PartyKind.INDIVIDUAL_BUSINESS, "某某商行", "91110000600037341L", validId, null), "party.idNumber");
+        assertFilingRefused(new Party(PartyKind.NATURAL_PERSON, "李某", "91110000600037341L", validId, null),
+                "party.uscc: a natural person has no unified social credit code");
+        assertFilingRefused(new Party(PartyKind.NATURAL_PERSON, "李某", null, validId, "王某"), "party.legalRepresentative");
         assertFilingRefused(null, "party is required");
 
         // the valid ones file

@@ -207,7 +207,13 @@ public class CaseViewProjection {
     @EventHandler
     void on(DecisionServed e, TrackingToken token) {
         List<Bson> updates = new ArrayList<>(List.of(set("decision.service", new Service(e.receivedOn(), e.method()))));
-        if (e.paymentDeadline() != null) updates.add(set("decision.paymentDeadline", DeadlineView.pending(e.paymentDeadline())));
+        if (e.paymentDeadline() != null) {
+            // paid before the decision was served (the ledger allows it): met, on the day it was paid
+            CaseView current = views.find(eq("_id", e.caseId())).first();
+            LocalDate paidOn = current == null || current.execution() == null ? null : current.execution().executedOn();
+            updates.add(set("decision.paymentDeadline", paidOn == null ? DeadlineView.pending(e.paymentDeadline())
+                    : DeadlineView.answered(e.paymentDeadline(), paidOn, !paidOn.isAfter(e.paymentDeadline().dueOn()))));
+        }
         apply(e.caseId(), token, updates.toArray(Bson[]::new));
     }
 

@@ -24,6 +24,7 @@ public final class CaseFigures {
     static final String HANDLING_MET = "handling_met", HANDLING_TOTAL = "handling_total", ON_TIME_MET = "onTime_met",
             DISPOSED = "disposed", HANDLING_DAYS = "handlingDays", DISCLOSED = "disclosure_met", DISCLOSABLE = "disclosure_total",
             DISCLOSED_ON_TIME = "disclosureOnTime_met", DOUBLE_PUBLICITY_ON_TIME = "doublePublicityOnTime_met",
+            DOUBLE_PUBLICITY_DUE = "doublePublicityOnTime_total",
             WITHDRAWN_ON_TIME = "withdrawal_met", WITHDRAWAL_DUE = "withdrawal_total", FILED = "filed", CLOSED = "closed",
             MISSED = "missed_";
 
@@ -59,13 +60,19 @@ public final class CaseFigures {
         boolean published = disclosed != null && disclosed.action() == DisclosureAction.PUBLISH;
         // a decision counts once it was published, withheld without an enumerated ground, or its 20 WD passed unpublished:
         // one decided today and not yet published is pending (its deadline is weeks away), not a decision left undisclosed
-        if (decision != null && decision.kind() == DecisionKind.PENALTY && decision.decidedOn() != null
+        boolean disclosable = decision != null && decision.kind() == DecisionKind.PENALTY && decision.decidedOn() != null
                 && DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties(), view.party(), view.filedOn(), decision.decidedOn())
-                && !withheld && (published || withholding || missed(view, "DISCLOSURE"))) {
+                && !withheld;
+        boolean answered = published || withholding; // the decision on its disclosure was taken
+        if (disclosable && (answered || missed(view, "DISCLOSURE"))) {
             add.add(decision.decidedOn(), DISCLOSABLE, 1);
             add.add(decision.decidedOn(), DISCLOSED, published ? 1 : 0);
             add.add(decision.decidedOn(), DISCLOSED_ON_TIME,
                     published && disclosed.deadline() != null && Boolean.TRUE.equals(disclosed.deadline().met()) ? 1 : 0);
+        }
+        // the 7 WD variant falls due on its own day: a decision unpublished past it has failed it, though its 20 WD still run
+        if (disclosable && (answered || missed(view, "DOUBLE_PUBLICITY") || missed(view, "DISCLOSURE"))) {
+            add.add(decision.decidedOn(), DOUBLE_PUBLICITY_DUE, 1);
             add.add(decision.decidedOn(), DOUBLE_PUBLICITY_ON_TIME, published && disclosed.doublePublicityDeadline() != null
                     && Boolean.TRUE.equals(disclosed.doublePublicityDeadline().met()) ? 1 : 0);
         }
@@ -115,7 +122,7 @@ public final class CaseFigures {
             long disposed = get(DISPOSED), disclosable = get(DISCLOSABLE);
             return new TargetFigures.Figures(division, bureau, from, to, rate(HANDLING_MET, get(HANDLING_TOTAL)),
                     rate(ON_TIME_MET, disposed), rate(DISCLOSED, disclosable), rate(DISCLOSED_ON_TIME, disclosable),
-                    rate(DOUBLE_PUBLICITY_ON_TIME, disclosable), rate(WITHDRAWN_ON_TIME, get(WITHDRAWAL_DUE)),
+                    rate(DOUBLE_PUBLICITY_ON_TIME, get(DOUBLE_PUBLICITY_DUE)), rate(WITHDRAWN_ON_TIME, get(WITHDRAWAL_DUE)),
                     new TargetFigures.Rate(get(CLOSED), get(FILED), ratio(get(CLOSED), get(FILED)), "> 90%"),
                     disposed == 0 ? null : BigDecimal.valueOf(get(HANDLING_DAYS)).divide(BigDecimal.valueOf(disposed), 1, RoundingMode.HALF_UP),
                     missed);

@@ -249,6 +249,20 @@ class CaseViewProjectionTest {
                         "CN-2026.1"));
     }
 
+    /** DOMAIN.md service: the payment period runs from receipt; a fine paid before the decision was served met it. */
+    @Test
+    void a_fine_paid_before_the_decision_was_served_shows_its_payment_deadline_met_on_the_day_it_was_paid() throws Exception {
+        List<Object> events = new java.util.ArrayList<>(heardDecidedServed("case-p"));
+        Object served = events.remove(events.size() - 1);
+        events.add(new PenaltyExecuted("case-p", LocalDate.of(2026, 3, 8), new BigDecimal("50000.00"), "当场缴纳", null, true,
+                BigDecimal.ZERO, "CN-2026.1"));
+        events.add(served);
+        deliver(events, 1);
+
+        assertThat(views.find("case-p").orElseThrow().decision().paymentDeadline())
+                .isEqualTo(new CaseView.DeadlineView(LocalDate.of(2026, 3, 24), false, LocalDate.of(2026, 3, 8), true));
+    }
+
     /** DOMAIN.md suspected crime: "approval within 3 days, sending within 24 h, both recorded as deadlines". */
     @Test
     void a_transfer_shows_its_approval_and_sending_deadlines_and_whether_each_was_met() throws Exception {

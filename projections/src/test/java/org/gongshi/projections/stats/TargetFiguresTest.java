@@ -13,6 +13,7 @@ import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.cases.event.DecisionRevised;
@@ -104,6 +105,15 @@ class TargetFiguresTest {
         assertThat(figures.scanned(scope, from, to)).isEqualTo(before);
         assertThat(before.handlingRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(2L, 2L);
         assertThat(before.disclosureRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
+        assertThat(before.doublePublicityOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
+
+        // the 7 WD variant fails on its own day: the decision unpublished past it counts there, not yet in the 20 WD figures
+        deliver(new DoublePublicityDeadlineMissed("unpublished", "d-unpublished", new Deadline(LocalDate.of(2026, 3, 19), false),
+                LocalDate.of(2026, 3, 20), "CN-2026.1"));
+        var sevenDays = figures.of(scope, from, to);
+        assertThat(figures.scanned(scope, from, to)).isEqualTo(sevenDays);
+        assertThat(sevenDays.doublePublicityOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 2L);
+        assertThat(sevenDays.disclosureRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
 
         deliver(new DecisionDeadlineMissed("open", DUE, LocalDate.of(2026, 5, 12), "CN-2026.1"),
                 new DisclosureDeadlineMissed("unpublished", "d-unpublished", new Deadline(LocalDate.of(2026, 4, 8), false),
