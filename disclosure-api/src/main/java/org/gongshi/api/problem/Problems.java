@@ -69,6 +69,9 @@ public final class Problems {
         if (retryAfter != null) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }
+        if (cause instanceof MethodNotAllowedException notAllowed) {
+            response.allow(notAllowed.getSupportedMethods().toArray(org.springframework.http.HttpMethod[]::new)); // RFC 9110: every 405
+        }
         return response.body(problem);
     }
 

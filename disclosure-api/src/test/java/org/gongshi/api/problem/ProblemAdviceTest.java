@@ -31,6 +31,15 @@ class ProblemAdviceTest {
         assertThat(((ProblemDetail) answer.getBody()).getDetail()).startsWith("The ledger could not complete the request").doesNotContain("boom");
     }
 
+    /** RFC 9110: a 405 names the methods the path allows. */
+    @Test
+    void a_method_the_path_does_not_allow_is_answered_with_the_methods_it_does() throws Throwable {
+        var answer = advice.answer(new org.springframework.web.server.MethodNotAllowedException("GET",
+                java.util.Set.of(org.springframework.http.HttpMethod.POST)), "/api/v1/cases/c-1/closure", List.of());
+        assertThat(answer.getStatusCode().value()).isEqualTo(405);
+        assertThat(answer.getHeaders().getAllow()).containsExactly(org.springframework.http.HttpMethod.POST);
+    }
+
     @Test
     void a_browser_at_a_path_with_no_page_gets_a_page_saying_so_and_a_program_a_problem() throws Throwable {
         var missing = new NoResourceFoundException(URI.create("/penalty"), "penalty");
