@@ -72,6 +72,12 @@ class ListingsEndToEndTest {
                 .exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("one-active-entry-per-list").contains(listingId));
 
+        // a measure already in force on the entry is not imposed again (audit: two NO_AWARDS went to the feed)
+        web.post().uri("/api/v1/listings/{id}/sanctions", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "NO_AWARDS", "imposedOn", "2026-05-06", "scope", "省级评优"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("sanction-measures")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("NO_AWARDS is already in force"));
+
         Map<?, ?> sanction = web.post().uri("/api/v1/listings/{id}/sanctions", listingId).headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "FISCAL_PROJECT_REVIEW", "imposedOn", "2026-05-06", "until", "2026-12-31"))
@@ -88,6 +94,12 @@ class ListingsEndToEndTest {
         Map<?, ?> applied = web.post().uri("/api/v1/listings/{id}/repair", listingId).headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "APPLY", "on", "2026-11-02", "grounds", "已履行全部义务"))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        // not while the basis penalty's fine is unpaid: the ledger has no execution of it (audit: a repair was granted so)
+        web.post().uri("/api/v1/listings/{id}/repair", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("action", "GRANT", "on", "2026-11-04", "applicationId", applied.get("applicationId"), "reason", "当事人称已缴纳罚款"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("listing-repair")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("OBLIGATIONS_NOT_FULFILLED").contains(basis));
+        bureau.act(basis, "execution", Map.of("executedOn", "2026-11-04", "paidAmount", 50000, "method", "银行转账"));
         ok("/api/v1/listings/{id}/repair", listingId, Map.of("action", "GRANT", "on", "2026-11-05",
                 "applicationId", applied.get("applicationId"), "reason", "符合信用修复条件"));
         Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
@@ -182,6 +194,41 @@ class ListingsEndToEndTest {
         assertThat(((Map<?, ?>) removed.get("removal")).get("removedOn")).isEqualTo("2026-07-01");
     }
 
+    /**
+     * Audit: KEY_SUPERVISION until 2026-06-30 was still on the public list on 07-01, and no sanction.lifted reached the feed
+     * until an officer lifted it. The deadline mechanism lifts it on 07-01 on the ledger's clock, as it ends a term.
+     */
+    @Test
+    void a_sanction_past_its_until_date_is_lifted_on_the_ledger_clock() throws Exception {
+        String basis = bureau.decidedCase("北京某某知识产权代理有限公司", AGENCY, 10000);
+        String listingId = propose("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "北京某某知识产权代理有限公司", AGENCY, List.of(basis), "2026-04-01");
+        ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true,
+                "measures", List.of(Map.of("type", "NO_AWARDS"), Map.of("type", "KEY_SUPERVISION", "until", "2026-06-30"))));
+        awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")) && ((List<?>) v.get("sanctions")).size() == 2);
+
+        // its last day: the measure still applies
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 6, 30));
+        awaitPublicList("SEVERE_DISHONESTY", entries -> entries.contains(listingId) && entries.contains("KEY_SUPERVISION"));
+
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 7, 1));
+        Map<?, ?> lifted = awaitListing(listingId, v -> ((List<?>) v.get("sanctions")).stream()
+                .anyMatch(s -> "KEY_SUPERVISION".equals(((Map<?, ?>) s).get("measure")) && ((Map<?, ?>) s).get("liftedOn") != null));
+        Map<?, ?> keySupervision = ((List<?>) lifted.get("sanctions")).stream().map(Map.class::cast)
+                .filter(s -> "KEY_SUPERVISION".equals(s.get("measure"))).findFirst().orElseThrow();
+        assertThat(keySupervision.get("liftedOn")).isEqualTo("2026-07-01");
+        assertThat(keySupervision.get("liftReason")).isEqualTo("term of the measure ended on 2026-06-30");
+        assertThat(lifted.get("status")).as("the entry itself runs to its term's end").isEqualTo("ACTIVE");
+        awaitPublicList("SEVERE_DISHONESTY", entries -> entries.contains(listingId) && !entries.contains("KEY_SUPERVISION"));
+
+        // the feed's sanction.lifted names the sanction.imposed entry it retracts
+        List<String> feed = awaitFeed(lines -> lines.stream().anyMatch(l -> l.contains("sanction.lifted")));
+        String imposed = feed.stream().filter(l -> l.contains("sanction.imposed") && l.contains("KEY_SUPERVISION")).findFirst().orElseThrow();
+        String seq = imposed.replaceAll(".*\"sequence\":(\\d+).*", "$1");
+        List<String> liftedEntries = feed.stream().filter(l -> l.contains("sanction.lifted")).toList();
+        assertThat(liftedEntries).singleElement().satisfies(l -> assertThat(l).contains("KEY_SUPERVISION")
+                .contains("\"retracts\":" + seq).contains("term of the measure ended on 2026-06-30"));
+    }
+
     @Test
     void two_standing_penalties_within_five_years_make_a_repeated_infringer_candidate_and_nothing_more() throws Exception {
         String first = bureau.decidedCase("上海重复侵权示例有限公司", INFRINGER, 20000);
@@ -235,12 +282,32 @@ class ListingsEndToEndTest {
         web.post().uri("/api/v1/listings/{id}/decision", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("decidedOn", "2026-04-15", "list", true))
                 .exchange().expectStatus().isBadRequest().expectBody(String.class).value(b -> assertThat(b).contains("measures"));
+        // a measure named twice in one decision is bad input, named by its field (it gave two sanction.imposed entries)
+        web.post().uri("/api/v1/listings/{id}/decision", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("decidedOn", "2026-04-15", "list", true, "measures", List.of(Map.of("type", "NO_AWARDS"), Map.of("type", "NO_AWARDS"))))
+                .exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("measures")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("NO_AWARDS"));
+        ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true, "measures", List.of(Map.of("type", "NO_AWARDS"))));
+        // a removal for a revoked basis or an error that does not say what happened is bad input (it was a 409); whether the
+        // basis was in fact revoked stays the ledger's rule
+        for (String reason : List.of("BASIS_REVOKED", "LISTED_IN_ERROR")) {
+            web.post().uri("/api/v1/listings/{id}/removal", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("removedOn", "2026-04-20", "reason", reason))
+                    .exchange().expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("detail")
+                    .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains(reason));
+        }
+        web.post().uri("/api/v1/listings/{id}/removal", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("removedOn", "2026-04-20", "reason", "BASIS_REVOKED", "detail", "京知复决〔2026〕3号"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("listing-removal")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("still stands"));
         String other = LedgerEndToEndTest.token(web, LedgerEndToEndTest.OTHER_BUREAU, "officer");
         web.post().uri("/api/v1/listings/{id}/removal", listingId).headers(h -> h.setBearerAuth(other)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("removedOn", "2026-04-20", "reason", "LISTED_IN_ERROR"))
+                .bodyValue(Map.of("removedOn", "2026-04-20", "reason", "LISTED_IN_ERROR", "detail", "主体识别错误"))
                 .exchange().expectStatus().isForbidden();
         web.post().uri("/api/v1/listings/{id}/removal", "no-such-listing").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("removedOn", "2026-04-20", "reason", "LISTED_IN_ERROR"))
+                .bodyValue(Map.of("removedOn", "2026-04-20", "reason", "LISTED_IN_ERROR", "detail", "主体识别错误"))
                 .exchange().expectStatus().isNotFound();
     }
 

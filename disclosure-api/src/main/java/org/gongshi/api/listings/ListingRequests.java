@@ -18,7 +18,11 @@ import org.gongshi.ledger.listings.event.Subject;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** The request bodies of the credit-list endpoints (API.md, "listing"), with their field rules. */
 public final class ListingRequests {
@@ -67,6 +71,14 @@ public final class ListingRequests {
             if (Boolean.FALSE.equals(list) && measures != null && !measures.isEmpty()) {
                 throw InvalidRequest.of("measures", "a decision not to list imposes no measures");
             }
+            if (measures != null) {
+                List<SanctionMeasure> repeated = measures.stream().filter(Objects::nonNull).map(MeasureRequest::type).filter(Objects::nonNull)
+                        .collect(Collectors.groupingBy(type -> type, () -> new EnumMap<>(SanctionMeasure.class), Collectors.counting()))
+                        .entrySet().stream().filter(count -> count.getValue() > 1).map(Map.Entry::getKey).toList();
+                if (!repeated.isEmpty()) {
+                    throw InvalidRequest.of("measures", "each measure is named once, with its scope and until; " + repeated + " named more than once");
+                }
+            }
         }
 
         List<Sanction> sanctions() {
@@ -80,11 +92,21 @@ public final class ListingRequests {
 
     public record LiftRequest(@NotNull LocalDate liftedOn, @NotBlank @Size(max = Bounds.TEXT) String reason) {}
 
-    /** 移出 for a named reason. */
+    /**
+     * 移出 for a named reason; {@code detail} says what happened, required for BASIS_REVOKED (the decision that revoked the
+     * basis) and LISTED_IN_ERROR (what the error was). Whether the basis was in fact revoked is the ledger's rule (409).
+     */
     public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @Size(max = Bounds.TEXT) String detail) {
         void check() {
             if (reason == RemovalReason.REPAIRED) {
                 throw InvalidRequest.of("reason", "REPAIRED removals follow a granted repair: POST .../repair with action GRANT");
+            }
+            boolean detailGiven = detail != null && !detail.isBlank();
+            if (reason == RemovalReason.BASIS_REVOKED && !detailGiven) {
+                throw InvalidRequest.of("detail", "name the decision that revoked the basis of the listing (BASIS_REVOKED needs a detail)");
+            }
+            if (reason == RemovalReason.LISTED_IN_ERROR && !detailGiven) {
+                throw InvalidRequest.of("detail", "say what the error was (LISTED_IN_ERROR needs a detail)");
             }
         }
     }

@@ -12,8 +12,21 @@ import java.util.List;
  * whom, whether it ended in a penalty decision, when, and whether that decision still stands (not
  * revoked or confirmed invalid; a changed decision stands), and what the repeated-infringer rule
  * counts by ({@code listings.RepeatedInfringementPolicy.infringementPenalty}): the case's IP type,
- * procedure and violation type, and the penalties in force.
+ * procedure and violation type, and the penalties in force. For a repair of the listing, whether the
+ * penalties in force put a sum on the party ({@code monetaryPenalty}: a fine or a confiscation, as the
+ * repair of a public record reads it) and whether the ledger recorded the penalty's execution
+ * ({@code executed}, {@code PenaltyExecuted}).
  */
 public record BasisFacts(String caseId, String bureau, String uscc, boolean penaltyDecided, LocalDate decidedOn, boolean standing,
-                         IpType ipType, Procedure procedure, List<Penalty> penalties, String violationType) {
+                         IpType ipType, Procedure procedure, List<Penalty> penalties, String violationType,
+                         boolean monetaryPenalty, boolean executed) {
+
+    /**
+     * Whether the party still owes what the decision imposed: a standing penalty decision with a fine or confiscation
+     * whose execution the ledger has not recorded (DOMAIN.md, early end: "obligations fulfilled (payment recorded in the
+     * ledger)"). A revoked or invalid decision imposes nothing.
+     */
+    public boolean obligationsOutstanding() {
+        return penaltyDecided && standing && monetaryPenalty && !executed;
+    }
 }

@@ -786,12 +786,13 @@ public class Case implements DisclosedCase {
         if (event.kind() == RevisionKind.CHANGED) penalties = event.penalties();
     }
 
-    /** What a credit listing may rely on about this case ({@code listings.ListingBasisRule}). */
+    /** What a credit listing may rely on about this case ({@code listings.ListingBasisRule}, and a repair of the listing). */
     public BasisFacts basisFacts() {
         boolean penalty = decisionId != null && penalties != null && !penalties.isEmpty(); // a no-penalty decision has none
         return new BasisFacts(caseId, bureau, partyUscc, penalty, decidedOn,
                 lastRevision != RevisionKind.REVOKED && lastRevision != RevisionKind.CONFIRMED_INVALID, ipType, procedure,
-                penalty ? List.copyOf(penalties) : List.of(), violationType);
+                penalty ? List.copyOf(penalties) : List.of(), violationType,
+                penalty && penalties.stream().anyMatch(p -> p.type().isMonetary()), executed);
     }
 
     @Override

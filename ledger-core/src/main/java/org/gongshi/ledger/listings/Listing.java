@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.calendar.Deadline;
+import org.gongshi.ledger.cases.BasisFacts;
 import org.gongshi.ledger.disclosure.RedactionPolicy;
 import org.gongshi.ledger.listings.command.ApplyForListingRepair;
 import org.gongshi.ledger.listings.command.DecideListing;
@@ -12,6 +13,7 @@ import org.gongshi.ledger.listings.command.DecideListingRepair;
 import org.gongshi.ledger.listings.command.ExpireListing;
 import org.gongshi.ledger.listings.command.FlagListingBasisRevoked;
 import org.gongshi.ledger.listings.command.ImposeSanction;
+import org.gongshi.ledger.listings.command.LiftEndedSanctions;
 import org.gongshi.ledger.listings.command.LiftSanction;
 import org.gongshi.ledger.listings.command.ProposeListing;
 import org.gongshi.ledger.listings.command.RecordListingStatement;
@@ -46,6 +48,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -173,7 +176,10 @@ public class Listing {
         List<SanctionImposed> imposed = new ArrayList<>();
         for (Sanction measure : command.measures()) {
             check(measure != null, Rule.SANCTION_MEASURES, "a measure of the decision is empty");
-            imposed.add(newSanction(measure.sanctionId(), measure.measure(), measure.scope(), measure.until(), decidedOn, term, taken, rules));
+            SanctionImposed sanction = newSanction(measure.sanctionId(), measure.measure(), measure.scope(), measure.until(), decidedOn, term, taken, rules);
+            check(imposed.stream().noneMatch(other -> other.measure() == sanction.measure()), Rule.SANCTION_MEASURES,
+                    "the decision names " + sanction.measure() + " more than once; a measure is imposed once, with one scope and term");
+            imposed.add(sanction);
         }
         String reason = command.reason() == null || command.reason().isBlank() ? noticeReason : command.reason();
         apply(new ListingAdded(listingId, bureau, division, listType, category, publicSubject(), basisCaseIds, RedactionPolicy.scrub(reason),
@@ -189,6 +195,11 @@ public class Listing {
                 "sanctions are imposed on an entry on the list; listing " + listingId + " is " + status);
         requireDatedInOrder(command.imposedOn(), "the sanction", recording, rules);
         requireWithinTerm(command.imposedOn(), "impose a sanction");
+        activeSanctions.values().stream().filter(active -> active.measure() == command.measure()).findFirst().ifPresent(active -> {
+            throw new RuleViolation(Rule.SANCTION_MEASURES, command.measure() + " is already in force on listing " + listingId + " as sanction "
+                    + active.sanctionId() + " (" + active.scope() + ", until " + active.until() + "); lift it first to impose it again"
+                    + " with another scope or term");
+        });
         apply(newSanction(command.sanctionId(), command.measure(), command.scope(), command.until(), command.imposedOn(), termEnd,
                 new HashSet<>(sanctionIds), rules));
     }
@@ -247,6 +258,28 @@ public class Listing {
     }
 
     /**
+     * Sent by the deadline mechanism ({@code system:deadlines}, or the listing's bureau) when a sanction's last day
+     * ({@code until}) is over: every active sanction whose last day is before the recording day is lifted on that day,
+     * naming the end of its term. Idempotent: an entry off the list, or without such a sanction, is left alone; so is an
+     * entry whose own term has ended, which its expiry ({@link ExpireListing}, scheduled at the term's end) removes with
+     * every sanction, whichever of the two fires first.
+     */
+    @CommandHandler
+    public void handle(LiftEndedSanctions command, Recording recording) {
+        authorise(recording, Recording.DEADLINES);
+        LocalDate today = recording.today();
+        if (status != ListingStatus.ACTIVE || today.isAfter(termEnd.dueOn())) {
+            return;
+        }
+        for (SanctionImposed sanction : List.copyOf(activeSanctions.values())) {
+            if (sanction.until() != null && today.isAfter(sanction.until())) {
+                apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), today,
+                        "term of the measure ended on " + sanction.until()));
+            }
+        }
+    }
+
+    /**
      * By policy a listing is removed once a decision it rests on no longer stands; a listing already off
      * the list is left alone. Besides the listing's bureau, {@code system:listing-basis-watch} may flag
      * any listing resting on the case, whichever bureau revised it: a revoked basis removes every
@@ -287,7 +320,7 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(DecideListingRepair command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+    public void handle(DecideListingRepair command, Rulebook rules, ListEntrySlots slots, Recording recording, BasisCases basisCases) {
         authorise(recording);
         check(status == ListingStatus.ACTIVE && pendingRepair != null && pendingRepair.equals(command.applicationId()), Rule.LISTING_REPAIR,
                 "listing " + listingId + " (" + status + ") has no undecided repair application " + command.applicationId()
@@ -297,6 +330,7 @@ public class Listing {
         List<RepairRefusalGround> grounds = command.refusalGrounds() == null ? List.of() : List.copyOf(command.refusalGrounds());
         if (command.granted()) {
             check(grounds.isEmpty(), Rule.LISTING_REPAIR, "a repair cannot be granted while its conditions fail: " + grounds);
+            requireObligationsFulfilled(basisCases);
             apply(new ListingRepairGranted(listingId, command.applicationId(), command.decidedOn(), command.reason(), rules.version()));
             end(RemovalReason.REPAIRED, command.decidedOn(), "repair application " + command.applicationId() + " granted", rules, slots);
         } else {
@@ -328,6 +362,19 @@ public class Listing {
                     + "; repairs of " + subject.uscc() + " were granted on " + withinYear + ", so a repair may be applied for from "
                     + withinYear.get(withinYear.size() - perYear).plusYears(1).plusDays(1));
         }
+    }
+
+    /**
+     * DOMAIN.md (early end, read for a credit list as for a public record): a repair is granted only with the obligations
+     * fulfilled, that is with the execution of every fine or confiscation of a standing basis decision recorded in the
+     * ledger. Checked against the cases as their aggregates stand ({@link BasisCases}), never taken from the request.
+     */
+    private void requireObligationsFulfilled(BasisCases basisCases) {
+        List<String> unpaid = basisCaseIds.stream().map(basisCases::find).flatMap(Optional::stream)
+                .filter(BasisFacts::obligationsOutstanding).map(BasisFacts::caseId).toList();
+        check(unpaid.isEmpty(), Rule.LISTING_REPAIR, "obligations not fulfilled (" + RepairRefusalGround.OBLIGATIONS_NOT_FULFILLED
+                + "): no execution is recorded of the penalty of basis case(s) " + unpaid + "; record the execution first,"
+                + " or refuse the application on that ground");
     }
 
     /** Ends the entry: lifts its sanctions, removes it naming the reason, and frees the subject's place on the list. */

@@ -52,8 +52,8 @@ public enum Rule {
     LISTING_PROCEDURE(Kind.CONFLICT, "Notice with reasons, then the statement window, then the decision", "行政处罚法 Art 44 pattern; CNIPA 2022 rule"),
     ONE_ACTIVE_ENTRY_PER_LIST(Kind.CONFLICT, "A subject holds at most one active entry on the same list", "CNIPA 2022 rule"),
     LISTING_REMOVAL(Kind.CONFLICT, "An entry is removed once, for a named reason: term expired, repair granted, basis revoked or listed in error", "CNIPA 2022 rule"),
-    LISTING_REPAIR(Kind.CONFLICT, "Repair may be applied for after the minimum wait, at most once a year", "CNIPA 2022 rule; 国市监信规〔2021〕3号"),
-    SANCTION_MEASURES(Kind.CONFLICT, "Sanctions are the CNIPA measures, each with a scope and a term, imposed on an active entry", "CNIPA 2022 rule Art 6"),
+    LISTING_REPAIR(Kind.CONFLICT, "Repair may be applied for after the minimum wait, at most once a year, and is granted only with the obligations of the penalties the entry rests on fulfilled (their execution recorded in the ledger)", "CNIPA 2022 rule; 国市监信规〔2021〕3号 Art 6"),
+    SANCTION_MEASURES(Kind.CONFLICT, "Sanctions are the CNIPA measures, each with a scope and a term, imposed on an active entry, a measure at most once while it is in force", "CNIPA 2022 rule Art 6"),
     LISTING_TERM(Kind.CONFLICT, "An entry runs from listing for at most the policy term (default 1 year) and takes no further acts once its term has ended, except its removal", "CNIPA 2022 rule via local mirror (1-year management period)");
 
     public enum Kind { INVALID, FORBIDDEN, CONFLICT }

@@ -19,10 +19,17 @@ final class KnownCases implements BasisCases {
 
     private final Map<String, BasisFacts> cases = new HashMap<>();
 
-    /** A standing penalty decision of {@code bureau} against {@code uscc}, decided on {@code decidedOn}. */
+    /** A standing penalty decision of {@code bureau} against {@code uscc}, decided on {@code decidedOn}: a fine, paid (its execution recorded). */
     KnownCases penalty(String caseId, String bureau, String uscc, LocalDate decidedOn) {
         return add(new BasisFacts(caseId, bureau, uscc, true, decidedOn, true, IpType.TRADEMARK, Procedure.ORDINARY, FINE,
-                "销售侵犯注册商标专用权的商品"));
+                "销售侵犯注册商标专用权的商品", true, true));
+    }
+
+    /** Case {@code caseId} as it stands, but with no execution of its penalty recorded: the fine is unpaid. */
+    KnownCases unpaid(String caseId) {
+        BasisFacts paid = cases.get(caseId);
+        return add(new BasisFacts(paid.caseId(), paid.bureau(), paid.uscc(), paid.penaltyDecided(), paid.decidedOn(), paid.standing(),
+                paid.ipType(), paid.procedure(), paid.penalties(), paid.violationType(), paid.monetaryPenalty(), false));
     }
 
     KnownCases add(BasisFacts facts) {

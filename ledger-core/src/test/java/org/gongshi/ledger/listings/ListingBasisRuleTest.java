@@ -45,8 +45,8 @@ class ListingBasisRuleTest {
     @ParameterizedTest
     @EnumSource(ListType.class)
     void every_list_rests_on_penalty_decisions_not_on_undecided_or_no_penalty_cases(ListType list) {
-        cases.add(new BasisFacts("undecided", BUREAU, USCC, false, null, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品"));
-        cases.add(new BasisFacts("no-penalty", BUREAU, USCC, false, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品"));
+        cases.add(new BasisFacts("undecided", BUREAU, USCC, false, null, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        cases.add(new BasisFacts("no-penalty", BUREAU, USCC, false, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
 
         refused(propose(list, List.of("own-1", "undecided")), "basis case undecided has no penalty decision");
         refused(propose(list, List.of("own-1", "no-penalty")), "basis case no-penalty has no penalty decision");
@@ -55,7 +55,7 @@ class ListingBasisRuleTest {
     @ParameterizedTest
     @EnumSource(ListType.class)
     void every_list_refuses_a_revoked_penalty_as_basis(ListType list) {
-        cases.add(new BasisFacts("revoked", BUREAU, USCC, true, RECENT, false, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品"));
+        cases.add(new BasisFacts("revoked", BUREAU, USCC, true, RECENT, false, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
 
         refused(propose(list, List.of("own-1", "revoked")), "was revoked or confirmed invalid");
     }

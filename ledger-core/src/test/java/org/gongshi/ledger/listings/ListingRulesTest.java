@@ -19,6 +19,7 @@ import org.gongshi.ledger.listings.command.DecideListingRepair;
 import org.gongshi.ledger.listings.command.ExpireListing;
 import org.gongshi.ledger.listings.command.FlagListingBasisRevoked;
 import org.gongshi.ledger.listings.command.ImposeSanction;
+import org.gongshi.ledger.listings.command.LiftEndedSanctions;
 import org.gongshi.ledger.listings.command.LiftSanction;
 import org.gongshi.ledger.listings.command.ProposeListing;
 import org.gongshi.ledger.listings.command.RecordListingStatement;
@@ -338,6 +339,102 @@ class ListingRulesTest {
                 "sanction-measures", "has no sanction s-unknown");
     }
 
+    /**
+     * A measure is imposed once while it is in force (audit: [NO_AWARDS, NO_AWARDS] gave two sanction.imposed entries): a
+     * decision naming it twice is refused, and so is imposing it on an entry where it already applies; once lifted it may be
+     * imposed again, with another scope or term.
+     */
+    @Test
+    void a_measure_is_imposed_at_most_once_while_it_is_in_force() {
+        refused(fixture.given(proposed())
+                .when(decide(LISTED, List.of(noAwards(), keySupervisionUntil(date("2025-12-31")), noAwards())), AS_OWN_BUREAU),
+                "sanction-measures", "names NO_AWARDS more than once");
+        assertThat(slots.calls).isEmpty();
+
+        refused(fixture.given(listedWithSanctions())
+                .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.NO_AWARDS, "省级评优", null, date("2025-04-01")), AS_OWN_BUREAU),
+                "sanction-measures", "NO_AWARDS is already in force on listing " + LISTING_ID + " as sanction " + LISTING_ID + "/1");
+
+        // lifted, it is no longer in force: it may be imposed again
+        fixture.given(listedWithSanctions())
+                .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.NO_AWARDS, date("2025-03-20"), "误加"))
+                .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.NO_AWARDS, "省级评优", date("2025-12-31"), date("2025-04-01")),
+                        AS_OWN_BUREAU)
+                .expectEvents(new SanctionImposed(LISTING_ID, LISTING_ID + "/3", USCC, SanctionMeasure.NO_AWARDS, "省级评优",
+                        date("2025-04-01"), date("2025-12-31"), VERSION));
+    }
+
+    /**
+     * A sanction ends by itself after its last day ({@code until}), on the ledger's clock: the deadline mechanism sends
+     * {@link LiftEndedSanctions} under {@code system:deadlines}, and every sanction whose last day is over is lifted on the
+     * day that is recorded, naming the end of its term. Idempotent, like the term's expiry.
+     */
+    @Test
+    void a_sanction_is_lifted_by_itself_the_day_after_its_until_date() {
+        Object[] keySupervisionToJune = {proposed(), added(), imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, TERM_END.dueOn()),
+            new SanctionImposed(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, "商标代理业务双随机抽查", LISTED,
+                    date("2025-06-30"), VERSION)};
+
+        time.on(date("2025-07-01"));
+        fixture.given(keySupervisionToJune)
+                .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.DEADLINES))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
+                        "term of the measure ended on 2025-06-30"));
+        assertThat(slots.calls).as("the entry stays on the list").isEmpty();
+
+        // fired late (the ledger was down): lifted on the day that is recorded, every sanction whose last day is over
+        time.on(date("2025-10-08"));
+        fixture.given(keySupervisionToJune)
+                .andGiven(new SanctionImposed(LISTING_ID, LISTING_ID + "/3", USCC, SanctionMeasure.FISCAL_PROJECT_REVIEW, "市级专利资助项目",
+                        date("2025-04-01"), date("2025-09-30"), VERSION))
+                .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.DEADLINES))
+                .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-10-08"),
+                                "term of the measure ended on 2025-06-30"),
+                        new SanctionLifted(LISTING_ID, LISTING_ID + "/3", USCC, SanctionMeasure.FISCAL_PROJECT_REVIEW, date("2025-10-08"),
+                                "term of the measure ended on 2025-09-30"));
+
+        // on its last day the measure still applies; a second run, a sanction lifted by the bureau, an entry off the list: nothing
+        time.on(date("2025-06-30"));
+        fixture.given(keySupervisionToJune)
+                .when(new LiftEndedSanctions(LISTING_ID, date("2025-06-30")), LedgerTime.asSystem(Recording.DEADLINES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        time.on(date("2025-07-02"));
+        fixture.given(keySupervisionToJune)
+                .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
+                        "term of the measure ended on 2025-06-30"))
+                .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.DEADLINES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(keySupervisionToJune)
+                .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-05-06"), "整改到位"))
+                .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.DEADLINES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(listedWithSanctions())
+                .andGiven(removedInError())
+                .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.DEADLINES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        // once the entry's own term is over its expiry removes it with every sanction, whichever of the two fires first
+        time.on(date("2026-03-12"));
+        fixture.given(listedWithSanctions())
+                .when(new LiftEndedSanctions(LISTING_ID, date("2026-03-12")), LedgerTime.asSystem(Recording.DEADLINES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        // the system identity acts under this rule only; another bureau may not
+        time.on(date("2025-07-01"));
+        refused(fixture.given(keySupervisionToJune)
+                .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), Map.of("bureau", OTHER_BUREAU)),
+                "own-cases-only", "proposed by another bureau");
+        refused(fixture.given(keySupervisionToJune)
+                .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH)),
+                "identity-required", "system:listing-basis-watch has no rule that lets it act here");
+    }
+
     // ---- removal: term expired, repair granted, basis revoked, listed in error — each naming its reason
 
     @Test
@@ -357,7 +454,8 @@ class ListingRulesTest {
                 "listing-removal", "still stands");
         BasisFacts standing = cases.find(BASIS.get(0)).orElseThrow();
         cases.add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), true, standing.decidedOn(), false,
-                standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType()));
+                standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType(), standing.monetaryPenalty(),
+                standing.executed()));
         fixture.given(listedWithSanctions())
                 .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, "京知复决〔2025〕3号撤销原处罚决定"), AS_OWN_BUREAU)
                 .expectEvents(lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-06-03"), RemovalReason.BASIS_REVOKED),
@@ -522,6 +620,53 @@ class ListingRulesTest {
         refused(fixture.given(listedWithSanctions())
                 .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, null), AS_OWN_BUREAU),
                 "listing-repair", "has no undecided repair application repair-1");
+    }
+
+    /**
+     * DOMAIN.md (early end, obligations fulfilled: payment recorded in the ledger), read for a credit list as for a public
+     * record: a repair is not granted while a fine of a basis penalty has no execution recorded (audit: a REFUSAL_TO_PERFORM
+     * listing was repaired with its fine unpaid). The ledger checks the cases as their aggregates stand, never the request.
+     */
+    @Test
+    void repair_is_not_granted_while_a_basis_penalty_is_unpaid() {
+        Object[] applied = {repairApplied("repair-1", date("2025-09-12"))};
+        cases.unpaid(BASIS.get(1));
+
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, "当事人称已履行"), AS_OWN_BUREAU),
+                "listing-repair", "obligations not fulfilled (OBLIGATIONS_NOT_FULFILLED): no execution is recorded of the penalty of basis case(s) ["
+                        + BASIS.get(1) + "]");
+        assertThat(slots.calls).as("the entry stays on the list").isEmpty();
+
+        // the application is refused on that ground instead
+        fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), false,
+                        List.of(RepairRefusalGround.OBLIGATIONS_NOT_FULFILLED), "罚款未缴纳"), AS_OWN_BUREAU)
+                .expectEvents(new ListingRepairRefused(LISTING_ID, "repair-1", date("2025-10-09"),
+                        List.of(RepairRefusalGround.OBLIGATIONS_NOT_FULFILLED), "罚款未缴纳", VERSION));
+
+        // a basis penalty that puts no sum on the party owes no payment; a decision no longer standing imposes nothing
+        BasisFacts unpaid = cases.find(BASIS.get(1)).orElseThrow();
+        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.uscc(), true, unpaid.decidedOn(), true, unpaid.ipType(),
+                unpaid.procedure(), List.of(new org.gongshi.ledger.vocabulary.Penalty(org.gongshi.ledger.vocabulary.PenaltyType.WARNING, null, null)),
+                unpaid.violationType(), false, false));
+        fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, "已消除影响"), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ListingRepairGranted(LISTING_ID, "repair-1", date("2025-10-09"), "已消除影响", VERSION),
+                        lifted(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-10-09"), RemovalReason.REPAIRED),
+                        lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2025-10-09"), RemovalReason.REPAIRED),
+                        new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.REPAIRED, date("2025-10-09"),
+                                "repair application repair-1 granted", VERSION));
+        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.uscc(), true, unpaid.decidedOn(), false, unpaid.ipType(),
+                unpaid.procedure(), unpaid.penalties(), unpaid.violationType(), true, false));
+        fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, "已消除影响"), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
     }
 
     // ---- basis revoked (the saga's flag; see ListingBasisWatchTest for the revision side)

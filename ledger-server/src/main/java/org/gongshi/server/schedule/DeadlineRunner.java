@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.cases.command.CheckDeadlines;
 import org.gongshi.ledger.listings.command.ExpireListing;
+import org.gongshi.ledger.listings.command.LiftEndedSanctions;
 import org.gongshi.ledger.policy.Recording;
 import org.gongshi.ledger.vocabulary.MetadataKeys;
 import org.gongshi.server.roles.ConditionalOnRole;
@@ -34,10 +35,11 @@ import java.util.concurrent.RejectedExecutionException;
  * Fires what the {@link DeadlineSchedule} holds when it falls due on the ledger's clock: every
  * {@code gongshi.deadlines.poll} (default 10 s), and at once whenever the clock is moved forward.
  * Each due entry is claimed with a lease (with a case's entry, the case's other due entries: one
- * check covers them), sent as {@link CheckDeadlines} (a case) or {@link ExpireListing} (a list entry)
- * under the system identity {@code system:deadlines}, then marked done; the aggregates record what passed unmet ({@code DecisionDeadlineMissed},
- * {@code DisclosureDeadlineMissed}, {@code DoublePublicityDeadlineMissed}) and expire public records
- * and list entries on the recording day. Replaces polling the read models.
+ * check covers them), sent as {@link CheckDeadlines} (a case), {@link ExpireListing} (a list entry's term) or
+ * {@link LiftEndedSanctions} (a list entry's sanctions whose term ended) under the system identity {@code system:deadlines},
+ * then marked done; the aggregates record what passed unmet ({@code DecisionDeadlineMissed},
+ * {@code DisclosureDeadlineMissed}, {@code DoublePublicityDeadlineMissed}), expire public records
+ * and list entries and lift ended sanctions on the recording day. Replaces polling the read models.
  */
 @Component
 @ConditionalOnRole("command")
@@ -122,9 +124,12 @@ public class DeadlineRunner implements AutoCloseable {
 
     /** Sends the command {@code due} asks for and marks it done; false if the command failed (it fires again after its lease). */
     private boolean fire(DeadlineSchedule.Due due) {
-        Object command = due.kind() == DeadlineSchedule.Kind.CASE
-                ? new CheckDeadlines(due.target())
-                : new ExpireListing(due.target(), LocalDate.ofInstant(due.dueAt(), LedgerClock.LEGAL_ZONE).minusDays(1));
+        LocalDate dueDay = LocalDate.ofInstant(due.dueAt(), LedgerClock.LEGAL_ZONE); // the day after the deadline's last day
+        Object command = switch (due.kind()) {
+            case CASE -> new CheckDeadlines(due.target());
+            case LISTING -> new ExpireListing(due.target(), dueDay.minusDays(1));
+            case SANCTION -> new LiftEndedSanctions(due.target(), dueDay);
+        };
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(Map.of(MetadataKeys.ACTOR, Recording.DEADLINES)));

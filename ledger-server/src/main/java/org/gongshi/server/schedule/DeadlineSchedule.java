@@ -31,8 +31,8 @@ import java.util.Optional;
  */
 public class DeadlineSchedule {
 
-    /** What a due entry asks for: check a case's deadlines, or end a list entry's term. */
-    public enum Kind { CASE, LISTING }
+    /** What a due entry asks for: check a case's deadlines, end a list entry's term, or lift a list entry's sanctions whose term ended. */
+    public enum Kind { CASE, LISTING, SANCTION }
 
     /** A claimed entry. */
     public record Due(String id, Kind kind, String target, Instant dueAt) {}
@@ -108,7 +108,8 @@ public class DeadlineSchedule {
      * one check of a case ({@code CheckDeadlines}) records every deadline of it that has passed by the day it runs, so
      * the case's entries due by now are fired together, as one command (after a rebuild every past entry is pending
      * again: 1,540 checks for 1,000 cases, each a command). They exist before the command is sent, so the case it
-     * loads holds the events that scheduled them. A list entry's expiry names its term's end and is fired alone.
+     * loads holds the events that scheduled them. A list entry's expiry names its term's end, and the end of its sanctions
+     * theirs: each is fired alone.
      */
     public void claimRestOfCase(Due due, Instant ledgerNow, Instant wallNow, Duration lease, String owner) {
         if (due.kind() != Kind.CASE) return;

@@ -13,6 +13,7 @@ import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
 import org.gongshi.ledger.listings.event.ListingAdded;
+import org.gongshi.ledger.listings.event.SanctionImposed;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.server.roles.ConditionalOnRole;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,8 @@ import java.time.Instant;
 /**
  * Puts each deadline the ledger records into the {@link DeadlineSchedule}, due at the start of the day
  * after its last day (Asia/Shanghai): the decision deadline (as filed, extended, moved by pauses), the
- * 7 WD and 20 WD disclosure deadlines of a decision, the end of a record's publicity period and of a
- * list entry's term. Replays schedule nothing twice.
+ * 7 WD and 20 WD disclosure deadlines of a decision, the end of a record's publicity period, of a
+ * list entry's term and of each sanction's term ({@code until}). Replays schedule nothing twice.
  */
 @Component
 @ConditionalOnRole("command")
@@ -82,5 +83,16 @@ public class DeadlineScheduling {
     @EventHandler
     void on(ListingAdded e) {
         schedule.schedule(DeadlineSchedule.Kind.LISTING, e.listingId(), passed(e.termEnd()));
+    }
+
+    /**
+     * A sanction applies to its last day ({@code until}) and is lifted the day after. Sanctions of a listing that end on the
+     * same day share one entry (one command lifts them all); a sanction running to the term's end is lifted with the
+     * entry's expiry, and its own entry then changes nothing.
+     */
+    @EventHandler
+    void on(SanctionImposed e) {
+        if (e.until() == null) return;
+        schedule.schedule(DeadlineSchedule.Kind.SANCTION, e.listingId(), passed(new Deadline(e.until(), false)));
     }
 }

@@ -9,7 +9,12 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.cases.command.CheckDeadlines;
+import org.gongshi.ledger.listings.command.ExpireListing;
+import org.gongshi.ledger.listings.command.LiftEndedSanctions;
+import org.gongshi.ledger.listings.event.SanctionImposed;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
 import org.gongshi.ledger.policy.Recording;
+import org.gongshi.ledger.policy.Rulebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +50,8 @@ class DeadlineRunnerTest {
     private MongoDatabase database;
     private final Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
     private final List<String> identities = new CopyOnWriteArrayList<>();
+    /** The list-entry commands the nodes handled, with who sent them. */
+    private final List<String> listingCommands = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -68,6 +76,14 @@ class DeadlineRunnerTest {
         bus.subscribe(CheckDeadlines.class.getName(), message -> {
             identities.add((String) message.getMetaData().get("actor"));
             fired.computeIfAbsent(((CheckDeadlines) message.getPayload()).caseId(), id -> new AtomicInteger()).incrementAndGet();
+            return null;
+        });
+        bus.subscribe(ExpireListing.class.getName(), message -> {
+            listingCommands.add(message.getPayload() + " by " + message.getMetaData().get("actor"));
+            return null;
+        });
+        bus.subscribe(LiftEndedSanctions.class.getName(), message -> {
+            listingCommands.add(message.getPayload() + " by " + message.getMetaData().get("actor"));
             return null;
         });
         return new DeadlineRunner(new DeadlineSchedule(database), DefaultCommandGateway.builder().commandBus(bus).build(), clock, lease,
@@ -225,5 +241,50 @@ class DeadlineRunnerTest {
             runner.close();
         }
         assertThat(schedule.pending()).isZero();
+    }
+
+    /**
+     * A sanction applies to its last day ({@code until}); the schedule lifts it the next day on the ledger's clock
+     * (Asia/Shanghai midnight), as it ends a list entry's term: {@link LiftEndedSanctions} under {@code system:deadlines},
+     * once. Sanctions of one entry ending on the same day share an entry, a replay schedules nothing twice, and nothing
+     * fires while the schedule replays the ledger.
+     */
+    @Test
+    void a_sanction_s_until_date_fires_a_lift_of_the_entry_s_ended_sanctions_once_the_next_day() {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        DeadlineScheduling scheduling = new DeadlineScheduling(schedule, Rulebook.defaults());
+        SanctionImposed keySupervision = sanction("listing-1/2", SanctionMeasure.KEY_SUPERVISION, "2026-06-30");
+        scheduling.on(sanction("listing-1/1", SanctionMeasure.NO_AWARDS, "2026-06-30"));
+        scheduling.on(keySupervision);
+        scheduling.on(keySupervision); // a replay
+        scheduling.on(sanction("listing-1/3", SanctionMeasure.FISCAL_PROJECT_REVIEW, "2026-09-30"));
+        assertThat(schedule.pending()).as("one entry per listing and last day").isEqualTo(2);
+
+        LedgerClock clock = clockAt(Instant.parse("2026-06-30T15:59:00Z")); // 23:59 on 06-30 in Shanghai: the last day still runs
+        java.util.concurrent.atomic.AtomicBoolean caughtUp = new java.util.concurrent.atomic.AtomicBoolean(true);
+        DeadlineRunner runner = node(clock, Duration.ofMinutes(1), caughtUp::get);
+        try {
+            assertThat(runner.fireDue()).isZero();
+            clock.moveForwardTo(Instant.parse("2026-07-01T02:00:00Z"));
+            runner.fireDue(); // and whatever the move's own run has not fired yet
+            assertThat(listingCommands).containsExactly(new LiftEndedSanctions("listing-1", LocalDate.parse("2026-07-01")) + " by " + Recording.DEADLINES);
+            assertThat(schedule.pending()).isEqualTo(1);
+
+            caughtUp.set(false);
+            clock.moveForwardTo(Instant.parse("2026-10-02T02:00:00Z"));
+            assertThat(runner.fireDue()).as("replaying: a later event may have lifted it").isZero();
+            assertThat(listingCommands).hasSize(1);
+            caughtUp.set(true);
+            runner.fireDue(); // (or the move's own run, if it comes late)
+        } finally {
+            runner.close();
+        }
+        assertThat(listingCommands).hasSize(2).last().isEqualTo(new LiftEndedSanctions("listing-1", LocalDate.parse("2026-10-01")) + " by " + Recording.DEADLINES);
+        assertThat(schedule.pending()).isZero();
+    }
+
+    private static SanctionImposed sanction(String sanctionId, SanctionMeasure measure, String until) {
+        return new SanctionImposed("listing-1", sanctionId, "91110000600037341L", measure, measure.defaultScope(), LocalDate.parse("2026-04-15"),
+                LocalDate.parse(until), "CN-2026.1");
     }
 }

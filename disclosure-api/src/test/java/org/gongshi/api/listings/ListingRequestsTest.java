@@ -1,0 +1,58 @@
+package org.gongshi.api.listings;
+
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.listings.event.RemovalReason;
+import org.gongshi.ledger.listings.event.SanctionMeasure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What a listing request must say before the ledger sees it: a wrong request is bad input (400 naming the field);
+ * whether the ledger's rules allow the act is the ledger's answer (409 naming the rule).
+ */
+class ListingRequestsTest {
+
+    private static final LocalDate ON = LocalDate.parse("2026-04-15");
+
+    @Test
+    void a_decision_names_each_measure_once() {
+        var twice = new ListingRequests.DecisionRequest(ON, true, List.of(measure(SanctionMeasure.NO_AWARDS), measure(SanctionMeasure.KEY_SUPERVISION),
+                measure(SanctionMeasure.NO_AWARDS)), null, null);
+        assertThatThrownBy(twice::check).isInstanceOfSatisfying(InvalidRequest.class, invalid -> assertThat(invalid.errors())
+                .singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("measures");
+                    assertThat(error.message()).contains("[NO_AWARDS] named more than once");
+                }));
+
+        assertThatCode(new ListingRequests.DecisionRequest(ON, true, List.of(measure(SanctionMeasure.NO_AWARDS),
+                measure(SanctionMeasure.KEY_SUPERVISION)), null, null)::check).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RemovalReason.class, names = {"BASIS_REVOKED", "LISTED_IN_ERROR"})
+    void a_removal_for_a_revoked_basis_or_an_error_says_what_happened(RemovalReason reason) {
+        for (String missing : new String[] {null, " "}) {
+            assertThatThrownBy(new ListingRequests.RemovalRequest(ON, reason, missing)::check)
+                    .isInstanceOfSatisfying(InvalidRequest.class, invalid -> assertThat(invalid.errors())
+                            .singleElement().satisfies(error -> {
+                                assertThat(error.field()).isEqualTo("detail");
+                                assertThat(error.message()).contains(reason.name() + " needs a detail");
+                            }));
+        }
+        assertThatCode(new ListingRequests.RemovalRequest(ON, reason, "京知复决〔2026〕3号")::check).doesNotThrowAnyException();
+        // the term's expiry needs none: the ledger knows the term
+        assertThatCode(new ListingRequests.RemovalRequest(ON, RemovalReason.TERM_EXPIRED, null)::check).doesNotThrowAnyException();
+    }
+
+    private static ListingRequests.MeasureRequest measure(SanctionMeasure type) {
+        return new ListingRequests.MeasureRequest(type, null, null);
+    }
+}
