@@ -2,6 +2,7 @@ package org.gongshi.ledger.disclosure;
 
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.identity.ResidentIdNumber;
+import org.gongshi.ledger.identity.Uscc;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
 import org.gongshi.ledger.vocabulary.PartyKind;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +28,11 @@ import java.util.stream.Stream;
  * person's ID number shows digits 1–6 and 15–18 only; home addresses, contact details, bank
  * accounts, health data and third parties' names never become public. Identifiers (ID and passport
  * numbers), phone numbers, e-mail addresses, account numbers, addresses, third parties named by their
- * role, health data after a health label, a hospital stay and illnesses by name are found by pattern in
- * every free-text field; what no pattern can find (an unlabelled name) the bureau lists as
- * {@code redactions}. The authority's name is no free text: it is the bureau's registered name and is
- * published as registered.
+ * role (every name of a list, in Chinese, familiar or Latin script), health data after a health label, a
+ * hospital stay, illnesses, infections and pregnancies by name are found by pattern in every free-text
+ * field; what no pattern can find (an unlabelled name) the bureau lists as {@code redactions}. An
+ * organisation's USCC in a text is public and stays. The authority's name is no free text: it is the
+ * bureau's registered name and is published as registered.
  */
 public final class RedactionPolicy {
 
@@ -109,21 +110,54 @@ public final class RedactionPolicy {
      */
     private static final Pattern HEALTH_CARE = Pattern.compile(
             "因([^，。；;,、\\n（）()]{1,10}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)");
-    /** Illnesses and disabilities: health data wherever a text names them (Order 45 Art 6). Not 病毒: 计算机病毒 is an IP word. */
+    /**
+     * Illnesses, infections and disabilities: health data wherever a text names them (Order 45 Art 6). Not 病毒 alone:
+     * 计算机病毒 is an IP word; HIV only as a word of its own (not in a longer Latin word).
+     */
     private static final List<String> DISEASES = List.of("精神分裂症", "抑郁症", "焦虑症", "强迫症", "自闭症", "孤独症", "多动症", "尿毒症",
             "癌症", "肺癌", "肝癌", "胃癌", "结肠癌", "直肠癌", "肠癌", "乳腺癌", "宫颈癌", "鼻咽癌", "食管癌", "白血病", "艾滋病", "糖尿病", "高血压",
-            "心脏病", "精神病", "传染病", "肺结核", "乙肝", "残疾");
+            "心脏病", "精神病", "传染病", "肺结核", "乙肝", "乙型肝炎", "丙肝", "丙型肝炎", "梅毒", "残疾");
+    /** The Latin names of an infection, each a word of its own (HIV阳性, HIV感染者; not HIVE). */
+    private static final List<String> LATIN_DISEASES = List.of("HIV");
+    /**
+     * What follows an illness or a virus to say a person has it, hidden with it: 病毒携带者, 病毒感染者, 阳性, 抗体阳性,
+     * 检测结果呈阳性 (乙肝病毒携带者, HIV阳性, 艾滋病病毒感染者), and 病毒 alone (艾滋病病毒).
+     */
+    private static final String INFECTION_STATUS = "(?:病毒)?(?:抗体|抗原|核酸)?(?:检测)?(?:结果)?(?:呈|为|显示)?(?:阳性|感染者|感染|携带者)|病毒";
     /**
      * What an illness's name is part of when it names no one's health: goods (糖尿病试纸, 高血压的药), laws and
      * programmes (传染病防治法, 残疾人保障法), bodies (残疾人联合会).
      */
     private static final List<String> NOT_A_PERSONS_ILLNESS = List.of("药", "试剂", "试纸", "检测", "监测", "治疗仪", "仪", "器械", "用品",
             "食品", "保健", "疫苗", "防治", "防控", "预防", "协会", "学会", "基金", "人联", "人保障", "人专用", "人辅助");
-    /** An illness named in a text, not after 抗/防/治/控/致 (抗癌, 防治艾滋病, 致癌物质) and not the name of goods, a law or a body. */
-    private static final Pattern DISEASE = Pattern.compile(
-            "(?<![抗防治控致])" + anyOf(DISEASES) + "(?!的?" + anyOf(NOT_A_PERSONS_ILLNESS) + ")");
-    /** The common surnames: after a role word only a name that begins with one is taken. */
-    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧司上诸]";
+    /** The words of a pregnancy: health data of the woman (怀孕五个月, 孕妇, 妊娠). */
+    private static final List<String> PREGNANCY_WORDS = List.of("怀孕", "妊娠", "孕妇", "孕期", "身孕");
+    /** A pregnancy and how long it has lasted: 怀孕五个月, 妊娠12周. */
+    private static final String PREGNANCY = "(?:怀孕|妊娠)(?:已?[0-9一二三四五六七八九十两半]+个?多?(?:月|周|天))?|孕妇|孕期|身孕";
+    /** What a pregnancy word is part of when it names no one's pregnancy: goods and their labels (孕妇装, 孕妇奶粉, 孕妇慎用, 妊娠纹霜). */
+    private static final List<String> NOT_A_PREGNANCY = List.of("装", "服", "奶粉", "枕", "裤", "护肤", "化妆品", "专用", "营养", "纹", "禁用",
+            "慎用", "忌用", "不宜", "婴");
+    /**
+     * An illness or an infection named in a text, with what says a person has it (乙肝病毒携带者, HIV阳性), not after
+     * 抗/防/治/控/致 (抗癌, 防治艾滋病, 致癌物质) and not the name of goods, a law or a body (乙肝病毒检测试剂); a pregnancy,
+     * not in goods or their labels.
+     */
+    private static final Pattern ILLNESS = Pattern.compile("(?<![抗防治控致])(?:" + anyOf(DISEASES) + "|(?<![A-Za-z])"
+            + anyOf(LATIN_DISEASES) + "(?![A-Za-z]))(?:" + INFECTION_STATUS + ")?(?!(?:病毒)?的?" + anyOf(NOT_A_PERSONS_ILLNESS) + ")"
+            + "|(?<![抗防治控致])(?:" + PREGNANCY + ")(?!的?" + anyOf(concat(NOT_A_PERSONS_ILLNESS, NOT_A_PREGNANCY)) + ")");
+    /** The words an illness's or a pregnancy's match begins with. */
+    private static final List<String> ILLNESS_WORDS = concat(concat(DISEASES, LATIN_DISEASES), PREGNANCY_WORDS);
+    /**
+     * The common surnames: after a role word only a name that begins with one is taken. Not 上, 司, 诸: they begin
+     * 上官, 司马, 诸葛 (COMPOUND_SURNAMES) and far more words (上述, 上午, 司法) than names.
+     */
+    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧]";
+    /** Surnames of two characters: 司马相如 is hidden whole, not as 司马相 and a 如 left. */
+    private static final List<String> COMPOUND_SURNAMES = List.of("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
+            "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "轩辕", "呼延", "钟离", "申屠", "赫连", "拓跋", "濮阳",
+            "淳于", "司空", "闻人", "万俟", "澹台", "公冶", "宗政", "太史", "仲孙");
+    /** A surname, of two characters first. */
+    private static final String FAMILY = "(?:" + anyOf(COMPOUND_SURNAMES) + "|" + SURNAME + ")";
     /** Roles after which a decision names a person: two or three characters up to punctuation are a name even without a common surname. */
     private static final List<String> ROLE_LABELS = List.of("举报人", "投诉人", "证人", "联系人", "受害人", "被害人", "同住人", "亲属", "配偶",
             "雇员", "员工", "朋友", "同事", "妻子", "丈夫", "之妻", "之夫", "儿子", "女儿", "之子", "之女", "父亲", "母亲", "伙同");
@@ -137,45 +171,106 @@ public final class RedactionPolicy {
     private static final List<String> ROLE_WORDS = List.of("代理人", "律师", "委托人", "委托", "合伙人", "股东", "负责人", "经办人", "弟弟",
             "哥哥", "姐姐", "妹妹", "兄弟", "姐妹", "亲戚", "男友", "女友", "邻居", "房东", "租户", "雇主", "司机", "店员", "营业员", "快递员",
             "购买者", "购买人", "买家", "消费者", "顾客", "收货人");
-    /** The words that follow a name in a decision's facts, so a two-character name is not taken with the next character. */
+    /**
+     * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
+     * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
+     */
     private static final List<String> AFTER_NAME = List.of("协助", "称", "证实", "系", "是", "在", "等", "的", "于", "向", "对", "已", "作证",
             "陈述", "介绍", "表示", "说", "共同", "一起", "一同", "电话", "手机", "联系", "住在", "住址", "家住", "现住", "参与", "帮助", "负责",
-            "到场", "签字", "签收", "确认", "承认", "提供", "出具", "驾驶", "购买", "举报", "投诉", "持有", "担任", "接受", "代缴", "代为");
+            "到场", "签字", "签收", "确认", "承认", "提供", "出具", "驾驶", "购买", "举报", "投诉", "持有", "担任", "接受", "代缴", "代交", "代付",
+            "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到");
+    /**
+     * Where a name ends: punctuation, a word that follows a name, 个人 (李四个人账户; not in AFTER_NAME: 个人护理用品有限公司
+     * is an organisation's name), or a word that joins it to the next name in a list (和, 及, 与).
+     */
+    private static final String NAME_END = "(?:[，。；;,、（(\\s和及与]|" + anyOf(AFTER_NAME) + "|个人|$)";
     /**
      * Words after a role that begin with a surname's character but name nobody: 证人陈述, 店员陈列, 买家付款, 店员上架,
-     * 消费者向本局投诉, 负责人于当日, 购买者曾多次.
+     * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
+     * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
     private static final List<String> NOT_NAMES = List.of("陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
-            "向平台", "向有关", "向其", "向该", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场", "于其");
+            "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
+            "于其", "方面", "关系", "小于", "小程序", "老顾客", "小龙虾", "小叶紫檀", "小苏打", "小熊电器", "老陈醋", "老白干");
     /** The words an organisation's name ends with: a firm or a company after a role (委托代理人上海某某律师事务所) is no natural person. */
     private static final List<String> ORGANISATION_WORDS = List.of("事务所", "公司", "集团", "商行", "经营部", "门市部", "合作社", "工作室",
             "协会", "专卖店", "旗舰店", "银行");
-    /** An organisation's name: up to 20 characters, none of them punctuation or a word that follows a name, then an organisation word. */
-    private static final String ORGANISATION = "(?:(?!" + anyOf(AFTER_NAME) + ")[^，。；;,、（()\\s]){0,20}?"
-            + anyOf(ORGANISATION_WORDS);
-    /** A common surname and one or two characters, ended by punctuation or a word that follows a name, else the longest. */
-    private static final String NAME = SURNAME + HAN + "{1,2}?(?=[，。；;,、（(\\s]|" + anyOf(AFTER_NAME) + "|$)|" + SURNAME + HAN + "{1,2}";
+    /**
+     * An organisation's name: up to 20 characters, none of them punctuation or a word that follows a name, then an organisation
+     * word. First, cheaply, the last character of an organisation word within reach: most texts after a role hold none,
+     * and the words that follow a name, tried at each character, took a third of the name pattern's time.
+     */
+    private static final String ORGANISATION = "(?=[^，。；;,、（()\\s]{0,22}" + lastCharacters(ORGANISATION_WORDS) + ")"
+            + "(?:(?!" + anyOf(AFTER_NAME) + ")[^，。；;,、（()\\s]){0,20}?" + anyOf(ORGANISATION_WORDS);
+    /** A surname and one or two characters, ended by punctuation or a word that follows a name, else the longest. */
+    private static final String NAME = FAMILY + HAN + "{1,2}?(?=" + NAME_END + ")|" + FAMILY + HAN + "{1,2}";
+    /** A name by which people call a person they know: 老 or 小 and a common surname (老张, 小王), 老李头. */
+    private static final String FAMILIAR_NAME = "[老小]" + SURNAME + "头?";
+    /** The Latin words that end a company's name (Apple Inc, Nike Ltd): no person's name. */
+    private static final List<String> LATIN_ORGANISATION_WORDS = List.of("Inc", "Ltd", "Co", "Corp", "Corporation", "Company", "Limited",
+            "Group", "Llc", "Gmbh", "Plc", "Holdings");
+    /** A word of a name in Latin script: a capital and small letters (John, O'Neil, Jean-Luc). */
+    private static final String LATIN_WORD = "[A-Z](?:[a-z]+|(?=['-]))(?:['-][A-Z]?[a-z]+)*";
+    /**
+     * A name in Latin script: one to three capitalised words (Mary, John Lee, Tom Smith, none of them Inc or Ltd) ended as a
+     * name is (a space is no end: Nike Innovate C.V. is a company), or by 先生, 女士, 小姐 (kept). Model numbers and marks
+     * in capitals (LV, A1234) are no words of a name; a mark written as one (Nike) is taken only right after a role and up
+     * to where a name ends (购买者Nike运动鞋 stays).
+     */
+    private static final String LATIN_NAME = "(?<![A-Za-z])" + LATIN_WORD + "(?: (?!" + anyOf(LATIN_ORGANISATION_WORDS) + "(?![a-z]))"
+            + LATIN_WORD + "){0,2}(?![A-Za-z0-9'-])(?= ?(?:[，。；;,、（(和及与:：]|\\.(?![A-Za-z])|" + anyOf(AFTER_NAME)
+            + "|个人|先生|女士|小姐|$))";
+    /** A contact or a note in brackets after a name (刘德华（电话***）): kept, and the list of names goes on after it. */
+    private static final String BRACKETED = "[（(][^（()）]{0,60}[）)]";
+    /** What joins names in a list: 王大锤、李小花, 王强和李明, 张三及李四, 张三与李四. */
+    private static final String JOINER = "[、和及与]";
+    /** A name already hidden (by a listed term or by a pattern before): a list may begin or go on with it. */
+    private static final String HIDDEN_NAME = "\\*\\*\\*";
+    /**
+     * The shape of a name after the first in a list: a surname, a familiar name or a Latin one, up to where a name ends
+     * (no longer than the shortest), or one already hidden.
+     */
+    private static final String LISTED_NAME_SHAPE = "(?:" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
+            + LATIN_NAME + "|" + HIDDEN_NAME;
+    /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
+    private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?:" + LISTED_NAME_SHAPE + ")";
+    /** The names after the first in a list (、李小花和张三), each after a joiner, a contact in brackets before it. */
+    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + JOINER + LISTED_NAME + ")*";
+    /**
+     * A piece of a list after its first name, the list as a pattern took it: a contact in brackets or a joiner (kept), or
+     * a name (hidden; what is no name the pattern has ruled out).
+     */
+    private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + JOINER + ")|" + LISTED_NAME_SHAPE);
     /**
      * What may stand between a role and a name (姓名, a colon), and what after a role is no name: 朋友圈 (WeChat Moments,
      * where goods are sold), a word that only looks like a name (证人陈述, 买家付款), an organisation (投诉人上海某某有限公司,
      * the right holder: no personal data).
      */
     private static final String AFTER_ROLE = "(?:姓名)?\\s?[:：]?\\s?(?!圈)(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")";
+    /** The first name after a role word: a surname and a name, a familiar name, a Latin one, or one already hidden. */
+    private static final String PERSON = NAME + "|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME;
     /**
-     * A third party named after a role label (举报人, 投诉人, 证人, 联系人, 受害人, a relation: 朋友, 之妻 …) or a role word
+     * Third parties named after a role label (举报人, 投诉人, 证人, 联系人, 受害人, a relation: 朋友, 之妻 …) or a role word
      * (委托代理人, 合伙人, 弟弟, 店员, 司机, 购买者, 负责人 …): a surname and one or two characters, up to a word that
-     * follows names (称, 在, 证实, 共同, 电话, 到场 …); after a role label, without a common surname, two or three
-     * characters up to punctuation. The role is matched and kept; the group, the name, is hidden.
+     * follows names (称, 在, 证实, 共同, 电话, 到场 …), a familiar name (老张, 小王), a name in Latin script (John Lee);
+     * after a role label, without a common surname, two or three characters up to punctuation; and every name listed
+     * with it (证人王强、李明和刘芳). The role is matched and kept; the group, the list, is hidden name by name (the group
+     * after it is its first name).
      */
     private static final Pattern LABELLED_NAME = Pattern.compile(
-            anyOf(ROLE_LABELS) + AFTER_ROLE + "(" + NAME + "|" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))"
-                    + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "(" + NAME + ")");
+            anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))" + MORE_NAMES + ")"
+                    + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + ")" + MORE_NAMES + ")");
     /** The words of one who acts for the party: 代缴 (pays its fine), 代为 (acts in its place). */
     private static final List<String> ACTING_FOR = List.of("代缴", "代交", "代付", "代为");
-    /** A name between 由 and 代缴/代为, its contact in brackets between (由刘德华（电话***）代缴): a third party paying for the party. */
-    private static final Pattern ACTING_FOR_NAME = Pattern.compile("(?<=由)(?!" + anyOf(NOT_NAMES) + ")" + SURNAME + HAN + "{1,2}?"
-            + "(?=(?:[（(][^（()）]{0,60}[）)])?" + anyOf(ACTING_FOR) + ")");
+    /**
+     * The names between 由 and 代缴/代为, their contacts in brackets between (由刘德华（电话***）代缴), joined by 、, 和, 及 or
+     * 与 (由王大锤、李小花代缴), 等 and a count after them (由张三、李四等二人代缴): third parties paying for the party; never an
+     * organisation (由东方公司代缴).
+     */
+    private static final Pattern ACTING_FOR_NAME = Pattern.compile("由(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")"
+            + "((" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME + ")" + MORE_NAMES + ")"
+            + "(?:" + BRACKETED + ")?(?:等[0-9一二三四五六七八九十两]*人?)?" + anyOf(ACTING_FOR));
 
     private RedactionPolicy() {
     }
@@ -253,10 +348,10 @@ public final class RedactionPolicy {
      * words is tried only where one of them stands ({@code start}): a look-behind of the 55 role words at every position
      * took 1.8 ms on a 500-character text that holds one, their alternation tried at every position 110 µs.
      */
-    record Rule(String name, Pattern pattern, Predicate<String> mayMatch, Start start, Function<Matcher, String> replacement) {
+    record Rule(String name, Pattern pattern, Predicate<String> mayMatch, Start start, Replacement replacement) {
 
         /** A rule whose pattern may begin at any character. */
-        Rule(String name, Pattern pattern, Predicate<String> mayMatch, Function<Matcher, String> replacement) {
+        Rule(String name, Pattern pattern, Predicate<String> mayMatch, Replacement replacement) {
             this(name, pattern, mayMatch, ANYWHERE, replacement);
         }
 
@@ -275,25 +370,43 @@ public final class RedactionPolicy {
     /** A pattern that may begin at any character. */
     static final Start ANYWHERE = (text, index) -> true;
 
+    /** What a match's hidden part is replaced by. */
+    @FunctionalInterface
+    interface Replacement {
+        /**
+         * The text for group {@code group} of {@code match} (0: the whole match), the hidden part; {@code match} was found
+         * on the ASCII form of {@code text}, the text as written, with the same offsets.
+         */
+        String of(Matcher match, int group, String text);
+    }
+
+    /** The hidden part as {@link #HIDDEN}, whatever it held. */
+    static final Replacement HIDE = (match, group, text) -> HIDDEN;
+
+    /** Digits hidden, unless they are a USCC's (see {@link #isUscc}): an organisation's public identifier stays as written. */
+    static final Replacement HIDE_UNLESS_USCC = (match, group, text) ->
+            isUscc(match, text) ? text.substring(match.start(group), match.end(group)) : HIDDEN;
+
     /** The patterns every public text passes, in this order. */
     static final List<Rule> RULES = List.of(
             new Rule("ID number", ID_NUMBER, digits(17), RedactionPolicy::maskedIdNumber),
-            new Rule("e-mail", EMAIL, holdsAny(List.of("@")), m -> HIDDEN),
-            new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), m -> HIDDEN),
-            new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), m -> HIDDEN),
-            new Rule("passport number", PASSPORT, holdsAny(List.of("E", "G")).and(digits(7)), m -> HIDDEN),
-            new Rule("long digits", LONG_DIGITS, digits(12), m -> HIDDEN),
-            new Rule("mobile", MOBILE, digits(11), m -> HIDDEN),
-            new Rule("landline", LANDLINE, digits(10), m -> HIDDEN),
-            new Rule("labelled address", LABELLED_ADDRESS, holdsAny(ADDRESS_LABELS), m -> HIDDEN),
-            new Rule("address", ADDRESS, holdsAny(ROADS), m -> HIDDEN),
-            new Rule("flat", FLAT, holdsAny(BUILDINGS), m -> HIDDEN),
+            new Rule("e-mail", EMAIL, holdsAny(List.of("@")), HIDE),
+            new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), HIDE),
+            new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
+            new Rule("passport number", PASSPORT, holdsAny(List.of("E", "G")).and(digits(7)), HIDE),
+            new Rule("long digits", LONG_DIGITS, digits(12), HIDE_UNLESS_USCC),
+            new Rule("mobile", MOBILE, digits(11), HIDE_UNLESS_USCC),
+            new Rule("landline", LANDLINE, digits(10), HIDE_UNLESS_USCC),
+            new Rule("labelled address", LABELLED_ADDRESS, holdsAny(ADDRESS_LABELS), HIDE),
+            new Rule("address", ADDRESS, holdsAny(ROADS), HIDE),
+            new Rule("flat", FLAT, holdsAny(BUILDINGS), HIDE),
             new Rule("labelled name", LABELLED_NAME, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)), atOneOf(concat(ROLE_LABELS, ROLE_WORDS)),
-                    m -> HIDDEN),
-            new Rule("name of one acting for the party", ACTING_FOR_NAME, holdsAny(ACTING_FOR), m -> HIDDEN),
-            new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), m -> HIDDEN),
-            new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), m -> HIDDEN),
-            new Rule("illness", DISEASE, holdsAny(DISEASES), atOneOf(DISEASES), m -> HIDDEN));
+                    RedactionPolicy::hiddenNames),
+            new Rule("names of those acting for the party", ACTING_FOR_NAME, holdsAny(ACTING_FOR), atOneOf(List.of("由")),
+                    RedactionPolicy::hiddenNames),
+            new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), HIDE),
+            new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
+            new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
 
     /** Where one of {@code words} stands: a look-up of the character, then of the words it begins. */
     private static Start atOneOf(List<String> words) {
@@ -339,20 +452,77 @@ public final class RedactionPolicy {
         return Stream.concat(first.stream(), second.stream()).toList();
     }
 
+    /** A character class of the last characters of {@code words}. */
+    private static String lastCharacters(List<String> words) {
+        return words.stream().map(word -> word.substring(word.length() - 1)).distinct().map(Pattern::quote)
+                .collect(Collectors.joining("", "[", "]"));
+    }
+
     /** A regular-expression group matching any of {@code words}, in their order. */
     private static String anyOf(List<String> words) {
         return words.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
     }
 
-    /** A valid resident ID number keeps digits 1–6 and 15–18; any other 18 digits are hidden whole. */
-    private static String maskedIdNumber(Matcher m) {
+    /**
+     * A valid resident ID number keeps digits 1–6 and 15–18; a USCC of 18 digits after its label (see {@link #isUscc})
+     * stays as written; any other 18 digits are hidden whole.
+     */
+    private static String maskedIdNumber(Matcher m, int group, String text) {
         String digits = m.group().replaceAll("[ -]", "").toUpperCase(Locale.ROOT);
-        return ResidentIdNumber.isValid(digits) ? ResidentIdNumber.mask(digits) : HIDDEN;
+        if (ResidentIdNumber.isValid(digits)) return ResidentIdNumber.mask(digits);
+        return isUscc(m, text) ? text.substring(m.start(), m.end()) : HIDDEN;
+    }
+
+    /** The labels a USCC is written after in a decision's text. */
+    private static final List<String> USCC_LABELS = List.of("统一社会信用代码", "社会信用代码", "信用代码", "USCC");
+    /** A USCC label right before a code (统一社会信用代码：, 信用代码为). */
+    private static final Pattern USCC_LABEL_BEFORE = Pattern.compile(anyOf(USCC_LABELS) + "\\s?[:：为是]?\\s?$");
+    /** The shape of a resident ID number: 17 digits and a digit or X. */
+    private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("\\d{17}[\\dX]");
+
+    /**
+     * Whether a match of digits is (in) an organisation's USCC, a public identifier (GB 32100): a word of exactly 18
+     * letters and digits, nothing alphanumeric either side, with valid check characters (Uscc), that is no valid resident
+     * ID number; and, when it has the shape of one (17 digits and a digit or X, as a bank account of 18 digits may have
+     * too), only after a USCC label (统一社会信用代码). A USCC with a letter (91110000600037341L) is no bank account or ID
+     * number: those are digits (and an ID number's final X).
+     */
+    private static boolean isUscc(Matcher m, String text) {
+        int from = m.start(), to = m.end();
+        while (from > 0 && isAlphanumeric(text.charAt(from - 1))) from--;
+        while (to < text.length() && isAlphanumeric(text.charAt(to))) to++;
+        if (to - from != 18) return false;
+        String code = ascii(text.substring(from, to));
+        if (!Uscc.isValid(code) || ResidentIdNumber.isValid(code)) return false;
+        return !ID_NUMBER_SHAPE.matcher(code).matches()
+                || USCC_LABEL_BEFORE.matcher(ascii(text.substring(Math.max(0, from - 12), from))).find();
+    }
+
+    /** A letter or a digit, ASCII or full-width. */
+    private static boolean isAlphanumeric(char c) {
+        char a = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c;
+        return a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' || a >= 'a' && a <= 'z';
+    }
+
+    /**
+     * A list of names, hidden name by name: its first name (the group after {@code group}) and every name after it; the
+     * joiners (、, 和, 及, 与) and contacts in brackets between kept (王大锤、李小花 → ***、***). What is not read as
+     * a piece of the list is hidden whole.
+     */
+    private static String hiddenNames(Matcher m, int group, String text) {
+        String rest = text.substring(m.end(group + 1), m.end(group));
+        StringBuilder out = new StringBuilder(HIDDEN);
+        Matcher piece = LIST_PIECE.matcher(ascii(rest));
+        for (int at = 0; at < rest.length(); at = piece.end()) {
+            if (!piece.region(at, rest.length()).lookingAt() || piece.end() == at) return out.append(HIDDEN).toString();
+            out.append(piece.start(1) >= 0 ? rest.substring(at, piece.end()) : HIDDEN);
+        }
+        return out.toString();
     }
 
     /** Every occurrence of a listed term, its full-width and ASCII forms alike. */
     private static String replaceTerm(String text, String term) {
-        return replace(Pattern.compile(Pattern.quote(ascii(term))), ANYWHERE, text, ascii(text), m -> HIDDEN);
+        return replace(Pattern.compile(Pattern.quote(ascii(term))), ANYWHERE, text, ascii(text), HIDE);
     }
 
     /**
@@ -399,23 +569,22 @@ public final class RedactionPolicy {
      * Matches on the ASCII form of {@code text}; replaces in the original the match, or its first group that took part
      * (a pattern with groups hides them only), keeping every other character.
      */
-    private static String replace(Pattern pattern, Start start, String text, String ascii,
-                                  Function<Matcher, String> replacement) {
+    private static String replace(Pattern pattern, Start start, String text, String ascii, Replacement replacement) {
         // transparent bounds: a match tried from a character on sees the text before it and after (look-behinds, $)
         Matcher m = pattern.matcher(ascii).useTransparentBounds(true).useAnchoringBounds(false);
         StringBuilder out = new StringBuilder();
         int last = 0;
         for (int from = 0; find(m, start, ascii, from); from = m.end() > m.start() ? m.end() : m.end() + 1) {
-            int hiddenFrom = m.start(), hiddenTo = m.end();
+            int hidden = 0;
             for (int group = 1; group <= m.groupCount(); group++) {
                 if (m.start(group) >= 0) {
-                    hiddenFrom = m.start(group);
-                    hiddenTo = m.end(group);
+                    hidden = group;
                     break;
                 }
             }
+            int hiddenFrom = m.start(hidden), hiddenTo = m.end(hidden);
             if (hiddenTo == hiddenFrom) continue;
-            out.append(text, last, hiddenFrom).append(replacement.apply(m));
+            out.append(text, last, hiddenFrom).append(replacement.of(m, hidden, text));
             last = hiddenTo;
         }
         return out.append(text, last, text.length()).toString();

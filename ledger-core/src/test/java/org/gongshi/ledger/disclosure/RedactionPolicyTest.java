@@ -177,7 +177,7 @@ class RedactionPolicyTest {
                 "当事人委托上海某某贸易有限公司加工。", "损害消费者权益。", "消费者容易混淆。", "消费者向本局投诉。", "买家付款后，当事人发货。",
                 "店员陈述称不知情。", "店员上架商品。", "负责人于当日签字。", "房东向当事人出租商铺。", "律师向法院提交。", "律师函。",
                 "股东会决议。", "合伙人企业。", "代理人民币结算业务。", "购买人数达100人。", "兄弟牌缝纫机。", "销售假冒兄弟公司商标的打印机。",
-                "当事人法定代表人王示例到场。", "由于当事人销售侵权商品。");
+                "当事人法定代表人王示例到场。", "由于当事人销售侵权商品。", "店员向消费者介绍商品。");
         for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
     }
 
@@ -230,6 +230,128 @@ class RedactionPolicyTest {
         assertThat(record.authorityUscc()).isEqualTo("91110000600037341L");
     }
 
+    /** The second audit's penalty: every one of those paying for the party is a third party, however the list is joined. */
+    @Test
+    void every_name_in_a_list_of_those_paying_for_the_party_is_hidden() {
+        assertThat(RedactionPolicy.scrub("罚款人民币8000.00元：由王大锤、李小花代缴")).isEqualTo("罚款人民币8000.00元：由***、***代缴");
+        assertThat(RedactionPolicy.scrub("由王大锤和李小花代交；由张三及李四代付；由王某、李某和赵某某代为签收。"))
+                .isEqualTo("由***和***代交；由***及***代付；由***、***和***代为签收。");
+        assertThat(RedactionPolicy.scrub("由刘德华（电话13912345678）、张学友（电话13812345678）代缴；由张三、李四等二人代缴。"))
+                .isEqualTo("由***（电话***）、***（电话***）代缴；由***、***等二人代缴。");
+        assertThat(RedactionPolicy.scrub("由朋友王大锤、李小花代缴；由老张和John Lee代缴；由王和平代缴。"))
+                .isEqualTo("由朋友***、***代缴；由***和***代缴；由***代缴。");
+        assertThat(RedactionPolicy.scrub("由李四代缴。", List.of("李四"))).isEqualTo("由***代缴。");
+        assertThat(RedactionPolicy.scrub("由王大锤、李小花代缴", List.of("王大锤"))).as("a listed name begins the list").isEqualTo("由***、***代缴");
+        assertThat(RedactionPolicy.scrub("由东方公司代缴罚款。")).as("an organisation is no third person").isEqualTo("由东方公司代缴罚款。");
+    }
+
+    /** A role's names in a list are all third parties: 证人王强、李明和刘芳. */
+    @Test
+    void every_name_in_a_list_after_a_role_is_hidden() {
+        assertThat(RedactionPolicy.scrub("证人王强、李明和刘芳在场。消费者王某与高某某投诉。股东张三及李四持有股份。"))
+                .isEqualTo("证人***、***和***在场。消费者***与***投诉。股东***及***持有股份。");
+        assertThat(RedactionPolicy.scrub("证人王强、李明称。", List.of("王强"))).isEqualTo("证人***、***称。");
+        List<String> texts = List.of("证人王强和当事人一起到场。", "股东王某及高管人员。", "店员李某、店长到场。", "购买者张某与其家人。",
+                "负责人王某及时赶到。", "证人张某与当事人系朋友关系。");
+        List<String> scrubbed = List.of("证人***和当事人一起到场。", "股东***及高管人员。", "店员***、店长到场。", "购买者***与其家人。",
+                "负责人***及时赶到。", "证人***与当事人系朋友关系。");
+        for (int i = 0; i < texts.size(); i++) assertThat(RedactionPolicy.scrub(texts.get(i))).as(texts.get(i)).isEqualTo(scrubbed.get(i));
+    }
+
+    /** The second audit's facts: 老张, 小王, 小李, 老李头 after a role are names people are known by. */
+    @Test
+    void familiar_names_after_a_role_never_become_public() {
+        assertThat(RedactionPolicy.scrub("司机老张负责运输。购买者小王在网上举报。店员小李称不知情。证人老李头称。司机老王开车送货。"))
+                .isEqualTo("司机***负责运输。购买者***在网上举报。店员***称不知情。证人***称。司机***开车送货。");
+    }
+
+    /** 老 or 小 and a surname's character that begin goods or a phrase after a role are no name. */
+    @Test
+    void goods_and_words_that_begin_like_a_familiar_name_stay_as_written() {
+        List<String> texts = List.of("买家小程序下单后当事人发货。", "消费者小于18周岁。", "顾客老顾客较多。", "顾客小龙虾外卖。", "购买者老陈醋两箱。",
+                "当事人销售假冒老干妈辣椒酱。", "消费者老人居多。", "买家小米手机。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The second audit's facts: names in Latin script after a role. */
+    @Test
+    void names_in_latin_script_after_a_role_never_become_public() {
+        assertThat(RedactionPolicy.scrub("司机John Lee负责运输。购买者Tom Smith投诉。证人 Mary称当事人销售。律师Jean-Luc O'Neil先生到场。"))
+                .isEqualTo("司机***负责运输。购买者***投诉。证人 ***称当事人销售。律师***先生到场。");
+        assertThat(RedactionPolicy.scrub("证人Mary、John Lee称。收货人姓名：Ｔｏｍ Ｓｍｉｔｈ，")).isEqualTo("证人***、***称。收货人姓名：***，");
+    }
+
+    /**
+     * Marks, model numbers and companies in Latin script are no names: not after a role, in capitals, followed by goods,
+     * or a company's name (Inc, C.V., 公司).
+     */
+    @Test
+    void marks_model_numbers_and_companies_in_latin_script_stay_as_written() {
+        List<String> texts = List.of("当事人销售假冒Nike运动鞋。", "消费者购买Nike运动鞋。", "购买者Nike运动鞋。", "当事人销售假冒LV手提包，型号M40156。",
+                "投诉人Nike Innovate C.V.称当事人销售侵权商品。", "委托Apple Inc，加工。", "投诉人Chanel公司称当事人销售侵权商品。",
+                "委托Foxconn加工。", "销售假冒的Calvin Klein内衣。", "委托代理人上海ABC律师事务所到场。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The second audit's facts: 司马相如 lost 司马相 and left 如. */
+    @Test
+    void compound_surnames_are_hidden_with_the_whole_name() {
+        assertThat(RedactionPolicy.scrub("证人司马相如称。证人欧阳娜娜在场。其朋友诸葛亮、上官婉儿共同经营。店员慕容复到场。委托代理人端木蓉来到现场。"))
+                .isEqualTo("证人***称。证人***在场。其朋友***、***共同经营。店员***到场。委托代理人***来到现场。");
+    }
+
+    /** 上, 司, 诸 begin compound surnames, but after a role far more often a word: no single surname of their own. */
+    @Test
+    void words_that_begin_like_a_compound_surname_stay_as_written() {
+        List<String> texts = List.of("负责人上午到场。", "委托上述公司加工。", "投诉人上海和平贸易有限公司称。", "其股东方面表示不知情。",
+                "委托东方公司加工。", "律师司法鉴定意见。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The second audit's facts: an infection, its carrier and a pregnancy are health data, hidden whole. */
+    @Test
+    void infections_carriers_and_pregnancy_are_health_data_never_public() {
+        assertThat(RedactionPolicy.scrub("当事人系乙肝病毒携带者。")).isEqualTo("当事人系***。");
+        assertThat(RedactionPolicy.scrub("当事人系HIV阳性，其妻为HIV感染者，其弟为艾滋病病毒感染者。")).isEqualTo("当事人系***，其妻为***，其弟为***。");
+        assertThat(RedactionPolicy.scrub("当事人HIV抗体检测呈阳性，另感染梅毒。")).isEqualTo("当事人***，另感染***。");
+        assertThat(RedactionPolicy.scrub("当事人怀孕五个月，系孕妇，孕期仍经营。")).isEqualTo("当事人***，系***，***仍经营。");
+        assertThat(RedactionPolicy.scrub("当事人妊娠12周。")).isEqualTo("当事人***。");
+    }
+
+    /** Tests, reagents and goods for an infection or a pregnancy, and their labels, name no one's health. */
+    @Test
+    void goods_tests_and_labels_for_infections_and_pregnancy_stay_as_written() {
+        List<String> texts = List.of("销售HIV检测试纸。", "销售乙肝病毒检测试剂。", "销售假冒HIVE牌耳机。", "销售假冒的孕妇装100件。", "标签标注孕妇慎用。",
+                "销售假冒孕妇奶粉。", "销售假冒妊娠纹修复霜。", "销售感染计算机病毒的软件。", "销售假冒乙型肝炎疫苗。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The second audit's facts: 李四经手 became ***手, the name taken with the first character of the word after it. */
+    @Test
+    void a_name_ends_before_the_word_that_follows_it() {
+        assertThat(RedactionPolicy.scrub("证人李四经手。经办人王五经办货款。店员张三签名确认。合伙人赵六名下账户。股东钱七个人账户收款。委托李四名义销售。"))
+                .isEqualTo("证人***经手。经办人***经办货款。店员***签名确认。合伙人***名下账户。股东***个人账户收款。委托***名义销售。");
+        assertThat(RedactionPolicy.scrub("投诉人江苏某某个人护理用品有限公司称。")).as("个人 in an organisation's name")
+                .isEqualTo("投诉人江苏某某个人护理用品有限公司称。");
+    }
+
+    /**
+     * An organisation's USCC is public (GB 32100; the party's is a public field): it stays where a text writes it, valid and
+     * with a letter, or after its label. Eighteen digits without the label may be a bank account; an ID number is masked.
+     */
+    @Test
+    void an_organisations_uscc_stays_but_never_a_bank_account_or_an_id_number() {
+        assertThat(RedactionPolicy.scrub("当事人某某公司（统一社会信用代码91110000600037341L）、另一公司91110000600037341L。"))
+                .isEqualTo("当事人某某公司（统一社会信用代码91110000600037341L）、另一公司91110000600037341L。");
+        assertThat(RedactionPolicy.scrub("本局（统一社会信用代码：114403000000000359）")).isEqualTo("本局（统一社会信用代码：114403000000000359）");
+        assertThat(RedactionPolicy.scrub("货款经账户114403000000000359收取")).as("18 digits, no label: perhaps a bank account")
+                .isEqualTo("货款经账户***收取");
+        assertThat(RedactionPolicy.scrub("代码91110000600037341M有误。")).as("no valid USCC: digits hidden").isEqualTo("代码***M有误。");
+        assertThat(RedactionPolicy.scrub("统一社会信用代码440305198506123021")).as("an ID number whatever its label")
+                .isEqualTo("统一社会信用代码440305********3021");
+        assertThat(RedactionPolicy.scrub("卡号6222021234567890123，账号621700123456789012。")).isEqualTo("卡号***，账号***。");
+    }
+
     @Test
     void legal_texts_decision_numbers_dates_and_amounts_stay_as_written() {
         List<String> texts = List.of("《商标法》第六十条第二款", "京朝市监罚〔2026〕1号", "(2026)京0105行初1号",
@@ -271,7 +393,9 @@ class RedactionPolicyTest {
                 "健康状况", "糖尿病", "当事人", "销售", "商品", "12", "7", "0", "X", "示例路88号", "建国路八十八号院", "示例大道12-3号",
                 "西四胡同3号", "5号楼1201", "3栋2单元301室", "委托代理人", "律师", "店员", "消费者", "收货人姓名", "陈述", "上海", "律师事务所",
                 "有限公司", "到场", "由", "由王示例", "由王示例代缴", "代缴", "代为", "护照号码", "通行证", "E12345678", "EA1234567", "G", "E", "1234567", "货号",
-                "因", "住院", "就医", "治疗", "病历", "抑郁症", "肺癌", "残疾", "人保障法", "试纸", "抗", "计算机病毒");
+                "因", "住院", "就医", "治疗", "病历", "抑郁症", "肺癌", "残疾", "人保障法", "试纸", "抗", "计算机病毒", "老张", "小王", "老李头",
+                "John Lee", "Mary", "Nike", "Inc", "司马相如", "欧阳", "、", "和", "及", "***", "经手", "个人", "HIV", "HIVE", "阳性", "病毒",
+                "携带者", "感染者", "乙肝", "怀孕", "孕妇", "五个月", "装", "统一社会信用代码", "91110000600037341L", "114403000000000359");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
