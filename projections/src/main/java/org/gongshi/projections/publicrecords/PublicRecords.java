@@ -88,23 +88,26 @@ public class PublicRecords {
         if (migrations.find(eq("_id", PROVINCE_KEYS_ADDED)).first() != null) return 0;
         MongoCollection<Document> raw = collection.withDocumentClass(Document.class);
         long added = 0;
-        while (true) {
-            List<Document> batch = raw.find(and(exists(PROVINCE_NAME_KEYS, false), exists("record.subjectName")))
-                    .projection(include("record.subjectName", "record.division")).limit(500).into(new ArrayList<>());
-            if (batch.isEmpty()) {
-                migrations.replaceOne(eq("_id", PROVINCE_KEYS_ADDED), new Document("_id", PROVINCE_KEYS_ADDED).append("records", added),
-                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
-                return added;
-            }
-            List<UpdateOneModel<Document>> writes = new ArrayList<>();
-            for (Document d : batch) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        // one pass over the records without them (a query per batch would read the collection again for each 500)
+        try (var records = raw.find(and(exists(PROVINCE_NAME_KEYS, false), exists("record.subjectName")))
+                .projection(include("record.subjectName", "record.division")).batchSize(500).iterator()) {
+            while (records.hasNext()) {
+                Document d = records.next();
                 Document record = d.get("record", Document.class);
                 String name = record.getString("subjectName");
                 writes.add(new UpdateOneModel<>(and(eq("_id", d.get("_id")), eq("record.subjectName", name), exists(PROVINCE_NAME_KEYS, false)),
                         Updates.set(PROVINCE_NAME_KEYS, NameKeys.inProvince(name, record.getString("division")))));
+                if (writes.size() == 500) {
+                    added += raw.bulkWrite(writes).getModifiedCount();
+                    writes.clear();
+                }
             }
-            added += raw.bulkWrite(writes).getModifiedCount();
         }
+        if (!writes.isEmpty()) added += raw.bulkWrite(writes).getModifiedCount();
+        migrations.replaceOne(eq("_id", PROVINCE_KEYS_ADDED), new Document("_id", PROVINCE_KEYS_ADDED).append("records", added),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        return added;
     }
 
     public Optional<PublicRecordView> find(String recordId) {

@@ -118,17 +118,20 @@ class PublicSearchTest {
 
     @Test
     void records_written_before_they_had_province_keys_get_them_once_and_are_found_within_a_province() {
-        for (int i = 0; i < 3; i++) {
-            Document old = record(i, "北京华信科技有限公司第" + i + "分公司", "110105");
-            old.remove(PublicRecords.PROVINCE_NAME_KEYS);
-            collection.insertOne(old);
+        List<Document> old = new ArrayList<>();
+        for (int i = 0; i < 1_203; i++) { // more than two of the migration's bulk writes
+            Document written = record(i, (i < 3 ? "北京华信科技有限公司第" : "北京恒达电子有限公司第") + i + "分公司", "110105");
+            written.remove(PublicRecords.PROVINCE_NAME_KEYS);
+            old.add(written);
         }
+        collection.insertMany(old);
         assertThat(search("华信", "11").items()).isEmpty();
 
-        assertThat(records.addProvinceNameKeys()).isEqualTo(3);
+        assertThat(records.addProvinceNameKeys()).isEqualTo(1_203);
         assertThat(ids(search("华信", "11"))).containsExactly("r-0", "r-1", "r-2");
+        assertThat(search("恒达", "11").total()).isEqualTo(1_000);
         // once: a record that somehow lacks them later is not looked for at every start
-        Document late = record(3, "北京华信商贸有限公司", "110105");
+        Document late = record(1_203, "北京华信商贸有限公司", "110105");
         late.remove(PublicRecords.PROVINCE_NAME_KEYS);
         collection.insertOne(late);
         assertThat(records.addProvinceNameKeys()).isZero();
