@@ -167,6 +167,51 @@ class ListingsEndToEndTest {
         awaitPublicList("REPEATED_INFRINGER", entries -> !entries.contains("上海某某跨区示例有限公司"));
     }
 
+    /**
+     * DOMAIN.md, repeated infringer (audit: an entry on three penalties was removed as BASIS_REVOKED when one was revoked): two
+     * standing penalties still make a candidate, so neither the bureau nor the process manager removes the entry until a
+     * second basis is revoked.
+     */
+    @Test
+    void a_repeated_infringer_stays_listed_while_its_standing_basis_still_makes_a_candidate() throws Exception {
+        String first = bureau.decidedCase("上海重复侵权三次有限公司", INFRINGER, 20000);
+        String second = bureau.decidedCase("上海重复侵权三次有限公司", INFRINGER, 25000);
+        String third = bureau.decidedCase("上海重复侵权三次有限公司", INFRINGER, 30000);
+        String listingId = propose("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海重复侵权三次有限公司", INFRINGER,
+                List.of(first, second, third), "2026-04-01");
+        ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true,
+                "measures", List.of(Map.of("type", "KEY_SUPERVISION"))));
+        awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")));
+
+        bureau.revoke(first, "复议撤销原处罚决定", "2026-04-20");
+        awaitProcessManager();
+        assertThat(awaitListing(listingId, v -> true).get("status")).isEqualTo("ACTIVE");
+        web.post().uri("/api/v1/listings/{id}/removal", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("removedOn", "2026-04-20", "reason", "BASIS_REVOKED", "detail", "京知复决〔2026〕3号"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("listing-removal")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("repeated-infringer candidate").contains(second).contains(third));
+
+        bureau.revoke(second, "诉讼撤销原处罚决定", "2026-04-21");
+        Map<?, ?> removed = awaitListing(listingId, v -> "REMOVED".equals(v.get("status")));
+        assertThat(((Map<?, ?>) removed.get("removal")).get("reason")).isEqualTo("BASIS_REVOKED");
+        assertThat(((Map<?, ?>) removed.get("basisRevoked")).get("caseId")).as("the first revocation left the entry listed").isEqualTo(second);
+    }
+
+    /** Waits until the process manager of listings has handled every event recorded so far. */
+    private void awaitProcessManager() throws InterruptedException {
+        long head = app.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).createHeadToken().position().orElseThrow();
+        var processor = app.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(p -> p.getName().contains("ListingBasisWatch")).map(org.axonframework.eventhandling.StreamingEventProcessor.class::cast)
+                .findFirst().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            var segments = processor.processingStatus().values();
+            if (!segments.isEmpty() && segments.stream().allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head)) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the process manager did not reach position " + head + ": " + processor.processingStatus());
+    }
+
     private void awaitPublicList(String listType, java.util.function.Predicate<String> ready) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         String last = null;

@@ -80,6 +80,7 @@ public class Listing {
     private Subject subject;
     private List<String> basisCaseIds;
     private String noticeReason;
+    private LocalDate proposedOn;
     private ListingStatus status;
     private LocalDate lastActOn;
     private Deadline statementDeadline;
@@ -236,6 +237,9 @@ public class Listing {
                         Rule.LISTING_REMOVAL, "every decision listing " + listingId + " rests on still stands " + basisCaseIds
                                 + ": record the revocation (or confirmed invalidity) as a revision of the case first, which removes the"
                                 + " listing by itself; or remove it as LISTED_IN_ERROR");
+                if (listType == ListType.REPEATED_INFRINGER) {
+                    ListingBasisRule.of(rules).requireNoLongerACandidate(subject.uscc(), basisCaseIds, proposedOn, basisCases);
+                }
             }
             case LISTED_IN_ERROR -> check(detailGiven, Rule.LISTING_REMOVAL, "say what the error was (detail)");
         }
@@ -281,12 +285,13 @@ public class Listing {
 
     /**
      * By policy a listing is removed once a decision it rests on no longer stands; a listing already off
-     * the list is left alone. Besides the listing's bureau, {@code system:listing-basis-watch} may flag
-     * any listing resting on the case, whichever bureau revised it: a revoked basis removes every
-     * listing that rests on it.
+     * the list is left alone, and so is a repeated-infringer entry whose basis decisions still standing make
+     * its subject a candidate ({@link ListingBasisRule#stillMakeACandidate}). Besides the listing's bureau,
+     * {@code system:listing-basis-watch} may flag any listing resting on the case, whichever bureau revised it:
+     * a revoked basis removes every listing that rests on it.
      */
     @CommandHandler
-    public void handle(FlagListingBasisRevoked command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+    public void handle(FlagListingBasisRevoked command, Rulebook rules, ListEntrySlots slots, Recording recording, BasisCases basisCases) {
         authorise(recording, Recording.LISTING_BASIS_WATCH);
         if (status != ListingStatus.ACTIVE) {
             return;
@@ -294,6 +299,10 @@ public class Listing {
         check(basisCaseIds.contains(command.caseId()), Rule.LISTING_REMOVAL,
                 "case " + command.caseId() + " is not a basis of listing " + listingId + " " + basisCaseIds);
         check(command.revokedOn() != null, Rule.LISTING_REMOVAL, "the date the basis decision stopped standing is required (revokedOn)");
+        if (listType == ListType.REPEATED_INFRINGER
+                && ListingBasisRule.of(rules).stillMakeACandidate(subject.uscc(), basisCaseIds, proposedOn, basisCases)) {
+            return;
+        }
         apply(new ListingFlaggedForRemoval(listingId, command.caseId(), command.revokedOn()));
         LocalDate on = recording.today();
         end(RemovalReason.BASIS_REVOKED, on, "the decision of case " + command.caseId() + " no longer stands from " + command.revokedOn(),
@@ -448,6 +457,7 @@ public class Listing {
         subject = event.subject();
         basisCaseIds = event.basisCaseIds();
         noticeReason = event.reason();
+        proposedOn = event.proposedOn();
         status = ListingStatus.PROPOSED;
         lastActOn = event.proposedOn();
         statementDeadline = event.statementDeadline();

@@ -7,6 +7,7 @@ import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.policy.Rulebook;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,10 +60,33 @@ public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) 
                     + " is against another party, not the subject " + uscc);
         }
         if (command.listType() == ListType.REPEATED_INFRINGER) {
-            List<PenaltyFact> penalties = facts.stream()
-                    .map(f -> new PenaltyFact(f.caseId(), f.uscc(), f.decidedOn(), f.standing(), f.ipType(),
-                            RepeatedInfringementPolicy.infringementPenalty(f.procedure(), f.penalties(), f.violationType()))).toList();
+            List<PenaltyFact> penalties = facts.stream().map(ListingBasisRule::penalty).toList();
             repeatedInfringement.requireQualifyingBasis(uscc, basis, penalties, command.proposedOn(), Rule.LISTING_BASIS);
         }
+    }
+
+    /**
+     * The basis penalties of a repeated-infringer entry against {@code uscc}, proposed on {@code proposedOn}, as
+     * {@link RepeatedInfringementPolicy} sees them with {@code cases} as their aggregates stand now: whether those still standing
+     * make the subject a candidate ({@link RepeatedInfringementPolicy#isCandidate}), or refuse a removal as BASIS_REVOKED while
+     * they do ({@link RepeatedInfringementPolicy#requireNoLongerCandidate}).
+     */
+    public boolean stillMakeACandidate(String uscc, List<String> basisCaseIds, LocalDate proposedOn, BasisCases cases) {
+        return repeatedInfringement.isCandidate(uscc, penalties(basisCaseIds, cases), proposedOn);
+    }
+
+    /** {@link Rule#LISTING_REMOVAL}: see {@link #stillMakeACandidate}. */
+    public void requireNoLongerACandidate(String uscc, List<String> basisCaseIds, LocalDate proposedOn, BasisCases cases) {
+        repeatedInfringement.requireNoLongerCandidate(uscc, penalties(basisCaseIds, cases), proposedOn, Rule.LISTING_REMOVAL);
+    }
+
+    private static List<PenaltyFact> penalties(List<String> basisCaseIds, BasisCases cases) {
+        return basisCaseIds.stream().distinct().map(cases::find).flatMap(Optional::stream).map(ListingBasisRule::penalty).toList();
+    }
+
+    /** A basis case's penalty decision as the repeated-infringer rule counts it. */
+    private static PenaltyFact penalty(BasisFacts f) {
+        return new PenaltyFact(f.caseId(), f.uscc(), f.decidedOn(), f.standing(), f.ipType(),
+                RepeatedInfringementPolicy.infringementPenalty(f.procedure(), f.penalties(), f.violationType()));
     }
 }

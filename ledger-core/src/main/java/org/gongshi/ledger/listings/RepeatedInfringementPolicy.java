@@ -108,6 +108,19 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
     }
 
     /**
+     * A removal of a repeated-infringer entry because a basis no longer stands (refused under {@code rule}): the entry rests on
+     * this rule, not on every case it named, so it stays while the basis penalties that still stand ({@code facts}) make
+     * {@code uscc} a candidate as of the proposal on {@code proposedOn}.
+     */
+    public void requireNoLongerCandidate(String uscc, Collection<PenaltyFact> facts, LocalDate proposedOn, Rule rule) {
+        List<String> standing = qualifying(uscc, facts, proposedOn);
+        check(!enough(standing), rule, "the basis penalties that still stand still make " + uscc + " a repeated-infringer candidate: "
+                + standing + " (at least " + penalties + " effective ordinary-procedure infringement penalties, not warnings only, of one IP"
+                + " type, decided within " + windowYears + " years before the proposal on " + proposedOn + "); the entry stays on the"
+                + " list until its term ends, or remove it as LISTED_IN_ERROR");
+    }
+
+    /**
      * {@link ListingBasisRule}'s part (refused under {@code rule}): at least {@code penalties} of the
      * named basis cases qualify against {@code uscc} on {@code proposedOn}, judged by {@code facts}
      * (those cases as their aggregates stand).

@@ -703,6 +703,68 @@ class ListingRulesTest {
                 "listing-removal", "is not a basis of listing");
     }
 
+    /**
+     * DOMAIN.md, repeated infringer: 2 or more standing ordinary-procedure infringement penalties of one IP type, decided within
+     * the 5 years before the proposal, make a candidate. A revoked basis removes the entry (BASIS_REVOKED) only once the bases
+     * still standing no longer do; by the bureau's removal and by the process manager's flag alike.
+     */
+    @Test
+    void basis_revoked_removes_a_repeated_infringer_only_once_its_standing_penalties_no_longer_make_a_candidate() {
+        List<String> basis = List.of("case-2024-0107", "case-2024-0212", "case-2024-0330");
+        cases.penalty("case-2024-0330", BUREAU, USCC, LocalDate.of(2024, 9, 2));
+        revoke("case-2024-0107");
+        Object[] listed = repeatedInfringerListed(basis);
+        String detail = "京知复决〔2025〕3号撤销原处罚决定";
+
+        // two standing trademark infringement penalties within 5 years before the proposal still make a candidate
+        refused(fixture.given(listed)
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, detail), AS_OWN_BUREAU),
+                "listing-removal", "still make " + USCC + " a repeated-infringer candidate: [case-2024-0212, case-2024-0330]");
+        fixture.given(listed)
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0107", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(slots.calls).as("the entry stays on the list").isEmpty();
+
+        // penalties of different IP types are not counted together: one trademark penalty left is no candidate
+        BasisFacts third = cases.find("case-2024-0330").orElseThrow();
+        cases.add(new BasisFacts(third.caseId(), third.bureau(), third.uscc(), true, third.decidedOn(), true, org.gongshi.ledger.vocabulary.IpType.PATENT,
+                third.procedure(), third.penalties(), "侵犯专利权", third.monetaryPenalty(), third.executed()));
+        fixture.given(listed)
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, detail), AS_OWN_BUREAU)
+                .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-06-03"),
+                                "entry removed: BASIS_REVOKED"),
+                        new ListingRemoved(LISTING_ID, ListType.REPEATED_INFRINGER, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-06-03"),
+                                detail, VERSION));
+
+        // a second revocation leaves one standing penalty: the flag removes the entry
+        cases.penalty("case-2024-0330", BUREAU, USCC, LocalDate.of(2024, 9, 2));
+        revoke("case-2024-0212");
+        fixture.given(listed)
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
+                .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0212", date("2025-07-01")),
+                        new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
+                                "entry removed: BASIS_REVOKED"),
+                        new ListingRemoved(LISTING_ID, ListType.REPEATED_INFRINGER, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-07-01"),
+                                "the decision of case case-2024-0212 no longer stands from 2025-07-01", VERSION));
+    }
+
+    /** Case {@code caseId} as it stands after its decision was revoked. */
+    private void revoke(String caseId) {
+        BasisFacts standing = cases.find(caseId).orElseThrow();
+        cases.add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), true, standing.decidedOn(), false,
+                standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType(), standing.monetaryPenalty(),
+                standing.executed()));
+    }
+
+    /** A repeated-infringer entry on {@code basis}, proposed on 2025-03-03 and listed on 2025-03-11 with KEY_SUPERVISION ({@code /1}). */
+    private static Object[] repeatedInfringerListed(List<String> basis) {
+        return new Object[] {proposed(ListType.REPEATED_INFRINGER, ListingCategory.REPEATED_INFRINGEMENT, basis),
+            new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.REPEATED_INFRINGER, ListingCategory.REPEATED_INFRINGEMENT, SUBJECT, basis,
+                    REASON, LISTED, TERM_END, REPAIR_WAIT_END, STATEMENT_DEADLINE, false, VERSION),
+            imposed(LISTING_ID + "/1", SanctionMeasure.KEY_SUPERVISION, LISTED, TERM_END.dueOn())};
+    }
+
     // ---- who may act, and in what order
 
     @Test
