@@ -274,6 +274,50 @@ class StrictInputTest {
         assertThat(authenticated.getStatus().value()).isEqualTo(400);
     }
 
+    /** README, Input bounds: an id is at most 64 characters, in a path as in a body; one over is a 400 naming the parameter, not a 404. */
+    @Test
+    void an_id_in_a_path_over_its_bound_is_a_400_naming_the_parameter_and_its_bound() {
+        TrackingToken before = head();
+        String over = "c".repeat(65);
+        for (var command : commands().entrySet()) {
+            if (!command.getKey().contains(caseId) && !command.getKey().contains(listingId)) continue;
+            String field = command.getKey().contains(caseId) ? "caseId" : "listingId";
+            String path = command.getKey().replace(caseId, over).replace(listingId, over);
+            Map<String, Object> body = new LinkedHashMap<>(command.getValue());
+            // (two of the sample bodies are refused on their own: the path must be what is refused)
+            if (path.endsWith("/transfer")) body.putAll(Map.of("suspectedOn", "2026-03-11", "approvedOn", "2026-03-11"));
+            if (path.endsWith("/cases/" + over + "/repair")) body = new LinkedHashMap<>(Map.of("decidedOn", "2026-10-01", "harmRemoved", true));
+            Answer answer = postJson(path, json(body));
+            assertRefused(answer, path);
+            assertThat(answer.status()).as(path + " -> " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).as(path).contains("\"field\":\"" + field + "\"").contains("at most 64 characters");
+        }
+        Answer sanction = postJson("/api/v1/listings/" + listingId + "/sanctions/" + over + "/lifting",
+                json(commands().get("/api/v1/listings/" + listingId + "/sanctions/1/lifting")));
+        assertThat(sanction.status()).isEqualTo(400);
+        assertThat(sanction.body()).contains("\"field\":\"number\"");
+        assertThat(recordedSince(before)).isEmpty();
+
+        String auditor = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "auditor", "officer");
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("/api/v1/cases/%s", "caseId");
+        reads.put("/api/v1/listings/%s", "listingId");
+        reads.put("/api/v1/audit/cases/%s/events", "caseId");
+        reads.put("/api/v1/audit/cases/%s/state?asOf=2026-04-01T00:00:00Z", "caseId");
+        reads.put("/api/v1/public/penalties/%s", "recordId");
+        reads.put("/api/v1/public/penalties/%s/2", "decisionId");
+        for (var read : reads.entrySet()) {
+            var r = web.get().uri(String.format(read.getKey(), over)).headers(h -> h.setBearerAuth(auditor)).exchange()
+                    .expectBody(String.class).returnResult();
+            assertThat(r.getStatus().value()).as(read.getKey() + " -> " + r.getResponseBody()).isEqualTo(400);
+            assertThat(r.getResponseBody()).as(read.getKey()).contains("\"field\":\"" + read.getValue() + "\"").contains("at most 64 characters");
+            // at the bound, an id nobody was given is simply not found
+            var atBound = web.get().uri(String.format(read.getKey(), "c".repeat(64))).headers(h -> h.setBearerAuth(auditor)).exchange()
+                    .expectBody(String.class).returnResult();
+            assertThat(atBound.getStatus().value()).as(read.getKey() + " -> " + atBound.getResponseBody()).isEqualTo(404);
+        }
+    }
+
     // ---- property-based: seeded malformed and oversized bodies to every command endpoint ----
 
     enum Mutation {

@@ -4,6 +4,7 @@ import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.LedgerGateway;
+import org.gongshi.api.web.Params;
 import org.gongshi.ledger.privacy.command.ShredSubject;
 import org.gongshi.projections.privacy.SubjectKeys;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,6 +41,7 @@ public class SubjectKeyController {
 
     @DeleteMapping("/{subjectId}/key")
     Mono<Map<String, Object>> shred(@AuthenticationPrincipal Jwt jwt, @PathVariable String subjectId) {
+        Params.id("subjectId", subjectId);
         Caller caller = Caller.of(jwt);
         if (!caller.has(ADMIN)) throw new Forbidden("Deleting a data subject's key needs the role admin");
         Caller acting = new Caller(caller.sub(), caller.bureau() == null ? ADMIN : caller.bureau(), caller.division(), caller.roles());

@@ -2,6 +2,7 @@ package org.gongshi.api.audit;
 
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.Params;
 import org.gongshi.api.web.TransparencyLog;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.api.web.WitnessKeys;
@@ -52,6 +53,7 @@ public class AuditController {
 
     @GetMapping("/cases/{caseId}/events")
     Mono<Map<String, Object>> events(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, ServerHttpRequest request) {
+        Params.id("caseId", caseId);
         Caller caller = Caller.of(jwt);
         return reads.read(request, () -> {
             histories.audited(caller, caseId);
@@ -65,6 +67,7 @@ public class AuditController {
     @GetMapping("/cases/{caseId}/state")
     Mono<Map<String, Object>> state(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, @RequestParam(required = false) String asOf,
                                     ServerHttpRequest request) {
+        Params.id("caseId", caseId);
         Caller caller = Caller.of(jwt);
         Instant at = instant(asOf);
         return reads.read(request, () -> {

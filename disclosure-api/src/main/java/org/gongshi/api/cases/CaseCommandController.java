@@ -63,6 +63,7 @@ import org.gongshi.ledger.disclosure.command.DecideDisclosure;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.command.RepairCredit;
 import org.gongshi.api.web.LedgerGateway;
+import org.gongshi.api.web.Params;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -162,6 +163,7 @@ public class CaseCommandController {
     @PostMapping("/{caseId}/decisions")
     Mono<ResponseEntity<?>> decide(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                    @PathVariable String caseId, @Valid @RequestBody DecisionRequest body) {
+        Params.id("caseId", caseId);
         return commands.send(jwt, key, "POST /cases/" + caseId + "/decisions", body, caller -> {
             body.check();
             String decisionId = commands.newId(jwt, key, "POST /cases/" + caseId + "/decisions", body);
@@ -264,6 +266,7 @@ public class CaseCommandController {
 
     /** A command on case {@code caseId} at {@code /api/v1/cases/{caseId}/{act}}, answered 200 {caseId, position}. */
     private Mono<ResponseEntity<?>> act(Jwt jwt, String key, String caseId, String act, Object body, Supplier<Object> command) {
+        Params.id("caseId", caseId);
         return commands.send(jwt, key, "POST /cases/" + caseId + "/" + act, body,
                 caller -> Command.ok(command.get(), "caseId", caseId));
     }

@@ -48,6 +48,7 @@ public class CaseQueryController {
 
     @GetMapping("/{caseId}")
     Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, ServerHttpRequest request) {
+        Params.id("caseId", caseId);
         Caller caller = Access.requireReader(Caller.of(jwt));
         return reads.read(request, () -> {
             CaseView view = views.find(caseId).orElseThrow(() -> new NotFound("No case with id " + caseId

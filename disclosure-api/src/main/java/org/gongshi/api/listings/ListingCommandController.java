@@ -6,6 +6,7 @@ import org.gongshi.api.web.BureauCommands;
 import org.gongshi.api.web.BureauCommands.Command;
 import org.gongshi.ledger.listings.command.ApplyForListingRepair;
 import org.gongshi.api.web.LedgerGateway;
+import org.gongshi.api.web.Params;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
 import org.gongshi.ledger.listings.command.DecideListing;
@@ -78,6 +79,7 @@ public class ListingCommandController {
     @PostMapping("/{listingId}/sanctions")
     Mono<ResponseEntity<?>> sanction(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                      @PathVariable String listingId, @Valid @RequestBody ListingRequests.SanctionRequest body) {
+        Params.id("listingId", listingId);
         return commands.send(jwt, key, "POST /listings/" + listingId + "/sanctions", body, caller -> {
             String sanctionId = listingId + "/" + commands.newId(jwt, key, "POST /listings/" + listingId + "/sanctions", body).substring(0, 8);
             return Command.ok(new ImposeSanction(listingId, sanctionId, body.type(), body.scope(), body.until(), body.imposedOn()),
@@ -89,6 +91,7 @@ public class ListingCommandController {
     @PostMapping("/{listingId}/sanctions/{number}/lifting")
     Mono<ResponseEntity<?>> lift(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                  @PathVariable String listingId, @PathVariable String number, @Valid @RequestBody ListingRequests.LiftRequest body) {
+        Params.id("number", number);
         return act(jwt, key, listingId, "sanctions/" + number + "/lifting", body,
                 () -> new LiftSanction(listingId, listingId + "/" + number, body.liftedOn(), body.reason()));
     }
@@ -105,6 +108,7 @@ public class ListingCommandController {
     @PostMapping("/{listingId}/repair")
     Mono<ResponseEntity<?>> repair(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                    @PathVariable String listingId, @Valid @RequestBody ListingRequests.RepairRequest body) {
+        Params.id("listingId", listingId);
         return commands.send(jwt, key, "POST /listings/" + listingId + "/repair", body, caller -> {
             body.check();
             String applicationId = body.action() == ListingRequests.RepairAction.APPLY 
@@ -120,6 +124,7 @@ public class ListingCommandController {
 
     /** A command on listing {@code listingId} at {@code /api/v1/listings/{listingId}/{act}}, answered 200 {listingId, position}. */
     private Mono<ResponseEntity<?>> act(Jwt jwt, String key, String listingId, String act, Object body, Supplier<Object> command) {
+        Params.id("listingId", listingId);
         return commands.send(jwt, key, "POST /listings/" + listingId + "/" + act, body,
                 caller -> Command.ok(command.get(), "listingId", listingId));
     }

@@ -94,6 +94,7 @@ public class ListingQueryController {
 
     @GetMapping("/{listingId}")
     Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String listingId, ServerHttpRequest request) {
+        Params.id("listingId", listingId);
         Caller caller = Access.requireReader(Caller.of(jwt));
         return reads.read(request, () -> {
             ListingView view = views.find(listingId).orElseThrow(() -> new NotFound("No listing with id " + listingId

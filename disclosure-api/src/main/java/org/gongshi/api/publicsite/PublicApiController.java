@@ -61,11 +61,15 @@ public class PublicApiController {
     /** A decision published again after a change is the record {@code <decisionId>/<edition>}: its id holds a slash. */
     @GetMapping("/penalties/{decisionId}/{edition:[0-9]+}")
     Mono<ResponseEntity<?>> penalty(@PathVariable String decisionId, @PathVariable String edition, ServerHttpRequest request) {
-        return penalty(decisionId + "/" + edition, request);
+        return record(Params.id("decisionId", decisionId) + "/" + edition, request);
     }
 
     @GetMapping("/penalties/{recordId}")
     Mono<ResponseEntity<?>> penalty(@PathVariable String recordId, ServerHttpRequest request) {
+        return record(Params.id("recordId", recordId), request);
+    }
+
+    private Mono<ResponseEntity<?>> record(String recordId, ServerHttpRequest request) {
         return reads.await(request, RECORDS).then(queries.record(recordId))
                 .switchIfEmpty(Mono.error(() -> new NotFound("No public penalty record " + recordId)))
                 .map(view -> view.state() == RecordState.PUBLISHED

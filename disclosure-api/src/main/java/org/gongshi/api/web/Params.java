@@ -1,5 +1,6 @@
 package org.gongshi.api.web;
 
+import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.identity.Division;
 
@@ -25,6 +26,17 @@ public final class Params {
             throw InvalidRequest.of("division", problem);
         });
         return new Division(code).region();
+    }
+
+    /**
+     * An id a path names (a case, listing, record, sanction or data subject): at most {@link Bounds#ID} characters, as every id
+     * the ledger hands out is; a longer one is a 400 naming the parameter and its bound, never a search for what cannot exist.
+     */
+    public static String id(String field, String value) {
+        if (value != null && value.length() > Bounds.ID) {
+            throw InvalidRequest.of(field, "must be at most " + Bounds.ID + " characters (an id the ledger handed out)");
+        }
+        return value;
     }
 
     /** An ISO date, or {@code fallback} when the parameter is absent. */
