@@ -274,6 +274,19 @@ class StrictInputTest {
         assertThat(authenticated.getStatus().value()).isEqualTo(400);
     }
 
+    /** API.md: a validation error names its field; a number too large for it was answered as "not valid JSON". */
+    @Test
+    void a_number_out_of_its_field_s_range_is_a_400_naming_the_field() {
+        TrackingToken before = head();
+        String path = "/api/v1/cases/" + caseId + "/extensions";
+        String body = json(commands().get(path)).replace("\"days\":30", "\"days\":99999999999");
+        Answer answer = postJson(path, body);
+        assertRefused(answer, "days 99999999999");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"days\"").contains("out of range").contains("whole number").doesNotContain("not valid JSON");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** README, Input bounds: an id is at most 64 characters, in a path as in a body; one over is a 400 naming the parameter, not a 404. */
     @Test
     void an_id_in_a_path_over_its_bound_is_a_400_naming_the_parameter_and_its_bound() {

@@ -28,6 +28,7 @@ import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -205,9 +206,12 @@ public final class Problems {
                 Class<?> type = input.getMethodParameter().getParameterType();
                 return new InvalidRequest.FieldProblem(name == null ? "parameter" : name,
                         type == int.class || type == long.class || type == Integer.class || type == Long.class
-                                ? "must be a whole number" : "has a value of the wrong kind; see API.md");
+                                ? wholeNumber(type) : "has a value of the wrong kind; see API.md");
             }
             return new InvalidRequest.FieldProblem("body", "is missing or not JSON; send a JSON object as documented in API.md");
+        }
+        if (jackson instanceof InputCoercionException outOfRange) {
+            return new InvalidRequest.FieldProblem(path(jackson, null), "is out of range: " + wholeNumber(outOfRange.getTargetType()));
         }
         if (jackson instanceof StreamReadException read && !(jackson instanceof DatabindException)) {
             String message = read.getOriginalMessage() == null ? "" : read.getOriginalMessage();
@@ -232,6 +236,17 @@ public final class Problems {
         return field.isEmpty() ? "body" : field;
     }
 
+    /** What a field read as a whole number must hold: one that fits its type, and within the field's own bound. */
+    private static String wholeNumber(Class<?> target) {
+        if (target == long.class || target == Long.class) {
+            return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", within this field's bound (API.md)";
+        }
+        if (target == int.class || target == Integer.class) {
+            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", within this field's bound (API.md)";
+        }
+        return "must be a whole number";
+    }
+
     /** What the field should hold, from the type it was read as. */
     private static String expectation(JacksonException jackson) {
         if (jackson instanceof RefusedInput refused) return refused.getOriginalMessage();
@@ -243,7 +258,7 @@ public final class Problems {
         if (target == null) return "has a value of the wrong kind; see API.md for this field";
         if (target.isEnum()) return "must be one of " + Arrays.toString(target.getEnumConstants());
         if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return target == java.math.BigDecimal.class ? "must be a number (yuan, at most 2 decimals)" : "must be a whole number";
+            return target == java.math.BigDecimal.class ? "must be a number (yuan, at most 2 decimals)" : wholeNumber(target);
         }
         if (target == Boolean.class || target == boolean.class) return "must be true or false";
         if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) return "must be a list";

@@ -1,0 +1,44 @@
+package org.gongshi.api.problem;
+
+import org.gongshi.api.cases.CaseRequests;
+import org.gongshi.api.input.StrictJson;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** How a body that could not be read is answered: the field to fix and what it must hold, never the parser's words. */
+class ProblemsTest {
+
+    private static final JsonMapper JSON = StrictJson.strict(JsonMapper.builder().build());
+
+    /** API.md: a validation error names the field; a number too large for its field is such an error, not "invalid JSON". */
+    @Test
+    void a_number_out_of_its_field_s_range_is_a_400_naming_the_field_and_what_it_must_hold() {
+        for (String days : List.of("99999999999", "-99999999999", "1e20")) {
+            ProblemDetail problem = decoding("{\"approval\":\"HEAD\",\"approvedOn\":\"2026-03-05\",\"days\":" + days + ",\"reason\":\"案情复杂\"}",
+                    CaseRequests.ExtensionRequest.class);
+            assertThat(problem.getStatus()).isEqualTo(400);
+            assertThat(errors(problem)).as(days).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("days");
+                assertThat(error.message()).contains("whole number").contains("2147483647").doesNotContain("JSON");
+            });
+        }
+    }
+
+    private static ProblemDetail decoding(String body, Class<?> type) {
+        JacksonException failure = catchThrowableOfType(JacksonException.class, () -> JSON.readValue(body, type));
+        return Problems.toProblem(new ServerWebInputException("Failed to read HTTP message", null, failure));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<InvalidRequest.FieldProblem> errors(ProblemDetail problem) {
+        return (List<InvalidRequest.FieldProblem>) problem.getProperties().get("errors");
+    }
+}
