@@ -381,10 +381,12 @@ public class Case implements DisclosedCase {
                 "the decision was " + lastRevision + " and has no effect");
         requireDatedInOrder(command.executedOn(), "the execution", recording, rules);
         BigDecimal fine = Penalty.total(penalties, PenaltyType.FINE);
+        BigDecimal latePenalty = latePaymentPenalty(fine, command.executedOn(), rules);
+        requireNotAboveDue(command.paidAmount(), command.executedOn(), fine, latePenalty);
         // paid before the decision was served: the period to pay had not started
         boolean inTime = paymentDeadline == null || paymentDeadline.metBy(command.executedOn());
         apply(new PenaltyExecuted(caseId, command.executedOn(), command.paidAmount(), command.method(), paymentDeadline,
-                inTime, latePaymentPenalty(fine, command.executedOn(), rules), rules.version()));
+                inTime, latePenalty, rules.version()));
     }
 
     @CommandHandler
@@ -607,6 +609,24 @@ public class Case implements DisclosedCase {
         BigDecimal penalty = fine.multiply(rules.policy().caseHandling().latePaymentDailyRate())
                 .multiply(BigDecimal.valueOf(daysLate)).setScale(2, RoundingMode.HALF_UP);
         return penalty.min(fine);
+    }
+
+    /**
+     * {@link Rule#PAYMENT_DUE}: the party pays the fine and the illegal gains confiscated (罚没款; property confiscated is
+     * seized, not paid), with the late-payment penalty accrued by the day it pays ({@link #latePaymentPenalty}); a payment
+     * above that sum is not what happened. Paying less is recorded as paid.
+     */
+    private void requireNotAboveDue(BigDecimal paid, LocalDate paidOn, BigDecimal fine, BigDecimal latePenalty) {
+        if (paid == null) return;
+        BigDecimal gains = Penalty.total(penalties, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS);
+        BigDecimal due = fine.add(gains).add(latePenalty);
+        check(paid.compareTo(due) <= 0, Rule.PAYMENT_DUE, "¥" + yuan(paid) + " paid on " + paidOn + " is more than is due that day: ¥"
+                + yuan(due) + " (fine ¥" + yuan(fine) + ", illegal gains ¥" + yuan(gains) + ", late-payment penalty ¥" + yuan(latePenalty)
+                + "); record the amount paid, at most ¥" + yuan(due));
+    }
+
+    private static String yuan(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private void resume(LocalDate resumedOn, Rulebook rules) {

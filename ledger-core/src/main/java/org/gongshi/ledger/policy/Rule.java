@@ -33,6 +33,7 @@ public enum Rule {
     TRANSFER_NOT_REPLACED(Kind.CONFLICT, "A case is transferred to the judiciary once; a penalty never replaces a due transfer", "Decree 310 Arts 3, 5, 11"),
     TRANSFER_RETURN(Kind.CONFLICT, "Only a transferred case returns when the judiciary declines to file it; then the bureau may decide it", "Decree 310 Arts 8-9, 11"),
     EXECUTION_AFTER_PENALTY(Kind.CONFLICT, "Execution is recorded once, for an effective penalty decision", "行政处罚法 Arts 66-73"),
+    PAYMENT_DUE(Kind.CONFLICT, "A payment records at most what is due on its day: the fine and the illegal gains confiscated, with the late-payment penalty accrued by then (a share of the fine a day after the payment deadline, capped at the fine)", "行政处罚法 Arts 67, 72, 73; 行政强制法 Art 45"),
     CLOSURE_AFTER_DISPOSITION(Kind.CONFLICT, "A case is closed after its disposition and, for a penalty, its execution", "SAMR 程序规定 (结案)"),
     SERVICE_OF_DECISION(Kind.CONFLICT, "Every decision records the day the party received it, once, not before it was made, and before the case closes; periods from receipt start the next day", "行政处罚法 Art 61"),
     CHALLENGE_OF_DECISION(Kind.CONFLICT, "A reconsideration or lawsuit is filed against a decision, one at a time, and ends once; while pending the late-payment penalty does not accrue", "行政处罚法 Art 73; 行政强制法 Art 45"),

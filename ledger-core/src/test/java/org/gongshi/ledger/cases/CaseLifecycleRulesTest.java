@@ -642,6 +642,33 @@ class CaseLifecycleRulesTest {
                         latePenalty, VERSION));
     }
 
+    /**
+     * DOMAIN.md, payment: the party owes the fine (and the illegal gains confiscated, paid with it) and, from the day after the
+     * payment deadline, 3% of the fine a day, capped at the fine. A payment above what is due on its day is refused (audit: an
+     * overpayment was accepted); paying less is recorded as paid.
+     */
+    @Test
+    void a_payment_above_the_fine_and_the_late_payment_penalty_due_that_day_is_refused() {
+        Object[] served = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000"), confiscation("500")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-13"), List.of(fine("1000"), confiscation("500")), DECISION_DEADLINE, true, null), served(date("2026-03-16"))};
+
+        // in time (due 03-31): ¥1000 fine and ¥500 illegal gains
+        refused(fixture.given(served)
+                .when(new RecordExecution(CASE_ID, date("2026-03-31"), new BigDecimal("1500.01"), "银行缴款"), AS_OWN_BUREAU),
+                "payment-due", "¥1500.01 paid on 2026-03-31 is more than is due that day: ¥1500.00");
+        fixture.given(served)
+                .when(new RecordExecution(CASE_ID, date("2026-03-31"), new BigDecimal("1500"), "银行缴款"), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        // 13 days late (04-01..04-13): a late-payment penalty of ¥390.00 is due as well
+        refused(fixture.given(served)
+                .when(new RecordExecution(CASE_ID, date("2026-04-13"), new BigDecimal("1890.01"), "银行缴款"), AS_OWN_BUREAU),
+                "payment-due", "¥1890.00 (fine ¥1000.00, illegal gains ¥500.00, late-payment penalty ¥390.00)");
+        fixture.given(served)
+                .when(new RecordExecution(CASE_ID, date("2026-04-13"), new BigDecimal("1890.00"), "银行缴款"), AS_OWN_BUREAU)
+                .expectEvents(new PenaltyExecuted(CASE_ID, date("2026-04-13"), new BigDecimal("1890.00"), "银行缴款", due("2026-03-31"), false,
+                        new BigDecimal("390.00"), VERSION));
+    }
+
     @Test
     void a_challenge_is_filed_against_a_decision_and_ends_once() {
         Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
