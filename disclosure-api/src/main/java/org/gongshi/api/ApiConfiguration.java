@@ -134,6 +134,15 @@ public class ApiConfiguration {
         return StrictJson.codecs(jsonMapper);
     }
 
+    /**
+     * The pages are written in zh-CN ({@code lang="zh-CN"}) whatever language a browser asks for, and say so in
+     * {@code Content-Language}, which the views take from the request's locale context.
+     */
+    @Bean(name = org.springframework.web.server.adapter.WebHttpHandlerBuilder.LOCALE_CONTEXT_RESOLVER_BEAN_NAME)
+    org.springframework.web.server.i18n.LocaleContextResolver localeContextResolver() {
+        return new org.springframework.web.server.i18n.FixedLocaleContextResolver(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
     @Bean
     QueryGuard queryGuard() {
         return new QueryGuard();

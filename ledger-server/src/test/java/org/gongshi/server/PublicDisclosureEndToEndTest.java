@@ -243,6 +243,27 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/stats?division=abc", 400)).contains("查询条件有误");
     }
 
+    /**
+     * DESIGN.md: the public pages are zh-CN; they say so in Content-Language, whatever language the browser asks for (audit:
+     * they were sent as en). JSON answers are not pages and keep what they had.
+     */
+    @Test
+    @Order(6)
+    void zh_cn_pages_are_sent_with_content_language_zh_cn() {
+        for (String language : List.of("en-US,en;q=0.9", "zh-CN,zh;q=0.9", "")) {
+            for (String page : List.of("/", "/penalties?q=示例", "/penalties?from=yesterday", "/lists", "/lists/BLACKLIST", "/stats",
+                    "/penalties/no-such-record", "/no/such/page", "/audit/login")) {
+                var answer = web.get().uri(page).accept(MediaType.TEXT_HTML).headers(h -> {
+                    if (!language.isEmpty()) h.set("Accept-Language", language);
+                }).exchange().expectBody(String.class).returnResult();
+                assertThat(answer.getResponseBody()).as(page).contains("lang=\"zh-CN\"");
+                assertThat(answer.getResponseHeaders().getFirst("Content-Language")).as(page + " asked for '" + language + "'").isEqualTo("zh-CN");
+            }
+        }
+        web.get().uri("/api/v1/public/penalties").header("Accept-Language", "en").exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist("Content-Language");
+    }
+
     static Map<?, ?> get(String uri) {
         return web.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }

@@ -29,7 +29,8 @@ public class ProblemAdvice {
     ResponseEntity<?> answer(Throwable error, String path, List<MediaType> accepted) throws Throwable {
         if (DisconnectedClientHelper.isClientDisconnectedException(error)) throw error;
         if (error instanceof NoResourceFoundException && browsing(path, accepted)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(NOT_FOUND_PAGE);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
+                    .headers(h -> h.setContentLanguage(java.util.Locale.SIMPLIFIED_CHINESE)).body(NOT_FOUND_PAGE);
         }
         return Problems.toResponse(error);
     }
