@@ -154,6 +154,22 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /**
+     * DOMAIN.md, withholding: a disclosable decision is withheld only on an enumerated ground. Whether one is needed depends on
+     * the decision (one never disclosed is withheld without), so the refusal stays a 409, but it names the field to fix and
+     * the grounds to choose from (audit: the 409 carried no errors).
+     */
+    @Test
+    void a_disclosable_decision_withheld_without_a_ground_is_refused_naming_the_ground_field_and_the_grounds() {
+        TrackingToken before = head();
+        Answer answer = postJson("/api/v1/cases/" + caseId + "/disclosure", json(Map.of("action", "WITHHOLD")));
+        assertRefused(answer, "WITHHOLD without a ground");
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body()).contains("\"rule\":\"withholding-ground\"").contains("\"field\":\"ground\"")
+                .contains("[STATE_SECRET, SECURITY_OR_STABILITY, OTHER_LAW]");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** API.md: only a CHANGED revision names new penalties; a revocation that sends some is refused, not half applied. */
     @Test
     void a_revocation_that_names_penalties_is_a_400_naming_the_field() {

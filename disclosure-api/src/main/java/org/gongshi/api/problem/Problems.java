@@ -113,7 +113,7 @@ public final class Problems {
             if (details instanceof RuleViolation.Details d) return rule(d);
             if (details instanceof Map<?, ?> map && map.get("rule") != null) {
                 return rule(new RuleViolation.Details(str(map.get("rule")), str(map.get("kind")), str(map.get("title")),
-                        str(map.get("source")), str(map.get("detail"))));
+                        str(map.get("source")), str(map.get("detail")), str(map.get("field"))));
             }
             if (DistributedFailures.of(remote) != null) return distributed(DistributedFailures.of(remote));
             if (remote.getCause() != null && remote.getCause() != remote) return toProblem(unwrap(remote.getCause()));
@@ -187,6 +187,7 @@ public final class Problems {
         };
         ProblemDetail problem = problem(status, details.title(), "Rule '" + details.rule() + "' (" + details.source() + "): " + details.detail());
         problem.setProperty("rule", details.rule());
+        if (details.field() != null) problem.setProperty("errors", List.of(new InvalidRequest.FieldProblem(details.field(), details.detail())));
         return problem;
     }
 

@@ -2,6 +2,8 @@ package org.gongshi.api.problem;
 
 import org.gongshi.api.cases.CaseRequests;
 import org.gongshi.api.input.StrictJson;
+import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.policy.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebInputException;
@@ -30,6 +32,21 @@ class ProblemsTest {
                 assertThat(error.message()).contains("whole number").contains("2147483647").doesNotContain("JSON");
             });
         }
+    }
+
+    /** A refusal under a rule that concerns one field of the command stays a refusal under the rule, and names the field too. */
+    @Test
+    void a_rule_refusal_about_one_field_names_it_in_errors() {
+        var refusal = new RuleViolation(Rule.WITHHOLDING_GROUND, "ground", "a disclosable decision is withheld only on an enumerated ground");
+        ProblemDetail problem = Problems.toProblem(refusal.acrossTheBus());
+        assertThat(problem.getStatus()).isEqualTo(409);
+        assertThat(problem.getProperties()).containsEntry("rule", "withholding-ground");
+        assertThat(errors(problem)).containsExactly(new InvalidRequest.FieldProblem("ground", refusal.getMessage()));
+
+        ProblemDetail remote = Problems.toProblem(new org.axonframework.commandhandling.CommandExecutionException("refused", null,
+                java.util.Map.of("rule", "withholding-ground", "kind", "CONFLICT", "title", "t", "source", "s", "detail", "d", "field", "ground")));
+        assertThat(errors(remote)).containsExactly(new InvalidRequest.FieldProblem("ground", "d"));
+        assertThat(Problems.toProblem(new RuleViolation(Rule.CASE_CLOSED, "closed").acrossTheBus()).getProperties()).doesNotContainKey("errors");
     }
 
     private static ProblemDetail decoding(String body, Class<?> type) {

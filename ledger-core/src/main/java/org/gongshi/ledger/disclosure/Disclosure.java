@@ -22,6 +22,7 @@ import org.gongshi.ledger.disclosure.event.WithdrawalDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
+import org.gongshi.ledger.disclosure.event.WithholdingGround;
 import org.gongshi.ledger.policy.Recording;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.privacy.PersonalData;
@@ -34,6 +35,7 @@ import org.gongshi.ledger.vocabulary.RevisionKind;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -103,9 +105,10 @@ public class Disclosure {
         if (command.action() == DisclosureAction.WITHHOLD) {
             // a decision that is never disclosed (warning only, simple procedure, no penalty, a minor) needs no ground
             boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, filedOn, decision.decidedOn());
-            check(!disclosable || command.ground() != null, Rule.WITHHOLDING_GROUND,
-                    "a disclosable decision is withheld only on an enumerated ground: STATE_SECRET, SECURITY_OR_STABILITY or OTHER_LAW"
-                            + " (free text goes in the explanation)");
+            if (disclosable && command.ground() == null) {
+                throw new RuleViolation(Rule.WITHHOLDING_GROUND, "ground", "a disclosable decision is withheld only on an enumerated"
+                        + " ground, one of " + Arrays.toString(WithholdingGround.values()) + " (free text goes in the explanation)");
+            }
             apply(new DisclosureDecided(caseId, decision.decisionId(), recordId, DisclosureAction.WITHHOLD,
                     decidedOn, command.ground() == null ? null : command.ground().name(), deadline, recording.onTime(deadline),
                     doublePublicity, recording.onTime(doublePublicity), null, null, rules.version(), List.of(), command.explanation()));
