@@ -170,7 +170,10 @@ public final class RedactionPolicy {
      */
     private static final List<String> ROLE_WORDS = List.of("代理人", "律师", "委托人", "委托", "合伙人", "股东", "负责人", "经办人", "弟弟",
             "哥哥", "姐姐", "妹妹", "兄弟", "姐妹", "亲戚", "男友", "女友", "邻居", "房东", "租户", "雇主", "司机", "店员", "营业员", "快递员",
-            "购买者", "购买人", "买家", "消费者", "顾客", "收货人");
+            "购买者", "购买人", "买家", "消费者", "顾客", "收货人",
+            // the supply chain and accomplices an infringement decision names (供货商钱某, 经上家郑某转售, 同伙周某另案处理)
+            "供货商", "供货人", "供货方", "供应商", "上家", "下家", "卖家", "批发商", "经销商", "货主", "同伙", "帮工", "业务员", "销售员",
+            "收银员", "仓管员", "保管员", "学徒");
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -178,7 +181,8 @@ public final class RedactionPolicy {
     private static final List<String> AFTER_NAME = List.of("协助", "称", "证实", "系", "是", "在", "等", "的", "于", "向", "对", "已", "作证",
             "陈述", "介绍", "表示", "说", "共同", "一起", "一同", "电话", "手机", "联系", "住在", "住址", "家住", "现住", "参与", "帮助", "负责",
             "到场", "签字", "签收", "确认", "承认", "提供", "出具", "驾驶", "购买", "举报", "投诉", "持有", "担任", "接受", "代缴", "代交", "代付",
-            "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到");
+            "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到", "发货", "送货", "进货", "供货",
+            "转售", "出售");
     /**
      * Where a name ends: punctuation, a word that follows a name, 个人 (李四个人账户; not in AFTER_NAME: 个人护理用品有限公司
      * is an organisation's name), or a word that joins it to the next name in a list (和, 及, 与).

@@ -148,6 +148,19 @@ class RedactionPolicyTest {
     }
 
     /** The audit's penalty: the one who pays for the party is a third party, named between 由 and 代缴. */
+    /** The supply chain and accomplices an infringement decision names are third parties too (audit of 2026-12-01). */
+    @Test
+    void suppliers_upstream_and_downstream_sellers_and_accomplices_are_third_parties_never_named() {
+        assertThat(RedactionPolicy.scrub("当事人孔某某从供货商钱多多处购进侵权商品，经上家郑一鸣转售，另有同伙周杰（另案处理）。"))
+                .isEqualTo("当事人孔某某从供货商***处购进侵权商品，经上家***转售，另有同伙***（另案处理）。");
+        assertThat(RedactionPolicy.scrub("下家刘某称不知情。卖家王五发货。经销商李四、业务员张三到场。帮工赵六负责打包。"))
+                .isEqualTo("下家***称不知情。卖家***发货。经销商***、业务员***到场。帮工***负责打包。");
+        // a company as supplier, and the words written alone, stay
+        for (String text : List.of("供货商上海某某贸易有限公司提供货源。", "供货商向当事人发货。", "上家付款后发货。", "同伙作案。", "经销商于当日到场。")) {
+            assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+        }
+    }
+
     @Test
     void a_third_party_paying_for_the_party_is_never_named_in_the_penalty_content() {
         Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
