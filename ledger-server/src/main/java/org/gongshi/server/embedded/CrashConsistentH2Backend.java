@@ -617,12 +617,18 @@ class CrashConsistentH2Backend extends H2Backend {
         commands.writeLock().lock();
         try {
             MVStore store = getMvStore();
-            if (store.isClosed() || !store.hasUnsavedChanges()) return; // at rest: nothing to write
-            // what the commit writes, about half the store's estimate of its unsaved memory (measured on H2 2.5.252)
-            int writing = store.getUnsavedMemory() / 2;
-            store.commit();
+            if (store.isClosed()) return;
+            int writing = 0;
+            if (store.hasUnsavedChanges()) {
+                // what the commit writes, about half the store's estimate of its unsaved memory (measured on H2 2.5.252)
+                writing = store.getUnsavedMemory() / 2;
+                store.commit();
+            }
+            // as much rewritten as the commit wrote, and at least 1 MB: the compaction keeps pace with what writes leave
+            // behind, and at rest goes on a MB a checkpoint until the chunks are full enough (H2 rewrites only chunks older
+            // than its retention time, 45 s: the last writes of a burst are compacted at rest). At rest and full enough,
+            // a checkpoint writes nothing.
             if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
-                // as much rewritten as the commit wrote (at least 1 MB): the compaction keeps pace with what writes leave behind
                 store.compact(COMPACT_BELOW_FILL_PERCENT, Math.max(writing, 1 << 20));
             }
         } finally {

@@ -57,6 +57,20 @@ class ReadModelFileSizeTest {
             // measured (H2 2.5.252): 34 % on average over the last 30 checkpoints, the file 17.5 MB with 38 % of it free to be
             // written again; without the compaction 15 %, falling to 13 %, and the file 29 MB, all of it held by chunks
             assertThat(fillSum / 30).as("the chunks' fill rate, %, over the last 30 checkpoints").isGreaterThanOrEqualTo(25);
+
+            // at rest the checkpoints go on compacting what is left below the mark, then write nothing
+            int atRest = 0;
+            while (mvStore.getFileStore().getChunksFillRate() < CrashConsistentH2Backend.COMPACT_BELOW_FILL_PERCENT && atRest < 200) {
+                store.backend().checkpoint();
+                atRest++;
+            }
+            assertThat(mvStore.getFileStore().getChunksFillRate()).as("the fill rate after %d checkpoints at rest", atRest)
+                    .isGreaterThanOrEqualTo(CrashConsistentH2Backend.COMPACT_BELOW_FILL_PERCENT);
+            store.backend().checkpoint();
+            assertThat(mvStore.hasUnsavedChanges()).as("a checkpoint at rest, the chunks full enough, leaves nothing to write").isFalse();
+            long version = mvStore.getCurrentVersion();
+            store.backend().checkpoint();
+            assertThat(mvStore.getCurrentVersion()).as("nor commits anything").isEqualTo(version);
         }
     }
 }
