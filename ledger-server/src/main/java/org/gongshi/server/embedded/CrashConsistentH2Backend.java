@@ -85,6 +85,22 @@ class CrashConsistentH2Backend extends H2Backend {
      */
     static final int COMPACT_BELOW_FILL_PERCENT = 30;
 
+    /**
+     * How much a checkpoint's compaction rewrites after a commit the store estimated at {@code unsaved} bytes in memory:
+     * about what the commit wrote (a quarter of the estimate; written pages took 0.4 of it on H2 2.5.252), so the
+     * compaction keeps pace with what writes leave behind; at rest 1 MB a checkpoint until the chunks are full enough (H2
+     * rewrites only chunks older than its 45 s retention, so a burst's last writes are compacted at rest); and never more
+     * than {@value #MOST_COMPACTED_BYTES} bytes. Without that bound, what one compaction rewrote was in the next commit's
+     * estimate, so each compaction was larger than the one before while the chunks it freed were retained: in a
+     * 1,000,000-record load a commit grew past 1.3 GB and H2 closed the store (out of memory, issue 13).
+     */
+    static int compactionBytes(int unsaved) {
+        return Math.min(MOST_COMPACTED_BYTES, Math.max(1 << 20, unsaved / 4));
+    }
+
+    /** The most a checkpoint's compaction rewrites (bytes): its pause, under the lock every command waits for, stays short. */
+    static final int MOST_COMPACTED_BYTES = 16 << 20;
+
     private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
     private final ScheduledExecutorService checkpoints;
 
@@ -618,18 +634,14 @@ class CrashConsistentH2Backend extends H2Backend {
         try {
             MVStore store = getMvStore();
             if (store.isClosed()) return;
-            int writing = 0;
+            int unsaved = 0;
             if (store.hasUnsavedChanges()) {
-                // what the commit writes, about half the store's estimate of its unsaved memory (measured on H2 2.5.252)
-                writing = store.getUnsavedMemory() / 2;
+                unsaved = store.getUnsavedMemory();
                 store.commit();
             }
-            // as much rewritten as the commit wrote, and at least 1 MB: the compaction keeps pace with what writes leave
-            // behind, and at rest goes on a MB a checkpoint until the chunks are full enough (H2 rewrites only chunks older
-            // than its retention time, 45 s: the last writes of a burst are compacted at rest). At rest and full enough,
-            // a checkpoint writes nothing.
+            // at rest and the chunks full enough, a checkpoint writes nothing
             if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
-                store.compact(COMPACT_BELOW_FILL_PERCENT, Math.max(writing, 1 << 20));
+                store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(unsaved));
             }
         } finally {
             commands.writeLock().unlock();
