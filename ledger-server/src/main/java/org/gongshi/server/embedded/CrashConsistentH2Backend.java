@@ -86,20 +86,24 @@ class CrashConsistentH2Backend extends H2Backend {
     static final int COMPACT_BELOW_FILL_PERCENT = 30;
 
     /**
-     * How much a checkpoint's compaction rewrites after a commit the store estimated at {@code unsaved} bytes in memory:
-     * about what the commit wrote (a quarter of the estimate; written pages took 0.4 of it on H2 2.5.252), so the
-     * compaction keeps pace with what writes leave behind; at rest 1 MB a checkpoint until the chunks are full enough (H2
-     * rewrites only chunks older than its 45 s retention, so a burst's last writes are compacted at rest); and never more
-     * than {@value #MOST_COMPACTED_BYTES} bytes. Without that bound, what one compaction rewrote was in the next commit's
-     * estimate, so each compaction was larger than the one before while the chunks it freed were retained: in a
-     * 1,000,000-record load a commit grew past 1.3 GB and H2 closed the store (out of memory, issue 13).
+     * How much a checkpoint's compaction rewrites when the commands since the last checkpoint wrote what the store
+     * estimated at {@code written} bytes in memory: half of it (about what the commit wrote to the file, measured on H2
+     * 2.5.252), so the compaction keeps pace with what writes leave behind; at rest 1 MB a checkpoint until the chunks
+     * are full enough (H2 rewrites only chunks older than its 45 s retention, so a burst's last writes are compacted at
+     * rest); never more than {@value #MOST_COMPACTED_BYTES} bytes. The pages a compaction rewrote are left out of the next
+     * estimate ({@link #rewritten}): counted in it, each compaction was larger than the one before while H2 retained the
+     * chunks they freed, and in a 1,000,000-record load a commit grew past 1.3 GB and H2 closed the store (out of memory,
+     * issue 13). A quarter of the estimate, bounded at 16 MB, did not keep pace (10 GB at 300,000 records, 5.8 GB with half).
      */
-    static int compactionBytes(int unsaved) {
-        return Math.min(MOST_COMPACTED_BYTES, Math.max(1 << 20, unsaved / 4));
+    static int compactionBytes(int written) {
+        return Math.min(MOST_COMPACTED_BYTES, Math.max(1 << 20, written / 2));
     }
 
-    /** The most a checkpoint's compaction rewrites (bytes): its pause, under the lock every command waits for, stays short. */
-    static final int MOST_COMPACTED_BYTES = 16 << 20;
+    /** The most a checkpoint's compaction rewrites (bytes), a bound on its pause under the lock every command waits for. */
+    static final int MOST_COMPACTED_BYTES = 64 << 20;
+
+    /** What the last checkpoint's compaction left to write (the store's estimate), only read and written under the lock. */
+    private int rewritten;
 
     private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
     private final ScheduledExecutorService checkpoints;
@@ -639,9 +643,13 @@ class CrashConsistentH2Backend extends H2Backend {
                 unsaved = store.getUnsavedMemory();
                 store.commit();
             }
+            // what the commands wrote since the last checkpoint, without the pages its compaction rewrote
+            int written = Math.max(0, unsaved - rewritten);
+            rewritten = 0;
             // at rest and the chunks full enough, a checkpoint writes nothing
             if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
-                store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(unsaved));
+                store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
+                rewritten = store.getUnsavedMemory();
             }
         } finally {
             commands.writeLock().unlock();
