@@ -107,9 +107,19 @@ class CrashConsistentH2Backend extends H2Backend {
 
     private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
     private final ScheduledExecutorService checkpoints;
+    /** What to do when H2 has closed the store underneath the server ({@link #stopWhenClosedUnderneath}). */
+    private final Runnable closedUnderneath;
+    /** Set when {@link #close()} begins: from then on a closed store is the shutdown's doing, not H2's. */
+    private volatile boolean closing;
 
     CrashConsistentH2Backend(Path file, Duration interval) {
+        this(file, interval, () -> Runtime.getRuntime().halt(CommitOrderedEventStorageEngine.STORE_WRITE_FAILED));
+    }
+
+    /** {@code closedUnderneath}: what to do when H2 has closed the store on its own (production: halt, tests: record it). */
+    CrashConsistentH2Backend(Path file, Duration interval, Runnable closedUnderneath) {
         super(open(file));
+        this.closedUnderneath = closedUnderneath;
         checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "read-model-checkpoint");
             t.setDaemon(true);
@@ -662,10 +672,26 @@ class CrashConsistentH2Backend extends H2Backend {
         } catch (RuntimeException e) {
             log.error("read-model checkpoint failed; retrying at the next one", e);
         }
+        stopWhenClosedUnderneath();
+    }
+
+    /**
+     * H2 closes the store itself when it cannot write or read its file (a full disk, an I/O error, a commit out of
+     * memory: {@code MVStore.panic}). The server then answered every read with "This store is closed", wrote no view
+     * and no feed entry, and stayed UP (the ping answers without the store). It stops instead, as the event store does
+     * when it cannot write ({@link CommitOrderedEventStorageEngine#STORE_WRITE_FAILED}): the restart opens the file at
+     * its last checkpoint, and the processors replay the events after it from their tokens, so nothing is lost.
+     */
+    void stopWhenClosedUnderneath() {
+        if (closing || !getMvStore().isClosed()) return;
+        log.error("H2 closed the read-model store (it does when it cannot write or read the file; the cause is logged by H2"
+                + " above): stopping, as a restart reopens it at its last checkpoint and the processors replay from their tokens");
+        closedUnderneath.run();
     }
 
     @Override
     public void close() {
+        closing = true;
         checkpoints.shutdownNow();
         commands.writeLock().lock();
         try {
