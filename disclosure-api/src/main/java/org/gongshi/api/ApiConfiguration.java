@@ -136,11 +136,32 @@ public class ApiConfiguration {
 
     /**
      * The pages are written in zh-CN ({@code lang="zh-CN"}) whatever language a browser asks for, and say so in
-     * {@code Content-Language}, which the views take from the request's locale context.
+     * {@code Content-Language}, which the views take from the request's locale context. The API answers in English, as its
+     * problems are written: the request's locale also chooses the language of the standard validation messages, and with
+     * zh-CN for every path an API problem said "必须是正数" beside English ones (audit).
      */
     @Bean(name = org.springframework.web.server.adapter.WebHttpHandlerBuilder.LOCALE_CONTEXT_RESOLVER_BEAN_NAME)
     org.springframework.web.server.i18n.LocaleContextResolver localeContextResolver() {
-        return new org.springframework.web.server.i18n.FixedLocaleContextResolver(java.util.Locale.SIMPLIFIED_CHINESE);
+        var pages = new org.springframework.web.server.i18n.FixedLocaleContextResolver(java.util.Locale.SIMPLIFIED_CHINESE);
+        var api = new org.springframework.web.server.i18n.FixedLocaleContextResolver(java.util.Locale.ENGLISH);
+        return new org.springframework.web.server.i18n.LocaleContextResolver() {
+            @Override
+            public org.springframework.context.i18n.LocaleContext resolveLocaleContext(org.springframework.web.server.ServerWebExchange exchange) {
+                return (isApi(exchange) ? api : pages).resolveLocaleContext(exchange);
+            }
+
+            @Override
+            public void setLocaleContext(org.springframework.web.server.ServerWebExchange exchange,
+                                         org.springframework.context.i18n.LocaleContext localeContext) {
+                throw new UnsupportedOperationException("the locale is fixed per path");
+            }
+        };
+    }
+
+    /** The machine-readable paths (JSON, the feed, operations), as opposed to the pages. */
+    static boolean isApi(org.springframework.web.server.ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return path.startsWith("/api/") || path.startsWith("/feed/") || path.startsWith("/actuator") || path.startsWith("/dev/");
     }
 
     @Bean

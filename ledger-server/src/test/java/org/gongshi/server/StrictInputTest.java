@@ -143,6 +143,19 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /** A listing names each basis case once (audit: [X, X] was stored twice). */
+    @Test
+    void a_basis_case_named_twice_is_a_400_naming_the_second() {
+        TrackingToken before = head();
+        Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/listings"));
+        body.put("basisCaseIds", List.of(caseId, caseId));
+        Answer answer = postJson("/api/v1/listings", json(body));
+        assertRefused(answer, "basisCaseIds twice");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"basisCaseIds[1]\"").contains("name each basis case once");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** API.md: a WITHHOLD names its ground from the list and says in {@code explanation} what keeps the decision from the public. */
     @Test
     void a_withholding_ground_without_its_explanation_is_a_400_naming_the_field() {
@@ -301,6 +314,25 @@ class StrictInputTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("\"field\":\"days\"").contains("out of range").contains("whole number").doesNotContain("not valid JSON");
         assertThat(recordedSince(before)).isEmpty();
+    }
+
+    /**
+     * The API's problems are in one language, English, whatever the caller's Accept-Language (audit: the standard validation
+     * messages came in Chinese, "必须是正数", beside English ones, as the pages' zh-CN locale was every path's).
+     */
+    @Test
+    void the_api_s_validation_messages_are_english() {
+        String path = "/api/v1/cases/" + caseId + "/extensions";
+        for (String language : List.of("", "zh-CN,zh;q=0.9")) {
+            EntityExchangeResult<String> r = web.post().uri(path).headers(h -> {
+                h.setBearerAuth(token);
+                if (!language.isEmpty()) h.set("Accept-Language", language);
+            }).header("Content-Type", "application/json").bodyValue(json(commands().get(path)).replace("\"days\":30", "\"days\":0"))
+                    .exchange().expectBody(String.class).returnResult();
+            assertThat(r.getStatus().value()).isEqualTo(400);
+            assertThat(r.getResponseBody()).as(language).contains("\"field\":\"days\"").contains("must be greater than 0")
+                    .doesNotContain("必须");
+        }
     }
 
     /** README, Input bounds: an id is at most 64 characters, in a path as in a body; one over is a 400 naming the parameter, not a 404. */

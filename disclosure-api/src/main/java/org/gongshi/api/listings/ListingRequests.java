@@ -47,6 +47,14 @@ public final class ListingRequests {
                 int colon = p.indexOf(": ");
                 problems.add(new FieldProblem(p.substring(0, colon), p.substring(colon + 2)));
             }
+            // each basis case once (audit: [X, X] was stored twice on a listing)
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < basisCaseIds.size(); i++) {
+                if (!seen.add(basisCaseIds.get(i).strip())) {
+                    problems.add(new FieldProblem("basisCaseIds[" + i + "]", "names case " + basisCaseIds.get(i).strip()
+                            + " again; name each basis case once"));
+                }
+            }
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         }
     }

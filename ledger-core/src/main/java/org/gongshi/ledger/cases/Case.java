@@ -230,7 +230,7 @@ public class Case implements DisclosedCase {
         check(command.proposedPenalties() != null && !command.proposedPenalties().isEmpty(), Rule.NOTICE_BEFORE_DECISION,
                 "a penalty notice must propose at least one penalty");
         requireWithinSimpleProcedure(command.proposedPenalties(), rules);
-        requireTerms(command.proposedPenalties(), command.servedOn());
+        requireTerms(command.proposedPenalties(), command.servedOn(), rules);
         check(command.hearingRightGranted() || procedure != Procedure.ORDINARY
                         || !rules.grantsHearingRight(command.proposedPenalties(), partyKind), Rule.HEARING_RIGHT,
                 "the proposed penalties give the party a right to a hearing (Art 63: large fine or confiscation, downgrade, revocation,"
@@ -309,7 +309,7 @@ public class Case implements DisclosedCase {
         check(command.penalties() != null && !command.penalties().isEmpty(), Rule.NO_HEAVIER_AFTER_DEFENCE,
                 "a penalty decision names at least one penalty");
         requireNoHeavierThanNotice(command.penalties());
-        requireTerms(command.penalties(), command.decidedOn());
+        requireTerms(command.penalties(), command.decidedOn(), rules);
         requireNoLongerTermThanNotice(command.penalties(), command.decidedOn());
         requireWithinSimpleProcedure(command.penalties(), rules);
         // the 15 CD to pay run from receipt (Art 67): DecisionServed records them
@@ -352,6 +352,9 @@ public class Case implements DisclosedCase {
         check(command.suspectedOn() != null && command.approvedOn() != null, Rule.TRANSFER_NOT_REPLACED,
                 "a transfer records when the crime was suspected (suspectedOn) and when the head approved it (approvedOn)");
         recording.requireLegalDate(command.suspectedOn(), "the suspicion of a crime", rules);
+        // the head approves the transfer of this case: an act of it (the suspicion may have arisen before it was filed)
+        check(!command.approvedOn().isBefore(filedOn), Rule.DATE_NOT_BEFORE_FILING,
+                "the date of the head's approval of the transfer (" + command.approvedOn() + ") is before the case was filed on " + filedOn);
         check(!command.suspectedOn().isAfter(command.approvedOn()) && !command.approvedOn().isAfter(command.transferredOn()),
                 Rule.TRANSFER_NOT_REPLACED, "suspected " + command.suspectedOn() + ", approved " + command.approvedOn() + " and sent "
                         + command.transferredOn() + " must follow one another");
@@ -367,6 +370,8 @@ public class Case implements DisclosedCase {
     @CommandHandler
     public void handle(ReturnTransfer command, Rulebook rules, Recording recording) {
         authorise(recording);
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a closed case takes no further acts, and a return"
+                + " after its closure cannot reopen it");
         check(transferred, Rule.TRANSFER_RETURN, "the case is not with the judiciary; only a transferred case returns");
         requireDatedInOrder(command.returnedOn(), "the return", recording, rules);
         apply(new TransferReturned(caseId, command.returnedOn(), command.reason()));
@@ -382,7 +387,7 @@ public class Case implements DisclosedCase {
         requireDatedInOrder(command.executedOn(), "the execution", recording, rules);
         BigDecimal fine = Penalty.total(penalties, PenaltyType.FINE);
         BigDecimal latePenalty = latePaymentPenalty(fine, command.executedOn(), rules);
-        requireNotAboveDue(command.paidAmount(), command.executedOn(), fine, latePenalty);
+        requirePaidAsDue(command.paidAmount(), command.executedOn(), fine, latePenalty);
         // paid before the decision was served: the period to pay had not started
         boolean inTime = paymentDeadline == null || paymentDeadline.metBy(command.executedOn());
         apply(new PenaltyExecuted(caseId, command.executedOn(), command.paidAmount(), command.method(), paymentDeadline,
@@ -555,14 +560,20 @@ public class Case implements DisclosedCase {
         }
     }
 
-    /** A suspension or restriction names the last day of its term ({@code until}), after the act. */
-    private static void requireTerms(List<Penalty> penalties, LocalDate actOn) {
+    /**
+     * A suspension or restriction names the last day of its term ({@code until}), after the act and within the longest
+     * term the policy bounds (audit: 9999-12-31 was accepted, and a restriction's term becomes its public record's end).
+     */
+    private static void requireTerms(List<Penalty> penalties, LocalDate actOn, Rulebook rules) {
+        int longestYears = rules.policy().caseHandling().longestTermYears();
         for (Penalty penalty : penalties) {
             if (!penalty.type().hasTerm()) continue;
             check(penalty.until() != null, Rule.TERM_OF_PENALTY, penalty.type() + " (" + penalty.type().label()
                     + ") names the last day of its term (until)");
             check(penalty.until().isAfter(actOn), Rule.TERM_OF_PENALTY, penalty.type() + " ends on " + penalty.until()
                     + ", not after " + actOn);
+            check(!penalty.until().isAfter(actOn.plusYears(longestYears)), Rule.TERM_OF_PENALTY, penalty.type() + " ends on "
+                    + penalty.until() + ", more than " + longestYears + " years after " + actOn + "; check the date of until");
         }
     }
 
@@ -613,16 +624,28 @@ public class Case implements DisclosedCase {
 
     /**
      * {@link Rule#PAYMENT_DUE}: the party pays the fine and the illegal gains confiscated (罚没款; property confiscated is
-     * seized, not paid), with the late-payment penalty accrued by the day it pays ({@link #latePaymentPenalty}); a payment
-     * above that sum is not what happened. Paying less is recorded as paid.
+     * seized, not paid), with the late-payment penalty accrued by the day it pays ({@link #latePaymentPenalty}). The
+     * execution records the penalty carried out (执行完毕), which closes the case and counts as the obligations fulfilled for
+     * credit repair: it needs the fine and the illegal gains paid in full (audit: ¥0.01 of a ¥100,000 fine closed the case and
+     * ended its publication early, and what was still owed could never be recorded). The late-payment penalty may be paid
+     * in part or not at all, as an enforcement agreement may reduce or waive it (行政强制法 Art 42); a payment above the whole
+     * sum is not what happened.
      */
-    private void requireNotAboveDue(BigDecimal paid, LocalDate paidOn, BigDecimal fine, BigDecimal latePenalty) {
-        if (paid == null) return;
+    private void requirePaidAsDue(BigDecimal paid, LocalDate paidOn, BigDecimal fine, BigDecimal latePenalty) {
         BigDecimal gains = Penalty.total(penalties, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS);
-        BigDecimal due = fine.add(gains).add(latePenalty);
-        check(paid.compareTo(due) <= 0, Rule.PAYMENT_DUE, "¥" + yuan(paid) + " paid on " + paidOn + " is more than is due that day: ¥"
-                + yuan(due) + " (fine ¥" + yuan(fine) + ", illegal gains ¥" + yuan(gains) + ", late-payment penalty ¥" + yuan(latePenalty)
-                + "); record the amount paid, at most ¥" + yuan(due));
+        BigDecimal owed = fine.add(gains);
+        BigDecimal due = owed.add(latePenalty);
+        String dueThatDay = "¥" + yuan(due) + " (fine ¥" + yuan(fine) + ", illegal gains ¥" + yuan(gains) + ", late-payment penalty ¥"
+                + yuan(latePenalty) + ")";
+        if (paid == null) {
+            check(owed.signum() == 0, Rule.PAYMENT_DUE, "the decision orders ¥" + yuan(owed) + " paid: record paidAmount, the amount paid"
+                    + " on " + paidOn + " (due that day: " + dueThatDay + ")");
+            return;
+        }
+        check(paid.compareTo(owed) >= 0, Rule.PAYMENT_DUE, "¥" + yuan(paid) + " paid on " + paidOn + " is less than the fine and the"
+                + " illegal gains, ¥" + yuan(owed) + ": the execution is recorded once they are paid in full (due that day: " + dueThatDay + ")");
+        check(paid.compareTo(due) <= 0, Rule.PAYMENT_DUE, "¥" + yuan(paid) + " paid on " + paidOn + " is more than is due that day: "
+                + dueThatDay + "; record the amount paid, at most ¥" + yuan(due));
     }
 
     private static String yuan(BigDecimal amount) {

@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.cases.event.DecisionNumberTaken;
 import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.vocabulary.VisibleText;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;
@@ -29,8 +30,13 @@ public class DecisionNumberSlot {
         // for Axon, and for a number used for the first time
     }
 
+    /**
+     * Keyed by the number as a reader sees it ({@link VisibleText}): "京罚〔２０２６〕１号" is the number "京罚〔2026〕1号" (audit:
+     * full-width digits took a number already given). A slot taken before this keyed it by the number stripped of blanks
+     * at its ends, which is the same key for every number typed without full-width, zero-width or inner blank characters.
+     */
     public static String idOf(String bureau, String decisionNumber) {
-        return bureau + ":" + decisionNumber.strip();
+        return bureau + ":" + VisibleText.of(decisionNumber);
     }
 
     void take(String bureau, String decisionNumber, String forCase) {

@@ -15,7 +15,7 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
 
     public EnforcementPolicy {
         version = version == null || version.isBlank() ? DEFAULT_VERSION : version;
-        caseHandling = caseHandling == null ? new CaseHandling(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : caseHandling;
+        caseHandling = caseHandling == null ? new CaseHandling(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : caseHandling;
         disclosure = disclosure == null ? new Disclosure(null, null, null, null, null, null, null, null) : disclosure;
         creditListing = creditListing == null ? new CreditListing(null, null, null, null, null, null) : creditListing;
         timeBounds = timeBounds == null ? new TimeBounds(null, null, null) : timeBounds;
@@ -54,7 +54,12 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             /** Art 63: a fine (or confiscation) of at least this much, yuan, is large for an organisation (per province; project default ¥100,000). */
             BigDecimal largeAmountOrganisation,
             /** Art 63: a fine (or confiscation) of at least this much, yuan, is large for a natural person (per province; project default ¥10,000). */
-            BigDecimal largeAmountNaturalPerson) {
+            BigDecimal largeAmountNaturalPerson,
+            /**
+             * Project bound: a suspension or restriction ends at most this many years after the act that imposes it (50: a
+             * working life; a later date is a typing error such as 9999-12-31, and would be its public record's end).
+             */
+            Integer longestTermYears) {
         public CaseHandling {
             decisionDays = or(decisionDays, 90);
             headExtensionDays = or(headExtensionDays, 30);
@@ -70,6 +75,7 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             hearingNoticeWorkingDays = or(hearingNoticeWorkingDays, 7);
             largeAmountOrganisation = or(largeAmountOrganisation, new BigDecimal("100000"));
             largeAmountNaturalPerson = or(largeAmountNaturalPerson, new BigDecimal("10000"));
+            longestTermYears = or(longestTermYears, 50);
         }
     }
 

@@ -499,6 +499,11 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(noticed)
                 .when(decidePenalty(date("2026-03-20"), List.of(suspension("2026-03-20"))), AS_OWN_BUREAU),
                 "term-of-penalty", "not after 2026-03-20");
+        // a term beyond the policy's longest is a typing error (audit: 9999-12-31 was accepted)
+        refused(fixture.given(filed())
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(new Penalty(PenaltyType.BUSINESS_RESTRICTION, null, "限制经营",
+                        date("9999-12-31"))), true, false), AS_OWN_BUREAU),
+                "term-of-penalty", "BUSINESS_RESTRICTION ends on 9999-12-31, more than 50 years after 2026-03-05");
     }
 
     @Test
@@ -702,6 +707,33 @@ class CaseLifecycleRulesTest {
                 .expectEvents(new ChallengeFiled(CASE_ID, 2, ChallengeKind.LITIGATION, date("2026-06-01")));
     }
 
+    /**
+     * payment-due: the execution records the penalty carried out, which closes the case and counts as the obligations
+     * fulfilled for credit repair, so the fine and the illegal gains are paid in full (audit: ¥0.01 of a ¥100,000 fine was
+     * recorded as its execution); the late-payment penalty may be paid in part (an enforcement agreement may reduce it).
+     */
+    @Test
+    void an_execution_needs_the_fine_and_the_illegal_gains_paid_in_full() {
+        Object[] served = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000"), confiscation("500")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-13"), List.of(fine("1000"), confiscation("500")), DECISION_DEADLINE, true, null), served(date("2026-03-16"))};
+
+        refused(fixture.given(served)
+                .when(new RecordExecution(CASE_ID, date("2026-03-31"), new BigDecimal("0.01"), "银行缴款"), AS_OWN_BUREAU),
+                "payment-due", "¥0.01 paid on 2026-03-31 is less than the fine and the illegal gains, ¥1500.00");
+        refused(fixture.given(served)
+                .when(new RecordExecution(CASE_ID, date("2026-03-31"), null, "银行缴款"), AS_OWN_BUREAU),
+                "payment-due", "record paidAmount");
+        // 13 days late: ¥390 of late-payment penalty accrued, reduced by agreement to ¥100
+        fixture.given(served)
+                .when(new RecordExecution(CASE_ID, date("2026-04-13"), new BigDecimal("1600"), "银行缴款"), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        // no money ordered: nothing to pay
+        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(warning()), false, false, due("2026-03-12")),
+                        penaltyDecided(date("2026-03-13"), List.of(warning()), DECISION_DEADLINE, true, null))
+                .when(new RecordExecution(CASE_ID, date("2026-03-20"), null, "送达即执行"), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void execution_is_recorded_once_for_an_effective_penalty() {
         Object[] decided = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
@@ -739,6 +771,11 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(filed())
                 .when(new TransferToJudiciary(CASE_ID, date("2026-03-01"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-01"), date("2026-03-01")), AS_OWN_BUREAU),
                 "date-not-before-filing", "before the case was filed on 2026-03-02");
+        // the head's approval of the transfer is an act of the case (audit: approved before filing was accepted); the
+        // suspicion may have arisen before it was filed
+        refused(fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-04"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-02-27"), date("2026-03-01")), AS_OWN_BUREAU),
+                "date-not-before-filing", "approval of the transfer (2026-03-01) is before the case was filed on 2026-03-02");
 
         // the day of filing itself is fine
         fixture.given(filed())
@@ -927,6 +964,12 @@ class CaseLifecycleRulesTest {
                 .andGiven(new TransferReturned(CASE_ID, date("2026-04-20"), "公安机关不予立案"))
                 .when(decidePenalty(date("2026-04-24"), List.of(fine("1000"))), AS_OWN_BUREAU)
                 .expectEvents(penaltyDecided(date("2026-04-24"), List.of(fine("1000")), DECISION_DEADLINE, true, null));
+        // closed after the transfer: a closed case takes no further acts (audit: a return was recorded on it, leaving a case
+        // with no disposition that could never be decided)
+        refused(fixture.given(transferred)
+                .andGiven(new CaseClosed(CASE_ID, date("2026-03-25"), "移送司法机关"))
+                .when(new ReturnTransfer(CASE_ID, date("2026-04-20"), "公安机关不予立案"), AS_OWN_BUREAU),
+                "case-closed", "a return after its closure cannot reopen it");
     }
 
     // ---- revision by reconsideration or a court (行政处罚法 Art 48)
@@ -1101,7 +1144,7 @@ class CaseLifecycleRulesTest {
         // another policy records its own version and numbers: 60 CD from 03-02 = 05-01, Labour Day, 05-01..05 off -> 05-06
         AggregateTestFixture<Case> shanghai = new AggregateTestFixture<>(Case.class);
         EnforcementPolicy local = new EnforcementPolicy("SH-2026.2",
-                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null, null, null, null, null), null, null, null);
+                new EnforcementPolicy.CaseHandling(60, null, null, null, null, null, null, null, 120, null, null, null, null, null, null), null, null, null);
         shanghai.registerInjectableResource(new Rulebook(local, WorkingDayCalendar.official()));
         shanghai.registerInjectableResource(new DistinctDecisionNumbers());
         org.gongshi.ledger.policy.LedgerTime.on(shanghai);

@@ -40,6 +40,10 @@ class DecisionNumberSlotTest {
         assertThatThrownBy(() -> take(BUREAU, " " + NUMBER + " ", "case-b"))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.DECISION_NUMBER_UNIQUE))
                 .hasMessageContaining("already the number of case case-a");
+        // the same number as a reader sees it: full-width digits, a zero-width space (audit: they took a given number again)
+        assertThatThrownBy(() -> take(BUREAU, "京朝市监罚〔２０２６〕\u200B１号", "case-b"))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.DECISION_NUMBER_UNIQUE))
+                .hasMessageContaining("already the number of case case-a");
         assertThatCode(() -> take(BUREAU, NUMBER, "case-a")).as("the same case taking its number again").doesNotThrowAnyException();
         assertThatCode(() -> take("91310000132200004B", NUMBER, "case-c")).as("another bureau's numbering").doesNotThrowAnyException();
         assertThat(eventStore.readEvents(DecisionNumberSlot.idOf(BUREAU, NUMBER)).asStream()).hasSize(1);
