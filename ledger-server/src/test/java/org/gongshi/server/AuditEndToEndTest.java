@@ -113,6 +113,10 @@ class AuditEndToEndTest {
                 .exchange().expectStatus().isNotFound();
         web.get().uri("/api/v1/audit/cases/{id}/state?asOf=yesterday", caseId).headers(h -> h.setBearerAuth(token(web, "auditor", "110000")))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");
+        // an instant the ledger has not reached (audit: answered overdue with no deadline missed)
+        web.get().uri("/api/v1/audit/cases/{id}/state?asOf=2099-01-01T00:00:00Z", caseId).headers(h -> h.setBearerAuth(token(web, "auditor", "110000")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("after the ledger's clock"));
         web.get().uri("/api/v1/audit/cases/{id}/events", caseId).exchange().expectStatus().isUnauthorized();
     }
 

@@ -170,6 +170,17 @@ class FeedConformanceTest {
                 .statusCode()).isEqualTo(400);
         assertThat(http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/entries?after=abc")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(400);
+        // the largest sequence has no next one: refused, not wrapped round to the start (audit: it replayed the feed from 0)
+        for (String resume : List.of("/feed/v1/entries?after=9223372036854775807", "/feed/v1/events?after=9223372036854775807")) {
+            var wrapped = http.send(HttpRequest.newBuilder(base.resolve(resume)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrapped.statusCode()).as(resume).isEqualTo(400);
+            assertThat(wrapped.body()).as(resume).contains("\"field\":\"after\"");
+        }
+        // the entries are the whole log, which filters would not be (audit: they were ignored)
+        var filtered = http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/entries?types=org.gongshi.disclosure.withdrawn.v1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(filtered.statusCode()).isEqualTo(400);
+        assertThat(filtered.body()).contains("\"field\":\"types\"").contains("/feed/v1/events");
         assertThat(http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/proofs/inclusion?index=5")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(400);
         // each refusal names the parameter to fix

@@ -78,7 +78,13 @@ public class FeedController {
     }
 
     @GetMapping(path = "/feed/v1/entries")
-    ResponseEntity<Flux<DataBuffer>> entries(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "1000") String limit) {
+    ResponseEntity<Flux<DataBuffer>> entries(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "1000") String limit,
+                                             @RequestParam(required = false) String types, @RequestParam(required = false) String division) {
+        // the log itself, every entry, as a mirror and a proof need it (audit: the filters were ignored, answering what was not asked)
+        if (types != null || division != null) {
+            throw InvalidRequest.of(types != null ? "types" : "division", "filters only /feed/v1/events; /feed/v1/entries serves every"
+                    + " entry, as a mirror and the tree's proofs need them");
+        }
         long from = sequence("after", after);
         long max = TransparencyLog.number("limit", limit, 1, 100_000);
         return ResponseEntity.ok().contentType(JSON_LINES).body(streams.upTo(from, max).map(e -> line(e.line())));
@@ -160,8 +166,9 @@ public class FeedController {
         return BUFFERS.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A sequence to continue after: at most one below the largest, so the next one exists (audit: Long.MAX_VALUE + 1 wrapped to the start). */
     private static long sequence(String field, String value) {
-        return TransparencyLog.number(field, value, -1, Long.MAX_VALUE);
+        return TransparencyLog.number(field, value, -1, Long.MAX_VALUE - 1);
     }
 
     private static List<String> types(String types) {
