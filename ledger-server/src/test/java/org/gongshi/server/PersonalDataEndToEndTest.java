@@ -3,6 +3,7 @@ package org.gongshi.server;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.privacy.PersonalData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -277,16 +278,21 @@ class PersonalDataEndToEndTest {
     void deleting_a_data_subjects_key_shreds_its_personal_data_in_the_event_store_and_the_views_while_the_public_record_and_its_proofs_stand()
             throws Exception {
         String id = new Corpus().idNumber("320102");
-        String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "孙示例", "idNumber", id), "销售侵权商品。", "《商标法》第六十条", "罚款");
+        String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "孙示例", "idNumber", id), "孙示例在其摊位销售侵权商品。", "《商标法》第六十条", "罚款");
         post(caseId, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("孙小红")));
         Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("party") != null);
         assertThat(((Map<?, ?>) view.get("party")).get("idNumber")).isEqualTo(id);
+        assertThat(((Map<?, ?>) view.get("decision")).get("facts")).isEqualTo("孙示例在其摊位销售侵权商品。");
 
         // the event store holds no personal data in clear (a backup of it shows none); the public record it holds is public
         // by law (the name, the masked ID number: DOMAIN.md "public fields"), as the signed feed holds it for good
         String stored = storedPayloads(caseId);
         assertThat(stored).contains("gongshi-sealed:v1:" + caseId + ":").doesNotContain(id).doesNotContain("孙小红");
         assertThat(stored.lines().findFirst().orElseThrow()).as("CaseFiled").doesNotContain("孙示例");
+        // the bureau's free texts about a natural person are sealed with its key too (audit: the facts kept the name and ID
+        // number in clear after shredding); the decision's is the only one that holds 摊位 (the public record's facts are redacted)
+        assertThat(stored.lines().filter(line -> line.contains("decisionNumber") && line.contains("legalBasis") && !line.contains("recordId")))
+                .as("PenaltyDecided").singleElement().satisfies(line -> assertThat(line).doesNotContain("摊位").contains("gongshi-sealed:v1:"));
         String entriesBefore = await("/feed/v1/entries?after=-1&limit=1000", body -> body.contains("孙示例"));
 
         // only an admin deletes a key; an unknown subject is 404
@@ -306,6 +312,12 @@ class PersonalDataEndToEndTest {
                 .map(DomainEventMessage::getPayload).filter(CaseFiled.class::isInstance).findFirst().orElseThrow();
         assertThat(replayed.party().idNumber()).isEqualTo(PersonalData.SHREDDED);
         assertThat(replayed.party().name()).isEqualTo(PersonalData.SHREDDED);
+        PenaltyDecided decided = (PenaltyDecided) app.getBean(EventStore.class).readEvents(caseId).asStream()
+                .map(DomainEventMessage::getPayload).filter(PenaltyDecided.class::isInstance).findFirst().orElseThrow();
+        assertThat(decided.facts()).isEqualTo(PersonalData.SHREDDED);
+        Map<?, ?> textsShredded = LedgerEndToEndTest.awaitCase(web, officer, caseId,
+                v -> PersonalData.SHREDDED.equals(((Map<?, ?>) v.get("decision")).get("facts")));
+        assertThat(((Map<?, ?>) textsShredded.get("decision")).get("legalBasis")).isEqualTo("《商标法》第六十条");
 
         // the public record (public by law, masked) and the signed feed stand as they were: no proof breaks
         String entriesAfter = get("/feed/v1/entries?after=-1&limit=1000");

@@ -15,6 +15,10 @@ import java.lang.annotation.Target;
  *
  * <p>On a type that implements {@link MaybePersonal}, the field is sealed only when
  * {@link MaybePersonal#personal()} says the value belongs to a natural person.
+ *
+ * <p>A free text the bureau writes about the subject ({@link #ifSubjectIsNaturalPerson}) may name it too: it is sealed
+ * when the data subject is a natural person (its filing sealed its name, so it has a key), read as {@link #SHREDDED}
+ * once that key is deleted, and kept in clear for an organisation's case.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +27,11 @@ public @interface PersonalData {
 
     /** What a personal field reads as once its data subject's key is gone. */
     String SHREDDED = "shredded";
+
+    /**
+     * A free text (facts, a statement's summary, a reason, a note) that is personal data when its data subject is a
+     * natural person, i.e. when the subject has a key; in clear when it has none (an organisation); not stored at all
+     * (it reads {@link #SHREDDED}) when the subject was shredded before it was written.
+     */
+    boolean ifSubjectIsNaturalPerson() default false;
 }

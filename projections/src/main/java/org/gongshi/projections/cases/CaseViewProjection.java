@@ -98,11 +98,43 @@ public class CaseViewProjection {
         this.changes = changes;
     }
 
-    /** A natural-person party's name and ID number read as shredded once the case's data subject was shredded. */
+    /**
+     * A natural-person party's name and ID number read as shredded once the case's data subject was shredded, and so do
+     * the bureau's free texts about it (sealed with its key: {@code PersonalData#ifSubjectIsNaturalPerson}), as a rebuild
+     * from the event store reads them.
+     */
     @EventHandler
     void on(SubjectShredded event) {
-        views.updateOne(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name())),
-                combine(set("party.name", PersonalData.SHREDDED), set("party.idNumber", PersonalData.SHREDDED)));
+        MongoCollection<org.bson.Document> raw = views.withDocumentClass(org.bson.Document.class);
+        org.bson.Document view = raw.find(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name()))).first();
+        if (view == null) return;
+        List<Bson> updates = new ArrayList<>(List.of(set("party.name", PersonalData.SHREDDED), set("party.idNumber", PersonalData.SHREDDED)));
+        for (String path : FREE_TEXTS) shredAt(view, path, "", updates);
+        views.updateOne(eq("_id", event.subjectId()), combine(updates));
+    }
+
+    /**
+     * Where the view keeps the free texts of the events that seal them when the subject is a natural person ({@code *}: each
+     * element of a list): decision facts, statements, hearing outcome, extension reasons, dismissal note, transfer reasons,
+     * challenge outcomes, closure outcome, revision reasons.
+     */
+    static final List<String> FREE_TEXTS = List.of("decision.facts", "statements.*.summary", "hearing.outcome", "extensions.*.reason",
+            "dismissal.note", "transfer.reason", "transfer.returnReason", "earlierTransfers.*.reason", "earlierTransfers.*.returnReason",
+            "challenges.*.outcome", "closure.outcome", "revisions.*.reason");
+
+    /** Adds a {@code $set} to shredded of each text at {@code path} in {@code node} (under {@code prefix}) that is there. */
+    private static void shredAt(Object node, String path, String prefix, List<Bson> updates) {
+        int dot = path.indexOf('.');
+        String head = dot < 0 ? path : path.substring(0, dot);
+        String rest = dot < 0 ? null : path.substring(dot + 1);
+        if (head.equals("*")) {
+            if (!(node instanceof List<?> items)) return;
+            for (int i = 0; i < items.size(); i++) shredAt(items.get(i), rest, prefix + i + ".", updates);
+            return;
+        }
+        if (!(node instanceof org.bson.Document document) || document.get(head) == null) return;
+        if (rest == null) updates.add(set(prefix + head, PersonalData.SHREDDED));
+        else shredAt(document.get(head), rest, prefix + head + ".", updates);
     }
 
     @EventHandler

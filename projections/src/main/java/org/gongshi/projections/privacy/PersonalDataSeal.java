@@ -48,6 +48,19 @@ public class PersonalDataSeal {
                 .put(nonce).put(sealed).array());
     }
 
+    /**
+     * A free text about the subject ({@link PersonalData#ifSubjectIsNaturalPerson}): sealed when the subject has a key (a
+     * natural person: its filing sealed its name), {@link PersonalData#SHREDDED} when its key was deleted (nothing of it is
+     * stored again), in clear when it never had one (an organisation).
+     */
+    public String sealIfNaturalPerson(String subjectId, String text) {
+        return switch (keys.state(subjectId)) {
+            case KEY -> seal(subjectId, text);
+            case SHREDDED -> PersonalData.SHREDDED;
+            case NONE -> text;
+        };
+    }
+
     /** The text a sealed value holds, or {@link PersonalData#SHREDDED} once its subject's key was deleted. */
     public String open(String sealed) {
         int split = sealed.lastIndexOf(':');

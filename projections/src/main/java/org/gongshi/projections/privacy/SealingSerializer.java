@@ -118,7 +118,12 @@ public class SealingSerializer implements Serializer {
         boolean personal = !(value instanceof MaybePersonal maybe) || maybe.personal();
         for (RecordComponent component : value.getClass().getRecordComponents()) {
             JsonNode child = object.get(component.getName());
-            if (component.isAnnotationPresent(PersonalData.class)) {
+            PersonalData annotation = component.getAnnotation(PersonalData.class);
+            if (annotation != null && annotation.ifSubjectIsNaturalPerson()) {
+                if (child != null && child.isString()) {
+                    object.set(component.getName(), StringNode.valueOf(seal().sealIfNaturalPerson(subjectId, child.stringValue())));
+                }
+            } else if (annotation != null) {
                 if (personal && child != null) object.set(component.getName(), sealed(child, subjectId));
             } else if (HOLDS_PERSONAL_DATA.get(component.getType()) || Collection.class.isAssignableFrom(component.getType())) {
                 sealFields(read(component, value), child, subjectId);

@@ -65,20 +65,33 @@ public class SubjectKeys {
             return openingKey(subjectId).orElseThrow(() -> new IllegalStateException("data subject " + subjectId + " was shredded"));
         }
         SecretKey made = new SecretKeySpec(fresh, "AES");
-        cache.put(subjectId, new Cached(made, clock.instant()));
+        cache.put(subjectId, new Cached(made, true, clock.instant()));
         return made;
     }
 
     /** The subject's key to open sealed data with; empty once it was deleted (or never made). */
     public Optional<SecretKey> openingKey(String subjectId) {
+        return Optional.ofNullable(cached(subjectId).key);
+    }
+
+    /** Whether the subject has a key, had one that was deleted, or never had one (as cached, see {@link #CACHE}). */
+    public State state(String subjectId) {
+        Cached cached = cached(subjectId);
+        return cached.key != null ? State.KEY : cached.known ? State.SHREDDED : State.NONE;
+    }
+
+    /** A data subject's key: there, deleted (a tombstone), or never made. */
+    public enum State { KEY, SHREDDED, NONE }
+
+    private Cached cached(String subjectId) {
         Instant now = clock.instant();
         Cached cached = cache.get(subjectId);
-        if (cached != null && cached.fetchedAt.plus(CACHE).isAfter(now)) return Optional.ofNullable(cached.key);
+        if (cached != null && cached.fetchedAt.plus(CACHE).isAfter(now)) return cached;
         Document doc = keys.find(eq("_id", subjectId)).first();
         Binary raw = doc == null ? null : doc.get("key", Binary.class);
-        SecretKey key = raw == null ? null : new SecretKeySpec(raw.getData(), "AES");
-        cache.put(subjectId, new Cached(key, now));
-        return Optional.ofNullable(key);
+        Cached fetched = new Cached(raw == null ? null : new SecretKeySpec(raw.getData(), "AES"), doc != null, now);
+        cache.put(subjectId, fetched);
+        return fetched;
     }
 
     /** Whether the subject ever had a key (deleted or not). */
@@ -90,7 +103,7 @@ public class SubjectKeys {
     public boolean delete(String subjectId) {
         boolean deleted = keys.updateOne(eq("_id", subjectId), combine(unset("key"), set("shreddedAt", Date.from(clock.instant()))))
                 .getMatchedCount() > 0;
-        cache.put(subjectId, new Cached(null, clock.instant()));
+        cache.put(subjectId, new Cached(null, true, clock.instant()));
         return deleted;
     }
 
@@ -104,5 +117,5 @@ public class SubjectKeys {
         }
     }
 
-    private record Cached(SecretKey key, Instant fetchedAt) {}
+    private record Cached(SecretKey key, boolean known, Instant fetchedAt) {}
 }

@@ -37,6 +37,9 @@ import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.cases.event.RevisionBy;
 import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.identity.Division;
+import org.gongshi.ledger.cases.event.StatementRecorded;
+import org.gongshi.ledger.privacy.event.SubjectShredded;
+import org.gongshi.ledger.privacy.PersonalData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,36 @@ class CaseViewProjectionTest {
         assertThat(view.decision().penalties()).extracting(Penalty::amount).containsExactly(new BigDecimal("3000.00"));
         assertThat(view.revisions()).hasSize(1);
         assertThat(view.lastGlobalIndex()).isEqualTo(7L);
+    }
+
+    /**
+     * Shredding a natural person's case reads its free texts as shredded in the view as well as its name and ID number,
+     * as a rebuild from the sealed events reads them; an organisation's case is untouched.
+     */
+    @Test
+    void a_shredded_natural_persons_case_reads_its_free_texts_as_shredded() throws Exception {
+        List<Object> person = new ArrayList<>(lifecycle("case-p"));
+        CaseFiled filed = (CaseFiled) person.get(0);
+        person.set(0, new CaseFiled("case-p", filed.bureau(), filed.authorityName(), filed.division(), filed.filedOn(), filed.ipType(),
+                filed.violationType(), filed.procedure(), filed.source(), new Party(PartyKind.NATURAL_PERSON, "刘示例", null, "440305198506123021", null),
+                filed.decisionDeadline(), filed.escalationDueOn(), filed.policyVersion()));
+        person.add(4, new StatementRecorded("case-p", LocalDate.of(2026, 2, 28), "刘示例称不知情"));
+        deliver(person, 1);
+        deliver(lifecycle("case-o"), 100);
+
+        projection.handle(GenericEventMessage.asEventMessage(new SubjectShredded("case-p", java.time.Instant.parse("2026-05-01T00:00:00Z"))));
+        projection.handle(GenericEventMessage.asEventMessage(new SubjectShredded("case-o", java.time.Instant.parse("2026-05-01T00:00:00Z"))));
+
+        CaseView shredded = views.find("case-p").orElseThrow();
+        assertThat(shredded.party().name()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(shredded.decision().facts()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(shredded.statements()).extracting(CaseView.Statement::summary).containsExactly(PersonalData.SHREDDED);
+        assertThat(shredded.revisions()).extracting(CaseView.Revision::reason).containsExactly(PersonalData.SHREDDED);
+        assertThat(shredded.decision().legalBasis()).as("not a free text about the person").isEqualTo("商标法第六十条");
+        assertThat(shredded.closure()).as("a text the case does not have stays absent").isNull();
+        CaseView organisation = views.find("case-o").orElseThrow();
+        assertThat(organisation.decision().facts()).isEqualTo("销售侵权商品");
+        assertThat(organisation.revisions()).extracting(CaseView.Revision::reason).containsExactly("罚款数额变更");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.StatementRecorded;
 import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
 import org.gongshi.ledger.privacy.PersonalData;
 import org.gongshi.ledger.vocabulary.IpType;
@@ -105,6 +106,31 @@ class SealingSerializerTest {
                 new PersonalDataSeal(new SubjectKeys(client.getDatabase("keys-test"), Clock.systemUTC())));
         assertThat(((CaseFiled) elsewhere.deserialize(stored(backup, event))).party().idNumber()).isEqualTo(PersonalData.SHREDDED);
         assertThatThrownBy(() -> serializer.serialize(event, byte[].class)).hasMessageContaining("shredded");
+    }
+
+    /**
+     * The bureau's free texts about the subject (a statement's summary here) are sealed when the subject is a natural
+     * person, stay in clear for an organisation (no key is made for it), and are not stored at all once the subject was
+     * shredded (audit: facts kept a shredded person's name and ID number in clear).
+     */
+    @Test
+    void free_texts_are_sealed_for_a_natural_person_kept_in_clear_for_an_organisation_and_not_stored_after_shredding() {
+        serializer.serialize(filed("case-6", new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null)), byte[].class);
+        StatementRecorded personal = new StatementRecorded("case-6", LocalDate.of(2026, 3, 2), "刘示例称其身份证号" + ID_NUMBER + "，不知情");
+        byte[] sealed = serializer.serialize(personal, byte[].class).getData();
+        assertThat(new String(sealed, StandardCharsets.UTF_8)).doesNotContain("刘示例").doesNotContain(ID_NUMBER).contains(PersonalDataSeal.PREFIX + "case-6:");
+        assertThat((StatementRecorded) serializer.deserialize(stored(sealed, personal))).isEqualTo(personal);
+
+        serializer.serialize(filed("case-7", new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例")), byte[].class);
+        StatementRecorded organisation = new StatementRecorded("case-7", LocalDate.of(2026, 3, 2), "该公司称已整改");
+        assertThat(new String(serializer.serialize(organisation, byte[].class).getData(), StandardCharsets.UTF_8)).contains("该公司称已整改")
+                .doesNotContain(PersonalDataSeal.PREFIX);
+        assertThat(keys.known("case-7")).isFalse();
+
+        assertThat(keys.delete("case-6")).isTrue();
+        assertThat(((StatementRecorded) serializer.deserialize(stored(sealed, personal))).summary()).isEqualTo(PersonalData.SHREDDED);
+        byte[] after = serializer.serialize(new StatementRecorded("case-6", LocalDate.of(2026, 3, 3), "刘示例又称"), byte[].class).getData();
+        assertThat(new String(after, StandardCharsets.UTF_8)).doesNotContain("刘示例").contains(PersonalData.SHREDDED);
     }
 
     @Test
