@@ -260,7 +260,9 @@ class PersonalDataEndToEndTest {
             outputs.put("/penalties/" + recordId, getAny("/penalties/" + recordId));
         }
         assertThat(outputs.get("/feed/v1/events")).contains("id:" + lastSeq);
-        assertThat(String.join("\n", outputs.values())).as("the outputs show the records at all").contains("刘示例").contains("440305")
+        // the party's own ID number shows masked; every other ID number of the corpus (440305…, 310104…) is a third party's, hidden whole
+        String partyIdMasked = corpus.personId.substring(0, 6) + "********" + corpus.personId.substring(14);
+        assertThat(String.join("\n", outputs.values())).as("the outputs show the records at all").contains("刘示例").contains(partyIdMasked)
                 .contains("北京示例商贸有限公司").contains("***");
 
         Map<String, List<String>> leaks = new LinkedHashMap<>();

@@ -25,10 +25,12 @@ import java.util.stream.Stream;
 
 /**
  * The one redaction policy every public output is built by (SAMR Order 45 Art 6): a natural
- * person's ID number shows digits 1–6 and 15–18 only; home addresses, contact details, bank
- * accounts, health data and third parties' names never become public. Identifiers (ID and passport
- * numbers), phone numbers, e-mail addresses, account numbers, addresses, third parties named by their
- * role (every name of a list, in Chinese, familiar or Latin script), health data after a health label, a
+ * person's ID number shows digits 1–6 and 15–18 only (the party's own; any other ID number is hidden
+ * whole); home addresses, contact details, bank accounts, health data and third parties' names never
+ * become public. Identifiers (ID and passport numbers, licence plates), phone numbers (in Chinese numerals
+ * too), QQ and WeChat accounts, e-mail addresses, account numbers, addresses, third parties named by their
+ * role or kin, after 是/为/有, between 由 and 代缴 or 购自 and 处, or first in a clause before an action
+ * toward the party (every name of a list, in Chinese, familiar or Latin script), health data after a health label, a
  * hospital stay, illnesses, infections and pregnancies by name are found by pattern in every free-text
  * field; what no pattern can find (an unlabelled name) the bureau lists as {@code redactions}. An
  * organisation's USCC in a text is public and stays. The authority's name is no free text: it is the
@@ -52,10 +54,15 @@ public final class RedactionPolicy {
     private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(?:" + COUNTRY + "\\(?0?\\d{2,3}\\)?|\\(0\\d{2,3}\\)|0\\d{2,3})"
             + "\\s?" + SEP + "\\d{3,4}" + SEP + "\\d{4}(?:\\s*(?:转|ext\\.?|x|-)\\s*\\d{1,6})?(?!\\d)");
     private static final List<String> CONTACT_LABELS = List.of("电话", "手机", "手机号", "手机号码", "座机", "联系方式", "联系电话", "传真",
-            "微信", "微信号", "qq", "tel", "phone", "mobile");
-    /** A number after a contact label (电话, 手机, 联系方式, 微信, QQ, tel), whatever its format. */
+            "微信", "微信号", "微信号码", "qq", "qq号", "qq号码", "tel", "phone", "mobile");
+    /** The digits of a number written in Chinese numerals (一三九一二三四五六七八; 幺 is one read aloud). */
+    private static final String CHINESE_DIGITS = "〇零一二三四五六七八九幺";
+    /**
+     * A number or an account name after a contact label (电话, 手机, 联系方式, 微信号, QQ号, tel), whatever its format,
+     * in ASCII or in Chinese numerals (手机号码：一三九一二三四五六七八).
+     */
     private static final Pattern LABELLED_CONTACT = Pattern.compile(
-            "(?i)(?<=" + anyOf(CONTACT_LABELS) + "\\s?[:：]?\\s?)[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]");
+            "(?i)(?<=" + anyOf(CONTACT_LABELS) + "\\s?[:：为是]?\\s?)(?:[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]|[" + CHINESE_DIGITS + "]{5,})");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+\\s?@\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     private static final String HAN = "\\p{IsHan}";
     /** A character of a place name: a Han character that is not a word around an address (住, 在, 于, 的, 为 …). */
@@ -74,10 +81,14 @@ public final class RedactionPolicy {
     private static final Pattern FLAT = Pattern.compile(
             "(?:" + PLACE + "{0,10}?(?:小区|花园|公寓|大厦|苑|村|院))?" + NUMBER + anyOf(BUILDINGS) + "(?:-?" + NUMBER + "(?:单元|层|楼|室|号|户)?){0,5}");
     private static final List<String> ADDRESS_LABELS = List.of("住址", "家庭住址", "家庭地址", "居住地", "居住地址", "现住", "家住", "户籍地",
-            "户籍地址", "住所地");
-    /** Text after an address label (住址, 家庭住址, 居住地, 家住) up to the next punctuation. */
+            "户籍地址", "住所地", "住所");
+    /**
+     * Text after an address label (住址, 家庭住址, 居住地, 家住, 住所) up to the next punctuation, the whole of it (a
+     * building's name and its flat after the road's number too); never 地 or 的 after 住所 (住所地 is its own label,
+     * 无固定住所的人 names no address).
+     */
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
-            "(?<=" + anyOf(ADDRESS_LABELS) + "\\s?[:：为是在]?\\s?)(?![*:：为是在\\s])[^，。；;,、\\n（）()]{2,60}");
+            "(?<=" + anyOf(ADDRESS_LABELS) + "\\s?[:：为是在]?\\s?)(?![*:：为是在地的\\s])[^，。；;,、\\n（）()]{2,60}");
     /**
      * The words a passport's or a travel permit's number follows (护照号码, 港澳通行证, 台胞证); whatever letters and digits
      * come next are the number, whatever its country.
@@ -87,6 +98,15 @@ public final class RedactionPolicy {
     /** Letters and digits after a passport or travel permit label (护照, 护照号码, 通行证, 台胞证), a document of any country. */
     private static final Pattern LABELLED_TRAVEL_DOCUMENT = Pattern.compile(
             "(?<=" + anyOf(TRAVEL_DOCUMENT_LABELS) + "\\s?[:：为是]?\\s?)[0-9A-Za-z]{5,}");
+    /** The provinces' one-character names a vehicle's licence plate begins with (京, 沪, 粤 …). */
+    private static final List<String> PLATE_PROVINCES = List.of("京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁",
+            "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
+    /**
+     * A vehicle's licence plate (车牌号京A12345, 粤B·D12345, 京A1234学): a province, a letter, then five or six letters and
+     * digits (at least three digits) or four and 学/警/挂; it identifies its keeper. Nothing alphanumeric either side.
+     */
+    private static final Pattern LICENCE_PLATE = Pattern.compile(anyOf(PLATE_PROVINCES) + "[A-Z][·・.\\s]?"
+            + "(?:(?=(?:[A-Z]*\\d){3})[A-Z0-9]{5,6}|[A-Z0-9]{4}[学警挂])(?![0-9A-Za-z])");
     /** Labels of goods and registrations whose numbers can take a passport's shape (货号G20260210): not a person's number. */
     private static final List<String> GOODS_NUMBER_LABELS = List.of("货号", "型号", "款号", "批号", "注册号");
     /**
@@ -166,14 +186,22 @@ public final class RedactionPolicy {
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
      * lawyer who is one (律师事务所 stays: 事 is no surname); 委托 a person the party entrusted. 负责人 is whoever is in
      * charge on site: the legal representative, a public field, is published in its own field, never scrubbed by a label
-     * (法定代表人 is none). 股东 names a natural person only; a shareholding company stays (see ORGANISATION).
+     * (法定代表人 is none). 股东 names a natural person only; a shareholding company stays (see ORGANISATION). Kin beyond
+     * the nearest (表哥, 堂妹, 舅舅, 女婿 …), those the party employs or instigates (雇佣, 聘用, 指使), and a person introduced
+     * by name (一个叫段誉的人) are third parties too.
      */
     private static final List<String> ROLE_WORDS = List.of("代理人", "律师", "委托人", "委托", "合伙人", "股东", "负责人", "经办人", "弟弟",
             "哥哥", "姐姐", "妹妹", "兄弟", "姐妹", "亲戚", "男友", "女友", "邻居", "房东", "租户", "雇主", "司机", "店员", "营业员", "快递员",
             "购买者", "购买人", "买家", "消费者", "顾客", "收货人",
             // the supply chain and accomplices an infringement decision names (供货商钱某, 经上家郑某转售, 同伙周某另案处理)
             "供货商", "供货人", "供货方", "供应商", "上家", "下家", "卖家", "批发商", "经销商", "货主", "同伙", "帮工", "业务员", "销售员",
-            "收银员", "仓管员", "保管员", "学徒");
+            "收银员", "仓管员", "保管员", "学徒", "进货人", "发货人", "送货人", "收款人", "介绍人",
+            // kin beyond the nearest (其表哥李小龙提供, 其舅舅王某)
+            "表哥", "表姐", "表弟", "表妹", "表兄", "堂兄", "堂哥", "堂弟", "堂姐", "堂妹", "舅舅", "舅妈", "姑姑", "姑父", "叔叔", "婶婶",
+            "伯父", "伯伯", "阿姨", "姨妈", "姨父", "侄子", "侄女", "外甥女", "外甥", "女婿", "儿媳", "岳父", "岳母", "公公", "婆婆", "嫂子",
+            "弟媳", "姐夫", "妹夫", "爷爷", "奶奶", "外公", "外婆", "孙子", "孙女", "继父", "继母", "前妻", "前夫",
+            // those the party employs or instigates (当事人雇佣李娜、王芳和赵丽颖三人), and a person introduced by name
+            "雇佣", "雇用", "聘用", "聘请", "招用", "指使", "一个叫", "一名叫", "一位叫", "名叫", "叫做");
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -182,12 +210,20 @@ public final class RedactionPolicy {
             "陈述", "介绍", "表示", "说", "共同", "一起", "一同", "电话", "手机", "联系", "住在", "住址", "家住", "现住", "参与", "帮助", "负责",
             "到场", "签字", "签收", "确认", "承认", "提供", "出具", "驾驶", "购买", "举报", "投诉", "持有", "担任", "接受", "代缴", "代交", "代付",
             "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到", "发货", "送货", "进货", "供货",
-            "转售", "出售");
+            "转售", "出售", "为", "处");
     /**
-     * Where a name ends: punctuation, a word that follows a name, 个人 (李四个人账户; not in AFTER_NAME: 个人护理用品有限公司
-     * is an organisation's name), or a word that joins it to the next name in a list (和, 及, 与).
+     * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
+     * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
      */
-    private static final String NAME_END = "(?:[，。；;,、（(\\s和及与]|" + anyOf(AFTER_NAME) + "|个人|$)";
+    private static final List<String> TRADE_WORDS = List.of("销售", "经营", "生产", "加工", "运输", "从事");
+    /** A count of people after names (李娜、王芳和赵丽颖三人, 张三等二人). */
+    private static final String HEAD_COUNT = "[0-9一二三四五六七八九十两]+[人名位]";
+    /**
+     * Where a name ends: punctuation, a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
+     * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), or a word that joins it to the next name in a list (和, 及, 与).
+     */
+    private static final String NAME_END = "(?:[，。；;,、（(\\s和及与]|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
+            + "|个人|$)";
     /**
      * Words after a role that begin with a surname's character but name nobody: 证人陈述, 店员陈列, 买家付款, 店员上架,
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
@@ -196,17 +232,24 @@ public final class RedactionPolicy {
     private static final List<String> NOT_NAMES = List.of("陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
-            "于其", "方面", "关系", "小于", "小程序", "老顾客", "小龙虾", "小叶紫檀", "小苏打", "小熊电器", "老陈醋", "老白干");
+            "于其", "方面", "关系", "小于",
+            // words a clause begins with or a role's 是/为/有 is followed by that begin with a surname (马上向, 陆续向, 于是向,
+            // 董事长向, 许多人向, 严禁向, 为何不, 雇用方式)
+            "马上", "陆续", "于是", "董事", "高管", "许多", "严禁", "严格", "杜绝", "任意", "何时", "何不", "何种", "方可", "方式", "向他人",
+            "向社会", "小程序", "老顾客", "小龙虾", "小叶紫檀", "小苏打", "小熊电器", "老陈醋", "老白干");
     /** The words an organisation's name ends with: a firm or a company after a role (委托代理人上海某某律师事务所) is no natural person. */
     private static final List<String> ORGANISATION_WORDS = List.of("事务所", "公司", "集团", "商行", "经营部", "门市部", "合作社", "工作室",
             "协会", "专卖店", "旗舰店", "银行");
     /**
      * An organisation's name: up to 20 characters, none of them punctuation or a word that follows a name, then an organisation
      * word. First, cheaply, the last character of an organisation word within reach: most texts after a role hold none,
-     * and the words that follow a name, tried at each character, took a third of the name pattern's time.
+     * and the words that follow a name, tried at each character, took a third of the name pattern's time. A trade (销售,
+     * 经营) is in an organisation's name only right before its organisation word (某某销售有限公司; 郭靖销售某某公司的商品 names
+     * a person).
      */
     private static final String ORGANISATION = "(?=[^，。；;,、（()\\s]{0,22}" + lastCharacters(ORGANISATION_WORDS) + ")"
-            + "(?:(?!" + anyOf(AFTER_NAME) + ")[^，。；;,、（()\\s]){0,20}?" + anyOf(ORGANISATION_WORDS);
+            + "(?:(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(TRADE_WORDS) + "(?!(?:有限|股份|责任)*" + anyOf(ORGANISATION_WORDS) + "))"
+            + "[^，。；;,、（()\\s]){0,20}?" + anyOf(ORGANISATION_WORDS);
     /** A surname and one or two characters, ended by punctuation or a word that follows a name, else the longest. */
     private static final String NAME = FAMILY + HAN + "{1,2}?(?=" + NAME_END + ")|" + FAMILY + HAN + "{1,2}";
     /** A name by which people call a person they know: 老 or 小 and a common surname (老张, 小王), 老李头. */
@@ -227,8 +270,11 @@ public final class RedactionPolicy {
             + "|个人|先生|女士|小姐|$))";
     /** A contact or a note in brackets after a name (刘德华（电话***）): kept, and the list of names goes on after it. */
     private static final String BRACKETED = "[（(][^（()）]{0,60}[）)]";
-    /** What joins names in a list: 王大锤、李小花, 王强和李明, 张三及李四, 张三与李四. */
-    private static final String JOINER = "[、和及与]";
+    /**
+     * What joins names in a list: 王大锤、李小花, 王强和李明, 张三及李四, 张三与李四, and a name corrected by the next
+     * (证人写为马化腾，实为范冰冰).
+     */
+    private static final String JOINER = "(?:[、和及与]|[，,]\\s?(?:实为|实系|应为|更正为))";
     /** A name already hidden (by a listed term or by a pattern before): a list may begin or go on with it. */
     private static final String HIDDEN_NAME = "\\*\\*\\*";
     /**
@@ -247,6 +293,11 @@ public final class RedactionPolicy {
      */
     private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + JOINER + ")|" + LISTED_NAME_SHAPE);
     /**
+     * What may stand between a role and its name to say who holds it: 是, 为, 写为, 有 (进货人是周芷若, 原告代理人为黄药师,
+     * 同伙有张无忌、赵敏); what follows them is a name only up to where a name ends (员工有高度责任心 names nobody).
+     */
+    private static final String ROLE_IS = "(?:姓名)?\\s?(?:写为|写成|是|为|有)\\s?[:：]?\\s?";
+    /**
      * What may stand between a role and a name (姓名, a colon), and what after a role is no name: 朋友圈 (WeChat Moments,
      * where goods are sold), a word that only looks like a name (证人陈述, 买家付款), an organisation (投诉人上海某某有限公司,
      * the right holder: no personal data).
@@ -259,22 +310,56 @@ public final class RedactionPolicy {
      * (委托代理人, 合伙人, 弟弟, 店员, 司机, 购买者, 负责人 …): a surname and one or two characters, up to a word that
      * follows names (称, 在, 证实, 共同, 电话, 到场 …), a familiar name (老张, 小王), a name in Latin script (John Lee);
      * after a role label, without a common surname, two or three characters up to punctuation; and every name listed
-     * with it (证人王强、李明和刘芳). The role is matched and kept; the group, the list, is hidden name by name (the group
-     * after it is its first name).
+     * with it (证人王强、李明和刘芳); after 是, 为 or 有 (联系人为令狐冲, 同伙有张无忌、赵敏) a name up to where a name ends.
+     * The role is matched and kept; the group, the list, is hidden name by name (the group after it is its first name).
      */
     private static final Pattern LABELLED_NAME = Pattern.compile(
-            anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))" + MORE_NAMES + ")"
+            anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + "((" + LISTED_NAME + ")" + MORE_NAMES + ")"
+                    + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + ")" + MORE_NAMES + ")");
     /** The words of one who acts for the party: 代缴 (pays its fine), 代为 (acts in its place). */
     private static final List<String> ACTING_FOR = List.of("代缴", "代交", "代付", "代为");
+    /** The words the one goods came from follows, before 处 (购自欧阳娜娜处, 从张三处购进). */
+    private static final List<String> SOURCE_WORDS = List.of("购自", "购于", "进自", "从");
+    /** A name between two words: the first of a list, a familiar name, a Latin one, or one already hidden. */
+    private static final String NAME_BETWEEN = "((" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME + ")"
+            + MORE_NAMES + ")";
     /**
      * The names between 由 and 代缴/代为, their contacts in brackets between (由刘德华（电话***）代缴), joined by 、, 和, 及 or
-     * 与 (由王大锤、李小花代缴), 等 and a count after them (由张三、李四等二人代缴): third parties paying for the party; never an
-     * organisation (由东方公司代缴).
+     * 与 (由王大锤、李小花代缴), 等 and a count after them (由张三、李四等二人代缴): third parties paying for the party; and
+     * the names between 购自/从 and 处 (其侵权商品购自欧阳娜娜处, 从张三处购进): those the goods came from; never an
+     * organisation (由东方公司代缴, 从某某贸易有限公司处).
      */
-    private static final Pattern ACTING_FOR_NAME = Pattern.compile("由(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")"
-            + "((" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME + ")" + MORE_NAMES + ")"
-            + "(?:" + BRACKETED + ")?(?:等[0-9一二三四五六七八九十两]*人?)?" + anyOf(ACTING_FOR));
+    private static final Pattern ACTING_FOR_NAME = Pattern.compile("由(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
+            + "(?:" + BRACKETED + ")?(?:等[0-9一二三四五六七八九十两]*人?)?" + anyOf(ACTING_FOR)
+            + "|" + anyOf(SOURCE_WORDS) + "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
+            + "(?:" + BRACKETED + ")?处");
+    /** The punctuation a clause begins after (in a text's ASCII form): a name may stand first in the clause after it. */
+    private static final String CLAUSE_PUNCTUATION = ",;:!?。\n";
+    /**
+     * What a person named first in a clause does toward the party or in its business (马化腾向当事人提供了仓库, 马钰负责进货,
+     * Tom Smith协助其进行网络推广).
+     */
+    private static final List<String> CLAUSE_ACTIONS = List.of("向", "负责", "协助", "帮助", "提供", "参与", "代为", "伙同", "为当事人",
+            "替当事人", "帮当事人", "与当事人", "为其", "替其", "帮其");
+    /**
+     * An authority a clause's first words address (向本局投诉): after a Latin name it is a right holder's mark as often as a
+     * person (Calvin Klein向本局投诉), so a Latin name before it stays.
+     */
+    private static final String AUTHORITY_ADDRESSED = "向(?:本局|我局|本机关|执法|办案|法院|公安|有关)";
+    /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
+    private static final String PLACE_OR_BODY_END = "[省市区县乡镇村局厅委办处所院队司部店厂行馆站]";
+    /**
+     * A name first in a clause (at the text's beginning or after ，。；：！？), right before an action toward the party
+     * (向, 负责, 协助, 提供 …), with every name listed with it: a surname and one or two characters, not ending like a
+     * place or a body (江苏省向), or a Latin name of two or three words (Tom Smith; one word may be a mark: Nike向当事人).
+     * Never a word that only looks like a name (马上向, 陆续向, 董事长向), a role or kin word (孙子向, 顾客向), an
+     * organisation, nor what begins with 向, 于 or 曾 (向其提供, 于当日向, 曾两次向): words far more often than surnames there.
+     */
+    private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?![向于曾])(?!" + anyOf(NOT_NAMES) + ")"
+            + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")"
+            + "((" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "))" + MORE_NAMES + ")"
+            + "(?=" + anyOf(CLAUSE_ACTIONS) + ")");
 
     private RedactionPolicy() {
     }
@@ -286,18 +371,20 @@ public final class RedactionPolicy {
                                             IpType ipType, String division, List<String> redactions) {
         boolean person = party.kind() == PartyKind.NATURAL_PERSON;
         List<String> hidden = hiddenTerms(redactions);
+        // the party's own ID number as the law publishes it: the one ID number a text may show (masked)
+        String partyId = person && party.idNumber() != null ? ResidentIdNumber.mask(party.idNumber()) : null;
         return new PublicRecord(recordId,
-                scrub(party.name(), hidden),
+                scrub(party.name(), hidden, partyId),
                 party.kind(),
                 person ? null : party.uscc(),
                 person ? null : scrub(party.legalRepresentative(), hidden),
-                person && party.idNumber() != null ? ResidentIdNumber.mask(party.idNumber()) : null,
-                scrub(decisionNumber, hidden),
-                scrub(violationType, hidden),
-                scrub(facts, hidden),
-                scrub(legalBasis, hidden),
+                partyId,
+                scrub(decisionNumber, hidden, partyId),
+                scrub(violationType, hidden, partyId),
+                scrub(facts, hidden, partyId),
+                scrub(legalBasis, hidden, partyId),
                 penalties.stream().map(Penalty::type).distinct().toList(),
-                scrub(penaltyContent(penalties), hidden),
+                scrub(penaltyContent(penalties), hidden, partyId),
                 tenThousandYuan(Penalty.total(penalties, PenaltyType.FINE)),
                 tenThousandYuan(Penalty.total(penalties, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS)
                         .add(Penalty.total(penalties, PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY))),
@@ -309,36 +396,46 @@ public final class RedactionPolicy {
     /**
      * The record as corrected (更正): each text given replaces the published one, a text left out
      * (null) stays; every text is redacted again with {@code redactions}: the terms hidden by the
-     * correction and by every act before it, so a correction never un-hides what was hidden.
+     * correction and by every act before it, so a correction never un-hides what was hidden. The party's ID number
+     * shows masked, as published; every other one is hidden.
      */
     public static PublicRecord corrected(PublicRecord record, String legalRepresentative, String violationType, String facts,
                                          String legalBasis, List<String> redactions) {
         List<String> hidden = hiddenTerms(redactions);
+        String partyId = record.idNumberMasked();
         return record.withTexts(
                 scrub(legalRepresentative != null ? legalRepresentative : record.legalRepresentative(), hidden),
-                scrub(violationType != null ? violationType : record.violationType(), hidden),
-                scrub(facts != null ? facts : record.facts(), hidden),
-                scrub(legalBasis != null ? legalBasis : record.legalBasis(), hidden),
-                scrub(record.penaltyContent(), hidden));
+                scrub(violationType != null ? violationType : record.violationType(), hidden, partyId),
+                scrub(facts != null ? facts : record.facts(), hidden, partyId),
+                scrub(legalBasis != null ? legalBasis : record.legalBasis(), hidden, partyId),
+                scrub(record.penaltyContent(), hidden, partyId));
     }
 
-    /** A text as it may be made public, with no terms listed: see {@link #scrub(String, List)}. */
+    /** A text as it may be made public, with no terms listed and no party's ID number: see {@link #scrub(String, List, String)}. */
     public static String scrub(String text) {
-        return scrub(text, List.of());
+        return scrub(text, List.of(), null);
+    }
+
+    /** A text as it may be made public, about no party whose ID number is published: see {@link #scrub(String, List, String)}. */
+    public static String scrub(String text, List<String> hidden) {
+        return scrub(text, hidden, null);
     }
 
     /**
-     * A text as it may be made public: the terms listed hidden, then ID numbers masked (digits 1–6
-     * and 15–18) and passport numbers, addresses, phone numbers in every common format, e-mail addresses, bank cards
-     * and long account numbers, third parties' names after a role and health data hidden. Full-width digits and
-     * signs are matched as their ASCII forms; what is not hidden keeps its own characters.
+     * A text as it may be made public: the terms listed hidden, then the party's own ID number masked as the law publishes
+     * it ({@code partyId}, digits 1–6 and 15–18; null when the text is about no natural person whose ID number is public)
+     * and every other ID number (a son's, a witness's) hidden whole, passport numbers and licence plates, addresses,
+     * phone numbers in every common format and in Chinese numerals after their label, QQ and WeChat accounts, e-mail
+     * addresses, bank cards and long account numbers, third parties' names (after a role, a relation, 是/为/有 after them,
+     * between 由 and 代缴 or 购自 and 处, first in a clause before an action toward the party) and health data hidden.
+     * Full-width digits and signs are matched as their ASCII forms; what is not hidden keeps its own characters.
      * Idempotent: a scrubbed text scrubs to itself.
      */
-    public static String scrub(String text, List<String> hidden) {
+    public static String scrub(String text, List<String> hidden, String partyId) {
         if (text == null) return null;
         String result = text;
         for (String term : hidden) result = replaceTerm(result, term);
-        for (Rule rule : RULES) result = rule.apply(result);
+        for (Rule rule : RULES) result = rule.apply(result, partyId);
         return result;
     }
 
@@ -359,9 +456,9 @@ public final class RedactionPolicy {
             this(name, pattern, mayMatch, ANYWHERE, replacement);
         }
 
-        String apply(String text) {
+        String apply(String text, String partyId) {
             String ascii = ascii(text);
-            return mayMatch.test(ascii) ? replace(pattern, start, text, ascii, replacement) : text;
+            return mayMatch.test(ascii) ? replace(pattern, start, text, ascii, partyId, replacement) : text;
         }
     }
 
@@ -379,16 +476,17 @@ public final class RedactionPolicy {
     interface Replacement {
         /**
          * The text for group {@code group} of {@code match} (0: the whole match), the hidden part; {@code match} was found
-         * on the ASCII form of {@code text}, the text as written, with the same offsets.
+         * on the ASCII form of {@code text}, the text as written, with the same offsets; {@code partyId} is the party's own
+         * ID number as published (masked), or null.
          */
-        String of(Matcher match, int group, String text);
+        String of(Matcher match, int group, String text, String partyId);
     }
 
     /** The hidden part as {@link #HIDDEN}, whatever it held. */
-    static final Replacement HIDE = (match, group, text) -> HIDDEN;
+    static final Replacement HIDE = (match, group, text, partyId) -> HIDDEN;
 
     /** Digits hidden, unless they are a USCC's (see {@link #isUscc}): an organisation's public identifier stays as written. */
-    static final Replacement HIDE_UNLESS_USCC = (match, group, text) ->
+    static final Replacement HIDE_UNLESS_USCC = (match, group, text, partyId) ->
             isUscc(match, text) ? text.substring(match.start(group), match.end(group)) : HIDDEN;
 
     /** The patterns every public text passes, in this order. */
@@ -397,6 +495,7 @@ public final class RedactionPolicy {
             new Rule("e-mail", EMAIL, holdsAny(List.of("@")), HIDE),
             new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), HIDE),
             new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
+            new Rule("licence plate", LICENCE_PLATE, holdsAny(PLATE_PROVINCES), atOneOf(PLATE_PROVINCES), HIDE),
             new Rule("passport number", PASSPORT, holdsAny(List.of("E", "G")).and(digits(7)), HIDE),
             new Rule("long digits", LONG_DIGITS, digits(12), HIDE_UNLESS_USCC),
             new Rule("mobile", MOBILE, digits(11), HIDE_UNLESS_USCC),
@@ -406,11 +505,17 @@ public final class RedactionPolicy {
             new Rule("flat", FLAT, holdsAny(BUILDINGS), HIDE),
             new Rule("labelled name", LABELLED_NAME, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)), atOneOf(concat(ROLE_LABELS, ROLE_WORDS)),
                     RedactionPolicy::hiddenNames),
-            new Rule("names of those acting for the party", ACTING_FOR_NAME, holdsAny(ACTING_FOR), atOneOf(List.of("由")),
-                    RedactionPolicy::hiddenNames),
+            new Rule("names of those acting for the party or selling to it", ACTING_FOR_NAME, holdsAny(concat(ACTING_FOR, List.of("处"))),
+                    atOneOf(concat(List.of("由"), SOURCE_WORDS)), RedactionPolicy::hiddenNames),
+            new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart, RedactionPolicy::hiddenNames),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
+
+    /** Where a clause begins: the text's beginning or after a clause's punctuation (its ASCII form). */
+    private static boolean clauseStart(String text, int index) {
+        return index == 0 || CLAUSE_PUNCTUATION.indexOf(text.charAt(index - 1)) >= 0;
+    }
 
     /** Where one of {@code words} stands: a look-up of the character, then of the words it begins. */
     private static Start atOneOf(List<String> words) {
@@ -468,12 +573,15 @@ public final class RedactionPolicy {
     }
 
     /**
-     * A valid resident ID number keeps digits 1–6 and 15–18; a USCC of 18 digits after its label (see {@link #isUscc})
-     * stays as written; any other 18 digits are hidden whole.
+     * Where masking and hiding an ID number is decided: the party's own (valid, its mask the one published for the party:
+     * {@code partyId}) keeps digits 1–6 and 15–18, as the law publishes it; any other valid ID number (a son's, a
+     * witness's, or any when the text is about no natural person) is hidden whole; a USCC of 18 digits after its label
+     * (see {@link #isUscc}) stays as written; any other 18 digits are hidden whole. An ID number whose mask is the party's
+     * shows nothing the public record does not already show.
      */
-    private static String maskedIdNumber(Matcher m, int group, String text) {
+    private static String maskedIdNumber(Matcher m, int group, String text, String partyId) {
         String digits = m.group().replaceAll("[ -]", "").toUpperCase(Locale.ROOT);
-        if (ResidentIdNumber.isValid(digits)) return ResidentIdNumber.mask(digits);
+        if (ResidentIdNumber.isValid(digits)) return ResidentIdNumber.mask(digits).equals(partyId) ? ResidentIdNumber.mask(digits) : HIDDEN;
         return isUscc(m, text) ? text.substring(m.start(), m.end()) : HIDDEN;
     }
 
@@ -513,7 +621,7 @@ public final class RedactionPolicy {
      * joiners (、, 和, 及, 与) and contacts in brackets between kept (王大锤、李小花 → ***、***). What is not read as
      * a piece of the list is hidden whole.
      */
-    private static String hiddenNames(Matcher m, int group, String text) {
+    private static String hiddenNames(Matcher m, int group, String text, String partyId) {
         String rest = text.substring(m.end(group + 1), m.end(group));
         StringBuilder out = new StringBuilder(HIDDEN);
         Matcher piece = LIST_PIECE.matcher(ascii(rest));
@@ -526,7 +634,7 @@ public final class RedactionPolicy {
 
     /** Every occurrence of a listed term, its full-width and ASCII forms alike. */
     private static String replaceTerm(String text, String term) {
-        return replace(Pattern.compile(Pattern.quote(ascii(term))), ANYWHERE, text, ascii(text), HIDE);
+        return replace(Pattern.compile(Pattern.quote(ascii(term))), ANYWHERE, text, ascii(text), null, HIDE);
     }
 
     /**
@@ -573,7 +681,7 @@ public final class RedactionPolicy {
      * Matches on the ASCII form of {@code text}; replaces in the original the match, or its first group that took part
      * (a pattern with groups hides them only), keeping every other character.
      */
-    private static String replace(Pattern pattern, Start start, String text, String ascii, Replacement replacement) {
+    private static String replace(Pattern pattern, Start start, String text, String ascii, String partyId, Replacement replacement) {
         // transparent bounds: a match tried from a character on sees the text before it and after (look-behinds, $)
         Matcher m = pattern.matcher(ascii).useTransparentBounds(true).useAnchoringBounds(false);
         StringBuilder out = new StringBuilder();
@@ -588,7 +696,7 @@ public final class RedactionPolicy {
             }
             int hiddenFrom = m.start(hidden), hiddenTo = m.end(hidden);
             if (hiddenTo == hiddenFrom) continue;
-            out.append(text, last, hiddenFrom).append(replacement.of(m, hidden, text));
+            out.append(text, last, hiddenFrom).append(replacement.of(m, hidden, text, partyId));
             last = hiddenTo;
         }
         return out.append(text, last, text.length()).toString();

@@ -19,6 +19,8 @@ class RedactionPolicyTest {
 
     /** Private data a decision about a natural person may contain; none of it may become public. */
     public static final String ID_NUMBER = "440305198506123021";
+    /** The party's ID number as the law publishes it: the one ID number a text about the party may show, masked. */
+    public static final String PARTY_ID = "440305********3021";
     public static final List<String> SECRETS = List.of(
             "198506", "13912345678", "0755-83456789", "6222021234567890123", "liu.shili@example.com",
             "深圳市南山区示例路88号3栋1201", "患有糖尿病", "张第三人");
@@ -87,9 +89,9 @@ class RedactionPolicyTest {
 
     @Test
     void id_numbers_of_15_and_18_digits_with_or_without_spaces_are_masked_or_hidden() {
-        assertThat(RedactionPolicy.scrub("身份证号440305198506123021。")).isEqualTo("身份证号440305********3021。");
-        assertThat(RedactionPolicy.scrub("身份证号440305 19850612 3021。")).isEqualTo("身份证号440305********3021。");
-        assertThat(RedactionPolicy.scrub("身份证号４４０３０５１９８５０６１２３０２１。")).isEqualTo("身份证号440305********3021。");
+        assertThat(RedactionPolicy.scrub("身份证号440305198506123021。", List.of(), PARTY_ID)).isEqualTo("身份证号440305********3021。");
+        assertThat(RedactionPolicy.scrub("身份证号440305 19850612 3021。", List.of(), PARTY_ID)).isEqualTo("身份证号440305********3021。");
+        assertThat(RedactionPolicy.scrub("身份证号４４０３０５１９８５０６１２３０２１。", List.of(), PARTY_ID)).isEqualTo("身份证号440305********3021。");
         assertThat(RedactionPolicy.scrub("旧证号440305850612302。")).isEqualTo("旧证号***。");
         assertThat(RedactionPolicy.scrub("旧证号440305 850612 302。")).isEqualTo("旧证号***。");
         assertThat(RedactionPolicy.scrub("号码440305198506123029有误。")).as("not a valid ID: hidden whole").isEqualTo("号码***有误。");
@@ -360,9 +362,133 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.scrub("货款经账户114403000000000359收取")).as("18 digits, no label: perhaps a bank account")
                 .isEqualTo("货款经账户***收取");
         assertThat(RedactionPolicy.scrub("代码91110000600037341M有误。")).as("no valid USCC: digits hidden").isEqualTo("代码***M有误。");
-        assertThat(RedactionPolicy.scrub("统一社会信用代码440305198506123021")).as("an ID number whatever its label")
+        assertThat(RedactionPolicy.scrub("统一社会信用代码440305198506123021", List.of(), PARTY_ID)).as("an ID number whatever its label")
                 .isEqualTo("统一社会信用代码440305********3021");
         assertThat(RedactionPolicy.scrub("卡号6222021234567890123，账号621700123456789012。")).isEqualTo("卡号***，账号***。");
+    }
+
+    /** The third audit: a name first in a clause, before what it does toward the party (向, 负责, 协助, 提供). */
+    @Test
+    void a_name_first_in_a_clause_before_an_action_toward_the_party_is_hidden() {
+        assertThat(RedactionPolicy.scrub("马化腾向当事人提供了仓库。")).isEqualTo("***向当事人提供了仓库。");
+        assertThat(RedactionPolicy.scrub("经查，欧阳娜娜协助当事人发货；王某某负责收款。")).isEqualTo("经查，***协助当事人发货；***负责收款。");
+        assertThat(RedactionPolicy.scrub("2026年3月，李娜、王芳为当事人提供场地。")).isEqualTo("2026年3月，***、***为当事人提供场地。");
+    }
+
+    /** The third audit: a name in Latin script first in a clause, of two or three words. */
+    @Test
+    void a_latin_name_first_in_a_clause_before_an_action_is_hidden() {
+        assertThat(RedactionPolicy.scrub("Tom Smith协助其进行网络推广。")).isEqualTo("***协助其进行网络推广。");
+        assertThat(RedactionPolicy.scrub("经查，John Lee向当事人提供货源。")).isEqualTo("经查，***向当事人提供货源。");
+    }
+
+    /**
+     * Ordinary sentences with 向, 负责, 提供, 协助 and no name stay: the party, the bureau, officers, a place, a body, a role
+     * written alone, words that begin with a surname's character (马上, 陆续, 董事长, 严禁), a date, a mark of one Latin word
+     * and a right holder's mark addressing the bureau.
+     */
+    @Test
+    void ordinary_sentences_with_an_action_and_no_name_stay_as_written() {
+        List<String> texts = List.of("当事人向本局提交了材料。", "本局负责调查。", "执法人员向当事人送达了告知书。", "当事人提供了进货凭证。",
+                "平台协助调查。", "经查，当事人向消费者提供侵权商品。", "江苏省局负责督办。", "朝阳区局协助调查。", "于当日向本局提交说明。",
+                "曾两次向当事人供货。", "陆续向当事人供货。", "马上向本局报告。", "董事长向本局说明情况。", "严禁向未成年人销售。", "顾客向当事人购买。",
+                "权利人向本局出具鉴定意见。", "供货商向当事人发货。", "2026年3月5日，本局向当事人送达。", "Nike向当事人发出律师函。",
+                "Calvin Klein向本局投诉。", "上海某某贸易有限公司向当事人供货。", "向其提供仓库。", "许多人向本局反映。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The third audit: the one goods were bought from, between 购自 or 从 and 处. */
+    @Test
+    void the_name_goods_were_bought_from_is_hidden() {
+        assertThat(RedactionPolicy.scrub("其侵权商品购自欧阳娜娜处。")).isEqualTo("其侵权商品购自***处。");
+        assertThat(RedactionPolicy.scrub("当事人从张三、李四处购进。")).isEqualTo("当事人从***、***处购进。");
+        for (String text : List.of("其侵权商品购自广州某某贸易有限公司处。", "当事人从当事人处。", "当事人从网上购进。", "不能说明从何处购进。", "购自网络平台。")) {
+            assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+        }
+    }
+
+    /** The third audit: every one the party employs, up to the count after them. */
+    @Test
+    void every_name_of_those_the_party_employs_is_hidden() {
+        assertThat(RedactionPolicy.scrub("当事人雇佣李娜、王芳和赵丽颖三人从事销售。")).isEqualTo("当事人雇佣***、***和***三人从事销售。");
+        assertThat(RedactionPolicy.scrub("当事人聘用王某负责进货。")).isEqualTo("当事人聘用***负责进货。");
+        for (String text : List.of("雇用方式不详。", "当事人雇佣临时工三人。", "存在雇佣关系。")) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The third audit: a name after 是, 为, 写为 or 有 after a role, and a name corrected by the next (实为). */
+    @Test
+    void a_name_after_a_role_and_is_or_has_and_the_name_that_corrects_it_are_hidden() {
+        assertThat(RedactionPolicy.scrub("进货人是周芷若")).isEqualTo("进货人是***");
+        assertThat(RedactionPolicy.scrub("原告代理人为黄药师。")).isEqualTo("原告代理人为***。");
+        assertThat(RedactionPolicy.scrub("经核实联系人为令狐冲（手机13912345678）。")).isEqualTo("经核实联系人为***（手机***）。");
+        assertThat(RedactionPolicy.scrub("原文误将证人写为马化腾，实为范冰冰。")).isEqualTo("原文误将证人写为***，实为***。");
+        assertThat(RedactionPolicy.scrub("同伙有张无忌、赵敏。")).isEqualTo("同伙有***、***。");
+        for (String text : List.of("负责人为公司法定代表人。", "消费者有权投诉。", "代理人为当事人提供服务。", "购买者是否知情不明。", "员工有高度责任心。",
+                "证人王某，实为当事人之妻。")) {
+            assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text.replace("王某", "***"));
+        }
+    }
+
+    /** The third audit: a person introduced by name (一个叫段誉的人). */
+    @Test
+    void a_person_introduced_by_name_is_hidden() {
+        assertThat(RedactionPolicy.scrub("当事人称从一个叫段誉的人手里买的。")).isEqualTo("当事人称从一个叫***的人手里买的。");
+        assertThat(RedactionPolicy.scrub("一名叫王小二的男子送货。")).isEqualTo("一名叫***的男子送货。");
+    }
+
+    /** The third audit: kin beyond the nearest (表哥, 堂妹, 舅舅, 女婿 …). */
+    @Test
+    void kin_beyond_the_nearest_are_third_parties_never_named() {
+        assertThat(RedactionPolicy.scrub("其表哥李小龙提供仓库；其堂妹王芳、舅舅张三协助；女婿赵某某称；其阿姨刘某到场。"))
+                .isEqualTo("其表哥***提供仓库；其堂妹***、舅舅***协助；女婿***称；其阿姨***到场。");
+        for (String text : List.of("其表哥提供仓库。", "保洁阿姨到场。")) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The third audit: every name of a list after a role, whatever follows the last (销售), and a name first in the next clause. */
+    @Test
+    void every_name_of_a_list_after_a_role_and_the_next_clauses_first_name_are_hidden() {
+        assertThat(RedactionPolicy.scrub("当事人指使员工黄蓉、郭靖销售；马钰负责进货。")).isEqualTo("当事人指使员工***、***销售；***负责进货。");
+        assertThat(RedactionPolicy.scrub("供货商金华某某销售有限公司提供货源。")).as("销售 in an organisation's name")
+                .isEqualTo("供货商金华某某销售有限公司提供货源。");
+    }
+
+    /** The third audit: QQ and WeChat accounts, licence plates, and a phone number in Chinese numerals. */
+    @Test
+    void qq_and_wechat_accounts_licence_plates_and_numbers_in_chinese_numerals_never_become_public() {
+        assertThat(RedactionPolicy.scrub("QQ号123456789，微信号abc_123。")).isEqualTo("QQ号***，微信号***。");
+        assertThat(RedactionPolicy.scrub("驾驶车牌号京A12345的货车；另一车辆粤B·D12345；教练车京A1234学。"))
+                .isEqualTo("驾驶车牌号***的货车；另一车辆***；教练车***。");
+        assertThat(RedactionPolicy.scrub("手机号码：一三九一二三四五六七八，")).isEqualTo("手机号码：***，");
+        for (String text : List.of("京朝市监罚〔2026〕1号", "京A商标", "苏AB公司", "电话联系三次。", "京ICP备12345678号")) {
+            assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+        }
+    }
+
+    /** The third audit: an address after 住所 is hidden whole, the building and the flat after the road's number too. */
+    @Test
+    void an_address_after_its_label_is_hidden_to_the_end_of_the_clause() {
+        assertThat(RedactionPolicy.scrub("住所：朝阳区望京街道阜通东大街6号方恒国际中心B座1502，经营网店。")).isEqualTo("住所：***，经营网店。");
+        assertThat(RedactionPolicy.scrub("当事人住所地：北京市朝阳区，")).isEqualTo("当事人住所地：***，");
+        assertThat(RedactionPolicy.scrub("无固定住所的人员。")).isEqualTo("无固定住所的人员。");
+    }
+
+    /**
+     * The third audit: only the party's own ID number is published, masked; a son's, a witness's, or any in a text about no
+     * natural person is hidden whole.
+     */
+    @Test
+    void an_id_number_other_than_the_partys_own_is_hidden_whole() {
+        String text = "当事人身份证号440305198506123021，其子身份证号110105201001011232。";
+        assertThat(RedactionPolicy.scrub(text, List.of(), PARTY_ID)).isEqualTo("当事人身份证号440305********3021，其子身份证号***。");
+        assertThat(RedactionPolicy.scrub(text)).isEqualTo("当事人身份证号***，其子身份证号***。");
+        Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
+        PublicRecord record = RedactionPolicy.publicRecord("r-5", person, "深市监罚〔2026〕235号", "销售侵犯注册商标专用权的商品", text,
+                "《商标法》第六十条第二款", List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), null)),
+                LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1), "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK,
+                "440300", List.of());
+        assertThat(record.facts()).isEqualTo("当事人身份证号440305********3021，其子身份证号***。");
+        assertThat(RedactionPolicy.corrected(record, null, null, text + "另查明。", null, List.of()).facts())
+                .isEqualTo("当事人身份证号440305********3021，其子身份证号***。另查明。");
     }
 
     @Test
@@ -377,9 +503,9 @@ class RedactionPolicyTest {
     void scrubbing_is_idempotent_for_every_pattern() {
         String all = "住址：北京市朝阳区建国路88号1201，电话(010) 6512-3456，手机１３７１２３４５６７８，证人张三，卡号6222021234567890123，"
                 + "身份证440305198506123021，邮箱a@b.cn";
-        String once = RedactionPolicy.scrub(all, List.of("张三"));
+        String once = RedactionPolicy.scrub(all, List.of("张三"), PARTY_ID);
         assertThat(once).isEqualTo("住址：***，电话***，手机***，证人***，卡号***，身份证440305********3021，邮箱***");
-        assertThat(RedactionPolicy.scrub(once)).isEqualTo(once);
+        assertThat(RedactionPolicy.scrub(once, List.of(), PARTY_ID)).isEqualTo(once);
     }
 
     @Test
@@ -408,7 +534,9 @@ class RedactionPolicyTest {
                 "有限公司", "到场", "由", "由王示例", "由王示例代缴", "代缴", "代为", "护照号码", "通行证", "E12345678", "EA1234567", "G", "E", "1234567", "货号",
                 "因", "住院", "就医", "治疗", "病历", "抑郁症", "肺癌", "残疾", "人保障法", "试纸", "抗", "计算机病毒", "老张", "小王", "老李头",
                 "John Lee", "Mary", "Nike", "Inc", "司马相如", "欧阳", "、", "和", "及", "***", "经手", "个人", "HIV", "HIVE", "阳性", "病毒",
-                "携带者", "感染者", "乙肝", "怀孕", "孕妇", "五个月", "装", "统一社会信用代码", "91110000600037341L", "114403000000000359");
+                "携带者", "感染者", "乙肝", "怀孕", "孕妇", "五个月", "装", "统一社会信用代码", "91110000600037341L", "114403000000000359",
+                "京A12345", "粤B·D12345", "京A1234学", "QQ号", "一三九一二三四五六七八", "住所", "有", "实为", "表哥", "雇佣", "三人", "向",
+                "负责", "协助", "购自", "处", "Tom Smith", "护照E12345678", "，马化腾向", "。王示例负责");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
