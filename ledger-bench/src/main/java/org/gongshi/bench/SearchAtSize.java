@@ -154,6 +154,7 @@ final class SearchAtSize {
         copy.put("record", record);
         copy.put("nameKeys", NameKeys.of(subject.name()));
         copy.put(PublicRecords.PROVINCE_NAME_KEYS, NameKeys.inProvince(subject.name(), division[0]));
+        copy.put(PublicRecords.SEARCH_NAME, NameKeys.normalise(subject.name()));
         return copy;
     }
 

@@ -144,6 +144,11 @@ class PublicDisclosureEndToEndTest {
         // the pages: search results, the record
         String results = html("/penalties?q=锦绣", 200);
         assertThat(results).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
+        // audit: a query is normalised as input text is (NFKC, zero-width and format characters removed), as the names are
+        assertThat(total(get("/api/v1/public/penalties?q=锦\u200B绣"))).isEqualTo(1);
+        assertThat(total(get("/api/v1/public/penalties?q=锦\u200B绣示范商贸&division=11"))).isEqualTo(1);
+        assertThat(total(get("/api/v1/public/penalties?q=北京锦绣示范商贸有限公司\uFEFF"))).isEqualTo(1);
+        assertThat(html("/penalties?q=锦\u200B绣示范", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
         assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029-02-20");
         assertThat(html("/", 200)).contains("<form").contains("name=\"q\"");
         assertThat(html("/penalties?from=nope", 400)).contains("查询条件有误").contains("起始日期").doesNotContain("must be");
@@ -262,6 +267,57 @@ class PublicDisclosureEndToEndTest {
         }
         web.get().uri("/api/v1/public/penalties").header("Accept-Language", "en").exchange().expectStatus().isOk()
                 .expectHeader().doesNotExist("Content-Language");
+    }
+
+    /**
+     * Audit: {@code /penalties?q=+}, {@code q=%09}, {@code /stats?division=%20} and {@code /lists/…?division=%00} were answered
+     * with the API's English problem (the query guard's) where every other bad value gets the page with 查询条件有误. Now a bad
+     * query of a page is its page with the notice, 400 as before; a field of only blanks is a field left blank: no query.
+     */
+    @Test
+    @Order(7)
+    void every_bad_query_of_a_page_is_its_zh_cn_page_with_the_notice_and_a_blank_field_asks_for_nothing() {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("/penalties?q=%09", "名称");
+        refused.put("/penalties?q=%E5%81%87%1B", "名称");
+        refused.put("/penalties?q=" + "x".repeat(600), "名称");
+        refused.put("/penalties?division=%00", "行政区划");
+        refused.put("/penalties?uscc=%E2%80%8Bx", "统一社会信用代码");
+        refused.put("/stats?division=%0A11", "行政区划");
+        refused.put("/stats?year=%1B", "年份");
+        refused.put("/lists/SEVERE_DISHONESTY?division=%00", "行政区划");
+        refused.put("/lists/SEVERE_DISHONESTY?page=99999999999", "0 至 100000");
+        refused.put("/penalties?page=abc", "0 至 100000");
+        refused.put("/penalties/some-record?x=%00", "控制字符"); // pages without a form: a page with the notice
+        refused.put("/?q=%07", "控制字符");
+        refused.put("/penalties/" + "r".repeat(600), "控制字符");
+        refused.put("/audit/login?next=%00", "控制字符");
+        refused.forEach((uri, field) -> {
+            var answer = raw(uri);
+            assertThat(answer.getStatus().value()).as(uri).isEqualTo(400);
+            assertThat(answer.getResponseHeaders().getContentType()).as(uri + " " + answer.getResponseBody()).isNotNull();
+            assertThat(answer.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).as(uri).isTrue();
+            assertThat(answer.getResponseHeaders().getFirst("Content-Language")).as(uri).isEqualTo("zh-CN");
+            assertThat(answer.getResponseBody()).as(uri).contains("查询条件有误").contains(field).contains("lang=\"zh-CN\"")
+                    .doesNotContain("must ").doesNotContain("Fix these fields");
+        });
+        for (String blank : List.of("/penalties?q=+", "/penalties?q=%E3%80%80", "/penalties?q=%E2%80%8B&division=%20", "/stats?division=%20",
+                "/lists/SEVERE_DISHONESTY?division=+&page=+")) {
+            var answer = raw(blank);
+            assertThat(answer.getStatus().value()).as(blank).isEqualTo(200);
+            assertThat(answer.getResponseBody()).as(blank).doesNotContain("查询条件有误");
+        }
+        assertThat(raw("/penalties?q=+").getResponseBody()).as("no query: every public record").doesNotContain("没有符合条件");
+        // the API keeps answering a program with its problem
+        var api = raw("/api/v1/public/penalties?q=+");
+        assertThat(api.getStatus().value()).isEqualTo(400);
+        assertThat(api.getResponseBody()).contains("\"field\":\"q\"").contains("visible text");
+    }
+
+    static org.springframework.test.web.reactive.server.EntityExchangeResult<String> raw(String uri) {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        return web.get().uri(java.net.URI.create(base + uri)).accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON)
+                .exchange().expectBody(String.class).returnResult();
     }
 
     static Map<?, ?> get(String uri) {

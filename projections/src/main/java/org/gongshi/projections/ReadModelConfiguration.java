@@ -97,6 +97,7 @@ public class ReadModelConfiguration {
         PublicRecords records = new PublicRecords(readModelDatabase);
         records.ensureIndexes();
         records.addProvinceNameKeys(); // once, for records written before they had them
+        records.addSearchNames(); // once, for records written before they had a search name (and their keys normalised as queries are)
         return records;
     }
 }

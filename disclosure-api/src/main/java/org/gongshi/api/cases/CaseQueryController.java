@@ -63,15 +63,15 @@ public class CaseQueryController {
                     @RequestParam(required = false) String status,
                     @RequestParam(required = false) Boolean overdue,
                     @RequestParam(required = false) String division,
-                    @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(defaultValue = "20") int size) {
+                    @RequestParam(required = false) String page,
+                    @RequestParam(required = false) String size) {
         Caller caller = Caller.of(jwt);
         CaseStatus wanted = Params.oneOf(CaseStatus.class, "status", status);
-        Page.check(page, size);
+        Page.Request paging = Page.request(page, size);
         CaseViews.Scope scope = scope(caller, division);
         LocalDate today = LocalDate.now(clock);
         return reads.read(request, () -> {
-            var result = views.list(scope, wanted, Boolean.TRUE.equals(overdue) ? today : null, page, size);
+            var result = views.list(scope, wanted, Boolean.TRUE.equals(overdue) ? today : null, paging.page(), paging.size());
             return Page.of(result.items(), v -> CaseAnswers.present(v, today, json), result.page(), result.size(), result.total());
         }, VIEW);
     }

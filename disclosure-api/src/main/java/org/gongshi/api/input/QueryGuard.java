@@ -3,6 +3,7 @@ package org.gongshi.api.input;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.Problems;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -12,13 +13,23 @@ import reactor.core.publisher.Mono;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every query parameter and path segment of every request (pages, public and bureau API, feed) is
  * bounded and free of control characters ({@link Text#queryProblem}): {@code q=%00} is a 400 naming
  * {@code q}, before any controller or database sees it.
+ * <p>
+ * The API and the feed answer it as a problem (application/problem+json). The public pages answer a member of the public
+ * in zh-CN HTML: a search form's page ({@code /penalties}, {@code /stats}, {@code /lists/{listType}}) gets the refusal as a
+ * request attribute ({@link #refusal}) and shows its form again with the 查询条件有误 notice, as it does for the values it
+ * checks itself; any other page answers a zh-CN page with the notice. On a page a field of only blank or invisible characters
+ * is not refused ({@link Text#formProblem}): the page reads it as absent, as a form left blank.
  */
 public class QueryGuard implements WebFilter, Ordered {
+
+    /** The exchange attribute under which a form page finds its query's refusal. */
+    public static final String REFUSAL = QueryGuard.class.getName() + ".refusal";
 
     /** After Spring Security's filter chain (-100) and the traffic limits, so that refusals carry the security headers. */
     @Override
@@ -28,21 +39,49 @@ public class QueryGuard implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        boolean page = page(path);
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
         for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment) {
                 Text.queryProblem(segment.valueToMatch()).ifPresent(p -> problems.add(new InvalidRequest.FieldProblem("path", p)));
             }
         }
+        boolean inPath = !problems.isEmpty();
         for (Map.Entry<String, List<String>> param : exchange.getRequest().getQueryParams().entrySet()) {
             String name = param.getKey();
             Text.queryProblem(name).ifPresent(p -> problems.add(new InvalidRequest.FieldProblem("query parameter name", p)));
             for (String value : param.getValue()) {
-                if (value != null) Text.queryProblem(value).ifPresent(p -> problems.add(new InvalidRequest.FieldProblem(printable(name), p)));
+                if (value == null) continue;
+                (page ? Text.formProblem(value) : Text.queryProblem(value))
+                        .ifPresent(p -> problems.add(new InvalidRequest.FieldProblem(printable(name), p)));
             }
         }
         if (problems.isEmpty()) return chain.filter(exchange);
-        return Problems.write(exchange, new InvalidRequest(problems));
+        InvalidRequest refusal = new InvalidRequest(problems);
+        if (!page) return Problems.write(exchange, refusal);
+        if (!inPath && form(exchange.getRequest().getMethod(), path)) {
+            exchange.getAttributes().put(REFUSAL, refusal);
+            return chain.filter(exchange);
+        }
+        return Problems.writePage(exchange);
+    }
+
+    /** The refusal of a form page's query, if the guard refused it: the page shows its form with the notice. */
+    public static Optional<InvalidRequest> refusal(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getAttribute(REFUSAL));
+    }
+
+    /** A public page (or the auditors' pages): anything outside the API's, the feed's, the operators' and the static paths. */
+    static boolean page(String path) {
+        return !(path.startsWith("/api/") || path.startsWith("/feed/") || path.startsWith("/actuator") || path.startsWith("/.well-known/")
+                || path.startsWith("/dev/") || path.startsWith("/css/"));
+    }
+
+    /** A page with a search form that shows its own 查询条件有误 notice: the search, the figures, one credit list. */
+    static boolean form(HttpMethod method, String path) {
+        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) return false;
+        return path.equals("/penalties") || path.equals("/stats") || path.matches("/lists/[^/]+");
     }
 
     private static String printable(String name) {

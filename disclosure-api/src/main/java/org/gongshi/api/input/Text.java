@@ -1,7 +1,7 @@
 package org.gongshi.api.input;
 
 import org.gongshi.api.limits.Bounds;
-import java.text.Normalizer;
+import org.gongshi.ledger.text.VisibleText;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,21 @@ public final class Text {
         return problem(text, false);
     }
 
+    /**
+     * Why a query parameter of a public page (a form's field) is refused, if it is: as {@link #queryProblem}, but a value of only
+     * blank or invisible characters is no problem: a form field a member of the public left blank, or typed a space into, asks
+     * for nothing (the page reads it as absent).
+     */
+    public static Optional<String> formProblem(String text) {
+        if (text.length() > Bounds.QUERY_VALUE) return Optional.of("must be at most " + Bounds.QUERY_VALUE + " characters");
+        return problem(text, false, false);
+    }
+
     private static Optional<String> problem(String text, boolean lineBreaksAllowed) {
+        return problem(text, lineBreaksAllowed, true);
+    }
+
+    private static Optional<String> problem(String text, boolean lineBreaksAllowed, boolean visibleRequired) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean allowed = lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t');
@@ -37,24 +51,18 @@ public final class Text {
                 return Optional.of("must be well-formed Unicode (found a lone surrogate)");
             }
         }
-        if (!text.isEmpty() && visible(text).isEmpty()) {
+        if (visibleRequired && !text.isEmpty() && visible(text).isEmpty()) {
             return Optional.of("must contain visible text (it is empty after Unicode NFKC normalisation without zero-width,"
                     + " format and blank characters)");
         }
         return Optional.empty();
     }
 
-    /** The text as a reader sees it: NFKC, without format (Cf), filler, variation-selector or blank characters. */
+    /**
+     * The text as a reader sees it: NFKC, without format (Cf), filler, variation-selector or blank characters
+     * ({@link VisibleText#of}, the normalisation the public search applies to a query and to the names it indexes).
+     */
     public static String visible(String text) {
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        StringBuilder b = new StringBuilder(normalised.length());
-        normalised.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            boolean invisible = type == Character.FORMAT || type == Character.CONTROL || Character.isWhitespace(cp)
-                    || Character.isSpaceChar(cp) || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0
-                    || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x034F;
-            if (!invisible) b.appendCodePoint(cp);
-        });
-        return b.toString();
+        return VisibleText.of(text);
     }
 }

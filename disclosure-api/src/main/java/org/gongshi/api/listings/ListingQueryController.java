@@ -66,9 +66,9 @@ public class ListingQueryController {
     @GetMapping("/candidates")
     Mono<Map<String, Object>> candidates(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request,
                                          @RequestParam(required = false) String division,
-                                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                                         @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         Caller caller = Caller.of(jwt);
-        Page.check(page, size);
+        Page.Request paging = Page.request(page, size);
         Access.ReadScope scope = Access.readScope(caller, Params.division(division));
         return reads.read(request, () -> {
             var result = penalties.candidates(LocalDate.now(clock), scope.divisionPrefix(), 0, Integer.MAX_VALUE);
@@ -85,8 +85,8 @@ public class ListingQueryController {
                 item.put("penaltiesOutsideYourScope", c.count() - own.size());
                 visible.add(item);
             }
-            int from = (int) Math.min((long) page * size, visible.size());
-            return new Page(visible.subList(from, Math.min(from + size, visible.size())), page, size, visible.size())
+            int from = (int) Math.min((long) paging.page() * paging.size(), visible.size());
+            return new Page(visible.subList(from, (int) Math.min((long) from + paging.size(), visible.size())), paging.page(), paging.size(), visible.size())
                     .with("rule", "at least " + result.threshold() + " standing ordinary-procedure infringement penalties of one IP type decided on or after " + result.windowStart()
                             + " (" + result.windowYears() + " years); a bureau decides whether to propose a listing");
         }, PenaltyHistoryProjection.PROCESSING_GROUP, VIEW);
@@ -107,14 +107,14 @@ public class ListingQueryController {
     @GetMapping
     Mono<Page> list(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @RequestParam(required = false) String status,
                     @RequestParam(required = false) String listType, @RequestParam(required = false) String division,
-                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                    @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         Caller caller = Caller.of(jwt);
-        Page.check(page, size);
+        Page.Request paging = Page.request(page, size);
         ListingStatus wantedStatus = Params.oneOf(ListingStatus.class, "status", status);
         ListType wantedList = Params.oneOf(ListType.class, "listType", listType);
         Access.ReadScope scope = Access.readScope(caller, Params.division(division));
         return reads.read(request, () -> {
-            var result = views.list(scope.bureau(), scope.divisionPrefix(), wantedStatus, wantedList, page, size);
+            var result = views.list(scope.bureau(), scope.divisionPrefix(), wantedStatus, wantedList, paging.page(), paging.size());
             return Page.of(result.items(), this::present, result.page(), result.size(), result.total());
         }, VIEW);
     }

@@ -1,5 +1,6 @@
 package org.gongshi.api.publicsite;
 
+import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 
 import java.util.Map;
@@ -17,12 +18,13 @@ public record FormError(String field, String message) {
             "ipType", new FormError("知识产权类型", "请从列表中选择"),
             "from", new FormError("起始日期", "应为有效日期，如 2026-03-14"),
             "to", new FormError("截止日期", "应为有效日期，如 2026-03-14，且不早于起始日期"),
-            "page", new FormError("页码", "应为 0 或更大的整数"),
+            "page", new FormError("页码", "应为 0 至 " + PublicPagesController.MAX_PAGE + " 的整数"),
             "year", new FormError("年份", "应为四位数字的年份，如 2026"));
 
-    /** The first of the request's problems, for the page. */
+    /** The first of the request's problems, for the page: a parameter the form does not have (only the guard names one) in general words. */
     static FormError of(InvalidRequest invalid) {
         InvalidRequest.FieldProblem problem = invalid.errors().get(0);
-        return BY_PARAMETER.getOrDefault(problem.field(), new FormError(problem.field(), problem.message()));
+        return BY_PARAMETER.getOrDefault(problem.field(), new FormError(problem.field().startsWith("query parameter") ? "查询参数" : "查询参数“" + problem.field() + "”",
+                "不得含控制字符，最多 " + Bounds.QUERY_VALUE + " 个字符"));
     }
 }

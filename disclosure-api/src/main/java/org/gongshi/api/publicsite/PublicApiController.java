@@ -50,10 +50,10 @@ public class PublicApiController {
     Mono<Map<String, Object>> penalties(ServerHttpRequest request, @RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
                          @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                         @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         var search = PublicQueries.search(q, uscc, division, ipType, from, to);
-        Page.check(page, size);
-        return reads.await(request, RECORDS).then(queries.search(search, page, size))
+        Page.Request paging = Page.request(page, size);
+        return reads.await(request, RECORDS).then(queries.search(search, paging.page(), paging.size()))
                 .map(result -> Page.of(result.items(), v -> PublicAnswers.record(v, json), result.page(), result.size(), result.total())
                         .with("totalIsLowerBound", result.totalIsLowerBound()));
     }
@@ -95,11 +95,11 @@ public class PublicApiController {
     /** The entries on a credit list now (严重失信主体名单, 重复侵权企业名录, 黑名单), most recently listed first. */
     @GetMapping("/lists/{listType}")
     Mono<Page> list(@PathVariable String listType, ServerHttpRequest request, @RequestParam(required = false) String division,
-                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                    @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         ListType type = PublicLists.listType(listType);
         Division prefix = Params.division(division);
-        Page.check(page, size);
-        return reads.await(request, LISTINGS).then(lists.onList(type, prefix, page, size))
+        Page.Request paging = Page.request(page, size);
+        return reads.await(request, LISTINGS).then(lists.onList(type, prefix, paging.page(), paging.size()))
                 .map(result -> Page.of(result.items(), PublicLists::present, result.page(), result.size(), result.total()));
     }
 

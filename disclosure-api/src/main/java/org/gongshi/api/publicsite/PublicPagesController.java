@@ -1,5 +1,6 @@
 package org.gongshi.api.publicsite;
 
+import org.gongshi.api.input.QueryGuard;
 import org.gongshi.api.web.PublicAnswers;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.web.PublicFigures;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -53,7 +55,7 @@ public class PublicPagesController {
     Mono<Rendering> results(@RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
                             @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                            @RequestParam(defaultValue = "0") String page) {
+                            @RequestParam(defaultValue = "0") String page, ServerWebExchange exchange) {
         Map<String, String> form = new java.util.LinkedHashMap<>();
         form.put("q", q == null ? "" : q);
         form.put("uscc", uscc == null ? "" : uscc);
@@ -64,6 +66,7 @@ public class PublicPagesController {
         final PublicRecords.Search search;
         final int pageNumber;
         try {
+            refuseWhatTheGuardRefused(exchange);
             search = PublicQueries.search(q, uscc, division, ipType, from, to);
             pageNumber = parsePage(page);
         } catch (InvalidRequest invalid) {
@@ -107,11 +110,13 @@ public class PublicPagesController {
 
     /** The target figures of a year (default the current one) in a division (prefix) or everywhere: {@code GET /api/v1/public/stats} as a page. */
     @GetMapping("/stats")
-    Mono<Rendering> stats(@RequestParam(required = false) String division, @RequestParam(required = false) String year) {
+    Mono<Rendering> stats(@RequestParam(required = false) String division, @RequestParam(required = false) String year,
+                          ServerWebExchange exchange) {
         String divisionInput = division == null ? "" : division.strip();
         final Division prefix;
         final int y;
         try {
+            refuseWhatTheGuardRefused(exchange);
             prefix = Params.division(division);
             y = figures.year(year);
         } catch (InvalidRequest invalid) {
@@ -132,7 +137,7 @@ public class PublicPagesController {
     /** One credit list: the entries on it now, most recently listed first, optionally in one division. */
     @GetMapping("/lists/{listType}")
     Mono<Rendering> list(@PathVariable String listType, @RequestParam(required = false) String division,
-                         @RequestParam(defaultValue = "0") String page) {
+                         @RequestParam(defaultValue = "0") String page, ServerWebExchange exchange) {
         ListType type = PublicLists.parseListType(listType).orElse(null);
         if (type == null) {
             return Mono.just(page("not-found").modelAttribute("what", "信用名单 " + listType).status(HttpStatus.NOT_FOUND).build());
@@ -141,6 +146,7 @@ public class PublicPagesController {
         final Division prefix;
         final int pageNumber;
         try {
+            refuseWhatTheGuardRefused(exchange);
             prefix = Params.division(division);
             pageNumber = parsePage(page);
         } catch (InvalidRequest invalid) {
@@ -159,14 +165,23 @@ public class PublicPagesController {
         return Rendering.view(view).modelAttribute("labels", LABELS);
     }
 
+    /**
+     * A query the guard refused (a control character, a value over its bound: {@link QueryGuard}) is this page's bad field too:
+     * its form again with the 查询条件有误 notice, never the API's English problem.
+     */
+    private static void refuseWhatTheGuardRefused(ServerWebExchange exchange) {
+        QueryGuard.refusal(exchange).ifPresent(refusal -> {
+            throw refusal;
+        });
+    }
+
+    /** The last page number a page's pager takes. */
+    static final int MAX_PAGE = 100_000;
+
     private static int parsePage(String page) {
-        try {
-            int n = Integer.parseInt(page.strip());
-            if (n < 0 || n > 100_000) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw InvalidRequest.of("page", "must be a page number from 0");
-        }
+        Integer n = org.gongshi.api.web.Page.whole(page, 0, 0, MAX_PAGE);
+        if (n == null) throw InvalidRequest.of("page", org.gongshi.api.web.Page.bound(0, MAX_PAGE));
+        return n;
     }
 
     private static String listUrl(ListType type, Division division, int page) {

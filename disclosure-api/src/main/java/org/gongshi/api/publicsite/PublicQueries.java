@@ -29,7 +29,7 @@ public class PublicQueries {
     public static PublicRecords.Search search(String q, String uscc, String division, String ipType, String from, String to) {
         if (q != null && q.length() > 100) throw InvalidRequest.of("q", "must be at most 100 characters");
         Division prefix = Params.division(division);
-        if (uscc != null && !uscc.isBlank()) {
+        if (!Params.absent(uscc)) {
             // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)
             Uscc.problem(uscc.strip()).ifPresent(problem -> {
                 throw InvalidRequest.of("uscc", "is not a unified social credit code: " + problem);
@@ -53,8 +53,8 @@ public class PublicQueries {
         return ViewReads.blocking(() -> records.ofSubject(uscc));
     }
 
-    /** 410 Gone for a record that was public and no longer is, saying why. */
+    /** Null for a field that asks for nothing ({@link Params#absent}: a blank or invisible {@code q} is no query), else the value stripped. */
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return Params.absent(s) ? null : s.strip();
     }
 }

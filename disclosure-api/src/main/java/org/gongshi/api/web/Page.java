@@ -2,6 +2,7 @@ package org.gongshi.api.web;
 
 import org.gongshi.api.problem.InvalidRequest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,38 @@ public record Page(List<?> items, int page, int size, long total) {
         return new Page(items.stream().map(present).toList(), page, size, total);
     }
 
-    /** A page request's numbers; a bad one is a 400 naming the parameter. */
-    public static void check(int page, int size) {
-        if (page < 0) throw InvalidRequest.of("page", "must be 0 or more");
-        if (size < 1 || size > MAX_SIZE) throw InvalidRequest.of("size", "must be between 1 and " + MAX_SIZE);
+    /** The largest page number a list takes: any page past the end is empty, however large its number. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE;
+
+    /** The page and size a list request asks for. */
+    public record Request(int page, int size) {}
+
+    /**
+     * The {@code page} and {@code size} query parameters (absent: 0 and 20); a bad one is a 400 naming the parameter and its own
+     * bound ("size must be a whole number from 1 to 100"), never the range of the type it is read into.
+     */
+    public static Request request(String page, String size) {
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        Integer p = whole(page, 0, 0, MAX_PAGE);
+        if (p == null) problems.add(new InvalidRequest.FieldProblem("page", bound(0, MAX_PAGE)));
+        Integer s = whole(size, 20, 1, MAX_SIZE);
+        if (s == null) problems.add(new InvalidRequest.FieldProblem("size", bound(1, MAX_SIZE)));
+        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        return new Request(p, s);
+    }
+
+    /** What a whole-number parameter from {@code min} to {@code max} must be. */
+    public static String bound(int min, int max) {
+        return "must be a whole number from " + min + " to " + max;
+    }
+
+    /** {@code value} as a whole number from {@code min} to {@code max}, {@code absent} when empty, null when it is not one. */
+    public static Integer whole(String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) return absent;
+        String v = value.strip();
+        if (!v.matches("[+-]?[0-9]{1,18}")) return null;
+        long n = Long.parseLong(v);
+        return n < min || n > max ? null : (int) n;
     }
 
     /** The page's body with one more field, for a list that explains itself. */

@@ -1,5 +1,6 @@
 package org.gongshi.api.web;
 
+import org.gongshi.api.input.Text;
 import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.identity.Division;
@@ -20,7 +21,7 @@ public final class Params {
      * ({@code Caller}), so {@code division=110000} finds Beijing's records rather than none.
      */
     public static Division division(String division) {
-        if (division == null || division.isBlank()) return null;
+        if (absent(division)) return null;
         String code = division.strip();
         Division.problem(code).ifPresent(problem -> {
             throw InvalidRequest.of("division", problem);
@@ -39,9 +40,18 @@ public final class Params {
         return value;
     }
 
+    /**
+     * Whether a parameter asks for nothing: absent, empty, or only blank or invisible characters ({@link Text#visible}); the API
+     * refuses the last before a controller sees it ({@link org.gongshi.api.input.QueryGuard}), a public page's form reads it as
+     * a field left blank.
+     */
+    public static boolean absent(String value) {
+        return value == null || Text.visible(value).isEmpty();
+    }
+
     /** An ISO date, or {@code fallback} when the parameter is absent. */
     public static LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) return fallback;
+        if (absent(value)) return fallback;
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
@@ -51,7 +61,7 @@ public final class Params {
 
     /** One of the constants of {@code type} by its exact name, or null when the parameter is absent. */
     public static <E extends Enum<E>> E oneOf(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) return null;
+        if (absent(value)) return null;
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {

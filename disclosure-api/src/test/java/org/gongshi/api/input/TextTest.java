@@ -38,6 +38,27 @@ class TextTest {
         assertThat(Text.queryProblem("示例商贸")).isEmpty();
     }
 
+    /** A public page's form field of only blanks asks for nothing (the page reads it as absent); a control character is still refused. */
+    @Test
+    void a_form_field_of_only_blanks_is_no_problem_but_a_control_character_is() {
+        for (String blank : new String[]{" ", "\u3000", "\u200B", "  \uFEFF"}) {
+            assertThat(Text.formProblem(blank)).as(blank.codePoints().mapToObj(Integer::toHexString).toList().toString()).isEmpty();
+            assertThat(Text.queryProblem(blank)).as("the API still refuses it").isPresent();
+        }
+        assertThat(Text.formProblem("\t")).hasValueSatisfying(p -> assertThat(p).contains("U+0009"));
+        assertThat(Text.formProblem("a\u0000")).isPresent();
+        assertThat(Text.formProblem("x".repeat(Bounds.QUERY_VALUE + 1))).hasValueSatisfying(p -> assertThat(p).contains("at most"));
+        assertThat(Text.formProblem("示例商贸")).isEmpty();
+    }
+
+    /** The one normalisation: what the input rules and the public search share ({@code VisibleText}). */
+    @Test
+    void visible_is_nfkc_without_zero_width_format_and_blank_characters() {
+        assertThat(Text.visible("０１号")).isEqualTo("01号");
+        assertThat(Text.visible("张\u200B三 \uFEFF")).isEqualTo("张三");
+        assertThat(Text.visible("张\u200B三")).isEqualTo(org.gongshi.ledger.text.VisibleText.of("张三"));
+    }
+
     @Test
     void a_lone_surrogate_is_refused() {
         assertThat(Text.problem("a\uD800b")).hasValueSatisfying(p -> assertThat(p).contains("surrogate"));

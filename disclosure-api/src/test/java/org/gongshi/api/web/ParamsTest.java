@@ -21,4 +21,13 @@ class ParamsTest {
         assertThat(Params.division(null)).isNull();
         assertThatThrownBy(() -> Params.division("11a")).isInstanceOf(InvalidRequest.class);
     }
+
+    /** A public page's field of only blanks or invisible characters asks for nothing, as an empty one does. */
+    @Test
+    void a_parameter_of_only_blanks_or_invisible_characters_is_absent() {
+        assertThat(Params.division(" ")).isNull();
+        assertThat(Params.division("\u200B")).isNull();
+        assertThat(Params.date("from", "\u3000", null)).isNull();
+        assertThat(Params.absent("11")).isFalse();
+    }
 }

@@ -53,7 +53,7 @@ public final class PublicRecordHistory {
         if (type.equals(FeedTypes.DISCLOSURE_PUBLISHED)) {
             PublicRecord record = record(data);
             return new PublicRecordView(entry.subject(), null, RecordState.PUBLISHED, record, date(data, "publishedOn"),
-                    null, List.of(), null, null, entry.globalIndex(), provisional(record), null);
+                    null, List.of(), null, null, entry.globalIndex(), provisional(record), null, null);
         }
         if (v == null) return null; // nothing public yet to change
         if (type.equals(FeedTypes.DISCLOSURE_CORRECTED)) {
@@ -61,14 +61,14 @@ public final class PublicRecordHistory {
             corrections.add(new Correction(date(data, "correctedOn"), data.path("correctionReason").asString(null)));
             PublicRecord record = record(data);
             return new PublicRecordView(v.recordId(), v.caseId(), v.state(), record, v.publishedOn(), null, corrections,
-                    v.withdrawal(), v.endedOn(), entry.globalIndex(), provisional(record), null);
+                    v.withdrawal(), v.endedOn(), entry.globalIndex(), provisional(record), null, null);
         }
         if (type.equals(FeedTypes.DISCLOSURE_WITHDRAWN)) {
             LocalDate on = date(data, "withdrawnOn");
             String kind = data.path("revisionKind").asString(null);
             return new PublicRecordView(v.recordId(), v.caseId(), RecordState.WITHDRAWN, v.record(), v.publishedOn(), null, v.corrections(),
                     new Withdrawal(on, data.path("reason").asString(null), kind == null ? null : RevisionKind.valueOf(kind)),
-                    on, entry.globalIndex(), v.publicUntilProvisional(), null);
+                    on, entry.globalIndex(), v.publicUntilProvisional(), null, null);
         }
         if (type.equals(FeedTypes.DISCLOSURE_EXPIRED)) {
             return ended(v, RecordState.EXPIRED, date(data, "expiredOn"), entry);
@@ -81,7 +81,7 @@ public final class PublicRecordHistory {
 
     private static PublicRecordView ended(PublicRecordView v, RecordState state, LocalDate on, FeedEntry entry) {
         return new PublicRecordView(v.recordId(), v.caseId(), state, v.record(), v.publishedOn(), null, v.corrections(), v.withdrawal(),
-                on, entry.globalIndex(), v.publicUntilProvisional(), null);
+                on, entry.globalIndex(), v.publicUntilProvisional(), null, null);
     }
 
     /**

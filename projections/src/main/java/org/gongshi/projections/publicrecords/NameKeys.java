@@ -1,5 +1,7 @@
 package org.gongshi.projections.publicrecords;
 
+import org.gongshi.ledger.text.VisibleText;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,13 @@ public final class NameKeys {
     private NameKeys() {
     }
 
+    /**
+     * A name or a query as the search compares them: {@link VisibleText#of} (the one normalisation of input text: NFKC, without
+     * zero-width, format and blank characters), lower-cased. Both sides meet in it: a record's keys and {@code searchName} are
+     * its name's, a query's keys and the substring it must match are the query's.
+     */
     public static String normalise(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return VisibleText.of(text).toLowerCase(Locale.ROOT);
     }
 
     /** Every unigram and bigram of the name. */

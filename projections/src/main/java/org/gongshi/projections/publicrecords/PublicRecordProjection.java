@@ -50,13 +50,15 @@ public class PublicRecordProjection {
         if (e.action() != DisclosureAction.PUBLISH) return;
         create(records, e.recordId(), new PublicRecordView(e.recordId(), e.caseId(), RecordState.PUBLISHED, e.record(), e.decidedOn(),
                 NameKeys.of(e.record().subjectName()), List.of(), null, null, position(token),
-                e.publicUntil() != null && e.publicUntil().provisional(), NameKeys.inProvince(e.record().subjectName(), e.record().division())));
+                e.publicUntil() != null && e.publicUntil().provisional(), NameKeys.inProvince(e.record().subjectName(), e.record().division()),
+                NameKeys.normalise(e.record().subjectName())));
     }
 
     @EventHandler
     void on(DisclosureCorrected e, TrackingToken token) {
         apply(e.recordId(), token, set("record", e.record()), set("nameKeys", NameKeys.of(e.record().subjectName())),
                 set(PublicRecords.PROVINCE_NAME_KEYS, NameKeys.inProvince(e.record().subjectName(), e.record().division())),
+                set(PublicRecords.SEARCH_NAME, NameKeys.normalise(e.record().subjectName())),
                 push("corrections", new Correction(e.correctedOn(), e.reason())));
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  * One public penalty record as the public sees it (or saw it, once it ended): the record as
  * published or last corrected, its state, and why it ended. {@code nameKeys} are the character
  * unigrams and bigrams of the subject name, the index behind Chinese substring search, and {@code provinceNameKeys} its
- * bigrams under the division's province.
+ * bigrams under the division's province; {@code searchName} is the name normalised as a query is ({@link NameKeys#normalise}).
  */
 public record PublicRecordView(
         @BsonId String recordId,
@@ -28,7 +28,9 @@ public record PublicRecordView(
         /** The public-until date lies in a year whose holiday notice is not loaded yet, so it may still move. */
         Boolean publicUntilProvisional,
         /** The name's bigrams under the division's province ({@link NameKeys#inProvince}): a name searched within a province. */
-        List<String> provinceNameKeys) {
+        List<String> provinceNameKeys,
+        /** The name as the search compares it ({@link NameKeys#normalise}): what a query of three or more characters must be a substring of. */
+        String searchName) {
 
     public record Correction(LocalDate correctedOn, String reason) {}
 

@@ -38,6 +38,8 @@ public class PublicRecords {
     public static final String COLLECTION = "public_records";
     /** The field of a record's name bigrams under its division's province ({@link NameKeys#inProvince}). */
     public static final String PROVINCE_NAME_KEYS = "provinceNameKeys";
+    /** The field of a record's name normalised as a query is ({@link NameKeys#normalise}). */
+    public static final String SEARCH_NAME = "searchName";
     /** MongoDB's error code for dropping an index that is not there. */
     private static final int INDEX_NOT_FOUND = 27;
 
@@ -45,6 +47,7 @@ public class PublicRecords {
     /** What was done once to the read models' documents ({@code _id}: what), so it is not looked for at every start. */
     private final MongoCollection<Document> migrations;
     private static final String PROVINCE_KEYS_ADDED = COLLECTION + "." + PROVINCE_NAME_KEYS;
+    private static final String SEARCH_NAMES_ADDED = COLLECTION + "." + SEARCH_NAME;
 
     public PublicRecords(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION, PublicRecordView.class);
@@ -110,6 +113,39 @@ public class PublicRecords {
         return added;
     }
 
+    /**
+     * Gives every record written before {@link #SEARCH_NAME} its search name, and its name keys again under {@link NameKeys#normalise}
+     * as it now is (NFKC, zero-width and format characters removed: keys written before kept a full-width {@code ０１} or a
+     * zero-width space, which a normalised query never asks for), once. Each only if its name is still the one read, so a correction
+     * landing meanwhile keeps its own. Answers how many records it gave them.
+     */
+    public long addSearchNames() {
+        if (migrations.find(eq("_id", SEARCH_NAMES_ADDED)).first() != null) return 0;
+        MongoCollection<Document> raw = collection.withDocumentClass(Document.class);
+        long added = 0;
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        try (var records = raw.find(and(exists(SEARCH_NAME, false), exists("record.subjectName")))
+                .projection(include("record.subjectName", "record.division")).batchSize(500).iterator()) {
+            while (records.hasNext()) {
+                Document d = records.next();
+                Document record = d.get("record", Document.class);
+                String name = record.getString("subjectName");
+                writes.add(new UpdateOneModel<>(and(eq("_id", d.get("_id")), eq("record.subjectName", name), exists(SEARCH_NAME, false)),
+                        Updates.combine(Updates.set("nameKeys", NameKeys.of(name)),
+                                Updates.set(PROVINCE_NAME_KEYS, NameKeys.inProvince(name, record.getString("division"))),
+                                Updates.set(SEARCH_NAME, NameKeys.normalise(name)))));
+                if (writes.size() == 500) {
+                    added += raw.bulkWrite(writes).getModifiedCount();
+                    writes.clear();
+                }
+            }
+        }
+        if (!writes.isEmpty()) added += raw.bulkWrite(writes).getModifiedCount();
+        migrations.replaceOne(eq("_id", SEARCH_NAMES_ADDED), new Document("_id", SEARCH_NAMES_ADDED).append("records", added),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        return added;
+    }
+
     public Optional<PublicRecordView> find(String recordId) {
         return Optional.ofNullable(collection.find(eq("_id", recordId)).first());
     }
@@ -136,7 +172,9 @@ public class PublicRecords {
     public Page search(Search s, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("state", RecordState.PUBLISHED));
-        boolean named = s.q() != null && !NameKeys.normalise(s.q()).isEmpty();
+        // the query as the names were indexed: NFKC, without zero-width, format and blank characters, lower case
+        String q = NameKeys.normalise(s.q());
+        boolean named = !q.isEmpty();
         // a name of two or more characters within a province: the name's bigrams under the province, which hold the division too
         Optional<List<String>> inProvince = named && s.divisionPrefix() != null
                 ? NameKeys.queryInProvince(s.q(), s.divisionPrefix().code()) : Optional.empty();
@@ -145,7 +183,7 @@ public class PublicRecords {
             String field = inProvince.isPresent() ? PROVINCE_NAME_KEYS : "nameKeys";
             filters.add(keys.size() == 1 ? eq(field, keys.get(0)) : all(field, keys));
             // a key of one or two characters is the query itself: the index answers it, none read to match it
-            if (!NameKeys.keyIsTheQuery(s.q())) filters.add(regex("record.subjectName", Pattern.quote(s.q().strip()), "i"));
+            if (!NameKeys.keyIsTheQuery(s.q())) filters.add(regex(SEARCH_NAME, Pattern.quote(q)));
         }
         if (s.uscc() != null && !s.uscc().isBlank()) filters.add(eq("record.uscc", s.uscc().strip()));
         if (s.divisionPrefix() != null && inProvince.isEmpty()) filters.add(Divisions.filter("record.division", s.divisionPrefix()));

@@ -137,6 +137,56 @@ class PublicSearchTest {
         assertThat(records.addProvinceNameKeys()).isZero();
     }
 
+    /**
+     * Audit: {@code q=０１} found nothing where {@code q=01号} found the record, and {@code 张<ZWSP>三} found 0 instead of 张三. A query
+     * and the names it is matched against are normalised by the one function input text is ({@code VisibleText.of}: NFKC, without
+     * zero-width and format characters), on both sides: a name stored with full-width digits or a zero-width space is found too.
+     */
+    @Test
+    void a_query_and_the_names_meet_in_the_one_normalisation_of_input_text() {
+        insert(0, "示例01号商店", "110105");
+        insert(1, "示例０１号商店", "110105"); // stored as sent: full-width digits
+        insert(2, "张\u200B三贸易有限公司", "310115"); // stored as sent: a zero-width space inside
+        insert(3, "张三贸易有限公司", "310115");
+        insert(4, "ＡＢＣ科技有限公司", "440305");
+
+        assertThat(ids(search("０１"))).containsExactly("r-0", "r-1");
+        assertThat(ids(search("01号"))).containsExactly("r-0", "r-1");
+        assertThat(ids(search("示例０１号商"))).as("a longer query: the substring is matched on the normalised name").containsExactly("r-0", "r-1");
+        assertThat(ids(search("张\u200B三"))).containsExactly("r-2", "r-3");
+        assertThat(ids(search("张三贸\u200D易"))).containsExactly("r-2", "r-3");
+        assertThat(ids(search("张\u200B三", "31"))).as("within a province").containsExactly("r-2", "r-3");
+        assertThat(ids(search("abc科"))).containsExactly("r-4");
+        assertThat(ids(search("\u200B")).size()).as("an invisible query is no query").isEqualTo(5);
+        assertThat(NameKeys.normalise("Ａ\u200B０１\uFEFF 号")).isEqualTo(org.gongshi.ledger.text.VisibleText.of("a01号"));
+    }
+
+    @Test
+    void records_written_before_they_had_a_search_name_get_it_and_their_keys_normalised_once() {
+        List<Document> old = new ArrayList<>();
+        for (int i = 0; i < 503; i++) { // more than one of the migration's bulk writes
+            String name = (i < 2 ? "北京示例０１号商店第" : "北京恒达电子有限公司第") + i + "分公司";
+            Document written = record(i, name, "110105");
+            written.remove(PublicRecords.SEARCH_NAME);
+            written.put("nameKeys", keysBeforeNormalising(name));
+            written.put(PublicRecords.PROVINCE_NAME_KEYS, keysBeforeNormalising(name).stream().filter(k -> k.codePointCount(0, k.length()) == 2)
+                    .map(k -> "11|" + k).toList());
+            old.add(written);
+        }
+        collection.insertMany(old);
+        assertThat(search("01号").items()).isEmpty();
+
+        assertThat(records.addSearchNames()).isEqualTo(503);
+        assertThat(ids(search("01号"))).containsExactly("r-0", "r-1");
+        assertThat(ids(search("示例01号商店第1分"))).containsExactly("r-1");
+        assertThat(ids(search("01号", "11"))).containsExactly("r-0", "r-1");
+        assertThat(search("恒达电子", "11").total()).isEqualTo(501);
+        Document late = record(503, "北京示例０１号商店", "110105");
+        late.remove(PublicRecords.SEARCH_NAME);
+        collection.insertOne(late);
+        assertThat(records.addSearchNames()).as("once").isZero();
+    }
+
     private PublicRecords.Page search(String q, String division) {
         return records.search(new PublicRecords.Search(q, null, new Division(division), null, null, null), 0, 20);
     }
@@ -159,6 +209,17 @@ class PublicSearchTest {
         return new Document("_id", "r-" + i).append("caseId", "case-" + i).append("state", "PUBLISHED")
                 .append("record", new Document("recordId", "r-" + i).append("subjectName", name).append("division", division)
                         .append("decidedOn", decidedOn))
-                .append("nameKeys", NameKeys.of(name)).append(PublicRecords.PROVINCE_NAME_KEYS, NameKeys.inProvince(name, division));
+                .append("nameKeys", NameKeys.of(name)).append(PublicRecords.PROVINCE_NAME_KEYS, NameKeys.inProvince(name, division))
+                .append(PublicRecords.SEARCH_NAME, NameKeys.normalise(name));
+    }
+
+    /** The keys an earlier version wrote: blanks removed and lower-cased only, so a full-width digit or a zero-width space kept its place. */
+    private static List<String> keysBeforeNormalising(String name) {
+        String n = name.strip().replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        n.codePoints().forEach(c -> keys.add(new String(Character.toChars(c))));
+        int[] cps = n.codePoints().toArray();
+        for (int i = 0; i + 1 < cps.length; i++) keys.add(new String(cps, i, 2));
+        return List.copyOf(keys);
     }
 }

@@ -1,0 +1,33 @@
+package org.gongshi.ledger.text;
+
+import java.text.Normalizer;
+
+/**
+ * Text as a reader sees it: Unicode NFKC, without format (Cf), control, filler, variation-selector or blank characters. The one
+ * normalisation both sides of a comparison share: the API's input rules ({@code org.gongshi.api.input.Text}) ask whether anything
+ * visible is left, and the public search normalises a query and the names it indexes with it, so {@code ０１} finds {@code 01}
+ * and {@code 张<ZWSP>三} finds {@code 张三}.
+ */
+public final class VisibleText {
+
+    private VisibleText() {
+    }
+
+    /** {@code text} in NFKC without invisible characters; "" for null. */
+    public static String of(String text) {
+        if (text == null) return "";
+        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder(normalised.length());
+        normalised.codePoints().forEach(cp -> {
+            if (!invisible(cp)) b.appendCodePoint(cp);
+        });
+        return b.toString();
+    }
+
+    private static boolean invisible(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.CONTROL || Character.isWhitespace(cp)
+                || Character.isSpaceChar(cp) || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0
+                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x034F;
+    }
+}
