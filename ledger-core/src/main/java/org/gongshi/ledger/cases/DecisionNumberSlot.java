@@ -4,7 +4,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.cases.event.DecisionNumberTaken;
 import org.gongshi.ledger.policy.Rule;
-import org.gongshi.ledger.vocabulary.VisibleText;
+import org.gongshi.ledger.text.VisibleText;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.gongshi.ledger.policy.RuleViolation.check;

@@ -6,7 +6,7 @@ import java.text.Normalizer;
  * Text as a reader sees it: Unicode NFKC, without format (Cf), control, filler, variation-selector or blank characters. The one
  * normalisation both sides of a comparison share: the API's input rules ({@code org.gongshi.api.input.Text}) ask whether anything
  * visible is left, and the public search normalises a query and the names it indexes with it, so {@code ０１} finds {@code 01}
- * and {@code 张<ZWSP>三} finds {@code 张三}.
+ * and {@code 张<ZWSP>三} finds {@code 张三}; a decision number is unique as a reader sees it ({@code DecisionNumberSlot}).
  */
 public final class VisibleText {
 
