@@ -87,6 +87,14 @@ class VerifyEndToEndTest {
         assertThat(again.status()).as(again.output()).isZero();
         assertThat(again.output()).contains("PASS  feed consistency with the last head seen: unchanged", "keys pinned in");
 
+        // lines forged onto the mirror beyond the signed head: nothing verifies them, so they fail by line number
+        Path forged = work.resolve("forged.jsonl");
+        Files.writeString(forged, Files.readString(mirror, StandardCharsets.UTF_8) + "this is not json\n", StandardCharsets.UTF_8);
+        long mirrored = Files.readAllLines(mirror, StandardCharsets.UTF_8).size();
+        Run forgedLines = verify("--url", base, "--mirror", forged.toString(), "--state", state.toString());
+        assertThat(forgedLines.status()).as(forgedLines.output()).isEqualTo(1);
+        assertThat(forgedLines.output()).contains("FAIL  mirror " + forged + " line " + (mirrored + 1) + ": not a feed entry");
+
         // one byte of the decision's stored payload in the H2 event store: 20000 -> 20001
         JsonNode decided = events.get(2);
         tamperStoredEvent(app.getBean("eventStoreDataSource", DataSource.class), decided.get("eventId").asString());

@@ -76,6 +76,21 @@ class WitnessEndToEndTest {
                 "PASS  cosigned gongshi.local/feed size 2");
         assertCosignedBy(web, "/feed/v1/checkpoint/cosigned", witness, 2);
 
+        // a witness the log does not know: refused outright where it is the only cosigner (403), and where the served
+        // checkpoint already carries a known witness's cosignature the log answers 200 accepting only that one
+        Path strangerKey = work.resolve("stranger.key");
+        Files.writeString(strangerKey, NoteSigner.generate("witness.test/stranger").signerKey() + "\n");
+        String strangerState = work.resolve("stranger-state").toString();
+        Run refused = witness("--url", base, "--log", "ledger", "--key", strangerKey.toString(), "--state", strangerState, "--once");
+        assertThat(refused.status()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("FAIL  cosignature of ledger size", "refused: 403").doesNotContain("PASS  cosigned");
+        Run ignored = witness("--url", base, "--log", "feed", "--key", strangerKey.toString(), "--state", strangerState, "--once");
+        assertThat(ignored.status()).as(ignored.output()).isEqualTo(1);
+        assertThat(ignored.output()).contains("FAIL  cosignature of feed size 2 not accepted: the log accepted [witness.test/w1], not witness.test/stranger")
+                .doesNotContain("PASS  cosigned");
+        Run ignoredAgain = witness("--url", base, "--log", "feed", "--key", strangerKey.toString(), "--state", strangerState, "--once");
+        assertThat(ignoredAgain.output()).as("the head was not recorded as cosigned").contains("no earlier head seen", "not accepted");
+
         // the event ledger's checkpoints are witnessed alike
         Run ledger = witness("--url", base, "--log", "ledger", "--key", keyFile.toString(), "--state", work.resolve("state").toString(), "--once");
         assertThat(ledger.status()).as(ledger.output()).isZero();

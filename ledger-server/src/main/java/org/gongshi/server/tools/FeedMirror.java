@@ -3,7 +3,7 @@ package org.gongshi.server.tools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.RandomAccessFile;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The reference subscriber a credit platform can run: keeps a local JSON Lines mirror of the feed
@@ -33,8 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class FeedMirror {
 
-    private static final Pattern SEQUENCE = Pattern.compile("\"sequence\":(\\d+)");
-
     private final URI events;
     private final Path out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,6 +39,9 @@ public final class FeedMirror {
     /** The checks while following, or null when the mirror only mirrors. */
     private final Checks checks;
     private volatile String failure;
+    /** Why the mirror could not reach the feed when it started (a wrong --url, no server), or null. */
+    private volatile String error;
+    private volatile boolean connected;
 
     public FeedMirror(URI baseUrl, Path out) throws IOException {
         this(baseUrl, out, null, null);
@@ -50,12 +49,11 @@ public final class FeedMirror {
 
     /** A mirror that also verifies the feed every {@code checkEvery} (null: never), keeping the last head in {@code state} (may be null). */
     public FeedMirror(URI baseUrl, Path out, Duration checkEvery, Path state) throws IOException {
-        this.events = baseUrl.resolve("/feed/v1/events");
+        this.events = LogClient.endpoint(baseUrl, "/feed/v1/events");
         this.out = out;
-        this.last = lastSequence(out);
+        this.last = recover(out, System.err);
         this.checks = checkEvery == null ? null : new Checks(new LogChecks(new LogClient(baseUrl, null)), checkEvery, state,
-                Files.exists(out) ? new java.util.ArrayList<>(LogChecks.lineHashes(Files.readAllLines(out, StandardCharsets.UTF_8)))
-                        : new java.util.ArrayList<>());
+                Files.exists(out) ? new java.util.ArrayList<>(LogChecks.fileHashes(out)) : new java.util.ArrayList<>());
     }
 
     /** How many rounds of checks have passed (0 for a mirror that does not check). */
@@ -66,6 +64,11 @@ public final class FeedMirror {
     /** Why the mirror stopped on a failed check (a fork, a bad signature, an entry not in the tree), or null. */
     public String failure() {
         return failure;
+    }
+
+    /** Why the mirror gave up without ever reaching the feed (no server at --url, a wrong URL), or null. */
+    public String error() {
+        return error;
     }
 
     /** The verification state of a checking mirror: the keys, the last head seen, the mirrored leaf hashes. */
@@ -128,34 +131,72 @@ public final class FeedMirror {
     }
 
     public static void main(String[] args) throws Exception {
+        int status = run(args);
+        if (status != 0) System.exit(status);
+    }
+
+    /**
+     * Runs the mirror the arguments ask for; the exit status: 0, 1 if the feed could not be reached when it
+     * started or the mirror file cannot be used, 2 for a usage error, 3 when a check failed (a fork).
+     */
+    static int run(String[] args) throws InterruptedException {
         String url = null, file = "feed-mirror.jsonl", state = null;
         Duration runFor = null, checkEvery = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--url" -> url = args[++i];
-                case "--out" -> file = args[++i];
-                case "--for" -> runFor = Duration.parse(args[++i]);
-                case "--verify" -> checkEvery = checkEvery == null ? Duration.ofSeconds(5) : checkEvery;
-                case "--state" -> {
-                    state = args[++i];
-                    if (checkEvery == null) checkEvery = Duration.ofSeconds(5);
-                }
-                case "--check-every" -> checkEvery = Duration.parse(args[++i]);
-                default -> {
-                    System.err.println(USAGE);
-                    System.exit(2);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].equals("--verify") && i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
+                switch (args[i]) {
+                    case "--url" -> url = args[++i];
+                    case "--out" -> file = args[++i];
+                    case "--for" -> runFor = duration("--for", args[++i]);
+                    case "--verify" -> checkEvery = checkEvery == null ? Duration.ofSeconds(5) : checkEvery;
+                    case "--state" -> {
+                        state = args[++i];
+                        if (checkEvery == null) checkEvery = Duration.ofSeconds(5);
+                    }
+                    case "--check-every" -> checkEvery = duration("--check-every", args[++i]);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
+            if (url == null) throw new IllegalArgumentException("--url is required");
+        } catch (IllegalArgumentException e) {
+            System.err.println("mirror: " + e.getMessage() + "; " + USAGE);
+            return 2;
         }
-        if (url == null) {
-            System.err.println(USAGE);
-            System.exit(2);
+        URI base;
+        try {
+            base = LogClient.baseUrl(url);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mirror: " + e.getMessage());
+            return 2;
         }
-        FeedMirror mirror = new FeedMirror(URI.create(url), Path.of(file), checkEvery, state == null ? null : Path.of(state));
+        FeedMirror mirror;
+        try {
+            mirror = new FeedMirror(base, Path.of(file), checkEvery, state == null ? null : Path.of(state));
+        } catch (IOException e) {
+            System.err.println("mirror: cannot use --out " + file + ": " + e.getMessage());
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(mirror::stop));
         System.err.printf("mirroring %s into %s from sequence %d%n", url, file, mirror.lastSequence() + 1);
         mirror.run(runFor == null ? null : Instant.now().plus(runFor));
-        if (mirror.failure() != null) System.exit(3);
+        if (mirror.failure() != null) return 3;
+        return mirror.error() != null ? 1 : 0;
+    }
+
+    private static Duration duration(String option, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " " + value + " is not an ISO-8601 duration such as PT5S or PT1H");
+        }
+    }
+
+    /** The feed cannot be reached at all (no server, unknown host, not a feed there): fatal before the first connection. */
+    private static final class Unreachable extends IOException {
+        Unreachable(String message) {
+            super(message);
+        }
     }
 
     static final String USAGE = "usage: mirror --url http://host:port [--out feed-mirror.jsonl] [--for PT1H] [--verify] [--state dir] [--check-every PT5S]";
@@ -178,9 +219,16 @@ public final class FeedMirror {
                 backoff = Duration.ofMillis(200);
             } catch (IOException | RuntimeException e) {
                 if (stopped) return;
+                String why = e instanceof Unreachable ? e.getMessage() : LogClient.describe(events, e);
+                if (!connected && e instanceof Unreachable) {
+                    error = why;
+                    System.err.println("mirror: " + why);
+                    stopped = true;
+                    return;
+                }
                 if (checks != null) checks.maybeCheck();
                 if (stopped) return;
-                System.err.printf("feed interrupted (%s); resuming after %d in %d ms%n", e.getMessage(), lastSequence(), backoff.toMillis());
+                System.err.printf("feed interrupted (%s); resuming after %d in %d ms%n", why, lastSequence(), backoff.toMillis());
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
             }
@@ -190,8 +238,27 @@ public final class FeedMirror {
     private void follow(Instant until) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(events).header("Accept", "text/event-stream")
                 .header("Last-Event-ID", Long.toString(lastSequence())).GET().build();
-        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) throw new IOException("feed answered " + response.statusCode());
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.ConnectException | java.nio.channels.UnresolvedAddressException e) {
+            throw new Unreachable(LogClient.describe(events, e));
+        } catch (IOException e) {
+            if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException || e.getCause() instanceof java.net.ConnectException) {
+                throw new Unreachable(LogClient.describe(events, e));
+            }
+            throw e;
+        }
+        if (response.statusCode() != 200) {
+            String body;
+            try (java.io.InputStream in = response.body()) {
+                body = LogClient.oneLine(new String(in.readNBytes(2000), StandardCharsets.UTF_8));
+            }
+            String why = "GET " + events + " answered " + response.statusCode() + (body.isEmpty() ? "" : ": " + body);
+            if (response.statusCode() >= 400 && response.statusCode() < 500) throw new Unreachable(why + " (is --url the ledger's base URL?)");
+            throw new IOException(why);
+        }
+        connected = true;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
              FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             String id = null;
@@ -223,20 +290,85 @@ public final class FeedMirror {
         if (checks != null) checks.hashes.add(org.gongshi.projections.transparency.Rfc6962.leafHash(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static long lastSequence(Path file) throws IOException {
-        if (!Files.exists(file) || Files.size(file) == 0) return -1;
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long pos = raf.length() - 1;
-            while (pos > 0) {
-                raf.seek(pos - 1);
-                if (raf.read() == '\n') break;
-                pos--;
+    /**
+     * The last sequence of a mirror file, -1 when it is empty or missing, after dropping a torn last line: one
+     * without its newline (a write cut short by a crash) or that is not a feed entry. The file is truncated to
+     * the end of its last whole line, which is said on {@code err}.
+     *
+     * @throws IOException if the file cannot be read, or its last whole line is not a feed entry (not a mirror)
+     */
+    static long recover(Path file, PrintStream err) throws IOException {
+        if (!Files.exists(file)) return -1;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size == 0) return -1;
+            long keep = size;
+            String why = null;
+            long newline = lastNewlineBefore(channel, size);
+            if (newline != size - 1) {
+                keep = newline + 1;
+                why = "without its newline, a write cut short";
+            } else {
+                long start = lastNewlineBefore(channel, newline) + 1;
+                if (LogChecks.sequenceOf(read(channel, start, newline)) == null) {
+                    keep = start;
+                    why = "not a feed entry";
+                }
             }
-            raf.seek(Math.max(pos, 0));
-            String lastLine = new String(raf.readLine().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-            Matcher m = SEQUENCE.matcher(lastLine);
-            if (!m.find()) throw new IOException("the last line of " + file + " has no sequence; not a feed mirror");
-            return Long.parseLong(m.group(1));
+            if (keep < size) {
+                channel.truncate(keep);
+                channel.force(true);
+                err.printf("mirror: dropped the torn last line of %s (%d bytes, %s, at line %d); resuming after the last whole line%n", file,
+                        size - keep, why, lineCount(channel, keep) + 1);
+            }
+            if (keep == 0) return -1;
+            long start = lastNewlineBefore(channel, keep - 1) + 1;
+            Long sequence = LogChecks.sequenceOf(read(channel, start, keep - 1));
+            if (sequence == null) {
+                throw new IOException("the last line of " + file + " is not a feed entry (a JSON object with a sequence): not a feed mirror; "
+                        + "move it aside or give another --out");
+            }
+            return sequence;
         }
     }
+
+    /** The position of the last newline before {@code end}, or -1. */
+    private static long lastNewlineBefore(FileChannel channel, long end) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64 * 1024);
+        long to = end;
+        while (to > 0) {
+            long from = Math.max(0, to - buffer.capacity());
+            buffer.clear().limit((int) (to - from));
+            while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+                // fill
+            }
+            for (int i = (int) (to - from) - 1; i >= 0; i--) {
+                if (buffer.get(i) == '\n') return from + i;
+            }
+            to = from;
+        }
+        return -1;
+    }
+
+    private static String read(FileChannel channel, long from, long to) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (to - from));
+        while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+            // fill
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+
+    private static long lineCount(FileChannel channel, long end) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64 * 1024);
+        long count = 0;
+        for (long at = 0; at < end; ) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
+            int n = channel.read(buffer, at);
+            if (n <= 0) break;
+            for (int i = 0; i < n; i++) if (buffer.get(i) == '\n') count++;
+            at += n;
+        }
+        return count;
+    }
+
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -47,13 +48,27 @@ final class LogChecks {
 
     /** The log's current checkpoint, opened with {@code keys}; null (and a failure) if it does not verify. */
     Signed signedCheckpoint(Log log, List<NoteVerifier> keys, Verdicts out) {
-        String check = log.name() + " checkpoint signature";
         try {
-            String note = client.text(log.checkpoint());
+            return signedCheckpointServed(log, keys, out);
+        } catch (IOException e) {
+            out.fail(log.name() + " checkpoint signature", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The log's current checkpoint, opened with {@code keys}; null (and a failure) if it does not verify.
+     *
+     * @throws IOException if the server did not serve one (unreachable, an error status): no verdict
+     */
+    Signed signedCheckpointServed(Log log, List<NoteVerifier> keys, Verdicts out) throws IOException {
+        String check = log.name() + " checkpoint signature";
+        String note = client.text(log.checkpoint());
+        try {
             Checkpoint checkpoint = Checkpoint.open(note, keys);
             out.pass(check, checkpoint.origin() + ", size " + checkpoint.size() + ", root " + b64(checkpoint.rootHash()));
             return new Signed(checkpoint, note);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             out.fail(check, e.getMessage());
             return null;
         }
@@ -119,7 +134,8 @@ final class LogChecks {
             } else {
                 ProofVerifier.verifyConsistency(n, checkpoint.size(), root, checkpoint.rootHash(), client.consistencyProof(log, n, checkpoint.size()));
             }
-            out.pass(check, n + " leaves match the signed root of size " + checkpoint.size());
+            out.pass(check, n + " leaves match the signed root of size " + checkpoint.size()
+                    + (leafHashes.size() > n ? " (" + (leafHashes.size() - n) + " more beyond it, under no signed head yet)" : ""));
             return true;
         } catch (InvalidProofException | IOException | RuntimeException mismatch) {
             for (long i = 0; i < n; i++) {
@@ -135,6 +151,104 @@ final class LogChecks {
             return false;
         }
     }
+
+    /**
+     * That a mirror file is the feed: every line a JSON object whose {@code sequence} is its line number - 1 (a
+     * line that is not, such as a forged or torn one, fails naming its line number); the lines under
+     * {@code checkpoint} are the tree's leaves; and every line beyond the signed head is, byte for byte, the entry
+     * the server serves at that sequence (a mirror may run ahead of the latest signed head; a line the server
+     * does not serve fails, naming its line number: nothing verifies it).
+     */
+    boolean mirror(Path file, Checkpoint checkpoint, Verdicts out) throws IOException {
+        String what = "mirror " + file;
+        List<byte[]> lines = lines(Files.readAllBytes(file));
+        boolean ok = true;
+        for (int i = 0; i < lines.size(); i++) {
+            String problem = lineProblem(lines.get(i), i);
+            if (problem != null) {
+                out.fail(what + " line " + (i + 1), problem);
+                ok = false;
+                break;
+            }
+        }
+        if (ok) out.pass(what + " lines", lines.size() + " lines, one feed entry each, sequences 0 to " + (lines.size() - 1) + " in order");
+        ok &= leaves(Log.FEED, what, lines.stream().map(Rfc6962::leafHash).toList(), checkpoint, out);
+        long size = checkpoint.size();
+        if (lines.size() <= size) return ok;
+        String beyond = what + " lines " + (size + 1) + " to " + lines.size();
+        List<String> served = servedEntries(size, lines.size() - size);
+        for (int i = (int) size; i < lines.size(); i++) {
+            int at = (int) (i - size);
+            if (at >= served.size()) {
+                out.fail(what + " line " + (i + 1), "beyond the signed head of size " + size + " and the server serves no entry " + i
+                        + " (it serves " + (size + served.size()) + "): nothing verifies this line");
+                return false;
+            }
+            if (!Arrays.equals(served.get(at).getBytes(StandardCharsets.UTF_8), lines.get(i))) {
+                out.fail(what + " line " + (i + 1), "beyond the signed head of size " + size + ", and not byte for byte the entry " + i
+                        + " the server serves");
+                return false;
+            }
+        }
+        out.pass(beyond, "beyond the signed head of size " + size + ": byte for byte the entries the server serves, under no signed head yet"
+                + " (run verify again after the next head to check them against the tree)");
+        return ok;
+    }
+
+    /** Why line {@code index} (0-based) of a mirror is not the feed entry of sequence {@code index}, or null. */
+    static String lineProblem(byte[] line, long index) {
+        String text = new String(line, StandardCharsets.UTF_8);
+        Long sequence = sequenceOf(text);
+        if (sequence == null) {
+            return "not a feed entry (a JSON object with a sequence): " + (text.length() > 60 ? text.substring(0, 60) + "…" : text);
+        }
+        if (sequence != index) {
+            return "sequence " + sequence + " where " + index + " follows" + (index == 0 ? " (a mirror starts at 0)" : " (after " + (index - 1) + ")");
+        }
+        return null;
+    }
+
+    /** The {@code sequence} of a feed entry's line, or null if the line is not a JSON object with an integral one. */
+    static Long sequenceOf(String line) {
+        try {
+            JsonNode entry = LedgerLeaf.JSON.readTree(line);
+            if (entry == null || !entry.isObject() || !entry.path("sequence").isIntegralNumber()) return null;
+            return entry.path("sequence").asLong();
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** The lines of a JSON Lines file, exactly their bytes without the newline; a last line without its newline counts. */
+    static List<byte[]> lines(byte[] content) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == '\n') {
+                lines.add(Arrays.copyOfRange(content, start, i));
+                start = i + 1;
+            }
+        }
+        if (start < content.length) lines.add(Arrays.copyOfRange(content, start, content.length));
+        return lines;
+    }
+
+    /** Entries {@code from} to {@code from + count - 1} as the server serves them (fewer if it serves fewer), exactly their lines. */
+    List<String> servedEntries(long from, long count) throws IOException {
+        List<String> lines = new ArrayList<>();
+        while (lines.size() < count) {
+            long want = Math.min(PAGE, count - lines.size());
+            String page = client.text("/feed/v1/entries?after=" + (from + lines.size() - 1) + "&limit=" + want);
+            if (page.isEmpty()) break;
+            for (String line : page.split("\n")) {
+                if (lines.size() < count) lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** Entries read per request of /feed/v1/entries. */
+    private static final int PAGE = 10_000;
 
     /**
      * That every event of a case's history (from {@code /api/v1/audit/cases/{id}/events}) encodes to a leaf of
@@ -177,6 +291,11 @@ final class LogChecks {
     /** The leaf hashes of JSON Lines: {@code SHA-256(0x00 || line)} each. */
     static List<byte[]> lineHashes(List<String> lines) {
         return lines.stream().map(l -> Rfc6962.leafHash(l.getBytes(StandardCharsets.UTF_8))).toList();
+    }
+
+    /** The leaf hashes of a JSON Lines file's lines, exactly their bytes. */
+    static List<byte[]> fileHashes(Path file) throws IOException {
+        return lines(Files.readAllBytes(file)).stream().map(Rfc6962::leafHash).toList();
     }
 
     // ---- the last head seen, kept in a state directory

@@ -27,7 +27,7 @@ final class LogClient {
             return switch (name) {
                 case "feed" -> FEED;
                 case "ledger" -> LEDGER;
-                default -> throw new IllegalArgumentException("unknown log '" + name + "': feed or ledger");
+                default -> throw new IllegalArgumentException("unknown log '" + name + "': --log must be feed or ledger");
             };
         }
 
@@ -46,34 +46,107 @@ final class LogClient {
         this.token = token;
     }
 
-    String text(String path) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
-        if (token != null) request.header("Authorization", "Bearer " + token);
+    /**
+     * The URL of an endpoint ({@code /feed/v1/...}) under {@code base}, relative to its path: a ledger served
+     * behind a path prefix ({@code http://host/x/}) has its feed at {@code http://host/x/feed/v1/...}.
+     */
+    static URI endpoint(URI base, String path) {
+        String root = base.toString();
+        int cut = root.length();
+        if (base.getRawQuery() != null || base.getRawFragment() != null) {
+            cut = root.indexOf(base.getRawQuery() != null ? "?" : "#");
+        }
+        root = root.substring(0, cut);
+        if (!root.endsWith("/")) root += "/";
+        return URI.create(root + (path.startsWith("/") ? path.substring(1) : path));
+    }
+
+    /**
+     * The {@code --url} of a tool, checked: an absolute http(s) URL with a host.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    static URI baseUrl(String url) {
+        URI uri;
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("--url " + url + " is not a URL (" + e.getReason() + "); give the ledger's base URL, e.g. http://127.0.0.1:8080");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--url " + url + " is not an http(s) URL with a host; give the ledger's base URL, e.g. http://127.0.0.1:8080");
+        }
+        return uri;
+    }
+
+    /**
+     * One line saying why a request to {@code url} failed, for an exception of {@link HttpClient} (whose own
+     * messages are often null): {@code cannot connect to http://127.0.0.1:1/...: Connection refused}.
+     */
+    static String describe(URI url, Throwable e) {
+        String reason = null;
+        for (Throwable t = e; t != null && reason == null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) reason = t.getMessage();
+        }
+        boolean connect = false, unknownHost = false, timeout = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            connect |= t instanceof java.net.ConnectException;
+            unknownHost |= t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException;
+            timeout |= t instanceof java.net.http.HttpTimeoutException;
+        }
+        if (unknownHost) return "cannot connect to " + url + ": unknown host " + url.getHost() + " (check --url)";
+        if (timeout) return "no answer from " + url + " in time (" + (reason == null ? "timed out" : reason) + "); is the ledger running at --url?";
+        if (connect) return "cannot connect to " + url + ": " + (reason == null ? "connection refused" : reason) + " (is the ledger running at --url?)";
+        return "request to " + url + " failed: " + (reason == null ? e.getClass().getSimpleName() : reason);
+    }
+
+    String text(String path) throws IOException {
+        URI url = endpoint(base, path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(describe(url, e), e);
         }
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + oneLine(response.body())
+                    + (response.statusCode() == 404 ? " (is --url the ledger's base URL?)" : ""));
+        }
+        return response.body();
+    }
+
+    /** A server's answer on one line, cut at 300 characters. */
+    static String oneLine(String body) {
+        String line = body == null ? "" : body.strip().replaceAll("\\s*\\R\\s*", " ");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     JsonNode json(String path) throws IOException {
-        return LedgerLeaf.JSON.readTree(text(path));
+        String text = text(path);
+        try {
+            return LedgerLeaf.JSON.readTree(text);
+        } catch (RuntimeException e) {
+            throw new IOException("GET " + endpoint(base, path) + " did not answer JSON (is --url the ledger's base URL?): " + oneLine(text));
+        }
     }
 
     /** POSTs a text body; the status and body of the answer. */
     HttpResponse<String> post(String path, String body) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        URI url = endpoint(base, path);
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/plain; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(describe(url, e), e);
         }
     }
 

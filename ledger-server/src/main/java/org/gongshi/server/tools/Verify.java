@@ -7,10 +7,8 @@ import org.gongshi.server.tools.LogClient.Log;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,8 +25,6 @@ import java.util.List;
 public final class Verify {
 
     static final String USAGE = "usage: verify --url http://host:port [--mirror feed.jsonl] [--state dir] [--case caseId --token jwt]";
-    /** Entries read per request of /feed/v1/entries. */
-    private static final int PAGE = 10_000;
 
     private final LogClient client;
     private final LogChecks checks;
@@ -63,7 +59,18 @@ public final class Verify {
             }
         }
         if (url == null || (caseId != null && token == null)) return usage(out);
-        Verify verify = new Verify(URI.create(url), token, out);
+        URI base;
+        try {
+            base = LogClient.baseUrl(url);
+        } catch (IllegalArgumentException e) {
+            out.println("verify: " + e.getMessage());
+            return 2;
+        }
+        if (mirror != null && !Files.isRegularFile(Path.of(mirror))) {
+            out.println("verify: --mirror " + mirror + " is not a file; give the JSON Lines file the mirror keeps");
+            return 2;
+        }
+        Verify verify = new Verify(base, token, out);
         verify.all(mirror == null ? null : Path.of(mirror), state == null ? null : Path.of(state), caseId);
         out.printf("verify: %d checks passed, %d failed%n", verify.passed, verify.failed);
         return verify.failed == 0 ? 0 : 1;
@@ -92,19 +99,19 @@ public final class Verify {
         try {
             keys = checks.trustedKeys(state, verdicts);
         } catch (IOException | RuntimeException e) {
-            verdicts.fail("verifier keys", e.getMessage());
+            verdicts.fail("verifier keys", String.valueOf(e.getMessage()));
             return;
         }
         Checkpoint feed = log(Log.FEED, keys, state, verdicts);
         if (feed != null) {
             try {
-                checks.leaves(Log.FEED, "served feed entries", LogChecks.lineHashes(servedEntries(feed.size())), feed, verdicts);
+                checks.leaves(Log.FEED, "served feed entries", LogChecks.lineHashes(checks.servedEntries(0, feed.size())), feed, verdicts);
             } catch (IOException | RuntimeException e) {
                 verdicts.fail("served feed entries", e.getMessage());
             }
             if (mirror != null) {
                 try {
-                    checks.leaves(Log.FEED, "mirror " + mirror, LogChecks.lineHashes(Files.readAllLines(mirror, StandardCharsets.UTF_8)), feed, verdicts);
+                    checks.mirror(mirror, feed, verdicts);
                 } catch (IOException | RuntimeException e) {
                     verdicts.fail("mirror " + mirror, e.getMessage());
                 }
@@ -125,19 +132,6 @@ public final class Verify {
             verdicts.fail(log.name() + " last head seen", e.getMessage());
         }
         return now.checkpoint();
-    }
-
-    /** The first {@code size} entries the server serves, exactly their lines. */
-    private List<String> servedEntries(long size) throws IOException {
-        List<String> lines = new ArrayList<>();
-        while (lines.size() < size) {
-            String page = client.text("/feed/v1/entries?after=" + (lines.size() - 1) + "&limit=" + PAGE);
-            if (page.isEmpty()) break;
-            for (String line : page.split("\n")) {
-                if (lines.size() < size) lines.add(line);
-            }
-        }
-        return lines;
     }
 
 }

@@ -44,6 +44,8 @@ public final class Witness {
     private final Path state;
     private final PrintStream out;
     private boolean forked;
+    /** A FAIL in the last round that is not a fork: the cosignature refused or not accepted, the log unreachable. */
+    private boolean failed;
 
     Witness(URI url, Log log, NoteSigner key, Path state, PrintStream out) {
         this.client = new LogClient(url, null);
@@ -58,7 +60,11 @@ public final class Witness {
         System.exit(run(args, System.out));
     }
 
-    /** Runs the witness; the exit status (0, 2 usage, 3 a fork or a checkpoint that does not verify). */
+    /**
+     * Runs the witness; the exit status: 0; 1 when a {@code --once} round failed otherwise (the cosignature refused
+     * or not accepted, the log unreachable) or the key file is unusable; 2 for a usage error; 3 for a fork or a
+     * checkpoint that does not verify.
+     */
     public static int run(String[] args, PrintStream out) throws IOException, InterruptedException {
         String url = null, logName = null, keyFile = null, state = null, name = "witness.local/w1", logKeys = null;
         Duration interval = Duration.ofSeconds(10);
@@ -76,23 +82,67 @@ public final class Witness {
                 case "--state" -> state = args[++i];
                 case "--name" -> name = args[++i];
                 case "--log-key" -> logKeys = args[++i];
-                case "--interval" -> interval = Duration.parse(args[++i]);
+                case "--interval" -> {
+                    try {
+                        interval = Duration.parse(args[++i]);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        out.println("witness: --interval " + args[i] + " is not an ISO-8601 duration such as PT10S");
+                        return 2;
+                    }
+                }
                 default -> {
                     return usage(out);
                 }
             }
         }
         if (url == null || logName == null || keyFile == null || state == null) return usage(out);
-        NoteSigner key = loadOrCreate(Path.of(keyFile), name, out);
-        Witness witness = new Witness(URI.create(url), Log.named(logName), key, Path.of(state), out);
-        List<NoteVerifier> keys = logKeys == null ? witness.checks.trustedKeys(witness.state, witness.verdicts())
-                : Arrays.stream(logKeys.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(NoteVerifier::parse).toList();
+        URI base;
+        Log log;
+        List<NoteVerifier> pinnedLogKeys = null;
+        try {
+            base = LogClient.baseUrl(url);
+            log = Log.named(logName);
+            if (logKeys != null) {
+                pinnedLogKeys = Arrays.stream(logKeys.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(k -> {
+                    try {
+                        return NoteVerifier.parse(k);
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException("--log-key " + k + " is not a note verifier key (" + e.getMessage() + ")");
+                    }
+                }).toList();
+            }
+        } catch (IllegalArgumentException e) {
+            out.println("witness: " + e.getMessage());
+            return 2;
+        }
+        NoteSigner key;
+        try {
+            key = loadOrCreate(Path.of(keyFile), name, out);
+        } catch (IOException | RuntimeException e) {
+            out.println("witness: cannot use the key file " + keyFile + ": " + e.getMessage()
+                    + "; it must hold one Ed25519 note signer key (PRIVATE+KEY+...); give a path that does not exist to create one");
+            return 1;
+        }
+        Witness witness = new Witness(base, log, key, Path.of(state), out);
+        List<NoteVerifier> keys;
+        try {
+            keys = pinnedLogKeys != null ? pinnedLogKeys : witness.checks.trustedKeys(witness.state, witness.verdicts());
+        } catch (IOException | RuntimeException e) {
+            out.println("FAIL  " + log.name() + " verifier keys: " + e.getMessage());
+            return 1;
+        }
         do {
-            witness.round(keys);
+            witness.failed = false;
+            try {
+                witness.round(keys);
+            } catch (IOException | RuntimeException e) {
+                out.println("FAIL  " + log.name() + " round: " + e.getMessage() + " (not cosigned)");
+                witness.failed = true;
+            }
             if (witness.forked) return 3;
             if (!once) Thread.sleep(interval.toMillis());
         } while (!once);
-        return 0;
+        return witness.failed ? 1 : 0;
     }
 
     private static int usage(PrintStream out) {
@@ -120,7 +170,7 @@ public final class Witness {
 
     /** One round: the log's checkpoint, checked; cosigned and handed in if it grew since the last one cosigned. */
     void round(List<NoteVerifier> keys) throws IOException {
-        LogChecks.Signed now = checks.signedCheckpoint(log, keys, verdicts());
+        LogChecks.Signed now = checks.signedCheckpointServed(log, keys, verdicts());
         if (now == null) {
             forked = true;
             return;
@@ -136,7 +186,22 @@ public final class Witness {
         HttpResponse<String> answer = client.post(log.cosignatures(), cosigned);
         if (answer.statusCode() != 200) {
             out.println("FAIL  cosignature of " + log.name() + " size " + now.checkpoint().size() + " refused: "
-                    + answer.statusCode() + " " + answer.body());
+                    + answer.statusCode() + " " + LogClient.oneLine(answer.body()));
+            failed = true;
+            return;
+        }
+        // the log answers 200 if any signature line verified, listing the witnesses it accepted: ours must be one
+        List<String> accepted = new java.util.ArrayList<>();
+        try {
+            org.gongshi.projections.ledger.LedgerLeaf.JSON.readTree(answer.body()).path("witnesses").forEach(w -> accepted.add(w.asString()));
+        } catch (RuntimeException notJson) {
+            // no list: nothing accepted
+        }
+        if (!accepted.contains(key.name())) {
+            out.println("FAIL  cosignature of " + log.name() + " size " + now.checkpoint().size() + " not accepted: the log accepted "
+                    + accepted + ", not " + key.name() + " (is its verifier key " + Cosignatures.Witness.of(key).verifierKey()
+                    + " in the log's gongshi.witness.verifier-keys?)");
+            failed = true;
             return;
         }
         LogChecks.remember(state, log, now.note());

@@ -1,0 +1,316 @@
+package org.gongshi.server.tools;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.LeafHashes;
+import org.gongshi.projections.transparency.MerkleProofs;
+import org.gongshi.projections.transparency.NoteSigner;
+import org.gongshi.projections.transparency.Rfc6962;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command-line tools against a small in-process log (a JDK HTTP server on a free loopback port, optionally
+ * behind a path prefix) whose signed head can lag its entries: {@code verify --mirror} checks every line of a
+ * mirror, those beyond the signed head against the served entries; {@code mirror} drops a torn last line and
+ * resumes after the last whole one; the tools resolve their endpoints under the path of {@code --url}; an
+ * unreachable server, an unknown log or a bad key file is one line and a non-zero status, never a stack trace.
+ */
+class ToolsAgainstAFakeLogTest {
+
+    @TempDir
+    Path work;
+    FakeLog log;
+    final ExecutorService background = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+        if (log != null) log.close();
+    }
+
+    record Run(int status, String output) {}
+
+    static Run verify(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = Verify.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(status, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run witness(String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = Witness.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(status, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    static String entry(long sequence) {
+        return "{\"specversion\":\"1.0\",\"id\":\"e" + sequence + "\",\"source\":\"/fake\",\"type\":\"org.gongshi.disclosure.published.v1\","
+                + "\"sequence\":" + sequence + ",\"data\":{\"n\":\"条目" + sequence + "\"}}";
+    }
+
+    static List<String> entries(int count) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) entries.add(entry(i));
+        return entries;
+    }
+
+    Path mirrorFile(String name, List<String> lines) throws IOException {
+        Path file = work.resolve(name);
+        Files.writeString(file, lines.stream().map(l -> l + "\n").collect(Collectors.joining()), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void verify_checks_every_mirror_line_and_those_beyond_the_signed_head_against_the_served_entries() throws Exception {
+        log = new FakeLog("/", entries(5), 5);
+        List<String> all = entries(5);
+
+        // lines forged onto a mirror of the whole signed log: nothing verifies them
+        List<String> forged = new ArrayList<>(all);
+        forged.add("this is not json");
+        Run notJson = verify("--url", log.url(), "--mirror", mirrorFile("not-json.jsonl", forged).toString());
+        assertThat(notJson.status()).as(notJson.output()).isEqualTo(1);
+        assertThat(notJson.output()).contains("FAIL  mirror " + work.resolve("not-json.jsonl") + " line 6: not a feed entry");
+
+        List<String> unserved = new ArrayList<>(all);
+        unserved.add(entry(5));
+        Run beyond = verify("--url", log.url(), "--mirror", mirrorFile("unserved.jsonl", unserved).toString());
+        assertThat(beyond.status()).as(beyond.output()).isEqualTo(1);
+        assertThat(beyond.output()).contains("line 6: beyond the signed head of size 5 and the server serves no entry 5");
+
+        List<String> skipped = new ArrayList<>(all);
+        skipped.add(entry(6));
+        Run gap = verify("--url", log.url(), "--mirror", mirrorFile("gap.jsonl", skipped).toString());
+        assertThat(gap.status()).as(gap.output()).isEqualTo(1);
+        assertThat(gap.output()).contains("line 6: sequence 6 where 5 follows");
+
+        // the log serves 5 entries but signed only 3 so far: a mirror ahead of the head is checked byte for byte
+        log.signedSize = 3;
+        Run ahead = verify("--url", log.url(), "--mirror", mirrorFile("ahead.jsonl", all).toString());
+        assertThat(ahead.status()).as(ahead.output()).isZero();
+        assertThat(ahead.output()).contains("PASS  mirror " + work.resolve("ahead.jsonl") + " against the feed tree: 3 leaves match the signed root of size 3",
+                "lines 4 to 5: beyond the signed head of size 3: byte for byte the entries the server serves, under no signed head yet");
+
+        List<String> altered = new ArrayList<>(all);
+        altered.set(4, altered.get(4).replace("条目4", "条目X"));
+        Run changed = verify("--url", log.url(), "--mirror", mirrorFile("altered.jsonl", altered).toString());
+        assertThat(changed.status()).as(changed.output()).isEqualTo(1);
+        assertThat(changed.output()).contains("line 5: beyond the signed head of size 3, and not byte for byte the entry 4 the server serves");
+    }
+
+    @Test
+    void the_mirror_drops_a_torn_last_line_and_resumes_after_the_last_whole_one() throws Exception {
+        log = new FakeLog("/", entries(5), 5);
+        String whole = entries(3).stream().map(l -> l + "\n").collect(Collectors.joining());
+        String fourth = entry(3);
+        Path torn = work.resolve("torn.jsonl");
+        // a crash mid-write: the fourth line cut after its sequence, without its newline
+        Files.writeString(torn, whole + fourth.substring(0, fourth.length() - 10), StandardCharsets.UTF_8);
+
+        FeedMirror mirror = new FeedMirror(URI.create(log.url()), torn);
+        assertThat(mirror.lastSequence()).isEqualTo(2);
+        assertThat(Files.readString(torn, StandardCharsets.UTF_8)).isEqualTo(whole);
+        Future<?> running = background.submit(() -> {
+            mirror.run(Instant.now().plus(Duration.ofMinutes(2)));
+            return null;
+        });
+        awaitMirrored(mirror, 5);
+        mirror.stop();
+        running.get(30, TimeUnit.SECONDS);
+        assertThat(Files.readAllLines(torn, StandardCharsets.UTF_8)).isEqualTo(entries(5));
+
+        // a cut inside line 1 leaves nothing whole: the mirror starts over from 0
+        Path first = work.resolve("first.jsonl");
+        Files.writeString(first, entry(0).substring(0, 20), StandardCharsets.UTF_8);
+        assertThat(new FeedMirror(URI.create(log.url()), first).lastSequence()).isEqualTo(-1);
+        assertThat(Files.size(first)).isZero();
+
+        // a whole last line that is not a feed entry is dropped too
+        Path garbage = work.resolve("garbage.jsonl");
+        Files.writeString(garbage, whole + "not json\n", StandardCharsets.UTF_8);
+        assertThat(new FeedMirror(URI.create(log.url()), garbage).lastSequence()).isEqualTo(2);
+        assertThat(Files.readString(garbage, StandardCharsets.UTF_8)).isEqualTo(whole);
+    }
+
+    @Test
+    void the_tools_resolve_their_endpoints_under_the_path_of_the_url() throws Exception {
+        log = new FakeLog("/x/", entries(4), 4);
+        String prefixed = log.url() + "x/";
+
+        Run verified = verify("--url", prefixed, "--state", work.resolve("state").toString());
+        assertThat(verified.status()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("PASS  served feed entries against the feed tree: 4 leaves match the signed root of size 4");
+        assertThat(verify("--url", log.url() + "x").status()).isZero(); // without the trailing slash alike
+
+        FeedMirror mirror = new FeedMirror(URI.create(log.url() + "x"), work.resolve("prefixed.jsonl"));
+        Future<?> running = background.submit(() -> {
+            mirror.run(Instant.now().plus(Duration.ofMinutes(2)));
+            return null;
+        });
+        awaitMirrored(mirror, 4);
+        mirror.stop();
+        running.get(30, TimeUnit.SECONDS);
+        assertThat(Files.readAllLines(work.resolve("prefixed.jsonl"), StandardCharsets.UTF_8)).isEqualTo(entries(4));
+        assertThat(log.paths).allMatch(p -> p.startsWith("/x/"), "every request under /x/");
+
+        // at the host's root there is no ledger: one line naming the URL and the 404, not a loop
+        FeedMirror atRoot = new FeedMirror(URI.create(log.url()), work.resolve("root.jsonl"));
+        background.submit(() -> {
+            atRoot.run(Instant.now().plus(Duration.ofMinutes(2)));
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(atRoot.error()).contains("GET " + log.url() + "feed/v1/events answered 404", "--url");
+    }
+
+    @Test
+    void an_unreachable_server_an_unknown_log_or_a_bad_key_file_is_one_line_and_a_non_zero_status() throws Exception {
+        String nowhere = "http://127.0.0.1:1"; // nothing listens on port 1
+        Run verified = verify("--url", nowhere);
+        assertThat(verified.status()).isEqualTo(1);
+        assertThat(verified.output()).contains("FAIL  verifier keys: cannot connect to http://127.0.0.1:1/.well-known/gongshi-keys")
+                .doesNotContain("null");
+
+        Path key = work.resolve("witness.key");
+        Path state = work.resolve("state");
+        Run unreachable = witness("--url", nowhere, "--log", "feed", "--key", key.toString(), "--state", state.toString(), "--once");
+        assertThat(unreachable.status()).isEqualTo(1);
+        assertThat(unreachable.output()).contains("FAIL  feed verifier keys: cannot connect to http://127.0.0.1:1/");
+
+        Run unknownLog = witness("--url", nowhere, "--log", "foo", "--key", key.toString(), "--state", state.toString(), "--once");
+        assertThat(unknownLog.status()).isEqualTo(2);
+        assertThat(unknownLog.output()).contains("unknown log 'foo': --log must be feed or ledger");
+
+        Path garbage = work.resolve("garbage.key");
+        Files.writeString(garbage, "not a key\n");
+        Run badKey = witness("--url", nowhere, "--log", "feed", "--key", garbage.toString(), "--state", state.toString(), "--once");
+        assertThat(badKey.status()).isEqualTo(1);
+        assertThat(badKey.output()).contains("witness: cannot use the key file " + garbage).hasLineCount(1);
+
+        Run badUrl = verify("--url", "127.0.0.1:8080");
+        assertThat(badUrl.status()).isEqualTo(2);
+        assertThat(badUrl.output()).contains("--url 127.0.0.1:8080 is not", "give the ledger's base URL");
+
+        FeedMirror mirror = new FeedMirror(URI.create(nowhere), work.resolve("m.jsonl"));
+        background.submit(() -> {
+            mirror.run(Instant.now().plus(Duration.ofMinutes(2)));
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(mirror.error()).startsWith("cannot connect to http://127.0.0.1:1/feed/v1/events: ");
+        assertThat(FeedMirror.run(new String[] {"--url", nowhere, "--out", work.resolve("m2.jsonl").toString()})).isEqualTo(1);
+        assertThat(FeedMirror.run(new String[] {"--url", nowhere, "--for", "soon"})).isEqualTo(2);
+    }
+
+    static void awaitMirrored(FeedMirror mirror, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (mirror.lastSequence() + 1 < count && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(mirror.lastSequence() + 1).as("mirrored; error %s", mirror.error()).isEqualTo(count);
+    }
+
+    /** A feed log in memory, served under {@code prefix}: its entries, a head signed over the first {@code signedSize}, proofs. */
+    static final class FakeLog implements AutoCloseable {
+        final NoteSigner feedKey = NoteSigner.generate("fake.test/feed");
+        final NoteSigner ledgerKey = NoteSigner.generate("fake.test/ledger");
+        final List<String> entries;
+        final MerkleProofs tree;
+        final List<String> paths = new CopyOnWriteArrayList<>();
+        volatile long signedSize;
+        final HttpServer server;
+
+        FakeLog(String prefix, List<String> entries, long signedSize) throws IOException {
+            this.entries = entries;
+            this.signedSize = signedSize;
+            this.tree = new MerkleProofs(LeafHashes.of(entries.stream().map(e -> Rfc6962.leafHash(e.getBytes(StandardCharsets.UTF_8))).toList()));
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext(prefix, this::handle);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            paths.add(path);
+            String prefix = exchange.getHttpContext().getPath();
+            String endpoint = "/" + path.substring(prefix.length());
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            switch (endpoint) {
+                case "/.well-known/gongshi-keys" -> send(exchange, 200, "{\"keys\":[{\"verifierKey\":\"" + feedKey.verifierKey()
+                        + "\"},{\"verifierKey\":\"" + ledgerKey.verifierKey() + "\"}]}");
+                case "/feed/v1/checkpoint" -> send(exchange, 200, new Checkpoint("fake.test/feed", signedSize, tree.rootHash(signedSize)).sign(feedKey));
+                case "/api/v1/audit/ledger/checkpoint" -> send(exchange, 200, new Checkpoint("fake.test/ledger", 0, Rfc6962.emptyRoot()).sign(ledgerKey));
+                case "/feed/v1/entries" -> {
+                    long after = Long.parseLong(query.get("after"));
+                    long limit = Long.parseLong(query.get("limit"));
+                    send(exchange, 200, entries.stream().skip(after + 1).limit(limit).map(e -> e + "\n").collect(Collectors.joining()));
+                }
+                case "/feed/v1/proofs/inclusion" -> send(exchange, 200, "{\"auditPath\":" + b64(tree.inclusionProof(
+                        Long.parseLong(query.get("index")), Long.parseLong(query.get("treeSize")))) + "}");
+                case "/feed/v1/proofs/consistency" -> send(exchange, 200, "{\"proof\":" + b64(tree.consistencyProof(
+                        Long.parseLong(query.get("first")), Long.parseLong(query.get("second")))) + "}");
+                case "/feed/v1/events" -> {
+                    String lastId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+                    long after = lastId == null ? -1 : Long.parseLong(lastId);
+                    StringBuilder stream = new StringBuilder();
+                    for (int i = (int) after + 1; i < entries.size(); i++) {
+                        stream.append("id: ").append(i).append("\nevent: org.gongshi.disclosure.published.v1\ndata: ").append(entries.get(i)).append("\n\n");
+                    }
+                    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                    send(exchange, 200, stream.toString());
+                }
+                default -> send(exchange, 404, "{\"title\":\"Not Found\"}");
+            }
+        }
+
+        private static Map<String, String> query(String raw) {
+            if (raw == null) return Map.of();
+            return java.util.Arrays.stream(raw.split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(p -> p[0], p -> p.length > 1 ? p[1] : ""));
+        }
+
+        private static String b64(List<byte[]> hashes) {
+            return hashes.stream().map(h -> "\"" + Base64.getEncoder().encodeToString(h) + "\"").collect(Collectors.joining(",", "[", "]"));
+        }
+
+        private static void send(HttpExchange exchange, int status, String body) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+}
