@@ -96,8 +96,7 @@ public class ReadModelConfiguration {
     PublicRecords publicRecords(MongoDatabase readModelDatabase) {
         PublicRecords records = new PublicRecords(readModelDatabase);
         records.ensureIndexes();
-        records.addProvinceNameKeys(); // once, for records written before they had them
-        records.addSearchNames(); // once, for records written before they had a search name (and their keys normalised as queries are)
+        records.addSearchNames(); // once, for records written before they had a search name, province keys, keys normalised as queries are
         return records;
     }
 }

@@ -46,7 +46,6 @@ public class PublicRecords {
     private final MongoCollection<PublicRecordView> collection;
     /** What was done once to the read models' documents ({@code _id}: what), so it is not looked for at every start. */
     private final MongoCollection<Document> migrations;
-    private static final String PROVINCE_KEYS_ADDED = COLLECTION + "." + PROVINCE_NAME_KEYS;
     private static final String SEARCH_NAMES_ADDED = COLLECTION + "." + SEARCH_NAME;
 
     public PublicRecords(MongoDatabase database) {
@@ -83,40 +82,10 @@ public class PublicRecords {
     }
 
     /**
-     * Gives every record written before {@link NameKeys#inProvince} its province keys, once (a record without them is not found
-     * by a name within a province). Each only if its name is still the one read, so a correction landing meanwhile keeps its own.
-     * Answers how many records it gave them.
-     */
-    public long addProvinceNameKeys() {
-        if (migrations.find(eq("_id", PROVINCE_KEYS_ADDED)).first() != null) return 0;
-        MongoCollection<Document> raw = collection.withDocumentClass(Document.class);
-        long added = 0;
-        List<UpdateOneModel<Document>> writes = new ArrayList<>();
-        // one pass over the records without them (a query per batch would read the collection again for each 500)
-        try (var records = raw.find(and(exists(PROVINCE_NAME_KEYS, false), exists("record.subjectName")))
-                .projection(include("record.subjectName", "record.division")).batchSize(500).iterator()) {
-            while (records.hasNext()) {
-                Document d = records.next();
-                Document record = d.get("record", Document.class);
-                String name = record.getString("subjectName");
-                writes.add(new UpdateOneModel<>(and(eq("_id", d.get("_id")), eq("record.subjectName", name), exists(PROVINCE_NAME_KEYS, false)),
-                        Updates.set(PROVINCE_NAME_KEYS, NameKeys.inProvince(name, record.getString("division")))));
-                if (writes.size() == 500) {
-                    added += raw.bulkWrite(writes).getModifiedCount();
-                    writes.clear();
-                }
-            }
-        }
-        if (!writes.isEmpty()) added += raw.bulkWrite(writes).getModifiedCount();
-        migrations.replaceOne(eq("_id", PROVINCE_KEYS_ADDED), new Document("_id", PROVINCE_KEYS_ADDED).append("records", added),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
-        return added;
-    }
-
-    /**
-     * Gives every record written before {@link #SEARCH_NAME} its search name, and its name keys again under {@link NameKeys#normalise}
-     * as it now is (NFKC, zero-width and format characters removed: keys written before kept a full-width {@code ０１} or a
-     * zero-width space, which a normalised query never asks for), once. Each only if its name is still the one read, so a correction
+     * Gives every record written before {@link #SEARCH_NAME} its search name, and its name keys and province keys
+     * ({@link NameKeys#inProvince}; a record written before those is not found by a name within a province) again under
+     * {@link NameKeys#normalise} as it now is (NFKC, zero-width and format characters removed: keys written before kept a
+     * full-width {@code ０１} or a zero-width space, which a normalised query never asks for), once, in one pass over them. Each only if its name is still the one read, so a correction
      * landing meanwhile keeps its own. Answers how many records it gave them.
      */
     public long addSearchNames() {
