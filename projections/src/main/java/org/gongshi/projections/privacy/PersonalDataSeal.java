@@ -61,6 +61,11 @@ public class PersonalDataSeal {
         };
     }
 
+    /** Whether the subject never had a key: its free texts are kept in clear ({@link #sealIfNaturalPerson}). */
+    public boolean subjectIsNoNaturalPerson(String subjectId) {
+        return keys.state(subjectId) == SubjectKeys.State.NONE;
+    }
+
     /** The text a sealed value holds, or {@link PersonalData#SHREDDED} once its subject's key was deleted. */
     public String open(String sealed) {
         int split = sealed.lastIndexOf(':');

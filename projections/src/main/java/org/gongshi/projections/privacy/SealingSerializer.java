@@ -40,6 +40,22 @@ public class SealingSerializer implements Serializer {
         }
     };
 
+    /** Whether a message type's only personal data is free text about its subject ({@link PersonalData#ifSubjectIsNaturalPerson}). */
+    private static final ClassValue<Boolean> ONLY_FREE_TEXT = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (!type.isRecord()) return false;
+            boolean freeText = false;
+            for (RecordComponent component : type.getRecordComponents()) {
+                PersonalData annotation = component.getAnnotation(PersonalData.class);
+                if (annotation != null && annotation.ifSubjectIsNaturalPerson()) freeText = true;
+                else if (annotation != null || HOLDS_PERSONAL_DATA.get(component.getType())
+                        || Collection.class.isAssignableFrom(component.getType())) return false;
+            }
+            return freeText;
+        }
+    };
+
     private final Serializer delegate;
     private final Supplier<PersonalDataSeal> seals;
     private volatile PersonalDataSeal seal;
@@ -63,9 +79,15 @@ public class SealingSerializer implements Serializer {
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         if (object == null || !HOLDS_PERSONAL_DATA.get(object.getClass())) return delegate.serialize(object, expectedRepresentation);
+        String subjectId = subjectIdOf(object);
+        // a message whose only personal data is free text, of a subject that is no natural person (an organisation's case):
+        // nothing to seal, so it takes the direct way, not the tree's (most of the command path's events)
+        if (ONLY_FREE_TEXT.get(object.getClass()) && seal().subjectIsNoNaturalPerson(subjectId)) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
         SerializedObject<JsonNode> tree = delegate.serialize(object, JsonNode.class);
         JsonNode node = tree.getData();
-        sealFields(object, node, subjectIdOf(object));
+        sealFields(object, node, subjectId);
         T data = getConverter().convert(node, JsonNode.class, expectedRepresentation);
         return new SimpleSerializedObject<>(data, expectedRepresentation, tree.getType());
     }

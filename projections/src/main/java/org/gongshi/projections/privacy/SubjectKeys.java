@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
@@ -37,11 +36,26 @@ public class SubjectKeys {
 
     public static final String COLLECTION = "subject_keys";
     public static final Duration CACHE = Duration.ofSeconds(10);
+    /**
+     * How long a subject without a key is taken to have none. A natural person's key is made when its case is filed, the
+     * case's first event, before any node can look its subject up, so a subject found keyless is an organisation's for
+     * good (a key made later, for the redaction terms of an organisation's correction, is seen here at once where it is
+     * made, elsewhere within this). Looked up every {@link #CACHE} instead, the lookup was a query for most events of the
+     * command path (an organisation's case: its free texts are kept in clear).
+     */
+    public static final Duration NO_KEY_CACHE = Duration.ofHours(1);
+    /** The most subjects cached (the least recently used go first). */
+    static final int MOST_CACHED = 100_000;
 
     private final MongoCollection<Document> keys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > MOST_CACHED;
+        }
+    });
 
     public SubjectKeys(MongoDatabase database, Clock clock) {
         this.keys = database.getCollection(COLLECTION);
@@ -86,7 +100,7 @@ public class SubjectKeys {
     private Cached cached(String subjectId) {
         Instant now = clock.instant();
         Cached cached = cache.get(subjectId);
-        if (cached != null && cached.fetchedAt.plus(CACHE).isAfter(now)) return cached;
+        if (cached != null && cached.fetchedAt.plus(cached.key == null && !cached.known ? NO_KEY_CACHE : CACHE).isAfter(now)) return cached;
         Document doc = keys.find(eq("_id", subjectId)).first();
         Binary raw = doc == null ? null : doc.get("key", Binary.class);
         Cached fetched = new Cached(raw == null ? null : new SecretKeySpec(raw.getData(), "AES"), doc != null, now);
