@@ -61,14 +61,15 @@ public record CaseView(
         List<Challenge> challenges,
         List<Withdrawal> withdrawals,
         Dismissal dismissal,
-        List<Transfer> earlierTransfers) {
+        List<Transfer> earlierTransfers,
+        Disclosure firstPublication) {
 
     static CaseView filed(CaseFiled e, long globalIndex) {
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
                 List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of(),
-                null, List.of());
+                null, List.of(), null);
     }
 
     /** The day the case's latest revision took effect, or null when its decision was never revised. */

@@ -342,13 +342,24 @@ public class CaseViewProjection {
         apply(e.caseId(), token, updates.toArray(Bson[]::new));
     }
 
+    /**
+     * The decision's disclosure. A changed decision published again replaces it; the decision's first publication is kept
+     * in {@code firstPublication}, whose deadlines are the decision's own (the target figures count them: the
+     * republication, due from the change, rewrote a missed 7 WD as met, audit).
+     */
     @EventHandler
     void on(DisclosureDecided e, TrackingToken token) {
         boolean published = e.action() == DisclosureAction.PUBLISH;
-        apply(e.caseId(), token, set("disclosure", new CaseView.Disclosure(e.action(), published ? e.recordId() : null,
+        List<Bson> updates = new ArrayList<>(List.of(set("disclosure", new CaseView.Disclosure(e.action(), published ? e.recordId() : null,
                 e.decidedOn(), e.ground(), DeadlineView.answered(e.disclosureDeadline(), e.decidedOn(), e.disclosedInTime()),
                 DeadlineView.answered(e.doublePublicityDeadline(), e.decidedOn(), e.doublePublicityInTime()), published ? e.publicUntil().dueOn() : null,
-                published ? RecordState.PUBLISHED : null, null, null)));
+                published ? RecordState.PUBLISHED : null, null, null))));
+        CaseView current = views.find(eq("_id", e.caseId())).first();
+        if (published && current != null && current.firstPublication() == null && current.disclosure() != null
+                && current.disclosure().action() == DisclosureAction.PUBLISH && !e.recordId().equals(current.disclosure().recordId())) {
+            updates.add(set("firstPublication", current.disclosure()));
+        }
+        apply(e.caseId(), token, updates.toArray(Bson[]::new));
     }
 
     /** The revision it follows is the case's latest (a record is withdrawn when the revision is recorded). */

@@ -53,7 +53,9 @@ public final class CaseFigures {
             add.add(disposedOn, HANDLING_DAYS, ChronoUnit.DAYS.between(view.filedOn(), disposedOn));
         }
         var decision = view.decision();
-        var disclosed = view.disclosure();
+        // the decision's own disclosure: its first publication when a changed decision was published again since (a
+        // republication is due from the change, not from the decision, and leaves the decision's figures as they were)
+        var disclosed = view.firstPublication() != null ? view.firstPublication() : view.disclosure();
         // only a decision withheld on an enumerated ground leaves the denominator; a minor's never enters it
         boolean withholding = disclosed != null && disclosed.action() == DisclosureAction.WITHHOLD;
         boolean withheld = withholding && WithholdingGround.isEnumerated(disclosed.ground());

@@ -71,11 +71,12 @@ public class FigureCounters implements CaseChanges {
     private static final String COUNT = "c:";
     /**
      * The layout described above, counting a case in a rate only once its deadline fell (disposed, published, or recorded
-     * missed; 4 counted an open case or an unpublished decision as failed before its deadline); 3 had nested counts ({@code c.<division>.<count>}), 2 kept a scope's year and months
+     * missed) and a decision's disclosure by its first publication (5 counted a changed decision's republication in its
+     * place); 4 counted an open case or an unpublished decision as failed before its deadline); 3 had nested counts ({@code c.<division>.<count>}), 2 kept a scope's year and months
      * in one document and its days in one per month, and the one before that (days in the year's document) has no
      * {@code layout} document.
      */
-    private static final int LAYOUT_VERSION = 5;
+    private static final int LAYOUT_VERSION = 6;
     /** The division key of counter documents that do not keep divisions apart. */
     private static final String ANY_DIVISION = "_";
 

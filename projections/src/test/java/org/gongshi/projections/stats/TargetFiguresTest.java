@@ -156,6 +156,34 @@ class TargetFiguresTest {
         assertThat(rate.denominator()).isEqualTo(2);
     }
 
+    /**
+     * DOMAIN.md: an event records the deadlines that applied when it was decided, so replays never change history. A
+     * decision published late against its 7 WD and then changed and published again on time keeps its late 7 WD: the
+     * republication is due from the change (audit: the figure went from 0/1 to 1/1 while the miss stayed recorded).
+     */
+    @Test
+    void a_changed_decision_published_again_on_time_leaves_its_first_publication_late() throws Exception {
+        decided("late", COMPANY);
+        deliver(new DisclosureDecided("late", "d-late", "d-late", DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 27), null,
+                        new Deadline(LocalDate.of(2026, 4, 8), false), true, new Deadline(LocalDate.of(2026, 3, 19), false), false,
+                        new Deadline(LocalDate.of(2026, 6, 27), false), null, "CN-2026.1", List.of(), null),
+                new DecisionRevised("late", "d-late", RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕3号", LocalDate.of(2026, 4, 3),
+                        "复议变更", FINE, "CN-2026.1"),
+                new DisclosureWithdrawn("late", "d-late", LocalDate.of(2026, 4, 3), "复议变更", RevisionKind.CHANGED,
+                        new Deadline(LocalDate.of(2026, 4, 8), false), true, "CN-2026.1"),
+                new DisclosureDecided("late", "d-late", "d-late/2", DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 7), null,
+                        new Deadline(LocalDate.of(2026, 5, 6), false), true, new Deadline(LocalDate.of(2026, 4, 14), false), true,
+                        new Deadline(LocalDate.of(2026, 7, 7), false), null, "CN-2026.1", List.of(), null));
+
+        var figures = new TargetFigures(views, counters);
+        var scope = new CaseViews.Scope(BUREAU, null);
+        var march = figures.of(scope, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(figures.scanned(scope, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31))).isEqualTo(march);
+        assertThat(march.doublePublicityOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(0L, 1L);
+        assertThat(march.disclosureOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
+        assertThat(views.find("late").orElseThrow().disclosure().recordId()).as("the view shows the record now public").isEqualTo("d-late/2");
+    }
+
     @Test
     void a_paused_case_is_not_overdue_in_the_work_list() throws Exception {
         deliver(filed("running", COMPANY));
