@@ -320,6 +320,15 @@ class PersonalDataEndToEndTest {
         Map<?, ?> textsShredded = LedgerEndToEndTest.awaitCase(web, officer, caseId,
                 v -> PersonalData.SHREDDED.equals(((Map<?, ?>) v.get("decision")).get("facts")));
         assertThat(((Map<?, ?>) textsShredded.get("decision")).get("legalBasis")).isEqualTo("《商标法》第六十条");
+        // the audit history shows the stored payload (sealed, as its leaf hashes it) and what the ledger reads beside it
+        String auditor = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "auditor");
+        Map<?, ?> history = web.get().uri("/api/v1/audit/cases/{id}/events", caseId).headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> decidedEntry = ((List<?>) history.get("events")).stream().map(e -> (Map<?, ?>) e)
+                .filter(e -> ((String) e.get("type")).endsWith("PenaltyDecided")).findFirst().orElseThrow();
+        assertThat((String) ((Map<?, ?>) decidedEntry.get("payload")).get("facts")).startsWith("gongshi-sealed:v1:" + caseId + ":");
+        assertThat(((Map<?, ?>) decidedEntry.get("payloadOpened")).get("facts")).isEqualTo(PersonalData.SHREDDED);
+        assertThat(decidedEntry.get("leafMatches")).isNotEqualTo(false);
 
         // the public record (public by law, masked) and the signed feed stand as they were: no proof breaks
         String entriesAfter = get("/feed/v1/entries?after=-1&limit=1000");

@@ -230,6 +230,14 @@ class PublicDisclosureEndToEndTest {
                 .expectBody().jsonPath("$.recordId").isEqualTo(recordId).jsonPath("$.fineAmountTenThousandYuan").isEqualTo(12.0);
         assertThat(html("/penalties/" + recordId, 200)).contains("北京再版示例贸易有限公司");
         web.get().uri("/api/v1/public/penalties/" + recordId.replace("/2", "/3")).exchange().expectStatus().isNotFound();
+        // a client that encodes the id as one path segment, as URI templates do ("/" as %2F), is served the same (audit: 400,
+        // empty body)
+        var api = web.get().uri("/api/v1/public/penalties/{recordId}", recordId).exchange();
+        api.expectStatus().isOk().expectBody().jsonPath("$.recordId").isEqualTo(recordId);
+        var page = web.get().uri("/penalties/{recordId}", recordId).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+        assertThat(page.getUrl().getRawPath()).as("sent as one segment").endsWith(recordId.replace("/", "%2F"));
+        assertThat(page.getResponseBody()).contains("北京再版示例贸易有限公司");
     }
 
     /** The public figures are a page as well as {@code GET /api/v1/public/stats}, with the same numbers. */

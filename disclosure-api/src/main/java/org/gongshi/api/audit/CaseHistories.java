@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.gongshi.projections.privacy.PersonalDataSeal;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,6 +139,15 @@ public class CaseHistories {
         String policy = payload == null ? null : payload.path("policyVersion").asString(null);
         body.put("policyVersion", policy != null ? policy : StoredEvents.metadata(m, "policyVersion"));
         body.put("payload", payload);
+        // the stored payload holds personal data sealed (as its leaf hashes it); what the ledger reads is beside it: opened,
+        // or "shredded" once the subject's key was deleted (audit: the history showed only the sealed strings)
+        if (payload != null && payload.toString().contains(PersonalDataSeal.PREFIX)) {
+            try {
+                body.put("payloadOpened", json.valueToTree(m.getPayload()));
+            } catch (RuntimeException e) {
+                body.put("payloadError", e.getMessage());
+            }
+        }
         if (leaf != null) {
             body.put("leafMatches", payload != null
                     && Arrays.equals(leaf.leafHash(), StoredEvents.leafOf(m, leaf.globalIndex(), eventSerializer).leafHash()));

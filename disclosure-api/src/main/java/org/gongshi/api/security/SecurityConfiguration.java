@@ -104,6 +104,19 @@ public class SecurityConfiguration {
     /** The audit pages' cookie (the audit feature's AuditPagesController sets it under this name). */
     public static final String AUDIT_COOKIE = "gongshi_audit_token";
 
+    /**
+     * Spring Security's strict firewall, with one allowance: a slash encoded in a path segment ({@code %2F}). A republished
+     * record's id holds a slash ({@code <decisionId>/2}); a client that fills {@code /penalties/{recordId}} from a URI
+     * template encodes it, and was refused with an empty 400 (audit). Routes match on the segments as sent, so an encoded
+     * slash never reaches another route; encoded periods, backslashes and the rest stay refused.
+     */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerWebExchangeFirewall exchangeFirewall() {
+        var firewall = new org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        return firewall;
+    }
+
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();

@@ -1,5 +1,7 @@
 package org.gongshi.ledger.vocabulary;
 
+import org.gongshi.ledger.privacy.PersonalData;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.Optional;
  * suspension or restriction the date its term ends ({@code until}), which can keep a record public
  * longer than 3 years (Order 45 Art 13).
  */
-public record Penalty(PenaltyType type, BigDecimal amount, String description, LocalDate until) {
+public record Penalty(PenaltyType type, BigDecimal amount, @PersonalData(ifSubjectIsNaturalPerson = true) String description, LocalDate until) {
 
     public Penalty(PenaltyType type, BigDecimal amount, String description) {
         this(type, amount, description, null);

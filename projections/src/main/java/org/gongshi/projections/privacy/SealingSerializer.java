@@ -129,11 +129,21 @@ public class SealingSerializer implements Serializer {
         throw new IllegalStateException(message.getClass().getName() + " holds personal data but names no @DataSubjectId");
     }
 
+    /**
+     * Seals the personal data of {@code value} in {@code node}: first what is personal data by its kind (a natural person's
+     * name, which makes the subject's key when a case is filed), then the free texts about the subject, sealed when it has
+     * a key by then (so a filing's own free texts are sealed with the key its party's name just made).
+     */
     private void sealFields(Object value, JsonNode node, String subjectId) {
+        sealFields(value, node, subjectId, false);
+        sealFields(value, node, subjectId, true);
+    }
+
+    private void sealFields(Object value, JsonNode node, String subjectId, boolean freeTexts) {
         if (value == null || node == null) return;
         if (value instanceof Collection<?> items && node instanceof ArrayNode array) {
             int i = 0;
-            for (Object item : items) sealFields(item, array.get(i++), subjectId);
+            for (Object item : items) sealFields(item, array.get(i++), subjectId, freeTexts);
             return;
         }
         if (!value.getClass().isRecord() || !(node instanceof ObjectNode object)) return;
@@ -142,13 +152,13 @@ public class SealingSerializer implements Serializer {
             JsonNode child = object.get(component.getName());
             PersonalData annotation = component.getAnnotation(PersonalData.class);
             if (annotation != null && annotation.ifSubjectIsNaturalPerson()) {
-                if (child != null && child.isString()) {
+                if (freeTexts && child != null && child.isString()) {
                     object.set(component.getName(), StringNode.valueOf(seal().sealIfNaturalPerson(subjectId, child.stringValue())));
                 }
             } else if (annotation != null) {
-                if (personal && child != null) object.set(component.getName(), sealed(child, subjectId));
+                if (!freeTexts && personal && child != null) object.set(component.getName(), sealed(child, subjectId));
             } else if (HOLDS_PERSONAL_DATA.get(component.getType()) || Collection.class.isAssignableFrom(component.getType())) {
-                sealFields(read(component, value), child, subjectId);
+                sealFields(read(component, value), child, subjectId, freeTexts);
             }
         }
     }

@@ -146,6 +146,11 @@ class CaseViewProjectionTest {
         assertThat(shredded.decision().facts()).isEqualTo(PersonalData.SHREDDED);
         assertThat(shredded.statements()).extracting(CaseView.Statement::summary).containsExactly(PersonalData.SHREDDED);
         assertThat(shredded.revisions()).extracting(CaseView.Revision::reason).containsExactly(PersonalData.SHREDDED);
+        assertThat(shredded.source()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(shredded.decision().penalties()).as("changed by the revision to a penalty without a description").extracting(Penalty::description)
+                .containsOnlyNulls();
+        assertThat(shredded.notice().proposedPenalties()).extracting(Penalty::description).containsExactly(PersonalData.SHREDDED);
+        assertThat(shredded.execution().method()).isEqualTo(PersonalData.SHREDDED);
         assertThat(shredded.decision().legalBasis()).as("not a free text about the person").isEqualTo("商标法第六十条");
         assertThat(shredded.closure()).as("a text the case does not have stays absent").isNull();
         CaseView organisation = views.find("case-o").orElseThrow();

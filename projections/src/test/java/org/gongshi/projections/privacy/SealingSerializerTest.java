@@ -10,6 +10,9 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.StatementRecorded;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PenaltyType;
 import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
 import org.gongshi.ledger.privacy.PersonalData;
 import org.gongshi.ledger.vocabulary.IpType;
@@ -115,7 +118,17 @@ class SealingSerializerTest {
      */
     @Test
     void free_texts_are_sealed_for_a_natural_person_kept_in_clear_for_an_organisation_and_not_stored_after_shredding() {
-        serializer.serialize(filed("case-6", new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null)), byte[].class);
+        // the filing's own free text (its source) is sealed with the key its party's name makes in the same event
+        byte[] filing = serializer.serialize(filed("case-6", new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null)), byte[].class)
+                .getData();
+        assertThat(new String(filing, StandardCharsets.UTF_8)).doesNotContain("举报");
+        // a penalty's description inside a decision's list of penalties too
+        PenaltyDecided decided = new PenaltyDecided("case-6", "d-6", "京罚〔2026〕6号", LocalDate.of(2026, 3, 10), Procedure.ORDINARY,
+                List.of(new Penalty(PenaltyType.FINE, new java.math.BigDecimal("5000"), "刘示例系孕妇，从轻处罚")), "商标法第六十条", "刘示例销售侵权商品",
+                new Deadline(LocalDate.of(2026, 5, 11), false), true, null, "v");
+        byte[] sealedDecision = serializer.serialize(decided, byte[].class).getData();
+        assertThat(new String(sealedDecision, StandardCharsets.UTF_8)).doesNotContain("刘示例").doesNotContain("孕妇").contains("商标法第六十条");
+        assertThat((PenaltyDecided) serializer.deserialize(stored(sealedDecision, decided))).isEqualTo(decided);
         StatementRecorded personal = new StatementRecorded("case-6", LocalDate.of(2026, 3, 2), "刘示例称其身份证号" + ID_NUMBER + "，不知情");
         byte[] sealed = serializer.serialize(personal, byte[].class).getData();
         assertThat(new String(sealed, StandardCharsets.UTF_8)).doesNotContain("刘示例").doesNotContain(ID_NUMBER).contains(PersonalDataSeal.PREFIX + "case-6:");
