@@ -77,7 +77,12 @@ final class BureauClient {
     }
 
     void act(String caseId, String act, Map<String, Object> body) {
-        web.post().uri("/api/v1/cases/{id}/" + act, caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isOk();
+        answer(caseId, act, body);
+    }
+
+    /** The 200 answer of {@code act}. */
+    Map<?, ?> answer(String caseId, String act, Map<String, Object> body) {
+        return web.post().uri("/api/v1/cases/{id}/" + act, caseId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }
 }

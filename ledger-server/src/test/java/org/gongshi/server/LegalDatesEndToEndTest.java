@@ -131,6 +131,12 @@ class LegalDatesEndToEndTest {
                 && d.get("paymentDeadline") != null);
         Map<?, ?> payment = (Map<?, ?>) ((Map<?, ?>) view.get("decision")).get("paymentDeadline");
         assertThat(payment.get("dueOn")).isEqualTo("2026-04-02");
+
+        // a challenge's answer names its number, which ends it (audit: only the case view said it)
+        Map<?, ?> challenge = bureau.answer(caseId, "challenges", Map.of("kind", "RECONSIDERATION", "filedOn", "2026-03-20"));
+        assertThat(challenge.get("number")).isEqualTo(1);
+        assertThat(challenge.get("position")).isNotNull();
+        bureau.act(caseId, "challenges/" + challenge.get("number") + "/end", Map.of("endedOn", "2026-03-25", "outcome", "维持"));
     }
 
     @Test

@@ -195,11 +195,16 @@ public class CaseCommandController {
         return act(jwt, key, caseId, "service", body, () -> new ServeDecision(caseId, body.receivedOn(), body.method()));
     }
 
-    /** Challenges are numbered 1, 2, ... in the order filed; the case view lists them. */
+    /**
+     * Challenges are numbered 1, 2, ... in the order filed; the answer names the one filed ({@code number}, for
+     * {@code .../challenges/{number}/end}; audit: only the case view said it), and the case view lists them.
+     */
     @PostMapping("/{caseId}/challenges")
     Mono<ResponseEntity<?>> challenge(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                       @PathVariable String caseId, @Valid @RequestBody ChallengeRequest body) {
-        return act(jwt, key, caseId, "challenges", body, () -> new FileChallenge(caseId, body.kind(), body.filedOn()));
+        Params.id("caseId", caseId);
+        return commands.send(jwt, key, "POST /cases/" + caseId + "/challenges", body,
+                caller -> Command.ok(new FileChallenge(caseId, body.kind(), body.filedOn()), "caseId", caseId).answering("number"));
     }
 
     @PostMapping("/{caseId}/challenges/{number}/end")

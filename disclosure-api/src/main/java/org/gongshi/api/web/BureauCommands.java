@@ -41,7 +41,7 @@ public class BureauCommands {
     public Mono<ResponseEntity<?>> sendAfter(Jwt jwt, String key, String route, Object body, Function<Caller, Mono<Command>> command) {
         Caller caller = issuer(jwt);
         return idempotency.execute(caller, key, route, body, Mono.defer(() -> command.apply(caller))
-                .flatMap(c -> ledger.send(caller, c.message()).map(c::answer)
+                .flatMap(c -> ledger.sendForResult(caller, c.message()).map(c::answer)
                         .onErrorResume(e -> c.created() != null && key != null && DistributedFailures.of(e) == DistributedFailures.Meaning.CONFLICT,
                                 e -> ledger.head().map(c::answer))));
     }
@@ -69,10 +69,19 @@ public class BureauCommands {
      * A command message and what its success answers: 200, or 201 with {@code Location} when it
      * created a resource, with the ids in {@code ids} and the ledger {@code position}.
      */
-    public record Command(Object message, URI created, Map<String, Object> ids) {
+    public record Command(Object message, URI created, Map<String, Object> ids, String resultName) {
+
+        public Command(Object message, URI created, Map<String, Object> ids) {
+            this(message, created, ids, null);
+        }
 
         public static Command ok(Object message, String idName, String id) {
             return new Command(message, null, Map.of(idName, id));
+        }
+
+        /** This command, answering what its handler returns as {@code name} too (a challenge's number). */
+        public Command answering(String name) {
+            return new Command(message, created, ids, name);
         }
 
         public static Command ok(Object message, String idName, String id, String newIdName, String newId) {
@@ -87,8 +96,13 @@ public class BureauCommands {
         }
 
         ResponseEntity<?> answer(long position) {
+            return answer(new LedgerGateway.Sent(null, position));
+        }
+
+        ResponseEntity<?> answer(LedgerGateway.Sent sent) {
             Map<String, Object> body = new LinkedHashMap<>(ids);
-            body.put("position", position);
+            if (resultName != null && sent.result() != null) body.put(resultName, sent.result());
+            body.put("position", sent.position());
             return created == null ? ResponseEntity.ok(body) : ResponseEntity.created(created).body(body);
         }
     }

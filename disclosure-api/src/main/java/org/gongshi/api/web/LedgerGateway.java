@@ -35,6 +35,14 @@ public class LedgerGateway {
      * this would interrupt the thread appending the command's events.
      */
     public Mono<Long> send(Caller caller, Object command) {
+        return sendForResult(caller, command).map(Sent::position);
+    }
+
+    /** What a command's handler answered (null for most), and the ledger's head once it completed. */
+    public record Sent(Object result, long position) {}
+
+    /** As {@link #send}, with what the command's handler answered (a challenge's number). */
+    public Mono<Sent> sendForResult(Caller caller, Object command) {
         return Mono.deferContextual(context -> {
                     Map<String, Object> metaData = new HashMap<>(Map.of(MetadataKeys.BUREAU, caller.bureau(), MetadataKeys.ACTOR, caller.sub()));
                     if (HistoricalImport.requested(context)) {
@@ -44,10 +52,10 @@ public class LedgerGateway {
                         metaData.put(MetadataKeys.HISTORICAL_IMPORT, "true");
                     }
                     var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
-                    return Mono.fromFuture(commandGateway.send(message));
+                    return Mono.fromFuture(commandGateway.send(message)).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .then(head());
+                .flatMap(result -> head().map(position -> new Sent(result.orElse(null), position)));
     }
 
     /** The ledger's head: a read that waits for it sees every event committed before now. */

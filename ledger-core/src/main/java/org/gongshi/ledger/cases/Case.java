@@ -407,7 +407,8 @@ public class Case implements DisclosedCase {
     }
 
     @CommandHandler
-    public void handle(FileChallenge command, Rulebook rules, Recording recording) {
+    /** Answers the challenge's number (1, 2, … in the order filed). */
+    public int handle(FileChallenge command, Rulebook rules, Recording recording) {
         authorise(recording);
         check(decisionId != null, Rule.CHALLENGE_OF_DECISION, "the case has no decision to challenge");
         recording.requireLegalDate(command.filedOn(), "the challenge", rules);
@@ -419,7 +420,9 @@ public class Case implements DisclosedCase {
             throw new RuleViolation(Rule.CHALLENGE_OF_DECISION, "challenge " + (challenges.indexOf(pending) + 1) + " filed on "
                     + pending.filedOn() + " is still pending; end it (…/challenges/{n}/end) before another is filed");
         });
-        apply(new ChallengeFiled(caseId, challenges.size() + 1, command.kind(), command.filedOn()));
+        int number = challenges.size() + 1;
+        apply(new ChallengeFiled(caseId, number, command.kind(), command.filedOn()));
+        return number;
     }
 
     @CommandHandler

@@ -683,7 +683,8 @@ class CaseLifecycleRulesTest {
                 "challenge-of-decision", "no decision to challenge");
         fixture.given(decided)
                 .when(new FileChallenge(CASE_ID, ChallengeKind.RECONSIDERATION, date("2026-04-01")), AS_OWN_BUREAU)
-                .expectEvents(new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, date("2026-04-01")));
+                .expectEvents(new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, date("2026-04-01")))
+                .expectResultMessagePayload(1); // the number to end it by
         Object[] challenged = {decided[0], decided[1], decided[2], new ChallengeFiled(CASE_ID, 1, ChallengeKind.RECONSIDERATION, date("2026-04-01"))};
         fixture.given(challenged)
                 .when(new EndChallenge(CASE_ID, 1, date("2026-05-20"), "维持"), AS_OWN_BUREAU)
