@@ -513,6 +513,112 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.scrub("代号ＡＢ１２３与AB123", List.of("AB123"))).isEqualTo("代号***与***");
     }
 
+    /** The fourth audit: a name hidden at one mention was left in clear at the next. */
+    @Test
+    void a_name_found_once_is_hidden_at_its_every_other_mention() {
+        assertThat(RedactionPolicy.scrub("其妻王秀英负责收银，其妻王秀英的手机号码为13912345678。")).isEqualTo("其妻***负责收银，其妻***的手机号码为***。");
+        assertThat(RedactionPolicy.scrub("当事人之子刘小军（13岁）参与了销售，刘小军系未成年人。")).isEqualTo("当事人之子***（13岁）参与了销售，***系未成年人。");
+        assertThat(RedactionPolicy.scrub("前女友林诗琪协助，林诗琪的身份证号为110105201001011232。")).isEqualTo("前女友***协助，***的身份证号为***。");
+        assertThat(RedactionPolicy.scrub("其女儿赵小雪帮忙，赵小雪就读于某小学。")).isEqualTo("其女儿***帮忙，***就读于某小学。");
+        assertThat(RedactionPolicy.scrub("委托代理人为其女儿刘芳芳，刘芳芳系某医院医生。")).isEqualTo("委托代理人为其女儿***，***系某医院医生。");
+        assertThat(RedactionPolicy.scrub("由其侄子王小虎代为办理，王小虎微信wxh123456。")).isEqualTo("由其侄子***代为办理，***微信***。");
+        assertThat(RedactionPolicy.scrub("王小虎先到，其侄子王小虎代为办理。")).as("a mention before the one found").isEqualTo("***先到，其侄子***代为办理。");
+        assertThat(RedactionPolicy.scrub("证人王某称，王某某到场。")).as("a name with 某 names no one: not hidden elsewhere")
+                .isEqualTo("证人***称，王某某到场。");
+    }
+
+    /** The fourth audit: a name found in one field of a record is hidden in its other free texts; the party's own stays. */
+    @Test
+    void a_name_found_in_one_field_of_a_record_is_hidden_in_the_others_but_never_the_partys_own() {
+        Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
+        PublicRecord record = RedactionPolicy.publicRecord("r-6", person, "深市监罚〔2026〕236号", "销售侵犯注册商标专用权的商品",
+                "当事人刘示例与其妻王秀英共同销售；朋友刘示例称。", "《商标法》第六十条第二款",
+                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), "王秀英已缴纳")), LocalDate.of(2026, 7, 1),
+                LocalDate.of(2026, 10, 1), "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK, "440300", List.of());
+        assertThat(record.penaltyContent()).isEqualTo("罚款人民币8000.00元：***已缴纳");
+        assertThat(record.facts()).as("the party's own name is public, wherever a pattern took it")
+                .isEqualTo("当事人刘示例与其妻***共同销售；朋友***称。");
+        assertThat(record.subjectName()).isEqualTo("刘示例");
+        PublicRecord corrected = RedactionPolicy.corrected(record, null, null, "其妻李小红协助；李小红称。", null, List.of());
+        assertThat(corrected.facts()).isEqualTo("其妻***协助；***称。");
+        assertThat(corrected.penaltyContent()).isEqualTo("罚款人民币8000.00元：***已缴纳");
+    }
+
+    /** The fourth audit: roles, kin and people named by where they are from, work or live that no list held. */
+    @Test
+    void staff_kin_residents_appraisers_and_sources_named_after_their_role_are_hidden() {
+        assertThat(RedactionPolicy.scrub("店长王大力称，会计李梅证实，客服张婷表示，其父王建军到场，其母李秀兰称，同乡赵四帮忙，老乡钱五称，房客孙六证实。"))
+                .isEqualTo("店长***称，会计***证实，客服***表示，其父***到场，其母***称，同乡***帮忙，老乡***称，房客***证实。");
+        assertThat(RedactionPolicy.scrub("真实姓名为周建华，开户名：吴海燕，主治医生郑国强，医生何平称。三名工人：石磊、卢娟、龚婷婷。鉴定人王立新，鉴定人Tom Smith出具意见。"))
+                .isEqualTo("真实姓名为***，开户名：***，主治医生***，医生***称。三名工人：***、***、***。鉴定人***，鉴定人***出具意见。");
+        assertThat(RedactionPolicy.scrub("实际控制人黄志明，财务人员胡丽丽，出纳员蒋小红，出纳林小梅，收件人马东东，个体户老板娘汪桂芝。货源：温州人陈阿福。"))
+                .isEqualTo("实际控制人***，财务人员***，出纳员***，出纳***，收件人***，个体户老板娘***。货源：温州人***。");
+        assertThat(RedactionPolicy.scrub("法定代表人之兄王建国，邵美琪之夫周强称。从毛某某经营的批发部购进。"))
+                .isEqualTo("法定代表人之兄***，邵美琪之夫***称。从***经营的批发部购进。");
+    }
+
+    /** The fourth audit: a Hong Kong resident and the number of the identity card. */
+    @Test
+    void a_hong_kong_resident_and_the_identity_card_number_are_hidden() {
+        assertThat(RedactionPolicy.scrub("香港居民陈大文，身份证A123456(7)，另一证件AB987654（A）。")).isEqualTo("香港居民***，身份证***，另一证件***。");
+    }
+
+    /** The fourth audit: illnesses, bedridden, treatments and stays whose cause is long are health data of persons. */
+    @Test
+    void illnesses_treatments_and_bedridden_persons_are_health_data_never_public() {
+        assertThat(RedactionPolicy.scrub("其母亲罹患肝硬化、糖尿病，因脑梗瘫痪在床。")).isEqualTo("其母亲罹患***、***，因***。");
+        assertThat(RedactionPolicy.scrub("当事人正在接受化疗。")).isEqualTo("当事人正在接受***。");
+        assertThat(RedactionPolicy.scrub("曾因精神障碍在市第七人民医院住院治疗，医院诊断其为双相情感障碍。")).isEqualTo("曾因***，医院诊断其为***。");
+        assertThat(RedactionPolicy.scrub("其股东孙大圣称已患重度抑郁。")).isEqualTo("其股东***称已患***。");
+        assertThat(RedactionPolicy.scrub("其女友曾确诊乙肝。")).isEqualTo("其女友曾确诊***。");
+    }
+
+    /** The fourth audit: an illness a product claims to treat is no one's health (false advertising). */
+    @Test
+    void illnesses_in_a_products_claims_stay_as_written() {
+        List<String> texts = List.of("宣称对高血压、糖尿病有显著疗效。", "标注糖尿病专用。", "宣传治愈糖尿病。", "适用于高血压人群。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The fourth audit: an 8-digit landline after its label, social and payment accounts, a mailbox without @. */
+    @Test
+    void labelled_landlines_social_and_payment_accounts_and_mailboxes_are_hidden() {
+        assertThat(RedactionPolicy.scrub("（电话号码：83456789），抖音号dy202688，支付宝账户zhou.jie1990，邮箱：zhoujie1990。"))
+                .isEqualTo("（电话号码：***），抖音号***，支付宝账户***，邮箱：***。");
+    }
+
+    /** The fourth audit: a rented room in a village, a flat by its building's letter, a village of residence. */
+    @Test
+    void rented_rooms_flats_by_letter_and_villages_of_residence_are_hidden() {
+        assertThat(RedactionPolicy.scrub("当事人租住于宝安区西乡街道臣田村38号出租屋。")).isEqualTo("当事人租住于***。");
+        assertThat(RedactionPolicy.scrub("当事人在阳光花园B座1203房存放商品。")).isEqualTo("当事人在***存放商品。");
+        assertThat(RedactionPolicy.scrub("当事人现居住在东莞市长安镇乌沙社区。")).isEqualTo("当事人现居住在***。");
+    }
+
+    /** The fourth audit: decision, patent, application and trademark registration numbers are public, never account numbers. */
+    @Test
+    void decision_patent_application_and_registration_numbers_stay_as_written() {
+        List<String> texts = List.of("沪市监浦处〔2026〕152026000123号", "专利号ZL201810123456.7", "专利号ZL 2019 2 0123456.X",
+                "ZL202110345678.9号专利", "申请号CN202110345678.9", "第12345678号商标");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The fourth audit: what a witness or a complainant says, right after the role, is no name. */
+    @Test
+    void what_a_witness_or_complainant_says_after_the_role_stays_as_written() {
+        List<String> texts = List.of("证人证言，", "举报人反映，", "投诉人表示，", "证人证实，", "证人供述，", "举报人所述，", "投诉人说明，",
+                "举报人提供的材料。");
+        for (String text : texts) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The fourth audit: a word after a name (通过) and a business named by a brand (苏宁物流, 万达广场) are no part of a name. */
+    @Test
+    void the_word_after_a_name_and_a_brands_business_stay_as_written() {
+        assertThat(RedactionPolicy.scrub("朋友周杰通过微信联系。")).isEqualTo("朋友***通过微信联系。");
+        assertThat(RedactionPolicy.scrub("Louis Vuitton提供了鉴定意见。")).isEqualTo("Louis Vuitton提供了鉴定意见。");
+        for (String text : List.of("委托苏宁物流配送。", "顾客万达广场门店购买。")) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
     /**
      * Each pattern runs only on texts that hold its cue (a label, a road word, enough digits), so a cue must be in every
      * text the pattern can match, and is tried only where it may begin, so every match must begin there: 20,000 texts
@@ -536,7 +642,11 @@ class RedactionPolicyTest {
                 "John Lee", "Mary", "Nike", "Inc", "司马相如", "欧阳", "、", "和", "及", "***", "经手", "个人", "HIV", "HIVE", "阳性", "病毒",
                 "携带者", "感染者", "乙肝", "怀孕", "孕妇", "五个月", "装", "统一社会信用代码", "91110000600037341L", "114403000000000359",
                 "京A12345", "粤B·D12345", "京A1234学", "QQ号", "一三九一二三四五六七八", "住所", "有", "实为", "表哥", "雇佣", "三人", "向",
-                "负责", "协助", "购自", "处", "Tom Smith", "护照E12345678", "，马化腾向", "。王示例负责");
+                "负责", "协助", "购自", "处", "Tom Smith", "护照E12345678", "，马化腾向", "。王示例负责",
+                "A123456(7)", "AB123456（A）", "(", "罹患", "已患", "化疗", "瘫痪在床", "肝硬化", "高血压", "专用", "疗效", "其", "、", "电话号码",
+                "抖音号", "支付宝账户", "账号", "zhou.jie1990", "居住于", "租住于", "现居住在", "阳光花园", "B座", "1203房", "店长", "居民",
+                "货源", "温州人", "从毛某某", "某某", "证言", "反映", "通过", "曾确诊", "ZL", "ZL 2019 2 0123456", "〕", "152026000123",
+                "苏宁物流", "万达广场");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
