@@ -61,6 +61,14 @@ public class PersonalDataSeal {
         };
     }
 
+    /**
+     * The subject's message named it as no natural person (an organisation party): unless a key is known for it, it has
+     * none ({@link SubjectKeys#rememberNoKey}).
+     */
+    public void noteNoNaturalPerson(String subjectId) {
+        keys.rememberNoKey(subjectId);
+    }
+
     /** Whether the subject never had a key: its free texts are kept in clear ({@link #sealIfNaturalPerson}). */
     public boolean subjectIsNoNaturalPerson(String subjectId) {
         return keys.state(subjectId) == SubjectKeys.State.NONE;

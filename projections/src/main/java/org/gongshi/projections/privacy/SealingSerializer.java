@@ -148,6 +148,9 @@ public class SealingSerializer implements Serializer {
         }
         if (!value.getClass().isRecord() || !(node instanceof ObjectNode object)) return;
         boolean personal = !(value instanceof MaybePersonal maybe) || maybe.personal();
+        // a case filed against an organisation: its subject has no key, known without asking the key store (a query on the
+        // command path waited for the read-model store's checkpoints: 1-client p99 21 -> 37 ms)
+        if (!freeTexts && !personal) seal().noteNoNaturalPerson(subjectId);
         for (RecordComponent component : value.getClass().getRecordComponents()) {
             JsonNode child = object.get(component.getName());
             PersonalData annotation = component.getAnnotation(PersonalData.class);

@@ -108,6 +108,19 @@ public class SubjectKeys {
         return fetched;
     }
 
+    /**
+     * Takes the subject to have no key without asking, unless one is cached: its case was filed against an organisation
+     * (only a natural person's filing makes a key; a later key, for the redaction terms of a correction, is cached where it
+     * is made and seen elsewhere within {@link #NO_KEY_CACHE}).
+     */
+    public void rememberNoKey(String subjectId) {
+        Instant now = clock.instant();
+        synchronized (cache) {
+            Cached cached = cache.get(subjectId);
+            if (cached == null || (cached.key == null && !cached.known)) cache.put(subjectId, new Cached(null, false, now));
+        }
+    }
+
     /** Whether the subject ever had a key (deleted or not). */
     public boolean known(String subjectId) {
         return keys.find(eq("_id", subjectId)).first() != null;

@@ -139,6 +139,9 @@ class SealingSerializerTest {
         assertThat(new String(serializer.serialize(organisation, byte[].class).getData(), StandardCharsets.UTF_8)).contains("该公司称已整改")
                 .doesNotContain(PersonalDataSeal.PREFIX);
         assertThat(keys.known("case-7")).isFalse();
+        assertThat(keys.state("case-7")).as("known from its filing, without a query").isEqualTo(SubjectKeys.State.NONE);
+        keys.rememberNoKey("case-6");
+        assertThat(keys.state("case-6")).as("a key known stays known").isEqualTo(SubjectKeys.State.KEY);
 
         assertThat(keys.delete("case-6")).isTrue();
         assertThat(((StatementRecorded) serializer.deserialize(stored(sealed, personal))).summary()).isEqualTo(PersonalData.SHREDDED);
