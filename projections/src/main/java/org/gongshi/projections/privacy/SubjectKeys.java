@@ -83,9 +83,12 @@ public class SubjectKeys {
         return made;
     }
 
-    /** The subject's key to open sealed data with; empty once it was deleted (or never made). */
+    /**
+     * The subject's key to open sealed data with; empty once it was deleted (or never made). A subject cached as keyless is
+     * asked again: a sealed value of it proves a key was made since (on another node, for an organisation's correction).
+     */
     public Optional<SecretKey> openingKey(String subjectId) {
-        return Optional.ofNullable(cached(subjectId).key);
+        return Optional.ofNullable(cached(subjectId, true).key);
     }
 
     /** Whether the subject has a key, had one that was deleted, or never had one (as cached, see {@link #CACHE}). */
@@ -98,9 +101,14 @@ public class SubjectKeys {
     public enum State { KEY, SHREDDED, NONE }
 
     private Cached cached(String subjectId) {
+        return cached(subjectId, false);
+    }
+
+    private Cached cached(String subjectId, boolean keyExpected) {
         Instant now = clock.instant();
         Cached cached = cache.get(subjectId);
-        if (cached != null && cached.fetchedAt.plus(cached.key == null && !cached.known ? NO_KEY_CACHE : CACHE).isAfter(now)) return cached;
+        boolean keyless = cached != null && cached.key == null && !cached.known;
+        if (cached != null && !(keyless && keyExpected) && cached.fetchedAt.plus(keyless ? NO_KEY_CACHE : CACHE).isAfter(now)) return cached;
         Document doc = keys.find(eq("_id", subjectId)).first();
         Binary raw = doc == null ? null : doc.get("key", Binary.class);
         Cached fetched = new Cached(raw == null ? null : new SecretKeySpec(raw.getData(), "AES"), doc != null, now);

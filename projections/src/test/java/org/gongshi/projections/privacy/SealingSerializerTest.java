@@ -149,6 +149,23 @@ class SealingSerializerTest {
         assertThat(new String(after, StandardCharsets.UTF_8)).doesNotContain("刘示例").contains(PersonalData.SHREDDED);
     }
 
+    /**
+     * An organisation's case is known to have no key from its filing; a correction's redaction terms then make one on
+     * another node: this node opens them at once, never reading them as shredded for as long as it took the subject to be
+     * keyless.
+     */
+    @Test
+    void a_key_made_on_another_node_for_a_subject_taken_as_keyless_opens_at_once() {
+        serializer.serialize(filed("case-8", new Party(PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, "王示例")), byte[].class);
+        assertThat(keys.state("case-8")).isEqualTo(SubjectKeys.State.NONE);
+        SealingSerializer elsewhere = new SealingSerializer(Jackson3Serializer.builder().build(),
+                new PersonalDataSeal(new SubjectKeys(client.getDatabase("keys-test"), Clock.systemUTC())));
+        DisclosureCorrected corrected = new DisclosureCorrected("case-8", "d-8", LocalDate.of(2026, 3, 9), "更正", null, List.of("张第三人"));
+        byte[] stored = elsewhere.serialize(corrected, byte[].class).getData();
+
+        assertThat(((DisclosureCorrected) serializer.deserialize(stored(stored, corrected))).redactions()).containsExactly("张第三人");
+    }
+
     @Test
     void a_sealed_value_moved_to_another_subject_does_not_open() {
         byte[] stored = serializer.serialize(filed("case-4", new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null)), byte[].class)
