@@ -40,7 +40,10 @@ public class SealingSerializer implements Serializer {
         }
     };
 
-    /** Whether a message type's only personal data is free text about its subject ({@link PersonalData#ifSubjectIsNaturalPerson}). */
+    /**
+     * Whether a message type's only personal data is free text about its subject ({@link PersonalData#ifSubjectIsNaturalPerson}),
+     * its records' and lists' of records included (a decision's penalties and their descriptions).
+     */
     private static final ClassValue<Boolean> ONLY_FREE_TEXT = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -48,9 +51,21 @@ public class SealingSerializer implements Serializer {
             boolean freeText = false;
             for (RecordComponent component : type.getRecordComponents()) {
                 PersonalData annotation = component.getAnnotation(PersonalData.class);
-                if (annotation != null && annotation.ifSubjectIsNaturalPerson()) freeText = true;
-                else if (annotation != null || HOLDS_PERSONAL_DATA.get(component.getType())
-                        || Collection.class.isAssignableFrom(component.getType())) return false;
+                Class<?> held = component.getType();
+                if (annotation != null) {
+                    if (!annotation.ifSubjectIsNaturalPerson()) return false;
+                    freeText = true;
+                    continue;
+                }
+                if (Collection.class.isAssignableFrom(held)) {
+                    if (!(component.getGenericType() instanceof ParameterizedType list)
+                            || !(list.getActualTypeArguments()[0] instanceof Class<?> element)) return false;
+                    held = element;
+                }
+                if (HOLDS_PERSONAL_DATA.get(held)) {
+                    if (!get(held)) return false;
+                    freeText = true;
+                }
             }
             return freeText;
         }

@@ -139,6 +139,12 @@ class SealingSerializerTest {
         assertThat(new String(serializer.serialize(organisation, byte[].class).getData(), StandardCharsets.UTF_8)).contains("该公司称已整改")
                 .doesNotContain(PersonalDataSeal.PREFIX);
         assertThat(keys.known("case-7")).isFalse();
+        // an organisation's decision, penalties' descriptions and all, is stored exactly as the plain serializer writes it
+        PenaltyDecided organisationDecided = new PenaltyDecided("case-7", "d-7", "京罚〔2026〕7号", LocalDate.of(2026, 3, 10), Procedure.ORDINARY,
+                List.of(new Penalty(PenaltyType.FINE, new java.math.BigDecimal("5000"), "罚款")), "商标法第六十条", "销售侵权商品",
+                new Deadline(LocalDate.of(2026, 5, 11), false), true, null, "v");
+        assertThat(serializer.serialize(organisationDecided, byte[].class).getData())
+                .isEqualTo(Jackson3Serializer.builder().build().serialize(organisationDecided, byte[].class).getData());
         assertThat(keys.state("case-7")).as("known from its filing, without a query").isEqualTo(SubjectKeys.State.NONE);
         keys.rememberNoKey("case-6");
         assertThat(keys.state("case-6")).as("a key known stays known").isEqualTo(SubjectKeys.State.KEY);
