@@ -356,8 +356,11 @@ public class CaseViewProjection {
                 e.decidedOn(), e.ground(), DeadlineView.answered(e.disclosureDeadline(), e.decidedOn(), e.disclosedInTime()),
                 DeadlineView.answered(e.doublePublicityDeadline(), e.decidedOn(), e.doublePublicityInTime()), published ? e.publicUntil().dueOn() : null,
                 published ? RecordState.PUBLISHED : null, null, null))));
-        CaseView current = views.find(eq("_id", e.caseId())).first();
-        if (published && current != null && current.firstPublication() == null && current.disclosure() != null
+        // only a later edition of the decision's record (its id is not the decision's) can follow a first publication: the
+        // first one reads nothing (a read per publication was added to the case views' replay otherwise)
+        boolean laterEdition = published && e.recordId() != null && !e.recordId().equals(e.decisionId());
+        CaseView current = laterEdition ? views.find(eq("_id", e.caseId())).first() : null;
+        if (current != null && current.firstPublication() == null && current.disclosure() != null
                 && current.disclosure().action() == DisclosureAction.PUBLISH && !e.recordId().equals(current.disclosure().recordId())) {
             updates.add(set("firstPublication", current.disclosure()));
         }
