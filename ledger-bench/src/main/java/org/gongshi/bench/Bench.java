@@ -283,7 +283,7 @@ public final class Bench {
     private void sizes(ServerProcess server, long events, Baselines.Figures base, String when) {
         long disk = ServerProcess.diskMiB(server.dataDir);
         figures.add(new Figure("live heap " + when, server.liveHeapMiB(), "MiB", null, 0, ""));
-        figures.add(new Figure("RSS " + when, server.rssMiB(), "MiB", null, 0, ""));
+        figures.add(server.memory(when));
         figures.add(new Figure("disk " + when, disk, "MiB", null, 0,
                 "eventstore " + ServerProcess.diskMiB(server.dataDir.resolve("eventstore")) + ", readmodels "
                         + ServerProcess.diskMiB(server.dataDir.resolve("readmodels"))));

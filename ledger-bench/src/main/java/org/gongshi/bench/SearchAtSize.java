@@ -81,7 +81,7 @@ final class SearchAtSize {
                 }
                 settle();
                 measure(size, queries, base);
-                figures.accept(new Bench.Figure("RSS" + at, server.rssMiB(), "MiB", null, 0, ""));
+                figures.accept(server.memory(at.strip()));
                 figures.accept(new Bench.Figure("read models on disk" + at, ServerProcess.diskMiB(server.dataDir.resolve("readmodels")),
                         "MiB", null, 0, ""));
             }
@@ -115,6 +115,9 @@ final class SearchAtSize {
         String[][] shapes = {{"q"}, {"division"}, {"q+province"}};
         for (String[] shape : shapes) {
             Latencies latencies = new Latencies();
+            long slowestNanos = 0;
+            String slowest = "";
+            java.time.Instant slowestAt = null;
             for (int i = 0; i < WARM_UP + queries; i++) {
                 String q = SyntheticLedger.BRANDS[r.nextInt(SyntheticLedger.BRANDS.length)];
                 String division = SyntheticLedger.DIVISIONS[r.nextInt(SyntheticLedger.DIVISIONS.length)][0];
@@ -126,13 +129,21 @@ final class SearchAtSize {
                 };
                 Api.Reply reply = api.get(path, null);
                 if (reply.status() != 200) throw new IllegalStateException("GET " + path + ": " + reply.status() + " " + reply.body());
-                if (i >= WARM_UP) latencies.add(reply.nanos());
+                if (i >= WARM_UP) {
+                    latencies.add(reply.nanos());
+                    if (reply.nanos() > slowestNanos) {
+                        slowestNanos = reply.nanos();
+                        slowest = path;
+                        slowestAt = java.time.Instant.now();
+                    }
+                }
             }
             String name = "public search (" + shape[0] + ") at " + size + " records";
             figures.accept(new Bench.Figure(name + " p50", latencies.percentileMs(50), "ms", "raw Mongo find-by-id p50",
                     base.mongoFindP50Ms(), latencies.count() + " requests after " + WARM_UP + " unmeasured"));
             figures.accept(new Bench.Figure(name + " p99", latencies.percentileMs(99), "ms", "raw Mongo find-by-id p50",
-                    base.mongoFindP50Ms(), ""));
+                    base.mongoFindP50Ms(), String.format(java.util.Locale.ROOT, "slowest %.1f ms: %s at %s", slowestNanos / 1e6, slowest,
+                            slowestAt)));
         }
     }
 

@@ -113,14 +113,31 @@ final class ServerProcess implements AutoCloseable {
 
     /** Resident set size in MiB (/proc), or -1 where there is no /proc. */
     long rssMiB() {
+        return procMiB("status", "VmRSS:");
+    }
+
+    /**
+     * Proportional set size in MiB (/proc), or -1 where there is no /proc: the memory the process holds, each page counted
+     * once. RSS counts a page once per mapping, and ZGC maps its heap three times (RSS reads about three times the heap).
+     */
+    long pssMiB() {
+        return procMiB("smaps_rollup", "Pss:");
+    }
+
+    private long procMiB(String file, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), file))) {
+                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
         } catch (IOException | NumberFormatException e) {
             return -1;
         }
         return -1;
+    }
+
+    /** The resident memory figure: PSS, with RSS beside it. */
+    Bench.Figure memory(String when) {
+        return new Bench.Figure("resident memory (PSS) " + when, pssMiB(), "MiB", null, 0, "RSS " + rssMiB() + " MiB");
     }
 
     /** CPU time the server process has used since it started (every thread, also those that ended), in ms; -1 if unknown. */
@@ -160,14 +177,15 @@ final class ServerProcess implements AutoCloseable {
     long liveHeapMiB() {
         jcmd("GC.run");
         String out = jcmd("GC.heap_info");
-        var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
-        long used = 0;
+        // G1, Parallel and Serial list their spaces ("total 123K, used 45K"), ZGC its heap ("ZHeap used 148M")
+        var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K|ZHeap\\s+used (\\d+)M").matcher(out);
+        long usedKiB = 0;
         boolean found = false;
         while (m.find()) {
-            used += Long.parseLong(m.group(1));
+            usedKiB += m.group(1) != null ? Long.parseLong(m.group(1)) : Long.parseLong(m.group(2)) * 1024;
             found = true;
         }
-        return found ? used / 1024 : -1;
+        return found ? usedKiB / 1024 : -1;
     }
 
     String jcmd(String... args) {

@@ -42,7 +42,7 @@ class BenchSmokeTest {
         json.get("figures").forEach(f -> names.add(f.get("figure").asString()));
         assertThat(names).contains("commands/s, 1 clients", "commands/s, 2 clients", "command p99, 2 clients", "feed lag p99",
                 "public search (q, division) p50", "public statistics p99", "feed catch-up from 0: entries/s",
-                "RSS after load", "live heap after load", "disk after clean shutdown", "processors caught up after generation");
+                "resident memory (PSS) after load", "live heap after load", "disk after clean shutdown", "processors caught up after generation");
         json.get("figures").forEach(f -> {
             if (f.get("baseline").isString()) assertThat(f.get("baselineValue").asDouble()).as(f.toString()).isPositive();
         });
@@ -50,6 +50,11 @@ class BenchSmokeTest {
             if (f.get("figure").asString().startsWith("server CPU, ")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
         });
         assertThat(names).contains("server CPU, 1 clients", "server CPU, 2 clients");
+        if (Files.exists(Path.of("/proc/self/smaps_rollup"))) {
+            json.get("figures").forEach(f -> {
+                if (f.get("figure").asString().startsWith("resident memory")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
+            });
+        }
         if (Files.isDirectory(Path.of("/proc/self/task"))) {
             assertThat(json.get("serverCpuByThread2Clients").propertyNames()).as("CPU by thread group").isNotEmpty();
         }

@@ -124,8 +124,8 @@ public class PublicRecords {
     }
 
     /**
-     * One page of a search; {@code total} counts the matches up to {@value #COUNTED_UP_TO}, and {@code totalIsLowerBound}
-     * says there are more than that.
+     * One page of a search; {@code total} counts the matches up to {@value #COUNTED_UP_TO} ({@value #READ_AND_COUNTED_UP_TO}
+     * where each is read to check it), and {@code totalIsLowerBound} says there are more than that.
      */
     public record Page(List<PublicRecordView> items, int page, int size, long total, boolean totalIsLowerBound) {}
 
@@ -137,6 +137,15 @@ public class PublicRecords {
      */
     public static final int COUNTED_UP_TO = 1_000;
 
+    /**
+     * A search whose every match is read to check it (a name of three or more characters: its keys are a name's bigrams,
+     * which a name holding them apart has too) counts them up to this many, says "more" beyond, and still pages through
+     * {@value #COUNTED_UP_TO}: its count read up to a thousand records for a common word in a province, 0.1 s at 100,000
+     * records, the slowest public search there was (issue 13). Ten pages of twenty are counted; a page further on reads
+     * only as far as it goes.
+     */
+    public static final int READ_AND_COUNTED_UP_TO = 200;
+
     /** Public records (published, not withdrawn, expired or ended), newest decision first. */
     public Page search(Search s, int page, int size) {
         List<Bson> filters = new ArrayList<>();
@@ -144,6 +153,8 @@ public class PublicRecords {
         // the query as the names were indexed: NFKC, without zero-width, format and blank characters, lower case
         String q = NameKeys.normalise(s.q());
         boolean named = !q.isEmpty();
+        // a key of one or two characters is the query itself: the index answers it, none read to match it
+        boolean readEach = named && !NameKeys.keyIsTheQuery(s.q());
         // a name of two or more characters within a province: the name's bigrams under the province, which hold the division too
         Optional<List<String>> inProvince = named && s.divisionPrefix() != null
                 ? NameKeys.queryInProvince(s.q(), s.divisionPrefix().code()) : Optional.empty();
@@ -151,22 +162,24 @@ public class PublicRecords {
             List<String> keys = inProvince.orElseGet(() -> NameKeys.query(s.q()));
             String field = inProvince.isPresent() ? PROVINCE_NAME_KEYS : "nameKeys";
             filters.add(keys.size() == 1 ? eq(field, keys.get(0)) : all(field, keys));
-            // a key of one or two characters is the query itself: the index answers it, none read to match it
-            if (!NameKeys.keyIsTheQuery(s.q())) filters.add(regex(SEARCH_NAME, Pattern.quote(q)));
+            if (readEach) filters.add(regex(SEARCH_NAME, Pattern.quote(q)));
         }
+        int countedUpTo = readEach ? READ_AND_COUNTED_UP_TO : COUNTED_UP_TO;
         if (s.uscc() != null && !s.uscc().isBlank()) filters.add(eq("record.uscc", s.uscc().strip()));
         if (s.divisionPrefix() != null && inProvince.isEmpty()) filters.add(Divisions.filter("record.division", s.divisionPrefix()));
         if (s.ipType() != null) filters.add(eq("record.ipType", s.ipType()));
         if (s.from() != null) filters.add(gte("record.decidedOn", s.from()));
         if (s.to() != null) filters.add(lte("record.decidedOn", s.to()));
         Bson filter = and(filters);
-        long counted = collection.countDocuments(filter, new CountOptions().limit(COUNTED_UP_TO + 1));
-        long total = Math.min(counted, COUNTED_UP_TO);
-        long offset = (long) page * size; // a page past the end, or past the matches counted, is empty, however large its number
-        List<PublicRecordView> items = offset >= total ? List.of() : collection.find(filter)
+        long counted = collection.countDocuments(filter, new CountOptions().limit(countedUpTo + 1));
+        long total = Math.min(counted, countedUpTo);
+        boolean more = counted > countedUpTo;
+        long reach = more ? COUNTED_UP_TO : total; // how far the pages go
+        long offset = (long) page * size; // a page past the end, or past the matches paged through, is empty, however large its number
+        List<PublicRecordView> items = offset >= reach ? List.of() : collection.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("record.decidedOn"), Sorts.ascending("_id")))
-                .skip((int) offset).limit((int) Math.min(size, total - offset)).into(new ArrayList<>());
-        return new Page(items, page, size, total, counted > COUNTED_UP_TO);
+                .skip((int) offset).limit((int) Math.min(size, reach - offset)).into(new ArrayList<>());
+        return new Page(items, page, size, total, more);
     }
 
     /** A subject's public records, newest first. */

@@ -96,6 +96,30 @@ class PublicSearchTest {
     }
 
     @Test
+    void a_count_that_reads_each_match_stops_sooner_and_says_more_and_its_pages_still_go_on() {
+        int more = PublicRecords.READ_AND_COUNTED_UP_TO + 30;
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < more; i++) documents.add(record(i, "华信科技有限公司第" + i + "分公司", "110105"));
+        collection.insertMany(documents);
+
+        for (PublicRecords.Page first : List.of(search("华信科技"), search("华信科技", "11"))) {
+            assertThat(first.total()).isEqualTo(PublicRecords.READ_AND_COUNTED_UP_TO);
+            assertThat(first.totalIsLowerBound()).isTrue();
+            assertThat(first.items()).hasSize(20);
+            assertThat(first.items().get(0).recordId()).isEqualTo("r-" + (more - 1));
+        }
+        int pastTheCount = PublicRecords.READ_AND_COUNTED_UP_TO / 20;
+        PublicRecords.Page further = records.search(new PublicRecords.Search("华信科技", null, null, null, null, null), pastTheCount, 20);
+        assertThat(further.items()).extracting(PublicRecordView::recordId).first().isEqualTo("r-" + (more - 1 - pastTheCount * 20));
+        assertThat(further.items()).hasSize(20);
+        assertThat(records.search(new PublicRecords.Search("华信科技", null, null, null, null, null), pastTheCount + 1, 20).items())
+                .hasSize(more - (pastTheCount + 1) * 20);
+        // a name the index answers is counted in it, up to the larger bound
+        assertThat(search("华信").total()).isEqualTo(more);
+        assertThat(search("华信").totalIsLowerBound()).isFalse();
+    }
+
+    @Test
     void a_name_within_a_province_is_found_by_its_bigrams_under_the_province_and_within_any_other_prefix_as_before() {
         insert(0, "北京华信科技有限公司", "110105");
         insert(1, "北京华信贸易有限公司", "110108");
@@ -182,7 +206,9 @@ class PublicSearchTest {
         assertThat(ids(search("01号"))).containsExactly("r-0", "r-1");
         assertThat(ids(search("示例01号商店第1分"))).containsExactly("r-1");
         assertThat(ids(search("01号", "11"))).containsExactly("r-0", "r-1");
-        assertThat(search("恒达电子", "11").total()).isEqualTo(501);
+        assertThat(search("恒达", "11").total()).isEqualTo(501);
+        assertThat(search("恒达电子", "11").total()).isEqualTo(PublicRecords.READ_AND_COUNTED_UP_TO); // each read: counted up to there
+        assertThat(search("恒达电子", "11").totalIsLowerBound()).isTrue();
         Document late = record(503, "北京示例０１号商店", "110105");
         late.remove(PublicRecords.SEARCH_NAME);
         collection.insertOne(late);
