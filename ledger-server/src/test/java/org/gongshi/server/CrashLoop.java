@@ -326,7 +326,7 @@ public final class CrashLoop {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 long count = 0;
                 for (Document d : db.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
-                    sha.update(d.toJson().getBytes(StandardCharsets.UTF_8));
+                    sha.update(((Document) fieldsInOrder(d)).toJson().getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) '\n');
                     count++;
                 }
@@ -334,6 +334,21 @@ public final class CrashLoop {
             }
         }
         return hashes;
+    }
+
+    /**
+     * {@code value} with every document's fields in name order: documents equal as documents hash the same. The embedded
+     * MongoDB keeps a replaced document's fields where they were and appends the new ones, so a case view's field order
+     * records which batches wrote it (real MongoDB stores a replacement in its own order); its content does not.
+     */
+    private static Object fieldsInOrder(Object value) {
+        if (value instanceof Document document) {
+            Document ordered = new Document();
+            new java.util.TreeMap<>(document).forEach((name, field) -> ordered.append(name, fieldsInOrder(field)));
+            return ordered;
+        }
+        if (value instanceof List<?> list) return list.stream().map(CrashLoop::fieldsInOrder).toList();
+        return value;
     }
 
     private List<String> feedLines() throws Exception {

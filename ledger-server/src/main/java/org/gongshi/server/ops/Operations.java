@@ -36,8 +36,9 @@ public class Operations {
     }
 
     @Bean
-    Rebuilds rebuilds(MongoDatabase readModelDatabase, EventStore eventStore, EventProcessingConfiguration processing, Processors processors) {
-        return new Rebuilds(readModelDatabase, eventStore, processing, processors);
+    Rebuilds rebuilds(MongoDatabase readModelDatabase, EventStore eventStore, EventProcessingConfiguration processing, Processors processors,
+                      @org.springframework.beans.factory.annotation.Value("${gongshi.processors.batch-size:1000}") int batchSize) {
+        return new Rebuilds(readModelDatabase, eventStore, processing, processors, batchSize);
     }
 
     /** Registered once the application is ready, when the processors exist. */

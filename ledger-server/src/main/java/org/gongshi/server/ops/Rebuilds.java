@@ -12,12 +12,15 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.gongshi.projections.RebuildableView;
+import org.gongshi.projections.writes.BatchedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,7 +54,12 @@ public class Rebuilds {
     private final Processors processors;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
 
-    public Rebuilds(MongoDatabase database, EventStore eventStore, EventProcessingConfiguration processing, Processors processors) {
+    /** Events a rebuild handles as one batch: as many as the view's processor takes in one ({@code gongshi.processors.batch-size}). */
+    private final int batchSize;
+
+    public Rebuilds(MongoDatabase database, EventStore eventStore, EventProcessingConfiguration processing, Processors processors,
+                    int batchSize) {
+        this.batchSize = batchSize;
         this.database = database;
         this.eventStore = eventStore;
         this.processing = processing;
@@ -182,10 +190,15 @@ public class Rebuilds {
                     if (position == null && upTo < 0) return; // an empty ledger
                     continue;
                 }
-                TrackedEventMessage<?> event = events.nextAvailable();
-                if (handler.canHandle(event)) handler.handle(event);
-                done++;
-                position = event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : position;
+                // a batch of what is there, as the view's processor takes them (its writes sent together at the batch's end)
+                List<TrackedEventMessage<?>> batch = new ArrayList<>();
+                do {
+                    TrackedEventMessage<?> event = events.nextAvailable();
+                    batch.add(event);
+                    position = event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : position;
+                } while (batch.size() < batchSize && (position == null || position < upTo) && events.hasNextAvailable());
+                BatchedWrites.handleAsOneBatch(batch, handler);
+                done += batch.size();
                 if (System.nanoTime() - lastLog > LOG_EVERY.toNanos()) {
                     lastLog = System.nanoTime();
                     Progress now = progress("REPLAYING", head());

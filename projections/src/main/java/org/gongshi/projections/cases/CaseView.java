@@ -72,8 +72,75 @@ public record CaseView(
                 null, List.of(), null);
     }
 
+    /** A change of this view by one event ({@link CaseViewProjection}): its changeable parts, set in place, then {@link Edit#at}. */
+    Edit edit() {
+        return new Edit(this);
+    }
+
+    /** The parts of a case view an event changes; the case's identity and filing stay as they were. */
+    static final class Edit {
+        private final CaseView view;
+        CaseStatus status;
+        Boolean disposed;
+        DeadlineView decisionDeadline;
+        Clock clock;
+        List<Extension> extensions;
+        Notice notice;
+        Hearing hearing;
+        List<Statement> statements;
+        Decision decision;
+        Transfer transfer;
+        Execution execution;
+        Closure closure;
+        List<Revision> revisions;
+        Disclosure disclosure;
+        List<MissedDeadline> missedDeadlines;
+        List<Challenge> challenges;
+        List<Withdrawal> withdrawals;
+        Dismissal dismissal;
+        List<Transfer> earlierTransfers;
+        Disclosure firstPublication;
+
+        private Edit(CaseView view) {
+            this.view = view;
+            status = view.status;
+            disposed = view.disposed;
+            decisionDeadline = view.decisionDeadline;
+            clock = view.clock;
+            extensions = view.extensions;
+            notice = view.notice;
+            hearing = view.hearing;
+            statements = view.statements;
+            decision = view.decision;
+            transfer = view.transfer;
+            execution = view.execution;
+            closure = view.closure;
+            revisions = view.revisions;
+            disclosure = view.disclosure;
+            missedDeadlines = view.missedDeadlines;
+            challenges = view.challenges;
+            withdrawals = view.withdrawals;
+            dismissal = view.dismissal;
+            earlierTransfers = view.earlierTransfers;
+            firstPublication = view.firstPublication;
+        }
+
+        /** The view as the edit left it, with the event at {@code position} its last. */
+        CaseView at(long position) {
+            CaseView v = view;
+            return new CaseView(v.caseId, v.bureau, v.authorityName, v.division, status, disposed, v.filedOn, v.ipType, v.violationType,
+                    v.procedure, v.source, v.party, decisionDeadline, v.escalationDueOn, clock, extensions, notice, hearing, statements,
+                    decision, transfer, execution, closure, revisions, disclosure, v.policyVersion, position, missedDeadlines, challenges,
+                    withdrawals, dismissal, earlierTransfers, firstPublication);
+        }
+    }
+
     /** The day the case's latest revision took effect, or null when its decision was never revised. */
     public LocalDate latestRevisionEffectiveOn() {
+        return latestEffectiveOn(revisions);
+    }
+
+    static LocalDate latestEffectiveOn(List<Revision> revisions) {
         return revisions == null || revisions.isEmpty() ? null : revisions.get(revisions.size() - 1).effectiveOn();
     }
 

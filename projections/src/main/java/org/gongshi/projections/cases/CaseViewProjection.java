@@ -3,8 +3,12 @@ package org.gongshi.projections.cases;
 import org.gongshi.ledger.privacy.PersonalData;
 import org.gongshi.ledger.privacy.event.SubjectShredded;
 import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.Penalty;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,6 +47,7 @@ import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.projections.writes.BatchedWrites;
 import org.gongshi.projections.writes.ReadModelWrites;
 import org.gongshi.projections.cases.CaseView.Closure;
 import org.gongshi.projections.cases.CaseView.Decision;
@@ -56,24 +61,38 @@ import org.gongshi.projections.cases.CaseView.Service;
 import org.gongshi.projections.cases.CaseView.Statement;
 import org.gongshi.projections.cases.CaseView.Transfer;
 
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
-import static org.gongshi.projections.writes.ReadModelWrites.applyAndGet;
 import static org.gongshi.projections.writes.ReadModelWrites.create;
 import static org.gongshi.projections.writes.ReadModelWrites.createAndGet;
 import static org.gongshi.projections.writes.ReadModelWrites.position;
 
 /**
- * Builds {@link CaseView} documents from the case events. Every write is conditional on the event's
- * global position being newer than the document's {@code lastGlobalIndex}, so a redelivered event
- * (at-least-once delivery, a restart mid-batch) changes nothing and a rebuild gives the same documents.
+ * Builds {@link CaseView} documents from the case events. An event changes the case's view in memory, as the view stood
+ * after the events before it; a tracking processor's batch holds each case it changed and writes it once, at the batch's
+ * end (a batch of a replay changes a case with several events: one write where each event made one round trip, the
+ * largest part of a rebuild, issue 13). Outside a batch (a handler called directly) each change is written at once.
+ *
+ * <p>Every write is conditional on the event's global position being newer than the document's {@code lastGlobalIndex},
+ * so a redelivered event (at-least-once delivery, a restart mid-batch) changes nothing and a rebuild gives the same
+ * documents. A failing handler changes nothing that the batch holds (the view is changed only once the event is
+ * applied whole), so the dead-letter queue parks the event and the batch goes on without it; a write failing at the
+ * batch's end fails the batch, which is processed again.
  */
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
 public class CaseViewProjection {
@@ -83,6 +102,9 @@ public class CaseViewProjection {
     private final MongoCollection<CaseView> views;
     /** Told of every case after each event (the target figures' counters), or null (a rebuild into another collection). */
     private final CaseChanges changes;
+    /** The key of a batch's held cases in its unit of work (one per instance: a rebuild's projection is another). */
+    private final String batchResource = CaseViewProjection.class.getName() + "#" + INSTANCES.incrementAndGet();
+    private static final AtomicLong INSTANCES = new AtomicLong();
 
     public CaseViewProjection(CaseViews caseViews, CaseChanges changes) {
         this(caseViews.collection(), changes);
@@ -101,16 +123,21 @@ public class CaseViewProjection {
     /**
      * A natural-person party's name and ID number read as shredded once the case's data subject was shredded, and so do
      * the bureau's free texts about it (sealed with its key: {@code PersonalData#ifSubjectIsNaturalPerson}), as a rebuild
-     * from the event store reads them.
+     * from the event store reads them. Written field by field (not with a position: the event may come without one), after
+     * whatever the batch wrote of the case before.
      */
     @EventHandler
     void on(SubjectShredded event) {
-        MongoCollection<org.bson.Document> raw = views.withDocumentClass(org.bson.Document.class);
-        org.bson.Document view = raw.find(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name()))).first();
-        if (view == null) return;
-        List<Bson> updates = new ArrayList<>(List.of(set("party.name", PersonalData.SHREDDED), set("party.idNumber", PersonalData.SHREDDED)));
-        for (String path : FREE_TEXTS) shredAt(view, path, "", updates);
-        views.updateOne(eq("_id", event.subjectId()), combine(updates));
+        Held held = held(event.subjectId());
+        if (held == null || held.view.party() == null || held.view.party().kind() != PartyKind.NATURAL_PERSON) return;
+        BsonDocument stored = ReadModelWrites.encoded(views, held.view);
+        List<Bson> updates = new ArrayList<>();
+        for (String path : List.of("party.name", "party.idNumber")) shredAt(stored, path, "", updates, true);
+        for (String path : FREE_TEXTS) shredAt(stored, path, "", updates, false);
+        held.shredded(ReadModelWrites.decoded(views, stored),
+                new com.mongodb.client.model.UpdateOneModel<>(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name())),
+                        combine(updates)));
+        if (batch() == null) views.bulkWrite(held.writes(views));
     }
 
     /**
@@ -124,32 +151,56 @@ public class CaseViewProjection {
             "challenges.*.outcome", "closure.outcome", "revisions.*.reason", "execution.method", "decision.service.method",
             "notice.proposedPenalties.*.description", "decision.penalties.*.description", "revisions.*.penalties.*.description");
 
-    /** Adds a {@code $set} to shredded of each text at {@code path} in {@code node} (under {@code prefix}) that is there. */
-    private static void shredAt(Object node, String path, String prefix, List<Bson> updates) {
+    /**
+     * Shreds each text at {@code path} in {@code node} (under {@code prefix}) that is there (or, {@code always}, whether there
+     * or not), and adds its {@code $set} to {@code updates}.
+     */
+    private static void shredAt(BsonValue node, String path, String prefix, List<Bson> updates, boolean always) {
         int dot = path.indexOf('.');
         String head = dot < 0 ? path : path.substring(0, dot);
         String rest = dot < 0 ? null : path.substring(dot + 1);
         if (head.equals("*")) {
-            if (!(node instanceof List<?> items)) return;
-            for (int i = 0; i < items.size(); i++) shredAt(items.get(i), rest, prefix + i + ".", updates);
+            if (!(node instanceof BsonArray items)) return;
+            for (int i = 0; i < items.size(); i++) shredAt(items.get(i), rest, prefix + i + ".", updates, always);
             return;
         }
-        if (!(node instanceof org.bson.Document document) || document.get(head) == null) return;
-        if (rest == null) updates.add(set(prefix + head, PersonalData.SHREDDED));
-        else shredAt(document.get(head), rest, prefix + head + ".", updates);
+        if (!(node instanceof BsonDocument document)) return;
+        BsonValue value = document.get(head);
+        if (rest != null) {
+            shredAt(value, rest, prefix + head + ".", updates, always);
+        } else if (always || (value != null && !value.isNull())) {
+            document.put(head, new BsonString(PersonalData.SHREDDED));
+            updates.add(set(prefix + head, PersonalData.SHREDDED));
+        }
     }
 
     @EventHandler
     void on(CaseFiled event, TrackingToken token) {
-        if (changes == null) create(views, event.caseId(), CaseView.filed(event, position(token)));
-        else changes.changed(createAndGet(views, event.caseId(), CaseView.filed(event, position(token))), position(token));
+        long position = position(token);
+        CaseView filed = CaseView.filed(event, position);
+        Map<String, Held> batch = batch();
+        if (batch == null) {
+            if (changes == null) create(views, event.caseId(), filed);
+            else changes.changed(createAndGet(views, event.caseId(), filed), position);
+            return;
+        }
+        Held seen = batch.get(event.caseId());
+        if (seen != null) { // filed again within the batch: a redelivery
+            tell(seen.view, position);
+            return;
+        }
+        // no read: a case is filed once; were it stored already (a redelivery), its creation changes nothing and the
+        // batch's later writes of it are older than what it holds
+        batch.put(event.caseId(), Held.created(filed));
+        tell(filed, position);
     }
 
     @EventHandler
     void on(DecisionDeadlineExtended e, TrackingToken token) {
-        apply(e.caseId(), token,
-                push("extensions", new Extension(e.approval(), e.approvedOn(), e.days(), e.namedDeadline(), e.reason())),
-                set("decisionDeadline", DeadlineView.pending(e.decisionDeadline())));
+        change(e.caseId(), token, v -> {
+            v.extensions = plus(v.extensions, new Extension(e.approval(), e.approvedOn(), e.days(), e.namedDeadline(), e.reason()));
+            v.decisionDeadline = DeadlineView.pending(e.decisionDeadline());
+        });
     }
 
     // ---- deadlines the ledger recorded as missed (the deadline mechanism's events)
@@ -175,12 +226,12 @@ public class CaseViewProjection {
     }
 
     private void missed(String caseId, TrackingToken token, String kind, LocalDate dueOn, LocalDate recordedOn) {
-        apply(caseId, token, push("missedDeadlines", new CaseView.MissedDeadline(kind, dueOn, recordedOn)));
+        change(caseId, token, v -> v.missedDeadlines = plus(v.missedDeadlines, new CaseView.MissedDeadline(kind, dueOn, recordedOn)));
     }
 
     @EventHandler
     void on(CaseClockPaused e, TrackingToken token) {
-        apply(e.caseId(), token, set("clock.paused", true), set("clock.pausedSince", e.pausedOn()), set("clock.reason", e.reason()));
+        change(e.caseId(), token, v -> v.clock = new CaseView.Clock(true, e.pausedOn(), e.reason(), v.clock == null ? null : v.clock.pausedDays()));
     }
 
     /**
@@ -190,76 +241,102 @@ public class CaseViewProjection {
      */
     @EventHandler
     void on(CaseClockResumed e, TrackingToken token) {
-        List<Bson> updates = new ArrayList<>(List.of(set("clock.paused", false), set("clock.pausedSince", null),
-                set("clock.reason", null), Updates.inc("clock.pausedDays", e.pausedDays())));
-        if (e.decisionDeadline() != null) {
-            updates.add(set("decisionDeadline.dueOn", e.decisionDeadline().dueOn()));
-            updates.add(set("decisionDeadline.provisional", e.decisionDeadline().provisional()));
-        }
-        apply(e.caseId(), token, updates.toArray(Bson[]::new));
+        change(e.caseId(), token, v -> {
+            long before = v.clock == null || v.clock.pausedDays() == null ? 0 : v.clock.pausedDays();
+            v.clock = new CaseView.Clock(false, null, null, before + e.pausedDays());
+            if (e.decisionDeadline() != null) {
+                DeadlineView d = v.decisionDeadline;
+                v.decisionDeadline = new DeadlineView(e.decisionDeadline().dueOn(), e.decisionDeadline().provisional(),
+                        d == null ? null : d.satisfiedOn(), d == null ? null : d.met());
+            }
+        });
     }
 
     @EventHandler
     void on(PenaltyNoticeServed e, TrackingToken token) {
-        apply(e.caseId(), token, set("status", CaseStatus.NOTICE_SERVED),
-                set("notice", new Notice(e.servedOn(), e.proposedPenalties(), e.hearingRightGranted(), e.rightsWaived(),
-                        DeadlineView.pending(e.hearingRequestDeadline()))));
+        change(e.caseId(), token, v -> {
+            v.status = CaseStatus.NOTICE_SERVED;
+            v.notice = new Notice(e.servedOn(), e.proposedPenalties(), e.hearingRightGranted(), e.rightsWaived(),
+                    DeadlineView.pending(e.hearingRequestDeadline()));
+        });
     }
 
     @EventHandler
     void on(StatementRecorded e, TrackingToken token) {
-        apply(e.caseId(), token, push("statements", new Statement(e.receivedOn(), e.summary())));
+        change(e.caseId(), token, v -> v.statements = plus(v.statements, new Statement(e.receivedOn(), e.summary())));
     }
 
     @EventHandler
     void on(HearingRequested e, TrackingToken token) {
-        apply(e.caseId(), token, set("hearing", new CaseView.Hearing(e.requestedOn(), null, null, null, null)),
-                set("notice.hearingRequestDeadline.satisfiedOn", e.requestedOn()),
-                set("notice.hearingRequestDeadline.met", true));
+        change(e.caseId(), token, v -> {
+            v.hearing = new CaseView.Hearing(e.requestedOn(), null, null, null, null);
+            Notice n = v.notice;
+            DeadlineView answered = answer(n == null ? null : n.hearingRequestDeadline(), e.requestedOn(), true);
+            v.notice = n == null ? new Notice(null, null, null, null, answered)
+                    : new Notice(n.servedOn(), n.proposedPenalties(), n.hearingRightGranted(), n.rightsWaived(), answered);
+        });
     }
 
     /** 听证通知: the day the notice went out and the day of the hearing (a later notice replaces an earlier one). */
     @EventHandler
     void on(HearingScheduled e, TrackingToken token) {
-        apply(e.caseId(), token, set("hearing.notifiedOn", e.notifiedOn()), set("hearing.hearingOn", e.hearingOn()));
+        change(e.caseId(), token, v -> {
+            CaseView.Hearing h = v.hearing;
+            v.hearing = new CaseView.Hearing(h == null ? null : h.requestedOn(), e.notifiedOn(), e.hearingOn(),
+                    h == null ? null : h.heldOn(), h == null ? null : h.outcome());
+        });
     }
 
     @EventHandler
     void on(HearingConcluded e, TrackingToken token) {
-        apply(e.caseId(), token, set("hearing.heldOn", e.heldOn()), set("hearing.outcome", e.outcome()));
+        change(e.caseId(), token, v -> {
+            CaseView.Hearing h = v.hearing;
+            v.hearing = h == null ? new CaseView.Hearing(null, null, null, e.heldOn(), e.outcome())
+                    : new CaseView.Hearing(h.requestedOn(), h.notifiedOn(), h.hearingOn(), e.heldOn(), e.outcome());
+        });
     }
 
     @EventHandler
     void on(PenaltyDecided e, TrackingToken token) {
-        apply(e.caseId(), token, set("status", CaseStatus.PENALTY_DECIDED), set("disposed", true),
-                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime())),
-                set("decision", new Decision(e.decisionId(), DecisionKind.PENALTY, e.decisionNumber(), e.decidedOn(),
-                        e.penalties(), e.legalBasis(), e.facts(), DeadlineView.pending(e.paymentDeadline()), null)));
+        change(e.caseId(), token, v -> {
+            disposed(v, CaseStatus.PENALTY_DECIDED, DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime()));
+            v.decision = new Decision(e.decisionId(), DecisionKind.PENALTY, e.decisionNumber(), e.decidedOn(),
+                    e.penalties(), e.legalBasis(), e.facts(), DeadlineView.pending(e.paymentDeadline()), null);
+        });
     }
 
     /** 送达: the day the party received the decision, and the payment deadline, which runs from receipt (a fine's). */
     @EventHandler
     void on(DecisionServed e, TrackingToken token) {
-        List<Bson> updates = new ArrayList<>(List.of(set("decision.service", new Service(e.receivedOn(), e.method()))));
-        if (e.paymentDeadline() != null) {
-            // paid before the decision was served (the ledger allows it): met, on the day it was paid
-            CaseView current = views.find(eq("_id", e.caseId())).first();
-            LocalDate paidOn = current == null || current.execution() == null ? null : current.execution().executedOn();
-            updates.add(set("decision.paymentDeadline", paidOn == null ? DeadlineView.pending(e.paymentDeadline())
-                    : DeadlineView.answered(e.paymentDeadline(), paidOn, !paidOn.isAfter(e.paymentDeadline().dueOn()))));
-        }
-        apply(e.caseId(), token, updates.toArray(Bson[]::new));
+        change(e.caseId(), token, v -> {
+            Decision d = v.decision;
+            DeadlineView payment = d == null ? null : d.paymentDeadline();
+            if (e.paymentDeadline() != null) {
+                // paid before the decision was served (the ledger allows it): met, on the day it was paid
+                LocalDate paidOn = v.execution == null ? null : v.execution.executedOn();
+                payment = paidOn == null ? DeadlineView.pending(e.paymentDeadline())
+                        : DeadlineView.answered(e.paymentDeadline(), paidOn, !paidOn.isAfter(e.paymentDeadline().dueOn()));
+            }
+            v.decision = decision(d, d == null ? null : d.penalties(), payment, new Service(e.receivedOn(), e.method()));
+        });
     }
 
     @EventHandler
     void on(ChallengeFiled e, TrackingToken token) {
-        apply(e.caseId(), token, push("challenges", new CaseView.Challenge(e.number(), e.kind(), e.filedOn(), null, null)));
+        change(e.caseId(), token, v -> v.challenges = plus(v.challenges, new CaseView.Challenge(e.number(), e.kind(), e.filedOn(), null, null)));
     }
 
     @EventHandler
     void on(ChallengeEnded e, TrackingToken token) {
-        apply(e.caseId(), token, set("challenges." + (e.number() - 1) + ".endedOn", e.endedOn()),
-                set("challenges." + (e.number() - 1) + ".outcome", e.outcome()));
+        change(e.caseId(), token, v -> {
+            List<CaseView.Challenge> challenges = v.challenges == null ? new ArrayList<>() : new ArrayList<>(v.challenges);
+            int at = e.number() - 1;
+            while (challenges.size() <= at) challenges.add(null); // as a $set past an array's end pads it
+            CaseView.Challenge c = challenges.get(at);
+            challenges.set(at, c == null ? new CaseView.Challenge(null, null, null, e.endedOn(), e.outcome())
+                    : new CaseView.Challenge(c.number(), c.kind(), c.filedOn(), e.endedOn(), e.outcome()));
+            v.challenges = java.util.Collections.unmodifiableList(challenges);
+        });
     }
 
     /**
@@ -269,45 +346,48 @@ public class CaseViewProjection {
      */
     @EventHandler
     void on(TransferReturned e, TrackingToken token) {
-        CaseView current = views.find(eq("_id", e.caseId())).first();
-        List<Bson> updates = new ArrayList<>(List.of(set("transfer.returnedOn", e.returnedOn()), set("transfer.returnReason", e.reason())));
-        if (current != null && current.status() == CaseStatus.TRANSFERRED) {
-            updates.add(set("status", current.notice() != null ? CaseStatus.NOTICE_SERVED : CaseStatus.FILED));
-            updates.add(set("disposed", false));
-            updates.add(set("decisionDeadline.satisfiedOn", null));
-            updates.add(set("decisionDeadline.met", null));
-        }
-        apply(e.caseId(), token, updates.toArray(Bson[]::new));
+        change(e.caseId(), token, v -> {
+            Transfer t = v.transfer;
+            v.transfer = t == null ? new Transfer(null, null, null, null, null, null, null, e.returnedOn(), e.reason())
+                    : new Transfer(t.transferredOn(), t.judicialOrgan(), t.reason(), t.suspectedOn(), t.approvedOn(), t.approvalDeadline(),
+                    t.sendingDeadline(), e.returnedOn(), e.reason());
+            if (v.status == CaseStatus.TRANSFERRED) {
+                v.status = v.notice != null ? CaseStatus.NOTICE_SERVED : CaseStatus.FILED;
+                v.disposed = false;
+                DeadlineView d = v.decisionDeadline;
+                if (d != null) v.decisionDeadline = new DeadlineView(d.dueOn(), d.provisional(), null, null);
+            }
+        });
     }
 
     /** 撤销立案: a disposition with its reason, answering the decision deadline. */
     @EventHandler
     void on(CaseDismissed e, TrackingToken token) {
-        apply(e.caseId(), token, set("status", CaseStatus.DISMISSED), set("disposed", true),
-                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.dismissedOn(), e.dismissedInTime())),
-                set("dismissal", new Dismissal(e.dismissedOn(), e.reason(), e.note())));
+        change(e.caseId(), token, v -> {
+            disposed(v, CaseStatus.DISMISSED, DeadlineView.answered(e.decisionDeadline(), e.dismissedOn(), e.dismissedInTime()));
+            v.dismissal = new Dismissal(e.dismissedOn(), e.reason(), e.note());
+        });
     }
 
     @EventHandler
     void on(NoPenaltyDecided e, TrackingToken token) {
-        apply(e.caseId(), token, set("status", CaseStatus.NO_PENALTY_DECIDED), set("disposed", true),
-                set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime())),
-                set("decision", new Decision(e.decisionId(), DecisionKind.NO_PENALTY, e.decisionNumber(), e.decidedOn(),
-                        List.of(), e.legalBasis(), e.facts(), null, null)));
+        change(e.caseId(), token, v -> {
+            disposed(v, CaseStatus.NO_PENALTY_DECIDED, DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime()));
+            v.decision = new Decision(e.decisionId(), DecisionKind.NO_PENALTY, e.decisionNumber(), e.decidedOn(),
+                    List.of(), e.legalBasis(), e.facts(), null, null);
+        });
     }
 
     /** A case transferred again after a return keeps the earlier transfer, with its return, in {@code earlierTransfers}. */
     @EventHandler
     void on(CaseTransferredToJudiciary e, TrackingToken token) {
-        List<Bson> updates = new ArrayList<>(List.of(set("transfer", Transfer.sent(e.transferredOn(), e.judicialOrgan(), e.reason()))));
-        CaseView current = views.find(eq("_id", e.caseId())).first();
-        if (current != null && current.transfer() != null) updates.add(push("earlierTransfers", current.transfer()));
-        if (current != null && !Boolean.TRUE.equals(current.disposed())) {
-            updates.add(set("status", CaseStatus.TRANSFERRED));
-            updates.add(set("disposed", true));
-            updates.add(set("decisionDeadline", DeadlineView.answered(e.decisionDeadline(), e.transferredOn(), e.transferredInTime())));
-        }
-        apply(e.caseId(), token, updates.toArray(Bson[]::new));
+        change(e.caseId(), token, v -> {
+            if (v.transfer != null) v.earlierTransfers = plus(v.earlierTransfers, v.transfer);
+            v.transfer = Transfer.sent(e.transferredOn(), e.judicialOrgan(), e.reason());
+            if (!Boolean.TRUE.equals(v.disposed)) {
+                disposed(v, CaseStatus.TRANSFERRED, DeadlineView.answered(e.decisionDeadline(), e.transferredOn(), e.transferredInTime()));
+            }
+        });
     }
 
     /**
@@ -317,76 +397,88 @@ public class CaseViewProjection {
      */
     @EventHandler
     void on(TransferDeadlines e, TrackingToken token) {
-        CaseView current = views.find(eq("_id", e.caseId())).first();
-        LocalDate sentOn = current == null || current.transfer() == null ? null : current.transfer().transferredOn();
-        apply(e.caseId(), token, set("transfer.suspectedOn", e.suspectedOn()), set("transfer.approvedOn", e.approvedOn()),
-                set("transfer.approvalDeadline", DeadlineView.answered(e.approvalDeadline(), e.approvedOn(), e.approvedInTime())),
-                set("transfer.sendingDeadline", DeadlineView.answered(e.sendingDeadline(), sentOn, e.sentInTime())));
+        change(e.caseId(), token, v -> {
+            Transfer t = v.transfer;
+            LocalDate sentOn = t == null ? null : t.transferredOn();
+            v.transfer = new Transfer(sentOn, t == null ? null : t.judicialOrgan(), t == null ? null : t.reason(), e.suspectedOn(),
+                    e.approvedOn(), DeadlineView.answered(e.approvalDeadline(), e.approvedOn(), e.approvedInTime()),
+                    DeadlineView.answered(e.sendingDeadline(), sentOn, e.sentInTime()), t == null ? null : t.returnedOn(),
+                    t == null ? null : t.returnReason());
+        });
     }
 
     @EventHandler
     void on(PenaltyExecuted e, TrackingToken token) {
-        apply(e.caseId(), token, set("status", CaseStatus.EXECUTED),
-                set("decision.paymentDeadline", DeadlineView.answered(e.paymentDeadline(), e.executedOn(), e.paidInTime())),
-                set("execution", new Execution(e.executedOn(), e.paidAmount(), e.method(), e.latePaymentPenalty())));
+        change(e.caseId(), token, v -> {
+            v.status = CaseStatus.EXECUTED;
+            Decision d = v.decision;
+            v.decision = decision(d, d == null ? null : d.penalties(),
+                    DeadlineView.answered(e.paymentDeadline(), e.executedOn(), e.paidInTime()), d == null ? null : d.service());
+            v.execution = new Execution(e.executedOn(), e.paidAmount(), e.method(), e.latePaymentPenalty());
+        });
     }
 
     @EventHandler
     void on(CaseClosed e, TrackingToken token) {
-        apply(e.caseId(), token, set("status", CaseStatus.CLOSED), set("closure", new Closure(e.closedOn(), e.outcome())));
+        change(e.caseId(), token, v -> {
+            v.status = CaseStatus.CLOSED;
+            v.closure = new Closure(e.closedOn(), e.outcome());
+        });
     }
 
     @EventHandler
     void on(DecisionRevised e, TrackingToken token) {
-        List<Bson> updates = new ArrayList<>();
-        updates.add(push("revisions", new Revision(e.kind(), e.by(), e.documentNumber(), e.effectiveOn(), e.reason(), e.penalties())));
-        if (!e.penalties().isEmpty()) updates.add(set("decision.penalties", e.penalties()));
-        apply(e.caseId(), token, updates.toArray(Bson[]::new));
+        change(e.caseId(), token, v -> {
+            v.revisions = plus(v.revisions, new Revision(e.kind(), e.by(), e.documentNumber(), e.effectiveOn(), e.reason(), e.penalties()));
+            Decision d = v.decision;
+            if (!e.penalties().isEmpty()) {
+                v.decision = decision(d, e.penalties(), d == null ? null : d.paymentDeadline(), d == null ? null : d.service());
+            }
+        });
     }
 
     /**
      * The decision's disclosure. A changed decision published again replaces it; the decision's first publication is kept
      * in {@code firstPublication}, whose deadlines are the decision's own (the target figures count them: the
-     * republication, due from the change, rewrote a missed 7 WD as met, audit).
+     * republication, due from the change, rewrote a missed 7 WD as met, audit). Only a later edition of the decision's
+     * record (its id is not the decision's) can follow a first publication.
      */
     @EventHandler
     void on(DisclosureDecided e, TrackingToken token) {
-        boolean published = e.action() == DisclosureAction.PUBLISH;
-        List<Bson> updates = new ArrayList<>(List.of(set("disclosure", new CaseView.Disclosure(e.action(), published ? e.recordId() : null,
-                e.decidedOn(), e.ground(), DeadlineView.answered(e.disclosureDeadline(), e.decidedOn(), e.disclosedInTime()),
-                DeadlineView.answered(e.doublePublicityDeadline(), e.decidedOn(), e.doublePublicityInTime()), published ? e.publicUntil().dueOn() : null,
-                published ? RecordState.PUBLISHED : null, null, null))));
-        // only a later edition of the decision's record (its id is not the decision's) can follow a first publication: the
-        // first one reads nothing (a read per publication was added to the case views' replay otherwise)
-        boolean laterEdition = published && e.recordId() != null && !e.recordId().equals(e.decisionId());
-        CaseView current = laterEdition ? views.find(eq("_id", e.caseId())).first() : null;
-        if (current != null && current.firstPublication() == null && current.disclosure() != null
-                && current.disclosure().action() == DisclosureAction.PUBLISH && !e.recordId().equals(current.disclosure().recordId())) {
-            updates.add(set("firstPublication", current.disclosure()));
-        }
-        apply(e.caseId(), token, updates.toArray(Bson[]::new));
+        change(e.caseId(), token, v -> {
+            boolean published = e.action() == DisclosureAction.PUBLISH;
+            boolean laterEdition = published && e.recordId() != null && !e.recordId().equals(e.decisionId());
+            CaseView.Disclosure before = v.disclosure;
+            if (laterEdition && v.firstPublication == null && before != null && before.action() == DisclosureAction.PUBLISH
+                    && !e.recordId().equals(before.recordId())) {
+                v.firstPublication = before;
+            }
+            v.disclosure = new CaseView.Disclosure(e.action(), published ? e.recordId() : null, e.decidedOn(), e.ground(),
+                    DeadlineView.answered(e.disclosureDeadline(), e.decidedOn(), e.disclosedInTime()),
+                    DeadlineView.answered(e.doublePublicityDeadline(), e.decidedOn(), e.doublePublicityInTime()),
+                    published ? e.publicUntil().dueOn() : null, published ? RecordState.PUBLISHED : null, null, null);
+        });
     }
 
     /** The revision it follows is the case's latest (a record is withdrawn when the revision is recorded). */
     @EventHandler
     void on(DisclosureWithdrawn e, TrackingToken token) {
         DeadlineView deadline = DeadlineView.answered(e.withdrawalDeadline(), e.withdrawnOn(), e.withdrawnInTime());
-        CaseView current = views.find(eq("_id", e.caseId())).first();
-        LocalDate revised = current == null ? null : current.latestRevisionEffectiveOn();
-        LocalDate effectiveOn = revised == null ? e.withdrawnOn() : revised;
-        apply(e.caseId(), token, set("disclosure.state", RecordState.WITHDRAWN), set("disclosure.endedOn", e.withdrawnOn()),
-                set("disclosure.withdrawalDeadline", deadline),
-                push("withdrawals", new CaseView.Withdrawal(e.recordId(), effectiveOn, deadline)));
+        change(e.caseId(), token, v -> {
+            LocalDate revised = CaseView.latestEffectiveOn(v.revisions);
+            v.disclosure = ended(v.disclosure, RecordState.WITHDRAWN, e.withdrawnOn(), deadline, true);
+            v.withdrawals = plus(v.withdrawals, new CaseView.Withdrawal(e.recordId(), revised == null ? e.withdrawnOn() : revised, deadline));
+        });
     }
 
     @EventHandler
     void on(DisclosureExpired e, TrackingToken token) {
-        apply(e.caseId(), token, set("disclosure.state", RecordState.EXPIRED), set("disclosure.endedOn", e.expiredOn()));
+        change(e.caseId(), token, v -> v.disclosure = ended(v.disclosure, RecordState.EXPIRED, e.expiredOn(), null, false));
     }
 
     @EventHandler
     void on(PublicationTerminated e, TrackingToken token) {
-        apply(e.caseId(), token, set("disclosure.state", RecordState.TERMINATED), set("disclosure.endedOn", e.terminatedOn()));
+        change(e.caseId(), token, v -> v.disclosure = ended(v.disclosure, RecordState.TERMINATED, e.terminatedOn(), null, false));
     }
 
     @ResetHandler
@@ -395,19 +487,155 @@ public class CaseViewProjection {
         if (changes != null) changes.reset();
     }
 
-    /**
-     * Writes the event into the view; the followers then see the case as it stands (the write answers it, one round trip,
-     * or a key lookup when the view had the event already). They are idempotent per position, and are told again on a
-     * redelivery, which finishes what a crash between the two writes left undone.
-     */
-    private void apply(String caseId, TrackingToken token, Bson... updates) {
-        if (changes == null) {
-            ReadModelWrites.apply(views, caseId, position(token), updates);
-            return;
-        }
-        CaseView view = applyAndGet(views, caseId, position(token), updates);
-        if (view == null) view = views.find(eq("_id", caseId)).first();
-        if (view != null) changes.changed(view, position(token));
+    // ---- the parts of a view several events change
+
+    private static void disposed(CaseView.Edit v, CaseStatus status, DeadlineView decisionDeadline) {
+        v.status = status;
+        v.disposed = true;
+        v.decisionDeadline = decisionDeadline;
     }
 
+    /** {@code decision} (or, if there is none, a decision of only these) with these penalties, payment deadline and service. */
+    private static Decision decision(Decision d, List<Penalty> penalties, DeadlineView payment, Service service) {
+        return d == null ? new Decision(null, null, null, null, penalties, null, null, payment, service)
+                : new Decision(d.decisionId(), d.kind(), d.decisionNumber(), d.decidedOn(), penalties, d.legalBasis(), d.facts(), payment, service);
+    }
+
+    /** {@code deadline} answered on {@code on} (a deadline not recorded is one of only its answer). */
+    private static DeadlineView answer(DeadlineView deadline, LocalDate on, boolean met) {
+        return new DeadlineView(deadline == null ? null : deadline.dueOn(), deadline == null ? null : deadline.provisional(), on, met);
+    }
+
+    /** The disclosure's record ended in {@code state} on {@code on} (and, for a withdrawal, its deadline's answer). */
+    private static CaseView.Disclosure ended(CaseView.Disclosure d, RecordState state, LocalDate on, DeadlineView withdrawal, boolean withdrawn) {
+        if (d == null) return new CaseView.Disclosure(null, null, null, null, null, null, null, state, on, withdrawal);
+        return new CaseView.Disclosure(d.action(), d.recordId(), d.decidedOn(), d.ground(), d.deadline(), d.doublePublicityDeadline(),
+                d.publicUntil(), state, on, withdrawn ? withdrawal : d.withdrawalDeadline());
+    }
+
+    private static <T> List<T> plus(List<T> list, T item) {
+        List<T> longer = list == null ? new ArrayList<>(1) : new ArrayList<>(list);
+        longer.add(item);
+        return java.util.Collections.unmodifiableList(longer);
+    }
+
+    // ---- how a change reaches the view, and the store
+
+    /**
+     * Applies {@code edit} to the case as it stands, if the event at {@code token} is newer than the case's last; the
+     * followers then see the case as it stands (also when the event was applied before: they are idempotent per position,
+     * and are told again on a redelivery, which finishes what a crash between the two writes left undone).
+     */
+    private void change(String caseId, TrackingToken token, Consumer<CaseView.Edit> edit) {
+        long position = position(token);
+        Held held = held(caseId);
+        if (held == null) return; // no such case
+        CaseView current = held.view;
+        if (current.lastGlobalIndex() == null || current.lastGlobalIndex() >= position) { // applied already
+            tell(current, position);
+            return;
+        }
+        CaseView.Edit changed = current.edit();
+        edit.accept(changed);
+        held.changed(changed.at(position));
+        if (batch() == null) views.bulkWrite(held.writes(views));
+        tell(held.view, position);
+    }
+
+    private void tell(CaseView view, long position) {
+        if (changes != null) changes.changed(view, position);
+    }
+
+    /** The case as the batch holds it, or as stored (then held by the batch from now on), or null if there is none. */
+    private Held held(String caseId) {
+        Map<String, Held> batch = batch();
+        Held held = batch == null ? null : batch.get(caseId);
+        if (held != null) return held;
+        CaseView stored = views.find(eq("_id", caseId)).first();
+        if (stored == null) return null;
+        held = new Held(stored);
+        if (batch != null) batch.put(caseId, held);
+        return held;
+    }
+
+    /** The cases the current batch changed, by id (written at its end), or null outside a batch. */
+    private Map<String, Held> batch() {
+        if (!CurrentUnitOfWork.isStarted()) return null;
+        var root = CurrentUnitOfWork.get().root();
+        Map<String, Held> batch = root.getResource(batchResource);
+        if (batch == null) {
+            Map<String, Held> made = new LinkedHashMap<>();
+            root.resources().put(batchResource, made);
+            BatchedWrites.atBatchEnd(() -> {
+                List<WriteModel<CaseView>> writes = new ArrayList<>();
+                for (Held h : made.values()) writes.addAll(h.writes(views));
+                BatchedWrites.inOrder(views, writes);
+            });
+            if (root instanceof BatchingUnitOfWork<?> unit) readAhead(unit.getMessages(), made);
+            batch = made;
+        }
+        return batch;
+    }
+
+    /**
+     * Reads, with one query, every case the batch's events are of (their aggregate: the case's events and its disclosure's)
+     * that it does not file, where each would take a round trip when its first event comes. A case it misses (an event of
+     * another aggregate) is read when its event comes.
+     */
+    private void readAhead(List<? extends org.axonframework.messaging.Message<?>> messages, Map<String, Held> batch) {
+        if (messages.size() < 2) return;
+        java.util.Set<String> filed = new java.util.HashSet<>();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (var message : messages) {
+            if (!(message instanceof DomainEventMessage<?> event)) continue;
+            if (event.getPayloadType() == CaseFiled.class) filed.add(event.getAggregateIdentifier());
+            else ids.add(event.getAggregateIdentifier());
+        }
+        ids.removeAll(filed);
+        if (ids.isEmpty()) return;
+        for (CaseView stored : views.find(com.mongodb.client.model.Filters.in("_id", ids))) batch.put(stored.caseId(), new Held(stored));
+    }
+
+    /** One case as a batch changed it, and what of it is still to be written. */
+    private static final class Held {
+        private CaseView view;
+        private boolean create;
+        private boolean replace;
+        private final List<WriteModel<CaseView>> shreds = new ArrayList<>();
+
+        Held(CaseView stored) {
+            this.view = stored;
+        }
+
+        static Held created(CaseView filed) {
+            Held held = new Held(filed);
+            held.create = true;
+            return held;
+        }
+
+        void changed(CaseView next) {
+            view = next;
+            replace = true;
+        }
+
+        void shredded(CaseView next, WriteModel<CaseView> write) {
+            view = next;
+            shreds.add(write);
+        }
+
+        /**
+         * Its writes, in order, and none are left: its creation (if the batch filed it: inserted as it stands now, unless
+         * stored already), its replacement (if an event changed it: if newer than what is stored) and its shreddings.
+         */
+        List<WriteModel<CaseView>> writes(MongoCollection<CaseView> views) {
+            List<WriteModel<CaseView>> writes = new ArrayList<>();
+            if (create) writes.add(ReadModelWrites.creation(views, view.caseId(), view));
+            if (replace) writes.add(ReadModelWrites.replacement(view.caseId(), view.lastGlobalIndex(), view));
+            writes.addAll(shreds);
+            create = false;
+            replace = false;
+            shreds.clear();
+            return writes;
+        }
+    }
 }

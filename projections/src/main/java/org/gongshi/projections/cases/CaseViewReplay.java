@@ -6,6 +6,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 
+import org.gongshi.projections.writes.BatchedWrites;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,12 +36,13 @@ public final class CaseViewReplay {
         try {
             CaseViews views = new CaseViews(database);
             AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views.collection()));
+            List<EventMessage<?>> tracked = new ArrayList<>(events.size());
             long position = 0;
             for (EventMessage<?> event : events) {
                 position++; // the stream's order stands for the global order within one case
-                EventMessage<?> tracked = new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position), event);
-                if (projection.canHandle(tracked)) projection.handle(tracked);
+                tracked.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position), event));
             }
+            BatchedWrites.handleAsOneBatch(tracked, projection); // the case folded in memory, written once
             return views.find(caseId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot replay case " + caseId + ": " + e.getMessage(), e);

@@ -2,6 +2,10 @@ package org.gongshi.projections.writes;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -75,6 +79,26 @@ public final class BatchedWrites {
     public static <T> void inOrder(MongoCollection<T> collection, List<? extends WriteModel<? extends T>> writes) {
         for (int from = 0; from < writes.size(); from += MOST_IN_ONE_COMMAND) {
             collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + MOST_IN_ONE_COMMAND)));
+        }
+    }
+
+    /**
+     * Handles {@code events} (those {@code handler} can) as one batch, as a tracking processor would: their writes are sent
+     * together when the last is handled (a replay outside a processor: a view rebuilt into a collection of its own, a case
+     * as it stood). A failing handler fails the batch and none of its writes are sent.
+     */
+    public static void handleAsOneBatch(List<? extends EventMessage<?>> events, EventMessageHandler handler) throws Exception {
+        if (events.isEmpty()) return;
+        BatchingUnitOfWork<? extends EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
+        ResultMessage<?> result = batch.executeWithResult(() -> {
+            EventMessage<?> event = batch.getMessage();
+            if (handler.canHandle(event)) handler.handle(event);
+            return null;
+        });
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof Exception e) throw e;
+            throw (Error) failure;
         }
     }
 

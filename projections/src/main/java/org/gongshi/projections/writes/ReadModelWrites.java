@@ -2,11 +2,16 @@ package org.gongshi.projections.writes;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
+import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
 
@@ -55,13 +60,38 @@ public final class ReadModelWrites {
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
     }
 
+    /** {@link #create} as a write of a bulk write. */
+    public static <T> WriteModel<T> creation(MongoCollection<T> collection, String id, T document) {
+        return new UpdateOneModel<>(eq("_id", id), setOnInsert(collection, document), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * A write of a bulk write that puts {@code document}, as it stands after the event at {@code position}, in place of
+     * document {@code id} if that event is newer than the stored one's last (the same condition as {@link #apply}).
+     */
+    public static <T> WriteModel<T> replacement(String id, long position, T document) {
+        return new ReplaceOneModel<>(newer(id, null, position), document);
+    }
+
     private static <T> Bson setOnInsert(MongoCollection<T> collection, T document) {
+        BsonDocument fields = encoded(collection, document);
+        fields.remove("_id");
+        return new BsonDocument("$setOnInsert", fields);
+    }
+
+    /** {@code document} as {@code collection} stores it. */
+    public static <T> BsonDocument encoded(MongoCollection<T> collection, T document) {
         BsonDocument fields = new BsonDocument();
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) document.getClass();
         collection.getCodecRegistry().get(type).encode(new BsonDocumentWriter(fields), document, EncoderContext.builder().build());
-        fields.remove("_id");
-        return new BsonDocument("$setOnInsert", fields);
+        return fields;
+    }
+
+    /** A document {@code collection} stores, read back as its document class. */
+    public static <T> T decoded(MongoCollection<T> collection, BsonDocument stored) {
+        return collection.getCodecRegistry().get(collection.getDocumentClass())
+                .decode(new BsonDocumentReader(stored), DecoderContext.builder().build());
     }
 
     /** Applies {@code updates} to document {@code id} if the event at {@code position} is newer than its last one. */

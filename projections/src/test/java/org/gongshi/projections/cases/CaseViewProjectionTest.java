@@ -12,6 +12,7 @@ import org.gongshi.ledger.cases.event.CaseClockPaused;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.CaseDismissed;
+import org.gongshi.ledger.cases.event.ChallengeEnded;
 import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
 import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
 import org.gongshi.ledger.cases.event.DecisionServed;
@@ -93,6 +94,17 @@ class CaseViewProjectionTest {
                         LocalDate.of(2026, 4, 20), "罚款数额变更", List.of(new Penalty(PenaltyType.FINE, new BigDecimal("3000.00"), null)), "CN-2026.1"));
     }
 
+    /** {@link #lifecycle} of a natural person's case, with a statement. */
+    private List<Object> naturalPersons(String caseId) {
+        List<Object> person = new ArrayList<>(lifecycle(caseId));
+        CaseFiled filed = (CaseFiled) person.get(0);
+        person.set(0, new CaseFiled(caseId, filed.bureau(), filed.authorityName(), filed.division(), filed.filedOn(), filed.ipType(),
+                filed.violationType(), filed.procedure(), filed.source(), new Party(PartyKind.NATURAL_PERSON, "刘示例", null, "440305198506123021", null),
+                filed.decisionDeadline(), filed.escalationDueOn(), filed.policyVersion()));
+        person.add(4, new StatementRecorded(caseId, LocalDate.of(2026, 2, 28), "刘示例称不知情"));
+        return person;
+    }
+
     private void deliver(List<Object> events, long firstIndex) throws Exception {
         long index = firstIndex;
         for (Object event : events) {
@@ -129,13 +141,7 @@ class CaseViewProjectionTest {
      */
     @Test
     void a_shredded_natural_persons_case_reads_its_free_texts_as_shredded() throws Exception {
-        List<Object> person = new ArrayList<>(lifecycle("case-p"));
-        CaseFiled filed = (CaseFiled) person.get(0);
-        person.set(0, new CaseFiled("case-p", filed.bureau(), filed.authorityName(), filed.division(), filed.filedOn(), filed.ipType(),
-                filed.violationType(), filed.procedure(), filed.source(), new Party(PartyKind.NATURAL_PERSON, "刘示例", null, "440305198506123021", null),
-                filed.decisionDeadline(), filed.escalationDueOn(), filed.policyVersion()));
-        person.add(4, new StatementRecorded("case-p", LocalDate.of(2026, 2, 28), "刘示例称不知情"));
-        deliver(person, 1);
+        deliver(naturalPersons("case-p"), 1);
         deliver(lifecycle("case-o"), 100);
 
         projection.handle(GenericEventMessage.asEventMessage(new SubjectShredded("case-p", java.time.Instant.parse("2026-05-01T00:00:00Z"))));
@@ -182,6 +188,113 @@ class CaseViewProjectionTest {
         deliver(events.subList(1, 5), 2); // a batch restarted midway through the transfer, its deadlines and return
 
         assertThat(documents()).isEqualTo(once);
+    }
+
+    /**
+     * Within a tracking processor's batch each case is changed in memory and written once, at the batch's end: nothing is
+     * written while the batch runs, and batches of any size, redelivered whole or from midway, give the documents that
+     * event-by-event delivery gives.
+     */
+    @Test
+    void a_batch_writes_each_case_it_changed_at_its_end_and_gives_the_documents_event_by_event_delivery_gives() throws Exception {
+        List<Object> shredded = naturalPersons("case-p");
+        shredded.add(5, new SubjectShredded("case-p", java.time.Instant.parse("2026-03-01T00:00:00Z")));
+        List<Object> events = interleaved(new java.util.Random(5), lifecycle("case-1"), lifecycle("case-2"),
+                transferredReturnedAndTransferredAgain("case-t"), heardDecidedServed("case-h"), dismissed("case-d"), shredded);
+        deliver(events, 1);
+        List<Document> oneByOne = documents();
+        projection.prepareReset(null);
+
+        java.util.Random sizes = new java.util.Random(11);
+        int batches = 0;
+        for (int from = 0; from < events.size(); batches++) {
+            int to = Math.min(events.size(), from + 1 + sizes.nextInt(6));
+            List<Document> before = documents();
+            deliverBatch(events.subList(from, to), from + 1, () -> assertThat(documents()).as("nothing written while the batch runs")
+                    .isEqualTo(before));
+            if (sizes.nextInt(3) == 0) deliverBatch(events.subList(from, to), from + 1, () -> {}); // redelivered whole
+            from = to;
+        }
+        deliverBatch(events, 1, () -> {}); // everything again, as one batch
+        deliverBatch(events.subList(7, 25), 8, () -> {}); // and a batch restarted midway
+
+        assertThat(batches).isGreaterThan(5);
+        assertThat(documents()).isEqualTo(oneByOne);
+        assertThat(views.find("case-p").orElseThrow().statements()).as("shredded, and so kept by the batch's later writes")
+                .extracting(CaseView.Statement::summary).containsExactly(PersonalData.SHREDDED);
+    }
+
+    /**
+     * An event whose handler fails within a batch (the dead-letter queue parks it and the batch goes on) leaves its case as
+     * the events before it left it; the batch's other changes, of that case before it and of other cases, are written.
+     */
+    @Test
+    void an_event_that_fails_within_a_batch_changes_nothing_and_the_batchs_other_changes_are_written() throws Exception {
+        List<Object> events = new ArrayList<>(lifecycle("case-1"));
+        events.add(3, new ChallengeEnded("case-1", 0, LocalDate.of(2026, 3, 1), "无此复议")); // number 0: no such challenge
+        events.addAll(lifecycle("case-2"));
+        deliver(lifecycle("case-1"), 1);
+        deliver(lifecycle("case-2"), 2 + lifecycle("case-1").size());
+        CaseView expected1 = views.find("case-1").orElseThrow();
+        CaseView expected2 = views.find("case-2").orElseThrow();
+        projection.prepareReset(null);
+
+        List<Object> failed = new ArrayList<>();
+        List<org.axonframework.eventhandling.EventMessage<?>> messages = tracked(events, 1);
+        var unit = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(messages);
+        var result = unit.executeWithResult(() -> {
+            try {
+                projection.handle(unit.getMessage());
+            } catch (Exception e) {
+                failed.add(unit.getMessage().getPayload()); // as the dead-lettering invoker: parked, the batch goes on
+            }
+            return null;
+        });
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(failed).singleElement().isInstanceOf(ChallengeEnded.class);
+        assertThat(views.find("case-1").orElseThrow()).as("without the failed event").usingRecursiveComparison()
+                .ignoringFields("lastGlobalIndex").isEqualTo(expected1);
+        assertThat(views.find("case-2").orElseThrow()).usingRecursiveComparison().ignoringFields("lastGlobalIndex").isEqualTo(expected2);
+        assertThat(views.find("case-1").orElseThrow().lastGlobalIndex()).isEqualTo(lifecycle("case-1").size() + 1L);
+    }
+
+    /** The cases' events mixed as bureaus record them, each case's in its order. */
+    @SafeVarargs
+    private static List<Object> interleaved(java.util.Random random, List<Object>... cases) {
+        List<java.util.LinkedList<Object>> left = new ArrayList<>();
+        for (List<Object> events : cases) left.add(new java.util.LinkedList<>(events));
+        List<Object> ledger = new ArrayList<>();
+        while (!left.isEmpty()) {
+            java.util.LinkedList<Object> next = left.get(random.nextInt(left.size()));
+            ledger.add(next.removeFirst());
+            if (next.isEmpty()) left.remove(next);
+        }
+        return ledger;
+    }
+
+    /** {@code events} as a processor reads them from the store: each of its case's aggregate, at its position. */
+    private static List<org.axonframework.eventhandling.EventMessage<?>> tracked(List<Object> events, long firstIndex) throws Exception {
+        List<org.axonframework.eventhandling.EventMessage<?>> messages = new ArrayList<>();
+        long index = firstIndex;
+        for (Object event : events) {
+            String caseId = (String) event.getClass().getMethod(event instanceof SubjectShredded ? "subjectId" : "caseId").invoke(event);
+            messages.add(new org.axonframework.eventhandling.GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(index),
+                    new org.axonframework.eventhandling.GenericDomainEventMessage<>("Case", caseId, index, event)));
+            index++;
+        }
+        return messages;
+    }
+
+    /** {@code events} as one batch of a tracking processor; {@code whileOpen} runs before the batch's end. */
+    private void deliverBatch(List<Object> events, long firstIndex, Runnable whileOpen) throws Exception {
+        var unit = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(tracked(events, firstIndex));
+        unit.onPrepareCommit(u -> whileOpen.run()); // registered before the batch's end, so it runs first
+        var result = unit.executeWithResult(() -> {
+            projection.handle(unit.getMessage());
+            return null;
+        });
+        if (result.isExceptional()) throw (Exception) result.exceptionResult();
     }
 
     @Test

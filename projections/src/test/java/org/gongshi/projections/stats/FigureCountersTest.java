@@ -180,7 +180,7 @@ class FigureCountersTest {
         assertThat(changes.size()).as("distinct changes the counter documents carry: at most one a batch").isBetween(1, batches);
 
         // a crash midway through a batch's change, then the batch again in a new process
-        List<Object> more = generatedLedger(new Random(43), 60);
+        List<Object> more = generatedLedger(new Random(43), 60, 200); // other cases: a case is filed once
         long position = ledger.size() + 1;
         int crashed = 0;
         for (int from = 0; from < more.size(); ) {
@@ -277,8 +277,13 @@ class FigureCountersTest {
      * interleaved as bureaus record them, each case's in its order.
      */
     private static List<Object> generatedLedger(Random random, int size) {
+        return generatedLedger(random, size, 0);
+    }
+
+    /** {@link #generatedLedger(Random, int)} of cases numbered from {@code first}. */
+    private static List<Object> generatedLedger(Random random, int size, int first) {
         List<LinkedList<Object>> cases = new ArrayList<>();
-        for (int i = 0; i < size; i++) cases.add(new LinkedList<>(lifecycle(random, i)));
+        for (int i = first; i < first + size; i++) cases.add(new LinkedList<>(lifecycle(random, i)));
         List<Object> ledger = new ArrayList<>();
         while (!cases.isEmpty()) {
             LinkedList<Object> next = cases.get(random.nextInt(cases.size()));
