@@ -27,8 +27,9 @@ final class ServerProcess implements AutoCloseable {
      */
     ServerProcess(Path jar, Path dataDir, Path log, List<String> javaOptions, String bureau) throws IOException, InterruptedException {
         this.dataDir = dataDir;
-        this.port = freePort();
-        this.mongoPort = freePort();
+        int[] ports = freePorts();
+        this.port = ports[0];
+        this.mongoPort = ports[1];
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toString(), "--gongshi.data-dir=" + dataDir, "--server.port=" + port,
@@ -52,9 +53,13 @@ final class ServerProcess implements AutoCloseable {
         healthyNanos = System.nanoTime();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * Two free ports, different: both sockets held open while the second is taken (one closed before the next is asked for
+     * can be handed out again: the server's HTTP and MongoDB ports were once the same, and it could not start).
+     */
+    static int[] freePorts() throws IOException {
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }
 

@@ -7,6 +7,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerProcessTest {
 
     @Test
+    void the_two_ports_a_server_is_given_differ() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            int[] ports = ServerProcess.freePorts();
+            assertThat(ports[0]).isNotEqualTo(ports[1]).isPositive();
+            assertThat(ports[1]).isPositive();
+        }
+    }
+
+    /**
+     * A server that cannot start (its HTTP port taken) exits with status 1: a thread started before the failure once kept it
+     * alive, answering on the embedded MongoDB's port only, and the harness waited ten minutes for its health.
+     */
+    @Test
+    void a_server_that_cannot_start_exits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
+        java.nio.file.Path jar = java.nio.file.Path.of("../ledger-server/target/ledger-server.jar");
+        assertThat(jar).as("the reactor packages ledger-server before ledger-bench").isRegularFile();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int[] ports = ServerProcess.freePorts();
+            Process server = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--gongshi.data-dir=" + data, "--server.address=127.0.0.1",
+                    "--server.port=" + taken.getLocalPort(), "--gongshi.embedded.mongo-port=" + ports[1], "--gongshi.traffic.enabled=false")
+                    .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
+            try {
+                assertThat(server.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("exited").isTrue();
+                assertThat(server.exitValue()).isEqualTo(1);
+                assertThat(java.nio.file.Files.readString(data.resolve("server.log"))).contains("already in use");
+            } finally {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void of_a_thread_dump_the_threads_waiting_in_the_ledgers_parts_are_named_with_those_frames() {
         String dump = """
                 2026-12-01 05:00:00

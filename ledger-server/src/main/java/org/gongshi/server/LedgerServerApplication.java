@@ -40,7 +40,13 @@ public class LedgerServerApplication {
             return;
         }
         disableUpdateChecker();
-        SpringApplication.run(LedgerServerApplication.class, args);
+        try {
+            SpringApplication.run(LedgerServerApplication.class, args);
+        } catch (RuntimeException failedToStart) {
+            // reported above by Spring Boot; exit rather than live on without a context (a thread started before the failure,
+            // e.g. Axon's, kept the JVM up, listening on the embedded MongoDB's port only)
+            System.exit(1);
+        }
     }
 
     /** Axon's update checker would try to reach the internet. */

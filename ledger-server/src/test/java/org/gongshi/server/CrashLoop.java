@@ -125,8 +125,9 @@ public final class CrashLoop {
     private Report run(int kills) throws Exception {
         Files.createDirectories(work);
         Path data = work.resolve("data");
-        port = freePort();
-        mongoPort = freePort();
+        int[] ports = freePorts();
+        port = ports[0];
+        mongoPort = ports[1];
         List<String> problems = new ArrayList<>();
         List<Thread> load = new ArrayList<>();
         try {
@@ -167,8 +168,9 @@ public final class CrashLoop {
             Path rebuilt = work.resolve("rebuilt");
             copy(data.resolve("eventstore"), rebuilt.resolve("eventstore"));
             Files.copy(data.resolve("clock.properties"), rebuilt.resolve("clock.properties")); // the same ledger time
-            port = freePort();
-            mongoPort = freePort();
+            int[] rebuiltPorts = freePorts();
+            port = rebuiltPorts[0];
+            mongoPort = rebuiltPorts[1];
             launch(rebuilt);
             awaitCaughtUp();
             Map<String, String> rebuiltHashes = hashes();
@@ -464,9 +466,11 @@ public final class CrashLoop {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two free ports, different (both sockets held while the second is taken: a port closed can be handed out again). */
+    private static int[] freePorts() throws IOException {
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }
+
 }

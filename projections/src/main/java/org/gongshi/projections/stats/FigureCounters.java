@@ -10,7 +10,6 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.bson.conversions.Bson;
 import org.gongshi.projections.cases.CaseChanges;
 import org.gongshi.projections.cases.CaseView;
 import org.gongshi.projections.cases.CaseViews;
@@ -181,11 +180,11 @@ public class FigureCounters implements CaseChanges {
      * kind changes).
      */
     private static UpdateOneModel<Document> upsert(Document document) {
-        List<Bson> fields = new ArrayList<>();
-        document.forEach((name, value) -> {
-            if (!name.equals("_id")) fields.add(Updates.set(name, value));
-        });
-        return new UpdateOneModel<>(eq("_id", document.get("_id")), Updates.combine(fields), new UpdateOptions().upsert(true));
+        Document fields = new Document(document);
+        fields.remove("_id");
+        // one $set of them all, as a document: encoded in one pass (an Updates.set each, combined, took a codec lookup per
+        // field and a quarter of the case-views processor's time in a rebuild)
+        return new UpdateOneModel<>(eq("_id", document.get("_id")), new Document("$set", fields), new UpdateOptions().upsert(true));
     }
 
     /** Test seam: the next pending change stops after this many counter documents, as a crash would (then never again). */
@@ -269,15 +268,15 @@ public class FigureCounters implements CaseChanges {
         int applied = 0;
         for (var document : pending.get("documents", Document.class).entrySet()) {
             if (applied++ == crashAfter) prefix = writes.size();
-            List<Bson> updates = new ArrayList<>();
-            ((Document) document.getValue()).forEach((field, delta) -> updates.add(Updates.inc(field, ((Number) delta).longValue())));
-            updates.add(Updates.set(LAST_CHANGE, change));
+            Document increments = new Document();
+            ((Document) document.getValue()).forEach((field, delta) -> increments.append(field, ((Number) delta).longValue()));
+            Document update = new Document("$inc", increments).append("$set", new Document(LAST_CHANGE, change));
             // one change at a time (synchronized, one segment) keeps the read of last exact
             if (maybeApplied) {
                 Document counters = collection.find(eq("_id", document.getKey())).projection(new Document(LAST_CHANGE, 1)).first();
                 if (counters != null && change.equals(counters.getString(LAST_CHANGE))) continue; // carries this change already
             }
-            writes.add(new UpdateOneModel<>(eq("_id", document.getKey()), Updates.combine(updates), new UpdateOptions().upsert(true)));
+            writes.add(new UpdateOneModel<>(eq("_id", document.getKey()), update, new UpdateOptions().upsert(true)));
         }
         if (crashAfter >= 0 && prefix < 0) prefix = writes.size();
         // a change left pending by the version before this one holds one case's contribution in fields of its own
