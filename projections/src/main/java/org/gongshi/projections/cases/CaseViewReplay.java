@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-
 import org.gongshi.projections.writes.BatchedWrites;
 
 import java.util.ArrayList;

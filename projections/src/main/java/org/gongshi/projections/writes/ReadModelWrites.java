@@ -32,7 +32,9 @@ import static com.mongodb.client.model.Updates.set;
  * <li>{@link #create} upserts by {@code _id} and sets fields only when it inserts: a second delivery
  * finds the document and leaves it as it is (no insert that takes a duplicate-key error for
  * "already applied");</li>
- * <li>{@link #apply} changes a document only if the event is newer than the last one applied.</li>
+ * <li>{@link #apply} changes a document only if the event is newer than the last one applied;</li>
+ * <li>{@link #replacement} puts a whole document, as a view changed in memory stands after an event, in place of the
+ * stored one on the same condition (the case views: {@code CaseViewProjection}).</li>
  * </ul>
  * Both are correct to replay in any state a crash leaves, because the store never holds a token
  * ahead of the documents written before it (MongoDB's journal; the embedded store's checkpoints).
@@ -97,15 +99,6 @@ public final class ReadModelWrites {
     /** Applies {@code updates} to document {@code id} if the event at {@code position} is newer than its last one. */
     public static void apply(MongoCollection<?> collection, String id, long position, Bson... updates) {
         applyWhere(collection, id, null, position, updates);
-    }
-
-    /**
-     * {@link #apply}, answering the document as it stands after this event (one round trip), or null when the event was
-     * not newer than the document's last one (or there is no document): then nothing was changed.
-     */
-    public static <T> T applyAndGet(MongoCollection<T> collection, String id, long position, Bson... updates) {
-        return collection.findOneAndUpdate(newer(id, null, position), withPosition(position, updates),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     /** {@link #apply}, only if the document also matches {@code condition} (e.g. names an array element to update). */
