@@ -5,8 +5,10 @@ import org.gongshi.ledger.privacy.event.SubjectShredded;
 import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.ledger.vocabulary.Penalty;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.config.ProcessingGroup;
@@ -68,14 +70,19 @@ import org.bson.BsonValue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static org.gongshi.projections.writes.ReadModelWrites.create;
@@ -135,7 +142,7 @@ public class CaseViewProjection {
         for (String path : List.of("party.name", "party.idNumber")) shredAt(stored, path, "", updates, true);
         for (String path : FREE_TEXTS) shredAt(stored, path, "", updates, false);
         held.shredded(ReadModelWrites.decoded(views, stored),
-                new com.mongodb.client.model.UpdateOneModel<>(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name())),
+                new UpdateOneModel<>(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name())),
                         combine(updates)));
         if (batch() == null) views.bulkWrite(held.writes(views));
     }
@@ -335,7 +342,7 @@ public class CaseViewProjection {
             CaseView.Challenge c = challenges.get(at);
             challenges.set(at, c == null ? new CaseView.Challenge(null, null, null, e.endedOn(), e.outcome())
                     : new CaseView.Challenge(c.number(), c.kind(), c.filedOn(), e.endedOn(), e.outcome()));
-            v.challenges = java.util.Collections.unmodifiableList(challenges);
+            v.challenges = Collections.unmodifiableList(challenges);
         });
     }
 
@@ -516,7 +523,7 @@ public class CaseViewProjection {
     private static <T> List<T> plus(List<T> list, T item) {
         List<T> longer = list == null ? new ArrayList<>(1) : new ArrayList<>(list);
         longer.add(item);
-        return java.util.Collections.unmodifiableList(longer);
+        return Collections.unmodifiableList(longer);
     }
 
     // ---- how a change reaches the view, and the store
@@ -582,10 +589,10 @@ public class CaseViewProjection {
      * that it does not file, where each would take a round trip when its first event comes. A case it misses (an event of
      * another aggregate) is read when its event comes.
      */
-    private void readAhead(List<? extends org.axonframework.messaging.Message<?>> messages, Map<String, Held> batch) {
+    private void readAhead(List<? extends Message<?>> messages, Map<String, Held> batch) {
         if (messages.size() < 2) return;
-        java.util.Set<String> filed = new java.util.HashSet<>();
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        Set<String> filed = new HashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (var message : messages) {
             if (!(message instanceof DomainEventMessage<?> event)) continue;
             if (event.getPayloadType() == CaseFiled.class) filed.add(event.getAggregateIdentifier());
@@ -593,7 +600,7 @@ public class CaseViewProjection {
         }
         ids.removeAll(filed);
         if (ids.isEmpty()) return;
-        for (CaseView stored : views.find(com.mongodb.client.model.Filters.in("_id", ids))) batch.put(stored.caseId(), new Held(stored));
+        for (CaseView stored : views.find(in("_id", ids))) batch.put(stored.caseId(), new Held(stored));
     }
 
     /** One case as a batch changed it, and what of it is still to be written. */
