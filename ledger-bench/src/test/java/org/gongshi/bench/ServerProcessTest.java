@@ -1,6 +1,13 @@
 package org.gongshi.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +27,19 @@ class ServerProcessTest {
      * alive, answering on the embedded MongoDB's port only, and the harness waited ten minutes for its health.
      */
     @Test
-    void a_server_that_cannot_start_exits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
-        java.nio.file.Path jar = java.nio.file.Path.of("../ledger-server/target/ledger-server.jar");
+    void a_server_that_cannot_start_exits(@TempDir Path data) throws Exception {
+        Path jar = Path.of("../ledger-server/target/ledger-server.jar");
         assertThat(jar).as("the reactor packages ledger-server before ledger-bench").isRegularFile();
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int[] ports = ServerProcess.freePorts();
-            Process server = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--gongshi.data-dir=" + data, "--server.address=127.0.0.1",
                     "--server.port=" + taken.getLocalPort(), "--gongshi.embedded.mongo-port=" + ports[1], "--gongshi.traffic.enabled=false")
                     .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
             try {
-                assertThat(server.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("exited").isTrue();
+                assertThat(server.waitFor(5, TimeUnit.MINUTES)).as("exited").isTrue();
                 assertThat(server.exitValue()).isEqualTo(1);
-                assertThat(java.nio.file.Files.readString(data.resolve("server.log"))).contains("already in use");
+                assertThat(Files.readString(data.resolve("server.log"))).contains("already in use");
             } finally {
                 server.destroyForcibly();
             }

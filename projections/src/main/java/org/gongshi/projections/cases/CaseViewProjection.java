@@ -135,7 +135,8 @@ public class CaseViewProjection {
      */
     @EventHandler
     void on(SubjectShredded event) {
-        Held held = held(event.subjectId());
+        Map<String, Held> batch = batch();
+        Held held = held(batch, event.subjectId());
         if (held == null || held.view.party() == null || held.view.party().kind() != PartyKind.NATURAL_PERSON) return;
         BsonDocument stored = ReadModelWrites.encoded(views, held.view);
         List<Bson> updates = new ArrayList<>();
@@ -144,7 +145,7 @@ public class CaseViewProjection {
         held.shredded(ReadModelWrites.decoded(views, stored),
                 new UpdateOneModel<>(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name())),
                         combine(updates)));
-        if (batch() == null) views.bulkWrite(held.writes(views));
+        if (batch == null) views.bulkWrite(held.writes(views));
     }
 
     /**
@@ -535,7 +536,8 @@ public class CaseViewProjection {
      */
     private void change(String caseId, TrackingToken token, Consumer<CaseView.Edit> edit) {
         long position = position(token);
-        Held held = held(caseId);
+        Map<String, Held> batch = batch();
+        Held held = held(batch, caseId);
         if (held == null) return; // no such case
         CaseView current = held.view;
         if (current.lastGlobalIndex() == null || current.lastGlobalIndex() >= position) { // applied already
@@ -545,7 +547,7 @@ public class CaseViewProjection {
         CaseView.Edit changed = current.edit();
         edit.accept(changed);
         held.changed(changed.at(position));
-        if (batch() == null) views.bulkWrite(held.writes(views));
+        if (batch == null) views.bulkWrite(held.writes(views));
         tell(held.view, position);
     }
 
@@ -553,9 +555,11 @@ public class CaseViewProjection {
         if (changes != null) changes.changed(view, position);
     }
 
-    /** The case as the batch holds it, or as stored (then held by the batch from now on), or null if there is none. */
-    private Held held(String caseId) {
-        Map<String, Held> batch = batch();
+    /**
+     * The case as {@code batch} holds it, or as stored (then held by the batch from now on, if there is one), or null if
+     * there is none.
+     */
+    private Held held(Map<String, Held> batch, String caseId) {
         Held held = batch == null ? null : batch.get(caseId);
         if (held != null) return held;
         CaseView stored = views.find(eq("_id", caseId)).first();
