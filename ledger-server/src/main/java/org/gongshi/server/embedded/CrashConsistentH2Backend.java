@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.StringDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -228,24 +229,34 @@ class CrashConsistentH2Backend extends H2Backend {
 
         /**
          * A real non-unique index ({@link SecondaryIndex}) where the stock backend accepts one and ignores it. A data
-         * directory written before its keys sorted in the query order holds it under the stock name: that map is removed
-         * and the new one filled from the documents as the collection opens it, once, with a line in the log.
+         * directory written by an earlier version holds it under an earlier name ({@link #earlierIndexMaps}): that map is
+         * removed and the new one filled from the documents as the collection opens it, once, with a line in the log.
          */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            removeStockIndex(collectionName, indexName, "index", "in sort order ");
-            return new SecondaryIndex(getMvStore().openMap(orderedIndexMap(collectionName, indexName)), indexName, keys, sparse);
+            removeEarlierIndexMaps(collectionName, indexName, "index");
+            return new SecondaryIndex(stringKeyed(sortedIndexMap(collectionName, indexName)), indexName, keys, sparse);
         }
 
         /**
-         * A unique index keyed by strings ({@link KeyedUniqueIndex}). A data directory written before it holds the stock
-         * index under the stock name: that map is removed and the new one, empty, is filled from the documents as the
+         * A unique index keyed by strings ({@link KeyedUniqueIndex}). A data directory written by an earlier version holds
+         * it under an earlier name: that map is removed and the new one, empty, is filled from the documents as the
          * collection opens it (mongo-java-server fills every empty index it is given), once, with a line in the log.
          */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            removeStockIndex(collectionName, indexName, "unique index", "");
-            return new KeyedUniqueIndex(getMvStore().openMap(keyedIndexMap(collectionName, indexName)), indexName, keys, sparse);
+            removeEarlierIndexMaps(collectionName, indexName, "unique index");
+            return new KeyedUniqueIndex(stringKeyed(uniqueIndexMap(collectionName, indexName)), indexName, keys, sparse);
+        }
+
+        /**
+         * An index's map, its keys typed as strings ({@link StringDataType}): H2's default key type for a map opened
+         * without one ({@code ObjectDataType}) finds the type of every key it compares or writes, and under 8 clients
+         * that was a tenth of the server's samples (B-tree searches, and a checkpoint writing the index pages), issue 13.
+         * The file holds the keys in another form then, so the maps have names of their own.
+         */
+        private MVMap<String, Object> stringKeyed(String name) {
+            return getMvStore().openMap(name, new MVMap.Builder<String, Object>().keyType(StringDataType.INSTANCE));
         }
 
         @Override
@@ -267,31 +278,40 @@ class CrashConsistentH2Backend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            for (String map : List.of(keyedIndexMap(collection.getCollectionName(), indexName), orderedIndexMap(collection.getCollectionName(), indexName))) {
+            String collectionName = collection.getCollectionName();
+            List<String> maps = new ArrayList<>(earlierIndexMaps(collectionName, indexName));
+            maps.addAll(List.of(uniqueIndexMap(collectionName, indexName), sortedIndexMap(collectionName, indexName)));
+            for (String map : maps) {
                 if (getMvStore().hasMap(map)) getMvStore().removeMap(map);
             }
         }
 
-        /** Removes an index's map under the stock name (an earlier format), which the caller's new map replaces, with a line in the log. */
-        private void removeStockIndex(String collectionName, String indexName, String kind, String how) {
-            String stock = stockIndexMap(collectionName, indexName);
-            if (!getMvStore().hasMap(stock)) return;
-            log.info("Re-keying the embedded MongoDB's {} {} of {} {}(once, from its documents)", kind, indexName,
-                    getFullCollectionNamespace(collectionName), how);
-            getMvStore().removeMap(stock);
+        /** Removes an index's maps under earlier names (earlier formats), which the caller's new map replaces, with a line in the log. */
+        private void removeEarlierIndexMaps(String collectionName, String indexName, String kind) {
+            for (String earlier : earlierIndexMaps(collectionName, indexName)) {
+                if (!getMvStore().hasMap(earlier)) continue;
+                log.info("Re-keying the embedded MongoDB's {} {} of {} (once, from its documents)", kind, indexName,
+                        getFullCollectionNamespace(collectionName));
+                getMvStore().removeMap(earlier);
+            }
         }
 
-        // the stock backend's map name for a collection's index
-        private String stockIndexMap(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        /**
+         * The names an index's map had in earlier versions: the stock backend's ({@code _index_}, keyed by its
+         * {@code KeyValue}), then keyed by strings of H2's default key type, unique ({@code _keyed_}) and not
+         * ({@code _ordered_}).
+         */
+        private List<String> earlierIndexMaps(String collectionName, String indexName) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            return List.of(namespace + "._index_" + indexName, namespace + "._keyed_" + indexName, namespace + "._ordered_" + indexName);
         }
 
-        private String keyedIndexMap(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + "._keyed_" + indexName;
+        private String uniqueIndexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._unique_" + indexName;
         }
 
-        private String orderedIndexMap(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + "._ordered_" + indexName;
+        private String sortedIndexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._sorted_" + indexName;
         }
     }
 

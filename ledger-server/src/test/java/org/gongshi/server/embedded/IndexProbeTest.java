@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 import static com.mongodb.client.model.Filters.all;
@@ -477,7 +478,8 @@ class IndexProbeTest {
         // the index as an earlier version stored it: under the stock map name, keyed "<length>:<JSON>|<id>"
         Path file = dir.resolve("mongo.mv");
         org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
-        org.h2.mvstore.MVMap<String, Object> ordered = store.openMap("probe.views._ordered_newest");
+        org.h2.mvstore.MVMap<String, Object> ordered = store.openMap("probe.views._sorted_newest",
+                new org.h2.mvstore.MVMap.Builder<String, Object>().keyType(org.h2.mvstore.type.StringDataType.INSTANCE));
         org.h2.mvstore.MVMap<String, Object> earlier = store.openMap("probe.views._index_newest");
         earlier.put("8:\"110105\"1:0|String:\"case-0\"", "case-0");
         store.removeMap(ordered);
@@ -490,6 +492,45 @@ class IndexProbeTest {
                 .limit(3).into(new ArrayList<>());
         assertThat(page).extracting(d -> d.get("_id")).containsExactly("case-1998", "case-1996", "case-1994");
         assertThat(backend.documentsRead() - read).as("read by walking the re-keyed index").isEqualTo(3);
+        assertThat(views.countDocuments(eq("division", "110105"))).isEqualTo(DOCUMENTS / 2);
+    }
+
+    @Test
+    void a_data_directory_with_indexes_keyed_by_h2s_default_key_type_is_re_keyed_once_at_its_first_start() {
+        views.createIndex(Indexes.compoundIndex(Indexes.ascending("division"), Indexes.descending("lastGlobalIndex")), new IndexOptions().name("newest"));
+        client.close();
+        server.shutdownNow();
+        // the indexes as the version before stored them: the same string keys, in maps of H2's default key type
+        Path file = dir.resolve("mongo.mv");
+        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        var strings = new org.h2.mvstore.MVMap.Builder<String, Object>().keyType(org.h2.mvstore.type.StringDataType.INSTANCE);
+        Map<String, String> earlierNames = Map.of("probe.views._unique__id_", "probe.views._keyed__id_",
+                "probe.views._unique_eventId_1", "probe.views._keyed_eventId_1", "probe.views._sorted_newest", "probe.views._ordered_newest");
+        earlierNames.forEach((now, before) -> {
+            assertThat(store.hasMap(now)).as(now).isTrue();
+            org.h2.mvstore.MVMap<String, Object> current = store.openMap(now, strings);
+            org.h2.mvstore.MVMap<String, Object> earlier = store.openMap(before);
+            earlier.putAll(current);
+            store.removeMap(current);
+        });
+        store.close();
+
+        start(false);
+        earlierNames.forEach((now, before) -> {
+            assertThat(backend.getMvStore().hasMap(before)).as("the earlier map, removed: " + before).isFalse();
+            assertThat(backend.getMvStore().hasMap(now)).as("the index, re-keyed: " + now).isTrue();
+        });
+        long scans = backend.fullScans();
+        long read = backend.documentsRead();
+        assertThat(views.find(eq("_id", "case-17")).first()).containsEntry("eventId", "event-17");
+        assertThat(views.find(eq("eventId", "event-42")).first()).containsEntry("_id", "case-42");
+        List<Document> page = views.find(eq("division", "110105")).sort(Sorts.orderBy(Sorts.descending("lastGlobalIndex"), Sorts.ascending("_id")))
+                .limit(3).into(new ArrayList<>());
+        assertThat(page).extracting(d -> d.get("_id")).containsExactly("case-1998", "case-1996", "case-1994");
+        assertThat(backend.fullScans()).as("all read through the re-keyed indexes").isEqualTo(scans);
+        assertThat(backend.documentsRead() - read).as("the page read by walking the re-keyed index").isLessThanOrEqualTo(5);
+        assertThatThrownBy(() -> views.insertOne(new Document("_id", "other").append("eventId", "event-3")))
+                .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
         assertThat(views.countDocuments(eq("division", "110105"))).isEqualTo(DOCUMENTS / 2);
     }
 

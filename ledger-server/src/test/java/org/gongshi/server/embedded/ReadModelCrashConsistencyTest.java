@@ -69,9 +69,10 @@ class ReadModelCrashConsistencyTest {
             int indexes = 0;
             for (String name : raw.getMapNames()) {
                 // unique indexes (keyed by strings) and non-unique ones
-                if (name.startsWith(ReadModelWriter.DATABASE + ".entries._keyed_") || name.startsWith(ReadModelWriter.DATABASE + ".entries._index_")) {
+                if (name.startsWith(ReadModelWriter.DATABASE + ".entries._unique_") || name.startsWith(ReadModelWriter.DATABASE + ".entries._sorted_")) {
                     indexes++;
-                    long entries = raw.openMap(name).sizeAsLong();
+                    long entries = raw.openMap(name, new org.h2.mvstore.MVMap.Builder<String, Object>()
+                            .keyType(org.h2.mvstore.type.StringDataType.INSTANCE)).sizeAsLong();
                     if (entries != documents) problems.add(name + " holds " + entries + " keys for " + documents + " documents");
                 }
             }
