@@ -2,6 +2,7 @@ package org.gongshi.projections.stats;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -34,17 +35,19 @@ import static com.mongodb.client.model.Filters.in;
  * key lookups, never a scan. One collection, {@value #COLLECTION}, every document by {@code _id}:
  * <ul>
  * <li>counter documents per scope and period: scope {@code all}, {@code p:<division prefix>} for every prefix (1 to 6
- * digits) of the case's division, {@code b:<bureau>}; period a year ({@code all|2026}), a month ({@code all|2026-03})
- * or a day ({@code all|2026-03-02}); each holds that period's counts as top-level fields {@code c:<division>:<count>}
+ * digits) of the case's division, {@code b:<bureau>}; period a month ({@code all|2026-03}) or a day
+ * ({@code all|2026-03-02}), a year being read as its twelve months; each holds that period's counts as top-level fields {@code c:<division>:<count>}
  * (the embedded MongoDB splits a dotted path with regular expressions at every level of every {@code $inc}: nested
  * counts made the counters' bulk update 55 % of its command time in a rebuild, ~10 ms each). The division is
  * {@code _} except in a bureau's documents, which keep its cases apart by division so a bureau reads any prefix of its
- * own. (Layout 2 kept a scope's year and months in one document and its days in one per month, and the one before it
+ * own. (Layout 6 also kept a document per scope and year: a third of the counters' writes, which were 62 % of the
+ * embedded MongoDB's write operations under 8 clients, for one document read where twelve are now. Layout 2 kept a scope's year and months in one document and its days in one per month, and the one before it
  * one document per year with the days too, about 5,500 counts.)</li>
  * <li>a contribution document per case ({@code case:<caseId>}): what it has added to the counters
  * ({@link CaseFigures#of}), and the position of the event that made it so;</li>
  * <li>{@code layout}: the layout of the counters, written when the collection starts empty; counters of an older
- * layout are not read (the figures are then scanned) until a replay of the case views rebuilds them.</li>
+ * layout are not read (the figures are then scanned) until a replay of the case views rebuilds them, except layout 6,
+ * whose month and day documents are this layout's: it is taken over as it is (its year documents removed).</li>
  * </ul>
  * Exactly once under redelivery, dead-letter retries and crashes: a change (each changed case's contribution now
  * minus the one recorded, summed over the cases of one batch of events) is written as the one pending change
@@ -59,7 +62,7 @@ import static com.mongodb.client.model.Filters.in;
  * most of a rebuild's round trips (up to 19 per event). Within a tracking processor's batch the
  * cases are counted once, at the batch's end ({@link BatchedWrites#atBatchEnd}): two round trips a batch where there were
  * two an event, and each counter document updated once a batch where there was an update per event and document
- * (24 documents for a case's day).
+ * (16 documents for a case's day: 8 scopes by its month and the day).
  */
 public class FigureCounters implements CaseChanges {
 
@@ -69,13 +72,15 @@ public class FigureCounters implements CaseChanges {
     /** The field name of a count begins {@code c:<division>:}, then the count's name: one top-level field each. */
     private static final String COUNT = "c:";
     /**
-     * The layout described above, counting a case in a rate only once its deadline fell (disposed, published, or recorded
+     * The layout described above; 6 had a document per scope and year beside the months and days, counting a case in a rate only once its deadline fell (disposed, published, or recorded
      * missed) and a decision's disclosure by its first publication (5 counted a changed decision's republication in its
      * place); 4 counted an open case or an unpublished decision as failed before its deadline); 3 had nested counts ({@code c.<division>.<count>}), 2 kept a scope's year and months
      * in one document and its days in one per month, and the one before that (days in the year's document) has no
      * {@code layout} document.
      */
-    private static final int LAYOUT_VERSION = 6;
+    private static final int LAYOUT_VERSION = 7;
+    /** The layout this one takes over as it is: the same month and day documents, and year documents, which are removed. */
+    private static final int LAYOUT_WITH_YEARS = 6;
     /** The division key of counter documents that do not keep divisions apart. */
     private static final String ANY_DIVISION = "_";
 
@@ -85,6 +90,8 @@ public class FigureCounters implements CaseChanges {
     private int crashAfter = -1;
     /** Whether a change may be pending in the collection (at start, or after a change failed midway). */
     private boolean maybePending = true;
+    /** The id of a counter document of a scope and year ({@code all|2026}, layout 6). */
+    private static final java.util.regex.Pattern YEAR_DOCUMENT = java.util.regex.Pattern.compile("^[^|]+\\|\\d{4}$");
     /** Whether the stored counters have this layout: null until looked at. */
     private volatile boolean currentLayout;
     private volatile boolean olderLayoutReported;
@@ -224,9 +231,18 @@ public class FigureCounters implements CaseChanges {
     private boolean currentLayout(boolean writing) {
         if (currentLayout) return true;
         Document layout = collection.find(eq("_id", LAYOUT)).first();
-        boolean current = layout != null ? layout.get("version", Number.class).intValue() == LAYOUT_VERSION
+        int version = layout == null ? -1 : layout.get("version", Number.class).intValue();
+        boolean current = layout != null ? version == LAYOUT_VERSION || version == LAYOUT_WITH_YEARS
                 : collection.find(eq("_id", YEARS)).first() == null;
-        if (current && layout == null && writing) markLayout();
+        if (current && version != LAYOUT_VERSION) { // empty, or layout 6: marked this layout at the first write
+            if (!writing) return true;
+            markLayout();
+            if (version == LAYOUT_WITH_YEARS) { // no longer read, nor added to: a year is read as its months
+                long removed = collection.deleteMany(Filters.regex("_id", YEAR_DOCUMENT)).getDeletedCount();
+                log.info("The target-figure counters in {} now read a year as its months: {} year documents removed", COLLECTION, removed);
+            }
+            return true;
+        }
         if (!current && !olderLayoutReported) {
             olderLayoutReported = true;
             log.warn("The target-figure counters in {} have an older layout: the statistics scan the case views until the case-views"
@@ -314,7 +330,7 @@ public class FigureCounters implements CaseChanges {
             }
             if (view.bureau() != null) scopes.add(new String[] {"b:" + view.bureau() + "|" + year, division.isEmpty() ? ANY_DIVISION : division});
             for (String[] scope : scopes) {
-                for (String document : List.of(scope[0], monthDocument(scope[0], date), dayDocument(scope[0], date))) {
+                for (String document : List.of(monthDocument(scope[0], date), dayDocument(scope[0], date))) {
                     Map<String, Object> fields = byDocument.computeIfAbsent(document, k -> new TreeMap<>());
                     day.getValue().forEach((name, delta) -> fields.merge(COUNT + scope[1] + ":" + name, delta, (x, y) -> ((Long) x) + ((Long) y)));
                 }
@@ -327,8 +343,7 @@ public class FigureCounters implements CaseChanges {
 
     /**
      * The figures of {@code scope} for {@code from}..{@code to}: the years that have counters, then one query by
-     * {@code _id} for the documents of the fewest periods that cover the range (whole years, whole months, the days at
-     * the edges).
+     * {@code _id} for the documents of the fewest periods that cover the range (whole months, the days at the edges).
      */
     public Optional<TargetFigures.Figures> of(CaseViews.Scope scope, LocalDate from, LocalDate to) {
         if (!currentLayout(false)) return Optional.empty();
@@ -340,11 +355,10 @@ public class FigureCounters implements CaseChanges {
         List<String> documents = new ArrayList<>();
         for (int year : new java.util.TreeSet<>(counted)) {
             if (year < from.getYear() || year > to.getYear()) continue;
-            String yearDocument = key + "|" + year;
+            String scopeYear = key + "|" + year;
             for (String period : periods(year, from, to)) {
-                if (period.equals("y")) documents.add(yearDocument);
-                else if (period.startsWith("m")) documents.add(yearDocument + "-" + period.substring(1));
-                else documents.add(yearDocument + "-" + period.substring(1, 3) + "-" + period.substring(3));
+                if (period.startsWith("m")) documents.add(scopeYear + "-" + period.substring(1));
+                else documents.add(scopeYear + "-" + period.substring(1, 3) + "-" + period.substring(3));
             }
         }
         if (documents.isEmpty()) return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
@@ -362,14 +376,14 @@ public class FigureCounters implements CaseChanges {
         return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
     }
 
-    /** The month's counter document of a scope's year document ({@code all|2026} → {@code all|2026-03}). */
-    private static String monthDocument(String yearDocument, LocalDate date) {
-        return yearDocument + "-" + twoDigits(date.getMonthValue());
+    /** The month's counter document of a scope and year ({@code all|2026} → {@code all|2026-03}). */
+    private static String monthDocument(String scopeYear, LocalDate date) {
+        return scopeYear + "-" + twoDigits(date.getMonthValue());
     }
 
-    /** The day's counter document of a scope's year document ({@code all|2026} → {@code all|2026-03-02}). */
-    private static String dayDocument(String yearDocument, LocalDate date) {
-        return monthDocument(yearDocument, date) + "-" + twoDigits(date.getDayOfMonth());
+    /** The day's counter document of a scope and year ({@code all|2026} → {@code all|2026-03-02}). */
+    private static String dayDocument(String scopeYear, LocalDate date) {
+        return monthDocument(scopeYear, date) + "-" + twoDigits(date.getDayOfMonth());
     }
 
     /** A month or day of the month in two digits (String.format was a quarter of counting a batch's changes). */
@@ -377,11 +391,10 @@ public class FigureCounters implements CaseChanges {
         return value < 10 ? "0" + value : String.valueOf(value);
     }
 
-    /** The fewest periods that cover {@code from}..{@code to} within {@code year}: the year, whole months, the days at the edges. */
+    /** The fewest periods that cover {@code from}..{@code to} within {@code year}: whole months, the days at the edges. */
     static List<String> periods(int year, LocalDate from, LocalDate to) {
         LocalDate first = from.getYear() < year ? LocalDate.of(year, 1, 1) : from;
         LocalDate last = to.getYear() > year ? LocalDate.of(year, 12, 31) : to;
-        if (first.getDayOfYear() == 1 && last.equals(LocalDate.of(year, 12, 31))) return List.of("y");
         List<String> periods = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); ) {
             LocalDate monthEnd = day.withDayOfMonth(day.lengthOfMonth());

@@ -237,9 +237,39 @@ class FigureCountersTest {
         assertCountedEqualsScanned();
     }
 
+    /**
+     * Layout 6 kept a document per scope and year beside this layout's months and days: its counters are taken over as
+     * they are, the year documents removed (a year is read as its months), and counting goes on.
+     */
     @Test
-    void a_period_is_covered_by_the_year_whole_months_and_the_days_at_its_edges() {
-        assertThat(FigureCounters.periods(2025, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))).containsExactly("y");
+    void counters_of_the_layout_with_year_documents_are_taken_over_without_a_replay() throws Exception {
+        List<Object> ledger = generatedLedger(new Random(37), 120);
+        int half = ledger.size() / 2;
+        deliver(ledger.subList(0, half), 1);
+        var stored = database.getCollection(FigureCounters.COLLECTION);
+        // what layout 6 held besides: a year's document per scope (its counts here wrong, so that reading one shows)
+        stored.insertOne(new Document("_id", "all|2025").append("c:_:filed", 9_999L));
+        stored.insertOne(new Document("_id", "p:1101|2026").append("c:_:filed", 9_999L));
+        stored.replaceOne(new Document("_id", "layout"), new Document("_id", "layout").append("version", 6));
+        counters = new FigureCounters(database);
+        figures = new TargetFigures(views, counters);
+        projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(views, counters));
+
+        assertCountedEqualsScanned(); // read as they are, before anything is written
+        deliver(ledger.subList(half, ledger.size()), half + 1);
+
+        assertThat(stored.find(new Document("_id", "layout")).first()).containsEntry("version", 7);
+        assertThat(stored.countDocuments(new Document("_id", new Document("$in", List.of("all|2025", "p:1101|2026")))))
+                .as("the year documents, removed").isZero();
+        assertCountedEqualsScanned();
+        assertThat(figures.of(new CaseViews.Scope(null, null), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31))
+                .closureToFiling().denominator()).as("every case filed in the two years").isEqualTo(120);
+    }
+
+    @Test
+    void a_period_is_covered_by_whole_months_and_the_days_at_its_edges() {
+        assertThat(FigureCounters.periods(2025, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+                .containsExactly("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12");
         assertThat(FigureCounters.periods(2025, LocalDate.of(2024, 12, 30), LocalDate.of(2025, 3, 2)))
                 .containsExactly("m01", "m02", "d0301", "d0302");
         assertThat(FigureCounters.periods(2026, LocalDate.of(2026, 2, 27), LocalDate.of(2027, 1, 5)))
@@ -249,7 +279,7 @@ class FigureCountersTest {
     private void assertCountedEqualsScanned() {
         List<CaseViews.Scope> scopes = new ArrayList<>();
         scopes.add(new CaseViews.Scope(null, null));
-        for (String prefix : List.of("1", "11", "1101", "110105", "31", "4403", "440106", "65")) {
+        for (String prefix : List.of("1", "11", "110", "1101", "110105", "31", "4403", "44010", "440106", "65")) {
             scopes.add(new CaseViews.Scope(null, new Division(prefix)));
         }
         for (String[] bureau : BUREAUS) scopes.add(new CaseViews.Scope(bureau[0], null));
