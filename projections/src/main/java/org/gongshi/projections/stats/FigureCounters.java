@@ -34,20 +34,24 @@ import static com.mongodb.client.model.Filters.in;
  * The target figures as counters updated as events land (issue 13), so a statistics request is a few
  * key lookups, never a scan. One collection, {@value #COLLECTION}, every document by {@code _id}:
  * <ul>
- * <li>counter documents per scope and period: scope {@code all}, {@code p:<division prefix>} for every prefix (1 to 6
- * digits) of the case's division, {@code b:<bureau>}; period a month ({@code all|2026-03}) or a day
- * ({@code all|2026-03-02}), a year being read as its twelve months; each holds that period's counts as top-level fields {@code c:<division>:<count>}
+ * <li>counter documents per scope and period: scope {@code all}, {@code p:<division prefix>} for the prefixes of 2, 4 and
+ * 6 digits of the case's division (province, city, county), {@code x:<division>} for a division of an odd number of
+ * digits, {@code b:<bureau>}; period a month ({@code all|2026-03}) or a day ({@code all|2026-03-02}). A year is read as
+ * its twelve months, and a prefix of an odd number of digits as its ten prefixes a digit longer and the division of
+ * that code itself ({@link #counterKeys}); each holds that period's counts as top-level fields {@code c:<division>:<count>}
  * (the embedded MongoDB splits a dotted path with regular expressions at every level of every {@code $inc}: nested
  * counts made the counters' bulk update 55 % of its command time in a rebuild, ~10 ms each). The division is
  * {@code _} except in a bureau's documents, which keep its cases apart by division so a bureau reads any prefix of its
- * own. (Layout 6 also kept a document per scope and year: a third of the counters' writes, which were 62 % of the
- * embedded MongoDB's write operations under 8 clients, for one document read where twelve are now. Layout 2 kept a scope's year and months in one document and its days in one per month, and the one before it
+ * own. (Layouts 6 and 7 also kept documents for the prefixes of 1, 3 and 5 digits, and 6 a document per scope and
+ * year: 24 documents for a case's day where there are 10 now. The counters were 62 % of the embedded MongoDB's write
+ * operations under 8 clients. Layout 2 kept a scope's year and months in one document and its days in one per month, and the one before it
  * one document per year with the days too, about 5,500 counts.)</li>
  * <li>a contribution document per case ({@code case:<caseId>}): what it has added to the counters
  * ({@link CaseFigures#of}), and the position of the event that made it so;</li>
  * <li>{@code layout}: the layout of the counters, written when the collection starts empty; counters of an older
- * layout are not read (the figures are then scanned) until a replay of the case views rebuilds them, except layout 6,
- * whose month and day documents are this layout's: it is taken over as it is (its year documents removed).</li>
+ * layout are not read (the figures are then scanned) until a replay of the case views rebuilds them, except layouts 6
+ * and 7, whose month and day documents of the even prefixes are this layout's: they are taken over as they are (the
+ * other documents removed; no case holds a division of an odd number of digits there, as a bureau's is six).</li>
  * </ul>
  * Exactly once under redelivery, dead-letter retries and crashes: a change (each changed case's contribution now
  * minus the one recorded, summed over the cases of one batch of events) is written as the one pending change
@@ -62,25 +66,27 @@ import static com.mongodb.client.model.Filters.in;
  * most of a rebuild's round trips (up to 19 per event). Within a tracking processor's batch the
  * cases are counted once, at the batch's end ({@link BatchedWrites#atBatchEnd}): two round trips a batch where there were
  * two an event, and each counter document updated once a batch where there was an update per event and document
- * (16 documents for a case's day: 8 scopes by its month and the day).
+ * (10 documents for a day of a case in a county: 5 scopes by its month and the day).
  */
 public class FigureCounters implements CaseChanges {
 
     public static final String COLLECTION = "target_figures";
     private static final String CASE = "case:", CASE_ID = "case", CONTRIBUTIONS = "contributions", POSITION = "pos", COUNTS = "counts", YEARS = "years", PENDING = "pending",
             LAST_CHANGE = "last", LAYOUT = "layout";
+    /** The scope of a division prefix of 2, 4 or 6 digits, and of a division of an odd number of digits itself. */
+    private static final String PREFIX = "p:", EXACTLY = "x:";
     /** The field name of a count begins {@code c:<division>:}, then the count's name: one top-level field each. */
     private static final String COUNT = "c:";
     /**
-     * The layout described above; 6 had a document per scope and year beside the months and days, counting a case in a rate only once its deadline fell (disposed, published, or recorded
+     * The layout described above; 7 also kept the prefixes of 1, 3 and 5 digits, 6 also a document per scope and year, counting a case in a rate only once its deadline fell (disposed, published, or recorded
      * missed) and a decision's disclosure by its first publication (5 counted a changed decision's republication in its
      * place); 4 counted an open case or an unpublished decision as failed before its deadline); 3 had nested counts ({@code c.<division>.<count>}), 2 kept a scope's year and months
      * in one document and its days in one per month, and the one before that (days in the year's document) has no
      * {@code layout} document.
      */
-    private static final int LAYOUT_VERSION = 7;
-    /** The layout this one takes over as it is: the same month and day documents, and year documents, which are removed. */
-    private static final int LAYOUT_WITH_YEARS = 6;
+    private static final int LAYOUT_VERSION = 8;
+    /** The layouts this one takes over as they are: the same month and day documents, and others, which are removed. */
+    private static final Set<Integer> LAYOUTS_TAKEN_OVER = Set.of(6, 7);
     /** The division key of counter documents that do not keep divisions apart. */
     private static final String ANY_DIVISION = "_";
 
@@ -90,8 +96,8 @@ public class FigureCounters implements CaseChanges {
     private int crashAfter = -1;
     /** Whether a change may be pending in the collection (at start, or after a change failed midway). */
     private boolean maybePending = true;
-    /** The id of a counter document of a scope and year ({@code all|2026}, layout 6). */
-    private static final java.util.regex.Pattern YEAR_DOCUMENT = java.util.regex.Pattern.compile("^[^|]+\\|\\d{4}$");
+    /** The id of a counter document layout 8 does not keep: of a scope and year ({@code all|2026}, layout 6), of an odd prefix (layouts 6, 7). */
+    private static final java.util.regex.Pattern NOT_KEPT = java.util.regex.Pattern.compile("^([^|]+\\|\\d{4}|p:(\\d|\\d{3}|\\d{5})\\|.*)$");
     /** Whether the stored counters have this layout: null until looked at. */
     private volatile boolean currentLayout;
     private volatile boolean olderLayoutReported;
@@ -232,14 +238,15 @@ public class FigureCounters implements CaseChanges {
         if (currentLayout) return true;
         Document layout = collection.find(eq("_id", LAYOUT)).first();
         int version = layout == null ? -1 : layout.get("version", Number.class).intValue();
-        boolean current = layout != null ? version == LAYOUT_VERSION || version == LAYOUT_WITH_YEARS
+        boolean current = layout != null ? version == LAYOUT_VERSION || LAYOUTS_TAKEN_OVER.contains(version)
                 : collection.find(eq("_id", YEARS)).first() == null;
-        if (current && version != LAYOUT_VERSION) { // empty, or layout 6: marked this layout at the first write
+        if (current && version != LAYOUT_VERSION) { // empty, or a layout taken over: marked this layout at the first write
             if (!writing) return true;
             markLayout();
-            if (version == LAYOUT_WITH_YEARS) { // no longer read, nor added to: a year is read as its months
-                long removed = collection.deleteMany(Filters.regex("_id", YEAR_DOCUMENT)).getDeletedCount();
-                log.info("The target-figure counters in {} now read a year as its months: {} year documents removed", COLLECTION, removed);
+            if (LAYOUTS_TAKEN_OVER.contains(version)) { // no longer read, nor added to
+                long removed = collection.deleteMany(Filters.regex("_id", NOT_KEPT)).getDeletedCount();
+                log.info("The target-figure counters in {} (layout {}) taken over as layout {}: {} documents of years and odd prefixes removed",
+                        COLLECTION, version, LAYOUT_VERSION, removed);
             }
             return true;
         }
@@ -325,9 +332,10 @@ public class FigureCounters implements CaseChanges {
             List<String[]> scopes = new ArrayList<>(); // {document id, division key}
             scopes.add(new String[] {"all|" + year, ANY_DIVISION});
             String division = view.division() == null ? "" : view.division();
-            for (int digits = 1; digits <= division.length(); digits++) {
-                scopes.add(new String[] {"p:" + division.substring(0, digits) + "|" + year, ANY_DIVISION});
+            for (int digits = 2; digits <= division.length(); digits += 2) {
+                scopes.add(new String[] {PREFIX + division.substring(0, digits) + "|" + year, ANY_DIVISION});
             }
+            if (division.length() % 2 == 1) scopes.add(new String[] {EXACTLY + division + "|" + year, ANY_DIVISION});
             if (view.bureau() != null) scopes.add(new String[] {"b:" + view.bureau() + "|" + year, division.isEmpty() ? ANY_DIVISION : division});
             for (String[] scope : scopes) {
                 for (String document : List.of(monthDocument(scope[0], date), dayDocument(scope[0], date))) {
@@ -349,16 +357,18 @@ public class FigureCounters implements CaseChanges {
         if (!currentLayout(false)) return Optional.empty();
         CaseFigures.Tally tally = new CaseFigures.Tally();
         String prefix = scope.divisionPrefix() == null ? null : scope.divisionPrefix().code();
-        String key = scope.bureau() != null ? "b:" + scope.bureau() : prefix != null ? "p:" + prefix : "all";
+        List<String> keys = counterKeys(scope);
         Document years = collection.find(eq("_id", YEARS)).first();
         List<Integer> counted = years == null ? List.of() : years.getList(YEARS, Integer.class);
         List<String> documents = new ArrayList<>();
         for (int year : new java.util.TreeSet<>(counted)) {
             if (year < from.getYear() || year > to.getYear()) continue;
-            String scopeYear = key + "|" + year;
-            for (String period : periods(year, from, to)) {
-                if (period.startsWith("m")) documents.add(scopeYear + "-" + period.substring(1));
-                else documents.add(scopeYear + "-" + period.substring(1, 3) + "-" + period.substring(3));
+            for (String key : keys) {
+                String scopeYear = key + "|" + year;
+                for (String period : periods(year, from, to)) {
+                    if (period.startsWith("m")) documents.add(scopeYear + "-" + period.substring(1));
+                    else documents.add(scopeYear + "-" + period.substring(1, 3) + "-" + period.substring(3));
+                }
             }
         }
         if (documents.isEmpty()) return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
@@ -374,6 +384,20 @@ public class FigureCounters implements CaseChanges {
             tally.addAll(counts);
         }
         return Optional.of(tally.figures(prefix, scope.bureau(), from, to));
+    }
+
+    /**
+     * The keys of the counter documents whose sum is {@code scope}: a bureau's, all cases', a prefix of 2, 4 or 6 digits,
+     * or for a prefix of an odd number of digits its ten prefixes a digit longer and the division with that very code.
+     */
+    private static List<String> counterKeys(CaseViews.Scope scope) {
+        if (scope.bureau() != null) return List.of("b:" + scope.bureau());
+        if (scope.divisionPrefix() == null) return List.of("all");
+        String prefix = scope.divisionPrefix().code();
+        if (prefix.length() % 2 == 0) return List.of(PREFIX + prefix);
+        List<String> keys = new ArrayList<>(List.of(EXACTLY + prefix));
+        for (char digit = '0'; digit <= '9'; digit++) keys.add(PREFIX + prefix + digit);
+        return keys;
     }
 
     /** The month's counter document of a scope and year ({@code all|2026} → {@code all|2026-03}). */

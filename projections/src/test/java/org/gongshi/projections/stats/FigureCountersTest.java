@@ -99,11 +99,11 @@ class FigureCountersTest {
             String id = stored.getString("_id");
             if (!id.contains("|")) continue; // the layout, the years, a case's contribution, the pending change
             documents++;
-            assertThat(id).matches("(all|p:\\d{1,6}|b:[0-9A-Z]{18})\\|\\d{4}(-\\d{2}(-\\d{2})?)?");
+            assertThat(id).matches("(all|p:\\d{2}|p:\\d{4}|p:\\d{6}|x:\\d{1,5}|b:[0-9A-Z]{18})\\|\\d{4}-\\d{2}(-\\d{2})?");
             java.util.Map<String, Integer> countsByDivision = new java.util.HashMap<>();
             stored.forEach((field, value) -> {
                 if (field.equals("_id") || field.equals("last")) return;
-                assertThat(field).as(id).matches("c:(_|\\d{6}):[A-Za-z_]+");
+                assertThat(field).as(id).matches("c:(_|\\d{1,6}):[A-Za-z_]+");
                 assertThat(value).as(id + " " + field).isInstanceOf(Number.class);
                 countsByDivision.merge(field.split(":")[1], 1, Integer::sum);
             });
@@ -238,18 +238,20 @@ class FigureCountersTest {
     }
 
     /**
-     * Layout 6 kept a document per scope and year beside this layout's months and days: its counters are taken over as
-     * they are, the year documents removed (a year is read as its months), and counting goes on.
+     * Layout 6 kept a document per scope and year beside this layout's months and days, and layouts 6 and 7 the prefixes
+     * of 1, 3 and 5 digits: their counters are taken over as they are, those documents removed (a year is read as its
+     * months, an odd prefix as the prefixes a digit longer), and counting goes on.
      */
     @Test
-    void counters_of_the_layout_with_year_documents_are_taken_over_without_a_replay() throws Exception {
+    void counters_of_the_layouts_with_year_and_odd_prefix_documents_are_taken_over_without_a_replay() throws Exception {
         List<Object> ledger = generatedLedger(new Random(37), 120);
         int half = ledger.size() / 2;
         deliver(ledger.subList(0, half), 1);
         var stored = database.getCollection(FigureCounters.COLLECTION);
-        // what layout 6 held besides: a year's document per scope (its counts here wrong, so that reading one shows)
-        stored.insertOne(new Document("_id", "all|2025").append("c:_:filed", 9_999L));
-        stored.insertOne(new Document("_id", "p:1101|2026").append("c:_:filed", 9_999L));
+        // what layout 6 held besides: a year's document per scope, and the odd prefixes' documents (their counts here
+        // wrong, so that reading one shows)
+        List<String> notKept = List.of("all|2025", "p:1101|2026", "p:1|2025-03", "p:110|2026-02-03", "p:44010|2025");
+        for (String id : notKept) stored.insertOne(new Document("_id", id).append("c:_:filed", 9_999L));
         stored.replaceOne(new Document("_id", "layout"), new Document("_id", "layout").append("version", 6));
         counters = new FigureCounters(database);
         figures = new TargetFigures(views, counters);
@@ -258,9 +260,8 @@ class FigureCountersTest {
         assertCountedEqualsScanned(); // read as they are, before anything is written
         deliver(ledger.subList(half, ledger.size()), half + 1);
 
-        assertThat(stored.find(new Document("_id", "layout")).first()).containsEntry("version", 7);
-        assertThat(stored.countDocuments(new Document("_id", new Document("$in", List.of("all|2025", "p:1101|2026")))))
-                .as("the year documents, removed").isZero();
+        assertThat(stored.find(new Document("_id", "layout")).first()).containsEntry("version", 8);
+        assertThat(stored.countDocuments(new Document("_id", new Document("$in", notKept)))).as("the documents not kept, removed").isZero();
         assertCountedEqualsScanned();
         assertThat(figures.of(new CaseViews.Scope(null, null), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31))
                 .closureToFiling().denominator()).as("every case filed in the two years").isEqualTo(120);
@@ -327,6 +328,7 @@ class FigureCountersTest {
         String caseId = "case-" + index;
         String[] bureau = BUREAUS[r.nextInt(BUREAUS.length)];
         String division = bureau == BUREAUS[5] && r.nextBoolean() ? "110105" : bureau[1];
+        if (r.nextInt(20) == 0) division = division.substring(0, r.nextBoolean() ? 5 : 3); // a division of an odd number of digits
         LocalDate filed = LocalDate.of(2025, 1, 1).plusDays(r.nextInt(700));
         Deadline decisionDeadline = new Deadline(filed.plusDays(90), false);
         Procedure procedure = r.nextInt(8) == 0 ? Procedure.SIMPLE : Procedure.ORDINARY;
