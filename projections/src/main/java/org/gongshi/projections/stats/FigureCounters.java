@@ -242,12 +242,12 @@ public class FigureCounters implements CaseChanges {
                 : collection.find(eq("_id", YEARS)).first() == null;
         if (current && version != LAYOUT_VERSION) { // empty, or a layout taken over: marked this layout at the first write
             if (!writing) return true;
-            markLayout();
-            if (LAYOUTS_TAKEN_OVER.contains(version)) { // no longer read, nor added to
+            if (LAYOUTS_TAKEN_OVER.contains(version)) { // no longer read, nor added to; removed before the mark, so a crash between leaves none
                 long removed = collection.deleteMany(Filters.regex("_id", NOT_KEPT)).getDeletedCount();
                 log.info("The target-figure counters in {} (layout {}) taken over as layout {}: {} documents of years and odd prefixes removed",
                         COLLECTION, version, LAYOUT_VERSION, removed);
             }
+            markLayout();
             return true;
         }
         if (!current && !olderLayoutReported) {
