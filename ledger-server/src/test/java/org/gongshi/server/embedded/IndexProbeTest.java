@@ -470,14 +470,18 @@ class IndexProbeTest {
         });
     }
 
-    @Test
-    void a_data_directory_with_a_non_unique_index_keyed_as_before_is_re_keyed_in_sort_order_once_at_its_first_start() {
+    /** The views with a non-unique index "newest" (division, newest first), the server stopped, and its file opened raw. */
+    private org.h2.mvstore.MVStore stoppedWithTheNewestIndex() {
         views.createIndex(Indexes.compoundIndex(Indexes.ascending("division"), Indexes.descending("lastGlobalIndex")), new IndexOptions().name("newest"));
         client.close();
         server.shutdownNow();
+        return new org.h2.mvstore.MVStore.Builder().fileName(dir.resolve("mongo.mv").toString()).open();
+    }
+
+    @Test
+    void a_data_directory_with_a_non_unique_index_keyed_as_before_is_re_keyed_in_sort_order_once_at_its_first_start() {
+        org.h2.mvstore.MVStore store = stoppedWithTheNewestIndex();
         // the index as an earlier version stored it: under the stock map name, keyed "<length>:<JSON>|<id>"
-        Path file = dir.resolve("mongo.mv");
-        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
         org.h2.mvstore.MVMap<String, Object> ordered = store.openMap("probe.views._sorted_newest",
                 new org.h2.mvstore.MVMap.Builder<String, Object>().keyType(org.h2.mvstore.type.StringDataType.INSTANCE));
         org.h2.mvstore.MVMap<String, Object> earlier = store.openMap("probe.views._index_newest");
@@ -497,12 +501,8 @@ class IndexProbeTest {
 
     @Test
     void a_data_directory_with_indexes_keyed_by_h2s_default_key_type_is_re_keyed_once_at_its_first_start() {
-        views.createIndex(Indexes.compoundIndex(Indexes.ascending("division"), Indexes.descending("lastGlobalIndex")), new IndexOptions().name("newest"));
-        client.close();
-        server.shutdownNow();
+        org.h2.mvstore.MVStore store = stoppedWithTheNewestIndex();
         // the indexes as the version before stored them: the same string keys, in maps of H2's default key type
-        Path file = dir.resolve("mongo.mv");
-        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
         var strings = new org.h2.mvstore.MVMap.Builder<String, Object>().keyType(org.h2.mvstore.type.StringDataType.INSTANCE);
         Map<String, String> earlierNames = Map.of("probe.views._unique__id_", "probe.views._keyed__id_",
                 "probe.views._unique_eventId_1", "probe.views._keyed_eventId_1", "probe.views._sorted_newest", "probe.views._ordered_newest");
