@@ -87,6 +87,8 @@ public class FigureCounters implements CaseChanges {
     private static final int LAYOUT_VERSION = 8;
     /** The layouts this one takes over as they are: the same month and day documents, and others, which are removed. */
     private static final Set<Integer> LAYOUTS_TAKEN_OVER = Set.of(6, 7);
+    /** The id of a counter document layout 8 does not keep: of a scope and year ({@code all|2026}, layout 6), of an odd prefix (layouts 6, 7). */
+    private static final java.util.regex.Pattern NOT_KEPT = java.util.regex.Pattern.compile("^([^|]+\\|\\d{4}|p:(\\d|\\d{3}|\\d{5})\\|.*)$");
     /** The division key of counter documents that do not keep divisions apart. */
     private static final String ANY_DIVISION = "_";
 
@@ -96,9 +98,7 @@ public class FigureCounters implements CaseChanges {
     private int crashAfter = -1;
     /** Whether a change may be pending in the collection (at start, or after a change failed midway). */
     private boolean maybePending = true;
-    /** The id of a counter document layout 8 does not keep: of a scope and year ({@code all|2026}, layout 6), of an odd prefix (layouts 6, 7). */
-    private static final java.util.regex.Pattern NOT_KEPT = java.util.regex.Pattern.compile("^([^|]+\\|\\d{4}|p:(\\d|\\d{3}|\\d{5})\\|.*)$");
-    /** Whether the stored counters have this layout: null until looked at. */
+    /** Whether the stored counters are marked with this layout (false until looked at, and while empty or taken over unwritten). */
     private volatile boolean currentLayout;
     private volatile boolean olderLayoutReported;
     /**
