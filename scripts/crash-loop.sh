@@ -16,12 +16,12 @@ build -o || build
 # run from a copy of the compiled classes, so a build during a long run cannot change them under it
 snapshot=$(mktemp -d -t gongshi-crash-loop-classes.XXXXXX)
 trap 'rm -rf "$snapshot"' EXIT
-for module in ledger-core projections disclosure-api ledger-server; do
+for module in ledger-core ledger-synthetic projections disclosure-api ledger-server; do
   mkdir -p "$snapshot/$module"
   cp -r "$module/target/classes" "$snapshot/$module/classes"
 done
 cp -r ledger-server/target/test-classes "$snapshot/ledger-server/test-classes"
 deps=$(tr ':' '\n' < ledger-server/target/crash-loop.classpath | grep -v '/target/classes$' | paste -sd: -)
-cp="$snapshot/ledger-server/test-classes:$snapshot/ledger-server/classes:$snapshot/disclosure-api/classes:$snapshot/projections/classes:$snapshot/ledger-core/classes:$deps"
+cp="$snapshot/ledger-server/test-classes:$snapshot/ledger-server/classes:$snapshot/disclosure-api/classes:$snapshot/projections/classes:$snapshot/ledger-synthetic/classes:$snapshot/ledger-core/classes:$deps"
 echo "crash loop: $rounds rounds of $kills SIGKILLs each"
 java -Daxoniq.update-checker.disabled=true -cp "$cp" org.gongshi.server.CrashLoop "$rounds" "$kills"

@@ -1,5 +1,7 @@
 package org.gongshi.bench;
 
+import org.gongshi.synthetic.SyntheticLedger;
+
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -69,7 +71,7 @@ public final class Bench {
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("cases", "out", "server-jar", "clients", "phase-seconds",
             "gen-threads", "queries", "baseline-events", "seed", "server-opts", "jfr-clients", "rebuild", "keep-data", "rebuild-of",
-            "search-records");
+            "search-records", "generate", "deadlines");
 
     /** A whole-number option (0 or more), with a message naming it when it is not one. */
     private int whole(String name, String otherwise) {
@@ -94,7 +96,7 @@ public final class Bench {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 50] [--baseline-events 5000] [--seed 1]"
                         + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR]"
-                        + " [--search-records 100000,1000000]");
+                        + " [--search-records 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -141,6 +143,20 @@ public final class Bench {
         extra.put("cases", cases);
         extra.put("serverJvmOptions", serverOpts);
         SyntheticLedger ledger = new SyntheticLedger(whole("seed", "1"), cases);
+        String generation = options.getOrDefault("generate", "api");
+        if (!generation.equals("api") && !generation.equals("in-process")) {
+            throw new IllegalArgumentException("--generate is api (through the bureau API, the default) or in-process (through the"
+                    + " aggregates in the server jar's generate tool), not \"" + generation + "\"");
+        }
+        boolean inProcess = generation.equals("in-process");
+        extra.put("generation", generation);
+        String deadlines = options.getOrDefault("deadlines", "fire");
+        if (!deadlines.equals("fire") && !deadlines.equals("hold") || deadlines.equals("hold") && !inProcess) {
+            throw new IllegalArgumentException("--deadlines is fire (the default: each played day's due deadlines fire on it) or hold"
+                    + " (with --generate in-process only: nothing fires during the run), not \"" + deadlines + "\"");
+        }
+        boolean holdDeadlines = deadlines.equals("hold");
+        extra.put("deadlines", deadlines);
         Path dataDir = work.resolve("data");
         Path log = out.resolve("server.log");
         Files.deleteIfExists(log);
@@ -157,16 +173,25 @@ public final class Bench {
                 copyTree(Path.of(kept).resolve("data"), dataDir);
                 rebuild(null, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), -1, base);
             } else {
+                if (inProcess) generateInProcess(jar, dataDir, serverOpts, holdDeadlines, base);
+                // the deadlines the generated days made due are not fired during the run (DEADLINES_HELD)
+                if (holdDeadlines) serverOpts.add("-Dgongshi.deadlines.initial-delay=" + DEADLINES_HELD);
                 log("starting the server (" + jar + ")");
                 ServerProcess server = new ServerProcess(jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc());
                 double startup = (server.healthyNanos - server.startedNanos) / 1e9;
-                figures.add(new Figure("start to healthy (fresh)", startup, "s", null, 0, ""));
+                figures.add(new Figure(inProcess ? "start to healthy (on the generated ledger, no read models)" : "start to healthy (fresh)",
+                        startup, "s", null, 0, ""));
                 Api api = new Api(server.base());
                 String admin = api.token(ledger.bureaus().get(0).uscc(), "110000", List.of("admin"));
 
-                generate(ledger, api, genThreads, base);
+                if (inProcess) {
+                    buildReadModels(server, api, admin, base);
+                } else {
+                    generate(ledger, api, genThreads, base);
+                }
                 long generatedEvents = head(api, admin);
                 settle(api, admin, generatedEvents);
+                extra.put("publicFiguresAfterGeneration", publicFigures(api));
                 Feed feed = new Feed(api);
                 sizes(server, generatedEvents, base, "after generation");
                 reads(ledger, api, queries, base);
@@ -267,6 +292,106 @@ public final class Bench {
         figures.add(new Figure("generation: commands/s", commands.get() / seconds, "cmd/s", "raw H2 appends/s", base.h2AppendsPerSecond(), ""));
     }
 
+    /**
+     * How long the server holds its deadlines with {@code --deadlines hold} (its first poll): the whole run. The generation
+     * then fires none, so when the server starts it schedules every deadline of the played days at once, most already met by
+     * a later act; firing them (a command each, most changing nothing: 2.8 ms of CPU each, measured at 10,000 cases, where
+     * they took three times as long as the acts) would take longer than the generation at large sizes and compete with every
+     * phase measured.
+     */
+    static final String DEADLINES_HELD = "P3650D";
+
+    /**
+     * Writes the synthetic ledger into the empty data directory through the aggregates, in a process of its own
+     * ({@code java -jar ledger-server.jar generate}, the same JVM options as the server), before the server starts; the
+     * server then builds every read model from the first event ({@link #buildReadModels}).
+     */
+    private void generateInProcess(Path jar, Path dataDir, List<String> serverOpts, boolean holdDeadlines, Baselines.Figures base)
+            throws Exception {
+        log("generating " + cases + " cases in process (java -jar " + jar.getFileName() + " generate), day by day on the ledger's clock");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(serverOpts);
+        command.addAll(List.of("-jar", jar.toString(), "generate", "--cases", String.valueOf(cases), "--seed", options.getOrDefault("seed", "1"),
+                "--gongshi.data-dir=" + dataDir, "--gongshi.embedded.mongo-port=" + ServerProcess.freePorts()[0],
+                "--gongshi.generate.deadlines=" + !holdDeadlines));
+        Path log = out.resolve("generate.log");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-generator"));
+        String last = null;
+        // the generator logs its progress every 10 s; show it here as it comes
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.file.Files.newInputStream(log)))) {
+            while (true) {
+                String line = lines.readLine();
+                if (line == null) {
+                    if (!process.isAlive()) break;
+                    Thread.sleep(200);
+                    continue;
+                }
+                if (line.contains("Generation: ")) log("  " + line.substring(line.indexOf("Generation: ")));
+                if (line.startsWith("generated: ")) last = line;
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (process.waitFor() != 0 || last == null) {
+            throw new IllegalStateException("the generator exited with " + process.exitValue() + "; see " + log);
+        }
+        log("  " + last);
+        var m = java.util.regex.Pattern.compile("generated: (\\d+) cases, (\\d+) commands, (\\d+) events in ([0-9.]+) s over (\\d+) ledger days")
+                .matcher(last);
+        if (!m.find()) throw new IllegalStateException("cannot read the generator's summary: " + last);
+        long commands = Long.parseLong(m.group(2)), events = Long.parseLong(m.group(3));
+        double seconds = Double.parseDouble(m.group(4));
+        String note = String.format(Locale.ROOT, "%d commands, %d events in %.0f s over %s ledger days (%.0f s with the JVM's start"
+                + " and stop)", commands, events, seconds, m.group(5), wall);
+        figures.add(new Figure("generation: cases/s (in process, through the aggregates)", cases / seconds, "cases/s", null, 0, note));
+        figures.add(new Figure("generation: commands/s (in process)", commands / seconds, "cmd/s", "raw H2 appends/s",
+                base.h2AppendsPerSecond(), ""));
+        figures.add(new Figure("generation: events/s (in process)", events / seconds, "events/s", "raw H2 appends/s",
+                base.h2AppendsPerSecond(), ""));
+        figures.add(new Figure("event store bytes/event after generation (in process)", ServerProcess.diskMiB(dataDir.resolve("eventstore"))
+                * 1048576.0 / Math.max(1, events), "B", "raw H2 bytes/event", base.h2BytesPerEvent(), events + " events, after the"
+                + " generator's clean stop"));
+    }
+
+    /**
+     * Waits until every processor of the server just started on an in-process generated ledger has passed its head: every
+     * read model built from the first event, as a rebuild builds it. Logs progress every 10 s.
+     */
+    private void buildReadModels(ServerProcess server, Api api, String admin, Baselines.Figures base) throws InterruptedException {
+        long events = head(api, admin);
+        log("building every read model from the " + events + " generated events");
+        CpuUse before = CpuUse.of(server);
+        long start = System.nanoTime(), lastReport = start;
+        while (!processorsPassed(api, admin, events)) {
+            Thread.sleep(250);
+            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+                lastReport = System.nanoTime();
+                long slowest = slowestProcessor(api, admin);
+                double seconds = (lastReport - start) / 1e9;
+                log(String.format(Locale.ROOT, "  the slowest processor at %d of %d (%.0f events/s)", slowest, events, Math.max(0, slowest) / seconds));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        figures.add(new Figure("read models built from the generated ledger: events/s", events / seconds, "events/s", "raw Mongo inserts/s",
+                base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s once healthy", events, seconds)));
+        cpu("server CPU building the read models", "Build", before, CpuUse.of(server), seconds, events, "event");
+    }
+
+    /**
+     * The public figures of the whole ledger for each year the synthetic ledger spans (disclosure and closure), as the public
+     * reads them: two ledgers generated from the same plans, through the API or in process, answer the same.
+     */
+    private static Map<String, Object> publicFigures(Api api) {
+        Map<String, Object> byYear = new LinkedHashMap<>();
+        for (int year : new int[] {2025, 2026}) {
+            Api.Reply r = api.get("/api/v1/public/stats?year=" + year, null);
+            if (r.status() != 200) throw new IllegalStateException("GET /api/v1/public/stats?year=" + year + ": " + r.status() + " " + r.body());
+            byYear.put(String.valueOf(year), r.json());
+        }
+        return byYear;
+    }
+
     /** Moves the ledger's clock (embedded default, loopback) to 09:00 of {@code day} in Asia/Shanghai. */
     private static void moveClock(Api api, LocalDate day) {
         Api.Reply r = api.send("POST", "/dev/clock", null, Api.JSON.writeValueAsString(Map.of("now", day + CLOCK_TIME)));
@@ -296,12 +421,12 @@ public final class Bench {
         Random r = new Random(5);
         Latencies search = new Latencies(), stats = new Latencies(), privateStats = new Latencies();
         for (int i = 0; i < n; i++) {
-            String q = SyntheticLedger.BRANDS[r.nextInt(SyntheticLedger.BRANDS.length)];
-            String division = SyntheticLedger.DIVISIONS[r.nextInt(SyntheticLedger.DIVISIONS.length)][0];
+            String q = SyntheticLedger.brand(r);
+            String division = SyntheticLedger.division(r)[0];
             String path = switch (i % 3) {
                 case 0 -> "/api/v1/public/penalties?q=" + enc(q);
                 case 1 -> "/api/v1/public/penalties?division=" + division;
-                default -> "/api/v1/public/penalties?q=" + enc(SyntheticLedger.INDUSTRIES[r.nextInt(SyntheticLedger.INDUSTRIES.length)])
+                default -> "/api/v1/public/penalties?q=" + enc(SyntheticLedger.industry(r))
                         + "&division=" + division.substring(0, 2);
             };
             search.add(timed(api, path, null));

@@ -1,6 +1,6 @@
 package org.gongshi.bench;
 
-import org.gongshi.bench.SyntheticLedger.CasePlan;
+import org.gongshi.synthetic.SyntheticLedger.CasePlan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

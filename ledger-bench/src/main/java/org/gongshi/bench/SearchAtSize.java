@@ -1,5 +1,7 @@
 package org.gongshi.bench;
 
+import org.gongshi.synthetic.SyntheticLedger;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
@@ -119,12 +121,12 @@ final class SearchAtSize {
             String slowest = "";
             java.time.Instant slowestAt = null;
             for (int i = 0; i < WARM_UP + queries; i++) {
-                String q = SyntheticLedger.BRANDS[r.nextInt(SyntheticLedger.BRANDS.length)];
-                String division = SyntheticLedger.DIVISIONS[r.nextInt(SyntheticLedger.DIVISIONS.length)][0];
+                String q = SyntheticLedger.brand(r);
+                String division = SyntheticLedger.division(r)[0];
                 String path = switch (shape[0]) {
                     case "q" -> "/api/v1/public/penalties?q=" + Bench.enc(q);
                     case "division" -> "/api/v1/public/penalties?division=" + division;
-                    default -> "/api/v1/public/penalties?q=" + Bench.enc(SyntheticLedger.INDUSTRIES[r.nextInt(SyntheticLedger.INDUSTRIES.length)])
+                    default -> "/api/v1/public/penalties?q=" + Bench.enc(SyntheticLedger.industry(r))
                             + "&division=" + division.substring(0, 2);
                 };
                 Api.Reply reply = api.get(path, null);
@@ -151,7 +153,7 @@ final class SearchAtSize {
     private static Document copy(Document template, long n, Random random, LocalDate publicUntil) {
         Document record = new Document((Document) template.get("record"));
         SyntheticLedger.Subject subject = SyntheticLedger.subject(random);
-        String[] division = SyntheticLedger.DIVISIONS[random.nextInt(SyntheticLedger.DIVISIONS.length)];
+        String[] division = SyntheticLedger.division(random);
         String id = "bench-copy-" + n;
         record.put("recordId", id);
         record.put("subjectName", subject.name());

@@ -1,5 +1,7 @@
 package org.gongshi.bench;
 
+import org.gongshi.synthetic.SyntheticLedger;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

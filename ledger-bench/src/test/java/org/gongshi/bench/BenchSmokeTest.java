@@ -1,5 +1,7 @@
 package org.gongshi.bench;
 
+import org.gongshi.synthetic.SyntheticLedger;
+
 import org.gongshi.ledger.identity.Uscc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The harness at a tiny size against the server jar the reactor built before this module, so CI keeps it
  * from rotting: every figure is measured beside its baseline, the synthetic ledger's codes are valid, and every
  * generated act is accepted on the ledger's clock. The generated ledger is kept and rebuilt by a second run
- * ({@code --keep-data}, {@code --rebuild-of}); no JFR.
+ * ({@code --keep-data}, {@code --rebuild-of}), and written again in process by a third ({@code --generate in-process}),
+ * whose public figures must be the API's; no JFR.
  */
 class BenchSmokeTest {
 
@@ -75,5 +78,20 @@ class BenchSmokeTest {
             assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
         });
         assertThat(rebuildFigures).contains("rebuild of all read models, once healthy: events/s", "server CPU during the rebuild, once healthy");
+
+        // the same plans written in process through the aggregates (the server jar's generate tool), every read model then
+        // built from the first event: the ledger the public reads is the one the API wrote
+        options.remove("rebuild-of");
+        options.putAll(Map.of("generate", "in-process", "out", out.resolve("in-process").toString(), "clients", "1"));
+        JsonNode inProcess = Api.JSON.readTree(Files.readString(new Bench(options).run()));
+        List<String> inProcessFigures = new ArrayList<>();
+        inProcess.get("figures").forEach(f -> inProcessFigures.add(f.get("figure").asString()));
+        assertThat(inProcessFigures).contains("generation: commands/s (in process)", "read models built from the generated ledger: events/s",
+                "public search (q, division) p50", "commands/s, 1 clients");
+        assertThat(inProcess.get("commandFailures").asLong()).as(inProcess.get("firstFailures").toString()).isZero();
+        assertThat(inProcess.get("publicFiguresAfterGeneration")).isEqualTo(json.get("publicFiguresAfterGeneration"));
+        long filed = 0;
+        for (JsonNode year : json.get("publicFiguresAfterGeneration")) filed += year.path("handlingRate").path("denominator").asLong();
+        assertThat(filed).as("cases counted in the figures compared: " + json.get("publicFiguresAfterGeneration")).isPositive();
     }
 }

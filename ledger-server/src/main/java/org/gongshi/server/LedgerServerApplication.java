@@ -2,6 +2,7 @@ package org.gongshi.server;
 
 import org.gongshi.projections.transparency.NoteSigner;
 import org.gongshi.server.tools.FeedMirror;
+import org.gongshi.server.tools.SyntheticGenerationCommand;
 import org.gongshi.server.tools.RebuildCommand;
 import org.gongshi.server.tools.Verify;
 import org.gongshi.server.tools.Witness;
@@ -40,6 +41,10 @@ public class LedgerServerApplication {
             return;
         }
         disableUpdateChecker();
+        if (args.length > 0 && args[0].equals("generate")) {
+            System.exit(SyntheticGenerationCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    generate -> SpringApplication.run(LedgerServerApplication.class, generate)));
+        }
         try {
             SpringApplication.run(LedgerServerApplication.class, args);
         } catch (RuntimeException failedToStart) {

@@ -6,6 +6,8 @@ import org.gongshi.api.dev.DevTokenController;
 import org.gongshi.api.security.SecurityConfiguration;
 import org.gongshi.api.web.LedgerPositions;
 import com.mongodb.client.MongoClient;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.serialization.Serializer;
@@ -55,6 +57,9 @@ public final class RoleConfigurations {
     private RoleConfigurations() {
     }
 
+    /** The name of the bean that, where it is defined, keeps aggregates between commands ({@code CommandRole#aggregate}). */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
+
     /** Always: the read models every role reads, and token security for whatever endpoints are up. */
     @Configuration(proxyBeanMethods = false)
     @Import({ReadModelConfiguration.class, SecurityConfiguration.class})
@@ -66,11 +71,22 @@ public final class RoleConfigurations {
     @ConditionalOnRole("command")
     static class CommandRole {
         @Bean
-        ConfigurerModule caseAggregate() {
+        ConfigurerModule caseAggregate(@Qualifier(AGGREGATE_CACHE) ObjectProvider<Cache> cache) {
             return configurer -> {
-                configurer.configureAggregate(Case.class);
-                configurer.configureAggregate(DecisionNumberSlot.class);
+                configurer.configureAggregate(aggregate(Case.class, cache));
+                configurer.configureAggregate(aggregate(DecisionNumberSlot.class, cache));
             };
+        }
+
+        /**
+         * An aggregate as Axon configures it by default, kept in the {@value #AGGREGATE_CACHE} between commands where one is
+         * defined: only the synthetic generation defines one (one writer, in process), so the ledger loads every aggregate
+         * from its events on every command and is never served a state another node has moved on from.
+         */
+        private static <T> AggregateConfigurer<T> aggregate(Class<T> type, ObjectProvider<Cache> cache) {
+            AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);
+            Cache kept = cache.getIfAvailable();
+            return kept == null ? aggregate : aggregate.configureCache(c -> kept);
         }
 
         /**
@@ -92,8 +108,8 @@ public final class RoleConfigurations {
 
         /** Data subjects: the record that a subject's personal data was shredded. */
         @Bean
-        ConfigurerModule dataSubjectAggregate() {
-            return configurer -> configurer.configureAggregate(DataSubject.class);
+        ConfigurerModule dataSubjectAggregate(@Qualifier(AGGREGATE_CACHE) ObjectProvider<Cache> cache) {
+            return configurer -> configurer.configureAggregate(aggregate(DataSubject.class, cache));
         }
 
         /**
@@ -102,10 +118,11 @@ public final class RoleConfigurations {
          * whose basis decision is revoked. Sagas are stored in MongoDB (AxonWiring#sagaStore).
          */
         @Bean
-        ConfigurerModule creditLists(ListEntrySlots listEntrySlots, BasisCases basisCases) {
+        ConfigurerModule creditLists(ListEntrySlots listEntrySlots, BasisCases basisCases,
+                                     @Qualifier(AGGREGATE_CACHE) ObjectProvider<Cache> cache) {
             return configurer -> {
-                configurer.configureAggregate(Listing.class);
-                configurer.configureAggregate(ListEntrySlot.class);
+                configurer.configureAggregate(aggregate(Listing.class, cache));
+                configurer.configureAggregate(aggregate(ListEntrySlot.class, cache));
                 configurer.registerCommandHandler(c -> new ListingProposals(c.repository(Listing.class), listEntrySlots, basisCases));
                 configurer.eventProcessing().registerSaga(ListingBasisWatch.class);
             };

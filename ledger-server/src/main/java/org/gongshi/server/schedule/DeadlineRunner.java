@@ -86,8 +86,20 @@ public class DeadlineRunner implements AutoCloseable {
         });
     }
 
+    /** Set once a caller fires the due entries itself ({@link #fireDue()}) at moments of its choosing; guarded by nothing else. */
+    private volatile boolean firedByCaller;
+
+    /**
+     * From now on only a call of {@link #fireDue()} fires: neither the poll nor a move of the clock does (the synthetic
+     * generation fires at the end of each day it plays, in its own units of work).
+     */
+    public void fireOnlyWhenCalled() {
+        firedByCaller = true;
+    }
+
     @Scheduled(initialDelayString = "${gongshi.deadlines.initial-delay:PT5S}", fixedDelayString = "${gongshi.deadlines.poll:PT10S}")
     public void run() {
+        if (firedByCaller) return;
         int fired = fireDue();
         if (fired > 0) log.info("Deadlines: {} due on the ledger's clock ({}) fired", fired, clock.instant());
     }

@@ -1,4 +1,4 @@
-package org.gongshi.bench;
+package org.gongshi.synthetic;
 
 import org.gongshi.ledger.policy.Rulebook;
 
@@ -42,7 +42,7 @@ public final class SyntheticLedger {
     private static final Rulebook RULES = Rulebook.defaults();
 
     /** The first day a case may be filed: the ledger's clock starts on it. */
-    static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 2);
+    public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 2);
 
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -126,8 +126,23 @@ public final class SyntheticLedger {
                 correct, revoke, execute, list, decidedToday != null);
     }
 
+    /** A brand syllable of the names, drawn from {@code random} (a search word that hits many names). */
+    public static String brand(Random random) {
+        return BRANDS[random.nextInt(BRANDS.length)];
+    }
+
+    /** An industry syllable of the names, drawn from {@code random}. */
+    public static String industry(Random random) {
+        return INDUSTRIES[random.nextInt(INDUSTRIES.length)];
+    }
+
+    /** A division the bureaus sit in, drawn from {@code random}: its code and the name of its area. */
+    public static String[] division(Random random) {
+        return DIVISIONS[random.nextInt(DIVISIONS.length)].clone();
+    }
+
     /** A company in a random division, with a realistic name and a valid USCC. */
-    static Subject subject(Random random) {
+    public static Subject subject(Random random) {
         String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
         String name = REGIONS[random.nextInt(REGIONS.length)] + BRANDS[random.nextInt(BRANDS.length)]
                 + INDUSTRIES[random.nextInt(INDUSTRIES.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];

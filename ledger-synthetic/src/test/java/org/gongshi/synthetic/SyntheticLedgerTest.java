@@ -1,4 +1,4 @@
-package org.gongshi.bench;
+package org.gongshi.synthetic;
 
 import org.junit.jupiter.api.Test;
 
