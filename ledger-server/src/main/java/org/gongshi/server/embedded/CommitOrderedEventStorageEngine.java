@@ -62,7 +62,7 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
 
     static final Duration APPEND_WAIT = Duration.ofSeconds(30);
 
-    /** The payload and metadata column type the schema uses ({@link H2EventTableFactory}: BLOB). */
+    /** The payload and metadata column type the schema uses ({@link H2EventTableFactory}: VARBINARY, or BLOB in older stores). */
     private static final Class<?> PAYLOAD_TYPE = byte[].class;
 
     private static final long UNKNOWN = -1;
