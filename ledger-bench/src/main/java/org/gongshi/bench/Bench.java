@@ -47,8 +47,6 @@ public final class Bench {
         }
     }
 
-    /** The time of day the generator sets the ledger's clock to on each day it plays. */
-    static final String CLOCK_TIME = "T09:00:00+08:00";
     /** The server's JVM options unless --server-opts says otherwise: the README's command line for the embedded default. */
     static final String SERVER_OPTS = "-XX:TieredStopAtLevel=1";
 
@@ -319,15 +317,22 @@ public final class Bench {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-generator"));
         String last = null;
+        long lastLine = System.nanoTime();
         // the generator logs its progress every 10 s; show it here as it comes
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.file.Files.newInputStream(log)))) {
             while (true) {
                 String line = lines.readLine();
                 if (line == null) {
                     if (!process.isAlive()) break;
+                    if (System.nanoTime() - lastLine > STALLED_AFTER_NANOS) {
+                        process.destroy();
+                        throw new IllegalStateException("the generator wrote nothing for " + TimeUnit.NANOSECONDS.toMinutes(STALLED_AFTER_NANOS)
+                                + " minutes and was stopped; see " + log);
+                    }
                     Thread.sleep(200);
                     continue;
                 }
+                lastLine = System.nanoTime();
                 if (line.contains("Generation: ")) log("  " + line.substring(line.indexOf("Generation: ")));
                 if (line.startsWith("generated: ")) last = line;
             }
@@ -362,16 +367,8 @@ public final class Bench {
         long events = head(api, admin);
         log("building every read model from the " + events + " generated events");
         CpuUse before = CpuUse.of(server);
-        long start = System.nanoTime(), lastReport = start;
-        while (!processorsPassed(api, admin, events)) {
-            Thread.sleep(250);
-            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
-                lastReport = System.nanoTime();
-                long slowest = slowestProcessor(api, admin);
-                double seconds = (lastReport - start) / 1e9;
-                log(String.format(Locale.ROOT, "  the slowest processor at %d of %d (%.0f events/s)", slowest, events, Math.max(0, slowest) / seconds));
-            }
-        }
+        long start = System.nanoTime();
+        awaitProcessorsPast(api, admin, events, start);
         double seconds = (System.nanoTime() - start) / 1e9;
         figures.add(new Figure("read models built from the generated ledger: events/s", events / seconds, "events/s", "raw Mongo inserts/s",
                 base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s once healthy", events, seconds)));
@@ -392,9 +389,9 @@ public final class Bench {
         return byYear;
     }
 
-    /** Moves the ledger's clock (embedded default, loopback) to 09:00 of {@code day} in Asia/Shanghai. */
+    /** Moves the ledger's clock (embedded default, loopback) to the morning of {@code day} ({@link SyntheticLedger#morningOf}). */
     private static void moveClock(Api api, LocalDate day) {
-        Api.Reply r = api.send("POST", "/dev/clock", null, Api.JSON.writeValueAsString(Map.of("now", day + CLOCK_TIME)));
+        Api.Reply r = api.send("POST", "/dev/clock", null, Api.JSON.writeValueAsString(Map.of("now", SyntheticLedger.morningOf(day).toString())));
         if (r.status() != 200) throw new IllegalStateException("POST /dev/clock " + day + ": " + r.status() + " " + r.body());
     }
 
@@ -602,9 +599,7 @@ public final class Bench {
             }
             // every processor past the head before the restart; not the feed's or the public records' size, which deadlines
             // the restarted ledger fires may lower
-            while (!processorsPassed(fresh, admin, events)) {
-                Thread.sleep(250);
-            }
+            awaitProcessorsPast(fresh, admin, events, again.startedNanos);
             double seconds = (System.nanoTime() - again.startedNanos) / 1e9;
             double startup = (again.healthyNanos - again.startedNanos) / 1e9;
             figures.add(new Figure("rebuild of all read models: events/s", events / seconds, "events/s", "raw Mongo inserts/s",
@@ -619,6 +614,34 @@ public final class Bench {
     }
 
     /** Whether every event processor's every segment has passed {@code position} (health details, admin token). */
+    /** How long the slowest processor may stand still before a build or a rebuild counts as stuck. */
+    static final long STALLED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+    /**
+     * Until every processor has passed {@code position}, showing the slowest one's progress every 10 s (events/s since
+     * {@code start}); fails, naming where it stopped, once the slowest has stood still for {@link #STALLED_AFTER_NANOS}.
+     */
+    private static void awaitProcessorsPast(Api api, String admin, long position, long start) throws InterruptedException {
+        long lastReport = System.nanoTime(), lastMove = lastReport, last = Long.MIN_VALUE;
+        while (true) {
+            long slowest = slowestProcessor(api, admin), now = System.nanoTime();
+            if (slowest >= position) return;
+            if (slowest != last) {
+                last = slowest;
+                lastMove = now;
+            } else if (now - lastMove > STALLED_AFTER_NANOS) {
+                throw new IllegalStateException("the slowest processor stood at " + slowest + " of " + position + " for "
+                        + TimeUnit.NANOSECONDS.toMinutes(STALLED_AFTER_NANOS) + " minutes (-1: the server's health not readable); see server.log");
+            }
+            if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+                lastReport = now;
+                log(String.format(Locale.ROOT, "  the slowest processor at %d of %d (%.0f events/s)", slowest, position,
+                        Math.max(0, slowest) / ((now - start) / 1e9)));
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private static boolean processorsPassed(Api api, String admin, long position) {
         return slowestProcessor(api, admin) >= position;
     }

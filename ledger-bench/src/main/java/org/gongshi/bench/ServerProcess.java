@@ -37,7 +37,7 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--gongshi.data-dir=" + dataDir, "--server.port=" + port,
                 "--server.address=127.0.0.1", "--gongshi.traffic.enabled=false", "--gongshi.embedded.mongo-port=" + mongoPort,
                 // the synthetic ledger plays its calendar from its first day (a restart with the same start continues the clock)
-                "--gongshi.clock.start=" + SyntheticLedger.FIRST_DAY + Bench.CLOCK_TIME));
+                "--gongshi.clock.start=" + SyntheticLedger.morningOf(SyntheticLedger.FIRST_DAY)));
         startedNanos = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         // a bench stopped early (Ctrl-C, a test's fork ended) takes its server with it

@@ -1,8 +1,10 @@
 package org.gongshi.synthetic;
 
+import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.policy.Rulebook;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -43,6 +45,11 @@ public final class SyntheticLedger {
 
     /** The first day a case may be filed: the ledger's clock starts on it. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 2);
+
+    /** When on {@code day} its acts happen: the ledger's clock is set to 09:00 of each played day, in the legal zone. */
+    public static OffsetDateTime morningOf(LocalDate day) {
+        return day.atTime(9, 0).atZone(LedgerClock.LEGAL_ZONE).toOffsetDateTime();
+    }
 
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};

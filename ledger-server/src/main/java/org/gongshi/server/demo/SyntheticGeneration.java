@@ -99,9 +99,6 @@ public class SyntheticGeneration implements ApplicationRunner {
     /** The process manager's processor (Axon names a saga's after its class): it runs beside the generation. */
     static final String PROCESS_MANAGER = ListingBasisWatch.class.getSimpleName() + "Processor";
 
-    /** The time of day the clock is moved to on each played day (the bench's). */
-    static final java.time.LocalTime CLOCK_TIME = java.time.LocalTime.of(9, 0);
-
     private final CommandGateway gateway;
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
@@ -183,7 +180,7 @@ public class SyntheticGeneration implements ApplicationRunner {
         ExecutorService writers = Executors.newFixedThreadPool(threads, r -> new Thread(r, "generation-" + COUNTER.incrementAndGet()));
         try {
         for (Map.Entry<LocalDate, int[]> due : agenda.entrySet()) {
-            Instant morning = due.getKey().atTime(CLOCK_TIME).atZone(LedgerClock.LEGAL_ZONE).toInstant();
+            Instant morning = SyntheticLedger.morningOf(due.getKey()).toInstant();
             if (clock.instant().isBefore(morning)) clock.moveForwardTo(morning);
             commands += playDay(ledger, due.getValue(), writers);
             if (fireDeadlines) commands += fireDue();

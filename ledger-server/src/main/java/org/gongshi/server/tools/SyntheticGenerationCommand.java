@@ -37,7 +37,7 @@ public final class SyntheticGenerationCommand {
         List<String> all = new ArrayList<>(List.of("--gongshi.generate.cases=" + cases, "--gongshi.generate.seed=" + seed,
                 "--gongshi.roles=command", "--server.port=0", // no API role: the port answers health only
                 // the synthetic ledger's calendar starts on its first day; a setting given after this one wins
-                "--gongshi.clock.start=" + SyntheticLedger.FIRST_DAY + "T09:00:00+08:00"));
+                "--gongshi.clock.start=" + SyntheticLedger.morningOf(SyntheticLedger.FIRST_DAY)));
         all.addAll(spring);
         try (ConfigurableApplicationContext context = ledger.apply(all.toArray(String[]::new))) {
             return SpringApplication.exit(context);
