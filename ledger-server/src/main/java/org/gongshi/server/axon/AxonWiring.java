@@ -6,7 +6,6 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -117,13 +116,13 @@ public class AxonWiring {
     /** How long a processor's claim on its segment holds without being written (MongoTokenStore's default). */
     static final java.time.Duration CLAIM_TIMEOUT = java.time.Duration.ofSeconds(10);
 
-    /** Process-manager (saga) state in MongoDB beside the tokens, so it survives restarts and moves between nodes. */
+    /** Process-manager (saga) state in MongoDB beside the tokens, so it survives restarts and moves between nodes; every read a key lookup. */
     @Bean
     SagaStore<Object> sagaStore(MongoDatabase readModelDatabase, @Qualifier("serializer") Serializer serializer) {
-        return MongoSagaStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase).build())
-                .serializer(serializer)
-                .build();
+        KeyedSagaStore store = new KeyedSagaStore(readModelDatabase, serializer);
+        int adopted = store.adoptAxonEntries();
+        if (adopted > 0) org.slf4j.LoggerFactory.getLogger(KeyedSagaStore.class).info("{} sagas moved from Axon's Mongo saga store to key lookups", adopted);
+        return store;
     }
 
     @Bean
