@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.gongshi.server.axon.KeyedSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.gongshi.api.listings.ListingCommandController;
 import org.gongshi.projections.listings.ListingViewProjection;
@@ -72,7 +72,7 @@ class DistributedProfileTest {
             assertThat(app.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(app.getBean(TokenStore.class)).isInstanceOfSatisfying(org.gongshi.server.axon.ThrottledClaimExtensions.class,
                 tokens -> assertThat(tokens.delegate()).isInstanceOf(MongoTokenStore.class));
-            assertThat(app.getBean(SagaStore.class)).as("process managers are stored in MongoDB").isInstanceOf(MongoSagaStore.class);
+            assertThat(app.getBean(SagaStore.class)).as("process managers are stored in MongoDB").isInstanceOf(KeyedSagaStore.class);
             assertThat(app.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(app.getBeansOfType(MongoServer.class)).isEmpty();
             assertThat(app.getBeansOfType(DevTokenController.class)).as("POST /dev/tokens exists only in the embedded default").isEmpty();
