@@ -613,7 +613,6 @@ public final class Bench {
         }
     }
 
-    /** Whether every event processor's every segment has passed {@code position} (health details, admin token). */
     /** How long the slowest processor may stand still before a build or a rebuild counts as stuck. */
     static final long STALLED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
 
@@ -642,6 +641,7 @@ public final class Bench {
         }
     }
 
+    /** Whether every event processor's every segment has passed {@code position} (health details, admin token). */
     private static boolean processorsPassed(Api api, String admin, long position) {
         return slowestProcessor(api, admin) >= position;
     }
