@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * {@link StringDataType} gives them (so a data directory reads as before), encoded a key at a time into an array: H2
  * writes and reads each character through {@code ByteBuffer.put} and {@code get}, and with every page a checkpoint
  * writes holding some hundred keys, that was a quarter of the read-model checkpoint's samples under 8 clients at 100,000
- * cases (issue 13; the checkpoint holds the lock every MongoDB command waits for). H2's encoding: the key's length in
+ * cases (issue 13; the checkpoint holds the lock every writing MongoDB command waits for). H2's encoding: the key's length in
  * characters, then each UTF-16 character alone (surrogates too: the complemented keys of a descending index hold some)
  * in one byte below {@code 0x80}, two ({@code 0xc0 | c >> 6}, {@code c & 0x3f}) below {@code 0x800}, else three
  * ({@code 0xe0 | c >> 12}, {@code c >> 6 & 0x3f}, {@code c & 0x3f}).
