@@ -11,9 +11,7 @@ public class CompactTrial {
         MVStore s = new MVStore.Builder().fileName(a[0]).autoCommitDisabled().autoCommitBufferSize(0).cacheSize(64).pageSplitSize(4096).open();
         System.out.printf("open %.1f s, chunks fill %d%%, file %.0f MB%n", (System.nanoTime() - t0) / 1e9, s.getFileStore().getChunksFillRate(), s.getFileStore().size() / 1e6);
         for (String name : s.getMapNames()) {
-            if (name.endsWith("$bson")) s.openMap(name, new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE));
-            else if (name.contains("._sorted_") || name.contains("._unique_")) s.openMap(name, new org.h2.mvstore.MVMap.Builder<String, Object>().keyType(org.h2.mvstore.type.StringDataType.INSTANCE));
-            else s.openMap(name);
+            MapSizes.open(s, name); // only data of open maps is moved
         }
         long total = 0;
         for (int i = 0; i < steps && s.getFileStore().getChunksFillRate() < target; i++) {

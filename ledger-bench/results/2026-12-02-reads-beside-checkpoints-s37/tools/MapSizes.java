@@ -1,21 +1,25 @@
+// Run from the server's classes (package org.gongshi.server.embedded): javac -d OUT -cp "ledger-server/target/classes:<the server jar's BOOT-INF/lib/*>" MapSizes.java CompactTrial.java
 package org.gongshi.server.embedded;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.StringDataType;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.*;
 
 public class MapSizes {
+    /** A map of the embedded MongoDB's store with the types its backend gives it (documents as BSON, index keys as strings). */
+    static MVMap<?, ?> open(MVStore s, String name) {
+        if (name.endsWith("$bson")) return s.openMap(name, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        if (name.contains("._sorted_") || name.contains("._unique_")) return s.openMap(name, new MVMap.Builder<String, Object>().keyType(IndexKeyType.INSTANCE));
+        return s.openMap(name);
+    }
+
     public static void main(String[] a) {
         MVStore s = new MVStore.Builder().fileName(a[0]).readOnly().cacheSize(256).open();
         List<Object[]> rows = new ArrayList<>();
         long total = 0;
         for (String name : new TreeSet<>(s.getMapNames())) {
-            MVMap<?, ?> m;
-            if (name.endsWith("$bson")) m = s.openMap(name, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
-            else if (name.contains("._sorted_") || name.contains("._unique_")) m = s.openMap(name, new MVMap.Builder<String, Object>().keyType(StringDataType.INSTANCE));
-            else m = s.openMap(name);
+            MVMap<?, ?> m = open(s, name);
             long disk = m.getRootPage().getDiskSpaceUsed(a.length > 1);
             total += disk;
             rows.add(new Object[]{name, m.sizeAsLong(), disk});

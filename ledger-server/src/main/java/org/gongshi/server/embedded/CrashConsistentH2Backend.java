@@ -100,7 +100,7 @@ class CrashConsistentH2Backend extends H2Backend {
         return Math.min(MOST_COMPACTED_BYTES, Math.max(1 << 20, written / 2));
     }
 
-    /** The most a checkpoint's compaction rewrites (bytes), a bound on its pause under the lock every command waits for. */
+    /** The most a checkpoint's compaction rewrites (bytes), a bound on its pause under the lock every writing command waits for. */
     static final int MOST_COMPACTED_BYTES = 64 << 20;
 
     /** What the last checkpoint's compaction left to write (the store's estimate), only read and written under the lock. */
@@ -138,7 +138,7 @@ class CrashConsistentH2Backend extends H2Backend {
 
     /**
      * A leaf page splits past this many bytes (H2's default is 16 KB): a checkpoint encodes every document of each
-     * page changed since the last one, under the lock every command waits for, so fewer documents share a page.
+     * page changed since the last one, under the lock every writing command waits for, so fewer documents share a page.
      */
     static final int PAGE_SPLIT_BYTES = 4 * 1024;
 
