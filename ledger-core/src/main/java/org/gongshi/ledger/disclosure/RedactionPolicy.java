@@ -260,11 +260,17 @@ public final class RedactionPolicy {
     /** A count of people after names (李娜、王芳和赵丽颖三人, 张三等二人). */
     private static final String HEAD_COUNT = "[0-9一二三四五六七八九十两]+[人名位]";
     /**
+     * The words that say what every name of a list did (张建国、李秀英均证实, 王强、李明分别签字): they end the last name. Not
+     * in AFTER_NAME: 均瑶集团 and 都市 begin organisations' names.
+     */
+    private static final List<String> LIST_END_WORDS = List.of("均", "分别", "皆");
+    /**
      * Where a name ends: punctuation, a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
-     * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), or a word that joins it to the next name in a list (和, 及, 与).
+     * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), a word that joins it to the next name in a list (和, 及, 与),
+     * or one that says what each of the list did (均, 分别).
      */
     private static final String NAME_END = "(?:[，。；;,、（(\\s和及与]|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
-            + "|个人|$)";
+            + "|" + anyOf(LIST_END_WORDS) + "|个人|$)";
     /**
      * Words after a role that begin with a surname's character but name nobody: 证人陈述, 店员陈列, 买家付款, 店员上架,
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
@@ -417,6 +423,19 @@ public final class RedactionPolicy {
             + "((" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
             + "(?=" + anyOf(CLAUSE_ACTIONS) + ")");
 
+    /**
+     * What a bracket after a name says about the person: a role or a relation (王小明（证人）, 钱多多（供货商）), a sex (男,
+     * 女), an age, a birth, an ID number or a home (（男，1970年1月1日出生）, （35岁）, （身份证号***）, （家住***）).
+     */
+    private static final String PARTICULARS = "[（(](?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "|[男女][，,、)）性]"
+            + "|[^（()）]{0,30}?(?:出生|岁|身份证|身份号码|住址|家住|现住|户籍))";
+    /**
+     * A name right before a bracket of a person's particulars: a surname and one or two characters, not ending like a place
+     * or a body (东方公司（供货商） stays), never a role word or a word that only looks like a name. The bracket is kept.
+     */
+    private static final Pattern NAME_BEFORE_PARTICULARS = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!"
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + FAMILY + HAN + "{1,2}(?<!" + PLACE_OR_BODY_END + ")))(?=" + PARTICULARS + ")");
+
     private RedactionPolicy() {
     }
 
@@ -434,9 +453,10 @@ public final class RedactionPolicy {
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = List.of(party.name() == null ? "" : party.name(),
                 party.legalRepresentative() == null ? "" : party.legalRepresentative());
-        String number = scrub(decisionNumber, hidden, partyId, names), type = scrub(violationType, hidden, partyId, names),
-                scrubbedFacts = scrub(facts, hidden, partyId, names), basis = scrub(legalBasis, hidden, partyId, names),
-                content = scrub(penaltyContent(penalties), hidden, partyId, names);
+        Scrubbing about = new Scrubbing(partyId, kept, names);
+        String number = scrubbed(decisionNumber, hidden, about), type = scrubbed(violationType, hidden, about),
+                scrubbedFacts = scrubbed(facts, hidden, about), basis = scrubbed(legalBasis, hidden, about),
+                content = scrubbed(penaltyContent(penalties), hidden, about);
         return new PublicRecord(recordId,
                 scrub(party.name(), hidden, partyId),
                 party.kind(),
@@ -471,10 +491,11 @@ public final class RedactionPolicy {
         // a name a pattern found in one free text is hidden in every other too, never the party's or its representative's
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = List.of(record.subjectName() == null ? "" : record.subjectName(), representative == null ? "" : representative);
-        String type = scrub(violationType != null ? violationType : record.violationType(), hidden, partyId, names),
-                scrubbedFacts = scrub(facts != null ? facts : record.facts(), hidden, partyId, names),
-                basis = scrub(legalBasis != null ? legalBasis : record.legalBasis(), hidden, partyId, names),
-                content = scrub(record.penaltyContent(), hidden, partyId, names);
+        Scrubbing about = new Scrubbing(partyId, kept, names);
+        String type = scrubbed(violationType != null ? violationType : record.violationType(), hidden, about),
+                scrubbedFacts = scrubbed(facts != null ? facts : record.facts(), hidden, about),
+                basis = scrubbed(legalBasis != null ? legalBasis : record.legalBasis(), hidden, about),
+                content = scrubbed(record.penaltyContent(), hidden, about);
         return record.withTexts(scrub(representative, hidden), hideNames(type, names, kept), hideNames(scrubbedFacts, names, kept),
                 hideNames(basis, names, kept), hideNames(content, names, kept));
     }
@@ -501,18 +522,18 @@ public final class RedactionPolicy {
      */
     public static String scrub(String text, List<String> hidden, String partyId) {
         Set<String> names = new LinkedHashSet<>();
-        return hideNames(scrub(text, hidden, partyId, names), names, List.of());
+        return hideNames(scrubbed(text, hidden, new Scrubbing(partyId, List.of(), names)), names, List.of());
     }
 
     /**
-     * A text scrubbed by the terms listed and every pattern, the names the patterns hid added to {@code names} (not yet
-     * hidden at their other mentions: see {@link #hideNames}).
+     * A text scrubbed by the terms listed and every pattern, the names the patterns hid added to the scrubbing's names (not
+     * yet hidden at their other mentions: see {@link #hideNames}).
      */
-    private static String scrub(String text, List<String> hidden, String partyId, Set<String> names) {
+    private static String scrubbed(String text, List<String> hidden, Scrubbing about) {
         if (text == null) return null;
         String result = text;
         for (String term : hidden) result = replaceTerm(result, term);
-        for (Rule rule : RULES) result = rule.apply(result, partyId, names);
+        for (Rule rule : RULES) result = rule.apply(result, about);
         return result;
     }
 
@@ -534,9 +555,9 @@ public final class RedactionPolicy {
         }
 
         /** The text with what the pattern matches replaced; the names it hid added to {@code names}. */
-        String apply(String text, String partyId, Set<String> names) {
+        String apply(String text, Scrubbing about) {
             String ascii = ascii(text);
-            return mayMatch.test(ascii) ? replace(pattern, start, text, ascii, partyId, names, replacement) : text;
+            return mayMatch.test(ascii) ? replace(pattern, start, text, ascii, about, replacement) : text;
         }
     }
 
@@ -558,14 +579,14 @@ public final class RedactionPolicy {
          * ID number as published (masked), or null; a name it hides it adds to {@code names}, to be hidden at its every
          * other mention too.
          */
-        String of(Matcher match, int group, String text, String partyId, Set<String> names);
+        String of(Matcher match, int group, String text, Scrubbing about);
     }
 
     /** The hidden part as {@link #HIDDEN}, whatever it held. */
-    static final Replacement HIDE = (match, group, text, partyId, names) -> HIDDEN;
+    static final Replacement HIDE = (match, group, text, about) -> HIDDEN;
 
     /** Digits hidden, unless they are a USCC's (see {@link #isUscc}): an organisation's public identifier stays as written. */
-    static final Replacement HIDE_UNLESS_USCC = (match, group, text, partyId, names) ->
+    static final Replacement HIDE_UNLESS_USCC = (match, group, text, about) ->
             isUscc(match, text) ? text.substring(match.start(group), match.end(group)) : HIDDEN;
 
     /** The patterns every public text passes, in this order. */
@@ -587,7 +608,10 @@ public final class RedactionPolicy {
                     RedactionPolicy::hiddenNames),
             new Rule("names of those acting for the party or selling to it", ACTING_FOR_NAME, holdsAny(concat(ACTING_FOR, List.of("处", "某"))),
                     atOneOf(concat(List.of("由"), SOURCE_WORDS)), RedactionPolicy::hiddenNames),
-            new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart, RedactionPolicy::hiddenNames),
+            new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart,
+                    RedactionPolicy::namesButThePartys),
+            new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), beforeBracket(),
+                    RedactionPolicy::namesButThePartys),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
@@ -607,6 +631,21 @@ public final class RedactionPolicy {
         for (String label : labels) lasts.set(Character.toLowerCase(label.charAt(label.length() - 1)));
         return (text, index) -> {
             for (int k = 1; k <= 3 && index - k >= 0; k++) if (lasts.get(Character.toLowerCase(text.charAt(index - k)))) return true;
+            return false;
+        };
+    }
+
+    /**
+     * Where a name of two to four characters before a bracket may begin (its ASCII form): a surname's first character (of a
+     * common or a compound one) two to four characters before a {@code (}.
+     */
+    private static Start beforeBracket() {
+        BitSet firsts = new BitSet();
+        for (char c : SURNAME.substring(1, SURNAME.length() - 1).toCharArray()) firsts.set(c);
+        for (String compound : COMPOUND_SURNAMES) firsts.set(compound.charAt(0));
+        return (text, index) -> {
+            if (!firsts.get(text.charAt(index))) return false;
+            for (int k = 2; k <= 4 && index + k < text.length(); k++) if (text.charAt(index + k) == '(') return true;
             return false;
         };
     }
@@ -673,9 +712,9 @@ public final class RedactionPolicy {
      * (see {@link #isUscc}) stays as written; any other 18 digits are hidden whole. An ID number whose mask is the party's
      * shows nothing the public record does not already show.
      */
-    private static String maskedIdNumber(Matcher m, int group, String text, String partyId, Set<String> names) {
+    private static String maskedIdNumber(Matcher m, int group, String text, Scrubbing about) {
         String digits = m.group().replaceAll("[ -]", "").toUpperCase(Locale.ROOT);
-        if (ResidentIdNumber.isValid(digits)) return ResidentIdNumber.mask(digits).equals(partyId) ? ResidentIdNumber.mask(digits) : HIDDEN;
+        if (ResidentIdNumber.isValid(digits)) return ResidentIdNumber.mask(digits).equals(about.partyId()) ? ResidentIdNumber.mask(digits) : HIDDEN;
         return isUscc(m, text) ? text.substring(m.start(), m.end()) : HIDDEN;
     }
 
@@ -712,23 +751,56 @@ public final class RedactionPolicy {
 
     /**
      * A list of names, hidden name by name: its first name (the group after {@code group}) and every name after it; the
-     * joiners (、, 和, 及, 与) and contacts in brackets between kept (王大锤、李小花 → ***、***). What is not read as
-     * a piece of the list is hidden whole.
+     * joiners (、, 和, 及, 与) and contacts in brackets between kept (王大锤、李小花 → ***、***). What is not read as a
+     * piece of the list is hidden whole. Names a role or a relation introduces are third parties', whatever they are;
+     * see {@link #namesButThePartys} for names found by where they stand.
      */
-    private static String hiddenNames(Matcher m, int group, String text, String partyId, Set<String> names) {
-        remember(text.substring(m.start(group + 1), m.end(group + 1)), names);
+    private static String hiddenNames(Matcher m, int group, String text, Scrubbing about) {
+        return hiddenNames(m, group, text, about, false);
+    }
+
+    /**
+     * A list of names found by where they stand (first in a clause before an action, before particulars in brackets), hidden
+     * as {@link #hiddenNames} hides them, but the party's own name and its legal representative's, which may stand there
+     * too and are public (周八伙同刘德明 → 周八伙同***, 当事人周八（男，…出生）).
+     */
+    private static String namesButThePartys(Matcher m, int group, String text, Scrubbing about) {
+        return hiddenNames(m, group, text, about, true);
+    }
+
+    private static String hiddenNames(Matcher m, int group, String text, Scrubbing about, boolean keepPublic) {
+        StringBuilder out = new StringBuilder(about.hide(text.substring(m.start(group + 1), m.end(group + 1)), keepPublic));
         String rest = text.substring(m.end(group + 1), m.end(group));
-        StringBuilder out = new StringBuilder(HIDDEN);
         Matcher piece = LIST_PIECE.matcher(ascii(rest));
         for (int at = 0; at < rest.length(); at = piece.end()) {
             if (!piece.region(at, rest.length()).lookingAt() || piece.end() == at) return out.append(HIDDEN).toString();
             if (piece.start(1) >= 0) out.append(rest, at, piece.end());
-            else {
-                remember(rest.substring(at, piece.end()), names);
-                out.append(HIDDEN);
-            }
+            else out.append(about.hide(rest.substring(at, piece.end()), keepPublic));
         }
         return out.toString();
+    }
+
+    /**
+     * What a text is scrubbed about: the party's own ID number as published ({@code partyId}, masked; null when the text is
+     * about no natural person whose ID number is public), the names that are public ({@code kept}: the party's own, its
+     * legal representative's), and the names the patterns hid ({@code names}, to be hidden at every other mention).
+     */
+    record Scrubbing(String partyId, List<String> kept, Set<String> names) {
+
+        /**
+         * A name a pattern found, as it may be published: itself when {@code keepPublic} and it is (part of) a kept one,
+         * else hidden and remembered.
+         */
+        String hide(String name, boolean keepPublic) {
+            if (keepPublic && isKept(kept, name.strip())) return name;
+            remember(name, names);
+            return HIDDEN;
+        }
+    }
+
+    /** Whether a name is (part of) one of {@code kept}, the names that are public. */
+    private static boolean isKept(List<String> kept, String name) {
+        return !name.isEmpty() && kept.stream().anyMatch(k -> k != null && k.contains(name));
     }
 
     /**
@@ -753,14 +825,14 @@ public final class RedactionPolicy {
         if (text == null || names.isEmpty()) return text;
         String result = text;
         for (String name : names.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-            if (kept.stream().noneMatch(k -> k != null && k.contains(name))) result = replaceTerm(result, name);
+            if (!isKept(kept, name)) result = replaceTerm(result, name);
         }
         return result;
     }
 
     /** Every occurrence of a listed term, its full-width and ASCII forms alike. */
     private static String replaceTerm(String text, String term) {
-        return replace(Pattern.compile(Pattern.quote(ascii(term))), ANYWHERE, text, ascii(text), null, null, HIDE);
+        return replace(Pattern.compile(Pattern.quote(ascii(term))), ANYWHERE, text, ascii(text), null, HIDE);
     }
 
     /**
@@ -807,7 +879,7 @@ public final class RedactionPolicy {
      * Matches on the ASCII form of {@code text}; replaces in the original the match, or its first group that took part
      * (a pattern with groups hides them only), keeping every other character.
      */
-    private static String replace(Pattern pattern, Start start, String text, String ascii, String partyId, Set<String> names,
+    private static String replace(Pattern pattern, Start start, String text, String ascii, Scrubbing about,
                                   Replacement replacement) {
         // transparent bounds: a match tried from a character on sees the text before it and after (look-behinds, $)
         Matcher m = pattern.matcher(ascii).useTransparentBounds(true).useAnchoringBounds(false);
@@ -823,7 +895,7 @@ public final class RedactionPolicy {
             }
             int hiddenFrom = m.start(hidden), hiddenTo = m.end(hidden);
             if (hiddenTo == hiddenFrom) continue;
-            out.append(text, last, hiddenFrom).append(replacement.of(m, hidden, text, partyId, names));
+            out.append(text, last, hiddenFrom).append(replacement.of(m, hidden, text, about));
             last = hiddenTo;
         }
         return out.append(text, last, text.length()).toString();

@@ -646,7 +646,7 @@ class RedactionPolicyTest {
                 "A123456(7)", "AB123456（A）", "(", "罹患", "已患", "化疗", "瘫痪在床", "肝硬化", "高血压", "专用", "疗效", "其", "、", "电话号码",
                 "抖音号", "支付宝账户", "账号", "zhou.jie1990", "居住于", "租住于", "现居住在", "阳光花园", "B座", "1203房", "店长", "居民",
                 "货源", "温州人", "从毛某某", "某某", "证言", "反映", "通过", "曾确诊", "ZL", "ZL 2019 2 0123456", "〕", "152026000123",
-                "苏宁物流", "万达广场");
+                "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "(女,35岁)", "均证实", "分别", "东方公司");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -668,5 +668,40 @@ class RedactionPolicyTest {
         for (int r = 0; r < matched.length; r++) {
             assertThat(matched[r]).as("texts the %s pattern matched", RedactionPolicy.RULES.get(r).name()).isGreaterThan(100);
         }
+    }
+
+    /** The first audit from outside: a list ended by what every name did (均, 分别) lost only its first name. */
+    @Test
+    void every_name_of_a_list_is_hidden_when_the_list_ends_with_what_they_all_did() {
+        assertThat(RedactionPolicy.scrub("经查，购买者张建国、李秀英均证实当事人销售假冒商品。"))
+                .isEqualTo("经查，购买者***、***均证实当事人销售假冒商品。");
+        assertThat(RedactionPolicy.scrub("证人王强、李明分别签字确认。")).isEqualTo("证人***、***分别签字确认。");
+        assertThat(RedactionPolicy.scrub("其姐姐李某、妹妹李秀英皆不知情。")).isEqualTo("其姐姐***、妹妹***皆不知情。");
+    }
+
+    /** The first audit from outside: a name followed by its role or a person's particulars in brackets, with no role before it. */
+    @Test
+    void a_third_party_named_before_a_role_or_particulars_in_brackets_never_becomes_public() {
+        assertThat(RedactionPolicy.scrub("王小明（证人）作证，当事人销售假冒商品。")).isEqualTo("***（证人）作证，当事人销售假冒商品。");
+        assertThat(RedactionPolicy.scrub("吴志强（男，1970年1月1日出生）参与制售。")).isEqualTo("***（男，1970年1月1日出生）参与制售。");
+        assertThat(RedactionPolicy.scrub("经查，欧阳娜娜(女,35岁)提供仓库，钱多多（供货商）供货。"))
+                .isEqualTo("经查，***(女,35岁)提供仓库，***（供货商）供货。");
+        assertThat(RedactionPolicy.scrub("吴志强（男，1970年1月1日出生）参与制售，吴志强负责运输。"))
+                .as("hidden at every mention").isEqualTo("***（男，1970年1月1日出生）参与制售，***负责运输。");
+        List<String> stays = List.of("东方公司（供货商）供货。", "某某商行（下家）收货。", "当事人（男，1980年出生）销售。", "深圳市（住址略）",
+                "假冒商标（证据见附件）。", "陈列（见照片）。");
+        for (String text : stays) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The first audit from outside: the party's own name is public; a pattern that finds third parties leaves it as written. */
+    @Test
+    void the_partys_own_name_stays_public_where_a_pattern_finds_third_parties() {
+        Party person = new Party(PartyKind.NATURAL_PERSON, "周八", null, ID_NUMBER, null);
+        PublicRecord record = RedactionPolicy.publicRecord("r-2", person, "深市监罚〔2026〕234号", "销售侵犯注册商标专用权的商品",
+                "周八伙同刘德明销售假冒手提包。当事人周八（男，1985年6月12日出生）与王小明（证人）均在场。", "《商标法》第六十条第二款",
+                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
+                "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK, "440300", List.of());
+        assertThat(record.facts()).isEqualTo("周八伙同***销售假冒手提包。当事人周八（男，1985年6月12日出生）与***（证人）均在场。");
+        assertThat(record.subjectName()).isEqualTo("周八");
     }
 }
