@@ -168,6 +168,31 @@ class DoorsTest {
                 });
     }
 
+    /**
+     * API.md: public endpoints need no token. The first audit from outside: a garbled or expired token locked a caller out of
+     * the public answers, the feed and the pages (401). It is now ignored where no token is needed, and still refused where
+     * one is.
+     */
+    @Test
+    void a_token_that_does_not_verify_is_ignored_where_no_token_is_needed_and_refused_where_one_is() {
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        String expired = token(b -> b.issuedAt(past.minus(Duration.ofMinutes(30))).expiresAt(past));
+        // few public requests: this server's public traffic limit is small (the last test spends it)
+        Map<String, List<String>> openPaths = Map.of("garbage", List.of("/api/v1/public/penalties", "/feed/v1/tree-head", "/",
+                "/api/v1/audit/ledger/tree-head", "/audit/login"), expired, List.of("/feed/v1/entries?limit=1", "/api/v1/audit/ledger/checkpoint"));
+        for (String bad : List.of("garbage", expired)) {
+            for (String path : openPaths.get(bad)) {
+                web.get().uri(path).headers(h -> h.setBearerAuth(bad)).exchange().expectStatus().isOk();
+            }
+            web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(bad)).exchange().expectStatus().isOk()
+                    .expectBody(String.class).value(body -> assertThat(body).contains("\"status\":\"UP\"").doesNotContain("components"));
+            assertThat(statusOfCaseList(bad)).isEqualTo(401);
+            web.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(bad)).exchange().expectStatus().isUnauthorized();
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(bad)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        }
+    }
+
     @Test
     void health_details_are_shown_to_the_admin_role_only() {
         String anonymous = web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -213,6 +238,9 @@ class DoorsTest {
             bodies.add(result.getStatus() + " " + result.getResponseBody());
         };
         collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.TEXT_PLAIN).bodyValue("hello"));
+        // curl -d without a Content-Type sends a form (the first audit from outside: a 415 that did not say what to send)
+        collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("{}"));
         collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"filedOn\":"));
         collect.accept(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"filedOn\":\"2026-13-45\",\"ipType\":\"PATENT\"}"));
@@ -230,7 +258,9 @@ class DoorsTest {
         collect.accept(web.get().uri(java.net.URI.create(base + "/api/v1/public/penalties?q=%00")));
         collect.accept(web.get().uri("/api/v1/public/penalties?from=yesterday"));
         collect.accept(web.get().uri("/no/such/page"));
-        assertThat(bodies).hasSize(14).allSatisfy(b -> assertThat(JAVA_TYPE.matcher(b).find()).as(b).isFalse());
+        assertThat(bodies).filteredOn(b -> b.startsWith("415")).hasSize(2)
+                .allSatisfy(b -> assertThat(b).contains("Content-Type: application/json"));
+        assertThat(bodies).hasSize(15).allSatisfy(b -> assertThat(JAVA_TYPE.matcher(b).find()).as(b).isFalse());
         assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"field\":\"page\"").contains("whole number"))
                 .anySatisfy(b -> assertThat(b).startsWith("415").contains("Content-Type: application/json"))
                 .anySatisfy(b -> assertThat(b).contains("\"field\":\"decidedOn\"").contains("ISO string"));

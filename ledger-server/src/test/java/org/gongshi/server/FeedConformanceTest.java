@@ -150,7 +150,9 @@ class FeedConformanceTest {
     @Test
     void filters_narrow_the_stream_without_renumbering_and_bad_parameters_are_400() throws Exception {
         int port = freePort();
-        app = start(port);
+        // heartbeats ten minutes apart: a stream at the head must still answer at once (below)
+        app = LedgerEndToEndTest.start(dataDir, "--server.port=" + port, "--gongshi.feed.sign-interval=PT0.5S",
+                "--gongshi.feed.poll-interval=PT0.05S", "--gongshi.feed.heartbeat=PT10M");
         BureauClient bureau = new BureauClient(LedgerEndToEndTest.client(app), LedgerEndToEndTest.BUREAU);
         URI base = URI.create("http://127.0.0.1:" + port);
         String id = bureau.decidedCase("北京过滤示例有限公司", COMPANY_A, 15000);
@@ -165,6 +167,14 @@ class FeedConformanceTest {
                 .reduce("", (a, b) -> a + b + "\n");
         assertThat(first).isEqualTo("id:1\nevent:" + FeedTypes.DISCLOSURE_WITHDRAWN + "\n");
         response.body().close();
+
+        // a stream at the head answers its status and headers at once, with a first heartbeat (the first audit from outside:
+        // nothing came until the first heartbeat, 10 s later, and a client with a short read timeout gave up)
+        HttpResponse<java.util.stream.Stream<String>> atHead = http.sendAsync(HttpRequest.newBuilder(base.resolve("/feed/v1/events?after=1"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(atHead.statusCode()).isEqualTo(200);
+        assertThat(atHead.body().findFirst()).hasValueSatisfying(line -> assertThat(line).startsWith(":"));
+        atHead.body().close();
 
         assertThat(http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/events?types=nope")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(400);

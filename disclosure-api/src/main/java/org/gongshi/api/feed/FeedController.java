@@ -72,7 +72,9 @@ public class FeedController {
         Division divisionFilter = Params.division(division);
         Flux<ServerSentEvent<String>> entries = streams.follow(from, typeFilter, divisionFilter)
                 .map(e -> ServerSentEvent.builder(e.line()).id(Long.toString(e.seq())).event(e.type()).build());
-        Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat).onBackpressureDrop()
+        // the first at once: a stream at the head would otherwise send its status and headers only with the first heartbeat
+        // (the first audit from outside: ~10 s of nothing, and clients with a short read timeout gave up)
+        Flux<ServerSentEvent<String>> heartbeats = Flux.interval(Duration.ZERO, heartbeat).onBackpressureDrop()
                 .map(i -> ServerSentEvent.<String>builder().comment("heartbeat").build());
         return Flux.merge(entries, heartbeats).takeUntilOther(streams.closing());
     }

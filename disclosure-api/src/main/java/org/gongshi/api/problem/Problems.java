@@ -138,7 +138,9 @@ public final class Problems {
             return problem;
         }
         if (error instanceof IdempotencyConflict c) return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", c.getMessage());
-        if (error instanceof UnsupportedMediaTypeStatusException) {
+        // a form's body (curl -d without -H 'Content-Type: application/json') fails as a plain 415: it needs the same advice
+        if (error instanceof UnsupportedMediaTypeStatusException
+                || error instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()) {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the body as JSON with the header 'Content-Type: application/json'");
         }

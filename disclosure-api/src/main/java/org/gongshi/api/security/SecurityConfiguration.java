@@ -20,6 +20,9 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 
@@ -117,6 +120,29 @@ public class SecurityConfiguration {
         return firewall;
     }
 
+    /** The open doors inside the areas that need a token: public answers, the event ledger's tree, the audit login form. */
+    static final ServerWebExchangeMatcher OPEN_INSIDE = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers("/api/v1/public/**"),
+            // the event ledger's tree heads, checkpoints and proofs are public, as the feed's (no personal data in leaves)
+            // and witnesses hand in cosignatures there unauthenticated: each is checked against the witness keys
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/audit/ledger/**"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/audit/ledger/checkpoint/cosignatures"),
+            ServerWebExchangeMatchers.pathMatchers("/audit/login"));
+    /** The areas that need a token: the bureau API, the auditor's pages, the operators' metrics. */
+    static final ServerWebExchangeMatcher TOKEN_AREAS = ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/audit/**",
+            "/actuator/metrics", "/actuator/metrics/**");
+
+    /**
+     * Whether anyone may use this request without a token: outside the token areas, or at an open door inside them. A
+     * token sent there that does not verify (expired, garbled, another issuer's) is ignored and the request answered as
+     * the public's, not refused (API.md: public endpoints need no token; a credit platform whose token ran out still reads
+     * the feed, a browser with a stale header still sees the pages). A valid token still counts there (health details).
+     */
+    static Mono<Boolean> open(ServerWebExchange exchange) {
+        return OPEN_INSIDE.matches(exchange).flatMap(inside -> inside.isMatch() ? Mono.just(true)
+                : TOKEN_AREAS.matches(exchange).map(area -> !area.isMatch()));
+    }
+
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
@@ -144,11 +170,7 @@ public class SecurityConfiguration {
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/v1/public/**").permitAll()
-                        // the event ledger's tree heads, checkpoints and proofs are public, as the feed's (no personal data in leaves)
-                        // and witnesses hand in cosignatures there unauthenticated: each is checked against the witness keys
-                        .pathMatchers(HttpMethod.GET, "/api/v1/audit/ledger/**").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/audit/ledger/checkpoint/cosignatures").permitAll()
+                        .matchers(OPEN_INSIDE).permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(Access.ADMIN)
                         // processor names, lags and command counts are operators' data, like health details
                         .pathMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Access.ADMIN)
@@ -156,14 +178,15 @@ public class SecurityConfiguration {
                         .hasAnyRole(Access.WRITERS)
                         .pathMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(Access.PRIVATE_READERS)
                         .pathMatchers("/api/v1/**").authenticated()
-                        // the auditor's pages: the login form is open, the rest needs the token (header or audit cookie)
-                        .pathMatchers("/audit/login").permitAll()
+                        // the auditor's pages: the login form is open (OPEN_INSIDE), the rest needs the token (header or audit cookie)
                         .pathMatchers("/audit/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenConverter(bearerOrAuditCookie())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
                         .authenticationEntryPoint(unauthenticated)
+                        .authenticationFailureHandler((filter, e) -> open(filter.getExchange()).flatMap(open -> open
+                                ? filter.getChain().filter(filter.getExchange()) : unauthenticated.commence(filter.getExchange(), e)))
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
