@@ -169,6 +169,12 @@ public class ApiConfiguration {
         return new QueryGuard();
     }
 
+    /** Raw UTF-8 in a request's target (curl sends it so) percent-encoded before the web layer reads it. */
+    @Bean
+    org.springframework.boot.reactor.netty.NettyServerCustomizer rawRequestTargets() {
+        return org.gongshi.api.input.RawRequestTargets.customizer();
+    }
+
     @Bean
     PublicTraffic publicTraffic(@Value("${gongshi.traffic.enabled:true}") boolean enabled,
                                 @Value("${gongshi.traffic.capacity:120}") int capacity,

@@ -193,6 +193,19 @@ class DoorsTest {
         }
     }
 
+    /** The README's tour searches with {@code curl "…?q=示例商贸"}: raw UTF-8 in the request line (it was an empty 400). */
+    @Test
+    void a_query_in_raw_utf8_as_curl_sends_it_is_read_as_the_text_meant() throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET /api/v1/public/penalties?q=示例商贸 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 200").contains("\"items\"");
+        }
+    }
+
     @Test
     void health_details_are_shown_to_the_admin_role_only() {
         String anonymous = web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
