@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.gongshi.server.ops.Processors;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,8 +50,9 @@ public class LedgerHealth {
 
     /**
      * Every processor: its state, lag behind the ledger's head, dead letters, and each segment with
-     * the node that owns it. DOWN while a processor is stalled (retrying a failed event) or stopped;
-     * DEGRADED while any holds dead letters; the reason names them.
+     * the node that owns it. DOWN while a processor is stalled (retrying a failed event) or stopped, or
+     * has passed an event the event store does not hold (its read model is ahead of the ledger: the event
+     * store is older than the read models); DEGRADED while any holds dead letters; the reason names them.
      */
     @Bean
     HealthIndicator eventProcessorsHealthIndicator(Processors processors) {
@@ -58,17 +60,54 @@ public class LedgerHealth {
             Map<String, Object> details = new LinkedHashMap<>();
             List<String> stalled = new ArrayList<>();
             List<String> deadLettered = new ArrayList<>();
-            for (Processors.ProcessorState state : processors.states()) {
+            List<Processors.ProcessorState> states = processors.states();
+            // the head read after the positions: an event appended meanwhile is no read model ahead of the ledger
+            long head = processors.head().orElse(-1);
+            for (Processors.ProcessorState state : states) {
                 details.put(state.name(), state);
                 if (state.stalled()) stalled.add(state.name() + " " + state.state());
                 if (state.deadLetters() > 0) deadLettered.add(state.name() + " holds " + state.deadLetters() + " dead letters");
             }
+            ahead(states, head).ifPresent(stalled::add);
             Health.Builder health = !stalled.isEmpty() ? Health.down() : !deadLettered.isEmpty() ? Health.status(DEGRADED) : Health.up();
             List<String> reasons = new ArrayList<>(stalled);
             reasons.addAll(deadLettered);
             if (!reasons.isEmpty()) health.withDetail("reason", String.join("; ", reasons));
             return health.withDetails(details).build();
         };
+    }
+
+    /** Read models ahead of the event store are said in the log at start too, where an operator restoring a backup looks. */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> readModelsAheadAtStart(
+            Processors processors) {
+        return ready -> {
+            try {
+                List<Processors.ProcessorState> states = processors.states();
+                ahead(states, processors.head().orElse(-1)).ifPresent(problem -> LoggerFactory.getLogger(LedgerHealth.class).error(problem));
+            } catch (RuntimeException unavailable) {
+                LoggerFactory.getLogger(LedgerHealth.class).warn("Could not compare the read models with the event store at start: {}",
+                        unavailable.toString());
+            }
+        };
+    }
+
+    /**
+     * What is wrong when processors have passed a position the event store does not reach: the event store was replaced by
+     * an older one (a backup restored, its file lost) while the read models were kept. New events get positions those
+     * processors believe they have passed, so their views would silently miss them. Empty when none has.
+     */
+    static java.util.Optional<String> ahead(List<Processors.ProcessorState> states, long head) {
+        List<String> ahead = new ArrayList<>();
+        for (Processors.ProcessorState state : states) {
+            state.segments().stream().map(Processors.SegmentState::position).filter(p -> p != null && p > head)
+                    .max(Long::compare).ifPresent(p -> ahead.add(state.name() + " at " + p));
+        }
+        if (ahead.isEmpty()) return java.util.Optional.empty();
+        return java.util.Optional.of("read models ahead of the event store, which ends at " + head + ": " + String.join(", ", ahead)
+                + "; the event store is older than the read models (restored from a backup?): restore the event store they were"
+                + " built from, or rebuild each rebuildable view from this one (POST /api/v1/admin/rebuilds/{view}; the public feed"
+                + " is a log of record and is never rebuilt)");
     }
 
     /** A processor holds dead letters: the views it builds miss those events until they are retried. */

@@ -9,6 +9,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.gongshi.projections.RebuildableView;
@@ -37,7 +39,9 @@ import static com.mongodb.client.model.Filters.eq;
  * passed the live processor's position, and the rebuilt documents are switched in: each live document
  * that differs is replaced, each one the rebuild does not have is removed, so readers never see an
  * empty or half-empty view. Then the live processor resumes from its own token (the events it
- * re-applies change nothing: every write is conditional on the event's position). Progress (events
+ * re-applies change nothing: every write is conditional on the event's position), unless that token had passed the event
+ * store's head (an older event store restored under newer read models: new events would get positions it believes it has
+ * passed): then the rebuild reads to the head only and the live processor resumes from the rebuild's last event. Progress (events
  * done, events per second, time left) is logged every few seconds and answered by {@link #progress}.
  *
  * <p>Runs on the node whose processor it rebuilds (the embedded default runs them all). The public
@@ -117,8 +121,15 @@ public class Rebuilds {
                     long live = processors.state(view.processor()).stream().flatMap(s -> s.segments().stream())
                             .map(Processors.SegmentState::position).filter(java.util.Objects::nonNull)
                             .mapToLong(Long::longValue).max().orElse(-1);
-                    replay.until(events, handler, Math.max(live, head().orElse(-1)));
+                    long head = head().orElse(-1);
+                    boolean ahead = live > head;
+                    replay.until(events, handler, head); // the live processor has stopped at or before it, unless it is ahead
                     switchIn(rebuilt, database.getCollection(view.collection()), replay);
+                    if (ahead) {
+                        log.warn("Rebuild of {}: its processor had passed position {} where the event store ends at {}; it resumes"
+                                + " from the rebuild's last event", view.processor(), live, head);
+                        resumeFrom(view.processor(), replay.lastToken);
+                    }
                 } finally {
                     processor.start();
                 }
@@ -168,12 +179,31 @@ public class Rebuilds {
         return processors.head();
     }
 
+    /**
+     * Every segment's token of a processor (not running here) set to {@code token}; with none (an empty ledger), the
+     * segments removed, so that the processor starts them again from the first event (a token store cannot hold none).
+     */
+    private void resumeFrom(String processor, TrackingToken token) {
+        TokenStore tokens = processing.tokenStore(processor);
+        for (int segment : tokens.fetchSegments(processor)) {
+            tokens.fetchToken(processor, segment); // claims the segment for this node
+            if (token == null) {
+                tokens.deleteToken(processor, segment);
+            } else {
+                tokens.storeToken(token, processor, segment);
+                tokens.releaseClaim(processor, segment);
+            }
+        }
+    }
+
     /** A replay's counters and its progress reports. */
     private final class Replay {
         final String view;
         final Instant startedAt;
         long done;
         Long position;
+        /** The last replayed event's token, null before the first. */
+        TrackingToken lastToken;
         long replaced;
         long removed;
         long lastLog = System.nanoTime();
@@ -196,6 +226,7 @@ public class Rebuilds {
                     TrackedEventMessage<?> event = events.nextAvailable();
                     batch.add(event);
                     position = event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : position;
+                    lastToken = event.trackingToken();
                 } while (batch.size() < batchSize && (position == null || position < upTo) && events.hasNextAvailable());
                 BatchedWrites.handleAsOneBatch(batch, handler);
                 done += batch.size();
