@@ -150,8 +150,8 @@ public class Disclosure {
         hidden = RedactionPolicy.hiddenTerms(hidden);
         PublicRecord corrected = RedactionPolicy.corrected(record, command.legalRepresentative(), command.violationType(),
                 command.facts(), command.legalBasis(), hidden);
-        apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(), RedactionPolicy.scrub(command.reason(), hidden),
-                corrected, hidden));
+        apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(),
+                RedactionPolicy.reason(command.reason(), hidden, party, recordTexts(command.facts(), command.legalBasis())), corrected, hidden));
     }
 
     /** Expiry takes the recording day; only the deadline mechanism expires a record, and a repeat changes nothing. */
@@ -191,6 +191,14 @@ public class Disclosure {
         apply(new PublicationTerminated(caseId, record.recordId(), command.decidedOn(), "CREDIT_REPAIR", rules.version()));
     }
 
+    /** The record's texts as the bureau wrote them, and a correction's new ones: a name found in them is hidden in a reason too. */
+    private List<String> recordTexts(String... corrections) {
+        List<String> texts = new ArrayList<>(Arrays.asList(decisionNumber, violationType, facts, legalBasis,
+                RedactionPolicy.penaltyContent(ofCase.decision().penalties())));
+        texts.addAll(Arrays.asList(corrections));
+        return texts;
+    }
+
     /**
      * Art 48 / Order 45 Art 11: a revised decision's public record is withdrawn, with the reason, in
      * the command that revised it, on the day that command is recorded. Nothing when no record is public.
@@ -199,7 +207,8 @@ public class Disclosure {
         if (recordState != RecordState.PUBLISHED) return;
         Deadline deadline = rules.withdrawalDeadline(effectiveOn);
         LocalDate today = recording.today();
-        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, RedactionPolicy.scrub(reason, redactions), kind, deadline, recording.onTime(deadline), rules.version()));
+        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, RedactionPolicy.reason(reason, redactions, party, recordTexts()),
+                kind, deadline, recording.onTime(deadline), rules.version()));
         if (!recording.historicalImport() && today.isAfter(deadline.dueOn())) {
             // the record stayed public past the deadline before the revision reached the ledger
             apply(new WithdrawalDeadlineMissed(caseId, record.recordId(), deadline, today, rules.version()));

@@ -188,7 +188,7 @@ public final class RedactionPolicy {
      * product claims to treat: 对高血压、糖尿病有显著疗效 stays): a word that has it or is it (患, 有, 系, 为, 是, 感染, 携带,
      * 确诊, 诊断, 因, 得), a relation (其, 妻, 母 …), or an illness hidden before it in a list (罹患***、糖尿病).
      */
-    private static final String PERSONAL_ILLNESS_CUE = "(?<=[患有系为是染带诊断因得其妻夫子女弟兄姐妹父母]|\\*\\*\\*[、和及与])";
+    private static final String PERSONAL_ILLNESS_CUE = "(?<=[患有系为是染带诊断因得其妻夫子女弟兄姐妹父母亲]|\\*\\*\\*[、和及与])";
     /** An illness's or an infection's name. */
     private static final String ILLNESS_NAME = "(?:" + anyOf(DISEASES) + "|(?<![A-Za-z])" + anyOf(LATIN_DISEASES) + "(?![A-Za-z]))";
     /**
@@ -205,9 +205,11 @@ public final class RedactionPolicy {
     private static final List<String> ILLNESS_WORDS = concat(concat(DISEASES, LATIN_DISEASES), PREGNANCY_WORDS);
     /**
      * The common surnames: after a role word only a name that begins with one is taken. Not 上, 司, 诸: they begin
-     * 上官, 司马, 诸葛 (COMPOUND_SURNAMES) and far more words (上述, 上午, 司法) than names.
+     * 上官, 司马, 诸葛 (COMPOUND_SURNAMES) and far more words (上述, 上午, 司法) than names; nor 常, 易, 文, 安, 齐, 章, 温,
+     * 单, 柴, 牛, 施, which begin common words after a role (员工安全, 顾客牛仔裤, 消费者常年). 葛, 倪, 聂, 岳, 骆 … came
+     * with the second audit from outside (购买者聂海胜称 stayed).
      */
-    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧]";
+    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁]";
     /** Surnames of two characters: 司马相如 is hidden whole, not as 司马相 and a 如 left. */
     private static final List<String> COMPOUND_SURNAMES = List.of("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
             "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "轩辕", "呼延", "钟离", "申屠", "赫连", "拓跋", "濮阳",
@@ -217,7 +219,9 @@ public final class RedactionPolicy {
     /** Roles after which a decision names a person: two or three characters up to punctuation are a name even without a common surname. */
     private static final List<String> ROLE_LABELS = List.of("举报人", "投诉人", "证人", "联系人", "受害人", "被害人", "同住人", "亲属", "配偶",
             "雇员", "员工", "朋友", "同事", "妻子", "丈夫", "之妻", "之夫", "儿子", "女儿", "之子", "之女", "父亲", "母亲", "伙同", "之兄", "之弟",
-            "之姐", "之妹", "之父", "之母", "其妻", "其夫", "其父", "其母", "鉴定人", "收件人", "真实姓名", "开户名");
+            "之姐", "之妹", "之父", "之母", "其妻", "其夫", "其父", "其母", "鉴定人", "收件人", "真实姓名", "开户名",
+            // who paid, holds an account or a card, sent a parcel, was questioned, has charge of a minor (户名：刘德明)
+            "户名", "户主", "付款人", "汇款人", "持卡人", "寄件人", "被询问人", "监护人");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -242,7 +246,11 @@ public final class RedactionPolicy {
             // those who work for the party or with it, and whom it knows (店长王某, 会计李某, 三名工人：石磊、卢娟, 老板娘汪某,
             // 实际控制人黄某, 同乡赵某, 房客孙某, 医生何某), a resident named (香港居民陈大文), where goods came from (货源：温州人陈阿福)
             "店长", "会计", "客服", "财务人员", "财务", "出纳员", "出纳", "工人", "老板娘", "老板", "实际控制人", "同乡", "老乡", "房客",
-            "主治医生", "医生", "居民", "货源");
+            "主治医生", "医生", "居民", "货源",
+            // the party's children and kin written with 其 or by a familiar word, minors and pupils, and staff by their title
+            // (其子葛小宝, 爱人周小丽, 未成年人郑子涵, 初中生郑子涵, 经理张建军, 主播李佳琪)
+            "其子", "其女", "其兄", "其弟", "其姐", "其妹", "其孙", "爱人", "老婆", "老公", "家属", "儿媳妇", "小舅子", "干儿子", "徒弟",
+            "未成年人", "学生", "小学生", "初中生", "高中生", "大学生", "经理", "主管", "设计师", "主播");
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -451,8 +459,7 @@ public final class RedactionPolicy {
         // a name a pattern found in one free text is hidden in every other too (其妻王秀英 in the facts, 王秀英 in the penalty);
         // never the party's own name nor the legal representative's (public)
         Set<String> names = new LinkedHashSet<>();
-        List<String> kept = List.of(party.name() == null ? "" : party.name(),
-                party.legalRepresentative() == null ? "" : party.legalRepresentative());
+        List<String> kept = kept(party.name(), party.legalRepresentative());
         Scrubbing about = new Scrubbing(partyId, kept, names);
         String number = scrubbed(decisionNumber, hidden, about), type = scrubbed(violationType, hidden, about),
                 scrubbedFacts = scrubbed(facts, hidden, about), basis = scrubbed(legalBasis, hidden, about),
@@ -490,7 +497,7 @@ public final class RedactionPolicy {
         String representative = legalRepresentative != null ? legalRepresentative : record.legalRepresentative();
         // a name a pattern found in one free text is hidden in every other too, never the party's or its representative's
         Set<String> names = new LinkedHashSet<>();
-        List<String> kept = List.of(record.subjectName() == null ? "" : record.subjectName(), representative == null ? "" : representative);
+        List<String> kept = kept(record.subjectName(), representative);
         Scrubbing about = new Scrubbing(partyId, kept, names);
         String type = scrubbed(violationType != null ? violationType : record.violationType(), hidden, about),
                 scrubbedFacts = scrubbed(facts != null ? facts : record.facts(), hidden, about),
@@ -498,6 +505,27 @@ public final class RedactionPolicy {
                 content = scrubbed(record.penaltyContent(), hidden, about);
         return record.withTexts(scrub(representative, hidden), hideNames(type, names, kept), hideNames(scrubbedFacts, names, kept),
                 hideNames(basis, names, kept), hideNames(content, names, kept));
+    }
+
+    /**
+     * A reason published beside a record (a correction's, a withdrawal's), scrubbed as any text and with every name the
+     * patterns find in the record's own texts hidden too (the second audit from outside: 证人王建国 hidden in the facts,
+     * then 王建国于2026年5月30日撤回其证言 in the withdrawal's reason), never the party's own name or its legal
+     * representative's. No ID number shows in a reason, the party's neither.
+     */
+    public static String reason(String reason, List<String> redactions, Party party, List<String> recordTexts) {
+        if (reason == null) return null;
+        List<String> hidden = hiddenTerms(redactions);
+        Set<String> names = new LinkedHashSet<>();
+        List<String> kept = kept(party.name(), party.legalRepresentative());
+        Scrubbing about = new Scrubbing(null, kept, names);
+        for (String text : recordTexts) scrubbed(text, hidden, about);
+        return hideNames(scrubbed(reason, hidden, about), names, kept);
+    }
+
+    /** The names that are public in a record: the party's own and its legal representative's. */
+    private static List<String> kept(String partyName, String legalRepresentative) {
+        return List.of(partyName == null ? "" : partyName, legalRepresentative == null ? "" : legalRepresentative);
     }
 
     /** A text as it may be made public, with no terms listed and no party's ID number: see {@link #scrub(String, List, String)}. */
@@ -832,7 +860,18 @@ public final class RedactionPolicy {
 
     /** Every occurrence of a listed term, its full-width and ASCII forms alike. */
     private static String replaceTerm(String text, String term) {
-        return replace(Pattern.compile(Pattern.quote(ascii(term))), ANYWHERE, text, ascii(text), null, HIDE);
+        return replace(termPattern(term), ANYWHERE, text, ascii(text), null, HIDE);
+    }
+
+    /**
+     * A term as it may be written: its characters with any spaces between (王　建　军, a table's 姓　　名), in any case
+     * (ZHANG WEI for Zhang Wei); the second audit from outside found listed terms back in the public text written so.
+     */
+    private static Pattern termPattern(String term) {
+        String compact = ascii(term).replaceAll("\\s+", "");
+        StringBuilder regex = new StringBuilder();
+        compact.codePoints().forEach(c -> regex.append(regex.isEmpty() ? "" : "\\s*").append(Pattern.quote(Character.toString(c))));
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /**

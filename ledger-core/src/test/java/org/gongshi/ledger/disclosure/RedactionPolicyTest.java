@@ -704,4 +704,36 @@ class RedactionPolicyTest {
         assertThat(record.facts()).isEqualTo("周八伙同***销售假冒手提包。当事人周八（男，1985年6月12日出生）与***（证人）均在场。");
         assertThat(record.subjectName()).isEqualTo("周八");
     }
+
+    /** The second audit from outside: third parties by surnames the list lacked, by kin and titles, payers and minors. */
+    @Test
+    void third_parties_by_less_common_surnames_kin_titles_payers_and_minors_never_become_public() {
+        List<String> texts = List.of("购买者聂海胜称当事人销售假货。", "员工岳云鹏、倪妮在店内。", "其子葛小宝在店内帮忙收银。", "户名：刘德明，",
+                "经理张建军负责进货。", "未成年人郑子涵（网名小鱼儿）购买。", "爱人周小丽负责进货。", "罚款由其表弟葛文龙代缴。");
+        List<String> scrubbed = List.of("购买者***称当事人销售假货。", "员工***、***在店内。", "其子***在店内帮忙收银。", "户名：***，",
+                "经理***负责进货。", "未成年人***（网名小鱼儿）购买。", "爱人***负责进货。", "罚款由其表弟***代缴。");
+        for (int i = 0; i < texts.size(); i++) assertThat(RedactionPolicy.scrub(texts.get(i))).as(texts.get(i)).isEqualTo(scrubbed.get(i));
+        assertThat(RedactionPolicy.scrub("其母亲癌症晚期，其父亲肺癌去世。")).isEqualTo("其母亲***晚期，其父亲***去世。");
+        List<String> stays = List.of("员工安全培训到位。", "顾客牛仔裤两条。", "严禁向未成年人销售。", "学生证三张。", "主管部门责令改正。");
+        for (String text : stays) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The second audit from outside: a listed term written with spaces between its characters, or in another case. */
+    @Test
+    void a_listed_term_is_hidden_however_it_is_spaced_or_cased() {
+        assertThat(RedactionPolicy.scrub("证人王　建　军、ZHANG WEI到场；王建军称。", List.of("王建军", "Zhang Wei")))
+                .isEqualTo("证人***、***到场；***称。");
+        assertThat(RedactionPolicy.scrub("联系人姓　名：李 建 国", List.of("李建国"))).isEqualTo("联系人姓　名：***");
+    }
+
+    /** The second audit from outside: a name hidden in the record came back in its withdrawal's or correction's reason. */
+    @Test
+    void a_name_hidden_in_the_record_is_hidden_in_its_reasons_but_never_the_partys_own() {
+        Party person = new Party(PartyKind.NATURAL_PERSON, "葛文斌", null, ID_NUMBER, null);
+        List<String> record = List.of("当事人葛文斌销售假冒商品，证人王建国称其曾多次购买。", "《商标法》第六十条第二款");
+        assertThat(RedactionPolicy.reason("王建国于2026年5月30日撤回其证言，葛文斌申请复议。", List.of(), person, record))
+                .isEqualTo("***于2026年5月30日撤回其证言，葛文斌申请复议。");
+        assertThat(RedactionPolicy.reason("经核实，应为李秀英。", List.of("李秀英"), person, record)).isEqualTo("经核实，应为***。");
+        assertThat(RedactionPolicy.reason(null, List.of(), person, record)).isNull();
+    }
 }
