@@ -44,7 +44,8 @@ public final class RedactionPolicy {
 
     private static final String SHREDDED = org.gongshi.ledger.privacy.PersonalData.SHREDDED;
 
-    private static final String SEP = "[ .\\-]?";
+    /** What may stand between a phone number's digit groups: a space, a dot, a hyphen, a dash or a slash (138—0013—8000, 138／0013／8000). */
+    private static final String SEP = "[ .\\-—–/]?";
     /** 18 characters in the shape of a resident ID number, spaces or hyphens allowed between digits; masked when valid. */
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d(?:[ -]?\\d){16}[ -]?[0-9Xx](?![0-9A-Za-z])");
     /**
@@ -52,7 +53,7 @@ public final class RedactionPolicy {
      * never a decision's serial number (〔2026〕152026000123号: right after 〕) nor a patent's or an application's number
      * (ZL201810123456.7, ZL 2019 2 0123456.X, CN202110345678.9: after ZL or CN), public identifiers of a case.
      */
-    private static final Pattern LONG_DIGITS = Pattern.compile("(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)\\d(?:[ -]?\\d){11,22}(?!\\d)");
+    private static final Pattern LONG_DIGITS = Pattern.compile("(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)\\d(?:[ -]{0,2}\\d){11,22}(?!\\d)");
     private static final String COUNTRY = "(?:\\(?(?:\\+|00)86\\)?" + SEP + ")";
     /** Mobile numbers: 13612345678, 136-1234-5678, 136 1234 5678, 136.1234.5678, +86 136…, (+86)136…. */
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)" + COUNTRY + "?1[3-9]\\d(?:" + SEP + "\\d){8}(?!\\d)");
@@ -63,7 +64,9 @@ public final class RedactionPolicy {
      * The labels of a contact or an account: phones, messengers and social accounts (抖音号), payment accounts and any
      * 账户/账号 (支付宝账户zhou.jie1990; a bank account's digits are hidden anyway), mailboxes.
      */
-    private static final List<String> CONTACT_LABELS = List.of("电话", "电话号码", "手机", "手机号", "手机号码", "座机", "联系方式", "联系电话",
+    private static final List<String> CONTACT_LABELS = List.of("电话", "电话号码", "手机", "手机号", "手机号码", "座机", "固话", "联系方式", "联系电话",
+            // messengers' and platforms' ids as people write them (VX：zhangsan_88, 扣扣：87654321, 淘宝ID：tb_lidm2020)
+            "vx", "v信", "威信", "扣扣", "微信id", "淘宝id", "快手id", "抖音id",
             "联系号码", "传真", "微信", "微信号", "微信号码", "qq", "qq号", "qq号码", "tel", "phone", "mobile", "抖音", "抖音号", "快手号", "微博",
             "淘宝账号", "旺旺", "支付宝", "支付宝账号", "支付宝账户", "账户", "账号", "邮箱", "电子邮箱", "email", "e-mail");
     /** The digits of a number written in Chinese numerals (一三九一二三四五六七八; 幺 is one read aloud). */
@@ -94,6 +97,7 @@ public final class RedactionPolicy {
             "(?:" + PLACE + "{0,10}?(?:小区|花园|公寓|大厦|苑|村|院)(?:" + NUMBER + "|[A-Z])|" + NUMBER + ")" + anyOf(BUILDINGS)
                     + "(?:-?" + NUMBER + "(?:单元|层|楼|室|号|户|房)?){0,5}");
     private static final List<String> ADDRESS_LABELS = List.of("住址", "家庭住址", "家庭地址", "居住地", "居住地址", "现住", "家住", "户籍地",
+            "户籍所在地", "收货地址", "送达地址", "住在", "暂住地",
             "户籍地址", "住所地", "住所", "居住于", "居住在", "租住于", "租住在", "暂住于", "暂住在", "寄住于", "寄住在", "借住于", "借住在",
             "现居于");
     /**

@@ -736,4 +736,17 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.reason("经核实，应为李秀英。", List.of("李秀英"), person, record)).isEqualTo("经核实，应为***。");
         assertThat(RedactionPolicy.reason(null, List.of(), person, record)).isNull();
     }
+
+    /** The second audit from outside: phones with dashes or slashes, messenger ids by their street names, addresses by more labels. */
+    @Test
+    void contacts_and_addresses_written_the_ways_the_second_audit_wrote_them_never_become_public() {
+        List<String> texts = List.of("电话138—0013—8000。", "手机138／0013／8000。", "VX：zhangsan_88，", "扣扣：87654321，", "淘宝ID：tb_lidm2020，",
+                "固话：65123456，", "卡号6222  0212  3456  7890  123，", "其住在义乌市佛堂镇塔下洲村3组，", "户籍所在地：四川省南充市仪陇县马鞍镇，",
+                "收货地址为湖南省长沙市岳麓区梅溪湖街道金茂悦北区，");
+        List<String> scrubbed = List.of("电话***。", "手机***。", "VX：***，", "扣扣：***，", "淘宝ID：***，", "固话：***，", "卡号***，",
+                "其住在***，", "户籍所在地：***，", "收货地址为***，");
+        for (int i = 0; i < texts.size(); i++) assertThat(RedactionPolicy.scrub(texts.get(i))).as(texts.get(i)).isEqualTo(scrubbed.get(i));
+        List<String> stays = List.of("货值2026/05/30。", "VX系列手机壳20个。", "决定书〔2026〕152026000123号。");
+        for (String text : stays) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
 }
