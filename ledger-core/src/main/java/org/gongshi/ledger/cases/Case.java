@@ -841,6 +841,11 @@ public class Case implements DisclosedCase {
                 penalty && penalties.stream().anyMatch(p -> p.type().isMonetary()), executed);
     }
 
+    /** What this case's public record hid, for a credit listing resting on it to hide too. */
+    public org.gongshi.ledger.disclosure.RecordRedactions recordRedactions() {
+        return disclosure == null ? org.gongshi.ledger.disclosure.RecordRedactions.NONE : disclosure.recordRedactions();
+    }
+
     @Override
     public String toString() {
         return "Case[" + caseId + ", " + status + "]";

@@ -34,6 +34,8 @@ import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.vocabulary.RevisionKind;
 
 import java.time.LocalDate;
+import org.gongshi.ledger.vocabulary.Penalty;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -151,7 +153,8 @@ public class Disclosure {
         PublicRecord corrected = RedactionPolicy.corrected(record, command.legalRepresentative(), command.violationType(),
                 command.facts(), command.legalBasis(), hidden);
         apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(),
-                RedactionPolicy.reason(command.reason(), hidden, party, recordTexts(command.facts(), command.legalBasis())), corrected, hidden));
+                RedactionPolicy.reason(command.reason(), hidden, publicNames(), recordTexts(command.facts(), command.legalBasis())), corrected,
+                hidden));
     }
 
     /** Expiry takes the recording day; only the deadline mechanism expires a record, and a repeat changes nothing. */
@@ -193,10 +196,22 @@ public class Disclosure {
 
     /** The record's texts as the bureau wrote them, and a correction's new ones: a name found in them is hidden in a reason too. */
     private List<String> recordTexts(String... corrections) {
+        List<Penalty> penalties = ofCase.decision().penalties();
         List<String> texts = new ArrayList<>(Arrays.asList(decisionNumber, violationType, facts, legalBasis,
-                RedactionPolicy.penaltyContent(ofCase.decision().penalties())));
+                penalties == null ? null : RedactionPolicy.penaltyContent(penalties)));
         texts.addAll(Arrays.asList(corrections));
         return texts;
+    }
+
+    /** The names the record publishes: the party's own and its legal representative's (nulls where there is none). */
+    private List<String> publicNames() {
+        return party == null ? List.of() : Arrays.asList(party.name(), party.legalRepresentative());
+    }
+
+    /** What this case's public record hid: the terms its bureau listed, and the texts as written that the patterns read. */
+    public RecordRedactions recordRedactions() {
+        return new RecordRedactions(RedactionPolicy.hiddenTerms(redactions), ofCase.decision().decisionId() == null ? List.of()
+                : recordTexts().stream().filter(java.util.Objects::nonNull).toList());
     }
 
     /**
@@ -207,7 +222,7 @@ public class Disclosure {
         if (recordState != RecordState.PUBLISHED) return;
         Deadline deadline = rules.withdrawalDeadline(effectiveOn);
         LocalDate today = recording.today();
-        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, RedactionPolicy.reason(reason, redactions, party, recordTexts()),
+        apply(new DisclosureWithdrawn(caseId, record.recordId(), today, RedactionPolicy.reason(reason, redactions, publicNames(), recordTexts()),
                 kind, deadline, recording.onTime(deadline), rules.version()));
         if (!recording.historicalImport() && today.isAfter(deadline.dueOn())) {
             // the record stayed public past the deadline before the revision reached the ledger

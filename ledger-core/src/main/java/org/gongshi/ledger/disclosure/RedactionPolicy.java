@@ -515,13 +515,14 @@ public final class RedactionPolicy {
      * A reason published beside a record (a correction's, a withdrawal's), scrubbed as any text and with every name the
      * patterns find in the record's own texts hidden too (the second audit from outside: 证人王建国 hidden in the facts,
      * then 王建国于2026年5月30日撤回其证言 in the withdrawal's reason), never the party's own name or its legal
-     * representative's. No ID number shows in a reason, the party's neither.
+     * representative's ({@code publicNames}, nulls allowed). No ID number shows in a reason, the party's neither. A credit
+     * listing's texts pass it with its basis cases' records.
      */
-    public static String reason(String reason, List<String> redactions, Party party, List<String> recordTexts) {
+    public static String reason(String reason, List<String> redactions, List<String> publicNames, List<String> recordTexts) {
         if (reason == null) return null;
         List<String> hidden = hiddenTerms(redactions);
         Set<String> names = new LinkedHashSet<>();
-        List<String> kept = kept(party.name(), party.legalRepresentative());
+        List<String> kept = publicNames.stream().map(n -> n == null ? "" : n).toList();
         Scrubbing about = new Scrubbing(null, kept, names);
         for (String text : recordTexts) scrubbed(text, hidden, about);
         return hideNames(scrubbed(reason, hidden, about), names, kept);

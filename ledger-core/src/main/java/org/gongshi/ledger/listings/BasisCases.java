@@ -1,6 +1,7 @@
 package org.gongshi.ledger.listings;
 
 import org.gongshi.ledger.cases.BasisFacts;
+import org.gongshi.ledger.disclosure.RecordRedactions;
 
 import java.util.Optional;
 
@@ -13,4 +14,12 @@ public interface BasisCases {
 
     /** The facts of case {@code caseId}; empty if no such case was ever filed. */
     Optional<BasisFacts> find(String caseId);
+
+    /**
+     * What the public record of case {@code caseId} hid (the terms its bureau listed, the texts the patterns read), for the
+     * listing's public texts to hide too; none if no such case was filed (or where no case is at hand: tests' facts).
+     */
+    default RecordRedactions recordRedactions(String caseId) {
+        return RecordRedactions.NONE;
+    }
 }

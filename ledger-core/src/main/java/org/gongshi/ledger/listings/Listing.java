@@ -6,6 +6,7 @@ import org.axonframework.messaging.interceptors.ExceptionHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.BasisFacts;
+import org.gongshi.ledger.disclosure.RecordRedactions;
 import org.gongshi.ledger.disclosure.RedactionPolicy;
 import org.gongshi.ledger.listings.command.ApplyForListingRepair;
 import org.gongshi.ledger.listings.command.DecideListing;
@@ -147,7 +148,7 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(DecideListing command, Rulebook rules, ListEntrySlots slots, Recording recording) {
+    public void handle(DecideListing command, Rulebook rules, ListEntrySlots slots, Recording recording, BasisCases basisCases) {
         authorise(recording);
         check(status == ListingStatus.PROPOSED, Rule.LISTING_PROCEDURE, "listing " + listingId + " was already decided (" + status + ")");
         LocalDate decidedOn = command.decidedOn();
@@ -183,7 +184,7 @@ public class Listing {
             imposed.add(sanction);
         }
         String reason = command.reason() == null || command.reason().isBlank() ? noticeReason : command.reason();
-        apply(new ListingAdded(listingId, bureau, division, listType, category, publicSubject(), basisCaseIds, RedactionPolicy.scrub(reason),
+        apply(new ListingAdded(listingId, bureau, division, listType, category, publicSubject(), basisCaseIds, publicText(reason, basisCases),
                 decidedOn, term,
                 rules.listingRepairWaitEnd(decidedOn), statementDeadline, statementReceived, rules.version()));
         imposed.forEach(sanction -> apply(sanction));
@@ -243,7 +244,22 @@ public class Listing {
             }
             case LISTED_IN_ERROR -> check(detailGiven, Rule.LISTING_REMOVAL, "say what the error was (detail)");
         }
-        end(command.reason(), command.removedOn(), command.detail(), rules, slots);
+        end(command.reason(), command.removedOn(), publicText(command.detail(), basisCases), rules, slots);
+    }
+
+    /**
+     * A text of this listing as it may be published: scrubbed, and with what the basis cases' public records hid hidden too
+     * (the terms their bureaus listed, the names the patterns found in them; the second audit from outside found a basis
+     * record's listed 王建军 in the listing's reason). The subject's name is public.
+     */
+    private String publicText(String text, BasisCases basisCases) {
+        List<String> terms = new ArrayList<>(), texts = new ArrayList<>();
+        for (String caseId : basisCaseIds) {
+            RecordRedactions hidden = basisCases.recordRedactions(caseId);
+            terms.addAll(hidden.terms());
+            texts.addAll(hidden.texts());
+        }
+        return RedactionPolicy.reason(text, terms, java.util.Collections.singletonList(subject == null ? null : subject.name()), texts);
     }
 
     /**

@@ -729,7 +729,7 @@ class RedactionPolicyTest {
     /** The second audit from outside: a name hidden in the record came back in its withdrawal's or correction's reason. */
     @Test
     void a_name_hidden_in_the_record_is_hidden_in_its_reasons_but_never_the_partys_own() {
-        Party person = new Party(PartyKind.NATURAL_PERSON, "葛文斌", null, ID_NUMBER, null);
+        List<String> person = List.of("葛文斌"); // the party's own name, public
         List<String> record = List.of("当事人葛文斌销售假冒商品，证人王建国称其曾多次购买。", "《商标法》第六十条第二款");
         assertThat(RedactionPolicy.reason("王建国于2026年5月30日撤回其证言，葛文斌申请复议。", List.of(), person, record))
                 .isEqualTo("***于2026年5月30日撤回其证言，葛文斌申请复议。");

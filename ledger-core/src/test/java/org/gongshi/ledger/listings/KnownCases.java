@@ -41,4 +41,17 @@ final class KnownCases implements BasisCases {
     public Optional<BasisFacts> find(String caseId) {
         return Optional.ofNullable(cases.get(caseId));
     }
+
+    private final Map<String, org.gongshi.ledger.disclosure.RecordRedactions> hidden = new HashMap<>();
+
+    /** Case {@code caseId}'s public record hid {@code terms} (its bureau listed them) and read {@code texts}. */
+    KnownCases redacted(String caseId, List<String> terms, List<String> texts) {
+        hidden.put(caseId, new org.gongshi.ledger.disclosure.RecordRedactions(terms, texts));
+        return this;
+    }
+
+    @Override
+    public org.gongshi.ledger.disclosure.RecordRedactions recordRedactions(String caseId) {
+        return hidden.getOrDefault(caseId, org.gongshi.ledger.disclosure.RecordRedactions.NONE);
+    }
 }

@@ -107,6 +107,22 @@ class ListingRulesTest {
         return listingFixture;
     }
 
+    /**
+     * Order 45 Art 6 through a listing: the second audit from outside found a basis record's listed 王建军 in the listing's
+     * public reason. A listing's reason hides what its basis cases' records hid: the listed terms and the names found there.
+     */
+    @Test
+    void a_listings_reason_hides_what_its_basis_records_hid() {
+        cases.redacted(BASIS.get(0), List.of("王建军"), List.of("经查，证人王建国称当事人多次代理恶意申请。"));
+        fixture.given(proposed(), new ListingStatementRecorded(LISTING_ID, date("2025-03-05"), "无异议"))
+                .when(new DecideListing(LISTING_ID, date("2025-03-06"), true, List.of(noAwards()), null,
+                        "王建军明知系恶意抢注仍代理申请；王建国亦知情。北京某某商标代理有限公司未改正。"), AS_OWN_BUREAU)
+                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                                SUBJECT, BASIS, "***明知系恶意抢注仍代理申请；***亦知情。北京某某商标代理有限公司未改正。", date("2025-03-06"),
+                                due("2026-03-06"), due("2025-09-06"), STATEMENT_DEADLINE, true, VERSION),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-03-06"), date("2026-03-06")));
+    }
+
     // ---- severe dishonesty (CNIPA 2022 rule) and repeated infringer (Trademark Law Art 60)
 
     @ParameterizedTest

@@ -136,11 +136,23 @@ public final class RoleConfigurations {
          */
         @Bean
         BasisCases basisCases(ObjectProvider<org.axonframework.config.Configuration> axon) {
-            return caseId -> {
-                try {
-                    return Optional.of(axon.getObject().repository(Case.class).load(caseId).invoke(Case::basisFacts));
-                } catch (AggregateNotFoundException noSuchCase) {
-                    return Optional.empty();
+            return new BasisCases() {
+                @Override
+                public Optional<org.gongshi.ledger.cases.BasisFacts> find(String caseId) {
+                    return of(caseId, Case::basisFacts);
+                }
+
+                @Override
+                public org.gongshi.ledger.disclosure.RecordRedactions recordRedactions(String caseId) {
+                    return of(caseId, Case::recordRedactions).orElse(org.gongshi.ledger.disclosure.RecordRedactions.NONE);
+                }
+
+                private <T> Optional<T> of(String caseId, java.util.function.Function<Case, T> read) {
+                    try {
+                        return Optional.of(axon.getObject().repository(Case.class).load(caseId).invoke(read));
+                    } catch (AggregateNotFoundException noSuchCase) {
+                        return Optional.empty();
+                    }
                 }
             };
         }
