@@ -119,6 +119,11 @@ public final class RedactionPolicy {
             "(?<=" + anyOf(TRAVEL_DOCUMENT_LABELS) + "\\s?[:：为是]?\\s?)[0-9A-Za-z]{5,}");
     /** A Hong Kong identity card's number: one or two letters, six digits and the check digit in brackets (A123456(7)). */
     private static final Pattern HONG_KONG_ID = Pattern.compile("(?<![0-9A-Za-z])[A-Z]{1,2}\\d{6}\\([0-9A]\\)");
+    /**
+     * A Taiwan resident's identity card number (a letter, 1 or 2, eight digits: A123456789) and a Macau resident's (1, 5 or 7,
+     * six digits, the check digit in brackets: 1234567(8)); nothing alphanumeric either side.
+     */
+    private static final Pattern TAIWAN_OR_MACAU_ID = Pattern.compile("(?<![0-9A-Za-z])(?:[A-Z][12]\\d{8}(?![0-9A-Za-z])|[157]\\d{6}\\(\\d\\))");
     /** The provinces' one-character names a vehicle's licence plate begins with (京, 沪, 粤 …). */
     private static final List<String> PLATE_PROVINCES = List.of("京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁",
             "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
@@ -126,7 +131,7 @@ public final class RedactionPolicy {
      * A vehicle's licence plate (车牌号京A12345, 粤B·D12345, 京A1234学): a province, a letter, then five or six letters and
      * digits (at least three digits) or four and 学/警/挂; it identifies its keeper. Nothing alphanumeric either side.
      */
-    private static final Pattern LICENCE_PLATE = Pattern.compile(anyOf(PLATE_PROVINCES) + "[A-Z][·・.\\s]?"
+    private static final Pattern LICENCE_PLATE = Pattern.compile(anyOf(PLATE_PROVINCES) + "[A-Z][·・.\\s\\-]?"
             + "(?:(?=(?:[A-Z]*\\d){3})[A-Z0-9]{5,6}|[A-Z0-9]{4}[学警挂])(?![0-9A-Za-z])");
     /** Labels of goods and registrations whose numbers can take a passport's shape (货号G20260210): not a person's number. */
     private static final List<String> GOODS_NUMBER_LABELS = List.of("货号", "型号", "款号", "批号", "注册号");
@@ -448,6 +453,19 @@ public final class RedactionPolicy {
     private static final Pattern NAME_BEFORE_PARTICULARS = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!"
             + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + FAMILY + HAN + "{1,2}(?<!" + PLACE_OR_BODY_END + ")))(?=" + PARTICULARS + ")");
 
+    /**
+     * What says a person named right before it was questioned or gave evidence: their record of questioning, their testimony
+     * (刘德明询问笔录, 《刘德明的调查笔录》, 张建军证言), or that the authority questioned them (对张建军进行了询问).
+     */
+    private static final String STATEMENT_RECORD = "的?(?:询问笔录|调查笔录|讯问笔录|谈话笔录|证言|证人证言|陈述笔录)|进行了?(?:询问|调查|问询)";
+    /**
+     * A name before the record of its statement or the authority's questioning (刘德明询问笔录, 对张建军进行了询问): a surname
+     * and one or two characters, not ending like a place or a body (某某公司询问笔录 stays), never a role word; the party's
+     * own statement keeps its name.
+     */
+    private static final Pattern NAME_BEFORE_STATEMENT = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!"
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")))(?=" + STATEMENT_RECORD + ")");
+
     private RedactionPolicy() {
     }
 
@@ -630,6 +648,7 @@ public final class RedactionPolicy {
             new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
             new Rule("licence plate", LICENCE_PLATE, holdsAny(PLATE_PROVINCES), atOneOf(PLATE_PROVINCES), HIDE),
             new Rule("Hong Kong identity card", HONG_KONG_ID, holdsAny(List.of("(")).and(digits(6)), HIDE),
+            new Rule("Taiwan or Macau identity card", TAIWAN_OR_MACAU_ID, digits(7), HIDE),
             new Rule("passport number", PASSPORT, holdsAny(List.of("E", "G")).and(digits(7)), HIDE),
             new Rule("long digits", LONG_DIGITS, digits(12), HIDE_UNLESS_USCC),
             new Rule("mobile", MOBILE, digits(11), HIDE_UNLESS_USCC),
@@ -645,6 +664,8 @@ public final class RedactionPolicy {
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), beforeBracket(),
                     RedactionPolicy::namesButThePartys),
+            new Rule("names before the record of their statement", NAME_BEFORE_STATEMENT, holdsAny(List.of("笔录", "证言", "进行")),
+                    atSurname(), RedactionPolicy::namesButThePartys),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
@@ -673,14 +694,25 @@ public final class RedactionPolicy {
      * common or a compound one) two to four characters before a {@code (}.
      */
     private static Start beforeBracket() {
-        BitSet firsts = new BitSet();
-        for (char c : SURNAME.substring(1, SURNAME.length() - 1).toCharArray()) firsts.set(c);
-        for (String compound : COMPOUND_SURNAMES) firsts.set(compound.charAt(0));
+        BitSet firsts = surnameFirsts();
         return (text, index) -> {
             if (!firsts.get(text.charAt(index))) return false;
             for (int k = 2; k <= 4 && index + k < text.length(); k++) if (text.charAt(index + k) == '(') return true;
             return false;
         };
+    }
+
+    /** Where a surname may begin (the first character of a common or a compound one). */
+    private static Start atSurname() {
+        BitSet firsts = surnameFirsts();
+        return (text, index) -> firsts.get(text.charAt(index));
+    }
+
+    private static BitSet surnameFirsts() {
+        BitSet firsts = new BitSet();
+        for (char c : SURNAME.substring(1, SURNAME.length() - 1).toCharArray()) firsts.set(c);
+        for (String compound : COMPOUND_SURNAMES) firsts.set(compound.charAt(0));
+        return firsts;
     }
 
     /** Where one of {@code words} stands: a look-up of the character, then of the words it begins. */

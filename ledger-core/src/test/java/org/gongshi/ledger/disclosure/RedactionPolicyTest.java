@@ -646,7 +646,7 @@ class RedactionPolicyTest {
                 "A123456(7)", "AB123456（A）", "(", "罹患", "已患", "化疗", "瘫痪在床", "肝硬化", "高血压", "专用", "疗效", "其", "、", "电话号码",
                 "抖音号", "支付宝账户", "账号", "zhou.jie1990", "居住于", "租住于", "现居住在", "阳光花园", "B座", "1203房", "店长", "居民",
                 "货源", "温州人", "从毛某某", "某某", "证言", "反映", "通过", "曾确诊", "ZL", "ZL 2019 2 0123456", "〕", "152026000123",
-                "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "(女,35岁)", "均证实", "分别", "东方公司");
+                "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "询问笔录", "对王小明进行了询问", "A123456789", "(女,35岁)", "均证实", "分别", "东方公司");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -747,6 +747,18 @@ class RedactionPolicyTest {
                 "其住在***，", "户籍所在地：***，", "收货地址为***，");
         for (int i = 0; i < texts.size(); i++) assertThat(RedactionPolicy.scrub(texts.get(i))).as(texts.get(i)).isEqualTo(scrubbed.get(i));
         List<String> stays = List.of("货值2026/05/30。", "VX系列手机壳20个。", "决定书〔2026〕152026000123号。");
+        for (String text : stays) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+    }
+
+    /** The second audit from outside: names before the record of their questioning, Taiwan and Macau identity cards, plates with a hyphen. */
+    @Test
+    void names_of_those_questioned_other_identity_cards_and_hyphenated_plates_never_become_public() {
+        List<String> texts = List.of("《刘德明询问笔录》一份。", "执法人员对张建军进行了询问，", "有王建国的调查笔录为证。", "台湾身份证号A123456789，",
+                "澳门居民身份证1234567(8)，", "车牌为苏E-1234Q的货车。");
+        List<String> scrubbed = List.of("《***询问笔录》一份。", "执法人员对***进行了询问，", "有***的调查笔录为证。", "台湾身份证号***，",
+                "澳门居民身份证***，", "车牌为***的货车。");
+        for (int i = 0; i < texts.size(); i++) assertThat(RedactionPolicy.scrub(texts.get(i))).as(texts.get(i)).isEqualTo(scrubbed.get(i));
+        List<String> stays = List.of("某某贸易公司询问笔录。", "对当事人进行了询问。", "对仓库进行了检查。", "现场检查笔录一份。", "货号A1234567890。");
         for (String text : stays) assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
     }
 }
