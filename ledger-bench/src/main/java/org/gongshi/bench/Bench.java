@@ -474,12 +474,14 @@ public final class Bench {
         for (int c : clients) {
             log("commands with " + c + " clients for " + seconds + " s");
             CpuUse before = CpuUse.of(server);
+            long logFrom = Files.size(out.resolve("server.log"));
             Latencies latencies = new Latencies();
             double elapsed = commands(ledger, api, c, seconds, next, today, latencies, (id, at) -> {
                 publishedAt.put(id, at);
                 latest.set(id);
             });
             CpuUse after = CpuUse.of(server);
+            slowCheckpoints(c, logFrom, elapsed);
             double rate = latencies.count() / elapsed;
             String note = latencies.count() + " commands";
             figures.add(new Figure("commands/s, " + c + " clients", rate, "cmd/s", "raw H2 appends/s", base.h2AppendsPerSecond(), note));
@@ -513,6 +515,28 @@ public final class Bench {
         figures.add(new Figure("public record lag (publish returned → GET 200) p50", publicLag.percentileMs(50), "ms",
                 "raw Mongo insert p50", base.mongoInsertP50Ms(), publicLag.count() + " samples"));
         figures.add(new Figure("public record lag p99", publicLag.percentileMs(99), "ms", "raw Mongo insert p50", base.mongoInsertP50Ms(), ""));
+    }
+
+    /**
+     * The server's line for a read-model checkpoint that held the writing commands half a second or more (ledger-server
+     * {@code CrashConsistentH2Backend.SLOW_CHECKPOINT_LINE}): such pauses make the feed's and the public records' lag tails.
+     */
+    static final java.util.regex.Pattern SLOW_CHECKPOINT = java.util.regex.Pattern.compile("Read-model checkpoint held writing commands for (\\d+) ms");
+
+    /** How many read-model checkpoints held the writing commands ≥ 0.5 s in a load phase, from the server's log since {@code from}. */
+    private void slowCheckpoints(int clients, long from, double seconds) throws java.io.IOException {
+        List<Long> held = new ArrayList<>();
+        try (var file = new java.io.RandomAccessFile(out.resolve("server.log").toFile(), "r")) {
+            file.seek(from);
+            byte[] bytes = new byte[(int) Math.max(0, file.length() - from)];
+            file.readFully(bytes);
+            java.util.regex.Matcher m = SLOW_CHECKPOINT.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            while (m.find()) held.add(Long.parseLong(m.group(1)));
+        }
+        long longest = held.stream().mapToLong(Long::longValue).max().orElse(0), total = held.stream().mapToLong(Long::longValue).sum();
+        figures.add(new Figure("read-model checkpoints holding writes ≥ 0.5 s, " + clients + " clients", held.size(), "checkpoints", null, 0,
+                held.isEmpty() ? "none in " + Math.round(seconds) + " s"
+                        : "longest " + longest + " ms; " + total + " ms in all over " + Math.round(seconds) + " s"));
     }
 
     /** {@code clients} threads running case lifecycles for {@code seconds}; answers the seconds it took. */

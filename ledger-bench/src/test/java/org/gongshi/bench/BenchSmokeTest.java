@@ -25,6 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchSmokeTest {
 
+    /** The server's line for a slow read-model checkpoint (CrashConsistentH2Backend.checkpoint), as the bench reads it. */
+    @Test
+    void aSlowCheckpointsLineInTheServersLogIsReadWithItsDuration() {
+        var m = Bench.SLOW_CHECKPOINT.matcher("2026-12-02T11:20:01.123Z  INFO 4242 --- [gongshi-ledger] [read-model-checkpoint] "
+                + "o.g.s.embedded.CrashConsistentH2Backend   : Read-model checkpoint held writing commands for 1834 ms: committed 20480 KB"
+                + " the commands wrote, compaction rewrote 16384 KB");
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).isEqualTo("1834");
+    }
+
     @Test
     void theHarnessMeasuresEveryFigureBesideItsBaselineOnATinyGeneratedLedger(@TempDir Path out) throws Exception {
         SyntheticLedger ledger = new SyntheticLedger(1, 300);
@@ -45,7 +55,8 @@ class BenchSmokeTest {
         json.get("figures").forEach(f -> names.add(f.get("figure").asString()));
         assertThat(names).contains("commands/s, 1 clients", "commands/s, 2 clients", "command p99, 2 clients", "feed lag p99",
                 "public search (q, division) p50", "public statistics p99", "feed catch-up from 0: entries/s",
-                "resident memory (PSS) after load", "live heap after load", "disk after clean shutdown", "processors caught up after generation");
+                "resident memory (PSS) after load", "live heap after load", "disk after clean shutdown", "processors caught up after generation",
+                "read-model checkpoints holding writes ≥ 0.5 s, 2 clients");
         json.get("figures").forEach(f -> {
             if (f.get("baseline").isString()) assertThat(f.get("baselineValue").asDouble()).as(f.toString()).isPositive();
         });

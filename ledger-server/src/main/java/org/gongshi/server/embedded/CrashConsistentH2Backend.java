@@ -682,11 +682,20 @@ class CrashConsistentH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * A checkpoint that holds the writing commands this long says so in the log, with what it committed and rewrote: the
+     * feed's and the public records' lag tails under load are such pauses (issue 13; the bench counts these lines).
+     */
+    static final Duration SLOW_CHECKPOINT = Duration.ofMillis(500);
+    /** The start of the slow checkpoint's log line, which the bench reads (ledger-bench {@code Bench.SLOW_CHECKPOINT}). */
+    static final String SLOW_CHECKPOINT_LINE = "Read-model checkpoint held writing commands for ";
+
     /** Makes every command finished so far durable, as one MVStore commit between commands. */
     void checkpoint() {
         exclusively(() -> {
             MVStore store = getMvStore();
             if (store.isClosed()) return;
+            long start = System.nanoTime();
             int unsaved = 0;
             if (store.hasUnsavedChanges()) {
                 unsaved = store.getUnsavedMemory();
@@ -699,6 +708,11 @@ class CrashConsistentH2Backend extends H2Backend {
             if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
                 store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
                 rewritten = store.getUnsavedMemory();
+            }
+            long held = System.nanoTime() - start;
+            if (held >= SLOW_CHECKPOINT.toNanos()) {
+                log.info(SLOW_CHECKPOINT_LINE + "{} ms: committed {} KB the commands wrote, compaction rewrote {} KB",
+                        TimeUnit.NANOSECONDS.toMillis(held), written / 1024, rewritten / 1024);
             }
         });
     }
