@@ -47,22 +47,34 @@ public final class RawRequestTargets extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    /** The target with every byte a URI may not hold raw percent-encoded, or null when it holds none. */
+    /**
+     * The target with every byte a URI may not hold raw percent-encoded, or null when it holds none. A {@code %} that begins
+     * no escape ({@code q=50%}, {@code %ZZ}) is a percent sign, encoded as {@code %25} (it too was an empty 400).
+     */
     static String encoded(String target) {
         int i = 0;
-        while (i < target.length() && allowed(target.charAt(i))) i++;
+        while (i < target.length() && allowed(target, i)) i++;
         if (i == target.length()) return null;
         StringBuilder out = new StringBuilder(target.length() + 32).append(target, 0, i);
         for (; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (allowed(c)) out.append(c);
+            if (allowed(target, i)) out.append(c);
             else out.append('%').append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
         }
         return out.toString();
     }
 
-    /** A character a request target may hold raw: printable ASCII but {@code "<>\^`{|}} (RFC 3986; a space ends the target). */
-    private static boolean allowed(char c) {
+    /**
+     * Whether the character at {@code i} may stand raw in a request target: printable ASCII but {@code "<>\^`{|}} (RFC 3986;
+     * a space ends the target), and a {@code %} only where two hex digits follow it.
+     */
+    private static boolean allowed(String target, int i) {
+        char c = target.charAt(i);
+        if (c == '%') return i + 2 < target.length() && hex(target.charAt(i + 1)) && hex(target.charAt(i + 2));
         return c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0;
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

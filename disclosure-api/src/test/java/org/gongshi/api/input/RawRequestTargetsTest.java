@@ -29,4 +29,12 @@ class RawRequestTargetsTest {
         assertThat(RawRequestTargets.encoded("/api/v1/public/penalties?q=%E7%A4%BA&page=0")).isNull();
         assertThat(RawRequestTargets.encoded("/penalties/abc%2F2")).isNull();
     }
+
+    /** The third audit from outside: {@code q=50%} and {@code %ZZ} were an empty 400; a lone percent sign is a percent sign. */
+    @Test
+    void a_percent_sign_that_begins_no_escape_is_a_percent_sign() {
+        assertThat(RawRequestTargets.encoded("/api/v1/public/penalties?q=50%")).isEqualTo("/api/v1/public/penalties?q=50%25");
+        assertThat(RawRequestTargets.encoded("/penalties?q=%ZZ&page=%2")).isEqualTo("/penalties?q=%25ZZ&page=%252");
+        assertThat(URI.create(RawRequestTargets.encoded("/penalties?q=%")).getQuery()).isEqualTo("q=%");
+    }
 }

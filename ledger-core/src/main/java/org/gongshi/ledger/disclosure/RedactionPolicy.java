@@ -259,7 +259,7 @@ public final class RedactionPolicy {
             // the party's children and kin written with 其 or by a familiar word, minors and pupils, and staff by their title
             // (其子葛小宝, 爱人周小丽, 未成年人郑子涵, 初中生郑子涵, 经理张建军, 主播李佳琪)
             "其子", "其女", "其兄", "其弟", "其姐", "其妹", "其孙", "爱人", "老婆", "老公", "家属", "儿媳妇", "小舅子", "干儿子", "徒弟",
-            "未成年人", "学生", "小学生", "初中生", "高中生", "大学生", "经理", "主管", "设计师", "主播");
+            "未成年人", "学生", "小学生", "初中生", "高中生", "大学生", "经理", "主管", "设计师", "主播", "管理员", "保安", "厨师", "技术员");
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -441,10 +441,11 @@ public final class RedactionPolicy {
             + "(?=" + anyOf(CLAUSE_ACTIONS) + ")");
 
     /**
-     * What a bracket after a name says about the person: a role or a relation (王小明（证人）, 钱多多（供货商）), a sex (男,
+     * What a bracket after a name says about the person: a role or a relation, alone or in a short phrase (王小明（证人）,
+     * 钱多多（供货商）, 钱小宝（系证人）, 孙二娘（当事人雇员）, 杨过（仓库管理员）), a sex (男,
      * 女), an age, a birth, an ID number or a home (（男，1970年1月1日出生）, （35岁）, （身份证号***）, （家住***）).
      */
-    private static final String PARTICULARS = "[（(](?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "|[男女][，,、)）性]"
+    private static final String PARTICULARS = "[（(](?:[^（()）]{0,6}?" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "[^（()）]{0,4}[)）]|[男女][，,、)）性]"
             + "|[^（()）]{0,30}?(?:出生|岁|身份证|身份号码|住址|家住|现住|户籍))";
     /**
      * A name right before a bracket of a person's particulars: a surname and one or two characters, not ending like a place
@@ -465,6 +466,17 @@ public final class RedactionPolicy {
      */
     private static final Pattern NAME_BEFORE_STATEMENT = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!"
             + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")))(?=" + STATEMENT_RECORD + ")");
+
+    /** What the names of a list did, after 均/分别/皆: testified, confirmed, admitted, were present (张建华、李秀梅均证实). */
+    private static final List<String> TESTIMONY = List.of("证实", "证明", "承认", "确认", "称", "表示", "陈述", "供述", "作证", "指认",
+            "辨认", "签字", "签名", "在场", "到场", "知情", "不知情", "参与", "购买", "购得", "收到");
+    /**
+     * Two or more names in a list, ended by 均/分别/皆 and what each of them testified or did (张建华、李秀梅均证实): people,
+     * with no role before them; never goods (白酒、黄酒均系假冒: 系 says what things are). The party's own name stays.
+     */
+    private static final Pattern LIST_OF_WITNESSES = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+            + ")((" + FAMILY + HAN + "{1,2}?(?=[、和及与]))(?:" + JOINER + LISTED_NAME + ")+)(?=" + anyOf(LIST_END_WORDS) + "(?:已|曾|也)?"
+            + anyOf(TESTIMONY) + ")");
 
     private RedactionPolicy() {
     }
@@ -663,6 +675,8 @@ public final class RedactionPolicy {
             new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart,
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), beforeBracket(),
+                    RedactionPolicy::namesButThePartys),
+            new Rule("a list of names ended by what each testified", LIST_OF_WITNESSES, holdsAny(LIST_END_WORDS), atSurname(),
                     RedactionPolicy::namesButThePartys),
             new Rule("names before the record of their statement", NAME_BEFORE_STATEMENT, holdsAny(List.of("笔录", "证言", "进行")),
                     atSurname(), RedactionPolicy::namesButThePartys),
@@ -901,13 +915,14 @@ public final class RedactionPolicy {
     }
 
     /**
-     * A term as it may be written: its characters with any spaces between (王　建　军, a table's 姓　　名), in any case
-     * (ZHANG WEI for Zhang Wei); the second audit from outside found listed terms back in the public text written so.
+     * A term as it may be written: its characters with any spaces, hyphens or dots between (王　建　军, a table's 姓　　名,
+     * Li-Lei), in any case (ZHANG WEI for Zhang Wei); the audits from outside found listed terms back in the public text
+     * written so.
      */
     private static Pattern termPattern(String term) {
-        String compact = ascii(term).replaceAll("\\s+", "");
+        String compact = ascii(term).replaceAll("[\\s\\-.·・]+", "");
         StringBuilder regex = new StringBuilder();
-        compact.codePoints().forEach(c -> regex.append(regex.isEmpty() ? "" : "\\s*").append(Pattern.quote(Character.toString(c))));
+        compact.codePoints().forEach(c -> regex.append(regex.isEmpty() ? "" : "[\\s\\-.·・]*").append(Pattern.quote(Character.toString(c))));
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

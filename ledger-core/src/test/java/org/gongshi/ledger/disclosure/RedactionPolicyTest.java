@@ -646,7 +646,7 @@ class RedactionPolicyTest {
                 "A123456(7)", "AB123456（A）", "(", "罹患", "已患", "化疗", "瘫痪在床", "肝硬化", "高血压", "专用", "疗效", "其", "、", "电话号码",
                 "抖音号", "支付宝账户", "账号", "zhou.jie1990", "居住于", "租住于", "现居住在", "阳光花园", "B座", "1203房", "店长", "居民",
                 "货源", "温州人", "从毛某某", "某某", "证言", "反映", "通过", "曾确诊", "ZL", "ZL 2019 2 0123456", "〕", "152026000123",
-                "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "询问笔录", "对王小明进行了询问", "A123456789", "(女,35岁)", "均证实", "分别", "东方公司");
+                "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "王小明、吴志强均证实", "张建华、李秀梅分别承认", "询问笔录", "对王小明进行了询问", "A123456789", "(女,35岁)", "均证实", "分别", "东方公司");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -760,6 +760,26 @@ class RedactionPolicyTest {
         scrubTo(texts, scrubbed);
         List<String> stays = List.of("某某贸易公司询问笔录。", "对当事人进行了询问。", "对仓库进行了检查。", "现场检查笔录一份。", "货号A1234567890。");
         stayAsWritten(stays);
+    }
+
+    /**
+     * The third audit from outside: a list of names with no role before it, ended by what each testified; a role in a
+     * bracket written as a phrase; a listed term written with a hyphen.
+     */
+    @Test
+    void a_list_of_witnesses_without_a_role_a_bracketed_role_phrase_and_a_hyphenated_term_never_become_public() {
+        scrubTo(List.of("经查，张建华、李秀梅均证实其从当事人处购得。", "葛丽华、倪萍分别证实。", "刘建平、陈志强和杨丽华均承认。",
+                        "孙二娘（当事人雇员）负责销售。", "钱小宝（系证人）称。", "杨过（仓库管理员）签收。"),
+                List.of("经查，***、***均证实其从当事人处购得。", "***、***分别证实。", "***、***和***均承认。",
+                        "***（当事人雇员）负责销售。", "***（系证人）称。", "***（仓库管理员）签收。"));
+        assertThat(RedactionPolicy.scrub("Li-Lei与LI LEI到场。", List.of("Li Lei"))).isEqualTo("***与***到场。");
+        stayAsWritten(List.of("白酒、黄酒均系假冒。", "白酒、黄酒均为侵权商品。", "东方公司（供货商）供货。", "某某商行（当事人的供货商）供货。"));
+        Party person = new Party(PartyKind.NATURAL_PERSON, "岳小明", null, ID_NUMBER, null);
+        PublicRecord record = RedactionPolicy.publicRecord("r-3", person, "深市监罚〔2026〕235号", "销售侵犯注册商标专用权的商品",
+                "岳小明、聂大海均承认销售假冒手提包。", "《商标法》第六十条第二款", List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)),
+                LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1), "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK, "440300",
+                List.of());
+        assertThat(record.facts()).as("the party's own name stays").isEqualTo("岳小明、***均承认销售假冒手提包。");
     }
 
     /** Each text scrubs to the one at its place in {@code scrubbed}. */
