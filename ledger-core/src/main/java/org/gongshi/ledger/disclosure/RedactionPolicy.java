@@ -31,10 +31,12 @@ import java.util.stream.Stream;
  * whole); home addresses, contact details, bank accounts, health data and third parties' names never
  * become public. Identifiers (ID and passport numbers, licence plates), phone numbers (in Chinese numerals
  * too), QQ and WeChat accounts, e-mail addresses, account numbers, addresses, third parties named by their
- * role or kin, after 是/为/有, between 由 and 代缴 or 购自 and 处, or first in a clause before an action
- * toward the party (every name of a list, in Chinese, familiar or Latin script), health data after a health label, a
- * hospital stay, illnesses, infections and pregnancies by name are found by pattern in every free-text
- * field; what no pattern can find (an unlabelled name) the bureau lists as {@code redactions}. An
+ * role or kin, after 是/为/有, between 由 and 代缴 or 购自 and 处, first in a clause before an action
+ * toward the party, before their role or particulars in brackets, before the record of their questioning, or in a list
+ * ended by what each testified (every name of a list, in Chinese, familiar or Latin script), health data after a health
+ * label, a hospital stay, illnesses, infections and pregnancies by name are found by pattern in every free-text
+ * field; what no pattern can find (an unlabelled name) the bureau lists as {@code redactions}. A name found in a record
+ * is hidden in its other texts and its reasons, and in the texts of a credit listing resting on it. An
  * organisation's USCC in a text is public and stays. The authority's name is no free text: it is the
  * bureau's registered name and is published as registered.
  */
