@@ -12,6 +12,7 @@ import org.gongshi.ledger.vocabulary.PenaltyType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
@@ -495,7 +496,7 @@ public final class RedactionPolicy {
         // a name a pattern found in one free text is hidden in every other too (其妻王秀英 in the facts, 王秀英 in the penalty);
         // never the party's own name nor the legal representative's (public)
         Set<String> names = new LinkedHashSet<>();
-        List<String> kept = kept(party.name(), party.legalRepresentative());
+        List<String> kept = kept(Arrays.asList(party.name(), party.legalRepresentative()));
         Scrubbing about = new Scrubbing(partyId, kept, names);
         String number = scrubbed(decisionNumber, hidden, about), type = scrubbed(violationType, hidden, about),
                 scrubbedFacts = scrubbed(facts, hidden, about), basis = scrubbed(legalBasis, hidden, about),
@@ -533,7 +534,7 @@ public final class RedactionPolicy {
         String representative = legalRepresentative != null ? legalRepresentative : record.legalRepresentative();
         // a name a pattern found in one free text is hidden in every other too, never the party's or its representative's
         Set<String> names = new LinkedHashSet<>();
-        List<String> kept = kept(record.subjectName(), representative);
+        List<String> kept = kept(Arrays.asList(record.subjectName(), representative));
         Scrubbing about = new Scrubbing(partyId, kept, names);
         String type = scrubbed(violationType != null ? violationType : record.violationType(), hidden, about),
                 scrubbedFacts = scrubbed(facts != null ? facts : record.facts(), hidden, about),
@@ -554,15 +555,15 @@ public final class RedactionPolicy {
         if (reason == null) return null;
         List<String> hidden = hiddenTerms(redactions);
         Set<String> names = new LinkedHashSet<>();
-        List<String> kept = publicNames.stream().map(n -> n == null ? "" : n).toList();
+        List<String> kept = kept(publicNames);
         Scrubbing about = new Scrubbing(null, kept, names);
         for (String text : recordTexts) scrubbed(text, hidden, about);
         return hideNames(scrubbed(reason, hidden, about), names, kept);
     }
 
-    /** The names that are public in a record: the party's own and its legal representative's. */
-    private static List<String> kept(String partyName, String legalRepresentative) {
-        return List.of(partyName == null ? "" : partyName, legalRepresentative == null ? "" : legalRepresentative);
+    /** The names that are public in a record (the party's own, its legal representative's), none null. */
+    private static List<String> kept(List<String> publicNames) {
+        return publicNames.stream().map(n -> n == null ? "" : n).toList();
     }
 
     /** A text as it may be made public, with no terms listed and no party's ID number: see {@link #scrub(String, List, String)}. */
@@ -676,12 +677,12 @@ public final class RedactionPolicy {
                     atOneOf(concat(List.of("由"), SOURCE_WORDS)), RedactionPolicy::hiddenNames),
             new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart,
                     RedactionPolicy::namesButThePartys),
-            new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), beforeBracket(),
+            new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), surnameBefore("("),
                     RedactionPolicy::namesButThePartys),
-            new Rule("a list of names ended by what each testified", LIST_OF_WITNESSES, holdsAny(LIST_END_WORDS), atSurname(),
+            new Rule("a list of names ended by what each testified", LIST_OF_WITNESSES, holdsAny(LIST_END_WORDS), surnameBefore("、和及与"),
                     RedactionPolicy::namesButThePartys),
             new Rule("names before the record of their statement", NAME_BEFORE_STATEMENT, holdsAny(List.of("笔录", "证言", "进行")),
-                    atSurname(), RedactionPolicy::namesButThePartys),
+                    surnameBefore("的询调讯谈证陈进"), RedactionPolicy::namesButThePartys),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
@@ -706,29 +707,20 @@ public final class RedactionPolicy {
     }
 
     /**
-     * Where a name of two to four characters before a bracket may begin (its ASCII form): a surname's first character (of a
-     * common or a compound one) two to four characters before a {@code (}.
+     * Where a name of two to four characters followed by one of {@code followers} may begin (its ASCII form): a surname's
+     * first character (of a common or a compound one) with one of them two to four characters on. A look-up of a few
+     * characters instead of the pattern's look-aheads (its role and not-a-name words) at every surname's character: 进行
+     * and 均 stand in many texts, surnames' characters at every tenth position.
      */
-    private static Start beforeBracket() {
-        BitSet firsts = surnameFirsts();
-        return (text, index) -> {
-            if (!firsts.get(text.charAt(index))) return false;
-            for (int k = 2; k <= 4 && index + k < text.length(); k++) if (text.charAt(index + k) == '(') return true;
-            return false;
-        };
-    }
-
-    /** Where a surname may begin (the first character of a common or a compound one). */
-    private static Start atSurname() {
-        BitSet firsts = surnameFirsts();
-        return (text, index) -> firsts.get(text.charAt(index));
-    }
-
-    private static BitSet surnameFirsts() {
+    private static Start surnameBefore(String followers) {
         BitSet firsts = new BitSet();
         for (char c : SURNAME.substring(1, SURNAME.length() - 1).toCharArray()) firsts.set(c);
         for (String compound : COMPOUND_SURNAMES) firsts.set(compound.charAt(0));
-        return firsts;
+        return (text, index) -> {
+            if (!firsts.get(text.charAt(index))) return false;
+            for (int k = 2; k <= 4 && index + k < text.length(); k++) if (followers.indexOf(text.charAt(index + k)) >= 0) return true;
+            return false;
+        };
     }
 
     /** Where one of {@code words} stands: a look-up of the character, then of the words it begins. */
