@@ -15,6 +15,7 @@ import org.h2.mvstore.MVStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;
@@ -36,6 +37,8 @@ public final class ReadModelWriter {
         MongoServer server;
         if (consistent) {
             CrashConsistentH2Backend backend = new CrashConsistentH2Backend(file, Duration.ofHours(1));
+            // emptied chunks written again at once, so that the checkpoints compact beside the writers within the test's seconds
+            backend.getMvStore().setRetentionTime(0);
             server = new MongoServer(backend);
             commit = backend::checkpoint;
         } else {
@@ -68,6 +71,8 @@ public final class ReadModelWriter {
         MongoCollection<Document> tokens = db.getCollection("tokens");
         for (long i = 0; ; i++) {
             entries.insertOne(new Document("_id", writer + "-" + i).append("eventId", UUID.randomUUID().toString()).append("n", i));
+            // and an earlier document written again, as the projections do: the chunks grow sparse and are compacted
+            entries.updateOne(eq("_id", writer + "-" + ThreadLocalRandom.current().nextLong(i + 1)), set("seen", i));
             tokens.updateOne(eq("_id", "writer-" + writer), set("upTo", i), new UpdateOptions().upsert(true));
         }
     }
