@@ -31,7 +31,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -104,7 +103,7 @@ class CrashConsistentH2Backend extends H2Backend {
     /** The most a checkpoint's compaction rewrites (bytes), a bound on its pause under the lock every writing command waits for. */
     static final int MOST_COMPACTED_BYTES = 64 << 20;
 
-    /** What the last checkpoint's compaction left to write (the store's estimate), only used by the checkpoint's thread. */
+    /** What the last checkpoint's compaction left to write (the store's estimate), only read and written under the lock. */
     private int rewritten;
 
     private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
@@ -692,27 +691,17 @@ class CrashConsistentH2Backend extends H2Backend {
     static final String SLOW_CHECKPOINT_LINE = "Read-model checkpoint held writing commands for ";
 
     /**
-     * Makes every command finished so far durable, as one MVStore commit between commands, then compacts the file
-     * beside the commands. Only the commit holds the writing commands: a compaction reads the live pages of sparse
-     * chunks and marks them changed through the maps' own concurrent updates (H2's background writer compacts beside
-     * an application's writes the same way), and writes nothing itself, so what it marked is made durable by the next
-     * checkpoint's commit, between whole commands like everything else. Held under the lock, the compaction was half of
-     * every long pause (issue 13, 100,000 cases, 8 clients: four checkpoints of 1.0-1.9 s in 30 s, each committing ~18
-     * MB and rewriting 23-30 MB), and those pauses were the feed's and the public records' lag tail.
+     * Makes every command finished so far durable, as one MVStore commit between commands, and compacts the file while
+     * its chunks are sparse. The compaction stays under the lock although half of a long pause is its: run beside the
+     * commands (tried 2026-12-02, issue 13, 100,000 cases), it competed with them for the two cores and took seconds,
+     * a checkpoint's cycle grew with it and so did the writes each commit had to store, and within five minutes of a
+     * rebuild one commit stored 1.7 GB of page changes and held the commands 2.7 s (H2's commit and compaction take the
+     * same store lock, so a commit cannot run during a compaction on another thread either). Under the lock the
+     * compaction also holds the writes back while it runs, which keeps every commit near what one interval writes.
      */
     void checkpoint() {
-        OptionalInt written = commitWholeCommands();
-        if (written.isPresent()) compactBesideTheCommands(written.getAsInt());
-    }
-
-    /**
-     * The checkpoint's commit, under the lock: what the commands wrote since the last one (the store's estimate, without
-     * the pages the last compaction rewrote), none when the store is closed.
-     */
-    private OptionalInt commitWholeCommands() {
-        MVStore store = getMvStore();
-        int[] written = {-1};
         exclusively(() -> {
+            MVStore store = getMvStore();
             if (store.isClosed()) return;
             long start = System.nanoTime();
             int unsaved = 0;
@@ -720,41 +709,21 @@ class CrashConsistentH2Backend extends H2Backend {
                 unsaved = store.getUnsavedMemory();
                 store.commit();
             }
-            long now = System.nanoTime();
-            written[0] = Math.max(0, unsaved - rewritten);
-            writeRate = lastCommit == 0 || now <= lastCommit ? 0 : (double) written[0] / (now - lastCommit);
-            lastCommit = now;
-            long held = now - start;
+            // what the commands wrote since the last checkpoint, without the pages its compaction rewrote
+            int written = Math.max(0, unsaved - rewritten);
+            rewritten = 0;
+            // at rest and the chunks full enough, a checkpoint writes nothing
+            if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
+                store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
+                rewritten = store.getUnsavedMemory();
+            }
+            long held = System.nanoTime() - start;
             if (held >= SLOW_CHECKPOINT.toNanos()) {
-                log.info(SLOW_CHECKPOINT_LINE + "{} ms: committed {} KB the commands wrote and {} KB the last compaction rewrote",
-                        TimeUnit.NANOSECONDS.toMillis(held), written[0] / 1024, Math.min(unsaved, rewritten) / 1024);
+                log.info(SLOW_CHECKPOINT_LINE + "{} ms: committed {} KB the commands wrote, compaction rewrote {} KB",
+                        TimeUnit.NANOSECONDS.toMillis(held), written / 1024, rewritten / 1024);
             }
         });
-        return written[0] < 0 ? OptionalInt.empty() : OptionalInt.of(written[0]);
     }
-
-    /**
-     * Compacts the file when its chunks are sparse ({@link #COMPACT_BELOW_FILL_PERCENT}), by {@link #compactionBytes} of
-     * what the commands {@code written}, without the lock; at rest and the chunks full enough, it writes nothing.
-     */
-    void compactBesideTheCommands(int written) {
-        MVStore store = getMvStore();
-        if (store.getFileStore().getChunksFillRate() >= COMPACT_BELOW_FILL_PERCENT) {
-            rewritten = 0;
-            return;
-        }
-        int before = store.getUnsavedMemory();
-        long start = System.nanoTime();
-        store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
-        long took = System.nanoTime() - start;
-        // the commands went on writing meanwhile: what they wrote at the rate since the last commit is theirs, not the compaction's
-        rewritten = (int) Math.max(0, store.getUnsavedMemory() - before - Math.round(writeRate * took));
-    }
-
-    /** When the last checkpoint committed ({@link System#nanoTime()}, 0 before the first), only used by the checkpoint's thread. */
-    private long lastCommit;
-    /** What the commands wrote per nanosecond between the last two commits (the store's estimate, bytes). */
-    private double writeRate;
 
     /** Runs {@code work} while no command that writes runs (those that only read go on, {@link #READS}). */
     void exclusively(Runnable work) {
@@ -763,16 +732,6 @@ class CrashConsistentH2Backend extends H2Backend {
             work.run();
         } finally {
             commands.writeLock().unlock();
-        }
-    }
-
-    /** Runs {@code work} holding the lock as a writing command does (tests). */
-    void asAWritingCommand(Runnable work) {
-        commands.readLock().lock();
-        try {
-            work.run();
-        } finally {
-            commands.readLock().unlock();
         }
     }
 
@@ -807,13 +766,7 @@ class CrashConsistentH2Backend extends H2Backend {
     @Override
     public void close() {
         closing = true;
-        // a compaction under way runs beside the commands (no lock to wait for): let it finish rather than interrupt its reads
-        checkpoints.shutdown();
-        try {
-            if (!checkpoints.awaitTermination(1, TimeUnit.MINUTES)) log.warn("A read-model checkpoint still runs at the close");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        checkpoints.shutdownNow();
         commands.writeLock().lock();
         try {
             MVStore store = getMvStore();

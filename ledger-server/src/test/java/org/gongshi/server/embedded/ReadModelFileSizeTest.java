@@ -12,10 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;
@@ -87,67 +83,6 @@ class ReadModelFileSizeTest {
             long version = mvStore.getCurrentVersion();
             store.backend().checkpoint();
             assertThat(mvStore.getCurrentVersion()).as("nor commits anything").isEqualTo(version);
-        }
-    }
-
-    /**
-     * A compaction holds no writing command up (issue 13: under the lock it was half of every long checkpoint pause): it
-     * runs while a writing command holds its share of the lock, and what it rewrote becomes durable at the next
-     * checkpoint's commit, between whole commands, with every document still there when the file is opened again.
-     */
-    @Test
-    void a_compaction_runs_beside_the_writing_commands_and_the_next_checkpoint_makes_it_durable() throws Exception {
-        Path file = dir.resolve("beside.mv");
-        int before;
-        try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
-            MVStore mvStore = store.backend().getMvStore();
-            mvStore.setRetentionTime(0);
-            MongoCollection<Document> records = store.client().getDatabase("sized").getCollection("records");
-            // sparse chunks: documents written again at random after their first commit, committed without compaction
-            for (int round = 0; round < 6; round++) {
-                List<Document> written = new ArrayList<>();
-                for (int i = 0; i < 200; i++) written.add(new Document("_id", round + "-" + i).append("facts", "x".repeat(600)));
-                records.insertMany(written);
-                mvStore.commit();
-            }
-            Random random = new Random(7);
-            for (int update = 0; update < 3000; update++) {
-                records.updateOne(eq("_id", random.nextInt(6) + "-" + random.nextInt(200)), set("facts", "y".repeat(600)));
-                if (update % 30 == 29) mvStore.commit();
-            }
-            records.updateOne(eq("_id", "5-199"), set("facts", "last"));
-            mvStore.commit();
-            before = mvStore.getFileStore().getChunksFillRate();
-            assertThat(before).as("the chunks' fill rate before").isLessThan(CrashConsistentH2Backend.COMPACT_BELOW_FILL_PERCENT);
-            long unsaved = mvStore.getUnsavedMemory();
-
-            ExecutorService compaction = Executors.newSingleThreadExecutor();
-            try {
-                store.backend().asAWritingCommand(() -> {
-                    Future<?> compacted = compaction.submit(() -> store.backend().compactBesideTheCommands(8 << 20));
-                    try {
-                        compacted.get(30, TimeUnit.SECONDS); // under the lock, it would wait for this command for ever
-                    } catch (Exception e) {
-                        throw new AssertionError("the compaction did not finish while a writing command held the lock", e);
-                    }
-                });
-            } finally {
-                compaction.shutdownNow();
-            }
-            assertThat(mvStore.getUnsavedMemory()).as("pages the compaction rewrote, not yet durable").isGreaterThan((int) unsaved);
-            records.insertOne(new Document("_id", "after").append("facts", "z"));
-            store.backend().checkpoint();
-            // the chunks it emptied are freed a few commits later, once no version in use reads them (commits without compaction)
-            for (int commit = 0; commit < 10 && mvStore.getFileStore().getChunksFillRate() <= before; commit++) {
-                records.updateOne(eq("_id", "after"), set("facts", "z" + commit));
-                mvStore.commit();
-            }
-            assertThat(mvStore.getFileStore().getChunksFillRate()).as("the fill rate after").isGreaterThan(before);
-        }
-        try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
-            MongoCollection<Document> records = store.client().getDatabase("sized").getCollection("records");
-            assertThat(records.countDocuments()).isEqualTo(6 * 200 + 1);
-            assertThat(records.find(eq("_id", "5-199")).first().getString("facts")).isEqualTo("last");
         }
     }
 }

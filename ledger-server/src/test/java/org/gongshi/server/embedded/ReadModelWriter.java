@@ -37,7 +37,7 @@ public final class ReadModelWriter {
         MongoServer server;
         if (consistent) {
             CrashConsistentH2Backend backend = new CrashConsistentH2Backend(file, Duration.ofHours(1));
-            // emptied chunks written again at once, so that the checkpoints compact beside the writers within the test's seconds
+            // emptied chunks written again at once, so that the checkpoints compact between the writers' commands within the test's seconds
             backend.getMvStore().setRetentionTime(0);
             server = new MongoServer(backend);
             commit = backend::checkpoint;
