@@ -66,6 +66,19 @@ class AuditEndToEndTest {
             assertThat(e.get("leafMatches").asBoolean()).isTrue();
         }
 
+        // a list like every list (API.md): {items, page, size, total}, paged in ledger order
+        JsonNode whole = get(web, "/api/v1/audit/cases/" + caseId + "/events", auditor);
+        assertThat(whole.get("caseId").asString()).isEqualTo(caseId);
+        assertThat(whole.get("page").asInt()).isZero();
+        assertThat(whole.get("size").asInt()).as("a whole history in one page by default").isEqualTo(100);
+        assertThat(whole.get("total").asInt()).isEqualTo(4);
+        JsonNode second = get(web, "/api/v1/audit/cases/" + caseId + "/events?page=1&size=3", auditor);
+        assertThat(second.get("total").asInt()).isEqualTo(4);
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("items").get(0).get("globalIndex").asLong()).isEqualTo(events.get(3).get("globalIndex").asLong());
+        web.get().uri("/api/v1/audit/cases/{id}/events?size=0", caseId).headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+
         // every event is a leaf of the signed ledger tree: recompute it from the history and prove it
         Checkpoint checkpoint = awaitLedgerCheckpoint(web, previous);
         for (JsonNode e : events) {
@@ -261,7 +274,7 @@ class AuditEndToEndTest {
             assertThat(result.getStatus().value()).as("the case history answered %s", result.getResponseBody()).isEqualTo(200);
             last = LedgerLeaf.JSON.readTree(result.getResponseBody());
             List<JsonNode> events = new ArrayList<>();
-            last.get("events").forEach(events::add);
+            last.get("items").forEach(events::add);
             if (events.size() >= count && events.stream().allMatch(e -> !e.get("leafIndex").isNull())) return events;
             Thread.sleep(100);
         }

@@ -324,7 +324,7 @@ class PersonalDataEndToEndTest {
         String auditor = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "auditor");
         Map<?, ?> history = web.get().uri("/api/v1/audit/cases/{id}/events", caseId).headers(h -> h.setBearerAuth(auditor)).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        Map<?, ?> decidedEntry = ((List<?>) history.get("events")).stream().map(e -> (Map<?, ?>) e)
+        Map<?, ?> decidedEntry = ((List<?>) history.get("items")).stream().map(e -> (Map<?, ?>) e)
                 .filter(e -> ((String) e.get("type")).endsWith("PenaltyDecided")).findFirst().orElseThrow();
         assertThat((String) ((Map<?, ?>) decidedEntry.get("payload")).get("facts")).startsWith("gongshi-sealed:v1:" + caseId + ":");
         assertThat(((Map<?, ?>) decidedEntry.get("payloadOpened")).get("facts")).isEqualTo(PersonalData.SHREDDED);

@@ -2,6 +2,7 @@ package org.gongshi.api.audit;
 
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Caller;
+import org.gongshi.api.web.Page;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.TransparencyLog;
 import org.gongshi.api.web.ViewReads;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import org.gongshi.ledger.calendar.LedgerClock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,16 +54,20 @@ public class AuditController {
         this.ledger = new TransparencyLog(ledgerTree.leaves(), ledgerTree.proofs(), ledgerTree.heads(), "events");
     }
 
+    /**
+     * A case's history as every list answers (API.md): {@code {"items": [...], "page", "size", "total", "caseId"}}, the
+     * events in ledger order. Without {@code size} a page holds {@value Page#MAX_SIZE} events, a whole history for any case
+     * but one revised and corrected many times: {@code total} says when there are more pages.
+     */
     @GetMapping("/cases/{caseId}/events")
-    Mono<Map<String, Object>> events(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, ServerHttpRequest request) {
+    Mono<Map<String, Object>> events(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, ServerHttpRequest request,
+                                     @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         Params.id("caseId", caseId);
+        Page.Request paging = Page.request(page, size, Page.MAX_SIZE);
         Caller caller = Caller.of(jwt);
         return reads.read(request, () -> {
             histories.audited(caller, caseId);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("caseId", caseId);
-            body.put("events", histories.events(caseId).stream().map(histories::present).toList());
-            return body;
+            return Page.slice(histories.events(caseId), histories::present, paging).with("caseId", caseId);
         }, VIEWS);
     }
 

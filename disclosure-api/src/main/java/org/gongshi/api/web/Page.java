@@ -13,6 +13,13 @@ public record Page(List<?> items, int page, int size, long total) {
 
     public static final int MAX_SIZE = 100;
 
+    /** Page {@code request} of the whole list {@code all}, each item presented for the caller. */
+    public static <T> Page slice(List<T> all, Function<? super T, ?> present, Request request) {
+        int from = (int) Math.min(all.size(), (long) request.page() * request.size());
+        int to = (int) Math.min(all.size(), (long) from + request.size());
+        return of(all.subList(from, to), present, request.page(), request.size(), all.size());
+    }
+
     /** The items of a view's page, each presented for the caller. */
     public static <T> Page of(List<T> items, Function<? super T, ?> present, int page, int size, long total) {
         return new Page(items.stream().map(present).toList(), page, size, total);
@@ -29,10 +36,15 @@ public record Page(List<?> items, int page, int size, long total) {
      * bound ("size must be a whole number from 1 to 100"), never the range of the type it is read into.
      */
     public static Request request(String page, String size) {
+        return request(page, size, 20);
+    }
+
+    /** The {@code page} and {@code size} query parameters, {@code absentSize} when no size is asked for. */
+    public static Request request(String page, String size, int absentSize) {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
         Integer p = whole(page, 0, 0, MAX_PAGE);
         if (p == null) problems.add(new InvalidRequest.FieldProblem("page", bound(0, MAX_PAGE)));
-        Integer s = whole(size, 20, 1, MAX_SIZE);
+        Integer s = whole(size, absentSize, 1, MAX_SIZE);
         if (s == null) problems.add(new InvalidRequest.FieldProblem("size", bound(1, MAX_SIZE)));
         if (!problems.isEmpty()) throw new InvalidRequest(problems);
         return new Request(p, s);

@@ -255,16 +255,21 @@ final class LogChecks {
      * the ledger tree under {@code checkpoint}, by its inclusion proof.
      */
     boolean caseEvents(String caseId, Checkpoint checkpoint, Verdicts out) {
-        JsonNode history;
+        List<JsonNode> history = new ArrayList<>();
         try {
-            history = client.json("/api/v1/audit/cases/" + caseId + "/events");
+            // a list, paged as every list is: {items, page, size, total}
+            for (int page = 0; ; page++) {
+                JsonNode answer = client.json("/api/v1/audit/cases/" + caseId + "/events?page=" + page);
+                answer.path("items").forEach(history::add);
+                if (answer.path("items").isEmpty() || history.size() >= answer.path("total").asLong()) break;
+            }
         } catch (IOException | RuntimeException e) {
             out.fail("case " + caseId + " history", e.getMessage());
             return false;
         }
         boolean ok = true;
         int checked = 0;
-        for (JsonNode e : history.path("events")) {
+        for (JsonNode e : history) {
             String at = "event globalIndex " + e.path("globalIndex").asString("?") + " (leafIndex " + e.path("leafIndex").asString("?") + ", "
                     + e.path("type").asString() + ")";
             if (e.path("leafIndex").isNull() || e.path("leafIndex").asLong() >= checkpoint.size()) {
