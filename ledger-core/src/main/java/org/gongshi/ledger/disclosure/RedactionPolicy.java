@@ -72,8 +72,20 @@ public final class RedactionPolicy {
             "vx", "v信", "威信", "扣扣", "微信id", "淘宝id", "快手id", "抖音id",
             "联系号码", "传真", "微信", "微信号", "微信号码", "qq", "qq号", "qq号码", "tel", "phone", "mobile", "抖音", "抖音号", "快手号", "微博",
             "淘宝账号", "旺旺", "支付宝", "支付宝账号", "支付宝账户", "账户", "账号", "邮箱", "电子邮箱", "email", "e-mail");
-    /** The digits of a number written in Chinese numerals (一三九一二三四五六七八; 幺 is one read aloud). */
-    private static final String CHINESE_DIGITS = "〇零一二三四五六七八九幺";
+    /**
+     * The digits of a number written in Chinese numerals (一三九一二三四五六七八; 幺 is one read aloud), and their formal
+     * forms (壹叁玖…, as amounts are written on cheques).
+     */
+    private static final String CHINESE_DIGITS = "〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖";
+    /** The fewest Chinese-numeral digits in a row that are a phone, account or ID number (a landline has 7 or 8). */
+    private static final int CHINESE_NUMERAL_NUMBER_DIGITS = 7;
+    /**
+     * A phone, account or ID number written in Chinese numerals without a label (其一三九一二三四五六七八的号码,
+     * 壹叁玖壹贰叁肆伍陆柒捌): seven or more digits in a row. No amount, count, date or article number is written so: an
+     * amount or a count has its units (十, 百, 千, 万, 拾, 佰, 仟), a year four digits (二〇二六年).
+     */
+    private static final Pattern CHINESE_NUMERAL_NUMBER = Pattern.compile(
+            "(?<![" + CHINESE_DIGITS + "])[" + CHINESE_DIGITS + "]{" + CHINESE_NUMERAL_NUMBER_DIGITS + ",}(?![" + CHINESE_DIGITS + "])");
     /**
      * A number or an account name after a contact label (电话, 电话号码, 手机, 联系方式, 微信号, QQ号, 抖音号, 支付宝账户, 邮箱,
      * tel), whatever its format (a landline of 8 digits without its area code too), in ASCII or in Chinese numerals
@@ -668,6 +680,7 @@ public final class RedactionPolicy {
             new Rule("long digits", LONG_DIGITS, digits(12), HIDE_UNLESS_USCC),
             new Rule("mobile", MOBILE, digits(11), HIDE_UNLESS_USCC),
             new Rule("landline", LANDLINE, digits(10), HIDE_UNLESS_USCC),
+            new Rule("number in Chinese numerals", CHINESE_NUMERAL_NUMBER, chineseDigitsInARow(CHINESE_NUMERAL_NUMBER_DIGITS), HIDE),
             new Rule("labelled address", LABELLED_ADDRESS, holdsAny(ADDRESS_LABELS), afterOneOf(ADDRESS_LABELS), HIDE),
             new Rule("address", ADDRESS, holdsAny(ROADS), HIDE),
             new Rule("flat", FLAT, holdsAny(BUILDINGS), HIDE),
@@ -759,6 +772,15 @@ public final class RedactionPolicy {
             int seen = 0;
             for (int i = 0; i < text.length() && seen < count; i++) if (text.charAt(i) >= '0' && text.charAt(i) <= '9') seen++;
             return seen >= count;
+        };
+    }
+
+    /** Whether a text holds {@code count} Chinese-numeral digits in a row ({@link #CHINESE_DIGITS}). */
+    private static Predicate<String> chineseDigitsInARow(int count) {
+        return text -> {
+            int run = 0;
+            for (int i = 0; i < text.length() && run < count; i++) run = CHINESE_DIGITS.indexOf(text.charAt(i)) >= 0 ? run + 1 : 0;
+            return run >= count;
         };
     }
 

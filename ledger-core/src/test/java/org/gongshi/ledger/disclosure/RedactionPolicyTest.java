@@ -464,6 +464,20 @@ class RedactionPolicyTest {
         }
     }
 
+    /**
+     * A number in Chinese numerals needs no label to be hidden: seven digits or more in a row are a phone, an account or
+     * an ID number, in common or formal numerals; amounts, counts, years and article numbers keep their units and stay.
+     */
+    @Test
+    void a_number_in_chinese_numerals_is_hidden_without_a_label() {
+        assertThat(RedactionPolicy.scrub("买家通过一三九一二三四五六七八联系当事人。")).isEqualTo("买家通过***联系当事人。");
+        assertThat(RedactionPolicy.scrub("收款人留下壹叁玖壹贰叁肆伍陆柒捌，")).isEqualTo("收款人留下***，");
+        assertThat(RedactionPolicy.scrub("拨打六五一二三四五六询价。")).as("a landline of eight").isEqualTo("拨打***询价。");
+        for (String text : List.of("二〇二六年三月十日", "罚款人民币壹万贰仟元整", "依据第一百二十三条", "一二三四五六件", "货值九万九千九百九十九元")) {
+            assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(text);
+        }
+    }
+
     /** The third audit: an address after 住所 is hidden whole, the building and the flat after the road's number too. */
     @Test
     void an_address_after_its_label_is_hidden_to_the_end_of_the_clause() {
@@ -641,7 +655,7 @@ class RedactionPolicyTest {
                 "因", "住院", "就医", "治疗", "病历", "抑郁症", "肺癌", "残疾", "人保障法", "试纸", "抗", "计算机病毒", "老张", "小王", "老李头",
                 "John Lee", "Mary", "Nike", "Inc", "司马相如", "欧阳", "、", "和", "及", "***", "经手", "个人", "HIV", "HIVE", "阳性", "病毒",
                 "携带者", "感染者", "乙肝", "怀孕", "孕妇", "五个月", "装", "统一社会信用代码", "91110000600037341L", "114403000000000359",
-                "京A12345", "粤B·D12345", "京A1234学", "QQ号", "一三九一二三四五六七八", "住所", "有", "实为", "表哥", "雇佣", "三人", "向",
+                "京A12345", "粤B·D12345", "京A1234学", "QQ号", "一三九一二三四五六七八", "壹叁玖壹贰叁肆伍陆柒捌", "二〇二六年", "壹万贰仟元", "住所", "有", "实为", "表哥", "雇佣", "三人", "向",
                 "负责", "协助", "购自", "处", "Tom Smith", "护照E12345678", "，马化腾向", "。王示例负责",
                 "A123456(7)", "AB123456（A）", "(", "罹患", "已患", "化疗", "瘫痪在床", "肝硬化", "高血压", "专用", "疗效", "其", "、", "电话号码",
                 "抖音号", "支付宝账户", "账号", "zhou.jie1990", "居住于", "租住于", "现居住在", "阳光花园", "B座", "1203房", "店长", "居民",
