@@ -152,6 +152,16 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029-02-20");
         assertThat(html("/", 200)).contains("<form").contains("name=\"q\"");
         assertThat(html("/penalties?from=nope", 400)).contains("查询条件有误").contains("起始日期").doesNotContain("must be");
+        // audit of the pages: the record shows its division; a first day after the last is said as such, every bad field
+        // at once (the API names them all too); a mistyped code is a bad request, not a subject without records; size as the API
+        assertThat(html("/penalties/" + recordId, 200)).contains("行政区划代码").contains("110105");
+        assertThat(html("/penalties?from=2026-12-01&to=2026-01-01", 400)).contains("起始日期：不能晚于截止日期");
+        assertThat(html("/penalties?from=nope&ipType=FOO&size=0", 400)).contains("起始日期：应为有效日期").contains("知识产权类型：")
+                .contains("每页条数：应为 1 至 100 的整数");
+        web.get().uri("/api/v1/public/penalties?from=nope&ipType=FOO&uscc=1").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(3);
+        assertThat(html("/subjects/91110000600037341X", 400)).contains("查询条件有误").contains("统一社会信用代码：应为 18 位统一社会信用代码");
+        assertThat(html("/penalties?q=锦绣&size=1", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
 
         // the decision is revoked: the record is withdrawn at once, with the reason, in JSON and HTML
         post(caseId, "revision", Map.of("kind", "REVOKED", "by", "RECONSIDERATION", "documentNumber", "京复〔2026〕7号",

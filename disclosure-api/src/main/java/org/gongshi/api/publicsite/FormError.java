@@ -2,7 +2,9 @@ package org.gongshi.api.publicsite;
 
 import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.web.Page;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,11 +21,22 @@ public record FormError(String field, String message) {
             "from", new FormError("起始日期", "应为有效日期，如 2026-03-14"),
             "to", new FormError("截止日期", "应为有效日期，如 2026-03-14，且不早于起始日期"),
             "page", new FormError("页码", "应为 0 至 " + PublicPagesController.MAX_PAGE + " 的整数"),
+            "size", new FormError("每页条数", "应为 1 至 " + Page.MAX_SIZE + " 的整数"),
             "year", new FormError("年份", "应为四位数字的年份，如 2026"));
 
-    /** The first of the request's problems, for the page: a parameter the form does not have (only the guard names one) in general words. */
-    static FormError of(InvalidRequest invalid) {
-        InvalidRequest.FieldProblem problem = invalid.errors().get(0);
+    /** A first day after the last, in the form's words. */
+    private static final FormError FROM_AFTER_TO = new FormError("起始日期", "不能晚于截止日期");
+
+    /**
+     * Every one of the request's problems, for the page, in the form's words: a parameter the form does not have (only the
+     * guard names one) in general words.
+     */
+    static List<FormError> all(InvalidRequest invalid) {
+        return invalid.errors().stream().map(FormError::of).distinct().toList();
+    }
+
+    private static FormError of(InvalidRequest.FieldProblem problem) {
+        if (problem.field().equals("from") && problem.message().equals(PublicQueries.FROM_AFTER_TO)) return FROM_AFTER_TO;
         return BY_PARAMETER.getOrDefault(problem.field(), new FormError(problem.field().startsWith("query parameter") ? "查询参数" : "查询参数“" + problem.field() + "”",
                 "不得含控制字符，最多 " + Bounds.QUERY_VALUE + " 个字符"));
     }

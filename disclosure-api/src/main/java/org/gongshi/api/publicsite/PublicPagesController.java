@@ -22,6 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,7 +57,8 @@ public class PublicPagesController {
     Mono<Rendering> results(@RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
                             @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                            @RequestParam(defaultValue = "0") String page, ServerWebExchange exchange) {
+                            @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String size,
+                            ServerWebExchange exchange) {
         Map<String, String> form = new java.util.LinkedHashMap<>();
         form.put("q", q == null ? "" : q);
         form.put("uscc", uscc == null ? "" : uscc);
@@ -64,20 +67,27 @@ public class PublicPagesController {
         form.put("from", from == null ? "" : from);
         form.put("to", to == null ? "" : to);
         final PublicRecords.Search search;
-        final int pageNumber;
+        final Paging paging;
         try {
             refuseWhatTheGuardRefused(exchange);
-            search = PublicQueries.search(q, uscc, division, ipType, from, to);
-            pageNumber = parsePage(page);
+            List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+            search = PublicQueries.checked(problems, () -> PublicQueries.search(q, uscc, division, ipType, from, to));
+            paging = PublicQueries.checked(problems, () -> Paging.of(page, size));
+            if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
-            return Mono.just(page("results").modelAttribute("form", form)
-                    .modelAttribute("error", FormError.of(invalid)).status(HttpStatus.BAD_REQUEST).build());
+            return Mono.just(searchForm(form, invalid));
         }
-        return queries.search(search, pageNumber, PAGE_SIZE).map(result -> page("results")
+        if (paging.size() != PAGE_SIZE) form.put("size", String.valueOf(paging.size()));
+        return queries.search(search, paging.page(), paging.size()).map(result -> page("results")
                 .modelAttribute("form", form)
                 .modelAttribute("result", result)
-                .modelAttribute("pager", Pager.of(pageNumber, PAGE_SIZE, result.total(), n -> pageUrl(form, n)))
+                .modelAttribute("pager", Pager.of(paging.page(), paging.size(), result.total(), n -> pageUrl(form, n)))
                 .build());
+    }
+
+    /** The search form again, with what is wrong in the request said in the form's words (400). */
+    private static Rendering searchForm(Map<String, String> form, InvalidRequest invalid) {
+        return page("results").modelAttribute("form", form).modelAttribute("error", FormError.all(invalid)).status(HttpStatus.BAD_REQUEST).build();
     }
 
     /** A decision published again after a change is the record {@code <decisionId>/<edition>}: its id holds a slash. */
@@ -99,7 +109,11 @@ public class PublicPagesController {
     @GetMapping("/subjects/{uscc}")
     Mono<Rendering> subject(@PathVariable String uscc) {
         if (!Uscc.isValid(uscc)) {
-            return Mono.just(page("not-found").modelAttribute("what", "统一社会信用代码 " + uscc).status(HttpStatus.NOT_FOUND).build());
+            // a mistyped code names nobody: say what is wrong with it (400) rather than that nobody has a record (404)
+            Map<String, String> form = new java.util.LinkedHashMap<>();
+            for (String field : List.of("q", "uscc", "division", "ipType", "from", "to")) form.put(field, "");
+            form.put("uscc", uscc.length() > 64 ? uscc.substring(0, 64) : uscc);
+            return Mono.just(searchForm(form, InvalidRequest.of("uscc", "is not a unified social credit code")));
         }
         return Mono.zip(queries.ofSubject(uscc), lists.of(uscc)).map(found -> page("subject").modelAttribute("uscc", uscc)
                 .modelAttribute("records", found.getT1())
@@ -121,7 +135,7 @@ public class PublicPagesController {
             y = figures.year(year);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", year == null ? "" : year)
-                    .modelAttribute("error", FormError.of(invalid)).status(HttpStatus.BAD_REQUEST).build());
+                    .modelAttribute("error", FormError.all(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
         return Mono.fromCallable(() -> figures.of(prefix, y)).subscribeOn(Schedulers.boundedElastic())
                 .map(f -> page("stats").modelAttribute("division", divisionInput).modelAttribute("year", String.valueOf(y))
@@ -137,27 +151,30 @@ public class PublicPagesController {
     /** One credit list: the entries on it now, most recently listed first, optionally in one division. */
     @GetMapping("/lists/{listType}")
     Mono<Rendering> list(@PathVariable String listType, @RequestParam(required = false) String division,
-                         @RequestParam(defaultValue = "0") String page, ServerWebExchange exchange) {
+                         @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String size,
+                         ServerWebExchange exchange) {
         ListType type = PublicLists.parseListType(listType).orElse(null);
         if (type == null) {
             return Mono.just(page("not-found").modelAttribute("what", "信用名单 " + listType).status(HttpStatus.NOT_FOUND).build());
         }
         String divisionInput = division == null ? "" : division;
         final Division prefix;
-        final int pageNumber;
+        final Paging paging;
         try {
             refuseWhatTheGuardRefused(exchange);
-            prefix = Params.division(division);
-            pageNumber = parsePage(page);
+            List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+            prefix = PublicQueries.checked(problems, () -> Params.division(division));
+            paging = PublicQueries.checked(problems, () -> Paging.of(page, size));
+            if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("division", divisionInput)
-                    .modelAttribute("error", FormError.of(invalid)).status(HttpStatus.BAD_REQUEST).build());
+                    .modelAttribute("error", FormError.all(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
-        return lists.onList(type, prefix, pageNumber, PAGE_SIZE).map(result -> page("list")
+        return lists.onList(type, prefix, paging.page(), paging.size()).map(result -> page("list")
                 .modelAttribute("listType", type)
                 .modelAttribute("division", divisionInput)
                 .modelAttribute("result", result)
-                .modelAttribute("pager", Pager.of(pageNumber, PAGE_SIZE, result.total(), n -> listUrl(type, prefix, n)))
+                .modelAttribute("pager", Pager.of(paging.page(), paging.size(), result.total(), n -> listUrl(type, prefix, paging.size(), n)))
                 .build());
     }
 
@@ -178,15 +195,23 @@ public class PublicPagesController {
     /** The last page number a page's pager takes. */
     static final int MAX_PAGE = 100_000;
 
-    private static int parsePage(String page) {
-        Integer n = org.gongshi.api.web.Page.whole(page, 0, 0, MAX_PAGE);
-        if (n == null) throw InvalidRequest.of("page", org.gongshi.api.web.Page.bound(0, MAX_PAGE));
-        return n;
+    /** A page's number and how many rows it shows, as the JSON lists take them ({@code size} 1 to 100, absent 20). */
+    record Paging(int page, int size) {
+        static Paging of(String page, String size) {
+            List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+            Integer n = org.gongshi.api.web.Page.whole(page, 0, 0, MAX_PAGE);
+            if (n == null) problems.add(new InvalidRequest.FieldProblem("page", org.gongshi.api.web.Page.bound(0, MAX_PAGE)));
+            Integer rows = org.gongshi.api.web.Page.whole(size, PAGE_SIZE, 1, org.gongshi.api.web.Page.MAX_SIZE);
+            if (rows == null) problems.add(new InvalidRequest.FieldProblem("size", org.gongshi.api.web.Page.bound(1, org.gongshi.api.web.Page.MAX_SIZE)));
+            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            return new Paging(n, rows);
+        }
     }
 
-    private static String listUrl(ListType type, Division division, int page) {
+    private static String listUrl(ListType type, Division division, int size, int page) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/lists/{listType}");
         if (division != null) b.queryParam("division", division.code());
+        if (size != PAGE_SIZE) b.queryParam("size", size);
         return b.queryParam("page", page).buildAndExpand(type.name()).encode().toUriString();
     }
 

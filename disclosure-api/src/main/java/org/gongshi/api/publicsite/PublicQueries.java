@@ -11,7 +11,9 @@ import org.gongshi.ledger.identity.Division;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the public JSON API and the public pages share: parameter checking, the search, and what a
@@ -25,20 +27,35 @@ public class PublicQueries {
         this.records = records;
     }
 
-    /** Parses and checks the search parameters; a bad one is a 400 naming the field. */
+    /** What a search says when its first day is after its last (the pages say it in their own words, {@link FormError}). */
+    static final String FROM_AFTER_TO = "must not be after 'to'";
+
+    /** Parses and checks the search parameters; bad ones are a 400 naming every bad field, not only the first. */
     public static PublicRecords.Search search(String q, String uscc, String division, String ipType, String from, String to) {
-        if (q != null && q.length() > 100) throw InvalidRequest.of("q", "must be at most 100 characters");
-        Division prefix = Params.division(division);
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        if (q != null && q.length() > 100) problems.add(new InvalidRequest.FieldProblem("q", "must be at most 100 characters"));
+        Division prefix = checked(problems, () -> Params.division(division));
         if (!Params.absent(uscc)) {
             // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)
-            Uscc.problem(uscc.strip()).ifPresent(problem -> {
-                throw InvalidRequest.of("uscc", "is not a unified social credit code: " + problem);
-            });
+            Uscc.problem(uscc.strip()).ifPresent(problem ->
+                    problems.add(new InvalidRequest.FieldProblem("uscc", "is not a unified social credit code: " + problem)));
         }
-        LocalDate fromDate = Params.date("from", from, null), toDate = Params.date("to", to, null);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) throw InvalidRequest.of("from", "must not be after 'to'");
-        return new PublicRecords.Search(blankToNull(q), blankToNull(uscc), prefix, Params.oneOf(IpType.class, "ipType", ipType),
-                fromDate, toDate);
+        LocalDate fromDate = checked(problems, () -> Params.date("from", from, null));
+        LocalDate toDate = checked(problems, () -> Params.date("to", to, null));
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) problems.add(new InvalidRequest.FieldProblem("from", FROM_AFTER_TO));
+        IpType type = checked(problems, () -> Params.oneOf(IpType.class, "ipType", ipType));
+        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        return new PublicRecords.Search(blankToNull(q), blankToNull(uscc), prefix, type, fromDate, toDate);
+    }
+
+    /** {@code parameter}'s value, or null with its problems added to {@code problems} when it is bad. */
+    static <T> T checked(List<InvalidRequest.FieldProblem> problems, Supplier<T> parameter) {
+        try {
+            return parameter.get();
+        } catch (InvalidRequest invalid) {
+            problems.addAll(invalid.errors());
+            return null;
+        }
     }
 
     public Mono<PublicRecords.Page> search(PublicRecords.Search search, int page, int size) {
