@@ -40,6 +40,11 @@ public class LedgerServerApplication {
             System.out.println("verifier key (publish):                           " + signer.verifierKey());
             return;
         }
+        java.util.Optional<String> refused = notACommand(args);
+        if (refused.isPresent()) {
+            System.err.println(refused.get());
+            System.exit(args[0].equals("help") ? 0 : 2);
+        }
         disableUpdateChecker();
         if (args.length > 0 && args[0].equals("generate")) {
             System.exit(SyntheticGenerationCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
@@ -52,6 +57,20 @@ public class LedgerServerApplication {
             // e.g. Axon's, kept the JVM up, listening on the embedded MongoDB's port only)
             System.exit(1);
         }
+    }
+
+    /** The commands before the options; without one the ledger runs. */
+    static final java.util.List<String> COMMANDS = java.util.List.of("mirror", "rebuild", "verify", "witness", "keygen", "generate");
+
+    /**
+     * What to say instead of running the ledger when the first argument is a word but no command (audit: {@code java -jar
+     * ledger-server.jar verfy …} started a second ledger on port 8080 with a new ./data), or {@code help}.
+     */
+    static java.util.Optional<String> notACommand(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || COMMANDS.contains(args[0])) return java.util.Optional.empty();
+        String usage = "usage: java -jar ledger-server.jar [" + String.join("|", COMMANDS) + "] [options]; without a command the ledger"
+                + " runs (options as --name=value, e.g. --server.port=8080 --gongshi.demo=true)";
+        return java.util.Optional.of(args[0].equals("help") ? usage : "unknown command '" + args[0] + "'; " + usage);
     }
 
     /** Axon's update checker would try to reach the internet. */

@@ -144,7 +144,7 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
                 return heads.latest().map(TreeHeads.SignedTreeHead::treeSize).orElse(available);
             }
             long size = number(field, requested, 0, Long.MAX_VALUE);
-            if (size > available) throw InvalidRequest.of(field, "the log has " + available + " " + what);
+            if (size > available) throw InvalidRequest.of(field, "must be at most " + available + ": the log has " + available + " " + what);
             return size;
         });
     }

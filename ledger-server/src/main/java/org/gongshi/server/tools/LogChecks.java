@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The checks of {@code verify}, {@code mirror} and {@code witness}, each ending in a verdict: a log's
@@ -259,7 +262,7 @@ final class LogChecks {
         try {
             // a list, paged as every list is: {items, page, size, total}
             for (int page = 0; ; page++) {
-                JsonNode answer = client.json("/api/v1/audit/cases/" + caseId + "/events?page=" + page);
+                JsonNode answer = client.json(LogClient.CASES + caseId + "/events?page=" + page);
                 answer.path("items").forEach(history::add);
                 if (answer.path("items").isEmpty() || history.size() >= answer.path("total").asLong()) break;
             }
@@ -290,7 +293,34 @@ final class LogChecks {
             }
         }
         if (ok) out.pass("case " + caseId + " events against the ledger tree", checked + " events proved included in size " + checkpoint.size());
-        return ok;
+        List<String> missing = missingFromHistory(history);
+        for (String gap : missing) out.fail("case " + caseId + " history", gap);
+        if (missing.isEmpty()) out.pass("case " + caseId + " history whole", "each aggregate's events run from sequence 0 without a gap");
+        return ok && missing.isEmpty();
+    }
+
+    /**
+     * What a case's history leaves out between its events: each aggregate's events (the case's, each listing's) are
+     * numbered from 0 without a gap, so an event left out of the answer before its aggregate's last shown one is a gap
+     * (proofs of inclusion prove only the events shown). One that came after the last shown is not seen here.
+     */
+    static List<String> missingFromHistory(List<JsonNode> history) {
+        Map<String, TreeSet<Long>> sequences = new TreeMap<>();
+        for (JsonNode e : history) {
+            sequences.computeIfAbsent(e.path("aggregateId").asString(""), a -> new TreeSet<>()).add(e.path("sequence").asLong(-1));
+        }
+        List<String> gaps = new ArrayList<>();
+        sequences.forEach((aggregate, seen) -> {
+            long expected = 0;
+            for (long sequence : seen) {
+                if (sequence != expected) {
+                    gaps.add("the events of " + aggregate + " skip from sequence " + (expected - 1) + " to " + sequence
+                            + ": the history leaves out " + (sequence - expected) + " of its events");
+                }
+                expected = sequence + 1;
+            }
+        });
+        return gaps;
     }
 
     /** The leaf hashes of JSON Lines: {@code SHA-256(0x00 || line)} each. */

@@ -100,6 +100,9 @@ final class LogClient {
         return "request to " + url + " failed: " + (reason == null ? e.getClass().getSimpleName() : reason);
     }
 
+    /** The audit's case paths: a 404 there is a case unknown to the ledger or out of the token's reach, not a wrong --url. */
+    static final String CASES = "/api/v1/audit/cases/";
+
     String text(String path) throws IOException {
         URI url = endpoint(base, path);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET();
@@ -115,7 +118,7 @@ final class LogClient {
         }
         if (response.statusCode() != 200) {
             throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + oneLine(response.body())
-                    + (response.statusCode() == 404 ? " (is --url the ledger's base URL?)" : ""));
+                    + (response.statusCode() == 404 && !path.startsWith(CASES) ? " (is --url the ledger's base URL?)" : ""));
         }
         return response.body();
     }

@@ -58,7 +58,11 @@ public final class Verify {
                 }
             }
         }
-        if (url == null || (caseId != null && token == null)) return usage(out);
+        if (url == null) return usage(out);
+        if (caseId != null && token == null) {
+            out.println("verify: --case needs --token, an auditor's (or supervisor's) token for the case's division");
+            return 2;
+        }
         URI base;
         try {
             base = LogClient.baseUrl(url);

@@ -1,0 +1,19 @@
+package org.gongshi.server;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The first argument is a command or an option: a mistyped command is refused, never taken for "run the ledger". */
+class CommandLineTest {
+
+    @Test
+    void a_word_that_is_no_command_is_refused_with_the_commands_instead_of_starting_a_ledger() {
+        assertThat(LedgerServerApplication.notACommand(new String[]{"verfy", "--url", "http://x"})).hasValueSatisfying(m ->
+                assertThat(m).startsWith("unknown command 'verfy'").contains("verify").contains("mirror").contains("witness"));
+        assertThat(LedgerServerApplication.notACommand(new String[]{"help"})).hasValueSatisfying(m -> assertThat(m).startsWith("usage:"));
+        for (String[] runs : new String[][]{{}, {"--gongshi.demo=true"}, {"-Dx=y"}, {"verify", "--url", "u"}, {"generate"}}) {
+            assertThat(LedgerServerApplication.notACommand(runs)).as(String.join(" ", runs)).isEmpty();
+        }
+    }
+}
