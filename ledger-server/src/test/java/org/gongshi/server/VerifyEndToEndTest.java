@@ -69,8 +69,8 @@ class VerifyEndToEndTest {
         bureau.publish(caseId);
         bureau.publish(bureau.decidedCase("北京核验示例二有限公司", AuditEndToEndTest.COMPANY, 30000));
         String auditor = AuditEndToEndTest.token(web, "auditor", "110000");
-        List<JsonNode> events = AuditEndToEndTest.awaitEvents(web, auditor, caseId, 4);
-        AuditEndToEndTest.awaitLedgerCheckpoint(web, events.get(3).get("leafIndex").asLong() + 1);
+        List<JsonNode> events = AuditEndToEndTest.awaitEvents(web, auditor, caseId, 5);
+        AuditEndToEndTest.awaitLedgerCheckpoint(web, events.get(events.size() - 1).get("leafIndex").asLong() + 1);
         awaitFeedCheckpoint(web, 2);
         Path mirror = work.resolve("feed.jsonl");
         Files.writeString(mirror, web.get().uri("/feed/v1/entries?after=-1&limit=100").exchange()
@@ -96,7 +96,7 @@ class VerifyEndToEndTest {
         assertThat(forgedLines.output()).contains("FAIL  mirror " + forged + " line " + (mirrored + 1) + ": not a feed entry");
 
         // one byte of the decision's stored payload in the H2 event store: 20000 -> 20001
-        JsonNode decided = events.get(2);
+        JsonNode decided = events.stream().filter(e -> e.get("type").asString().endsWith(".PenaltyDecided")).findFirst().orElseThrow();
         tamperStoredEvent(app.getBean("eventStoreDataSource", DataSource.class), decided.get("eventId").asString());
         Run tamperedEvent = verify(all);
         assertThat(tamperedEvent.status()).isEqualTo(1);

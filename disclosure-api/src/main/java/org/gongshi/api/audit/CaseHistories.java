@@ -10,6 +10,11 @@ import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.CaseAnswers;
 import org.gongshi.api.web.PublicAnswers;
 import org.gongshi.api.web.TransparencyLog;
+import org.gongshi.ledger.cases.DecisionNumberSlot;
+import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.cases.event.DecisionNumberTaken;
+import org.gongshi.ledger.cases.event.NoPenaltyDecided;
+import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.policy.Recording;
 import org.gongshi.projections.cases.CaseView;
@@ -95,14 +100,38 @@ public class CaseHistories {
         }
     }
 
-    /** Every event of the case and of the listings resting on it, in global order (events not yet in the tree last). */
+    /**
+     * Every event of the case, of the listings resting on it and of the decision number its decision took ({@link
+     * DecisionNumberSlot}: audit, those ledger entries were in no history), in global order (events not yet in the tree last).
+     */
     public List<AuditedEvent> events(String caseId) {
         List<DomainEventMessage<?>> messages = new ArrayList<>(stream(caseId));
+        messages.addAll(numbersTaken(caseId, messages));
         for (ListingView listing : listingViews.restingOn(caseId)) messages.addAll(stream(listing.listingId()));
         Map<String, LedgerLeaves.Leaf> found = leaves.forEvents(messages.stream().map(DomainEventMessage::getIdentifier).toList());
         return messages.stream().map(m -> new AuditedEvent(m, found.get(m.getIdentifier())))
                 .sorted(Comparator.comparingLong(AuditedEvent::order).thenComparing(e -> e.message().getTimestamp()))
                 .toList();
+    }
+
+    /** The events by which the case's decision took its number, read from the number's own stream. */
+    private List<DomainEventMessage<?>> numbersTaken(String caseId, List<DomainEventMessage<?>> caseEvents) {
+        String bureau = null;
+        List<String> numbers = new ArrayList<>();
+        for (DomainEventMessage<?> m : caseEvents) {
+            Object payload = m.getPayload();
+            if (payload instanceof CaseFiled filed) bureau = filed.bureau();
+            if (payload instanceof PenaltyDecided decided) numbers.add(decided.decisionNumber());
+            if (payload instanceof NoPenaltyDecided decided) numbers.add(decided.decisionNumber());
+        }
+        if (bureau == null) return List.of();
+        List<DomainEventMessage<?>> taken = new ArrayList<>();
+        for (String number : numbers) {
+            stream(DecisionNumberSlot.idOf(bureau, number)).stream()
+                    .filter(m -> m.getPayload() instanceof DecisionNumberTaken t && caseId.equals(t.caseId()))
+                    .forEach(taken::add);
+        }
+        return taken;
     }
 
     private List<DomainEventMessage<?>> stream(String aggregateId) {
