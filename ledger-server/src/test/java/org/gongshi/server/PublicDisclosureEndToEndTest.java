@@ -265,6 +265,14 @@ class PublicDisclosureEndToEndTest {
                 .contains(disclosure.get("numerator") + " / " + disclosure.get("denominator"));
         assertThat(html("/", 200)).contains("href=\"/stats\"");
         assertThat(html("/stats?year=26", 400)).contains("查询条件有误").contains("年份").contains("四位数字");
+        // the pager links the first and the last page too (audit: only 上一页/下一页, eleven clicks to the last of twelve)
+        long published = total(get("/api/v1/public/penalties"));
+        assertThat(published).as("public records by now").isGreaterThanOrEqualTo(2);
+        String first = "<a href=\"/penalties?size=1&amp;page=0\">首页</a>";
+        String last = "<a href=\"/penalties?size=1&amp;page=" + (published - 1) + "\">末页</a>";
+        assertThat(html("/penalties?size=1", 200)).doesNotContain(first).contains(">下一页</a>").contains(last);
+        assertThat(html("/penalties?size=1&page=" + (published - 1), 200)).contains(first).contains(">上一页</a>")
+                .doesNotContain(last).doesNotContain(">下一页</a>");
         assertThat(html("/stats?division=abc", 400)).contains("查询条件有误");
     }
 

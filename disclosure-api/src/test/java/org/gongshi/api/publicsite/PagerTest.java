@@ -10,19 +10,19 @@ class PagerTest {
     @Test
     void the_first_page_links_forward_only_the_last_back_only() {
         Pager first = Pager.of(0, 20, 45, n -> "/penalties?page=" + n);
-        assertThat(first).isEqualTo(new Pager(0, 3, null, "/penalties?page=1", "/penalties?page=0"));
+        assertThat(first).isEqualTo(new Pager(0, 3, null, "/penalties?page=1", "/penalties?page=0", "/penalties?page=2"));
         Pager last = Pager.of(2, 20, 45, n -> "/penalties?page=" + n);
-        assertThat(last).isEqualTo(new Pager(2, 3, "/penalties?page=1", null, "/penalties?page=0"));
+        assertThat(last).isEqualTo(new Pager(2, 3, "/penalties?page=1", null, "/penalties?page=0", "/penalties?page=2"));
     }
 
     @Test
     void a_page_past_the_last_links_back_to_the_last_and_to_the_first() {
-        assertThat(Pager.of(5, 10, 12, n -> "/penalties?page=" + n)).isEqualTo(new Pager(5, 2, "/penalties?page=1", null, "/penalties?page=0"));
+        assertThat(Pager.of(5, 10, 12, n -> "/penalties?page=" + n)).isEqualTo(new Pager(5, 2, "/penalties?page=1", null, "/penalties?page=0", "/penalties?page=1"));
     }
 
     @Test
     void a_list_that_fits_on_one_page_has_no_links() {
-        assertThat(Pager.of(0, 20, 20, n -> "/lists/BLACKLIST?page=" + n)).isEqualTo(new Pager(0, 1, null, null, "/lists/BLACKLIST?page=0"));
-        assertThat(Pager.of(0, 20, 0, n -> "/lists/BLACKLIST?page=" + n)).isEqualTo(new Pager(0, 0, null, null, "/lists/BLACKLIST?page=0"));
+        assertThat(Pager.of(0, 20, 20, n -> "/lists/BLACKLIST?page=" + n)).isEqualTo(new Pager(0, 1, null, null, "/lists/BLACKLIST?page=0", "/lists/BLACKLIST?page=0"));
+        assertThat(Pager.of(0, 20, 0, n -> "/lists/BLACKLIST?page=" + n)).isEqualTo(new Pager(0, 0, null, null, "/lists/BLACKLIST?page=0", null));
     }
 }
