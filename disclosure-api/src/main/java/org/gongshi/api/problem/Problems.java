@@ -336,7 +336,8 @@ public final class Problems {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
-        String json = "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status.value()
+        // no "type": absent means about:blank (RFC 9457), as every other problem of the API is written (outside audit: two shapes)
+        String json = "{\"title\":" + quote(title) + ",\"status\":" + status.value()
                 + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(exchange.getRequest().getPath().value())
                 + (errors.isEmpty() ? "" : ",\"errors\":[" + errors.stream()
                 .map(e -> "{\"field\":" + quote(e.field()) + ",\"message\":" + quote(e.message()) + "}")
