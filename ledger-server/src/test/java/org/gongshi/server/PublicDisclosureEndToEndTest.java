@@ -155,7 +155,8 @@ class PublicDisclosureEndToEndTest {
         // audit of the pages: the record shows its division; a first day after the last is said as such, every bad field
         // at once (the API names them all too); a mistyped code is a bad request, not a subject without records; size as the API
         assertThat(html("/penalties/" + recordId, 200)).contains("行政区划代码").contains("110105");
-        assertThat(html("/penalties?from=2026-12-01&to=2026-01-01", 400)).contains("起始日期：不能晚于截止日期");
+        assertThat(html("/penalties?from=2026-12-01&to=2026-01-01", 400)).contains("起始日期：不能晚于截止日期")
+                .contains("<title>查询条件有误 - ");
         assertThat(html("/penalties?from=nope&ipType=FOO&size=0", 400)).contains("起始日期：应为有效日期").contains("知识产权类型：")
                 .contains("每页条数：应为 1 至 100 的整数");
         web.get().uri("/api/v1/public/penalties?from=nope&ipType=FOO&uscc=1").exchange().expectStatus().isBadRequest()
