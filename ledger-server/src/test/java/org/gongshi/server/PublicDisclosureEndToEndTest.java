@@ -164,7 +164,11 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/subjects/91110000600037341X", 400)).contains("查询条件有误").contains("统一社会信用代码：应为 18 位统一社会信用代码");
         assertThat(html("/penalties?q=锦绣&size=1", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
         web.get().uri("/penalties/" + recordId).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
-                .expectHeader().contentType("text/html;charset=UTF-8");
+                .expectHeader().contentType("text/html;charset=UTF-8")
+                .expectHeader().value("Cache-Control", c -> assertThat(c).contains("no-store"));
+        // the stylesheet may be kept (audit: fetched again on every page); the pages and the API are not
+        web.get().uri("/css/gongshi.css").exchange().expectStatus().isOk()
+                .expectHeader().value("Cache-Control", c -> assertThat(c).contains("max-age=3600").doesNotContain("no-store"));
 
         // the decision is revoked: the record is withdrawn at once, with the reason, in JSON and HTML
         post(caseId, "revision", Map.of("kind", "REVOKED", "by", "RECONSIDERATION", "documentNumber", "京复〔2026〕7号",
