@@ -143,6 +143,26 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /** Every unknown enum value of a body is named at once, with its field (an outside audit: one per round trip). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_unknown_enum_value_of_a_body_is_named_at_once() {
+        TrackingToken before = head();
+        Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases/" + caseId + "/decisions"));
+        body.put("kind", "PENALTY_MAYBE");
+        List<Object> penalties = new ArrayList<>((List<Object>) body.get("penalties"));
+        Map<String, Object> penalty = new LinkedHashMap<>((Map<String, Object>) penalties.get(0));
+        penalty.put("type", "FLOGGING");
+        penalties.set(0, penalty);
+        body.put("penalties", penalties);
+        Answer answer = postJson("/api/v1/cases/" + caseId + "/decisions", json(body));
+        assertRefused(answer, "two unknown enum values");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"kind\"").contains("\"field\":\"penalties[0].type\"")
+                .contains("must be one of [PENALTY, NO_PENALTY]").contains("WARNING");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** A listing names each basis case once (audit: [X, X] was stored twice). */
     @Test
     void a_basis_case_named_twice_is_a_400_naming_the_second() {

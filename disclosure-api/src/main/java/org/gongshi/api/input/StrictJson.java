@@ -18,7 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
+import org.gongshi.api.problem.InvalidRequest;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.util.MimeType;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
+
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -51,6 +65,7 @@ public final class StrictJson {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .addModule(module)
+                .addHandler(new UnknownEnumValues())
                 .build();
     }
 
@@ -58,11 +73,76 @@ public final class StrictJson {
     public static CodecCustomizer codecs(JsonMapper base) {
         JsonMapper strict = strict(base);
         return configurer -> {
-            JacksonJsonDecoder decoder = new JacksonJsonDecoder(strict);
+            JacksonJsonDecoder decoder = new EveryUnknownEnumValue(strict);
             decoder.setMaxInMemorySize(Bounds.BODY_BYTES);
             configurer.defaultCodecs().jacksonJsonDecoder(decoder);
             configurer.defaultCodecs().maxInMemorySize(Bounds.BODY_BYTES);
         };
+    }
+
+    /** The reader's attribute under which a decoding collects the unknown enum values it met ({@link UnknownEnumValues}). */
+    private static final Object UNKNOWN_ENUM_VALUES = new Object();
+
+    /**
+     * Every unknown enum value of a body, each named with its field, not only the first (an outside audit: a decision with a
+     * bad {@code kind} and a bad penalty {@code type} was answered one at a time): a decoding collects them
+     * ({@link UnknownEnumValues}) and refuses the body with all of them once it is read. Another fault of the body stops
+     * the reading as before and is answered alone.
+     */
+    static final class EveryUnknownEnumValue extends JacksonJsonDecoder {
+        /** The list the reader of the decoding under way on this thread collects into (decoding is synchronous). */
+        private static final ThreadLocal<List<InvalidRequest.FieldProblem>> COLLECTED = new ThreadLocal<>();
+
+        EveryUnknownEnumValue(JsonMapper mapper) {
+            super(mapper);
+        }
+
+        /** Only a whole body decoded here collects (a streamed decoding fails at its first unknown value, as before). */
+        @Override
+        protected ObjectReader customizeReader(ObjectReader reader, ResolvableType elementType, Map<String, Object> hints) {
+            List<InvalidRequest.FieldProblem> problems = COLLECTED.get();
+            ObjectReader customized = super.customizeReader(reader, elementType, hints);
+            return problems == null ? customized : customized.withAttribute(UNKNOWN_ENUM_VALUES, problems);
+        }
+
+        @Override
+        public Object decode(DataBuffer buffer, ResolvableType targetType, MimeType mimeType, Map<String, Object> hints) {
+            List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+            COLLECTED.set(problems);
+            try {
+                Object value = super.decode(buffer, targetType, mimeType, hints);
+                if (!problems.isEmpty()) throw new InvalidRequest(List.copyOf(problems));
+                return value;
+            } finally {
+                COLLECTED.remove();
+            }
+        }
+    }
+
+    /**
+     * An enum value that is none of its constants, noted with its field and the constants while the body is read on, when
+     * the reader collects them ({@link EveryUnknownEnumValue}); otherwise Jackson's own failure, answered as before.
+     */
+    static final class UnknownEnumValues extends DeserializationProblemHandler {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
+            if (!targetType.isEnum() || !(ctxt.getAttribute(UNKNOWN_ENUM_VALUES) instanceof List<?> problems)) return NOT_HANDLED;
+            ((List<InvalidRequest.FieldProblem>) problems).add(new InvalidRequest.FieldProblem(path(ctxt.getParser().streamReadContext()),
+                    "must be one of " + Arrays.toString(targetType.getEnumConstants())));
+            return null;
+        }
+
+        /** The field being read, as the problems name fields: {@code penalties[0].type}. */
+        private static String path(TokenStreamContext context) {
+            Deque<String> parts = new ArrayDeque<>();
+            for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+                if (c.inObject() && c.currentName() != null) parts.addFirst(c.currentName());
+                else if (c.inArray()) parts.addFirst("[" + c.getCurrentIndex() + "]");
+            }
+            String field = String.join(".", parts).replace(".[", "[");
+            return field.isEmpty() ? "body" : field;
+        }
     }
 
     /** Input refused with a message for the caller (no type names). */
