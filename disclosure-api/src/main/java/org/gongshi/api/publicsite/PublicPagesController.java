@@ -59,20 +59,14 @@ public class PublicPagesController {
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String size,
                             ServerWebExchange exchange) {
-        Map<String, String> form = new java.util.LinkedHashMap<>();
-        form.put("q", q == null ? "" : q);
-        form.put("uscc", uscc == null ? "" : uscc);
-        form.put("division", division == null ? "" : division);
-        form.put("ipType", ipType == null ? "" : ipType);
-        form.put("from", from == null ? "" : from);
-        form.put("to", to == null ? "" : to);
+        Map<String, String> form = form(q, uscc, division, ipType, from, to);
         final PublicRecords.Search search;
-        final Paging paging;
+        final org.gongshi.api.web.Page.Request paging;
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
             search = PublicQueries.checked(problems, () -> PublicQueries.search(q, uscc, division, ipType, from, to));
-            paging = PublicQueries.checked(problems, () -> Paging.of(page, size));
+            paging = PublicQueries.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(searchForm(form, invalid));
@@ -110,9 +104,7 @@ public class PublicPagesController {
     Mono<Rendering> subject(@PathVariable String uscc) {
         if (!Uscc.isValid(uscc)) {
             // a mistyped code names nobody: say what is wrong with it (400) rather than that nobody has a record (404)
-            Map<String, String> form = new java.util.LinkedHashMap<>();
-            for (String field : List.of("q", "uscc", "division", "ipType", "from", "to")) form.put(field, "");
-            form.put("uscc", uscc.length() > 64 ? uscc.substring(0, 64) : uscc);
+            Map<String, String> form = form(null, uscc.length() > 64 ? uscc.substring(0, 64) : uscc, null, null, null, null);
             return Mono.just(searchForm(form, InvalidRequest.of("uscc", "is not a unified social credit code")));
         }
         return Mono.zip(queries.ofSubject(uscc), lists.of(uscc)).map(found -> page("subject").modelAttribute("uscc", uscc)
@@ -159,12 +151,12 @@ public class PublicPagesController {
         }
         String divisionInput = division == null ? "" : division;
         final Division prefix;
-        final Paging paging;
+        final org.gongshi.api.web.Page.Request paging;
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
             prefix = PublicQueries.checked(problems, () -> Params.division(division));
-            paging = PublicQueries.checked(problems, () -> Paging.of(page, size));
+            paging = PublicQueries.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("division", divisionInput)
@@ -195,17 +187,21 @@ public class PublicPagesController {
     /** The last page number a page's pager takes. */
     static final int MAX_PAGE = 100_000;
 
-    /** A page's number and how many rows it shows, as the JSON lists take them ({@code size} 1 to 100, absent 20). */
-    record Paging(int page, int size) {
-        static Paging of(String page, String size) {
-            List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            Integer n = org.gongshi.api.web.Page.whole(page, 0, 0, MAX_PAGE);
-            if (n == null) problems.add(new InvalidRequest.FieldProblem("page", org.gongshi.api.web.Page.bound(0, MAX_PAGE)));
-            Integer rows = org.gongshi.api.web.Page.whole(size, PAGE_SIZE, 1, org.gongshi.api.web.Page.MAX_SIZE);
-            if (rows == null) problems.add(new InvalidRequest.FieldProblem("size", org.gongshi.api.web.Page.bound(1, org.gongshi.api.web.Page.MAX_SIZE)));
-            if (!problems.isEmpty()) throw new InvalidRequest(problems);
-            return new Paging(n, rows);
-        }
+    /** A page's number (at most {@link #MAX_PAGE}) and how many rows it shows, as the JSON lists take them (absent: 20). */
+    private static org.gongshi.api.web.Page.Request paging(String page, String size) {
+        return org.gongshi.api.web.Page.request(page, size, PAGE_SIZE, MAX_PAGE);
+    }
+
+    /** The search form's fields as the request gave them (absent: empty), in the form's order. */
+    private static Map<String, String> form(String q, String uscc, String division, String ipType, String from, String to) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("q", q == null ? "" : q);
+        form.put("uscc", uscc == null ? "" : uscc);
+        form.put("division", division == null ? "" : division);
+        form.put("ipType", ipType == null ? "" : ipType);
+        form.put("from", from == null ? "" : from);
+        form.put("to", to == null ? "" : to);
+        return form;
     }
 
     private static String listUrl(ListType type, Division division, int size, int page) {

@@ -41,9 +41,14 @@ public record Page(List<?> items, int page, int size, long total) {
 
     /** The {@code page} and {@code size} query parameters, {@code absentSize} when no size is asked for. */
     public static Request request(String page, String size, int absentSize) {
+        return request(page, size, absentSize, MAX_PAGE);
+    }
+
+    /** The {@code page} (at most {@code maxPage}) and {@code size} query parameters, {@code absentSize} when no size is asked for. */
+    public static Request request(String page, String size, int absentSize, int maxPage) {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-        Integer p = whole(page, 0, 0, MAX_PAGE);
-        if (p == null) problems.add(new InvalidRequest.FieldProblem("page", bound(0, MAX_PAGE)));
+        Integer p = whole(page, 0, 0, maxPage);
+        if (p == null) problems.add(new InvalidRequest.FieldProblem("page", bound(0, maxPage)));
         Integer s = whole(size, absentSize, 1, MAX_SIZE);
         if (s == null) problems.add(new InvalidRequest.FieldProblem("size", bound(1, MAX_SIZE)));
         if (!problems.isEmpty()) throw new InvalidRequest(problems);

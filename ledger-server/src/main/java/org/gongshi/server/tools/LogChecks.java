@@ -260,8 +260,9 @@ final class LogChecks {
     boolean caseEvents(String caseId, Checkpoint checkpoint, Verdicts out) {
         List<JsonNode> history = new ArrayList<>();
         try {
-            // a list, paged as every list is: {items, page, size, total}
+            // a list, paged as every list is: {items, page, size, total}; a server that never ends it is a failure, not a hang
             for (int page = 0; ; page++) {
+                if (page == MOST_HISTORY_PAGES) throw new IOException("the history did not end within " + MOST_HISTORY_PAGES + " pages");
                 JsonNode answer = client.json(LogClient.CASES + caseId + "/events?page=" + page);
                 answer.path("items").forEach(history::add);
                 if (answer.path("items").isEmpty() || history.size() >= answer.path("total").asLong()) break;
@@ -322,6 +323,9 @@ final class LogChecks {
         });
         return gaps;
     }
+
+    /** The most pages of a case's history verify reads (100 events each): no case holds 100,000 events. */
+    static final int MOST_HISTORY_PAGES = 1_000;
 
     /** The leaf hashes of JSON Lines: {@code SHA-256(0x00 || line)} each. */
     static List<byte[]> lineHashes(List<String> lines) {
