@@ -37,6 +37,7 @@ import org.gongshi.api.web.BureauCommands;
 import org.gongshi.api.web.HistoricalImport;
 import org.gongshi.api.web.LedgerPositions;
 import org.gongshi.api.web.ViewReads;
+import org.gongshi.api.input.IdentifierCase;
 import org.gongshi.api.input.QueryGuard;
 import org.gongshi.api.input.StrictJson;
 import org.gongshi.api.traffic.PublicTraffic;
@@ -167,6 +168,11 @@ public class ApiConfiguration {
     @Bean
     QueryGuard queryGuard() {
         return new QueryGuard();
+    }
+
+    @Bean
+    IdentifierCase identifierCase() {
+        return new IdentifierCase();
     }
 
     /** Raw UTF-8 in a request's target (curl sends it so) percent-encoded before the web layer reads it. */

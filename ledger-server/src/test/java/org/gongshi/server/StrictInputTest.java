@@ -427,6 +427,21 @@ class StrictInputTest {
         }
     }
 
+    /** A bureau's system that prints ids in upper case (RFC 9562: a UUID is case-insensitive on input) names the same case. */
+    @Test
+    void an_id_in_upper_case_names_the_same_case() {
+        String upper = caseId.toUpperCase(java.util.Locale.ROOT);
+        assertThat(upper).isNotEqualTo(caseId);
+        Map<?, ?> read = web.get().uri("/api/v1/cases/" + upper).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(read.get("caseId")).isEqualTo(caseId);
+        String auditor = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "auditor");
+        web.get().uri("/api/v1/audit/cases/" + upper + "/events").headers(h -> h.setBearerAuth(auditor)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.caseId").isEqualTo(caseId);
+        web.get().uri("/api/v1/listings/" + listingId.toUpperCase(java.util.Locale.ROOT)).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.listingId").isEqualTo(listingId);
+    }
+
     // ---- property-based: seeded malformed and oversized bodies to every command endpoint ----
 
     enum Mutation {
