@@ -1,11 +1,13 @@
 package org.gongshi.api.problem;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
 
@@ -32,6 +34,11 @@ public class ProblemAdvice {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
                     .headers(h -> h.setContentLanguage(java.util.Locale.SIMPLIFIED_CHINESE)).body(NOT_FOUND_PAGE);
         }
+        if (error instanceof MethodNotAllowedException notAllowed && browsing(path, accepted)) {
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(HTML)
+                    .allow(notAllowed.getSupportedMethods().toArray(HttpMethod[]::new))
+                    .headers(h -> h.setContentLanguage(java.util.Locale.SIMPLIFIED_CHINESE)).body(NOT_ALLOWED_PAGE);
+        }
         return Problems.toResponse(error);
     }
 
@@ -44,6 +51,16 @@ public class ProblemAdvice {
             <title>页面不存在 - 知识产权行政处罚信息公示</title><link rel="stylesheet" href="/css/gongshi.css"></head>
             <body><main id="main" class="wrap"><h1>页面不存在</h1>
             <p>没有这个页面。请检查链接，或前往<a href="/">首页</a>、<a href="/penalties">查询行政处罚信息</a>、<a href="/lists">信用名单</a>。</p>
+            </main></body></html>
+            """;
+
+    /** A page for a browser that sent a form or a method a page does not take (every page is read with GET). */
+    private static final String NOT_ALLOWED_PAGE = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>不支持该操作 - 知识产权行政处罚信息公示</title><link rel="stylesheet" href="/css/gongshi.css"></head>
+            <body><main id="main" class="wrap"><h1>不支持该操作</h1>
+            <p>公示页面只供查阅，不接受提交。请直接打开链接，或前往<a href="/">首页</a>、<a href="/penalties">查询行政处罚信息</a>、<a href="/lists">信用名单</a>。</p>
             </main></body></html>
             """;
 

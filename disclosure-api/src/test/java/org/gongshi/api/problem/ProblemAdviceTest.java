@@ -52,4 +52,17 @@ class ProblemAdviceTest {
         assertThat(advice.answer(missing, "/penalty", List.of()).getBody()).isInstanceOf(ProblemDetail.class);
         assertThat(advice.answer(missing, "/api/v1/nope", List.of(MediaType.TEXT_HTML)).getBody()).isInstanceOf(ProblemDetail.class);
     }
+
+    /** A browser that posts to a page gets a zh-CN page saying pages are only read (with the Allow header); a program a problem. */
+    @Test
+    void a_browser_posting_to_a_page_gets_a_page_and_a_program_a_problem() throws Throwable {
+        var notAllowed = new org.springframework.web.server.MethodNotAllowedException("POST", java.util.Set.of(org.springframework.http.HttpMethod.GET));
+        var page = advice.answer(notAllowed, "/penalties", MediaType.parseMediaTypes("text/html,application/xhtml+xml,*/*;q=0.8"));
+        assertThat(page.getStatusCode().value()).isEqualTo(405);
+        assertThat(page.getHeaders().getAllow()).containsExactly(org.springframework.http.HttpMethod.GET);
+        assertThat(page.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=UTF-8");
+        assertThat((String) page.getBody()).contains("不支持该操作").contains("href=\"/penalties\"");
+        assertThat(advice.answer(notAllowed, "/penalties", List.of()).getBody()).isInstanceOf(ProblemDetail.class);
+        assertThat(advice.answer(notAllowed, "/api/v1/public/penalties", List.of(MediaType.TEXT_HTML)).getBody()).isInstanceOf(ProblemDetail.class);
+    }
 }
