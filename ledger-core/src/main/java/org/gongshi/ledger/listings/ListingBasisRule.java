@@ -16,7 +16,7 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
 /**
  * {@link Rule#LISTING_BASIS}: every list rests on its basis cases, and every list type checks them.
  * Each named case exists, ended in a penalty decision (not a no-penalty decision, not undecided)
- * that still stands, and is against the listed subject. Whose cases a bureau may rely on:
+ * made on or before the day of the proposal, that still stands, and is against the listed subject. Whose cases a bureau may rely on:
  * <ul>
  *   <li>{@code SEVERE_DISHONESTY} and {@code BLACKLIST}: its own cases only. The listing is a
  *   consequence of the bureau's own penalty (CNIPA 2022 rule: the authority that found the conduct
@@ -54,6 +54,9 @@ public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) 
             check(mayRelyOn(command.listType(), command.bureau(), fact.bureau()), Rule.LISTING_BASIS, "basis case " + fact.caseId()
                     + " was filed by another bureau; a " + command.listType() + " listing rests on the proposing bureau's own cases");
             check(fact.penaltyDecided(), Rule.LISTING_BASIS, "basis case " + fact.caseId() + " has no penalty decision");
+            check(fact.decidedOn() == null || !fact.decidedOn().isAfter(command.proposedOn()), Rule.LISTING_BASIS, "the penalty decision of basis case "
+                    + fact.caseId() + " was made on " + fact.decidedOn() + ", after the proposal's date " + command.proposedOn()
+                    + ": a listing rests on decisions made on or before the day it is proposed");
             check(fact.standing(), Rule.LISTING_BASIS, "the penalty decision of basis case " + fact.caseId()
                     + " was revoked or confirmed invalid; it no longer bears a listing");
             check(uscc != null && uscc.equals(fact.uscc()), Rule.LISTING_BASIS, "basis case " + fact.caseId()

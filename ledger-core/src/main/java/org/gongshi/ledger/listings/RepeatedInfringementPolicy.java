@@ -73,7 +73,8 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
 
     public boolean qualifies(PenaltyFact penalty, String uscc, LocalDate asOf) {
         return penalty.standing() && penalty.infringementPenalty() && penalty.ipType() != null && uscc != null
-                && uscc.equals(penalty.uscc()) && penalty.decidedOn() != null && !penalty.decidedOn().isBefore(windowStart(asOf));
+                && uscc.equals(penalty.uscc()) && penalty.decidedOn() != null && !penalty.decidedOn().isBefore(windowStart(asOf))
+                && !penalty.decidedOn().isAfter(asOf);
     }
 
     /**

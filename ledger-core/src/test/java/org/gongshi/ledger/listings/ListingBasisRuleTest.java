@@ -60,6 +60,16 @@ class ListingBasisRuleTest {
         refused(propose(list, List.of("own-1", "revoked")), "was revoked or confirmed invalid");
     }
 
+    /** Outside audit: a listing proposed on 10-08 rested on a decision of 11-06, its term and repair wait starting a month early. */
+    @ParameterizedTest
+    @EnumSource(ListType.class)
+    void every_list_rests_on_decisions_made_on_or_before_the_day_it_is_proposed(ListType list) {
+        cases.penalty("later", BUREAU, USCC, PROPOSED.plusDays(1)).penalty("same-day", BUREAU, USCC, PROPOSED);
+
+        refused(propose(list, List.of("own-1", "later")), "basis case later was made on " + PROPOSED.plusDays(1) + ", after the proposal's date " + PROPOSED);
+        assertThatCode(() -> rule.require(propose(list, List.of("own-1", "same-day")), cases)).doesNotThrowAnyException();
+    }
+
     @ParameterizedTest
     @EnumSource(ListType.class)
     void every_list_refuses_a_basis_case_against_another_party(ListType list) {

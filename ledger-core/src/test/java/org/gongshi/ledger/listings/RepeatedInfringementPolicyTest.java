@@ -74,6 +74,8 @@ class RepeatedInfringementPolicyTest {
         assertThat(policy.qualifies(fact("c4", "91310000MA1FL8KQ3D", LocalDate.of(2025, 1, 1), true), USCC, AS_OF))
                 .as("against another subject").isFalse();
         assertThat(policy.qualifies(fact("c5", USCC, null, false), USCC, AS_OF)).as("filed, not decided").isFalse();
+        assertThat(policy.qualifies(fact("c6", USCC, AS_OF, true), USCC, AS_OF)).as("decided on the day itself: before it").isTrue();
+        assertThat(policy.qualifies(fact("c7", USCC, AS_OF.plusDays(1), true), USCC, AS_OF)).as("decided after the day: not before it").isFalse();
     }
 
     @Test
