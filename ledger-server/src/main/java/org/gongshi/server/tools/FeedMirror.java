@@ -31,7 +31,7 @@ import java.time.Instant;
  */
 public final class FeedMirror {
 
-    private final URI events;
+    private final URI events, checkpoint;
     private final Path out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile boolean stopped;
@@ -50,6 +50,7 @@ public final class FeedMirror {
     /** A mirror that also verifies the feed every {@code checkEvery} (null: never), keeping the last head in {@code state} (may be null). */
     public FeedMirror(URI baseUrl, Path out, Duration checkEvery, Path state) throws IOException {
         this.events = LogClient.endpoint(baseUrl, "/feed/v1/events");
+        this.checkpoint = LogClient.endpoint(baseUrl, LogClient.Log.FEED.checkpoint());
         this.out = out;
         this.last = recover(out, System.err);
         this.checks = checkEvery == null ? null : new Checks(new LogChecks(new LogClient(baseUrl, null)), checkEvery, state,
@@ -59,6 +60,11 @@ public final class FeedMirror {
     /** How many rounds of checks have passed (0 for a mirror that does not check). */
     public long checksPassed() {
         return checks == null ? 0 : checks.checks;
+    }
+
+    /** Rounds of checks put off because the server could not be reached (tried again at the next interval). */
+    public long checksPostponed() {
+        return checks == null ? 0 : checks.postponed;
     }
 
     /** Why the mirror stopped on a failed check (a fork, a bad signature, an entry not in the tree), or null. */
@@ -80,7 +86,7 @@ public final class FeedMirror {
         java.util.List<org.gongshi.projections.transparency.NoteVerifier> keys;
         org.gongshi.projections.transparency.Checkpoint seen;
         long lastCheck = System.nanoTime();
-        volatile long checks;
+        volatile long checks, postponed;
 
         Checks(LogChecks logChecks, Duration every, Path state, java.util.List<byte[]> hashes) {
             this.logChecks = logChecks;
@@ -89,14 +95,38 @@ public final class FeedMirror {
             this.hashes = hashes;
         }
 
-        /** Checks the feed now if it is time: a failure stops the mirror. */
+        /** What the current round of checks found wrong; decided on at the round's end ({@link #maybeCheck}). */
+        private final java.util.List<String> failed = new java.util.ArrayList<>();
+
+        /**
+         * Checks the feed now if it is time. A failure stops the mirror, unless the server could not be reached at the
+         * round's end: a check that could not fetch what it checks proved nothing, and the round is tried again at the next
+         * interval (outside audit: a server restarted for ten seconds stopped a checking mirror as a fork, exit 3).
+         */
         void maybeCheck() {
             if (System.nanoTime() - lastCheck < everyNanos) return;
             lastCheck = System.nanoTime();
+            failed.clear();
+            check();
+            if (failed.isEmpty()) return;
+            String unreachable = unreachable();
+            if (unreachable != null) {
+                postponed++;
+                System.err.printf("checks postponed: %s; first to retry: %s%n", unreachable, failed.get(0));
+                return;
+            }
+            failure = failed.get(0);
+            System.err.println("!!! MIRROR STOPPED: " + failure);
+            stopped = true;
+        }
+
+        private void check() {
             try {
                 if (keys == null) {
-                    keys = logChecks.trustedKeys(state, this);
-                    seen = LogChecks.lastSeen(state, LogClient.Log.FEED, keys);
+                    java.util.List<org.gongshi.projections.transparency.NoteVerifier> trusted = logChecks.trustedKeys(state, this);
+                    if (!failed.isEmpty()) return;
+                    seen = LogChecks.lastSeen(state, LogClient.Log.FEED, trusted);
+                    keys = trusted;
                 }
             } catch (IOException | RuntimeException e) {
                 fail("verifier keys", e.getMessage());
@@ -114,7 +144,21 @@ public final class FeedMirror {
             synchronized (FeedMirror.this) {
                 logChecks.leaves(LogClient.Log.FEED, "mirror " + out, java.util.List.copyOf(hashes), now.checkpoint(), this);
             }
-            checks++;
+            if (failed.isEmpty()) checks++;
+        }
+
+        /** Why the feed's signed head cannot be fetched now (no connection, a 5xx), or null when the server answers it. */
+        private String unreachable() {
+            HttpRequest probe = HttpRequest.newBuilder(checkpoint).timeout(Duration.ofSeconds(10)).GET().build();
+            try {
+                HttpResponse<Void> answer = http.send(probe, HttpResponse.BodyHandlers.discarding());
+                return answer.statusCode() >= 500 ? "GET " + checkpoint + " answered " + answer.statusCode() : null;
+            } catch (IOException e) {
+                return LogClient.describe(checkpoint, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
         }
 
         @Override
@@ -124,9 +168,7 @@ public final class FeedMirror {
 
         @Override
         public void fail(String check, String detail) {
-            failure = check + ": " + detail;
-            System.err.println("!!! MIRROR STOPPED: " + failure);
-            stopped = true;
+            failed.add(check + ": " + detail);
         }
     }
 

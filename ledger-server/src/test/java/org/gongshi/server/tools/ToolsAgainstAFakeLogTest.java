@@ -125,6 +125,39 @@ class ToolsAgainstAFakeLogTest {
         assertThat(changed.output()).contains("line 5: beyond the signed head of size 3, and not byte for byte the entry 4 the server serves");
     }
 
+    /**
+     * Outside audit: a checking mirror (--state) stopped as a fork (exit 3) when its server restarted, its check run against
+     * no server. A check that cannot reach the server is put off; the mirror resumes and checks the restarted log.
+     */
+    @Test
+    void a_checking_mirror_outlives_its_server_s_restart_and_checks_again_after_it() throws Exception {
+        log = new FakeLog("/", entries(5), 5);
+        FeedMirror mirror = new FeedMirror(URI.create(log.url()), work.resolve("m.jsonl"), Duration.ofMillis(50), work.resolve("state"));
+        background.submit(() -> {
+            mirror.run((java.time.Instant) null);
+            return null;
+        });
+        awaitMirrored(mirror, 5);
+        awaitAtLeast(mirror::checksPassed, 1);
+
+        log.close();
+        awaitAtLeast(mirror::checksPostponed, 1);
+        assertThat(mirror.failure()).isNull();
+
+        log = log.restarted(entries(7), 7);
+        long passed = mirror.checksPassed();
+        awaitMirrored(mirror, 7);
+        awaitAtLeast(mirror::checksPassed, passed + 1);
+        assertThat(mirror.failure()).isNull();
+        mirror.stop();
+    }
+
+    static void awaitAtLeast(java.util.function.LongSupplier value, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (value.getAsLong() < atLeast && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(value.getAsLong()).isGreaterThanOrEqualTo(atLeast);
+    }
+
     @Test
     void the_mirror_drops_a_torn_last_line_and_resumes_after_the_last_whole_one() throws Exception {
         log = new FakeLog("/", entries(5), 5);
@@ -235,8 +268,7 @@ class ToolsAgainstAFakeLogTest {
 
     /** A feed log in memory, served under {@code prefix}: its entries, a head signed over the first {@code signedSize}, proofs. */
     static final class FakeLog implements AutoCloseable {
-        final NoteSigner feedKey = NoteSigner.generate("fake.test/feed");
-        final NoteSigner ledgerKey = NoteSigner.generate("fake.test/ledger");
+        final NoteSigner feedKey, ledgerKey;
         final List<String> entries;
         final MerkleProofs tree;
         final List<String> paths = new CopyOnWriteArrayList<>();
@@ -244,13 +276,24 @@ class ToolsAgainstAFakeLogTest {
         final HttpServer server;
 
         FakeLog(String prefix, List<String> entries, long signedSize) throws IOException {
+            this(prefix, entries, signedSize, 0, NoteSigner.generate("fake.test/feed"), NoteSigner.generate("fake.test/ledger"));
+        }
+
+        private FakeLog(String prefix, List<String> entries, long signedSize, int port, NoteSigner feedKey, NoteSigner ledgerKey) throws IOException {
+            this.feedKey = feedKey;
+            this.ledgerKey = ledgerKey;
             this.entries = entries;
             this.signedSize = signedSize;
             this.tree = new MerkleProofs(LeafHashes.of(entries.stream().map(e -> Rfc6962.leafHash(e.getBytes(StandardCharsets.UTF_8))).toList()));
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext(prefix, this::handle);
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
+        }
+
+        /** The same log (its keys, its port, at the root) served again after {@link #close}, now with {@code entries}. */
+        FakeLog restarted(List<String> entries, long signedSize) throws IOException {
+            return new FakeLog("/", entries, signedSize, server.getAddress().getPort(), feedKey, ledgerKey);
         }
 
         String url() {
