@@ -176,6 +176,18 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /** README: an extension is {@code days} (the head's) or {@code newDeadline} (a collective decision's); a collective one with days was rewritten silently (audit). */
+    @Test
+    void a_collective_extension_with_days_is_a_400_naming_days() {
+        TrackingToken before = head();
+        Answer answer = postJson("/api/v1/cases/" + caseId + "/extensions", json(Map.of("approval", "COLLECTIVE", "approvedOn", "2026-03-05",
+                "days", 5, "newDeadline", "2026-08-31", "reason", "集体讨论决定延期")));
+        assertRefused(answer, "COLLECTIVE with days");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"days\"").contains("newDeadline");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** API.md: a WITHHOLD names its ground from the list and says in {@code explanation} what keeps the decision from the public. */
     @Test
     void a_withholding_ground_without_its_explanation_is_a_400_naming_the_field() {

@@ -94,6 +94,9 @@ public final class CaseRequests {
             if (approval == ExtensionApproval.COLLECTIVE && newDeadline == null) {
                 throw InvalidRequest.of("newDeadline", "is required for a COLLECTIVE extension: name the new deadline");
             }
+            if (approval == ExtensionApproval.COLLECTIVE && days != null) {
+                throw InvalidRequest.of("days", "a COLLECTIVE decision names its new date (newDeadline), not days: leave days out");
+            }
             if (approval == ExtensionApproval.HEAD && newDeadline != null) {
                 throw InvalidRequest.of("newDeadline", "only a COLLECTIVE decision names a new date; the head extends by days");
             }

@@ -144,9 +144,11 @@ public final class Problems {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the body as JSON with the header 'Content-Type: application/json'");
         }
-        if (error instanceof NotAcceptableStatusException) {
-            return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "This resource answers application/json (or its documented type);"
-                    + " send an Accept header that allows it");
+        if (error instanceof NotAcceptableStatusException notAcceptable) {
+            String answers = notAcceptable.getSupportedMediaTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct()
+                    .collect(Collectors.joining(" or "));
+            return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "This resource answers "
+                    + (answers.isEmpty() ? "application/json (or its documented type)" : answers) + "; send an Accept header that allows it");
         }
         if (error instanceof MethodNotAllowedException m) {
             return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "Use " + m.getSupportedMethods() + " on this path");

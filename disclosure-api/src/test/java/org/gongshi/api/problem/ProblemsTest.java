@@ -58,4 +58,14 @@ class ProblemsTest {
     private static List<InvalidRequest.FieldProblem> errors(ProblemDetail problem) {
         return (List<InvalidRequest.FieldProblem>) problem.getProperties().get("errors");
     }
+
+    /** A 406 names the type the resource answers (outside audit: the feed's stream said application/json). */
+    @Test
+    void a_406_names_the_media_type_the_resource_answers() {
+        var stream = new org.springframework.web.server.NotAcceptableStatusException(
+                List.of(org.springframework.http.MediaType.TEXT_EVENT_STREAM, org.springframework.http.MediaType.parseMediaType("text/event-stream;charset=UTF-8")));
+        assertThat(Problems.toProblem(stream).getDetail()).isEqualTo("This resource answers text/event-stream; send an Accept header that allows it");
+        assertThat(Problems.toProblem(new org.springframework.web.server.NotAcceptableStatusException(List.of())).getDetail())
+                .startsWith("This resource answers application/json");
+    }
 }
