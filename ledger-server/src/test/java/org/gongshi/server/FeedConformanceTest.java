@@ -186,6 +186,16 @@ class FeedConformanceTest {
             assertThat(wrapped.statusCode()).as(resume).isEqualTo(400);
             assertThat(wrapped.body()).as(resume).contains("\"field\":\"after\"");
         }
+        // a position beyond the head names entries this log never wrote: refused, not waited on (outside audit: a subscriber
+        // holding another ledger's position got heartbeats and would have skipped every entry up to it)
+        for (HttpRequest ahead : List.of(HttpRequest.newBuilder(base.resolve("/feed/v1/entries?after=2")).build(),
+                HttpRequest.newBuilder(base.resolve("/feed/v1/events?after=2")).header("Accept", "text/event-stream").build(),
+                HttpRequest.newBuilder(base.resolve("/feed/v1/events")).header("Accept", "text/event-stream").header("Last-Event-ID", "7").build())) {
+            var refused = http.sendAsync(ahead, HttpResponse.BodyHandlers.ofString()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(refused.statusCode()).as(ahead.uri() + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(ahead.uri().toString()).contains(ahead.headers().firstValue("Last-Event-ID").isPresent()
+                    ? "\"field\":\"Last-Event-ID\"" : "\"field\":\"after\"").contains("beyond the feed's last entry 1");
+        }
         // the entries are the whole log, which filters would not be (audit: they were ignored)
         var filtered = http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/entries?types=org.gongshi.disclosure.withdrawn.v1")).build(),
                 HttpResponse.BodyHandlers.ofString());

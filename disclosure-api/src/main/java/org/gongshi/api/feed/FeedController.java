@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.gongshi.projections.ledger.LedgerTree;
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.web.ViewReads;
+import org.gongshi.projections.feed.FeedLogProjection;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.FeedTypes;
 import org.gongshi.projections.feed.TreeHeads;
@@ -49,9 +51,11 @@ public class FeedController {
     private final TransparencyLog tree;
     private final WitnessKeys witnesses;
     private final Duration heartbeat;
+    private final ViewReads views;
 
     public FeedController(FeedLog log, FeedStreams streams, TreeHeads treeHeads, MerkleProofs feedProofs, LedgerTree ledgerTree,
-                          WitnessKeys witnessKeys, Duration feedHeartbeat) {
+                          WitnessKeys witnessKeys, Duration feedHeartbeat, ViewReads views) {
+        this.views = views;
         this.witnesses = witnessKeys;
         this.log = log;
         this.streams = streams;
@@ -66,8 +70,8 @@ public class FeedController {
                                          @RequestParam(required = false) String after,
                                          @RequestParam(required = false) String types,
                                          @RequestParam(required = false) String division) {
-        long from = lastEventId != null && !lastEventId.isBlank() ? sequence("Last-Event-ID", lastEventId)
-                : after != null ? sequence("after", after) : -1;
+        boolean byHeader = lastEventId != null && !lastEventId.isBlank();
+        long from = byHeader ? sequence("Last-Event-ID", lastEventId) : after != null ? sequence("after", after) : -1;
         List<String> typeFilter = types(types);
         Division divisionFilter = Params.division(division);
         Flux<ServerSentEvent<String>> entries = streams.follow(from, typeFilter, divisionFilter)
@@ -76,7 +80,25 @@ public class FeedController {
         // (the first audit from outside: ~10 s of nothing, and clients with a short read timeout gave up)
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(Duration.ZERO, heartbeat).onBackpressureDrop()
                 .map(i -> ServerSentEvent.<String>builder().comment("heartbeat").build());
-        return Flux.merge(entries, heartbeats).takeUntilOther(streams.closing());
+        return written(byHeader ? "Last-Event-ID" : "after", from).thenMany(Flux.merge(entries, heartbeats).takeUntilOther(streams.closing()));
+    }
+
+    /**
+     * Nothing, when the log holds entry {@code from} (or {@code from} is -1, before the first); else a 400 naming {@code field}
+     * once the feed has passed every event of the ledger: a position beyond its head then names entries this log never wrote
+     * (one from another ledger, or from before this ledger was restored from an older backup), and waiting for them would skip
+     * every entry up to it without a word (outside audit). While the feed is still behind the ledger (catching up, a rebuild, the
+     * recovery after a crash, which writes again the entries its subscribers saw, with the same numbers and bytes), the
+     * stream waits for entry {@code from + 1} as before.
+     */
+    private Mono<Void> written(String field, long from) {
+        if (from < 0) return Mono.empty();
+        return ViewReads.blocking(log::size).flatMap(size -> from < size ? Mono.<Void>empty()
+                : views.passedHead(FeedLogProjection.PROCESSING_GROUP).flatMap(caughtUp -> !caughtUp ? Mono.<Void>empty()
+                : ViewReads.blocking(log::size).flatMap(now -> from < now ? Mono.<Void>empty()
+                : Mono.error(InvalidRequest.of(field, "is " + from + ", beyond the feed's last entry " + (now - 1) + ": this log never wrote"
+                + " it. Resume from your mirror's last sequence at or below " + (now - 1) + " (a position from another ledger, or from"
+                + " before this one was restored, is not a position in this log)")))));
     }
 
     @GetMapping(path = "/feed/v1/entries")
@@ -89,7 +111,7 @@ public class FeedController {
         }
         long from = sequence("after", after);
         long max = TransparencyLog.number("limit", limit, 1, 100_000);
-        return ResponseEntity.ok().contentType(JSON_LINES).body(streams.upTo(from, max).map(e -> line(e.line())));
+        return ResponseEntity.ok().contentType(JSON_LINES).body(written("after", from).thenMany(streams.upTo(from, max).map(e -> line(e.line()))));
     }
 
     @GetMapping(path = "/feed/v1/snapshot")

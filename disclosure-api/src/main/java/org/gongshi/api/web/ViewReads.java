@@ -56,6 +56,20 @@ public class ViewReads {
         });
     }
 
+    /**
+     * Whether the view of {@code processor} has passed the ledger's head as it is now, waiting for it as a read with a
+     * position does (at most {@code wait}): false when it is still behind after that (catching up, a rebuild, a crash's recovery).
+     */
+    public Mono<Boolean> passedHead(String processor) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        return blocking(positions::head).flatMap(head -> head < 0 ? Mono.just(true) : passed(processor, head, deadline));
+    }
+
+    private Mono<Boolean> passed(String processor, long position, long deadline) {
+        return blocking(() -> positions.passed(processor, position)).flatMap(passed -> passed || System.nanoTime() - deadline >= 0
+                ? Mono.just(passed) : Mono.delay(poll).then(Mono.defer(() -> passed(processor, position, deadline))));
+    }
+
     /** Why the wait ended: a position beyond the ledger's head is the caller's mistake (400), otherwise a view is late (503). */
     private RuntimeException behind(long position, String[] processors) {
         long head = positions.head();
