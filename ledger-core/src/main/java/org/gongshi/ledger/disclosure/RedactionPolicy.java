@@ -283,7 +283,9 @@ public final class RedactionPolicy {
             "陈述", "介绍", "表示", "说", "共同", "一起", "一同", "电话", "手机", "联系", "住在", "住址", "家住", "现住", "参与", "帮助", "负责",
             "到场", "签字", "签收", "确认", "承认", "提供", "出具", "驾驶", "购买", "举报", "投诉", "持有", "担任", "接受", "代缴", "代交", "代付",
             "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到", "发货", "送货", "进货", "供货",
-            "转售", "出售", "为", "处", "通过", "就读", "微信", "帮忙");
+            "转售", "出售", "为", "处", "通过", "就读", "微信", "帮忙",
+            // what a person says or does about the facts right after the name (买家孙悦反映, 证人王强供述, 李四指认, 李明保管)
+            "反映", "供述", "指认", "辨认", "反馈", "声称", "诉称", "报案", "报警", "告知", "保管", "看管", "代管");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -343,29 +345,33 @@ public final class RedactionPolicy {
             + "[^，。；;,、（()\\s]){0,20}?" + anyOf(ORGANISATION_WORDS) + "|" + HAN + "{2}" + anyOf(BUSINESS_WORDS) + ")";
     /** A surname and one or two characters, ended by punctuation or a word that follows a name, else the longest. */
     private static final String NAME = FAMILY + HAN + "{1,2}?(?=" + NAME_END + ")|" + FAMILY + HAN + "{1,2}";
-    /** A name by which people call a person they know: 老 or 小 and a common surname (老张, 小王), 老李头. */
-    private static final String FAMILIAR_NAME = "[老小]" + SURNAME + "头?";
+    /**
+     * A name by which people call a person they know: 老 or 小 and a common surname (老张, 小王), 老李头; 阿 and one character
+     * where a name ends after it (一名叫阿强的男子; 阿迪达斯 is a brand).
+     */
+    private static final String FAMILIAR_NAME = "(?:[老小]" + SURNAME + "头?|阿" + HAN + "(?=" + NAME_END + "))";
     /** The Latin words that end a company's name (Apple Inc, Nike Ltd): no person's name. */
     private static final List<String> LATIN_ORGANISATION_WORDS = List.of("Inc", "Ltd", "Co", "Corp", "Corporation", "Company", "Limited",
             "Group", "Llc", "Gmbh", "Plc", "Holdings");
     /** A word of a name in Latin script: a capital and small letters (John, O'Neil, Jean-Luc). */
     private static final String LATIN_WORD = "[A-Z](?:[a-z]+|(?=['-]))(?:['-][A-Z]?[a-z]+)*";
     /**
-     * A name in Latin script: one to three capitalised words (Mary, John Lee, Tom Smith, none of them Inc or Ltd) ended as a
+     * A name in Latin script: one to three capitalised words (Mary, John Lee, Tom Smith, none of them Inc or Ltd, none a title:
+     * Mr, Ms, Dr) ended as a
      * name is (a space is no end: Nike Innovate C.V. is a company), or by 先生, 女士, 小姐 (kept). Model numbers and marks
      * in capitals (LV, A1234) are no words of a name; a mark written as one (Nike) is taken only right after a role and up
      * to where a name ends (购买者Nike运动鞋 stays).
      */
-    private static final String LATIN_NAME = "(?<![A-Za-z])" + LATIN_WORD + "(?: (?!" + anyOf(LATIN_ORGANISATION_WORDS) + "(?![a-z]))"
+    private static final String LATIN_NAME = "(?<![A-Za-z])(?!(?:Mrs?|Ms|Miss|Dr)(?![A-Za-z]))" + LATIN_WORD + "(?: (?!" + anyOf(LATIN_ORGANISATION_WORDS) + "(?![a-z]))"
             + LATIN_WORD + "){0,2}(?![A-Za-z0-9'-])(?= ?(?:[，。；;,、（(和及与:：]|\\.(?![A-Za-z])|" + anyOf(AFTER_NAME)
-            + "|个人|先生|女士|小姐|$))";
+            + "|个人|先生|女士|小姐|and\\s|&|$))";
     /** A contact or a note in brackets after a name (刘德华（电话***）): kept, and the list of names goes on after it. */
     private static final String BRACKETED = "[（(][^（()）]{0,60}[）)]";
     /**
      * What joins names in a list: 王大锤、李小花, 王强和李明, 张三及李四, 张三与李四, and a name corrected by the next
      * (证人写为马化腾，实为范冰冰).
      */
-    private static final String JOINER = "(?:[、和及与]|[，,]\\s?(?:实为|实系|应为|更正为))";
+    private static final String JOINER = "(?:\\s?[、和及与]\\s?|\\s(?:and|&)\\s|[，,]\\s?(?:实为|实系|应为|更正为))";
     /** A name already hidden (by a listed term or by a pattern before): a list may begin or go on with it. */
     private static final String HIDDEN_NAME = "\\*\\*\\*";
     /**
@@ -407,7 +413,8 @@ public final class RedactionPolicy {
      */
     private static final Pattern LABELLED_NAME = Pattern.compile(
             anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + "((" + LISTED_NAME + ")" + MORE_NAMES + ")"
-                    + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))" + MORE_NAMES + ")"
+                    + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))"
+                    + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + ")" + MORE_NAMES + ")");
     /** The words of one who acts for the party: 代缴 (pays its fine), 代为 (acts in its place). */
     private static final List<String> ACTING_FOR = List.of("代缴", "代交", "代付", "代为");
@@ -428,6 +435,27 @@ public final class RedactionPolicy {
             + "|" + anyOf(SOURCE_WORDS) + "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
             + "(?:" + BRACKETED + ")?处"
             + "|" + anyOf(SOURCE_WORDS) + "((" + FAMILY + "某{1,2}))");
+    /** The verbs goods, money or work are handed to someone by (再交给钟晓华销售, 卖给李四, 转交给王芳): who takes them is a third party. */
+    private static final List<String> HANDED_TO = List.of("交给", "卖给", "售给", "转卖给", "转售给", "出售给", "销售给", "批发给", "转交给",
+            "交由", "委托给", "借给", "寄给", "发给");
+    /**
+     * A name right after such a verb, with every name listed with it: a surname and one or two characters only where a name ends
+     * after them (卖给王府井百货 names nobody), a familiar name or a Latin one; never a role or kin word (卖给顾客, 交给其弟弟: the
+     * role's own pattern takes the name after it), an organisation or a word that only looks like a name.
+     */
+    private static final Pattern HANDED_TO_NAME = Pattern.compile(anyOf(HANDED_TO) + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")"
+            + AFTER_ROLE + "((" + FAMILY + HAN + "{1,2}?(?=" + NAME_END + ")|" + FAMILIAR_NAME + "|" + LATIN_NAME + ")" + MORE_NAMES + ")");
+    /**
+     * Roles and titles in English a decision may quote (a buyer's message: "He told buyer Mary Johnson"), each a word of its own,
+     * before a name in Latin script; in lower case, as the cue reads the text (the pattern matches them in any case: Mr. Lee).
+     */
+    private static final List<String> LATIN_ROLES = List.of("buyer", "buyers", "seller", "customer", "customers", "witness", "witnesses",
+            "supplier", "employee", "employees", "agent", "driver", "complainant", "informant", "friend", "colleague", "mr.", "mr", "mrs.",
+            "mrs", "ms.", "ms", "miss", "dr.", "dr");
+    /** A name in Latin script after an English role or title, with every name listed with it (buyer Mary Johnson, Mr. Lee and Ms. Wu). */
+    private static final Pattern LATIN_ROLE_NAME = Pattern.compile("(?<![A-Za-z])(?i:" + anyOf(LATIN_ROLES) + ")\\s(?:named\\s|called\\s)?"
+            + "((" + LATIN_NAME + ")" + MORE_NAMES + ")");
+
     /** The punctuation a clause begins after (in a text's ASCII form): a name may stand first in the clause after it. */
     private static final String CLAUSE_PUNCTUATION = ",;:!?。\n";
     /**
@@ -688,6 +716,10 @@ public final class RedactionPolicy {
                     RedactionPolicy::hiddenNames),
             new Rule("names of those acting for the party or selling to it", ACTING_FOR_NAME, holdsAny(concat(ACTING_FOR, List.of("处", "某"))),
                     atOneOf(concat(List.of("由"), SOURCE_WORDS)), RedactionPolicy::hiddenNames),
+            new Rule("names of those things are handed to", HANDED_TO_NAME, holdsAny(HANDED_TO), atOneOf(HANDED_TO),
+                    RedactionPolicy::namesButThePartys),
+            new Rule("names in Latin script after an English role", LATIN_ROLE_NAME, ignoringCase(holdsAny(LATIN_ROLES)),
+                    RedactionPolicy::hiddenNames),
             new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart,
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), surnameBefore("("),
