@@ -113,8 +113,8 @@ public class ApiConfiguration {
     @Bean
     CaseHistories caseHistories(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, CaseViews caseViews,
                                 ListingViews listingViews, LedgerTree ledgerTree, FeedLog feedLog, CaseViewReplay caseViewReplay,
-                                JsonMapper jsonMapper) {
-        return new CaseHistories(eventStore, eventSerializer, caseViews, listingViews, ledgerTree, feedLog, caseViewReplay, jsonMapper);
+                                JsonMapper jsonMapper, org.gongshi.ledger.policy.Rulebook rulebook) {
+        return new CaseHistories(eventStore, eventSerializer, caseViews, listingViews, ledgerTree, feedLog, caseViewReplay, jsonMapper, rulebook);
     }
 
     /** The witnesses whose cosignatures of the feed's and the ledger's checkpoints are accepted and served. */

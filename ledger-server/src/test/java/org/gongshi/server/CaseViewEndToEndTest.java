@@ -64,6 +64,11 @@ class CaseViewEndToEndTest {
         Map<?, ?> decidedDecision = (Map<?, ?>) decided.get("decision");
         assertThat(decidedDecision.get("service")).isEqualTo(Map.of("receivedOn", "2026-03-09", "method", "邮寄送达"));
         assertThat(deadline(decidedDecision.get("paymentDeadline"))).containsEntry("dueOn", "2026-03-24");
+        // the disclosure deadlines it awaits show before they are met or missed (outside audit: only once missed):
+        // 7 WD (双公示) and 20 WD (Order 45) from Friday 03-06, the 20th the Friday before Qingming
+        Map<?, ?> due = (Map<?, ?>) decided.get("disclosureDue");
+        assertThat(deadline(due.get("doublePublicityDeadline"))).containsEntry("dueOn", "2026-03-17").containsEntry("met", null);
+        assertThat(deadline(due.get("deadline"))).containsEntry("dueOn", "2026-04-03").containsEntry("met", null);
 
         // 移送: suspected Monday 03-02, approval due Thursday 03-05, approved 03-09 (late); sent 03-10, within 24 h of it
         bureau.act(transferred, "transfer", Map.of("transferredOn", "2026-03-10", "judicialOrgan", "北京市公安局朝阳分局",
@@ -102,6 +107,20 @@ class CaseViewEndToEndTest {
         assertThat(deadline(missed.get("decisionDeadline")).get("met")).isNull();
         List<Object> kinds = ((List<?>) missed.get("missedDeadlines")).stream().map(m -> (Object) ((Map<?, ?>) m).get("kind")).toList();
         assertThat(kinds).containsExactly("DECISION");
+
+        // the decided case passed both disclosure deadlines undisclosed: overdue, and on the work list's overdue page, until published
+        Map<?, ?> late = LedgerEndToEndTest.awaitCase(web, token, heard, v -> ((List<?>) v.get("missedDeadlines")).size() == 2);
+        assertThat(late.get("overdue")).isEqualTo(true);
+        assertThat(late.get("disclosureOverdueSince")).as("recorded when the ledger next moved past 03-17").isEqualTo("2026-03-20");
+        List<Object> overdue = ((List<?>) web.get().uri("/api/v1/cases?overdue=true").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).stream()
+                .map(c -> (Object) ((Map<?, ?>) c).get("caseId")).toList();
+        assertThat(overdue).contains(heard, transferred).doesNotContain(dismissed);
+        bureau.act(heard, "disclosure", Map.of("action", "PUBLISH"));
+        Map<?, ?> published = LedgerEndToEndTest.awaitCase(web, token, heard, v -> v.get("disclosure") != null);
+        assertThat(published.get("overdue")).isEqualTo(false);
+        assertThat(published.get("disclosureDue")).isNull();
+        assertThat(deadline(((Map<?, ?>) published.get("disclosure")).get("deadline"))).containsEntry("dueOn", "2026-04-03").containsEntry("met", false);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.gongshi.api.audit;
 
+import org.gongshi.ledger.policy.Rulebook;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -65,9 +66,11 @@ public class CaseHistories {
     private final FeedLog feed;
     private final CaseViewReplay replay;
     private final JsonMapper json;
+    private final Rulebook rules;
 
     public CaseHistories(EventStore eventStore, Serializer eventSerializer, CaseViews caseViews, ListingViews listingViews,
-                         LedgerTree ledgerTree, FeedLog feed, CaseViewReplay replay, JsonMapper json) {
+                         LedgerTree ledgerTree, FeedLog feed, CaseViewReplay replay, JsonMapper json, Rulebook rules) {
+        this.rules = rules;
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
         this.caseViews = caseViews;
@@ -199,7 +202,7 @@ public class CaseHistories {
         body.put("asOf", asOf.toString());
         DomainEventMessage<?> last = known.get(known.size() - 1);
         body.put("knownThrough", Map.of("sequence", last.getSequenceNumber(), "recordedAt", StoredEvents.recording(last).recordedAt().toString()));
-        body.put("case", CaseAnswers.present(view, LocalDate.ofInstant(asOf, LEGAL_ZONE), json));
+        body.put("case", CaseAnswers.present(view, LocalDate.ofInstant(asOf, LEGAL_ZONE), json, rules));
         body.put("publicRecord", publicRecord(view, known.stream().map(DomainEventMessage::getIdentifier).collect(Collectors.toSet())));
         return body;
     }

@@ -1,5 +1,6 @@
 package org.gongshi.api.cases;
 
+import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Access;
@@ -38,8 +39,10 @@ public class CaseQueryController {
     private final ViewReads reads;
     private final JsonMapper json;
     private final Clock clock;
+    private final Rulebook rules;
 
-    public CaseQueryController(CaseViews views, ViewReads reads, JsonMapper json, Clock ledgerClock) {
+    public CaseQueryController(CaseViews views, ViewReads reads, JsonMapper json, Clock ledgerClock, Rulebook rules) {
+        this.rules = rules;
         this.views = views;
         this.reads = reads;
         this.json = json;
@@ -54,7 +57,7 @@ public class CaseQueryController {
             CaseView view = views.find(caseId).orElseThrow(() -> new NotFound("No case with id " + caseId
                     + " (to read a case you just filed, send the position its command answered: ?position=)"));
             Access.checkRead(caller, "Case " + caseId, view.bureau(), view.division());
-            return CaseAnswers.present(view, LocalDate.now(clock), json);
+            return CaseAnswers.present(view, LocalDate.now(clock), json, rules);
         }, VIEW);
     }
 
@@ -72,7 +75,7 @@ public class CaseQueryController {
         LocalDate today = LocalDate.now(clock);
         return reads.read(request, () -> {
             var result = views.list(scope, wanted, Boolean.TRUE.equals(overdue) ? today : null, paging.page(), paging.size());
-            return Page.of(result.items(), v -> CaseAnswers.present(v, today, json), result.page(), result.size(), result.total());
+            return Page.of(result.items(), v -> CaseAnswers.present(v, today, json, rules), result.page(), result.size(), result.total());
         }, VIEW);
     }
 

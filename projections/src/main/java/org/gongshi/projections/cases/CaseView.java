@@ -16,7 +16,9 @@ import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.cases.event.RevisionBy;
 import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.policy.Rulebook;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,6 +30,11 @@ import java.util.List;
  * last event applied, so a redelivered event changes nothing. {@code transfer} is the case's latest transfer to the
  * judiciary, {@code earlierTransfers} those before it (each returned); {@code dismissal} its dismissal, if dismissed.
  * Fields added later are null in documents written before them (the codec reads a missing field as null).
+ * {@code disclosureOverdueSince}: the day the ledger recorded that the standing penalty decision passed a disclosure deadline
+ * (7 WD 双公示 or 20 WD) neither published nor withheld; null again once its disclosure is decided, or the decision is revised
+ * (a changed one has deadlines of its own, a revoked one none). {@code disclosureDueFrom}: the day a penalty decision's
+ * disclosure deadlines run from (its own, or its last change's, Order 45 Art 11) while its disclosure is not decided; null
+ * otherwise ({@link #disclosureDue}).
  */
 public record CaseView(
         @BsonId String caseId,
@@ -62,14 +69,16 @@ public record CaseView(
         List<Withdrawal> withdrawals,
         Dismissal dismissal,
         List<Transfer> earlierTransfers,
-        Disclosure firstPublication) {
+        Disclosure firstPublication,
+        LocalDate disclosureOverdueSince,
+        LocalDate disclosureDueFrom) {
 
     static CaseView filed(CaseFiled e, long globalIndex) {
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
                 List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of(),
-                null, List.of(), null);
+                null, List.of(), null, null, null);
     }
 
     /** A change of this view by one event ({@link CaseViewProjection}): its changeable parts, set in place, then {@link Edit#at}. */
@@ -100,6 +109,8 @@ public record CaseView(
         Dismissal dismissal;
         List<Transfer> earlierTransfers;
         Disclosure firstPublication;
+        LocalDate disclosureOverdueSince;
+        LocalDate disclosureDueFrom;
 
         private Edit(CaseView view) {
             this.view = view;
@@ -123,6 +134,8 @@ public record CaseView(
             dismissal = view.dismissal;
             earlierTransfers = view.earlierTransfers;
             firstPublication = view.firstPublication;
+            disclosureOverdueSince = view.disclosureOverdueSince;
+            disclosureDueFrom = view.disclosureDueFrom;
         }
 
         /** The view as the edit left it, with the event at {@code position} its last. */
@@ -131,9 +144,26 @@ public record CaseView(
             return new CaseView(v.caseId, v.bureau, v.authorityName, v.division, status, disposed, v.filedOn, v.ipType, v.violationType,
                     v.procedure, v.source, v.party, decisionDeadline, v.escalationDueOn, clock, extensions, notice, hearing, statements,
                     decision, transfer, execution, closure, revisions, disclosure, v.policyVersion, position, missedDeadlines, challenges,
-                    withdrawals, dismissal, earlierTransfers, firstPublication);
+                    withdrawals, dismissal, earlierTransfers, firstPublication, disclosureOverdueSince, disclosureDueFrom);
         }
     }
+
+    /**
+     * The disclosure deadlines (20 WD, 7 WD 双公示) a standing penalty decision still awaits, as the ledger's deadline mechanism
+     * checks them (from {@link #disclosureDueFrom}, on {@code rules}' calendar); null once its disclosure is decided, for a
+     * decision never disclosed ({@link DisclosabilityPolicy}: simple procedure, warnings only, a minor), or one no longer standing.
+     */
+    public DisclosureDue disclosureDue(Rulebook rules) {
+        if (disclosureDueFrom == null || decision == null
+                || !DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, filedOn, decision.decidedOn())) {
+            return null;
+        }
+        return new DisclosureDue(DeadlineView.pending(rules.disclosureDeadline(disclosureDueFrom)),
+                DeadlineView.pending(rules.doublePublicityDeadline(disclosureDueFrom)));
+    }
+
+    /** The deadlines a decision's disclosure (publication or withholding) is due by: 20 WD (SAMR Order 45) and 7 WD (双公示). */
+    public record DisclosureDue(DeadlineView deadline, DeadlineView doublePublicityDeadline) {}
 
     /** The day the case's latest revision took effect, or null when its decision was never revised. */
     public LocalDate latestRevisionEffectiveOn() {
@@ -146,10 +176,16 @@ public record CaseView(
 
     /**
      * Whether the case is overdue on {@code today}: open, past its decision deadline, and its clock not paused (DOMAIN.md
-     * long-pending: a paused case's deadline moves on when it resumes). The work list's filter is the same
+     * long-pending: a paused case's deadline moves on when it resumes); or its standing penalty decision has passed a
+     * disclosure deadline (7 WD 双公示, 20 WD) neither published nor withheld ({@link #disclosureOverdueSince}: a decided
+     * case is late too until its disclosure is decided, outside audit). The work list's filter is the same
      * ({@link CaseViews#list}).
      */
     public boolean overdueOn(LocalDate today) {
+        return decisionOverdueOn(today) || disclosureOverdueSince != null;
+    }
+
+    private boolean decisionOverdueOn(LocalDate today) {
         return !Boolean.TRUE.equals(disposed) && decisionDeadline != null && today.isAfter(decisionDeadline.dueOn())
                 && (clock == null || !Boolean.TRUE.equals(clock.paused()));
     }

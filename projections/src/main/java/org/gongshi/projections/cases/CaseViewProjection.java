@@ -28,6 +28,7 @@ import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.WithdrawalDeadlineMissed;
 import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.HearingConcluded;
 import org.gongshi.ledger.cases.event.HearingRequested;
@@ -220,12 +221,20 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(DisclosureDeadlineMissed e, TrackingToken token) {
-        missed(e.caseId(), token, "DISCLOSURE", e.deadline().dueOn(), e.recordedOn());
+        disclosureMissed(e.caseId(), token, "DISCLOSURE", e.deadline().dueOn(), e.recordedOn());
     }
 
     @EventHandler
     void on(DoublePublicityDeadlineMissed e, TrackingToken token) {
-        missed(e.caseId(), token, "DOUBLE_PUBLICITY", e.deadline().dueOn(), e.recordedOn());
+        disclosureMissed(e.caseId(), token, "DOUBLE_PUBLICITY", e.deadline().dueOn(), e.recordedOn());
+    }
+
+    /** A disclosure deadline missed: the case is late until its disclosure is decided ({@link CaseView#disclosureOverdueSince}). */
+    private void disclosureMissed(String caseId, TrackingToken token, String kind, LocalDate dueOn, LocalDate recordedOn) {
+        change(caseId, token, v -> {
+            v.missedDeadlines = plus(v.missedDeadlines, new CaseView.MissedDeadline(kind, dueOn, recordedOn));
+            if (v.disclosureOverdueSince == null) v.disclosureOverdueSince = recordedOn;
+        });
     }
 
     @EventHandler
@@ -310,6 +319,7 @@ public class CaseViewProjection {
             disposed(v, CaseStatus.PENALTY_DECIDED, DeadlineView.answered(e.decisionDeadline(), e.decidedOn(), e.decidedInTime()));
             v.decision = new Decision(e.decisionId(), DecisionKind.PENALTY, e.decisionNumber(), e.decidedOn(),
                     e.penalties(), e.legalBasis(), e.facts(), DeadlineView.pending(e.paymentDeadline()), null);
+            v.disclosureDueFrom = e.decidedOn();
         });
     }
 
@@ -438,6 +448,9 @@ public class CaseViewProjection {
     void on(DecisionRevised e, TrackingToken token) {
         change(e.caseId(), token, v -> {
             v.revisions = plus(v.revisions, new Revision(e.kind(), e.by(), e.documentNumber(), e.effectiveOn(), e.reason(), e.penalties()));
+            v.disclosureOverdueSince = null; // a changed decision's deadlines run from the change; a revoked one is disclosed no more
+            v.disclosureDueFrom = e.kind() == RevisionKind.CHANGED && v.decision != null && v.decision.kind() == DecisionKind.PENALTY
+                    ? e.effectiveOn() : null;
             Decision d = v.decision;
             if (!e.penalties().isEmpty()) {
                 v.decision = decision(d, e.penalties(), d == null ? null : d.paymentDeadline(), d == null ? null : d.service());
@@ -457,6 +470,8 @@ public class CaseViewProjection {
             boolean published = e.action() == DisclosureAction.PUBLISH;
             boolean laterEdition = published && e.recordId() != null && !e.recordId().equals(e.decisionId());
             CaseView.Disclosure before = v.disclosure;
+            v.disclosureOverdueSince = null;
+            v.disclosureDueFrom = null;
             if (laterEdition && v.firstPublication == null && before != null && before.action() == DisclosureAction.PUBLISH
                     && !e.recordId().equals(before.recordId())) {
                 v.firstPublication = before;

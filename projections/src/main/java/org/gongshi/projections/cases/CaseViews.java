@@ -19,6 +19,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 /** Reads of the case read model: one case, and the bureau and supervisor work lists. */
 public class CaseViews {
@@ -52,7 +53,8 @@ public class CaseViews {
      * @param scope   whose cases: a bureau's own, or everything under a division prefix
      * @param status  only cases in this status, if given
      * @param overdueOn only open cases whose decision deadline passed before this date and whose clock
-     *                  is not paused (a paused case's deadline moves on when it resumes), if given
+     *                  is not paused (a paused case's deadline moves on when it resumes), and cases whose disclosure is
+     *                  late ({@link CaseView#overdueOn}), if given
      */
     public CasePage list(Scope scope, CaseStatus status, LocalDate overdueOn, int page, int size) {
         List<Bson> filters = new ArrayList<>();
@@ -60,9 +62,8 @@ public class CaseViews {
         if (scope.divisionPrefix() != null) filters.add(Divisions.filter("division", scope.divisionPrefix()));
         if (status != null) filters.add(eq("status", status));
         if (overdueOn != null) {
-            filters.add(eq("disposed", false));
-            filters.add(lt("decisionDeadline.dueOn", overdueOn));
-            filters.add(ne("clock.paused", true));
+            filters.add(or(and(eq("disposed", false), lt("decisionDeadline.dueOn", overdueOn), ne("clock.paused", true)),
+                    ne("disclosureOverdueSince", null)));
         }
         Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
         long total = collection.countDocuments(filter);

@@ -15,6 +15,10 @@ import org.gongshi.ledger.cases.event.CaseDismissed;
 import org.gongshi.ledger.cases.event.ChallengeEnded;
 import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
 import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
+import org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed;
 import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.event.DismissalReason;
 import org.gongshi.ledger.cases.event.HearingConcluded;
@@ -434,6 +438,39 @@ class CaseViewProjectionTest {
         assertThat(transfer.returnReason()).isNull();
         // the ledger records no missed-deadline event for a late approval: the view invents none
         assertThat(view.missedDeadlines()).isEmpty();
+    }
+
+    /**
+     * A decided case whose disclosure passed its deadline is late until its disclosure is decided (outside audit: the work
+     * list's overdue held only cases past their decision deadline); a revision starts the deadlines again or ends them.
+     */
+    @Test
+    void a_decided_case_past_a_disclosure_deadline_is_overdue_until_its_disclosure_is_decided() throws Exception {
+        List<Object> decided = new ArrayList<>(lifecycle("case-d").subList(0, 5));
+        deliver(decided, 1);
+        LocalDate later = LocalDate.of(2026, 3, 25);
+        assertThat(views.find("case-d").orElseThrow().overdueOn(later)).as("decided in time, no deadline missed yet").isFalse();
+
+        deliver(List.of(new DoublePublicityDeadlineMissed("case-d", "d-1", new Deadline(LocalDate.of(2026, 3, 19), false), LocalDate.of(2026, 3, 20), "CN-2026.1"),
+                new DisclosureDeadlineMissed("case-d", "d-1", new Deadline(LocalDate.of(2026, 4, 8), false), LocalDate.of(2026, 4, 9), "CN-2026.1")), 10);
+        CaseView late = views.find("case-d").orElseThrow();
+        assertThat(late.disclosureOverdueSince()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(late.overdueOn(later)).isTrue();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, later, 0, 10).items()).extracting(CaseView::caseId).containsExactly("case-d");
+
+        deliver(List.of(new DisclosureDecided("case-d", "d-1", "d-1", DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 10), null,
+                new Deadline(LocalDate.of(2026, 4, 8), false), false, new Deadline(LocalDate.of(2026, 3, 19), false), false,
+                new Deadline(LocalDate.of(2026, 7, 10), false), null, "CN-2026.1", List.of(), null)), 20);
+        CaseView published = views.find("case-d").orElseThrow();
+        assertThat(published.disclosureOverdueSince()).isNull();
+        assertThat(published.overdueOn(later)).isFalse();
+        assertThat(published.missedDeadlines()).extracting(CaseView.MissedDeadline::kind).containsExactly("DOUBLE_PUBLICITY", "DISCLOSURE");
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, later, 0, 10).items()).isEmpty();
+
+        deliver(List.of(new DoublePublicityDeadlineMissed("case-d", "d-1", new Deadline(LocalDate.of(2026, 5, 5), false), LocalDate.of(2026, 5, 6), "CN-2026.1"),
+                new DecisionRevised("case-d", "d-1", RevisionKind.REVOKED, RevisionBy.LITIGATION, "京行撤〔2026〕1号", LocalDate.of(2026, 5, 8), "撤销",
+                        List.of(), "CN-2026.1")), 30);
+        assertThat(views.find("case-d").orElseThrow().disclosureOverdueSince()).as("a revoked decision is disclosed no more").isNull();
     }
 
     /**
