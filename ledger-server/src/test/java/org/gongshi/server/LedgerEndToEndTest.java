@@ -132,9 +132,15 @@ class LedgerEndToEndTest {
                     .exchange().expectStatus().isOk();
 
             String decisionId = (String) web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
+                    .header("Idempotency-Key", "decide-1").contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
                     .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("decisionId");
             assertThat(decisionId).isNotBlank();
+            // its retry with the amount written with its cents is the same request: the first answer (outside audit: 422)
+            Map<String, Object> withCents = new java.util.HashMap<>(decision());
+            withCents.put("penalties", java.util.List.of(Map.of("type", "FINE", "amount", new java.math.BigDecimal("50000.00"))));
+            web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token))
+                    .header("Idempotency-Key", "decide-1").contentType(MediaType.APPLICATION_JSON).bodyValue(withCents)
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.decisionId").isEqualTo(decisionId);
             // 送达: the 15 days to pay run from the party's receipt (received the day of the decision: due 03-17)
             web.post().uri("/api/v1/cases/{id}/service", caseId).headers(h -> h.setBearerAuth(token))
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("receivedOn", "2026-03-02", "method", "直接送达"))

@@ -202,8 +202,24 @@ public class IdempotentCommands {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * The request as its key remembers it: the route and the decoded body, each amount without trailing zeros (60000 and
+     * 60000.00 are the same fine: outside audit, a retry that wrote the amount with its cents was refused as another request).
+     */
     private String requestHash(String route, Object body) {
-        return hash(route + "\n" + json.writeValueAsString(body));
+        return hash(route + "\n" + json.writeValueAsString(plainNumbers(json.valueToTree(body))));
+    }
+
+    private static tools.jackson.databind.JsonNode plainNumbers(tools.jackson.databind.JsonNode node) {
+        if (node instanceof tools.jackson.databind.node.ObjectNode object) {
+            for (String name : java.util.List.copyOf(object.propertyNames())) object.set(name, plainNumbers(object.get(name)));
+        } else if (node instanceof tools.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) array.set(i, plainNumbers(array.get(i)));
+        } else if (node.isBigDecimal()) {
+            return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(
+                    node.decimalValue().stripTrailingZeros().toPlainString()));
+        }
+        return node;
     }
 
     private static String hash(String text) {
