@@ -439,6 +439,21 @@ class StrictInputTest {
         }
     }
 
+    /** A refused parameter says what it must hold: true or false, a challenge's number from 1 (audit: "the wrong kind", a Java int's range). */
+    @Test
+    void a_flag_and_a_challenge_number_say_what_they_must_hold() {
+        TrackingToken before = head();
+        var flag = web.get().uri("/api/v1/cases?overdue=maybe").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(flag).contains("\"field\":\"overdue\"").contains("must be true or false");
+        for (String number : List.of("abc", "0", "-1")) {
+            Answer answer = postJson("/api/v1/cases/" + caseId + "/challenges/" + number + "/end", json(Map.of("endedOn", "2026-03-25", "outcome", "维持")));
+            assertThat(answer.status()).as(number).isEqualTo(400);
+            assertThat(answer.body()).as(number).contains("\"field\":\"number\"").contains("from 1").doesNotContain("2147483648");
+        }
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** A bureau's system that prints ids in upper case (RFC 9562: a UUID is case-insensitive on input) names the same case. */
     @Test
     void an_id_in_upper_case_names_the_same_case() {

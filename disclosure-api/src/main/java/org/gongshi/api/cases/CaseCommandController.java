@@ -1,5 +1,6 @@
 package org.gongshi.api.cases;
 
+import org.gongshi.api.web.TransparencyLog;
 import org.gongshi.api.security.BureauRegistry;
 
 import jakarta.validation.Valid;
@@ -209,12 +210,12 @@ public class CaseCommandController {
 
     @PostMapping("/{caseId}/challenges/{number}/end")
     Mono<ResponseEntity<?>> challengeEnded(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
-                                           @PathVariable String caseId, @PathVariable int number,
+                                           @PathVariable String caseId, @PathVariable String number,
                                            @Valid @RequestBody ChallengeEndRequest body) {
-        return act(jwt, key, caseId, "challenges/" + number + "/end", body, () -> {
-            if (number < 1) throw InvalidRequest.of("number", "challenges are numbered from 1");
-            return new EndChallenge(caseId, number, body.endedOn(), body.outcome());
-        });
+        // challenges are numbered from 1 (audit: a word was refused with the range of a Java int)
+        int challenge = (int) TransparencyLog.number("number", number, 1, Integer.MAX_VALUE);
+        return act(jwt, key, caseId, "challenges/" + challenge + "/end", body,
+                () -> new EndChallenge(caseId, challenge, body.endedOn(), body.outcome()));
     }
 
     @PostMapping("/{caseId}/dismissal")

@@ -210,8 +210,9 @@ public final class Problems {
                 String name = input.getMethodParameter().getParameterName();
                 Class<?> type = input.getMethodParameter().getParameterType();
                 return new InvalidRequest.FieldProblem(name == null ? "parameter" : name,
-                        type == int.class || type == long.class || type == Integer.class || type == Long.class
-                                ? wholeNumber(type) : "has a value of the wrong kind; see API.md");
+                        type == int.class || type == long.class || type == Integer.class || type == Long.class ? wholeNumber(type)
+                                : type == boolean.class || type == Boolean.class ? "must be true or false"
+                                : "has a value of the wrong kind; see API.md");
             }
             return new InvalidRequest.FieldProblem("body", "is missing or not JSON; send a JSON object as documented in API.md");
         }
