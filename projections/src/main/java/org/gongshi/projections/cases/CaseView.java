@@ -198,9 +198,18 @@ public record CaseView(
 
     /**
      * A deadline that applied, the date of the act that answered it, if any, and whether the act was
-     * on time as the ledger recorded it (the recording day against the deadline, never the act's date).
+     * on time as the ledger recorded it (the recording day against the deadline, never the act's date). {@code recordedLate}
+     * says why an act dated within the deadline did not meet it: the ledger recorded it after the deadline (true); false for
+     * any other answered deadline, null while none answers it (outside audit: {@code satisfiedOn} on the day due and
+     * {@code met: false} read as a contradiction).
      */
-    public record DeadlineView(LocalDate dueOn, Boolean provisional, LocalDate satisfiedOn, Boolean met) {
+    public record DeadlineView(LocalDate dueOn, Boolean provisional, LocalDate satisfiedOn, Boolean met, Boolean recordedLate) {
+
+        public DeadlineView(LocalDate dueOn, Boolean provisional, LocalDate satisfiedOn, Boolean met) {
+            this(dueOn, provisional, satisfiedOn, met, dueOn == null || satisfiedOn == null || met == null ? null
+                    : !met && !satisfiedOn.isAfter(dueOn));
+        }
+
         static DeadlineView pending(Deadline deadline) {
             if (deadline == null) return null; // not yet known (a payment deadline before the decision is served)
             return new DeadlineView(deadline.dueOn(), deadline.provisional(), null, null);

@@ -440,6 +440,16 @@ class CaseViewProjectionTest {
         assertThat(view.missedDeadlines()).isEmpty();
     }
 
+    /** Outside audit: an act dated on its last day but recorded days later showed satisfiedOn = dueOn and met: false, unexplained. */
+    @Test
+    void a_deadline_met_by_the_act_s_date_but_not_by_its_recording_says_it_was_recorded_late() {
+        LocalDate due = LocalDate.of(2026, 10, 27);
+        assertThat(new CaseView.DeadlineView(due, false, due, false).recordedLate()).isTrue();
+        assertThat(new CaseView.DeadlineView(due, false, due, true).recordedLate()).isFalse();
+        assertThat(new CaseView.DeadlineView(due, false, due.plusDays(1), false).recordedLate()).as("late by its own date").isFalse();
+        assertThat(new CaseView.DeadlineView(due, false, null, null).recordedLate()).as("not yet answered").isNull();
+    }
+
     /**
      * A decided case whose disclosure passed its deadline is late until its disclosure is decided (outside audit: the work
      * list's overdue held only cases past their decision deadline); a revision starts the deadlines again or ends them.
