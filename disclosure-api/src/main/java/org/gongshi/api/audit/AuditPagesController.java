@@ -188,7 +188,8 @@ public class AuditPagesController {
         row.put("dueOn", d.get("dueOn"));
         row.put("satisfiedOn", d.get("satisfiedOn"));
         Object met = d.get("met");
-        row.put("verdict", met == null ? "未届满或未履行" : Boolean.TRUE.equals(met) ? "按期" : "逾期");
+        row.put("verdict", met == null ? "未届满或未履行" : Boolean.TRUE.equals(met) ? "按期"
+                : Boolean.TRUE.equals(d.get("recordedLate")) ? "逾期（行为日期在期限内，账本记录晚于期限）" : "逾期");
         rows.add(row);
     }
 }
