@@ -75,7 +75,8 @@ public class PenaltyHistory {
                         Accumulators.push("penalties", new Document("caseId", "$_id").append("decisionNumber", "$decisionNumber")
                                 .append("decidedOn", "$decidedOn").append("bureau", "$bureau").append("division", "$division")
                                 .append("standing", "$standing").append("ipType", "$ipType").append("procedure", "$procedure")
-                                .append("violationType", "$violationType").append("penaltyTypes", "$penaltyTypes"))),
+                                .append("violationType", "$violationType").append("penaltyTypes", "$penaltyTypes")
+                                .append("subjectName", "$subjectName"))),
                 Aggregates.match(Filters.gte("count", policy.penalties()))
         )).forEach(d -> {
             // the query narrows by the policy's window and number; the policy itself decides, and a candidate shows the
@@ -141,21 +142,26 @@ public class PenaltyHistory {
 
     /**
      * A subject with enough qualifying penalties in the window to be reviewed for the repeated-infringer list: those
-     * penalties ({@link RepeatedInfringementPolicy#qualifying}) and their number.
+     * penalties ({@link RepeatedInfringementPolicy#qualifying}, of one IP type: {@code ipType}), their number, and the
+     * subject's name as the latest of them names it (outside audit: the name came from any case on the code, and the IP
+     * type was not said).
      */
-    public record Candidate(String uscc, String subjectName, int count, List<PenaltyRef> penalties) {
+    public record Candidate(String uscc, String subjectName, String ipType, int count, List<PenaltyRef> penalties) {
         static Candidate of(Document group, List<String> qualifying) {
             List<PenaltyRef> refs = new ArrayList<>();
-            for (Document p : group.getList("penalties", Document.class)) {
+            String name = group.getString("subjectName"), ipType = null;
+            for (Document p : group.getList("penalties", Document.class)) { // oldest decision first
                 if (!qualifying.contains(p.getString("caseId"))) continue;
                 refs.add(new PenaltyRef(p.getString("caseId"), p.getString("decisionNumber"), day(p.getDate("decidedOn")),
-                        p.getString("bureau"), p.getString("division")));
+                        p.getString("bureau"), p.getString("division"), p.getString("ipType")));
+                if (p.getString("subjectName") != null) name = p.getString("subjectName");
+                ipType = p.getString("ipType");
             }
-            return new Candidate(group.getString("_id"), group.getString("subjectName"), refs.size(), refs);
+            return new Candidate(group.getString("_id"), name, ipType, refs.size(), refs);
         }
     }
 
-    public record PenaltyRef(String caseId, String decisionNumber, LocalDate decidedOn, String bureau, String division) {}
+    public record PenaltyRef(String caseId, String decisionNumber, LocalDate decidedOn, String bureau, String division, String ipType) {}
 
     public record CandidatePage(List<Candidate> items, int page, int size, long total, int threshold, int windowYears,
                                 LocalDate windowStart) {}

@@ -191,12 +191,21 @@ class ListingProjectionsTest {
         events.addAll(penalty("t-2", SUBJECT, LocalDate.of(2026, 3, 10)));
         events.addAll(penalty("p-1", SUBJECT, LocalDate.of(2026, 4, 10), IpType.PATENT, "假冒专利", "310115"));
         events.addAll(penalty("c-1", SUBJECT, LocalDate.of(2026, 5, 10), IpType.COPYRIGHT, "侵犯著作权", "440300"));
+        CaseFiled copyright = (CaseFiled) events.get(6); // the latest case on the code names the subject otherwise
+        events.set(6, new CaseFiled(copyright.caseId(), copyright.bureau(), copyright.authorityName(), copyright.division(), copyright.filedOn(),
+                copyright.ipType(), copyright.violationType(), copyright.procedure(), copyright.source(),
+                new Party(PartyKind.LEGAL_PERSON, "另一名称有限公司", SUBJECT, null, null), copyright.decisionDeadline(),
+                copyright.escalationDueOn(), copyright.policyVersion()));
         deliver(historyProjection, events, 1);
 
         var candidate = history.candidates(asOf, null, 0, 10).items();
         assertThat(candidate).extracting(PenaltyHistory.Candidate::uscc).containsExactly(SUBJECT);
         assertThat(candidate.get(0).count()).isEqualTo(2);
         assertThat(candidate.get(0).penalties()).extracting(PenaltyHistory.PenaltyRef::caseId).containsExactly("t-1", "t-2");
+        // the IP type that makes it a candidate is said (outside audit: it was not), on it and on each penalty
+        assertThat(candidate.get(0).ipType()).isEqualTo("TRADEMARK");
+        assertThat(candidate.get(0).subjectName()).as("as its latest qualifying penalty names it").isEqualTo("某某公司" + SUBJECT);
+        assertThat(candidate.get(0).penalties()).extracting(PenaltyHistory.PenaltyRef::ipType).containsOnly("TRADEMARK");
         assertThat(history.candidates(asOf, new Division("3101"), 0, 10).items()).as("only the patent case was decided there").isEmpty();
         assertThat(history.candidates(asOf, new Division("4403"), 0, 10).items()).as("only the copyright case was decided there").isEmpty();
         assertThat(history.candidates(asOf, new Division("1101"), 0, 10).items()).hasSize(1);
