@@ -66,7 +66,15 @@ public final class Access {
             }
             return new ReadScope(null, prefix);
         }
-        if (readsBureau(caller)) return new ReadScope(caller.bureau(), division);
+        if (readsBureau(caller)) {
+            // a bureau's cases lie in its division: another division holds none of them, and an empty answer labelled with it
+            // read as that division's figures (outside audit); a prefix of its own division, or a part of it, narrows
+            Division own = caller.division() == null ? null : caller.divisionPrefix();
+            if (division != null && own != null && !own.contains(division) && !division.contains(own)) {
+                throw new Forbidden("Division " + division + " is outside your bureau's division " + caller.division());
+            }
+            return new ReadScope(caller.bureau(), division);
+        }
         throw noReadingRole(caller);
     }
 
