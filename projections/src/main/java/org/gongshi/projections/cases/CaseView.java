@@ -235,7 +235,24 @@ public record CaseView(
 
     /** The decision; {@code service} once the party received it (送达), from when the payment deadline runs. */
     public record Decision(String decisionId, DecisionKind kind, String decisionNumber, LocalDate decidedOn,
-                           List<Penalty> penalties, String legalBasis, String facts, DeadlineView paymentDeadline, Service service) {}
+                           List<Penalty> penalties, String legalBasis, String facts, DeadlineView paymentDeadline, Service service,
+                           List<Penalty> decidedPenalties) {
+
+        public Decision(String decisionId, DecisionKind kind, String decisionNumber, LocalDate decidedOn, List<Penalty> penalties,
+                        String legalBasis, String facts, DeadlineView paymentDeadline, Service service) {
+            this(decisionId, kind, decisionNumber, decidedOn, penalties, legalBasis, facts, paymentDeadline, service, null);
+        }
+
+        /**
+         * The penalties as decided on {@code decidedOn}: {@code penalties} are those in force (a change by review or court
+         * replaces them), {@code decidedPenalties} the decision's own once a change replaced them (null before; a view
+         * written before they were kept has them null until the case views are replayed). The figures judge the decision as
+         * it was made (outside audit: a published fine changed to a warning left its period's disclosure figures).
+         */
+        public List<Penalty> asDecided() {
+            return decidedPenalties != null ? decidedPenalties : penalties;
+        }
+    }
 
     /** 送达: the day the party received the decision and how it was served. */
     public record Service(LocalDate receivedOn, String method) {}

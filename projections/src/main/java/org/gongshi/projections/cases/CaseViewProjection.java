@@ -453,7 +453,7 @@ public class CaseViewProjection {
                     ? e.effectiveOn() : null;
             Decision d = v.decision;
             if (!e.penalties().isEmpty()) {
-                v.decision = decision(d, e.penalties(), d == null ? null : d.paymentDeadline(), d == null ? null : d.service());
+                v.decision = revised(d, e.penalties());
             }
         });
     }
@@ -521,7 +521,15 @@ public class CaseViewProjection {
     /** {@code decision} (or, if there is none, a decision of only these) with these penalties, payment deadline and service. */
     private static Decision decision(Decision d, List<Penalty> penalties, DeadlineView payment, Service service) {
         return d == null ? new Decision(null, null, null, null, penalties, null, null, payment, service)
-                : new Decision(d.decisionId(), d.kind(), d.decisionNumber(), d.decidedOn(), penalties, d.legalBasis(), d.facts(), payment, service);
+                : new Decision(d.decisionId(), d.kind(), d.decisionNumber(), d.decidedOn(), penalties, d.legalBasis(), d.facts(), payment, service,
+                d.decidedPenalties());
+    }
+
+    /** {@code d} with the penalties a change by review or court put in force, its penalties as decided kept ({@link Decision#asDecided}). */
+    private static Decision revised(Decision d, List<Penalty> penalties) {
+        if (d == null) return decision(null, penalties, null, null);
+        return new Decision(d.decisionId(), d.kind(), d.decisionNumber(), d.decidedOn(), penalties, d.legalBasis(), d.facts(),
+                d.paymentDeadline(), d.service(), d.asDecided());
     }
 
     /** {@code deadline} answered on {@code on} (a deadline not recorded is one of only its answer). */

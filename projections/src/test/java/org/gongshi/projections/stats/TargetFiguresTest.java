@@ -184,6 +184,27 @@ class TargetFiguresTest {
         assertThat(views.find("late").orElseThrow().disclosure().recordId()).as("the view shows the record now public").isEqualTo("d-late/2");
     }
 
+    /**
+     * DOMAIN.md: the disclosure rate counts disclosable decisions in the period; a decision is judged as it was made (outside
+     * audit: a published fine changed to a warning left its period's figures, 1/1 became 0/0, the past rewritten by a review).
+     */
+    @Test
+    void a_published_fine_changed_to_a_warning_keeps_its_period_s_disclosure_figures() throws Exception {
+        decided("warned", COMPANY);
+        deliver(disclosure("warned", DisclosureAction.PUBLISH, null),
+                new DecisionRevised("warned", "d-warned", RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕4号", LocalDate.of(2026, 4, 3),
+                        "复议变更为警告", List.of(new Penalty(PenaltyType.WARNING, null, "警告")), "CN-2026.1"));
+
+        var figures = new TargetFigures(views, counters);
+        var scope = new CaseViews.Scope(BUREAU, null);
+        var march = figures.of(scope, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(figures.scanned(scope, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31))).isEqualTo(march);
+        assertThat(march.disclosureRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
+        CaseView view = views.find("warned").orElseThrow();
+        assertThat(view.decision().penalties()).extracting(Penalty::type).as("in force").containsExactly(PenaltyType.WARNING);
+        assertThat(view.decision().asDecided()).extracting(Penalty::type).as("as decided").containsExactly(PenaltyType.FINE);
+    }
+
     @Test
     void a_paused_case_is_not_overdue_in_the_work_list() throws Exception {
         deliver(filed("running", COMPANY));
