@@ -144,6 +144,8 @@ public class Disclosure {
         check(!command.correctedOn().isBefore(publishedOn), Rule.CORRECTION_OF_RECORD,
                 "the correction is dated " + command.correctedOn() + ", before publication on " + publishedOn);
         check(command.reason() != null && !command.reason().isBlank(), Rule.CORRECTION_OF_RECORD, "a correction states its reason");
+        check(command.legalRepresentative() == null || record.subjectKind() != org.gongshi.ledger.vocabulary.PartyKind.NATURAL_PERSON,
+                Rule.CORRECTION_OF_RECORD, "a natural person's record names no legal representative; correct the facts instead");
         check(!redactions.contains(PersonalData.SHREDDED), Rule.CORRECTION_OF_RECORD,
                 "the case's personal data was shredded, so the terms hidden before can no longer be hidden again; withdraw the record instead");
         // redactions accumulate: a correction hides every term hidden before it, and its own
@@ -203,9 +205,10 @@ public class Disclosure {
         return texts;
     }
 
-    /** The names the record publishes: the party's own and its legal representative's (nulls where there is none). */
+    /** The names the record publishes: the party's own and an organisation's legal representative's (nulls where there is none). */
     private List<String> publicNames() {
-        return party == null ? List.of() : Arrays.asList(party.name(), party.legalRepresentative());
+        return party == null ? List.of() : Arrays.asList(party.name(),
+                party.kind() == org.gongshi.ledger.vocabulary.PartyKind.NATURAL_PERSON ? null : party.legalRepresentative());
     }
 
     /** What this case's public record hid: the terms its bureau listed, and the texts as written that the patterns read. */

@@ -534,9 +534,9 @@ public final class RedactionPolicy {
         // the party's own ID number as the law publishes it: the one ID number a text may show (masked)
         String partyId = person && party.idNumber() != null ? ResidentIdNumber.mask(party.idNumber()) : null;
         // a name a pattern found in one free text is hidden in every other too (其妻王秀英 in the facts, 王秀英 in the penalty);
-        // never the party's own name nor the legal representative's (public)
+        // never the party's own name nor an organisation's legal representative's (public; a natural person has none)
         Set<String> names = new LinkedHashSet<>();
-        List<String> kept = kept(Arrays.asList(party.name(), party.legalRepresentative()));
+        List<String> kept = kept(Arrays.asList(party.name(), person ? null : party.legalRepresentative()));
         Scrubbing about = new Scrubbing(partyId, kept, names);
         String number = scrubbed(decisionNumber, hidden, about), type = scrubbed(violationType, hidden, about),
                 scrubbedFacts = scrubbed(facts, hidden, about), basis = scrubbed(legalBasis, hidden, about),
@@ -571,7 +571,10 @@ public final class RedactionPolicy {
                                          String legalBasis, List<String> redactions) {
         List<String> hidden = hiddenTerms(redactions);
         String partyId = record.idNumberMasked();
-        String representative = legalRepresentative != null ? legalRepresentative : record.legalRepresentative();
+        // a natural person's record names no legal representative: a correction never gives it one (outside audit: a husband
+        // "corrected" into the field was published, and his name, hidden in the facts, shown again as a public one)
+        String representative = record.subjectKind() == PartyKind.NATURAL_PERSON ? null
+                : legalRepresentative != null ? legalRepresentative : record.legalRepresentative();
         // a name a pattern found in one free text is hidden in every other too, never the party's or its representative's
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = kept(Arrays.asList(record.subjectName(), representative));

@@ -381,6 +381,28 @@ class DisclosureRulesTest {
         assertThat(only(events, DisclosureWithdrawn.class).reason()).isEqualTo("申请人代理人***（电话***）");
     }
 
+    /**
+     * Privacy audit from outside: a correction of a natural person's record "corrected" her husband into the legal
+     * representative's field, which published him and, taken for a public name, showed his name again in the facts. A natural
+     * person's record names no legal representative: the correction is refused, naming the rule.
+     */
+    @Test
+    void a_natural_person_s_record_is_given_no_legal_representative_by_a_correction() {
+        PublicRecord record = RedactionPolicy.publicRecord(DECISION_ID, PERSON, "京朝市监罚〔2026〕100号", "销售侵犯注册商标专用权的商品",
+                "当事人丈夫陈志文协助销售侵权商品。", "《商标法》第六十条第二款", FINE_50K, DECIDED, LocalDate.of(2029, 2, 12),
+                "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
+        assertThat(record.facts()).isEqualTo("当事人丈夫***协助销售侵权商品。");
+        DisclosureDecided published = new DisclosureDecided(CASE_ID, DECISION_ID, DECISION_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12),
+                null, due("2026-03-16"), true, due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION, List.of(), null);
+        refused(fixture.given(filed(Procedure.ORDINARY, PERSON), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY), published)
+                        .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正", null, null, null, "陈志文", List.of()), AS_BUREAU),
+                "correction-of-record", "names no legal representative");
+        // and the policy itself never gives one, whatever it is handed
+        PublicRecord corrected = RedactionPolicy.corrected(record, "陈志文", null, "当事人丈夫陈志文协助销售侵权商品。", null, List.of());
+        assertThat(corrected.legalRepresentative()).isNull();
+        assertThat(corrected.facts()).isEqualTo("当事人丈夫***协助销售侵权商品。");
+    }
+
     @Test
     void a_record_whose_personal_data_was_shredded_is_not_corrected() {
         DisclosureDecided shredded = published(LocalDate.of(2026, 2, 12));
