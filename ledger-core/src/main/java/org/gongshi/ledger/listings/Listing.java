@@ -178,7 +178,8 @@ public class Listing {
         List<SanctionImposed> imposed = new ArrayList<>();
         for (Sanction measure : command.measures()) {
             check(measure != null, Rule.SANCTION_MEASURES, "a measure of the decision is empty");
-            SanctionImposed sanction = newSanction(measure.sanctionId(), measure.measure(), measure.scope(), measure.until(), decidedOn, term, taken, rules);
+            SanctionImposed sanction = newSanction(measure.sanctionId(), measure.measure(), publicText(measure.scope(), basisCases, command.reason()),
+                    measure.until(), decidedOn, term, taken, rules);
             check(imposed.stream().noneMatch(other -> other.measure() == sanction.measure()), Rule.SANCTION_MEASURES,
                     "the decision names " + sanction.measure() + " more than once; a measure is imposed once, with one scope and term");
             imposed.add(sanction);
@@ -191,7 +192,7 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(ImposeSanction command, Rulebook rules, Recording recording) {
+    public void handle(ImposeSanction command, Rulebook rules, Recording recording, BasisCases basisCases) {
         authorise(recording);
         check(status == ListingStatus.ACTIVE, Rule.SANCTION_MEASURES,
                 "sanctions are imposed on an entry on the list; listing " + listingId + " is " + status);
@@ -202,7 +203,7 @@ public class Listing {
                     + active.sanctionId() + " (" + active.scope() + ", until " + active.until() + "); lift it first to impose it again"
                     + " with another scope or term");
         });
-        apply(newSanction(command.sanctionId(), command.measure(), command.scope(), command.until(), command.imposedOn(), termEnd,
+        apply(newSanction(command.sanctionId(), command.measure(), publicText(command.scope(), basisCases), command.until(), command.imposedOn(), termEnd,
                 new HashSet<>(sanctionIds), rules));
     }
 
@@ -250,10 +251,15 @@ public class Listing {
     /**
      * A text of this listing as it may be published: scrubbed, and with what the basis cases' public records hid hidden too
      * (the terms their bureaus listed, the names the patterns found in them; the second audit from outside found a basis
-     * record's listed 王建军 in the listing's reason). The subject's name is public.
+     * record's listed 王建军 in the listing's reason), and the names the patterns find in the listing's own texts as written
+     * (its notice's reason, {@code ownTexts}: the privacy audit found 邓建平, hidden in the reason, in a sanction's scope).
+     * The subject's name is public.
      */
-    private String publicText(String text, BasisCases basisCases) {
+    private String publicText(String text, BasisCases basisCases, String... ownTexts) {
+        if (text == null) return null;
         List<String> terms = new ArrayList<>(), texts = new ArrayList<>();
+        texts.add(noticeReason);
+        for (String own : ownTexts) if (own != null) texts.add(own);
         for (String caseId : basisCaseIds) {
             RecordRedactions hidden = basisCases.recordRedactions(caseId);
             terms.addAll(hidden.terms());
@@ -411,6 +417,7 @@ public class Listing {
         slots.vacate(listType, subject.uscc(), listingId, on, ListEntrySlots.removedBecause(reason));
     }
 
+    /** A sanction of {@code measure}; {@code scope} as it may be published ({@link #publicText}), the measure's own when none is given. */
     private SanctionImposed newSanction(String sanctionId, SanctionMeasure measure, String scope, LocalDate until, LocalDate imposedOn,
                                         Deadline term, Set<String> taken, Rulebook rules) {
         check(measure != null, Rule.SANCTION_MEASURES, "name one of the six CNIPA measures: " + Arrays.toString(SanctionMeasure.values()));
@@ -423,7 +430,7 @@ public class Listing {
                 "sanction " + measure + " runs until " + last + ", after the entry's term ends on " + term.dueOn() + "; a sanction lasts at most the term");
         taken.add(id);
         return new SanctionImposed(listingId, id, subject.uscc(), measure,
-                scope == null || scope.isBlank() ? measure.defaultScope() : RedactionPolicy.scrub(scope), imposedOn, last, rules.version());
+                scope == null || scope.isBlank() ? measure.defaultScope() : scope, imposedOn, last, rules.version());
     }
 
     /** The subject as a public list entry names it: its name through the one redaction policy. */

@@ -301,6 +301,22 @@ class ListingRulesTest {
 
     // ---- sanctions: the six CNIPA measures, each with a scope and a term
 
+    /**
+     * Privacy audit from outside: the listing's reason hid 岳父邓建平, but a sanction's scope named 邓建平 in public (the list, its
+     * page, the feed). A scope is published as the listing's other texts are: with the names found in its notice hidden too.
+     */
+    @Test
+    void a_sanction_s_scope_hides_the_names_the_listing_s_notice_named() {
+        ListingProposed naming = new ListingProposed(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                SUBJECT, BASIS, "法定代表人的岳父邓建平实际控制当事人", PROPOSED, STATEMENT_DEADLINE, VERSION);
+        List<Object> events = new java.util.ArrayList<>();
+        fixture.given(naming, added(), imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, TERM_END.dueOn()))
+                .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.KEY_SUPERVISION, "对邓建平实际控制的其他企业一并重点监管", null,
+                        date("2025-04-01")), AS_OWN_BUREAU)
+                .expectEventsMatching(org.gongshi.ledger.policy.Refusals.captured(events));
+        assertThat(((SanctionImposed) events.get(0)).scope()).isEqualTo("对***实际控制的其他企业一并重点监管");
+    }
+
     @Test
     void sanctions_are_the_six_cnipa_measures_with_scope_and_term() {
         assertThat(SanctionMeasure.values()).extracting(Enum::name).containsExactly("FISCAL_PROJECT_REVIEW", "FEE_REDUCTION_REVIEW",
