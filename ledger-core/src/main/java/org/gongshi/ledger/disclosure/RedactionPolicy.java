@@ -48,9 +48,9 @@ public final class RedactionPolicy {
     private static final String SHREDDED = org.gongshi.ledger.privacy.PersonalData.SHREDDED;
 
     /** What may stand between a phone number's digit groups: a space, a dot, a hyphen, a dash or a slash (138—0013—8000, 138／0013／8000). */
-    private static final String SEP = "[ .\\-—–/]?";
+    private static final String SEP = "(?:\\s?[.\\-—–/_]\\s?|\\s)?";
     /** 18 characters in the shape of a resident ID number, spaces or hyphens allowed between digits; masked when valid. */
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d(?:[ -]?\\d){16}[ -]?[0-9Xx](?![0-9A-Za-z])");
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d(?:[ \\-—–./·]?\\d){16}[ \\-—–./·]?[0-9Xx](?![0-9A-Za-z])");
     /**
      * Any run of 12 to 23 digits (15-digit ID numbers, bank cards of 16–19 digits, account numbers), spaces or hyphens between;
      * never a decision's serial number (〔2026〕152026000123号: right after 〕) nor a patent's or an application's number
@@ -71,7 +71,11 @@ public final class RedactionPolicy {
             // messengers' and platforms' ids as people write them (VX：zhangsan_88, 扣扣：87654321, 淘宝ID：tb_lidm2020)
             "vx", "v信", "威信", "扣扣", "微信id", "淘宝id", "快手id", "抖音id",
             "联系号码", "传真", "微信", "微信号", "微信号码", "qq", "qq号", "qq号码", "tel", "phone", "mobile", "抖音", "抖音号", "快手号", "微博",
-            "淘宝账号", "旺旺", "支付宝", "支付宝账号", "支付宝账户", "账户", "账号", "邮箱", "电子邮箱", "email", "e-mail");
+            "淘宝账号", "旺旺", "支付宝", "支付宝账号", "支付宝账户", "账户", "账号", "邮箱", "电子邮箱", "email", "e-mail",
+            // more as people write them (privacy audit from outside: wx：zw_shop888, V：zs_88888, 企鹅号, WhatsApp, 拨打65123456); a
+            // letter alone only with its colon (V：, Q：), never a brand's or a model's letters
+            "wx", "v：", "v:", "q：", "q:", "企鹅号", "whatsapp", "line", "telegram", "拨打", "致电", "小红书号", "钉钉号", "加微", "微信账号",
+            "寄件人", "收件人");
     /**
      * The digits of a number written in Chinese numerals (一三九一二三四五六七八; 幺 is one read aloud), and their formal
      * forms (壹叁玖…, as amounts are written on cheques).
@@ -128,10 +132,10 @@ public final class RedactionPolicy {
      * come next are the number, whatever its country.
      */
     private static final List<String> TRAVEL_DOCUMENT_LABELS = List.of("护照号码", "护照号", "护照", "通行证号码", "通行证号", "通行证",
-            "台胞证", "回乡证");
+            "台胞证", "回乡证", "passport no.", "passport no", "passport number", "passport");
     /** Letters and digits after a passport or travel permit label (护照, 护照号码, 通行证, 台胞证), a document of any country. */
     private static final Pattern LABELLED_TRAVEL_DOCUMENT = Pattern.compile(
-            "(?<=" + anyOf(TRAVEL_DOCUMENT_LABELS) + "\\s?[:：为是]?\\s?)[0-9A-Za-z]{5,}");
+            "(?i)(?<=" + anyOf(TRAVEL_DOCUMENT_LABELS) + "\\s?[:：为是]?\\s?)(?-i)[0-9A-Za-z]{5,}");
     /** A Hong Kong identity card's number: one or two letters, six digits and the check digit in brackets (A123456(7)). */
     private static final Pattern HONG_KONG_ID = Pattern.compile("(?<![0-9A-Za-z])[A-Z]{1,2}\\d{6}\\([0-9A]\\)");
     /**
@@ -146,8 +150,8 @@ public final class RedactionPolicy {
      * A vehicle's licence plate (车牌号京A12345, 粤B·D12345, 京A1234学): a province, a letter, then five or six letters and
      * digits (at least three digits) or four and 学/警/挂; it identifies its keeper. Nothing alphanumeric either side.
      */
-    private static final Pattern LICENCE_PLATE = Pattern.compile(anyOf(PLATE_PROVINCES) + "[A-Z][·・.\\s\\-]?"
-            + "(?:(?=(?:[A-Z]*\\d){3})[A-Z0-9]{5,6}|[A-Z0-9]{4}[学警挂])(?![0-9A-Za-z])");
+    private static final Pattern LICENCE_PLATE = Pattern.compile(anyOf(PLATE_PROVINCES) + "[A-Za-z][·・.\\s\\-]?"
+            + "(?:(?=(?:[A-Za-z]*\\d){3})[A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[学警挂])(?![0-9A-Za-z])");
     /** Labels of goods and registrations whose numbers can take a passport's shape (货号G20260210): not a person's number. */
     private static final List<String> GOODS_NUMBER_LABELS = List.of("货号", "型号", "款号", "批号", "注册号");
     /**
@@ -185,7 +189,11 @@ public final class RedactionPolicy {
             "癌症", "肺癌", "肝癌", "胃癌", "结肠癌", "直肠癌", "肠癌", "乳腺癌", "宫颈癌", "鼻咽癌", "食管癌", "白血病", "艾滋病", "糖尿病", "高血压",
             "心脏病", "精神病", "传染病", "肺结核", "乙肝", "乙型肝炎", "丙肝", "丙型肝炎", "梅毒", "残疾", "肝硬化", "脑梗塞", "脑梗死", "脑梗",
             "脑出血", "脑溢血", "偏瘫", "瘫痪", "精神障碍", "双相情感障碍", "躁郁症", "重度抑郁", "抑郁", "癫痫", "帕金森", "阿尔茨海默",
-            "尿毒", "红斑狼疮");
+            "尿毒", "红斑狼疮",
+            // the privacy audit from outside (患精神疾病, 患先天性心脏病, 肢体二级残疾, 心脏搭桥手术, 感染艾滋, 截肢, 脑瘫, 智力障碍 …)
+            "精神疾病", "先天性心脏病", "心脏搭桥", "搭桥手术", "艾滋", "截肢", "脑瘫", "智力障碍", "智力残疾", "肢体残疾", "视力残疾", "听力残疾",
+            "一级残疾", "二级残疾", "三级残疾", "四级残疾", "肢体一级残疾", "肢体二级残疾", "肢体三级残疾", "肢体四级残疾", "聋哑", "中风", "哮喘",
+            "新冠", "阿尔茨海默症", "唐氏综合征");
     /** The Latin names of an infection, each a word of its own (HIV阳性, HIV感染者; not HIVE). */
     private static final List<String> LATIN_DISEASES = List.of("HIV");
     /**
@@ -210,9 +218,9 @@ public final class RedactionPolicy {
     /**
      * What says an illness named next is a person's (Order 45 Art 6 hides the health data of persons, not the illnesses a
      * product claims to treat: 对高血压、糖尿病有显著疗效 stays): a word that has it or is it (患, 有, 系, 为, 是, 感染, 携带,
-     * 确诊, 诊断, 因, 得), a relation (其, 妻, 母 …), or an illness hidden before it in a list (罹患***、糖尿病).
+     * 确诊, 诊断, 因, 得, 做过), a relation (其, 妻, 母 …), or an illness hidden before it in a list (罹患***、糖尿病).
      */
-    private static final String PERSONAL_ILLNESS_CUE = "(?<=[患有系为是染带诊断因得其妻夫子女弟兄姐妹父母亲]|\\*\\*\\*[、和及与])";
+    private static final String PERSONAL_ILLNESS_CUE = "(?<=[患有系为是染带诊断因得其妻夫子女弟兄姐妹父母亲过]|\\*\\*\\*[、和及与])";
     /** An illness's or an infection's name. */
     private static final String ILLNESS_NAME = "(?:" + anyOf(DISEASES) + "|(?<![A-Za-z])" + anyOf(LATIN_DISEASES) + "(?![A-Za-z]))";
     /**
@@ -222,7 +230,7 @@ public final class RedactionPolicy {
      * labels.
      */
     private static final Pattern ILLNESS = Pattern.compile("(?<![抗防治控致])(?:" + PERSONAL_ILLNESS_CUE + ILLNESS_NAME + "(?:"
-            + INFECTION_STATUS + ")?|" + ILLNESS_NAME + "(?:" + INFECTION_STATUS + "|(?=患者|病人|病史|病情)))"
+            + INFECTION_STATUS + ")?|" + ILLNESS_NAME + "(?:" + INFECTION_STATUS + "|(?=患者|患儿|病人|病史|病情)))"
             + "(?!(?:病毒)?的?" + anyOf(NOT_A_PERSONS_ILLNESS) + ")"
             + "|(?<![抗防治控致])(?:" + PREGNANCY + ")(?!的?" + anyOf(concat(NOT_A_PERSONS_ILLNESS, NOT_A_PREGNANCY)) + ")");
     /** The words an illness's or a pregnancy's match begins with. */
@@ -285,7 +293,7 @@ public final class RedactionPolicy {
             "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到", "发货", "送货", "进货", "供货",
             "转售", "出售", "为", "处", "通过", "就读", "微信", "帮忙",
             // what a person says or does about the facts right after the name (买家孙悦反映, 证人王强供述, 李四指认, 李明保管)
-            "反映", "供述", "指认", "辨认", "反馈", "声称", "诉称", "报案", "报警", "告知", "保管", "看管", "代管");
+            "反映", "供述", "指认", "辨认", "反馈", "声称", "诉称", "报案", "报警", "告知", "保管", "看管", "代管", "从", "购进", "介绍");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -303,7 +311,7 @@ public final class RedactionPolicy {
      * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), a word that joins it to the next name in a list (和, 及, 与),
      * or one that says what each of the list did (均, 分别).
      */
-    private static final String NAME_END = "(?:[，。；;,、（(\\s和及与]|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
+    private static final String NAME_END = "(?:[，。；;,、（(\\s和及与0-9０-９]|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
             + "|" + anyOf(LIST_END_WORDS) + "|个人|$)";
     /**
      * Words after a role that begin with a surname's character but name nobody: 证人陈述, 店员陈列, 买家付款, 店员上架,
@@ -347,9 +355,15 @@ public final class RedactionPolicy {
     private static final String NAME = FAMILY + HAN + "{1,2}?(?=" + NAME_END + ")|" + FAMILY + HAN + "{1,2}";
     /**
      * A name by which people call a person they know: 老 or 小 and a common surname (老张, 小王), 老李头; 阿 and one character
-     * where a name ends after it (一名叫阿强的男子; 阿迪达斯 is a brand).
+     * where a name ends after it (一名叫阿强的男子; 阿迪达斯 is a brand); one character and 哥 or 姐 there (一个叫强哥的人; not
+     * 大哥, 老姐).
      */
-    private static final String FAMILIAR_NAME = "(?:[老小]" + SURNAME + "头?|阿" + HAN + "(?=" + NAME_END + "))";
+    private static final String FAMILIAR_NAME = "(?:[老小]" + SURNAME + "头?|阿" + HAN + "(?=" + NAME_END + ")|(?![大老])" + HAN + "[哥姐](?=" + NAME_END + "))";
+    /**
+     * A name written with a middle dot between its parts, as Uyghur, Tibetan and foreign names are in Chinese (阿卜杜拉·买买提,
+     * 迪丽娜尔·艾山, 约翰·史密斯): up to where a name ends (privacy audit from outside: the dot kept them public after 证人).
+     */
+    private static final String DOTTED_NAME = HAN + "{1,8}[·・•‧]" + HAN + "{1,8}?(?:[·・•‧]" + HAN + "{1,8}?)?(?=" + NAME_END + "|处|向)";
     /** The Latin words that end a company's name (Apple Inc, Nike Ltd): no person's name. */
     private static final List<String> LATIN_ORGANISATION_WORDS = List.of("Inc", "Ltd", "Co", "Corp", "Corporation", "Company", "Limited",
             "Group", "Llc", "Gmbh", "Plc", "Holdings");
@@ -378,7 +392,7 @@ public final class RedactionPolicy {
      * The shape of a name after the first in a list: a surname, a familiar name or a Latin one, up to where a name ends
      * (no longer than the shortest), or one already hidden.
      */
-    private static final String LISTED_NAME_SHAPE = "(?:" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
+    private static final String LISTED_NAME_SHAPE = DOTTED_NAME + "|(?:" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
             + LATIN_NAME + "|" + HIDDEN_NAME;
     /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
     private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?:" + LISTED_NAME_SHAPE + ")";
@@ -402,7 +416,7 @@ public final class RedactionPolicy {
     private static final String AFTER_ROLE = "(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";
     /** The first name after a role word: a surname and a name, a familiar name, a Latin one, or one already hidden. */
-    private static final String PERSON = NAME + "|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME;
+    private static final String PERSON = DOTTED_NAME + "|" + NAME + "|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME;
     /**
      * Third parties named after a role label (举报人, 投诉人, 证人, 联系人, 受害人, a relation: 朋友, 之妻 …) or a role word
      * (委托代理人, 合伙人, 弟弟, 店员, 司机, 购买者, 负责人 …): a surname and one or two characters, up to a word that
@@ -421,7 +435,7 @@ public final class RedactionPolicy {
     /** The words the one goods came from follows, before 处 (购自欧阳娜娜处, 从张三处购进). */
     private static final List<String> SOURCE_WORDS = List.of("购自", "购于", "进自", "从");
     /** A name between two words: the first of a list, a familiar name, a Latin one, or one already hidden. */
-    private static final String NAME_BETWEEN = "((" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME + ")"
+    private static final String NAME_BETWEEN = "((" + DOTTED_NAME + "|" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME + ")"
             + MORE_NAMES + ")";
     /**
      * The names between 由 and 代缴/代为, their contacts in brackets between (由刘德华（电话***）代缴), joined by 、, 和, 及 or
@@ -480,7 +494,7 @@ public final class RedactionPolicy {
      */
     private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?![向于曾])(?!" + anyOf(NOT_NAMES) + ")"
             + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")"
-            + "((" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
+            + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
             + "(?=" + anyOf(CLAUSE_ACTIONS) + ")");
 
     /**

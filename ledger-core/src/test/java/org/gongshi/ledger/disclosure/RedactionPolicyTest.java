@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -824,6 +825,34 @@ class RedactionPolicyTest {
         for (String kept : List.of("当事人将侵权商品卖给顾客。", "当事人将商品交给快递公司寄出。", "当事人将商品卖给王府井百货商店。",
                 "当事人销售阿迪达斯运动鞋20双。", "当事人将鞋交给阿里巴巴平台销售。", "当事人将店铺交由其父亲经营。", "当事人将商品转交给朋友销售。",
                 "The seller Nike Inc. authorised it.", "当事人将货款交给当事人的妻子。", "商标权利人Adidas AG和Nike Inc投诉。")) {
+            assertThat(RedactionPolicy.scrub(kept)).as(kept).isEqualTo(kept);
+        }
+    }
+
+    /**
+     * Privacy audit from outside (sixth): names with a middle dot, a name before 从 that took 从 with it (张强从马云飞处 left 马云飞
+     * and the later 张强 public), a name before a count (销售给赵敏30双), nicknames with 哥 and clause-first familiar names,
+     * more illnesses and disabilities, contacts and numbers in the shapes people write, lower-case plates.
+     */
+    @Test
+    void dotted_names_names_before_counts_nicknames_illnesses_and_contacts_as_people_write_them_are_hidden() {
+        Map<String, String> hidden = new java.util.LinkedHashMap<>();
+        hidden.put("其中，销售给赵敏30双，销售给周芷若20双。", "其中，销售给***30双，销售给***20双。");
+        hidden.put("当事人之兄张强从马云飞处购进侵权商品，张强的联系电话为13812345678。", "当事人之兄***从***处购进侵权商品，***的联系电话为***。");
+        hidden.put("证人阿卜杜拉·买买提证实当事人销售假货。", "证人***证实当事人销售假货。");
+        hidden.put("当事人从迪丽娜尔·艾山处购进。", "当事人从***处购进。");
+        hidden.put("约翰·史密斯向当事人提供了商标标识。", "***向当事人提供了商标标识。");
+        hidden.put("一个叫强哥的人向当事人供货。", "一个叫***的人向当事人供货。");
+        hidden.put("阿强向当事人提供了仓库。", "***向当事人提供了仓库。");
+        hidden.put("当事人自述患精神疾病，其系肢体二级残疾，其父亲做过心脏搭桥手术，其子系脑瘫患儿，其感染艾滋。",
+                "当事人自述患***，其系***，其父亲做过***手术，其子系***患儿，其感染***。");
+        hidden.put("微信wx：zw_shop888，V：zs_88888，企鹅号12345678，请拨打65123456，手机138 - 0013 - 8000。",
+                "微信wx：***，V：***，企鹅号***，请拨打***，手机***。");
+        hidden.put("身份证号码为110108—19780909—4569，passport No. P1234567，车牌京a12345。", "身份证号码为***，passport No. ***，车牌***。");
+        hidden.forEach((text, expected) -> assertThat(RedactionPolicy.scrub(text)).as(text).isEqualTo(expected));
+        for (String kept : List.of("当事人销售LV 123456型号皮包。", "TV：55英寸。", "当事人的大哥在场。", "江苏省向本局移送线索。", "当事人从化市某公司购进。",
+                "经查，当事人销售侵权商品30件，货值2000元。", "当事人从某某贸易有限公司处购进。", "当事人于2026年3月从广州购进。",
+                "当事人销售标有“哥弟”商标的服装。")) {
             assertThat(RedactionPolicy.scrub(kept)).as(kept).isEqualTo(kept);
         }
     }
