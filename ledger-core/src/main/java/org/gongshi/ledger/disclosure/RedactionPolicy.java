@@ -253,7 +253,7 @@ public final class RedactionPolicy {
             "雇员", "员工", "朋友", "同事", "妻子", "丈夫", "之妻", "之夫", "儿子", "女儿", "之子", "之女", "父亲", "母亲", "伙同", "之兄", "之弟",
             "之姐", "之妹", "之父", "之母", "其妻", "其夫", "其父", "其母", "鉴定人", "收件人", "真实姓名", "开户名",
             // who paid, holds an account or a card, sent a parcel, was questioned, has charge of a minor (户名：刘德明)
-            "户名", "户主", "付款人", "汇款人", "持卡人", "寄件人", "被询问人", "监护人");
+            "户名", "户主", "付款人", "汇款人", "持卡人", "寄件人", "被询问人", "监护人", "缴款人");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -278,7 +278,7 @@ public final class RedactionPolicy {
             // those who work for the party or with it, and whom it knows (店长王某, 会计李某, 三名工人：石磊、卢娟, 老板娘汪某,
             // 实际控制人黄某, 同乡赵某, 房客孙某, 医生何某), a resident named (香港居民陈大文), where goods came from (货源：温州人陈阿福)
             "店长", "会计", "客服", "财务人员", "财务", "出纳员", "出纳", "工人", "老板娘", "老板", "实际控制人", "同乡", "老乡", "房客",
-            "主治医生", "医生", "居民", "货源",
+            "主治医生", "医生", "居民", "货源", "村民", "童工", "买受人", "受托人", "担保人", "翻译人员", "代收人",
             // the party's children and kin written with 其 or by a familiar word, minors and pupils, and staff by their title
             // (其子葛小宝, 爱人周小丽, 未成年人郑子涵, 初中生郑子涵, 经理张建军, 主播李佳琪)
             "其子", "其女", "其兄", "其弟", "其姐", "其妹", "其孙", "爱人", "老婆", "老公", "家属", "儿媳妇", "小舅子", "干儿子", "徒弟",
@@ -431,7 +431,7 @@ public final class RedactionPolicy {
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + ")" + MORE_NAMES + ")");
     /** The words of one who acts for the party: 代缴 (pays its fine), 代为 (acts in its place). */
-    private static final List<String> ACTING_FOR = List.of("代缴", "代交", "代付", "代为");
+    private static final List<String> ACTING_FOR = List.of("代缴", "代交", "代付", "代为", "代收", "代领", "代签");
     /** The words the one goods came from follows, before 处 (购自欧阳娜娜处, 从张三处购进). */
     private static final List<String> SOURCE_WORDS = List.of("购自", "购于", "进自", "从");
     /** A name between two words: the first of a list, a familiar name, a Latin one, or one already hidden. */
@@ -451,7 +451,7 @@ public final class RedactionPolicy {
             + "|" + anyOf(SOURCE_WORDS) + "((" + FAMILY + "某{1,2}))");
     /** The verbs goods, money or work are handed to someone by (再交给钟晓华销售, 卖给李四, 转交给王芳): who takes them is a third party. */
     private static final List<String> HANDED_TO = List.of("交给", "卖给", "售给", "转卖给", "转售给", "出售给", "销售给", "批发给", "转交给",
-            "交由", "委托给", "借给", "寄给", "发给");
+            "交由", "委托给", "借给", "寄给", "发给", "寄给了", "卖给了", "交给了", "发给了", "卖与", "售与", "转手给", "转给");
     /**
      * A name right after such a verb, with every name listed with it: a surname and one or two characters only where a name ends
      * after them (卖给王府井百货 names nobody), a familiar name or a Latin one; never a role or kin word (卖给顾客, 交给其弟弟: the
@@ -485,6 +485,24 @@ public final class RedactionPolicy {
     private static final String AUTHORITY_ADDRESSED = "向(?:本局|我局|本机关|执法|办案|法院|公安|有关)";
     /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
     private static final String PLACE_OR_BODY_END = "[省市区县乡镇村局厅委办处所院队司部店厂行馆站]";
+    /** The words before a person the party dealt with, where what follows the name says it is a person's (see DEALT_WITH_NAME). */
+    private static final List<String> DEALT_WITH = List.of("从", "向", "通过", "经", "与", "联系", "找到", "委托", "雇请", "销往", "汇入", "汇给",
+            "存放于", "存放在", "放在");
+    /** What follows a person's name, never a place's, when the party dealt with that person (从王建国经营的, 经林志玲介绍, 与王刚共同). */
+    private static final List<String> PERSON_AFTER = List.of("经营的", "开设的", "开办的", "介绍", "名下", "手中", "手里", "家中", "家里", "那里",
+            "共同", "一起", "合伙", "为其", "为当事人");
+    /**
+     * A name the party dealt with, without a role before it (privacy audit from outside: 从王建国经营的仓库购进, 联系陈志刚为其印制,
+     * 与王刚共同生产, 经林志玲介绍, 汇入黄晓明名下, 通过微信向张晓明购进), with every name listed with it: after 从, 向, 与, 经 …
+     * only where what follows is a person's (经营的, 介绍, 名下, 共同 …), and after 向 also before 购进/购买/进货 (向张晓明购进; 从江西购进
+     * names a place); never a role, an organisation, a place or a body (从江苏省, 向本局).
+     */
+    private static final Pattern DEALT_WITH_NAME = Pattern.compile("(?:" + anyOf(DEALT_WITH) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+            + ")(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!"
+            + PLACE_OR_BODY_END + ")|" + LATIN_NAME + ")" + MORE_NAMES + ")(?=" + anyOf(PERSON_AFTER) + ")"
+            + "|向(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")((" + FAMILY + HAN
+            + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|" + FAMILIAR_NAME + ")" + MORE_NAMES + ")(?=购进|购买|进货|借款)");
+
     /**
      * A name first in a clause (at the text's beginning or after ，。；：！？), right before an action toward the party
      * (向, 负责, 协助, 提供 …), with every name listed with it: a surname and one or two characters, not ending like a
@@ -734,6 +752,8 @@ public final class RedactionPolicy {
             new Rule("names of those acting for the party or selling to it", ACTING_FOR_NAME, holdsAny(concat(ACTING_FOR, List.of("处", "某"))),
                     atOneOf(concat(List.of("由"), SOURCE_WORDS)), RedactionPolicy::hiddenNames),
             new Rule("names of those things are handed to", HANDED_TO_NAME, holdsAny(HANDED_TO), atOneOf(HANDED_TO),
+                    RedactionPolicy::namesButThePartys),
+            new Rule("names of those the party dealt with", DEALT_WITH_NAME, holdsAny(DEALT_WITH), atOneOf(DEALT_WITH),
                     RedactionPolicy::namesButThePartys),
             new Rule("names in Latin script after an English role", LATIN_ROLE_NAME, ignoringCase(holdsAny(LATIN_ROLES)),
                     RedactionPolicy::hiddenNames),
