@@ -85,11 +85,12 @@ public final class RedactionPolicy {
     private static final int CHINESE_NUMERAL_NUMBER_DIGITS = 7;
     /**
      * A phone, account or ID number written in Chinese numerals without a label (其一三九一二三四五六七八的号码,
-     * 壹叁玖壹贰叁肆伍陆柒捌): seven or more digits in a row. No amount, count, date or article number is written so: an
+     * 壹叁玖壹贰叁肆伍陆柒捌): seven or more digits in a row, a space allowed between them (一三八 零零一三 八零零零). No amount, count, date or article number is written so: an
      * amount or a count has its units (十, 百, 千, 万, 拾, 佰, 仟), a year four digits (二〇二六年).
      */
     private static final Pattern CHINESE_NUMERAL_NUMBER = Pattern.compile(
-            "(?<![" + CHINESE_DIGITS + "])[" + CHINESE_DIGITS + "]{" + CHINESE_NUMERAL_NUMBER_DIGITS + ",}(?![" + CHINESE_DIGITS + "])");
+            "(?<![" + CHINESE_DIGITS + "])[" + CHINESE_DIGITS + "](?:\\s?[" + CHINESE_DIGITS + "]){" + (CHINESE_NUMERAL_NUMBER_DIGITS - 1)
+                    + ",}(?![" + CHINESE_DIGITS + "])");
     /**
      * A number or an account name after a contact label (电话, 电话号码, 手机, 联系方式, 微信号, QQ号, 抖音号, 支付宝账户, 邮箱,
      * tel), whatever its format (a landline of 8 digits without its area code too), in ASCII or in Chinese numerals
@@ -278,7 +279,7 @@ public final class RedactionPolicy {
             // those who work for the party or with it, and whom it knows (店长王某, 会计李某, 三名工人：石磊、卢娟, 老板娘汪某,
             // 实际控制人黄某, 同乡赵某, 房客孙某, 医生何某), a resident named (香港居民陈大文), where goods came from (货源：温州人陈阿福)
             "店长", "会计", "客服", "财务人员", "财务", "出纳员", "出纳", "工人", "老板娘", "老板", "实际控制人", "同乡", "老乡", "房客",
-            "主治医生", "医生", "居民", "货源", "村民", "童工", "买受人", "受托人", "担保人", "翻译人员", "代收人",
+            "主治医生", "医生", "居民", "货源", "外籍人员", "村民", "童工", "买受人", "受托人", "担保人", "翻译人员", "代收人",
             // the party's children and kin written with 其 or by a familiar word, minors and pupils, and staff by their title
             // (其子葛小宝, 爱人周小丽, 未成年人郑子涵, 初中生郑子涵, 经理张建军, 主播李佳琪)
             "其子", "其女", "其兄", "其弟", "其姐", "其妹", "其孙", "爱人", "老婆", "老公", "家属", "儿媳妇", "小舅子", "干儿子", "徒弟",
@@ -848,7 +849,13 @@ public final class RedactionPolicy {
     private static Predicate<String> chineseDigitsInARow(int count) {
         return text -> {
             int run = 0;
-            for (int i = 0; i < text.length() && run < count; i++) run = CHINESE_DIGITS.indexOf(text.charAt(i)) >= 0 ? run + 1 : 0;
+            for (int i = 0; i < text.length() && run < count; i++) {
+                char c = text.charAt(i);
+                // a single space between two digits keeps the run (一三八 零零一三), as the pattern reads it
+                if (Character.isWhitespace(c) && run > 0 && i + 1 < text.length() && CHINESE_DIGITS.indexOf(text.charAt(i + 1)) >= 0
+                        && !Character.isWhitespace(text.charAt(i - 1))) continue;
+                run = CHINESE_DIGITS.indexOf(c) >= 0 ? run + 1 : 0;
+            }
             return run >= count;
         };
     }
