@@ -327,6 +327,8 @@ public final class RedactionPolicy {
             // 董事长向, 许多人向, 严禁向, 为何不, 雇用方式)
             "马上", "陆续", "于是", "董事", "高管", "许多", "严禁", "严格", "杜绝", "任意", "何时", "何不", "何种", "方可", "方式", "向他人",
             "向社会", "小程序", "老顾客", "小龙虾", "小叶紫檀", "小苏打", "小熊电器", "老陈醋", "老白干",
+            // 小 and a word, not a name (员工小组负责, 员工小时工资, 顾客小额支付)
+            "小组", "小时", "小区", "小型", "小件", "小额", "小批", "小包", "小店", "小吃", "小学", "小卖部", "小票", "小样", "小号", "小计",
             // what a witness or a complainant says or gives, written right after the role (证人证言, 举报人反映, 投诉人表示)
             "证言", "反映", "表示", "称", "陈述", "证实", "供述", "所述", "说明", "提供", "出具", "确认", "指认", "辨认", "证明", "笔录",
             "材料", "身份", "信息", "联系", "到场", "签字", "称述", "自述", "诉称", "举报", "投诉", "反馈", "要求", "认为", "声称",
@@ -422,13 +424,14 @@ public final class RedactionPolicy {
      * Third parties named after a role label (举报人, 投诉人, 证人, 联系人, 受害人, a relation: 朋友, 之妻 …) or a role word
      * (委托代理人, 合伙人, 弟弟, 店员, 司机, 购买者, 负责人 …): a surname and one or two characters, up to a word that
      * follows names (称, 在, 证实, 共同, 电话, 到场 …), a familiar name (老张, 小王), a name in Latin script (John Lee);
-     * after a role label, without a common surname, two or three characters up to punctuation; and every name listed
+     * after a role label, without a common surname, two or three characters up to punctuation, or 小 and a character where a
+     * name ends (当事人的儿子小明在店内); and every name listed
      * with it (证人王强、李明和刘芳); after 是, 为 or 有 (联系人为令狐冲, 同伙有张无忌、赵敏) a name up to where a name ends.
      * The role is matched and kept; the group, the list, is hidden name by name (the group after it is its first name).
      */
     private static final Pattern LABELLED_NAME = Pattern.compile(
             anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + "((" + LISTED_NAME + ")" + MORE_NAMES + ")"
-                    + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))"
+                    + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + ")" + MORE_NAMES + ")");
     /** The words of one who acts for the party: 代缴 (pays its fine), 代为 (acts in its place). */
