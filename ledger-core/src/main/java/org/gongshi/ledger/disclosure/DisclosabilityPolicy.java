@@ -72,8 +72,13 @@ public final class DisclosabilityPolicy {
         return Optional.empty();
     }
 
+    /**
+     * Whether the party's ID number says it was a minor on {@code date}; an ID number that can no longer be read (shredded:
+     * {@code PersonalData.SHREDDED}) says nothing, and the decision is judged by its kind alone (it threw, so a shredded
+     * party's case failed its figures and, with the disclosure deadlines shown, its case read).
+     */
     private static boolean isMinorOn(Party party, LocalDate date) {
         return party != null && date != null && party.kind() == PartyKind.NATURAL_PERSON && party.idNumber() != null
-                && ResidentIdNumber.isMinorOn(party.idNumber(), date);
+                && ResidentIdNumber.isValid(party.idNumber()) && ResidentIdNumber.isMinorOn(party.idNumber(), date);
     }
 }

@@ -153,6 +153,10 @@ class CaseViewProjectionTest {
 
         CaseView shredded = views.find("case-p").orElseThrow();
         assertThat(shredded.party().name()).isEqualTo(PersonalData.SHREDDED);
+        // its ID number can no longer be read: its figures and its pending disclosure deadlines are judged without it
+        assertThat(shredded.party().idNumber()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(org.gongshi.projections.stats.CaseFigures.of(shredded)).isNotEmpty();
+        assertThat(shredded.disclosureDue(org.gongshi.ledger.policy.Rulebook.defaults())).isNotNull();
         assertThat(shredded.decision().facts()).isEqualTo(PersonalData.SHREDDED);
         assertThat(shredded.statements()).extracting(CaseView.Statement::summary).containsExactly(PersonalData.SHREDDED);
         assertThat(shredded.revisions()).extracting(CaseView.Revision::reason).containsExactly(PersonalData.SHREDDED);
