@@ -19,8 +19,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -210,14 +216,13 @@ public class IdempotentCommands {
         return hash(route + "\n" + json.writeValueAsString(plainNumbers(json.valueToTree(body))));
     }
 
-    private static tools.jackson.databind.JsonNode plainNumbers(tools.jackson.databind.JsonNode node) {
-        if (node instanceof tools.jackson.databind.node.ObjectNode object) {
-            for (String name : java.util.List.copyOf(object.propertyNames())) object.set(name, plainNumbers(object.get(name)));
-        } else if (node instanceof tools.jackson.databind.node.ArrayNode array) {
+    private static JsonNode plainNumbers(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) object.set(name, plainNumbers(object.get(name)));
+        } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) array.set(i, plainNumbers(array.get(i)));
         } else if (node.isBigDecimal()) {
-            return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(
-                    node.decimalValue().stripTrailingZeros().toPlainString()));
+            return JsonNodeFactory.instance.numberNode(new BigDecimal(node.decimalValue().stripTrailingZeros().toPlainString()));
         }
         return node;
     }

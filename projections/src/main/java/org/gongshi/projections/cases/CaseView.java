@@ -205,9 +205,13 @@ public record CaseView(
      */
     public record DeadlineView(LocalDate dueOn, Boolean provisional, LocalDate satisfiedOn, Boolean met, Boolean recordedLate) {
 
+        /** {@code recordedLate} is derived, never taken as given: a view stored before it existed reads it right too. */
+        public DeadlineView {
+            recordedLate = dueOn == null || satisfiedOn == null || met == null ? null : !met && !satisfiedOn.isAfter(dueOn);
+        }
+
         public DeadlineView(LocalDate dueOn, Boolean provisional, LocalDate satisfiedOn, Boolean met) {
-            this(dueOn, provisional, satisfiedOn, met, dueOn == null || satisfiedOn == null || met == null ? null
-                    : !met && !satisfiedOn.isAfter(dueOn));
+            this(dueOn, provisional, satisfiedOn, met, null);
         }
 
         static DeadlineView pending(Deadline deadline) {

@@ -452,6 +452,7 @@ class CaseViewProjectionTest {
         assertThat(new CaseView.DeadlineView(due, false, due, true).recordedLate()).isFalse();
         assertThat(new CaseView.DeadlineView(due, false, due.plusDays(1), false).recordedLate()).as("late by its own date").isFalse();
         assertThat(new CaseView.DeadlineView(due, false, null, null).recordedLate()).as("not yet answered").isNull();
+        assertThat(new CaseView.DeadlineView(due, false, due, false, null).recordedLate()).as("stored before it was kept: derived").isTrue();
     }
 
     /**
