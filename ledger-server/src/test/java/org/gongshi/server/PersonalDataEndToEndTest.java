@@ -282,7 +282,7 @@ class PersonalDataEndToEndTest {
         String id = new Corpus().idNumber("320102");
         String caseId = decidedCase(Map.of("kind", "NATURAL_PERSON", "name", "孙示例", "idNumber", id), "孙示例在其摊位销售侵权商品。", "《商标法》第六十条", "罚款");
         post(caseId, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("孙小红")));
-        Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("party") != null);
+        Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("party") != null && v.get("decision") != null);
         assertThat(((Map<?, ?>) view.get("party")).get("idNumber")).isEqualTo(id);
         assertThat(((Map<?, ?>) view.get("decision")).get("facts")).isEqualTo("孙示例在其摊位销售侵权商品。");
 
