@@ -170,6 +170,12 @@ public class ApiConfiguration {
         return new QueryGuard();
     }
 
+    /** The exchange in each request's Reactor context: a command's problem answer names its request when kept for its key. */
+    @Bean
+    org.springframework.web.filter.reactive.ServerWebExchangeContextFilter exchangeInContext() {
+        return new org.springframework.web.filter.reactive.ServerWebExchangeContextFilter();
+    }
+
     @Bean
     IdentifierCase identifierCase() {
         return new IdentifierCase();

@@ -119,10 +119,16 @@ class LedgerEndToEndTest {
                     .exchange().expectStatus().isEqualTo(422)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-            web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
-                    .exchange().expectStatus().isEqualTo(409)
-                    .expectBody().jsonPath("$.rule").isEqualTo("notice-before-decision");
+            // a refusal is kept for its key as any answer, and its replay names the request as the first did
+            for (boolean replay : new boolean[] {false, true}) {
+                var refused = web.post().uri("/api/v1/cases/{id}/decisions", caseId).headers(h -> h.setBearerAuth(token))
+                        .header("Idempotency-Key", "decide-early").contentType(MediaType.APPLICATION_JSON).bodyValue(decision())
+                        .exchange().expectStatus().isEqualTo(409);
+                if (replay) refused.expectHeader().valueEquals("Idempotent-Replayed", "true");
+                else refused.expectHeader().doesNotExist("Idempotent-Replayed");
+                refused.expectBody().jsonPath("$.rule").isEqualTo("notice-before-decision")
+                        .jsonPath("$.instance").isEqualTo("/api/v1/cases/" + caseId + "/decisions");
+            }
 
             web.post().uri("/api/v1/cases/{id}/notices", caseId).headers(h -> h.setBearerAuth(token))
                     .contentType(MediaType.APPLICATION_JSON)

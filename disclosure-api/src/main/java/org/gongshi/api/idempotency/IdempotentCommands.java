@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -115,7 +117,7 @@ public class IdempotentCommands {
      */
     public Mono<ResponseEntity<?>> execute(Caller caller, String key, String route, Object body,
                                            Mono<ResponseEntity<?>> command) {
-        Mono<ResponseEntity<?>> run = Mono.defer(() -> command).onErrorResume(e -> Mono.just(Problems.toResponse(e)));
+        Mono<ResponseEntity<?>> run = naming(Mono.defer(() -> command).onErrorResume(e -> Mono.just(Problems.toResponse(e))));
         if (key == null || key.isBlank()) return answerWithin(run);
         if (key.length() > MAX_KEY_LENGTH) {
             return Mono.just(Problems.toResponse(InvalidRequest.of(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters")));
@@ -141,6 +143,21 @@ public class IdempotentCommands {
                 .timeout(settings.timeout(), Mono.fromSupplier(() -> Problems.toResponse(new CommandPending(
                         "The ledger has not answered within " + settings.timeout().toSeconds() + " s; the command may still be recorded. "
                                 + "Retry with the same Idempotency-Key to get its outcome", RETRY_HINT))));
+    }
+
+    /**
+     * A problem answer names the request it answers ({@code instance}, RFC 9457) before it is kept, so its replay names it
+     * too: WebFlux fills it in only as it writes a problem object, and a replay is the kept text (outside audit: a replayed
+     * 409 had no {@code instance}).
+     */
+    private static Mono<ResponseEntity<?>> naming(Mono<ResponseEntity<?>> work) {
+        return Mono.deferContextual(context -> work.map(response -> {
+            if (response.getBody() instanceof ProblemDetail problem && problem.getInstance() == null) {
+                ServerWebExchangeContextFilter.getExchange(context)
+                        .ifPresent(exchange -> problem.setInstance(URI.create(exchange.getRequest().getPath().value())));
+            }
+            return response;
+        }));
     }
 
     /** Empty when this request now owns the key; else the key's record (answered, or pending under another's lease). */
