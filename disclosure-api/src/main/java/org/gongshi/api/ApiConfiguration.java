@@ -177,6 +177,11 @@ public class ApiConfiguration {
     }
 
     @Bean
+    org.gongshi.api.input.HeaderGuard headerGuard() {
+        return new org.gongshi.api.input.HeaderGuard();
+    }
+
+    @Bean
     IdentifierCase identifierCase() {
         return new IdentifierCase();
     }

@@ -1,7 +1,7 @@
 package org.gongshi.api.web;
 
+import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -24,8 +24,8 @@ public class HistoricalImport implements WebFilter {
         String value = exchange.getRequest().getHeaders().getFirst(HEADER);
         if (value == null || value.equalsIgnoreCase("false")) return chain.filter(exchange);
         if (!value.equalsIgnoreCase("true")) {
-            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Invalid request",
-                    HEADER + " is 'true' (a historical import) or 'false', not '" + (value.length() > 20 ? value.substring(0, 20) + "…" : value) + "'");
+            return Problems.write(exchange, InvalidRequest.of(HEADER,
+                    "is 'true' (a historical import) or 'false', not '" + (value.length() > 20 ? value.substring(0, 20) + "…" : value) + "'"));
         }
         return chain.filter(exchange).contextWrite(context -> context.put(CONTEXT_KEY, Boolean.TRUE));
     }

@@ -1,0 +1,73 @@
+package org.gongshi.api.input;
+
+import org.gongshi.api.idempotency.IdempotentCommands;
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.problem.Problems;
+import org.gongshi.api.web.HistoricalImport;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a request's headers must say before anything runs (outside audit), on the API, the feed and the operators' paths:
+ * <ul>
+ * <li>A header that holds one value is sent once: {@code Authorization}, {@code Content-Type}, {@code Idempotency-Key},
+ * {@code Gongshi-Historical-Import} twice is a 400 naming it (the first one won silently: two tokens acted as one bureau
+ * or the other by their order, {@code true} then {@code false} filed a historical import).</li>
+ * <li>A command (any method but GET, HEAD and OPTIONS) answers JSON, its refusals problem+json: an {@code Accept} that
+ * allows neither is a 406 before the command runs. It ran before: the case was filed, or the record published to the
+ * feed, and the client was told 406, so a retry without a key filed a second case.</li>
+ * </ul>
+ */
+public class HeaderGuard implements WebFilter, Ordered {
+
+    static final List<String> SINGLE_VALUED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, IdempotentCommands.HEADER,
+            HistoricalImport.HEADER);
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    /** After Spring Security's filter chain (-100), so that refusals carry the security headers; before the query guard. */
+    @Override
+    public int getOrder() {
+        return -81;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (QueryGuard.page(exchange.getRequest().getPath().pathWithinApplication().value())) return chain.filter(exchange);
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        for (String name : SINGLE_VALUED) {
+            List<String> values = headers.get(name);
+            if (values != null && values.size() > 1) {
+                return Problems.write(exchange, InvalidRequest.of(name, "must be sent once (it was sent " + values.size() + " times)"));
+            }
+        }
+        if (!SAFE.contains(exchange.getRequest().getMethod()) && !answersJson(headers)) {
+            return Problems.write(exchange, HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+                    "A command answers application/json (a refusal application/problem+json); send an Accept header that allows it, "
+                            + "or none. Nothing was recorded");
+        }
+        return chain.filter(exchange);
+    }
+
+    /** Whether the request's {@code Accept} allows JSON or a problem (no {@code Accept} allows anything). */
+    static boolean answersJson(HttpHeaders headers) {
+        List<MediaType> accepted;
+        try {
+            accepted = headers.getAccept();
+        } catch (InvalidMediaTypeException unreadable) {
+            return true; // the web layer refuses it as before, with its own 400 or 406
+        }
+        return accepted.isEmpty() || accepted.stream().anyMatch(type -> type.getQualityValue() > 0
+                && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+    }
+}
