@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * What every text from outside must be (issue 11 item 5): no control characters except tab and line
- * breaks in bodies (none at all in query parameters), and, when not empty, something visible after
- * Unicode NFKC normalisation with zero-width, format and filler characters removed.
+ * breaks in bodies (none at all in query parameters), no bidirectional controls or noncharacters, and, when not empty,
+ * something visible after Unicode NFKC normalisation with zero-width, format and filler characters removed.
  */
 public final class Text {
 
@@ -51,11 +51,33 @@ public final class Text {
                 return Optional.of("must be well-formed Unicode (found a lone surrogate)");
             }
         }
-        if (visibleRequired && !text.isEmpty() && visible(text).isEmpty()) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (bidiControl(cp)) {
+                return Optional.of("must not contain bidirectional controls (found U+" + String.format("%04X", cp)
+                        + "): they reorder how the text reads where it is shown");
+            }
+            if (nonCharacter(cp)) return Optional.of("must not contain Unicode noncharacters (found U+" + String.format("%04X", cp) + ")");
+        }
+        if (visibleRequired && !text.isEmpty() && visible(text).codePoints().allMatch(cp -> Character.getType(cp) == Character.PRIVATE_USE)) {
             return Optional.of("must contain visible text (it is empty after Unicode NFKC normalisation without zero-width,"
-                    + " format and blank characters)");
+                    + " format and blank characters, or holds only private-use characters)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The embeddings, overrides and isolates of the Unicode bidirectional algorithm (U+202A–U+202E, U+2066–U+2069): a name
+     * holding U+202E showed reversed on the public record (outside audit; the "Trojan Source" characters, CVE-2021-42574).
+     */
+    static boolean bidiControl(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    }
+
+    /** U+FDD0–U+FDEF and the last two code points of every plane: never characters of a text (Unicode §23.7). */
+    static boolean nonCharacter(int cp) {
+        return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
     }
 
     /**

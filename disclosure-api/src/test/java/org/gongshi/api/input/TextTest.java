@@ -17,6 +17,26 @@ class TextTest {
         }
     }
 
+    /** Outside audit: a name of U+202E…U+202C showed reversed on the public record; names of only U+FFFF, U+E000 or U+2800 were filed. */
+    @Test
+    void bidirectional_controls_noncharacters_and_text_of_only_private_use_or_braille_blanks_are_refused() {
+        for (String reordering : new String[]{"\u202E司公限有易贸真\u202C", "北京\u2067某\u2069公司", "\u202A示例", "示例\u202D"}) {
+            assertThat(Text.problem(reordering)).as(reordering).hasValueSatisfying(p -> assertThat(p).contains("bidirectional"));
+            assertThat(Text.queryProblem(reordering)).as(reordering).isPresent();
+        }
+        for (String nonCharacter : new String[]{"\uFFFF", "示例\uFDD0", "\uFFFE", "\uDBFF\uDFFF"}) {
+            assertThat(Text.problem(nonCharacter)).as(nonCharacter).hasValueSatisfying(p -> assertThat(p).contains("noncharacter"));
+        }
+        for (String invisible : new String[]{"\uE000", "\u2800", "\u2800\uE001 "}) {
+            assertThat(Text.problem(invisible)).as(invisible).hasValueSatisfying(p -> assertThat(p).contains("visible text"));
+        }
+        // a name written right to left needs no control; a private-use character beside visible text is kept (a rare character
+        // a legacy system mapped there)
+        for (String kept : new String[]{"\u0645\u062D\u0645\u062F", "\u200F\u0645\u062D", "张\uE000", "示例\u2800公司"}) {
+            assertThat(Text.problem(kept)).as(kept).isEmpty();
+        }
+    }
+
     @Test
     void visible_text_passes_including_chinese_full_width_and_emoji() {
         for (String visible : new String[]{"北京某某科技有限公司", "１３７１２３４５６７８", "A\u200BB", "第一行\n第二行\t完", "😀", "x"}) {
