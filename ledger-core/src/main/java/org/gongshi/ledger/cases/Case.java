@@ -42,6 +42,7 @@ import org.gongshi.ledger.cases.event.CaseTransferredToJudiciary;
 import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
 import org.gongshi.ledger.cases.event.DecisionDeadlineMissed;
 import org.gongshi.ledger.cases.event.DecisionRevised;
+import org.gongshi.ledger.text.VisibleText;
 import org.gongshi.ledger.cases.event.ExtensionApproval;
 import org.gongshi.ledger.cases.event.HearingConcluded;
 import org.gongshi.ledger.cases.event.HearingRequested;
@@ -127,6 +128,8 @@ public class Case implements DisclosedCase {
     private boolean executed;
     private RevisionKind lastRevision;
     private LocalDate lastRevisionEffectiveOn;
+    /** The documents that revised the decision (复议决定书, 判决书 …), by number as a reader sees it: each is recorded once. */
+    private final java.util.Set<String> revisionDocuments = new java.util.HashSet<>();
     private String partyUscc;
     private org.gongshi.ledger.vocabulary.IpType ipType;
     private String violationType;
@@ -466,6 +469,11 @@ public class Case implements DisclosedCase {
                 "the decision was already " + lastRevision + " and has no effect");
         check(!command.effectiveOn().isBefore(decidedOn), Rule.REVISION_OF_DECISION,
                 "the revision takes effect on " + command.effectiveOn() + ", before the decision of " + decidedOn);
+        // outside audit: the same document sent twice was recorded as two revisions
+        if (command.documentNumber() != null && revisionDocuments.contains(VisibleText.of(command.documentNumber()))) {
+            throw new RuleViolation(Rule.REVISION_OF_DECISION, "documentNumber",
+                    "document " + command.documentNumber() + " has already revised this decision; a further revision is another document");
+        }
         List<Penalty> revised = List.of();
         if (command.kind() == RevisionKind.CHANGED) {
             check(command.penalties() != null && !command.penalties().isEmpty(), Rule.REVISION_OF_DECISION,
@@ -829,6 +837,7 @@ public class Case implements DisclosedCase {
     void on(DecisionRevised event) {
         lastRevision = event.kind();
         lastRevisionEffectiveOn = event.effectiveOn();
+        if (event.documentNumber() != null) revisionDocuments.add(VisibleText.of(event.documentNumber()));
         if (event.kind() == RevisionKind.CHANGED) penalties = event.penalties();
     }
 

@@ -1028,11 +1028,32 @@ class CaseLifecycleRulesTest {
                 .when(new RecordExecution(CASE_ID, date("2026-05-02"), new BigDecimal("1000"), "银行缴款"), AS_OWN_BUREAU),
                 "execution-after-penalty", "REVOKED and has no effect");
 
-        // a decision confirmed illegal keeps its effect, and can still be revoked
+        // a decision confirmed illegal keeps its effect, and can still be revoked, by another document
+        ReviseDecision byJudgment = new ReviseDecision(CASE_ID, RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2026)沪0101行初9号",
+                date("2026-06-01"), "判决撤销", null);
         fixture.given(decided)
                 .andGiven(revised(RevisionKind.CONFIRMED_ILLEGAL, date("2026-05-01"), List.of()))
-                .when(revise(RevisionKind.REVOKED, date("2026-06-01"), null), AS_OWN_BUREAU)
-                .expectEvents(revised(RevisionKind.REVOKED, date("2026-06-01"), List.of()));
+                .when(byJudgment, AS_OWN_BUREAU)
+                .expectEvents(new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2026)沪0101行初9号",
+                        date("2026-06-01"), "判决撤销", List.of(), VERSION));
+    }
+
+    /** Outside audit: the same revision sent twice was recorded twice, the case listing two identical revisions. */
+    @Test
+    void revision_of_decision_records_each_revising_document_once() {
+        Object[] changed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")),
+            penaltyDecided(date("2026-03-10"), List.of(fine("1000")), DECISION_DEADLINE, true, due("2026-03-25")),
+            revised(RevisionKind.CHANGED, date("2026-05-01"), List.of(fine("500")))};
+        refused(fixture.given(changed).when(revise(RevisionKind.CHANGED, date("2026-05-01"), List.of(fine("500"))), AS_OWN_BUREAU),
+                "revision-of-decision", "沪黄府复决〔2026〕8号 has already revised this decision");
+        // as a reader sees the number: full-width digits and a zero-width space name the same document
+        refused(fixture.given(changed).when(new ReviseDecision(CASE_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION,
+                        "沪黄府复决〔２０２６〕8\u200B号", date("2026-05-02"), "复议决定", List.of(fine("300"))), AS_OWN_BUREAU),
+                "revision-of-decision", "has already revised this decision");
+        fixture.given(changed).when(new ReviseDecision(CASE_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "沪黄府复决〔2026〕9号",
+                        date("2026-06-01"), "再次复议", List.of(fine("300"))), AS_OWN_BUREAU)
+                .expectEvents(new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "沪黄府复决〔2026〕9号",
+                        date("2026-06-01"), "再次复议", List.of(fine("300")), VERSION));
     }
 
     // ---- who may act, and on whom
