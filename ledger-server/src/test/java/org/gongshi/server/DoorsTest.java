@@ -113,6 +113,7 @@ class DoorsTest {
     void a_token_without_exp_is_refused() {
         String noExp = token(b -> b.claims(c -> c.remove("exp")));
         web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(noExp)).exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"gongshi\", error=\"invalid_token\"")
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("no exp"))
                 // one shape for every problem: no "type" (about:blank), as the 400s, 403s and 404s (outside audit)
                 .jsonPath("$.type").doesNotExist().jsonPath("$.status").isEqualTo(401);

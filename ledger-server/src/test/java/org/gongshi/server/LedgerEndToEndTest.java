@@ -226,7 +226,8 @@ class LedgerEndToEndTest {
                             "proposedPenalties", java.util.List.of(Map.of("type", "WARNING"))))
                     .exchange().expectStatus().isNotFound();
             web.get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"gongshi\"");
             String supervisor = token(web, BUREAU, "supervisor");
             web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(supervisor)).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(fileCase(BUREAU)).exchange().expectStatus().isForbidden();

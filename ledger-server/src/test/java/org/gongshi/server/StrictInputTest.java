@@ -469,6 +469,87 @@ class StrictInputTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.listingId").isEqualTo(listingId);
     }
 
+    /** Outside audit: an upper-case id in a path named the case, in {@code basisCaseIds} it was "not in the ledger". */
+    @Test
+    void an_id_in_upper_case_in_a_body_names_the_same_case() {
+        TrackingToken before = head();
+        Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/listings"));
+        body.put("basisCaseIds", List.of(caseId, caseId.toUpperCase(java.util.Locale.ROOT)));
+        Answer answer = postJson("/api/v1/listings", json(body));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"basisCaseIds[1]\"").contains("names case " + caseId + " again");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
+    /**
+     * A command answers JSON: an Accept that allows neither JSON nor a problem is a 406 before it runs (outside audit: the case
+     * was filed, or the record published to the feed, and the client told 406).
+     */
+    @Test
+    void a_command_whose_answer_the_client_does_not_accept_is_a_406_and_records_nothing() {
+        TrackingToken before = head();
+        for (String accept : List.of("application/xml", "text/event-stream", "application/x-ndjson", "application/json;q=0")) {
+            EntityExchangeResult<String> r = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).header("Accept", accept)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(json(commands().get("/api/v1/cases"))).exchange()
+                    .expectBody(String.class).returnResult();
+            assertThat(r.getStatus().value()).as(accept + " -> " + r.getResponseBody()).isEqualTo(406);
+            assertThat(r.getResponseBody()).as(accept).contains("application/json").contains("Nothing was recorded");
+        }
+        web.post().uri("/api/v1/cases/{id}/disclosure", caseId).headers(h -> h.setBearerAuth(token)).header("Accept", "application/xml")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json(Map.of("action", "PUBLISH"))).exchange().expectStatus().isEqualTo(406);
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
+    /** A header that holds one value, sent twice, is a 400 naming it (outside audit: the first won silently, by order). */
+    @Test
+    void a_header_that_holds_one_value_sent_twice_is_a_400_naming_it() {
+        TrackingToken before = head();
+        String other = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+        Map<String, java.util.function.Consumer<org.springframework.http.HttpHeaders>> twice = new LinkedHashMap<>();
+        twice.put("Content-Type", h -> h.put("Content-Type", List.of("application/json", "text/plain")));
+        twice.put("Authorization", h -> h.put("Authorization", List.of("Bearer " + token, "Bearer " + other)));
+        twice.put("Gongshi-Historical-Import", h -> h.put("Gongshi-Historical-Import", List.of("true", "false")));
+        twice.put("Idempotency-Key", h -> h.put("Idempotency-Key", List.of("k-1", "k-2")));
+        twice.forEach((name, headers) -> {
+            EntityExchangeResult<String> r = web.post().uri("/api/v1/cases").headers(h -> {
+                        h.setBearerAuth(token);
+                        h.setContentType(MediaType.APPLICATION_JSON);
+                        headers.accept(h);
+                    }).bodyValue(json(commands().get("/api/v1/cases"))).exchange().expectBody(String.class).returnResult();
+            assertThat(r.getStatus().value()).as(name + " -> " + r.getResponseBody()).isEqualTo(400);
+            assertThat(r.getResponseBody()).as(name).contains("\"field\":\"" + name + "\"").contains("must be sent once");
+        });
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
+    /** An id of another kind of record at a command's path is a 404 (outside audit: a 500, and an oracle of decision numbers). */
+    @Test
+    void an_id_of_another_kind_of_record_is_a_404() {
+        TrackingToken before = head();
+        Answer closure = postJson("/api/v1/cases/" + listingId + "/closure", json(Map.of("closedOn", "2026-03-25", "outcome", "结案")));
+        assertRefused(closure, "a listing's id at a case's path");
+        assertThat(closure.status()).as(closure.body()).isEqualTo(404);
+        Answer statement = postJson("/api/v1/listings/" + caseId + "/statements", json(Map.of("receivedOn", "2026-04-03", "summary", "陈述")));
+        assertRefused(statement, "a case's id at a listing's path");
+        assertThat(statement.status()).as(statement.body()).isEqualTo(404);
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
+    /** Outside audit: a name holding U+202E was published and shown reversed; one of only U+FFFF was filed. */
+    @Test
+    void bidirectional_controls_and_noncharacters_in_a_text_are_a_400_naming_the_field() {
+        TrackingToken before = head();
+        for (String name : List.of("\u202E司公限有易贸真\u202C", "\uFFFF", "\uE000", "\u2800")) {
+            Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases"));
+            body.put("party", Map.of("kind", "LEGAL_PERSON", "name", name, "uscc", "91110000600037341L"));
+            Answer answer = postJson("/api/v1/cases", json(body));
+            assertRefused(answer, name);
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).as(answer.body()).contains("\"field\":\"party.name\"");
+        }
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     // ---- property-based: seeded malformed and oversized bodies to every command endpoint ----
 
     enum Mutation {

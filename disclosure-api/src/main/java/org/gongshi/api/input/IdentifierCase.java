@@ -35,6 +35,13 @@ public class IdentifierCase implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().request(r -> r.path(lower)).build());
     }
 
+    private static final Pattern WHOLE_UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** An id from a body ({@code basisCaseIds}) as the ledger writes it: a UUID in lower case, anything else as sent (outside audit). */
+    public static String id(String id) {
+        return id != null && WHOLE_UUID.matcher(id).matches() ? id.toLowerCase(Locale.ROOT) : id;
+    }
+
     /** The path with each UUID segment in lower case, or null when it has none in upper case. */
     static String lowerCaseIds(String path) {
         Matcher m = UPPER_CASE_UUID.matcher(path);

@@ -56,7 +56,7 @@ public class ListingCommandController {
             String listingId = commands.newId(jwt, key, "POST /listings", body);
             LocalDate proposedOn = body.proposedOn() != null ? body.proposedOn() : LocalDate.now(clock);
             var command = new ProposeListing(listingId, caller.bureau(), caller.division(), body.listType(), body.category(),
-                    body.subject().toSubject(), List.copyOf(body.basisCaseIds()), body.reason(), proposedOn);
+                    body.subject().toSubject(), body.caseIds(), body.reason(), proposedOn);
             return Command.created(command, "/api/v1/listings/" + listingId, "listingId", listingId);
         });
     }

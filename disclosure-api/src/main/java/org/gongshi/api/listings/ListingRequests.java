@@ -49,13 +49,18 @@ public final class ListingRequests {
             }
             // each basis case once (audit: [X, X] was stored twice on a listing)
             java.util.Set<String> seen = new java.util.HashSet<>();
-            for (int i = 0; i < basisCaseIds.size(); i++) {
-                if (!seen.add(basisCaseIds.get(i).strip())) {
-                    problems.add(new FieldProblem("basisCaseIds[" + i + "]", "names case " + basisCaseIds.get(i).strip()
-                            + " again; name each basis case once"));
+            List<String> ids = caseIds();
+            for (int i = 0; i < ids.size(); i++) {
+                if (!seen.add(ids.get(i))) {
+                    problems.add(new FieldProblem("basisCaseIds[" + i + "]", "names case " + ids.get(i) + " again; name each basis case once"));
                 }
             }
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        }
+
+        /** The basis cases' ids as the ledger writes them (a UUID in upper case names the case in lower case). */
+        public List<String> caseIds() {
+            return basisCaseIds.stream().map(id -> org.gongshi.api.input.IdentifierCase.id(id.strip())).toList();
         }
     }
 

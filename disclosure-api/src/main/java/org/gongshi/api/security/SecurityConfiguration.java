@@ -151,10 +151,12 @@ public class SecurityConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);
 
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> exchange.getRequest().getPath().value().startsWith("/audit/")
-                ? redirectToLogin(exchange) : Problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                "Authentication required", "Send 'Authorization: Bearer <token>' with a valid, unexpired token ("
-                        + e.getMessage() + ")");
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
+            if (exchange.getRequest().getPath().value().startsWith("/audit/")) return redirectToLogin(exchange);
+            exchange.getResponse().getHeaders().set(org.springframework.http.HttpHeaders.WWW_AUTHENTICATE, challenge(e));
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Send 'Authorization: Bearer <token>' with a valid, unexpired token (" + e.getMessage() + ")");
+        };
         ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                 "Not allowed", "Your token's roles do not allow " + exchange.getRequest().getMethod() + " "
                         + exchange.getRequest().getPath() + ": commands need the role officer or reviewer; reads need officer or"
@@ -190,6 +192,16 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * The challenge of a 401 (RFC 9110 §11.6.1, RFC 6750 §3): the scheme, and {@code error="invalid_token"} when a token was sent
+     * and refused (outside audit: a 401 named no scheme).
+     */
+    static String challenge(org.springframework.security.core.AuthenticationException e) {
+        String error = e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth
+                && oauth.getError() != null && oauth.getError().getErrorCode() != null ? oauth.getError().getErrorCode() : null;
+        return "Bearer realm=\"gongshi\"" + (error == null || !error.matches("[a-z_]{1,40}") ? "" : ", error=\"" + error + "\"");
     }
 
     /** An unauthenticated browser on an audit page goes to the login form, and back after it. */
