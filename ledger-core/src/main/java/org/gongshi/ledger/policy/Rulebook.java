@@ -96,7 +96,9 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
 
     /**
      * Order 45 Art 13: 3 months from publication for circulated criticism or a lower-amount fine
-     * (a warning beside them changes nothing), 3 years otherwise; a business or practice
+     * (a warning beside them changes nothing), 3 years otherwise; the fine is the decision's, all its
+     * fine lines together (outside audit: two fines of ¥60,000 were each lower-amount, the decision's
+     * ¥120,000 is not, as the hearing right already counts it); a business or practice
      * restriction whose term ends later stays public until its term ends. Periods of a burden: never
      * rolled to a working day, provisional when the last day lies in a year without a notice.
      */
@@ -104,7 +106,7 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
         var disclosure = policy.disclosure();
         boolean light = penalties.stream().allMatch(p -> p.type() == PenaltyType.WARNING
                 || p.type() == PenaltyType.CIRCULATED_CRITICISM
-                || (p.type() == PenaltyType.FINE && isLowerAmountFine(p.amount(), partyKind)));
+                || (p.type() == PenaltyType.FINE && isLowerAmountFine(Penalty.total(penalties, PenaltyType.FINE), partyKind)));
         if (light) return calendar.addMonths(publishedOn, disclosure.shortPublicityMonths());
         Deadline threeYears = calendar.addYears(publishedOn, disclosure.longPublicityYears());
         return penalties.stream().filter(p -> p.type().isRestriction() && p.until() != null).map(Penalty::until)

@@ -452,9 +452,20 @@ class DisclosureRulesTest {
         assertThat(publicUntil(PERSON, "10000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
     }
 
-    /** The public-until date of a fine of {@code yuan} on {@code party}, published Thursday 2026-02-12. */
-    private Deadline publicUntil(Party party, String yuan) {
-        var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal(yuan), null));
+    /**
+     * The decision's fine is all its fine lines together, as the hearing right counts it (outside audit: two fines of ¥60,000 were
+     * each lower-amount and the record public for 3 months, while its own fineAmountTenThousandYuan said 12.0).
+     */
+    @Test
+    void publicity_period_judges_the_decisions_fine_as_all_its_fine_lines_together() {
+        assertThat(publicUntil(COMPANY, "60000", "60000")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+        assertThat(publicUntil(COMPANY, "49999.99", "50000")).isEqualTo(due("2026-05-12"));
+        assertThat(publicUntil(PERSON, "5000", "5000")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+    }
+
+    /** The public-until date of the fines of {@code yuan} on {@code party}, published Thursday 2026-02-12. */
+    private Deadline publicUntil(Party party, String... yuan) {
+        var fine = java.util.Arrays.stream(yuan).map(y -> new Penalty(PenaltyType.FINE, new BigDecimal(y), null)).toList();
         List<Object> events = new ArrayList<>();
         fixture.given(filed(Procedure.ORDINARY, party), notice(fine), decided(fine, Procedure.ORDINARY))
                 .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
