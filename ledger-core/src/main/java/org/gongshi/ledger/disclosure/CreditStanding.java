@@ -15,6 +15,10 @@ public interface CreditStanding {
     /** The credit lists ({@code ListType} names) on which subject {@code uscc} holds an active entry now; empty when none. */
     List<String> listsHolding(String uscc);
 
-    /** The cases, other than {@code exceptCaseId}, in which subject {@code uscc} received a standing penalty decided after {@code after}. */
-    List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId);
+    /**
+     * The cases, other than {@code exceptCaseId}, in which {@code subject} received a standing penalty decided after {@code after}:
+     * an organisation by its USCC, a natural person by the ID number (outside audit: a natural person penalised again had the
+     * first record ended early, the repeat looked up by USCC alone); empty for a subject known by neither.
+     */
+    List<String> penalisedAfter(org.gongshi.ledger.vocabulary.Party subject, LocalDate after, String exceptCaseId);
 }

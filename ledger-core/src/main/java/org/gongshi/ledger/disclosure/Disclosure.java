@@ -187,9 +187,9 @@ public class Disclosure {
         boolean monetary = decision.penalties().stream().anyMatch(p -> p.type().isMonetary());
         check(!monetary || decision.executed(), Rule.CREDIT_REPAIR, "obligations not fulfilled: no execution of the penalty is recorded");
         check(command.harmRemoved(), Rule.CREDIT_REPAIR, "the harm has not been removed");
+        var again = standing.penalisedAfter(party, decision.decidedOn(), caseId);
+        check(again.isEmpty(), Rule.CREDIT_REPAIR, "the party was penalised again after this decision (cases " + again + ")");
         if (party.uscc() != null) {
-            var again = standing.penalisedAfter(party.uscc(), decision.decidedOn(), caseId);
-            check(again.isEmpty(), Rule.CREDIT_REPAIR, "the party was penalised again after this decision (cases " + again + ")");
             var lists = standing.listsHolding(party.uscc());
             check(lists.isEmpty(), Rule.CREDIT_REPAIR, "the party is on the credit list " + lists + " now");
         }

@@ -539,6 +539,22 @@ class DisclosureRulesTest {
         assertThat(standing.asked).contains("penalisedAfter 91110000600037341L 2026-02-10 except " + CASE_ID);
     }
 
+    /** Outside audit: a natural person penalised again had the first record ended early; the repeat was looked up by USCC alone. */
+    @Test
+    void credit_repair_finds_a_natural_persons_later_penalty_by_the_id_number() {
+        List<Object> events = new ArrayList<>();
+        Object[] person = {filed(Procedure.ORDINARY, PERSON), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY)};
+        fixture.given(person).when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        standing.later.add("case-2026-0201");
+        refused(fixture.given(person).andGiven(publish(events), paid()).when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
+                "credit-repair", "penalised again after this decision (cases [case-2026-0201])");
+        assertThat(standing.asked).contains("penalisedAfter 110101199003071233 2026-02-10 except " + CASE_ID);
+        standing.later.clear();
+        fixture.given(person).andGiven(publish(events), paid()).when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU)
+                .expectSuccessfulHandlerExecution();
+    }
+
     private static PenaltyExecuted paid() {
         return new PenaltyExecuted(CASE_ID, LocalDate.of(2026, 2, 20), new BigDecimal("50000.00"), "银行缴款",
                 due("2026-02-26"), true, BigDecimal.ZERO, VERSION);
@@ -557,8 +573,8 @@ class DisclosureRulesTest {
         }
 
         @Override
-        public List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId) {
-            asked.add("penalisedAfter " + uscc + " " + after + " except " + exceptCaseId);
+        public List<String> penalisedAfter(Party subject, LocalDate after, String exceptCaseId) {
+            asked.add("penalisedAfter " + (subject.uscc() != null ? subject.uscc() : subject.idNumber()) + " " + after + " except " + exceptCaseId);
             return List.copyOf(later);
         }
     }

@@ -209,8 +209,8 @@ public final class RoleConfigurations {
                 }
 
                 @Override
-                public List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId) {
-                    return penaltyHistory.penalisedAfter(uscc, after, exceptCaseId);
+                public List<String> penalisedAfter(org.gongshi.ledger.vocabulary.Party subject, LocalDate after, String exceptCaseId) {
+                    return penaltyHistory.penalisedAfter(subject, after, exceptCaseId);
                 }
             };
         }

@@ -54,6 +54,7 @@ public class PenaltyHistory {
     public void ensureIndexes() {
         collection.createIndex(Indexes.ascending("standing", "decidedOn", "uscc"), new IndexOptions().name("standing_window"));
         collection.createIndex(Indexes.ascending("uscc"), new IndexOptions().name("uscc"));
+        collection.createIndex(Indexes.ascending(PERSON), new IndexOptions().name(PERSON));
     }
 
     MongoCollection<Document> collection() {
@@ -97,12 +98,36 @@ public class PenaltyHistory {
                 policy.penalties(), policy.windowYears(), windowStart);
     }
 
-    /** The cases, other than {@code exceptCaseId}, with a standing penalty on {@code uscc} decided after {@code after}. */
-    public List<String> penalisedAfter(String uscc, LocalDate after, String exceptCaseId) {
+    /**
+     * The cases, other than {@code exceptCaseId}, with a standing penalty on {@code subject} decided after {@code after}: an
+     * organisation by its USCC, a natural person by {@link #person} of the ID number; none for a subject known by neither.
+     */
+    public List<String> penalisedAfter(org.gongshi.ledger.vocabulary.Party subject, LocalDate after, String exceptCaseId) {
+        String person = subject.uscc() == null ? person(subject.idNumber()) : null;
+        if (subject.uscc() == null && person == null) return List.of();
         List<String> cases = new ArrayList<>();
-        collection.find(and(eq("uscc", uscc), eq("standing", true), gt("decidedOn", date(after)), ne("_id", exceptCaseId)))
+        collection.find(and(subject.uscc() != null ? eq("uscc", subject.uscc()) : eq(PERSON, person), eq("standing", true),
+                        gt("decidedOn", date(after)), ne("_id", exceptCaseId)))
                 .forEach(d -> cases.add(d.getString("_id")));
         return cases;
+    }
+
+    /** The field of a natural person's key ({@link #person}); absent for an organisation and once the subject is shredded. */
+    static final String PERSON = "person";
+
+    /**
+     * A natural person as the history knows them: a SHA-256 of the ID number (as the ledger checks it, X in upper case), for
+     * equality only, so the history never holds the number itself; null for none, or one shredded.
+     */
+    static String person(String idNumber) {
+        if (idNumber == null || idNumber.isBlank() || org.gongshi.ledger.privacy.PersonalData.SHREDDED.equals(idNumber)) return null;
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("gongshi-person|" + idNumber.strip().toUpperCase(java.util.Locale.ROOT)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The penalty history of {@code caseIds}, as {@link RepeatedInfringementPolicy} judges it. */

@@ -45,7 +45,9 @@ public class PenaltyHistoryProjection {
 
     @EventHandler
     void on(CaseFiled e, TrackingToken token) {
-        create(history, e.caseId(), new Document("uscc", e.party().uscc()).append("subjectName", e.party().name())
+        create(history, e.caseId(), new Document("uscc", e.party().uscc())
+                .append(PenaltyHistory.PERSON, e.party().uscc() == null ? PenaltyHistory.person(e.party().idNumber()) : null)
+                .append("subjectName", e.party().name())
                 .append("bureau", e.bureau()).append("division", e.division()).append("standing", false)
                 .append("ipType", e.ipType() == null ? null : e.ipType().name())
                 .append("procedure", e.procedure() == null ? null : e.procedure().name()).append("violationType", e.violationType())
@@ -73,10 +75,14 @@ public class PenaltyHistoryProjection {
         apply(history, e.caseId(), position(token), set("standing", false), set("revokedOn", PenaltyHistory.date(e.effectiveOn())));
     }
 
-    /** A natural person's name (a party without a USCC) reads as shredded once the case's data subject was shredded. */
+    /**
+     * A natural person's name (a party without a USCC) reads as shredded once the case's data subject was shredded, and their key
+     * ({@link PenaltyHistory#person}) is gone with it.
+     */
     @EventHandler
     void on(SubjectShredded e) {
-        history.updateOne(and(eq("_id", e.subjectId()), eq("uscc", null)), set("subjectName", PersonalData.SHREDDED));
+        history.updateOne(and(eq("_id", e.subjectId()), eq("uscc", null)),
+                com.mongodb.client.model.Updates.combine(set("subjectName", PersonalData.SHREDDED), com.mongodb.client.model.Updates.unset(PenaltyHistory.PERSON)));
     }
 
     @ResetHandler

@@ -224,17 +224,47 @@ class ListingProjectionsTest {
         assertThat(history.candidates(LocalDate.of(2026, 11, 23), null, 0, 10).items()).isEmpty();
     }
 
+    /**
+     * Credit repair's repeat check: a natural person's later penalty is found by the ID number (outside audit: by USCC alone, a
+     * person penalised again had the first record ended early); the history keeps a hash of the number, gone when shredded.
+     */
+    @Test
+    void a_natural_persons_later_penalty_is_found_by_the_id_number_until_the_subject_is_shredded() throws Exception {
+        Party person = new Party(PartyKind.NATURAL_PERSON, "赵大", null, "11010119900101123x", null);
+        List<Object> events = new ArrayList<>();
+        events.addAll(penaltyOn("first", person, LocalDate.of(2026, 2, 10)));
+        events.addAll(penaltyOn("again", person, LocalDate.of(2026, 2, 11)));
+        events.addAll(penaltyOn("other", new Party(PartyKind.NATURAL_PERSON, "赵大", null, "110101199001011237", null), LocalDate.of(2026, 3, 1)));
+        deliver(historyProjection, events, 1);
+
+        assertThat(history.penalisedAfter(person, LocalDate.of(2026, 2, 10), "first")).containsExactly("again");
+        assertThat(history.penalisedAfter(new Party(PartyKind.NATURAL_PERSON, "赵大", null, "11010119900101123X", null),
+                LocalDate.of(2026, 2, 10), "first")).as("the check character in either case").containsExactly("again");
+        assertThat(history.penalisedAfter(person, LocalDate.of(2026, 2, 11), "first")).isEmpty();
+        assertThat(documents(PenaltyHistory.COLLECTION).toString()).doesNotContain("11010119900101123");
+
+        deliver(historyProjection, List.of(new org.gongshi.ledger.privacy.event.SubjectShredded("again", java.time.Instant.parse("2026-06-01T00:00:00Z"))), 7);
+        assertThat(history.penalisedAfter(person, LocalDate.of(2026, 2, 10), "first")).isEmpty();
+    }
+
     private static List<Object> penalty(String caseId, String uscc, LocalDate decidedOn) {
         return penalty(caseId, uscc, decidedOn, IpType.TRADEMARK, "商标侵权", "110105");
     }
 
     private static List<Object> penalty(String caseId, String uscc, LocalDate decidedOn, IpType ipType, String violationType, String division) {
+        return penaltyOn(caseId, new Party(PartyKind.LEGAL_PERSON, "某某公司" + uscc, uscc, null, null), decidedOn, ipType, violationType, division);
+    }
+
+    private static List<Object> penaltyOn(String caseId, Party party, LocalDate decidedOn) {
+        return penaltyOn(caseId, party, decidedOn, IpType.TRADEMARK, "商标侵权", "110105");
+    }
+
+    private static List<Object> penaltyOn(String caseId, Party party, LocalDate decidedOn, IpType ipType, String violationType, String division) {
         LocalDate filed = decidedOn.minusDays(30);
         var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("10000.00"), null));
         return List.of(
                 new CaseFiled(caseId, BUREAU, null, division, filed, ipType, violationType, Procedure.ORDINARY, "投诉",
-                        new Party(PartyKind.LEGAL_PERSON, "某某公司" + uscc, uscc, null, null), new Deadline(filed.plusDays(90), false),
-                        filed.plusDays(180), V),
+                        party, new Deadline(filed.plusDays(90), false), filed.plusDays(180), V),
                 new PenaltyDecided(caseId, "d-" + caseId, "京朝知罚〔2026〕" + caseId + "号", decidedOn, Procedure.ORDINARY, fine,
                         "商标法第六十条", "销售侵权商品", new Deadline(filed.plusDays(90), false), true,
                         new Deadline(decidedOn.plusDays(15), false), V));
