@@ -169,8 +169,8 @@ public class Case implements DisclosedCase {
         authorise(recording);
         requireOpenBeforeDisposition("extend the decision deadline");
         requireDatedInOrder(command.approvedOn(), "approval of the extension", recording, rules);
-        check(!command.approvedOn().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
-                "the extension was approved on " + command.approvedOn() + ", after the deadline " + decisionDeadline.dueOn()
+        check(!command.approvedOn().isAfter(decisionDeadline(rules).dueOn()), Rule.DECISION_EXTENSION,
+                "the extension was approved on " + command.approvedOn() + ", after the deadline " + decisionDeadline(rules).dueOn()
                         + " had passed; an extension must be approved before the deadline");
         if (command.approval() == ExtensionApproval.HEAD) {
             int days = command.days() == null ? rules.headExtensionDays() - headExtensionDays : command.days();
@@ -187,14 +187,14 @@ public class Case implements DisclosedCase {
                     "a collective extension comes only after the head's +" + rules.headExtensionDays() + " CD extension; "
                             + headExtensionDays + " CD approved so far");
             check(command.newDeadline() != null, Rule.DECISION_EXTENSION, "a collective decision must name the new deadline (newDeadline)");
-            check(command.newDeadline().isAfter(decisionDeadline.dueOn()), Rule.DECISION_EXTENSION,
-                    "the new deadline " + command.newDeadline() + " must be after the current deadline " + decisionDeadline.dueOn());
+            check(command.newDeadline().isAfter(decisionDeadline(rules).dueOn()), Rule.DECISION_EXTENSION,
+                    "the new deadline " + command.newDeadline() + " must be after the current deadline " + decisionDeadline(rules).dueOn());
             int maxDays = rules.policy().timeBounds().collectiveDeadlineMaxDaysAfterFiling();
             check(!command.newDeadline().isAfter(filedOn.plusDays(maxDays)), Rule.DECISION_EXTENSION,
                     "a collective decision names a deadline at most " + maxDays + " CD after the filing on " + filedOn + " (to "
                             + filedOn.plusDays(maxDays) + ", project default), not " + command.newDeadline());
             Deadline extended = rules.decisionDeadline(filedOn, headExtensionDays, command.newDeadline(), 0);
-            int days = Math.toIntExact(ChronoUnit.DAYS.between(decisionDeadline.dueOn(), extended.dueOn()));
+            int days = Math.toIntExact(ChronoUnit.DAYS.between(decisionDeadline(rules).dueOn(), extended.dueOn()));
             apply(new DecisionDeadlineExtended(caseId, ExtensionApproval.COLLECTIVE, command.approvedOn(), days, command.newDeadline(), command.reason(),
                     extended, rules.version()));
         }
@@ -208,11 +208,11 @@ public class Case implements DisclosedCase {
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is already paused since " + pausedSince + " (" + pauseReason + ")");
         // days not counted toward a deadline that is still running; one already missed stays missed (as with an extension):
         // neither a pause that begins after it, nor one recorded after it, dated back into it (the miss may be on record)
-        check(!command.pausedOn().isAfter(decisionDeadline.dueOn()), Rule.CLOCK_PAUSE,
-                "the clock is paused on " + command.pausedOn() + ", after the decision deadline " + decisionDeadline.dueOn()
+        check(!command.pausedOn().isAfter(decisionDeadline(rules).dueOn()), Rule.CLOCK_PAUSE,
+                "the clock is paused on " + command.pausedOn() + ", after the decision deadline " + decisionDeadline(rules).dueOn()
                         + " had passed; a pause must begin while the deadline still runs");
-        check(!recording.today().isAfter(decisionDeadline.dueOn()), Rule.CLOCK_PAUSE,
-                "the pause is recorded on " + recording.today() + ", after the decision deadline " + decisionDeadline.dueOn()
+        check(!recording.today().isAfter(decisionDeadline(rules).dueOn()), Rule.CLOCK_PAUSE,
+                "the pause is recorded on " + recording.today() + ", after the decision deadline " + decisionDeadline(rules).dueOn()
                         + " had passed; a pause recorded later cannot move a deadline already missed");
         apply(new CaseClockPaused(caseId, command.pausedOn(), command.reason(), command.note()));
     }
@@ -260,9 +260,9 @@ public class Case implements DisclosedCase {
                 "no served notice granted a right to a hearing");
         check(!hearingRequested, Rule.HEARING_REQUEST_WINDOW, "a hearing was already requested");
         requireDatedInOrder(command.requestedOn(), "the hearing request", recording, rules);
-        check(hearingRequestDeadline.metBy(command.requestedOn()), Rule.HEARING_REQUEST_WINDOW,
+        check(hearingRequestDeadline(rules).metBy(command.requestedOn()), Rule.HEARING_REQUEST_WINDOW,
                 "the hearing request of " + command.requestedOn() + " came after the window closed on "
-                        + hearingRequestDeadline.dueOn() + " (5 WD from the notice)");
+                        + hearingRequestDeadline(rules).dueOn() + " (5 WD from the notice)");
         apply(new HearingRequested(caseId, command.requestedOn()));
         if (pausedSince == null) {
             apply(new CaseClockPaused(caseId, command.requestedOn(), PauseReason.HEARING, "hearing requested"));
@@ -303,8 +303,8 @@ public class Case implements DisclosedCase {
                 "no penalty notice (事先告知) has been served on the party; serve it before deciding a penalty");
         check(!hearingRequested || hearingConcluded, Rule.HEARING_REQUEST_WINDOW,
                 "the party requested a hearing on this case; record the hearing before deciding");
-        check(!hearingRightGranted || rightsWaived || hearingRequested || command.decidedOn().isAfter(hearingRequestDeadline.dueOn()),
-                Rule.HEARING_REQUEST_WINDOW, "the party may request a hearing until " + hearingRequestDeadline.dueOn()
+        check(!hearingRightGranted || rightsWaived || hearingRequested || command.decidedOn().isAfter(hearingRequestDeadline(rules).dueOn()),
+                Rule.HEARING_REQUEST_WINDOW, "the party may request a hearing until " + hearingRequestDeadline(rules).dueOn()
                         + "; decide after that date, or record the party's express waiver on the notice");
         requireStatementWindowRun(command.decidedOn(), rules);
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + " (" + pauseReason
@@ -318,8 +318,8 @@ public class Case implements DisclosedCase {
         // the 15 CD to pay run from receipt (Art 67): DecisionServed records them
         numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new PenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(), procedure,
-                List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline,
-                recording.onTime(decisionDeadline), null, rules.version()));
+                List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline(rules),
+                recording.onTime(decisionDeadline(rules)), null, rules.version()));
     }
 
     @CommandHandler
@@ -330,7 +330,7 @@ public class Case implements DisclosedCase {
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is paused since " + pausedSince + "; resume it before deciding");
         numbers.take(bureau, command.decisionNumber(), caseId);
         apply(new NoPenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(),
-                command.legalBasis(), command.facts(), decisionDeadline, recording.onTime(decisionDeadline),
+                command.legalBasis(), command.facts(), decisionDeadline(rules), recording.onTime(decisionDeadline(rules)),
                 rules.version()));
     }
 
@@ -342,8 +342,8 @@ public class Case implements DisclosedCase {
         check(command.reason() != null, Rule.DISMISSAL,
                 "a dismissal names its reason: NO_VIOLATION, NO_JURISDICTION, TIME_BARRED or PARTY_DECEASED_OR_DISSOLVED");
         requireDatedInOrder(command.dismissedOn(), "the dismissal", recording, rules);
-        apply(new CaseDismissed(caseId, command.dismissedOn(), command.reason(), command.note(), decisionDeadline,
-                recording.onTime(decisionDeadline), rules.version()));
+        apply(new CaseDismissed(caseId, command.dismissedOn(), command.reason(), command.note(), decisionDeadline(rules),
+                recording.onTime(decisionDeadline(rules)), rules.version()));
     }
 
     @CommandHandler
@@ -362,7 +362,7 @@ public class Case implements DisclosedCase {
                 Rule.TRANSFER_NOT_REPLACED, "suspected " + command.suspectedOn() + ", approved " + command.approvedOn() + " and sent "
                         + command.transferredOn() + " must follow one another");
         apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
-                decisionDeadline, recording.onTime(decisionDeadline), rules.version()));
+                decisionDeadline(rules), recording.onTime(decisionDeadline(rules)), rules.version()));
         // the approval is recorded with the transfer: it is on time by its own date; the sending, by the recording day
         Deadline approval = rules.transferApprovalDeadline(command.suspectedOn());
         Deadline sending = rules.transferSendingDeadline(command.approvedOn());
@@ -496,8 +496,8 @@ public class Case implements DisclosedCase {
         authorise(recording, Recording.DEADLINES);
         LocalDate today = recording.today();
         boolean open = status != CaseStatus.CLOSED && !status.isDisposed();
-        if (open && pausedSince == null && today.isAfter(decisionDeadline.dueOn()) && !decisionDeadline.dueOn().equals(missedDecisionDeadline)) {
-            apply(new DecisionDeadlineMissed(caseId, decisionDeadline, today, rules.version()));
+        if (open && pausedSince == null && today.isAfter(decisionDeadline(rules).dueOn()) && !decisionDeadline(rules).dueOn().equals(missedDecisionDeadline)) {
+            apply(new DecisionDeadlineMissed(caseId, decisionDeadline(rules), today, rules.version()));
         }
         disclosure.checkDeadlines(recording, rules);
     }
@@ -661,6 +661,26 @@ public class Case implements DisclosedCase {
 
     private static String yuan(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * The decision deadline as the calendar loaded now counts it. One recorded {@code provisional} (its last day lay in a year
+     * whose holiday notice was not loaded) is counted again from what it was counted from, so a notice loaded since decides it
+     * (DOMAIN.md: provisional "until the notice is loaded"; outside audit: a deadline on 2027-01-01, a holiday in the notice
+     * loaded later, was still recorded missed on 01-02). A final one stands as recorded.
+     */
+    private Deadline decisionDeadline(Rulebook rules) {
+        if (!decisionDeadline.provisional()) return decisionDeadline;
+        long counted = Math.max(0, pausedDays - (collectiveDeadline == null ? 0 : pausedDaysBeforeCollective));
+        return rules.decisionDeadline(filedOn, headExtensionDays, collectiveDeadline, counted);
+    }
+
+    /**
+     * The hearing request window (5 WD from the notice) as the calendar loaded now counts it: a provisional one is counted again
+     * (outside audit: a request on the 5th working day under the notice loaded since was refused as after the window).
+     */
+    private Deadline hearingRequestDeadline(Rulebook rules) {
+        return hearingRequestDeadline.provisional() ? rules.hearingRequestDeadline(noticeServedOn) : hearingRequestDeadline;
     }
 
     private void resume(LocalDate resumedOn, Rulebook rules) {

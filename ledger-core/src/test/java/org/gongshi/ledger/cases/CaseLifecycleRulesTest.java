@@ -445,6 +445,48 @@ class CaseLifecycleRulesTest {
                 "hearing-request-window", "no served notice granted a right to a hearing");
     }
 
+    /**
+     * DOMAIN.md: a deadline computed in a year without a notice is provisional "until the notice is loaded". Recorded before the
+     * 2027 notice (New Year 01-01..01-03 off) was loaded, the hearing request window and the decision deadline are counted again
+     * under it (outside audit: a request on the 5th working day was refused, and a deadline on the holiday recorded missed).
+     */
+    @Test
+    void hearing_request_window_and_decision_deadline_recorded_provisional_count_under_the_notice_loaded_since() {
+        AggregateTestFixture<Case> loaded = new AggregateTestFixture<>(Case.class);
+        loaded.registerInjectableResource(new Rulebook(EnforcementPolicy.defaults(),
+                WorkingDayCalendar.official().withNotices(WorkingDayCalendar.load(new java.io.StringReader("2027.off=01-01..01-03\n")))));
+        loaded.registerInjectableResource(new DistinctDecisionNumbers());
+        org.gongshi.ledger.policy.LedgerTime clock = org.gongshi.ledger.policy.LedgerTime.on(loaded);
+
+        // noticed Monday 2026-12-28: 5 WD counted Friday 2027-01-01 as a weekday (01-04, provisional); under the notice, 01-05
+        Object[] noticed = {filed(date("2026-12-28"), Procedure.ORDINARY, ORGANISATION, new Deadline(date("2027-03-29"), true)),
+            noticeServed(date("2026-12-28"), List.of(fine("150000")), true, false, new Deadline(date("2027-01-04"), true))};
+        clock.on(date("2027-01-05"));
+        loaded.given(noticed).when(new RequestHearing(CASE_ID, date("2027-01-05")), AS_OWN_BUREAU)
+                .expectEvents(new HearingRequested(CASE_ID, date("2027-01-05")),
+                        new CaseClockPaused(CASE_ID, date("2027-01-05"), PauseReason.HEARING, "hearing requested"));
+        clock.on(date("2027-01-06"));
+        refused(loaded.given(noticed).when(new RequestHearing(CASE_ID, date("2027-01-06")), AS_OWN_BUREAU),
+                "hearing-request-window", "after the window closed on 2027-01-05");
+
+        // filed 2026-10-03: 90 CD end on Friday 2027-01-01 (provisional); under the notice the holiday moves it to Monday 01-04
+        Object[] filedBefore = {filed(date("2026-10-03"), Procedure.ORDINARY, ORGANISATION, new Deadline(date("2027-01-01"), true))};
+        var check = new org.gongshi.ledger.cases.command.CheckDeadlines(CASE_ID);
+        var deadlines = org.gongshi.ledger.policy.LedgerTime.asSystem(org.gongshi.ledger.policy.Recording.DEADLINES);
+        clock.on(date("2027-01-02"));
+        loaded.given(filedBefore).when(check, deadlines).expectNoEvents();
+        clock.on(date("2027-01-04"));
+        loaded.given(filedBefore).when(check, deadlines).expectNoEvents();
+        clock.on(date("2027-01-05"));
+        loaded.given(filedBefore).when(check, deadlines)
+                .expectEvents(new org.gongshi.ledger.cases.event.DecisionDeadlineMissed(CASE_ID, due("2027-01-04"), date("2027-01-05"), VERSION));
+        // decided on 01-04, recorded that day: on time under the notice
+        clock.on(date("2027-01-04"));
+        loaded.given(filedBefore).andGiven(noticeServed(date("2026-12-01"), List.of(fine("1000")), false, true, due("2026-12-08")))
+                .when(decidePenalty(date("2027-01-04"), List.of(fine("1000"))), AS_OWN_BUREAU)
+                .expectEvents(penaltyDecided(date("2027-01-04"), List.of(fine("1000")), due("2027-01-04"), true, null));
+    }
+
     @Test
     void decision_waits_for_hearing_request_window_unless_waived() {
         Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12"))};

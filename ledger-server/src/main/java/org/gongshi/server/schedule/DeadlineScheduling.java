@@ -48,17 +48,33 @@ public class DeadlineScheduling {
 
     @EventHandler
     void on(CaseFiled e) {
-        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(e.decisionDeadline()));
+        scheduleDecision(e.caseId(), e.decisionDeadline());
     }
 
     @EventHandler
     void on(DecisionDeadlineExtended e) {
-        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(e.decisionDeadline()));
+        scheduleDecision(e.caseId(), e.decisionDeadline());
     }
 
     @EventHandler
     void on(CaseClockResumed e) {
-        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(e.decisionDeadline()));
+        scheduleDecision(e.caseId(), e.decisionDeadline());
+    }
+
+    /**
+     * How many days after a provisional decision deadline the case is checked again, each day: the case counts a provisional
+     * deadline again under the calendar loaded when it is checked (a holiday notice loaded since moves its last day past a
+     * holiday: at most the longest holiday, 8 days in the notices of 2024–2026, and a day for the weekend beside it).
+     */
+    static final int PROVISIONAL_RECHECK_DAYS = 10;
+
+    /** The decision deadline's check, and for a provisional one the days after it on which it may fall once its year's notice is loaded. */
+    private void scheduleDecision(String caseId, Deadline deadline) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, caseId, passed(deadline));
+        if (!deadline.provisional()) return;
+        for (int day = 1; day <= PROVISIONAL_RECHECK_DAYS; day++) {
+            schedule.schedule(DeadlineSchedule.Kind.CASE, caseId, passed(new Deadline(deadline.dueOn().plusDays(day), true)));
+        }
     }
 
     @EventHandler

@@ -283,6 +283,37 @@ class DeadlineRunnerTest {
         assertThat(schedule.pending()).isZero();
     }
 
+    /**
+     * A provisional decision deadline is checked on its next day and on each of the 10 days after it: the case counts it again
+     * under the notice loaded since, which may move its last day past a holiday (DOMAIN.md: provisional "until the notice is loaded").
+     */
+    @Test
+    void a_provisional_decision_deadline_is_checked_each_day_it_may_fall_on_once_its_notice_is_loaded() {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        DeadlineScheduling scheduling = new DeadlineScheduling(schedule, Rulebook.defaults());
+        scheduling.on(filed("case-final", new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2026-06-01"), false)));
+        assertThat(schedule.pending()).isEqualTo(1);
+        scheduling.on(filed("case-provisional", new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2027-01-01"), true)));
+        assertThat(schedule.pending()).isEqualTo(1 + 1 + DeadlineScheduling.PROVISIONAL_RECHECK_DAYS);
+
+        DeadlineRunner runner = node(clockAt(Instant.parse("2027-01-11T02:00:00Z")), Duration.ofMinutes(1));
+        try {
+            runner.fireDue();
+        } finally {
+            runner.close();
+        }
+        assertThat(fired.get("case-provisional")).as("due entries of one case fire as one check").hasValue(1);
+        assertThat(schedule.pending()).as("the check of 01-12 is still to come").isEqualTo(1);
+    }
+
+    private static org.gongshi.ledger.cases.event.CaseFiled filed(String caseId, org.gongshi.ledger.calendar.Deadline deadline) {
+        return new org.gongshi.ledger.cases.event.CaseFiled(caseId, "91110000600037341L", "北京市朝阳区市场监督管理局", "110105",
+                deadline.dueOn().minusDays(90), org.gongshi.ledger.vocabulary.IpType.TRADEMARK, "销售侵权商品",
+                org.gongshi.ledger.vocabulary.Procedure.ORDINARY, "投诉", new org.gongshi.ledger.vocabulary.Party(
+                        org.gongshi.ledger.vocabulary.PartyKind.LEGAL_PERSON, "北京示例商贸有限公司", "91110000600037341L", null, null),
+                deadline, deadline.dueOn().plusDays(90), "CN-2026.1");
+    }
+
     private static SanctionImposed sanction(String sanctionId, SanctionMeasure measure, String until) {
         return new SanctionImposed("listing-1", sanctionId, "91110000600037341L", measure, measure.defaultScope(), LocalDate.parse("2026-04-15"),
                 LocalDate.parse(until), "CN-2026.1");
