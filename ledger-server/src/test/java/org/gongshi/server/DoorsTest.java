@@ -215,6 +215,23 @@ class DoorsTest {
         }
     }
 
+    /** Outside audit: what the firewall refused was an empty 400, no Content-Type, none of the security headers. */
+    @Test
+    void a_request_the_firewall_refuses_is_a_problem_with_the_security_headers() throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        for (String line : List.of("GET /api/v1/cases/%2e%2e", "GET /api/v1//cases", "GET /x;a=1", "TRACE /api/v1/cases")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write((line + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as(line + ": " + answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                        .contains("Content-Security-Policy: default-src 'none'").contains("X-Content-Type-Options: nosniff")
+                        .contains("\"status\":400").contains("API.md");
+            }
+        }
+    }
+
     @Test
     void health_details_are_shown_to_the_admin_role_only() {
         String anonymous = web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();

@@ -94,8 +94,10 @@ public class AuditPagesController {
             exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login"));
             return exchange.getResponse().setComplete();
         }
+        // Secure whenever the page came over TLS (behind a proxy: with Boot's server.forward-headers-strategy), so the token never
+        // travels over plain HTTP again (outside audit); on a loopback rig without TLS the browser would drop a Secure cookie
         exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, token.strip()).httpOnly(true).sameSite("Strict").path("/audit")
-                .maxAge(Duration.ofHours(8)).build());
+                .secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())).maxAge(Duration.ofHours(8)).build());
         exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
         exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next)));
         return exchange.getResponse().setComplete();

@@ -64,17 +64,18 @@ public class CaseQueryController {
     @GetMapping
     Mono<Page> list(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request,
                     @RequestParam(required = false) String status,
-                    @RequestParam(required = false) Boolean overdue,
+                    @RequestParam(required = false) String overdue,
                     @RequestParam(required = false) String division,
                     @RequestParam(required = false) String page,
                     @RequestParam(required = false) String size) {
         Caller caller = Caller.of(jwt);
         CaseStatus wanted = Params.oneOf(CaseStatus.class, "status", status);
         Page.Request paging = Page.request(page, size);
+        boolean late = Params.flag("overdue", overdue);
         CaseViews.Scope scope = scope(caller, division);
         LocalDate today = LocalDate.now(clock);
         return reads.read(request, () -> {
-            var result = views.list(scope, wanted, Boolean.TRUE.equals(overdue) ? today : null, paging.page(), paging.size());
+            var result = views.list(scope, wanted, late ? today : null, paging.page(), paging.size());
             return Page.of(result.items(), v -> CaseAnswers.present(v, today, json, rules), result.page(), result.size(), result.total());
         }, VIEW);
     }

@@ -4,6 +4,7 @@ import org.gongshi.api.problem.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -202,6 +203,26 @@ public class SecurityConfiguration {
         String error = e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth
                 && oauth.getError() != null && oauth.getError().getErrorCode() != null ? oauth.getError().getErrorCode() : null;
         return "Bearer realm=\"gongshi\"" + (error == null || !error.matches("[a-z_]{1,40}") ? "" : ", error=\"" + error + "\"");
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (an encoded {@code ..} or {@code /} in the path, {@code ;} parameters, a
+     * {@code //}, TRACE …) is answered as every other refusal: a problem with the security headers, before any filter that writes
+     * them has run (outside audit: an empty 400 with no Content-Type and no headers).
+     */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler firewallRefusal() {
+        return (exchange, rejected) -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.setCacheControl("no-store");
+            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Request refused",
+                    "The request's method or path is not accepted (a path holds no encoded '/', '\\', '.' segments, ';' parameters, "
+                            + "'//' or control characters; methods are GET, HEAD, POST, DELETE and OPTIONS); see API.md for the paths");
+        };
     }
 
     /** An unauthenticated browser on an audit page goes to the login form, and back after it. */

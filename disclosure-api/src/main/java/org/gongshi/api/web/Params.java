@@ -40,6 +40,13 @@ public final class Params {
         return value;
     }
 
+    /** A flag parameter: {@code true} or {@code false} exactly, absent as false (outside audit: yes, 1 and 0 were read as flags). */
+    public static boolean flag(String field, String value) {
+        if (absent(value) || "false".equals(value.strip())) return false;
+        if ("true".equals(value.strip())) return true;
+        throw org.gongshi.api.problem.InvalidRequest.of(field, "must be true or false");
+    }
+
     /**
      * Whether a parameter asks for nothing: absent, empty, or only blank or invisible characters ({@link Text#visible}); the API
      * refuses the last before a controller sees it ({@link org.gongshi.api.input.QueryGuard}), a public page's form reads it as

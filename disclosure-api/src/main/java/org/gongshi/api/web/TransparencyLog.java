@@ -167,6 +167,8 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
     /** A whole-number parameter in [min, max], else a 400 naming it. */
     public static long number(String field, String value, long min, long max) {
         try {
+            // ASCII digits only: Java reads ０ and other scripts' digits as numbers (outside audit: after=０ was read as 0)
+            if (!value.strip().matches("-?[0-9]{1,19}")) throw new NumberFormatException();
             long n = Long.parseLong(value.strip());
             if (n < min || n > max) throw new NumberFormatException();
             return n;

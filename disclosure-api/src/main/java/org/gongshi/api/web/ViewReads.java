@@ -93,7 +93,8 @@ public class ViewReads {
     private static Long parse(String field, String value) {
         if (value == null || value.isBlank()) return null;
         try {
-            long position = Long.parseLong(value.strip());
+            // ASCII digits only, as every number of the API (Java reads full-width digits as numbers)
+            long position = value.strip().matches("[0-9]{1,19}") ? Long.parseLong(value.strip()) : -1;
             if (position >= 0) return position;
         } catch (NumberFormatException e) {
             // answered below
