@@ -474,6 +474,30 @@ class StrictInputTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.listingId").isEqualTo(listingId);
     }
 
+    /** The day of the act (actOn, optional) is on or before the filing; the case view shows it (outside audit: no field to record it). */
+    @Test
+    void the_day_of_the_act_comes_before_the_filing_and_the_case_view_shows_it() throws Exception {
+        TrackingToken before = head();
+        Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases"));
+        body.put("actOn", "2026-03-03");
+        Answer late = postJson("/api/v1/cases", json(body));
+        assertRefused(late, "actOn after filedOn");
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.body()).contains("\"field\":\"actOn\"").contains("on or before filedOn 2026-03-02");
+        assertThat(recordedSince(before)).isEmpty();
+
+        // filed on the ledger's day (the other tests move its clock), the act a month before
+        java.time.LocalDate today = java.time.LocalDate.parse(((String) web.get().uri("/dev/clock").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("now")).substring(0, 10));
+        body.put("filedOn", today.toString());
+        body.put("actOn", today.minusMonths(1).toString());
+        Answer filed = postJson("/api/v1/cases", json(body));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String filedId = (String) JSON.readValue(filed.body(), Map.class).get("caseId");
+        Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, token, filedId, v -> v.get("actOn") != null);
+        assertThat(view.get("actOn")).isEqualTo(today.minusMonths(1).toString());
+    }
+
     /** Outside audit: an upper-case id in a path named the case, in {@code basisCaseIds} it was "not in the ledger". */
     @Test
     void an_id_in_upper_case_in_a_body_names_the_same_case() {

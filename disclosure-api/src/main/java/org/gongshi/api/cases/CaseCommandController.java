@@ -110,7 +110,7 @@ public class CaseCommandController {
             body.check();
             String caseId = commands.newId(jwt, key, "POST /cases", body);
             var command = new FileCase(caseId, caller.bureau(), authorityName(caller, body.authorityName()), caller.division(), body.filedOn(),
-                    body.ipType(), body.violationType(), body.procedure(), body.source(), body.party().toParty());
+                    body.ipType(), body.violationType(), body.procedure(), body.source(), body.party().toParty(), body.actOn());
             return Command.created(command, "/api/v1/cases/" + caseId, "caseId", caseId);
         });
     }

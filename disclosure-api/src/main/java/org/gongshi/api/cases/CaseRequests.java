@@ -47,9 +47,12 @@ public final class CaseRequests {
     public record FileCaseRequest(@NotNull LocalDate filedOn, @NotNull IpType ipType,
                                   @NotBlank @Size(max = Bounds.LABEL) String violationType, @NotNull Procedure procedure,
                                   @NotBlank @Size(max = Bounds.LABEL) String source, @NotNull @Valid PartyRequest party,
-                                  @Size(max = Bounds.NAME) String authorityName) {
+                                  @Size(max = Bounds.NAME) String authorityName, LocalDate actOn) {
         void check() {
             List<FieldProblem> problems = new ArrayList<>();
+            if (actOn != null && actOn.isAfter(filedOn)) {
+                problems.add(new FieldProblem("actOn", "is the day the act was committed, on or before filedOn " + filedOn + ", not " + actOn));
+            }
             for (String p : party.toParty().problems()) {
                 int colon = p.indexOf(": ");
                 problems.add(new FieldProblem(p.substring(0, colon), p.substring(colon + 2)));

@@ -154,10 +154,14 @@ public class Case implements DisclosedCase {
             check(command.authorityName() != null && !command.authorityName().isBlank(), Rule.AUTHORITY_NAMED,
                     "authorityName: name the authority (处罚机关) as registered; every public record of the case shows it");
             requireBornBefore(command.party(), recording);
+            if (command.actOn() != null && command.actOn().isAfter(command.filedOn())) {
+                throw new RuleViolation(Rule.ACTS_IN_ORDER, "actOn", "the act of " + command.actOn() + " comes before its case is filed on "
+                        + command.filedOn() + "; actOn is the day the act was committed");
+            }
             Deadline deadline = rules.decisionDeadline(command.filedOn(), 0, null, 0);
             apply(new CaseFiled(command.caseId(), command.bureau(), command.authorityName(), command.division(),
                     command.filedOn(), command.ipType(), command.violationType(), command.procedure(), command.source(),
-                    command.party(), deadline, rules.escalationDueOn(command.filedOn()), rules.version()));
+                    command.party(), deadline, rules.escalationDueOn(command.filedOn()), rules.version(), command.actOn()));
         } catch (RuleViolation violation) {
             // no aggregate instance exists yet, so no @ExceptionHandler wraps the refusal
             throw violation.acrossTheBus();

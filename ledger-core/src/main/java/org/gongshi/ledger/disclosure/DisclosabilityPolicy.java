@@ -34,22 +34,34 @@ public final class DisclosabilityPolicy {
 
     /**
      * Whether this decision is disclosed: of a disclosed kind, and not of a party who was a minor on the day of the act or
-     * of the decision. The ledger records no day of the act; the act came before the case was filed, so a party who was
-     * a minor on the filing day was one on the day of the act.
+     * of the decision. The day of the act is the filing's {@code actOn}; a filing without it bounds it by the filing day (the
+     * act came before the case was filed, so a party who was a minor on the filing day was one on the day of the act).
      */
+    public static boolean disclosable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate actOn, LocalDate filedOn,
+                                      LocalDate decidedOn) {
+        return disclosable(procedure, penalties) && minority(party, actOn, filedOn, decidedOn).isEmpty();
+    }
+
+    /** As {@link #disclosable(Procedure, List, Party, LocalDate, LocalDate, LocalDate)} for a filing without the day of the act. */
     public static boolean disclosable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate filedOn, LocalDate decidedOn) {
-        return disclosable(procedure, penalties) && minority(party, filedOn, decidedOn).isEmpty();
+        return disclosable(procedure, penalties, party, null, filedOn, decidedOn);
     }
 
     /**
      * Refuses ({@link Rule#DISCLOSURE_SCOPE}) to publish a decision of a kind that is never disclosed,
-     * or of a party who was a minor on the day of the act (bounded by the filing day) or of the decision.
+     * or of a party who was a minor on the day of the act ({@code actOn}, or bounded by the filing day) or of the decision.
      */
-    public static void requirePublishable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate filedOn, LocalDate decidedOn) {
+    public static void requirePublishable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate actOn, LocalDate filedOn,
+                                          LocalDate decidedOn) {
         Optional<String> excluded = exclusion(procedure, penalties);
         check(excluded.isEmpty(), Rule.DISCLOSURE_SCOPE, excluded.orElse(null));
-        Optional<String> minor = minority(party, filedOn, decidedOn);
+        Optional<String> minor = minority(party, actOn, filedOn, decidedOn);
         check(minor.isEmpty(), Rule.DISCLOSURE_SCOPE, minor.orElse(null));
+    }
+
+    /** As {@link #requirePublishable(Procedure, List, Party, LocalDate, LocalDate, LocalDate)} for a filing without the day of the act. */
+    public static void requirePublishable(Procedure procedure, List<Penalty> penalties, Party party, LocalDate filedOn, LocalDate decidedOn) {
+        requirePublishable(procedure, penalties, party, null, filedOn, decidedOn);
     }
 
     /** Why decisions of this kind are never disclosed, or empty when they are. */
@@ -64,8 +76,9 @@ public final class DisclosabilityPolicy {
     }
 
     /** Why the party's decision is never disclosed for minority (under 18 周岁 on the day of the act or of the decision), or empty. */
-    private static Optional<String> minority(Party party, LocalDate filedOn, LocalDate decidedOn) {
+    private static Optional<String> minority(Party party, LocalDate actOn, LocalDate filedOn, LocalDate decidedOn) {
         if (isMinorOn(party, decidedOn)) return Optional.of("the party was a minor on the decision date; never disclosed");
+        if (isMinorOn(party, actOn)) return Optional.of("the party was a minor on the day of the act " + actOn + "; never disclosed");
         if (isMinorOn(party, filedOn)) {
             return Optional.of("the party was a minor on the filing day " + filedOn + ", so also when the act was committed; never disclosed");
         }

@@ -65,6 +65,8 @@ public class Disclosure {
     private Procedure procedure;
     private Party party;
     private LocalDate filedOn;
+    /** The day of the act, when the filing recorded it. */
+    private LocalDate actOn;
     private boolean penaltyDecision;
     private String decisionNumber;
     private String legalBasis;
@@ -106,7 +108,7 @@ public class Disclosure {
         String recordId = edition == 1 ? decision.decisionId() : decision.decisionId() + "/" + edition;
         if (command.action() == DisclosureAction.WITHHOLD) {
             // a decision that is never disclosed (warning only, simple procedure, no penalty, a minor) needs no ground
-            boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, filedOn, decision.decidedOn());
+            boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
             if (disclosable && command.ground() == null) {
                 throw new RuleViolation(Rule.WITHHOLDING_GROUND, "ground", "a disclosable decision is withheld only on an enumerated"
                         + " ground, one of " + Arrays.toString(WithholdingGround.values()) + " (free text goes in the explanation)");
@@ -121,7 +123,7 @@ public class Disclosure {
                 "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
                         + "; only a changed decision is published again");
         check(!party.shredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
-        DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, filedOn, decision.decidedOn());
+        DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
         // a new record of a changed decision hides every term its earlier records hid, and the new ones
         List<String> hidden = new ArrayList<>(redactions);
         if (command.redactions() != null) hidden.addAll(command.redactions());
@@ -265,7 +267,7 @@ public class Disclosure {
     /** Whether the decision must be disclosed at all (never warnings-only, simple procedure or minors). */
     private boolean disclosable(DecisionFacts decision) {
         try {
-            DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, filedOn, decision.decidedOn());
+            DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
             return true;
         } catch (RuleViolation notDisclosed) {
             return false;
@@ -291,6 +293,7 @@ public class Disclosure {
         procedure = event.procedure();
         party = event.party();
         filedOn = event.filedOn();
+        actOn = event.actOn();
     }
 
     @EventSourcingHandler

@@ -1080,6 +1080,18 @@ class CaseLifecycleRulesTest {
                         date("2026-06-01"), "判决撤销", List.of(), VERSION));
     }
 
+    /** The day of the act, recorded at filing for the minority rule, comes before the filing (acts in order). */
+    @Test
+    void acts_in_order_the_day_of_the_act_comes_on_or_before_the_filing() {
+        refused(fixture.givenNoPriorActivity().when(new FileCase(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION,
+                        Procedure.ORDINARY, SOURCE, PERSON, FILED.plusDays(1)), AS_OWN_BUREAU),
+                "acts-in-order", "comes before its case is filed on 2026-03-02");
+        fixture.givenNoPriorActivity().when(new FileCase(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION,
+                        Procedure.ORDINARY, SOURCE, PERSON, date("2025-12-01")), AS_OWN_BUREAU)
+                .expectEvents(new CaseFiled(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION, Procedure.ORDINARY,
+                        SOURCE, PERSON, DECISION_DEADLINE, date("2026-08-29"), VERSION, date("2025-12-01")));
+    }
+
     /** Outside audit: the same revision sent twice was recorded twice, the case listing two identical revisions. */
     @Test
     void revision_of_decision_records_each_revising_document_once() {

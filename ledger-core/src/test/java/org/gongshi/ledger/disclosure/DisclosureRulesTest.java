@@ -201,6 +201,31 @@ class DisclosureRulesTest {
                 "disclosure-scope", "minor on the filing day 2026-01-05");
     }
 
+    /**
+     * DOMAIN.md: never disclosed, a party under 18 周岁 on the day of the act. The filing records that day ({@code actOn}; outside
+     * audit: a party of 17 when the act was committed, an adult by the filing, was published, and the bureau could not withhold).
+     */
+    @Test
+    void minors_on_the_day_of_the_act_recorded_at_filing_are_never_disclosed() {
+        // born 2008-12-20: 17 on 2026-12-01, the act; 18 周岁 on 2026-12-21, before the filing of 2027-01-02
+        Party seventeenAtTheAct = new Party(PartyKind.NATURAL_PERSON, "小明", null, "110101200812201232", null);
+        assertThat(org.gongshi.ledger.identity.ResidentIdNumber.isValid(seventeenAtTheAct.idNumber())).isTrue();
+        CaseFiled withoutTheAct = new CaseFiled(CASE_ID, BUREAU, "北京市朝阳区市场监督管理局", "110105", LocalDate.of(2027, 1, 2), IpType.TRADEMARK,
+                "销售侵犯注册商标专用权的商品", Procedure.ORDINARY, "权利人投诉", seventeenAtTheAct, due("2027-04-02"), LocalDate.of(2027, 7, 1), VERSION);
+        CaseFiled withTheAct = new CaseFiled(CASE_ID, BUREAU, "北京市朝阳区市场监督管理局", "110105", LocalDate.of(2027, 1, 2), IpType.TRADEMARK,
+                "销售侵犯注册商标专用权的商品", Procedure.ORDINARY, "权利人投诉", seventeenAtTheAct, due("2027-04-02"), LocalDate.of(2027, 7, 1), VERSION,
+                LocalDate.of(2026, 12, 1));
+        PenaltyDecided decided = new PenaltyDecided(CASE_ID, DECISION_ID, "京朝市监罚〔2027〕1号", LocalDate.of(2027, 1, 20),
+                Procedure.ORDINARY, FINE_50K, "《商标法》第六十条第二款", "事实", due("2027-04-02"), true, null, VERSION);
+        DecideDisclosure publish = new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2027, 1, 21), null, null, List.of());
+        refused(fixture.given(withTheAct, notice(FINE_50K), decided).when(publish, AS_BUREAU),
+                "disclosure-scope", "minor on the day of the act 2026-12-01");
+        assertThat(DisclosabilityPolicy.disclosable(Procedure.ORDINARY, FINE_50K, seventeenAtTheAct, LocalDate.of(2026, 12, 1),
+                LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 20))).isFalse();
+        // without the day of the act, the filing day bounds it: an adult's then
+        fixture.given(withoutTheAct, notice(FINE_50K), decided).when(publish, AS_BUREAU).expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void a_disclosable_decision_is_withheld_only_on_an_enumerated_ground() {
         refused(given().when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), null,

@@ -71,14 +71,15 @@ public record CaseView(
         List<Transfer> earlierTransfers,
         Disclosure firstPublication,
         LocalDate disclosureOverdueSince,
-        LocalDate disclosureDueFrom) {
+        LocalDate disclosureDueFrom,
+        LocalDate actOn) {
 
     static CaseView filed(CaseFiled e, long globalIndex) {
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
                 List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of(),
-                null, List.of(), null, null, null);
+                null, List.of(), null, null, null, e.actOn());
     }
 
     /** A change of this view by one event ({@link CaseViewProjection}): its changeable parts, set in place, then {@link Edit#at}. */
@@ -144,7 +145,7 @@ public record CaseView(
             return new CaseView(v.caseId, v.bureau, v.authorityName, v.division, status, disposed, v.filedOn, v.ipType, v.violationType,
                     v.procedure, v.source, v.party, decisionDeadline, v.escalationDueOn, clock, extensions, notice, hearing, statements,
                     decision, transfer, execution, closure, revisions, disclosure, v.policyVersion, position, missedDeadlines, challenges,
-                    withdrawals, dismissal, earlierTransfers, firstPublication, disclosureOverdueSince, disclosureDueFrom);
+                    withdrawals, dismissal, earlierTransfers, firstPublication, disclosureOverdueSince, disclosureDueFrom, v.actOn);
         }
     }
 
@@ -155,7 +156,7 @@ public record CaseView(
      */
     public DisclosureDue disclosureDue(Rulebook rules) {
         if (disclosureDueFrom == null || decision == null
-                || !DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, filedOn, decision.decidedOn())) {
+                || !DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn())) {
             return null;
         }
         return new DisclosureDue(DeadlineView.pending(rules.disclosureDeadline(disclosureDueFrom)),

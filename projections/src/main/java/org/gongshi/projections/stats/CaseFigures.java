@@ -63,7 +63,7 @@ public final class CaseFigures {
         // a decision counts once it was published, withheld without an enumerated ground, or its 20 WD passed unpublished:
         // one decided today and not yet published is pending (its deadline is weeks away), not a decision left undisclosed
         boolean disclosable = decision != null && decision.kind() == DecisionKind.PENALTY && decision.decidedOn() != null
-                && DisclosabilityPolicy.disclosable(view.procedure(), decision.asDecided(), view.party(), view.filedOn(), decision.decidedOn())
+                && DisclosabilityPolicy.disclosable(view.procedure(), decision.asDecided(), view.party(), view.actOn(), view.filedOn(), decision.decidedOn())
                 && !withheld;
         boolean answered = published || withholding; // the decision on its disclosure was taken
         if (disclosable && (answered || missed(view, "DISCLOSURE"))) {
