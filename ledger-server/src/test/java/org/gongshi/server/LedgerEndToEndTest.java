@@ -162,8 +162,10 @@ class LedgerEndToEndTest {
                     // dated on the decision's day: a refused command must not move the ledger's clock past deadlines (they would fire)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("closedOn", "2026-03-02", "outcome", "x"))
                     .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.rule").isEqualTo("own-cases-only");
+            // in the same division: told the record is another bureau's, not that it lies outside its division (outside audit)
             web.get().uri("/api/v1/cases/{id}", caseId).headers(h -> h.setBearerAuth(other))
-                    .exchange().expectStatus().isForbidden();
+                    .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.detail")
+                    .value(d -> assertThat((String) d).contains("belongs to another bureau; a bureau reads its own records"));
 
             tokenBeforeRestart = app.getBean(TokenStore.class).fetchToken(CaseViewProjection.PROCESSING_GROUP, 0);
             assertThat(tokenBeforeRestart.position()).isPresent();

@@ -4,6 +4,7 @@ import org.gongshi.api.problem.Forbidden;
 import org.gongshi.ledger.identity.Division;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -91,7 +92,11 @@ public final class Access {
     public static void checkRead(Caller caller, String what, String bureau, String division) {
         requireReader(caller);
         if (!maySee(caller, bureau, division)) {
-            throw new Forbidden(what + " belongs to another bureau outside your division");
+            // a bureau's reader sees its own bureau's records; a supervisor or auditor its division's (outside audit: a reader of
+            // another bureau in the same division was told the record lay outside its division)
+            throw new Forbidden(what + (Objects.equals(caller.division(), division) || caller.division() != null && division != null
+                    && division.startsWith(caller.division()) ? " belongs to another bureau; a bureau reads its own records"
+                    : " belongs to another bureau outside your division"));
         }
     }
 
