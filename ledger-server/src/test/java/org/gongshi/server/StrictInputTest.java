@@ -121,6 +121,12 @@ class StrictInputTest {
         return JSON.writeValueAsString(value);
     }
 
+    /** {@link #assertRefused(Answer, String)} with {@code status}. */
+    static void assertRefused(Answer answer, String what, int status) {
+        assertRefused(answer, what);
+        assertThat(answer.status()).as(what + " -> " + answer.body()).isEqualTo(status);
+    }
+
     static void assertRefused(Answer answer, String what) {
         assertThat(answer.status()).as(what + " -> " + answer.body()).isBetween(400, 499);
         assertThat(answer.contentType()).as(what).contains("application/problem+json");
@@ -156,8 +162,7 @@ class StrictInputTest {
         penalties.set(0, penalty);
         body.put("penalties", penalties);
         Answer answer = postJson("/api/v1/cases/" + caseId + "/decisions", json(body));
-        assertRefused(answer, "two unknown enum values");
-        assertThat(answer.status()).isEqualTo(400);
+        assertRefused(answer, "two unknown enum values", 400);
         assertThat(answer.body()).contains("\"field\":\"kind\"").contains("\"field\":\"penalties[0].type\"")
                 .contains("must be one of [PENALTY, NO_PENALTY]").contains("WARNING");
         assertThat(recordedSince(before)).isEmpty();
@@ -170,8 +175,7 @@ class StrictInputTest {
         Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/listings"));
         body.put("basisCaseIds", List.of(caseId, caseId));
         Answer answer = postJson("/api/v1/listings", json(body));
-        assertRefused(answer, "basisCaseIds twice");
-        assertThat(answer.status()).isEqualTo(400);
+        assertRefused(answer, "basisCaseIds twice", 400);
         assertThat(answer.body()).contains("\"field\":\"basisCaseIds[1]\"").contains("name each basis case once");
         assertThat(recordedSince(before)).isEmpty();
     }
@@ -182,8 +186,7 @@ class StrictInputTest {
         TrackingToken before = head();
         Answer answer = postJson("/api/v1/cases/" + caseId + "/extensions", json(Map.of("approval", "COLLECTIVE", "approvedOn", "2026-03-05",
                 "days", 5, "newDeadline", "2026-08-31", "reason", "集体讨论决定延期")));
-        assertRefused(answer, "COLLECTIVE with days");
-        assertThat(answer.status()).isEqualTo(400);
+        assertRefused(answer, "COLLECTIVE with days", 400);
         assertThat(answer.body()).contains("\"field\":\"days\"").contains("newDeadline");
         assertThat(recordedSince(before)).isEmpty();
     }
@@ -193,8 +196,7 @@ class StrictInputTest {
     void a_withholding_ground_without_its_explanation_is_a_400_naming_the_field() {
         TrackingToken before = head();
         Answer answer = postJson("/api/v1/cases/" + caseId + "/disclosure", json(Map.of("action", "WITHHOLD", "ground", "STATE_SECRET")));
-        assertRefused(answer, "WITHHOLD without explanation");
-        assertThat(answer.status()).isEqualTo(400);
+        assertRefused(answer, "WITHHOLD without explanation", 400);
         assertThat(answer.body()).contains("\"field\":\"explanation\"");
         assertThat(recordedSince(before)).isEmpty();
     }
@@ -208,8 +210,7 @@ class StrictInputTest {
     void a_disclosable_decision_withheld_without_a_ground_is_refused_naming_the_ground_field_and_the_grounds() {
         TrackingToken before = head();
         Answer answer = postJson("/api/v1/cases/" + caseId + "/disclosure", json(Map.of("action", "WITHHOLD")));
-        assertRefused(answer, "WITHHOLD without a ground");
-        assertThat(answer.status()).isEqualTo(409);
+        assertRefused(answer, "WITHHOLD without a ground", 409);
         assertThat(answer.body()).contains("\"rule\":\"withholding-ground\"").contains("\"field\":\"ground\"")
                 .contains("[STATE_SECRET, SECURITY_OR_STABILITY, OTHER_LAW]");
         assertThat(recordedSince(before)).isEmpty();
@@ -222,8 +223,7 @@ class StrictInputTest {
         Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases/" + caseId + "/revision"));
         body.put("kind", "REVOKED");
         Answer answer = postJson("/api/v1/cases/" + caseId + "/revision", json(body));
-        assertRefused(answer, "REVOKED with penalties");
-        assertThat(answer.status()).isEqualTo(400);
+        assertRefused(answer, "REVOKED with penalties", 400);
         assertThat(answer.body()).contains("\"field\":\"penalties\"").contains("only a CHANGED decision");
         assertThat(recordedSince(before)).isEmpty();
     }
@@ -370,8 +370,7 @@ class StrictInputTest {
         String path = "/api/v1/cases/" + caseId + "/extensions";
         String body = json(commands().get(path)).replace("\"days\":30", "\"days\":99999999999");
         Answer answer = postJson(path, body);
-        assertRefused(answer, "days 99999999999");
-        assertThat(answer.status()).isEqualTo(400);
+        assertRefused(answer, "days 99999999999", 400);
         assertThat(answer.body()).contains("\"field\":\"days\"").contains("out of range").contains("whole number").doesNotContain("not valid JSON");
         assertThat(recordedSince(before)).isEmpty();
     }
@@ -409,8 +408,7 @@ class StrictInputTest {
             if (path.endsWith("/transfer")) body.putAll(Map.of("suspectedOn", "2026-03-11", "approvedOn", "2026-03-11"));
             if (path.endsWith("/cases/" + over + "/repair")) body = new LinkedHashMap<>(Map.of("decidedOn", "2026-10-01", "harmRemoved", true));
             Answer answer = postJson(path, json(body));
-            assertRefused(answer, path);
-            assertThat(answer.status()).as(path + " -> " + answer.body()).isEqualTo(400);
+            assertRefused(answer, path, 400);
             assertThat(answer.body()).as(path).contains("\"field\":\"" + field + "\"").contains("at most 64 characters");
         }
         Answer sanction = postJson("/api/v1/listings/" + listingId + "/sanctions/" + over + "/lifting",
@@ -481,8 +479,7 @@ class StrictInputTest {
         Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases"));
         body.put("actOn", "2026-03-03");
         Answer late = postJson("/api/v1/cases", json(body));
-        assertRefused(late, "actOn after filedOn");
-        assertThat(late.status()).isEqualTo(400);
+        assertRefused(late, "actOn after filedOn", 400);
         assertThat(late.body()).contains("\"field\":\"actOn\"").contains("on or before filedOn 2026-03-02");
         assertThat(recordedSince(before)).isEmpty();
 
@@ -556,11 +553,9 @@ class StrictInputTest {
     void an_id_of_another_kind_of_record_is_a_404() {
         TrackingToken before = head();
         Answer closure = postJson("/api/v1/cases/" + listingId + "/closure", json(Map.of("closedOn", "2026-03-25", "outcome", "结案")));
-        assertRefused(closure, "a listing's id at a case's path");
-        assertThat(closure.status()).as(closure.body()).isEqualTo(404);
+        assertRefused(closure, "a listing's id at a case's path", 404);
         Answer statement = postJson("/api/v1/listings/" + caseId + "/statements", json(Map.of("receivedOn", "2026-04-03", "summary", "陈述")));
-        assertRefused(statement, "a case's id at a listing's path");
-        assertThat(statement.status()).as(statement.body()).isEqualTo(404);
+        assertRefused(statement, "a case's id at a listing's path", 404);
         assertThat(recordedSince(before)).isEmpty();
     }
 
@@ -572,8 +567,7 @@ class StrictInputTest {
             Map<String, Object> body = new LinkedHashMap<>(commands().get("/api/v1/cases"));
             body.put("party", Map.of("kind", "LEGAL_PERSON", "name", name, "uscc", "91110000600037341L"));
             Answer answer = postJson("/api/v1/cases", json(body));
-            assertRefused(answer, name);
-            assertThat(answer.status()).isEqualTo(400);
+            assertRefused(answer, name, 400);
             assertThat(answer.body()).as(answer.body()).contains("\"field\":\"party.name\"");
         }
         assertThat(recordedSince(before)).isEmpty();
