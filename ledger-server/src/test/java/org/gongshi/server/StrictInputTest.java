@@ -559,6 +559,19 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /** A challenge or sanction number the case or listing does not have is a 404 naming the rule (outside audit: a 409). */
+    @Test
+    void named_part_exists_an_unknown_challenge_or_sanction_number_is_a_404() {
+        TrackingToken before = head();
+        Answer challenge = postJson("/api/v1/cases/" + caseId + "/challenges/999/end", json(Map.of("endedOn", "2026-03-25", "outcome", "维持")));
+        assertRefused(challenge, "challenge 999", 404);
+        assertThat(challenge.body()).contains("\"rule\":\"named-part-exists\"").contains("no challenge number 999");
+        Answer sanction = postJson("/api/v1/listings/" + listingId + "/sanctions/99/lifting", json(Map.of("liftedOn", "2026-05-01", "reason", "审查完毕")));
+        assertRefused(sanction, "sanction 99", 404);
+        assertThat(sanction.body()).contains("\"rule\":\"named-part-exists\"");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** Outside audit: a name holding U+202E was published and shown reversed; one of only U+FFFF was filed. */
     @Test
     void bidirectional_controls_and_noncharacters_in_a_text_are_a_400_naming_the_field() {

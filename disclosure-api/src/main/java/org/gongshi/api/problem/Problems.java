@@ -201,6 +201,7 @@ public final class Problems {
         HttpStatus status = switch (details.kind() == null ? "CONFLICT" : details.kind()) {
             case "FORBIDDEN" -> HttpStatus.FORBIDDEN;
             case "INVALID" -> HttpStatus.BAD_REQUEST;
+            case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.CONFLICT;
         };
         ProblemDetail problem = problem(status, details.title(), "Rule '" + details.rule() + "' (" + details.source() + "): " + details.detail());

@@ -435,7 +435,7 @@ public class Case implements DisclosedCase {
     @CommandHandler
     public void handle(EndChallenge command, Rulebook rules, Recording recording) {
         authorise(recording);
-        check(command.number() >= 1 && command.number() <= challenges.size(), Rule.CHALLENGE_OF_DECISION,
+        check(command.number() >= 1 && command.number() <= challenges.size(), Rule.NAMED_PART_EXISTS,
                 "the case has no challenge number " + command.number() + " (" + challenges.size() + " filed)");
         Challenge challenge = challenges.get(command.number() - 1);
         check(challenge.endedOn() == null, Rule.CHALLENGE_OF_DECISION,

@@ -211,9 +211,9 @@ public class Listing {
     public void handle(LiftSanction command, Rulebook rules, Recording recording) {
         authorise(recording);
         SanctionImposed sanction = activeSanctions.get(command.sanctionId());
-        check(sanction != null, Rule.SANCTION_MEASURES, sanctionIds.contains(command.sanctionId())
-                ? "sanction " + command.sanctionId() + " was already lifted"
-                : "listing " + listingId + " has no sanction " + command.sanctionId());
+        // one never imposed is none to find (outside audit: a 409 for an unknown number); one lifted is a conflict
+        check(sanctionIds.contains(command.sanctionId()), Rule.NAMED_PART_EXISTS, "listing " + listingId + " has no sanction " + command.sanctionId());
+        check(sanction != null, Rule.SANCTION_MEASURES, "sanction " + command.sanctionId() + " was already lifted");
         requireDatedInOrder(command.liftedOn(), "lifting the sanction", recording, rules);
         requireWithinTerm(command.liftedOn(), "lift a sanction");
         apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), command.liftedOn(),

@@ -15,6 +15,7 @@ public enum Rule {
     VALID_IDENTIFIER(Kind.INVALID, "Parties are identified by a valid code", "GB 32100-2015, GB 11643-1999"),
     AUTHORITY_NAMED(Kind.INVALID, "A case names its authority (处罚机关), which every public record shows", "SAMR Order 45 Art 4; 双公示 data standard"),
     CASE_EXISTS_ONCE(Kind.CONFLICT, "A case is filed once", "SAMR 程序规定 (立案)"),
+    NAMED_PART_EXISTS(Kind.NOT_FOUND, "A challenge or sanction a path names exists on its case or listing", "API.md"),
     DATE_NOT_BEFORE_FILING(Kind.CONFLICT, "No act of a case is dated before its filing", "SAMR 程序规定 (立案)"),
     ACTS_IN_ORDER(Kind.CONFLICT, "Acts of a case follow the legal order and are not dated before the previous act", "行政处罚法 Ch. V"),
     CASE_CLOSED(Kind.CONFLICT, "A closed case takes no further acts except a revision of its decision", "SAMR 程序规定 (结案)"),
@@ -57,7 +58,7 @@ public enum Rule {
     SANCTION_MEASURES(Kind.CONFLICT, "Sanctions are the CNIPA measures, each with a scope and a term, imposed on an active entry, a measure at most once while it is in force", "CNIPA 2022 rule Art 6"),
     LISTING_TERM(Kind.CONFLICT, "An entry runs from listing for at most the policy term (default 1 year) and takes no further acts once its term has ended, except its removal", "CNIPA 2022 rule via local mirror (1-year management period)");
 
-    public enum Kind { INVALID, FORBIDDEN, CONFLICT }
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT }
 
     private final Kind kind;
     private final String title;

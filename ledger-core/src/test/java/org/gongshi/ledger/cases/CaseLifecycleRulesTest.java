@@ -736,7 +736,7 @@ class CaseLifecycleRulesTest {
                 "challenge-of-decision", "already ended on 2026-05-20");
         refused(fixture.given(challenged)
                 .when(new EndChallenge(CASE_ID, 2, date("2026-05-20"), "维持"), AS_OWN_BUREAU),
-                "challenge-of-decision", "no challenge number 2");
+                "named-part-exists", "no challenge number 2");
         // one at a time: no second challenge, of either kind, while the first is pending (a retry recorded a duplicate)
         refused(fixture.given(challenged)
                 .when(new FileChallenge(CASE_ID, ChallengeKind.RECONSIDERATION, date("2026-04-02")), AS_OWN_BUREAU),

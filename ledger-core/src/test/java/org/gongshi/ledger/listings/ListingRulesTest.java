@@ -368,7 +368,7 @@ class ListingRulesTest {
                 "sanction-measures", "already lifted");
         refused(fixture.given(listedWithSanctions())
                 .when(new LiftSanction(LISTING_ID, "s-unknown", date("2025-05-06"), null), AS_OWN_BUREAU),
-                "sanction-measures", "has no sanction s-unknown");
+                "named-part-exists", "has no sanction s-unknown");
     }
 
     /**
