@@ -372,6 +372,11 @@ class StrictInputTest {
         Answer answer = postJson(path, body);
         assertRefused(answer, "days 99999999999", 400);
         assertThat(answer.body()).contains("\"field\":\"days\"").contains("out of range").contains("whole number").doesNotContain("not valid JSON");
+        // a number past the parser's 1,000 digits says so, naming the element that holds it (outside audit: "a value of the wrong kind")
+        String notice = "/api/v1/cases/" + caseId + "/notices";
+        Answer longer = postJson(notice, json(commands().get(notice)).replace("\"amount\":30000", "\"amount\":" + "9".repeat(1001)));
+        assertRefused(longer, "a 1,001-digit amount", 400);
+        assertThat(longer.body()).contains("\"field\":\"proposedPenalties[0]\"").contains("more than 1,000 digits");
         assertThat(recordedSince(before)).isEmpty();
     }
 

@@ -231,6 +231,12 @@ public final class Problems {
             }
             return new InvalidRequest.FieldProblem("body", "is missing or not JSON; send a JSON object as documented in API.md");
         }
+        // a number past the parser's bound (1,000 digits), refused while it is read: the path names the object that holds it, the
+        // parser no longer its field (outside audit: "proposedPenalties[0] has a value of the wrong kind")
+        if (jackson instanceof tools.jackson.core.exc.StreamConstraintsException) {
+            return new InvalidRequest.FieldProblem(path(jackson, null), "holds a number of more than 1,000 digits; no field takes one"
+                    + " (an amount is in yuan with at most 2 decimals)");
+        }
         if (jackson instanceof InputCoercionException outOfRange) {
             return new InvalidRequest.FieldProblem(path(jackson, null), "is out of range: " + wholeNumber(outOfRange.getTargetType()));
         }
