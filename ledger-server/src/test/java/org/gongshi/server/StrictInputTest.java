@@ -531,6 +531,31 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /** A header value in other digits than ASCII's, or bytes that are not UTF-8 in a path, are 400s (outside audit: a 500, a 404). */
+    @Test
+    void a_header_value_the_firewall_refuses_and_a_path_that_is_not_utf8_are_400s() {
+        // as curl sends it: the header's bytes raw, which the firewall refuses when the handler reads the header
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET /api/v1/cases/" + caseId + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nLedger-Position: \uFF11\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        web.get().uri("/api/v1/cases/{id}", caseId).headers(h -> h.setBearerAuth(token)).header("Ledger-Position", "\uFF11").exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri(URI.create(base + "/api/v1/cases/%ff")).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).value(body -> assertThat(body).contains("percent-encoded UTF-8")
+                        .doesNotContain("\uFFFD"));
+        web.get().uri("/api/v1/cases/{id}", caseId).headers(h -> {
+            h.setBearerAuth(token);
+            h.put("Ledger-Position", List.of("1", "99999"));
+        }).exchange().expectStatus().isBadRequest().expectBody(String.class).value(body -> assertThat(body).contains("\"field\":\"Ledger-Position\""));
+    }
+
     /** A header that holds one value, sent twice, is a 400 naming it (outside audit: the first won silently, by order). */
     @Test
     void a_header_that_holds_one_value_sent_twice_is_a_400_naming_it() {
@@ -561,6 +586,11 @@ class StrictInputTest {
         assertRefused(closure, "a listing's id at a case's path", 404);
         Answer statement = postJson("/api/v1/listings/" + caseId + "/statements", json(Map.of("receivedOn", "2026-04-03", "summary", "陈述")));
         assertRefused(statement, "a case's id at a listing's path", 404);
+        // worded as an id that names nothing (outside audit: the wording told a decision number's reservation from an unused id)
+        Answer unknown = postJson("/api/v1/cases/" + java.util.UUID.randomUUID() + "/closure", json(Map.of("closedOn", "2026-03-25", "outcome", "结案")));
+        assertRefused(unknown, "an unknown id", 404);
+        assertThat(JSON.readValue(closure.body(), Map.class).get("detail")).isEqualTo(JSON.readValue(unknown.body(), Map.class).get("detail"));
+        assertThat(JSON.readValue(statement.body(), Map.class).get("detail")).isEqualTo(JSON.readValue(unknown.body(), Map.class).get("detail"));
         assertThat(recordedSince(before)).isEmpty();
     }
 

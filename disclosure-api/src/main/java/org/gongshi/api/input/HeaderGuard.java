@@ -22,7 +22,7 @@ import java.util.Set;
  * What a request's headers must say before anything runs (outside audit), on the API, the feed and the operators' paths:
  * <ul>
  * <li>A header that holds one value is sent once: {@code Authorization}, {@code Content-Type}, {@code Idempotency-Key},
- * {@code Gongshi-Historical-Import} twice is a 400 naming it (the first one won silently: two tokens acted as one bureau
+ * {@code Gongshi-Historical-Import}, {@code Ledger-Position}, {@code Last-Event-ID} twice is a 400 naming it (the first one won silently: two tokens acted as one bureau
  * or the other by their order, {@code true} then {@code false} filed a historical import).</li>
  * <li>A command (any method but GET, HEAD and OPTIONS) answers JSON, its refusals problem+json: an {@code Accept} that
  * allows neither is a 406 before the command runs. It ran before: the case was filed, or the record published to the
@@ -32,7 +32,7 @@ import java.util.Set;
 public class HeaderGuard implements WebFilter, Ordered {
 
     static final List<String> SINGLE_VALUED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, IdempotentCommands.HEADER,
-            HistoricalImport.HEADER);
+            HistoricalImport.HEADER, "Ledger-Position", "Last-Event-ID");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     /** After Spring Security's filter chain (-100), so that refusals carry the security headers; before the query guard. */

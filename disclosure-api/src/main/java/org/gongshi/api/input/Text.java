@@ -22,7 +22,16 @@ public final class Text {
     /** Why a query parameter is refused, if it is: no control character at all. */
     public static Optional<String> queryProblem(String text) {
         if (text.length() > Bounds.QUERY_VALUE) return Optional.of("must be at most " + Bounds.QUERY_VALUE + " characters");
-        return problem(text, false);
+        return undecodable(text).or(() -> problem(text, false));
+    }
+
+    /**
+     * A path segment or query value that held bytes no UTF-8 reading decodes ({@code %ff}): the web layer reads each as U+FFFD,
+     * so a 404 echoed the replacement character (outside audit); it is a 400 naming the field.
+     */
+    private static Optional<String> undecodable(String text) {
+        return text.indexOf('\uFFFD') >= 0 ? Optional.of("must be percent-encoded UTF-8 (it holds bytes that are not, such as %FF)")
+                : Optional.empty();
     }
 
     /**
@@ -32,7 +41,7 @@ public final class Text {
      */
     public static Optional<String> formProblem(String text) {
         if (text.length() > Bounds.QUERY_VALUE) return Optional.of("must be at most " + Bounds.QUERY_VALUE + " characters");
-        return problem(text, false, false);
+        return undecodable(text).or(() -> problem(text, false, false));
     }
 
     private static Optional<String> problem(String text, boolean lineBreaksAllowed) {

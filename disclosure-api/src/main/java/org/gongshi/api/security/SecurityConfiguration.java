@@ -219,9 +219,7 @@ public class SecurityConfiguration {
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
             headers.setCacheControl("no-store");
-            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Request refused",
-                    "The request's method or path is not accepted (a path holds no encoded '/', '\\', '.' segments, ';' parameters, "
-                            + "'//' or control characters; methods are GET, HEAD, POST, DELETE and OPTIONS); see API.md for the paths");
+            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Request refused", Problems.FIREWALL_REFUSAL);
         };
     }
 

@@ -56,6 +56,9 @@ class TextTest {
         // every feed type's full name, comma-separated, is one types parameter a credit platform may send
         assertThat(Text.queryProblem(String.join(",", org.gongshi.projections.feed.FeedTypes.ALL))).isEmpty();
         assertThat(Text.queryProblem("示例商贸")).isEmpty();
+        // %FF read as U+FFFD: not UTF-8 (outside audit: a 404 echoed the replacement character)
+        assertThat(Text.queryProblem("\uFFFD")).hasValueSatisfying(p -> assertThat(p).contains("percent-encoded UTF-8"));
+        assertThat(Text.formProblem("a\uFFFD")).isPresent();
     }
 
     /** A public page's form field of only blanks asks for nothing (the page reads it as absent); a control character is still refused. */

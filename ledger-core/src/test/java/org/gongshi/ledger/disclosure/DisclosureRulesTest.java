@@ -560,7 +560,7 @@ class DisclosureRulesTest {
         standing.later.add("case-2026-0188");
         refused(given(published(LocalDate.of(2026, 2, 12)), paid())
                         .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
-                "credit-repair", "penalised again after this decision (cases [case-2026-0188])");
+                "credit-repair", "penalised again after this decision (1 later penalty decision in the ledger)");
         assertThat(standing.asked).contains("penalisedAfter 91110000600037341L 2026-02-10 except " + CASE_ID);
     }
 
@@ -573,7 +573,7 @@ class DisclosureRulesTest {
                 .expectEventsMatching(captured(events));
         standing.later.add("case-2026-0201");
         refused(fixture.given(person).andGiven(publish(events), paid()).when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU),
-                "credit-repair", "penalised again after this decision (cases [case-2026-0201])");
+                "credit-repair", "penalised again after this decision (1 later penalty decision in the ledger)");
         assertThat(standing.asked).contains("penalisedAfter 110101199003071233 2026-02-10 except " + CASE_ID);
         standing.later.clear();
         fixture.given(person).andGiven(publish(events), paid()).when(new RepairCredit(CASE_ID, LocalDate.of(2026, 9, 1), true), AS_BUREAU)

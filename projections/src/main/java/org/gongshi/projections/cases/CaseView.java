@@ -186,9 +186,19 @@ public record CaseView(
         return decisionOverdueOn(today) || disclosureOverdueSince != null;
     }
 
+    /**
+     * An open case whose decision deadline passed, its clock running. A provisional deadline (its year's holiday notice was not
+     * loaded when it was recorded) passes only when the ledger records it missed: the case counts it again under the notice
+     * it has then, and its last day may lie later (outside audit: overdue from 01-02 on a deadline the notice moved to 01-04).
+     */
     private boolean decisionOverdueOn(LocalDate today) {
         return !Boolean.TRUE.equals(disposed) && decisionDeadline != null && today.isAfter(decisionDeadline.dueOn())
+                && (!Boolean.TRUE.equals(decisionDeadline.provisional()) || missedDecision())
                 && (clock == null || !Boolean.TRUE.equals(clock.paused()));
+    }
+
+    private boolean missedDecision() {
+        return missedDeadlines != null && missedDeadlines.stream().anyMatch(m -> "DECISION".equals(m.kind()));
     }
 
     /**

@@ -216,7 +216,12 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(DecisionDeadlineMissed e, TrackingToken token) {
-        missed(e.caseId(), token, "DECISION", e.decisionDeadline().dueOn(), e.recordedOn());
+        // the miss records the deadline as the case counted it: one recorded provisional, counted again under a holiday notice
+        // loaded since, shows its final date from now on (outside audit: the view kept the provisional 2027-01-01)
+        change(e.caseId(), token, v -> {
+            v.missedDeadlines = plus(v.missedDeadlines, new CaseView.MissedDeadline("DECISION", e.decisionDeadline().dueOn(), e.recordedOn()));
+            if (v.decisionDeadline != null && v.decisionDeadline.satisfiedOn() == null) v.decisionDeadline = DeadlineView.pending(e.decisionDeadline());
+        });
     }
 
     @EventHandler

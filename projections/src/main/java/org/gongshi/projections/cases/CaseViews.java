@@ -62,7 +62,9 @@ public class CaseViews {
         if (scope.divisionPrefix() != null) filters.add(Divisions.filter("division", scope.divisionPrefix()));
         if (status != null) filters.add(eq("status", status));
         if (overdueOn != null) {
-            filters.add(or(and(eq("disposed", false), lt("decisionDeadline.dueOn", overdueOn), ne("clock.paused", true)),
+            // a provisional deadline is overdue once its miss is recorded (CaseView#overdueOn)
+            filters.add(or(and(eq("disposed", false), lt("decisionDeadline.dueOn", overdueOn), ne("clock.paused", true),
+                            or(ne("decisionDeadline.provisional", true), eq("missedDeadlines.kind", "DECISION"))),
                     ne("disclosureOverdueSince", null)));
         }
         Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);

@@ -361,6 +361,31 @@ class CaseViewProjectionTest {
                 .extracting(CaseView::caseId).containsExactly("case-paused");
     }
 
+    /**
+     * A provisional decision deadline (its year's notice not loaded when recorded) is overdue only once its miss is recorded: the
+     * case counts it again under the notice it has then (outside audit: overdue from 01-02 on a deadline the 2027 notice moved
+     * to 01-04, and the view kept the provisional date after the miss); the miss shows the deadline as counted.
+     */
+    @Test
+    void a_provisional_decision_deadline_is_overdue_once_its_miss_is_recorded_and_then_shows_the_deadline_counted() throws Exception {
+        LocalDate filedOn = LocalDate.of(2026, 10, 3);
+        deliver(List.of(new CaseFiled("case-provisional", BUREAU, null, "110105", filedOn, IpType.PATENT, "假冒专利", Procedure.ORDINARY, "巡查",
+                new Party(PartyKind.LEGAL_PERSON, "某某科技有限公司", BUREAU, null, null), new Deadline(LocalDate.of(2027, 1, 1), true),
+                filedOn.plusDays(180), "CN-2026.1")), 1);
+        LocalDate jan3 = LocalDate.of(2027, 1, 3);
+        assertThat(views.find("case-provisional").orElseThrow().overdueOn(jan3)).isFalse();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, jan3, 0, 10).items()).isEmpty();
+
+        deliver(List.of(new org.gongshi.ledger.cases.event.DecisionDeadlineMissed("case-provisional", new Deadline(LocalDate.of(2027, 1, 4), false),
+                LocalDate.of(2027, 1, 5), "CN-2026.1")), 2);
+        CaseView missed = views.find("case-provisional").orElseThrow();
+        assertThat(missed.decisionDeadline().dueOn()).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(missed.decisionDeadline().provisional()).isFalse();
+        assertThat(missed.overdueOn(LocalDate.of(2027, 1, 5))).isTrue();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2027, 1, 5), 0, 10).items())
+                .extracting(CaseView::caseId).containsExactly("case-provisional");
+    }
+
     // ---- transfer to the judiciary and its return (Decree 310 Arts 5, 11), dismissal, hearing and service
 
     private static final Deadline DECISION_DUE = new Deadline(LocalDate.of(2026, 5, 11), false);
