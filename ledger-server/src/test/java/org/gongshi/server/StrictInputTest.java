@@ -519,7 +519,8 @@ class StrictInputTest {
     @Test
     void a_command_whose_answer_the_client_does_not_accept_is_a_406_and_records_nothing() {
         TrackingToken before = head();
-        for (String accept : List.of("application/xml", "text/event-stream", "application/x-ndjson", "application/json;q=0")) {
+        for (String accept : List.of("application/xml", "text/event-stream", "application/x-ndjson", "application/json;q=0",
+                "application/problem+json")) {
             EntityExchangeResult<String> r = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).header("Accept", accept)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(json(commands().get("/api/v1/cases"))).exchange()
                     .expectBody(String.class).returnResult();

@@ -25,7 +25,7 @@ import java.util.Set;
  * {@code Gongshi-Historical-Import}, {@code Ledger-Position}, {@code Last-Event-ID} twice is a 400 naming it (the first one won silently: two tokens acted as one bureau
  * or the other by their order, {@code true} then {@code false} filed a historical import).</li>
  * <li>A command (any method but GET, HEAD and OPTIONS) answers JSON, its refusals problem+json: an {@code Accept} that
- * allows neither is a 406 before the command runs. It ran before: the case was filed, or the record published to the
+ * does not allow JSON is a 406 before the command runs. It ran before: the case was filed, or the record published to the
  * feed, and the client was told 406, so a retry without a key filed a second case.</li>
  * </ul>
  */
@@ -59,7 +59,7 @@ public class HeaderGuard implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    /** Whether the request's {@code Accept} allows JSON or a problem (no {@code Accept} allows anything). */
+    /** Whether the request's {@code Accept} allows JSON, a command's answer (no {@code Accept} allows anything). */
     static boolean answersJson(HttpHeaders headers) {
         List<MediaType> accepted;
         try {
@@ -67,7 +67,8 @@ public class HeaderGuard implements WebFilter, Ordered {
         } catch (InvalidMediaTypeException unreadable) {
             return true; // the web layer refuses it as before, with its own 400 or 406
         }
-        return accepted.isEmpty() || accepted.stream().anyMatch(type -> type.getQualityValue() > 0
-                && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+        // a command's success is application/json: an Accept that allows only problems cannot take it (outside audit: a success
+        // was labelled application/problem+json)
+        return accepted.isEmpty() || accepted.stream().anyMatch(type -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON));
     }
 }
