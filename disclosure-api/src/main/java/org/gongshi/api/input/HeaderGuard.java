@@ -22,8 +22,9 @@ import java.util.Set;
  * What a request's headers must say before anything runs (outside audit), on the API, the feed and the operators' paths:
  * <ul>
  * <li>A header that holds one value is sent once: {@code Authorization}, {@code Content-Type}, {@code Idempotency-Key},
- * {@code Gongshi-Historical-Import}, {@code Ledger-Position}, {@code Last-Event-ID} twice is a 400 naming it (the first one won silently: two tokens acted as one bureau
- * or the other by their order, {@code true} then {@code false} filed a historical import).</li>
+ * {@code Gongshi-Historical-Import}, {@code Ledger-Position}, {@code Last-Event-ID} twice is a 400 naming it (the first one
+ * won silently: two tokens acted as one bureau or the other by their order, {@code true} then {@code false} filed a
+ * historical import).</li>
  * <li>A command (any method but GET, HEAD and OPTIONS) answers JSON, its refusals problem+json: an {@code Accept} that
  * does not allow JSON is a 406 before the command runs. It ran before: the case was filed, or the record published to the
  * feed, and the client was told 406, so a retry without a key filed a second case.</li>
