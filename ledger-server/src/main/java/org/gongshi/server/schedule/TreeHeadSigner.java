@@ -72,6 +72,7 @@ public class TreeHeadSigner {
         this.fullCheckNanos = fullCheck.toNanos();
         this.keys = keys;
         heads.publishKeys(keys);
+        heads.publishPending(); // a head signed just before a crash is readable again before this node serves
         log.info("The {}'s tree heads are signed by {}", logName, keys.currentVerifierKey());
     }
 

@@ -2,6 +2,7 @@ package org.gongshi.projections.feed;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -55,6 +56,14 @@ public class TreeHeads {
     private static final String ALARM_ID = "alarm";
 
     private final MongoCollection<Document> heads;
+    /**
+     * Heads signed and stored durably (journaled) but perhaps not yet in {@link #heads}: a head is written here first,
+     * acknowledged only once it is on disk, and only then into {@link #heads}, where it can be read. A head anyone read is
+     * therefore never lost: on the embedded store a SIGKILL lost the last second's writes, a head a mirror had read among
+     * them, and the log served a smaller head than one it had published (the mirror reported a fork). What a crash left
+     * here is published by the next signer ({@link #publishPending()}).
+     */
+    private final MongoCollection<Document> pending;
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> integrity;
 
@@ -69,6 +78,7 @@ public class TreeHeads {
      */
     public TreeHeads(MongoDatabase database, String log) {
         this.heads = database.getCollection(log + "_tree_heads");
+        this.pending = database.getCollection(log + "_pending_tree_heads").withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         this.keys = database.getCollection(log + "_keys");
         this.integrity = database.getCollection(log + "_integrity");
     }
@@ -140,6 +150,7 @@ public class TreeHeads {
      * The head's time is {@code now} to the millisecond, and the signed checkpoint carries it.
      */
     public Signing signIfGrown(MerkleProofs tree, long size, NoteSigner signer, String origin, Instant now) {
+        publishPending();
         Optional<SignedTreeHead> latest = latest();
         if (latest.isPresent()) {
             SignedTreeHead last = latest.get();
@@ -181,9 +192,12 @@ public class TreeHeads {
         String note = checkpoint.sign(signer);
         SignedTreeHead head = new SignedTreeHead(size, b64(root), at,
                 b64(signer.signature(checkpoint.body().getBytes(StandardCharsets.UTF_8))), String.format("%08x", signer.keyHash()), note);
+        Document document = new Document("_id", size).append("rootHash", head.rootHash()).append("timestamp", Date.from(at))
+                .append("signature", head.signature()).append("keyId", head.keyId()).append("checkpoint", note);
         try {
-            heads.insertOne(new Document("_id", size).append("rootHash", head.rootHash()).append("timestamp", Date.from(at))
-                    .append("signature", head.signature()).append("keyId", head.keyId()).append("checkpoint", note));
+            pending.replaceOne(eq("_id", size), document, new ReplaceOptions().upsert(true)); // durable before it is readable
+            heads.insertOne(document);
+            pending.deleteOne(eq("_id", size));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
             // another signer stored a head of this size first: a head, once stored, is never replaced
@@ -195,6 +209,22 @@ public class TreeHeads {
             return new Signing.Unchanged(Optional.of(stored));
         }
         return new Signing.Signed(head);
+    }
+
+    /**
+     * Makes readable the heads a crash left signed and durable but not yet readable (see {@link #pending}), each as it was
+     * signed; a head of the same size already readable stays as it is. Signers call it before each signing round, and a
+     * restarted signer before the node serves.
+     */
+    public void publishPending() {
+        for (Document head : pending.find().sort(Sorts.ascending("_id"))) {
+            try {
+                heads.insertOne(head);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+            }
+            pending.deleteOne(eq("_id", head.get("_id")));
+        }
     }
 
     private Signing refuse(SignedTreeHead last, long size, byte[] root, String reason, Instant now) {

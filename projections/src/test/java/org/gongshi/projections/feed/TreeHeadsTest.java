@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
 import org.gongshi.projections.transparency.Checkpoint;
 import org.gongshi.projections.transparency.LeafHashes;
 import org.gongshi.projections.transparency.MerkleProofs;
@@ -95,6 +96,28 @@ class TreeHeadsTest {
                 "timestamp " + head.timestamp().plusSeconds(60).toEpochMilli());
         assertThatThrownBy(() -> Checkpoint.open(otherTime, List.of(signer.verifier())))
                 .isInstanceOf(NoteVerifier.InvalidNoteException.class).hasMessageContaining("invalid signature");
+    }
+
+    @Test
+    void a_head_a_crash_left_durable_but_unreadable_is_published_as_signed_before_anything_smaller_is_served() {
+        growTo(5);
+        sign(T0);
+        growTo(8);
+        TreeHeads.SignedTreeHead published = sign(T0.plusSeconds(2)).latest().orElseThrow();
+        assertThat(database.getCollection("feed_pending_tree_heads").countDocuments()).as("none left pending").isZero();
+        // what a SIGKILL after the journaled write and before the readable one leaves on disk
+        Document stored = database.getCollection("feed_tree_heads").findOneAndDelete(new Document("_id", 8L));
+        database.getCollection("feed_pending_tree_heads").insertOne(stored);
+
+        TreeHeads restarted = new TreeHeads(database);
+        assertThat(restarted.latest().orElseThrow().treeSize()).isEqualTo(5);
+        restarted.publishPending();
+
+        assertThat(restarted.latest()).as("the head as it was signed and read").contains(published);
+        assertThat(database.getCollection("feed_pending_tree_heads").countDocuments()).isZero();
+        growTo(9);
+        assertThat(restarted.signIfGrown(tree, 9, signer, ORIGIN, T0.plusSeconds(4))).isInstanceOf(TreeHeads.Signing.Signed.class);
+        assertThat(restarted.heads(-1, 10)).extracting(TreeHeads.SignedTreeHead::treeSize).containsExactly(5L, 8L, 9L);
     }
 
     @Test
