@@ -2,10 +2,12 @@ package org.gongshi.server.embedded;
 
 import com.mongodb.WriteConcern;
 import org.bson.Document;
+import org.gongshi.projections.privacy.SubjectKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,17 @@ class JournaledWriteTest {
 
             db.getCollection("heads").withWriteConcern(WriteConcern.W1.withJournal(true)).deleteOne(new Document("_id", 2));
             assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("j: true alone").isFalse();
+        }
+    }
+
+    @Test
+    void a_data_subjects_key_is_on_disk_when_it_is_made_and_its_deletion_when_it_is_deleted() {
+        try (ServedStore store = ServedStore.open(dir.resolve("read-model.mv"), Duration.ofHours(1))) {
+            SubjectKeys keys = new SubjectKeys(store.client().getDatabase("keys-test"), Clock.systemUTC());
+            keys.sealingKey("subject-1");
+            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("the key, before any event is sealed with it").isFalse();
+            keys.delete("subject-1");
+            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("the tombstone").isFalse();
         }
     }
 

@@ -2,6 +2,7 @@ package org.gongshi.projections.privacy;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -57,8 +58,13 @@ public class SubjectKeys {
         }
     });
 
+    /**
+     * Keys are made and deleted journaled: a key is on disk before the event sealed with it is appended, and a deletion
+     * before the subject is recorded shredded. On the embedded store a SIGKILL lost the keys made in the last second, and
+     * the cases filed just before it read their party as shredded with no {@code SubjectShredded} (issue 13's audit).
+     */
     public SubjectKeys(MongoDatabase database, Clock clock) {
-        this.keys = database.getCollection(COLLECTION);
+        this.keys = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         this.clock = clock;
     }
 
