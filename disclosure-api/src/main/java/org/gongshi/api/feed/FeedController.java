@@ -16,6 +16,7 @@ import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.ledger.identity.Division;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -116,22 +118,32 @@ public class FeedController {
 
     @GetMapping(path = "/feed/v1/snapshot")
     ResponseEntity<Flux<DataBuffer>> snapshot() {
-        Flux<DataBuffer> body = Mono.fromCallable(() -> log.size() - 1).subscribeOn(Schedulers.boundedElastic())
+        Flux<DataBuffer> body = Mono.fromCallable(() -> {
+                    try {
+                        return log.reflectedPosition();
+                    } catch (IllegalStateException e) {
+                        throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The feed is catching up (" + e.getMessage()
+                                + "); retry in a few seconds");
+                    }
+                }).subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(consistentWith -> Flux.concat(
                         Mono.just(line("{\"sequence\":" + consistentWith + ",\"note\":\"apply entries after this sequence to stay current\"}")),
-                        current().map(this::line)));
+                        publicAt(consistentWith).map(this::line)));
         return ResponseEntity.ok().contentType(JSON_LINES).body(body);
     }
 
-    /** What is public now, a page at a time in key order. */
-    private Flux<String> current() {
+    /** What was public just after entry {@code at}, a page of keys at a time in key order. */
+    private Flux<String> publicAt(long at) {
         return Flux.defer(() -> {
             String[] afterKey = {null};
+            boolean[] done = {false};
             return FeedStreams.paged(() -> {
-                List<Map.Entry<String, String>> page = log.currentPage(afterKey[0], FeedStreams.PAGE);
-                if (!page.isEmpty()) afterKey[0] = page.get(page.size() - 1).getKey();
-                return page;
-            }).map(Map.Entry::getValue);
+                if (done[0]) return List.<List<String>>of();
+                FeedLog.PublicPage page = log.publicAt(at, afterKey[0], FeedStreams.PAGE);
+                afterKey[0] = page.lastKey();
+                done[0] = page.lastKey() == null;
+                return List.of(page.lines());
+            }).concatMapIterable(lines -> lines);
         });
     }
 

@@ -36,6 +36,7 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -290,12 +291,54 @@ public class FeedLog implements LeafHashes {
         return page;
     }
 
-    /** What is public now, in key order, from {@code afterKey} (exclusive), at most {@code limit}: (key, line). */
-    public List<Map.Entry<String, String>> currentPage(String afterKey, int limit) {
-        Bson filter = afterKey == null ? eq("removed", false) : and(eq("removed", false), gt("_id", afterKey));
-        List<Map.Entry<String, String>> page = new ArrayList<>();
-        current.find(filter).sort(Sorts.ascending("_id")).limit(limit)
-                .forEach(d -> page.add(Map.entry(d.getString("_id"), d.getString("line"))));
-        return page;
+    /**
+     * The last entry that what is public now ({@code feed_current}) reflects with every entry before it: the newest
+     * entry, unless the projection has appended it and not yet recorded what it made public (it writes the entry first,
+     * then the key, one event after another), then the one before it, and so on. -1 for an empty log.
+     *
+     * @throws IllegalStateException if the public state lags the log by more than a few entries (a replay is catching up)
+     */
+    public long reflectedPosition() {
+        long at = size() - 1;
+        for (int behind = 0; at >= 0 && behind < MOST_UNREFLECTED; behind++, at--) {
+            FeedEntry entry = entries.find(eq("_id", at)).first();
+            if (entry == null) continue; // not yet visible although counted
+            Document key = current.find(eq("_id", FeedLogProjection.ofType(entry.type()).prefix() + entry.subject())).first();
+            if (key != null && ((Number) key.get("seq")).longValue() >= at) return at;
+        }
+        if (at < 0) return -1;
+        throw new IllegalStateException("what is public lags the feed's entries by more than " + MOST_UNREFLECTED + " entries");
+    }
+
+    /** How far {@link #reflectedPosition()} looks back (the feed projection is one event behind its entries at most, live). */
+    private static final int MOST_UNREFLECTED = 64;
+
+    /** A page of what was public just after an entry: its lines, and the last key it read (for the next page; null at the end). */
+    public record PublicPage(List<String> lines, String lastKey) {}
+
+    /**
+     * What was public just after entry {@code at} (at most {@link #reflectedPosition()}), in key order from
+     * {@code afterKey} (exclusive), reading at most {@code limit} keys: a key changed after {@code at} is read as it stood
+     * then, from its last entry up to {@code at}; a key removed since is still read (its tombstone stays). Paged while
+     * the feed grows, the pages together are exactly the state after {@code at}: read as it is now, a snapshot under
+     * load held entries after its declared sequence and lacked some that were still public at it (issue 13's audit).
+     */
+    public PublicPage publicAt(long at, String afterKey, int limit) {
+        List<String> lines = new ArrayList<>();
+        String lastKey = null;
+        for (Document d : current.find(afterKey == null ? new Document() : gt("_id", afterKey)).sort(Sorts.ascending("_id")).limit(limit)) {
+            lastKey = d.getString("_id");
+            if (((Number) d.get("seq")).longValue() <= at) {
+                if (!Boolean.TRUE.equals(d.getBoolean("removed"))) lines.add(d.getString("line"));
+                continue;
+            }
+            FeedLogProjection.Kind kind = FeedLogProjection.ofKey(lastKey);
+            List<String> types = new ArrayList<>(kind.publishing());
+            types.addAll(kind.retracting());
+            FeedEntry last = entries.find(and(eq("subject", lastKey.substring(kind.prefix().length())), in("type", types), lte("_id", at)))
+                    .sort(Sorts.descending("_id")).limit(1).first();
+            if (last != null && kind.publishing().contains(last.type())) lines.add(last.line());
+        }
+        return new PublicPage(lines, lastKey);
     }
 }

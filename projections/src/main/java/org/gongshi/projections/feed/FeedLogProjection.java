@@ -181,6 +181,20 @@ public class FeedLogProjection {
     static final Kind LISTING = new Kind("listing:", List.of(FeedTypes.LISTING_ADDED), List.of(FeedTypes.LISTING_REMOVED));
     static final Kind SANCTION = new Kind("sanction:", List.of(FeedTypes.SANCTION_IMPOSED), List.of(FeedTypes.SANCTION_LIFTED));
 
+    static final List<Kind> KINDS = List.of(RECORD, LISTING, SANCTION);
+
+    /** The kind whose key {@code key} is ({@code record:…}, {@code listing:…}, {@code sanction:…}). */
+    static Kind ofKey(String key) {
+        return KINDS.stream().filter(k -> key.startsWith(k.prefix())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("feed_current holds a key of no kind: " + key));
+    }
+
+    /** The kind an entry of {@code type} speaks for. */
+    static Kind ofType(String type) {
+        return KINDS.stream().filter(k -> k.publishing().contains(type) || k.retracting().contains(type)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("a feed entry of no kind: " + type));
+    }
+
     /** A retraction names the entry it retracts: the one that last made the subject public before it. */
     private void retract(EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject, Map<String, Object> data) {
         retract(message.getIdentifier(), message, token, type, kind, subject, data);

@@ -234,6 +234,35 @@ class FeedLogProjectionTest {
         }
     }
 
+    @Test
+    void a_snapshot_read_while_the_feed_grows_is_exactly_what_was_public_after_its_declared_entry() throws Exception {
+        deliver(added("listing-1"), GapAwareTrackingToken.newInstance(1, Set.of()));
+        deliver(added("listing-2"), GapAwareTrackingToken.newInstance(2, Set.of()));
+        long at = log.reflectedPosition();
+        assertThat(at).isEqualTo(1);
+        List<String> before = log.after(-1, 10, null, null).stream().map(FeedEntry::line).toList();
+        // while the snapshot pages: one of them is removed, and another is added
+        LocalDate on = LocalDate.of(2026, 6, 1);
+        deliver(new GenericEventMessage<>(new ListingRemoved("listing-1", ListType.REPEATED_INFRINGER, new Subject("某某贸易有限公司",
+                "91110000600037341L"), on, RemovalReason.LISTED_IN_ERROR, on.plusDays(3), "列入错误", "CN-2026.1")),
+                GapAwareTrackingToken.newInstance(3, Set.of()));
+        deliver(added("listing-3"), GapAwareTrackingToken.newInstance(4, Set.of()));
+
+        List<String> snapshot = new java.util.ArrayList<>();
+        String afterKey = null;
+        do {
+            FeedLog.PublicPage page = log.publicAt(at, afterKey, 1);
+            snapshot.addAll(page.lines());
+            afterKey = page.lastKey();
+        } while (afterKey != null);
+        assertThat(snapshot).as("both as they stood after entry 1, not the one added after it").containsExactlyInAnyOrderElementsOf(before);
+        assertThat(log.publicAt(3, null, 10).lines()).as("now").hasSize(2).doesNotContain(before.get(0));
+
+        // the projection has appended entry 3 and not yet recorded what it made public: the snapshot is of entry 2
+        client.getDatabase("feed-test").getCollection(FeedLog.CURRENT).deleteOne(new org.bson.Document("_id", "listing:listing-3"));
+        assertThat(log.reflectedPosition()).isEqualTo(2);
+    }
+
     private static void deliverBatch(AnnotationEventHandlerAdapter feed, List<org.axonframework.eventhandling.TrackedEventMessage<?>> batch)
             throws Exception {
         var unit = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<org.axonframework.eventhandling.EventMessage<?>>(
