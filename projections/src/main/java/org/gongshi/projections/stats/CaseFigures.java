@@ -1,10 +1,12 @@
 package org.gongshi.projections.stats;
 
 import org.gongshi.ledger.cases.DecisionKind;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.WithholdingGround;
 import org.gongshi.projections.cases.CaseView;
+import org.gongshi.projections.cases.CaseView.DeadlineView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -78,6 +80,7 @@ public final class CaseFigures {
             add.add(decision.decidedOn(), DOUBLE_PUBLICITY_ON_TIME, published && disclosed.doublePublicityDeadline() != null
                     && Boolean.TRUE.equals(disclosed.doublePublicityDeadline().met()) ? 1 : 0);
         }
+        republication(view, add);
         // every withdrawal the case had, on the day its revision took effect: a changed decision published again keeps them
         if (view.withdrawals() != null) {
             for (CaseView.Withdrawal w : view.withdrawals()) {
@@ -93,6 +96,63 @@ public final class CaseFigures {
         add.add(view.filedOn(), FILED, 1);
         if (view.closure() != null) add.add(view.closure().closedOn(), CLOSED, 1);
         return byDay;
+    }
+
+    /**
+     * A changed decision that is still disclosable is published again as a new record, due 20 WD (and 7 WD) from the change
+     * (DOMAIN.md, withdrawal): a disclosable decision of its own in the disclosure rate and its on-time variants, on the day
+     * the change took effect, once published again or once the ledger recorded its deadline missed. (Only the first
+     * publication was counted: a changed decision left unpublished never lowered the rate, though its miss was counted.)
+     */
+    private static void republication(CaseView view, Adder add) {
+        var decision = view.decision();
+        if (decision == null || decision.kind() != DecisionKind.PENALTY || view.revisions() == null
+                || !DisclosabilityPolicy.disclosable(view.procedure(), decision.penalties(), view.party(), view.actOn(), view.filedOn(), decision.decidedOn())) {
+            return;
+        }
+        if (view.firstPublication() != null && firstPublished(view)) { // published again after a change
+            var again = view.disclosure();
+            LocalDate changedOn = changedBy(view, again.decidedOn());
+            add.add(changedOn, DISCLOSABLE, 1);
+            add.add(changedOn, DISCLOSED, 1);
+            add.add(changedOn, DISCLOSED_ON_TIME, metDeadline(again.deadline()) ? 1 : 0);
+            add.add(changedOn, DOUBLE_PUBLICITY_DUE, 1);
+            add.add(changedOn, DOUBLE_PUBLICITY_ON_TIME, metDeadline(again.doublePublicityDeadline()) ? 1 : 0);
+        }
+        LocalDate dueFrom = view.disclosureDueFrom();
+        if (dueFrom != null && firstPublished(view)) { // changed since it was published, and not yet published again
+            boolean missed = missedFrom(view, "DISCLOSURE", dueFrom);
+            if (missed) {
+                add.add(dueFrom, DISCLOSABLE, 1);
+            }
+            if (missed || missedFrom(view, "DOUBLE_PUBLICITY", dueFrom)) {
+                add.add(dueFrom, DOUBLE_PUBLICITY_DUE, 1);
+            }
+        }
+    }
+
+    /** Whether the decision's first disclosure was a publication (a changed decision awaits its republication then). */
+    private static boolean firstPublished(CaseView view) {
+        return view.disclosure() != null && view.disclosure().action() == DisclosureAction.PUBLISH;
+    }
+
+    /** The day the last change up to {@code on} took effect: what the republication decided on {@code on} followed. */
+    private static LocalDate changedBy(CaseView view, LocalDate on) {
+        LocalDate changed = null;
+        for (CaseView.Revision r : view.revisions()) {
+            if (r.kind() == RevisionKind.CHANGED && on != null && !r.effectiveOn().isAfter(on)) changed = r.effectiveOn();
+        }
+        return changed;
+    }
+
+    private static boolean metDeadline(DeadlineView deadline) {
+        return deadline != null && Boolean.TRUE.equals(deadline.met());
+    }
+
+    /** Whether the ledger recorded a deadline of {@code kind} missed that fell after {@code day}. */
+    private static boolean missedFrom(CaseView view, String kind, LocalDate day) {
+        return view.missedDeadlines() != null
+                && view.missedDeadlines().stream().anyMatch(m -> kind.equals(m.kind()) && m.dueOn().isAfter(day));
     }
 
     /** Whether the ledger recorded the case's deadline of {@code kind} missed (DecisionDeadlineMissed, DisclosureDeadlineMissed). */

@@ -2,7 +2,6 @@ package org.gongshi.projections.stats;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -78,17 +77,14 @@ public class FigureCounters implements CaseChanges {
     /** The field name of a count begins {@code c:<division>:}, then the count's name: one top-level field each. */
     private static final String COUNT = "c:";
     /**
-     * The layout described above; 7 also kept the prefixes of 1, 3 and 5 digits, 6 also a document per scope and year, counting a case in a rate only once its deadline fell (disposed, published, or recorded
+     * The layout described above, and the figures' definition it counts ({@link CaseFigures}): 8 had the same documents but
+     * left a changed decision's republication out of the disclosure rate, 7 also kept the prefixes of 1, 3 and 5 digits, 6 also a document per scope and year, counting a case in a rate only once its deadline fell (disposed, published, or recorded
      * missed) and a decision's disclosure by its first publication (5 counted a changed decision's republication in its
      * place); 4 counted an open case or an unpublished decision as failed before its deadline); 3 had nested counts ({@code c.<division>.<count>}), 2 kept a scope's year and months
      * in one document and its days in one per month, and the one before that (days in the year's document) has no
-     * {@code layout} document.
+     * {@code layout} document. Counters of any other version are rebuilt by a replay of the case views.
      */
-    private static final int LAYOUT_VERSION = 8;
-    /** The layouts this one takes over as they are: the same month and day documents, and others, which are removed. */
-    private static final Set<Integer> LAYOUTS_TAKEN_OVER = Set.of(6, 7);
-    /** The id of a counter document layout 8 does not keep: of a scope and year ({@code all|2026}, layout 6), of an odd prefix (layouts 6, 7). */
-    private static final java.util.regex.Pattern NOT_KEPT = java.util.regex.Pattern.compile("^([^|]+\\|\\d{4}|p:(\\d|\\d{3}|\\d{5})\\|.*)$");
+    private static final int LAYOUT_VERSION = 9;
     /** The division key of counter documents that do not keep divisions apart. */
     private static final String ANY_DIVISION = "_";
 
@@ -238,15 +234,9 @@ public class FigureCounters implements CaseChanges {
         if (currentLayout) return true;
         Document layout = collection.find(eq("_id", LAYOUT)).first();
         int version = layout == null ? -1 : layout.get("version", Number.class).intValue();
-        boolean current = layout != null ? version == LAYOUT_VERSION || LAYOUTS_TAKEN_OVER.contains(version)
-                : collection.find(eq("_id", YEARS)).first() == null;
-        if (current && version != LAYOUT_VERSION) { // empty, or a layout taken over: marked this layout at the first write
+        boolean current = layout != null ? version == LAYOUT_VERSION : collection.find(eq("_id", YEARS)).first() == null;
+        if (current && version != LAYOUT_VERSION) { // empty: marked this layout at the first write
             if (!writing) return true;
-            if (LAYOUTS_TAKEN_OVER.contains(version)) { // no longer read, nor added to; removed before the mark, so a crash between leaves none
-                long removed = collection.deleteMany(Filters.regex("_id", NOT_KEPT)).getDeletedCount();
-                log.info("The target-figure counters in {} (layout {}) taken over as layout {}: {} documents of years and odd prefixes removed",
-                        COLLECTION, version, LAYOUT_VERSION, removed);
-            }
             markLayout();
             return true;
         }

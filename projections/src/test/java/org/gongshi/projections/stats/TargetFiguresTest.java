@@ -182,6 +182,47 @@ class TargetFiguresTest {
         assertThat(march.doublePublicityOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(0L, 1L);
         assertThat(march.disclosureOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
         assertThat(views.find("late").orElseThrow().disclosure().recordId()).as("the view shows the record now public").isEqualTo("d-late/2");
+        // the republication is a disclosable decision of its own, on the day of the change, against its deadlines from it
+        var april = figures.of(scope, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
+        assertThat(figures.scanned(scope, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30))).isEqualTo(april);
+        assertThat(april.disclosureRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
+        assertThat(april.disclosureOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
+        assertThat(april.doublePublicityOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(1L, 1L);
+    }
+
+    /**
+     * DOMAIN.md, withdrawal: a CHANGED decision that is still disclosable is published again, due 20 WD from the revision.
+     * Left unpublished past that, it lowers the disclosure rate of the change's period (audit: it was left out of the rate
+     * and its on-time variants, while its missed deadline was counted).
+     */
+    @Test
+    void a_changed_decision_not_published_again_by_its_deadline_counts_as_undisclosed_from_the_change() throws Exception {
+        decided("changed", COMPANY);
+        deliver(new DisclosureDecided("changed", "d-changed", "d-changed", DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 5), null,
+                        new Deadline(LocalDate.of(2026, 4, 8), false), true, new Deadline(LocalDate.of(2026, 3, 19), false), true,
+                        new Deadline(LocalDate.of(2026, 6, 5), false), null, "CN-2026.1", List.of(), null),
+                new DecisionRevised("changed", "d-changed", RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕5号", LocalDate.of(2026, 4, 3),
+                        "复议变更", FINE, "CN-2026.1"),
+                new DisclosureWithdrawn("changed", "d-changed", LocalDate.of(2026, 4, 3), "复议变更", RevisionKind.CHANGED,
+                        new Deadline(LocalDate.of(2026, 4, 8), false), true, "CN-2026.1"));
+        var figures = new TargetFigures(views, counters);
+        var scope = new CaseViews.Scope(BUREAU, null);
+        var april = figures.of(scope, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
+        assertThat(april.disclosureRate()).as("pending: its 20 WD from the change still run").extracting(r -> r.denominator()).isEqualTo(0L);
+
+        deliver(new DoublePublicityDeadlineMissed("changed", "d-changed", new Deadline(LocalDate.of(2026, 4, 14), false),
+                        LocalDate.of(2026, 4, 15), "CN-2026.1"),
+                new DisclosureDeadlineMissed("changed", "d-changed", new Deadline(LocalDate.of(2026, 5, 6), false),
+                        LocalDate.of(2026, 5, 7), "CN-2026.1"));
+
+        april = figures.of(scope, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
+        assertThat(figures.scanned(scope, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30))).isEqualTo(april);
+        assertThat(april.disclosureRate()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(0L, 1L);
+        assertThat(april.disclosureOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(0L, 1L);
+        assertThat(april.doublePublicityOnTime()).extracting(r -> r.numerator(), r -> r.denominator()).containsExactly(0L, 1L);
+        var march = figures.of(scope, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(march.disclosureRate()).as("the decision itself, published").extracting(r -> r.numerator(), r -> r.denominator())
+                .containsExactly(1L, 1L);
     }
 
     /**
