@@ -87,6 +87,33 @@ class LedgerClockEndToEndTest {
         }
     }
 
+    /**
+     * A move of the clock answers once what fell due by then is recorded, on that day: moved on twice in quick succession,
+     * a deadline missed before the first move is recorded on the first move's day (audit: recorded weeks late, at the next
+     * poll, when the case was filed just before the move; the schedule had not yet read the filing).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_deadline_passed_by_a_move_of_the_clock_is_recorded_on_the_day_moved_to_before_the_move_answers() throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-02-02T09:00:00+08:00",
+                "--gongshi.deadlines.poll=PT1H")) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            String caseId = (String) web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("filedOn", "2026-02-02", "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品",
+                            "procedure", "ORDINARY", "source", "权利人投诉",
+                            "party", Map.of("kind", "LEGAL_PERSON", "name", COMPANY, "uscc", "91110000600037341L")))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("caseId");
+            // Art 60: filed 02-02, decided by 05-03 (90 CD), a holiday: by 05-06; the clock passes it at once, then moves on a month
+            LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 5, 8));
+            LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 6, 5));
+
+            Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, token, caseId, v -> !missed(v).isEmpty());
+            assertThat(missed(view)).extracting(m -> m.get("kind") + " " + m.get("dueOn") + " recorded " + m.get("recordedOn"))
+                    .containsExactly("DECISION 2026-05-06 recorded 2026-05-08");
+        }
+    }
+
     @Test
     void the_clock_survives_a_restart_and_refuses_a_start_before_the_last_event() throws Exception {
         String before;

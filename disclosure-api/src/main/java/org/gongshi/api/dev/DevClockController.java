@@ -11,10 +11,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import reactor.core.publisher.Mono;
+
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /dev/clock} answers the ledger's clock {@code {"now"}}; {@code POST /dev/clock
@@ -40,20 +44,29 @@ public class DevClockController {
         return Map.of("now", OffsetDateTime.ofInstant(clock.instant(), LedgerClock.LEGAL_ZONE).toString());
     }
 
+    /**
+     * Answers once the deadlines that fell due up to the new instant have been recorded (at most {@link #SETTLE}): a caller
+     * moving the clock on day after day sees each day's misses recorded on their day, not on a later one.
+     */
     @PostMapping("/dev/clock")
-    Map<String, String> move(ServerHttpRequest request, @RequestBody ClockRequest body) {
+    Mono<Map<String, String>> move(ServerHttpRequest request, @RequestBody ClockRequest body) {
         requireLoopback(request);
         if (body == null || body.now() == null || body.now().isBlank()) {
             throw InvalidRequest.of("now", "is required: an ISO instant with offset, e.g. 2026-02-10T09:00:00+08:00");
         }
         Instant target = parse(body.now());
+        CompletableFuture<Void> settled;
         try {
-            clock.moveForwardTo(target);
+            settled = clock.moveForwardAndSettle(target);
         } catch (IllegalArgumentException backwards) {
             throw new RuleViolation(Rule.CLOCK_MOVES_FORWARD, backwards.getMessage());
         }
-        return now(request);
+        return Mono.fromFuture(settled).timeout(SETTLE, Mono.empty()).onErrorResume(e -> Mono.empty())
+                .then(Mono.fromSupplier(() -> now(request)));
     }
+
+    /** The longest a move waits for what fell due to be recorded (it is recorded all the same, later). */
+    static final Duration SETTLE = Duration.ofSeconds(60);
 
     private static Instant parse(String text) {
         if (text.length() > 64) throw InvalidRequest.of("now", "is too long for an ISO instant");

@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The ledger's clock: what "now" is for everything that records or decides (DESIGN.md, Conventions,
@@ -28,6 +31,7 @@ public class LedgerClock extends Clock {
     private volatile Duration ahead;
     private final boolean settable;
     private final CopyOnWriteArrayList<Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Function<Instant, CompletableFuture<?>>> settling = new CopyOnWriteArrayList<>();
 
     private LedgerClock(Clock source, Duration ahead, boolean settable) {
         this.source = Objects.requireNonNull(source, "source");
@@ -91,6 +95,19 @@ public class LedgerClock extends Clock {
      * @throws IllegalArgumentException if {@code target} is before now: the ledger's time never goes back
      */
     public Instant moveForwardTo(Instant target) {
+        move(target);
+        return target;
+    }
+
+    /**
+     * Moves the clock as {@link #moveForwardTo} does; completes once every listener that settles a move
+     * ({@link #onMoveSettled}) is done with it: the deadline mechanism has recorded what fell due up to {@code target}.
+     */
+    public CompletableFuture<Void> moveForwardAndSettle(Instant target) {
+        return CompletableFuture.allOf(move(target).toArray(CompletableFuture[]::new));
+    }
+
+    private List<CompletableFuture<?>> move(Instant target) {
         Objects.requireNonNull(target, "target");
         if (!settable) throw new IllegalStateException("the ledger runs on the system clock; it cannot be moved");
         synchronized (this) {
@@ -101,12 +118,17 @@ public class LedgerClock extends Clock {
             ahead = ahead.plus(Duration.between(now, target));
         }
         listeners.forEach(listener -> listener.accept(target));
-        return target;
+        return settling.stream().<CompletableFuture<?>>map(listener -> listener.apply(target)).toList();
     }
 
     /** Hears every move forward, with the instant moved to. */
     public void onMove(Consumer<Instant> listener) {
         listeners.add(listener);
+    }
+
+    /** Hears every move forward and answers when it is done with it (off the mover's thread: it must not block). */
+    public void onMoveSettled(Function<Instant, CompletableFuture<?>> listener) {
+        settling.add(listener);
     }
 
     /**

@@ -12,8 +12,11 @@ import org.gongshi.server.roles.ConditionalOnRole;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +30,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -61,8 +65,9 @@ public class DeadlineRunner implements AutoCloseable {
 
     @Autowired
     public DeadlineRunner(DeadlineSchedule deadlineSchedule, CommandGateway commandGateway, LedgerClock ledgerClock,
-                          @Value("${gongshi.deadlines.lease:PT1M}") Duration lease, EventProcessingConfiguration processing) {
-        this(deadlineSchedule, commandGateway, ledgerClock, lease, () -> caughtUp(processing));
+                          @Value("${gongshi.deadlines.lease:PT1M}") Duration lease, EventProcessingConfiguration processing,
+                          EventStore eventStore) {
+        this(deadlineSchedule, commandGateway, ledgerClock, lease, () -> caughtUp(processing), () -> passedHeadOfNow(processing, eventStore));
     }
 
     DeadlineRunner(DeadlineSchedule deadlineSchedule, CommandGateway commandGateway, LedgerClock ledgerClock, Duration lease) {
@@ -71,19 +76,66 @@ public class DeadlineRunner implements AutoCloseable {
 
     DeadlineRunner(DeadlineSchedule deadlineSchedule, CommandGateway commandGateway, LedgerClock ledgerClock, Duration lease,
                    BooleanSupplier scheduleCaughtUp) {
+        this(deadlineSchedule, commandGateway, ledgerClock, lease, scheduleCaughtUp, () -> scheduleCaughtUp);
+    }
+
+    DeadlineRunner(DeadlineSchedule deadlineSchedule, CommandGateway commandGateway, LedgerClock ledgerClock, Duration lease,
+                   BooleanSupplier scheduleCaughtUp, Supplier<BooleanSupplier> scheduleAtHead) {
         this.scheduleCaughtUp = scheduleCaughtUp;
+        this.scheduleAtHead = scheduleAtHead;
         this.schedule = deadlineSchedule;
         this.commands = commandGateway;
         this.clock = ledgerClock;
         this.lease = lease;
-        // never on the caller's thread: POST /dev/clock runs on the event loop
-        ledgerClock.onMove(moved -> {
+        // never on the caller's thread: POST /dev/clock runs on the event loop, and answers once this is done
+        ledgerClock.onMoveSettled(moved -> {
             try {
-                onMove.execute(this::run);
+                BooleanSupplier passed = this.scheduleAtHead.get(); // the head as the clock moved, not as it will have grown
+                return CompletableFuture.runAsync(() -> runOnMove(passed), onMove);
             } catch (RejectedExecutionException closed) {
-                // shutting down
+                return CompletableFuture.completedFuture(null); // shutting down
             }
         });
+    }
+
+    /**
+     * Asked as the clock moves: whether this node's schedule has handled every event up to the ledger's head as it is then
+     * (true where another node keeps it).
+     */
+    private final Supplier<BooleanSupplier> scheduleAtHead;
+
+    /**
+     * The longest a move of the clock waits for the schedule to handle the events before it ({@link #scheduleAtHead}), then
+     * fires what fell due. Fired at once, a deadline of a case filed just before the move was not yet in the schedule: it
+     * fired at the next poll, on whatever day the clock had reached by then (an audit moved it on weekly: misses recorded
+     * weeks late, and some never, the case being disposed of first).
+     */
+    static final Duration SCHEDULE_CATCH_UP = Duration.ofSeconds(30);
+
+    private void runOnMove(BooleanSupplier scheduleAtHead) {
+        if (firedByCaller) return;
+        long giveUp = System.nanoTime() + SCHEDULE_CATCH_UP.toNanos();
+        while (!scheduleAtHead.getAsBoolean() && System.nanoTime() - giveUp < 0) {
+            try {
+                Thread.sleep(20); // polling the processor's progress: it signals nothing to wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        run();
+    }
+
+    /** Whether every segment of this node's schedule processor has handled the ledger's newest event as it is now (none here: another node's). */
+    private static BooleanSupplier passedHeadOfNow(EventProcessingConfiguration processing, EventStore eventStore) {
+        var processor = processing.eventProcessor(DeadlineScheduling.PROCESSING_GROUP, StreamingEventProcessor.class);
+        if (processor.isEmpty()) return () -> true;
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        return () -> {
+            var segments = processor.get().processingStatus().values();
+            return headPosition < 0 || !segments.isEmpty() && segments.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= headPosition);
+        };
     }
 
     /** Set once a caller fires the due entries itself ({@link #fireDue()}) at moments of its choosing; guarded by nothing else. */
