@@ -163,6 +163,12 @@ class PublicDisclosureEndToEndTest {
                 .expectBody().jsonPath("$.errors.length()").isEqualTo(3);
         assertThat(html("/subjects/91110000600037341X", 400)).contains("查询条件有误").contains("统一社会信用代码：应为 18 位统一社会信用代码");
         assertThat(html("/penalties?q=锦绣&size=1", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
+        // codes as a Chinese input method types them: full-width, lower-case (audit: refused with a wrong check character)
+        assertThat(html("/penalties?uscc=９１１１００００６０００３７３４１Ｌ&division=１１０１", 200))
+                .contains("北京锦绣示范商贸有限公司");
+        assertThat(html("/penalties?uscc=91110000600037341l&from=２０２６-０１-０１", 200)).contains("北京锦绣示范商贸有限公司");
+        assertThat(html("/subjects/91110000600037341l", 200)).contains("北京锦绣示范商贸有限公司");
+        assertThat(html("/stats?year=２０２６", 200)).contains("2026");
         web.get().uri("/penalties/" + recordId).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
                 .expectHeader().contentType("text/html;charset=UTF-8")
                 .expectHeader().value("Cache-Control", c -> assertThat(c).contains("no-store"));

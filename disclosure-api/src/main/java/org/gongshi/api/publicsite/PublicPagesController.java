@@ -22,8 +22,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,7 +67,7 @@ public class PublicPagesController {
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            search = PublicQueries.checked(problems, () -> PublicQueries.search(q, uscc, division, ipType, from, to));
+            search = PublicQueries.checked(problems, () -> PublicQueries.search(q, typed(uscc), typed(division), typed(ipType), typed(from), typed(to)));
             paging = PublicQueries.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
@@ -101,7 +103,8 @@ public class PublicPagesController {
     }
 
     @GetMapping("/subjects/{uscc}")
-    Mono<Rendering> subject(@PathVariable String uscc) {
+    Mono<Rendering> subject(@PathVariable("uscc") String typedUscc) {
+        String uscc = typed(typedUscc);
         if (!Uscc.isValid(uscc)) {
             // a mistyped code names nobody: say what is wrong with it (400) rather than that nobody has a record (404)
             Map<String, String> form = form(null, uscc.length() > 64 ? uscc.substring(0, 64) : uscc, null, null, null, null);
@@ -123,8 +126,8 @@ public class PublicPagesController {
         final int y;
         try {
             refuseWhatTheGuardRefused(exchange);
-            prefix = Params.division(division);
-            y = figures.year(year);
+            prefix = Params.division(typed(division));
+            y = figures.year(typed(year));
         } catch (InvalidRequest invalid) {
             return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", year == null ? "" : year)
                     .modelAttribute("error", FormError.all(invalid)).status(HttpStatus.BAD_REQUEST).build());
@@ -155,7 +158,7 @@ public class PublicPagesController {
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            prefix = PublicQueries.checked(problems, () -> Params.division(division));
+            prefix = PublicQueries.checked(problems, () -> Params.division(typed(division)));
             paging = PublicQueries.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
@@ -168,6 +171,16 @@ public class PublicPagesController {
                 .modelAttribute("result", result)
                 .modelAttribute("pager", Pager.of(paging.page(), paging.size(), result.total(), n -> listUrl(type, prefix, paging.size(), n)))
                 .build());
+    }
+
+    /**
+     * A code as a person types it into a form (a credit code, a division, a date, a year, a kind): full-width letters and
+     * digits, as a Chinese input method gives them, read as their ASCII, letters upper-case, spaces around dropped. The
+     * forms refused "９１１１…" and "91110000600037341l" as having a wrong check character (audit), while names were found
+     * however typed.
+     */
+    static String typed(String value) {
+        return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
     }
 
     private static Rendering.Builder<?> page(String view) {
