@@ -182,6 +182,11 @@ public class ApiConfiguration {
     }
 
     @Bean
+    org.gongshi.api.publicsite.HeadContentLength headContentLength() {
+        return new org.gongshi.api.publicsite.HeadContentLength();
+    }
+
+    @Bean
     IdentifierCase identifierCase() {
         return new IdentifierCase();
     }

@@ -149,7 +149,7 @@ class PublicDisclosureEndToEndTest {
         assertThat(total(get("/api/v1/public/penalties?q=锦\u200B绣示范商贸&division=11"))).isEqualTo(1);
         assertThat(total(get("/api/v1/public/penalties?q=北京锦绣示范商贸有限公司\uFEFF"))).isEqualTo(1);
         assertThat(html("/penalties?q=锦\u200B绣示范", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
-        assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029-02-20");
+        assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029年2月20日").contains("datetime=\"2029-02-20\"");
         assertThat(html("/", 200)).contains("<form").contains("name=\"q\"");
         assertThat(html("/penalties?from=nope", 400)).contains("查询条件有误").contains("起始日期").doesNotContain("must be");
         // audit of the pages: the record shows its division; a first day after the last is said as such, every bad field
@@ -169,6 +169,10 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/penalties?uscc=91110000600037341l&from=２０２６-０１-０１", 200)).contains("北京锦绣示范商贸有限公司");
         assertThat(html("/subjects/91110000600037341l", 200)).contains("北京锦绣示范商贸有限公司");
         assertThat(html("/stats?year=２０２６", 200)).contains("2026");
+        // HEAD of a page: its GET's length, no body (audit: no Content-Length)
+        int length = html("/penalties/" + recordId, 200).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        web.head().uri("/penalties/" + recordId).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectHeader().contentLength(length).expectBody().isEmpty();
         web.get().uri("/penalties/" + recordId).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
                 .expectHeader().contentType("text/html;charset=UTF-8")
                 .expectHeader().value("Cache-Control", c -> assertThat(c).contains("no-store"));
