@@ -110,7 +110,7 @@ public class DeadlineRunner implements AutoCloseable {
      * fired at the next poll, on whatever day the clock had reached by then (an audit moved it on weekly: misses recorded
      * weeks late, and some never, the case being disposed of first).
      */
-    static final Duration SCHEDULE_CATCH_UP = Duration.ofSeconds(30);
+    static final Duration SCHEDULE_CATCH_UP = Duration.ofSeconds(20);
 
     private void runOnMove(BooleanSupplier scheduleAtHead) {
         if (firedByCaller) return;
