@@ -1,10 +1,10 @@
 package org.gongshi.projections.stats;
 
 import org.gongshi.ledger.cases.DecisionKind;
-import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.WithholdingGround;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.projections.cases.CaseView;
 import org.gongshi.projections.cases.CaseView.DeadlineView;
 
