@@ -240,7 +240,10 @@ public class Disclosure {
     /**
      * The deadline mechanism's check of the public record: a disclosable penalty decision with no
      * disclosure decided by the recording day misses its 7 WD and 20 WD deadlines (each recorded once);
-     * a public record whose publicity period is over expires on the recording day.
+     * a public record whose publicity period is over expires on the recording day. Also run by the
+     * command that records a decision or its change: one recorded after its deadline has passed has
+     * missed it on that day (left to the deadline mechanism's next sweep, a move of the clock before it
+     * recorded the miss on a later day; audit).
      */
     public void checkDeadlines(Recording recording, Rulebook rules) {
         LocalDate today = recording.today();

@@ -335,6 +335,9 @@ class DisclosureRulesTest {
         DisclosureWithdrawn withdrawn = only(events, DisclosureWithdrawn.class);
         assertThat(withdrawn.withdrawalDeadline()).isEqualTo(due("2026-11-13"));
         assertThat(withdrawn.withdrawnInTime()).isFalse();
+        // the changed decision's republication was due within 7 WD of the change (11-19): missed, recorded with the change
+        assertThat(only(events, org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed.class).deadline().dueOn())
+                .isEqualTo(LocalDate.of(2026, 11, 19));
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.gongshi.ledger.cases.event.ExtensionApproval;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.disclosure.command.DecideDisclosure;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed;
 import org.gongshi.ledger.policy.EnforcementPolicy;
 import org.gongshi.ledger.policy.LedgerTime;
 import org.gongshi.ledger.policy.Rulebook;
@@ -98,6 +100,31 @@ class RecordingTimeRulesTest {
         LedgerTime.on(strict).on(LocalDate.of(2026, 3, 31));
         refused(strict.givenNoPriorActivity().when(fileCase(LocalDate.of(2026, 3, 23), COMPANY), AS_BUREAU),
                 "backdating-tolerance", "at most 7 CD");
+    }
+
+    /**
+     * A decision recorded after its 7 WD and 20 WD have passed has missed them on the day it is recorded: the command
+     * records the misses with it (audit: left to the deadline mechanism's next sweep, a move of the clock before it
+     * recorded them on a later day).
+     */
+    @Test
+    void a_decision_recorded_after_its_disclosure_deadlines_records_their_misses_with_it() {
+        // decided Mon 03-02: 7 WD end 03-11, 20 WD end 03-30; recorded 03-31
+        time.on(LocalDate.of(2026, 3, 31));
+        List<Object> events = new ArrayList<>();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K)).when(decide(LocalDate.of(2026, 3, 2)), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("PenaltyDecided", "DoublePublicityDeadlineMissed", "DisclosureDeadlineMissed");
+        assertThat(only(events, DoublePublicityDeadlineMissed.class).deadline().dueOn()).isEqualTo(LocalDate.of(2026, 3, 11));
+        assertThat(only(events, DoublePublicityDeadlineMissed.class).recordedOn()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(only(events, DisclosureDeadlineMissed.class).deadline().dueOn()).isEqualTo(LocalDate.of(2026, 3, 30));
+
+        // recorded within its 7 WD: nothing missed yet
+        time.on(LocalDate.of(2026, 3, 11));
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K)).when(decide(LocalDate.of(2026, 3, 2)), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("PenaltyDecided");
     }
 
     @Test
