@@ -32,6 +32,10 @@ public final class ReadModelWriter {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
+        if (args[1].equals("journaled")) {
+            journaled(file);
+            return;
+        }
         boolean consistent = args[1].equals("consistent");
         Runnable commit;
         MongoServer server;
@@ -64,6 +68,36 @@ public final class ReadModelWriter {
         System.out.println("writing");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /**
+     * Writers as above against the store as the server runs it (a checkpoint each second), and one that writes
+     * journaled ({@code j: true}, as the signed tree heads and the data subjects' keys are) and prints {@code acked <id>}
+     * once each write is acknowledged: every one printed must be in the file after a SIGKILL.
+     */
+    private static void journaled(Path file) throws Exception {
+        CrashConsistentH2Backend backend = new CrashConsistentH2Backend(file, Duration.ofSeconds(1));
+        backend.getMvStore().setRetentionTime(Integer.getInteger("retention", 1_000)); // chunks written over within seconds
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        MongoDatabase db = client.getDatabase(DATABASE);
+        db.getCollection("entries").createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            Thread t = new Thread(() -> write(db, writer), "writer-" + w);
+            t.setDaemon(true);
+            t.start();
+        }
+        MongoCollection<Document> acked = db.getCollection("acked").withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+        System.out.println("writing");
+        System.out.flush();
+        while (true) {
+            String id = "acked-" + UUID.randomUUID(); // unique across the rounds of one file
+            acked.insertOne(new Document("_id", id));
+            System.out.println("acked " + id);
+            System.out.flush();
+        }
     }
 
     private static void write(MongoDatabase db, int writer) {
