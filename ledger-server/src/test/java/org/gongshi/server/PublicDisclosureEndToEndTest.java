@@ -169,6 +169,15 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/penalties?uscc=91110000600037341l&from=２０２６-０１-０１", 200)).contains("北京锦绣示范商贸有限公司");
         assertThat(html("/subjects/91110000600037341l", 200)).contains("北京锦绣示范商贸有限公司");
         assertThat(html("/stats?year=２０２６", 200)).contains("2026");
+        // dates as people write them, and a year with 年 (audit: refused, though the pages print 2026年3月2日)
+        assertThat(html("/penalties?uscc=91110000600037341L&from=2026年1月1日&to=２０２６/１２/３１", 200)).contains("北京锦绣示范商贸有限公司")
+                .contains("value=\"2026-01-01\"").contains("value=\"2026-12-31\"");
+        assertThat(html("/penalties?from=2026-3-2", 200)).contains("value=\"2026-03-02\"");
+        assertThat(html("/stats?year=2026年", 200)).contains("2026");
+        assertThat(html("/stats?year=0000", 400)).contains("年份");
+        // the live feed's HEAD answers its headers at once (audit: it never answered, and held a stream's place)
+        web.head().uri("/feed/v1/events").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM).expectBody().isEmpty();
         // HEAD of a page: its GET's length, no body (audit: no Content-Length)
         int length = html("/penalties/" + recordId, 200).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         web.head().uri("/penalties/" + recordId).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()

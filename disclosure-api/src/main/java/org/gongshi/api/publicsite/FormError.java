@@ -22,7 +22,7 @@ public record FormError(String field, String message) {
             "to", new FormError("截止日期", "应为有效日期，如 2026-03-14，且不早于起始日期"),
             "page", new FormError("页码", "应为 0 至 " + PublicPagesController.MAX_PAGE + " 的整数"),
             "size", new FormError("每页条数", "应为 1 至 " + Page.MAX_SIZE + " 的整数"),
-            "year", new FormError("年份", "应为四位数字的年份，如 2026"));
+            "year", new FormError("年份", "应为 2000 至 2100 年间的四位数字年份，如 2026"));
 
     /** A first day after the last, in the form's words. */
     private static final FormError FROM_AFTER_TO = new FormError("起始日期", "不能晚于截止日期");

@@ -67,7 +67,7 @@ public class PublicPagesController {
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            search = PublicQueries.checked(problems, () -> PublicQueries.search(q, typed(uscc), typed(division), typed(ipType), typed(from), typed(to)));
+            search = PublicQueries.checked(problems, () -> PublicQueries.search(q, typed(uscc), typed(division), typed(ipType), typedDate(from), typedDate(to)));
             paging = PublicQueries.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
@@ -121,13 +121,13 @@ public class PublicPagesController {
     @GetMapping("/stats")
     Mono<Rendering> stats(@RequestParam(required = false) String division, @RequestParam(required = false) String year,
                           ServerWebExchange exchange) {
-        String divisionInput = division == null ? "" : division.strip();
+        String divisionInput = division == null ? "" : typed(division);
         final Division prefix;
         final int y;
         try {
             refuseWhatTheGuardRefused(exchange);
             prefix = Params.division(typed(division));
-            y = figures.year(typed(year));
+            y = figures.year(typedYear(year));
         } catch (InvalidRequest invalid) {
             return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", year == null ? "" : year)
                     .modelAttribute("error", FormError.all(invalid)).status(HttpStatus.BAD_REQUEST).build());
@@ -183,6 +183,38 @@ public class PublicPagesController {
         return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
     }
 
+    private static final java.util.regex.Pattern WRITTEN_DATE =
+            java.util.regex.Pattern.compile("(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})\\s*日?");
+
+    /**
+     * A date as people write it into a form: 2026-03-02, 2026-3-2, 2026/3/2, 2026.3.2 or 2026年3月2日, in full-width
+     * characters too, read as the ISO date it names (audit: the pages print 2026年3月2日 and refused it as input);
+     * anything else as typed, for the check to name.
+     */
+    static String typedDate(String value) {
+        String typed = typed(value);
+        if (typed == null) return null;
+        var written = WRITTEN_DATE.matcher(typed);
+        if (!written.matches()) return typed;
+        return written.group(1) + "-" + twoDigits(written.group(2)) + "-" + twoDigits(written.group(3));
+    }
+
+    private static String twoDigits(String number) {
+        return number.length() == 1 ? "0" + number : number;
+    }
+
+    /** A year as typed: 2026 or 2026年, full-width too. */
+    static String typedYear(String value) {
+        String typed = typed(value);
+        return typed != null && typed.endsWith("年") ? typed.substring(0, typed.length() - 1).strip() : typed;
+    }
+
+    /** The ISO date {@code value} names when it reads as one ({@link #typedDate}), else {@code value} as typed. */
+    private static String isoOr(String value) {
+        String date = typedDate(value);
+        return date != null && date.matches("\\d{4}-\\d{2}-\\d{2}") ? date : value;
+    }
+
     private static Rendering.Builder<?> page(String view) {
         return Rendering.view(view).modelAttribute("labels", LABELS);
     }
@@ -212,8 +244,9 @@ public class PublicPagesController {
         form.put("uscc", uscc == null ? "" : uscc);
         form.put("division", division == null ? "" : division);
         form.put("ipType", ipType == null ? "" : ipType);
-        form.put("from", from == null ? "" : from);
-        form.put("to", to == null ? "" : to);
+        // a date input shows only an ISO date: the one meant, when it reads as one (else as typed, with the error beside it)
+        form.put("from", from == null ? "" : isoOr(from));
+        form.put("to", to == null ? "" : isoOr(to));
         return form;
     }
 
