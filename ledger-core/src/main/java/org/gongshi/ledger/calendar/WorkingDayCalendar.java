@@ -188,8 +188,8 @@ public final class WorkingDayCalendar {
     /**
      * A period of a burden counted in months (publicity, list term, sanction, repair wait): it ends on
      * the corresponding day {@code months} later, or that month's last day when it has none, and is
-     * never moved to a working day (民法典 Art 202; rolling would lengthen the burden), so never
-     * provisional either: no holiday notice can move it.
+     * never moved to a working day (民法典 Art 202; rolling would lengthen the burden). Provisional
+     * when that day lies in a year whose notice is not loaded.
      */
     public Deadline addMonths(LocalDate actOn, int months) {
         requireNotNegative(months, "months");
@@ -202,14 +202,9 @@ public final class WorkingDayCalendar {
         return periodEnd(actOn.plusYears(years));
     }
 
-    /**
-     * The last day of a period of a burden, as it is. Never provisional: DOMAIN.md marks provisional what a year's notice
-     * may still move, and a period that is never rolled does not depend on the notice (marked so, a three-year publicity
-     * period and a list term read 「（暂定）」 on the public pages with 「该年度官方节假日安排尚未发布」 beside them, as if
-     * their end could still change; two outside audits).
-     */
+    /** The last day of a period of a burden, as it is: provisional when its year has no notice loaded. */
     public Deadline periodEnd(LocalDate lastDay) {
-        return new Deadline(lastDay, false);
+        return new Deadline(lastDay, !isPublished(lastDay.getYear()));
     }
 
     /** The number of working days after {@code from}, up to and including {@code to}. */

@@ -211,8 +211,7 @@ class WorkingDayCalendarTest {
         assertThat(calendar.addWorkingDays(monday, 3)).isEqualTo(new Deadline(LocalDate.of(2026, 12, 31), false));
         assertThat(calendar.addCalendarDays(LocalDate.of(2026, 12, 20), 30))
                 .isEqualTo(new Deadline(LocalDate.of(2027, 1, 19), true));
-        // a period of a burden is never rolled, so no notice can move it: not provisional
-        assertThat(calendar.addYears(monday, 1)).isEqualTo(new Deadline(LocalDate.of(2027, 12, 28), false));
+        assertThat(calendar.addYears(monday, 1)).isEqualTo(new Deadline(LocalDate.of(2027, 12, 28), true));
     }
 
     @Test
@@ -238,15 +237,15 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void month_and_year_periods_are_never_provisional_as_no_notice_can_move_them() {
+    void month_and_year_terms_are_provisional_only_when_their_last_day_is_in_a_year_without_notice() {
         // Fri 2024-03-15 and Mon 2024-06-03: begun in 2023, ended in published 2024
         assertThat(calendar.addMonths(LocalDate.of(2023, 12, 15), 3))
                 .isEqualTo(new Deadline(LocalDate.of(2024, 3, 15), false));
         assertThat(calendar.addYears(LocalDate.of(2023, 6, 3), 1))
                 .isEqualTo(new Deadline(LocalDate.of(2024, 6, 3), false));
-        // Mon 2027-03-15: no notice for 2027 yet, and none could move it
+        // Mon 2027-03-15: no notice for 2027 yet
         assertThat(calendar.addMonths(LocalDate.of(2026, 12, 15), 3))
-                .isEqualTo(new Deadline(LocalDate.of(2027, 3, 15), false));
+                .isEqualTo(new Deadline(LocalDate.of(2027, 3, 15), true));
     }
 
     @Test

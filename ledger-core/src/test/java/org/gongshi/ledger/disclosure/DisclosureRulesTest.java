@@ -474,10 +474,10 @@ class DisclosureRulesTest {
     void lower_amount_fine_threshold_is_set_per_party_kind_and_exclusive() {
         // organisations: below ¥100,000 is a lower amount (3 months), ¥100,000 itself is not (不含本数: 3 years)
         assertThat(publicUntil(COMPANY, "99999.99")).isEqualTo(due("2026-05-12"));
-        assertThat(publicUntil(COMPANY, "100000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), false));
+        assertThat(publicUntil(COMPANY, "100000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
         // natural persons: below ¥10,000 (3 months); ¥10,000 itself is not lower (3 years)
         assertThat(publicUntil(PERSON, "9999.99")).isEqualTo(due("2026-05-12"));
-        assertThat(publicUntil(PERSON, "10000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), false));
+        assertThat(publicUntil(PERSON, "10000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
     }
 
     /**
@@ -486,9 +486,9 @@ class DisclosureRulesTest {
      */
     @Test
     void publicity_period_judges_the_decisions_fine_as_all_its_fine_lines_together() {
-        assertThat(publicUntil(COMPANY, "60000", "60000")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), false));
+        assertThat(publicUntil(COMPANY, "60000", "60000")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
         assertThat(publicUntil(COMPANY, "49999.99", "50000")).isEqualTo(due("2026-05-12"));
-        assertThat(publicUntil(PERSON, "5000", "5000")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), false));
+        assertThat(publicUntil(PERSON, "5000", "5000")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
     }
 
     /** The public-until date of the fines of {@code yuan} on {@code party}, published Thursday 2026-02-12. */

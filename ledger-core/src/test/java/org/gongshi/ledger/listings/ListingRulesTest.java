@@ -272,10 +272,10 @@ class ListingRulesTest {
                 .expectEvents(addedOn(date("2025-06-19"), due("2026-06-19"), due("2025-12-19"), true),
                         imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-06-19"), date("2026-06-19")));
 
-        // a term ending in a year without a holiday notice is not provisional: it is never rolled, so no notice moves it
+        // a term ending in a year without a holiday notice is provisional
         fixture.given(proposed(), statementOn(date("2025-03-05")))
                 .when(decide(date("2026-03-02"), List.of(noAwards())), AS_OWN_BUREAU)
-                .expectEvents(addedOn(date("2026-03-02"), due("2027-03-02"), due("2026-09-02"), true),
+                .expectEvents(addedOn(date("2026-03-02"), new Deadline(date("2027-03-02"), true), due("2026-09-02"), true),
                         imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2026-03-02"), date("2027-03-02")));
 
         // a decision may name a shorter term, not a longer one
@@ -854,7 +854,7 @@ class ListingRulesTest {
                         SUBJECT, BASIS, REASON, PROPOSED, due("2025-03-17"), "SH-2026.2"))
                 .when(decide(date("2025-03-18"), List.of(noAwards())), AS_OWN_BUREAU)
                 .expectEvents(new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
-                                SUBJECT, BASIS, REASON, date("2025-03-18"), due("2027-03-18"), due("2026-03-18"),
+                                SUBJECT, BASIS, REASON, date("2025-03-18"), new Deadline(date("2027-03-18"), true), due("2026-03-18"),
                                 due("2025-03-17"), false, "SH-2026.2"),
                         new SanctionImposed(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.NO_AWARDS, SanctionMeasure.NO_AWARDS.defaultScope(),
                                 date("2025-03-18"), date("2027-03-18"), "SH-2026.2"));

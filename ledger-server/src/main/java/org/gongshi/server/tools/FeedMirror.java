@@ -109,7 +109,7 @@ public final class FeedMirror {
             failed.clear();
             check();
             if (failed.isEmpty()) return;
-            String unreachable = unreachable();
+            String unreachable = failed.stream().filter(FeedMirror::notAnswered).findFirst().orElseGet(this::unreachable);
             if (unreachable != null) {
                 postponed++;
                 System.err.printf("checks postponed: %s; first to retry: %s%n", unreachable, failed.get(0));
@@ -147,12 +147,12 @@ public final class FeedMirror {
             if (failed.isEmpty()) checks++;
         }
 
-        /** Why the feed's signed head cannot be fetched now (no connection, a 5xx), or null when the server answers it. */
+        /** Why the feed's signed head cannot be fetched now (no connection, a 5xx, a 429), or null when the server answers it. */
         private String unreachable() {
             HttpRequest probe = HttpRequest.newBuilder(checkpoint).timeout(Duration.ofSeconds(10)).GET().build();
             try {
                 HttpResponse<Void> answer = http.send(probe, HttpResponse.BodyHandlers.discarding());
-                return answer.statusCode() >= 500 ? "GET " + checkpoint + " answered " + answer.statusCode() : null;
+                return answer.statusCode() >= 500 || answer.statusCode() == 429 ? "GET " + checkpoint + " answered " + answer.statusCode() : null;
             } catch (IOException e) {
                 return LogClient.describe(checkpoint, e);
             } catch (InterruptedException e) {
@@ -413,4 +413,13 @@ public final class FeedMirror {
         return count;
     }
 
+
+    /**
+     * Whether a check failed only because the server did not answer what it asked: too many requests (429) or unavailable
+     * (503). Such a round proved nothing, and is tried again at the next interval (crash audit: a burst of reads from the
+     * same host stopped a checking mirror for good, exit 3, on a 429).
+     */
+    static boolean notAnswered(String failure) {
+        return failure.contains(" answered 429") || failure.contains(" answered 503");
+    }
 }

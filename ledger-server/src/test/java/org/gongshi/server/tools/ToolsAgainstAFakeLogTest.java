@@ -152,6 +152,23 @@ class ToolsAgainstAFakeLogTest {
         mirror.stop();
     }
 
+    /** Crash audit: a 429 on the verifier keys stopped a checking mirror for good (exit 3); such a round is put off. */
+    @Test
+    void a_checking_mirror_puts_off_a_round_its_server_refused_with_too_many_requests() throws Exception {
+        log = new FakeLog("/", entries(5), 5);
+        log.refusals.set(2); // the first two reads of the keys answer 429
+        FeedMirror mirror = new FeedMirror(URI.create(log.url()), work.resolve("m.jsonl"), Duration.ofMillis(50), work.resolve("state"));
+        background.submit(() -> {
+            mirror.run((java.time.Instant) null);
+            return null;
+        });
+        awaitMirrored(mirror, 5);
+        awaitAtLeast(mirror::checksPostponed, 1);
+        awaitAtLeast(mirror::checksPassed, 1);
+        assertThat(mirror.failure()).isNull();
+        mirror.stop();
+    }
+
     static void awaitAtLeast(java.util.function.LongSupplier value, long atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (value.getAsLong() < atLeast && System.nanoTime() < deadline) Thread.sleep(20);
@@ -273,6 +290,8 @@ class ToolsAgainstAFakeLogTest {
         final MerkleProofs tree;
         final List<String> paths = new CopyOnWriteArrayList<>();
         volatile long signedSize;
+        /** How many reads of the verifier keys still answer 429 (too many requests). */
+        final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
         final HttpServer server;
 
         FakeLog(String prefix, List<String> entries, long signedSize) throws IOException {
@@ -312,7 +331,7 @@ class ToolsAgainstAFakeLogTest {
             String endpoint = "/" + path.substring(prefix.length());
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             switch (endpoint) {
-                case "/.well-known/gongshi-keys" -> send(exchange, 200, "{\"keys\":[{\"verifierKey\":\"" + feedKey.verifierKey()
+                case "/.well-known/gongshi-keys" -> send(exchange, refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 429 : 200, "{\"keys\":[{\"verifierKey\":\"" + feedKey.verifierKey()
                         + "\"},{\"verifierKey\":\"" + ledgerKey.verifierKey() + "\"}]}");
                 case "/feed/v1/checkpoint" -> send(exchange, 200, new Checkpoint("fake.test/feed", signedSize, tree.rootHash(signedSize)).sign(feedKey));
                 case "/api/v1/audit/ledger/checkpoint" -> send(exchange, 200, new Checkpoint("fake.test/ledger", 0, Rfc6962.emptyRoot()).sign(ledgerKey));
