@@ -90,8 +90,9 @@ public class DeadlineRunner implements AutoCloseable {
         // never on the caller's thread: POST /dev/clock runs on the event loop, and answers once this is done
         ledgerClock.onMoveSettled(moved -> {
             try {
-                BooleanSupplier passed = this.scheduleAtHead.get(); // the head as the clock moved, not as it will have grown
-                return CompletableFuture.runAsync(() -> runOnMove(passed), onMove);
+                // the head as the clock moved (not as it will have grown), read on the runner's thread: the move runs on an
+                // event loop, which must not wait for the event store
+                return CompletableFuture.runAsync(() -> runOnMove(this.scheduleAtHead.get()), onMove);
             } catch (RejectedExecutionException closed) {
                 return CompletableFuture.completedFuture(null); // shutting down
             }
@@ -115,7 +116,12 @@ public class DeadlineRunner implements AutoCloseable {
     private void runOnMove(BooleanSupplier scheduleAtHead) {
         if (firedByCaller) return;
         long giveUp = System.nanoTime() + SCHEDULE_CATCH_UP.toNanos();
-        while (!scheduleAtHead.getAsBoolean() && System.nanoTime() - giveUp < 0) {
+        while (!scheduleAtHead.getAsBoolean()) {
+            if (System.nanoTime() - giveUp >= 0) {
+                log.warn("Deadlines: the schedule had not read the ledger up to the clock's move after {}; firing what it holds",
+                        SCHEDULE_CATCH_UP);
+                break;
+            }
             try {
                 Thread.sleep(20); // polling the processor's progress: it signals nothing to wait on
             } catch (InterruptedException e) {
