@@ -2,6 +2,7 @@ package org.gongshi.server.embedded;
 
 import com.mongodb.WriteConcern;
 import org.bson.Document;
+import org.gongshi.projections.feed.TreeHeads;
 import org.gongshi.projections.privacy.SubjectKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,17 +23,20 @@ class JournaledWriteTest {
     Path dir;
 
     @Test
-    void a_journaled_write_is_committed_before_it_is_acknowledged_and_an_ordinary_one_at_the_checkpoint() {
+    void a_signed_head_s_journaled_write_is_committed_before_it_is_acknowledged_and_any_other_at_the_checkpoint() {
         try (ServedStore store = ServedStore.open(dir.resolve("read-model.mv"), Duration.ofHours(1))) {
             var db = store.client().getDatabase("journal-test");
-            db.getCollection("ordinary").insertOne(new Document("_id", 1));
-            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("an ordinary write waits for the checkpoint").isTrue();
+            db.getCollection("case_views").withWriteConcern(WriteConcern.MAJORITY.withJournal(true)).insertOne(new Document("_id", 1));
+            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("a view's write waits for the checkpoint").isTrue();
 
-            db.getCollection("heads").withWriteConcern(WriteConcern.MAJORITY.withJournal(true)).insertOne(new Document("_id", 2));
-            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("committed with the journaled write, and all before it").isFalse();
+            var pending = db.getCollection("feed" + TreeHeads.PENDING).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+            pending.insertOne(new Document("_id", 2));
+            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("committed with the head, and all before it").isFalse();
 
-            db.getCollection("heads").withWriteConcern(WriteConcern.W1.withJournal(true)).deleteOne(new Document("_id", 2));
-            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("j: true alone").isFalse();
+            pending.deleteOne(new Document("_id", 2));
+            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("its removal waits (the next signer repeats it)").isTrue();
+            new SubjectKeys(db, Clock.systemUTC()).delete("nobody");
+            assertThat(store.backend().getMvStore().hasUnsavedChanges()).as("a key's deletion (an update) is committed at once").isFalse();
         }
     }
 
@@ -79,7 +83,7 @@ class JournaledWriteTest {
                 child.destroyForcibly().waitFor();
             }
             try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
-                var acked = store.client().getDatabase(ReadModelWriter.DATABASE).getCollection("acked");
+                var acked = store.client().getDatabase(ReadModelWriter.DATABASE).getCollection(ReadModelWriter.ACKED);
                 java.util.Set<String> present = new java.util.HashSet<>();
                 acked.find().forEach(d -> present.add(d.getString("_id")));
                 assertThat(present).as("round %d: every acknowledged journaled write", round).containsAll(acknowledged);
@@ -88,11 +92,14 @@ class JournaledWriteTest {
     }
 
     @Test
-    void only_j_true_or_a_majority_asks_for_it() {
-        assertThat(CrashConsistentH2Backend.journaled(new de.bwaldvogel.mongo.bson.Document("insert", "x"))).isFalse();
-        assertThat(CrashConsistentH2Backend.journaled(new de.bwaldvogel.mongo.bson.Document("writeConcern",
-                new de.bwaldvogel.mongo.bson.Document("w", 1)))).isFalse();
-        assertThat(CrashConsistentH2Backend.journaled(new de.bwaldvogel.mongo.bson.Document("writeConcern",
-                new de.bwaldvogel.mongo.bson.Document("w", "majority")))).isTrue();
+    void only_writes_to_the_keys_and_the_pending_heads_are_committed_on_acknowledgement() {
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("insert", new de.bwaldvogel.mongo.bson.Document("insert", "subject_keys"))).isTrue();
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("update",
+                new de.bwaldvogel.mongo.bson.Document("update", "ledger" + TreeHeads.PENDING))).isTrue();
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("delete",
+                new de.bwaldvogel.mongo.bson.Document("delete", "ledger" + TreeHeads.PENDING))).isFalse();
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("delete", new de.bwaldvogel.mongo.bson.Document("delete", "subject_keys"))).isTrue();
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("insert", new de.bwaldvogel.mongo.bson.Document("insert", "feed_entries"))).isFalse();
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("find", new de.bwaldvogel.mongo.bson.Document("find", "subject_keys"))).isFalse();
     }
 }

@@ -29,6 +29,8 @@ public final class ReadModelWriter {
 
     static final String DATABASE = "crash";
     static final int WRITERS = 4;
+    /** Where the journaled writer writes: a collection of pending signed heads, one the store commits on acknowledgement. */
+    static final String ACKED = "acked" + org.gongshi.projections.feed.TreeHeads.PENDING;
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -89,7 +91,7 @@ public final class ReadModelWriter {
             t.setDaemon(true);
             t.start();
         }
-        MongoCollection<Document> acked = db.getCollection("acked").withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+        MongoCollection<Document> acked = db.getCollection(ACKED).withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
         System.out.println("writing");
         System.out.flush();
         while (true) {

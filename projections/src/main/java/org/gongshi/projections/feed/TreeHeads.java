@@ -53,6 +53,8 @@ public class TreeHeads {
     public static final String HEADS = "feed_tree_heads";
     public static final String KEYS = "feed_keys";
     public static final String INTEGRITY = "feed_integrity";
+    /** The suffix of a log's collection of heads signed but perhaps not yet readable ({@link #pending}). */
+    public static final String PENDING = "_pending_tree_heads";
     private static final String ALARM_ID = "alarm";
 
     private final MongoCollection<Document> heads;
@@ -78,7 +80,7 @@ public class TreeHeads {
      */
     public TreeHeads(MongoDatabase database, String log) {
         this.heads = database.getCollection(log + "_tree_heads");
-        this.pending = database.getCollection(log + "_pending_tree_heads").withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this.pending = database.getCollection(log + PENDING).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         this.keys = database.getCollection(log + "_keys");
         this.integrity = database.getCollection(log + "_integrity");
     }
