@@ -52,16 +52,7 @@ public final class ReadModelWriter {
             server = new MongoServer(new H2Backend(store));
             commit = store::commit;
         }
-        server.bind("127.0.0.1", 0);
-        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        MongoDatabase db = client.getDatabase(DATABASE);
-        db.getCollection("entries").createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
-        for (int w = 0; w < WRITERS; w++) {
-            int writer = w;
-            Thread t = new Thread(() -> write(db, writer), "writer-" + w);
-            t.setDaemon(true);
-            t.start();
-        }
+        writersOn(server);
         Thread committer = new Thread(() -> {
             while (true) commit.run(); // commits at every possible moment, as a crash may come at any
         }, "committer");
@@ -73,14 +64,27 @@ public final class ReadModelWriter {
     }
 
     /**
-     * Writers as above against the store as the server runs it (a checkpoint each second), and one that writes
-     * journaled ({@code j: true}, as the signed tree heads and the data subjects' keys are) and prints {@code acked <id>}
+     * Writers as above against the store as the server runs it (a checkpoint each second), and one that writes pending
+     * heads (committed on acknowledgement, as the signed tree heads and the data subjects' keys are) and prints {@code acked <id>}
      * once each write is acknowledged: every one printed must be in the file after a SIGKILL.
      */
     private static void journaled(Path file) throws Exception {
         CrashConsistentH2Backend backend = new CrashConsistentH2Backend(file, Duration.ofSeconds(1));
         backend.getMvStore().setRetentionTime(Integer.getInteger("retention", 1_000)); // chunks written over within seconds
-        MongoServer server = new MongoServer(backend);
+        MongoDatabase db = writersOn(new MongoServer(backend));
+        MongoCollection<Document> acked = db.getCollection(ACKED).withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+        System.out.println("writing");
+        System.out.flush();
+        while (true) {
+            String id = "acked-" + UUID.randomUUID(); // unique across the rounds of one file
+            acked.insertOne(new Document("_id", id));
+            System.out.println("acked " + id);
+            System.out.flush();
+        }
+    }
+
+    /** Serves {@code server} on loopback and starts the {@link #WRITERS} writers against it; the database they write. */
+    private static MongoDatabase writersOn(MongoServer server) {
         server.bind("127.0.0.1", 0);
         MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         MongoDatabase db = client.getDatabase(DATABASE);
@@ -91,15 +95,7 @@ public final class ReadModelWriter {
             t.setDaemon(true);
             t.start();
         }
-        MongoCollection<Document> acked = db.getCollection(ACKED).withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
-        System.out.println("writing");
-        System.out.flush();
-        while (true) {
-            String id = "acked-" + UUID.randomUUID(); // unique across the rounds of one file
-            acked.insertOne(new Document("_id", id));
-            System.out.println("acked " + id);
-            System.out.flush();
-        }
+        return db;
     }
 
     private static void write(MongoDatabase db, int writer) {
