@@ -37,7 +37,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Fires what the {@link DeadlineSchedule} holds when it falls due on the ledger's clock: every
- * {@code gongshi.deadlines.poll} (default 10 s), and at once whenever the clock is moved forward.
+ * {@code gongshi.deadlines.poll} (default 10 s), and whenever the clock is moved forward, once the schedule has read the
+ * ledger up to the move ({@link #SCHEDULE_CATCH_UP}).
  * Each due entry is claimed with a lease (with a case's entry, the case's other due entries: one
  * check covers them), sent as {@link CheckDeadlines} (a case), {@link ExpireListing} (a list entry's term) or
  * {@link LiftEndedSanctions} (a list entry's sanctions whose term ended) under the system identity {@code system:deadlines},
