@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * so any node can take over a subscriber; a node without the projection finds entries by polling.
  *
  * <p>Each subscriber keeps its own position (the last sequence it has passed, matching its filters
- * or not). It first reads history in pages; then it takes broadcast entries that continue its
- * position exactly, skips ones it has passed, and when it finds a gap (it was still reading
- * history, or it was too slow and the broadcast dropped entries for it) it reads the missing
+ * or not). It listens to the broadcast (into its own bounded queue) before it reads history in
+ * pages; then it takes queued entries that continue its position exactly, skips ones it has passed,
+ * and when it finds a gap (it was too slow and its full queue dropped entries) it reads the missing
  * entries from the collection again. So there is never a gap or a duplicate, at the switch-over or
- * after, and a slow subscriber holds at most two pages plus a small queue in memory and never slows
+ * after, and a slow subscriber holds at most two pages plus its queue in memory and never slows
  * the others (the broadcast never waits for anyone). A periodic tick finds a subscriber that missed
  * the last entries when nothing later arrives to show the gap; it queries only for entries broadcast
  * a tick ago or earlier, so entries still on their way through a busy node cost no query.
@@ -46,6 +47,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class FeedStreams implements SmartLifecycle {
 
     public static final int PAGE = 500;
+    /** Broadcast signals a subscriber holds while it sends what it has (a power of two). */
+    static final int QUEUE = 256;
 
     private static final Logger log = LoggerFactory.getLogger(FeedStreams.class);
 
@@ -70,9 +73,14 @@ public class FeedStreams implements SmartLifecycle {
     public Flux<FeedEntry> follow(long after, List<String> types, Division division) {
         return Flux.defer(() -> {
             Subscriber subscriber = new Subscriber(after, types, division);
-            // listening starts before the history is read, so an entry broadcast meanwhile is either
-            // queued behind the catch-up (and skipped if the history had it) or shows up as a gap
-            return live.asFlux().startWith(Tick.CATCH_UP).concatMap(subscriber::on);
+            // its own bounded queue, subscribed to the broadcast before the history is read: an entry
+            // broadcast meanwhile waits behind the catch-up (and is skipped if the history had it). The
+            // broadcast never waits for this subscriber: a full queue drops what comes, and the next
+            // entry shows the gap (or, when nothing comes, a tick)
+            Sinks.Many<Object> signals = Sinks.many().unicast().onBackpressureBuffer(Queues.<Object>get(QUEUE).get());
+            signals.tryEmitNext(Tick.CATCH_UP);
+            Disposable listening = live.asFlux().subscribe(signals::tryEmitNext, signals::tryEmitError, signals::tryEmitComplete);
+            return signals.asFlux().concatMap(subscriber::on).doFinally(signal -> listening.dispose());
         });
     }
 
@@ -129,7 +137,7 @@ public class FeedStreams implements SmartLifecycle {
                 entries = feedLog.after(head, PAGE, null, null);
                 for (FeedEntry entry : entries) {
                     head = entry.seq();
-                    live.tryEmitNext(entry); // never waits: a subscriber without demand misses it and reads it back
+                    live.tryEmitNext(entry); // never waits: a subscriber whose queue is full misses it and reads it back
                 }
             } while (entries.size() == PAGE && running);
         } catch (RuntimeException e) {
@@ -143,7 +151,12 @@ public class FeedStreams implements SmartLifecycle {
      */
     private void pollAndTick() {
         poll();
-        live.tryEmitNext(Tick.TICK);
+        try {
+            live.tryEmitNext(Tick.TICK);
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again: the tail must outlive any subscriber's failure
+            log.warn("Feed tail tick failed: {}", e.toString());
+        }
     }
 
     /** An entry was appended in this JVM: poll now (once for any number of appends meanwhile). */

@@ -34,6 +34,8 @@ class FeedStreamsTest {
     static final class GrowingLog extends FeedLog {
         final List<FeedEntry> entries = new CopyOnWriteArrayList<>();
         final AtomicInteger queries = new AtomicInteger();
+        /** How long a read that finds nothing takes to come back, as on a loaded machine (0: at once). */
+        volatile long emptyReadMillis;
 
         GrowingLog(MongoClient unused) {
             super(unused.getDatabase("unused")); // never contacted: both reads are overridden
@@ -58,6 +60,13 @@ class FeedStreamsTest {
                 if (divisionPrefix != null && !divisionPrefix.contains(e.division())) continue;
                 page.add(e);
                 if (page.size() == limit) break;
+            }
+            if (page.isEmpty() && emptyReadMillis > 0) {
+                try {
+                    Thread.sleep(emptyReadMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return page;
         }
@@ -172,6 +181,33 @@ class FeedStreamsTest {
                 awaitSize(got, 3 + i);
             }
             assertThat(got).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+            d.dispose();
+        } finally {
+            slowPolling.stop();
+        }
+    }
+
+    /**
+     * The race a loaded CI machine found: a subscriber's last history read finds nothing, and before
+     * it has finished the tail broadcasts a new entry. Nothing later comes to show the gap and the
+     * next poll is ten minutes away: the entry must still arrive.
+     */
+    @Test
+    void an_entry_broadcast_while_a_subscriber_finishes_its_history_still_arrives() throws Exception {
+        FeedStreams slowPolling = new FeedStreams(log, Duration.ofMinutes(10));
+        slowPolling.start();
+        try {
+            log.append(2);
+            log.emptyReadMillis = 300; // the history's last (empty) read comes back slowly
+            List<Long> got = new CopyOnWriteArrayList<>();
+            Disposable d = slowPolling.follow(-1, null, null).subscribe(e -> got.add(e.seq()));
+            awaitSize(got, 2);
+            log.append(1); // broadcast while the subscriber's empty read is still on its way back
+            awaitSize(got, 3);
+            log.emptyReadMillis = 0;
+            log.append(1);
+            awaitSize(got, 4);
+            assertThat(got).containsExactly(0L, 1L, 2L, 3L);
             d.dispose();
         } finally {
             slowPolling.stop();
