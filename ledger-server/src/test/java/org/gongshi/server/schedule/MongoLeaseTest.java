@@ -1,8 +1,12 @@
 package org.gongshi.server.schedule;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
@@ -16,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +34,22 @@ class MongoLeaseTest {
     MongoServer server;
     MongoClient client;
     MongoDatabase database;
+    /** Commands the server answered with an error (the embedded server logs each one as an ERROR). */
+    final List<String> failed = new CopyOnWriteArrayList<>();
     /** A clock moved by hand (the ledger's settable clock, here standing for wall time). */
     final LedgerClock wall = LedgerClock.settable(Clock.fixed(T0, ZoneOffset.UTC), Duration.ZERO);
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandFailed(CommandFailedEvent event) {
+                        failed.add(event.getCommandName() + ": " + event.getThrowable().getMessage());
+                    }
+                }).build());
         database = client.getDatabase("leases-test");
     }
 
@@ -65,6 +80,8 @@ class MongoLeaseTest {
         wall.moveForwardTo(wall.instant().plus(TTL)); // a stopped renewing (a node died): the lease ran out
         assertThat(b.hold()).isTrue();
         assertThat(a.hold()).as("a learns it lost the lease as soon as its own half has passed").isFalse();
+
+        assertThat(failed).as("a node that finds the lease held asks without an error").isEmpty();
 
         b.release();
         assertThat(database.getCollection("leases").countDocuments()).isZero();
