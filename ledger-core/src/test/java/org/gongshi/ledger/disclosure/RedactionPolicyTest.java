@@ -743,6 +743,45 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.scrub("联系人姓　名：李 建 国", List.of("李建国"))).isEqualTo("联系人姓　名：***");
     }
 
+    /**
+     * Privacy audit from outside (stop 43): a no-break space, a thin space, a zero-width space, a soft hyphen or a word
+     * joiner between the digits of an ID number or a phone, or the characters of a listed name, let them through every
+     * pattern into the public record. Such characters are published as a plain space or not at all.
+     */
+    @Test
+    void an_id_number_a_phone_or_a_listed_name_split_by_an_invisible_character_or_a_no_break_space_never_becomes_public() {
+        String[] splitters = {"\u00a0", "\u202f", "\u2002", "\u2009", "\u200a", "\u200b", "\u200c", "\u2060", "\ufeff", "\u00ad",
+                "\u034f", "\u180e", "\u200e"};
+        for (String x : splitters) {
+            String facts = "当事人身份证号110101198" + x + "506124603。其子身份证号110105" + x + "19600101" + x + "0033。手机138" + x + "0013" + x
+                    + "8000。王" + x + "建军供货。";
+            String published = RedactionPolicy.scrub(facts, List.of("王建军"), "110101********4603");
+            String label = String.format("U+%04X", (int) x.charAt(0));
+            assertThat(published).as(label).doesNotContain("506124603").doesNotContain("19600101").doesNotContain("0033")
+                    .doesNotContain("8000").doesNotContain("建军").doesNotContain(x);
+            assertThat(published).as(label).contains("110101********4603");
+        }
+        assertThat(RedactionPolicy.scrub("当事人王\u00a0某在店内销售。", List.of())).isEqualTo("当事人王 某在店内销售。");
+        assertThat(RedactionPolicy.scrub("当事人王\u200b某在店内销售。", List.of())).isEqualTo("当事人王某在店内销售。");
+    }
+
+    /**
+     * Privacy audit from outside (stop 43): after a role, a name whose surname is not among the common ones stayed public
+     * unless punctuation followed it. A name followed by what its person said or did is hidden whatever its surname; what a
+     * role alone is followed by stays.
+     */
+    @Test
+    void a_third_party_named_after_a_role_is_hidden_whatever_the_surname_when_what_the_person_did_follows() {
+        assertThat(RedactionPolicy.scrub("证人傅小红称其见过货物。证人温丽华作证。当事人的弟弟庄晓明协助。委托代理人关志强到场。店员颜美玲负责收银。"
+                + "购买者霍俊峰证实。证人赵建国作证。", List.of()))
+                .isEqualTo("证人***称其见过货物。证人***作证。当事人的弟弟***协助。委托代理人***到场。店员***负责收银。购买者***证实。证人***作证。");
+        // what a role alone is followed by names nobody
+        for (String text : List.of("证人证实当事人销售假冒商品。", "投诉人称其购买的商品系假冒。", "委托代理人到场。", "证人到场签字。",
+                "员工安全培训到位。", "店员关于价格的说明。", "顾客华为手机一部。", "购买者常年在该店购物。", "投诉人于2026年3月2日投诉。")) {
+            assertThat(RedactionPolicy.scrub(text, List.of())).as(text).isEqualTo(text);
+        }
+    }
+
     /** The second audit from outside: a name hidden in the record came back in its withdrawal's or correction's reason. */
     @Test
     void a_name_hidden_in_the_record_is_hidden_in_its_reasons_but_never_the_partys_own() {

@@ -145,8 +145,9 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
             if (store != null && store.isPersistent()) {
                 store.commit();
                 // commit() returns at once when another store began since it looked, and a store begun by H2's own writer
-                // is written on H2's threads after it returns: wait until nothing begun is still on its way to the file
-                store.executeFilestoreOperation(() -> { });
+                // is written on H2's threads after it returns: wait until nothing begun is still on its way to the file, then
+                // point the file's header at it, so recovery finds it wherever space reuse put it
+                StoreHeader.pointAtNewestChunk(store);
             }
         } catch (RuntimeException e) {
             // after commit a failure cannot fail the command any more (Axon only logs it), and the command would be

@@ -663,7 +663,7 @@ class CrashConsistentH2Backend extends H2Backend {
      * than its retention are written over (a server up for more than 45 s) the newest could lie outside all three, so
      * the store opened at an older chunk and a journaled write it had acknowledged was gone: a data subject's key, and
      * with it the case filed just before the kill (crash audit; {@code JournaledWriteTest} with a 1 s retention lost
-     * acknowledged writes in most rounds). H2 writes its header only when it decides to; it offers no call to ask.
+     * acknowledged writes in most rounds): {@link StoreHeader}.
      */
     void commitNow() {
         long asked = System.nanoTime();
@@ -674,35 +674,13 @@ class CrashConsistentH2Backend extends H2Backend {
             int unsaved = store.getUnsavedMemory();
             store.commit();
             rewritten = 0; // the last compaction's pages are in this commit, not in the next checkpoint's estimate
-            writeStoreHeader(store);
+            StoreHeader.pointAtNewestChunk(store);
             long done = System.nanoTime();
             if (done - asked >= SLOW_CHECKPOINT.toNanos() / 5) {
                 log.info("Journaled commit: waited {} ms for the writing commands, held them {} ms, committed {} KB",
                         TimeUnit.NANOSECONDS.toMillis(held - asked), TimeUnit.NANOSECONDS.toMillis(done - held), unsaved / 1024);
             }
         });
-    }
-
-    /** H2's own header write ({@code RandomAccessStore.writeStoreHeader}, private): the header names the newest chunk. */
-    private static final java.lang.reflect.Method WRITE_STORE_HEADER = storeHeaderWriter();
-
-    private static java.lang.reflect.Method storeHeaderWriter() {
-        try {
-            java.lang.reflect.Method write = org.h2.mvstore.RandomAccessStore.class.getDeclaredMethod("writeStoreHeader");
-            write.setAccessible(true);
-            return write;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("this H2 has no RandomAccessStore.writeStoreHeader(): journaled writes cannot be made"
-                    + " durable; check CrashConsistentH2Backend#commitNow against the H2 version", e);
-        }
-    }
-
-    private static void writeStoreHeader(MVStore store) {
-        try {
-            WRITE_STORE_HEADER.invoke(store.getFileStore());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("H2 did not write its store header after a journaled commit", e);
-        }
     }
 
     private Document handleInOrder(Channel channel, String database, String command, Document query, boolean locked) {

@@ -66,22 +66,28 @@ public class EmbeddedStorage {
         // writes the store itself after its transaction and before it is acknowledged, and one such write serves every
         // command committed by then (group commit, CommitOrderedEventStorageEngine). With WRITE_DELAY=0 every
         // transaction wrote the file inside the append lock, one by one.
-        // REUSE_SPACE=FALSE: every commit is appended at the end of the file. When H2 writes a commit
-        // into space freed by older versions, recovery after a SIGKILL may not find it and opens an
-        // older version: acknowledged events were lost (measured 2026-11-29: 2 of 62,228 acknowledged
-        // commits after a minute of concurrent appends, and 1 acknowledged command in each of two
-        // crash loops; none in 4 runs with this setting). The file shrinks at a clean shutdown.
+        // Space reuse (H2's default): a commit may be written into space older versions freed, so the file holds the live
+        // events and 45 s of commits, not every commit since the last clean stop. Recovery after a SIGKILL found such a
+        // commit only once the file's header named it, so every durable write points the header at its chunk
+        // (StoreHeader): without that, acknowledged events were lost (2 of 62,228 commits after a minute of concurrent
+        // appends, 2026-11-29; 2 of 30 kill rounds of a bare H2 loop, 2026-12-03, and 0 of 30 with the header), and the
+        // ledger ran with REUSE_SPACE=FALSE, its file growing until a clean stop (3.6 KB per event after load).
         // PAGE_SIZE=2048: every commit writes the changed page of each of the table's maps (rows, primary key,
         // two unique indexes) whole; with H2's default split size a commit of one event took about 55 KB of
         // file, with 2 KB pages about 23 KB (measured 2026-11-30 on Axon's table shape, 3,000 one-event
         // commits; 1 KB pages gave 20 KB and slower appends). The floor is H2's per-commit metadata.
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("eventstore").resolve("ledger")
-                + ";WRITE_DELAY=" + EVENT_STORE_WRITE_DELAY_MS + ";REUSE_SPACE=FALSE;PAGE_SIZE=" + EVENT_STORE_PAGE_SIZE + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setJdbcUrl(eventStoreUrl(dataDir.resolve("eventstore").resolve("ledger")));
         config.setUsername("gongshi");
         config.setPassword("");
         config.setMaximumPoolSize(8);
         config.setPoolName("event-store");
         return new HikariDataSource(config);
+    }
+
+    /** The JDBC URL of the event store's H2 file {@code file} (without {@code .mv.db}), with the settings above. */
+    static String eventStoreUrl(Path file) {
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=" + EVENT_STORE_WRITE_DELAY_MS + ";PAGE_SIZE=" + EVENT_STORE_PAGE_SIZE
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The embedded MongoDB server's event-loop threads, see {@link #embeddedMongoServer}. */
