@@ -259,13 +259,15 @@ final class LogChecks {
      */
     boolean caseEvents(String caseId, Checkpoint checkpoint, Verdicts out) {
         List<JsonNode> history = new ArrayList<>();
+        long total;
         try {
             // a list, paged as every list is: {items, page, size, total}; a server that never ends it is a failure, not a hang
             for (int page = 0; ; page++) {
                 if (page == MOST_HISTORY_PAGES) throw new IOException("the history did not end within " + MOST_HISTORY_PAGES + " pages");
                 JsonNode answer = client.json(LogClient.CASES + caseId + "/events?page=" + page);
                 answer.path("items").forEach(history::add);
-                if (answer.path("items").isEmpty() || history.size() >= answer.path("total").asLong()) break;
+                total = answer.path("total").asLong(-1);
+                if (answer.path("items").isEmpty() || history.size() >= total) break;
             }
         } catch (IOException | RuntimeException e) {
             out.fail("case " + caseId + " history", e.getMessage());
@@ -294,10 +296,36 @@ final class LogChecks {
             }
         }
         if (ok) out.pass("case " + caseId + " events against the ledger tree", checked + " events proved included in size " + checkpoint.size());
-        List<String> missing = missingFromHistory(history);
-        for (String gap : missing) out.fail("case " + caseId + " history", gap);
-        if (missing.isEmpty()) out.pass("case " + caseId + " history whole", "each aggregate's events run from sequence 0 without a gap");
-        return ok && missing.isEmpty();
+        List<String> problems = historyProblems(history, total);
+        for (String problem : problems) out.fail("case " + caseId + " history", problem);
+        if (problems.isEmpty()) {
+            out.pass("case " + caseId + " history whole", "the " + history.size() + " events the server counts, in the ledger's order, each"
+                    + " once; each aggregate's run from sequence 0 without a gap");
+        }
+        return ok && problems.isEmpty();
+    }
+
+    /**
+     * What is wrong with a case's history as shown ({@code total}: the events the server says it holds): fewer or more events
+     * than it counts, an event out of the ledger's order or shown twice (outside audit: a proxy that repeated or swapped two
+     * events, or dropped the last two, passed), and each aggregate's events not numbered 0, 1, 2 … as shown.
+     */
+    static List<String> historyProblems(List<JsonNode> history, long total) {
+        List<String> problems = new ArrayList<>();
+        if (total != history.size()) {
+            problems.add("the server counts " + total + " events of the case and shows " + history.size());
+        }
+        long previous = -1;
+        for (int i = 0; i < history.size(); i++) {
+            long index = history.get(i).path("globalIndex").asLong(-1);
+            if (index <= previous) {
+                problems.add("event " + (i + 1) + " of the history (globalIndex " + index + ") follows globalIndex " + previous
+                        + ": " + (index == previous ? "shown twice" : "out of the ledger's order"));
+            }
+            previous = Math.max(previous, index);
+        }
+        problems.addAll(missingFromHistory(history));
+        return problems;
     }
 
     /**
@@ -306,21 +334,19 @@ final class LogChecks {
      * (proofs of inclusion prove only the events shown). One that came after the last shown is not seen here.
      */
     static List<String> missingFromHistory(List<JsonNode> history) {
-        Map<String, TreeSet<Long>> sequences = new TreeMap<>();
-        for (JsonNode e : history) {
-            sequences.computeIfAbsent(e.path("aggregateId").asString(""), a -> new TreeSet<>()).add(e.path("sequence").asLong(-1));
-        }
+        Map<String, Long> next = new TreeMap<>();
         List<String> gaps = new ArrayList<>();
-        sequences.forEach((aggregate, seen) -> {
-            long expected = 0;
-            for (long sequence : seen) {
-                if (sequence != expected) {
-                    gaps.add("the events of " + aggregate + " skip from sequence " + (expected - 1) + " to " + sequence
-                            + ": the history leaves out " + (sequence - expected) + " of its events");
-                }
-                expected = sequence + 1;
+        for (JsonNode e : history) {
+            String aggregate = e.path("aggregateId").asString("");
+            long sequence = e.path("sequence").asLong(-1), expected = next.getOrDefault(aggregate, 0L);
+            if (sequence > expected) {
+                gaps.add("the events of " + aggregate + " skip from sequence " + (expected - 1) + " to " + sequence
+                        + ": the history leaves out " + (sequence - expected) + " of its events");
+            } else if (sequence < expected) {
+                gaps.add("the events of " + aggregate + " show sequence " + sequence + " after " + (expected - 1) + ": repeated or out of order");
             }
-        });
+            next.put(aggregate, Math.max(expected, sequence + 1));
+        }
         return gaps;
     }
 

@@ -28,11 +28,36 @@ class HistoryGapsTest {
                 .contains("listing-1").contains("skip from sequence -1 to 1");
     }
 
+    /**
+     * Outside audit (stop 43): a proxy that dropped the last two events (the server still counting them), repeated one, or
+     * swapped two passed {@code verify --case}.
+     */
+    @Test
+    void a_history_short_of_the_servers_own_count_repeating_an_event_or_out_of_order_is_refused() {
+        List<JsonNode> whole = history("case-1:0", "case-1:1", "listing-1:0", "case-1:2");
+        assertThat(LogChecks.historyProblems(whole, 4)).isEmpty();
+        assertThat(LogChecks.historyProblems(whole.subList(0, 2), 4)).singleElement().asString().contains("counts 4 events", "shows 2");
+
+        List<JsonNode> repeated = new ArrayList<>(whole);
+        repeated.add(2, whole.get(1));
+        assertThat(LogChecks.historyProblems(repeated, 5)).anySatisfy(p -> assertThat(p).contains("shown twice"))
+                .anySatisfy(p -> assertThat(p).contains("show sequence 1 after 1"));
+
+        List<JsonNode> swapped = new ArrayList<>(whole);
+        swapped.set(1, whole.get(3));
+        swapped.set(3, whole.get(1));
+        assertThat(LogChecks.historyProblems(swapped, 4)).anySatisfy(p -> assertThat(p).contains("out of the ledger's order"))
+                .anySatisfy(p -> assertThat(p).contains("skip from sequence 0 to 2"));
+    }
+
+    /** Events as a history shows them, in the ledger's order as given (their globalIndex their place). */
     private static List<JsonNode> history(String... events) {
         List<JsonNode> history = new ArrayList<>();
         for (String event : events) {
             String[] parts = event.split(":");
-            history.add(LedgerLeaf.JSON.createObjectNode().put("aggregateId", parts[0]).put("sequence", Long.parseLong(parts[1])));
+            long sequence = Long.parseLong(parts[1]);
+            history.add(LedgerLeaf.JSON.createObjectNode().put("aggregateId", parts[0]).put("sequence", sequence)
+                    .put("globalIndex", (long) history.size()));
         }
         return history;
     }
