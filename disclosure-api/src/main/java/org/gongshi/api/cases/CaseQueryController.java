@@ -75,7 +75,7 @@ public class CaseQueryController {
         CaseViews.Scope scope = scope(caller, division);
         LocalDate today = LocalDate.now(clock);
         return reads.read(request, () -> {
-            var result = views.list(scope, wanted, late ? today : null, paging.page(), paging.size());
+            var result = views.list(scope, wanted, late, today, paging.page(), paging.size());
             return Page.of(result.items(), v -> CaseAnswers.present(v, today, json, rules), result.page(), result.size(), result.total());
         }, VIEW);
     }

@@ -176,6 +176,11 @@ public class Case implements DisclosedCase {
         check(!command.approvedOn().isAfter(decisionDeadline(rules).dueOn()), Rule.DECISION_EXTENSION,
                 "the extension was approved on " + command.approvedOn() + ", after the deadline " + decisionDeadline(rules).dueOn()
                         + " had passed; an extension must be approved before the deadline");
+        // nor recorded after the deadline passed, dated back into it: the miss may already be on record, and a backdated
+        // extension would take it back (outside audit: overdue cleared, the decision counted on time), as a pause may not
+        check(!recording.today().isAfter(decisionDeadline(rules).dueOn()), Rule.DECISION_EXTENSION,
+                "the extension is recorded on " + recording.today() + ", after the decision deadline " + decisionDeadline(rules).dueOn()
+                        + " had passed; an extension recorded later cannot move a deadline already missed");
         if (command.approval() == ExtensionApproval.HEAD) {
             int days = command.days() == null ? rules.headExtensionDays() - headExtensionDays : command.days();
             check(days > 0 && headExtensionDays + days <= rules.headExtensionDays(), Rule.DECISION_EXTENSION,
@@ -484,6 +489,10 @@ public class Case implements DisclosedCase {
         if (command.kind() == RevisionKind.CHANGED) {
             check(command.penalties() != null && !command.penalties().isEmpty(), Rule.REVISION_OF_DECISION,
                     "a changed decision names its new penalties");
+            // a decision not to penalise has no penalties to change: the case read as no penalty with penalties, neither
+            // disclosable nor executable (outside audit); a penalty after it is revoked needs a decision of its own
+            check(!penalties.isEmpty(), Rule.REVISION_OF_DECISION,
+                    "the decision imposed no penalty, so it has no penalties to change; record its revocation (REVOKED) instead");
             revised = List.copyOf(command.penalties());
         }
         apply(new DecisionRevised(caseId, decisionId, command.kind(), command.by(), command.documentNumber(),

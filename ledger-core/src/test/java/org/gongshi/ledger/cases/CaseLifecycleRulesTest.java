@@ -167,6 +167,12 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(filed())
                 .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-06-02"), 30, null, "案情复杂"), AS_OWN_BUREAU),
                 "decision-extension", "after the deadline 2026-06-01");
+        // nor recorded after the deadline passed, dated back into it: the miss may already be on record (outside audit)
+        time.on(date("2026-06-02"));
+        refused(fixture.given(filed())
+                .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, date("2026-06-01"), 30, null, "案情复杂"), AS_OWN_BUREAU),
+                "decision-extension", "recorded on 2026-06-02, after the decision deadline 2026-06-01");
+        time.at(null); // each act on its own day again
     }
 
     @Test
@@ -1049,6 +1055,10 @@ class CaseLifecycleRulesTest {
         fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
                 .when(revise(RevisionKind.REVOKED, date("2026-05-01"), null), AS_OWN_BUREAU)
                 .expectEvents(revised(RevisionKind.REVOKED, date("2026-05-01"), List.of()));
+        // but it has no penalties to change (outside audit: the case then read as no penalty with a fine)
+        refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
+                .when(revise(RevisionKind.CHANGED, date("2026-05-01"), List.of(fine("50000"))), AS_OWN_BUREAU),
+                "revision-of-decision", "imposed no penalty");
     }
 
     @Test

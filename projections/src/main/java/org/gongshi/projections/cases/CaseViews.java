@@ -20,6 +20,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.nor;
 
 /** Reads of the case read model: one case, and the bureau and supervisor work lists. */
 public class CaseViews {
@@ -48,33 +49,45 @@ public class CaseViews {
     }
 
     /**
-     * A work list: open cases first, earliest decision deadline first (so overdue cases lead).
+     * A work list, overdue first (API.md): the cases overdue on {@code today}, earliest decision deadline first, then the
+     * others, open before disposed, earliest decision deadline first. Overdue: open with its decision deadline passed and
+     * its clock running (a paused case's deadline moves on when it resumes; a provisional deadline once its miss is
+     * recorded), or late with its disclosure ({@link CaseView#overdueOn}). Sorted by deadline alone, a paused case and
+     * every case on time came before a decided case whose disclosure was late (outside audit).
      *
-     * @param scope   whose cases: a bureau's own, or everything under a division prefix
-     * @param status  only cases in this status, if given
-     * @param overdueOn only open cases whose decision deadline passed before this date and whose clock
-     *                  is not paused (a paused case's deadline moves on when it resumes), and cases whose disclosure is
-     *                  late ({@link CaseView#overdueOn}), if given
+     * @param scope       whose cases: a bureau's own, or everything under a division prefix
+     * @param status      only cases in this status, if given
+     * @param overdueOnly only the cases overdue on {@code today}
      */
-    public CasePage list(Scope scope, CaseStatus status, LocalDate overdueOn, int page, int size) {
+    public CasePage list(Scope scope, CaseStatus status, boolean overdueOnly, LocalDate today, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         if (scope.bureau() != null) filters.add(eq("bureau", scope.bureau()));
         if (scope.divisionPrefix() != null) filters.add(Divisions.filter("division", scope.divisionPrefix()));
         if (status != null) filters.add(eq("status", status));
-        if (overdueOn != null) {
-            // a provisional deadline is overdue once its miss is recorded (CaseView#overdueOn)
-            filters.add(or(and(eq("disposed", false), lt("decisionDeadline.dueOn", overdueOn), ne("clock.paused", true),
-                            or(ne("decisionDeadline.provisional", true), eq("missedDeadlines.kind", "DECISION"))),
-                    ne("disclosureOverdueSince", null)));
-        }
-        Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
-        long total = collection.countDocuments(filter);
+        Bson overdue = or(and(eq("disposed", false), lt("decisionDeadline.dueOn", today), ne("clock.paused", true),
+                        or(ne("decisionDeadline.provisional", true), eq("missedDeadlines.kind", "DECISION"))),
+                ne("disclosureOverdueSince", null));
+        Bson late = and(concat(filters, overdue));
+        long lateCount = collection.countDocuments(late);
+        long total = overdueOnly ? lateCount : collection.countDocuments(filters.isEmpty() ? new org.bson.Document() : and(filters));
         long offset = (long) page * size; // a page past the end is empty, however large its number
-        List<CaseView> items = offset >= total ? List.of() : collection.find(filter)
-                .sort(Sorts.ascending("disposed", "decisionDeadline.dueOn", "_id"))
-                .skip((int) offset).limit(size)
-                .into(new ArrayList<>());
+        List<CaseView> items = new ArrayList<>();
+        if (offset >= total) return new CasePage(items, page, size, total);
+        if (offset < lateCount) sorted(late, offset, size).into(items);
+        if (!overdueOnly && items.size() < size) {
+            sorted(and(concat(filters, nor(overdue))), Math.max(0, offset - lateCount), size - items.size()).into(items);
+        }
         return new CasePage(items, page, size, total);
+    }
+
+    private com.mongodb.client.FindIterable<CaseView> sorted(Bson filter, long skip, int limit) {
+        return collection.find(filter).sort(Sorts.ascending("disposed", "decisionDeadline.dueOn", "_id")).skip((int) skip).limit(limit);
+    }
+
+    private static List<Bson> concat(List<Bson> filters, Bson last) {
+        List<Bson> all = new ArrayList<>(filters);
+        all.add(last);
+        return all;
     }
 
     /** Whose cases a reader may list: a bureau's own, or a division prefix (supervisors). */

@@ -329,17 +329,30 @@ class CaseViewProjectionTest {
                 filed("case-late", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 4, 7)),
                 filed("case-soon", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 8, 31))), 100);
 
-        var all = views.list(new CaseViews.Scope(BUREAU, null), null, null, 0, 10);
+        var all = views.list(new CaseViews.Scope(BUREAU, null), null, false, LocalDate.of(2026, 1, 1), 0, 10);
         assertThat(all.items()).extracting(CaseView::caseId).containsExactly("case-late", "case-soon", "case-done");
         assertThat(all.total()).isEqualTo(3);
 
-        var overdue = views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 6, 2), 0, 10);
+        // overdue first (API.md): a paused case with an earlier deadline is not overdue and follows the overdue one (outside audit)
+        deliver(List.of(filed("case-paused", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 4, 3)),
+                new CaseClockPaused("case-paused", LocalDate.of(2026, 3, 30), PauseReason.TESTING_OR_APPRAISAL, "鉴定")), 1);
+        LocalDate june2 = LocalDate.of(2026, 6, 2);
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, false, june2, 0, 10).items()).extracting(CaseView::caseId)
+                .containsExactly("case-late", "case-paused", "case-soon", "case-done");
+        // paged across the overdue ones and the rest, without a gap or a repeat
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, false, june2, 0, 2).items()).extracting(CaseView::caseId)
+                .containsExactly("case-late", "case-paused");
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, false, june2, 1, 2).items()).extracting(CaseView::caseId)
+                .containsExactly("case-soon", "case-done");
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, false, june2, 2, 2).items()).isEmpty();
+
+        var overdue = views.list(new CaseViews.Scope(BUREAU, null), null, true, LocalDate.of(2026, 6, 2), 0, 10);
         assertThat(overdue.items()).extracting(CaseView::caseId).containsExactly("case-late");
 
-        var otherDivision = views.list(new CaseViews.Scope(null, new Division("3101")), null, null, 0, 10);
+        var otherDivision = views.list(new CaseViews.Scope(null, new Division("3101")), null, false, LocalDate.of(2026, 1, 1), 0, 10);
         assertThat(otherDivision.total()).isZero();
-        var ownDivision = views.list(new CaseViews.Scope(null, new Division("1101")), CaseStatus.FILED, null, 0, 10);
-        assertThat(ownDivision.items()).extracting(CaseView::caseId).containsExactly("case-late", "case-soon");
+        var ownDivision = views.list(new CaseViews.Scope(null, new Division("1101")), CaseStatus.FILED, false, LocalDate.of(2026, 1, 1), 0, 10);
+        assertThat(ownDivision.items()).extracting(CaseView::caseId).containsExactly("case-paused", "case-late", "case-soon");
     }
 
     /** DOMAIN.md, long-pending: open past its deadline, "not overdue while its clock is paused"; the case read and the work list agree. */
@@ -350,14 +363,14 @@ class CaseViewProjectionTest {
         LocalDate after = LocalDate.of(2026, 4, 10);
 
         assertThat(views.find("case-paused").orElseThrow().overdueOn(after)).isFalse();
-        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, after, 0, 10).items()).isEmpty();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, true, after, 0, 10).items()).isEmpty();
 
         deliver(List.of(new CaseClockResumed("case-paused", LocalDate.of(2026, 4, 20), 21,
                 new Deadline(LocalDate.of(2026, 4, 28), false), "CN-2026.1")), 3);
         CaseView resumed = views.find("case-paused").orElseThrow();
         assertThat(resumed.overdueOn(LocalDate.of(2026, 4, 28))).as("its last day").isFalse();
         assertThat(resumed.overdueOn(LocalDate.of(2026, 4, 29))).isTrue();
-        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 4, 29), 0, 10).items())
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, true, LocalDate.of(2026, 4, 29), 0, 10).items())
                 .extracting(CaseView::caseId).containsExactly("case-paused");
     }
 
@@ -374,7 +387,7 @@ class CaseViewProjectionTest {
                 filedOn.plusDays(180), "CN-2026.1")), 1);
         LocalDate jan3 = LocalDate.of(2027, 1, 3);
         assertThat(views.find("case-provisional").orElseThrow().overdueOn(jan3)).isFalse();
-        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, jan3, 0, 10).items()).isEmpty();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, true, jan3, 0, 10).items()).isEmpty();
 
         deliver(List.of(new org.gongshi.ledger.cases.event.DecisionDeadlineMissed("case-provisional", new Deadline(LocalDate.of(2027, 1, 4), false),
                 LocalDate.of(2027, 1, 5), "CN-2026.1")), 2);
@@ -382,7 +395,7 @@ class CaseViewProjectionTest {
         assertThat(missed.decisionDeadline().dueOn()).isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(missed.decisionDeadline().provisional()).isFalse();
         assertThat(missed.overdueOn(LocalDate.of(2027, 1, 5))).isTrue();
-        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2027, 1, 5), 0, 10).items())
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, true, LocalDate.of(2027, 1, 5), 0, 10).items())
                 .extracting(CaseView::caseId).containsExactly("case-provisional");
     }
 
@@ -496,7 +509,7 @@ class CaseViewProjectionTest {
         CaseView late = views.find("case-d").orElseThrow();
         assertThat(late.disclosureOverdueSince()).isEqualTo(LocalDate.of(2026, 3, 20));
         assertThat(late.overdueOn(later)).isTrue();
-        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, later, 0, 10).items()).extracting(CaseView::caseId).containsExactly("case-d");
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, true, later, 0, 10).items()).extracting(CaseView::caseId).containsExactly("case-d");
 
         deliver(List.of(new DisclosureDecided("case-d", "d-1", "d-1", DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 10), null,
                 new Deadline(LocalDate.of(2026, 4, 8), false), false, new Deadline(LocalDate.of(2026, 3, 19), false), false,
@@ -505,7 +518,7 @@ class CaseViewProjectionTest {
         assertThat(published.disclosureOverdueSince()).isNull();
         assertThat(published.overdueOn(later)).isFalse();
         assertThat(published.missedDeadlines()).extracting(CaseView.MissedDeadline::kind).containsExactly("DOUBLE_PUBLICITY", "DISCLOSURE");
-        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, later, 0, 10).items()).isEmpty();
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, true, later, 0, 10).items()).isEmpty();
 
         deliver(List.of(new DoublePublicityDeadlineMissed("case-d", "d-1", new Deadline(LocalDate.of(2026, 5, 5), false), LocalDate.of(2026, 5, 6), "CN-2026.1"),
                 new DecisionRevised("case-d", "d-1", RevisionKind.REVOKED, RevisionBy.LITIGATION, "京行撤〔2026〕1号", LocalDate.of(2026, 5, 8), "撤销",
@@ -531,7 +544,7 @@ class CaseViewProjectionTest {
         assertThat(returned.transfer().returnReason()).isEqualTo("公安机关不予立案");
         assertThat(returned.transfer().approvalDeadline().met()).as("the transfer's own deadlines stay as recorded").isFalse();
         assertThat(returned.overdueOn(LocalDate.of(2026, 5, 11))).isFalse();
-        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 5, 12), 0, 10).items())
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, true, LocalDate.of(2026, 5, 12), 0, 10).items())
                 .extracting(CaseView::caseId).containsExactly("case-t");
 
         deliver(List.of(new DecisionDeadlineMissed("case-t", DECISION_DUE, LocalDate.of(2026, 5, 12), "CN-2026.1")), 10);

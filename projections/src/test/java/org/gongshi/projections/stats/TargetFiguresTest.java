@@ -251,7 +251,7 @@ class TargetFiguresTest {
         deliver(filed("running", COMPANY));
         deliver(filed("paused", COMPANY), new CaseClockPaused("paused", LocalDate.of(2026, 3, 1), PauseReason.TESTING_OR_APPRAISAL, "鉴定"));
 
-        var overdue = views.list(new CaseViews.Scope(BUREAU, null), null, LocalDate.of(2026, 6, 1), 0, 10);
+        var overdue = views.list(new CaseViews.Scope(BUREAU, null), null, true, LocalDate.of(2026, 6, 1), 0, 10);
         assertThat(overdue.items()).extracting(CaseView::caseId).containsExactly("running");
     }
 
