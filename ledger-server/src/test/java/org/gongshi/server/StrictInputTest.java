@@ -379,6 +379,10 @@ class StrictInputTest {
         Answer longer = postJson(notice, json(commands().get(notice)).replace("\"amount\":30000", "\"amount\":" + "9".repeat(1001)));
         assertRefused(longer, "a 1,001-digit amount", 400);
         assertThat(longer.body()).contains("\"field\":\"proposedPenalties[0]\"").contains("more than 1,000 digits");
+        // nesting past the parser's bound says so (outside audit: 3,000 nested arrays were "a number of more than 1,000 digits")
+        Answer nested = postJson("/api/v1/cases", "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}");
+        assertRefused(nested, "3,000 nested arrays", 400);
+        assertThat(nested.body()).contains("nests objects or arrays too deeply").doesNotContain("digits");
         assertThat(recordedSince(before)).isEmpty();
     }
 

@@ -247,6 +247,12 @@ public final class Problems {
         // a number past the parser's bound (1,000 digits), refused while it is read: the path names the object that holds it, the
         // parser no longer its field (outside audit: "proposedPenalties[0] has a value of the wrong kind")
         if (jackson instanceof tools.jackson.core.exc.StreamConstraintsException) {
+            // the parser's other bounds: nesting (500 levels: outside audit, 3,000 nested arrays were called a long number), and
+            // the lengths of a name or a document, which the body's 128 KB keeps far off
+            if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().toLowerCase(java.util.Locale.ROOT).contains("depth")) {
+                return new InvalidRequest.FieldProblem(path(jackson, null), "nests objects or arrays too deeply; no field of API.md nests"
+                        + " more than a few levels");
+            }
             return new InvalidRequest.FieldProblem(path(jackson, null), "holds a number of more than 1,000 digits; no field takes one"
                     + " (an amount is in yuan with at most 2 decimals)");
         }

@@ -74,7 +74,9 @@ public final class Access {
             if (division != null && own != null && !own.contains(division) && !division.contains(own)) {
                 throw new Forbidden("Division " + division + " is outside your bureau's division " + caller.division());
             }
-            return new ReadScope(caller.bureau(), division);
+            // a prefix that holds the bureau's whole division narrows nothing: the answer is the bureau's, not labelled with a
+            // division it did not read (outside audit: an officer's ?division=11 answered figures labelled "division":"11")
+            return new ReadScope(caller.bureau(), division != null && own != null && division.contains(own) ? null : division);
         }
         throw noReadingRole(caller);
     }
