@@ -43,7 +43,7 @@ public class LedgerServerApplication {
         java.util.Optional<String> refused = notACommand(args);
         if (refused.isPresent()) {
             System.err.println(refused.get());
-            System.exit(args[0].equals("help") ? 0 : 2);
+            System.exit(HELP.contains(args[0]) ? 0 : 2);
         }
         disableUpdateChecker();
         if (args.length > 0 && args[0].equals("generate")) {
@@ -67,11 +67,15 @@ public class LedgerServerApplication {
      * ledger-server.jar verfy …} started a second ledger on port 8080 with a new ./data), or {@code help}.
      */
     static java.util.Optional<String> notACommand(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-") || COMMANDS.contains(args[0])) return java.util.Optional.empty();
+        boolean help = args.length > 0 && HELP.contains(args[0]);
+        if (!help && (args.length == 0 || args[0].startsWith("-") || COMMANDS.contains(args[0]))) return java.util.Optional.empty();
         String usage = "usage: java -jar ledger-server.jar [" + String.join("|", COMMANDS) + "] [options]; without a command the ledger"
                 + " runs (options as --name=value, e.g. --server.port=8080 --gongshi.demo=true)";
-        return java.util.Optional.of(args[0].equals("help") ? usage : "unknown command '" + args[0] + "'; " + usage);
+        return java.util.Optional.of(help ? usage : "unknown command '" + args[0] + "'; " + usage);
     }
+
+    /** What asks for the usage: {@code --help} started a whole ledger on port 8080 with a new ./data (outside audit). */
+    static final java.util.List<String> HELP = java.util.List.of("help", "--help", "-help", "-h", "-?");
 
     /** Axon's update checker would try to reach the internet. */
     public static void disableUpdateChecker() {

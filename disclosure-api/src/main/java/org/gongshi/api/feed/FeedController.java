@@ -93,12 +93,15 @@ public class FeedController {
      * recovery after a crash, which writes again the entries its subscribers saw, with the same numbers and bytes), the
      * stream waits for entry {@code from + 1} as before.
      */
+    /** How a position past the log's last entry is refused once the feed has passed the whole ledger (a mirror reads it). */
+    public static final String BEYOND_THE_LOG = "beyond the feed's last entry";
+
     private Mono<Void> written(String field, long from) {
         if (from < 0) return Mono.empty();
         return ViewReads.blocking(log::size).flatMap(size -> from < size ? Mono.<Void>empty()
                 : views.passedHead(FeedLogProjection.PROCESSING_GROUP).flatMap(caughtUp -> !caughtUp ? Mono.<Void>empty()
                 : ViewReads.blocking(log::size).flatMap(now -> from < now ? Mono.<Void>empty()
-                : Mono.error(InvalidRequest.of(field, "is " + from + ", beyond the feed's last entry " + (now - 1) + ": this log never wrote"
+                : Mono.error(InvalidRequest.of(field, "is " + from + ", " + BEYOND_THE_LOG + " " + (now - 1) + ": this log never wrote"
                 + " it. Resume from your mirror's last sequence at or below " + (now - 1) + " (a position from another ledger, or from"
                 + " before this one was restored, is not a position in this log)")))));
     }

@@ -186,6 +186,10 @@ public final class FeedMirror {
         Duration runFor = null, checkEvery = null;
         try {
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--help") || args[i].equals("-h")) {
+                    System.err.println(USAGE);
+                    return 0;
+                }
                 if (!args[i].equals("--verify") && i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
                 switch (args[i]) {
                     case "--url" -> url = args[++i];
@@ -297,6 +301,15 @@ public final class FeedMirror {
                 body = LogClient.oneLine(new String(in.readNBytes(2000), StandardCharsets.UTF_8));
             }
             String why = "GET " + events + " answered " + response.statusCode() + (body.isEmpty() ? "" : ": " + body);
+            if (response.statusCode() == 400 && body.contains(org.gongshi.api.feed.FeedController.BEYOND_THE_LOG)) {
+                // the server answers, and its log holds fewer entries than this mirror: a log rolled back, or another log at
+                // --url; a failed check, never a wrong URL (outside audit: exit 1, "is --url the ledger's base URL?")
+                failure = "FAIL  mirror " + out + " line " + (lastSequence() + 1) + " holds sequence " + lastSequence()
+                        + ", which the log does not hold: " + why;
+                System.err.println("!!! MIRROR STOPPED: " + failure);
+                stopped = true;
+                return;
+            }
             if (response.statusCode() >= 400 && response.statusCode() < 500) throw new Unreachable(why + " (is --url the ledger's base URL?)");
             throw new IOException(why);
         }

@@ -275,6 +275,21 @@ class ToolsAgainstAFakeLogTest {
         assertThat(mirror.error()).startsWith("cannot connect to http://127.0.0.1:1/feed/v1/events: ");
         assertThat(FeedMirror.run(new String[] {"--url", nowhere, "--out", work.resolve("m2.jsonl").toString()})).isEqualTo(1);
         assertThat(FeedMirror.run(new String[] {"--url", nowhere, "--for", "soon"})).isEqualTo(2);
+        assertThat(FeedMirror.run(new String[] {"--help"})).isZero();
+    }
+
+    /** Outside audit: a mirror holding an entry the log never wrote was told to check --url (exit 1), not that a check failed. */
+    @Test
+    void a_mirror_ahead_of_the_log_it_mirrors_stops_as_a_failed_check_naming_its_line() throws Exception {
+        log = new FakeLog("/", entries(5), 5);
+        Path ahead = mirrorFile("ahead.jsonl", entries(7)); // lines 6 and 7 hold entries 5 and 6, which this log never wrote
+        FeedMirror mirror = new FeedMirror(URI.create(log.url()), ahead);
+        background.submit(() -> {
+            mirror.run(Instant.now().plus(Duration.ofMinutes(2)));
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(mirror.error()).isNull();
+        assertThat(mirror.failure()).contains("line 7 holds sequence 6", "beyond the feed's last entry 4");
     }
 
     static void awaitMirrored(FeedMirror mirror, long count) throws InterruptedException {
@@ -347,6 +362,11 @@ class ToolsAgainstAFakeLogTest {
                 case "/feed/v1/events" -> {
                     String lastId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
                     long after = lastId == null ? -1 : Long.parseLong(lastId);
+                    if (after >= entries.size()) { // as the ledger answers once its feed has passed the whole ledger
+                        send(exchange, 400, "{\"errors\":[{\"field\":\"Last-Event-ID\",\"message\":\"is " + after + ", "
+                                + org.gongshi.api.feed.FeedController.BEYOND_THE_LOG + " " + (entries.size() - 1) + "\"}]}");
+                        return;
+                    }
                     StringBuilder stream = new StringBuilder();
                     for (int i = (int) after + 1; i < entries.size(); i++) {
                         stream.append("id: ").append(i).append("\nevent: org.gongshi.disclosure.published.v1\ndata: ").append(entries.get(i)).append("\n\n");
