@@ -185,6 +185,7 @@ class AuditEndToEndTest {
         assertThat(before.get("case").get("disclosure").isNull()).isTrue();
         assertThat(before.get("case").get("missedDeadlines")).isEmpty();
         assertThat(before.get("publicRecord").get("status").asInt()).isEqualTo(404);
+        assertThat(before.get("publicRecord").get("body").get("detail").asString()).contains("none of it had been published").doesNotContain("null");
         // once the clock passed 03-19 the ledger knew the double-publicity deadline missed, still with nothing public
         JsonNode afterMiss = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + missed, auditor);
         assertThat(afterMiss.get("case").get("missedDeadlines")).extracting(m -> m.get("kind").asString() + " " + m.get("dueOn").asString())

@@ -219,7 +219,9 @@ public class CaseHistories {
                 : PublicRecordHistory.fold(feed.ofSubject(recordId, MAX_VERSIONS).stream().filter(e -> known.contains(e.eventId())).toList());
         PublicRecordHistory.Version current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         if (current == null) {
-            ProblemDetail none = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No public penalty record " + recordId);
+            // before its disclosure was decided a case has no record id: "No public penalty record null" (outside audit)
+            ProblemDetail none = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, recordId == null
+                    ? "The case had no public penalty record then: none of it had been published" : "No public penalty record " + recordId);
             none.setTitle("Not found");
             if (recordId != null) none.setInstance(publicPath(recordId));
             answer.put("status", 404);
