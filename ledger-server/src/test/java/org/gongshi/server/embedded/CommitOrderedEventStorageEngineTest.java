@@ -227,27 +227,8 @@ class CommitOrderedEventStorageEngineTest {
     void every_acknowledged_append_survives_a_sigkill_while_the_file_s_freed_space_is_reused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ledger");
         for (int round = 0; round < 6; round++) {
-            List<String> acknowledged = new ArrayList<>();
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-Dretention=" + System.getProperty("retention", "1000"), "-cp", classpath,
-                    EventAppender.class.getName(), file.toString())
-                    .redirectErrorStream(true).start();
-            try {
-                var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
-                String line;
-                while ((line = out.readLine()) != null && !line.equals("writing")) {
-                    // JVM start-up and logging
-                }
-                assertThat(line).as("appender started").isEqualTo("writing");
-                // killed after a random number of acknowledged appends (a condition, not a time), past a second of freed chunks
-                int killAfter = ThreadLocalRandom.current().nextInt(500, Integer.getInteger("most", 3000));
-                while (acknowledged.size() < killAfter && (line = out.readLine()) != null) {
-                    if (line.startsWith("acked ")) acknowledged.add(line.substring("acked ".length()));
-                }
-            } finally {
-                child.destroyForcibly().waitFor();
-            }
+            // past a second of freed chunks
+            List<String> acknowledged = KilledWriter.acknowledgedBeforeTheKill(EventAppender.class, 500, 3000, file.toString());
             try (HikariDataSource reopened = pool(EmbeddedStorage.eventStoreUrl(file));
                  Connection connection = reopened.getConnection();
                  var query = connection.createStatement().executeQuery("SELECT aggregateIdentifier FROM DomainEventEntry")) {

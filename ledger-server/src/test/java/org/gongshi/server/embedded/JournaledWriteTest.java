@@ -61,27 +61,8 @@ class JournaledWriteTest {
     void every_acknowledged_journaled_write_survives_a_sigkill() throws Exception {
         Path file = dir.resolve("journaled.mv"); // one file across the rounds, as a ledger restarted after each crash
         for (int round = 0; round < 8; round++) {
-            java.util.List<String> acknowledged = new java.util.ArrayList<>();
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-Dretention=" + System.getProperty("retention", "1000"), "-cp", classpath,
-                    ReadModelWriter.class.getName(), file.toString(), "journaled")
-                    .redirectErrorStream(true).start();
-            try {
-                var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
-                String line;
-                while ((line = out.readLine()) != null && !line.equals("writing")) {
-                    // JVM start-up and logging
-                }
-                assertThat(line).as("writer started").isEqualTo("writing");
-                // killed after a random number of acknowledged writes (a condition, not a time): 20 to 1,000
-                int killAfter = java.util.concurrent.ThreadLocalRandom.current().nextInt(20, Integer.getInteger("most", 1000));
-                while (acknowledged.size() < killAfter && (line = out.readLine()) != null) {
-                    if (line.startsWith("acked ")) acknowledged.add(line.substring("acked ".length()));
-                }
-            } finally {
-                child.destroyForcibly().waitFor();
-            }
+            java.util.List<String> acknowledged = KilledWriter.acknowledgedBeforeTheKill(ReadModelWriter.class, 20, 1000, file.toString(),
+                    "journaled");
             try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
                 var acked = store.client().getDatabase(ReadModelWriter.DATABASE).getCollection(ReadModelWriter.ACKED);
                 java.util.Set<String> present = new java.util.HashSet<>();
