@@ -201,6 +201,34 @@ class AuditEndToEndTest {
                 .exchange().expectStatus().isNotFound();
     }
 
+    /**
+     * A decision changed after its publication is published again as a new record: the state shows both, the first as
+     * withdrawn (outside audit: it showed only the new one).
+     */
+    @Test
+    void the_state_after_a_changed_decision_was_published_again_shows_the_withdrawn_first_record_too() throws Exception {
+        app = LedgerEndToEndTest.start(dataDir);
+        WebTestClient web = LedgerEndToEndTest.client(app);
+        BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
+        String auditor = token(web, "auditor", "110000");
+        String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+        String caseId = bureau.decidedCase("北京再公示示例有限公司", COMPANY, 30000);
+        LedgerEndToEndTest.clockTo(app, LocalDate.of(2026, 3, 16));
+        bureau.publish(caseId);
+        String first = (String) ((Map<?, ?>) LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("disclosure") != null)
+                .get("disclosure")).get("recordId");
+        bureau.act(caseId, "revision", Map.of("kind", "CHANGED", "by", "RECONSIDERATION", "documentNumber", "京复决〔2026〕7号",
+                "effectiveOn", "2026-03-16", "reason", "复议变更罚款数额", "penalties", List.of(Map.of("type", "FINE", "amount", 20000))));
+        bureau.publish(caseId);
+        String second = (String) ((Map<?, ?>) LedgerEndToEndTest.awaitCase(web, officer, caseId,
+                v -> v.get("disclosure") != null && !first.equals(((Map<?, ?>) v.get("disclosure")).get("recordId"))).get("disclosure")).get("recordId");
+        JsonNode state = get(web, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + ledgerNow(web), auditor);
+        assertThat(state.get("publicRecord").get("recordId").asString()).isEqualTo(second);
+        assertThat(state.get("publicRecord").get("status").asInt()).isEqualTo(200);
+        assertThat(state.get("firstPublicRecord").get("recordId").asString()).isEqualTo(first);
+        assertThat(state.get("firstPublicRecord").get("status").asInt()).isEqualTo(410);
+    }
+
     /** The ledger's clock now ({@code GET /dev/clock}). */
     static Instant ledgerNow(WebTestClient web) {
         Map<?, ?> body = web.get().uri("/dev/clock").exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();

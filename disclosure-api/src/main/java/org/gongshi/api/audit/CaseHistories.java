@@ -203,7 +203,13 @@ public class CaseHistories {
         DomainEventMessage<?> last = known.get(known.size() - 1);
         body.put("knownThrough", Map.of("sequence", last.getSequenceNumber(), "recordedAt", StoredEvents.recording(last).recordedAt().toString()));
         body.put("case", CaseAnswers.present(view, LocalDate.ofInstant(asOf, LEGAL_ZONE), json, rules));
-        body.put("publicRecord", publicRecord(view, known.stream().map(DomainEventMessage::getIdentifier).collect(Collectors.toSet())));
+        Set<String> knownIds = known.stream().map(DomainEventMessage::getIdentifier).collect(Collectors.toSet());
+        String recordId = view.disclosure() == null ? null : view.disclosure().recordId();
+        body.put("publicRecord", publicRecord(recordId, knownIds));
+        // a decision changed after its publication is published again as a new record: the first one, withdrawn, as it
+        // stood too (outside audit: the state showed only the new one)
+        String firstId = view.firstPublication() == null ? null : view.firstPublication().recordId();
+        if (firstId != null && !firstId.equals(recordId)) body.put("firstPublicRecord", publicRecord(firstId, knownIds));
         return body;
     }
 
@@ -211,8 +217,7 @@ public class CaseHistories {
      * {@code {recordId, status, body, versions}}: what {@code GET /api/v1/public/penalties/{recordId}} answered
      * once the {@code known} events had been recorded: the record folded from the feed entries those events made.
      */
-    private Map<String, Object> publicRecord(CaseView view, Set<String> known) {
-        String recordId = view.disclosure() == null ? null : view.disclosure().recordId();
+    private Map<String, Object> publicRecord(String recordId, Set<String> known) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("recordId", recordId);
         List<PublicRecordHistory.Version> versions = recordId == null ? List.of()
