@@ -1087,12 +1087,14 @@ public final class RedactionPolicy {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    /** 处罚内容: each penalty's statutory name, amount in yuan and description. */
+    /** 处罚内容: each penalty's statutory name, amount in yuan, the day a restriction runs until, and description. */
     public static String penaltyContent(List<Penalty> penalties) {
         return penalties.stream().map(p -> {
             StringBuilder b = new StringBuilder(p.type().label());
             if (p.amount() != null) b.append("人民币").append(p.amount().setScale(2, RoundingMode.HALF_UP).toPlainString()).append("元");
-            if (p.until() != null) b.append("（至").append(p.until()).append("）");
+            // a date in a Chinese text as people read it (至2031年6月30日), never ISO's 2031-06-30 (outside audit of the pages)
+            if (p.until() != null) b.append("（至").append(p.until().getYear()).append("年").append(p.until().getMonthValue()).append("月")
+                    .append(p.until().getDayOfMonth()).append("日）");
             if (p.description() != null && !p.description().isBlank()) b.append("：").append(p.description().strip());
             return b.toString();
         }).collect(Collectors.joining("；"));

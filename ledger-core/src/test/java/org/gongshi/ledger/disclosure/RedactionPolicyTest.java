@@ -782,6 +782,14 @@ class RedactionPolicyTest {
         }
     }
 
+    /** 处罚内容 names what a restriction runs until as a Chinese text writes a date (outside audit: "至2031-06-30"). */
+    @Test
+    void penalty_content_names_each_penalty_its_amount_and_the_day_a_restriction_runs_until() {
+        assertThat(RedactionPolicy.penaltyContent(List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000"), null),
+                new Penalty(PenaltyType.BUSINESS_RESTRICTION, null, "限制网络销售", LocalDate.of(2031, 6, 30)))))
+                .isEqualTo("罚款人民币8000.00元；限制开展生产经营活动（至2031年6月30日）：限制网络销售");
+    }
+
     /** The second audit from outside: a name hidden in the record came back in its withdrawal's or correction's reason. */
     @Test
     void a_name_hidden_in_the_record_is_hidden_in_its_reasons_but_never_the_partys_own() {
