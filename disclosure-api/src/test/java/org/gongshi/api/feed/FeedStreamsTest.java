@@ -169,22 +169,9 @@ class FeedStreamsTest {
 
     @Test
     void an_entry_appended_on_this_node_wakes_the_tail_without_waiting_for_the_next_poll() throws Exception {
-        FeedStreams slowPolling = new FeedStreams(log, Duration.ofMinutes(10));
-        slowPolling.start();
-        try {
-            log.append(2);
-            List<Long> got = new CopyOnWriteArrayList<>();
-            Disposable d = slowPolling.follow(-1, null, null).subscribe(e -> got.add(e.seq()));
-            awaitSize(got, 2); // history, read at subscription
-            for (int i = 0; i < 5; i++) {
-                log.append(1); // without the wake-up these would wait ten minutes for the tail's next poll
-                awaitSize(got, 3 + i);
-            }
-            assertThat(got).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
-            d.dispose();
-        } finally {
-            slowPolling.stop();
-        }
+        // without the wake-up each append would wait ten minutes for the tail's next poll
+        List<Long> got = followedWhilePollingEveryTenMinutes(() -> log.append(1), 5);
+        assertThat(got).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
     }
 
     /**
@@ -194,21 +181,32 @@ class FeedStreamsTest {
      */
     @Test
     void an_entry_broadcast_while_a_subscriber_finishes_its_history_still_arrives() throws Exception {
+        log.emptyReadMillis = 300; // the history's last (empty) read comes back slowly
+        List<Long> got = followedWhilePollingEveryTenMinutes(() -> {
+            log.append(1); // the first: broadcast while the subscriber's empty read is still on its way back
+            log.emptyReadMillis = 0;
+        }, 2);
+        assertThat(got).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    /**
+     * What a subscriber from the start receives from streams whose tail polls every ten minutes: two entries of history,
+     * then {@code rounds} times an append by {@code append}, each awaited before the next; only a wake-up brings them.
+     */
+    private List<Long> followedWhilePollingEveryTenMinutes(Runnable append, int rounds) throws InterruptedException {
         FeedStreams slowPolling = new FeedStreams(log, Duration.ofMinutes(10));
         slowPolling.start();
         try {
             log.append(2);
-            log.emptyReadMillis = 300; // the history's last (empty) read comes back slowly
             List<Long> got = new CopyOnWriteArrayList<>();
             Disposable d = slowPolling.follow(-1, null, null).subscribe(e -> got.add(e.seq()));
-            awaitSize(got, 2);
-            log.append(1); // broadcast while the subscriber's empty read is still on its way back
-            awaitSize(got, 3);
-            log.emptyReadMillis = 0;
-            log.append(1);
-            awaitSize(got, 4);
-            assertThat(got).containsExactly(0L, 1L, 2L, 3L);
+            awaitSize(got, 2); // history, read at subscription
+            for (int i = 0; i < rounds; i++) {
+                append.run();
+                awaitSize(got, 3 + i);
+            }
             d.dispose();
+            return got;
         } finally {
             slowPolling.stop();
         }
