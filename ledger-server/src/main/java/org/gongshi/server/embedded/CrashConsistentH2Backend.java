@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.projections.feed.TreeHeads;
 import org.gongshi.projections.privacy.SubjectKeys;
 import io.netty.channel.Channel;
@@ -642,7 +643,8 @@ class CrashConsistentH2Backend extends H2Backend {
     /**
      * Whether a writing command is committed before its reply, not at the next checkpoint: a write to the collections whose
      * every acknowledged write must survive a SIGKILL, as a real MongoDB's journal keeps it. A data subject's key is on disk
-     * before the event sealed with it ({@code SubjectKeys}); a signed tree head before anyone may read it ({@code TreeHeads}):
+     * before the event sealed with it ({@code SubjectKeys}); a request's idempotency key and kept answer before the answer
+     * is sent ({@code IdempotentCommands}); a signed tree head before anyone may read it ({@code TreeHeads}):
      * lost within the checkpoint interval, a case read as shredded, and the log served a smaller head than a mirror had
      * read. Only these: every read-model write is sent journaled for MongoDB (a token never durable ahead of its
      * documents), and committed one by one here they halved the rebuild and took the feed's lag from 62 ms to 2 s
@@ -650,8 +652,12 @@ class CrashConsistentH2Backend extends H2Backend {
      */
     static boolean durableOnAcknowledgement(String command, Document query) {
         if (!WRITES.contains(command) || !(query.get(command) instanceof String collection)) return false;
-        // a pending head's removal may be lost: the next signer publishes it again, as it was signed, and removes it
-        return collection.equals(SubjectKeys.COLLECTION) || collection.endsWith(TreeHeads.PENDING) && !command.equals("delete");
+        // a pending head's removal may be lost: the next signer publishes it again, as it was signed, and removes it; an
+        // expired idempotency key's removal too. A key's claim and its kept answer may not: lost within the checkpoint
+        // interval, a retry after a crash ran its command again (outside crash audit: a notice served twice, a decision
+        // answered 409 instead of its first answer, for commands acknowledged up to ~0.6 s before the SIGKILL)
+        return collection.equals(SubjectKeys.COLLECTION)
+                || (collection.endsWith(TreeHeads.PENDING) || collection.equals(IdempotentCommands.COLLECTION)) && !command.equals("delete");
     }
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify", "findandmodify");

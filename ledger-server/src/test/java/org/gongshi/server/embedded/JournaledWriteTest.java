@@ -81,6 +81,10 @@ class JournaledWriteTest {
                 new de.bwaldvogel.mongo.bson.Document("delete", "ledger" + TreeHeads.PENDING))).isFalse();
         assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("delete", new de.bwaldvogel.mongo.bson.Document("delete", "subject_keys"))).isTrue();
         assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("insert", new de.bwaldvogel.mongo.bson.Document("insert", "feed_entries"))).isFalse();
+        // a request's key and its kept answer (outside crash audit: a retry after the crash served a notice twice)
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("insert", new de.bwaldvogel.mongo.bson.Document("insert", "idempotency_keys"))).isTrue();
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("update", new de.bwaldvogel.mongo.bson.Document("update", "idempotency_keys"))).isTrue();
+        assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("delete", new de.bwaldvogel.mongo.bson.Document("delete", "idempotency_keys"))).isFalse();
         assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("find", new de.bwaldvogel.mongo.bson.Document("find", "subject_keys"))).isFalse();
     }
 }
