@@ -59,8 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiConfiguration {
 
     @Bean
-    LedgerGateway ledgerGateway(CommandGateway commandGateway, LedgerPositions ledgerPositions) {
-        return new LedgerGateway(commandGateway, ledgerPositions);
+    LedgerGateway ledgerGateway(CommandGateway commandGateway, LedgerPositions ledgerPositions, EventStore eventStore) {
+        return new LedgerGateway(commandGateway, ledgerPositions, eventStore);
     }
 
     /** The historical-import header, carried to the gateway in the request's context. */

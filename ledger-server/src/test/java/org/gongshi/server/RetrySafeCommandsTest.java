@@ -124,6 +124,44 @@ class RetrySafeCommandsTest {
         assertThat(caseFilings()).isEqualTo(1);
     }
 
+    /**
+     * Outside crash audit: a notice recorded, its answer lost with the node before it was kept, and its retry after the
+     * lease served the notice a second time. The retry now finds the request's event in the ledger and answers as the first.
+     */
+    @Test
+    void a_notice_whose_answer_a_crash_lost_is_answered_again_on_retry_never_served_twice() throws Exception {
+        release.countDown(); // filings run at once
+        String caseId = (String) retryUntilCreated("file-for-notice").get("caseId");
+        LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 2, 12));
+        Map<String, Object> notice = Map.of("servedOn", "2026-02-12", "hearingRightGranted", false, "waived", true,
+                "proposedPenalties", java.util.List.of(Map.of("type", "FINE", "amount", 30000)));
+        Map<?, ?> first = body(notice(caseId, "notice-1", notice).exchange().expectStatus().isOk().expectBody(String.class).returnResult());
+        // the node died after the notice was recorded and before its answer was kept: the key is pending, its lease run out
+        var keys = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection("idempotency_keys");
+        keys.updateOne(new org.bson.Document("_id", LedgerEndToEndTest.BUREAU + "|notice-1"), new org.bson.Document("$set",
+                new org.bson.Document("state", "PENDING").append("leaseUntil", new java.util.Date(System.currentTimeMillis() - 1)))
+                .append("$unset", new org.bson.Document("status", "").append("body", "").append("contentType", "")));
+
+        Map<?, ?> again = body(notice(caseId, "notice-1", notice).exchange().expectStatus().isOk().expectBody(String.class).returnResult());
+        assertThat(again.get("caseId")).isEqualTo(first.get("caseId"));
+        assertThat(((Number) again.get("position")).longValue()).isGreaterThanOrEqualTo(((Number) first.get("position")).longValue());
+        assertThat(events(caseId, "PenaltyNoticeServed")).as("the notice, served once").isEqualTo(1);
+        // and a new request with another key is a new act, as before
+        notice(caseId, "notice-2", notice).exchange().expectStatus().isOk();
+        assertThat(events(caseId, "PenaltyNoticeServed")).isEqualTo(2);
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> notice(String caseId, String key, Map<String, Object> notice) {
+        return web.post().uri("/api/v1/cases/{id}/notices", caseId).headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(notice);
+    }
+
+    /** Events of {@code type} the case recorded. */
+    private long events(String caseId, String type) {
+        return app.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).readEvents(caseId).asStream()
+                .filter(e -> e.getPayloadType().getSimpleName().equals(type)).count();
+    }
+
     private WebTestClient.RequestHeadersSpec<?> post(String key) {
         return web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));

@@ -124,10 +124,12 @@ public class IdempotentCommands {
         }
         String id = caller.bureau() + "|" + key;
         String hash = requestHash(route, body);
+        String request = newId(caller, key, route, body);
         Mono<ResponseEntity<?>> once = Mono.fromCallable(() -> claim(id, hash))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(claim -> claim.map(this::replay)
-                        .orElseGet(() -> run.flatMap(response -> keep(id, response))))
+                .flatMap(claim -> claim.answered() != null ? replay(claim.answered())
+                        : run.contextWrite(context -> context.put(REQUEST, request).put(TAKEN_OVER, claim.takenOver()))
+                                .flatMap(response -> keep(id, response)))
                 .onErrorResume(e -> Mono.just(Problems.toResponse(e)));
         return answerWithin(once);
     }
@@ -160,14 +162,39 @@ public class IdempotentCommands {
         }));
     }
 
-    /** Empty when this request now owns the key; else the key's record (answered, or pending under another's lease). */
-    private Optional<Document> claim(String id, String hash) {
+    /**
+     * The request under whose key a command is sent ({@link org.gongshi.ledger.vocabulary.MetadataKeys#REQUEST}, in the
+     * Reactor context of the command), if it was sent under one.
+     */
+    public static Optional<String> request(reactor.util.context.ContextView context) {
+        return context.getOrEmpty(REQUEST);
+    }
+
+    /**
+     * Whether this attempt took its key over from one whose lease ran out: that one may have recorded the command and
+     * died before its answer was kept, so what it recorded is looked for before acting again.
+     */
+    public static boolean takenOver(reactor.util.context.ContextView context) {
+        return context.getOrDefault(TAKEN_OVER, false);
+    }
+
+    private static final String REQUEST = IdempotentCommands.class.getName() + ".request";
+    private static final String TAKEN_OVER = IdempotentCommands.class.getName() + ".takenOver";
+
+    /** A claim of a key: the key's record if another attempt answered or holds it, else this attempt owns it (taken over or new). */
+    private record Claim(Document answered, boolean takenOver) {
+        static final Claim NEW = new Claim(null, false);
+        static final Claim TAKEN_OVER = new Claim(null, true);
+    }
+
+    /** This attempt's claim of the key: it owns the key (new, or taken over after a lease ran out), or the key's record. */
+    private Claim claim(String id, String hash) {
         Instant now = clock.instant();
         try {
             keys.insertOne(new Document("_id", id).append("requestHash", hash).append("state", "PENDING")
                     .append("createdAt", Date.from(now)).append("leaseUntil", Date.from(now.plus(settings.lease())))
                     .append("expiresAt", Date.from(now.plus(settings.ttl()))));
-            return Optional.empty();
+            return Claim.NEW;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
         }
@@ -185,11 +212,12 @@ public class IdempotentCommands {
             Bson expired = and(eq("_id", id), eq("state", "PENDING"), eq("leaseUntil", existing.getDate("leaseUntil")));
             if (keys.updateOne(expired, new Document("$set", new Document("leaseUntil", Date.from(now.plus(settings.lease())))))
                     .getModifiedCount() == 1) {
-                return Optional.empty();
+                return Claim.TAKEN_OVER;
             }
-            return Optional.ofNullable(keys.find(eq("_id", id)).first());
+            Document now2 = keys.find(eq("_id", id)).first();
+            return now2 == null ? claim(id, hash) : new Claim(now2, false);
         }
-        return Optional.of(existing);
+        return new Claim(existing, false);
     }
 
     private Mono<ResponseEntity<?>> replay(Document stored) {

@@ -41,16 +41,20 @@ public class BureauCommands {
     public Mono<ResponseEntity<?>> sendAfter(Jwt jwt, String key, String route, Object body, Function<Caller, Mono<Command>> command) {
         Caller caller = issuer(jwt);
         return idempotency.execute(caller, key, route, body, Mono.defer(() -> command.apply(caller))
-                .flatMap(c -> ledger.sendForResult(caller, c.message()).map(c::answer)
-                        .onErrorResume(e -> c.created() != null && key != null && DistributedFailures.of(e) == DistributedFailures.Meaning.CONFLICT,
-                                e -> ledger.head().map(c::answer))));
+                .flatMap(c -> Mono.deferContextual(context -> IdempotentCommands.takenOver(context)
+                                ? ledger.recorded(c.aggregates(), IdempotentCommands.request(context).orElseThrow()) : Mono.just(false))
+                        .flatMap(recorded -> recorded ? ledger.head().map(c::answer) : ledger.sendForResult(caller, c.message()).map(c::answer)
+                                .onErrorResume(e -> c.created() != null && key != null && DistributedFailures.of(e) == DistributedFailures.Meaning.CONFLICT,
+                                        e -> ledger.head().map(c::answer)))));
     }
 
     /**
      * The id of what a request creates, named by bureau, {@code Idempotency-Key} and request when
      * the caller sent a key: a retry after a timeout or a crash names the same aggregate, its
      * creation meets the stream the first attempt made, and that conflict answers as the first
-     * attempt did (the stream exists only if the same request created it).
+     * attempt did (the stream exists only if the same request created it). A key taken over after its lease (the attempt
+     * that held it died) first looks for an event of the request in the ledger: one recorded means the command was, and
+     * its answer is given again, never the act done twice (outside crash audit: a notice served twice).
      */
     public String newId(Jwt jwt, String key, String route, Object body) {
         return idempotency.newId(issuer(jwt), key, route, body);
@@ -93,6 +97,14 @@ public class BureauCommands {
 
         public static Command created(Object message, String location, String idName, String id) {
             return new Command(message, URI.create(location), Map.of(idName, id));
+        }
+
+        /**
+         * The ids this command names that may be an aggregate's (a case, a listing): where a retry whose first answer was
+         * lost looks for what the first attempt recorded. A resource's own id (a decision's) names none and finds nothing.
+         */
+        java.util.List<String> aggregates() {
+            return ids.values().stream().filter(String.class::isInstance).map(String.class::cast).toList();
         }
 
         ResponseEntity<?> answer(long position) {

@@ -2,6 +2,8 @@ package org.gongshi.api.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.security.Caller;
 import org.gongshi.ledger.vocabulary.MetadataKeys;
@@ -21,10 +23,12 @@ public class LedgerGateway {
 
     private final CommandGateway commandGateway;
     private final LedgerPositions positions;
+    private final EventStore events;
 
-    public LedgerGateway(CommandGateway commandGateway, LedgerPositions positions) {
+    public LedgerGateway(CommandGateway commandGateway, LedgerPositions positions, EventStore events) {
         this.commandGateway = commandGateway;
         this.positions = positions;
+        this.events = events;
     }
 
     /**
@@ -45,6 +49,7 @@ public class LedgerGateway {
     public Mono<Sent> sendForResult(Caller caller, Object command) {
         return Mono.deferContextual(context -> {
                     Map<String, Object> metaData = new HashMap<>(Map.of(MetadataKeys.BUREAU, caller.bureau(), MetadataKeys.ACTOR, caller.sub()));
+                    IdempotentCommands.request(context).ifPresent(request -> metaData.put(MetadataKeys.REQUEST, request));
                     if (HistoricalImport.requested(context)) {
                         if (!caller.has("officer")) {
                             return Mono.error(new Forbidden("only an officer may send a historical import (" + HistoricalImport.HEADER + ")"));
@@ -56,6 +61,16 @@ public class LedgerGateway {
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(result -> head().map(position -> new Sent(result.orElse(null), position)));
+    }
+
+    /**
+     * Whether the ledger holds an event that one of {@code aggregates} recorded for {@code request} (its metadata): the
+     * command of a request whose answer a crash lost was recorded, and must not be sent again.
+     */
+    public Mono<Boolean> recorded(java.util.Collection<String> aggregates, String request) {
+        return Mono.fromCallable(() -> aggregates.stream().anyMatch(aggregate -> events.readEvents(aggregate).asStream()
+                        .anyMatch(event -> request.equals(event.getMetaData().get(MetadataKeys.REQUEST)))))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The ledger's head: a read that waits for it sees every event committed before now. */

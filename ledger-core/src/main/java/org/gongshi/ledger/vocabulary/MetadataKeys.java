@@ -13,6 +13,11 @@ public final class MetadataKeys {
     public static final String RECORDED_AT = "recordedAt";
     /** "true" on a command of the historical import: it may be dated before the tolerance, and never counts as on time. */
     public static final String HISTORICAL_IMPORT = "historicalImport";
+    /**
+     * The request a command was sent for under an {@code Idempotency-Key} (a digest of bureau, key and request): its events
+     * carry it, so a retry whose first answer a crash lost finds what the first attempt recorded instead of acting again.
+     */
+    public static final String REQUEST = "request";
 
     private MetadataKeys() {
     }

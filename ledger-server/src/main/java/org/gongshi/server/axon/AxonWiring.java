@@ -81,13 +81,13 @@ public class AxonWiring {
 
     /**
      * Copies the acting bureau and officer (or system identity), when the ledger recorded the command
-     * (its clock's {@code recordedAt}) and the historical-import mark from the command onto every event
+     * (its clock's {@code recordedAt}), the historical-import mark and the idempotent request from the command onto every event
      * it causes: what the audit history and the ledger tree's leaves show of each event.
      */
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(MetadataKeys.BUREAU, MetadataKeys.ACTOR, MetadataKeys.RECORDED_AT,
-                MetadataKeys.HISTORICAL_IMPORT);
+                MetadataKeys.HISTORICAL_IMPORT, MetadataKeys.REQUEST);
     }
 
     /**
