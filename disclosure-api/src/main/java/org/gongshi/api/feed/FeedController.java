@@ -85,6 +85,9 @@ public class FeedController {
         return written(byHeader ? "Last-Event-ID" : "after", from).thenMany(Flux.merge(entries, heartbeats).takeUntilOther(streams.closing()));
     }
 
+    /** How a position past the log's last entry is refused once the feed has passed the whole ledger (a mirror reads it). */
+    public static final String BEYOND_THE_LOG = "beyond the feed's last entry";
+
     /**
      * Nothing, when the log holds entry {@code from} (or {@code from} is -1, before the first); else a 400 naming {@code field}
      * once the feed has passed every event of the ledger: a position beyond its head then names entries this log never wrote
@@ -93,9 +96,6 @@ public class FeedController {
      * recovery after a crash, which writes again the entries its subscribers saw, with the same numbers and bytes), the
      * stream waits for entry {@code from + 1} as before.
      */
-    /** How a position past the log's last entry is refused once the feed has passed the whole ledger (a mirror reads it). */
-    public static final String BEYOND_THE_LOG = "beyond the feed's last entry";
-
     private Mono<Void> written(String field, long from) {
         if (from < 0) return Mono.empty();
         return ViewReads.blocking(log::size).flatMap(size -> from < size ? Mono.<Void>empty()

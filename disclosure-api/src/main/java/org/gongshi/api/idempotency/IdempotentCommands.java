@@ -214,8 +214,8 @@ public class IdempotentCommands {
                     .getModifiedCount() == 1) {
                 return Claim.TAKEN_OVER;
             }
-            Document now2 = keys.find(eq("_id", id)).first();
-            return now2 == null ? claim(id, hash) : new Claim(now2, false);
+            Document current = keys.find(eq("_id", id)).first(); // another attempt took it over first
+            return current == null ? claim(id, hash) : new Claim(current, false);
         }
         return new Claim(existing, false);
     }
