@@ -146,7 +146,9 @@ final class LogChecks {
                     ProofVerifier.verifyInclusion(leafHashes.get((int) i), i, checkpoint.size(),
                             client.inclusionProof(log, i, checkpoint.size()), checkpoint.rootHash());
                 } catch (InvalidProofException | IOException | RuntimeException e) {
-                    out.fail(check, "index " + i + " is not the leaf the tree signed (" + e.getMessage() + ")");
+                    // a mirror's reader counts lines from 1 (outside audit: "index 3" beside "line 4" in one report)
+                    String at = what.startsWith("mirror ") ? "line " + (i + 1) + " (entry " + i + ")" : "index " + i;
+                    out.fail(check, at + " is not the leaf the tree signed (" + e.getMessage() + ")");
                     return false;
                 }
             }
@@ -174,7 +176,10 @@ final class LogChecks {
                 break;
             }
         }
-        if (ok) out.pass(what + " lines", lines.size() + " lines, one feed entry each, sequences 0 to " + (lines.size() - 1) + " in order");
+        if (ok) {
+            out.pass(what + " lines", lines.isEmpty() ? "empty: nothing mirrored yet"
+                    : lines.size() + " lines, one feed entry each, sequences 0 to " + (lines.size() - 1) + " in order");
+        }
         ok &= leaves(Log.FEED, what, lines.stream().map(Rfc6962::leafHash).toList(), checkpoint, out);
         long size = checkpoint.size();
         if (lines.size() <= size) return ok;
@@ -184,7 +189,7 @@ final class LogChecks {
             int at = (int) (i - size);
             if (at >= served.size()) {
                 out.fail(what + " line " + (i + 1), "beyond the signed head of size " + size + " and the server serves no entry " + i
-                        + " (it serves " + (size + served.size()) + "): nothing verifies this line");
+                        + " (it serves " + (size + served.size()) + " entries, 0 to " + (size + served.size() - 1) + "): nothing verifies this line");
                 return false;
             }
             if (!Arrays.equals(served.get(at).getBytes(StandardCharsets.UTF_8), lines.get(i))) {

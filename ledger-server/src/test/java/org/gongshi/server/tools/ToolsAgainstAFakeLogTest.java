@@ -103,7 +103,17 @@ class ToolsAgainstAFakeLogTest {
         unserved.add(entry(5));
         Run beyond = verify("--url", log.url(), "--mirror", mirrorFile("unserved.jsonl", unserved).toString());
         assertThat(beyond.status()).as(beyond.output()).isEqualTo(1);
-        assertThat(beyond.output()).contains("line 6: beyond the signed head of size 5 and the server serves no entry 5");
+        assertThat(beyond.output()).contains("line 6: beyond the signed head of size 5 and the server serves no entry 5 (it serves 5 entries, 0 to 4)");
+
+        // a changed line under the signed head is named by its line, as every other mirror check names it (outside audit)
+        List<String> tampered = new ArrayList<>(all);
+        tampered.set(3, tampered.get(3).replace("条目3", "条目Y"));
+        Run underHead = verify("--url", log.url(), "--mirror", mirrorFile("tampered.jsonl", tampered).toString());
+        assertThat(underHead.status()).as(underHead.output()).isEqualTo(1);
+        assertThat(underHead.output()).contains("line 4 (entry 3) is not the leaf the tree signed");
+
+        Run empty = verify("--url", log.url(), "--mirror", mirrorFile("empty.jsonl", List.of()).toString());
+        assertThat(empty.output()).contains("empty: nothing mirrored yet").doesNotContain("0 to -1");
 
         List<String> skipped = new ArrayList<>(all);
         skipped.add(entry(6));
