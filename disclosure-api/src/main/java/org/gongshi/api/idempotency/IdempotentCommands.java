@@ -106,7 +106,12 @@ public class IdempotentCommands {
      */
     public String newId(Caller caller, String key, String route, Object body) {
         if (key == null || key.isBlank()) return UUID.randomUUID().toString();
-        return UUID.nameUUIDFromBytes((caller.bureau() + "|" + key + "|" + requestHash(route, body)).getBytes(StandardCharsets.UTF_8)).toString();
+        return requestId(caller, key, requestHash(route, body));
+    }
+
+    /** The request's name: from bureau, key and the request's hash, the same for every retry of it. */
+    private static String requestId(Caller caller, String key, String hash) {
+        return UUID.nameUUIDFromBytes((caller.bureau() + "|" + key + "|" + hash).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**
@@ -124,7 +129,7 @@ public class IdempotentCommands {
         }
         String id = caller.bureau() + "|" + key;
         String hash = requestHash(route, body);
-        String request = newId(caller, key, route, body);
+        String request = requestId(caller, key, hash);
         Mono<ResponseEntity<?>> once = Mono.fromCallable(() -> claim(id, hash))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(claim -> claim.answered() != null ? replay(claim.answered())

@@ -54,8 +54,8 @@ public class MongoLease {
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             if (held == null) {
                 if (leases.countDocuments(Filters.eq("_id", name)) > 0) return false; // another node holds it
-                leases.insertOne(new Document("_id", name).append("owner", owner).append("until", Date.from(now.plus(ttl))));
-                held = leases.find(Filters.eq("_id", name)).first();
+                held = new Document("_id", name).append("owner", owner).append("until", Date.from(now.plus(ttl)));
+                leases.insertOne(held); // a duplicate key if another node created it meanwhile
             }
             boolean mine = held != null && owner.equals(held.getString("owner"));
             if (mine) heldUntil = held.getDate("until").toInstant();
