@@ -9,7 +9,7 @@ import java.lang.reflect.Method;
  * Points an H2 file's header at the newest chunk, after a commit that must survive a SIGKILL. After a crash H2 finds the
  * newest chunk from the header, the chunk at the file's end and the chain of positions each chunk predicted for the next;
  * H2 writes the header only when it decides to (every 20 versions, or when a prediction failed, and then naming the chunk
- * before). Once a chunk is written into space freed by older ones (space reuse, after H2's 45 s retention) the newest can
+ * before). Once a chunk is written into space freed by older ones (space reuse, once H2's retention of a chunk has passed) the newest can
  * lie outside all three, and the store opened at an older version: acknowledged writes were gone. H2 offers no call to
  * ask for the header: its own private {@code RandomAccessStore.writeStoreHeader} is called, under the store's lock once
  * every write begun is in the file.
@@ -21,7 +21,11 @@ final class StoreHeader {
     private StoreHeader() {
     }
 
-    /** Writes the header of {@code store}'s file naming its newest chunk; call after {@code store.commit()}. */
+    /**
+     * Writes the header of {@code store}'s file naming its newest chunk, then forces the file to the disk (H2 itself forces
+     * it only when it compacts or closes), so what was acknowledged survives a power loss as well as a SIGKILL; call after
+     * {@code store.commit()}.
+     */
     static void pointAtNewestChunk(MVStore store) {
         store.executeFilestoreOperation(() -> {
             try {
@@ -29,6 +33,7 @@ final class StoreHeader {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("H2 did not write its store header after a commit", e);
             }
+            store.getFileStore().sync();
         });
     }
 

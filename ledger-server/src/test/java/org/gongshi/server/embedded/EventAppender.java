@@ -10,15 +10,15 @@ import java.util.UUID;
 /**
  * A child process for {@link CommitOrderedEventStorageEngineTest}: writers that append events to the event store's file with
  * the ledger's settings, each printing {@code acked <aggregate>} once its append returned, until the parent kills it.
- * Arguments: the store file (without {@code .mv.db}); {@code -Dretention=} H2's retention of freed chunks in ms.
+ * Arguments: the store file (without {@code .mv.db}). The ledger's own URL, so its retention of freed chunks
+ * ({@link EmbeddedStorage#EVENT_STORE_RETENTION_MS}) lets space be reused within the test's seconds.
  */
 public final class EventAppender {
 
     static final int WRITERS = 4;
 
     public static void main(String[] args) throws Exception {
-        String url = EmbeddedStorage.eventStoreUrl(Path.of(args[0])) + ";RETENTION_TIME=" + Integer.getInteger("retention", 1000);
-        HikariDataSource file = CommitOrderedEventStorageEngineTest.pool(url);
+        HikariDataSource file = CommitOrderedEventStorageEngineTest.pool(EmbeddedStorage.eventStoreUrl(Path.of(args[0])));
         CommitOrderedEventStorageEngine engine = CommitOrderedEventStorageEngineTest.withSchema(CommitOrderedEventStorageEngineTest.engineOn(file));
         String payload = "处罚决定书".repeat(100);
         for (int w = 0; w < WRITERS; w++) {
