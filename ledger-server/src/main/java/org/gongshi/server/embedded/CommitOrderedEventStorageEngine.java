@@ -146,8 +146,8 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
                 store.commit();
                 // commit() returns at once when another store began since it looked, and a store begun by H2's own writer
                 // is written on H2's threads after it returns: wait until nothing begun is still on its way to the file, then
-                // point the file's header at it, so recovery finds it wherever space reuse put it
-                StoreHeader.pointAtNewestChunk(store);
+                // point the file's header at it, so recovery finds it wherever space reuse put it, and force it to the disk
+                StoreHeader.pointAtNewestChunkAndForce(store);
             }
         } catch (RuntimeException e) {
             // after commit a failure cannot fail the command any more (Axon only logs it), and the command would be

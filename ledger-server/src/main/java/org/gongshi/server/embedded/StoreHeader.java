@@ -21,20 +21,30 @@ final class StoreHeader {
     private StoreHeader() {
     }
 
-    /**
-     * Writes the header of {@code store}'s file naming its newest chunk, then forces the file to the disk (H2 itself forces
-     * it only when it compacts or closes), so what was acknowledged survives a power loss as well as a SIGKILL; call after
-     * {@code store.commit()}.
-     */
+    /** Writes the header of {@code store}'s file naming its newest chunk; call after {@code store.commit()}. */
     static void pointAtNewestChunk(MVStore store) {
+        store.executeFilestoreOperation(() -> writeHeader(store));
+    }
+
+    /**
+     * As {@link #pointAtNewestChunk}, then forces the file to the disk before any other write to it (H2 itself forces it
+     * only when it compacts or closes): what was acknowledged survives a power loss as well as a SIGKILL, and a chunk freed
+     * by it may be written over without waiting for the operating system's own flush (the event store's short retention,
+     * {@link EmbeddedStorage#EVENT_STORE_RETENTION_MS}).
+     */
+    static void pointAtNewestChunkAndForce(MVStore store) {
         store.executeFilestoreOperation(() -> {
-            try {
-                WRITE.invoke(store.getFileStore());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("H2 did not write its store header after a commit", e);
-            }
+            writeHeader(store);
             store.getFileStore().sync();
         });
+    }
+
+    private static void writeHeader(MVStore store) {
+        try {
+            WRITE.invoke(store.getFileStore());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("H2 did not write its store header after a commit", e);
+        }
     }
 
     private static Method writer() {
