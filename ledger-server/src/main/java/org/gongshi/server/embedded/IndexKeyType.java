@@ -25,11 +25,13 @@ final class IndexKeyType extends StringDataType {
 
     @Override
     public void write(WriteBuffer buff, String key) {
-        int length = key.length();
+        // the characters copied out at once: charAt per character (a bounds check and the string's coder each time) was
+        // a fifth of the read-model checkpoint's samples at 100,000 cases under the JIT's C1 (issue 13, stop 44)
+        char[] chars = key.toCharArray();
+        int length = chars.length;
         byte[] bytes = new byte[3 * length];
         int n = 0;
-        for (int i = 0; i < length; i++) {
-            char c = key.charAt(i);
+        for (char c : chars) {
             if (c < 0x80) {
                 bytes[n++] = (byte) c;
             } else if (c >= 0x800) {
