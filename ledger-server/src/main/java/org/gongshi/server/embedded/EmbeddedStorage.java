@@ -37,7 +37,7 @@ import java.time.Duration;
 
 /**
  * The embedded default: everything in one JVM with nothing to install. Axon's own
- * {@link JdbcEventStorageEngine} on an H2 file database (every commit written before it is
+ * {@link JdbcEventStorageEngine} on an H2 file database (every commit written and forced to the disk before it is
  * acknowledged), and mongo-java-server with its on-disk H2 backend, bound to 127.0.0.1 and requiring
  * the credentials generated into the data directory, for read models and processor tokens. Data lives under {@code gongshi.data-dir} (default {@code ./data}).
  */
