@@ -220,7 +220,8 @@ class CommitOrderedEventStorageEngineTest {
      * With the ledger's settings a commit is written into space freed seconds before, not only once H2's default 45 s have
      * passed: the file stays near its live events (issue 13, at most 2 KB an event). The bytes a commit adds while nothing
      * can be reused yet (its first second) are the measure: without reuse the file grows by them at every commit, with
-     * the ledger's retention it falls under half of that within seconds; the 30 s bound is less than H2's default.
+     * the ledger's retention it falls under half of that within seconds (12 s on an idle machine); the 40 s bound is less
+     * than H2's default, within which nothing can be reused.
      */
     @Test
     void a_commit_is_written_over_space_freed_seconds_before_not_only_after_h2s_default_45_s(@TempDir Path dir) throws Exception {
@@ -244,7 +245,7 @@ class CommitOrderedEventStorageEngineTest {
                 }
                 if (bytesPerCommit > 0 && commits > 2 * firstSecondCommits && size < commits * bytesPerCommit / 2) break;
                 assertThat(Duration.ofNanos(elapsed)).as("the file (%d bytes after %d commits of ~%d bytes) still grows by every commit",
-                        size, commits, bytesPerCommit).isLessThan(Duration.ofSeconds(30));
+                        size, commits, bytesPerCommit).isLessThan(Duration.ofSeconds(40));
             }
         }
     }
