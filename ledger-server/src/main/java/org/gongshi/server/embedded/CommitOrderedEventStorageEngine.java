@@ -175,6 +175,23 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         return keep == fetched.size() ? fetched : fetched.subList(0, keep);
     }
 
+    /**
+     * The head as far as the file holds it: a command's answer names it as the command's {@code position}, and a read with
+     * {@code ?position=} is refused beyond it. The table's highest index may be another command's event committed in
+     * memory and not yet written: answered as a position, a SIGKILL before that write made a position acknowledged to a
+     * client lie beyond the restarted ledger's head (crash audit, stop 44: {@code ?position=} answered 400 until new
+     * events passed it). Once a command's events are in the file, this head is at or after them.
+     */
+    @Override
+    public TrackingToken createHeadToken() {
+        TrackingToken head = super.createHeadToken();
+        long durable = durableHead();
+        if (head instanceof GapAwareTrackingToken token && token.getIndex() > durable) {
+            return durable < 0 ? null : GapAwareTrackingToken.newInstance(durable, java.util.Collections.emptySortedSet());
+        }
+        return head;
+    }
+
     /** The highest global index known to be in the file; read once at first use (all that a start found is). */
     private long durableHead() {
         long durable = durableGlobalIndex.get();

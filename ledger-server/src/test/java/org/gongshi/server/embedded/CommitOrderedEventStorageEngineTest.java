@@ -3,6 +3,7 @@ package org.gongshi.server.embedded;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -297,6 +298,8 @@ class CommitOrderedEventStorageEngineTest {
                         + " type, timeStamp, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry WHERE globalIndex = 1");
             }
             assertThat(onFile.readEvents("case-b").asStream()).as("committed: an aggregate sees it").hasSize(1);
+            assertThat(((GapAwareTrackingToken) onFile.createHeadToken()).getIndex())
+                    .as("the head a command's answer names: what the file holds, not another's event only in memory").isEqualTo(1);
             assertThat(onFile.readEvents(null, false).toList()).as("not in the file: no processor sees it")
                     .extracting(e -> e.getIdentifier()).doesNotContain("not-in-file").hasSize(1);
 
