@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A writer in a JVM of its own, SIGKILLed after a random number of acknowledged writes (a condition, not a time): its main
- * prints {@code writing} once it writes, then {@code acked <id>} after each write it was told is done. The child keeps
- * freed chunks {@code -Dretention} ms (1 s by default, not H2's 45 s), so space is reused within a test's seconds.
+ * prints {@code writing} once it writes, then {@code acked <id>} after each write it was told is done. Space is reused
+ * within a test's seconds: the event store's child runs on the ledger's own URL (freed chunks kept 2 s), the read-model
+ * store's keeps them {@code -Dretention} ms (1 s by default, not H2's 45 s).
  */
 final class KilledWriter {
 
