@@ -194,42 +194,52 @@ class CrashConsistentH2Backend extends H2Backend {
      */
     private void moveIntoJournal() {
         Channel channel = new EmbeddedChannel();
-        for (String databaseName : listDatabaseNames()) {
-            for (String name : JOURNALED) {
-                MongoCollection<?> stored = resolveDatabase(databaseName).resolveCollection(name, false);
-                if (stored == null) continue;
-                log.info("Moving the {} documents of {}.{} into the journal's store {} (once)", stored.count(), databaseName, name,
-                        journalFile(Path.of(getMvStore().getFileStore().getFileName())));
-                if (journal.resolveDatabase(databaseName).resolveCollection(name, false) != null) {
-                    journal.handleCommand(channel, databaseName, "drop", new Document("drop", name)); // a move a crash cut short
-                }
-                Document listed = super.handleCommand(channel, databaseName, "listIndexes", new Document("listIndexes", name));
-                List<Document> indexes = new ArrayList<>();
-                for (Object index : (List<?>) ((Document) listed.get("cursor")).get("firstBatch")) {
-                    Document spec = ((Document) index).cloneDeeply();
-                    if ("_id_".equals(spec.get("name"))) continue;
-                    spec.remove("v");
-                    spec.remove("ns");
-                    indexes.add(spec);
-                }
-                if (!indexes.isEmpty()) {
-                    journal.handleCommand(channel, databaseName, "createIndexes", new Document("createIndexes", name).append("indexes", indexes));
-                }
-                List<Document> batch = new ArrayList<>();
-                Iterator<Document> documents = stored.queryAllAsStream().iterator();
-                while (documents.hasNext()) {
-                    batch.add(documents.next());
-                    if (batch.size() == MOVED_PER_INSERT || !documents.hasNext()) {
-                        journal.handleCommand(channel, databaseName, "insert", new Document("insert", name).append("documents", batch));
-                        batch = new ArrayList<>();
-                    }
-                }
-                journal.commitNow();
-                handleInOrder(channel, databaseName, "drop", new Document("drop", name), true);
-                commitNow();
-            }
+        try {
+            for (String databaseName : listDatabaseNames()) moveIntoJournal(channel, databaseName);
+        } finally {
+            channel.close();
         }
-        channel.close();
+    }
+
+    private void moveIntoJournal(Channel channel, String databaseName) {
+        for (String name : JOURNALED) {
+            MongoCollection<?> stored = resolveDatabase(databaseName).resolveCollection(name, false);
+            if (stored == null) continue;
+            log.info("Moving the {} documents of {}.{} into the journal's store {} (once)", stored.count(), databaseName, name,
+                    journalFile(Path.of(getMvStore().getFileStore().getFileName())));
+            if (journal.resolveDatabase(databaseName).resolveCollection(name, false) != null) {
+                journal.handleCommand(channel, databaseName, "drop", new Document("drop", name)); // a move a crash cut short
+            }
+            Document listed = super.handleCommand(channel, databaseName, "listIndexes", new Document("listIndexes", name));
+            List<Document> indexes = new ArrayList<>();
+            for (Object index : (List<?>) ((Document) listed.get("cursor")).get("firstBatch")) {
+                Document spec = ((Document) index).cloneDeeply();
+                if ("_id_".equals(spec.get("name"))) continue;
+                spec.remove("v");
+                spec.remove("ns");
+                indexes.add(spec);
+            }
+            if (!indexes.isEmpty()) {
+                journal.handleCommand(channel, databaseName, "createIndexes", new Document("createIndexes", name).append("indexes", indexes));
+            }
+            List<Document> batch = new ArrayList<>();
+            Iterator<Document> documents = stored.queryAllAsStream().iterator();
+            while (documents.hasNext()) {
+                batch.add(documents.next());
+                if (batch.size() == MOVED_PER_INSERT || !documents.hasNext()) {
+                    Document inserted = journal.handleCommand(channel, databaseName, "insert", new Document("insert", name).append("documents", batch));
+                    if (inserted.get("writeErrors") != null || !(inserted.get("n") instanceof Number n) || n.intValue() != batch.size()) {
+                        // this store's copy stays, and the next start moves it again
+                        throw new IllegalStateException("moving " + databaseName + "." + name + " into the journal's store: "
+                                + batch.size() + " documents sent, the journal's store answered " + inserted);
+                    }
+                    batch = new ArrayList<>();
+                }
+            }
+            journal.commitNow();
+            handleInOrder(channel, databaseName, "drop", new Document("drop", name), true);
+            commitNow();
+        }
     }
 
     private static final int MOVED_PER_INSERT = 1_000;
