@@ -91,6 +91,34 @@ class JournaledWriteTest {
     }
 
     /**
+     * Group commit: a journaled write waits for the commit of its store's version, not for a commit of its own; a write
+     * that a commit since has stored (another command's, or a checkpoint's) returns without one. The journal's store
+     * keeps a freed chunk 2 s, as its commits are forced to the disk, the read models' store H2's 45 s.
+     */
+    @Test
+    void a_journaled_write_that_a_commit_since_has_stored_is_not_committed_again() {
+        try (ServedStore store = ServedStore.open(dir.resolve("mongo.mv"), Duration.ofHours(1))) {
+            var keys = store.client().getDatabase("gongshi").getCollection(IdempotentCommands.COLLECTION);
+            CrashConsistentH2Backend journal = store.backend().journal();
+            MVStore mv = journal.getMvStore();
+            keys.insertOne(new Document("_id", "request-1"));
+            keys.deleteOne(new Document("_id", "request-1")); // a removal waits for the checkpoint
+            long version = mv.getCurrentVersion();
+            assertThat(mv.hasUnsavedChanges()).isTrue();
+
+            journal.commitNow(version - 1);
+            assertThat(mv.hasUnsavedChanges()).as("a write of an earlier version: stored already").isTrue();
+            assertThat(mv.getCurrentVersion()).isEqualTo(version);
+            journal.commitNow(version);
+            assertThat(mv.hasUnsavedChanges()).as("a write of this version: committed").isFalse();
+            assertThat(mv.getCurrentVersion()).isEqualTo(version + 1);
+
+            assertThat(mv.getRetentionTime()).isEqualTo(CrashConsistentH2Backend.JOURNAL_RETENTION_MS);
+            assertThat(store.backend().getMvStore().getRetentionTime()).as("H2's default").isEqualTo(45_000);
+        }
+    }
+
+    /**
      * A data directory written before the journal had a store of its own holds the keys in the read models' store: they
      * are moved into the journal's, with their indexes, once, and a move a crash cut short (the journal's copy partial) is
      * made anew from the read models' copy, which stays until the move is committed.
