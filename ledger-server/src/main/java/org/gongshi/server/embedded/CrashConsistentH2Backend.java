@@ -140,7 +140,7 @@ class CrashConsistentH2Backend extends H2Backend {
         // holds the keys and 2 s of commits (one commit per key and per kept answer: with 45 s the file of a crash audit
         // reached 104 MB for ~6,800 cases' keys and answers)
         if (journal == null) getMvStore().setRetentionTime(JOURNAL_RETENTION_MS);
-        if (journal != null) moveIntoJournal();
+        else moveIntoJournal();
         checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, journal == null ? "read-model-journal-checkpoint" : "read-model-checkpoint");
             t.setDaemon(true);
@@ -214,7 +214,7 @@ class CrashConsistentH2Backend extends H2Backend {
             MongoCollection<?> stored = resolveDatabase(databaseName).resolveCollection(name, false);
             if (stored == null) continue;
             log.info("Moving the {} documents of {}.{} into the journal's store {} (once)", stored.count(), databaseName, name,
-                    journalFile(Path.of(getMvStore().getFileStore().getFileName())));
+                    journal.getMvStore().getFileStore().getFileName());
             if (journal.resolveDatabase(databaseName).resolveCollection(name, false) != null) {
                 journal.handleCommand(channel, databaseName, "drop", new Document("drop", name)); // a move a crash cut short
             }
