@@ -9,12 +9,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +147,7 @@ public class EmbeddedStorage {
                                           org.axonframework.config.Configuration configuration) {
         PersistenceExceptionResolver duplicates = EmbeddedStorage::isDuplicateKey;
         JdbcEventStorageEngine engine = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(PooledConnections.of(dataSource))
                 .transactionManager(axonTransactionManager)
                 .persistenceExceptionResolver(duplicates)
                 .snapshotSerializer(serializer)

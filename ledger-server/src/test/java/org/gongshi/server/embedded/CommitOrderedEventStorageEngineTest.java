@@ -2,7 +2,6 @@ package org.gongshi.server.embedded;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -11,7 +10,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +55,7 @@ class CommitOrderedEventStorageEngineTest {
         transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
         Jackson3Serializer serializer = Jackson3Serializer.builder().build();
         engine = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(PooledConnections.of(dataSource))
                 .transactionManager(transactions)
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer));
@@ -137,7 +135,7 @@ class CommitOrderedEventStorageEngineTest {
         assertThatThrownBy(() -> commit(engine, new GenericDomainEventMessage<>("Case", "case-c", 1, "notified twice")))
                 .as("same aggregate sequence: a concurrency conflict, nothing written").isNotNull();
         CommitOrderedEventStorageEngine restarted = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(PooledConnections.of(dataSource))
                 .transactionManager(transactions)
                 .snapshotSerializer(Jackson3Serializer.builder().build())
                 .eventSerializer(Jackson3Serializer.builder().build()));
@@ -365,7 +363,7 @@ class CommitOrderedEventStorageEngineTest {
     static CommitOrderedEventStorageEngine engineOn(HikariDataSource dataSource) {
         Jackson3Serializer serializer = Jackson3Serializer.builder().build();
         return new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(PooledConnections.of(dataSource))
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer));
