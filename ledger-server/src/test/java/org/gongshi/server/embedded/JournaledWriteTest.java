@@ -229,4 +229,30 @@ class JournaledWriteTest {
         assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("delete", new de.bwaldvogel.mongo.bson.Document("delete", "idempotency_keys"))).isFalse();
         assertThat(CrashConsistentH2Backend.durableOnAcknowledgement("find", new de.bwaldvogel.mongo.bson.Document("find", "subject_keys"))).isFalse();
     }
+
+    /**
+     * Writes past {@link CrashConsistentH2Backend#COMMIT_PAST_UNSAVED_BYTES} are committed before the next checkpoint, on
+     * the checkpoint's thread: a commit holds every writing command while it stores what they changed since the last one.
+     */
+    @Test
+    void writes_past_the_unsaved_bound_are_committed_before_the_next_checkpoint() {
+        int bound = CrashConsistentH2Backend.COMMIT_PAST_UNSAVED_BYTES;
+        try (ServedStore store = ServedStore.open(dir.resolve("mongo.mv"), Duration.ofHours(1))) {
+            var views = store.client().getDatabase("gongshi").getCollection("case_views");
+            MVStore readModels = store.backend().getMvStore();
+            long versionBefore = readModels.getCurrentVersion();
+            String text = "案".repeat(1_000);
+            int id = 0;
+            while (readModels.getCurrentVersion() == versionBefore) {
+                // H2's estimate, which decides; how many documents make it depends on what its types measured before
+                assertThat(readModels.getUnsavedMemory()).as("unsaved bytes, with no commit since %d documents", id).isLessThan(2 * bound);
+                java.util.List<Document> batch = new java.util.ArrayList<>();
+                for (int i = 0; i < 100; i++) batch.add(new Document("_id", id++).append("text", text));
+                views.insertMany(batch);
+            }
+            int[] unsaved = new int[1];
+            store.backend().exclusively(() -> unsaved[0] = readModels.getUnsavedMemory()); // once the commit is done
+            assertThat(unsaved[0]).as("what is left waits for the checkpoint").isLessThan(bound);
+        }
+    }
 }
