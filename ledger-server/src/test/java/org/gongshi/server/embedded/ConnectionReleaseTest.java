@@ -64,8 +64,7 @@ class ConnectionReleaseTest {
         read(connections.getConnection());
         command.commit();
 
-        assertThat(closes).hasSize(1);
-        assertThat(closes.get(0)).hasValue(1);
+        assertEachClosedOnce(1);
     }
 
     @Test
@@ -75,8 +74,7 @@ class ConnectionReleaseTest {
         read(connections.getConnection());
         command.rollback();
 
-        assertThat(closes).hasSize(1);
-        assertThat(closes.get(0)).hasValue(1);
+        assertEachClosedOnce(1);
     }
 
     @Test
@@ -90,8 +88,12 @@ class ConnectionReleaseTest {
             }
         });
 
-        assertThat(closes).hasSize(2);
-        assertThat(closes).allSatisfy(count -> assertThat(count).hasValue(1));
+        assertEachClosedOnce(2);
+    }
+
+    /** The pool lent {@code lent} connections, and each came back once. */
+    private void assertEachClosedOnce(int lent) {
+        assertThat(closes).hasSize(lent).allSatisfy(count -> assertThat(count).as("closes of a lent connection").hasValue(1));
     }
 
     /** A query, its statement closed, then the connection closed, as Axon's {@code JdbcUtils} does. */
