@@ -241,14 +241,11 @@ class JournaledWriteTest {
             var views = store.client().getDatabase("gongshi").getCollection("case_views");
             MVStore readModels = store.backend().getMvStore();
             long versionBefore = readModels.getCurrentVersion();
-            String text = "案".repeat(1_000);
             int id = 0;
             while (readModels.getCurrentVersion() == versionBefore) {
                 // H2's estimate, which decides; how many documents make it depends on what its types measured before
                 assertThat(readModels.getUnsavedMemory()).as("unsaved bytes, with no commit since %d documents", id).isLessThan(2 * bound);
-                java.util.List<Document> batch = new java.util.ArrayList<>();
-                for (int i = 0; i < 100; i++) batch.add(new Document("_id", id++).append("text", text));
-                views.insertMany(batch);
+                id = insertHundredViews(views, id);
             }
             int[] unsaved = new int[1];
             store.backend().exclusively(() -> unsaved[0] = readModels.getUnsavedMemory()); // once the commit is done
@@ -268,15 +265,21 @@ class JournaledWriteTest {
         int id = 0;
         try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
             var views = store.client().getDatabase("gongshi").getCollection("case_views");
-            String text = "案".repeat(1_000);
             do { // until a commit on the checkpoint's thread is asked for, then stop at once
-                java.util.List<Document> batch = new java.util.ArrayList<>();
-                for (int i = 0; i < 100; i++) batch.add(new Document("_id", id++).append("text", text));
-                views.insertMany(batch);
+                id = insertHundredViews(views, id);
             } while (store.backend().getMvStore().getUnsavedMemory() < bound);
         }
         try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
             assertThat(store.client().getDatabase("gongshi").getCollection("case_views").countDocuments()).isEqualTo(id);
         }
+    }
+
+    /** Inserts 100 views of ~3 KB each, numbered from {@code from}; returns the next number. */
+    private static int insertHundredViews(com.mongodb.client.MongoCollection<Document> views, int from) {
+        String text = "案".repeat(1_000);
+        java.util.List<Document> batch = new java.util.ArrayList<>();
+        for (int id = from; id < from + 100; id++) batch.add(new Document("_id", id).append("text", text));
+        views.insertMany(batch);
+        return from + 100;
     }
 }
