@@ -272,7 +272,7 @@ class CrashConsistentH2Backend extends H2Backend {
 
     private static MVStore open(Path file, int cacheMb) {
         // no background commits, and none when the write buffer fills: only checkpoint() commits
-        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+        return new MVStore.Builder().fileName(EmbeddedStorage.interruptSafe(file)).autoCommitDisabled().autoCommitBufferSize(0)
                 .cacheSize(cacheMb).pageSplitSize(PAGE_SPLIT_BYTES).open();
     }
 

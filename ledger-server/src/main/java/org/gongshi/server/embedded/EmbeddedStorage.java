@@ -88,8 +88,20 @@ public class EmbeddedStorage {
 
     /** The JDBC URL of the event store's H2 file {@code file} (without {@code .mv.db}), with the settings above. */
     static String eventStoreUrl(Path file) {
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=" + EVENT_STORE_WRITE_DELAY_MS + ";PAGE_SIZE=" + EVENT_STORE_PAGE_SIZE
+        return "jdbc:h2:" + interruptSafe(file) + ";WRITE_DELAY=" + EVENT_STORE_WRITE_DELAY_MS + ";PAGE_SIZE=" + EVENT_STORE_PAGE_SIZE
                 + ";RETENTION_TIME=" + EVENT_STORE_RETENTION_MS + ";MAX_COMPACT_TIME=" + EVENT_STORE_CLOSE_COMPACTION_MS + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The name under which H2 opens {@code file} for the ledger: through H2's {@code retry:} file system, which reopens
+     * the file's channel when a thread using it was interrupted. Java closes a file channel whenever a thread blocked on
+     * it is interrupted, and Reactor interrupts the {@code boundedElastic} thread of every request it cancels (a client
+     * that hangs up): on H2's plain file system every later read of a page not cached and every write of the whole store
+     * failed, for every connection, until a restart, and what was committed but not yet written was lost (issue 13,
+     * stop 47). Every H2 file of the embedded default is opened through this.
+     */
+    static String interruptSafe(Path file) {
+        return "retry:" + file.toAbsolutePath();
     }
 
     /** The embedded MongoDB server's event-loop threads, see {@link #embeddedMongoServer}. */

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -269,6 +270,62 @@ class CommitOrderedEventStorageEngineTest {
                 while (query.next()) present.add(query.getString(1));
                 assertThat(present).as("round %d: every acknowledged append", round).containsAll(acknowledged);
             }
+        }
+    }
+
+    /**
+     * A thread interrupted while it reads the file (a web request cancelled under Reactor's {@code boundedElastic}, which
+     * interrupts the thread it cancels, so a client that hangs up during an audit's case history) leaves the store
+     * readable and durable for everyone else. Java closes a file channel when a thread blocked on it is interrupted; H2's
+     * plain file system then failed every later read of a page not in the cache and every write: appends after the
+     * interrupts failed and a clean stop could not store what was committed (a bare H2 loop, 2026-12-03: 0 reads of 161
+     * after the first interrupt). The ledger opens its files through H2's {@code retry:} file system, which reopens the
+     * channel. A page cache of 1 MB keeps the reads in the file.
+     */
+    @Test
+    void a_reader_interrupted_inside_the_file_leaves_the_store_readable_and_every_append_durable(@TempDir Path dir) throws Exception {
+        String url = EmbeddedStorage.eventStoreUrl(dir.resolve("ledger")) + ";CACHE_SIZE=1024";
+        String payload = "处罚决定书".repeat(100);
+        int before = 4_000, after = 50;
+        try (HikariDataSource pool = pool(url)) {
+            CommitOrderedEventStorageEngine onFile = withSchema(engineOn(pool));
+            for (int batch = 0; batch < before / 100; batch++) {
+                List<GenericDomainEventMessage<?>> events = new ArrayList<>();
+                for (int i = 0; i < 100; i++) events.add(new GenericDomainEventMessage<>("Case", "before-" + batch + "-" + i, 0, payload));
+                onFile.appendEvents(events);
+            }
+        }
+        try (HikariDataSource pool = pool(url)) {
+            CommitOrderedEventStorageEngine onFile = engineOn(pool);
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                while (!stop.get()) {
+                    try (Stream<? extends TrackedEventMessage<?>> all = onFile.readEvents(null, false)) {
+                        all.forEach(e -> { });
+                    } catch (RuntimeException interrupted) {
+                        // interrupted while it borrowed a connection or read: the reader's own failure, not the store's
+                    }
+                }
+            }, "interrupted-reader");
+            reader.start();
+            try {
+                for (int i = 0; i < 200; i++) {
+                    Thread.sleep(2);
+                    reader.interrupt();
+                }
+            } finally {
+                stop.set(true);
+                reader.join();
+            }
+            for (int i = 0; i < after; i++) {
+                onFile.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "after-" + i, 0, payload)));
+            }
+            try (Stream<? extends TrackedEventMessage<?>> all = onFile.readEvents(null, false)) {
+                assertThat(all.count()).as("events read from the file by another thread after the interrupts").isEqualTo(before + after);
+            }
+        }
+        try (HikariDataSource reopened = pool(url); Stream<? extends TrackedEventMessage<?>> all = engineOn(reopened).readEvents(null, false)) {
+            assertThat(all.count()).as("events in the file after a clean stop").isEqualTo(before + after);
         }
     }
 

@@ -1,14 +1,19 @@
 package org.gongshi.server.embedded;
 
 import com.mongodb.client.MongoCollection;
+import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +42,63 @@ class ReadModelStoreClosedTest {
             assertThatThrownBy(() -> views.insertOne(new Document("_id", "c2"))).as("what it answered while it stayed up")
                     .hasMessageContaining("closed");
             assertThat(stopped.await(30, TimeUnit.SECONDS)).as("stopped at a checkpoint").isTrue();
+        }
+    }
+
+    /**
+     * A thread interrupted while it reads the store's file closes nothing: Java closes a file channel when a thread blocked
+     * on it is interrupted, and on H2's plain file system the store then failed every later read of a page not cached and
+     * its next checkpoint, and the server stopped. The store opens its file through H2's {@code retry:} file system
+     * ({@link EmbeddedStorage#interruptSafe}). Reopened, the store's cache is cold, so the interrupted scans read the file.
+     */
+    @Test
+    void a_thread_interrupted_while_it_reads_the_file_closes_nothing() throws Exception {
+        Path file = dir.resolve("mongo.mv");
+        int views = 20_000;
+        try (ServedStore store = ServedStore.open(file, Duration.ofSeconds(1))) {
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < views; i++) {
+                batch.add(new Document("_id", "c" + i).append("state", "FILED").append("text", "处罚决定书".repeat(60) + i));
+                if (batch.size() == 1_000) {
+                    store.client().getDatabase("interrupted").getCollection("views").insertMany(batch);
+                    batch.clear();
+                }
+            }
+        }
+        AtomicInteger stops = new AtomicInteger();
+        try (ServedStore store = ServedStore.open(file, Duration.ofMillis(50), stops::incrementAndGet)) {
+            AtomicBoolean stop = new AtomicBoolean();
+            var scan = new de.bwaldvogel.mongo.bson.Document("count", "views")
+                    .append("query", new de.bwaldvogel.mongo.bson.Document("state", "DISPOSED"));
+            Thread reader = new Thread(() -> {
+                Channel channel = new EmbeddedChannel();
+                while (!stop.get()) {
+                    try {
+                        store.backend().handleCommand(channel, "interrupted", "count", scan);
+                    } catch (RuntimeException interrupted) {
+                        // the reader's own failure, not the store's
+                    }
+                }
+                channel.close();
+            }, "interrupted-reader");
+            reader.start();
+            try {
+                for (int i = 0; i < 200; i++) {
+                    Thread.sleep(2);
+                    reader.interrupt();
+                }
+            } finally {
+                stop.set(true);
+                reader.join();
+            }
+            MongoCollection<Document> collection = store.client().getDatabase("interrupted").getCollection("views");
+            assertThat(collection.countDocuments(new Document("state", "FILED"))).as("views read after the interrupts").isEqualTo(views);
+            collection.insertOne(new Document("_id", "after").append("state", "FILED"));
+        }
+        assertThat(stops).as("stops of the server for a store H2 closed").hasValue(0);
+        try (ServedStore reopened = ServedStore.open(file, Duration.ofSeconds(1))) {
+            assertThat(reopened.client().getDatabase("interrupted").getCollection("views").countDocuments())
+                    .as("views after a clean stop").isEqualTo(views + 1);
         }
     }
 
