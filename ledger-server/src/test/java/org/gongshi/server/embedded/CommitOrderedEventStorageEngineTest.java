@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -297,26 +296,11 @@ class CommitOrderedEventStorageEngineTest {
         }
         try (HikariDataSource pool = pool(url)) {
             CommitOrderedEventStorageEngine onFile = engineOn(pool);
-            AtomicBoolean stop = new AtomicBoolean();
-            Thread reader = new Thread(() -> {
-                while (!stop.get()) {
-                    try (Stream<? extends TrackedEventMessage<?>> all = onFile.readEvents(null, false)) {
-                        all.forEach(e -> { });
-                    } catch (RuntimeException interrupted) {
-                        // interrupted while it borrowed a connection or read: the reader's own failure, not the store's
-                    }
+            InterruptedReader.interruptWhileReading(() -> {
+                try (Stream<? extends TrackedEventMessage<?>> all = onFile.readEvents(null, false)) {
+                    all.forEach(e -> { });
                 }
-            }, "interrupted-reader");
-            reader.start();
-            try {
-                for (int i = 0; i < 200; i++) {
-                    Thread.sleep(2);
-                    reader.interrupt();
-                }
-            } finally {
-                stop.set(true);
-                reader.join();
-            }
+            });
             for (int i = 0; i < after; i++) {
                 onFile.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "after-" + i, 0, payload)));
             }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,29 +66,13 @@ class ReadModelStoreClosedTest {
         }
         AtomicInteger stops = new AtomicInteger();
         try (ServedStore store = ServedStore.open(file, Duration.ofMillis(50), stops::incrementAndGet)) {
-            AtomicBoolean stop = new AtomicBoolean();
             var scan = new de.bwaldvogel.mongo.bson.Document("count", "views")
                     .append("query", new de.bwaldvogel.mongo.bson.Document("state", "DISPOSED"));
-            Thread reader = new Thread(() -> {
-                Channel channel = new EmbeddedChannel();
-                while (!stop.get()) {
-                    try {
-                        store.backend().handleCommand(channel, "interrupted", "count", scan);
-                    } catch (RuntimeException interrupted) {
-                        // the reader's own failure, not the store's
-                    }
-                }
-                channel.close();
-            }, "interrupted-reader");
-            reader.start();
+            Channel channel = new EmbeddedChannel();
             try {
-                for (int i = 0; i < 200; i++) {
-                    Thread.sleep(2);
-                    reader.interrupt();
-                }
+                InterruptedReader.interruptWhileReading(() -> store.backend().handleCommand(channel, "interrupted", "count", scan));
             } finally {
-                stop.set(true);
-                reader.join();
+                channel.close();
             }
             MongoCollection<Document> collection = store.client().getDatabase("interrupted").getCollection("views");
             assertThat(collection.countDocuments(new Document("state", "FILED"))).as("views read after the interrupts").isEqualTo(views);
