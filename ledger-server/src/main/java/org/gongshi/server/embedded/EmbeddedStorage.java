@@ -96,9 +96,9 @@ public class EmbeddedStorage {
      * The name under which H2 opens {@code file} for the ledger: through H2's {@code retry:} file system, which reopens
      * the file's channel when a thread using it was interrupted. Java closes a file channel whenever a thread blocked on
      * it is interrupted, and Reactor interrupts the {@code boundedElastic} thread of every request it cancels (a client
-     * that hangs up): on H2's plain file system every later read of a page not cached and every write of the whole store
-     * failed, for every connection, until a restart, and what was committed but not yet written was lost (issue 13,
-     * stop 47). Every H2 file of the embedded default is opened through this.
+     * that hangs up): on H2's plain file system every later read of a page not cached and every write of the store
+     * failed, for every connection, until a restart (an append was then refused, a clean stop could not write what the
+     * store held; issue 13, stop 47). Every H2 file of the embedded default is opened through this.
      */
     static String interruptSafe(Path file) {
         return "retry:" + file.toAbsolutePath();
