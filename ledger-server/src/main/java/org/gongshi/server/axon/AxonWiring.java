@@ -102,15 +102,18 @@ public class AxonWiring {
 
     /**
      * Processor tokens in MongoDB. A claim runs out {@link #CLAIM_TIMEOUT} after it was last written (another node may
-     * then take the segment); an idle processor's extensions are written every third of that, not every second.
+     * then take the segment); an idle processor's extensions are written every third of that, not every second, and a
+     * batch running longer than the timeout keeps its claim for up to the processors' batch timeout
+     * ({@code axon.timeout.transaction.event-processors.timeout-ms}), after which Axon interrupts it.
      */
     @Bean
-    TokenStore tokenStore(MongoDatabase readModelDatabase, @Qualifier("serializer") Serializer serializer) {
+    TokenStore tokenStore(MongoDatabase readModelDatabase, @Qualifier("serializer") Serializer serializer,
+                          @Value("${axon.timeout.transaction.event-processors.timeout-ms}") long longestBatchMs) {
         return new ThrottledClaimExtensions(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase).build())
                 .serializer(serializer)
                 .claimTimeout(CLAIM_TIMEOUT)
-                .build(), CLAIM_TIMEOUT.dividedBy(3), java.time.Clock.systemUTC());
+                .build(), CLAIM_TIMEOUT.dividedBy(3), java.time.Duration.ofMillis(longestBatchMs), java.time.Clock.systemUTC(), true);
     }
 
     /** How long a processor's claim on its segment holds without being written (MongoTokenStore's default). */

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A token store that writes a claim's extension only when the claim was last written more than {@code every} ago.
@@ -26,20 +29,73 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>It also keeps a processor's token behind its documents: before a token is stored, the read-model writes its batch
  * holds back ({@link BatchedWrites}) are sent. Axon's tracking processor stores the token in the first step of its
  * batch's commit, before any step a handler can add, so this is the one place that runs first.
+ *
+ * <p>And it keeps the claims of a running batch: Axon's tracking processor writes its claim only between batches, and a
+ * batch of a thousand events catching up can run longer than the claim timeout (10–60 s against the embedded store at
+ * 100,000 cases). Another node would then take the segment and handle the same batch, and the first node's token write
+ * at its end would fail and throw its batch away: with batches always longer than the timeout, the nodes could take the
+ * segment from each other forever. Every third of the timeout a keeper extends each claim held here whose processor was
+ * last heard from (a claim, a token, an idle extension) less than {@code longestBatch} ago, the processors' batch
+ * timeout, after which Axon interrupts the batch anyway; a processor stuck for longer lets its claim run out.
  */
-public final class ThrottledClaimExtensions implements TokenStore {
+public final class ThrottledClaimExtensions implements TokenStore, AutoCloseable {
 
     private record Claim(String processor, int segment) {}
 
     private final TokenStore delegate;
     private final Duration every;
     private final Clock clock;
+    private final Duration longestBatch;
     private final Map<Claim, Instant> lastWritten = new ConcurrentHashMap<>();
+    private final Map<Claim, Instant> lastHeard = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService keeper;
 
+    /** Extensions written once per {@code every}; claims of running batches kept by no keeper (a single node's tests). */
     ThrottledClaimExtensions(TokenStore delegate, Duration every, Clock clock) {
+        this(delegate, every, Duration.ZERO, clock, false);
+    }
+
+    /**
+     * Extensions written once per {@code every}, and, with {@code keep}, a keeper that extends every {@code every} the
+     * claims of batches running less than {@code longestBatch}.
+     */
+    ThrottledClaimExtensions(TokenStore delegate, Duration every, Duration longestBatch, Clock clock, boolean keep) {
         this.delegate = delegate;
         this.every = every;
+        this.longestBatch = longestBatch;
         this.clock = clock;
+        this.keeper = keep ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "token-claim-keeper");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        if (keeper != null) keeper.scheduleWithFixedDelay(this::keepRunningBatchesClaimed, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Extends each claim held here that was last written {@code every} or more ago and whose processor was heard from
+     * less than {@code longestBatch} ago; a claim another node took meanwhile, or released meanwhile, is left alone.
+     */
+    void keepRunningBatchesClaimed() {
+        Instant now = clock.instant();
+        for (Map.Entry<Claim, Instant> heard : lastHeard.entrySet()) {
+            Claim claim = heard.getKey();
+            Instant written = lastWritten.get(claim);
+            if (!now.isBefore(heard.getValue().plus(longestBatch)) || (written != null && now.isBefore(written.plus(every)))) continue;
+            try {
+                delegate.extendClaim(claim.processor(), claim.segment());
+                lastWritten.put(claim, now);
+            } catch (RuntimeException lost) { // UnableToClaimTokenException among them
+                // released or taken meanwhile: the processor's own next write says so
+                org.slf4j.LoggerFactory.getLogger(ThrottledClaimExtensions.class)
+                        .debug("claim of {} segment {} not extended: {}", claim.processor(), claim.segment(), lost.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (keeper != null) keeper.shutdown(); // not shutdownNow: an interrupt could close a connection in use
     }
 
     /** The store written to. */
@@ -52,6 +108,7 @@ public final class ThrottledClaimExtensions implements TokenStore {
         Claim claim = new Claim(processorName, segment);
         Instant last = lastWritten.get(claim);
         Instant now = clock.instant();
+        lastHeard.put(claim, now);
         if (last != null && now.isBefore(last.plus(every))) return;
         delegate.extendClaim(processorName, segment);
         lastWritten.put(claim, now);
@@ -80,13 +137,13 @@ public final class ThrottledClaimExtensions implements TokenStore {
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        lastWritten.remove(new Claim(processorName, segment));
+        forget(new Claim(processorName, segment));
         delegate.releaseClaim(processorName, segment);
     }
 
     @Override
     public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        lastWritten.remove(new Claim(processorName, segment));
+        forget(new Claim(processorName, segment));
         delegate.deleteToken(processorName, segment);
     }
 
@@ -127,6 +184,14 @@ public final class ThrottledClaimExtensions implements TokenStore {
     }
 
     private void written(String processorName, int segment) {
-        lastWritten.put(new Claim(processorName, segment), clock.instant());
+        Claim claim = new Claim(processorName, segment);
+        Instant now = clock.instant();
+        lastWritten.put(claim, now);
+        lastHeard.put(claim, now);
+    }
+
+    private void forget(Claim claim) {
+        lastHeard.remove(claim);
+        lastWritten.remove(claim);
     }
 }

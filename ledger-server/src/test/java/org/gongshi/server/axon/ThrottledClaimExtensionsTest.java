@@ -13,7 +13,12 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.gongshi.projections.writes.BatchedWrites;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +30,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An idle processor's claim is written once per third of the claim timeout, not each second it waits; a token is stored
- * only after the read-model writes of its batch.
+ * only after the read-model writes of its batch; a batch that outlasts the claim timeout keeps its claim.
  */
 class ThrottledClaimExtensionsTest {
 
     /** Records every extension that reaches the store. */
     static final class CountingStore extends InMemoryTokenStore {
-        final List<String> extensions = new ArrayList<>();
+        final List<String> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public void extendClaim(String processorName, int segment) {
@@ -98,5 +104,79 @@ class ThrottledClaimExtensionsTest {
         } finally {
             server.shutdownNow();
         }
+    }
+
+    @Test
+    void a_claim_whose_batch_outlasts_the_claim_timeout_is_kept_from_another_node() throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            Duration claimTimeout = Duration.ofSeconds(2);
+            TokenStore nodeA = mongoTokens(client, "node-a", claimTimeout), nodeB = mongoTokens(client, "node-b", claimTimeout);
+            ThrottledClaimExtensions a = new ThrottledClaimExtensions(nodeA, claimTimeout.dividedBy(3), Duration.ofMinutes(10), Clock.systemUTC(), false);
+            a.initializeTokenSegments("public-feed", 1);
+            nodeA.initializeTokenSegments("unkept", 1);
+            a.fetchToken("public-feed", 0); // node A claims both and begins a batch on each
+            nodeA.fetchToken("unkept", 0);
+            Instant claimed = Instant.now();
+
+            while (Instant.now().isBefore(claimed.plus(claimTimeout).plusMillis(500))) Thread.sleep(50); // the batches outlast the timeout
+            a.keepRunningBatchesClaimed();
+
+            assertThat(nodeB.fetchToken("unkept", 0)).as("a claim nobody kept is taken once it has run out").isNull();
+            assertThatThrownBy(() -> nodeB.fetchToken("public-feed", 0)).isInstanceOf(UnableToClaimTokenException.class);
+            a.storeToken(new GlobalSequenceTrackingToken(1_000), "public-feed", 0); // node A's batch ends: its token is stored
+            assertThat(a.fetchToken("public-feed", 0)).isEqualTo(new GlobalSequenceTrackingToken(1_000));
+            assertThatThrownBy(() -> nodeA.storeToken(new GlobalSequenceTrackingToken(1_000), "unkept", 0))
+                    .as("the unkept batch is thrown away at its end").isInstanceOf(UnableToClaimTokenException.class);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_processor_not_heard_from_for_longer_than_its_longest_batch_lets_its_claim_run_out() {
+        CountingStore store = new CountingStore();
+        LedgerClock clock = LedgerClock.settable(Clock.fixed(Instant.parse("2026-03-02T01:00:00Z"), ZoneOffset.UTC), Duration.ZERO);
+        ThrottledClaimExtensions tokens = new ThrottledClaimExtensions(store, Duration.ofSeconds(3), Duration.ofSeconds(20), clock, false);
+        tokens.initializeTokenSegments("case-views", 1);
+        tokens.fetchToken("case-views", 0);
+
+        for (int second = 1; second <= 25; second++) { // a batch running 25 s, the keeper looking each second
+            clock.moveForwardTo(clock.instant().plus(Duration.ofSeconds(1)));
+            tokens.keepRunningBatchesClaimed();
+        }
+        assertThat(store.extensions).as("kept at 3, 6, ... 18 s, not from 20 s on").hasSize(6);
+
+        tokens.storeToken(new GlobalSequenceTrackingToken(7), "case-views", 0); // heard from again: kept again
+        clock.moveForwardTo(clock.instant().plus(Duration.ofSeconds(3)));
+        tokens.keepRunningBatchesClaimed();
+        assertThat(store.extensions).hasSize(7);
+
+        tokens.releaseClaim("case-views", 0); // released: nothing to keep
+        clock.moveForwardTo(clock.instant().plus(Duration.ofSeconds(3)));
+        tokens.keepRunningBatchesClaimed();
+        assertThat(store.extensions).hasSize(7);
+    }
+
+    @Test
+    void the_keeper_runs_on_its_own_until_closed() throws Exception {
+        CountingStore store = new CountingStore();
+        try (ThrottledClaimExtensions tokens = new ThrottledClaimExtensions(store, Duration.ofMillis(100), Duration.ofMinutes(10), Clock.systemUTC(), true)) {
+            tokens.initializeTokenSegments("penalty-history", 1);
+            tokens.fetchToken("penalty-history", 0);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (store.extensions.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(store.extensions).as("extended by the keeper alone").isNotEmpty().allMatch("penalty-history/0"::equals);
+        }
+    }
+
+    private static TokenStore mongoTokens(MongoClient client, String node, Duration claimTimeout) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client.getDatabase("claims-test")).build())
+                .serializer(Jackson3Serializer.builder().build())
+                .nodeId(node)
+                .claimTimeout(claimTimeout)
+                .build();
     }
 }
