@@ -4,12 +4,17 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
+
+import reactor.netty.Connection;
+import reactor.netty.channel.AbortedException;
 
 import java.util.List;
 
@@ -24,7 +29,34 @@ public class ProblemAdvice {
      */
     @ExceptionHandler(Throwable.class)
     ResponseEntity<?> handle(Throwable error, ServerWebExchange exchange) throws Throwable {
-        return answer(error, exchange.getRequest().getPath().value(), exchange.getRequest().getHeaders().getAccept());
+        return answer(error, exchange.getRequest(), exchange.getResponse().isCommitted());
+    }
+
+    /**
+     * The answer to {@code error} for {@code request}, its answer {@code begun} or not. Once the answer is begun and the
+     * client has hung up (a cancelled read, a feed reader that had enough), the failure is most likely the hang-up's own
+     * (Reactor interrupts a cancelled read; Netty refuses a write with "channel not registered to an event loop") and no
+     * problem can be sent: one line, and WebFlux notes a lost client.
+     */
+    ResponseEntity<?> answer(Throwable error, ServerHttpRequest request, boolean begun) throws Throwable {
+        if (begun && clientGone(request)) {
+            log.warn("{} {} failed after its client hung up: {}", request.getMethod(), request.getPath(), error.toString());
+            throw DisconnectedClientHelper.isClientDisconnectedException(error) ? error : new AbortedException(error);
+        }
+        return answer(error, request.getPath().value(), request.getHeaders().getAccept());
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /** The request's connection is closed (a request without a Netty connection, as in a mock, counts as open). */
+    static boolean clientGone(ServerHttpRequest request) {
+        Object connection;
+        try {
+            connection = ServerHttpRequestDecorator.getNativeRequest(request);
+        } catch (IllegalStateException noServer) {
+            return false;
+        }
+        return connection instanceof Connection netty && netty.isDisposed();
     }
 
     /** The answer to {@code error} for a request of {@code path} that accepts {@code accepted}. */

@@ -24,6 +24,58 @@ class ProblemAdviceTest {
         assertThatThrownBy(() -> advice.answer(closed, "/api/v1/cases", List.of())).isSameAs(closed);
     }
 
+    /**
+     * Reactor interrupts a cancelled read and Netty fails a write to a closed channel ("channel not registered to an event
+     * loop"): once the answer is begun and its connection closed, neither is the ledger's failure, and no problem can be
+     * sent (stop 47 logged one such as an unexpected failure, with its stack, in 2,000 hung-up reads).
+     */
+    @Test
+    void a_failure_after_the_answer_was_begun_and_its_client_hung_up_is_a_lost_client_not_an_unexpected_failure() throws Throwable {
+        IllegalStateException unregistered = new IllegalStateException("channel not registered to an event loop");
+        io.netty.channel.embedded.EmbeddedChannel channel = new io.netty.channel.embedded.EmbeddedChannel();
+        var request = overNetty(reactor.netty.Connection.from(channel));
+
+        assertThat(advice.answer(unregistered, request, true).getStatusCode().value())
+                .as("the client still connected: a failure of ours, answered").isEqualTo(500);
+
+        channel.close().sync();
+        assertThat(ProblemAdvice.clientGone(request)).isTrue();
+        assertThatThrownBy(() -> advice.answer(unregistered, request, true))
+                .isInstanceOf(reactor.netty.channel.AbortedException.class).hasCause(unregistered)
+                .satisfies(e -> assertThat(org.springframework.web.util.DisconnectedClientHelper.isClientDisconnectedException(e)).isTrue());
+        assertThat(advice.answer(unregistered, request, false).getStatusCode().value())
+                .as("nothing begun yet: answered as before").isEqualTo(500);
+        assertThat(ProblemAdvice.clientGone(overNetty(null))).as("no connection behind the request").isFalse();
+    }
+
+    /** A request of a case's history that came over {@code connection} (a request without one throws, as a mock's does). */
+    private static org.springframework.http.server.reactive.ServerHttpRequest overNetty(reactor.netty.Connection connection) {
+        return new org.springframework.http.server.reactive.AbstractServerHttpRequest(org.springframework.http.HttpMethod.GET,
+                URI.create("http://127.0.0.1/api/v1/cases/c-1/history"), "", new org.springframework.http.HttpHeaders()) {
+            @Override
+            protected org.springframework.util.MultiValueMap<String, org.springframework.http.HttpCookie> initCookies() {
+                return new org.springframework.util.LinkedMultiValueMap<>();
+            }
+
+            @Override
+            protected org.springframework.http.server.reactive.SslInfo initSslInfo() {
+                return null;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getNativeRequest() {
+                if (connection == null) throw new IllegalStateException("no native request");
+                return (T) connection;
+            }
+
+            @Override
+            public reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> getBody() {
+                return reactor.core.publisher.Flux.empty();
+            }
+        };
+    }
+
     @Test
     void any_other_failure_is_answered_with_a_problem() throws Throwable {
         var answer = advice.answer(new IllegalStateException("boom"), "/api/v1/cases", List.of());
