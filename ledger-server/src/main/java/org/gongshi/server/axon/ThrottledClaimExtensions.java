@@ -45,6 +45,8 @@ public final class ThrottledClaimExtensions implements TokenStore, AutoCloseable
 
     private record Claim(String processor, int segment) {}
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThrottledClaimExtensions.class);
+
     private final TokenStore delegate;
     private final Duration every;
     private final Clock clock;
@@ -61,8 +63,8 @@ public final class ThrottledClaimExtensions implements TokenStore, AutoCloseable
     }
 
     /**
-     * Extensions written once per {@code every}, and, with {@code keep}, a keeper that extends every {@code every} the
-     * claims of batches running less than {@code longestBatch}.
+     * Extensions written once per {@code every}, and, with {@code keep}, a keeper that looks
+     * {@value #KEEPER_LOOKS_PER_EXTENSION} times per {@code every} for claims to keep ({@link #keepRunningBatchesClaimed}).
      */
     ThrottledClaimExtensions(TokenStore delegate, Duration every, Duration longestBatch, Clock clock, boolean keep) {
         this.delegate = delegate;
@@ -93,8 +95,7 @@ public final class ThrottledClaimExtensions implements TokenStore, AutoCloseable
                 lastWritten.put(claim, now);
             } catch (RuntimeException lost) { // UnableToClaimTokenException among them
                 // released or taken meanwhile: the processor's own next write says so
-                org.slf4j.LoggerFactory.getLogger(ThrottledClaimExtensions.class)
-                        .debug("claim of {} segment {} not extended: {}", claim.processor(), claim.segment(), lost.toString());
+                log.debug("claim of {} segment {} not extended: {}", claim.processor(), claim.segment(), lost.toString());
             }
         }
     }
