@@ -171,6 +171,71 @@ class ThrottledClaimExtensionsTest {
         }
     }
 
+    /**
+     * Two nodes, one tracking processor each on one segment, one token store with a 2 s claim timeout, batches of 10
+     * events handled in 300 ms each (3 s a batch). Without the keeper the other node takes the segment 2–2.5 s into
+     * every batch and the first node's token write fails at its end: the first batch was handled 55 times in 2 minutes
+     * and no token was ever stored (stop 48, {@code results/2026-12-03-claims-and-hangups-s48/TwoNodes.java}). With it
+     * the catch-up finishes; the test asks no more than that, so a stall of the machine that lets one claim run out
+     * costs a repeated batch, not the test.
+     */
+    @Test
+    void two_nodes_finish_a_catch_up_whose_batches_outlast_the_claim_timeout() throws Exception {
+        Duration claimTimeout = Duration.ofSeconds(2);
+        int events = 20;
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventStore = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore
+                .builder().storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build();
+        for (int i = 0; i < events; i++) eventStore.publish(GenericEventMessage.asEventMessage(i));
+        java.util.Map<Integer, java.util.List<String>> handled = new java.util.concurrent.ConcurrentHashMap<>();
+        List<org.axonframework.eventhandling.TrackingEventProcessor> nodes = new ArrayList<>();
+        List<ThrottledClaimExtensions> keepers = new ArrayList<>();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            for (String node : List.of("node-a", "node-b")) {
+                ThrottledClaimExtensions tokens = new ThrottledClaimExtensions(mongoTokens(client, node, claimTimeout),
+                        claimTimeout.dividedBy(3), Duration.ofMinutes(10), Clock.systemUTC(), true);
+                keepers.add(tokens);
+                org.axonframework.eventhandling.EventMessageHandler slow = new org.axonframework.eventhandling.EventMessageHandler() {
+                    @Override
+                    public Object handle(org.axonframework.eventhandling.EventMessage<?> event) throws Exception {
+                        handled.computeIfAbsent((Integer) event.getPayload(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(node);
+                        Thread.sleep(300); // the handler's work
+                        return null;
+                    }
+                };
+                nodes.add(org.axonframework.eventhandling.TrackingEventProcessor.builder().name("public-feed")
+                        .eventHandlerInvoker(org.axonframework.eventhandling.SimpleEventHandlerInvoker.builder().eventHandlers(slow).build())
+                        .messageSource(eventStore).tokenStore(tokens)
+                        .transactionManager(org.axonframework.common.transaction.NoTransactionManager.INSTANCE)
+                        .trackingEventProcessorConfiguration(org.axonframework.eventhandling.TrackingEventProcessorConfiguration
+                                .forSingleThreadedProcessing().andBatchSize(10)
+                                .andTokenClaimInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                                .andInitialTrackingToken(source -> source.createTailToken()))
+                        .build());
+            }
+            nodes.forEach(org.axonframework.eventhandling.TrackingEventProcessor::start);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!storedPast(client, events - 1) && System.nanoTime() < deadline) Thread.sleep(100);
+
+            assertThat(storedPast(client, events - 1)).as("the token stored past the last event; handlings: %s", handled).isTrue();
+            assertThat(handled).as("every event handled").hasSize(events);
+        } finally {
+            nodes.forEach(org.axonframework.eventhandling.TrackingEventProcessor::shutDown);
+            keepers.forEach(ThrottledClaimExtensions::close);
+            server.shutdownNow();
+        }
+    }
+
+    /** The segment's token as stored has reached {@code index} (read from the collection: fetching it would claim it). */
+    private static boolean storedPast(MongoClient client, long index) {
+        Document stored = client.getDatabase("claims-test").getCollection("trackingtokens").find(new Document("processorName", "public-feed")).first();
+        if (stored == null || !(stored.get("token") instanceof org.bson.types.Binary token)) return false;
+        TrackingToken tracked = Jackson3Serializer.builder().build().deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                token.getData(), byte[].class, stored.getString("tokenType"), null));
+        return tracked != null && tracked.position().orElse(-1) >= index;
+    }
+
     private static TokenStore mongoTokens(MongoClient client, String node, Duration claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client.getDatabase("claims-test")).build())
