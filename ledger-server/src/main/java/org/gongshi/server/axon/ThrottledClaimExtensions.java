@@ -93,9 +93,13 @@ public final class ThrottledClaimExtensions implements TokenStore, AutoCloseable
             try {
                 delegate.extendClaim(claim.processor(), claim.segment());
                 lastWritten.put(claim, now);
-            } catch (RuntimeException lost) { // UnableToClaimTokenException among them
-                // released or taken meanwhile: the processor's own next write says so
-                log.debug("claim of {} segment {} not extended: {}", claim.processor(), claim.segment(), lost.toString());
+            } catch (UnableToClaimTokenException lost) {
+                // released or taken by another node meanwhile: not tried again; the processor's own next write finds out
+                lastHeard.remove(claim, heard.getValue());
+                log.debug("claim of {} segment {} not extended, not held: {}", claim.processor(), claim.segment(), lost.toString());
+            } catch (RuntimeException unreachable) {
+                // the store did not answer: tried again at the next look
+                log.debug("claim of {} segment {} not extended: {}", claim.processor(), claim.segment(), unreachable.toString());
             }
         }
     }

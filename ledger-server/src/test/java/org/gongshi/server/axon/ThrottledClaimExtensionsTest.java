@@ -161,6 +161,35 @@ class ThrottledClaimExtensionsTest {
     }
 
     @Test
+    void a_claim_another_node_took_is_let_go_and_one_the_store_did_not_answer_for_is_tried_again() {
+        List<String> tried = new ArrayList<>();
+        RuntimeException[] answer = {new UnableToClaimTokenException("owned by node-b")};
+        InMemoryTokenStore store = new InMemoryTokenStore() {
+            @Override
+            public void extendClaim(String processorName, int segment) {
+                tried.add(processorName);
+                throw answer[0];
+            }
+        };
+        LedgerClock clock = LedgerClock.settable(Clock.fixed(Instant.parse("2026-03-02T01:00:00Z"), ZoneOffset.UTC), Duration.ZERO);
+        ThrottledClaimExtensions tokens = new ThrottledClaimExtensions(store, Duration.ofSeconds(3), Duration.ofMinutes(10), clock, false);
+        tokens.initializeTokenSegments("public-feed", 1);
+        tokens.initializeTokenSegments("case-views", 1);
+        tokens.fetchToken("public-feed", 0);
+        clock.moveForwardTo(clock.instant().plus(Duration.ofSeconds(4)));
+        tokens.keepRunningBatchesClaimed();
+        tokens.keepRunningBatchesClaimed();
+        assertThat(tried).as("taken: tried once, then left to the processor's next write").containsExactly("public-feed");
+
+        answer[0] = new com.mongodb.MongoSocketReadTimeoutException("no answer", new com.mongodb.ServerAddress(), new java.io.IOException());
+        tokens.fetchToken("case-views", 0);
+        clock.moveForwardTo(clock.instant().plus(Duration.ofSeconds(4)));
+        tokens.keepRunningBatchesClaimed();
+        tokens.keepRunningBatchesClaimed();
+        assertThat(tried).as("no answer: tried at each look").containsExactly("public-feed", "case-views", "case-views");
+    }
+
+    @Test
     void the_keeper_runs_on_its_own_until_closed() throws Exception {
         CountingStore store = new CountingStore();
         try (ThrottledClaimExtensions tokens = new ThrottledClaimExtensions(store, Duration.ofMillis(100), Duration.ofMinutes(10), Clock.systemUTC(), true)) {
