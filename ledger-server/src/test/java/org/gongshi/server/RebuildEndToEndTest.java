@@ -1,7 +1,14 @@
 package org.gongshi.server;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.gongshi.server.ops.Processors;
 import org.gongshi.server.tools.RebuildCommandAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,9 +16,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;
@@ -108,6 +119,51 @@ class RebuildEndToEndTest {
             String caseId = ProcessorFaultEndToEndTest.file(web, officer);
             ProcessorFaultEndToEndTest.notice(web, officer, caseId);
             LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> "NOTICE_SERVED".equals(v.get("status")));
+        }
+    }
+
+    /**
+     * On several nodes (the distributed profile) a view's processor runs on each, one of them holding its segment. A rebuild
+     * asked of a node that does not hold it is refused, naming the node that does: its switch would otherwise race that
+     * node's processor writing the live view. Once the segment is this node's, the rebuild runs.
+     */
+    @Test
+    void a_rebuild_asked_of_a_node_while_another_node_holds_the_views_segment_is_refused_naming_that_node() throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            String admin = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "admin");
+            String caseId = ProcessorFaultEndToEndTest.file(web, officer);
+            LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("status") != null);
+
+            TokenStore otherNode = MongoTokenStore.builder()
+                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(app.getBean(MongoDatabase.class)).build())
+                    .serializer(app.getBean("serializer", Serializer.class)).nodeId("node-b").claimTimeout(Duration.ofSeconds(10)).build();
+            StreamingEventProcessor here = app.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor("case-views", StreamingEventProcessor.class).orElseThrow();
+            here.shutDown();
+            otherNode.fetchToken("case-views", 0);
+            ScheduledExecutorService keeping = Executors.newSingleThreadScheduledExecutor();
+            keeping.scheduleWithFixedDelay(() -> otherNode.extendClaim("case-views", 0), 1, 1, TimeUnit.SECONDS);
+            here.start();
+            try {
+                web.post().uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(admin)).exchange()
+                        .expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                                .contains("segment 0 of processor case-views is held by another node ('node-b')"));
+            } finally {
+                keeping.shutdown();
+                assertThat(keeping.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+                otherNode.releaseClaim("case-views", 0);
+            }
+
+            Processors processors = app.getBean(Processors.class);
+            ProcessorFaultEndToEndTest.await(() -> processors.state("case-views").orElseThrow(),
+                    state -> state.segments().stream().allMatch(Processors.SegmentState::ownedHere), "this node to take the segment");
+            web.post().uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isAccepted();
+            Map<?, ?> done = ProcessorFaultEndToEndTest.await(() -> ProcessorFaultEndToEndTest.body(web.get()
+                    .uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(admin))),
+                    p -> "DONE".equals(p.get("state")) || "FAILED".equals(p.get("state")), "the rebuild to finish");
+            assertThat(done.get("state")).as("rebuild %s", done).isEqualTo("DONE");
         }
     }
 

@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.gongshi.projections.RebuildableView;
@@ -44,8 +43,10 @@ import static com.mongodb.client.model.Filters.eq;
  * passed): then the rebuild reads to the head only and the live processor resumes from the rebuild's last event. Progress (events
  * done, events per second, time left) is logged every few seconds and answered by {@link #progress}.
  *
- * <p>Runs on the node whose processor it rebuilds (the embedded default runs them all). The public
- * feed is never rebuilt this way: it is a log of record, only verified.
+ * <p>Runs on the node whose processor holds the view's segments (the embedded default holds them all; a rebuild asked of
+ * another node is refused, naming the node that holds them). While the rebuild switches its documents in, it holds every
+ * segment of the view's processor in this node's name ({@link HeldSegments}), so that no other node's processor writes
+ * the live view meanwhile. The public feed is never rebuilt this way: it is a log of record, only verified.
  */
 public class Rebuilds {
 
@@ -82,12 +83,19 @@ public class Rebuilds {
         }
     }
 
-    /** Starts rebuilding {@code view}; refused while one of it runs or if its processor does not run on this node. */
+    /**
+     * Starts rebuilding {@code view}; refused while one of it runs, if its processor does not run on this node, or if
+     * another node holds one of its segments.
+     */
     public synchronized Progress start(RebuildableView view) {
         Progress current = progress.get(view.processor());
         if (current != null && current.running()) throw new IllegalStateException("a rebuild of " + view.processor() + " is running");
         StreamingEventProcessor processor = processing.eventProcessor(view.processor(), StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("processor " + view.processor() + " does not run on this node"));
+        processors.state(view.processor()).stream().flatMap(s -> s.segments().stream())
+                .filter(s -> s.owner() != null && !s.ownedHere()).findFirst().ifPresent(elsewhere -> {
+                    throw new IllegalStateException(HeldSegments.heldElsewhere(view.processor(), elsewhere.segment(), elsewhere.owner()));
+                });
         Progress started = new Progress(view.processor(), "REPLAYING", 0, 0, null, head().orElse(-1), null, 0, 0, Instant.now(), null, null);
         progress.put(view.processor(), started);
         Thread worker = new Thread(() -> run(view, processor, started), "rebuild-" + view.processor());
@@ -117,7 +125,9 @@ public class Rebuilds {
                 replay.until(events, handler, head().orElse(-1));
                 progress.put(view.processor(), replay.progress("SWITCHING", head()));
                 processor.shutDown();
-                try {
+                try (HeldSegments held = HeldSegments.claim(processing.tokenStore(view.processor()), view.processor(),
+                        segment -> ownerOf(view.processor(), segment))) {
+                    replay.keep = held::keep;
                     long live = processors.state(view.processor()).stream().flatMap(s -> s.segments().stream())
                             .map(Processors.SegmentState::position).filter(java.util.Objects::nonNull)
                             .mapToLong(Long::longValue).max().orElse(-1);
@@ -128,7 +138,7 @@ public class Rebuilds {
                     if (ahead) {
                         log.warn("Rebuild of {}: its processor had passed position {} where the event store ends at {}; it resumes"
                                 + " from the rebuild's last event", view.processor(), live, head);
-                        resumeFrom(view.processor(), replay.lastToken);
+                        held.resumeFrom(replay.lastToken);
                     }
                 } finally {
                     processor.start();
@@ -152,6 +162,7 @@ public class Rebuilds {
     private static void switchIn(MongoCollection<Document> rebuilt, MongoCollection<Document> live, Replay replay) {
         Set<Object> ids = new HashSet<>();
         for (Document document : rebuilt.find()) {
+            replay.keep.run();
             ids.add(document.get("_id"));
             Document current = live.find(eq("_id", document.get("_id"))).first();
             if (!document.equals(current)) {
@@ -160,6 +171,7 @@ public class Rebuilds {
             }
         }
         for (Document document : live.find().projection(new Document("_id", 1))) {
+            replay.keep.run();
             if (!ids.contains(document.get("_id"))) {
                 live.deleteOne(eq("_id", document.get("_id")));
                 replay.removed++;
@@ -179,21 +191,10 @@ public class Rebuilds {
         return processors.head();
     }
 
-    /**
-     * Every segment's token of a processor (not running here) set to {@code token}; with none (an empty ledger), the
-     * segments removed, so that the processor starts them again from the first event (a token store cannot hold none).
-     */
-    private void resumeFrom(String processor, TrackingToken token) {
-        TokenStore tokens = processing.tokenStore(processor);
-        for (int segment : tokens.fetchSegments(processor)) {
-            tokens.fetchToken(processor, segment); // claims the segment for this node
-            if (token == null) {
-                tokens.deleteToken(processor, segment);
-            } else {
-                tokens.storeToken(token, processor, segment);
-                tokens.releaseClaim(processor, segment);
-            }
-        }
+    /** The node that holds {@code segment} of {@code processor}, as the token store says; null if none or unknown. */
+    private String ownerOf(String processor, int segment) {
+        return processors.state(processor).stream().flatMap(s -> s.segments().stream()).filter(s -> s.segment() == segment)
+                .map(Processors.SegmentState::owner).findFirst().orElse(null);
     }
 
     /** A replay's counters and its progress reports. */
@@ -207,6 +208,8 @@ public class Rebuilds {
         long replaced;
         long removed;
         long lastLog = System.nanoTime();
+        /** Run between batches and switched documents: keeps the segments held while switching ({@link HeldSegments#keep}). */
+        Runnable keep = () -> {};
 
         Replay(String view, Instant startedAt) {
             this.view = view;
@@ -216,6 +219,7 @@ public class Rebuilds {
         /** Applies events until the replay has reached ledger position {@code upTo}. */
         void until(BlockingStream<TrackedEventMessage<?>> events, AnnotationEventHandlerAdapter handler, long upTo) throws Exception {
             while (position == null || position < upTo) {
+                keep.run();
                 if (!events.hasNextAvailable(1, TimeUnit.SECONDS)) {
                     if (position == null && upTo < 0) return; // an empty ledger
                     continue;
