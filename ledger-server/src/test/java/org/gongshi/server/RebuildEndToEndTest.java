@@ -9,6 +9,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.gongshi.server.ops.Processors;
+import org.gongshi.server.ops.Rebuilds;
 import org.gongshi.server.tools.RebuildCommandAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +52,15 @@ class RebuildEndToEndTest {
             }
             for (String caseId : cases) LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> "NOTICE_SERVED".equals(v.get("status")));
 
-            // the view drifts from the ledger: one document changed by hand, one that no event made
+            // the view drifts from the ledger: one document changed by hand, more than two switch chunks that no event made
             MongoDatabase db = app.getBean(MongoDatabase.class);
             db.getCollection("case_views").updateOne(eq("_id", cases.get(0)), set("status", "CLOSED"));
-            db.getCollection("case_views").insertOne(new Document("_id", "not-in-the-ledger").append("bureau", LedgerEndToEndTest.BUREAU));
+            int strays = 2 * Rebuilds.SWITCH_CHUNK + 1;
+            List<Document> notInTheLedger = new ArrayList<>();
+            for (int i = 0; i < strays; i++) {
+                notInTheLedger.add(new Document("_id", "not-in-the-ledger-" + i).append("bureau", LedgerEndToEndTest.BUREAU));
+            }
+            db.getCollection("case_views").insertMany(notInTheLedger);
 
             web.post().uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(officer)).exchange().expectStatus().isForbidden();
             web.post().uri("/api/v1/admin/rebuilds/public-feed").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isEqualTo(409);
@@ -68,8 +74,9 @@ class RebuildEndToEndTest {
             assertThat(done.get("state")).as("rebuild %s", done).isEqualTo("DONE");
             assertThat(((Number) done.get("eventsDone")).longValue()).isGreaterThanOrEqualTo(6);
             assertThat(((Number) done.get("eventsPerSecond")).doubleValue()).isPositive();
+            assertThat(done.get("documentsCompared")).as("the rebuilt documents, each compared with its live one").isEqualTo(3);
             assertThat(done.get("documentsReplaced")).isEqualTo(1);
-            assertThat(done.get("documentsRemoved")).isEqualTo(1);
+            assertThat(done.get("documentsRemoved")).isEqualTo(strays);
             assertThat(db.getCollection("case_views").find(eq("_id", cases.get(0))).first().getString("status")).isEqualTo("NOTICE_SERVED");
             assertThat(db.getCollection("case_views").countDocuments()).isEqualTo(3);
             assertThat(db.listCollectionNames().into(new ArrayList<>())).doesNotContain("case_views_rebuild");

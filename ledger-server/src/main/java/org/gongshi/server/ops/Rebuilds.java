@@ -2,7 +2,9 @@ package org.gongshi.server.ops;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /**
  * Rebuilds one read model from the event store while the live one keeps serving: the view's
@@ -73,11 +77,12 @@ public class Rebuilds {
 
     /**
      * Where a rebuild stands. {@code state}: REPLAYING, SWITCHING, DONE or FAILED; {@code position}
-     * and {@code head} are ledger positions; {@code secondsLeft} is estimated from the rate so far.
+     * and {@code head} are ledger positions; {@code secondsLeft} is estimated from the rate so far; while switching in,
+     * {@code documentsCompared} counts the rebuilt documents compared with the live ones so far.
      */
     public record Progress(String view, String state, long eventsDone, double eventsPerSecond, Long position, Long head,
-                           Long secondsLeft, long documentsReplaced, long documentsRemoved, Instant startedAt, Instant finishedAt,
-                           String error) {
+                           Long secondsLeft, long documentsCompared, long documentsReplaced, long documentsRemoved,
+                           Instant startedAt, Instant finishedAt, String error) {
         boolean running() {
             return state.equals("REPLAYING") || state.equals("SWITCHING");
         }
@@ -96,7 +101,7 @@ public class Rebuilds {
                 .filter(s -> s.owner() != null && !s.ownedHere()).findFirst().ifPresent(elsewhere -> {
                     throw new IllegalStateException(HeldSegments.heldElsewhere(view.processor(), elsewhere.segment(), elsewhere.owner()));
                 });
-        Progress started = new Progress(view.processor(), "REPLAYING", 0, 0, null, head().orElse(-1), null, 0, 0, Instant.now(), null, null);
+        Progress started = new Progress(view.processor(), "REPLAYING", 0, 0, null, head().orElse(-1), null, 0, 0, 0, Instant.now(), null, null);
         progress.put(view.processor(), started);
         Thread worker = new Thread(() -> run(view, processor, started), "rebuild-" + view.processor());
         worker.setDaemon(true);
@@ -153,30 +158,58 @@ public class Rebuilds {
             log.error("Rebuild of {} failed; the live view is as it was, or has some documents switched in", view.processor(), e);
             Progress failed = replay.progress("FAILED", head());
             progress.put(view.processor(), new Progress(failed.view(), failed.state(), failed.eventsDone(), failed.eventsPerSecond(),
-                    failed.position(), failed.head(), null, failed.documentsReplaced(), failed.documentsRemoved(), failed.startedAt(),
-                    failed.finishedAt(), String.valueOf(e)));
+                    failed.position(), failed.head(), null, failed.documentsCompared(), failed.documentsReplaced(),
+                    failed.documentsRemoved(), failed.startedAt(), failed.finishedAt(), String.valueOf(e)));
         }
     }
 
-    /** Every rebuilt document replaces its live one where they differ; live documents the rebuild lacks go. */
-    private static void switchIn(MongoCollection<Document> rebuilt, MongoCollection<Document> live, Replay replay) {
+    /** Documents compared, replaced or removed as one round trip each way while switching in. */
+    public static final int SWITCH_CHUNK = 500;
+
+    /**
+     * Every rebuilt document replaces its live one where they differ; live documents the rebuild lacks go. A chunk of
+     * rebuilt documents is compared with its live ones read in one query, and what differs written in one bulk write;
+     * the counts go into the progress as they grow.
+     */
+    private void switchIn(MongoCollection<Document> rebuilt, MongoCollection<Document> live, Replay replay) {
         Set<Object> ids = new HashSet<>();
-        for (Document document : rebuilt.find()) {
-            replay.keep.run();
+        List<Document> chunk = new ArrayList<>(SWITCH_CHUNK);
+        for (Document document : rebuilt.find().batchSize(SWITCH_CHUNK)) {
             ids.add(document.get("_id"));
-            Document current = live.find(eq("_id", document.get("_id"))).first();
-            if (!document.equals(current)) {
-                live.replaceOne(eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
-                replay.replaced++;
-            }
+            chunk.add(document);
+            if (chunk.size() == SWITCH_CHUNK) replaceWhereDifferent(chunk, live, replay);
         }
-        for (Document document : live.find().projection(new Document("_id", 1))) {
-            replay.keep.run();
-            if (!ids.contains(document.get("_id"))) {
-                live.deleteOne(eq("_id", document.get("_id")));
-                replay.removed++;
-            }
+        replaceWhereDifferent(chunk, live, replay);
+        List<Object> gone = new ArrayList<>(SWITCH_CHUNK);
+        for (Document document : live.find().projection(new Document("_id", 1)).batchSize(SWITCH_CHUNK)) {
+            if (!ids.contains(document.get("_id"))) gone.add(document.get("_id"));
+            if (gone.size() == SWITCH_CHUNK) remove(gone, live, replay);
         }
+        remove(gone, live, replay);
+    }
+
+    private void replaceWhereDifferent(List<Document> chunk, MongoCollection<Document> live, Replay replay) {
+        if (chunk.isEmpty()) return;
+        replay.keep.run();
+        Map<Object, Document> current = new HashMap<>();
+        for (Document document : live.find(in("_id", chunk.stream().map(d -> d.get("_id")).toList()))) {
+            current.put(document.get("_id"), document);
+        }
+        List<ReplaceOneModel<Document>> writes = chunk.stream().filter(d -> !d.equals(current.get(d.get("_id"))))
+                .map(d -> new ReplaceOneModel<>(eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true))).toList();
+        if (!writes.isEmpty()) live.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        replay.compared += chunk.size();
+        replay.replaced += writes.size();
+        chunk.clear();
+        replay.switching();
+    }
+
+    private void remove(List<Object> gone, MongoCollection<Document> live, Replay replay) {
+        if (gone.isEmpty()) return;
+        replay.keep.run();
+        replay.removed += live.deleteMany(in("_id", gone)).getDeletedCount();
+        gone.clear();
+        replay.switching();
     }
 
     private static void copyIndexes(MongoCollection<Document> from, MongoCollection<Document> to) {
@@ -205,6 +238,8 @@ public class Rebuilds {
         Long position;
         /** The last replayed event's token, null before the first. */
         TrackingToken lastToken;
+        /** Rebuilt documents compared with the live ones while switching in. */
+        long compared;
         long replaced;
         long removed;
         long lastLog = System.nanoTime();
@@ -244,6 +279,14 @@ public class Rebuilds {
             }
         }
 
+        /** Every {@link #LOG_EVERY} while switching in: the counts logged and put in the progress. */
+        void switching() {
+            if (System.nanoTime() - lastLog <= LOG_EVERY.toNanos()) return;
+            lastLog = System.nanoTime();
+            progress.put(view, progress("SWITCHING", head()));
+            log.info("Rebuild of {}: switching in, {} documents compared, {} replaced, {} removed", view, compared, replaced, removed);
+        }
+
         Progress progress(String state, OptionalLong head) {
             double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
             double rate = done / seconds;
@@ -251,7 +294,7 @@ public class Rebuilds {
             Long left = headPosition == null || position == null || rate <= 0 ? null
                     : Math.max(0, Math.round((headPosition - position) / rate));
             boolean finished = state.equals("DONE") || state.equals("FAILED");
-            return new Progress(view, state, done, rate, position, headPosition, finished ? Long.valueOf(0) : left, replaced, removed,
+            return new Progress(view, state, done, rate, position, headPosition, finished ? Long.valueOf(0) : left, compared, replaced, removed,
                     startedAt, finished ? Instant.now() : null, null);
         }
     }

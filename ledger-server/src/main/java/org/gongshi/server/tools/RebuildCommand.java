@@ -62,9 +62,14 @@ public final class RebuildCommand {
             JsonNode p = JSON.readTree(http.send(HttpRequest.newBuilder(rebuild).header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             String state = p.path("state").asString();
-            System.out.printf("%s %s: %d events, %d events/s, at %s of %s, %s s left%n", view, state, p.path("eventsDone").asLong(),
-                    Math.round(p.path("eventsPerSecond").asDouble()), p.path("position").asString("-"), p.path("head").asString("-"),
-                    p.path("secondsLeft").asString("?"));
+            if (state.equals("SWITCHING")) {
+                System.out.printf("%s %s: %d documents compared, %d replaced, %d removed%n", view, state,
+                        p.path("documentsCompared").asLong(), p.path("documentsReplaced").asLong(), p.path("documentsRemoved").asLong());
+            } else {
+                System.out.printf("%s %s: %d events, %d events/s, at %s of %s, %s s left%n", view, state, p.path("eventsDone").asLong(),
+                        Math.round(p.path("eventsPerSecond").asDouble()), p.path("position").asString("-"), p.path("head").asString("-"),
+                        p.path("secondsLeft").asString("?"));
+            }
             if (state.equals("DONE")) {
                 System.out.printf("%s rebuilt: %d documents replaced, %d removed%n", view, p.path("documentsReplaced").asLong(),
                         p.path("documentsRemoved").asLong());
