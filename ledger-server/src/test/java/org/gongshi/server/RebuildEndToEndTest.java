@@ -21,9 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;
@@ -149,18 +146,14 @@ class RebuildEndToEndTest {
             StreamingEventProcessor here = app.getBean(EventProcessingConfiguration.class)
                     .eventProcessor("case-views", StreamingEventProcessor.class).orElseThrow();
             here.shutDown();
-            otherNode.fetchToken("case-views", 0);
-            ScheduledExecutorService keeping = Executors.newSingleThreadScheduledExecutor();
-            keeping.scheduleWithFixedDelay(() -> otherNode.extendClaim("case-views", 0), 1, 1, TimeUnit.SECONDS);
-            here.start();
-            try {
+            otherNode.fetchToken("case-views", 0); // node B holds the segment (this node's processor stays stopped meanwhile,
+            try {                                   // so that it cannot take the segment back however slow the machine)
                 web.post().uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(admin)).exchange()
                         .expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
                                 .contains("segment 0 of processor case-views is held by another node ('node-b')"));
             } finally {
-                keeping.shutdown();
-                assertThat(keeping.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
                 otherNode.releaseClaim("case-views", 0);
+                here.start();
             }
 
             Processors processors = app.getBean(Processors.class);
