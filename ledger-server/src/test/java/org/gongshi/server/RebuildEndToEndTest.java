@@ -71,6 +71,7 @@ class RebuildEndToEndTest {
             assertThat(done.get("state")).as("rebuild %s", done).isEqualTo("DONE");
             assertThat(((Number) done.get("eventsDone")).longValue()).isGreaterThanOrEqualTo(6);
             assertThat(((Number) done.get("eventsPerSecond")).doubleValue()).isPositive();
+            assertThat(done.get("documentsRebuilt")).as("the documents the replay made").isEqualTo(3);
             assertThat(done.get("documentsCompared")).as("the rebuilt documents, each compared with its live one").isEqualTo(3);
             assertThat(done.get("documentsReplaced")).isEqualTo(1);
             assertThat(done.get("documentsRemoved")).isEqualTo(strays);

@@ -77,11 +77,12 @@ public class Rebuilds {
 
     /**
      * Where a rebuild stands. {@code state}: REPLAYING, SWITCHING, DONE or FAILED; {@code position}
-     * and {@code head} are ledger positions; {@code secondsLeft} is estimated from the rate so far; while switching in,
-     * {@code documentsCompared} counts the rebuilt documents compared with the live ones so far.
+     * and {@code head} are ledger positions; {@code secondsLeft} is estimated from the rate so far (while switching in,
+     * from the rate of documents compared); {@code documentsRebuilt} is how many documents the replay made (known once it
+     * switches them in), {@code documentsCompared} how many of them were compared with the live ones so far.
      */
     public record Progress(String view, String state, long eventsDone, double eventsPerSecond, Long position, Long head,
-                           Long secondsLeft, long documentsCompared, long documentsReplaced, long documentsRemoved,
+                           Long secondsLeft, Long documentsRebuilt, long documentsCompared, long documentsReplaced, long documentsRemoved,
                            Instant startedAt, Instant finishedAt, String error) {
         boolean running() {
             return state.equals("REPLAYING") || state.equals("SWITCHING");
@@ -101,7 +102,8 @@ public class Rebuilds {
                 .filter(s -> s.owner() != null && !s.ownedHere()).findFirst().ifPresent(elsewhere -> {
                     throw new IllegalStateException(HeldSegments.heldElsewhere(view.processor(), elsewhere.segment(), elsewhere.owner()));
                 });
-        Progress started = new Progress(view.processor(), "REPLAYING", 0, 0, null, head().orElse(-1), null, 0, 0, 0, Instant.now(), null, null);
+        Progress started = new Progress(view.processor(), "REPLAYING", 0, 0, null, head().orElse(-1), null, null, 0, 0, 0, Instant.now(),
+                null, null);
         progress.put(view.processor(), started);
         Thread worker = new Thread(() -> run(view, processor, started), "rebuild-" + view.processor());
         worker.setDaemon(true);
@@ -158,7 +160,7 @@ public class Rebuilds {
             log.error("Rebuild of {} failed; the live view is as it was, or has some documents switched in", view.processor(), e);
             Progress failed = replay.progress("FAILED", head());
             progress.put(view.processor(), new Progress(failed.view(), failed.state(), failed.eventsDone(), failed.eventsPerSecond(),
-                    failed.position(), failed.head(), null, failed.documentsCompared(), failed.documentsReplaced(),
+                    failed.position(), failed.head(), null, failed.documentsRebuilt(), failed.documentsCompared(), failed.documentsReplaced(),
                     failed.documentsRemoved(), failed.startedAt(), failed.finishedAt(), String.valueOf(e)));
         }
     }
@@ -172,6 +174,8 @@ public class Rebuilds {
      * the counts go into the progress as they grow.
      */
     private void switchIn(MongoCollection<Document> rebuilt, MongoCollection<Document> live, Replay replay) {
+        replay.switchingSince = System.nanoTime();
+        replay.rebuilt = rebuilt.estimatedDocumentCount();
         Set<Object> ids = new HashSet<>();
         List<Document> chunk = new ArrayList<>(SWITCH_CHUNK);
         for (Document document : rebuilt.find().batchSize(SWITCH_CHUNK)) {
@@ -238,6 +242,10 @@ public class Rebuilds {
         Long position;
         /** The last replayed event's token, null before the first. */
         TrackingToken lastToken;
+        /** The documents the replay made, once it switches them in. */
+        Long rebuilt;
+        /** When switching in began ({@link System#nanoTime}). */
+        long switchingSince;
         /** Rebuilt documents compared with the live ones while switching in. */
         long compared;
         long replaced;
@@ -283,8 +291,10 @@ public class Rebuilds {
         void switching() {
             if (System.nanoTime() - lastLog <= LOG_EVERY.toNanos()) return;
             lastLog = System.nanoTime();
-            progress.put(view, progress("SWITCHING", head()));
-            log.info("Rebuild of {}: switching in, {} documents compared, {} replaced, {} removed", view, compared, replaced, removed);
+            Progress now = progress("SWITCHING", head());
+            progress.put(view, now);
+            log.info("Rebuild of {}: switching in, {} of {} documents compared, {} replaced, {} removed, about {} s left", view, compared,
+                    rebuilt, replaced, removed, now.secondsLeft());
         }
 
         Progress progress(String state, OptionalLong head) {
@@ -293,9 +303,13 @@ public class Rebuilds {
             Long headPosition = head.isPresent() ? head.getAsLong() : null;
             Long left = headPosition == null || position == null || rate <= 0 ? null
                     : Math.max(0, Math.round((headPosition - position) / rate));
+            if (state.equals("SWITCHING")) {
+                double comparing = (System.nanoTime() - switchingSince) / 1e9;
+                left = rebuilt == null || compared == 0 ? null : Math.max(0, Math.round((rebuilt - compared) * comparing / compared));
+            }
             boolean finished = state.equals("DONE") || state.equals("FAILED");
-            return new Progress(view, state, done, rate, position, headPosition, finished ? Long.valueOf(0) : left, compared, replaced, removed,
-                    startedAt, finished ? Instant.now() : null, null);
+            return new Progress(view, state, done, rate, position, headPosition, finished ? Long.valueOf(0) : left, rebuilt, compared,
+                    replaced, removed, startedAt, finished ? Instant.now() : null, null);
         }
     }
 }

@@ -63,8 +63,9 @@ public final class RebuildCommand {
                     HttpResponse.BodyHandlers.ofString()).body());
             String state = p.path("state").asString();
             if (state.equals("SWITCHING")) {
-                System.out.printf("%s %s: %d documents compared, %d replaced, %d removed%n", view, state,
-                        p.path("documentsCompared").asLong(), p.path("documentsReplaced").asLong(), p.path("documentsRemoved").asLong());
+                System.out.printf("%s %s: %d of %s documents compared, %d replaced, %d removed, %s s left%n", view, state,
+                        p.path("documentsCompared").asLong(), p.path("documentsRebuilt").asString("?"), p.path("documentsReplaced").asLong(),
+                        p.path("documentsRemoved").asLong(), p.path("secondsLeft").asString("?"));
             } else {
                 System.out.printf("%s %s: %d events, %d events/s, at %s of %s, %s s left%n", view, state, p.path("eventsDone").asLong(),
                         Math.round(p.path("eventsPerSecond").asDouble()), p.path("position").asString("-"), p.path("head").asString("-"),
