@@ -162,6 +162,11 @@ public class Rebuilds {
             progress.put(view.processor(), new Progress(failed.view(), failed.state(), failed.eventsDone(), failed.eventsPerSecond(),
                     failed.position(), failed.head(), null, failed.documentsRebuilt(), failed.documentsCompared(), failed.documentsReplaced(),
                     failed.documentsRemoved(), failed.startedAt(), failed.finishedAt(), String.valueOf(e)));
+            try {
+                database.getCollection(target).drop(); // what the replay had made: as large as the view, of no use now
+            } catch (RuntimeException notDropped) {
+                log.warn("Rebuild of {}: {} not dropped ({}); the next rebuild drops it", view.processor(), target, notDropped.toString());
+            }
         }
     }
 
@@ -175,6 +180,7 @@ public class Rebuilds {
      */
     private void switchIn(MongoCollection<Document> rebuilt, MongoCollection<Document> live, Replay replay) {
         replay.switchingSince = System.nanoTime();
+        replay.replayEnded = Instant.now();
         replay.rebuilt = rebuilt.estimatedDocumentCount();
         Set<Object> ids = new HashSet<>();
         List<Document> chunk = new ArrayList<>(SWITCH_CHUNK);
@@ -244,8 +250,9 @@ public class Rebuilds {
         TrackingToken lastToken;
         /** The documents the replay made, once it switches them in. */
         Long rebuilt;
-        /** When switching in began ({@link System#nanoTime}). */
+        /** When switching in began ({@link System#nanoTime}), and the replay's end, for its rate ({@link Instant}). */
         long switchingSince;
+        Instant replayEnded;
         /** Rebuilt documents compared with the live ones while switching in. */
         long compared;
         long replaced;
@@ -298,7 +305,8 @@ public class Rebuilds {
         }
 
         Progress progress(String state, OptionalLong head) {
-            double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+            Instant replaying = replayEnded != null ? replayEnded : Instant.now();
+            double seconds = Math.max(0.001, Duration.between(startedAt, replaying).toMillis() / 1000.0);
             double rate = done / seconds;
             Long headPosition = head.isPresent() ? head.getAsLong() : null;
             Long left = headPosition == null || position == null || rate <= 0 ? null
