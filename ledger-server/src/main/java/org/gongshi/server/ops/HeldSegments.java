@@ -31,20 +31,28 @@ final class HeldSegments implements AutoCloseable {
 
     /**
      * Claims every segment of {@code processor}; if another node holds one, releases those it claimed and refuses,
-     * naming the segment and, from {@code ownerOf}, the node that holds it.
+     * naming the segment and, from {@code ownerOf}, the node that holds it (and releases them too if the store fails).
      */
     static HeldSegments claim(TokenStore tokens, String processor, IntFunction<String> ownerOf) {
         HeldSegments hold = new HeldSegments(tokens, processor);
-        for (int segment : tokens.fetchSegments(processor)) {
-            try {
-                tokens.fetchToken(processor, segment);
-            } catch (UnableToClaimTokenException taken) {
-                hold.close();
-                throw new IllegalStateException(heldElsewhere(processor, segment, ownerOf.apply(segment)), taken);
+        try {
+            for (int segment : tokens.fetchSegments(processor)) {
+                try {
+                    tokens.fetchToken(processor, segment);
+                } catch (UnableToClaimTokenException taken) {
+                    throw new IllegalStateException(heldElsewhere(processor, segment, ownerOf.apply(segment)), taken);
+                }
+                hold.held.add(segment);
             }
-            hold.held.add(segment);
+            return hold;
+        } catch (RuntimeException failed) {
+            try {
+                hold.close();
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            throw failed;
         }
-        return hold;
     }
 
     /** Why a processor's work cannot be done here: another node holds its segment. */

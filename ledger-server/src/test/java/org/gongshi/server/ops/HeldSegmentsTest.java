@@ -5,8 +5,10 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,6 +91,29 @@ class HeldSegmentsTest {
             nodeB.fetchToken("case-views", 0);   // and another node had taken it
             assertThatThrownBy(held::keep).isInstanceOf(UnableToClaimTokenException.class);
         }
+    }
+
+    @Test
+    void a_store_that_fails_while_the_segments_are_claimed_leaves_nothing_claimed() {
+        List<Integer> released = new ArrayList<>();
+        TokenStore failingAtSegmentOne = new InMemoryTokenStore() {
+            @Override
+            public TrackingToken fetchToken(String processorName, int segment) {
+                if (segment == 1) throw new IllegalStateException("the token store did not answer");
+                return super.fetchToken(processorName, segment);
+            }
+
+            @Override
+            public void releaseClaim(String processorName, int segment) {
+                released.add(segment);
+                super.releaseClaim(processorName, segment);
+            }
+        };
+        failingAtSegmentOne.initializeTokenSegments("case-views", 2);
+
+        assertThatThrownBy(() -> HeldSegments.claim(failingAtSegmentOne, "case-views", segment -> null))
+                .hasMessage("the token store did not answer");
+        assertThat(released).as("segment 0, claimed before the store failed, let go").containsExactly(0);
     }
 
     private TokenStore tokens(String node) {
