@@ -45,7 +45,8 @@ import static com.mongodb.client.model.Filters.in;
  * re-applies change nothing: every write is conditional on the event's position), unless that token had passed the event
  * store's head (an older event store restored under newer read models: new events would get positions it believes it has
  * passed): then the rebuild reads to the head only and the live processor resumes from the rebuild's last event. Progress (events
- * done, events per second, time left) is logged every few seconds and answered by {@link #progress}.
+ * done, events per second, time left; documents compared, replaced and removed while switching in) is answered by
+ * {@link #progress} as of the last batch or chunk, and logged every few seconds.
  *
  * <p>Runs on the node whose processor holds the view's segments (the embedded default holds them all; a rebuild asked of
  * another node is refused, naming the node that holds them). While the rebuild switches its documents in, it holds every
@@ -130,7 +131,8 @@ public class Rebuilds {
             log.info("Rebuild of {}: replaying the ledger into {} (head at {})", view.processor(), target, started.head());
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
                 replay.until(events, handler, head().orElse(-1));
-                progress.put(view.processor(), replay.progress("SWITCHING", head()));
+                replay.state = "SWITCHING";
+                progress.put(view.processor(), replay.progress(replay.state, head()));
                 processor.shutDown();
                 try (HeldSegments held = HeldSegments.claim(processing.tokenStore(view.processor()), view.processor(),
                         segment -> ownerOf(view.processor(), segment))) {
@@ -258,6 +260,8 @@ public class Rebuilds {
         long replaced;
         long removed;
         long lastLog = System.nanoTime();
+        /** REPLAYING, then SWITCHING from the moment the live processor is stopped. */
+        String state = "REPLAYING";
         /** Run between batches and switched documents: keeps the segments held while switching ({@link HeldSegments#keep}). */
         Runnable keep = () -> {};
 
@@ -284,22 +288,22 @@ public class Rebuilds {
                 } while (batch.size() < batchSize && (position == null || position < upTo) && events.hasNextAvailable());
                 BatchedWrites.handleAsOneBatch(batch, handler);
                 done += batch.size();
+                Progress now = progress(state, head());
+                progress.put(view, now);
                 if (System.nanoTime() - lastLog > LOG_EVERY.toNanos()) {
                     lastLog = System.nanoTime();
-                    Progress now = progress("REPLAYING", head());
-                    progress.put(view, now);
                     log.info("Rebuild of {}: {} events, {} events/s, at {} of {}, about {} s left", view, now.eventsDone(),
                             Math.round(now.eventsPerSecond()), now.position(), now.head(), now.secondsLeft());
                 }
             }
         }
 
-        /** Every {@link #LOG_EVERY} while switching in: the counts logged and put in the progress. */
+        /** After each chunk switched in: the counts put in the progress, and logged every {@link #LOG_EVERY}. */
         void switching() {
+            Progress now = progress(state, head());
+            progress.put(view, now);
             if (System.nanoTime() - lastLog <= LOG_EVERY.toNanos()) return;
             lastLog = System.nanoTime();
-            Progress now = progress("SWITCHING", head());
-            progress.put(view, now);
             log.info("Rebuild of {}: switching in, {} of {} documents compared, {} replaced, {} removed, about {} s left", view, compared,
                     rebuilt, replaced, removed, now.secondsLeft());
         }
