@@ -1,5 +1,7 @@
 #!/bin/bash
-JAR=$1; DIR=$2;  # usage: cli.sh JAR DATADIR — a drifted 20,000-case ledger rebuilt with the command-line tool P=18080; B=http://127.0.0.1:$P
+# usage: cli.sh JAR DATADIR — the server on a generated ledger; once its read models are built, every case view changed
+# by hand, then case-views rebuilt with the command-line tool (which prints the progress every 2 s)
+JAR=$1; DIR=$2; P=18080; B=http://127.0.0.1:$P
 java -XX:TieredStopAtLevel=1 -Dgongshi.deadlines.initial-delay=P3650D -jar $JAR --gongshi.data-dir=$DIR --server.port=$P > cli.server.log 2>&1 &
 SP=$!
 until curl -s $B/actuator/health 2>/dev/null | grep -q status; do sleep 1; done
