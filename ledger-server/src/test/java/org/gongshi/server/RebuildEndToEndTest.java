@@ -4,10 +4,13 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.gongshi.projections.RebuildableView;
 import org.gongshi.server.ops.Processors;
 import org.gongshi.server.ops.Rebuilds;
 import org.gongshi.server.tools.RebuildCommandAccess;
@@ -166,6 +169,66 @@ class RebuildEndToEndTest {
                     p -> "DONE".equals(p.get("state")) || "FAILED".equals(p.get("state")), "the rebuild to finish");
             assertThat(done.get("state")).as("rebuild %s", done).isEqualTo("DONE");
         }
+    }
+
+    /**
+     * Another node takes the view's segment in the moment between this node's processor stopping and the rebuild claiming
+     * it (here: a token store that refuses the claim as the other node's would). The rebuild fails naming it, switches
+     * nothing in, drops what it replayed, and this node's processor runs on.
+     */
+    @Test
+    void a_segment_taken_by_another_node_as_the_rebuild_stops_its_processor_fails_the_rebuild_with_nothing_switched_in()
+            throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            String caseId = ProcessorFaultEndToEndTest.file(web, officer);
+            LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("status") != null);
+            MongoDatabase db = app.getBean(MongoDatabase.class);
+            db.getCollection("case_views").updateOne(eq("_id", caseId), set("status", "CLOSED")); // drifted: a switch-in would mend it
+
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            TokenStore tokens = processing.tokenStore("case-views");
+            TokenStore takenInTheGap = delegating(TokenStore.class, tokens, (method, args) -> {
+                if (method.getName().equals("fetchToken")) throw new UnableToClaimTokenException("claimed by node-b meanwhile");
+                return NOT_HANDLED;
+            });
+            EventProcessingConfiguration seeingIt = delegating(EventProcessingConfiguration.class, processing,
+                    (method, args) -> method.getName().equals("tokenStore") ? takenInTheGap : NOT_HANDLED);
+            Rebuilds rebuilds = new Rebuilds(db, app.getBean(EventStore.class), seeingIt, app.getBean(Processors.class), 1000);
+
+            rebuilds.start(RebuildableView.CASE_VIEWS);
+            Rebuilds.Progress failed = ProcessorFaultEndToEndTest.await(() -> rebuilds.progress("case-views").orElseThrow(),
+                    p -> p.state().equals("FAILED") || p.state().equals("DONE"), "the rebuild to end");
+
+            assertThat(failed.state()).isEqualTo("FAILED");
+            assertThat(failed.error()).contains("segment 0 of processor case-views is held by another node");
+            assertThat(failed.documentsCompared()).isZero();
+            assertThat(db.getCollection("case_views").find(eq("_id", caseId)).first().getString("status")).as("nothing switched in")
+                    .isEqualTo("CLOSED");
+            assertThat(db.listCollectionNames().into(new ArrayList<>())).as("what it replayed, dropped").doesNotContain("case_views_rebuild");
+            StreamingEventProcessor here = processing.eventProcessor("case-views", StreamingEventProcessor.class).orElseThrow();
+            assertThat(here.isRunning()).as("this node's processor started again").isTrue();
+            String next = ProcessorFaultEndToEndTest.file(web, officer);
+            LedgerEndToEndTest.awaitCase(web, officer, next, v -> v.get("status") != null);
+        }
+    }
+
+    private static final Object NOT_HANDLED = new Object();
+
+    /** {@code target} behind {@code type}, except where {@code override} answers something other than {@link #NOT_HANDLED}. */
+    @SuppressWarnings("unchecked")
+    private static <T> T delegating(Class<T> type, T target,
+                                    java.util.function.BiFunction<java.lang.reflect.Method, Object[], Object> override) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            Object answer = override.apply(method, args);
+            if (answer != NOT_HANDLED) return answer;
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /** The eventProcessors component of /actuator/health, as an administrator sees it. */

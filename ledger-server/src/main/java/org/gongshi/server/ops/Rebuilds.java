@@ -239,7 +239,7 @@ public class Rebuilds {
     /** The node that holds {@code segment} of {@code processor}, as the token store says; null if none or unknown. */
     private String ownerOf(String processor, int segment) {
         return processors.state(processor).stream().flatMap(s -> s.segments().stream()).filter(s -> s.segment() == segment)
-                .map(Processors.SegmentState::owner).findFirst().orElse(null);
+                .findFirst().map(Processors.SegmentState::owner).orElse(null);
     }
 
     /** A replay's counters and its progress reports. */
