@@ -121,7 +121,7 @@ class HeldSegmentsTest {
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client.getDatabase("held-segments")).build())
                 .serializer(Jackson3Serializer.builder().build())
                 .nodeId(node)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(Duration.ofMinutes(10)) // no claim here runs out, however long a busy machine stalls a test
                 .build();
     }
 }
