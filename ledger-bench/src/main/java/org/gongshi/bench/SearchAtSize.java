@@ -81,34 +81,14 @@ final class SearchAtSize {
                     figures.accept(new Bench.Figure("public records copied in" + at + ": records/s", inserted / seconds, "records/s",
                             "raw Mongo inserts/s", base.mongoInsertsPerSecond(), inserted + " copies in batches of " + BATCH));
                 }
-                settle();
+                // its store's checkpoints hold every command while they write, and the first ones after a bulk load write
+                // most of the indexes again: searches right after the copies measured those (p99 0.3-0.6 s at 100,000 records)
+                server.awaitQuiet();
                 measure(size, queries, base);
                 figures.accept(server.memory(at.strip()));
                 figures.accept(new Bench.Figure("read models on disk" + at, ServerProcess.diskMiB(server.dataDir.resolve("readmodels")),
                         "MiB", null, 0, ""));
             }
-        }
-    }
-
-    /**
-     * Waits until the server is quiet after the copies: under a tenth of a core for two seconds in a row (at most 3 minutes).
-     * Its store's checkpoints hold every command while they write, and the first ones after a bulk load write most of the
-     * indexes again: searches right after the copies measured those (p99 0.3-0.6 s at 100,000 records where p50 was 5 ms).
-     */
-    private void settle() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        long before = server.cpuMillis();
-        int quietSeconds = 0;
-        while (quietSeconds < 2 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(1000); // sampling the server's CPU time, the condition waited on
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            long now = server.cpuMillis();
-            quietSeconds = now - before < 100 ? quietSeconds + 1 : 0;
-            before = now;
         }
     }
 

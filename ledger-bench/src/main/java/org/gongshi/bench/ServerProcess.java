@@ -153,6 +153,27 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * Waits until the server is quiet: under a tenth of a core for two seconds in a row (at most 3 minutes). Its read-model
+     * store's checkpoints and compactions run on after the last write, and a read measured beside one measures it.
+     */
+    void awaitQuiet() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        long before = cpuMillis();
+        int quietSeconds = 0;
+        while (quietSeconds < 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1000); // sampling the server's CPU time, the condition waited on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = cpuMillis();
+            quietSeconds = now - before < 100 ? quietSeconds + 1 : 0;
+            before = now;
+        }
+    }
+
+    /**
      * CPU time of each live thread of the server by the thread's name with digits dropped (so a pool's threads
      * add up), in clock ticks, from /proc (Linux); empty where there is none. Kernel names stop at 15 characters.
      */
@@ -183,13 +204,21 @@ final class ServerProcess implements AutoCloseable {
     /** Used heap in MiB after a full GC (live set), from {@code jcmd}; -1 if jcmd is missing. */
     long liveHeapMiB() {
         jcmd("GC.run");
-        String out = jcmd("GC.heap_info");
-        // G1, Parallel and Serial list their spaces ("total 123K, used 45K"), ZGC its heap ("ZHeap used 148M")
-        var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K|ZHeap\\s+used (\\d+)M").matcher(out);
+        return usedHeapMiB(jcmd("GC.heap_info"));
+    }
+
+    /** The heap in use that {@code GC.heap_info} reports, in MiB; -1 where it names none. */
+    static long usedHeapMiB(String heapInfo) {
+        // G1, Parallel and Serial list their spaces ("total 123K, used 45K"), ZGC its heap ("ZHeap used 148M"), Shenandoah
+        // its heap ("6028M max, 6028M soft max, 5036M committed, 2974M used")
+        var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K|ZHeap\\s+used (\\d+)M|committed, (\\d+)([KMG]) used")
+                .matcher(heapInfo);
         long usedKiB = 0;
         boolean found = false;
         while (m.find()) {
-            usedKiB += m.group(1) != null ? Long.parseLong(m.group(1)) : Long.parseLong(m.group(2)) * 1024;
+            if (m.group(1) != null) usedKiB += Long.parseLong(m.group(1));
+            else if (m.group(2) != null) usedKiB += Long.parseLong(m.group(2)) * 1024;
+            else usedKiB += Long.parseLong(m.group(3)) << (10 * "KMG".indexOf(m.group(4)));
             found = true;
         }
         return found ? usedKiB / 1024 : -1;

@@ -46,6 +46,29 @@ class ServerProcessTest {
         }
     }
 
+    /** The live heap is read from {@code jcmd GC.heap_info}, which each collector words its own way. */
+    @Test
+    void the_heap_in_use_is_read_from_what_each_collector_reports() {
+        assertThat(ServerProcess.usedHeapMiB("""
+                 garbage-first heap   total 503808K, used 157123K [0x0000000687400000, 0x0000000800000000)
+                  region size 4096K, 33 young (135168K), 1 survivors (4096K)
+                 Metaspace       used 32995K, committed 33472K, reserved 1114112K
+                  class space    used 3500K, committed 3712K, reserved 1048576K
+                """)).isEqualTo(153);
+        assertThat(ServerProcess.usedHeapMiB("""
+                 Shenandoah Heap
+                  6028M max, 6028M soft max, 5036M committed, 2974M used
+                  3014 x 2048K regions
+                 Metaspace       used 32995K, committed 33472K, reserved 1114112K
+                """)).isEqualTo(2974);
+        assertThat(ServerProcess.usedHeapMiB("""
+                 Shenandoah Heap
+                  6028M max, 6028M soft max, 512M committed, 301568K used
+                """)).isEqualTo(294);
+        assertThat(ServerProcess.usedHeapMiB(" ZHeap           used 148M, capacity 512M, max capacity 6028M\n")).isEqualTo(148);
+        assertThat(ServerProcess.usedHeapMiB("28531:\nCould not attach\n")).isEqualTo(-1);
+    }
+
     @Test
     void of_a_thread_dump_the_threads_waiting_in_the_ledgers_parts_are_named_with_those_frames() {
         String dump = """
