@@ -92,7 +92,7 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
-                        + " [--phase-seconds 30] [--gen-threads 8] [--queries 50] [--baseline-events 5000] [--seed 1]"
+                        + " [--phase-seconds 30] [--gen-threads 8] [--queries 200] [--baseline-events 5000] [--seed 1]"
                         + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR]"
                         + " [--search-records 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]");
                 System.exit(2);
@@ -129,7 +129,7 @@ public final class Bench {
         int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(n -> wholeNumber("clients", n)).toArray();
         int phaseSeconds = whole("phase-seconds", "30");
         int genThreads = whole("gen-threads", "8");
-        int queries = whole("queries", "50");
+        int queries = whole("queries", "200");
         int jfrClients = whole("jfr-clients", "8");
         List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
         // the README's way to run the embedded default (C1 only, see there); --server-opts "" runs the JVM's default
