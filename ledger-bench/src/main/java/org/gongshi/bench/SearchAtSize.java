@@ -83,7 +83,7 @@ final class SearchAtSize {
                 }
                 // its store's checkpoints hold every command while they write, and the first ones after a bulk load write
                 // most of the indexes again: searches right after the copies measured those (p99 0.3-0.6 s at 100,000 records)
-                server.awaitQuiet();
+                if (!server.awaitQuiet()) Bench.log("  the server was still busy after 3 minutes: the searches are measured beside its work");
                 measure(size, queries, base);
                 figures.accept(server.memory(at.strip()));
                 figures.accept(new Bench.Figure("read models on disk" + at, ServerProcess.diskMiB(server.dataDir.resolve("readmodels")),

@@ -155,8 +155,9 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Waits until the server is quiet: under a tenth of a core for two seconds in a row (at most 3 minutes). Its read-model
      * store's checkpoints and compactions run on after the last write, and a read measured beside one measures it.
+     * Whether it was quiet: false when it was still busy at the bound (or the wait was interrupted).
      */
-    void awaitQuiet() {
+    boolean awaitQuiet() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
         long before = cpuMillis();
         int quietSeconds = 0;
@@ -165,12 +166,13 @@ final class ServerProcess implements AutoCloseable {
                 Thread.sleep(1000); // sampling the server's CPU time, the condition waited on
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
             long now = cpuMillis();
             quietSeconds = now - before < 100 ? quietSeconds + 1 : 0;
             before = now;
         }
+        return quietSeconds >= 2;
     }
 
     /**
