@@ -40,8 +40,11 @@ final class SearchAtSize {
 
     /** Copies inserted per command. */
     private static final int BATCH = 1_000;
-    /** Unmeasured searches of each shape before the measured ones at each size (the JIT, the store's caches). */
-    private static final int WARM_UP = 5;
+    /**
+     * Unmeasured searches of each shape before the measured ones at each size: the same steady state as the bench's other
+     * reads ({@link Bench#READS_WARM_UP}), after the copies left the store's page cache holding what they wrote.
+     */
+    private static final int WARM_UP = Bench.READS_WARM_UP;
 
     private final ServerProcess server;
     private final Api api;

@@ -91,14 +91,20 @@ class BenchSmokeTest {
         assertThat(rebuildFigures).contains("rebuild of all read models, once healthy: events/s", "server CPU during the rebuild, once healthy");
 
         // the same plans written in process through the aggregates (the server jar's generate tool), every read model then
-        // built from the first event: the ledger the public reads is the one the API wrote
+        // built from the first event: the ledger the public reads is the one the API wrote; then its published records
+        // copied to 20 and to 40 and searched at each size
         options.remove("rebuild-of");
-        options.putAll(Map.of("generate", "in-process", "out", out.resolve("in-process").toString(), "clients", "1"));
+        options.putAll(Map.of("generate", "in-process", "out", out.resolve("in-process").toString(), "clients", "1", "search-records", "20,40"));
         JsonNode inProcess = Api.JSON.readTree(Files.readString(new Bench(options).run()));
         List<String> inProcessFigures = new ArrayList<>();
         inProcess.get("figures").forEach(f -> inProcessFigures.add(f.get("figure").asString()));
         assertThat(inProcessFigures).contains("generation: commands/s (in process)", "read models built from the generated ledger: events/s",
                 "public search (q, division) p50", "commands/s, 1 clients");
+        assertThat(inProcessFigures).contains("public records copied in at 40 records: records/s", "public search (q) at 20 records p99",
+                "public search (division) at 40 records p50", "public search (q+province) at 40 records p99", "read models on disk at 40 records");
+        inProcess.get("figures").forEach(f -> {
+            if (f.get("figure").asString().startsWith("public search (")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
+        });
         assertThat(inProcess.get("commandFailures").asLong()).as(inProcess.get("firstFailures").toString()).isZero();
         assertThat(inProcess.get("publicFiguresAfterGeneration")).isEqualTo(json.get("publicFiguresAfterGeneration"));
         long filed = 0;
