@@ -256,16 +256,17 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     /**
-     * How many documents the entries under {@code probe} (as {@link #inOrder} takes it) belong to: the count of a query the
-     * probe is the whole of ({@link IndexProbe#covers}), read from the index alone. Empty where the index may give
-     * documents the query does not match (a value of another type than a string under a literal prefix).
+     * How many documents the entries under {@code probe} (as {@link #inOrder} takes it) belong to, up to {@code cap}: the
+     * count of a query the probe is the whole of ({@link IndexProbe#covers}), read from the index alone, its walk stopped
+     * once {@code cap} documents are counted. Empty where the index may give documents the query does not match (a value
+     * of another type than a string under a literal prefix).
      */
-    OptionalLong count(Document probe) {
+    OptionalLong count(Document probe, long cap) {
         Optional<Iterator<Object>> walk = probe.values().stream().anyMatch(v -> v instanceof Document d && d.containsKey("$in"))
                 ? Optional.of(getPositions(probe).iterator()) : inOrder(probe);
         if (walk.isEmpty()) return OptionalLong.empty();
         Set<Object> documents = new HashSet<>();
-        walk.get().forEachRemaining(documents::add);
+        for (Iterator<Object> positions = walk.get(); documents.size() < cap && positions.hasNext(); ) documents.add(positions.next());
         return OptionalLong.of(documents.size());
     }
 

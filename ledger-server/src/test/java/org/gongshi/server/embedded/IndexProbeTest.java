@@ -242,8 +242,10 @@ class IndexProbeTest {
         views.createIndex(Indexes.ascending("division", "lastGlobalIndex"));
         long read = backend.documentsRead();
         long scans = backend.fullScans();
-        // counted in the index: at most the limit, none read
+        // counted in the index: at most the limit, none read, and the index walked only as far as the limit
+        long counted = backend.countedInIndexes();
         assertThat(views.countDocuments(eq("division", "310101"), new com.mongodb.client.model.CountOptions().limit(10))).isEqualTo(10);
+        assertThat(backend.countedInIndexes() - counted).as("index entries counted for 10 of the division's %s", DOCUMENTS / 2).isEqualTo(10);
         assertThat(views.countDocuments(eq("division", "310101"), new com.mongodb.client.model.CountOptions().limit(5_000))).isEqualTo(DOCUMENTS / 2);
         assertThat(backend.documentsRead() - read).isZero();
         // matched document by document (a condition the lookup does not cover): read until the limit matched
