@@ -3,9 +3,10 @@ package org.gongshi.server.embedded;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -34,10 +35,11 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,8 +75,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>A stored document is never changed, only replaced: mongo-java-server updates the document its
  * query found in place, and a reply holding that same document may be encoding it on another event-loop
- * thread at that moment (replies are encoded after the command and its locks are done), so an update
- * here is given copies ({@link IndexedH2Collection#queryDocuments}).
+ * thread at that moment (replies are encoded after the command and its locks are done). The store holds documents
+ * encoded ({@link BsonBytesType}) and every read decodes a new instance, so no two readers share one.
  *
  * <p>The collections of a data subject's keys and of the idempotency keys are kept in a second such store beside it
  * ({@link #JOURNALED}), so that their writes, committed one by one, write only their own pages.
@@ -316,22 +318,26 @@ class CrashConsistentH2Backend extends H2Backend {
     private static final long MOST = 1 << 20;
 
     /**
-     * A collection's documents, as BSON ({@link BsonDocumentType}), in a map of their own ({@link #documentsMap}). The
+     * A collection's documents, as BSON ({@link BsonBytesType}), in a map of their own ({@link #documentsMap}). The
      * stock backend's map of a data directory written before is re-encoded into it once, at the
      * collection's first opening, and removed; a crash during that leaves the stock map to re-encode again.
      */
-    private MVMap<Object, Document> documents(String namespace) {
+    private MVMap<Object, byte[]> documents(String namespace) {
         MVStore store = getMvStore();
-        MVMap<Object, Document> documents = store.openMap(documentsMap(namespace),
-                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<Object, byte[]> documents = encodedDocuments(store, documentsMap(namespace));
         String stock = IndexedH2Database.DOCUMENTS + namespace;
         if (store.hasMap(stock)) {
             MVMap<Object, Document> serialised = store.openMap(stock);
             log.info("Re-encoding the {} documents of {} as BSON (once)", serialised.sizeAsLong(), namespace);
-            for (Map.Entry<Object, Document> entry : serialised.entrySet()) documents.put(entry.getKey(), entry.getValue());
+            for (Map.Entry<Object, Document> entry : serialised.entrySet()) documents.put(entry.getKey(), BsonBytesType.encode(entry.getValue()));
             store.removeMap(serialised);
         }
         return documents;
+    }
+
+    /** The map of a collection's documents, encoded ({@link BsonBytesType}). */
+    static MVMap<Object, byte[]> encodedDocuments(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, byte[]>().valueType(BsonBytesType.INSTANCE));
     }
 
     /**
@@ -359,7 +365,7 @@ class CrashConsistentH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            return new IndexedH2Collection(this, collectionName, options, namespace);
+            return new IndexedH2Collection(this, collectionName, options, documents(namespace), namespace);
         }
 
         /**
@@ -405,9 +411,7 @@ class CrashConsistentH2Backend extends H2Backend {
         public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
             String from = documentsMap(collection.getFullName()); // the collection bears its new name once moved
             super.moveCollection(oldDatabase, collection, newCollectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap(from,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
-            getMvStore().renameMap(documents, documentsMap(getFullCollectionNamespace(newCollectionName)));
+            getMvStore().renameMap(encodedDocuments(getMvStore(), from), documentsMap(getFullCollectionNamespace(newCollectionName)));
         }
 
         @Override
@@ -487,39 +491,67 @@ class CrashConsistentH2Backend extends H2Backend {
     private record Sorting(Object[] values, Document document) {
     }
 
-    /** Set while this thread runs an update or a findAndModify (one command at a time per thread). */
-    private static final ThreadLocal<Boolean> UPDATING = new ThreadLocal<>();
-
+    /**
+     * A collection whose documents are stored encoded ({@link BsonBytesType}) and decoded as they are read, one at a
+     * time. The stock collection is given the same map but never reads it: every method of it that does is overridden
+     * here (a new one in a later version of mongo-java-server would fail on the first byte array it read as a document).
+     */
     private final class IndexedH2Collection extends H2Collection {
 
-        IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options, String namespace) {
-            super(database, collectionName, options, documents(namespace),
-                    getMvStore().openMap(IndexedH2Database.META + namespace), getCursorRegistry());
+        private final MVMap<Object, byte[]> encoded;
+
+        IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, byte[]> encoded,
+                            String namespace) {
+            super(database, collectionName, options, asDocuments(encoded), getMvStore().openMap(IndexedH2Database.META + namespace),
+                    getCursorRegistry());
+            this.encoded = encoded;
         }
 
-        /**
-         * An update: mongo-java-server changes the documents its query answered in place, so while it runs, queries here
-         * answer copies and the stored document is replaced, never changed (a reply may be encoding it).
-         */
+        @SuppressWarnings("unchecked")
+        private static MVMap<Object, Document> asDocuments(MVMap<Object, byte[]> encoded) {
+            return (MVMap<Object, Document>) (MVMap<?, ?>) encoded;
+        }
+
         @Override
-        public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
-                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
-            return updating(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
-        }
-
-        /** {@link #updateDocuments}, for findAndModify. */
-        @Override
-        public synchronized Document findAndModify(Document query) {
-            return updating(() -> super.findAndModify(query));
-        }
-
-        private Document updating(Supplier<Document> update) {
-            UPDATING.set(Boolean.TRUE);
-            try {
-                return update.get();
-            } finally {
-                UPDATING.remove();
+        protected Object addDocumentInternal(Document document) {
+            Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+            byte[] previous = encoded.put(Missing.ofNullable(key), BsonBytesType.encode(document));
+            if (previous != null) {
+                throw new IllegalStateException("Document with key '" + key + "' already existed in " + this + ": " + BsonBytesType.decode(previous));
             }
+            return key;
+        }
+
+        @Override
+        public int count() {
+            return encoded.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return encoded.isEmpty();
+        }
+
+        /** A new instance at each read: mongo-java-server changes a document its update read in place. */
+        @Override
+        protected Document getDocument(Object position) {
+            byte[] bson = encoded.get(position);
+            return bson == null ? null : BsonBytesType.decode(bson);
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            if (encoded.remove(position) == null) throw new NoSuchElementException("No document with key " + position);
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            return encoded.entrySet().stream().map(entry -> new DocumentWithPosition<>(BsonBytesType.decode(entry.getValue()), entry.getKey()));
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            encoded.put(Missing.ofNullable(position), BsonBytesType.encode(newDocument));
         }
 
         /**
@@ -540,15 +572,6 @@ class CrashConsistentH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
-            QueryResult found = planned(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            if (UPDATING.get() == null) return found;
-            List<Document> copies = new ArrayList<>();
-            for (Document document : found) copies.add(document.cloneDeeply());
-            return new QueryResult(copies, found.getCursorId());
-        }
-
-        private QueryResult planned(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                    Document fieldSelector) {
             Index<Object> best = null;
             Document bestProbe = null;
             List<Index<Object>> candidates = new ArrayList<>();
@@ -746,7 +769,11 @@ class CrashConsistentH2Backend extends H2Backend {
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                              Document fieldSelector) {
             if (fullScans != null) fullScans.incrementAndGet(); // null while the stock constructor opens the store
-            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            Stream<Document> all = isNaturalDescending(orderBy)
+                    ? streamAllDocumentsWithPosition().sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                            .map(DocumentWithPosition::getDocument)
+                    : encoded.values().stream().map(BsonBytesType::decode);
+            return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 

@@ -63,8 +63,7 @@ class ReadModelCrashConsistencyTest {
         try {
             String data = "databases." + ReadModelWriter.DATABASE + ".entries$bson"; // the documents, as BSON
             long documents = raw.hasMap(data)
-                    ? raw.openMap(data, new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
-                            .valueType(BsonDocumentType.INSTANCE)).sizeAsLong()
+                    ? CrashConsistentH2Backend.encodedDocuments(raw, data).sizeAsLong()
                     : 0;
             int indexes = 0;
             for (String name : raw.getMapNames()) {

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,11 +66,38 @@ class StoredDocumentsTest {
         assertThat(stored("case-1").get("state")).isEqualTo("DECIDED");
     }
 
+    @Test
+    void a_read_decodes_the_documents_it_answers_and_not_the_others_stored_beside_them_in_a_page() {
+        List<Document> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) many.add(new Document("_id", String.format("case-%04d", i)).append("state", "FILED").append("n", i));
+        views.insertMany(many);
+        store.close(); // opened again: its pages are read back from the file, whole
+        start();
+
+        long before = BsonBytesType.decoded();
+        assertThat(views.find(eq("_id", "case-1234")).first()).containsEntry("n", 1234);
+        // small documents: a page of H2 holds 17 of them here, and every one was decoded when its page was read
+        assertThat(BsonBytesType.decoded() - before).isEqualTo(1);
+    }
+
+    @Test
+    void the_store_holds_each_document_as_the_bson_any_mongodb_driver_decodes() {
+        views.insertOne(new Document("_id", "case-1").append("state", "FILED").append("counts", new Document("acts", 2))
+                .append("acts", List.of("立案", "决定")));
+        byte[] stored = CrashConsistentH2Backend.encodedDocuments(store.backend().getMvStore(), "databases.stored.views$bson").get("case-1");
+
+        // decoded by the MongoDB Java driver, not by the store's own decoder: a store written when the values were
+        // decoded at each page read holds the same bytes, and opens unchanged
+        org.bson.RawBsonDocument raw = new org.bson.RawBsonDocument(stored);
+        assertThat(raw.getString("state").getValue()).isEqualTo("FILED");
+        assertThat(raw.getDocument("counts").getInt32("acts").getValue()).isEqualTo(2);
+        assertThat(raw.getArray("acts").stream().map(v -> v.asString().getValue())).containsExactly("立案", "决定");
+        assertThat(raw.getByteBuffer().remaining()).isEqualTo(stored.length);
+    }
+
     /** The document the store holds under {@code id}. */
     private de.bwaldvogel.mongo.bson.Document stored(String id) {
         MVStore mvStore = store.backend().getMvStore();
-        MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = mvStore.openMap("databases.stored.views$bson",
-                new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonDocumentType.INSTANCE));
-        return documents.get(id);
+        return BsonBytesType.decode(CrashConsistentH2Backend.encodedDocuments(mvStore, "databases.stored.views$bson").get(id));
     }
 }
