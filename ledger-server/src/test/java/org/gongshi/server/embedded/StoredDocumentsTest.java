@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,9 +94,9 @@ class StoredDocumentsTest {
         assertThat(raw.getByteBuffer().remaining()).isEqualTo(stored.length);
     }
 
-    /** The document the store holds under {@code id}. */
+    /** The document the store answers a query for {@code id} with, as a reply would hold it. */
     private de.bwaldvogel.mongo.bson.Document stored(String id) {
-        MVStore mvStore = store.backend().getMvStore();
-        return BsonBytesType.decode(CrashConsistentH2Backend.encodedDocuments(mvStore, "databases.stored.views$bson").get(id));
+        var collection = store.backend().resolveDatabase("stored").resolveCollection("views", true);
+        return collection.handleQuery(new de.bwaldvogel.mongo.bson.Document("_id", id)).iterator().next();
     }
 }
