@@ -69,7 +69,7 @@ public final class Bench {
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("cases", "out", "server-jar", "clients", "phase-seconds",
             "gen-threads", "queries", "baseline-events", "seed", "server-opts", "jfr-clients", "rebuild", "keep-data", "rebuild-of",
-            "search-records", "generate", "deadlines");
+            "search-of", "search-records", "generate", "deadlines");
 
     /** A whole-number option (0 or more), with a message naming it when it is not one. */
     private int whole(String name, String otherwise) {
@@ -93,7 +93,7 @@ public final class Bench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 200] [--baseline-events 5000] [--seed 1]"
-                        + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR]"
+                        + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR] [--search-of DIR]"
                         + " [--search-records 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]");
                 System.exit(2);
             }
@@ -117,9 +117,14 @@ public final class Bench {
             throw new IllegalArgumentException("--keep-data " + options.get("keep-data") + " already holds a ledger (data/): name another"
                     + " directory or remove it");
         }
-        if (options.containsKey("rebuild-of") && !Files.isDirectory(Path.of(options.get("rebuild-of")).resolve("data"))) {
-            throw new IllegalArgumentException("no kept ledger at " + Path.of(options.get("rebuild-of")).resolve("data")
-                    + " (--keep-data of an earlier run)");
+        for (String of : List.of("rebuild-of", "search-of")) {
+            if (options.containsKey(of) && !Files.isDirectory(Path.of(options.get(of)).resolve("data"))) {
+                throw new IllegalArgumentException("no kept ledger at " + Path.of(options.get(of)).resolve("data")
+                        + " (--keep-data of an earlier run)");
+            }
+        }
+        if (options.containsKey("rebuild-of") && options.containsKey("search-of")) {
+            throw new IllegalArgumentException("--rebuild-of and --search-of each run one phase of a kept ledger: name one");
         }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("gongshi-bench");
@@ -165,11 +170,22 @@ public final class Bench {
             extra.put("baselines", base);
 
             String kept = options.get("rebuild-of");
+            String searched = options.get("search-of");
             if (kept != null) {
                 // only the rebuild, of a ledger an earlier run kept (--keep-data): the same replay again, another server
                 extra.put("rebuildOf", Path.of(kept).toAbsolutePath().toString());
                 copyTree(Path.of(kept).resolve("data"), dataDir);
                 rebuild(null, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), -1, base);
+            } else if (searched != null) {
+                // only the public searches, of a ledger an earlier run kept with its copies (--search-records, --keep-data):
+                // a server started on it as a node restarted on its data, measured at the size it holds, with no bulk load
+                // just before (whose collections the searches otherwise share the pauses of)
+                extra.put("searchOf", Path.of(searched).toAbsolutePath().toString());
+                copyTree(Path.of(searched).resolve("data"), dataDir);
+                log("starting the server (" + jar + ") on the kept ledger");
+                try (ServerProcess server = new ServerProcess(jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc())) {
+                    new SearchAtSize(server, new Api(server.base()), this::logged).runAsKept(queries, base);
+                }
             } else {
                 if (inProcess) generateInProcess(jar, dataDir, serverOpts, holdDeadlines, base);
                 // the deadlines the generated days made due are not fired during the run (DEADLINES_HELD)
@@ -207,11 +223,7 @@ public final class Bench {
                 if (searchRecords.length > 0) {
                     // copies of the published records, no events: the run's last phase, and no rebuild after it (SearchAtSize)
                     log("public search at " + Arrays.toString(searchRecords) + " records (copies of the published ones); no rebuild");
-                    // each figure logged as it is made: a run stopped at a size (disk, time) still shows the sizes before
-                    new SearchAtSize(server, api, figure -> {
-                        figures.add(figure);
-                        log(String.format(Locale.ROOT, "  %s: %.4g %s", figure.name(), figure.value(), figure.unit()));
-                    }).run(searchRecords, queries, base);
+                    new SearchAtSize(server, api, this::logged).run(searchRecords, queries, base);
                     server.close();
                 } else if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
                     rebuild(server, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), events, base);
@@ -238,6 +250,12 @@ public final class Bench {
             deleteTree(work);
         }
         return Report.write(out, cases, figures, extra);
+    }
+
+    /** Adds {@code figure} and logs it as it is made: a run stopped at a size (disk, time) still shows the sizes before. */
+    private void logged(Figure figure) {
+        figures.add(figure);
+        log(String.format(Locale.ROOT, "  %s: %.4g %s", figure.name(), figure.value(), figure.unit()));
     }
 
     /**

@@ -79,23 +79,42 @@ final class SearchAtSize {
                     if ((have + inserted) % 100_000 < BATCH) Bench.log("  " + (have + inserted) + " public records");
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                String at = " at " + size + " records";
                 if (inserted > 0) {
-                    figures.accept(new Bench.Figure("public records copied in" + at + ": records/s", inserted / seconds, "records/s",
-                            "raw Mongo inserts/s", base.mongoInsertsPerSecond(), inserted + " copies in batches of " + BATCH));
+                    figures.accept(new Bench.Figure("public records copied in at " + size + " records: records/s", inserted / seconds,
+                            "records/s", "raw Mongo inserts/s", base.mongoInsertsPerSecond(), inserted + " copies in batches of " + BATCH));
                 }
-                // its store's checkpoints hold every command while they write, and the first ones after a bulk load write
-                // most of the indexes again: searches right after the copies measured those (p99 0.3-0.6 s at 100,000 records)
-                if (!server.awaitQuiet()) Bench.log("  the server was still busy after 3 minutes: the searches are measured beside its work");
-                measure(size, queries, base);
-                figures.accept(server.memory(at.strip()));
-                figures.accept(new Bench.Figure("read models on disk" + at, ServerProcess.diskMiB(server.dataDir.resolve("readmodels")),
-                        "MiB", null, 0, ""));
+                measureQuiet(size, queries, base);
             }
         }
     }
 
-    private void measure(int size, int queries, Baselines.Figures base) {
+    /**
+     * Measures the searches at the size the server's public records have (a ledger kept with its copies, {@code --search-of}),
+     * inserting none.
+     */
+    void runAsKept(int queries, Baselines.Figures base) throws IOException {
+        long size;
+        try (MongoClient client = connect()) {
+            size = client.getDatabase("gongshi").getCollection(PublicRecords.COLLECTION).countDocuments();
+        }
+        if (size == 0) throw new IllegalStateException("the kept ledger has no public record to search");
+        Bench.log("public search at the " + size + " records kept");
+        measureQuiet(size, queries, base);
+    }
+
+    /** The searches at {@code size} records once the server is quiet, then its memory and the read models' disk. */
+    private void measureQuiet(long size, int queries, Baselines.Figures base) throws IOException {
+        String at = "at " + size + " records";
+        // its store's checkpoints hold every command while they write, and the first ones after a bulk load write
+        // most of the indexes again: searches right after the copies measured those (p99 0.3-0.6 s at 100,000 records)
+        if (!server.awaitQuiet()) Bench.log("  the server was still busy after 3 minutes: the searches are measured beside its work");
+        measure(size, queries, base);
+        figures.accept(server.memory(at));
+        figures.accept(new Bench.Figure("read models on disk " + at, ServerProcess.diskMiB(server.dataDir.resolve("readmodels")),
+                "MiB", null, 0, ""));
+    }
+
+    private void measure(long size, int queries, Baselines.Figures base) {
         Random r = new Random(5);
         String[][] shapes = {{"q"}, {"division"}, {"q+province"}};
         for (String[] shape : shapes) {

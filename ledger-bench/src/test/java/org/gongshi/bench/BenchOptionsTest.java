@@ -1,9 +1,13 @@
 package org.gongshi.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A bad option stops the bench before it starts anything, with a message that names the option. */
@@ -22,5 +26,15 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> new Bench(Map.of("case", "10")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown option --case (the options: --baseline-events,")
                 .hasMessageContaining("--cases");
+    }
+
+    @Test
+    void a_kept_ledger_that_is_not_there_or_two_phases_of_one_are_refused_before_anything_starts(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> new Bench(Map.of("search-of", dir.toString(), "out", dir.resolve("out").toString())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no kept ledger at " + dir.resolve("data"));
+        Files.createDirectories(dir.resolve("data"));
+        assertThatThrownBy(() -> new Bench(Map.of("search-of", dir.toString(), "rebuild-of", dir.toString())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name one");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 }

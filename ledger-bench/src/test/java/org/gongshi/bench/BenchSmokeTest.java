@@ -94,7 +94,8 @@ class BenchSmokeTest {
         // built from the first event: the ledger the public reads is the one the API wrote; then its published records
         // copied to 20 and to 40 and searched at each size
         options.remove("rebuild-of");
-        options.putAll(Map.of("generate", "in-process", "out", out.resolve("in-process").toString(), "clients", "1", "search-records", "20,40"));
+        options.putAll(Map.of("generate", "in-process", "out", out.resolve("in-process").toString(), "clients", "1", "search-records", "20,40",
+                "keep-data", out.resolve("kept-with-copies").toString()));
         JsonNode inProcess = Api.JSON.readTree(Files.readString(new Bench(options).run()));
         List<String> inProcessFigures = new ArrayList<>();
         inProcess.get("figures").forEach(f -> inProcessFigures.add(f.get("figure").asString()));
@@ -110,5 +111,17 @@ class BenchSmokeTest {
         long filed = 0;
         for (JsonNode year : json.get("publicFiguresAfterGeneration")) filed += year.path("handlingRate").path("denominator").asLong();
         assertThat(filed).as("cases counted in the figures compared: " + json.get("publicFiguresAfterGeneration")).isPositive();
+
+        // the ledger kept with its copies searched again by a server started on it, at the size it holds, nothing inserted
+        options.keySet().removeAll(List.of("generate", "search-records", "keep-data"));
+        options.putAll(Map.of("search-of", out.resolve("kept-with-copies").toString(), "out", out.resolve("searched").toString()));
+        JsonNode searched = Api.JSON.readTree(Files.readString(new Bench(options).run()));
+        List<String> searchedFigures = new ArrayList<>();
+        searched.get("figures").forEach(f -> {
+            searchedFigures.add(f.get("figure").asString());
+            assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
+        });
+        assertThat(searchedFigures).contains("public search (q) at 40 records p99", "public search (q+province) at 40 records p50",
+                "read models on disk at 40 records").noneMatch(name -> name.startsWith("public records copied in"));
     }
 }
