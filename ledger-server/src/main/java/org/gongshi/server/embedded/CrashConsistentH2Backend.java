@@ -311,6 +311,13 @@ class CrashConsistentH2Backend extends H2Backend {
 
     private final AtomicLong countedInIndexes = new AtomicLong();
 
+    /** How many index entries the joins of an array's elements read since the start ({@link SecondaryIndex#inEvery}). */
+    long entriesJoined() {
+        return entriesJoined.get();
+    }
+
+    private final AtomicLong entriesJoined = new AtomicLong();
+
     /** Candidates few enough to read and match rather than narrow with another index lookup. */
     private static final int FEW = 16;
 
@@ -616,18 +623,14 @@ class CrashConsistentH2Backend extends H2Backend {
                 Optional<QueryResult> page = page(candidates, probes, query, orderBy, bestProbe.size(), numberToSkip, limit, batchSize, fieldSelector);
                 if (page.isPresent()) return page.get();
             }
-            Collection<Object> positions = positions(best.getPositions(bestProbe));
-            if (!best.isUnique()) {
-                // an array holding all of several elements (a name search's bigrams): only the documents indexed under each
-                for (Document alternative : IndexProbe.alternatives(query, bestProbe)) {
-                    if (positions.size() <= FEW) break;
-                    Set<Object> other = new HashSet<>(positions(best.getPositions(alternative)));
-                    positions.removeIf(position -> !other.contains(position));
-                }
-            }
+            // an array holding all of several elements (a name search's bigrams): only the documents indexed under each,
+            // found as they are read (SecondaryIndex#inEvery)
+            Optional<Iterator<Object>> inEvery = best instanceof SecondaryIndex secondary
+                    ? underEvery(secondary, query, bestProbe) : Optional.empty();
+            Iterator<Object> found = inEvery.isPresent() ? inEvery.get() : best.getPositions(bestProbe).iterator();
             // each document counted as it is read: a query with a limit and no sort stops reading once the limit matched
             Iterable<Object> counted = () -> new Iterator<>() {
-                private final Iterator<Object> all = positions.iterator();
+                private final Iterator<Object> all = found;
 
                 @Override
                 public boolean hasNext() {
@@ -682,20 +685,15 @@ class CrashConsistentH2Backend extends H2Backend {
                 Index<Object> index = candidates.get(i);
                 Document probe = probes.get(i);
                 if (!(index instanceof SecondaryIndex walkable) || probe.size() < pinned || !walkable.walksInOrder(probe, orderBy)) continue;
-                Optional<Iterator<Object>> walk = walkable.inOrder(probe);
+                Optional<Iterator<Object>> inEvery = underEvery(walkable, query, probe);
+                Optional<Iterator<Object>> walk = inEvery.isPresent() ? inEvery : walkable.inOrder(probe);
                 if (walk.isEmpty()) continue;
-                Set<Object> among = null;
-                for (Document alternative : IndexProbe.alternatives(query, probe)) {
-                    Set<Object> other = new HashSet<>(positions(index.getPositions(alternative)));
-                    if (among == null) among = other;
-                    else among.retainAll(other);
-                }
                 List<Document> matches = new ArrayList<>();
                 Set<Object> seen = new HashSet<>();
                 long read = 0;
                 while (walk.get().hasNext() && matches.size() < (long) numberToSkip + limit) {
                     Object position = walk.get().next();
-                    if (!seen.add(position) || among != null && !among.contains(position)) continue;
+                    if (!seen.add(position)) continue;
                     Document document = getDocument(position);
                     read++;
                     for (String key : orderBy.keySet()) {
@@ -730,10 +728,18 @@ class CrashConsistentH2Backend extends H2Backend {
             return OptionalLong.empty();
         }
 
-        private static Collection<Object> positions(Iterable<Object> positions) {
-            Collection<Object> list = new ArrayList<>();
-            positions.forEach(list::add);
-            return list;
+        /**
+         * The positions of the documents indexed under {@code probe} and under each of its alternatives (the other elements
+         * of an array the query asks to hold all of, {@link IndexProbe#alternatives}), in the index's order; empty where
+         * the query has none, or the index cannot join them ({@link SecondaryIndex#inEvery}).
+         */
+        private Optional<Iterator<Object>> underEvery(SecondaryIndex index, Document query, Document probe) {
+            List<Document> alternatives = IndexProbe.alternatives(query, probe);
+            if (alternatives.isEmpty()) return Optional.empty();
+            List<Document> every = new ArrayList<>(alternatives.size() + 1);
+            every.add(probe);
+            every.addAll(alternatives);
+            return index.inEvery(every, entriesJoined);
         }
 
         /**

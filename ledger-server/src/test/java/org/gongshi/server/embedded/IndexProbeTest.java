@@ -196,6 +196,27 @@ class IndexProbeTest {
     }
 
     @Test
+    void an_array_holding_a_common_and_a_rare_element_is_answered_by_joining_their_entries_not_reading_every_common_one() {
+        // a name in a province: every record holds the common bigram, four the rare one as well, asked for common one first
+        views.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "nameKeys"), Indexes.descending("lastGlobalIndex")));
+        views.updateMany(new Document(), Updates.combine(set("state", "PUBLISHED"), set("nameKeys", List.of("44:有限", "44:公司"))));
+        views.updateMany(in("_id", "case-3", "case-30", "case-300", "case-1999"), set("nameKeys", List.of("44:有限", "44:公司", "44:华为")));
+        Bson both = and(eq("state", "PUBLISHED"), all("nameKeys", "44:公司", "44:华为"));
+
+        long joined = backend.entriesJoined();
+        long read = backend.documentsRead();
+        assertThat(views.find(both).sort(Sorts.orderBy(Sorts.descending("lastGlobalIndex"), Sorts.ascending("_id"))).limit(3)
+                .into(new ArrayList<>())).extracting(d -> d.getString("_id")).containsExactly("case-1999", "case-300", "case-30");
+        assertThat(views.countDocuments(both, new com.mongodb.client.model.CountOptions().limit(201))).isEqualTo(4);
+        assertThat(backend.documentsRead() - read).as("documents read: the page's three, the count's four").isEqualTo(3 + 4);
+        // each of the rare element's entries and a step from each in the common one's, twice: tens, never the 2,000
+        assertThat(backend.entriesJoined() - joined).as("index entries the two joins read").isBetween(4L, 40L);
+        assertThat(assertIndexedEqualsScanned(List.of(both, and(eq("state", "PUBLISHED"), all("nameKeys", "44:有限", "44:公司", "44:华为")),
+                and(eq("state", "PUBLISHED"), all("nameKeys", "44:公司", "44:没有")), and(eq("state", "PUBLISHED"), all("nameKeys", "44:有限", "44:公司")))))
+                .extracting(List::size).containsExactly(4, 4, 0, DOCUMENTS);
+    }
+
+    @Test
     void of_two_non_unique_indexes_a_query_pins_the_one_whose_lookup_reads_the_fewest_entries_serves_it() {
         // the feed's "what made this subject public before entry n": every entry has one of the types asked, two the subject
         views.createIndex(Indexes.ascending("type", "_id")); // first: the choice by order took it and read all 2,000

@@ -193,8 +193,4 @@ public class PublicRecords {
         return collection.find(and(eq("state", RecordState.PUBLISHED), lt("record.publicUntil", today)))
                 .sort(Sorts.ascending("record.publicUntil")).limit(limit).into(new ArrayList<>());
     }
-
-    public long count() {
-        return collection.countDocuments(new Document());
-    }
 }
