@@ -25,40 +25,12 @@ final class IndexKeyType extends StringDataType {
 
     @Override
     public void write(WriteBuffer buff, String key) {
-        byte[] bytes = new byte[MOST_LENGTH_BYTES + 3 * key.length()];
-        buff.put(bytes, 0, encode(key, bytes, 0));
-    }
-
-    /**
-     * A page's keys, encoded together into one array and put into H2's buffer at once: put key by key, the buffer checked
-     * and grew its capacity twice for each (the length, then the characters), a seventh of the read-model checkpoint's
-     * samples in a rebuild of 10,000 cases (issue 13, stop 54), all of it under the lock every writing command waits for.
-     */
-    @Override
-    public void write(WriteBuffer buff, Object storage, int len) {
-        String[] keys = (String[]) storage;
-        int most = 0;
-        for (int i = 0; i < len; i++) most += MOST_LENGTH_BYTES + 3 * keys[i].length();
-        byte[] bytes = new byte[most];
-        int n = 0;
-        for (int i = 0; i < len; i++) n = encode(keys[i], bytes, n);
-        buff.put(bytes, 0, n);
-    }
-
-    /** The most bytes a key's length takes (a variable-length int, seven bits a byte). */
-    private static final int MOST_LENGTH_BYTES = 5;
-
-    /** Writes {@code key} into {@code bytes} from {@code n} as H2 does (its length, then its characters); answers where it ends. */
-    private static int encode(String key, byte[] bytes, int n) {
         // the characters copied out at once: charAt per character (a bounds check and the string's coder each time) was
         // a fifth of the read-model checkpoint's samples at 100,000 cases under the JIT's C1 (issue 13, stop 44)
         char[] chars = key.toCharArray();
         int length = chars.length;
-        while ((length & ~0x7f) != 0) { // H2's variable-length int (DataUtils.writeVarInt)
-            bytes[n++] = (byte) (length | 0x80);
-            length >>>= 7;
-        }
-        bytes[n++] = (byte) length;
+        byte[] bytes = new byte[3 * length];
+        int n = 0;
         for (char c : chars) {
             if (c < 0x80) {
                 bytes[n++] = (byte) c;
@@ -71,7 +43,7 @@ final class IndexKeyType extends StringDataType {
                 bytes[n++] = (byte) (c & 0x3f);
             }
         }
-        return n;
+        buff.putVarInt(length).put(bytes, 0, n);
     }
 
     @Override

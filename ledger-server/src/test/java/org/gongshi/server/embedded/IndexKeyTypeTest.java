@@ -68,29 +68,6 @@ class IndexKeyTypeTest {
         }
     }
 
-    /** A page's keys written at once are the bytes of each written alone, one after another, and read back as H2 reads a page. */
-    @Test
-    void aPagesKeysWrittenAtOnceAreEachKeysBytesInTurn() {
-        List<String> keys = keys();
-        keys.add("x".repeat(200)); // a length of two bytes
-        keys.add("华".repeat(20_000)); // three
-        WriteBuffer page = new WriteBuffer(16);
-        page.put((byte) 9);
-        IndexKeyType.INSTANCE.write(page, keys.toArray(new String[keys.size() + 3]), keys.size());
-        ByteBuffer written = page.getBuffer().flip();
-        assertThat(written.get()).isEqualTo((byte) 9);
-        for (String key : keys) {
-            byte[] alone = written(StringDataType.INSTANCE, key);
-            byte[] here = new byte[alone.length];
-            written.get(here);
-            assertThat(here).as("key %s", key.length() > 40 ? key.length() + " characters" : key).isEqualTo(alone);
-        }
-        assertThat(written.hasRemaining()).isFalse();
-        String[] read = new String[keys.size()];
-        IndexKeyType.INSTANCE.read(written.position(1), read, keys.size());
-        assertThat(read).containsExactlyElementsOf(keys);
-    }
-
     @Test
     void aKeyCutOffIsRefused() {
         byte[] bytes = written(IndexKeyType.INSTANCE, "华信华信");
