@@ -421,12 +421,12 @@ public final class Bench {
     }
 
     private void sizes(ServerProcess server, long events, Baselines.Figures base, String when) {
-        long disk = ServerProcess.diskMiB(server.dataDir);
+        double disk = ServerProcess.diskMiB(server.dataDir);
         figures.add(new Figure("live heap " + when, server.liveHeapMiB(), "MiB", null, 0, ""));
         figures.add(server.memory(when));
         figures.add(new Figure("disk " + when, disk, "MiB", null, 0,
-                "eventstore " + ServerProcess.diskMiB(server.dataDir.resolve("eventstore")) + ", readmodels "
-                        + ServerProcess.diskMiB(server.dataDir.resolve("readmodels"))));
+                String.format(java.util.Locale.ROOT, "eventstore %.1f, readmodels %.1f", ServerProcess.diskMiB(server.dataDir.resolve("eventstore")),
+                        ServerProcess.diskMiB(server.dataDir.resolve("readmodels")))));
         figures.add(new Figure("event store bytes/event " + when, ServerProcess.diskMiB(server.dataDir.resolve("eventstore")) * 1048576.0
                 / Math.max(1, events), "B", "raw H2 bytes/event", base.h2BytesPerEvent(), events + " events"));
     }

@@ -242,10 +242,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static long diskMiB(Path dir) {
+    /**
+     * The files under {@code dir}, in MiB with their fraction: counted in whole MiB, a small store's read models (a ledger of
+     * a few cases, under 1 MiB after a compaction) measured 0, and a store's bytes per event were rounded down to the MiB.
+     */
+    static double diskMiB(Path dir) {
         if (!Files.exists(dir)) return 0;
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() / (1024 * 1024);
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() / (1024.0 * 1024);
         } catch (IOException e) {
             return -1;
         }
