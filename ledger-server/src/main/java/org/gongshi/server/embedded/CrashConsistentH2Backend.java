@@ -39,6 +39,8 @@ import java.util.UUID;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.concurrent.atomic.AtomicLong;
@@ -626,7 +628,9 @@ class CrashConsistentH2Backend extends H2Backend {
             // found as they are read (SecondaryIndex#inEvery)
             Optional<Iterator<Object>> inEvery = best instanceof SecondaryIndex secondary
                     ? underEvery(secondary, query, bestProbe) : Optional.empty();
-            Iterator<Object> found = inEvery.isPresent() ? inEvery.get() : best.getPositions(bestProbe).iterator();
+            Iterator<Object> found = inEvery.isPresent() ? inEvery.get()
+                    : best.isUnique() ? best.getPositions(bestProbe).iterator()
+                    : underEachAlternative(best, query, bestProbe, best.getPositions(bestProbe).iterator());
             // each document counted as it is read: a query with a limit and no sort stops reading once the limit matched
             Iterable<Object> counted = () -> new Iterator<>() {
                 private final Iterator<Object> all = found;
@@ -685,7 +689,8 @@ class CrashConsistentH2Backend extends H2Backend {
                 Document probe = probes.get(i);
                 if (!(index instanceof SecondaryIndex walkable) || probe.size() < pinned || !walkable.walksInOrder(probe, orderBy)) continue;
                 Optional<Iterator<Object>> inEvery = underEvery(walkable, query, probe);
-                Optional<Iterator<Object>> walk = inEvery.isPresent() ? inEvery : walkable.inOrder(probe);
+                Optional<Iterator<Object>> walk = inEvery.isPresent() ? inEvery
+                        : walkable.inOrder(probe).map(inOrder -> underEachAlternative(walkable, query, probe, inOrder));
                 if (walk.isEmpty()) continue;
                 List<Document> matches = new ArrayList<>();
                 Set<Object> seen = new HashSet<>();
@@ -725,6 +730,26 @@ class CrashConsistentH2Backend extends H2Backend {
                 }
             }
             return OptionalLong.empty();
+        }
+
+        /**
+         * Of {@code positions}, those also indexed under each of {@code probe}'s alternatives ({@link IndexProbe#alternatives}),
+         * in their order: where the join cannot take the probe (it ends in a range or a prefix after the array's key), the
+         * alternatives' entries are read whole into a set, so that only the documents indexed under every element are read.
+         * {@code positions} as they are where the query has no alternatives.
+         */
+        private Iterator<Object> underEachAlternative(Index<Object> index, Document query, Document probe, Iterator<Object> positions) {
+            Set<Object> among = null;
+            for (Document alternative : IndexProbe.alternatives(query, probe)) {
+                Set<Object> other = new HashSet<>();
+                index.getPositions(alternative).forEach(other::add);
+                if (among == null) among = other;
+                else among.retainAll(other);
+            }
+            if (among == null) return positions;
+            Set<Object> underEach = among;
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false)
+                    .filter(underEach::contains).iterator();
         }
 
         /**

@@ -217,6 +217,26 @@ class IndexProbeTest {
     }
 
     @Test
+    void an_array_holding_several_elements_before_a_range_the_join_cannot_take_reads_only_the_documents_indexed_under_each() {
+        // a probe that ends in an ascending range after the array's key is not joined (SecondaryIndex#inEvery takes plain
+        // equalities only): the documents indexed under the other elements are still the only ones read
+        views.createIndex(Indexes.ascending("state", "nameKeys", "lastGlobalIndex"));
+        views.updateMany(new Document(), Updates.combine(set("state", "PUBLISHED"), set("nameKeys", List.of("44:有限", "44:公司"))));
+        views.updateMany(in("_id", "case-3", "case-30", "case-300", "case-1999"), set("nameKeys", List.of("44:有限", "44:公司", "44:华为")));
+        Bson both = and(eq("state", "PUBLISHED"), all("nameKeys", "44:公司", "44:华为"), gte("lastGlobalIndex", 10L));
+
+        long joined = backend.entriesJoined();
+        long read = backend.documentsRead();
+        assertThat(views.find(both).sort(Sorts.ascending("lastGlobalIndex")).limit(2).into(new ArrayList<>()))
+                .extracting(d -> d.getString("_id")).containsExactly("case-30", "case-300");
+        assertThat(views.countDocuments(both, new com.mongodb.client.model.CountOptions().limit(201))).isEqualTo(3);
+        assertThat(backend.entriesJoined() - joined).as("index entries joined").isZero();
+        assertThat(backend.documentsRead() - read).as("documents read: the page's two, the count's three").isEqualTo(2 + 3);
+        assertThat(assertIndexedEqualsScanned(List.of(both, and(eq("state", "PUBLISHED"), all("nameKeys", "44:公司", "44:没有"), gte("lastGlobalIndex", 0L)))))
+                .extracting(List::size).containsExactly(3, 0);
+    }
+
+    @Test
     void of_two_non_unique_indexes_a_query_pins_the_one_whose_lookup_reads_the_fewest_entries_serves_it() {
         // the feed's "what made this subject public before entry n": every entry has one of the types asked, two the subject
         views.createIndex(Indexes.ascending("type", "_id")); // first: the choice by order took it and read all 2,000
