@@ -693,11 +693,12 @@ class CrashConsistentH2Backend extends H2Backend {
                         : walkable.inOrder(probe).map(inOrder -> underEachAlternative(walkable, query, probe, inOrder));
                 if (walk.isEmpty()) continue;
                 List<Document> matches = new ArrayList<>();
-                Set<Object> seen = new HashSet<>();
+                // a multikey document comes once per element it is indexed under in the walk; the join gives each once itself
+                Set<Object> seen = inEvery.isPresent() ? null : new HashSet<>();
                 long read = 0;
                 while (walk.get().hasNext() && matches.size() < (long) numberToSkip + limit) {
                     Object position = walk.get().next();
-                    if (!seen.add(position)) continue;
+                    if (seen != null && !seen.add(position)) continue;
                     Document document = getDocument(position);
                     read++;
                     for (String key : orderBy.keySet()) {
