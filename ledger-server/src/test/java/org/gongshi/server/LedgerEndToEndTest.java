@@ -182,6 +182,9 @@ class LedgerEndToEndTest {
             TrackingToken resumed = app.getBean(TokenStore.class).fetchToken(CaseViewProjection.PROCESSING_GROUP, 0);
             assertThat(resumed.position()).isEqualTo(tokenBeforeRestart.position());
             web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+            // its processors caught up, the read models' store commits in the small steps of live load again
+            var readModels = app.getBean(org.gongshi.server.embedded.AuthenticatingMongoBackend.class);
+            ProcessorFaultEndToEndTest.await(readModels::committingAsCatchingUp, catchingUp -> !catchingUp, "the processors to catch up");
 
             // a reset replays the whole store into the read model (Axon 4.13.0 needs the ReplayToken fix)
             var processor = app.getBean(org.axonframework.config.EventProcessingConfiguration.class)

@@ -10,15 +10,20 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -185,12 +190,15 @@ public class EmbeddedStorage {
      * generated credentials (mongo-java-server has no authentication of its own:
      * {@link AuthenticatingMongoBackend} adds SCRAM-SHA-256).
      */
+    @Bean(destroyMethod = "") // closed by the server's shutdown
+    AuthenticatingMongoBackend embeddedMongoBackend(@Value("${gongshi.embedded.checkpoint-interval:1s}") Duration checkpointInterval,
+                                                    MongoCredentials embeddedMongoCredentials) {
+        return new AuthenticatingMongoBackend(dataDir.resolve("readmodels").resolve("mongo.mv"), checkpointInterval, embeddedMongoCredentials);
+    }
+
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port,
-                                    @Value("${gongshi.embedded.checkpoint-interval:1s}") Duration checkpointInterval,
-                                    MongoCredentials embeddedMongoCredentials) {
-        MongoServer server = new MongoServer(new AuthenticatingMongoBackend(dataDir.resolve("readmodels").resolve("mongo.mv"),
-                checkpointInterval, embeddedMongoCredentials));
+    MongoServer embeddedMongoServer(@Value("${gongshi.embedded.mongo-port:0}") int port, AuthenticatingMongoBackend embeddedMongoBackend) {
+        MongoServer server = new MongoServer(embeddedMongoBackend);
         // Netty serves each connection's commands on one event-loop thread (2 per core by default), one command at a time:
         // a long command there holds up the other connections on that thread; with more threads than the processors and
         // readers keep busy connections, the operating system shares the cores between them instead (2,000-case bench:
@@ -200,6 +208,23 @@ public class EmbeddedStorage {
         log.info("Embedded MongoDB-wire-protocol server on {}:{}, authentication required (credentials in {}, data {})",
                 address.getHostString(), address.getPort(), dataDir.resolve(MongoCredentials.FILE), dataDir);
         return server;
+    }
+
+    /**
+     * Tells the read models' store when a processor of this node is catching up with the ledger, so that it commits in
+     * larger steps meanwhile ({@link CrashConsistentH2Backend#COMMIT_PAST_UNSAVED_BYTES_CATCHING_UP}). From the moment the
+     * application is ready: asked before Axon has built its processors, the checkpoint's thread would build them itself.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> readModelsCatchingUp(AuthenticatingMongoBackend embeddedMongoBackend,
+                                                                    ObjectProvider<EventProcessingConfiguration> processing) {
+        return ready -> processing.ifAvailable(p -> embeddedMongoBackend.catchingUpWhile(() -> catchingUp(p)));
+    }
+
+    /** Whether a streaming processor of this node has a segment that has not reached the head since it started. */
+    static boolean catchingUp(EventProcessingConfiguration processing) {
+        return processing.eventProcessors().values().stream().anyMatch(processor -> processor instanceof StreamingEventProcessor streaming
+                && streaming.processingStatus().values().stream().anyMatch(segment -> !segment.isCaughtUp()));
     }
 
     @Bean(destroyMethod = "close")

@@ -254,6 +254,43 @@ class JournaledWriteTest {
     }
 
     /**
+     * While a processor catches up with the ledger the store commits past
+     * {@link CrashConsistentH2Backend#COMMIT_PAST_UNSAVED_BYTES_CATCHING_UP}, and past
+     * {@link CrashConsistentH2Backend#COMMIT_PAST_UNSAVED_BYTES} again once the checkpoint finds them caught up.
+     */
+    @Test
+    void while_the_read_models_catch_up_the_store_commits_in_larger_steps() {
+        int live = CrashConsistentH2Backend.COMMIT_PAST_UNSAVED_BYTES;
+        int catchingUp = CrashConsistentH2Backend.COMMIT_PAST_UNSAVED_BYTES_CATCHING_UP;
+        assertThat(catchingUp).isGreaterThan(2 * live);
+        java.util.concurrent.atomic.AtomicBoolean behind = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (ServedStore store = ServedStore.open(dir.resolve("mongo.mv"), Duration.ofHours(1))) {
+            CrashConsistentH2Backend backend = store.backend();
+            assertThat(backend.committingAsCatchingUp()).as("before any processor is known").isFalse();
+            backend.catchingUpWhile(behind::get);
+            assertThat(backend.committingAsCatchingUp()).isTrue();
+            var views = store.client().getDatabase("gongshi").getCollection("case_views");
+            MVStore readModels = backend.getMvStore();
+            long versionBefore = readModels.getCurrentVersion();
+            int id = 0;
+            while (readModels.getUnsavedMemory() < 2 * live) id = insertHundredViews(views, id);
+            int[] unsaved = new int[1];
+            backend.exclusively(() -> unsaved[0] = readModels.getUnsavedMemory());
+            assertThat(readModels.getCurrentVersion()).as("no commit past %d unsaved bytes while catching up", unsaved[0])
+                    .isEqualTo(versionBefore);
+
+            behind.set(false);
+            backend.checkpoint(); // asks again, and commits what waited
+            assertThat(backend.committingAsCatchingUp()).isFalse();
+            assertThat(readModels.getCurrentVersion()).isGreaterThan(versionBefore);
+            assertThat(views.countDocuments()).isEqualTo(id);
+
+            backend.catchingUpWhile(() -> { throw new IllegalStateException("processors not configured yet"); });
+            assertThat(backend.committingAsCatchingUp()).as("a supplier that fails counts as caught up").isFalse();
+        }
+    }
+
+    /**
      * A clean stop while the checkpoint's thread commits waits for that commit: interrupted, H2's file channel closed under
      * the write (a {@code ClosedByInterruptException}), the stop's own commit failed, and the store reopened without the
      * writes since the last checkpoint (a restart in {@code IndexProbeTest} found its collection gone, CI, stop 46).
