@@ -857,10 +857,11 @@ class CrashConsistentH2Backend extends H2Backend {
      * processor of this node has not yet reached the head since it started, as in a rebuild, a restart after downtime or a
      * new node). Every commit writes each page changed since the last one whole, and a processor catching up changes the
      * same pages (an index's, a case's, a counter's) again and again within seconds: fewer, larger commits write each of
-     * them once. At 10,000 cases a rebuild of every read model ran at 584-605 events/s with 8 MB and 677-682 with 32 MB,
-     * 3.0-3.2 against 2.7 ms of CPU an event (16 MB: 640; 64 MB: 659-679; a checkpoint every 3 s instead of 1 s: no
-     * better; issue 13, ledger-bench {@code --rebuild-of}). Live, the feed's and the public records' lag waits for each
-     * commit's hold, which grows with it, so caught up the store commits past 8 MB again.
+     * them once. At 10,000 cases a rebuild of every read model ran at 584-605 events/s with 8 MB and 609-697 with 32 MB
+     * while catching up, the checkpoint's thread 4.7-5.1 % of the CPU against 7.7-8.4 % (32 MB at every commit: 630-682;
+     * 16 MB: 640; 64 MB: 659-679; a checkpoint every 3 s instead of 1 s: no better); at 100,000 cases 654 against 631
+     * (issue 13, ledger-bench, {@code 2026-12-04-catch-up-commits-s55}). Live, the feed's and the public records' lag
+     * waits for each commit's hold, which grows with it, so caught up the store commits past 8 MB again.
      */
     static final int COMMIT_PAST_UNSAVED_BYTES_CATCHING_UP = 32 << 20;
 
