@@ -121,6 +121,49 @@ final class IndexProbe {
         return true;
     }
 
+    /**
+     * The conditions of {@code query} left to check on the entries of an index after {@code probe} and the join of its
+     * alternatives ({@link #alternatives}, {@link SecondaryIndex#inEvery}) have found them: each a regular expression on one
+     * of {@code entryKeys} (the index's keys after the probe's), one per field, which an entry holds a value of. Every
+     * other condition must be one the probe pins exactly, as in {@link #covers}, or an {@code $all} of exact values whose
+     * first the probe pins (the join finds the documents holding every one). Empty for any other query, and where nothing
+     * is left (then the probe {@link #covers} the query, or the query is one no index answers alone).
+     *
+     * <p>A regular expression matches an array when one of its elements matches, and a document has an entry for each
+     * element, so a document matches the expression exactly when one of its entries' values does; that holds for a
+     * regular expression, not for every condition ({@code $ne}, {@code $size}...), which is why only those are taken.
+     */
+    static Optional<Document> leftToEntries(Document query, Document probe, List<String> entryKeys) {
+        List<Map.Entry<String, Object>> conditions = new java.util.ArrayList<>();
+        if (!conditions(query, conditions, 0)) return Optional.empty();
+        Document left = new Document();
+        Set<String> pinnedSeen = new java.util.HashSet<>();
+        for (Map.Entry<String, Object> condition : conditions) {
+            String field = condition.getKey();
+            Object value = condition.getValue();
+            Object pinned = probe.get(field);
+            if (pinned != null) {
+                boolean same = value == pinned || value.equals(pinned) || value instanceof Document d && d.size() == 1
+                        && (pinned.equals(d.get("$eq")) || d.get("$all") instanceof Collection<?> all && !all.isEmpty()
+                        && pinned.equals(all.iterator().next()) && all.stream().allMatch(e -> plain(e) && OrderedKey.ordered(e)));
+                if (!same || !exact(pinned) || !pinnedSeen.add(field)) return Optional.empty();
+            } else if (entryKeys.contains(field) && regularExpression(value) && !left.containsKey(field)) {
+                left.put(field, value);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return pinnedSeen.size() == probe.size() && !left.isEmpty() ? Optional.of(left) : Optional.empty();
+    }
+
+    /** A regular expression condition: a pattern, or {@code $regex} with its {@code $options} and nothing else. */
+    private static boolean regularExpression(Object value) {
+        if (value instanceof Document operators && !operators.keySet().stream().allMatch(k -> k.equals("$regex") || k.equals("$options"))) {
+            return false;
+        }
+        return value instanceof Pattern || BsonRegularExpression.isRegularExpression(value);
+    }
+
     /** A pinned value whose index key only its equals have (not a long beyond a double's precision, not a document). */
     private static boolean exact(Object pinned) {
         if (range(pinned).isPresent()) return false; // a bound's own value may hold more than one key (1 and 1.5 under $lte 2)

@@ -139,6 +139,26 @@ final class OrderedKey {
         };
     }
 
+    /** Whether the value whose key starts at {@code from} in {@code key} is a string or null, which {@link #string} reads back. */
+    static boolean readsBack(String key, int from, boolean ascending) {
+        char type = ascending ? key.charAt(from) : (char) (0xFFFF - key.charAt(from));
+        return type == STRING || type == NULL;
+    }
+
+    /** The string whose key starts at {@code from} in {@code key}, or null for null (and a missing value); see {@link #readsBack}. */
+    static String string(String key, int from, boolean ascending) {
+        char type = ascending ? key.charAt(from) : (char) (0xFFFF - key.charAt(from));
+        if (type != STRING) return null;
+        StringBuilder text = new StringBuilder();
+        int to = end(key, from, ascending) - 2;
+        for (int i = from + 1; i < to; i++) {
+            char c = ascending ? key.charAt(i) : (char) (0xFFFF - key.charAt(i));
+            text.append(c);
+            if (c == END) i++; // \0 is written \0\1
+        }
+        return text.toString();
+    }
+
     /** The least string greater than every string that starts with {@code prefix}; null if there is none. */
     static String after(String prefix) {
         int last = prefix.length() - 1;

@@ -348,8 +348,13 @@ final class SecondaryIndex extends Index<Object> {
      * records, the most of a name search's time in a province). A document's entries under the keys share what follows
      * the probed values (the index's other keys and its {@code _id}), so it is found where every run holds that rest.
      * Empty unless every probe pins the same number of keys by plain equality. Each entry read is counted in {@code read}.
+     * With {@code entry}, only the documents whose key after the probes' values passes it are given ({@link #valuesIn}).
      */
     Optional<Iterator<Object>> inEvery(List<Document> probes, AtomicLong read) {
+        return inEvery(probes, read, null);
+    }
+
+    Optional<Iterator<Object>> inEvery(List<Document> probes, AtomicLong read, Predicate<String> entry) {
         if (probes.isEmpty()) return Optional.empty();
         List<String> keys = keys();
         int pinned = probes.get(0).size();
@@ -387,7 +392,7 @@ final class SecondaryIndex extends Index<Object> {
                     }
                     if (together) {
                         Object position = runs.get(0).position;
-                        if (given.add(position)) return position;
+                        if ((entry == null || entry.test(furthest)) && given.add(position)) return position;
                         if (!advance(runs.get(0))) return null;
                     }
                 }
@@ -415,6 +420,27 @@ final class SecondaryIndex extends Index<Object> {
                 return current;
             }
         });
+    }
+
+    /**
+     * The values of {@code fields} (keys of the index after its first {@code pinned}, none of them dotted) in an entry
+     * whose key after the pinned values is {@code rest}, as a document (null and a missing value left out); empty where
+     * one of them is neither a string nor null ({@link OrderedKey#readsBack}).
+     */
+    Optional<Document> valuesIn(String rest, int pinned, Collection<String> fields) {
+        List<String> keys = keys();
+        Document values = new Document();
+        int from = 0;
+        for (int i = pinned; i < keys.size() && values.size() < fields.size(); i++) {
+            if (fields.contains(keys.get(i))) {
+                if (!OrderedKey.readsBack(rest, from, ascending[i])) return Optional.empty();
+                String value = OrderedKey.string(rest, from, ascending[i]);
+                values.put(keys.get(i), value);
+            }
+            from = OrderedKey.end(rest, from, ascending[i]);
+        }
+        values.values().removeIf(java.util.Objects::isNull);
+        return Optional.of(values);
     }
 
     /** The key prefix of the first {@code count} values of a query (on the index's leading keys). */

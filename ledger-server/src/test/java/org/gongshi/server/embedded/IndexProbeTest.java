@@ -217,6 +217,58 @@ class IndexProbeTest {
     }
 
     @Test
+    void a_count_of_a_name_whose_bigrams_a_name_may_hold_apart_checks_the_name_in_the_index_entries_not_in_the_records() {
+        // a name of three or more characters in a province: the join finds the records holding its bigrams, and the search
+        // name, a key of the index after the page's sort, tells in each entry whether the name holds the query whole
+        views.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "nameKeys"), Indexes.descending("lastGlobalIndex"),
+                Indexes.ascending("_id", "searchName")));
+        views.updateMany(new Document(), Updates.combine(set("state", "PUBLISHED"), set("nameKeys", List.of("44:有限", "44:公司")),
+                set("searchName", "某某有限公司")));
+        List<String> bigrams = List.of("44:华为", "44:为公", "44:公司");
+        views.updateMany(in("_id", "case-3", "case-30", "case-300", "case-1999", "case-1998"), set("nameKeys", List.of("44:有限", "44:华为", "44:为公", "44:公司")));
+        views.updateOne(eq("_id", "case-3"), set("searchName", "深圳华为公司"));
+        views.updateOne(eq("_id", "case-30"), set("searchName", "华为为公司")); // every bigram, never the four together
+        views.updateOne(eq("_id", "case-300"), set("searchName", "华为公司有限\0"));
+        views.updateOne(eq("_id", "case-1999"), Updates.unset("searchName"));
+        views.updateOne(eq("_id", "case-1998"), set("searchName", "华为公司"));
+        Bson named = and(eq("state", "PUBLISHED"), all("nameKeys", bigrams), regex("searchName", java.util.regex.Pattern.quote("华为公司")));
+
+        long read = backend.documentsRead();
+        long counted = backend.countedInIndexes();
+        assertThat(views.countDocuments(named, new com.mongodb.client.model.CountOptions().limit(201))).isEqualTo(3);
+        assertThat(backend.documentsRead() - read).as("records read for the count").isZero();
+        assertThat(backend.countedInIndexes() - counted).as("records counted in the index").isEqualTo(3);
+        assertThat(views.countDocuments(named, new com.mongodb.client.model.CountOptions().limit(2))).isEqualTo(2);
+        List<Bson> shapes = List.of(named,
+                and(eq("state", "PUBLISHED"), all("nameKeys", bigrams), regex("searchName", "^华为")),
+                and(eq("state", "PUBLISHED"), all("nameKeys", bigrams), regex("searchName", "公司$")),
+                and(eq("state", "PUBLISHED"), eq("nameKeys", "44:华为"), regex("searchName", "为为")),
+                and(eq("state", "PUBLISHED"), all("nameKeys", bigrams), regex("searchName", "华为", "i")),
+                and(eq("state", "PUBLISHED"), all("nameKeys", List.of("44:有限", "44:没有")), regex("searchName", "有限")));
+        long scans = backend.fullScans();
+        assertCountedEqualsScanned(shapes);
+        assertThat(backend.documentsRead() - read).as("records read for the counts (the scans compared with aside)").isZero();
+        assertThat(backend.fullScans() - scans).as("the scans compared with").isEqualTo(shapes.size());
+
+        // a value its key does not give back (a number, which the stock match reads as its text): the records are read
+        views.updateOne(eq("_id", "case-3"), set("searchName", 20_240_101));
+        read = backend.documentsRead();
+        assertThat(views.countDocuments(and(eq("state", "PUBLISHED"), all("nameKeys", bigrams), regex("searchName", "^2024")))).isEqualTo(1);
+        assertThat(backend.documentsRead() - read).as("the joined records read and matched").isEqualTo(5);
+        assertCountedEqualsScanned(shapes);
+        // a condition an entry's value cannot answer (what an array's elements answer one by one is not what the array does)
+        assertCountedEqualsScanned(List.of(and(eq("state", "PUBLISHED"), all("nameKeys", bigrams), com.mongodb.client.model.Filters.ne("searchName", "华为"))));
+    }
+
+    /** Each query's count is the count of a scan ({@code $or} with a condition nothing matches is never served by an index). */
+    private void assertCountedEqualsScanned(List<Bson> queries) {
+        for (Bson query : queries) {
+            assertThat(views.countDocuments(query)).as("count of %s", query)
+                    .isEqualTo(views.countDocuments(or(query, eq("_id", "matches-nothing"))));
+        }
+    }
+
+    @Test
     void an_array_holding_several_elements_before_a_range_the_join_cannot_take_reads_only_the_documents_indexed_under_each() {
         // a probe that ends in an ascending range after the array's key is not joined (SecondaryIndex#inEvery takes plain
         // equalities only): the documents indexed under the other elements are still the only ones read

@@ -42,7 +42,7 @@ class OrderedKeyTest {
     }
 
     @Test
-    void every_value_read_back_from_a_key_of_several_ends_where_it_ends() {
+    void every_value_read_back_from_a_key_of_several_ends_where_it_ends_and_a_string_or_null_is_read_back_whole() {
         Random random = new Random(7);
         List<Object> values = sample(random, 500);
         values.add(new Document("nested", List.of("a\0", 1)));
@@ -56,8 +56,12 @@ class OrderedKeyTest {
             }
             int at = 0;
             for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                boolean stringOrNull = value == null || value instanceof String;
+                assertThat(OrderedKey.readsBack(key.toString(), at, ascending)).as("%s read back", value).isEqualTo(stringOrNull);
+                if (stringOrNull) assertThat(OrderedKey.string(key.toString(), at, ascending)).as("read back").isEqualTo(value);
                 at = OrderedKey.end(key.toString(), at, ascending);
-                assertThat(at).as("the end of %s", values.get(i)).isEqualTo(ends.get(i));
+                assertThat(at).as("the end of %s", value).isEqualTo(ends.get(i));
             }
         }
     }

@@ -54,16 +54,20 @@ class PublicRecordProjectionTest {
     }
 
     @Test
-    void the_name_index_of_an_earlier_version_gives_way_to_one_that_ends_with_the_decision_date_a_page_is_sorted_by() {
+    void the_name_indexes_of_earlier_versions_give_way_to_ones_holding_the_page_sort_and_in_a_province_the_search_name() {
         var collection = client.getDatabase("public-records-test").getCollection(PublicRecords.COLLECTION);
         collection.createIndex(com.mongodb.client.model.Indexes.ascending("state", "nameKeys"),
                 new com.mongodb.client.model.IndexOptions().name("public_name"));
+        collection.createIndex(com.mongodb.client.model.Indexes.compoundIndex(com.mongodb.client.model.Indexes.ascending("state", PublicRecords.PROVINCE_NAME_KEYS),
+                com.mongodb.client.model.Indexes.descending("record.decidedOn")), new com.mongodb.client.model.IndexOptions().name("public_province_name_newest"));
         records.ensureIndexes();
         records.ensureIndexes(); // and again at the next start: nothing left to do
         java.util.Map<String, Object> keys = new java.util.HashMap<>();
         collection.listIndexes().forEach(index -> keys.put(index.getString("name"), index.get("key")));
-        assertThat(keys).doesNotContainKey("public_name").containsEntry("public_name_newest",
-                new org.bson.Document("state", 1).append("nameKeys", 1).append("record.decidedOn", -1));
+        assertThat(keys).doesNotContainKeys("public_name", "public_province_name_newest")
+                .containsEntry("public_name_newest", new org.bson.Document("state", 1).append("nameKeys", 1).append("record.decidedOn", -1))
+                .containsEntry(PublicRecords.PROVINCE_NAME_INDEX, new org.bson.Document("state", 1).append(PublicRecords.PROVINCE_NAME_KEYS, 1)
+                        .append("record.decidedOn", -1).append("_id", 1).append(PublicRecords.SEARCH_NAME, 1));
     }
 
     @Test
