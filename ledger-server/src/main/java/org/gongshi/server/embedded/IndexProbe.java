@@ -112,13 +112,23 @@ final class IndexProbe {
         for (Map.Entry<String, Object> condition : conditions) {
             Object value = condition.getValue();
             Object pinned = probe.get(condition.getKey());
-            if (pinned == null) return false;
-            boolean same = value == pinned || value.equals(pinned)
-                    || value instanceof Document d && d.size() == 1 && (pinned.equals(d.get("$eq"))
-                    || d.get("$all") instanceof Collection<?> all && all.size() == 1 && pinned.equals(all.iterator().next()));
-            if (!same || !exact(pinned)) return false;
+            if (pinned == null || !pinsExactly(value, pinned, false)) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether a condition asks for the value a probe pins, exactly ({@link #exact}): an equality, an {@code $eq}, or an
+     * {@code $all} of that value alone; or, {@code joined}, an {@code $all} of exact values beginning with it, whose others
+     * the join of the probe's alternatives finds ({@link #alternatives}).
+     */
+    private static boolean pinsExactly(Object condition, Object pinned, boolean joined) {
+        if (!exact(pinned)) return false;
+        if (condition == pinned || condition.equals(pinned)) return true;
+        if (!(condition instanceof Document d) || d.size() != 1) return false;
+        if (pinned.equals(d.get("$eq"))) return true;
+        return d.get("$all") instanceof Collection<?> all && !all.isEmpty() && pinned.equals(all.iterator().next())
+                && (all.size() == 1 || joined && all.stream().allMatch(element -> plain(element) && OrderedKey.ordered(element)));
     }
 
     /**
@@ -143,10 +153,7 @@ final class IndexProbe {
             Object value = condition.getValue();
             Object pinned = probe.get(field);
             if (pinned != null) {
-                boolean same = value == pinned || value.equals(pinned) || value instanceof Document d && d.size() == 1
-                        && (pinned.equals(d.get("$eq")) || d.get("$all") instanceof Collection<?> all && !all.isEmpty()
-                        && pinned.equals(all.iterator().next()) && all.stream().allMatch(e -> plain(e) && OrderedKey.ordered(e)));
-                if (!same || !exact(pinned) || !pinnedSeen.add(field)) return Optional.empty();
+                if (!pinsExactly(value, pinned, true) || !pinnedSeen.add(field)) return Optional.empty();
             } else if (entryKeys.contains(field) && regularExpression(value) && !left.containsKey(field)) {
                 left.put(field, value);
             } else {
