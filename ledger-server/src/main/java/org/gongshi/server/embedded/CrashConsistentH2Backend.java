@@ -386,7 +386,15 @@ class CrashConsistentH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             removeEarlierIndexMaps(collectionName, indexName, "index");
-            return new SecondaryIndex(stringKeyed(sortedIndexMap(collectionName, indexName)), indexName, keys, sparse);
+            MVMap<String, Object> entries = stringKeyed(sortedIndexMap(collectionName, indexName));
+            if (indexBuilds().containsKey(entries.getName())) {
+                // a build committed in steps and cut short (a crash, a kill): its entries are a part of the index, and
+                // mongo-java-server fills only an empty one
+                log.info("Building the embedded MongoDB's index {} of {} again: its last build did not finish", indexName,
+                        getFullCollectionNamespace(collectionName));
+                entries.clear();
+            }
+            return new SecondaryIndex(entries, indexName, keys, sparse);
         }
 
         /**
@@ -534,6 +542,35 @@ class CrashConsistentH2Backend extends H2Backend {
         @Override
         public int count() {
             return encoded.size();
+        }
+
+        /** A new non-unique index of a collection that holds documents is filled in steps ({@link #fillInSteps}). */
+        @Override
+        public void addIndex(Index<Object> index) {
+            if (index instanceof SecondaryIndex secondary && secondary.isEmpty() && !encoded.isEmpty()
+                    && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
+                fillInSteps(secondary);
+            }
+            super.addIndex(index);
+        }
+
+        /**
+         * Fills a new index from every document, committing whenever {@link #indexBuildCommitBytes} of changes wait
+         * (issue 13: an index added to a million public records was one commit of more than 2 GB, which H2 cannot write,
+         * {@code OutOfMemoryError: Capacity}; it closed the store, and the restart tried again). Its map is marked as being
+         * built ({@link #indexBuilds}) until it is full, in the commit that stores its description too, so a build cut
+         * short is started again from nothing when the index is next opened or created.
+         */
+        private void fillInSteps(SecondaryIndex index) {
+            MVMap<String, Boolean> builds = indexBuilds();
+            builds.put(index.mapName(), Boolean.TRUE);
+            long filled = 0;
+            for (Iterator<Map.Entry<Object, byte[]>> documents = encoded.entrySet().iterator(); documents.hasNext(); ) {
+                Map.Entry<Object, byte[]> document = documents.next();
+                index.add(BsonBytesType.decode(document.getValue()), document.getKey(), this);
+                if (++filled % 100 == 0) commitWhileBuildingAnIndex();
+            }
+            builds.remove(index.mapName());
         }
 
         @Override
@@ -1031,7 +1068,9 @@ class CrashConsistentH2Backend extends H2Backend {
      * writes belong to (read before the lock is let go: the commit that stores that version stores them).
      */
     private Document handleInOrder(Channel channel, String database, String command, Document query, boolean locked, long[] written) {
-        if (locked) commands.readLock().lock();
+        // an index's build commits while it fills ({@link IndexedH2Collection#fillInSteps}): no other command may be half-way then
+        java.util.concurrent.locks.Lock lock = command.equals("createIndexes") ? commands.writeLock() : commands.readLock();
+        if (locked) lock.lock();
         try {
             if (command.equals("aggregate")) {
                 Optional<LeadingMatch> match = LeadingMatch.of(database, query);
@@ -1044,7 +1083,7 @@ class CrashConsistentH2Backend extends H2Backend {
             LEADING_MATCH.remove();
             if (locked) {
                 written[0] = getMvStore().getCurrentVersion();
-                commands.readLock().unlock();
+                lock.unlock();
             }
         }
     }
@@ -1130,6 +1169,36 @@ class CrashConsistentH2Backend extends H2Backend {
                         + " compaction rewrote {} KB", TimeUnit.NANOSECONDS.toMillis(held), unsaved / 1024, written / 1024, rewritten / 1024);
             }
         });
+    }
+
+    /** The maps of indexes being built ({@link IndexedH2Collection#fillInSteps}), by name. */
+    private MVMap<String, Boolean> indexBuilds() {
+        return getMvStore().openMap(INDEX_BUILDS);
+    }
+
+    private static final String INDEX_BUILDS = "gongshi.index-builds";
+
+    /**
+     * How much an index's build changes between its commits ({@link IndexedH2Collection#fillInSteps}): as a catch-up's
+     * commits ({@link #COMMIT_PAST_UNSAVED_BYTES_CATCHING_UP}), unless a test sets less ({@link #commitIndexBuildsPast}).
+     */
+    private volatile int indexBuildCommitBytes;
+
+    void commitIndexBuildsPast(int bytes) {
+        indexBuildCommitBytes = bytes;
+    }
+
+    /**
+     * Commits an index's build so far once {@link #indexBuildCommitBytes} of changes wait, where no other command can be
+     * half-way: its {@code createIndexes} holds the lock alone ({@link #handleInOrder}), and while the stock constructor
+     * opens the store (re-keying an index) nothing else runs ({@code commands} is not yet set then).
+     */
+    private void commitWhileBuildingAnIndex() {
+        MVStore store = getMvStore();
+        int bound = indexBuildCommitBytes > 0 ? indexBuildCommitBytes : COMMIT_PAST_UNSAVED_BYTES_CATCHING_UP; // 0 while constructed
+        if (store.getUnsavedMemory() < bound || commands != null && !commands.isWriteLockedByCurrentThread()) return;
+        store.commit();
+        madeDurable(store);
     }
 
     /** Runs {@code work} while no command that writes runs (those that only read go on, {@link #READS}). */

@@ -460,6 +460,11 @@ final class SecondaryIndex extends Index<Object> {
         return key.toString();
     }
 
+    /** The name of the store's map that holds the entries. */
+    String mapName() {
+        return entries.getName();
+    }
+
     @Override
     public long getCount() {
         return entries.sizeAsLong();

@@ -574,6 +574,41 @@ class IndexProbeTest {
     }
 
     @Test
+    void an_index_added_to_a_collection_holding_documents_is_built_in_commits_of_a_bounded_size_and_answers_as_a_scan() {
+        // at a million public records one build was one commit of more than 2 GB, which H2 cannot write (issue 13)
+        backend.commitIndexBuildsPast(16 << 10);
+        long version = backend.getMvStore().getCurrentVersion();
+        views.createIndex(Indexes.compoundIndex(Indexes.ascending("division"), Indexes.descending("lastGlobalIndex")), new IndexOptions().name("newest"));
+        assertThat(backend.getMvStore().getCurrentVersion() - version).as("commits while the index was built").isGreaterThan(5);
+        assertThat(backend.getMvStore().openMap("gongshi.index-builds").isEmpty()).as("no build left marked").isTrue();
+        long counted = backend.countedInIndexes();
+        assertThat(views.countDocuments(eq("division", "110105"))).isEqualTo(DOCUMENTS / 2);
+        assertThat(backend.countedInIndexes() - counted).as("counted in the index").isEqualTo(DOCUMENTS / 2);
+        assertThat(assertIndexedEqualsScanned(List.of(eq("division", "310101")))).extracting(List::size).containsExactly(DOCUMENTS / 2);
+    }
+
+    @Test
+    void an_index_whose_build_was_cut_short_is_built_again_from_nothing_when_it_is_next_opened() {
+        org.h2.mvstore.MVStore store = stoppedWithTheNewestIndex();
+        // what a kill during a build committed in steps leaves: a part of the entries, the build still marked
+        org.h2.mvstore.MVMap<String, Object> entries = store.openMap("probe.views._sorted_newest",
+                new org.h2.mvstore.MVMap.Builder<String, Object>().keyType(IndexKeyType.INSTANCE));
+        List<String> half = new ArrayList<>();
+        entries.keyIterator(null).forEachRemaining(key -> {
+            if (half.size() < DOCUMENTS / 2) half.add(key);
+        });
+        half.forEach(entries::remove);
+        store.<String, Boolean>openMap("gongshi.index-builds").put(entries.getName(), Boolean.TRUE);
+        store.close();
+
+        start(false);
+        long counted = backend.countedInIndexes();
+        assertThat(views.countDocuments(eq("division", "110105")) + views.countDocuments(eq("division", "310101"))).isEqualTo(DOCUMENTS);
+        assertThat(backend.countedInIndexes() - counted).as("counted in the index, built again").isEqualTo(DOCUMENTS);
+        assertThat(backend.getMvStore().openMap("gongshi.index-builds").isEmpty()).as("no build left marked").isTrue();
+    }
+
+    @Test
     void a_data_directory_with_a_non_unique_index_keyed_as_before_is_re_keyed_in_sort_order_once_at_its_first_start() {
         org.h2.mvstore.MVStore store = stoppedWithTheNewestIndex();
         // the index as an earlier version stored it: under the stock map name, keyed "<length>:<JSON>|<id>"
