@@ -460,6 +460,11 @@ final class SecondaryIndex extends Index<Object> {
         return key.toString();
     }
 
+    /** Puts one entry ({@link #entryKeys}), as {@link #add} does each of a document's. */
+    void put(String key, Object position) {
+        entries.put(key, position);
+    }
+
     /** The name of the store's map that holds the entries. */
     String mapName() {
         return entries.getName();
@@ -499,7 +504,8 @@ final class SecondaryIndex extends Index<Object> {
         return super.getKeyValues(copy);
     }
 
-    private Set<String> entryKeys(Document document) {
+    /** The keys of a document's entries (each entry's value is the document's position). */
+    Set<String> entryKeys(Document document) {
         Set<String> keys = new LinkedHashSet<>();
         for (KeyValue values : getKeyValues(document)) {
             StringBuilder key = new StringBuilder();
