@@ -434,6 +434,9 @@ class CrashConsistentH2Backend extends H2Backend {
 
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            // H2 reads every page of a map it removes: minutes for an index of millions of entries (a one-off of an upgrade)
+            collection.getIndexes().stream().filter(index -> index.getName().equals(indexName)).findFirst().ifPresent(index ->
+                    log.info("Dropping the embedded MongoDB's index {} of {} ({} entries)", indexName, collection.getFullName(), index.getCount()));
             super.dropIndex(collection, indexName);
             String collectionName = collection.getCollectionName();
             List<String> maps = new ArrayList<>(earlierIndexMaps(collectionName, indexName));
@@ -567,14 +570,25 @@ class CrashConsistentH2Backend extends H2Backend {
         private void fillInSteps(SecondaryIndex index) {
             MVMap<String, Boolean> builds = indexBuilds();
             builds.put(index.mapName(), Boolean.TRUE);
+            long started = System.nanoTime();
+            long total = encoded.sizeAsLong();
+            long read = 0;
+            log.info("Building the embedded MongoDB's index {} of {} from its {} documents", index.getName(), getFullName(), total);
             List<Map.Entry<String, Object>> run = new ArrayList<>();
             for (Iterator<Map.Entry<Object, byte[]>> documents = encoded.entrySet().iterator(); documents.hasNext(); ) {
                 Map.Entry<Object, byte[]> document = documents.next();
                 for (String key : index.entryKeys(BsonBytesType.decode(document.getValue()))) run.add(Map.entry(key, document.getKey()));
-                if (run.size() >= INDEX_BUILD_RUN) putInOrder(index, run);
+                read++;
+                if (run.size() >= INDEX_BUILD_RUN) {
+                    putInOrder(index, run);
+                    log.info("Index {} of {}: {} of {} documents, {} entries, {} s", index.getName(), getFullName(), read, total,
+                            index.getCount(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+                }
             }
             putInOrder(index, run);
             builds.remove(index.mapName());
+            log.info("Index {} of {} built: {} entries in {} s", index.getName(), getFullName(), index.getCount(),
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         }
 
         private void putInOrder(SecondaryIndex index, List<Map.Entry<String, Object>> run) {
