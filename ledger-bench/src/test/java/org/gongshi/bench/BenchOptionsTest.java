@@ -37,4 +37,14 @@ class BenchOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name one");
         assertThat(dir.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void deadlines_are_held_only_where_nothing_fires_them_otherwise(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("ledger-server.jar"), "");
+        assertThatThrownBy(() -> new Bench(Map.of("deadlines", "hold", "server-jar", jar.toString(), "out", dir.resolve("out").toString())).run())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("with --generate in-process, --rebuild-of or --search-of only");
+        assertThatThrownBy(() -> new Bench(Map.of("deadlines", "later", "server-jar", jar.toString(), "out", dir.resolve("out").toString())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("not \"later\"");
+    }
 }

@@ -112,7 +112,10 @@ class BenchSmokeTest {
         for (JsonNode year : json.get("publicFiguresAfterGeneration")) filed += year.path("handlingRate").path("denominator").asLong();
         assertThat(filed).as("cases counted in the figures compared: " + json.get("publicFiguresAfterGeneration")).isPositive();
 
-        // the ledger kept with its copies searched again by a server started on it, at the size it holds, nothing inserted
+        // the ledger kept with its copies searched again by a server started on it, at the size it holds, nothing inserted;
+        // marked as kept with its deadlines held, so the server holds them again
+        assertThat(out.resolve("kept-with-copies").resolve(Bench.DEADLINES_HELD_MARK)).as("kept with its deadlines fired").doesNotExist();
+        Files.writeString(out.resolve("kept-with-copies").resolve(Bench.DEADLINES_HELD_MARK), "");
         options.keySet().removeAll(List.of("generate", "search-records", "keep-data"));
         options.putAll(Map.of("search-of", out.resolve("kept-with-copies").toString(), "out", out.resolve("searched").toString()));
         JsonNode searched = Api.JSON.readTree(Files.readString(new Bench(options).run()));
@@ -121,6 +124,9 @@ class BenchSmokeTest {
             searchedFigures.add(f.get("figure").asString());
             assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
         });
+        assertThat(searched.get("deadlines").asString()).isEqualTo("hold");
+        assertThat(searched.get("serverJvmOptions").toString()).contains("-Dgongshi.deadlines.initial-delay=" + Bench.DEADLINES_HELD);
+        assertThat(rebuilt.get("deadlines").asString()).isEqualTo("fire");
         assertThat(searchedFigures).contains("public search (q) at 40 records p99", "public search (q+province) at 40 records p50",
                 "read models on disk at 40 records").noneMatch(name -> name.startsWith("public records copied in"));
     }
