@@ -1186,7 +1186,9 @@ class CrashConsistentH2Backend extends H2Backend {
             writtenSinceCheckpoint = 0;
             rewritten = 0;
             // at rest and the chunks full enough, a checkpoint writes nothing
-            if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
+            if (written < QUIET_BYTES && !committingAsCatchingUp() && journal != null && tidying(store)) {
+                tidy(store);
+            } else if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
                 store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
                 rewritten = store.getUnsavedMemory();
             }
@@ -1196,6 +1198,75 @@ class CrashConsistentH2Backend extends H2Backend {
                         + " compaction rewrote {} KB", TimeUnit.NANOSECONDS.toMillis(held), unsaved / 1024, written / 1024, rewritten / 1024);
             }
         });
+    }
+
+    /**
+     * At most this much written since the last checkpoint (bytes, the store's estimate) and no processor catching up: the
+     * store is at rest, and may be tidied ({@link #tidy}). Idle processors still extend their claims now and then.
+     */
+    static final int QUIET_BYTES = 256 << 10;
+
+    /**
+     * At rest, the store's file is tidied when its live data is less than this share of it (%), until it is at least
+     * {@link #TIDY_UNTIL_PERCENT}. A rebuild, a catch-up or a bulk load leaves the file several times its live data: the
+     * checkpoints under load compact only chunks below {@link #COMPACT_BELOW_FILL_PERCENT}, and the space of freed chunks
+     * is written again but never given back (10,000 cases after their read models were built: 1,132 MB for ~180 MB live;
+     * a million public records 23.6 GB for ~5.4 GB).
+     */
+    static final int TIDY_BELOW_PERCENT = 40;
+    /** Where tidying stops (%, live data of the file): some room for the next writes and the chunks H2 retains. */
+    static final int TIDY_UNTIL_PERCENT = 60;
+    /** The fill a tidying step compacts the chunks to, and moves the chunks in the file to (%). */
+    static final int TIDY_FILL_PERCENT = 80;
+    /**
+     * What one checkpoint's tidying step rewrites or moves (bytes): at 10,000 cases each held the store 50-150 ms (C1
+     * only), which a command arriving meanwhile waits for.
+     */
+    static final int TIDY_STEP_BYTES = 16 << 20;
+
+    /** The map that counts tidying steps ({@link #tidy}). */
+    private static final String TIDY_STEPS = "gongshi.tidying";
+
+    /** Whether the store is being tidied at rest; only the checkpoint's thread changes it, under the lock. */
+    private boolean tidying;
+
+    /** The live data's share of the file (%): the chunks' share of the file times the live share of the chunks. */
+    static int liveShareOfFile(MVStore store) {
+        var files = store.getFileStore();
+        return files.getFillRate() * files.getChunksFillRate() / 100;
+    }
+
+    /** Whether a checkpoint at rest tidies the file: it holds too little live data, or tidying has not yet reached its mark. */
+    private boolean tidying(MVStore store) {
+        int live = liveShareOfFile(store);
+        boolean was = tidying;
+        tidying = live < (was ? TIDY_UNTIL_PERCENT : TIDY_BELOW_PERCENT);
+        if (tidying != was) {
+            log.info(tidying ? "Read-model store at rest, its file {} MB holding {} % live data: tidying it in steps of {} MB a checkpoint"
+                    : "Read-model store tidied: its file {} MB holds {} % live data; {} MB steps stop", store.getFileStore().size() >> 20,
+                    live, TIDY_STEP_BYTES >> 20);
+        }
+        return tidying;
+    }
+
+    /**
+     * One step of tidying the file at rest: the live pages of chunks below {@link #TIDY_FILL_PERCENT} rewritten (stored by the
+     * next checkpoint's commit, where H2 writes them into the space freed chunks left), or once the chunks are that full, chunks
+     * moved towards the file's start so H2 can cut its end (H2's own compactMoveChunks, as its background writer would,
+     * which this store does not run). Each step is at most {@link #TIDY_STEP_BYTES}.
+     */
+    private void tidy(MVStore store) {
+        // a step is a version of its own: H2 frees a dead chunk only some versions after it died (versionsToKeep), and a
+        // store at rest makes none, so the chunks a step emptied would stay in the file
+        MVMap<String, Long> steps = store.openMap(TIDY_STEPS);
+        steps.merge("steps", 1L, Long::sum);
+        var files = store.getFileStore();
+        if (files.getChunksFillRate() < TIDY_FILL_PERCENT) {
+            store.compact(TIDY_FILL_PERCENT, TIDY_STEP_BYTES);
+            rewritten = store.getUnsavedMemory();
+        } else if (files instanceof org.h2.mvstore.RandomAccessStore chunks) {
+            chunks.compactMoveChunks(TIDY_FILL_PERCENT, TIDY_STEP_BYTES, store);
+        }
     }
 
     /** How many entries of a new index are sorted and put at once ({@link IndexedH2Collection#fillInSteps}): some 250 MB of keys. */
