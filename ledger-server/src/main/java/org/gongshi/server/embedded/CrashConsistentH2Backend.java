@@ -1186,7 +1186,9 @@ class CrashConsistentH2Backend extends H2Backend {
             writtenSinceCheckpoint = 0;
             rewritten = 0;
             // at rest and the chunks full enough, a checkpoint writes nothing
-            if (written < QUIET_BYTES && !committingAsCatchingUp() && journal != null && tidying(store)) {
+            boolean quiet = written < QUIET_BYTES && !committingAsCatchingUp();
+            if (!quiet) tidyGaveUp = false; // written again: tidying may begin again at the next rest
+            if (quiet && journal != null && tidying(store)) {
                 tidy(store);
             } else if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
                 store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
@@ -1210,7 +1212,7 @@ class CrashConsistentH2Backend extends H2Backend {
      * At rest, the store's file is tidied when its live data is less than this share of it (%), until it is at least
      * {@link #TIDY_UNTIL_PERCENT}. A rebuild, a catch-up or a bulk load leaves the file several times its live data: the
      * checkpoints under load compact only chunks below {@link #COMPACT_BELOW_FILL_PERCENT}, and the space of freed chunks
-     * is written again but never given back (10,000 cases after their read models were built: 1,132 MB for ~180 MB live;
+     * is written again but never given back (10,000 cases after their read models were built: 1,132 MB for ~180 MB live, tidied to 251 MB;
      * a million public records 23.6 GB for ~5.4 GB).
      */
     static final int TIDY_BELOW_PERCENT = 40;
@@ -1219,10 +1221,16 @@ class CrashConsistentH2Backend extends H2Backend {
     /** The fill a tidying step compacts the chunks to, and moves the chunks in the file to (%). */
     static final int TIDY_FILL_PERCENT = 80;
     /**
-     * What one checkpoint's tidying step rewrites or moves (bytes): at 10,000 cases each held the store 50-150 ms (C1
-     * only), which a command arriving meanwhile waits for.
+     * What one checkpoint's tidying step rewrites (bytes, H2's measure): at 10,000 cases each held the store 50-150 ms (C1
+     * only), at a million records 0.5-1.7 s, which a command arriving meanwhile waits for.
      */
     static final int TIDY_STEP_BYTES = 16 << 20;
+    /**
+     * What one tidying step moves at most (bytes): H2 moves whole chunks, and a bulk load's commits made chunks of tens of MB
+     * (at a million records, 401 chunks in 22.5 GB): in 16 MB steps none moved; in steps of 256 MB the file went from
+     * 22,550 to 13,376 MB in about a minute, each step holding the writes 1.1-1.2 s.
+     */
+    static final int TIDY_MOVE_BYTES = 256 << 20;
 
     /** The map that counts tidying steps ({@link #tidy}). */
     private static final String TIDY_STEPS = "gongshi.tidying";
@@ -1238,22 +1246,30 @@ class CrashConsistentH2Backend extends H2Backend {
 
     /** Whether a checkpoint at rest tidies the file: it holds too little live data, or tidying has not yet reached its mark. */
     private boolean tidying(MVStore store) {
+        if (tidyGaveUp) return false;
         int live = liveShareOfFile(store);
         boolean was = tidying;
         tidying = live < (was ? TIDY_UNTIL_PERCENT : TIDY_BELOW_PERCENT);
+        if (tidying && !was) {
+            lastTidyProgress = lastTidyLog = System.nanoTime();
+            bestTidyShare = live;
+            smallestTidyFile = store.getFileStore().size();
+        }
         if (tidying != was) {
-            log.info(tidying ? "Read-model store at rest, its file {} MB holding {} % live data: tidying it in steps of {} MB a checkpoint"
-                    : "Read-model store tidied: its file {} MB holds {} % live data; {} MB steps stop", store.getFileStore().size() >> 20,
-                    live, TIDY_STEP_BYTES >> 20);
+            log.info(tidying ? "Read-model store at rest, its file {} MB holding {} % live data: tidying it, a step a checkpoint"
+                    : "Read-model store tidied: its file {} MB holds {} % live data", store.getFileStore().size() >> 20, live);
         }
         return tidying;
     }
 
     /**
      * One step of tidying the file at rest: the live pages of chunks below {@link #TIDY_FILL_PERCENT} rewritten (stored by the
-     * next checkpoint's commit, where H2 writes them into the space freed chunks left), or once the chunks are that full, chunks
-     * moved towards the file's start so H2 can cut its end (H2's own compactMoveChunks, as its background writer would,
-     * which this store does not run). Each step is at most {@link #TIDY_STEP_BYTES}.
+     * next checkpoint's commit, where H2 writes them into the space freed chunks left), or where it finds none to rewrite,
+     * chunks moved towards the file's start so H2 can cut its end (H2's own compactMoveChunks, as its background writer would,
+     * which this store does not run). Each step rewrites at most {@link #TIDY_STEP_BYTES} or moves {@link #TIDY_MOVE_BYTES}.
+     * H2 may count pages live that no map reaches any more (a million records, bulk-loaded, then given a new index: 40 % of
+     * its chunks "live" that no step could rewrite): when the file has grown neither smaller nor more live for
+     * {@link #TIDY_GIVE_UP}, tidying stops until the store has been written again.
      */
     private void tidy(MVStore store) {
         // a step is a version of its own: H2 frees a dead chunk only some versions after it died (versionsToKeep), and a
@@ -1261,13 +1277,53 @@ class CrashConsistentH2Backend extends H2Backend {
         MVMap<String, Long> steps = store.openMap(TIDY_STEPS);
         steps.merge("steps", 1L, Long::sum);
         var files = store.getFileStore();
-        if (files.getChunksFillRate() < TIDY_FILL_PERCENT) {
-            store.compact(TIDY_FILL_PERCENT, TIDY_STEP_BYTES);
+        long now = System.nanoTime(), size = files.size();
+        // what the steps before did shows once H2 has freed the chunks they emptied: a larger live share or a smaller file
+        int share = liveShareOfFile(store);
+        if (share > bestTidyShare || size < smallestTidyFile) {
+            bestTidyShare = Math.max(bestTidyShare, share);
+            smallestTidyFile = Math.min(smallestTidyFile, size);
+            lastTidyProgress = now;
+        }
+        if (now - lastTidyProgress > TIDY_GIVE_UP.toNanos()) {
+            tidying = false;
+            tidyGaveUp = true;
+            log.info("Read-model store tidying stopped: {} s without the file growing smaller or more of it live; its file {} MB, {} % of"
+                    + " it chunks, {} % of those live", TIDY_GIVE_UP.toSeconds(), size >> 20, files.getFillRate(), files.getChunksFillRate());
+            return;
+        }
+        String step;
+        if (files.getChunksFillRate() < TIDY_FILL_PERCENT && store.compact(TIDY_FILL_PERCENT, TIDY_STEP_BYTES)) {
             rewritten = store.getUnsavedMemory();
+            step = "rewrote " + (rewritten >> 10) + " KB";
         } else if (files instanceof org.h2.mvstore.RandomAccessStore chunks) {
-            chunks.compactMoveChunks(TIDY_FILL_PERCENT, TIDY_STEP_BYTES, store);
+            chunks.compactMoveChunks(TIDY_FILL_PERCENT, TIDY_MOVE_BYTES, store);
+            step = "moved chunks: the file " + ((size - files.size()) >> 20) + " MB smaller";
+        } else {
+            step = "found nothing to do";
+        }
+        if (now - lastTidyLog >= TIDY_LOG_EVERY.toNanos()) {
+            lastTidyLog = now;
+            log.info("Read-model store tidying: its file {} MB, {} % of it chunks, {} % of those live; the last step {}", files.size() >> 20,
+                    files.getFillRate(), files.getChunksFillRate(), step);
         }
     }
+
+    /**
+     * How long tidying goes on without the file growing smaller or more of it live: twice H2's retention of freed chunks
+     * (45 s), by when what a step freed counts.
+     */
+    static final Duration TIDY_GIVE_UP = Duration.ofSeconds(90);
+    /** How often tidying says where it stands in the log. */
+    private static final Duration TIDY_LOG_EVERY = Duration.ofSeconds(30);
+    /**
+     * When the file last grew smaller or more of it live while tidying, the best it reached, and when tidying last logged;
+     * the checkpoint's thread's only.
+     */
+    private long lastTidyProgress, lastTidyLog, smallestTidyFile;
+    private int bestTidyShare;
+    /** Set when tidying stopped without reaching its mark; cleared when the store is written again. */
+    private boolean tidyGaveUp;
 
     /** How many entries of a new index are sorted and put at once ({@link IndexedH2Collection#fillInSteps}): some 250 MB of keys. */
     private static final int INDEX_BUILD_RUN = 1_000_000;
