@@ -1186,9 +1186,7 @@ class CrashConsistentH2Backend extends H2Backend {
             writtenSinceCheckpoint = 0;
             rewritten = 0;
             // at rest and the chunks full enough, a checkpoint writes nothing
-            boolean quiet = written < QUIET_BYTES && !committingAsCatchingUp();
-            if (!quiet) tidyGaveUp = false; // written again: tidying may begin again at the next rest
-            if (quiet && journal != null && tidying(store)) {
+            if (written < QUIET_BYTES && !committingAsCatchingUp() && journal != null && tidying(store)) {
                 tidy(store);
             } else if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
                 store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
@@ -1221,14 +1219,14 @@ class CrashConsistentH2Backend extends H2Backend {
     /** The fill a tidying step compacts the chunks to, and moves the chunks in the file to (%). */
     static final int TIDY_FILL_PERCENT = 80;
     /**
-     * What one checkpoint's tidying step rewrites (bytes, H2's measure): at 10,000 cases each held the store 50-150 ms (C1
-     * only), at a million records 0.5-1.7 s, which a command arriving meanwhile waits for.
+     * What one checkpoint's tidying step rewrites (bytes, H2's measure): at 10,000 cases each held the store under 0.5 s (C1
+     * only), at a million records 0.5-1.3 s, which a command arriving meanwhile waits for.
      */
     static final int TIDY_STEP_BYTES = 16 << 20;
     /**
      * What one tidying step moves at most (bytes): H2 moves whole chunks, and a bulk load's commits made chunks of tens of MB
-     * (at a million records, 401 chunks in 22.5 GB): in 16 MB steps none moved; in steps of 256 MB the file went from
-     * 22,550 to 13,376 MB in about a minute, each step holding the writes 1.1-1.2 s.
+     * (at a million records, 401 chunks in 22.5 GB): in steps of 16 or 64 MB none moved; in steps of 256 MB the file went
+     * from 22,550 to 13,376 MB in about a minute, each step holding the writes 0.6-3.1 s (median 1.0 s).
      */
     static final int TIDY_MOVE_BYTES = 256 << 20;
 
@@ -1246,18 +1244,24 @@ class CrashConsistentH2Backend extends H2Backend {
 
     /** Whether a checkpoint at rest tidies the file: it holds too little live data, or tidying has not yet reached its mark. */
     private boolean tidying(MVStore store) {
-        if (tidyGaveUp) return false;
+        var files = store.getFileStore();
+        if (gaveUpAt != null) {
+            // begins again only once there is more to tidy than when it stopped: the file a quarter larger, or its chunks a
+            // tenth less live
+            if (files.size() < gaveUpAt[0] * 5 / 4 && files.getChunksFillRate() > gaveUpAt[1] - 10) return false;
+            gaveUpAt = null;
+        }
         int live = liveShareOfFile(store);
         boolean was = tidying;
         tidying = live < (was ? TIDY_UNTIL_PERCENT : TIDY_BELOW_PERCENT);
         if (tidying && !was) {
             lastTidyProgress = lastTidyLog = System.nanoTime();
-            bestTidyShare = live;
-            smallestTidyFile = store.getFileStore().size();
+            mostLiveChunks = files.getChunksFillRate();
+            smallestTidyFile = files.size();
         }
         if (tidying != was) {
             log.info(tidying ? "Read-model store at rest, its file {} MB holding {} % live data: tidying it, a step a checkpoint"
-                    : "Read-model store tidied: its file {} MB holds {} % live data", store.getFileStore().size() >> 20, live);
+                    : "Read-model store tidied: its file {} MB holds {} % live data", files.size() >> 20, live);
         }
         return tidying;
     }
@@ -1268,8 +1272,8 @@ class CrashConsistentH2Backend extends H2Backend {
      * chunks moved towards the file's start so H2 can cut its end (H2's own compactMoveChunks, as its background writer would,
      * which this store does not run). Each step rewrites at most {@link #TIDY_STEP_BYTES} or moves {@link #TIDY_MOVE_BYTES}.
      * H2 may count pages live that no map reaches any more (a million records, bulk-loaded, then given a new index: 40 % of
-     * its chunks "live" that no step could rewrite): when the file has grown neither smaller nor more live for
-     * {@link #TIDY_GIVE_UP}, tidying stops until the store has been written again.
+     * its chunks "live" that no step could rewrite): when for {@link #TIDY_GIVE_UP} no chunk has moved, the chunks have grown no
+     * more live and the file no smaller, tidying stops until there is more to tidy.
      */
     private void tidy(MVStore store) {
         // a step is a version of its own: H2 frees a dead chunk only some versions after it died (versionsToKeep), and a
@@ -1278,18 +1282,18 @@ class CrashConsistentH2Backend extends H2Backend {
         steps.merge("steps", 1L, Long::sum);
         var files = store.getFileStore();
         long now = System.nanoTime(), size = files.size();
-        // what the steps before did shows once H2 has freed the chunks they emptied: a larger live share or a smaller file
-        int share = liveShareOfFile(store);
-        if (share > bestTidyShare || size < smallestTidyFile) {
-            bestTidyShare = Math.max(bestTidyShare, share);
+        // what the steps before did shows once H2 has freed the chunks they emptied: chunks more live, or a smaller file
+        int chunksLive = files.getChunksFillRate();
+        if (chunksLive > mostLiveChunks || size < smallestTidyFile) {
+            mostLiveChunks = Math.max(mostLiveChunks, chunksLive);
             smallestTidyFile = Math.min(smallestTidyFile, size);
             lastTidyProgress = now;
         }
         if (now - lastTidyProgress > TIDY_GIVE_UP.toNanos()) {
             tidying = false;
-            tidyGaveUp = true;
-            log.info("Read-model store tidying stopped: {} s without the file growing smaller or more of it live; its file {} MB, {} % of"
-                    + " it chunks, {} % of those live", TIDY_GIVE_UP.toSeconds(), size >> 20, files.getFillRate(), files.getChunksFillRate());
+            gaveUpAt = new long[] {size, chunksLive};
+            log.info("Read-model store tidying stopped: {} s without a chunk moved, its chunks more live or its file smaller; its file {} MB, {} %"
+                    + " of it chunks, {} % of those live", TIDY_GIVE_UP.toSeconds(), size >> 20, files.getFillRate(), chunksLive);
             return;
         }
         String step;
@@ -1297,8 +1301,12 @@ class CrashConsistentH2Backend extends H2Backend {
             rewritten = store.getUnsavedMemory();
             step = "rewrote " + (rewritten >> 10) + " KB";
         } else if (files instanceof org.h2.mvstore.RandomAccessStore chunks) {
+            long writes = files.getWriteCount();
             chunks.compactMoveChunks(TIDY_FILL_PERCENT, TIDY_MOVE_BYTES, store);
-            step = "moved chunks: the file " + ((size - files.size()) >> 20) + " MB smaller";
+            // chunks moved from the file's end show as a smaller file only once the end is empty: a move is progress
+            boolean moved = files.getWriteCount() > writes;
+            if (moved) lastTidyProgress = now;
+            step = moved ? "moved chunks" : "moved nothing";
         } else {
             step = "found nothing to do";
         }
@@ -1310,20 +1318,20 @@ class CrashConsistentH2Backend extends H2Backend {
     }
 
     /**
-     * How long tidying goes on without the file growing smaller or more of it live: twice H2's retention of freed chunks
-     * (45 s), by when what a step freed counts.
+     * How long tidying goes on without moving a chunk, its chunks growing more live or the file smaller: twice H2's retention
+     * of freed chunks (45 s), by when what a step freed counts.
      */
     static final Duration TIDY_GIVE_UP = Duration.ofSeconds(90);
     /** How often tidying says where it stands in the log. */
     private static final Duration TIDY_LOG_EVERY = Duration.ofSeconds(30);
     /**
-     * When the file last grew smaller or more of it live while tidying, the best it reached, and when tidying last logged;
-     * the checkpoint's thread's only.
+     * When tidying last found the chunks more live or the file smaller than before, the most and the least it found, and
+     * when it last logged; the checkpoint's thread's only.
      */
     private long lastTidyProgress, lastTidyLog, smallestTidyFile;
-    private int bestTidyShare;
-    /** Set when tidying stopped without reaching its mark; cleared when the store is written again. */
-    private boolean tidyGaveUp;
+    private int mostLiveChunks;
+    /** The file's size and its chunks' live share (%) when tidying last stopped short of its mark; null when it did not. */
+    private long[] gaveUpAt;
 
     /** How many entries of a new index are sorted and put at once ({@link IndexedH2Collection#fillInSteps}): some 250 MB of keys. */
     private static final int INDEX_BUILD_RUN = 1_000_000;
