@@ -126,26 +126,7 @@ public final class Bench {
         if (options.containsKey("rebuild-of") && options.containsKey("search-of")) {
             throw new IllegalArgumentException("--rebuild-of and --search-of each run one phase of a kept ledger: name one");
         }
-        Files.createDirectories(out);
-        Path work = Files.createTempDirectory("gongshi-bench");
-        Path jar = Path.of(options.getOrDefault("server-jar", "ledger-server/target/ledger-server.jar"));
-        if (!Files.isRegularFile(jar)) throw new IllegalStateException("no server jar at " + jar.toAbsolutePath()
-                + ": build it (./mvnw -B -ntp -q -pl ledger-bench -am package -DskipTests) or pass --server-jar");
-        int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(n -> wholeNumber("clients", n)).toArray();
-        int phaseSeconds = whole("phase-seconds", "30");
-        int genThreads = whole("gen-threads", "8");
-        int queries = whole("queries", "200");
-        int jfrClients = whole("jfr-clients", "8");
-        List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
-        // the README's way to run the embedded default (C1 only, see there); --server-opts "" runs the JVM's default
-        String more = options.getOrDefault("server-opts", SERVER_OPTS);
-        if (!more.isBlank()) serverOpts.addAll(Arrays.asList(more.trim().split("\\s+")));
-        extra.put("date", Instant.now().toString());
-        extra.put("machine", Machine.describe());
-        extra.put("loadAverageAtStart", Machine.loadAverage());
-        extra.put("cases", cases);
-        extra.put("serverJvmOptions", serverOpts);
-        SyntheticLedger ledger = new SyntheticLedger(whole("seed", "1"), cases);
+        // every option checked before anything is made (a bad one leaves no output or work directory behind)
         String generation = options.getOrDefault("generate", "api");
         if (!generation.equals("api") && !generation.equals("in-process")) {
             throw new IllegalArgumentException("--generate is api (through the bureau API, the default) or in-process (through the"
@@ -165,6 +146,26 @@ public final class Bench {
         // deadlines are thousands of commands that compete with the rebuild or the searches measured
         boolean holdDeadlines = deadlines.equals("hold") || ofKept && Files.exists(Path.of(ofKept(kept, searched)).resolve(DEADLINES_HELD_MARK));
         extra.put("deadlines", holdDeadlines ? "hold" : "fire");
+        Path jar = Path.of(options.getOrDefault("server-jar", "ledger-server/target/ledger-server.jar"));
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException("no server jar at " + jar.toAbsolutePath()
+                + ": build it (./mvnw -B -ntp -q -pl ledger-bench -am package -DskipTests) or pass --server-jar");
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("gongshi-bench");
+        int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(n -> wholeNumber("clients", n)).toArray();
+        int phaseSeconds = whole("phase-seconds", "30");
+        int genThreads = whole("gen-threads", "8");
+        int queries = whole("queries", "200");
+        int jfrClients = whole("jfr-clients", "8");
+        List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
+        // the README's way to run the embedded default (C1 only, see there); --server-opts "" runs the JVM's default
+        String more = options.getOrDefault("server-opts", SERVER_OPTS);
+        if (!more.isBlank()) serverOpts.addAll(Arrays.asList(more.trim().split("\\s+")));
+        extra.put("date", Instant.now().toString());
+        extra.put("machine", Machine.describe());
+        extra.put("loadAverageAtStart", Machine.loadAverage());
+        extra.put("cases", cases);
+        extra.put("serverJvmOptions", serverOpts);
+        SyntheticLedger ledger = new SyntheticLedger(whole("seed", "1"), cases);
         Path dataDir = work.resolve("data");
         Path log = out.resolve("server.log");
         Files.deleteIfExists(log);

@@ -1185,7 +1185,8 @@ class CrashConsistentH2Backend extends H2Backend {
             long written = writtenSinceCheckpoint + Math.max(0, unsaved - rewritten);
             writtenSinceCheckpoint = 0;
             rewritten = 0;
-            // at rest and the chunks full enough, a checkpoint writes nothing
+            // at rest, a file mostly dead is tidied; otherwise chunks below the mark are compacted; at rest and the chunks
+            // full enough, a checkpoint writes nothing
             if (written < QUIET_BYTES && !committingAsCatchingUp() && journal != null && tidying(store)) {
                 tidy(store);
             } else if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
@@ -1248,7 +1249,7 @@ class CrashConsistentH2Backend extends H2Backend {
         if (gaveUpAt != null) {
             // begins again only once there is more to tidy than when it stopped: the file a quarter larger, or its chunks a
             // tenth less live
-            if (files.size() < gaveUpAt[0] * 5 / 4 && files.getChunksFillRate() > gaveUpAt[1] - 10) return false;
+            if (files.size() < gaveUpAt.fileSize() * 5 / 4 && files.getChunksFillRate() > gaveUpAt.chunksLive() - 10) return false;
             gaveUpAt = null;
         }
         int live = liveShareOfFile(store);
@@ -1291,7 +1292,7 @@ class CrashConsistentH2Backend extends H2Backend {
         }
         if (now - lastTidyProgress > TIDY_GIVE_UP.toNanos()) {
             tidying = false;
-            gaveUpAt = new long[] {size, chunksLive};
+            gaveUpAt = new StoppedShort(size, chunksLive);
             log.info("Read-model store tidying stopped: {} s without a chunk moved, its chunks more live or its file smaller; its file {} MB, {} %"
                     + " of it chunks, {} % of those live", TIDY_GIVE_UP.toSeconds(), size >> 20, files.getFillRate(), chunksLive);
             return;
@@ -1330,8 +1331,11 @@ class CrashConsistentH2Backend extends H2Backend {
      */
     private long lastTidyProgress, lastTidyLog, smallestTidyFile;
     private int mostLiveChunks;
-    /** The file's size and its chunks' live share (%) when tidying last stopped short of its mark; null when it did not. */
-    private long[] gaveUpAt;
+    /** Where tidying last stopped short of its mark; null when it did not. */
+    private StoppedShort gaveUpAt;
+
+    /** The file's size (bytes) and its chunks' live share (%) when tidying stopped short of its mark. */
+    private record StoppedShort(long fileSize, int chunksLive) {}
 
     /** How many entries of a new index are sorted and put at once ({@link IndexedH2Collection#fillInSteps}): some 250 MB of keys. */
     private static final int INDEX_BUILD_RUN = 1_000_000;
