@@ -314,6 +314,60 @@ class CommitOrderedEventStorageEngineTest {
     }
 
     /** The store's current version, read while no store is under way (under its store lock, which H2 keeps to its package). */
+    @Test
+    void processors_reading_behind_the_head_share_one_message_per_event_each_with_the_token_axon_s_own_engine_gives() throws Exception {
+        for (int i = 0; i < 5; i++) commit(engine, new GenericDomainEventMessage<>("Case", "case-" + i, 0, "filed " + i));
+        commit(engine, new GenericDomainEventMessage<>("Case", "case-0", 1, "notified 0"));
+        engine.appendEvents(List.of(new org.axonframework.eventhandling.GenericEventMessage<>("a tree head signed"))); // no aggregate
+        JdbcEventStorageEngine axons = JdbcEventStorageEngine.builder().connectionProvider(PooledConnections.of(dataSource))
+                .transactionManager(transactions).snapshotSerializer(Jackson3Serializer.builder().build())
+                .eventSerializer(Jackson3Serializer.builder().build()).build();
+
+        List<TrackedEventMessage<?>> first = read(engine, null), second = read(engine, null), axon = read(axons, null);
+        assertThat(first).hasSize(7);
+        assertSameEvents(first, axon);
+        assertSameEvents(second, axon);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i).getPayload()).as("event %d deserialized once, for both readers", i).isSameAs(first.get(i).getPayload());
+            assertThat(second.get(i).getMetaData()).isSameAs(first.get(i).getMetaData());
+        }
+        assertThat(read(engine, first.get(2).trackingToken())).as("a reader from a token of its own")
+                .extracting(TrackedEventMessage::trackingToken).containsExactlyElementsOf(
+                        axon.subList(3, 7).stream().map(TrackedEventMessage::trackingToken).toList());
+
+        try (Connection connection = dataSource.getConnection()) { // a gap, which this store never leaves: read as Axon reads it
+            connection.createStatement().executeUpdate("DELETE FROM DomainEventEntry WHERE globalIndex = 3");
+        }
+        List<TrackedEventMessage<?>> gapped = read(engine, null);
+        assertSameEvents(gapped, read(axons, null));
+        assertThat(((GapAwareTrackingToken) gapped.get(2).trackingToken()).getGaps()).as("the gap kept in the token").containsExactly(3L);
+    }
+
+    private static List<TrackedEventMessage<?>> read(org.axonframework.eventsourcing.eventstore.EventStorageEngine from, TrackingToken after) {
+        try (Stream<? extends TrackedEventMessage<?>> events = from.readEvents(after, false)) {
+            return new ArrayList<>(events.toList());
+        }
+    }
+
+    private static void assertSameEvents(List<TrackedEventMessage<?>> actual, List<TrackedEventMessage<?>> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.size(); i++) {
+            TrackedEventMessage<?> a = actual.get(i), e = expected.get(i);
+            assertThat(a.trackingToken()).as("token of event %d", i).isEqualTo(e.trackingToken());
+            assertThat(a.getIdentifier()).isEqualTo(e.getIdentifier());
+            assertThat(a.getTimestamp()).isEqualTo(e.getTimestamp());
+            assertThat(a.getPayload()).isEqualTo(e.getPayload());
+            assertThat(a.getMetaData()).isEqualTo(e.getMetaData());
+            assertThat(a).as("event %d with or without its aggregate", i).isInstanceOf(e.getClass());
+            if (a instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+                var other = (org.axonframework.eventhandling.DomainEventMessage<?>) e;
+                assertThat(domain.getAggregateIdentifier()).isEqualTo(other.getAggregateIdentifier());
+                assertThat(domain.getSequenceNumber()).isEqualTo(other.getSequenceNumber());
+                assertThat(domain.getType()).isEqualTo(other.getType());
+            }
+        }
+    }
+
     private static long versionBetweenStores(MVStore store) throws Exception {
         java.lang.reflect.Method underStoreLock = MVStore.class.getDeclaredMethod("tryExecuteUnderStoreLock", java.util.concurrent.Callable.class);
         underStoreLock.setAccessible(true);
