@@ -132,6 +132,12 @@ public class FeedStreams implements SmartLifecycle {
                 live.tryEmitNext(Tick.CATCH_UP);
                 return;
             }
+            if (live.currentSubscriberCount() == 0) {
+                // nobody to broadcast to: the end is enough (a few key lookups), where reading every entry appended took
+                // 2.9 % of a rebuild's CPU (issue 13); a subscriber arriving later reads what landed as its history
+                head = feedLog.size() - 1;
+                return;
+            }
             List<FeedEntry> entries;
             do {
                 entries = feedLog.after(head, PAGE, null, null);

@@ -34,6 +34,7 @@ class FeedStreamsTest {
     static final class GrowingLog extends FeedLog {
         final List<FeedEntry> entries = new CopyOnWriteArrayList<>();
         final AtomicInteger queries = new AtomicInteger();
+        final AtomicInteger sizes = new AtomicInteger();
         /** How long a read that finds nothing takes to come back, as on a loaded machine (0: at once). */
         volatile long emptyReadMillis;
 
@@ -73,6 +74,7 @@ class FeedStreamsTest {
 
         @Override
         public long size() {
+            sizes.incrementAndGet();
             return entries.size();
         }
     }
@@ -120,6 +122,23 @@ class FeedStreamsTest {
         a.dispose();
         b.dispose();
         c.dispose();
+    }
+
+    @Test
+    void with_nobody_following_the_tail_reads_only_the_feed_s_end_and_a_later_subscriber_misses_nothing() throws Exception {
+        int sizesAtStart = log.sizes.get();
+        for (int i = 0; i < 10; i++) log.append(50); // a rebuild's feed growing, nobody following
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (log.sizes.get() < sizesAtStart + 2 && System.nanoTime() < deadline) Thread.sleep(5);
+        assertThat(log.sizes.get()).as("the tail looked at the end").isGreaterThanOrEqualTo(sizesAtStart + 2);
+        assertThat(log.queries.get()).as("no entry read for nobody").isZero();
+
+        List<Long> got = new CopyOnWriteArrayList<>();
+        Disposable d = streams.follow(-1, null, null).subscribe(e -> got.add(e.seq()));
+        for (int i = 0; i < 5; i++) log.append(20);
+        awaitSize(got, 600);
+        assertThat(got).containsExactlyElementsOf(LongStream.range(0, 600).boxed().toList());
+        d.dispose();
     }
 
     @Test
