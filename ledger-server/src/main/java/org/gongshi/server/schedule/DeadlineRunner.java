@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -118,6 +120,7 @@ public class DeadlineRunner implements AutoCloseable {
         if (firedByCaller) return;
         long giveUp = System.nanoTime() + SCHEDULE_CATCH_UP.toNanos();
         while (!scheduleAtHead.getAsBoolean()) {
+            if (closing) return;
             if (System.nanoTime() - giveUp >= 0) {
                 log.warn("Deadlines: the schedule had not read the ledger up to the clock's move after {}; firing what it holds",
                         SCHEDULE_CATCH_UP);
@@ -175,14 +178,29 @@ public class DeadlineRunner implements AutoCloseable {
                 .orElse(true);
     }
 
+    /** Set as the application begins to close ({@link #stopFiring}); nothing fires after it. */
+    private volatile boolean closing;
+
+    /**
+     * Stops firing as the application begins to close, before its command bus and processors stop (Spring publishes the
+     * event before it stops any component): a poll that ran after the command bus had unsubscribed logged "No handler was
+     * subscribed" for its deadline at shutdown (the entry fired again after its lease, at the next start). A firing under
+     * way ends with the deadline it is sending; the rest wait for the next start.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void stopFiring() {
+        closing = true;
+    }
+
     /** Fires every entry due now; returns how many commands succeeded. */
     public synchronized int fireDue() {
         int fired = 0;
         if (!scheduleCaughtUp.getAsBoolean()) return fired; // the next poll, or the clock's next move, fires them
-        while (true) {
+        while (!closing) {
             List<String> page = schedule.claimable(clock.instant(), wall.instant(), PAGE);
             if (page.isEmpty()) return fired;
             for (String id : page) {
+                if (closing) return fired;
                 Instant ledgerNow = clock.instant(), wallNow = wall.instant();
                 var claimed = schedule.claim(id, ledgerNow, wallNow, lease, owner);
                 if (claimed.isEmpty()) continue; // another node's now, or fired with its case's earlier entry
@@ -191,6 +209,7 @@ public class DeadlineRunner implements AutoCloseable {
                 fired++;
             }
         }
+        return fired;
     }
 
     /** Sends the command {@code due} asks for and marks it done; false if the command failed (it fires again after its lease). */
@@ -215,6 +234,7 @@ public class DeadlineRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         onMove.shutdownNow();
     }
 }

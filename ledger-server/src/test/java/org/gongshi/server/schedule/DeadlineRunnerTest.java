@@ -243,6 +243,22 @@ class DeadlineRunnerTest {
         assertThat(schedule.pending()).isZero();
     }
 
+    @Test
+    void nothing_fires_once_the_application_begins_to_close_before_its_command_bus_unsubscribes() {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        for (int i = 0; i < 3; i++) schedule.schedule(DeadlineSchedule.Kind.CASE, "case-" + i, T0.minusSeconds(i));
+        DeadlineRunner runner = node(clockAt(T0), Duration.ofMinutes(1));
+        try {
+            runner.stopFiring();
+            runner.run();
+            assertThat(runner.fireDue()).isZero();
+        } finally {
+            runner.close();
+        }
+        assertThat(fired).as("no command sent while closing").isEmpty();
+        assertThat(schedule.pending()).as("every entry waits for the next start").isEqualTo(3);
+    }
+
     /**
      * A sanction applies to its last day ({@code until}); the schedule lifts it the next day on the ledger's clock
      * (Asia/Shanghai midnight), as it ends a list entry's term: {@link LiftEndedSanctions} under {@code system:deadlines},
