@@ -177,6 +177,27 @@ class IndexProbeTest {
     }
 
     @Test
+    void an_update_that_changes_no_indexed_value_keeps_the_entries_and_one_that_changes_a_value_or_its_type_moves_them() {
+        views.createIndex(Indexes.ascending("division", "status"));
+        views.createIndex(Indexes.ascending("record.kind"));
+        views.updateMany(new Document(), Updates.combine(set("status", "open"), set("record", new Document("kind", "A").append("text", "x"))));
+        views.updateOne(eq("_id", "case-3"), set("lastGlobalIndex", 5_000L)); // no indexed value changes
+        views.updateOne(eq("_id", "case-5"), set("record.text", "y")); // a field beside an indexed one in the same subdocument
+        views.updateOne(eq("_id", "case-7"), set("record.kind", "B"));
+        views.updateOne(eq("_id", "case-9"), set("status", 1));
+        views.updateOne(eq("_id", "case-9"), set("status", 1.0)); // equal in MongoDB, another type: its entry made again
+        views.updateOne(eq("_id", "case-11"), Updates.unset("status"));
+
+        List<List<Document>> found = assertIndexedEqualsScanned(List.of(
+                and(eq("division", "310101"), eq("status", "open")),
+                and(eq("division", "310101"), eq("status", 1)),
+                eq("record.kind", "A"),
+                eq("record.kind", "B")));
+        assertThat(found).extracting(List::size).containsExactly(DOCUMENTS / 2 - 2, 1, DOCUMENTS - 1, 1);
+        assertThat(found.get(0)).extracting(d -> d.getString("_id")).contains("case-3", "case-5", "case-7").doesNotContain("case-9", "case-11");
+    }
+
+    @Test
     void a_query_for_an_array_holding_several_elements_reads_only_the_documents_indexed_under_each_of_them() {
         views.createIndex(Indexes.ascending("state", "nameKeys"));
         // a name search: every record holds the common bigram, a few the rare one, one both and the third

@@ -94,6 +94,19 @@ class StoredDocumentsTest {
         assertThat(raw.getByteBuffer().remaining()).isEqualTo(stored.length);
     }
 
+    @Test
+    void collection_statistics_count_the_stored_documents_bytes_when_asked_after_inserts_updates_and_deletes() {
+        for (int i = 0; i < 20; i++) views.insertOne(new Document("_id", "case-" + i).append("state", "FILED").append("name", "某某公司 " + i));
+        views.updateOne(com.mongodb.client.model.Filters.eq("_id", "case-3"), com.mongodb.client.model.Updates.set("state", "DECIDED, long after"));
+        views.deleteOne(com.mongodb.client.model.Filters.eq("_id", "case-4"));
+        long stored = 0;
+        for (org.bson.RawBsonDocument raw : views.withDocumentClass(org.bson.RawBsonDocument.class).find()) stored += raw.getByteBuffer().remaining();
+
+        Document stats = store.client().getDatabase("stored").runCommand(new Document("collStats", "views"));
+        assertThat(stats.get("count", Number.class).longValue()).isEqualTo(19);
+        assertThat(stats.get("size", Number.class).longValue()).as("the documents' BSON bytes").isEqualTo(stored);
+    }
+
     /** The document the store answers a query for {@code id} with, as a reply would hold it. */
     private de.bwaldvogel.mongo.bson.Document stored(String id) {
         var collection = store.backend().resolveDatabase("stored").resolveCollection("views", true);
