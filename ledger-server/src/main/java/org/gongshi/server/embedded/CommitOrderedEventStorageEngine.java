@@ -192,6 +192,11 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         return super.readEvents(trackingToken, mayBlock).map(recentlyRead::share);
     }
 
+    /** Forgets the events read most recently ({@link RecentlyRead#clear}): a data subject's key was deleted. */
+    void forgetRecentlyRead() {
+        recentlyRead.clear();
+    }
+
     /**
      * Axon's tracked event, its token made without reading the event's timestamp where the event follows its predecessor
      * without a gap. Axon parses the timestamp (text in the table) to decide whether a gap before the event may still

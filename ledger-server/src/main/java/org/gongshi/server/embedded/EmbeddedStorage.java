@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.gongshi.projections.privacy.SubjectKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -161,9 +162,10 @@ public class EmbeddedStorage {
     EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
                                           @Qualifier("serializer") Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration) {
+                                          org.axonframework.config.Configuration configuration,
+                                          ObjectProvider<SubjectKeys> subjectKeys) {
         PersistenceExceptionResolver duplicates = EmbeddedStorage::isDuplicateKey;
-        JdbcEventStorageEngine engine = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
+        CommitOrderedEventStorageEngine engine = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(PooledConnections.of(dataSource))
                 .transactionManager(axonTransactionManager)
                 .persistenceExceptionResolver(duplicates)
@@ -172,6 +174,8 @@ public class EmbeddedStorage {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter()));
         engine.createSchema(H2EventTableFactory.INSTANCE);
+        // events the processors share were deserialized with personal data in clear: a deleted key makes them read again
+        subjectKeys.ifAvailable(keys -> keys.onDelete(engine::forgetRecentlyRead));
         return engine;
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>A message handed out again carries the reading stream's own tracking token; only its content is shared, which is
  * immutable (the payloads are records, the metadata an immutable map, and a message's lazy parts are set once). It is
  * the event as the store's serializer reads it, as each processor read it before: nothing is seen that was not.
- * A slot holds one event; one that a later event has taken over is read and deserialized again.
+ * A slot holds one event; one that a later event has taken over is read and deserialized again. Deleting a data subject's
+ * key empties every slot ({@link #clear}): a message deserialized before showed the subject's data in clear.
  */
 final class RecentlyRead {
 
@@ -53,6 +54,14 @@ final class RecentlyRead {
         }
         slots.set(slot, new Read(globalIndex, fresh.getIdentifier(), fresh));
         return fresh;
+    }
+
+    /**
+     * Forgets every event kept: called once a data subject's key is deleted ({@code SubjectKeys#onDelete}), as an event
+     * kept here may have been deserialized with the subject's data in clear; read again, it shows them shredded.
+     */
+    void clear() {
+        for (int slot = 0; slot < EVENTS; slot++) slots.set(slot, null);
     }
 
     /** How many reads were served a message already read, of all reads (for the log and tests). */

@@ -46,4 +46,14 @@ class RecentlyReadTest {
         assertThat(recentlyRead.share(other)).as("another event at that position (not this store's)").isSameAs(other);
         assertThat(recentlyRead.shared()).isZero();
     }
+
+    @Test
+    void once_cleared_nothing_read_before_is_handed_out_again() {
+        var event = new GenericDomainEventMessage<>("Case", "case-1", 0, "filed");
+        recentlyRead.share(read(5, event));
+        recentlyRead.clear(); // a data subject's key was deleted
+        TrackedEventMessage<?> again = read(5, event);
+        assertThat(recentlyRead.share(again)).isSameAs(again);
+        assertThat(recentlyRead.shared()).isZero();
+    }
 }

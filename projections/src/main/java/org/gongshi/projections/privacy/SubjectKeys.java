@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -145,7 +146,19 @@ public class SubjectKeys {
         boolean deleted = keys.updateOne(eq("_id", subjectId), combine(unset("key"), set("shreddedAt", Date.from(clock.instant()))))
                 .getMatchedCount() > 0;
         cache.put(subjectId, new Cached(null, true, clock.instant()));
+        for (Runnable listener : onDelete) listener.run();
         return deleted;
+    }
+
+    private final List<Runnable> onDelete = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Runs {@code listener} after each key this JVM deletes, once this node reads the subject as shredded: whatever keeps
+     * events read and deserialized before (the embedded event store's shared reads) forgets them, so that nothing read
+     * after the deletion shows the subject's data in clear.
+     */
+    public void onDelete(Runnable listener) {
+        onDelete.add(listener);
     }
 
     private byte[] newKey() {
