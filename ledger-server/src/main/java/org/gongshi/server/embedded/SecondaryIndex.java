@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -83,7 +82,6 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
-        if (sameKeyed(oldDocument, newDocument)) return; // the same entries: nothing to compute or change
         Set<String> before = entryKeys(oldDocument);
         Set<String> after = entryKeys(newDocument);
         for (String key : before) if (!after.contains(key)) entries.remove(key);
@@ -504,21 +502,6 @@ final class SecondaryIndex extends Index<Object> {
             }
         }
         return super.getKeyValues(copy);
-    }
-
-    /**
-     * Whether both documents hold the same value (or lack the same field) at every key of this index and the same id: then
-     * their entries are the same, as they are made of nothing else ({@link #entryKeys}). Most updates change no indexed
-     * field (a view's counts, a record's text); computing both documents' entries for each took 3.9 % of a rebuild's CPU
-     * (JFR, issue 13). Values equal as Java objects only: an equal value of another type is simply computed.
-     */
-    private boolean sameKeyed(Document oldDocument, Document newDocument) {
-        if (!Objects.equals(oldDocument.get("_id"), newDocument.get("_id"))) return false;
-        for (String key : keys()) {
-            if (!Objects.equals(Utils.getSubdocumentValueCollectionAware(oldDocument, key),
-                    Utils.getSubdocumentValueCollectionAware(newDocument, key))) return false;
-        }
-        return true;
     }
 
     /** The keys of a document's entries (each entry's value is the document's position). */
