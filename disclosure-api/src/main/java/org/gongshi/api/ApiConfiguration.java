@@ -5,15 +5,14 @@ import org.gongshi.api.admin.SubjectKeyController;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.gongshi.api.audit.AuditController;
 import org.gongshi.api.audit.AuditPagesController;
 import org.gongshi.api.audit.CaseHistories;
 import org.gongshi.projections.cases.CaseViewReplay;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.ledger.LedgerTree;
+import org.gongshi.projections.ledger.StoredForm;
 import org.gongshi.projections.listings.ListingViews;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.gongshi.api.cases.CaseCommandController;
 import org.gongshi.api.cases.CaseQueryController;
 import org.gongshi.api.listings.ListingCommandController;
@@ -109,12 +108,12 @@ public class ApiConfiguration {
         return heartbeat;
     }
 
-    /** The audit's case histories, read from the event store (payloads as the event serializer stored them). */
+    /** The audit's case histories, read from the event store (payloads as the event store holds them). */
     @Bean
-    CaseHistories caseHistories(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, CaseViews caseViews,
+    CaseHistories caseHistories(EventStore eventStore, StoredForm storedForm, CaseViews caseViews,
                                 ListingViews listingViews, LedgerTree ledgerTree, FeedLog feedLog, CaseViewReplay caseViewReplay,
                                 JsonMapper jsonMapper, org.gongshi.ledger.policy.Rulebook rulebook) {
-        return new CaseHistories(eventStore, eventSerializer, caseViews, listingViews, ledgerTree, feedLog, caseViewReplay, jsonMapper, rulebook);
+        return new CaseHistories(eventStore, storedForm, caseViews, listingViews, ledgerTree, feedLog, caseViewReplay, jsonMapper, rulebook);
     }
 
     /** The witnesses whose cosignatures of the feed's and the ledger's checkpoints are accepted and served. */

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.event.axon.GrpcMetaDataAwareSerializer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -11,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.gongshi.api.cases.CaseCommandController;
 import org.gongshi.api.dev.DevTokenController;
+import org.gongshi.api.security.JwtKeys;
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import javax.sql.DataSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +39,7 @@ import org.gongshi.api.listings.ListingCommandController;
 import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.PenaltyHistoryProjection;
 import org.gongshi.server.schedule.DeadlineRunner;
+import org.gongshi.projections.ledger.StoredForm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No Axon Server runs here: the connector is pointed at a closed port and the test asserts the wiring.
  */
 class DistributedProfileTest {
+
+    static final String JWT_SECRET = "distributed-profile-test-secret-0123456789";
 
     static MongoServer externalMongo;
 
@@ -60,7 +73,7 @@ class DistributedProfileTest {
                 "--server.address=127.0.0.1",
                 "--axon.axonserver.servers=127.0.0.1:1",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + externalMongo.getLocalAddress().getPort() + "/gongshi",
-                "--gongshi.security.jwt-secret=distributed-profile-test-secret-0123456789"));
+                "--gongshi.security.jwt-secret=" + JWT_SECRET));
         if (roles != null) args.add("--gongshi.roles=" + roles);
         return new SpringApplicationBuilder(LedgerServerApplication.class).run(args.toArray(String[]::new));
     }
@@ -73,6 +86,8 @@ class DistributedProfileTest {
             assertThat(app.getBean(TokenStore.class)).isInstanceOfSatisfying(org.gongshi.server.axon.ThrottledClaimExtensions.class,
                 tokens -> assertThat(tokens.delegate()).isInstanceOf(MongoTokenStore.class));
             assertThat(app.getBean(SagaStore.class)).as("process managers are stored in MongoDB").isInstanceOf(KeyedSagaStore.class);
+            assertThat(app.getBean(StoredForm.class).readWith()).as("the ledger reads payloads as the connector read them")
+                    .isInstanceOf(GrpcMetaDataAwareSerializer.class);
             assertThat(app.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(app.getBeansOfType(MongoServer.class)).isEmpty();
             assertThat(app.getBeansOfType(DevTokenController.class)).as("POST /dev/tokens exists only in the embedded default").isEmpty();
@@ -101,6 +116,22 @@ class DistributedProfileTest {
             assertThat(app.getBeansOfType(ListingViewProjection.class)).hasSize(1);
             assertThat(app.getBeansOfType(PenaltyHistoryProjection.class)).hasSize(1);
             assertThat(app.getBeansOfType(DeadlineRunner.class)).hasSize(1);
+        }
+    }
+
+    /** A node without the api role still answers its own endpoints' refusals as problems that say why (API.md: 409 with the rule). */
+    @Test
+    void a_projections_node_answers_a_refused_administration_request_as_a_problem_that_says_why() {
+        try (ConfigurableApplicationContext app = start("projections")) {
+            WebTestClient web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")).build();
+            Instant now = Instant.now();
+            String admin = NimbusJwtEncoder.withSecretKey(JwtKeys.fromSecret(JWT_SECRET)).algorithm(MacAlgorithm.HS256).build()
+                    .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), JwtClaimsSet.builder().subject("operator")
+                            .issuedAt(now).expiresAt(now.plusSeconds(600)).claim("roles", List.of("admin")).build())).getTokenValue();
+            web.post().uri("/api/v1/admin/rebuilds/public-feed").headers(h -> h.setBearerAuth(admin)).exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).contains("log of record"));
         }
     }
 }

@@ -11,10 +11,9 @@ import org.gongshi.projections.listings.PenaltyHistoryProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
 import org.gongshi.projections.publicrecords.PublicRecords;
-import org.axonframework.serialization.Serializer;
 import org.gongshi.projections.ledger.LedgerLeaves;
 import org.gongshi.projections.ledger.LedgerTreeProjection;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.gongshi.projections.ledger.StoredForm;
 import org.gongshi.projections.stats.FigureCounters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,10 +32,10 @@ public class ProjectionsConfiguration {
         return new FeedLogProjection(feedLog, source);
     }
 
-    /** Every event into the ledger tree, its payload as the event serializer stored it. */
+    /** Every event into the ledger tree, its payload as the event store holds it. */
     @Bean
-    LedgerTreeProjection ledgerTreeProjection(LedgerLeaves ledgerLeaves, @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new LedgerTreeProjection(ledgerLeaves, eventSerializer);
+    LedgerTreeProjection ledgerTreeProjection(LedgerLeaves ledgerLeaves, StoredForm storedForm) {
+        return new LedgerTreeProjection(ledgerLeaves, storedForm);
     }
 
     @Bean

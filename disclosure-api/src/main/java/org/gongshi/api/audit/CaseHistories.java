@@ -3,7 +3,6 @@ package org.gongshi.api.audit;
 import org.gongshi.ledger.policy.Rulebook;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.security.Access;
@@ -26,6 +25,7 @@ import org.gongshi.projections.feed.PublicRecordHistory;
 import org.gongshi.projections.ledger.LedgerLeaves;
 import org.gongshi.projections.ledger.LedgerTree;
 import org.gongshi.projections.ledger.StoredEvents;
+import org.gongshi.projections.ledger.StoredForm;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViews;
 import org.springframework.http.HttpStatus;
@@ -59,7 +59,7 @@ public class CaseHistories {
     static final int MAX_VERSIONS = 1000;
 
     private final EventStore eventStore;
-    private final Serializer eventSerializer;
+    private final StoredForm storedForm;
     private final CaseViews caseViews;
     private final ListingViews listingViews;
     private final LedgerLeaves leaves;
@@ -68,11 +68,11 @@ public class CaseHistories {
     private final JsonMapper json;
     private final Rulebook rules;
 
-    public CaseHistories(EventStore eventStore, Serializer eventSerializer, CaseViews caseViews, ListingViews listingViews,
+    public CaseHistories(EventStore eventStore, StoredForm storedForm, CaseViews caseViews, ListingViews listingViews,
                          LedgerTree ledgerTree, FeedLog feed, CaseViewReplay replay, JsonMapper json, Rulebook rules) {
         this.rules = rules;
         this.eventStore = eventStore;
-        this.eventSerializer = eventSerializer;
+        this.storedForm = storedForm;
         this.caseViews = caseViews;
         this.listingViews = listingViews;
         this.leaves = ledgerTree.leaves();
@@ -164,7 +164,7 @@ public class CaseHistories {
         if (recording.historicalImport()) body.put("historicalImport", true);
         JsonNode payload = null;
         try {
-            payload = StoredEvents.payload(m, eventSerializer);
+            payload = StoredEvents.payload(m, storedForm);
         } catch (IllegalArgumentException e) {
             body.put("payloadError", e.getMessage());
         }
@@ -182,7 +182,7 @@ public class CaseHistories {
         }
         if (leaf != null) {
             body.put("leafMatches", payload != null
-                    && Arrays.equals(leaf.leafHash(), StoredEvents.leafOf(m, leaf.globalIndex(), eventSerializer).leafHash()));
+                    && Arrays.equals(leaf.leafHash(), StoredEvents.leafOf(m, leaf.globalIndex(), storedForm).leafHash()));
         }
         return body;
     }

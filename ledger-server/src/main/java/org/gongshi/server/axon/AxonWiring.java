@@ -3,6 +3,9 @@ package org.gongshi.server.axon;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.event.axon.GrpcMetaDataAwareSerializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -15,6 +18,7 @@ import org.gongshi.ledger.calendar.WorkingDayCalendar;
 import org.gongshi.ledger.policy.EnforcementPolicy;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.ledger.vocabulary.MetadataKeys;
+import org.gongshi.projections.ledger.StoredForm;
 import org.gongshi.projections.privacy.PersonalDataSeal;
 import org.gongshi.projections.privacy.SealingSerializer;
 import org.gongshi.projections.privacy.SubjectKeys;
@@ -68,6 +72,20 @@ public class AxonWiring {
                 return new SealingSerializer(serializer, () -> new PersonalDataSeal(subjectKeys.getObject()));
             }
         };
+    }
+
+    /**
+     * Events read back from the store give their payloads as stored through a serializer equal to the one the store read
+     * them with ({@link StoredForm}): the embedded store reads with the event serializer itself, Axon Server's connector
+     * with its own wrapper of it (a {@link GrpcMetaDataAwareSerializer} equals any other wrapper of the same serializer).
+     */
+    @Bean
+    StoredForm storedForm(@Qualifier("eventSerializer") Serializer eventSerializer, EventStore eventStore) {
+        return storedForm(eventSerializer, eventStore instanceof AxonServerEventStore);
+    }
+
+    static StoredForm storedForm(Serializer eventSerializer, boolean axonServerStoresEvents) {
+        return new StoredForm(axonServerStoresEvents ? new GrpcMetaDataAwareSerializer(eventSerializer) : eventSerializer);
     }
 
     /**

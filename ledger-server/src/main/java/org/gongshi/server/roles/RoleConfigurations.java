@@ -3,6 +3,7 @@ package org.gongshi.server.roles;
 import org.gongshi.api.ApiConfiguration;
 import org.gongshi.api.dev.DevClockController;
 import org.gongshi.api.dev.DevTokenController;
+import org.gongshi.api.problem.ProblemAdvice;
 import org.gongshi.api.security.SecurityConfiguration;
 import org.gongshi.api.web.LedgerPositions;
 import com.mongodb.client.MongoClient;
@@ -60,9 +61,12 @@ public final class RoleConfigurations {
     /** The name of the bean that, where it is defined, keeps aggregates between commands ({@code CommandRole#aggregate}). */
     public static final String AGGREGATE_CACHE = "aggregateCache";
 
-    /** Always: the read models every role reads, and token security for whatever endpoints are up. */
+    /**
+     * Always: the read models every role reads, and token security and problem answers for whatever endpoints are up (a
+     * projections node's administration answered its refusals without their reason, as Boot's bare error body).
+     */
     @Configuration(proxyBeanMethods = false)
-    @Import({ReadModelConfiguration.class, SecurityConfiguration.class})
+    @Import({ReadModelConfiguration.class, SecurityConfiguration.class, ProblemAdvice.class})
     static class ReadModels {
     }
 

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
 import org.gongshi.projections.writes.Batches;
 
 /**
@@ -20,11 +19,11 @@ public class LedgerTreeProjection {
     public static final String PROCESSING_GROUP = "ledger-tree";
 
     private final LedgerLeaves leaves;
-    private final Serializer eventSerializer;
+    private final StoredForm storedForm;
 
-    public LedgerTreeProjection(LedgerLeaves leaves, Serializer eventSerializer) {
+    public LedgerTreeProjection(LedgerLeaves leaves, StoredForm storedForm) {
         this.leaves = leaves;
-        this.eventSerializer = eventSerializer;
+        this.storedForm = storedForm;
     }
 
     /**
@@ -36,7 +35,7 @@ public class LedgerTreeProjection {
         long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("event without a global position: " + token));
         LedgerLeaves.Appending appending = appending();
         if (appending.appended(message.getIdentifier())) return;
-        appending.append(message.getIdentifier(), globalIndex, StoredEvents.leafOf(message, globalIndex, eventSerializer));
+        appending.append(message.getIdentifier(), globalIndex, StoredEvents.leafOf(message, globalIndex, storedForm));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.gongshi.projections.ledger;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.serialization.Serializer;
 import org.gongshi.ledger.policy.Recording;
 import tools.jackson.databind.JsonNode;
 
@@ -15,13 +14,13 @@ public final class StoredEvents {
     }
 
     /**
-     * The payload exactly as stored, as JSON (through the event serializer, which hands back the stored
-     * bytes of an event read from the store).
+     * The payload exactly as stored, as JSON ({@link StoredForm}: the stored bytes of an event read from the store, never
+     * serialized afresh).
      *
      * @throws IllegalArgumentException if the stored payload is not JSON
      */
-    public static JsonNode payload(EventMessage<?> message, Serializer eventSerializer) {
-        byte[] stored = message.serializePayload(eventSerializer, byte[].class).getData();
+    public static JsonNode payload(EventMessage<?> message, StoredForm storedForm) {
+        byte[] stored = storedForm.payload(message);
         try {
             return LedgerLeaf.parsePayload(new String(stored, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
@@ -30,7 +29,7 @@ public final class StoredEvents {
     }
 
     /** The leaf of an event read from the store at {@code globalIndex}. */
-    public static LedgerLeaf leafOf(EventMessage<?> message, long globalIndex, Serializer eventSerializer) {
+    public static LedgerLeaf leafOf(EventMessage<?> message, long globalIndex, StoredForm storedForm) {
         String aggregateType = null, aggregateId = null;
         long sequence = -1;
         if (message instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
@@ -41,7 +40,7 @@ public final class StoredEvents {
         Recording recording = recording(message);
         return new LedgerLeaf(globalIndex, message.getIdentifier(), aggregateType, aggregateId, sequence,
                 message.getPayloadType().getName(), recording.recordedAt(), recording.bureau(), recording.actor(),
-                payload(message, eventSerializer));
+                payload(message, storedForm));
     }
 
     /**

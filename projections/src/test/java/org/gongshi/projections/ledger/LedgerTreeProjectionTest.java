@@ -40,7 +40,7 @@ class LedgerTreeProjectionTest {
         mongo = new InMemoryMongo();
         leaves = new LedgerLeaves(mongo.database("ledger-tree"));
         leaves.ensureIndexes();
-        projection = new AnnotationEventHandlerAdapter(new LedgerTreeProjection(leaves, Jackson3Serializer.builder().build()));
+        projection = new AnnotationEventHandlerAdapter(new LedgerTreeProjection(leaves, new StoredForm(Jackson3Serializer.builder().build())));
     }
 
     @AfterEach
@@ -95,7 +95,7 @@ class LedgerTreeProjectionTest {
     @Test
     void a_leaf_is_made_from_the_stored_payload_without_deserialising_it() throws Exception {
         Jackson3Serializer json = Jackson3Serializer.builder().build();
-        projection = new AnnotationEventHandlerAdapter(new LedgerTreeProjection(leaves, json)); // the store's own serializer
+        projection = new AnnotationEventHandlerAdapter(new LedgerTreeProjection(leaves, new StoredForm(json))); // the store's own serializer
         List<TrackedEventMessage<?>> stored = new ArrayList<>();
         for (TrackedEventMessage<?> event : events(0, 5)) {
             GenericDomainEventMessage<?> domain = (GenericDomainEventMessage<?>) event;
