@@ -15,13 +15,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
 /**
  * What the hardware allows, measured in the bench JVM in the same run: appends to an H2 file database with
  * Axon's event table shape (one commit per event, with the ledger's settings), and inserts,
- * finds by _id and a sorted scan on mongo-java-server with its H2 backend over the wire protocol.
+ * finds by _id, a sorted scan and inserts in bulk on mongo-java-server with its H2 backend over the wire protocol.
  */
 final class Baselines {
 
@@ -29,7 +31,11 @@ final class Baselines {
     static final String H2_SETTINGS = ";WRITE_DELAY=0;REUSE_SPACE=FALSE;PAGE_SIZE=2048";
 
     record Figures(double h2AppendsPerSecond, double h2AppendP50Ms, double h2BytesPerEvent, double mongoInsertsPerSecond,
-                   double mongoInsertP50Ms, double mongoFindsPerSecond, double mongoFindP50Ms, double mongoScanDocsPerSecond) {}
+                   double mongoInsertP50Ms, double mongoFindsPerSecond, double mongoFindP50Ms, double mongoScanDocsPerSecond,
+                   double mongoBulkInsertsPerSecond) {}
+
+    /** Documents an {@code insertMany} of the bulk baseline carries. */
+    static final int BULK = 1000;
 
     static Figures measure(Path dir, int n) throws Exception {
         byte[] payload = new byte[700];
@@ -72,7 +78,7 @@ final class Baselines {
 
         Latencies inserts = new Latencies();
         Latencies finds = new Latencies();
-        double insertRate, findRate, scanRate;
+        double insertRate, findRate, scanRate, bulkRate;
         MongoServer server = new MongoServer(new H2Backend(dir.resolve("mongo-baseline.mv").toString()));
         try {
             InetSocketAddress address = server.bind();
@@ -98,11 +104,25 @@ final class Baselines {
                 long seen = 0;
                 for (Document ignored : docs.find().sort(new Document("_id", 1)).batchSize(1000)) seen++;
                 scanRate = seen / ((System.nanoTime() - start) / 1e9);
+                // the same documents again into a fresh collection, BULK to a round trip: the most the server stores a second,
+                // the wire's and the client's cost spread over many documents
+                MongoCollection<Document> bulk = client.getDatabase("baseline").getCollection("bulk");
+                List<Document> batch = new ArrayList<>(BULK);
+                start = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    batch.add(new Document("_id", "r" + i).append("seq", i).append("division", "110105").append("text", text));
+                    if (batch.size() == BULK || i == n - 1) {
+                        bulk.insertMany(batch);
+                        batch.clear();
+                    }
+                }
+                bulkRate = n / ((System.nanoTime() - start) / 1e9);
+                if (bulk.countDocuments() != n) throw new IllegalStateException("the bulk baseline lost documents");
             }
         } finally {
             server.shutdownNow();
         }
         return new Figures(appendRate, appends.percentileMs(50), bytesPerEvent, insertRate, inserts.percentileMs(50), findRate,
-                finds.percentileMs(50), scanRate);
+                finds.percentileMs(50), scanRate, bulkRate);
     }
 }

@@ -2,6 +2,8 @@ package org.gongshi.bench;
 
 import org.gongshi.synthetic.SyntheticLedger;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -170,7 +172,7 @@ public final class Bench {
         Path log = out.resolve("server.log");
         Files.deleteIfExists(log);
         try {
-            log("baselines (raw H2 appends, raw Mongo inserts and finds by _id)");
+            log("baselines (raw H2 appends, raw Mongo inserts, finds by _id, a sorted scan and bulk inserts)");
             Baselines.Figures base = Baselines.measure(Files.createDirectories(work.resolve("baselines")),
                     whole("baseline-events", "5000"));
             extra.put("baselines", base);
@@ -399,7 +401,7 @@ public final class Bench {
      * Waits until every processor of the server just started on an in-process generated ledger has passed its head: every
      * read model built from the first event, as a rebuild builds it. Logs progress every 10 s.
      */
-    private void buildReadModels(ServerProcess server, Api api, String admin, Baselines.Figures base) throws InterruptedException {
+    private void buildReadModels(ServerProcess server, Api api, String admin, Baselines.Figures base) throws Exception {
         long events = head(api, admin);
         log("building every read model from the " + events + " generated events");
         CpuUse before = CpuUse.of(server);
@@ -409,6 +411,31 @@ public final class Bench {
         figures.add(new Figure("read models built from the generated ledger: events/s", events / seconds, "events/s", "raw Mongo inserts/s",
                 base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s once healthy", events, seconds)));
         cpu("server CPU building the read models", "Build", before, CpuUse.of(server), seconds, events, "event");
+        readModelDocuments(server, events, base, "built");
+    }
+
+    /**
+     * How many documents the read models hold for {@code events} (every collection of the read-model database), and the
+     * rebuild rate that alone allows: were an event to cost nothing but its share of those documents, inserted
+     * {@link Baselines#BULK} to a round trip into collections without a secondary index, the raw bulk insert rate measured
+     * in this run divided by the documents an event leaves. A bound no projection design reaches on this store.
+     */
+    private void readModelDocuments(ServerProcess server, long events, Baselines.Figures base, String when) throws java.io.IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (MongoClient client = server.readModels()) {
+            MongoDatabase db = client.getDatabase("gongshi");
+            for (String name : db.listCollectionNames()) counts.put(name, db.getCollection(name).estimatedDocumentCount());
+        }
+        long documents = counts.values().stream().mapToLong(Long::longValue).sum();
+        double perEvent = documents / (double) Math.max(1, events);
+        extra.put("readModelDocuments" + Character.toUpperCase(when.charAt(0)) + when.substring(1), counts);
+        String most = counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        figures.add(new Figure("read-model documents per event, " + when, perEvent, "documents/event", null, 0,
+                String.format(Locale.ROOT, "%d documents in %d collections for %d events; most in %s", documents, counts.size(), events, most)));
+        figures.add(new Figure("rebuild bound by the raw bulk insert rate, " + when + ": events/s", base.mongoBulkInsertsPerSecond() / perEvent,
+                "events/s", "raw Mongo bulk inserts/s", base.mongoBulkInsertsPerSecond(), String.format(Locale.ROOT,
+                "were an event to cost only its %.2f documents, inserted %d to a round trip (no index, update or read)", perEvent, Baselines.BULK)));
     }
 
     /**
@@ -693,6 +720,7 @@ public final class Bench {
                     "raw Mongo inserts/s", base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s", events,
                     seconds - startup)));
             cpu("server CPU during the rebuild, once healthy", "Rebuild", before, CpuUse.of(again), seconds - startup, events, "event");
+            readModelDocuments(again, events, base, "rebuilt");
         }
     }
 

@@ -2,11 +2,7 @@ package org.gongshi.bench;
 
 import org.gongshi.synthetic.SyntheticLedger;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoCredential;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
@@ -14,14 +10,12 @@ import org.gongshi.projections.publicrecords.NameKeys;
 import org.gongshi.projections.publicrecords.PublicRecords;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -58,7 +52,7 @@ final class SearchAtSize {
 
     /** Fills the public records up to each of {@code sizes} (ascending) and measures {@code queries} searches of each shape at each. */
     void run(int[] sizes, int queries, Baselines.Figures base) throws IOException {
-        try (MongoClient client = connect()) {
+        try (MongoClient client = server.readModels()) {
             MongoCollection<Document> records = client.getDatabase("gongshi").getCollection(PublicRecords.COLLECTION);
             List<Document> templates = records.find(eq("state", "PUBLISHED")).limit(2_000).into(new ArrayList<>());
             if (templates.isEmpty()) throw new IllegalStateException("no published record to copy: generate more cases (--cases)");
@@ -81,7 +75,7 @@ final class SearchAtSize {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (inserted > 0) {
                     figures.accept(new Bench.Figure("public records copied in at " + size + " records: records/s", inserted / seconds,
-                            "records/s", "raw Mongo inserts/s", base.mongoInsertsPerSecond(), inserted + " copies in batches of " + BATCH));
+                            "records/s", "raw Mongo bulk inserts/s", base.mongoBulkInsertsPerSecond(), inserted + " copies in batches of " + BATCH));
                 }
                 measureQuiet(size, queries, base);
             }
@@ -94,7 +88,7 @@ final class SearchAtSize {
      */
     void runAsKept(int queries, Baselines.Figures base) throws IOException {
         long size;
-        try (MongoClient client = connect()) {
+        try (MongoClient client = server.readModels()) {
             size = client.getDatabase("gongshi").getCollection(PublicRecords.COLLECTION).estimatedDocumentCount();
         }
         if (size == 0) throw new IllegalStateException("the kept ledger has no public record to search");
@@ -176,16 +170,6 @@ final class SearchAtSize {
     /** {@code day} as the codec stored the field it replaces: a BSON date (midnight UTC) or a string. */
     private static Object sameType(Object stored, LocalDate day) {
         return stored instanceof Date ? Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()) : day.toString();
-    }
-
-    private MongoClient connect() throws IOException {
-        Properties credentials = new Properties();
-        credentials.load(new StringReader(Files.readString(server.dataDir.resolve("mongo-credentials"))));
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.mongoPort))
-                .credential(MongoCredential.createScramSha256Credential(credentials.getProperty("user"), "admin",
-                        credentials.getProperty("password").toCharArray()))
-                .build());
     }
 
 }

@@ -2,12 +2,20 @@ package org.gongshi.bench;
 
 import org.gongshi.synthetic.SyntheticLedger;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -224,6 +232,17 @@ final class ServerProcess implements AutoCloseable {
             found = true;
         }
         return found ? usedKiB / 1024 : -1;
+    }
+
+    /** A client of the server's embedded MongoDB (its read models), authenticated with the data directory's credentials. */
+    MongoClient readModels() throws IOException {
+        Properties credentials = new Properties();
+        credentials.load(new StringReader(Files.readString(dataDir.resolve("mongo-credentials"))));
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + mongoPort))
+                .credential(MongoCredential.createScramSha256Credential(credentials.getProperty("user"), "admin",
+                        credentials.getProperty("password").toCharArray()))
+                .build());
     }
 
     String jcmd(String... args) {
