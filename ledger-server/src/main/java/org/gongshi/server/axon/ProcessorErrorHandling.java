@@ -3,17 +3,22 @@ package org.gongshi.server.axon;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
 import org.gongshi.projections.cases.CaseViewProjection;
+import org.gongshi.projections.ledger.StoredForm;
 import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.PenaltyHistoryProjection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * No handler failure, and no crash, ever moves a processor's token past an event it has not applied.
@@ -49,7 +54,7 @@ public class ProcessorErrorHandling {
     public static final String DEAD_LETTERS = "dead_letters";
 
     @Bean
-    ConfigurerModule processorErrorHandlers(MongoDatabase readModelDatabase) {
+    ConfigurerModule processorErrorHandlers(MongoDatabase readModelDatabase, ObjectProvider<StoredForm> storedForm) {
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase)
                 .deadLetterCollectionName(DEAD_LETTERS).build();
         return configurer -> {
@@ -60,16 +65,25 @@ public class ProcessorErrorHandling {
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String group : DEAD_LETTERED) {
-                processing.registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.builder()
-                        .processingGroup(group)
-                        .mongoTemplate(template)
-                        .serializer(c.eventSerializer())
-                        .build());
+                // the stored form is known once the event store is built, which needs this module: asked at the first letter
+                processing.registerDeadLetterQueue(group, c -> deadLetterQueue(group, template, c.eventSerializer(), storedForm::getObject));
                 // Axon asks the queue whether each event's case or listing is parked (a MongoDB aggregate per event: a
                 // tenth of a rebuild's round trips); its cache remembers the sequences it parked and, when the queue was
                 // empty as the segment was claimed, knows every other one is not, and asks the queue only otherwise
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker.enableSequenceIdentifierCache());
             }
         };
+    }
+
+    /** A processing group's dead letters, each event's payload kept as stored ({@link StoredFormDeadLetters}). */
+    static MongoSequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, MongoTemplate template, Serializer eventSerializer,
+                                                                          Supplier<StoredForm> storedForm) {
+        return MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .mongoTemplate(template)
+                .serializer(eventSerializer)
+                .clearConverters()
+                .addConverter(new StoredFormDeadLetters(storedForm))
+                .build();
     }
 }

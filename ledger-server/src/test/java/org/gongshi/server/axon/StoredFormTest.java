@@ -13,11 +13,21 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.event.CaseFiled;
+import org.gongshi.ledger.privacy.PersonalData;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
 import org.gongshi.ledger.vocabulary.PartyKind;
@@ -27,6 +37,7 @@ import org.gongshi.projections.ledger.StoredForm;
 import org.gongshi.projections.privacy.PersonalDataSeal;
 import org.gongshi.projections.privacy.SealingSerializer;
 import org.gongshi.projections.privacy.SubjectKeys;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Axon Server (SE 2023.2.1, 2026-12-05) a natural person's events had leaves that matched no stored bytes (their sealed fields were
  * sealed again under a fresh nonce: {@code leafMatches} false in the audit history) and, once the person's key was deleted, the
  * audit history answered 500: Axon Server's connector reads events with its own wrapper of the event serializer, and Axon hands the
- * stored bytes only to a serializer equal to the one that read them. The messages here are read as the connector reads them.
+ * stored bytes only to a serializer equal to the one that read them. The bureau views' dead letters keep the payload as stored too:
+ * serialized again, a shredded person's event could not be parked at all. The messages here are read as the connector reads them.
  */
 class StoredFormTest {
 
@@ -106,6 +118,37 @@ class StoredFormTest {
         assertThat(AxonWiring.storedForm(eventSerializer, false).payload(read)).isEqualTo(stored);
         assertThat(keys.delete(SUBJECT)).isTrue();
         assertThat(AxonWiring.storedForm(eventSerializer, false).payload(read)).isEqualTo(stored);
+    }
+
+    @Test
+    void a_bureau_view_parks_an_event_read_from_axon_server_with_its_stored_payload_after_its_subjects_key_is_deleted() {
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(client.getDatabase("views"))
+                .deadLetterCollectionName(ProcessorErrorHandling.DEAD_LETTERS).build();
+        StoredForm storedForm = AxonWiring.storedForm(eventSerializer, true);
+        var queue = ProcessorErrorHandling.deadLetterQueue("cases", template, eventSerializer, () -> storedForm);
+        var axonsOwn = MongoSequencedDeadLetterQueue.<EventMessage<?>>builder().processingGroup("cases").mongoTemplate(template)
+                .serializer(eventSerializer).build();
+        assertThat(keys.delete(SUBJECT)).isTrue();
+
+        assertThatThrownBy(() -> axonsOwn.enqueue(SUBJECT, letterOf(readAsAxonServerDoes())))
+                .as("Axon's own conversion serializes the payload again, which it cannot once the key is deleted").hasMessageContaining("shredded");
+        queue.enqueue(SUBJECT, letterOf(readAsAxonServerDoes()));
+
+        Document letter = client.getDatabase("views").getCollection(ProcessorErrorHandling.DEAD_LETTERS).find().first();
+        assertThat(letter).isNotNull();
+        assertThat(letter.get("message", Document.class).getString("serializedPayload")).as("the letter's payload: the stored bytes, sealed")
+                .isEqualTo(new String(stored, StandardCharsets.UTF_8));
+        DeadLetter<? extends EventMessage<?>> parked = queue.deadLetterSequence(SUBJECT).iterator().next();
+        assertThat(parked.message().getPayload()).isInstanceOfSatisfying(CaseFiled.class,
+                filed -> assertThat(filed.party().name()).isEqualTo(PersonalData.SHREDDED));
+        assertThat(parked.message()).isInstanceOfSatisfying(TrackedEventMessage.class,
+                tracked -> assertThat(tracked.trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(7)));
+    }
+
+    /** As a processor hands a failed event to its dead-letter queue: tracked, at position 7. */
+    private static GenericDeadLetter<EventMessage<?>> letterOf(DomainEventMessage<?> read) {
+        return new GenericDeadLetter<>(SUBJECT, new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(7), read),
+                new IllegalStateException("a handler failed"));
     }
 
     /** As Axon Server's connector reads an aggregate's event: gRPC event data, deserialized through a wrapper of its own. */

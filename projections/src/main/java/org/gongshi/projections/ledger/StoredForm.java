@@ -1,6 +1,7 @@
 package org.gongshi.projections.ledger;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -19,6 +20,11 @@ public record StoredForm(Serializer readWith) {
 
     /** The payload's bytes as stored. */
     public byte[] payload(EventMessage<?> message) {
-        return message.serializePayload(readWith, byte[].class).getData();
+        return serializedPayload(message).getData();
+    }
+
+    /** The payload as stored: its bytes, type and revision. */
+    public SerializedObject<byte[]> serializedPayload(EventMessage<?> message) {
+        return message.serializePayload(readWith, byte[].class);
     }
 }
