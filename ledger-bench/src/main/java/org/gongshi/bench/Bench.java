@@ -71,7 +71,13 @@ public final class Bench {
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("cases", "out", "server-jar", "clients", "phase-seconds",
             "gen-threads", "queries", "baseline-events", "seed", "server-opts", "jfr-clients", "rebuild", "keep-data", "rebuild-of",
-            "search-of", "search-records", "generate", "deadlines");
+            "search-of", "search-records", "stats-cases", "generate", "deadlines");
+
+    /** A list of sizes ({@code --name 100000,1000000}), ascending; none when the option is not given. */
+    private int[] sizes(String name) {
+        return Arrays.stream(options.getOrDefault(name, "").split(",")).filter(n -> !n.isBlank()).mapToInt(n -> wholeNumber(name, n))
+                .sorted().toArray();
+    }
 
     /** A whole-number option (0 or more), with a message naming it when it is not one. */
     private int whole(String name, String otherwise) {
@@ -96,7 +102,7 @@ public final class Bench {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 200] [--baseline-events 5000] [--seed 1]"
                         + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR] [--search-of DIR]"
-                        + " [--search-records 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]");
+                        + " [--search-records 100000,1000000] [--stats-cases 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -226,12 +232,17 @@ public final class Bench {
                 extra.put("healthAfterLoad", health.status() == 200 || health.status() == 503 ? health.json().path("status").asString() : "unreadable");
                 if (!"UP".equals(extra.get("healthAfterLoad"))) extra.put("healthAfterLoadDetails", health.body());
                 sizes(server, events, base, "after load");
-                int[] searchRecords = Arrays.stream(options.getOrDefault("search-records", "").split(",")).filter(n -> !n.isBlank())
-                        .mapToInt(n -> wholeNumber("search-records", n)).sorted().toArray();
-                if (searchRecords.length > 0) {
-                    // copies of the published records, no events: the run's last phase, and no rebuild after it (SearchAtSize)
-                    log("public search at " + Arrays.toString(searchRecords) + " records (copies of the published ones); no rebuild");
-                    new SearchAtSize(server, api, this::logged).run(searchRecords, queries, base);
+                int[] searchRecords = sizes("search-records"), statsCases = sizes("stats-cases");
+                if (searchRecords.length > 0 || statsCases.length > 0) {
+                    // copies of read-model documents, no events: the run's last phases, and no rebuild after them
+                    if (searchRecords.length > 0) {
+                        log("public search at " + Arrays.toString(searchRecords) + " records (copies of the published ones); no rebuild");
+                        new SearchAtSize(server, api, this::logged).run(searchRecords, queries, base);
+                    }
+                    if (statsCases.length > 0) {
+                        log("statistics at " + Arrays.toString(statsCases) + " cases (copies of the cases' contributions); no rebuild");
+                        new StatsAtSize(server, api, ledger, this::logged).run(statsCases, queries, base);
+                    }
                     server.close();
                 } else if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
                     rebuild(server, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), events, base);
@@ -502,14 +513,11 @@ public final class Bench {
                         + "&division=" + division.substring(0, 2);
             };
             long searched = timed(api, path, null);
-            long publicStats = timed(api, "/api/v1/public/stats?division=" + division + "&year=2025", null);
-            String supervisor = supervisors.computeIfAbsent(division,
-                    d -> api.token(ledger.bureaus().get(0).uscc(), d, List.of("supervisor")));
-            long supervisorStats = timed(api, "/api/v1/stats?division=" + division + "&from=2025-01-01&to=2026-12-31", supervisor);
+            long[] statistics = statisticsOf(api, division, ledger, supervisors);
             if (measured) {
                 search.add(searched);
-                stats.add(publicStats);
-                privateStats.add(supervisorStats);
+                stats.add(statistics[0]);
+                privateStats.add(statistics[1]);
             }
         }
         latency("public search (q, division)", search, base, quiet);
@@ -518,9 +526,24 @@ public final class Bench {
     }
 
     private void latency(String name, Latencies l, Baselines.Figures base, boolean quiet) {
-        figures.add(new Figure(name + " p50", l.percentileMs(50), "ms", "raw Mongo find-by-id p50", base.mongoFindP50Ms(),
-                l.count() + " requests after " + READS_WARM_UP + " unmeasured" + (quiet ? "" : ", the server still busy")));
-        figures.add(new Figure(name + " p99", l.percentileMs(99), "ms", "raw Mongo find-by-id p50", base.mongoFindP50Ms(), ""));
+        latencies(name, l, base, quiet).forEach(figures::add);
+    }
+
+    /** A read's p50 and p99, each beside the raw find by {@code _id}. */
+    static List<Figure> latencies(String name, Latencies l, Baselines.Figures base, boolean quiet) {
+        return List.of(new Figure(name + " p50", l.percentileMs(50), "ms", "raw Mongo find-by-id p50", base.mongoFindP50Ms(),
+                        l.count() + " requests after " + READS_WARM_UP + " unmeasured" + (quiet ? "" : ", the server still busy")),
+                new Figure(name + " p99", l.percentileMs(99), "ms", "raw Mongo find-by-id p50", base.mongoFindP50Ms(), ""));
+    }
+
+    /**
+     * The statistics of {@code division} as the public reads them (2025) and as its supervisor does (2025-2026): each
+     * request's nanoseconds. {@code supervisors} keeps a supervisor's token for each division, made once.
+     */
+    static long[] statisticsOf(Api api, String division, SyntheticLedger ledger, Map<String, String> supervisors) {
+        long publicStats = timed(api, "/api/v1/public/stats?division=" + division + "&year=2025", null);
+        String supervisor = supervisors.computeIfAbsent(division, d -> api.token(ledger.bureaus().get(0).uscc(), d, List.of("supervisor")));
+        return new long[] {publicStats, timed(api, "/api/v1/stats?division=" + division + "&from=2025-01-01&to=2026-12-31", supervisor)};
     }
 
     private static long timed(Api api, String path, String token) {

@@ -95,10 +95,10 @@ class BenchSmokeTest {
 
         // the same plans written in process through the aggregates (the server jar's generate tool), every read model then
         // built from the first event: the ledger the public reads is the one the API wrote; then its published records
-        // copied to 20 and to 40 and searched at each size
+        // copied to 20 and to 40 and searched at each size, and its cases' contributions copied to 30 and the statistics read
         options.remove("rebuild-of");
         options.putAll(Map.of("generate", "in-process", "out", out.resolve("in-process").toString(), "clients", "1", "search-records", "20,40",
-                "keep-data", out.resolve("kept-with-copies").toString()));
+                "stats-cases", "30", "keep-data", out.resolve("kept-with-copies").toString()));
         JsonNode inProcess = Api.JSON.readTree(Files.readString(new Bench(options).run()));
         List<String> inProcessFigures = new ArrayList<>();
         inProcess.get("figures").forEach(f -> inProcessFigures.add(f.get("figure").asString()));
@@ -106,7 +106,8 @@ class BenchSmokeTest {
                 "read-model documents per event, built",
                 "public search (q, division) p50", "commands/s, 1 clients");
         assertThat(inProcessFigures).contains("public records copied in at 40 records: records/s", "public search (q) at 20 records p99",
-                "public search (division) at 40 records p50", "public search (q+province) at 40 records p99", "read models on disk at 40 records");
+                "public search (division) at 40 records p50", "public search (q+province) at 40 records p99", "read models on disk at 40 records",
+                "case contributions copied in at 30 cases: documents/s", "public statistics at 30 cases p99", "supervisor statistics at 30 cases p99");
         inProcess.get("figures").forEach(f -> {
             if (f.get("figure").asString().startsWith("public search (")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
         });
