@@ -9,6 +9,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark harness (issue 13): starts the embedded ledger-server jar on a fresh data directory, measures
@@ -261,7 +263,7 @@ public final class Bench {
                 Path keptData = Files.createDirectories(Path.of(keep).toAbsolutePath()).resolve("data");
                 try {
                     Files.move(dataDir, keptData);
-                } catch (java.io.IOException otherFileStore) {
+                } catch (IOException otherFileStore) {
                     copyTree(dataDir, keptData); // a directory moves within one file store only
                 }
                 if (holdDeadlines) Files.writeString(keptData.resolveSibling(DEADLINES_HELD_MARK), "generated with --deadlines hold\n");
@@ -431,7 +433,7 @@ public final class Bench {
      * {@link Baselines#BULK} to a round trip into collections without a secondary index, the raw bulk insert rate measured
      * in this run divided by the documents an event leaves. A bound no projection design reaches on this store.
      */
-    private void readModelDocuments(ServerProcess server, long events, Baselines.Figures base, String when) throws java.io.IOException {
+    private void readModelDocuments(ServerProcess server, long events, Baselines.Figures base, String when) throws IOException {
         Map<String, Long> counts = new TreeMap<>();
         try (MongoClient client = server.readModels()) {
             MongoDatabase db = client.getDatabase("gongshi");
@@ -441,7 +443,7 @@ public final class Bench {
         double perEvent = documents / (double) Math.max(1, events);
         extra.put("readModelDocuments" + Character.toUpperCase(when.charAt(0)) + when.substring(1), counts);
         String most = counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
-                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         figures.add(new Figure("read-model documents per event, " + when, perEvent, "documents/event", null, 0,
                 String.format(Locale.ROOT, "%d documents in %d collections for %d events; most in %s", documents, counts.size(), events, most)));
         figures.add(new Figure("rebuild bound by the raw bulk insert rate, " + when + ": events/s", base.mongoBulkInsertsPerSecond() / perEvent,
@@ -629,7 +631,7 @@ public final class Bench {
     static final java.util.regex.Pattern SLOW_CHECKPOINT = java.util.regex.Pattern.compile("Read-model checkpoint held writing commands for (\\d+) ms");
 
     /** How many read-model checkpoints held the writing commands ≥ 0.5 s in a load phase, from the server's log since {@code from}. */
-    private void slowCheckpoints(int clients, long from, double seconds) throws java.io.IOException {
+    private void slowCheckpoints(int clients, long from, double seconds) throws IOException {
         List<Long> held = new ArrayList<>();
         try (var file = new java.io.RandomAccessFile(out.resolve("server.log").toFile(), "r")) {
             file.seek(from);
@@ -843,7 +845,7 @@ public final class Bench {
         System.err.println(Instant.now().toString().substring(11, 19) + " " + message);
     }
 
-    static void copyTree(Path from, Path to) throws java.io.IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(path).toString());
@@ -853,7 +855,7 @@ public final class Bench {
         }
     }
 
-        static void deleteTree(Path dir) throws java.io.IOException {
+        static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
@@ -862,7 +864,7 @@ public final class Bench {
 
     /** The top frames of a JFR recording's execution samples, and the share of samples in each library. */
     static final class Profile {
-        static Map<String, Object> summarize(Path jfr) throws java.io.IOException {
+        static Map<String, Object> summarize(Path jfr) throws IOException {
             Map<String, Integer> top = new HashMap<>();
             Map<String, Integer> inLibrary = new LinkedHashMap<>();
             String[][] libraries = {{"mongo-java-server", "de.bwaldvogel.mongo"}, {"H2", "org.h2."}, {"Java serialization", "java.io.Object"},
