@@ -579,6 +579,7 @@ public final class Bench {
         AtomicInteger next = new AtomicInteger(cases);
         LocalDate today = ledgerDay(api);
         for (int c : clients) {
+            double floor = requestFloor(ledger, api, server, c, seconds);
             log("commands with " + c + " clients for " + seconds + " s");
             CpuUse before = CpuUse.of(server);
             long logFrom = Files.size(out.resolve("server.log"));
@@ -590,7 +591,7 @@ public final class Bench {
             CpuUse after = CpuUse.of(server);
             slowCheckpoints(c, logFrom, elapsed);
             double rate = latencies.count() / elapsed;
-            String note = latencies.count() + " commands";
+            String note = latencies.count() + " commands" + (floor > 0 ? String.format(Locale.ROOT, "; %.1f %% of the request floor", 100 * rate / floor) : "");
             figures.add(new Figure("commands/s, " + c + " clients", rate, "cmd/s", "raw H2 appends/s", base.h2AppendsPerSecond(), note));
             figures.add(new Figure("command p50, " + c + " clients", latencies.percentileMs(50), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
             figures.add(new Figure("command p99, " + c + " clients", latencies.percentileMs(99), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
@@ -625,6 +626,39 @@ public final class Bench {
     }
 
     /**
+     * The web stack's floor beside the commands, at the same number of clients: a bureau officer's {@code POST
+     * /api/v1/cases} with an empty JSON object, for {@code seconds}, each answered 400 by validation after everything a
+     * command passes before the ledger (Netty, WebFlux, the security filters with the token's signature and roles, the
+     * JSON body read, a problem written back) and nothing after it: no event, no read model. The rate commands would
+     * reach if the ledger and its views cost nothing; answers it (requests/s).
+     */
+    private double requestFloor(SyntheticLedger ledger, Api api, ServerProcess server, int clients, int seconds) throws Exception {
+        log("request floor with " + clients + " clients for " + seconds + " s");
+        SyntheticLedger.Bureau bureau = ledger.bureaus().get(0);
+        String token = api.token(bureau.uscc(), bureau.division(), List.of("officer", "reviewer"));
+        Api.Reply probe = api.send("POST", "/api/v1/cases", token, "{}");
+        if (probe.status() != 400) throw new IllegalStateException("the request floor expects 400 for an empty case: " + probe.status() + " " + probe.body());
+        Latencies latencies = new Latencies();
+        AtomicLong other = new AtomicLong();
+        CpuUse before = CpuUse.of(server);
+        long start = System.nanoTime();
+        double elapsed = clientsUntil(clients, start, start + TimeUnit.SECONDS.toNanos(seconds), () -> {
+            Api.Reply r = api.send("POST", "/api/v1/cases", token, "{}");
+            latencies.add(r.nanos());
+            if (r.status() != 400) other.incrementAndGet();
+        });
+        CpuUse after = CpuUse.of(server);
+        if (other.get() > 0) throw new IllegalStateException(other.get() + " of the request floor's answers were not 400");
+        double rate = latencies.count() / elapsed;
+        figures.add(new Figure("request floor/s, " + clients + " clients", rate, "req/s", null, 0,
+                latencies.count() + " bureau POSTs answered 400 by validation, before the ledger"));
+        figures.add(new Figure("request floor p50, " + clients + " clients", latencies.percentileMs(50), "ms", null, 0, ""));
+        figures.add(new Figure("request floor p99, " + clients + " clients", latencies.percentileMs(99), "ms", null, 0, ""));
+        cpu("server CPU, request floor, " + clients + " clients", "Floor" + clients + "Clients", before, after, elapsed, latencies.count(), "request");
+        return rate;
+    }
+
+    /**
      * The server's line for a read-model checkpoint that held the writing commands half a second or more (ledger-server
      * {@code CrashConsistentH2Backend.SLOW_CHECKPOINT_LINE}): such pauses make the feed's and the public records' lag tails.
      */
@@ -651,12 +685,17 @@ public final class Bench {
                             Latencies latencies, java.util.function.BiConsumer<String, Long> published) throws Exception {
         long start = System.nanoTime(), end = start + TimeUnit.SECONDS.toNanos(seconds);
         Lifecycle lifecycle = new Lifecycle(api, latencies, published, end);
+        return clientsUntil(clients, start, end, () -> lifecycle.run(ledger.planDecidedOn(next.getAndIncrement(), today)));
+    }
+
+    /** {@code clients} threads each doing {@code act} again and again until {@code end} (System.nanoTime()); answers the seconds since {@code start}. */
+    private static double clientsUntil(int clients, long start, long end, Runnable act) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < clients; t++) {
                 done.add(pool.submit(() -> {
-                    while (System.nanoTime() - end < 0) lifecycle.run(ledger.planDecidedOn(next.getAndIncrement(), today));
+                    while (System.nanoTime() - end < 0) act.run();
                 }));
             }
             for (Future<?> f : done) f.get();

@@ -56,14 +56,18 @@ class BenchSmokeTest {
         assertThat(names).contains("commands/s, 1 clients", "commands/s, 2 clients", "command p99, 2 clients", "feed lag p99",
                 "public search (q, division) p50", "public statistics p99", "feed catch-up from 0: entries/s",
                 "resident memory (PSS) after load", "live heap after load", "disk after clean shutdown", "processors caught up after generation",
-                "read-model checkpoints holding writes ≥ 0.5 s, 2 clients");
+                "read-model checkpoints holding writes ≥ 0.5 s, 2 clients", "request floor/s, 2 clients", "request floor p99, 2 clients");
         json.get("figures").forEach(f -> {
             if (f.get("baseline").isString()) assertThat(f.get("baselineValue").asDouble()).as(f.toString()).isPositive();
         });
         json.get("figures").forEach(f -> {
             if (f.get("figure").asString().startsWith("server CPU, ")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
         });
-        assertThat(names).contains("server CPU, 1 clients", "server CPU, 2 clients");
+        assertThat(names).contains("server CPU, 1 clients", "server CPU, 2 clients", "server CPU, request floor, 2 clients");
+        json.get("figures").forEach(f -> {
+            if (f.get("figure").asString().startsWith("request floor")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
+        });
+        assertThat(Files.readString(out.resolve("summary.md"))).containsPattern("\\| commands/s, 2 clients \\|.*% of the request floor");
         if (Files.exists(Path.of("/proc/self/smaps_rollup"))) {
             json.get("figures").forEach(f -> {
                 if (f.get("figure").asString().startsWith("resident memory")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
