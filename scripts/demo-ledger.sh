@@ -11,7 +11,7 @@ jar=ledger-server/target/ledger-server.jar
 [ -f "$jar" ] || ./mvnw -B -ntp -q -DskipTests package
 out=target/screenshots; mkdir -p "$out"
 data=$(mktemp -d); port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -XX:TieredStopAtLevel=1 -jar "$jar" --gongshi.data-dir="$data" --server.port="$port" --gongshi.demo=true >"$data/server.log" 2>&1 &
+java -jar "$jar" --gongshi.data-dir="$data" --server.port="$port" --gongshi.demo=true >"$data/server.log" 2>&1 &
 pid=$!; trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"'; do kill -0 $pid || { cat "$data/server.log"; exit 1; }; sleep 0.3; done
 base="http://127.0.0.1:$port"

@@ -51,8 +51,11 @@ public final class Bench {
         }
     }
 
-    /** The server's JVM options unless --server-opts says otherwise: the README's command line for the embedded default. */
-    static final String SERVER_OPTS = "-XX:TieredStopAtLevel=1";
+    /**
+     * The server's JVM options unless --server-opts says otherwise: none, as the README's command line runs it (the JVM's
+     * own JIT; under load it took 1.5–1.9 times the commands of C1 alone, issue 13, stop 61).
+     */
+    static final String SERVER_OPTS = "";
 
     private final Map<String, String> options;
     private final List<Figure> figures = new ArrayList<>();
@@ -103,7 +106,7 @@ public final class Bench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 200] [--baseline-events 5000] [--seed 1]"
-                        + " [--server-opts \"-XX:TieredStopAtLevel=1\"] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR] [--search-of DIR]"
+                        + " [--server-opts \"-XX:TieredStopAtLevel=1\" (default: none)] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR] [--search-of DIR]"
                         + " [--search-records 100000,1000000] [--stats-cases 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]");
                 System.exit(2);
             }
@@ -167,7 +170,7 @@ public final class Bench {
         int queries = whole("queries", "200");
         int jfrClients = whole("jfr-clients", "8");
         List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
-        // the README's way to run the embedded default (C1 only, see there); --server-opts "" runs the JVM's default
+        // the README's way to run the embedded default (the JVM's own JIT, see there); --server-opts adds options
         String more = options.getOrDefault("server-opts", SERVER_OPTS);
         if (!more.isBlank()) serverOpts.addAll(Arrays.asList(more.trim().split("\\s+")));
         extra.put("date", Instant.now().toString());
@@ -706,9 +709,9 @@ public final class Bench {
     }
 
     /** The server's CPU time so far: every thread's (ms), and each live thread group's (clock ticks). */
-    private record CpuUse(long millis, Map<String, Long> ticksByThreadGroup) {
+    private record CpuUse(long millis, Map<String, ServerProcess.ThreadTicks> ticksByThread) {
         static CpuUse of(ServerProcess server) {
-            return new CpuUse(server.cpuMillis(), server.cpuTicksByThreadGroup());
+            return new CpuUse(server.cpuMillis(), server.cpuTicksByThread());
         }
     }
 
@@ -721,7 +724,13 @@ public final class Bench {
         figures.add(new Figure(figure, 100 * cpuSeconds / seconds, "% of a core", null, 0, String.format(Locale.ROOT,
                 "%.1f ms of CPU per %s, every thread (also JIT and GC)", 1e3 * cpuSeconds / Math.max(1, count), unit)));
         Map<String, Long> used = new HashMap<>();
-        after.ticksByThreadGroup().forEach((name, ticks) -> used.put(name, ticks - before.ticksByThreadGroup().getOrDefault(name, 0L)));
+        // by thread, then summed by group: a thread that ended between the readings took its ticks with it, and counted
+        // by group it made the group's difference negative and every other group's share too large (shares over 100 %)
+        after.ticksByThread().forEach((thread, now) -> {
+            ServerProcess.ThreadTicks then = before.ticksByThread().get(thread);
+            long since = then != null && then.group().equals(now.group()) ? then.ticks() : 0;
+            used.merge(now.group(), now.ticks() - since, Long::sum);
+        });
         long total = used.values().stream().mapToLong(Long::longValue).sum();
         Map<String, String> shares = new LinkedHashMap<>();
         used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)

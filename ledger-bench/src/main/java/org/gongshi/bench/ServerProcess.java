@@ -183,12 +183,15 @@ final class ServerProcess implements AutoCloseable {
         return quietSeconds >= 2;
     }
 
+    /** A thread's group (its name with digits as {@code N}, so a pool's threads add up) and the clock ticks of CPU it has used. */
+    record ThreadTicks(String group, long ticks) {}
+
     /**
-     * CPU time of each live thread of the server by the thread's name with digits dropped (so a pool's threads
-     * add up), in clock ticks, from /proc (Linux); empty where there is none. Kernel names stop at 15 characters.
+     * CPU time of each live thread of the server by its id, with its group, in clock ticks, from /proc (Linux); empty
+     * where there is none. Kernel names stop at 15 characters.
      */
-    java.util.Map<String, Long> cpuTicksByThreadGroup() {
-        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    java.util.Map<String, ThreadTicks> cpuTicksByThread() {
+        java.util.Map<String, ThreadTicks> ticks = new java.util.TreeMap<>();
         Path tasks = Path.of("/proc", String.valueOf(pid()), "task");
         if (!Files.isDirectory(tasks)) return ticks;
         try (Stream<Path> threads = Files.list(tasks)) {
@@ -200,7 +203,7 @@ final class ServerProcess implements AutoCloseable {
                     String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("\\d+", "N");
                     String[] fields = stat.substring(close + 2).split(" ");
                     long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
-                    ticks.merge(name, used, Long::sum);
+                    ticks.put(thread.getFileName().toString(), new ThreadTicks(name, used));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while we read
                 }

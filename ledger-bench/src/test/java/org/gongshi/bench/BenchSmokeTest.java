@@ -75,6 +75,11 @@ class BenchSmokeTest {
         }
         if (Files.isDirectory(Path.of("/proc/self/task"))) {
             assertThat(json.get("serverCpuByThread2Clients").propertyNames()).as("CPU by thread group").isNotEmpty();
+            json.properties().stream().filter(e -> e.getKey().startsWith("serverCpuByThread")).forEach(e -> {
+                double sum = 0;
+                for (JsonNode share : e.getValue()) sum += Double.parseDouble(share.asString().replace("%", ""));
+                assertThat(sum).as("shares of the server's CPU add up to at most the whole: " + e).isLessThanOrEqualTo(101.0); // each share rounded to 0.1
+            });
         }
         assertThat(json.get("commandFailures").asLong()).as(json.get("firstFailures").toString()).isZero();
         assertThat(json.get("eventsInStore").asLong()).isPositive();
