@@ -708,7 +708,7 @@ public final class Bench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The server's CPU time so far: every thread's (ms), and each live thread group's (clock ticks). */
+    /** The server's CPU time so far: every thread's together (ms), and each live thread's with its group (clock ticks). */
     private record CpuUse(long millis, Map<String, ServerProcess.ThreadTicks> ticksByThread) {
         static CpuUse of(ServerProcess server) {
             return new CpuUse(server.cpuMillis(), server.cpuTicksByThread());
