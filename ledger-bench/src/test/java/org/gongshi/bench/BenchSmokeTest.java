@@ -66,6 +66,7 @@ class BenchSmokeTest {
         assertThat(names).contains("server CPU, 1 clients", "server CPU, 2 clients", "server CPU, request floor, 2 clients");
         json.get("figures").forEach(f -> {
             if (f.get("figure").asString().startsWith("request floor")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
+            if (f.get("figure").asString().startsWith("request floor/s")) assertThat(f.get("note").asString()).as("every answer 400").doesNotContain("otherwise");
         });
         assertThat(Files.readString(out.resolve("summary.md"))).containsPattern("\\| commands/s, 2 clients \\|.*% of the request floor");
         if (Files.exists(Path.of("/proc/self/smaps_rollup"))) {
