@@ -15,6 +15,7 @@ import org.gongshi.api.dev.DevTokenController;
 import org.gongshi.api.security.JwtKeys;
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViews;
+import org.gongshi.server.roles.RoleConfigurations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,7 @@ class DistributedProfileTest {
                     .isInstanceOf(GrpcMetaDataAwareSerializer.class);
             assertThat(app.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(app.getBeansOfType(MongoServer.class)).isEmpty();
+            assertThat(app.containsBean(RoleConfigurations.AGGREGATE_CACHE)).as("no node keeps aggregates: another may move them on").isFalse();
             assertThat(app.getBeansOfType(DevTokenController.class)).as("POST /dev/tokens exists only in the embedded default").isEmpty();
             assertThat(app.getBeansOfType(CaseViewProjection.class)).hasSize(1);
             assertThat(app.getBeansOfType(CaseCommandController.class)).hasSize(1);

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.privacy.PersonalData;
+import org.gongshi.server.embedded.KeptAggregates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -301,8 +302,11 @@ class PersonalDataEndToEndTest {
         String admin = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "admin");
         web.delete().uri("/api/v1/admin/subjects/{id}/key", caseId).headers(h -> h.setBearerAuth(officer)).exchange().expectStatus().isForbidden();
         web.delete().uri("/api/v1/admin/subjects/{id}/key", "no-such-case").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isNotFound();
+        KeptAggregates kept = app.getBean(KeptAggregates.class);
+        assertThat(kept.containsKey(caseId)).as("the case, kept in memory since its last act, with its data in clear").isTrue();
         web.delete().uri("/api/v1/admin/subjects/{id}/key", caseId).headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.shredded").isEqualTo(true);
+        assertThat(kept.containsKey(caseId)).as("a deleted key empties the kept aggregates").isFalse();
         web.delete().uri("/api/v1/admin/subjects/{id}/key", caseId).headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk();
 
         // the case view reads shredded; the event store's own copy does too, its bytes unchanged

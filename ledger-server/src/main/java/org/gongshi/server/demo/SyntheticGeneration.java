@@ -2,7 +2,6 @@ package org.gongshi.server.demo;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -41,7 +40,6 @@ import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.listings.ListingBasisWatch;
 import org.gongshi.server.roles.ConditionalOnRole;
-import org.gongshi.server.roles.RoleConfigurations;
 import org.gongshi.server.schedule.DeadlineRunner;
 import org.gongshi.server.schedule.DeadlineScheduling;
 import org.gongshi.synthetic.SyntheticLedger;
@@ -80,7 +78,7 @@ import java.util.concurrent.Future;
  * <p>What differs from the API path, and why: {@value #THREADS} writers play a day's cases at once
  * ({@code gongshi.generate.threads}), each running {@value #BATCH} commands to a unit of work ({@code gongshi.generate.batch}:
  * each command still its own nested unit of work, their events appended together, one transaction and one file write a
- * batch instead of one a command); the aggregates are kept in memory between commands ({@link KeptAggregates}); and the
+ * batch instead of one a command); the aggregates are kept in memory between commands ({@link #KEPT_AGGREGATES}); and the
  * read models are not written meanwhile: they are built when the ledger next starts with them (every projection from the
  * first event, as a rebuild). The process manager that removes a listing whose basis is revoked runs meanwhile as it does
  * beside the API, and so does the schedule of deadlines: at the end of each played day, once the schedule has read every
@@ -391,72 +389,12 @@ public class SyntheticGeneration implements ApplicationRunner {
     }
 
     /**
-     * The generation keeps the aggregates it writes in memory between commands, the {@value #KEPT_AGGREGATES} used last. It
-     * is the only writer of its ledger, so a kept aggregate is never stale; loaded from the store inside a batch of thousands
-     * of commands, each aggregate made Axon search the batch's staged events (measured: 60 % of the generation's time at
-     * 100,000 cases; Axon's own weak-reference cache lost nearly every aggregate at the next collection).
+     * How many aggregates the generation keeps in memory between commands ({@code gongshi.embedded.kept-aggregates}, set by
+     * {@code generate}): more than the cases under way at once in a ledger of a million. Loaded from the store inside a batch
+     * of thousands of commands, each aggregate made Axon search the batch's staged events (measured: 60 % of the
+     * generation's time at 100,000 cases).
      */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "gongshi.generate.cases")
-    static class KeptAggregates {
-        @Bean(RoleConfigurations.AGGREGATE_CACHE)
-        Cache aggregateCache() {
-            return new LastUsed(KEPT_AGGREGATES);
-        }
-    }
-
-    /** How many aggregates the generation keeps: more than the cases under way at once in a ledger of a million. */
-    static final int KEPT_AGGREGATES = 400_000;
-
-    /** Axon's cache over the {@code size} entries used last (one thread writes: the generation's). */
-    static final class LastUsed implements Cache {
-        private final Map<Object, Object> entries;
-
-        LastUsed(int size) {
-            this.entries = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                    return size() > size;
-                }
-            };
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public synchronized <K, V> V get(K key) {
-            return (V) entries.get(key);
-        }
-
-        @Override
-        public synchronized void put(Object key, Object value) {
-            entries.put(key, value);
-        }
-
-        @Override
-        public synchronized boolean putIfAbsent(Object key, Object value) {
-            return entries.putIfAbsent(key, value) == null;
-        }
-
-        @Override
-        public synchronized boolean remove(Object key) {
-            return entries.remove(key) != null;
-        }
-
-        @Override
-        public synchronized void removeAll() {
-            entries.clear();
-        }
-
-        @Override
-        public synchronized boolean containsKey(Object key) {
-            return entries.containsKey(key);
-        }
-
-        @Override
-        public org.axonframework.common.Registration registerCacheEntryListener(EntryListener listener) {
-            throw new UnsupportedOperationException("the generation's aggregate cache has no listeners");
-        }
-    }
+    public static final int KEPT_AGGREGATES = 400_000;
 
     /** A growable int array (the agenda of a million cases holds some six million acts). */
     private static final class IntList {

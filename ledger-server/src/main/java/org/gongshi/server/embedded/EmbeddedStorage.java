@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.gongshi.projections.privacy.SubjectKeys;
+import org.gongshi.server.roles.RoleConfigurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -177,6 +178,20 @@ public class EmbeddedStorage {
         // events the processors share were deserialized with personal data in clear: a deleted key makes them read again
         subjectKeys.ifAvailable(keys -> keys.onDelete(engine::forgetRecentlyRead));
         return engine;
+    }
+
+    /**
+     * The aggregates kept between commands, the {@code gongshi.embedded.kept-aggregates} used last (10,000 by default: a
+     * bureau's acts on a case in a row, and the cases under way in a busy hour): this JVM is its event store's only writer,
+     * so a kept aggregate is never behind its events (the distributed profile keeps none: another node may have moved it
+     * on). A deleted data-subject key empties it, as it empties the store's shared reads: a kept aggregate holds the
+     * subject's data as read before.
+     */
+    @Bean(RoleConfigurations.AGGREGATE_CACHE)
+    KeptAggregates aggregateCache(@Value("${gongshi.embedded.kept-aggregates:10000}") int kept, ObjectProvider<SubjectKeys> subjectKeys) {
+        KeptAggregates aggregates = new KeptAggregates(kept);
+        subjectKeys.ifAvailable(keys -> keys.onDelete(aggregates::removeAll));
+        return aggregates;
     }
 
     /** The credentials of the embedded MongoDB, generated once into the data directory (owner-only). */

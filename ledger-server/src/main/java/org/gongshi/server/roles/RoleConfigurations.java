@@ -84,8 +84,9 @@ public final class RoleConfigurations {
 
         /**
          * An aggregate as Axon configures it by default, kept in the {@value #AGGREGATE_CACHE} between commands where one is
-         * defined: only the synthetic generation defines one (one writer, in process), so the ledger loads every aggregate
-         * from its events on every command and is never served a state another node has moved on from.
+         * defined: the embedded default defines one (its JVM is its event store's only writer, {@code EmbeddedStorage}); the
+         * distributed profile does not, so there every command loads its aggregate from its events and is never served a
+         * state another node has moved on from.
          */
         private static <T> AggregateConfigurer<T> aggregate(Class<T> type, ObjectProvider<Cache> cache) {
             AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);

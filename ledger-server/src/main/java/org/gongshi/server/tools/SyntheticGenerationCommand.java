@@ -1,5 +1,6 @@
 package org.gongshi.server.tools;
 
+import org.gongshi.server.demo.SyntheticGeneration;
 import org.gongshi.synthetic.SyntheticLedger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +37,7 @@ public final class SyntheticGenerationCommand {
         if (!seed.matches("-?[0-9]{1,18}")) return usage("--seed takes a whole number");
         List<String> all = new ArrayList<>(List.of("--gongshi.generate.cases=" + cases, "--gongshi.generate.seed=" + seed,
                 "--gongshi.roles=command", "--server.port=0", // no API role: the port answers health only
+                "--gongshi.embedded.kept-aggregates=" + SyntheticGeneration.KEPT_AGGREGATES,
                 // the synthetic ledger's calendar starts on its first day; a setting given after this one wins
                 "--gongshi.clock.start=" + SyntheticLedger.morningOf(SyntheticLedger.FIRST_DAY)));
         all.addAll(spring);

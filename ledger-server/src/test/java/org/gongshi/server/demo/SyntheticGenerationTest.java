@@ -59,18 +59,4 @@ class SyntheticGenerationTest {
         assertThat(generation(1).acts(undecided)).extracting(a -> (Object) a.command().getClass()).containsExactly(FileCase.class);
     }
 
-    @Test
-    void the_aggregate_cache_keeps_the_entries_used_last() {
-        SyntheticGeneration.LastUsed cache = new SyntheticGeneration.LastUsed(2);
-        cache.put("a", 1);
-        cache.put("b", 2);
-        assertThat((Integer) cache.get("a")).isEqualTo(1); // a used after b
-        cache.put("c", 3);
-        assertThat(cache.containsKey("b")).as("the entry used longest ago goes").isFalse();
-        assertThat(cache.containsKey("a")).isTrue();
-        assertThat(cache.putIfAbsent("a", 9)).isFalse();
-        assertThat((Integer) cache.get("a")).isEqualTo(1);
-        assertThat(cache.remove("a")).isTrue();
-        assertThat(cache.containsKey("a")).isFalse();
-    }
 }

@@ -191,9 +191,10 @@ public class TreeHeads {
     private Signing sign(long size, byte[] root, NoteSigner signer, String origin, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
         Checkpoint checkpoint = Checkpoint.timestamped(origin, size, root, at);
-        String note = checkpoint.sign(signer);
-        SignedTreeHead head = new SignedTreeHead(size, b64(root), at,
-                b64(signer.signature(checkpoint.body().getBytes(StandardCharsets.UTF_8))), String.format("%08x", signer.keyHash()), note);
+        // one signature serves both forms: they sign the same body, and Ed25519 signs deterministically (RFC 8032)
+        byte[] signature = signer.signature(checkpoint.body().getBytes(StandardCharsets.UTF_8));
+        String note = signer.note(checkpoint.body(), signature);
+        SignedTreeHead head = new SignedTreeHead(size, b64(root), at, b64(signature), String.format("%08x", signer.keyHash()), note);
         Document document = new Document("_id", size).append("rootHash", head.rootHash()).append("timestamp", Date.from(at))
                 .append("signature", head.signature()).append("keyId", head.keyId()).append("checkpoint", note);
         try {

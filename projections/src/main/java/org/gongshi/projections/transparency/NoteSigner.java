@@ -133,9 +133,13 @@ public final class NoteSigner {
      * signed note: the text, a blank line and this key's signature line.
      */
     public String sign(String text) {
+        return note(text, signature(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The signed note of {@code text} with its {@code signature} by this key, already made ({@link #signature}). */
+    public String note(String text, byte[] signature) {
         SignedNote.requireText(text);
-        SignedNote.Signature signature = new SignedNote.Signature(name, keyHash(), signature(text.getBytes(StandardCharsets.UTF_8)));
-        return new SignedNote(text, List.of(signature)).format();
+        return new SignedNote(text, List.of(new SignedNote.Signature(name, keyHash(), signature))).format();
     }
 
     @Override

@@ -91,6 +91,9 @@ class TreeHeadsTest {
         assertThat(checkpoint.body()).isEqualTo(ORIGIN + "\n5\n" + head.rootHash() + "\ntimestamp " + head.timestamp().toEpochMilli() + "\n");
         assertThat(signer.verifier().verify(checkpoint.body().getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(head.signature())))
                 .as("the tree-head signature is the checkpoint body's").isTrue();
+        byte[] line = java.nio.ByteBuffer.allocate(4 + 64).putInt(signer.keyHash()).put(Base64.getDecoder().decode(head.signature())).array();
+        assertThat(head.checkpoint()).as("the note's signature line holds the same signature: the head is signed once")
+                .endsWith(" " + Base64.getEncoder().encodeToString(line) + "\n");
 
         String otherTime = head.checkpoint().replace("timestamp " + head.timestamp().toEpochMilli(),
                 "timestamp " + head.timestamp().plusSeconds(60).toEpochMilli());

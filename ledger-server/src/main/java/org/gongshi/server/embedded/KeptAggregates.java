@@ -1,0 +1,71 @@
+package org.gongshi.server.embedded;
+
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Axon's aggregate cache over the {@code size} aggregates used last, for a ledger with one writer: the embedded default,
+ * where this JVM is the only one that appends to its event store (and the synthetic generation, which keeps 400,000).
+ * Axon's caching repository puts an aggregate here when a command's unit of work commits and removes it when one rolls
+ * back, so a kept aggregate is always the state its events give; the next command on it skips reading and deserializing
+ * them. Axon's own weak-reference cache lost nearly every aggregate at the next collection (measured in the generation).
+ * Every method holds the cache's lock for a map operation only.
+ */
+public final class KeptAggregates implements Cache {
+
+    private final Map<Object, Object> entries;
+
+    public KeptAggregates(int size) {
+        if (size < 1) throw new IllegalArgumentException("gongshi.embedded.kept-aggregates is 1 or more (was " + size + ")");
+        this.entries = new LinkedHashMap<>(Math.min(size, 1 << 16), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                return size() > size;
+            }
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized <K, V> V get(K key) {
+        return (V) entries.get(key);
+    }
+
+    @Override
+    public synchronized void put(Object key, Object value) {
+        entries.put(key, value);
+    }
+
+    @Override
+    public synchronized boolean putIfAbsent(Object key, Object value) {
+        return entries.putIfAbsent(key, value) == null;
+    }
+
+    @Override
+    public synchronized boolean remove(Object key) {
+        return entries.remove(key) != null;
+    }
+
+    @Override
+    public synchronized void removeAll() {
+        entries.clear();
+    }
+
+    @Override
+    public synchronized boolean containsKey(Object key) {
+        return entries.containsKey(key);
+    }
+
+    /** How many aggregates are kept now. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener listener) {
+        throw new UnsupportedOperationException("the kept aggregates have no listeners");
+    }
+}
