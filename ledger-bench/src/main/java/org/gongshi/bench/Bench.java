@@ -62,6 +62,8 @@ public final class Bench {
     private final Map<String, Object> extra = new LinkedHashMap<>();
     private final int cases;
     private final Path out;
+    /** The unmeasured reads before the measured ones ({@code --reads-warm-up}, {@link #READS_WARM_UP} by default). */
+    private int readsWarmUp = READS_WARM_UP;
 
     Bench(Map<String, String> options) {
         for (String name : options.keySet()) {
@@ -76,7 +78,7 @@ public final class Bench {
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("cases", "out", "server-jar", "clients", "phase-seconds",
             "gen-threads", "queries", "baseline-events", "seed", "server-opts", "jfr-clients", "rebuild", "keep-data", "rebuild-of",
-            "search-of", "search-records", "stats-cases", "generate", "deadlines");
+            "search-of", "search-records", "stats-cases", "generate", "deadlines", "reads-warm-up");
 
     /** A list of sizes ({@code --name 100000,1000000}), ascending; none when the option is not given. */
     private int[] sizes(String name) {
@@ -105,7 +107,7 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
-                        + " [--phase-seconds 30] [--gen-threads 8] [--queries 200] [--baseline-events 5000] [--seed 1]"
+                        + " [--phase-seconds 30] [--gen-threads 8] [--queries 200] [--reads-warm-up 100] [--baseline-events 5000] [--seed 1]"
                         + " [--server-opts \"-XX:TieredStopAtLevel=1\" (default: none)] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR] [--search-of DIR]"
                         + " [--search-records 100000,1000000] [--stats-cases 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]");
                 System.exit(2);
@@ -168,6 +170,7 @@ public final class Bench {
         int phaseSeconds = whole("phase-seconds", "30");
         int genThreads = whole("gen-threads", "8");
         int queries = whole("queries", "200");
+        readsWarmUp = whole("reads-warm-up", String.valueOf(READS_WARM_UP));
         int jfrClients = whole("jfr-clients", "8");
         List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
         // the README's way to run the embedded default (the JVM's own JIT, see there); --server-opts adds options
@@ -203,7 +206,7 @@ public final class Bench {
                 copyTree(Path.of(searched).resolve("data"), dataDir);
                 log("starting the server (" + jar + ") on the kept ledger");
                 try (ServerProcess server = new ServerProcess(jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc())) {
-                    new SearchAtSize(server, new Api(server.base()), this::logged).runAsKept(queries, base);
+                    new SearchAtSize(server, new Api(server.base()), readsWarmUp, this::logged).runAsKept(queries, base);
                 }
             } else {
                 if (inProcess) generateInProcess(jar, dataDir, serverOpts, holdDeadlines, base);
@@ -242,11 +245,11 @@ public final class Bench {
                     // copies of read-model documents, no events: the run's last phases, and no rebuild after them
                     if (searchRecords.length > 0) {
                         log("public search at " + Arrays.toString(searchRecords) + " records (copies of the published ones); no rebuild");
-                        new SearchAtSize(server, api, this::logged).run(searchRecords, queries, base);
+                        new SearchAtSize(server, api, readsWarmUp, this::logged).run(searchRecords, queries, base);
                     }
                     if (statsCases.length > 0) {
                         log("statistics at " + Arrays.toString(statsCases) + " cases (copies of the cases' contributions); no rebuild");
-                        new StatsAtSize(server, api, ledger, this::logged).run(statsCases, queries, base);
+                        new StatsAtSize(server, api, ledger, readsWarmUp, this::logged).run(statsCases, queries, base);
                     }
                     server.close();
                 } else if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
@@ -496,18 +499,19 @@ public final class Bench {
      * Unmeasured rounds of reads before the measured ones: a server just started, or a read model just built, answers its
      * first few hundred reads from a cold page cache and code the JIT has not compiled yet (at 20,000 cases the first 40
      * searches took 21.8 ms on average, 115 ms at most, against 5-7 ms once warm); the goals are the public site's
-     * steady state, which answers millions of reads a day.
+     * steady state, which answers millions of reads a day. A node restarted on a million records is warmer after more
+     * ({@code --reads-warm-up}): a name within a province, p99 60-64 ms after 100 rounds, 17-24 ms after 1,000 (stop 62).
      */
     static final int READS_WARM_UP = 100;
 
     private void reads(SyntheticLedger ledger, ServerProcess server, Api api, int n, Baselines.Figures base) {
-        log("search and statistics, " + n + " requests each after " + READS_WARM_UP + " unmeasured, once the server is quiet");
+        log("search and statistics, " + n + " requests each after " + readsWarmUp + " unmeasured, once the server is quiet");
         boolean quiet = server.awaitQuiet();
         if (!quiet) log("  the server was still busy after 3 minutes: the reads are measured beside its work");
         Random r = new Random(5);
         Latencies search = new Latencies(), stats = new Latencies(), privateStats = new Latencies();
         Map<String, String> supervisors = new HashMap<>(); // a supervisor's token for each division, made once
-        for (int i = -READS_WARM_UP; i < n; i++) {
+        for (int i = -readsWarmUp; i < n; i++) {
             boolean measured = i >= 0;
             String q = SyntheticLedger.brand(r);
             String division = SyntheticLedger.division(r)[0];
@@ -531,13 +535,13 @@ public final class Bench {
     }
 
     private void latency(String name, Latencies l, Baselines.Figures base, boolean quiet) {
-        latencies(name, l, base, quiet).forEach(figures::add);
+        latencies(name, l, readsWarmUp, base, quiet).forEach(figures::add);
     }
 
     /** A read's p50 and p99, each beside the raw find by {@code _id}. */
-    static List<Figure> latencies(String name, Latencies l, Baselines.Figures base, boolean quiet) {
+    static List<Figure> latencies(String name, Latencies l, int warmUp, Baselines.Figures base, boolean quiet) {
         return List.of(new Figure(name + " p50", l.percentileMs(50), "ms", "raw Mongo find-by-id p50", base.mongoFindP50Ms(),
-                        l.count() + " requests after " + READS_WARM_UP + " unmeasured" + (quiet ? "" : ", the server still busy")),
+                        l.count() + " requests after " + warmUp + " unmeasured" + (quiet ? "" : ", the server still busy")),
                 new Figure(name + " p99", l.percentileMs(99), "ms", "raw Mongo find-by-id p50", base.mongoFindP50Ms(), ""));
     }
 

@@ -34,19 +34,19 @@ final class SearchAtSize {
 
     /** Copies inserted per command. */
     private static final int BATCH = 1_000;
-    /**
-     * Unmeasured searches of each shape before the measured ones at each size: the same steady state as the bench's other
-     * reads ({@link Bench#READS_WARM_UP}), after the copies left the store's page cache holding what they wrote.
-     */
-    private static final int WARM_UP = Bench.READS_WARM_UP;
-
     private final ServerProcess server;
     private final Api api;
+    /**
+     * Unmeasured searches of each shape before the measured ones at each size: the same steady state as the bench's other
+     * reads ({@code --reads-warm-up}), after the copies left the store's page cache holding what they wrote.
+     */
+    private final int warmUp;
     private final Consumer<Bench.Figure> figures;
 
-    SearchAtSize(ServerProcess server, Api api, Consumer<Bench.Figure> figures) {
+    SearchAtSize(ServerProcess server, Api api, int warmUp, Consumer<Bench.Figure> figures) {
         this.server = server;
         this.api = api;
+        this.warmUp = warmUp;
         this.figures = figures;
     }
 
@@ -116,7 +116,7 @@ final class SearchAtSize {
             long slowestNanos = 0;
             String slowest = "";
             java.time.Instant slowestAt = null;
-            for (int i = 0; i < WARM_UP + queries; i++) {
+            for (int i = 0; i < warmUp + queries; i++) {
                 String q = SyntheticLedger.brand(r);
                 String division = SyntheticLedger.division(r)[0];
                 String path = switch (shape[0]) {
@@ -127,7 +127,7 @@ final class SearchAtSize {
                 };
                 Api.Reply reply = api.get(path, null);
                 if (reply.status() != 200) throw new IllegalStateException("GET " + path + ": " + reply.status() + " " + reply.body());
-                if (i >= WARM_UP) {
+                if (i >= warmUp) {
                     latencies.add(reply.nanos());
                     if (reply.nanos() > slowestNanos) {
                         slowestNanos = reply.nanos();
@@ -138,7 +138,7 @@ final class SearchAtSize {
             }
             String name = "public search (" + shape[0] + ") at " + size + " records";
             figures.accept(new Bench.Figure(name + " p50", latencies.percentileMs(50), "ms", "raw Mongo find-by-id p50",
-                    base.mongoFindP50Ms(), latencies.count() + " requests after " + WARM_UP + " unmeasured"));
+                    base.mongoFindP50Ms(), latencies.count() + " requests after " + warmUp + " unmeasured"));
             figures.accept(new Bench.Figure(name + " p99", latencies.percentileMs(99), "ms", "raw Mongo find-by-id p50",
                     base.mongoFindP50Ms(), String.format(java.util.Locale.ROOT, "slowest %.1f ms: %s at %s", slowestNanos / 1e6, slowest,
                             slowestAt)));

@@ -34,12 +34,14 @@ final class StatsAtSize {
     private final ServerProcess server;
     private final Api api;
     private final SyntheticLedger ledger;
+    private final int warmUp;
     private final Consumer<Bench.Figure> figures;
 
-    StatsAtSize(ServerProcess server, Api api, SyntheticLedger ledger, Consumer<Bench.Figure> figures) {
+    StatsAtSize(ServerProcess server, Api api, SyntheticLedger ledger, int warmUp, Consumer<Bench.Figure> figures) {
         this.server = server;
         this.api = api;
         this.ledger = ledger;
+        this.warmUp = warmUp;
         this.figures = figures;
     }
 
@@ -83,14 +85,14 @@ final class StatsAtSize {
         Random r = new Random(5);
         Latencies publicStats = new Latencies(), supervisorStats = new Latencies();
         Map<String, String> supervisors = new HashMap<>();
-        for (int i = -Bench.READS_WARM_UP; i < queries; i++) {
+        for (int i = -warmUp; i < queries; i++) {
             long[] nanos = Bench.statisticsOf(api, SyntheticLedger.division(r)[0], ledger, supervisors);
             if (i >= 0) {
                 publicStats.add(nanos[0]);
                 supervisorStats.add(nanos[1]);
             }
         }
-        Bench.latencies("public statistics at " + size + " cases", publicStats, base, quiet).forEach(figures);
-        Bench.latencies("supervisor statistics at " + size + " cases", supervisorStats, base, quiet).forEach(figures);
+        Bench.latencies("public statistics at " + size + " cases", publicStats, warmUp, base, quiet).forEach(figures);
+        Bench.latencies("supervisor statistics at " + size + " cases", supervisorStats, warmUp, base, quiet).forEach(figures);
     }
 }

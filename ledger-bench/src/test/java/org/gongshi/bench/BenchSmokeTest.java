@@ -133,11 +133,13 @@ class BenchSmokeTest {
         assertThat(out.resolve("kept-with-copies").resolve(Bench.DEADLINES_HELD_MARK)).as("kept with its deadlines fired").doesNotExist();
         Files.writeString(out.resolve("kept-with-copies").resolve(Bench.DEADLINES_HELD_MARK), "");
         options.keySet().removeAll(List.of("generate", "search-records", "keep-data"));
-        options.putAll(Map.of("search-of", out.resolve("kept-with-copies").toString(), "out", out.resolve("searched").toString()));
+        options.putAll(Map.of("search-of", out.resolve("kept-with-copies").toString(), "out", out.resolve("searched").toString(),
+                "reads-warm-up", "3"));
         JsonNode searched = Api.JSON.readTree(Files.readString(new Bench(options).run()));
-        List<String> searchedFigures = new ArrayList<>();
+        List<String> searchedFigures = new ArrayList<>(), searchedNotes = new ArrayList<>();
         searched.get("figures").forEach(f -> {
             searchedFigures.add(f.get("figure").asString());
+            searchedNotes.add(f.path("note").asString());
             assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
         });
         assertThat(searched.get("deadlines").asString()).isEqualTo("hold");
@@ -145,5 +147,6 @@ class BenchSmokeTest {
         assertThat(rebuilt.get("deadlines").asString()).isEqualTo("fire");
         assertThat(searchedFigures).contains("public search (q) at 40 records p99", "public search (q+province) at 40 records p50",
                 "read models on disk at 40 records").noneMatch(name -> name.startsWith("public records copied in"));
+        assertThat(searchedNotes).as("--reads-warm-up").contains("2 requests after 3 unmeasured");
     }
 }
