@@ -34,6 +34,7 @@ final class SearchAtSize {
 
     /** Copies inserted per command. */
     private static final int BATCH = 1_000;
+
     private final ServerProcess server;
     private final Api api;
     /**
