@@ -63,7 +63,7 @@ public final class Bench {
     private final int cases;
     private final Path out;
     /** The unmeasured reads before the measured ones ({@code --reads-warm-up}, {@link #READS_WARM_UP} by default). */
-    private int readsWarmUp = READS_WARM_UP;
+    private final int readsWarmUp;
 
     Bench(Map<String, String> options) {
         for (String name : options.keySet()) {
@@ -73,6 +73,7 @@ public final class Bench {
         }
         this.options = options;
         this.cases = whole("cases", "10000");
+        this.readsWarmUp = whole("reads-warm-up", String.valueOf(READS_WARM_UP));
         this.out = Path.of(options.getOrDefault("out", "target/bench")).toAbsolutePath();
     }
 
@@ -170,7 +171,6 @@ public final class Bench {
         int phaseSeconds = whole("phase-seconds", "30");
         int genThreads = whole("gen-threads", "8");
         int queries = whole("queries", "200");
-        readsWarmUp = whole("reads-warm-up", String.valueOf(READS_WARM_UP));
         int jfrClients = whole("jfr-clients", "8");
         List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
         // the README's way to run the embedded default (the JVM's own JIT, see there); --server-opts adds options
