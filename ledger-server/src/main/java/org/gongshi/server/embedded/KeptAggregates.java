@@ -2,6 +2,7 @@ package org.gongshi.server.embedded;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,10 +14,19 @@ import java.util.Map;
  * back, so a kept aggregate is always the state its events give; the next command on it skips reading and deserializing
  * them. Axon's own weak-reference cache lost nearly every aggregate at the next collection (measured in the generation).
  * Every method holds the cache's lock for a map operation only.
+ *
+ * <p>{@link #removeAll} (a data subject's key deleted) empties it for good: a command whose unit of work read the cache
+ * before it was emptied may hold an aggregate as it was read before, its party's data in clear, and puts it back only
+ * after; it is not kept (its unit of work carries the emptying it began under). A command that creates an aggregate
+ * reads no cache: its events are sealed when appended, after the put, and a deleted key fails them, which rolls the put
+ * back.
  */
 public final class KeptAggregates implements Cache {
 
     private final Map<Object, Object> entries;
+    /** How many times it was emptied; a unit of work's first read records the number in the unit of work. */
+    private long emptied;
+    private final String emptiedWhenRead = KeptAggregates.class.getName() + "#emptied@" + System.identityHashCode(this);
 
     public KeptAggregates(int size) {
         if (size < 1) throw new IllegalArgumentException("gongshi.embedded.kept-aggregates is 1 or more (was " + size + ")");
@@ -31,17 +41,27 @@ public final class KeptAggregates implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
+        if (CurrentUnitOfWork.isStarted()) CurrentUnitOfWork.get().root().resources().putIfAbsent(emptiedWhenRead, emptied);
         return (V) entries.get(key);
     }
 
     @Override
     public synchronized void put(Object key, Object value) {
-        entries.put(key, value);
+        if (readBeforeEmptied()) entries.remove(key);
+        else entries.put(key, value);
     }
 
     @Override
     public synchronized boolean putIfAbsent(Object key, Object value) {
+        if (readBeforeEmptied()) return false;
         return entries.putIfAbsent(key, value) == null;
+    }
+
+    /** Whether the current unit of work read this cache before it was last emptied. */
+    private boolean readBeforeEmptied() {
+        if (!CurrentUnitOfWork.isStarted()) return false;
+        Object read = CurrentUnitOfWork.get().root().getResource(emptiedWhenRead);
+        return read != null && (Long) read != emptied;
     }
 
     @Override
@@ -51,6 +71,7 @@ public final class KeptAggregates implements Cache {
 
     @Override
     public synchronized void removeAll() {
+        emptied++;
         entries.clear();
     }
 

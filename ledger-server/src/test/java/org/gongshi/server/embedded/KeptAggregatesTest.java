@@ -1,5 +1,7 @@
 package org.gongshi.server.embedded;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,31 @@ class KeptAggregatesTest {
         assertThat(cache.containsKey("a")).isFalse();
         cache.removeAll();
         assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void an_aggregate_read_before_a_key_was_deleted_is_not_kept_after() {
+        KeptAggregates cache = new KeptAggregates(10);
+        cache.put("case-1", "party in clear");
+        UnitOfWork<?> inFlight = DefaultUnitOfWork.startAndGet(null);
+        assertThat((String) cache.get("case-1")).isEqualTo("party in clear");
+        UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null); // a command sent from inside another
+        assertThat((String) cache.get("case-2")).isNull();
+        cache.removeAll(); // a data subject's key deleted while the command runs
+        cache.put("case-2", "read before");
+        nested.commit();
+        cache.put("case-1", "party in clear, one event on");
+        assertThat(cache.putIfAbsent("case-3", "read before")).isFalse();
+        inFlight.commit();
+        assertThat(cache.size()).as("nothing read before the deletion is kept after it").isZero();
+
+        UnitOfWork<?> after = DefaultUnitOfWork.startAndGet(null);
+        assertThat((String) cache.get("case-1")).isNull();
+        cache.put("case-1", "party shredded");
+        after.commit();
+        assertThat((String) cache.get("case-1")).as("a command begun after the deletion keeps its aggregate").isEqualTo("party shredded");
+        cache.put("case-4", "outside a unit of work");
+        assertThat(cache.containsKey("case-4")).isTrue();
     }
 
     @Test
