@@ -196,6 +196,14 @@ public class ApiConfiguration {
         return org.gongshi.api.input.RawRequestTargets.customizer();
     }
 
+    /** A request line or headers longer than the server reads answered with a problem naming the bound, not an empty 414 or 431. */
+    @Bean
+    org.springframework.boot.reactor.netty.NettyServerCustomizer oversizedRequests(
+            @Value("${server.netty.max-initial-line-length:4KB}") org.springframework.util.unit.DataSize requestLine,
+            @Value("${server.max-http-request-header-size:8KB}") org.springframework.util.unit.DataSize headers) {
+        return org.gongshi.api.input.OversizedRequests.customizer(requestLine, headers);
+    }
+
     @Bean
     PublicTraffic publicTraffic(@Value("${gongshi.traffic.enabled:true}") boolean enabled,
                                 @Value("${gongshi.traffic.capacity:120}") int capacity,

@@ -339,6 +339,27 @@ class StrictInputTest {
     }
 
     /**
+     * A request line or headers longer than the server reads: Reactor Netty refuses them before the web layer, and answered
+     * 414 and 431 with an empty body (outside audit); each is a problem naming the bound now.
+     */
+    @Test
+    void a_request_line_or_headers_beyond_what_the_server_reads_are_refused_naming_the_bound() {
+        var line = web.get().uri(URI.create(base + "/api/v1/public/penalties?q=" + "x".repeat(17 * 1024))).exchange()
+                .expectBody(String.class).returnResult();
+        assertThat(line.getStatus().value()).isEqualTo(414);
+        assertThat(line.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(line.getResponseBody()).contains("\"status\":414").contains("16 KB").contains("512 characters");
+        var headers = web.get().uri(URI.create(base + "/api/v1/public/penalties")).header("X-Padding", "x".repeat(9 * 1024)).exchange()
+                .expectBody(String.class).returnResult();
+        assertThat(headers.getStatus().value()).isEqualTo(431);
+        assertThat(headers.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(headers.getResponseBody()).contains("\"status\":431").contains("8 KB");
+        // the server goes on answering
+        assertThat(web.get().uri(URI.create(base + "/api/v1/public/penalties")).exchange().returnResult(String.class).getStatus().value())
+                .isEqualTo(200);
+    }
+
+    /**
      * Audit: {@code ?size=abc} and {@code ?page=99999999999} answered "must be a whole number from -2147483648 to 2147483647, within
      * this field's bound", where the bounds are size 1 to 100 and page 0 or more: every paged endpoint names the real one.
      */

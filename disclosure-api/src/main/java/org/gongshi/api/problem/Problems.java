@@ -379,14 +379,22 @@ public final class Problems {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
+        String json = json(status, title, detail, exchange.getRequest().getPath().value(), errors);
+        DataBuffer buffer = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * A problem as JSON, for what answers outside the web layer's codecs (filters, and the connection's own refusals of a
+     * request it cannot read: {@code OversizedRequests}); {@code instance} is left out where null.
+     */
+    public static String json(HttpStatus status, String title, String detail, String instance, List<InvalidRequest.FieldProblem> errors) {
         // no "type": absent means about:blank (RFC 9457), as every other problem of the API is written (outside audit: two shapes)
-        String json = "{\"title\":" + quote(title) + ",\"status\":" + status.value()
-                + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(exchange.getRequest().getPath().value())
+        return "{\"title\":" + quote(title) + ",\"status\":" + status.value()
+                + ",\"detail\":" + quote(detail) + (instance == null ? "" : ",\"instance\":" + quote(instance))
                 + (errors.isEmpty() ? "" : ",\"errors\":[" + errors.stream()
                 .map(e -> "{\"field\":" + quote(e.field()) + ",\"message\":" + quote(e.message()) + "}")
                 .collect(Collectors.joining(",")) + "]") + "}";
-        DataBuffer buffer = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
     }
 
     private static String quote(String s) {

@@ -1,0 +1,77 @@
+package org.gongshi.api.input;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import org.gongshi.api.limits.Bounds;
+import org.gongshi.api.problem.Problems;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import reactor.netty.NettyPipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A request the connection cannot read, its request line or its headers longer than the server reads, answered as every
+ * other refusal is: a problem naming the bound. Reactor Netty refuses such a request before the web layer sees it, with
+ * 414 or 431 and an empty body (outside audit: the caller was not told what to shorten). This handler, right after each
+ * HTTP/1.1 connection's codec, gives those two answers their problem; the web layer never answers either status itself.
+ */
+@ChannelHandler.Sharable
+public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
+
+    private static final String NAME = "gongshi.oversizedRequests";
+
+    private final byte[] lineTooLong;
+    private final byte[] headersTooLarge;
+
+    OversizedRequests(DataSize requestLine, DataSize headers) {
+        this.lineTooLong = problem(HttpStatus.URI_TOO_LONG, "Request line too long", "The request line (method, path and query) is"
+                + " longer than this server reads, " + requestLine.toKilobytes() + " KB; a query parameter holds at most "
+                + Bounds.QUERY_VALUE + " characters (README, Input bounds). Nothing was recorded");
+        this.headersTooLarge = problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Headers too large", "The request's headers are"
+                + " longer than this server reads, " + headers.toKilobytes() + " KB in all; send the token and the headers API.md names,"
+                + " nothing more. Nothing was recorded");
+    }
+
+    private static byte[] problem(HttpStatus status, String title, String detail) {
+        return Problems.json(status, title, detail, null, List.of()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The handler on every HTTP/1.1 connection, with the bounds the server is configured with. */
+    public static NettyServerCustomizer customizer(DataSize requestLine, DataSize headers) {
+        OversizedRequests handler = new OversizedRequests(requestLine, headers);
+        return server -> server.doOnChannelInit((observer, channel, remote) -> {
+            var pipeline = channel.pipeline();
+            if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(NAME) == null) {
+                pipeline.addAfter(NettyPipeline.HttpCodec, NAME, handler);
+            }
+        });
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof FullHttpResponse response && response.content().readableBytes() == 0) {
+            byte[] body = switch (response.status().code()) {
+                case 414 -> lineTooLong;
+                case 431 -> headersTooLarge;
+                default -> null;
+            };
+            if (body != null) {
+                FullHttpResponse withProblem = response.replace(Unpooled.wrappedBuffer(body));
+                response.release();
+                withProblem.headers().set(HttpHeaderNames.CONTENT_TYPE, Problems.PROBLEM_JSON.toString())
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                ctx.write(withProblem, promise);
+                return;
+            }
+        }
+        ctx.write(msg, promise);
+    }
+}
