@@ -349,6 +349,7 @@ class StrictInputTest {
         assertThat(line.getStatus().value()).isEqualTo(414);
         assertThat(line.getResponseHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(line.getResponseBody()).contains("\"status\":414").contains("16 KB").contains("512 characters");
+        assertThat(line.getResponseHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         var headers = web.get().uri(URI.create(base + "/api/v1/public/penalties")).header("X-Padding", "x".repeat(9 * 1024)).exchange()
                 .expectBody(String.class).returnResult();
         assertThat(headers.getStatus().value()).isEqualTo(431);

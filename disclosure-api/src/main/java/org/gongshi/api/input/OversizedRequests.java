@@ -66,8 +66,12 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
             if (body != null) {
                 FullHttpResponse withProblem = response.replace(Unpooled.wrappedBuffer(body));
                 response.release();
+                // the security headers every other answer carries (Spring Security's, which never saw this request)
                 withProblem.headers().set(HttpHeaderNames.CONTENT_TYPE, Problems.PROBLEM_JSON.toString())
-                        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                        .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+                        .set("X-Content-Type-Options", "nosniff")
+                        .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'");
                 ctx.write(withProblem, promise);
                 return;
             }
