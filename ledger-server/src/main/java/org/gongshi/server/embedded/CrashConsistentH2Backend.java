@@ -123,6 +123,9 @@ class CrashConsistentH2Backend extends H2Backend {
     /** What the commands wrote that commits between checkpoints stored since the last one (bytes), under the lock. */
     private long writtenSinceCheckpoint;
 
+    /** The commands that only read since the last checkpoint ({@link #READS}): the searches a node answers. */
+    private final java.util.concurrent.atomic.LongAdder readsSinceCheckpoint = new java.util.concurrent.atomic.LongAdder();
+
     private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
     private final ScheduledExecutorService checkpoints;
     /** What to do when H2 has closed the store underneath the server ({@link #stopWhenClosedUnderneath}). */
@@ -959,6 +962,7 @@ class CrashConsistentH2Backend extends H2Backend {
             if (command.equalsIgnoreCase("dropDatabase")) journal.handleCommand(channel, database, command, query);
         }
         boolean locked = !onlyReads(command, query);
+        if (!locked) readsSinceCheckpoint.increment();
         long[] written = new long[1];
         Document reply = handleInOrder(channel, database, command, query, locked, written);
         if (locked) {
@@ -1208,10 +1212,14 @@ class CrashConsistentH2Backend extends H2Backend {
             long written = writtenSinceCheckpoint + Math.max(0, unsaved - rewritten);
             writtenSinceCheckpoint = 0;
             rewritten = 0;
-            // at rest, a file mostly dead is tidied; otherwise chunks below the mark are compacted; at rest and the chunks
-            // full enough, a checkpoint writes nothing
+            long reads = readsSinceCheckpoint.sumThenReset();
+            // at rest, a file mostly dead is tidied (a step every fifth checkpoint while the node answers reads); otherwise
+            // chunks below the mark are compacted; at rest and the chunks full enough, a checkpoint writes nothing
             if (written < QUIET_BYTES && !committingAsCatchingUp() && journal != null && tidying(store)) {
-                tidy(store);
+                if (reads < READS_AT_REST || ++checkpointsSkippingTidy >= TIDY_EVERY_WHILE_READ) {
+                    checkpointsSkippingTidy = 0;
+                    tidy(store);
+                }
             } else if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
                 store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
                 rewritten = store.getUnsavedMemory();
@@ -1257,6 +1265,20 @@ class CrashConsistentH2Backend extends H2Backend {
     /** The map that counts tidying steps ({@link #tidy}). */
     private static final String TIDY_STEPS = "gongshi.tidying";
 
+    /**
+     * Reads between two checkpoints (a second apart in production) from which the node is taken to answer reads, not to
+     * rest: a node idle makes a few (its processors' claims, its schedules), a public search two or three.
+     */
+    static final int READS_AT_REST = 20;
+    /**
+     * While the node answers reads, tidying takes a step at one checkpoint in this many. A step a checkpoint took most of a
+     * core for the minutes it ran (at a million records, bulk-loaded: 51 % of the server's samples while it answered its first
+     * searches, rewriting 60-70 MB a step and evicting the searches' pages from the store's cache; issue 13, stop 63).
+     */
+    static final int TIDY_EVERY_WHILE_READ = 5;
+    /** Checkpoints at rest since tidying's last step while the node answered reads (the checkpoint's thread's only). */
+    private int checkpointsSkippingTidy;
+
     /** Whether the store is being tidied at rest; only the checkpoint's thread changes it, under the lock. */
     private boolean tidying;
 
@@ -1269,11 +1291,16 @@ class CrashConsistentH2Backend extends H2Backend {
     /** Whether a checkpoint at rest tidies the file: it holds too little live data, or tidying has not yet reached its mark. */
     private boolean tidying(MVStore store) {
         var files = store.getFileStore();
+        if (!stoppedShortRead) {
+            stoppedShortRead = true;
+            gaveUpAt = StoppedShort.in(store);
+        }
         if (gaveUpAt != null) {
             // begins again only once there is more to tidy than when it stopped: the file a quarter larger, or its chunks a
             // tenth less live
             if (files.size() < gaveUpAt.fileSize() * 5 / 4 && files.getChunksFillRate() > gaveUpAt.chunksLive() - 10) return false;
             gaveUpAt = null;
+            StoppedShort.forget(store);
         }
         int live = liveShareOfFile(store);
         boolean was = tidying;
@@ -1314,8 +1341,7 @@ class CrashConsistentH2Backend extends H2Backend {
             lastTidyProgress = now;
         }
         if (now - lastTidyProgress > TIDY_GIVE_UP.toNanos()) {
-            tidying = false;
-            gaveUpAt = new StoppedShort(size, chunksLive);
+            stopTidyingShort();
             log.info("Read-model store tidying stopped: {} s without a chunk moved, its chunks more live or its file smaller; its file {} MB, {} %"
                     + " of it chunks, {} % of those live", TIDY_GIVE_UP.toSeconds(), size >> 20, files.getFillRate(), chunksLive);
             return;
@@ -1354,11 +1380,49 @@ class CrashConsistentH2Backend extends H2Backend {
      */
     private long lastTidyProgress, lastTidyLog, smallestTidyFile;
     private int mostLiveChunks;
-    /** Where tidying last stopped short of its mark; null when it did not. */
+    /**
+     * Where tidying last stopped short of its mark; null when it did not. Kept in the store: a restart began the same
+     * fruitless tidying again, every time (a million records: 2.5 minutes of steps each holding the writes 0.6-1.8 s and
+     * rewriting 60-70 MB, through a restarted node's first searches, for a file 3 % smaller; issue 13, stop 63).
+     */
     private StoppedShort gaveUpAt;
+    /** Whether {@link #gaveUpAt} was read from the store since it opened (the checkpoint's thread's only). */
+    private boolean stoppedShortRead;
+
+    /** Stops tidying short of its mark, where the file stands now, until there is more to tidy ({@link #tidying}). */
+    void stopTidyingShort() {
+        MVStore store = getMvStore();
+        tidying = false;
+        stoppedShortRead = true;
+        gaveUpAt = new StoppedShort(store.getFileStore().size(), store.getFileStore().getChunksFillRate());
+        gaveUpAt.keep(store);
+    }
 
     /** The file's size (bytes) and its chunks' live share (%) when tidying stopped short of its mark. */
-    private record StoppedShort(long fileSize, int chunksLive) {}
+    private record StoppedShort(long fileSize, int chunksLive) {
+        private static final String FILE_SIZE = "stopped-short-file-size", CHUNKS_LIVE = "stopped-short-chunks-live";
+
+        /** Where tidying stopped short in {@code store}, kept by an earlier run; null if it did not. */
+        static StoppedShort in(MVStore store) {
+            if (!store.hasMap(TIDY_STEPS)) return null;
+            MVMap<String, Long> kept = store.openMap(TIDY_STEPS);
+            Long size = kept.get(FILE_SIZE), live = kept.get(CHUNKS_LIVE);
+            return size == null || live == null ? null : new StoppedShort(size, live.intValue());
+        }
+
+        /** Kept in the store (committed with the next checkpoint's commit). */
+        void keep(MVStore store) {
+            MVMap<String, Long> kept = store.openMap(TIDY_STEPS);
+            kept.put(FILE_SIZE, fileSize);
+            kept.put(CHUNKS_LIVE, (long) chunksLive);
+        }
+
+        static void forget(MVStore store) {
+            MVMap<String, Long> kept = store.openMap(TIDY_STEPS);
+            kept.remove(FILE_SIZE);
+            kept.remove(CHUNKS_LIVE);
+        }
+    }
 
     /** How many entries of a new index are sorted and put at once ({@link IndexedH2Collection#fillInSteps}): some 250 MB of keys. */
     private static final int INDEX_BUILD_RUN = 1_000_000;

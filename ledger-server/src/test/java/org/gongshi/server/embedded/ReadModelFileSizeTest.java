@@ -134,6 +134,75 @@ class ReadModelFileSizeTest {
     }
 
     /**
+     * Tidying that stopped short of its mark (90 s without progress: a million bulk-loaded records whose chunks H2 counts
+     * live) stays stopped across a restart: each start began it again, 2.5 minutes of steps through the node's first
+     * searches (issue 13, stop 63).
+     */
+    @Test
+    void tidying_that_stopped_short_is_not_begun_again_at_the_next_start() {
+        Path file = dir.resolve("mongo.mv");
+        long sparse;
+        try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
+            MVStore mvStore = store.backend().getMvStore();
+            leftSparse(store);
+            store.backend().stopTidyingShort(); // as a step does after 90 s without progress
+            store.backend().checkpoint();
+            assertThat(CrashConsistentH2Backend.liveShareOfFile(mvStore)).as("live data of the file: tidying would begin")
+                    .isLessThan(CrashConsistentH2Backend.TIDY_BELOW_PERCENT);
+            sparse = mvStore.getFileStore().size();
+        }
+        try (ServedStore store = ServedStore.open(file, Duration.ofHours(1))) {
+            MVStore mvStore = store.backend().getMvStore();
+            Long stepsBefore = mvStore.<String, Long>openMap("gongshi.tidying").get("steps");
+            for (int i = 0; i < 5; i++) store.backend().checkpoint();
+            assertThat(mvStore.<String, Long>openMap("gongshi.tidying").get("steps")).as("tidying steps after the restart").isEqualTo(stepsBefore);
+            assertThat(mvStore.getFileStore().size()).isEqualTo(sparse);
+            assertThat(store.client().getDatabase("tidied").getCollection("views").countDocuments()).isEqualTo(500);
+        }
+    }
+
+    /**
+     * A node that answers searches is not at rest for tidying: a step every checkpoint took most of a core through a
+     * restarted node's first searches (issue 13, stop 63); while reads arrive it takes one at every fifth.
+     */
+    @Test
+    void while_the_node_answers_reads_tidying_takes_a_step_at_one_checkpoint_in_five() {
+        try (ServedStore store = ServedStore.open(dir.resolve("mongo.mv"), Duration.ofHours(1))) {
+            MVStore mvStore = store.backend().getMvStore();
+            MongoCollection<Document> views = leftSparse(store);
+            long before = mvStore.<String, Long>openMap("gongshi.tidying").getOrDefault("steps", 0L);
+            for (int checkpoint = 0; checkpoint < 10; checkpoint++) {
+                for (int read = 0; read < CrashConsistentH2Backend.READS_AT_REST; read++) assertThat(views.find(eq("_id", read)).first()).isNotNull();
+                store.backend().checkpoint();
+            }
+            long whileRead = mvStore.<String, Long>openMap("gongshi.tidying").get("steps");
+            assertThat(whileRead - before).as("steps in 10 checkpoints while reads arrive").isEqualTo(10 / CrashConsistentH2Backend.TIDY_EVERY_WHILE_READ);
+            store.backend().checkpoint();
+            store.backend().checkpoint();
+            assertThat(mvStore.<String, Long>openMap("gongshi.tidying").get("steps") - whileRead).as("steps in 2 checkpoints at rest").isEqualTo(2);
+        }
+    }
+
+    /**
+     * Views written in 20 batches (a checkpoint each), then all but 500 of their 4,000 documents deleted and checkpointed:
+     * a file mostly dead, which a checkpoint at rest tidies.
+     */
+    private static MongoCollection<Document> leftSparse(ServedStore store) {
+        MVStore mvStore = store.backend().getMvStore();
+        mvStore.setRetentionTime(0);
+        MongoCollection<Document> views = store.client().getDatabase("tidied").getCollection("views");
+        for (int batch = 0; batch < 20; batch++) {
+            List<Document> written = new ArrayList<>();
+            for (int i = 0; i < 200; i++) written.add(new Document("_id", batch * 200 + i).append("facts", "x".repeat(900)));
+            views.insertMany(written);
+            store.backend().checkpoint();
+        }
+        views.deleteMany(gte("_id", 500));
+        store.backend().checkpoint();
+        return views;
+    }
+
+    /**
      * Checkpoints at rest, at about their pace, until the file's live data reaches {@link CrashConsistentH2Backend#TIDY_UNTIL_PERCENT}
      * (at most a minute), H2 retaining what it frees for a second (45 s in production): a chunk younger than that is neither
      * rewritten nor written over, so a step does not rewrite what the step before it wrote.
