@@ -123,9 +123,6 @@ class CrashConsistentH2Backend extends H2Backend {
     /** What the commands wrote that commits between checkpoints stored since the last one (bytes), under the lock. */
     private long writtenSinceCheckpoint;
 
-    /** The commands that only read since the last checkpoint ({@link #READS}): the searches a node answers. */
-    private final java.util.concurrent.atomic.LongAdder readsSinceCheckpoint = new java.util.concurrent.atomic.LongAdder();
-
     private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
     private final ScheduledExecutorService checkpoints;
     /** What to do when H2 has closed the store underneath the server ({@link #stopWhenClosedUnderneath}). */
@@ -962,7 +959,6 @@ class CrashConsistentH2Backend extends H2Backend {
             if (command.equalsIgnoreCase("dropDatabase")) journal.handleCommand(channel, database, command, query);
         }
         boolean locked = !onlyReads(command, query);
-        if (!locked) readsSinceCheckpoint.increment();
         long[] written = new long[1];
         Document reply = handleInOrder(channel, database, command, query, locked, written);
         if (locked) {
@@ -1212,14 +1208,10 @@ class CrashConsistentH2Backend extends H2Backend {
             long written = writtenSinceCheckpoint + Math.max(0, unsaved - rewritten);
             writtenSinceCheckpoint = 0;
             rewritten = 0;
-            long reads = readsSinceCheckpoint.sumThenReset();
-            // at rest, a file mostly dead is tidied (a step every fifth checkpoint while the node answers reads); otherwise
-            // chunks below the mark are compacted; at rest and the chunks full enough, a checkpoint writes nothing
+            // at rest, a file mostly dead is tidied; otherwise chunks below the mark are compacted; at rest and the chunks
+            // full enough, a checkpoint writes nothing
             if (written < QUIET_BYTES && !committingAsCatchingUp() && journal != null && tidying(store)) {
-                if (reads < READS_AT_REST || ++checkpointsSkippingTidy >= TIDY_EVERY_WHILE_READ) {
-                    checkpointsSkippingTidy = 0;
-                    tidy(store);
-                }
+                tidy(store);
             } else if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
                 store.compact(COMPACT_BELOW_FILL_PERCENT, compactionBytes(written));
                 rewritten = store.getUnsavedMemory();
@@ -1264,20 +1256,6 @@ class CrashConsistentH2Backend extends H2Backend {
 
     /** The map that counts tidying steps ({@link #tidy}). */
     private static final String TIDY_STEPS = "gongshi.tidying";
-
-    /**
-     * Reads between two checkpoints (a second apart in production) from which the node is taken to answer reads, not to
-     * rest: a node idle makes a few (its processors' claims, its schedules), a public search two or three.
-     */
-    static final int READS_AT_REST = 20;
-    /**
-     * While the node answers reads, tidying takes a step at one checkpoint in this many. A step a checkpoint took most of a
-     * core for the minutes it ran (at a million records, bulk-loaded: 51 % of the server's samples while it answered its first
-     * searches, rewriting 60-70 MB a step and evicting the searches' pages from the store's cache; issue 13, stop 63).
-     */
-    static final int TIDY_EVERY_WHILE_READ = 5;
-    /** Checkpoints at rest since tidying's last step while the node answered reads (the checkpoint's thread's only). */
-    private int checkpointsSkippingTidy;
 
     /** Whether the store is being tidied at rest; only the checkpoint's thread changes it, under the lock. */
     private boolean tidying;
@@ -1382,8 +1360,9 @@ class CrashConsistentH2Backend extends H2Backend {
     private int mostLiveChunks;
     /**
      * Where tidying last stopped short of its mark; null when it did not. Kept in the store: a restart began the same
-     * fruitless tidying again, every time (a million records: 2.5 minutes of steps each holding the writes 0.6-1.8 s and
-     * rewriting 60-70 MB, through a restarted node's first searches, for a file 3 % smaller; issue 13, stop 63).
+     * tidying again every time (a million bulk-loaded records: 2.5 minutes of steps each holding the writes 0.6-2.3 s and
+     * rewriting 60-70 MB, 51 % of the server's samples while it answered its first searches, for a file 3 % smaller; issue
+     * 13, stop 63).
      */
     private StoppedShort gaveUpAt;
     /** Whether {@link #gaveUpAt} was read from the store since it opened (the checkpoint's thread's only). */

@@ -162,28 +162,6 @@ class ReadModelFileSizeTest {
     }
 
     /**
-     * A node that answers searches is not at rest for tidying: a step every checkpoint took most of a core through a
-     * restarted node's first searches (issue 13, stop 63); while reads arrive it takes one at every fifth.
-     */
-    @Test
-    void while_the_node_answers_reads_tidying_takes_a_step_at_one_checkpoint_in_five() {
-        try (ServedStore store = ServedStore.open(dir.resolve("mongo.mv"), Duration.ofHours(1))) {
-            MVStore mvStore = store.backend().getMvStore();
-            MongoCollection<Document> views = leftSparse(store);
-            long before = mvStore.<String, Long>openMap("gongshi.tidying").getOrDefault("steps", 0L);
-            for (int checkpoint = 0; checkpoint < 10; checkpoint++) {
-                for (int read = 0; read < CrashConsistentH2Backend.READS_AT_REST; read++) assertThat(views.find(eq("_id", read)).first()).isNotNull();
-                store.backend().checkpoint();
-            }
-            long whileRead = mvStore.<String, Long>openMap("gongshi.tidying").get("steps");
-            assertThat(whileRead - before).as("steps in 10 checkpoints while reads arrive").isEqualTo(10 / CrashConsistentH2Backend.TIDY_EVERY_WHILE_READ);
-            store.backend().checkpoint();
-            store.backend().checkpoint();
-            assertThat(mvStore.<String, Long>openMap("gongshi.tidying").get("steps") - whileRead).as("steps in 2 checkpoints at rest").isEqualTo(2);
-        }
-    }
-
-    /**
      * Views written in 20 batches (a checkpoint each), then all but 500 of their 4,000 documents deleted and checkpointed:
      * a file mostly dead, which a checkpoint at rest tidies.
      */
