@@ -165,7 +165,7 @@ class ReadModelFileSizeTest {
      * Views written in 20 batches (a checkpoint each), then all but 500 of their 4,000 documents deleted and checkpointed:
      * a file mostly dead, which a checkpoint at rest tidies.
      */
-    private static MongoCollection<Document> leftSparse(ServedStore store) {
+    private static void leftSparse(ServedStore store) {
         MVStore mvStore = store.backend().getMvStore();
         mvStore.setRetentionTime(0);
         MongoCollection<Document> views = store.client().getDatabase("tidied").getCollection("views");
@@ -177,7 +177,6 @@ class ReadModelFileSizeTest {
         }
         views.deleteMany(gte("_id", 500));
         store.backend().checkpoint();
-        return views;
     }
 
     /**
