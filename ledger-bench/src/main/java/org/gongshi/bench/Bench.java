@@ -500,7 +500,8 @@ public final class Bench {
      * first few hundred reads from a cold page cache and code the JIT has not compiled yet (at 20,000 cases the first 40
      * searches took 21.8 ms on average, 115 ms at most, against 5-7 ms once warm); the goals are the public site's
      * steady state, which answers millions of reads a day. A node restarted on a million records is warmer after more
-     * ({@code --reads-warm-up}): a name within a province, p99 60-64 ms after 100 rounds, 17-24 ms after 1,000 (stop 62).
+     * ({@code --reads-warm-up}): a name within a province, p99 17-24 ms after 1,000 rounds (stop 62), and after 100 from 20 to
+     * 64 ms between runs on one machine (stops 62-63).
      */
     static final int READS_WARM_UP = 100;
 

@@ -12,7 +12,6 @@ import org.gongshi.api.problem.Problems;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
-import reactor.netty.NettyPipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,13 +45,7 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
 
     /** The handler on every HTTP/1.1 connection, with the bounds the server is configured with. */
     public static NettyServerCustomizer customizer(DataSize requestLine, DataSize headers) {
-        OversizedRequests handler = new OversizedRequests(requestLine, headers);
-        return server -> server.doOnChannelInit((observer, channel, remote) -> {
-            var pipeline = channel.pipeline();
-            if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(NAME) == null) {
-                pipeline.addAfter(NettyPipeline.HttpCodec, NAME, handler);
-            }
-        });
+        return AfterHttpCodec.install(NAME, new OversizedRequests(requestLine, headers));
     }
 
     @Override

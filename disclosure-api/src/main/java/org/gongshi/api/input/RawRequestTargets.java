@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import reactor.netty.NettyPipeline;
 
 /**
  * A request line's target as {@code curl "…/penalties?q=示例商贸"} sends it, in raw UTF-8, percent-encoded before the web
@@ -30,12 +29,7 @@ public final class RawRequestTargets extends ChannelInboundHandlerAdapter {
      * told of it only once its first request has passed the codec).
      */
     public static NettyServerCustomizer customizer() {
-        return server -> server.doOnChannelInit((observer, channel, remote) -> {
-            var pipeline = channel.pipeline();
-            if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(NAME) == null) {
-                pipeline.addAfter(NettyPipeline.HttpCodec, NAME, INSTANCE);
-            }
-        });
+        return AfterHttpCodec.install(NAME, INSTANCE);
     }
 
     @Override
