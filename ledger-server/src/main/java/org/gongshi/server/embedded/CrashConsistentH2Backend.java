@@ -547,6 +547,13 @@ class CrashConsistentH2Backend extends H2Backend {
             return encoded.size();
         }
 
+        /** A query that is only an {@code $in} of strings or numbers is matched by a set lookup ({@link InListMatch}). */
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            Boolean matches = InListMatch.matches(document, query);
+            return matches != null ? matches : super.documentMatchesQuery(document, query);
+        }
+
         /**
          * The documents' size is not kept as they are written: mongo-java-server measured both versions of a document at
          * every update (encoding each) and read and wrote a total in the collection's metadata map, for a figure only
