@@ -85,8 +85,9 @@ import java.util.function.BooleanSupplier;
  * ({@link #JOURNALED}), so that their writes, committed one by one, write only their own pages.
  *
  * <p>Its collections also answer a query from an index when only part of the query pins that
- * index's keys ({@link IndexProbe}), not only when the query is exactly those keys, and its
- * non-unique indexes are real ({@link SecondaryIndex}) instead of accepted and ignored.
+ * index's keys ({@link IndexProbe}), not only when the query is exactly those keys, its
+ * non-unique indexes are real ({@link SecondaryIndex}) instead of accepted and ignored, and a query that is only an
+ * {@code $in} of strings or numbers is matched by a set lookup ({@link InListMatch}).
  */
 class CrashConsistentH2Backend extends H2Backend {
 
