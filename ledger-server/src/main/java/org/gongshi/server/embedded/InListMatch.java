@@ -25,9 +25,13 @@ final class InListMatch {
     private InListMatch() {
     }
 
-    /** The last query a thread asked about, with its set: the documents of one query are matched one after the other. */
+    /**
+     * The last query a thread asked about, as parsed (also when it is not of this shape): the documents of one query are
+     * matched one after the other.
+     */
     private static final ThreadLocal<Parsed> LAST = new ThreadLocal<>();
 
+    /** A query and, if it is only an {@code $in} of strings and numbers, its field and values (else both null). */
     private record Parsed(Document query, String field, Set<Object> values) {}
 
     /** Whether {@code document} matches {@code query}; null if the query or the document's value is not of that shape. */
@@ -35,24 +39,25 @@ final class InListMatch {
         Parsed parsed = LAST.get();
         if (parsed == null || parsed.query != query) {
             parsed = parse(query);
-            if (parsed == null) return null;
             LAST.set(parsed);
         }
+        if (parsed.values == null) return null;
         Object key = key(document.get(parsed.field));
         return key == null ? null : parsed.values.contains(key);
     }
 
     private static Parsed parse(Document query) {
-        if (query.size() != 1) return null;
+        Parsed other = new Parsed(query, null, null);
+        if (query.size() != 1) return other;
         Map.Entry<String, Object> condition = query.entrySet().iterator().next();
         String field = condition.getKey();
-        if (field.startsWith("$") || field.indexOf('.') >= 0) return null;
+        if (field.startsWith("$") || field.indexOf('.') >= 0) return other;
         if (!(condition.getValue() instanceof Document operator) || operator.size() != 1
-                || !(operator.get("$in") instanceof Collection<?> list)) return null;
+                || !(operator.get("$in") instanceof Collection<?> list)) return other;
         Set<Object> values = new HashSet<>(list.size() * 2);
         for (Object value : list) {
             Object key = key(value);
-            if (key == null) return null;
+            if (key == null) return other;
             values.add(key);
         }
         return new Parsed(query, field, values);

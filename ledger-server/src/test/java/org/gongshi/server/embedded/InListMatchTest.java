@@ -72,5 +72,9 @@ class InListMatchTest {
         assertThat(InListMatch.matches(document, new Document("_id", new Document("$in", List.of("a"))))).isTrue();
         assertThat(InListMatch.matches(document, new Document("_id", new Document("$in", List.of("b"))))).isFalse();
         assertThat(InListMatch.matches(document, new Document("_id", new Document("$in", List.of("a", "b"))))).isTrue();
+        Document other = new Document("_id", "a");
+        assertThat(InListMatch.matches(document, other)).as("another shape, remembered as such").isNull();
+        assertThat(InListMatch.matches(document, other)).isNull();
+        assertThat(InListMatch.matches(document, new Document("_id", new Document("$in", List.of("b"))))).isFalse();
     }
 }
