@@ -14,6 +14,7 @@ import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.projections.writes.BatchedWrites;
 import org.gongshi.projections.writes.ReadModelWrites;
 import org.gongshi.projections.publicrecords.PublicRecordView.Correction;
 import org.gongshi.projections.publicrecords.PublicRecordView.Withdrawal;
@@ -22,12 +23,13 @@ import java.util.List;
 
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
-import static org.gongshi.projections.writes.ReadModelWrites.create;
 import static org.gongshi.projections.writes.ReadModelWrites.position;
 
 /**
  * Builds the public penalty records from disclosure events. Writes are conditional on the event's
- * global position, so redelivery changes nothing and a rebuild gives the same documents.
+ * global position, so redelivery changes nothing and a rebuild gives the same documents. They read nothing back and are
+ * sent together at the end of a processor's batch ({@link BatchedWrites}), in order: a replay made one round trip per
+ * event here (issue 13).
  */
 @ProcessingGroup(PublicRecordProjection.PROCESSING_GROUP)
 public class PublicRecordProjection {
@@ -48,10 +50,10 @@ public class PublicRecordProjection {
     @EventHandler
     void on(DisclosureDecided e, TrackingToken token) {
         if (e.action() != DisclosureAction.PUBLISH) return;
-        create(records, e.recordId(), new PublicRecordView(e.recordId(), e.caseId(), RecordState.PUBLISHED, e.record(), e.decidedOn(),
+        BatchedWrites.write(records, ReadModelWrites.creation(records, e.recordId(), new PublicRecordView(e.recordId(), e.caseId(), RecordState.PUBLISHED, e.record(), e.decidedOn(),
                 NameKeys.of(e.record().subjectName()), List.of(), null, null, position(token),
                 e.publicUntil() != null && e.publicUntil().provisional(), NameKeys.inProvince(e.record().subjectName(), e.record().division()),
-                NameKeys.normalise(e.record().subjectName())));
+                NameKeys.normalise(e.record().subjectName()))));
     }
 
     @EventHandler
@@ -84,6 +86,6 @@ public class PublicRecordProjection {
     }
 
     private void apply(String recordId, TrackingToken token, Bson... updates) {
-        ReadModelWrites.apply(records, recordId, position(token), updates);
+        BatchedWrites.write(records, ReadModelWrites.application(recordId, position(token), updates));
     }
 }

@@ -106,6 +106,11 @@ public final class ReadModelWrites {
         collection.updateOne(newer(id, condition, position), withPosition(position, updates));
     }
 
+    /** {@link #apply} as a write of a bulk write. */
+    public static <T> WriteModel<T> application(String id, long position, Bson... updates) {
+        return new UpdateOneModel<>(newer(id, null, position), withPosition(position, updates));
+    }
+
     private static Bson newer(String id, Bson condition, long position) {
         Bson filter = and(eq("_id", id), lt(LAST_GLOBAL_INDEX, position));
         return condition == null ? filter : and(filter, condition);

@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The listing read model and the repeated-infringer review queue, under redelivery and rebuild. */
 class ListingProjectionsTest {
@@ -245,6 +246,36 @@ class ListingProjectionsTest {
 
         deliver(historyProjection, List.of(new org.gongshi.ledger.privacy.event.SubjectShredded("again", java.time.Instant.parse("2026-06-01T00:00:00Z"))), 7);
         assertThat(history.penalisedAfter(person, LocalDate.of(2026, 2, 10), "first")).isEmpty();
+    }
+
+    /**
+     * A processor's batch sends the history's writes together at its end, in the order they were made: a case filed,
+     * decided, changed, revoked and its natural person shredded within one batch ends as when each event was written alone.
+     */
+    @Test
+    void penalty_history_written_at_a_batchs_end_is_what_writing_each_event_alone_makes() throws Exception {
+        Party person = new Party(PartyKind.NATURAL_PERSON, "赵大", null, "11010119900101123x", null);
+        List<Object> events = new ArrayList<>(penaltyOn("c-1", person, LocalDate.of(2026, 2, 10)));
+        events.addAll(penalty("c-2", SUBJECT, LocalDate.of(2026, 3, 1)));
+        var changed = List.of(new Penalty(PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY, null, "没收侵权商品"));
+        events.add(new DecisionRevised("c-2", "d-c-2", RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕1号",
+                LocalDate.of(2026, 5, 1), "复议变更", changed, V));
+        events.add(new DecisionRevised("c-1", "d-c-1", RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2026)京0105行初2号",
+                LocalDate.of(2026, 6, 1), "判决撤销", null, V));
+        events.add(new org.gongshi.ledger.privacy.event.SubjectShredded("c-1", java.time.Instant.parse("2026-07-01T00:00:00Z")));
+        deliver(historyProjection, events, 1);
+        List<Document> alone = documents(PenaltyHistory.COLLECTION);
+        assertThat(alone).extracting(d -> d.get("subjectName"), d -> d.get("standing"), d -> d.get("penaltyTypes"))
+                .containsExactly(tuple(org.gongshi.ledger.privacy.PersonalData.SHREDDED, false, List.of("FINE")),
+                        tuple("某某公司" + SUBJECT, true, List.of("CONFISCATION_OF_ILLEGAL_PROPERTY")));
+
+        historyProjection.prepareReset(null);
+        List<org.axonframework.eventhandling.EventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            batch.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(i + 1), GenericEventMessage.asEventMessage(events.get(i))));
+        }
+        org.gongshi.projections.writes.BatchedWrites.handleAsOneBatch(batch, historyProjection);
+        assertThat(documents(PenaltyHistory.COLLECTION)).isEqualTo(alone);
     }
 
     private static List<Object> penalty(String caseId, String uscc, LocalDate decidedOn) {

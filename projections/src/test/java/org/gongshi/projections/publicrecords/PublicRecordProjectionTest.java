@@ -11,13 +11,17 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.disclosure.RedactionPolicy;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
+import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
+import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.Party;
 import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.ledger.vocabulary.Penalty;
 import org.gongshi.ledger.vocabulary.PenaltyType;
+import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,13 +89,48 @@ class PublicRecordProjectionTest {
         assertThat(records.find("r-criticism").orElseThrow().publicUntilProvisional()).isFalse();
     }
 
+    /**
+     * A processor's batch sends the records' writes together at its end, in the order they were made: a record published,
+     * corrected and withdrawn within one batch ends as when each event was written alone, found by its corrected name.
+     */
+    @Test
+    void public_records_written_at_a_batchs_end_are_what_writing_each_event_alone_makes() throws Exception {
+        var fine = List.of(new Penalty(PenaltyType.FINE, new java.math.BigDecimal("10000.00"), null));
+        var published = decided("r-1", fine, new Deadline(LocalDate.of(2026, 5, 12), false));
+        PublicRecord renamed = RedactionPolicy.publicRecord("r-1", new Party(PartyKind.LEGAL_PERSON, "北京更正商贸有限公司", BUREAU, null, "王示例"),
+                "京朝市监罚〔2026〕100号", "销售侵犯注册商标专用权的商品", "当事人销售侵犯注册商标专用权的商品。", "《商标法》第六十条第二款", fine,
+                LocalDate.of(2026, 2, 10), LocalDate.of(2026, 5, 12), "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
+        List<Object> events = List.of(published, decided("r-2", fine, new Deadline(LocalDate.of(2026, 5, 12), false)),
+                new DisclosureCorrected("case-r-1", "r-1", LocalDate.of(2026, 2, 20), "名称有误", renamed, List.of()),
+                new DisclosureWithdrawn("case-r-2", "r-2", LocalDate.of(2026, 3, 1), "决定撤销", RevisionKind.REVOKED,
+                        new Deadline(LocalDate.of(2026, 3, 4), false), true, "CN-2026.1"));
+        List<org.axonframework.eventhandling.EventMessage<?>> tracked = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            tracked.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(i + 1), GenericEventMessage.asEventMessage(events.get(i))));
+        }
+        for (var event : tracked) projection.handle(event);
+        var collection = client.getDatabase("public-records-test").getCollection(PublicRecords.COLLECTION);
+        List<org.bson.Document> alone = collection.find().sort(new org.bson.Document("_id", 1)).into(new java.util.ArrayList<>());
+        assertThat(records.find("r-1").orElseThrow().record().subjectName()).isEqualTo("北京更正商贸有限公司");
+        assertThat(records.find("r-2").orElseThrow().state()).isEqualTo(RecordState.WITHDRAWN);
+
+        projection.prepareReset(null);
+        org.gongshi.projections.writes.BatchedWrites.handleAsOneBatch(tracked, projection);
+        assertThat(collection.find().sort(new org.bson.Document("_id", 1)).into(new java.util.ArrayList<>())).isEqualTo(alone);
+    }
+
     private void publish(String recordId, List<Penalty> penalties, Deadline publicUntil, long index) throws Exception {
+        projection.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index),
+                GenericEventMessage.asEventMessage(decided(recordId, penalties, publicUntil))));
+    }
+
+    private static DisclosureDecided decided(String recordId, List<Penalty> penalties, Deadline publicUntil) {
         PublicRecord record = RedactionPolicy.publicRecord(recordId, COMPANY, "京朝市监罚〔2026〕100号", "销售侵犯注册商标专用权的商品",
                 "当事人销售侵犯注册商标专用权的商品。", "《商标法》第六十条第二款", penalties, LocalDate.of(2026, 2, 10), publicUntil.dueOn(),
                 "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
         var event = new DisclosureDecided("case-" + recordId, recordId, recordId, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null,
                 new Deadline(LocalDate.of(2026, 3, 16), false), true, new Deadline(LocalDate.of(2026, 2, 26), false), true, publicUntil,
                 record, "CN-2026.1", List.of(), null);
-        projection.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index), GenericEventMessage.asEventMessage(event)));
+        return event;
     }
 }
