@@ -27,8 +27,9 @@ import java.util.List;
  * <li>at the latest when the unit of work prepares its commit (a unit of work that stores no token).</li>
  * </ul>
  * A batch that fails is rolled back with its waiting writes and processed again; every write is idempotent.
- * Only for processors whose handlers do not read what they write within a batch, and that retry a failed batch
- * rather than dead-letter single events (a write failing at the batch's end fails the batch).
+ * Only for handlers that do not read what they write within a batch. A write failing at the batch's end fails the
+ * batch, not one event: a processor that dead-letters single events (case views, penalty history) uses it only where a
+ * handler fails before it makes a write or not at all, so an event it parks left nothing waiting.
  */
 public final class BatchedWrites {
 
