@@ -1,0 +1,89 @@
+package org.gongshi.server.embedded;
+
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A secondary index finds a document's key values as mongo-java-server's own {@code Index#getKeyValues} does, for every
+ * shape of document: along embedded documents itself, and through arrays of documents or several arrays by that method.
+ */
+class SecondaryIndexKeyValuesTest {
+
+    /** What a field may hold: nothing, scalars of every kind, numbers that compare equal, documents and arrays. */
+    private static final List<Object> VALUES = Arrays.asList(null, "a", "案件", "", 1, 1L, 1.0, -0.0, 0, (1L << 53) + 1, true,
+            new Document("x", 1), new Document("x", "a").append("y", List.of(1, 2)), List.of(), List.of("a", "b", "a"),
+            List.of(1, 1.0, 2L), List.of(new Document("x", 1), new Document("x", 2)), List.of(List.of(1), "c"));
+
+    private static final List<List<String>> KEY_SETS = List.of(List.of("a"), List.of("a", "b"), List.of("a.x"),
+            List.of("s", "a", "d.x"), List.of("a.x", "a.y"), List.of("d.x.y", "b"), List.of("s", "a", "b", "_id"));
+
+    @Test
+    void a_documents_key_values_are_those_mongo_java_server_computes() {
+        Random random = new Random(13);
+        int mine = 0, theirs = 0;
+        try (MVStore store = new MVStore.Builder().open()) {
+            for (List<String> keys : KEY_SETS) {
+                List<IndexKey> indexKeys = keys.stream().map(k -> new IndexKey(k, random.nextBoolean())).toList();
+                SecondaryIndex index = new SecondaryIndex(store.openMap("i" + keys), "i", indexKeys, false);
+                EmptyIndex<Object> reference = new EmptyIndex<>("i", indexKeys);
+                for (int n = 0; n < 2_000; n++) {
+                    Document document = randomDocument(random);
+                    Set<KeyValue> expected;
+                    try {
+                        expected = reference.getKeyValues(document);
+                    } catch (RuntimeException parallelArrays) {
+                        assertThat(index.keyValuesAlongDocuments(document)).as("left to mongo-java-server: %s", document).isNull();
+                        assertThatThrownBy(() -> index.getKeyValues(document)).isInstanceOf(parallelArrays.getClass());
+                        theirs++;
+                        continue;
+                    }
+                    Set<KeyValue> along = index.keyValuesAlongDocuments(document);
+                    if (along == null) theirs++;
+                    else {
+                        mine++;
+                        assertThat(along).as("%s of %s", keys, document).containsExactlyElementsOf(expected);
+                    }
+                    if (!expected.isEmpty()) assertThat(index.getKeyValues(document)).containsExactlyElementsOf(expected);
+                }
+            }
+        }
+        assertThat(mine).as("documents whose key values it found itself").isGreaterThan(5_000);
+        assertThat(theirs).as("documents left to mongo-java-server").isGreaterThan(500);
+    }
+
+    private static Document randomDocument(Random random) {
+        Document document = new Document("_id", "id-" + random.nextInt(100));
+        for (String field : List.of("a", "b", "s", "d")) {
+            int pick = random.nextInt(VALUES.size() + 3);
+            if (pick >= VALUES.size() + 1) continue; // absent
+            Object value = pick == VALUES.size() ? nested(random) : VALUES.get(pick);
+            document.put(field, copy(value));
+        }
+        return document;
+    }
+
+    /** A document of documents, so a key's path of several fields finds something. */
+    private static Document nested(Random random) {
+        Document inner = new Document("y", copy(VALUES.get(random.nextInt(VALUES.size()))));
+        return new Document("x", random.nextBoolean() ? inner : copy(VALUES.get(random.nextInt(VALUES.size()))));
+    }
+
+    private static Object copy(Object value) {
+        if (value instanceof Document d) return d.cloneDeeply();
+        if (value instanceof List<?> list) return new ArrayList<>(list.stream().map(SecondaryIndexKeyValuesTest::copy).toList());
+        return value;
+    }
+}
