@@ -829,7 +829,8 @@ public final class Bench {
     private static void awaitProcessorsPast(Api api, String admin, long position, long start) throws InterruptedException {
         long lastReport = System.nanoTime(), lastMove = lastReport, last = Long.MIN_VALUE;
         while (true) {
-            long slowest = slowestProcessor(api, admin), now = System.nanoTime();
+            Slowest behind = slowest(api, admin);
+            long slowest = behind.position(), now = System.nanoTime();
             if (slowest >= position) return;
             if (slowest != last) {
                 last = slowest;
@@ -840,8 +841,8 @@ public final class Bench {
             }
             if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                 lastReport = now;
-                log(String.format(Locale.ROOT, "  the slowest processor at %d of %d (%.0f events/s)", slowest, position,
-                        Math.max(0, slowest) / ((now - start) / 1e9)));
+                log(String.format(Locale.ROOT, "  the slowest processor at %d of %d (%.0f events/s): %s", slowest, position,
+                        Math.max(0, slowest) / ((now - start) / 1e9), behind.names()));
             }
             Thread.sleep(250);
         }
@@ -854,15 +855,29 @@ public final class Bench {
 
     /** The position of the event processor segment furthest behind; -1 while the details are not readable (admin token). */
     private static long slowestProcessor(Api api, String admin) {
+        return slowest(api, admin).position();
+    }
+
+    /** The position of the event processor segments furthest behind, and the names of their processors (what limits a replay). */
+    record Slowest(long position, List<String> names) {
+    }
+
+    private static Slowest slowest(Api api, String admin) {
         Api.Reply r = api.get("/actuator/health", admin);
-        if (r.status() != 200 && r.status() != 503) return -1;
+        if (r.status() != 200 && r.status() != 503) return new Slowest(-1, List.of());
         JsonNode processors = r.json().path("components").path("eventProcessors").path("details");
-        if (!processors.isObject() || processors.isEmpty()) return -1;
+        if (!processors.isObject() || processors.isEmpty()) return new Slowest(-1, List.of());
         long slowest = Long.MAX_VALUE;
-        for (JsonNode processor : processors) {
-            for (JsonNode segment : processor.path("segments")) slowest = Math.min(slowest, segment.path("position").asLong(-1));
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> processor : processors.properties()) {
+            for (JsonNode segment : processor.getValue().path("segments")) {
+                long position = segment.path("position").asLong(-1);
+                if (position < slowest) names.clear();
+                if (position <= slowest && !names.contains(processor.getKey())) names.add(processor.getKey());
+                slowest = Math.min(slowest, position);
+            }
         }
-        return slowest == Long.MAX_VALUE ? -1 : slowest;
+        return slowest == Long.MAX_VALUE ? new Slowest(-1, List.of()) : new Slowest(slowest, names);
     }
 
     /** How long the head must stand still, every processor past it, for the ledger to count as settled: a deadline poll and more. */
