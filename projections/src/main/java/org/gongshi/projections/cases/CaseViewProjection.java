@@ -71,6 +71,7 @@ import org.bson.BsonValue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ public class CaseViewProjection {
         held.shredded(ReadModelWrites.decoded(views, stored),
                 new UpdateOneModel<>(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name())),
                         combine(updates)));
-        if (batch == null) views.bulkWrite(held.writes(views));
+        if (batch == null) write(List.of(held));
     }
 
     /**
@@ -575,7 +576,7 @@ public class CaseViewProjection {
         CaseView.Edit changed = current.edit();
         edit.accept(changed);
         held.changed(changed.at(position));
-        if (batch == null) views.bulkWrite(held.writes(views));
+        if (batch == null) write(List.of(held));
         tell(held.view, position);
     }
 
@@ -605,11 +606,7 @@ public class CaseViewProjection {
         if (batch == null) {
             Map<String, Held> made = new LinkedHashMap<>();
             root.resources().put(batchResource, made);
-            BatchedWrites.atBatchEnd(() -> {
-                List<WriteModel<CaseView>> writes = new ArrayList<>();
-                for (Held h : made.values()) writes.addAll(h.writes(views));
-                BatchedWrites.inOrder(views, writes);
-            });
+            BatchedWrites.atBatchEnd(() -> write(made.values()));
             if (root instanceof BatchingUnitOfWork<?> unit) readAhead(unit.getMessages(), made);
             batch = made;
         }
@@ -633,6 +630,17 @@ public class CaseViewProjection {
         ids.removeAll(filed);
         if (ids.isEmpty()) return;
         for (CaseView stored : views.find(in("_id", ids))) batch.put(stored.caseId(), new Held(stored));
+    }
+
+    /**
+     * Writes what {@code held} changed: each case as it stands, inserted or in place of an older stored one (one write a
+     * case, whether the batch filed it, changed it or both), then the shreddings in order.
+     */
+    private void write(Collection<Held> held) {
+        List<WriteModel<CaseView>> puts = new ArrayList<>(), shreds = new ArrayList<>();
+        for (Held h : held) h.drainInto(puts, shreds);
+        ReadModelWrites.newerOnly(views, puts);
+        BatchedWrites.inOrder(views, shreds);
     }
 
     /** One case as a batch changed it, and what of it is still to be written. */
@@ -663,18 +671,16 @@ public class CaseViewProjection {
         }
 
         /**
-         * Its writes, in order, and none are left: its creation (if the batch filed it: inserted as it stands now, unless
-         * stored already), its replacement (if an event changed it: if newer than what is stored) and its shreddings.
+         * Adds its writes, and none are left: to {@code puts} the case as it stands now if the batch filed or changed it
+         * ({@link ReadModelWrites#put}: inserted, or in place of an older stored one; a case filed again by a redelivery
+         * is older than the one stored), to {@code shreds} its shreddings, in order.
          */
-        List<WriteModel<CaseView>> writes(MongoCollection<CaseView> views) {
-            List<WriteModel<CaseView>> writes = new ArrayList<>();
-            if (create) writes.add(ReadModelWrites.creation(views, view.caseId(), view));
-            if (replace) writes.add(ReadModelWrites.replacement(view.caseId(), view.lastGlobalIndex(), view));
-            writes.addAll(shreds);
+        void drainInto(List<WriteModel<CaseView>> puts, List<WriteModel<CaseView>> shreds) {
+            if (create || replace) puts.add(ReadModelWrites.put(view.caseId(), view.lastGlobalIndex(), view));
+            shreds.addAll(this.shreds);
             create = false;
             replace = false;
-            shreds.clear();
-            return writes;
+            this.shreds.clear();
         }
     }
 }

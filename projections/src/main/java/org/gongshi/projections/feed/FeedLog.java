@@ -1,14 +1,15 @@
 package org.gongshi.projections.feed;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.gongshi.projections.transparency.LeafHashes;
@@ -16,6 +17,8 @@ import org.gongshi.projections.transparency.Rfc6962;
 import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.query.Divisions;
 import org.gongshi.projections.query.GaplessLog;
+import org.gongshi.projections.writes.BatchedWrites;
+import org.gongshi.projections.writes.ReadModelWrites;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +122,8 @@ public class FeedLog implements LeafHashes {
     /**
      * Appending for one batch of events, the log's only writer: the entries stored for {@code eventIds} (each with its
      * retraction's id too) and the log's size are asked once, here, and the size then counted on as entries are
-     * appended. An event not asked about is looked up.
+     * appended. An event not asked about is looked up. Within a processor's batch, what it appends and makes public is
+     * written when the batch ends ({@link Appending#finish}); outside one (a handler called directly), at once.
      */
     Appending appending(Collection<String> eventIds) {
         Set<String> asked = new HashSet<>();
@@ -128,19 +133,34 @@ public class FeedLog implements LeafHashes {
         }
         Map<String, FeedEntry> stored = new HashMap<>();
         if (!asked.isEmpty()) entries.find(in("eventId", asked)).forEach(entry -> stored.put(entry.eventId(), entry));
-        return new Appending(asked, stored, size());
+        Appending appending = new Appending(asked, stored, size(), CurrentUnitOfWork.isStarted());
+        if (appending.deferred) BatchedWrites.atBatchEnd(appending::finish);
+        return appending;
     }
 
-    /** See {@link #appending}. */
+    /**
+     * See {@link #appending}. A batch's entries and what they make public wait here and are written together at its end
+     * (three round trips an entry were the feed's part of a replay, and the feed the last processor to finish one, issue
+     * 13): first what they make public ({@code feed_current}, the last change of each key), then the entries in order;
+     * only then do this node's readers hear of them ({@link GaplessLog#seen}, {@link #onAppend}). A batch that fails
+     * writes nothing of what waits; one that fails while writing leaves what is public ahead of the entries, which
+     * {@link #reflectedPosition} and {@link #publicAt} read correctly, and is processed again.
+     */
     final class Appending {
         private final Set<String> asked;
         private final Map<String, FeedEntry> stored;
         private long next;
+        private final boolean deferred;
+        /** The entries this batch appended, in order, not yet written. */
+        private final List<FeedEntry> waitingEntries = new ArrayList<>();
+        /** The last change this batch made to each key of what is public, not yet written. */
+        private final Map<String, UpdateOneModel<Document>> waitingPublic = new LinkedHashMap<>();
 
-        private Appending(Set<String> asked, Map<String, FeedEntry> stored, long next) {
+        private Appending(Set<String> asked, Map<String, FeedEntry> stored, long next, boolean deferred) {
             this.asked = asked;
             this.stored = stored;
             this.next = next;
+            this.deferred = deferred;
         }
 
         Optional<FeedEntry> appendedFor(String eventId) {
@@ -154,20 +174,64 @@ public class FeedLog implements LeafHashes {
 
         /** {@link FeedLog#append}, the log's size known without asking while entries follow one another. */
         FeedEntry append(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
-            FeedEntry entry = seq == next ? insert(seq, eventId, globalIndex, type, subject, division, time, line)
-                    : FeedLog.this.append(seq, eventId, globalIndex, type, subject, division, time, line);
+            FeedEntry entry;
+            if (seq == next) {
+                entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, line,
+                        Rfc6962.leafHash(line.getBytes(StandardCharsets.UTF_8)));
+                if (deferred) waitingEntries.add(entry);
+                else insert(entry);
+            } else {
+                if (deferred) throw new FeedLogViolation("entry " + seq + " would not follow the log, which holds " + next + " entries");
+                entry = FeedLog.this.append(seq, eventId, globalIndex, type, subject, division, time, line);
+            }
             stored.put(eventId, entry);
             next = seq + 1;
-            numbered.seen(next);
+            if (!deferred) numbered.seen(next);
             return entry;
         }
+
+        /**
+         * {@link FeedLog#publicBefore}, from the entries this batch appended where one of them is the subject's last of
+         * those types before {@code seq} (they follow every stored entry), else from the log.
+         */
+        Optional<Current> publicBefore(String subject, List<String> publishing, List<String> retracting, long seq) {
+            for (int i = waitingEntries.size() - 1; i >= 0; i--) {
+                FeedEntry entry = waitingEntries.get(i);
+                if (entry.seq() >= seq || !entry.subject().equals(subject)) continue;
+                if (publishing.contains(entry.type())) return Optional.of(new Current(entry.seq(), entry.division()));
+                if (retracting.contains(entry.type())) return Optional.empty();
+            }
+            return FeedLog.this.publicBefore(subject, publishing, retracting, seq);
+        }
+
+        /** Records what {@code entry} made of {@code key}: public ({@code makesPublic}) or no longer. */
+        void publicNow(String key, FeedEntry entry, boolean makesPublic) {
+            UpdateOneModel<Document> write = currentWrite(key, entry, makesPublic);
+            if (!deferred) writeCurrent(List.of(write));
+            else waitingPublic.put(key, write); // each write sets every field, on the condition of its number: the last decides
+        }
+
+        /** Writes what waits: what is public now, then the entries; then tells this node's readers. */
+        void finish() {
+            if (!waitingPublic.isEmpty()) writeCurrent(new ArrayList<>(waitingPublic.values()));
+            waitingPublic.clear();
+            if (waitingEntries.isEmpty()) return;
+            BatchedWrites.inOrder(entries, waitingEntries.stream().map(InsertOneModel::new).toList());
+            waitingEntries.clear();
+            numbered.seen(next);
+            appended();
+        }
+    }
+
+    private void insert(FeedEntry entry) {
+        entries.insertOne(entry);
+        appended();
     }
 
     private FeedEntry insert(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
         FeedEntry entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, line,
                 Rfc6962.leafHash(line.getBytes(StandardCharsets.UTF_8)));
-        entries.insertOne(entry);
-        appended();
+        insert(entry);
         return entry;
     }
 
@@ -225,27 +289,24 @@ public class FeedLog implements LeafHashes {
         }
     }
 
-    /** Records what an entry made public now; ignored if a newer entry already spoke for the key. */
-    void putCurrent(String key, FeedEntry entry) {
-        writeCurrent(key, entry.seq(), combine(set("seq", entry.seq()), set("line", entry.line()), set("removed", false),
-                set("type", entry.type()), set("division", entry.division())));
-    }
-
-    /** Marks a key as no longer public (a tombstone), unless a newer entry already spoke for it. */
-    void removeCurrent(String key, long seq) {
-        writeCurrent(key, seq, combine(set("seq", seq), set("removed", true), set("line", null)));
+    /**
+     * What {@code entry} made of {@code key}: public with its line, or no longer (a tombstone); ignored where a newer entry
+     * already spoke for the key. Every field is set from the entry alone, so of several writes to a key the one with the
+     * highest number decides, whatever stood before and in whatever order they are made.
+     */
+    private static UpdateOneModel<Document> currentWrite(String key, FeedEntry entry, boolean makesPublic) {
+        return new UpdateOneModel<>(and(eq("_id", key), lt("seq", entry.seq())),
+                combine(set("seq", entry.seq()), set("line", makesPublic ? entry.line() : null), set("removed", !makesPublic),
+                        set("type", entry.type()), set("division", entry.division())),
+                new UpdateOptions().upsert(true));
     }
 
     /** An entry that makes a subject public: its number and division. */
     record Current(long seq, String division) {}
 
-    private void writeCurrent(String key, long seq, Bson update) {
-        try {
-            current.updateOne(and(eq("_id", key), lt("seq", seq)), update, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
-            // a newer entry already spoke for this key: a redelivery, nothing to do
-        }
+    /** Makes {@code writes} of what is public now: one that finds a newer entry's key stored (a redelivery) changes nothing. */
+    private void writeCurrent(List<UpdateOneModel<Document>> writes) {
+        ReadModelWrites.newerOnly(current, writes);
     }
 
     // ---- reading (every API node)
@@ -293,8 +354,8 @@ public class FeedLog implements LeafHashes {
 
     /**
      * The last entry that what is public now ({@code feed_current}) reflects with every entry before it: the newest
-     * entry, unless the projection has appended it and not yet recorded what it made public (it writes the entry first,
-     * then the key, one event after another), then the one before it, and so on. -1 for an empty log.
+     * entry, unless the projection has appended it and not yet recorded what it made public (outside a batch it writes
+     * the entry first, then the key; a batch writes its keys first), then the one before it, and so on. -1 for an empty log.
      *
      * @throws IllegalStateException if the public state lags the log by more than a few entries (a replay is catching up)
      */

@@ -3,6 +3,7 @@ package org.gongshi.projections.feed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import java.util.Map;
 
 /**
@@ -56,7 +56,7 @@ public class FeedLogProjection {
         if (e.action() != DisclosureAction.PUBLISH) return;
         Map<String, Object> data = dataOf(e.record());
         data.put("publishedOn", e.decidedOn());
-        publish(message, token, FeedTypes.DISCLOSURE_PUBLISHED, RECORD, e.recordId(), seq -> e.record().division(), data);
+        publish(message, token, FeedTypes.DISCLOSURE_PUBLISHED, RECORD, e.recordId(), (appending, seq) -> e.record().division(), data);
     }
 
     /**
@@ -75,7 +75,7 @@ public class FeedLogProjection {
         Map<String, Object> data = dataOf(e.record());
         data.put("correctedOn", e.correctedOn());
         data.put("correctionReason", e.reason());
-        publish(message, token, FeedTypes.DISCLOSURE_CORRECTED, RECORD, e.recordId(), seq -> e.record().division(), data);
+        publish(message, token, FeedTypes.DISCLOSURE_CORRECTED, RECORD, e.recordId(), (appending, seq) -> e.record().division(), data);
     }
 
     @EventHandler
@@ -118,7 +118,7 @@ public class FeedLogProjection {
         data.put("reason", e.reason());
         data.put("authorityUscc", e.bureau());
         data.put("division", e.division());
-        publish(message, token, FeedTypes.LISTING_ADDED, LISTING, e.listingId(), seq -> e.division(), data);
+        publish(message, token, FeedTypes.LISTING_ADDED, LISTING, e.listingId(), (appending, seq) -> e.division(), data);
     }
 
     @EventHandler
@@ -144,7 +144,7 @@ public class FeedLogProjection {
         data.put("until", e.until());
         // a sanction is public in the division of the list entry it belongs to, as the log stood then
         publish(message, token, FeedTypes.SANCTION_IMPOSED, SANCTION, e.sanctionId(),
-                seq -> LISTING.publicBefore(log, e.listingId(), seq).map(FeedLog.Current::division).orElse(null), data);
+                (appending, seq) -> LISTING.publicBefore(appending, e.listingId(), seq).map(FeedLog.Current::division).orElse(null), data);
     }
 
     @EventHandler
@@ -171,8 +171,8 @@ public class FeedLogProjection {
 
     /** What a subject's entries make public: a key in {@code feed_current}, and the types that publish and retract it. */
     record Kind(String prefix, List<String> publishing, List<String> retracting) {
-        Optional<FeedLog.Current> publicBefore(FeedLog log, String id, long seq) {
-            return log.publicBefore(id, publishing, retracting, seq);
+        Optional<FeedLog.Current> publicBefore(FeedLog.Appending appending, String id, long seq) {
+            return appending.publicBefore(id, publishing, retracting, seq);
         }
     }
 
@@ -202,15 +202,15 @@ public class FeedLogProjection {
 
     private void retract(String entryId, EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject,
                          Map<String, Object> data) {
-        write(entryId, message, token, type, kind, subject, false, seq -> {
-            var retracted = kind.publicBefore(log, subject, seq);
+        write(entryId, message, token, type, kind, subject, false, (appending, seq) -> {
+            var retracted = kind.publicBefore(appending, subject, seq);
             data.put("retracts", retracted.map(FeedLog.Current::seq).orElse(null));
             return retracted.map(FeedLog.Current::division).orElse(null);
         }, data);
     }
 
     private void publish(EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject,
-                         LongFunction<String> divisionAt, Map<String, Object> data) {
+                         DivisionAt divisionAt, Map<String, Object> data) {
         write(message.getIdentifier(), message, token, type, kind, subject, true, divisionAt, data);
     }
 
@@ -220,15 +220,15 @@ public class FeedLogProjection {
      * from the event and the log before it, so the answer is the same live and in a replay.
      */
     private void write(String eventId, EventMessage<?> message, TrackingToken token, String type, Kind kind, String subject, boolean makesPublic,
-                       LongFunction<String> divisionAt, Map<String, Object> data) {
+                       DivisionAt divisionAt, Map<String, Object> data) {
         // a redelivery is recognised by the event's identifier: a gap-aware token's position is the
         // highest index seen, which an event committed late shares with the one read before it
         long globalIndex = ReadModelWrites.position(token);
         // which of the batch's events have entries, and the log's size, asked once a batch
-        FeedLog.Appending appending = Batches.state(FeedLog.Appending.class, log::appending);
+        FeedLog.Appending appending = Batches.state(FeedLog.Appending.class, this::appending);
         Optional<FeedEntry> stored = appending.appendedFor(eventId);
         long seq = stored.map(FeedEntry::seq).orElseGet(appending::next);
-        String division = divisionAt.apply(seq);
+        String division = divisionAt.at(appending, seq);
         String line = line(eventId, type, subject, message.getTimestamp(), seq, data);
         FeedEntry entry;
         if (stored.isPresent()) {
@@ -241,8 +241,25 @@ public class FeedLogProjection {
             entry = appending.append(seq, eventId, globalIndex, type, subject, division, message.getTimestamp(), line);
         }
         expectedNext = expectedNext == null ? entry.seq() + 1 : Math.max(expectedNext, entry.seq() + 1);
-        if (makesPublic) log.putCurrent(kind.prefix() + subject, entry);
-        else log.removeCurrent(kind.prefix() + subject, entry.seq());
+        appending.publicNow(kind.prefix() + subject, entry, makesPublic);
+    }
+
+    /** The division an entry at {@code seq} is public in, as the log stands before it (with what the batch appended). */
+    @FunctionalInterface
+    private interface DivisionAt {
+        String at(FeedLog.Appending appending, long seq);
+    }
+
+    /**
+     * The batch's appending ({@link FeedLog#appending}). Its entries are written when it ends: should it fail, how far
+     * this run has reproduced the log goes back to where it stood before the batch, as the log does.
+     */
+    private FeedLog.Appending appending(List<String> eventIds) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Long before = expectedNext;
+            CurrentUnitOfWork.get().root().onRollback(u -> expectedNext = before);
+        }
+        return log.appending(eventIds);
     }
 
     /** One CloudEvent 1.0 in JSON, attributes in a fixed order. */

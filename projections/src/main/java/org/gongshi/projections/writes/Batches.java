@@ -24,8 +24,12 @@ public final class Batches {
     public static <T> T state(Class<T> type, Function<List<String>, T> make) {
         if (!CurrentUnitOfWork.isStarted()) return make.apply(List.of());
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(type.getName(), key -> make.apply(
-                root instanceof BatchingUnitOfWork<?> batch ? batch.getMessages().stream().map(m -> m.getIdentifier()).toList()
-                        : List.of(root.getMessage().getIdentifier())));
+        T existing = root.getResource(type.getName());
+        if (existing != null) return existing;
+        // made, then kept: making it may keep resources of its own in the unit of work (BatchedWrites.atBatchEnd)
+        T made = make.apply(root instanceof BatchingUnitOfWork<?> batch ? batch.getMessages().stream().map(m -> m.getIdentifier()).toList()
+                : List.of(root.getMessage().getIdentifier()));
+        root.resources().put(type.getName(), made);
+        return made;
     }
 }

@@ -1,8 +1,13 @@
 package org.gongshi.projections.writes;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -33,10 +38,11 @@ import static com.mongodb.client.model.Updates.set;
  * finds the document and leaves it as it is (no insert that takes a duplicate-key error for
  * "already applied");</li>
  * <li>{@link #apply} changes a document only if the event is newer than the last one applied;</li>
- * <li>{@link #replacement} puts a whole document, as a view changed in memory stands after an event, in place of the
- * stored one on the same condition (the case views: {@code CaseViewProjection}).</li>
+ * <li>{@link #put} puts a whole document, as a view changed in memory stands after an event: inserted if there is none,
+ * else in place of the stored one on the same condition (the case views: {@code CaseViewProjection}); where the stored
+ * one is as new or newer it takes a duplicate key, which {@link #newerOnly} takes as done.</li>
  * </ul>
- * Both are correct to replay in any state a crash leaves, because the store never holds a token
+ * All are correct to replay in any state a crash leaves, because the store never holds a token
  * ahead of the documents written before it (MongoDB's journal; the embedded store's checkpoints).
  */
 public final class ReadModelWrites {
@@ -68,11 +74,32 @@ public final class ReadModelWrites {
     }
 
     /**
-     * A write of a bulk write that puts {@code document}, as it stands after the event at {@code position}, in place of
-     * document {@code id} if that event is newer than the stored one's last (the same condition as {@link #apply}).
+     * A write of a bulk write that puts {@code document}, as it stands after the event at {@code position}, under {@code id}:
+     * inserted if there is none, in place of the stored one if that event is newer than the stored one's last
+     * (the condition of {@link #apply}); where the stored one is as new or newer, the write takes a duplicate key and changes
+     * nothing ({@link #newerOnly}). One write where a creation and then a replacement were two.
      */
-    public static <T> WriteModel<T> replacement(String id, long position, T document) {
-        return new ReplaceOneModel<>(newer(id, null, position), document);
+    public static <T> WriteModel<T> put(String id, long position, T document) {
+        return new ReplaceOneModel<>(newer(id, null, position), document, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Makes {@code writes}, each an upsert on the condition that what it writes is newer than what is stored ({@link #put}),
+     * unordered, in commands of at most {@value BatchedWrites#MOST_IN_ONE_COMMAND}: one that finds something newer stored
+     * takes a duplicate key, which leaves nothing to do; any other error fails them.
+     */
+    public static <T> void newerOnly(MongoCollection<T> collection, List<? extends WriteModel<? extends T>> writes) {
+        for (int from = 0; from < writes.size(); from += BatchedWrites.MOST_IN_ONE_COMMAND) {
+            try {
+                collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + BatchedWrites.MOST_IN_ONE_COMMAND)),
+                        new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteConcernError() != null) throw e;
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+                }
+            }
+        }
     }
 
     private static <T> Bson setOnInsert(MongoCollection<T> collection, T document) {

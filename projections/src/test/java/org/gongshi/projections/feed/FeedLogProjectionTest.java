@@ -122,7 +122,7 @@ class FeedLogProjectionTest {
         assertThat(entries.get(1).line()).contains("\"retracts\":0").contains("\"id\":\"" + corrected.getIdentifier() + FeedLogProjection.RETRACTION + "\"");
         assertThat(entries.get(2).line()).doesNotContain("周示例");
         assertThat(log.leafHash(0)).as("the published entry is never rewritten").isEqualTo(publishedLeaf);
-        assertThat(FeedLogProjection.RECORD.publicBefore(log, "decision-1", 3)).map(FeedLog.Current::seq).hasValue(2L);
+        assertThat(FeedLogProjection.RECORD.publicBefore(log.appending(List.of()), "decision-1", 3)).map(FeedLog.Current::seq).hasValue(2L);
     }
 
 
@@ -228,9 +228,44 @@ class FeedLogProjectionTest {
             assertThat(entries).extracting(FeedEntry::seq).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 34).boxed().toList());
             assertThat(entries.subList(4, 34)).extracting(FeedEntry::subject).containsExactlyElementsOf(
                     java.util.stream.IntStream.range(0, 30).mapToObj(i -> "listing-new-" + i).toList());
-            // per new entry its insert and its current-state write; per redelivered one at most a read of the log before it
-            // and its current-state write; which events have entries, and the size, asked once (one at a time: 5 per entry)
-            assertThat(batchRoundTrips).as("round trips for the batch").isLessThanOrEqualTo(2 * 30 + 2 * 3 + 2);
+            // which events have entries, and the size, asked once; per redelivered entry at most a read of the log before
+            // it; the batch's entries in one insert and what they made public in one write, at its end (one at a time: 5 an entry)
+            assertThat(batchRoundTrips).as("round trips for the batch").isLessThanOrEqualTo(2 + 3 + 2);
+        }
+    }
+
+    /** A batch writes its entries at its end: one that fails writes none, and its retry numbers them from where the log stood. */
+    @Test
+    void a_batch_that_fails_writes_none_of_its_entries_and_its_retry_appends_them_from_where_the_log_stood() throws Exception {
+        var history = history();
+        for (var event : history) projection.handle(event);
+        List<String> oneAtATime = lines();
+
+        try (org.gongshi.projections.InMemoryMongo mongo = new org.gongshi.projections.InMemoryMongo()) {
+            FeedLog batched = new FeedLog(mongo.database("feed-failed"));
+            batched.ensureIndexes();
+            var feed = new AnnotationEventHandlerAdapter(new FeedLogProjection(batched, "https://gongshi.example/ledger"));
+            var last = history.get(history.size() - 1);
+            org.axonframework.eventhandling.EventMessageHandler failingAtTheLast = new org.axonframework.eventhandling.EventMessageHandler() {
+                @Override
+                public Object handle(org.axonframework.eventhandling.EventMessage<?> event) throws Exception {
+                    Object handled = feed.handle(event);
+                    if (event == last) throw new IllegalStateException("injected after the last event's entry");
+                    return handled;
+                }
+
+                @Override
+                public boolean canHandle(org.axonframework.eventhandling.EventMessage<?> event) {
+                    return feed.canHandle(event);
+                }
+            };
+            assertThatThrownBy(() -> org.gongshi.projections.writes.BatchedWrites.handleAsOneBatch(history, failingAtTheLast))
+                    .hasMessageContaining("injected");
+            assertThat(batched.size()).as("nothing of the failed batch").isZero();
+            assertThat(mongo.database("feed-failed").getCollection(FeedLog.CURRENT).countDocuments()).isZero();
+
+            deliverBatch(feed, history);
+            assertThat(batched.after(-1, 100, null, null).stream().map(FeedEntry::line).toList()).isEqualTo(oneAtATime);
         }
     }
 
@@ -265,12 +300,7 @@ class FeedLogProjectionTest {
 
     private static void deliverBatch(AnnotationEventHandlerAdapter feed, List<org.axonframework.eventhandling.TrackedEventMessage<?>> batch)
             throws Exception {
-        var unit = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<org.axonframework.eventhandling.EventMessage<?>>(
-                new java.util.ArrayList<>(batch));
-        unit.executeWithResult(() -> {
-            feed.handle(unit.getMessage());
-            return null;
-        });
+        org.gongshi.projections.writes.BatchedWrites.handleAsOneBatch(batch, feed); // as a processor: a failure fails the batch
     }
 
     private void deliver(GenericEventMessage<?> event, TrackingToken token) throws Exception {
