@@ -1,5 +1,6 @@
 package org.gongshi.server.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -11,6 +12,7 @@ import org.h2.mvstore.MVMap;
 
 import java.util.List;
 import java.util.Map.Entry;
+import java.util.Set;
 
 /**
  * A unique index of the embedded MongoDB whose entries are keyed by a string ({@link #key}), where mongo-java-server's own keys them by its {@code KeyValue}: that class is not
@@ -22,10 +24,29 @@ import java.util.Map.Entry;
 final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<String, Object> positions;
+    private final KeyPaths paths;
 
     KeyedUniqueIndex(MVMap<String, Object> positions, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.positions = positions;
+        this.paths = new KeyPaths(keys);
+    }
+
+    /** The key values mongo-java-server computes, along embedded documents without splitting the key paths again ({@link KeyPaths}). */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        Set<KeyValue> values = paths.along(document);
+        return values != null ? values : super.getKeyValues(document);
+    }
+
+    /**
+     * Whether the document's keys are free, as mongo-java-server checks it, with {@link #getKeyValues}; a key taken, or a
+     * sparse index, is left to its check (which names the key as the document holds it).
+     */
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
+        Set<KeyValue> values = isSparse() ? null : paths.along(document);
+        if (values == null || values.stream().anyMatch(this::containsKey)) super.checkAdd(document, collection);
     }
 
     @Override

@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.Cursor;
@@ -42,18 +41,14 @@ final class SecondaryIndex extends Index<Object> {
 
     private final MVMap<String, Object> entries;
     private final boolean[] ascending;
-    /** Each key's path, split at its dots once ({@link #keyValuesAlongDocuments}). */
-    private final String[][] paths;
+    private final KeyPaths paths;
 
     SecondaryIndex(MVMap<String, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.entries = entries;
         this.ascending = new boolean[keys.size()];
-        this.paths = new String[keys.size()][];
-        for (int i = 0; i < keys.size(); i++) {
-            ascending[i] = keys.get(i).isAscending();
-            paths[i] = keys.get(i).getKey().split("\\.", -1);
-        }
+        this.paths = new KeyPaths(keys);
+        for (int i = 0; i < keys.size(); i++) ascending[i] = keys.get(i).isAscending();
     }
 
     @Override
@@ -500,7 +495,7 @@ final class SecondaryIndex extends Index<Object> {
      */
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
-        Set<KeyValue> values = keyValuesAlongDocuments(document);
+        Set<KeyValue> values = paths.along(document);
         if (values == null) values = super.getKeyValues(document);
         if (!values.isEmpty()) return values;
         Document copy = document.cloneDeeply();
@@ -510,41 +505,6 @@ final class SecondaryIndex extends Index<Object> {
             }
         }
         return super.getKeyValues(copy);
-    }
-
-    /**
-     * The key values mongo-java-server computes ({@code Index#getKeyValues}), where every key's path runs through
-     * embedded documents only and at most one key holds an array (multikey: one key value per element); null for any
-     * other document, whose values it computes itself. It splits every key's path anew for every document and key,
-     * with a regular expression: a twentieth of a rebuild's time went to finding index keys (issue 13).
-     */
-    Set<KeyValue> keyValuesAlongDocuments(Document document) {
-        Object[] values = new Object[paths.length];
-        int array = -1;
-        for (int k = 0; k < paths.length; k++) {
-            Object value = document;
-            for (String field : paths[k]) {
-                if (!(value instanceof Document embedded)) {
-                    if (value instanceof Collection<?>) return null; // an array on the way: each element's value
-                    value = Missing.getInstance(); // nothing there, or a value that is no document
-                    break;
-                }
-                value = embedded.getOrMissing(field);
-            }
-            if (value instanceof Collection<?>) {
-                if (array >= 0) return null;
-                array = k;
-            }
-            values[k] = value;
-        }
-        if (array < 0) return Set.of(new KeyValue(values).normalized());
-        Set<KeyValue> each = new LinkedHashSet<>();
-        for (Object element : (Collection<?>) values[array]) {
-            Object[] one = values.clone();
-            one[array] = element;
-            each.add(new KeyValue(one).normalized());
-        }
-        return each;
     }
 
     /** The keys of a document's entries (each entry's value is the document's position). */

@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A secondary index finds a document's key values as mongo-java-server's own {@code Index#getKeyValues} does, for every
- * shape of document: along embedded documents itself, and through arrays of documents or several arrays by that method.
+ * The embedded store's indexes find a document's key values as mongo-java-server's own {@code Index#getKeyValues} does,
+ * for every shape of document: along embedded documents themselves ({@link KeyPaths}), and through arrays of documents or
+ * several arrays by that method.
  */
-class SecondaryIndexKeyValuesTest {
+class KeyPathsTest {
 
     /** What a field may hold: nothing, scalars of every kind, numbers that compare equal, documents and arrays. */
     private static final List<Object> VALUES = Arrays.asList(null, "a", "案件", "", 1, 1L, 1.0, -0.0, 0, (1L << 53) + 1, true,
@@ -37,7 +38,9 @@ class SecondaryIndexKeyValuesTest {
         try (MVStore store = new MVStore.Builder().open()) {
             for (List<String> keys : KEY_SETS) {
                 List<IndexKey> indexKeys = keys.stream().map(k -> new IndexKey(k, random.nextBoolean())).toList();
+                KeyPaths paths = new KeyPaths(indexKeys);
                 SecondaryIndex index = new SecondaryIndex(store.openMap("i" + keys), "i", indexKeys, false);
+                KeyedUniqueIndex unique = new KeyedUniqueIndex(store.openMap("u" + keys), "u", indexKeys, false);
                 EmptyIndex<Object> reference = new EmptyIndex<>("i", indexKeys);
                 for (int n = 0; n < 2_000; n++) {
                     Document document = randomDocument(random);
@@ -45,23 +48,45 @@ class SecondaryIndexKeyValuesTest {
                     try {
                         expected = reference.getKeyValues(document);
                     } catch (RuntimeException parallelArrays) {
-                        assertThat(index.keyValuesAlongDocuments(document)).as("left to mongo-java-server: %s", document).isNull();
+                        assertThat(paths.along(document)).as("left to mongo-java-server: %s", document).isNull();
                         assertThatThrownBy(() -> index.getKeyValues(document)).isInstanceOf(parallelArrays.getClass());
+                        assertThatThrownBy(() -> unique.getKeyValues(document)).isInstanceOf(parallelArrays.getClass());
                         theirs++;
                         continue;
                     }
-                    Set<KeyValue> along = index.keyValuesAlongDocuments(document);
+                    Set<KeyValue> along = paths.along(document);
                     if (along == null) theirs++;
                     else {
                         mine++;
                         assertThat(along).as("%s of %s", keys, document).containsExactlyElementsOf(expected);
                     }
                     if (!expected.isEmpty()) assertThat(index.getKeyValues(document)).containsExactlyElementsOf(expected);
+                    assertThat(unique.getKeyValues(document)).containsExactlyElementsOf(expected);
                 }
             }
         }
         assertThat(mine).as("documents whose key values it found itself").isGreaterThan(5_000);
         assertThat(theirs).as("documents left to mongo-java-server").isGreaterThan(500);
+    }
+
+    /** A unique index refuses a taken key as mongo-java-server's check does, naming the key as the document holds it. */
+    @Test
+    void a_unique_index_refuses_a_taken_key_naming_it_as_the_document_holds_it() {
+        try (MVStore store = new MVStore.Builder().open()) {
+            KeyedUniqueIndex unique = new KeyedUniqueIndex(store.openMap("u"), "u_1", List.of(new IndexKey("u", true)), false);
+            @SuppressWarnings("unchecked") // only its name is asked, for the error
+            de.bwaldvogel.mongo.MongoCollection<Object> collection = (de.bwaldvogel.mongo.MongoCollection<Object>) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {de.bwaldvogel.mongo.MongoCollection.class},
+                    (proxy, method, arguments) -> method.getName().equals("getFullName") ? "db.c" : null);
+            unique.add(new Document("_id", 1).append("u", 7), 1, collection);
+            unique.add(new Document("_id", 2).append("u", "seven"), 2, collection);
+            assertThatThrownBy(() -> unique.checkAdd(new Document("_id", 3).append("u", 7.0), collection))
+                    .isInstanceOf(de.bwaldvogel.mongo.exception.DuplicateKeyError.class).hasMessageContaining("u_1 dup key: { u: 7.0 }");
+            assertThatThrownBy(() -> unique.add(new Document("_id", 4).append("u", 7L), 4, collection))
+                    .isInstanceOf(de.bwaldvogel.mongo.exception.DuplicateKeyError.class).hasMessageContaining("u_1 dup key: { u: 7 }");
+            unique.checkAdd(new Document("_id", 5).append("u", 8), collection); // free
+            assertThat(unique.getCount()).isEqualTo(2);
+        }
     }
 
     private static Document randomDocument(Random random) {
@@ -83,7 +108,7 @@ class SecondaryIndexKeyValuesTest {
 
     private static Object copy(Object value) {
         if (value instanceof Document d) return d.cloneDeeply();
-        if (value instanceof List<?> list) return new ArrayList<>(list.stream().map(SecondaryIndexKeyValuesTest::copy).toList());
+        if (value instanceof List<?> list) return new ArrayList<>(list.stream().map(KeyPathsTest::copy).toList());
         return value;
     }
 }
