@@ -142,6 +142,23 @@ class FeedLogProjectionTest {
         return tracked;
     }
 
+    /** What delivering {@code history} one event at a time to this test's log writes: its lines. */
+    private List<String> oneAtATime(List<org.axonframework.eventhandling.TrackedEventMessage<?>> history) throws Exception {
+        for (var event : history) projection.handle(event);
+        return lines();
+    }
+
+    /** A feed log of its own in {@code database}, its indexes made. */
+    private static FeedLog logIn(org.gongshi.projections.InMemoryMongo mongo, String database) {
+        FeedLog log = new FeedLog(mongo.database(database));
+        log.ensureIndexes();
+        return log;
+    }
+
+    private static AnnotationEventHandlerAdapter feedOf(FeedLog log) {
+        return new AnnotationEventHandlerAdapter(new FeedLogProjection(log, "https://gongshi.example/ledger"));
+    }
+
     private List<String> lines() {
         return log.after(-1, 100, null, null).stream().map(FeedEntry::line).toList();
     }
@@ -204,13 +221,11 @@ class FeedLogProjectionTest {
     @Test
     void a_batch_writes_the_entries_one_event_at_a_time_would_and_asks_for_redeliveries_and_the_log_size_once() throws Exception {
         var history = history();
-        for (var event : history) projection.handle(event);
-        List<String> oneAtATime = lines();
+        List<String> oneAtATime = oneAtATime(history);
 
         try (org.gongshi.projections.InMemoryMongo mongo = new org.gongshi.projections.InMemoryMongo()) {
-            FeedLog batched = new FeedLog(mongo.database("feed-batched"));
-            batched.ensureIndexes();
-            var feed = new AnnotationEventHandlerAdapter(new FeedLogProjection(batched, "https://gongshi.example/ledger"));
+            FeedLog batched = logIn(mongo, "feed-batched");
+            var feed = feedOf(batched);
             deliverBatch(feed, history);
             assertThat(batched.after(-1, 100, null, null).stream().map(FeedEntry::line).toList()).isEqualTo(oneAtATime);
 
@@ -238,13 +253,11 @@ class FeedLogProjectionTest {
     @Test
     void a_batch_that_fails_writes_none_of_its_entries_and_its_retry_appends_them_from_where_the_log_stood() throws Exception {
         var history = history();
-        for (var event : history) projection.handle(event);
-        List<String> oneAtATime = lines();
+        List<String> oneAtATime = oneAtATime(history);
 
         try (org.gongshi.projections.InMemoryMongo mongo = new org.gongshi.projections.InMemoryMongo()) {
-            FeedLog batched = new FeedLog(mongo.database("feed-failed"));
-            batched.ensureIndexes();
-            var feed = new AnnotationEventHandlerAdapter(new FeedLogProjection(batched, "https://gongshi.example/ledger"));
+            FeedLog batched = logIn(mongo, "feed-failed");
+            var feed = feedOf(batched);
             var last = history.get(history.size() - 1);
             org.axonframework.eventhandling.EventMessageHandler failingAtTheLast = new org.axonframework.eventhandling.EventMessageHandler() {
                 @Override
