@@ -98,9 +98,8 @@ public class FigureCounters implements CaseChanges {
     private volatile boolean currentLayout;
     private volatile boolean olderLayoutReported;
     /**
-     * The key of a batch's changes in its unit of work (one per instance). Not {@code Batches.state}: registering the
-     * batch's end from inside its computation changes the unit of work's resources while they compute (a
-     * ConcurrentModificationException, tried).
+     * The key of a batch's changes in its unit of work (one per instance: a rebuild's counters are another). Not
+     * {@code Batches.state}, which keeps one state per class in a unit of work.
      */
     private final String batchResource = FigureCounters.class.getName() + "#" + INSTANCES.incrementAndGet();
     private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
