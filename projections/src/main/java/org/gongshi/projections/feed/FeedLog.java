@@ -110,16 +110,6 @@ public class FeedLog implements LeafHashes {
     }
 
     /**
-     * Appends entry {@code seq}, which must be the next number (one more than the last); {@code line}
-     * is stored as it is and hashed once, here: its bytes are never regenerated.
-     */
-    FeedEntry append(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
-        long next = size();
-        if (seq != next) throw new FeedLogViolation("entry " + seq + " would not follow the log, which holds " + next + " entries");
-        return insert(seq, eventId, globalIndex, type, subject, division, time, line);
-    }
-
-    /**
      * Appending for one batch of events, the log's only writer: the entries stored for {@code eventIds} (each with its
      * retraction's id too) and the log's size are asked once, here, and the size then counted on as entries are
      * appended. An event not asked about is looked up. Within a processor's batch, what it appends and makes public is
@@ -151,8 +141,9 @@ public class FeedLog implements LeafHashes {
         private final Map<String, FeedEntry> stored;
         private long next;
         private final boolean deferred;
-        /** The entries this batch appended, in order, not yet written. */
+        /** The entries this batch appended, in order, not yet written; and the same by subject, for {@link #publicBefore}. */
         private final List<FeedEntry> waitingEntries = new ArrayList<>();
+        private final Map<String, List<FeedEntry>> waitingBySubject = new HashMap<>();
         /** The last change this batch made to each key of what is public, not yet written. */
         private final Map<String, UpdateOneModel<Document>> waitingPublic = new LinkedHashMap<>();
 
@@ -172,17 +163,19 @@ public class FeedLog implements LeafHashes {
             return next;
         }
 
-        /** {@link FeedLog#append}, the log's size known without asking while entries follow one another. */
+        /**
+         * Appends entry {@code seq}, which must be the next number ({@link #next}: the log's size, counted on while entries
+         * follow one another); {@code line} is stored as it is and hashed once, here: its bytes are never regenerated.
+         */
         FeedEntry append(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
-            FeedEntry entry;
-            if (seq == next) {
-                entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, line,
-                        Rfc6962.leafHash(line.getBytes(StandardCharsets.UTF_8)));
-                if (deferred) waitingEntries.add(entry);
-                else insert(entry);
+            if (seq != next) throw new FeedLogViolation("entry " + seq + " would not follow the log, which holds " + next + " entries");
+            FeedEntry entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, line,
+                    Rfc6962.leafHash(line.getBytes(StandardCharsets.UTF_8)));
+            if (deferred) {
+                waitingEntries.add(entry);
+                waitingBySubject.computeIfAbsent(subject, s -> new ArrayList<>()).add(entry);
             } else {
-                if (deferred) throw new FeedLogViolation("entry " + seq + " would not follow the log, which holds " + next + " entries");
-                entry = FeedLog.this.append(seq, eventId, globalIndex, type, subject, division, time, line);
+                insert(entry);
             }
             stored.put(eventId, entry);
             next = seq + 1;
@@ -195,9 +188,10 @@ public class FeedLog implements LeafHashes {
          * those types before {@code seq} (they follow every stored entry), else from the log.
          */
         Optional<Current> publicBefore(String subject, List<String> publishing, List<String> retracting, long seq) {
-            for (int i = waitingEntries.size() - 1; i >= 0; i--) {
-                FeedEntry entry = waitingEntries.get(i);
-                if (entry.seq() >= seq || !entry.subject().equals(subject)) continue;
+            List<FeedEntry> ofSubject = waitingBySubject.getOrDefault(subject, List.of());
+            for (int i = ofSubject.size() - 1; i >= 0; i--) {
+                FeedEntry entry = ofSubject.get(i);
+                if (entry.seq() >= seq) continue;
                 if (publishing.contains(entry.type())) return Optional.of(new Current(entry.seq(), entry.division()));
                 if (retracting.contains(entry.type())) return Optional.empty();
             }
@@ -218,6 +212,7 @@ public class FeedLog implements LeafHashes {
             if (waitingEntries.isEmpty()) return;
             BatchedWrites.inOrder(entries, waitingEntries.stream().map(InsertOneModel::new).toList());
             waitingEntries.clear();
+            waitingBySubject.clear();
             numbered.seen(next);
             appended();
         }
@@ -228,12 +223,6 @@ public class FeedLog implements LeafHashes {
         appended();
     }
 
-    private FeedEntry insert(long seq, String eventId, long globalIndex, String type, String subject, String division, Instant time, String line) {
-        FeedEntry entry = new FeedEntry(seq, eventId, globalIndex, type, subject, division, time, line,
-                Rfc6962.leafHash(line.getBytes(StandardCharsets.UTF_8)));
-        insert(entry);
-        return entry;
-    }
 
     /**
      * Checks that a replayed event reproduces its stored entry byte for byte, that no stored entry
