@@ -58,7 +58,10 @@ class CrashDurabilityTest {
     @Test
     void retries_after_a_crash_mid_command_yield_one_case_per_key_and_the_first_answer() throws Exception {
         int port = freePort();
-        String[] lease = {"--gongshi.idempotency.lease=PT5S", "--gongshi.commands.timeout=PT5S"};
+        // as in production, the lease outlasts the wait for an answer (README: 60 s and 30 s): a retry right after a 503
+        // finds its key still held and waits, never starting a second run beside a slow first one (with both 5 s, every
+        // retry took the key over and sent the filing again, and on a loaded CI machine no run answered within 60 s)
+        String[] lease = {"--gongshi.idempotency.lease=PT20S", "--gongshi.commands.timeout=PT10S"};
         server = launch(port, lease);
         WebTestClient web = await(port);
         String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
@@ -87,8 +90,9 @@ class CrashDurabilityTest {
         web = await(port);
         String again = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
         java.util.Set<String> caseIds = new java.util.HashSet<>();
+        List<String> retries = new ArrayList<>();
         for (int i = 0; i < filings; i++) {
-            String caseId = retryUntilCreated(web, again, "crash-" + i);
+            String caseId = retryUntilCreated(web, again, "crash-" + i, retries, this::stalled);
             if (answeredBeforeKill.containsKey(i)) assertThat(caseId).as("first answer of crash-" + i).isEqualTo(answeredBeforeKill.get(i));
             caseIds.add(caseId);
         }
@@ -101,23 +105,53 @@ class CrashDurabilityTest {
             if (total >= filings) break;
             Thread.sleep(200);
         }
-        System.out.printf("crash mid-command: %d of %d filings answered before SIGKILL%n", answeredBeforeKill.size(), filings);
+        System.out.printf("crash mid-command: %d of %d filings answered before SIGKILL; retries after the restart: %s%n",
+                answeredBeforeKill.size(), filings, retries);
         assertThat(total).as("one case per key; the restarted node's log ends:%n%s", logTail(40)).isEqualTo(filings);
     }
 
-    private static String retryUntilCreated(WebTestClient web, String token, String key) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    /**
+     * Sends the filing under {@code key} until it is answered 201, as a client does: after each 503 it waits what
+     * {@code Retry-After} says (at most 5 s). Adds what it took to {@code retries}.
+     */
+    private static String retryUntilCreated(WebTestClient web, String token, String key, List<String> retries,
+                                            java.util.function.Supplier<String> stalled) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(150).toNanos();
         String last = null;
+        int attempts = 0;
         while (System.nanoTime() < deadline) {
+            attempts++;
             var result = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU))
                     .exchange().expectBody(Map.class).returnResult();
-            if (result.getStatus().value() == 201) return (String) result.getResponseBody().get("caseId");
+            if (result.getStatus().value() == 201) {
+                retries.add(key + ": " + attempts + " in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+                return (String) result.getResponseBody().get("caseId");
+            }
             assertThat(result.getStatus().value()).as("a pending key answers 503: %s", result.getResponseBody()).isEqualTo(503);
             last = String.valueOf(result.getResponseBody());
-            Thread.sleep(250);
+            String retryAfter = result.getResponseHeaders().getFirst("Retry-After");
+            assertThat(retryAfter).as("a 503 says when to retry").isNotNull();
+            Thread.sleep(Math.min(5_000, Math.max(250, Long.parseLong(retryAfter) * 1_000)));
         }
-        throw new AssertionError("no 201 for " + key + " after the restart; last answer " + last);
+        throw new AssertionError("no 201 for " + key + " after the restart in " + attempts + " attempts; last answer " + last
+                + System.lineSeparator() + stalled.get());
+    }
+
+    /** What the restarted node was doing when a retry got no answer: its log's end and its threads. */
+    private String stalled() {
+        StringBuilder why = new StringBuilder();
+        try {
+            why.append("the restarted node's log ends:").append(System.lineSeparator()).append(logTail(40));
+            Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(server.pid()), "Thread.print").redirectErrorStream(true).start();
+            why.append(System.lineSeparator()).append("its threads:").append(System.lineSeparator())
+                    .append(new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            why.append(" (").append(e).append(")");
+        }
+        return why.toString();
     }
 
     /** The last lines of the newest server log, to show why a catch-up did not finish. */
