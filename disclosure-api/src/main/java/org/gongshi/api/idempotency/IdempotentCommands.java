@@ -75,11 +75,16 @@ public class IdempotentCommands {
 
     /**
      * How long a client waits for a command ({@code timeout}), how long one attempt owns a key
-     * ({@code lease}, longer than any command runs), and how long a key is kept ({@code ttl}).
+     * ({@code lease}, longer than any command runs, and longer than the wait), and how long a key is kept ({@code ttl}).
      */
     public record Settings(Duration timeout, Duration lease, Duration ttl) {
         public Settings {
-            if (lease.compareTo(timeout) < 0) throw new IllegalArgumentException("the lease must outlast the command timeout");
+            // a lease no longer than the wait ran out as its 503 was sent: every retry after a 503 took the key over and ran
+            // the command again beside the slow first run (CrashDurabilityTest with both 5 s, on a loaded CI machine)
+            if (lease.compareTo(timeout) <= 0) {
+                throw new IllegalArgumentException("gongshi.idempotency.lease (" + lease + ") must be longer than gongshi.commands.timeout ("
+                        + timeout + "): a retry after a 503 must find its key still held by the attempt that may yet answer");
+            }
         }
     }
 
