@@ -430,7 +430,7 @@ public final class Bench {
         figures.add(new Figure("read models built from the generated ledger: events/s", events / seconds, "events/s", "raw Mongo inserts/s",
                 base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s once healthy", events, seconds)));
         cpu("server CPU building the read models", "Build", before, CpuUse.of(server), seconds, events, "event");
-        readModelDocuments(server, events, base, "built");
+        readModelDocuments(server, api, admin, events, base, "built");
     }
 
     /**
@@ -441,7 +441,9 @@ public final class Bench {
      * the server's own read-model store measured now ({@link Baselines#storeBulkInserts}), the bound no projection design
      * reaches on this store.
      */
-    private void readModelDocuments(ServerProcess server, long events, Baselines.Figures base, String when) throws IOException {
+    private void readModelDocuments(ServerProcess server, Api api, String admin, long events, Baselines.Figures base, String when)
+            throws IOException {
+        Map<String, Long> written = documentsWritten(api, admin);
         Map<String, Long> counts = new TreeMap<>();
         double storeBulk;
         try (MongoClient client = server.readModels()) {
@@ -469,6 +471,40 @@ public final class Bench {
         figures.add(new Figure("rebuild bound by the server's own store's bulk insert rate, " + when + ": events/s", storeBulk / perEvent,
                 "events/s", "store bulk inserts/s", storeBulk, String.format(Locale.ROOT,
                 "were an event to cost only its %.2f documents, inserted %d to a round trip into the server's own store", perEvent, Baselines.BULK)));
+        // what the store was sent to write, not what it holds: a document is updated again in later batches (a case's view,
+        // the counters), and some are written and cleared (the counters' pending change)
+        long writes = written.values().stream().mapToLong(Long::longValue).sum();
+        double writesPerEvent = writes / (double) Math.max(1, events);
+        extra.put("readModelDocumentsWritten" + Character.toUpperCase(when.charAt(0)) + when.substring(1), written);
+        String mostWritten = written.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) Math.max(1, events)))
+                .collect(Collectors.joining(", "));
+        figures.add(new Figure("read-model documents written per event, " + when, writesPerEvent, "documents/event", null, 0,
+                String.format(Locale.ROOT, "%d inserted, updated or deleted by the server since it started (%s, its metrics); an event: %s",
+                        writes, DOCUMENTS_WRITTEN, mostWritten)));
+        figures.add(new Figure("rebuild bound by the server's own store's bulk insert rate, for the documents written, " + when + ": events/s",
+                storeBulk / Math.max(writesPerEvent, 1e-9), "events/s", "store bulk inserts/s", storeBulk, String.format(Locale.ROOT,
+                "were each of an event's %.2f writes to cost a document's bulk insert into the server's own store", writesPerEvent)));
+    }
+
+    /** The server's count of the documents its read-model client sent to be written, by collection. */
+    static final String DOCUMENTS_WRITTEN = "gongshi.read-models.documents.written";
+
+    /** {@link #DOCUMENTS_WRITTEN} of each collection, as the server's metrics answer them (admin). */
+    private static Map<String, Long> documentsWritten(Api api, String admin) {
+        Map<String, Long> written = new TreeMap<>();
+        String path = "/actuator/metrics/" + DOCUMENTS_WRITTEN;
+        Api.Reply all = api.get(path, admin);
+        if (all.status() != 200) throw new IllegalStateException("GET " + path + ": " + all.status() + " " + all.body());
+        for (JsonNode tag : all.json().get("availableTags")) {
+            if (!"collection".equals(tag.get("tag").asString())) continue;
+            for (JsonNode collection : tag.get("values")) {
+                Api.Reply one = api.get(path + "?tag=collection:" + collection.asString(), admin);
+                if (one.status() != 200) throw new IllegalStateException("GET " + path + " of " + collection + ": " + one.status() + " " + one.body());
+                written.put(collection.asString(), one.json().get("measurements").get(0).get("value").asLong());
+            }
+        }
+        return written;
     }
 
     /**
@@ -815,7 +851,7 @@ public final class Bench {
                     "raw Mongo inserts/s", base.mongoInsertsPerSecond(), String.format(Locale.ROOT, "%d events in %.0f s", events,
                     seconds - startup)));
             cpu("server CPU during the rebuild, once healthy", "Rebuild", before, CpuUse.of(again), seconds - startup, events, "event");
-            readModelDocuments(again, events, base, "rebuilt");
+            readModelDocuments(again, fresh, admin, events, base, "rebuilt");
         }
     }
 

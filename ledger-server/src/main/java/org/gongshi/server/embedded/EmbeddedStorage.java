@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.gongshi.projections.privacy.SubjectKeys;
+import org.gongshi.server.ops.DocumentWrites;
 import org.gongshi.server.roles.RoleConfigurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -247,7 +248,7 @@ public class EmbeddedStorage {
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoServer embeddedMongoServer, MongoCredentials embeddedMongoCredentials) {
+    MongoClient mongoClient(MongoServer embeddedMongoServer, MongoCredentials embeddedMongoCredentials, DocumentWrites documentWrites) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
@@ -256,6 +257,7 @@ public class EmbeddedStorage {
                 // connections opened at start, in the background: each one authenticates with SCRAM-SHA-256
                 // (PBKDF2, 15,000 rounds), which took a quarter of the CPU when the pool grew under load (JFR, issue 13)
                 .applyToConnectionPoolSettings(pool -> pool.minSize(POOL_MIN_SIZE))
+                .addCommandListener(documentWrites) // as Boot's client takes it in the distributed profile (Operations)
                 .build());
     }
 
