@@ -107,7 +107,7 @@ class ProcessorFaultEndToEndTest {
             assertThat(metric(web, admin, "gongshi.command.latency", "command:ServePenaltyNotice")).as("notices timed").isEqualTo(2.0);
             assertThat(metric(web, admin, "gongshi.processor.lag", "processor:public-feed")).isGreaterThanOrEqualTo(0.0);
             assertThat(metric(web, admin, "gongshi.feed.subscribers", null)).isZero();
-            assertThat(metric(web, admin, org.gongshi.server.ops.DocumentWrites.METER, "collection:case_views"))
+            assertThat(metric(web, admin, org.gongshi.server.embedded.DocumentWrites.METER, "collection:case_views"))
                     .as("the healthy case's view, read above, counted as written").isGreaterThanOrEqualTo(1.0);
             Map<?, ?> view = body(web.get().uri("/api/v1/cases/{id}", poisoned).headers(h -> h.setBearerAuth(officer)));
             assertThat(view.get("status")).as("the decision is not applied ahead of the notice").isNotEqualTo("PENALTY_DECIDED");

@@ -960,8 +960,18 @@ class CrashConsistentH2Backend extends H2Backend {
                 && stages.stream().allMatch(stage -> stage instanceof Document d && !d.containsKey("$out") && !d.containsKey("$merge"));
     }
 
+    /** What counts the documents the store is sent to write ({@link #countWrites}); none until set. */
+    private volatile DocumentWrites documentWrites;
+
+    /** Counts every document a write command sends from now on, the journal's collections' too. */
+    void countWrites(DocumentWrites writes) {
+        documentWrites = writes;
+    }
+
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        DocumentWrites writes = documentWrites;
+        if (writes != null) writes.count(command, query);
         if (journal != null) {
             if (journaled(command, query)) return journal.handleCommand(channel, database, command, query);
             if (command.equalsIgnoreCase("dropDatabase")) journal.handleCommand(channel, database, command, query);

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -17,7 +18,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.gongshi.projections.privacy.SubjectKeys;
-import org.gongshi.server.ops.DocumentWrites;
 import org.gongshi.server.roles.RoleConfigurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,8 +212,11 @@ public class EmbeddedStorage {
      */
     @Bean(destroyMethod = "") // closed by the server's shutdown
     AuthenticatingMongoBackend embeddedMongoBackend(@Value("${gongshi.embedded.checkpoint-interval:1s}") Duration checkpointInterval,
-                                                    MongoCredentials embeddedMongoCredentials) {
-        return new AuthenticatingMongoBackend(dataDir.resolve("readmodels").resolve("mongo.mv"), checkpointInterval, embeddedMongoCredentials);
+                                                    MongoCredentials embeddedMongoCredentials, MeterRegistry registry) {
+        AuthenticatingMongoBackend backend = new AuthenticatingMongoBackend(dataDir.resolve("readmodels").resolve("mongo.mv"),
+                checkpointInterval, embeddedMongoCredentials);
+        backend.countWrites(new DocumentWrites(registry));
+        return backend;
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -248,7 +251,7 @@ public class EmbeddedStorage {
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoServer embeddedMongoServer, MongoCredentials embeddedMongoCredentials, DocumentWrites documentWrites) {
+    MongoClient mongoClient(MongoServer embeddedMongoServer, MongoCredentials embeddedMongoCredentials) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
@@ -257,7 +260,6 @@ public class EmbeddedStorage {
                 // connections opened at start, in the background: each one authenticates with SCRAM-SHA-256
                 // (PBKDF2, 15,000 rounds), which took a quarter of the CPU when the pool grew under load (JFR, issue 13)
                 .applyToConnectionPoolSettings(pool -> pool.minSize(POOL_MIN_SIZE))
-                .addCommandListener(documentWrites) // as Boot's client takes it in the distributed profile (Operations)
                 .build());
     }
 

@@ -14,7 +14,6 @@ import org.gongshi.api.feed.FeedStreams;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Operating the ledger: what the processors are doing ({@link Processors}) and the metrics in Boot's
  * registry ({@code /actuator/metrics}): {@code gongshi.processor.lag} and
  * {@code gongshi.processor.dead.letters} per processor, {@code gongshi.feed.subscribers} (live feed
- * streams on this node), {@code gongshi.command.latency} per command type and outcome, and
- * {@value DocumentWrites#METER} per read-model collection and kind of write.
+ * streams on this node), {@code gongshi.command.latency} per command type and outcome, and on the embedded default
+ * {@code gongshi.read-models.documents.written} per read-model collection and kind of write
+ * ({@code org.gongshi.server.embedded.DocumentWrites}).
  */
 @Configuration(proxyBeanMethods = false)
 public class Operations {
@@ -41,17 +41,6 @@ public class Operations {
     Rebuilds rebuilds(MongoDatabase readModelDatabase, EventStore eventStore, EventProcessingConfiguration processing, Processors processors,
                       @org.springframework.beans.factory.annotation.Value("${gongshi.processors.batch-size:1000}") int batchSize) {
         return new Rebuilds(readModelDatabase, eventStore, processing, processors, batchSize);
-    }
-
-    @Bean
-    DocumentWrites documentWrites(MeterRegistry registry) {
-        return new DocumentWrites(registry);
-    }
-
-    /** The client Boot builds (distributed profile) counts its writes; the embedded default's adds it itself. */
-    @Bean
-    MongoClientSettingsBuilderCustomizer documentWritesCounted(DocumentWrites documentWrites) {
-        return settings -> settings.addCommandListener(documentWrites);
     }
 
     /** Registered once the application is ready, when the processors exist. */
