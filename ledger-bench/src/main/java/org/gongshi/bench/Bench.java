@@ -473,18 +473,29 @@ public final class Bench {
                 "were an event to cost only its %.2f documents, inserted %d to a round trip into the server's own store", perEvent, Baselines.BULK)));
         // what the store was sent to write, not what it holds: a document is updated again in later batches (a case's view,
         // the counters), and some are written and cleared (the counters' pending change)
-        long writes = written.values().stream().mapToLong(Long::longValue).sum();
-        double writesPerEvent = writes / (double) Math.max(1, events);
-        extra.put("readModelDocumentsWritten" + Character.toUpperCase(when.charAt(0)) + when.substring(1), written);
-        String mostWritten = written.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) Math.max(1, events)))
-                .collect(Collectors.joining(", "));
-        figures.add(new Figure("read-model documents written per event, " + when, writesPerEvent, "documents/event", null, 0,
-                String.format(Locale.ROOT, "%d inserted, updated or deleted by the server since it started (%s, its metrics); an event: %s",
-                        writes, DOCUMENTS_WRITTEN, mostWritten)));
+        double writesPerEvent = documentsWrittenFigure("read-model documents written per event, " + when,
+                "readModelDocumentsWritten" + Character.toUpperCase(when.charAt(0)) + when.substring(1), written, events, "event",
+                "by the server since it started");
         figures.add(new Figure("rebuild bound by the server's own store's bulk insert rate, for the documents written, " + when + ": events/s",
                 storeBulk / Math.max(writesPerEvent, 1e-9), "events/s", "store bulk inserts/s", storeBulk, String.format(Locale.ROOT,
                 "were each of an event's %.2f writes to cost a document's bulk insert into the server's own store", writesPerEvent)));
+    }
+
+    /**
+     * Adds the figure {@code figure}: the documents {@code written} (by collection) per {@code unit}, {@code count} of them,
+     * with the five collections that wrote most; keeps them all under {@code key}. Answers the documents per unit.
+     */
+    private double documentsWrittenFigure(String figure, String key, Map<String, Long> written, long count, String unit, String since) {
+        long writes = written.values().stream().mapToLong(Long::longValue).sum();
+        double perUnit = writes / (double) Math.max(1, count);
+        extra.put(key, written);
+        String most = written.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) Math.max(1, count)))
+                .collect(Collectors.joining(", "));
+        figures.add(new Figure(figure, perUnit, "documents/" + unit, null, 0, String.format(Locale.ROOT,
+                "%d inserted, updated or deleted %s (%s, its metrics); %s %s: %s", writes, since, DOCUMENTS_WRITTEN,
+                unit.startsWith("e") ? "an" : "a", unit, most)));
+        return perUnit;
     }
 
     /** The server's count of the documents its read-model client sent to be written, by collection. */
@@ -636,9 +647,11 @@ public final class Bench {
         sampler.start();
         AtomicInteger next = new AtomicInteger(cases);
         LocalDate today = ledgerDay(api);
+        String admin = api.token(ledger.bureaus().get(0).uscc(), "110000", List.of("admin"));
         for (int c : clients) {
             double floor = requestFloor(ledger, api, server, c, seconds);
             log("commands with " + c + " clients for " + seconds + " s");
+            Map<String, Long> writtenBefore = documentsWritten(api, admin);
             CpuUse before = CpuUse.of(server);
             long logFrom = Files.size(out.resolve("server.log"));
             Latencies latencies = new Latencies();
@@ -654,6 +667,13 @@ public final class Bench {
             figures.add(new Figure("command p50, " + c + " clients", latencies.percentileMs(50), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
             figures.add(new Figure("command p99, " + c + " clients", latencies.percentileMs(99), "ms", "raw H2 append p50", base.h2AppendP50Ms(), ""));
             cpu("server CPU, " + c + " clients", c + "Clients", before, after, elapsed, latencies.count(), "command");
+            // the phase's events in every read model, then what the store was sent to write for them and for the commands
+            awaitProcessorsPast(api, admin, head(api, admin), System.nanoTime());
+            Map<String, Long> written = new TreeMap<>(documentsWritten(api, admin));
+            writtenBefore.forEach((collection, then) -> written.merge(collection, -then, Long::sum));
+            written.values().removeIf(n -> n == 0);
+            documentsWrittenFigure("read-model documents written per command, " + c + " clients", "readModelDocumentsWritten" + c + "Clients",
+                    written, latencies.count(), "command", "in the phase, its events projected");
         }
         if (jfrClients > 0) {
             // profiled apart from the measured phases: the recording (stacks of every sample, thread parks) slowed the

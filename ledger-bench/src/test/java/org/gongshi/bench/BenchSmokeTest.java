@@ -63,7 +63,16 @@ class BenchSmokeTest {
         json.get("figures").forEach(f -> {
             if (f.get("figure").asString().startsWith("server CPU, ")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
         });
-        assertThat(names).contains("server CPU, 1 clients", "server CPU, 2 clients", "server CPU, request floor, 2 clients");
+        assertThat(names).contains("server CPU, 1 clients", "server CPU, 2 clients", "server CPU, request floor, 2 clients",
+                "read-model documents written per command, 2 clients");
+        assertThat(json.get("readModelDocumentsWritten2Clients").get("case_views").asLong()).as("the phase's cases viewed")
+                .isPositive();
+        long commands = 0;
+        for (JsonNode f : json.get("figures")) {
+            if (f.get("figure").asString().equals("commands/s, 2 clients")) commands = Long.parseLong(f.get("note").asString().split(" ")[0]);
+        }
+        assertThat(json.get("readModelDocumentsWritten2Clients").get("ledger_leaves").asLong()).as("a leaf an event, an event or more a command")
+                .isGreaterThanOrEqualTo(commands).isPositive();
         json.get("figures").forEach(f -> {
             if (f.get("figure").asString().startsWith("request floor")) assertThat(f.get("value").asDouble()).as(f.toString()).isPositive();
             if (f.get("figure").asString().startsWith("request floor/s")) assertThat(f.get("note").asString()).as("every answer 400").doesNotContain("otherwise");
