@@ -498,7 +498,7 @@ public final class Bench {
         return perUnit;
     }
 
-    /** The server's count of the documents its read-model client sent to be written, by collection. */
+    /** The server's count of the documents its embedded read-model store was sent to write, by collection. */
     static final String DOCUMENTS_WRITTEN = "gongshi.read-models.documents.written";
 
     /** {@link #DOCUMENTS_WRITTEN} of each collection, as the server's metrics answer them (admin). */

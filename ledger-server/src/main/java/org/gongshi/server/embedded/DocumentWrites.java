@@ -1,8 +1,8 @@
 package org.gongshi.server.embedded;
 
+import de.bwaldvogel.mongo.bson.Document;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * How many documents the embedded read-model store is sent to write, by collection and kind ({@value #METER}, tags
+ * How many documents the embedded read-model store is sent to write, by collection (in any of its databases: a case
+ * replayed as it stood writes its scratch database's {@code case_views}) and kind ({@value #METER}, tags
  * {@code collection} and {@code kind}: insert, update or delete; in {@code /actuator/metrics}, as admin). Each document of
  * a bulk write counts, and a delete each of its statements (one may remove many); a write sent again (a batch processed
  * again) counts again: the store's work, which the documents a read model holds understate (issue 13: a rebuild of 10,000
