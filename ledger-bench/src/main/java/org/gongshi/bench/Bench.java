@@ -473,6 +473,10 @@ public final class Bench {
                 "were an event to cost only its %.2f documents, inserted %d to a round trip into the server's own store", perEvent, Baselines.BULK)));
         // what the store was sent to write, not what it holds: a document is updated again in later batches (a case's view,
         // the counters), and some are written and cleared (the counters' pending change)
+        if (written.isEmpty()) {
+            log("the server counts no documents written (" + DOCUMENTS_WRITTEN + "): a server jar from before it");
+            return;
+        }
         double writesPerEvent = documentsWrittenFigure("read-model documents written per event, " + when,
                 "readModelDocumentsWritten" + Character.toUpperCase(when.charAt(0)) + when.substring(1), written, events, "event",
                 "by the server since it started");
@@ -506,6 +510,7 @@ public final class Bench {
         Map<String, Long> written = new TreeMap<>();
         String path = "/actuator/metrics/" + DOCUMENTS_WRITTEN;
         Api.Reply all = api.get(path, admin);
+        if (all.status() == 404) return written; // a server from before the count (--rebuild-of takes any server jar)
         if (all.status() != 200) throw new IllegalStateException("GET " + path + ": " + all.status() + " " + all.body());
         for (JsonNode tag : all.json().get("availableTags")) {
             if (!"collection".equals(tag.get("tag").asString())) continue;
@@ -672,7 +677,7 @@ public final class Bench {
             Map<String, Long> written = new TreeMap<>(documentsWritten(api, admin));
             writtenBefore.forEach((collection, then) -> written.merge(collection, -then, Long::sum));
             written.values().removeIf(n -> n == 0);
-            documentsWrittenFigure("read-model documents written per command, " + c + " clients", "readModelDocumentsWritten" + c + "Clients",
+            if (!written.isEmpty()) documentsWrittenFigure("read-model documents written per command, " + c + " clients", "readModelDocumentsWritten" + c + "Clients",
                     written, latencies.count(), "command", "in the phase, its events projected");
         }
         if (jfrClients > 0) {
