@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -23,6 +24,7 @@ import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
@@ -31,13 +33,20 @@ import static com.mongodb.client.model.Updates.unset;
  * store (the embedded default keeps it in its own MongoDB, a different file from the event store's).
  * Deleting a key leaves a tombstone ({@code shreddedAt}, no key): every sealed field of that subject
  * then reads as shredded, in every copy of the event store, backups included. Keys are cached for
- * {@link #CACHE} so reading events does not cost a query each; a key deleted on another node stops
- * opening here within that time, and at once on the node that deleted it.
+ * {@link #CACHE} so reading events does not cost a query each. A key deleted on the node that deletes it stops opening
+ * there at once; every deletion also counts up one document ({@link #SHREDS}), which a node that holds keys in its cache
+ * reads by {@code _id} at most every {@link #SHRED_CHECK} while it opens sealed data, dropping the keys it holds when
+ * the count moved: a key deleted on another node stops opening here within that time (without it, within {@link #CACHE}).
  */
 public class SubjectKeys {
 
     public static final String COLLECTION = "subject_keys";
     public static final Duration CACHE = Duration.ofSeconds(10);
+    /** The collection of the one document that counts the keys deleted, on any node: {@code {_id: "deleted", n}}. */
+    public static final String SHREDS = "subject_key_shreds";
+    /** How often a node that holds keys asks whether one was deleted elsewhere (one read by {@code _id}). */
+    public static final Duration SHRED_CHECK = Duration.ofMillis(250);
+    private static final String DELETED = "deleted";
     /**
      * How long a subject without a key is taken to have none. A natural person's key is made when its case is filed, the
      * case's first event, before any node can look its subject up, so a subject found keyless is an organisation's for
@@ -50,7 +59,11 @@ public class SubjectKeys {
     static final int MOST_CACHED = 100_000;
 
     private final MongoCollection<Document> keys;
+    private final MongoCollection<Document> shreds;
     private final Clock clock;
+    /** The deletions counted when this node last asked ({@link #SHREDS}), and when it asked; null: never. */
+    private long deletionsSeen;
+    private volatile Instant deletionsCheckedAt;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -66,6 +79,7 @@ public class SubjectKeys {
      */
     public SubjectKeys(MongoDatabase database, Clock clock) {
         this.keys = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this.shreds = database.getCollection(SHREDS).withWriteConcern(WriteConcern.MAJORITY);
         this.clock = clock;
     }
 
@@ -114,13 +128,36 @@ public class SubjectKeys {
     private Cached cached(String subjectId, boolean keyExpected) {
         Instant now = clock.instant();
         Cached cached = cache.get(subjectId);
+        if (cached != null && cached.key != null && deletedElsewhere(now)) cached = cache.get(subjectId);
         boolean keyless = cached != null && cached.key == null && !cached.known;
         if (cached != null && !(keyless && keyExpected) && cached.fetchedAt.plus(keyless ? NO_KEY_CACHE : CACHE).isAfter(now)) return cached;
+        if (deletionsCheckedAt == null) deletedElsewhere(now); // the count before any key is held here, to compare with
         Document doc = keys.find(eq("_id", subjectId)).first();
         Binary raw = doc == null ? null : doc.get("key", Binary.class);
         Cached fetched = new Cached(raw == null ? null : new SecretKeySpec(raw.getData(), "AES"), doc != null, now);
         cache.put(subjectId, fetched);
         return fetched;
+    }
+
+    /**
+     * Whether a key was deleted (on any node) since this node last asked, at most every {@link #SHRED_CHECK}: if so, every
+     * key held here is dropped, to be read again, and what keeps opened events forgets them ({@link #onDelete}).
+     */
+    private boolean deletedElsewhere(Instant now) {
+        synchronized (shreds) {
+            if (deletionsCheckedAt != null && deletionsCheckedAt.plus(SHRED_CHECK).isAfter(now)) return false;
+            Document counted = shreds.find(eq("_id", DELETED)).first();
+            long deletions = counted == null ? 0 : counted.get("n", Number.class).longValue();
+            boolean moved = deletionsCheckedAt != null && deletions != deletionsSeen;
+            deletionsSeen = deletions;
+            deletionsCheckedAt = now;
+            if (!moved) return false;
+        }
+        synchronized (cache) {
+            cache.values().removeIf(cached -> cached.key != null);
+        }
+        for (Runnable listener : onDelete) listener.run();
+        return true;
     }
 
     /**
@@ -145,6 +182,7 @@ public class SubjectKeys {
     public boolean delete(String subjectId) {
         boolean deleted = keys.updateOne(eq("_id", subjectId), combine(unset("key"), set("shreddedAt", Date.from(clock.instant()))))
                 .getMatchedCount() > 0;
+        shreds.updateOne(eq("_id", DELETED), inc("n", 1), new UpdateOptions().upsert(true));
         cache.put(subjectId, new Cached(null, true, clock.instant()));
         for (Runnable listener : onDelete) listener.run();
         return deleted;
