@@ -5,7 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -182,7 +183,13 @@ public class SubjectKeys {
     public boolean delete(String subjectId) {
         boolean deleted = keys.updateOne(eq("_id", subjectId), combine(unset("key"), set("shreddedAt", Date.from(clock.instant()))))
                 .getMatchedCount() > 0;
-        shreds.updateOne(eq("_id", DELETED), inc("n", 1), new UpdateOptions().upsert(true));
+        Document counted = shreds.findOneAndUpdate(eq("_id", DELETED), inc("n", 1),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        synchronized (shreds) {
+            // this deletion alone since this node last asked: nothing to drop for it at the next check
+            long deletions = counted == null ? 0 : counted.get("n", Number.class).longValue();
+            if (deletionsCheckedAt != null && deletions == deletionsSeen + 1) deletionsSeen = deletions;
+        }
         cache.put(subjectId, new Cached(null, true, clock.instant()));
         for (Runnable listener : onDelete) listener.run();
         return deleted;

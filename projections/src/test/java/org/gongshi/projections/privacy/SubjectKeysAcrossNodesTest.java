@@ -79,6 +79,23 @@ class SubjectKeysAcrossNodesTest {
     }
 
     @Test
+    void the_node_that_deleted_a_key_forgets_what_it_kept_once_not_again_at_its_next_check() {
+        SubjectKeys node = new SubjectKeys(client.getDatabase("keys"), clock);
+        AtomicInteger forgotten = new AtomicInteger();
+        node.onDelete(forgotten::incrementAndGet);
+        PersonalDataSeal seal = new PersonalDataSeal(node);
+        String name = seal.seal("case-11", "孙示例");
+        String other = seal.seal("case-12", "周示例");
+
+        node.delete("case-11");
+        assertThat(forgotten).hasValue(1);
+        advance(SubjectKeys.SHRED_CHECK.plusMillis(1));
+        assertThat(seal.open(other)).isEqualTo("周示例");
+        assertThat(seal.open(name)).isEqualTo(PersonalData.SHREDDED);
+        assertThat(forgotten).as("its own deletion counted, the kept aggregates and shared reads are not emptied twice").hasValue(1);
+    }
+
+    @Test
     void a_key_deleted_elsewhere_before_this_node_first_asked_is_still_seen() {
         MongoDatabase shared = client.getDatabase("keys");
         SubjectKeys nodeA = new SubjectKeys(shared, clock);
