@@ -100,6 +100,7 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) return;
+        serializeAhead(events, serializer);
         acquire();
         if (CurrentUnitOfWork.isStarted()) {
             if (appendLock.getHoldCount() == 1) {
@@ -128,6 +129,19 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
                 throw e;
             }
             releaseAndMakeDurable();
+        }
+    }
+
+    /**
+     * Serializes the events before the append lock is taken: each message keeps what it was serialized to, so the insert
+     * under the lock ({@link #appendEvents(Connection, List, Serializer)}) only reads it. Serialized under the lock, every
+     * command's Jackson writing and sealing of personal data (a natural person's first event makes its key, a write the
+     * read-model store commits before it answers) ran one command at a time.
+     */
+    private static void serializeAhead(List<? extends EventMessage<?>> events, Serializer serializer) {
+        for (EventMessage<?> event : events) { // one wrapped at the insert delegates to it, and finds it serialized
+            event.serializePayload(serializer, PAYLOAD_TYPE);
+            event.serializeMetaData(serializer, PAYLOAD_TYPE);
         }
     }
 

@@ -109,6 +109,36 @@ class CommitOrderedEventStorageEngineTest {
     }
 
     @Test
+    void a_commands_events_are_serialized_before_it_takes_the_append_lock_so_commands_serialize_side_by_side() {
+        List<Boolean> lockedWhileSerializing = new ArrayList<>();
+        Jackson3Serializer jackson = Jackson3Serializer.builder().build();
+        org.axonframework.serialization.Serializer watching = new org.axonframework.serialization.Serializer() {
+            @Override public <T> org.axonframework.serialization.SerializedObject<T> serialize(Object object, Class<T> type) {
+                lockedWhileSerializing.add(engine.appending());
+                return jackson.serialize(object, type);
+            }
+            @Override public <T> boolean canSerializeTo(Class<T> type) { return jackson.canSerializeTo(type); }
+            @Override public <S, T> T deserialize(org.axonframework.serialization.SerializedObject<S> serialized) { return jackson.deserialize(serialized); }
+            @Override public Class classForType(org.axonframework.serialization.SerializedType type) { return jackson.classForType(type); }
+            @Override public org.axonframework.serialization.SerializedType typeForClass(Class type) { return jackson.typeForClass(type); }
+            @Override public org.axonframework.serialization.Converter getConverter() { return jackson.getConverter(); }
+        };
+        engine = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(PooledConnections.of(dataSource))
+                .transactionManager(transactions)
+                .snapshotSerializer(watching)
+                .eventSerializer(watching));
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        uow.attachTransaction(transactions);
+        uow.execute(() -> engine.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-s", 0, "filed"),
+                new GenericDomainEventMessage<>("Case", "case-s", 1, "noticed"))));
+
+        assertThat(lockedWhileSerializing).as("each event's payload and metadata, once each, none under the lock")
+                .hasSize(4).containsOnly(false);
+        assertThat(engine.readEvents("case-s").asStream().map(e -> (Object) e.getPayload())).containsExactly("filed", "noticed");
+    }
+
+    @Test
     void a_rolled_back_command_releases_the_ledger_for_the_next() {
         UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
         failing.attachTransaction(transactions);
