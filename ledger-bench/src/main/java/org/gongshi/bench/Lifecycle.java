@@ -1,5 +1,6 @@
 package org.gongshi.bench;
 
+import org.gongshi.synthetic.SyntheticLedger;
 import org.gongshi.synthetic.SyntheticLedger.CasePlan;
 
 import java.time.LocalDate;
@@ -95,8 +96,10 @@ final class Lifecycle {
 
     private int file(Case k) {
         CasePlan c = k.plan;
-        Map<String, Object> party = Map.of("kind", "LEGAL_PERSON", "name", c.subject().name(), "uscc", c.subject().uscc(),
-                "legalRepresentative", "张" + "伟芳敏静丽强磊军洋勇".charAt(c.index() % 10));
+        SyntheticLedger.Subject subject = c.subject();
+        Map<String, Object> party = subject.uscc() != null
+                ? map("kind", subject.kind().name(), "name", subject.name(), "uscc", subject.uscc(), "legalRepresentative", subject.representative())
+                : map("kind", subject.kind().name(), "name", subject.name(), "idNumber", subject.idNumber());
         Api.Reply filed = command(token(c), "/api/v1/cases", map("filedOn", c.filedOn(), "ipType", c.ipType(),
                 "violationType", c.violationType(), "procedure", c.ordinary() ? "ORDINARY" : "SIMPLE", "source", "日常检查",
                 "party", party));
@@ -108,7 +111,7 @@ final class Lifecycle {
     private int notice(Case k) {
         CasePlan c = k.plan;
         return command(token(c), path(k) + "/notices", map("servedOn", c.noticeOn(), "proposedPenalties", penalties(c),
-                "hearingRightGranted", c.fine() >= 100_000, "waived", true)) == null ? -1 : 1;
+                "hearingRightGranted", c.hearingRight(), "waived", true)) == null ? -1 : 1;
     }
 
     private int decide(Case k) {

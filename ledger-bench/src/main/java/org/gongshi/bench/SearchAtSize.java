@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
+import org.gongshi.ledger.identity.ResidentIdNumber;
+import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.projections.publicrecords.NameKeys;
 import org.gongshi.projections.publicrecords.PublicRecords;
 
@@ -146,15 +148,19 @@ final class SearchAtSize {
         }
     }
 
-    /** A copy of a published record under another subject, division and decision day, with its own ids and name keys. */
+    /** A copy of a published record under another subject (of any kind, as the law publishes it), division and decision day, with its own ids and name keys. */
     private static Document copy(Document template, long n, Random random, LocalDate publicUntil) {
         Document record = new Document((Document) template.get("record"));
         SyntheticLedger.Subject subject = SyntheticLedger.subject(random);
         String[] division = SyntheticLedger.division(random);
         String id = "bench-copy-" + n;
         record.put("recordId", id);
+        boolean person = subject.kind() == PartyKind.NATURAL_PERSON;
         record.put("subjectName", subject.name());
+        record.put("subjectKind", subject.kind().name());
         record.put("uscc", subject.uscc());
+        record.put("legalRepresentative", person ? null : subject.representative());
+        record.put("idNumberMasked", person ? ResidentIdNumber.mask(subject.idNumber()) : null);
         record.put("division", division[0]);
         record.put("decidedOn", sameType(record.get("decidedOn"), SyntheticLedger.FIRST_DAY.plusDays(random.nextInt(700))));
         record.put("publicUntil", sameType(record.get("publicUntil"), publicUntil));

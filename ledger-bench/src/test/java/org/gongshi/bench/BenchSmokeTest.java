@@ -3,6 +3,7 @@ package org.gongshi.bench;
 import org.gongshi.synthetic.SyntheticLedger;
 
 import org.gongshi.ledger.identity.Uscc;
+import org.gongshi.ledger.vocabulary.Party;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -38,9 +39,9 @@ class BenchSmokeTest {
     @Test
     void theHarnessMeasuresEveryFigureBesideItsBaselineOnATinyGeneratedLedger(@TempDir Path out) throws Exception {
         SyntheticLedger ledger = new SyntheticLedger(1, 300);
-        List<String> codes = new ArrayList<>(ledger.subjects().stream().map(SyntheticLedger.Subject::uscc).toList());
-        ledger.bureaus().forEach(b -> codes.add(b.uscc()));
-        assertThat(codes).allSatisfy(code -> assertThat(Uscc.problem(code)).as(code).isEmpty());
+        assertThat(ledger.subjects()).allSatisfy(s -> assertThat(new Party(s.kind(), s.name(), s.uscc(), s.idNumber(), s.representative())
+                .problems()).as(s.toString()).isEmpty());
+        assertThat(ledger.bureaus()).allSatisfy(b -> assertThat(Uscc.problem(b.uscc())).as(b.uscc()).isEmpty());
 
         Path jar = Path.of("../ledger-server/target/ledger-server.jar");
         assertThat(jar).as("the reactor packages ledger-server before ledger-bench").isRegularFile();

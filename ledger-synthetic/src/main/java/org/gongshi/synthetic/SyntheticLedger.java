@@ -1,8 +1,13 @@
 package org.gongshi.synthetic;
 
 import org.gongshi.ledger.calendar.LedgerClock;
+import org.gongshi.ledger.identity.ResidentIdNumber;
 import org.gongshi.ledger.policy.Rulebook;
+import org.gongshi.ledger.vocabulary.Penalty;
+import org.gongshi.ledger.vocabulary.PartyKind;
+import org.gongshi.ledger.vocabulary.PenaltyType;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,9 +15,11 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A deterministic synthetic ledger: bureaus in real GB/T 2260 divisions, subjects with valid GB 32100
- * codes and names composed from shared region, brand, industry and suffix syllables (so names overlap
- * in n-grams as real ones do), and for each case the steps of its lifecycle.
+ * A deterministic synthetic ledger: bureaus in real GB/T 2260 divisions; parties of every kind the ledger knows, in the
+ * shares of {@link #subject}: companies, individual businesses and cooperatives with valid GB 32100 codes, and natural
+ * persons with valid GB 11643 resident ID numbers (their name and number are personal data, sealed with a data
+ * subject's key); names composed from shared syllables (regions, brands, industries, districts, surnames), so that they
+ * overlap in n-grams as real ones do; and for each case the steps of its lifecycle.
  */
 public final class SyntheticLedger {
 
@@ -31,6 +38,14 @@ public final class SyntheticLedger {
     static final String[] INDUSTRIES = {"科技", "电子", "贸易", "生物医药", "服饰", "食品", "新材料", "文化传媒", "机械", "化妆品",
             "网络科技", "电子商务", "酒业", "家居"};
     static final String[] SUFFIXES = {"有限公司", "有限公司", "股份有限公司", "有限责任公司", "贸易商行"};
+    /** What an individual business (个体工商户) trades as: its district, its operator's name and one of these. */
+    static final String[] SHOPS = {"服装店", "日用品商店", "电子产品经营部", "五金店", "食品商行", "化妆品店", "烟酒店", "网店", "鞋业商行",
+            "箱包店"};
+    static final String[] COOPERATIVES = {"农民专业合作社", "果蔬专业合作社", "茶叶专业合作社"};
+    static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何",
+            "林", "罗", "高"};
+    static final String[] GIVEN_NAMES = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超",
+            "秀英", "华", "建国", "志强", "桂英", "海燕", "晓东"};
     static final String[][] IP_VIOLATIONS = {
             {"PATENT", "假冒专利", "《专利法》第六十八条", "在产品及包装上标注他人专利号，足以使公众误认为是他人专利。"},
             {"TRADEMARK", "侵犯注册商标专用权", "《商标法》第六十条第二款", "销售侵犯注册商标专用权的商品，货值金额较大。"},
@@ -57,7 +72,21 @@ public final class SyntheticLedger {
 
     public record Bureau(String division, String name, String uscc) {}
 
-    public record Subject(String name, String uscc) {}
+    /**
+     * A case's party: an organisation carries its {@code uscc} and its legal representative (an individual business its
+     * operator), a natural person a resident {@code idNumber}.
+     */
+    public record Subject(PartyKind kind, String name, String uscc, String idNumber, String representative) {
+        /** A company (企业法人) of that name and code. */
+        public Subject(String name, String uscc) {
+            this(PartyKind.LEGAL_PERSON, name, uscc, null, "张伟");
+        }
+
+        /** What identifies the party: its code, a natural person's ID number. */
+        public String identifier() {
+            return uscc != null ? uscc : idNumber;
+        }
+    }
 
     /** What happens to one case after it is filed; dates are legal dates, all in the past. */
     public record CasePlan(int index, Bureau bureau, Subject subject, String ipType, String violationType, String legalBasis,
@@ -77,6 +106,10 @@ public final class SyntheticLedger {
             return RULES.listingStatementDeadline(listingProposedOn()).dueOn().plusDays(1);
         }
         public String decisionNumber() { return bureau.name().substring(0, 2) + "知罚〔" + filedOn.getYear() + "〕" + index + "号"; }
+        /** Art 63: whether the notice of the fine grants a hearing (the large amount is the party kind's). */
+        public boolean hearingRight() {
+            return RULES.grantsHearingRight(List.of(new Penalty(PenaltyType.FINE, BigDecimal.valueOf(fine), null, null)), subject.kind());
+        }
     }
 
     private final List<Bureau> bureaus = new ArrayList<>();
@@ -121,14 +154,15 @@ public final class SyntheticLedger {
         boolean ordinary = r.nextInt(10) != 0;
         boolean decided = r.nextInt(100) < 85;
         boolean penalty = decided && r.nextInt(100) < 95;
-        long fine = ordinary ? 5_000 + r.nextInt(300_000) : 100 + r.nextInt(2_800);
+        long fine = ordinary ? 5_000 + r.nextInt(300_000) : 50 + r.nextInt(RULES.simpleProcedureFineLimit(subject.kind()).intValue() - 49);
         boolean published = penalty && ordinary;
         boolean withhold = published && r.nextInt(100) < 3;
         boolean disclosed = published && !withhold;
         boolean correct = disclosed && r.nextInt(100) < 10, revoke = disclosed && r.nextInt(100) < 4;
         boolean execute = penalty && r.nextInt(100) < 50, list = disclosed && r.nextInt(100) < 2 && decidedToday == null;
         // a subject holds one active entry per list (the ledger refuses a second proposal): each listed case has its own
-        if (list) subject = subject(new Random(seed * 1_000_033L + index));
+        // (a listed subject is an organisation, identified by its code)
+        if (list) subject = company(new Random(seed * 1_000_033L + index));
         return new CasePlan(index, bureau, subject, v[0], v[1], v[2], v[3], ordinary, filedOn, decided, penalty, fine, withhold,
                 correct, revoke, execute, list, decidedToday != null);
     }
@@ -148,12 +182,55 @@ public final class SyntheticLedger {
         return DIVISIONS[random.nextInt(DIVISIONS.length)].clone();
     }
 
-    /** A company in a random division, with a realistic name and a valid USCC. */
+    /**
+     * A party in a random division, with a realistic name and a valid code: a company (57 %), an individual business
+     * (28 %), a natural person (12 %) or a farmers' cooperative (3 %).
+     */
     public static Subject subject(Random random) {
+        int kind = random.nextInt(100);
+        if (kind < 12) return naturalPerson(random);
+        if (kind < 40) return individualBusiness(random);
+        if (kind < 43) return cooperative(random);
+        return company(random);
+    }
+
+    /** A company (企业法人, GB 32100 kind 91) in a random division. */
+    public static Subject company(Random random) {
         String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
         String name = REGIONS[random.nextInt(REGIONS.length)] + BRANDS[random.nextInt(BRANDS.length)]
                 + INDUSTRIES[random.nextInt(INDUSTRIES.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];
-        return new Subject(name, uscc('9', '1', division, random));
+        return new Subject(PartyKind.LEGAL_PERSON, name, uscc('9', '1', division, random), null, personName(random));
+    }
+
+    /** An individual business (个体工商户, kind 92): its district, its operator's name and its trade, e.g. 朝阳区王伟服装店. */
+    private static Subject individualBusiness(Random random) {
+        String[] division = DIVISIONS[random.nextInt(DIVISIONS.length)];
+        String operator = personName(random);
+        String district = division[1].substring(division[1].indexOf('市') + 1);
+        return new Subject(PartyKind.INDIVIDUAL_BUSINESS, district + operator + SHOPS[random.nextInt(SHOPS.length)],
+                uscc('9', '2', division[0], random), null, operator);
+    }
+
+    /** A farmers' cooperative (农民专业合作社, kind 93), an organisation that is not a company. */
+    private static Subject cooperative(Random random) {
+        String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
+        String name = REGIONS[random.nextInt(REGIONS.length)] + BRANDS[random.nextInt(BRANDS.length)]
+                + COOPERATIVES[random.nextInt(COOPERATIVES.length)];
+        return new Subject(PartyKind.OTHER_ORGANIZATION, name, uscc('9', '3', division, random), null, personName(random));
+    }
+
+    /** A natural person, an adult born 1960-1999 in a random division, with a valid resident ID number. */
+    private static Subject naturalPerson(Random random) {
+        String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
+        LocalDate born = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(40 * 365));
+        String id = ResidentIdNumber.complete(division + born.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format(java.util.Locale.ROOT, "%03d", random.nextInt(1000)));
+        return new Subject(PartyKind.NATURAL_PERSON, personName(random), null, id, null);
+    }
+
+    /** A surname and a given name of one or two characters. */
+    private static String personName(Random random) {
+        return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)];
     }
 
     /** A GB 32100 code: registration authority, kind, division, a GB 11714 organisation code and the check character. */

@@ -1,5 +1,8 @@
 package org.gongshi.synthetic;
 
+import org.gongshi.ledger.identity.ResidentIdNumber;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -31,15 +34,44 @@ class SyntheticLedgerTest {
         int unlistedCases = 0;
         for (int i = 0; i < 30_000; i++) {
             SyntheticLedger.CasePlan plan = ledger.plan(i);
-            if (plan.list()) listed.merge(plan.subject().uscc(), 1, Integer::sum);
+            if (plan.list()) listed.merge(plan.subject().identifier(), 1, Integer::sum);
             else {
-                unlisted.add(plan.subject().uscc());
+                unlisted.add(plan.subject().identifier());
                 unlistedCases++;
             }
         }
         assertThat(listed).hasSizeGreaterThan(100).allSatisfy((uscc, cases) -> assertThat(cases).as(uscc).isEqualTo(1));
         assertThat(listed.keySet()).doesNotContainAnyElementsOf(unlisted);
         assertThat(unlisted.size()).as("repeat infringers").isLessThan(unlistedCases / 2);
+    }
+
+    /**
+     * Parties of every kind the ledger knows, each with the identifier its kind requires and nothing else, a natural
+     * person an adult; a simple procedure's fine within the party kind's limit (Art 51: ¥200 for a natural person and an
+     * individual business, where an organisation's ¥3,000 was refused), and the hearing right at the party kind's large amount (Art 63).
+     */
+    @Test
+    void parties_of_every_kind_with_valid_identifiers_and_fines_within_their_kinds_limits() {
+        SyntheticLedger ledger = new SyntheticLedger(1, 30_000);
+        java.util.Map<PartyKind, Integer> kinds = new java.util.EnumMap<>(PartyKind.class);
+        for (int i = 0; i < 30_000; i++) {
+            SyntheticLedger.CasePlan plan = ledger.plan(i);
+            SyntheticLedger.Subject subject = plan.subject();
+            kinds.merge(subject.kind(), 1, Integer::sum);
+            Party party = new Party(subject.kind(), subject.name(), subject.uscc(), subject.idNumber(), subject.representative());
+            assertThat(party.problems()).as(subject.toString()).isEmpty();
+            if (subject.kind() == PartyKind.NATURAL_PERSON) {
+                assertThat(ResidentIdNumber.isMinorOn(subject.idNumber(), plan.filedOn())).as(subject.idNumber()).isFalse();
+            }
+            boolean citizen = subject.kind() == PartyKind.NATURAL_PERSON || subject.kind() == PartyKind.INDIVIDUAL_BUSINESS;
+            if (!plan.ordinary()) assertThat(plan.fine()).as(subject.kind().name()).isBetween(50L, citizen ? 200L : 3_000L);
+            boolean large = plan.fine() >= (subject.kind() == PartyKind.NATURAL_PERSON ? 10_000 : 100_000);
+            assertThat(plan.hearingRight()).as("fine %d, %s", plan.fine(), subject.kind()).isEqualTo(large);
+        }
+        assertThat(kinds.get(PartyKind.LEGAL_PERSON)).isBetween(15_000, 19_000);
+        assertThat(kinds.get(PartyKind.INDIVIDUAL_BUSINESS)).isBetween(7_000, 10_000);
+        assertThat(kinds.get(PartyKind.NATURAL_PERSON)).isBetween(2_700, 4_500);
+        assertThat(kinds.get(PartyKind.OTHER_ORGANIZATION)).isBetween(500, 1_500);
     }
 
     private static SyntheticLedger.CasePlan plan(LocalDate filedOn) {

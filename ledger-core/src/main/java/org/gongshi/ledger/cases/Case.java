@@ -624,10 +624,7 @@ public class Case implements DisclosedCase {
 
     private void requireWithinSimpleProcedure(List<Penalty> proposed, Rulebook rules) {
         if (procedure != Procedure.SIMPLE) return;
-        var handling = rules.policy().caseHandling();
-        // Art 51 says 公民 (citizens) and 法人或者其他组织; an individual business (个体工商户) answers as a citizen
-        boolean citizen = partyKind == PartyKind.NATURAL_PERSON || partyKind == PartyKind.INDIVIDUAL_BUSINESS;
-        BigDecimal limit = citizen ? handling.simpleFineLimitNaturalPerson() : handling.simpleFineLimitOrganisation();
+        BigDecimal limit = rules.simpleProcedureFineLimit(partyKind);
         for (Penalty penalty : proposed) {
             check(penalty.type() == PenaltyType.WARNING || penalty.type() == PenaltyType.FINE, Rule.SIMPLE_PROCEDURE_LIMITS,
                     "simple procedure allows only a warning or a fine, not " + penalty.type() + "; use the ordinary procedure");

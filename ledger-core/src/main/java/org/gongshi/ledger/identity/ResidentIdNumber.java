@@ -89,6 +89,18 @@ public final class ResidentIdNumber {
         return !birthDate(id).plusYears(AGE_OF_MAJORITY).isBefore(date);
     }
 
+    /**
+     * The number whose first 17 digits are {@code first17}, its check character added (a generator's: synthetic ledgers).
+     *
+     * @throws IllegalArgumentException if the result is not a valid resident ID number (e.g. no real date of birth)
+     */
+    public static String complete(String first17) {
+        if (first17 == null || first17.length() != LENGTH - 1) throw new IllegalArgumentException("17 digits are needed");
+        String id = first17 + checkCharacter(first17 + '0');
+        requireValid(id);
+        return id;
+    }
+
     private static void requireValid(String id) {
         problem(id).ifPresent(problem -> {
             throw new IllegalArgumentException("resident ID number " + problem);

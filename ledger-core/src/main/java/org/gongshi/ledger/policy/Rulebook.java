@@ -49,6 +49,16 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
     }
 
     /**
+     * Art 51: the largest fine the simple procedure allows a party of {@code partyKind}. The article says 公民 (citizens) and
+     * 法人或者其他组织; an individual business (个体工商户) answers as a citizen.
+     */
+    public BigDecimal simpleProcedureFineLimit(PartyKind partyKind) {
+        var handling = policy.caseHandling();
+        boolean citizen = partyKind == PartyKind.NATURAL_PERSON || partyKind == PartyKind.INDIVIDUAL_BUSINESS;
+        return citizen ? handling.simpleFineLimitNaturalPerson() : handling.simpleFineLimitOrganisation();
+    }
+
+    /**
      * Art 63: whether a proposed penalty gives the party a right to a hearing: a large fine or
      * confiscation (at least the province's large amount for the party's kind), a qualification
      * downgrade, a licence revocation, an order to suspend or close, or a practice restriction.

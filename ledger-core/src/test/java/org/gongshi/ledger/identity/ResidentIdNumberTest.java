@@ -119,4 +119,13 @@ class ResidentIdNumberTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ResidentIdNumber.birthDate("110101201003075219"))
                 .withMessageNotContaining("110101201003075219");
     }
+
+    @Test
+    void complete_appends_the_check_character_and_refuses_what_no_check_character_makes_valid() {
+        assertThat(ResidentIdNumber.complete("11010519491231002")).isEqualTo("11010519491231002X");
+        assertThat(ResidentIdNumber.complete("11010119900307425")).isEqualTo(withCheck("11010119900307425"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ResidentIdNumber.complete("11010519490231002"))
+                .withMessageContaining("real date of birth");
+        assertThatIllegalArgumentException().isThrownBy(() -> ResidentIdNumber.complete("1101051949123100"));
+    }
 }

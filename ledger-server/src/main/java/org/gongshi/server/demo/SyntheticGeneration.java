@@ -33,7 +33,6 @@ import org.gongshi.ledger.listings.event.Subject;
 import org.gongshi.ledger.vocabulary.IpType;
 import org.gongshi.ledger.vocabulary.MetadataKeys;
 import org.gongshi.ledger.vocabulary.Party;
-import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.ledger.vocabulary.Penalty;
 import org.gongshi.ledger.vocabulary.PenaltyType;
 import org.gongshi.ledger.vocabulary.Procedure;
@@ -342,13 +341,13 @@ public class SyntheticGeneration implements ApplicationRunner {
         String caseId = id(c, "case"), decisionId = id(c, "decision"), listingId = id(c, "listing");
         SyntheticLedger.Bureau bureau = c.bureau();
         List<Act> acts = new ArrayList<>();
-        Party party = new Party(PartyKind.LEGAL_PERSON, c.subject().name(), c.subject().uscc(), null,
-                "张" + "伟芳敏静丽强磊军洋勇".charAt(c.index() % 10));
+        SyntheticLedger.Subject subject = c.subject();
+        Party party = new Party(subject.kind(), subject.name(), subject.uscc(), subject.idNumber(), subject.representative());
         acts.add(new Act(c.filedOn(), new FileCase(caseId, bureau.uscc(), bureau.name(), bureau.division(), c.filedOn(),
                 IpType.valueOf(c.ipType()), c.violationType(), c.ordinary() ? Procedure.ORDINARY : Procedure.SIMPLE, "日常检查", party)));
         if (!c.decided()) return acts;
         List<Penalty> penalties = List.of(new Penalty(PenaltyType.FINE, BigDecimal.valueOf(c.fine()), null, null));
-        if (c.penalty()) acts.add(new Act(c.noticeOn(), new ServePenaltyNotice(caseId, c.noticeOn(), penalties, c.fine() >= 100_000, true)));
+        if (c.penalty()) acts.add(new Act(c.noticeOn(), new ServePenaltyNotice(caseId, c.noticeOn(), penalties, c.hearingRight(), true)));
         acts.add(new Act(c.decidedOn(), c.penalty()
                 ? new DecidePenalty(caseId, decisionId, c.decisionNumber(), c.decidedOn(), penalties, c.legalBasis(), c.facts())
                 : new DecideNoPenalty(caseId, decisionId, c.decisionNumber(), c.decidedOn(), c.legalBasis(), c.facts())));

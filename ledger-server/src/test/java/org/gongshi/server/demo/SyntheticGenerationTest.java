@@ -11,6 +11,8 @@ import org.gongshi.ledger.disclosure.command.CorrectDisclosure;
 import org.gongshi.ledger.disclosure.command.DecideDisclosure;
 import org.gongshi.ledger.listings.command.DecideListing;
 import org.gongshi.ledger.listings.command.ProposeListing;
+import org.gongshi.ledger.vocabulary.Party;
+import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.synthetic.SyntheticLedger;
 import org.gongshi.synthetic.SyntheticLedger.CasePlan;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,20 @@ class SyntheticGenerationTest {
         assertThat(((ServePenaltyNotice) acts.get(1).command()).hearingRightGranted()).as("a fine of 100,000 or more").isTrue();
         assertThat(((FileCase) generation(1).acts(plan).get(0).command()).caseId()).isEqualTo(caseId);
         assertThat(((FileCase) generation(2).acts(plan).get(0).command()).caseId()).as("another seed, another ledger").isNotEqualTo(caseId);
+    }
+
+    @Test
+    void a_natural_persons_case_is_filed_with_their_id_number_and_a_hearing_granted_at_their_kinds_large_amount() {
+        SyntheticLedger.Bureau bureau = new SyntheticLedger.Bureau("110105", "北京市朝阳区市场监督管理局", "11110105000000000X");
+        SyntheticLedger.Subject person = new SyntheticLedger.Subject(PartyKind.NATURAL_PERSON, "王秀英", null, "11010519491231002X", null);
+        CasePlan plan = new CasePlan(8, bureau, person, "TRADEMARK", "侵犯注册商标专用权", "《商标法》第六十条第二款",
+                "销售侵犯注册商标专用权的商品。", true, LocalDate.of(2025, 3, 3), true, true, 20_000, false, false, false, false, false, false);
+        List<SyntheticGeneration.Act> acts = generation(1).acts(plan);
+        Party party = ((FileCase) acts.get(0).command()).party();
+        assertThat(party).isEqualTo(new Party(PartyKind.NATURAL_PERSON, "王秀英", null, "11010519491231002X", null));
+        assertThat(party.problems()).isEmpty();
+        assertThat(((ServePenaltyNotice) acts.get(1).command()).hearingRightGranted()).as("¥20,000: at least a natural person's ¥10,000")
+                .isTrue();
     }
 
     @Test
