@@ -35,6 +35,8 @@ class FeedStreamsTest {
         final List<FeedEntry> entries = new CopyOnWriteArrayList<>();
         final AtomicInteger queries = new AtomicInteger();
         final AtomicInteger sizes = new AtomicInteger();
+        /** The reads not made by the tail (its thread is {@code feed-tail}): the subscribers' own, their history. */
+        final AtomicInteger subscriberQueries = new AtomicInteger();
         /** How long a read that finds nothing takes to come back, as on a loaded machine (0: at once). */
         volatile long emptyReadMillis;
 
@@ -54,6 +56,7 @@ class FeedStreamsTest {
         @Override
         public List<FeedEntry> after(long after, int limit, List<String> types, Division divisionPrefix) {
             queries.incrementAndGet();
+            if (!Thread.currentThread().getName().startsWith("feed-tail")) subscriberQueries.incrementAndGet();
             List<FeedEntry> page = new ArrayList<>();
             for (FeedEntry e : entries) {
                 if (e.seq() <= after) continue;
@@ -161,7 +164,11 @@ class FeedStreamsTest {
         List<Disposable> subscribers = new ArrayList<>();
         AtomicInteger received = new AtomicInteger();
         for (int i = 0; i < 300; i++) subscribers.add(streams.follow(9, null, null).subscribe(e -> received.incrementAndGet()));
-        Thread.sleep(300); // every subscriber has read its (empty) history
+        // every subscriber has read its (empty) history, one read each: waited for, where a fixed 300 ms let a busy machine's
+        // late history reads fall in the idle second below
+        long historyDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (log.subscriberQueries.get() < 300 && System.nanoTime() < historyDeadline) Thread.sleep(10);
+        assertThat(log.subscriberQueries.get()).as("a history read per subscriber").isGreaterThanOrEqualTo(300);
         int before = log.queries.get();
         Thread.sleep(1000); // idle: about 50 tail polls at 20 ms, and nothing per subscriber
         int idleQueries = log.queries.get() - before;
