@@ -148,7 +148,10 @@ final class SearchAtSize {
         }
     }
 
-    /** A copy of a published record under another subject (of any kind, as the law publishes it), division and decision day, with its own ids and name keys. */
+    /**
+     * A copy of a published record under another subject (of any kind, its fields as the law publishes them), division and
+     * decision day, with its own ids and name keys.
+     */
     private static Document copy(Document template, long n, Random random, LocalDate publicUntil) {
         Document record = new Document((Document) template.get("record"));
         SyntheticLedger.Subject subject = SyntheticLedger.subject(random);

@@ -77,11 +77,6 @@ public final class SyntheticLedger {
      * operator), a natural person a resident {@code idNumber}.
      */
     public record Subject(PartyKind kind, String name, String uscc, String idNumber, String representative) {
-        /** A company (企业法人) of that name and code. */
-        public Subject(String name, String uscc) {
-            this(PartyKind.LEGAL_PERSON, name, uscc, null, "张伟");
-        }
-
         /** What identifies the party: its code, a natural person's ID number. */
         public String identifier() {
             return uscc != null ? uscc : idNumber;
@@ -195,7 +190,7 @@ public final class SyntheticLedger {
     }
 
     /** A company (企业法人, GB 32100 kind 91) in a random division. */
-    public static Subject company(Random random) {
+    private static Subject company(Random random) {
         String division = DIVISIONS[random.nextInt(DIVISIONS.length)][0];
         String name = REGIONS[random.nextInt(REGIONS.length)] + BRANDS[random.nextInt(BRANDS.length)]
                 + INDUSTRIES[random.nextInt(INDUSTRIES.length)] + SUFFIXES[random.nextInt(SUFFIXES.length)];

@@ -76,7 +76,7 @@ class SyntheticLedgerTest {
 
     private static SyntheticLedger.CasePlan plan(LocalDate filedOn) {
         SyntheticLedger.Bureau bureau = new SyntheticLedger.Bureau("110105", "北京市朝阳区市场监督管理局", "11110105000000000X");
-        return new SyntheticLedger.CasePlan(1, bureau, new SyntheticLedger.Subject("北京华信科技有限公司", "91110105000000000X"),
+        return new SyntheticLedger.CasePlan(1, bureau, new SyntheticLedger.Subject(PartyKind.LEGAL_PERSON, "北京华信科技有限公司", "91110105000000000X", null, "张伟"),
                 "PATENT", "PASSING_OFF", "专利法第六十八条", "事实", true, filedOn, true, true, 10_000, false, false, false, true, true, false);
     }
 }

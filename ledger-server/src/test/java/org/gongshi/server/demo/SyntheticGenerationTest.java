@@ -36,7 +36,7 @@ class SyntheticGenerationTest {
     @Test
     void a_plan_with_every_act_becomes_the_commands_the_api_sends_in_date_order_with_ids_fixed_by_seed_and_index() {
         SyntheticLedger.Bureau bureau = new SyntheticLedger.Bureau("110105", "北京市朝阳区市场监督管理局", "11110105000000000X");
-        CasePlan plan = new CasePlan(7, bureau, new SyntheticLedger.Subject("北京华信科技有限公司", "91110105000000000X"), "TRADEMARK",
+        CasePlan plan = new CasePlan(7, bureau, new SyntheticLedger.Subject(PartyKind.LEGAL_PERSON, "北京华信科技有限公司", "91110105000000000X", null, "张伟"), "TRADEMARK",
                 "侵犯注册商标专用权", "《商标法》第六十条第二款", "销售侵犯注册商标专用权的商品。", true, LocalDate.of(2025, 3, 3), true, true,
                 120_000, false, true, true, true, true, false);
         List<SyntheticGeneration.Act> acts = generation(1).acts(plan);
