@@ -2,6 +2,7 @@ package org.gongshi.synthetic;
 
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.identity.ResidentIdNumber;
+import org.gongshi.ledger.identity.Uscc;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.ledger.vocabulary.Penalty;
 import org.gongshi.ledger.vocabulary.PartyKind;
@@ -66,9 +67,6 @@ public final class SyntheticLedger {
         return day.atTime(9, 0).atZone(LedgerClock.LEGAL_ZONE).toOffsetDateTime();
     }
 
-    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
     public record Bureau(String division, String name, String uscc) {}
 
@@ -228,22 +226,13 @@ public final class SyntheticLedger {
         return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)];
     }
 
-    /** A GB 32100 code: registration authority, kind, division, a GB 11714 organisation code and the check character. */
+    /**
+     * A GB 32100 code: registration authority, kind, division, a GB 11714 organisation code of random digits and the checks
+     * ({@link Uscc#complete}).
+     */
     static String uscc(char authority, char kind, String division, Random random) {
-        StringBuilder org = new StringBuilder();
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            int digit = random.nextInt(10);
-            org.append(digit);
-            sum += digit * ORG_WEIGHTS[i];
-        }
-        int orgCheck = 11 - sum % 11;
-        org.append(orgCheck == 10 ? 'X' : orgCheck == 11 ? '0' : (char) ('0' + orgCheck));
-        String body = "" + authority + kind + division + org;
-        int total = 0;
-        for (int i = 0; i < 17; i++) {
-            total += USCC_CHARS.indexOf(body.charAt(i)) * USCC_WEIGHTS[i];
-        }
-        return body + USCC_CHARS.charAt((31 - total % 31) % 31);
+        StringBuilder first16 = new StringBuilder().append(authority).append(kind).append(division);
+        for (int i = 0; i < 8; i++) first16.append(random.nextInt(10));
+        return Uscc.complete(first16.toString());
     }
 }

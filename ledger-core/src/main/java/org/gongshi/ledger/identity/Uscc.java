@@ -57,6 +57,24 @@ public final class Uscc {
         return problem(code).isEmpty();
     }
 
+    /**
+     * The code whose first 16 characters are {@code first16} (authority, kind, division and the organisation code's eight
+     * characters), the GB 11714 and GB 32100 checks added (a generator's: synthetic ledgers).
+     *
+     * @throws IllegalArgumentException if the result is not a valid USCC (a character outside the alphabet, a wrong length)
+     */
+    public static String complete(String first16) {
+        if (first16 == null || first16.length() != ORGANISATION_CODE_START + ORGANISATION_CODE_BODY) {
+            throw new IllegalArgumentException("16 characters are needed");
+        }
+        String first17 = first16 + organisationCodeCheck(first16.substring(ORGANISATION_CODE_START));
+        String code = first17 + checkCharacter(first17);
+        problem(code).ifPresent(problem -> {
+            throw new IllegalArgumentException("USCC " + problem);
+        });
+        return code;
+    }
+
     private static String forbiddenCharacter(char c, int position) {
         String what = Character.isLowerCase(c) ? "lowercase character" : "character";
         return what + " '" + c + "' at position " + position + " is not allowed (" + ALPHABET_RULE + ")";

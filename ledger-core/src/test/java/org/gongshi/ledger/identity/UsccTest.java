@@ -103,6 +103,15 @@ class UsccTest {
     }
 
     /** Appends the GB 11714 organisation-code check and then the GB 32100 check to 16 characters. */
+    @Test
+    void complete_appends_both_checks_and_refuses_what_no_check_makes_valid() {
+        assertThat(Uscc.complete("9111000060003734")).isEqualTo(EXAMPLE);
+        assertThat(Uscc.complete("91310115MA1K4ABC")).isEqualTo(withChecks("91310115MA1K4ABC"));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Uscc.complete("91I1000060003734"))
+                .withMessageContaining("not allowed");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Uscc.complete("911100006000373"));
+    }
+
     private static String withChecks(String first16) {
         String first17 = first16 + organisationCodeCheck(first16.substring(8));
         return first17 + usccCheck(first17);
