@@ -234,8 +234,14 @@ public class IdempotentCommands {
         if (!"DONE".equals(stored.getString("state"))) {
             Duration left = Duration.between(clock.instant(), stored.getDate("leaseUntil").toInstant());
             Duration wait = left.compareTo(RETRY_HINT) < 0 ? (left.isNegative() ? Duration.ofSeconds(1) : left) : RETRY_HINT;
+            // the attempt that holds the key may have died with its node: say when its claim lapses, after which a retry runs the
+            // command (once; one already recorded answers as recorded). A retry every Retry-After seconds gets the answer as soon
+            // as there is one (sweep against Axon Server: a killed command node's key held retries for a minute, told 5 s each)
+            long lapses = Math.max(0, (left.toMillis() + 999) / 1000);
             return Mono.just(Problems.toResponse(new CommandPending(
-                    "A request with this Idempotency-Key is still being processed; retry after Retry-After seconds", wait)));
+                    "A request with this Idempotency-Key is still being processed, or the node that took it stopped answering; its claim"
+                            + " lapses in " + lapses + " s, after which a retry runs the command (once: one already recorded answers as"
+                            + " recorded). Retry with the same key after Retry-After seconds", wait)));
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(stored.getInteger("status"))
                 .contentType(MediaType.parseMediaType(stored.getString("contentType")))

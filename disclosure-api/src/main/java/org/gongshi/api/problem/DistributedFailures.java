@@ -7,6 +7,8 @@ import org.axonframework.axonserver.connector.command.AxonServerNonTransientRemo
 import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -20,11 +22,13 @@ import java.util.concurrent.TimeoutException;
  * {@code AXONIQ-2000} (invalid event sequence); the loser reaches the gateway as a remote
  * exception whose code or descriptions name it: a conflict, 409. A command node lost mid-command,
  * no node to handle it, or no connection to Axon Server: the ledger is briefly unavailable, 503
- * with {@code Retry-After}. Everything else is not a distributed failure.
+ * with {@code Retry-After}. A command on an id no event names, handled on a remote command node, crosses as
+ * {@code AXONIQ-4005} with only its text: no such case or listing, 404 (a sweep against Axon Server SE 2023.2.1 found it
+ * answered 500). Everything else is not a distributed failure.
  */
 public final class DistributedFailures {
 
-    public enum Meaning { CONFLICT, UNAVAILABLE }
+    public enum Meaning { CONFLICT, UNAVAILABLE, NOT_FOUND }
 
     /** Error codes meaning another command changed the aggregate first. */
     static final Set<String> CONFLICT_CODES = Set.of(ErrorCode.INVALID_EVENT_SEQUENCE.errorCode(),
@@ -41,6 +45,14 @@ public final class DistributedFailures {
     private static final List<String> CONFLICT_TEXTS = List.of("invalid sequence number", "was already inserted",
             ErrorCode.INVALID_EVENT_SEQUENCE.errorCode().toLowerCase(), ConcurrencyException.class.getName().toLowerCase(),
             AggregateStreamCreationException.class.getName().toLowerCase());
+
+    /**
+     * A remote command node's failure to find the aggregate a command names: the text of Axon's
+     * {@code AggregateNotFoundException} for an id no event names ({@code DistributedFailuresTest} takes it from Axon's own
+     * repository), or the class names that stand for a failure without a message.
+     */
+    private static final List<String> NOT_FOUND_TEXTS = List.of("The aggregate was not found in the event store",
+            AggregateNotFoundException.class.getName(), IncompatibleAggregateException.class.getName());
 
     private DistributedFailures() {
     }
@@ -78,6 +90,7 @@ public final class DistributedFailures {
             String text = description.toLowerCase();
             if (CONFLICT_TEXTS.stream().anyMatch(text::contains)) return Meaning.CONFLICT;
             if (UNAVAILABLE_CODES.stream().anyMatch(description::contains)) return Meaning.UNAVAILABLE;
+            if (NOT_FOUND_TEXTS.stream().anyMatch(description::contains)) return Meaning.NOT_FOUND;
         }
         return null;
     }

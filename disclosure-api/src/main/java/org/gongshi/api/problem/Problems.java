@@ -35,6 +35,11 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -196,6 +201,7 @@ public final class Problems {
 
     /** Expected in a cluster, so answered without a log line: 409 to read and retry, 503 to retry later. */
     private static ProblemDetail distributed(DistributedFailures.Meaning meaning) {
+        if (meaning == DistributedFailures.Meaning.NOT_FOUND) return problem(HttpStatus.NOT_FOUND, "Not found", NO_SUCH_RECORD);
         return meaning == DistributedFailures.Meaning.CONFLICT
                 ? problem(HttpStatus.CONFLICT, "Conflict", "The case or listing changed at the same moment on another node; read it and retry")
                 : problem(HttpStatus.SERVICE_UNAVAILABLE, "Ledger unavailable",
@@ -257,7 +263,7 @@ public final class Problems {
                     + " (an amount is in yuan with at most 2 decimals)");
         }
         if (jackson instanceof InputCoercionException outOfRange) {
-            return new InvalidRequest.FieldProblem(path(jackson, null), "is out of range: " + wholeNumber(outOfRange.getTargetType()));
+            return new InvalidRequest.FieldProblem(path(jackson, null), "is out of range: " + wholeNumber(outOfRange.getTargetType(), jackson));
         }
         if (jackson instanceof StreamReadException read && !(jackson instanceof DatabindException)) {
             String message = read.getOriginalMessage() == null ? "" : read.getOriginalMessage();
@@ -282,6 +288,29 @@ public final class Problems {
         return field.isEmpty() ? "body" : field;
     }
 
+    /**
+     * What a field of a request's body read as a whole number must hold: the bound its record declares ({@code @Positive},
+     * {@code @PositiveOrZero}, {@code @Min}, {@code @Max}), said as a query parameter's is, else the range of its type (sweep
+     * from outside: an extension's {@code "days": "thirty"} was told "from -2147483648 to 2147483647", and {@code 0} then
+     * "must be greater than 0").
+     */
+    private static String wholeNumber(Class<?> target, JacksonException jackson) {
+        var path = jackson.getPath();
+        var last = path.isEmpty() ? null : path.get(path.size() - 1);
+        Object from = last == null ? null : last.from();
+        Class<?> holder = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+        Field field = holder == null || last.getPropertyName() == null ? null : Arrays.stream(holder.getDeclaredFields())
+                .filter(f -> f.getName().equals(last.getPropertyName())).findFirst().orElse(null);
+        if (field == null) return wholeNumber(target);
+        Long min = field.isAnnotationPresent(Positive.class) ? Long.valueOf(1) : field.isAnnotationPresent(PositiveOrZero.class) ? Long.valueOf(0)
+                : field.isAnnotationPresent(Min.class) ? Long.valueOf(field.getAnnotation(Min.class).value()) : null;
+        Long max = field.isAnnotationPresent(Max.class) ? Long.valueOf(field.getAnnotation(Max.class).value()) : null;
+        if (min != null && max != null) return "must be a whole number from " + min + " to " + max;
+        if (min != null) return "must be a whole number of at least " + min;
+        if (max != null) return "must be a whole number of at most " + max;
+        return wholeNumber(target);
+    }
+
     /** What a field read as a whole number must hold: one that fits its type, and within the field's own bound. */
     private static String wholeNumber(Class<?> target) {
         if (target == long.class || target == Long.class) {
@@ -304,7 +333,7 @@ public final class Problems {
         if (target == null) return "has a value of the wrong kind; see API.md for this field";
         if (target.isEnum()) return "must be one of " + Arrays.toString(target.getEnumConstants());
         if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return target == java.math.BigDecimal.class ? "must be a number (yuan, at most 2 decimals)" : wholeNumber(target);
+            return target == java.math.BigDecimal.class ? "must be a number (yuan, at most 2 decimals)" : wholeNumber(target, jackson);
         }
         if (target == Boolean.class || target == boolean.class) return "must be true or false";
         if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) return "must be a list";

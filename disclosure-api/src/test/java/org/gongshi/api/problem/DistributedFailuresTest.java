@@ -87,6 +87,42 @@ class DistributedFailuresTest {
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotNull();
     }
 
+    /** An aggregate for Axon's repository to look for (the ledger's own need their rules as handler parameters). */
+    static class Stream {
+        @org.axonframework.modelling.command.AggregateIdentifier
+        String id;
+    }
+
+    /** What Axon's own repository throws for a command on an id no event names: its text is what crosses Axon Server. */
+    private static Exception loadingAnUnknownCase() {
+        var repository = org.axonframework.eventsourcing.EventSourcingRepository.builder(Stream.class)
+                .eventStore(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                        .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build())
+                .build();
+        var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        try {
+            repository.load("00000000-0000-3000-8000-000000000000");
+            throw new AssertionError("an unknown case loaded");
+        } catch (org.axonframework.modelling.command.AggregateNotFoundException notFound) {
+            return notFound;
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    @Test
+    void a_command_on_an_unknown_id_handled_on_a_remote_command_node_is_404() {
+        // sweep against Axon Server SE 2023.2.1: a notice for an unknown case crossed as AXONIQ-4005 with only the exception's
+        // text, and was answered 500 Internal error (a GET of the same id: 404)
+        Throwable atGateway = asSeenByTheGateway(loadingAnUnknownCase());
+
+        ResponseEntity<?> response = Problems.toResponse(atGateway);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(((org.springframework.http.ProblemDetail) response.getBody()).getDetail()).isEqualTo(Problems.NO_SUCH_RECORD);
+        assertThat(Problems.toResponse(loadingAnUnknownCase()).getStatusCode().value()).as("on this node").isEqualTo(404);
+    }
+
     @Test
     void a_domain_failure_on_a_remote_node_that_is_no_distributed_failure_stays_a_500() {
         Throwable atGateway = asSeenByTheGateway(new IllegalStateException("boom"));

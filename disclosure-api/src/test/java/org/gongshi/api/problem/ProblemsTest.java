@@ -20,16 +20,19 @@ class ProblemsTest {
 
     private static final JsonMapper JSON = StrictJson.strict(JsonMapper.builder().build());
 
-    /** API.md: a validation error names the field; a number too large for its field is such an error, not "invalid JSON". */
+    /**
+     * API.md: a validation error names the field; a number too large for its field is such an error, not "invalid JSON", and
+     * so is one that is no whole number: each says the field's own bound (an extension's days: 1 to 365), never its type's.
+     */
     @Test
     void a_number_out_of_its_field_s_range_is_a_400_naming_the_field_and_what_it_must_hold() {
-        for (String days : List.of("99999999999", "-99999999999", "1e20")) {
+        for (String days : List.of("99999999999", "-99999999999", "1e20", "\"thirty\"", "1.5")) {
             ProblemDetail problem = decoding("{\"approval\":\"HEAD\",\"approvedOn\":\"2026-03-05\",\"days\":" + days + ",\"reason\":\"案情复杂\"}",
                     CaseRequests.ExtensionRequest.class);
             assertThat(problem.getStatus()).isEqualTo(400);
             assertThat(errors(problem)).as(days).singleElement().satisfies(error -> {
                 assertThat(error.field()).isEqualTo("days");
-                assertThat(error.message()).contains("whole number").contains("2147483647").doesNotContain("JSON");
+                assertThat(error.message()).contains("must be a whole number from 1 to 365").doesNotContain("2147483647").doesNotContain("JSON");
             });
         }
     }
