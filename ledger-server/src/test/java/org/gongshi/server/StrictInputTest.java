@@ -109,6 +109,10 @@ class StrictInputTest {
     static Answer post(String path, String contentType, byte[] body) {
         EntityExchangeResult<String> r = web.post().uri(path).headers(h -> h.setBearerAuth(token))
                 .header("Content-Type", contentType).bodyValue(body).exchange().expectBody(String.class).returnResult();
+        return answer(r);
+    }
+
+    static Answer answer(EntityExchangeResult<String> r) {
         var type = r.getResponseHeaders().getContentType();
         return new Answer(r.getStatus().value(), type == null ? "" : type.toString(), r.getResponseBody() == null ? "" : r.getResponseBody());
     }
@@ -273,11 +277,23 @@ class StrictInputTest {
             Answer over = postJson(probe[0], json(body));
             assertRefused(over, probe[0] + " " + probe[1] + " one over its bound");
             assertThat(over.status()).isEqualTo(400);
-            assertThat(over.body()).contains("\"field\":\"" + probe[1] + "\"").contains("between 0 and " + probe[2]);
+            assertThat(over.body()).contains("\"field\":\"" + probe[1] + "\"").contains("must have at most " + probe[2] + " characters");
         }
         Answer filing = postJson("/api/v1/cases", "{\"source\":\"" + "x".repeat(140 * 1024) + "\"}");
         assertThat(filing.status()).isEqualTo(413);
         assertThat(filing.body()).as("names the bound").contains("at most 128 KB");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
+    @Test
+    void an_empty_idempotency_key_is_refused_and_nothing_is_recorded() {
+        // sweep from outside: an empty key was read as none, so the retry of a filing sent with it filed a second case
+        TrackingToken before = head();
+        Answer answer = answer(web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", "")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json(commands().get("/api/v1/cases"))).exchange()
+                .expectBody(String.class).returnResult());
+        assertRefused(answer, "an empty Idempotency-Key", 400);
+        assertThat(answer.body()).contains("\"field\":\"Idempotency-Key\"").contains("must not be empty");
         assertThat(recordedSince(before)).isEmpty();
     }
 
@@ -290,7 +306,7 @@ class StrictInputTest {
         body.put("proposedPenalties", Collections.nCopies(21, Map.of("type", "WARNING")));
         Answer over = postJson("/api/v1/cases/" + caseId + "/notices", json(body));
         assertThat(over.status()).isEqualTo(400);
-        assertThat(over.body()).contains("\"field\":\"proposedPenalties\"").contains("between 0 and 20");
+        assertThat(over.body()).contains("\"field\":\"proposedPenalties\"").contains("must list at most 20 items");
         assertThat(recordedSince(before)).isEmpty();
     }
 
@@ -395,9 +411,15 @@ class StrictInputTest {
         String body = json(commands().get(path)).replace("\"days\":30", "\"days\":99999999999");
         Answer answer = postJson(path, body);
         assertRefused(answer, "days 99999999999", 400);
-        assertThat(answer.body()).contains("\"field\":\"days\"").contains("out of range").contains("whole number").doesNotContain("not valid JSON");
-        // a number past the parser's 1,000 digits says so, naming the element that holds it (outside audit: "a value of the wrong kind")
+        assertThat(answer.body()).contains("\"field\":\"days\"").contains("out of range").contains("whole number from 1 to 365").doesNotContain("not valid JSON");
+        // an amount with three decimals says how many it may have (sweep: the validator's "numeric value out of bounds (<13
+        // digits>.<2 digits> expected)")
         String notice = "/api/v1/cases/" + caseId + "/notices";
+        Answer cents = postJson(notice, json(commands().get(notice)).replace("\"amount\":30000", "\"amount\":30000.123"));
+        assertRefused(cents, "an amount of 30000.123", 400);
+        assertThat(cents.body()).contains("\"field\":\"proposedPenalties[0].amount\"").contains("at most 2 decimals")
+                .doesNotContain("out of bounds");
+        // a number past the parser's 1,000 digits says so, naming the element that holds it (outside audit: "a value of the wrong kind")
         Answer longer = postJson(notice, json(commands().get(notice)).replace("\"amount\":30000", "\"amount\":" + "9".repeat(1001)));
         assertRefused(longer, "a 1,001-digit amount", 400);
         assertThat(longer.body()).contains("\"field\":\"proposedPenalties[0]\"").contains("more than 1,000 digits");

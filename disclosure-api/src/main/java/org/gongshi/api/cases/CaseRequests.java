@@ -116,7 +116,7 @@ public final class CaseRequests {
         }
     }
 
-    public record NoticeRequest(@NotNull LocalDate servedOn, @NotEmpty @Size(max = Bounds.PENALTIES) List<@NotNull @Valid PenaltyRequest> proposedPenalties,
+    public record NoticeRequest(@NotNull LocalDate servedOn, @NotEmpty @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> proposedPenalties,
                                 @NotNull Boolean hearingRightGranted, Boolean waived) {}
 
     public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.SUMMARY) String summary) {}
@@ -143,7 +143,7 @@ public final class CaseRequests {
     }
 
     public record DecisionRequest(@NotNull DecisionKind kind, @NotBlank @Size(max = Bounds.DOCUMENT_NUMBER) String decisionNumber,
-                                  @NotNull LocalDate decidedOn, @Size(max = Bounds.PENALTIES) List<@NotNull @Valid PenaltyRequest> penalties,
+                                  @NotNull LocalDate decidedOn, @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> penalties,
                                   @NotBlank @Size(max = Bounds.TEXT) String legalBasis, @NotBlank @Size(max = Bounds.FACTS) String facts) {
         void check() {
             if (kind == DecisionKind.PENALTY && (penalties == null || penalties.isEmpty())) {
@@ -183,7 +183,7 @@ public final class CaseRequests {
     public record RevisionRequest(@NotNull RevisionKind kind, @NotNull RevisionBy by,
                                   @NotBlank @Size(max = Bounds.DOCUMENT_NUMBER) String documentNumber,
                                   @NotNull LocalDate effectiveOn, @NotBlank @Size(max = Bounds.SUMMARY) String reason,
-                                  @Size(max = Bounds.PENALTIES) List<@NotNull @Valid PenaltyRequest> penalties) {
+                                  @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> penalties) {
         void check() {
             if (kind == RevisionKind.CHANGED && (penalties == null || penalties.isEmpty())) {
                 throw InvalidRequest.of("penalties", "a CHANGED decision names its new penalties");

@@ -70,7 +70,7 @@ public class DevTokenController {
 
     public record TokenRequest(@NotBlank @Size(max = Bounds.ID) String sub, @NotBlank @Size(max = Bounds.ID) String bureau,
                                @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code (GB/T 2260)") String division,
-                               @NotEmpty @Size(max = Bounds.LIST) List<@NotNull String> roles) {}
+                               @NotEmpty @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull String> roles) {}
 
     @PostMapping("/dev/tokens")
     Map<String, String> token(@Valid @RequestBody TokenRequest request) {

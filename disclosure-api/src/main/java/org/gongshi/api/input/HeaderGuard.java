@@ -25,6 +25,7 @@ import java.util.Set;
  * {@code Gongshi-Historical-Import}, {@code Ledger-Position}, {@code Last-Event-ID} twice is a 400 naming it (the first one
  * won silently: two tokens acted as one bureau or the other by their order, {@code true} then {@code false} filed a
  * historical import).</li>
+ * <li>An {@code Idempotency-Key} is not empty: an empty one was read as none, so its retry ran the command again.</li>
  * <li>A command (any method but GET, HEAD and OPTIONS) answers JSON, its refusals problem+json: an {@code Accept} that
  * does not allow JSON is a 406 before the command runs. It ran before: the case was filed, or the record published to the
  * feed, and the client was told 406, so a retry without a key filed a second case.</li>
@@ -51,6 +52,12 @@ public class HeaderGuard implements WebFilter, Ordered {
             if (values != null && values.size() > 1) {
                 return Problems.write(exchange, InvalidRequest.of(name, "must be sent once (it was sent " + values.size() + " times)"));
             }
+        }
+        String key = headers.getFirst(IdempotentCommands.HEADER);
+        if (key != null && key.isBlank()) {
+            // an empty key was read as none: a retry of a command sent with it ran the command again (sweep from outside)
+            return Problems.write(exchange, InvalidRequest.of(IdempotentCommands.HEADER, "must not be empty: send a key of your own"
+                    + " (the same one with each retry of a command), or no header. Nothing was recorded"));
         }
         if (!SAFE.contains(exchange.getRequest().getMethod()) && !answersJson(headers)) {
             return Problems.write(exchange, HttpStatus.NOT_ACCEPTABLE, "Not acceptable",

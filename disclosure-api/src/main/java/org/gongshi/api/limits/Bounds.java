@@ -33,6 +33,12 @@ public final class Bounds {
     /** Measures of one listing decision (there are six kinds). */
     public static final int MEASURES = 6;
 
+    /**
+     * The refusal of a list over its bound; a text's is in {@code ValidationMessages.properties} ("must have at most {max}
+     * characters"), the default of {@code @Size}, which counts a list's items as a text's characters.
+     */
+    public static final String ITEMS = "must list at most {max} items";
+
     /** A query parameter's value: room for every feed type's full name, comma-separated, in one {@code types} (about 370). */
     public static final int QUERY_VALUE = 512;
     /** A request body, in bytes (the largest valid body is well under this). */

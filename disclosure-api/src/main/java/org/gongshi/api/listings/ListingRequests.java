@@ -38,7 +38,7 @@ public final class ListingRequests {
 
     /** 告知拟列入. {@code proposedOn} (the notice's date) defaults to today. */
     public record ProposalRequest(@NotNull ListType listType, @NotNull ListingCategory category, @NotNull @Valid SubjectRequest subject,
-                                  @NotEmpty @Size(max = Bounds.BASIS_CASES) List<@NotBlank @Size(max = Bounds.ID) String> basisCaseIds,
+                                  @NotEmpty @Size(max = Bounds.BASIS_CASES, message = Bounds.ITEMS) List<@NotBlank @Size(max = Bounds.ID) String> basisCaseIds,
                                   @NotBlank @Size(max = Bounds.TEXT) String reason,
                                   LocalDate proposedOn) {
         void check() {
@@ -75,7 +75,7 @@ public final class ListingRequests {
     }
 
     /** 列入 ({@code list} true, with measures and term) or 不予列入 ({@code list} false). */
-    public record DecisionRequest(@NotNull LocalDate decidedOn, @NotNull Boolean list, @Size(max = Bounds.MEASURES) List<@NotNull @Valid MeasureRequest> measures,
+    public record DecisionRequest(@NotNull LocalDate decidedOn, @NotNull Boolean list, @Size(max = Bounds.MEASURES, message = Bounds.ITEMS) List<@NotNull @Valid MeasureRequest> measures,
                                   LocalDate termEnd, @Size(max = Bounds.TEXT) String reason) {
         void check() {
             if (Boolean.TRUE.equals(list) && (measures == null || measures.isEmpty())) {
@@ -132,7 +132,7 @@ public final class ListingRequests {
      */
     public record RepairRequest(@NotNull RepairAction action, @NotNull LocalDate on, @Size(max = Bounds.ID) String applicationId,
                                 @Size(max = Bounds.SUMMARY) String grounds,
-                                @Size(max = Bounds.LIST) List<@NotNull RepairRefusalGround> refusalGrounds, @Size(max = Bounds.TEXT) String reason) {
+                                @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull RepairRefusalGround> refusalGrounds, @Size(max = Bounds.TEXT) String reason) {
         void check() {
             if (action != RepairAction.APPLY && (applicationId == null || applicationId.isBlank())) {
                 throw InvalidRequest.of("applicationId", "name the application to " + action + " (returned by APPLY)");
