@@ -134,6 +134,17 @@ class PublicDisclosureEndToEndTest {
                 .expectBody().jsonPath("$.decisionNumber").exists();
         web.get().uri("/api/v1/public/subjects/91110000600037341L").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.penalties[0].uscc").isEqualTo("91110000600037341L");
+        // a subject's penalties come a page at a time (the first 100 unless asked), with how many there are (sweep: every one
+        // of them was in one answer, however many)
+        int ofSubject = total(get("/api/v1/public/penalties?uscc=91110000600037341L"));
+        web.get().uri("/api/v1/public/subjects/91110000600037341L").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.size").isEqualTo(100).jsonPath("$.page").isEqualTo(0)
+                .jsonPath("$.penaltiesTotal").isEqualTo(ofSubject).jsonPath("$.penaltiesTotalIsLowerBound").isEqualTo(false)
+                .jsonPath("$.penalties.length()").isEqualTo(ofSubject);
+        web.get().uri("/api/v1/public/subjects/91110000600037341L?size=1&page=1").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.penalties.length()").isEqualTo(ofSubject > 1 ? 1 : 0).jsonPath("$.penaltiesTotal").isEqualTo(ofSubject);
+        web.get().uri("/api/v1/public/subjects/91110000600037341X?size=0").exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(2).jsonPath("$.errors[1].field").isEqualTo("size");
         web.get().uri("/api/v1/public/penalties/no-such-record").exchange().expectStatus().isNotFound();
         // a code with a wrong check character names nobody: refused with what is wrong, not answered with nothing (GB 32100)
         web.get().uri("/api/v1/public/subjects/91110000600037341X").exchange().expectStatus().isBadRequest()
@@ -167,7 +178,9 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/penalties?uscc=９１１１００００６０００３７３４１Ｌ&division=１１０１", 200))
                 .contains("北京锦绣示范商贸有限公司");
         assertThat(html("/penalties?uscc=91110000600037341l&from=２０２６-０１-０１", 200)).contains("北京锦绣示范商贸有限公司");
-        assertThat(html("/subjects/91110000600037341l", 200)).contains("北京锦绣示范商贸有限公司");
+        assertThat(html("/subjects/91110000600037341l", 200)).contains("北京锦绣示范商贸有限公司").contains("共 " + ofSubject + " 条");
+        assertThat(html("/subjects/91110000600037341L?page=999", 200)).contains("本页没有内容").contains("返回第一页");
+        assertThat(html("/subjects/91110000600037341L?size=0", 400)).contains("每页条数：应为 1 至 100 的整数");
         assertThat(html("/stats?year=２０２６", 200)).contains("2026");
         // dates as people write them, and a year with 年 (audit: refused, though the pages print 2026年3月2日)
         assertThat(html("/penalties?uscc=91110000600037341L&from=2026年1月1日&to=２０２６/１２/３１", 200)).contains("北京锦绣示范商贸有限公司")

@@ -1,5 +1,6 @@
 package org.gongshi.api.publicsite;
 
+import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.web.Page;
 import org.gongshi.api.web.Params;
@@ -10,7 +11,6 @@ import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
-import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.ledger.identity.Division;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The public JSON API (API.md, "Public"): no token needed. */
@@ -77,19 +79,34 @@ public class PublicApiController {
                         : ResponseEntity.status(410).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(PublicAnswers.gone(view)));
     }
 
+    /**
+     * A subject's public penalties, newest first, a page of them ({@code page}, {@code size}: absent, the first
+     * {@value Page#MAX_SIZE}, where a subject with more had its every record in one answer), with how many there are
+     * ({@code penaltiesTotal}, counted up to a thousand: {@code penaltiesTotalIsLowerBound} says more), and its current list
+     * entries.
+     */
     @GetMapping("/subjects/{uscc}")
-    Mono<Map<String, Object>> subject(@PathVariable String uscc, ServerHttpRequest request) {
-        PublicQueries.search(null, uscc, null, null, null, null);
-        return reads.await(request, RECORDS, LISTINGS).then(Mono.zip(queries.ofSubject(uscc), lists.of(uscc))).map(found -> {
-            var records = found.getT1();
-            var entries = found.getT2();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("uscc", uscc);
-            body.put("name", records.isEmpty() ? PublicLists.subjectName(entries) : records.get(0).record().subjectName());
-            body.put("penalties", records.stream().map(v -> PublicAnswers.record(v, json)).toList());
-            body.put("listEntries", entries.stream().map(PublicLists::present).toList());
-            return body;
-        });
+    Mono<Map<String, Object>> subject(@PathVariable String uscc, ServerHttpRequest request,
+                                      @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        PublicQueries.checked(problems, () -> PublicQueries.search(null, uscc, null, null, null, null));
+        Page.Request paging = PublicQueries.checked(problems, () -> Page.request(page, size, Page.MAX_SIZE));
+        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        return reads.await(request, RECORDS, LISTINGS).then(Mono.zip(queries.ofSubject(uscc, paging.page(), paging.size()), lists.of(uscc)))
+                .map(found -> {
+                    var records = found.getT1();
+                    var entries = found.getT2();
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("uscc", uscc);
+                    body.put("name", records.items().isEmpty() ? PublicLists.subjectName(entries) : records.items().get(0).record().subjectName());
+                    body.put("penalties", records.items().stream().map(v -> PublicAnswers.record(v, json)).toList());
+                    body.put("page", records.page());
+                    body.put("size", records.size());
+                    body.put("penaltiesTotal", records.total());
+                    body.put("penaltiesTotalIsLowerBound", records.totalIsLowerBound());
+                    body.put("listEntries", entries.stream().map(PublicLists::present).toList());
+                    return body;
+                });
     }
 
     /** The entries on a credit list now (严重失信主体名单, 重复侵权企业名录, 黑名单), most recently listed first. */

@@ -102,19 +102,32 @@ public class PublicPagesController {
                 .defaultIfEmpty(page("not-found").modelAttribute("what", "处罚信息 " + recordId).status(HttpStatus.NOT_FOUND).build());
     }
 
+    /** A subject's public penalties, a page of them with a pager (as a search's), and its current list entries. */
     @GetMapping("/subjects/{uscc}")
-    Mono<Rendering> subject(@PathVariable("uscc") String typedUscc) {
+    Mono<Rendering> subject(@PathVariable("uscc") String typedUscc, @RequestParam(defaultValue = "0") String page,
+                            @RequestParam(required = false) String size, ServerWebExchange exchange) {
         String uscc = typed(typedUscc);
+        Map<String, String> form = form(null, uscc.length() > 64 ? uscc.substring(0, 64) : uscc, null, null, null, null);
         if (!Uscc.isValid(uscc)) {
             // a mistyped code names nobody: say what is wrong with it (400) rather than that nobody has a record (404)
-            Map<String, String> form = form(null, uscc.length() > 64 ? uscc.substring(0, 64) : uscc, null, null, null, null);
             return Mono.just(searchForm(form, InvalidRequest.of("uscc", "is not a unified social credit code")));
         }
-        return Mono.zip(queries.ofSubject(uscc), lists.of(uscc)).map(found -> page("subject").modelAttribute("uscc", uscc)
-                .modelAttribute("records", found.getT1())
+        final org.gongshi.api.web.Page.Request paging;
+        try {
+            refuseWhatTheGuardRefused(exchange);
+            paging = paging(page, size);
+        } catch (InvalidRequest invalid) {
+            return Mono.just(searchForm(form, invalid));
+        }
+        return Mono.zip(queries.ofSubject(uscc, paging.page(), paging.size()), lists.of(uscc)).map(found -> page("subject")
+                .modelAttribute("uscc", uscc)
+                .modelAttribute("result", found.getT1())
+                .modelAttribute("records", found.getT1().items())
                 .modelAttribute("entries", found.getT2())
-                .modelAttribute("name", found.getT1().isEmpty() ? PublicLists.subjectName(found.getT2())
-                        : found.getT1().get(0).record().subjectName()).build());
+                .modelAttribute("name", found.getT1().items().isEmpty() ? PublicLists.subjectName(found.getT2())
+                        : found.getT1().items().get(0).record().subjectName())
+                .modelAttribute("pager", Pager.of(paging.page(), paging.size(), found.getT1().total(),
+                        n -> subjectUrl(uscc, paging.size(), n))).build());
     }
 
     /** The target figures of a year (default the current one) in a division (prefix) or everywhere: {@code GET /api/v1/public/stats} as a page. */
@@ -255,6 +268,12 @@ public class PublicPagesController {
         if (division != null) b.queryParam("division", division.code());
         if (size != PAGE_SIZE) b.queryParam("size", size);
         return b.queryParam("page", page).buildAndExpand(type.name()).encode().toUriString();
+    }
+
+    private static String subjectUrl(String uscc, int size, int page) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/subjects/{uscc}");
+        if (size != PAGE_SIZE) b.queryParam("size", size);
+        return b.queryParam("page", page).buildAndExpand(uscc).encode().toUriString();
     }
 
     private static String pageUrl(Map<String, String> form, int page) {

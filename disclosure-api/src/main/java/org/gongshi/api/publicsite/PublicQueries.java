@@ -66,8 +66,9 @@ public class PublicQueries {
         return ViewReads.blocking(() -> records.find(recordId).orElse(null));
     }
 
-    public Mono<List<PublicRecordView>> ofSubject(String uscc) {
-        return ViewReads.blocking(() -> records.ofSubject(uscc));
+    /** A page of a subject's public records, newest first (the search by its code alone). */
+    public Mono<PublicRecords.Page> ofSubject(String uscc, int page, int size) {
+        return search(new PublicRecords.Search(null, uscc, null, null, null, null), page, size);
     }
 
     /** Null for a field that asks for nothing ({@link Params#absent}: a blank or invisible {@code q} is no query), else the value stripped. */

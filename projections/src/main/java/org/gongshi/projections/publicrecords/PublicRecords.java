@@ -196,12 +196,6 @@ public class PublicRecords {
         return new Page(items, page, size, total, more);
     }
 
-    /** A subject's public records, newest first. */
-    public List<PublicRecordView> ofSubject(String uscc) {
-        return collection.find(and(eq("state", RecordState.PUBLISHED), eq("record.uscc", uscc)))
-                .sort(Sorts.descending("record.decidedOn")).into(new ArrayList<>());
-    }
-
     /** Records still public whose publicity period ended before {@code today}: the expiry scheduler's work. */
     public List<PublicRecordView> dueForExpiry(LocalDate today, int limit) {
         return collection.find(and(eq("state", RecordState.PUBLISHED), lt("record.publicUntil", today)))
