@@ -22,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  * {@code AXONIQ-2000} (invalid event sequence); the loser reaches the gateway as a remote
  * exception whose code or descriptions name it: a conflict, 409. A command node lost mid-command,
  * no node to handle it, or no connection to Axon Server: the ledger is briefly unavailable, 503
- * with {@code Retry-After}. A command on an id no event names, handled on a remote command node, crosses as
- * {@code AXONIQ-4005} with only its text: no such case or listing, 404 (a sweep against Axon Server SE 2023.2.1 found it
+ * with {@code Retry-After}. A command on an id no event names, or one of another kind of stream, handled on a remote
+ * command node, crosses as {@code AXONIQ-4005} with only its text: no such case or listing, 404 (a sweep against Axon Server SE 2023.2.1 found it
  * answered 500). Everything else is not a distributed failure.
  */
 public final class DistributedFailures {
@@ -47,11 +47,13 @@ public final class DistributedFailures {
             AggregateStreamCreationException.class.getName().toLowerCase());
 
     /**
-     * A remote command node's failure to find the aggregate a command names: the text of Axon's
-     * {@code AggregateNotFoundException} for an id no event names ({@code DistributedFailuresTest} takes it from Axon's own
-     * repository), or the class names that stand for a failure without a message.
+     * A remote command node's failure to find the aggregate a command names: the texts of Axon's
+     * {@code AggregateNotFoundException} for an id no event names and of its {@code IncompatibleAggregateException} for an
+     * id of another kind of stream (a listing's at a case's path), which {@code DistributedFailuresTest} takes from Axon's
+     * own repository, or the class names that stand for a failure without a message.
      */
     private static final List<String> NOT_FOUND_TEXTS = List.of("The aggregate was not found in the event store",
+            "Aggregate identifier must be non-null after applying an event",
             AggregateNotFoundException.class.getName(), IncompatibleAggregateException.class.getName());
 
     private DistributedFailures() {

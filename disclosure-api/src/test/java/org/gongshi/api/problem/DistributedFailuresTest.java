@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,18 +94,21 @@ class DistributedFailuresTest {
         String id;
     }
 
-    /** What Axon's own repository throws for a command on an id no event names: its text is what crosses Axon Server. */
-    private static Exception loadingAnUnknownCase() {
-        var repository = org.axonframework.eventsourcing.EventSourcingRepository.builder(Stream.class)
-                .eventStore(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
-                        .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build())
-                .build();
+    /**
+     * What Axon's own repository throws for a command on {@code id}, where {@code events} of another kind of stream (a
+     * listing's at a case's path) may name it: its text is what crosses Axon Server.
+     */
+    private static Exception loading(String id, org.axonframework.eventhandling.EventMessage<?>... events) {
+        var store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build();
+        store.publish(events);
+        var repository = org.axonframework.eventsourcing.EventSourcingRepository.builder(Stream.class).eventStore(store).build();
         var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
         try {
-            repository.load("00000000-0000-3000-8000-000000000000");
-            throw new AssertionError("an unknown case loaded");
-        } catch (org.axonframework.modelling.command.AggregateNotFoundException notFound) {
-            return notFound;
+            repository.load(id);
+            throw new AssertionError(id + " loaded");
+        } catch (RuntimeException failure) {
+            return failure;
         } finally {
             unitOfWork.rollback();
         }
@@ -112,15 +116,20 @@ class DistributedFailuresTest {
 
     @Test
     void a_command_on_an_unknown_id_handled_on_a_remote_command_node_is_404() {
-        // sweep against Axon Server SE 2023.2.1: a notice for an unknown case crossed as AXONIQ-4005 with only the exception's
-        // text, and was answered 500 Internal error (a GET of the same id: 404)
-        Throwable atGateway = asSeenByTheGateway(loadingAnUnknownCase());
+        // sweep against Axon Server SE 2023.2.1: a notice for an unknown case, or at a listing's id, crossed as AXONIQ-4005 with
+        // only the exception's text, and was answered 500 Internal error (a GET of the same id: 404)
+        String id = "00000000-0000-3000-8000-000000000000";
+        Exception unknown = loading(id);
+        Exception anotherKind = loading(id, new org.axonframework.eventhandling.GenericDomainEventMessage<>("Listing", id, 0, "proposed"));
+        assertThat(unknown).isInstanceOf(org.axonframework.modelling.command.AggregateNotFoundException.class);
+        assertThat(anotherKind).isInstanceOf(org.axonframework.eventsourcing.IncompatibleAggregateException.class);
+        for (Exception failure : List.of(unknown, anotherKind)) {
+            ResponseEntity<?> response = Problems.toResponse(asSeenByTheGateway(failure));
 
-        ResponseEntity<?> response = Problems.toResponse(atGateway);
-
-        assertThat(response.getStatusCode().value()).isEqualTo(404);
-        assertThat(((org.springframework.http.ProblemDetail) response.getBody()).getDetail()).isEqualTo(Problems.NO_SUCH_RECORD);
-        assertThat(Problems.toResponse(loadingAnUnknownCase()).getStatusCode().value()).as("on this node").isEqualTo(404);
+            assertThat(response.getStatusCode().value()).as(failure.toString()).isEqualTo(404);
+            assertThat(((org.springframework.http.ProblemDetail) response.getBody()).getDetail()).isEqualTo(Problems.NO_SUCH_RECORD);
+            assertThat(Problems.toResponse(failure).getStatusCode().value()).as("on this node: " + failure).isEqualTo(404);
+        }
     }
 
     @Test
