@@ -286,6 +286,18 @@ class StrictInputTest {
     }
 
     @Test
+    void refusals_are_answers_and_write_no_warning() {
+        // sweep from outside: a filing refused by a rule and a command on an unknown id each logged a WARN with Axon's stack trace
+        for (Class<?> logs : List.of(org.axonframework.modelling.command.AbstractRepository.class,
+                org.axonframework.commandhandling.gateway.DefaultCommandGateway.class)) {
+            assertThat(org.slf4j.LoggerFactory.getLogger(logs).isWarnEnabled()).as(logs.getName()).isFalse();
+            assertThat(org.slf4j.LoggerFactory.getLogger(logs).isErrorEnabled()).as(logs.getName()).isTrue();
+        }
+        assertRefused(postJson("/api/v1/cases/00000000-0000-3000-8000-000000000000/closure",
+                json(commands().get("/api/v1/cases/" + caseId + "/closure"))), "a closure of an unknown case", 404);
+    }
+
+    @Test
     void an_empty_idempotency_key_is_refused_and_nothing_is_recorded() {
         // sweep from outside: an empty key was read as none, so the retry of a filing sent with it filed a second case
         TrackingToken before = head();
