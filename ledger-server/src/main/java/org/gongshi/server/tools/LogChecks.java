@@ -301,21 +301,22 @@ final class LogChecks {
             }
         }
         if (ok) out.pass("case " + caseId + " events against the ledger tree", checked + " events proved included in size " + checkpoint.size());
-        List<String> problems = historyProblems(history, total);
+        List<String> problems = historyProblems(caseId, history, total);
         for (String problem : problems) out.fail("case " + caseId + " history", problem);
         if (problems.isEmpty()) {
             out.pass("case " + caseId + " history whole", "the " + history.size() + " events the server counts, in the ledger's order, each"
-                    + " once; each aggregate's run from sequence 0 without a gap");
+                    + " once; each aggregate's run from sequence 0 without a gap, each of the case or naming it");
         }
         return ok && problems.isEmpty();
     }
 
     /**
-     * What is wrong with a case's history as shown ({@code total}: the events the server says it holds): fewer or more events
-     * than it counts, an event out of the ledger's order or shown twice (outside audit: a proxy that repeated or swapped two
-     * events, or dropped the last two, passed), and each aggregate's events not numbered 0, 1, 2 … as shown.
+     * What is wrong with case {@code caseId}'s history as shown ({@code total}: the events the server says it holds): fewer or
+     * more events than it counts, an event out of the ledger's order or shown twice (outside audit: a proxy that repeated or
+     * swapped two events, or dropped the last two, passed), each aggregate's events not numbered 0, 1, 2 … as shown, and an
+     * aggregate that is not of the case ({@link #notOfTheCase}).
      */
-    static List<String> historyProblems(List<JsonNode> history, long total) {
+    static List<String> historyProblems(String caseId, List<JsonNode> history, long total) {
         List<String> problems = new ArrayList<>();
         if (total != history.size()) {
             problems.add("the server counts " + total + " events of the case and shows " + history.size());
@@ -330,7 +331,39 @@ final class LogChecks {
             previous = Math.max(previous, index);
         }
         problems.addAll(missingFromHistory(history));
+        problems.addAll(notOfTheCase(caseId, history));
         return problems;
+    }
+
+    /**
+     * The aggregates of a history that are not of the case: a history holds the case's own events and those of streams that
+     * name it (a listing resting on it names it among its basis cases, the decision number its decision took names it), so
+     * each other aggregate must have an event shown whose payload names the case. An event of another case is a leaf of the
+     * ledger, and its proof of inclusion holds (outside audit: a proxy that added another case's filing to a history, and
+     * raised its count, passed {@code verify --case}).
+     */
+    static List<String> notOfTheCase(String caseId, List<JsonNode> history) {
+        Map<String, Boolean> namesTheCase = new TreeMap<>();
+        for (JsonNode e : history) {
+            String aggregate = e.path("aggregateId").asString("");
+            if (aggregate.equalsIgnoreCase(caseId)) continue; // a case id may be given in upper case; the ledger's are lower
+            namesTheCase.merge(aggregate, names(e.path("payload"), caseId), Boolean::logicalOr);
+        }
+        List<String> foreign = new ArrayList<>();
+        namesTheCase.forEach((aggregate, named) -> {
+            if (!named) foreign.add("the events of " + aggregate + " are not of case " + caseId + ": none of them names it (a listing"
+                    + " resting on the case or the decision number it took names the case)");
+        });
+        return foreign;
+    }
+
+    /** Whether {@code node} holds the text {@code value} (in any case), at any depth. */
+    private static boolean names(JsonNode node, String value) {
+        if (node.isString()) return node.asString().equalsIgnoreCase(value);
+        for (JsonNode child : node) {
+            if (names(child, value)) return true;
+        }
+        return false;
     }
 
     /**

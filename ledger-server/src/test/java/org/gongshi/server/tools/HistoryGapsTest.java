@@ -35,29 +35,58 @@ class HistoryGapsTest {
     @Test
     void a_history_short_of_the_servers_own_count_repeating_an_event_or_out_of_order_is_refused() {
         List<JsonNode> whole = history("case-1:0", "case-1:1", "listing-1:0", "case-1:2");
-        assertThat(LogChecks.historyProblems(whole, 4)).isEmpty();
-        assertThat(LogChecks.historyProblems(whole.subList(0, 2), 4)).singleElement().asString().contains("counts 4 events", "shows 2");
+        assertThat(LogChecks.historyProblems("case-1", whole, 4)).isEmpty();
+        assertThat(LogChecks.historyProblems("case-1", whole.subList(0, 2), 4)).singleElement().asString().contains("counts 4 events", "shows 2");
 
         List<JsonNode> repeated = new ArrayList<>(whole);
         repeated.add(2, whole.get(1));
-        assertThat(LogChecks.historyProblems(repeated, 5)).anySatisfy(p -> assertThat(p).contains("shown twice"))
+        assertThat(LogChecks.historyProblems("case-1", repeated, 5)).anySatisfy(p -> assertThat(p).contains("shown twice"))
                 .anySatisfy(p -> assertThat(p).contains("show sequence 1 after 1"));
 
         List<JsonNode> swapped = new ArrayList<>(whole);
         swapped.set(1, whole.get(3));
         swapped.set(3, whole.get(1));
-        assertThat(LogChecks.historyProblems(swapped, 4)).anySatisfy(p -> assertThat(p).contains("out of the ledger's order"))
+        assertThat(LogChecks.historyProblems("case-1", swapped, 4)).anySatisfy(p -> assertThat(p).contains("out of the ledger's order"))
                 .anySatisfy(p -> assertThat(p).contains("skip from sequence 0 to 2"));
     }
 
-    /** Events as a history shows them, in the ledger's order as given (their globalIndex their place). */
+    /**
+     * Outside audit (stop 70): a proxy that added another case's filing to a history, and raised the count it shows, passed
+     * {@code verify --case}: that event's proof of inclusion holds, as every leaf's does.
+     */
+    @Test
+    void an_event_of_another_case_in_a_history_is_refused() {
+        List<JsonNode> whole = history("case-1:0", "listing-1:0", "number-7:0", "listing-1:1");
+        assertThat(LogChecks.historyProblems("case-1", whole, 4)).isEmpty();
+        assertThat(LogChecks.historyProblems("CASE-1", whole, 4)).as("the case's id as typed in upper case").isEmpty();
+
+        List<JsonNode> foreign = new ArrayList<>(whole);
+        foreign.addAll(history("case-2:0"));
+        ((tools.jackson.databind.node.ObjectNode) foreign.get(4)).put("globalIndex", 4L);
+        assertThat(LogChecks.historyProblems("case-1", foreign, 5)).singleElement().asString()
+                .contains("the events of case-2 are not of case case-1");
+        assertThat(LogChecks.historyProblems("case-2", foreign, 5)).as("as case-2's history, case-1 and its streams are not of it")
+                .hasSize(3);
+    }
+
+    /**
+     * Events as a history shows them, in the ledger's order as given (their globalIndex their place); a listing's first
+     * event names case-1 among its basis cases and a decision number's names case-1, as those of case-1's history do; a
+     * case's events name the case.
+     */
     private static List<JsonNode> history(String... events) {
         List<JsonNode> history = new ArrayList<>();
         for (String event : events) {
             String[] parts = event.split(":");
             long sequence = Long.parseLong(parts[1]);
-            history.add(LedgerLeaf.JSON.createObjectNode().put("aggregateId", parts[0]).put("sequence", sequence)
-                    .put("globalIndex", (long) history.size()));
+            var node = LedgerLeaf.JSON.createObjectNode().put("aggregateId", parts[0]).put("sequence", sequence)
+                    .put("globalIndex", (long) history.size());
+            var payload = node.putObject("payload");
+            if (parts[0].startsWith("case-")) payload.put("caseId", parts[0]);
+            else if (parts[0].startsWith("listing-") && sequence == 0) payload.putArray("basisCaseIds").add("case-0").add("case-1");
+            else if (parts[0].startsWith("number-")) payload.put("caseId", "case-1").put("decisionNumber", "京市监罚〔2026〕7号");
+            else payload.put("decidedOn", "2026-04-15");
+            history.add(node);
         }
         return history;
     }
