@@ -68,9 +68,21 @@ public class LedgerServerApplication {
      */
     static java.util.Optional<String> notACommand(String[] args) {
         boolean help = args.length > 0 && HELP.contains(args[0]);
-        if (!help && (args.length == 0 || args[0].startsWith("-") || COMMANDS.contains(args[0]))) return java.util.Optional.empty();
         String usage = "usage: java -jar ledger-server.jar [" + String.join("|", COMMANDS) + "] [options]; without a command the ledger"
                 + " runs (options as --name=value, e.g. --server.port=8080 --gongshi.demo=true)";
+        if (!help && args.length > 0 && args[0].startsWith("-")) {
+            // the ledger takes --name=value only: a word after its options is a command out of place or an option's value set
+            // apart ("--url http://… verify" started a ledger on port 8080 with a new ./data, or failed on the running
+            // ledger's locked files with a stack trace; "--server.port 9090" ran on 8080)
+            for (String arg : args) {
+                if (!arg.startsWith("-")) {
+                    return java.util.Optional.of("'" + arg + "' is no option of the ledger, which takes --name=value only"
+                            + (COMMANDS.contains(arg) ? "; a command comes first: java -jar ledger-server.jar " + arg + " [options]" : "")
+                            + "; " + usage);
+                }
+            }
+        }
+        if (!help && (args.length == 0 || args[0].startsWith("-") || COMMANDS.contains(args[0]))) return java.util.Optional.empty();
         return java.util.Optional.of(help ? usage : "unknown command '" + args[0] + "'; " + usage);
     }
 

@@ -14,7 +14,14 @@ class CommandLineTest {
         for (String help : new String[]{"help", "--help", "-h"}) { // --help started a whole ledger (outside audit)
             assertThat(LedgerServerApplication.notACommand(new String[]{help})).as(help).hasValueSatisfying(m -> assertThat(m).startsWith("usage:"));
         }
-        for (String[] runs : new String[][]{{}, {"--gongshi.demo=true"}, {"-Dx=y"}, {"verify", "--url", "u"}, {"generate"}}) {
+        // an auditor's sweep: options before the command started a ledger on port 8080 with a new ./data
+        assertThat(LedgerServerApplication.notACommand(new String[]{"--url", "http://x", "verify"})).hasValueSatisfying(m ->
+                assertThat(m).startsWith("'http://x' is no option of the ledger"));
+        assertThat(LedgerServerApplication.notACommand(new String[]{"--url=http://x", "verify"})).hasValueSatisfying(m ->
+                assertThat(m).contains("a command comes first: java -jar ledger-server.jar verify"));
+        assertThat(LedgerServerApplication.notACommand(new String[]{"--server.port", "9090"})).isPresent();
+        for (String[] runs : new String[][]{{}, {"--gongshi.demo=true"}, {"-Dx=y"}, {"verify", "--url", "u"}, {"generate"},
+                {"--gongshi.demo=true", "--server.port=9090", "--spring.config.additional-location=file:bureaus.properties"}}) {
             assertThat(LedgerServerApplication.notACommand(runs)).as(String.join(" ", runs)).isEmpty();
         }
     }

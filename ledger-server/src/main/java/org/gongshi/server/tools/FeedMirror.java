@@ -53,6 +53,9 @@ public final class FeedMirror {
         this.checkpoint = LogClient.endpoint(baseUrl, LogClient.Log.FEED.checkpoint());
         this.out = out;
         this.last = recover(out, System.err);
+        // the file is ours to append to before any entry is fetched: a missing directory or a read-only file is said at the
+        // start (an auditor's sweep: --out in a missing directory retried for ever, each time as "feed interrupted")
+        FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
         this.checks = checkEvery == null ? null : new Checks(new LogChecks(new LogClient(baseUrl, null)), checkEvery, state,
                 Files.exists(out) ? new java.util.ArrayList<>(LogChecks.fileHashes(out)) : new java.util.ArrayList<>());
     }
@@ -238,6 +241,13 @@ public final class FeedMirror {
         }
     }
 
+    /** The mirror's own file could not be written (a full disk, a file made read-only meanwhile): fatal, not the feed's fault. */
+    private static final class NotWritten extends IOException {
+        NotWritten(Path file, IOException cause) {
+            super("cannot write " + file + ": " + cause, cause);
+        }
+    }
+
     /** The feed cannot be reached at all (no server, unknown host, not a feed there): fatal before the first connection. */
     private static final class Unreachable extends IOException {
         Unreachable(String message) {
@@ -265,6 +275,12 @@ public final class FeedMirror {
                 backoff = Duration.ofMillis(200);
             } catch (IOException | RuntimeException e) {
                 if (stopped) return;
+                if (e instanceof NotWritten local) {
+                    error = local.getMessage();
+                    System.err.println("mirror: " + error);
+                    stopped = true;
+                    return;
+                }
                 String why = e instanceof Unreachable ? e.getMessage() : LogClient.describe(events, e);
                 if (!connected && e instanceof Unreachable) {
                     error = why;
@@ -315,7 +331,7 @@ public final class FeedMirror {
         }
         connected = true;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-             FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+             FileChannel channel = appending()) {
             String id = null;
             StringBuilder data = new StringBuilder();
             String line;
@@ -336,11 +352,23 @@ public final class FeedMirror {
         }
     }
 
+    private FileChannel appending() throws NotWritten {
+        try {
+            return FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new NotWritten(out, e);
+        }
+    }
+
     private synchronized void append(FileChannel channel, long sequence, String json) throws IOException {
         if (sequence <= last) return; // already mirrored (a replay after reconnect)
         if (sequence != last + 1) throw new IllegalStateException("gap in the feed: expected " + (last + 1) + " but got " + sequence);
-        channel.write(StandardCharsets.UTF_8.encode(json + "\n"));
-        channel.force(false);
+        try {
+            channel.write(StandardCharsets.UTF_8.encode(json + "\n"));
+            channel.force(false);
+        } catch (IOException e) {
+            throw new NotWritten(out, e);
+        }
         last = sequence;
         if (checks != null) checks.hashes.add(org.gongshi.projections.transparency.Rfc6962.leafHash(json.getBytes(StandardCharsets.UTF_8)));
     }

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The command-line tools against a small in-process log (a JDK HTTP server on a free loopback port, optionally
@@ -286,6 +287,18 @@ class ToolsAgainstAFakeLogTest {
         assertThat(FeedMirror.run(new String[] {"--url", nowhere, "--out", work.resolve("m2.jsonl").toString()})).isEqualTo(1);
         assertThat(FeedMirror.run(new String[] {"--url", nowhere, "--for", "soon"})).isEqualTo(2);
         assertThat(FeedMirror.run(new String[] {"--help"})).isZero();
+    }
+
+    /** An auditor's sweep: a mirror into a missing directory retried for ever, each time as "feed interrupted". */
+    @Test
+    void a_mirror_that_cannot_write_its_file_says_so_at_once() throws Exception {
+        log = new FakeLog("/", entries(3), 3);
+        Path missing = work.resolve("no-such-dir").resolve("m.jsonl");
+        assertThatThrownBy(() -> new FeedMirror(URI.create(log.url()), missing)).isInstanceOf(java.nio.file.NoSuchFileException.class);
+        int status = background.submit(() -> FeedMirror.run(new String[] {"--url", log.url(), "--out", missing.toString()}))
+                .get(30, TimeUnit.SECONDS);
+        assertThat(status).isEqualTo(1);
+        assertThat(missing.getParent()).doesNotExist();
     }
 
     /** Outside audit: a mirror holding an entry the log never wrote was told to check --url (exit 1), not that a check failed. */
