@@ -253,9 +253,21 @@ class AuditEndToEndTest {
                 .returnResult(Void.class).getResponseCookies().getFirst("gongshi_audit_token").getValue();
         String page = web.get().uri("/audit/cases/{id}", caseId).cookie("gongshi_audit_token", cookie).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("案件审计记录", "立案", "事先告知", "作出处罚决定", "公示决定", "公示中", "未公示", "作出处罚决定期限", "按期", "一致");
-        web.get().uri("/audit/cases/{id}", caseId).cookie("gongshi_audit_token", token(web, "auditor", "310000")).exchange()
-                .expectStatus().isForbidden();
+        assertThat(page).contains("案件审计记录", "立案", "事先告知", "作出处罚决定", "公示决定", "公示中", "未公示", "作出处罚决定期限", "按期", "一致")
+                .contains("当前状态 <strong>已作出处罚决定</strong>").doesNotContain("PENALTY_DECIDED");
+        // an auditor's sweep: a token of another division, or an officer's, met a "not found" page with no word of the role; a
+        // token that did not verify met the login form again as it was, and the auditor went round in a loop
+        for (String refused : List.of(token(web, "auditor", "310000"), token(web, "officer", "110105"))) {
+            assertThat(web.get().uri("/audit/cases/{id}", caseId).cookie("gongshi_audit_token", refused).exchange()
+                    .expectStatus().isForbidden().expectBody(String.class).returnResult().getResponseBody())
+                    .contains("此令牌无权查看案件 " + caseId, "审计或监督角色", "name=\"token\"").doesNotContain("未找到");
+        }
+        web.get().uri("/audit/cases/{id}", caseId).cookie("gongshi_audit_token", "not-a-token").exchange().expectStatus().isSeeOther()
+                .expectHeader().valueEquals("Location", "/audit/login?next=/audit/cases/" + caseId + "&rejected=true");
+        assertThat(web.get().uri("/audit/login?next=/audit/cases/{id}&rejected=true", caseId).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("令牌无效或已过期");
+        assertThat(web.get().uri("/audit/login").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .doesNotContain("令牌无效");
     }
 
     record Captured(Instant at, int status, String body) {}

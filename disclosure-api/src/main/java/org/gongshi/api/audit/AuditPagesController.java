@@ -1,5 +1,6 @@
 package org.gongshi.api.audit;
 
+import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.security.Caller;
@@ -56,10 +57,19 @@ public class AuditPagesController {
             Map.entry("ListingStatementRecorded", "列入陈述申辩"), Map.entry("ListingRepairApplied", "申请信用修复"),
             Map.entry("ListingRepairGranted", "准予信用修复"), Map.entry("ListingRepairRefused", "不予信用修复"),
             Map.entry("ListingFlaggedForRemoval", "列入依据不再成立"),
+            Map.entry("CaseDismissed", "撤销立案"), Map.entry("DecisionServed", "送达处罚决定书"), Map.entry("HearingScheduled", "听证通知"),
+            Map.entry("ChallengeFiled", "申请复议/提起诉讼"), Map.entry("ChallengeEnded", "复议/诉讼终结"),
+            Map.entry("TransferDeadlines", "移送审批与送交期限"), Map.entry("TransferReturned", "司法机关不予立案退回"),
+            Map.entry("SubjectShredded", "个人信息销毁（密钥删除）"),
             // the deadline mechanism's events: a missed deadline is recorded by the ledger on its clock
             Map.entry("DecisionDeadlineMissed", "处罚决定期限届满未决定"), Map.entry("DisclosureDeadlineMissed", "公示期限（20个工作日）届满未公示"),
             Map.entry("DoublePublicityDeadlineMissed", "双公示期限（7个工作日）届满未公示"),
             Map.entry("WithdrawalDeadlineMissed", "撤回公示期限届满未撤回"));
+
+    /** Where the case stands, in words (an auditor's sweep: the page showed PENALTY_DECIDED). */
+    static final Map<CaseStatus, String> STATUS = Map.of(CaseStatus.FILED, "已立案", CaseStatus.NOTICE_SERVED, "已事先告知",
+            CaseStatus.PENALTY_DECIDED, "已作出处罚决定", CaseStatus.NO_PENALTY_DECIDED, "不予处罚", CaseStatus.TRANSFERRED, "已移送司法机关",
+            CaseStatus.DISMISSED, "已撤销立案", CaseStatus.EXECUTED, "已执行", CaseStatus.CLOSED, "已结案");
 
     /** The deadlines the ledger records as missed, by kind. */
     static final Map<String, String> MISSED = Map.of("DECISION", "作出处罚决定期限", "DISCLOSURE", "公示期限（20个工作日）",
@@ -75,8 +85,10 @@ public class AuditPagesController {
 
     /** A form to enter an auditor's token (posted, never in a URL: it would be logged, and no query parameter is that long). */
     @GetMapping("/audit/login")
-    Mono<Rendering> loginForm(@RequestParam(required = false) String next) {
-        return Mono.just(Rendering.view("audit-login").modelAttribute("next", safeNext(next)).build());
+    Mono<Rendering> loginForm(@RequestParam(required = false) String next, @RequestParam(required = false) String rejected) {
+        Rendering.Builder<?> form = Rendering.view("audit-login").modelAttribute("next", safeNext(next));
+        if ("true".equals(rejected)) form.modelAttribute("error", "令牌无效或已过期（签名不符、已过有效期或非本系统签发），请粘贴有效的令牌。");
+        return Mono.just(form.build());
     }
 
     /** Keeps the token in the audit cookie and goes on to {@code next} (an /audit/ page). */
@@ -114,9 +126,13 @@ public class AuditPagesController {
         return ViewReads.blocking(() -> {
             try {
                 histories.audited(caller, caseId);
-            } catch (NotFound | Forbidden e) {
-                return Rendering.view("not-found").modelAttribute("what", "案件 " + caseId)
-                        .status(e instanceof NotFound ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN).build();
+            } catch (NotFound e) {
+                return Rendering.view("not-found").modelAttribute("what", "案件 " + caseId).status(HttpStatus.NOT_FOUND).build();
+            } catch (Forbidden e) {
+                // the form again, saying why, for another token (an auditor's sweep: a "not found" page, with no word of the role)
+                return Rendering.view("audit-login").modelAttribute("next", safeNext("/audit/cases/" + caseId))
+                        .modelAttribute("error", "此令牌无权查看案件 " + caseId + "：审计历史须由审计或监督角色查看，且案件须在令牌所属行政区划内。"
+                                + "请粘贴有权查看的令牌。").status(HttpStatus.FORBIDDEN).build();
             }
             List<Map<String, Object>> steps = new ArrayList<>();
             Map<String, Object> last = null;
@@ -133,8 +149,21 @@ public class AuditPagesController {
             }
             Map<String, Object> now = histories.asOf(caseId, ledgerClock.instant());
             return Rendering.view("audit-case").modelAttribute("caseId", caseId).modelAttribute("steps", steps)
-                    .modelAttribute("deadlines", deadlines(now)).modelAttribute("caseNow", now.get("case")).build();
+                    .modelAttribute("deadlines", deadlines(now)).modelAttribute("caseNow", now.get("case"))
+                    .modelAttribute("caseStatus", status(now)).build();
         });
+    }
+
+    /** The case's status as it stands, in words. */
+    @SuppressWarnings("unchecked")
+    private static String status(Map<String, Object> state) {
+        Object status = state.get("case") instanceof Map<?, ?> c ? ((Map<String, Object>) c).get("status") : null;
+        if (status == null) return "";
+        try {
+            return STATUS.get(CaseStatus.valueOf(String.valueOf(status)));
+        } catch (IllegalArgumentException unknown) {
+            return String.valueOf(status);
+        }
     }
 
     /** What the public API answered after a step: the record's status in words. */

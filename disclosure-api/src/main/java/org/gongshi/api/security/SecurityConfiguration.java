@@ -226,7 +226,13 @@ public class SecurityConfiguration {
     /** An unauthenticated browser on an audit page goes to the login form, and back after it. */
     private static Mono<Void> redirectToLogin(ServerWebExchange exchange) {
         exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-        exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/audit/login?next=" + exchange.getRequest().getPath().value()));
+        // a token that was sent and did not verify (garbled, expired, another issuer's) is said on the form, which otherwise
+        // came back as it was and the auditor went round in a loop (an auditor's sweep)
+        HttpCookie sent = exchange.getRequest().getCookies().getFirst(AUDIT_COOKIE);
+        boolean rejected = sent != null && !sent.getValue().isBlank()
+                || exchange.getRequest().getHeaders().getFirst(org.springframework.http.HttpHeaders.AUTHORIZATION) != null;
+        exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/audit/login?next=" + exchange.getRequest().getPath().value()
+                + (rejected ? "&rejected=true" : "")));
         return exchange.getResponse().setComplete();
     }
 }

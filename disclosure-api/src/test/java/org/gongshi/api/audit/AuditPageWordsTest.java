@@ -1,0 +1,40 @@
+package org.gongshi.api.audit;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.gongshi.ledger.cases.CaseStatus;
+import org.gongshi.ledger.cases.event.CaseEvent;
+import org.gongshi.ledger.cases.event.DecisionNumberTaken;
+import org.gongshi.ledger.disclosure.event.DisclosureEvent;
+import org.gongshi.ledger.listings.event.ListingEvent;
+import org.gongshi.ledger.privacy.event.SubjectShredded;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auditor's history page says every act and status in words (an auditor's sweep: DecisionServed, HearingScheduled and
+ * TransferDeadlines stood there as class names, the status as PENALTY_DECIDED): every event a history can hold (a case's, a
+ * listing's, a decision number's, a shredding) has its zh-CN name.
+ */
+class AuditPageWordsTest {
+
+    @Test
+    void every_act_a_history_can_show_and_every_status_has_its_name_in_zh_cn() {
+        List<String> events = new ArrayList<>(List.of(DecisionNumberTaken.class.getSimpleName(), SubjectShredded.class.getSimpleName()));
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.gongshi.ledger")) {
+            if (type.isInterface()) continue;
+            if (type.isAssignableTo(CaseEvent.class) || type.isAssignableTo(DisclosureEvent.class) || type.isAssignableTo(ListingEvent.class)) {
+                events.add(type.getSimpleName());
+            }
+        }
+        assertThat(events).as("the events found").contains("CaseFiled", "DecisionServed", "DisclosureDecided", "ListingAdded")
+                .hasSizeGreaterThan(30);
+        assertThat(AuditPagesController.ACTS.keySet()).containsAll(events);
+        assertThat(AuditPagesController.STATUS.keySet()).containsExactlyInAnyOrder(CaseStatus.values());
+    }
+}
