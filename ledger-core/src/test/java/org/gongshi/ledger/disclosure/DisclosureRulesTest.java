@@ -303,6 +303,36 @@ class DisclosureRulesTest {
                 "disclosure-after-decision", "already decided");
     }
 
+    /**
+     * An auditor's sweep: facts corrected on the public record (50件 to 55件) were published again as the decision first had
+     * them in the changed decision's record {@code <decisionId>/2}, so the bureau had to correct the same error again.
+     */
+    @Test
+    void a_changed_decision_s_next_record_keeps_what_a_correction_made_right() {
+        var changed = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("30000.00"), "罚款"));
+        List<Object> correcting = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "违法事实表述有误", "销售侵犯注册商标专用权的商品",
+                        "当事人销售侵权商品55件，经理李某某在场。", "《商标法》第六十条", "赵示例", List.of("李某某")), AS_BUREAU)
+                .expectEventsMatching(captured(correcting));
+        DisclosureCorrected corrected = only(correcting, DisclosureCorrected.class);
+        DecisionRevised revised = new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕7号",
+                LocalDate.of(2026, 4, 1), "复议变更罚款数额", changed, VERSION);
+        DisclosureWithdrawn withdrawn = new DisclosureWithdrawn(CASE_ID, DECISION_ID, LocalDate.of(2026, 4, 2), "复议变更罚款数额",
+                RevisionKind.CHANGED, due("2026-04-07"), true, VERSION);
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)), corrected, revised, withdrawn)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 3), null, null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        PublicRecord again = publish(events).record();
+        assertThat(again.recordId()).isEqualTo(DECISION_ID + "/2");
+        assertThat(again.facts()).isEqualTo("当事人销售侵权商品55件，经理***在场。");
+        assertThat(again.violationType()).isEqualTo("销售侵犯注册商标专用权的商品");
+        assertThat(again.legalBasis()).isEqualTo("《商标法》第六十条");
+        assertThat(again.legalRepresentative()).isEqualTo("赵示例");
+        assertThat(again.fineAmountTenThousandYuan()).as("the change's penalties").isEqualByComparingTo("3");
+    }
+
     @Test
     void revision_withdraws_the_published_record_in_the_same_command_within_3_working_days() {
         // effective Wed 11-18: 3 WD = 19, 20, 23 → 11-23; recorded "today" 11-20 → in time
