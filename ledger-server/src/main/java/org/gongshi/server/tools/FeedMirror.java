@@ -184,12 +184,13 @@ public final class FeedMirror {
      * Runs the mirror the arguments ask for; the exit status: 0, 1 if the feed could not be reached when it
      * started or the mirror file cannot be used, 2 for a usage error, 3 when a check failed (a fork).
      */
-    static int run(String[] args) throws InterruptedException {
+    static int run(String[] given) throws InterruptedException {
+        String[] args = ToolArguments.split(given);
         String url = null, file = "feed-mirror.jsonl", state = null;
         Duration runFor = null, checkEvery = null;
         try {
             for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--help") || args[i].equals("-h")) {
+                if (ToolArguments.help(args[i])) {
                     System.err.println(USAGE);
                     return 0;
                 }

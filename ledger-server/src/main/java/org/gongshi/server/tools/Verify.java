@@ -43,10 +43,15 @@ public final class Verify {
     }
 
     /** Runs the checks the arguments ask for; the exit status. */
-    public static int run(String[] args, PrintStream out) {
+    public static int run(String[] given, PrintStream out) {
+        String[] args = ToolArguments.split(given);
         String url = null, mirror = null, state = null, caseId = null, token = null;
         for (int i = 0; i < args.length; i++) {
-            if (i + 1 >= args.length) return usage(out);
+            if (ToolArguments.help(args[i])) {
+                out.println(USAGE);
+                return 0;
+            }
+            if (i + 1 >= args.length) return refused(out, ToolArguments.refusal(args, i, OPTIONS));
             switch (args[i]) {
                 case "--url" -> url = args[++i];
                 case "--mirror" -> mirror = args[++i];
@@ -54,11 +59,11 @@ public final class Verify {
                 case "--case" -> caseId = args[++i];
                 case "--token" -> token = args[++i];
                 default -> {
-                    return usage(out);
+                    return refused(out, ToolArguments.refusal(args, i, OPTIONS));
                 }
             }
         }
-        if (url == null) return usage(out);
+        if (url == null) return refused(out, "--url is required");
         if (caseId != null && token == null) {
             out.println("verify: --case needs --token, an auditor's (or supervisor's) token for the case's division");
             return 2;
@@ -80,8 +85,10 @@ public final class Verify {
         return verify.failed == 0 ? 0 : 1;
     }
 
-    private static int usage(PrintStream out) {
-        out.println(USAGE);
+    private static final List<String> OPTIONS = List.of("--url", "--mirror", "--state", "--case", "--token");
+
+    private static int refused(PrintStream out, String why) {
+        out.println("verify: " + why + "; " + USAGE);
         return 2;
     }
 

@@ -65,7 +65,8 @@ public final class Witness {
      * or not accepted, the log unreachable) or the key file is unusable; 2 for a usage error; 3 for a fork or a
      * checkpoint that does not verify.
      */
-    public static int run(String[] args, PrintStream out) throws IOException, InterruptedException {
+    public static int run(String[] given, PrintStream out) throws IOException, InterruptedException {
+        String[] args = ToolArguments.split(given);
         String url = null, logName = null, keyFile = null, state = null, name = "witness.local/w1", logKeys = null;
         Duration interval = Duration.ofSeconds(10);
         boolean once = false;
@@ -74,7 +75,11 @@ public final class Witness {
                 once = true;
                 continue;
             }
-            if (i + 1 >= args.length) return usage(out);
+            if (ToolArguments.help(args[i])) {
+                out.println(USAGE);
+                return 0;
+            }
+            if (i + 1 >= args.length) return refused(out, ToolArguments.refusal(args, i, OPTIONS));
             switch (args[i]) {
                 case "--url" -> url = args[++i];
                 case "--log" -> logName = args[++i];
@@ -91,11 +96,13 @@ public final class Witness {
                     }
                 }
                 default -> {
-                    return usage(out);
+                    return refused(out, ToolArguments.refusal(args, i, OPTIONS));
                 }
             }
         }
-        if (url == null || logName == null || keyFile == null || state == null) return usage(out);
+        if (url == null || logName == null || keyFile == null || state == null) {
+            return refused(out, "--url, --log, --key and --state are required");
+        }
         URI base;
         Log log;
         List<NoteVerifier> pinnedLogKeys = null;
@@ -145,8 +152,10 @@ public final class Witness {
         return witness.failed ? 1 : 0;
     }
 
-    private static int usage(PrintStream out) {
-        out.println(USAGE);
+    private static final List<String> OPTIONS = List.of("--url", "--log", "--key", "--state", "--name", "--log-key", "--interval");
+
+    private static int refused(PrintStream out, String why) {
+        out.println("witness: " + why + "; " + USAGE);
         return 2;
     }
 

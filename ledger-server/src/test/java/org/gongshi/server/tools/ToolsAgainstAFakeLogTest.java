@@ -289,6 +289,30 @@ class ToolsAgainstAFakeLogTest {
         assertThat(FeedMirror.run(new String[] {"--help"})).isZero();
     }
 
+    /**
+     * An auditor's sweep: {@code verify --url=http://…} (the form the ledger's own options take) and {@code verify --mirorr f}
+     * printed the bare usage, exit 2, without a reason; {@code verify --help} exited 2 where {@code mirror --help} exits 0.
+     */
+    @Test
+    void the_tools_take_name_equals_value_and_name_what_is_wrong() throws Exception {
+        log = new FakeLog("/", entries(5), 5);
+        Run equals = verify("--url=" + log.url());
+        assertThat(equals.output()).contains("verify: ").doesNotContain("usage:").doesNotContain("unknown option");
+        Run typo = verify("--url", log.url(), "--mirorr", "f");
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.output()).startsWith("verify: unknown option --mirorr; usage: verify");
+        assertThat(verify("--url").output()).startsWith("verify: --url needs a value");
+        assertThat(verify("--mirror", "f").output()).startsWith("verify: --url is required");
+        Run help = verify("--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.output()).startsWith("usage: verify");
+        Run witnessTypo = witness("--url=" + log.url(), "--bogus", "1");
+        assertThat(witnessTypo.status()).isEqualTo(2);
+        assertThat(witnessTypo.output()).startsWith("witness: unknown option --bogus");
+        assertThat(witness("--help").status()).isZero();
+        assertThat(witness("--url", log.url()).output()).startsWith("witness: --url, --log, --key and --state are required");
+    }
+
     /** An auditor's sweep: a mirror into a missing directory retried for ever, each time as "feed interrupted". */
     @Test
     void a_mirror_that_cannot_write_its_file_says_so_at_once() throws Exception {
