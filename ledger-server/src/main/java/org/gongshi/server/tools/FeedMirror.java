@@ -209,6 +209,7 @@ public final class FeedMirror {
                 }
             }
             if (url == null) throw new IllegalArgumentException("--url is required");
+            if (ToolArguments.stateProblem(state) != null) throw new IllegalArgumentException(ToolArguments.stateProblem(state));
         } catch (IllegalArgumentException e) {
             System.err.println("mirror: " + e.getMessage() + "; " + USAGE);
             return 2;

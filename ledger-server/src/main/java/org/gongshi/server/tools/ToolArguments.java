@@ -1,5 +1,7 @@
 package org.gongshi.server.tools;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +33,15 @@ final class ToolArguments {
     /** Whether {@code arg} asks for the usage. */
     static boolean help(String arg) {
         return arg.equals("--help") || arg.equals("-h");
+    }
+
+    /**
+     * What is wrong with a {@code --state} that is no directory, or null (an auditor's sweep: a file there failed as
+     * "FAIL verifier keys: stE", its name only).
+     */
+    static String stateProblem(String state) {
+        if (state == null || !Files.exists(Path.of(state)) || Files.isDirectory(Path.of(state))) return null;
+        return "--state " + state + " is a file; give a directory, where the tool keeps the keys and heads it has seen";
     }
 
     /** What to say of {@code arg} at position {@code i}: an option without its value, or one the tool does not take. */

@@ -64,6 +64,7 @@ public final class Verify {
             }
         }
         if (url == null) return refused(out, "--url is required");
+        if (ToolArguments.stateProblem(state) != null) return refused(out, ToolArguments.stateProblem(state));
         if (caseId != null && token == null) {
             out.println("verify: --case needs --token, an auditor's (or supervisor's) token for the case's division");
             return 2;

@@ -103,6 +103,7 @@ public final class Witness {
         if (url == null || logName == null || keyFile == null || state == null) {
             return refused(out, "--url, --log, --key and --state are required");
         }
+        if (ToolArguments.stateProblem(state) != null) return refused(out, ToolArguments.stateProblem(state));
         URI base;
         Log log;
         List<NoteVerifier> pinnedLogKeys = null;

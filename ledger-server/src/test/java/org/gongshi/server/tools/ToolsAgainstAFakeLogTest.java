@@ -311,6 +311,11 @@ class ToolsAgainstAFakeLogTest {
         assertThat(witnessTypo.output()).startsWith("witness: unknown option --bogus");
         assertThat(witness("--help").status()).isZero();
         assertThat(witness("--url", log.url()).output()).startsWith("witness: --url, --log, --key and --state are required");
+        Path file = Files.writeString(work.resolve("state-file"), "not a directory");
+        Run stateFile = verify("--url", log.url(), "--state", file.toString());
+        assertThat(stateFile.status()).isEqualTo(2);
+        assertThat(stateFile.output()).startsWith("verify: --state " + file + " is a file; give a directory");
+        assertThat(FeedMirror.run(new String[] {"--url", log.url(), "--state", file.toString()})).isEqualTo(2);
     }
 
     /** An auditor's sweep: a mirror into a missing directory retried for ever, each time as "feed interrupted". */
