@@ -254,7 +254,22 @@ class AuditEndToEndTest {
         String page = web.get().uri("/audit/cases/{id}", caseId).cookie("gongshi_audit_token", cookie).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("案件审计记录", "立案", "事先告知", "作出处罚决定", "公示决定", "公示中", "未公示", "作出处罚决定期限", "按期", "一致")
-                .contains("当前状态 <strong>已作出处罚决定</strong>").doesNotContain("PENALTY_DECIDED");
+                .contains("已作出处罚决定").doesNotContain("PENALTY_DECIDED").contains("name=\"asOf\"");
+        // the case as it stood at an instant, on the page (an auditor's sweep: ?asOf= was ignored here, and the API's state,
+        // which a browser sends no token to, was the only way to it)
+        Instant filedAt = Instant.parse(get(web, "/api/v1/audit/cases/" + caseId + "/events", auditor).path("items").get(0)
+                .path("recordedAt").asString());
+        String asFiled = web.get().uri("/audit/cases/{id}?asOf={at}", caseId, filedAt.toString()).cookie("gongshi_audit_token", cookie)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(asFiled).contains("的状态", "已立案", "立案").doesNotContain("作出处罚决定</td>").doesNotContain("公示决定</td>");
+        String beijing = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(filedAt.minusSeconds(1));
+        assertThat(web.get().uri("/audit/cases/{id}?asOf={at}", caseId, beijing).cookie("gongshi_audit_token", cookie).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).contains("该案件尚未立案");
+        assertThat(web.get().uri("/audit/cases/{id}?asOf=yesterday", caseId).cookie("gongshi_audit_token", cookie).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody()).contains("应为日期和时间");
+        assertThat(web.get().uri("/audit/cases/{id}?asOf=2099-01-01T00:00", caseId).cookie("gongshi_audit_token", cookie).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody()).contains("晚于账本时钟");
         // an auditor's sweep: a token of another division, or an officer's, met a "not found" page with no word of the role; a
         // token that did not verify met the login form again as it was, and the auditor went round in a loop
         for (String refused : List.of(token(web, "auditor", "310000"), token(web, "officer", "110105"))) {

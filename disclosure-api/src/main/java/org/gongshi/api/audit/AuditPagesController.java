@@ -2,6 +2,7 @@ package org.gongshi.api.audit;
 
 import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.api.problem.Forbidden;
+import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.ViewReads;
@@ -66,6 +67,30 @@ public class AuditPagesController {
             Map.entry("DoublePublicityDeadlineMissed", "双公示期限（7个工作日）届满未公示"),
             Map.entry("WithdrawalDeadlineMissed", "撤回公示期限届满未撤回"));
 
+    /** A date and time as the page's form gives it (datetime-local, Beijing time). */
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+    /** {@code asOf} from the page's form (2026-03-10T16:00, Beijing time) or as the API takes it (an instant); not after {@code now}. */
+    static Instant pageInstant(String asOf, Instant now) {
+        String value = asOf.strip();
+        Instant at;
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?")) {
+            try {
+                at = java.time.LocalDateTime.parse(value).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw InvalidRequest.of("asOf", "应为有效的日期和时间，如 2026-03-10T16:00（北京时间）");
+            }
+        } else {
+            try {
+                at = AuditController.instant(value);
+            } catch (InvalidRequest e) {
+                throw InvalidRequest.of("asOf", "应为日期和时间，如 2026-03-10T16:00（北京时间）");
+            }
+        }
+        if (at.isAfter(now)) throw InvalidRequest.of("asOf", "晚于账本时钟（" + TIME.format(now) + "）：案件只能查看到当前为止的状态");
+        return at;
+    }
+
     /** Where the case stands, in words (an auditor's sweep: the page showed PENALTY_DECIDED). */
     static final Map<CaseStatus, String> STATUS = Map.of(CaseStatus.FILED, "已立案", CaseStatus.NOTICE_SERVED, "已事先告知",
             CaseStatus.PENALTY_DECIDED, "已作出处罚决定", CaseStatus.NO_PENALTY_DECIDED, "不予处罚", CaseStatus.TRANSFERRED, "已移送司法机关",
@@ -120,9 +145,24 @@ public class AuditPagesController {
         return next != null && next.matches("/audit/cases/[A-Za-z0-9-]{1,64}") ? next : "/audit/login";
     }
 
+    /**
+     * The case's history, and the case as it stood at {@code asOf} (an instant, or a date and time in Beijing time as the
+     * page's form sends it) with the acts recorded up to then: an auditor's sweep found {@code ?asOf=} ignored here and the
+     * API's state, which a browser cannot send a token to, the only way to it.
+     */
     @GetMapping("/audit/cases/{caseId}")
-    Mono<Rendering> history(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId) {
+    Mono<Rendering> history(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, @RequestParam(required = false) String asOf) {
         Caller caller = Caller.of(jwt);
+        Instant now = ledgerClock.instant();
+        final Instant at;
+        try {
+            at = asOf == null || asOf.isBlank() ? null : pageInstant(asOf, now);
+        } catch (InvalidRequest invalid) {
+            // the form again with what to fix, nothing of the case (its reader is not yet checked)
+            return Mono.just(Rendering.view("audit-case").modelAttribute("caseId", caseId).modelAttribute("steps", List.of())
+                    .modelAttribute("deadlines", List.of()).modelAttribute("asOf", asOf.length() > 64 ? asOf.substring(0, 64) : asOf)
+                    .modelAttribute("error", "查询时点有误：" + invalid.errors().get(0).message()).status(HttpStatus.BAD_REQUEST).build());
+        }
         return ViewReads.blocking(() -> {
             try {
                 histories.audited(caller, caseId);
@@ -137,20 +177,28 @@ public class AuditPagesController {
             List<Map<String, Object>> steps = new ArrayList<>();
             Map<String, Object> last = null;
             for (CaseHistories.AuditedEvent event : histories.events(caseId)) {
+                Instant recordedAt = StoredEvents.recording(event.message()).recordedAt();
+                if (at != null && recordedAt.isAfter(at)) break;
                 Map<String, Object> e = histories.present(event);
-                Instant at = StoredEvents.recording(event.message()).recordedAt();
-                Map<String, Object> state = event.message().getAggregateIdentifier().equals(caseId) ? histories.asOf(caseId, at) : last;
+                Map<String, Object> state = event.message().getAggregateIdentifier().equals(caseId) ? histories.asOf(caseId, recordedAt) : last;
                 last = state;
                 Map<String, Object> step = new LinkedHashMap<>(e);
                 step.put("act", ACTS.getOrDefault(event.message().getPayloadType().getSimpleName(), event.message().getPayloadType().getSimpleName()));
-                step.put("time", TIME.format(at));
+                step.put("time", TIME.format(recordedAt));
                 step.put("publicSaw", publicSaw(state));
                 steps.add(step);
             }
-            Map<String, Object> now = histories.asOf(caseId, ledgerClock.instant());
-            return Rendering.view("audit-case").modelAttribute("caseId", caseId).modelAttribute("steps", steps)
-                    .modelAttribute("deadlines", deadlines(now)).modelAttribute("caseNow", now.get("case"))
-                    .modelAttribute("caseStatus", status(now)).build();
+            Rendering.Builder<?> page = Rendering.view("audit-case").modelAttribute("caseId", caseId).modelAttribute("steps", steps)
+                    .modelAttribute("asOf", at == null ? "" : LOCAL_INPUT.format(at))
+                    .modelAttribute("asOfTime", at == null ? null : TIME.format(at));
+            Map<String, Object> then;
+            try {
+                then = histories.asOf(caseId, at == null ? now : at);
+            } catch (NotFound notYetFiled) {
+                return page.modelAttribute("notYetFiled", true).modelAttribute("deadlines", List.of()).build();
+            }
+            return page.modelAttribute("deadlines", deadlines(then)).modelAttribute("caseNow", then.get("case"))
+                    .modelAttribute("caseStatus", status(then)).modelAttribute("publicSaw", publicSaw(then)).build();
         });
     }
 
