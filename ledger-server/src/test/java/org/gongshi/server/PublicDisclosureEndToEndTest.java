@@ -373,6 +373,12 @@ class PublicDisclosureEndToEndTest {
             assertThat(answer.getResponseBody()).as(blank).doesNotContain("查询条件有误");
         }
         assertThat(raw("/penalties?q=+").getResponseBody()).as("no query: every public record").doesNotContain("没有符合条件");
+        // a parameter given twice on the API is refused, naming it (it was joined with a comma: ?q=a&q=b searched "a,b")
+        for (String twice : List.of("/api/v1/public/penalties?q=a&q=b", "/api/v1/public/penalties?page=1&page=2", "/feed/v1/entries?after=1&after=2")) {
+            var answer = raw(twice);
+            assertThat(answer.getStatus().value()).as(twice).isEqualTo(400);
+            assertThat(answer.getResponseBody()).as(twice).contains("is given 2 times; send it once");
+        }
         // the API keeps answering a program with its problem
         var api = raw("/api/v1/public/penalties?q=+");
         assertThat(api.getStatus().value()).isEqualTo(400);

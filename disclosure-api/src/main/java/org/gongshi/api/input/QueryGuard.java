@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * Every query parameter and path segment of every request (pages, public and bureau API, feed) is
  * bounded and free of control characters ({@link Text#queryProblem}): {@code q=%00} is a 400 naming
- * {@code q}, before any controller or database sees it.
+ * {@code q}, before any controller or database sees it; on the API and the feed a parameter is given once.
  * <p>
  * The API and the feed answer it as a problem (application/problem+json). The public pages answer a member of the public
  * in zh-CN HTML: a search form's page ({@code /penalties}, {@code /stats}, {@code /lists/{listType}}) gets the refusal as a
@@ -51,6 +51,11 @@ public class QueryGuard implements WebFilter, Ordered {
         for (Map.Entry<String, List<String>> param : exchange.getRequest().getQueryParams().entrySet()) {
             String name = param.getKey();
             Text.queryProblem(name).ifPresent(p -> problems.add(new InvalidRequest.FieldProblem("query parameter name", p)));
+            // no parameter of the API takes more than one value; two were joined with a comma and read as one (a sweep from
+            // outside: ?q=a&q=b searched "a,b", ?page=1&page=2 was "not a whole number")
+            if (!page && param.getValue().size() > 1) {
+                problems.add(new InvalidRequest.FieldProblem(printable(name), "is given " + param.getValue().size() + " times; send it once"));
+            }
             for (String value : param.getValue()) {
                 if (value == null) continue;
                 (page ? Text.formProblem(value) : Text.queryProblem(value))
