@@ -261,7 +261,7 @@ class AuditEndToEndTest {
                 .path("recordedAt").asString());
         String asFiled = web.get().uri("/audit/cases/{id}?asOf={at}", caseId, filedAt.toString()).cookie("gongshi_audit_token", cookie)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(asFiled).contains("的状态", "已立案", "立案").doesNotContain("作出处罚决定</td>").doesNotContain("公示决定</td>");
+        assertThat(asFiled).contains("的状态", "已立案", "立案", "未届满").doesNotContain("作出处罚决定</td>").doesNotContain("公示决定</td>");
         String beijing = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"))
                 .format(filedAt.minusSeconds(1));
         assertThat(web.get().uri("/audit/cases/{id}?asOf={at}", caseId, beijing).cookie("gongshi_audit_token", cookie).exchange()

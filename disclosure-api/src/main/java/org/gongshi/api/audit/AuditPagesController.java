@@ -197,7 +197,8 @@ public class AuditPagesController {
             } catch (NotFound notYetFiled) {
                 return page.modelAttribute("notYetFiled", true).modelAttribute("deadlines", List.of()).build();
             }
-            return page.modelAttribute("deadlines", deadlines(then)).modelAttribute("caseNow", then.get("case"))
+            java.time.LocalDate day = (at == null ? now : at).atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+            return page.modelAttribute("deadlines", deadlines(then, day)).modelAttribute("caseNow", then.get("case"))
                     .modelAttribute("caseStatus", status(then)).modelAttribute("publicSaw", publicSaw(then)).build();
         });
     }
@@ -230,19 +231,19 @@ public class AuditPagesController {
 
     /** The deadlines of the case as it stands, each with its due day, the act that answered it and whether it was met. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> deadlines(Map<String, Object> state) {
+    private static List<Map<String, Object>> deadlines(Map<String, Object> state, java.time.LocalDate day) {
         Map<String, Object> c = (Map<String, Object>) state.get("case");
         List<Map<String, Object>> rows = new ArrayList<>();
-        add(rows, "作出处罚决定期限", c.get("decisionDeadline"));
+        add(rows, "作出处罚决定期限", c.get("decisionDeadline"), day);
         Map<String, Object> notice = (Map<String, Object>) c.get("notice");
-        if (notice != null) add(rows, "听证申请期限", notice.get("hearingRequestDeadline"));
+        if (notice != null) add(rows, "听证申请期限", notice.get("hearingRequestDeadline"), day);
         Map<String, Object> decision = (Map<String, Object>) c.get("decision");
-        if (decision != null) add(rows, "罚款缴纳期限", decision.get("paymentDeadline"));
+        if (decision != null) add(rows, "罚款缴纳期限", decision.get("paymentDeadline"), day);
         Map<String, Object> disclosure = (Map<String, Object>) c.get("disclosure");
         if (disclosure != null) {
-            add(rows, "公示期限（20个工作日）", disclosure.get("deadline"));
-            add(rows, "双公示期限（7个工作日）", disclosure.get("doublePublicityDeadline"));
-            add(rows, "撤回公示期限", disclosure.get("withdrawalDeadline"));
+            add(rows, "公示期限（20个工作日）", disclosure.get("deadline"), day);
+            add(rows, "双公示期限（7个工作日）", disclosure.get("doublePublicityDeadline"), day);
+            add(rows, "撤回公示期限", disclosure.get("withdrawalDeadline"), day);
         }
         // what the ledger recorded as missed on its clock (the deadline mechanism's events)
         if (c.get("missedDeadlines") instanceof List<?> missed) {
@@ -260,14 +261,19 @@ public class AuditPagesController {
     }
 
     @SuppressWarnings("unchecked")
-    private static void add(List<Map<String, Object>> rows, String name, Object deadline) {
+    /**
+     * A deadline's row as it stood on {@code day}: one not answered is "not yet due" up to its day and "passed" after it (a
+     * sweep from outside: a hearing window that ran out in February read "not yet due or not answered" in October).
+     */
+    private static void add(List<Map<String, Object>> rows, String name, Object deadline, java.time.LocalDate day) {
         if (!(deadline instanceof Map<?, ?> d)) return;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", name);
         row.put("dueOn", d.get("dueOn"));
         row.put("satisfiedOn", d.get("satisfiedOn"));
         Object met = d.get("met");
-        row.put("verdict", met == null ? "未届满或未履行" : Boolean.TRUE.equals(met) ? "按期"
+        boolean passed = d.get("dueOn") != null && day.isAfter(java.time.LocalDate.parse(String.valueOf(d.get("dueOn"))));
+        row.put("verdict", met == null ? (passed ? "已届满，未履行" : "未届满") : Boolean.TRUE.equals(met) ? "按期"
                 : Boolean.TRUE.equals(d.get("recordedLate")) ? "逾期（行为日期在期限内，账本记录晚于期限）" : "逾期");
         rows.add(row);
     }
