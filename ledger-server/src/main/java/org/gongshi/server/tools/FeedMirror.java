@@ -225,7 +225,11 @@ public final class FeedMirror {
         try {
             mirror = new FeedMirror(base, Path.of(file), checkEvery, state == null ? null : Path.of(state));
         } catch (IOException e) {
-            System.err.println("mirror: cannot use --out " + file + ": " + e.getMessage());
+            // the file system's exceptions name only the path: say what is wrong with it (a re-check from outside)
+            String why = e instanceof java.nio.file.NoSuchFileException ? "its directory does not exist"
+                    : e instanceof java.nio.file.AccessDeniedException ? "it may not be written here"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+            System.err.println("mirror: cannot use --out " + file + ": " + why);
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(mirror::stop));
