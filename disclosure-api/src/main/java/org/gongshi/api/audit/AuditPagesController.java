@@ -24,6 +24,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,7 +44,9 @@ public class AuditPagesController {
 
     /** The cookie that carries an auditor's token to the audit pages (HttpOnly, SameSite=Strict, path /audit). */
     public static final String COOKIE = org.gongshi.api.security.SecurityConfiguration.AUDIT_COOKIE;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    /** The ledger's days and the page's times are Beijing time (DESIGN.md, Time). */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BEIJING);
 
     static final Map<String, String> ACTS = Map.ofEntries(
             Map.entry("CaseFiled", "立案"), Map.entry("DecisionDeadlineExtended", "延期"), Map.entry("CaseClockPaused", "中止计时"),
@@ -68,7 +72,7 @@ public class AuditPagesController {
             Map.entry("WithdrawalDeadlineMissed", "撤回公示期限届满未撤回"));
 
     /** A date and time as the page's form gives it (datetime-local, Beijing time). */
-    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(BEIJING);
 
     /** {@code asOf} from the page's form (2026-03-10T16:00, Beijing time) or as the API takes it (an instant); not after {@code now}. */
     static Instant pageInstant(String asOf, Instant now) {
@@ -76,7 +80,7 @@ public class AuditPagesController {
         Instant at;
         if (value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?")) {
             try {
-                at = java.time.LocalDateTime.parse(value).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+                at = LocalDateTime.parse(value).atZone(BEIJING).toInstant();
             } catch (java.time.format.DateTimeParseException e) {
                 throw InvalidRequest.of("asOf", "应为有效的日期和时间，如 2026-03-10T16:00（北京时间）");
             }
@@ -197,7 +201,7 @@ public class AuditPagesController {
             } catch (NotFound notYetFiled) {
                 return page.modelAttribute("notYetFiled", true).modelAttribute("deadlines", List.of()).build();
             }
-            java.time.LocalDate day = (at == null ? now : at).atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+            LocalDate day = (at == null ? now : at).atZone(BEIJING).toLocalDate();
             return page.modelAttribute("deadlines", deadlines(then, day)).modelAttribute("caseNow", then.get("case"))
                     .modelAttribute("caseStatus", status(then)).modelAttribute("publicSaw", publicSaw(then)).build();
         });
@@ -231,7 +235,7 @@ public class AuditPagesController {
 
     /** The deadlines of the case as it stands, each with its due day, the act that answered it and whether it was met. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> deadlines(Map<String, Object> state, java.time.LocalDate day) {
+    private static List<Map<String, Object>> deadlines(Map<String, Object> state, LocalDate day) {
         Map<String, Object> c = (Map<String, Object>) state.get("case");
         List<Map<String, Object>> rows = new ArrayList<>();
         add(rows, "作出处罚决定期限", c.get("decisionDeadline"), day);
@@ -265,14 +269,14 @@ public class AuditPagesController {
      * A deadline's row as it stood on {@code day}: one not answered is "not yet due" up to its day and "passed" after it (a
      * sweep from outside: a hearing window that ran out in February read "not yet due or not answered" in October).
      */
-    private static void add(List<Map<String, Object>> rows, String name, Object deadline, java.time.LocalDate day) {
+    private static void add(List<Map<String, Object>> rows, String name, Object deadline, LocalDate day) {
         if (!(deadline instanceof Map<?, ?> d)) return;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", name);
         row.put("dueOn", d.get("dueOn"));
         row.put("satisfiedOn", d.get("satisfiedOn"));
         Object met = d.get("met");
-        boolean passed = d.get("dueOn") != null && day.isAfter(java.time.LocalDate.parse(String.valueOf(d.get("dueOn"))));
+        boolean passed = d.get("dueOn") != null && day.isAfter(LocalDate.parse(String.valueOf(d.get("dueOn"))));
         row.put("verdict", met == null ? (passed ? "已届满，未履行" : "未届满") : Boolean.TRUE.equals(met) ? "按期"
                 : Boolean.TRUE.equals(d.get("recordedLate")) ? "逾期（行为日期在期限内，账本记录晚于期限）" : "逾期");
         rows.add(row);
