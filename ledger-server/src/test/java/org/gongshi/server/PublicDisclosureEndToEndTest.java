@@ -179,7 +179,15 @@ class PublicDisclosureEndToEndTest {
                 .contains("北京锦绣示范商贸有限公司");
         assertThat(html("/penalties?uscc=91110000600037341l&from=２０２６-０１-０１", 200)).contains("北京锦绣示范商贸有限公司");
         assertThat(html("/subjects/91110000600037341l", 200)).contains("北京锦绣示范商贸有限公司").contains("共 " + ofSubject + " 条");
-        assertThat(html("/subjects/91110000600037341L?page=999", 200)).contains("本页没有内容").contains("返回第一页");
+        String firstPage = html("/subjects/91110000600037341L", 200);
+        String heading = firstPage.substring(firstPage.indexOf("<h1>"), firstPage.indexOf("</h1>"));
+        assertThat(heading).as("named by its newest record").doesNotContain("91110000600037341L");
+        assertThat(html("/subjects/91110000600037341L?page=999", 200)).contains("本页没有内容").contains("返回第一页")
+                .as("named past the last page too").contains(heading);
+        Object name = get("/api/v1/public/subjects/91110000600037341L").get("name");
+        assertThat(name).isNotNull();
+        web.get().uri("/api/v1/public/subjects/91110000600037341L?page=999").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.penalties.length()").isEqualTo(0).jsonPath("$.name").isEqualTo(name);
         assertThat(html("/subjects/91110000600037341L?size=0", 400)).contains("每页条数：应为 1 至 100 的整数");
         assertThat(html("/stats?year=２０２６", 200)).contains("2026");
         // dates as people write them, and a year with 年 (audit: refused, though the pages print 2026年3月2日)

@@ -94,11 +94,11 @@ public class PublicApiController {
         if (!problems.isEmpty()) throw new InvalidRequest(problems);
         return reads.await(request, RECORDS, LISTINGS).then(Mono.zip(queries.ofSubject(uscc, paging.page(), paging.size()), lists.of(uscc)))
                 .map(found -> {
-                    var records = found.getT1();
+                    var records = found.getT1().records();
                     var entries = found.getT2();
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("uscc", uscc);
-                    body.put("name", records.items().isEmpty() ? PublicLists.subjectName(entries) : records.items().get(0).record().subjectName());
+                    body.put("name", found.getT1().name() != null ? found.getT1().name() : PublicLists.subjectName(entries));
                     body.put("penalties", records.items().stream().map(v -> PublicAnswers.record(v, json)).toList());
                     body.put("page", records.page());
                     body.put("size", records.size());

@@ -121,12 +121,11 @@ public class PublicPagesController {
         }
         return Mono.zip(queries.ofSubject(uscc, paging.page(), paging.size()), lists.of(uscc)).map(found -> page("subject")
                 .modelAttribute("uscc", uscc)
-                .modelAttribute("result", found.getT1())
-                .modelAttribute("records", found.getT1().items())
+                .modelAttribute("result", found.getT1().records())
+                .modelAttribute("records", found.getT1().records().items())
                 .modelAttribute("entries", found.getT2())
-                .modelAttribute("name", found.getT1().items().isEmpty() ? PublicLists.subjectName(found.getT2())
-                        : found.getT1().items().get(0).record().subjectName())
-                .modelAttribute("pager", Pager.of(paging.page(), paging.size(), found.getT1().total(),
+                .modelAttribute("name", found.getT1().name() != null ? found.getT1().name() : PublicLists.subjectName(found.getT2()))
+                .modelAttribute("pager", Pager.of(paging.page(), paging.size(), found.getT1().records().total(),
                         n -> subjectUrl(uscc, paging.size(), n))).build());
     }
 

@@ -66,9 +66,20 @@ public class PublicQueries {
         return ViewReads.blocking(() -> records.find(recordId).orElse(null));
     }
 
-    /** A page of a subject's public records, newest first (the search by its code alone). */
-    public Mono<PublicRecords.Page> ofSubject(String uscc, int page, int size) {
-        return search(new PublicRecords.Search(null, uscc, null, null, null, null), page, size);
+    /** A page of a subject's public records and the name on its newest one (null when it has none). */
+    public record SubjectPage(PublicRecords.Page records, String name) {}
+
+    /**
+     * A page of a subject's public records, newest first (the search by its code alone), with the name on its newest record,
+     * read apart when the page is past the last (a re-check from outside: the name was null there, the page headed by the code).
+     */
+    public Mono<SubjectPage> ofSubject(String uscc, int page, int size) {
+        PublicRecords.Search bySubject = new PublicRecords.Search(null, uscc, null, null, null, null);
+        return ViewReads.blocking(() -> {
+            PublicRecords.Page found = records.search(bySubject, page, size);
+            List<PublicRecordView> newest = !found.items().isEmpty() || found.total() == 0 ? found.items() : records.search(bySubject, 0, 1).items();
+            return new SubjectPage(found, newest.isEmpty() ? null : newest.get(0).record().subjectName());
+        });
     }
 
     /** Null for a field that asks for nothing ({@link Params#absent}: a blank or invisible {@code q} is no query), else the value stripped. */
