@@ -5,6 +5,7 @@ import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.axonserver.connector.command.AxonServerCommandDispatchException;
 import org.axonframework.axonserver.connector.command.AxonServerNonTransientRemoteCommandHandlingException;
 import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeoutException;
  * {@code AXONIQ-2000} (invalid event sequence); the loser reaches the gateway as a remote
  * exception whose code or descriptions name it: a conflict, 409. A command node lost mid-command,
  * no node to handle it, or no connection to Axon Server: the ledger is briefly unavailable, 503
- * with {@code Retry-After}. A command on an id no event names, or one of another kind of stream, handled on a remote
- * command node, crosses as {@code AXONIQ-4005} with only its text: no such case or listing, 404 (a sweep against Axon Server SE 2023.2.1 found it
+ * with {@code Retry-After}. A command on an id no event names, or one of another kind of stream: no such case or listing,
+ * 404, on this node as Axon's exceptions and from a remote command node as their text only ({@code AXONIQ-4005}) (a sweep against Axon Server SE 2023.2.1 found it
  * answered 500). Everything else is not a distributed failure.
  */
 public final class DistributedFailures {
@@ -70,6 +71,13 @@ public final class DistributedFailures {
 
     private static Meaning ofOne(Throwable t) {
         if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) return Meaning.CONFLICT;
+        // an id of another kind of stream (a listing's at a case's path, a decision number's reservation) is none of the kind
+        // asked for, answered word for word as an unused id (outside audit: a 500, then a 404 worded otherwise, so an oracle of
+        // another bureau's decision numbers); on this node as the exceptions, from a remote one as their text
+        if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) return Meaning.NOT_FOUND;
+        if (t instanceof CommandExecutionException && t.getMessage() != null && NOT_FOUND_TEXTS.stream().anyMatch(t.getMessage()::contains)) {
+            return Meaning.NOT_FOUND;
+        }
         if (t instanceof AxonServerException server) return byCode(server.code(), Meaning.UNAVAILABLE);
         if (t instanceof AxonServerRemoteCommandHandlingException remote) return remote(remote.getErrorCode(), remote.getExceptionDescriptions());
         if (t instanceof AxonServerNonTransientRemoteCommandHandlingException remote) {

@@ -1,7 +1,6 @@
 package org.gongshi.api.problem;
 
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.slf4j.Logger;
@@ -130,19 +129,6 @@ public final class Problems {
             }
             if (DistributedFailures.of(remote) != null) return distributed(DistributedFailures.of(remote));
             if (remote.getCause() != null && remote.getCause() != remote) return toProblem(unwrap(remote.getCause()));
-            if (remote.getMessage() != null && (remote.getMessage().contains("AggregateNotFoundException")
-                    || remote.getMessage().contains("IncompatibleAggregateException"))) {
-                return problem(HttpStatus.NOT_FOUND, "Not found", NO_SUCH_RECORD);
-            }
-        }
-        if (error instanceof AggregateNotFoundException) {
-            return problem(HttpStatus.NOT_FOUND, "Not found", NO_SUCH_RECORD);
-        }
-        // an id of another kind of stream (a listing's at a case's path, a decision number's reservation): none of the kind
-        // asked for, answered word for word as an unused id (outside audit: a 500, then a 404 worded otherwise, so an oracle of
-        // another bureau's decision numbers)
-        if (error instanceof org.axonframework.eventsourcing.IncompatibleAggregateException) {
-            return problem(HttpStatus.NOT_FOUND, "Not found", NO_SUCH_RECORD);
         }
         if (error instanceof ConcurrencyException || error instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
             return problem(HttpStatus.CONFLICT, "Conflict", "The case or listing changed at the same moment or already exists; read it and retry");
@@ -199,7 +185,7 @@ public final class Problems {
                 "The ledger could not complete the request; nothing was recorded unless a later read shows it. Reference " + reference);
     }
 
-    /** Expected in a cluster, so answered without a log line: 409 to read and retry, 503 to retry later. */
+    /** Expected, so answered without a log line: 409 to read and retry, 503 to retry later, 404 for no such case or listing. */
     private static ProblemDetail distributed(DistributedFailures.Meaning meaning) {
         if (meaning == DistributedFailures.Meaning.NOT_FOUND) return problem(HttpStatus.NOT_FOUND, "Not found", NO_SUCH_RECORD);
         return meaning == DistributedFailures.Meaning.CONFLICT
