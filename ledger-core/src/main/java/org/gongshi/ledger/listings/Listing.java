@@ -208,7 +208,7 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(LiftSanction command, Rulebook rules, Recording recording) {
+    public void handle(LiftSanction command, Rulebook rules, Recording recording, BasisCases basisCases) {
         authorise(recording);
         SanctionImposed sanction = activeSanctions.get(command.sanctionId());
         // one never imposed is none to find (outside audit: a 409 for an unknown number); one lifted is a conflict
@@ -217,7 +217,7 @@ public class Listing {
         requireDatedInOrder(command.liftedOn(), "lifting the sanction", recording, rules);
         requireWithinTerm(command.liftedOn(), "lift a sanction");
         apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), command.liftedOn(),
-                RedactionPolicy.scrub(command.reason())));
+                publicText(command.reason(), basisCases)));
     }
 
     @CommandHandler

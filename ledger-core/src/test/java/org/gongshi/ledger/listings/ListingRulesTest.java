@@ -317,6 +317,21 @@ class ListingRulesTest {
         assertThat(((SanctionImposed) events.get(0)).scope()).isEqualTo("对***实际控制的其他企业一并重点监管");
     }
 
+    /**
+     * Privacy sweep from outside (stop 71): a sanction's lifting reason went to the feed scrubbed by pattern only, naming
+     * 邓建平, whom the listing's reason and its scopes hid. It is published as the listing's other texts are.
+     */
+    @Test
+    void a_sanction_s_lifting_reason_hides_the_names_the_listing_s_notice_named() {
+        ListingProposed naming = new ListingProposed(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                SUBJECT, BASIS, "法定代表人的岳父邓建平实际控制当事人", PROPOSED, STATEMENT_DEADLINE, VERSION);
+        List<Object> events = new java.util.ArrayList<>();
+        fixture.given(naming, added(), imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, TERM_END.dueOn()))
+                .when(new LiftSanction(LISTING_ID, LISTING_ID + "/1", date("2025-05-06"), "邓建平已退出实际控制，整改到位"), AS_OWN_BUREAU)
+                .expectEventsMatching(org.gongshi.ledger.policy.Refusals.captured(events));
+        assertThat(((SanctionLifted) events.get(0)).reason()).isEqualTo("***已退出实际控制，整改到位");
+    }
+
     @Test
     void sanctions_are_the_six_cnipa_measures_with_scope_and_term() {
         assertThat(SanctionMeasure.values()).extracting(Enum::name).containsExactly("FISCAL_PROJECT_REVIEW", "FEE_REDUCTION_REVIEW",
