@@ -177,8 +177,10 @@ public class Case implements DisclosedCase {
                 "the extension was approved on " + command.approvedOn() + ", after the deadline " + decisionDeadline(rules).dueOn()
                         + " had passed; an extension must be approved before the deadline");
         // nor recorded after the deadline passed, dated back into it: the miss may already be on record, and a backdated
-        // extension would take it back (outside audit: overdue cleared, the decision counted on time), as a pause may not
-        check(!recording.today().isAfter(decisionDeadline(rules).dueOn()), Rule.DECISION_EXTENSION,
+        // extension would take it back (outside audit: overdue cleared, the decision counted on time), as a pause may not.
+        // A historical import enters a past case act by act, each after its deadlines: its extension is judged by its
+        // approval's date (a sweep from outside: a lawful extension of 2025 could not be entered); it never counts as on time
+        check(recording.historicalImport() || !recording.today().isAfter(decisionDeadline(rules).dueOn()), Rule.DECISION_EXTENSION,
                 "the extension is recorded on " + recording.today() + ", after the decision deadline " + decisionDeadline(rules).dueOn()
                         + " had passed; an extension recorded later cannot move a deadline already missed");
         if (command.approval() == ExtensionApproval.HEAD) {
@@ -216,11 +218,12 @@ public class Case implements DisclosedCase {
         requireDatedInOrder(command.pausedOn(), "the pause", recording, rules);
         check(pausedSince == null, Rule.CLOCK_PAUSE, "the clock is already paused since " + pausedSince + " (" + pauseReason + ")");
         // days not counted toward a deadline that is still running; one already missed stays missed (as with an extension):
-        // neither a pause that begins after it, nor one recorded after it, dated back into it (the miss may be on record)
+        // neither a pause that begins after it, nor one recorded after it, dated back into it (the miss may be on record),
+        // unless it is a historical import, judged by the pause's own date (as an extension by its approval's)
         check(!command.pausedOn().isAfter(decisionDeadline(rules).dueOn()), Rule.CLOCK_PAUSE,
                 "the clock is paused on " + command.pausedOn() + ", after the decision deadline " + decisionDeadline(rules).dueOn()
                         + " had passed; a pause must begin while the deadline still runs");
-        check(!recording.today().isAfter(decisionDeadline(rules).dueOn()), Rule.CLOCK_PAUSE,
+        check(recording.historicalImport() || !recording.today().isAfter(decisionDeadline(rules).dueOn()), Rule.CLOCK_PAUSE,
                 "the pause is recorded on " + recording.today() + ", after the decision deadline " + decisionDeadline(rules).dueOn()
                         + " had passed; a pause recorded later cannot move a deadline already missed");
         apply(new CaseClockPaused(caseId, command.pausedOn(), command.reason(), command.note()));

@@ -50,12 +50,11 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
 
     /**
      * Art 51: the largest fine the simple procedure allows a party of {@code partyKind}. The article says 公民 (citizens) and
-     * 法人或者其他组织; an individual business (个体工商户) answers as a citizen.
+     * 法人或者其他组织; an individual business (个体工商户) answers as a citizen ({@link PartyKind#answersToNaturalPersonsAmounts}).
      */
     public BigDecimal simpleProcedureFineLimit(PartyKind partyKind) {
         var handling = policy.caseHandling();
-        boolean citizen = partyKind == PartyKind.NATURAL_PERSON || partyKind == PartyKind.INDIVIDUAL_BUSINESS;
-        return citizen ? handling.simpleFineLimitNaturalPerson() : handling.simpleFineLimitOrganisation();
+        return partyKind.answersToNaturalPersonsAmounts() ? handling.simpleFineLimitNaturalPerson() : handling.simpleFineLimitOrganisation();
     }
 
     /**
@@ -65,7 +64,7 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
      */
     public boolean grantsHearingRight(List<Penalty> proposed, PartyKind partyKind) {
         var handling = policy.caseHandling();
-        BigDecimal large = partyKind == PartyKind.NATURAL_PERSON ? handling.largeAmountNaturalPerson() : handling.largeAmountOrganisation();
+        BigDecimal large = partyKind.answersToNaturalPersonsAmounts() ? handling.largeAmountNaturalPerson() : handling.largeAmountOrganisation();
         boolean largeAmount = Penalty.total(proposed, PenaltyType.FINE).compareTo(large) >= 0
                 || Penalty.total(proposed, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS)
                 .add(Penalty.total(proposed, PenaltyType.CONFISCATION_OF_ILLEGAL_PROPERTY)).compareTo(large) >= 0;
@@ -127,7 +126,7 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
     /** Order 45 Art 13: a lower-amount fine is below the province's figure for the party's kind (不含本数: the figure itself is not lower). */
     public boolean isLowerAmountFine(BigDecimal amount, PartyKind partyKind) {
         var disclosure = policy.disclosure();
-        BigDecimal threshold = partyKind == PartyKind.NATURAL_PERSON
+        BigDecimal threshold = partyKind.answersToNaturalPersonsAmounts()
                 ? disclosure.lowerAmountFineNaturalPerson() : disclosure.lowerAmountFineOrganisation();
         return amount != null && amount.compareTo(threshold) < 0;
     }

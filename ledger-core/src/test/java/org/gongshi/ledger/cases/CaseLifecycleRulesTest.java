@@ -586,6 +586,15 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(filed(FILED, Procedure.ORDINARY, PERSON, DECISION_DEADLINE))
                 .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("10000")), false, false), AS_OWN_BUREAU),
                 "hearing-right", "right to a hearing");
+        // an individual business (个体工商户) answers as a natural person, as for the simple procedure's limit (民法典 Art 54; a
+        // sweep from outside found its ¥10,000 fine notified without the right)
+        Party shop = new Party(PartyKind.INDIVIDUAL_BUSINESS, "上海市某某商行", USCC, null, null);
+        refused(fixture.given(filed(FILED, Procedure.ORDINARY, shop, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("10000")), false, false), AS_OWN_BUREAU),
+                "hearing-right", "right to a hearing");
+        fixture.given(filed(FILED, Procedure.ORDINARY, shop, DECISION_DEADLINE))
+                .when(new ServePenaltyNotice(CASE_ID, date("2026-03-05"), List.of(fine("9999.99")), false, false), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
 
         // the hearing notice of Wednesday 03-11 allows a hearing from 03-20 (03-12, 13, 16, 17, 18, 19, 20)
         Object[] requested = {filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12")),

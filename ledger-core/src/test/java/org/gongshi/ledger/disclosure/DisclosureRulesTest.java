@@ -508,6 +508,11 @@ class DisclosureRulesTest {
         // natural persons: below ¥10,000 (3 months); ¥10,000 itself is not lower (3 years)
         assertThat(publicUntil(PERSON, "9999.99")).isEqualTo(due("2026-05-12"));
         assertThat(publicUntil(PERSON, "10000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+        // an individual business (个体工商户) answers as a natural person (民法典 Art 54; a sweep from outside found ¥10,000
+        // public for 3 months): ¥10,000 itself is not lower, ¥9,999.99 is
+        Party shop = new Party(PartyKind.INDIVIDUAL_BUSINESS, "北京市朝阳区示例商行", "91110000600037341L", null, null);
+        assertThat(publicUntil(shop, "10000.00")).isEqualTo(new Deadline(LocalDate.of(2029, 2, 12), true));
+        assertThat(publicUntil(shop, "9999.99")).isEqualTo(due("2026-05-12"));
     }
 
     /**

@@ -5,6 +5,7 @@ import org.gongshi.ledger.calendar.WorkingDayCalendar;
 import org.gongshi.ledger.cases.Case;
 import org.gongshi.ledger.cases.command.DecidePenalty;
 import org.gongshi.ledger.cases.command.ExtendDecisionDeadline;
+import org.gongshi.ledger.cases.command.PauseCaseClock;
 import org.gongshi.ledger.cases.command.FileCase;
 import org.gongshi.ledger.cases.command.ServePenaltyNotice;
 import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
@@ -210,6 +211,38 @@ class RecordingTimeRulesTest {
                 .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.COLLECTIVE, LocalDate.of(2026, 4, 1), null,
                         LocalDate.of(2027, 1, 5), "案情特别复杂"), AS_BUREAU)
                 .expectSuccessfulHandlerExecution();
+    }
+
+    /**
+     * A sweep from outside (stop 71): a past case entered through the historical import could not carry the extension or
+     * the pause it lawfully had, as each is recorded after its deadline. An import is judged by the act's own date; recorded
+     * live after the deadline, either is still refused (it would take back a miss that may be on record).
+     */
+    @Test
+    void a_historical_import_enters_an_extension_or_pause_by_its_own_date() {
+        // filed 2026-01-05, deadline 2026-04-07; recorded 2026-11-20
+        time.on(LocalDate.of(2026, 11, 20));
+        ExtendDecisionDeadline extension = new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, LocalDate.of(2026, 3, 20), 30, null,
+                "案情复杂");
+        List<Object> events = new ArrayList<>();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY)).when(extension, LedgerTime.importedBy(BUREAU)).expectEventsMatching(captured(events));
+        assertThat(only(events, DecisionDeadlineExtended.class).decisionDeadline().dueOn()).isEqualTo(LocalDate.of(2026, 5, 6)); // 120 CD: 05-05, a day off
+        // approved after the deadline: refused, imported or not
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY))
+                        .when(new ExtendDecisionDeadline(CASE_ID, ExtensionApproval.HEAD, LocalDate.of(2026, 4, 8), 30, null, "案情复杂"),
+                                LedgerTime.importedBy(BUREAU)),
+                "decision-extension", "an extension must be approved before the deadline");
+
+        PauseCaseClock pause = new PauseCaseClock(CASE_ID, LocalDate.of(2026, 3, 20), org.gongshi.ledger.cases.event.PauseReason.TESTING_OR_APPRAISAL,
+                "检验");
+        fixture.given(filed(Procedure.ORDINARY, COMPANY)).when(pause, LedgerTime.importedBy(BUREAU)).expectSuccessfulHandlerExecution();
+
+        // recorded live after the deadline (within the backdating tolerance): refused
+        time.on(LocalDate.of(2026, 4, 15));
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY)).when(extension, AS_BUREAU),
+                "decision-extension", "an extension recorded later cannot move a deadline already missed");
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY)).when(pause, AS_BUREAU),
+                "clock-pause", "a pause recorded later cannot move a deadline already missed");
     }
 
     @Test
