@@ -59,7 +59,7 @@ class PublicListsEndToEndTest {
     static final List<String> PRIVATE = List.of(BASIS_CASE, "basisCaseIds", STATEMENT, "statement", REPAIR_GROUNDS, "repairs",
             "applicationId", OFFICER, "statementDueOn", "proposedOn", "policyVersion", "lastGlobalIndex", "liftReason", "项目审查完毕");
     static final Set<String> ITEM_FIELDS = Set.of("listingId", "listType", "category", "subjectName", "uscc", "reason", "listedOn",
-            "termEnd", "termEndProvisional", "authorityUscc", "division", "sanctions");
+            "termEnd", "termEndProvisional", "authorityName", "authorityUscc", "division", "sanctions");
     static final Set<String> SANCTION_FIELDS = Set.of("measure", "scope", "imposedOn", "until");
     static final AtomicInteger SERIAL = new AtomicInteger(1000);
 
@@ -110,6 +110,8 @@ class PublicListsEndToEndTest {
         assertThat(item.get("termEnd")).isEqualTo(entry.termEnd.toString());
         assertThat(item.get("termEndProvisional")).isEqualTo(false);
         assertThat(item.get("authorityUscc")).isEqualTo(BUREAU);
+        // the listing bureau by its registered name too, as a record names its authority (a sweep from outside: code only)
+        assertThat(item.get("authorityName")).isEqualTo("未登记机关（开发用，" + BUREAU + "）");
         assertThat(item.get("division")).isEqualTo("110105");
 
         List<Map<String, Object>> sanctions = (List<Map<String, Object>>) item.get("sanctions");
@@ -144,6 +146,10 @@ class PublicListsEndToEndTest {
             for (String secret : PRIVATE) assertThat(output).as("public output leaks %s", secret).doesNotContain(secret);
         }
         assertThat(listPage).as("a lifted sanction is not shown").doesNotContain("财政资金项目申请从严审查");
+        assertThat(listPage).as("the listing bureau by name").contains("未登记机关（开发用，" + BUREAU + "）");
+        assertThat(subjectPage).as("the listing bureau by name").contains("未登记机关（开发用，" + BUREAU + "）");
+        // a division with no entry says so, not that the list is empty (a sweep from outside)
+        assertThat(html("/lists/SEVERE_DISHONESTY?division=650000", 200)).contains("所选地区目前没有在列主体").doesNotContain("该名单目前没有在列主体");
     }
 
     @Test

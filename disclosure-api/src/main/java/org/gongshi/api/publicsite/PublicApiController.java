@@ -41,11 +41,12 @@ public class PublicApiController {
     private final JsonMapper json;
     private final PublicLists lists;
 
-    public PublicApiController(PublicQueries queries, ViewReads reads, JsonMapper json, ListingViews listingViews) {
+    public PublicApiController(PublicQueries queries, ViewReads reads, JsonMapper json, ListingViews listingViews,
+                              org.gongshi.api.security.BureauRegistry bureaus) {
         this.queries = queries;
         this.reads = reads;
         this.json = json;
-        this.lists = new PublicLists(listingViews);
+        this.lists = new PublicLists(listingViews, bureaus);
     }
 
     @GetMapping("/penalties")
@@ -104,7 +105,7 @@ public class PublicApiController {
                     body.put("size", records.size());
                     body.put("penaltiesTotal", records.total());
                     body.put("penaltiesTotalIsLowerBound", records.totalIsLowerBound());
-                    body.put("listEntries", entries.stream().map(PublicLists::present).toList());
+                    body.put("listEntries", entries.stream().map(lists::present).toList());
                     return body;
                 });
     }
@@ -117,7 +118,7 @@ public class PublicApiController {
         Division prefix = Params.division(division);
         Page.Request paging = Page.request(page, size);
         return reads.await(request, LISTINGS).then(lists.onList(type, prefix, paging.page(), paging.size()))
-                .map(result -> Page.of(result.items(), PublicLists::present, result.page(), result.size(), result.total()));
+                .map(result -> Page.of(result.items(), lists::present, result.page(), result.size(), result.total()));
     }
 
 }

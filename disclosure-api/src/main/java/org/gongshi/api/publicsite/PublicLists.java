@@ -1,5 +1,7 @@
 package org.gongshi.api.publicsite;
 
+import org.gongshi.api.security.BureauRegistry;
+
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.listings.event.ListType;
@@ -23,9 +25,20 @@ import java.util.Optional;
 public class PublicLists {
 
     private final ListingViews views;
+    private final BureauRegistry bureaus;
 
-    public PublicLists(ListingViews views) {
+    public PublicLists(ListingViews views, BureauRegistry bureaus) {
         this.views = views;
+        this.bureaus = bureaus;
+    }
+
+    /**
+     * The registered name of the bureau that listed an entry (列入机关), as a public record names its authority: from the
+     * bureaus' registration, never from a request; null for a bureau no longer registered (its code is still shown). A sweep
+     * from outside (stop 71) found the lists naming their bureaus by code only.
+     */
+    public String authorityName(String bureau) {
+        return bureaus.authorityName(bureau).orElse(null);
     }
 
     /** The list named in a path or parameter; anything else is a 400 naming the allowed values. */
@@ -59,7 +72,7 @@ public class PublicLists {
     }
 
     /** The public fields of an entry, with the sanctions that apply now. */
-    public static Map<String, Object> present(ListingView view) {
+    public Map<String, Object> present(ListingView view) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("listingId", view.listingId());
         body.put("listType", view.listType());
@@ -70,6 +83,7 @@ public class PublicLists {
         body.put("listedOn", view.listedOn());
         body.put("termEnd", view.termEnd());
         body.put("termEndProvisional", Boolean.TRUE.equals(view.termEndProvisional()));
+        body.put("authorityName", authorityName(view.bureau()));
         body.put("authorityUscc", view.bureau());
         body.put("division", view.division());
         body.put("sanctions", view.activeSanctions().stream().map(s -> {

@@ -43,9 +43,10 @@ public class PublicPagesController {
     private final PublicLists lists;
     private final PublicFigures figures;
 
-    public PublicPagesController(PublicQueries queries, ListingViews listingViews, PublicFigures publicFigures) {
+    public PublicPagesController(PublicQueries queries, ListingViews listingViews, PublicFigures publicFigures,
+                                 org.gongshi.api.security.BureauRegistry bureaus) {
         this.queries = queries;
-        this.lists = new PublicLists(listingViews);
+        this.lists = new PublicLists(listingViews, bureaus);
         this.figures = publicFigures;
     }
 
@@ -82,7 +83,7 @@ public class PublicPagesController {
     }
 
     /** The search form again, with what is wrong in the request said in the form's words (400). */
-    private static Rendering searchForm(Map<String, String> form, InvalidRequest invalid) {
+    private Rendering searchForm(Map<String, String> form, InvalidRequest invalid) {
         return page("results").modelAttribute("form", form).modelAttribute("error", FormError.all(invalid)).status(HttpStatus.BAD_REQUEST).build();
     }
 
@@ -227,8 +228,8 @@ public class PublicPagesController {
         return date != null && date.matches("\\d{4}-\\d{2}-\\d{2}") ? date : value;
     }
 
-    private static Rendering.Builder<?> page(String view) {
-        return Rendering.view(view).modelAttribute("labels", LABELS);
+    private Rendering.Builder<?> page(String view) {
+        return Rendering.view(view).modelAttribute("labels", LABELS).modelAttribute("authorities", lists);
     }
 
     /**
