@@ -1,6 +1,7 @@
 package org.gongshi.api.cases;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -62,7 +63,8 @@ public final class CaseRequests {
     }
 
     public record PenaltyRequest(@NotNull PenaltyType type,
-                                 @DecimalMin(value = "0.01", message = "must be at least 0.01 yuan") @Digits(integer = 13, fraction = 2) BigDecimal amount,
+                                 @DecimalMin(value = "0.01", message = "must be at least 0.01 yuan")
+                                 @DecimalMax(value = Bounds.YUAN_MAX, message = Bounds.YUAN_MAX_MESSAGE) @Digits(integer = 13, fraction = 2) BigDecimal amount,
                                  @Size(max = Bounds.TEXT) String description, LocalDate until) {
         Penalty toPenalty() {
             return new Penalty(type, amount, description, until);
@@ -175,7 +177,8 @@ public final class CaseRequests {
     public record DismissalRequest(@NotNull LocalDate dismissedOn, @NotNull DismissalReason reason, @Size(max = Bounds.TEXT) String note) {}
 
     public record ExecutionRequest(@NotNull LocalDate executedOn,
-                                   @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal paidAmount,
+                                   @DecimalMin("0.00") @DecimalMax(value = Bounds.YUAN_MAX, message = Bounds.YUAN_MAX_MESSAGE)
+                                   @Digits(integer = 13, fraction = 2) BigDecimal paidAmount,
                                    @NotBlank @Size(max = Bounds.LABEL) String method) {}
 
     public record ClosureRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = Bounds.TEXT) String outcome) {}

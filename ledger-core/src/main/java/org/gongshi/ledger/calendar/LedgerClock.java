@@ -138,16 +138,28 @@ public class LedgerClock extends Clock {
      * @throws IllegalArgumentException naming what is wrong
      */
     public static Instant parseInstant(String text) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                return Instant.parse(text);
+                instant = Instant.parse(text);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an ISO instant with offset, e.g. 2026-02-10T09:00:00+08:00");
             }
         }
+        if (instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException("'" + text + "' is after " + LATEST + ", the latest instant the ledger's clock takes");
+        }
+        return instant;
     }
+
+    /**
+     * The latest instant the ledger's clock is set to: the last of the four-digit years. A sweep from outside (stop 71) moved
+     * the embedded default's clock to year +999999999: every day's arithmetic overflowed from then on, and as the clock's
+     * offset is kept, the ledger stayed down after a restart.
+     */
+    public static final Instant LATEST = OffsetDateTime.parse("9999-12-31T23:59:59+08:00").toInstant();
 
     /**
      * The day a command or event names for its act: the latest of its {@code LocalDate} components whose
