@@ -135,6 +135,14 @@ public class AuditPagesController {
             exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login"));
             return exchange.getResponse().setComplete();
         }
+        if (!JWT_CHARACTERS.matcher(token.strip()).matches()) {
+            // no token has such characters (a space, ';', '"', ',' or a backslash cannot go in a cookie: a sweep from outside met a 500):
+            // the form again, saying the token is not valid
+            exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+            exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login?rejected=true"
+                    + (safeNext(next).equals("/audit/login") ? "" : "&next=" + safeNext(next))));
+            return exchange.getResponse().setComplete();
+        }
         // Secure whenever the page came over TLS (behind a proxy: with Boot's server.forward-headers-strategy), so the token never
         // travels over plain HTTP again (outside audit); on a loopback rig without TLS the browser would drop a Secure cookie
         exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, token.strip()).httpOnly(true).sameSite("Strict").path("/audit")
@@ -143,6 +151,9 @@ public class AuditPagesController {
         exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next)));
         return exchange.getResponse().setComplete();
     }
+
+    /** What a signed token is written in: its three parts in base64url, joined by dots. */
+    private static final java.util.regex.Pattern JWT_CHARACTERS = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-.=+/]+");
 
     /** Only pages under /audit/, never another site. */
     private static String safeNext(String next) {

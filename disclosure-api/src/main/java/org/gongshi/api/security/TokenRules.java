@@ -1,5 +1,8 @@
 package org.gongshi.api.security;
 
+import org.gongshi.api.limits.Bounds;
+import org.gongshi.ledger.identity.Uscc;
+
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -57,6 +60,35 @@ public record TokenRules(Duration maxLifetime, String issuer, String audience, D
         }
         if (audience != null && (jwt.getAudience() == null || !jwt.getAudience().contains(audience))) {
             return invalid("The token's aud (audience) does not name " + audience);
+        }
+        return claims(jwt);
+    }
+
+    /**
+     * The claims a caller is known by, in the shapes API.md gives them (a sweep from outside, stop 71: a signed token with a
+     * {@code sub} of 3,000 characters or holding a line break, a {@code bureau} of {@code <b>x</b>} and a {@code division} of
+     * {@code abc} filed and published a case, which then carried them into the public record and the feed): {@code sub} at
+     * most {@value Bounds#ID} characters with no control character, {@code bureau} a valid unified social credit code,
+     * {@code division} six digits (GB/T 2260), {@code roles} a list of names; each when present.
+     */
+    static OAuth2TokenValidatorResult claims(Jwt jwt) {
+        String sub = jwt.getSubject();
+        if (sub != null && (sub.length() > Bounds.ID || sub.chars().anyMatch(Character::isISOControl))) {
+            return invalid("The token's sub must have at most " + Bounds.ID + " characters and no control character");
+        }
+        Object bureau = jwt.getClaims().get("bureau");
+        if (bureau != null) {
+            if (!(bureau instanceof String code)) return invalid("The token's bureau must be a unified social credit code");
+            java.util.Optional<String> problem = Uscc.problem(code);
+            if (problem.isPresent()) return invalid("The token's bureau is no valid unified social credit code: " + problem.get());
+        }
+        Object division = jwt.getClaims().get("division");
+        if (division != null && !(division instanceof String code && code.matches("\\d{6}"))) {
+            return invalid("The token's division must be a 6-digit division code (GB/T 2260)");
+        }
+        Object roles = jwt.getClaims().get("roles");
+        if (roles != null && !(roles instanceof java.util.Collection<?> names && names.stream().allMatch(String.class::isInstance))) {
+            return invalid("The token's roles must be a list of role names");
         }
         return OAuth2TokenValidatorResult.success();
     }
