@@ -655,6 +655,18 @@ class StrictInputTest {
         assertThat(JSON.readValue(closure.body(), Map.class).get("detail")).isEqualTo(JSON.readValue(unknown.body(), Map.class).get("detail"));
         assertThat(JSON.readValue(statement.body(), Map.class).get("detail")).isEqualTo(JSON.readValue(unknown.body(), Map.class).get("detail"));
         assertThat(recordedSince(before)).isEmpty();
+
+        // right after it was made, while its aggregate is kept between commands (a sweep from outside: 503 "retry", then 404)
+        String fresh = new BureauClient(web, LedgerEndToEndTest.BUREAU).file(Map.of("filedOn", ((String) web.get().uri("/dev/clock").exchange()
+                        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("now")).substring(0, 10), "ipType", "TRADEMARK",
+                "violationType", "销售侵犯注册商标专用权的商品", "procedure", "ORDINARY", "source", "日常检查",
+                "party", Map.of("kind", "LEGAL_PERSON", "name", "北京新立案示例有限公司", "uscc", "91110000600037341L")));
+        TrackingToken afterFiling = head();
+        assertRefused(postJson("/api/v1/listings/" + fresh + "/statements", json(Map.of("receivedOn", "2026-04-03", "summary", "陈述"))),
+                "a case's id, just filed, at a listing's path", 404);
+        assertRefused(postJson("/api/v1/listings/" + fresh + "/decision", json(Map.of("decidedOn", "2026-04-15", "list", false,
+                "reason", "不予列入"))), "a case's id, just filed, at a listing's decision", 404);
+        assertThat(recordedSince(afterFiling)).isEmpty();
     }
 
     /** A challenge or sanction number the case or listing does not have is a 404 naming the rule (outside audit: a 409). */

@@ -80,6 +80,54 @@ public final class KeptAggregates implements Cache {
         return entries.containsKey(key);
     }
 
+    /**
+     * This cache as one kind of aggregate sees it: its ids are that kind's own, so an id of another kind (a listing's at a
+     * case's path) finds nothing kept and goes to the event store, which says it is none of this kind (404). Axon keys a cache
+     * by id alone; with one cache for every kind, a case just filed was served to the listings' repository as a listing, which
+     * failed (a sweep from outside, stop 71: 503 "retry", then 404 once the failure had removed it). The kinds share one bound
+     * and one {@link #removeAll}.
+     */
+    public Cache forKind(Class<?> kind) {
+        return new Cache() {
+            @Override
+            public <K, V> V get(K key) {
+                return KeptAggregates.this.get(new KindAndId(kind, key));
+            }
+
+            @Override
+            public void put(Object key, Object value) {
+                KeptAggregates.this.put(new KindAndId(kind, key), value);
+            }
+
+            @Override
+            public boolean putIfAbsent(Object key, Object value) {
+                return KeptAggregates.this.putIfAbsent(new KindAndId(kind, key), value);
+            }
+
+            @Override
+            public boolean remove(Object key) {
+                return KeptAggregates.this.remove(new KindAndId(kind, key));
+            }
+
+            @Override
+            public void removeAll() {
+                KeptAggregates.this.removeAll();
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return KeptAggregates.this.containsKey(new KindAndId(kind, key));
+            }
+
+            @Override
+            public Registration registerCacheEntryListener(EntryListener listener) {
+                return KeptAggregates.this.registerCacheEntryListener(listener);
+            }
+        };
+    }
+
+    private record KindAndId(Class<?> kind, Object id) {}
+
     /** How many aggregates are kept now. */
     public synchronized int size() {
         return entries.size();

@@ -91,7 +91,10 @@ public final class RoleConfigurations {
         private static <T> AggregateConfigurer<T> aggregate(Class<T> type, ObjectProvider<Cache> cache) {
             AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);
             Cache kept = cache.getIfAvailable();
-            return kept == null ? aggregate : aggregate.configureCache(c -> kept);
+            if (kept == null) return aggregate;
+            // each kind of aggregate its own ids in the one cache: a case's id is no listing's (KeptAggregates#forKind)
+            Cache ofKind = kept instanceof org.gongshi.server.embedded.KeptAggregates shared ? shared.forKind(type) : kept;
+            return aggregate.configureCache(c -> ofKind);
         }
 
         /**
