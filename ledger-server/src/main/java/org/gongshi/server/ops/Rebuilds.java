@@ -125,7 +125,7 @@ public class Rebuilds {
         Replay replay = new Replay(view.processor(), started.startedAt());
         try {
             MongoCollection<Document> rebuilt = database.getCollection(target);
-            rebuilt.drop();
+            dropIfPresent(target); // what an earlier rebuild left, if anything
             copyIndexes(database.getCollection(view.collection()), rebuilt);
             AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(view.projectionInto(database, target));
             log.info("Rebuild of {}: replaying the ledger into {} (head at {})", view.processor(), target, started.head());
@@ -165,7 +165,7 @@ public class Rebuilds {
                     failed.position(), failed.head(), null, failed.documentsRebuilt(), failed.documentsCompared(), failed.documentsReplaced(),
                     failed.documentsRemoved(), failed.startedAt(), failed.finishedAt(), String.valueOf(e)));
             try {
-                database.getCollection(target).drop(); // what the replay had made: as large as the view, of no use now
+                dropIfPresent(target); // what the replay had made: as large as the view, of no use now
             } catch (RuntimeException notDropped) {
                 log.warn("Rebuild of {}: {} not dropped ({}); the next rebuild drops it", view.processor(), target, notDropped.toString());
             }
@@ -222,6 +222,19 @@ public class Rebuilds {
         replay.removed += live.deleteMany(in("_id", gone)).getDeletedCount();
         gone.clear();
         replay.switching();
+    }
+
+    /**
+     * Drops collection {@code name} if it exists: the embedded store logs an ERROR with its stack for a drop of none ("ns not
+     * found"), which a sweep from outside met at every rebuild's start.
+     */
+    private void dropIfPresent(String name) {
+        for (String existing : database.listCollectionNames()) {
+            if (existing.equals(name)) {
+                database.getCollection(name).drop();
+                return;
+            }
+        }
     }
 
     private static void copyIndexes(MongoCollection<Document> from, MongoCollection<Document> to) {
