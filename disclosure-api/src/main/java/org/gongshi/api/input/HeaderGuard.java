@@ -1,5 +1,7 @@
 package org.gongshi.api.input;
 
+import org.gongshi.api.limits.Bounds;
+
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.Problems;
@@ -29,6 +31,7 @@ import java.util.Set;
  * <li>A command (any method but GET, HEAD and OPTIONS) answers JSON, its refusals problem+json: an {@code Accept} that
  * does not allow JSON is a 406 before the command runs. It ran before: the case was filed, or the record published to the
  * feed, and the client was told 406, so a retry without a key filed a second case.</li>
+ * <li>A body whose declared length is over {@link Bounds#BODY_BYTES} is a 413 before it is read.</li>
  * </ul>
  */
 public class HeaderGuard implements WebFilter, Ordered {
@@ -58,6 +61,11 @@ public class HeaderGuard implements WebFilter, Ordered {
             // an empty key was read as none: a retry of a command sent with it ran the command again (sweep from outside)
             return Problems.write(exchange, InvalidRequest.of(IdempotentCommands.HEADER, "must not be empty: send a key of your own"
                     + " (the same one with each retry of a command), or no header. Nothing was recorded"));
+        }
+        if (headers.getContentLength() > Bounds.BODY_BYTES) {
+            // refused on its declared length, before a byte of it is read: with Expect: 100-continue the server had sent 100
+            // and then reset the connection under the 10 MB that came (a sweep from outside: 3 of 10 without an answer)
+            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Body too large", Problems.BODY_TOO_LARGE + ". Nothing was recorded");
         }
         if (!SAFE.contains(exchange.getRequest().getMethod()) && !answersJson(headers)) {
             return Problems.write(exchange, HttpStatus.NOT_ACCEPTABLE, "Not acceptable",

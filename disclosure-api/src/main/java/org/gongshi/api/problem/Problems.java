@@ -56,6 +56,10 @@ import java.util.stream.Collectors;
  */
 public final class Problems {
 
+    /** What a body over {@link Bounds#BODY_BYTES} is told, when the codec meets it or its declared length says so up front. */
+    public static final String BODY_TOO_LARGE = "Send a body of at most " + Bounds.BODY_BYTES / 1024
+            + " KB; every text field and list has a bound (README, Input bounds)";
+
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     /** When a caller may retry after the ledger was briefly unavailable (a lost command node, no connection). */
@@ -111,8 +115,7 @@ public final class Problems {
         // the codec's limit reaches here as a ServerWebInputException or, from a controller's body, as Spring's own 413
         if (causedBy(error, DataBufferLimitException.class)
                 || error instanceof ResponseStatusException tooLarge && tooLarge.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
-                    "Send a body of at most " + Bounds.BODY_BYTES / 1024 + " KB; every text field and list has a bound (README, Input bounds)");
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", BODY_TOO_LARGE);
         }
         if (error instanceof ServerWebInputException input) {
             return invalid(List.of(fromDecoding(input)));
