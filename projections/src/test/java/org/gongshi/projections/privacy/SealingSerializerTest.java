@@ -127,8 +127,19 @@ class SealingSerializerTest {
                 List.of(new Penalty(PenaltyType.FINE, new java.math.BigDecimal("5000"), "刘示例系孕妇，从轻处罚")), "商标法第六十条", "刘示例销售侵权商品",
                 new Deadline(LocalDate.of(2026, 5, 11), false), true, null, "v");
         byte[] sealedDecision = serializer.serialize(decided, byte[].class).getData();
-        assertThat(new String(sealedDecision, StandardCharsets.UTF_8)).doesNotContain("刘示例").doesNotContain("孕妇").contains("商标法第六十条");
+        // its legal basis too: a bureau's free text, which may name a witness and a phone number (a sweep from outside, stop 71:
+        // in clear after shredding, in the case view and the audit history)
+        assertThat(new String(sealedDecision, StandardCharsets.UTF_8)).doesNotContain("刘示例").doesNotContain("孕妇").doesNotContain("商标法第六十条");
         assertThat((PenaltyDecided) serializer.deserialize(stored(sealedDecision, decided))).isEqualTo(decided);
+        // and a withholding's explanation, which is never public and may say why in a person's own particulars
+        var withheld = new org.gongshi.ledger.disclosure.event.DisclosureDecided("case-6", "d-6", null,
+                org.gongshi.ledger.disclosure.event.DisclosureAction.WITHHOLD, LocalDate.of(2026, 3, 11), "STATE_SECRET",
+                new Deadline(LocalDate.of(2026, 4, 8), false), true, new Deadline(LocalDate.of(2026, 3, 19), false), true, null, null, "v",
+                List.of(), "刘示例住院治疗期间");
+        byte[] sealedWithholding = serializer.serialize(withheld, byte[].class).getData();
+        assertThat(new String(sealedWithholding, StandardCharsets.UTF_8)).doesNotContain("刘示例").contains("STATE_SECRET");
+        assertThat((org.gongshi.ledger.disclosure.event.DisclosureDecided) serializer.deserialize(stored(sealedWithholding, withheld)))
+                .isEqualTo(withheld);
         StatementRecorded personal = new StatementRecorded("case-6", LocalDate.of(2026, 3, 2), "刘示例称其身份证号" + ID_NUMBER + "，不知情");
         byte[] sealed = serializer.serialize(personal, byte[].class).getData();
         assertThat(new String(sealed, StandardCharsets.UTF_8)).doesNotContain("刘示例").doesNotContain(ID_NUMBER).contains(PersonalDataSeal.PREFIX + "case-6:");

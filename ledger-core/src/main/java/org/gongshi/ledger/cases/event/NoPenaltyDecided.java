@@ -8,4 +8,4 @@ import org.gongshi.ledger.calendar.Deadline;
 import java.time.LocalDate;
 
 /** 不予行政处罚. */
-public record NoPenaltyDecided(@DataSubjectId String caseId, String decisionId, String decisionNumber, LocalDate decidedOn, String legalBasis, @PersonalData(ifSubjectIsNaturalPerson = true) String facts, Deadline decisionDeadline, boolean decidedInTime, String policyVersion) implements CaseEvent {}
+public record NoPenaltyDecided(@DataSubjectId String caseId, String decisionId, String decisionNumber, LocalDate decidedOn, @PersonalData(ifSubjectIsNaturalPerson = true) String legalBasis, @PersonalData(ifSubjectIsNaturalPerson = true) String facts, Deadline decisionDeadline, boolean decidedInTime, String policyVersion) implements CaseEvent {}

@@ -11,4 +11,4 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** 作出行政处罚决定: records the deadline that applied, whether it was met, and the payment deadline. */
-public record PenaltyDecided(@DataSubjectId String caseId, String decisionId, String decisionNumber, LocalDate decidedOn, Procedure procedure, List<Penalty> penalties, String legalBasis, @PersonalData(ifSubjectIsNaturalPerson = true) String facts, Deadline decisionDeadline, boolean decidedInTime, Deadline paymentDeadline, String policyVersion) implements CaseEvent {}
+public record PenaltyDecided(@DataSubjectId String caseId, String decisionId, String decisionNumber, LocalDate decidedOn, Procedure procedure, List<Penalty> penalties, @PersonalData(ifSubjectIsNaturalPerson = true) String legalBasis, @PersonalData(ifSubjectIsNaturalPerson = true) String facts, Deadline decisionDeadline, boolean decidedInTime, Deadline paymentDeadline, String policyVersion) implements CaseEvent {}

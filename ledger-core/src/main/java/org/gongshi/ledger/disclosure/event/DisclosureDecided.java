@@ -16,4 +16,4 @@ import java.util.List;
  * later correction hides them too.
  */
 public record DisclosureDecided(@DataSubjectId String caseId, String decisionId, String recordId, DisclosureAction action, LocalDate decidedOn, String ground, Deadline disclosureDeadline, boolean disclosedInTime, Deadline doublePublicityDeadline, boolean doublePublicityInTime, Deadline publicUntil, PublicRecord record, String policyVersion,
-                                @PersonalData List<String> redactions, String groundExplanation) implements DisclosureEvent {}
+                                @PersonalData List<String> redactions, @PersonalData(ifSubjectIsNaturalPerson = true) String groundExplanation) implements DisclosureEvent {}
