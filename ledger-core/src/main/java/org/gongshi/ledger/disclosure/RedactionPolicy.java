@@ -59,7 +59,7 @@ public final class RedactionPolicy {
     private static final Pattern LONG_DIGITS = Pattern.compile("(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)\\d(?:[ -]{0,2}\\d){11,22}(?!\\d)");
     private static final String COUNTRY = "(?:\\(?(?:\\+|00)86\\)?" + SEP + ")";
     /** Mobile numbers: 13612345678, 136-1234-5678, 136 1234 5678, 136.1234.5678, +86 136…, (+86)136…. */
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)" + COUNTRY + "?1[3-9]\\d(?:" + SEP + "\\d){8}(?!\\d)");
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)" + COUNTRY + "?1\\s?[3-9]\\s?\\d(?:" + SEP + "\\d){8}(?!\\d)");
     /** Landlines: (010) 6512-3456, 010-6512-3456, 0755 8888 8888, +86 10 6512 3456, with an extension. */
     private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(?:" + COUNTRY + "\\(?0?\\d{2,3}\\)?|\\(0\\d{2,3}\\)|0\\d{2,3})"
             + "\\s?" + SEP + "\\d{3,4}" + SEP + "\\d{4}(?:\\s*(?:转|ext\\.?|x|-)\\s*\\d{1,6})?(?!\\d)");
@@ -75,7 +75,9 @@ public final class RedactionPolicy {
             // more as people write them (privacy audit from outside: wx：zw_shop888, V：zs_88888, 企鹅号, WhatsApp, 拨打65123456); a
             // letter alone only with its colon (V：, Q：), never a brand's or a model's letters
             "wx", "v：", "v:", "q：", "q:", "企鹅号", "whatsapp", "line", "telegram", "拨打", "致电", "小红书号", "钉钉号", "加微", "微信账号",
-            "寄件人", "收件人");
+            "寄件人", "收件人",
+            // cards of a person's insurance and accounts (医保卡号：1234567890: a sweep from outside, stop 71)
+            "医保卡号", "医保卡", "医保号", "社保卡号", "社保卡", "社保号", "卡号", "银行卡号");
     /**
      * The digits of a number written in Chinese numerals (一三九一二三四五六七八; 幺 is one read aloud), and their formal
      * forms (壹叁玖…, as amounts are written on cheques).
@@ -110,6 +112,28 @@ public final class RedactionPolicy {
             "(?>(?:" + PLACE + "{1,10}?(?:省|自治区|市|自治州|地区|区|县|旗|镇|乡|街道|村)){0,6})"
                     + PLACE + "{0,10}?" + anyOf(ROADS) + NUMBER + "(?:-" + NUMBER + ")?(?:号院|号楼|号|弄)"
                     + "(?:" + HAN + "{0,8}?" + NUMBER + "(?:-" + NUMBER + ")?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)){0,5}(?:-?\\d{1,5}(?!\\d)(?:室)?)?");
+    /** The words a house without a road is numbered in: its village or its community. */
+    private static final List<String> VILLAGES = List.of("村", "社区");
+    /**
+     * A house numbered in its village or community, with the divisions before it (北京市朝阳区幸福村35号, 某社区12号楼3单元: a sweep
+     * from outside, stop 71, found the village's house public where a road's was hidden).
+     */
+    private static final Pattern VILLAGE_HOUSE = Pattern.compile(
+            "(?>(?:" + PLACE + "{1,10}?(?:省|自治区|市|自治州|地区|区|县|旗|镇|乡|街道)){0,6})"
+                    + PLACE + "{1,10}?" + anyOf(VILLAGES) + NUMBER + "(?:-" + NUMBER + ")?(?:号院|号楼|号|组)"
+                    + "(?:" + HAN + "{0,8}?" + NUMBER + "(?:-" + NUMBER + ")?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)){0,5}(?:-?\\d{1,5}(?!\\d)(?:室)?)?");
+    /** The words an address in Latin script names its street by. */
+    private static final List<String> LATIN_STREETS = List.of("road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "alley", "boulevard",
+            "blvd", "hutong");
+    /**
+     * An address in Latin script: a house's number and its street (No. 8 Xingfu Road), with a room, flat, unit or building before it
+     * and a district, city or province after it (Room 1203, Building 5, No. 8 Xingfu Road, Chaoyang District: a sweep from outside,
+     * stop 71).
+     */
+    private static final Pattern LATIN_ADDRESS = Pattern.compile("(?i)(?:\\b(?:room|rm|flat|apt|apartment|unit|building|bldg|floor)\\.?\\s*"
+            + "[0-9]+[a-z]?\\s*,?\\s*)*(?:\\bno\\.?\\s*)?\\b[0-9]+[a-z]?\\s*,?\\s+(?:[a-z]+\\s+){1,3}?" + anyOf(LATIN_STREETS) + "\\b\\.?"
+            + "(?:\\s*,\\s*[a-z]+(?:\\s[a-z]+)?\\s+(?:district|county|city|town|village|province))*");
+
     /** The words a flat without a road is numbered by; every such flat holds one. */
     private static final List<String> BUILDINGS = List.of("号楼", "栋", "幢", "座");
     /** A flat without a road: 3栋2单元301室, 5号楼1201, and in an estate a building by its letter (阳光花园B座1203房). */
@@ -119,7 +143,9 @@ public final class RedactionPolicy {
     private static final List<String> ADDRESS_LABELS = List.of("住址", "家庭住址", "家庭地址", "居住地", "居住地址", "现住", "家住", "户籍地",
             "户籍所在地", "收货地址", "送达地址", "住在", "暂住地",
             "户籍地址", "住所地", "住所", "居住于", "居住在", "租住于", "租住在", "暂住于", "暂住在", "寄住于", "寄住在", "借住于", "借住在",
-            "现居于");
+            "现居于",
+            // a sweep from outside, stop 71 (在其住处：北京市…202, 其居住的北京市…, 住宿在…)
+            "住处", "居住的", "住宿在", "住宿于", "寄宿在", "寄宿于");
     /**
      * Text after an address label (住址, 家庭住址, 居住地, 家住, 住所, 居住于/在, 租住于, 现居) up to the next punctuation or
      * 的 (居住于某花园3栋301室的当事人), the whole of it (a building's name and its flat after the road's number too, a
@@ -175,7 +201,9 @@ public final class RedactionPolicy {
      * The words of a stay in hospital, a visit to a doctor, a treatment or being bedridden: that a person had one is health
      * data (正在接受化疗, 因脑梗瘫痪在床).
      */
-    private static final List<String> CARE_WORDS = List.of("住院", "入院", "就医", "就诊", "化疗", "放疗", "透析", "瘫痪在床", "卧床不起");
+    private static final List<String> CARE_WORDS = List.of("住院", "入院", "就医", "就诊", "化疗", "放疗", "透析", "瘫痪在床", "卧床不起",
+            // a sweep from outside, stop 71 (在戒毒所戒毒, 因吸毒, 接受心理治疗, 因交通事故致残, 肝功能异常、血糖偏高)
+            "戒毒", "吸毒", "心理治疗", "心理咨询", "致残", "伤残", "肝功能异常", "肾功能异常", "血糖偏高", "血压偏高", "血脂偏高");
     /**
      * A stay in hospital or a visit to a doctor, with its cause after 因 (因抑郁症住院治疗, 因 kept): the cause names an
      * illness no list holds.
@@ -194,7 +222,9 @@ public final class RedactionPolicy {
             // the privacy audit from outside (患精神疾病, 患先天性心脏病, 肢体二级残疾, 心脏搭桥手术, 感染艾滋, 截肢, 脑瘫, 智力障碍 …)
             "精神疾病", "先天性心脏病", "心脏搭桥", "搭桥手术", "艾滋", "截肢", "脑瘫", "智力障碍", "智力残疾", "肢体残疾", "视力残疾", "听力残疾",
             "一级残疾", "二级残疾", "三级残疾", "四级残疾", "肢体一级残疾", "肢体二级残疾", "肢体三级残疾", "肢体四级残疾", "聋哑", "中风", "哮喘",
-            "新冠", "阿尔茨海默症", "唐氏综合征");
+            "新冠", "阿尔茨海默症", "唐氏综合征",
+            // a sweep from outside, stop 71 (患淋巴瘤、肾衰竭, ***后流产, 其妻是聋人, 系精神残疾人)
+            "淋巴瘤", "肾衰竭", "肾衰", "心力衰竭", "心衰", "肿瘤", "流产", "聋人", "盲人", "失明", "失聪", "精神残疾", "抑郁障碍");
     /** The Latin names of an infection, each a word of its own (HIV阳性, HIV感染者; not HIVE). */
     private static final List<String> LATIN_DISEASES = List.of("HIV");
     /**
@@ -208,7 +238,7 @@ public final class RedactionPolicy {
      */
     private static final List<String> NOT_A_PERSONS_ILLNESS = List.of("药", "试剂", "试纸", "检测", "监测", "治疗仪", "仪", "器械", "用品",
             "食品", "保健", "疫苗", "防治", "防控", "预防", "协会", "学会", "基金", "人联", "人保障", "人专用", "人辅助", "专用", "患者专用",
-            "人群", "疗效", "功效", "克星");
+            "人群", "疗效", "功效", "克星", "按摩");
     /** The words of a pregnancy: health data of the woman (怀孕五个月, 孕妇, 妊娠). */
     private static final List<String> PREGNANCY_WORDS = List.of("怀孕", "妊娠", "孕妇", "孕期", "身孕");
     /** A pregnancy and how long it has lasted: 怀孕五个月, 妊娠12周. */
@@ -221,17 +251,18 @@ public final class RedactionPolicy {
      * product claims to treat: 对高血压、糖尿病有显著疗效 stays): a word that has it or is it (患, 有, 系, 为, 是, 感染, 携带,
      * 确诊, 诊断, 因, 得, 做过), a relation (其, 妻, 母 …), or an illness hidden before it in a list (罹患***、糖尿病).
      */
-    private static final String PERSONAL_ILLNESS_CUE = "(?<=[患有系为是染带诊断因得其妻夫子女弟兄姐妹父母亲过]|\\*\\*\\*[、和及与])";
+    private static final String PERSONAL_ILLNESS_CUE = "(?<=[患有系为是染带诊断因得其妻夫子女弟兄姐妹父母亲过]|\\*\\*\\*[、和及与后]?)";
     /** An illness's or an infection's name. */
     private static final String ILLNESS_NAME = "(?:" + anyOf(DISEASES) + "|(?<![A-Za-z])" + anyOf(LATIN_DISEASES) + "(?![A-Za-z]))";
     /**
-     * An illness or an infection of a person: after what says it is a person's (患, 系, 感染, 其 …), or with what says a person
+     * An illness or an infection of a person, and the illnesses listed with it (患淋巴瘤、肾衰竭: a sweep from outside, stop 71, found
+     * the second public): after what says it is a person's (患, 系, 感染, 其 …), or with what says a person
      * has it (乙肝病毒携带者, HIV阳性, 高血压患者), not after 抗/防/治/控/致 (抗癌, 防治艾滋病, 致癌物质) and not the name of
      * goods, a law or a body, or a product's claim (乙肝病毒检测试剂, 糖尿病专用, 疗效); a pregnancy, not in goods or their
      * labels.
      */
     private static final Pattern ILLNESS = Pattern.compile("(?<![抗防治控致])(?:" + PERSONAL_ILLNESS_CUE + ILLNESS_NAME + "(?:"
-            + INFECTION_STATUS + ")?|" + ILLNESS_NAME + "(?:" + INFECTION_STATUS + "|(?=患者|患儿|病人|病史|病情)))"
+            + INFECTION_STATUS + ")?(?:[、和及与]" + ILLNESS_NAME + "(?:" + INFECTION_STATUS + ")?)*|" + ILLNESS_NAME + "(?:" + INFECTION_STATUS + "|(?=患者|患儿|病人|病史|病情)))"
             + "(?!(?:病毒)?的?" + anyOf(NOT_A_PERSONS_ILLNESS) + ")"
             + "|(?<![抗防治控致])(?:" + PREGNANCY + ")(?!的?" + anyOf(concat(NOT_A_PERSONS_ILLNESS, NOT_A_PREGNANCY)) + ")");
     /** The words an illness's or a pregnancy's match begins with. */
@@ -254,7 +285,9 @@ public final class RedactionPolicy {
             "雇员", "员工", "朋友", "同事", "妻子", "丈夫", "之妻", "之夫", "儿子", "女儿", "之子", "之女", "父亲", "母亲", "伙同", "之兄", "之弟",
             "之姐", "之妹", "之父", "之母", "其妻", "其夫", "其父", "其母", "鉴定人", "收件人", "真实姓名", "开户名",
             // who paid, holds an account or a card, sent a parcel, was questioned, has charge of a minor (户名：刘德明)
-            "户名", "户主", "付款人", "汇款人", "持卡人", "寄件人", "被询问人", "监护人", "缴款人");
+            "户名", "户主", "付款人", "汇款人", "持卡人", "寄件人", "被询问人", "监护人", "缴款人",
+            // a sweep from outside, stop 71 (账户开户人为王小二)
+            "开户人", "账户名");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -283,7 +316,9 @@ public final class RedactionPolicy {
             // the party's children and kin written with 其 or by a familiar word, minors and pupils, and staff by their title
             // (其子葛小宝, 爱人周小丽, 未成年人郑子涵, 初中生郑子涵, 经理张建军, 主播李佳琪)
             "其子", "其女", "其兄", "其弟", "其姐", "其妹", "其孙", "爱人", "老婆", "老公", "家属", "儿媳妇", "小舅子", "干儿子", "徒弟",
-            "未成年人", "学生", "小学生", "初中生", "高中生", "大学生", "经理", "主管", "设计师", "主播", "管理员", "保安", "厨师", "技术员");
+            "未成年人", "学生", "小学生", "初中生", "高中生", "大学生", "经理", "主管", "设计师", "主播", "管理员", "保安", "厨师", "技术员",
+            // a sweep from outside, stop 71 (骑手王强)
+            "骑手", "外卖员", "配送员", "跑腿员");
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -507,10 +542,14 @@ public final class RedactionPolicy {
     private static final String PLACE_OR_BODY_END = "[省市区县乡镇村局厅委办处所院队司部店厂行馆站]";
     /** The words before a person the party dealt with, where what follows the name says it is a person's (see DEALT_WITH_NAME). */
     private static final List<String> DEALT_WITH = List.of("从", "向", "通过", "经", "与", "联系", "找到", "委托", "雇请", "销往", "汇入", "汇给",
-            "存放于", "存放在", "放在");
+            "存放于", "存放在", "放在",
+            // a sweep from outside, stop 71 (货款由刘备支付宝转账, 转入钱多多的账户, 对钱多多名下项目)
+            "由", "转入", "打入", "存入", "汇至", "转至", "对");
     /** What follows a person's name, never a place's, when the party dealt with that person (从王建国经营的, 经林志玲介绍, 与王刚共同). */
     private static final List<String> PERSON_AFTER = List.of("经营的", "开设的", "开办的", "介绍", "名下", "手中", "手里", "家中", "家里", "那里",
-            "共同", "一起", "合伙", "为其", "为当事人");
+            "共同", "一起", "合伙", "为其", "为当事人",
+            // a sweep from outside, stop 71 (经钱多多证实, 汇入钱多多的账户, 由刘备支付宝转账)
+            "证实", "证明", "指认", "的账户", "的账号", "的银行卡", "的银行账户", "的支付宝", "的微信", "支付宝", "微信转账", "转账", "汇款");
     /**
      * A name the party dealt with, without a role before it (privacy audit from outside: 从王建国经营的仓库购进, 联系陈志刚为其印制,
      * 与王刚共同生产, 经林志玲介绍, 汇入黄晓明名下, 通过微信向张晓明购进), with every name listed with it: after 从, 向, 与, 经 …
@@ -766,6 +805,8 @@ public final class RedactionPolicy {
             new Rule("number in Chinese numerals", CHINESE_NUMERAL_NUMBER, chineseDigitsInARow(CHINESE_NUMERAL_NUMBER_DIGITS), HIDE),
             new Rule("labelled address", LABELLED_ADDRESS, holdsAny(ADDRESS_LABELS), afterOneOf(ADDRESS_LABELS), HIDE),
             new Rule("address", ADDRESS, holdsAny(ROADS), HIDE),
+            new Rule("house in a village or community", VILLAGE_HOUSE, holdsAny(VILLAGES), HIDE),
+            new Rule("address in Latin script", LATIN_ADDRESS, ignoringCase(holdsAny(LATIN_STREETS)), HIDE),
             new Rule("flat", FLAT, holdsAny(BUILDINGS), HIDE),
             new Rule("labelled name", LABELLED_NAME, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)), atOneOf(concat(ROLE_LABELS, ROLE_WORDS)),
                     RedactionPolicy::hiddenNames),

@@ -663,7 +663,8 @@ class RedactionPolicyTest {
                 "货源", "温州人", "从毛某某", "某某", "证言", "反映", "通过", "曾确诊", "ZL", "ZL 2019 2 0123456", "〕", "152026000123",
                 "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "王小明、吴志强均证实", "张建华、李秀梅分别承认", "询问笔录", "对王小明进行了询问", "A123456789", "(女,35岁)", "均证实", "分别", "东方公司",
                 "交给", "卖给", "转交给", "阿强", "buyer ", "Mr. ", " and ", "Witness ", "保管", "交给钟晓华销售", "卖给Tom Smith，", "buyer Mary Johnson,", "Mr. Lee and Ms. Wu.",
-                "从王建国经营的", "向张晓明购进", "与王刚共同", "一三八 零零一三 八零零零", " 一二");
+                "从王建国经营的", "向张晓明购进", "与王刚共同", "一三八 零零一三 八零零零", " 一二",
+                "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -908,6 +909,46 @@ class RedactionPolicyTest {
                 "经查，当事人销售侵权商品30件，货值2000元。", "当事人从某某贸易有限公司处购进。", "当事人于2026年3月从广州购进。",
                 "当事人销售标有“哥弟”商标的服装。", "当事人从江西购进。", "当事人从黄山购进。", "当事人向广州某公司购进。", "当事人与华为公司共同开发。",
                 "当事人与其他商家共同经营。", "当事人从淘宝平台购进。", "经营者向本局说明。", "员工小组负责。", "其员工小时工资为20元。")) {
+            assertThat(RedactionPolicy.scrub(kept)).as(kept).isEqualTo(kept);
+        }
+    }
+
+    /**
+     * Order 45 Art 6, a privacy sweep from outside (stop 71): home addresses by other labels and in villages and Latin script,
+     * health data (illnesses, a miscarriage, drug treatment, disabilities, test results), third parties named where money went
+     * or who confirmed the facts, a mobile with a space between every digit and an insurance card's number were published.
+     */
+    @Test
+    void redaction_hides_what_the_privacy_sweep_of_stop_71_found_public() {
+        Map<String, String> hidden = new java.util.LinkedHashMap<>();
+        hidden.put("当事人在其住处：北京市朝阳区望京西园四区411楼1单元202存放侵权商品。", "望京西园");
+        hidden.put("其居住的北京市朝阳区望京西园四区411楼1单元202内查获商品。", "望京西园");
+        hidden.put("当事人目前住宿在北京市海淀区某某宾馆302房间。", "宾馆302");
+        hidden.put("在北京市朝阳区幸福村35号的自家房屋内查获侵权商品。", "幸福村");
+        hidden.put("Room 1203, Building 5, No. 8 Xingfu Road, Chaoyang District was searched.", "Xingfu");
+        hidden.put("其母亲***患淋巴瘤、肾衰竭，需要照顾。", "肾衰竭");
+        hidden.put("其女友***后流产。", "流产");
+        hidden.put("当事人曾在戒毒所戒毒。", "戒毒");
+        hidden.put("当事人因吸毒被行政拘留。", "吸毒");
+        hidden.put("当事人接受心理治疗。", "心理治疗");
+        hidden.put("当事人肝功能异常、血糖偏高。", "血糖偏高");
+        hidden.put("其妻是聋人。", "聋人");
+        hidden.put("当事人系精神残疾人。", "精神残疾");
+        hidden.put("当事人因交通事故致残。", "致残");
+        hidden.put("账户开户人为王小二。", "王小二");
+        hidden.put("骑手王强负责配送。", "王强");
+        hidden.put("货款由刘备支付宝转账。", "刘备");
+        hidden.put("货款汇入钱多多的账户。", "钱多多");
+        hidden.put("经钱多多证实，当事人销售侵权商品。", "钱多多");
+        hidden.put("对钱多多名下项目从严审查。", "钱多多");
+        hidden.put("当事人的号码是1 3 8 1 2 3 4 5 6 7 8。", "1 3 8 1");
+        hidden.put("医保卡号：1234567890。", "1234567890");
+        hidden.forEach((text, secret) -> assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain(secret).contains(RedactionPolicy.HIDDEN));
+        // and what names nobody's home, health or name stays
+        for (String kept : List.of("项目流产后当事人转而销售侵权商品。", "当事人在商场3楼销售侵权商品。", "经查证实，当事人销售侵权商品。",
+                "由当事人支付宝转账。", "对当事人销售侵权商品的行为予以处罚。", "当事人系盲人按摩店经营者。", "当事人销售的高血压治疗仪侵犯专利权。",
+                "The Street Fighter game was copied.", "当事人销售的第3代产品在本村广受欢迎。", "商标注册号码12345678，核定使用商品第25类。",
+                "经鉴定，该批商品系假冒注册商标的商品，证实当事人侵权。")) {
             assertThat(RedactionPolicy.scrub(kept)).as(kept).isEqualTo(kept);
         }
     }
