@@ -920,30 +920,33 @@ class RedactionPolicyTest {
      */
     @Test
     void redaction_hides_what_the_privacy_sweep_of_stop_71_found_public() {
-        Map<String, String> hidden = new java.util.LinkedHashMap<>();
-        hidden.put("当事人在其住处：北京市朝阳区望京西园四区411楼1单元202存放侵权商品。", "望京西园");
-        hidden.put("其居住的北京市朝阳区望京西园四区411楼1单元202内查获商品。", "望京西园");
-        hidden.put("当事人目前住宿在北京市海淀区某某宾馆302房间。", "宾馆302");
-        hidden.put("在北京市朝阳区幸福村35号的自家房屋内查获侵权商品。", "幸福村");
-        hidden.put("Room 1203, Building 5, No. 8 Xingfu Road, Chaoyang District was searched.", "Xingfu");
-        hidden.put("其母亲***患淋巴瘤、肾衰竭，需要照顾。", "肾衰竭");
-        hidden.put("其女友***后流产。", "流产");
-        hidden.put("当事人曾在戒毒所戒毒。", "戒毒");
-        hidden.put("当事人因吸毒被行政拘留。", "吸毒");
-        hidden.put("当事人接受心理治疗。", "心理治疗");
-        hidden.put("当事人肝功能异常、血糖偏高。", "血糖偏高");
-        hidden.put("其妻是聋人。", "聋人");
-        hidden.put("当事人系精神残疾人。", "精神残疾");
-        hidden.put("当事人因交通事故致残。", "致残");
-        hidden.put("账户开户人为王小二。", "王小二");
-        hidden.put("骑手王强负责配送。", "王强");
-        hidden.put("货款由刘备支付宝转账。", "刘备");
-        hidden.put("货款汇入钱多多的账户。", "钱多多");
-        hidden.put("经钱多多证实，当事人销售侵权商品。", "钱多多");
-        hidden.put("对钱多多名下项目从严审查。", "钱多多");
-        hidden.put("当事人的号码是1 3 8 1 2 3 4 5 6 7 8。", "1 3 8 1");
-        hidden.put("医保卡号：1234567890。", "1234567890");
-        hidden.forEach((text, secret) -> assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain(secret).contains(RedactionPolicy.HIDDEN));
+        // each text, then what of it must not be published
+        String[] textAndSecret = {
+                "当事人在其住处：北京市朝阳区望京西园四区411楼1单元202存放侵权商品。", "望京西园",
+                "其居住的北京市朝阳区望京西园四区411楼1单元202内查获商品。", "望京西园",
+                "当事人目前住宿在北京市海淀区某某宾馆302房间。", "宾馆302",
+                "在北京市朝阳区幸福村35号的自家房屋内查获侵权商品。", "幸福村",
+                "Room 1203, Building 5, No. 8 Xingfu Road, Chaoyang District was searched.", "Xingfu",
+                "其母亲***患淋巴瘤、肾衰竭，需要照顾。", "肾衰竭",
+                "其女友***后流产。", "流产",
+                "当事人曾在戒毒所戒毒。", "戒毒",
+                "当事人因吸毒被行政拘留。", "吸毒",
+                "当事人接受心理治疗。", "心理治疗",
+                "当事人肝功能异常、血糖偏高。", "血糖偏高",
+                "其妻是聋人。", "聋人",
+                "当事人系精神残疾人。", "精神残疾",
+                "当事人因交通事故致残。", "致残",
+                "账户开户人为王小二。", "王小二",
+                "骑手王强负责配送。", "王强",
+                "货款由刘备支付宝转账。", "刘备",
+                "货款汇入钱多多的账户。", "钱多多",
+                "经钱多多证实，当事人销售侵权商品。", "钱多多",
+                "对钱多多名下项目从严审查。", "钱多多",
+                "当事人的号码是1 3 8 1 2 3 4 5 6 7 8。", "1 3 8 1",
+                "医保卡号：1234567890。", "1234567890"};
+        for (int i = 0; i < textAndSecret.length; i += 2) {
+            assertThat(RedactionPolicy.scrub(textAndSecret[i])).as(textAndSecret[i]).doesNotContain(textAndSecret[i + 1]).contains(RedactionPolicy.HIDDEN);
+        }
         // and what names nobody's home, health or name stays
         for (String kept : List.of("项目流产后当事人转而销售侵权商品。", "当事人在商场3楼销售侵权商品。", "经查证实，当事人销售侵权商品。",
                 "由当事人支付宝转账。", "对当事人销售侵权商品的行为予以处罚。", "当事人系盲人按摩店经营者。", "当事人销售的高血压治疗仪侵犯专利权。",

@@ -307,14 +307,20 @@ class ListingRulesTest {
      */
     @Test
     void a_sanction_s_scope_hides_the_names_the_listing_s_notice_named() {
+        Object imposed = onAListingWhoseNoticeNamesDengJianping(new ImposeSanction(LISTING_ID, null, SanctionMeasure.KEY_SUPERVISION,
+                "对邓建平实际控制的其他企业一并重点监管", null, date("2025-04-01")));
+        assertThat(((SanctionImposed) imposed).scope()).isEqualTo("对***实际控制的其他企业一并重点监管");
+    }
+
+    /** The first event {@code command} records on a listing, with a sanction, whose notice's reason names 邓建平. */
+    private Object onAListingWhoseNoticeNamesDengJianping(Object command) {
         ListingProposed naming = new ListingProposed(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
                 SUBJECT, BASIS, "法定代表人的岳父邓建平实际控制当事人", PROPOSED, STATEMENT_DEADLINE, VERSION);
         List<Object> events = new java.util.ArrayList<>();
         fixture.given(naming, added(), imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, TERM_END.dueOn()))
-                .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.KEY_SUPERVISION, "对邓建平实际控制的其他企业一并重点监管", null,
-                        date("2025-04-01")), AS_OWN_BUREAU)
+                .when(command, AS_OWN_BUREAU)
                 .expectEventsMatching(org.gongshi.ledger.policy.Refusals.captured(events));
-        assertThat(((SanctionImposed) events.get(0)).scope()).isEqualTo("对***实际控制的其他企业一并重点监管");
+        return events.get(0);
     }
 
     /**
@@ -323,13 +329,9 @@ class ListingRulesTest {
      */
     @Test
     void a_sanction_s_lifting_reason_hides_the_names_the_listing_s_notice_named() {
-        ListingProposed naming = new ListingProposed(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
-                SUBJECT, BASIS, "法定代表人的岳父邓建平实际控制当事人", PROPOSED, STATEMENT_DEADLINE, VERSION);
-        List<Object> events = new java.util.ArrayList<>();
-        fixture.given(naming, added(), imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, LISTED, TERM_END.dueOn()))
-                .when(new LiftSanction(LISTING_ID, LISTING_ID + "/1", date("2025-05-06"), "邓建平已退出实际控制，整改到位"), AS_OWN_BUREAU)
-                .expectEventsMatching(org.gongshi.ledger.policy.Refusals.captured(events));
-        assertThat(((SanctionLifted) events.get(0)).reason()).isEqualTo("***已退出实际控制，整改到位");
+        Object lifted = onAListingWhoseNoticeNamesDengJianping(new LiftSanction(LISTING_ID, LISTING_ID + "/1", date("2025-05-06"),
+                "邓建平已退出实际控制，整改到位"));
+        assertThat(((SanctionLifted) lifted).reason()).isEqualTo("***已退出实际控制，整改到位");
     }
 
     @Test
