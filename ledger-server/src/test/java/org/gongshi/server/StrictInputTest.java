@@ -455,6 +455,10 @@ class StrictInputTest {
         Answer nested = postJson("/api/v1/cases", "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}");
         assertRefused(nested, "3,000 nested arrays", 400);
         assertThat(nested.body()).contains("nests objects or arrays too deeply").doesNotContain("digits");
+        // a field's name past the parser's bound says so (a sweep from outside, stop 71: a 100 KB name was "a number of more than 1,000 digits")
+        Answer named = postJson("/api/v1/cases", "{\"" + "a".repeat(100_000) + "\":1}");
+        assertRefused(named, "a field name of 100,000 characters", 400);
+        assertThat(named.body()).contains("field name longer than any field").doesNotContain("digits");
         assertThat(recordedSince(before)).isEmpty();
     }
 

@@ -244,9 +244,15 @@ public final class Problems {
         if (jackson instanceof tools.jackson.core.exc.StreamConstraintsException) {
             // the parser's other bounds: nesting (500 levels: outside audit, 3,000 nested arrays were called a long number), and
             // the lengths of a name or a document, which the body's 128 KB keeps far off
-            if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().toLowerCase(java.util.Locale.ROOT).contains("depth")) {
+            String bound = jackson.getOriginalMessage() == null ? "" : jackson.getOriginalMessage().toLowerCase(java.util.Locale.ROOT);
+            if (bound.contains("depth")) {
                 return new InvalidRequest.FieldProblem(path(jackson, null), "nests objects or arrays too deeply; no field of API.md nests"
                         + " more than a few levels");
+            }
+            // a field's name past the parser's bound (a sweep from outside, stop 71: a 100 KB name was called a long number)
+            if (bound.contains("name")) {
+                return new InvalidRequest.FieldProblem(path(jackson, null), "holds a field name longer than any field of API.md; send the"
+                        + " fields API.md names");
             }
             return new InvalidRequest.FieldProblem(path(jackson, null), "holds a number of more than 1,000 digits; no field takes one"
                     + " (an amount is in yuan with at most 2 decimals)");
