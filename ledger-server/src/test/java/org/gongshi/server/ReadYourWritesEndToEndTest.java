@@ -86,6 +86,11 @@ class ReadYourWritesEndToEndTest {
                 .isEqualTo("京朝市监罚〔2026〕1号");
         assertThat((List<?>) get("/api/v1/public/subjects/" + COMPANY + "?position=" + publishedAt).get("penalties")).hasSize(1);
         assertThat(get("/api/v1/public/stats?position=" + publishedAt).get("disclosureRate")).isNotNull();
+        // the feed's reads wait for it too (a sweep from outside, stop 71: entries and the snapshot ignored the position)
+        assertThat(web.get().uri("/feed/v1/entries?after=-1&position=" + publishedAt).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains(recordId);
+        assertThat(web.get().uri("/feed/v1/snapshot?position=" + publishedAt).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains(recordId);
 
         Map<?, ?> proposed = post("/api/v1/listings", ListingsEndToEndTest.proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY",
                 "北京某某商标代理有限公司", COMPANY, List.of(caseId), "2026-04-01"), 201, null);
@@ -155,6 +160,11 @@ class ReadYourWritesEndToEndTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("position")
                 .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("beyond the ledger's newest position"));
+        // the feed's reads too (a sweep from outside, stop 71: entries and the snapshot ignored it)
+        for (String feed : List.of("/feed/v1/entries?after=-1&position=", "/feed/v1/snapshot?position=")) {
+            web.get().uri(feed + Long.MAX_VALUE).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("position");
+        }
     }
 
     private static Map<?, ?> post(String uri, Map<String, Object> body, int status, String idempotencyKey) {

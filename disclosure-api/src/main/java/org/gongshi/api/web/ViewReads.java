@@ -42,18 +42,42 @@ public class ViewReads {
 
     /** Completes once the views of {@code processors} have passed the position the request asks for (at once if it asks none). */
     public Mono<Void> await(ServerHttpRequest request, String... processors) {
-        Long position = position(request);
+        return await(position(request), processors);
+    }
+
+    /** Completes once the views of {@code processors} have passed {@code position} (at once if it is null). */
+    Mono<Void> await(Long position, String... processors) {
         if (position == null) return Mono.empty();
         long deadline = System.nanoTime() + wait.toNanos();
         return attempt(position, processors, deadline);
     }
 
     private Mono<Void> attempt(long position, String[] processors, long deadline) {
+        return attempt(position, processors, deadline, true);
+    }
+
+    /**
+     * One poll; on the first that finds a view behind, a position beyond the ledger's head is refused at once (a sweep from
+     * outside, stop 71: it was refused only after the whole wait, 3 s of polling for a position no command had returned).
+     */
+    private Mono<Void> attempt(long position, String[] processors, long deadline, boolean first) {
         return blocking(() -> Arrays.stream(processors).allMatch(p -> positions.passed(p, position))).flatMap(passed -> {
             if (passed) return Mono.empty();
+            if (first) {
+                return blocking(positions::head).flatMap(head -> position > head
+                        ? Mono.<Void>error(beyondHead(head)) : later(position, processors, deadline));
+            }
             if (System.nanoTime() - deadline >= 0) return blocking(() -> behind(position, processors)).flatMap(Mono::error);
-            return Mono.delay(poll).then(Mono.defer(() -> attempt(position, processors, deadline)));
+            return later(position, processors, deadline);
         });
+    }
+
+    private Mono<Void> later(long position, String[] processors, long deadline) {
+        return Mono.delay(poll).then(Mono.defer(() -> attempt(position, processors, deadline, false)));
+    }
+
+    private static RuntimeException beyondHead(long head) {
+        return InvalidRequest.of(PARAMETER, "is beyond the ledger's newest position " + head + "; send the position a command of yours returned");
     }
 
     /**
@@ -73,10 +97,7 @@ public class ViewReads {
     /** Why the wait ended: a position beyond the ledger's head is the caller's mistake (400), otherwise a view is late (503). */
     private RuntimeException behind(long position, String[] processors) {
         long head = positions.head();
-        if (position > head) {
-            return InvalidRequest.of(PARAMETER, "is beyond the ledger's newest position " + head
-                    + "; send the position a command of yours returned");
-        }
+        if (position > head) return beyondHead(head);
         String late = Arrays.stream(processors).map(p -> p + " at " + positions.at(p)).collect(Collectors.joining(", "));
         return new ViewBehind("The view has not yet passed ledger position " + position + " (" + late + ") after waiting "
                 + wait.toMillis() + " ms; retry shortly with the same position", position, RETRY_AFTER);
