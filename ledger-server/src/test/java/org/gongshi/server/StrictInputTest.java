@@ -611,6 +611,15 @@ class StrictInputTest {
         }
         web.post().uri("/api/v1/cases/{id}/disclosure", caseId).headers(h -> h.setBearerAuth(token)).header("Accept", "application/xml")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json(Map.of("action", "PUBLISH"))).exchange().expectStatus().isEqualTo(406);
+        // an Accept that is no list of media types, on a command or a read, is a problem naming it (a sweep from outside, stop 71:
+        // a read answered Spring's own 406 body)
+        for (String path : List.of("/api/v1/public/penalties", "/api/v1/cases/" + caseId, "/feed/v1/entries")) {
+            EntityExchangeResult<String> r = web.get().uri(path).headers(h -> h.setBearerAuth(token)).header("Accept", "///").exchange()
+                    .expectBody(String.class).returnResult();
+            assertThat(r.getStatus().value()).as(path + " -> " + r.getResponseBody()).isEqualTo(406);
+            assertThat(r.getResponseHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(r.getResponseBody()).as(path).contains("The Accept header is no list of media types");
+        }
         assertThat(recordedSince(before)).isEmpty();
     }
 

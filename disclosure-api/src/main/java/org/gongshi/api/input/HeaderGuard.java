@@ -31,6 +31,7 @@ import java.util.Set;
  * <li>A command (any method but GET, HEAD and OPTIONS) answers JSON, its refusals problem+json: an {@code Accept} that
  * does not allow JSON is a 406 before the command runs. It ran before: the case was filed, or the record published to the
  * feed, and the client was told 406, so a retry without a key filed a second case.</li>
+ * <li>An {@code Accept} that is no list of media types is a 406 with a problem naming it.</li>
  * <li>A body whose declared length is over {@link Bounds#BODY_BYTES} is a 413 before it is read.</li>
  * </ul>
  */
@@ -62,6 +63,11 @@ public class HeaderGuard implements WebFilter, Ordered {
             return Problems.write(exchange, InvalidRequest.of(IdempotentCommands.HEADER, "must not be empty: send a key of your own"
                     + " (the same one with each retry of a command), or no header. Nothing was recorded"));
         }
+        if (!readableAccept(headers)) {
+            // a sweep from outside, stop 71: Accept: /// met Spring's own 406 body, not a problem naming the header
+            return Problems.write(exchange, HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "The Accept header is no list of media types;"
+                    + " send one that allows application/json (application/problem+json for refusals), or none. Nothing was recorded");
+        }
         if (headers.getContentLength() > Bounds.BODY_BYTES) {
             // refused on its declared length, before a byte of it is read: with Expect: 100-continue the server had sent 100
             // and then reset the connection under the 10 MB that came (a sweep from outside: 3 of 10 without an answer)
@@ -75,13 +81,23 @@ public class HeaderGuard implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
+    /** Whether the request's {@code Accept}, if any, is a list of media types. */
+    static boolean readableAccept(HttpHeaders headers) {
+        try {
+            headers.getAccept();
+            return true;
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
+
     /** Whether the request's {@code Accept} allows JSON, a command's answer (no {@code Accept} allows anything). */
     static boolean answersJson(HttpHeaders headers) {
         List<MediaType> accepted;
         try {
             accepted = headers.getAccept();
         } catch (InvalidMediaTypeException unreadable) {
-            return true; // the web layer refuses it as before, with its own 400 or 406
+            return true; // refused before, as no list of media types (readableAccept)
         }
         // a command's success is application/json: an Accept that allows only problems cannot take it (outside audit: a success
         // was labelled application/problem+json)
