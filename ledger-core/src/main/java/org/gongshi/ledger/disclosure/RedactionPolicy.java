@@ -238,7 +238,7 @@ public final class RedactionPolicy {
      */
     private static final List<String> NOT_A_PERSONS_ILLNESS = List.of("药", "试剂", "试纸", "检测", "监测", "治疗仪", "仪", "器械", "用品",
             "食品", "保健", "疫苗", "防治", "防控", "预防", "协会", "学会", "基金", "人联", "人保障", "人专用", "人辅助", "专用", "患者专用",
-            "人群", "疗效", "功效", "克星", "按摩");
+            "人群", "疗效", "功效", "克星", "按摩", "医院", "专科", "研究");
     /** The words of a pregnancy: health data of the woman (怀孕五个月, 孕妇, 妊娠). */
     private static final List<String> PREGNANCY_WORDS = List.of("怀孕", "妊娠", "孕妇", "孕期", "身孕");
     /** A pregnancy and how long it has lasted: 怀孕五个月, 妊娠12周. */

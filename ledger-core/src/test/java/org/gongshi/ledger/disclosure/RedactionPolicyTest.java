@@ -949,7 +949,7 @@ class RedactionPolicyTest {
         }
         // and what names nobody's home, health or name stays
         for (String kept : List.of("项目流产后当事人转而销售侵权商品。", "当事人在商场3楼销售侵权商品。", "经查证实，当事人销售侵权商品。",
-                "由当事人支付宝转账。", "对当事人销售侵权商品的行为予以处罚。", "当事人系盲人按摩店经营者。", "当事人销售的高血压治疗仪侵犯专利权。",
+                "由当事人支付宝转账。", "对当事人销售侵权商品的行为予以处罚。", "当事人系盲人按摩店经营者。", "当事人系肿瘤医院的供货商。", "当事人销售的高血压治疗仪侵犯专利权。",
                 "The Street Fighter game was copied.", "当事人销售的第3代产品在本村广受欢迎。", "商标注册号码12345678，核定使用商品第25类。",
                 "经鉴定，该批商品系假冒注册商标的商品，证实当事人侵权。")) {
             assertThat(RedactionPolicy.scrub(kept)).as(kept).isEqualTo(kept);
