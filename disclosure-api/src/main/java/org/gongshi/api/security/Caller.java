@@ -28,7 +28,7 @@ public record Caller(String sub, String bureau, String division, Set<String> rol
      * (110000 → 11), or null when the token has no valid division claim.
      */
     public Division divisionPrefix() {
-        if (division == null || !division.matches("\\d{6}")) return null;
+        if (!Division.isFullCode(division)) return null;
         return new Division(division).region();
     }
 }

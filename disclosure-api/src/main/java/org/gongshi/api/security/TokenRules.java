@@ -1,6 +1,7 @@
 package org.gongshi.api.security;
 
 import org.gongshi.api.limits.Bounds;
+import org.gongshi.ledger.identity.Division;
 import org.gongshi.ledger.identity.Uscc;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -83,7 +84,7 @@ public record TokenRules(Duration maxLifetime, String issuer, String audience, D
             if (problem.isPresent()) return invalid("The token's bureau is no valid unified social credit code: " + problem.get());
         }
         Object division = jwt.getClaims().get("division");
-        if (division != null && !(division instanceof String code && code.matches("\\d{6}"))) {
+        if (division != null && !(division instanceof String code && Division.isFullCode(code))) {
             return invalid("The token's division must be a 6-digit division code (GB/T 2260)");
         }
         Object roles = jwt.getClaims().get("roles");

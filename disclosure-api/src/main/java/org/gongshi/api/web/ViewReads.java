@@ -49,10 +49,6 @@ public class ViewReads {
     Mono<Void> await(Long position, String... processors) {
         if (position == null) return Mono.empty();
         long deadline = System.nanoTime() + wait.toNanos();
-        return attempt(position, processors, deadline);
-    }
-
-    private Mono<Void> attempt(long position, String[] processors, long deadline) {
         return attempt(position, processors, deadline, true);
     }
 

@@ -48,6 +48,8 @@ class TokenRulesTest {
         assertThat(refusal(Map.of("bureau", 42))).contains("bureau must be a unified social credit code");
         assertThat(refusal(Map.of("division", "abc"))).contains("6-digit division code");
         assertThat(refusal(Map.of("division", "1101050"))).contains("6-digit division code");
+        assertThat(refusal(Map.of("division", "11"))).as("a prefix is no bureau's division").contains("6-digit division code");
+        assertThat(refusal(Map.of("division", "１１０１０５"))).as("full-width digits").contains("6-digit division code");
         assertThat(refusal(Map.of("roles", "officer"))).contains("roles must be a list");
         assertThat(refusal(Map.of("roles", List.of("officer", 7)))).contains("roles must be a list");
     }

@@ -30,6 +30,11 @@ public record Division(String code) {
         return Optional.empty();
     }
 
+    /** Whether {@code code} is a whole county-level code of {@value #MAX_DIGITS} digits (a bureau's, as a token claims it), no prefix. */
+    public static boolean isFullCode(String code) {
+        return code != null && code.length() == MAX_DIGITS && problem(code).isEmpty();
+    }
+
     /**
      * The division a request names, or empty when it names none (null or blank); surrounding spaces
      * are ignored.
