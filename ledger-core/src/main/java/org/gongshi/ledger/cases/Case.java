@@ -356,6 +356,7 @@ public class Case implements DisclosedCase {
         check(command.reason() != null, Rule.DISMISSAL,
                 "a dismissal names its reason: NO_VIOLATION, NO_JURISDICTION, TIME_BARRED or PARTY_DECEASED_OR_DISSOLVED");
         requireDatedInOrder(command.dismissedOn(), "the dismissal", recording, rules);
+        endPauseBy(command.dismissedOn(), rules);
         apply(new CaseDismissed(caseId, command.dismissedOn(), command.reason(), command.note(), decisionDeadline(rules),
                 recording.onTime(decisionDeadline(rules)), rules.version()));
     }
@@ -375,6 +376,7 @@ public class Case implements DisclosedCase {
         check(!command.suspectedOn().isAfter(command.approvedOn()) && !command.approvedOn().isAfter(command.transferredOn()),
                 Rule.TRANSFER_NOT_REPLACED, "suspected " + command.suspectedOn() + ", approved " + command.approvedOn() + " and sent "
                         + command.transferredOn() + " must follow one another");
+        endPauseBy(command.transferredOn(), rules);
         apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
                 decisionDeadline(rules), recording.onTime(decisionDeadline(rules)), rules.version()));
         // the approval is recorded with the transfer: it is on time by its own date; the sending, by the recording day
@@ -698,6 +700,16 @@ public class Case implements DisclosedCase {
      */
     private Deadline hearingRequestDeadline(Rulebook rules) {
         return hearingRequestDeadline.provisional() ? rules.hearingRequestDeadline(noticeServedOn) : hearingRequestDeadline;
+    }
+
+    /**
+     * A dismissal or a transfer made while the clock stands still ends the pause on its own day, so the days paused up to it
+     * do not count and the disposition is judged against the deadline they moved (a decision is refused until the clock is
+     * resumed; an outside sweep, stop 72: a case dismissed during a suspension was recorded late against the deadline the
+     * pause had moved, and counted in the handling rate of a period its deadline no longer fell in).
+     */
+    private void endPauseBy(LocalDate disposedOn, Rulebook rules) {
+        if (pausedSince != null) resume(disposedOn, rules);
     }
 
     private void resume(LocalDate resumedOn, Rulebook rules) {

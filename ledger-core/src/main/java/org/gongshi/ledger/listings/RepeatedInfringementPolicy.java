@@ -131,10 +131,15 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
         List<String> basis = basisCaseIds.stream().distinct().toList();
         List<String> standing = qualifying(uscc, facts.stream().filter(p -> basis.contains(p.caseId())).toList(), proposedOn);
         List<String> others = basis.stream().filter(id -> !standing.contains(id)).toList();
+        // the basis cases that would qualify but for their IP type: a message that names one of them "not qualifying" says why
+        Map<IpType, List<String>> byType = facts.stream().filter(p -> basis.contains(p.caseId()) && qualifies(p, uscc, proposedOn))
+                .collect(Collectors.groupingBy(PenaltyFact::ipType, java.util.TreeMap::new,
+                        Collectors.mapping(PenaltyFact::caseId, Collectors.collectingAndThen(Collectors.toList(), l -> l.stream().distinct().toList()))));
         check(standing.size() >= penalties, rule, "a repeated infringer rests on at least " + penalties
                 + " effective (not revoked) ordinary-procedure infringement penalties (not warnings only) of one IP type against "
                 + uscc + " decided within " + windowYears
                 + " years before " + proposedOn + "; of the basis cases only " + standing.size() + " qualify"
-                + (others.isEmpty() ? "" : "; not qualifying: " + others));
+                + (others.isEmpty() ? "" : "; not qualifying: " + others)
+                + (byType.size() > 1 ? "; penalties for infringing different IP types are not counted together: " + byType : ""));
     }
 }

@@ -278,6 +278,30 @@ class CaseLifecycleRulesTest {
     }
 
     @Test
+    void clock_pauses_a_dismissal_or_transfer_while_paused_ends_the_pause_and_is_judged_against_the_moved_deadline() {
+        // paused 03-10, disposed of 06-10, past the unmoved 06-01: 92 days do not count, 03-02 + 182 CD = Monday 08-31
+        Object[] pausedCase = {filed(), paused(date("2026-03-10"), PauseReason.SUSPENSION)};
+        CaseClockResumed resumedByTheDisposition = new CaseClockResumed(CASE_ID, date("2026-06-10"), 92, due("2026-08-31"), VERSION);
+        fixture.given(pausedCase)
+                .when(new DismissCase(CASE_ID, date("2026-06-10"), DismissalReason.NO_JURISDICTION, null), AS_OWN_BUREAU)
+                .expectEvents(resumedByTheDisposition, new CaseDismissed(CASE_ID, date("2026-06-10"), DismissalReason.NO_JURISDICTION, null,
+                        due("2026-08-31"), true, VERSION));
+        fixture.given(pausedCase)
+                .when(new TransferToJudiciary(CASE_ID, date("2026-06-10"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-06-10"),
+                        date("2026-06-10")), AS_OWN_BUREAU)
+                .expectEvents(resumedByTheDisposition,
+                        new CaseTransferredToJudiciary(CASE_ID, date("2026-06-10"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", due("2026-08-31"),
+                                true, VERSION),
+                        sameDayTransferDeadlines(date("2026-06-10"), "2026-06-15", "2026-06-11"));
+        // a hearing requested pauses the clock too; the case dismissed before it was held
+        fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12")))
+                .andGiven(hearingRequested(date("2026-03-10")))
+                .when(new DismissCase(CASE_ID, date("2026-06-10"), DismissalReason.NO_VIOLATION, null), AS_OWN_BUREAU)
+                .expectEvents(resumedByTheDisposition, new CaseDismissed(CASE_ID, date("2026-06-10"), DismissalReason.NO_VIOLATION, null,
+                        due("2026-08-31"), true, VERSION));
+    }
+
+    @Test
     void hearing_request_pauses_clock_until_hearing_held() {
         // notice Thursday 03-05: 5 WD are 03-06, 09, 10, 11, 12
         Object[] noticed = {filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12"))};

@@ -102,5 +102,12 @@ class RepeatedInfringementPolicyTest {
                 .hasMessageContaining("only 1 qualify").hasMessageContaining("not qualifying: [c2]");
         List<PenaltyFact> standing = List.of(history.get(0), fact("c2", USCC, LocalDate.of(2026, 6, 1), true));
         assertThatCode(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), standing, AS_OF, Rule.LISTING_BASIS)).doesNotThrowAnyException();
+
+        // a trademark and a patent penalty: the refusal says it is their IP types, not that one of them fails (outside sweep, stop 72:
+        // "not qualifying: [the trademark case]" alone sent the bureau looking for a defect in a penalty that had none)
+        List<PenaltyFact> mixed = List.of(history.get(0), new PenaltyFact("c4", USCC, LocalDate.of(2026, 5, 1), true, IpType.PATENT, true));
+        assertThatThrownBy(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c4"), mixed, AS_OF, Rule.LISTING_BASIS))
+                .hasMessageContaining("only 1 qualify")
+                .hasMessageContaining("different IP types are not counted together: {PATENT=[c4], TRADEMARK=[c1]}");
     }
 }
