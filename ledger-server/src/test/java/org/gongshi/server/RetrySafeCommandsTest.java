@@ -85,6 +85,26 @@ class RetrySafeCommandsTest {
                 .as("every later retry gets the same first answer").isEqualTo(answer);
     }
 
+    /**
+     * API.md: a repeat with the same key and body returns the first response. One sent while the first attempt runs waits
+     * for that answer instead of being told to retry (a sweep from outside: three of ten concurrent repeats got 503). The
+     * first attempt's own wait ran out (503); the repeat, sent while the command is still held, gets the 201 once it is let go.
+     */
+    @Test
+    void a_repeat_sent_while_the_first_attempt_runs_waits_for_its_answer() throws Exception {
+        var first = post("concurrent-1").exchange().expectBody(String.class).returnResult();
+        assertThat(first.getStatus().value()).isEqualTo(503);
+        var repeat = java.util.concurrent.CompletableFuture.supplyAsync(() -> post("concurrent-1").exchange().expectBody(String.class).returnResult());
+        // let the command go while the repeat waits (were the repeat slower to arrive, it would find the answer kept: 201 alike)
+        Thread.sleep(200);
+        release.countDown();
+        var answered = repeat.get(30, TimeUnit.SECONDS);
+        assertThat(answered.getStatus().value()).as(answered.getResponseBody()).isEqualTo(201);
+        assertThat(caseFilings()).isEqualTo(1);
+        assertThat(body(post("concurrent-1").exchange().expectStatus().isCreated().expectBody(String.class).returnResult()))
+                .isEqualTo(body(answered));
+    }
+
     @Test
     void a_client_that_disconnects_mid_request_does_not_jam_its_key_and_the_retry_gets_the_one_case() throws Exception {
         String request = JsonMapper.builder().build().writeValueAsString(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));

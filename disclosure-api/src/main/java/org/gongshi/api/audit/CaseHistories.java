@@ -16,6 +16,10 @@ import org.gongshi.ledger.cases.event.DecisionNumberTaken;
 import org.gongshi.ledger.cases.event.NoPenaltyDecided;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.disclosure.RecordState;
+import org.gongshi.ledger.listings.ListEntrySlot;
+import org.gongshi.ledger.listings.event.ListEntrySlotOccupied;
+import org.gongshi.ledger.listings.event.ListEntrySlotVacated;
+import org.gongshi.ledger.privacy.command.ShredSubject;
 import org.gongshi.ledger.policy.Recording;
 import org.gongshi.projections.cases.CaseView;
 import org.gongshi.projections.cases.CaseViewReplay;
@@ -105,16 +109,32 @@ public class CaseHistories {
 
     /**
      * Every event of the case, of the listings resting on it and of the decision number its decision took ({@link
-     * DecisionNumberSlot}: audit, those ledger entries were in no history), in global order (events not yet in the tree last).
+     * DecisionNumberSlot}: audit, those ledger entries were in no history), of its party's data subject (the erasure of the
+     * personal data: when, by whom) and of the list-entry slots its listings took and left (a sweep from outside, stop 72: those
+     * two were in no history), in global order (events not yet in the tree last).
      */
     public List<AuditedEvent> events(String caseId) {
         List<DomainEventMessage<?>> messages = new ArrayList<>(stream(caseId));
         messages.addAll(numbersTaken(caseId, messages));
-        for (ListingView listing : listingViews.restingOn(caseId)) messages.addAll(stream(listing.listingId()));
+        messages.addAll(stream(ShredSubject.aggregateId(caseId)));
+        for (ListingView listing : listingViews.restingOn(caseId)) {
+            messages.addAll(stream(listing.listingId()));
+            if (listing.subject() != null && listing.subject().uscc() != null) {
+                stream(ListEntrySlot.idOf(listing.listType(), listing.subject().uscc())).stream()
+                        .filter(m -> listing.listingId().equals(slotListing(m.getPayload()))).forEach(messages::add);
+            }
+        }
         Map<String, LedgerLeaves.Leaf> found = leaves.forEvents(messages.stream().map(DomainEventMessage::getIdentifier).toList());
         return messages.stream().map(m -> new AuditedEvent(m, found.get(m.getIdentifier())))
                 .sorted(Comparator.comparingLong(AuditedEvent::order).thenComparing(e -> e.message().getTimestamp()))
                 .toList();
+    }
+
+    /** The listing a list-entry slot's event names, or null. */
+    private static String slotListing(Object payload) {
+        if (payload instanceof ListEntrySlotOccupied occupied) return occupied.listingId();
+        if (payload instanceof ListEntrySlotVacated vacated) return vacated.listingId();
+        return null;
     }
 
     /** The events by which the case's decision took its number, read from the number's own stream. */
@@ -193,9 +213,7 @@ public class CaseHistories {
      * public record folded from the feed entries up to then, answered exactly as the public API did.
      */
     public Map<String, Object> asOf(String caseId, Instant asOf) {
-        // recorded up to asOf by the ledger's clock: the deadline mechanism's events (missed deadlines, expiry) included
-        List<DomainEventMessage<?>> known = stream(caseId).stream()
-                .filter(m -> !StoredEvents.recording(m).recordedAt().isAfter(asOf)).toList();
+        List<DomainEventMessage<?>> known = knownAt(stream(caseId), asOf);
         CaseView view = replay.replay(caseId, known).orElseThrow(() -> new NotFound("Case " + caseId + " had not been filed by " + asOf));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("caseId", caseId);
@@ -211,6 +229,17 @@ public class CaseHistories {
         String firstId = view.firstPublication() == null ? null : view.firstPublication().recordId();
         if (firstId != null && !firstId.equals(recordId)) body.put("firstPublicRecord", publicRecord(firstId, knownIds));
         return body;
+    }
+
+    /**
+     * The events of a case's stream recorded by {@code asOf} by the ledger's clock (the deadline mechanism's events, missed
+     * deadlines and expiry, included): the stream up to the first event recorded after {@code asOf}, never a selection from
+     * beyond it. An event's time is taken as its command is sent, before the case is locked, so of two commands sent to a
+     * case at once the later-stamped may be stored first; the one after it was stored later still, so the case never stood
+     * with it and without the one before (a sweep from outside, stop 72: a state held sequence 6 and not 5).
+     */
+    static List<DomainEventMessage<?>> knownAt(List<DomainEventMessage<?>> stream, Instant asOf) {
+        return stream.stream().takeWhile(m -> !StoredEvents.recording(m).recordedAt().isAfter(asOf)).toList();
     }
 
     /**

@@ -71,7 +71,7 @@ public class CaseQueryController {
         Caller caller = Caller.of(jwt);
         CaseStatus wanted = Params.oneOf(CaseStatus.class, "status", status);
         Page.Request paging = Page.request(page, size);
-        boolean late = Params.flag("overdue", overdue);
+        Boolean late = Params.flag("overdue", overdue);
         CaseViews.Scope scope = scope(caller, division);
         LocalDate today = LocalDate.now(clock);
         return reads.read(request, () -> {

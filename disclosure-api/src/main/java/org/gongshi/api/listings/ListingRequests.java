@@ -107,13 +107,12 @@ public final class ListingRequests {
 
     /**
      * 移出 for a named reason; {@code detail} says what happened, required for BASIS_REVOKED (the decision that revoked the
-     * basis) and LISTED_IN_ERROR (what the error was). Whether the basis was in fact revoked is the ledger's rule (409).
+     * basis) and LISTED_IN_ERROR (what the error was). Whether the basis was in fact revoked is the ledger's rule (409), and so
+     * is REPAIRED, a value of the contract that only a granted repair records (409 {@code listing-removal}; it was a 400 as if
+     * the value were unknown: a sweep from outside).
      */
     public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @Size(max = Bounds.TEXT) String detail) {
         void check() {
-            if (reason == RemovalReason.REPAIRED) {
-                throw InvalidRequest.of("reason", "REPAIRED removals follow a granted repair: POST .../repair with action GRANT");
-            }
             boolean detailGiven = detail != null && !detail.isBlank();
             if (reason == RemovalReason.BASIS_REVOKED && !detailGiven) {
                 throw InvalidRequest.of("detail", "name the decision that revoked the basis of the listing (BASIS_REVOKED needs a detail)");

@@ -40,9 +40,13 @@ public final class Params {
         return value;
     }
 
-    /** A flag parameter: {@code true} or {@code false} exactly, absent as false (outside audit: yes, 1 and 0 were read as flags). */
-    public static boolean flag(String field, String value) {
-        if (absent(value) || "false".equals(value.strip())) return false;
+    /**
+     * A filter's flag: {@code true} or {@code false} exactly, each a filter; absent as null, no filter (outside audit: yes, 1 and 0
+     * were read as flags; a sweep: false was read as absent).
+     */
+    public static Boolean flag(String field, String value) {
+        if (absent(value)) return null;
+        if ("false".equals(value.strip())) return false;
         if ("true".equals(value.strip())) return true;
         throw org.gongshi.api.problem.InvalidRequest.of(field, "must be true or false");
     }

@@ -164,6 +164,7 @@ public class Listing {
                         + rules.policy().creditListing().statementWorkingDays() + " WD from the notice); decide after that date, or record the statement first");
         check(command.measures() != null && !command.measures().isEmpty(), Rule.SANCTION_MEASURES,
                 "a listing decision names its measures, from " + Arrays.toString(SanctionMeasure.values()));
+        ListingBasisRule.of(rules).requireStillBears(listType, subject.uscc(), basisCaseIds, proposedOn, basisCases);
         Deadline longest = rules.listingTermEnd(decidedOn);
         Deadline term = longest;
         if (command.termEnd() != null) {

@@ -78,6 +78,28 @@ public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) 
         return repeatedInfringement.isCandidate(uscc, penalties(basisCaseIds, cases), proposedOn);
     }
 
+    /**
+     * {@link Rule#LISTING_BASIS} at the listing decision: the basis that bore the proposal still bears the entry, as
+     * {@link Listing#handle(org.gongshi.ledger.listings.command.FlagListingBasisRevoked, Rulebook, ListEntrySlots,
+     * org.gongshi.ledger.policy.Recording, BasisCases) a revocation after the listing} would judge it: every basis decision
+     * still stands, or for a repeated infringer those still standing still make a candidate. A decision revoked between the
+     * proposal and the decision would otherwise be listed and published, with sanctions, on a basis that no longer stands
+     * (a sweep from outside, stop 72: the basis watch only follows entries already listed).
+     */
+    public void requireStillBears(ListType listType, String uscc, List<String> basisCaseIds, LocalDate proposedOn, BasisCases cases) {
+        if (listType == ListType.REPEATED_INFRINGER) {
+            check(stillMakeACandidate(uscc, basisCaseIds, proposedOn, cases), Rule.LISTING_BASIS, "the basis penalties that still stand no"
+                    + " longer make " + uscc + " a repeated-infringer candidate: a decision the proposal rested on was revoked or confirmed"
+                    + " invalid since; decide not to list (list: false)");
+            return;
+        }
+        for (String caseId : basisCaseIds.stream().distinct().toList()) {
+            check(cases.find(caseId).map(BasisFacts::standing).orElse(false), Rule.LISTING_BASIS, "the penalty decision of basis case "
+                    + caseId + " was revoked or confirmed invalid since the proposal; it no longer bears a listing: decide not to list"
+                    + " (list: false)");
+        }
+    }
+
     /** {@link Rule#LISTING_REMOVAL}: see {@link #stillMakeACandidate}. */
     public void requireNoLongerACandidate(String uscc, List<String> basisCaseIds, LocalDate proposedOn, BasisCases cases) {
         repeatedInfringement.requireNoLongerCandidate(uscc, penalties(basisCaseIds, cases), proposedOn, Rule.LISTING_REMOVAL);

@@ -753,6 +753,33 @@ class ListingRulesTest {
     }
 
     /**
+     * A basis decision revoked between the proposal and the listing decision bears no listing: the decision to list is refused
+     * naming the case, as the basis watch would remove the entry (a sweep from outside, stop 72: the entry was listed, published
+     * with its sanctions and never removed, since the watch follows only entries already listed). Deciding not to list stays open.
+     */
+    @Test
+    void listing_basis_a_decision_revoked_before_the_listing_decision_bears_no_listing() {
+        revoke("case-2024-0212");
+        refused(fixture.given(proposed())
+                .when(decide(LISTED, List.of(noAwards())), AS_OWN_BUREAU),
+                "listing-basis", "basis case case-2024-0212 was revoked or confirmed invalid since the proposal");
+        fixture.given(proposed())
+                .when(new DecideListing(LISTING_ID, LISTED, false, null, null, "原处罚决定已被撤销"), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+
+        // a repeated infringer: the standing ones still making a candidate bear it, as they keep an entry listed
+        List<String> three = List.of("case-2024-0107", "case-2024-0212", "case-2024-0330");
+        cases.penalty("case-2024-0330", BUREAU, USCC, LocalDate.of(2024, 9, 2));
+        fixture.given(proposed(ListType.REPEATED_INFRINGER, ListingCategory.REPEATED_INFRINGEMENT, three))
+                .when(decide(LISTED, List.of(noAwards())), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        revoke("case-2024-0330");
+        refused(fixture.given(proposed(ListType.REPEATED_INFRINGER, ListingCategory.REPEATED_INFRINGEMENT, three))
+                .when(decide(LISTED, List.of(noAwards())), AS_OWN_BUREAU),
+                "listing-basis", "no longer make " + USCC + " a repeated-infringer candidate");
+    }
+
+    /**
      * DOMAIN.md, repeated infringer: 2 or more standing ordinary-procedure infringement penalties of one IP type, decided within
      * the 5 years before the proposal, make a candidate. A revoked basis removes the entry (BASIS_REVOKED) only once the bases
      * still standing no longer do; by the bureau's removal and by the process manager's flag alike.

@@ -152,11 +152,11 @@ public class CaseViewProjection {
 
     /**
      * Where the view keeps the free texts of the events that seal them when the subject is a natural person ({@code *}: each
-     * element of a list): the filing's source, decision facts, statements, hearing outcome, extension reasons, dismissal
+     * element of a list): the filing's source, decision facts and legal basis, statements, hearing outcome, extension reasons, dismissal
      * note, transfer reasons, challenge outcomes, closure outcome, revision reasons, how the decision was served and paid,
      * and the penalties' descriptions.
      */
-    static final List<String> FREE_TEXTS = List.of("source", "decision.facts", "statements.*.summary", "hearing.outcome", "extensions.*.reason",
+    static final List<String> FREE_TEXTS = List.of("source", "decision.facts", "decision.legalBasis", "statements.*.summary", "hearing.outcome", "extensions.*.reason",
             "dismissal.note", "transfer.reason", "transfer.returnReason", "earlierTransfers.*.reason", "earlierTransfers.*.returnReason",
             "challenges.*.outcome", "closure.outcome", "revisions.*.reason", "execution.method", "decision.service.method",
             "notice.proposedPenalties.*.description", "decision.penalties.*.description", "revisions.*.penalties.*.description");

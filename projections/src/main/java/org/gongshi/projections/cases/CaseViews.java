@@ -57,25 +57,31 @@ public class CaseViews {
      *
      * @param scope       whose cases: a bureau's own, or everything under a division prefix
      * @param status      only cases in this status, if given
-     * @param overdueOnly only the cases overdue on {@code today}
+     * @param overdue     true: only the cases overdue on {@code today}; false: only those that are not; null: all
      */
-    public CasePage list(Scope scope, CaseStatus status, boolean overdueOnly, LocalDate today, int page, int size) {
+    public CasePage list(Scope scope, CaseStatus status, Boolean overdue, LocalDate today, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         if (scope.bureau() != null) filters.add(eq("bureau", scope.bureau()));
         if (scope.divisionPrefix() != null) filters.add(Divisions.filter("division", scope.divisionPrefix()));
         if (status != null) filters.add(eq("status", status));
-        Bson overdue = or(and(eq("disposed", false), lt("decisionDeadline.dueOn", today), ne("clock.paused", true),
+        Bson isOverdue = or(and(eq("disposed", false), lt("decisionDeadline.dueOn", today), ne("clock.paused", true),
                         or(ne("decisionDeadline.provisional", true), eq("missedDeadlines.kind", "DECISION"))),
                 ne("disclosureOverdueSince", null));
-        Bson late = and(concat(filters, overdue));
-        long lateCount = collection.countDocuments(late);
-        long total = overdueOnly ? lateCount : collection.countDocuments(filters.isEmpty() ? new org.bson.Document() : and(filters));
+        Bson late = and(concat(filters, isOverdue));
+        Bson notLate = and(concat(filters, nor(isOverdue)));
         long offset = (long) page * size; // a page past the end is empty, however large its number
         List<CaseView> items = new ArrayList<>();
+        if (Boolean.FALSE.equals(overdue)) { // only the cases that are not overdue (a sweep from outside: overdue=false listed all)
+            long total = collection.countDocuments(notLate);
+            if (offset < total) sorted(notLate, offset, size).into(items);
+            return new CasePage(items, page, size, total);
+        }
+        long lateCount = collection.countDocuments(late);
+        long total = overdue != null ? lateCount : collection.countDocuments(filters.isEmpty() ? new org.bson.Document() : and(filters));
         if (offset >= total) return new CasePage(items, page, size, total);
         if (offset < lateCount) sorted(late, offset, size).into(items);
-        if (!overdueOnly && items.size() < size) {
-            sorted(and(concat(filters, nor(overdue))), Math.max(0, offset - lateCount), size - items.size()).into(items);
+        if (overdue == null && items.size() < size) {
+            sorted(notLate, Math.max(0, offset - lateCount), size - items.size()).into(items);
         }
         return new CasePage(items, page, size, total);
     }
@@ -90,7 +96,6 @@ public class CaseViews {
         return all;
     }
 
-    /** Whose cases a reader may list: a bureau's own, or a division prefix (supervisors). */
     /** Every case in a scope, one at a time (the target figures read them all). */
     public void forEach(Scope scope, java.util.function.Consumer<CaseView> action) {
         List<Bson> filters = new ArrayList<>();
