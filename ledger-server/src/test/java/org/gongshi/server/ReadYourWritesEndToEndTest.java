@@ -91,6 +91,8 @@ class ReadYourWritesEndToEndTest {
                 .expectBody(String.class).returnResult().getResponseBody()).contains(recordId);
         assertThat(web.get().uri("/feed/v1/snapshot?position=" + publishedAt).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody()).contains(recordId);
+        web.get().uri("/feed/v1/tree-head?position=" + publishedAt).exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/audit/ledger/checkpoint?position=" + publishedAt).exchange().expectStatus().isOk();
 
         Map<?, ?> proposed = post("/api/v1/listings", ListingsEndToEndTest.proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY",
                 "北京某某商标代理有限公司", COMPANY, List.of(caseId), "2026-04-01"), 201, null);
@@ -160,11 +162,19 @@ class ReadYourWritesEndToEndTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("position")
                 .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("beyond the ledger's newest position"));
-        // the feed's reads too (a sweep from outside, stop 71: entries and the snapshot ignored it)
-        for (String feed : List.of("/feed/v1/entries?after=-1&position=", "/feed/v1/snapshot?position=")) {
-            web.get().uri(feed + Long.MAX_VALUE).exchange().expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("position");
+        // the feed's reads too (sweeps from outside: stop 71, entries and the snapshot ignored it; stop 72, the stream, the tree
+        // heads and checkpoints of both logs did)
+        for (String feed : List.of("/feed/v1/entries?after=-1&position=", "/feed/v1/snapshot?position=", "/feed/v1/tree-head?position=",
+                "/feed/v1/tree-heads?position=", "/feed/v1/checkpoint?position=", "/feed/v1/events?position=",
+                "/api/v1/audit/ledger/tree-head?position=", "/api/v1/audit/ledger/tree-heads?position=",
+                "/api/v1/audit/ledger/checkpoint?position=")) {
+            for (String wrong : List.of(Long.toString(Long.MAX_VALUE), "abc")) {
+                web.get().uri(feed + wrong).exchange().expectStatus().isBadRequest()
+                        .expectBody().jsonPath("$.errors[0].field").isEqualTo("position");
+            }
         }
+        web.get().uri("/feed/v1/tree-head").header("Ledger-Position", "abc").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Ledger-Position");
     }
 
     private static Map<?, ?> post(String uri, Map<String, Object> body, int status, String idempotencyKey) {

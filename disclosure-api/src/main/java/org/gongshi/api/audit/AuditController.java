@@ -110,18 +110,19 @@ public class AuditController {
     }
 
     @GetMapping("/ledger/tree-head")
-    Mono<Map<String, Object>> treeHead() {
-        return ledger.treeHead();
+    Mono<Map<String, Object>> treeHead(ServerHttpRequest request) {
+        return reads.await(request, LedgerTreeProjection.PROCESSING_GROUP).then(Mono.defer(ledger::treeHead));
     }
 
     @GetMapping("/ledger/tree-heads")
-    Mono<Map<String, Object>> treeHeads(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "100") String limit) {
-        return ledger.treeHeads(after, limit);
+    Mono<Map<String, Object>> treeHeads(ServerHttpRequest request, @RequestParam(defaultValue = "-1") String after,
+                                        @RequestParam(defaultValue = "100") String limit) {
+        return reads.await(request, LedgerTreeProjection.PROCESSING_GROUP).then(Mono.defer(() -> ledger.treeHeads(after, limit)));
     }
 
     @GetMapping(path = "/ledger/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
-    Mono<String> checkpoint() {
-        return ledger.checkpoint();
+    Mono<String> checkpoint(ServerHttpRequest request) {
+        return reads.await(request, LedgerTreeProjection.PROCESSING_GROUP).then(Mono.defer(ledger::checkpoint));
     }
 
     @GetMapping(path = "/ledger/checkpoint/cosigned", produces = MediaType.TEXT_PLAIN_VALUE)

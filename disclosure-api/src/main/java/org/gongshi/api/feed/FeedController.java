@@ -69,7 +69,8 @@ public class FeedController {
     }
 
     @GetMapping(path = "/feed/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<String>> events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+    Flux<ServerSentEvent<String>> events(ServerHttpRequest request,
+                                         @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                                          @RequestParam(required = false) String after,
                                          @RequestParam(required = false) String types,
                                          @RequestParam(required = false) String division) {
@@ -83,7 +84,10 @@ public class FeedController {
         // (the first audit from outside: ~10 s of nothing, and clients with a short read timeout gave up)
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(Duration.ZERO, heartbeat).onBackpressureDrop()
                 .map(i -> ServerSentEvent.<String>builder().comment("heartbeat").build());
-        return written(byHeader ? "Last-Event-ID" : "after", from).thenMany(Flux.merge(entries, heartbeats).takeUntilOther(streams.closing()));
+        // read-your-writes as every read (API.md: ?position= or Ledger-Position; a sweep from outside, stop 72: the stream and the
+        // tree heads ignored it, and took any value)
+        return views.await(request, FeedLogProjection.PROCESSING_GROUP).then(written(byHeader ? "Last-Event-ID" : "after", from))
+                .thenMany(Flux.merge(entries, heartbeats).takeUntilOther(streams.closing()));
     }
 
     /** How a position past the log's last entry is refused once the feed has passed the whole ledger (a mirror reads it). */
@@ -155,8 +159,8 @@ public class FeedController {
     }
 
     @GetMapping(path = "/feed/v1/tree-head")
-    Mono<Map<String, Object>> treeHead() {
-        return tree.treeHead();
+    Mono<Map<String, Object>> treeHead(ServerHttpRequest request) {
+        return views.await(request, FeedLogProjection.PROCESSING_GROUP).then(Mono.defer(tree::treeHead));
     }
 
     /**
@@ -164,13 +168,14 @@ public class FeedController {
      * checkpoint: all heads are kept, so an auditor can ask for a consistency proof between any two.
      */
     @GetMapping(path = "/feed/v1/tree-heads")
-    Mono<Map<String, Object>> treeHeads(@RequestParam(defaultValue = "-1") String after, @RequestParam(defaultValue = "100") String limit) {
-        return tree.treeHeads(after, limit);
+    Mono<Map<String, Object>> treeHeads(ServerHttpRequest request, @RequestParam(defaultValue = "-1") String after,
+                                        @RequestParam(defaultValue = "100") String limit) {
+        return views.await(request, FeedLogProjection.PROCESSING_GROUP).then(Mono.defer(() -> tree.treeHeads(after, limit)));
     }
 
     @GetMapping(path = "/feed/v1/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
-    Mono<String> checkpoint() {
-        return tree.checkpoint();
+    Mono<String> checkpoint(ServerHttpRequest request) {
+        return views.await(request, FeedLogProjection.PROCESSING_GROUP).then(Mono.defer(tree::checkpoint));
     }
 
     /** The largest checkpoint witnesses have cosigned, with their cosignatures. */
