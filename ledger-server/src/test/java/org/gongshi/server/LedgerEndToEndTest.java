@@ -118,6 +118,17 @@ class LedgerEndToEndTest {
                             "party", Map.of("kind", "LEGAL_PERSON", "name", "n", "uscc", BUREAU)))
                     .exchange().expectStatus().isEqualTo(422)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            // and with another body that is invalid as well, or no JSON at all: 422 still, the key is the first thing wrong (a
+            // sweep from outside: 400, as if the key were free); a new key with such a body is the body's 400
+            for (Object invalid : new Object[] {Map.of("filedOn", "2026-02-11"), "{not json"}) {
+                web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
+                        .header("Idempotency-Key", "file-1").contentType(MediaType.APPLICATION_JSON).bodyValue(invalid)
+                        .exchange().expectStatus().isEqualTo(422)
+                        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("first used with a different request"));
+                web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
+                        .header("Idempotency-Key", "file-new").contentType(MediaType.APPLICATION_JSON).bodyValue(invalid)
+                        .exchange().expectStatus().isBadRequest();
+            }
 
             // a refusal is kept for its key as any answer, and its replay names the request as the first did
             for (boolean replay : new boolean[] {false, true}) {

@@ -60,7 +60,7 @@ import static com.mongodb.client.model.Filters.eq;
  * {@code timeout} is 503 with {@code Retry-After}; its key stays pending, never deleted, because the
  * command may still commit.
  */
-public class IdempotentCommands {
+public class IdempotentCommands implements org.gongshi.api.problem.KeyReuse {
 
     public static final String COLLECTION = "idempotency_keys";
     public static final String HEADER = "Idempotency-Key";
@@ -119,6 +119,26 @@ public class IdempotentCommands {
     /** The request's name: from bureau, key and the request's hash, the same for every retry of it. */
     private static String requestId(Caller caller, String key, String hash) {
         return UUID.nameUUIDFromBytes((caller.bureau() + "|" + key + "|" + hash).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Whether the caller of {@code exchange} took the key it sends before, with a request the ledger answered or is answering
+     * (a key is taken only by a valid request: one refused as invalid under that key is another request). A key that expired is
+     * free again; a caller known by no token (the request was refused before it was known) took none.
+     */
+    @Override
+    public Mono<Boolean> usedBefore(org.springframework.web.server.ServerWebExchange exchange) {
+        String key = exchange.getRequest().getHeaders().getFirst(HEADER);
+        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) return Mono.just(false);
+        return exchange.getPrincipal()
+                .filter(org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken.class::isInstance)
+                .map(principal -> Caller.of(((org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken) principal)
+                        .getToken()))
+                .flatMap(caller -> Mono.fromCallable(() -> {
+                    Document existing = keys.find(eq("_id", caller.bureau() + "|" + key)).first();
+                    return existing != null && (existing.getDate("expiresAt") == null || existing.getDate("expiresAt").toInstant().isAfter(clock.instant()));
+                }).subscribeOn(Schedulers.boundedElastic()))
+                .defaultIfEmpty(false);
     }
 
     /**

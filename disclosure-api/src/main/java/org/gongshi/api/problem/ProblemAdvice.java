@@ -1,5 +1,6 @@
 package org.gongshi.api.problem;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +14,7 @@ import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
 
+import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.channel.AbortedException;
 
@@ -28,8 +30,26 @@ public class ProblemAdvice {
      * where a problem could only fail on the answer already begun and be logged as an unexpected failure.
      */
     @ExceptionHandler(Throwable.class)
-    ResponseEntity<?> handle(Throwable error, ServerWebExchange exchange) throws Throwable {
-        return answer(error, exchange.getRequest(), exchange.getResponse().isCommitted());
+    Mono<ResponseEntity<?>> handle(Throwable error, ServerWebExchange exchange) throws Throwable {
+        ResponseEntity<?> answer = answer(error, exchange.getRequest(), exchange.getResponse().isCommitted());
+        KeyReuse reuse = keyReuse.getIfAvailable();
+        if (reuse == null || answer.getStatusCode().value() != 400 || exchange.getRequest().getMethod() != HttpMethod.POST) {
+            return Mono.just(answer);
+        }
+        return reuse.usedBefore(exchange).map(used -> used ? Problems.toResponse(new Problems.IdempotencyConflict(
+                        "Idempotency-Key was first used with a different request; use a new key for a new request (this one is also"
+                                + " invalid: " + detail(answer) + ")")) : answer)
+                .onErrorReturn(answer).defaultIfEmpty(answer);
+    }
+
+    private static String detail(ResponseEntity<?> answer) {
+        return answer.getBody() instanceof org.springframework.http.ProblemDetail problem ? problem.getDetail() : "see its errors";
+    }
+
+    private final ObjectProvider<KeyReuse> keyReuse;
+
+    public ProblemAdvice(ObjectProvider<KeyReuse> keyReuse) {
+        this.keyReuse = keyReuse;
     }
 
     /**

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProblemAdviceTest {
 
-    private final ProblemAdvice advice = new ProblemAdvice();
+    private final ProblemAdvice advice = new ProblemAdvice(new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(KeyReuse.class));
 
     @Test
     void a_client_that_went_away_while_its_answer_was_written_gets_no_problem_its_error_goes_on_as_it_was() {
