@@ -178,6 +178,30 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /**
+     * Every fault of a body read past is named at once: malformed dates, unknown enum values, text that is not text and unknown
+     * fields, at any depth (a sweep from outside, stop 72: a filing with five of them was answered one fault at a time).
+     */
+    @Test
+    void every_malformed_date_unknown_value_and_unknown_field_of_a_body_is_named_at_once() {
+        TrackingToken before = head();
+        String body = """
+                {"filedOn":"2027/07/09","ipType":"X","violationType":7,"procedure":"FAST","source":"线索","foo":1,
+                 "party":{"kind":"LEGAL_PERSON","name":"某公司","uscc":"91110000600037341L","bar":{"x":[1,2]}}}""";
+        Answer answer = postJson("/api/v1/cases", body);
+        assertRefused(answer, "five faults", 400);
+        assertThat(answer.body()).contains("\"field\":\"filedOn\"").contains("\"field\":\"ipType\"").contains("\"field\":\"violationType\"")
+                .contains("\"field\":\"procedure\"").contains("\"field\":\"foo\"").contains("\"field\":\"party.bar\"")
+                .contains("is not a field of this request; its fields are [");
+        // a refused text in a list that takes no null is named as itself, not as a null
+        Map<String, Object> disclosure = Map.of("action", "PUBLISH", "redactions", List.of("张三", 5), "decidedOn", "bad");
+        Answer listed = postJson("/api/v1/cases/" + caseId + "/disclosure", json(disclosure));
+        assertRefused(listed, "two faults", 400);
+        assertThat(listed.body()).contains("\"field\":\"redactions[1]\"").contains("must be text").contains("\"field\":\"decidedOn\"")
+                .doesNotContain("must not be null");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** A listing names each basis case once (audit: [X, X] was stored twice). */
     @Test
     void a_basis_case_named_twice_is_a_400_naming_the_second() {

@@ -80,14 +80,18 @@ public final class StrictJson {
         };
     }
 
-    /** The reader's attribute under which a decoding collects the unknown enum values it met ({@link UnknownEnumValues}). */
-    private static final Object UNKNOWN_ENUM_VALUES = new Object();
+    /**
+     * The reader's attribute under which a decoding collects the faults it met and read past: unknown enum values
+     * ({@link UnknownEnumValues}), unknown fields, dates and texts refused ({@link IsoDate}, {@link CheckedText}).
+     */
+    private static final Object FAULTS = new Object();
 
     /**
-     * Every unknown enum value of a body, each named with its field, not only the first (an outside audit: a decision with a
-     * bad {@code kind} and a bad penalty {@code type} was answered one at a time): a decoding collects them
-     * ({@link UnknownEnumValues}) and refuses the body with all of them once it is read. Another fault of the body stops
-     * the reading as before and is answered alone.
+     * Every unknown enum value, unknown field, malformed date and refused text of a body, each named with its field, not only
+     * the first (outside audits: a decision with a bad {@code kind} and a bad penalty {@code type} was answered one at a time;
+     * a filing with a bad date, kind and procedure and two unknown fields, one fault at a time): a decoding collects them
+     * and refuses the body with all of them once it is read. Another fault of the body (a number of the wrong kind, a
+     * duplicate key, JSON that does not parse) stops the reading as before and is answered alone.
      */
     static final class EveryUnknownEnumValue extends JacksonJsonDecoder {
         /** The list the reader of the decoding under way on this thread collects into (decoding is synchronous). */
@@ -102,7 +106,7 @@ public final class StrictJson {
         protected ObjectReader customizeReader(ObjectReader reader, ResolvableType elementType, Map<String, Object> hints) {
             List<InvalidRequest.FieldProblem> problems = COLLECTED.get();
             ObjectReader customized = super.customizeReader(reader, elementType, hints);
-            return problems == null ? customized : customized.withAttribute(UNKNOWN_ENUM_VALUES, problems);
+            return problems == null ? customized : customized.withAttribute(FAULTS, problems);
         }
 
         @Override
@@ -110,7 +114,15 @@ public final class StrictJson {
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
             COLLECTED.set(problems);
             try {
-                Object value = super.decode(buffer, targetType, mimeType, hints);
+                Object value;
+                try {
+                    value = super.decode(buffer, targetType, mimeType, hints);
+                } catch (RuntimeException e) {
+                    // a fault that stopped the reading after others were read past (a list that takes no null, where a refused
+                    // text was read as one): the faults noted come first; the caller sees any other once it has fixed them
+                    if (problems.isEmpty()) throw e;
+                    throw new InvalidRequest(List.copyOf(problems));
+                }
                 if (!problems.isEmpty()) throw new InvalidRequest(List.copyOf(problems));
                 return value;
             } finally {
@@ -125,16 +137,42 @@ public final class StrictJson {
      */
     static final class UnknownEnumValues extends DeserializationProblemHandler {
         @Override
-        @SuppressWarnings("unchecked")
         public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
-            if (!targetType.isEnum() || !(ctxt.getAttribute(UNKNOWN_ENUM_VALUES) instanceof List<?> problems)) return NOT_HANDLED;
-            ((List<InvalidRequest.FieldProblem>) problems).add(new InvalidRequest.FieldProblem(path(ctxt.getParser().streamReadContext()),
-                    "must be one of " + Arrays.toString(targetType.getEnumConstants())));
-            return null;
+            if (!targetType.isEnum()) return NOT_HANDLED;
+            return collected(ctxt, ctxt.getParser(), "must be one of " + Arrays.toString(targetType.getEnumConstants())) ? null : NOT_HANDLED;
+        }
+
+        /** A field the request does not have: noted, and its value read past, when the reader collects. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, tools.jackson.databind.ValueDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) {
+            java.util.Collection<Object> known = deserializer == null ? null : deserializer.getKnownPropertyNames();
+            String message = "is not a field of this request" + (known == null ? ""
+                    : "; its fields are " + known.stream().map(String::valueOf).sorted().toList());
+            if (!(ctxt.getAttribute(FAULTS) instanceof List<?> problems)) return false;
+            ((List<InvalidRequest.FieldProblem>) problems).add(new InvalidRequest.FieldProblem(field(ctxt.getParser(), propertyName), message));
+            p.skipChildren();
+            return true;
+        }
+
+        /**
+         * The field {@code name} of the object {@code parser} reads: a request is a record, whose fields are read whole before
+         * an unknown one is handed here from a buffer, so the parser stands at the object's end, in its holder's context
+         * (the buffer's own contexts do not name the object's place).
+         */
+        private static String field(JsonParser parser, String name) {
+            TokenStreamContext holder = parser.streamReadContext();
+            if (parser.currentToken() != JsonToken.END_OBJECT) { // read as it comes: the parser stands at the value
+                if (parser.currentToken() != null && parser.currentToken().isStructStart()) holder = holder.getParent();
+                holder = holder.getParent();
+            }
+            String object = holder == null ? "body" : path(holder);
+            return object.equals("body") ? name : object + "." + name;
         }
 
         /** The field being read, as the problems name fields: {@code penalties[0].type}. */
-        private static String path(TokenStreamContext context) {
+        static String path(TokenStreamContext context) {
             Deque<String> parts = new ArrayDeque<>();
             for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
                 if (c.inObject() && c.currentName() != null) parts.addFirst(c.currentName());
@@ -145,7 +183,26 @@ public final class StrictJson {
         }
     }
 
-    /** Input refused with a message for the caller (no type names). */
+    /**
+     * Notes {@code message} for the field {@code p} reads, when the reading collects (a whole body decoded here): true then,
+     * and the caller reads past the value; false when it does not, and the caller refuses the value at once.
+     */
+    @SuppressWarnings("unchecked")
+    static boolean collected(DeserializationContext ctxt, JsonParser p, String message) {
+        if (!(ctxt.getAttribute(FAULTS) instanceof List<?> problems)) return false;
+        // at an object or a list the parser stands in it already: the field is its parent's
+        TokenStreamContext at = p.currentToken() != null && p.currentToken().isStructStart() ? p.streamReadContext().getParent() : p.streamReadContext();
+        ((List<InvalidRequest.FieldProblem>) problems).add(new InvalidRequest.FieldProblem(UnknownEnumValues.path(at), message));
+        return true;
+    }
+
+    /** A value refused with {@code message}: noted and read past when the reading collects, else refused at once. */
+    private static <T> T refused(JsonParser p, DeserializationContext ctxt, String message, Class<T> type) {
+        if (!collected(ctxt, p, message)) throw new RefusedInput(p, message, type);
+        p.skipChildren();
+        return null;
+    }
+
     /** A date is an ISO-8601 string, {@code yyyy-MM-dd}, and a real day. */
     static final class IsoDate extends StdDeserializer<LocalDate> {
         IsoDate() {
@@ -155,16 +212,16 @@ public final class StrictJson {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new RefusedInput(p, "must be a date as an ISO string like \"2026-02-10\" (not a number or an array)", LocalDate.class);
+                return refused(p, ctxt, "must be a date as an ISO string like \"2026-02-10\" (not a number or an array)", LocalDate.class);
             }
             String text = p.getString();
             if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                throw new RefusedInput(p, "must be a date like \"2026-02-10\" (ISO 8601, yyyy-MM-dd)", LocalDate.class);
+                return refused(p, ctxt, "must be a date like \"2026-02-10\" (ISO 8601, yyyy-MM-dd)", LocalDate.class);
             }
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw new RefusedInput(p, "is not a day of the calendar (" + text + "); send a real date like \"2026-02-10\"", LocalDate.class);
+                return refused(p, ctxt, "is not a day of the calendar (" + text + "); send a real date like \"2026-02-10\"", LocalDate.class);
             }
         }
     }
@@ -178,13 +235,11 @@ public final class StrictJson {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new RefusedInput(p, "must be text (a JSON string)", String.class);
+                return refused(p, ctxt, "must be text (a JSON string)", String.class);
             }
             String text = p.getString();
-            Text.problem(text).ifPresent(problem -> {
-                throw new RefusedInput(p, problem, String.class);
-            });
-            return text;
+            var problem = Text.problem(text);
+            return problem.isPresent() ? refused(p, ctxt, problem.get(), String.class) : text;
         }
     }
 }
