@@ -105,6 +105,11 @@ class WitnessEndToEndTest {
         web.post().uri("/feed/v1/checkpoint/cosignatures").contentType(MediaType.TEXT_PLAIN)
                 .bodyValue(logSigned + Cosignatures.cosign(stranger, served.body(), Instant.now().getEpochSecond()))
                 .exchange().expectStatus().isForbidden();
+        // an empty body is answered as the text it should be, not as a JSON object (a sweep from outside)
+        for (String path : List.of("/feed/v1/checkpoint/cosignatures", "/api/v1/audit/ledger/checkpoint/cosignatures")) {
+            web.post().uri(path).contentType(MediaType.TEXT_PLAIN).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("text/plain").doesNotContain("JSON"));
+        }
     }
 
     /** The served cosigned checkpoint is the log's (its signature verifies) and carries the witness's valid cosignature. */

@@ -237,6 +237,12 @@ public final class Problems {
                                 : type == boolean.class || type == Boolean.class ? "must be true or false"
                                 : "has a value of the wrong kind; see API.md");
             }
+            if (input.getMethodParameter() != null && input.getMethodParameter().getParameterType() == String.class) {
+                // a text body (a witness's cosigned checkpoint): no JSON is asked (a sweep from outside: "not JSON" sent the
+                // witness looking for an object the endpoint never takes)
+                return new InvalidRequest.FieldProblem("body", "is missing; send the text this endpoint takes as text/plain (a"
+                        + " checkpoint note with the witness's cosignature line)");
+            }
             return new InvalidRequest.FieldProblem("body", "is missing or not JSON; send a JSON object as documented in API.md");
         }
         // a number past the parser's bound (1,000 digits), refused while it is read: the path names the object that holds it, the
