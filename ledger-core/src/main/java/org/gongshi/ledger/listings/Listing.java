@@ -235,13 +235,16 @@ public class Listing {
                     "the term runs until " + termEnd.dueOn() + "; the entry expires from " + termEnd.dueOn().plusDays(1));
             case BASIS_REVOKED -> {
                 check(detailGiven, Rule.LISTING_REMOVAL, "name the decision that revoked the basis of the listing (detail)");
-                // the ledger knows whether a basis still stands (the cases' aggregates): a claim in the detail is not enough
-                check(basisCaseIds.stream().map(basisCases::find).anyMatch(facts -> facts.isPresent() && !facts.get().standing()),
-                        Rule.LISTING_REMOVAL, "every decision listing " + listingId + " rests on still stands " + basisCaseIds
-                                + ": record the revocation (or confirmed invalidity) as a revision of the case first, which removes the"
-                                + " listing by itself; or remove it as LISTED_IN_ERROR");
+                // the ledger knows whether a basis still bears the entry (the cases' aggregates): a claim in the detail is not
+                // enough. A repeated infringer rests on its rule: the penalties that still count (a sweep from outside, stop 72:
+                // one changed to a warning only no longer counts, yet the entry could not be removed, "every decision still stands")
                 if (listType == ListType.REPEATED_INFRINGER) {
                     ListingBasisRule.of(rules).requireNoLongerACandidate(subject.uscc(), basisCaseIds, proposedOn, basisCases);
+                } else {
+                    check(basisCaseIds.stream().map(basisCases::find).anyMatch(facts -> facts.isPresent() && !facts.get().standing()),
+                            Rule.LISTING_REMOVAL, "every decision listing " + listingId + " rests on still stands " + basisCaseIds
+                                    + ": record the revocation (or confirmed invalidity) as a revision of the case first, which removes the"
+                                    + " listing by itself; or remove it as LISTED_IN_ERROR");
                 }
             }
             case LISTED_IN_ERROR -> check(detailGiven, Rule.LISTING_REMOVAL, "say what the error was (detail)");
@@ -322,14 +325,19 @@ public class Listing {
         check(basisCaseIds.contains(command.caseId()), Rule.LISTING_REMOVAL,
                 "case " + command.caseId() + " is not a basis of listing " + listingId + " " + basisCaseIds);
         check(command.revokedOn() != null, Rule.LISTING_REMOVAL, "the date the basis decision stopped standing is required (revokedOn)");
-        if (listType == ListType.REPEATED_INFRINGER
-                && ListingBasisRule.of(rules).stillMakeACandidate(subject.uscc(), basisCaseIds, proposedOn, basisCases)) {
-            return;
+        if (listType == ListType.REPEATED_INFRINGER) {
+            // a change counts too: a penalty changed to a warning only no longer counts (DOMAIN.md, repeated infringer)
+            if (ListingBasisRule.of(rules).stillMakeACandidate(subject.uscc(), basisCaseIds, proposedOn, basisCases)) return;
+        } else if (basisCases.find(command.caseId()).map(BasisFacts::standing).orElse(false)) {
+            return; // changed, or confirmed illegal: the decision still stands, and the entry with it
         }
         apply(new ListingFlaggedForRemoval(listingId, command.caseId(), command.revokedOn()));
         LocalDate on = recording.today();
-        end(RemovalReason.BASIS_REVOKED, on, "the decision of case " + command.caseId() + " no longer stands from " + command.revokedOn(),
-                rules, slots);
+        boolean stands = basisCases.find(command.caseId()).map(BasisFacts::standing).orElse(false);
+        end(RemovalReason.BASIS_REVOKED, on, stands
+                ? "the decision of case " + command.caseId() + " was changed from " + command.revokedOn() + ": the penalties that still count"
+                        + " no longer make the subject a repeated infringer"
+                : "the decision of case " + command.caseId() + " no longer stands from " + command.revokedOn(), rules, slots);
     }
 
     @CommandHandler
@@ -352,7 +360,8 @@ public class Listing {
     }
 
     @CommandHandler
-    public void handle(DecideListingRepair command, Rulebook rules, ListEntrySlots slots, Recording recording, BasisCases basisCases) {
+    public void handle(DecideListingRepair command, Rulebook rules, ListEntrySlots slots, Recording recording, BasisCases basisCases,
+                       org.gongshi.ledger.disclosure.CreditStanding standing) {
         authorise(recording);
         check(status == ListingStatus.ACTIVE && pendingRepair != null && pendingRepair.equals(command.applicationId()), Rule.LISTING_REPAIR,
                 "listing " + listingId + " (" + status + ") has no undecided repair application " + command.applicationId()
@@ -363,6 +372,7 @@ public class Listing {
         if (command.granted()) {
             check(grounds.isEmpty(), Rule.LISTING_REPAIR, "a repair cannot be granted while its conditions fail: " + grounds);
             requireObligationsFulfilled(basisCases);
+            requireNoPenaltySinceListing(standing);
             apply(new ListingRepairGranted(listingId, command.applicationId(), command.decidedOn(), command.reason(), rules.version()));
             end(RemovalReason.REPAIRED, command.decidedOn(), "repair application " + command.applicationId() + " granted", rules, slots);
         } else {
@@ -407,6 +417,20 @@ public class Listing {
         check(unpaid.isEmpty(), Rule.LISTING_REPAIR, "obligations not fulfilled (" + RepairRefusalGround.OBLIGATIONS_NOT_FULFILLED
                 + "): no execution is recorded of the penalty of basis case(s) " + unpaid + "; record the execution first,"
                 + " or refuse the application on that ground");
+    }
+
+    /**
+     * DOMAIN.md (early end, read for a credit list as for a public record: "no repeat (no later penalty in the ledger)"): a
+     * repair is not granted to a subject penalised again since it was listed, as the ledger knows it (a penalty decision of any
+     * bureau that still stands), never as the request says (a sweep from outside, stop 72: only the payment was checked; the
+     * repeat was a refusal ground the officer had to assert). Counted, never named: a later case may be another bureau's.
+     */
+    private void requireNoPenaltySinceListing(org.gongshi.ledger.disclosure.CreditStanding standing) {
+        List<String> again = standing.penalisedAfter(new org.gongshi.ledger.vocabulary.Party(org.gongshi.ledger.vocabulary.PartyKind.LEGAL_PERSON,
+                subject.name(), subject.uscc(), null, null), listedOn, null);
+        check(again.isEmpty(), Rule.LISTING_REPAIR, "the subject was penalised again after it was listed on " + listedOn + " (" + again.size()
+                + (again.size() == 1 ? " later penalty decision" : " later penalty decisions") + " in the ledger: "
+                + RepairRefusalGround.REPEAT_VIOLATION + "); refuse the application on that ground");
     }
 
     /** Ends the entry: lifts its sanctions, removes it naming the reason, and frees the subject's place on the list. */

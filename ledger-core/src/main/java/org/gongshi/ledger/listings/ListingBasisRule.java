@@ -89,8 +89,8 @@ public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) 
     public void requireStillBears(ListType listType, String uscc, List<String> basisCaseIds, LocalDate proposedOn, BasisCases cases) {
         if (listType == ListType.REPEATED_INFRINGER) {
             check(stillMakeACandidate(uscc, basisCaseIds, proposedOn, cases), Rule.LISTING_BASIS, "the basis penalties that still stand no"
-                    + " longer make " + uscc + " a repeated-infringer candidate: a decision the proposal rested on was revoked or confirmed"
-                    + " invalid since; decide not to list (list: false)");
+                    + " longer make " + uscc + " a repeated-infringer candidate: a decision the proposal rested on was revoked, confirmed"
+                    + " invalid or changed (to a warning only) since; decide not to list (list: false)");
             return;
         }
         for (String caseId : basisCaseIds.stream().distinct().toList()) {

@@ -19,8 +19,9 @@ import org.gongshi.ledger.listings.event.ListingRemoved;
  * Process manager linking revisions of decisions to the listings resting on them: one instance per
  * listing on the list, associated with the listing and each of its basis cases. When a basis decision
  * no longer stands (revoked or confirmed invalid, {@code RevisionKind.endsDecision()}) it asks the
- * listing to remove itself ({@link FlagListingBasisRevoked}); a change or a confirmation of
- * illegality leaves the decision standing, and the listing with it. It ends when the listing is removed.
+ * listing to remove itself ({@link FlagListingBasisRevoked}); a change too, which leaves the decision standing but may leave a
+ * repeated infringer's penalties no longer counting (the listing judges it); a confirmation of illegality leaves the decision
+ * standing, and the listing with it. It ends when the listing is removed.
  *
  * <p>The {@link CommandGateway} is injected as a handler parameter rather than a {@code transient}
  * field: field injection needs {@code javax/jakarta.inject.Inject} or Spring's {@code @Autowired},
@@ -54,7 +55,9 @@ public class ListingBasisWatch {
      */
     @SagaEventHandler(associationProperty = "caseId")
     public void on(DecisionRevised event, CommandGateway commandGateway) {
-        if (event.kind().endsDecision()) {
+        // a change too: a repeated infringer's penalty changed to a warning only no longer counts; the listing judges whether
+        // the revision bears on it (a decision changed or confirmed illegal still stands, and other lists' entries with it)
+        if (event.kind().endsDecision() || event.kind() == org.gongshi.ledger.vocabulary.RevisionKind.CHANGED) {
             // under its own identity: the rule "a revoked basis removes every listing resting on it" lets it
             // act on a listing of any bureau (Listing#handle(FlagListingBasisRevoked, ...)); the ledger's clock stamps the time
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new FlagListingBasisRevoked(listingId, event.caseId(), event.effectiveOn()))

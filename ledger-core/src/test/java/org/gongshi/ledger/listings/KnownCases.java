@@ -32,6 +32,14 @@ final class KnownCases implements BasisCases {
                 paid.ipType(), paid.procedure(), paid.penalties(), paid.violationType(), paid.monetaryPenalty(), false));
     }
 
+    /** Case {@code caseId} as it stands after its decision was revoked. */
+    KnownCases revoked(String caseId) {
+        BasisFacts standing = cases.get(caseId);
+        return add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), true, standing.decidedOn(), false,
+                standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType(), standing.monetaryPenalty(),
+                standing.executed()));
+    }
+
     KnownCases add(BasisFacts facts) {
         cases.put(facts.caseId(), facts);
         return this;

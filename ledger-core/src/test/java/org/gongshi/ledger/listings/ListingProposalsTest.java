@@ -66,6 +66,7 @@ class ListingProposalsTest {
     private static final LocalDate PROPOSED = LocalDate.parse("2025-03-03");
 
     private EmbeddedEventStore eventStore;
+    private KnownCases cases;
     private CommandGateway commands;
 
     @BeforeEach
@@ -74,11 +75,11 @@ class ListingProposalsTest {
         EventSourcingRepository<ListEntrySlot> slotRepository = EventSourcingRepository.builder(ListEntrySlot.class)
                 .eventStore(eventStore).build();
         ListEntrySlots slots = ListEntrySlots.backedBy(slotRepository);
-        KnownCases cases = new KnownCases();
+        cases = new KnownCases();
         BASIS.forEach(id -> cases.penalty(id, BUREAU, USCC, LocalDate.parse("2024-06-01")));
         OTHER_BASIS.forEach(id -> cases.penalty(id, BUREAU, OTHER_USCC, LocalDate.parse("2024-06-01")));
         ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
-                new SimpleResourceParameterResolverFactory(List.of(Rulebook.defaults(), slots, cases)),
+                new SimpleResourceParameterResolverFactory(List.of(Rulebook.defaults(), slots, cases, new ListingRulesTest.LaterPenalties())),
                 ClasspathParameterResolverFactory.forClass(Listing.class));
         EventSourcingRepository<Listing> listings = EventSourcingRepository.builder(Listing.class)
                 .eventStore(eventStore).parameterResolverFactory(resources).build();
@@ -155,7 +156,9 @@ class ListingProposalsTest {
         send(propose("listing-b", ListType.SEVERE_DISHONESTY, USCC));
         send(new DecideListing("listing-b", LocalDate.parse("2025-03-11"), true,
                 List.of(new Sanction(null, SanctionMeasure.KEY_SUPERVISION, null, null)), null, null));
+        cases.revoked("case-2024-0107");
         send(new FlagListingBasisRevoked("listing-b", "case-2024-0107", LocalDate.parse("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH));
+        cases.penalty("case-2024-0107", BUREAU, USCC, LocalDate.parse("2024-06-01")); // as if it stood, for the next listing
         send(propose("listing-c", ListType.SEVERE_DISHONESTY, USCC));
         send(new DecideListing("listing-c", LocalDate.parse("2025-03-11"), true,
                 List.of(new Sanction(null, SanctionMeasure.KEY_SUPERVISION, null, null)), null, null));

@@ -5,6 +5,7 @@ import org.gongshi.ledger.policy.Recording;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -103,6 +104,8 @@ class ListingRulesTest {
         cases = new KnownCases();
         BASIS.forEach(id -> cases.penalty(id, BUREAU, USCC, LocalDate.of(2024, 6, 1)));
         listingFixture.registerInjectableResource(cases);
+        standing = new LaterPenalties();
+        listingFixture.registerInjectableResource(standing);
         listingFixture.registerAnnotatedCommandHandler(new ListingProposals(listingFixture.getRepository(), slots, cases));
         return listingFixture;
     }
@@ -676,6 +679,41 @@ class ListingRulesTest {
      * record: a repair is not granted while a fine of a basis penalty has no execution recorded (audit: a REFUSAL_TO_PERFORM
      * listing was repaired with its fine unpaid). The ledger checks the cases as their aggregates stand, never the request.
      */
+    /** The ledger's later penalties of the subject, as a test sets them. */
+    static final class LaterPenalties implements org.gongshi.ledger.disclosure.CreditStanding {
+        final List<String> later = new ArrayList<>();
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public List<String> listsHolding(String uscc) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> penalisedAfter(org.gongshi.ledger.vocabulary.Party subject, LocalDate after, String exceptCaseId) {
+            asked.add(subject.uscc() + " after " + after);
+            return List.copyOf(later);
+        }
+    }
+
+    private LaterPenalties standing;
+
+    /**
+     * A repair is not granted to a subject penalised again since its listing, as the ledger knows it, never as the request says
+     * (a sweep from outside, stop 72: a subject penalised by another bureau after its listing had its repair granted).
+     */
+    @Test
+    void listing_repair_is_not_granted_to_a_subject_penalised_again_since_its_listing() {
+        Object[] applied = {repairApplied("repair-1", date("2025-09-12"))};
+        standing.later.add("case-2025-0901");
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, "已整改"), AS_OWN_BUREAU),
+                "listing-repair", "penalised again after it was listed on " + LISTED + " (1 later penalty decision in the ledger: REPEAT_VIOLATION)");
+        assertThat(standing.asked).containsExactly(USCC + " after " + LISTED);
+        assertThat(slots.calls).as("the entry stays on the list").isEmpty();
+    }
+
     @Test
     void repair_is_not_granted_while_a_basis_penalty_is_unpaid() {
         Object[] applied = {repairApplied("repair-1", date("2025-09-12"))};
@@ -722,6 +760,14 @@ class ListingRulesTest {
 
     @Test
     void revoked_basis_decision_removes_the_listing() {
+        // a decision changed (or confirmed illegal) still stands: the flag leaves a severe-dishonesty entry listed
+        fixture.given(listedWithSanctions())
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        revoke("case-2024-0212");
+        revoke("case-2024-0107");
         fixture.given(listedWithSanctions())
                 .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
                 .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0212", date("2025-07-01")),
@@ -813,6 +859,26 @@ class ListingRulesTest {
                         new ListingRemoved(LISTING_ID, ListType.REPEATED_INFRINGER, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-06-03"),
                                 detail, VERSION));
 
+        // a penalty changed to a warning only still stands but no longer counts: the remaining one is no candidate, and the
+        // entry goes, by the flag or by the bureau's removal (a sweep from outside, stop 72: "every decision still stands")
+        cases.penalty("case-2024-0330", BUREAU, USCC, LocalDate.of(2024, 9, 2));
+        BasisFacts warned = cases.find("case-2024-0212").orElseThrow();
+        cases.add(new BasisFacts(warned.caseId(), warned.bureau(), warned.uscc(), true, warned.decidedOn(), true, warned.ipType(),
+                warned.procedure(), List.of(new org.gongshi.ledger.vocabulary.Penalty(org.gongshi.ledger.vocabulary.PenaltyType.WARNING, null, null, null)),
+                warned.violationType(), false, warned.executed()));
+        assertThat(cases.find("case-2024-0212").orElseThrow().standing()).isTrue();
+        fixture.given(listed)
+                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, detail), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        fixture.given(listed)
+                .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
+                .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0212", date("2025-07-01")),
+                        new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
+                                "entry removed: BASIS_REVOKED"),
+                        new ListingRemoved(LISTING_ID, ListType.REPEATED_INFRINGER, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-07-01"),
+                                "the decision of case case-2024-0212 was changed from 2025-07-01: the penalties that still count no longer"
+                                        + " make the subject a repeated infringer", VERSION));
+
         // a second revocation leaves one standing penalty: the flag removes the entry
         cases.penalty("case-2024-0330", BUREAU, USCC, LocalDate.of(2024, 9, 2));
         revoke("case-2024-0212");
@@ -827,10 +893,7 @@ class ListingRulesTest {
 
     /** Case {@code caseId} as it stands after its decision was revoked. */
     private void revoke(String caseId) {
-        BasisFacts standing = cases.find(caseId).orElseThrow();
-        cases.add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), true, standing.decidedOn(), false,
-                standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType(), standing.monetaryPenalty(),
-                standing.executed()));
+        cases.revoked(caseId);
     }
 
     /** A repeated-infringer entry on {@code basis}, proposed on 2025-03-03 and listed on 2025-03-11 with KEY_SUPERVISION ({@code /1}). */

@@ -69,7 +69,10 @@ public class ListingViewProjection {
 
     @EventHandler
     void on(ListingAdded e, TrackingToken token) {
-        apply(e.listingId(), token, set("status", ListingStatus.ACTIVE), set("listedOn", e.listedOn()),
+        // the subject as it is listed, named as the redaction policy lets it be published (the feed's, the public list's and the
+        // subject page's alike; a sweep from outside, stop 72: the lists showed the proposal's "…联系人王五13911112222" that the
+        // feed had hidden)
+        apply(e.listingId(), token, set("status", ListingStatus.ACTIVE), set("subject", e.subject()), set("listedOn", e.listedOn()),
                 set("termEnd", e.termEnd().dueOn()), set("termEndProvisional", e.termEnd().provisional()),
                 set("repairWaitEnd", e.repairWaitEnd().dueOn()), set("reason", e.reason()));
     }

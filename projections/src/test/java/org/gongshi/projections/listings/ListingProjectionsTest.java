@@ -130,6 +130,26 @@ class ListingProjectionsTest {
         assertThat(views.find("l-1").orElseThrow().removal().reason()).as("the history keeps the entry").isEqualTo(RemovalReason.LISTED_IN_ERROR);
     }
 
+    /**
+     * An entry on the list is named as its listing names it publicly (the event's subject, scrubbed by the ledger), not as the
+     * proposal wrote it: the public list, the subject page and the feed read the same name (a sweep from outside, stop 72: the
+     * lists showed the proposal's contact person and phone number, which the feed had hidden).
+     */
+    @Test
+    void an_entry_on_the_list_is_named_as_its_listing_publishes_it() throws Exception {
+        Subject written = new Subject("上海某某医疗器械有限公司 联系人王五13911112222", SUBJECT);
+        Subject published = new Subject("上海某某医疗器械有限公司 联系人******", SUBJECT);
+        deliver(listingProjection, List.of(
+                new ListingProposed("l-9", BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.FALSE_MATERIALS, written,
+                        List.of("case-1"), "提交虚假材料", LocalDate.of(2026, 4, 1), new Deadline(LocalDate.of(2026, 4, 9), false), V),
+                new ListingAdded("l-9", BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.FALSE_MATERIALS, published,
+                        List.of("case-1"), "提交虚假材料", LocalDate.of(2026, 4, 15), new Deadline(LocalDate.of(2027, 4, 15), false),
+                        new Deadline(LocalDate.of(2026, 10, 15), false), new Deadline(LocalDate.of(2026, 4, 9), false), false, V)), 1);
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, 0, 10).items()).extracting(v -> v.subject().name())
+                .containsExactly("上海某某医疗器械有限公司 联系人******");
+        assertThat(views.activeOf(SUBJECT)).extracting(v -> v.subject().name()).containsExactly("上海某某医疗器械有限公司 联系人******");
+    }
+
     @Test
     void redelivered_listing_events_change_nothing_and_a_rebuild_gives_the_same_documents() throws Exception {
         deliver(listingProjection, listingLifecycle("l-1"), 1);
