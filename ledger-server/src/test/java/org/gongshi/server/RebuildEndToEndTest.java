@@ -90,8 +90,14 @@ class RebuildEndToEndTest {
 
             // and from the command line, against the running node
             String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-            assertThat(RebuildCommandAccess.run("public-records", url)).isZero();
+            // (its base URL with a trailing slash as well: a sweep from outside found "//dev/tokens" refused)
+            assertThat(RebuildCommandAccess.run("public-records", url + "/")).isZero();
+            assertThat(output.getAll()).contains("public-records rebuilt");
         }
+        // a node that cannot be reached: one line naming it, no stack trace (a sweep from outside)
+        assertThat(RebuildCommandAccess.run("public-records", "http://127.0.0.1:1")).isEqualTo(1);
+        assertThat(output.getAll()).contains("rebuild of public-records: cannot connect to http://127.0.0.1:1")
+                .contains("is the ledger running at --url?");
         // a rebuild drops only what exists (a sweep from outside: the embedded store logged an ERROR for every rebuild's start)
         assertThat(output.getAll()).doesNotContain("ns not found");
     }
@@ -110,6 +116,15 @@ class RebuildEndToEndTest {
             LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> "NOTICE_SERVED".equals(v.get("status")));
             String admin = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "admin");
             assertThat(((Map<?, ?>) eventProcessorsHealth(web, admin).get("details")).get("reason")).as("before").isNull();
+            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+            // the disk the ledger writes to is the one watched, and its stores are the owner's alone (sweeps from outside, stop 72)
+            Map<?, ?> disk = (Map<?, ?>) ((Map<?, ?>) web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(admin)).exchange()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("components")).get("diskSpace");
+            assertThat((String) ((Map<?, ?>) disk.get("details")).get("path")).startsWith(dataDir.toString());
+            for (String store : List.of("eventstore", "readmodels")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dataDir.resolve(store))))
+                        .as(store).isEqualTo("rwx------");
+            }
         }
         org.springframework.util.FileSystemUtils.deleteRecursively(dataDir.resolve("eventstore"));
         try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
@@ -117,6 +132,8 @@ class RebuildEndToEndTest {
             String admin = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "admin");
             Map<?, ?> health = eventProcessorsHealth(web, admin);
             assertThat(health.get("status")).isEqualTo("DOWN");
+            // and not ready to serve: a probe sees what health sees (it was "ready" while DOWN: a sweep from outside)
+            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
             assertThat((String) ((Map<?, ?>) health.get("details")).get("reason"))
                     .contains("read models ahead of the event store, which ends at -1").contains("case-views at ")
                     .contains("restore the event store").contains("POST /api/v1/admin/rebuilds/");

@@ -81,6 +81,13 @@ public class IdempotentCommands implements org.gongshi.api.problem.KeyReuse {
      */
     public record Settings(Duration timeout, Duration lease, Duration ttl) {
         public Settings {
+            // each a positive duration (a sweep from outside, stop 72: a wait of 0 s started, and answered every command 503)
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("gongshi.commands.timeout (" + timeout + ") must be a positive duration, e.g. PT30S");
+            }
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("gongshi.idempotency.ttl (" + ttl + ") must be a positive duration, e.g. PT24H");
+            }
             // a lease no longer than the wait ran out as its 503 was sent: every retry after a 503 took the key over and ran
             // the command again beside the slow first run (CrashDurabilityTest with both 5 s, on a loaded CI machine)
             if (lease.compareTo(timeout) <= 0) {

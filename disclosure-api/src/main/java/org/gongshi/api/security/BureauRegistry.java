@@ -13,7 +13,21 @@ import java.util.Optional;
  */
 public record BureauRegistry(Map<String, String> registered, String unregisteredName) {
 
+    /**
+     * Refuses a registration that would break filings later (a sweep from outside, stop 72: an empty name started, and each of
+     * the bureau's filings was then told to "name the authority"; a key that is no USCC registered nobody).
+     */
     public BureauRegistry {
+        registered.forEach((uscc, name) -> {
+            if (!org.gongshi.ledger.identity.Uscc.isValid(uscc)) {
+                throw new IllegalArgumentException("gongshi.bureaus.registered." + uscc + ": the key is a bureau's unified social credit"
+                        + " code (18 characters, valid check digits), and " + uscc + " is none");
+            }
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("gongshi.bureaus.registered." + uscc + " is empty: give the bureau's registered name,"
+                        + " which its public records name as their authority (处罚机关)");
+            }
+        });
         registered = Map.copyOf(registered);
         unregisteredName = unregisteredName == null || unregisteredName.isBlank() ? null : unregisteredName;
     }

@@ -22,6 +22,15 @@ class IdempotencySettingsTest {
         }
     }
 
+    /** A wait or a keeping of no time stops the start, naming the property (a sweep from outside: a 0 s wait answered all 503). */
+    @Test
+    void a_wait_or_a_keeping_that_is_not_positive_is_refused_naming_the_setting() {
+        assertThatThrownBy(() -> new IdempotentCommands.Settings(Duration.ZERO, Duration.ofSeconds(60), TTL))
+                .hasMessageContaining("gongshi.commands.timeout (PT0S) must be a positive duration");
+        assertThatThrownBy(() -> new IdempotentCommands.Settings(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofHours(-1)))
+                .hasMessageContaining("gongshi.idempotency.ttl (PT-1H) must be a positive duration");
+    }
+
     @Test
     void a_lease_longer_than_the_wait_is_taken() {
         assertThatCode(() -> new IdempotentCommands.Settings(Duration.ofSeconds(30), Duration.ofSeconds(60), TTL)).doesNotThrowAnyException();

@@ -24,4 +24,13 @@ class BureauRegistryTest {
         assertThat(registry.authorityName("91310000132200004B")).contains("未登记机关（开发用，91310000132200004B）");
         assertThat(new BureauRegistry(Map.of(), " ").authorityName("91310000132200004B")).isEmpty();
     }
+
+    /** A registration that would break filings later stops the start, naming the property (a sweep from outside, stop 72). */
+    @Test
+    void a_registration_without_a_name_or_under_no_valid_code_is_refused_naming_the_property() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BureauRegistry(Map.of("111101050000000191", " "), null))
+                .hasMessageContaining("gongshi.bureaus.registered.111101050000000191 is empty");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BureauRegistry(Map.of("NOTAUSCC", "某局"), null))
+                .hasMessageContaining("gongshi.bureaus.registered.NOTAUSCC: the key is a bureau's unified social credit code");
+    }
 }

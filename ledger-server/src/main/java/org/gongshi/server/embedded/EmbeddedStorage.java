@@ -58,11 +58,23 @@ public class EmbeddedStorage {
     public EmbeddedStorage(@Value("${gongshi.data-dir:./data}") String dataDir) {
         this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(this.dataDir.resolve("eventstore"));
-            Files.createDirectories(this.dataDir.resolve("readmodels"));
+            for (String store : new String[] {"eventstore", "readmodels"}) ownerOnly(Files.createDirectories(this.dataDir.resolve(store)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + this.dataDir, e);
         }
+    }
+
+    /**
+     * The stores' directories are the owner's alone: the read-model store holds the data subjects' keys and the event store
+     * their sealed data, so another local user who could read the files could read what a deleted key was meant to make
+     * unreadable (a sweep from outside, stop 72: both were world-readable under umask 022, beside the owner-only credentials).
+     * The data directory itself is left as it is: it may be one the operator shares.
+     */
+    static Path ownerOnly(Path directory) throws IOException {
+        if (Files.getFileStore(directory).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        return directory;
     }
 
     @Bean(destroyMethod = "close")

@@ -34,10 +34,35 @@ public final class RebuildCommand {
             else usage("unknown argument " + arg);
         }
         if (view == null) usage("name the view to rebuild");
-        System.exit(run(view, url, token));
+        if (!VIEWS.contains(view)) usage("no view " + view + " is rebuilt; name one of " + VIEWS);
+        URI base;
+        try {
+            base = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            base = null;
+        }
+        if (base == null || base.getHost() == null || !List.of("http", "https").contains(base.getScheme())) {
+            usage("--url must be the ledger's base URL, like http://127.0.0.1:8080; " + url + " is none");
+        }
+        System.exit(reporting(view, url, token));
     }
 
+    /** {@link #run}, a server that cannot be reached said in one line naming it, as mirror, verify and witness say it. */
+    static int reporting(String view, String url, String token) throws Exception {
+        try {
+            return run(view, url, token);
+        } catch (java.io.IOException e) {
+            // a sweep from outside: a stack trace without the URL
+            System.err.println("rebuild of " + view + ": " + LogClient.describe(URI.create(url), e));
+            return 1;
+        }
+    }
+
+    /** The views a rebuild replays (the public feed is a log of record: verified, never rebuilt). */
+    static final List<String> VIEWS = List.of("case-views", "public-records", "listing-views", "penalty-history");
+
     static int run(String view, String url, String token) throws Exception {
+        url = url.replaceAll("/+$", ""); // http://host:8080/ as well (a sweep from outside: "//dev/tokens")
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         if (token == null) {
             HttpResponse<String> minted = http.send(HttpRequest.newBuilder(URI.create(url + "/dev/tokens"))
@@ -85,7 +110,7 @@ public final class RebuildCommand {
 
     private static void usage(String problem) {
         System.err.println(problem + System.lineSeparator()
-                + "usage: java -jar ledger-server.jar rebuild <case-views|public-records|listing-views|penalty-history>"
+                + "usage: java -jar ledger-server.jar rebuild <" + String.join("|", VIEWS) + ">"
                 + " [--url=http://127.0.0.1:8080] [--token=<JWT with role admin>]");
         System.exit(2);
     }

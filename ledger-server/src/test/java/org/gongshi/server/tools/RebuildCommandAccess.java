@@ -7,6 +7,6 @@ public final class RebuildCommandAccess {
     }
 
     public static int run(String view, String url) throws Exception {
-        return RebuildCommand.run(view, url, null);
+        return RebuildCommand.reporting(view, url, null);
     }
 }
