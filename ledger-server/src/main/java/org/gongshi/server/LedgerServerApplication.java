@@ -34,11 +34,7 @@ public class LedgerServerApplication {
             System.exit(Witness.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         if (args.length > 0 && args[0].equals("keygen")) {
-            String origin = args.length > 1 ? args[1] : "gongshi.example/feed";
-            NoteSigner signer = NoteSigner.generate(origin);
-            System.out.println("signer key (GONGSHI_FEED_SIGNER_KEY, keep secret): " + signer.signerKey());
-            System.out.println("verifier key (publish):                           " + signer.verifierKey());
-            return;
+            System.exit(keygen(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         java.util.Optional<String> refused = notACommand(args);
         if (refused.isPresent()) {
@@ -60,6 +56,29 @@ public class LedgerServerApplication {
     }
 
     /** The commands before the options; without one the ledger runs. */
+    /**
+     * {@code keygen <origin>}: a new signer key for the log named {@code origin} and its verifier key. An origin that is no key
+     * name, or none, or a help flag, is usage (status 2), never a stack trace or a key named {@code --help} (a sweep from outside).
+     */
+    static int keygen(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        String usage = "usage: java -jar ledger-server.jar keygen <origin>   (the log's origin, e.g. gongshi.example/feed or"
+                + " gongshi.example/ledger: gongshi.feed.origin or gongshi.ledger.origin of the node that signs with it)";
+        if (args.length != 1 || args[0].startsWith("-")) {
+            err.println(args.length == 0 ? "name the log's origin" + System.lineSeparator() + usage : usage);
+            return 2;
+        }
+        NoteSigner signer;
+        try {
+            signer = NoteSigner.generate(args[0]);
+        } catch (IllegalArgumentException e) {
+            err.println("'" + args[0] + "' is no origin a signed note can name: " + e.getMessage() + System.lineSeparator() + usage);
+            return 2;
+        }
+        out.println("signer key (GONGSHI_FEED_SIGNER_KEY or GONGSHI_LEDGER_SIGNER_KEY, keep secret): " + signer.signerKey());
+        out.println("verifier key (publish):                                                   " + signer.verifierKey());
+        return 0;
+    }
+
     static final java.util.List<String> COMMANDS = java.util.List.of("mirror", "rebuild", "verify", "witness", "keygen", "generate");
 
     /**

@@ -25,4 +25,20 @@ class CommandLineTest {
             assertThat(LedgerServerApplication.notACommand(runs)).as(String.join(" ", runs)).isEmpty();
         }
     }
+
+    /** keygen: an origin no note can name, none, or a help flag is usage, never a stack trace or a key named --help (a sweep). */
+    @Test
+    void keygen_names_what_is_wrong_with_its_origin_and_makes_a_key_for_a_good_one() {
+        for (String[] wrong : new String[][]{{}, {"--help"}, {"bad origin"}, {"a+b"}, {"a", "b"}}) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            assertThat(LedgerServerApplication.keygen(wrong, new java.io.PrintStream(out), new java.io.PrintStream(err)))
+                    .as(String.join(" ", wrong)).isEqualTo(2);
+            assertThat(out.toString()).isEmpty();
+            assertThat(err.toString()).contains("usage: java -jar ledger-server.jar keygen <origin>");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(LedgerServerApplication.keygen(new String[]{"gongshi.zj/feed"}, new java.io.PrintStream(out), System.err)).isZero();
+        assertThat(out.toString()).contains("verifier key (publish)").contains("gongshi.zj/feed+");
+    }
 }

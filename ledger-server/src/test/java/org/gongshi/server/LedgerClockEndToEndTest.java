@@ -128,6 +128,9 @@ class LedgerClockEndToEndTest {
         }
         assertThatThrownBy(() -> LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-01-01T09:00:00+08:00").close())
                 .hasStackTraceContaining("is before the last recorded event of this ledger");
+        // the demo flag is true or false, as the demo data reads it ("yes" started the demo's clock and seeded nothing: a sweep)
+        assertThatThrownBy(() -> LedgerEndToEndTest.start(dataDir, "--gongshi.demo=yes").close())
+                .hasStackTraceContaining("gongshi.demo must be true or false, not 'yes'");
     }
 
     /** The ledger's clock, to the hour (Asia/Shanghai): 2026-02-02T09 */

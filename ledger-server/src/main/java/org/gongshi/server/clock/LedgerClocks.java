@@ -45,7 +45,12 @@ public class LedgerClocks {
     @Bean
     @Profile("!distributed")
     LedgerClock settableLedgerClock(DataSource eventStoreDataSource, @Value("${gongshi.data-dir:./data}") String dataDir,
-                                    @Value("${gongshi.clock.start:}") String start, @Value("${gongshi.demo:false}") boolean demo) {
+                                    @Value("${gongshi.clock.start:}") String start, @Value("${gongshi.demo:false}") String demoFlag) {
+        // true or false exactly, as the demo data reads it (a sweep from outside: "yes" started the demo's clock and no demo data)
+        if (!demoFlag.strip().equals("true") && !demoFlag.strip().equals("false")) {
+            throw new IllegalArgumentException("gongshi.demo must be true or false, not '" + demoFlag + "'");
+        }
+        boolean demo = demoFlag.strip().equals("true");
         // a fresh demo ledger plays its 2026 scenario from its first day, unless told another start
         String freshStart = start.isBlank() && demo ? DemoData.START : start;
         Instant lastEvent = PersistedClock.lastRecordedEvent(eventStoreDataSource);
