@@ -84,7 +84,15 @@ public final class SigningKeys {
     public static SigningKeys load(String configuredSignerKey, Path directory, String keyName,
                                    Collection<String> retiredVerifierKeys) {
         if (configuredSignerKey != null && !configuredSignerKey.isBlank()) {
-            return fromSignerKey(configuredSignerKey, retiredVerifierKeys);
+            SigningKeys configured = fromSignerKey(configuredSignerKey, retiredVerifierKeys);
+            // a witness knows a log's key by the log's origin: a key named otherwise signs notes no witness of this log accepts
+            // (a sweep from outside, stop 72: a key made for another origin was taken, and its notes named two origins)
+            if (!configured.current().name().equals(keyName)) {
+                throw new IllegalStateException("the configured signer key is named \"" + configured.current().name() + "\", not after the"
+                        + " log's origin \"" + keyName + "\": make one with java -jar ledger-server.jar keygen " + keyName
+                        + ", or set the origin (gongshi.feed.origin, gongshi.ledger.origin) to the key's name");
+            }
+            return configured;
         }
         return loadOrCreate(directory, keyName, retiredVerifierKeys);
     }

@@ -45,6 +45,11 @@ class SigningKeysTest {
         assertThat(keys.currentVerifierKey()).isEqualTo(configured.verifierKey());
         assertThat(dir.resolve("unused")).doesNotExist();
         assertThat(SigningKeys.load("", dir, NAME, List.of()).current().name()).isEqualTo(NAME);
+        // one made for another origin is refused, naming both and the command that makes the right one (a sweep from outside)
+        NoteSigner another = NoteSigner.generate("gongshi.zj/feed");
+        assertThatThrownBy(() -> SigningKeys.load(another.signerKey(), dir.resolve("unused"), NAME, List.of()))
+                .hasMessageContaining("named \"gongshi.zj/feed\", not after the log's origin \"" + NAME + "\"")
+                .hasMessageContaining("keygen " + NAME);
     }
 
     @Test
