@@ -872,23 +872,23 @@ class ListingRulesTest {
                 .expectSuccessfulHandlerExecution();
         fixture.given(listed)
                 .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
-                .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0212", date("2025-07-01")),
-                        new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
-                                "entry removed: BASIS_REVOKED"),
-                        new ListingRemoved(LISTING_ID, ListType.REPEATED_INFRINGER, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-07-01"),
-                                "the decision of case case-2024-0212 was changed from 2025-07-01: the penalties that still count no longer"
-                                        + " make the subject a repeated infringer", VERSION));
+                .expectEvents(repeatedInfringerRemovedByTheFlag("the decision of case case-2024-0212 was changed from 2025-07-01: the"
+                        + " penalties that still count no longer make the subject a repeated infringer"));
 
         // a second revocation leaves one standing penalty: the flag removes the entry
         cases.penalty("case-2024-0330", BUREAU, USCC, LocalDate.of(2024, 9, 2));
         revoke("case-2024-0212");
         fixture.given(listed)
                 .when(new FlagListingBasisRevoked(LISTING_ID, "case-2024-0212", date("2025-07-01")), LedgerTime.asSystem(Recording.LISTING_BASIS_WATCH))
-                .expectEvents(new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0212", date("2025-07-01")),
-                        new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
-                                "entry removed: BASIS_REVOKED"),
-                        new ListingRemoved(LISTING_ID, ListType.REPEATED_INFRINGER, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-07-01"),
-                                "the decision of case case-2024-0212 no longer stands from 2025-07-01", VERSION));
+                .expectEvents(repeatedInfringerRemovedByTheFlag("the decision of case case-2024-0212 no longer stands from 2025-07-01"));
+    }
+
+    /** What the basis watch's flag of case-2024-0212 on 2025-07-01 records on a repeated-infringer entry it removes. */
+    private static Object[] repeatedInfringerRemovedByTheFlag(String detail) {
+        return new Object[] {new ListingFlaggedForRemoval(LISTING_ID, "case-2024-0212", date("2025-07-01")),
+            new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"), "entry removed: BASIS_REVOKED"),
+            new ListingRemoved(LISTING_ID, ListType.REPEATED_INFRINGER, SUBJECT, LISTED, RemovalReason.BASIS_REVOKED, date("2025-07-01"), detail,
+                    VERSION)};
     }
 
     /** Case {@code caseId} as it stands after its decision was revoked. */
