@@ -137,6 +137,7 @@ public final class Problems {
             return problem(HttpStatus.CONFLICT, "Conflict", "The case or listing changed at the same moment or already exists; read it and retry");
         }
         if (error instanceof CommandPending pending) return problem(HttpStatus.SERVICE_UNAVAILABLE, "Not yet answered", pending.getMessage());
+        if (error instanceof LedgerNotServing refused) return problem(HttpStatus.SERVICE_UNAVAILABLE, "Ledger not taking commands", refused.getMessage());
         // the firewall checks a header's value when a handler reads it (outside audit: Ledger-Position: １ was a 500)
         if (error instanceof org.springframework.security.web.server.firewall.ServerExchangeRejectedException) {
             return problem(HttpStatus.BAD_REQUEST, "Request refused", FIREWALL_REFUSAL);

@@ -77,17 +77,60 @@ public class LedgerHealth {
         };
     }
 
-    /** Read models ahead of the event store are said in the log at start too, where an operator restoring a backup looks. */
+    /**
+     * Read models ahead of the event store, as found at start: said in the log, where an operator restoring a backup looks, and
+     * held so that the ledger takes no command meanwhile ({@link #noCommandsWhileAhead}).
+     */
     @Bean
-    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> readModelsAheadAtStart(
-            Processors processors) {
+    AheadAtStart readModelsAheadAtStart() {
+        return new AheadAtStart();
+    }
+
+    /** What {@link #ahead} found when the node started, or null. */
+    public static final class AheadAtStart {
+        private volatile String problem;
+
+        public String problem() {
+            return problem;
+        }
+    }
+
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> readModelsAheadLogged(
+            Processors processors, AheadAtStart aheadAtStart) {
         return ready -> {
             try {
                 List<Processors.ProcessorState> states = processors.states();
-                ahead(states, processors.head().orElse(-1)).ifPresent(problem -> LoggerFactory.getLogger(LedgerHealth.class).error(problem));
+                ahead(states, processors.head().orElse(-1)).ifPresent(problem -> {
+                    aheadAtStart.problem = problem;
+                    LoggerFactory.getLogger(LedgerHealth.class).error(problem);
+                });
             } catch (RuntimeException unavailable) {
                 LoggerFactory.getLogger(LedgerHealth.class).warn("Could not compare the read models with the event store at start: {}",
                         unavailable.toString());
+            }
+        };
+    }
+
+    /**
+     * No command while the read models found at start are ahead of the event store: a new event would take a position the
+     * public feed and the ledger tree have passed, so it would be in neither, nor in any view not rebuilt (a sweep from outside,
+     * stop 72: a case filed in that state was acknowledged, 201, and never appeared anywhere, and the signed tree no longer
+     * covered every event). 503 naming the state; the operator restores the event store and the read models from one backup.
+     */
+    @Bean
+    org.axonframework.messaging.MessageDispatchInterceptor<org.axonframework.commandhandling.CommandMessage<?>> noCommandsWhileAhead(
+            AheadAtStart aheadAtStart) {
+        return new org.axonframework.messaging.MessageDispatchInterceptor<>() {
+            @Override
+            public java.util.function.BiFunction<Integer, org.axonframework.commandhandling.CommandMessage<?>,
+                    org.axonframework.commandhandling.CommandMessage<?>> handle(
+                    List<? extends org.axonframework.commandhandling.CommandMessage<?>> messages) {
+                return (index, command) -> {
+                    String problem = aheadAtStart.problem();
+                    if (problem != null) throw new org.gongshi.api.problem.LedgerNotServing("The ledger takes no commands: its " + problem);
+                    return command;
+                };
             }
         };
     }
@@ -106,8 +149,9 @@ public class LedgerHealth {
         if (ahead.isEmpty()) return java.util.Optional.empty();
         return java.util.Optional.of("read models ahead of the event store, which ends at " + head + ": " + String.join(", ", ahead)
                 + "; the event store is older than the read models (restored from a backup?): restore the event store they were"
-                + " built from, or rebuild each rebuildable view from this one (POST /api/v1/admin/rebuilds/{view}; the public feed"
-                + " is a log of record and is never rebuilt)");
+                + " built from, or the read models from the same backup as this event store, and restart; until then no command is"
+                + " taken (a rebuild of a view, POST /api/v1/admin/rebuilds/{view}, mends that view, but the public feed and the"
+                + " ledger tree are logs of record and are never rebuilt)");
     }
 
     /** A processor holds dead letters: the views it builds miss those events until they are retried. */
