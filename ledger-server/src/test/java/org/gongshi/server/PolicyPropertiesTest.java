@@ -58,4 +58,17 @@ class PolicyPropertiesTest {
         assertThat(policy.timeBounds().earliestYear()).isEqualTo(2000);
         assertThat(policy.timeBounds().collectiveDeadlineMaxDaysAfterFiling()).isEqualTo(365);
     }
+
+    /** A number no ledger can run with stops the start naming its property (a sweep from outside: decision-days=0 started). */
+    @Test
+    void a_number_out_of_its_range_is_refused_naming_the_property() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind(Map.of("gongshi.policy.case-handling.decision-days", "0")))
+                .hasStackTraceContaining("gongshi.policy.case-handling.decision-days is 0; it must be at least 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind(Map.of("gongshi.policy.time-bounds.backdating-tolerance-days", "-5")))
+                .hasStackTraceContaining("gongshi.policy.time-bounds.backdating-tolerance-days is -5; it must be at least 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind(Map.of("gongshi.policy.disclosure.lower-amount-fine-organisation", "-1")))
+                .hasStackTraceContaining("gongshi.policy.disclosure.lower-amount-fine-organisation is -1; it must not be negative");
+        assertThat(bind(Map.of("gongshi.policy.time-bounds.backdating-tolerance-days", "0")).timeBounds().backdatingToleranceDays())
+                .as("same-day acts only").isZero();
+    }
 }

@@ -61,21 +61,21 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
              */
             Integer longestTermYears) {
         public CaseHandling {
-            decisionDays = or(decisionDays, 90);
-            headExtensionDays = or(headExtensionDays, 30);
-            hearingRequestWorkingDays = or(hearingRequestWorkingDays, 5);
-            simpleFineLimitNaturalPerson = or(simpleFineLimitNaturalPerson, new BigDecimal("200"));
-            simpleFineLimitOrganisation = or(simpleFineLimitOrganisation, new BigDecimal("3000"));
-            paymentDays = or(paymentDays, 15);
-            latePaymentDailyRate = or(latePaymentDailyRate, new BigDecimal("0.03"));
-            transferApprovalDays = or(transferApprovalDays, 3);
-            longPendingEscalationDays = or(longPendingEscalationDays, 180);
-            transferSendingHours = or(transferSendingHours, 24);
-            statementWorkingDays = or(statementWorkingDays, 5);
-            hearingNoticeWorkingDays = or(hearingNoticeWorkingDays, 7);
-            largeAmountOrganisation = or(largeAmountOrganisation, new BigDecimal("100000"));
-            largeAmountNaturalPerson = or(largeAmountNaturalPerson, new BigDecimal("10000"));
-            longestTermYears = or(longestTermYears, 50);
+            decisionDays = count("case-handling.decision-days", decisionDays, 90, 1);
+            headExtensionDays = count("case-handling.head-extension-days", headExtensionDays, 30, 0);
+            hearingRequestWorkingDays = count("case-handling.hearing-request-working-days", hearingRequestWorkingDays, 5, 1);
+            simpleFineLimitNaturalPerson = amount("case-handling.simple-fine-limit-natural-person", simpleFineLimitNaturalPerson, "200");
+            simpleFineLimitOrganisation = amount("case-handling.simple-fine-limit-organisation", simpleFineLimitOrganisation, "3000");
+            paymentDays = count("case-handling.payment-days", paymentDays, 15, 1);
+            latePaymentDailyRate = amount("case-handling.late-payment-daily-rate", latePaymentDailyRate, "0.03");
+            transferApprovalDays = count("case-handling.transfer-approval-days", transferApprovalDays, 3, 1);
+            longPendingEscalationDays = count("case-handling.long-pending-escalation-days", longPendingEscalationDays, 180, 1);
+            transferSendingHours = count("case-handling.transfer-sending-hours", transferSendingHours, 24, 1);
+            statementWorkingDays = count("case-handling.statement-working-days", statementWorkingDays, 5, 1);
+            hearingNoticeWorkingDays = count("case-handling.hearing-notice-working-days", hearingNoticeWorkingDays, 7, 0);
+            largeAmountOrganisation = amount("case-handling.large-amount-organisation", largeAmountOrganisation, "100000");
+            largeAmountNaturalPerson = amount("case-handling.large-amount-natural-person", largeAmountNaturalPerson, "10000");
+            longestTermYears = count("case-handling.longest-term-years", longestTermYears, 50, 1);
         }
     }
 
@@ -98,14 +98,14 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             /** Order 45 Art 14 / 国市监信规〔2021〕3号: early end by credit repair after 6 months of publication. */
             Integer repairMinimumMonths) {
         public Disclosure {
-            disclosureWorkingDays = or(disclosureWorkingDays, 20);
-            doublePublicityWorkingDays = or(doublePublicityWorkingDays, 7);
-            withdrawalWorkingDays = or(withdrawalWorkingDays, 3);
-            shortPublicityMonths = or(shortPublicityMonths, 3);
-            longPublicityYears = or(longPublicityYears, 3);
-            lowerAmountFineNaturalPerson = or(lowerAmountFineNaturalPerson, new BigDecimal("10000"));
-            lowerAmountFineOrganisation = or(lowerAmountFineOrganisation, new BigDecimal("100000"));
-            repairMinimumMonths = or(repairMinimumMonths, 6);
+            disclosureWorkingDays = count("disclosure.disclosure-working-days", disclosureWorkingDays, 20, 1);
+            doublePublicityWorkingDays = count("disclosure.double-publicity-working-days", doublePublicityWorkingDays, 7, 1);
+            withdrawalWorkingDays = count("disclosure.withdrawal-working-days", withdrawalWorkingDays, 3, 1);
+            shortPublicityMonths = count("disclosure.short-publicity-months", shortPublicityMonths, 3, 1);
+            longPublicityYears = count("disclosure.long-publicity-years", longPublicityYears, 3, 1);
+            lowerAmountFineNaturalPerson = amount("disclosure.lower-amount-fine-natural-person", lowerAmountFineNaturalPerson, "10000");
+            lowerAmountFineOrganisation = amount("disclosure.lower-amount-fine-organisation", lowerAmountFineOrganisation, "100000");
+            repairMinimumMonths = count("disclosure.repair-minimum-months", repairMinimumMonths, 6, 0);
         }
     }
 
@@ -124,12 +124,12 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             /** ... within 5 years make a repeated-infringer candidate. */
             Integer repeatedInfringerWindowYears) {
         public CreditListing {
-            statementWorkingDays = or(statementWorkingDays, 5);
-            termYears = or(termYears, 1);
-            repairAfterMonths = or(repairAfterMonths, 6);
-            repairsPerYear = or(repairsPerYear, 1);
-            repeatedInfringerPenalties = or(repeatedInfringerPenalties, 2);
-            repeatedInfringerWindowYears = or(repeatedInfringerWindowYears, 5);
+            statementWorkingDays = count("credit-listing.statement-working-days", statementWorkingDays, 5, 1);
+            termYears = count("credit-listing.term-years", termYears, 1, 1);
+            repairAfterMonths = count("credit-listing.repair-after-months", repairAfterMonths, 6, 0);
+            repairsPerYear = count("credit-listing.repairs-per-year", repairsPerYear, 1, 0);
+            repeatedInfringerPenalties = count("credit-listing.repeated-infringer-penalties", repeatedInfringerPenalties, 2, 1);
+            repeatedInfringerWindowYears = count("credit-listing.repeated-infringer-window-years", repeatedInfringerWindowYears, 5, 1);
         }
     }
 
@@ -142,13 +142,31 @@ public record EnforcementPolicy(String version, CaseHandling caseHandling, Discl
             /** Project default: a collective decision names a deadline at most 365 CD after the filing (the rules name no maximum). */
             Integer collectiveDeadlineMaxDaysAfterFiling) {
         public TimeBounds {
-            backdatingToleranceDays = or(backdatingToleranceDays, 30);
-            earliestYear = or(earliestYear, 1996);
-            collectiveDeadlineMaxDaysAfterFiling = or(collectiveDeadlineMaxDaysAfterFiling, 365);
+            backdatingToleranceDays = count("time-bounds.backdating-tolerance-days", backdatingToleranceDays, 30, 0);
+            earliestYear = count("time-bounds.earliest-year", earliestYear, 1996, 1900);
+            collectiveDeadlineMaxDaysAfterFiling = count("time-bounds.collective-deadline-max-days-after-filing", collectiveDeadlineMaxDaysAfterFiling, 365, 1);
         }
     }
 
     private static <T> T or(T value, T defaultValue) {
         return Objects.requireNonNullElse(value, defaultValue);
+    }
+
+    /**
+     * A number of days, months, years, hours or times of the policy ({@code gongshi.policy.<property>}): its default when not
+     * set, and a value below {@code least} refused naming the property (a sweep from outside, stop 72: decision-days=0 and a
+     * negative backdating tolerance started a ledger that refused every same-day act).
+     */
+    private static Integer count(String property, Integer value, int defaultValue, int least) {
+        int number = or(value, defaultValue);
+        if (number < least) throw new IllegalArgumentException("gongshi.policy." + property + " is " + number + "; it must be at least " + least);
+        return number;
+    }
+
+    /** An amount or a rate of the policy: its default when not set, a negative one refused naming the property. */
+    private static BigDecimal amount(String property, BigDecimal value, String defaultValue) {
+        BigDecimal amount = or(value, new BigDecimal(defaultValue));
+        if (amount.signum() < 0) throw new IllegalArgumentException("gongshi.policy." + property + " is " + amount + "; it must not be negative");
+        return amount;
     }
 }
