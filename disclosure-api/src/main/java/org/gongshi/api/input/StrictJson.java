@@ -196,11 +196,16 @@ public final class StrictJson {
         return true;
     }
 
-    /** A value refused with {@code message}: noted and read past when the reading collects, else refused at once. */
-    private static <T> T refused(JsonParser p, DeserializationContext ctxt, String message, Class<T> type) {
+    /**
+     * A value refused with {@code message}: noted and read past when the reading collects, standing in as {@code readPast}
+     * (never thrown away, as the body is refused once read), else refused at once. A text stands in as "" rather than null:
+     * in a list that takes no null, a null stopped the reading there, and the faults after it went unnamed (CI: a refused
+     * redaction hid a malformed date that followed it, as the body's fields came in one order and not the other).
+     */
+    private static <T> T refused(JsonParser p, DeserializationContext ctxt, String message, Class<T> type, T readPast) {
         if (!collected(ctxt, p, message)) throw new RefusedInput(p, message, type);
         p.skipChildren();
-        return null;
+        return readPast;
     }
 
     /** A date is an ISO-8601 string, {@code yyyy-MM-dd}, and a real day. */
@@ -212,16 +217,16 @@ public final class StrictJson {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return refused(p, ctxt, "must be a date as an ISO string like \"2026-02-10\" (not a number or an array)", LocalDate.class);
+                return refused(p, ctxt, "must be a date as an ISO string like \"2026-02-10\" (not a number or an array)", LocalDate.class, null);
             }
             String text = p.getString();
             if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return refused(p, ctxt, "must be a date like \"2026-02-10\" (ISO 8601, yyyy-MM-dd)", LocalDate.class);
+                return refused(p, ctxt, "must be a date like \"2026-02-10\" (ISO 8601, yyyy-MM-dd)", LocalDate.class, null);
             }
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                return refused(p, ctxt, "is not a day of the calendar (" + text + "); send a real date like \"2026-02-10\"", LocalDate.class);
+                return refused(p, ctxt, "is not a day of the calendar (" + text + "); send a real date like \"2026-02-10\"", LocalDate.class, null);
             }
         }
     }
@@ -235,11 +240,11 @@ public final class StrictJson {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return refused(p, ctxt, "must be text (a JSON string)", String.class);
+                return refused(p, ctxt, "must be text (a JSON string)", String.class, "");
             }
             String text = p.getString();
             var problem = Text.problem(text);
-            return problem.isPresent() ? refused(p, ctxt, problem.get(), String.class) : text;
+            return problem.isPresent() ? refused(p, ctxt, problem.get(), String.class, "") : text;
         }
     }
 }
