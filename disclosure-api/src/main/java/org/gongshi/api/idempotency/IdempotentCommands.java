@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.gongshi.api.problem.CommandPending;
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.problem.KeyReuse;
 import org.gongshi.api.problem.Problems;
 import org.gongshi.api.security.Caller;
 import org.slf4j.Logger;
@@ -18,7 +19,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -60,7 +63,7 @@ import static com.mongodb.client.model.Filters.eq;
  * {@code timeout} is 503 with {@code Retry-After}; its key stays pending, never deleted, because the
  * command may still commit.
  */
-public class IdempotentCommands implements org.gongshi.api.problem.KeyReuse {
+public class IdempotentCommands implements KeyReuse {
 
     public static final String COLLECTION = "idempotency_keys";
     public static final String HEADER = "Idempotency-Key";
@@ -134,13 +137,12 @@ public class IdempotentCommands implements org.gongshi.api.problem.KeyReuse {
      * free again; a caller known by no token (the request was refused before it was known) took none.
      */
     @Override
-    public Mono<Boolean> usedBefore(org.springframework.web.server.ServerWebExchange exchange) {
+    public Mono<Boolean> usedBefore(ServerWebExchange exchange) {
         String key = exchange.getRequest().getHeaders().getFirst(HEADER);
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) return Mono.just(false);
         return exchange.getPrincipal()
-                .filter(org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken.class::isInstance)
-                .map(principal -> Caller.of(((org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken) principal)
-                        .getToken()))
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(principal -> Caller.of(((JwtAuthenticationToken) principal).getToken()))
                 .flatMap(caller -> Mono.fromCallable(() -> {
                     Document existing = keys.find(eq("_id", caller.bureau() + "|" + key)).first();
                     return existing != null && (existing.getDate("expiresAt") == null || existing.getDate("expiresAt").toInstant().isAfter(clock.instant()));

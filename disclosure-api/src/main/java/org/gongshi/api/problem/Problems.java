@@ -82,6 +82,7 @@ public final class Problems {
         var response = ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON);
         Duration retryAfter = cause instanceof ViewBehind behind ? behind.retryAfter()
                 : cause instanceof CommandPending pending ? pending.retryAfter()
+                : cause instanceof LedgerNotServing ? null // no retry helps until the operator has restored the node
                 : problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value() ? UNAVAILABLE_RETRY_AFTER : null;
         if (retryAfter != null) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));

@@ -131,12 +131,10 @@ final class LogChecks {
             return true;
         }
         MerkleProofs ours = new MerkleProofs(LeafHashes.of(leafHashes));
-        byte[] root = ours.rootHash(n);
         try {
-            if (n == checkpoint.size()) {
-                if (!Arrays.equals(root, checkpoint.rootHash())) throw new InvalidProofException("root mismatch at size " + n);
-            } else {
-                ProofVerifier.verifyConsistency(n, checkpoint.size(), root, checkpoint.rootHash(), client.consistencyProof(log, n, checkpoint.size()));
+            if (!prefixMatches(log, ours, n, checkpoint)) {
+                throw new InvalidProofException(n == checkpoint.size() ? "root mismatch at size " + n
+                        : "the first " + n + " leaves are not consistent with the tree of size " + checkpoint.size());
             }
             out.pass(check, n + " leaves match the signed root of size " + checkpoint.size()
                     + (leafHashes.size() > n ? " (" + (leafHashes.size() - n) + " more beyond it, under no signed head yet)" : ""));

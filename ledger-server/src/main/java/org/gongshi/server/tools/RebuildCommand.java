@@ -34,7 +34,7 @@ public final class RebuildCommand {
             else usage("unknown argument " + arg);
         }
         if (view == null) usage("name the view to rebuild");
-        if (!VIEWS.contains(view)) usage("no view " + view + " is rebuilt; name one of " + VIEWS);
+        if (org.gongshi.projections.RebuildableView.named(view).isEmpty()) usage("no view " + view + " is rebuilt; name one of " + VIEWS);
         URI base;
         try {
             base = URI.create(url);
@@ -58,8 +58,9 @@ public final class RebuildCommand {
         }
     }
 
-    /** The views a rebuild replays (the public feed is a log of record: verified, never rebuilt). */
-    static final List<String> VIEWS = List.of("case-views", "public-records", "listing-views", "penalty-history");
+    /** The views a rebuild replays, by name, as the server knows them (the public feed is a log of record: never rebuilt). */
+    static final List<String> VIEWS = java.util.Arrays.stream(org.gongshi.projections.RebuildableView.values())
+            .map(org.gongshi.projections.RebuildableView::processor).toList();
 
     static int run(String view, String url, String token) throws Exception {
         url = url.replaceAll("/+$", ""); // http://host:8080/ as well (a sweep from outside: "//dev/tokens")
