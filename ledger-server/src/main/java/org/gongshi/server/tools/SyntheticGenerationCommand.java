@@ -1,8 +1,10 @@
 package org.gongshi.server.tools;
 
 import org.gongshi.server.demo.SyntheticGeneration;
+import org.gongshi.server.embedded.DataDirectoryInUseFailureAnalyzer;
 import org.gongshi.synthetic.SyntheticLedger;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ public final class SyntheticGenerationCommand {
         try (ConfigurableApplicationContext context = ledger.apply(all.toArray(String[]::new))) {
             return SpringApplication.exit(context);
         } catch (RuntimeException failed) {
-            System.err.println("generate: " + rootMessage(failed));
+            FailureAnalysis inUse = new DataDirectoryInUseFailureAnalyzer().analyze(failed);
+            System.err.println("generate: " + (inUse == null ? rootMessage(failed) : inUse.getDescription() + ". " + inUse.getAction()));
             return 1;
         }
     }
