@@ -204,5 +204,9 @@ class LegalDatesEndToEndTest {
         assertThat(record.get("publicUntil")).isEqualTo("2027-01-12");
         assertThat(record.get("publicUntilProvisional")).isEqualTo(true);
         assertThat(record.get("publishedOn")).isEqualTo("2026-10-12");
+        // and the case view says so too (README: "visibly: in the case view and as publicUntilProvisional on public records")
+        Map<?, ?> disclosure = (Map<?, ?>) LedgerEndToEndTest.awaitCase(web, token, caseId, v -> v.get("disclosure") != null).get("disclosure");
+        assertThat(disclosure.get("publicUntil")).isEqualTo("2027-01-12");
+        assertThat(disclosure.get("publicUntilProvisional")).isEqualTo(true);
     }
 }

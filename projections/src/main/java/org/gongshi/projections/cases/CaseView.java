@@ -295,10 +295,14 @@ public record CaseView(
 
     public record Closure(LocalDate closedOn, String outcome) {}
 
-    /** 公示: the disclosure decision, its deadlines (20 WD, 7 WD) and the public record's state. */
+    /**
+     * 公示: the disclosure decision, its deadlines (20 WD, 7 WD) and the public record's state; {@code publicUntilProvisional}
+     * marks a last day of publication counted in a year whose holiday notice was not loaded (DOMAIN.md), as the public
+     * record does.
+     */
     public record Disclosure(DisclosureAction action, String recordId, LocalDate decidedOn, String ground,
                              DeadlineView deadline, DeadlineView doublePublicityDeadline, LocalDate publicUntil,
-                             RecordState state, LocalDate endedOn, DeadlineView withdrawalDeadline) {}
+                             Boolean publicUntilProvisional, RecordState state, LocalDate endedOn, DeadlineView withdrawalDeadline) {}
 
     /**
      * A public record withdrawn after a revision (3 WD, DOMAIN.md withdrawal): every one the case had, kept when a changed

@@ -485,7 +485,8 @@ public class CaseViewProjection {
             v.disclosure = new CaseView.Disclosure(e.action(), published ? e.recordId() : null, e.decidedOn(), e.ground(),
                     DeadlineView.answered(e.disclosureDeadline(), e.decidedOn(), e.disclosedInTime()),
                     DeadlineView.answered(e.doublePublicityDeadline(), e.decidedOn(), e.doublePublicityInTime()),
-                    published ? e.publicUntil().dueOn() : null, published ? RecordState.PUBLISHED : null, null, null);
+                    published ? e.publicUntil().dueOn() : null, published ? e.publicUntil().provisional() : null,
+                    published ? RecordState.PUBLISHED : null, null, null);
         });
     }
 
@@ -545,9 +546,9 @@ public class CaseViewProjection {
 
     /** The disclosure's record ended in {@code state} on {@code on} (and, for a withdrawal, its deadline's answer). */
     private static CaseView.Disclosure ended(CaseView.Disclosure d, RecordState state, LocalDate on, DeadlineView withdrawal, boolean withdrawn) {
-        if (d == null) return new CaseView.Disclosure(null, null, null, null, null, null, null, state, on, withdrawal);
+        if (d == null) return new CaseView.Disclosure(null, null, null, null, null, null, null, null, state, on, withdrawal);
         return new CaseView.Disclosure(d.action(), d.recordId(), d.decidedOn(), d.ground(), d.deadline(), d.doublePublicityDeadline(),
-                d.publicUntil(), state, on, withdrawn ? withdrawal : d.withdrawalDeadline());
+                d.publicUntil(), d.publicUntilProvisional(), state, on, withdrawn ? withdrawal : d.withdrawalDeadline());
     }
 
     private static <T> List<T> plus(List<T> list, T item) {

@@ -522,6 +522,8 @@ class CaseViewProjectionTest {
                 new Deadline(LocalDate.of(2026, 4, 8), false), false, new Deadline(LocalDate.of(2026, 3, 19), false), false,
                 new Deadline(LocalDate.of(2026, 7, 10), false), null, "CN-2026.1", List.of(), null)), 20);
         CaseView published = views.find("case-d").orElseThrow();
+        assertThat(published.disclosure().publicUntil()).isEqualTo(LocalDate.of(2026, 7, 10));
+        assertThat(published.disclosure().publicUntilProvisional()).as("counted in a year whose notice is loaded").isFalse();
         assertThat(published.disclosureOverdueSince()).isNull();
         assertThat(published.overdueOn(later)).isFalse();
         assertThat(published.missedDeadlines()).extracting(CaseView.MissedDeadline::kind).containsExactly("DOUBLE_PUBLICITY", "DISCLOSURE");
