@@ -134,12 +134,36 @@ public final class RedactionPolicy {
             + "[0-9]+[a-z]?\\s*,?\\s*)*(?:\\bno\\.?\\s*)?\\b[0-9]+[a-z]?\\s*,?\\s+(?:[a-z]+\\s+){1,3}?" + anyOf(LATIN_STREETS) + "\\b\\.?"
             + "(?:\\s*,\\s*[a-z]+(?:\\s[a-z]+)?\\s+(?:district|county|city|town|village|province))*");
 
+    /**
+     * A date, as a birth date is written: 1990年3月7日, 二〇〇八年三月十九日, 1990-03-07, 1990.03.07, 19900307, or its year and
+     * month alone (1990年3月, 199003).
+     */
+    private static final String BIRTH_DATE_SHAPE = "(?:(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(?:\\d{1,2}|[一二三四五六七八九十]{1,2})\\s?月"
+            + "(?:\\s?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s?[日号])?|\\d{4}[-./]\\d{1,2}(?:[-./]\\d{1,2})?(?!\\d)|\\d{8}(?!\\d)|\\d{6}(?!\\d))";
+    /** The words a birth date is given after (出生日期：, 生于, 出生于); 产生于, 发生于 say when something arose, not a birth. */
+    private static final List<String> BIRTH_LABELS = List.of("出生日期", "出生年月日", "出生年月", "出生于", "出生在", "出生", "生日", "生辰");
+    /**
+     * A birth date, after its label or before 出生/生人/生 (（男，1990年3月7日生）): it is digits 7–14 of the person's ID number,
+     * which the law publishes masked (a privacy sweep from outside, stop 73: a birth date in the facts gave back a party's whole
+     * ID number from its mask).
+     */
+    private static final Pattern BIRTH_DATE = Pattern.compile("(?:" + anyOf(BIRTH_LABELS) + "|(?<![产发衍派再新])生于)\\s?[:：为是]?\\s?("
+            + BIRTH_DATE_SHAPE + ")|(" + BIRTH_DATE_SHAPE + ")\\s?(?:出生|生人|生(?=[）)，,。；;、\\s]|$))");
+
     /** The words a flat without a road is numbered by; every such flat holds one. */
     private static final List<String> BUILDINGS = List.of("号楼", "栋", "幢", "座");
-    /** A flat without a road: 3栋2单元301室, 5号楼1201, and in an estate a building by its letter (阳光花园B座1203房). */
+    /** A tower of a block, named by its number or letter before or after it (望京SOHO塔3-1506, B塔1203). */
+    private static final String TOWER = "塔";
+    /** The rooms of a flat after its building: 2单元301室, -1506. */
+    private static final String ROOMS = "-?" + NUMBER + "(?:单元|层|楼|室|号|户|房)?";
+    /**
+     * A flat without a road: 3栋2单元301室, 5号楼1201, in an estate a building by its letter (阳光花园B座1203房), and a flat in a
+     * tower (望京SOHO塔3-1506: a sweep from outside, stop 73), which takes a room after it (宝塔, 塔吊 are no flats).
+     */
     private static final Pattern FLAT = Pattern.compile(
             "(?:" + PLACE + "{0,10}?(?:小区|花园|公寓|大厦|苑|村|院)(?:" + NUMBER + "|[A-Z])|" + NUMBER + ")" + anyOf(BUILDINGS)
-                    + "(?:-?" + NUMBER + "(?:单元|层|楼|室|号|户|房)?){0,5}");
+                    + "(?:" + ROOMS + "){0,5}"
+                    + "|(?:" + TOWER + "(?:" + NUMBER + "|[A-Z])|(?:" + NUMBER + "|(?<![A-Za-z])[A-Z])" + TOWER + ")(?:" + ROOMS + "){1,5}");
     private static final List<String> ADDRESS_LABELS = List.of("住址", "家庭住址", "家庭地址", "居住地", "居住地址", "现住", "家住", "户籍地",
             "户籍所在地", "收货地址", "送达地址", "住在", "暂住地",
             "户籍地址", "住所地", "住所", "居住于", "居住在", "租住于", "租住在", "暂住于", "暂住在", "寄住于", "寄住在", "借住于", "借住在",
@@ -329,7 +353,9 @@ public final class RedactionPolicy {
             "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到", "发货", "送货", "进货", "供货",
             "转售", "出售", "为", "处", "通过", "就读", "微信", "帮忙",
             // what a person says or does about the facts right after the name (买家孙悦反映, 证人王强供述, 李四指认, 李明保管)
-            "反映", "供述", "指认", "辨认", "反馈", "声称", "诉称", "报案", "报警", "告知", "保管", "看管", "代管", "从", "购进", "介绍");
+            "反映", "供述", "指认", "辨认", "反馈", "声称", "诉称", "报案", "报警", "告知", "保管", "看管", "代管", "从", "购进", "介绍",
+            // what the one goods were handed to did with them (另交给孙小美销毁, 交给李明代售: a sweep from outside, stop 73)
+            "销毁", "代卖", "代售", "寄售", "转卖", "存放", "带走", "运走", "回收");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -357,11 +383,11 @@ public final class RedactionPolicy {
      */
     private static final List<String> LIST_END_WORDS = List.of("均", "分别", "皆");
     /**
-     * Where a name ends: punctuation, a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
+     * Where a name ends: punctuation, a part already hidden (钱多多*** after a phone number), a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
      * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), a word that joins it to the next name in a list (和, 及, 与),
      * or one that says what each of the list did (均, 分别).
      */
-    private static final String NAME_END = "(?:[，。；;,、（(\\s和及与0-9０-９]|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
+    private static final String NAME_END = "(?:[，。；;,、（(\\s和及与0-9０-９*]|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
             + "|" + anyOf(LIST_END_WORDS) + "|个人|$)";
     /**
      * Words after a role that begin with a surname's character but name nobody: 证人陈述, 店员陈列, 买家付款, 店员上架,
@@ -792,6 +818,7 @@ public final class RedactionPolicy {
     /** The patterns every public text passes, in this order. */
     static final List<Rule> RULES = List.of(
             new Rule("ID number", ID_NUMBER, digits(17), RedactionPolicy::maskedIdNumber),
+            new Rule("birth date", BIRTH_DATE, holdsAny(List.of("生")), HIDE),
             new Rule("e-mail", EMAIL, holdsAny(List.of("@")), HIDE),
             new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), afterOneOf(CONTACT_LABELS), HIDE),
             new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
@@ -807,7 +834,7 @@ public final class RedactionPolicy {
             new Rule("address", ADDRESS, holdsAny(ROADS), HIDE),
             new Rule("house in a village or community", VILLAGE_HOUSE, holdsAny(VILLAGES), HIDE),
             new Rule("address in Latin script", LATIN_ADDRESS, ignoringCase(holdsAny(LATIN_STREETS)), HIDE),
-            new Rule("flat", FLAT, holdsAny(BUILDINGS), HIDE),
+            new Rule("flat", FLAT, holdsAny(concat(BUILDINGS, List.of(TOWER))), HIDE),
             new Rule("labelled name", LABELLED_NAME, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)), atOneOf(concat(ROLE_LABELS, ROLE_WORDS)),
                     RedactionPolicy::hiddenNames),
             new Rule("names of those acting for the party or selling to it", ACTING_FOR_NAME, holdsAny(concat(ACTING_FOR, List.of("处", "某"))),
