@@ -51,6 +51,7 @@ import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.cases.event.PenaltyExecuted;
 import org.gongshi.ledger.cases.event.PenaltyNoticeServed;
 import org.gongshi.ledger.cases.event.StatementRecorded;
+import org.gongshi.ledger.disclosure.DisclosabilityPolicy;
 import org.gongshi.ledger.disclosure.DecisionFacts;
 import org.gongshi.ledger.disclosure.DisclosedCase;
 import org.gongshi.ledger.disclosure.Disclosure;
@@ -154,6 +155,7 @@ public class Case implements DisclosedCase {
             check(command.authorityName() != null && !command.authorityName().isBlank(), Rule.AUTHORITY_NAMED,
                     "authorityName: name the authority (处罚机关) as registered; every public record of the case shows it");
             requireBornBefore(command.party(), recording);
+            DisclosabilityPolicy.requireActOnWhereMinorityTurnsOnIt(command.party(), command.actOn(), command.filedOn());
             if (command.actOn() != null && command.actOn().isAfter(command.filedOn())) {
                 throw new RuleViolation(Rule.ACTS_IN_ORDER, "actOn", "the act of " + command.actOn() + " comes before its case is filed on "
                         + command.filedOn() + "; actOn is the day the act was committed");

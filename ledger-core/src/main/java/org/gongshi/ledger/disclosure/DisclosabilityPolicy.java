@@ -2,6 +2,7 @@ package org.gongshi.ledger.disclosure;
 
 import org.gongshi.ledger.identity.ResidentIdNumber;
 import org.gongshi.ledger.policy.Rule;
+import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.vocabulary.Party;
 import org.gongshi.ledger.vocabulary.PartyKind;
 import org.gongshi.ledger.vocabulary.Penalty;
@@ -73,6 +74,27 @@ public final class DisclosabilityPolicy {
             return Optional.of("a warning-only decision is not disclosed (Order 45 Art 2); withhold it instead");
         }
         return Optional.empty();
+    }
+
+    /**
+     * 行政处罚法 Art 36: an act not discovered within 2 years is not penalised, within 5 where it endangers life, health or
+     * financial safety; so the act of a case filed today may lie up to this many years back.
+     */
+    static final int LONGEST_LIMITATION_YEARS = 5;
+
+    /**
+     * A filing names the day of the act ({@code actOn}) where a natural person party was a minor on some day of the
+     * {@value #LONGEST_LIMITATION_YEARS} years an act may lie before its filing: whether its decision may ever be disclosed
+     * turns on that day (never for a minor on the day of the act), and without it an act done at 17 was published (a privacy
+     * sweep from outside, stop 73). A party a minor on the filing day needs none: it was one on the day of the act too.
+     */
+    public static void requireActOnWhereMinorityTurnsOnIt(Party party, LocalDate actOn, LocalDate filedOn) {
+        if (actOn != null || filedOn == null || isMinorOn(party, filedOn) || !isMinorOn(party, filedOn.minusYears(LONGEST_LIMITATION_YEARS))) {
+            return;
+        }
+        throw new RuleViolation(Rule.DISCLOSURE_SCOPE, "actOn", "actOn: give the day the act was committed; the party reached 18 周岁 on "
+                + ResidentIdNumber.adultFrom(party.idNumber()) + ", within the " + LONGEST_LIMITATION_YEARS + " years an act may lie before "
+                + "its filing (行政处罚法 Art 36), and a decision about an act done as a minor is never disclosed");
     }
 
     /** Why the party's decision is never disclosed for minority (under 18 周岁 on the day of the act or of the decision), or empty. */

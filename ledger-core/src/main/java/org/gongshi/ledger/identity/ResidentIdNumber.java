@@ -89,6 +89,11 @@ public final class ResidentIdNumber {
         return !birthDate(id).plusYears(AGE_OF_MAJORITY).isBefore(date);
     }
 
+    /** The first day the holder of {@code id} is {@value #AGE_OF_MAJORITY} 周岁: the day after the 18th birthday ({@link #isMinorOn}). */
+    public static LocalDate adultFrom(String id) {
+        return birthDate(id).plusYears(AGE_OF_MAJORITY).plusDays(1);
+    }
+
     /**
      * The number whose first 17 digits are {@code first17}, its check character added (a generator's: synthetic ledgers).
      *

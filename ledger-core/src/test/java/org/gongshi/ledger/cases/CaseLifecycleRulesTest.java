@@ -1135,6 +1135,34 @@ class CaseLifecycleRulesTest {
                         SOURCE, PERSON, DECISION_DEADLINE, date("2026-08-29"), VERSION, date("2025-12-01")));
     }
 
+    /**
+     * DOMAIN.md, never disclosed: a party under 18 on the day of the act. A natural person who was a minor on some day of the 5
+     * years an act may lie before its filing (行政处罚法 Art 36) is filed with the day of the act, on which disclosure turns (a
+     * privacy sweep from outside, stop 73: filed without it, an act possibly done at 17 was published).
+     */
+    @Test
+    void disclosure_scope_a_party_a_minor_within_the_limitation_period_before_the_filing_is_filed_with_the_day_of_the_act() {
+        // adult from 2024-06-02, within the 5 years before the filing of 2026-03-02
+        Party youngAdult = new Party(PartyKind.NATURAL_PERSON, "青年示例", null,
+                org.gongshi.ledger.identity.ResidentIdNumber.complete("11010120060601123"), null);
+        refused(fixture.givenNoPriorActivity().when(new FileCase(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION,
+                        Procedure.ORDINARY, SOURCE, youngAdult), AS_OWN_BUREAU),
+                "disclosure-scope", "actOn: give the day the act was committed; the party reached 18 周岁 on 2024-06-02");
+        fixture.givenNoPriorActivity().when(new FileCase(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION,
+                        Procedure.ORDINARY, SOURCE, youngAdult, date("2025-12-01")), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        // a minor on the filing day was one on the day of the act, whatever it was; an adult for the whole 5 years needs no day
+        Party minor = new Party(PartyKind.NATURAL_PERSON, "少年示例", null,
+                org.gongshi.ledger.identity.ResidentIdNumber.complete("11010120100601123"), null);
+        Party adult = new Party(PartyKind.NATURAL_PERSON, "成年示例", null,
+                org.gongshi.ledger.identity.ResidentIdNumber.complete("11010120000601123"), null);
+        for (Party party : List.of(minor, adult)) {
+            fixture.givenNoPriorActivity().when(new FileCase(CASE_ID, BUREAU, AUTHORITY, DIVISION, FILED, IpType.TRADEMARK, VIOLATION,
+                            Procedure.ORDINARY, SOURCE, party), AS_OWN_BUREAU)
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
     /** Outside audit: the same revision sent twice was recorded twice, the case listing two identical revisions. */
     @Test
     void revision_of_decision_records_each_revising_document_once() {

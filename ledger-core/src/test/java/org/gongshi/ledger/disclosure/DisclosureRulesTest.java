@@ -222,7 +222,8 @@ class DisclosureRulesTest {
                 "disclosure-scope", "minor on the day of the act 2026-12-01");
         assertThat(DisclosabilityPolicy.disclosable(Procedure.ORDINARY, FINE_50K, seventeenAtTheAct, LocalDate.of(2026, 12, 1),
                 LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 20))).isFalse();
-        // without the day of the act, the filing day bounds it: an adult's then
+        // a filing recorded without the day of the act (before a filing of such a party had to name it, CaseLifecycleRulesTest's
+        // disclosure_scope_a_party_a_minor_within_the_limitation_period_...): the filing day bounds it, an adult's then
         fixture.given(withoutTheAct, notice(FINE_50K), decided).when(publish, AS_BUREAU).expectSuccessfulHandlerExecution();
     }
 
