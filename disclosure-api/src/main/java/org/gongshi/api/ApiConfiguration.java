@@ -204,6 +204,25 @@ public class ApiConfiguration {
         return org.gongshi.api.input.OversizedRequests.customizer(requestLine, headers);
     }
 
+    /**
+     * A connection whose request's headers have not all come within {@code gongshi.traffic.headers-timeout} is closed, and a
+     * client address holds at most {@code gongshi.traffic.connections-per-client} connections ({@code gongshi.traffic.enabled=false}
+     * lifts the second, as it lifts the other public limits).
+     */
+    @Bean
+    org.springframework.boot.reactor.netty.NettyServerCustomizer slowClients(
+            @Value("${gongshi.traffic.enabled:true}") boolean enabled,
+            @Value("${gongshi.traffic.headers-timeout:20s}") java.time.Duration headersTimeout,
+            @Value("${gongshi.traffic.connections-per-client:256}") int connectionsPerClient) {
+        if (headersTimeout.isNegative() || headersTimeout.isZero()) {
+            throw new IllegalArgumentException("gongshi.traffic.headers-timeout must be a positive duration, was " + headersTimeout);
+        }
+        if (connectionsPerClient < 1) {
+            throw new IllegalArgumentException("gongshi.traffic.connections-per-client must be 1 or more, was " + connectionsPerClient);
+        }
+        return org.gongshi.api.input.SlowClients.customizer(headersTimeout, enabled ? connectionsPerClient : 0);
+    }
+
     @Bean
     PublicTraffic publicTraffic(@Value("${gongshi.traffic.enabled:true}") boolean enabled,
                                 @Value("${gongshi.traffic.capacity:120}") int capacity,

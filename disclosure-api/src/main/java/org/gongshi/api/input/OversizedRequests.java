@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.Problems;
+import org.gongshi.api.security.SecurityConfiguration;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -62,9 +63,8 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
                 // the security headers every other answer carries (Spring Security's, which never saw this request)
                 withProblem.headers().set(HttpHeaderNames.CONTENT_TYPE, Problems.PROBLEM_JSON.toString())
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                        .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                        .set("X-Content-Type-Options", "nosniff")
-                        .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'");
+                        .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+                SecurityConfiguration.SECURITY_HEADERS.forEach(withProblem.headers()::set);
                 ctx.write(withProblem, promise);
                 return;
             }

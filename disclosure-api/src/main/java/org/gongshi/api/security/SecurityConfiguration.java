@@ -53,6 +53,14 @@ public class SecurityConfiguration {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * The security headers every answer carries, also those written before Spring Security's writers run (a firewall's refusal,
+     * a request line or headers too long for the codec).
+     */
+    public static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+            java.util.Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY, "X-Content-Type-Options", "nosniff",
+                    "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer")));
+
     @Bean
     SecretKey jwtSigningKey(@Value("${gongshi.security.jwt-secret:}") String secret,
                             @Value("${gongshi.security.jwt-secret-file:}") String secretFile) {
@@ -214,10 +222,7 @@ public class SecurityConfiguration {
     org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler firewallRefusal() {
         return (exchange, rejected) -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
+            SECURITY_HEADERS.forEach(headers::set);
             headers.setCacheControl("no-store");
             return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Request refused", Problems.FIREWALL_REFUSAL);
         };

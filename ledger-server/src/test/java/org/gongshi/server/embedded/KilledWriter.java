@@ -32,10 +32,13 @@ final class KilledWriter {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
             String line;
+            List<String> startUp = new ArrayList<>();
             while ((line = out.readLine()) != null && !line.equals("writing")) {
-                // JVM start-up and logging
+                // JVM start-up and logging, kept to say why a child that ended before writing ended
+                if (startUp.size() < 200) startUp.add(line);
             }
-            assertThat(line).as("writer started").isEqualTo("writing");
+            assertThat(line).as("writer started (exit %s); it said:%n%s", child.isAlive() ? "none yet" : child.waitFor(),
+                    String.join("\n", startUp)).isEqualTo("writing");
             int killAfter = ThreadLocalRandom.current().nextInt(fewest, Integer.getInteger("most", most));
             while (acknowledged.size() < killAfter && (line = out.readLine()) != null) {
                 if (line.startsWith("acked ")) acknowledged.add(line.substring("acked ".length()));
