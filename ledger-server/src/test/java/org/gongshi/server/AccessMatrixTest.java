@@ -88,7 +88,8 @@ class AccessMatrixTest {
         caseId = bureau.decidedCase("上海重复侵权示例有限公司", INFRINGER, 20000);
         bureau.decidedCase("上海重复侵权示例有限公司", INFRINGER, 25000);
         // another bureau's penalty against the same subject: part of the candidate's count, never shown to A
-        caseOfB = BureauClient.withToken(web, tokens.get("officer B")).decidedCase("上海重复侵权示例有限公司", INFRINGER, 15000);
+        // (recorded under a name of B's own, decided last: the latest name of the subject's penalties)
+        caseOfB = BureauClient.withToken(web, tokens.get("officer B")).decidedCase(NAME_B_RECORDED, INFRINGER, 15000);
         String officerA = tokens.get("officer A");
         Map<?, ?> proposed = web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(officerA)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("listType", "SEVERE_DISHONESTY", "category", "REFUSAL_TO_PERFORM",
@@ -99,6 +100,21 @@ class AccessMatrixTest {
         await(() -> get("/api/v1/listings/" + listingId, officerA));
         await(() -> get("/api/v1/listings/candidates", officerA), "\"count\":3");
         await(() -> get("/api/v1/cases/" + caseId, officerA), "decision");
+    }
+
+    static final String NAME_B_RECORDED = "乙局登记示例名称有限公司";
+
+    /**
+     * A security sweep, stop 73: the queue named a subject as the latest penalty of any bureau recorded it, so an officer saw
+     * the name another bureau recorded on a decision it withheld. Each reader sees the name its own penalties record.
+     */
+    @org.junit.jupiter.api.Test
+    void the_candidate_queue_names_a_subject_as_the_readers_own_penalties_record_it() {
+        Answer ofA = get("/api/v1/listings/candidates", tokens.get("officer A"));
+        assertThat(ofA.body()).contains("\"subjectName\":\"上海重复侵权示例有限公司\"").doesNotContain(NAME_B_RECORDED)
+                .contains("\"penaltiesOutsideYourScope\":1");
+        Answer ofB = get("/api/v1/listings/candidates", tokens.get("officer B"));
+        assertThat(ofB.body()).contains("\"subjectName\":\"" + NAME_B_RECORDED + "\"").doesNotContain("上海重复侵权示例有限公司");
     }
 
     @AfterAll

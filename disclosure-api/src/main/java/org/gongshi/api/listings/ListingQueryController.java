@@ -79,7 +79,7 @@ public class ListingQueryController {
                 if (own.isEmpty()) continue;
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("uscc", c.uscc());
-                item.put("subjectName", c.subjectName());
+                item.put("subjectName", PenaltyHistory.Candidate.nameIn(own));
                 item.put("count", c.count());
                 item.put("penalties", own);
                 item.put("penaltiesOutsideYourScope", c.count() - own.size());

@@ -172,13 +172,24 @@ public class PenaltyHistory {
      * type was not said).
      */
     public record Candidate(String uscc, String subjectName, String ipType, int count, List<PenaltyRef> penalties) {
+
+        /**
+         * The party's name as the latest of {@code visible} names it (oldest first), or null: a reader sees only names its own
+         * penalties record (a security sweep, stop 73: another bureau's name, recorded on a decision it withheld, showed).
+         */
+        public static String nameIn(List<PenaltyRef> visible) {
+            String name = null;
+            for (PenaltyRef penalty : visible) if (penalty.subjectName() != null) name = penalty.subjectName();
+            return name;
+        }
+
         static Candidate of(Document group, List<String> qualifying) {
             List<PenaltyRef> refs = new ArrayList<>();
             String name = group.getString("subjectName"), ipType = null;
             for (Document p : group.getList("penalties", Document.class)) { // oldest decision first
                 if (!qualifying.contains(p.getString("caseId"))) continue;
                 refs.add(new PenaltyRef(p.getString("caseId"), p.getString("decisionNumber"), day(p.getDate("decidedOn")),
-                        p.getString("bureau"), p.getString("division"), p.getString("ipType")));
+                        p.getString("bureau"), p.getString("division"), p.getString("ipType"), p.getString("subjectName")));
                 if (p.getString("subjectName") != null) name = p.getString("subjectName");
                 ipType = p.getString("ipType");
             }
@@ -186,7 +197,9 @@ public class PenaltyHistory {
         }
     }
 
-    public record PenaltyRef(String caseId, String decisionNumber, LocalDate decidedOn, String bureau, String division, String ipType) {}
+    /** A qualifying penalty, with the party's name as its bureau recorded it (null in entries recorded without one). */
+    public record PenaltyRef(String caseId, String decisionNumber, LocalDate decidedOn, String bureau, String division, String ipType,
+                             String subjectName) {}
 
     public record CandidatePage(List<Candidate> items, int page, int size, long total, int threshold, int windowYears,
                                 LocalDate windowStart) {}
