@@ -508,6 +508,33 @@ class StrictInputTest {
         }
     }
 
+    /**
+     * A security sweep, stop 73: an overlong UTF-8 form ({@code C0 BC} for {@code <}, {@code E0 80 AF} for {@code /}) was decoded
+     * by the parser and recorded; a body is UTF-8 as RFC 3629 writes it, or a 400 naming it, and nothing is recorded.
+     */
+    @Test
+    void a_body_that_is_not_strict_utf_8_is_a_400_and_nothing_is_recorded() {
+        TrackingToken before = head();
+        String path = "/api/v1/cases/" + caseId + "/extensions";
+        String body = json(commands().get(path));
+        for (byte[] bad : List.of(new byte[]{(byte) 0xC0, (byte) 0xBC}, new byte[]{(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[]{(byte) 0xFF})) {
+            String marker = "案情复杂";
+            int at = body.indexOf(marker);
+            assertThat(at).as("the body holds a text to put the bytes in: " + body).isPositive();
+            byte[] head = body.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] tail = body.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] sent = new byte[head.length + bad.length + tail.length];
+            System.arraycopy(head, 0, sent, 0, head.length);
+            System.arraycopy(bad, 0, sent, head.length, bad.length);
+            System.arraycopy(tail, 0, sent, head.length + bad.length, tail.length);
+            Answer answer = post(path, "application/json", sent);
+            assertRefused(answer, java.util.HexFormat.of().formatHex(bad), 400);
+            assertThat(answer.body()).contains("\"field\":\"body\"").contains("is not valid UTF-8");
+        }
+        assertThat(head()).isEqualTo(before);
+    }
+
     /** API.md: a validation error names its field; a number too large for it was answered as "not valid JSON". */
     @Test
     void a_number_out_of_its_field_s_range_is_a_400_naming_the_field() {
