@@ -379,5 +379,7 @@ class DoorsTest {
         assertThat(last.getResponseHeaders().getFirst("Content-Security-Policy")).as("refusals carry the security headers").contains("default-src 'none'");
         // the bureau API is not limited by the public bucket
         assertThat(statusOfCaseList(token(b -> {}))).isEqualTo(200);
+        // the ledger tree's reads need no token and are public traffic too (a security sweep, stop 73: they were outside the bucket)
+        assertThat(web.get().uri("/api/v1/audit/ledger/tree-head").exchange().returnResult(String.class).getStatus().value()).isEqualTo(429);
     }
 }
