@@ -418,6 +418,12 @@ class StrictInputTest {
         var authenticated = web.get().uri(URI.create(base + "/api/v1/cases?status=%00")).headers(h -> h.setBearerAuth(token))
                 .exchange().expectBody(String.class).returnResult();
         assertThat(authenticated.getStatus().value()).isEqualTo(400);
+        // the search page refuses them too, and writes none of them back into its form (a security sweep, stop 73: ESC, BEL
+        // and NUL stood raw in the field's value)
+        var page = web.get().uri(URI.create(base + "/penalties?q=a%1Bb%07%00%E2%80%AEc")).exchange().expectBody(String.class).returnResult();
+        assertThat(page.getStatus().value()).isEqualTo(400);
+        assertThat(page.getResponseBody()).contains("value=\"abc\"").doesNotContain("\u001b").doesNotContain("\u0000")
+                .doesNotContain("\u0007").doesNotContain("\u202e");
     }
 
     /**

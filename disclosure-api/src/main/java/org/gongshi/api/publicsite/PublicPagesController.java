@@ -253,14 +253,25 @@ public class PublicPagesController {
     /** The search form's fields as the request gave them (absent: empty), in the form's order. */
     private static Map<String, String> form(String q, String uscc, String division, String ipType, String from, String to) {
         Map<String, String> form = new java.util.LinkedHashMap<>();
-        form.put("q", q == null ? "" : q);
-        form.put("uscc", uscc == null ? "" : uscc);
-        form.put("division", division == null ? "" : division);
-        form.put("ipType", ipType == null ? "" : ipType);
+        form.put("q", shown(q));
+        form.put("uscc", shown(uscc));
+        form.put("division", shown(division));
+        form.put("ipType", shown(ipType));
         // a date input shows only an ISO date: the one meant, when it reads as one (else as typed, with the error beside it)
-        form.put("from", from == null ? "" : isoOr(from));
-        form.put("to", to == null ? "" : isoOr(to));
+        form.put("from", from == null ? "" : shown(isoOr(from)));
+        form.put("to", to == null ? "" : shown(isoOr(to)));
         return form;
+    }
+
+    /** Control and format characters the page never writes back (a NUL is an HTML parse error; an ESC reaches a terminal). */
+    private static final java.util.regex.Pattern UNSHOWN = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}]");
+
+    /**
+     * A value as typed, for the form to show again, without the control and format characters it may not hold (refused with
+     * the error beside it: a security sweep, stop 73, found ESC, BEL and NUL written raw into the field's value).
+     */
+    private static String shown(String value) {
+        return value == null ? "" : UNSHOWN.matcher(value).replaceAll("");
     }
 
     private static String listUrl(ListType type, Division division, int size, int page) {
