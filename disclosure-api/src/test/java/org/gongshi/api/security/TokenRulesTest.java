@@ -52,5 +52,7 @@ class TokenRulesTest {
         assertThat(refusal(Map.of("division", "１１０１０５"))).as("full-width digits").contains("6-digit division code");
         assertThat(refusal(Map.of("roles", "officer"))).contains("roles must be a list");
         assertThat(refusal(Map.of("roles", List.of("officer", 7)))).contains("roles must be a list");
+        assertThat(refusal(Map.of("roles", java.util.Collections.nCopies(51, "officer")))).contains("at most 50 role names");
+        assertThat(refusal(Map.of("roles", java.util.Collections.nCopies(50, "officer")))).isNull();
     }
 }
