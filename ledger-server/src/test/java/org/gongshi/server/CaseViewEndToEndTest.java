@@ -39,6 +39,7 @@ class CaseViewEndToEndTest {
         String dismissed = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
         String heard = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
         String transferred = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
+        String returnedLate = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
 
         // 撤销立案: a disposition with its reason
         bureau.act(dismissed, "dismissal", Map.of("dismissedOn", "2026-02-12", "reason", "NO_VIOLATION", "note", "鉴定结论为正品"));
@@ -72,6 +73,8 @@ class CaseViewEndToEndTest {
 
         // 移送: suspected Monday 03-02, approval due Thursday 03-05, approved 03-09 (late); sent 03-10, within 24 h of it
         bureau.act(transferred, "transfer", Map.of("transferredOn", "2026-03-10", "judicialOrgan", "北京市公安局朝阳分局",
+                "reason", "涉嫌假冒注册商标罪", "suspectedOn", "2026-03-02", "approvedOn", "2026-03-09"));
+        bureau.act(returnedLate, "transfer", Map.of("transferredOn", "2026-03-10", "judicialOrgan", "北京市公安局朝阳分局",
                 "reason", "涉嫌假冒注册商标罪", "suspectedOn", "2026-03-02", "approvedOn", "2026-03-09"));
         Map<?, ?> sent = LedgerEndToEndTest.awaitCase(web, token, transferred,
                 v -> v.get("transfer") instanceof Map<?, ?> t && t.get("sendingDeadline") != null);
@@ -108,10 +111,19 @@ class CaseViewEndToEndTest {
         List<Object> kinds = ((List<?>) missed.get("missedDeadlines")).stream().map(m -> (Object) ((Map<?, ?>) m).get("kind")).toList();
         assertThat(kinds).containsExactly("DECISION");
 
+        // returned by the judiciary after its deadline had passed: open again and late, and the miss recorded on the return's day
+        // (a sweep from outside, stop 73: overdue on the work list, yet no miss recorded and out of the handling rate's count)
+        bureau.act(returnedLate, "transfer/return", Map.of("returnedOn", "2026-05-12", "reason", "公安机关不予立案"));
+        Map<?, ?> lateReturn = LedgerEndToEndTest.awaitCase(web, token, returnedLate, v -> !((List<?>) v.get("missedDeadlines")).isEmpty());
+        assertThat(lateReturn.get("overdue")).isEqualTo(true);
+        assertThat((List<?>) lateReturn.get("missedDeadlines")).singleElement()
+                .isEqualTo(Map.of("kind", "DECISION", "dueOn", "2026-05-11", "recordedOn", "2026-05-12"));
+
         // the decided case passed both disclosure deadlines undisclosed: overdue, and on the work list's overdue page, until published
         Map<?, ?> late = LedgerEndToEndTest.awaitCase(web, token, heard, v -> ((List<?>) v.get("missedDeadlines")).size() == 2);
         assertThat(late.get("overdue")).isEqualTo(true);
-        assertThat(late.get("disclosureOverdueSince")).as("recorded when the ledger next moved past 03-17").isEqualTo("2026-03-20");
+        assertThat(late.get("disclosureOverdueSince")).as("the day after its last day 03-17, though recorded when the ledger next"
+                + " moved past it, 03-20 (a sweep from outside, stop 73: it showed the recording's day)").isEqualTo("2026-03-18");
         List<Object> overdue = ((List<?>) web.get().uri("/api/v1/cases?overdue=true").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).stream()
                 .map(c -> (Object) ((Map<?, ?>) c).get("caseId")).toList();

@@ -111,6 +111,12 @@ class LedgerClockEndToEndTest {
             Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, token, caseId, v -> !missed(v).isEmpty());
             assertThat(missed(view)).extracting(m -> m.get("kind") + " " + m.get("dueOn") + " recorded " + m.get("recordedOn"))
                     .containsExactly("DECISION 2026-05-06 recorded 2026-05-08");
+            // the deadlines' sweep and the two logs' signers each have a thread of the schedule's own: with one thread for all,
+            // a sweep of 2,523 deadlines held both tree heads unsigned for 95 s (a crash and audit sweep from outside, stop 73)
+            int tasks = app.getBean(org.springframework.scheduling.config.ScheduledTaskHolder.class).getScheduledTasks().size();
+            assertThat(tasks).as("the sweep and the feed's and the ledger's signers").isGreaterThanOrEqualTo(3);
+            assertThat(app.getBean(org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler.class).getPoolSize())
+                    .isGreaterThanOrEqualTo(tasks);
         }
     }
 

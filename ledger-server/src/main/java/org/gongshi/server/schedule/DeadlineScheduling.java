@@ -2,6 +2,7 @@ package org.gongshi.server.schedule;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
@@ -9,6 +10,7 @@ import org.gongshi.ledger.cases.event.CaseFiled;
 import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
+import org.gongshi.ledger.cases.event.TransferReturned;
 import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
@@ -23,7 +25,7 @@ import java.time.Instant;
 /**
  * Puts each deadline the ledger records into the {@link DeadlineSchedule}, due at the start of the day
  * after its last day (Asia/Shanghai): the decision deadline (as filed, extended, moved by pauses), the
- * 7 WD and 20 WD disclosure deadlines of a decision, the end of a record's publicity period, of a
+ * 7 WD and 20 WD disclosure deadlines of a decision, a returned transfer's decision deadline, the end of a record's publicity period, of a
  * list entry's term and of each sanction's term ({@code until}). Replays schedule nothing twice.
  */
 @Component
@@ -75,6 +77,17 @@ public class DeadlineScheduling {
         for (int day = 1; day <= PROVISIONAL_RECHECK_DAYS; day++) {
             schedule.schedule(DeadlineSchedule.Kind.CASE, caseId, passed(new Deadline(deadline.dueOn().plusDays(day), true)));
         }
+    }
+
+    /**
+     * A case the judiciary returns is open again under its decision deadline (DOMAIN.md): checked as the return is recorded (its
+     * timestamp, the ledger's clock: an entry of its own, where the start of a day could be the deadline's own check, fired while
+     * the case was away), so a deadline that passed meanwhile is recorded missed (a sweep from outside, stop 73: the case was
+     * overdue on the work list, yet no miss was recorded and the handling rate left it out); one still ahead keeps its check.
+     */
+    @EventHandler
+    void on(TransferReturned e, @Timestamp Instant recordedAt) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), recordedAt);
     }
 
     @EventHandler

@@ -30,8 +30,8 @@ import java.util.List;
  * last event applied, so a redelivered event changes nothing. {@code transfer} is the case's latest transfer to the
  * judiciary, {@code earlierTransfers} those before it (each returned); {@code dismissal} its dismissal, if dismissed.
  * Fields added later are null in documents written before them (the codec reads a missing field as null).
- * {@code disclosureOverdueSince}: the day the ledger recorded that the standing penalty decision passed a disclosure deadline
- * (7 WD 双公示 or 20 WD) neither published nor withheld; null again once its disclosure is decided, or the decision is revised
+ * {@code disclosureOverdueSince}: the day after the last day of the first disclosure deadline (7 WD 双公示 or 20 WD) the
+ * standing penalty decision passed neither published nor withheld, as the ledger recorded the miss; null again once its disclosure is decided, or the decision is revised
  * (a changed one has deadlines of its own, a revoked one none). {@code disclosureDueFrom}: the day a penalty decision's
  * disclosure deadlines run from (its own, or its last change's, Order 45 Art 11) while its disclosure is not decided; null
  * otherwise ({@link #disclosureDue}).

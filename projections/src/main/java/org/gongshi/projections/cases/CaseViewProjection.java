@@ -239,7 +239,9 @@ public class CaseViewProjection {
     private void disclosureMissed(String caseId, TrackingToken token, String kind, LocalDate dueOn, LocalDate recordedOn) {
         change(caseId, token, v -> {
             v.missedDeadlines = plus(v.missedDeadlines, new CaseView.MissedDeadline(kind, dueOn, recordedOn));
-            if (v.disclosureOverdueSince == null) v.disclosureOverdueSince = recordedOn;
+            // late from the day after the deadline's last day, whenever the ledger recorded it (a clock moved on weeks at once)
+            LocalDate since = dueOn.plusDays(1);
+            if (v.disclosureOverdueSince == null || since.isBefore(v.disclosureOverdueSince)) v.disclosureOverdueSince = since;
         });
     }
 
