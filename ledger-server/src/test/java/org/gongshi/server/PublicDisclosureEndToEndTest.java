@@ -295,6 +295,15 @@ class PublicDisclosureEndToEndTest {
                 .expectBody(String.class).returnResult();
         assertThat(page.getUrl().getRawPath()).as("sent as one segment").endsWith(recordId.replace("/", "%2F"));
         assertThat(page.getResponseBody()).contains("北京再版示例贸易有限公司");
+
+        // the trail between them (a sweep from outside, stop 73: the withdrawn record's page led nowhere, the new one did not
+        // say it replaced one): the withdrawn record says the decision was changed and leads to the record in force, which
+        // says it replaced one and leads back
+        String first = recordId.substring(0, recordId.length() - "/2".length());
+        String withdrawn = html("/penalties/" + first, 410);
+        assertThat(withdrawn).contains("该行政处罚决定已被依法<strong>变更</strong>").contains("复议变更罚款数额")
+                .contains("href=\"/penalties/" + recordId + "\"");
+        assertThat(html("/penalties/" + recordId, 200)).contains("依法变更后重新公示").contains("href=\"/penalties/" + first + "\"");
     }
 
     /** The public figures are a page as well as {@code GET /api/v1/public/stats}, with the same numbers. */

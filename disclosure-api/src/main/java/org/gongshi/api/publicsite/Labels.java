@@ -81,6 +81,17 @@ public final class Labels {
         return kind == null ? "" : SUBJECT_KINDS.get(kind);
     }
 
+    /** What became of a revised decision, in the words of a withdrawal's notice (变更, 撤销, 确认违法, 确认无效). */
+    public String revisionKind(org.gongshi.ledger.vocabulary.RevisionKind kind) {
+        if (kind == null) return "";
+        return switch (kind) {
+            case CHANGED -> "变更";
+            case REVOKED -> "撤销";
+            case CONFIRMED_ILLEGAL -> "确认违法";
+            case CONFIRMED_INVALID -> "确认无效";
+        };
+    }
+
     public String penaltyType(PenaltyType type) {
         return type == null ? "" : type.label();
     }

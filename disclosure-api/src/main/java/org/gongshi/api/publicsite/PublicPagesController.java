@@ -5,6 +5,8 @@ import org.gongshi.api.web.PublicAnswers;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.web.PublicFigures;
 import org.gongshi.api.web.Params;
+import org.gongshi.ledger.disclosure.Edition;
+import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViews;
@@ -93,13 +95,27 @@ public class PublicPagesController {
         return record(decisionId + "/" + edition);
     }
 
+    /**
+     * A record, or why it is no longer public. A decision changed after publication is published again as its next record
+     * (Order 45 Art 11): the withdrawn one leads to the one published after it, and that one back to the one it replaced (a
+     * sweep from outside, stop 73: a reader holding the old link learned neither that the decision was changed nor where the
+     * record in force was).
+     */
     @GetMapping("/penalties/{recordId}")
     Mono<Rendering> record(@PathVariable String recordId) {
-        return queries.record(recordId)
-                .map(view -> view.state() == RecordState.PUBLISHED
-                        ? page("record").modelAttribute("view", view).build()
-                        : page("gone").modelAttribute("view", view).modelAttribute("problem", PublicAnswers.gone(view))
-                        .status(HttpStatus.GONE).build())
+        Edition edition = Edition.of(recordId);
+        Mono<String> replacedBy = queries.record(edition.next().recordId()).map(PublicRecordView::recordId).defaultIfEmpty("");
+        return queries.record(recordId).zipWith(replacedBy)
+                .map(found -> {
+                    PublicRecordView view = found.getT1();
+                    String after = found.getT2().isEmpty() ? null : found.getT2();
+                    String before = edition.previous() == null ? null : edition.previous().recordId();
+                    return view.state() == RecordState.PUBLISHED
+                            ? page("record").modelAttribute("view", view).modelAttribute("replaces", before)
+                            .modelAttribute("replacedBy", after).build()
+                            : page("gone").modelAttribute("view", view).modelAttribute("problem", PublicAnswers.gone(view))
+                            .modelAttribute("replacedBy", after).status(HttpStatus.GONE).build();
+                })
                 .defaultIfEmpty(page("not-found").modelAttribute("what", "处罚信息 " + recordId).status(HttpStatus.NOT_FOUND).build());
     }
 

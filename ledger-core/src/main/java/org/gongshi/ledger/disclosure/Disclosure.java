@@ -105,7 +105,7 @@ public class Disclosure {
                 "the disclosure is dated " + decidedOn + ", before the decision" + (changedOn != null ? " was changed on " : " of ") + dueFrom);
         Deadline deadline = rules.disclosureDeadline(dueFrom);
         Deadline doublePublicity = rules.doublePublicityDeadline(dueFrom);
-        String recordId = edition == 1 ? decision.decisionId() : decision.decisionId() + "/" + edition;
+        String recordId = new Edition(decision.decisionId(), edition).recordId();
         if (command.action() == DisclosureAction.WITHHOLD) {
             // a decision that is never disclosed (warning only, simple procedure, no penalty, a minor) needs no ground
             boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
