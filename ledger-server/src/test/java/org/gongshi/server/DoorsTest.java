@@ -379,6 +379,13 @@ class DoorsTest {
         assertThat(last.getResponseHeaders().getFirst("Content-Security-Policy")).as("refusals carry the security headers").contains("default-src 'none'");
         // the bureau API is not limited by the public bucket
         assertThat(statusOfCaseList(token(b -> {}))).isEqualTo(200);
+        // a browser asking for a page is told in a zh-CN page of the site, not the API's English problem (a sweep, stop 73)
+        var page = web.get().uri("/lists").accept(MediaType.TEXT_HTML).exchange().expectBody(String.class).returnResult();
+        assertThat(page.getStatus().value()).isEqualTo(429);
+        assertThat(page.getResponseHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(page.getResponseHeaders().getFirst("Retry-After")).isNotNull();
+        assertThat(page.getResponseBody()).contains("lang=\"zh-CN\"").contains("访问过于频繁").contains("class=\"site-header\"")
+                .contains("秒后再试");
         // the ledger tree's reads need no token and are public traffic too (a security sweep, stop 73: they were outside the bucket)
         assertThat(web.get().uri("/api/v1/audit/ledger/tree-head").exchange().returnResult(String.class).getStatus().value()).isEqualTo(429);
     }

@@ -306,6 +306,24 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/penalties/" + recordId, 200)).contains("依法变更后重新公示").contains("href=\"/penalties/" + first + "\"");
     }
 
+    /**
+     * A wrong link and a refused path are zh-CN pages in the site's frame for a browser (a sweep from outside, stop 73: the catch-all
+     * 404 had no header, navigation or skip link, and a path the firewall refused was the API's English problem).
+     */
+    @Test
+    void a_wrong_link_and_a_refused_path_are_pages_of_the_site() {
+        String missing = html("/nothing-here", 404);
+        assertThat(missing).contains("页面不存在").contains("class=\"site-header\"").contains("跳到主要内容").contains("class=\"site-footer\"");
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        var refused = web.get().uri(java.net.URI.create(base + "/penalties/%2e%2e")).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("链接有误").contains("class=\"site-header\"");
+        // the API's clients keep their problem
+        web.get().uri(java.net.URI.create(base + "/api/v1/public/penalties/%2e%2e")).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     /** The public figures are a page as well as {@code GET /api/v1/public/stats}, with the same numbers. */
     @Test
     @Order(5)

@@ -69,7 +69,7 @@ public class QueryGuard implements WebFilter, Ordered {
             exchange.getAttributes().put(REFUSAL, refusal);
             return chain.filter(exchange);
         }
-        return Problems.writePage(exchange);
+        return org.gongshi.api.problem.BrowserPages.writeBadQuery(exchange);
     }
 
     /** The refusal of a form page's query, if the guard refused it: the page shows its form with the notice. */

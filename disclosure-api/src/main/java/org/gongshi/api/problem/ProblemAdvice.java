@@ -82,49 +82,16 @@ public class ProblemAdvice {
     /** The answer to {@code error} for a request of {@code path} that accepts {@code accepted}. */
     ResponseEntity<?> answer(Throwable error, String path, List<MediaType> accepted) throws Throwable {
         if (DisconnectedClientHelper.isClientDisconnectedException(error)) throw error;
-        if (error instanceof NoResourceFoundException && browsing(path, accepted)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
-                    .headers(h -> h.setContentLanguage(java.util.Locale.SIMPLIFIED_CHINESE)).body(NOT_FOUND_PAGE);
+        if (error instanceof NoResourceFoundException && BrowserPages.browsing(path, accepted)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(BrowserPages.HTML)
+                    .headers(h -> h.setContentLanguage(java.util.Locale.SIMPLIFIED_CHINESE)).body(BrowserPages.NOT_FOUND);
         }
-        if (error instanceof MethodNotAllowedException notAllowed && browsing(path, accepted)) {
-            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(HTML)
+        if (error instanceof MethodNotAllowedException notAllowed && BrowserPages.browsing(path, accepted)) {
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(BrowserPages.HTML)
                     .allow(notAllowed.getSupportedMethods().toArray(HttpMethod[]::new))
-                    .headers(h -> h.setContentLanguage(java.util.Locale.SIMPLIFIED_CHINESE)).body(NOT_ALLOWED_PAGE);
+                    .headers(h -> h.setContentLanguage(java.util.Locale.SIMPLIFIED_CHINESE)).body(BrowserPages.NOT_ALLOWED);
         }
         return Problems.toResponse(error);
     }
 
-    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
-
-    /** A page for a member of the public who followed a wrong link (the zh-CN pages' own 404s name what was not found). */
-    private static final String NOT_FOUND_PAGE = """
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>页面不存在 - 知识产权行政处罚信息公示</title><link rel="stylesheet" href="/css/gongshi.css"></head>
-            <body><main id="main" class="wrap"><h1>页面不存在</h1>
-            <p>没有这个页面。请检查链接，或前往<a href="/">首页</a>、<a href="/penalties">查询行政处罚信息</a>、<a href="/lists">信用名单</a>。</p>
-            </main></body></html>
-            """;
-
-    /** A page for a browser that sent a form or a method a page does not take (every page is read with GET). */
-    private static final String NOT_ALLOWED_PAGE = """
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>不支持该操作 - 知识产权行政处罚信息公示</title><link rel="stylesheet" href="/css/gongshi.css"></head>
-            <body><main id="main" class="wrap"><h1>不支持该操作</h1>
-            <p>公示页面只供查阅，不接受提交。请直接打开链接，或前往<a href="/">首页</a>、<a href="/penalties">查询行政处罚信息</a>、<a href="/lists">信用名单</a>。</p>
-            </main></body></html>
-            """;
-
-    /** A browser asking for a page: HTML accepted ahead of JSON, outside the API's and the feed's paths. */
-    private static boolean browsing(String path, List<MediaType> accept) {
-        if (path.startsWith("/api/") || path.startsWith("/feed/") || path.startsWith("/actuator") || path.startsWith("/.well-known/")) return false;
-        List<MediaType> accepted = new java.util.ArrayList<>(accept);
-        org.springframework.util.MimeTypeUtils.sortBySpecificity(accepted);
-        for (MediaType type : accepted) {
-            if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) return true;
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) return false;
-        }
-        return false;
-    }
 }

@@ -383,29 +383,6 @@ public final class Problems {
         return write(exchange, HttpStatus.BAD_REQUEST, p.getTitle(), p.getDetail(), invalid.errors());
     }
 
-    /**
-     * A 400 from a filter for a member of the public on a page (not the API): zh-CN HTML with the 查询条件有误 notice, never
-     * the API's English problem (a search form's own page shows the notice with its form instead: {@code QueryGuard}).
-     */
-    public static Mono<Void> writePage(ServerWebExchange exchange) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.BAD_REQUEST);
-        response.getHeaders().setContentType(new MediaType("text", "html", StandardCharsets.UTF_8));
-        response.getHeaders().setContentLanguage(java.util.Locale.SIMPLIFIED_CHINESE);
-        DataBuffer buffer = response.bufferFactory().wrap(BAD_QUERY_PAGE.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
-    }
-
-    private static final String BAD_QUERY_PAGE = """
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>查询条件有误 - 知识产权行政处罚信息公示</title><link rel="stylesheet" href="/css/gongshi.css"></head>
-            <body><main id="main" class="wrap"><h1>查询条件有误</h1>
-            <div class="error" role="alert"><strong>查询条件有误：</strong><span>链接中的路径和查询参数不得含控制字符，且每项最多 %d 个字符。</span></div>
-            <p>请检查链接，或前往<a href="/">首页</a>、<a href="/penalties">查询行政处罚信息</a>、<a href="/lists">信用名单</a>。</p>
-            </main></body></html>
-            """.formatted(Bounds.QUERY_VALUE);
-
     private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail,
                                     List<InvalidRequest.FieldProblem> errors) {
         var response = exchange.getResponse();

@@ -224,6 +224,7 @@ public class SecurityConfiguration {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             SECURITY_HEADERS.forEach(headers::set);
             headers.setCacheControl("no-store");
+            if (org.gongshi.api.problem.BrowserPages.browsing(exchange)) return org.gongshi.api.problem.BrowserPages.writeBadPath(exchange);
             return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Request refused", Problems.FIREWALL_REFUSAL);
         };
     }

@@ -76,6 +76,7 @@ public class PublicTraffic implements WebFilter, Ordered {
         if (waitNanos > 0) {
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
             exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
+            if (org.gongshi.api.problem.BrowserPages.browsing(exchange)) return org.gongshi.api.problem.BrowserPages.writeTooMany(exchange, seconds);
             return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
                     "This client sent more than " + limits.capacity() + " requests at once (refilled at " + limits.perSecond()
                             + " a second); retry after " + seconds + " s");
