@@ -163,6 +163,15 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029年2月20日").contains("datetime=\"2029-02-20\"");
         assertThat(html("/", 200)).contains("<form").contains("name=\"q\"");
         assertThat(html("/penalties?from=nope", 400)).contains("查询条件有误").contains("起始日期").doesNotContain("must be");
+        // the fields at fault are marked and described by the error, which comes before the form, and a date typed wrong is
+        // shown as typed (a sweep from outside, stop 73: nothing marked the fields, and a date field could not hold the value)
+        String marked = html("/penalties?from=2026-13-01&division=abc", 400);
+        java.util.regex.Matcher from = java.util.regex.Pattern.compile("<input id=\"from\"[^>]*>").matcher(marked);
+        assertThat(from.find()).isTrue();
+        assertThat(from.group()).contains("type=\"text\"", "value=\"2026-13-01\"", "aria-invalid=\"true\"", "aria-describedby=\"form-error\"");
+        assertThat(marked).containsPattern("<input id=\"division\"[^>]*aria-invalid=\"true\"")
+                .doesNotContainPattern("<input id=\"q\"[^>]*aria-invalid");
+        assertThat(marked.indexOf("id=\"form-error\"")).isPositive().isLessThan(marked.indexOf("<form"));
         // audit of the pages: the record shows its division; a first day after the last is said as such, every bad field
         // at once (the API names them all too); a mistyped code is a bad request, not a subject without records; size as the API
         assertThat(html("/penalties/" + recordId, 200)).contains("行政区划代码").contains("110105");
