@@ -818,7 +818,7 @@ public final class RedactionPolicy {
     /** The patterns every public text passes, in this order. */
     static final List<Rule> RULES = List.of(
             new Rule("ID number", ID_NUMBER, digits(17), RedactionPolicy::maskedIdNumber),
-            new Rule("birth date", BIRTH_DATE, holdsAny(List.of("生")), HIDE),
+            new Rule("birth date", BIRTH_DATE, holdsAny(List.of("生")), RedactionPolicy::birthDateStart, HIDE),
             new Rule("e-mail", EMAIL, holdsAny(List.of("@")), HIDE),
             new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), afterOneOf(CONTACT_LABELS), HIDE),
             new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
@@ -856,6 +856,12 @@ public final class RedactionPolicy {
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
+
+    /** Where a birth date or its label may begin: a digit, a Chinese numeral of a year, or 出/生 (its ASCII form). */
+    private static boolean birthDateStart(String text, int index) {
+        char c = text.charAt(index);
+        return c >= '0' && c <= '9' || "〇零一二三四五六七八九出生".indexOf(c) >= 0;
+    }
 
     /** Where a clause begins: the text's beginning or after a clause's punctuation (its ASCII form). */
     private static boolean clauseStart(String text, int index) {
