@@ -36,8 +36,8 @@ public record FormError(String field, String message, String parameter) {
     }
 
     /** The parameters the errors are about: their fields are marked invalid and described by the error ({@code aria-invalid}). */
-    static java.util.Set<String> parameters(List<FormError> errors) {
-        return errors.stream().map(FormError::parameter).collect(java.util.stream.Collectors.toSet());
+    static java.util.Set<String> parameters(InvalidRequest invalid) {
+        return all(invalid).stream().map(FormError::parameter).collect(java.util.stream.Collectors.toSet());
     }
 
     private static FormError of(InvalidRequest.FieldProblem problem) {

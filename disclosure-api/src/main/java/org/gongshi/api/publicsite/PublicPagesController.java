@@ -86,7 +86,7 @@ public class PublicPagesController {
 
     /** The search form again, with what is wrong in the request said in the form's words (400). */
     private Rendering searchForm(Map<String, String> form, InvalidRequest invalid) {
-        return page("results").modelAttribute("form", form).modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(FormError.all(invalid))).status(HttpStatus.BAD_REQUEST).build();
+        return page("results").modelAttribute("form", form).modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(invalid)).status(HttpStatus.BAD_REQUEST).build();
     }
 
     /** A decision published again after a change is the record {@code <decisionId>/<edition>}: its id holds a slash. */
@@ -159,7 +159,7 @@ public class PublicPagesController {
             y = figures.year(typedYear(year));
         } catch (InvalidRequest invalid) {
             return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", year == null ? "" : year)
-                    .modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(FormError.all(invalid))).status(HttpStatus.BAD_REQUEST).build());
+                    .modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
         return Mono.fromCallable(() -> figures.of(prefix, y)).subscribeOn(Schedulers.boundedElastic())
                 .map(f -> page("stats").modelAttribute("division", divisionInput).modelAttribute("year", String.valueOf(y))
@@ -192,7 +192,7 @@ public class PublicPagesController {
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("division", divisionInput)
-                    .modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(FormError.all(invalid))).status(HttpStatus.BAD_REQUEST).build());
+                    .modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
         return lists.onList(type, prefix, paging.page(), paging.size()).map(result -> page("list")
                 .modelAttribute("listType", type)
