@@ -388,5 +388,10 @@ class DoorsTest {
                 .contains("秒后再试");
         // the ledger tree's reads need no token and are public traffic too (a security sweep, stop 73: they were outside the bucket)
         assertThat(web.get().uri("/api/v1/audit/ledger/tree-head").exchange().returnResult(String.class).getStatus().value()).isEqualTo(429);
+        // and a header that holds no valid token is no token (a re-test, stop 73: any Authorization header lifted the bucket)
+        for (String header : List.of("Bearer garbage", "Basic abc", "x")) {
+            assertThat(web.get().uri("/api/v1/audit/ledger/tree-head").header("Authorization", header).exchange()
+                    .returnResult(String.class).getStatus().value()).as(header).isEqualTo(429);
+        }
     }
 }
