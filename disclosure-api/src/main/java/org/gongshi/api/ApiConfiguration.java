@@ -206,8 +206,8 @@ public class ApiConfiguration {
 
     /**
      * A connection whose request's headers have not all come within {@code gongshi.traffic.headers-timeout} is closed, and a
-     * client address holds at most {@code gongshi.traffic.connections-per-client} connections ({@code gongshi.traffic.enabled=false}
-     * lifts the second, as it lifts the other public limits).
+     * client address holds at most {@code gongshi.traffic.connections-per-client} connections (0, or {@code gongshi.traffic.enabled=false},
+     * lifts the second: behind the distributed profile's proxy every client comes from the proxy's address, and the proxy caps them).
      */
     @Bean
     org.springframework.boot.reactor.netty.NettyServerCustomizer slowClients(
@@ -217,8 +217,9 @@ public class ApiConfiguration {
         if (headersTimeout.isNegative() || headersTimeout.isZero()) {
             throw new IllegalArgumentException("gongshi.traffic.headers-timeout must be a positive duration, was " + headersTimeout);
         }
-        if (connectionsPerClient < 1) {
-            throw new IllegalArgumentException("gongshi.traffic.connections-per-client must be 1 or more, was " + connectionsPerClient);
+        if (connectionsPerClient < 0) {
+            throw new IllegalArgumentException("gongshi.traffic.connections-per-client must be 0 (no cap: behind a proxy, which caps) or"
+                    + " more, was " + connectionsPerClient);
         }
         return org.gongshi.api.input.SlowClients.customizer(headersTimeout, enabled ? connectionsPerClient : 0);
     }

@@ -143,6 +143,12 @@ class DockerComposeConfigurationTest {
         Path config = Path.of("..", mount.substring(0, mount.indexOf(':')));
         String nginx = Files.readString(config);
         assertThat(nginx).contains("listen 8080", "resolver 127.0.0.11", "ledger-api:8080", "proxy_buffering off");
+        // behind the proxy every client comes from its address: the nodes key the public limits on the client's address the proxy
+        // gives (its own $remote_addr, never appended to what a client sent), and the proxy caps each client's connections and slow
+        // requests, which the nodes cannot (a re-test, stop 73: the nodes' cap of 256 connections per address capped every client)
+        assertThat(nginx).contains("proxy_set_header X-Forwarded-For $remote_addr;", "limit_conn perclient 256;",
+                "client_header_timeout 20s;", "client_body_timeout 20s;").doesNotContain("$proxy_add_x_forwarded_for");
+        assertThat(distributedProperties).contains("server.forward-headers-strategy=framework", "gongshi.traffic.connections-per-client=0");
         long published = services.values().stream().filter(s -> s.get("ports") != null)
                 .flatMap(s -> ((List<Object>) s.get("ports")).stream()).map(Object::toString).filter(p -> p.startsWith("8080:")).count();
         assertThat(published).as("services publishing host port 8080").isEqualTo(1);
