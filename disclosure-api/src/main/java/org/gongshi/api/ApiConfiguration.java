@@ -205,23 +205,23 @@ public class ApiConfiguration {
     }
 
     /**
-     * A connection whose request's headers have not all come within {@code gongshi.traffic.headers-timeout} is closed, and a
-     * client address holds at most {@code gongshi.traffic.connections-per-client} connections (0, or {@code gongshi.traffic.enabled=false},
+     * A connection whose request's headers have not all come within {@code gongshi.traffic.request-timeout}, or its body within it of
+     * its headers, is closed, and a client address holds at most {@code gongshi.traffic.connections-per-client} connections (0, or {@code gongshi.traffic.enabled=false},
      * lifts the second: behind the distributed profile's proxy every client comes from the proxy's address, and the proxy caps them).
      */
     @Bean
     org.springframework.boot.reactor.netty.NettyServerCustomizer slowClients(
             @Value("${gongshi.traffic.enabled:true}") boolean enabled,
-            @Value("${gongshi.traffic.headers-timeout:20s}") java.time.Duration headersTimeout,
+            @Value("${gongshi.traffic.request-timeout:20s}") java.time.Duration requestTimeout,
             @Value("${gongshi.traffic.connections-per-client:256}") int connectionsPerClient) {
-        if (headersTimeout.isNegative() || headersTimeout.isZero()) {
-            throw new IllegalArgumentException("gongshi.traffic.headers-timeout must be a positive duration, was " + headersTimeout);
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("gongshi.traffic.request-timeout must be a positive duration, was " + requestTimeout);
         }
         if (connectionsPerClient < 0) {
             throw new IllegalArgumentException("gongshi.traffic.connections-per-client must be 0 (no cap: behind a proxy, which caps) or"
                     + " more, was " + connectionsPerClient);
         }
-        return org.gongshi.api.input.SlowClients.customizer(headersTimeout, enabled ? connectionsPerClient : 0);
+        return org.gongshi.api.input.SlowClients.customizer(requestTimeout, enabled ? connectionsPerClient : 0);
     }
 
     @Bean

@@ -46,7 +46,7 @@ class StrictInputTest {
     static void start() {
         // connections that never finish their headers are held as long as any test here may take on a busy machine (CI: 256
         // sockets opened in more than 20 s, and the first was closed by the timeout before it could finish its request)
-        app = LedgerEndToEndTest.start(dataDir, "--gongshi.traffic.headers-timeout=10m");
+        app = LedgerEndToEndTest.start(dataDir, "--gongshi.traffic.request-timeout=10m");
         web = LedgerEndToEndTest.client(app);
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");

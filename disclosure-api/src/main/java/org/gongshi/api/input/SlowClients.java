@@ -19,41 +19,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Connections that hold the server without asking it anything (slowloris: a request's headers sent a line every few seconds,
- * never ended): a connection whose request line and headers have not all come within {@code headersTimeout} of its opening
- * or of its last answer's end is closed, and one client address holds at most {@code perClient} connections at once (a
- * security sweep, stop 73: 20,000 such connections from three loopback addresses took every file descriptor and health
- * stopped answering; the token bucket counts requests, and these never became one). A request being answered, an SSE stream
+ * Connections that hold the server without asking it anything (slowloris: a request's headers, or its body, sent a few bytes
+ * every few seconds, never ended): a connection whose request's headers have not all come within {@code requestTimeout} of
+ * its opening or of its last answer's end, or whose request's body has not all come within it of the headers, is closed; and
+ * one client address holds at most {@code perClient} connections at once (a security sweep, stop 73: 20,000 such connections
+ * from three loopback addresses took every file descriptor and health stopped answering; the token bucket counts requests, and
+ * these never became one; a re-test found a body dripped a byte a second held too). A request being answered, an SSE stream
  * among them, is never cut.
  */
 public final class SlowClients {
 
-    private static final String HEADERS_TIMEOUT = "gongshi.requestHeadersTimeout";
+    private static final String REQUEST_TIMEOUT = "gongshi.requestRequestTimeout";
     private static final String CONNECTIONS = "gongshi.connectionsPerClient";
 
     private SlowClients() {
     }
 
     /** Both bounds on every connection; {@code perClient} 0 lifts the second. */
-    public static NettyServerCustomizer customizer(Duration headersTimeout, int perClient) {
+    public static NettyServerCustomizer customizer(Duration requestTimeout, int perClient) {
         ConnectionsPerClient connections = perClient > 0 ? new ConnectionsPerClient(perClient) : null;
         return server -> server.doOnChannelInit((observer, channel, remote) -> {
             var pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpCodec) == null) return;
             if (connections != null && pipeline.get(CONNECTIONS) == null) pipeline.addFirst(CONNECTIONS, connections);
-            if (pipeline.get(HEADERS_TIMEOUT) == null) {
-                pipeline.addAfter(NettyPipeline.HttpCodec, HEADERS_TIMEOUT, new HeadersTimeout(headersTimeout.toMillis()));
+            if (pipeline.get(REQUEST_TIMEOUT) == null) {
+                pipeline.addAfter(NettyPipeline.HttpCodec, REQUEST_TIMEOUT, new RequestTimeout(requestTimeout.toMillis()));
             }
         });
     }
 
-    /** Closes the connection when no request's headers have come within the timeout while it answers nothing. */
-    static final class HeadersTimeout extends ChannelDuplexHandler {
+    /**
+     * Closes the connection when no request's headers have come within the timeout while it answers nothing, or a request's
+     * body has not all come within it of its headers.
+     */
+    static final class RequestTimeout extends ChannelDuplexHandler {
         private final long timeoutMillis;
         private ScheduledFuture<?> waiting;
         private int answering;
+        private boolean readingBody;
 
-        HeadersTimeout(long timeoutMillis) {
+        RequestTimeout(long timeoutMillis) {
             this.timeoutMillis = timeoutMillis;
         }
 
@@ -66,6 +71,14 @@ public final class SlowClients {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof HttpRequest) {
                 answering++;
+                stopWaiting();
+                if (!(msg instanceof LastHttpContent)) {
+                    readingBody = true;
+                    wait(ctx);
+                }
+            }
+            if (msg instanceof LastHttpContent && readingBody) {
+                readingBody = false;
                 stopWaiting();
             }
             ctx.fireChannelRead(msg);
@@ -92,7 +105,7 @@ public final class SlowClients {
         private void wait(ChannelHandlerContext ctx) {
             stopWaiting();
             waiting = ctx.executor().schedule(() -> {
-                if (answering == 0) ctx.close();
+                if (answering == 0 || readingBody) ctx.close();
             }, timeoutMillis, TimeUnit.MILLISECONDS);
         }
 
