@@ -157,13 +157,15 @@ public final class RedactionPolicy {
     /** The rooms of a flat after its building: 2单元301室, -1506. */
     private static final String ROOMS = "-?" + NUMBER + "(?:单元|层|楼|室|号|户|房)?";
     /**
-     * A flat without a road: 3栋2单元301室, 5号楼1201, in an estate a building by its letter (阳光花园B座1203房), and a flat in a
-     * tower (望京SOHO塔3-1506: a sweep from outside, stop 73), which takes a room after it (宝塔, 塔吊 are no flats).
+     * A flat without a road: 3栋2单元301室, 5号楼1201, in an estate a building by its letter (阳光花园B座1203房), a building by its
+     * letter alone with a room after it (望京SOHO A座1203室, B座1203: a re-test, stop 73), and a flat in a tower (望京SOHO塔3-1506:
+     * a sweep from outside, stop 73), which takes a room after it (宝塔, 塔吊 are no flats).
      */
     private static final Pattern FLAT = Pattern.compile(
             "(?:" + PLACE + "{0,10}?(?:小区|花园|公寓|大厦|苑|村|院)(?:" + NUMBER + "|[A-Z])|" + NUMBER + ")" + anyOf(BUILDINGS)
                     + "(?:" + ROOMS + "){0,5}"
-                    + "|(?:" + TOWER + "(?:" + NUMBER + "|[A-Z])|(?:" + NUMBER + "|(?<![A-Za-z])[A-Z])" + TOWER + ")(?:" + ROOMS + "){1,5}");
+                    + "|(?:" + TOWER + "(?:" + NUMBER + "|[A-Z])|(?:" + NUMBER + "|(?<![A-Za-z])[A-Z])" + TOWER + ")(?:" + ROOMS + "){1,5}"
+                    + "|(?<![A-Za-z])[A-Z]" + anyOf(BUILDINGS) + "(?:" + ROOMS + "){1,5}");
     private static final List<String> ADDRESS_LABELS = List.of("住址", "家庭住址", "家庭地址", "居住地", "居住地址", "现住", "家住", "户籍地",
             "户籍所在地", "收货地址", "送达地址", "住在", "暂住地",
             "户籍地址", "住所地", "住所", "居住于", "居住在", "租住于", "租住在", "暂住于", "暂住在", "寄住于", "寄住在", "借住于", "借住在",
