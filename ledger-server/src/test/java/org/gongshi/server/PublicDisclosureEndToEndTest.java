@@ -355,6 +355,17 @@ class PublicDisclosureEndToEndTest {
         assertThat(html("/penalties?size=1&page=" + (published - 1), 200)).contains(first).contains(">上一页</a>")
                 .doesNotContain(last).doesNotContain(">下一页</a>");
         assertThat(html("/stats?division=abc", 400)).contains("查询条件有误");
+        // every field at fault named and marked, the error before the form, and no control or format character written back
+        // (a re-test, stop 73: a bad division hid a bad year, and ESC, BEL and U+200B stood in the fields' values)
+        String both = html("/stats?year=abc&division=11x", 400);
+        assertThat(both).contains("行政区划：", "年份：").containsPattern("<input id=\"year\"[^>]*aria-invalid=\"true\"")
+                .containsPattern("<input id=\"division\"[^>]*aria-invalid=\"true\"");
+        assertThat(both.indexOf("id=\"form-error\"")).isPositive().isLessThan(both.indexOf("<form"));
+        for (String echoed : List.of("/stats?division=11%1B%E2%80%8B&year=2026%07", "/lists/SEVERE_DISHONESTY?division=11%1B%E2%80%8B%E2%80%A8")) {
+            String body = web.get().uri(java.net.URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + echoed))
+                    .accept(MediaType.TEXT_HTML).exchange().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(body).as(echoed).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u200b").doesNotContain("\u2028");
+        }
     }
 
     /**

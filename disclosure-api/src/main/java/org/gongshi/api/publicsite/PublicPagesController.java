@@ -150,15 +150,19 @@ public class PublicPagesController {
     @GetMapping("/stats")
     Mono<Rendering> stats(@RequestParam(required = false) String division, @RequestParam(required = false) String year,
                           ServerWebExchange exchange) {
-        String divisionInput = division == null ? "" : typed(division);
+        String divisionInput = division == null ? "" : shown(typed(division));
         final Division prefix;
         final int y;
         try {
             refuseWhatTheGuardRefused(exchange);
-            prefix = Params.division(typed(division));
-            y = figures.year(typedYear(year));
+            // every field at fault named at once (a re-test, stop 73: a bad division hid a bad year)
+            List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+            prefix = PublicQueries.checked(problems, () -> Params.division(typed(division)));
+            Integer asked = PublicQueries.checked(problems, () -> figures.year(typedYear(year)));
+            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            y = asked;
         } catch (InvalidRequest invalid) {
-            return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", year == null ? "" : year)
+            return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", shown(year))
                     .modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
         return Mono.fromCallable(() -> figures.of(prefix, y)).subscribeOn(Schedulers.boundedElastic())
@@ -181,7 +185,7 @@ public class PublicPagesController {
         if (type == null) {
             return Mono.just(page("not-found").modelAttribute("what", "信用名单 " + listType).status(HttpStatus.NOT_FOUND).build());
         }
-        String divisionInput = division == null ? "" : division;
+        String divisionInput = shown(division);
         final Division prefix;
         final org.gongshi.api.web.Page.Request paging;
         try {
@@ -280,7 +284,7 @@ public class PublicPagesController {
     }
 
     /** Control and format characters the page never writes back (a NUL is an HTML parse error; an ESC reaches a terminal). */
-    private static final java.util.regex.Pattern UNSHOWN = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}]");
+    private static final java.util.regex.Pattern UNSHOWN = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
     /**
      * A value as typed, for the form to show again, without the control and format characters it may not hold (refused with
