@@ -489,6 +489,27 @@ class StrictInputTest {
     }
 
     /**
+     * A request the codec cannot read (a header without a colon, a Content-Length that is no number) is a problem with the
+     * security headers, as every other refusal (a re-test, stop 73: an empty 400 without them).
+     */
+    @Test
+    void a_request_that_is_not_http_is_a_problem_with_the_security_headers() throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        for (String raw : List.of("GET / HTTP/1.1\r\nHost: x\r\nbadheader\r\nConnection: close\r\n\r\n",
+                "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nConnection: close\r\n\r\n")) {
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as(raw).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                        .contains("could not be read as HTTP/1.1");
+                org.gongshi.api.security.SecurityConfiguration.SECURITY_HEADERS.forEach((name, value) ->
+                        assertThat(answer).as(raw + " " + name).containsIgnoringCase(name + ": " + value));
+            }
+        }
+    }
+
+    /**
      * A request line or headers longer than the server reads: Reactor Netty refuses them before the web layer, and answered
      * 414 and 431 with an empty body (outside audit); each is a problem naming the bound now.
      */

@@ -18,10 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A request the connection cannot read, its request line or its headers longer than the server reads, answered as every
- * other refusal is: a problem naming the bound. Reactor Netty refuses such a request before the web layer sees it, with
- * 414 or 431 and an empty body (outside audit: the caller was not told what to shorten). This handler, right after each
- * HTTP/1.1 connection's codec, gives those two answers their problem; the web layer never answers either status itself.
+ * A request the connection cannot read, its request line or its headers longer than the server reads or malformed, answered
+ * as every other refusal is: a problem naming the bound or the fault, with the security headers. Reactor Netty refuses such a
+ * request before the web layer sees it, with 414, 431 or 400, an empty body and no type (outside audit: the caller was not
+ * told what to shorten). This handler, right after each HTTP/1.1 connection's codec, gives those answers their problem; the
+ * web layer never answers 414 or 431 itself, and answers every 400 with a problem's type.
  */
 @ChannelHandler.Sharable
 public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
@@ -30,6 +31,9 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
 
     private final byte[] lineTooLong;
     private final byte[] headersTooLarge;
+    /** A request the codec could not read at all (a header without a colon, a Content-Length that is no number, TLS bytes). */
+    private final byte[] unreadable = problem(HttpStatus.BAD_REQUEST, "Request unreadable", "The request could not be read as"
+            + " HTTP/1.1 (its request line, a header or its body's framing is malformed). Nothing was recorded");
 
     OversizedRequests(DataSize requestLine, DataSize headers) {
         this.lineTooLong = problem(HttpStatus.URI_TOO_LONG, "Request line too long", "The request line (method, path and query) is"
@@ -55,6 +59,9 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
             byte[] body = switch (response.status().code()) {
                 case 414 -> lineTooLong;
                 case 431 -> headersTooLarge;
+                // the web layer answers every 400 of its own with a problem: an empty one is the codec's (a re-test, stop 73: no
+                // body and none of the security headers)
+                case 400 -> response.headers().contains(HttpHeaderNames.CONTENT_TYPE) ? null : unreadable; // (a HEAD's has its type)
                 default -> null;
             };
             if (body != null) {

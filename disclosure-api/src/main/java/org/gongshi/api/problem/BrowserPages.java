@@ -53,9 +53,9 @@ public final class BrowserPages {
     static final String BAD_QUERY = page("查询条件有误", "<div class=\"error\" role=\"alert\"><strong>查询条件有误：</strong><span>"
             + "链接中的路径和查询参数不得含控制字符，且每项最多 " + Bounds.QUERY_VALUE + " 个字符。</span></div>" + WAYS_ON);
 
-    /** A path the firewall refuses (an encoded / or . segment, a // …). */
+    /** A path the firewall refuses (an encoded / or . segment, a //, a bad escape, a NUL …): every reason it has, said at once. */
     static final String BAD_PATH = page("链接有误", "<div class=\"error\" role=\"alert\"><strong>链接有误：</strong><span>"
-            + "链接的路径中不得含编码的“/”“\\”或“.”路径段。</span></div>" + WAYS_ON);
+            + "链接的路径中不得含控制字符、不完整的百分号编码（如 %ZZ），或编码的“/”“\\”“.”路径段。</span></div>" + WAYS_ON);
 
     /** Too many requests from one address; {@code seconds} until the next is taken. */
     static String tooMany(long seconds) {
