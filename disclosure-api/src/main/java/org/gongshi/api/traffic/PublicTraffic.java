@@ -26,9 +26,15 @@ public class PublicTraffic implements WebFilter, Ordered {
 
     public record Limits(boolean enabled, int capacity, double perSecond, int streamsPerClient, int streamsTotal, int maxClients) {
         public Limits {
-            if (capacity < 1 || perSecond <= 0 || streamsPerClient < 1 || streamsTotal < 1 || maxClients < 1) {
-                throw new IllegalArgumentException("gongshi.traffic limits must be positive");
-            }
+            positive("gongshi.traffic.capacity", capacity);
+            positive("gongshi.traffic.per-second", perSecond);
+            positive("gongshi.traffic.streams-per-client", streamsPerClient);
+            positive("gongshi.traffic.streams-total", streamsTotal);
+            positive("gongshi.traffic.max-clients", maxClients);
+        }
+
+        private static void positive(String setting, double value) {
+            if (!(value > 0)) throw new IllegalArgumentException(setting + " must be more than 0, was " + value);
         }
     }
 

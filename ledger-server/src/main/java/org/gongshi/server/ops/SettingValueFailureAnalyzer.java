@@ -12,7 +12,9 @@ import java.time.Duration;
 /**
  * A setting read with {@code @Value} whose value does not convert (a duration "zz", a count "abc") is named at the start,
  * with the value and the form it takes, where Spring's own report names only the type and the chain of beans that needed
- * it. (Settings bound to {@code @ConfigurationProperties}, Axon's among them, are named by Spring Boot's own analyzer.)
+ * it; a value that converts but is out of its range is refused where it is read, by a message that names the setting, which
+ * is said in the same short form (a re-test, stop 73: a stack trace of 119 lines). (Settings bound to
+ * {@code @ConfigurationProperties}, Axon's among them, are named by Spring Boot's own analyzer.)
  */
 public final class SettingValueFailureAnalyzer implements FailureAnalyzer {
 
@@ -24,6 +26,12 @@ public final class SettingValueFailureAnalyzer implements FailureAnalyzer {
                 String named = setting(unsatisfied.getInjectionPoint());
                 if (named != null) setting = named;
             }
+            // a value that converts but is out of its range, refused where it is read with a message that names the setting
+            if ((cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) && cause.getMessage() != null
+                    && SETTING.matcher(cause.getMessage()).find()) {
+                return new FailureAnalysis(cause.getMessage(), "Correct the setting it names, or leave it out for its default (README).",
+                        cause);
+            }
             if (cause instanceof TypeMismatchException mismatch && setting != null) {
                 Class<?> type = mismatch.getRequiredType();
                 return new FailureAnalysis(
@@ -34,6 +42,9 @@ public final class SettingValueFailureAnalyzer implements FailureAnalyzer {
         }
         return null;
     }
+
+    /** A message that names one of the ledger's settings (gongshi.traffic.capacity must be …). */
+    private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile("(?<![\\w.])gongshi\\.[a-z][a-z.-]*[a-z]\\b");
 
     /** The setting an {@code @Value("${name:default}")} injection point reads, or null if it reads none. */
     static String setting(InjectionPoint point) {

@@ -61,6 +61,19 @@ class SettingValueFailureAnalyzerTest {
     }
 
     @Test
+    void a_value_out_of_its_range_is_said_as_the_check_that_refused_it_names_it() {
+        Throwable failure = new org.springframework.beans.factory.BeanCreationException("publicTraffic", "failed",
+                new IllegalArgumentException("gongshi.traffic.capacity must be more than 0, was 0.0"));
+
+        FailureAnalysis analysis = new SettingValueFailureAnalyzer().analyze(failure);
+
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).isEqualTo("gongshi.traffic.capacity must be more than 0, was 0.0");
+        assertThat(analysis.getAction()).contains("leave it out for its default");
+        assertThat(new SettingValueFailureAnalyzer().analyze(new IllegalArgumentException("no setting named here"))).isNull();
+    }
+
+    @Test
     void good_settings_start_and_other_failures_are_left_to_the_other_analyzers() {
         assertThat(startWith(Map.of("gongshi.test.heartbeat", "2s", "gongshi.test.capacity", "3"))).isNull();
         assertThat(new SettingValueFailureAnalyzer().analyze(new IllegalStateException("no"))).isNull();
