@@ -88,6 +88,44 @@ class LedgerClockEndToEndTest {
     }
 
     /**
+     * An import sends a case's acts one after the other, most of them past their deadlines: a deadline is checked a day (on the
+     * ledger's clock) after the imported act that set it, so a case imported whole is judged by its own dates and records no miss,
+     * and one the import leaves open is recorded missed a day on (a law sweep from outside, stop 73: a publication imported on
+     * time showed both disclosure deadlines missed, and whether a miss was recorded depended on how fast the import ran).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_imported_case_is_judged_by_its_own_dates_and_one_left_open_is_missed_a_day_on() throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-03-31T09:00:00+08:00")) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            java.util.function.BiFunction<String, Object, Map<String, Object>> imported = (path, body) ->
+                    web.post().uri(path).headers(h -> { h.setBearerAuth(token); h.set("Gongshi-Historical-Import", "true"); })
+                            .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().is2xxSuccessful()
+                            .expectBody(Map.class).returnResult().getResponseBody();
+            String whole = (String) imported.apply("/api/v1/cases", LegalDatesEndToEndTest.filing("2025-01-10",
+                    LegalDatesEndToEndTest.company("北京档案完整示例有限公司", "91110000600037341L"))).get("caseId");
+            imported.apply("/api/v1/cases/" + whole + "/notices", LegalDatesEndToEndTest.notice("2025-03-20",
+                    LegalDatesEndToEndTest.fine(50000), false, true));
+            imported.apply("/api/v1/cases/" + whole + "/decisions", LegalDatesEndToEndTest.decision("京朝市监罚〔2025〕301号", "2025-03-31",
+                    LegalDatesEndToEndTest.fine(50000)));
+            // published on 2025-04-03, within 7 WD (04-10) and 20 WD (04-29) of the decision
+            imported.apply("/api/v1/cases/" + whole + "/disclosure", Map.of("action", "PUBLISH", "decidedOn", "2025-04-03"));
+            String open = (String) imported.apply("/api/v1/cases", LegalDatesEndToEndTest.filing("2025-01-10",
+                    LegalDatesEndToEndTest.company("北京档案未结示例有限公司", "91110000600037341L"))).get("caseId");
+            Map<?, ?> opened = LedgerEndToEndTest.awaitCase(web, token, open, v -> v.get("decisionDeadline") != null);
+            assertThat(missed(opened)).as("not at once: the import may send the decision next").isEmpty();
+
+            LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 4, 2));
+            Map<?, ?> left = LedgerEndToEndTest.awaitCase(web, token, open, v -> !missed(v).isEmpty());
+            assertThat(missed(left)).extracting(m -> m.get("kind") + " " + m.get("dueOn") + " recorded " + m.get("recordedOn"))
+                    .containsExactly("DECISION 2025-04-10 recorded 2026-04-02");
+            Map<?, ?> judged = LedgerEndToEndTest.awaitCase(web, token, whole, v -> v.get("disclosure") != null);
+            assertThat(missed(judged)).as("published on time by its own dates").isEmpty();
+        }
+    }
+
+    /**
      * A move of the clock answers once what fell due by then is recorded, on that day: moved on twice in quick succession,
      * a deadline missed before the first move is recorded on the first move's day (audit: recorded weeks late, at the next
      * poll, when the case was filed just before the move; the schedule had not yet read the filing).

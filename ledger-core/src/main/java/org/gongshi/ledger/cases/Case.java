@@ -334,8 +334,9 @@ public class Case implements DisclosedCase {
         apply(new PenaltyDecided(caseId, command.decisionId(), command.decisionNumber(), command.decidedOn(), procedure,
                 List.copyOf(command.penalties()), command.legalBasis(), command.facts(), decisionDeadline(rules),
                 recording.onTime(decisionDeadline(rules)), null, rules.version()));
-        // a decision recorded after its 7 WD or 20 WD has passed: the miss is recorded with it, not at the next sweep
-        disclosure.checkDeadlines(recording, rules);
+        // a decision recorded after its 7 WD or 20 WD has passed: the miss is recorded with it, not at the next sweep; an imported
+        // one is judged by the import's own later acts first (the deadline mechanism checks it a day on, DeadlineScheduling)
+        if (!recording.historicalImport()) disclosure.checkDeadlines(recording, rules);
     }
 
     @CommandHandler
@@ -506,8 +507,9 @@ public class Case implements DisclosedCase {
                 command.effectiveOn(), command.reason(), revised, rules.version()));
         // Art 48 / Order 45 Art 11: a public record is withdrawn, with the reason, in the same command
         disclosure.withdrawAfterRevision(command.kind(), command.effectiveOn(), command.reason(), recording, rules);
-        // a change recorded after its republication's 7 WD or 20 WD has passed: the miss is recorded with it
-        disclosure.checkDeadlines(recording, rules);
+        // a change recorded after its republication's 7 WD or 20 WD has passed: the miss is recorded with it (an imported change
+        // is checked a day on, as an imported decision)
+        if (!recording.historicalImport()) disclosure.checkDeadlines(recording, rules);
     }
 
     /**
