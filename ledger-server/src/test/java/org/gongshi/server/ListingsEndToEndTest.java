@@ -91,6 +91,11 @@ class ListingsEndToEndTest {
                 .bodyValue(Map.of("action", "APPLY", "on", "2026-07-01", "grounds", "已履行全部义务"))
                 .exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("listing-repair").contains("6 months"));
+        // the ledger names the application: one sent with APPLY is refused, not replaced without a word (a law sweep, stop 73)
+        web.post().uri("/api/v1/listings/{id}/repair", listingId).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("action", "APPLY", "on", "2026-11-02", "grounds", "已履行全部义务", "applicationId", "A1"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("applicationId");
         Map<?, ?> applied = web.post().uri("/api/v1/listings/{id}/repair", listingId).headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "APPLY", "on", "2026-11-02", "grounds", "已履行全部义务"))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();

@@ -136,6 +136,11 @@ public final class ListingRequests {
             if (action != RepairAction.APPLY && (applicationId == null || applicationId.isBlank())) {
                 throw InvalidRequest.of("applicationId", "name the application to " + action + " (returned by APPLY)");
             }
+            // the ledger names an application (a law sweep, stop 73: one sent with APPLY was replaced without a word, and a GRANT
+            // naming it was refused)
+            if (action == RepairAction.APPLY && applicationId != null) {
+                throw InvalidRequest.of("applicationId", "is given by the ledger in APPLY's answer; send it with GRANT or REFUSE, not with APPLY");
+            }
             if (action == RepairAction.REFUSE && (refusalGrounds == null || refusalGrounds.isEmpty())) {
                 throw InvalidRequest.of("refusalGrounds", "a refusal names the conditions that failed, of " + List.of(RepairRefusalGround.values()));
             }
