@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SlowClients {
 
-    private static final String REQUEST_TIMEOUT = "gongshi.requestRequestTimeout";
+    private static final String REQUEST_TIMEOUT = "gongshi.requestTimeout";
     private static final String CONNECTIONS = "gongshi.connectionsPerClient";
 
     private SlowClients() {
@@ -79,7 +79,9 @@ public final class SlowClients {
             }
             if (msg instanceof LastHttpContent && readingBody) {
                 readingBody = false;
-                stopWaiting();
+                // answered before its body ended (a refusal), the connection waits for its next request from now
+                if (answering == 0) wait(ctx);
+                else stopWaiting();
             }
             ctx.fireChannelRead(msg);
         }
@@ -142,11 +144,6 @@ public final class SlowClients {
                 open.computeIfPresent(client, (c, count) -> count.decrementAndGet() <= 0 ? null : count);
             }
             ctx.fireChannelInactive();
-        }
-
-        int openFrom(InetAddress client) {
-            AtomicInteger count = open.get(client);
-            return count == null ? 0 : count.get();
         }
 
         private static InetAddress client(ChannelHandlerContext ctx) {

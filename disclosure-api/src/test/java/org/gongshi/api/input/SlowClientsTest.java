@@ -55,6 +55,17 @@ class SlowClientsTest {
         after(slowBody, 1_000);
         assertThat(slowBody.isOpen()).as("its body still not whole 20 s after its headers").isFalse();
 
+        // answered before its body ended (a refusal), then the body ends: the connection waits for its next request from then on
+        EmbeddedChannel refused = connection();
+        refused.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/api/v1/cases"));
+        refused.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.UNAUTHORIZED));
+        after(refused, 5_000);
+        refused.writeInbound(new io.netty.handler.codec.http.DefaultLastHttpContent(Unpooled.copiedBuffer("{}", StandardCharsets.US_ASCII)));
+        after(refused, 19_999);
+        assertThat(refused.isOpen()).isTrue();
+        after(refused, 1);
+        assertThat(refused.isOpen()).as("20 s after its body ended, with no request").isFalse();
+
         EmbeddedChannel whole = connection();
         whole.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/api/v1/cases"));
         after(whole, 19_000);
