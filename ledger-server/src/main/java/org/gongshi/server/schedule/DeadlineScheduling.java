@@ -3,6 +3,8 @@ package org.gongshi.server.schedule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.gongshi.ledger.vocabulary.MetadataKeys;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
@@ -20,6 +22,7 @@ import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.server.roles.ConditionalOnRole;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -48,19 +51,36 @@ public class DeadlineScheduling {
         return deadline.dueOn().plusDays(1).atStartOfDay(LedgerClock.LEGAL_ZONE).toInstant();
     }
 
-    @EventHandler
-    void on(CaseFiled e) {
-        scheduleDecision(e.caseId(), e.decisionDeadline());
+    /**
+     * How long after an imported act (the historical import) its deadlines are checked at the earliest, on the ledger's clock: an
+     * import sends a case's acts one after the other, and a deadline of an imported filing or decision has mostly passed already,
+     * so a check at once recorded a miss between two acts of the same import, or not, as the import ran fast or slow (a law sweep
+     * from outside, stop 73: misses of disclosures the import then showed published on time). A deadline the import leaves unmet
+     * is recorded missed this long after the act that left it.
+     */
+    static final Duration IMPORT_GRACE = Duration.ofDays(1);
+
+    /** When to check {@code deadline} of an event recorded at {@code recordedAt}, imported or not ({@link #IMPORT_GRACE}). */
+    static Instant checkAt(Deadline deadline, String imported, Instant recordedAt) {
+        Instant passed = passed(deadline);
+        if (!"true".equals(imported) || recordedAt == null) return passed;
+        Instant earliest = recordedAt.plus(IMPORT_GRACE);
+        return passed.isBefore(earliest) ? earliest : passed;
     }
 
     @EventHandler
-    void on(DecisionDeadlineExtended e) {
-        scheduleDecision(e.caseId(), e.decisionDeadline());
+    void on(CaseFiled e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        scheduleDecision(e.caseId(), e.decisionDeadline(), imported, recordedAt);
     }
 
     @EventHandler
-    void on(CaseClockResumed e) {
-        scheduleDecision(e.caseId(), e.decisionDeadline());
+    void on(DecisionDeadlineExtended e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        scheduleDecision(e.caseId(), e.decisionDeadline(), imported, recordedAt);
+    }
+
+    @EventHandler
+    void on(CaseClockResumed e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        scheduleDecision(e.caseId(), e.decisionDeadline(), imported, recordedAt);
     }
 
     /**
@@ -71,11 +91,11 @@ public class DeadlineScheduling {
     static final int PROVISIONAL_RECHECK_DAYS = 10;
 
     /** The decision deadline's check, and for a provisional one the days after it on which it may fall once its year's notice is loaded. */
-    private void scheduleDecision(String caseId, Deadline deadline) {
-        schedule.schedule(DeadlineSchedule.Kind.CASE, caseId, passed(deadline));
+    private void scheduleDecision(String caseId, Deadline deadline, String imported, Instant recordedAt) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, caseId, checkAt(deadline, imported, recordedAt));
         if (!deadline.provisional()) return;
         for (int day = 1; day <= PROVISIONAL_RECHECK_DAYS; day++) {
-            schedule.schedule(DeadlineSchedule.Kind.CASE, caseId, passed(new Deadline(deadline.dueOn().plusDays(day), true)));
+            schedule.schedule(DeadlineSchedule.Kind.CASE, caseId, checkAt(new Deadline(deadline.dueOn().plusDays(day), true), imported, recordedAt));
         }
     }
 
@@ -91,22 +111,24 @@ public class DeadlineScheduling {
     }
 
     @EventHandler
-    void on(PenaltyDecided e) {
-        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.doublePublicityDeadline(e.decidedOn())));
-        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.disclosureDeadline(e.decidedOn())));
+    void on(PenaltyDecided e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), checkAt(rules.doublePublicityDeadline(e.decidedOn()), imported, recordedAt));
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), checkAt(rules.disclosureDeadline(e.decidedOn()), imported, recordedAt));
     }
 
     /** A changed decision is published again as a new record, due from the change (Order 45 Art 11). */
     @EventHandler
-    void on(DecisionRevised e) {
+    void on(DecisionRevised e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
         if (e.kind() != RevisionKind.CHANGED) return;
-        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.doublePublicityDeadline(e.effectiveOn())));
-        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(rules.disclosureDeadline(e.effectiveOn())));
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), checkAt(rules.doublePublicityDeadline(e.effectiveOn()), imported, recordedAt));
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), checkAt(rules.disclosureDeadline(e.effectiveOn()), imported, recordedAt));
     }
 
     @EventHandler
-    void on(DisclosureDecided e) {
-        if (e.action() == DisclosureAction.PUBLISH) schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), passed(e.publicUntil()));
+    void on(DisclosureDecided e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        if (e.action() == DisclosureAction.PUBLISH) {
+            schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), checkAt(e.publicUntil(), imported, recordedAt));
+        }
     }
 
     @EventHandler

@@ -300,6 +300,21 @@ class DeadlineRunnerTest {
     }
 
     /**
+     * An imported act's deadline is checked no sooner than a day (ledger clock) after it was recorded, so the import's next acts of
+     * the same case come first (a law sweep from outside, stop 73); a live act's at the start of the day after its last day.
+     */
+    @Test
+    void an_imported_acts_deadline_is_checked_a_day_after_its_recording_at_the_earliest() {
+        org.gongshi.ledger.calendar.Deadline longPassed = new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2025-04-10"), false);
+        Instant recorded = Instant.parse("2026-03-31T01:00:00Z");
+        assertThat(DeadlineScheduling.checkAt(longPassed, "true", recorded)).isEqualTo(Instant.parse("2026-04-01T01:00:00Z"));
+        assertThat(DeadlineScheduling.checkAt(longPassed, null, recorded)).isEqualTo(Instant.parse("2025-04-10T16:00:00Z"));
+        org.gongshi.ledger.calendar.Deadline ahead = new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2026-06-01"), false);
+        assertThat(DeadlineScheduling.checkAt(ahead, "true", recorded)).as("still ahead: at its own time")
+                .isEqualTo(Instant.parse("2026-06-01T16:00:00Z"));
+    }
+
+    /**
      * A provisional decision deadline is checked on its next day and on each of the 10 days after it: the case counts it again
      * under the notice loaded since, which may move its last day past a holiday (DOMAIN.md: provisional "until the notice is loaded").
      */
@@ -307,9 +322,11 @@ class DeadlineRunnerTest {
     void a_provisional_decision_deadline_is_checked_each_day_it_may_fall_on_once_its_notice_is_loaded() {
         DeadlineSchedule schedule = new DeadlineSchedule(database);
         DeadlineScheduling scheduling = new DeadlineScheduling(schedule, Rulebook.defaults());
-        scheduling.on(filed("case-final", new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2026-06-01"), false)));
+        scheduling.on(filed("case-final", new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2026-06-01"), false)), null,
+                Instant.parse("2026-03-02T02:00:00Z"));
         assertThat(schedule.pending()).isEqualTo(1);
-        scheduling.on(filed("case-provisional", new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2027-01-01"), true)));
+        scheduling.on(filed("case-provisional", new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2027-01-01"), true)), null,
+                Instant.parse("2026-10-02T02:00:00Z"));
         assertThat(schedule.pending()).isEqualTo(1 + 1 + DeadlineScheduling.PROVISIONAL_RECHECK_DAYS);
 
         DeadlineRunner runner = node(clockAt(Instant.parse("2027-01-11T02:00:00Z")), Duration.ofMinutes(1));
