@@ -104,17 +104,18 @@ public class PublicPagesController {
     @GetMapping("/penalties/{recordId}")
     Mono<Rendering> record(@PathVariable String recordId) {
         Edition edition = Edition.of(recordId);
-        Mono<String> replacedBy = queries.record(edition.next().recordId()).map(PublicRecordView::recordId).defaultIfEmpty("");
-        return queries.record(recordId).zipWith(replacedBy)
-                .map(found -> {
-                    PublicRecordView view = found.getT1();
-                    String after = found.getT2().isEmpty() ? null : found.getT2();
-                    String before = edition.previous() == null ? null : edition.previous().recordId();
-                    return view.state() == RecordState.PUBLISHED
-                            ? page("record").modelAttribute("view", view).modelAttribute("replaces", before)
-                            .modelAttribute("replacedBy", after).build()
-                            : page("gone").modelAttribute("view", view).modelAttribute("problem", PublicAnswers.gone(view))
-                            .modelAttribute("replacedBy", after).status(HttpStatus.GONE).build();
+        return queries.record(recordId)
+                .flatMap(view -> {
+                    if (view.state() == RecordState.PUBLISHED) {
+                        Edition before = edition.previous();
+                        return Mono.just(page("record").modelAttribute("view", view)
+                                .modelAttribute("replaces", before == null ? null : before.recordId()).build());
+                    }
+                    // only a withdrawn record has one published after it (a changed decision is withdrawn, then published again)
+                    Mono<String> after = view.state() == RecordState.WITHDRAWN
+                            ? queries.record(edition.next().recordId()).map(PublicRecordView::recordId).defaultIfEmpty("") : Mono.just("");
+                    return after.map(next -> page("gone").modelAttribute("view", view).modelAttribute("problem", PublicAnswers.gone(view))
+                            .modelAttribute("replacedBy", next.isEmpty() ? null : next).status(HttpStatus.GONE).build());
                 })
                 .defaultIfEmpty(page("not-found").modelAttribute("what", "处罚信息 " + recordId).status(HttpStatus.NOT_FOUND).build());
     }

@@ -57,9 +57,8 @@ public class SecurityConfiguration {
      * The security headers every answer carries, also those written before Spring Security's writers run (a firewall's refusal,
      * a request line or headers too long for the codec).
      */
-    public static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
-            java.util.Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY, "X-Content-Type-Options", "nosniff",
-                    "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer")));
+    public static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff", "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer");
 
     @Bean
     SecretKey jwtSigningKey(@Value("${gongshi.security.jwt-secret:}") String secret,

@@ -72,7 +72,7 @@ public class PenaltyHistory {
         collection.aggregate(List.of(
                 Aggregates.match(and(eq("standing", true), ne("uscc", null), gte("decidedOn", date(windowStart)))),
                 Aggregates.sort(Sorts.ascending("decidedOn", "_id")),
-                Aggregates.group("$uscc", Accumulators.sum("count", 1), Accumulators.last("subjectName", "$subjectName"),
+                Aggregates.group("$uscc", Accumulators.sum("count", 1),
                         Accumulators.push("penalties", new Document("caseId", "$_id").append("decisionNumber", "$decisionNumber")
                                 .append("decidedOn", "$decidedOn").append("bureau", "$bureau").append("division", "$division")
                                 .append("standing", "$standing").append("ipType", "$ipType").append("procedure", "$procedure")
@@ -167,11 +167,11 @@ public class PenaltyHistory {
 
     /**
      * A subject with enough qualifying penalties in the window to be reviewed for the repeated-infringer list: those
-     * penalties ({@link RepeatedInfringementPolicy#qualifying}, of one IP type: {@code ipType}), their number, and the
-     * subject's name as the latest of them names it (outside audit: the name came from any case on the code, and the IP
-     * type was not said).
+     * penalties ({@link RepeatedInfringementPolicy#qualifying}, of one IP type: {@code ipType}) and their number; each penalty
+     * carries the name its bureau recorded, and a reader is shown the name of those it may see ({@link #nameIn}: a name of the
+     * candidate as a whole mixed the bureaus' names, and showed one withheld from the reader).
      */
-    public record Candidate(String uscc, String subjectName, String ipType, int count, List<PenaltyRef> penalties) {
+    public record Candidate(String uscc, String ipType, int count, List<PenaltyRef> penalties) {
 
         /**
          * The party's name as the latest of {@code visible} names it (oldest first), or null: a reader sees only names its own
@@ -185,15 +185,14 @@ public class PenaltyHistory {
 
         static Candidate of(Document group, List<String> qualifying) {
             List<PenaltyRef> refs = new ArrayList<>();
-            String name = group.getString("subjectName"), ipType = null;
+            String ipType = null;
             for (Document p : group.getList("penalties", Document.class)) { // oldest decision first
                 if (!qualifying.contains(p.getString("caseId"))) continue;
                 refs.add(new PenaltyRef(p.getString("caseId"), p.getString("decisionNumber"), day(p.getDate("decidedOn")),
                         p.getString("bureau"), p.getString("division"), p.getString("ipType"), p.getString("subjectName")));
-                if (p.getString("subjectName") != null) name = p.getString("subjectName");
                 ipType = p.getString("ipType");
             }
-            return new Candidate(group.getString("_id"), name, ipType, refs.size(), refs);
+            return new Candidate(group.getString("_id"), ipType, refs.size(), refs);
         }
     }
 

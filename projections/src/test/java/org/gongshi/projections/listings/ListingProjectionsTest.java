@@ -225,7 +225,7 @@ class ListingProjectionsTest {
         assertThat(candidate.get(0).penalties()).extracting(PenaltyHistory.PenaltyRef::caseId).containsExactly("t-1", "t-2");
         // the IP type that makes it a candidate is said (outside audit: it was not), on it and on each penalty
         assertThat(candidate.get(0).ipType()).isEqualTo("TRADEMARK");
-        assertThat(candidate.get(0).subjectName()).as("as its latest qualifying penalty names it").isEqualTo("某某公司" + SUBJECT);
+        assertThat(PenaltyHistory.Candidate.nameIn(candidate.get(0).penalties())).as("as its latest qualifying penalty names it").isEqualTo("某某公司" + SUBJECT);
         assertThat(candidate.get(0).penalties()).extracting(PenaltyHistory.PenaltyRef::ipType).containsOnly("TRADEMARK");
         assertThat(history.candidates(asOf, new Division("3101"), 0, 10).items()).as("only the patent case was decided there").isEmpty();
         assertThat(history.candidates(asOf, new Division("4403"), 0, 10).items()).as("only the copyright case was decided there").isEmpty();
