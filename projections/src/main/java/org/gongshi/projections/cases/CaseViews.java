@@ -49,8 +49,10 @@ public class CaseViews {
     }
 
     /**
-     * A work list, overdue first (API.md): the cases overdue on {@code today}, earliest decision deadline first, then the
-     * others, open before disposed, earliest decision deadline first. Overdue: open with its decision deadline passed and
+     * A work list, overdue first (API.md): the cases overdue on {@code today}, open before disposed, an open case by its
+     * decision deadline and a disposed one by the day its disclosure became late (a sweep from outside: by the decision
+     * deadline, a disclosure late for weeks came after one late since yesterday), then the others, open before disposed,
+     * earliest decision deadline first. Overdue: open with its decision deadline passed and
      * its clock running (a paused case's deadline moves on when it resumes; a provisional deadline once its miss is
      * recorded), or late with its disclosure ({@link CaseView#overdueOn}). Sorted by deadline alone, a paused case and
      * every case on time came before a decided case whose disclosure was late (outside audit).
@@ -87,7 +89,7 @@ public class CaseViews {
     }
 
     private com.mongodb.client.FindIterable<CaseView> sorted(Bson filter, long skip, int limit) {
-        return collection.find(filter).sort(Sorts.ascending("disposed", "decisionDeadline.dueOn", "_id")).skip((int) skip).limit(limit);
+        return collection.find(filter).sort(Sorts.ascending("disposed", "disclosureOverdueSince", "decisionDeadline.dueOn", "_id")).skip((int) skip).limit(limit);
     }
 
     private static List<Bson> concat(List<Bson> filters, Bson last) {

@@ -55,6 +55,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The case read model is idempotent under redelivery and rebuilds to the same documents. */
 class CaseViewProjectionTest {
@@ -533,6 +534,22 @@ class CaseViewProjectionTest {
                 new DecisionRevised("case-d", "d-1", RevisionKind.REVOKED, RevisionBy.LITIGATION, "京行撤〔2026〕1号", LocalDate.of(2026, 5, 8), "撤销",
                         List.of(), "CN-2026.1")), 30);
         assertThat(views.find("case-d").orElseThrow().disclosureOverdueSince()).as("a revoked decision is disclosed no more").isNull();
+    }
+
+    /**
+     * The overdue disposed cases come by the day their disclosure became late, the longest late first (a sweep from outside:
+     * by their decision deadlines, a case late since yesterday came before one late for weeks).
+     */
+    @Test
+    void a_work_lists_late_disclosures_come_longest_late_first() throws Exception {
+        deliver(new ArrayList<>(lifecycle("case-d").subList(0, 5)), 1);
+        deliver(new ArrayList<>(lifecycle("case-e").subList(0, 5)), 10);
+        deliver(List.of(new DoublePublicityDeadlineMissed("case-d", "d-1", new Deadline(LocalDate.of(2026, 3, 19), false), LocalDate.of(2026, 3, 20), "CN-2026.1"),
+                new DoublePublicityDeadlineMissed("case-e", "d-1", new Deadline(LocalDate.of(2026, 3, 18), false), LocalDate.of(2026, 3, 19), "CN-2026.1")), 20);
+        LocalDate later = LocalDate.of(2026, 3, 25);
+        assertThat(views.list(new CaseViews.Scope(BUREAU, null), null, true, later, 0, 10).items())
+                .extracting(CaseView::caseId, CaseView::disclosureOverdueSince)
+                .containsExactly(tuple("case-e", LocalDate.of(2026, 3, 19)), tuple("case-d", LocalDate.of(2026, 3, 20)));
     }
 
     /**
