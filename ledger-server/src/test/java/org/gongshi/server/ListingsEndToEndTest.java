@@ -170,15 +170,22 @@ class ListingsEndToEndTest {
     @Test
     void a_revocation_by_another_bureau_takes_the_subject_off_the_listing_bureaus_public_list() throws Exception {
         // a repeated-infringer listing may rest on another bureau's penalties (Trademark Law Art 60
-        // counts them wherever decided); blacklists rest on the bureau's own cases only
+        // counts them wherever decided) beside one of the bureau's own; blacklists rest on the bureau's own cases only
         BureauClient other = new BureauClient(web, LedgerEndToEndTest.OTHER_BUREAU);
         String basis = other.decidedCase("上海某某跨区示例有限公司", "91440300192345678M", 30000);
         String second = other.decidedCase("上海某某跨区示例有限公司", "91440300192345678M", 35000);
+        String own = bureau.decidedCase("上海某某跨区示例有限公司", "91440300192345678M", 40000);
         web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(proposal("BLACKLIST", "REFUSAL_TO_PERFORM", "上海某某跨区示例有限公司", "91440300192345678M", List.of(basis), "2026-04-01"))
                 .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("listing-basis");
+        // none of its own (a sweep from outside, stop 74: a bureau listed a subject on another's cases, and locked it out)
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(proposal("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海某某跨区示例有限公司", "91440300192345678M",
+                        List.of(basis, second), "2026-04-01"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .contains("none of the basis cases was filed by the proposing bureau"));
         String listingId = propose("REPEATED_INFRINGER", "REPEATED_INFRINGEMENT", "上海某某跨区示例有限公司", "91440300192345678M",
-                List.of(basis, second), "2026-04-01");
+                List.of(basis, own), "2026-04-01");
         ok("/api/v1/listings/{id}/decision", listingId, Map.of("decidedOn", "2026-04-15", "list", true,
                 "measures", List.of(Map.of("type", "KEY_SUPERVISION"))));
         awaitListing(listingId, v -> "ACTIVE".equals(v.get("status")));

@@ -40,7 +40,7 @@ import java.time.format.DateTimeParseException;
  * only as ISO strings ({@code "2026-02-10"}: no numbers, no arrays), duplicate keys refused, null
  * list elements refused, unknown fields refused (a misspelt optional field such as {@code redaction}
  * would otherwise be dropped silently), text must be text (no number or object in its place) and pass {@link Text},
- * whole numbers must be whole, booleans must be {@code true}/{@code false}, and a body is at most
+ * whole numbers must be whole, an amount is a JSON number or a plain decimal string ({@link Yuan}), booleans must be {@code true}/{@code false}, and a body is at most
  * {@link Bounds#BODY_BYTES}. Every refusal is a {@link RefusedInput} with a message that says what to send,
  * which the problem mapping turns into a 400 naming the field.
  */
@@ -54,6 +54,7 @@ public final class StrictJson {
         SimpleModule module = new SimpleModule("gongshi-strict-input");
         module.addDeserializer(LocalDate.class, new IsoDate());
         module.addDeserializer(String.class, new CheckedText());
+        module.addDeserializer(java.math.BigDecimal.class, new Yuan());
         return base.rebuild()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -247,6 +248,35 @@ public final class StrictJson {
             } catch (DateTimeParseException e) {
                 return refused(p, ctxt, "is not a day of the calendar (" + text + "); send a real date like \"2026-02-10\"", LocalDate.class, null);
             }
+        }
+    }
+
+    /**
+     * An amount of money (the only decimals a request takes) is a JSON number or a string of plain decimal digits,
+     * {@code "50000.50"} (API.md: "money in yuan as a decimal string or number"): BigDecimal's own parsing took
+     * {@code " 500 "}, {@code "+500"} and {@code "5e4"} (a sweep from outside, stop 74). A number written with an exponent is
+     * kept as its plain value ({@code 5E+4} as {@code 50000}), and one beyond any amount as it is, for its bound to refuse; a sign is left to the field's bound, which names it.
+     */
+    static final class Yuan extends StdDeserializer<java.math.BigDecimal> {
+        private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("-?\\d{1,1000}(?:\\.\\d{1,1000})?");
+
+        Yuan() {
+            super(java.math.BigDecimal.class);
+        }
+
+        @Override
+        public java.math.BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+            java.math.BigDecimal amount;
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                amount = p.getDecimalValue();
+            } else if (p.currentToken() == JsonToken.VALUE_STRING && PLAIN.matcher(p.getString()).matches()) {
+                amount = new java.math.BigDecimal(p.getString());
+            } else {
+                return refused(p, ctxt, "must be an amount in yuan, a number or a string of digits with at most 2 decimals like"
+                        + " \"50000.50\" (no blanks, plus sign or exponent)", java.math.BigDecimal.class, null);
+            }
+            // an exponent's plain value, only for an amount of a size money has (1e2147483647 is left to the bound, whole)
+            return amount.scale() < 0 && (long) amount.precision() - amount.scale() <= 20 ? amount.setScale(0) : amount;
         }
     }
 

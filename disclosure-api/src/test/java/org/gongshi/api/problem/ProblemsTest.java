@@ -37,6 +37,28 @@ class ProblemsTest {
         }
     }
 
+    /**
+     * API.md: money in yuan "as a decimal string or number": a string of plain digits, not BigDecimal's every form (a sweep from
+     * outside, stop 74: " 500 ", "+500" and "5e4" were recorded as fines); a number with an exponent is read as its plain value.
+     */
+    @Test
+    void an_amount_is_a_number_or_a_string_of_plain_decimal_digits() throws Exception {
+        for (String amount : List.of("\" 500 \"", "\"+500\"", "\"5e4\"", "\"5E+4\"", "\"50 000\"", "\".5\"", "\"5.\"", "true", "[500]")) {
+            ProblemDetail problem = decoding("{\"type\":\"FINE\",\"amount\":" + amount + "}", CaseRequests.PenaltyRequest.class);
+            assertThat(problem.getStatus()).as(amount).isEqualTo(400);
+            assertThat(errors(problem)).as(amount).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("amount");
+                assertThat(error.message()).contains("an amount in yuan");
+            });
+        }
+        for (String amount : List.of("\"50000.50\"", "50000.50", "5e4", "\"50000\"")) {
+            var penalty = JSON.readValue("{\"type\":\"FINE\",\"amount\":" + amount + "}", CaseRequests.PenaltyRequest.class);
+            assertThat(penalty.amount().toPlainString()).as(amount).isIn("50000.50", "50000");
+        }
+        assertThat(JSON.readValue("{\"type\":\"FINE\",\"amount\":1e2147483647}", CaseRequests.PenaltyRequest.class).amount().scale())
+                .as("left whole for its bound").isEqualTo(-2147483647);
+    }
+
     /** A refusal under a rule that concerns one field of the command stays a refusal under the rule, and names the field too. */
     @Test
     void a_rule_refusal_about_one_field_names_it_in_errors() {

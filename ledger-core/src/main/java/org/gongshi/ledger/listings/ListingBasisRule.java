@@ -21,9 +21,12 @@ import static org.gongshi.ledger.policy.RuleViolation.check;
  *   <li>{@code SEVERE_DISHONESTY} and {@code BLACKLIST}: its own cases only. The listing is a
  *   consequence of the bureau's own penalty (CNIPA 2022 rule: the authority that found the conduct
  *   lists it), and a bureau cannot vouch for another's file.</li>
- *   <li>{@code REPEATED_INFRINGER}: any case in the ledger. Trademark Law Art 60 counts penalties
- *   against the subject, wherever decided; repeated infringement across jurisdictions is what the
- *   directory exists to catch. The penalties must also qualify under
+ *   <li>{@code REPEATED_INFRINGER}: any case in the ledger, so long as one of them is the bureau's own. Trademark
+ *   Law Art 60 counts penalties against the subject, wherever decided; repeated infringement across jurisdictions is
+ *   what the directory exists to catch. But the bureau that lists has penalised the subject itself, as the candidate
+ *   queue shows a bureau only the candidates its own penalties make: a bureau with none listed a subject on another's
+ *   cases, and its entry, which the owner of those cases could neither read nor remove, refused the owner's own
+ *   proposal (a sweep from outside, stop 74). The penalties must also qualify under
  *   {@link RepeatedInfringementPolicy} (standing, within the window, enough of them), the same
  *   rule the candidate queue applies.</li>
  * </ul>
@@ -63,6 +66,10 @@ public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) 
                     + " is against another party, not the subject " + uscc);
         }
         if (command.listType() == ListType.REPEATED_INFRINGER) {
+            check(facts.stream().anyMatch(f -> f.bureau() != null && f.bureau().equals(command.bureau())), Rule.LISTING_BASIS,
+                    "none of the basis cases was filed by the proposing bureau: a REPEATED_INFRINGER listing rests on at least one"
+                            + " of the proposing bureau's own penalties against the subject (the candidate queue shows the candidates"
+                            + " they make)");
             List<PenaltyFact> penalties = facts.stream().map(ListingBasisRule::penalty).toList();
             repeatedInfringement.requireQualifyingBasis(uscc, basis, penalties, command.proposedOn(), Rule.LISTING_BASIS);
         }

@@ -92,6 +92,14 @@ class ListingBasisRuleTest {
                 .doesNotThrowAnyException();
     }
 
+    /** A sweep from outside, stop 74: a bureau with no penalty of its own listed a subject on another bureau's two cases. */
+    @Test
+    void repeated_infringer_rests_on_at_least_one_of_the_proposing_bureaus_own_penalties() {
+        cases.penalty("theirs-2", OTHER_BUREAU, USCC, RECENT.plusMonths(3));
+
+        refused(propose(ListType.REPEATED_INFRINGER, List.of("theirs-1", "theirs-2")), "none of the basis cases was filed by the proposing bureau");
+    }
+
     @Test
     void repeated_infringer_rests_on_enough_standing_penalties_within_the_window() {
         // the window holds the 5 years before the proposal, down to the corresponding day (DOMAIN.md counting): not the day before

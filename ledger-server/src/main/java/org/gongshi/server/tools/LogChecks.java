@@ -359,31 +359,43 @@ final class LogChecks {
 
     /**
      * The aggregates of a history that are not of the case: a history holds the case's own events and those of streams that
-     * name it (a listing resting on it names it among its basis cases, the decision number its decision took names it), so
-     * each other aggregate must have an event shown whose payload names the case. An event of another case is a leaf of the
-     * ledger, and its proof of inclusion holds (outside audit: a proxy that added another case's filing to a history, and
-     * raised its count, passed {@code verify --case}).
+     * name it (a listing resting on it names it among its basis cases, the decision number its decision took names it) or
+     * name such a stream (a list entry's slot names the listing that held it), so each other aggregate must have an event
+     * shown whose payload names the case or one of those. An event of another case is a leaf of the ledger, and its proof of
+     * inclusion holds (outside audit: a proxy that added another case's filing to a history, and raised its count, passed
+     * {@code verify --case}; an auditor's sweep, stop 74: a case listed on a credit list failed it, its slot's events naming
+     * only the listing).
      */
     static List<String> notOfTheCase(String caseId, List<JsonNode> history) {
-        Map<String, Boolean> namesTheCase = new TreeMap<>();
+        Map<String, List<JsonNode>> payloads = new TreeMap<>();
         for (JsonNode e : history) {
             String aggregate = e.path("aggregateId").asString("");
             if (aggregate.equalsIgnoreCase(caseId)) continue; // a case id may be given in upper case; the ledger's are lower
-            namesTheCase.merge(aggregate, names(e.path("payload"), caseId), Boolean::logicalOr);
+            payloads.computeIfAbsent(aggregate, a -> new ArrayList<>()).add(e.path("payload"));
+        }
+        java.util.Set<String> ofTheCase = new java.util.HashSet<>(List.of(caseId.toLowerCase(java.util.Locale.ROOT)));
+        for (boolean grew = true; grew; ) { // a stream that names the case, then one that names such a stream, ...
+            grew = false;
+            for (var stream : payloads.entrySet()) {
+                String id = stream.getKey().toLowerCase(java.util.Locale.ROOT);
+                if (!ofTheCase.contains(id) && stream.getValue().stream().anyMatch(payload -> namesAny(payload, ofTheCase))) {
+                    grew = ofTheCase.add(id);
+                }
+            }
         }
         List<String> foreign = new ArrayList<>();
-        namesTheCase.forEach((aggregate, named) -> {
-            if (!named) foreign.add("the events of " + aggregate + " are not of case " + caseId + ": none of them names it (a listing"
-                    + " resting on the case or the decision number it took names the case)");
-        });
+        payloads.keySet().stream().filter(aggregate -> !ofTheCase.contains(aggregate.toLowerCase(java.util.Locale.ROOT))).forEach(aggregate ->
+                foreign.add("the events of " + aggregate + " are not of case " + caseId + ": none of them names it (a listing"
+                        + " resting on the case or the decision number it took names the case), nor a stream of it (a list entry's"
+                        + " slot names its listing)"));
         return foreign;
     }
 
-    /** Whether {@code node} holds the text {@code value} (in any case), at any depth. */
-    private static boolean names(JsonNode node, String value) {
-        if (node.isString()) return node.asString().equalsIgnoreCase(value);
+    /** Whether {@code node} holds, at any depth, a text that is one of {@code ids} (lower case), in any case. */
+    private static boolean namesAny(JsonNode node, java.util.Set<String> ids) {
+        if (node.isString()) return ids.contains(node.asString().toLowerCase(java.util.Locale.ROOT));
         for (JsonNode child : node) {
-            if (names(child, value)) return true;
+            if (namesAny(child, ids)) return true;
         }
         return false;
     }
@@ -391,7 +403,9 @@ final class LogChecks {
     /**
      * What a case's history leaves out between its events: each aggregate's events (the case's, each listing's) are
      * numbered from 0 without a gap, so an event left out of the answer before its aggregate's last shown one is a gap
-     * (proofs of inclusion prove only the events shown). One that came after the last shown is not seen here.
+     * (proofs of inclusion prove only the events shown). One that came after the last shown is not seen here. A list entry's
+     * slot ({@link #PARTIAL_STREAMS}) is shown only as far as its events name a listing of the case: the listings of the
+     * subject before it held the slot first, so its numbers may start later and skip, but never repeat or go back.
      */
     static List<String> missingFromHistory(List<JsonNode> history) {
         Map<String, Long> next = new TreeMap<>();
@@ -399,6 +413,10 @@ final class LogChecks {
         for (JsonNode e : history) {
             String aggregate = e.path("aggregateId").asString("");
             long sequence = e.path("sequence").asLong(-1), expected = next.getOrDefault(aggregate, 0L);
+            if (sequence > expected && PARTIAL_STREAMS.contains(e.path("aggregateType").asString(""))) {
+                next.put(aggregate, sequence + 1);
+                continue;
+            }
             if (sequence > expected) {
                 gaps.add("the events of " + aggregate + " skip from sequence " + (expected - 1) + " to " + sequence
                         + ": the history leaves out " + (sequence - expected) + " of its events");
@@ -409,6 +427,12 @@ final class LogChecks {
         }
         return gaps;
     }
+
+    /**
+     * The aggregates a case's history shows only in part: a list entry's slot (one a list and subject, held by each listing
+     * of the subject in turn), of which it shows the events that name a listing resting on the case.
+     */
+    static final java.util.Set<String> PARTIAL_STREAMS = java.util.Set.of(org.gongshi.ledger.listings.ListEntrySlot.class.getSimpleName());
 
     /** The most pages of a case's history verify reads (100 events each): no case holds 100,000 events. */
     static final int MOST_HISTORY_PAGES = 1_000;

@@ -70,9 +70,31 @@ class HistoryGapsTest {
     }
 
     /**
+     * An auditor's sweep, stop 74: {@code verify --case} failed every case resting under a credit listing, as the events of
+     * the list entry's slot the history shows name only the listing; and a subject listed before holds the slot's first
+     * numbers, which the case's history does not show.
+     */
+    @Test
+    void a_list_entry_slots_events_are_of_the_case_through_its_listing_and_may_start_past_earlier_listings() {
+        List<JsonNode> listed = history("case-1:0", "listing-1:0", "slot-1:2", "listing-1:1", "slot-1:3");
+        assertThat(LogChecks.historyProblems("case-1", listed, 5)).isEmpty();
+
+        List<JsonNode> backwards = history("case-1:0", "listing-1:0", "slot-1:3", "listing-1:1", "slot-1:2");
+        assertThat(LogChecks.historyProblems("case-1", backwards, 5)).singleElement().asString()
+                .contains("slot-1").contains("repeated or out of order");
+        List<JsonNode> otherListing = history("case-1:0", "slot-2:0");
+        ((tools.jackson.databind.node.ObjectNode) otherListing.get(1).path("payload")).put("listingId", "listing-9");
+        assertThat(LogChecks.historyProblems("case-1", otherListing, 2)).singleElement().asString()
+                .contains("the events of slot-2 are not of case case-1");
+        List<JsonNode> caseWithGap = history("case-1:0", "case-1:2");
+        assertThat(LogChecks.historyProblems("case-1", caseWithGap, 2)).as("a case's own events are whole").singleElement().asString()
+                .contains("skip from sequence 0 to 2");
+    }
+
+    /**
      * Events as a history shows them, in the ledger's order as given (their globalIndex their place); a listing's first
      * event names case-1 among its basis cases and a decision number's names case-1, as those of case-1's history do; a
-     * case's events name the case.
+     * case's events name the case; a slot's events (a list entry's) name listing-1.
      */
     private static List<JsonNode> history(String... events) {
         List<JsonNode> history = new ArrayList<>();
@@ -85,6 +107,10 @@ class HistoryGapsTest {
             if (parts[0].startsWith("case-")) payload.put("caseId", parts[0]);
             else if (parts[0].startsWith("listing-") && sequence == 0) payload.putArray("basisCaseIds").add("case-0").add("case-1");
             else if (parts[0].startsWith("number-")) payload.put("caseId", "case-1").put("decisionNumber", "京市监罚〔2026〕7号");
+            else if (parts[0].startsWith("slot-")) {
+                node.put("aggregateType", "ListEntrySlot");
+                payload.put("listingId", "listing-1");
+            }
             else payload.put("decidedOn", "2026-04-15");
             history.add(node);
         }
