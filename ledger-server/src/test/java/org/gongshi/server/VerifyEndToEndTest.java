@@ -68,8 +68,16 @@ class VerifyEndToEndTest {
         String caseId = bureau.decidedCase("北京核验示例有限公司", AuditEndToEndTest.COMPANY, 20000);
         bureau.publish(caseId);
         bureau.publish(bureau.decidedCase("北京核验示例二有限公司", AuditEndToEndTest.COMPANY, 30000));
+        // the case rests under a listing: its history holds the list entry's slot, whose events name the listing only (an
+        // auditor's sweep, stop 74: every listed case failed verify --case)
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(ListingsEndToEndTest.proposal("SEVERE_DISHONESTY", "REFUSAL_TO_PERFORM", "北京核验示例有限公司", AuditEndToEndTest.COMPANY,
+                        List.of(caseId), "2026-03-13"))
+                .exchange().expectStatus().isCreated();
         String auditor = AuditEndToEndTest.token(web, "auditor", "110000");
-        List<JsonNode> events = AuditEndToEndTest.awaitEvents(web, auditor, caseId, 5);
+        List<JsonNode> events = AuditEndToEndTest.awaitEvents(web, auditor, caseId, 7);
+        assertThat(events).extracting(e -> e.get("aggregateType").asString()).contains("Listing", "ListEntrySlot");
         AuditEndToEndTest.awaitLedgerCheckpoint(web, events.get(events.size() - 1).get("leafIndex").asLong() + 1);
         awaitFeedCheckpoint(web, 2);
         Path mirror = work.resolve("feed.jsonl");
