@@ -123,8 +123,8 @@ public class ApiConfiguration {
     }
 
     @Bean
-    PublicQueries publicQueries(PublicRecords publicRecords) {
-        return new PublicQueries(publicRecords);
+    PublicQueries publicQueries(PublicRecords publicRecords, org.gongshi.ledger.calendar.LedgerClock clock) {
+        return new PublicQueries(publicRecords, clock);
     }
 
     /** Request bodies are read strictly (dates as ISO strings, no duplicate keys, no null elements, visible text). */

@@ -107,10 +107,17 @@ class LedgerClockEndToEndTest {
                     LegalDatesEndToEndTest.company("北京档案完整示例有限公司", "91110000600037341L"))).get("caseId");
             imported.apply("/api/v1/cases/" + whole + "/notices", LegalDatesEndToEndTest.notice("2025-03-20",
                     LegalDatesEndToEndTest.fine(50000), false, true));
-            imported.apply("/api/v1/cases/" + whole + "/decisions", LegalDatesEndToEndTest.decision("京朝市监罚〔2025〕301号", "2025-03-31",
-                    LegalDatesEndToEndTest.fine(50000)));
+            String decisionId = (String) imported.apply("/api/v1/cases/" + whole + "/decisions", LegalDatesEndToEndTest.decision(
+                    "京朝市监罚〔2025〕301号", "2025-03-31", LegalDatesEndToEndTest.fine(50000))).get("decisionId");
             // published on 2025-04-03, within 7 WD (04-10) and 20 WD (04-29) of the decision
-            imported.apply("/api/v1/cases/" + whole + "/disclosure", Map.of("action", "PUBLISH", "decidedOn", "2025-04-03"));
+            Object published = imported.apply("/api/v1/cases/" + whole + "/disclosure", Map.of("action", "PUBLISH", "decidedOn", "2025-04-03"))
+                    .get("position");
+            // a lower-amount fine, public for 3 months (to 2025-07-03): ended on the ledger's day, before its expiry is recorded a
+            // day on (a sweep from outside, stop 74: such a record was public, searched and on its subject's page until then)
+            web.get().uri("/api/v1/public/penalties/{id}?position={p}", decisionId, published).exchange().expectStatus().isEqualTo(410)
+                    .expectBody().jsonPath("$.state").isEqualTo("EXPIRED").jsonPath("$.detail").value(d -> assertThat((String) d).contains("2025-07-03"));
+            web.get().uri("/api/v1/public/subjects/91110000600037341L?position={p}", published).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.penaltiesTotal").isEqualTo(0);
             String open = (String) imported.apply("/api/v1/cases", LegalDatesEndToEndTest.filing("2025-01-10",
                     LegalDatesEndToEndTest.company("北京档案未结示例有限公司", "91110000600037341L"))).get("caseId");
             Map<?, ?> opened = LedgerEndToEndTest.awaitCase(web, token, open, v -> v.get("decisionDeadline") != null);

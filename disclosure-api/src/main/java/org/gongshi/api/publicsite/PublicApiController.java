@@ -42,11 +42,11 @@ public class PublicApiController {
     private final PublicLists lists;
 
     public PublicApiController(PublicQueries queries, ViewReads reads, JsonMapper json, ListingViews listingViews,
-                              org.gongshi.api.security.BureauRegistry bureaus) {
+                              org.gongshi.api.security.BureauRegistry bureaus, org.gongshi.ledger.calendar.LedgerClock clock) {
         this.queries = queries;
         this.reads = reads;
         this.json = json;
-        this.lists = new PublicLists(listingViews, bureaus);
+        this.lists = new PublicLists(listingViews, bureaus, clock);
     }
 
     @GetMapping("/penalties")

@@ -10,6 +10,7 @@ import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.ledger.identity.Division;
 import reactor.core.publisher.Mono;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,10 +27,13 @@ public class PublicLists {
 
     private final ListingViews views;
     private final BureauRegistry bureaus;
+    /** The ledger's clock: what is on a list is what is on it on the ledger's day. */
+    private final org.gongshi.ledger.calendar.LedgerClock clock;
 
-    public PublicLists(ListingViews views, BureauRegistry bureaus) {
+    public PublicLists(ListingViews views, BureauRegistry bureaus, org.gongshi.ledger.calendar.LedgerClock clock) {
         this.views = views;
         this.bureaus = bureaus;
+        this.clock = clock;
     }
 
     /**
@@ -54,21 +58,22 @@ public class PublicLists {
 
     /** The entries on {@code listType} now, most recently listed first. */
     public Mono<ListingViews.Page> onList(ListType listType, Division division, int page, int size) {
-        return ViewReads.blocking(() -> views.onList(listType, division, page, size));
+        return ViewReads.blocking(() -> views.onList(listType, division, clock.today(), page, size));
     }
 
     /** How many entries each list holds now. */
     public Mono<Map<ListType, Long>> counts() {
         return ViewReads.blocking(() -> {
             Map<ListType, Long> counts = new EnumMap<>(ListType.class);
-            for (ListType type : ListType.values()) counts.put(type, views.onList(type, null, 0, 1).total());
+            LocalDate today = clock.today();
+            for (ListType type : ListType.values()) counts.put(type, views.onList(type, null, today, 0, 1).total());
             return counts;
         });
     }
 
     /** The entries {@code uscc} holds on any list now. */
     public Mono<List<ListingView>> of(String uscc) {
-        return ViewReads.blocking(() -> views.activeOf(uscc));
+        return ViewReads.blocking(() -> views.activeOf(uscc, clock.today()));
     }
 
     /** The public fields of an entry, with the sanctions that apply now. */

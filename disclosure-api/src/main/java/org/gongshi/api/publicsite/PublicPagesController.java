@@ -46,9 +46,9 @@ public class PublicPagesController {
     private final PublicFigures figures;
 
     public PublicPagesController(PublicQueries queries, ListingViews listingViews, PublicFigures publicFigures,
-                                 org.gongshi.api.security.BureauRegistry bureaus) {
+                                 org.gongshi.api.security.BureauRegistry bureaus, org.gongshi.ledger.calendar.LedgerClock clock) {
         this.queries = queries;
-        this.lists = new PublicLists(listingViews, bureaus);
+        this.lists = new PublicLists(listingViews, bureaus, clock);
         this.figures = publicFigures;
     }
 

@@ -5,6 +5,7 @@ import org.gongshi.ledger.identity.Uscc;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.vocabulary.IpType;
+import org.gongshi.ledger.disclosure.RecordState;
 import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.publicrecords.PublicRecords;
 import org.gongshi.ledger.identity.Division;
@@ -17,14 +18,18 @@ import java.util.function.Supplier;
 
 /**
  * What the public JSON API and the public pages share: parameter checking, the search, and what a
- * record that is no longer public answers (410 with the reason).
+ * record that is no longer public answers (410 with the reason). A record is public until its publicity period ends on the
+ * ledger's day, whether or not the end is recorded yet: a historical import's record whose period ended years ago is
+ * recorded expired only after the import's grace day, and was public until then (a sweep from outside, stop 74).
  */
 public class PublicQueries {
 
     private final PublicRecords records;
+    private final org.gongshi.ledger.calendar.LedgerClock clock;
 
-    public PublicQueries(PublicRecords records) {
+    public PublicQueries(PublicRecords records, org.gongshi.ledger.calendar.LedgerClock clock) {
         this.records = records;
+        this.clock = clock;
     }
 
     /** What a search says when its first day is after its last (the pages say it in their own words, {@link FormError}). */
@@ -59,11 +64,20 @@ public class PublicQueries {
     }
 
     public Mono<PublicRecords.Page> search(PublicRecords.Search search, int page, int size) {
-        return ViewReads.blocking(() -> records.search(search, page, size));
+        return ViewReads.blocking(() -> records.search(search.publicOn(clock.today()), page, size));
     }
 
     public Mono<PublicRecordView> record(String recordId) {
-        return ViewReads.blocking(() -> records.find(recordId).orElse(null));
+        return ViewReads.blocking(() -> records.find(recordId).map(view -> asOn(view, clock.today())).orElse(null));
+    }
+
+    /** {@code view} as it stands on {@code today}: a published record whose period ended before it is expired. */
+    static PublicRecordView asOn(PublicRecordView view, LocalDate today) {
+        LocalDate until = view.record() == null ? null : view.record().publicUntil();
+        if (view.state() != RecordState.PUBLISHED || until == null || !until.isBefore(today)) return view;
+        return new PublicRecordView(view.recordId(), view.caseId(), RecordState.EXPIRED, view.record(), view.publishedOn(), view.nameKeys(),
+                view.corrections(), view.withdrawal(), until.plusDays(1), view.lastGlobalIndex(), view.publicUntilProvisional(),
+                view.provinceNameKeys(), view.searchName());
     }
 
     /** A page of a subject's public records and the name on its newest one (null when it has none). */
@@ -74,7 +88,7 @@ public class PublicQueries {
      * read apart when the page is past the last (a re-check from outside: the name was null there, the page headed by the code).
      */
     public Mono<SubjectPage> ofSubject(String uscc, int page, int size) {
-        PublicRecords.Search bySubject = new PublicRecords.Search(null, uscc, null, null, null, null);
+        PublicRecords.Search bySubject = new PublicRecords.Search(null, uscc, null, null, null, null).publicOn(clock.today());
         return ViewReads.blocking(() -> {
             PublicRecords.Page found = records.search(bySubject, page, size);
             List<PublicRecordView> newest = !found.items().isEmpty() || found.total() == 0 ? found.items() : records.search(bySubject, 0, 1).items();

@@ -70,17 +70,26 @@ public class ListingViews {
         return page(filters.isEmpty() ? new Document() : and(filters), Sorts.descending("proposedOn", "_id"), page, size);
     }
 
-    /** The public list: entries on {@code listType} now, most recently listed first. */
-    public Page onList(ListType listType, Division divisionPrefix, int page, int size) {
-        List<Bson> filters = new ArrayList<>(List.of(eq("status", ListingStatus.ACTIVE), eq("listType", listType)));
+    /**
+     * The public list: entries on {@code listType} on {@code today}, most recently listed first: active, their term not ended
+     * before it, whether or not its end is recorded yet (a historical import's entry whose term ended long ago stays active
+     * until the import's grace day has passed: a sweep from outside, stop 74).
+     */
+    public Page onList(ListType listType, Division divisionPrefix, LocalDate today, int page, int size) {
+        List<Bson> filters = new ArrayList<>(List.of(eq("status", ListingStatus.ACTIVE), eq("listType", listType), inTerm(today)));
         if (divisionPrefix != null) filters.add(Divisions.filter("division", divisionPrefix));
         return page(and(filters), Sorts.descending("listedOn", "_id"), page, size);
     }
 
-    /** The entries a subject holds on any list now. */
-    public List<ListingView> activeOf(String uscc) {
-        return collection.find(and(eq("subject.uscc", uscc), eq("status", ListingStatus.ACTIVE)))
+    /** The entries a subject holds on any list on {@code today} (as {@link #onList}). */
+    public List<ListingView> activeOf(String uscc, LocalDate today) {
+        return collection.find(and(eq("subject.uscc", uscc), eq("status", ListingStatus.ACTIVE), inTerm(today)))
                 .sort(Sorts.ascending("listType", "listedOn")).into(new ArrayList<>());
+    }
+
+    /** An entry whose term has not ended before {@code today} (one with no term end yet too). */
+    private static Bson inTerm(LocalDate today) {
+        return com.mongodb.client.model.Filters.not(lt("termEnd", today));
     }
 
     /** Subjects (USCC) proposed for or on {@code listType} now: they are being handled already. */

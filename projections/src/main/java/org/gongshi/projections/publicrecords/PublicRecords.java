@@ -30,6 +30,7 @@ import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.not;
 import static com.mongodb.client.model.Filters.regex;
 
 /** Reads of the public penalty records: search, one record, a subject's records, and what falls due. */
@@ -133,8 +134,19 @@ public class PublicRecords {
         return Optional.ofNullable(collection.find(eq("_id", recordId)).first());
     }
 
-    /** What a member of the public may search for; every field optional. */
-    public record Search(String q, String uscc, Division divisionPrefix, IpType ipType, LocalDate from, LocalDate to) {
+    /**
+     * What a member of the public may search for; every field optional. {@code publicOn}: only records still public on that
+     * day, their publicity period not ended before it, whether or not its end is recorded yet (null: every published record).
+     */
+    public record Search(String q, String uscc, Division divisionPrefix, IpType ipType, LocalDate from, LocalDate to, LocalDate publicOn) {
+        public Search(String q, String uscc, Division divisionPrefix, IpType ipType, LocalDate from, LocalDate to) {
+            this(q, uscc, divisionPrefix, ipType, from, to, null);
+        }
+
+        /** This search, of the records still public on {@code day}. */
+        public Search publicOn(LocalDate day) {
+            return new Search(q, uscc, divisionPrefix, ipType, from, to, day);
+        }
     }
 
     /**
@@ -184,6 +196,7 @@ public class PublicRecords {
         if (s.ipType() != null) filters.add(eq("record.ipType", s.ipType()));
         if (s.from() != null) filters.add(gte("record.decidedOn", s.from()));
         if (s.to() != null) filters.add(lte("record.decidedOn", s.to()));
+        if (s.publicOn() != null) filters.add(not(lt("record.publicUntil", s.publicOn())));
         Bson filter = and(filters);
         long counted = collection.countDocuments(filter, new CountOptions().limit(countedUpTo + 1));
         long total = Math.min(counted, countedUpTo);

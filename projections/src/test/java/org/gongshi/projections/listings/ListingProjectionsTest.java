@@ -108,6 +108,9 @@ class ListingProjectionsTest {
         return database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
+    /** The ledger's day the lists are read on in these tests: within every entry's term. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 7, 1);
+
     @Test
     void an_active_entry_is_on_the_public_list_with_its_sanctions_until_it_is_removed() throws Exception {
         deliver(listingProjection, listingLifecycle("l-1"), 1);
@@ -118,15 +121,19 @@ class ListingProjectionsTest {
         assertThat(view.termEndProvisional()).as("the flag of the event's term deadline").isFalse();
         assertThat(view.sanctions()).hasSize(2);
         assertThat(view.activeSanctions()).extracting(ListingView.SanctionView::measure).containsExactly(SanctionMeasure.NO_AWARDS);
-        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, 0, 10).items()).extracting(ListingView::listingId).containsExactly("l-1");
-        assertThat(views.activeOf(SUBJECT)).hasSize(1);
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, TODAY, 0, 10).items()).extracting(ListingView::listingId).containsExactly("l-1");
+        assertThat(views.activeOf(SUBJECT, TODAY)).hasSize(1);
         assertThat(views.dueForExpiry(LocalDate.of(2027, 4, 16), 10)).containsExactly("l-1");
+        // on the list through its term's last day, and off it after, its end recorded or not (a sweep from outside, stop 74)
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, LocalDate.of(2027, 4, 15), 0, 10).total()).isOne();
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, LocalDate.of(2027, 4, 16), 0, 10).total()).isZero();
+        assertThat(views.activeOf(SUBJECT, LocalDate.of(2027, 4, 16))).isEmpty();
         assertThat(views.dueForExpiry(LocalDate.of(2027, 4, 15), 10)).isEmpty();
 
         deliver(listingProjection, List.of(new ListingRemoved("l-1", ListType.SEVERE_DISHONESTY, view.subject(), view.listedOn(),
                 RemovalReason.LISTED_IN_ERROR, LocalDate.of(2026, 7, 1), "误列", V)), 10);
-        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, 0, 10).total()).isZero();
-        assertThat(views.activeOf(SUBJECT)).isEmpty();
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, TODAY, 0, 10).total()).isZero();
+        assertThat(views.activeOf(SUBJECT, TODAY)).isEmpty();
         assertThat(views.find("l-1").orElseThrow().removal().reason()).as("the history keeps the entry").isEqualTo(RemovalReason.LISTED_IN_ERROR);
     }
 
@@ -145,9 +152,9 @@ class ListingProjectionsTest {
                 new ListingAdded("l-9", BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.FALSE_MATERIALS, published,
                         List.of("case-1"), "提交虚假材料", LocalDate.of(2026, 4, 15), new Deadline(LocalDate.of(2027, 4, 15), false),
                         new Deadline(LocalDate.of(2026, 10, 15), false), new Deadline(LocalDate.of(2026, 4, 9), false), false, V)), 1);
-        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, 0, 10).items()).extracting(v -> v.subject().name())
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, TODAY, 0, 10).items()).extracting(v -> v.subject().name())
                 .containsExactly("上海某某医疗器械有限公司 联系人******");
-        assertThat(views.activeOf(SUBJECT)).extracting(v -> v.subject().name()).containsExactly("上海某某医疗器械有限公司 联系人******");
+        assertThat(views.activeOf(SUBJECT, TODAY)).extracting(v -> v.subject().name()).containsExactly("上海某某医疗器械有限公司 联系人******");
     }
 
     @Test

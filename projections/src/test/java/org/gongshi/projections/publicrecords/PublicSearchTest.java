@@ -223,6 +223,25 @@ class PublicSearchTest {
         return records.search(new PublicRecords.Search(q, null, null, null, null, null), 0, 20);
     }
 
+    /**
+     * A record is found while its publicity period lasts on the day searched, its end recorded or not (a sweep from outside,
+     * stop 74: a historical import's record whose period ended in 2024 was public until the import's grace day had passed).
+     */
+    @Test
+    void a_search_on_a_day_finds_the_records_whose_publicity_period_has_not_ended_before_it() {
+        collection.insertOne(record(0, "北京历史有限公司", "110105").append("record", ((Document) record(0, "北京历史有限公司", "110105").get("record"))
+                .append("publicUntil", Date.from(LocalDate.of(2024, 5, 6).atStartOfDay(ZoneOffset.UTC).toInstant()))));
+        collection.insertOne(record(1, "北京现行有限公司", "110105").append("record", ((Document) record(1, "北京现行有限公司", "110105").get("record"))
+                .append("publicUntil", Date.from(LocalDate.of(2029, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()))));
+        insert(2, "北京无期有限公司", "110105");
+
+        PublicRecords.Search inBeijing = new PublicRecords.Search("北京", null, null, null, null, null);
+        assertThat(ids(records.search(inBeijing.publicOn(LocalDate.of(2024, 5, 6)), 0, 10))).containsExactly("r-0", "r-1", "r-2");
+        assertThat(ids(records.search(inBeijing.publicOn(LocalDate.of(2024, 5, 7)), 0, 10))).containsExactly("r-1", "r-2");
+        assertThat(records.search(inBeijing.publicOn(LocalDate.of(2024, 5, 7)), 0, 10).total()).isEqualTo(2);
+        assertThat(ids(records.search(inBeijing, 0, 10))).as("on no day: every published record").containsExactly("r-0", "r-1", "r-2");
+    }
+
     private static List<String> ids(PublicRecords.Page page) {
         return page.items().stream().map(PublicRecordView::recordId).sorted().toList();
     }
