@@ -40,7 +40,6 @@ public class ListingViews {
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("status", "listType"), Indexes.descending("listedOn")),
                 new IndexOptions().name("public_list"));
         collection.createIndex(Indexes.ascending("subject.uscc", "status"), new IndexOptions().name("subject"));
-        collection.createIndex(Indexes.ascending("status", "termEnd"), new IndexOptions().name("term_end"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("bureau", "status"), Indexes.descending("proposedOn")),
                 new IndexOptions().name("bureau_list"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("division", "status"), Indexes.descending("proposedOn")),
@@ -99,15 +98,6 @@ public class ListingViews {
                         in("status", List.of(ListingStatus.PROPOSED, ListingStatus.ACTIVE))))
                 .projection(Projections.include("subject.uscc")).forEach(d -> held.add(d.get("subject", Document.class).getString("uscc")));
         return held;
-    }
-
-    /** Entries on a list whose term ended before {@code asOf}: the scheduler's expiry work. */
-    public List<String> dueForExpiry(LocalDate asOf, int limit) {
-        List<String> ids = new ArrayList<>();
-        collection.withDocumentClass(Document.class).find(and(eq("status", ListingStatus.ACTIVE), lt("termEnd", asOf)))
-                .sort(Sorts.ascending("termEnd")).limit(limit).projection(Projections.include("_id"))
-                .forEach(d -> ids.add(d.getString("_id")));
-        return ids;
     }
 
     private Page page(Bson filter, Bson sort, int page, int size) {

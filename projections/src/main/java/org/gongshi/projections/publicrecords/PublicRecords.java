@@ -83,7 +83,6 @@ public class PublicRecords {
         collection.createIndex(Indexes.ascending("state", "record.uscc"), new IndexOptions().name("public_uscc"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.division"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_division"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("state", "record.ipType"), Indexes.descending("record.decidedOn")), new IndexOptions().name("public_iptype"));
-        collection.createIndex(Indexes.ascending("state", "record.publicUntil"), new IndexOptions().name("public_due"));
         collection.createIndex(Indexes.ascending("caseId"), new IndexOptions().name("public_case"));
     }
 
@@ -92,9 +91,10 @@ public class PublicRecords {
 
     /**
      * Indexes of earlier versions, dropped at the start: the name index without the sort key (before issue 13's sorted
-     * walk), and the province's name index without the search name.
+     * walk), the province's name index without the search name, and the index of an expiry query that nothing asked any
+     * more (expiry is a deadline of its case since the ledger's clock).
      */
-    private static final List<String> REPLACED_INDEXES = List.of("public_name", "public_province_name_newest");
+    private static final List<String> REPLACED_INDEXES = List.of("public_name", "public_province_name_newest", "public_due");
 
     /**
      * Gives every record written before {@link #SEARCH_NAME} its search name, and its name keys and province keys
@@ -207,11 +207,5 @@ public class PublicRecords {
                 .sort(Sorts.orderBy(Sorts.descending("record.decidedOn"), Sorts.ascending("_id")))
                 .skip((int) offset).limit((int) Math.min(size, reach - offset)).into(new ArrayList<>());
         return new Page(items, page, size, total, more);
-    }
-
-    /** Records still public whose publicity period ended before {@code today}: the expiry scheduler's work. */
-    public List<PublicRecordView> dueForExpiry(LocalDate today, int limit) {
-        return collection.find(and(eq("state", RecordState.PUBLISHED), lt("record.publicUntil", today)))
-                .sort(Sorts.ascending("record.publicUntil")).limit(limit).into(new ArrayList<>());
     }
 }

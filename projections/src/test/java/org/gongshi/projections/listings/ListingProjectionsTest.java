@@ -123,12 +123,10 @@ class ListingProjectionsTest {
         assertThat(view.activeSanctions()).extracting(ListingView.SanctionView::measure).containsExactly(SanctionMeasure.NO_AWARDS);
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, TODAY, 0, 10).items()).extracting(ListingView::listingId).containsExactly("l-1");
         assertThat(views.activeOf(SUBJECT, TODAY)).hasSize(1);
-        assertThat(views.dueForExpiry(LocalDate.of(2027, 4, 16), 10)).containsExactly("l-1");
         // on the list through its term's last day, and off it after, its end recorded or not (a sweep from outside, stop 74)
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, LocalDate.of(2027, 4, 15), 0, 10).total()).isOne();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, LocalDate.of(2027, 4, 16), 0, 10).total()).isZero();
         assertThat(views.activeOf(SUBJECT, LocalDate.of(2027, 4, 16))).isEmpty();
-        assertThat(views.dueForExpiry(LocalDate.of(2027, 4, 15), 10)).isEmpty();
 
         deliver(listingProjection, List.of(new ListingRemoved("l-1", ListType.SEVERE_DISHONESTY, view.subject(), view.listedOn(),
                 RemovalReason.LISTED_IN_ERROR, LocalDate.of(2026, 7, 1), "误列", V)), 10);
