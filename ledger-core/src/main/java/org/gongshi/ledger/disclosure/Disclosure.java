@@ -106,6 +106,10 @@ public class Disclosure {
         Deadline deadline = rules.disclosureDeadline(dueFrom);
         Deadline doublePublicity = rules.doublePublicityDeadline(dueFrom);
         String recordId = new Edition(decision.decisionId(), edition).recordId();
+        // a deadline that passed before this decision, which the deadline mechanism has not yet recorded missed (a move of the
+        // clock under way, the minutes after midnight), is missed all the same, on this day and before it (a sweep from
+        // outside, stop 74: publications racing a move of the clock recorded no miss, and the figures disagreed)
+        if (!recording.historicalImport()) checkDeadlines(recording, rules);
         if (command.action() == DisclosureAction.WITHHOLD) {
             // a decision that is never disclosed (warning only, simple procedure, no penalty, a minor) needs no ground
             boolean disclosable = penaltyDecision && DisclosabilityPolicy.disclosable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
@@ -241,8 +245,8 @@ public class Disclosure {
      * The deadline mechanism's check of the public record: a disclosable penalty decision with no
      * disclosure decided by the recording day misses its 7 WD and 20 WD deadlines (each recorded once);
      * a public record whose publicity period is over expires on the recording day. Also run by the
-     * command that records a decision or its change: one recorded after its deadline has passed has
-     * missed it on that day (left to the deadline mechanism's next sweep, a move of the clock before it
+     * command that records a decision, its change or the decision on its disclosure: one recorded after its deadline has
+     * passed has missed it on that day (left to the deadline mechanism's next sweep, a move of the clock before it
      * recorded the miss on a later day; audit).
      */
     public void checkDeadlines(Recording recording, Rulebook rules) {

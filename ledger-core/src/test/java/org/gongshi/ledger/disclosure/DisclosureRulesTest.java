@@ -150,12 +150,19 @@ class DisclosureRulesTest {
         assertThat(decided.doublePublicityInTime()).as("published 03-02, after the 7 WD target").isFalse();
     }
 
+    /**
+     * A publication recorded after its deadlines records their misses before it, whether or not the deadline mechanism's
+     * sweep reached the case first (a sweep from outside, stop 74: publications racing a move of the clock recorded none).
+     */
     @Test
     void late_disclosure_is_recorded_as_missing_the_20_working_day_deadline() {
         List<Object> events = new ArrayList<>();
         given().when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 3, 17), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
         assertThat(publish(events).disclosedInTime()).isFalse();
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("DoublePublicityDeadlineMissed", "DisclosureDeadlineMissed", "DisclosureDecided");
+        assertThat(only(events, org.gongshi.ledger.disclosure.event.DisclosureDeadlineMissed.class).recordedOn()).isEqualTo(LocalDate.of(2026, 3, 17));
     }
 
     @Test
