@@ -277,6 +277,32 @@ class CaseLifecycleRulesTest {
                 "clock-pause", "resume it before deciding");
     }
 
+    /**
+     * A disposition recorded after its decision deadline passed records the miss first, whether or not the deadline
+     * mechanism's check reached the case before it (a move of the clock under way, the minutes after midnight: a sweep from
+     * outside, stop 74, found that race for publications); one on time records none.
+     */
+    @Test
+    void a_disposition_recorded_after_its_decision_deadline_records_the_miss_first() {
+        // filed 03-02, due 06-01 (90 CD, Art 60)
+        fixture.given(filed())
+                .when(new DismissCase(CASE_ID, date("2026-06-10"), DismissalReason.NO_JURISDICTION, null), AS_OWN_BUREAU)
+                .expectEvents(new org.gongshi.ledger.cases.event.DecisionDeadlineMissed(CASE_ID, due("2026-06-01"), date("2026-06-10"), VERSION),
+                        new CaseDismissed(CASE_ID, date("2026-06-10"), DismissalReason.NO_JURISDICTION, null, due("2026-06-01"), false, VERSION));
+        java.util.List<Object> late = new java.util.ArrayList<>();
+        fixture.given(filed())
+                .when(decideNoPenalty(date("2026-06-03")), AS_OWN_BUREAU)
+                .expectEventsMatching(org.gongshi.ledger.policy.Refusals.captured(late));
+        assertThat(late).extracting(e -> e.getClass().getSimpleName()).containsExactly("DecisionDeadlineMissed", "NoPenaltyDecided");
+        // recorded missed already (by the check): not again
+        fixture.given(filed(), new org.gongshi.ledger.cases.event.DecisionDeadlineMissed(CASE_ID, due("2026-06-01"), date("2026-06-02"), VERSION))
+                .when(new DismissCase(CASE_ID, date("2026-06-10"), DismissalReason.NO_JURISDICTION, null), AS_OWN_BUREAU)
+                .expectEvents(new CaseDismissed(CASE_ID, date("2026-06-10"), DismissalReason.NO_JURISDICTION, null, due("2026-06-01"), false, VERSION));
+        fixture.given(filed())
+                .when(new DismissCase(CASE_ID, date("2026-06-01"), DismissalReason.NO_JURISDICTION, null), AS_OWN_BUREAU)
+                .expectEvents(new CaseDismissed(CASE_ID, date("2026-06-01"), DismissalReason.NO_JURISDICTION, null, due("2026-06-01"), true, VERSION));
+    }
+
     @Test
     void clock_pauses_a_dismissal_or_transfer_while_paused_ends_the_pause_and_is_judged_against_the_moved_deadline() {
         // paused 03-10, disposed of 06-10, past the unmoved 06-01: 92 days do not count, 03-02 + 182 CD = Monday 08-31
@@ -1010,10 +1036,11 @@ class CaseLifecycleRulesTest {
                 .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-20"), date("2026-03-20")), AS_OWN_BUREAU)
                 .expectEvents(transferred(date("2026-03-20"), true), sameDayTransferDeadlines(date("2026-03-20"), "2026-03-23", "2026-03-21"));
 
-        // transferred after the decision deadline: recorded as late
+        // transferred after the decision deadline: recorded as late, its miss first
         fixture.given(filed())
                 .when(new TransferToJudiciary(CASE_ID, date("2026-06-02"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-06-02"), date("2026-06-02")), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-06-02"), false), sameDayTransferDeadlines(date("2026-06-02"), "2026-06-05", "2026-06-03"));
+                .expectEvents(new org.gongshi.ledger.cases.event.DecisionDeadlineMissed(CASE_ID, DECISION_DEADLINE, date("2026-06-02"), VERSION),
+                        transferred(date("2026-06-02"), false), sameDayTransferDeadlines(date("2026-06-02"), "2026-06-05", "2026-06-03"));
 
         fixture.given(transferred)
                 .when(new CloseCase(CASE_ID, date("2026-03-25"), "移送司法机关"), AS_OWN_BUREAU)
@@ -1279,10 +1306,11 @@ class CaseLifecycleRulesTest {
                 .expectEvents(caseFiled(date("2026-11-02"), Procedure.ORDINARY, ORGANISATION,
                         new Deadline(date("2027-02-01"), true), date("2027-05-01")));
 
-        // decided after the deadline: recorded as late, with the deadline that applied
+        // decided after the deadline: recorded as late, with the deadline that applied, its miss first
         fixture.given(filed(), noticeServed(date("2026-03-05"), List.of(fine("1000")), false, false, due("2026-03-12")))
                 .when(decidePenalty(date("2026-06-02"), List.of(fine("1000"))), AS_OWN_BUREAU)
-                .expectEvents(penaltyDecided(date("2026-06-02"), List.of(fine("1000")), DECISION_DEADLINE, false, null));
+                .expectEvents(new org.gongshi.ledger.cases.event.DecisionDeadlineMissed(CASE_ID, DECISION_DEADLINE, date("2026-06-02"), VERSION),
+                        penaltyDecided(date("2026-06-02"), List.of(fine("1000")), DECISION_DEADLINE, false, null));
         fixture.given(filed())
                 .when(decideNoPenalty(date("2026-06-01")), AS_OWN_BUREAU)
                 .expectEvents(new NoPenaltyDecided(CASE_ID, DECISION_ID, DECISION_NUMBER, date("2026-06-01"), LEGAL_BASIS, FACTS,
