@@ -187,7 +187,7 @@ class CrashDurabilityTest {
         while (System.nanoTime() < deadline) {
             assertThat(server.isAlive()).as("server process alive").isTrue();
             try {
-                var status = web.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus();
+                var status = web.get().uri("/actuator/health").exchange().returnResult(Void.class).getStatus();
                 if (status.is2xxSuccessful()) return web;
             } catch (RuntimeException notYetListening) {
                 // keep waiting
