@@ -405,7 +405,7 @@ public final class CrashLoop {
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", classpath,
                 LedgerServerApplication.class.getName(), "--server.port=" + port, "--gongshi.embedded.mongo-port=" + mongoPort,
-                "--gongshi.data-dir=" + data, "--gongshi.clock.start=" + CLOCK_START, "--logging.level.root=WARN", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H")
+                "--gongshi.data-dir=" + data, "--gongshi.clock.start=" + CLOCK_START, "--logging.level.root=WARN", "--management.endpoint.health.show-details=always")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {

@@ -172,6 +172,22 @@ class DoorsTest {
     }
 
     /**
+     * An operator's sweep, stop 74: {@code --gongshi.dev-tokens=false} (the setting is {@code gongshi.security.dev-tokens}) was
+     * taken without a word, and {@code /dev/tokens} went on minting tokens. A setting on the command line that nothing of the
+     * node reads stops the start, naming the nearest one it reads.
+     */
+    @Test
+    void a_setting_on_the_command_line_that_nothing_reads_stops_the_start_naming_the_nearest(@TempDir Path otherDir) {
+        assertThatThrownBy(() -> LedgerEndToEndTest.start(otherDir, "--gongshi.dev-tokens=false", "--gongshi.traffic.capacty=5"))
+                .satisfies(e -> {
+                    Throwable root = e;
+                    while (root.getCause() != null) root = root.getCause();
+                    assertThat(root).hasMessageContaining("gongshi.dev-tokens is no setting this node reads; did you mean gongshi.security.dev-tokens?")
+                            .hasMessageContaining("gongshi.traffic.capacty is no setting this node reads; did you mean gongshi.traffic.capacity?");
+                });
+    }
+
+    /**
      * API.md: public endpoints need no token. The first audit from outside: a garbled or expired token locked a caller out of
      * the public answers, the feed and the pages (401). It is now ignored where no token is needed, and still refused where
      * one is.

@@ -48,8 +48,6 @@ class LedgerEndToEndTest {
         LedgerServerApplication.disableUpdateChecker();
         List<String> args = new ArrayList<>(List.of("--gongshi.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
         if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--server.port="))) args.add("--server.port=0");
-        // tests run expiry themselves, on the dates they choose, not whenever the schedule fires
-        if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--gongshi.expiry."))) args.add("--gongshi.expiry.initial-delay=PT24H");
         // scenarios are played on the ledger's clock from before their first date (OnItsDay)
         if (Arrays.stream(extra).noneMatch(a -> a.startsWith("--gongshi.clock.start="))) args.add("--gongshi.clock.start=" + CLOCK_START);
         args.addAll(List.of(extra));

@@ -78,7 +78,7 @@ class ProcessorFaultEndToEndTest {
     private ConfigurableApplicationContext start() {
         LedgerServerApplication.disableUpdateChecker();
         return new SpringApplicationBuilder(LedgerServerApplication.class, Faults.class)
-                .run("--gongshi.data-dir=" + dataDir, "--server.port=0", "--management.endpoint.health.show-details=always", "--gongshi.expiry.initial-delay=PT24H",
+                .run("--gongshi.data-dir=" + dataDir, "--server.port=0", "--management.endpoint.health.show-details=always",
                         "--gongshi.clock.start=" + LedgerEndToEndTest.CLOCK_START);
     }
 

@@ -31,6 +31,12 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 public class Operations {
 
+    /** A setting given that nothing of this node reads (a typo) stops the start, or is warned of ({@link SettingNames}). */
+    @Bean
+    static org.springframework.beans.factory.SmartInitializingSingleton settingNames(org.springframework.core.env.ConfigurableEnvironment environment) {
+        return SettingNames.check(environment);
+    }
+
     @Bean
     Processors processors(EventProcessingConfiguration processing, EventStore eventStore, MongoDatabase readModelDatabase,
                           @Qualifier("serializer") Serializer serializer) {

@@ -1,0 +1,47 @@
+package org.gongshi.server.ops;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An operator's sweep, stop 74: {@code --gongshi.dev-tokens=false} and a misspelt policy override were taken without a word,
+ * the default left in force. A setting is read when the node asked for its name in one of Spring's relaxed forms.
+ */
+class SettingNamesTest {
+
+    private static final Set<String> ASKED = Set.of("gongshi.security.dev-tokens", "gongshi.traffic.capacity",
+            "gongshi.policy.disclosure.lower-amount-fine-natural-person", "gongshi.bureaus.registered", "gongshi.data-dir");
+
+    @Test
+    void a_setting_is_read_in_any_of_its_relaxed_forms_and_a_map_with_any_key() {
+        assertThat(SettingNames.read("gongshi.traffic.capacity", ASKED)).isTrue();
+        assertThat(SettingNames.read("gongshi.security.devTokens", ASKED)).isTrue();
+        assertThat(SettingNames.read("gongshi.security.dev_tokens", ASKED)).isTrue();
+        assertThat(SettingNames.read("gongshi.bureaus.registered.111101050000000191", ASKED)).isTrue();
+        assertThat(SettingNames.read("gongshi.traffic.capacty", ASKED)).isFalse();
+        assertThat(SettingNames.read("gongshi.dev-tokens", ASKED)).isFalse();
+        assertThat(SettingNames.read("gongshi.policy.disclosure.lower-amount-fine-natral-person", ASKED)).isFalse();
+        assertThat(SettingNames.read("gongshi.policy", ASKED)).as("a record's name is no setting of its own").isFalse();
+    }
+
+    @Test
+    void a_setting_nothing_reads_is_told_the_nearest_one_that_is() {
+        assertThat(SettingNames.nearest("gongshi.traffic.capacty", ASKED)).contains("gongshi.traffic.capacity");
+        assertThat(SettingNames.nearest("gongshi.dev-tokens", ASKED)).as("the same last word").contains("gongshi.security.dev-tokens");
+        assertThat(SettingNames.nearest("gongshi.policy.disclosure.lower-amount-fine-natral-person", ASKED))
+                .contains("gongshi.policy.disclosure.lower-amount-fine-natural-person");
+        assertThat(SettingNames.nearest("gongshi.something.else.entirely", ASKED)).isEmpty();
+    }
+
+    @Test
+    void an_environment_variable_names_the_setting_its_underscores_stand_for() {
+        assertThat(SettingNames.fromEnvironmentVariable("GONGSHI_TRAFFIC_CAPACITY", ASKED)).isEqualTo("gongshi.traffic.capacity");
+        assertThat(SettingNames.fromEnvironmentVariable("GONGSHI_SECURITY_DEVTOKENS", ASKED)).isEqualTo("gongshi.security.dev-tokens");
+        assertThat(SettingNames.fromEnvironmentVariable("GONGSHI_BUREAUS_REGISTERED_111101050000000191", ASKED)).isEqualTo("gongshi.bureaus.registered");
+        assertThat(SettingNames.fromEnvironmentVariable("GONGSHI_TRAFIC_CAPACITY", ASKED)).isEqualTo("gongshi.trafic.capacity");
+        assertThat(SettingNames.fromEnvironmentVariable("PATH", ASKED)).isNull();
+    }
+}
