@@ -154,6 +154,38 @@ class DockerComposeConfigurationTest {
         assertThat(published).as("services publishing host port 8080").isEqualTo(1);
     }
 
+    /**
+     * An operator's sweep, stop 74: no ledger node had a health check, so a replica that was up but not ready kept its
+     * traffic, and the proxy (one worker of 4,096 connections, two a proxied stream) stopped near 2,000 feed subscribers
+     * where the nodes allow 10,000. Every node probes its readiness (with bash, the image need not have curl), the proxy waits
+     * for the API's, and its workers hold two connections for each stream the nodes allow.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_ledger_node_checks_its_readiness_and_the_proxy_carries_every_stream_the_nodes_allow() throws IOException {
+        for (String service : ledgerServices()) {
+            Map<String, Object> check = (Map<String, Object>) services.get(service).get("healthcheck");
+            assertThat(check).as(service).isNotNull();
+            assertThat(check.get("test").toString()).as(service).contains("bash", "/dev/tcp/127.0.0.1/8080", "/actuator/health/readiness",
+                    "\"status\":\"UP\"");
+        }
+        Map<String, Map<String, Object>> proxyWaits = (Map<String, Map<String, Object>>) services.get("proxy").get("depends_on");
+        assertThat(proxyWaits.get("ledger-api").get("condition")).isEqualTo("service_healthy");
+        String nginx = Files.readString(Path.of("..", "deploy", "nginx.conf"));
+        int workers = Integer.parseInt(find(nginx, "worker_processes (\\d+);"));
+        int connections = Integer.parseInt(find(nginx, "worker_connections (\\d+);"));
+        int streams = Integer.parseInt(find(Files.readString(Path.of("..", "disclosure-api", "src", "main", "java", "org", "gongshi", "api",
+                "ApiConfiguration.java")), "streams-total:(\\d+)"));
+        assertThat((long) workers * connections).as("connections for every stream allowed, two each").isGreaterThanOrEqualTo(2L * streams);
+        assertThat(Integer.parseInt(find(nginx, "worker_rlimit_nofile (\\d+);"))).isGreaterThanOrEqualTo(connections * 2);
+    }
+
+    private static String find(String text, String pattern) {
+        var matcher = Pattern.compile(pattern).matcher(text);
+        assertThat(matcher.find()).as(pattern).isTrue();
+        return matcher.group(1);
+    }
+
     /** A required secret: {@code ${NAME:?message}}, so compose refuses to start without it and no default exists. */
     static final Pattern REQUIRED_SECRET = Pattern.compile("^\\$\\{([A-Z_]+):\\?[^}]+}$");
 
