@@ -76,7 +76,7 @@ public class EmbeddedStorage {
      */
     static Path ownerOnly(Path directory) throws IOException {
         if (Files.getFileStore(directory).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(directory, DataDirectory.OWNER_ONLY);
         }
         return directory;
     }
