@@ -149,8 +149,13 @@ public class AxonWiring {
     @Bean
     WorkingDayCalendar workingDayCalendar(@Value("${gongshi.calendar.location:}") String location) {
         // the shipped notices, with those of the operator's file added (a year in the file replaces the shipped one)
-        return location.isBlank() ? WorkingDayCalendar.official()
-                : WorkingDayCalendar.official().withNotices(WorkingDayCalendar.load(Path.of(location)));
+        if (location.isBlank()) return WorkingDayCalendar.official();
+        // named by its setting, in the start's short report (an operator's sweep, stop 74: a NoSuchFileException's trace)
+        if (!java.nio.file.Files.isReadable(Path.of(location))) {
+            throw new IllegalStateException("gongshi.calendar.location names " + Path.of(location).toAbsolutePath()
+                    + ", which is no file this process can read");
+        }
+        return WorkingDayCalendar.official().withNotices(WorkingDayCalendar.load(Path.of(location)));
     }
 
     /** The policy: DOMAIN.md's defaults, with whatever {@code gongshi.policy.*} properties override. */

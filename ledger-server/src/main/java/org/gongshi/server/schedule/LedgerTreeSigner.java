@@ -31,7 +31,7 @@ public class LedgerTreeSigner {
                             MongoDatabase readModelDatabase,
                             @Value("${gongshi.feed.sign-lease:PT30S}") Duration leaseTtl) {
         this.signer = new TreeHeadSigner("ledger", ledgerTree.leaves(), ledgerTree.heads(), ledgerClock, ledgerTree.origin(),
-                TreeHeadSigner.keys(signerKey, retired, Path.of(dataDir).resolve("keys").resolve("ledger"), ledgerTree.origin()), fullCheck);
+                TreeHeadSigner.keys("gongshi.ledger", signerKey, retired, Path.of(dataDir).resolve("keys").resolve("ledger"), ledgerTree.origin()), fullCheck);
         signer.signOnOneNode(readModelDatabase, "ledger-tree-signer", leaseTtl);
     }
 

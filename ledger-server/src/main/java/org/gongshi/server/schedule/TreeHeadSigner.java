@@ -58,7 +58,7 @@ public class TreeHeadSigner {
                           @Value("${gongshi.feed.retired-verifier-keys:}") String retired,
                           @Value("${gongshi.feed.full-check-interval:PT1H}") Duration fullCheck,
                           @Value("${gongshi.data-dir:./data}") String dataDir) {
-        this("feed", feedLog, treeHeads, ledgerClock, origin, keys(signerKey, retired, Path.of(dataDir).resolve("keys"), origin), fullCheck);
+        this("feed", feedLog, treeHeads, ledgerClock, origin, keys("gongshi.feed", signerKey, retired, Path.of(dataDir).resolve("keys"), origin), fullCheck);
     }
 
     /** A signer of any log's heads: {@code logName} names it in the log, {@code keys} sign them. */
@@ -77,9 +77,15 @@ public class TreeHeadSigner {
     }
 
     /** The configured signer key, else the key file under {@code keyDirectory}; retired keys comma-separated. */
-    public static SigningKeys keys(String signerKey, String retired, Path keyDirectory, String origin) {
+    public static SigningKeys keys(String settings, String signerKey, String retired, Path keyDirectory, String origin) {
         List<String> retiredKeys = Arrays.stream(retired.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return SigningKeys.load(signerKey, keyDirectory, origin, retiredKeys);
+        try {
+            return SigningKeys.load(signerKey, keyDirectory, origin, retiredKeys);
+        } catch (IllegalArgumentException malformed) {
+            // named by its setting, in the start's short report (an operator's sweep, stop 74: a bean's stack trace)
+            throw new IllegalArgumentException(settings + ".signer-key or " + settings + ".retired-verifier-keys: " + malformed.getMessage()
+                    + " (a signer key is made with: java -jar ledger-server.jar keygen " + origin + ")", malformed);
+        }
     }
 
     /** Signing runs on one projections node of a cluster at a time: the holder of this lease (renewed each run). */
