@@ -32,6 +32,18 @@ public record PublicRecordView(
         /** The name as the search compares it ({@link NameKeys#normalise}): what a query of three or more characters must be a substring of. */
         String searchName) {
 
+    /**
+     * This record as it stands on {@code today}: one published whose publicity period ended before it is expired, whether or
+     * not its end is recorded yet (a historical import's record whose period ended years ago is recorded expired a day after
+     * the import: a sweep from outside, stop 74).
+     */
+    public PublicRecordView asOn(LocalDate today) {
+        LocalDate until = record == null ? null : record.publicUntil();
+        if (state != RecordState.PUBLISHED || until == null || !until.isBefore(today)) return this;
+        return new PublicRecordView(recordId, caseId, RecordState.EXPIRED, record, publishedOn, nameKeys, corrections, withdrawal,
+                until.plusDays(1), lastGlobalIndex, publicUntilProvisional, provinceNameKeys, searchName);
+    }
+
     public record Correction(LocalDate correctedOn, String reason) {}
 
     public record Withdrawal(LocalDate withdrawnOn, String reason, RevisionKind revisionKind) {}

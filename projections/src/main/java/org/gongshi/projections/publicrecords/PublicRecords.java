@@ -136,7 +136,8 @@ public class PublicRecords {
 
     /**
      * What a member of the public may search for; every field optional. {@code publicOn}: only records still public on that
-     * day, their publicity period not ended before it, whether or not its end is recorded yet (null: every published record).
+     * day, their publicity period not ended before it, whether or not its end is recorded yet (null: every published record);
+     * no index answers it, so every match is read to count it: for a subject's few records, not a name's many.
      */
     public record Search(String q, String uscc, Division divisionPrefix, IpType ipType, LocalDate from, LocalDate to, LocalDate publicOn) {
         public Search(String q, String uscc, Division divisionPrefix, IpType ipType, LocalDate from, LocalDate to) {

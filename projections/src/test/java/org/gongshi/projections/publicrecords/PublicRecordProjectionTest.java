@@ -90,6 +90,23 @@ class PublicRecordProjectionTest {
     }
 
     /**
+     * A record is public through the last day of its period and expired after it, on the ledger's day, whether or not its end
+     * is recorded yet (a sweep from outside, stop 74: a historical import's record whose period ended in 2024 was public until
+     * the import's grace day had passed).
+     */
+    @Test
+    void a_record_stands_expired_on_a_day_after_its_period_whether_or_not_its_end_is_recorded() throws Exception {
+        publish("r-criticism", List.of(new Penalty(PenaltyType.CIRCULATED_CRITICISM, null, "通报批评")),
+                new Deadline(LocalDate.of(2026, 5, 12), false), 1);
+        PublicRecordView published = records.find("r-criticism").orElseThrow();
+        assertThat(published.asOn(LocalDate.of(2026, 5, 12))).isSameAs(published);
+        PublicRecordView after = published.asOn(LocalDate.of(2026, 5, 13));
+        assertThat(after.state()).isEqualTo(RecordState.EXPIRED);
+        assertThat(after.endedOn()).isEqualTo(LocalDate.of(2026, 5, 13));
+        assertThat(after.record()).isEqualTo(published.record());
+    }
+
+    /**
      * A processor's batch sends the records' writes together at its end, in the order they were made: a record published,
      * corrected and withdrawn within one batch ends as when each event was written alone, found by its corrected name.
      */
