@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,13 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>What the node reads is what it asked its environment for while it started: {@link #postProcessEnvironment} puts first
  * a source that answers nothing and notes every {@code gongshi.*} name asked of it (every {@code @Value}, condition and
- * {@code Binder} asks each source in turn); {@link Check} compares once every singleton is made, before the web server
+ * {@code Binder} asks each source in turn); {@link #check} compares once every singleton is made, before the web server
  * starts.
  */
 public final class SettingNames implements EnvironmentPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(SettingNames.class);
     static final String PREFIX = "gongshi.";
+    /** The ledger's environment variables, which its own configuration files may also take by name ({@code ${GONGSHI_JWT_SECRET:}}). */
+    static final String VARIABLE_PREFIX = "GONGSHI_";
     private static final String READ = "gongshi-settings-read";
     /** Settings whose names go on past their own: a map's keys (a bureau's USCC). */
     static final List<String> MAPS = List.of("gongshi.bureaus.registered");
@@ -51,7 +54,7 @@ public final class SettingNames implements EnvironmentPostProcessor {
 
         @Override
         public Object getProperty(String name) {
-            if (name.startsWith(PREFIX)) getSource().add(name);
+            if (name.startsWith(PREFIX) || name.startsWith(VARIABLE_PREFIX)) getSource().add(name);
             return null;
         }
     }
@@ -60,28 +63,44 @@ public final class SettingNames implements EnvironmentPostProcessor {
     public static SmartInitializingSingleton check(ConfigurableEnvironment environment) {
         return () -> {
             if (!(environment.getPropertySources().get(READ) instanceof Read read)) return;
-            Set<String> asked = Set.copyOf(read.getSource());
             List<String> refused = new ArrayList<>();
-            for (PropertySource<?> source : environment.getPropertySources()) {
-                // the node's own configuration files (application*.properties in the jar) set what every role may read
-                if (!(source instanceof EnumerablePropertySource<?> names) || source.getName().contains("class path resource")) continue;
-                boolean environmentVariables = source.getName().equals("systemEnvironment");
-                for (String name : names.getPropertyNames()) {
-                    String setting = environmentVariables ? fromEnvironmentVariable(name, asked) : name;
-                    if (setting == null || !setting.startsWith(PREFIX) || read(setting, asked)) continue;
-                    String problem = setting + " is no setting this node reads" + nearest(setting, asked)
-                            .map(n -> "; did you mean " + n + "?").orElse(" (a typo, a setting of another profile or role, or one"
-                                    + " that no longer exists)");
-                    if (source.getName().equals("commandLineArgs")) refused.add(problem);
-                    else log.warn("{} (given in {}); it has no effect: correct it or remove it (README lists the settings)",
-                            problem, source.getName());
-                }
+            for (Unread unread : unread(environment, Set.copyOf(read.getSource()))) {
+                if (unread.source().equals("commandLineArgs")) refused.add(unread.problem());
+                else log.warn("{} (given in {}); it has no effect: correct it or remove it (README lists the settings)",
+                        unread.problem(), unread.source());
             }
             if (!refused.isEmpty()) {
                 throw new IllegalStateException(String.join("\n", refused) + "\nCorrect the command line, or remove what this node does"
                         + " not read (README lists the settings)");
             }
         };
+    }
+
+    /** A setting given in {@code source} that nothing read, and what to say of it. */
+    record Unread(String source, String problem) {}
+
+    /**
+     * The settings the operator gave (on the command line, in a system property, the environment or a configuration file of
+     * theirs; the node's own files in the jar set what every role may read) that are none of those {@code asked}. An
+     * environment variable is read when the node asked for it by its own name too: the distributed profile's files take
+     * {@code GONGSHI_JWT_SECRET} through a placeholder.
+     */
+    static List<Unread> unread(ConfigurableEnvironment environment, Set<String> asked) {
+        List<Unread> unread = new ArrayList<>();
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (!(source instanceof EnumerablePropertySource<?> names) || source.getName().contains("class path resource")) continue;
+            boolean environmentVariables = source.getName().equals(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+            for (String name : names.getPropertyNames()) {
+                if (environmentVariables && asked.contains(name)) continue;
+                String setting = environmentVariables ? fromEnvironmentVariable(name, asked) : name;
+                if (setting == null || !setting.startsWith(PREFIX) || read(setting, asked)) continue;
+                String given = environmentVariables ? name + " (" + setting + ")" : setting;
+                unread.add(new Unread(source.getName(), given + " is no setting this node reads" + nearest(setting, asked)
+                        .map(n -> "; did you mean " + n + "?").orElse(" (a typo, a setting of another profile or role, or one"
+                                + " that no longer exists)")));
+            }
+        }
+        return unread;
     }
 
     /** Whether {@code setting} is one of the names asked for (in Spring's relaxed forms), or a key of a map asked for. */
@@ -101,7 +120,7 @@ public final class SettingNames implements EnvironmentPostProcessor {
      * one, else in the dotted form its underscores give; null for a variable that is none of the ledger's.
      */
     static String fromEnvironmentVariable(String variable, Set<String> asked) {
-        if (!variable.startsWith("GONGSHI_")) return null;
+        if (!variable.startsWith(VARIABLE_PREFIX)) return null;
         for (String name : asked) {
             String upper = name.toUpperCase(Locale.ROOT);
             if (variable.equals(upper.replace('.', '_').replace('-', '_')) || variable.equals(upper.replace('.', '_').replace("-", ""))) {

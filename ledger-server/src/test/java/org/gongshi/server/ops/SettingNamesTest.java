@@ -36,6 +36,29 @@ class SettingNamesTest {
         assertThat(SettingNames.nearest("gongshi.something.else.entirely", ASKED)).isEmpty();
     }
 
+    /**
+     * The distributed profile's own file takes {@code GONGSHI_JWT_SECRET} through a placeholder: read, though no setting is
+     * named so; a variable nothing asked for is named with the setting it would be; the node's own files are never checked.
+     */
+    @Test
+    void what_the_operator_gave_that_nothing_read_is_named_with_its_source() {
+        var environment = new org.springframework.core.env.StandardEnvironment();
+        var sources = environment.getPropertySources();
+        sources.remove(org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        sources.remove(org.springframework.core.env.StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        sources.addLast(new org.springframework.core.env.SystemEnvironmentPropertySource("systemEnvironment", java.util.Map.of(
+                "GONGSHI_JWT_SECRET", "x", "GONGSHI_TRAFFIC_CAPACITY", "5", "GONGSHI_TRAFIC_CAPACITY", "5", "PATH", "/bin")));
+        sources.addFirst(new org.springframework.core.env.SimpleCommandLinePropertySource("--gongshi.traffic.capacty=5", "--gongshi.data-dir=d"));
+        sources.addLast(new org.springframework.core.env.MapPropertySource("Config resource 'class path resource [application.properties]'",
+                java.util.Map.of("gongshi.whatever.the-jar-sets", "1")));
+        Set<String> asked = new java.util.HashSet<>(ASKED);
+        asked.add("GONGSHI_JWT_SECRET");
+
+        assertThat(SettingNames.unread(environment, asked)).extracting(SettingNames.Unread::source, SettingNames.Unread::problem).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("commandLineArgs", "gongshi.traffic.capacty is no setting this node reads; did you mean gongshi.traffic.capacity?"),
+                org.assertj.core.groups.Tuple.tuple("systemEnvironment", "GONGSHI_TRAFIC_CAPACITY (gongshi.trafic.capacity) is no setting this node reads; did you mean gongshi.traffic.capacity?"));
+    }
+
     @Test
     void an_environment_variable_names_the_setting_its_underscores_stand_for() {
         assertThat(SettingNames.fromEnvironmentVariable("GONGSHI_TRAFFIC_CAPACITY", ASKED)).isEqualTo("gongshi.traffic.capacity");
