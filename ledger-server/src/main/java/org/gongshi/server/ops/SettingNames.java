@@ -63,6 +63,8 @@ public final class SettingNames implements EnvironmentPostProcessor {
     public static SmartInitializingSingleton check(ConfigurableEnvironment environment) {
         return () -> {
             if (!(environment.getPropertySources().get(READ) instanceof Read read)) return;
+            // noted enough: what the node reads it has read, and the source need not stand first in every later lookup
+            environment.getPropertySources().remove(READ);
             List<String> refused = new ArrayList<>();
             for (Unread unread : unread(environment, Set.copyOf(read.getSource()))) {
                 if (unread.source().equals("commandLineArgs")) refused.add(unread.problem());
@@ -145,7 +147,7 @@ public final class SettingNames implements EnvironmentPostProcessor {
     static java.util.Optional<String> nearest(String setting, Set<String> asked) {
         String given = setting.toLowerCase(Locale.ROOT);
         String lastWord = given.substring(given.lastIndexOf('.') + 1);
-        return asked.stream()
+        return asked.stream().filter(n -> n.startsWith(PREFIX)) // a setting, not a variable a placeholder named
                 .filter(n -> distance(given, n.toLowerCase(Locale.ROOT)) <= Math.max(2, given.length() / 3)
                         || n.toLowerCase(Locale.ROOT).endsWith("." + lastWord))
                 .min(Comparator.<String>comparingInt(n -> distance(given, n.toLowerCase(Locale.ROOT))).thenComparing(n -> n));

@@ -34,6 +34,8 @@ class SettingNamesTest {
         assertThat(SettingNames.nearest("gongshi.policy.disclosure.lower-amount-fine-natral-person", ASKED))
                 .contains("gongshi.policy.disclosure.lower-amount-fine-natural-person");
         assertThat(SettingNames.nearest("gongshi.something.else.entirely", ASKED)).isEmpty();
+        assertThat(SettingNames.nearest("gongshi.jwt.secret", Set.of("GONGSHI_JWT_SECRET")))
+                .as("never a variable a placeholder named, two edits away").isEmpty();
     }
 
     /**
