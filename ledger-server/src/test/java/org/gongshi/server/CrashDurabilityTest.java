@@ -7,7 +7,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ class CrashDurabilityTest {
      */
     @Test
     void retries_after_a_crash_mid_command_yield_one_case_per_key_and_the_first_answer() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         // as in production, the lease outlasts the wait for an answer (README: 60 s and 30 s): a retry right after a 503
         // finds its key still held and waits, never starting a second run beside a slow first one (with both 5 s, every
         // retry took the key over and sent the filing again, and on a loaded CI machine no run answered within 60 s)
@@ -195,11 +194,5 @@ class CrashDurabilityTest {
             Thread.sleep(250);
         }
         throw new AssertionError("ledger did not become healthy on port " + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,7 +124,7 @@ public final class CrashLoop {
     private Report run(int kills) throws Exception {
         Files.createDirectories(work);
         Path data = work.resolve("data");
-        int[] ports = freePorts();
+        int[] ports = Ports.free(2);
         port = ports[0];
         mongoPort = ports[1];
         List<String> problems = new ArrayList<>();
@@ -168,7 +167,7 @@ public final class CrashLoop {
             Path rebuilt = work.resolve("rebuilt");
             copy(data.resolve("eventstore"), rebuilt.resolve("eventstore"));
             Files.copy(data.resolve("clock.properties"), rebuilt.resolve("clock.properties")); // the same ledger time
-            int[] rebuiltPorts = freePorts();
+            int[] rebuiltPorts = Ports.free(2);
             port = rebuiltPorts[0];
             mongoPort = rebuiltPorts[1];
             launch(rebuilt);
@@ -465,12 +464,4 @@ public final class CrashLoop {
             }
         }
     }
-
-    /** Two free ports, different (both sockets held while the second is taken: a port closed can be handed out again). */
-    private static int[] freePorts() throws IOException {
-        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
-            return new int[] {first.getLocalPort(), second.getLocalPort()};
-        }
-    }
-
 }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +69,7 @@ class FeedConformanceTest {
 
     @Test
     void every_subscriber_ends_with_the_same_gapless_sequence_across_reconnects_and_a_restart() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         app = start(port);
         WebTestClient web = LedgerEndToEndTest.client(app);
         BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
@@ -119,7 +118,7 @@ class FeedConformanceTest {
 
     @Test
     void a_rebuild_of_the_feed_gives_the_same_numbers_and_the_same_bytes() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         app = start(port);
         BureauClient bureau = new BureauClient(LedgerEndToEndTest.client(app), LedgerEndToEndTest.BUREAU);
         URI base = URI.create("http://127.0.0.1:" + port);
@@ -149,7 +148,7 @@ class FeedConformanceTest {
 
     @Test
     void filters_narrow_the_stream_without_renumbering_and_bad_parameters_are_400() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         // heartbeats ten minutes apart: a stream at the head must still answer at once (below)
         app = LedgerEndToEndTest.start(dataDir, "--server.port=" + port, "--gongshi.feed.sign-interval=PT0.5S",
                 "--gongshi.feed.poll-interval=PT0.05S", "--gongshi.feed.heartbeat=PT10M");
@@ -333,9 +332,4 @@ class FeedConformanceTest {
         return new tools.jackson.databind.json.JsonMapper().readValue(body, Map.class);
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
