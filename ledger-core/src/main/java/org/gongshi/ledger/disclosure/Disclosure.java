@@ -158,7 +158,7 @@ public class Disclosure {
         List<String> hidden = new ArrayList<>(redactions);
         if (command.redactions() != null) hidden.addAll(command.redactions());
         hidden = RedactionPolicy.hiddenTerms(hidden);
-        PublicRecord corrected = RedactionPolicy.corrected(record, command.legalRepresentative(), command.violationType(),
+        PublicRecord corrected = RedactionPolicy.corrected(record, party.idNumber(), command.legalRepresentative(), command.violationType(),
                 command.facts(), command.legalBasis(), hidden);
         apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(),
                 RedactionPolicy.reason(command.reason(), hidden, publicNames(), recordTexts(command.facts(), command.legalBasis())), corrected,

@@ -200,10 +200,10 @@ public final class RedactionPolicy {
     private static final List<String> PLATE_PROVINCES = List.of("京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁",
             "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
     /**
-     * A vehicle's licence plate (车牌号京A12345, 粤B·D12345, 京A1234学): a province, a letter, then five or six letters and
+     * A vehicle's licence plate (车牌号京A12345, 粤B·D12345, 京A1234学, 京 A 12345): a province, a letter, then five or six letters and
      * digits (at least three digits) or four and 学/警/挂; it identifies its keeper. Nothing alphanumeric either side.
      */
-    private static final Pattern LICENCE_PLATE = Pattern.compile(anyOf(PLATE_PROVINCES) + "[A-Za-z][·・.\\s\\-]?"
+    private static final Pattern LICENCE_PLATE = Pattern.compile(anyOf(PLATE_PROVINCES) + "\\s?[A-Za-z][·・.\\s\\-]?"
             + "(?:(?=(?:[A-Za-z]*\\d){3})[A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[学警挂])(?![0-9A-Za-z])");
     /** Labels of goods and registrations whose numbers can take a passport's shape (货号G20260210): not a person's number. */
     private static final List<String> GOODS_NUMBER_LABELS = List.of("货号", "型号", "款号", "批号", "注册号");
@@ -309,7 +309,8 @@ public final class RedactionPolicy {
     /** Roles after which a decision names a person: two or three characters up to punctuation are a name even without a common surname. */
     private static final List<String> ROLE_LABELS = List.of("举报人", "投诉人", "证人", "联系人", "受害人", "被害人", "同住人", "亲属", "配偶",
             "雇员", "员工", "朋友", "同事", "妻子", "丈夫", "之妻", "之夫", "儿子", "女儿", "之子", "之女", "父亲", "母亲", "伙同", "之兄", "之弟",
-            "之姐", "之妹", "之父", "之母", "其妻", "其夫", "其父", "其母", "鉴定人", "收件人", "真实姓名", "开户名",
+            // 其妻子 before 其妻, which would take 子 into the name after it (其妻子孙俪: 其妻*** was published)
+            "之姐", "之妹", "之父", "之母", "其妻子", "其丈夫", "其妻", "其夫", "其父", "其母", "鉴定人", "收件人", "真实姓名", "开户名",
             // who paid, holds an account or a card, sent a parcel, was questioned, has charge of a minor (户名：刘德明)
             "户名", "户主", "付款人", "汇款人", "持卡人", "寄件人", "被询问人", "监护人", "缴款人",
             // a sweep from outside, stop 71 (账户开户人为王小二)
@@ -344,7 +345,9 @@ public final class RedactionPolicy {
             "其子", "其女", "其兄", "其弟", "其姐", "其妹", "其孙", "爱人", "老婆", "老公", "家属", "儿媳妇", "小舅子", "干儿子", "徒弟",
             "未成年人", "学生", "小学生", "初中生", "高中生", "大学生", "经理", "主管", "设计师", "主播", "管理员", "保安", "厨师", "技术员",
             // a sweep from outside, stop 71 (骑手王强)
-            "骑手", "外卖员", "配送员", "跑腿员");
+            "骑手", "外卖员", "配送员", "跑腿员",
+            // who runs a business or a stall for it (经营者张记明及其妻子: a sweep from outside, stop 75)
+            "经营者", "店主", "摊主");
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -485,9 +488,11 @@ public final class RedactionPolicy {
     private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + JOINER + ")|" + LISTED_NAME_SHAPE);
     /**
      * What may stand between a role and its name to say who holds it: 是, 为, 写为, 有 (进货人是周芷若, 原告代理人为黄药师,
-     * 同伙有张无忌、赵敏); what follows them is a name only up to where a name ends (员工有高度责任心 names nobody).
+     * 同伙有张无忌、赵敏), and as decisions also write it, 系, 即, 实为, 名为, 叫 (证人实为郑少秋, 其雇员名为王强, 另一名证人叫李明:
+     * a privacy sweep from outside, stop 75); what follows them is a name only up to where a name ends (员工有高度责任心,
+     * 消费者系通过网络购买 name nobody).
      */
-    private static final String ROLE_IS = "(?:姓名)?\\s?(?:写为|写成|是|为|有)\\s?[:：]?\\s?";
+    private static final String ROLE_IS = "(?:姓名)?\\s?(?:写为|写成|实为|实系|即为|名为|名叫|叫做|是|为|有|系|即|叫)\\s?[:：]?\\s?";
     /**
      * What may stand between a role and a name (姓名, a colon), and what after a role is no name: 朋友圈 (WeChat Moments,
      * where goods are sold), a word that only looks like a name (证人陈述, 买家付款), an organisation (投诉人上海某某有限公司,
@@ -650,18 +655,19 @@ public final class RedactionPolicy {
                                             IpType ipType, String division, List<String> redactions) {
         boolean person = party.kind() == PartyKind.NATURAL_PERSON;
         List<String> hidden = hiddenTerms(redactions);
-        // the party's own ID number as the law publishes it: the one ID number a text may show (masked)
-        String partyId = person && party.idNumber() != null ? ResidentIdNumber.mask(party.idNumber()) : null;
+        // the party's own ID number: the one ID number a text may show, masked as the law publishes it
+        String partyIdNumber = person ? party.idNumber() : null;
+        String partyId = partyIdNumber != null ? ResidentIdNumber.mask(partyIdNumber) : null;
         // a name a pattern found in one free text is hidden in every other too (其妻王秀英 in the facts, 王秀英 in the penalty);
         // never the party's own name nor an organisation's legal representative's (public; a natural person has none)
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = kept(Arrays.asList(party.name(), person ? null : party.legalRepresentative()));
-        Scrubbing about = new Scrubbing(partyId, kept, names);
+        Scrubbing about = new Scrubbing(partyIdNumber, kept, names);
         String number = scrubbed(decisionNumber, hidden, about), type = scrubbed(violationType, hidden, about),
                 scrubbedFacts = scrubbed(facts, hidden, about), basis = scrubbed(legalBasis, hidden, about),
                 content = scrubbed(penaltyContent(penalties), hidden, about);
         return new PublicRecord(recordId,
-                scrub(party.name(), hidden, partyId),
+                scrub(party.name(), hidden, partyIdNumber),
                 party.kind(),
                 person ? null : party.uscc(),
                 person ? null : scrub(party.legalRepresentative(), hidden),
@@ -684,12 +690,11 @@ public final class RedactionPolicy {
      * The record as corrected (更正): each text given replaces the published one, a text left out
      * (null) stays; every text is redacted again with {@code redactions}: the terms hidden by the
      * correction and by every act before it, so a correction never un-hides what was hidden. The party's ID number
-     * shows masked, as published; every other one is hidden.
+     * ({@code partyIdNumber}, whole; null for an organisation) shows masked, as published; every other one is hidden.
      */
-    public static PublicRecord corrected(PublicRecord record, String legalRepresentative, String violationType, String facts,
-                                         String legalBasis, List<String> redactions) {
+    public static PublicRecord corrected(PublicRecord record, String partyIdNumber, String legalRepresentative, String violationType,
+                                         String facts, String legalBasis, List<String> redactions) {
         List<String> hidden = hiddenTerms(redactions);
-        String partyId = record.idNumberMasked();
         // a natural person's record names no legal representative: a correction never gives it one (outside audit: a husband
         // "corrected" into the field was published, and his name, hidden in the facts, shown again as a public one)
         String representative = record.subjectKind() == PartyKind.NATURAL_PERSON ? null
@@ -697,7 +702,7 @@ public final class RedactionPolicy {
         // a name a pattern found in one free text is hidden in every other too, never the party's or its representative's
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = kept(Arrays.asList(record.subjectName(), representative));
-        Scrubbing about = new Scrubbing(partyId, kept, names);
+        Scrubbing about = new Scrubbing(record.subjectKind() == PartyKind.NATURAL_PERSON ? partyIdNumber : null, kept, names);
         String type = scrubbed(violationType != null ? violationType : record.violationType(), hidden, about),
                 scrubbedFacts = scrubbed(facts != null ? facts : record.facts(), hidden, about),
                 basis = scrubbed(legalBasis != null ? legalBasis : record.legalBasis(), hidden, about),
@@ -723,9 +728,14 @@ public final class RedactionPolicy {
         return hideNames(scrubbed(reason, hidden, about), names, kept);
     }
 
-    /** The names that are public in a record (the party's own, its legal representative's), none null. */
+    /**
+     * The names that are public in a record (the party's own, its legal representative's), none null; each also without its
+     * spaces, as a text writes a name filed spaced (a party filed as 周 星 驰 is 周星驰 in its facts: a sweep from outside,
+     * stop 75, found its own name hidden there).
+     */
     private static List<String> kept(List<String> publicNames) {
-        return publicNames.stream().map(n -> n == null ? "" : visible(n)).toList();
+        return publicNames.stream().map(n -> n == null ? "" : visible(n))
+                .flatMap(n -> Stream.of(n, n.replaceAll("\\s", ""))).distinct().toList();
     }
 
     /** A text as it may be made public, with no terms listed and no party's ID number: see {@link #scrub(String, List, String)}. */
@@ -740,7 +750,8 @@ public final class RedactionPolicy {
 
     /**
      * A text as it may be made public: the terms listed hidden, then the party's own ID number masked as the law publishes
-     * it ({@code partyId}, digits 1–6 and 15–18; null when the text is about no natural person whose ID number is public)
+     * it ({@code partyIdNumber}, whole; digits 1–6 and 15–18 shown; null when the text is about no natural person whose ID
+     * number is public)
      * and every other ID number (a son's, a witness's) hidden whole, passport numbers and licence plates, addresses,
      * phone numbers in every common format and in Chinese numerals after their label, QQ and WeChat accounts, e-mail
      * addresses, bank cards and long account numbers, third parties' names (after a role, a relation, 是/为/有 after them,
@@ -748,9 +759,9 @@ public final class RedactionPolicy {
      * Full-width digits and signs are matched as their ASCII forms; what is not hidden keeps its own characters.
      * Idempotent: a scrubbed text scrubs to itself.
      */
-    public static String scrub(String text, List<String> hidden, String partyId) {
+    public static String scrub(String text, List<String> hidden, String partyIdNumber) {
         Set<String> names = new LinkedHashSet<>();
-        return hideNames(scrubbed(text, hidden, new Scrubbing(partyId, List.of(), names)), names, List.of());
+        return hideNames(scrubbed(text, hidden, new Scrubbing(partyIdNumber, List.of(), names)), names, List.of());
     }
 
     /**
@@ -803,8 +814,8 @@ public final class RedactionPolicy {
     interface Replacement {
         /**
          * The text for group {@code group} of {@code match} (0: the whole match), the hidden part; {@code match} was found
-         * on the ASCII form of {@code text}, the text as written, with the same offsets; {@code partyId} is the party's own
-         * ID number as published (masked), or null; a name it hides it adds to {@code names}, to be hidden at its every
+         * on the ASCII form of {@code text}, the text as written, with the same offsets; {@code about} holds the party's
+         * own ID number, or null; a name it hides it adds to {@code names}, to be hidden at its every
          * other mention too.
          */
         String of(Matcher match, int group, String text, Scrubbing about);
@@ -972,15 +983,17 @@ public final class RedactionPolicy {
     }
 
     /**
-     * Where masking and hiding an ID number is decided: the party's own (valid, its mask the one published for the party:
-     * {@code partyId}) keeps digits 1–6 and 15–18, as the law publishes it; any other valid ID number (a son's, a
-     * witness's, or any when the text is about no natural person) is hidden whole; a USCC of 18 digits after its label
+     * Where masking and hiding an ID number is decided: the party's own (valid, and the same number as the party's:
+     * {@code partyIdNumber}) keeps digits 1–6 and 15–18, as the law publishes it; any other valid ID number (a son's, a
+     * witness's, or any when the text is about no natural person) is hidden whole, even one whose mask is the party's (a son
+     * born where his mother was, his sequence and check digits hers: a sweep from outside, stop 75, found his shown as hers
+     * when masks were compared); a USCC of 18 digits after its label
      * (see {@link #isUscc}) stays as written; any other 18 digits are hidden whole. An ID number whose mask is the party's
      * shows nothing the public record does not already show.
      */
     private static String maskedIdNumber(Matcher m, int group, String text, Scrubbing about) {
         String digits = m.group().replaceAll("[ -]", "").toUpperCase(Locale.ROOT);
-        if (ResidentIdNumber.isValid(digits)) return ResidentIdNumber.mask(digits).equals(about.partyId()) ? ResidentIdNumber.mask(digits) : HIDDEN;
+        if (ResidentIdNumber.isValid(digits)) return digits.equals(about.partyIdNumber()) ? ResidentIdNumber.mask(digits) : HIDDEN;
         return isUscc(m, text) ? text.substring(m.start(), m.end()) : HIDDEN;
     }
 
@@ -1047,11 +1060,15 @@ public final class RedactionPolicy {
     }
 
     /**
-     * What a text is scrubbed about: the party's own ID number as published ({@code partyId}, masked; null when the text is
-     * about no natural person whose ID number is public), the names that are public ({@code kept}: the party's own, its
+     * What a text is scrubbed about: the party's own ID number ({@code partyIdNumber}, whole, upper case; null when the text
+     * is about no natural person whose ID number is public), the names that are public ({@code kept}: the party's own, its
      * legal representative's), and the names the patterns hid ({@code names}, to be hidden at every other mention).
      */
-    record Scrubbing(String partyId, List<String> kept, Set<String> names) {
+    record Scrubbing(String partyIdNumber, List<String> kept, Set<String> names) {
+
+        Scrubbing {
+            if (partyIdNumber != null) partyIdNumber = partyIdNumber.strip().toUpperCase(Locale.ROOT);
+        }
 
         /**
          * A name a pattern found, as it may be published: itself when {@code keepPublic} and it is (part of) a kept one,

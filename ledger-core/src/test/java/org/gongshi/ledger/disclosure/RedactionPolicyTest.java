@@ -20,8 +20,8 @@ class RedactionPolicyTest {
 
     /** Private data a decision about a natural person may contain; none of it may become public. */
     public static final String ID_NUMBER = "440305198506123021";
-    /** The party's ID number as the law publishes it: the one ID number a text about the party may show, masked. */
-    public static final String PARTY_ID = "440305********3021";
+    /** The party's own ID number, as a text about the party is scrubbed with it (published masked: 440305********3021). */
+    public static final String PARTY_ID = ID_NUMBER;
     public static final List<String> SECRETS = List.of(
             "198506", "13912345678", "0755-83456789", "6222021234567890123", "liu.shili@example.com",
             "深圳市南山区示例路88号3栋1201", "患有糖尿病", "张第三人");
@@ -502,7 +502,7 @@ class RedactionPolicyTest {
                 LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1), "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK,
                 "440300", List.of());
         assertThat(record.facts()).isEqualTo("当事人身份证号440305********3021，其子身份证号***。");
-        assertThat(RedactionPolicy.corrected(record, null, null, text + "另查明。", null, List.of()).facts())
+        assertThat(RedactionPolicy.corrected(record, ID_NUMBER, null, null, text + "另查明。", null, List.of()).facts())
                 .isEqualTo("当事人身份证号440305********3021，其子身份证号***。另查明。");
     }
 
@@ -554,7 +554,7 @@ class RedactionPolicyTest {
         assertThat(record.facts()).as("the party's own name is public, wherever a pattern took it")
                 .isEqualTo("当事人刘示例与其妻***共同销售；朋友***称。");
         assertThat(record.subjectName()).isEqualTo("刘示例");
-        PublicRecord corrected = RedactionPolicy.corrected(record, null, null, "其妻李小红协助；李小红称。", null, List.of());
+        PublicRecord corrected = RedactionPolicy.corrected(record, null, null, null, "其妻李小红协助；李小红称。", null, List.of());
         assertThat(corrected.facts()).isEqualTo("其妻***协助；***称。");
         assertThat(corrected.penaltyContent()).isEqualTo("罚款人民币8000.00元：***已缴纳");
     }
@@ -756,7 +756,7 @@ class RedactionPolicyTest {
         for (String x : splitters) {
             String facts = "当事人身份证号110101198" + x + "506124603。其子身份证号110105" + x + "19600101" + x + "0033。手机138" + x + "0013" + x
                     + "8000。王" + x + "建军供货。";
-            String published = RedactionPolicy.scrub(facts, List.of("王建军"), "110101********4603");
+            String published = RedactionPolicy.scrub(facts, List.of("王建军"), "110101198506124603");
             String label = String.format("U+%04X", (int) x.charAt(0));
             assertThat(published).as(label).doesNotContain("506124603").doesNotContain("19600101").doesNotContain("0033")
                     .doesNotContain("8000").doesNotContain("建军").doesNotContain(x);
@@ -986,5 +986,38 @@ class RedactionPolicyTest {
                 "出生证明一份。", "当事人在A座大厦经营。", "座椅20把。", "型号T3-1506的手机10台。")) {
             assertThat(RedactionPolicy.scrub(kept)).as(kept).isEqualTo(kept);
         }
+    }
+    /**
+     * A privacy sweep from outside, stop 75: a name after 系, 即, 实为, 名为 or 叫 after a role, a plate spaced after its
+     * province, a name after 经营者 and after 其妻子 (子 was taken into it), a son's ID number whose mask is his mother's
+     * (it was shown as hers), and a party filed with spaces in its name (its own name was hidden in its facts).
+     */
+    @Test
+    void names_after_a_role_and_as_or_is_spaced_plates_an_operators_name_and_a_sons_id_number_never_become_public() {
+        for (String[] given : new String[][]{
+                {"更正：证人实为郑少秋（电话13566667777）。", "更正：证人实为***（电话***）。"},
+                {"证人系郑少秋。", "证人系***。"},
+                {"证人即郑少秋。", "证人即***。"},
+                {"证人实系郑少秋。", "证人实系***。"},
+                {"购买者实为郑少秋。", "购买者实为***。"},
+                {"其雇员名为郑少秋，负责进货。", "其雇员名为***，负责进货。"},
+                {"另一名证人叫郑少秋。", "另一名证人叫***。"},
+                {"当事人张某驾驶京A 12345号车辆。", "当事人张某驾驶***号车辆。"},
+                {"驾驶京 A 12345、沪 B·D12345号车辆。", "驾驶***、***号车辆。"},
+                {"经营者张记明及其妻子孙俪（13812349876）名下所有项目。", "经营者***及其妻子***（***）名下所有项目。"}}) {
+            assertThat(RedactionPolicy.scrub(given[0])).as(given[0]).isEqualTo(given[1]);
+        }
+        stayAsWritten(List.of("消费者系通过网络购买。", "证人即当事人之妻。", "员工系临时工。", "买家即付款。", "经营者不得实施混淆行为。",
+                "经营者应当诚信经营。", "南京市场监督管理局。"));
+
+        String mother = "440305199001013024", son = "440305201001013024";
+        Party person = new Party(PartyKind.NATURAL_PERSON, "周 星 驰", null, mother, null);
+        PublicRecord record = RedactionPolicy.publicRecord("r-75", person, "深市监罚〔2026〕275号", "销售侵犯注册商标专用权的商品",
+                "当事人周星驰（身份证号" + mother + "）销售假冒手提包，其子周小明（身份证号" + son + "）在场。", "《商标法》第六十条第二款",
+                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
+                "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK, "440300", List.of());
+        assertThat(record.facts()).isEqualTo("当事人周星驰（身份证号440305********3024）销售假冒手提包，其子***（身份证号***）在场。");
+        assertThat(RedactionPolicy.corrected(record, mother, null, null, "另查明其子" + son + "未参与。", null, List.of()).facts())
+                .isEqualTo("另查明其子***未参与。");
     }
 }
