@@ -183,12 +183,25 @@ class LegalDatesEndToEndTest {
         bureau.publish(caseId);
         bureau.act(caseId, "service", Map.of("receivedOn", "2026-03-27", "method", "直接送达"));
         bureau.act(caseId, "execution", Map.of("executedOn", "2026-03-30", "paidAmount", 150000, "method", "银行转账"));
-        publicRecordOf(uscc, r -> "2026-03-27".equals(r.get("publishedOn")));
+        String recordId = (String) publicRecordOf(uscc, r -> "2026-03-27".equals(r.get("publishedOn"))).get("recordId");
         // published 03-27: the 6-month anniversary 09-27 is still inside the period; repair from 09-28
         Map<?, ?> problem = bureau.refused(caseId, "repair", Map.of("decidedOn", "2026-09-27", "harmRemoved", true));
         assertThat(problem.get("rule")).isEqualTo("credit-repair");
         assertThat((String) problem.get("detail")).contains("2026-09-28");
         bureau.act(caseId, "repair", Map.of("decidedOn", "2026-09-28", "harmRemoved", true));
+        // the record's page says where the early end comes from, the regulation named (a sweep from outside, stop 75: 第十四条 alone)
+        assertThat(pageOnceItAnswers("/penalties/" + recordId, 410)).contains("经信用修复").contains("《市场监督管理行政处罚信息公示规定》第十四条");
+    }
+
+    /** A public page once it answers {@code status} (the read models follow the ledger). */
+    static String pageOnceItAnswers(String path, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var answer = web.get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectBody(String.class).returnResult();
+            if (answer.getStatus().value() == status) return answer.getResponseBody();
+            if (System.nanoTime() > deadline) throw new AssertionError(path + " answered " + answer.getStatus() + ", not " + status);
+            Thread.sleep(100);
+        }
     }
 
     @Test

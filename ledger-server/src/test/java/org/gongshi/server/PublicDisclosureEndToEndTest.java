@@ -434,6 +434,13 @@ class PublicDisclosureEndToEndTest {
             assertThat(answer.getStatus().value()).as(twice).isEqualTo(400);
             assertThat(answer.getResponseBody()).as(twice).contains("is given 2 times; send it once");
         }
+        // and on a page, the form says so in its words, searching nothing (a sweep from outside, stop 75: ?q=a&q=b searched
+        // "a,b", ?page=1&page=0 was "not a whole number")
+        for (String twice : List.of("/penalties?q=%E6%B5%8B%E8%AF%95&q=Acme", "/penalties?page=1&page=0", "/lists/BLACKLIST?division=11&division=31")) {
+            var answer = raw(twice);
+            assertThat(answer.getStatus().value()).as(twice).isEqualTo(400);
+            assertThat(answer.getResponseBody()).as(twice).contains("查询条件有误").contains("只能填写一次").doesNotContain("没有符合条件");
+        }
         // the API keeps answering a program with its problem
         var api = raw("/api/v1/public/penalties?q=+");
         assertThat(api.getStatus().value()).isEqualTo(400);

@@ -256,6 +256,9 @@ class PublicListsEndToEndTest {
         assertThat(page).contains("南宁较新示例科技有限公司").contains("南宁较早示例科技有限公司").doesNotContain("桂林示例科技有限公司")
                 .contains("共 2 个");
         assertThat(page.indexOf("南宁较新示例科技有限公司")).isLessThan(page.indexOf("南宁较早示例科技有限公司"));
+        // past the last page, the way back keeps the region (a sweep from outside, stop 75: it led to the national list)
+        assertThat(html("/lists/BLACKLIST?division=4501&page=5", 200)).contains("本页没有内容")
+                .contains("href=\"/lists/BLACKLIST?division=4501&amp;page=0\">返回第一页");
     }
 
     @Test

@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public class QueryGuard implements WebFilter, Ordered {
 
+    /** How a refusal of a parameter given more than once ends. */
+    public static final String SEND_ONCE = " times; send it once";
+
     /** The exchange attribute under which a form page finds its query's refusal. */
     public static final String REFUSAL = QueryGuard.class.getName() + ".refusal";
 
@@ -51,10 +54,11 @@ public class QueryGuard implements WebFilter, Ordered {
         for (Map.Entry<String, List<String>> param : exchange.getRequest().getQueryParams().entrySet()) {
             String name = param.getKey();
             Text.queryProblem(name).ifPresent(p -> problems.add(new InvalidRequest.FieldProblem("query parameter name", p)));
-            // no parameter of the API takes more than one value; two were joined with a comma and read as one (a sweep from
-            // outside: ?q=a&q=b searched "a,b", ?page=1&page=2 was "not a whole number")
-            if (!page && param.getValue().size() > 1) {
-                problems.add(new InvalidRequest.FieldProblem(printable(name), "is given " + param.getValue().size() + " times; send it once"));
+            // no parameter of the API or of a page's form takes more than one value; two were joined with a comma and read
+            // as one (sweeps from outside: ?q=a&q=b searched "a,b", ?page=1&page=2 was "not a whole number"; on the pages too,
+            // stop 75)
+            if (param.getValue().size() > 1) {
+                problems.add(new InvalidRequest.FieldProblem(printable(name), "is given " + param.getValue().size() + SEND_ONCE));
             }
             for (String value : param.getValue()) {
                 if (value == null) continue;

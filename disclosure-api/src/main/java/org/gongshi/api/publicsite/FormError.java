@@ -42,7 +42,10 @@ public record FormError(String field, String message, String parameter) {
 
     private static FormError of(InvalidRequest.FieldProblem problem) {
         if (problem.field().equals("from") && problem.message().equals(PublicQueries.FROM_AFTER_TO)) return FROM_AFTER_TO;
-        return BY_PARAMETER.getOrDefault(problem.field(), new FormError(problem.field().startsWith("query parameter") ? "查询参数" : "查询参数“" + problem.field() + "”",
-                "不得含控制字符，最多 " + Bounds.QUERY_VALUE + " 个字符", problem.field()));
+        FormError named = BY_PARAMETER.getOrDefault(problem.field(), new FormError(problem.field().startsWith("query parameter") ? "查询参数"
+                : "查询参数“" + problem.field() + "”", "不得含控制字符，最多 " + Bounds.QUERY_VALUE + " 个字符", problem.field()));
+        // a field given twice (a link or a bookmark edited by hand): said as such, never searched as both joined by a comma
+        if (problem.message().endsWith(org.gongshi.api.input.QueryGuard.SEND_ONCE)) return new FormError(named.field(), "只能填写一次，请求中出现了多次", named.parameter());
+        return named;
     }
 }
