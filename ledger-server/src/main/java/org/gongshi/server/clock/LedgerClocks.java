@@ -44,7 +44,7 @@ public class LedgerClocks {
      */
     @Bean
     @Profile("!distributed")
-    LedgerClock settableLedgerClock(DataSource eventStoreDataSource, @Value("${gongshi.data-dir:./data}") String dataDir,
+    LedgerClock settableLedgerClock(DataSource eventStoreDataSource, @Value("${gongshi.data-dir}") String dataDir,
                                     @Value("${gongshi.clock.start:}") String start, @Value("${gongshi.demo:false}") String demoFlag) {
         // true or false exactly, as the demo data reads it (a sweep from outside: "yes" started the demo's clock and no demo data)
         if (!demoFlag.strip().equals("true") && !demoFlag.strip().equals("false")) {

@@ -28,7 +28,7 @@ public final class DataDirectory implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.acceptsProfiles(Profiles.of("distributed"))) return;
-        Path directory = Path.of(environment.getProperty("gongshi.data-dir", "./data")).toAbsolutePath().normalize();
+        Path directory = Path.of(environment.getRequiredProperty("gongshi.data-dir")).toAbsolutePath().normalize();
         if (Files.exists(directory)) return;
         try {
             if (directory.getParent() != null) Files.createDirectories(directory.getParent());

@@ -55,7 +55,7 @@ public class EmbeddedStorage {
 
     private final Path dataDir;
 
-    public EmbeddedStorage(@Value("${gongshi.data-dir:./data}") String dataDir) {
+    public EmbeddedStorage(@Value("${gongshi.data-dir}") String dataDir) {
         this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
         try {
             for (String store : new String[] {"eventstore", "readmodels"}) ownerOnly(Files.createDirectories(this.dataDir.resolve(store)));

@@ -27,7 +27,7 @@ public class LedgerTreeSigner {
                             @Value("${gongshi.ledger.signer-key:}") String signerKey,
                             @Value("${gongshi.ledger.retired-verifier-keys:}") String retired,
                             @Value("${gongshi.feed.full-check-interval:PT1H}") Duration fullCheck,
-                            @Value("${gongshi.data-dir:./data}") String dataDir,
+                            @Value("${gongshi.data-dir}") String dataDir,
                             MongoDatabase readModelDatabase,
                             @Value("${gongshi.feed.sign-lease:PT30S}") Duration leaseTtl) {
         this.signer = new TreeHeadSigner("ledger", ledgerTree.leaves(), ledgerTree.heads(), ledgerClock, ledgerTree.origin(),

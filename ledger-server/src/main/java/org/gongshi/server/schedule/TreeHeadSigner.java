@@ -57,7 +57,7 @@ public class TreeHeadSigner {
                           @Value("${gongshi.feed.signer-key:}") String signerKey,
                           @Value("${gongshi.feed.retired-verifier-keys:}") String retired,
                           @Value("${gongshi.feed.full-check-interval:PT1H}") Duration fullCheck,
-                          @Value("${gongshi.data-dir:./data}") String dataDir) {
+                          @Value("${gongshi.data-dir}") String dataDir) {
         this("feed", feedLog, treeHeads, ledgerClock, origin, keys("gongshi.feed", signerKey, retired, Path.of(dataDir).resolve("keys"), origin), fullCheck);
     }
 
