@@ -153,6 +153,32 @@ class DoorsTest {
                 .exchange().expectStatus().isBadRequest();
     }
 
+    /**
+     * A security sweep from outside, stop 75: the doors of the embedded default answered a request addressed to another name
+     * ({@code Host: attacker.example}), as a web page whose name was rebound to 127.0.0.1 makes it from the developer's
+     * browser, and minted it an admin's token. They answer requests addressed to a loopback name only, and none a page of
+     * another origin makes.
+     */
+    @Test
+    void the_dev_doors_answer_no_request_addressed_to_another_name_or_from_another_origin() {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        Map<String, Object> body = Map.of("sub", "x", "bureau", LedgerEndToEndTest.BUREAU, "division", "110105", "roles", List.of("admin"));
+        for (String[] headers : new String[][]{{"Host", "attacker.example:" + port}, {"Host", "127.0.0.1.attacker.example"},
+                {"Origin", "http://attacker.example:" + port}, {"Origin", "null"}}) {
+            String detail = web.post().uri("/dev/tokens").header(headers[0], headers[1]).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchange().expectStatus().isForbidden().expectBody(Map.class).returnResult().getResponseBody().get("detail").toString();
+            assertThat(detail).as(headers[1]).contains("/dev/tokens").doesNotContain("token\":");
+            web.get().uri("/dev/clock").header(headers[0], headers[1]).exchange().expectStatus().isForbidden();
+            web.post().uri("/dev/clock").header(headers[0], headers[1]).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("now", "2030-01-01T00:00:00+08:00")).exchange().expectStatus().isForbidden();
+        }
+        for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST")) {
+            web.post().uri("/dev/tokens").header("Host", host).header("Origin", "http://localhost:" + port).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body).exchange().expectStatus().isOk().expectBody().jsonPath("$.token").isNotEmpty();
+            web.get().uri("/dev/clock").header("Host", host).exchange().expectStatus().isOk();
+        }
+    }
+
     @Test
     void dev_tokens_refuse_to_start_unless_the_server_listens_on_loopback(@TempDir Path otherDir) {
         for (String loopback : List.of("127.0.0.1", "::1", "localhost", "127.0.0.2")) {

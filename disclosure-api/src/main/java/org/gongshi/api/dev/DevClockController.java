@@ -1,6 +1,5 @@
 package org.gongshi.api.dev;
 
-import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.calendar.LedgerClock;
 import org.gongshi.ledger.policy.Rule;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * {"now": "2026-02-10T09:00:00+08:00"}} moves it forward (never back: 409 naming
  * {@link Rule#CLOCK_MOVES_FORWARD}), and the deadlines that fall due fire on it. Exists only in the
  * embedded default (like {@code /dev/tokens}, which listens on 127.0.0.1) and answers loopback
- * callers only.
+ * callers only, by a loopback name ({@link DevCallers}).
  */
 @RestController
 public class DevClockController {
@@ -78,9 +76,6 @@ public class DevClockController {
     }
 
     private static void requireLoopback(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null || remote.getAddress() == null || !remote.getAddress().isLoopbackAddress()) {
-            throw new Forbidden("/dev/clock answers loopback callers only");
-        }
+        DevCallers.require(request, "/dev/clock");
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,7 +74,8 @@ public class DevTokenController {
                                @NotEmpty @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull String> roles) {}
 
     @PostMapping("/dev/tokens")
-    Map<String, String> token(@Valid @RequestBody TokenRequest request) {
+    Map<String, String> token(ServerHttpRequest http, @Valid @RequestBody TokenRequest request) {
+        DevCallers.require(http, "/dev/tokens");
         Uscc.problem(request.bureau()).ifPresent(p -> {
             throw InvalidRequest.of("bureau", p);
         });

@@ -77,6 +77,16 @@ public record TokenRules(Duration maxLifetime, String issuer, String audience, D
         if (sub != null && (sub.length() > Bounds.ID || sub.chars().anyMatch(Character::isISOControl))) {
             return invalid("The token's sub must have at most " + Bounds.ID + " characters and no control character");
         }
+        // the actor the log of record names: visible, and one way of writing it (a security sweep, stop 75: a sub of a
+        // zero-width space, and ａｄｍｉｎ in full-width letters beside admin, each filed a case under that name)
+        if (sub != null) {
+            java.util.Optional<String> problem = org.gongshi.api.input.Text.problem(sub);
+            if (problem.isPresent()) return invalid("The token's sub " + problem.get());
+            if (!java.text.Normalizer.isNormalized(sub, java.text.Normalizer.Form.NFKC)) {
+                return invalid("The token's sub must be written as Unicode NFKC writes it (no full-width or other compatibility"
+                        + " characters): it names the actor in the log of record");
+            }
+        }
         Object bureau = jwt.getClaims().get("bureau");
         if (bureau != null) {
             if (!(bureau instanceof String code)) return invalid("The token's bureau must be a unified social credit code");

@@ -43,6 +43,11 @@ class TokenRulesTest {
         assertThat(refusal(Map.of("sub", "x".repeat(3000)))).contains("sub must have at most 64 characters");
         assertThat(refusal(Map.of("sub", "officer\nzhang"))).contains("no control character");
         assertThat(refusal(Map.of("sub", "officer\u0000"))).contains("no control character");
+        // the actor the log of record names is visible and written one way (a security sweep, stop 75)
+        assertThat(refusal(Map.of("sub", "\u200b"))).contains("sub must contain visible text");
+        assertThat(refusal(Map.of("sub", "\u202eadmin"))).contains("bidirectional controls");
+        assertThat(refusal(Map.of("sub", "ａｄｍｉｎ"))).contains("sub must be written as Unicode NFKC writes it");
+        assertThat(refusal(Map.of("sub", "张执法员"))).isNull();
         assertThat(refusal(Map.of("bureau", "<b>x</b>"))).contains("bureau is no valid unified social credit code");
         assertThat(refusal(Map.of("bureau", "111101050000000192"))).contains("bureau is no valid unified social credit code");
         assertThat(refusal(Map.of("bureau", 42))).contains("bureau must be a unified social credit code");
