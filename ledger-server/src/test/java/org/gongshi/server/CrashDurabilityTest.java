@@ -107,6 +107,8 @@ class CrashDurabilityTest {
         System.out.printf("crash mid-command: %d of %d filings answered before SIGKILL; retries after the restart: %s%n",
                 answeredBeforeKill.size(), filings, retries);
         assertThat(total).as("one case per key; the restarted node's log ends:%n%s", logTail(40)).isEqualTo(filings);
+        // and the restarted node said the last run did not stop cleanly (an operator's sweep, stop 74)
+        assertThat(logTail(Integer.MAX_VALUE)).contains("did not stop cleanly (pid ");
     }
 
     /**

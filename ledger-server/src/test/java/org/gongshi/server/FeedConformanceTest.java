@@ -95,6 +95,7 @@ class FeedConformanceTest {
         // the server restarts on the same data directory; every client loses its stream
         app.close();
         app = start(port);
+        assertThat(app.getBean(org.gongshi.server.embedded.LastRun.class).unclean()).as("the run before stopped cleanly").isNull();
         web = LedgerEndToEndTest.client(app);
         bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
         FeedMirror rejoined = mirror(base, "client-1.jsonl");

@@ -146,6 +146,14 @@ public class EmbeddedStorage {
     /** How often H2's background writer stores what commands have not stored themselves (ms), see {@link #eventStoreDataSource()}. */
     static final int EVENT_STORE_WRITE_DELAY_MS = 1000;
 
+    /** Says at the start whether the last run on the data directory stopped cleanly, once this process holds it. */
+    @Bean(destroyMethod = "close")
+    LastRun lastRun(DataSource eventStoreDataSource) throws java.sql.SQLException {
+        try (java.sql.Connection holding = eventStoreDataSource.getConnection()) {
+            return LastRun.begin(dataDir);
+        }
+    }
+
     @Bean
     PlatformTransactionManager eventStoreTransactions(DataSource dataSource) {
         return new DataSourceTransactionManager(dataSource);
