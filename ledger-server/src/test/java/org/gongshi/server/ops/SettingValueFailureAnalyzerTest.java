@@ -73,6 +73,23 @@ class SettingValueFailureAnalyzerTest {
         assertThat(new SettingValueFailureAnalyzer().analyze(new IllegalArgumentException("no setting named here"))).isNull();
     }
 
+    /** An operator's sweep, stop 74: a batch size of 0 and a port of 99999 stopped the start in their libraries' words. */
+    @Test
+    void a_whole_number_setting_out_of_its_range_is_named_before_anything_starts() {
+        for (Map.Entry<String, String> given : Map.of("gongshi.processors.batch-size", "0", "server.port", "99999").entrySet()) {
+            Throwable refused = catchThrowable(() -> new SettingBounds().postProcessEnvironment(
+                    new org.springframework.mock.env.MockEnvironment().withProperty(given.getKey(), given.getValue()), null));
+            FailureAnalysis analysis = new SettingValueFailureAnalyzer().analyze(refused);
+            assertThat(analysis).as(given.getKey()).isNotNull();
+            assertThat(analysis.getDescription()).startsWith("The setting " + given.getKey() + " must be a whole number from ")
+                    .endsWith(", not " + given.getValue());
+        }
+        for (Map.Entry<String, String> given : Map.of("gongshi.processors.batch-size", "1000", "server.port", "0").entrySet()) {
+            assertThat(catchThrowable(() -> new SettingBounds().postProcessEnvironment(
+                    new org.springframework.mock.env.MockEnvironment().withProperty(given.getKey(), given.getValue()), null))).isNull();
+        }
+    }
+
     @Test
     void good_settings_start_and_other_failures_are_left_to_the_other_analyzers() {
         assertThat(startWith(Map.of("gongshi.test.heartbeat", "2s", "gongshi.test.capacity", "3"))).isNull();
