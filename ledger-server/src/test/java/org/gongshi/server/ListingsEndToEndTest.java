@@ -50,6 +50,12 @@ class ListingsEndToEndTest {
     @Test
     void a_subject_goes_from_proposal_to_listing_with_sanctions_to_removal_and_stays_in_the_history() throws Exception {
         String basis = bureau.decidedCase("北京某某商标代理有限公司", AGENCY, 50000);
+        // the subject is named as its basis penalty names the party (a credit listings sweep, stop 75: 别的公司 was listed)
+        web.post().uri("/api/v1/listings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "别的公司", AGENCY, List.of(basis), "2026-04-01"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("listing-basis")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("the subject is named 别的公司")
+                        .contains("北京某某商标代理有限公司"));
         String listingId = propose("SEVERE_DISHONESTY", "ILLEGAL_AGENCY", "北京某某商标代理有限公司", AGENCY, List.of(basis), "2026-04-01");
         Map<?, ?> proposed = awaitListing(listingId, v -> "PROPOSED".equals(v.get("status")));
         assertThat(proposed.get("statementDueOn")).as("5 working days from 2026-04-01 over the Qingming holiday").isEqualTo("2026-04-09");

@@ -182,14 +182,18 @@ public class Disclosure {
         recording.requireLegalDate(command.decidedOn(), "the credit repair decision", rules);
         check(recordState == RecordState.PUBLISHED, Rule.CREDIT_REPAIR,
                 recordState == null ? "the decision has no public record" : "the record is " + recordState + " and no longer public");
-        LocalDate earliest = rules.earliestRepair(publishedOn);
-        check(!command.decidedOn().isBefore(earliest), Rule.CREDIT_REPAIR,
-                "publication can end early from " + earliest + ", the day after the 6-month anniversary of publication on " + publishedOn);
+        // what is never ended early is said first, before any day from which it might be (a legal officer's sweep, stop 75:
+        // a restriction's record asked early was told a day from which repair would work, and it never would)
         DecisionFacts decision = ofCase.decision();
         decision.penalties().stream().filter(p -> p.type().barsEarlyEnd()).findFirst().ifPresent(p -> {
             throw new RuleViolation(Rule.CREDIT_REPAIR, "a record with " + p.type() + " (" + p.type().label()
                     + ") is never ended early; it stays public for its full period");
         });
+        LocalDate earliest = rules.earliestRepair(publishedOn);
+        check(!publicUntil.dueOn().isBefore(earliest), Rule.CREDIT_REPAIR, "a record public for 3 months (a warning, circulated"
+                + " criticism or a lower-amount fine) is never ended early; it is public until " + publicUntil.dueOn());
+        check(!command.decidedOn().isBefore(earliest), Rule.CREDIT_REPAIR,
+                "publication can end early from " + earliest + ", the day after the 6-month anniversary of publication on " + publishedOn);
         boolean monetary = decision.penalties().stream().anyMatch(p -> p.type().isMonetary());
         check(!monetary || decision.executed(), Rule.CREDIT_REPAIR, "obligations not fulfilled: no execution of the penalty is recorded");
         check(command.harmRemoved(), Rule.CREDIT_REPAIR, "the harm has not been removed");

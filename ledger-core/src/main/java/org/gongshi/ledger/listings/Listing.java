@@ -363,8 +363,13 @@ public class Listing {
     public void handle(DecideListingRepair command, Rulebook rules, ListEntrySlots slots, Recording recording, BasisCases basisCases,
                        org.gongshi.ledger.disclosure.CreditStanding standing) {
         authorise(recording);
-        check(status == ListingStatus.ACTIVE && pendingRepair != null && pendingRepair.equals(command.applicationId()), Rule.LISTING_REPAIR,
-                "listing " + listingId + " (" + status + ") has no undecided repair application " + command.applicationId()
+        // an entry no longer on the list says so, never that the application it holds is not the one it holds (a credit
+        // listings sweep, stop 75: "has no undecided repair application X; the undecided one is X" after the term ended)
+        check(status == ListingStatus.ACTIVE, Rule.LISTING_REPAIR, "listing " + listingId + " is " + status
+                + (removedOn == null ? "" : " since " + removedOn + " (" + removalReason + ")")
+                + ": only an entry on the list takes a repair decision; an application it held lapsed with it");
+        check(pendingRepair != null && pendingRepair.equals(command.applicationId()), Rule.LISTING_REPAIR,
+                "listing " + listingId + " has no undecided repair application " + command.applicationId()
                         + (pendingRepair == null ? "" : "; the undecided one is " + pendingRepair));
         requireDatedInOrder(command.decidedOn(), "the repair decision", recording, rules);
         requireWithinTerm(command.decidedOn(), "decide a repair");

@@ -660,6 +660,22 @@ class DisclosureRulesTest {
         refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY), publish(events))
                         .when(new RepairCredit(CASE_ID, LocalDate.of(2027, 2, 12), true), AS_BUREAU),
                 "credit-repair", "never ended early");
+        // asked before the 6-month day too, never told a day from which it would be (a legal officer's sweep, stop 75)
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY), publish(events))
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 4, 1), true), AS_BUREAU),
+                "credit-repair", "never ended early");
+    }
+
+    /** A lower-amount fine is public for 3 months: never ended early, and never told a day after its end from which it would be. */
+    @Test
+    void credit_repair_never_ends_a_three_month_record_early() {
+        List<Object> events = new ArrayList<>();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY), publish(events))
+                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 3, 12), true), AS_BUREAU),
+                "credit-repair", "a record public for 3 months (a warning, circulated criticism or a lower-amount fine) is never ended early; it is public until 2026-05-12");
     }
 
     @Test

@@ -45,8 +45,8 @@ class ListingBasisRuleTest {
     @ParameterizedTest
     @EnumSource(ListType.class)
     void every_list_rests_on_penalty_decisions_not_on_undecided_or_no_penalty_cases(ListType list) {
-        cases.add(new BasisFacts("undecided", BUREAU, USCC, false, null, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
-        cases.add(new BasisFacts("no-penalty", BUREAU, USCC, false, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        cases.add(new BasisFacts("undecided", BUREAU, USCC, null, false, null, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        cases.add(new BasisFacts("no-penalty", BUREAU, USCC, null, false, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
 
         refused(propose(list, List.of("own-1", "undecided")), "basis case undecided has no penalty decision");
         refused(propose(list, List.of("own-1", "no-penalty")), "basis case no-penalty has no penalty decision");
@@ -55,7 +55,7 @@ class ListingBasisRuleTest {
     @ParameterizedTest
     @EnumSource(ListType.class)
     void every_list_refuses_a_revoked_penalty_as_basis(ListType list) {
-        cases.add(new BasisFacts("revoked", BUREAU, USCC, true, RECENT, false, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        cases.add(new BasisFacts("revoked", BUREAU, USCC, null, true, RECENT, false, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
 
         refused(propose(list, List.of("own-1", "revoked")), "was revoked or confirmed invalid");
     }
@@ -108,6 +108,26 @@ class ListingBasisRuleTest {
         refused(propose(ListType.REPEATED_INFRINGER, List.of("own-1", "old")), "only 1 qualify");
         assertThatCode(() -> rule.require(propose(ListType.REPEATED_INFRINGER, List.of("own-1", "own-2", "old")), cases))
                 .doesNotThrowAnyException();
+    }
+
+    /**
+     * A credit listings sweep from outside, stop 75: a listing named its subject 别的公司 beside the credit code of the
+     * company its basis penalty named, and the public list and the feed published it so.
+     */
+    @ParameterizedTest
+    @EnumSource(ListType.class)
+    void every_list_names_its_subject_as_a_basis_penalty_names_the_party(ListType list) {
+        cases.add(new BasisFacts("named", BUREAU, USCC, "北京某某商标代理有限公司", true, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY,
+                KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        cases.add(new BasisFacts("renamed", BUREAU, USCC, "北京某某知识产权代理有限公司", true, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY,
+                KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        ProposeListing otherName = new ProposeListing("listing-1", BUREAU, "110105", list, propose(list, List.of()).category(),
+                new Subject("别的公司", USCC), List.of("own-1", "named"), "经查实", PROPOSED);
+
+        refused(otherName, "the subject is named 别的公司, but its basis penalty names the party 北京某某商标代理有限公司");
+        assertThatCode(() -> rule.require(propose(list, List.of("own-1", "named")), cases)).doesNotThrowAnyException();
+        // a company renamed since: any name a basis penalty gave it
+        assertThatCode(() -> rule.require(propose(list, List.of("named", "renamed")), cases)).doesNotThrowAnyException();
     }
 
     private void refused(ProposeListing proposal, String detail) {

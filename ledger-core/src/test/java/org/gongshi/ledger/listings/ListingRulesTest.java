@@ -505,7 +505,7 @@ class ListingRulesTest {
                 .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, "京知复决〔2025〕3号撤销原处罚决定"), AS_OWN_BUREAU),
                 "listing-removal", "still stands");
         BasisFacts standing = cases.find(BASIS.get(0)).orElseThrow();
-        cases.add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), true, standing.decidedOn(), false,
+        cases.add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), standing.partyName(), true, standing.decidedOn(), false,
                 standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType(), standing.monetaryPenalty(),
                 standing.executed()));
         fixture.given(listedWithSanctions())
@@ -672,6 +672,13 @@ class ListingRulesTest {
         refused(fixture.given(listedWithSanctions())
                 .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, null), AS_OWN_BUREAU),
                 "listing-repair", "has no undecided repair application repair-1");
+        // the entry removed with an application undecided: its removal is the reason (a credit listings sweep, stop 75)
+        refused(fixture.given(listedWithSanctions())
+                .andGiven(applied)
+                .andGiven(new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.LISTED_IN_ERROR,
+                        date("2025-10-08"), "误列", VERSION))
+                .when(new DecideListingRepair(LISTING_ID, "repair-1", date("2025-10-09"), true, null, null), AS_OWN_BUREAU),
+                "listing-repair", "is REMOVED since 2025-10-08 (LISTED_IN_ERROR): only an entry on the list takes a repair decision");
     }
 
     /**
@@ -736,7 +743,7 @@ class ListingRulesTest {
 
         // a basis penalty that puts no sum on the party owes no payment; a decision no longer standing imposes nothing
         BasisFacts unpaid = cases.find(BASIS.get(1)).orElseThrow();
-        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.uscc(), true, unpaid.decidedOn(), true, unpaid.ipType(),
+        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.uscc(), unpaid.partyName(), true, unpaid.decidedOn(), true, unpaid.ipType(),
                 unpaid.procedure(), List.of(new org.gongshi.ledger.vocabulary.Penalty(org.gongshi.ledger.vocabulary.PenaltyType.WARNING, null, null)),
                 unpaid.violationType(), false, false));
         fixture.given(listedWithSanctions())
@@ -748,7 +755,7 @@ class ListingRulesTest {
                         lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2025-10-09"), RemovalReason.REPAIRED),
                         new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.REPAIRED, date("2025-10-09"),
                                 "repair application repair-1 granted", VERSION));
-        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.uscc(), true, unpaid.decidedOn(), false, unpaid.ipType(),
+        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.uscc(), unpaid.partyName(), true, unpaid.decidedOn(), false, unpaid.ipType(),
                 unpaid.procedure(), unpaid.penalties(), unpaid.violationType(), true, false));
         fixture.given(listedWithSanctions())
                 .andGiven(applied)
@@ -850,7 +857,7 @@ class ListingRulesTest {
 
         // penalties of different IP types are not counted together: one trademark penalty left is no candidate
         BasisFacts third = cases.find("case-2024-0330").orElseThrow();
-        cases.add(new BasisFacts(third.caseId(), third.bureau(), third.uscc(), true, third.decidedOn(), true, org.gongshi.ledger.vocabulary.IpType.PATENT,
+        cases.add(new BasisFacts(third.caseId(), third.bureau(), third.uscc(), third.partyName(), true, third.decidedOn(), true, org.gongshi.ledger.vocabulary.IpType.PATENT,
                 third.procedure(), third.penalties(), "侵犯专利权", third.monetaryPenalty(), third.executed()));
         fixture.given(listed)
                 .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, detail), AS_OWN_BUREAU)
@@ -863,7 +870,7 @@ class ListingRulesTest {
         // entry goes, by the flag or by the bureau's removal (a sweep from outside, stop 72: "every decision still stands")
         cases.penalty("case-2024-0330", BUREAU, USCC, LocalDate.of(2024, 9, 2));
         BasisFacts warned = cases.find("case-2024-0212").orElseThrow();
-        cases.add(new BasisFacts(warned.caseId(), warned.bureau(), warned.uscc(), true, warned.decidedOn(), true, warned.ipType(),
+        cases.add(new BasisFacts(warned.caseId(), warned.bureau(), warned.uscc(), warned.partyName(), true, warned.decidedOn(), true, warned.ipType(),
                 warned.procedure(), List.of(new org.gongshi.ledger.vocabulary.Penalty(org.gongshi.ledger.vocabulary.PenaltyType.WARNING, null, null, null)),
                 warned.violationType(), false, warned.executed()));
         assertThat(cases.find("case-2024-0212").orElseThrow().standing()).isTrue();

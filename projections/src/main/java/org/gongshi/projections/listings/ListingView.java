@@ -17,7 +17,8 @@ import java.util.List;
  * One credit-list entry as it stands, for the bureau and for the public list: from the notice
  * (告知拟列入) through the decision, its sanctions, repair applications and removal. A removed entry
  * stays here with its removal (the audit history); the public list shows only {@code ACTIVE} ones.
- * {@code termEndProvisional} marks a term end computed on a year without an official calendar.
+ * {@code termEndProvisional} marks a term end computed on a year without an official calendar, {@code statementDueProvisional}
+ * a statement window counted in working days into such a year (a credit listings sweep, stop 75: it was shown unmarked).
  * {@code lastGlobalIndex} is the position of the last event applied, so a redelivery changes nothing.
  */
 public record ListingView(
@@ -32,6 +33,7 @@ public record ListingView(
         ListingStatus status,
         LocalDate proposedOn,
         LocalDate statementDueOn,
+        Boolean statementDueProvisional,
         Statement statement,
         LocalDate listedOn,
         LocalDate termEnd,
@@ -47,7 +49,8 @@ public record ListingView(
 
     static ListingView proposed(ListingProposed e, long globalIndex) {
         return new ListingView(e.listingId(), e.bureau(), e.division(), e.listType(), e.category(), e.subject(), e.basisCaseIds(),
-                e.reason(), ListingStatus.PROPOSED, e.proposedOn(), e.statementDeadline().dueOn(), null, null, null, null, null,
+                e.reason(), ListingStatus.PROPOSED, e.proposedOn(), e.statementDeadline().dueOn(), e.statementDeadline().provisional(),
+                null, null, null, null, null,
                 List.of(), null, List.of(), null, null, e.policyVersion(), globalIndex);
     }
 

@@ -111,6 +111,15 @@ class ListingProjectionsTest {
     /** The ledger's day the lists are read on in these tests: within every entry's term. */
     private static final LocalDate TODAY = LocalDate.of(2026, 7, 1);
 
+    /** A statement window counted into a year without a calendar notice is marked so (a credit listings sweep, stop 75). */
+    @Test
+    void a_statement_window_into_a_year_without_a_calendar_is_provisional() throws Exception {
+        deliver(listingProjection, List.of(new ListingProposed("l-27", BUREAU, "110105", ListType.SEVERE_DISHONESTY,
+                ListingCategory.FALSE_MATERIALS, new Subject("上海某某医疗器械有限公司", SUBJECT), List.of("case-1"), "提交虚假材料",
+                LocalDate.of(2027, 3, 31), new Deadline(LocalDate.of(2027, 4, 7), true), V)), 1);
+        assertThat(views.find("l-27").orElseThrow().statementDueProvisional()).isTrue();
+    }
+
     @Test
     void an_active_entry_is_on_the_public_list_with_its_sanctions_until_it_is_removed() throws Exception {
         deliver(listingProjection, listingLifecycle("l-1"), 1);
@@ -119,6 +128,8 @@ class ListingProjectionsTest {
         assertThat(view.status()).isEqualTo(ListingStatus.ACTIVE);
         assertThat(view.termEnd()).isEqualTo(LocalDate.of(2027, 4, 15));
         assertThat(view.termEndProvisional()).as("the flag of the event's term deadline").isFalse();
+        assertThat(view.statementDueOn()).isEqualTo(LocalDate.of(2026, 4, 9));
+        assertThat(view.statementDueProvisional()).as("the flag of the event's statement deadline").isFalse();
         assertThat(view.sanctions()).hasSize(2);
         assertThat(view.activeSanctions()).extracting(ListingView.SanctionView::measure).containsExactly(SanctionMeasure.NO_AWARDS);
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, TODAY, 0, 10).items()).extracting(ListingView::listingId).containsExactly("l-1");
