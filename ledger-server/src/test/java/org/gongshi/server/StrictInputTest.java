@@ -503,7 +503,7 @@ class StrictInputTest {
                 String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 assertThat(answer).as(raw).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
                         .contains("could not be read as HTTP/1.1");
-                org.gongshi.api.security.SecurityConfiguration.SECURITY_HEADERS.forEach((name, value) ->
+                org.gongshi.api.problem.SecurityHeaders.ALL.forEach((name, value) ->
                         assertThat(answer).as(raw + " " + name).containsIgnoringCase(name + ": " + value));
             }
         }
@@ -529,7 +529,7 @@ class StrictInputTest {
         // with the security headers every other answer carries (a security sweep, stop 73: X-Frame-Options, Referrer-Policy
         // and the full policy were missing)
         for (var refused : List.of(line, headers)) {
-            org.gongshi.api.security.SecurityConfiguration.SECURITY_HEADERS.forEach((name, value) ->
+            org.gongshi.api.problem.SecurityHeaders.ALL.forEach((name, value) ->
                     assertThat(refused.getResponseHeaders().getFirst(name)).as(name).isEqualTo(value));
         }
         // the server goes on answering

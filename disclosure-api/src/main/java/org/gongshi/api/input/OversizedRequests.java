@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.Problems;
-import org.gongshi.api.security.SecurityConfiguration;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -71,7 +70,7 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
                 withProblem.headers().set(HttpHeaderNames.CONTENT_TYPE, Problems.PROBLEM_JSON.toString())
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                         .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-                SecurityConfiguration.SECURITY_HEADERS.forEach(withProblem.headers()::set);
+                org.gongshi.api.problem.SecurityHeaders.ALL.forEach(withProblem.headers()::set);
                 ctx.write(withProblem, promise);
                 return;
             }

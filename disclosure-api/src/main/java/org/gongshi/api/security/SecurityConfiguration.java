@@ -49,17 +49,6 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    /** Pages load only their own stylesheet and images; no script, no frames, forms post to this site. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    /**
-     * The security headers every answer carries, also those written before Spring Security's writers run (a firewall's refusal,
-     * a request line or headers too long for the codec).
-     */
-    public static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY,
-            "X-Content-Type-Options", "nosniff", "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer");
-
     @Bean
     SecretKey jwtSigningKey(@Value("${gongshi.security.jwt-secret:}") String secret,
                             @Value("${gongshi.security.jwt-secret-file:}") String secretFile) {
@@ -176,7 +165,7 @@ public class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(org.gongshi.api.problem.SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
@@ -221,7 +210,7 @@ public class SecurityConfiguration {
     org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler firewallRefusal() {
         return (exchange, rejected) -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            SECURITY_HEADERS.forEach(headers::set);
+            org.gongshi.api.problem.SecurityHeaders.ALL.forEach(headers::set);
             headers.setCacheControl("no-store");
             if (org.gongshi.api.problem.BrowserPages.browsing(exchange)) return org.gongshi.api.problem.BrowserPages.writeBadPath(exchange);
             return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Request refused", Problems.FIREWALL_REFUSAL);
