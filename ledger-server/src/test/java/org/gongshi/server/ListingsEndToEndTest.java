@@ -131,7 +131,9 @@ class ListingsEndToEndTest {
         List<String> types = feed.stream().map(l -> l.replaceAll(".*\"type\":\"org\\.gongshi\\.([a-z.]+)\\.v1\".*", "$1")).toList();
         assertThat(types).containsSubsequence("listing.added", "sanction.imposed", "sanction.imposed", "sanction.imposed",
                 "sanction.lifted", "sanction.lifted", "sanction.lifted", "listing.removed");
-        assertThat(feed.stream().filter(l -> l.contains("listing.added")).findFirst().orElseThrow()).contains("\"division\":\"110105\"");
+        // the listing authority by name, as its basis case's filing recorded it from the registration (a credit platform's sweep, stop 74)
+        assertThat(feed.stream().filter(l -> l.contains("listing.added")).findFirst().orElseThrow()).contains("\"division\":\"110105\"")
+                .containsPattern("\"authorityName\":\"[^\"]+\",\"authorityUscc\":\"");
         assertThat(feed.stream().filter(l -> l.contains("listing.removed")).findFirst().orElseThrow()).containsPattern("\"retracts\":\\d+");
 
         // a place freed by the removal can be taken again

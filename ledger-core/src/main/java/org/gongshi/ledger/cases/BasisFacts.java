@@ -8,7 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a credit listing may rely on about a case, as its aggregate stands: who filed it, against
+ * What a credit listing may rely on about a case, as its aggregate stands: who filed it (its code, and its name as the
+ * filing recorded it from the bureau's registration), against
  * whom (its USCC, and its name as filed: null once a natural person's data was shredded), whether it ended in a penalty decision, when, and whether that decision still stands (not
  * revoked or confirmed invalid; a changed decision stands), and what the repeated-infringer rule
  * counts by ({@code listings.RepeatedInfringementPolicy.infringementPenalty}): the case's IP type,
@@ -17,7 +18,7 @@ import java.util.List;
  * repair of a public record reads it) and whether the ledger recorded the penalty's execution
  * ({@code executed}, {@code PenaltyExecuted}).
  */
-public record BasisFacts(String caseId, String bureau, String uscc, String partyName, boolean penaltyDecided, LocalDate decidedOn, boolean standing,
+public record BasisFacts(String caseId, String bureau, String authorityName, String uscc, String partyName, boolean penaltyDecided, LocalDate decidedOn, boolean standing,
                          IpType ipType, Procedure procedure, List<Penalty> penalties, String violationType,
                          boolean monetaryPenalty, boolean executed) {
 

@@ -132,6 +132,8 @@ public class Case implements DisclosedCase {
     /** The documents that revised the decision (复议决定书, 判决书 …), by number as a reader sees it: each is recorded once. */
     private final java.util.Set<String> revisionDocuments = new java.util.HashSet<>();
     private String partyUscc;
+    /** The authority's name as the filing recorded it from the bureau's registration. */
+    private String authorityName;
     /** The party's name as filed, which a credit listing resting on the case names its subject by. */
     private String partyName;
     private org.gongshi.ledger.vocabulary.IpType ipType;
@@ -756,6 +758,7 @@ public class Case implements DisclosedCase {
         bureau = event.bureau();
         partyUscc = event.party() == null ? null : event.party().uscc();
         partyName = event.party() == null ? null : event.party().name();
+        authorityName = event.authorityName();
         ipType = event.ipType();
         violationType = event.violationType();
         status = CaseStatus.FILED;
@@ -916,7 +919,7 @@ public class Case implements DisclosedCase {
     /** What a credit listing may rely on about this case ({@code listings.ListingBasisRule}, and a repair of the listing). */
     public BasisFacts basisFacts() {
         boolean penalty = decisionId != null && penalties != null && !penalties.isEmpty(); // a no-penalty decision has none
-        return new BasisFacts(caseId, bureau, partyUscc, partyName, penalty, decidedOn,
+        return new BasisFacts(caseId, bureau, authorityName, partyUscc, partyName, penalty, decidedOn,
                 lastRevision != RevisionKind.REVOKED && lastRevision != RevisionKind.CONFIRMED_INVALID, ipType, procedure,
                 penalty ? List.copyOf(penalties) : List.of(), violationType,
                 penalty && penalties.stream().anyMatch(p -> p.type().isMonetary()), executed);

@@ -111,6 +111,16 @@ public class Listing {
                 rules.listingStatementDeadline(command.proposedOn()), rules.version()));
     }
 
+    /**
+     * The listing bureau's name (列入机关) as the filing of one of its own basis cases recorded it from the bureau's registration
+     * (every list rests on at least one of the proposing bureau's penalties); the feed's {@code listing.added} carries it, so a
+     * credit platform names the authority as the public list does (a credit platform's sweep, stop 74: only its code).
+     */
+    private String authorityName(BasisCases basisCases) {
+        return basisCaseIds.stream().map(basisCases::find).flatMap(java.util.Optional::stream)
+                .filter(f -> bureau.equals(f.bureau()) && f.authorityName() != null).map(BasisFacts::authorityName).findFirst().orElse(null);
+    }
+
     /** What a proposal must say before it may take the subject's place on the list. */
     static void checkProposal(ProposeListing command, Rulebook rules) {
         check(command.subject() != null && command.subject().problems().isEmpty(), Rule.VALID_IDENTIFIER,
@@ -188,7 +198,7 @@ public class Listing {
         String reason = command.reason() == null || command.reason().isBlank() ? noticeReason : command.reason();
         apply(new ListingAdded(listingId, bureau, division, listType, category, publicSubject(), basisCaseIds, publicText(reason, basisCases),
                 decidedOn, term,
-                rules.listingRepairWaitEnd(decidedOn), statementDeadline, statementReceived, rules.version()));
+                rules.listingRepairWaitEnd(decidedOn), statementDeadline, statementReceived, rules.version(), authorityName(basisCases)));
         imposed.forEach(sanction -> apply(sanction));
     }
 

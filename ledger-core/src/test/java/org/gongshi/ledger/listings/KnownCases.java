@@ -21,21 +21,21 @@ final class KnownCases implements BasisCases {
 
     /** A standing penalty decision of {@code bureau} against {@code uscc}, decided on {@code decidedOn}: a fine, paid (its execution recorded). */
     KnownCases penalty(String caseId, String bureau, String uscc, LocalDate decidedOn) {
-        return add(new BasisFacts(caseId, bureau, uscc, null, true, decidedOn, true, IpType.TRADEMARK, Procedure.ORDINARY, FINE,
+        return add(new BasisFacts(caseId, bureau, null, uscc, null, true, decidedOn, true, IpType.TRADEMARK, Procedure.ORDINARY, FINE,
                 "销售侵犯注册商标专用权的商品", true, true));
     }
 
     /** Case {@code caseId} as it stands, but with no execution of its penalty recorded: the fine is unpaid. */
     KnownCases unpaid(String caseId) {
         BasisFacts paid = cases.get(caseId);
-        return add(new BasisFacts(paid.caseId(), paid.bureau(), paid.uscc(), paid.partyName(), paid.penaltyDecided(), paid.decidedOn(), paid.standing(),
+        return add(new BasisFacts(paid.caseId(), paid.bureau(), paid.authorityName(), paid.uscc(), paid.partyName(), paid.penaltyDecided(), paid.decidedOn(), paid.standing(),
                 paid.ipType(), paid.procedure(), paid.penalties(), paid.violationType(), paid.monetaryPenalty(), false));
     }
 
     /** Case {@code caseId} as it stands after its decision was revoked. */
     KnownCases revoked(String caseId) {
         BasisFacts standing = cases.get(caseId);
-        return add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), standing.partyName(), true, standing.decidedOn(), false,
+        return add(new BasisFacts(standing.caseId(), standing.bureau(), standing.authorityName(), standing.uscc(), standing.partyName(), true, standing.decidedOn(), false,
                 standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType(), standing.monetaryPenalty(),
                 standing.executed()));
     }

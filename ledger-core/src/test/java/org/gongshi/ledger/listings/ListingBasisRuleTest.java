@@ -45,8 +45,8 @@ class ListingBasisRuleTest {
     @ParameterizedTest
     @EnumSource(ListType.class)
     void every_list_rests_on_penalty_decisions_not_on_undecided_or_no_penalty_cases(ListType list) {
-        cases.add(new BasisFacts("undecided", BUREAU, USCC, null, false, null, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
-        cases.add(new BasisFacts("no-penalty", BUREAU, USCC, null, false, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        cases.add(new BasisFacts("undecided", BUREAU, null, USCC, null, false, null, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        cases.add(new BasisFacts("no-penalty", BUREAU, null, USCC, null, false, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
 
         refused(propose(list, List.of("own-1", "undecided")), "basis case undecided has no penalty decision");
         refused(propose(list, List.of("own-1", "no-penalty")), "basis case no-penalty has no penalty decision");
@@ -55,7 +55,7 @@ class ListingBasisRuleTest {
     @ParameterizedTest
     @EnumSource(ListType.class)
     void every_list_refuses_a_revoked_penalty_as_basis(ListType list) {
-        cases.add(new BasisFacts("revoked", BUREAU, USCC, null, true, RECENT, false, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        cases.add(new BasisFacts("revoked", BUREAU, null, USCC, null, true, RECENT, false, IpType.TRADEMARK, Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
 
         refused(propose(list, List.of("own-1", "revoked")), "was revoked or confirmed invalid");
     }
@@ -117,9 +117,9 @@ class ListingBasisRuleTest {
     @ParameterizedTest
     @EnumSource(ListType.class)
     void every_list_names_its_subject_as_a_basis_penalty_names_the_party(ListType list) {
-        cases.add(new BasisFacts("named", BUREAU, USCC, "北京某某商标代理有限公司", true, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY,
+        cases.add(new BasisFacts("named", BUREAU, null, USCC, "北京某某商标代理有限公司", true, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY,
                 KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
-        cases.add(new BasisFacts("renamed", BUREAU, USCC, "北京某某知识产权代理有限公司", true, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY,
+        cases.add(new BasisFacts("renamed", BUREAU, null, USCC, "北京某某知识产权代理有限公司", true, RECENT, true, IpType.TRADEMARK, Procedure.ORDINARY,
                 KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
         ProposeListing otherName = new ProposeListing("listing-1", BUREAU, "110105", list, propose(list, List.of()).category(),
                 new Subject("别的公司", USCC), List.of("own-1", "named"), "经查实", PROPOSED);

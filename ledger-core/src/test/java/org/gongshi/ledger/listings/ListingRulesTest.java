@@ -126,6 +126,24 @@ class ListingRulesTest {
                         imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-03-06"), date("2026-03-06")));
     }
 
+    /**
+     * The entry records the listing bureau's name as its own basis case's filing recorded it (a credit platform's sweep, stop 74:
+     * the feed's listing.added named the authority by its code only); another bureau's case never names it.
+     */
+    @Test
+    void an_entry_names_its_authority_as_its_own_basis_case_was_filed() {
+        BasisFacts own = cases.find(BASIS.get(1)).orElseThrow();
+        cases.add(new BasisFacts(own.caseId(), own.bureau(), "北京市朝阳区市场监督管理局", own.uscc(), own.partyName(), own.penaltyDecided(),
+                own.decidedOn(), own.standing(), own.ipType(), own.procedure(), own.penalties(), own.violationType(), own.monetaryPenalty(),
+                own.executed()));
+        fixture.given(proposed(), new ListingStatementRecorded(LISTING_ID, date("2025-03-05"), "无异议"))
+                .when(new DecideListing(LISTING_ID, date("2025-03-06"), true, List.of(noAwards()), null, "经查实。"), AS_OWN_BUREAU)
+                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                                SUBJECT, BASIS, "经查实。", date("2025-03-06"), due("2026-03-06"), due("2025-09-06"), STATEMENT_DEADLINE, true,
+                                VERSION, "北京市朝阳区市场监督管理局"),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-03-06"), date("2026-03-06")));
+    }
+
     // ---- severe dishonesty (CNIPA 2022 rule) and repeated infringer (Trademark Law Art 60)
 
     @ParameterizedTest
@@ -505,7 +523,7 @@ class ListingRulesTest {
                 .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, "京知复决〔2025〕3号撤销原处罚决定"), AS_OWN_BUREAU),
                 "listing-removal", "still stands");
         BasisFacts standing = cases.find(BASIS.get(0)).orElseThrow();
-        cases.add(new BasisFacts(standing.caseId(), standing.bureau(), standing.uscc(), standing.partyName(), true, standing.decidedOn(), false,
+        cases.add(new BasisFacts(standing.caseId(), standing.bureau(), standing.authorityName(), standing.uscc(), standing.partyName(), true, standing.decidedOn(), false,
                 standing.ipType(), standing.procedure(), standing.penalties(), standing.violationType(), standing.monetaryPenalty(),
                 standing.executed()));
         fixture.given(listedWithSanctions())
@@ -743,7 +761,7 @@ class ListingRulesTest {
 
         // a basis penalty that puts no sum on the party owes no payment; a decision no longer standing imposes nothing
         BasisFacts unpaid = cases.find(BASIS.get(1)).orElseThrow();
-        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.uscc(), unpaid.partyName(), true, unpaid.decidedOn(), true, unpaid.ipType(),
+        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.authorityName(), unpaid.uscc(), unpaid.partyName(), true, unpaid.decidedOn(), true, unpaid.ipType(),
                 unpaid.procedure(), List.of(new org.gongshi.ledger.vocabulary.Penalty(org.gongshi.ledger.vocabulary.PenaltyType.WARNING, null, null)),
                 unpaid.violationType(), false, false));
         fixture.given(listedWithSanctions())
@@ -755,7 +773,7 @@ class ListingRulesTest {
                         lifted(LISTING_ID + "/2", SanctionMeasure.KEY_SUPERVISION, date("2025-10-09"), RemovalReason.REPAIRED),
                         new ListingRemoved(LISTING_ID, ListType.SEVERE_DISHONESTY, SUBJECT, LISTED, RemovalReason.REPAIRED, date("2025-10-09"),
                                 "repair application repair-1 granted", VERSION));
-        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.uscc(), unpaid.partyName(), true, unpaid.decidedOn(), false, unpaid.ipType(),
+        cases.add(new BasisFacts(unpaid.caseId(), unpaid.bureau(), unpaid.authorityName(), unpaid.uscc(), unpaid.partyName(), true, unpaid.decidedOn(), false, unpaid.ipType(),
                 unpaid.procedure(), unpaid.penalties(), unpaid.violationType(), true, false));
         fixture.given(listedWithSanctions())
                 .andGiven(applied)
@@ -857,7 +875,7 @@ class ListingRulesTest {
 
         // penalties of different IP types are not counted together: one trademark penalty left is no candidate
         BasisFacts third = cases.find("case-2024-0330").orElseThrow();
-        cases.add(new BasisFacts(third.caseId(), third.bureau(), third.uscc(), third.partyName(), true, third.decidedOn(), true, org.gongshi.ledger.vocabulary.IpType.PATENT,
+        cases.add(new BasisFacts(third.caseId(), third.bureau(), third.authorityName(), third.uscc(), third.partyName(), true, third.decidedOn(), true, org.gongshi.ledger.vocabulary.IpType.PATENT,
                 third.procedure(), third.penalties(), "侵犯专利权", third.monetaryPenalty(), third.executed()));
         fixture.given(listed)
                 .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.BASIS_REVOKED, detail), AS_OWN_BUREAU)
@@ -870,7 +888,7 @@ class ListingRulesTest {
         // entry goes, by the flag or by the bureau's removal (a sweep from outside, stop 72: "every decision still stands")
         cases.penalty("case-2024-0330", BUREAU, USCC, LocalDate.of(2024, 9, 2));
         BasisFacts warned = cases.find("case-2024-0212").orElseThrow();
-        cases.add(new BasisFacts(warned.caseId(), warned.bureau(), warned.uscc(), warned.partyName(), true, warned.decidedOn(), true, warned.ipType(),
+        cases.add(new BasisFacts(warned.caseId(), warned.bureau(), warned.authorityName(), warned.uscc(), warned.partyName(), true, warned.decidedOn(), true, warned.ipType(),
                 warned.procedure(), List.of(new org.gongshi.ledger.vocabulary.Penalty(org.gongshi.ledger.vocabulary.PenaltyType.WARNING, null, null, null)),
                 warned.violationType(), false, warned.executed()));
         assertThat(cases.find("case-2024-0212").orElseThrow().standing()).isTrue();

@@ -116,6 +116,8 @@ public class FeedLogProjection {
         data.put("listedOn", e.listedOn());
         data.put("termEnd", e.termEnd().dueOn());
         data.put("reason", e.reason());
+        // only where recorded: an entry listed before keeps its bytes when the feed is built again
+        if (e.authorityName() != null) data.put("authorityName", e.authorityName());
         data.put("authorityUscc", e.bureau());
         data.put("division", e.division());
         publish(message, token, FeedTypes.LISTING_ADDED, LISTING, e.listingId(), (appending, seq) -> e.division(), data);

@@ -82,6 +82,24 @@ class FeedLogProjectionTest {
                         org.assertj.core.groups.Tuple.tuple(1L, "listing-1", first.getIdentifier()));
     }
 
+    /**
+     * A listing.added names the listing authority where the event recorded it (a credit platform's sweep, stop 74: its code
+     * only); an entry listed before keeps its bytes, so a rebuild of the feed gives the same log.
+     */
+    @Test
+    void a_listing_entry_names_its_authority_where_its_event_recorded_it() throws Exception {
+        LocalDate on = LocalDate.of(2026, 6, 1);
+        deliver(added("listing-1"), new org.axonframework.eventhandling.GlobalSequenceTrackingToken(1));
+        deliver(new GenericEventMessage<>(new ListingAdded("listing-2", "91110000600037341L", "110105", ListType.REPEATED_INFRINGER,
+                ListingCategory.values()[0], new Subject("某某贸易有限公司", "91110000600037341L"), List.of("case-1", "case-2"), "两次侵权",
+                on, new Deadline(on.plusYears(3), false), new Deadline(on.plusYears(1), false), new Deadline(on.minusDays(10), false), true,
+                "CN-2026.1", "北京市市场监督管理局")), new org.axonframework.eventhandling.GlobalSequenceTrackingToken(2));
+
+        List<FeedEntry> entries = log.after(-1, 10, null, null);
+        assertThat(entries.get(0).line()).doesNotContain("authorityName").contains("\"authorityUscc\":\"91110000600037341L\"");
+        assertThat(entries.get(1).line()).contains("\"authorityName\":\"北京市市场监督管理局\",\"authorityUscc\":\"91110000600037341L\"");
+    }
+
     @Test
     void entries_written_before_event_ids_were_stored_take_theirs_from_their_cloud_event() {
         var raw = client.getDatabase("legacy-feed").getCollection(FeedLog.ENTRIES);
