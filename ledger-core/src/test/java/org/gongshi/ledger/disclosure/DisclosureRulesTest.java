@@ -653,29 +653,26 @@ class DisclosureRulesTest {
     @Test
     void credit_repair_never_ends_a_suspension_or_restriction_early() {
         var suspension = List.of(new Penalty(PenaltyType.ORDER_TO_SUSPEND, null, "责令停业整顿"));
-        List<Object> events = new ArrayList<>();
-        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY))
-                .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
-                .expectEventsMatching(captured(events));
-        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY), publish(events))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2027, 2, 12), true), AS_BUREAU),
-                "credit-repair", "never ended early");
+        refused(repairOfACompanysRecord(suspension, LocalDate.of(2027, 2, 12)), "credit-repair", "never ended early");
         // asked before the 6-month day too, never told a day from which it would be (a legal officer's sweep, stop 75)
-        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(suspension), decided(suspension, Procedure.ORDINARY), publish(events))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 4, 1), true), AS_BUREAU),
-                "credit-repair", "never ended early");
+        refused(repairOfACompanysRecord(suspension, LocalDate.of(2026, 4, 1)), "credit-repair", "never ended early");
     }
 
     /** A lower-amount fine is public for 3 months: never ended early, and never told a day after its end from which it would be. */
     @Test
     void credit_repair_never_ends_a_three_month_record_early() {
+        refused(repairOfACompanysRecord(FINE_50K, LocalDate.of(2026, 3, 12)), "credit-repair",
+                "a record public for 3 months (a warning, circulated criticism or a lower-amount fine) is never ended early; it is public until 2026-05-12");
+    }
+
+    /** A company's decision with {@code penalties}, published on 2026-02-12, and a repair of its record decided on {@code on}. */
+    private org.axonframework.test.aggregate.ResultValidator<Case> repairOfACompanysRecord(List<Penalty> penalties, LocalDate on) {
         List<Object> events = new ArrayList<>();
-        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY))
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(penalties), decided(penalties, Procedure.ORDINARY))
                 .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU)
                 .expectEventsMatching(captured(events));
-        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY), publish(events))
-                        .when(new RepairCredit(CASE_ID, LocalDate.of(2026, 3, 12), true), AS_BUREAU),
-                "credit-repair", "a record public for 3 months (a warning, circulated criticism or a lower-amount fine) is never ended early; it is public until 2026-05-12");
+        return fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(penalties), decided(penalties, Procedure.ORDINARY), publish(events))
+                .when(new RepairCredit(CASE_ID, on, true), AS_BUREAU);
     }
 
     @Test
