@@ -757,7 +757,7 @@ public class Case implements DisclosedCase {
         caseId = event.caseId();
         bureau = event.bureau();
         partyUscc = event.party() == null ? null : event.party().uscc();
-        partyName = event.party() == null ? null : event.party().name();
+        partyName = event.party() == null || event.party().shredded() ? null : event.party().name();
         authorityName = event.authorityName();
         ipType = event.ipType();
         violationType = event.violationType();

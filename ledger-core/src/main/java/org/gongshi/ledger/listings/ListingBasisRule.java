@@ -71,8 +71,12 @@ public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) 
         // party whose name is no longer known (a natural person's data shredded) is not compared.
         List<String> names = facts.stream().map(BasisFacts::partyName).filter(java.util.Objects::nonNull).map(String::strip).distinct().toList();
         String named = command.subject().name() == null ? null : command.subject().name().strip();
-        check(names.isEmpty() || names.contains(named), Rule.LISTING_BASIS, "the subject is named " + named + ", but its basis "
-                + (names.size() == 1 ? "penalty names the party " + names.get(0) : "penalties name the party " + String.join(" or ", names))
+        // the names the bureau's own cases gave the party are said; another bureau's filing is not read out
+        List<String> own = facts.stream().filter(f -> f.partyName() != null && command.bureau() != null && command.bureau().equals(f.bureau()))
+                .map(f -> f.partyName().strip()).distinct().toList();
+        check(names.isEmpty() || names.contains(named), Rule.LISTING_BASIS, "the subject is named " + named + ", but "
+                + (own.isEmpty() ? "its basis penalties name the party otherwise" : "your basis " + (own.size() == 1 ? "penalty names the party "
+                + own.get(0) : "penalties name the party " + String.join(" or ", own)))
                 + ": a listing names its subject as a penalty it rests on does");
         if (command.listType() == ListType.REPEATED_INFRINGER) {
             check(facts.stream().anyMatch(f -> f.bureau() != null && f.bureau().equals(command.bureau())), Rule.LISTING_BASIS,

@@ -124,10 +124,19 @@ class ListingBasisRuleTest {
         ProposeListing otherName = new ProposeListing("listing-1", BUREAU, "110105", list, propose(list, List.of()).category(),
                 new Subject("别的公司", USCC), List.of("own-1", "named"), "经查实", PROPOSED);
 
-        refused(otherName, "the subject is named 别的公司, but its basis penalty names the party 北京某某商标代理有限公司");
+        refused(otherName, "the subject is named 别的公司, but your basis penalty names the party 北京某某商标代理有限公司");
         assertThatCode(() -> rule.require(propose(list, List.of("own-1", "named")), cases)).doesNotThrowAnyException();
         // a company renamed since: any name a basis penalty gave it
         assertThatCode(() -> rule.require(propose(list, List.of("named", "renamed")), cases)).doesNotThrowAnyException();
+        // another bureau's filing is not read out to the proposing bureau
+        cases.add(new BasisFacts("theirs-named", OTHER_BUREAU, null, USCC, "上海他局所记名称有限公司", true, RECENT, true, IpType.TRADEMARK,
+                Procedure.ORDINARY, KnownCases.FINE, "销售侵犯注册商标专用权的商品", true, true));
+        if (list == ListType.REPEATED_INFRINGER) {
+            ProposeListing onTheirs = new ProposeListing("listing-1", BUREAU, "110105", list, otherName.category(), new Subject("别的公司", USCC),
+                    List.of("named", "theirs-named"), "经查实", PROPOSED);
+            assertThatThrownBy(() -> rule.require(onTheirs, cases)).hasMessageContaining("your basis penalty names the party 北京某某商标代理有限公司")
+                    .hasMessageNotContaining("上海他局所记名称有限公司");
+        }
     }
 
     private void refused(ProposeListing proposal, String detail) {
