@@ -172,6 +172,10 @@ class DoorsTest {
             web.post().uri("/dev/clock").header(headers[0], headers[1]).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("now", "2030-01-01T00:00:00+08:00")).exchange().expectStatus().isForbidden();
         }
+        // nor a token the ledger would then refuse (a re-test from outside: ａｄｍｉｎ was minted, then answered 401)
+        web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sub", "ａｄｍｉｎ", "bureau", LedgerEndToEndTest.BUREAU, "division", "110105", "roles", List.of("officer")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("sub");
         for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST")) {
             web.post().uri("/dev/tokens").header("Host", host).header("Origin", "http://localhost:" + port).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body).exchange().expectStatus().isOk().expectBody().jsonPath("$.token").isNotEmpty();

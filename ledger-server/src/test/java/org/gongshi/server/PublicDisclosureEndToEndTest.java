@@ -441,6 +441,10 @@ class PublicDisclosureEndToEndTest {
             assertThat(answer.getStatus().value()).as(twice).isEqualTo(400);
             assertThat(answer.getResponseBody()).as(twice).contains("查询条件有误").contains("只能填写一次").doesNotContain("没有符合条件");
         }
+        // a page without a form says so too, never that the query held control characters (a re-test from outside)
+        var subjectTwice = raw("/subjects/91110000600037341L?page=0&page=1");
+        assertThat(subjectTwice.getStatus().value()).isEqualTo(400);
+        assertThat(subjectTwice.getResponseBody()).contains("同一查询参数只能出现一次").doesNotContain("控制字符");
         // the API keeps answering a program with its problem
         var api = raw("/api/v1/public/penalties?q=+");
         assertThat(api.getStatus().value()).isEqualTo(400);

@@ -95,7 +95,7 @@ class ReadYourWritesEndToEndTest {
         web.get().uri("/api/v1/audit/ledger/checkpoint?position=" + publishedAt).exchange().expectStatus().isOk();
 
         Map<?, ?> proposed = post("/api/v1/listings", ListingsEndToEndTest.proposal("SEVERE_DISHONESTY", "ILLEGAL_AGENCY",
-                "北京某某商标代理有限公司", COMPANY, List.of(caseId), "2026-04-01"), 201, null);
+                "北京某某贸易有限公司", COMPANY, List.of(caseId), "2026-04-01"), 201, null);
         long proposedAt = position(proposed);
         assertThat(get("/api/v1/listings/" + proposed.get("listingId") + "?position=" + proposedAt).get("status")).isEqualTo("PROPOSED");
         assertThat(total(get("/api/v1/listings?position=" + proposedAt))).isEqualTo(1);

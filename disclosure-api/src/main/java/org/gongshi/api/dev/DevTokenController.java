@@ -76,6 +76,10 @@ public class DevTokenController {
     @PostMapping("/dev/tokens")
     Map<String, String> token(ServerHttpRequest http, @Valid @RequestBody TokenRequest request) {
         DevCallers.require(http, "/dev/tokens");
+        // never a token the ledger would then refuse (a re-test from outside, stop 75: ａｄｍｉｎ was minted, then 401)
+        TokenRules.subProblem(request.sub()).ifPresent(p -> {
+            throw InvalidRequest.of("sub", p);
+        });
         Uscc.problem(request.bureau()).ifPresent(p -> {
             throw InvalidRequest.of("bureau", p);
         });

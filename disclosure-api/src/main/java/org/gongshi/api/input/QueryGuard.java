@@ -73,7 +73,9 @@ public class QueryGuard implements WebFilter, Ordered {
             exchange.getAttributes().put(REFUSAL, refusal);
             return chain.filter(exchange);
         }
-        return org.gongshi.api.problem.BrowserPages.writeBadQuery(exchange);
+        boolean onlyRepeated = refusal.errors().stream().allMatch(p -> p.message().endsWith(SEND_ONCE));
+        return onlyRepeated ? org.gongshi.api.problem.BrowserPages.writeRepeatedQuery(exchange)
+                : org.gongshi.api.problem.BrowserPages.writeBadQuery(exchange);
     }
 
     /** The refusal of a form page's query, if the guard refused it: the page shows its form with the notice. */

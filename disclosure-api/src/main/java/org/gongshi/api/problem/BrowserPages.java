@@ -53,6 +53,10 @@ public final class BrowserPages {
     static final String BAD_QUERY = page("查询条件有误", "<div class=\"error\" role=\"alert\"><strong>查询条件有误：</strong><span>"
             + "链接中的路径和查询参数不得含控制字符，且每项最多 " + Bounds.QUERY_VALUE + " 个字符。</span></div>" + WAYS_ON);
 
+    /** A query that gives a parameter more than once (?page=0&page=1), on a page without a form to say it beside its field. */
+    static final String REPEATED_QUERY = page("查询条件有误", "<div class=\"error\" role=\"alert\"><strong>查询条件有误：</strong><span>"
+            + "链接中的同一查询参数只能出现一次（如 page、size），请删去重复的一项。</span></div>" + WAYS_ON);
+
     /** A path the firewall refuses (an encoded / or . segment, a //, a bad escape, a NUL …): every reason it has, said at once. */
     static final String BAD_PATH = page("链接有误", "<div class=\"error\" role=\"alert\"><strong>链接有误：</strong><span>"
             + "链接的路径中不得含控制字符、不完整的百分号编码（如 %ZZ），或编码的“/”“\\”“.”路径段。</span></div>" + WAYS_ON);
@@ -94,6 +98,11 @@ public final class BrowserPages {
     /** The 400 page of a refused query ({@code QueryGuard}). */
     public static Mono<Void> writeBadQuery(ServerWebExchange exchange) {
         return write(exchange, HttpStatus.BAD_REQUEST, BAD_QUERY);
+    }
+
+    /** The 400 page of a query that gives a parameter more than once (a re-test from outside, stop 75: it was told of control characters). */
+    public static Mono<Void> writeRepeatedQuery(ServerWebExchange exchange) {
+        return write(exchange, HttpStatus.BAD_REQUEST, REPEATED_QUERY);
     }
 
     /** The 400 page of a path the firewall refused. */

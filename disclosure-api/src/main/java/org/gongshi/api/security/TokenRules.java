@@ -74,18 +74,9 @@ public record TokenRules(Duration maxLifetime, String issuer, String audience, D
      */
     static OAuth2TokenValidatorResult claims(Jwt jwt) {
         String sub = jwt.getSubject();
-        if (sub != null && (sub.length() > Bounds.ID || sub.chars().anyMatch(Character::isISOControl))) {
-            return invalid("The token's sub must have at most " + Bounds.ID + " characters and no control character");
-        }
-        // the actor the log of record names: visible, and one way of writing it (a security sweep, stop 75: a sub of a
-        // zero-width space, and ａｄｍｉｎ in full-width letters beside admin, each filed a case under that name)
         if (sub != null) {
-            java.util.Optional<String> problem = org.gongshi.api.input.Text.problem(sub);
+            java.util.Optional<String> problem = subProblem(sub);
             if (problem.isPresent()) return invalid("The token's sub " + problem.get());
-            if (!java.text.Normalizer.isNormalized(sub, java.text.Normalizer.Form.NFKC)) {
-                return invalid("The token's sub must be written as Unicode NFKC writes it (no full-width or other compatibility"
-                        + " characters): it names the actor in the log of record");
-            }
         }
         Object bureau = jwt.getClaims().get("bureau");
         if (bureau != null) {
@@ -106,6 +97,38 @@ public record TokenRules(Duration maxLifetime, String issuer, String audience, D
             return invalid("The token's roles must be at most " + Bounds.LIST + " role names");
         }
         return OAuth2TokenValidatorResult.success();
+    }
+
+    /**
+     * Why a {@code sub} is refused, if it is: the actor the log of record names, so at most {@value Bounds#ID} characters, no
+     * control, format (zero-width, bidirectional marks, soft hyphen, tags …), private-use or unassigned character, no space
+     * at either end, no combining mark first, and written as Unicode NFKC writes it: one way of writing each name, so that no
+     * actor can look like another (security sweeps, stop 75: a zero-width space, ａｄｍｉｎ in full-width letters, ad\u200dmin
+     * and 张执法员 with a right-to-left mark each filed cases under that name). {@code /dev/tokens} asks the same.
+     */
+    public static java.util.Optional<String> subProblem(String sub) {
+        if (sub.length() > Bounds.ID) return java.util.Optional.of("must have at most " + Bounds.ID + " characters");
+        if (sub.isBlank()) return java.util.Optional.of("must name someone (it is blank)");
+        for (int i = 0; i < sub.length(); ) {
+            int cp = sub.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL) return java.util.Optional.of("must have no control character");
+            if (type == Character.FORMAT || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.SURROGATE) {
+                return java.util.Optional.of("must have no invisible, private-use or unassigned character (found U+"
+                        + String.format("%04X", cp) + ")");
+            }
+        }
+        if (!sub.equals(sub.strip())) return java.util.Optional.of("must not begin or end with a space");
+        int first = Character.getType(sub.codePointAt(0));
+        if (first == Character.NON_SPACING_MARK || first == Character.COMBINING_SPACING_MARK || first == Character.ENCLOSING_MARK) {
+            return java.util.Optional.of("must not begin with a combining mark");
+        }
+        if (!java.text.Normalizer.isNormalized(sub, java.text.Normalizer.Form.NFKC)) {
+            return java.util.Optional.of("must be written as Unicode NFKC writes it (no full-width or other compatibility characters):"
+                    + " it names the actor in the log of record");
+        }
+        return org.gongshi.api.input.Text.problem(sub);
     }
 
     private static OAuth2TokenValidatorResult invalid(String description) {

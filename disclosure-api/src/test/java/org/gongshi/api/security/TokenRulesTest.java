@@ -43,9 +43,14 @@ class TokenRulesTest {
         assertThat(refusal(Map.of("sub", "x".repeat(3000)))).contains("sub must have at most 64 characters");
         assertThat(refusal(Map.of("sub", "officer\nzhang"))).contains("no control character");
         assertThat(refusal(Map.of("sub", "officer\u0000"))).contains("no control character");
-        // the actor the log of record names is visible and written one way (a security sweep, stop 75)
-        assertThat(refusal(Map.of("sub", "\u200b"))).contains("sub must contain visible text");
-        assertThat(refusal(Map.of("sub", "\u202eadmin"))).contains("bidirectional controls");
+        // the actor the log of record names is visible and written one way (security sweeps, stop 75)
+        for (String invisible : List.of("\u200b", "ad\u200dmin", "张执法员\u200f", "\u200eadmin", "\u061cadmin", "\ufeffadmin", "ad\u2060min",
+                "ad\u00admin", "admin\udb40\udc41", "\u202eadmin", "ad\ue000min")) {
+            assertThat(refusal(Map.of("sub", invisible))).as(invisible).contains("sub must have no invisible, private-use or unassigned character");
+        }
+        assertThat(refusal(Map.of("sub", " admin"))).contains("must not begin or end with a space");
+        assertThat(refusal(Map.of("sub", "\u0301admin"))).contains("must not begin with a combining mark");
+        assertThat(refusal(Map.of("sub", "e\u0301"))).contains("NFKC");
         assertThat(refusal(Map.of("sub", "ａｄｍｉｎ"))).contains("sub must be written as Unicode NFKC writes it");
         assertThat(refusal(Map.of("sub", "张执法员"))).isNull();
         assertThat(refusal(Map.of("bureau", "<b>x</b>"))).contains("bureau is no valid unified social credit code");

@@ -377,7 +377,7 @@ public class Listing {
         // listings sweep, stop 75: "has no undecided repair application X; the undecided one is X" after the term ended)
         check(status == ListingStatus.ACTIVE, Rule.LISTING_REPAIR, "listing " + listingId + " is " + status
                 + (removedOn == null ? "" : " since " + removedOn + " (" + removalReason + ")")
-                + ": only an entry on the list takes a repair decision; an application it held lapsed with it");
+                + ": only an entry on the list takes a repair decision" + (removedOn == null ? "" : "; an application it held lapsed with it"));
         check(pendingRepair != null && pendingRepair.equals(command.applicationId()), Rule.LISTING_REPAIR,
                 "listing " + listingId + " has no undecided repair application " + command.applicationId()
                         + (pendingRepair == null ? "" : "; the undecided one is " + pendingRepair));

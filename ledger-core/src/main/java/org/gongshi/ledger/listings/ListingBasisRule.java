@@ -65,19 +65,18 @@ public record ListingBasisRule(RepeatedInfringementPolicy repeatedInfringement) 
             check(uscc != null && uscc.equals(fact.uscc()), Rule.LISTING_BASIS, "basis case " + fact.caseId()
                     + " is against another party, not the subject " + uscc);
         }
-        // the subject is named as a basis penalty names its party: a list is public and credit platforms copy it, so a name
-        // the ledger never penalised must not stand beside a real credit code (a credit listings sweep, stop 75: 别的公司 was
-        // listed and published against 北京甲商贸有限公司's code). A company renamed since may rest on any of its penalties; a
-        // party whose name is no longer known (a natural person's data shredded) is not compared.
-        List<String> names = facts.stream().map(BasisFacts::partyName).filter(java.util.Objects::nonNull).map(String::strip).distinct().toList();
-        String named = command.subject().name() == null ? null : command.subject().name().strip();
-        // the names the bureau's own cases gave the party are said; another bureau's filing is not read out
+        // the subject is named as one of the proposing bureau's own basis penalties names its party: a list is public and
+        // credit platforms copy it, so a name the ledger never penalised must not stand beside a real credit code (a credit
+        // listings sweep, stop 75: 别的公司 was listed and published against 北京甲商贸有限公司's code). Its own cases only: a
+        // name another bureau filed is neither read out nor confirmed by accepting it (a re-test: a guess of it was listed).
+        // A company renamed since may rest on any of them; a party whose name is no longer known (a natural person's data
+        // shredded) is not compared.
         List<String> own = facts.stream().filter(f -> f.partyName() != null && command.bureau() != null && command.bureau().equals(f.bureau()))
                 .map(f -> f.partyName().strip()).distinct().toList();
-        check(names.isEmpty() || names.contains(named), Rule.LISTING_BASIS, "the subject is named " + named + ", but "
-                + (own.isEmpty() ? "its basis penalties name the party otherwise" : "your basis " + (own.size() == 1 ? "penalty names the party "
-                + own.get(0) : "penalties name the party " + String.join(" or ", own)))
-                + ": a listing names its subject as a penalty it rests on does");
+        String named = command.subject().name() == null ? null : command.subject().name().strip();
+        check(own.isEmpty() || own.contains(named), Rule.LISTING_BASIS, "the subject is named " + named + ", but your basis "
+                + (own.size() == 1 ? "penalty names the party " + own.get(0) : "penalties name the party " + String.join(" or ", own))
+                + ": a listing names its subject as a penalty of yours it rests on does");
         if (command.listType() == ListType.REPEATED_INFRINGER) {
             check(facts.stream().anyMatch(f -> f.bureau() != null && f.bureau().equals(command.bureau())), Rule.LISTING_BASIS,
                     "none of the basis cases was filed by the proposing bureau: a REPEATED_INFRINGER listing rests on at least one"

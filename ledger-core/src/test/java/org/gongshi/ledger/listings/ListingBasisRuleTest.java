@@ -136,6 +136,10 @@ class ListingBasisRuleTest {
                     List.of("named", "theirs-named"), "经查实", PROPOSED);
             assertThatThrownBy(() -> rule.require(onTheirs, cases)).hasMessageContaining("your basis penalty names the party 北京某某商标代理有限公司")
                     .hasMessageNotContaining("上海他局所记名称有限公司");
+            // nor is a guess of it confirmed by accepting it
+            ProposeListing theirName = new ProposeListing("listing-1", BUREAU, "110105", list, otherName.category(),
+                    new Subject("上海他局所记名称有限公司", USCC), List.of("named", "theirs-named"), "经查实", PROPOSED);
+            assertThatThrownBy(() -> rule.require(theirName, cases)).hasMessageContaining("your basis penalty names the party 北京某某商标代理有限公司");
         }
     }
 
