@@ -40,8 +40,9 @@ public final class CaseRequests {
 
     public record PartyRequest(@NotNull PartyKind kind, @NotBlank @Size(max = Bounds.NAME) String name, @Size(max = Bounds.ID) String uscc,
                                @Size(max = Bounds.ID) String idNumber, @Size(max = Bounds.NAME) String legalRepresentative) {
+        /** The party, its names without the spaces at their ends (a re-test from outside: " 北京空格有限公司 " was published so). */
         Party toParty() {
-            return new Party(kind, name, uscc, idNumber, legalRepresentative);
+            return new Party(kind, name == null ? null : name.strip(), uscc, idNumber, legalRepresentative == null ? null : legalRepresentative.strip());
         }
     }
 

@@ -31,8 +31,9 @@ public final class ListingRequests {
     }
 
     public record SubjectRequest(@NotBlank @Size(max = Bounds.NAME) String name, @NotBlank @Size(max = Bounds.ID) String uscc) {
+        /** The subject, its name without the spaces at its ends, as a filing's party name is taken. */
         Subject toSubject() {
-            return new Subject(name, uscc);
+            return new Subject(name == null ? null : name.strip(), uscc);
         }
     }
 

@@ -22,6 +22,12 @@ class ListingRequestsTest {
 
     private static final LocalDate ON = LocalDate.parse("2026-04-15");
 
+    /** A re-test from outside, stop 75: names were stored and published with the spaces at their ends. */
+    @Test
+    void names_are_taken_without_the_spaces_at_their_ends() {
+        assertThat(new ListingRequests.SubjectRequest(" 北京寅卯有限公司\u3000", "91110000600037341L").toSubject().name()).isEqualTo("北京寅卯有限公司");
+    }
+
     @Test
     void a_decision_names_each_measure_once() {
         var twice = new ListingRequests.DecisionRequest(ON, true, List.of(measure(SanctionMeasure.NO_AWARDS), measure(SanctionMeasure.KEY_SUPERVISION),
