@@ -128,7 +128,9 @@ public record TokenRules(Duration maxLifetime, String issuer, String audience, D
             return java.util.Optional.of("must be written as Unicode NFKC writes it (no full-width or other compatibility characters):"
                     + " it names the actor in the log of record");
         }
-        return org.gongshi.api.input.Text.problem(sub);
+        // what Text.problem would add is covered above: lone surrogates (SURROGATE), noncharacters (UNASSIGNED), bidirectional
+        // controls (FORMAT), a text of blanks only
+        return java.util.Optional.empty();
     }
 
     private static OAuth2TokenValidatorResult invalid(String description) {

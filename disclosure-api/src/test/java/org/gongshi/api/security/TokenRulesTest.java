@@ -45,7 +45,7 @@ class TokenRulesTest {
         assertThat(refusal(Map.of("sub", "officer\u0000"))).contains("no control character");
         // the actor the log of record names is visible and written one way (security sweeps, stop 75)
         for (String invisible : List.of("\u200b", "ad\u200dmin", "张执法员\u200f", "\u200eadmin", "\u061cadmin", "\ufeffadmin", "ad\u2060min",
-                "ad\u00admin", "admin\udb40\udc41", "\u202eadmin", "ad\ue000min")) {
+                "ad\u00admin", "admin\udb40\udc41", "\u202eadmin", "ad\ue000min", "ad\ufdd0min", "ad\ud800min")) {
             assertThat(refusal(Map.of("sub", invisible))).as(invisible).contains("sub must have no invisible, private-use or unassigned character");
         }
         assertThat(refusal(Map.of("sub", " admin"))).contains("must not begin or end with a space");
