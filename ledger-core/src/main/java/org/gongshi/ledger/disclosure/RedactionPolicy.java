@@ -200,11 +200,12 @@ public final class RedactionPolicy {
     private static final List<String> PLATE_PROVINCES = List.of("京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁",
             "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
     /**
-     * A vehicle's licence plate (车牌号京A12345, 粤B·D12345, 京A1234学, 京 A 12345): a province, a letter, then five or six letters and
-     * digits (at least three digits) or four and 学/警/挂; it identifies its keeper. Nothing alphanumeric either side.
+     * A vehicle's licence plate (车牌号京A12345, 粤B·D12345, 京A1234学, 京 A 12345, 京 AD 12345): a province, a letter, then five or six
+     * letters and digits (at least three digits), four and 学/警/挂, or a new-energy plate's letter, a space and five digits; it
+     * identifies its keeper. Nothing alphanumeric either side.
      */
     private static final Pattern LICENCE_PLATE = Pattern.compile(anyOf(PLATE_PROVINCES) + "\\s?[A-Za-z][·・.\\s\\-]?"
-            + "(?:(?=(?:[A-Za-z]*\\d){3})[A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[学警挂])(?![0-9A-Za-z])");
+            + "(?:(?=(?:[A-Za-z]*\\d){3})[A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[学警挂]|[A-Za-z]\\s\\d{5})(?![0-9A-Za-z])");
     /** Labels of goods and registrations whose numbers can take a passport's shape (货号G20260210): not a person's number. */
     private static final List<String> GOODS_NUMBER_LABELS = List.of("货号", "型号", "款号", "批号", "注册号");
     /**
@@ -356,7 +357,7 @@ public final class RedactionPolicy {
             "陈述", "介绍", "表示", "说", "共同", "一起", "一同", "电话", "手机", "联系", "住在", "住址", "家住", "现住", "参与", "帮助", "负责",
             "到场", "签字", "签收", "确认", "承认", "提供", "出具", "驾驶", "购买", "举报", "投诉", "持有", "担任", "接受", "代缴", "代交", "代付",
             "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到", "发货", "送货", "进货", "供货",
-            "转售", "出售", "为", "处", "通过", "就读", "微信", "帮忙",
+            "转售", "出售", "为", "处", "通过", "就读", "微信", "帮忙", "亦", "也",
             // what a person says or does about the facts right after the name (买家孙悦反映, 证人王强供述, 李四指认, 李明保管)
             "反映", "供述", "指认", "辨认", "反馈", "声称", "诉称", "报案", "报警", "告知", "保管", "看管", "代管", "从", "购进", "介绍",
             // what the one goods were handed to did with them (另交给孙小美销毁, 交给李明代售: a sweep from outside, stop 73)

@@ -1025,4 +1025,15 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.corrected(record, mother, null, null, "另查明其子" + son + "未参与。", null, List.of()).facts())
                 .isEqualTo("另查明其子***未参与。");
     }
+
+    /** Left from stop 75's re-tests: 亦 or 也 after a name was taken into it; a plate spaced inside its letters stayed public. */
+    @Test
+    void a_name_before_also_and_a_plate_spaced_inside_its_letters_never_become_public() {
+        scrubbedAs(new String[][]{
+                {"经营者张记明及其妻子孙俪亦参与销售。", "经营者***及其妻子***亦参与销售。"},
+                {"证人王强也参与了销售。", "证人***也参与了销售。"},
+                {"证人刘亦菲在场。", "证人***在场。"},
+                {"驾驶京 AD 12345号车辆。", "驾驶***号车辆。"},
+                {"驾驶京A D12345号车辆。", "驾驶***号车辆。"}});
+    }
 }
