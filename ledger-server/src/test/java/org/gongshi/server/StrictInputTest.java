@@ -245,15 +245,15 @@ class StrictInputTest {
     }
 
     /**
-     * DOMAIN.md, withholding: a disclosable decision is withheld only on an enumerated ground. Whether one is needed depends on
-     * the decision (one never disclosed is withheld without), so the refusal stays a 409, but it names the field to fix and
-     * the grounds to choose from (audit: the 409 carried no errors).
+     * DOMAIN.md, withholding: a disclosable decision is withheld only on an enumerated ground; API.md: {@code ground} is
+     * required for WITHHOLD. A missing ground is a field to fix: 400 naming it, the rule and the grounds to choose from (a
+     * decision never disclosed is still withheld without one, {@code DisclosureRulesTest}).
      */
     @Test
     void a_disclosable_decision_withheld_without_a_ground_is_refused_naming_the_ground_field_and_the_grounds() {
         TrackingToken before = head();
-        Answer answer = postJson("/api/v1/cases/" + caseId + "/disclosure", json(Map.of("action", "WITHHOLD")));
-        assertRefused(answer, "WITHHOLD without a ground", 409);
+        Answer answer = postJson("/api/v1/cases/" + caseId + "/disclosure", json(Map.of("action", "WITHHOLD", "explanation", "局务会决定暂不公示")));
+        assertRefused(answer, "WITHHOLD without a ground", 400);
         assertThat(answer.body()).contains("\"rule\":\"withholding-ground\"").contains("\"field\":\"ground\"")
                 .contains("[STATE_SECRET, SECURITY_OR_STABILITY, OTHER_LAW]");
         assertThat(recordedSince(before)).isEmpty();

@@ -64,7 +64,7 @@ class ProblemsTest {
     void a_rule_refusal_about_one_field_names_it_in_errors() {
         var refusal = new RuleViolation(Rule.WITHHOLDING_GROUND, "ground", "a disclosable decision is withheld only on an enumerated ground");
         ProblemDetail problem = Problems.toProblem(refusal.acrossTheBus());
-        assertThat(problem.getStatus()).isEqualTo(409);
+        assertThat(problem.getStatus()).isEqualTo(400);
         assertThat(problem.getProperties()).containsEntry("rule", "withholding-ground");
         assertThat(errors(problem)).containsExactly(new InvalidRequest.FieldProblem("ground", refusal.getMessage()));
 

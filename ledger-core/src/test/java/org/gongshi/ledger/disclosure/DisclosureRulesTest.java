@@ -241,7 +241,7 @@ class DisclosureRulesTest {
                 "withholding-ground", "only on an enumerated ground");
         // the refusal names the command's field and the grounds to choose from, for the caller's errors
         given().when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 12), null, "局务会决定暂不公示", List.of()), AS_BUREAU)
-                .expectExceptionDetails(new org.gongshi.ledger.policy.RuleViolation.Details("withholding-ground", "CONFLICT",
+                .expectExceptionDetails(new org.gongshi.ledger.policy.RuleViolation.Details("withholding-ground", "INVALID",
                         org.gongshi.ledger.policy.Rule.WITHHOLDING_GROUND.title(), org.gongshi.ledger.policy.Rule.WITHHOLDING_GROUND.source(),
                         "a disclosable decision is withheld only on an enumerated ground, one of [STATE_SECRET, SECURITY_OR_STABILITY, OTHER_LAW]"
                                 + " (free text goes in the explanation)", "ground"));
