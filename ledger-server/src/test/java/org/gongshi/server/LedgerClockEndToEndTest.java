@@ -118,6 +118,16 @@ class LedgerClockEndToEndTest {
                     .expectBody().jsonPath("$.state").isEqualTo("EXPIRED").jsonPath("$.detail").value(d -> assertThat((String) d).contains("2025-07-03"));
             web.get().uri("/api/v1/public/subjects/91110000600037341L?position={p}", published).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.penaltiesTotal").isEqualTo(0);
+            // in no search nor its count, and the auditor's state as it stood answers as the public API did (two sweeps from
+            // outside, stop 76: a search answered total 1 with no record, and the state showed the record public, 200)
+            web.get().uri("/api/v1/public/penalties?uscc=91110000600037341L&position={p}", published).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.total").isEqualTo(0).jsonPath("$.items.length()").isEqualTo(0);
+            String auditor = AuditEndToEndTest.token(web, "auditor", "110000");
+            String now = app.getBean(org.gongshi.ledger.calendar.LedgerClock.class).instant().toString();
+            web.get().uri("/api/v1/audit/cases/{id}/state?asOf={at}&position={p}", whole, now, published).headers(h -> h.setBearerAuth(auditor))
+                    .exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.publicRecord.status").isEqualTo(410).jsonPath("$.publicRecord.body.state").isEqualTo("EXPIRED")
+                    .jsonPath("$.publicRecord.versions[0].status").isEqualTo(410);
             String open = (String) imported.apply("/api/v1/cases", LegalDatesEndToEndTest.filing("2025-01-10",
                     LegalDatesEndToEndTest.company("北京档案未结示例有限公司", "91110000600037341L"))).get("caseId");
             Map<?, ?> opened = LedgerEndToEndTest.awaitCase(web, token, open, v -> v.get("decisionDeadline") != null);

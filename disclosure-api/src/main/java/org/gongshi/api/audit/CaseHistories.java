@@ -26,6 +26,7 @@ import org.gongshi.projections.cases.CaseViewReplay;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.PublicRecordHistory;
+import org.gongshi.projections.publicrecords.PublicRecordView;
 import org.gongshi.projections.ledger.LedgerLeaves;
 import org.gongshi.projections.ledger.LedgerTree;
 import org.gongshi.projections.ledger.StoredEvents;
@@ -220,14 +221,15 @@ public class CaseHistories {
         body.put("asOf", asOf.toString());
         DomainEventMessage<?> last = known.get(known.size() - 1);
         body.put("knownThrough", Map.of("sequence", last.getSequenceNumber(), "recordedAt", StoredEvents.recording(last).recordedAt().toString()));
-        body.put("case", CaseAnswers.present(view, LocalDate.ofInstant(asOf, LEGAL_ZONE), json, rules));
+        LocalDate day = LocalDate.ofInstant(asOf, LEGAL_ZONE);
+        body.put("case", CaseAnswers.present(view, day, json, rules));
         Set<String> knownIds = known.stream().map(DomainEventMessage::getIdentifier).collect(Collectors.toSet());
         String recordId = view.disclosure() == null ? null : view.disclosure().recordId();
-        body.put("publicRecord", publicRecord(recordId, knownIds));
+        body.put("publicRecord", publicRecord(recordId, knownIds, day));
         // a decision changed after its publication is published again as a new record: the first one, withdrawn, as it
         // stood too (outside audit: the state showed only the new one)
         String firstId = view.firstPublication() == null ? null : view.firstPublication().recordId();
-        if (firstId != null && !firstId.equals(recordId)) body.put("firstPublicRecord", publicRecord(firstId, knownIds));
+        if (firstId != null && !firstId.equals(recordId)) body.put("firstPublicRecord", publicRecord(firstId, knownIds, day));
         return body;
     }
 
@@ -244,9 +246,12 @@ public class CaseHistories {
 
     /**
      * {@code {recordId, status, body, versions}}: what {@code GET /api/v1/public/penalties/{recordId}} answered
-     * once the {@code known} events had been recorded: the record folded from the feed entries those events made.
+     * once the {@code known} events had been recorded, on {@code day}: the record folded from the feed entries those events
+     * made, judged on that day as the public API judges it on its own (a record whose period ended before the day is gone,
+     * its end recorded or not: a sweep from outside, stop 76, found a historical import's record ended years before shown
+     * as public (200) where the public API answered 410); each version on the day its entry was made.
      */
-    private Map<String, Object> publicRecord(String recordId, Set<String> known) {
+    private Map<String, Object> publicRecord(String recordId, Set<String> known, LocalDate day) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("recordId", recordId);
         List<PublicRecordHistory.Version> versions = recordId == null ? List.of()
@@ -261,28 +266,28 @@ public class CaseHistories {
             answer.put("status", 404);
             answer.put("body", none);
         } else {
-            answer.putAll(answerOf(current));
+            answer.putAll(answerOf(current.view().asOn(day)));
         }
         answer.put("versions", versions.stream().map(v -> {
             Map<String, Object> version = new LinkedHashMap<>();
             version.put("sequence", v.sequence());
             version.put("type", v.type());
             version.put("time", v.time().toString());
-            version.putAll(answerOf(v));
+            version.putAll(answerOf(v.view().asOn(LocalDate.ofInstant(v.time(), LEGAL_ZONE))));
             return version;
         }).toList());
         return answer;
     }
 
-    private Map<String, Object> answerOf(PublicRecordHistory.Version v) {
-        boolean published = v.view().state() == RecordState.PUBLISHED;
+    private Map<String, Object> answerOf(PublicRecordView view) {
+        boolean published = view.state() == RecordState.PUBLISHED;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", published ? 200 : 410);
         if (published) {
-            answer.put("body", PublicAnswers.record(v.view(), json));
+            answer.put("body", PublicAnswers.record(view, json));
         } else {
-            ProblemDetail gone = PublicAnswers.gone(v.view());
-            gone.setInstance(publicPath(v.view().recordId()));
+            ProblemDetail gone = PublicAnswers.gone(view);
+            gone.setInstance(publicPath(view.recordId()));
             answer.put("body", gone);
         }
         return answer;

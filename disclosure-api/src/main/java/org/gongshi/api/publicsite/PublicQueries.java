@@ -66,8 +66,9 @@ public class PublicQueries {
     /**
      * A page of a search, without a record whose period ended before the ledger's day: left out of the page, not of the query,
      * whose count the index answers without reading a record (the condition in the query made every count read up to 1,001
-     * records: public search at 100,000 records 2.4 → 19.6 ms p50, issue 13's bench, stop 74). Such a record is a historical
-     * import's for a day at most, until its end is recorded, so a count may hold it meanwhile.
+     * records: public search at 100,000 records 2.4 → 19.6 ms p50, issue 13's bench, stop 74). Such a record's end is recorded
+     * in the first minutes of the day after its period, so a count may hold it meanwhile; a historical import's record ended
+     * before the import stands expired in the view from the start (PublicRecordProjection), so no count holds it.
      */
     public Mono<PublicRecords.Page> search(PublicRecords.Search search, int page, int size) {
         return ViewReads.blocking(() -> {

@@ -96,8 +96,12 @@ public class Disclosure {
         ofCase.authorise(recording);
         DecisionFacts decision = ofCase.decision();
         check(decision.decisionId() != null, Rule.DISCLOSURE_AFTER_DECISION, "the case has no decision yet; disclosure follows the decision");
-        check(action == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided ("
-                + action + (recordState != null ? ", record " + recordState : "") + "); a public record is corrected, not published twice");
+        // a withheld decision was never published: say what stands and what opens it again (an auditor's sweep from outside,
+        // stop 76: a publication after a withholding was told "a public record is corrected, not published twice")
+        check(action == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided (" + action
+                + (recordState != null ? ", record " + recordState : "") + "); " + (action == DisclosureAction.WITHHOLD
+                ? "a decision's disclosure is decided once: the withholding stands until the decision is changed (a CHANGED revision), whose disclosure is decided again"
+                : "a public record is corrected, not published twice"));
         LocalDate decidedOn = recording.onItsDay(command.decidedOn(), "the disclosure decision (publication or withholding)", rules);
         // a changed decision is published again as a new record, due from the change
         LocalDate dueFrom = dueFrom(decision);

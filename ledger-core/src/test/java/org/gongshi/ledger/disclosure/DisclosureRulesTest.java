@@ -252,6 +252,9 @@ class DisclosureRulesTest {
                 .expectEventsMatching(captured(events));
         DisclosureDecided withheld = publish(events);
         assertThat(withheld.action()).isEqualTo(DisclosureAction.WITHHOLD);
+        // published after it: refused, saying what stands and what opens it again, not that a record is "published twice"
+        refused(given(withheld).when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 13), null, null, List.of()), AS_BUREAU),
+                "disclosure-after-decision", "the withholding stands until the decision is changed (a CHANGED revision)");
         assertThat(withheld.ground()).isEqualTo("STATE_SECRET");
         assertThat(withheld.groundExplanation()).contains("国家秘密");
         assertThat(withheld.record()).isNull();

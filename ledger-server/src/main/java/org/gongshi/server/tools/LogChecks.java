@@ -103,6 +103,16 @@ final class LogChecks {
             out.pass(check, "unchanged at size " + now.size());
             return true;
         }
+        if (seen.size() == 0) {
+            // every tree extends the empty tree (RFC 9162 §2.1.4 asks no proof of it; a sweep from outside, stop 76: a mirror
+            // or witness started on a ledger with no entry yet read every later head as a fork); only its root can be wrong
+            if (!Arrays.equals(seen.rootHash(), Rfc6962.emptyRoot())) {
+                out.fail(check, "FORK: the head seen at size 0 has the root " + b64(seen.rootHash()) + ", not the empty tree's");
+                return false;
+            }
+            out.pass(check, "size 0 -> " + now.size() + ": every tree extends the empty tree");
+            return true;
+        }
         try {
             List<byte[]> proof = client.consistencyProof(log, seen.size(), now.size());
             ProofVerifier.verifyConsistency(seen.size(), now.size(), seen.rootHash(), now.rootHash(), proof);
@@ -171,6 +181,7 @@ final class LogChecks {
     private boolean prefixMatches(Log log, MerkleProofs ours, long size, Checkpoint checkpoint) throws IOException {
         byte[] root = ours.rootHash(size);
         if (size == checkpoint.size()) return Arrays.equals(root, checkpoint.rootHash());
+        if (size == 0) return true; // the empty prefix of every tree
         try {
             ProofVerifier.verifyConsistency(size, checkpoint.size(), root, checkpoint.rootHash(), client.consistencyProof(log, size, checkpoint.size()));
             return true;

@@ -154,6 +154,25 @@ class ToolsAgainstAFakeLogTest {
     }
 
     /**
+     * A sweep from outside, stop 76: a state that recorded the log at size 0 (verify, a mirror or a witness run before the
+     * first entry) read every later head as a fork ("a consistency proof from the empty tree is meaningless") for good.
+     */
+    @Test
+    void a_state_that_saw_the_empty_log_takes_every_later_head_as_extending_it() throws Exception {
+        log = new FakeLog("/", entries(5), 0);
+        Path state = work.resolve("state-from-empty");
+        Run first = verify("--url", log.url(), "--state", state.toString());
+        assertThat(first.status()).as(first.output()).isZero();
+        log.signedSize = 5;
+        Run later = verify("--url", log.url(), "--state", state.toString());
+        assertThat(later.status()).as(later.output()).isZero();
+        assertThat(later.output()).contains("size 0 -> 5: every tree extends the empty tree").doesNotContain("FORK");
+        Run again = verify("--url", log.url(), "--state", state.toString());
+        assertThat(again.status()).as(again.output()).isZero();
+        assertThat(again.output()).contains("unchanged at size 5");
+    }
+
+    /**
      * Outside audit: a checking mirror (--state) stopped as a fork (exit 3) when its server restarted, its check run against
      * no server. A check that cannot reach the server is put off; the mirror resumes and checks the restarted log.
      */

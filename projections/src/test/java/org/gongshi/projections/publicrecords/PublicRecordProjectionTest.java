@@ -107,6 +107,33 @@ class PublicRecordProjectionTest {
     }
 
     /**
+     * A historical import's record whose period ended before the day the import recorded it stands expired from the start, so
+     * no search counts it (two sweeps from outside, stop 76: {@code total: 1} and no record, until its end was recorded a day
+     * on); one imported while still public is published as any other.
+     */
+    @Test
+    void an_imported_record_whose_period_ended_before_the_import_is_in_no_search_nor_its_count() throws Exception {
+        var criticism = List.of(new Penalty(PenaltyType.CIRCULATED_CRITICISM, null, "通报批评"));
+        java.time.Instant importedAt = LocalDate.of(2026, 12, 3).atTime(10, 0).atZone(org.gongshi.ledger.calendar.LedgerClock.LEGAL_ZONE).toInstant();
+        java.util.Map<String, String> imported = java.util.Map.of(org.gongshi.ledger.vocabulary.MetadataKeys.HISTORICAL_IMPORT, "true");
+        handle(1, new org.axonframework.eventhandling.GenericEventMessage<>("e-1", decided("r-ended", criticism,
+                new Deadline(LocalDate.of(2026, 5, 12), false)), imported, importedAt));
+        handle(2, new org.axonframework.eventhandling.GenericEventMessage<>("e-2", decided("r-public", criticism,
+                new Deadline(LocalDate.of(2026, 12, 3), false)), imported, importedAt));
+        PublicRecordView ended = records.find("r-ended").orElseThrow();
+        assertThat(ended.state()).isEqualTo(RecordState.EXPIRED);
+        assertThat(ended.endedOn()).isEqualTo(LocalDate.of(2026, 5, 13));
+        assertThat(records.find("r-public").orElseThrow().state()).isEqualTo(RecordState.PUBLISHED);
+        PublicRecords.Page page = records.search(new PublicRecords.Search(null, BUREAU, null, null, null, null), 0, 20);
+        assertThat(page.items()).extracting(PublicRecordView::recordId).containsExactly("r-public");
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    private void handle(long index, org.axonframework.eventhandling.EventMessage<?> event) throws Exception {
+        projection.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index), event));
+    }
+
+    /**
      * A processor's batch sends the records' writes together at its end, in the order they were made: a record published,
      * corrected and withdrawn within one batch ends as when each event was written alone, found by its corrected name.
      */
