@@ -166,7 +166,7 @@ public class Disclosure {
                 command.facts(), command.legalBasis(), hidden);
         apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(),
                 RedactionPolicy.reason(command.reason(), hidden, publicNames(), recordTexts(command.facts(), command.legalBasis())), corrected,
-                hidden));
+                hidden, publishedOn));
     }
 
     /** Expiry takes the recording day; only the deadline mechanism expires a record, and a repeat changes nothing. */

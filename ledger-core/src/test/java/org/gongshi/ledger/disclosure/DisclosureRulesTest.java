@@ -327,6 +327,7 @@ class DisclosureRulesTest {
                         "当事人销售侵权商品55件，经理李某某在场。", "《商标法》第六十条", "赵示例", List.of("李某某")), AS_BUREAU)
                 .expectEventsMatching(captured(correcting));
         DisclosureCorrected corrected = only(correcting, DisclosureCorrected.class);
+        assertThat(corrected.publishedOn()).as("the publication day, for the feed's corrected entry").isEqualTo(LocalDate.of(2026, 2, 12));
         DecisionRevised revised = new DecisionRevised(CASE_ID, DECISION_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕7号",
                 LocalDate.of(2026, 4, 1), "复议变更罚款数额", changed, VERSION);
         DisclosureWithdrawn withdrawn = new DisclosureWithdrawn(CASE_ID, DECISION_ID, LocalDate.of(2026, 4, 2), "复议变更罚款数额",

@@ -73,6 +73,8 @@ public class FeedLogProjection {
         retraction.put("reason", e.reason());
         retract(message.getIdentifier() + RETRACTION, message, token, FeedTypes.DISCLOSURE_RETRACTED, RECORD, e.recordId(), retraction);
         Map<String, Object> data = dataOf(e.record());
+        // a correction recorded before the event carried it keeps its entry's bytes, so a rebuild of the feed gives the same log
+        if (e.publishedOn() != null) data.put("publishedOn", e.publishedOn());
         data.put("correctedOn", e.correctedOn());
         data.put("correctionReason", e.reason());
         publish(message, token, FeedTypes.DISCLOSURE_CORRECTED, RECORD, e.recordId(), (appending, seq) -> e.record().division(), data);

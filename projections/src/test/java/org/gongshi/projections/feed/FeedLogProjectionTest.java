@@ -141,6 +141,15 @@ class FeedLogProjectionTest {
         assertThat(entries.get(2).line()).doesNotContain("周示例");
         assertThat(log.leafHash(0)).as("the published entry is never rewritten").isEqualTo(publishedLeaf);
         assertThat(FeedLogProjection.RECORD.publicBefore(log.appending(List.of()), "decision-1", 3)).map(FeedLog.Current::seq).hasValue(2L);
+        assertThat(entries.get(2).line()).as("a correction recorded before it carried its publication day keeps its bytes")
+                .doesNotContain("publishedOn");
+
+        // a correction that records the publication day carries it, as the published entry did: the entry a snapshot holds for the
+        // record (a credit platform's sweep from outside, stop 76: a platform starting from the snapshot could not know it)
+        deliver(new GenericEventMessage<>(new DisclosureCorrected("case-1", "decision-1", LocalDate.of(2026, 3, 10), "更正违法事实",
+                hidden, List.of("周示例"), LocalDate.of(2026, 3, 5))), GapAwareTrackingToken.newInstance(3, Set.of()));
+        assertThat(log.after(-1, 10, null, null).get(4).line())
+                .contains("\"publishedOn\":\"2026-03-05\",\"correctedOn\":\"2026-03-10\",\"correctionReason\":\"更正违法事实\"");
     }
 
 
