@@ -5,7 +5,7 @@ import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.LedgerGateway;
 import org.gongshi.api.web.Params;
-import org.gongshi.ledger.privacy.command.ShredSubject;
+import org.gongshi.ledger.privacy.command.ShredPartyData;
 import org.gongshi.projections.privacy.SubjectKeys;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -48,7 +48,8 @@ public class SubjectKeyController {
         return Mono.fromCallable(() -> keys.known(subjectId)).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(known -> {
                     if (!known) return Mono.error(new NotFound("No data subject " + subjectId + " has personal data in the ledger"));
-                    return gateway.send(acting, new ShredSubject(subjectId));
+                    // recorded in the case's own stream, so no command on the case comes after it unseen (ShredPartyData)
+                    return gateway.send(acting, new ShredPartyData(subjectId));
                 })
                 .flatMap(position -> Mono.fromCallable(() -> {
                     keys.delete(subjectId);

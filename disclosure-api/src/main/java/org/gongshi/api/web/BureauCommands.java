@@ -40,12 +40,21 @@ public class BureauCommands {
     /** As {@link #send}, for a command whose checks read the views first (off the event loop). */
     public Mono<ResponseEntity<?>> sendAfter(Jwt jwt, String key, String route, Object body, Function<Caller, Mono<Command>> command) {
         Caller caller = issuer(jwt);
-        return idempotency.execute(caller, key, route, body, Mono.defer(() -> command.apply(caller))
+        return Mono.deferContextual(sent -> idempotency.execute(caller, key, asSent(route, sent), body, Mono.defer(() -> command.apply(caller))
                 .flatMap(c -> Mono.deferContextual(context -> IdempotentCommands.takenOver(context)
                                 ? ledger.recorded(c.aggregates(), IdempotentCommands.request(context).orElseThrow()) : Mono.just(false))
                         .flatMap(recorded -> recorded ? ledger.head().map(c::answer) : ledger.sendForResult(caller, c.message()).map(c::answer)
                                 .onErrorResume(e -> c.created() != null && key != null && DistributedFailures.of(e) == DistributedFailures.Meaning.CONFLICT,
-                                        e -> ledger.head().map(c::answer)))));
+                                        e -> ledger.head().map(c::answer))))));
+    }
+
+    /**
+     * The route as an {@code Idempotency-Key} remembers the request: the same body sent as a historical import is another
+     * request than sent live, whose acts count otherwise (a sweep from outside, stop 76: the key answered the first mode's
+     * response to a retry in the other, silently), so the key's second use is a 422.
+     */
+    private static String asSent(String route, reactor.util.context.ContextView sent) {
+        return HistoricalImport.requested(sent) ? route + " (" + HistoricalImport.HEADER + ")" : route;
     }
 
     /**

@@ -7,6 +7,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.gongshi.ledger.calendar.Deadline;
 import org.gongshi.ledger.cases.command.CheckDeadlines;
+import org.gongshi.ledger.privacy.command.ShredPartyData;
+import org.gongshi.ledger.privacy.event.SubjectShredded;
 import org.gongshi.ledger.cases.command.CloseCase;
 import org.gongshi.ledger.cases.command.ConcludeHearing;
 import org.gongshi.ledger.cases.command.DecideNoPenalty;
@@ -142,6 +144,8 @@ public class Case implements DisclosedCase {
     /** 公示: the public record of the decision, from the filing on. */
     @AggregateMember
     private Disclosure disclosure;
+    /** The party's personal data was shredded: recorded in this stream, or its key deleted before (its filing reads shredded). */
+    private boolean partyShredded;
 
     protected Case() {
         // for Axon
@@ -750,7 +754,22 @@ public class Case implements DisclosedCase {
         }
     }
 
+    /**
+     * The party's personal data shredded ({@link ShredPartyData}): by an admin of any bureau (the controller checks the role),
+     * once; its key is deleted after it is recorded.
+     */
+    @CommandHandler
+    public void handle(ShredPartyData command, java.time.Clock clock) {
+        if (partyShredded) return;
+        apply(new SubjectShredded(caseId, clock.instant()));
+    }
+
     // ---- state from events
+
+    @EventSourcingHandler
+    void on(SubjectShredded event) {
+        partyShredded = true;
+    }
 
     @EventSourcingHandler
     void on(CaseFiled event) {
@@ -758,6 +777,7 @@ public class Case implements DisclosedCase {
         bureau = event.bureau();
         partyUscc = event.party() == null ? null : event.party().uscc();
         partyName = event.party() == null || event.party().shredded() ? null : event.party().name();
+        partyShredded = event.party() != null && event.party().shredded();
         authorityName = event.authorityName();
         ipType = event.ipType();
         violationType = event.violationType();

@@ -26,6 +26,7 @@ import org.gongshi.ledger.disclosure.event.WithholdingGround;
 import org.gongshi.ledger.policy.Recording;
 import org.gongshi.ledger.policy.Rule;
 import org.gongshi.ledger.privacy.PersonalData;
+import org.gongshi.ledger.privacy.event.SubjectShredded;
 import org.gongshi.ledger.policy.RuleViolation;
 import org.gongshi.ledger.policy.Rulebook;
 import org.gongshi.ledger.vocabulary.IpType;
@@ -64,6 +65,8 @@ public class Disclosure {
     private String violationType;
     private Procedure procedure;
     private Party party;
+    /** The party's personal data was shredded, recorded in the case's stream (its key may still open the filing meanwhile). */
+    private boolean partyShredded;
     private LocalDate filedOn;
     /** The day of the act, when the filing recorded it. */
     private LocalDate actOn;
@@ -130,7 +133,7 @@ public class Disclosure {
         check(decision.lastRevision() == null || decision.lastRevision() == RevisionKind.CHANGED, Rule.DISCLOSURE_AFTER_DECISION,
                 "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
                         + "; only a changed decision is published again");
-        check(!party.shredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
+        check(!party.shredded() && !partyShredded, Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
         // a new record of a changed decision hides every term its earlier records hid, and the new ones
         List<String> hidden = new ArrayList<>(redactions);
@@ -156,6 +159,10 @@ public class Disclosure {
         check(command.reason() != null && !command.reason().isBlank(), Rule.CORRECTION_OF_RECORD, "a correction states its reason");
         check(command.legalRepresentative() == null || record.subjectKind() != org.gongshi.ledger.vocabulary.PartyKind.NATURAL_PERSON,
                 Rule.CORRECTION_OF_RECORD, "a natural person's record names no legal representative; correct the facts instead");
+        // a natural person's record names the person: written again after the erasure, it would store the name anew (a sweep
+        // from outside, stop 76, found a correction after the key's deletion accepted, where a publication is refused)
+        check(!(party.kind() == org.gongshi.ledger.vocabulary.PartyKind.NATURAL_PERSON && (party.shredded() || partyShredded)), Rule.CORRECTION_OF_RECORD,
+                "the party's personal data was shredded; its record is not written again, which would store its name anew");
         check(!redactions.contains(PersonalData.SHREDDED), Rule.CORRECTION_OF_RECORD,
                 "the case's personal data was shredded, so the terms hidden before can no longer be hidden again; withdraw the record instead");
         // redactions accumulate: a correction hides every term hidden before it, and its own
@@ -298,6 +305,11 @@ public class Disclosure {
     }
 
     // ---- state from events
+
+    @EventSourcingHandler
+    void on(SubjectShredded event) {
+        partyShredded = true;
+    }
 
     @EventSourcingHandler
     void on(CaseFiled event) {

@@ -28,6 +28,8 @@ import org.gongshi.ledger.disclosure.command.ExpireDisclosure;
 import org.gongshi.ledger.disclosure.command.RepairCredit;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureCorrected;
+import org.gongshi.ledger.privacy.command.ShredPartyData;
+import org.gongshi.ledger.privacy.event.SubjectShredded;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
 import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
@@ -94,6 +96,37 @@ class DisclosureRulesTest {
     static PenaltyDecided decided(List<Penalty> penalties, Procedure procedure) {
         return new PenaltyDecided(CASE_ID, DECISION_ID, "京朝市监罚〔2026〕100号", DECIDED, procedure, penalties,
                 "《商标法》第六十条第二款", "当事人销售侵犯注册商标专用权的商品。", due("2026-04-07"), true, due("2026-02-26"), VERSION);
+    }
+
+    /**
+     * A sweep from outside, stop 76: a publication racing the shredding of a natural person's data published the name after
+     * the erasure, the shredding being recorded in the data subject's own stream. It is recorded in the case's stream now
+     * ({@code ShredPartyData}), once; after it, the decision is not published nor its record corrected (which would store the
+     * name anew), whether or not the key still opens the filing.
+     */
+    @Test
+    void a_natural_person_s_decision_is_neither_published_nor_its_record_corrected_once_the_party_is_shredded() {
+        java.time.Instant now = java.time.Instant.parse("2026-02-20T02:00:00Z");
+        fixture.registerInjectableResource(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        Object[] person = {filed(Procedure.ORDINARY, PERSON), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY)};
+        SubjectShredded shredded = new SubjectShredded(CASE_ID, now);
+        fixture.given(person).when(new ShredPartyData(CASE_ID)).expectEvents(shredded);
+        fixture.given(person[0], person[1], person[2], shredded).when(new ShredPartyData(CASE_ID)).expectNoEvents().expectSuccessfulHandlerExecution();
+        refused(fixture.given(person[0], person[1], person[2], shredded)
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
+                "disclosure-scope", "shredded; the decision can no longer be published");
+        PublicRecord record = RedactionPolicy.publicRecord(DECISION_ID, PERSON, "京朝市监罚〔2026〕100号", "销售侵犯注册商标专用权的商品",
+                "当事人销售侵权商品。", "《商标法》第六十条第二款", FINE_50K, DECIDED, LocalDate.of(2029, 2, 12),
+                "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
+        DisclosureDecided published = new DisclosureDecided(CASE_ID, DECISION_ID, DECISION_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12),
+                null, due("2026-03-16"), true, due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION, List.of(), null);
+        refused(fixture.given(person[0], person[1], person[2], published, shredded)
+                        .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正违法事实", null, "当事人销售侵权商品五件。", null, null, List.of()), AS_BUREAU),
+                "correction-of-record", "its record is not written again");
+        // a company's record is corrected as before: its name is no personal data
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY), published(LocalDate.of(2026, 2, 12)), shredded)
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正违法事实", null, "当事人销售侵权商品五件。", null, null, List.of()), AS_BUREAU)
+                .expectSuccessfulHandlerExecution();
     }
 
     private TestExecutor<Case> given(Object... extra) {

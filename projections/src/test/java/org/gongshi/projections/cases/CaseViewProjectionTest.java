@@ -174,6 +174,26 @@ class CaseViewProjectionTest {
         assertThat(organisation.revisions()).extracting(CaseView.Revision::reason).containsExactly("罚款数额变更");
     }
 
+    /**
+     * A sweep from outside, stop 76: an act recorded after the party's shredding, sealed with the key before it was deleted,
+     * was opened in clear and kept so in the view until a rebuild (which reads it shredded). The view now shreds the texts of
+     * every act after the shredding, as a rebuild reads them.
+     */
+    @Test
+    void acts_recorded_after_a_natural_persons_shredding_read_their_free_texts_as_shredded() throws Exception {
+        List<Object> events = naturalPersons("case-q");
+        events.add(1, new SubjectShredded("case-q", java.time.Instant.parse("2026-03-01T00:00:00Z")));
+        deliver(events, 1);
+        CaseView view = views.find("case-q").orElseThrow();
+        assertThat(view.party().name()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(view.decision().facts()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(view.decision().legalBasis()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(view.statements()).extracting(CaseView.Statement::summary).containsExactly(PersonalData.SHREDDED);
+        assertThat(view.revisions()).extracting(CaseView.Revision::reason).containsExactly(PersonalData.SHREDDED);
+        assertThat(view.execution().method()).isEqualTo(PersonalData.SHREDDED);
+        assertThat(view.decision().decisionNumber()).as("no free text: as filed").isNotEqualTo(PersonalData.SHREDDED);
+    }
+
     @Test
     void redelivered_events_change_nothing() throws Exception {
         deliver(lifecycle("case-1"), 1);
