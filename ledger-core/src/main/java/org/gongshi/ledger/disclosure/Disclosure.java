@@ -133,7 +133,7 @@ public class Disclosure {
         check(decision.lastRevision() == null || decision.lastRevision() == RevisionKind.CHANGED, Rule.DISCLOSURE_AFTER_DECISION,
                 "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
                         + "; only a changed decision is published again");
-        check(!party.shredded() && !partyShredded, Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
+        check(!naturalPersonShredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
         // a new record of a changed decision hides every term its earlier records hid, and the new ones
         List<String> hidden = new ArrayList<>(redactions);
@@ -161,7 +161,7 @@ public class Disclosure {
                 Rule.CORRECTION_OF_RECORD, "a natural person's record names no legal representative; correct the facts instead");
         // a natural person's record names the person: written again after the erasure, it would store the name anew (a sweep
         // from outside, stop 76, found a correction after the key's deletion accepted, where a publication is refused)
-        check(!(party.kind() == org.gongshi.ledger.vocabulary.PartyKind.NATURAL_PERSON && (party.shredded() || partyShredded)), Rule.CORRECTION_OF_RECORD,
+        check(!naturalPersonShredded(), Rule.CORRECTION_OF_RECORD,
                 "the party's personal data was shredded; its record is not written again, which would store its name anew");
         check(!redactions.contains(PersonalData.SHREDDED), Rule.CORRECTION_OF_RECORD,
                 "the case's personal data was shredded, so the terms hidden before can no longer be hidden again; withdraw the record instead");
@@ -309,6 +309,15 @@ public class Disclosure {
     @EventSourcingHandler
     void on(SubjectShredded event) {
         partyShredded = true;
+    }
+
+    /**
+     * Whether the party is a natural person whose personal data was shredded: its key deleted (the filing reads shredded) or
+     * the shredding recorded in the case's stream (the key may still open the filing meanwhile). An organisation's name is
+     * no personal data; its record's hidden terms, sealed, are checked where they are written again.
+     */
+    private boolean naturalPersonShredded() {
+        return party.shredded() || partyShredded && party.kind() == org.gongshi.ledger.vocabulary.PartyKind.NATURAL_PERSON;
     }
 
     @EventSourcingHandler
