@@ -104,6 +104,8 @@ public class Disclosure {
         check(action == null, Rule.DISCLOSURE_AFTER_DECISION, "disclosure of this decision was already decided (" + action
                 + (recordState != null ? ", record " + recordState : "") + "); " + (action == DisclosureAction.WITHHOLD
                 ? "a decision's disclosure is decided once: the withholding stands until the decision is changed (a CHANGED revision), whose disclosure is decided again"
+                : command.action() == DisclosureAction.WITHHOLD
+                ? "a published record is not withheld afterwards: it is taken back by a revision of the decision, which withdraws it"
                 : "a public record is corrected, not published twice"));
         LocalDate decidedOn = recording.onItsDay(command.decidedOn(), "the disclosure decision (publication or withholding)", rules);
         // a changed decision is published again as a new record, due from the change
@@ -133,7 +135,12 @@ public class Disclosure {
         check(decision.lastRevision() == null || decision.lastRevision() == RevisionKind.CHANGED, Rule.DISCLOSURE_AFTER_DECISION,
                 "the decision was " + decision.lastRevision() + " on " + decision.lastRevisionEffectiveOn()
                         + "; only a changed decision is published again");
-        check(!naturalPersonShredded(), Rule.DISCLOSURE_SCOPE, "the party's personal data was shredded; the decision can no longer be published");
+        check(!naturalPersonShredded(), Rule.PERSONAL_DATA_SHREDDED, "the party's personal data was shredded; the decision can no longer be published");
+        // the terms an earlier record of the case hid, shredded with the key, can no longer be hidden from a new record (a
+        // re-test from outside, stop 76: a changed decision's new record published an organisation's hidden term in clear)
+        check(!redactions.contains(PersonalData.SHREDDED), Rule.PERSONAL_DATA_SHREDDED, "the terms this case's earlier records hid were"
+                + " shredded with its data subject's key and can no longer be hidden: a new record would publish them; withhold the"
+                + " decision on the ground OTHER_LAW (个人信息保护法) instead");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
         // a new record of a changed decision hides every term its earlier records hid, and the new ones
         List<String> hidden = new ArrayList<>(redactions);
@@ -161,9 +168,9 @@ public class Disclosure {
                 Rule.CORRECTION_OF_RECORD, "a natural person's record names no legal representative; correct the facts instead");
         // a natural person's record names the person: written again after the erasure, it would store the name anew (a sweep
         // from outside, stop 76, found a correction after the key's deletion accepted, where a publication is refused)
-        check(!naturalPersonShredded(), Rule.CORRECTION_OF_RECORD,
+        check(!naturalPersonShredded(), Rule.PERSONAL_DATA_SHREDDED,
                 "the party's personal data was shredded; its record is not written again, which would store its name anew");
-        check(!redactions.contains(PersonalData.SHREDDED), Rule.CORRECTION_OF_RECORD,
+        check(!redactions.contains(PersonalData.SHREDDED), Rule.PERSONAL_DATA_SHREDDED,
                 "the case's personal data was shredded, so the terms hidden before can no longer be hidden again; withdraw the record instead");
         // redactions accumulate: a correction hides every term hidden before it, and its own
         List<String> hidden = new ArrayList<>(redactions);
@@ -234,9 +241,15 @@ public class Disclosure {
                 party.kind() == org.gongshi.ledger.vocabulary.PartyKind.NATURAL_PERSON ? null : party.legalRepresentative());
     }
 
-    /** What this case's public record hid: the terms its bureau listed, and the texts as written that the patterns read. */
+    /**
+     * What this case's public record hid: the terms its bureau listed (and the shredded marker if they were shredded with the
+     * key, so a text resting on the case is withheld, {@link RedactionPolicy#reason}), and the texts as written that the
+     * patterns read.
+     */
     public RecordRedactions recordRedactions() {
-        return new RecordRedactions(RedactionPolicy.hiddenTerms(redactions), ofCase.decision().decisionId() == null ? List.of()
+        List<String> terms = new ArrayList<>(RedactionPolicy.hiddenTerms(redactions));
+        if (redactions.contains(PersonalData.SHREDDED)) terms.add(PersonalData.SHREDDED);
+        return new RecordRedactions(terms, ofCase.decision().decisionId() == null ? List.of()
                 : recordTexts().stream().filter(java.util.Objects::nonNull).toList());
     }
 

@@ -46,6 +46,8 @@ public final class RedactionPolicy {
     public static final String HIDDEN = "***";
 
     private static final String SHREDDED = org.gongshi.ledger.privacy.PersonalData.SHREDDED;
+    /** What is published for a reason resting on a case whose hidden terms were shredded: none of its text. */
+    public static final String WITHHELD_TEXT = "（该内容涉及已依法删除的信息，不予公示）";
 
     /** What may stand between a phone number's digit groups: a space, a dot, a hyphen, a dash or a slash (138—0013—8000, 138／0013／8000). */
     private static final String SEP = "(?:\\s?[.\\-—–/_]\\s?|\\s)?";
@@ -728,6 +730,9 @@ public final class RedactionPolicy {
      */
     public static String reason(String reason, List<String> redactions, List<String> publicNames, List<String> recordTexts) {
         if (reason == null) return null;
+        // a term the bureau hid was shredded with its data subject's key: the text may hold it and nothing can find it any more
+        // (a re-test from outside, stop 76: a withdrawal's reason and a listing's published an organisation's hidden term)
+        if (redactions.contains(SHREDDED)) return WITHHELD_TEXT;
         List<String> hidden = hiddenTerms(redactions);
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = kept(publicNames);

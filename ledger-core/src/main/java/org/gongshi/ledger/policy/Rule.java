@@ -46,6 +46,7 @@ public enum Rule {
     // INVALID: API.md, "ground (required for WITHHOLD)": a missing ground is a field to fix, answered 400 naming it (two sweeps
     // from outside, stops 74 and 76, read the 409 as "a legal rule was broken")
     WITHHOLDING_GROUND(Kind.INVALID, "A withheld decision records its legal ground", "SAMR Order 45 Art 5"),
+    PERSONAL_DATA_SHREDDED(Kind.CONFLICT, "Once a data subject's personal data is shredded, no record or text that would hold it is published or written again", "个人信息保护法 Art 47; SAMR Order 45 Art 6"),
     CORRECTION_OF_RECORD(Kind.CONFLICT, "Only a public record can be corrected; it keeps its id and history", "SAMR Order 45 Art 12"),
     PUBLICITY_PERIOD(Kind.CONFLICT, "A record stops being public when its publicity period ends, not before", "SAMR Order 45 Art 13"),
     CREDIT_REPAIR(Kind.CONFLICT, "Publication ends early only after the minimum period, with obligations fulfilled, harm removed, no repeat and no listing; never for suspension, restriction, downgrade or revocation", "SAMR Order 45 Art 14; NDRC Order 58; 国市监信规〔2021〕3号"),

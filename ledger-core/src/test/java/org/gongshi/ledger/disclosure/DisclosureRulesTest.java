@@ -114,7 +114,7 @@ class DisclosureRulesTest {
         fixture.given(person[0], person[1], person[2], shredded).when(new ShredPartyData(CASE_ID)).expectNoEvents().expectSuccessfulHandlerExecution();
         refused(fixture.given(person[0], person[1], person[2], shredded)
                         .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null, null, List.of()), AS_BUREAU),
-                "disclosure-scope", "shredded; the decision can no longer be published");
+                "personal-data-shredded", "shredded; the decision can no longer be published");
         PublicRecord record = RedactionPolicy.publicRecord(DECISION_ID, PERSON, "京朝市监罚〔2026〕100号", "销售侵犯注册商标专用权的商品",
                 "当事人销售侵权商品。", "《商标法》第六十条第二款", FINE_50K, DECIDED, LocalDate.of(2029, 2, 12),
                 "北京市朝阳区市场监督管理局", BUREAU, IpType.TRADEMARK, "110105", List.of());
@@ -122,7 +122,7 @@ class DisclosureRulesTest {
                 null, due("2026-03-16"), true, due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION, List.of(), null);
         refused(fixture.given(person[0], person[1], person[2], published, shredded)
                         .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正违法事实", null, "当事人销售侵权商品五件。", null, null, List.of()), AS_BUREAU),
-                "correction-of-record", "its record is not written again");
+                "personal-data-shredded", "its record is not written again");
         // a company's record is corrected as before: its name is no personal data
         fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY), published(LocalDate.of(2026, 2, 12)), shredded)
                 .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正违法事实", null, "当事人销售侵权商品五件。", null, null, List.of()), AS_BUREAU)
@@ -513,7 +513,39 @@ class DisclosureRulesTest {
                 null, shredded.disclosureDeadline(), true, shredded.doublePublicityDeadline(), true, shredded.publicUntil(), shredded.record(),
                 VERSION, List.of(org.gongshi.ledger.privacy.PersonalData.SHREDDED), null);
         refused(given(shredded).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "x", null, "y", null, null, List.of()), AS_BUREAU),
-                "correction-of-record", "shredded");
+                "personal-data-shredded", "shredded");
+    }
+
+    /**
+     * A re-test from outside, stop 76: once an organisation's case's hidden terms were shredded with its key, a changed
+     * decision's new record, a withdrawal's reason and a credit listing's texts resting on the case published them in clear.
+     * The new record is refused (withhold it instead); a withdrawal, which the law requires, is recorded with its reason
+     * withheld; a listing's texts are withheld ({@code ListingRulesTest}).
+     */
+    @Test
+    void terms_hidden_before_and_shredded_since_are_published_in_no_new_record_nor_reason() {
+        DisclosureDecided first = published(LocalDate.of(2026, 2, 12));
+        DisclosureDecided shredded = new DisclosureDecided(first.caseId(), first.decisionId(), first.recordId(), first.action(), first.decidedOn(),
+                null, first.disclosureDeadline(), true, first.doublePublicityDeadline(), true, first.publicUntil(), first.record(),
+                VERSION, List.of(org.gongshi.ledger.privacy.PersonalData.SHREDDED), null);
+        var changed = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("30000.00"), "罚款"));
+        List<Object> events = new ArrayList<>();
+        given(shredded).when(new ReviseDecision(CASE_ID, RevisionKind.CHANGED, RevisionBy.RECONSIDERATION, "京复〔2026〕9号", LocalDate.of(2026, 4, 1),
+                        "经查货源蓝鲸星河工作室系正品授权，变更罚款数额", changed), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureWithdrawn withdrawn = only(events, DisclosureWithdrawn.class);
+        assertThat(withdrawn.reason()).isEqualTo(RedactionPolicy.WITHHELD_TEXT);
+        refused(given(shredded, only(events, DecisionRevised.class), withdrawn)
+                        .when(new DecideDisclosure(CASE_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 4, 2), null, null, List.of()), AS_BUREAU),
+                "personal-data-shredded", "withhold the decision on the ground OTHER_LAW");
+        given(shredded, only(events, DecisionRevised.class), withdrawn)
+                .when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 4, 2), WithholdingGround.OTHER_LAW,
+                        "个人信息保护法第四十七条", List.of()), AS_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        // a published record is taken back by a revision, not withheld (the same re-test: it was told "published twice")
+        refused(given(first).when(new DecideDisclosure(CASE_ID, DisclosureAction.WITHHOLD, LocalDate.of(2026, 2, 13), WithholdingGround.OTHER_LAW,
+                        "x", List.of()), AS_BUREAU),
+                "disclosure-after-decision", "a published record is not withheld afterwards");
     }
 
     @Test

@@ -127,6 +127,23 @@ class ListingRulesTest {
     }
 
     /**
+     * A re-test from outside, stop 76: a basis record's hidden terms shredded with its key (an organisation's case) were
+     * published in clear in a listing's reason resting on it. A reason resting on such a case is withheld: nothing can find
+     * the terms in it any more.
+     */
+    @Test
+    void a_listings_reason_resting_on_a_case_whose_hidden_terms_were_shredded_is_withheld() {
+        cases.redacted(BASIS.get(0), List.of(org.gongshi.ledger.privacy.PersonalData.SHREDDED), List.of("当事人销售侵权商品，货源为***。"));
+        fixture.given(proposed(), new ListingStatementRecorded(LISTING_ID, date("2025-03-05"), "无异议"))
+                .when(new DecideListing(LISTING_ID, date("2025-03-06"), true, List.of(noAwards()), null,
+                        "当事人长期从蓝鲸星河工作室购进侵权商品。"), AS_OWN_BUREAU)
+                .expectEvents(new ListingAdded(LISTING_ID, BUREAU, "110105", ListType.SEVERE_DISHONESTY, ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                                SUBJECT, BASIS, org.gongshi.ledger.disclosure.RedactionPolicy.WITHHELD_TEXT, date("2025-03-06"),
+                                due("2026-03-06"), due("2025-09-06"), STATEMENT_DEADLINE, true, VERSION),
+                        imposed(LISTING_ID + "/1", SanctionMeasure.NO_AWARDS, date("2025-03-06"), date("2026-03-06")));
+    }
+
+    /**
      * The entry records the listing bureau's name as its own basis case's filing recorded it (a credit platform's sweep, stop 74:
      * the feed's listing.added named the authority by its code only); another bureau's case never names it.
      */
