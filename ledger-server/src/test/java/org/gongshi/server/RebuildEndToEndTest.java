@@ -202,8 +202,9 @@ class RebuildEndToEndTest {
      * nothing in, drops what it replayed, and this node's processor runs on.
      */
     @Test
-    void a_segment_taken_by_another_node_as_the_rebuild_stops_its_processor_fails_the_rebuild_with_nothing_switched_in()
-            throws Exception {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void a_segment_taken_by_another_node_as_the_rebuild_stops_its_processor_fails_the_rebuild_with_nothing_switched_in(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
             WebTestClient web = LedgerEndToEndTest.client(app);
             String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
@@ -232,10 +233,46 @@ class RebuildEndToEndTest {
             assertThat(db.getCollection("case_views").find(eq("_id", caseId)).first().getString("status")).as("nothing switched in")
                     .isEqualTo("CLOSED");
             assertThat(db.listCollectionNames().into(new ArrayList<>())).as("what it replayed, dropped").doesNotContain("case_views_rebuild");
+            // the log says what the live view holds by the phase it failed in (a sweep from outside, stop 76: "as it was, or has some
+            // documents switched in", whatever the phase)
+            assertThat(output.getAll()).contains("Rebuild of case-views failed while SWITCHING; the live view has 0 of its documents replaced and 0 removed");
             StreamingEventProcessor here = processing.eventProcessor("case-views", StreamingEventProcessor.class).orElseThrow();
             assertThat(here.isRunning()).as("this node's processor started again").isTrue();
             String next = ProcessorFaultEndToEndTest.file(web, officer);
             LedgerEndToEndTest.awaitCase(web, officer, next, v -> v.get("status") != null);
+        }
+    }
+
+    /**
+     * A sweep from outside, stop 76: a rebuild cut short by a crash said nothing at the next start, and its collection, as large
+     * as the view, stayed until the next rebuild; one running as the node stopped logged an ERROR saying documents might have
+     * been switched in, stack traces and an uncaught exception. The start names the collection left; a stop ends the rebuild
+     * in one line, saying the live view is untouched.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void a_rebuild_cut_short_is_named_at_the_next_start_and_one_running_as_the_node_stops_ends_in_one_line(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
+            MongoDatabase db = app.getBean(MongoDatabase.class);
+            db.getCollection("penalty_history_rebuild").insertOne(new Document("_id", "left-by-a-crash"));
+            // the node stops while a rebuild replays: its event store closes under it
+            EventStore closing = delegating(EventStore.class, app.getBean(EventStore.class), (method, args) -> {
+                if (method.getName().equals("openStream")) throw new IllegalStateException("HikariDataSource (event-store) has been closed");
+                return NOT_HANDLED;
+            });
+            Rebuilds stopped = new Rebuilds(db, closing, app.getBean(EventProcessingConfiguration.class), app.getBean(Processors.class), 1000);
+            stopped.stopping();
+            stopped.start(RebuildableView.LISTING_VIEWS);
+            Rebuilds.Progress ended = ProcessorFaultEndToEndTest.await(() -> stopped.progress("listing-views").orElseThrow(),
+                    p -> !p.state().equals("REPLAYING"), "the rebuild to end");
+            assertThat(ended.error()).isEqualTo("stopped by the node's shutdown");
+            assertThat(output.getAll()).contains("Rebuild of listing-views stopped by the node's shutdown after 0 events (REPLAYING); the live"
+                    + " view is untouched; start it again once the node is up").doesNotContain("Rebuild of listing-views failed");
+        }
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir)) {
+            assertThat(output.getAll()).contains("A rebuild of penalty-history was cut short (a crash or a stop) or runs on another node: its"
+                    + " collection penalty_history_rebuild holds 1 documents");
         }
     }
 

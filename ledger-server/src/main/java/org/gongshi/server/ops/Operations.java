@@ -43,10 +43,16 @@ public class Operations {
         return new Processors(processing, eventStore, readModelDatabase, serializer);
     }
 
-    @Bean
+    /** A rebuild running as the node stops is told so first (its stores close under it), and a rebuild cut short is reported at the start. */
+    @Bean(destroyMethod = "stopping")
     Rebuilds rebuilds(MongoDatabase readModelDatabase, EventStore eventStore, EventProcessingConfiguration processing, Processors processors,
                       @org.springframework.beans.factory.annotation.Value("${gongshi.processors.batch-size:1000}") int batchSize) {
         return new Rebuilds(readModelDatabase, eventStore, processing, processors, batchSize);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> leftOverRebuilds(Rebuilds rebuilds) {
+        return ready -> rebuilds.reportLeftOver();
     }
 
     /** Registered once the application is ready, when the processors exist. */

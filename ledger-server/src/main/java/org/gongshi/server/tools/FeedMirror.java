@@ -272,13 +272,33 @@ public final class FeedMirror {
         stopped = true;
     }
 
+    /** The first wait before reconnecting, doubled after each session that took nothing, up to {@link #LONGEST_WAIT}. */
+    static final Duration FIRST_WAIT = Duration.ofMillis(200);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    /** The wait before the next reconnection (read by tests). */
+    private volatile Duration backoff = FIRST_WAIT;
+
+    /** How many times the wait started short again after a session that took entries (read by tests). */
+    private volatile long shortAgain;
+
+    /** The wait before the next reconnection, as it stands. */
+    Duration backoff() {
+        return backoff;
+    }
+
+    /** How many times the wait started short again after a session that took entries. */
+    long shortAgain() {
+        return shortAgain;
+    }
+
     /** Mirrors until stopped or until {@code until}; reconnects after every interruption. */
     public void run(Instant until) throws InterruptedException {
-        Duration backoff = Duration.ofMillis(200);
+        backoff = FIRST_WAIT;
         while (!stopped && (until == null || Instant.now().isBefore(until))) {
+            long before = lastSequence();
             try {
                 follow(until);
-                backoff = Duration.ofMillis(200);
+                backoff = FIRST_WAIT;
             } catch (IOException | RuntimeException e) {
                 if (stopped) return;
                 if (e instanceof NotWritten local) {
@@ -296,9 +316,15 @@ public final class FeedMirror {
                 }
                 if (checks != null) checks.maybeCheck();
                 if (stopped) return;
+                // a session that took entries ends a server's absence: the wait starts short again (a sweep from outside, stop 76:
+                // after one long outage every later restart waited 30 s, the mirror trailing the feed meanwhile)
+                if (lastSequence() != before && backoff.compareTo(FIRST_WAIT) > 0) {
+                    backoff = FIRST_WAIT;
+                    shortAgain++;
+                }
                 System.err.printf("feed interrupted (%s); resuming after %d in %d ms%n", why, lastSequence(), backoff.toMillis());
                 Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : backoff.multipliedBy(2);
             }
         }
     }

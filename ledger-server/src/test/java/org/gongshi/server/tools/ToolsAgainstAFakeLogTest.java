@@ -199,6 +199,31 @@ class ToolsAgainstAFakeLogTest {
         mirror.stop();
     }
 
+    /**
+     * A sweep from outside, stop 76: the wait before reconnecting grew while the server was away and never started short again,
+     * so after one long outage every later restart left the mirror 30 s behind. A session that takes entries resets it.
+     */
+    @Test
+    void the_mirror_reconnects_quickly_again_once_a_session_took_entries() throws Exception {
+        log = new FakeLog("/", entries(3), 3);
+        FeedMirror mirror = new FeedMirror(URI.create(log.url()), work.resolve("w.jsonl"));
+        background.submit(() -> {
+            mirror.run((java.time.Instant) null);
+            return null;
+        });
+        awaitMirrored(mirror, 3);
+        log.close(); // away: each attempt fails, the wait doubles
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (mirror.backoff().compareTo(Duration.ofMillis(1600)) < 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(mirror.backoff()).isGreaterThanOrEqualTo(Duration.ofMillis(1600));
+        long shortBefore = mirror.shortAgain();
+        log = log.restarted(entries(5), 5);
+        awaitMirrored(mirror, 5);
+        // the session that took entries 3 and 4 ends at once (the fake log closes each stream): its wait starts short again
+        awaitAtLeast(mirror::shortAgain, shortBefore + 1);
+        mirror.stop();
+    }
+
     /** Crash audit: a 429 on the verifier keys stopped a checking mirror for good (exit 3); such a round is put off. */
     @Test
     void a_checking_mirror_puts_off_a_round_its_server_refused_with_too_many_requests() throws Exception {
