@@ -227,6 +227,21 @@ class AuditEndToEndTest {
         assertThat(state.get("publicRecord").get("status").asInt()).isEqualTo(200);
         assertThat(state.get("firstPublicRecord").get("recordId").asString()).isEqualTo(first);
         assertThat(state.get("firstPublicRecord").get("status").asInt()).isEqualTo(410);
+
+        // changed, then withheld: the state shows the record the public last had, withdrawn (a sweep from outside, stop 76: it
+        // said the case had never been published)
+        String withheld = bureau.decidedCase("北京暂不公示示例有限公司", COMPANY, 30000);
+        bureau.publish(withheld);
+        String only = (String) ((Map<?, ?>) LedgerEndToEndTest.awaitCase(web, officer, withheld, v -> v.get("disclosure") != null)
+                .get("disclosure")).get("recordId");
+        bureau.act(withheld, "revision", Map.of("kind", "CHANGED", "by", "RECONSIDERATION", "documentNumber", "京复决〔2026〕8号",
+                "effectiveOn", "2026-03-16", "reason", "复议变更罚款数额", "penalties", List.of(Map.of("type", "FINE", "amount", 20000))));
+        bureau.act(withheld, "disclosure", Map.of("action", "WITHHOLD", "ground", "OTHER_LAW", "explanation", "依法不予公示"));
+        LedgerEndToEndTest.awaitCase(web, officer, withheld, v -> "WITHHOLD".equals(((Map<?, ?>) v.get("disclosure")).get("action")));
+        JsonNode withheldState = get(web, "/api/v1/audit/cases/" + withheld + "/state?asOf=" + ledgerNow(web), auditor);
+        assertThat(withheldState.get("publicRecord").get("recordId").asString()).isEqualTo(only);
+        assertThat(withheldState.get("publicRecord").get("status").asInt()).isEqualTo(410);
+        assertThat(withheldState.has("firstPublicRecord")).isFalse();
     }
 
     /** The ledger's clock now ({@code GET /dev/clock}). */

@@ -225,6 +225,11 @@ public class CaseHistories {
         body.put("case", CaseAnswers.present(view, day, json, rules));
         Set<String> knownIds = known.stream().map(DomainEventMessage::getIdentifier).collect(Collectors.toSet());
         String recordId = view.disclosure() == null ? null : view.disclosure().recordId();
+        // a changed decision withheld has no record of its own: the record the public last had, withdrawn, answers as the public
+        // API answers it (410), not "none of it had been published" (a sweep from outside, stop 76)
+        if (recordId == null && view.withdrawals() != null && !view.withdrawals().isEmpty()) {
+            recordId = view.withdrawals().get(view.withdrawals().size() - 1).recordId();
+        }
         body.put("publicRecord", publicRecord(recordId, knownIds, day));
         // a decision changed after its publication is published again as a new record: the first one, withdrawn, as it
         // stood too (outside audit: the state showed only the new one)

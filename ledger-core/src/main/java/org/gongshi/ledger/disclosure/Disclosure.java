@@ -138,9 +138,11 @@ public class Disclosure {
         check(!naturalPersonShredded(), Rule.PERSONAL_DATA_SHREDDED, "the party's personal data was shredded; the decision can no longer be published");
         // the terms an earlier record of the case hid, shredded with the key, can no longer be hidden from a new record (a
         // re-test from outside, stop 76: a changed decision's new record published an organisation's hidden term in clear)
-        check(!redactions.contains(PersonalData.SHREDDED), Rule.PERSONAL_DATA_SHREDDED, "the terms this case's earlier records hid were"
+        check(!termsShredded(), Rule.PERSONAL_DATA_SHREDDED, "the terms this case's earlier records hid were"
                 + " shredded with its data subject's key and can no longer be hidden: a new record would publish them; withhold the"
                 + " decision on the ground OTHER_LAW (个人信息保护法) instead");
+        check(!newTermsAfterShredding(command.redactions()), Rule.PERSONAL_DATA_SHREDDED, "the case's data subject was shredded: no"
+                + " term is stored for it again, so none can be hidden; send no redactions, or withhold the decision on the ground OTHER_LAW");
         DisclosabilityPolicy.requirePublishable(procedure, decision.penalties(), party, actOn, filedOn, decision.decidedOn());
         // a new record of a changed decision hides every term its earlier records hid, and the new ones
         List<String> hidden = new ArrayList<>(redactions);
@@ -170,8 +172,10 @@ public class Disclosure {
         // from outside, stop 76, found a correction after the key's deletion accepted, where a publication is refused)
         check(!naturalPersonShredded(), Rule.PERSONAL_DATA_SHREDDED,
                 "the party's personal data was shredded; its record is not written again, which would store its name anew");
-        check(!redactions.contains(PersonalData.SHREDDED), Rule.PERSONAL_DATA_SHREDDED,
+        check(!termsShredded(), Rule.PERSONAL_DATA_SHREDDED,
                 "the case's personal data was shredded, so the terms hidden before can no longer be hidden again; withdraw the record instead");
+        check(!newTermsAfterShredding(command.redactions()), Rule.PERSONAL_DATA_SHREDDED,
+                "the case's data subject was shredded: no term is stored for it again, so none can be hidden; send no redactions");
         // redactions accumulate: a correction hides every term hidden before it, and its own
         List<String> hidden = new ArrayList<>(redactions);
         if (command.redactions() != null) hidden.addAll(command.redactions());
@@ -248,7 +252,7 @@ public class Disclosure {
      */
     public RecordRedactions recordRedactions() {
         List<String> terms = new ArrayList<>(RedactionPolicy.hiddenTerms(redactions));
-        if (redactions.contains(PersonalData.SHREDDED)) terms.add(PersonalData.SHREDDED);
+        if (termsShredded()) terms.add(PersonalData.SHREDDED);
         return new RecordRedactions(terms, ofCase.decision().decisionId() == null ? List.of()
                 : recordTexts().stream().filter(java.util.Objects::nonNull).toList());
     }
@@ -260,7 +264,9 @@ public class Disclosure {
     public void withdrawAfterRevision(RevisionKind kind, LocalDate effectiveOn, String reason, Recording recording, Rulebook rules) {
         if (recordState != RecordState.PUBLISHED) return;
         Deadline deadline = rules.withdrawalDeadline(effectiveOn);
-        LocalDate today = recording.today();
+        // an imported revision withdraws the record as of its own effect, not on the import's day (a sweep from outside, stop 76:
+        // a record replaced in 2022 read as public until the import's day in 2026, in the feed and on its page)
+        LocalDate today = recording.historicalImport() ? (effectiveOn.isBefore(publishedOn) ? publishedOn : effectiveOn) : recording.today();
         apply(new DisclosureWithdrawn(caseId, record.recordId(), today, RedactionPolicy.reason(reason, redactions, publicNames(), recordTexts()),
                 kind, deadline, recording.onTime(deadline), rules.version()));
         if (!recording.historicalImport() && today.isAfter(deadline.dueOn())) {
@@ -331,6 +337,21 @@ public class Disclosure {
      */
     private boolean naturalPersonShredded() {
         return party.shredded() || partyShredded && party.kind() == org.gongshi.ledger.vocabulary.PartyKind.NATURAL_PERSON;
+    }
+
+    /**
+     * Whether terms an earlier record hid were shredded with the key: they read shredded, or the shredding is recorded in the
+     * case's stream while the key still opens them (it is deleted just after: a sweep from outside, stop 76, raced an
+     * organisation's correction and republication against the erasure, which then passed, or failed as a 500 when the key
+     * went before its event was stored).
+     */
+    private boolean termsShredded() {
+        return redactions.contains(PersonalData.SHREDDED) || partyShredded && !RedactionPolicy.hiddenTerms(redactions).isEmpty();
+    }
+
+    /** Whether a command brings terms to hide (sealed with the key) after the case's data subject was shredded. */
+    private boolean newTermsAfterShredding(List<String> terms) {
+        return partyShredded && terms != null && !RedactionPolicy.hiddenTerms(terms).isEmpty();
     }
 
     @EventSourcingHandler

@@ -123,10 +123,25 @@ class DisclosureRulesTest {
         refused(fixture.given(person[0], person[1], person[2], published, shredded)
                         .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正违法事实", null, "当事人销售侵权商品五件。", null, null, List.of()), AS_BUREAU),
                 "personal-data-shredded", "its record is not written again");
-        // a company's record is corrected as before: its name is no personal data
-        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY), published(LocalDate.of(2026, 2, 12)), shredded)
-                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正违法事实", null, "当事人销售侵权商品五件。", null, null, List.of()), AS_BUREAU)
+        // a company's record without hidden terms is corrected as before: its name is no personal data; but no term is hidden
+        // for it any more (none is stored for its data subject again)
+        DisclosureDecided noTerms = new DisclosureDecided(CASE_ID, DECISION_ID, DECISION_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12),
+                null, due("2026-03-16"), true, due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true),
+                published(LocalDate.of(2026, 2, 12)).record(), VERSION, List.of(), null);
+        Object[] company = {filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY), noTerms, shredded};
+        fixture.given(company).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正违法事实", null, "当事人销售侵权商品五件。",
+                        null, null, List.of()), AS_BUREAU)
                 .expectSuccessfulHandlerExecution();
+        refused(fixture.given(company).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "隐去第三方", null, null, null, null,
+                        List.of("蓝鲸星河工作室")), AS_BUREAU),
+                "personal-data-shredded", "no term is stored for it again");
+        // a company's record whose hidden terms the key still opens, its shredding recorded (the key is deleted just after):
+        // not corrected, as once they read shredded (a sweep from outside, stop 76: raced, it passed or failed as a 500)
+        refused(fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY),
+                        published(LocalDate.of(2026, 2, 12)), shredded)
+                        .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正违法事实", null, "当事人销售侵权商品五件。", null,
+                                null, List.of()), AS_BUREAU),
+                "personal-data-shredded", "can no longer be hidden again");
     }
 
     private TestExecutor<Case> given(Object... extra) {

@@ -146,6 +146,15 @@ class RecordingTimeRulesTest {
         assertThat(published.decidedOn()).isEqualTo(LocalDate.of(2026, 2, 12));
         assertThat(published.disclosedInTime()).isFalse();
         assertThat(published.doublePublicityInTime()).isFalse();
+        // an imported revision withdraws the record as of its own effect, not on the import's day (a sweep from outside, stop 76:
+        // a record replaced years before read as public until the import)
+        events.clear();
+        fixture.given(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided(FINE_50K, Procedure.ORDINARY), published)
+                .when(new org.gongshi.ledger.cases.command.ReviseDecision(CASE_ID, org.gongshi.ledger.vocabulary.RevisionKind.REVOKED,
+                        org.gongshi.ledger.cases.event.RevisionBy.RECONSIDERATION, "京复〔2026〕3号", LocalDate.of(2026, 4, 1), "复议撤销", List.of()),
+                        LedgerTime.importedBy(BUREAU))
+                .expectEventsMatching(captured(events));
+        assertThat(only(events, org.gongshi.ledger.disclosure.event.DisclosureWithdrawn.class).withdrawnOn()).isEqualTo(LocalDate.of(2026, 4, 1));
         // not before the earliest year the ledger holds
         refused(fixture.givenNoPriorActivity().when(fileCase(LocalDate.of(1989, 12, 31), COMPANY), LedgerTime.importedBy(BUREAU)),
                 "date-within-ledger-years", "before 1996");

@@ -106,8 +106,11 @@ public class DeadlineScheduling {
      * overdue on the work list, yet no miss was recorded and the handling rate left it out); one still ahead keeps its check.
      */
     @EventHandler
-    void on(TransferReturned e, @Timestamp Instant recordedAt) {
-        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), recordedAt);
+    void on(TransferReturned e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        // an imported return is checked a day on, as every imported act (a sweep from outside, stop 76: checked at once, it
+        // recorded the import's later decision and publication missed, and expired the record before the import's credit repair)
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), "true".equals(imported) && recordedAt != null
+                ? recordedAt.plus(IMPORT_GRACE) : recordedAt);
     }
 
     @EventHandler
@@ -131,9 +134,14 @@ public class DeadlineScheduling {
         }
     }
 
+    /**
+     * An entry's term ends the day after its last day; an imported entry's is checked a day on at the earliest (a sweep from
+     * outside, stop 76: an entry imported after its term ended was removed as TERM_EXPIRED within seconds, and the import's
+     * own removal, listed in error years before, was refused).
+     */
     @EventHandler
-    void on(ListingAdded e) {
-        schedule.schedule(DeadlineSchedule.Kind.LISTING, e.listingId(), passed(e.termEnd()));
+    void on(ListingAdded e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        schedule.schedule(DeadlineSchedule.Kind.LISTING, e.listingId(), checkAt(e.termEnd(), imported, recordedAt));
     }
 
     /**
@@ -142,8 +150,8 @@ public class DeadlineScheduling {
      * entry's expiry, and its own entry then changes nothing.
      */
     @EventHandler
-    void on(SanctionImposed e) {
+    void on(SanctionImposed e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
         if (e.until() == null) return;
-        schedule.schedule(DeadlineSchedule.Kind.SANCTION, e.listingId(), passed(new Deadline(e.until(), false)));
+        schedule.schedule(DeadlineSchedule.Kind.SANCTION, e.listingId(), checkAt(new Deadline(e.until(), false), imported, recordedAt));
     }
 }

@@ -270,10 +270,10 @@ class DeadlineRunnerTest {
         DeadlineSchedule schedule = new DeadlineSchedule(database);
         DeadlineScheduling scheduling = new DeadlineScheduling(schedule, Rulebook.defaults());
         SanctionImposed keySupervision = sanction("listing-1/2", SanctionMeasure.KEY_SUPERVISION, "2026-06-30");
-        scheduling.on(sanction("listing-1/1", SanctionMeasure.NO_AWARDS, "2026-06-30"));
-        scheduling.on(keySupervision);
-        scheduling.on(keySupervision); // a replay
-        scheduling.on(sanction("listing-1/3", SanctionMeasure.FISCAL_PROJECT_REVIEW, "2026-09-30"));
+        scheduling.on(sanction("listing-1/1", SanctionMeasure.NO_AWARDS, "2026-06-30"), null, null);
+        scheduling.on(keySupervision, null, null);
+        scheduling.on(keySupervision, null, null); // a replay
+        scheduling.on(sanction("listing-1/3", SanctionMeasure.FISCAL_PROJECT_REVIEW, "2026-09-30"), null, null);
         assertThat(schedule.pending()).as("one entry per listing and last day").isEqualTo(2);
 
         LedgerClock clock = clockAt(Instant.parse("2026-06-30T15:59:00Z")); // 23:59 on 06-30 in Shanghai: the last day still runs
@@ -312,6 +312,33 @@ class DeadlineRunnerTest {
         org.gongshi.ledger.calendar.Deadline ahead = new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2026-06-01"), false);
         assertThat(DeadlineScheduling.checkAt(ahead, "true", recorded)).as("still ahead: at its own time")
                 .isEqualTo(Instant.parse("2026-06-01T16:00:00Z"));
+    }
+
+    /**
+     * A sweep from outside, stop 76: an imported return was checked at once (the import's later decision and publication
+     * recorded missed, its record expired before the import's credit repair), and an imported entry whose term had ended, or
+     * its sanctions, were ended within seconds (the import's own removal then refused). Each is checked a day on, as every
+     * imported act; a live return at once.
+     */
+    @Test
+    void an_imported_return_list_entry_and_sanction_are_checked_a_day_after_their_recording() {
+        DeadlineSchedule schedule = new DeadlineSchedule(database);
+        DeadlineScheduling scheduling = new DeadlineScheduling(schedule, Rulebook.defaults());
+        Instant recorded = Instant.parse("2026-03-02T01:00:00Z");
+        scheduling.on(new org.gongshi.ledger.cases.event.TransferReturned("case-imported", LocalDate.parse("2019-06-03"), "不构成犯罪"), "true", recorded);
+        org.gongshi.ledger.calendar.Deadline ended = new org.gongshi.ledger.calendar.Deadline(LocalDate.parse("2021-01-16"), false);
+        scheduling.on(new org.gongshi.ledger.listings.event.ListingAdded("listing-imported", "91110000600037341L", "110105",
+                org.gongshi.ledger.listings.event.ListType.SEVERE_DISHONESTY, org.gongshi.ledger.listings.event.ListingCategory.BAD_FAITH_TRADEMARK_APPLICATION,
+                new org.gongshi.ledger.listings.event.Subject("北京示例商贸有限公司", "91110000600037341L"), List.of("case-imported"), "理由",
+                LocalDate.parse("2020-01-16"), ended, ended, ended, true, "CN-2026.1"), "true", recorded);
+        scheduling.on(new SanctionImposed("listing-imported", "listing-imported/1", "91110000600037341L", SanctionMeasure.NO_AWARDS,
+                SanctionMeasure.NO_AWARDS.defaultScope(), LocalDate.parse("2020-01-16"), LocalDate.parse("2021-01-16"), "CN-2026.1"), "true", recorded);
+        Instant wall = Instant.now().plus(Duration.ofDays(1));
+        assertThat(schedule.claimable(recorded.plus(Duration.ofHours(23)), wall, 10)).as("not within the import's day").isEmpty();
+        assertThat(schedule.claimable(recorded.plus(Duration.ofDays(1)), wall, 10)).hasSize(3);
+
+        scheduling.on(new org.gongshi.ledger.cases.event.TransferReturned("case-live", LocalDate.parse("2026-03-02"), "不构成犯罪"), null, recorded);
+        assertThat(schedule.claimable(recorded, wall, 10)).as("a live return: at once").hasSize(1);
     }
 
     /**
