@@ -224,6 +224,34 @@ class ToolsAgainstAFakeLogTest {
         mirror.stop();
     }
 
+    /**
+     * A sweep from outside, stop 76: a checking mirror started on a log forked from the head its state holds (the server's data
+     * replaced by another ledger under the same keys) appended the other ledger's entries before its first check stopped it,
+     * and again at every restart. The first check runs before anything is appended.
+     */
+    @Test
+    void a_checking_mirror_appends_nothing_of_a_log_forked_from_the_head_its_state_holds() throws Exception {
+        log = new FakeLog("/", entries(3), 3);
+        Path out = work.resolve("f.jsonl");
+        Path state = work.resolve("f-state");
+        FeedMirror first = new FeedMirror(URI.create(log.url()), out, Duration.ofMillis(50), state);
+        background.submit(() -> {
+            first.run((java.time.Instant) null);
+            return null;
+        });
+        awaitMirrored(first, 3);
+        awaitAtLeast(first::checksPassed, 1);
+        first.stop();
+        log.close();
+
+        List<String> another = entries(4).stream().map(e -> e.replace("条目", "别的")).toList();
+        log = log.restarted(another, 4);
+        FeedMirror second = new FeedMirror(URI.create(log.url()), out, Duration.ofMinutes(10), state);
+        second.run(java.time.Instant.now().plus(Duration.ofSeconds(30)));
+        assertThat(second.failure()).contains("FORK");
+        assertThat(Files.readAllLines(out)).as("nothing of the other log appended").hasSize(3);
+    }
+
     /** Crash audit: a 429 on the verifier keys stopped a checking mirror for good (exit 3); such a round is put off. */
     @Test
     void a_checking_mirror_puts_off_a_round_its_server_refused_with_too_many_requests() throws Exception {
