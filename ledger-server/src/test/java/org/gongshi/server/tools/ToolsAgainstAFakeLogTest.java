@@ -180,10 +180,7 @@ class ToolsAgainstAFakeLogTest {
     void a_checking_mirror_outlives_its_server_s_restart_and_checks_again_after_it() throws Exception {
         log = new FakeLog("/", entries(5), 5);
         FeedMirror mirror = new FeedMirror(URI.create(log.url()), work.resolve("m.jsonl"), Duration.ofMillis(50), work.resolve("state"));
-        background.submit(() -> {
-            mirror.run((java.time.Instant) null);
-            return null;
-        });
+        inBackground(mirror);
         awaitMirrored(mirror, 5);
         awaitAtLeast(mirror::checksPassed, 1);
 
@@ -207,10 +204,7 @@ class ToolsAgainstAFakeLogTest {
     void the_mirror_reconnects_quickly_again_once_a_session_took_entries() throws Exception {
         log = new FakeLog("/", entries(3), 3);
         FeedMirror mirror = new FeedMirror(URI.create(log.url()), work.resolve("w.jsonl"));
-        background.submit(() -> {
-            mirror.run((java.time.Instant) null);
-            return null;
-        });
+        inBackground(mirror);
         awaitMirrored(mirror, 3);
         log.close(); // away: each attempt fails, the wait doubles
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -235,10 +229,7 @@ class ToolsAgainstAFakeLogTest {
         Path out = work.resolve("f.jsonl");
         Path state = work.resolve("f-state");
         FeedMirror first = new FeedMirror(URI.create(log.url()), out, Duration.ofMillis(50), state);
-        background.submit(() -> {
-            first.run((java.time.Instant) null);
-            return null;
-        });
+        inBackground(first);
         awaitMirrored(first, 3);
         awaitAtLeast(first::checksPassed, 1);
         first.stop();
@@ -258,15 +249,20 @@ class ToolsAgainstAFakeLogTest {
         log = new FakeLog("/", entries(5), 5);
         log.refusals.set(2); // the first two reads of the keys answer 429
         FeedMirror mirror = new FeedMirror(URI.create(log.url()), work.resolve("m.jsonl"), Duration.ofMillis(50), work.resolve("state"));
-        background.submit(() -> {
-            mirror.run((java.time.Instant) null);
-            return null;
-        });
+        inBackground(mirror);
         awaitMirrored(mirror, 5);
         awaitAtLeast(mirror::checksPostponed, 1);
         awaitAtLeast(mirror::checksPassed, 1);
         assertThat(mirror.failure()).isNull();
         mirror.stop();
+    }
+
+    /** Runs {@code mirror} until it is stopped, on the test's background thread. */
+    void inBackground(FeedMirror mirror) {
+        background.submit(() -> {
+            mirror.run((java.time.Instant) null);
+            return null;
+        });
     }
 
     static void awaitAtLeast(java.util.function.LongSupplier value, long atLeast) throws InterruptedException {
