@@ -71,7 +71,12 @@ public class TreeHeadSigner {
         this.clock = ledgerClock;
         this.fullCheckNanos = fullCheck.toNanos();
         this.keys = keys;
-        heads.publishKeys(keys);
+        try {
+            heads.publishKeys(keys);
+        } catch (IllegalStateException retired) {
+            // named by its setting, in the start's short report
+            throw new IllegalStateException("gongshi." + logName + ".signer-key: " + retired.getMessage(), retired);
+        }
         heads.publishPending(); // a head signed just before a crash is readable again before this node serves
         log.info("The {}'s tree heads are signed by {}", logName, keys.currentVerifierKey());
     }

@@ -123,8 +123,21 @@ public class TreeHeads {
         }
     }
 
-    /** Publishes the signer's verifier key as current and the retired ones, so API nodes can list them. */
+    /**
+     * Publishes the signer's verifier key as current and the retired ones, so API nodes can list them. Refuses a signer key
+     * published as retired before: a later key signed after it, and a key once replaced signs no new head (a sweep from
+     * outside, stop 76: a node restarted without its new key's setting signed again with the old one, quietly, and listed
+     * the new one as retired).
+     */
     public void publishKeys(SigningKeys signingKeys) {
+        Document known = keys.find(eq("_id", signingKeys.currentVerifierKey())).first();
+        if (known != null && "retired".equals(known.getString("status"))) {
+            List<String> current = new ArrayList<>();
+            keys.find(eq("status", "current")).forEach(d -> current.add(d.getString("_id")));
+            throw new IllegalStateException("the signer key " + signingKeys.currentVerifierKey() + " was retired: a later key signed"
+                    + " after it, and a key once replaced signs no new head. Sign with the key in use" + (current.isEmpty() ? ""
+                    : " (" + String.join(", ", current) + ")") + ", or make a new one with keygen and list this one as retired");
+        }
         keys.replaceOne(eq("_id", signingKeys.currentVerifierKey()),
                 new Document("_id", signingKeys.currentVerifierKey()).append("status", "current"), new ReplaceOptions().upsert(true));
         for (String retired : signingKeys.retiredVerifierKeys()) {

@@ -223,4 +223,25 @@ class TreeHeadsTest {
     private static byte[] root(TreeHeads.SignedTreeHead head) {
         return Base64.getDecoder().decode(head.rootHash());
     }
+
+    /**
+     * A sweep from outside, stop 76: a node restarted without its new key's setting signed again with the key it had retired,
+     * quietly, and listed the new one as retired. A key once published as retired is refused as the signer, naming the key
+     * in use; a rotation to a new key retires the old one.
+     */
+    @Test
+    void a_key_once_retired_never_signs_again() {
+        org.gongshi.projections.transparency.NoteSigner old = NoteSigner.generate(ORIGIN), replacement = NoteSigner.generate(ORIGIN);
+        heads.publishKeys(org.gongshi.projections.transparency.SigningKeys.fromSignerKey(old.signerKey(), List.of()));
+        heads.publishKeys(org.gongshi.projections.transparency.SigningKeys.fromSignerKey(replacement.signerKey(), List.of(old.verifierKey())));
+        org.assertj.core.api.Assertions.assertThat(heads.keys()).extracting(k -> k.verifierKey() + " " + k.status())
+                .containsExactlyInAnyOrder(old.verifierKey() + " retired", replacement.verifierKey() + " current");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> heads.publishKeys(
+                        org.gongshi.projections.transparency.SigningKeys.fromSignerKey(old.signerKey(), List.of())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the signer key " + old.verifierKey() + " was retired")
+                .hasMessageContaining("Sign with the key in use (" + replacement.verifierKey() + ")");
+        org.assertj.core.api.Assertions.assertThat(heads.keys()).extracting(k -> k.verifierKey() + " " + k.status())
+                .as("nothing changed").containsExactlyInAnyOrder(old.verifierKey() + " retired", replacement.verifierKey() + " current");
+    }
 }
