@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 
 /**
@@ -193,12 +194,16 @@ public final class FeedMirror {
         String url = null, file = "feed-mirror.jsonl", state = null;
         Duration runFor = null, checkEvery = null;
         try {
+            if (ToolArguments.repeated(args) != null) throw new IllegalArgumentException(ToolArguments.repeated(args));
             for (int i = 0; i < args.length; i++) {
                 if (ToolArguments.help(args[i])) {
                     System.err.println(USAGE);
                     return 0;
                 }
-                if (!args[i].equals("--verify") && i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
+                // an argument that is no option is named as one the mirror does not take (the same sweep: "extra needs a value")
+                if (!args[i].equals("--verify") && (i + 1 >= args.length || !OPTIONS.contains(args[i]))) {
+                    throw new IllegalArgumentException(ToolArguments.refusal(args, i, OPTIONS));
+                }
                 switch (args[i]) {
                     case "--url" -> url = args[++i];
                     case "--out" -> file = args[++i];
@@ -209,7 +214,7 @@ public final class FeedMirror {
                         if (checkEvery == null) checkEvery = Duration.ofSeconds(5);
                     }
                     case "--check-every" -> checkEvery = duration("--check-every", args[++i]);
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                    default -> throw new IllegalArgumentException(ToolArguments.refusal(args, i, OPTIONS));
                 }
             }
             if (url == null) throw new IllegalArgumentException("--url is required");
@@ -243,12 +248,19 @@ public final class FeedMirror {
         return mirror.error() != null ? 1 : 0;
     }
 
+    /** The options that take a value. */
+    static final List<String> OPTIONS = List.of("--url", "--out", "--for", "--state", "--check-every");
+
     private static Duration duration(String option, String value) {
+        Duration parsed;
         try {
-            return Duration.parse(value);
+            parsed = Duration.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(option + " " + value + " is not an ISO-8601 duration such as PT5S or PT1H");
         }
+        // (the same sweep: --for PT-5S ran for nothing and exited 0)
+        if (parsed.isNegative() || parsed.isZero()) throw new IllegalArgumentException(option + " " + value + " must be longer than nothing, such as PT5S");
+        return parsed;
     }
 
     /** The mirror's own file could not be written (a full disk, a file made read-only meanwhile): fatal, not the feed's fault. */

@@ -44,6 +44,18 @@ final class ToolArguments {
         return "--state " + state + " is a file; give a directory, where the tool keeps the keys and heads it has seen";
     }
 
+    /**
+     * The first option given twice, said as a refusal, or null (a sweep from outside, stop 76: {@code verify --state a --state b}
+     * checked only {@code b}, skipping the first state and the fork it remembered).
+     */
+    static String repeated(String[] args) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && !seen.add(arg)) return arg + " is given twice; give each option once";
+        }
+        return null;
+    }
+
     /** What to say of {@code arg} at position {@code i}: an option without its value, or one the tool does not take. */
     static String refusal(String[] args, int i, List<String> options) {
         return options.contains(args[i]) ? args[i] + " needs a value" : "unknown option " + args[i];

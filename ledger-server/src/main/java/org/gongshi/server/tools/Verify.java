@@ -46,6 +46,7 @@ public final class Verify {
     public static int run(String[] given, PrintStream out) {
         String[] args = ToolArguments.split(given);
         String url = null, mirror = null, state = null, caseId = null, token = null;
+        if (ToolArguments.repeated(args) != null) return refused(out, ToolArguments.repeated(args));
         for (int i = 0; i < args.length; i++) {
             if (ToolArguments.help(args[i])) {
                 out.println(USAGE);
@@ -65,6 +66,8 @@ public final class Verify {
         }
         if (url == null) return refused(out, "--url is required");
         if (ToolArguments.stateProblem(state) != null) return refused(out, ToolArguments.stateProblem(state));
+        // (the same sweep: a token without a case was taken in silence)
+        if (token != null && caseId == null) return refused(out, "--token is for --case: the token reads that case's history");
         if (caseId != null && token == null) {
             out.println("verify: --case needs --token, an auditor's (or supervisor's) token for the case's division");
             return 2;

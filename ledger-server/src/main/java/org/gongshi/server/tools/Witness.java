@@ -70,6 +70,7 @@ public final class Witness {
         String url = null, logName = null, keyFile = null, state = null, name = "witness.local/w1", logKeys = null;
         Duration interval = Duration.ofSeconds(10);
         boolean once = false;
+        if (ToolArguments.repeated(args) != null) return refused(out, ToolArguments.repeated(args));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--once")) {
                 once = true;

@@ -401,6 +401,16 @@ class ToolsAgainstAFakeLogTest {
         assertThat(stateFile.status()).isEqualTo(2);
         assertThat(stateFile.output()).startsWith("verify: --state " + file + " is a file; give a directory");
         assertThat(FeedMirror.run(new String[] {"--url", log.url(), "--state", file.toString()})).isEqualTo(2);
+        // an option given twice, a token without its case, a duration of nothing, an argument that is no option: one line, exit 2
+        // (a sweep from outside, stop 76: each was taken in silence, the last named as "extra needs a value")
+        Run twice = verify("--url", log.url(), "--state", "a", "--state", "b");
+        assertThat(twice.status()).isEqualTo(2);
+        assertThat(twice.output()).startsWith("verify: --state is given twice; give each option once");
+        assertThat(verify("--url", log.url(), "--token", "t").output()).startsWith("verify: --token is for --case");
+        assertThat(witness("--url", log.url(), "--url", log.url()).output()).startsWith("witness: --url is given twice");
+        assertThat(FeedMirror.run(new String[] {"--url", log.url(), "--for", "PT-5S"})).isEqualTo(2);
+        assertThat(FeedMirror.run(new String[] {"--url", log.url(), "--out", work.resolve("x").toString(), "extra"})).isEqualTo(2);
+        assertThat(FeedMirror.run(new String[] {"--url", log.url(), "--url", log.url()})).isEqualTo(2);
     }
 
     /** An auditor's sweep: a mirror into a missing directory retried for ever, each time as "feed interrupted". */
