@@ -127,10 +127,10 @@ public class Rebuilds {
      * node may be rebuilding into it; the next rebuild of the view drops it.
      */
     public void reportLeftOver() {
+        java.util.Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
         for (RebuildableView view : RebuildableView.values()) {
             String scratch = view.collection() + "_rebuild";
-            for (String existing : database.listCollectionNames()) {
-                if (!existing.equals(scratch)) continue;
+            if (existing.contains(scratch)) {
                 log.warn("A rebuild of {} was cut short (a crash or a stop) or runs on another node: its collection {} holds {} documents."
                                 + " The live view is as that rebuild left it, each document as the ledger has it; the next rebuild of {}"
                                 + " (POST /api/v1/admin/rebuilds/{}) drops the collection", view.processor(), scratch,

@@ -194,7 +194,8 @@ public final class FeedMirror {
         String url = null, file = "feed-mirror.jsonl", state = null;
         Duration runFor = null, checkEvery = null;
         try {
-            if (ToolArguments.repeated(args) != null) throw new IllegalArgumentException(ToolArguments.repeated(args));
+            String twice = ToolArguments.repeated(args);
+            if (twice != null) throw new IllegalArgumentException(twice);
             for (int i = 0; i < args.length; i++) {
                 if (ToolArguments.help(args[i])) {
                     System.err.println(USAGE);

@@ -46,7 +46,8 @@ public final class Verify {
     public static int run(String[] given, PrintStream out) {
         String[] args = ToolArguments.split(given);
         String url = null, mirror = null, state = null, caseId = null, token = null;
-        if (ToolArguments.repeated(args) != null) return refused(out, ToolArguments.repeated(args));
+        String twice = ToolArguments.repeated(args);
+        if (twice != null) return refused(out, twice);
         for (int i = 0; i < args.length; i++) {
             if (ToolArguments.help(args[i])) {
                 out.println(USAGE);

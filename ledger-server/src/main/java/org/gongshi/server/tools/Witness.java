@@ -70,7 +70,8 @@ public final class Witness {
         String url = null, logName = null, keyFile = null, state = null, name = "witness.local/w1", logKeys = null;
         Duration interval = Duration.ofSeconds(10);
         boolean once = false;
-        if (ToolArguments.repeated(args) != null) return refused(out, ToolArguments.repeated(args));
+        String twice = ToolArguments.repeated(args);
+        if (twice != null) return refused(out, twice);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--once")) {
                 once = true;
