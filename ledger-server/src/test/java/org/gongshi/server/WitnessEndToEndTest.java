@@ -97,6 +97,21 @@ class WitnessEndToEndTest {
         assertThat(ledger.output()).contains("PASS  cosigned gongshi.local/ledger size");
         assertCosignedBy(web, "/api/v1/audit/ledger/checkpoint/cosigned", witness, 1);
 
+        // an auditor asks verify for the witness's cosignature of both logs: the feed's current head carries it, the ledger's
+        // is its cosigned head or one extending it; a witness that cosigned nothing fails both
+        ByteArrayOutputStream verified = new ByteArrayOutputStream();
+        int status = org.gongshi.server.tools.Verify.run(new String[] {"--url", base, "--witness-key", witness.verifierKey()},
+                new PrintStream(verified, true, StandardCharsets.UTF_8));
+        assertThat(status).as(verified.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(verified.toString(StandardCharsets.UTF_8)).contains("PASS  feed witnessed by witness.test/w1: the current head of size 2 is cosigned",
+                "PASS  ledger witnessed by witness.test/w1: ");
+        ByteArrayOutputStream unwitnessed = new ByteArrayOutputStream();
+        String strangerWitness = Cosignatures.Witness.of(NoteSigner.generate("witness.test/absent")).verifierKey();
+        assertThat(org.gongshi.server.tools.Verify.run(new String[] {"--url", base, "--witness-key", witness.verifierKey() + "," + strangerWitness},
+                new PrintStream(unwitnessed, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(unwitnessed.toString(StandardCharsets.UTF_8)).contains("FAIL  feed witnessed by witness.test/absent", "FAIL  ledger witnessed by witness.test/absent",
+                "PASS  feed witnessed by witness.test/w1");
+
         // a witness the log does not know is refused
         NoteSigner stranger = NoteSigner.generate("witness.test/stranger");
         String note = web.get().uri("/feed/v1/checkpoint").exchange().expectBody(String.class).returnResult().getResponseBody();

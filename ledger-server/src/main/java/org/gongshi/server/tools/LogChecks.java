@@ -2,6 +2,7 @@ package org.gongshi.server.tools;
 
 import org.gongshi.projections.ledger.LedgerLeaf;
 import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.Cosignatures;
 import org.gongshi.projections.transparency.InvalidProofException;
 import org.gongshi.projections.transparency.LeafHashes;
 import org.gongshi.projections.transparency.MerkleProofs;
@@ -16,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -123,6 +126,81 @@ final class LogChecks {
             return false;
         } catch (IOException | RuntimeException e) {
             out.fail(check, "no consistency proof from " + seen.size() + " to " + now.size() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * That {@code witness} cosigned a head of the log that {@code now} extends, or that extends {@code now}: its cosignature
+     * on the current checkpoint, else on the largest head the log says was cosigned ({@code .../checkpoint/cosigned}),
+     * signed by the log too and proved consistent with {@code now}. Without it the head is only the log's word: a witness
+     * protects a reader who asks for its cosignature (a sweep from outside, stop 76: neither tool could).
+     */
+    boolean witnessed(Log log, Cosignatures.Witness witness, List<NoteVerifier> keys, Signed now, Verdicts out) {
+        String check = log.name() + " witnessed by " + witness.name();
+        if (now.checkpoint().size() == 0) {
+            out.pass(check, "the log is empty: nothing to witness");
+            return true;
+        }
+        Optional<Long> onCurrent = cosignedBy(witness, now.note());
+        if (onCurrent.isPresent()) {
+            out.pass(check, "the current head of size " + now.checkpoint().size() + " is cosigned, at " + Instant.ofEpochSecond(onCurrent.get()));
+            return true;
+        }
+        String note;
+        try {
+            note = client.text(log.checkpoint() + "/cosigned");
+        } catch (IOException e) {
+            out.fail(check, "the current head carries no cosignature of " + witness.name() + ", and the largest cosigned head could not be read: "
+                    + e.getMessage());
+            return false;
+        }
+        Checkpoint cosigned;
+        try {
+            cosigned = Checkpoint.open(note, keys);
+        } catch (RuntimeException e) {
+            out.fail(check, "the largest cosigned head is not signed by the log's key: " + e.getMessage());
+            return false;
+        }
+        Optional<Long> time = cosignedBy(witness, note);
+        if (time.isEmpty()) {
+            out.fail(check, "neither the current head (size " + now.checkpoint().size() + ") nor the largest cosigned head (size " + cosigned.size()
+                    + ") carries a valid cosignature of " + witness.name() + " (key ID " + String.format("%08x", witness.keyId()) + ")");
+            return false;
+        }
+        Checkpoint smaller = cosigned.size() <= now.checkpoint().size() ? cosigned : now.checkpoint();
+        Checkpoint larger = smaller == cosigned ? now.checkpoint() : cosigned;
+        try {
+            if (smaller.size() == larger.size() ? !Arrays.equals(smaller.rootHash(), larger.rootHash())
+                    : smaller.size() > 0 && !consistentProof(log, smaller, larger)) {
+                out.fail(check, "FORK: the head " + witness.name() + " cosigned (size " + cosigned.size() + ") is not consistent with the current"
+                        + " head (size " + now.checkpoint().size() + ")");
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            out.fail(check, "no consistency proof between the cosigned head (size " + cosigned.size() + ") and the current one (size "
+                    + now.checkpoint().size() + "): " + e.getMessage());
+            return false;
+        }
+        long behind = now.checkpoint().size() - cosigned.size();
+        out.pass(check, "cosigned the head of size " + cosigned.size() + " at " + Instant.ofEpochSecond(time.get()) + ", consistent with the current"
+                + " head of size " + now.checkpoint().size() + (behind > 0 ? " (the " + behind + (behind == 1 ? " leaf" : " leaves") + " after it not witnessed yet)" : ""));
+        return true;
+    }
+
+    /** The time of {@code witness}'s valid cosignature on the signed note, if it has one. */
+    private static Optional<Long> cosignedBy(Cosignatures.Witness witness, String note) {
+        Cosignatures.Split split = Cosignatures.split(note);
+        return split.signatureLines().stream().map(line -> witness.verify(split.body(), line)).flatMap(Optional::stream).max(Long::compare);
+    }
+
+    /** Whether the log proves {@code larger} extends {@code smaller} (a non-empty, smaller tree). */
+    private boolean consistentProof(Log log, Checkpoint smaller, Checkpoint larger) throws IOException {
+        try {
+            ProofVerifier.verifyConsistency(smaller.size(), larger.size(), smaller.rootHash(), larger.rootHash(),
+                    client.consistencyProof(log, smaller.size(), larger.size()));
+            return true;
+        } catch (InvalidProofException e) {
             return false;
         }
     }

@@ -3,6 +3,7 @@ package org.gongshi.server.tools;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.gongshi.projections.transparency.Checkpoint;
+import org.gongshi.projections.transparency.Cosignatures;
 import org.gongshi.projections.transparency.LeafHashes;
 import org.gongshi.projections.transparency.MerkleProofs;
 import org.gongshi.projections.transparency.NoteSigner;
@@ -439,6 +440,44 @@ class ToolsAgainstAFakeLogTest {
         assertThat(mirror.failure()).contains("line 7 holds sequence 6", "beyond the feed's last entry 4");
     }
 
+    @Test
+    void verify_asks_a_named_witness_for_its_cosignature_of_a_head_the_current_one_extends_and_a_forked_one_fails() throws Exception {
+        log = new FakeLog("/", entries(6), 6);
+        NoteSigner witnessKey = NoteSigner.generate("witness.test/w1");
+        String verifierKey = Cosignatures.Witness.of(witnessKey).verifierKey();
+
+        Run none = verify("--url", log.url(), "--witness-key", verifierKey);
+        assertThat(none.status()).as(none.output()).isEqualTo(1);
+        assertThat(none.output()).contains("FAIL  feed witnessed by witness.test/w1: the current head carries no cosignature of witness.test/w1,"
+                + " and the largest cosigned head could not be read", "answered 404");
+
+        // the witness cosigned an earlier head that the current one extends: passed, saying what it does not cover
+        String body4 = Cosignatures.split(new Checkpoint("fake.test/feed", 4, log.tree.rootHash(4)).sign(log.feedKey)).body();
+        log.cosigned = new Checkpoint("fake.test/feed", 4, log.tree.rootHash(4)).sign(log.feedKey) + Cosignatures.cosign(witnessKey, body4, 1_700_000_000);
+        Run earlier = verify("--url", log.url(), "--witness-key", verifierKey);
+        assertThat(earlier.output()).contains("PASS  feed witnessed by witness.test/w1: cosigned the head of size 4 at 2023-11-14T22:13:20Z,"
+                + " consistent with the current head of size 6 (the 2 leaves after it not witnessed yet)");
+        assertThat(earlier.status()).as(earlier.output()).isZero();
+
+        // another witness's key finds no cosignature of its own; a malformed key is a usage error naming the option
+        Run other = verify("--url", log.url(), "--witness-key", Cosignatures.Witness.of(NoteSigner.generate("witness.test/w2")).verifierKey());
+        assertThat(other.status()).as(other.output()).isEqualTo(1);
+        assertThat(other.output()).contains("FAIL  feed witnessed by witness.test/w2: neither the current head (size 6) nor the largest cosigned"
+                + " head (size 4) carries a valid cosignature of witness.test/w2");
+        assertThat(verify("--url", log.url(), "--witness-key", "w1+0000+AAAA").output()).contains("verify: --witness-key: malformed witness key");
+
+        // the log signed, and the witness cosigned, another tree of size 4: the current head does not extend it
+        List<String> other4 = entries(4);
+        other4.set(2, other4.get(2).replace("条目2", "条目F"));
+        byte[] forkRoot = new MerkleProofs(LeafHashes.of(other4.stream().map(e -> Rfc6962.leafHash(e.getBytes(StandardCharsets.UTF_8))).toList())).rootHash(4);
+        String forked = new Checkpoint("fake.test/feed", 4, forkRoot).sign(log.feedKey);
+        log.cosigned = forked + Cosignatures.cosign(witnessKey, Cosignatures.split(forked).body(), 1_700_000_000);
+        Run fork = verify("--url", log.url(), "--witness-key", verifierKey);
+        assertThat(fork.status()).as(fork.output()).isEqualTo(1);
+        assertThat(fork.output()).contains("FAIL  feed witnessed by witness.test/w1: FORK: the head witness.test/w1 cosigned (size 4) is not consistent"
+                + " with the current head (size 6)");
+    }
+
     static void awaitMirrored(FeedMirror mirror, long count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (mirror.lastSequence() + 1 < count && System.nanoTime() < deadline) Thread.sleep(20);
@@ -452,6 +491,8 @@ class ToolsAgainstAFakeLogTest {
         final MerkleProofs tree;
         final List<String> paths = new CopyOnWriteArrayList<>();
         volatile long signedSize;
+        /** The largest cosigned head it serves ({@code /feed/v1/checkpoint/cosigned}), or null: none yet (404). */
+        volatile String cosigned;
         /** How many proofs were asked for. */
         final java.util.concurrent.atomic.AtomicInteger proofs = new java.util.concurrent.atomic.AtomicInteger();
         /** How many reads of the verifier keys still answer 429 (too many requests). */
@@ -499,6 +540,7 @@ class ToolsAgainstAFakeLogTest {
                 case "/.well-known/gongshi-keys" -> send(exchange, refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 429 : 200, "{\"keys\":[{\"verifierKey\":\"" + feedKey.verifierKey()
                         + "\"},{\"verifierKey\":\"" + ledgerKey.verifierKey() + "\"}]}");
                 case "/feed/v1/checkpoint" -> send(exchange, 200, new Checkpoint("fake.test/feed", signedSize, tree.rootHash(signedSize)).sign(feedKey));
+                case "/feed/v1/checkpoint/cosigned" -> send(exchange, cosigned == null ? 404 : 200, cosigned == null ? "{\"title\":\"Not Found\"}" : cosigned);
                 case "/api/v1/audit/ledger/checkpoint" -> send(exchange, 200, new Checkpoint("fake.test/ledger", 0, Rfc6962.emptyRoot()).sign(ledgerKey));
                 case "/feed/v1/entries" -> {
                     long after = Long.parseLong(query.get("after"));
