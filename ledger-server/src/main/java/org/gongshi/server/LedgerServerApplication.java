@@ -58,11 +58,16 @@ public class LedgerServerApplication {
     /** The commands before the options; without one the ledger runs. */
     /**
      * {@code keygen <origin>}: a new signer key for the log named {@code origin} and its verifier key. An origin that is no key
-     * name, or none, or a help flag, is usage (status 2), never a stack trace or a key named {@code --help} (a sweep from outside).
+     * name, or none, is usage (status 2), never a stack trace or a key named {@code --help} (a sweep from outside); a help flag is usage
+     * and 0, as every command answers it.
      */
     static int keygen(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
         String usage = "usage: java -jar ledger-server.jar keygen <origin>   (the log's origin, e.g. gongshi.example/feed or"
                 + " gongshi.example/ledger: gongshi.feed.origin or gongshi.ledger.origin of the node that signs with it)";
+        if (args.length == 1 && HELP.contains(args[0])) { // asked for: usage and 0, as every other command answers help
+            out.println(usage);
+            return 0;
+        }
         if (args.length != 1 || args[0].startsWith("-")) {
             err.println(args.length == 0 ? "name the log's origin" + System.lineSeparator() + usage : usage);
             return 2;

@@ -29,7 +29,7 @@ class CommandLineTest {
     /** keygen: an origin no note can name, none, or a help flag is usage, never a stack trace or a key named --help (a sweep). */
     @Test
     void keygen_names_what_is_wrong_with_its_origin_and_makes_a_key_for_a_good_one() {
-        for (String[] wrong : new String[][]{{}, {"--help"}, {"bad origin"}, {"a+b"}, {"a", "b"}}) {
+        for (String[] wrong : new String[][]{{}, {"--x"}, {"bad origin"}, {"a+b"}, {"a", "b"}}) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
             assertThat(LedgerServerApplication.keygen(wrong, new java.io.PrintStream(out), new java.io.PrintStream(err)))
@@ -37,6 +37,9 @@ class CommandLineTest {
             assertThat(out.toString()).isEmpty();
             assertThat(err.toString()).contains("usage: java -jar ledger-server.jar keygen <origin>");
         }
+        java.io.ByteArrayOutputStream help = new java.io.ByteArrayOutputStream();
+        assertThat(LedgerServerApplication.keygen(new String[]{"--help"}, new java.io.PrintStream(help), System.err)).isZero();
+        assertThat(help.toString()).contains("usage: java -jar ledger-server.jar keygen <origin>");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         assertThat(LedgerServerApplication.keygen(new String[]{"gongshi.zj/feed"}, new java.io.PrintStream(out), System.err)).isZero();
         assertThat(out.toString()).contains("verifier key (publish)").contains("gongshi.zj/feed+");

@@ -67,7 +67,7 @@ public final class Witness {
      */
     public static int run(String[] given, PrintStream out) throws IOException, InterruptedException {
         String[] args = ToolArguments.split(given);
-        String url = null, logName = null, keyFile = null, state = null, name = "witness.local/w1", logKeys = null;
+        String url = null, logName = null, keyFile = null, state = null, name = null, logKeys = null;
         Duration interval = Duration.ofSeconds(10);
         boolean once = false;
         String twice = ToolArguments.repeated(args);
@@ -133,6 +133,10 @@ public final class Witness {
                     + "; it must hold one Ed25519 note signer key (PRIVATE+KEY+...); give a path that does not exist to create one");
             return 1;
         }
+        if (name != null && !name.equals(key.name())) { // a sweep from outside: a --name the key file contradicts was ignored in silence
+            return refused(out, "--key " + keyFile + " holds the key of witness " + key.name() + ", not of --name " + name
+                    + " (a key's name is part of it: drop --name, or give a new key file to make a key for " + name + ")");
+        }
         Witness witness = new Witness(base, log, key, Path.of(state), out);
         List<NoteVerifier> keys;
         try {
@@ -162,10 +166,16 @@ public final class Witness {
         return 2;
     }
 
-    /** The witness's key from its file, generated there (owner read/write only) on first use. */
+    /** The name of a key made without {@code --name}. */
+    static final String DEFAULT_NAME = "witness.local/w1";
+
+    /**
+     * The witness's key from its file, generated there (owner read/write only) on first use, named {@code name} (null: the
+     * default).
+     */
     static NoteSigner loadOrCreate(Path file, String name, PrintStream out) throws IOException {
         if (!Files.exists(file)) {
-            NoteSigner created = NoteSigner.generate(name);
+            NoteSigner created = NoteSigner.generate(name == null ? DEFAULT_NAME : name);
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             Files.writeString(file, created.signerKey() + "\n", StandardCharsets.UTF_8);
             try {

@@ -360,6 +360,11 @@ class ToolsAgainstAFakeLogTest {
         assertThat(badKey.status()).isEqualTo(1);
         assertThat(badKey.output()).contains("witness: cannot use the key file " + garbage).hasLineCount(1);
 
+        // the key file made above holds witness.local/w1: another --name is refused, not ignored (a sweep from outside)
+        Run otherName = witness("--url", nowhere, "--log", "feed", "--key", key.toString(), "--state", state.toString(), "--name", "w.example/w9", "--once");
+        assertThat(otherName.status()).as(otherName.output()).isEqualTo(2);
+        assertThat(otherName.output()).contains("holds the key of witness witness.local/w1, not of --name w.example/w9");
+
         Run badUrl = verify("--url", "127.0.0.1:8080");
         assertThat(badUrl.status()).isEqualTo(2);
         assertThat(badUrl.output()).contains("--url 127.0.0.1:8080 is not", "give the ledger's base URL");
