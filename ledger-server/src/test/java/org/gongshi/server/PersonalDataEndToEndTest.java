@@ -363,6 +363,32 @@ class PersonalDataEndToEndTest {
         assertThat(entriesAfter).doesNotContain(id).contains(id.substring(0, 6) + "********" + id.substring(14));
     }
 
+    /**
+     * An organisation's free texts are sealed only once it has a key (made for its first redaction terms): its erasure shreds
+     * those in the live case view, as a rebuild reads them, and leaves the ones written before in clear, as a rebuild keeps
+     * them (a sweep from outside, stop 76: the view kept them all in clear until a rebuild).
+     */
+    @Test
+    void an_organisation_s_erasure_shreds_in_its_case_view_the_texts_sealed_with_its_key_and_only_those() throws Exception {
+        String caseId = decidedCase(Map.of("kind", "LEGAL_PERSON", "name", "北京密封示例有限公司", "uscc", COMPANY, "legalRepresentative", "钱示例"),
+                "该公司仓库存放侵权商品。", "《商标法》第六十条", "罚款");
+        post(caseId, "disclosure", Map.of("action", "PUBLISH", "redactions", List.of("钱小保")));
+        post(caseId, "service", Map.of("receivedOn", today().toString(), "method", "直接送达，由仓库保管员钱小保签收"));
+        String stored = storedPayloads(caseId);
+        assertThat(stored).as("the service's method, sealed with the key the redaction terms made").doesNotContain("钱小保签收");
+        Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId, v -> v.get("decision") != null
+                && ((Map<?, ?>) v.get("decision")).get("service") != null);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) view.get("decision")).get("service")).get("method")).isEqualTo("直接送达，由仓库保管员钱小保签收");
+
+        String admin = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "admin");
+        web.delete().uri("/api/v1/admin/subjects/{id}/key", caseId).headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk();
+        Map<?, ?> erased = LedgerEndToEndTest.awaitCase(web, officer, caseId,
+                v -> PersonalData.SHREDDED.equals(((Map<?, ?>) ((Map<?, ?>) v.get("decision")).get("service")).get("method")));
+        assertThat(((Map<?, ?>) erased.get("decision")).get("facts")).as("written before the key: in clear, as a rebuild keeps it")
+                .isEqualTo("该公司仓库存放侵权商品。");
+        assertThat(((Map<?, ?>) erased.get("party")).get("name")).isEqualTo("北京密封示例有限公司");
+    }
+
     // ---- helpers
 
     /**

@@ -69,6 +69,12 @@ class TargetFiguresEndToEndTest {
             assertThat(rate(pub, "disclosureRate")).containsEntry("numerator", 2).containsEntry("denominator", 3);
             web.get().uri("/api/v1/public/stats?year=20x6").exchange().expectStatus().isBadRequest();
             web.get().uri("/api/v1/stats?from=2026-12-31&to=2026-01-01").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest();
+            // a period beyond the years the figures answer for is refused naming its bound (a sweep from outside: 200 for any)
+            web.get().uri("/api/v1/stats?from=0001-01-01&to=9999-12-31").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("from")
+                    .jsonPath("$.errors[0].message").isEqualTo("must be a date from 2000-01-01 to 2100-12-31");
+            web.get().uri("/api/v1/public/stats?year=99999").exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be a year from 2000 to 2100, like 2026");
         }
     }
 

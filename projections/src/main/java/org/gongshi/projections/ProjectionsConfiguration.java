@@ -1,6 +1,7 @@
 package org.gongshi.projections;
 
 import org.gongshi.projections.cases.CaseViewProjection;
+import org.gongshi.projections.cases.ShreddedFold;
 import org.gongshi.projections.cases.CaseViews;
 import org.gongshi.projections.feed.FeedLog;
 import org.gongshi.projections.feed.FeedLogProjection;
@@ -23,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
 public class ProjectionsConfiguration {
 
     @Bean
-    CaseViewProjection caseViewProjection(CaseViews caseViews, FigureCounters figureCounters) {
-        return new CaseViewProjection(caseViews, figureCounters);
+    CaseViewProjection caseViewProjection(CaseViews caseViews, FigureCounters figureCounters,
+                                          org.springframework.beans.factory.ObjectProvider<ShreddedFold> shreddedFold) {
+        return new CaseViewProjection(caseViews, figureCounters, shreddedFold.getIfAvailable());
     }
 
     @Bean

@@ -52,6 +52,12 @@ public class StatsController {
         LocalDate start = Params.date("from", from, today.withDayOfYear(1));
         LocalDate end = Params.date("to", to, today.withDayOfYear(today.lengthOfYear()));
         if (end.isBefore(start)) throw InvalidRequest.of("to", "must not be before from (" + start + ")");
+        // the years the public figures answer for bound a supervisor's period too (a sweep from outside: from=-999999999-01-01 answered 200)
+        for (var bound : java.util.List.of(java.util.Map.entry("from", start), java.util.Map.entry("to", end))) {
+            if (bound.getValue().getYear() < PublicFigures.FIRST_YEAR || bound.getValue().getYear() > PublicFigures.LAST_YEAR) {
+                throw InvalidRequest.of(bound.getKey(), "must be a date from " + PublicFigures.FIRST_YEAR + "-01-01 to " + PublicFigures.LAST_YEAR + "-12-31");
+            }
+        }
         return reads.read(request, () -> figures.of(new CaseViews.Scope(scope.bureau(), scope.divisionPrefix()), start, end), VIEW);
     }
 

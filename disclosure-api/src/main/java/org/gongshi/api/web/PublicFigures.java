@@ -26,11 +26,11 @@ public class PublicFigures {
 
     /** The year asked for, or the ledger's current year when none is. */
     /** The years the figures answer for (audit: year 0000 answered 200, 「0 年」). */
-    static final int FIRST_YEAR = 2000, LAST_YEAR = 2100;
+    public static final int FIRST_YEAR = 2000, LAST_YEAR = 2100;
 
     public int year(String value) {
         if (value == null || value.isBlank()) return LocalDate.now(clock).getYear();
-        if (!value.strip().matches("\\d{4}")) throw InvalidRequest.of("year", "must be a year like 2026");
+        if (!value.strip().matches("\\d{4}")) throw InvalidRequest.of("year", "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR + ", like 2026");
         int year = Integer.parseInt(value.strip());
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw InvalidRequest.of("year", "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR + ", like 2026");

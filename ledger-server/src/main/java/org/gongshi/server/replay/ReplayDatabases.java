@@ -28,6 +28,11 @@ public final class ReplayDatabases implements Supplier<MongoDatabase> {
 
     @Override
     public MongoDatabase get() {
+        return scratch(client);
+    }
+
+    /** A fresh scratch database on {@code client}'s server, named as the ones a start drops. */
+    public static MongoDatabase scratch(MongoClient client) {
         return client.getDatabase(PREFIX + UUID.randomUUID());
     }
 }

@@ -37,6 +37,8 @@ import org.gongshi.projections.listings.PenaltyHistory;
 import org.gongshi.projections.ProjectionsConfiguration;
 import org.gongshi.projections.cases.CaseViewProjection;
 import org.gongshi.projections.cases.CaseViewReplay;
+import org.gongshi.projections.cases.ShreddedFold;
+import org.gongshi.projections.privacy.PersonalDataSeal;
 import org.gongshi.server.replay.ReplayDatabases;
 import org.gongshi.projections.feed.FeedLogProjection;
 import org.gongshi.projections.ledger.LedgerTreeProjection;
@@ -250,6 +252,30 @@ public final class RoleConfigurations {
                 configurer.eventProcessing().registerListenerInvocationErrorHandler(LedgerTreeProjection.PROCESSING_GROUP,
                         c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
             };
+        }
+
+        /**
+         * An erased case folded as a rebuild will fold it: its stored events read with the subject's sealed values shredded,
+         * through the case-view projection itself, in a scratch database dropped after (CaseViewReplay).
+         */
+        @Bean
+        ShreddedFold shreddedFold(EventStore eventStore, MongoClient mongoClient) {
+            CaseViewReplay replay = new CaseViewReplay(() -> ReplayDatabases.scratch(mongoClient));
+            // on a thread of its own: on the processor's, the replay's unit of work nested in the batch's and wrote only when
+            // the batch committed, after the scratch database was read (and dropped)
+            java.util.concurrent.Executor own = task -> {
+                Thread thread = new Thread(task, "shredded-fold");
+                thread.setDaemon(true);
+                thread.start();
+            };
+            return caseId -> java.util.concurrent.CompletableFuture.supplyAsync(() -> PersonalDataSeal.readingShredded(caseId, () -> {
+                List<org.axonframework.eventhandling.DomainEventMessage<?>> events = new java.util.ArrayList<>();
+                eventStore.readEvents(caseId, 0).asStream().forEach(event -> {
+                    event.getPayload(); // opened here, within the shredded reading
+                    events.add(event);
+                });
+                return replay.replay(caseId, events);
+            }), own).join();
         }
     }
 

@@ -78,6 +78,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -111,22 +112,34 @@ public class CaseViewProjection {
     private final MongoCollection<CaseView> views;
     /** Told of every case after each event (the target figures' counters), or null (a rebuild into another collection). */
     private final CaseChanges changes;
+    /** How a rebuild folds an erased case (an organisation's sealed texts), or null: a rebuild's or a replay's projection. */
+    private final ShreddedFold shreddedFold;
     /** The key of a batch's held cases in its unit of work (one per instance: a rebuild's projection is another). */
     private final String batchResource = CaseViewProjection.class.getName() + "#" + INSTANCES.incrementAndGet();
     private static final AtomicLong INSTANCES = new AtomicLong();
 
+    /**
+     * The live projection: it tells {@code changes} of every case, and learns from {@code shreddedFold} (null: it does not)
+     * which texts of an organisation's case its erasure shreds.
+     */
+    public CaseViewProjection(CaseViews caseViews, CaseChanges changes, ShreddedFold shreddedFold) {
+        this(caseViews.collection(), changes, shreddedFold);
+    }
+
+    /** The live projection without the fold of an erased case (an organisation's erased texts stay until a rebuild). */
     public CaseViewProjection(CaseViews caseViews, CaseChanges changes) {
-        this(caseViews.collection(), changes);
+        this(caseViews, changes, null);
     }
 
     /** Writing into {@code views}: the live collection, or a rebuild's. */
     public CaseViewProjection(MongoCollection<CaseView> views) {
-        this(views, null);
+        this(views, null, null);
     }
 
-    private CaseViewProjection(MongoCollection<CaseView> views, CaseChanges changes) {
+    CaseViewProjection(MongoCollection<CaseView> views, CaseChanges changes, ShreddedFold shreddedFold) {
         this.views = views;
         this.changes = changes;
+        this.shreddedFold = shreddedFold;
     }
 
     /**
@@ -139,7 +152,11 @@ public class CaseViewProjection {
     void on(SubjectShredded event) {
         Map<String, Held> batch = batch();
         Held held = held(batch, event.subjectId());
-        if (held == null || held.view.party() == null || held.view.party().kind() != PartyKind.NATURAL_PERSON) return;
+        if (held == null || held.view.party() == null) return;
+        if (held.view.party().kind() != PartyKind.NATURAL_PERSON) {
+            shredSealedTexts(batch, held, event.subjectId());
+            return;
+        }
         BsonDocument stored = ReadModelWrites.encoded(views, held.view);
         List<Bson> updates = new ArrayList<>();
         for (String path : List.of("party.name", "party.idNumber")) shredAt(stored, path, "", updates, true);
@@ -148,6 +165,44 @@ public class CaseViewProjection {
                 new UpdateOneModel<>(and(eq("_id", event.subjectId()), eq("party.kind", PartyKind.NATURAL_PERSON.name())),
                         combine(updates)));
         if (batch == null) write(List.of(held));
+    }
+
+    /**
+     * An organisation's case: its free texts that were sealed read shredded once its key is deleted, as a rebuild reads them.
+     * Only its stored events say which were (those written once it had a key), so they are folded as a rebuild will fold
+     * them ({@link ShreddedFold}), and each text shredded there is shredded here; the others stay, as the rebuild keeps them.
+     */
+    private void shredSealedTexts(Map<String, Held> batch, Held held, String caseId) {
+        if (shreddedFold == null) return;
+        Optional<CaseView> folded = shreddedFold.fold(caseId);
+        if (folded.isEmpty()) return;
+        BsonDocument rebuilt = ReadModelWrites.encoded(views, folded.get());
+        BsonDocument stored = ReadModelWrites.encoded(views, held.view);
+        List<Bson> updates = new ArrayList<>();
+        for (String path : FREE_TEXTS) shredWhereShredded(rebuilt, stored, path, "", updates);
+        if (updates.isEmpty()) return;
+        held.shredded(ReadModelWrites.decoded(views, stored), new UpdateOneModel<>(eq("_id", caseId), combine(updates)));
+        if (batch == null) write(List.of(held));
+    }
+
+    /** Shreds each text at {@code path} of {@code live} (under {@code prefix}) that reads shredded at the same place of {@code rebuilt}. */
+    private static void shredWhereShredded(BsonValue rebuilt, BsonValue live, String path, String prefix, List<Bson> updates) {
+        int dot = path.indexOf('.');
+        String head = dot < 0 ? path : path.substring(0, dot);
+        String rest = dot < 0 ? null : path.substring(dot + 1);
+        if (head.equals("*")) {
+            if (!(rebuilt instanceof BsonArray r) || !(live instanceof BsonArray l)) return;
+            for (int i = 0; i < Math.min(r.size(), l.size()); i++) shredWhereShredded(r.get(i), l.get(i), rest, prefix + i + ".", updates);
+            return;
+        }
+        if (!(rebuilt instanceof BsonDocument r) || !(live instanceof BsonDocument l)) return;
+        if (rest != null) {
+            shredWhereShredded(r.get(head), l.get(head), rest, prefix + head + ".", updates);
+        } else if (r.get(head) instanceof BsonString folded && folded.getValue().equals(PersonalData.SHREDDED)
+                && l.get(head) instanceof BsonString text && !text.getValue().equals(PersonalData.SHREDDED)) {
+            l.put(head, new BsonString(PersonalData.SHREDDED));
+            updates.add(set(prefix + head, PersonalData.SHREDDED));
+        }
     }
 
     /**

@@ -74,10 +74,30 @@ public class PersonalDataSeal {
         return keys.state(subjectId) == SubjectKeys.State.NONE;
     }
 
+    /** The subject whose sealed values this thread reads as shredded ({@link #readingShredded}), or null. */
+    private static final ThreadLocal<String> READING_SHREDDED = new ThreadLocal<>();
+
+    /**
+     * What {@code read} gives when every value sealed for {@code subjectId} reads {@link PersonalData#SHREDDED} on this
+     * thread, as it will once the subject's key is deleted, whether it is yet or not: the case view folds an erased
+     * subject's stored events so, to learn which of their texts were sealed (an organisation's are only once it has a key).
+     */
+    public static <T> T readingShredded(String subjectId, java.util.function.Supplier<T> read) {
+        String before = READING_SHREDDED.get();
+        READING_SHREDDED.set(subjectId);
+        try {
+            return read.get();
+        } finally {
+            if (before == null) READING_SHREDDED.remove();
+            else READING_SHREDDED.set(before);
+        }
+    }
+
     /** The text a sealed value holds, or {@link PersonalData#SHREDDED} once its subject's key was deleted. */
     public String open(String sealed) {
         int split = sealed.lastIndexOf(':');
         String subjectId = sealed.substring(PREFIX.length(), split);
+        if (subjectId.equals(READING_SHREDDED.get())) return PersonalData.SHREDDED;
         Optional<SecretKey> key = keys.openingKey(subjectId);
         if (key.isEmpty()) return PersonalData.SHREDDED;
         byte[] all = Base64.getDecoder().decode(sealed.substring(split + 1));
