@@ -208,6 +208,10 @@ class StrictInputTest {
             assertThat(listed.body()).as("list first: %s", listFirst).contains("\"field\":\"redactions[1]\"").contains("must be text")
                     .contains("\"field\":\"decidedOn\"").doesNotContain("must not be null");
         }
+        // a term of signs alone hides the record's own masks, not a name (a sweep from outside, stop 77: * grew each correction)
+        Answer signs = postJson("/api/v1/cases/" + caseId + "/disclosure", json(Map.of("action", "PUBLISH", "redactions", List.of("张三", "*"))));
+        assertRefused(signs, "a term of signs alone", 400);
+        assertThat(signs.body()).contains("\"field\":\"redactions[1]\"").contains("must hold a letter or a digit");
         assertThat(recordedSince(before)).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.ledger.disclosure.RedactionPolicy;
 import org.gongshi.ledger.disclosure.event.WithholdingGround;
 
 import java.time.LocalDate;
@@ -32,6 +33,12 @@ public final class DisclosureRequests {
                                     @Size(max = Bounds.FACTS) String facts, @Size(max = Bounds.TEXT) String legalBasis,
                                     @Size(max = Bounds.NAME) String legalRepresentative) {
         void check() {
+            for (int i = 0; redactions != null && i < redactions.size(); i++) {
+                if (!redactions.get(i).isBlank() && !RedactionPolicy.hideable(redactions.get(i))) {
+                    throw InvalidRequest.of("redactions[" + i + "]", "must hold a letter or a digit: a term of signs alone (such as *) would"
+                            + " hide the record's own masks, not a name");
+                }
+            }
             if (action != Action.WITHHOLD && (ground != null || explanation != null)) {
                 throw InvalidRequest.of("ground", "only a WITHHOLD names a ground and its explanation");
             }

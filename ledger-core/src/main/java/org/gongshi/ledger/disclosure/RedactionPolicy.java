@@ -12,6 +12,7 @@ import org.gongshi.ledger.vocabulary.PenaltyType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -94,7 +95,8 @@ public final class RedactionPolicy {
      */
     private static final Pattern CHINESE_NUMERAL_NUMBER = Pattern.compile(
             "(?<![" + CHINESE_DIGITS + "])[" + CHINESE_DIGITS + "](?:\\s?[" + CHINESE_DIGITS + "]){" + (CHINESE_NUMERAL_NUMBER_DIGITS - 1)
-                    + ",}(?![" + CHINESE_DIGITS + "])");
+                    + ",}+(?![" + CHINESE_DIGITS + "])"); // possessive: matched in a loop, where a greedy group recursed once a digit
+                                                         // (a sweep from outside: 3,000 numerals in the facts overflowed the stack, 500)
     /**
      * A number or an account name after a contact label (电话, 电话号码, 手机, 联系方式, 微信号, QQ号, 抖音号, 支付宝账户, 邮箱,
      * tel), whatever its format (a landline of 8 digits without its area code too), in ASCII or in Chinese numerals
@@ -462,9 +464,16 @@ public final class RedactionPolicy {
      * in capitals (LV, A1234) are no words of a name; a mark written as one (Nike) is taken only right after a role and up
      * to where a name ends (购买者Nike运动鞋 stays).
      */
-    private static final String LATIN_NAME = "(?<![A-Za-z])(?!(?:Mrs?|Ms|Miss|Dr)(?![A-Za-z]))" + LATIN_WORD + "(?: (?!" + anyOf(LATIN_ORGANISATION_WORDS) + "(?![a-z]))"
-            + LATIN_WORD + "){0,2}(?![A-Za-z0-9'-])(?= ?(?:[，。；;,、（(和及与:：]|\\.(?![A-Za-z])|" + anyOf(AFTER_NAME)
-            + "|个人|先生|女士|小姐|and\\s|&|$))";
+    private static final String LATIN_NAME_WORDS = "(?<![A-Za-z])(?!(?:Mrs?|Ms|Miss|Dr)(?![A-Za-z]))" + LATIN_WORD + "(?: (?!"
+            + anyOf(LATIN_ORGANISATION_WORDS) + "(?![a-z]))" + LATIN_WORD + "){0,2}(?![A-Za-z0-9'-])";
+    private static final String LATIN_NAME_ENDS = "[，。；;,、（(和及与:：]|\\.(?![A-Za-z])|" + anyOf(AFTER_NAME) + "|个人|先生|女士|小姐|and\\s|&|$";
+    private static final String LATIN_NAME = LATIN_NAME_WORDS + "(?= ?(?:" + LATIN_NAME_ENDS + "))";
+    /**
+     * A name in Latin script right after a role or a title, which may also end before a word in small letters: the sentence
+     * goes on in English (buyer Mary Johnson confirmed, Ms. Wu confirmed, 证人John Smith testified: a sweep from outside, stop
+     * 77, found them public).
+     */
+    private static final String LATIN_NAME_AFTER_ROLE = LATIN_NAME_WORDS + "(?= ?(?:" + LATIN_NAME_ENDS + ")| [a-z])";
     /** A contact or a note in brackets after a name (刘德华（电话***）): kept, and the list of names goes on after it. */
     private static final String BRACKETED = "[（(][^（()）]{0,60}[）)]";
     /**
@@ -506,12 +515,13 @@ public final class RedactionPolicy {
     /**
      * What may stand between a role and a name (姓名, a colon), and what after a role is no name: 朋友圈 (WeChat Moments,
      * where goods are sold), a word that only looks like a name (证人陈述, 买家付款), an organisation (投诉人上海某某有限公司,
-     * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福).
+     * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福), and a note in
+     * brackets after the role (其子（16岁）王小虎: a sweep from outside, stop 77, found the name public so).
      */
-    private static final String AFTER_ROLE = "(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?!圈)(?!" + anyOf(NOT_NAMES)
+    private static final String AFTER_ROLE = "(?:[（(][^（()）]{0,20}[）)]\\s?)?(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";
     /** The first name after a role word: a surname and a name, a familiar name, a Latin one, or one already hidden. */
-    private static final String PERSON = DOTTED_NAME + "|" + NAME + "|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME;
+    private static final String PERSON = DOTTED_NAME + "|" + NAME + "|" + FAMILIAR_NAME + "|" + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
     /**
      * Third parties named after a role label (举报人, 投诉人, 证人, 联系人, 受害人, a relation: 朋友, 之妻 …) or a role word
      * (委托代理人, 合伙人, 弟弟, 店员, 司机, 购买者, 负责人 …): a surname and one or two characters, up to a word that
@@ -566,7 +576,7 @@ public final class RedactionPolicy {
             "mrs", "ms.", "ms", "miss", "dr.", "dr");
     /** A name in Latin script after an English role or title, with every name listed with it (buyer Mary Johnson, Mr. Lee and Ms. Wu). */
     private static final Pattern LATIN_ROLE_NAME = Pattern.compile("(?<![A-Za-z])(?i:" + anyOf(LATIN_ROLES) + ")\\s(?:named\\s|called\\s)?"
-            + "((" + LATIN_NAME + ")" + MORE_NAMES + ")");
+            + "((" + LATIN_NAME_AFTER_ROLE + ")" + MORE_NAMES + ")");
 
     /** The punctuation a clause begins after (in a text's ASCII form): a name may stand first in the clause after it. */
     private static final String CLAUSE_PUNCTUATION = ",;:!?。\n";
@@ -784,9 +794,26 @@ public final class RedactionPolicy {
     private static String scrubbed(String text, List<String> hidden, Scrubbing about) {
         if (text == null) return null;
         String result = visible(text);
-        for (String term : hidden) result = replaceTerm(result, term);
-        for (Rule rule : RULES) result = rule.apply(result, about);
+        // numbers and addresses before the bureau's terms: a term that overlaps one (手机13812345678 with 38, 电话号码12345678 with
+        // 号码) broke it for its pattern, which then hid nothing of it (a sweep from outside, stop 77); a term that holds one is
+        // also tried as those patterns left it (张三13812345678 as 张三***), so it is still hidden whole
+        for (Rule rule : NUMBERS_AND_PLACES) result = rule.apply(result, about);
+        for (String term : withNumbersHidden(hidden, about)) result = replaceTerm(result, term);
+        for (Rule rule : NAMES_AND_HEALTH) result = rule.apply(result, about);
         return result;
+    }
+
+    /** The terms, each also as the number and address patterns leave it where they change it, longest first. */
+    private static List<String> withNumbersHidden(List<String> hidden, Scrubbing about) {
+        if (hidden.isEmpty()) return hidden;
+        List<String> terms = new ArrayList<>(hidden);
+        for (String term : hidden) {
+            String scrubbed = term;
+            for (Rule rule : NUMBERS_AND_PLACES) scrubbed = rule.apply(scrubbed, about);
+            if (!scrubbed.equals(term) && hideable(scrubbed.replace(HIDDEN, ""))) terms.add(scrubbed);
+        }
+        if (terms.size() == hidden.size()) return hidden;
+        return terms.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /**
@@ -882,6 +909,9 @@ public final class RedactionPolicy {
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
+    /** The rules of numbers, dates and places (before the bureau's terms), and the rest: names and health data (after them). */
+    private static final int FIRST_NAME_RULE = RULES.indexOf(RULES.stream().filter(r -> r.name().equals("labelled name")).findFirst().orElseThrow());
+    private static final List<Rule> NUMBERS_AND_PLACES = RULES.subList(0, FIRST_NAME_RULE), NAMES_AND_HEALTH = RULES.subList(FIRST_NAME_RULE, RULES.size());
 
     /** Where a birth date or its label may begin: a digit, a Chinese numeral of a year, or 出/生 (its ASCII form). */
     private static boolean birthDateStart(String text, int index) {
@@ -1179,8 +1209,33 @@ public final class RedactionPolicy {
             char c = chars[i];
             if (c >= '\uFF01' && c <= '\uFF5E') chars[i] = (char) (c - 0xFEE0);
             else if (c == '\u3000') chars[i] = ' ';
+            else if (c >= '\u0370' && c <= '\u052F' || c >= '\u2160' && c <= '\u217F') {
+                int at = LOOK_ALIKES.indexOf(c);
+                if (at >= 0) chars[i] = LATIN_LOOK_ALIKES.charAt(at);
+            }
         }
         return new String(chars);
+    }
+
+    /**
+     * Greek and Cyrillic letters and Roman numerals that look like Latin letters, and the Latin letter each is matched as
+     * ({@link #ascii}): a name written with one inside (Zhаng with a Cyrillic а, Ζhang with a Greek Ζ, Ⅼi with the numeral
+     * fifty) passed every pattern of names in Latin script (a sweep from outside, stop 77); what is not hidden keeps its
+     * own characters.
+     */
+    private static final String LOOK_ALIKES = "АВЕЗКМНОРСТУХЖавезкмнорстухжіјѕІЈЅԁԛԝ"
+            + "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαβεικνορτυχ" + "ⅠⅤⅩⅬⅭⅮⅯⅰⅴⅹⅼⅽⅾⅿ";
+    private static final String LATIN_LOOK_ALIKES = "ABEZKMHOPCTYXZabezkmhopctyxzijsIJSdqw"
+            + "ABEZHIKMNOPTYXabeikvoptux" + "IVXLCDMivxlcdm";
+
+    /**
+     * Whether a bureau's term can be hidden: it holds a letter or a digit. A term of signs alone ({@code *}, {@code .*}, a
+     * dash) is none: {@code *} matched the record's own {@link #HIDDEN} masks, so each correction, which hides every term in
+     * every text again, tripled them, until one event held 86 MB and the public record and the feed stopped on it (a sweep
+     * from outside, stop 77). Such a term is refused where it is given and passed over where an older event holds one.
+     */
+    public static boolean hideable(String term) {
+        return term != null && term.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /**
@@ -1189,7 +1244,7 @@ public final class RedactionPolicy {
      */
     public static List<String> hiddenTerms(List<String> redactions) {
         if (redactions == null) return List.of();
-        return redactions.stream().filter(r -> r != null && !r.isBlank() && !SHREDDED.equals(r)).map(String::strip).distinct()
+        return redactions.stream().filter(r -> r != null && hideable(r) && !SHREDDED.equals(r)).map(String::strip).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 

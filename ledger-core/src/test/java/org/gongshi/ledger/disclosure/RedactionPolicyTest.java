@@ -76,6 +76,75 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.scrub(once, List.of())).isEqualTo(once);
     }
 
+    /**
+     * A sweep from outside, stop 77: the term {@code *} matched the record's own masks, and each correction, which hides every
+     * term again, tripled them, until one event held 86 MB and the public record and the feed stopped on it.
+     */
+    @Test
+    void a_term_of_signs_alone_hides_nothing_so_corrections_never_grow_the_record() {
+        assertThat(RedactionPolicy.hideable("*")).isFalse();
+        assertThat(RedactionPolicy.hideable(".*")).isFalse();
+        assertThat(RedactionPolicy.hideable("－")).isFalse();
+        assertThat(RedactionPolicy.hideable("王")).isTrue();
+        assertThat(RedactionPolicy.hideable("3")).isTrue();
+        PublicRecord record = leakyRecord();
+        int length = record.toString().length();
+        for (int i = 1; i <= 6; i++) {
+            record = RedactionPolicy.corrected(record, PARTY_ID, null, null, "当事人销售侵权商品" + i + "件。", null, List.of("品", "*", ".*"));
+        }
+        assertThat(record.facts()).isEqualTo("当事人销售侵权商***6件。");
+        assertThat(record.violationType()).isEqualTo(RedactionPolicy.scrub(record.violationType(), List.of("品")));
+        assertThat(record.toString().length()).isLessThan(length);
+    }
+
+    /** A sweep from outside, stop 77: 3,000 Chinese numerals in a row overflowed the stack of the pattern that finds them (500). */
+    @Test
+    void a_long_run_of_chinese_numerals_is_hidden_within_a_small_stack() throws Exception {
+        String[] result = new String[1];
+        Throwable[] failure = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                result[0] = RedactionPolicy.scrub("涉案商品编号" + "一".repeat(10_000) + "。" + "壹 贰".repeat(3_000));
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(failure[0]).isNull();
+        assertThat(result[0]).isEqualTo("涉案商品编号***。***");
+    }
+
+    /** Sweeps from outside, stop 77: each was published in clear. */
+    @Test
+    void third_parties_after_a_note_in_brackets_in_english_sentences_or_in_look_alike_letters_never_become_public() {
+        Map<String, String> hidden = Map.of(
+                "其子（16岁）王小虎负责送货。", "王小虎",
+                "当事人的女儿（15岁）张小花帮忙。", "张小花",
+                "其妻（无业）刘美丽负责收款。", "刘美丽",
+                "Ms. Wu confirmed.", "Wu",
+                "buyer Mary Johnson confirmed.", "Mary Johnson",
+                "the witness John Smith testified.", "John Smith",
+                "证人John Smith testified.", "John Smith",
+                "其弟Zh\u0430ng Er负责进货。", "Er",
+                "其弟\u0396hang Er负责进货。", "hang",
+                "证人\u216Ci Ming证实。", "Ming");
+        hidden.forEach((text, name) -> assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain(name).contains(RedactionPolicy.HIDDEN));
+        assertThat(RedactionPolicy.scrub("其子（16岁）负责送货。")).isEqualTo("其子（16岁）负责送货。");
+    }
+
+    /**
+     * A sweep from outside, stop 77: a bureau's term that overlapped a number or its label broke the number for its pattern,
+     * so listing a term made more public; a term that holds a number is still hidden whole.
+     */
+    @Test
+    void a_listed_term_never_keeps_a_pattern_from_hiding_a_number_it_overlaps() {
+        assertThat(RedactionPolicy.scrub("手机13812345678", List.of("38"))).doesNotContain("12345678").doesNotContain("1381");
+        assertThat(RedactionPolicy.scrub("手机13812345678", List.of("1"))).doesNotContain("2345678");
+        assertThat(RedactionPolicy.scrub("联系电话号码12345678", List.of("号码"))).doesNotContain("12345678");
+        assertThat(RedactionPolicy.scrub("经张三13812345678确认", List.of("张三13812345678"))).doesNotContain("张三").doesNotContain("138");
+    }
+
     @Test
     void phone_numbers_in_every_common_and_full_width_format_never_become_public() {
         List<String> phones = List.of("(010) 6512-3456", "010-6512-3456", "010 6512 3456", "01065123456", "0755-8888 8888",
