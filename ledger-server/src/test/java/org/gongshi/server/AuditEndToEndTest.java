@@ -262,7 +262,12 @@ class AuditEndToEndTest {
 
         web.get().uri("/audit/cases/{id}", caseId).exchange().expectStatus().isSeeOther()
                 .expectHeader().valueEquals("Location", "/audit/login?next=/audit/cases/" + caseId);
-        String cookie = web.post().uri("/audit/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        // a page of another site may not sign the browser in with a token of its choosing (login CSRF: a sweep from outside, stop 77)
+        web.post().uri("/audit/login").header("Origin", "http://evil.example").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("token=" + auditor + "&next=/audit/cases/" + caseId).exchange().expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Set-Cookie");
+        String cookie = web.post().uri("/audit/login").header("Origin", "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("token=" + auditor + "&next=/audit/cases/" + caseId).exchange().expectStatus().isSeeOther()
                 .expectHeader().valueEquals("Location", "/audit/cases/" + caseId)
                 .returnResult(Void.class).getResponseCookies().getFirst("gongshi_audit_token").getValue();

@@ -123,6 +123,13 @@ public class AuditPagesController {
     /** Keeps the token in the audit cookie and goes on to {@code next} (an /audit/ page). */
     @PostMapping("/audit/login")
     Mono<Void> login(ServerWebExchange exchange) {
+        // a page of another site may not sign a browser in (with its own token, to see what the auditor then enters: login
+        // CSRF; a sweep from outside, stop 77): a browser names the page's origin, which must be this one's
+        String origin = exchange.getRequest().getHeaders().getOrigin();
+        if (origin != null && !sameHost(origin, exchange.getRequest().getURI().getHost())) {
+            throw new org.gongshi.api.problem.Forbidden("The audit sign-in takes a token from this site's own form only, not from a page of "
+                    + origin);
+        }
         return exchange.getFormData().flatMap(form -> {
             String token = form.getFirst("token");
             return signIn(exchange, token, form.getFirst("next"));
@@ -150,6 +157,16 @@ public class AuditPagesController {
         exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
         exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next)));
         return exchange.getResponse().setComplete();
+    }
+
+    /** Whether the origin a browser sent names {@code host} (a form of this site's own page). */
+    private static boolean sameHost(String origin, String host) {
+        try {
+            String from = URI.create(origin.strip()).getHost();
+            return from != null && host != null && from.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException notAnOrigin) {
+            return false;
+        }
     }
 
     /** What a signed token is written in: its three parts in base64url, joined by dots. */
