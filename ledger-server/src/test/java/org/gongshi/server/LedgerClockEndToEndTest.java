@@ -176,7 +176,7 @@ class LedgerClockEndToEndTest {
     }
 
     @Test
-    void the_clock_survives_a_restart_and_refuses_a_start_before_the_last_event() throws Exception {
+    void the_clock_survives_a_restart_and_refuses_a_start_before_the_last_event(@TempDir Path fresh) throws Exception {
         String before;
         try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-02-02T09:00:00+08:00")) {
             WebTestClient web = LedgerEndToEndTest.client(app);
@@ -192,6 +192,9 @@ class LedgerClockEndToEndTest {
         // the demo flag is true or false, as the demo data reads it ("yes" started the demo's clock and seeded nothing: a sweep)
         assertThatThrownBy(() -> LedgerEndToEndTest.start(dataDir, "--gongshi.demo=yes").close())
                 .hasStackTraceContaining("gongshi.demo must be true or false, not 'yes'");
+        // the demo on a fresh ledger whose clock starts after the scenario's first day is refused at once, naming both settings
+        assertThatThrownBy(() -> LedgerEndToEndTest.start(fresh, "--gongshi.demo=true", "--gongshi.clock.start=2026-03-02T09:00:00+08:00").close())
+                .hasStackTraceContaining("gongshi.demo plays its scenario from 2026-01-05T09:00:00+08:00 on a fresh ledger, and gongshi.clock.start=2026-03-02T09:00:00+08:00 is later");
     }
 
     /** The ledger's clock, to the hour (Asia/Shanghai): 2026-02-02T09 */

@@ -455,6 +455,11 @@ public final class RedactionPolicy {
     /** The Latin words that end a company's name (Apple Inc, Nike Ltd): no person's name. */
     private static final List<String> LATIN_ORGANISATION_WORDS = List.of("Inc", "Ltd", "Co", "Corp", "Corporation", "Company", "Limited",
             "Group", "Llc", "Gmbh", "Plc", "Holdings");
+    /**
+     * A word of a name in Latin script after a role: as {@link #LATIN_WORD}, or in capitals, as a passport writes a surname
+     * (ZHANG Wei, MARY JOHNSON: a re-test from outside, stop 77, found them public after 证人 and buyer).
+     */
+    private static final String LATIN_ROLE_WORD = "(?:[A-Z]{2,}(?![a-z])|[A-Z](?:[a-z]+|(?=['-]))(?:['-][A-Z]?[a-z]+)*)";
     /** A word of a name in Latin script: a capital and small letters (John, O'Neil, Jean-Luc). */
     private static final String LATIN_WORD = "[A-Z](?:[a-z]+|(?=['-]))(?:['-][A-Z]?[a-z]+)*";
     /**
@@ -473,14 +478,16 @@ public final class RedactionPolicy {
      * goes on in English (buyer Mary Johnson confirmed, Ms. Wu confirmed, 证人John Smith testified: a sweep from outside, stop
      * 77, found them public).
      */
-    private static final String LATIN_NAME_AFTER_ROLE = LATIN_NAME_WORDS + "(?= ?(?:" + LATIN_NAME_ENDS + ")| [a-z])";
+    private static final String LATIN_NAME_AFTER_ROLE = "(?<![A-Za-z])(?!(?i:Mrs?|Ms|Miss|Dr|Prof)(?![A-Za-z]))" + LATIN_ROLE_WORD
+            + "(?: (?!(?i:" + anyOf(LATIN_ORGANISATION_WORDS) + ")(?![A-Za-z]))(?:[A-Z]\\.|" + LATIN_ROLE_WORD + ")){0,3}(?![A-Za-z0-9'-])"
+            + "(?= ?(?:" + LATIN_NAME_ENDS + ")| [a-z])";
     /** A contact or a note in brackets after a name (刘德华（电话***）): kept, and the list of names goes on after it. */
     private static final String BRACKETED = "[（(][^（()）]{0,60}[）)]";
     /**
      * What joins names in a list: 王大锤、李小花, 王强和李明, 张三及李四, 张三与李四, and a name corrected by the next
      * (证人写为马化腾，实为范冰冰).
      */
-    private static final String JOINER = "(?:\\s?[、和及与]\\s?|\\s(?:and|&)\\s|[，,]\\s?(?:实为|实系|应为|更正为))";
+    private static final String JOINER = "(?:\\s?[、和及与]\\s?|\\s(?:and|&)\\s|,\\s(?=[A-Z][A-Za-z]+(?: [A-Z]|,| and | &))|[，,]\\s?(?:实为|实系|应为|更正为))";
     /** A name already hidden (by a listed term or by a pattern before): a list may begin or go on with it. */
     private static final String HIDDEN_NAME = "\\*\\*\\*";
     /**
@@ -488,7 +495,7 @@ public final class RedactionPolicy {
      * (no longer than the shortest), or one already hidden.
      */
     private static final String LISTED_NAME_SHAPE = DOTTED_NAME + "|(?:" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
-            + LATIN_NAME + "|" + HIDDEN_NAME;
+            + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
     /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
     private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?:" + LISTED_NAME_SHAPE + ")";
     /** The names after the first in a list (、李小花和张三), each after a joiner, a contact in brackets before it. */
@@ -513,12 +520,18 @@ public final class RedactionPolicy {
     private static final String ROLE_IS_NAME = "(?:" + "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")" + FURTHER_SURNAME + HAN
             + "{1,2}?(?=" + NAME_END + ")|" + LISTED_NAME + ")";
     /**
+     * A note in brackets of any kind after a role, up to 20 characters, with one note in brackets inside it (其子（16岁）,
+     * 其子【16岁】, 其子（16岁（未成年））: a re-test from outside, stop 77, found the other brackets and nested notes let the name through).
+     */
+    private static final String ROLE_NOTE = "[（(【〔\\[〈《][^（()）【】〔〕\\[\\]〈〉《》]{0,20}(?:[（(][^（()）]{0,20}[）)][^（()）【】〔〕\\[\\]〈〉《》]{0,20})?"
+            + "[）)】〕\\]〉》]";
+    /**
      * What may stand between a role and a name (姓名, a colon), and what after a role is no name: 朋友圈 (WeChat Moments,
      * where goods are sold), a word that only looks like a name (证人陈述, 买家付款), an organisation (投诉人上海某某有限公司,
      * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福), and a note in
      * brackets after the role (其子（16岁）王小虎: a sweep from outside, stop 77, found the name public so).
      */
-    private static final String AFTER_ROLE = "(?:[（(][^（()）]{0,20}[）)]\\s?)?(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?!圈)(?!" + anyOf(NOT_NAMES)
+    private static final String AFTER_ROLE = "(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";
     /** The first name after a role word: a surname and a name, a familiar name, a Latin one, or one already hidden. */
     private static final String PERSON = DOTTED_NAME + "|" + NAME + "|" + FAMILIAR_NAME + "|" + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
@@ -573,7 +586,7 @@ public final class RedactionPolicy {
      */
     private static final List<String> LATIN_ROLES = List.of("buyer", "buyers", "seller", "customer", "customers", "witness", "witnesses",
             "supplier", "employee", "employees", "agent", "driver", "complainant", "informant", "friend", "colleague", "mr.", "mr", "mrs.",
-            "mrs", "ms.", "ms", "miss", "dr.", "dr");
+            "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "prof");
     /** A name in Latin script after an English role or title, with every name listed with it (buyer Mary Johnson, Mr. Lee and Ms. Wu). */
     private static final Pattern LATIN_ROLE_NAME = Pattern.compile("(?<![A-Za-z])(?i:" + anyOf(LATIN_ROLES) + ")\\s(?:named\\s|called\\s)?"
             + "((" + LATIN_NAME_AFTER_ROLE + ")" + MORE_NAMES + ")");

@@ -131,6 +131,23 @@ class RedactionPolicyTest {
                 "证人\u216Ci Ming证实。", "Ming");
         hidden.forEach((text, name) -> assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain(name).contains(RedactionPolicy.HIDDEN));
         assertThat(RedactionPolicy.scrub("其子（16岁）负责送货。")).isEqualTo("其子（16岁）负责送货。");
+        // the re-test from outside, stop 77: other brackets, two notes, a note in a note, lists of Latin names, names in capitals
+        for (String text : List.of("其子【16岁】王小虎负责销售。", "其子〔16岁〕王小虎负责销售。", "其子[16岁]王小虎负责销售。", "其女〈15岁〉王小虎帮忙。",
+                "其女《15岁》王小虎帮忙。", "其子（16岁（未成年））王小虎负责销售。", "其女（15岁）（学生）王小虎帮忙。", "其女 （15岁） 王小虎帮忙。")) {
+            assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain("小虎");
+        }
+        Map<String, List<String>> lists = Map.of(
+                "buyer Mary Johnson and Tom Lee confirmed.", List.of("Mary", "Tom"),
+                "buyer Mary Johnson & Tom Lee confirmed.", List.of("Mary", "Tom"),
+                "buyers Mary Johnson, Tom Lee and Ann Wu confirmed.", List.of("Mary", "Tom", "Ann"),
+                "证人ZHANG Wei证实。", List.of("ZHANG", "Wei"),
+                "证人MARY JOHNSON证实。", List.of("MARY"),
+                "buyer MARY JOHNSON confirmed.", List.of("MARY"),
+                "buyer Mary J. Johnson confirmed.", List.of("Mary", "Johnson"),
+                "Prof. Wu confirmed.", List.of("Wu"),
+                "证人\u039C\u0391R\u03A5 J\u039F\u0397\u039DS\u039F\u039D证实。", List.of("S\u039F\u039D"));
+        lists.forEach((text, names) -> assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain(names.toArray(String[]::new)));
+        assertThat(RedactionPolicy.scrub("顾客LV手提包一个。")).isEqualTo("顾客LV手提包一个。");
     }
 
     /**

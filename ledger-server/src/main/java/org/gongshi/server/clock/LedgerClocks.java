@@ -54,6 +54,14 @@ public class LedgerClocks {
         // a fresh demo ledger plays its 2026 scenario from its first day, unless told another start
         String freshStart = start.isBlank() && demo ? DemoData.START : start;
         Instant lastEvent = PersistedClock.lastRecordedEvent(eventStoreDataSource);
+        // the scenario's acts are dated from its first day: on a clock started later they were more than 30 CD old, and the start
+        // failed on the first with a stack trace (a sweep from outside, stop 77); said at once, naming both settings
+        if (demo && lastEvent == null && !start.isBlank() && PersistedClock.parse(start.strip()).isAfter(PersistedClock.parse(DemoData.START))) {
+            throw new IllegalStateException("gongshi.demo plays its scenario from " + DemoData.START + " on a fresh ledger, and gongshi.clock.start="
+                    + start.strip() + " is later: its acts would be dated before the ledger's day. Leave gongshi.clock.start out (the demo"
+                    + " starts the clock on its first day; POST /dev/clock moves it on after), give one on or before " + DemoData.START
+                    + ", or leave gongshi.demo out");
+        }
         LedgerClock clock = PersistedClock.open(Path.of(dataDir).toAbsolutePath().normalize().resolve("clock.properties"),
                 lastEvent, lastEvent == null ? freshStart : start);
         log.info("The ledger's clock is settable (POST /dev/clock, loopback only); now {}", clock.instant());
