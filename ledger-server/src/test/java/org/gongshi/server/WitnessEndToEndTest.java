@@ -55,7 +55,12 @@ class WitnessEndToEndTest {
         Path keyFile = work.resolve("witness.key");
         Files.writeString(keyFile, witnessKey.signerKey() + "\n");
         Cosignatures.Witness witness = Cosignatures.Witness.of(witnessKey);
-        app = LedgerEndToEndTest.start(dataDir, "--gongshi.feed.sign-interval=PT0.3S", "--gongshi.witness.verifier-keys=" + witness.verifierKey());
+        NoteSigner secondKey = NoteSigner.generate("witness.test/w2");
+        Path secondFile = work.resolve("second.key");
+        Files.writeString(secondFile, secondKey.signerKey() + "\n");
+        Cosignatures.Witness secondWitness = Cosignatures.Witness.of(secondKey);
+        app = LedgerEndToEndTest.start(dataDir, "--gongshi.feed.sign-interval=PT0.3S",
+                "--gongshi.witness.verifier-keys=" + witness.verifierKey() + "," + secondWitness.verifierKey());
         WebTestClient web = LedgerEndToEndTest.client(app);
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         BureauClient bureau = new BureauClient(web, LedgerEndToEndTest.BUREAU);
@@ -111,6 +116,24 @@ class WitnessEndToEndTest {
                 new PrintStream(unwitnessed, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(unwitnessed.toString(StandardCharsets.UTF_8)).contains("FAIL  feed witnessed by witness.test/absent", "FAIL  ledger witnessed by witness.test/absent",
                 "PASS  feed witnessed by witness.test/w1");
+
+        // a second witness cosigns a newer head, which carries only its cosignature: the first is still found on the head it
+        // cosigned, which the current one extends (a re-test from outside: verify failed it once another witness ran last)
+        bureau.publish(bureau.decidedCase("北京见证示例三有限公司", AuditEndToEndTest.COMPANY, 40000));
+        VerifyEndToEndTest.awaitFeedCheckpoint(web, 3);
+        Run secondRun = witness("--url", base, "--log", "feed", "--key", secondFile.toString(), "--state", work.resolve("second-state").toString(), "--once");
+        assertThat(secondRun.output()).as(secondRun.output()).contains("PASS  cosigned gongshi.local/feed size 3");
+        Run secondLedger = witness("--url", base, "--log", "ledger", "--key", secondFile.toString(), "--state", work.resolve("second-state").toString(), "--once");
+        assertThat(secondLedger.status()).as(secondLedger.output()).isZero();
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        int bothStatus = org.gongshi.server.tools.Verify.run(new String[] {"--url", base, "--witness-key", witness.verifierKey() + "," + secondWitness.verifierKey()},
+                new PrintStream(both, true, StandardCharsets.UTF_8));
+        assertThat(both.toString(StandardCharsets.UTF_8)).contains(
+                "PASS  feed witnessed by witness.test/w1: cosigned the head of size 2", "consistent with the current head of size 3",
+                "PASS  feed witnessed by witness.test/w2: the current head of size 3 is cosigned");
+        assertThat(bothStatus).as(both.toString(StandardCharsets.UTF_8)).isZero();
+        web.get().uri("/feed/v1/checkpoint/cosigned?witness=witness.test/nobody").exchange().expectStatus().isNotFound();
+        web.get().uri("/feed/v1/checkpoint/cosigned?witness=a b").exchange().expectStatus().isBadRequest();
 
         // a witness the log does not know is refused
         NoteSigner stranger = NoteSigner.generate("witness.test/stranger");

@@ -126,8 +126,8 @@ public class AuditController {
     }
 
     @GetMapping(path = "/ledger/checkpoint/cosigned", produces = MediaType.TEXT_PLAIN_VALUE)
-    Mono<String> cosigned() {
-        return ledger.cosigned();
+    Mono<String> cosigned(@org.springframework.web.bind.annotation.RequestParam(required = false) String witness) {
+        return ledger.cosigned(witness);
     }
 
     /** A witness hands in its cosignature of a ledger checkpoint (C2SP tlog-cosignature). */

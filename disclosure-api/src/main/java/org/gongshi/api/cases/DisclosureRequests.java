@@ -28,7 +28,7 @@ public final class DisclosureRequests {
      */
     public record DisclosureRequest(@NotNull Action action, LocalDate decidedOn, WithholdingGround ground,
                                     @Size(max = Bounds.TEXT) String explanation,
-                                    @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull @Size(max = Bounds.LABEL) String> redactions,
+                                    @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull @Size(max = Bounds.TERM) String> redactions,
                                     @Size(max = Bounds.TEXT) String reason, @Size(max = Bounds.LABEL) String violationType,
                                     @Size(max = Bounds.FACTS) String facts, @Size(max = Bounds.TEXT) String legalBasis,
                                     @Size(max = Bounds.NAME) String legalRepresentative) {

@@ -180,8 +180,8 @@ public class FeedController {
 
     /** The largest checkpoint witnesses have cosigned, with their cosignatures. */
     @GetMapping(path = "/feed/v1/checkpoint/cosigned", produces = MediaType.TEXT_PLAIN_VALUE)
-    Mono<String> cosigned() {
-        return tree.cosigned();
+    Mono<String> cosigned(@RequestParam(required = false) String witness) {
+        return tree.cosigned(witness);
     }
 
     /** A witness hands in its cosignature: the checkpoint note with its signature line (C2SP tlog-cosignature). */

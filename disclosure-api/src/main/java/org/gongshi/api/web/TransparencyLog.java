@@ -51,8 +51,22 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
 
     /** The largest head witnesses have cosigned, with their cosignatures (404 until one has). */
     public Mono<String> cosigned() {
-        return ViewReads.blocking(() -> heads.latestCosigned().map(this::withCosignatures)
-                .orElseThrow(() -> new NotFound("No witness has cosigned a checkpoint of this log yet")));
+        return cosigned(null);
+    }
+
+    /**
+     * The largest head {@code witness} (a witness's name; null: any witness) has cosigned, with its cosignatures (404 until it
+     * has): a verifier asks for the head its witness cosigned, which another witness's newer one hid (a re-test from outside,
+     * stop 77: verify failed a witness that had cosigned, once another cosigned a newer head).
+     */
+    public Mono<String> cosigned(String witness) {
+        if (witness != null && (witness.isBlank() || witness.length() > 200 || !witness.matches("[\\x21-\\x7E&&[^+]]+"))) {
+            throw InvalidRequest.of("witness", "must be a witness's name as its cosignature line writes it (printable ASCII without"
+                    + " spaces or +, at most 200 characters), such as witness.example/w1");
+        }
+        return ViewReads.blocking(() -> (witness == null ? heads.latestCosigned() : heads.latestCosignedBy(witness)).map(this::withCosignatures)
+                .orElseThrow(() -> new NotFound(witness == null ? "No witness has cosigned a checkpoint of this log yet"
+                        : "The witness " + witness + " has cosigned no checkpoint of this log yet")));
     }
 
     private String withCosignatures(TreeHeads.SignedTreeHead head) {

@@ -148,6 +148,10 @@ public class Disclosure {
         List<String> hidden = new ArrayList<>(redactions);
         if (command.redactions() != null) hidden.addAll(command.redactions());
         hidden = RedactionPolicy.hiddenTerms(hidden);
+        if (hidden.size() > RedactionPolicy.MOST_TERMS) {
+            throw new RuleViolation(Rule.REDACTION_TERMS, "redactions", "the record would hide " + hidden.size() + " terms with the "
+                    + RedactionPolicy.hiddenTerms(redactions).size() + " hidden before; at most " + RedactionPolicy.MOST_TERMS + " in all");
+        }
         Deadline until = rules.publicUntil(decidedOn, decision.penalties(), party.kind());
         PublicRecord published = RedactionPolicy.publicRecord(recordId, party, decisionNumber, violationType, facts,
                 legalBasis, decision.penalties(), decision.decidedOn(), until.dueOn(), authorityName, bureau, ipType, division,
@@ -180,6 +184,10 @@ public class Disclosure {
         List<String> hidden = new ArrayList<>(redactions);
         if (command.redactions() != null) hidden.addAll(command.redactions());
         hidden = RedactionPolicy.hiddenTerms(hidden);
+        if (hidden.size() > RedactionPolicy.MOST_TERMS) {
+            throw new RuleViolation(Rule.REDACTION_TERMS, "redactions", "the record would hide " + hidden.size() + " terms with the "
+                    + RedactionPolicy.hiddenTerms(redactions).size() + " hidden before; at most " + RedactionPolicy.MOST_TERMS + " in all");
+        }
         PublicRecord corrected = RedactionPolicy.corrected(record, party.idNumber(), command.legalRepresentative(), command.violationType(),
                 command.facts(), command.legalBasis(), hidden);
         apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(),

@@ -45,6 +45,11 @@ import java.util.stream.Stream;
 public final class RedactionPolicy {
 
     public static final String HIDDEN = "***";
+    /**
+     * The most terms of the bureau's one record hides, its publication's and every correction's together (each correction
+     * stores them all again): each term is tried on every text of the record, so they bound what a publication costs.
+     */
+    public static final int MOST_TERMS = 200;
 
     private static final String SHREDDED = org.gongshi.ledger.privacy.PersonalData.SHREDDED;
     /** What is published for a reason resting on a case whose hidden terms were shredded: none of its text. */

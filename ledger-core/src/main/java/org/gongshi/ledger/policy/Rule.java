@@ -46,6 +46,10 @@ public enum Rule {
     // INVALID: API.md, "ground (required for WITHHOLD)": a missing ground is a field to fix, answered 400 naming it (two sweeps
     // from outside, stops 74 and 76, read the 409 as "a legal rule was broken")
     WITHHOLDING_GROUND(Kind.INVALID, "A withheld decision records its legal ground", "SAMR Order 45 Art 5"),
+    // INVALID: the terms a record hides are the bureau's input, bounded as every input is (a re-test from outside, stop 77: each
+    // correction stored every term again, and 3,001 long terms made a correction time out); answered 400 naming redactions
+    REDACTION_TERMS(Kind.INVALID, "A record hides at most " + org.gongshi.ledger.disclosure.RedactionPolicy.MOST_TERMS
+            + " terms of the bureau's, each a name, a number or a place", "SAMR Order 45 Art 6"),
     PERSONAL_DATA_SHREDDED(Kind.CONFLICT, "Once a data subject's personal data is shredded, no record or text that would hold it is published or written again", "个人信息保护法 Art 47; SAMR Order 45 Art 6"),
     CORRECTION_OF_RECORD(Kind.CONFLICT, "Only a public record can be corrected; it keeps its id and history", "SAMR Order 45 Art 12"),
     PUBLICITY_PERIOD(Kind.CONFLICT, "A record stops being public when its publicity period ends, not before", "SAMR Order 45 Art 13"),

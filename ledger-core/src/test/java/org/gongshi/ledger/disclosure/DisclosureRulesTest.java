@@ -457,6 +457,25 @@ class DisclosureRulesTest {
         assertThat(record.penaltyContent()).isEqualTo("罚款人民币50000.00元：罚款");
     }
 
+    /** Rule redaction-terms: a re-test from outside, stop 77, stored 3,001 terms by 60 corrections, and long ones timed out. */
+    @Test
+    void a_record_hides_at_most_200_of_the_bureaus_terms_its_corrections_included() {
+        List<String> first = new ArrayList<>(), more = new ArrayList<>();
+        for (int i = 0; i < 150; i++) first.add("第三人" + i);
+        for (int i = 0; i < 50; i++) more.add("另一人" + i); // the published record hides one term already
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)))
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "补充隐去", null, null, null, null, first), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        DisclosureCorrected corrected = only(events, DisclosureCorrected.class);
+        refused(given(published(LocalDate.of(2026, 2, 12)), corrected)
+                        .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "再次隐去", null, null, null, null, more), AS_BUREAU),
+                "redaction-terms", "the record would hide 201 terms with the 151 hidden before; at most 200 in all");
+        given(published(LocalDate.of(2026, 2, 12)), corrected)
+                .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "再次隐去", null, null, null, null, more.subList(0, 49)), AS_BUREAU)
+                .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void redactions_accumulate_so_a_correction_never_un_hides_what_an_earlier_act_hid() {
         List<Object> events = new ArrayList<>();

@@ -132,7 +132,7 @@ final class LogChecks {
 
     /**
      * That {@code witness} cosigned a head of the log that {@code now} extends, or that extends {@code now}: its cosignature
-     * on the current checkpoint, else on the largest head the log says was cosigned ({@code .../checkpoint/cosigned}),
+     * on the current checkpoint, else on the largest head the log says it cosigned ({@code .../checkpoint/cosigned?witness=}),
      * signed by the log too and proved consistent with {@code now}. Without it the head is only the log's word: a witness
      * protects a reader who asks for its cosignature (a sweep from outside, stop 76: neither tool could).
      */
@@ -149,7 +149,8 @@ final class LogChecks {
         }
         String note;
         try {
-            note = client.text(log.checkpoint() + "/cosigned");
+            // the largest head this witness cosigned: another's newer one may carry only its own
+            note = client.text(log.checkpoint() + "/cosigned?witness=" + java.net.URLEncoder.encode(witness.name(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             out.fail(check, "the current head carries no cosignature of " + witness.name() + ", and the largest cosigned head could not be read: "
                     + e.getMessage());

@@ -286,6 +286,16 @@ public class TreeHeads {
         return d == null || d.getList("cosignatures", String.class) == null ? List.of() : d.getList("cosignatures", String.class);
     }
 
+    /**
+     * The largest head the witness named {@code witness} has cosigned, if any (its cosignature line begins with its name:
+     * C2SP signed-note); the largest head any witness cosigned may carry only another's.
+     */
+    public Optional<SignedTreeHead> latestCosignedBy(String witness) {
+        return Optional.ofNullable(heads.find(com.mongodb.client.model.Filters.regex("cosignatures",
+                        "^" + java.util.regex.Pattern.quote("\u2014 " + witness + " "))).sort(Sorts.descending("_id")).limit(1).first())
+                .map(TreeHeads::fromDocument);
+    }
+
     /** The largest head a witness has cosigned, if any. */
     public Optional<SignedTreeHead> latestCosigned() {
         return Optional.ofNullable(heads.find(exists("cosignatures")).sort(Sorts.descending("_id")).limit(1).first())
