@@ -76,8 +76,15 @@ class DistributedProfileTest {
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + externalMongo.getLocalAddress().getPort() + "/gongshi",
                 "--gongshi.security.jwt-secret=" + JWT_SECRET));
         if (roles != null) args.add("--gongshi.roles=" + roles);
+        if (roles == null || roles.contains("projections")) { // the profile signs with configured keys only: the signing node gets them
+            args.add("--gongshi.feed.signer-key=" + FEED_KEY.signerKey());
+            args.add("--gongshi.ledger.signer-key=" + LEDGER_KEY.signerKey());
+        }
         return new SpringApplicationBuilder(LedgerServerApplication.class).run(args.toArray(String[]::new));
     }
+
+    static final org.gongshi.projections.transparency.NoteSigner FEED_KEY = org.gongshi.projections.transparency.NoteSigner.generate("gongshi.example/feed"),
+            LEDGER_KEY = org.gongshi.projections.transparency.NoteSigner.generate("gongshi.example/ledger");
 
     @Test
     void distributed_profile_uses_axon_server_and_external_mongodb_and_starts_no_embedded_store() {

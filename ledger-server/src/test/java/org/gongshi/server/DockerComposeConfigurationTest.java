@@ -65,10 +65,18 @@ class DockerComposeConfigurationTest {
         Matcher m = Pattern.compile("\\$\\{([A-Z_]+)").matcher(distributedProperties);
         Set<String> variables = new HashSet<>();
         while (m.find()) variables.add(m.group(1));
-        assertThat(variables).contains("AXONSERVER_SERVERS", "MONGODB_URI", "GONGSHI_JWT_SECRET");
+        assertThat(variables).contains("AXONSERVER_SERVERS", "MONGODB_URI", "GONGSHI_JWT_SECRET", "GONGSHI_FEED_SIGNER_KEY", "GONGSHI_LEDGER_SIGNER_KEY");
+        // the signers' private keys go to the node that signs, the projections one, and to no other (a review, stop 77)
+        Set<String> signing = Set.of("GONGSHI_FEED_SIGNER_KEY", "GONGSHI_LEDGER_SIGNER_KEY");
         for (String service : ledgerServices()) {
-            assertThat(env(service)).as(service).containsKeys(variables.toArray(String[]::new));
+            boolean signs = RoleCondition.roles((String) env(service).get("GONGSHI_ROLES")).contains("projections");
+            for (String variable : variables) {
+                if (signing.contains(variable) && !signs) assertThat(env(service)).as(service).doesNotContainKey(variable);
+                else assertThat(env(service)).as(service).containsKey(variable);
+            }
         }
+        // Axon Server and MongoDB come back after a restart of the host, as the ledger nodes do
+        for (String store : List.of("axonserver", "mongodb")) assertThat(services.get(store).get("restart")).as(store).isEqualTo("unless-stopped");
     }
 
     /**
@@ -148,6 +156,11 @@ class DockerComposeConfigurationTest {
         // requests, which the nodes cannot (a re-test, stop 73: the nodes' cap of 256 connections per address capped every client)
         assertThat(nginx).contains("proxy_set_header X-Forwarded-For $remote_addr;", "limit_conn perclient 256;",
                 "client_header_timeout 20s;", "client_body_timeout 20s;").doesNotContain("$proxy_add_x_forwarded_for");
+        // and no other header a client sent about where it came from reaches them (a review, stop 77: Forwarded: for=... is read
+        // before X-Forwarded-For, and got past every per-client limit)
+        assertThat(nginx).contains("proxy_set_header Forwarded \"\";", "proxy_set_header X-Forwarded-Host \"\";",
+                "proxy_set_header X-Forwarded-Port \"\";", "proxy_set_header X-Forwarded-Prefix \"\";");
+        assertThat(distributedProperties).contains("gongshi.signing.generate-keys=false");
         assertThat(distributedProperties).contains("server.forward-headers-strategy=framework", "gongshi.traffic.connections-per-client=0");
         long published = services.values().stream().filter(s -> s.get("ports") != null)
                 .flatMap(s -> ((List<Object>) s.get("ports")).stream()).map(Object::toString).filter(p -> p.startsWith("8080:")).count();

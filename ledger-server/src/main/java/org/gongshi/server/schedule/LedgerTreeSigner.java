@@ -29,9 +29,11 @@ public class LedgerTreeSigner {
                             @Value("${gongshi.feed.full-check-interval:PT1H}") Duration fullCheck,
                             @Value("${gongshi.data-dir}") String dataDir,
                             MongoDatabase readModelDatabase,
-                            @Value("${gongshi.feed.sign-lease:PT30S}") Duration leaseTtl) {
+                            @Value("${gongshi.feed.sign-lease:PT30S}") Duration leaseTtl,
+                            @Value("${gongshi.signing.generate-keys:true}") boolean generateKeys) {
         this.signer = new TreeHeadSigner("ledger", ledgerTree.leaves(), ledgerTree.heads(), ledgerClock, ledgerTree.origin(),
-                TreeHeadSigner.keys("gongshi.ledger", signerKey, retired, Path.of(dataDir).resolve("keys").resolve("ledger"), ledgerTree.origin()), fullCheck);
+                TreeHeadSigner.keys("gongshi.ledger", signerKey, retired, Path.of(dataDir).resolve("keys").resolve("ledger"), ledgerTree.origin(),
+                        generateKeys), fullCheck);
         signer.signOnOneNode(readModelDatabase, "ledger-tree-signer", leaseTtl);
     }
 

@@ -57,8 +57,10 @@ public class TreeHeadSigner {
                           @Value("${gongshi.feed.signer-key:}") String signerKey,
                           @Value("${gongshi.feed.retired-verifier-keys:}") String retired,
                           @Value("${gongshi.feed.full-check-interval:PT1H}") Duration fullCheck,
-                          @Value("${gongshi.data-dir}") String dataDir) {
-        this("feed", feedLog, treeHeads, ledgerClock, origin, keys("gongshi.feed", signerKey, retired, Path.of(dataDir).resolve("keys"), origin), fullCheck);
+                          @Value("${gongshi.data-dir}") String dataDir,
+                          @Value("${gongshi.signing.generate-keys:true}") boolean generateKeys) {
+        this("feed", feedLog, treeHeads, ledgerClock, origin,
+                keys("gongshi.feed", signerKey, retired, Path.of(dataDir).resolve("keys"), origin, generateKeys), fullCheck);
     }
 
     /** A signer of any log's heads: {@code logName} names it in the log, {@code keys} sign them. */
@@ -83,6 +85,21 @@ public class TreeHeadSigner {
 
     /** The configured signer key, else the key file under {@code keyDirectory}; retired keys comma-separated. */
     public static SigningKeys keys(String settings, String signerKey, String retired, Path keyDirectory, String origin) {
+        return keys(settings, signerKey, retired, keyDirectory, origin, true);
+    }
+
+    /**
+     * The configured signer key; without one, the key file under {@code keyDirectory} (made on first use) only where
+     * {@code generateKeys}. The distributed profile signs with configured keys only: a projections node started without them
+     * made keys of its own, published them and retired the cluster's, whose nodes then refused to start (a review of the
+     * distributed profile, stop 77).
+     */
+    public static SigningKeys keys(String settings, String signerKey, String retired, Path keyDirectory, String origin, boolean generateKeys) {
+        if (!generateKeys && (signerKey == null || signerKey.isBlank())) {
+            throw new IllegalStateException(settings + ".signer-key is not set, and this profile signs with a configured key only"
+                    + " (gongshi.signing.generate-keys=false): give every projections node the same key, made with: java -jar"
+                    + " ledger-server.jar keygen " + origin);
+        }
         List<String> retiredKeys = Arrays.stream(retired.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         try {
             return SigningKeys.load(signerKey, keyDirectory, origin, retiredKeys);

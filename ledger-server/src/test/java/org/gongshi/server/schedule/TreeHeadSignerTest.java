@@ -122,7 +122,7 @@ class TreeHeadSignerTest {
     private TreeHeadSigner signer(Duration fullCheck) {
         Clock clock = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
         return new TreeHeadSigner(new ListedFeed(), new TreeHeads(database), clock, "gongshi.test/feed", "", "", fullCheck,
-                dataDir.toString());
+                dataDir.toString(), true);
     }
 
     private void append(int size) {
