@@ -141,6 +141,11 @@ class DistributedProfileTest {
                     .expectStatus().isEqualTo(409)
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).contains("log of record"));
+            // Axon Server does not answer (nothing listens on port 1): health says so, as health, not as a command's 503 (a review, stop 77)
+            web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.status").isEqualTo("DOWN")
+                    .jsonPath("$.components.eventProcessors.details.reason").value(reason -> assertThat(String.valueOf(reason))
+                            .startsWith("the event store does not answer"));
         }
     }
 }

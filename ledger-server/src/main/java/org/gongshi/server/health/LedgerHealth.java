@@ -60,9 +60,17 @@ public class LedgerHealth {
         return () -> {
             Map<String, Object> details = new LinkedHashMap<>();
             List<String> deadLettered = new ArrayList<>();
-            List<Processors.ProcessorState> states = processors.states();
-            // the head read after the positions: an event appended meanwhile is no read model ahead of the ledger
-            long head = processors.head().orElse(-1);
+            List<Processors.ProcessorState> states;
+            long head;
+            try {
+                states = processors.states();
+                // the head read after the positions: an event appended meanwhile is no read model ahead of the ledger
+                head = processors.head().orElse(-1);
+            } catch (RuntimeException unreachable) {
+                // the event store (Axon Server) does not answer: health says so, where the whole answer was the commands' 503 "no
+                // command node" (a review of the distributed profile, stop 77)
+                return Health.down().withDetail("reason", "the event store does not answer: " + unreachable.getMessage()).build();
+            }
             for (Processors.ProcessorState state : states) {
                 details.put(state.name(), state);
                 if (state.deadLetters() > 0) deadLettered.add(state.name() + " holds " + state.deadLetters() + " dead letters");
