@@ -180,7 +180,7 @@ class DockerComposeConfigurationTest {
             Map<String, Object> check = (Map<String, Object>) services.get(service).get("healthcheck");
             assertThat(check).as(service).isNotNull();
             assertThat(check.get("test").toString()).as(service).contains("bash", "/dev/tcp/127.0.0.1/8080", "/actuator/health/readiness",
-                    "\"status\":\"UP\"");
+                    "\"status\":\"(UP|DEGRADED)\""); // a node holding dead letters still serves (a review, stop 77)
         }
         Map<String, Map<String, Object>> proxyWaits = (Map<String, Map<String, Object>>) services.get("proxy").get("depends_on");
         assertThat(proxyWaits.get("ledger-api").get("condition")).isEqualTo("service_healthy");
