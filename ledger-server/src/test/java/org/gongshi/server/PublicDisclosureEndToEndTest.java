@@ -161,6 +161,11 @@ class PublicDisclosureEndToEndTest {
         assertThat(total(get("/api/v1/public/penalties?q=北京锦绣示范商贸有限公司\uFEFF"))).isEqualTo(1);
         assertThat(html("/penalties?q=锦\u200B绣示范", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
         assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029年2月20日").contains("datetime=\"2029-02-20\"");
+        // sweeps from outside, stop 77: a USCC typed into the name box is searched as one and leads to the subject's page (its list
+        // entries too); the record says whom to ask for a correction and when credit repair may end it; its facts keep their lines
+        assertThat(html("/penalties?q=91110000600037341l", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条")
+                .contains("href=\"/subjects/91110000600037341L\"");
+        assertThat(html("/penalties/" + recordId, 200)).contains("异议、更正与信用修复", "第十二条", "第十四条").contains("class=\"text\"");
         assertThat(html("/", 200)).contains("<form").contains("name=\"q\"");
         assertThat(html("/penalties?from=nope", 400)).contains("查询条件有误").contains("起始日期").doesNotContain("must be");
         // the fields at fault are marked and described by the error, which comes before the form, and a date typed wrong is

@@ -153,6 +153,16 @@ class RebuildEndToEndTest {
                     .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("The ledger takes no commands")
                             .contains("read models ahead of the event store").contains("public-feed at ").contains("from the same backup"));
         }
+        // a node that runs no processor (the api role: the distributed profile's API replicas) learns it from the processors'
+        // tokens and takes no command either (a review of the distributed profile, stop 77: its check of its own found nothing)
+        try (ConfigurableApplicationContext api = LedgerEndToEndTest.start(dataDir, "--gongshi.roles=api")) {
+            WebTestClient web = LedgerEndToEndTest.client(api);
+            String officer = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(officer)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU)).exchange().expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("The ledger takes no commands")
+                            .contains("public-feed at "));
+        }
     }
 
     /**

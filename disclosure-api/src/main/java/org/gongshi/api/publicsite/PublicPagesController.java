@@ -64,21 +64,28 @@ public class PublicPagesController {
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String size,
                             ServerWebExchange exchange) {
-        Map<String, String> form = form(q, uscc, division, ipType, from, to);
+        // a USCC typed into the name box is searched as one (a sweep from outside: it found nothing, with no hint)
+        boolean codeAsName = (uscc == null || uscc.isBlank()) && q != null && org.gongshi.ledger.identity.Uscc.isValid(q.strip().toUpperCase(java.util.Locale.ROOT));
+        String name = codeAsName ? null : q, code = codeAsName ? q.strip().toUpperCase(java.util.Locale.ROOT) : uscc;
+        Map<String, String> form = form(name, code, division, ipType, from, to);
         final PublicRecords.Search search;
         final org.gongshi.api.web.Page.Request paging;
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            search = PublicQueries.checked(problems, () -> PublicQueries.search(q, typed(uscc), typed(division), typed(ipType), typedDate(from), typedDate(to)));
+            search = PublicQueries.checked(problems, () -> PublicQueries.search(name, typed(code), typed(division), typed(ipType), typedDate(from), typedDate(to)));
             paging = PublicQueries.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(searchForm(form, invalid));
         }
         if (paging.size() != PAGE_SIZE) form.put("size", String.valueOf(paging.size()));
+        // a subject searched by its code: its page holds its current list entries too, which a search of penalties cannot show
+        // once its penalties are no longer public (a sweep from outside: a listed company was "not found" by its code)
+        String subject = search.uscc();
         return queries.search(search, paging.page(), paging.size()).map(result -> page("results")
                 .modelAttribute("form", form)
+                .modelAttribute("subject", subject)
                 .modelAttribute("result", result)
                 .modelAttribute("pager", Pager.of(paging.page(), paging.size(), result.total(), n -> pageUrl(form, n)))
                 .build());

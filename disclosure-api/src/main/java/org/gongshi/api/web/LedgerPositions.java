@@ -61,6 +61,20 @@ public class LedgerPositions {
         return segments.isEmpty() ? -1 : segments.stream().mapToLong(LedgerPositions::position).min().orElse(-1);
     }
 
+    /**
+     * How far each processor of the cluster has come, by the furthest of its segments (-1 for one not started): every
+     * processor with a token, whichever node runs it. A node that runs none (an API node) learns from it whether the read
+     * models have passed the event store's head (an event store older than they are).
+     */
+    public java.util.Map<String, Long> furthest() {
+        java.util.Map<String, Long> furthest = new java.util.TreeMap<>();
+        for (Document entry : tokens.find()) {
+            String processor = entry.getString("processorName");
+            if (processor != null) furthest.merge(processor, position(token(entry)), Math::max);
+        }
+        return furthest;
+    }
+
     private List<TrackingToken> segments(String processor) {
         List<TrackingToken> found = new ArrayList<>();
         for (Document entry : tokens.find(eq("processorName", processor))) {

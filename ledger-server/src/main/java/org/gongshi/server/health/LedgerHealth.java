@@ -121,21 +121,54 @@ public class LedgerHealth {
         }
     }
 
+    /**
+     * Compares the read models with the event store once the node is ready: this node's processors, and every processor of the
+     * cluster by its tokens where this node sends commands ({@link org.gongshi.api.web.LedgerPositions}: an API node runs no
+     * processor, and the check of its own found nothing, so it took commands over read models ahead of a restored event store:
+     * a review of the distributed profile, stop 77). An event store that does not answer yet (Axon Server starting) is asked
+     * again every {@link #AHEAD_RETRY} until it does, where the check gave up at once.
+     */
     @Bean
     org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> readModelsAheadLogged(
-            Processors processors, AheadAtStart aheadAtStart) {
+            Processors processors, AheadAtStart aheadAtStart, org.springframework.beans.factory.ObjectProvider<org.gongshi.api.web.LedgerPositions> positions) {
         return ready -> {
-            try {
-                List<Processors.ProcessorState> states = processors.states();
-                ahead(states, processors.head().orElse(-1)).ifPresent(problem -> {
-                    aheadAtStart.problem = problem;
-                    LoggerFactory.getLogger(LedgerHealth.class).error(problem);
-                });
-            } catch (RuntimeException unavailable) {
-                LoggerFactory.getLogger(LedgerHealth.class).warn("Could not compare the read models with the event store at start: {}",
-                        unavailable.toString());
-            }
+            if (compared(processors, positions.getIfAvailable(), aheadAtStart)) return;
+            Thread retry = new Thread(() -> {
+                try {
+                    do Thread.sleep(AHEAD_RETRY.toMillis()); while (!compared(processors, positions.getIfAvailable(), aheadAtStart));
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "read-models-ahead-check");
+            retry.setDaemon(true);
+            retry.start();
         };
+    }
+
+    /** How often a node whose event store did not answer at start asks it again whether the read models are ahead of it. */
+    static final java.time.Duration AHEAD_RETRY = java.time.Duration.ofSeconds(15);
+
+    /** Whether the comparison could be made (the event store answered); what is ahead is held in {@code aheadAtStart} and logged. */
+    private static boolean compared(Processors processors, org.gongshi.api.web.LedgerPositions positions, AheadAtStart aheadAtStart) {
+        try {
+            java.util.Map<String, Long> furthest = new java.util.TreeMap<>();
+            for (Processors.ProcessorState state : processors.states()) furthest.merge(state.name(), furthest(state), Math::max);
+            if (positions != null) positions.furthest().forEach((name, at) -> furthest.merge(name, at, Math::max));
+            long head = positions != null ? positions.head() : processors.head().orElse(-1);
+            ahead(furthest, head).ifPresent(problem -> {
+                aheadAtStart.problem = problem;
+                LoggerFactory.getLogger(LedgerHealth.class).error(problem);
+            });
+            return true;
+        } catch (RuntimeException unavailable) {
+            LoggerFactory.getLogger(LedgerHealth.class).warn("Could not compare the read models with the event store (asked again in {}): {}",
+                    AHEAD_RETRY, unavailable.toString());
+            return false;
+        }
+    }
+
+    private static long furthest(Processors.ProcessorState state) {
+        return state.segments().stream().map(Processors.SegmentState::position).filter(java.util.Objects::nonNull).max(Long::compare).orElse(-1L);
     }
 
     /**
@@ -167,11 +200,17 @@ public class LedgerHealth {
      * processors believe they have passed, so their views would silently miss them. Empty when none has.
      */
     static java.util.Optional<String> ahead(List<Processors.ProcessorState> states, long head) {
+        java.util.Map<String, Long> furthest = new java.util.TreeMap<>();
+        for (Processors.ProcessorState state : states) furthest.put(state.name(), furthest(state));
+        return ahead(furthest, head);
+    }
+
+    /** As {@link #ahead(List, long)}, of each processor's furthest position. */
+    static java.util.Optional<String> ahead(java.util.Map<String, Long> furthest, long head) {
         List<String> ahead = new ArrayList<>();
-        for (Processors.ProcessorState state : states) {
-            state.segments().stream().map(Processors.SegmentState::position).filter(p -> p != null && p > head)
-                    .max(Long::compare).ifPresent(p -> ahead.add(state.name() + " at " + p));
-        }
+        furthest.forEach((name, at) -> {
+            if (at != null && at > head) ahead.add(name + " at " + at);
+        });
         if (ahead.isEmpty()) return java.util.Optional.empty();
         return java.util.Optional.of("read models ahead of the event store, which ends at " + head + ": " + String.join(", ", ahead)
                 + "; the event store is older than the read models (restored from a backup?): restore the event store they were"
