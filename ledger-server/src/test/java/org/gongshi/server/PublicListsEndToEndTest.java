@@ -197,6 +197,8 @@ class PublicListsEndToEndTest {
                 .contains("有履行能力但拒不履行行政处罚、行政裁决")
                 .contains(listedOn.toString()).contains(entry.termEnd.toString())
                 .contains("不适用信用承诺制").contains("列为重点监管对象（每月检查&lt;i&gt;一次&lt;/i&gt;）")
+                // a measure's own scope shows in the text, not only in a tooltip (a sweep from outside, stop 77)
+                .contains(SanctionMeasure.NO_CREDIT_COMMITMENT.defaultScope()).doesNotContain("title=\"" + SanctionMeasure.NO_CREDIT_COMMITMENT.defaultScope())
                 .contains(BUREAU);
         String subjectPage = html("/subjects/" + uscc, 200);
         assertThat(subjectPage).contains("信用名单").contains("黑名单")

@@ -127,10 +127,16 @@ public final class Labels {
         return measure != null && scope.strip().equals(measure.defaultScope()) ? "" : scope.strip();
     }
 
-    /** A measure with the scope a decision gave it, e.g. 列为重点监管对象（每季度检查一次）. */
+    /**
+     * A measure with its scope, the decision's or the measure's own, shown once and in the text (a sweep from outside, stop 77:
+     * a default scope was only a tooltip, which phones and screen readers never show, and a scope that began with the
+     * measure's name repeated it): 列为重点监管对象（每季度检查一次）.
+     */
     public String sanction(SanctionMeasure measure, String scope) {
-        String narrower = sanctionScope(measure, scope);
-        return narrower.isEmpty() ? sanctionMeasure(measure) : sanctionMeasure(measure) + "（" + narrower + "）";
+        String label = sanctionMeasure(measure);
+        String content = scope != null && !scope.isBlank() ? scope.strip() : measure == null ? "" : measure.defaultScope();
+        if (content == null || content.isEmpty() || content.equals(label)) return label;
+        return content.startsWith(label) ? content : label + "（" + content + "）";
     }
 
     /** 万元 amounts as people write them: 5.000000 → 5, 0.120050 → 0.12005. */
