@@ -45,7 +45,8 @@ public class LedgerClocks {
     @Bean
     @Profile("!distributed")
     LedgerClock settableLedgerClock(DataSource eventStoreDataSource, @Value("${gongshi.data-dir}") String dataDir,
-                                    @Value("${gongshi.clock.start:}") String start, @Value("${gongshi.demo:false}") String demoFlag) {
+                                    @Value("${gongshi.clock.start:}") String start, @Value("${gongshi.demo:false}") String demoFlag,
+                                    @Value("${gongshi.policy.time-bounds.backdating-tolerance-days:30}") int backdatingTolerance) {
         // true or false exactly, as the demo data reads it (a sweep from outside: "yes" started the demo's clock and no demo data)
         if (!demoFlag.strip().equals("true") && !demoFlag.strip().equals("false")) {
             throw new IllegalArgumentException("gongshi.demo must be true or false, not '" + demoFlag + "'");
@@ -56,11 +57,13 @@ public class LedgerClocks {
         Instant lastEvent = PersistedClock.lastRecordedEvent(eventStoreDataSource);
         // the scenario's acts are dated from its first day: on a clock started later they were more than 30 CD old, and the start
         // failed on the first with a stack trace (a sweep from outside, stop 77); said at once, naming both settings
-        if (demo && lastEvent == null && !start.isBlank() && PersistedClock.parse(start.strip()).isAfter(PersistedClock.parse(DemoData.START))) {
+        java.time.LocalDate firstAct = PersistedClock.parse(DemoData.START).atZone(LedgerClock.LEGAL_ZONE).toLocalDate();
+        if (demo && lastEvent == null && !start.isBlank()
+                && firstAct.isBefore(PersistedClock.parse(start.strip()).atZone(LedgerClock.LEGAL_ZONE).toLocalDate().minusDays(backdatingTolerance))) {
             throw new IllegalStateException("gongshi.demo plays its scenario from " + DemoData.START + " on a fresh ledger, and gongshi.clock.start="
-                    + start.strip() + " is later: its acts would be dated before the ledger's day. Leave gongshi.clock.start out (the demo"
-                    + " starts the clock on its first day; POST /dev/clock moves it on after), give one on or before " + DemoData.START
-                    + ", or leave gongshi.demo out");
+                    + start.strip() + " is more than " + backdatingTolerance + " CD after it: its first acts would be dated too long before the"
+                    + " ledger's day. Leave gongshi.clock.start out (the demo starts the clock on its first day; POST /dev/clock moves it on"
+                    + " after), give one at most " + backdatingTolerance + " CD after " + firstAct + ", or leave gongshi.demo out");
         }
         LedgerClock clock = PersistedClock.open(Path.of(dataDir).toAbsolutePath().normalize().resolve("clock.properties"),
                 lastEvent, lastEvent == null ? freshStart : start);
