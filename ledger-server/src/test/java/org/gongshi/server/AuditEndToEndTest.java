@@ -266,6 +266,9 @@ class AuditEndToEndTest {
         web.post().uri("/audit/login").header("Origin", "http://evil.example").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("token=" + auditor + "&next=/audit/cases/" + caseId).exchange().expectStatus().isForbidden()
                 .expectHeader().doesNotExist("Set-Cookie");
+        // another port of the same host is another site (a re-test from outside, stop 77)
+        web.post().uri("/audit/login").header("Origin", "http://127.0.0.1:1").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("token=" + auditor + "&next=/audit/cases/" + caseId).exchange().expectStatus().isForbidden();
         String cookie = web.post().uri("/audit/login").header("Origin", "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("token=" + auditor + "&next=/audit/cases/" + caseId).exchange().expectStatus().isSeeOther()

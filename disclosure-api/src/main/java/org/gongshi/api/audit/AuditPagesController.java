@@ -126,7 +126,7 @@ public class AuditPagesController {
         // a page of another site may not sign a browser in (with its own token, to see what the auditor then enters: login
         // CSRF; a sweep from outside, stop 77): a browser names the page's origin, which must be this one's
         String origin = exchange.getRequest().getHeaders().getOrigin();
-        if (origin != null && !sameHost(origin, exchange.getRequest().getURI().getHost())) {
+        if (origin != null && !sameSite(origin, exchange.getRequest())) {
             throw new org.gongshi.api.problem.Forbidden("The audit sign-in takes a token from this site's own form only, not from a page of "
                     + origin);
         }
@@ -159,14 +159,26 @@ public class AuditPagesController {
         return exchange.getResponse().setComplete();
     }
 
-    /** Whether the origin a browser sent names {@code host} (a form of this site's own page). */
-    private static boolean sameHost(String origin, String host) {
+    /**
+     * Whether the origin a browser sent is this site's: its host, and its port where the request names one (a proxy that
+     * passes the host without its port, as compose's nginx does, leaves the port unknown here). Another port of the same host
+     * is another site (a re-test from outside, stop 77: http://localhost:1 signed in).
+     */
+    private static boolean sameSite(String origin, org.springframework.http.server.reactive.ServerHttpRequest request) {
         try {
-            String from = URI.create(origin.strip()).getHost();
-            return from != null && host != null && from.equalsIgnoreCase(host);
+            URI from = URI.create(origin.strip());
+            URI to = request.getURI();
+            if (from.getHost() == null || to.getHost() == null || !from.getHost().equalsIgnoreCase(to.getHost())) return false;
+            String host = request.getHeaders().getFirst(org.springframework.http.HttpHeaders.HOST);
+            boolean portNamed = host != null && host.strip().matches(".*:\\d+");
+            return !portNamed || port(from) == port(to);
         } catch (IllegalArgumentException notAnOrigin) {
             return false;
         }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** What a signed token is written in: its three parts in base64url, joined by dots. */

@@ -148,6 +148,14 @@ class RedactionPolicyTest {
                 "证人\u039C\u0391R\u03A5 J\u039F\u0397\u039DS\u039F\u039D证实。", List.of("S\u039F\u039D"));
         lists.forEach((text, names) -> assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain(names.toArray(String[]::new)));
         assertThat(RedactionPolicy.scrub("顾客LV手提包一个。")).isEqualTo("顾客LV手提包一个。");
+        // a second re-test: names listed beside notes in any brackets, and a Latin name after a title in a Chinese sentence
+        for (String text : List.of("证人孙七〈现场〉与周八《笔录》在场", "证人孙七〈现场〉、周八在场", "证人孙七和周八《笔录》在场")) {
+            assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain("孙七").doesNotContain("周八");
+        }
+        for (String text : List.of("经Prof. Wu鉴定，系假冒", "经Prof. Wu Ming鉴定", "经Prof. WU鉴定", "经Dr. Wu鉴定，系假冒", "经Professor Wu鉴定")) {
+            assertThat(RedactionPolicy.scrub(text)).as(text).doesNotContain("Wu").doesNotContain("WU").contains("鉴定");
+        }
+        assertThat(RedactionPolicy.scrub("购买者购买了型号为GX-2000的Nike运动鞋")).isEqualTo("购买者购买了型号为GX-2000的Nike运动鞋");
     }
 
     /**
