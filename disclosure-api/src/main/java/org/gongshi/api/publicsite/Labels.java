@@ -118,13 +118,9 @@ public final class Labels {
         return measure == null ? "" : SANCTION_MEASURES.getOrDefault(measure, measure.defaultScope());
     }
 
-    /**
-     * A sanction's scope as decided; blank when it is just the measure's own wording (the CNIPA
-     * rule's text, {@link SanctionMeasure#defaultScope()}), so a page need not repeat it.
-     */
-    public String sanctionScope(SanctionMeasure measure, String scope) {
-        if (scope == null || scope.isBlank()) return "";
-        return measure != null && scope.strip().equals(measure.defaultScope()) ? "" : scope.strip();
+    /** A sanction's scope as decided, else the measure's own wording (the CNIPA rule's text, {@link SanctionMeasure#defaultScope()}). */
+    public String sanctionContent(SanctionMeasure measure, String scope) {
+        return scope != null && !scope.isBlank() ? scope.strip() : measure == null ? "" : measure.defaultScope();
     }
 
     /**
@@ -134,7 +130,7 @@ public final class Labels {
      */
     public String sanction(SanctionMeasure measure, String scope) {
         String label = sanctionMeasure(measure);
-        String content = scope != null && !scope.isBlank() ? scope.strip() : measure == null ? "" : measure.defaultScope();
+        String content = sanctionContent(measure, scope);
         if (content == null || content.isEmpty() || content.equals(label)) return label;
         return content.startsWith(label) ? content : label + "（" + content + "）";
     }
