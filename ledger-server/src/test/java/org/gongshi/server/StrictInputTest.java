@@ -2,6 +2,7 @@ package org.gongshi.server;
 
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.gongshi.api.limits.Bounds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -300,6 +301,29 @@ class StrictInputTest {
         Answer nestedAnswer = postJson("/api/v1/cases", nested);
         assertRefused(nestedAnswer, "duplicate party.name");
         assertThat(nestedAnswer.body()).contains("party.name").contains("more than once");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_text_s_bound_counts_characters_so_a_name_outside_the_bmp_takes_its_full_length() {
+        // 𠮷 (U+20BB7, CJK Extension B) is one character in two UTF-16 units: a sweep from outside (stop 77) found 101 of
+        // them refused as over the name's 200
+        String ext = "𠮷";
+        Map<String, Object> filing = new LinkedHashMap<>(commands().get("/api/v1/cases"));
+        Map<String, Object> party = new LinkedHashMap<>((Map<String, Object>) filing.get("party"));
+        party.put("name", ext.repeat(Bounds.NAME - 4) + "有限公司");
+        filing.put("party", party);
+        filing.put("filedOn", ledgerDay().toString());
+        Answer accepted = postJson("/api/v1/cases", json(filing));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+
+        TrackingToken before = head();
+        party.put("name", ext.repeat(Bounds.NAME - 3) + "有限公司");
+        Answer over = postJson("/api/v1/cases", json(filing));
+        assertRefused(over, "a name of " + (Bounds.NAME + 1) + " characters");
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.body()).contains("\"field\":\"party.name\"").contains("must have at most " + Bounds.NAME + " characters");
         assertThat(recordedSince(before)).isEmpty();
     }
 

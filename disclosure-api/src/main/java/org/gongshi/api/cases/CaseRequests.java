@@ -26,6 +26,7 @@ import org.gongshi.ledger.vocabulary.PenaltyType;
 import org.gongshi.ledger.vocabulary.Procedure;
 import org.gongshi.ledger.cases.event.RevisionBy;
 import org.gongshi.ledger.vocabulary.RevisionKind;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,8 +39,8 @@ public final class CaseRequests {
     private CaseRequests() {
     }
 
-    public record PartyRequest(@NotNull PartyKind kind, @NotBlank @Size(max = Bounds.NAME) String name, @Size(max = Bounds.ID) String uscc,
-                               @Size(max = Bounds.ID) String idNumber, @Size(max = Bounds.NAME) String legalRepresentative) {
+    public record PartyRequest(@NotNull PartyKind kind, @NotBlank @CodePointLength(max = Bounds.NAME) String name, @CodePointLength(max = Bounds.ID) String uscc,
+                               @CodePointLength(max = Bounds.ID) String idNumber, @CodePointLength(max = Bounds.NAME) String legalRepresentative) {
         /** The party, its names without the spaces at their ends (a re-test from outside: " 北京空格有限公司 " was published so). */
         Party toParty() {
             return new Party(kind, name == null ? null : name.strip(), uscc, idNumber, legalRepresentative == null ? null : legalRepresentative.strip());
@@ -47,9 +48,9 @@ public final class CaseRequests {
     }
 
     public record FileCaseRequest(@NotNull LocalDate filedOn, @NotNull IpType ipType,
-                                  @NotBlank @Size(max = Bounds.LABEL) String violationType, @NotNull Procedure procedure,
-                                  @NotBlank @Size(max = Bounds.LABEL) String source, @NotNull @Valid PartyRequest party,
-                                  @Size(max = Bounds.NAME) String authorityName, LocalDate actOn) {
+                                  @NotBlank @CodePointLength(max = Bounds.LABEL) String violationType, @NotNull Procedure procedure,
+                                  @NotBlank @CodePointLength(max = Bounds.LABEL) String source, @NotNull @Valid PartyRequest party,
+                                  @CodePointLength(max = Bounds.NAME) String authorityName, LocalDate actOn) {
         void check() {
             List<FieldProblem> problems = new ArrayList<>();
             if (actOn != null && actOn.isAfter(filedOn)) {
@@ -66,7 +67,7 @@ public final class CaseRequests {
     public record PenaltyRequest(@NotNull PenaltyType type,
                                  @DecimalMin(value = "0.01", message = "must be at least 0.01 yuan")
                                  @DecimalMax(value = Bounds.YUAN_MAX, message = Bounds.YUAN_MAX_MESSAGE) @Digits(integer = 13, fraction = 2) BigDecimal amount,
-                                 @Size(max = Bounds.TEXT) String description, LocalDate until) {
+                                 @CodePointLength(max = Bounds.TEXT) String description, LocalDate until) {
         Penalty toPenalty() {
             return new Penalty(type, amount, description, until);
         }
@@ -95,7 +96,7 @@ public final class CaseRequests {
 
     public record ExtensionRequest(@NotNull ExtensionApproval approval, @NotNull LocalDate approvedOn,
                                    @Positive @Max(365) Integer days, LocalDate newDeadline,
-                                   @NotBlank @Size(max = Bounds.TEXT) String reason) {
+                                   @NotBlank @CodePointLength(max = Bounds.TEXT) String reason) {
         void check() {
             if (approval == ExtensionApproval.COLLECTIVE && newDeadline == null) {
                 throw InvalidRequest.of("newDeadline", "is required for a COLLECTIVE extension: name the new deadline");
@@ -111,7 +112,7 @@ public final class CaseRequests {
 
     public enum ClockAction { PAUSE, RESUME }
 
-    public record ClockRequest(@NotNull ClockAction action, @NotNull LocalDate on, PauseReason reason, @Size(max = Bounds.TEXT) String note) {
+    public record ClockRequest(@NotNull ClockAction action, @NotNull LocalDate on, PauseReason reason, @CodePointLength(max = Bounds.TEXT) String note) {
         void check() {
             if (action == ClockAction.PAUSE && reason == null) {
                 throw InvalidRequest.of("reason", "is required to pause the clock: one of SUSPENSION, HEARING, PUBLIC_ANNOUNCEMENT, TESTING_OR_APPRAISAL, RIGHTS_HOLDER_IDENTIFICATION");
@@ -122,14 +123,14 @@ public final class CaseRequests {
     public record NoticeRequest(@NotNull LocalDate servedOn, @NotEmpty @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> proposedPenalties,
                                 @NotNull Boolean hearingRightGranted, Boolean waived) {}
 
-    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.SUMMARY) String summary) {}
+    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @CodePointLength(max = Bounds.SUMMARY) String summary) {}
 
     /**
      * A hearing request ({@code requestedOn}), its notice ({@code notifiedOn} for {@code hearingOn}, 7 WD
      * ahead) or the hearing held ({@code heldOn}, {@code outcome}).
      */
     public record HearingRequest(LocalDate requestedOn, LocalDate notifiedOn, LocalDate hearingOn, LocalDate heldOn,
-                                 @Size(max = Bounds.SUMMARY) String outcome) {
+                                 @CodePointLength(max = Bounds.SUMMARY) String outcome) {
         void check() {
             int acts = (requestedOn == null ? 0 : 1) + (notifiedOn == null ? 0 : 1) + (heldOn == null ? 0 : 1);
             if (acts != 1) {
@@ -145,9 +146,9 @@ public final class CaseRequests {
         }
     }
 
-    public record DecisionRequest(@NotNull DecisionKind kind, @NotBlank @Size(max = Bounds.DOCUMENT_NUMBER) String decisionNumber,
+    public record DecisionRequest(@NotNull DecisionKind kind, @NotBlank @CodePointLength(max = Bounds.DOCUMENT_NUMBER) String decisionNumber,
                                   @NotNull LocalDate decidedOn, @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> penalties,
-                                  @NotBlank @Size(max = Bounds.TEXT) String legalBasis, @NotBlank @Size(max = Bounds.FACTS) String facts) {
+                                  @NotBlank @CodePointLength(max = Bounds.TEXT) String legalBasis, @NotBlank @CodePointLength(max = Bounds.FACTS) String facts) {
         void check() {
             if (kind == DecisionKind.PENALTY && (penalties == null || penalties.isEmpty())) {
                 throw InvalidRequest.of("penalties", "a PENALTY decision names at least one penalty");
@@ -159,34 +160,34 @@ public final class CaseRequests {
     }
 
     /** 移送: sent on {@code transferredOn}; the crime was suspected on {@code suspectedOn} and the head approved on {@code approvedOn}. */
-    public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank @Size(max = Bounds.NAME) String judicialOrgan,
-                                  @NotBlank @Size(max = Bounds.TEXT) String reason, @NotNull LocalDate suspectedOn, @NotNull LocalDate approvedOn) {}
+    public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank @CodePointLength(max = Bounds.NAME) String judicialOrgan,
+                                  @NotBlank @CodePointLength(max = Bounds.TEXT) String reason, @NotNull LocalDate suspectedOn, @NotNull LocalDate approvedOn) {}
 
     /** 不予立案退回: the judiciary declined to file the transferred case. */
-    public record TransferReturnRequest(@NotNull LocalDate returnedOn, @NotBlank @Size(max = Bounds.TEXT) String reason) {}
+    public record TransferReturnRequest(@NotNull LocalDate returnedOn, @NotBlank @CodePointLength(max = Bounds.TEXT) String reason) {}
 
     /** 送达: the day the party received the decision and how it was served. */
-    public record ServiceRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.LABEL) String method) {}
+    public record ServiceRequest(@NotNull LocalDate receivedOn, @NotBlank @CodePointLength(max = Bounds.LABEL) String method) {}
 
     /** 复议/诉讼: a reconsideration or lawsuit against the decision is pending. */
     public record ChallengeRequest(@NotNull ChallengeKind kind, @NotNull LocalDate filedOn) {}
 
     /** The end of a pending reconsideration or lawsuit. */
-    public record ChallengeEndRequest(@NotNull LocalDate endedOn, @NotBlank @Size(max = Bounds.TEXT) String outcome) {}
+    public record ChallengeEndRequest(@NotNull LocalDate endedOn, @NotBlank @CodePointLength(max = Bounds.TEXT) String outcome) {}
 
     /** 撤销立案: the day and the reason; {@code note} explains it. */
-    public record DismissalRequest(@NotNull LocalDate dismissedOn, @NotNull DismissalReason reason, @Size(max = Bounds.TEXT) String note) {}
+    public record DismissalRequest(@NotNull LocalDate dismissedOn, @NotNull DismissalReason reason, @CodePointLength(max = Bounds.TEXT) String note) {}
 
     public record ExecutionRequest(@NotNull LocalDate executedOn,
                                    @DecimalMin("0.00") @DecimalMax(value = Bounds.YUAN_MAX, message = Bounds.YUAN_MAX_MESSAGE)
                                    @Digits(integer = 13, fraction = 2) BigDecimal paidAmount,
-                                   @NotBlank @Size(max = Bounds.LABEL) String method) {}
+                                   @NotBlank @CodePointLength(max = Bounds.LABEL) String method) {}
 
-    public record ClosureRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = Bounds.TEXT) String outcome) {}
+    public record ClosureRequest(@NotNull LocalDate closedOn, @NotBlank @CodePointLength(max = Bounds.TEXT) String outcome) {}
 
     public record RevisionRequest(@NotNull RevisionKind kind, @NotNull RevisionBy by,
-                                  @NotBlank @Size(max = Bounds.DOCUMENT_NUMBER) String documentNumber,
-                                  @NotNull LocalDate effectiveOn, @NotBlank @Size(max = Bounds.SUMMARY) String reason,
+                                  @NotBlank @CodePointLength(max = Bounds.DOCUMENT_NUMBER) String documentNumber,
+                                  @NotNull LocalDate effectiveOn, @NotBlank @CodePointLength(max = Bounds.SUMMARY) String reason,
                                   @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> penalties) {
         void check() {
             if (kind == RevisionKind.CHANGED && (penalties == null || penalties.isEmpty())) {

@@ -6,6 +6,7 @@ import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.disclosure.RedactionPolicy;
 import org.gongshi.ledger.disclosure.event.WithholdingGround;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,11 +28,11 @@ public final class DisclosureRequests {
      * (else 409 {@code recorded-on-its-day}); a correction defaults to today (Asia/Shanghai).
      */
     public record DisclosureRequest(@NotNull Action action, LocalDate decidedOn, WithholdingGround ground,
-                                    @Size(max = Bounds.TEXT) String explanation,
-                                    @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull @Size(max = Bounds.TERM) String> redactions,
-                                    @Size(max = Bounds.TEXT) String reason, @Size(max = Bounds.LABEL) String violationType,
-                                    @Size(max = Bounds.FACTS) String facts, @Size(max = Bounds.TEXT) String legalBasis,
-                                    @Size(max = Bounds.NAME) String legalRepresentative) {
+                                    @CodePointLength(max = Bounds.TEXT) String explanation,
+                                    @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull @CodePointLength(max = Bounds.TERM) String> redactions,
+                                    @CodePointLength(max = Bounds.TEXT) String reason, @CodePointLength(max = Bounds.LABEL) String violationType,
+                                    @CodePointLength(max = Bounds.FACTS) String facts, @CodePointLength(max = Bounds.TEXT) String legalBasis,
+                                    @CodePointLength(max = Bounds.NAME) String legalRepresentative) {
         void check() {
             for (int i = 0; redactions != null && i < redactions.size(); i++) {
                 if (!redactions.get(i).isBlank() && !RedactionPolicy.hideable(redactions.get(i))) {

@@ -10,6 +10,7 @@ import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Access;
 import org.gongshi.api.security.TokenRules;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.ledger.identity.Uscc;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -69,7 +70,7 @@ public class DevTokenController {
         }
     }
 
-    public record TokenRequest(@NotBlank @Size(max = Bounds.ID) String sub, @NotBlank @Size(max = Bounds.ID) String bureau,
+    public record TokenRequest(@NotBlank @CodePointLength(max = Bounds.ID) String sub, @NotBlank @CodePointLength(max = Bounds.ID) String bureau,
                                @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code (GB/T 2260)") String division,
                                @NotEmpty @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull String> roles) {}
 

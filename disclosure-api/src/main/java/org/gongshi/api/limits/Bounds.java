@@ -2,7 +2,9 @@ package org.gongshi.api.limits;
 
 /**
  * Every bound on input, in one place (issue 11 item 5; README "Input bounds"). Request records name
- * these constants in their {@code @Size} rules; a value over its bound is a 400 naming the field.
+ * these constants in their {@code @CodePointLength} rules for texts (characters, so a name in CJK Extension B such as
+ * 𠮷 counts each character once, not as two UTF-16 units) and {@code @Size} rules for lists; a value over its bound is a
+ * 400 naming the field.
  */
 public final class Bounds {
 
@@ -41,7 +43,7 @@ public final class Bounds {
 
     /**
      * The refusal of a list over its bound; a text's is in {@code ValidationMessages.properties} ("must have at most {max}
-     * characters"), the default of {@code @Size}, which counts a list's items as a text's characters.
+     * characters"), the message of {@code @CodePointLength}.
      */
     public static final String ITEMS = "must list at most {max} items";
 

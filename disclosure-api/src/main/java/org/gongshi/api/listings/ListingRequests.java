@@ -15,6 +15,7 @@ import org.gongshi.ledger.listings.event.RepairRefusalGround;
 import org.gongshi.ledger.listings.event.Sanction;
 import org.gongshi.ledger.listings.event.SanctionMeasure;
 import org.gongshi.ledger.listings.event.Subject;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class ListingRequests {
     private ListingRequests() {
     }
 
-    public record SubjectRequest(@NotBlank @Size(max = Bounds.NAME) String name, @NotBlank @Size(max = Bounds.ID) String uscc) {
+    public record SubjectRequest(@NotBlank @CodePointLength(max = Bounds.NAME) String name, @NotBlank @CodePointLength(max = Bounds.ID) String uscc) {
         /** The subject, its name without the spaces at its ends, as a filing's party name is taken. */
         Subject toSubject() {
             return new Subject(name == null ? null : name.strip(), uscc);
@@ -39,8 +40,8 @@ public final class ListingRequests {
 
     /** 告知拟列入. {@code proposedOn} (the notice's date) defaults to today. */
     public record ProposalRequest(@NotNull ListType listType, @NotNull ListingCategory category, @NotNull @Valid SubjectRequest subject,
-                                  @NotEmpty @Size(max = Bounds.BASIS_CASES, message = Bounds.ITEMS) List<@NotBlank @Size(max = Bounds.ID) String> basisCaseIds,
-                                  @NotBlank @Size(max = Bounds.TEXT) String reason,
+                                  @NotEmpty @Size(max = Bounds.BASIS_CASES, message = Bounds.ITEMS) List<@NotBlank @CodePointLength(max = Bounds.ID) String> basisCaseIds,
+                                  @NotBlank @CodePointLength(max = Bounds.TEXT) String reason,
                                   LocalDate proposedOn) {
         void check() {
             List<FieldProblem> problems = new ArrayList<>();
@@ -66,10 +67,10 @@ public final class ListingRequests {
     }
 
     /** 陈述、申辩 received from the subject. */
-    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @Size(max = Bounds.SUMMARY) String summary) {}
+    public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @CodePointLength(max = Bounds.SUMMARY) String summary) {}
 
     /** One measure: {@code type} is the measure; {@code scope} and {@code until} default to the measure's scope and the term end. */
-    public record MeasureRequest(@NotNull SanctionMeasure type, @Size(max = Bounds.LABEL) String scope, LocalDate until) {
+    public record MeasureRequest(@NotNull SanctionMeasure type, @CodePointLength(max = Bounds.LABEL) String scope, LocalDate until) {
         Sanction toSanction() {
             return new Sanction(null, type, scope, until);
         }
@@ -77,7 +78,7 @@ public final class ListingRequests {
 
     /** 列入 ({@code list} true, with measures and term) or 不予列入 ({@code list} false). */
     public record DecisionRequest(@NotNull LocalDate decidedOn, @NotNull Boolean list, @Size(max = Bounds.MEASURES, message = Bounds.ITEMS) List<@NotNull @Valid MeasureRequest> measures,
-                                  LocalDate termEnd, @Size(max = Bounds.TEXT) String reason) {
+                                  LocalDate termEnd, @CodePointLength(max = Bounds.TEXT) String reason) {
         void check() {
             if (Boolean.TRUE.equals(list) && (measures == null || measures.isEmpty())) {
                 throw InvalidRequest.of("measures", "a listing names at least one of the six measures " + List.of(SanctionMeasure.values()));
@@ -101,10 +102,10 @@ public final class ListingRequests {
     }
 
     /** 失信惩戒: one more measure on a listed subject. */
-    public record SanctionRequest(@NotNull SanctionMeasure type, @Size(max = Bounds.LABEL) String scope, LocalDate until,
+    public record SanctionRequest(@NotNull SanctionMeasure type, @CodePointLength(max = Bounds.LABEL) String scope, LocalDate until,
                                   @NotNull LocalDate imposedOn) {}
 
-    public record LiftRequest(@NotNull LocalDate liftedOn, @NotBlank @Size(max = Bounds.TEXT) String reason) {}
+    public record LiftRequest(@NotNull LocalDate liftedOn, @NotBlank @CodePointLength(max = Bounds.TEXT) String reason) {}
 
     /**
      * 移出 for a named reason; {@code detail} says what happened, required for BASIS_REVOKED (the decision that revoked the
@@ -112,7 +113,7 @@ public final class ListingRequests {
      * is REPAIRED, a value of the contract that only a granted repair records (409 {@code listing-removal}; it was a 400 as if
      * the value were unknown: a sweep from outside).
      */
-    public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @Size(max = Bounds.TEXT) String detail) {
+    public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @CodePointLength(max = Bounds.TEXT) String detail) {
         void check() {
             boolean detailGiven = detail != null && !detail.isBlank();
             if (reason == RemovalReason.BASIS_REVOKED && !detailGiven) {
@@ -130,9 +131,9 @@ public final class ListingRequests {
      * 信用修复: APPLY (the subject's application, dated {@code on}, with its {@code grounds}), then GRANT
      * or REFUSE it ({@code applicationId}, and for REFUSE the failing {@code refusalGrounds}).
      */
-    public record RepairRequest(@NotNull RepairAction action, @NotNull LocalDate on, @Size(max = Bounds.ID) String applicationId,
-                                @Size(max = Bounds.SUMMARY) String grounds,
-                                @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull RepairRefusalGround> refusalGrounds, @Size(max = Bounds.TEXT) String reason) {
+    public record RepairRequest(@NotNull RepairAction action, @NotNull LocalDate on, @CodePointLength(max = Bounds.ID) String applicationId,
+                                @CodePointLength(max = Bounds.SUMMARY) String grounds,
+                                @Size(max = Bounds.LIST, message = Bounds.ITEMS) List<@NotNull RepairRefusalGround> refusalGrounds, @CodePointLength(max = Bounds.TEXT) String reason) {
         void check() {
             if (action != RepairAction.APPLY && (applicationId == null || applicationId.isBlank())) {
                 throw InvalidRequest.of("applicationId", "name the application to " + action + " (returned by APPLY)");
