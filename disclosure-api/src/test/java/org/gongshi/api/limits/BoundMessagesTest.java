@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -16,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A refusal says the bound in the field's own terms (sweep from outside: 21 penalties were told "must have between 0 and
  * 20 characters (or list elements)", though an empty list is refused too): every {@code @Size} of a request's list names
- * {@link Bounds#ITEMS}, and every other one bounds a text's length from nothing, as the default message says ("must have
- * at most {max} characters").
+ * {@link Bounds#ITEMS}; a text's bound is a {@code @CodePointLength} from nothing, as its message says ("must have at most
+ * {max} characters"), so a character outside the Basic Multilingual Plane counts once (a sweep from outside, stop 77: 101
+ * characters 𠮷 were refused as over a name's 200, counted in UTF-16 units by {@code @Size}).
  */
 class BoundMessagesTest {
 
@@ -28,16 +30,18 @@ class BoundMessagesTest {
         for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.gongshi.api")) {
             if (!type.reflect().isRecord()) continue;
             for (Field field : type.reflect().getDeclaredFields()) {
-                Size size = field.getAnnotation(Size.class);
-                if (size == null) continue;
                 String name = type.getSimpleName() + "." + field.getName();
-                if (Collection.class.isAssignableFrom(field.getType())) {
+                Size size = field.getAnnotation(Size.class);
+                if (size != null) {
+                    assertThat(field.getType()).as("%s: @Size bounds only lists; a text's is @CodePointLength", name).isAssignableTo(Collection.class);
                     assertThat(size.message()).as("%s: a list's bound counts items", name).isEqualTo(Bounds.ITEMS);
                     lists.add(name);
-                } else {
+                }
+                CodePointLength length = field.getAnnotation(CodePointLength.class);
+                if (length != null) {
                     assertThat(field.getType()).as(name).isEqualTo(String.class);
-                    assertThat(size.min()).as("%s: the default message says only the most", name).isZero();
-                    assertThat(size.message()).as(name).isEqualTo("{jakarta.validation.constraints.Size.message}");
+                    assertThat(length.min()).as("%s: the default message says only the most", name).isZero();
+                    assertThat(length.message()).as(name).isEqualTo("{org.hibernate.validator.constraints.CodePointLength.message}");
                     texts.add(name);
                 }
             }
