@@ -394,11 +394,14 @@ public class Case implements DisclosedCase {
         missDecisionDeadlineIfPassed(recording, rules);
         apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
                 decisionDeadline(rules), recording.onTime(decisionDeadline(rules)), rules.version()));
-        // the approval is recorded with the transfer: it is on time by its own date; the sending, by the recording day
+        // each is met as the ledger recorded it; the approval is recorded only with the transfer, so a transfer recorded within
+        // the sending's deadline carries it in time (a sweep from outside, stop 78: an approval dated in time but recorded a week
+        // after both deadlines showed met, beside a sending shown recorded late)
         Deadline approval = rules.transferApprovalDeadline(command.suspectedOn());
         Deadline sending = rules.transferSendingDeadline(command.approvedOn());
+        boolean sentInTime = recording.onTime(sending);
         apply(new TransferDeadlines(caseId, command.suspectedOn(), command.approvedOn(), approval,
-                !recording.historicalImport() && approval.metBy(command.approvedOn()), sending, recording.onTime(sending), rules.version()));
+                approval.metBy(command.approvedOn()) && (recording.onTime(approval) || sentInTime), sending, sentInTime, rules.version()));
     }
 
     @CommandHandler

@@ -190,6 +190,12 @@ public class Disclosure {
         }
         PublicRecord corrected = RedactionPolicy.corrected(record, party.idNumber(), command.legalRepresentative(), command.violationType(),
                 command.facts(), command.legalBasis(), hidden);
+        // a correction fixes what the record shows (Order 45 Art 12), or adds terms to hide in it and in any record that follows
+        // it: one that does neither would only send credit platforms a retraction and the same record again (a sweep from
+        // outside, stop 78: a repeat, and one with only another reason, were each recorded and fed)
+        check(!corrected.equals(record) || !RedactionPolicy.hiddenTerms(redactions).containsAll(hidden), Rule.CORRECTION_OF_RECORD,
+                "the correction changes nothing the record shows and hides no new term: its violationType, facts, legalBasis and"
+                        + " legalRepresentative, with the terms hidden, read as they do now");
         apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(),
                 RedactionPolicy.reason(command.reason(), hidden, publicNames(), recordTexts(command.facts(), command.legalBasis())), corrected,
                 hidden, publishedOn));

@@ -1056,6 +1056,25 @@ class CaseLifecycleRulesTest {
                 .expectEvents(transferred(date("2026-03-23"), true),
                         new TransferDeadlines(CASE_ID, date("2026-03-16"), date("2026-03-20"), due("2026-03-19"), false, due("2026-03-21"), false,
                                 VERSION));
+        // met as the ledger recorded it: approved and sent in time (05-06) but recorded on 05-15, after both deadlines, neither is
+        // met (a sweep from outside, stop 78: the approval showed met beside a sending recorded late)
+        time.on(date("2026-05-15"));
+        fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-05-06"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪",
+                        date("2026-05-05"), date("2026-05-06")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-05-06"), true),
+                        new TransferDeadlines(CASE_ID, date("2026-05-05"), date("2026-05-06"), due("2026-05-08"), false, due("2026-05-07"), false,
+                                VERSION));
+        // the approval is recorded only with the transfer: approved on its last day (Thursday 03-19) and sent and recorded within
+        // the next 24 h (03-20), after the approval's deadline, both are met
+        time.on(date("2026-03-20"));
+        fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪",
+                        date("2026-03-16"), date("2026-03-19")), AS_OWN_BUREAU)
+                .expectEvents(transferred(date("2026-03-20"), true),
+                        new TransferDeadlines(CASE_ID, date("2026-03-16"), date("2026-03-19"), due("2026-03-19"), true, due("2026-03-20"), true,
+                                VERSION));
+        time.at(null);
         refused(fixture.given(filed())
                 .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", null, null), AS_OWN_BUREAU),
                 "transfer-not-replaced", "records when the crime was suspected");

@@ -599,6 +599,31 @@ class DisclosureRulesTest {
                 "correction-of-record", "no public record");
     }
 
+    /** A sweep from outside (stop 78): a repeated correction, and one with only another reason, were recorded and fed. */
+    @Test
+    void a_correction_that_changes_nothing_the_record_shows_is_refused() {
+        List<Object> events = new ArrayList<>();
+        CorrectDisclosure correction = new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "违法事实表述有误", null,
+                "当事人销售侵犯注册商标专用权的服装120件。", null, null, List.of());
+        given(published(LocalDate.of(2026, 2, 12))).when(correction, AS_BUREAU).expectEventsMatching(captured(events));
+        DisclosureCorrected corrected = only(events, DisclosureCorrected.class);
+        List<Object> history = new ArrayList<>(List.of(published(LocalDate.of(2026, 2, 12))));
+        history.add(corrected);
+
+        refused(given(history.toArray()).when(correction, AS_BUREAU), "correction-of-record", "changes nothing the record shows");
+        refused(given(history.toArray()).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "另一理由", null,
+                "当事人销售侵犯注册商标专用权的服装120件。", null, null, List.of()), AS_BUREAU), "correction-of-record", "changes nothing");
+        // a term hidden before, listed again, hides nothing new
+        refused(given(history.toArray()).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "补充隐去", null, null, null, null,
+                corrected.redactions()), AS_BUREAU), "correction-of-record", "hides no new term");
+        // a new term is kept for the texts that follow (a correction, a changed decision's next record), though these hold none
+        given(history.toArray()).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "补充隐去", null, null, null, null,
+                List.of("张三")), AS_BUREAU).expectSuccessfulHandlerExecution();
+        // what does change the record is recorded
+        given(history.toArray()).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "件数有误", null,
+                "当事人销售侵犯注册商标专用权的服装121件。", null, null, List.of()), AS_BUREAU).expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void publicity_period_is_3_months_for_circulated_criticism_or_a_lower_amount_fine() {
         var light = List.of(new Penalty(PenaltyType.CIRCULATED_CRITICISM, null, null),
