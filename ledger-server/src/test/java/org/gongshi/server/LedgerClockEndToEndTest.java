@@ -70,6 +70,13 @@ class LedgerClockEndToEndTest {
                     .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
             assertThat(((Map<?, ?>) stats.get("disclosureOnTime")).get("numerator")).isEqualTo(0);
 
+            // its instant in UTC, as API.md writes instants, beside the same in the legal zone and the ledger's day
+            Map<?, ?> clockNow = web.get().uri("/dev/clock").exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            assertThat((String) clockNow.get("now")).endsWith("Z");
+            assertThat(java.time.Instant.parse((String) clockNow.get("now")))
+                    .isEqualTo(java.time.OffsetDateTime.parse((String) clockNow.get("local")).toInstant());
+            assertThat((String) clockNow.get("local")).endsWith("+08:00").startsWith((String) clockNow.get("ledgerDay"));
+
             // the clock never goes back
             web.post().uri("/dev/clock").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("now", "2026-03-01T10:00:00+08:00"))
                     .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("clock-moves-forward");
@@ -200,7 +207,7 @@ class LedgerClockEndToEndTest {
     /** The ledger's clock, to the hour (Asia/Shanghai): 2026-02-02T09 */
     private static String now(WebTestClient web) {
         Map<?, ?> body = web.get().uri("/dev/clock").exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        return ((String) body.get("now")).substring(0, 13);
+        return ((String) body.get("local")).substring(0, 13);
     }
 
     @SuppressWarnings("unchecked")

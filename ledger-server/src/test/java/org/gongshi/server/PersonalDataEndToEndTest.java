@@ -413,7 +413,7 @@ class PersonalDataEndToEndTest {
     /** The ledger's today (its clock, Asia/Shanghai). */
     static LocalDate today() {
         return LocalDate.parse(((String) web.get().uri("/dev/clock").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("now")).substring(0, 10));
+                .expectBody(Map.class).returnResult().getResponseBody().get("ledgerDay")));
     }
 
     static String listing(String listType, String category, String reason, String basisCase) {

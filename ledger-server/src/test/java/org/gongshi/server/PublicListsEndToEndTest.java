@@ -149,7 +149,7 @@ class PublicListsEndToEndTest {
         assertThat(listPage).as("the listing bureau by name").contains("未登记机关（开发用，" + BUREAU + "）");
         assertThat(subjectPage).as("the listing bureau by name").contains("未登记机关（开发用，" + BUREAU + "）");
         // a division with no entry says so, not that the list is empty (a sweep from outside)
-        assertThat(html("/lists/SEVERE_DISHONESTY?division=650000", 200)).contains("所选地区目前没有在列主体").doesNotContain("该名单目前没有在列主体");
+        assertThat(html("/lists/SEVERE_DISHONESTY?division=650000", 200)).contains("没有符合条件的在列主体").doesNotContain("该名单目前没有在列主体");
     }
 
     @Test
@@ -261,6 +261,28 @@ class PublicListsEndToEndTest {
         // past the last page, the way back keeps the region (a sweep from outside, stop 75: it led to the national list)
         assertThat(html("/lists/BLACKLIST?division=4501&page=5", 200)).contains("本页没有内容")
                 .contains("href=\"/lists/BLACKLIST?division=4501&amp;page=0\">返回第一页");
+
+        // a company looked up on a list by a part of its name or its code (a sweep from outside, stop 76: a listed subject whose
+        // penalties had ended was found nowhere by its name)
+        assertThat((List<Map<String, Object>>) json("/api/v1/public/lists/BLACKLIST?q=较新示例").get("items"))
+                .extracting(i -> i.get("listingId")).containsExactly(newer.listingId);
+        assertThat((List<Map<String, Object>>) json("/api/v1/public/lists/BLACKLIST?uscc=" + older.subject.uscc()).get("items"))
+                .extracting(i -> i.get("listingId")).containsExactly(older.listingId);
+        assertThat((List<Map<String, Object>>) json("/api/v1/public/lists/BLACKLIST?q=示例科技&division=4501").get("items"))
+                .extracting(i -> i.get("listingId")).containsExactly(newer.listingId, older.listingId);
+        assertThat(((Number) json("/api/v1/public/lists/SEVERE_DISHONESTY?q=南宁较新").get("total")).intValue()).isZero();
+        web.get().uri("/api/v1/public/lists/BLACKLIST?uscc=91110000600037341X&q=" + "字".repeat(101)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(f -> assertThat((List<String>) f).containsExactlyInAnyOrder("q", "uscc"));
+        String byName = html("/lists/BLACKLIST?q=南宁较新", 200);
+        assertThat(byName).contains("南宁较新示例科技有限公司").doesNotContain("南宁较早示例科技有限公司").contains("共 1 个")
+                .contains("value=\"南宁较新\"");
+        // a code typed into the name box is taken as one
+        assertThat(html("/lists/BLACKLIST?q=" + older.subject.uscc(), 200)).contains("南宁较早示例科技有限公司")
+                .doesNotContain("南宁较新示例科技有限公司").contains("value=\"" + older.subject.uscc() + "\"");
+        assertThat(html("/lists/BLACKLIST?q=无此企业", 200)).contains("没有符合条件的在列主体");
+        assertThat(html("/lists/BLACKLIST?q=南宁&page=5", 200)).contains("返回第一页").contains("q=%E5%8D%97%E5%AE%81");
+        // the search of penalties by a name leads to the lists, where a subject may stand after its penalties ended
+        assertThat(html("/penalties?q=南宁较新", 200)).contains("href=\"/lists/BLACKLIST?q=%E5%8D%97%E5%AE%81%E8%BE%83%E6%96%B0\"");
     }
 
     @Test

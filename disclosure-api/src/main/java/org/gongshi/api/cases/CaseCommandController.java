@@ -139,7 +139,7 @@ public class CaseCommandController {
     Mono<ResponseEntity<?>> notice(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                    @PathVariable String caseId, @Valid @RequestBody NoticeRequest body) {
         return act(jwt, key, caseId, "notices", body, () -> new ServePenaltyNotice(caseId, body.servedOn(),
-                CaseRequests.penalties("proposedPenalties", body.proposedPenalties()), body.hearingRightGranted(),
+                CaseRequests.penalties("proposedPenalties", body.proposedPenalties(), body.until()), body.hearingRightGranted(),
                 Boolean.TRUE.equals(body.waived())));
     }
 
@@ -170,7 +170,7 @@ public class CaseCommandController {
             String decisionId = commands.newId(jwt, key, "POST /cases/" + caseId + "/decisions", body);
             Object command = body.kind() == DecisionKind.PENALTY
                     ? new DecidePenalty(caseId, decisionId, body.decisionNumber(), body.decidedOn(),
-                    CaseRequests.penalties("penalties", body.penalties()), body.legalBasis(), body.facts())
+                    CaseRequests.penalties("penalties", body.penalties(), body.until()), body.legalBasis(), body.facts())
                     : new DecideNoPenalty(caseId, decisionId, body.decisionNumber(), body.decidedOn(), body.legalBasis(), body.facts());
             return Command.ok(command, "caseId", caseId, "decisionId", decisionId);
         });
@@ -243,7 +243,7 @@ public class CaseCommandController {
         return act(jwt, key, caseId, "revision", body, () -> {
             body.check();
             return new ReviseDecision(caseId, body.kind(), body.by(), body.documentNumber(), body.effectiveOn(), body.reason(),
-                    body.penalties() == null ? List.of() : CaseRequests.penalties("penalties", body.penalties()));
+                    body.penalties() == null ? List.of() : CaseRequests.penalties("penalties", body.penalties(), body.until()));
         });
     }
 

@@ -73,8 +73,29 @@ public final class CaseRequests {
         }
     }
 
-    static List<Penalty> penalties(String field, List<PenaltyRequest> requests) {
+    /**
+     * The penalties of a notice, decision or revision. API.md names {@code until} beside {@code penalties}, the last day of a
+     * suspension's or restriction's term, and README inside each item: a body may give it either way. Given beside them, it is
+     * the term of every suspension and restriction that names none of its own (a sweep from outside, stop 78: an integrator
+     * reading API.md sent it there and was refused); given where no penalty has a term, or unlike an item's own, it is a 400.
+     */
+    static List<Penalty> penalties(String field, List<PenaltyRequest> requests, LocalDate until) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (until != null) {
+            if (requests.stream().noneMatch(p -> p.type().hasTerm())) {
+                problems.add(new FieldProblem("until", "is the last day of a suspension's or restriction's term; none of " + field + " has a term"));
+            }
+            for (int i = 0; i < requests.size(); i++) {
+                PenaltyRequest p = requests.get(i);
+                if (p.type().hasTerm() && p.until() != null && !p.until().equals(until)) {
+                    problems.add(new FieldProblem(field + "[" + i + "].until", "is " + p.until() + ", but until beside the penalties is "
+                            + until + ": give one term, or each in its penalty"));
+                }
+            }
+            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            requests = requests.stream().map(p -> p.type().hasTerm() && p.until() == null
+                    ? new PenaltyRequest(p.type(), p.amount(), p.description(), until) : p).toList();
+        }
         for (int i = 0; i < requests.size(); i++) {
             PenaltyRequest p = requests.get(i);
             if (p.type().isMonetary() && p.amount() == null) {
@@ -120,8 +141,9 @@ public final class CaseRequests {
         }
     }
 
+    /** {@code until}: as {@link #penalties(String, List, LocalDate)} takes it. */
     public record NoticeRequest(@NotNull LocalDate servedOn, @NotEmpty @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> proposedPenalties,
-                                @NotNull Boolean hearingRightGranted, Boolean waived) {}
+                                @NotNull Boolean hearingRightGranted, Boolean waived, LocalDate until) {}
 
     public record StatementRequest(@NotNull LocalDate receivedOn, @NotBlank @CodePointLength(max = Bounds.SUMMARY) String summary) {}
 
@@ -148,8 +170,12 @@ public final class CaseRequests {
 
     public record DecisionRequest(@NotNull DecisionKind kind, @NotBlank @CodePointLength(max = Bounds.DOCUMENT_NUMBER) String decisionNumber,
                                   @NotNull LocalDate decidedOn, @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> penalties,
-                                  @NotBlank @CodePointLength(max = Bounds.TEXT) String legalBasis, @NotBlank @CodePointLength(max = Bounds.FACTS) String facts) {
+                                  @NotBlank @CodePointLength(max = Bounds.TEXT) String legalBasis, @NotBlank @CodePointLength(max = Bounds.FACTS) String facts,
+                                  LocalDate until) {
         void check() {
+            if (kind == DecisionKind.NO_PENALTY && until != null) {
+                throw InvalidRequest.of("until", "a NO_PENALTY decision has no term");
+            }
             if (kind == DecisionKind.PENALTY && (penalties == null || penalties.isEmpty())) {
                 throw InvalidRequest.of("penalties", "a PENALTY decision names at least one penalty");
             }
@@ -188,8 +214,12 @@ public final class CaseRequests {
     public record RevisionRequest(@NotNull RevisionKind kind, @NotNull RevisionBy by,
                                   @NotBlank @CodePointLength(max = Bounds.DOCUMENT_NUMBER) String documentNumber,
                                   @NotNull LocalDate effectiveOn, @NotBlank @CodePointLength(max = Bounds.SUMMARY) String reason,
-                                  @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> penalties) {
+                                  @Size(max = Bounds.PENALTIES, message = Bounds.ITEMS) List<@NotNull @Valid PenaltyRequest> penalties,
+                                  LocalDate until) {
         void check() {
+            if (kind != RevisionKind.CHANGED && until != null) {
+                throw InvalidRequest.of("until", "only a CHANGED decision names new penalties and their term; a " + kind + " decision has none");
+            }
             if (kind == RevisionKind.CHANGED && (penalties == null || penalties.isEmpty())) {
                 throw InvalidRequest.of("penalties", "a CHANGED decision names its new penalties");
             }

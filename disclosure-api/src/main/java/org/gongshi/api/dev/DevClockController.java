@@ -15,11 +15,12 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code GET /dev/clock} answers the ledger's clock {@code {"now"}}; {@code POST /dev/clock
+ * {@code GET /dev/clock} answers the ledger's clock {@code {"now", "local", "ledgerDay"}}; {@code POST /dev/clock
  * {"now": "2026-02-10T09:00:00+08:00"}} moves it forward (never back: 409 naming
  * {@link Rule#CLOCK_MOVES_FORWARD}), and the deadlines that fall due fire on it. Exists only in the
  * embedded default (like {@code /dev/tokens}, which listens on 127.0.0.1) and answers loopback
@@ -36,10 +37,21 @@ public class DevClockController {
 
     public record ClockRequest(String now) {}
 
+    /**
+     * {@code now} the instant in UTC, as API.md writes every instant (a sweep from outside, stop 78: it was the only one in
+     * +08:00); {@code local} the same instant in the legal zone and {@code ledgerDay} its date there, the day acts are
+     * recorded on.
+     */
     @GetMapping("/dev/clock")
     Map<String, String> now(ServerHttpRequest request) {
         requireLoopback(request);
-        return Map.of("now", OffsetDateTime.ofInstant(clock.instant(), LedgerClock.LEGAL_ZONE).toString());
+        Instant now = clock.instant();
+        OffsetDateTime local = OffsetDateTime.ofInstant(now, LedgerClock.LEGAL_ZONE);
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("now", now.toString());
+        answer.put("local", local.toString());
+        answer.put("ledgerDay", local.toLocalDate().toString());
+        return answer;
     }
 
     /**

@@ -11,7 +11,6 @@ import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingViewProjection;
 import org.gongshi.projections.listings.ListingViews;
 import org.gongshi.projections.publicrecords.PublicRecordProjection;
-import org.gongshi.ledger.identity.Division;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -110,14 +109,18 @@ public class PublicApiController {
                 });
     }
 
-    /** The entries on a credit list now (严重失信主体名单, 重复侵权企业名录, 黑名单), most recently listed first. */
+    /**
+     * The entries on a credit list now (严重失信主体名单, 重复侵权企业名录, 黑名单), most recently listed first; optionally in one
+     * division, of subjects whose name holds {@code q}, or of the subject {@code uscc}.
+     */
     @GetMapping("/lists/{listType}")
     Mono<Page> list(@PathVariable String listType, ServerHttpRequest request, @RequestParam(required = false) String division,
+                    @RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
                     @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         ListType type = PublicLists.listType(listType);
-        Division prefix = Params.division(division);
+        PublicQueries.ListFilter filter = PublicQueries.listFilter(division, q, uscc);
         Page.Request paging = Page.request(page, size);
-        return reads.await(request, LISTINGS).then(lists.onList(type, prefix, paging.page(), paging.size()))
+        return reads.await(request, LISTINGS).then(lists.onList(type, filter, paging.page(), paging.size()))
                 .map(result -> Page.of(result.items(), lists::present, result.page(), result.size(), result.total()));
     }
 

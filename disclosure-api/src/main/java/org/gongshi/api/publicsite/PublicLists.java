@@ -7,7 +7,6 @@ import org.gongshi.api.web.ViewReads;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.projections.listings.ListingView;
 import org.gongshi.projections.listings.ListingViews;
-import org.gongshi.ledger.identity.Division;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
@@ -56,9 +55,9 @@ public class PublicLists {
         return Arrays.stream(ListType.values()).filter(t -> t.name().equals(value.strip())).findFirst();
     }
 
-    /** The entries on {@code listType} now, most recently listed first. */
-    public Mono<ListingViews.Page> onList(ListType listType, Division division, int page, int size) {
-        return ViewReads.blocking(() -> views.onList(listType, division, clock.today(), page, size));
+    /** The entries on {@code listType} now that pass {@code filter}, most recently listed first. */
+    public Mono<ListingViews.Page> onList(ListType listType, PublicQueries.ListFilter filter, int page, int size) {
+        return ViewReads.blocking(() -> views.onList(listType, filter.division(), filter.name(), filter.uscc(), clock.today(), page, size));
     }
 
     /** How many entries each list holds now. */

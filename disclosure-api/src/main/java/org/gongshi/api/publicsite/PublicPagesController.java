@@ -26,6 +26,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,9 +65,8 @@ public class PublicPagesController {
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String size,
                             ServerWebExchange exchange) {
-        // a USCC typed into the name box is searched as one (a sweep from outside: it found nothing, with no hint)
-        boolean codeAsName = (uscc == null || uscc.isBlank()) && q != null && org.gongshi.ledger.identity.Uscc.isValid(q.strip().toUpperCase(java.util.Locale.ROOT));
-        String name = codeAsName ? null : q, code = codeAsName ? q.strip().toUpperCase(java.util.Locale.ROOT) : uscc;
+        Typed asTyped = Typed.of(q, uscc);
+        String name = asTyped.name(), code = asTyped.code();
         Map<String, String> form = form(name, code, division, ipType, from, to);
         final PublicRecords.Search search;
         final org.gongshi.api.web.Page.Request paging;
@@ -184,33 +184,43 @@ public class PublicPagesController {
         return lists.counts().map(counts -> page("lists").modelAttribute("counts", counts).build());
     }
 
-    /** One credit list: the entries on it now, most recently listed first, optionally in one division. */
+    /**
+     * One credit list: the entries on it now, most recently listed first, optionally in one division, of subjects whose name
+     * holds {@code q}, or of one code {@code uscc} (a code typed into the name box is taken as one, as a search takes it).
+     */
     @GetMapping("/lists/{listType}")
     Mono<Rendering> list(@PathVariable String listType, @RequestParam(required = false) String division,
+                         @RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
                          @RequestParam(defaultValue = "0") String page, @RequestParam(required = false) String size,
                          ServerWebExchange exchange) {
         ListType type = PublicLists.parseListType(listType).orElse(null);
         if (type == null) {
             return Mono.just(page("not-found").modelAttribute("what", "信用名单 " + listType).status(HttpStatus.NOT_FOUND).build());
         }
-        String divisionInput = shown(division);
-        final Division prefix;
+        Typed asTyped = Typed.of(q, uscc);
+        String name = asTyped.name(), code = asTyped.code();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("division", shown(division));
+        form.put("q", shown(name));
+        form.put("uscc", shown(code));
+        final PublicQueries.ListFilter filter;
         final org.gongshi.api.web.Page.Request paging;
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            prefix = PublicQueries.checked(problems, () -> Params.division(typed(division)));
+            filter = PublicQueries.checked(problems, () -> PublicQueries.listFilter(typed(division), name, typed(code)));
             paging = PublicQueries.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
-            return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("division", divisionInput)
+            return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("form", form)
                     .modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(invalid)).status(HttpStatus.BAD_REQUEST).build());
         }
-        return lists.onList(type, prefix, paging.page(), paging.size()).map(result -> page("list")
+        return lists.onList(type, filter, paging.page(), paging.size()).map(result -> page("list")
                 .modelAttribute("listType", type)
-                .modelAttribute("division", divisionInput)
+                .modelAttribute("form", form)
+                .modelAttribute("filtered", filter.division() != null || filter.name() != null || filter.uscc() != null)
                 .modelAttribute("result", result)
-                .modelAttribute("pager", Pager.of(paging.page(), paging.size(), result.total(), n -> listUrl(type, prefix, paging.size(), n)))
+                .modelAttribute("pager", Pager.of(paging.page(), paging.size(), result.total(), n -> listUrl(type, filter, paging.size(), n)))
                 .build());
     }
 
@@ -292,6 +302,17 @@ public class PublicPagesController {
     }
 
     /** Control and format characters the page never writes back (a NUL is an HTML parse error; an ESC reaches a terminal). */
+    /**
+     * A subject as typed into a form: a name's part {@code name}, a code {@code code}. A USCC typed into the name box is taken
+     * as a code (a sweep from outside: a search found nothing by it, with no hint).
+     */
+    record Typed(String name, String code) {
+        static Typed of(String q, String uscc) {
+            boolean codeAsName = (uscc == null || uscc.isBlank()) && q != null && Uscc.isValid(q.strip().toUpperCase(Locale.ROOT));
+            return codeAsName ? new Typed(null, q.strip().toUpperCase(Locale.ROOT)) : new Typed(q, uscc);
+        }
+    }
+
     private static final java.util.regex.Pattern UNSHOWN = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
     /**
@@ -302,9 +323,11 @@ public class PublicPagesController {
         return value == null ? "" : UNSHOWN.matcher(value).replaceAll("");
     }
 
-    private static String listUrl(ListType type, Division division, int size, int page) {
+    private static String listUrl(ListType type, PublicQueries.ListFilter filter, int size, int page) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/lists/{listType}");
-        if (division != null) b.queryParam("division", division.code());
+        if (filter.division() != null) b.queryParam("division", filter.division().code());
+        if (filter.name() != null) b.queryParam("q", filter.name());
+        if (filter.uscc() != null) b.queryParam("uscc", filter.uscc());
         if (size != PAGE_SIZE) b.queryParam("size", size);
         return b.queryParam("page", page).buildAndExpand(type.name()).encode().toUriString();
     }

@@ -38,19 +38,39 @@ public class PublicQueries {
     /** Parses and checks the search parameters; bad ones are a 400 naming every bad field, not only the first. */
     public static PublicRecords.Search search(String q, String uscc, String division, String ipType, String from, String to) {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-        if (q != null && q.length() > 100) problems.add(new InvalidRequest.FieldProblem("q", "must be at most 100 characters"));
+        checkSubject(problems, q, uscc);
         Division prefix = checked(problems, () -> Params.division(division));
-        if (!Params.absent(uscc)) {
-            // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)
-            Uscc.problem(uscc.strip()).ifPresent(problem ->
-                    problems.add(new InvalidRequest.FieldProblem("uscc", "is not a unified social credit code: " + problem)));
-        }
         LocalDate fromDate = checked(problems, () -> Params.date("from", from, null));
         LocalDate toDate = checked(problems, () -> Params.date("to", to, null));
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) problems.add(new InvalidRequest.FieldProblem("from", FROM_AFTER_TO));
         IpType type = checked(problems, () -> Params.oneOf(IpType.class, "ipType", ipType));
         if (!problems.isEmpty()) throw new InvalidRequest(problems);
         return new PublicRecords.Search(blankToNull(q), blankToNull(uscc), prefix, type, fromDate, toDate);
+    }
+
+    /**
+     * A list's filters ({@code /lists/{listType}}, the API's and the page's): a division prefix, a name's part {@code q} and a
+     * subject's {@code uscc}, checked as a search checks them; bad ones are a 400 naming every bad field.
+     */
+    public static ListFilter listFilter(String division, String q, String uscc) {
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        Division prefix = checked(problems, () -> Params.division(division));
+        checkSubject(problems, q, uscc);
+        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        return new ListFilter(prefix, blankToNull(q), blankToNull(uscc));
+    }
+
+    /** The filters of a list: each null when not given. */
+    public record ListFilter(Division division, String name, String uscc) {}
+
+    /** A subject's name part {@code q} (at most 100 characters) and code {@code uscc} (GB 32100), as a search and a list take them. */
+    private static void checkSubject(List<InvalidRequest.FieldProblem> problems, String q, String uscc) {
+        if (q != null && q.length() > 100) problems.add(new InvalidRequest.FieldProblem("q", "must be at most 100 characters"));
+        if (!Params.absent(uscc)) {
+            // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)
+            Uscc.problem(uscc.strip()).ifPresent(problem ->
+                    problems.add(new InvalidRequest.FieldProblem("uscc", "is not a unified social credit code: " + problem)));
+        }
     }
 
     /** {@code parameter}'s value, or null with its problems added to {@code problems} when it is bad. */

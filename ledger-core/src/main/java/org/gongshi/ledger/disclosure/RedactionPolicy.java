@@ -817,7 +817,8 @@ public final class RedactionPolicy {
      */
     private static String scrubbed(String text, List<String> hidden, Scrubbing about) {
         if (text == null) return null;
-        String result = visible(text);
+        LedgerIds ids = LedgerIds.set(visible(text));
+        String result = ids.text();
         // numbers and addresses before the bureau's terms: a term that overlaps one (手机13812345678 with 38, 电话号码12345678 with
         // 号码) broke it for its pattern, which then hid nothing of it (a sweep from outside, stop 77); a term that holds one is
         // also tried as those patterns left it (张三13812345678 as 张三***), so it is still hidden whole
@@ -827,7 +828,39 @@ public final class RedactionPolicy {
             if (mayHold(folded, term)) result = replaceTerm(result, term);
         }
         for (Rule rule : NAMES_AND_HEALTH) result = rule.apply(result, about);
-        return result;
+        return ids.back(result);
+    }
+
+    /**
+     * The ledger's own ids in a text (a case's, a listing's, a repair application's: UUIDs, 8-4-4-4-12 hexadecimal digits with a
+     * letter among them) set aside while the patterns run, each as a mark no pattern matches, and put back after: an id names a
+     * record, never a person (a sweep from outside, stop 78: a listing's removal read "the decision of case
+     * b8da152a-0347-4ab***ce was changed", its digits taken for an account number, in the ledger's own words and an officer's).
+     * A text holds at most {@link #MOST_IDS} set aside; any more are scrubbed as any text.
+     */
+    record LedgerIds(String text, List<String> ids) {
+        private static final Pattern UUID = Pattern.compile(
+                "(?<![0-9A-Za-z-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z-])");
+        private static final Pattern MARK = Pattern.compile("\uE000([\uE100-\uE1FF])\uE001");
+        static final int MOST_IDS = 256;
+
+        static LedgerIds set(String text) {
+            // a text that holds a mark's first character itself sets nothing aside, so no mark can be read as another's
+            if (text.length() < 36 || text.indexOf('-') < 0 || text.indexOf('\uE000') >= 0) return new LedgerIds(text, List.of());
+            List<String> ids = new ArrayList<>();
+            String marked = UUID.matcher(text).replaceAll(m -> {
+                String id = m.group();
+                if (ids.size() >= MOST_IDS || id.chars().noneMatch(Character::isLetter)) return Matcher.quoteReplacement(id);
+                ids.add(id);
+                return "\uE000" + (char) (0xE100 + ids.size() - 1) + "\uE001";
+            });
+            return new LedgerIds(marked, ids);
+        }
+
+        String back(String scrubbed) {
+            if (ids.isEmpty()) return scrubbed;
+            return MARK.matcher(scrubbed).replaceAll(m -> Matcher.quoteReplacement(ids.get(m.group(1).charAt(0) - 0xE100)));
+        }
     }
 
     /** The terms, each also as the number and address patterns leave it where they change it, longest first. */

@@ -1130,4 +1130,22 @@ class RedactionPolicyTest {
                 {"驾驶京 AD 12345号车辆。", "驾驶***号车辆。"},
                 {"驾驶京A D12345号车辆。", "驾驶***号车辆。"}});
     }
+
+    /**
+     * A sweep from outside, stop 78: a listing's removal read "the decision of case b8da152a-0347-4ab***ce was changed", the
+     * ledger's own id taken for an account number, and so did an officer's detail naming a case.
+     */
+    @Test
+    void the_ledger_s_own_ids_stay_as_written_and_numbers_beside_them_are_hidden() {
+        String id = "b8da152a-0347-4ab0-8660-8439801345ce";
+        stayAsWritten(List.of("the decision of case " + id + " was changed from 2031-03-31", "主体识别错误，见案件 " + id,
+                "repair application 0f9e8d7c-6b5a-4c3d-9e8f-123456789abc granted", "案件" + id.toUpperCase() + "已撤销。"));
+        scrubbedAs(new String[][]{
+                {"见案件 " + id + "，证人王强（电话13812345678）。", "见案件 " + id + "，证人***（电话***）。"},
+                {"误列，依据编号 0-8660-8439801345。", "误列，依据编号 ***。"},
+                // all digits in the id's shape is no id of the ledger's: its digits are hidden as any
+                {"账号62220202-0011-2233-4455-667788990011。", "账号***。"}});
+        // a bureau's term never breaks an id either, and an id's twin in one text is set aside as well
+        assertThat(RedactionPolicy.scrub("案件" + id + "与" + id + "：当事人李四。", List.of("8660", "李四"))).isEqualTo("案件" + id + "与" + id + "：当事人***。");
+    }
 }

@@ -13,15 +13,18 @@ import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.ledger.identity.Division;
 import org.gongshi.projections.query.Divisions;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
 
 /** Reads of the credit-list entries: one entry, a bureau's entries, the public lists, a subject's entries. */
 public class ListingViews {
@@ -75,8 +78,23 @@ public class ListingViews {
      * until the import's grace day has passed: a sweep from outside, stop 74).
      */
     public Page onList(ListType listType, Division divisionPrefix, LocalDate today, int page, int size) {
+        return onList(listType, divisionPrefix, null, null, today, page, size);
+    }
+
+    /**
+     * {@link #onList(ListType, Division, LocalDate, int, int)}, of the subjects whose name holds {@code name} (any case, as
+     * written in NFKC) and of the one whose code is {@code uscc}, each if given: a member of the public looks a company up on
+     * a list (a sweep from outside, stop 76: a listed subject whose penalties had ended was found nowhere by its name). A name
+     * is matched within the list's active entries, which real MongoDB narrows by {@code public_list} first.
+     */
+    public Page onList(ListType listType, Division divisionPrefix, String name, String uscc, LocalDate today, int page, int size) {
         List<Bson> filters = new ArrayList<>(List.of(eq("status", ListingStatus.ACTIVE), eq("listType", listType), inTerm(today)));
         if (divisionPrefix != null) filters.add(Divisions.filter("division", divisionPrefix));
+        if (uscc != null) filters.add(eq("subject.uscc", uscc));
+        if (name != null) {
+            filters.add(regex("subject.name", Pattern.compile(Pattern.quote(Normalizer.normalize(name, Normalizer.Form.NFKC)),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        }
         return page(and(filters), Sorts.descending("listedOn", "_id"), page, size);
     }
 

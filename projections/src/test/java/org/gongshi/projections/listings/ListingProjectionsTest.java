@@ -133,6 +133,13 @@ class ListingProjectionsTest {
         assertThat(view.sanctions()).hasSize(2);
         assertThat(view.activeSanctions()).extracting(ListingView.SanctionView::measure).containsExactly(SanctionMeasure.NO_AWARDS);
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, TODAY, 0, 10).items()).extracting(ListingView::listingId).containsExactly("l-1");
+        // looked up by a part of its name or by its code (a sweep from outside, stop 76)
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医疗器械", null, TODAY, 0, 10).total()).isOne();
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, null, SUBJECT, TODAY, 0, 10).total()).isOne();
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "上海某某", SUBJECT, TODAY, 0, 10).total()).isOne();
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "北京", null, TODAY, 0, 10).total()).isZero();
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医疗.*", null, TODAY, 0, 10).total()).as("a name's part, not a pattern").isZero();
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, null, "91110000600037341L", TODAY, 0, 10).total()).isZero();
         assertThat(views.activeOf(SUBJECT, TODAY)).hasSize(1);
         // on the list through its term's last day, and off it after, its end recorded or not (a sweep from outside, stop 74)
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, LocalDate.of(2027, 4, 15), 0, 10).total()).isOne();
