@@ -128,15 +128,46 @@ class DistributedProfileTest {
         }
     }
 
+    /**
+     * A rebuild asked of a node that does not run the view's processor names the node that holds it, from the token store all
+     * nodes share, or says that none does (a review of the distributed profile, stop 77: the 409 did not say where to go).
+     */
+    @Test
+    void an_api_node_asked_to_rebuild_names_the_node_that_holds_the_processor() {
+        try (ConfigurableApplicationContext app = start("api");
+             com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                     "mongodb://127.0.0.1:" + externalMongo.getLocalAddress().getPort())) {
+            WebTestClient web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")).build();
+            String admin = adminToken();
+            var tokens = client.getDatabase("gongshi").getCollection("trackingtokens");
+            tokens.deleteMany(new org.bson.Document("processorName", "case-views"));
+            web.post().uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail))
+                            .contains("processor case-views does not run on this node").contains("no node holds it now"));
+            tokens.insertOne(new org.bson.Document("processorName", "case-views").append("segment", 0).append("owner", "7@ledger-projections-1"));
+            try {
+                web.post().uri("/api/v1/admin/rebuilds/case-views").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isEqualTo(409)
+                        .expectBody().jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail))
+                                .contains("node '7@ledger-projections-1' holds its segment 0: ask that node"));
+            } finally {
+                tokens.deleteMany(new org.bson.Document("processorName", "case-views"));
+            }
+        }
+    }
+
+    private static String adminToken() {
+        Instant now = Instant.now();
+        return NimbusJwtEncoder.withSecretKey(JwtKeys.fromSecret(JWT_SECRET)).algorithm(MacAlgorithm.HS256).build()
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), JwtClaimsSet.builder().subject("operator")
+                        .issuedAt(now).expiresAt(now.plusSeconds(600)).claim("roles", List.of("admin")).build())).getTokenValue();
+    }
+
     /** A node without the api role still answers its own endpoints' refusals as problems that say why (API.md: 409 with the rule). */
     @Test
     void a_projections_node_answers_a_refused_administration_request_as_a_problem_that_says_why() {
         try (ConfigurableApplicationContext app = start("projections")) {
             WebTestClient web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")).build();
-            Instant now = Instant.now();
-            String admin = NimbusJwtEncoder.withSecretKey(JwtKeys.fromSecret(JWT_SECRET)).algorithm(MacAlgorithm.HS256).build()
-                    .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), JwtClaimsSet.builder().subject("operator")
-                            .issuedAt(now).expiresAt(now.plusSeconds(600)).claim("roles", List.of("admin")).build())).getTokenValue();
+            String admin = adminToken();
             web.post().uri("/api/v1/admin/rebuilds/public-feed").headers(h -> h.setBearerAuth(admin)).exchange()
                     .expectStatus().isEqualTo(409)
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

@@ -193,7 +193,7 @@ public class Disclosure {
         // a correction fixes what the record shows (Order 45 Art 12), or adds terms to hide in it and in any record that follows
         // it: one that does neither would only send credit platforms a retraction and the same record again (a sweep from
         // outside, stop 78: a repeat, and one with only another reason, were each recorded and fed)
-        check(!corrected.equals(record) || !RedactionPolicy.hiddenTerms(redactions).containsAll(hidden), Rule.CORRECTION_OF_RECORD,
+        check(!corrected.equals(record) || RedactionPolicy.addsTerms(redactions, hidden), Rule.CORRECTION_OF_RECORD,
                 "the correction changes nothing the record shows and hides no new term: its violationType, facts, legalBasis and"
                         + " legalRepresentative, with the terms hidden, read as they do now");
         apply(new DisclosureCorrected(caseId, record.recordId(), command.correctedOn(),

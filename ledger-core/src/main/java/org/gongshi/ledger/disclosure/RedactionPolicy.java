@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -836,30 +837,35 @@ public final class RedactionPolicy {
      * letter among them) set aside while the patterns run, each as a mark no pattern matches, and put back after: an id names a
      * record, never a person (a sweep from outside, stop 78: a listing's removal read "the decision of case
      * b8da152a-0347-4ab***ce was changed", its digits taken for an account number, in the ledger's own words and an officer's).
-     * A text holds at most {@link #MOST_IDS} set aside; any more are scrubbed as any text.
+     * A mark is made of Unicode noncharacters (U+FDD0–U+FDEF), which no input text may hold (the API's {@code Text.problem}: a
+     * 400), so none is a text's own: a first mark of private-use characters was (the re-test of the mend found a text with U+E000 lose
+     * the ids' protection). A text holds at most {@link #MOST_IDS} set aside; any more are scrubbed as any text.
      */
     record LedgerIds(String text, List<String> ids) {
         private static final Pattern UUID = Pattern.compile(
                 "(?<![0-9A-Za-z-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z-])");
-        private static final Pattern MARK = Pattern.compile("\uE000([\uE100-\uE1FF])\uE001");
-        static final int MOST_IDS = 256;
+        private static final char OPEN = '\uFDD0', CLOSE = '\uFDD1', FIRST = '\uFDD2';
+        private static final Pattern MARK = Pattern.compile(OPEN + "([\\uFDD2-\\uFDEF])" + CLOSE);
+        static final int MOST_IDS = '\uFDEF' - FIRST + 1;
 
         static LedgerIds set(String text) {
-            // a text that holds a mark's first character itself sets nothing aside, so no mark can be read as another's
-            if (text.length() < 36 || text.indexOf('-') < 0 || text.indexOf('\uE000') >= 0) return new LedgerIds(text, List.of());
+            // a text that holds a noncharacter (none from input; an older event's, say) sets nothing aside
+            if (text.length() < 36 || text.indexOf('-') < 0 || text.chars().anyMatch(c -> c >= OPEN && c <= '\uFDEF')) {
+                return new LedgerIds(text, List.of());
+            }
             List<String> ids = new ArrayList<>();
             String marked = UUID.matcher(text).replaceAll(m -> {
                 String id = m.group();
                 if (ids.size() >= MOST_IDS || id.chars().noneMatch(Character::isLetter)) return Matcher.quoteReplacement(id);
                 ids.add(id);
-                return "\uE000" + (char) (0xE100 + ids.size() - 1) + "\uE001";
+                return String.valueOf(OPEN) + (char) (FIRST + ids.size() - 1) + CLOSE;
             });
             return new LedgerIds(marked, ids);
         }
 
         String back(String scrubbed) {
             if (ids.isEmpty()) return scrubbed;
-            return MARK.matcher(scrubbed).replaceAll(m -> Matcher.quoteReplacement(ids.get(m.group(1).charAt(0) - 0xE100)));
+            return MARK.matcher(scrubbed).replaceAll(m -> Matcher.quoteReplacement(ids.get(m.group(1).charAt(0) - FIRST)));
         }
     }
 
@@ -1338,6 +1344,22 @@ public final class RedactionPolicy {
         if (redactions == null) return List.of();
         return redactions.stream().filter(r -> r != null && hideable(r) && !SHREDDED.equals(r)).map(String::strip).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /**
+     * Whether {@code after} hides a term {@code before} does not, terms compared as they are found ({@link #termPattern}: however
+     * spaced, in any case), so 120 件 is no new term beside 120件 (the re-test of stop 78's mend of corrections that change
+     * nothing).
+     */
+    public static boolean addsTerms(List<String> before, List<String> after) {
+        Set<String> known = new HashSet<>();
+        for (String term : hiddenTerms(before)) known.add(termKey(term));
+        return hiddenTerms(after).stream().anyMatch(term -> !known.contains(termKey(term)));
+    }
+
+    /** A term as {@link #termPattern} compares it: its characters in their ASCII forms, without separators, in one case. */
+    private static String termKey(String term) {
+        return folded(ascii(visible(term)).replaceAll(TERM_SEPARATORS + "+", ""));
     }
 
     /** 处罚内容: each penalty's statutory name, amount in yuan, the day a restriction runs until, and description. */

@@ -616,6 +616,11 @@ class DisclosureRulesTest {
         // a term hidden before, listed again, hides nothing new
         refused(given(history.toArray()).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "补充隐去", null, null, null, null,
                 corrected.redactions()), AS_BUREAU), "correction-of-record", "hides no new term");
+        // nor one written otherwise, as terms are found however spaced, in any case (the re-test of the mend)
+        assertThat(corrected.redactions()).isNotEmpty();
+        List<String> respaced = corrected.redactions().stream().map(t -> String.join(" ", t.split("")).toUpperCase()).toList();
+        refused(given(history.toArray()).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "补充隐去", null, null, null, null,
+                respaced), AS_BUREAU), "correction-of-record", "hides no new term");
         // a new term is kept for the texts that follow (a correction, a changed decision's next record), though these hold none
         given(history.toArray()).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 21), "补充隐去", null, null, null, null,
                 List.of("张三")), AS_BUREAU).expectSuccessfulHandlerExecution();

@@ -1145,6 +1145,11 @@ class RedactionPolicyTest {
                 {"误列，依据编号 0-8660-8439801345。", "误列，依据编号 ***。"},
                 // all digits in the id's shape is no id of the ledger's: its digits are hidden as any
                 {"账号62220202-0011-2233-4455-667788990011。", "账号***。"}});
+        // private-use characters (rare characters a government system may hold there) change nothing (the re-test of the mend:
+        // with U+E000 in the text the id lost its protection)
+        stayAsWritten(List.of("案" + id + "，私用\uE000字符\uE001结束", "罕用字\uE000\uE100\uE001，见案件" + id));
+        assertThat(RedactionPolicy.scrub("私用\uE000字符\uE001结束，见案件" + id + "，电话13812345678"))
+                .isEqualTo("私用\uE000字符\uE001结束，见案件" + id + "，电话***");
         // a bureau's term never breaks an id either, and an id's twin in one text is set aside as well
         assertThat(RedactionPolicy.scrub("案件" + id + "与" + id + "：当事人李四。", List.of("8660", "李四"))).isEqualTo("案件" + id + "与" + id + "：当事人***。");
     }

@@ -40,9 +40,11 @@ public class DeadLetterAdmin {
     static final int MAX_LETTERS = 100;
 
     private final EventProcessingConfiguration processing;
+    private final Processors processors;
 
-    public DeadLetterAdmin(EventProcessingConfiguration processing) {
+    public DeadLetterAdmin(EventProcessingConfiguration processing, Processors processors) {
         this.processing = processing;
+        this.processors = processors;
     }
 
     public record Letter(String messageId, String type, Long globalIndex, Instant enqueuedAt, Instant lastTouched, String cause) {}
@@ -71,7 +73,7 @@ public class DeadLetterAdmin {
             SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
             requireSequence(queue, processor, sequence);
             var deadLetters = processing.sequencedDeadLetterProcessor(processor).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.CONFLICT, "processor " + processor + " does not run on this node; retry on a projections node"));
+                    HttpStatus.CONFLICT, processors.notRunHere(processor)));
             String first = queue.deadLetterSequence(sequence).iterator().next().message().getIdentifier();
             boolean succeeded = deadLetters.process(letter -> letter.message().getIdentifier().equals(first));
             log.info("Retried dead letters of {} sequence {}: {}", processor, sequence, succeeded ? "applied" : "failed again");

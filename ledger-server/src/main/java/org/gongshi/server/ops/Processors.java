@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.ne;
 
 /**
  * What every event processor is doing, as this node sees it: its segments, which node owns each,
@@ -79,6 +80,18 @@ public class Processors {
 
     public Optional<ProcessorState> state(String name) {
         return state(name, head());
+    }
+
+    /**
+     * Why a processor's work cannot be done on this node, which does not run it: the node that holds one of its segments, from
+     * the token store all nodes share, or that none does now (a review of the distributed profile, stop 77: an api node's
+     * 409 did not say where to go).
+     */
+    public String notRunHere(String name) {
+        Document held = database.getCollection(TOKENS).find(and(eq("processorName", name), gte("segment", 0), ne("owner", null))).first();
+        return "processor " + name + " does not run on this node; " + (held == null
+                ? "no node holds it now: ask a node of the projections role (README, Roles)"
+                : "node '" + held.getString("owner") + "' holds its segment " + held.getInteger("segment") + ": ask that node");
     }
 
     private Optional<ProcessorState> state(String name, OptionalLong head) {

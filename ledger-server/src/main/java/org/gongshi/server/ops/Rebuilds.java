@@ -98,7 +98,7 @@ public class Rebuilds {
         Progress current = progress.get(view.processor());
         if (current != null && current.running()) throw new IllegalStateException("a rebuild of " + view.processor() + " is running");
         StreamingEventProcessor processor = processing.eventProcessor(view.processor(), StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("processor " + view.processor() + " does not run on this node"));
+                .orElseThrow(() -> new IllegalStateException(processors.notRunHere(view.processor())));
         processors.state(view.processor()).stream().flatMap(s -> s.segments().stream())
                 .filter(s -> s.owner() != null && !s.ownedHere()).findFirst().ifPresent(elsewhere -> {
                     throw new IllegalStateException(HeldSegments.heldElsewhere(view.processor(), elsewhere.segment(), elsewhere.owner()));

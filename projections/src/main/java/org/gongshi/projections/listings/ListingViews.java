@@ -11,9 +11,9 @@ import org.bson.conversions.Bson;
 import org.gongshi.ledger.listings.event.ListType;
 import org.gongshi.ledger.listings.ListingStatus;
 import org.gongshi.ledger.identity.Division;
+import org.gongshi.projections.publicrecords.NameKeys;
 import org.gongshi.projections.query.Divisions;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +82,8 @@ public class ListingViews {
     }
 
     /**
-     * {@link #onList(ListType, Division, LocalDate, int, int)}, of the subjects whose name holds {@code name} (any case, as
-     * written in NFKC) and of the one whose code is {@code uscc}, each if given: a member of the public looks a company up on
+     * {@link #onList(ListType, Division, LocalDate, int, int)}, of the subjects whose name holds {@code name} (as the public
+     * search reads names: {@link #namePart}) and of the one whose code is {@code uscc}, each if given: a member of the public looks a company up on
      * a list (a sweep from outside, stop 76: a listed subject whose penalties had ended was found nowhere by its name). A name
      * is matched within the list's active entries, which real MongoDB narrows by {@code public_list} first.
      */
@@ -91,10 +91,7 @@ public class ListingViews {
         List<Bson> filters = new ArrayList<>(List.of(eq("status", ListingStatus.ACTIVE), eq("listType", listType), inTerm(today)));
         if (divisionPrefix != null) filters.add(Divisions.filter("division", divisionPrefix));
         if (uscc != null) filters.add(eq("subject.uscc", uscc));
-        if (name != null) {
-            filters.add(regex("subject.name", Pattern.compile(Pattern.quote(Normalizer.normalize(name, Normalizer.Form.NFKC)),
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
-        }
+        if (name != null) filters.add(regex("subject.name", namePart(name)));
         return page(and(filters), Sorts.descending("listedOn", "_id"), page, size);
     }
 
@@ -102,6 +99,20 @@ public class ListingViews {
     public List<ListingView> activeOf(String uscc, LocalDate today) {
         return collection.find(and(eq("subject.uscc", uscc), eq("status", ListingStatus.ACTIVE), inTerm(today)))
                 .sort(Sorts.ascending("listType", "listedOn")).into(new ArrayList<>());
+    }
+
+    /**
+     * A name that holds {@code part} as the public search reads both ({@link NameKeys#normalise}: NFKC, any case, without
+     * zero-width, format and blank characters): the part's characters in order, any of those between them in the name (the
+     * re-test of the mend: 示<U+200B>例 and 示 例 found nothing on a list, and a penalty by both).
+     */
+    static Pattern namePart(String part) {
+        StringBuilder pattern = new StringBuilder();
+        NameKeys.normalise(part).codePoints().forEach(c -> {
+            if (!pattern.isEmpty()) pattern.append("[\\s\\p{Z}\\p{Cf}]*");
+            pattern.append(Pattern.quote(new String(Character.toChars(c))));
+        });
+        return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** An entry whose term has not ended before {@code today} (one with no term end yet too). */

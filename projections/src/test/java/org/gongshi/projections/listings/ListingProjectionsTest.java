@@ -138,6 +138,9 @@ class ListingProjectionsTest {
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, null, SUBJECT, TODAY, 0, 10).total()).isOne();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "上海某某", SUBJECT, TODAY, 0, 10).total()).isOne();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "北京", null, TODAY, 0, 10).total()).isZero();
+        // as the public search reads a query: zero-width and blank characters dropped (the re-test of the mend)
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医疗\u200B器械", null, TODAY, 0, 10).total()).isOne();
+        assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医 疗", null, TODAY, 0, 10).total()).isOne();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医疗.*", null, TODAY, 0, 10).total()).as("a name's part, not a pattern").isZero();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, null, "91110000600037341L", TODAY, 0, 10).total()).isZero();
         assertThat(views.activeOf(SUBJECT, TODAY)).hasSize(1);
