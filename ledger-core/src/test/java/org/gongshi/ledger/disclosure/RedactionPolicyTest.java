@@ -1153,4 +1153,18 @@ class RedactionPolicyTest {
         // a bureau's term never breaks an id either, and an id's twin in one text is set aside as well
         assertThat(RedactionPolicy.scrub("案件" + id + "与" + id + "：当事人李四。", List.of("8660", "李四"))).isEqualTo("案件" + id + "与" + id + "：当事人***。");
     }
+
+    /**
+     * A regression run from outside, stop 78: after iPhone, the label phone ended a longer word, and a model's number and the
+     * quantity after it were hidden as a phone number (手机壳（适用于iPhone 15 Pro）200个 → 手机壳（适用于iPhone***个).
+     */
+    @Test
+    void a_label_in_latin_letters_is_a_word_of_its_own_so_a_model_after_iphone_stays() {
+        stayAsWritten(List.of("当事人销售手机壳（适用于iPhone 15 Pro）200个。", "当事人销售iPhone 15 Pro保护壳。", "iPhone 14 Plus手机壳",
+                "iPhone15 Pro保护膜", "Headphone 3 Pro耳机", "入住Hotel 8888 Inn", "Online 12345 Store"));
+        scrubbedAs(new String[][]{
+                {"Phone: 13812345678", "Phone:***"},
+                {"联系phone：zhang_san88", "联系phone：***"},
+                {"tel 010-65123456，微信号zs_88888", "tel***，微信号***"}});
+    }
 }
