@@ -281,6 +281,10 @@ class PublicListsEndToEndTest {
                 .doesNotContain("南宁较新示例科技有限公司").contains("value=\"" + older.subject.uscc() + "\"");
         assertThat(html("/lists/BLACKLIST?q=无此企业", 200)).contains("没有符合条件的在列主体");
         assertThat(html("/lists/BLACKLIST?q=南宁&page=5", 200)).contains("返回第一页").contains("q=%E5%8D%97%E5%AE%81");
+        // what was typed is a value, never a URI template (a fuzz from outside: q={x} answered 500)
+        assertThat(html("/lists/BLACKLIST?q={q}", 200, "{x}")).contains("没有符合条件的在列主体").contains("value=\"{x}\"");
+        assertThat(html("/lists/BLACKLIST?page=3&q={q}", 200, "南宁{x}")).contains("value=\"南宁{x}\"");
+        assertThat(html("/penalties?page=3&q={q}", 200, "南宁{x}")).contains("value=\"南宁{x}\"");
         // the search of penalties by a name leads to the lists, where a subject may stand after its penalties ended
         assertThat(html("/penalties?q=南宁较新", 200)).contains("href=\"/lists/BLACKLIST?q=%E5%8D%97%E5%AE%81%E8%BE%83%E6%96%B0\"");
     }
@@ -455,8 +459,8 @@ class PublicListsEndToEndTest {
         return web.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
-    static String html(String uri, int status) {
-        return web.get().uri(uri).accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(status)
+    static String html(String uri, int status, Object... variables) {
+        return web.get().uri(uri, variables).accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();
     }

@@ -732,6 +732,38 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /**
+     * A fuzz from outside, stop 78: a constant with a space or a control character at its ends was recorded as the constant,
+     * an empty or blank string stood in for a whole number or a flag ("days": "" extended by 30 days), and an empty redaction
+     * term was dropped without a word. Each is now a 400 naming its field, and nothing is recorded.
+     */
+    @Test
+    void a_constant_as_named_a_number_or_flag_as_json_and_every_term_are_required_exactly() {
+        TrackingToken before = head();
+        Map<String, Object> filing = new LinkedHashMap<>(commands().get("/api/v1/cases"));
+        for (String odd : List.of(" TRADEMARK", "TRADEMARK\u0000", "TRADEMARK\t", "", " ")) {
+            filing.put("ipType", odd);
+            Answer answer = postJson("/api/v1/cases", json(filing));
+            assertRefused(answer, "ipType '" + odd + "'");
+            assertThat(answer.body()).as(odd).contains("\"field\":\"ipType\"").contains("must be one of");
+        }
+        String cases = "/api/v1/cases/" + caseId;
+        for (String[] probe : new String[][]{{cases + "/extensions", "days"}, {cases + "/notices", "waived"}, {cases + "/notices", "hearingRightGranted"}}) {
+            for (String odd : List.of("", " ")) {
+                Map<String, Object> body = new LinkedHashMap<>(commands().get(probe[0]));
+                body.put(probe[1], odd);
+                Answer answer = postJson(probe[0], json(body));
+                assertRefused(answer, probe[1] + " '" + odd + "'");
+                assertThat(answer.body()).as(probe[1]).contains("\"field\":\"" + probe[1] + "\"")
+                        .contains(probe[1].equals("days") ? "whole number" : "true or false");
+            }
+        }
+        Answer empty = postJson(cases + "/disclosure", json(Map.of("action", "PUBLISH", "redactions", List.of("住址", ""))));
+        assertRefused(empty, "an empty redaction term");
+        assertThat(empty.body()).contains("\"field\":\"redactions[1]\"").contains("must hold a letter or a digit");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** A bureau's system that prints ids in upper case (RFC 9562: a UUID is case-insensitive on input) names the same case. */
     @Test
     void an_id_in_upper_case_names_the_same_case() {

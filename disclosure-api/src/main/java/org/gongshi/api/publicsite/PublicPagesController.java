@@ -323,13 +323,17 @@ public class PublicPagesController {
         return value == null ? "" : UNSHOWN.matcher(value).replaceAll("");
     }
 
-    private static String listUrl(ListType type, PublicQueries.ListFilter filter, int size, int page) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/lists/{listType}");
+    /**
+     * A page of a list with its filters. What the public typed is a value, never a template: built, then each part encoded
+     * (a fuzz from outside, stop 78: {@code q={x}} was read as a URI variable and the page answered 500).
+     */
+    static String listUrl(ListType type, PublicQueries.ListFilter filter, int size, int page) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/lists/").path(type.name());
         if (filter.division() != null) b.queryParam("division", filter.division().code());
         if (filter.name() != null) b.queryParam("q", filter.name());
         if (filter.uscc() != null) b.queryParam("uscc", filter.uscc());
         if (size != PAGE_SIZE) b.queryParam("size", size);
-        return b.queryParam("page", page).buildAndExpand(type.name()).encode().toUriString();
+        return b.queryParam("page", page).build().encode().toUriString();
     }
 
     private static String subjectUrl(String uscc, int size, int page) {
@@ -338,11 +342,11 @@ public class PublicPagesController {
         return b.queryParam("page", page).buildAndExpand(uscc).encode().toUriString();
     }
 
-    private static String pageUrl(Map<String, String> form, int page) {
+    static String pageUrl(Map<String, String> form, int page) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/penalties");
         form.forEach((k, v) -> {
             if (!v.isBlank()) b.queryParam(k, v);
         });
-        return b.queryParam("page", page).encode().build().toUriString();
+        return b.queryParam("page", page).build().encode().toUriString();
     }
 }

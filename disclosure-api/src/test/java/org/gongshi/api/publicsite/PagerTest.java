@@ -25,4 +25,12 @@ class PagerTest {
         assertThat(Pager.of(0, 20, 20, n -> "/lists/BLACKLIST?page=" + n)).isEqualTo(new Pager(0, 1, null, null, "/lists/BLACKLIST?page=0", "/lists/BLACKLIST?page=0"));
         assertThat(Pager.of(0, 20, 0, n -> "/lists/BLACKLIST?page=" + n)).isEqualTo(new Pager(0, 0, null, null, "/lists/BLACKLIST?page=0", null));
     }
+
+    /** What the public typed is a value, never a URI template (a fuzz from outside, stop 78: q={x} answered 500). */
+    @Test
+    void a_page_s_links_carry_what_was_typed_encoded() {
+        assertThat(PublicPagesController.listUrl(org.gongshi.ledger.listings.event.ListType.BLACKLIST,
+                new PublicQueries.ListFilter(null, "南宁{x}&a=b", null), 20, 1)).isEqualTo("/lists/BLACKLIST?q=%E5%8D%97%E5%AE%81%7Bx%7D%26a%3Db&page=1");
+        assertThat(PublicPagesController.pageUrl(new java.util.LinkedHashMap<>(java.util.Map.of("q", "{x}")), 2)).isEqualTo("/penalties?q=%7Bx%7D&page=2");
+    }
 }
