@@ -8,10 +8,16 @@ import org.springframework.http.codec.json.JacksonJsonDecoder;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,11 +61,10 @@ public final class StrictJson {
         module.addDeserializer(LocalDate.class, new IsoDate());
         module.addDeserializer(String.class, new CheckedText());
         module.addDeserializer(java.math.BigDecimal.class, new Yuan());
-        module.setDeserializerModifier(new tools.jackson.databind.deser.ValueDeserializerModifier() {
+        module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
-            public tools.jackson.databind.ValueDeserializer<?> modifyEnumDeserializer(tools.jackson.databind.DeserializationConfig config,
-                    tools.jackson.databind.JavaType type, tools.jackson.databind.BeanDescription.Supplier description,
-                    tools.jackson.databind.ValueDeserializer<?> deserializer) {
+            public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription.Supplier description,
+                                                               ValueDeserializer<?> deserializer) {
                 return new ExactEnum(deserializer, type.getRawClass());
             }
         });
@@ -166,19 +171,19 @@ public final class StrictJson {
 
     /**
      * A constant exactly as named: Jackson reads an enum's value with the spaces and control characters at its ends trimmed
-     * (a fuzz from outside, stop 78: {@code " TRADEMARK\u0000"} was recorded as TRADEMARK, where a text with U+0000 is
+     * (a fuzz from outside, stop 78: " TRADEMARK" ending in U+0000 was recorded as TRADEMARK, where a text holding U+0000 is
      * refused), so a value that is not its own trimmed form is handed on as one that names no constant.
      */
-    static final class ExactEnum extends tools.jackson.databind.deser.std.DelegatingDeserializer {
+    static final class ExactEnum extends DelegatingDeserializer {
         private final Class<?> type;
 
-        ExactEnum(tools.jackson.databind.ValueDeserializer<?> delegate, Class<?> type) {
+        ExactEnum(ValueDeserializer<?> delegate, Class<?> type) {
             super(delegate);
             this.type = type;
         }
 
         @Override
-        protected tools.jackson.databind.ValueDeserializer<?> newDelegatingInstance(tools.jackson.databind.ValueDeserializer<?> delegate) {
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
             return new ExactEnum(delegate, type);
         }
 
