@@ -285,6 +285,9 @@ class PublicListsEndToEndTest {
         assertThat(html("/lists/BLACKLIST?q={q}", 200, "{x}")).contains("没有符合条件的在列主体").contains("value=\"{x}\"");
         assertThat(html("/lists/BLACKLIST?page=3&q={q}", 200, "南宁{x}")).contains("value=\"南宁{x}\"");
         assertThat(html("/penalties?page=3&q={q}", 200, "南宁{x}")).contains("value=\"南宁{x}\"");
+        // a kind typed otherwise (lower case, full width) is shown chosen, so the form sent again keeps it (a second fuzz)
+        assertThat(html("/penalties?ipType=patent", 200)).containsPattern("<option value=\"PATENT\"\\s+selected");
+        assertThat(html("/penalties?ipType=ＰＡＴＥＮＴ", 200)).containsPattern("<option value=\"PATENT\"\\s+selected");
         // the search of penalties by a name leads to the lists, where a subject may stand after its penalties ended
         assertThat(html("/penalties?q=南宁较新", 200)).contains("href=\"/lists/BLACKLIST?q=%E5%8D%97%E5%AE%81%E8%BE%83%E6%96%B0\"");
     }

@@ -758,6 +758,13 @@ class StrictInputTest {
                         .contains(probe[1].equals("days") ? "whole number" : "true or false");
             }
         }
+        // a correction's empty text would leave a public field without its text (a second fuzz: "facts": "" blanked the record's)
+        Map<String, Object> blanking = new LinkedHashMap<>(commands().get(cases + "/disclosure"));
+        blanking.put("facts", "");
+        blanking.put("legalBasis", "");
+        Answer blanked = postJson(cases + "/disclosure", json(blanking));
+        assertRefused(blanked, "a correction's empty facts");
+        assertThat(blanked.body()).contains("\"field\":\"facts\"").contains("\"field\":\"legalBasis\"").contains("must not be empty");
         Answer empty = postJson(cases + "/disclosure", json(Map.of("action", "PUBLISH", "redactions", List.of("住址", ""))));
         assertRefused(empty, "an empty redaction term");
         assertThat(empty.body()).contains("\"field\":\"redactions[1]\"").contains("must hold a letter or a digit");

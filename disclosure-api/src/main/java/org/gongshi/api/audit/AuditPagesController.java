@@ -114,8 +114,10 @@ public class AuditPagesController {
 
     /** A form to enter an auditor's token (posted, never in a URL: it would be logged, and no query parameter is that long). */
     @GetMapping("/audit/login")
-    Mono<Rendering> loginForm(@RequestParam(required = false) String next, @RequestParam(required = false) String rejected) {
-        Rendering.Builder<?> form = Rendering.view("audit-login").modelAttribute("next", safeNext(next));
+    Mono<Rendering> loginForm(@RequestParam(required = false) String next, @RequestParam(required = false) String rejected,
+                              @RequestParam(required = false) String signedIn) {
+        Rendering.Builder<?> form = Rendering.view("audit-login").modelAttribute("next", safeNext(next))
+                .modelAttribute("signedIn", "true".equals(signedIn));
         if ("true".equals(rejected)) form.modelAttribute("error", "令牌无效或已过期（签名不符、已过有效期或非本系统签发），请粘贴有效的令牌。");
         return Mono.just(form.build());
     }
@@ -132,14 +134,20 @@ public class AuditPagesController {
         }
         return exchange.getFormData().flatMap(form -> {
             String token = form.getFirst("token");
-            return signIn(exchange, token, form.getFirst("next"));
+            String caseId = form.getFirst("caseId");
+            // a case named on the form is where to go; else the page the auditor came from (a fuzz from outside, stop 78: after
+            // a sign-in without one the form came back empty, with no word that it had worked)
+            String next = caseId != null && CASE_ID.matcher(caseId.strip()).matches() ? "/audit/cases/" + caseId.strip() : form.getFirst("next");
+            return signIn(exchange, token, next);
         });
     }
 
     private static Mono<Void> signIn(ServerWebExchange exchange, String token, String next) {
         if (token == null || token.isBlank() || token.length() > 8192) {
+            // signed in already (the cookie is sent to /audit), a case named: go to it
+            boolean signed = exchange.getRequest().getCookies().getFirst(COOKIE) != null;
             exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-            exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login"));
+            exchange.getResponse().getHeaders().setLocation(URI.create(signed && !safeNext(next).equals("/audit/login") ? safeNext(next) : "/audit/login"));
             return exchange.getResponse().setComplete();
         }
         if (!JWT_CHARACTERS.matcher(token.strip()).matches()) {
@@ -155,7 +163,7 @@ public class AuditPagesController {
         exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, token.strip()).httpOnly(true).sameSite("Strict").path("/audit")
                 .secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())).maxAge(Duration.ofHours(8)).build());
         exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-        exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next)));
+        exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next).equals("/audit/login") ? "/audit/login?signedIn=true" : safeNext(next)));
         return exchange.getResponse().setComplete();
     }
 
@@ -184,10 +192,23 @@ public class AuditPagesController {
     /** What a signed token is written in: its three parts in base64url, joined by dots. */
     private static final java.util.regex.Pattern JWT_CHARACTERS = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-.=+/]+");
 
-    /** Only pages under /audit/, never another site. */
-    private static String safeNext(String next) {
-        return next != null && next.matches("/audit/cases/[A-Za-z0-9-]{1,64}") ? next : "/audit/login";
+    private static final java.util.regex.Pattern CASE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    /**
+     * Where the login form leads: a case's audit page under /audit/, never another site, with the instant it was asked as of
+     * ({@code asOf}: kept through the sign-in; a fuzz from outside, stop 78, found it dropped), written encoded.
+     */
+    public static String safeNext(String next) {
+        java.util.regex.Matcher page = next == null ? null : NEXT.matcher(next);
+        if (page == null || !page.matches()) return "/audit/login";
+        if (page.group(2) == null) return page.group(1);
+        return org.springframework.web.util.UriComponentsBuilder.fromPath(page.group(1)).queryParam("asOf", page.group(2).replace("%2B", "+"))
+                .build().encode().toUriString().replace("+", "%2B");
     }
+
+    /** A case's audit page, and the instant as typed on its form (a date and time, an offset or Z), a plus sign raw or as %2B. */
+    private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile(
+            "(/audit/cases/[A-Za-z0-9-]{1,64})(?:\\?asOf=((?:[0-9A-Za-z:.\\-+]|%2B){1,40}))?");
 
     /**
      * The case's history, and the case as it stood at {@code asOf} (an instant, or a date and time in Beijing time as the

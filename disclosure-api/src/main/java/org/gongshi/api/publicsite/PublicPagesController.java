@@ -294,14 +294,15 @@ public class PublicPagesController {
         form.put("q", shown(q));
         form.put("uscc", shown(uscc));
         form.put("division", shown(division));
-        form.put("ipType", shown(ipType));
+        // a kind as the filter read it (patent, ＰＡＴＥＮＴ: PATENT), so the list shows it chosen (a fuzz from outside, stop 78:
+        // the records were filtered and the list read 全部, and sending the form again dropped the filter)
+        form.put("ipType", shown(typed(ipType)));
         // a date input shows only an ISO date: the one meant, when it reads as one (else as typed, with the error beside it)
         form.put("from", from == null ? "" : shown(isoOr(from)));
         form.put("to", to == null ? "" : shown(isoOr(to)));
         return form;
     }
 
-    /** Control and format characters the page never writes back (a NUL is an HTML parse error; an ESC reaches a terminal). */
     /**
      * A subject as typed into a form: a name's part {@code name}, a code {@code code}. A USCC typed into the name box is taken
      * as a code (a sweep from outside: a search found nothing by it, with no hint).
@@ -313,6 +314,7 @@ public class PublicPagesController {
         }
     }
 
+    /** Control and format characters the page never writes back (a NUL is an HTML parse error; an ESC reaches a terminal). */
     private static final java.util.regex.Pattern UNSHOWN = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
     /**
@@ -333,7 +335,15 @@ public class PublicPagesController {
         if (filter.name() != null) b.queryParam("q", filter.name());
         if (filter.uscc() != null) b.queryParam("uscc", filter.uscc());
         if (size != PAGE_SIZE) b.queryParam("size", size);
-        return b.queryParam("page", page).build().encode().toUriString();
+        return link(b.queryParam("page", page));
+    }
+
+    /**
+     * A link built, then each part encoded; a plus sign in a value is written %2B, as a query reads + as a space (a fuzz from
+     * outside, stop 78: the pager's links searched for "A B" where "A+B" was typed).
+     */
+    private static String link(UriComponentsBuilder builder) {
+        return builder.build().encode().toUriString().replace("+", "%2B");
     }
 
     private static String subjectUrl(String uscc, int size, int page) {
@@ -347,6 +357,6 @@ public class PublicPagesController {
         form.forEach((k, v) -> {
             if (!v.isBlank()) b.queryParam(k, v);
         });
-        return b.queryParam("page", page).build().encode().toUriString();
+        return link(b.queryParam("page", page));
     }
 }

@@ -225,8 +225,13 @@ public class SecurityConfiguration {
         HttpCookie sent = exchange.getRequest().getCookies().getFirst(AUDIT_COOKIE);
         boolean rejected = sent != null && !sent.getValue().isBlank()
                 || exchange.getRequest().getHeaders().getFirst(org.springframework.http.HttpHeaders.AUTHORIZATION) != null;
-        exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/audit/login?next=" + exchange.getRequest().getPath().value()
-                + (rejected ? "&rejected=true" : "")));
+        // the page asked for, with the instant it was asked as of, where the form leads after the sign-in (checked again there)
+        String page = exchange.getRequest().getPath().value();
+        String asOf = exchange.getRequest().getQueryParams().getFirst("asOf");
+        String next = org.gongshi.api.audit.AuditPagesController.safeNext(asOf == null ? page : page + "?asOf=" + asOf);
+        if (next.equals("/audit/login")) next = org.gongshi.api.audit.AuditPagesController.safeNext(page);
+        exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/audit/login?next="
+                + org.springframework.web.util.UriUtils.encodeQueryParam(next, java.nio.charset.StandardCharsets.UTF_8) + (rejected ? "&rejected=true" : "")));
         return exchange.getResponse().setComplete();
     }
 }

@@ -32,5 +32,9 @@ class PagerTest {
         assertThat(PublicPagesController.listUrl(org.gongshi.ledger.listings.event.ListType.BLACKLIST,
                 new PublicQueries.ListFilter(null, "南宁{x}&a=b", null), 20, 1)).isEqualTo("/lists/BLACKLIST?q=%E5%8D%97%E5%AE%81%7Bx%7D%26a%3Db&page=1");
         assertThat(PublicPagesController.pageUrl(new java.util.LinkedHashMap<>(java.util.Map.of("q", "{x}")), 2)).isEqualTo("/penalties?q=%7Bx%7D&page=2");
+        // a plus sign is written %2B: a query reads + as a space (a second fuzz: the next page searched for "A B")
+        assertThat(PublicPagesController.pageUrl(new java.util.LinkedHashMap<>(java.util.Map.of("q", "A+B C")), 1)).isEqualTo("/penalties?q=A%2BB%20C&page=1");
+        assertThat(PublicPagesController.listUrl(org.gongshi.ledger.listings.event.ListType.BLACKLIST,
+                new PublicQueries.ListFilter(null, "+", null), 20, 0)).isEqualTo("/lists/BLACKLIST?q=%2B&page=0");
     }
 }
