@@ -324,17 +324,34 @@ class AuditEndToEndTest {
                 .expectHeader().valueEquals("Location", "/audit/cases/" + caseId);
         web.post().uri("/audit/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("token=" + auditor + "&next=/audit/login").exchange().expectStatus().isSeeOther()
-                .expectHeader().valueEquals("Location", "/audit/login?signedIn=true");
-        assertThat(web.get().uri("/audit/login?signedIn=true").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
-                .getResponseBody()).contains("已登录", "name=\"caseId\"");
+                .expectHeader().valueEquals("Location", "/audit/login");
+        // the form says a browser is signed in from the token it holds, which must verify (a re-test, stop 78: a flag in the URL
+        // said so, and a token that did not verify was kept)
+        String signedIn = web.get().uri("/audit/login").cookie("gongshi_audit_token", cookie).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(signedIn).contains("已登录", "name=\"caseId\"").doesNotContainPattern("id=\"token\"[^>]*required");
+        for (String held : List.of("", "not-a-token")) {
+            assertThat(web.get().uri("/audit/login").cookie("gongshi_audit_token", held).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody()).doesNotContain("已登录").containsPattern("id=\"token\"[^>]*required");
+        }
+        web.post().uri("/audit/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("token=abc.def.ghi").exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals("Location", "/audit/login?rejected=true")
+                .expectHeader().doesNotExist("Set-Cookie");
         web.post().uri("/audit/login").cookie("gongshi_audit_token", cookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("token=&caseId=" + caseId).exchange().expectStatus().isSeeOther()
                 .expectHeader().valueEquals("Location", "/audit/cases/" + caseId);
+        web.post().uri("/audit/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("token=&caseId=" + caseId).exchange().expectStatus().isSeeOther()
+                .expectHeader().valueEquals("Location", "/audit/login?rejected=true&next=/audit/cases/" + caseId);
         for (String elsewhere : List.of("//evil.example", "/audit/cases/" + caseId + "?asOf=x%0d%0aSet-Cookie:a", "https://evil.example/audit/cases/1")) {
             web.post().uri("/audit/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .bodyValue("token=" + auditor + "&next=" + java.net.URLEncoder.encode(elsewhere, java.nio.charset.StandardCharsets.UTF_8))
-                    .exchange().expectStatus().isSeeOther().expectHeader().valueEquals("Location", "/audit/login?signedIn=true");
+                    .exchange().expectStatus().isSeeOther().expectHeader().valueEquals("Location", "/audit/login");
         }
+        // the page a token may not read offers the form again, keeping the instant asked as of
+        assertThat(web.get().uri("/audit/cases/{id}?asOf={at}", caseId, beijing).cookie("gongshi_audit_token", token(web, "officer", "110105"))
+                .exchange().expectStatus().isForbidden().expectBody(String.class).returnResult().getResponseBody())
+                .contains("value=\"/audit/cases/" + caseId + "?asOf=" + beijing + "\"");
         // a pasted text no token is written in (a space, ';', '"', non-ASCII: a sweep from outside met a 500 setting the cookie)
         for (String pasted : List.of("a b", "abc;def", "令牌", "x\"y")) {
             web.post().uri("/audit/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)

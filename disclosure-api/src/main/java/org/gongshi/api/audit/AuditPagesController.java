@@ -7,6 +7,7 @@ import org.gongshi.api.problem.NotFound;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.projections.ledger.StoredEvents;
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -106,20 +107,32 @@ public class AuditPagesController {
 
     private final CaseHistories histories;
     private final Clock ledgerClock;
+    /** The bearer tokens' decoder: a sign-in keeps only a token that verifies, and the form says whether the browser holds one. */
+    private final org.springframework.security.oauth2.jwt.ReactiveJwtDecoder tokens;
 
-    public AuditPagesController(CaseHistories histories, Clock ledgerClock) {
+    public AuditPagesController(CaseHistories histories, Clock ledgerClock, org.springframework.security.oauth2.jwt.ReactiveJwtDecoder tokens) {
         this.histories = histories;
         this.ledgerClock = ledgerClock;
+        this.tokens = tokens;
+    }
+
+    /** Whether {@code token} verifies (signature, lifetime, issuer): the role and division are checked on each page. */
+    private Mono<Boolean> verifies(String token) {
+        if (token == null || token.isBlank() || token.length() > 8192) return Mono.just(false);
+        return tokens.decode(token.strip()).map(jwt -> true).onErrorReturn(false);
     }
 
     /** A form to enter an auditor's token (posted, never in a URL: it would be logged, and no query parameter is that long). */
     @GetMapping("/audit/login")
-    Mono<Rendering> loginForm(@RequestParam(required = false) String next, @RequestParam(required = false) String rejected,
-                              @RequestParam(required = false) String signedIn) {
-        Rendering.Builder<?> form = Rendering.view("audit-login").modelAttribute("next", safeNext(next))
-                .modelAttribute("signedIn", "true".equals(signedIn));
-        if ("true".equals(rejected)) form.modelAttribute("error", "令牌无效或已过期（签名不符、已过有效期或非本系统签发），请粘贴有效的令牌。");
-        return Mono.just(form.build());
+    Mono<Rendering> loginForm(ServerWebExchange exchange, @RequestParam(required = false) String next, @RequestParam(required = false) String rejected) {
+        // signed in: the browser holds a token that verifies (a re-test, stop 78: a flag in the URL said so without one)
+        HttpCookie held = exchange.getRequest().getCookies().getFirst(COOKIE);
+        return verifies(held == null ? null : held.getValue()).map(signedIn -> {
+            Rendering.Builder<?> form = Rendering.view("audit-login").modelAttribute("next", safeNext(next))
+                    .modelAttribute("signedIn", signedIn && !"true".equals(rejected));
+            if ("true".equals(rejected)) form.modelAttribute("error", "令牌无效或已过期（签名不符、已过有效期或非本系统签发），请粘贴有效的令牌。");
+            return form.build();
+        });
     }
 
     /** Keeps the token in the audit cookie and goes on to {@code next} (an /audit/ page). */
@@ -142,29 +155,45 @@ public class AuditPagesController {
         });
     }
 
-    private static Mono<Void> signIn(ServerWebExchange exchange, String token, String next) {
+    private Mono<Void> signIn(ServerWebExchange exchange, String token, String next) {
         if (token == null || token.isBlank() || token.length() > 8192) {
-            // signed in already (the cookie is sent to /audit), a case named: go to it
-            boolean signed = exchange.getRequest().getCookies().getFirst(COOKIE) != null;
-            exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-            exchange.getResponse().getHeaders().setLocation(URI.create(signed && !safeNext(next).equals("/audit/login") ? safeNext(next) : "/audit/login"));
-            return exchange.getResponse().setComplete();
+            // signed in already (the cookie is sent to /audit), a case named: go to it; else the form, saying what is missing
+            HttpCookie held = exchange.getRequest().getCookies().getFirst(COOKIE);
+            return verifies(held == null ? null : held.getValue()).flatMap(signed -> {
+                boolean toCase = !safeNext(next).equals("/audit/login");
+                exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+                exchange.getResponse().getHeaders().setLocation(URI.create(signed && toCase ? safeNext(next)
+                        : signed ? "/audit/login" : "/audit/login?rejected=true" + (toCase ? "&next=" + encoded(safeNext(next)) : "")));
+                return exchange.getResponse().setComplete();
+            });
         }
         if (!JWT_CHARACTERS.matcher(token.strip()).matches()) {
             // no token has such characters (a space, ';', '"', ',' or a backslash cannot go in a cookie: a sweep from outside met a 500):
             // the form again, saying the token is not valid
             exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
             exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login?rejected=true"
-                    + (safeNext(next).equals("/audit/login") ? "" : "&next=" + safeNext(next))));
+                    + (safeNext(next).equals("/audit/login") ? "" : "&next=" + encoded(safeNext(next)))));
             return exchange.getResponse().setComplete();
         }
-        // Secure whenever the page came over TLS (behind a proxy: with Boot's server.forward-headers-strategy), so the token never
-        // travels over plain HTTP again (outside audit); on a loopback rig without TLS the browser would drop a Secure cookie
-        exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, token.strip()).httpOnly(true).sameSite("Strict").path("/audit")
-                .secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())).maxAge(Duration.ofHours(8)).build());
-        exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-        exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next).equals("/audit/login") ? "/audit/login?signedIn=true" : safeNext(next)));
-        return exchange.getResponse().setComplete();
+        return verifies(token).flatMap(verified -> {
+            exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+            if (!verified) { // never kept (a re-test, stop 78: any token was, and the form then said 已登录)
+                exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login?rejected=true"
+                        + (safeNext(next).equals("/audit/login") ? "" : "&next=" + encoded(safeNext(next)))));
+                return exchange.getResponse().setComplete();
+            }
+            // Secure whenever the page came over TLS (behind a proxy: with Boot's server.forward-headers-strategy), so the token never
+            // travels over plain HTTP again (outside audit); on a loopback rig without TLS the browser would drop a Secure cookie
+            exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, token.strip()).httpOnly(true).sameSite("Strict").path("/audit")
+                    .secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())).maxAge(Duration.ofHours(8)).build());
+            exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next)));
+            return exchange.getResponse().setComplete();
+        });
+    }
+
+    /** A page to go to, as the value of the login form's {@code next} parameter. */
+    private static String encoded(String next) {
+        return org.springframework.web.util.UriUtils.encodeQueryParam(next, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -235,7 +264,7 @@ public class AuditPagesController {
                 return Rendering.view("not-found").modelAttribute("what", "案件 " + caseId).status(HttpStatus.NOT_FOUND).build();
             } catch (Forbidden e) {
                 // the form again, saying why, for another token (an auditor's sweep: a "not found" page, with no word of the role)
-                return Rendering.view("audit-login").modelAttribute("next", safeNext("/audit/cases/" + caseId))
+                return Rendering.view("audit-login").modelAttribute("next", safeNext("/audit/cases/" + caseId + (asOf == null ? "" : "?asOf=" + asOf)))
                         .modelAttribute("error", "此令牌无权查看案件 " + caseId + "：审计历史须由审计或监督角色查看，且案件须在令牌所属行政区划内。"
                                 + "请粘贴有权查看的令牌。").status(HttpStatus.FORBIDDEN).build();
             }
