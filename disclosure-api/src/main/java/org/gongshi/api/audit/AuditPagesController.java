@@ -4,6 +4,7 @@ import org.gongshi.ledger.cases.CaseStatus;
 import org.gongshi.api.problem.Forbidden;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.NotFound;
+import org.gongshi.api.security.AuditNext;
 import org.gongshi.api.security.Caller;
 import org.gongshi.api.web.ViewReads;
 import org.gongshi.projections.ledger.StoredEvents;
@@ -223,21 +224,10 @@ public class AuditPagesController {
 
     private static final java.util.regex.Pattern CASE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    /**
-     * Where the login form leads: a case's audit page under /audit/, never another site, with the instant it was asked as of
-     * ({@code asOf}: kept through the sign-in; a fuzz from outside, stop 78, found it dropped), written encoded.
-     */
-    public static String safeNext(String next) {
-        java.util.regex.Matcher page = next == null ? null : NEXT.matcher(next);
-        if (page == null || !page.matches()) return "/audit/login";
-        if (page.group(2) == null) return page.group(1);
-        return org.springframework.web.util.UriComponentsBuilder.fromPath(page.group(1)).queryParam("asOf", page.group(2).replace("%2B", "+"))
-                .build().encode().toUriString().replace("+", "%2B");
+    /** Where the login form leads ({@link AuditNext#safe}). */
+    private static String safeNext(String next) {
+        return AuditNext.safe(next);
     }
-
-    /** A case's audit page, and the instant as typed on its form (a date and time, an offset or Z), a plus sign raw or as %2B. */
-    private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile(
-            "(/audit/cases/[A-Za-z0-9-]{1,64})(?:\\?asOf=((?:[0-9A-Za-z:.\\-+]|%2B){1,40}))?");
 
     /**
      * The case's history, and the case as it stood at {@code asOf} (an instant, or a date and time in Beijing time as the

@@ -228,8 +228,8 @@ public class SecurityConfiguration {
         // the page asked for, with the instant it was asked as of, where the form leads after the sign-in (checked again there)
         String page = exchange.getRequest().getPath().value();
         String asOf = exchange.getRequest().getQueryParams().getFirst("asOf");
-        String next = org.gongshi.api.audit.AuditPagesController.safeNext(asOf == null ? page : page + "?asOf=" + asOf);
-        if (next.equals("/audit/login")) next = org.gongshi.api.audit.AuditPagesController.safeNext(page);
+        String next = AuditNext.safe(asOf == null ? page : page + "?asOf=" + asOf);
+        if (next.equals("/audit/login")) next = AuditNext.safe(page);
         exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/audit/login?next="
                 + org.springframework.web.util.UriUtils.encodeQueryParam(next, java.nio.charset.StandardCharsets.UTF_8) + (rejected ? "&rejected=true" : "")));
         return exchange.getResponse().setComplete();
