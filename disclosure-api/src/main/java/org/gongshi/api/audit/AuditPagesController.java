@@ -163,8 +163,7 @@ public class AuditPagesController {
             return verifies(held == null ? null : held.getValue()).flatMap(signed -> {
                 boolean toCase = !safeNext(next).equals("/audit/login");
                 exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-                exchange.getResponse().getHeaders().setLocation(URI.create(signed && toCase ? safeNext(next)
-                        : signed ? "/audit/login" : "/audit/login?rejected=true" + (toCase ? "&next=" + encoded(safeNext(next)) : "")));
+                exchange.getResponse().getHeaders().setLocation(signed ? URI.create(toCase ? safeNext(next) : "/audit/login") : rejectedForm(next));
                 return exchange.getResponse().setComplete();
             });
         }
@@ -172,15 +171,13 @@ public class AuditPagesController {
             // no token has such characters (a space, ';', '"', ',' or a backslash cannot go in a cookie: a sweep from outside met a 500):
             // the form again, saying the token is not valid
             exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-            exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login?rejected=true"
-                    + (safeNext(next).equals("/audit/login") ? "" : "&next=" + encoded(safeNext(next)))));
+            exchange.getResponse().getHeaders().setLocation(rejectedForm(next));
             return exchange.getResponse().setComplete();
         }
         return verifies(token).flatMap(verified -> {
             exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
             if (!verified) { // never kept (a re-test, stop 78: any token was, and the form then said 已登录)
-                exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login?rejected=true"
-                        + (safeNext(next).equals("/audit/login") ? "" : "&next=" + encoded(safeNext(next)))));
+                exchange.getResponse().getHeaders().setLocation(rejectedForm(next));
                 return exchange.getResponse().setComplete();
             }
             // Secure whenever the page came over TLS (behind a proxy: with Boot's server.forward-headers-strategy), so the token never
@@ -192,9 +189,9 @@ public class AuditPagesController {
         });
     }
 
-    /** A page to go to, as the value of the login form's {@code next} parameter. */
-    private static String encoded(String next) {
-        return org.springframework.web.util.UriUtils.encodeQueryParam(next, java.nio.charset.StandardCharsets.UTF_8);
+    /** The form again, saying the token is not valid, leading to {@code next} once one is given. */
+    private static URI rejectedForm(String next) {
+        return URI.create("/audit/login?rejected=true" + (safeNext(next).equals("/audit/login") ? "" : "&next=" + AuditNext.parameter(safeNext(next))));
     }
 
     /**

@@ -18,6 +18,11 @@ public final class AuditNext {
     private AuditNext() {
     }
 
+    /** {@code next}, a page to go to, as the value of the login form's {@code next} query parameter. */
+    public static String parameter(String next) {
+        return org.springframework.web.util.UriUtils.encodeQueryParam(next, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** {@code next} as a page to go to, or the login form when it is none of the audit pages. */
     public static String safe(String next) {
         Matcher page = next == null ? null : NEXT.matcher(next);

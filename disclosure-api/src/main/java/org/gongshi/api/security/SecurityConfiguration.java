@@ -231,7 +231,7 @@ public class SecurityConfiguration {
         String next = AuditNext.safe(asOf == null ? page : page + "?asOf=" + asOf);
         if (next.equals("/audit/login")) next = AuditNext.safe(page);
         exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/audit/login?next="
-                + org.springframework.web.util.UriUtils.encodeQueryParam(next, java.nio.charset.StandardCharsets.UTF_8) + (rejected ? "&rejected=true" : "")));
+                + AuditNext.parameter(next) + (rejected ? "&rejected=true" : "")));
         return exchange.getResponse().setComplete();
     }
 }
