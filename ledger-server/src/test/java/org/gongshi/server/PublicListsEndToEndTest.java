@@ -273,6 +273,11 @@ class PublicListsEndToEndTest {
         assertThat(((Number) json("/api/v1/public/lists/SEVERE_DISHONESTY?q=南宁较新").get("total")).intValue()).isZero();
         web.get().uri("/api/v1/public/lists/BLACKLIST?uscc=91110000600037341X&q=" + "字".repeat(101)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[*].field").value(f -> assertThat((List<String>) f).containsExactlyInAnyOrder("q", "uscc"));
+        // a name's part is bounded in characters, as every text is: 100 of CJK Extension B are one query
+        json("/api/v1/public/lists/BLACKLIST?q=" + "𠮷".repeat(100));
+        web.get().uri("/api/v1/public/penalties?q={q}", "𠮷".repeat(100)).exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/public/lists/BLACKLIST?q={q}", "𠮷".repeat(101)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("q");
         String byName = html("/lists/BLACKLIST?q=南宁较新", 200);
         assertThat(byName).contains("南宁较新示例科技有限公司").doesNotContain("南宁较早示例科技有限公司").contains("共 1 个")
                 .contains("value=\"南宁较新\"");

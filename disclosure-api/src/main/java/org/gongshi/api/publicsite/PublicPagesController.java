@@ -347,9 +347,9 @@ public class PublicPagesController {
     }
 
     private static String subjectUrl(String uscc, int size, int page) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/subjects/{uscc}");
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/subjects/").path(uscc);
         if (size != PAGE_SIZE) b.queryParam("size", size);
-        return b.queryParam("page", page).buildAndExpand(uscc).encode().toUriString();
+        return link(b.queryParam("page", page));
     }
 
     static String pageUrl(Map<String, String> form, int page) {

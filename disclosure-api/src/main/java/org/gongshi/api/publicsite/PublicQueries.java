@@ -65,7 +65,8 @@ public class PublicQueries {
 
     /** A subject's name part {@code q} (at most 100 characters) and code {@code uscc} (GB 32100), as a search and a list take them. */
     private static void checkSubject(List<InvalidRequest.FieldProblem> problems, String q, String uscc) {
-        if (q != null && q.length() > 100) problems.add(new InvalidRequest.FieldProblem("q", "must be at most 100 characters"));
+        // characters, as every text's bound counts them (Bounds): a name in CJK Extension B takes two UTF-16 units a character
+        if (q != null && q.codePointCount(0, q.length()) > 100) problems.add(new InvalidRequest.FieldProblem("q", "must be at most 100 characters"));
         if (!Params.absent(uscc)) {
             // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)
             Uscc.problem(uscc.strip()).ifPresent(problem ->

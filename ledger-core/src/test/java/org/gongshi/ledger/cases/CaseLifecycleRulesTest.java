@@ -1050,30 +1050,15 @@ class CaseLifecycleRulesTest {
     @Test
     void transfer_records_its_approval_and_sending_deadlines_and_a_declined_case_returns_to_be_decided() {
         // suspected Monday 03-16: approval due Thursday 03-19 (3 days); approved 03-20, late; sent Monday 03-23, more than 24 h after
-        fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪",
-                        date("2026-03-16"), date("2026-03-20")), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-03-23"), true),
-                        new TransferDeadlines(CASE_ID, date("2026-03-16"), date("2026-03-20"), due("2026-03-19"), false, due("2026-03-21"), false,
-                                VERSION));
+        transferDeadlines("2026-03-23", "2026-03-16", "2026-03-20", "2026-03-19", false, "2026-03-21", false);
         // met as the ledger recorded it: approved and sent in time (05-06) but recorded on 05-15, after both deadlines, neither is
         // met (a sweep from outside, stop 78: the approval showed met beside a sending recorded late)
         time.on(date("2026-05-15"));
-        fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-05-06"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪",
-                        date("2026-05-05"), date("2026-05-06")), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-05-06"), true),
-                        new TransferDeadlines(CASE_ID, date("2026-05-05"), date("2026-05-06"), due("2026-05-08"), false, due("2026-05-07"), false,
-                                VERSION));
+        transferDeadlines("2026-05-06", "2026-05-05", "2026-05-06", "2026-05-08", false, "2026-05-07", false);
         // the approval is recorded only with the transfer: approved on its last day (Thursday 03-19) and sent and recorded within
         // the next 24 h (03-20), after the approval's deadline, both are met
         time.on(date("2026-03-20"));
-        fixture.given(filed())
-                .when(new TransferToJudiciary(CASE_ID, date("2026-03-20"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪",
-                        date("2026-03-16"), date("2026-03-19")), AS_OWN_BUREAU)
-                .expectEvents(transferred(date("2026-03-20"), true),
-                        new TransferDeadlines(CASE_ID, date("2026-03-16"), date("2026-03-19"), due("2026-03-19"), true, due("2026-03-20"), true,
-                                VERSION));
+        transferDeadlines("2026-03-20", "2026-03-16", "2026-03-19", "2026-03-19", true, "2026-03-20", true);
         time.at(null);
         refused(fixture.given(filed())
                 .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", null, null), AS_OWN_BUREAU),
@@ -1098,6 +1083,16 @@ class CaseLifecycleRulesTest {
                 .andGiven(new CaseClosed(CASE_ID, date("2026-03-25"), "移送司法机关"))
                 .when(new ReturnTransfer(CASE_ID, date("2026-04-20"), "公安机关不予立案"), AS_OWN_BUREAU),
                 "case-closed", "a return after its closure cannot reopen it");
+    }
+
+    /** A filed case transferred: sent {@code sent}, suspected and approved as given; its two deadlines, each met or not. */
+    private void transferDeadlines(String sent, String suspected, String approved, String approvalDue, boolean approvalMet,
+                                   String sendingDue, boolean sendingMet) {
+        fixture.given(filed())
+                .when(new TransferToJudiciary(CASE_ID, date(sent), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date(suspected), date(approved)),
+                        AS_OWN_BUREAU)
+                .expectEvents(transferred(date(sent), true), new TransferDeadlines(CASE_ID, date(suspected), date(approved), due(approvalDue),
+                        approvalMet, due(sendingDue), sendingMet, VERSION));
     }
 
     // ---- revision by reconsideration or a court (行政处罚法 Art 48)
