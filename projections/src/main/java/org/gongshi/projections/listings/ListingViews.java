@@ -103,14 +103,14 @@ public class ListingViews {
 
     /**
      * A name that holds {@code part} as the public search reads both ({@link NameKeys#normalise}: NFKC, any case, without
-     * zero-width, format and blank characters): the part's characters in order, any of those between them in the name (the
+     * zero-width, format and blank characters, any middle dot as any other): the part's characters in order, any of those between them in the name (the
      * re-test of the mend: 示<U+200B>例 and 示 例 found nothing on a list, and a penalty by both).
      */
     static Pattern namePart(String part) {
         StringBuilder pattern = new StringBuilder();
         NameKeys.normalise(part).codePoints().forEach(c -> {
             if (!pattern.isEmpty()) pattern.append("[\\s\\p{Z}\\p{Cf}]*");
-            pattern.append(Pattern.quote(new String(Character.toChars(c))));
+            pattern.append(c == NameKeys.MIDDLE_DOTS.charAt(0) ? NameKeys.anyMiddleDot() : Pattern.quote(new String(Character.toChars(c))));
         });
         return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }

@@ -48,6 +48,7 @@ public class PublicRecords {
     /** What was done once to the read models' documents ({@code _id}: what), so it is not looked for at every start. */
     private final MongoCollection<Document> migrations;
     private static final String SEARCH_NAMES_ADDED = COLLECTION + "." + SEARCH_NAME;
+    private static final String MIDDLE_DOTS_FOLDED = SEARCH_NAMES_ADDED + ".middleDotsFolded";
 
     public PublicRecords(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION, PublicRecordView.class);
@@ -100,21 +101,28 @@ public class PublicRecords {
      * Gives every record written before {@link #SEARCH_NAME} its search name, and its name keys and province keys
      * ({@link NameKeys#inProvince}; a record written before those is not found by a name within a province) again under
      * {@link NameKeys#normalise} as it now is (NFKC, zero-width and format characters removed: keys written before kept a
-     * full-width {@code ０１} or a zero-width space, which a normalised query never asks for), once, in one pass over them. Each only if its name is still the one read, so a correction
-     * landing meanwhile keeps its own. Answers how many records it gave them.
+     * full-width {@code ０１} or a zero-width space, which a normalised query never asks for); then, to every record whose
+     * search name holds another middle dot than the one a query's are folded to ({@link NameKeys#MIDDLE_DOTS}: written
+     * before the fold), the same again. Each once, in one pass over the records it concerns, and each record only if its name
+     * is still the one read, so a correction landing meanwhile keeps its own. Answers how many records it gave them.
      */
     public long addSearchNames() {
-        if (migrations.find(eq("_id", SEARCH_NAMES_ADDED)).first() != null) return 0;
+        return rekey(SEARCH_NAMES_ADDED, exists(SEARCH_NAME, false))
+                + rekey(MIDDLE_DOTS_FOLDED, regex(SEARCH_NAME, "[" + NameKeys.MIDDLE_DOTS.substring(1) + "]"));
+    }
+
+    private long rekey(String migration, Bson written) {
+        if (migrations.find(eq("_id", migration)).first() != null) return 0;
         MongoCollection<Document> raw = collection.withDocumentClass(Document.class);
         long added = 0;
         List<UpdateOneModel<Document>> writes = new ArrayList<>();
-        try (var records = raw.find(and(exists(SEARCH_NAME, false), exists("record.subjectName")))
+        try (var records = raw.find(and(written, exists("record.subjectName")))
                 .projection(include("record.subjectName", "record.division")).batchSize(500).iterator()) {
             while (records.hasNext()) {
                 Document d = records.next();
                 Document record = d.get("record", Document.class);
                 String name = record.getString("subjectName");
-                writes.add(new UpdateOneModel<>(and(eq("_id", d.get("_id")), eq("record.subjectName", name), exists(SEARCH_NAME, false)),
+                writes.add(new UpdateOneModel<>(and(eq("_id", d.get("_id")), eq("record.subjectName", name), written),
                         Updates.combine(Updates.set("nameKeys", NameKeys.of(name)),
                                 Updates.set(PROVINCE_NAME_KEYS, NameKeys.inProvince(name, record.getString("division"))),
                                 Updates.set(SEARCH_NAME, NameKeys.normalise(name)))));
@@ -125,7 +133,7 @@ public class PublicRecords {
             }
         }
         if (!writes.isEmpty()) added += raw.bulkWrite(writes).getModifiedCount();
-        migrations.replaceOne(eq("_id", SEARCH_NAMES_ADDED), new Document("_id", SEARCH_NAMES_ADDED).append("records", added),
+        migrations.replaceOne(eq("_id", migration), new Document("_id", migration).append("records", added),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
         return added;
     }

@@ -143,6 +143,10 @@ class ListingProjectionsTest {
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医 疗", null, TODAY, 0, 10).total()).isOne();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医疗.*", null, TODAY, 0, 10).total()).as("a name's part, not a pattern").isZero();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, null, "91110000600037341L", TODAY, 0, 10).total()).isZero();
+        // a name's middle dot as any other, as the public search reads it
+        assertThat(ListingViews.namePart("约翰\u30FB史密斯").matcher("约翰\u2022史密斯贸易有限公司").find()).isTrue();
+        assertThat(ListingViews.namePart("约翰\u00B7史").matcher("约翰\u00B7史密斯").find()).isTrue();
+        assertThat(ListingViews.namePart("约翰\u00B7史").matcher("约翰.史密斯").find()).isFalse();
         assertThat(views.activeOf(SUBJECT, TODAY)).hasSize(1);
         // on the list through its term's last day, and off it after, its end recorded or not (a sweep from outside, stop 74)
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, LocalDate.of(2027, 4, 15), 0, 10).total()).isOne();
