@@ -143,6 +143,19 @@ class WitnessEndToEndTest {
         web.post().uri("/feed/v1/checkpoint/cosignatures").contentType(MediaType.TEXT_PLAIN)
                 .bodyValue(logSigned + Cosignatures.cosign(stranger, served.body(), Instant.now().getEpochSecond()))
                 .exchange().expectStatus().isForbidden();
+        // a witness that lost its state cosigns the same head again, later: the head keeps its latest line, one a witness
+        long now = Instant.now().getEpochSecond();
+        for (long time : new long[] {now + 1, now + 2}) {
+            web.post().uri("/feed/v1/checkpoint/cosignatures").contentType(MediaType.TEXT_PLAIN)
+                    .bodyValue(logSigned + Cosignatures.cosign(witnessKey, served.body(), time)).exchange().expectStatus().isOk();
+        }
+        String cosigned = web.get().uri("/feed/v1/checkpoint/cosigned?witness=witness.test/w1").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Cosignatures.Split withLines = Cosignatures.split(cosigned);
+        assertThat(withLines.body()).isEqualTo(served.body());
+        assertThat(withLines.signatureLines()).filteredOn(witness::named).singleElement()
+                .satisfies(line -> assertThat(witness.verify(served.body(), line)).contains(now + 2));
+        assertThat(withLines.signatureLines()).as("the other witness's line kept").anyMatch(secondWitness::named);
         // an empty body is answered as the text it should be, not as a JSON object (a sweep from outside)
         for (String path : List.of("/feed/v1/checkpoint/cosignatures", "/api/v1/audit/ledger/checkpoint/cosignatures")) {
             web.post().uri(path).contentType(MediaType.TEXT_PLAIN).exchange().expectStatus().isBadRequest()

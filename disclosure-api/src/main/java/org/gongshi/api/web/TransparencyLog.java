@@ -97,7 +97,7 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
             List<String> accepted = new ArrayList<>();
             for (String line : split.signatureLines()) {
                 for (Cosignatures.Witness witness : witnesses) {
-                    if (witness.verify(split.body(), line).isPresent() && heads.addCosignature(head.treeSize(), line)) {
+                    if (witness.verify(split.body(), line).isPresent() && heads.addCosignature(head.treeSize(), line, witness::named)) {
                         accepted.add(witness.name());
                     }
                 }

@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.gongshi.projections.transparency.Checkpoint;
 import org.gongshi.projections.transparency.InvalidProofException;
 import org.gongshi.projections.transparency.MerkleProofs;
@@ -27,10 +28,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -273,11 +274,24 @@ public class TreeHeads {
     }
 
     /**
-     * Keeps a witness's cosignature line (C2SP tlog-cosignature) of the head signed for {@code treeSize}
-     * leaves; the caller has verified it. False if no head of that size was signed.
+     * Keeps a witness's cosignature line (C2SP tlog-cosignature) of the head signed for {@code treeSize} leaves, in place of
+     * any line of the same witness ({@code sameWitness}) the head held: one a witness, its latest (a witness that lost its
+     * state cosigns a head again, at another time: the lines piled up, a sweep from outside). The caller has verified it.
+     * False if no head of that size was signed.
      */
-    public boolean addCosignature(long treeSize, String signatureLine) {
-        return heads.updateOne(eq("_id", treeSize), addToSet("cosignatures", signatureLine)).getMatchedCount() > 0;
+    public boolean addCosignature(long treeSize, String signatureLine, java.util.function.Predicate<String> sameWitness) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            Document d = heads.find(eq("_id", treeSize)).first();
+            if (d == null) return false;
+            List<String> had = d.getList("cosignatures", String.class);
+            List<String> kept = new ArrayList<>();
+            if (had != null) had.stream().filter(line -> !sameWitness.test(line)).forEach(kept::add);
+            kept.add(signatureLine);
+            // written only over the lines read: a witness's line arriving meanwhile is read again, not lost
+            Bson unchanged = had == null ? exists("cosignatures", false) : eq("cosignatures", had);
+            if (heads.updateOne(and(eq("_id", treeSize), unchanged), set("cosignatures", kept)).getMatchedCount() > 0) return true;
+        }
+        throw new IllegalStateException("the cosignatures of the head of size " + treeSize + " changed under eight writes in a row");
     }
 
     /** The witnesses' cosignature lines of the head of {@code treeSize} leaves, in the order they came. */

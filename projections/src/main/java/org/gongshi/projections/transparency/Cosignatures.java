@@ -60,6 +60,12 @@ public final class Cosignatures {
             return new Witness(signer.name(), NoteFormat.keyHashOfEncoded(signer.name(), encoded(raw)), signer.verifier());
         }
 
+        /** Whether {@code signatureLine} names this witness (its name and key ID), whatever it signs. */
+        public boolean named(String signatureLine) {
+            Line line = Line.parse(signatureLine);
+            return line != null && line.name.equals(name) && line.blob.length >= 4 && ByteBuffer.wrap(line.blob).getInt() == keyId;
+        }
+
         /**
          * The time of this witness's valid cosignature of {@code body} in {@code signatureLine}, if the line is
          * this witness's (name and key ID) and its signature verifies.
