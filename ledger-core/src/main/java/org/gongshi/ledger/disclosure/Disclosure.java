@@ -189,7 +189,7 @@ public class Disclosure {
                     + RedactionPolicy.hiddenTerms(redactions).size() + " hidden before; at most " + RedactionPolicy.MOST_TERMS + " in all");
         }
         PublicRecord corrected = RedactionPolicy.corrected(record, party.idNumber(), command.legalRepresentative(), command.violationType(),
-                command.facts(), command.legalBasis(), hidden);
+                command.facts(), command.legalBasis(), hidden, recordTexts());
         // a correction fixes what the record shows (Order 45 Art 12), or adds terms to hide in it and in any record that follows
         // it: one that does neither would only send credit platforms a retraction and the same record again (a sweep from
         // outside, stop 78: a repeat, and one with only another reason, were each recorded and fed)

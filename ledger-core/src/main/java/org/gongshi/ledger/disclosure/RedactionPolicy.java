@@ -122,7 +122,23 @@ public final class RedactionPolicy {
         char c = word.charAt(0);
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+\\s?@\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+    /**
+     * The Han top-level domains an internationalised address may end with (例子.中国, 某某.公司); a Latin one is any label.
+     */
+    private static final List<String> HAN_TOP_LEVEL_DOMAINS = List.of("中国", "中國", "公司", "网络", "網絡", "在线", "商城", "集团", "网址",
+            "移动", "手机", "信息", "香港", "台湾", "台灣", "新加坡", "我爱你");
+    /**
+     * What a local part in Han characters may follow: anything but a Han character, or a word an address is given after
+     * (邮箱李华@…, 发至李华@…); a Han run right after another word is no address's own (联系当事人@… is not taken whole).
+     */
+    private static final String HAN_LOCAL_PART_AFTER = "(?:(?<![\\p{IsHan}])|(?<=邮箱|邮件|电邮|信箱|地址|账号|帐号|为|是|至|到|给|向|用|过|与|和|及|或|即))";
+    /**
+     * An e-mail address, internationalised too (RFC 6531): a local part in Latin letters of any accent (josé.garcía, müller)
+     * or one to six Han characters (李华@example.com), and a domain of labels in any script (lihua@例子.中国: a privacy sweep
+     * from outside, stop 79, found these public or a name left of them).
+     */
+    private static final Pattern EMAIL = Pattern.compile("(?:[\\p{IsLatin}\\p{N}._%+-]+|" + HAN_LOCAL_PART_AFTER + "\\p{IsHan}{1,6})\\s?@\\s?"
+            + "(?:[\\p{L}\\p{N}-]+\\.)+(?:" + anyOf(HAN_TOP_LEVEL_DOMAINS) + "|[A-Za-z0-9-]*[A-Za-z0-9])");
     private static final String HAN = "\\p{IsHan}";
     /** A character of a place name: a Han character that is not a word around an address (住, 在, 于, 的, 为 …). */
     private static final String PLACE = "[\\p{IsHan}&&[^住在于的人址为是和与及至从向]]";
@@ -133,7 +149,7 @@ public final class RedactionPolicy {
     private static final Pattern ADDRESS = Pattern.compile(
             "(?>(?:" + PLACE + "{1,10}?(?:省|自治区|市|自治州|地区|区|县|旗|镇|乡|街道|村)){0,6})"
                     + PLACE + "{0,10}?" + anyOf(ROADS) + NUMBER + "(?:-" + NUMBER + ")?(?:号院|号楼|号|弄)"
-                    + "(?:" + HAN + "{0,8}?" + NUMBER + "(?:-" + NUMBER + ")?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)){0,5}(?:-?\\d{1,5}(?!\\d)(?:室)?)?");
+                    + "(?:" + HAN + "{0,8}?" + NUMBER + "(?:-" + NUMBER + ")?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)){0,5}(?:-?\\d{1,5}(?:-\\d{1,5}){0,3}(?!\\d)(?:室)?)?");
     /** The words a house without a road is numbered in: its village or its community. */
     private static final List<String> VILLAGES = List.of("村", "社区");
     /**
@@ -143,7 +159,7 @@ public final class RedactionPolicy {
     private static final Pattern VILLAGE_HOUSE = Pattern.compile(
             "(?>(?:" + PLACE + "{1,10}?(?:省|自治区|市|自治州|地区|区|县|旗|镇|乡|街道)){0,6})"
                     + PLACE + "{1,10}?" + anyOf(VILLAGES) + NUMBER + "(?:-" + NUMBER + ")?(?:号院|号楼|号|组)"
-                    + "(?:" + HAN + "{0,8}?" + NUMBER + "(?:-" + NUMBER + ")?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)){0,5}(?:-?\\d{1,5}(?!\\d)(?:室)?)?");
+                    + "(?:" + HAN + "{0,8}?" + NUMBER + "(?:-" + NUMBER + ")?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)){0,5}(?:-?\\d{1,5}(?:-\\d{1,5}){0,3}(?!\\d)(?:室)?)?");
     /** The words an address in Latin script names its street by. */
     private static final List<String> LATIN_STREETS = List.of("road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "alley", "boulevard",
             "blvd", "hutong");
@@ -192,8 +208,13 @@ public final class RedactionPolicy {
             "户籍所在地", "收货地址", "送达地址", "住在", "暂住地",
             "户籍地址", "住所地", "住所", "居住于", "居住在", "租住于", "租住在", "暂住于", "暂住在", "寄住于", "寄住在", "借住于", "借住在",
             "现居于",
-            // a sweep from outside, stop 71 (在其住处：北京市…202, 其居住的北京市…, 住宿在…)
-            "住处", "居住的", "住宿在", "住宿于", "寄宿在", "寄宿于");
+            // a sweep from outside, stop 71 (其居住的北京市…, 住宿在…)
+            "居住的", "住宿在", "住宿于", "寄宿在", "寄宿于");
+    /**
+     * The labels of a place that name it only after a colon or 为/是/在 (在其住处：北京市…202, a sweep from outside, stop 71): right
+     * after them the sentence goes on (位于…的住处存放侵权商品: a sweep from outside, stop 79, found the act hidden as an address).
+     */
+    private static final List<String> PLACE_NOUN_LABELS = List.of("住处", "住宿地", "落脚处");
     /**
      * Text after an address label (住址, 家庭住址, 居住地, 家住, 住所, 居住于/在, 租住于, 现居) up to the next punctuation or
      * 的 (居住于某花园3栋301室的当事人), the whole of it (a building's name and its flat after the road's number too, a
@@ -201,7 +222,7 @@ public final class RedactionPolicy {
      * 无固定住所的人 names no address).
      */
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
-            "(?<=" + anyOf(ADDRESS_LABELS) + "\\s?[:：为是在]?\\s?)(?![*:：为是在地的\\s])[^，。；;,、\\n（）()的]{2,60}");
+            "(?<=" + anyOf(ADDRESS_LABELS) + "\\s?[:：为是在]?\\s?|" + anyOf(PLACE_NOUN_LABELS) + "\\s?[:：为是在]\\s?)(?![*:：为是在地的\\s])[^，。；;,、\\n（）()的]{2,60}");
     /**
      * The words a passport's or a travel permit's number follows (护照号码, 港澳通行证, 台胞证); whatever letters and digits
      * come next are the number, whatever its country.
@@ -383,7 +404,9 @@ public final class RedactionPolicy {
             // what a person says or does about the facts right after the name (买家孙悦反映, 证人王强供述, 李四指认, 李明保管)
             "反映", "供述", "指认", "辨认", "反馈", "声称", "诉称", "报案", "报警", "告知", "保管", "看管", "代管", "从", "购进", "介绍",
             // what the one goods were handed to did with them (另交给孙小美销毁, 交给李明代售: a sweep from outside, stop 73)
-            "销毁", "代卖", "代售", "寄售", "转卖", "存放", "带走", "运走", "回收");
+            "销毁", "代卖", "代售", "寄售", "转卖", "存放", "带走", "运走", "回收",
+            // an address after the name (其员工李华邮箱李华@…: 李华邮 was taken for the name, a sweep from outside, stop 79)
+            "邮箱", "邮件", "电邮");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -410,12 +433,20 @@ public final class RedactionPolicy {
      * in AFTER_NAME: 均瑶集团 and 都市 begin organisations' names.
      */
     private static final List<String> LIST_END_WORDS = List.of("均", "分别", "皆");
+    /** A closing quotation mark or bracket, after a name written in them (证人“王大锤”证实, 证人（王大锤）证实). */
+    private static final String CLOSING_MARK = "[”\"'’」』）)】〕\\]〉》]";
+    /**
+     * An opening quotation mark or bracket before a name, where a surname, a dotted or familiar name or a Latin one follows it
+     * (a privacy sweep from outside, stop 79: 证人“王大锤”, 证人（王大锤）, 顾客「李小龙」 were published; 证人（男）,
+     * 证人（16岁） stay notes).
+     */
+    private static final String OPENING_MARK = "[“\"'‘「『（(【〔\\[〈《](?=" + FAMILY + "|" + HAN + "{1,8}[·・•‧]|[老小阿A-Z])";
     /**
      * Where a name ends: punctuation, a part already hidden (钱多多*** after a phone number), a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
      * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), a word that joins it to the next name in a list (和, 及, 与),
      * or one that says what each of the list did (均, 分别).
      */
-    private static final String NAME_END = "(?:[，。；;,、（(【〔\\[〈《\\s和及与0-9０-９*]|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
+    private static final String NAME_END = "(?:[，。；;,、（(【〔\\[〈《\\s和及与0-9０-９*]|" + CLOSING_MARK + "|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
             + "|" + anyOf(LIST_END_WORDS) + "|个人|$)";
     /**
      * Words after a role that begin with a surname's character but name nobody: 证人陈述, 店员陈列, 买家付款, 店员上架,
@@ -506,6 +537,8 @@ public final class RedactionPolicy {
      * (证人写为马化腾，实为范冰冰).
      */
     private static final String JOINER = "(?:\\s?[、和及与]\\s?|\\s(?:and|&)\\s|,\\s(?=[A-Z][A-Za-z]+(?: [A-Z]|,| and | &))|[，,]\\s?(?:实为|实系|应为|更正为))";
+    /** A joiner between names in a list, each name perhaps in quotation marks or brackets (证人“王大锤”、“李小花”). */
+    private static final String LIST_JOINER = CLOSING_MARK + "?" + JOINER + "(?:" + OPENING_MARK + ")?";
     /** A name already hidden (by a listed term or by a pattern before): a list may begin or go on with it. */
     private static final String HIDDEN_NAME = "\\*\\*\\*";
     /**
@@ -517,12 +550,12 @@ public final class RedactionPolicy {
     /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
     private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?:" + LISTED_NAME_SHAPE + ")";
     /** The names after the first in a list (、李小花和张三), each after a joiner, a contact in brackets before it. */
-    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + JOINER + LISTED_NAME + ")*";
+    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + LIST_JOINER + LISTED_NAME + ")*";
     /**
      * A piece of a list after its first name, the list as a pattern took it: a contact in brackets or a joiner (kept), or
      * a name (hidden; what is no name the pattern has ruled out).
      */
-    private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + JOINER + ")|" + LISTED_NAME_SHAPE);
+    private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + LIST_JOINER + ")|" + LISTED_NAME_SHAPE);
     /**
      * What may stand between a role and its name to say who holds it: 是, 为, 写为, 有 (进货人是周芷若, 原告代理人为黄药师,
      * 同伙有张无忌、赵敏), and as decisions also write it, 系, 即, 实为, 名为, 叫 (证人实为郑少秋, 其雇员名为王强, 另一名证人叫李明:
@@ -549,10 +582,23 @@ public final class RedactionPolicy {
      * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福), and a note in
      * brackets after the role (其子（16岁）王小虎: a sweep from outside, stop 77, found the name public so).
      */
-    private static final String AFTER_ROLE = "(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?!圈)(?!" + anyOf(NOT_NAMES)
+    private static final String AFTER_ROLE = "(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";
+    /**
+     * A name whose parts a full stop sets apart where a middle dot belongs (买买提.艾力, 买买提．艾力: a privacy sweep from
+     * outside, stop 79), after a role only: two to four characters, the stop, two to six up to where a name ends, the second
+     * part no word that only looks like a name nor a role (证人张三.当事人称 names 张三 alone).
+     */
+    private static final String PERIOD_DOTTED_NAME = HAN + "{2,4}\\.(?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+            + ")(?!当事人)" + HAN + "{2,6}?(?=" + NAME_END + "|处|向)";
+    /**
+     * A name written with a space between its characters (李 小 龙, 李　小　龙: a privacy sweep from outside, stop 79), after a
+     * role only: a surname, then one or two characters each after one space, up to where a name ends.
+     */
+    private static final String SPACED_NAME = FAMILY + "(?: " + HAN + "){1,2}(?=" + NAME_END + ")";
     /** The first name after a role word: a surname and a name, a familiar name, a Latin one, or one already hidden. */
-    private static final String PERSON = DOTTED_NAME + "|" + NAME + "|" + FAMILIAR_NAME + "|" + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
+    private static final String PERSON = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + NAME + "|" + SPACED_NAME + "|" + FAMILIAR_NAME + "|"
+            + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
     /**
      * Third parties named after a role label (举报人, 投诉人, 证人, 联系人, 受害人, a relation: 朋友, 之妻 …) or a role word
      * (委托代理人, 合伙人, 弟弟, 店员, 司机, 购买者, 负责人 …): a surname and one or two characters, up to a word that
@@ -563,9 +609,9 @@ public final class RedactionPolicy {
      * The role is matched and kept; the group, the list, is hidden name by name (the group after it is its first name).
      */
     private static final Pattern LABELLED_NAME = Pattern.compile(
-            anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + "((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
+            anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + "(?:" + OPENING_MARK + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")"
-                    + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|$|" + anyOf(NAME_THEN) + "))"
+                    + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN) + "))"
                     + MORE_NAMES + ")");
@@ -747,10 +793,13 @@ public final class RedactionPolicy {
      * The record as corrected (更正): each text given replaces the published one, a text left out
      * (null) stays; every text is redacted again with {@code redactions}: the terms hidden by the
      * correction and by every act before it, so a correction never un-hides what was hidden. The party's ID number
-     * ({@code partyIdNumber}, whole; null for an organisation) shows masked, as published; every other one is hidden.
+     * ({@code partyIdNumber}, whole; null for an organisation) shows masked, as published; every other one is hidden. A name
+     * the patterns find in the record's texts as the bureau wrote them ({@code recordTexts}) is hidden in the corrected texts
+     * too, wherever it stands there (a privacy sweep from outside, stop 79: 证人王大明 hidden in the facts, then 王大明于…证实
+     * in the corrected facts, published).
      */
     public static PublicRecord corrected(PublicRecord record, String partyIdNumber, String legalRepresentative, String violationType,
-                                         String facts, String legalBasis, List<String> redactions) {
+                                         String facts, String legalBasis, List<String> redactions, List<String> recordTexts) {
         List<String> hidden = hiddenTerms(redactions);
         // a natural person's record names no legal representative: a correction never gives it one (outside audit: a husband
         // "corrected" into the field was published, and his name, hidden in the facts, shown again as a public one)
@@ -760,6 +809,7 @@ public final class RedactionPolicy {
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = kept(Arrays.asList(record.subjectName(), representative));
         Scrubbing about = new Scrubbing(record.subjectKind() == PartyKind.NATURAL_PERSON ? partyIdNumber : null, kept, names);
+        for (String text : recordTexts) scrubbed(text, hidden, about);
         String type = scrubbed(violationType != null ? violationType : record.violationType(), hidden, about),
                 scrubbedFacts = scrubbed(facts != null ? facts : record.facts(), hidden, about),
                 basis = scrubbed(legalBasis != null ? legalBasis : record.legalBasis(), hidden, about),
@@ -961,7 +1011,8 @@ public final class RedactionPolicy {
             new Rule("mobile", MOBILE, digits(11), HIDE_UNLESS_USCC),
             new Rule("landline", LANDLINE, digits(10), HIDE_UNLESS_USCC),
             new Rule("number in Chinese numerals", CHINESE_NUMERAL_NUMBER, chineseDigitsInARow(CHINESE_NUMERAL_NUMBER_DIGITS), HIDE),
-            new Rule("labelled address", LABELLED_ADDRESS, holdsAny(ADDRESS_LABELS), afterOneOf(ADDRESS_LABELS), HIDE),
+            new Rule("labelled address", LABELLED_ADDRESS, holdsAny(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)),
+                    afterOneOf(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)), HIDE),
             new Rule("address", ADDRESS, holdsAny(ROADS), HIDE),
             new Rule("house in a village or community", VILLAGE_HOUSE, holdsAny(VILLAGES), HIDE),
             new Rule("address in Latin script", LATIN_ADDRESS, ignoringCase(holdsAny(LATIN_STREETS)), HIDE),
@@ -1218,8 +1269,12 @@ public final class RedactionPolicy {
 
     private static void remember(String name, Set<String> names) {
         String n = name.strip();
-        if (names != null && n.indexOf('某') < 0 && REPEATED_NAME.matcher(ascii(n)).matches()) names.add(n);
+        if (names == null || n.indexOf('某') >= 0) return;
+        if (REPEATED_NAME.matcher(ascii(n)).matches()) names.add(n);
+        else if (SPACED.matcher(ascii(n)).matches()) names.add(n.replaceAll("[\\s\u3000]", "")); // 李 小 龙: 李小龙 at its other mentions
     }
+
+    private static final Pattern SPACED = Pattern.compile(SPACED_NAME);
 
     /**
      * Every mention of {@code names} in {@code text} hidden, longest first, a name that is (part of) one of {@code kept}

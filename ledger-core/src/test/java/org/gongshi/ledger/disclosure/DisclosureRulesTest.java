@@ -535,7 +535,7 @@ class DisclosureRulesTest {
                         .when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), "更正", null, null, null, "陈志文", List.of()), AS_BUREAU),
                 "correction-of-record", "names no legal representative");
         // and the policy itself never gives one, whatever it is handed
-        PublicRecord corrected = RedactionPolicy.corrected(record, null, "陈志文", null, "当事人丈夫陈志文协助销售侵权商品。", null, List.of());
+        PublicRecord corrected = RedactionPolicy.corrected(record, null, "陈志文", null, "当事人丈夫陈志文协助销售侵权商品。", null, List.of(), List.of());
         assertThat(corrected.legalRepresentative()).isNull();
         assertThat(corrected.facts()).isEqualTo("当事人丈夫***协助销售侵权商品。");
     }

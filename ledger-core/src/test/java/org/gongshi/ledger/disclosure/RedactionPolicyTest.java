@@ -90,7 +90,7 @@ class RedactionPolicyTest {
         PublicRecord record = leakyRecord();
         int length = record.toString().length();
         for (int i = 1; i <= 6; i++) {
-            record = RedactionPolicy.corrected(record, PARTY_ID, null, null, "当事人销售侵权商品" + i + "件。", null, List.of("品", "*", ".*"));
+            record = RedactionPolicy.corrected(record, PARTY_ID, null, null, "当事人销售侵权商品" + i + "件。", null, List.of("品", "*", ".*"), List.of());
         }
         assertThat(record.facts()).isEqualTo("当事人销售侵权商***6件。");
         assertThat(record.violationType()).isEqualTo(RedactionPolicy.scrub(record.violationType(), List.of("品")));
@@ -596,7 +596,7 @@ class RedactionPolicyTest {
                 LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1), "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK,
                 "440300", List.of());
         assertThat(record.facts()).isEqualTo("当事人身份证号440305********3021，其子身份证号***。");
-        assertThat(RedactionPolicy.corrected(record, ID_NUMBER, null, null, text + "另查明。", null, List.of()).facts())
+        assertThat(RedactionPolicy.corrected(record, ID_NUMBER, null, null, text + "另查明。", null, List.of(), List.of()).facts())
                 .isEqualTo("当事人身份证号440305********3021，其子身份证号***。另查明。");
     }
 
@@ -648,9 +648,90 @@ class RedactionPolicyTest {
         assertThat(record.facts()).as("the party's own name is public, wherever a pattern took it")
                 .isEqualTo("当事人刘示例与其妻***共同销售；朋友***称。");
         assertThat(record.subjectName()).isEqualTo("刘示例");
-        PublicRecord corrected = RedactionPolicy.corrected(record, null, null, null, "其妻李小红协助；李小红称。", null, List.of());
+        PublicRecord corrected = RedactionPolicy.corrected(record, null, null, null, "其妻李小红协助；李小红称。", null, List.of(), List.of());
         assertThat(corrected.facts()).isEqualTo("其妻***协助；***称。");
         assertThat(corrected.penaltyContent()).isEqualTo("罚款人民币8000.00元：***已缴纳");
+    }
+
+    /**
+     * A privacy sweep from outside, stop 79: a correction's facts named again, where no pattern finds it, a witness the
+     * published record hid; the names the patterns find in the record's texts as the bureau wrote them are hidden in the
+     * corrected texts too.
+     */
+    @Test
+    void a_correction_never_names_again_a_third_party_the_record_hid() {
+        Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
+        String facts = "当事人销售侵权商品，证人王大明证实。";
+        PublicRecord record = RedactionPolicy.publicRecord("r-7", person, "深市监罚〔2026〕237号", "销售侵犯注册商标专用权的商品", facts,
+                "《商标法》第六十条第二款", List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), null)), LocalDate.of(2026, 7, 1),
+                LocalDate.of(2026, 10, 1), "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK, "440300", List.of());
+        assertThat(record.facts()).isEqualTo("当事人销售侵权商品，证人***证实。");
+        String again = "当事人销售侵权商品，王大明于2026年11月2日证实。";
+        assertThat(RedactionPolicy.corrected(record, ID_NUMBER, null, null, again, null, List.of(), List.of(facts)).facts())
+                .isEqualTo("当事人销售侵权商品，***于2026年11月2日证实。");
+        assertThat(RedactionPolicy.corrected(record, ID_NUMBER, null, null, again, null, List.of(), List.of()).facts())
+                .as("without the record's texts nothing says who 王大明 is").contains("王大明");
+    }
+
+    /**
+     * A privacy sweep from outside, stop 79: a third party's name in quotation marks or brackets after a role, with a full
+     * stop for the middle dot, or spaced out, stayed public; notes in brackets after a role stay notes.
+     */
+    @Test
+    void a_name_after_a_role_in_quotation_marks_or_brackets_spaced_or_with_a_full_stop_for_its_dot_is_hidden() {
+        scrubbedAs(new String[][]{
+                {"证人“王大锤”证实。", "证人“***”证实。"},
+                {"证人（王大锤）证实。", "证人（***）证实。"},
+                {"证人(王大锤)证实。", "证人(***)证实。"},
+                {"证人[王大锤]证实。", "证人[***]证实。"},
+                {"证人【张伟明】证实。", "证人【***】证实。"},
+                {"证人《王大锤》证实。", "证人《***》证实。"},
+                {"证人「王大锤」证实。", "证人「***」证实。"},
+                {"证人『王大锤』证实。", "证人『***』证实。"},
+                {"证人'王大锤'证实。", "证人'***'证实。"},
+                {"证人\"王大锤\"证实。", "证人\"***\"证实。"},
+                {"顾客“李小龙”投诉了当事人。", "顾客“***”投诉了当事人。"},
+                {"当事人的员工“张小花”负责销售。", "当事人的员工“***”负责销售。"},
+                {"购买者（刘德华）投诉。", "购买者（***）投诉。"},
+                {"委托代理人【钱多多】到场。", "委托代理人【***】到场。"},
+                {"证人为“王大锤”。", "证人为“***”。"},
+                {"证人“王大锤”、“李小花”证实。", "证人“***”、“***”证实。"},
+                {"证人“阿卜杜拉·买买提”证实。", "证人“***”证实。"},
+                {"证人买买提.艾力证实。", "证人***证实。"},
+                {"证人买买提．艾力证实。", "证人***证实。"},
+                {"当事人的合伙人李 小 龙负责进货，李小龙称。", "当事人的合伙人***负责进货，***称。"},
+                {"当事人的合伙人李　小　龙负责进货。", "当事人的合伙人***负责进货。"},
+                {"证人王 五 负责看店。", "证人*** 负责看店。"}});
+        stayAsWritten(List.of("证人（男，35岁）证实当事人销售。", "证人（16岁）证实。", "证人（女性）称。", "证人（店长）称。",
+                "投诉人（上海某某有限公司）称。", "投诉人“某某品牌”权利人称。"));
+        assertThat(RedactionPolicy.scrub("证人张三.当事人称其不知情。")).as("the stop ends the name before a role").isEqualTo("证人***.当事人称其不知情。");
+    }
+
+    /**
+     * A privacy sweep from outside, stop 79: addresses with a local part or a domain in another script were published whole or
+     * with the name left (李华@example.com, lihua@例子.中国, josé.garcía@correo.es → josé.garcí***).
+     */
+    @Test
+    void an_internationalised_e_mail_address_is_hidden_whole() {
+        scrubbedAs(new String[][]{
+                {"当事人邮箱李华@example.com。", "当事人邮箱***。"},
+                {"买家通过lihua@例子.中国下单。", "买家通过***下单。"},
+                {"当事人邮箱josé.garcía@correo.es。", "当事人邮箱***。"},
+                {"当事人通过müller.jürgen@beispiel.de收款。", "当事人通过***收款。"},
+                {"当事人邮箱liu.shili@example.com。", "当事人邮箱***。"},
+                {"其员工李华邮箱李华@example.com。", "其员工***邮箱***。"}});
+    }
+
+    /**
+     * A privacy sweep from outside, stop 79: a flat's numbers after its road's were left public (丰台路10号院3-2-501 →
+     * ***-2-501), and after 住处 the act was hidden as an address (的住处存放侵权商品 → 的住处***).
+     */
+    @Test
+    void an_address_is_hidden_to_its_flat_and_a_place_word_hides_only_what_it_names() {
+        scrubbedAs(new String[][]{
+                {"当事人暂住北京市丰台区丰台路10号院3-2-501。", "当事人暂住***。"},
+                {"当事人在其位于北京市朝阳区建国路88号3号楼1203室的住处存放侵权商品。", "当事人在其位于***的住处存放侵权商品。"},
+                {"在其住处：北京市朝阳区某某小区5号楼202。", "在其住处：***。"}});
     }
 
     /** The fourth audit: roles, kin and people named by where they are from, work or live that no list held. */
@@ -1116,7 +1197,7 @@ class RedactionPolicyTest {
                 List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
                 "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK, "440300", List.of());
         assertThat(record.facts()).isEqualTo("当事人周星驰（身份证号440305********3024）销售假冒手提包，其子***（身份证号***）在场。");
-        assertThat(RedactionPolicy.corrected(record, mother, null, null, "另查明其子" + son + "未参与。", null, List.of()).facts())
+        assertThat(RedactionPolicy.corrected(record, mother, null, null, "另查明其子" + son + "未参与。", null, List.of(), List.of()).facts())
                 .isEqualTo("另查明其子***未参与。");
     }
 

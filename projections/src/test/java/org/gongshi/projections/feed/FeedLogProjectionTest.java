@@ -126,7 +126,7 @@ class FeedLogProjectionTest {
                 LocalDate.of(2029, 3, 2), "北京市朝阳区市场监督管理局", "11110105MB0000000X", IpType.TRADEMARK, "110105", List.of());
         var published = new GenericEventMessage<>(new DisclosureDecided("case-1", "decision-1", "decision-1", DisclosureAction.PUBLISH,
                 LocalDate.of(2026, 3, 5), null, null, true, null, true, new Deadline(LocalDate.of(2029, 3, 2), false), record, "v", List.of(), null));
-        PublicRecord hidden = RedactionPolicy.corrected(record, null, null, null, null, null, List.of("周示例"));
+        PublicRecord hidden = RedactionPolicy.corrected(record, null, null, null, null, null, List.of("周示例"), List.of());
         var corrected = new GenericEventMessage<>(new DisclosureCorrected("case-1", "decision-1", LocalDate.of(2026, 3, 9), "隐去第三人姓名",
                 hidden, List.of("周示例")));
         deliver(published, GapAwareTrackingToken.newInstance(1, Set.of()));
