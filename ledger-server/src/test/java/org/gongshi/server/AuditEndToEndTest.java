@@ -348,6 +348,22 @@ class AuditEndToEndTest {
                     .bodyValue("token=" + auditor + "&next=" + java.net.URLEncoder.encode(elsewhere, java.nio.charset.StandardCharsets.UTF_8))
                     .exchange().expectStatus().isSeeOther().expectHeader().valueEquals("Location", "/audit/login");
         }
+        // signing out clears the cookie, from this site's pages only, whether the token still verifies or not (a security sweep
+        // from outside, stop 79: an eight-hour session had no way to end)
+        assertThat(page).contains("action=\"/audit/logout\"", "退出登录");
+        assertThat(signedIn).contains("action=\"/audit/logout\"");
+        web.post().uri("/audit/logout").header("Origin", "http://evil.example").cookie("gongshi_audit_token", cookie).exchange()
+                .expectStatus().isForbidden().expectHeader().doesNotExist("Set-Cookie");
+        for (String held : List.of(cookie, "not-a-token")) {
+            var cleared = web.post().uri("/audit/logout").header("Origin", "http://127.0.0.1:" + port).cookie("gongshi_audit_token", held)
+                    .exchange().expectStatus().isSeeOther().expectHeader().valueEquals("Location", "/audit/login?signedOut=true")
+                    .returnResult(Void.class).getResponseCookies().getFirst("gongshi_audit_token");
+            assertThat(cleared.getValue()).isEmpty();
+            assertThat(cleared.getMaxAge()).isZero();
+            assertThat(cleared.getPath()).isEqualTo("/audit");
+        }
+        assertThat(web.get().uri("/audit/login?signedOut=true").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody()).contains("已退出登录").doesNotContain("已登录（");
         // the page a token may not read offers the form again, keeping the instant asked as of
         assertThat(web.get().uri("/audit/cases/{id}?asOf={at}", caseId, beijing).cookie("gongshi_audit_token", token(web, "officer", "110105"))
                 .exchange().expectStatus().isForbidden().expectBody(String.class).returnResult().getResponseBody())

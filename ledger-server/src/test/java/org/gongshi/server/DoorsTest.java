@@ -164,7 +164,9 @@ class DoorsTest {
         String port = app.getEnvironment().getProperty("local.server.port");
         Map<String, Object> body = Map.of("sub", "x", "bureau", LedgerEndToEndTest.BUREAU, "division", "110105", "roles", List.of("admin"));
         for (String[] headers : new String[][]{{"Host", "attacker.example:" + port}, {"Host", "127.0.0.1.attacker.example"},
-                {"Origin", "http://attacker.example:" + port}, {"Origin", "null"}}) {
+                {"Origin", "http://attacker.example:" + port}, {"Origin", "null"},
+                // another loopback port is another origin: any local dev server's page (a security sweep from outside, stop 79)
+                {"Origin", "http://127.0.0.1:3000"}, {"Origin", "http://localhost"}, {"Origin", "file://"}}) {
             String detail = web.post().uri("/dev/tokens").header(headers[0], headers[1]).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                     .exchange().expectStatus().isForbidden().expectBody(Map.class).returnResult().getResponseBody().get("detail").toString();
             assertThat(detail).as(headers[1]).contains("/dev/tokens").doesNotContain("token\":");
@@ -177,8 +179,8 @@ class DoorsTest {
                 .bodyValue(Map.of("sub", "ａｄｍｉｎ", "bureau", LedgerEndToEndTest.BUREAU, "division", "110105", "roles", List.of("officer")))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("sub");
         for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST")) {
-            web.post().uri("/dev/tokens").header("Host", host).header("Origin", "http://localhost:" + port).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body).exchange().expectStatus().isOk().expectBody().jsonPath("$.token").isNotEmpty();
+            web.post().uri("/dev/tokens").header("Host", host).headers(h -> { if (host.contains(":" + port)) h.setOrigin("http://localhost:" + port); })
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk().expectBody().jsonPath("$.token").isNotEmpty();
             web.get().uri("/dev/clock").header("Host", host).exchange().expectStatus().isOk();
         }
     }

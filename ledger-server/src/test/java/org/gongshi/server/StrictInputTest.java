@@ -619,6 +619,31 @@ class StrictInputTest {
         assertThat(head()).isEqualTo(before);
     }
 
+    /**
+     * A security sweep, stop 79: a gzipped body was refused as text that is no UTF-8, sending the client after a charset; a
+     * content coding is a 415 naming the header (RFC 7694), and nothing is recorded.
+     */
+    @Test
+    void a_body_in_a_content_coding_is_a_415_naming_the_header_and_nothing_is_recorded() throws Exception {
+        TrackingToken before = head();
+        String path = "/api/v1/cases/" + caseId + "/extensions";
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(json(commands().get(path)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String coding : List.of("gzip", "deflate", "br")) {
+            EntityExchangeResult<String> r = web.post().uri(path).headers(h -> h.setBearerAuth(token)).header("Content-Type", "application/json")
+                    .header("Content-Encoding", coding).bodyValue(zipped.toByteArray()).exchange().expectBody(String.class).returnResult();
+            Answer answer = answer(r);
+            assertRefused(answer, coding, 415);
+            assertThat(answer.body()).contains("Content-Encoding '" + coding + "' is not accepted", "uncompressed");
+        }
+        assertThat(head()).isEqualTo(before);
+        // identity is no coding at all
+        web.post().uri(path).headers(h -> h.setBearerAuth(token)).header("Content-Type", "application/json").header("Content-Encoding", "identity")
+                .bodyValue("{}").exchange().expectStatus().isBadRequest();
+    }
+
     /** API.md: a validation error names its field; a number too large for it was answered as "not valid JSON". */
     @Test
     void a_number_out_of_its_field_s_range_is_a_400_naming_the_field() {

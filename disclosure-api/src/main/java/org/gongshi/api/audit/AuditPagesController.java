@@ -125,12 +125,14 @@ public class AuditPagesController {
 
     /** A form to enter an auditor's token (posted, never in a URL: it would be logged, and no query parameter is that long). */
     @GetMapping("/audit/login")
-    Mono<Rendering> loginForm(ServerWebExchange exchange, @RequestParam(required = false) String next, @RequestParam(required = false) String rejected) {
+    Mono<Rendering> loginForm(ServerWebExchange exchange, @RequestParam(required = false) String next, @RequestParam(required = false) String rejected,
+                              @RequestParam(required = false) String signedOut) {
         // signed in: the browser holds a token that verifies (a re-test, stop 78: a flag in the URL said so without one)
         HttpCookie held = exchange.getRequest().getCookies().getFirst(COOKIE);
         return verifies(held == null ? null : held.getValue()).map(signedIn -> {
             Rendering.Builder<?> form = Rendering.view("audit-login").modelAttribute("next", safeNext(next))
                     .modelAttribute("signedIn", signedIn && !"true".equals(rejected));
+            if ("true".equals(signedOut) && !signedIn) form.modelAttribute("notice", "已退出登录，令牌已从本浏览器清除。");
             if ("true".equals(rejected)) form.modelAttribute("error", "令牌无效或已过期（签名不符、已过有效期或非本系统签发），请粘贴有效的令牌。");
             return form.build();
         });
@@ -141,11 +143,7 @@ public class AuditPagesController {
     Mono<Void> login(ServerWebExchange exchange) {
         // a page of another site may not sign a browser in (with its own token, to see what the auditor then enters: login
         // CSRF; a sweep from outside, stop 77): a browser names the page's origin, which must be this one's
-        String origin = exchange.getRequest().getHeaders().getOrigin();
-        if (origin != null && !sameSite(origin, exchange.getRequest())) {
-            throw new org.gongshi.api.problem.Forbidden("The audit sign-in takes a token from this site's own form only, not from a page of "
-                    + origin);
-        }
+        requireThisSite(exchange, "The audit sign-in takes a token from this site's own form only");
         return exchange.getFormData().flatMap(form -> {
             String token = form.getFirst("token");
             String caseId = form.getFirst("caseId");
@@ -187,6 +185,29 @@ public class AuditPagesController {
             exchange.getResponse().getHeaders().setLocation(URI.create(safeNext(next)));
             return exchange.getResponse().setComplete();
         });
+    }
+
+    /**
+     * Signs the browser out of the audit pages: the cookie holding the auditor's token is cleared (a security sweep from
+     * outside, stop 79: a session of eight hours on a shared workstation had no end but the browser's), then the sign-in form,
+     * saying so. Only from this site's own pages, as signing in.
+     */
+    @PostMapping("/audit/logout")
+    Mono<Void> logout(ServerWebExchange exchange) {
+        requireThisSite(exchange, "The audit sign-out is made from this site's own pages only");
+        exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, "").httpOnly(true).sameSite("Strict").path("/audit")
+                .secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())).maxAge(Duration.ZERO).build());
+        exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+        exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login?signedOut=true"));
+        return exchange.getResponse().setComplete();
+    }
+
+    /** 403 for a form a page of another site posted: a browser names the page's origin, which must be this one's. */
+    private static void requireThisSite(ServerWebExchange exchange, String rule) {
+        String origin = exchange.getRequest().getHeaders().getOrigin();
+        if (origin != null && !sameSite(origin, exchange.getRequest())) {
+            throw new org.gongshi.api.problem.Forbidden(rule + ", not from a page of " + origin);
+        }
     }
 
     /** The form again, saying the token is not valid, leading to {@code next} once one is given. */

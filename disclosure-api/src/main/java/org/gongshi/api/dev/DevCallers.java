@@ -34,10 +34,30 @@ final class DevCallers {
             throw new Forbidden(door + " answers requests addressed to localhost, 127.0.0.1 or [::1] only (the Host header names"
                     + " another name: a web page whose name was rebound to this machine could call it)");
         }
+        // a page of this server's own origin only: another loopback port is another origin, any local dev server's page (a
+        // security sweep from outside, stop 79: Origin http://127.0.0.1:3000 minted a token)
         String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
-        if (origin != null && !loopbackName(originHost(origin))) {
-            throw new Forbidden(door + " answers no request a web page of another origin makes (its Origin header is not a"
-                    + " loopback name)");
+        if (origin != null && !thisOrigin(origin, host)) {
+            throw new Forbidden(door + " answers no request a web page of another origin makes (its Origin header names no loopback"
+                    + " name, or another port than the request is addressed to)");
+        }
+    }
+
+    /**
+     * Whether a browser's {@code Origin} is a page of this server: a loopback name (localhost and 127.0.0.1 are one machine;
+     * no page can be rebound to either) and the port the request is addressed to ({@code Host}).
+     */
+    private static boolean thisOrigin(String origin, String hostHeader) {
+        try {
+            URI from = URI.create(origin.strip());
+            if (from.getHost() == null || !"http".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(from.getScheme())) return false;
+            int fromPort = from.getPort() >= 0 ? from.getPort() : "https".equalsIgnoreCase(from.getScheme()) ? 443 : 80;
+            String h = hostHeader.strip();
+            int portAt = h.lastIndexOf(':');
+            int toPort = portAt > h.lastIndexOf(']') && portAt >= 0 ? Integer.parseInt(h.substring(portAt + 1)) : fromPort == 443 ? 443 : 80;
+            return loopbackName(originHost(origin)) && fromPort == toPort;
+        } catch (IllegalArgumentException notAnOrigin) { // NumberFormatException too
+            return false;
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.Set;
  * feed, and the client was told 406, so a retry without a key filed a second case.</li>
  * <li>An {@code Accept} that is no list of media types is a 406 with a problem naming it.</li>
  * <li>A body whose declared length is over {@link Bounds#BODY_BYTES} is a 413 before it is read.</li>
+ * <li>A body in a content coding ({@code Content-Encoding: gzip}) is a 415 naming it: bodies are read as sent.</li>
  * </ul>
  */
 public class HeaderGuard implements WebFilter, Ordered {
@@ -72,6 +73,13 @@ public class HeaderGuard implements WebFilter, Ordered {
             // refused on its declared length, before a byte of it is read: with Expect: 100-continue the server had sent 100
             // and then reset the connection under the 10 MB that came (a sweep from outside: 3 of 10 without an answer)
             return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Body too large", Problems.BODY_TOO_LARGE + ". Nothing was recorded");
+        }
+        String coding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
+        if (coding != null && !coding.isBlank() && !coding.strip().equalsIgnoreCase("identity") && !SAFE.contains(exchange.getRequest().getMethod())) {
+            // a body is read as sent: a gzipped one was refused as text that is no UTF-8, sending the client after a charset (a
+            // security sweep from outside, stop 79); RFC 7694: 415 for a content coding the server does not take
+            return Problems.write(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content coding", "The Content-Encoding "
+                    + (coding.length() <= 40 ? "'" + coding.strip() + "' " : "") + "is not accepted: send the body uncompressed, without the header. Nothing was recorded");
         }
         if (!SAFE.contains(exchange.getRequest().getMethod()) && !answersJson(headers)) {
             return Problems.write(exchange, HttpStatus.NOT_ACCEPTABLE, "Not acceptable",

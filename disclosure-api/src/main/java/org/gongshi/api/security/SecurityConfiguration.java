@@ -117,14 +117,16 @@ public class SecurityConfiguration {
         return firewall;
     }
 
-    /** The open doors inside the areas that need a token: public answers, the event ledger's tree, the audit login form. */
+    /** The open doors inside the areas that need a token: public answers, the event ledger's tree, the audit sign-in and sign-out. */
     static final ServerWebExchangeMatcher OPEN_INSIDE = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers("/api/v1/public/**"),
             // the event ledger's tree heads, checkpoints and proofs are public, as the feed's (no personal data in leaves)
             // and witnesses hand in cosignatures there unauthenticated: each is checked against the witness keys
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/audit/ledger/**"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/audit/ledger/checkpoint/cosignatures"),
-            ServerWebExchangeMatchers.pathMatchers("/audit/login"));
+            ServerWebExchangeMatchers.pathMatchers("/audit/login"),
+            // signing out needs no token that still verifies: one expired or revoked is cleared all the same
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/audit/logout"));
     /** The areas that need a token: the bureau API, the auditor's pages, the operators' metrics. */
     static final ServerWebExchangeMatcher TOKEN_AREAS = ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/audit/**",
             "/actuator/metrics", "/actuator/metrics/**");
