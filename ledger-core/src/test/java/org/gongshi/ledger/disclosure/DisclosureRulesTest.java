@@ -629,6 +629,35 @@ class DisclosureRulesTest {
                 "当事人销售侵犯注册商标专用权的服装121件。", null, null, List.of()), AS_BUREAU).expectSuccessfulHandlerExecution();
     }
 
+    /**
+     * A re-test from outside, stop 79: the first correction hid a witness the decision's facts named after 证人 where its own
+     * facts named him again without the role; the second published him in clear, the record's texts by then being the first
+     * correction's redacted ones. The decision's texts as the bureau wrote them are kept for every correction.
+     */
+    @Test
+    void a_correction_never_names_again_a_third_party_the_decision_named_however_many_corrections_came_before() {
+        String facts = "当事人销售侵权商品，证人王大明证实。";
+        PenaltyDecided decided = new PenaltyDecided(CASE_ID, DECISION_ID, "京朝市监罚〔2026〕100号", DECIDED, Procedure.ORDINARY, FINE_50K,
+                "《商标法》第六十条第二款", facts, due("2026-04-07"), true, due("2026-02-26"), VERSION);
+        PublicRecord record = RedactionPolicy.publicRecord(DECISION_ID, COMPANY, "京朝市监罚〔2026〕100号", "销售侵犯注册商标专用权的商品",
+                facts, "《商标法》第六十条第二款", FINE_50K, DECIDED, LocalDate.of(2029, 2, 12), "北京市朝阳区市场监督管理局", BUREAU,
+                IpType.TRADEMARK, "110105", List.of());
+        assertThat(record.facts()).isEqualTo("当事人销售侵权商品，证人***证实。");
+        List<Object> history = new ArrayList<>(List.of(filed(Procedure.ORDINARY, COMPANY), notice(FINE_50K), decided,
+                new DisclosureDecided(CASE_ID, DECISION_ID, DECISION_ID, DisclosureAction.PUBLISH, LocalDate.of(2026, 2, 12), null,
+                        due("2026-03-16"), true, due("2026-02-26"), true, new Deadline(LocalDate.of(2029, 2, 12), true), record, VERSION,
+                        List.of(), null)));
+        for (String[] correction : new String[][]{{"更正日期", "当事人销售侵权商品，王大明于2026年11月2日证实。"},
+                {"更正金额", "当事人销售侵权商品，违法所得1.5万元，王大明于2026年11月2日证实。"}}) {
+            List<Object> events = new ArrayList<>();
+            fixture.given(history).when(new CorrectDisclosure(CASE_ID, LocalDate.of(2026, 2, 20), correction[0], null, correction[1], null, null,
+                    List.of()), AS_BUREAU).expectEventsMatching(captured(events));
+            DisclosureCorrected corrected = only(events, DisclosureCorrected.class);
+            assertThat(corrected.record().facts()).as(correction[0]).doesNotContain("王大明").contains("***于2026年11月2日证实");
+            history.add(corrected);
+        }
+    }
+
     @Test
     void publicity_period_is_3_months_for_circulated_criticism_or_a_lower_amount_fine() {
         var light = List.of(new Penalty(PenaltyType.CIRCULATED_CRITICISM, null, null),

@@ -708,6 +708,46 @@ class RedactionPolicyTest {
     }
 
     /**
+     * A re-test of the mends, and a sweep of realistic decisions, stop 79: e-mail addresses with a Han local part after another
+     * word, in other scripts, with a name and more after it; dotted names at their other mentions and in lists; Latin names in
+     * quotation marks; spaced names in lists; the supplier after 从 and where he is (从广州市白云区的胡建业处); staff by their
+     * title; bedridden after an illness; a person's address after 住 in the particulars; and what follows 住处是否 or 住处在
+     * kept.
+     */
+    @Test
+    void names_addresses_and_health_the_re_test_and_the_realistic_decisions_found_public_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人联系李华@example.com。", "当事人联系***。"},
+                {"当事人向李华@example.com发送侵权商品图片。", "当事人向***发送侵权商品图片。"},
+                {"买家以李华@x.com下单", "买家以***下单"},
+                {"买家李华@example.com投诉。", "买家***投诉。"},
+                {"买家邮箱为李华@example.com。", "买家邮箱为***。"},
+                {"侵权商品寄往李华@例子.中国登记的地址。", "侵权商品寄往***登记的地址。"},
+                {"买家邮箱やまだ@例え.テスト。", "买家邮箱***。"},
+                {"买家邮箱김철수@example.kr。", "买家邮箱***。"},
+                {"邮箱иван.петров@mail.ru。", "邮箱***。"},
+                {"邮箱李华+shop@mail.example.com.cn。", "邮箱***。"},
+                {"告知顾客李华@example.com", "告知顾客***"},
+                {"证人买买提.艾力证实，买买提.艾力还称。", "证人***证实，***还称。"},
+                {"证人买买提.艾力证实，买买提·艾力还称。", "证人***证实，***还称。"},
+                {"证人买买提.艾力、阿依古丽.吐尔逊证实", "证人***、***证实"},
+                {"证人阿卜杜拉.买买提.艾力证实。", "证人***证实。"},
+                {"证人“John Smith”证实。", "证人“***”证实。"},
+                {"顾客“Tom”投诉。", "顾客“***”投诉。"},
+                {"合伙人李 小 龙和王 大 锤证实", "合伙人***和***证实"},
+                {"当事人于2026年7月起从广州市白云区的胡建业处购进，均由胡建业通过德邦物流发货", "当事人于2026年7月起从广州市白云区的***处购进，均由***通过德邦物流发货"},
+                {"从广州市白云区三元里皮具城的阿卜杜拉·艾力处购进", "从广州市白云区三元里皮具城的***处购进"},
+                {"驾驶员钱永刚驾驶货车", "驾驶员***驾驶货车"},
+                {"验光师杨光证实", "验光师***证实"},
+                {"直播助理孟佳负责上架商品", "直播助理***负责上架商品"},
+                {"当事人的配偶柳如烟因怀孕未参与经营", "当事人的配偶***因***未参与经营"},
+                {"丈夫因脑梗偏瘫卧床", "丈夫因***"},
+                {"当事人马建国，男，汉族，住北京市朝阳区小关北里45号楼2单元501室。", "当事人马建国，男，汉族，住***。"}});
+        stayAsWritten(List.of("当事人销售型号A@1.5的产品。", "NK@2026", "执法人员检查当事人住处是否存放侵权商品。", "当事人的住处在检查时无人。",
+                "执法人员到当事人住处在床下查获侵权商品。", "从广州某某贸易有限公司处购进"));
+    }
+
+    /**
      * A privacy sweep from outside, stop 79: addresses with a local part or a domain in another script were published whole or
      * with the name left (李华@example.com, lihua@例子.中国, josé.garcía@correo.es → josé.garcí***).
      */

@@ -103,14 +103,17 @@ public class ListingViews {
 
     /**
      * A name that holds {@code part} as the public search reads both ({@link NameKeys#normalise}: NFKC, any case, without
-     * zero-width, format and blank characters, any middle dot as any other): the part's characters in order, any of those between them in the name (the
-     * re-test of the mend: 示<U+200B>例 and 示 例 found nothing on a list, and a penalty by both).
+     * zero-width, format and blank characters and middle dots): the part's characters in order, any of those between them in
+     * the name (the re-test of the mend: 示<U+200B>例 and 示 例 found nothing on a list, and a penalty by both), each as itself or
+     * its full-width form, which NFKC makes it (a public pages sweep, stop 79: ＸＹＺ贸易 and ABC科技（北京） were not found on a
+     * list by their own names, pasted).
      */
     static Pattern namePart(String part) {
         StringBuilder pattern = new StringBuilder();
         NameKeys.normalise(part).codePoints().forEach(c -> {
-            if (!pattern.isEmpty()) pattern.append("[\\s\\p{Z}\\p{Cf}]*");
-            pattern.append(c == NameKeys.MIDDLE_DOTS.charAt(0) ? NameKeys.anyMiddleDot() : Pattern.quote(new String(Character.toChars(c))));
+            if (!pattern.isEmpty()) pattern.append("[\\s\\p{Z}\\p{Cf}").append(NameKeys.MIDDLE_DOTS).append("]*");
+            // NFKC makes the full-width forms U+FF01-FF5E their ASCII ones: a name stored as written may hold either
+            pattern.append(c >= 0x21 && c <= 0x7E ? String.format("[\\x{%X}\\x{%X}]", c, c + 0xFEE0) : Pattern.quote(new String(Character.toChars(c))));
         });
         return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }

@@ -20,32 +20,27 @@ public final class NameKeys {
 
     /**
      * A name or a query as the search compares them: {@link VisibleText#of} (the one normalisation of input text: NFKC, without
-     * zero-width, format and blank characters), lower-cased, every middle dot as one ({@link #MIDDLE_DOTS}). Both sides meet in it: a record's keys and {@code searchName} are
+     * zero-width, format and blank characters), lower-cased, without middle dots ({@link #MIDDLE_DOTS}). Both sides meet in it: a record's keys and {@code searchName} are
      * its name's, a query's keys and the substring it must match are the query's.
      */
     public static String normalise(String text) {
         String n = VisibleText.of(text).toLowerCase(Locale.ROOT);
-        return n.chars().anyMatch(c -> MIDDLE_DOTS.indexOf(c) > 0) ? foldMiddleDots(n) : n;
+        return n.chars().anyMatch(c -> MIDDLE_DOTS.indexOf(c) >= 0) ? withoutMiddleDots(n) : n;
     }
 
     /**
-     * The middle dots a foreign or minority name's parts are written apart with (约翰·史密斯), the first the one the others are
-     * searched as: U+00B7 (and the Greek ano teleia, which NFKC makes it), the bullet U+2022, the hyphenation point U+2027, the
-     * bullet and dot operators U+2219 and U+22C5, the katakana middle dot U+30FB (and its half-width form, which NFKC makes it)
-     * and the word separator U+2E31. A name is written with whichever the clerk's input method gave; a member of the public
-     * types another.
+     * The middle dots a foreign or minority name's parts are written apart with (约翰·史密斯), left out of a name and a query
+     * alike: U+00B7 (and the Greek ano teleia, which NFKC makes it), the bullet U+2022, the hyphenation point U+2027, the bullet
+     * and dot operators U+2219 and U+22C5, the katakana middle dot U+30FB (and its half-width form, which NFKC makes it) and the
+     * word separator U+2E31. A name is written with whichever the clerk's input method gave; a member of the public types
+     * another, or none, or a space (public pages sweeps, stops 77–79).
      */
     public static final String MIDDLE_DOTS = "\u00B7\u2022\u2027\u2219\u22C5\u30FB\u2E31";
 
-    private static String foldMiddleDots(String n) {
-        StringBuilder folded = new StringBuilder(n.length());
-        n.chars().forEach(c -> folded.append(MIDDLE_DOTS.indexOf(c) >= 0 ? MIDDLE_DOTS.charAt(0) : (char) c));
-        return folded.toString();
-    }
-
-    /** A pattern of any of {@link #MIDDLE_DOTS}, for a name stored as written (the lists' names). */
-    public static String anyMiddleDot() {
-        return "[" + MIDDLE_DOTS + "]";
+    private static String withoutMiddleDots(String n) {
+        StringBuilder without = new StringBuilder(n.length());
+        n.chars().filter(c -> MIDDLE_DOTS.indexOf(c) < 0).forEach(c -> without.append((char) c));
+        return without.toString();
     }
 
     /** Every unigram and bigram of the name. */

@@ -48,7 +48,7 @@ public class PublicRecords {
     /** What was done once to the read models' documents ({@code _id}: what), so it is not looked for at every start. */
     private final MongoCollection<Document> migrations;
     private static final String SEARCH_NAMES_ADDED = COLLECTION + "." + SEARCH_NAME;
-    private static final String MIDDLE_DOTS_FOLDED = SEARCH_NAMES_ADDED + ".middleDotsFolded";
+    private static final String MIDDLE_DOTS_LEFT_OUT = SEARCH_NAMES_ADDED + ".middleDotsLeftOut";
 
     public PublicRecords(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION, PublicRecordView.class);
@@ -102,13 +102,12 @@ public class PublicRecords {
      * ({@link NameKeys#inProvince}; a record written before those is not found by a name within a province) again under
      * {@link NameKeys#normalise} as it now is (NFKC, zero-width and format characters removed: keys written before kept a
      * full-width {@code ０１} or a zero-width space, which a normalised query never asks for); then, to every record whose
-     * search name holds another middle dot than the one a query's are folded to ({@link NameKeys#MIDDLE_DOTS}: written
-     * before the fold), the same again. Each once, in one pass over the records it concerns, and each record only if its name
+     * search name holds a middle dot ({@link NameKeys#MIDDLE_DOTS}: written before they were left out), the same again. Each once, in one pass over the records it concerns, and each record only if its name
      * is still the one read, so a correction landing meanwhile keeps its own. Answers how many records it gave them.
      */
     public long addSearchNames() {
         return rekey(SEARCH_NAMES_ADDED, exists(SEARCH_NAME, false))
-                + rekey(MIDDLE_DOTS_FOLDED, regex(SEARCH_NAME, "[" + NameKeys.MIDDLE_DOTS.substring(1) + "]"));
+                + rekey(MIDDLE_DOTS_LEFT_OUT, regex(SEARCH_NAME, "[" + NameKeys.MIDDLE_DOTS + "]"));
     }
 
     private long rekey(String migration, Bson written) {

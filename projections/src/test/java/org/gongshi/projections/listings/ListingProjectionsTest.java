@@ -143,10 +143,18 @@ class ListingProjectionsTest {
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医 疗", null, TODAY, 0, 10).total()).isOne();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, "医疗.*", null, TODAY, 0, 10).total()).as("a name's part, not a pattern").isZero();
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, null, "91110000600037341L", TODAY, 0, 10).total()).isZero();
-        // a name's middle dot as any other, as the public search reads it
+        // a name's middle dot as any other or none, and a character as its full-width form, as the public search reads them
+        // (a public pages sweep, stop 79: ＸＹＺ贸易 and ABC科技（北京） were not found by their own names)
         assertThat(ListingViews.namePart("约翰\u30FB史密斯").matcher("约翰\u2022史密斯贸易有限公司").find()).isTrue();
         assertThat(ListingViews.namePart("约翰\u00B7史").matcher("约翰\u00B7史密斯").find()).isTrue();
+        assertThat(ListingViews.namePart("约翰史密").matcher("约翰\u00B7史密斯").find()).isTrue();
         assertThat(ListingViews.namePart("约翰\u00B7史").matcher("约翰.史密斯").find()).isFalse();
+        for (String[] typedAndListed : new String[][]{{"ＸＹＺ贸易", "ＸＹＺ贸易有限公司"}, {"xyz", "ＸＹＺ贸易有限公司"}, {"XYZ", "xyz贸易有限公司"},
+                {"（北京）", "ABC科技（北京）有限公司"}, {"(北京)", "ABC科技（北京）有限公司"}, {"ABC科技（北京）", "ABC科技(北京)有限公司"},
+                {"[a]", "［Ａ］商行"}, {"\\", "反斜线＼商行"}}) {
+            assertThat(ListingViews.namePart(typedAndListed[0]).matcher(typedAndListed[1]).find()).as(typedAndListed[0]).isTrue();
+        }
+        assertThat(ListingViews.namePart("xyz").matcher("xy贸易").find()).isFalse();
         assertThat(views.activeOf(SUBJECT, TODAY)).hasSize(1);
         // on the list through its term's last day, and off it after, its end recorded or not (a sweep from outside, stop 74)
         assertThat(views.onList(ListType.SEVERE_DISHONESTY, null, LocalDate.of(2027, 4, 15), 0, 10).total()).isOne();

@@ -217,11 +217,12 @@ class PublicSearchTest {
 
     /**
      * A foreign or minority name's parts are written apart with a middle dot, whichever the clerk's input method gave
-     * (· • ・ ‧ ∙ ⋅ ･); a member of the public types another. Every one is searched as any other, within a province too, and a
-     * record written before the fold is given its folded keys once (the sweeps of stops 77 and 78 left it).
+     * (· • ・ ‧ ∙ ⋅ ･); a member of the public types another, or none, or a space. Middle dots are left out of names and queries
+     * alike, within a province too, and a record written before is given its keys without them once (the sweeps of stops 77
+     * and 78 left it; a public pages sweep, stop 79, typed the name without its dot).
      */
     @Test
-    void a_name_s_middle_dot_is_found_by_any_other_middle_dot() {
+    void a_name_s_middle_dot_is_found_by_any_other_middle_dot_or_none() {
         insert(0, "约翰\u2022史密斯贸易有限公司", "110105");
         insert(1, "阿卜杜勒\u00B7卡迪尔商行", "650102");
         for (String dot : List.of("\u00B7", "\u2022", "\u30FB", "\uFF65", "\u2027", "\u2219", "\u22C5", "\u0387", "\u2E31")) {
@@ -230,7 +231,9 @@ class PublicSearchTest {
             assertThat(ids(search("约翰" + dot + "史密斯", "11"))).as("within a province: " + dot).containsExactly("r-0");
             assertThat(ids(search("杜勒" + dot + "卡"))).as(dot).containsExactly("r-1");
         }
-        assertThat(ids(search("约翰史密斯"))).as("a dot is a character of the name, not a blank").isEmpty();
+        assertThat(ids(search("约翰史密斯"))).as("typed without its dot").containsExactly("r-0");
+        assertThat(ids(search("约翰 史密斯", "11"))).as("with a space for it").containsExactly("r-0");
+        assertThat(ids(search("约翰.史密斯"))).as("a full stop is a character of a name (Co., Ltd.)").isEmpty();
 
         Document before = record(2, "玛丽\u30FB居里科技有限公司", "310115"); // written before the fold: its own dot in its keys
         String unfolded = org.gongshi.ledger.text.VisibleText.of("玛丽\u30FB居里科技有限公司").toLowerCase(java.util.Locale.ROOT);
@@ -240,8 +243,18 @@ class PublicSearchTest {
                 .filter(k -> k.codePointCount(0, k.length()) == 2).map(k -> "31|" + k).toList());
         collection.insertOne(before);
         assertThat(search("玛丽\u00B7居里").items()).isEmpty();
-        assertThat(records.addSearchNames()).isOne();
+        Document canonical = record(3, "皮埃尔\u00B7居里商行", "310115"); // written before: the common dot in its keys
+        String withDot = "皮埃尔\u00B7居里商行";
+        canonical.put(PublicRecords.SEARCH_NAME, withDot);
+        canonical.put("nameKeys", keysBeforeNormalising(withDot));
+        canonical.put(PublicRecords.PROVINCE_NAME_KEYS, keysBeforeNormalising(withDot).stream()
+                .filter(k -> k.codePointCount(0, k.length()) == 2).map(k -> "31|" + k).toList());
+        collection.insertOne(canonical);
+        assertThat(search("埃尔居里").items()).isEmpty();
+        assertThat(records.addSearchNames()).isEqualTo(2);
         assertThat(ids(search("玛丽\u00B7居里"))).containsExactly("r-2");
+        assertThat(ids(search("埃尔居里"))).containsExactly("r-3");
+        assertThat(ids(search("埃尔\u2022居里", "31"))).containsExactly("r-3");
         assertThat(ids(search("玛丽\u30FB居里", "31"))).containsExactly("r-2");
         assertThat(records.addSearchNames()).as("once").isZero();
     }
