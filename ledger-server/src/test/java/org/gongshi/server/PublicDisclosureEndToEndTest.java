@@ -231,7 +231,8 @@ class PublicDisclosureEndToEndTest {
         web.get().uri("/api/v1/public/penalties/{id}", recordId).exchange().expectStatus().isEqualTo(410)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.reason").isEqualTo("复议机关撤销原处罚决定");
-        assertThat(html("/penalties/" + recordId, 410)).contains("撤回理由").contains("复议机关撤销原处罚决定");
+        assertThat(html("/penalties/" + recordId, 410)).contains("撤回理由").contains("复议机关撤销原处罚决定")
+                .containsPattern("于 <time datetime=\"\\d{4}-\\d{2}-\\d{2}\">"); // machine-readable, as every date (a public pages sweep, stop 79)
         Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, officer, caseId,
                 v -> v.get("disclosure") instanceof Map<?, ?> d && "WITHDRAWN".equals(d.get("state")));
         Map<?, ?> withdrawal = (Map<?, ?>) ((Map<?, ?>) view.get("disclosure")).get("withdrawalDeadline");
@@ -354,12 +355,14 @@ class PublicDisclosureEndToEndTest {
         // the pager links the first and the last page too (audit: only 上一页/下一页, eleven clicks to the last of twelve)
         long published = total(get("/api/v1/public/penalties"));
         assertThat(published).as("public records by now").isGreaterThanOrEqualTo(2);
-        String first = "<a href=\"/penalties?size=1&amp;page=0\">首页</a>";
+        String first = "<a href=\"/penalties?size=1&amp;page=0\">第一页</a>";
         String last = "<a href=\"/penalties?size=1&amp;page=" + (published - 1) + "\">末页</a>";
         assertThat(html("/penalties?size=1", 200)).doesNotContain(first).contains(">下一页</a>").contains(last);
         assertThat(html("/penalties?size=1&page=" + (published - 1), 200)).contains(first).contains(">上一页</a>")
                 .doesNotContain(last).doesNotContain(">下一页</a>");
         assertThat(html("/stats?division=abc", 400)).contains("查询条件有误");
+        // a list's refusal says so in its title too, as every other page's (a public pages sweep, stop 79)
+        assertThat(html("/lists/SEVERE_DISHONESTY?division=abc", 400)).contains("<title>查询条件有误 - 严重失信主体名单");
         // every field at fault named and marked, the error before the form, and no control or format character written back
         // (a re-test, stop 73: a bad division hid a bad year, and ESC, BEL and U+200B stood in the fields' values)
         String both = html("/stats?year=abc&division=11x", 400);

@@ -105,6 +105,26 @@ class RetrySafeCommandsTest {
                 .isEqualTo(body(answered));
     }
 
+    /**
+     * A sweep from outside, stop 79: a request refused with 400 (wrong as sent, nothing recorded) kept its key, and the
+     * corrected request sent with it met 422 "reused". A 400 keeps no answer; what a 201 or a 409 answers is kept as before.
+     */
+    @Test
+    void a_request_refused_with_400_keeps_no_answer_and_its_key_takes_the_corrected_request() {
+        release.countDown();
+        Map<String, Object> incomplete = new java.util.HashMap<>(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
+        incomplete.remove("party");
+        web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", "fixed-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(incomplete).exchange().expectStatus().isBadRequest();
+        Map<?, ?> created = body(post("fixed-1").exchange().expectStatus().isCreated().expectBody(String.class).returnResult());
+        assertThat(created.get("caseId")).isNotNull();
+        post("fixed-1").exchange().expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
+        assertThat(caseFilings()).isEqualTo(1);
+        // once answered, the key is the first request's: the invalid one again is another request
+        web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", "fixed-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(incomplete).exchange().expectStatus().isEqualTo(422);
+    }
+
     @Test
     void a_client_that_disconnects_mid_request_does_not_jam_its_key_and_the_retry_gets_the_one_case() throws Exception {
         String request = JsonMapper.builder().build().writeValueAsString(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));

@@ -308,10 +308,18 @@ public class IdempotentCommands implements KeyReuse {
 
     /**
      * Keeps a final answer (2xx, 4xx) for the retries. A 5xx is not final: the command may still
-     * commit, so the key stays pending and its lease decides when a retry may run it again.
+     * commit, so the key stays pending and its lease decides when a retry may run it again. A 400 keeps nothing: the request
+     * as sent was wrong and nothing was recorded, so the key is free for the corrected request (a sweep from outside, stop 79:
+     * a notice refused for a missing amount, sent again corrected with its key, met 422 "reused"), as Stripe's keys are.
      */
     private Mono<ResponseEntity<?>> keep(String id, ResponseEntity<?> response) {
         if (response.getStatusCode().is5xxServerError()) return Mono.just(response);
+        if (response.getStatusCode().value() == 400) {
+            return Mono.<ResponseEntity<?>>fromCallable(() -> {
+                keys.deleteOne(and(eq("_id", id), eq("state", "PENDING")));
+                return response;
+            }).subscribeOn(Schedulers.boundedElastic());
+        }
         return Mono.<ResponseEntity<?>>fromCallable(() -> {
             MediaType type = response.getHeaders().getContentType() == null ? MediaType.APPLICATION_JSON : response.getHeaders().getContentType();
             Document answer = new Document("state", "DONE")

@@ -785,7 +785,10 @@ public final class RedactionPolicy {
         // never the party's own name nor an organisation's legal representative's (public; a natural person has none)
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = kept(Arrays.asList(party.name(), person ? null : party.legalRepresentative()));
-        Scrubbing about = new Scrubbing(partyIdNumber, kept, names);
+        // an organisation's place of business is public (its registration), a natural person's and an individual business's
+        // (民法典 Art 54: a natural person; its premises may be its home) are not
+        Scrubbing about = new Scrubbing(partyIdNumber, kept, names, party.kind() == PartyKind.LEGAL_PERSON
+                || party.kind() == PartyKind.OTHER_ORGANIZATION);
         String number = scrubbed(decisionNumber, hidden, about), type = scrubbed(violationType, hidden, about),
                 scrubbedFacts = scrubbed(facts, hidden, about), basis = scrubbed(legalBasis, hidden, about),
                 content = scrubbed(penaltyContent(penalties), hidden, about);
@@ -828,7 +831,8 @@ public final class RedactionPolicy {
         // a name a pattern found in one free text is hidden in every other too, never the party's or its representative's
         Set<String> names = new LinkedHashSet<>();
         List<String> kept = kept(Arrays.asList(record.subjectName(), representative));
-        Scrubbing about = new Scrubbing(record.subjectKind() == PartyKind.NATURAL_PERSON ? partyIdNumber : null, kept, names);
+        Scrubbing about = new Scrubbing(record.subjectKind() == PartyKind.NATURAL_PERSON ? partyIdNumber : null, kept, names,
+                record.subjectKind() == PartyKind.LEGAL_PERSON || record.subjectKind() == PartyKind.OTHER_ORGANIZATION);
         for (String text : recordTexts) scrubbed(text, hidden, about);
         String type = scrubbed(violationType != null ? violationType : record.violationType(), hidden, about),
                 scrubbedFacts = scrubbed(facts != null ? facts : record.facts(), hidden, about),
@@ -1016,6 +1020,36 @@ public final class RedactionPolicy {
     static final Replacement HIDE_UNLESS_USCC = (match, group, text, about) ->
             isUscc(match, text) ? text.substring(match.start(group), match.end(group)) : HIDDEN;
 
+    /**
+     * The words an organisation's place of business is named after (经营场所北京市…, 注册地址：…); 住所 not, which a decision
+     * also writes of its legal representative's home.
+     */
+    private static final List<String> PREMISES_LABELS = List.of("生产经营场所", "经营场所", "经营地址", "注册地址", "营业场所", "营业地址",
+            "办公地址", "办公地点", "生产场所", "生产地址", "厂址");
+    /** The words of a place of business an address names before them (位于…的仓库, 在…的门店). */
+    private static final List<String> PREMISES_WORDS = List.of("经营场所", "仓库", "库房", "门店", "店铺", "商铺", "档口", "厂房", "工厂", "厂区",
+            "生产车间", "车间", "办公室", "办公场所", "生产基地", "展厅", "专柜", "柜台", "摊位");
+    private static final Pattern PREMISES_BEFORE = Pattern.compile("(?:" + anyOf(PREMISES_LABELS) + ")\\s?[:：为是在]?\\s?$");
+    private static final Pattern PREMISES_FIRST = Pattern.compile("^(?:" + anyOf(PREMISES_LABELS) + ")");
+    private static final Pattern PREMISES_AFTER = Pattern.compile("^的?(?:" + anyOf(PREMISES_WORDS) + ")");
+
+    /**
+     * An address hidden, unless it is an organisation's place of business (a sweep of realistic decisions, stop 79: a company's
+     * registered place of business and the warehouse where the goods were found, public registration data and a core fact
+     * of the decision, were hidden): in an organisation's record, named after a label of its premises (经营场所, 注册地址) or
+     * before a word of them (…的仓库, …的门店). A natural person's, an individual business's, or any in a text about no
+     * organisation's record, is hidden.
+     */
+    static final Replacement HIDE_UNLESS_PREMISES = (match, group, text, about) -> {
+        int start = match.start(group), end = match.end(group);
+        Matcher label = PREMISES_FIRST.matcher(text.substring(start, end));
+        boolean labelled = label.find();
+        boolean premises = about.organisation() && (labelled || PREMISES_BEFORE.matcher(ascii(text.substring(Math.max(0, start - 10), start))).find()
+                || PREMISES_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 6))).find());
+        // a label the address's place names began with is no part of it (经营场所北京市… → 经营场所***)
+        return premises ? text.substring(start, end) : labelled ? label.group() + HIDDEN : HIDDEN;
+    };
+
     /** The patterns every public text passes, in this order. */
     static final List<Rule> RULES = List.of(
             new Rule("ID number", ID_NUMBER, digits(17), RedactionPolicy::maskedIdNumber),
@@ -1033,10 +1067,10 @@ public final class RedactionPolicy {
             new Rule("number in Chinese numerals", CHINESE_NUMERAL_NUMBER, chineseDigitsInARow(CHINESE_NUMERAL_NUMBER_DIGITS), HIDE),
             new Rule("labelled address", LABELLED_ADDRESS, holdsAny(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)),
                     afterOneOf(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)), HIDE),
-            new Rule("address", ADDRESS, holdsAny(ROADS), HIDE),
-            new Rule("house in a village or community", VILLAGE_HOUSE, holdsAny(VILLAGES), HIDE),
-            new Rule("address in Latin script", LATIN_ADDRESS, ignoringCase(holdsAny(LATIN_STREETS)), HIDE),
-            new Rule("flat", FLAT, holdsAny(concat(BUILDINGS, List.of(TOWER))), HIDE),
+            new Rule("address", ADDRESS, holdsAny(ROADS), HIDE_UNLESS_PREMISES),
+            new Rule("house in a village or community", VILLAGE_HOUSE, holdsAny(VILLAGES), HIDE_UNLESS_PREMISES),
+            new Rule("address in Latin script", LATIN_ADDRESS, ignoringCase(holdsAny(LATIN_STREETS)), HIDE_UNLESS_PREMISES),
+            new Rule("flat", FLAT, holdsAny(concat(BUILDINGS, List.of(TOWER))), HIDE_UNLESS_PREMISES),
             new Rule("labelled name", LABELLED_NAME, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)), atOneOf(concat(ROLE_LABELS, ROLE_WORDS)),
                     RedactionPolicy::hiddenNames),
             new Rule("names of those acting for the party or selling to it", ACTING_FOR_NAME, holdsAny(concat(ACTING_FOR, List.of("处", "某"))),
@@ -1256,10 +1290,15 @@ public final class RedactionPolicy {
      * is about no natural person whose ID number is public), the names that are public ({@code kept}: the party's own, its
      * legal representative's), and the names the patterns hid ({@code names}, to be hidden at every other mention).
      */
-    record Scrubbing(String partyIdNumber, List<String> kept, Set<String> names) {
+    record Scrubbing(String partyIdNumber, List<String> kept, Set<String> names, boolean organisation) {
 
         Scrubbing {
             if (partyIdNumber != null) partyIdNumber = partyIdNumber.strip().toUpperCase(Locale.ROOT);
+        }
+
+        /** A scrubbing of a text about no organisation's record: every address hidden. */
+        Scrubbing(String partyIdNumber, List<String> kept, Set<String> names) {
+            this(partyIdNumber, kept, names, false);
         }
 
         /**

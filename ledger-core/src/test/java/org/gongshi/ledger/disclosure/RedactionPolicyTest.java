@@ -708,6 +708,36 @@ class RedactionPolicyTest {
     }
 
     /**
+     * A sweep of realistic decisions, stop 79: a company's place of business and the warehouse where the goods were found,
+     * public registration data and a core fact of the decision, were hidden as addresses. In an organisation's record they stay
+     * (after 经营场所, 注册地址 …, before 的仓库, 的门店 …); a person's home in the same record, a natural person's or an individual
+     * business's premises, and any address in a text about no record, are hidden.
+     */
+    @Test
+    void an_organisation_s_place_of_business_stays_and_every_home_is_hidden() {
+        String facts = "当事人经营场所北京市朝阳区南磨房路37号。本局对当事人位于北京市朝阳区东三环中路20号的仓库进行检查，"
+                + "并在北京市朝阳区三里屯路19号的门店查获侵权商品。其员工张小花住址北京市朝阳区小关北里45号楼2单元501室，"
+                + "另在其员工位于北京市海淀区学院路1号的家中查获商品。";
+        String kept = "当事人经营场所北京市朝阳区南磨房路37号。本局对当事人位于北京市朝阳区东三环中路20号的仓库进行检查，"
+                + "并在北京市朝阳区三里屯路19号的门店查获侵权商品。其员工***住址***，另在其员工位于***的家中查获商品。";
+        for (PartyKind kind : List.of(PartyKind.LEGAL_PERSON, PartyKind.OTHER_ORGANIZATION)) {
+            Party organisation = new Party(kind, "示例公司", "91110000600037341L", null, "王示例");
+            assertThat(record(organisation, facts).facts()).as(kind.name()).isEqualTo(kept);
+        }
+        String hidden = "当事人经营场所***。本局对当事人位于***的仓库进行检查，并在***的门店查获侵权商品。其员工***住址***，另在其员工位于***的家中查获商品。";
+        assertThat(record(new Party(PartyKind.INDIVIDUAL_BUSINESS, "示例鞋店", "92110105MA00000000", null, "王示例"), facts).facts())
+                .as("an individual business is a natural person's: its premises may be its home").isEqualTo(hidden);
+        assertThat(record(new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null), facts).facts()).isEqualTo(hidden);
+        assertThat(RedactionPolicy.scrub("当事人经营场所北京市朝阳区南磨房路37号。")).as("about no record").isEqualTo("当事人经营场所***。");
+    }
+
+    private static PublicRecord record(Party party, String facts) {
+        return RedactionPolicy.publicRecord("r-9", party, "京朝市监罚〔2026〕3100号", "销售侵犯注册商标专用权的商品", facts, "《商标法》第六十条第二款",
+                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
+                "北京市朝阳区市场监督管理局", "11110105MB0000000X", IpType.TRADEMARK, "110105", List.of());
+    }
+
+    /**
      * A re-test of the mends, and a sweep of realistic decisions, stop 79: e-mail addresses with a Han local part after another
      * word, in other scripts, with a name and more after it; dotted names at their other mentions and in lists; Latin names in
      * quotation marks; spaced names in lists; the supplier after 从 and where he is (从广州市白云区的胡建业处); staff by their

@@ -173,10 +173,9 @@ public class PublicRecords {
 
     /**
      * A search whose every match is read to check it (a name of three or more characters: its keys are a name's bigrams,
-     * which a name holding them apart has too) counts them up to this many, says "more" beyond, and still pages through
-     * {@value #COUNTED_UP_TO}: its count read up to a thousand records for a common word in a province, 0.1 s at 100,000
-     * records, the slowest public search there was (issue 13). Ten pages of twenty are counted; a page further on reads
-     * only as far as it goes.
+     * which a name holding them apart has too) counts them up to this many, says "more" beyond, and pages through as many:
+     * its count read up to a thousand records for a common word in a province, 0.1 s at 100,000 records, the slowest public
+     * search there was (issue 13). Ten pages of twenty; a member of the public narrows the search.
      */
     public static final int READ_AND_COUNTED_UP_TO = 200;
 
@@ -209,7 +208,9 @@ public class PublicRecords {
         long counted = collection.countDocuments(filter, new CountOptions().limit(countedUpTo + 1));
         long total = Math.min(counted, countedUpTo);
         boolean more = counted > countedUpTo;
-        long reach = more ? COUNTED_UP_TO : total; // how far the pages go
+        // the pages go as far as the count: a search that says "more than 200, the first 200 shown" shows no 201st (a public
+        // pages sweep, stop 79: page 10 of "共 10 页" listed records 201-210)
+        long reach = total;
         long offset = (long) page * size; // a page past the end, or past the matches paged through, is empty, however large its number
         List<PublicRecordView> items = offset >= reach ? List.of() : collection.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending("record.decidedOn"), Sorts.ascending("_id")))
