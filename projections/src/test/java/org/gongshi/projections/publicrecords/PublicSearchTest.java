@@ -236,21 +236,10 @@ class PublicSearchTest {
         assertThat(ids(search("约翰 史密斯", "11"))).as("with a space for it").containsExactly("r-0");
         assertThat(ids(search("约翰.史密斯"))).as("a full stop is a character of a name (Co., Ltd.)").isEmpty();
 
-        Document before = record(2, "玛丽\u30FB居里科技有限公司", "310115"); // written before the fold: its own dot in its keys
-        String unfolded = org.gongshi.ledger.text.VisibleText.of("玛丽\u30FB居里科技有限公司").toLowerCase(java.util.Locale.ROOT);
-        before.put(PublicRecords.SEARCH_NAME, unfolded);
-        before.put("nameKeys", keysBeforeNormalising(unfolded));
-        before.put(PublicRecords.PROVINCE_NAME_KEYS, keysBeforeNormalising(unfolded).stream()
-                .filter(k -> k.codePointCount(0, k.length()) == 2).map(k -> "31|" + k).toList());
-        collection.insertOne(before);
+        // written before: each record's own dot in its search name and keys
+        collection.insertOne(writtenWithItsDot(2, "玛丽\u30FB居里科技有限公司"));
+        collection.insertOne(writtenWithItsDot(3, "皮埃尔\u00B7居里商行"));
         assertThat(search("玛丽\u00B7居里").items()).isEmpty();
-        Document canonical = record(3, "皮埃尔\u00B7居里商行", "310115"); // written before: the common dot in its keys
-        String withDot = "皮埃尔\u00B7居里商行";
-        canonical.put(PublicRecords.SEARCH_NAME, withDot);
-        canonical.put("nameKeys", keysBeforeNormalising(withDot));
-        canonical.put(PublicRecords.PROVINCE_NAME_KEYS, keysBeforeNormalising(withDot).stream()
-                .filter(k -> k.codePointCount(0, k.length()) == 2).map(k -> "31|" + k).toList());
-        collection.insertOne(canonical);
         assertThat(search("埃尔居里").items()).isEmpty();
         assertThat(records.addSearchNames()).isEqualTo(2);
         assertThat(ids(search("玛丽\u00B7居里"))).containsExactly("r-2");
@@ -303,6 +292,17 @@ class PublicSearchTest {
                         .append("decidedOn", decidedOn))
                 .append("nameKeys", NameKeys.of(name)).append(PublicRecords.PROVINCE_NAME_KEYS, NameKeys.inProvince(name, division))
                 .append(PublicRecords.SEARCH_NAME, NameKeys.normalise(name));
+    }
+
+    /** A record of division 310115 as written before middle dots were left out of search names and keys. */
+    private static Document writtenWithItsDot(int i, String name) {
+        String withDot = org.gongshi.ledger.text.VisibleText.of(name).toLowerCase(java.util.Locale.ROOT);
+        Document written = record(i, name, "310115");
+        written.put(PublicRecords.SEARCH_NAME, withDot);
+        written.put("nameKeys", keysBeforeNormalising(withDot));
+        written.put(PublicRecords.PROVINCE_NAME_KEYS, keysBeforeNormalising(withDot).stream()
+                .filter(k -> k.codePointCount(0, k.length()) == 2).map(k -> "31|" + k).toList());
+        return written;
     }
 
     /** The keys an earlier version wrote: blanks removed and lower-cased only, so a full-width digit or a zero-width space kept its place. */
