@@ -160,7 +160,8 @@ class PublicDisclosureEndToEndTest {
         assertThat(total(get("/api/v1/public/penalties?q=锦\u200B绣示范商贸&division=11"))).isEqualTo(1);
         assertThat(total(get("/api/v1/public/penalties?q=北京锦绣示范商贸有限公司\uFEFF"))).isEqualTo(1);
         assertThat(html("/penalties?q=锦\u200B绣示范", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条");
-        assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029年2月20日").contains("datetime=\"2029-02-20\"");
+        assertThat(html("/penalties/" + recordId, 200)).contains("统一社会信用代码").contains("91110000600037341L").contains("2029年2月20日").contains("datetime=\"2029-02-20\"")
+                .containsPattern("<dt>处罚决定日期</dt><dd><time datetime=\"\\d{4}-\\d{2}-\\d{2}\">").containsPattern("<dt>公示日期</dt><dd><time datetime=");
         // sweeps from outside, stop 77: a USCC typed into the name box is searched as one and leads to the subject's page (its list
         // entries too); the record says whom to ask for a correction and when credit repair may end it; its facts keep their lines
         assertThat(html("/penalties?q=91110000600037341l", 200)).contains("北京锦绣示范商贸有限公司").contains("共 1 条")

@@ -226,7 +226,7 @@ class PublicSearchTest {
     void a_name_s_middle_dot_is_found_by_any_other_middle_dot_or_none() {
         insert(0, "约翰\u2022史密斯贸易有限公司", "110105");
         insert(1, "阿卜杜勒\u00B7卡迪尔商行", "650102");
-        for (String dot : List.of("\u00B7", "\u2022", "\u30FB", "\uFF65", "\u2027", "\u2219", "\u22C5", "\u0387", "\u2E31")) {
+        for (String dot : List.of("\u00B7", "\u2022", "\u30FB", "\uFF65", "\u2027", "\u2219", "\u22C5", "\u0387", "\u2E31", "\uA78F")) {
             assertThat(ids(search("约翰" + dot + "史密斯"))).as(dot).containsExactly("r-0");
             assertThat(ids(search("约翰" + dot))).as("two characters, the key itself: " + dot).containsExactly("r-0");
             assertThat(ids(search("约翰" + dot + "史密斯", "11"))).as("within a province: " + dot).containsExactly("r-0");
