@@ -362,6 +362,10 @@ class AuditEndToEndTest {
             assertThat(cleared.getMaxAge()).isZero();
             assertThat(cleared.getPath()).isEqualTo("/audit");
         }
+        for (String entrance : List.of("/audit", "/audit/", "/audit/logout")) {
+            web.get().uri(entrance).cookie("gongshi_audit_token", cookie).exchange().expectStatus().isSeeOther()
+                    .expectHeader().valueEquals("Location", "/audit/login");
+        }
         assertThat(web.get().uri("/audit/login?signedOut=true").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody()).contains("已退出登录").doesNotContain("已登录（");
         // the page a token may not read offers the form again, keeping the instant asked as of

@@ -202,6 +202,14 @@ public class AuditPagesController {
         return exchange.getResponse().setComplete();
     }
 
+    /** The audit area's own address, or a sign-out link followed: the sign-in form, which offers the sign-out when signed in. */
+    @GetMapping({"/audit", "/audit/", "/audit/logout"})
+    Mono<Void> toSignIn(ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+        exchange.getResponse().getHeaders().setLocation(URI.create("/audit/login"));
+        return exchange.getResponse().setComplete();
+    }
+
     /** 403 for a form a page of another site posted: a browser names the page's origin, which must be this one's. */
     private static void requireThisSite(ServerWebExchange exchange, String rule) {
         String origin = exchange.getRequest().getHeaders().getOrigin();

@@ -126,7 +126,10 @@ public class SecurityConfiguration {
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/audit/ledger/checkpoint/cosignatures"),
             ServerWebExchangeMatchers.pathMatchers("/audit/login"),
             // signing out needs no token that still verifies: one expired or revoked is cleared all the same
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/audit/logout"));
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/audit/logout"),
+            // the audit area's own address and a sign-out link followed lead to the sign-in form (a re-test from outside, stop 79:
+            // they answered a browser with a JSON 401 and 405)
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/audit", "/audit/", "/audit/logout"));
     /** The areas that need a token: the bureau API, the auditor's pages, the operators' metrics. */
     static final ServerWebExchangeMatcher TOKEN_AREAS = ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/audit/**",
             "/actuator/metrics", "/actuator/metrics/**");

@@ -211,6 +211,14 @@ public final class RedactionPolicy {
             "(?<=" + anyOf(ADDRESS_LABELS) + "\\s?[:：为是在]?\\s?|" + anyOf(PLACE_NOUN_LABELS) + "\\s?(?:[:：]|[为是](?!否))\\s?)"
                     + "(?![*:：为是在地的\\s宿所址处])[^，。；;,、\\n（）()的]{2,60}");
     /**
+     * A home after a bare 住 (当事人住北京市朝阳区望京花园…, 证人李明（住北京市…）, 住朝阳区劲松八区): up to the next punctuation or
+     * 的, where a division of the country (省, 市, 区, 县 …) follows within twelve characters; never 住所, 住址, 住处, 住宿, 住院,
+     * which are their own words (a re-test from outside, stop 79, found these homes public, and one written before 的办公室
+     * kept in a company's record as its premises).
+     */
+    private static final Pattern RESIDENCE = Pattern.compile("(?<=住)(?![所址处宿院户])(?=[^，。；;,、\\n（）()的]{0,12}?(?:省|自治区|市|区|县|旗|镇|乡))"
+            + "[^，。；;,、\\n（）()的]{2,60}");
+    /**
      * The words a passport's or a travel permit's number follows (护照号码, 港澳通行证, 台胞证); whatever letters and digits
      * come next are the number, whatever its country.
      */
@@ -421,7 +429,9 @@ public final class RedactionPolicy {
             // what the one goods were handed to did with them (另交给孙小美销毁, 交给李明代售: a sweep from outside, stop 73)
             "销毁", "代卖", "代售", "寄售", "转卖", "存放", "带走", "运走", "回收",
             // an address after the name (其员工李华邮箱李华@…: 李华邮 was taken for the name, a sweep from outside, stop 79)
-            "邮箱", "邮件", "电邮");
+            "邮箱", "邮件", "电邮",
+            // why the person did or did not (配偶王丽因脑梗偏瘫卧床: 王丽因 was taken for the name, and the illness left public)
+            "因");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -573,7 +583,8 @@ public final class RedactionPolicy {
      * The shape of a name after the first in a list: a surname, a familiar name or a Latin one, up to where a name ends
      * (no longer than the shortest), or one already hidden.
      */
-    private static final String LISTED_NAME_SHAPE = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + SPACED_NAME + "|(?:" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
+    private static final String LISTED_NAME_SHAPE = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + SPACED_NAME + "|(?:" + FAMILY + HAN + "{1,2}?|"
+            + FURTHER_SURNAME + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
             + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
     /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
     private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?:" + LISTED_NAME_SHAPE + ")";
@@ -626,9 +637,10 @@ public final class RedactionPolicy {
     private static final Pattern LABELLED_NAME = Pattern.compile(
             anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + "(?:" + OPENING_MARK + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")"
-                    + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "))"
+                    + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + "))"
                     + MORE_NAMES + ")"
-                    + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN) + "))"
+                    + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
+                    + "|、|" + anyOf(LIST_END_WORDS) + "))"
                     + MORE_NAMES + ")");
     /** The words of one who acts for the party: 代缴 (pays its fine), 代为 (acts in its place). */
     private static final List<String> ACTING_FOR = List.of("代缴", "代交", "代付", "代为", "代收", "代领", "代签");
@@ -640,7 +652,7 @@ public final class RedactionPolicy {
      */
     private static final String SOURCE_PLACE = "[^，。；;,、的处()（）\\s]{2,30}的";
     /** A name between two words: the first of a list, a familiar name, a Latin one, or one already hidden. */
-    private static final String NAME_BETWEEN = "((" + DOTTED_NAME + "|" + FAMILY + HAN + "{1,2}?|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME + ")"
+    private static final String NAME_BETWEEN = "((" + DOTTED_NAME + "|" + FAMILY + HAN + "{1,2}?|" + FURTHER_SURNAME + HAN + "{1,2}?|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME + ")"
             + MORE_NAMES + ")";
     /**
      * The names between 由 and 代缴/代为, their contacts in brackets between (由刘德华（电话***）代缴), joined by 、, 和, 及 or
@@ -1029,9 +1041,9 @@ public final class RedactionPolicy {
     /** The words of a place of business an address names before them (位于…的仓库, 在…的门店). */
     private static final List<String> PREMISES_WORDS = List.of("经营场所", "仓库", "库房", "门店", "店铺", "商铺", "档口", "厂房", "工厂", "厂区",
             "生产车间", "车间", "办公室", "办公场所", "生产基地", "展厅", "专柜", "柜台", "摊位");
-    private static final Pattern PREMISES_BEFORE = Pattern.compile("(?:" + anyOf(PREMISES_LABELS) + ")\\s?[:：为是在]?\\s?$");
+    private static final Pattern PREMISES_BEFORE = Pattern.compile("(?:" + anyOf(PREMISES_LABELS) + ")\\s?(?:[:：为是在]|位于)?\\s?$");
     private static final Pattern PREMISES_FIRST = Pattern.compile("^(?:" + anyOf(PREMISES_LABELS) + ")");
-    private static final Pattern PREMISES_AFTER = Pattern.compile("^的?(?:" + anyOf(PREMISES_WORDS) + ")");
+    private static final Pattern PREMISES_AFTER = Pattern.compile("^[^，。；;,、()（）的住]{0,20}的?(?:" + anyOf(PREMISES_WORDS) + ")");
 
     /**
      * An address hidden, unless it is an organisation's place of business (a sweep of realistic decisions, stop 79: a company's
@@ -1045,16 +1057,28 @@ public final class RedactionPolicy {
         Matcher label = PREMISES_FIRST.matcher(text.substring(start, end));
         boolean labelled = label.find();
         boolean premises = about.organisation() && (labelled || PREMISES_BEFORE.matcher(ascii(text.substring(Math.max(0, start - 10), start))).find()
-                || PREMISES_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 6))).find());
+                || PREMISES_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30))).find());
         // a label the address's place names began with is no part of it (经营场所北京市… → 经营场所***)
         return premises ? text.substring(start, end) : labelled ? label.group() + HIDDEN : HIDDEN;
     };
+
+    private static final Pattern HAN_RUN = Pattern.compile("^\\p{IsHan}+");
+
+    /**
+     * An e-mail address hidden, and a name its local part is (李华@example.com) remembered, to be hidden at its every other
+     * mention (a re-test from outside, stop 79: 顾客***投诉，李华称).
+     */
+    private static String hiddenAddressAndItsName(Matcher match, int group, String text, Scrubbing about) {
+        Matcher name = HAN_RUN.matcher(text.substring(match.start(group), match.end(group)));
+        if (name.find()) remember(name.group(), about.names());
+        return HIDDEN;
+    }
 
     /** The patterns every public text passes, in this order. */
     static final List<Rule> RULES = List.of(
             new Rule("ID number", ID_NUMBER, digits(17), RedactionPolicy::maskedIdNumber),
             new Rule("birth date", BIRTH_DATE, holdsAny(List.of("生")), RedactionPolicy::birthDateStart, HIDE),
-            new Rule("e-mail", EMAIL, holdsAny(List.of("@")), HIDE),
+            new Rule("e-mail", EMAIL, holdsAny(List.of("@")), RedactionPolicy::hiddenAddressAndItsName),
             new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), afterOneOf(CONTACT_LABELS), HIDE),
             new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
             new Rule("licence plate", LICENCE_PLATE, holdsAny(PLATE_PROVINCES), atOneOf(PLATE_PROVINCES), HIDE),
@@ -1067,6 +1091,7 @@ public final class RedactionPolicy {
             new Rule("number in Chinese numerals", CHINESE_NUMERAL_NUMBER, chineseDigitsInARow(CHINESE_NUMERAL_NUMBER_DIGITS), HIDE),
             new Rule("labelled address", LABELLED_ADDRESS, holdsAny(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)),
                     afterOneOf(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)), HIDE),
+            new Rule("home after 住", RESIDENCE, holdsAny(List.of("住")), afterOneOf(List.of("住")), HIDE),
             new Rule("address", ADDRESS, holdsAny(ROADS), HIDE_UNLESS_PREMISES),
             new Rule("house in a village or community", VILLAGE_HOUSE, holdsAny(VILLAGES), HIDE_UNLESS_PREMISES),
             new Rule("address in Latin script", LATIN_ADDRESS, ignoringCase(holdsAny(LATIN_STREETS)), HIDE_UNLESS_PREMISES),

@@ -708,6 +708,30 @@ class RedactionPolicyTest {
     }
 
     /**
+     * The second re-test from outside, stop 79: a home after a bare 住, in a person's particulars in brackets or before 的办公室
+     * in a company's record; staff by a surname that begins common words (常, 安, 文) before 、 or 均, and between 从 and 处; an
+     * e-mail's name at its other mentions; an illness after a spouse's name; a company's premises after 经营场所位于 or with a
+     * building's name before 的门店.
+     */
+    @Test
+    void homes_after_zhu_further_surnames_in_lists_and_an_address_s_name_the_second_re_test_found_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人住北京市朝阳区望京花园东区3号楼2单元401室。", "当事人住***。"},
+                {"当事人住朝阳区劲松八区。", "当事人住***。"},
+                {"证人李明（住北京市朝阳区朝阳北路甲12号）证实。", "证人***（住***）证实。"},
+                {"副总经理常建国、技术总监文海涛、质检员安晓丽均证实。", "副总经理***、技术总监***、质检员***均证实。"},
+                {"证人文海涛、常建国证实。", "证人***、***证实。"},
+                {"当事人从广州市白云区的安国华处购进。", "当事人从广州市白云区的***处购进。"},
+                {"顾客李华@example.com投诉，李华称商品为假。", "顾客***投诉，***称商品为假。"},
+                {"当事人配偶王丽因脑梗偏瘫卧床。", "当事人配偶***因***。"}});
+        stayAsWritten(List.of("员工安全意识淡薄。", "入住率下降。", "当事人住宿费用由其自理。"));
+        Party company = new Party(PartyKind.LEGAL_PERSON, "示例公司", "91110000600037341L", null, "王示例");
+        assertThat(record(company, "法定代表人王示例住北京市海淀区中关村大街1号5栋301室的办公室。").facts()).isEqualTo("法定代表人王示例住***的办公室。");
+        assertThat(record(company, "当事人经营场所位于北京市朝阳区南磨房路37号。对当事人位于北京市朝阳区三里屯路19号太古里南区S8-12号的门店进行检查。").facts())
+                .isEqualTo("当事人经营场所位于北京市朝阳区南磨房路37号。对当事人位于北京市朝阳区三里屯路19号太古里南区S8-12号的门店进行检查。");
+    }
+
+    /**
      * A sweep of realistic decisions, stop 79: a company's place of business and the warehouse where the goods were found,
      * public registration data and a core fact of the decision, were hidden as addresses. In an organisation's record they stay
      * (after 经营场所, 注册地址 …, before 的仓库, 的门店 …); a person's home in the same record, a natural person's or an individual
@@ -909,7 +933,7 @@ class RedactionPolicyTest {
                 "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "王小明、吴志强均证实", "张建华、李秀梅分别承认", "询问笔录", "对王小明进行了询问", "A123456789", "(女,35岁)", "均证实", "分别", "东方公司",
                 "交给", "卖给", "转交给", "阿强", "buyer ", "Mr. ", " and ", "Witness ", "保管", "交给钟晓华销售", "卖给Tom Smith，", "buyer Mary Johnson,", "Mr. Lee and Ms. Wu.",
                 "从王建国经营的", "向张晓明购进", "与王刚共同", "一三八 零零一三 八零零零", " 一二",
-                "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实");
+                "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实", "（住南山区", "No. 12 Main Street");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
