@@ -341,12 +341,15 @@ public class AuditPagesController {
 
     /** The deadlines of the case as it stands, each with its due day, the act that answered it and whether it was met. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> deadlines(Map<String, Object> state, LocalDate day) {
+    static List<Map<String, Object>> deadlines(Map<String, Object> state, LocalDate day) {
         Map<String, Object> c = (Map<String, Object>) state.get("case");
         List<Map<String, Object>> rows = new ArrayList<>();
         add(rows, "作出处罚决定期限", c.get("decisionDeadline"), day);
         Map<String, Object> notice = (Map<String, Object>) c.get("notice");
-        if (notice != null) add(rows, "听证申请期限", notice.get("hearingRequestDeadline"), day);
+        // the party's right, no one's duty: a window that ran out unused, or one the party waived, is no deadline missed (an
+        // auditor's sweep, stop 79: 已届满，未履行 read as the bureau's failure, and a waived window as still running)
+        if (notice != null) add(rows, "听证申请期限", notice.get("hearingRequestDeadline"), day,
+                Boolean.TRUE.equals(notice.get("rightsWaived")) ? "当事人已放弃" : "已届满，当事人未申请", Boolean.TRUE.equals(notice.get("rightsWaived")));
         Map<String, Object> decision = (Map<String, Object>) c.get("decision");
         if (decision != null) add(rows, "罚款缴纳期限", decision.get("paymentDeadline"), day);
         Map<String, Object> disclosure = (Map<String, Object>) c.get("disclosure");
@@ -376,6 +379,11 @@ public class AuditPagesController {
      * sweep from outside: a hearing window that ran out in February read "not yet due or not answered" in October).
      */
     private static void add(List<Map<String, Object>> rows, String name, Object deadline, LocalDate day) {
+        add(rows, name, deadline, day, "已届满，未履行", false);
+    }
+
+    /** As {@link #add(List, String, Object, LocalDate)}, an unanswered deadline read {@code unanswered} once passed, or at once when {@code ended}. */
+    private static void add(List<Map<String, Object>> rows, String name, Object deadline, LocalDate day, String unanswered, boolean ended) {
         if (!(deadline instanceof Map<?, ?> d)) return;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", name);
@@ -383,7 +391,7 @@ public class AuditPagesController {
         row.put("satisfiedOn", d.get("satisfiedOn"));
         Object met = d.get("met");
         boolean passed = d.get("dueOn") != null && day.isAfter(LocalDate.parse(String.valueOf(d.get("dueOn"))));
-        row.put("verdict", met == null ? (passed ? "已届满，未履行" : "未届满") : Boolean.TRUE.equals(met) ? "按期"
+        row.put("verdict", met == null ? (passed || ended ? unanswered : "未届满") : Boolean.TRUE.equals(met) ? "按期"
                 : Boolean.TRUE.equals(d.get("recordedLate")) ? "逾期（行为日期在期限内，账本记录晚于期限）" : "逾期");
         rows.add(row);
     }

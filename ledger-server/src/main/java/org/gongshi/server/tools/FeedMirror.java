@@ -91,6 +91,9 @@ public final class FeedMirror {
         org.gongshi.projections.transparency.Checkpoint seen;
         long lastCheck;
         volatile long checks, postponed;
+        /** The mirror file's size and time as this mirror last wrote it: another change to it is looked into at the next round. */
+        long writtenSize = -1;
+        java.nio.file.attribute.FileTime writtenAt;
 
         Checks(LogChecks logChecks, Duration every, Path state, java.util.List<byte[]> hashes) {
             this.logChecks = logChecks;
@@ -143,16 +146,47 @@ public final class FeedMirror {
             LogChecks.Signed now = logChecks.signedCheckpoint(LogClient.Log.FEED, keys, this);
             if (now == null || !logChecks.consistent(LogClient.Log.FEED, seen, now.checkpoint(), this)) return;
             seen = now.checkpoint();
+            synchronized (FeedMirror.this) {
+                stillOnDisk();
+                if (failed.isEmpty()) logChecks.leaves(LogClient.Log.FEED, "mirror " + out, java.util.List.copyOf(hashes), now.checkpoint(), this);
+            }
+            if (!failed.isEmpty()) return; // the head is kept as seen only with a mirror that checked against it
             try {
                 LogChecks.remember(state, LogClient.Log.FEED, now.note());
             } catch (IOException e) {
                 fail("feed last head seen", e.getMessage());
                 return;
             }
-            synchronized (FeedMirror.this) {
-                logChecks.leaves(LogClient.Log.FEED, "mirror " + out, java.util.List.copyOf(hashes), now.checkpoint(), this);
+            checks++;
+        }
+
+        /**
+         * Whether the file still holds what was mirrored and checked: the entries checked against the tree are the mirror's own
+         * record of what it wrote, so a file changed by another hand while the mirror runs was not seen until a restart (an
+         * auditor's sweep, stop 79: one byte changed in line 1, the mirror went on appending and checking). When the file's
+         * size or time is not what this mirror last wrote, every line is read again and compared.
+         */
+        private void stillOnDisk() {
+            try {
+                if (writtenSize == Files.size(out) && Files.getLastModifiedTime(out).equals(writtenAt)) return;
+                java.util.List<byte[]> onDisk = LogChecks.fileHashes(out);
+                for (int i = 0; i < Math.max(onDisk.size(), hashes.size()); i++) {
+                    if (i >= onDisk.size() || i >= hashes.size() || !java.util.Arrays.equals(onDisk.get(i), hashes.get(i))) {
+                        fail("mirror " + out + " on disk", "line " + (i + 1) + " (entry " + i + ") is no longer the entry mirrored and checked"
+                                + " against the feed tree: the file was changed while the mirror ran");
+                        return;
+                    }
+                }
+                written();
+            } catch (IOException e) {
+                fail("mirror " + out + " on disk", e.getMessage());
             }
-            if (failed.isEmpty()) checks++;
+        }
+
+        /** Notes the file's size and time as this mirror wrote it. */
+        void written() throws IOException {
+            writtenSize = Files.size(out);
+            writtenAt = Files.getLastModifiedTime(out);
         }
 
         /** Why the feed's signed head cannot be fetched now (no connection, a 5xx, a 429), or null when the server answers it. */
@@ -419,7 +453,10 @@ public final class FeedMirror {
             throw new NotWritten(out, e);
         }
         last = sequence;
-        if (checks != null) checks.hashes.add(org.gongshi.projections.transparency.Rfc6962.leafHash(json.getBytes(StandardCharsets.UTF_8)));
+        if (checks != null) {
+            checks.hashes.add(org.gongshi.projections.transparency.Rfc6962.leafHash(json.getBytes(StandardCharsets.UTF_8)));
+            checks.written();
+        }
     }
 
     /**

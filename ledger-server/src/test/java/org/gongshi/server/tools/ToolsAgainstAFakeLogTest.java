@@ -198,6 +198,40 @@ class ToolsAgainstAFakeLogTest {
     }
 
     /**
+     * An auditor's sweep, stop 79: one byte of a running checking mirror's file changed in place, and the mirror went on
+     * appending and checking, and kept the new head as seen, until a restart. A round of checks reads the file again when it
+     * is not as the mirror last wrote it, and stops on a line that is no longer the entry mirrored.
+     */
+    @Test
+    void a_checking_mirror_stops_on_its_file_changed_while_it_runs_and_keeps_no_head_seen_over_it() throws Exception {
+        log = new FakeLog("/", entries(3), 3);
+        Path out = work.resolve("t.jsonl");
+        Path state = work.resolve("t-state");
+        FeedMirror mirror = new FeedMirror(URI.create(log.url()), out, Duration.ofMillis(50), state);
+        inBackground(mirror);
+        awaitMirrored(mirror, 3);
+        awaitAtLeast(mirror::checksPassed, 2);
+        assertThat(mirror.failure()).as("the file as the mirror wrote it, and touched without a change, passes").isNull();
+        java.nio.file.Files.setLastModifiedTime(out, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        long passed = mirror.checksPassed();
+        awaitAtLeast(mirror::checksPassed, passed + 2);
+        assertThat(mirror.failure()).isNull();
+
+        String seen = java.nio.file.Files.readString(state.resolve("feed.checkpoint"));
+        byte[] bytes = java.nio.file.Files.readAllBytes(out);
+        String first = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int digit = first.indexOf('0');
+        assertThat(digit).as("a digit to change in " + first).isPositive();
+        bytes[digit] = '9'; // same length, in place
+        java.nio.file.Files.write(out, bytes);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (mirror.failure() == null && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(mirror.failure()).contains("on disk", "is no longer the entry mirrored");
+        assertThat(java.nio.file.Files.readString(state.resolve("feed.checkpoint"))).as("no head kept as seen over the changed file").isEqualTo(seen);
+        mirror.stop();
+    }
+
+    /**
      * A sweep from outside, stop 76: the wait before reconnecting grew while the server was away and never started short again,
      * so after one long outage every later restart left the mirror 30 s behind. A session that takes entries resets it.
      */
