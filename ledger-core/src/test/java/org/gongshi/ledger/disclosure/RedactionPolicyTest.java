@@ -708,6 +708,23 @@ class RedactionPolicyTest {
     }
 
     /**
+     * The last re-test from outside, stop 79: homes at a township or an estate, with 甲 before the house number, or after
+     * 的家位于, were public; words after a title that begin with a further surname (安排, 文件, 安保) were hidden as names, and
+     * names joined by 与/和 or before 从 were not.
+     */
+    @Test
+    void homes_by_what_they_are_and_further_surnames_joined_otherwise_are_hidden_and_ordinary_words_after_a_title_stay() {
+        scrubbedAs(new String[][]{
+                {"当事人在其位于北京市朝阳区朝阳北路甲12号的家中存放侵权商品。", "当事人在其位于***的家中存放侵权商品。"},
+                {"侵权商品存放在法定代表人位于北京市朝阳区东坝乡的家中。", "侵权商品存放在法定代表人位于***的家中。"},
+                {"证人李明的家位于北京市朝阳区望京西园三区212号楼1单元101室。", "证人***的家位于***。"},
+                {"技术总监文海涛与质检员安晓丽均证实。", "技术总监***与质检员***均证实。"},
+                {"由采购员安国华从外地购进。", "由采购员***从外地购进。"}});
+        stayAsWritten(List.of("由其销售经理安排发货，质检员常规检查。", "技术总监文件、质检员常规记录均显示。", "执法人员从安保处调取了监控录像。",
+                "由总经理安排、副总经理决定。"));
+    }
+
+    /**
      * The second re-test from outside, stop 79: a home after a bare 住, in a person's particulars in brackets or before 的办公室
      * in a company's record; staff by a surname that begins common words (常, 安, 文) before 、 or 均, and between 从 and 处; an
      * e-mail's name at its other mentions; an illness after a spouse's name; a company's premises after 经营场所位于 or with a
@@ -933,7 +950,7 @@ class RedactionPolicyTest {
                 "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "王小明、吴志强均证实", "张建华、李秀梅分别承认", "询问笔录", "对王小明进行了询问", "A123456789", "(女,35岁)", "均证实", "分别", "东方公司",
                 "交给", "卖给", "转交给", "阿强", "buyer ", "Mr. ", " and ", "Witness ", "保管", "交给钟晓华销售", "卖给Tom Smith，", "buyer Mary Johnson,", "Mr. Lee and Ms. Wu.",
                 "从王建国经营的", "向张晓明购进", "与王刚共同", "一三八 零零一三 八零零零", " 一二",
-                "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实", "（住南山区", "No. 12 Main Street");
+                "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实", "（住南山区", "No. 12 Main Street", "位于东坝乡的家中", "的家位于南山区");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
