@@ -213,10 +213,10 @@ public final class RedactionPolicy {
     /**
      * A home after a bare 住 (当事人住北京市朝阳区望京花园…, 证人李明（住北京市…）, 住朝阳区劲松八区): up to the next punctuation or
      * 的, where a division of the country (省, 市, 区, 县 …) follows within twelve characters; never 住所, 住址, 住处, 住宿, 住院,
-     * which are their own words (a re-test from outside, stop 79, found these homes public, and one written before 的办公室
+     * 住户, 住建 (住房和城乡建设), which are their own words (a re-test from outside, stop 79, found these homes public, and one written before 的办公室
      * kept in a company's record as its premises).
      */
-    private static final Pattern RESIDENCE = Pattern.compile("(?<=住)(?![所址处宿院户])(?=[^，。；;,、\\n（）()的]{0,12}?(?:省|自治区|市|区|县|旗|镇|乡))"
+    private static final Pattern RESIDENCE = Pattern.compile("(?<=住)(?![所址处宿院户建房])(?=[^，。；;,、\\n（）()的]{0,12}?(?:省|自治区|市|区|县|旗|镇|乡))"
             + "[^，。；;,、\\n（）()的]{2,60}");
     /** The words of a person's home after its place (位于…的家中, 在…的住处). */
     private static final List<String> HOME_WORDS = List.of("家中", "家里", "住处", "住所", "住宅", "住房", "宿舍", "居所", "出租屋", "出租房",
