@@ -204,12 +204,9 @@ class ToolsAgainstAFakeLogTest {
      */
     @Test
     void a_checking_mirror_stops_on_its_file_changed_while_it_runs_and_keeps_no_head_seen_over_it() throws Exception {
-        log = new FakeLog("/", entries(3), 3);
         Path out = work.resolve("t.jsonl");
         Path state = work.resolve("t-state");
-        FeedMirror mirror = new FeedMirror(URI.create(log.url()), out, Duration.ofMillis(50), state);
-        inBackground(mirror);
-        awaitMirrored(mirror, 3);
+        FeedMirror mirror = checkingMirrorOfThree(out, state);
         awaitAtLeast(mirror::checksPassed, 2);
         assertThat(mirror.failure()).as("the file as the mirror wrote it, and touched without a change, passes").isNull();
         java.nio.file.Files.setLastModifiedTime(out, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
@@ -260,13 +257,9 @@ class ToolsAgainstAFakeLogTest {
      */
     @Test
     void a_checking_mirror_appends_nothing_of_a_log_forked_from_the_head_its_state_holds() throws Exception {
-        log = new FakeLog("/", entries(3), 3);
         Path out = work.resolve("f.jsonl");
         Path state = work.resolve("f-state");
-        FeedMirror first = new FeedMirror(URI.create(log.url()), out, Duration.ofMillis(50), state);
-        inBackground(first);
-        awaitMirrored(first, 3);
-        awaitAtLeast(first::checksPassed, 1);
+        FeedMirror first = checkingMirrorOfThree(out, state);
         first.stop();
         log.close();
 
@@ -625,5 +618,15 @@ class ToolsAgainstAFakeLogTest {
                 out.write(bytes);
             }
         }
+    }
+
+    /** A mirror checking every 50 ms, running on a fresh log of three entries, once it mirrored them and passed a round of checks. */
+    private FeedMirror checkingMirrorOfThree(Path out, Path state) throws Exception {
+        log = new FakeLog("/", entries(3), 3);
+        FeedMirror mirror = new FeedMirror(URI.create(log.url()), out, Duration.ofMillis(50), state);
+        inBackground(mirror);
+        awaitMirrored(mirror, 3);
+        awaitAtLeast(mirror::checksPassed, 1);
+        return mirror;
     }
 }
