@@ -280,7 +280,17 @@ public class IdempotentCommands implements KeyReuse {
                 .takeUntil(current -> current.map(d -> "DONE".equals(d.getString("state"))).orElse(true))
                 .take(polling)
                 .last(Optional.of(stored))
-                .flatMap(current -> replay(current.orElse(stored)));
+                .flatMap(current -> current.isPresent() ? replay(current.get()) : released());
+    }
+
+    /**
+     * The answer to a repeat whose first attempt's key went while it waited (refused with 400, which keeps no answer: {@link
+     * #keep}; or expired): sent again at once, the repeat runs itself (it was answered "still being processed" with a claim
+     * that had gone).
+     */
+    private static Mono<ResponseEntity<?>> released() {
+        return Mono.just(Problems.toResponse(new CommandPending("The first request sent with this Idempotency-Key left no answer to"
+                + " replay (it was refused as sent, 400, or its key expired); send this request again", Duration.ofSeconds(1))));
     }
 
     /** How often a repeat looks for the first attempt's answer while it waits for it. */

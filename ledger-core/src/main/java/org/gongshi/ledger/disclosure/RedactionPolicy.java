@@ -123,6 +123,8 @@ public final class RedactionPolicy {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
     private static final String HAN = "\\p{IsHan}";
+    /** A middle dot between a name's parts, any of them ({@link org.gongshi.ledger.text.VisibleText#MIDDLE_DOTS}). */
+    private static final String MIDDLE_DOT = "[" + org.gongshi.ledger.text.VisibleText.MIDDLE_DOTS + "]";
     /** A character of a place name: a Han character that is not a word around an address (住, 在, 于, 的, 为 …). */
     private static final String PLACE = "[\\p{IsHan}&&[^住在于的人址为是和与及至从向]]";
     private static final String NUMBER = "[0-9一二三四五六七八九十百零〇]+";
@@ -475,7 +477,7 @@ public final class RedactionPolicy {
      * (a privacy sweep from outside, stop 79: 证人“王大锤”, 证人（王大锤）, 顾客「李小龙」 were published; 证人（男）,
      * 证人（16岁） stay notes).
      */
-    private static final String OPENING_MARK = "[“\"'‘「『（(【〔\\[〈《](?=" + FAMILY + "|" + HAN + "{1,8}[·・•‧]|[老小阿A-Z])";
+    private static final String OPENING_MARK = "[“\"'‘「『（(【〔\\[〈《](?=" + FAMILY + "|" + HAN + "{1,8}" + MIDDLE_DOT + "|[老小阿A-Z])";
     /**
      * Where a name ends: punctuation, a part already hidden (钱多多*** after a phone number), a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
      * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), a word that joins it to the next name in a list (和, 及, 与),
@@ -539,7 +541,7 @@ public final class RedactionPolicy {
      * A name written with a middle dot between its parts, as Uyghur, Tibetan and foreign names are in Chinese (阿卜杜拉·买买提,
      * 迪丽娜尔·艾山, 约翰·史密斯): up to where a name ends (privacy audit from outside: the dot kept them public after 证人).
      */
-    private static final String DOTTED_NAME = HAN + "{1,8}[·・•‧]" + HAN + "{1,8}?(?:[·・•‧]" + HAN + "{1,8}?)?(?=" + NAME_END + "|处|向)";
+    private static final String DOTTED_NAME = HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}?(?:" + MIDDLE_DOT + HAN + "{1,8}?)?(?=" + NAME_END + "|处|向)";
     /** The Latin words that end a company's name (Apple Inc, Nike Ltd): no person's name. */
     private static final List<String> LATIN_ORGANISATION_WORDS = List.of("Inc", "Ltd", "Co", "Corp", "Corporation", "Company", "Limited",
             "Group", "Llc", "Gmbh", "Plc", "Holdings");
@@ -1364,7 +1366,7 @@ public final class RedactionPolicy {
      * too often a word).
      */
     private static final Pattern REPEATED_NAME = Pattern.compile("(?:" + FAMILY + HAN + "{1,3}|" + FAMILIAR_NAME + "|"
-            + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}|" + HAN + "{1,8}[·・•‧.]" + HAN + "{1,8}(?:[·・•‧.]" + HAN + "{1,8})?)");
+            + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}|" + HAN + "{1,8}(?:" + MIDDLE_DOT + "|\\.)" + HAN + "{1,8}(?:(?:" + MIDDLE_DOT + "|\\.)" + HAN + "{1,8})?)");
 
     private static void remember(String name, Set<String> names) {
         String n = name.strip();
@@ -1394,7 +1396,7 @@ public final class RedactionPolicy {
     }
 
     /** What may stand between the characters of a term as a text writes it (王　建　军, Li-Lei, 姓　　名). */
-    private static final String TERM_SEPARATORS = "[\\s\\-.·・•‧]";
+    private static final String TERM_SEPARATORS = "[\\s\\-." + org.gongshi.ledger.text.VisibleText.MIDDLE_DOTS + "]";
     private static final Pattern SEPARATOR = Pattern.compile(TERM_SEPARATORS);
 
     /**

@@ -13,6 +13,15 @@ public final class VisibleText {
     private VisibleText() {
     }
 
+    /**
+     * The middle dots a foreign or minority name's parts are written apart with (约翰·史密斯, 阿卜杜拉·买买提), whichever the
+     * writer's input method gave: U+00B7, the bullet U+2022, the hyphenation point U+2027, the bullet and dot operators U+2219
+     * and U+22C5, the katakana middle dot U+30FB, the word separator U+2E31, the sinological dot U+A78F, and the forms NFKC makes
+     * U+00B7 and U+30FB of (the Greek ano teleia U+0387, the half-width U+FF65). The one list the redaction policy finds dotted
+     * names by and the public search leaves out of names and queries.
+     */
+    public static final String MIDDLE_DOTS = "\u00B7\u2022\u2027\u2219\u22C5\u30FB\u2E31\uA78F\u0387\uFF65";
+
     /** {@code text} in NFKC without invisible characters; "" for null. */
     public static String of(String text) {
         if (text == null) return "";

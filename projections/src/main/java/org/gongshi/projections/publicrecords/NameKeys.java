@@ -28,14 +28,8 @@ public final class NameKeys {
         return n.chars().anyMatch(c -> MIDDLE_DOTS.indexOf(c) >= 0) ? withoutMiddleDots(n) : n;
     }
 
-    /**
-     * The middle dots a foreign or minority name's parts are written apart with (约翰·史密斯), left out of a name and a query
-     * alike: U+00B7 (and the Greek ano teleia, which NFKC makes it), the bullet U+2022, the hyphenation point U+2027, the bullet
-     * and dot operators U+2219 and U+22C5, the katakana middle dot U+30FB (and its half-width form, which NFKC makes it), the
-     * word separator U+2E31 and the sinological dot U+A78F. A name is written with whichever the clerk's input method gave; a member of the public types
-     * another, or none, or a space (public pages sweeps, stops 77–79).
-     */
-    public static final String MIDDLE_DOTS = "\u00B7\u2022\u2027\u2219\u22C5\u30FB\u2E31\uA78F";
+    /** The middle dots left out of names and queries alike ({@link VisibleText#MIDDLE_DOTS}): a member of the public types another, or none. */
+    public static final String MIDDLE_DOTS = VisibleText.MIDDLE_DOTS;
 
     private static String withoutMiddleDots(String n) {
         StringBuilder without = new StringBuilder(n.length());
