@@ -371,8 +371,11 @@ public final class RedactionPolicy {
      * address is given after (邮箱为柳如烟@…); never the words before it (当事人向李华@… keeps 当事人向: a re-test from outside,
      * stop 79, found them hidden, or longer runs left whole).
      */
-    /** What may follow a Han local part in it: a separator and more (李华+shop@…); Latin letters right after Han ones are no part of it (邮箱liu@…). */
-    private static final String HAN_LOCAL_PART_REST = "(?:[._%+\\-]" + NOT_HAN_ADDRESS_CHARACTER + "*)?";
+    /**
+     * What may follow a Han local part in it: a separator and more in any script (李华+shop@…, 王小明.李@…: the privacy sweep of
+     * stop 79 found 王小明 left public before a dot); Latin letters right after Han ones are no part of it (邮箱liu@…).
+     */
+    private static final String HAN_LOCAL_PART_REST = "(?:[._%+\\-][\\p{L}\\p{N}._%+\\-]*)?";
     private static final String HAN_LOCAL_PART = "(?:(?<![\\p{IsHan}])\\p{IsHan}{1,3}|(?<=邮箱|邮件|电邮|信箱|地址|为|是|:|：)(?![为是])\\p{IsHan}{1,4}"
             + "|(?![向于])" + FAMILY + "\\p{IsHan}{1,2})(?=" + HAN_LOCAL_PART_REST + "\\s?@)";
     /**
@@ -472,12 +475,16 @@ public final class RedactionPolicy {
     private static final List<String> LIST_END_WORDS = List.of("均", "分别", "皆");
     /** A closing quotation mark or bracket, after a name written in them (证人“王大锤”证实, 证人（王大锤）证实). */
     private static final String CLOSING_MARK = "[”\"'’」』）)】〕\\]〉》]";
+    /** A closing quotation mark, not a bracket (the first of two names each in quotation marks: 证人“王大锤”“李小花”). */
+    private static final String CLOSING_QUOTE = "[”\"'’」』]";
     /**
      * An opening quotation mark or bracket before a name, where a surname, a dotted or familiar name or a Latin one follows it
      * (a privacy sweep from outside, stop 79: 证人“王大锤”, 证人（王大锤）, 顾客「李小龙」 were published; 证人（男）,
      * 证人（16岁） stay notes).
      */
     private static final String OPENING_MARK = "[“\"'‘「『（(【〔\\[〈《](?=" + FAMILY + "|" + HAN + "{1,8}" + MIDDLE_DOT + "|[老小阿A-Z])";
+    /** An opening quotation mark, not a bracket, before a name ({@link #OPENING_MARK}'s names): 证人“王大锤”，“李小花”. */
+    private static final String OPENING_QUOTE = "[“\"'‘「『](?=" + FAMILY + "|" + HAN + "{1,8}" + MIDDLE_DOT + "|[老小阿A-Z])";
     /**
      * Where a name ends: punctuation, a part already hidden (钱多多*** after a phone number), a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
      * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), a word that joins it to the next name in a list (和, 及, 与),
@@ -578,8 +585,12 @@ public final class RedactionPolicy {
      * (证人写为马化腾，实为范冰冰).
      */
     private static final String JOINER = "(?:\\s?[、和及与]\\s?|\\s(?:and|&)\\s|,\\s(?=[A-Z][A-Za-z]+(?: [A-Z]|,| and | &))|[，,]\\s?(?:实为|实系|应为|更正为))";
-    /** A joiner between names in a list, each name perhaps in quotation marks or brackets (证人“王大锤”、“李小花”). */
-    private static final String LIST_JOINER = CLOSING_MARK + "?" + JOINER + "(?:" + OPENING_MARK + ")?";
+    /**
+     * A joiner between names in a list, each name perhaps in quotation marks or brackets (证人“王大锤”、“李小花”); between names
+     * each in quotation marks, a comma or nothing joins them too (证人“王大锤”，“李小花”, 证人“王大锤”“李小花”: the privacy sweep of
+     * stop 79 found the second name public).
+     */
+    private static final String LIST_JOINER = "(?:" + CLOSING_MARK + "?" + JOINER + "(?:" + OPENING_MARK + ")?|" + CLOSING_QUOTE + "\\s?[，,]?\\s?" + OPENING_QUOTE + ")";
     /** A name already hidden (by a listed term or by a pattern before): a list may begin or go on with it. */
     private static final String HIDDEN_NAME = "\\*\\*\\*";
     /**
@@ -590,10 +601,11 @@ public final class RedactionPolicy {
     private static final String PERIOD_DOTTED_NAME = HAN + "{2,4}\\.(?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + ")(?!当事人)" + HAN + "{2,6}?(?:\\." + HAN + "{2,6}?)?(?=" + NAME_END + "|处|向)";
     /**
-     * A name written with a space between its characters (李 小 龙, 李　小　龙: a privacy sweep from outside, stop 79), after a
-     * role only: a surname, then one or two characters each after one space, up to where a name ends.
+     * A name written with a space between its characters (李 小 龙, 李　小　龙: a privacy sweep from outside, stop 79), or after its
+     * surname only (李 小龙), after a role only: a surname, then one or two characters each after one space, or a space and two
+     * characters, up to where a name ends.
      */
-    private static final String SPACED_NAME = FAMILY + "(?: " + HAN + "){1,2}(?=" + NAME_END + ")";
+    private static final String SPACED_NAME = "(?:" + FAMILY + "(?: " + HAN + "){1,2}|" + FAMILY + " " + HAN + HAN + ")(?=" + NAME_END + ")";
     /** The first name after a role word: a surname and a name, a familiar name, a Latin one, or one already hidden. */
     /**
      * The shape of a name after the first in a list: a surname, a familiar name or a Latin one, up to where a name ends

@@ -704,9 +704,16 @@ class RedactionPolicyTest {
                 {"证人买买提．艾力证实。", "证人***证实。"},
                 {"当事人的合伙人李 小 龙负责进货，李小龙称。", "当事人的合伙人***负责进货，***称。"},
                 {"当事人的合伙人李　小　龙负责进货。", "当事人的合伙人***负责进货。"},
-                {"证人王 五 负责看店。", "证人*** 负责看店。"}});
+                {"证人王 五 负责看店。", "证人*** 负责看店。"},
+                // stop 80: names each in quotation marks joined by a comma or by nothing, a name spaced after its surname only
+                {"证人“王大锤”，“李小花”到场作证。", "证人“***”，“***”到场作证。"},
+                {"证人“王大锤”“李小花”到场作证。", "证人“***”“***”到场作证。"},
+                {"证人「王大锤」, 「李小花」，「张三丰」均证实。", "证人「***」, 「***」，「***」均证实。"},
+                {"证人李 小龙到场作证，李小龙称。", "证人***到场作证，***称。"},
+                {"证人王 小龙、李 小花到场。", "证人***、***到场。"}});
         stayAsWritten(List.of("证人（男，35岁）证实当事人销售。", "证人（16岁）证实。", "证人（女性）称。", "证人（店长）称。",
-                "投诉人（上海某某有限公司）称。", "投诉人“某某品牌”权利人称。"));
+                "投诉人（上海某某有限公司）称。", "投诉人“某某品牌”权利人称。", "当事人称“假货”，“正品”均有销售。"));
+        assertThat(RedactionPolicy.scrub("证人“王大锤”（男）到场。")).as("a note in brackets after a quoted name").isEqualTo("证人“***”（男）到场。");
         assertThat(RedactionPolicy.scrub("证人张三.当事人称其不知情。")).as("the stop ends the name before a role").isEqualTo("证人***.当事人称其不知情。");
     }
 
@@ -833,7 +840,10 @@ class RedactionPolicyTest {
                 {"当事人邮箱josé.garcía@correo.es。", "当事人邮箱***。"},
                 {"当事人通过müller.jürgen@beispiel.de收款。", "当事人通过***收款。"},
                 {"当事人邮箱liu.shili@example.com。", "当事人邮箱***。"},
-                {"其员工李华邮箱李华@example.com。", "其员工***邮箱***。"}});
+                {"其员工李华邮箱李华@example.com。", "其员工***邮箱***。"},
+                // stop 80: a Han local part with a dot inside it was hidden from the dot on (王小明.***)
+                {"当事人联系人的邮箱为王小明.李@example.com。", "当事人联系人的邮箱为***。"},
+                {"买家邮箱张伟_李娜@例子.中国下单。", "买家邮箱***下单。"}});
     }
 
     /**
