@@ -99,10 +99,7 @@ public class ListingCommandController {
     @PostMapping("/{listingId}/removal")
     Mono<ResponseEntity<?>> remove(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                    @PathVariable String listingId, @Valid @RequestBody ListingRequests.RemovalRequest body) {
-        return act(jwt, key, listingId, "removal", body, () -> {
-            body.check();
-            return new RemoveListing(listingId, body.removedOn(), body.reason(), body.detail());
-        });
+        return act(jwt, key, listingId, "removal", body, () -> new RemoveListing(listingId, body.removedOn(), body.reason(), body.detail()));
     }
 
     @PostMapping("/{listingId}/repair")

@@ -108,21 +108,12 @@ public final class ListingRequests {
     public record LiftRequest(@NotNull LocalDate liftedOn, @NotBlank @CodePointLength(max = Bounds.TEXT) String reason) {}
 
     /**
-     * 移出 for a named reason; {@code detail} says what happened, required for BASIS_REVOKED (the decision that revoked the
-     * basis) and LISTED_IN_ERROR (what the error was). Whether the basis was in fact revoked is the ledger's rule (409), and so
-     * is REPAIRED, a value of the contract that only a granted repair records (409 {@code listing-removal}; it was a 400 as if
-     * the value were unknown: a sweep from outside).
+     * 移出 for a named reason, API.md's {@code {removedOn, reason}}; {@code detail}, optional, says what happened (the decision
+     * that revoked the basis, what the error was) and is published with the removal. Whether the basis was in fact revoked is
+     * the ledger's rule (409), and so is REPAIRED, a value of the contract that only a granted repair records (409
+     * {@code listing-removal}; it was a 400 as if the value were unknown: a sweep from outside).
      */
     public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @CodePointLength(max = Bounds.TEXT) String detail) {
-        void check() {
-            boolean detailGiven = detail != null && !detail.isBlank();
-            if (reason == RemovalReason.BASIS_REVOKED && !detailGiven) {
-                throw InvalidRequest.of("detail", "name the decision that revoked the basis of the listing (BASIS_REVOKED needs a detail)");
-            }
-            if (reason == RemovalReason.LISTED_IN_ERROR && !detailGiven) {
-                throw InvalidRequest.of("detail", "say what the error was (LISTED_IN_ERROR needs a detail)");
-            }
-        }
     }
 
     public enum RepairAction { APPLY, GRANT, REFUSE }

@@ -1,11 +1,8 @@
 package org.gongshi.api.listings;
 
 import org.gongshi.api.problem.InvalidRequest;
-import org.gongshi.ledger.listings.event.RemovalReason;
 import org.gongshi.ledger.listings.event.SanctionMeasure;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -42,21 +39,6 @@ class ListingRequestsTest {
                 measure(SanctionMeasure.KEY_SUPERVISION)), null, null)::check).doesNotThrowAnyException();
     }
 
-    @ParameterizedTest
-    @EnumSource(value = RemovalReason.class, names = {"BASIS_REVOKED", "LISTED_IN_ERROR"})
-    void a_removal_for_a_revoked_basis_or_an_error_says_what_happened(RemovalReason reason) {
-        for (String missing : new String[] {null, " "}) {
-            assertThatThrownBy(new ListingRequests.RemovalRequest(ON, reason, missing)::check)
-                    .isInstanceOfSatisfying(InvalidRequest.class, invalid -> assertThat(invalid.errors())
-                            .singleElement().satisfies(error -> {
-                                assertThat(error.field()).isEqualTo("detail");
-                                assertThat(error.message()).contains(reason.name() + " needs a detail");
-                            }));
-        }
-        assertThatCode(new ListingRequests.RemovalRequest(ON, reason, "京知复决〔2026〕3号")::check).doesNotThrowAnyException();
-        // the term's expiry needs none: the ledger knows the term
-        assertThatCode(new ListingRequests.RemovalRequest(ON, RemovalReason.TERM_EXPIRED, null)::check).doesNotThrowAnyException();
-    }
 
     private static ListingRequests.MeasureRequest measure(SanctionMeasure type) {
         return new ListingRequests.MeasureRequest(type, null, null);

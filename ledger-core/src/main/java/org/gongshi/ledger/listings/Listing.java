@@ -237,14 +237,15 @@ public class Listing {
         requireOnList("remove it");
         check(command.reason() != null, Rule.LISTING_REMOVAL, "name the reason for the removal: TERM_EXPIRED, BASIS_REVOKED or LISTED_IN_ERROR");
         requireDatedInOrder(command.removedOn(), "the removal", recording, rules);
-        boolean detailGiven = command.detail() != null && !command.detail().isBlank();
+        // the detail (which decision revoked the basis, what the error was) is published when given, never required: API.md's
+        // removal is {removedOn, reason}, and the ledger itself knows whether a basis was revoked (a contract sweep from
+        // outside, stop 80: a removal with only the contract's fields was refused)
         switch (command.reason()) {
             case REPAIRED -> check(false, Rule.LISTING_REMOVAL,
                     "an entry is removed as REPAIRED only by granting a repair application (DecideListingRepair)");
             case TERM_EXPIRED -> check(command.removedOn().isAfter(termEnd.dueOn()), Rule.LISTING_REMOVAL,
                     "the term runs until " + termEnd.dueOn() + "; the entry expires from " + termEnd.dueOn().plusDays(1));
             case BASIS_REVOKED -> {
-                check(detailGiven, Rule.LISTING_REMOVAL, "name the decision that revoked the basis of the listing (detail)");
                 // the ledger knows whether a basis still bears the entry (the cases' aggregates): a claim in the detail is not
                 // enough. A repeated infringer rests on its rule: the penalties that still count (a sweep from outside, stop 72:
                 // one changed to a warning only no longer counts, yet the entry could not be removed, "every decision still stands")
@@ -257,7 +258,7 @@ public class Listing {
                                     + " listing by itself; or remove it as LISTED_IN_ERROR");
                 }
             }
-            case LISTED_IN_ERROR -> check(detailGiven, Rule.LISTING_REMOVAL, "say what the error was (detail)");
+            case LISTED_IN_ERROR -> { }
         }
         end(command.reason(), command.removedOn(), publicText(command.detail(), basisCases), rules, slots);
     }

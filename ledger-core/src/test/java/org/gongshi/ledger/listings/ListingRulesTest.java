@@ -565,9 +565,6 @@ class ListingRulesTest {
                 .when(new RemoveListing(LISTING_ID, date("2025-10-09"), RemovalReason.REPAIRED, "已修复"), AS_OWN_BUREAU),
                 "listing-removal", "only by granting a repair application");
         refused(fixture.given(listedWithSanctions())
-                .when(new RemoveListing(LISTING_ID, date("2025-06-03"), RemovalReason.LISTED_IN_ERROR, ""), AS_OWN_BUREAU),
-                "listing-removal", "say what the error was");
-        refused(fixture.given(listedWithSanctions())
                 .when(new RemoveListing(LISTING_ID, date("2025-06-03"), null, "错误"), AS_OWN_BUREAU),
                 "listing-removal", "name the reason");
 
