@@ -963,7 +963,10 @@ class RedactionPolicyTest {
                 "苏宁物流", "万达广场", "王小明", "吴志强", "（证人）", "（男，1970年1月1日出生）", "赵敏（证人）", "王小明、吴志强均证实", "张建华、李秀梅分别承认", "询问笔录", "对王小明进行了询问", "A123456789", "(女,35岁)", "均证实", "分别", "东方公司",
                 "交给", "卖给", "转交给", "阿强", "buyer ", "Mr. ", " and ", "Witness ", "保管", "交给钟晓华销售", "卖给Tom Smith，", "buyer Mary Johnson,", "Mr. Lee and Ms. Wu.",
                 "从王建国经营的", "向张晓明购进", "与王刚共同", "一三八 零零一三 八零零零", " 一二",
-                "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实", "（住南山区", "No. 12 Main Street", "位于东坝乡的家中", "的家位于南山区");
+                "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实", "（住南山区", "No. 12 Main Street", "位于东坝乡的家中", "的家位于南山区",
+                // stop 80: phones of other countries, particulars in a row, names in another script or after a nickname
+                "+852 9123 4567", "+1 (415) 555-2671", "｜聂红军｜男｜", "，游振宇，男，", "***（Gulmira Abdurehim，", "***（이민호，", "卖家“王姐”（王桂芬）",
+                "从二房东卞小娟处");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1020,6 +1023,43 @@ class RedactionPolicyTest {
                 "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK, "440300", List.of());
         assertThat(record.facts()).isEqualTo("周八伙同***销售假冒手提包。当事人周八（男，***出生）与***（证人）均在场。");
         assertThat(record.subjectName()).isEqualTo("周八");
+    }
+
+    /**
+     * A privacy sweep of 25 realistic decisions, stop 80 (hospitals, e-commerce, markets, foreign and minority parties): patients
+     * listed with their diagnoses and clinic numbers, witnesses in a table, kin and staff by titles the lists lacked, a name
+     * half written with 某 or by a further surname at its other mention, a supplier after a describer, a name in another script
+     * in brackets, a phone number of another country; and words a pattern took that name nobody.
+     */
+    @Test
+    void patients_witnesses_in_tables_kin_staff_and_foreign_names_the_third_round_of_realistic_decisions_found_public_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"患者一，游振宇，男，1961年3月出生，门诊号K2026-00317，诊断：下颌牙列缺损；患者二，詹桂兰，女，69岁。",
+                        "患者一，***，男，***出生，门诊号***，诊断：***；患者二，***，女，69岁。"},
+                {"种植科医师欧阳志刚、护士长萧雅琳证实。", "种植科医师***、护士长***证实。"},
+                {"1｜聂红军｜男｜45｜当事人库管员｜13801234567", "1｜***｜男｜45｜当事人库管员｜***"},
+                {"3｜Peter Wong｜男｜38｜香港供货商｜+852 9123 4567", "3｜***｜男｜38｜香港供货商｜***"},
+                {"寄件人薛某军发货，当事人到薛某军位于北京市朝阳区十八里店乡周家庄村东区3排17号的租住处取件。",
+                        "寄件人***发货，当事人到***位于***的租住处取件。"},
+                {"当事人以其表哥冉鹏的名义签订合同。当事人的表哥冉鹏证实。", "当事人以其表哥***的名义签订合同。当事人的表哥***证实。"},
+                {"当事人的姐夫甘立群从四川省宜宾市发货，儿媳妇苗雨欣代收。", "当事人的姐夫***从四川省宜宾市发货，儿媳妇***代收。"},
+                {"学员家长邬建军投诉其孩子邬子涵（8岁）受伤，老伴阎大爷称。", "学员家长***投诉其孩子***（8岁）受伤，老伴***称。"},
+                {"诊所护士林小芳、药剂员覃美玲证实，送货员尤大成送货。", "诊所护士***、药剂员***证实，送货员***送货。"},
+                {"货款转入其出纳庄美华个人名下的账户，出租人为个人邵德福。", "货款转入其出纳***个人名下的账户，出租人为个人***。"},
+                {"买家（实名邱冬梅）下单，从卖家“美妆批发王姐”（王桂芬）处购进。", "买家（实名***）下单，从卖家“美妆批发王姐”（***）处购进。"},
+                {"当事人从二房东卞小娟处转租，从日本籍个人佐藤花子（SATO HANAKO）处购进。", "当事人从二房东***处转租，从日本籍个人***（***）处购进。"},
+                {"当事人的表妹古丽米拉·阿不都热依木（Gulmira Abdurehim，维吾尔族）协助销售。", "当事人的表妹***（***，维吾尔族）协助销售。"},
+                {"外籍教师David Miller和中方员工张伟负责授课，韩国籍人员李敏浩（이민호，男）在场。", "外籍教师***和中方员工***负责授课，韩国籍人员***（***，男）在场。"},
+                {"患者梁秀珍（住院号ZY2026090105，诊断为颈椎病）接受治疗。", "患者***（住院号***，诊断为***）接受治疗。"},
+                {"联系+1 (415) 555-2671或+82-10-1234-5678。", "联系***或***。"}});
+        stayAsWritten(List.of("按当事人提供的客户名单派送。", "当事人向就诊患者销售。", "住院部位于三楼，就诊人数达百余人。", "当事人从供货商某某公司处购进。",
+                "当事人从店员处得知。", "品名：运动鞋，男，42码。", "当事人对外宣称“正品”（王牌）。", "货值金额+12345678元。", "当事人，男，1980年出生。"));
+        Party person = new Party(PartyKind.NATURAL_PERSON, "马建国", null, ID_NUMBER, null);
+        PublicRecord record = RedactionPolicy.publicRecord("r-80", person, "京朝市监罚〔2026〕4100号", "假冒专利",
+                "当事人：马建国，男。患者一，游振宇，男，69岁。", "《专利法》第六十八条",
+                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
+                "北京市朝阳区市场监督管理局", "114403000000000359", IpType.PATENT, "110105", List.of());
+        assertThat(record.facts()).as("the party's own name stays in a row of particulars").isEqualTo("当事人：马建国，男。患者一，***，男，69岁。");
     }
 
     /** The second audit from outside: third parties by surnames the list lacked, by kin and titles, payers and minors. */
