@@ -43,6 +43,7 @@ import org.gongshi.server.schedule.DeadlineRunner;
 import org.gongshi.projections.ledger.StoredForm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The distributed profile (docker-compose, production) wires Axon Server and an external MongoDB and
@@ -67,14 +68,19 @@ class DistributedProfileTest {
     }
 
     static ConfigurableApplicationContext start(String roles) {
+        return start(roles, "/gongshi", List.of("--axon.axonserver.token=distributed-profile-test-axon-token"));
+    }
+
+    static ConfigurableApplicationContext start(String roles, String databasePath, List<String> more) {
         LedgerServerApplication.disableUpdateChecker();
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=distributed",
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--axon.axonserver.servers=127.0.0.1:1",
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + externalMongo.getLocalAddress().getPort() + "/gongshi",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + externalMongo.getLocalAddress().getPort() + databasePath,
                 "--gongshi.security.jwt-secret=" + JWT_SECRET));
+        args.addAll(more);
         if (roles != null) args.add("--gongshi.roles=" + roles);
         if (roles == null || roles.contains("projections")) { // the profile signs with configured keys only: the signing node gets them
             args.add("--gongshi.feed.signer-key=" + FEED_KEY.signerKey());
@@ -160,6 +166,22 @@ class DistributedProfileTest {
         return NimbusJwtEncoder.withSecretKey(JwtKeys.fromSecret(JWT_SECRET)).algorithm(MacAlgorithm.HS256).build()
                 .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), JwtClaimsSet.builder().subject("operator")
                         .issuedAt(now).expiresAt(now.plusSeconds(600)).claim("roles", List.of("admin")).build())).getTokenValue();
+    }
+
+    /**
+     * A deployer's sweep, stop 80: a node without Axon Server's token started and tried to connect for ever; a node whose
+     * MongoDB URI named another database wrote into {@code gongshi}, so two ledgers on one cluster shared their read models.
+     */
+    @Test
+    void a_node_needs_axon_servers_token_and_keeps_its_read_models_in_the_database_its_mongodb_uri_names() {
+        assertThatThrownBy(() -> start("api", "/gongshi", List.of()).close()).hasStackTraceContaining("No Axon Server token: set AXONSERVER_TOKEN");
+        try (ConfigurableApplicationContext app = start("api", "/gongshi_province_a",
+                List.of("--axon.axonserver.token=distributed-profile-test-axon-token"))) {
+            assertThat(app.getBean(com.mongodb.client.MongoDatabase.class).getName()).isEqualTo("gongshi_province_a");
+        }
+        assertThatThrownBy(() -> start("api", "/gongshi_province_a", List.of("--axon.axonserver.token=distributed-profile-test-axon-token",
+                "--gongshi.mongodb.database=gongshi")).close())
+                .hasStackTraceContaining("named twice, as 'gongshi_province_a' in the MongoDB URI").hasStackTraceContaining("'gongshi' in gongshi.mongodb.database");
     }
 
     /** A node without the api role still answers its own endpoints' refusals as problems that say why (API.md: 409 with the rule). */

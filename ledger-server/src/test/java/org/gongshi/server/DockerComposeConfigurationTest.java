@@ -114,13 +114,16 @@ class DockerComposeConfigurationTest {
     }
 
     /**
-     * Axon Server's official images are distroless since 4.3: no shell, no curl. A health check
-     * inside it can never pass, so nothing may wait for it to be healthy; the ledger starts once it
-     * runs and the connector reconnects.
+     * The ledger starts once Axon Server's container runs and its connector reconnects until Axon Server answers, so nothing
+     * waits on a health check of Axon Server, and no health check relies on a tool an image need not have (curl, wget).
+     * (This file said Axon Server's images were distroless; since 2023.1 they are Eclipse Temurin's, with a shell: a
+     * deployer's sweep, stop 80.) Axon Server's log volume is named, so it outlives {@code docker compose down} as its data does.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void nothing_waits_on_a_health_check_the_distroless_axon_server_image_cannot_run() {
+    void nothing_waits_on_a_health_check_of_axon_server_and_its_volumes_are_named() {
+        assertThat(services.get("axonserver").get("volumes").toString()).contains("axonserver-data:/axonserver/data",
+                "axonserver-events:/axonserver/events", "axonserver-log:/axonserver/log");
         assertThat(services.get("axonserver")).doesNotContainKey("healthcheck");
         for (String service : ledgerServices()) {
             Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) services.get(service).get("depends_on");
@@ -218,7 +221,7 @@ class DockerComposeConfigurationTest {
         for (String service : ledgerServices()) {
             assertThat(value(service, "AXONSERVER_TOKEN")).as(service).isEqualTo(token);
         }
-        // no health check on Axon Server: its image is distroless (see nothing_waits_on_a_health_check_the_distroless_axon_server_image_cannot_run)
+        // no health check on Axon Server (see nothing_waits_on_a_health_check_of_axon_server_and_its_volumes_are_named)
     }
 
     @Test
@@ -249,6 +252,33 @@ class DockerComposeConfigurationTest {
                 }
             });
         }
+    }
+
+    /**
+     * A deployer's sweep, stop 80: the logs' origins defaulted to the example's (gongshi.example/feed), which every signed head
+     * names for good; no service had a memory limit, so each JVM sized its heap by the host's memory beside mongod's cache.
+     */
+    @Test
+    void the_logs_origins_are_required_and_every_service_has_a_memory_limit_its_heap_and_cache_keep_within() {
+        for (String service : ledgerServices()) {
+            assertThat(value(service, "GONGSHI_FEED_ORIGIN")).as(service).matches(REQUIRED_SECRET);
+            assertThat(value(service, "GONGSHI_LEDGER_ORIGIN")).as(service).matches(REQUIRED_SECRET);
+            assertThat(services.get(service).get("command").toString()).as(service).contains("-XX:MaxRAMPercentage=");
+        }
+        for (var service : services.entrySet()) assertThat(service.getValue()).as(service.getKey()).containsKey("mem_limit");
+        assertThat(services.get("mongodb").get("command").toString()).contains("--wiredTigerCacheSizeGB");
+    }
+
+    /**
+     * A deployer's sweep, stop 80: behind the proxy, a request line or headers longer than nginx's 8 KB, and a body over its
+     * limit, were answered in nginx's HTML, where the nodes answer a problem naming what to fix.
+     */
+    @Test
+    void the_proxy_lets_through_what_the_nodes_bound_and_answers_what_it_refuses_as_a_problem() throws IOException {
+        String proxy = Files.readString(Path.of("..", "deploy", "nginx.conf"));
+        assertThat(find(proxy, "large_client_header_buffers\\s+\\d+\\s+(\\d+)k;")).satisfies(k -> assertThat(Integer.parseInt(k)).isGreaterThanOrEqualTo(16));
+        for (String status : List.of("413", "414", "494")) assertThat(proxy).contains("error_page " + status + " =");
+        assertThat(proxy.split("default_type application/problem\\+json;", -1)).hasSize(4);
     }
 
     @Test

@@ -196,7 +196,9 @@ public final class Problems {
         return meaning == DistributedFailures.Meaning.CONFLICT
                 ? problem(HttpStatus.CONFLICT, "Conflict", "The case or listing changed at the same moment on another node; read it and retry")
                 : problem(HttpStatus.SERVICE_UNAVAILABLE, "Ledger unavailable",
-                "No command node could complete the request just now; retry with the same Idempotency-Key after Retry-After seconds");
+                // reads of the event store (the feed from a position) meet it too: not a command's words alone (a deployer's sweep, stop 80)
+                "The ledger's event store or command nodes could not be reached just now; retry after Retry-After seconds (a command"
+                        + " with the same Idempotency-Key)");
     }
 
     private static ProblemDetail invalid(List<InvalidRequest.FieldProblem> errors) {

@@ -54,7 +54,9 @@ public class SecurityConfiguration {
                             @Value("${gongshi.security.jwt-secret-file:}") String secretFile) {
         if (!secret.isBlank()) return JwtKeys.fromSecret(secret);
         if (!secretFile.isBlank()) return JwtKeys.fromFile(Path.of(secretFile));
-        throw new IllegalStateException("No token key: set gongshi.security.jwt-secret (at least 32 bytes, e.g. env GONGSHI_SECURITY_JWT_SECRET)");
+        // named as the distributed profile and compose take it (a deployer's sweep, stop 80: this named another variable)
+        throw new IllegalStateException("No token key: set GONGSHI_JWT_SECRET (gongshi.security.jwt-secret), the identity provider's"
+                + " HS256 secret of at least 32 bytes, used as its UTF-8 text (not base64-decoded)");
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.gongshi.server.axon;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -114,8 +115,42 @@ public class AxonWiring {
      * covers) is never durable ahead of them, not even across a fail-over.
      */
     @Bean
-    MongoDatabase readModelDatabase(MongoClient mongoClient, @Value("${gongshi.mongodb.database:gongshi}") String database) {
+    MongoDatabase readModelDatabase(MongoClient mongoClient, Environment environment) {
+        String database = readModelDatabaseName(environment.getProperty("spring.mongodb.uri"), environment.getProperty("gongshi.mongodb.database"));
         return mongoClient.getDatabase(database).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    }
+
+    /**
+     * With Axon Server (the distributed profile), its access-control token is given, or the node does not start: every
+     * secret comes from the environment, none has a default (README), and a node without one started and tried to connect
+     * for ever, not ready, without a word of why (a deployer's sweep, stop 80).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    static org.springframework.beans.factory.config.BeanFactoryPostProcessor axonServerTokenGiven(Environment environment) {
+        return beans -> {
+            String token = environment.getProperty("axon.axonserver.token");
+            if (token == null || token.isBlank()) {
+                throw new IllegalStateException("No Axon Server token: set AXONSERVER_TOKEN (axon.axonserver.token) to Axon Server's"
+                        + " access-control token (axoniq.axonserver.accesscontrol.token on the server)");
+            }
+        };
+    }
+
+    /**
+     * The read models' database: the one the MongoDB URI names ({@code MONGODB_URI}'s path: mongodb://…/gongshi_staging), else
+     * {@code gongshi.mongodb.database}, else {@code gongshi}. The two naming different databases stops the start, naming both:
+     * a deployer's sweep, stop 80, found the URI's database ignored, so two ledgers separated by it on one cluster shared
+     * their read models, keys and logs.
+     */
+    static String readModelDatabaseName(String uri, String configured) {
+        String fromUri = uri == null || uri.isBlank() ? null : new ConnectionString(uri).getDatabase();
+        String setting = configured == null || configured.isBlank() ? null : configured.strip();
+        if (fromUri != null && setting != null && !fromUri.equals(setting)) {
+            throw new IllegalStateException("The read models' database is named twice, as '" + fromUri + "' in the MongoDB URI"
+                    + " (spring.mongodb.uri, MONGODB_URI) and as '" + setting + "' in gongshi.mongodb.database: name it once");
+        }
+        return fromUri != null ? fromUri : setting != null ? setting : "gongshi";
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.gongshi.server.ops;
 
+import org.gongshi.server.roles.RoleCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +42,14 @@ public final class SettingNames implements EnvironmentPostProcessor {
     private static final String READ = "gongshi-settings-read";
     /** Settings whose names go on past their own: a map's keys (a bureau's USCC). */
     static final List<String> MAPS = List.of("gongshi.bureaus.registered");
+    /**
+     * Settings only a node of one role reads ({@code gongshi.roles}), by that role: given to a node that does not play it, they
+     * are another role's, not a mistake (compose gives every ledger service the same environment and the bureaus' file; a
+     * deployer's sweep, stop 80: every start warned to remove them, once for each bureau, advice that would break the node
+     * that reads them).
+     */
+    static final Map<String, String> OF_ONE_ROLE = Map.of("gongshi.feed.origin", "projections", "gongshi.feed.signer-key", "projections",
+            "gongshi.ledger.signer-key", "projections", "gongshi.bureaus.registered", "api");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -89,13 +99,14 @@ public final class SettingNames implements EnvironmentPostProcessor {
      */
     static List<Unread> unread(ConfigurableEnvironment environment, Set<String> asked) {
         List<Unread> unread = new ArrayList<>();
+        Set<String> roles = RoleCondition.roles(environment.getProperty(RoleCondition.PROPERTY, "command,projections,api"));
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (!(source instanceof EnumerablePropertySource<?> names) || source.getName().contains("class path resource")) continue;
             boolean environmentVariables = source.getName().equals(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
             for (String name : names.getPropertyNames()) {
                 if (environmentVariables && asked.contains(name)) continue;
                 String setting = environmentVariables ? fromEnvironmentVariable(name, asked) : name;
-                if (setting == null || !setting.startsWith(PREFIX) || read(setting, asked)) continue;
+                if (setting == null || !setting.startsWith(PREFIX) || read(setting, asked) || anotherRoles(setting, roles)) continue;
                 String given = environmentVariables ? name + " (" + setting + ")" : setting;
                 unread.add(new Unread(source.getName(), given + " is no setting this node reads" + nearest(setting, asked)
                         .map(n -> "; did you mean " + n + "?").orElse(" (a typo, a setting of another profile or role, or one"
@@ -103,6 +114,14 @@ public final class SettingNames implements EnvironmentPostProcessor {
             }
         }
         return unread;
+    }
+
+    /** Whether {@code setting} (or the map it is a key of) is read only by a role this node does not play. */
+    static boolean anotherRoles(String setting, Set<String> roles) {
+        ConfigurationPropertyName given = name(setting);
+        if (given == null) return false;
+        return OF_ONE_ROLE.entrySet().stream().anyMatch(e -> !roles.contains(e.getValue()) && name(e.getKey()) != null
+                && (name(e.getKey()).equals(given) || name(e.getKey()).isAncestorOf(given)));
     }
 
     /** Whether {@code setting} is one of the names asked for (in Spring's relaxed forms), or a key of a map asked for. */

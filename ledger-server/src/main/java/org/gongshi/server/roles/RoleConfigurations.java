@@ -7,6 +7,7 @@ import org.gongshi.api.problem.ProblemAdvice;
 import org.gongshi.api.security.SecurityConfiguration;
 import org.gongshi.api.web.LedgerPositions;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -290,10 +291,9 @@ public final class RoleConfigurations {
          * views' progress from the processors' tokens in the token store's collection (AxonWiring#tokenStore).
          */
         @Bean
-        LedgerPositions ledgerPositions(EventStore eventStore, MongoClient mongoClient,
-                                        @Value("${gongshi.mongodb.database:gongshi}") String database,
+        LedgerPositions ledgerPositions(EventStore eventStore, MongoDatabase readModelDatabase,
                                         @Qualifier("serializer") Serializer serializer) {
-            var tokens = DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build().trackingTokensCollection();
+            var tokens = DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase).build().trackingTokensCollection();
             return new LedgerPositions(eventStore, tokens, serializer);
         }
 

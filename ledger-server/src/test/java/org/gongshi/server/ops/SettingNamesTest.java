@@ -61,6 +61,31 @@ class SettingNamesTest {
                 org.assertj.core.groups.Tuple.tuple("systemEnvironment", "GONGSHI_TRAFIC_CAPACITY (gongshi.trafic.capacity) is no setting this node reads; did you mean gongshi.traffic.capacity?"));
     }
 
+    /**
+     * A deployer's sweep, stop 80: compose gives every ledger service the same environment and the bureaus' file, and every
+     * start of a node of another role warned to remove the settings the node that reads them needs, once for each bureau.
+     */
+    @Test
+    void a_setting_of_a_role_this_node_does_not_play_is_no_mistake_and_a_typo_still_is() {
+        for (String roles : java.util.List.of("command", "api", "projections")) {
+            var environment = new org.springframework.core.env.StandardEnvironment();
+            var sources = environment.getPropertySources();
+            sources.remove(org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+            sources.remove(org.springframework.core.env.StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+            sources.addLast(new org.springframework.core.env.SystemEnvironmentPropertySource("systemEnvironment", java.util.Map.of(
+                    "GONGSHI_ROLES", roles, "GONGSHI_FEED_ORIGIN", "ip.example.gov.cn/feed", "GONGSHI_FEED_ORIGN", "x")));
+            sources.addLast(new org.springframework.core.env.MapPropertySource("Config resource 'file [config/application.properties]'",
+                    java.util.Map.of("gongshi.bureaus.registered.111101050000000191", "北京市朝阳区市场监督管理局")));
+            Set<String> asked = new java.util.HashSet<>(ASKED);
+            asked.add("gongshi.roles");
+            // what each role itself reads: the projections node the feed's origin, the api node the bureaus
+            if (roles.equals("projections")) asked.add("gongshi.feed.origin");
+            if (roles.equals("api")) asked.add("gongshi.bureaus.registered");
+            assertThat(SettingNames.unread(environment, asked)).as(roles).extracting(SettingNames.Unread::problem).singleElement()
+                    .satisfies(problem -> assertThat(problem).startsWith("GONGSHI_FEED_ORIGN (gongshi.feed.orign) is no setting this node reads"));
+        }
+    }
+
     @Test
     void an_environment_variable_names_the_setting_its_underscores_stand_for() {
         assertThat(SettingNames.fromEnvironmentVariable("GONGSHI_TRAFFIC_CAPACITY", ASKED)).isEqualTo("gongshi.traffic.capacity");
