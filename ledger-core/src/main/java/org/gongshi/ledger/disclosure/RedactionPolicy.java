@@ -65,7 +65,7 @@ public final class RedactionPolicy {
      * never a decision's serial number (〔2026〕152026000123号: right after 〕) nor a patent's or an application's number
      * (ZL201810123456.7, ZL 2019 2 0123456.X, CN202110345678.9: after ZL or CN), public identifiers of a case.
      */
-    private static final Pattern LONG_DIGITS = Pattern.compile("(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)\\d(?:[ -]{0,2}\\d){11,22}(?!\\d)");
+    private static final Pattern LONG_DIGITS = Pattern.compile("(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)(?<!条码[为是:：]?\\s?|条形码[为是:：]?\\s?)\\d(?:[ -]{0,2}\\d){11,22}(?!\\d)");
     private static final String COUNTRY = "(?:\\(?(?:\\+|00)86\\)?" + SEP + ")";
     /** Mobile numbers: 13612345678, 136-1234-5678, 136 1234 5678, 136.1234.5678, +86 136…, (+86)136…. */
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)" + COUNTRY + "?1\\s?[3-9]\\s?\\d(?:" + SEP + "\\d){8}(?!\\d)");
@@ -75,7 +75,7 @@ public final class RedactionPolicy {
      * hyphen or bracket after the code, then seven to twelve digits; never an amount (货值+12345678元). China's own (+86) are
      * the mobile and landline patterns'.
      */
-    private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("(?<![\\dA-Za-z])\\+(?!86)[1-9]\\d{0,2}[\\s\\-(](?:[\\s.\\-]?\\(?\\d\\)?){7,12}"
+    private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("(?<![\\dA-Za-z])\\+(?!86)[1-9]\\d{0,2}[ \\-(](?:[ .\\-]?\\(?\\d\\)?){7,12}"
             + "(?![\\d元万件个台])");
     /** Landlines: (010) 6512-3456, 010-6512-3456, 0755 8888 8888, +86 10 6512 3456, with an extension. */
     private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(?:" + COUNTRY + "\\(?0?\\d{2,3}\\)?|\\(0\\d{2,3}\\)|0\\d{2,3})"
@@ -239,6 +239,8 @@ public final class RedactionPolicy {
      * an estate public): the place between 位于 and a home word, or after 的家位于/家庭住址在.
      */
     private static final Pattern HOME = Pattern.compile("(?<=位于)[^，。；;,、()（）\\n]{2,40}?(?=的" + anyOf(HOME_WORDS) + ")"
+            // 到宗某强在北京市通州区…188号的住处取件 (a privacy re-test of realistic decisions, stop 80): after 在, a place with a division or a number
+            + "|(?<=在)(?!其|该|他人|当事人|法定代表人)(?![^，。；;,、()（）\\n]{0,40}?位于)(?=[^，。；;,、()（）\\n]{0,40}?(?:省|市|区|县|镇|乡|村|路|街|号)[^，。；;,、()（）\\n]{0,40}?的" + anyOf(HOME_WORDS) + ")[^，。；;,、()（）\\n的]{2,40}(?=的" + anyOf(HOME_WORDS) + ")"
             + "|(?<=的家(?:位于|在)|家庭(?:位于|在))[^，。；;,、()（）\\n的]{2,60}");
     /**
      * The words a passport's or a travel permit's number follows (护照号码, 港澳通行证, 台胞证); whatever letters and digits
@@ -298,7 +300,7 @@ public final class RedactionPolicy {
      * illness no list holds.
      */
     private static final Pattern HEALTH_CARE = Pattern.compile(
-            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科]|的?患者|人员|人数)");
+            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
     /**
      * Illnesses, infections and disabilities: health data wherever a text names them (Order 45 Art 6). Not 病毒 alone:
      * 计算机病毒 is an IP word; HIV only as a word of its own (not in a longer Latin word).
@@ -406,7 +408,20 @@ public final class RedactionPolicy {
             // who paid, holds an account or a card, sent a parcel, was questioned, has charge of a minor (户名：刘德明)
             "户名", "户主", "付款人", "汇款人", "持卡人", "寄件人", "被询问人", "监护人", "缴款人",
             // a sweep from outside, stop 71 (账户开户人为王小二)
-            "开户人", "账户名");
+            "开户人", "账户名",
+            // a real name beside a nickname, and a form's name field (（真名：包晓梅）, （本名冯志豪）, （身份证姓名：蒙甜甜）, （原名邰美玲）,
+            // 证人信息：姓名：王大力: a privacy re-test of realistic decisions, stop 80)
+            "真名", "本名", "原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:");
+    /**
+     * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
+     * any surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义), where after a
+     * role word alone (顾客, 员工) only a word of {@link #NAME_THEN} does (顾客华为手机 names nobody).
+     */
+    private static final List<String> KIN_AND_STAFF = List.of("大姨子", "小姨子", "连襟", "干爹", "干妈", "干女儿", "养女", "养子", "养父", "养母",
+            "未婚妻", "未婚夫", "发小", "丈母娘", "老丈人", "室友", "表姐夫", "表妹夫", "堂姐夫", "妯娌", "姐夫", "妹夫", "表哥", "表姐", "表弟", "表妹",
+            "导购员", "保安员", "保洁员", "收银员", "收费员", "揽件员", "派件员", "驾驶员", "麻醉师", "营养师", "理疗师", "厨师长", "仓管员", "库管员",
+            "转租人", "房东", "外教", "外籍老师", "班主任", "教务老师", "助教", "会计", "出纳", "医生", "医师", "护士", "家长代表", "家长",
+            "其孩子", "的孩子");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -416,7 +431,7 @@ public final class RedactionPolicy {
      * the nearest (表哥, 堂妹, 舅舅, 女婿 …), those the party employs or instigates (雇佣, 聘用, 指使), and a person introduced
      * by name (一个叫段誉的人) are third parties too.
      */
-    private static final List<String> ROLE_WORDS = List.of("代理人", "律师", "委托人", "委托", "合伙人", "股东", "负责人", "经办人", "弟弟",
+    private static final List<String> ROLE_WORDS = concat(List.of("代理人", "律师", "委托人", "委托", "合伙人", "股东", "负责人", "经办人", "弟弟",
             "哥哥", "姐姐", "妹妹", "兄弟", "姐妹", "亲戚", "男友", "女友", "邻居", "房东", "租户", "雇主", "司机", "店员", "营业员", "快递员",
             "购买者", "购买人", "买家", "消费者", "顾客", "收货人",
             // the supply chain and accomplices an infringement decision names (供货商钱某, 经上家郑某转售, 同伙周某另案处理)
@@ -444,7 +459,10 @@ public final class RedactionPolicy {
             "经营者", "店主", "摊主",
             // a privacy sweep of realistic decisions, stop 80 (主任医师苏振华, 护士林小芳, 药剂员覃美玲, 学员家长邬建军, 其孩子邬子涵,
             // 老伴阎大爷, 出租人为个人邵德福, 送货员尤大成, 外籍教师David Miller, 实名邱冬梅, 韩国籍人员李敏浩)
-            "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者", "病人");
+            "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者",
+            // its re-test (大姨子岑海燕, 连襟卜文亮, 干爹佟老汉, 养女邢小雅, 未婚妻栾晓雪, 发小米建华, 丈母娘岑老太, 室友郜子轩, 表姐夫仉国强,
+            // 导购员王梦瑶, 保安员李大壮, 麻醉师莫晓兰, 收费员邝丽丽, 揽件员覃大力, 保洁员滑秀兰, 转租人邬丽娟, 外教Tom Wilson, 班主任晏晓雯, 助教褚小鹏)
+            "病人"), KIN_AND_STAFF);
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -481,6 +499,17 @@ public final class RedactionPolicy {
      */
     private static final String FURTHER_SURNAME = "[傅颜霍裴翁庄褚卫阎艾游关华盛柴施温齐常易安文戚喻柏窦鲍岑滕毕邬卞祁臧闵娄童凌虞柯缪嵇荀古项苗"
             + "甄芮储巫焦宓栾厉詹邰卓屠蒙胥翟冉郦雍桑濮扈冀晏瞿茹庾暨寇阙巩晁敖阚饶鞠蒯竺逯桓车谷米梅燕章单牛甘尚贝尤管蓝萧]";
+    /**
+     * Surnames rarer still, taken only where what stands before a name says it is one: after kin and staff titles, in a row of a
+     * person's particulars or a table (a privacy re-test of realistic decisions, stop 80: 岑海燕, 卜文亮, 佟老汉, 郜子轩, 仉国强, 邝丽丽,
+     * 滑秀兰, 闻少华, 沙丽华, 钮丹丹, 宗某强, 符国平 published).
+     */
+    private static final String RARE_SURNAME = "[卜佟郜仉符邝滑闻沙钮宗包权乜郗苟朴訾仇尉迟查蓟隗阮麻劳揭殳綦兰原库连计伏牟糜顿成占简裘]";
+    /**
+     * A name half written with 某 by a further or rarer surname (寄件人宗某强寄递: a privacy re-test of realistic decisions, stop 80),
+     * its given name's character after 某: a person's, whatever follows (王某 and 王某某 name no one, and stay).
+     */
+    private static final String HALF_WRITTEN_NAME = "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")某(?!某)" + HAN;
     /** A count of people after names (李娜、王芳和赵丽颖三人, 张三等二人). */
     private static final String HEAD_COUNT = "[0-9一二三四五六七八九十两]+[人名位]";
     /**
@@ -512,7 +541,7 @@ public final class RedactionPolicy {
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
      * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
-    private static final List<String> NOT_NAMES = List.of("陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
+    private static final List<String> NOT_NAMES = List.of("均", "分别", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
             "于其", "方面", "关系", "小于",
@@ -667,7 +696,7 @@ public final class RedactionPolicy {
     private static final String AFTER_ROLE = "(?!(?<=户名)单)(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";
     private static final String PERSON = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + NAME + "|" + SPACED_NAME + "|" + FAMILIAR_NAME + "|"
-            + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
+            + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME + "|" + HALF_WRITTEN_NAME;
     /**
      * Third parties named after a role label (举报人, 投诉人, 证人, 联系人, 受害人, a relation: 朋友, 之妻 …) or a role word
      * (委托代理人, 合伙人, 弟弟, 店员, 司机, 购买者, 负责人 …): a surname and one or two characters, up to a word that
@@ -683,7 +712,10 @@ public final class RedactionPolicy {
                     + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + "))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
-                    + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + "))"
+                    + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + ")"
+                    + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME)
+                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代收|先后|领取|实施|安排|授课|手中)"
+                    + "|(?<=" + anyOf(KIN_AND_STAFF) + ")" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
                     + MORE_NAMES + ")");
     /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
     private static final String PLACE_OR_BODY_END = "[省市区县乡镇村局厅委办处所院队司部店厂行馆站]";
@@ -701,7 +733,7 @@ public final class RedactionPolicy {
      * 从日本籍个人佐藤花子（…）处: a privacy sweep of realistic decisions, stop 80, found both published); after it two to four
      * characters up to 处 are a name whatever its surname, never a body's (从供货商某某公司处 stays).
      */
-    private static final String SOURCE_DESCRIBER = "[^，。；;,、的处()（）\\s]{0,6}?(?:" + anyOf(ROLE_WORDS) + "|个人|自然人)";
+    private static final String SOURCE_DESCRIBER = "[^，。；;,、的处()（）\\s]{0,6}?(?:" + anyOf(ROLE_WORDS) + "|个人|自然人|女子|男子|商人|人士|公民|代购者)";
     /** A name between two words: the first of a list, a familiar name, a Latin one, or one already hidden. */
     private static final String NAME_BETWEEN = "((" + DOTTED_NAME + "|" + FAMILY + HAN + "{1,2}?|" + FURTHER_SURNAME + HAN + "{1,2}?|" + FAMILIAR_NAME + "|" + LATIN_NAME + "|" + HIDDEN_NAME + ")"
             + MORE_NAMES + ")";
@@ -805,7 +837,8 @@ public final class RedactionPolicy {
      * or a body (东方公司（供货商） stays), never a role word or a word that only looks like a name. The bracket is kept.
      */
     private static final Pattern NAME_BEFORE_PARTICULARS = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!"
-            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + FAMILY + HAN + "{1,2}(?<!" + PLACE_OR_BODY_END + ")))(?=" + PARTICULARS + ")");
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?:" + FAMILY + "|(?<![\\p{IsHan}])(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + "))" + HAN
+            + "{1,2}(?<!" + PLACE_OR_BODY_END + ")))(?=" + PARTICULARS + ")");
 
     /**
      * What says a person named right before it was questioned or gave evidence: their record of questioning, their testimony
@@ -826,11 +859,15 @@ public final class RedactionPolicy {
      * found them published): a surname, common or further, and one or two characters, a dotted name, or a Latin one of two or
      * three words, standing alone after punctuation. The party's own name stays (当事人：马建国，男，…).
      */
-    private static final String NAME_IN_A_ROW = "(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN
-            + "{1,8}|" + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}";
-    // the shape and the sex first, the costly role and not-a-name look-aheads only where they hold
-    private static final Pattern NAME_BEFORE_SEX = Pattern.compile("(?<![\\p{IsHan}A-Za-z])(?=(?:" + NAME_IN_A_ROW + ")\\s?[,|]\\s?[男女])(?!"
-            + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + NAME_IN_A_ROW + "))(?=\\s?([,|])\\s?[男女]\\s?(?:\\3|[(]))");
+    private static final String NAME_IN_A_ROW = "(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}|" + HAN + "{1,8}"
+            + MIDDLE_DOT + HAN + "{1,8}|" + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}|[A-Z]{2,}(?: [A-Z][A-Za-z]+){1,2}";
+    /** What parts the cells of a row or a table: a comma, a bar, a tab, or two spaces or more (a table set out by spaces). */
+    private static final String CELL_END = "(?:\\s?[,|]|\\t| {2,})";
+    // the shape and what follows first, the costly role and not-a-name look-aheads only where they hold
+    private static final Pattern NAME_BEFORE_SEX = Pattern.compile("(?<![\\p{IsHan}A-Za-z])(?=(?:" + NAME_IN_A_ROW + ")" + CELL_END + ")(?!"
+            + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!当事人|被处罚人|被检查人|本人|该人|此人)((" + NAME_IN_A_ROW + "))"
+            + "(?=(" + CELL_END + ")\\s?[男女]\\s?(?:\\3|[(])|(\\s?\\||\\t| {2,})\\s?[^,|\\t\\n]{0,12}?(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+            + "|买家|卖家|司机|供货商)[^,|\\t\\n]{0,6}?(?:\\4|\\s*$|\\s*\\n))", Pattern.MULTILINE);
     /**
      * A person's name in another script in brackets right after the name a pattern hid (表妹***（Gulmira Abdurehim，维吾尔族）,
      * 人员***（이민호，护照号码***）, 主管***（萨拉·约翰逊）: a privacy sweep of realistic decisions, stop 80, found the second
@@ -842,10 +879,19 @@ public final class RedactionPolicy {
      * realistic decisions, stop 80, found the real name public): a surname and one or two characters, the bracket's whole
      * (宣称“正品”（王牌） names nobody: no role before it).
      */
+    /**
+     * A person named by their nationality and what they are (由韩国籍代购者Lee Minho（李敏浩）寄出, 从美国籍男子Kevin Brown处,
+     * 一名台湾籍商人林建宏: a privacy re-test of realistic decisions, stop 80): after 籍 and a role, 个人, 女子, 男子, 商人 …, a name
+     * in Latin letters or by a surname; the name in brackets after it is another script's (NAME_IN_ANOTHER_SCRIPT).
+     */
+    private static final Pattern NATIONAL_NAME = Pattern.compile("籍[^，。；;,、的()（）\\s]{0,4}?(?:" + anyOf(ROLE_WORDS) + "|个人|自然人|女子|男子|商人|人士|公民"
+            + "|代购者|人员)((" + LATIN_NAME_WORDS + "(?=\\s?[(]|\\s?\\p{IsHan}|\\s?[,.;]|$)|(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN
+            + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")))");
     private static final Pattern NAME_AFTER_NICKNAME = Pattern.compile(anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "[“\"'‘「『][^”\"'’」』]{1,20}[”\"'’」』]\\s?[(]"
             + "((" + FAMILY + HAN + "{1,2}?))(?=\\s?[),])");
     private static final Pattern NAME_IN_ANOTHER_SCRIPT = Pattern.compile("(?<=\\*\\*\\*\\s?[(])((" + "[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,3}"
-            + "|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}(?:" + MIDDLE_DOT + HAN + "{1,8})?))"
+            + "|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}(?:" + MIDDLE_DOT + HAN + "{1,8})?"
+            + "|(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}(?=\\s?[)]|\\s?,\\s?[男女])))"
             + "(?=\\s?[,、;)])");
 
     /** What the names of a list did, after 均/分别/皆: testified, confirmed, admitted, were present (张建华、李秀梅均证实). */
@@ -1120,7 +1166,7 @@ public final class RedactionPolicy {
     /** The words of a place of business an address names before them (位于…的仓库, 在…的门店). */
     private static final List<String> PREMISES_WORDS = List.of("经营场所", "仓库", "库房", "门店", "店铺", "商铺", "档口", "厂房", "工厂", "厂区",
             "生产车间", "车间", "办公室", "办公场所", "生产基地", "展厅", "专柜", "柜台", "摊位");
-    private static final Pattern PREMISES_BEFORE = Pattern.compile("(?:" + anyOf(PREMISES_LABELS) + ")\\s?(?:[:：为是在]|位于)?\\s?$");
+    private static final Pattern PREMISES_BEFORE = Pattern.compile("(?:" + anyOf(PREMISES_LABELS) + ")\\s?(?:[:：为是在]|位于)?\\s?[^，。；;,、()（）\\n的*]{0,30}$");
     private static final Pattern PREMISES_FIRST = Pattern.compile("^(?:" + anyOf(PREMISES_LABELS) + ")");
     private static final Pattern PREMISES_AFTER = Pattern.compile("^[^，。；;,、()（）的住]{0,20}的?(?:" + anyOf(PREMISES_WORDS) + ")");
 
@@ -1135,7 +1181,7 @@ public final class RedactionPolicy {
         int start = match.start(group), end = match.end(group);
         Matcher label = PREMISES_FIRST.matcher(text.substring(start, end));
         boolean labelled = label.find();
-        boolean premises = about.organisation() && (labelled || PREMISES_BEFORE.matcher(ascii(text.substring(Math.max(0, start - 10), start))).find()
+        boolean premises = about.organisation() && (labelled || PREMISES_BEFORE.matcher(ascii(text.substring(Math.max(0, start - 40), start))).find()
                 || PREMISES_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30))).find());
         // a label the address's place names began with is no part of it (经营场所北京市… → 经营场所***)
         return premises ? text.substring(start, end) : labelled ? label.group() + HIDDEN : HIDDEN;
@@ -1195,8 +1241,9 @@ public final class RedactionPolicy {
                     RedactionPolicy::namesButThePartys),
             new Rule("names before the record of their statement", NAME_BEFORE_STATEMENT, holdsAny(List.of("笔录", "证言", "进行")),
                     surnameBefore("的询调讯谈证陈进"), RedactionPolicy::namesButThePartys),
-            new Rule("names before their sex in a row of particulars", NAME_BEFORE_SEX, holdsAny(List.of("男", "女")),
+            new Rule("names in a row of particulars or a table", NAME_BEFORE_SEX, holdsAny(List.of("男", "女", "|", "\t", "  ")),
                     RedactionPolicy::rowStart, RedactionPolicy::namesButThePartys),
+            new Rule("a name after a nationality", NATIONAL_NAME, holdsAny(List.of("籍")), atOneOf(List.of("籍")), RedactionPolicy::hiddenNames),
             new Rule("a name in another script after a hidden one", NAME_IN_ANOTHER_SCRIPT, holdsAny(List.of("***")),
                     (text, index) -> index > 0 && text.charAt(index - 1) == '(', RedactionPolicy::hiddenNames),
             new Rule("a name in brackets after a nickname", NAME_AFTER_NICKNAME, holdsAny(List.of("”", "\"", "'", "’", "」", "』")),
@@ -1226,8 +1273,9 @@ public final class RedactionPolicy {
         if (!(first >= 'A' && first <= 'Z' || ROW_SURNAME_FIRSTS.get(first) || dotWithin(text, index, 9))) return false;
         for (int i = index + 2, end = Math.min(text.length(), index + 40); i < end; i++) {
             char c = text.charAt(i);
-            if ((c == '男' || c == '女') && (text.charAt(i - 1) == ',' || text.charAt(i - 1) == '|'
-                    || text.charAt(i - 1) == ' ' && (text.charAt(i - 2) == ',' || text.charAt(i - 2) == '|'))) return true;
+            char before = text.charAt(i - 1);
+            if ((c == '男' || c == '女') && (before == ',' || before == '|' || before == '\t' || before == ' ')) return true;
+            if (c == '|' || c == '\t' || c == ' ' && before == ' ') return true; // a table's next cell: its role the pattern checks
         }
         return false;
     }
@@ -1236,7 +1284,7 @@ public final class RedactionPolicy {
     private static final BitSet ROW_SURNAME_FIRSTS = new BitSet();
 
     static {
-        for (String surnames : List.of(SURNAME, FURTHER_SURNAME)) for (char c : surnames.substring(1, surnames.length() - 1).toCharArray()) ROW_SURNAME_FIRSTS.set(c);
+        for (String surnames : List.of(SURNAME, FURTHER_SURNAME, RARE_SURNAME)) for (char c : surnames.substring(1, surnames.length() - 1).toCharArray()) ROW_SURNAME_FIRSTS.set(c);
         for (String compound : COMPOUND_SURNAMES) ROW_SURNAME_FIRSTS.set(compound.charAt(0));
     }
 
@@ -1275,10 +1323,8 @@ public final class RedactionPolicy {
      */
     private static Start surnameBefore(String followers) {
         BitSet firsts = new BitSet();
-        for (char c : SURNAME.substring(1, SURNAME.length() - 1).toCharArray()) firsts.set(c);
-        for (String compound : COMPOUND_SURNAMES) firsts.set(compound.charAt(0));
         return (text, index) -> {
-            if (!firsts.get(text.charAt(index))) return false;
+            if (!ROW_SURNAME_FIRSTS.get(text.charAt(index))) return false;
             for (int k = 2; k <= 4 && index + k < text.length(); k++) if (followers.indexOf(text.charAt(index + k)) >= 0) return true;
             return false;
         };
@@ -1469,7 +1515,7 @@ public final class RedactionPolicy {
      * never one already hidden or ending in 某 (王某, 王某某 name no one; 薛某军 is remembered), and never the few characters a
      * role label alone made a name of (no surname: too often a word).
      */
-    private static final Pattern REPEATED_NAME = Pattern.compile("(?:(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,3}|" + FAMILIAR_NAME + "|"
+    private static final Pattern REPEATED_NAME = Pattern.compile("(?:(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,3}|" + FAMILIAR_NAME + "|"
             + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}|" + HAN + "{1,8}(?:" + MIDDLE_DOT + "|\\.)" + HAN + "{1,8}(?:(?:" + MIDDLE_DOT + "|\\.)" + HAN + "{1,8})?)");
 
     private static void remember(String name, Set<String> names) {

@@ -966,7 +966,7 @@ class RedactionPolicyTest {
                 "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实", "（住南山区", "No. 12 Main Street", "位于东坝乡的家中", "的家位于南山区",
                 // stop 80: phones of other countries, particulars in a row, names in another script or after a nickname
                 "+852 9123 4567", "+1 (415) 555-2671", "｜聂红军｜男｜", "，游振宇，男，", "***（Gulmira Abdurehim，", "***（이민호，", "卖家“王姐”（王桂芬）",
-                "从二房东卞小娟处");
+                "从二房东卞小娟处", "韩国籍代购者Lee Minho（", "台湾籍商人林建宏，", "1\t聂红梅\t女\t", "| 裘德明 | 送货司机 |");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1060,6 +1060,43 @@ class RedactionPolicyTest {
                 List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
                 "北京市朝阳区市场监督管理局", "114403000000000359", IpType.PATENT, "110105", List.of());
         assertThat(record.facts()).as("the party's own name stays in a row of particulars").isEqualTo("当事人：马建国，男。患者一，***，男，69岁。");
+    }
+
+    /**
+     * The re-test of this stop's privacy mends with 15 more realistic decisions (stop 80): witness tables set out by tabs, spaces or
+     * ASCII bars, kin and staff by titles and surnames the lists lacked, lists with a title before each name, a real name beside
+     * a nickname, a form's name field, a name after a nationality or in brackets after a hidden one, a name half written with 某
+     * by a rarer surname and the home after 在; and what they took that names nobody.
+     */
+    @Test
+    void tables_kin_staff_real_names_nationalities_and_half_written_names_the_re_test_found_public_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"1\t聂红梅\t女\t41\t当事人会计\t13801234567", "1\t***\t女\t41\t当事人会计\t***"},
+                {"庞国庆  男    52    仓库保管员", "***  男    52    仓库保管员"},
+                {"| Kim Minjun | 韩国籍买家 | 13801234567 |\n| 裘德明 | 送货司机 | 13801234568 |", "| *** | 韩国籍买家 | *** |\n| *** | 送货司机 | *** |"},
+                {"3｜Peter Wong｜男｜38｜香港供货商｜+852 9123 4567\n4｜蓝天佑｜男｜29｜快递员｜13812345678", "3｜***｜男｜38｜香港供货商｜***\n4｜***｜男｜29｜快递员｜***"},
+                {"当事人的大姨子岑海燕代收，连襟卜文亮、干爹佟老汉、养女邢小雅均在店内帮忙。", "当事人的大姨子***代收，连襟***、干爹***、养女***均在店内帮忙。"},
+                {"当事人的室友郜子轩帮助发货，其表姐夫仉国强名下的账户。", "当事人的室友***帮助发货，其表姐夫***名下的账户。"},
+                {"学员家长符国平投诉其孩子符乐乐（9岁）。其孩子邬子涵领取教材。", "学员家长***投诉其孩子***（9岁）。其孩子***领取教材。"},
+                {"收银员张丽、导购员王梦瑶、保安员李大壮均证实。", "收银员***、导购员***、保安员***均证实。"},
+                {"主治医生何平、麻醉师莫晓兰、收费员邝丽丽证实。", "主治医生***、麻醉师***、收费员***证实。"},
+                {"从卖家「义乌小妹」（真名：包晓梅）处购进，主播‘小甜甜’（身份证姓名：蒙甜甜）直播，业务员（实名：权志勇）代收。",
+                        "从卖家「义乌小妹」（真名：***）处购进，主播‘小甜甜’（身份证姓名：***）直播，业务员（实名：***）代收。"},
+                {"下列患者接受了该疗法：游振宇（男，1961年3月出生）；证人信息：姓名：王大力，性别：男。", "下列患者接受了该疗法：***（男，***出生）；证人信息：姓名：***，性别：男。"},
+                {"由韩国籍代购者Lee Minho（李敏浩）寄出。从马来西亚籍个人Tan Wei Ming（陈伟明）处购进，陈伟明另证实。",
+                        "由韩国籍代购者***（***）寄出。从马来西亚籍个人***（***）处购进，***另证实。"},
+                {"从韩国籍女子朴秀妍处购进。从一名台湾籍商人林建宏处购进，从美国籍男子Kevin Brown处购进。",
+                        "从韩国籍女子***处购进。从一名台湾籍商人***处购进，从美国籍男子***处购进。"},
+                {"寄件人宗某强寄递假冒商品，当事人到宗某强在北京市通州区梨园镇大稿村二队188号的住处取件。", "寄件人***寄递假冒商品，当事人到***在***的住处取件。"},
+                {"外教Tom Wilson安排课程，班主任晏晓雯、助教褚小鹏实施，以其表哥冉鹏的名义签约。", "外教***安排课程，班主任***、助教***实施，以其表哥***的名义签约。"}});
+        stayAsWritten(List.of("上述证人均证实。", "商品条码为6902395100015。", "就诊人信息如下。", "当事人在其位于北京市的店铺存放商品。",
+                "型号\t男款\t女款\t数量", "| 品名 | 规格 | 数量 |"));
+        Party company = new Party(PartyKind.LEGAL_PERSON, "北京某某教育科技有限公司", "91110108MA00000000", null, "张某");
+        PublicRecord record = RedactionPolicy.publicRecord("r-80b", company, "京海市监罚〔2026〕4200号", "侵犯注册商标专用权",
+                "当事人经营场所北京市海淀区学院路38号院2号楼。", "《商标法》第六十条",
+                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
+                "北京市海淀区市场监督管理局", "114403000000000359", IpType.TRADEMARK, "110108", List.of());
+        assertThat(record.facts()).as("a company's premises stay whole").isEqualTo("当事人经营场所北京市海淀区学院路38号院2号楼。");
     }
 
     /** The second audit from outside: third parties by surnames the list lacked, by kin and titles, payers and minors. */
