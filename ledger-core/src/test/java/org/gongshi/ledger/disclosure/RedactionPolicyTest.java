@@ -1016,13 +1016,9 @@ class RedactionPolicyTest {
     /** The first audit from outside: the party's own name is public; a pattern that finds third parties leaves it as written. */
     @Test
     void the_partys_own_name_stays_public_where_a_pattern_finds_third_parties() {
-        Party person = new Party(PartyKind.NATURAL_PERSON, "周八", null, ID_NUMBER, null);
-        PublicRecord record = RedactionPolicy.publicRecord("r-2", person, "深市监罚〔2026〕234号", "销售侵犯注册商标专用权的商品",
-                "周八伙同刘德明销售假冒手提包。当事人周八（男，1985年6月12日出生）与王小明（证人）均在场。", "《商标法》第六十条第二款",
-                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
-                "深圳市市场监督管理局", "114403000000000359", IpType.TRADEMARK, "440300", List.of());
-        assertThat(record.facts()).isEqualTo("周八伙同***销售假冒手提包。当事人周八（男，***出生）与***（证人）均在场。");
-        assertThat(record.subjectName()).isEqualTo("周八");
+        assertThat(publishedFacts(new Party(PartyKind.NATURAL_PERSON, "周八", null, ID_NUMBER, null),
+                "周八伙同刘德明销售假冒手提包。当事人周八（男，1985年6月12日出生）与王小明（证人）均在场。"))
+                .isEqualTo("周八伙同***销售假冒手提包。当事人周八（男，***出生）与***（证人）均在场。");
     }
 
     /**
@@ -1054,12 +1050,8 @@ class RedactionPolicyTest {
                 {"联系+1 (415) 555-2671或+82-10-1234-5678。", "联系***或***。"}});
         stayAsWritten(List.of("按当事人提供的客户名单派送。", "当事人向就诊患者销售。", "住院部位于三楼，就诊人数达百余人。", "当事人从供货商某某公司处购进。",
                 "当事人从店员处得知。", "品名：运动鞋，男，42码。", "当事人对外宣称“正品”（王牌）。", "货值金额+12345678元。", "当事人，男，1980年出生。"));
-        Party person = new Party(PartyKind.NATURAL_PERSON, "马建国", null, ID_NUMBER, null);
-        PublicRecord record = RedactionPolicy.publicRecord("r-80", person, "京朝市监罚〔2026〕4100号", "假冒专利",
-                "当事人：马建国，男。患者一，游振宇，男，69岁。", "《专利法》第六十八条",
-                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
-                "北京市朝阳区市场监督管理局", "114403000000000359", IpType.PATENT, "110105", List.of());
-        assertThat(record.facts()).as("the party's own name stays in a row of particulars").isEqualTo("当事人：马建国，男。患者一，***，男，69岁。");
+        assertThat(publishedFacts(new Party(PartyKind.NATURAL_PERSON, "马建国", null, ID_NUMBER, null), "当事人：马建国，男。患者一，游振宇，男，69岁。"))
+                .as("the party's own name stays in a row of particulars").isEqualTo("当事人：马建国，男。患者一，***，男，69岁。");
     }
 
     /**
@@ -1091,12 +1083,15 @@ class RedactionPolicyTest {
                 {"外教Tom Wilson安排课程，班主任晏晓雯、助教褚小鹏实施，以其表哥冉鹏的名义签约。", "外教***安排课程，班主任***、助教***实施，以其表哥***的名义签约。"}});
         stayAsWritten(List.of("上述证人均证实。", "商品条码为6902395100015。", "就诊人信息如下。", "当事人在其位于北京市的店铺存放商品。",
                 "型号\t男款\t女款\t数量", "| 品名 | 规格 | 数量 |"));
-        Party company = new Party(PartyKind.LEGAL_PERSON, "北京某某教育科技有限公司", "91110108MA00000000", null, "张某");
-        PublicRecord record = RedactionPolicy.publicRecord("r-80b", company, "京海市监罚〔2026〕4200号", "侵犯注册商标专用权",
-                "当事人经营场所北京市海淀区学院路38号院2号楼。", "《商标法》第六十条",
+        assertThat(publishedFacts(new Party(PartyKind.LEGAL_PERSON, "北京某某教育科技有限公司", "91110108MA00000000", null, "张某"),
+                "当事人经营场所北京市海淀区学院路38号院2号楼。")).as("a company's premises stay whole").isEqualTo("当事人经营场所北京市海淀区学院路38号院2号楼。");
+    }
+
+    /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
+    private static String publishedFacts(Party party, String facts) {
+        return RedactionPolicy.publicRecord("r-80", party, "京朝市监罚〔2026〕4100号", "侵犯注册商标专用权", facts, "《商标法》第六十条",
                 List.of(new Penalty(PenaltyType.FINE, new BigDecimal("5000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
-                "北京市海淀区市场监督管理局", "114403000000000359", IpType.TRADEMARK, "110108", List.of());
-        assertThat(record.facts()).as("a company's premises stay whole").isEqualTo("当事人经营场所北京市海淀区学院路38号院2号楼。");
+                "北京市朝阳区市场监督管理局", "114403000000000359", IpType.TRADEMARK, "110105", List.of()).facts();
     }
 
     /** The second audit from outside: third parties by surnames the list lacked, by kin and titles, payers and minors. */
