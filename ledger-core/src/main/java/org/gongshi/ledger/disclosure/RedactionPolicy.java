@@ -368,7 +368,7 @@ public final class RedactionPolicy {
     /** Surnames of two characters: 司马相如 is hidden whole, not as 司马相 and a 如 left. */
     private static final List<String> COMPOUND_SURNAMES = List.of("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
             "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "轩辕", "呼延", "钟离", "申屠", "赫连", "拓跋", "濮阳",
-            "淳于", "司空", "闻人", "万俟", "澹台", "公冶", "宗政", "太史", "仲孙");
+            "淳于", "司空", "闻人", "万俟", "澹台", "公冶", "宗政", "太史", "仲孙", "鲜于");
     /** A surname, of two characters first. */
     private static final String FAMILY = "(?:" + anyOf(COMPOUND_SURNAMES) + "|" + SURNAME + ")";
     /**
@@ -411,7 +411,7 @@ public final class RedactionPolicy {
             "开户人", "账户名",
             // a real name beside a nickname, and a form's name field (（真名：包晓梅）, （本名冯志豪）, （身份证姓名：蒙甜甜）, （原名邰美玲）,
             // 证人信息：姓名：王大力: a privacy re-test of realistic decisions, stop 80)
-            "真名", "本名", "原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:");
+            "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * any surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义), where after a
@@ -421,7 +421,7 @@ public final class RedactionPolicy {
             "未婚妻", "未婚夫", "发小", "丈母娘", "老丈人", "室友", "表姐夫", "表妹夫", "堂姐夫", "妯娌", "姐夫", "妹夫", "表哥", "表姐", "表弟", "表妹",
             "导购员", "保安员", "保洁员", "收银员", "收费员", "揽件员", "派件员", "驾驶员", "麻醉师", "营养师", "理疗师", "厨师长", "仓管员", "库管员",
             "转租人", "房东", "外教", "外籍老师", "班主任", "教务老师", "助教", "会计", "出纳", "医生", "医师", "护士", "家长代表", "家长",
-            "其孩子", "的孩子");
+            "其孩子", "的孩子", "出纳员", "验光师", "理货员", "分拣员");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -504,12 +504,16 @@ public final class RedactionPolicy {
      * person's particulars or a table (a privacy re-test of realistic decisions, stop 80: 岑海燕, 卜文亮, 佟老汉, 郜子轩, 仉国强, 邝丽丽,
      * 滑秀兰, 闻少华, 沙丽华, 钮丹丹, 宗某强, 符国平 published).
      */
-    private static final String RARE_SURNAME = "[卜佟郜仉符邝滑闻沙钮宗包权乜郗苟朴訾仇尉迟查蓟隗阮麻劳揭殳綦兰原库连计伏牟糜顿成占简裘]";
+    private static final String RARE_SURNAME = "[卜佟郜仉符邝滑闻沙钮宗包权乜郗苟朴訾仇尉迟查蓟隗阮麻劳揭殳綦兰原库连计伏牟糜顿成占简裘"
+            // the second re-test (蒲丽娜, 冼晓峰, 杭晓梅, 鄂国伟, 檀秀芝, 冷晓雯, 薄文静, 阳晓婷, 幸可可), and more of the hundred families
+            + "蒲鲜冼杭鄂檀冷薄阳幸植战邸郁奚皮湛禹狄谈茅纪舒屈刁昝经房解宣贲诸吉荣羊於惠曲封羿汲邴乌巴弓牧蓬班仰仲伊宫暴钭戎祖束"
+            + "韶怀咸阴苍莘党贡逄姬申扶堵宰璩桂寿郏浦充慕宦鱼慎戈衡弘匡禄欧沃蔚越夔隆厍勾融毋养须巢荆益]";
     /**
      * A name half written with 某 by a further or rarer surname (寄件人宗某强寄递: a privacy re-test of realistic decisions, stop 80),
      * its given name's character after 某: a person's, whatever follows (王某 and 王某某 name no one, and stay).
      */
-    private static final String HALF_WRITTEN_NAME = "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")某(?!某)" + HAN;
+    private static final String HALF_WRITTEN_NAME = "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")某(?!某)(?!" + anyOf(AFTER_NAME) + ")(?!"
+            + anyOf(NAME_THEN) + ")" + HAN;
     /** A count of people after names (李娜、王芳和赵丽颖三人, 张三等二人). */
     private static final String HEAD_COUNT = "[0-9一二三四五六七八九十两]+[人名位]";
     /**
@@ -541,7 +545,7 @@ public final class RedactionPolicy {
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
      * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
-    private static final List<String> NOT_NAMES = List.of("均", "分别", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
+    private static final List<String> NOT_NAMES = List.of("均", "分别", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
             "于其", "方面", "关系", "小于",
@@ -866,8 +870,20 @@ public final class RedactionPolicy {
     // the shape and what follows first, the costly role and not-a-name look-aheads only where they hold
     private static final Pattern NAME_BEFORE_SEX = Pattern.compile("(?<![\\p{IsHan}A-Za-z])(?=(?:" + NAME_IN_A_ROW + ")" + CELL_END + ")(?!"
             + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!当事人|被处罚人|被检查人|本人|该人|此人)((" + NAME_IN_A_ROW + "))"
-            + "(?=(" + CELL_END + ")\\s?[男女]\\s?(?:\\3|[(])|(\\s?\\||\\t| {2,})\\s?[^,|\\t\\n]{0,12}?(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+            // between commas a sex is enough (游振宇，男，…); in a table the cell after it is an age or what the person is, never a
+            // product's count (| 高帮板鞋 | 白色 | 男 | 35双 |: the second re-test found the colour hidden)
+            + "(?=\\s?,\\s?[男女]\\s?[,(]|(\\s?\\||\\t| {2,})\\s?[男女]\\s?\\3\\s?(?:\\d{1,3}\\s?岁?\\s?(?:\\3|$)|[^|\\t\\n]{0,12}?(?:"
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "|买家|卖家|司机|供货商|[员师工商手者]\\s?(?:\\3|$)))"
+            + "|(\\s?\\||\\t| {2,})\\s?[^,|\\t\\n]{0,12}?(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + "|买家|卖家|司机|供货商)[^,|\\t\\n]{0,6}?(?:\\4|\\s*$|\\s*\\n))", Pattern.MULTILINE);
+    /**
+     * A name in a table's cell whatever its surname, where the next cell is a sex and the one after it an age or what the person
+     * is (1⇥鄂国伟⇥男⇥保安员, | 檀秀芝 | 女 | 收银员 |, 佐佐木健  男  36: the second privacy re-test of realistic decisions,
+     * stop 80, found names by surnames no list held public); never a product's row (| 高帮板鞋 | 白色 | 男 | 35双 |: no age, no role).
+     */
+    private static final Pattern NAME_IN_A_TABLE = Pattern.compile("(?<=(?:^|[|\\t]| {2})\\s?)(?!" + anyOf(NOT_NAMES) + ")(?!当事人|被处罚人|本人)((" + HAN
+            + "{2,4}))(?=\\s?([|\\t]| {2,})\\s?[男女]\\s?\\3\\s?(?:\\d{1,3}\\s?岁?\\s?(?:\\3|$)|[^|\\t\\n]{0,12}?(?:"
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "|[员师工商手者]\\s?(?:\\3|$))))", Pattern.MULTILINE);
     /**
      * A person's name in another script in brackets right after the name a pattern hid (表妹***（Gulmira Abdurehim，维吾尔族）,
      * 人员***（이민호，护照号码***）, 主管***（萨拉·约翰逊）: a privacy sweep of realistic decisions, stop 80, found the second
@@ -885,11 +901,12 @@ public final class RedactionPolicy {
      * in Latin letters or by a surname; the name in brackets after it is another script's (NAME_IN_ANOTHER_SCRIPT).
      */
     private static final Pattern NATIONAL_NAME = Pattern.compile("籍[^，。；;,、的()（）\\s]{0,4}?(?:" + anyOf(ROLE_WORDS) + "|个人|自然人|女子|男子|商人|人士|公民"
-            + "|代购者|人员)((" + LATIN_NAME_WORDS + "(?=\\s?[(]|\\s?\\p{IsHan}|\\s?[,.;]|$)|(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN
+            + "|代购者|人员)((" + "\\p{Lu}[[\\p{L}\\p{M}'-]&&[^\\p{IsHan}]]+(?: \\p{Lu}[[\\p{L}\\p{M}'-]&&[^\\p{IsHan}]]+){1,3}(?=\\s?[(]|\\s?\\p{IsHan}|\\s?[,.;]|$)|(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN
             + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")))");
-    private static final Pattern NAME_AFTER_NICKNAME = Pattern.compile(anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "[“\"'‘「『][^”\"'’」』]{1,20}[”\"'’」』]\\s?[(]"
-            + "((" + FAMILY + HAN + "{1,2}?))(?=\\s?[),])");
-    private static final Pattern NAME_IN_ANOTHER_SCRIPT = Pattern.compile("(?<=\\*\\*\\*\\s?[(])((" + "[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,3}"
+    private static final Pattern NAME_AFTER_NICKNAME = Pattern.compile("(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "[“\"'‘「『][^”\"'’」』]{1,20}[”\"'’」』]\\s?[(]"
+            + "(?:即|系|实为)?|[”\"'’」』]\\s?[(](?:即|实为))((" + "(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?))(?=\\s?[),])");
+    private static final Pattern NAME_IN_ANOTHER_SCRIPT = Pattern.compile("(?<=\\*\\*\\*\\s?[(](?:(?:\\*\\*\\*|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}"
+            + "|[A-Za-z][A-Za-z' -]{1,40})\\s?[,、]\\s?)?)((" + "[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,3}"
             + "|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}(?:" + MIDDLE_DOT + HAN + "{1,8})?"
             + "|(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}(?=\\s?[)]|\\s?,\\s?[男女])))"
             + "(?=\\s?[,、;)])");
@@ -1243,11 +1260,13 @@ public final class RedactionPolicy {
                     surnameBefore("的询调讯谈证陈进"), RedactionPolicy::namesButThePartys),
             new Rule("names in a row of particulars or a table", NAME_BEFORE_SEX, holdsAny(List.of("男", "女", "|", "\t", "  ")),
                     RedactionPolicy::rowStart, RedactionPolicy::namesButThePartys),
+            new Rule("names in a table's cells", NAME_IN_A_TABLE, holdsAny(List.of("|", "\t", "  ")),
+                    (text, index) -> index == 0 || " |\t\n".indexOf(text.charAt(index - 1)) >= 0, RedactionPolicy::namesButThePartys),
             new Rule("a name after a nationality", NATIONAL_NAME, holdsAny(List.of("籍")), atOneOf(List.of("籍")), RedactionPolicy::hiddenNames),
             new Rule("a name in another script after a hidden one", NAME_IN_ANOTHER_SCRIPT, holdsAny(List.of("***")),
-                    (text, index) -> index > 0 && text.charAt(index - 1) == '(', RedactionPolicy::hiddenNames),
+                    (text, index) -> index > 0 && "(,、".indexOf(text.charAt(index - 1)) >= 0, RedactionPolicy::hiddenNames),
             new Rule("a name in brackets after a nickname", NAME_AFTER_NICKNAME, holdsAny(List.of("”", "\"", "'", "’", "」", "』")),
-                    atOneOf(concat(ROLE_LABELS, ROLE_WORDS)), RedactionPolicy::namesButThePartys),
+                    RedactionPolicy::roleOrClosingQuote, RedactionPolicy::namesButThePartys),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
@@ -1294,6 +1313,13 @@ public final class RedactionPolicy {
             if (org.gongshi.ledger.text.VisibleText.MIDDLE_DOTS.indexOf(text.charAt(i)) >= 0) return true;
         }
         return false;
+    }
+
+    private static final Start AT_A_ROLE = atOneOf(concat(ROLE_LABELS, ROLE_WORDS));
+
+    /** Where a nickname's real name may begin to be read: at a role, or at the closing quotation mark before （即…）. */
+    private static boolean roleOrClosingQuote(String text, int index) {
+        return "”\"'’」』".indexOf(text.charAt(index)) >= 0 || AT_A_ROLE.at(text, index);
     }
 
     /** Where a clause begins: the text's beginning or after a clause's punctuation (its ASCII form). */
