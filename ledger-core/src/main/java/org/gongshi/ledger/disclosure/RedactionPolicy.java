@@ -65,7 +65,7 @@ public final class RedactionPolicy {
      * never a decision's serial number (〔2026〕152026000123号: right after 〕) nor a patent's or an application's number
      * (ZL201810123456.7, ZL 2019 2 0123456.X, CN202110345678.9: after ZL or CN), public identifiers of a case.
      */
-    private static final Pattern LONG_DIGITS = Pattern.compile("(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)(?<!条码[为是:：]?\\s?|条形码[为是:：]?\\s?)\\d(?:[ -]{0,2}\\d){11,22}(?!\\d)");
+    private static final Pattern LONG_DIGITS = Pattern.compile("(?=\\d)(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)(?<!条码[为是:：]?\\s?|条形码[为是:：]?\\s?)\\d(?:[ -]{0,2}\\d){11,22}(?!\\d)");
     private static final String COUNTRY = "(?:\\(?(?:\\+|00)86\\)?" + SEP + ")";
     /** Mobile numbers: 13612345678, 136-1234-5678, 136 1234 5678, 136.1234.5678, +86 136…, (+86)136…. */
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)" + COUNTRY + "?1\\s?[3-9]\\s?\\d(?:" + SEP + "\\d){8}(?!\\d)");
