@@ -65,7 +65,7 @@ public final class RedactionPolicy {
      * never a decision's serial number (〔2026〕152026000123号: right after 〕) nor a patent's or an application's number
      * (ZL201810123456.7, ZL 2019 2 0123456.X, CN202110345678.9: after ZL or CN), public identifiers of a case.
      */
-    private static final Pattern LONG_DIGITS = Pattern.compile("(?=\\d)(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)(?<!条码[为是:：]?\\s?|条形码[为是:：]?\\s?)\\d(?:[ -]{0,2}\\d){11,22}(?!\\d)");
+    private static final Pattern LONG_DIGITS = Pattern.compile("(?=\\d)(?<![\\d+〕])(?<!(?:ZL|CN|zl|cn)\\s?)(?<!条码[为是:：]?\\s?|条形码[为是:：]?\\s?|序列号[为是:：]?\\s?[A-Za-z]{0,4})\\d(?:[ -]{0,2}\\d){11,22}(?!\\d)");
     private static final String COUNTRY = "(?:\\(?(?:\\+|00)86\\)?" + SEP + ")";
     /** Mobile numbers: 13612345678, 136-1234-5678, 136 1234 5678, 136.1234.5678, +86 136…, (+86)136…. */
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)" + COUNTRY + "?1\\s?[3-9]\\s?\\d(?:" + SEP + "\\d){8}(?!\\d)");
@@ -364,7 +364,7 @@ public final class RedactionPolicy {
      * 单, 柴, 牛, 施, which begin common words after a role (员工安全, 顾客牛仔裤, 消费者常年). 葛, 倪, 聂, 岳, 骆 … came
      * with the second audit from outside (购买者聂海胜称 stayed).
      */
-    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁]";
+    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁鄢涂穆隋谌]";
     /** Surnames of two characters: 司马相如 is hidden whole, not as 司马相 and a 如 left. */
     private static final List<String> COMPOUND_SURNAMES = List.of("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
             "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "轩辕", "呼延", "钟离", "申屠", "赫连", "拓跋", "濮阳",
@@ -411,7 +411,7 @@ public final class RedactionPolicy {
             "开户人", "账户名",
             // a real name beside a nickname, and a form's name field (（真名：包晓梅）, （本名冯志豪）, （身份证姓名：蒙甜甜）, （原名邰美玲）,
             // 证人信息：姓名：王大力: a privacy re-test of realistic decisions, stop 80)
-            "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:");
+            "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:", "经手人", "使用人");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * any surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义), where after a
@@ -421,7 +421,12 @@ public final class RedactionPolicy {
             "未婚妻", "未婚夫", "发小", "丈母娘", "老丈人", "室友", "表姐夫", "表妹夫", "堂姐夫", "妯娌", "姐夫", "妹夫", "表哥", "表姐", "表弟", "表妹",
             "导购员", "保安员", "保洁员", "收银员", "收费员", "揽件员", "派件员", "驾驶员", "麻醉师", "营养师", "理疗师", "厨师长", "仓管员", "库管员",
             "转租人", "房东", "外教", "外籍老师", "班主任", "教务老师", "助教", "会计", "出纳", "医生", "医师", "护士", "家长代表", "家长",
-            "其孩子", "的孩子", "出纳员", "验光师", "理货员", "分拣员");
+            "其孩子", "的孩子", "出纳员", "验光师", "理货员", "分拣员",
+            // the fourth privacy round (机长韦小军, 装订工龚秀梅, 执业药师凌雪芬, 书商周德旺, 种植户阎德胜, 茶农易正华, 炒茶师傅, 茶艺师郝佳音,
+            // 委员陶玉珍, 书记兼村委会主任谭振海, 理事长孟庆丰, 工程师谷天宇, 副总裁翟建国, 工作人员钮佳怡, 经销商代表丁晓宇, 实习生龙一鸣,
+            // 场控毕文杰, 助播吕婷婷, 闺蜜王佳佳, 原承租人晏玉兰, 实际经营人为赵海川, 文书柏玉梅)
+            "机长", "装订工", "药师", "书商", "种植户", "茶农", "茶艺师", "师傅", "委员", "主任", "书记", "理事长", "工程师", "副总裁", "总裁",
+            "工作人员", "代表", "实习生", "场控", "助播", "闺蜜", "承租人", "经营人", "文书", "家属");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -433,7 +438,7 @@ public final class RedactionPolicy {
      */
     private static final List<String> ROLE_WORDS = concat(List.of("代理人", "律师", "委托人", "委托", "合伙人", "股东", "负责人", "经办人", "弟弟",
             "哥哥", "姐姐", "妹妹", "兄弟", "姐妹", "亲戚", "男友", "女友", "邻居", "房东", "租户", "雇主", "司机", "店员", "营业员", "快递员",
-            "购买者", "购买人", "买家", "消费者", "顾客", "收货人",
+            "购买者", "购买人", "买家", "消费者", "顾客", "客户", "收货人",
             // the supply chain and accomplices an infringement decision names (供货商钱某, 经上家郑某转售, 同伙周某另案处理)
             "供货商", "供货人", "供货方", "供应商", "上家", "下家", "卖家", "批发商", "经销商", "货主", "同伙", "帮工", "业务员", "销售员",
             "收银员", "仓管员", "保管员", "学徒", "进货人", "发货人", "送货人", "收款人", "介绍人",
@@ -498,16 +503,18 @@ public final class RedactionPolicy {
      * after a role word such a name is taken only when a word of {@link #NAME_THEN} follows it (委托代理人关志强到场).
      */
     private static final String FURTHER_SURNAME = "[傅颜霍裴翁庄褚卫阎艾游关华盛柴施温齐常易安文戚喻柏窦鲍岑滕毕邬卞祁臧闵娄童凌虞柯缪嵇荀古项苗"
-            + "甄芮储巫焦宓栾厉詹邰卓屠蒙胥翟冉郦雍桑濮扈冀晏瞿茹庾暨寇阙巩晁敖阚饶鞠蒯竺逯桓车谷米梅燕章单牛甘尚贝尤管蓝萧]";
+            + "甄芮储巫焦宓栾厉詹邰卓屠蒙胥翟冉郦雍桑濮扈冀晏瞿茹庾暨寇阙巩晁敖阚饶鞠蒯竺逯桓车谷米梅燕章单牛甘尚贝尤管蓝萧"
+            // the fourth privacy round, stop 80 (柳志飞, 宁国栋, 季永强, 左嘉欣, 费…, 席…, 栗…, 郎…, 楼…, 景…, 边…: they begin words too)
+            + "左柳宁季费席栗郎楼景边]";
     /**
      * Surnames rarer still, taken only where what stands before a name says it is one: after kin and staff titles, in a row of a
      * person's particulars or a table (a privacy re-test of realistic decisions, stop 80: 岑海燕, 卜文亮, 佟老汉, 郜子轩, 仉国强, 邝丽丽,
      * 滑秀兰, 闻少华, 沙丽华, 钮丹丹, 宗某强, 符国平 published).
      */
-    private static final String RARE_SURNAME = "[卜佟郜仉符邝滑闻沙钮宗包权乜郗苟朴訾仇尉迟查蓟隗阮麻劳揭殳綦兰原库连计伏牟糜顿成占简裘"
-            // the second re-test (蒲丽娜, 冼晓峰, 杭晓梅, 鄂国伟, 檀秀芝, 冷晓雯, 薄文静, 阳晓婷, 幸可可), and more of the hundred families
-            + "蒲鲜冼杭鄂檀冷薄阳幸植战邸郁奚皮湛禹狄谈茅纪舒屈刁昝经房解宣贲诸吉荣羊於惠曲封羿汲邴乌巴弓牧蓬班仰仲伊宫暴钭戎祖束"
-            + "韶怀咸阴苍莘党贡逄姬申扶堵宰璩桂寿郏浦充慕宦鱼慎戈衡弘匡禄欧沃蔚越夔隆厍勾融毋养须巢荆益]";
+    private static final String RARE_SURNAME = "[卜佟郜仉符邝滑闻沙钮宗包权乜郗苟朴訾仇查蓟隗阮麻劳揭殳綦兰原库连计伏牟糜顿成占简裘"
+            // the second re-test (蒲丽娜, 冼晓峰, 杭晓梅, 鄂国伟, 檀秀芝, 冷晓雯, 阳晓婷, 幸可可), and more of the hundred families that
+            // begin no common word (never 经, 房, 皮, 党, 宣 …: 证人经营的, 员工房屋 would be taken)
+            + "蒲冼杭鄂檀冷阳幸邸奚湛禹狄茅刁昝贲羿汲邴蓬钭韶莘逄姬璩郏宦夔厍毋桂]";
     /**
      * A name half written with 某 by a further or rarer surname (寄件人宗某强寄递: a privacy re-test of realistic decisions, stop 80),
      * its given name's character after 某: a person's, whatever follows (王某 and 王某某 name no one, and stay).
@@ -591,7 +598,7 @@ public final class RedactionPolicy {
      * where a name ends after it (一名叫阿强的男子; 阿迪达斯 is a brand); one character and 哥 or 姐 there (一个叫强哥的人; not
      * 大哥, 老姐).
      */
-    private static final String FAMILIAR_NAME = "(?:[老小]" + SURNAME + "头?|阿" + HAN + "(?=" + NAME_END + ")|(?![大老])" + HAN + "[哥姐](?=" + NAME_END + "))";
+    private static final String FAMILIAR_NAME = "(?:[老小]" + SURNAME + "头?|老" + FURTHER_SURNAME + "(?=[”\"'’」』])|阿" + HAN + "(?=" + NAME_END + ")|(?![大老])" + HAN + "[哥姐](?=" + NAME_END + "))";
     /**
      * A name written with a middle dot between its parts, as Uyghur, Tibetan and foreign names are in Chinese (阿卜杜拉·买买提,
      * 迪丽娜尔·艾山, 约翰·史密斯): up to where a name ends (privacy audit from outside: the dot kept them public after 证人).
@@ -663,7 +670,8 @@ public final class RedactionPolicy {
             + FURTHER_SURNAME + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
             + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
     /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
-    private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?:" + LISTED_NAME_SHAPE + ")";
+    private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?:"
+            + LISTED_NAME_SHAPE + ")";
     /** The names after the first in a list (、李小花和张三), each after a joiner, a contact in brackets before it. */
     private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + LIST_JOINER + LISTED_NAME + ")*";
     /**
@@ -713,12 +721,14 @@ public final class RedactionPolicy {
     private static final Pattern LABELLED_NAME = Pattern.compile(
             anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + "(?:" + OPENING_MARK + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")"
-                    + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + "))"
+                    + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + ")"
+                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人)(?!" + anyOf(NOT_NAMES) + ")"
+                    + "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=的|在|于|称|向|购买|" + anyOf(NAME_THEN) + "))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
                     + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + ")"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME)
-                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代收|先后|领取|实施|安排|授课|手中)"
+                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知)"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
                     + MORE_NAMES + ")");
     /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
@@ -799,7 +809,9 @@ public final class RedactionPolicy {
     private static final List<String> DEALT_WITH = List.of("从", "向", "通过", "经", "与", "联系", "找到", "委托", "雇请", "销往", "汇入", "汇给",
             "存放于", "存放在", "放在",
             // a sweep from outside, stop 71 (货款由刘备支付宝转账, 转入钱多多的账户, 对钱多多名下项目)
-            "由", "转入", "打入", "存入", "汇至", "转至", "对");
+            "由", "转入", "打入", "存入", "汇至", "转至", "对",
+            // a sweep from outside, stop 80 (该批货物系李德胜经营的店铺所售)
+            "系");
     /** What follows a person's name, never a place's, when the party dealt with that person (从王建国经营的, 经林志玲介绍, 与王刚共同). */
     private static final List<String> PERSON_AFTER = List.of("经营的", "开设的", "开办的", "介绍", "名下", "手中", "手里", "家中", "家里", "那里",
             "共同", "一起", "合伙", "为其", "为当事人",
@@ -848,14 +860,15 @@ public final class RedactionPolicy {
      * What says a person named right before it was questioned or gave evidence: their record of questioning, their testimony
      * (刘德明询问笔录, 《刘德明的调查笔录》, 张建军证言), or that the authority questioned them (对张建军进行了询问).
      */
-    private static final String STATEMENT_RECORD = "[的在]?(?:询问笔录|调查笔录|讯问笔录|谈话笔录|证言|证人证言|陈述笔录)|进行了?(?:询问|调查|问询)";
+    private static final String STATEMENT_RECORD = "[的在]?(?:询问笔录|调查笔录|讯问笔录|谈话笔录|证言|证人证言|陈述笔录|报案材料|书面证明|情况说明)|进行了?(?:询问|调查|问询)";
     /**
      * A name before the record of its statement or the authority's questioning (刘德明询问笔录, 对张建军进行了询问): a surname
      * and one or two characters, not ending like a place or a body (某某公司询问笔录 stays), never a role word; the party's
      * own statement keeps its name.
      */
     private static final Pattern NAME_BEFORE_STATEMENT = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!"
-            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")))(?=" + STATEMENT_RECORD + ")");
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<!"
+            + PLACE_OR_BODY_END + ")))(?=" + STATEMENT_RECORD + ")");
 
     /**
      * A name in a person's particulars written in a row, right before its sex between two commas or two table bars
@@ -905,6 +918,12 @@ public final class RedactionPolicy {
             + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")))");
     private static final Pattern NAME_AFTER_NICKNAME = Pattern.compile("(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "[“\"'‘「『][^”\"'’」』]{1,20}[”\"'’」』]\\s?[(]"
             + "(?:即|系|实为)?|[”\"'’」』]\\s?[(](?:即|实为))((" + "(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?))(?=\\s?[),])");
+    /**
+     * What a bracket right after a patient's hidden name says of them (患者***（类风湿关节炎）, 顾客***（高度近视，双眼近视1200度）: the
+     * fourth privacy round, stop 80): the bracket's whole, health data or particulars of the person named before it.
+     */
+    private static final Pattern AFTER_A_HIDDEN_PATIENT = Pattern.compile("(?<=(?:患者|病人|就诊者|就诊人|顾客|消费者)\\*\\*\\*\\s?[(])([^()]{1,40}?(?:"
+            + anyOf(concat(ILLNESS_WORDS, CARE_WORDS)) + "|近视|远视|[炎症癌瘤]|病|伤|残|孕)[^()]{0,40}?)(?=[)])");
     private static final Pattern NAME_IN_ANOTHER_SCRIPT = Pattern.compile("(?<=\\*\\*\\*\\s?[(](?:(?:\\*\\*\\*|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}"
             + "|[A-Za-z][A-Za-z' -]{1,40})\\s?[,、]\\s?)?)((" + "[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,3}"
             + "|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}(?:" + MIDDLE_DOT + HAN + "{1,8})?"
@@ -1267,6 +1286,8 @@ public final class RedactionPolicy {
                     (text, index) -> index > 0 && "(,、".indexOf(text.charAt(index - 1)) >= 0, RedactionPolicy::hiddenNames),
             new Rule("a name in brackets after a nickname", NAME_AFTER_NICKNAME, holdsAny(List.of("”", "\"", "'", "’", "」", "』")),
                     RedactionPolicy::roleOrClosingQuote, RedactionPolicy::namesButThePartys),
+            new Rule("what a bracket after a hidden patient says", AFTER_A_HIDDEN_PATIENT, holdsAny(List.of("***")),
+                    (text, index) -> index > 0 && text.charAt(index - 1) == '(', HIDE),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));

@@ -966,7 +966,7 @@ class RedactionPolicyTest {
                 "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实", "（住南山区", "No. 12 Main Street", "位于东坝乡的家中", "的家位于南山区",
                 // stop 80: phones of other countries, particulars in a row, names in another script or after a nickname
                 "+852 9123 4567", "+1 (415) 555-2671", "｜聂红军｜男｜", "，游振宇，男，", "***（Gulmira Abdurehim，", "***（이민호，", "卖家“王姐”（王桂芬）",
-                "从二房东卞小娟处", "韩国籍代购者Lee Minho（", "台湾籍商人林建宏，", "1\t聂红梅\t女\t", "| 裘德明 | 送货司机 |");
+                "从二房东卞小娟处", "韩国籍代购者Lee Minho（", "台湾籍商人林建宏，", "患者***（类风湿关节炎）", "1\t聂红梅\t女\t", "| 裘德明 | 送货司机 |");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1046,7 +1046,8 @@ class RedactionPolicyTest {
                 {"当事人从二房东卞小娟处转租，从日本籍个人佐藤花子（SATO HANAKO）处购进。", "当事人从二房东***处转租，从日本籍个人***（***）处购进。"},
                 {"当事人的表妹古丽米拉·阿不都热依木（Gulmira Abdurehim，维吾尔族）协助销售。", "当事人的表妹***（***，维吾尔族）协助销售。"},
                 {"外籍教师David Miller和中方员工张伟负责授课，韩国籍人员李敏浩（이민호，男）在场。", "外籍教师***和中方员工***负责授课，韩国籍人员***（***，男）在场。"},
-                {"患者梁秀珍（住院号ZY2026090105，诊断为颈椎病）接受治疗。", "患者***（住院号***，诊断为***）接受治疗。"},
+                // what a bracket after a hidden patient says is the patient's, all of it (the fourth privacy round)
+                {"患者梁秀珍（住院号ZY2026090105，诊断为颈椎病）接受治疗。", "患者***（***）接受治疗。"},
                 {"联系+1 (415) 555-2671或+82-10-1234-5678。", "联系***或***。"}});
         stayAsWritten(List.of("按当事人提供的客户名单派送。", "当事人向就诊患者销售。", "住院部位于三楼，就诊人数达百余人。", "当事人从供货商某某公司处购进。",
                 "当事人从店员处得知。", "品名：运动鞋，男，42码。", "当事人对外宣称“正品”（王牌）。", "货值金额+12345678元。", "当事人，男，1980年出生。"));
@@ -1091,6 +1092,30 @@ class RedactionPolicyTest {
                 "当事人的摊位原名“老王布鞋”。", "厂家业务员谷某手机号码未知。", "“双十一”（即11月11日）促销。", "会计账簿、出纳凭证、收银台、保安室。"));
         assertThat(publishedFacts(new Party(PartyKind.LEGAL_PERSON, "北京某某教育科技有限公司", "91110108MA00000000", null, "张某"),
                 "当事人经营场所北京市海淀区学院路38号院2号楼。")).as("a company's premises stay whole").isEqualTo("当事人经营场所北京市海淀区学院路38号院2号楼。");
+    }
+
+    /**
+     * The fourth privacy round of realistic decisions (stop 80: medicines, seeds, tea, printing, software, trade secrets, fairs,
+     * live streams): trades, titles and relations the lists lacked, surnames that begin common words after kin, a name before
+     * its statement by a further surname, a bracket after a hidden patient, 系…经营的; and words that stay.
+     */
+    @Test
+    void trades_titles_and_relations_the_fourth_round_found_public_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"以上事实有证人宁国栋询问笔录等证据证实。", "以上事实有证人***询问笔录等证据证实。"},
+                {"当事人的外甥柳志飞及外甥王志飞在摊位帮助销售，患者家属季永强代其父亲季长根购买8支。",
+                        "当事人的外甥***及外甥***在摊位帮助销售，患者家属***代其父亲***购买8支。"},
+                {"机长韦小军负责开机印刷，装订工龚秀梅、崔丽华负责装订。执业药师王雪芬在审核处方时未核对。",
+                        "机长***负责开机印刷，装订工***、***负责装订。执业药师***在审核处方时未核对。"},
+                {"西街村党支部书记兼村委会主任谭振海协助组织收购，研发工程师谷天宇使用，副总裁翟建国明知。",
+                        "西街村党支部书记兼村委会主任***协助组织收购，研发工程师***使用，副总裁***明知。"},
+                {"展位工作人员钮佳怡、祁振宇在现场；经销商代表丁晓宇签订订单；直播间场控毕文杰、助播吕婷婷负责上架。",
+                        "展位工作人员***、***在现场；经销商代表***签订订单；直播间场控***、助播***负责上架。"},
+                {"仓库实际经营人为赵海川；经手人：王玉梅。该摊位系当事人从原承租人晏玉兰处转租。", "仓库实际经营人为***；经手人：***。该摊位系当事人从原承租人***处转租。"},
+                {"后通过其妻子桂雅静的电子邮箱发送，客户毕庆华均在工单上签字。", "后通过其妻子***的电子邮箱发送，客户***均在工单上签字。"},
+                {"其中患者王某某（类风湿关节炎）凭处方购买，该批货物系李德胜经营的店铺所售。", "其中患者***（***）凭处方购买，该批货物系***经营的店铺所售。"}});
+        stayAsWritten(List.of("费用由当事人承担，季度销售额，左右两侧，宁波市，席位，景区门票，边境口岸，楼层，栗子，郎酒。", "消费者有权投诉。",
+                "补充证人证言。", "员工管理的规定。", "证人经营的店铺。", "当事人的费用为人民币5000元。"));
     }
 
     /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
