@@ -277,8 +277,11 @@ class DockerComposeConfigurationTest {
     void the_proxy_lets_through_what_the_nodes_bound_and_answers_what_it_refuses_as_a_problem() throws IOException {
         String proxy = Files.readString(Path.of("..", "deploy", "nginx.conf"));
         assertThat(find(proxy, "large_client_header_buffers\\s+\\d+\\s+(\\d+)k;")).satisfies(k -> assertThat(Integer.parseInt(k)).isGreaterThanOrEqualTo(16));
-        for (String status : List.of("413", "414", "494")) assertThat(proxy).contains("error_page " + status + " =");
-        assertThat(proxy.split("default_type application/problem\\+json;", -1)).hasSize(4);
+        for (String status : List.of("400", "413", "414", "494", "502", "503")) assertThat(proxy).contains("error_page " + status + " ");
+        // six answers of the proxy's own, each a problem with the headers the nodes' answers carry (a security re-test, stop 80)
+        assertThat(proxy.split("default_type application/problem\\+json;", -1)).hasSize(7);
+        assertThat(proxy.split("add_header X-Content-Type-Options \"nosniff\" always;", -1)).hasSize(7);
+        assertThat(proxy).contains("server_tokens off;", "proxy_set_header X-Forwarded-Ssl \"\";");
     }
 
     @Test

@@ -114,6 +114,11 @@ public final class ListingRequests {
      * {@code listing-removal}; it was a 400 as if the value were unknown: a sweep from outside).
      */
     public record RemovalRequest(@NotNull LocalDate removedOn, @NotNull RemovalReason reason, @CodePointLength(max = Bounds.TEXT) String detail) {
+
+        /** An empty detail is none (a security sweep, stop 80: "" was kept as a detail while a blank one is refused). */
+        public RemovalRequest {
+            if (detail != null && detail.isEmpty()) detail = null;
+        }
     }
 
     public enum RepairAction { APPLY, GRANT, REFUSE }

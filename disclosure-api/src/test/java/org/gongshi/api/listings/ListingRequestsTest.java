@@ -40,6 +40,13 @@ class ListingRequestsTest {
     }
 
 
+    @org.junit.jupiter.api.Test
+    void an_empty_removal_detail_is_none() {
+        assertThat(new ListingRequests.RemovalRequest(ON, org.gongshi.ledger.listings.event.RemovalReason.LISTED_IN_ERROR, "").detail()).isNull();
+        assertThat(new ListingRequests.RemovalRequest(ON, org.gongshi.ledger.listings.event.RemovalReason.LISTED_IN_ERROR, "主体识别错误").detail())
+                .isEqualTo("主体识别错误");
+    }
+
     private static ListingRequests.MeasureRequest measure(SanctionMeasure type) {
         return new ListingRequests.MeasureRequest(type, null, null);
     }
