@@ -414,8 +414,8 @@ public final class RedactionPolicy {
             "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:", "经手人", "使用人");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
-     * any surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义), where after a
-     * role word alone (顾客, 员工) only a word of {@link #NAME_THEN} does (顾客华为手机 names nobody).
+     * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
+     * where after a role word alone (顾客, 员工) a further surname's only before a word of {@link #NAME_THEN} (顾客华为手机 names nobody).
      */
     private static final List<String> KIN_AND_STAFF = List.of("大姨子", "小姨子", "连襟", "干爹", "干妈", "干女儿", "养女", "养子", "养父", "养母",
             "未婚妻", "未婚夫", "发小", "丈母娘", "老丈人", "室友", "表姐夫", "表妹夫", "堂姐夫", "妯娌", "姐夫", "妹夫", "表哥", "表姐", "表弟", "表妹",
@@ -464,10 +464,9 @@ public final class RedactionPolicy {
             "经营者", "店主", "摊主",
             // a privacy sweep of realistic decisions, stop 80 (主任医师苏振华, 护士林小芳, 药剂员覃美玲, 学员家长邬建军, 其孩子邬子涵,
             // 老伴阎大爷, 出租人为个人邵德福, 送货员尤大成, 外籍教师David Miller, 实名邱冬梅, 韩国籍人员李敏浩)
-            "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者",
-            // its re-test (大姨子岑海燕, 连襟卜文亮, 干爹佟老汉, 养女邢小雅, 未婚妻栾晓雪, 发小米建华, 丈母娘岑老太, 室友郜子轩, 表姐夫仉国强,
-            // 导购员王梦瑶, 保安员李大壮, 麻醉师莫晓兰, 收费员邝丽丽, 揽件员覃大力, 保洁员滑秀兰, 转租人邬丽娟, 外教Tom Wilson, 班主任晏晓雯, 助教褚小鹏)
-            "病人"), KIN_AND_STAFF);
+            "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者", "病人"),
+            // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
+            KIN_AND_STAFF);
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -871,10 +870,11 @@ public final class RedactionPolicy {
             + PLACE_OR_BODY_END + ")))(?=" + STATEMENT_RECORD + ")");
 
     /**
-     * A name in a person's particulars written in a row, right before its sex between two commas or two table bars
-     * (患者一，游振宇，男，1961年3月出生; 1｜聂红军｜男｜45; 3｜Peter Wong｜男｜38: a privacy sweep of realistic decisions, stop 80,
-     * found them published): a surname, common or further, and one or two characters, a dotted name, or a Latin one of two or
-     * three words, standing alone after punctuation. The party's own name stays (当事人：马建国，男，…).
+     * A name in a person's particulars written in a row, right before its sex between commas (患者一，游振宇，男，1961年3月出生), or in a
+     * table's cell (bars, tabs or spaces between cells) before a sex and an age or a role, or before a role's cell (1｜聂红军｜男｜45,
+     * | Kim Minjun | 韩国籍买家 |: privacy sweeps of realistic decisions, stop 80, found them published): a surname, common, further or
+     * rarer, and one or two characters, a dotted name, or a Latin one of two or three words, standing alone after punctuation.
+     * The party's own name stays (当事人：马建国，男，…).
      */
     private static final String NAME_IN_A_ROW = "(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}|" + HAN + "{1,8}"
             + MIDDLE_DOT + HAN + "{1,8}|" + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}|[A-Z]{2,}(?: [A-Z][A-Za-z]+){1,2}";
