@@ -364,7 +364,7 @@ public final class RedactionPolicy {
      * 单, 柴, 牛, 施, which begin common words after a role (员工安全, 顾客牛仔裤, 消费者常年). 葛, 倪, 聂, 岳, 骆 … came
      * with the second audit from outside (购买者聂海胜称 stayed).
      */
-    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁鄢涂穆隋谌]";
+    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁鄢穆隋谌]";
     /** Surnames of two characters: 司马相如 is hidden whole, not as 司马相 and a 如 left. */
     private static final List<String> COMPOUND_SURNAMES = List.of("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
             "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "轩辕", "呼延", "钟离", "申屠", "赫连", "拓跋", "濮阳",
@@ -411,7 +411,7 @@ public final class RedactionPolicy {
             "开户人", "账户名",
             // a real name beside a nickname, and a form's name field (（真名：包晓梅）, （本名冯志豪）, （身份证姓名：蒙甜甜）, （原名邰美玲）,
             // 证人信息：姓名：王大力: a privacy re-test of realistic decisions, stop 80)
-            "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:", "经手人", "使用人");
+            "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:", "经手人");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
@@ -426,7 +426,9 @@ public final class RedactionPolicy {
             // 委员陶玉珍, 书记兼村委会主任谭振海, 理事长孟庆丰, 工程师谷天宇, 副总裁翟建国, 工作人员钮佳怡, 经销商代表丁晓宇, 实习生龙一鸣,
             // 场控毕文杰, 助播吕婷婷, 闺蜜王佳佳, 原承租人晏玉兰, 实际经营人为赵海川, 文书柏玉梅)
             "机长", "装订工", "药师", "书商", "种植户", "茶农", "茶艺师", "师傅", "委员", "主任", "书记", "理事长", "工程师", "副总裁", "总裁",
-            "工作人员", "代表", "实习生", "场控", "助播", "闺蜜", "承租人", "经营人", "文书", "家属");
+            "工作人员", "代表", "实习生", "场控", "助播", "闺蜜", "承租人", "经营人", "文书", "家属",
+            // the re-test of all four rounds (采购专员蔺晓峰, 前台文员隗丽丽, 美团骑手苟晓东, 送货员奚德旺, 村民滕秀兰)
+            "专员", "文员", "骑手", "送货员", "村民");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -504,7 +506,7 @@ public final class RedactionPolicy {
     private static final String FURTHER_SURNAME = "[傅颜霍裴翁庄褚卫阎艾游关华盛柴施温齐常易安文戚喻柏窦鲍岑滕毕邬卞祁臧闵娄童凌虞柯缪嵇荀古项苗"
             + "甄芮储巫焦宓栾厉詹邰卓屠蒙胥翟冉郦雍桑濮扈冀晏瞿茹庾暨寇阙巩晁敖阚饶鞠蒯竺逯桓车谷米梅燕章单牛甘尚贝尤管蓝萧"
             // the fourth privacy round, stop 80 (柳志飞, 宁国栋, 季永强, 左嘉欣, 费…, 席…, 栗…, 郎…, 楼…, 景…, 边…: they begin words too)
-            + "左柳宁季费席栗郎楼景边]";
+            + "左柳宁季费郎景边]";
     /**
      * Surnames rarer still, taken only where what stands before a name says it is one: after kin and staff titles, in a row of a
      * person's particulars or a table (a privacy re-test of realistic decisions, stop 80: 岑海燕, 卜文亮, 佟老汉, 郜子轩, 仉国强, 邝丽丽,
@@ -513,7 +515,7 @@ public final class RedactionPolicy {
     private static final String RARE_SURNAME = "[卜佟郜仉符邝滑闻沙钮宗包权乜郗苟朴訾仇查蓟隗阮麻劳揭殳綦兰原库连计伏牟糜顿成占简裘"
             // the second re-test (蒲丽娜, 冼晓峰, 杭晓梅, 鄂国伟, 檀秀芝, 冷晓雯, 阳晓婷, 幸可可), and more of the hundred families that
             // begin no common word (never 经, 房, 皮, 党, 宣 …: 证人经营的, 员工房屋 would be taken)
-            + "蒲冼杭鄂檀冷阳幸邸奚湛禹狄茅刁昝贲羿汲邴蓬钭韶莘逄姬璩郏宦夔厍毋桂]";
+            + "蒲冼杭鄂檀冷阳幸邸奚湛禹狄茅刁昝贲羿汲邴蓬钭韶莘逄姬璩郏宦夔厍毋桂戈]";
     /**
      * A name half written with 某 by a further or rarer surname (寄件人宗某强寄递: a privacy re-test of realistic decisions, stop 80),
      * its given name's character after 某: a person's, whatever follows (王某 and 王某某 name no one, and stay).
@@ -545,13 +547,14 @@ public final class RedactionPolicy {
      * or one that says what each of the list did (均, 分别).
      */
     private static final String NAME_END = "(?:[，。；;,、（(【〔\\[〈《\\s和及与0-9０-９*]|" + CLOSING_MARK + "|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
+            + "|兄弟|姐妹|夫妇|夫妻|父子|母子|母女|父女"
             + "|" + anyOf(LIST_END_WORDS) + "|个人|$)";
     /**
      * Words after a role that begin with a surname's character but name nobody: 证人陈述, 店员陈列, 买家付款, 店员上架,
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
      * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
-    private static final List<String> NOT_NAMES = List.of("均", "分别", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
+    private static final List<String> NOT_NAMES = List.of("均", "分别", "楼", "院", "区", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
             "于其", "方面", "关系", "小于",
@@ -644,7 +647,8 @@ public final class RedactionPolicy {
      * each in quotation marks, a comma or nothing joins them too (证人“王大锤”，“李小花”, 证人“王大锤”“李小花”: the privacy sweep of
      * stop 79 found the second name public).
      */
-    private static final String LIST_JOINER = "(?:" + CLOSING_MARK + "?" + JOINER + "(?:" + OPENING_MARK + ")?|" + CLOSING_QUOTE + "\\s?[，,]?\\s?" + OPENING_QUOTE + ")";
+    private static final String LIST_JOINER = "(?:" + CLOSING_MARK + "?(?:兄弟|姐妹|夫妇|夫妻|父子|母子|母女|父女)?" + JOINER + "(?:" + OPENING_MARK + ")?|" + CLOSING_QUOTE
+            + "\\s?[，,]?\\s?" + OPENING_QUOTE + ")";
     /** A name already hidden (by a listed term or by a pattern before): a list may begin or go on with it. */
     private static final String HIDDEN_NAME = "\\*\\*\\*";
     /**
@@ -672,12 +676,14 @@ public final class RedactionPolicy {
     private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?:"
             + LISTED_NAME_SHAPE + ")";
     /** The names after the first in a list (、李小花和张三), each after a joiner, a contact in brackets before it. */
-    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + LIST_JOINER + LISTED_NAME + ")*";
+    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + LIST_JOINER + "(?:" + LISTED_NAME + "|(?!" + anyOf(NOT_NAMES) + ")" + RARE_SURNAME + HAN
+            + "{1,2}?(?=" + NAME_END + ")))*";
     /**
      * A piece of a list after its first name, the list as a pattern took it: a contact in brackets or a joiner (kept), or
      * a name (hidden; what is no name the pattern has ruled out).
      */
-    private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + LIST_JOINER + ")|" + LISTED_NAME_SHAPE);
+    private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + LIST_JOINER + ")|" + LISTED_NAME_SHAPE + "|" + RARE_SURNAME + HAN
+            + "{1,2}?(?=" + NAME_END + ")");
     /**
      * What may stand between a role and its name to say who holds it: 是, 为, 写为, 有 (进货人是周芷若, 原告代理人为黄药师,
      * 同伙有张无忌、赵敏), and as decisions also write it, 系, 即, 实为, 名为, 叫 (证人实为郑少秋, 其雇员名为王强, 另一名证人叫李明:
@@ -704,7 +710,8 @@ public final class RedactionPolicy {
      * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福), and a note in
      * brackets after the role (其子（16岁）王小虎: a sweep from outside, stop 77, found the name public so).
      */
-    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
+    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+            + "|其|该|本|我|当事人|某|董事|观众|公司|单位|社会|有关|上级|领导|厂家|商家|平台|执法|办案|市场|法院|主管|学员|学生))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";
     private static final String PERSON = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + NAME + "|" + SPACED_NAME + "|" + FAMILIAR_NAME + "|"
             + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME + "|" + HALF_WRITTEN_NAME;
@@ -823,7 +830,7 @@ public final class RedactionPolicy {
      * names a place); never a role, an organisation, a place or a body (从江苏省, 向本局).
      */
     private static final Pattern DEALT_WITH_NAME = Pattern.compile("(?:" + anyOf(DEALT_WITH) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
-            + ")(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!"
+            + ")(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<!"
             + PLACE_OR_BODY_END + ")|" + LATIN_NAME + ")" + MORE_NAMES + ")(?=" + anyOf(PERSON_AFTER) + ")"
             + "|向(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")((" + FAMILY + HAN
             + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|" + FAMILIAR_NAME + ")" + MORE_NAMES + ")(?=购进|购买|进货|借款)");
@@ -922,7 +929,7 @@ public final class RedactionPolicy {
      * What a bracket right after a patient's hidden name says of them (患者***（类风湿关节炎）, 顾客***（高度近视，双眼近视1200度）: the
      * fourth privacy round, stop 80): the bracket's whole, health data or particulars of the person named before it.
      */
-    private static final Pattern AFTER_A_HIDDEN_PATIENT = Pattern.compile("(?<=(?:患者|病人|就诊者|就诊人|顾客|消费者)\\*\\*\\*\\s?[(])([^()]{1,40}?(?:"
+    private static final Pattern AFTER_A_HIDDEN_PATIENT = Pattern.compile("(?<=(?:患者|病人|就诊者|就诊人|顾客|客户|消费者)\\*\\*\\*\\s?[(])([^()]{1,40}?(?:"
             + anyOf(concat(ILLNESS_WORDS, CARE_WORDS)) + "|近视|远视|[炎症癌瘤]|病|伤|残|孕)[^()]{0,40}?)(?=[)])");
     private static final Pattern NAME_IN_ANOTHER_SCRIPT = Pattern.compile("(?<=\\*\\*\\*\\s?[(](?:(?:\\*\\*\\*|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}"
             + "|[A-Za-z][A-Za-z' -]{1,40})\\s?[,、]\\s?)?)((" + "[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,3}"
@@ -1276,7 +1283,7 @@ public final class RedactionPolicy {
             new Rule("a list of names ended by what each testified", LIST_OF_WITNESSES, holdsAny(LIST_END_WORDS), surnameBefore("、和及与"),
                     RedactionPolicy::namesButThePartys),
             new Rule("names before the record of their statement", NAME_BEFORE_STATEMENT, holdsAny(List.of("笔录", "证言", "进行")),
-                    surnameBefore("的询调讯谈证陈进"), RedactionPolicy::namesButThePartys),
+                    surnameBefore("的询调讯谈证陈进报书情"), RedactionPolicy::namesButThePartys),
             new Rule("names in a row of particulars or a table", NAME_BEFORE_SEX, holdsAny(List.of("男", "女", "|", "\t", "  ")),
                     RedactionPolicy::rowStart, RedactionPolicy::namesButThePartys),
             new Rule("names in a table's cells", NAME_IN_A_TABLE, holdsAny(List.of("|", "\t", "  ")),
