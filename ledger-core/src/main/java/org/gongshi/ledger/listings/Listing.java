@@ -258,7 +258,7 @@ public class Listing {
                                     + " listing by itself; or remove it as LISTED_IN_ERROR");
                 }
             }
-            case LISTED_IN_ERROR -> { }
+            case LISTED_IN_ERROR -> { } // what the error was is the bureau's to say, in the optional detail
         }
         end(command.reason(), command.removedOn(), publicText(command.detail(), basisCases), rules, slots);
     }

@@ -120,8 +120,8 @@ public final class SettingNames implements EnvironmentPostProcessor {
     static boolean anotherRoles(String setting, Set<String> roles) {
         ConfigurationPropertyName given = name(setting);
         if (given == null) return false;
-        return OF_ONE_ROLE.entrySet().stream().anyMatch(e -> !roles.contains(e.getValue()) && name(e.getKey()) != null
-                && (name(e.getKey()).equals(given) || name(e.getKey()).isAncestorOf(given)));
+        return OF_ONE_ROLE.entrySet().stream().filter(e -> !roles.contains(e.getValue())).map(e -> name(e.getKey()))
+                .anyMatch(other -> other.equals(given) || other.isAncestorOf(given));
     }
 
     /** Whether {@code setting} is one of the names asked for (in Spring's relaxed forms), or a key of a map asked for. */

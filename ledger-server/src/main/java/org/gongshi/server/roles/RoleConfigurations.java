@@ -14,7 +14,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.gongshi.ledger.cases.Case;
 import org.gongshi.ledger.privacy.DataSubject;
 import org.gongshi.ledger.cases.DecisionNumberSlot;
