@@ -107,7 +107,17 @@ public class EmbeddedStorage {
         config.setPassword("");
         config.setMaximumPoolSize(8);
         config.setPoolName("event-store");
-        return new HikariDataSource(config);
+        HikariDataSource pool = new HikariDataSource(config);
+        if (Files.exists(dataDir.resolve(LastRun.MARKER))) {
+            // the last run did not stop cleanly: before anything reads or appends, clear what its open transactions left
+            try (java.sql.Connection first = pool.getConnection()) {
+                UnfinishedWrites.clear(first);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                pool.close();
+                throw new IllegalStateException("cannot clear what the last run's open transactions left in the event store", e);
+            }
+        }
+        return pool;
     }
 
     /** The JDBC URL of the event store's H2 file {@code file} (without {@code .mv.db}), with the settings above. */
