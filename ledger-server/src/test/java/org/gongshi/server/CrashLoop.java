@@ -85,8 +85,12 @@ public final class CrashLoop {
     /** Commands refused (4xx): none should be. */
     private final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /**
+     * What a loop found; {@code restartsClearingLeftovers}: the restarts whose event store held values of transactions open
+     * at the kill, which the start cleared (the embedded storage's {@code UnfinishedWrites}).
+     */
     public record Report(int kills, int acknowledged, int unknownOutcomes, long events, int feedEntries, long subscriberLines,
-                         Map<String, String> hashes, List<String> problems) {}
+                         Map<String, String> hashes, List<String> problems, int restartsClearingLeftovers) {}
 
     private CrashLoop(Path work, PrintStream out) {
         this.work = work;
@@ -110,10 +114,11 @@ public final class CrashLoop {
             Report report = run(base.resolve("round-" + round), kills, System.out);
             System.out.printf("round %d/%d: %s in %d s: %d kills, %d commands acknowledged (all in the event store), %d of unknown outcome,"
                             + " %d events, %d feed entries (gapless, no duplicate, equal to the rebuild byte for byte), %d lines seen by"
-                            + " subscribers (all equal to the log), read models equal to a rebuild: %s%n",
+                            + " subscribers (all equal to the log), read models equal to a rebuild: %s; restarts that cleared what killed"
+                            + " transactions left in the event store: %d%n",
                     round, rounds, report.problems().isEmpty() ? "PASS" : "FAIL", (System.nanoTime() - start) / 1_000_000_000,
                     report.kills(), report.acknowledged(), report.unknownOutcomes(), report.events(), report.feedEntries(),
-                    report.subscriberLines(), report.hashes().keySet());
+                    report.subscriberLines(), report.hashes().keySet(), report.restartsClearingLeftovers());
             report.problems().forEach(p -> System.out.println("  PROBLEM: " + p));
             if (!report.problems().isEmpty()) failed++;
         }
@@ -204,10 +209,11 @@ public final class CrashLoop {
                     }
                 }
             }
-            return new Report(kills, acknowledged.size(), unknownOutcomes.get(), events, feed.size(), subscriberLines, hashes, problems);
+            return new Report(kills, acknowledged.size(), unknownOutcomes.get(), events, feed.size(), subscriberLines, hashes, problems,
+                    restartsClearingLeftovers());
         } catch (Exception | AssertionError e) {
             problems.add(e + System.lineSeparator() + logTail());
-            return new Report(kills, acknowledged.size(), unknownOutcomes.get(), -1, -1, -1, Map.of(), problems);
+            return new Report(kills, acknowledged.size(), unknownOutcomes.get(), -1, -1, -1, Map.of(), problems, restartsClearingLeftovers());
         } finally {
             loading.set(false);
             if (server != null) server.destroyForcibly().waitFor();
@@ -422,6 +428,21 @@ public final class CrashLoop {
     private void stop() throws InterruptedException {
         server.destroy(); // SIGTERM: a clean shutdown, so the event store can be read
         if (!server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) server.destroyForcibly().waitFor();
+    }
+
+    /** How many of the servers' logs say their start cleared what a killed run's open transactions left. */
+    private int restartsClearingLeftovers() {
+        try (var logs = Files.list(work)) {
+            return (int) logs.filter(p -> p.getFileName().toString().startsWith("server-")).filter(p -> {
+                try {
+                    return Files.readString(p).contains("that were open when the last run stopped");
+                } catch (IOException | RuntimeException unreadable) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The last lines of the newest server log. */
