@@ -466,7 +466,9 @@ public final class RedactionPolicy {
             "经营者", "店主", "摊主",
             // a privacy sweep of realistic decisions, stop 80 (主任医师苏振华, 护士林小芳, 药剂员覃美玲, 学员家长邬建军, 其孩子邬子涵,
             // 老伴阎大爷, 出租人为个人邵德福, 送货员尤大成, 外籍教师David Miller, 实名邱冬梅, 韩国籍人员李敏浩)
-            "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者", "病人"),
+            "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者", "病人",
+            // people by what they were there for (现场人员张三、李四、王五先后离开, 参与人员王明、李强和赵刚, 日本籍销售人员田中一郎: stop 81)
+            "人员"),
             // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
             KIN_AND_STAFF);
     /**
@@ -485,7 +487,10 @@ public final class RedactionPolicy {
             // an address after the name (其员工李华邮箱李华@…: 李华邮 was taken for the name, a sweep from outside, stop 79)
             "邮箱", "邮件", "电邮",
             // why the person did or did not (配偶王丽因脑梗偏瘫卧床: 王丽因 was taken for the name, and the illness left public)
-            "因");
+            "因",
+            // what the person did next, or what was done with them (驾驶员王五先后三次运送, 主播王某询问笔录, 医生甘志远开具处方: 王五先,
+            // 王某询 were taken for the name and 后, 问笔录 left, 甘志远 published; stop 81)
+            "先后", "询问", "开具");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -555,7 +560,7 @@ public final class RedactionPolicy {
      * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
     private static final List<String> NOT_NAMES = List.of("均", "分别", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
-            "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "严重", "任何", "曾经",
+            "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
             "于其", "方面", "关系", "小于",
@@ -924,7 +929,11 @@ public final class RedactionPolicy {
      */
     private static final Pattern NATIONAL_NAME = Pattern.compile("籍[^，。；;,、的()（）\\s]{0,4}?(?:" + anyOf(ROLE_WORDS) + "|个人|自然人|女子|男子|商人|人士|公民"
             + "|代购者|人员)((" + "\\p{Lu}[[\\p{L}\\p{M}'-]&&[^\\p{IsHan}]]+(?: \\p{Lu}[[\\p{L}\\p{M}'-]&&[^\\p{IsHan}]]+){1,3}(?=\\s?[(]|\\s?\\p{IsHan}|\\s?[,.;]|$)|(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN
-            + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")))");
+            + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")"
+            // a Japanese name, written in Han by no Chinese surname, or what a name rule before this one left of it (日本籍销售人员
+            // 田中一郎在现场: 田中一 was taken for a name by its surname and 郎 left; stop 81)
+            + "|(?<=日本籍[^，。；;,、的()（）\\s]{0,8})(?:(?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(AFTER_NAME) + ")" + HAN + "{2,4}?|\\*\\*\\*(?!" + anyOf(AFTER_NAME) + ")" + HAN + "{1,2}?)(?=" + NAME_END + "|"
+            + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")))");
     private static final Pattern NAME_AFTER_NICKNAME = Pattern.compile("(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "[“\"'‘「『][^”\"'’」』]{1,20}[”\"'’」』]\\s?[(]"
             + "(?:即|系|实为)?|[”\"'’」』]\\s?[(](?:即|实为))((" + "(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?))(?=\\s?[),])");
     /**

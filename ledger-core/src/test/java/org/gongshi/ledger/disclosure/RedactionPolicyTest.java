@@ -1130,6 +1130,24 @@ class RedactionPolicyTest {
                 "序号\t使用人\t部门\t数量", "项目经理向参展商发出了撤展通知。总监向权利人致歉。", "员工席位表，栗子礼盒。", "自即日起（即日起生效）。"));
     }
 
+    /**
+     * What the last privacy rounds left (stop 81): people by what they were there for (现场人员, 参与人员, 销售人员) and their lists, a
+     * Japanese name written in Han, a name before 开具, 先后 or 询问 (王五先 and 王某询 were taken and 后, 问笔录 left); and words
+     * that begin with a surname after a title stay (张贴, 高度, 周末, 周边).
+     */
+    @Test
+    void people_by_what_they_were_there_for_a_japanese_name_and_names_before_what_they_did_next_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"现场人员张三、李四、王五先后离开，参与人员有王明、李强和赵刚。", "现场人员***、***、***先后离开，参与人员有***、***和***。"},
+                {"日本籍销售人员田中一郎在现场介绍产品，当事人聘用的日本籍人员山田太郎负责推广。", "日本籍销售人员***在现场介绍产品，当事人聘用的日本籍人员***负责推广。"},
+                {"经查，医生甘志远开具处方后由药剂科发药。", "经查，医生***开具处方后由药剂科发药。"},
+                {"驾驶员王五先后三次运送侵权货物，主播王某询问笔录证实销售情况。", "驾驶员***先后三次运送侵权货物，主播***询问笔录证实销售情况。"},
+                {"从业人员王小红证实了上述事实。", "从业人员***证实了上述事实。"}});
+        stayAsWritten(List.of("店员张贴海报。", "执法人员高度重视此案。", "员工周末加班。", "店员周边商品。", "外国籍人员入境后从事销售。",
+                "当事人从日本籍个人处购进。", "执法人员依法对当事人经营场所进行了检查。", "执法人员于2024年3月5日对当事人进行现场检查。",
+                "相关人员名单附后。该场所属于人员密集场所。当事人未对从业人员进行培训。"));
+    }
+
     /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
     private static String publishedFacts(Party party, String facts) {
         return RedactionPolicy.publicRecord("r-80", party, "京朝市监罚〔2026〕4100号", "侵犯注册商标专用权", facts, "《商标法》第六十条",
