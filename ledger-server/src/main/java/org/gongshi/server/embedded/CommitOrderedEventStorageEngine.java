@@ -19,6 +19,7 @@ import org.h2.engine.SessionLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.h2.jdbc.JdbcConnection;
+import org.gongshi.server.health.AppendInProgress;
 import org.h2.mvstore.MVStore;
 
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -84,6 +86,9 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
 
     /** The highest global index in the file (not only committed in memory); {@link #UNKNOWN} until first read. */
     private final AtomicLong durableGlobalIndex = new AtomicLong(UNKNOWN);
+
+    /** The thread holding {@link #appendLock} and since when, or null. */
+    private volatile Holding holder;
 
     /** H2's store under the event table, found at the first append; its commit writes to the file. */
     private volatile MVStore store;
@@ -157,8 +162,19 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     private void releaseFully() {
+        if (appendLock.isHeldByCurrentThread()) holder = null;
         while (appendLock.isHeldByCurrentThread()) appendLock.unlock();
     }
+
+    /** The append holding the ledger now and for how long ({@link AppendInProgress}, said by health). */
+    Optional<AppendInProgress.Holder> current() {
+        Holding now = holder;
+        return now == null ? Optional.empty()
+                : Optional.of(new AppendInProgress.Holder(now.thread(), Duration.ofNanos(System.nanoTime() - now.since())));
+    }
+
+    /** The thread that took the append lock and when (System.nanoTime). */
+    private record Holding(String thread, long since) {}
 
     private void makeDurable(long upTo) {
         if (durableGlobalIndex.get() >= upTo) return;
@@ -323,6 +339,7 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
                 throw new EventStoreException("another transaction has been appending to the ledger for over " + APPEND_WAIT.toSeconds()
                         + " s; nothing was written, try again");
             }
+            if (appendLock.getHoldCount() == 1) holder = new Holding(Thread.currentThread().getName(), System.nanoTime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreException("interrupted while waiting to append to the ledger; nothing was written", e);

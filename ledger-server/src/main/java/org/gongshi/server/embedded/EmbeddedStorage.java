@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.gongshi.projections.privacy.SubjectKeys;
+import org.gongshi.server.health.AppendInProgress;
 import org.gongshi.server.roles.RoleConfigurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,6 +194,12 @@ public class EmbeddedStorage {
 
     /** How long the event store's producer waits for a wake-up before it looks at the table anyway. */
     static final long FETCH_DELAY_MS = 10_000;
+
+    /** The append holding the event store now, said by health ({@link AppendInProgress}). */
+    @Bean
+    AppendInProgress appendInProgress(EventStorageEngine eventStorageEngine) {
+        return ((CommitOrderedEventStorageEngine) eventStorageEngine)::current;
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,

@@ -24,18 +24,34 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class LedgerHealth {
 
+    /**
+     * The event store: DOWN when it does not answer, or when an append has held it past {@link #STUCK_APPEND} (the embedded
+     * default, {@link AppendInProgress}), a command's time many times over: no command can be recorded behind it, and a
+     * restart ends it.
+     */
     @Bean
-    HealthIndicator eventStoreHealthIndicator(EventStore eventStore) {
+    HealthIndicator eventStoreHealthIndicator(EventStore eventStore, org.springframework.beans.factory.ObjectProvider<AppendInProgress> appends) {
         return () -> {
             try {
                 var head = eventStore.createHeadToken();
-                return Health.up().withDetail("engine", eventStore.getClass().getSimpleName())
-                        .withDetail("head", head == null ? "empty" : String.valueOf(head.position().orElse(-1))).build();
+                Health.Builder health = Health.up().withDetail("engine", eventStore.getClass().getSimpleName())
+                        .withDetail("head", head == null ? "empty" : String.valueOf(head.position().orElse(-1)));
+                AppendInProgress watch = appends.getIfAvailable();
+                var holder = watch == null ? java.util.Optional.<AppendInProgress.Holder>empty() : watch.current();
+                if (holder.isPresent() && holder.get().held().compareTo(STUCK_APPEND) > 0) {
+                    return health.down().withDetail("reason", "an append has held the event store for " + holder.get().held().toSeconds()
+                            + " s (thread " + holder.get().thread() + "): no command can be recorded behind it; the log says what it"
+                            + " waits on, and a restart ends it").build();
+                }
+                return health.build();
             } catch (RuntimeException e) {
                 return Health.down(e).build();
             }
         };
     }
+
+    /** How long an append may hold the event store before health says it is stuck: twice a unit of work's timeout. */
+    static final java.time.Duration STUCK_APPEND = java.time.Duration.ofSeconds(120);
 
     @Bean
     HealthIndicator readModelsHealthIndicator(MongoDatabase readModelDatabase) {

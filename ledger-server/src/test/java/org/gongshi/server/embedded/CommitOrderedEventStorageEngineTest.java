@@ -144,8 +144,11 @@ class CommitOrderedEventStorageEngineTest {
         failing.attachTransaction(transactions);
         engine.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-x", 0, "filed")));
         assertThat(engine.appending()).isTrue();
+        // health is told who holds the ledger, and for how long (an append stuck in H2 after a crash, CI 2026-12-07)
+        assertThat(engine.current()).hasValueSatisfying(holder -> assertThat(holder.thread()).isEqualTo(Thread.currentThread().getName()));
         failing.rollback();
         assertThat(engine.appending()).isFalse();
+        assertThat(engine.current()).isEmpty();
 
         engine.appendEvents(List.of(new GenericDomainEventMessage<>("Case", "case-y", 0, "filed"))); // no unit of work: commits at once
         assertThat(engine.appending()).isFalse();
