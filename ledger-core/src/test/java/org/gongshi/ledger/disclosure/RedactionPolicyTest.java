@@ -1148,6 +1148,23 @@ class RedactionPolicyTest {
                 "相关人员名单附后。该场所属于人员密集场所。当事人未对从业人员进行培训。"));
     }
 
+    /**
+     * The rest of the last rounds' leftovers (stop 81): a table's column headed by a person (使用人, 姓名 …) without a sex column,
+     * whatever the names' shape; names of minorities written in Han after a title; 薄 and 宿 after a title (薄膜, 宿舍 stay).
+     */
+    @Test
+    void a_column_headed_by_a_person_names_of_minorities_and_the_surnames_bo_and_su_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"序号｜使用人｜电话｜地址\n1｜王小明｜13812345678｜北京市海淀区\n2｜阿依古丽｜13912345678｜乌鲁木齐市\n3｜某某商贸有限公司｜010-12345678｜上海市",
+                        "序号｜使用人｜电话｜地址\n1｜***｜***｜北京市海淀区\n2｜***｜***｜乌鲁木齐市\n3｜某某商贸有限公司｜***｜上海市"},
+                {"| 姓名 | 联系电话 |\n| --- | --- |\n| 多吉次仁 | 13512345678 |\n以上人员均证实。", "| 姓名 | 联系电话 |\n| --- | --- |\n| *** | *** |\n以上人员均证实。"},
+                {"经营者的店员阿依古丽向顾客推荐该产品，证人扎西多吉称其不知情，顾客次仁卓玛购买了两件，司机巴特尔驾驶货车运输。",
+                        "经营者的店员***向顾客推荐该产品，证人***称其不知情，顾客***购买了两件，司机***驾驶货车运输。"},
+                {"验光师薄文静负责验光，仓管员宿立新负责出库。", "验光师***负责验光，仓管员***负责出库。"}});
+        stayAsWritten(List.of("序号\t使用人\t部门\t数量", "仓管员宿舍内存放侵权商品。", "侵权商品存放于员工宿舍。", "当事人的员工薄膜包装了商品。",
+                "顾客亚马逊购物。"));
+    }
+
     /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
     private static String publishedFacts(Party party, String facts) {
         return RedactionPolicy.publicRecord("r-80", party, "京朝市监罚〔2026〕4100号", "侵犯注册商标专用权", facts, "《商标法》第六十条",
