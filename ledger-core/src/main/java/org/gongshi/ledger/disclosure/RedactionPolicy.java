@@ -93,6 +93,9 @@ public final class RedactionPolicy {
             // letter alone only with its colon (V：, Q：), never a brand's or a model's letters
             "wx", "v：", "v:", "q：", "q:", "企鹅号", "whatsapp", "line", "telegram", "拨打", "致电", "小红书号", "钉钉号", "加微", "微信账号",
             "寄件人", "收件人",
+            // a vehicle's and a member's or pupil's numbers beside their holder (车架号LSVAU2180N2123456, VIN码…, 学号XSM-015, 会员卡号: a
+            // privacy round of realistic decisions, stop 81)
+            "车架号", "vin码", "vin", "车辆识别代号", "车辆识别号", "学号", "会员卡号", "会员号",
             // cards of a person's insurance and accounts (医保卡号：1234567890: a sweep from outside, stop 71)
             "医保卡号", "医保卡", "医保号", "社保卡号", "社保卡", "社保号", "卡号", "银行卡号",
             // a patient's numbers at a hospital (门诊号K2026-00317, 住院号ZY2026090105: a privacy sweep of realistic decisions, stop 80)
@@ -188,7 +191,7 @@ public final class RedactionPolicy {
     /** A tower of a block, named by its number or letter before or after it (望京SOHO塔3-1506, B塔1203). */
     private static final String TOWER = "塔";
     /** The rooms of a flat after its building: 2单元301室, -1506. */
-    private static final String ROOMS = "-?" + NUMBER + "(?:单元|层|楼|室|号|户|房)?";
+    private static final String ROOMS = "-?" + NUMBER + "(?:单元|层|楼|室|号|户|房|门)?"; // 门: an entrance (12号楼1门701, stop 81)
     /**
      * A flat without a road: 3栋2单元301室, 5号楼1201, in an estate a building by its letter (阳光花园B座1203房), a building by its
      * letter alone with a room after it (望京SOHO A座1203室, B座1203: a re-test, stop 73), and a flat in a tower (望京SOHO塔3-1506:
@@ -205,6 +208,8 @@ public final class RedactionPolicy {
             "现居于",
             // a sweep from outside, stop 71 (其居住的北京市…, 住宿在…)
             "居住的", "住宿在", "住宿于", "寄宿在", "寄宿于",
+            // a sender's and a recipient's address on a waybill (寄件地址北京市朝阳区…6排9号: stop 81)
+            "寄件地址", "发件地址", "寄件人地址", "收件人地址",
             // a person's particulars: 当事人马建国，男，汉族，住北京市…501室 (a sweep of realistic decisions, stop 79, found 小关北里 public)
             ",住");
     /**
@@ -411,7 +416,9 @@ public final class RedactionPolicy {
             "开户人", "账户名",
             // a real name beside a nickname, and a form's name field (（真名：包晓梅）, （本名冯志豪）, （身份证姓名：蒙甜甜）, （原名邰美玲）,
             // 证人信息：姓名：王大力: a privacy re-test of realistic decisions, stop 80)
-            "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:", "经手人");
+            "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:", "经手人",
+            // a platform's record of a user (实名为苟甜甜: a privacy round of realistic decisions, stop 81)
+            "实名为");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
@@ -428,7 +435,10 @@ public final class RedactionPolicy {
             "机长", "装订工", "药师", "书商", "种植户", "茶农", "茶艺师", "师傅", "委员", "主任", "书记", "理事长", "工程师", "副总裁", "总裁",
             "工作人员", "代表", "实习生", "场控", "助播", "闺蜜", "承租人", "经营人", "文书", "家属",
             // the re-test of all four rounds (采购专员蔺晓峰, 前台文员隗丽丽, 美团骑手苟晓东, 送货员奚德旺, 村民滕秀兰)
-            "专员", "文员", "骑手", "送货员", "村民", "模特", "(即", "(实名");
+            "专员", "文员", "骑手", "送货员", "村民", "模特", "(即", "(实名",
+            // the fifth privacy round (stop 81: repair shops, salons, building sites, farms, schools, customs, markets, express)
+            "维修工", "搬运工", "油漆工", "瓦工", "木工", "电工", "帮厨", "厨师", "美容师", "发型师", "接待员", "监理员", "队长", "报关员",
+            "学徒工", "主管", "店长", "外甥", "同学", "车主", "业主", "农户", "学员", "老师", "负责人", "经理", "会员", "司机");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -490,7 +500,9 @@ public final class RedactionPolicy {
             "因",
             // what the person did next, or what was done with them (驾驶员王五先后三次运送, 主播王某询问笔录, 医生甘志远开具处方: 王五先,
             // 王某询 were taken for the name and 后, 问笔录 left, 甘志远 published; stop 81)
-            "先后", "询问", "开具");
+            "先后", "询问", "开具",
+            // what a person did a thing as or by (报关员尉迟静以个人物品名义申报: 静以 was taken into the name; stop 81)
+            "以");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -522,7 +534,9 @@ public final class RedactionPolicy {
             // begin no common word (never 经, 房, 皮, 党, 宣 …: 证人经营的, 员工房屋 would be taken)
             + "蒲冼杭鄂檀冷阳幸邸奚湛禹狄茅刁昝贲羿汲邴蓬钭韶莘逄姬璩郏宦夔厍毋桂戈"
             // the re-test of the fourth round (验光师薄文静, 仓管员宿立新; 薄膜, 宿舍 stay, see NOT_NAMES: stop 81)
-            + "薄宿]";
+            + "薄宿"
+            // the fifth round (温 is common, but begins 温州 and 温度; 屈, 苑, 仲 and 解 begin words too: stop 81)
+            + "温屈苑仲解]";
     /**
      * A name half written with 某 by a further or rarer surname (寄件人宗某强寄递: a privacy re-test of realistic decisions, stop 80),
      * its given name's character after 某: a person's, whatever follows (王某 and 王某某 name no one, and stay).
@@ -562,7 +576,8 @@ public final class RedactionPolicy {
      * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
     private static final List<String> NOT_NAMES = List.of("均", "分别", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
-            "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "宿舍", "宿迁", "薄膜", "薄荷", "薄弱", "严重", "任何", "曾经",
+            "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "宿舍", "宿迁", "薄膜", "薄荷", "薄弱", "车主", "包装", "包括", "解决", "解释",
+            "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
             "于其", "方面", "关系", "小于",
@@ -698,7 +713,7 @@ public final class RedactionPolicy {
      * a privacy sweep from outside, stop 75); what follows them is a name only up to where a name ends (员工有高度责任心,
      * 消费者系通过网络购买 name nobody).
      */
-    private static final String ROLE_IS = "(?:姓名)?\\s?(?:写为|写成|实为|实系|即为|名为|名叫|叫做|是|为|有|系|即|叫)\\s?[:：]?\\s?(?:个人|自然人)?";
+    private static final String ROLE_IS = "(?:姓名)?\\s?(?:写为|写成|实为|实系|即为|名为|名叫|叫做|包括|是|为|有|系|即|叫)\\s?[:：]?\\s?(?:个人|自然人)?";
     /**
      * The first name after a role and {@link #ROLE_IS}: a listed name's shape, or one by a further surname (古, 项, 苗, 甄, 关 …)
      * up to where a name ends: 是, 实为 or 名为 said who holds the role (a re-test from outside, stop 75: 证人实为古天乐 stayed
@@ -755,7 +770,7 @@ public final class RedactionPolicy {
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
                     + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + ")"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME)
-                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知)"
+                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知|组织|通过|专送|每日|喷洒|位于)"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
                     + MORE_NAMES + ")");
     /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
@@ -948,7 +963,9 @@ public final class RedactionPolicy {
             // 田中一郎在现场: 田中一 was taken for a name by its surname and 郎 left; stop 81)
             + "|(?<=日本籍[^，。；;,、的()（）\\s]{0,8})(?:(?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(AFTER_NAME) + ")" + HAN + "{2,4}?|\\*\\*\\*(?!" + anyOf(AFTER_NAME) + ")" + HAN + "{1,2}?)(?=" + NAME_END + "|"
             + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")))");
-    private static final Pattern NAME_AFTER_NICKNAME = Pattern.compile("(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "[“\"'‘「『][^”\"'’」』]{1,20}[”\"'’」』]\\s?[(]"
+    /** Who a nickname is given to, or how (一名男子“黄总”（黄志伟）: stop 81), as a role is. */
+    private static final List<String> NICKNAMED = List.of("男子", "女子", "男士", "女士", "自称", "绰号", "外号", "人称", "昵称", "网名");
+    private static final Pattern NAME_AFTER_NICKNAME = Pattern.compile("(?:" + anyOf(concat(concat(ROLE_LABELS, ROLE_WORDS), NICKNAMED)) + "[“\"'‘「『][^”\"'’」』]{1,20}[”\"'’」』]\\s?[(]"
             + "(?:即|系|实为)?|[”\"'’」』]\\s?[(](?:即|实为))((" + "(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?))(?=\\s?[),])");
     /**
      * What a bracket right after a patient's hidden name says of them (患者***（类风湿关节炎）, 顾客***（高度近视，双眼近视1200度）: the
@@ -1125,16 +1142,19 @@ public final class RedactionPolicy {
     }
 
     /**
-     * A table's columns that its header row says hold people (姓名, 使用人, 收货人 …): every cell below such a header, in the rows
-     * that follow it with as many cells, is a person's name whatever its surname or shape, and is hidden; an organisation's
-     * stays (a privacy sweep of realistic decisions, stop 80: 使用人｜电话｜地址 over 王小明｜…, a table without a sex column, left
+     * A table's columns that its header row says hold people (姓名, 会员姓名, 使用人, 收货人 …) or their addresses and numbers (地址,
+     * 车架号, 学号 …): every cell below such a header, in the rows that follow it with as many cells, is a person's name, address or
+     * number whatever its shape, and is hidden; an organisation's stays (a privacy sweep of realistic decisions, stop 80: 使用人｜电话｜地址 over 王小明｜…, a table without a sex column, left
      * every name public; stop 81). Cells are set apart as the name-in-a-table rule sets them apart: by ｜ or |, a tab, or two
      * spaces or more.
      */
     static final class PersonColumns {
         static final List<String> HEADERS = List.of("姓名", "使用人", "收货人", "收件人", "寄件人", "联系人", "买家", "购买人", "购买者",
                 "证人", "患者", "病人", "学员", "学生", "家长", "车主", "业主", "会员", "顾客", "持卡人", "签收人", "领取人", "经手人",
-                "员工", "员工姓名", "客户姓名", "买家姓名", "收货人姓名", "证人姓名", "被询问人", "付款人", "收款人");
+                "员工", "员工姓名", "客户姓名", "买家姓名", "收货人姓名", "证人姓名", "被询问人", "付款人", "收款人",
+                // and a person's address or numbers beside the name (姓名｜电话｜地址 over a farmer's home, 车主｜车牌｜车架号, 学号)
+                "地址", "住址", "家庭住址", "家庭地址", "收货地址", "送货地址", "联系地址", "收件地址", "寄件地址", "车架号", "VIN", "VIN码",
+                "车辆识别代号", "会员卡号", "学号", "身份证号", "身份证号码", "证件号码", "护照号", "护照号码");
         private static final Pattern CELL_SEPARATOR = Pattern.compile("\\s*[|｜]\\s*|\\t\\s*| {2,}|\u3000{2,}");
         private static final Pattern RULE_ROW = Pattern.compile("[\\s|｜:：\\-—–=+]*");
 
@@ -1150,7 +1170,8 @@ public final class RedactionPolicy {
                 if (header.size() < 2) continue;
                 List<Integer> columns = new ArrayList<>();
                 for (int c = 0; c < header.size(); c++) {
-                    if (HEADERS.contains(lines[i].substring(header.get(c)[0], header.get(c)[1]))) columns.add(c);
+                    String name = lines[i].substring(header.get(c)[0], header.get(c)[1]);
+                    if (HEADERS.contains(name) || name.endsWith("姓名") && name.length() <= 6) columns.add(c);
                 }
                 if (columns.isEmpty()) continue;
                 int j = i + 1;
@@ -1187,10 +1208,10 @@ public final class RedactionPolicy {
             return cells;
         }
 
-        /** A cell that may hold a person's name: letters, not hidden yet, no organisation's name, not a number or a date. */
+        /** A cell that may hold a person's name, address or number: not hidden yet, no organisation's name, no more than 80 characters. */
         private static boolean aPerson(String cell) {
-            return cell.length() <= 40 && !cell.equals(HIDDEN) && cell.codePoints().anyMatch(Character::isLetter)
-                    && cell.codePoints().noneMatch(Character::isDigit) && ORGANISATION_WORDS.stream().noneMatch(cell::endsWith)
+            return cell.length() <= 80 && !cell.equals(HIDDEN) && cell.codePoints().anyMatch(Character::isLetterOrDigit)
+                    && ORGANISATION_WORDS.stream().noneMatch(cell::endsWith)
                     && !cell.endsWith("店") && !cell.endsWith("厂") && !cell.endsWith("局") && !cell.endsWith("院") && !cell.endsWith("中心");
         }
     }
@@ -1444,8 +1465,10 @@ public final class RedactionPolicy {
 
     /** Where a nickname's real name may begin to be read: at a role, or at the closing quotation mark before （即…）. */
     private static boolean roleOrClosingQuote(String text, int index) {
-        return "”\"'’」』".indexOf(text.charAt(index)) >= 0 || AT_A_ROLE.at(text, index);
+        return "”\"'’」』".indexOf(text.charAt(index)) >= 0 || AT_A_ROLE.at(text, index) || AT_A_NICKNAMED.at(text, index);
     }
+
+    private static final Start AT_A_NICKNAMED = atOneOf(NICKNAMED);
 
     /** Where a clause begins: the text's beginning or after a clause's punctuation (its ASCII form). */
     private static boolean clauseStart(String text, int index) {
