@@ -502,7 +502,10 @@ public final class RedactionPolicy {
             // 王某询 were taken for the name and 后, 问笔录 left, 甘志远 published; stop 81)
             "先后", "询问", "开具",
             // what a person did a thing as or by (报关员尉迟静以个人物品名义申报: 静以 was taken into the name; stop 81)
-            "以");
+            "以",
+            // the re-test of the fifth round (模特王丽出镜 was hidden as ***镜, 店员李华出面 as ***面; …、隗小芳按会员价, …、栾二勇完成,
+            // …、毛小江每日 left the last name of a list public: stop 81)
+            "出镜", "出席", "出面", "出资", "出租", "出借", "出庭", "出示", "出差", "按", "完成", "每日");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -536,7 +539,7 @@ public final class RedactionPolicy {
             // the re-test of the fourth round (验光师薄文静, 仓管员宿立新; 薄膜, 宿舍 stay, see NOT_NAMES: stop 81)
             + "薄宿"
             // the fifth round (温 is common, but begins 温州 and 温度; 屈, 苑, 仲 and 解 begin words too: stop 81)
-            + "温屈苑仲解]";
+            + "温屈苑仲解眭应]";
     /**
      * A name half written with 某 by a further or rarer surname (寄件人宗某强寄递: a privacy re-test of realistic decisions, stop 80),
      * its given name's character after 某: a person's, whatever follows (王某 and 王某某 name no one, and stay).
@@ -577,7 +580,7 @@ public final class RedactionPolicy {
      */
     private static final List<String> NOT_NAMES = List.of("均", "分别", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
             "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "宿舍", "宿迁", "薄膜", "薄荷", "薄弱", "车主", "包装", "包括", "解决", "解释",
-            "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
+            "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "管部门", "管单位", "管机关", "管局", "原价", "原名称", "应当", "应该", "应用", "应急", "应对", "应予", "应收", "应付", "应缴", "应按", "应在", "应于", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
             "于其", "方面", "关系", "小于",
@@ -1149,12 +1152,15 @@ public final class RedactionPolicy {
      * spaces or more.
      */
     static final class PersonColumns {
-        static final List<String> HEADERS = List.of("姓名", "使用人", "收货人", "收件人", "寄件人", "联系人", "买家", "购买人", "购买者",
+        static final List<String> PEOPLE = List.of("姓名", "使用人", "收货人", "收件人", "寄件人", "联系人", "买家", "购买人", "购买者",
                 "证人", "患者", "病人", "学员", "学生", "家长", "车主", "业主", "会员", "顾客", "持卡人", "签收人", "领取人", "经手人",
-                "员工", "员工姓名", "客户姓名", "买家姓名", "收货人姓名", "证人姓名", "被询问人", "付款人", "收款人",
-                // and a person's address or numbers beside the name (姓名｜电话｜地址 over a farmer's home, 车主｜车牌｜车架号, 学号)
-                "地址", "住址", "家庭住址", "家庭地址", "收货地址", "送货地址", "联系地址", "收件地址", "寄件地址", "车架号", "VIN", "VIN码",
-                "车辆识别代号", "会员卡号", "学号", "身份证号", "身份证号码", "证件号码", "护照号", "护照号码");
+                "员工", "被询问人", "付款人", "收款人");
+        /** A person's address and numbers beside the name (姓名｜电话｜地址 over a farmer's home, 车主｜车牌｜车架号, 学号): hidden in a row whose person is. */
+        static final List<String> DETAILS = List.of("地址", "住址", "家庭住址", "家庭地址", "收货地址", "送货地址", "联系地址", "收件地址",
+                "寄件地址", "车架号", "VIN", "VIN码", "车辆识别代号", "会员卡号", "学号", "身份证号", "身份证号码", "证件号码", "护照号", "护照号码");
+        static final List<String> HEADERS = Stream.concat(PEOPLE.stream(), DETAILS.stream()).toList();
+        /** What a column of people holds where nobody uses a thing or it is a department's (公用, 设计部): none of them a person. */
+        private static final Pattern NO_PERSON = Pattern.compile("公用|共用|公共|集体|闲置|备用|无|空|暂无|.*[部科室组处队所司行馆站店厂局院]|.*中心");
         private static final Pattern CELL_SEPARATOR = Pattern.compile("\\s*[|｜]\\s*|\\t\\s*| {2,}|\u3000{2,}");
         private static final Pattern RULE_ROW = Pattern.compile("[\\s|｜:：\\-—–=+]*");
 
@@ -1168,22 +1174,25 @@ public final class RedactionPolicy {
             for (int i = 0; i < lines.length; i++) {
                 List<int[]> header = cells(lines[i]);
                 if (header.size() < 2) continue;
-                List<Integer> columns = new ArrayList<>();
+                List<Integer> people = new ArrayList<>(), details = new ArrayList<>();
                 for (int c = 0; c < header.size(); c++) {
                     String name = lines[i].substring(header.get(c)[0], header.get(c)[1]);
-                    if (HEADERS.contains(name) || name.endsWith("姓名") && name.length() <= 6) columns.add(c);
+                    if (PEOPLE.contains(name) || name.endsWith("姓名") && name.length() <= 6) people.add(c);
+                    else if (DETAILS.contains(name)) details.add(c);
                 }
-                if (columns.isEmpty()) continue;
+                if (people.isEmpty()) continue;
                 int j = i + 1;
                 for (; j < lines.length; j++) {
                     if (RULE_ROW.matcher(lines[j]).matches() && !lines[j].isBlank()) continue; // | --- | --- |
                     List<int[]> row = cells(lines[j]);
                     if (row.size() != header.size()) break;
-                    StringBuilder line = new StringBuilder(lines[j]);
-                    for (int c = columns.size() - 1; c >= 0; c--) {
-                        int[] cell = row.get(columns.get(c));
-                        if (aPerson(lines[j].substring(cell[0], cell[1]))) line.replace(cell[0], cell[1], HIDDEN);
-                    }
+                    String current = lines[j];
+                    List<Integer> hide = new ArrayList<>();
+                    for (int c : people) if (aPerson(cellOf(current, row.get(c)))) hide.add(c);
+                    if (!hide.isEmpty()) for (int c : details) if (aDetail(cellOf(current, row.get(c)))) hide.add(c);
+                    hide.sort(java.util.Comparator.reverseOrder());
+                    StringBuilder line = new StringBuilder(current);
+                    for (int c : hide) line.replace(row.get(c)[0], row.get(c)[1], HIDDEN);
                     if (!line.toString().equals(lines[j])) {
                         lines[j] = line.toString();
                         changed = true;
@@ -1208,11 +1217,20 @@ public final class RedactionPolicy {
             return cells;
         }
 
-        /** A cell that may hold a person's name, address or number: not hidden yet, no organisation's name, no more than 80 characters. */
+        private static String cellOf(String line, int[] cell) {
+            return line.substring(cell[0], cell[1]);
+        }
+
+        /** A cell that may hold a person (hidden already or not): letters, no digits, no organisation's, department's or body's name. */
         private static boolean aPerson(String cell) {
-            return cell.length() <= 80 && !cell.equals(HIDDEN) && cell.codePoints().anyMatch(Character::isLetterOrDigit)
-                    && ORGANISATION_WORDS.stream().noneMatch(cell::endsWith)
-                    && !cell.endsWith("店") && !cell.endsWith("厂") && !cell.endsWith("局") && !cell.endsWith("院") && !cell.endsWith("中心");
+            return cell.length() <= 40 && (cell.equals(HIDDEN) || cell.codePoints().anyMatch(Character::isLetter)
+                    && cell.codePoints().noneMatch(Character::isDigit) && ORGANISATION_WORDS.stream().noneMatch(cell::endsWith)
+                    && !NO_PERSON.matcher(cell).matches());
+        }
+
+        /** A person's address or number beside it: not hidden yet, with a letter or a digit. */
+        private static boolean aDetail(String cell) {
+            return cell.length() <= 80 && !cell.equals(HIDDEN) && cell.codePoints().anyMatch(Character::isLetterOrDigit);
         }
     }
 
