@@ -19,7 +19,6 @@ import org.h2.engine.SessionLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.h2.jdbc.JdbcConnection;
-import org.gongshi.server.health.AppendInProgress;
 import org.h2.mvstore.MVStore;
 
 import java.sql.Connection;

@@ -18,7 +18,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.gongshi.projections.privacy.SubjectKeys;
-import org.gongshi.server.health.AppendInProgress;
 import org.gongshi.server.roles.RoleConfigurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package org.gongshi.server.health;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.gongshi.server.embedded.AppendInProgress;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;

@@ -1,4 +1,4 @@
-package org.gongshi.server.health;
+package org.gongshi.server.embedded;
 
 import java.time.Duration;
 import java.util.Optional;
