@@ -226,7 +226,7 @@ public final class RedactionPolicy {
      */
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
             "(?<=" + anyOf(ADDRESS_LABELS) + "[ \\t]?[:：为是在]?[ \\t]?|" + anyOf(PLACE_NOUN_LABELS) + "[ \\t]?(?:[:：]|[为是](?!否))[ \\t]?)"
-                    + "(?![*:：为是在地的\\s宿所址处])[^，。；;,、\\n（）()的]{2,60}");
+                    + "(?![*:：为是在地的\\s宿所址处|｜])[^，。；;,、\\n（）()的|｜\\t]{2,60}");
     /**
      * A home after a bare 住 (当事人住北京市朝阳区望京花园…, 证人李明（住北京市…）, 住朝阳区劲松八区): up to the next punctuation or
      * 的, where a division of the country (省, 市, 区, 县 …) follows within twelve characters; never 住所, 住址, 住处, 住宿, 住院,
@@ -478,7 +478,9 @@ public final class RedactionPolicy {
             // 老伴阎大爷, 出租人为个人邵德福, 送货员尤大成, 外籍教师David Miller, 实名邱冬梅, 韩国籍人员李敏浩)
             "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者", "病人",
             // people by what they were there for (现场人员张三、李四、王五先后离开, 参与人员王明、李强和赵刚, 日本籍销售人员田中一郎: stop 81)
-            "人员"),
+            "人员",
+            // a publisher's staff (编辑王芳负责审稿, 责任编辑李强: the last re-test, stop 81)
+            "编辑"),
             // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
             KIN_AND_STAFF);
     /**
@@ -505,7 +507,7 @@ public final class RedactionPolicy {
             "以",
             // the re-test of the fifth round (模特王丽出镜 was hidden as ***镜, 店员李华出面 as ***面; …、隗小芳按会员价, …、栾二勇完成,
             // …、毛小江每日 left the last name of a list public: stop 81)
-            "出镜", "出席", "出面", "出资", "出租", "出借", "出庭", "出示", "出差", "按", "完成", "每日");
+            "出镜", "出席", "出面", "出资", "出租", "出借", "出庭", "出示", "出差", "出演", "出车", "出库", "出货", "出厂", "出价", "出版", "出品", "出口", "按", "完成", "每日");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -580,7 +582,7 @@ public final class RedactionPolicy {
      */
     private static final List<String> NOT_NAMES = List.of("均", "分别", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
             "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "宿舍", "宿迁", "薄膜", "薄荷", "薄弱", "车主", "包装", "包括", "解决", "解释",
-            "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "管部门", "管单位", "管机关", "管局", "原价", "原名称", "应当", "应该", "应用", "应急", "应对", "应予", "应收", "应付", "应缴", "应按", "应在", "应于", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
+            "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "管部门", "管单位", "管机关", "管局", "原价", "原名称", "车队", "白色", "黄色", "蓝色", "金色", "田间", "田地", "于课堂", "于店内", "于家中", "于门店", "应当", "应该", "应用", "应急", "应对", "应予", "应收", "应付", "应缴", "应按", "应在", "应于", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
             "于其", "方面", "关系", "小于",
@@ -736,7 +738,7 @@ public final class RedactionPolicy {
      * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福), and a note in
      * brackets after the role (其子（16岁）王小虎: a sweep from outside, stop 77, found the name public so).
      */
-    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)[费余])(?!(?<=业主)方)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + "|其|该|本|我|当事人|某|董事|观众|公司|单位|社会|有关|上级|领导|厂家|商家|平台|执法|办案|市场|法院|主管|学员|学生"
             + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";
@@ -1154,7 +1156,12 @@ public final class RedactionPolicy {
     static final class PersonColumns {
         static final List<String> PEOPLE = List.of("姓名", "使用人", "收货人", "收件人", "寄件人", "联系人", "买家", "购买人", "购买者",
                 "证人", "患者", "病人", "学员", "学生", "家长", "车主", "业主", "会员", "顾客", "持卡人", "签收人", "领取人", "经手人",
-                "员工", "被询问人", "付款人", "收款人");
+                "员工", "被询问人", "付款人", "收款人", "店长", "负责人", "经办人", "店员", "司机", "驾驶员", "业务员", "销售员", "收银员",
+                "老师", "教师", "医生", "美容师");
+        /** The words a header row is made of (名称, 数量, 单价 …): a row holding one begins another table. */
+        private static final List<String> COLUMN_WORDS = List.of("序号", "名称", "商品名称", "产品名称", "品名", "数量", "单价", "金额", "价格",
+                "原价", "现价", "售价", "品牌", "型号", "规格", "日期", "时间", "备注", "电话", "联系电话", "手机", "性别", "年龄", "部门", "职务",
+                "软件", "设备", "门店", "商品", "单位", "收货单位");
         /** A person's address and numbers beside the name (姓名｜电话｜地址 over a farmer's home, 车主｜车牌｜车架号, 学号): hidden in a row whose person is. */
         static final List<String> DETAILS = List.of("地址", "住址", "家庭住址", "家庭地址", "收货地址", "送货地址", "联系地址", "收件地址",
                 "寄件地址", "车架号", "VIN", "VIN码", "车辆识别代号", "会员卡号", "学号", "身份证号", "身份证号码", "证件号码", "护照号", "护照号码");
@@ -1176,7 +1183,7 @@ public final class RedactionPolicy {
                 if (header.size() < 2) continue;
                 List<Integer> people = new ArrayList<>(), details = new ArrayList<>();
                 for (int c = 0; c < header.size(); c++) {
-                    String name = lines[i].substring(header.get(c)[0], header.get(c)[1]);
+                    String name = afterTheSentence(lines[i].substring(header.get(c)[0], header.get(c)[1]));
                     if (PEOPLE.contains(name) || name.endsWith("姓名") && name.length() <= 6) people.add(c);
                     else if (DETAILS.contains(name)) details.add(c);
                 }
@@ -1185,7 +1192,7 @@ public final class RedactionPolicy {
                 for (; j < lines.length; j++) {
                     if (RULE_ROW.matcher(lines[j]).matches() && !lines[j].isBlank()) continue; // | --- | --- |
                     List<int[]> row = cells(lines[j]);
-                    if (row.size() != header.size()) break;
+                    if (row.size() != header.size() || aHeader(lines[j], row)) break;
                     String current = lines[j];
                     List<Integer> hide = new ArrayList<>();
                     for (int c : people) if (aPerson(cellOf(current, row.get(c)))) hide.add(c);
@@ -1215,6 +1222,21 @@ public final class RedactionPolicy {
             if (from < line.length()) cells.add(new int[]{from, line.length()});
             cells.removeIf(cell -> line.substring(cell[0], cell[1]).isBlank());
             return cells;
+        }
+
+        /** A header cell without the sentence a header written on its line follows (…使用涉案讲义授课。学员姓名｜学号: the last re-test, stop 81). */
+        private static String afterTheSentence(String cell) {
+            int end = Math.max(Math.max(cell.lastIndexOf('。'), cell.lastIndexOf('；')), Math.max(cell.lastIndexOf('：'), cell.lastIndexOf(':')));
+            return cell.substring(end + 1).strip();
+        }
+
+        /** A row that is another table's header (商品名称｜数量 after a table of people): its cells are column words. */
+        private static boolean aHeader(String line, List<int[]> row) {
+            for (int[] cell : row) {
+                String word = afterTheSentence(cellOf(line, cell));
+                if (HEADERS.contains(word) || COLUMN_WORDS.contains(word) || word.endsWith("姓名") && word.length() <= 6) return true;
+            }
+            return false;
         }
 
         private static String cellOf(String line, int[] cell) {
