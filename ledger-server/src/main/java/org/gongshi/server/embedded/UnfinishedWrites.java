@@ -26,12 +26,13 @@ import java.util.List;
  * <p>H2 writes a commit of its store map by map, not all maps at one instant, so a commit made while a transaction is
  * inserting can hold the transaction's row (or an index entry) without the undo-log entry that would let the next start
  * roll it back (h2database issue 2080). After a SIGKILL at that moment the row stays in the file as an uncommitted
- * value of a transaction that no longer exists: no query sees it, but an insert at its key does. H2 resolves such a
- * value only when no live transaction has the dead one's number; on the ledger, where the processors' reads take and
- * free transaction numbers all the time, an insert at that key either failed as a duplicate key or waited on each of
- * the readers in turn. The engine gives the next event the global index after the highest committed one, which is the
- * leftover's: after a crash in CI (2026-12-07) the first command's append spun in H2 for 153 s of CPU holding the
- * aggregate's lock, and no command was answered again until a restart.
+ * value of a transaction that no longer exists. A reader takes it for committed while no live transaction has the dead
+ * one's number (an event no command committed, perhaps one of a command's several, would be projected, published and
+ * signed), and an append to its aggregate at its sequence number is refused as a duplicate; while a live transaction
+ * has that number, readers do not see it, and an insert at its key waits on that transaction, then on the next to take
+ * the number: on the ledger the processors' reads take and free numbers all the time. The engine gives the next event
+ * the global index after the highest committed one it reads, the leftover's: after a crash in CI (2026-12-07) the first
+ * command's append spun in H2 for 153 s of CPU holding the aggregate's lock, and no command was answered again.
  *
  * <p>Run once at the start after a run that did not stop cleanly ({@link LastRun}), on the first connection and before
  * any other (no transaction is open then, so every uncommitted value is a leftover): every uncommitted value in every
