@@ -1141,7 +1141,7 @@ public final class RedactionPolicy {
         for (String term : withNumbersHidden(hidden, about)) {
             if (mayHold(folded, term)) result = replaceTerm(result, term);
         }
-        result = PersonColumns.hidden(result);
+        result = PersonColumns.hidden(result, about);
         for (Rule rule : NAMES_AND_HEALTH) result = rule.apply(result, about);
         return ids.back(result);
     }
@@ -1174,7 +1174,8 @@ public final class RedactionPolicy {
         private PersonColumns() {
         }
 
-        static String hidden(String text) {
+        /** The table cells of people and their details hidden; each person's name remembered, to be hidden at its other mentions. */
+        static String hidden(String text, Scrubbing about) {
             if (text.indexOf('\n') < 0 || HEADERS.stream().noneMatch(text::contains)) return text;
             String[] lines = text.split("\n", -1);
             boolean changed = false;
@@ -1195,7 +1196,11 @@ public final class RedactionPolicy {
                     if (row.size() != header.size() || aHeader(lines[j], row)) break;
                     String current = lines[j];
                     List<Integer> hide = new ArrayList<>();
-                    for (int c : people) if (aPerson(cellOf(current, row.get(c)))) hide.add(c);
+                    for (int c : people) {
+                        String cell = cellOf(current, row.get(c));
+                        // the party's own name and an organisation's legal representative stay, with what their row says
+                        if (aPerson(cell) && about.hide(cell, true).equals(HIDDEN)) hide.add(c);
+                    }
                     if (!hide.isEmpty()) for (int c : details) if (aDetail(cellOf(current, row.get(c)))) hide.add(c);
                     hide.sort(java.util.Comparator.reverseOrder());
                     StringBuilder line = new StringBuilder(current);
