@@ -1167,7 +1167,7 @@ public final class RedactionPolicy {
                 "寄件地址", "车架号", "VIN", "VIN码", "车辆识别代号", "会员卡号", "学号", "身份证号", "身份证号码", "证件号码", "护照号", "护照号码");
         static final List<String> HEADERS = Stream.concat(PEOPLE.stream(), DETAILS.stream()).toList();
         /** What a column of people holds where nobody uses a thing or it is a department's (公用, 设计部): none of them a person. */
-        private static final Pattern NO_PERSON = Pattern.compile("公用|共用|公共|集体|闲置|备用|无|空|暂无|.*[部科室组处队所司行馆站店厂局院]|.*中心");
+        private static final Pattern NO_PERSON = Pattern.compile("公用|共用|公共|集体|闲置|备用|无|空|暂无|.*[部科室组处队所司行馆站店厂局院台库厅]|.*中心|门卫");
         private static final Pattern CELL_SEPARATOR = Pattern.compile("\\s*[|｜]\\s*|\\t\\s*| {2,}|\u3000{2,}");
         private static final Pattern RULE_ROW = Pattern.compile("[\\s|｜:：\\-—–=+]*");
 
@@ -1188,7 +1188,9 @@ public final class RedactionPolicy {
                     if (PEOPLE.contains(name) || name.endsWith("姓名") && name.length() <= 6) people.add(c);
                     else if (DETAILS.contains(name)) details.add(c);
                 }
-                if (people.isEmpty()) continue;
+                // a header holds no digit and, beside its people, a column word (收银员 in 1⇥杭晓梅⇥女⇥收银员 is a row's role, no header:
+                // the last re-test, stop 81)
+                if (people.isEmpty() || lines[i].codePoints().anyMatch(Character::isDigit) || !aHeader(lines[i], header, people)) continue;
                 int j = i + 1;
                 for (; j < lines.length; j++) {
                     if (RULE_ROW.matcher(lines[j]).matches() && !lines[j].isBlank()) continue; // | --- | --- |
@@ -1237,7 +1239,14 @@ public final class RedactionPolicy {
 
         /** A row that is another table's header (商品名称｜数量 after a table of people): its cells are column words. */
         private static boolean aHeader(String line, List<int[]> row) {
-            for (int[] cell : row) {
+            return aHeader(line, row, List.of());
+        }
+
+        /** A row with a column word among its cells other than {@code besides}. */
+        private static boolean aHeader(String line, List<int[]> row, List<Integer> besides) {
+            for (int c = 0; c < row.size(); c++) {
+                if (besides.contains(c)) continue;
+                int[] cell = row.get(c);
                 String word = afterTheSentence(cellOf(line, cell));
                 if (HEADERS.contains(word) || COLUMN_WORDS.contains(word) || word.endsWith("姓名") && word.length() <= 6) return true;
             }

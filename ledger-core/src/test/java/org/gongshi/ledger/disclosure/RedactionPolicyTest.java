@@ -1213,7 +1213,11 @@ class RedactionPolicyTest {
         stayAsWritten(List.of("店员应当遵守规定，司机应于当日返回，员工应按规定操作。老师应用多媒体授课。",
                 "当事人的会员费每年300元，会员余额共计5000元，司机车队负责配送，业主方提供了装修合同。",
                 "厨师白色工作服上印有涉案商标，农户田间施用了涉案化肥，学员于课堂上使用涉案教材。",
-                "收货单位｜收货地址｜数量\n北京鑫源贸易有限公司｜北京市朝阳区十里河桥东200米｜100件"));
+                "收货单位｜收货地址｜数量\n北京鑫源贸易有限公司｜北京市朝阳区十里河桥东200米｜100件",
+                // a row's role is no header: the roles below it stay, as places and desks in a column of users do
+                "序号｜使用人｜设备\n1｜前台｜台式机\n2｜仓库｜打印机"));
+        scrubbedAs(new String[][]{{"1\t杭晓梅\t女\t收银员\n2\t鄂国伟\t男\t保安员", "1\t***\t女\t收银员\n2\t***\t男\t保安员"},
+                {"姓名｜性别｜职务\n鄂国伟｜男｜保安员\n杭晓梅｜女｜快递员", "姓名｜性别｜职务\n***｜男｜保安员\n***｜女｜快递员"}});
     }
 
     /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
