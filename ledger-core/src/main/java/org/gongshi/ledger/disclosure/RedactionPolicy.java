@@ -210,6 +210,8 @@ public final class RedactionPolicy {
             "居住的", "住宿在", "住宿于", "寄宿在", "寄宿于",
             // a sender's and a recipient's address on a waybill (寄件地址北京市朝阳区…6排9号: stop 81)
             "寄件地址", "发件地址", "寄件人地址", "收件人地址",
+            // a house number (房东…房屋的门牌号为方庄芳城园一区12号楼…: the estate was left public; stop 81)
+            "门牌号",
             // a person's particulars: 当事人马建国，男，汉族，住北京市…501室 (a sweep of realistic decisions, stop 79, found 小关北里 public)
             ",住");
     /**
@@ -226,14 +228,14 @@ public final class RedactionPolicy {
      */
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
             "(?<=" + anyOf(ADDRESS_LABELS) + "[ \\t]?[:：为是在]?[ \\t]?|" + anyOf(PLACE_NOUN_LABELS) + "[ \\t]?(?:[:：]|[为是](?!否))[ \\t]?)"
-                    + "(?![*:：为是在地的\\s宿所址处|｜])[^，。；;,、\\n（）()的|｜\\t]{2,60}");
+                    + "(?![*:：为是在地的\\s宿所址处客|｜])[^，。；;,、\\n（）()的|｜\\t]{2,60}");
     /**
      * A home after a bare 住 (当事人住北京市朝阳区望京花园…, 证人李明（住北京市…）, 住朝阳区劲松八区): up to the next punctuation or
      * 的, where a division of the country (省, 市, 区, 县 …) follows within twelve characters; never 住所, 住址, 住处, 住宿, 住院,
      * 住户, 住建 (住房和城乡建设), which are their own words (a re-test from outside, stop 79, found these homes public, and one written before 的办公室
      * kept in a company's record as its premises).
      */
-    private static final Pattern RESIDENCE = Pattern.compile("(?<=住)(?![所址处宿院户建房])(?=[^，。；;,、\\n（）()的]{0,12}?(?:省|自治区|市|区|县|旗|镇|乡))"
+    private static final Pattern RESIDENCE = Pattern.compile("(?<=住)(?![所址处宿院户建房客])(?=[^，。；;,、\\n（）()的]{0,12}?(?:省|自治区|市|区|县|旗|镇|乡))"
             + "[^，。；;,、\\n（）()的]{2,60}");
     /** The words of a person's home after its place (位于…的家中, 在…的住处). */
     private static final List<String> HOME_WORDS = List.of("家中", "家里", "住处", "住所", "住宅", "住房", "宿舍", "居所", "出租屋", "出租房",
@@ -369,7 +371,7 @@ public final class RedactionPolicy {
      * 单, 柴, 牛, 施, which begin common words after a role (员工安全, 顾客牛仔裤, 消费者常年). 葛, 倪, 聂, 岳, 骆 … came
      * with the second audit from outside (购买者聂海胜称 stayed).
      */
-    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁鄢穆隋谌]";
+    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁鄢穆隋谌冼裘訾钭]";
     /** Surnames of two characters: 司马相如 is hidden whole, not as 司马相 and a 如 left. */
     private static final List<String> COMPOUND_SURNAMES = List.of("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
             "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "轩辕", "呼延", "钟离", "申屠", "赫连", "拓跋", "濮阳",
@@ -438,7 +440,10 @@ public final class RedactionPolicy {
             "专员", "文员", "骑手", "送货员", "村民", "模特", "(即", "(实名",
             // the fifth privacy round (stop 81: repair shops, salons, building sites, farms, schools, customs, markets, express)
             "维修工", "搬运工", "油漆工", "瓦工", "木工", "电工", "帮厨", "厨师", "美容师", "发型师", "接待员", "监理员", "队长", "报关员",
-            "学徒工", "主管", "店长", "外甥", "同学", "车主", "业主", "农户", "学员", "老师", "负责人", "经理", "会员", "司机");
+            "学徒工", "主管", "店长", "外甥", "同学", "车主", "业主", "农户", "学员", "老师", "负责人", "经理", "会员", "司机",
+            // the sixth round (stop 81: hotels, bars, gyms, estate agencies, wedding studios, pet clinics, printers, chat groups)
+            "前台", "住客", "服务员", "调酒师", "私教", "经纪人", "租客", "中介", "摄影师", "化妆师", "新郎", "新娘", "兽医",
+            "宠物主人", "印刷工", "群主", "工人");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -480,7 +485,7 @@ public final class RedactionPolicy {
             // people by what they were there for (现场人员张三、李四、王五先后离开, 参与人员王明、李强和赵刚, 日本籍销售人员田中一郎: stop 81)
             "人员",
             // a publisher's staff (编辑王芳负责审稿, 责任编辑李强: the last re-test, stop 81)
-            "编辑"),
+            "编辑", "教练"),
             // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
             KIN_AND_STAFF);
     /**
@@ -507,7 +512,7 @@ public final class RedactionPolicy {
             "以",
             // the re-test of the fifth round (模特王丽出镜 was hidden as ***镜, 店员李华出面 as ***面; …、隗小芳按会员价, …、栾二勇完成,
             // …、毛小江每日 left the last name of a list public: stop 81)
-            "出镜", "出席", "出面", "出资", "出租", "出借", "出庭", "出示", "出差", "出演", "出车", "出库", "出货", "出厂", "出价", "出版", "出品", "出口", "按", "完成", "每日");
+            "出镜", "出席", "出面", "出资", "出租", "出借", "出庭", "出示", "出差", "出演", "出车", "出库", "出货", "出厂", "出价", "出版", "出品", "出口", "核实", "核对", "核查", "诊断", "带领", "拍摄", "入住", "推荐", "将", "按", "完成", "每日");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -541,7 +546,9 @@ public final class RedactionPolicy {
             // the re-test of the fourth round (验光师薄文静, 仓管员宿立新; 薄膜, 宿舍 stay, see NOT_NAMES: stop 81)
             + "薄宿"
             // the fifth round (温 is common, but begins 温州 and 温度; 屈, 苑, 仲 and 解 begin words too: stop 81)
-            + "温屈苑仲解眭应]";
+            + "温屈苑仲解眭应"
+            // the sixth round (新娘麦嘉欣, 店长全晓雪, 夜班前台习志刚, 租客幸建国: stop 81; 全部, 习惯, 幸运, 麦当劳 … stay)
+            + "麦全习幸]";
     /**
      * A name half written with 某 by a further or rarer surname (寄件人宗某强寄递: a privacy re-test of realistic decisions, stop 80),
      * its given name's character after 某: a person's, whatever follows (王某 and 王某某 name no one, and stay).
@@ -582,7 +589,8 @@ public final class RedactionPolicy {
      */
     private static final List<String> NOT_NAMES = List.of("均", "分别", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
             "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "宿舍", "宿迁", "薄膜", "薄荷", "薄弱", "车主", "包装", "包括", "解决", "解释",
-            "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "管部门", "管单位", "管机关", "管局", "原价", "原名称", "车队", "白色", "黄色", "蓝色", "金色", "田间", "田地", "于课堂", "于店内", "于家中", "于门店", "应当", "应该", "应用", "应急", "应对", "应予", "应收", "应付", "应缴", "应按", "应在", "应于", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
+            "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "管部门", "管单位", "管机关", "管局", "原价", "原名称", "全部", "全体", "全面", "全额", "全程", "全天", "全年", "全款", "全国", "全市", "全区", "习惯", "幸运", "幸好", "麦当劳", "麦片",
+            "麦克风", "钱款", "钱财", "车队", "车停", "车在", "白色", "黄色", "蓝色", "金色", "田间", "田地", "于课堂", "于店内", "于家中", "于门店", "应当", "应该", "应用", "应急", "应对", "应予", "应收", "应付", "应缴", "应按", "应在", "应于", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
             "曾多次", "曾在", "曾于", "曾向", "曾因", "向当事人", "向本局", "向我局", "向本机关", "向执法", "向办案", "向法院", "向公安",
             "向平台", "向有关", "向其", "向该", "向消费者", "向顾客", "向买家", "于当日", "于同日", "于次日", "于近日", "于案发", "于现场",
             "于其", "方面", "关系", "小于",
@@ -738,7 +746,7 @@ public final class RedactionPolicy {
      * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福), and a note in
      * brackets after the role (其子（16岁）王小虎: a sweep from outside, stop 77, found the name public so).
      */
-    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)[费余])(?!(?<=业主)方)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)[费余])(?!(?<=中介|服务|教练|私教)费)(?!(?<=业主)方)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + "|其|该|本|我|当事人|某|董事|观众|公司|单位|社会|有关|上级|领导|厂家|商家|平台|执法|办案|市场|法院|主管|学员|学生"
             + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";

@@ -1220,6 +1220,30 @@ class RedactionPolicyTest {
                 {"姓名｜性别｜职务\n鄂国伟｜男｜保安员\n杭晓梅｜女｜快递员", "姓名｜性别｜职务\n***｜男｜保安员\n***｜女｜快递员"}});
     }
 
+    /**
+     * The sixth privacy round (stop 81: hotels, bars, gyms, estate agencies, wedding studios, pet clinics, printers): their
+     * titles before names, 住客 (no 住 and an address), surnames that are only surnames (冼, 裘) and rarer ones after titles
+     * (麦, 全, 习, 幸), a name before 核实, 入住, 带领, 诊断, a house number; and the words these titles are followed by stay.
+     */
+    @Test
+    void titles_of_hotels_bars_gyms_agencies_studios_and_clinics_the_sixth_round_found_public_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"前台登记表载明，住客汪海波入住8311房，住客滕玉洁入住8206房。三、前台接待员贲晓燕、夜班前台习志刚均证实。",
+                        "前台登记表载明，住客***入住8311房，住客***入住8206房。三、前台接待员***、夜班前台***均证实。"},
+                {"包厢服务员茹小曼证实，顾客冼志强、冼志伟兄弟接受了询问，调酒师卓一凡称系从朋友处购进。",
+                        "包厢服务员***证实，顾客***、***兄弟接受了询问，调酒师***称系从朋友处购进。"},
+                {"私教冯思远、沈佳琪带领团操课。经纪人屠晓峰代理房东米秀珍将其住房出租给租客幸建国。",
+                        "私教***、***带领团操课。经纪人***代理房东***将其住房出租给租客***。"},
+                {"当事人为新郎谭浩然、新娘麦嘉欣拍摄婚纱照，摄影师邝子豪、化妆师聂婉婷证实，店长全晓雪从微信购进。",
+                        "当事人为新郎***、新娘***拍摄婚纱照，摄影师***、化妆师***证实，店长***从微信购进。"},
+                {"助理兽医岑丽娜推荐处方粮，经兽医阚志刚诊断，印刷工裘建平负责印刷，覆膜由工人单国庆完成，平台客服刘婷核实了交易记录。",
+                        "助理兽医***推荐处方粮，经兽医***诊断，印刷工***负责印刷，覆膜由工人***完成，平台客服***核实了交易记录。"},
+                {"房东王建军房屋的门牌号为方庄芳城园一区12号楼3单元502室。", "房东***房屋的门牌号为***。"}});
+        stayAsWritten(List.of("前台收银，前台钱款由会计保管，服务员工作服上印有商标，教练车停放在场地。", "中介费6800元，中介费为一个月租金，服务费另计。",
+                "群主为当事人。新郎新娘的婚纱照。兽医站已检查。", "全部商品已扣押，店长全部知情，顾客习惯在晚上消费。", "工人单位已确认，工人工资由当事人发放。",
+                "经纪人将房源信息发布于平台。"));
+    }
+
     /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
     private static String publishedFacts(Party party, String facts) {
         return RedactionPolicy.publicRecord("r-80", party, "京朝市监罚〔2026〕4100号", "侵犯注册商标专用权", facts, "《商标法》第六十条",
