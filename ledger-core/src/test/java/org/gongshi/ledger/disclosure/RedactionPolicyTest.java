@@ -1241,7 +1241,10 @@ class RedactionPolicyTest {
                 {"房东王建军房屋的门牌号为方庄芳城园一区12号楼3单元502室。", "房东***房屋的门牌号为***。"}});
         stayAsWritten(List.of("前台收银，前台钱款由会计保管，服务员工作服上印有商标，教练车停放在场地。", "中介费6800元，中介费为一个月租金，服务费另计。",
                 "群主为当事人。新郎新娘的婚纱照。兽医站已检查。", "全部商品已扣押，店长全部知情，顾客习惯在晚上消费。", "工人单位已确认，工人工资由当事人发放。",
-                "经纪人将房源信息发布于平台。"));
+                "经纪人将房源信息发布于平台。",
+                // the regression re-test: words after the new titles that begin with a surname
+                "摄影师万一发现问题即上报。兽医江湖名号不详。服务员毛利为500元。经纪人林间拍摄样片。新郎金额为500元。租客黄金周期间负责接待。"
+                        + "住客高峰期负责接待。调酒师苏醒后称。"));
     }
 
     /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
