@@ -1193,7 +1193,7 @@ public final class RedactionPolicy {
                 List<Integer> people = new ArrayList<>(), details = new ArrayList<>();
                 for (int c = 0; c < header.size(); c++) {
                     String name = afterTheSentence(lines[i].substring(header.get(c)[0], header.get(c)[1]));
-                    if (PEOPLE.contains(name) || name.endsWith("姓名") && name.length() <= 6) people.add(c);
+                    if (namesPeople(name)) people.add(c);
                     else if (DETAILS.contains(name)) details.add(c);
                 }
                 // a header holds no digit and, beside its people, a column word (收银员 in 1⇥杭晓梅⇥女⇥收银员 is a row's role, no header:
@@ -1256,9 +1256,14 @@ public final class RedactionPolicy {
                 if (besides.contains(c)) continue;
                 int[] cell = row.get(c);
                 String word = afterTheSentence(cellOf(line, cell));
-                if (HEADERS.contains(word) || COLUMN_WORDS.contains(word) || word.endsWith("姓名") && word.length() <= 6) return true;
+                if (namesPeople(word) || DETAILS.contains(word) || COLUMN_WORDS.contains(word)) return true;
             }
             return false;
+        }
+
+        /** A header of people: one of {@link #PEOPLE}, or a short one ending in 姓名 (会员姓名, 学员姓名). */
+        private static boolean namesPeople(String header) {
+            return PEOPLE.contains(header) || header.endsWith("姓名") && header.length() <= 6;
         }
 
         private static String cellOf(String line, int[] cell) {
