@@ -746,7 +746,7 @@ public final class RedactionPolicy {
      * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福), and a note in
      * brackets after the role (其子（16岁）王小虎: a sweep from outside, stop 77, found the name public so).
      */
-    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)[费余])(?!(?<=中介|服务|教练|私教)费)(?!(?<=业主)方)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)余|(?<=会员|中介|服务|教练|私教)费)(?!(?<=业主)方)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + "|其|该|本|我|当事人|某|董事|观众|公司|单位|社会|有关|上级|领导|厂家|商家|平台|执法|办案|市场|法院|主管|学员|学生"
             + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";

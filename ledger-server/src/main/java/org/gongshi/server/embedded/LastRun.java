@@ -30,11 +30,16 @@ public final class LastRun implements AutoCloseable {
         this.unclean = unclean;
     }
 
+    /** Whether the last run on {@code dataDir} left its marker: it did not stop cleanly. */
+    static boolean leftItsMarker(Path dataDir) {
+        return Files.exists(dataDir.resolve(MARKER));
+    }
+
     /** The run on {@code dataDir} begins: says how the last one ended, and leaves this one's marker. */
     public static LastRun begin(Path dataDir) {
         Path marker = dataDir.resolve(MARKER);
         try {
-            String unclean = Files.exists(marker) ? Files.readString(marker).strip() : null;
+            String unclean = leftItsMarker(dataDir) ? Files.readString(marker).strip() : null;
             if (unclean != null) {
                 log.warn("The last run on {} did not stop cleanly ({}): it was killed, crashed or lost its machine. Every"
                         + " acknowledged command is in the event store; the read models, the feed and the logs' trees catch up from"
