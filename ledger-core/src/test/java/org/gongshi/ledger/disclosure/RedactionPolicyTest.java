@@ -966,7 +966,9 @@ class RedactionPolicyTest {
                 "幸福村35号", "社区", "No. 8 Xingfu Road", "Room 1203, ", "住处", "淋巴瘤", "戒毒", "经钱多多证实", "（住南山区", "No. 12 Main Street", "位于东坝乡的家中", "的家位于南山区",
                 // stop 80: phones of other countries, particulars in a row, names in another script or after a nickname
                 "+852 9123 4567", "+1 (415) 555-2671", "｜聂红军｜男｜", "，游振宇，男，", "***（Gulmira Abdurehim，", "***（이민호，", "卖家“王姐”（王桂芬）",
-                "从二房东卞小娟处", "韩国籍代购者Lee Minho（", "台湾籍商人林建宏，", "患者***（类风湿关节炎）", "1\t聂红梅\t女\t", "| 裘德明 | 送货司机 |");
+                "从二房东卞小娟处", "韩国籍代购者Lee Minho（", "台湾籍商人林建宏，", "患者***（类风湿关节炎）", "1\t聂红梅\t女\t", "| 裘德明 | 送货司机 |",
+                // stop 82: a name after where it works and 的
+                "该公司仓库的", "分公司的王示例负责");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1245,6 +1247,20 @@ class RedactionPolicyTest {
                 // the regression re-test: words after the new titles that begin with a surname
                 "摄影师万一发现问题即上报。兽医江湖名号不详。服务员毛利为500元。经纪人林间拍摄样片。新郎金额为500元。租客黄金周期间负责接待。"
                         + "住客高峰期负责接待。调酒师苏醒后称。"));
+    }
+
+    /**
+     * Stop 82: a name after where the person works and 的, after a role and 是/包括/有 or first in a clause before what a person
+     * does or says; the words that follow 的 there (高管, 钱款, 章程, 程序员, a 负责人) stay.
+     */
+    @Test
+    void names_after_where_they_work_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"参与销售的人员包括北京分公司的王晓明和刘志强。联系人是该公司仓库的张伟。", "参与销售的人员包括北京分公司的***和***。联系人是该公司仓库的***。"},
+                {"涉案人员有上海分公司的欧阳娜娜和陈建国等人。", "涉案人员有上海分公司的***和***等人。"},
+                {"当事人北京分公司的王晓明负责发货，该公司仓库的张伟称货物系从广州购进。", "当事人北京分公司的***负责发货，该公司仓库的***称货物系从广州购进。"}});
+        stayAsWritten(List.of("该店的高管负责进货。该店的钱款由店长保管。该公司的周年庆负责人称。该公司的程序员证实。该公司的章程证明其经营范围。",
+                "该公司的高层表示不知情。顾客是本店的常客。参与人员包括公司的全部员工。店员是该店的员工。负责人是公司的法定代表人。"));
     }
 
     /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
