@@ -443,7 +443,10 @@ public final class RedactionPolicy {
             "学徒工", "主管", "店长", "外甥", "同学", "车主", "业主", "农户", "学员", "老师", "负责人", "经理", "会员", "司机",
             // the sixth round (stop 81: hotels, bars, gyms, estate agencies, wedding studios, pet clinics, printers, chat groups)
             "前台", "住客", "服务员", "调酒师", "私教", "经纪人", "租客", "中介", "摄影师", "化妆师", "新郎", "新娘", "兽医",
-            "宠物主人", "印刷工", "群主", "工人");
+            "宠物主人", "印刷工", "群主", "工人",
+            // the seventh round (stop 82: trade secrets, game servers, seeds, trade fairs, car repair, KTV, franchises, couriers:
+            // 开发者聂子豪, 技师覃一鸣, 操作员, 推广员, 发货员, 打包员 and 督导员 before names)
+            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -485,14 +488,16 @@ public final class RedactionPolicy {
             // people by what they were there for (现场人员张三、李四、王五先后离开, 参与人员王明、李强和赵刚, 日本籍销售人员田中一郎: stop 81)
             "人员",
             // a publisher's staff (编辑王芳负责审稿, 责任编辑李强: the last re-test, stop 81)
-            "编辑", "教练"),
+            "编辑", "教练",
+            // the seventh round (stop 82: 玩家韦俊杰, 社员, 申请人, 加盟商, 采购商, 客商 and 种植大户 before names)
+            "玩家", "社员", "申请人", "加盟商", "督导", "采购商", "客商", "种植大户"),
             // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
             KIN_AND_STAFF);
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
      */
-    private static final List<String> AFTER_NAME = List.of("协助", "称", "证实", "系", "是", "在", "等", "的", "于", "向", "对", "已", "作证",
+    private static final List<String> AFTER_NAME = List.of("协助", "称", "证实", "系", "是", "在", "等", "各", "的", "于", "向", "对", "已", "作证",
             "陈述", "介绍", "表示", "说", "共同", "一起", "一同", "电话", "手机", "联系", "住在", "住址", "家住", "现住", "参与", "帮助", "负责",
             "到场", "签字", "签收", "确认", "承认", "提供", "出具", "驾驶", "购买", "举报", "投诉", "持有", "担任", "接受", "代缴", "代交", "代付",
             "代为", "经手", "经办", "签名", "名下", "名义", "本人", "账户", "收取", "收款", "转账", "来到", "发货", "送货", "进货", "供货",
@@ -702,12 +707,24 @@ public final class RedactionPolicy {
     private static final String SPACED_NAME = "(?:" + FAMILY + "(?: " + HAN + "){1,2}|" + FAMILY + " " + HAN + HAN + ")(?=" + NAME_END + ")";
     /** The first name after a role word: a surname and a name, a familiar name, a Latin one, or one already hidden. */
     /**
+     * The parts Uyghur, Kazakh, Tibetan and Mongolian names are written with in Han, which no surname begins (店员阿依古丽,
+     * 证人扎西多吉, 买买提 and 次仁卓玛 were published after their titles: privacy rounds of realistic decisions, stops 80 and 81):
+     * after a role, one to three of them up to where a name ends are a name. A dotted name (买买提·艾力) is one already.
+     */
+    private static final List<String> MINORITY_NAME_PARTS = List.of("阿依古丽", "古丽娜尔", "古丽", "阿依", "帕提", "热依", "迪丽", "娜扎",
+            "买买提", "麦麦提", "艾力", "艾尔肯", "阿不都", "阿布都", "阿卜杜", "热依木", "吐尔逊", "吐尔洪", "努尔", "热合曼", "艾合买提",
+            "阿迪力", "阿里木", "依明", "玉素甫", "库尔班", "卡德尔", "热娜", "巴哈尔", "克里木", "扎西", "多吉", "次仁", "卓玛", "格桑",
+            "央金", "拉姆", "旦增", "丹增", "尼玛", "达瓦", "平措", "顿珠", "德吉", "曲珍", "央宗", "群培", "益西", "次旦", "巴桑", "边巴",
+            "普布", "米玛", "仁青", "索朗", "巴特尔", "其其格", "乌云", "宝音", "那日苏", "斯琴", "额尔敦", "苏日娜", "图雅", "萨仁",
+            "格日乐", "朝鲁", "巴雅尔", "乌力吉", "哈斯", "阿拉坦");
+    private static final String MINORITY_NAME = "(?:" + anyOf(MINORITY_NAME_PARTS) + "){1,3}(?=" + NAME_END + "|" + anyOf(NAME_THEN) + ")";
+    /**
      * The shape of a name after the first in a list: a surname, a familiar name or a Latin one, up to where a name ends
      * (no longer than the shortest), or one already hidden.
      */
     private static final String LISTED_NAME_SHAPE = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + SPACED_NAME + "|(?:" + FAMILY + HAN + "{1,2}?|"
             + FURTHER_SURNAME + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
-            + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME;
+            + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME + "|" + MINORITY_NAME;
     /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
     private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?:"
             + LISTED_NAME_SHAPE + ")";
@@ -756,18 +773,6 @@ public final class RedactionPolicy {
             + "|其|该|本|我|当事人|某|董事|观众|公司|单位|社会|有关|上级|领导|厂家|商家|平台|执法|办案|市场|法院|主管|学员|学生"
             + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
             + ")(?!" + ORGANISATION + ")";
-    /**
-     * The parts Uyghur, Kazakh, Tibetan and Mongolian names are written with in Han, which no surname begins (店员阿依古丽,
-     * 证人扎西多吉, 买买提 and 次仁卓玛 were published after their titles: privacy rounds of realistic decisions, stops 80 and 81):
-     * after a role, one to three of them up to where a name ends are a name. A dotted name (买买提·艾力) is one already.
-     */
-    private static final List<String> MINORITY_NAME_PARTS = List.of("阿依古丽", "古丽娜尔", "古丽", "阿依", "帕提", "热依", "迪丽", "娜扎",
-            "买买提", "麦麦提", "艾力", "艾尔肯", "阿不都", "阿布都", "阿卜杜", "热依木", "吐尔逊", "吐尔洪", "努尔", "热合曼", "艾合买提",
-            "阿迪力", "阿里木", "依明", "玉素甫", "库尔班", "卡德尔", "热娜", "巴哈尔", "克里木", "扎西", "多吉", "次仁", "卓玛", "格桑",
-            "央金", "拉姆", "旦增", "丹增", "尼玛", "达瓦", "平措", "顿珠", "德吉", "曲珍", "央宗", "群培", "益西", "次旦", "巴桑", "边巴",
-            "普布", "米玛", "仁青", "索朗", "巴特尔", "其其格", "乌云", "宝音", "那日苏", "斯琴", "额尔敦", "苏日娜", "图雅", "萨仁",
-            "格日乐", "朝鲁", "巴雅尔", "乌力吉", "哈斯", "阿拉坦");
-    private static final String MINORITY_NAME = "(?:" + anyOf(MINORITY_NAME_PARTS) + "){1,3}(?=" + NAME_END + "|" + anyOf(NAME_THEN) + ")";
     private static final String PERSON = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + NAME + "|" + SPACED_NAME + "|" + FAMILIAR_NAME + "|"
             + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME + "|" + HALF_WRITTEN_NAME + "|" + MINORITY_NAME;
     /**
@@ -793,11 +798,11 @@ public final class RedactionPolicy {
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
                     + MORE_NAMES + ")");
     /**
-     * Names right after where they work and 的, before what a person does or says (当事人北京分公司的王晓明负责发货, 该公司仓库的张伟称: a privacy
-     * round of realistic decisions, stop 81, found both public); before any other word what follows 的 is too often a word (公司的高管在,
+     * Names right after where they work or come from and 的, before what a person does or says (当事人北京分公司的王晓明负责发货, 该公司仓库的张伟称,
+     * 来自湖南邵阳的谭建军负责: privacy rounds of realistic decisions, stops 81 and 82, found them public); before any other word what follows 的 is too often a word (公司的高管在,
      * 该店的钱款), and never a word of a job (该公司的程序员证实) or before 负责人.
      */
-    private static final Pattern NAME_AT_WORKPLACE = Pattern.compile("(?<=" + WORKPLACE_END + "的)(((?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION
+    private static final Pattern NAME_AT_WORKPLACE = Pattern.compile("(?<=(?:" + WORKPLACE_END + "|来自[^，。；;,、的\\s]{1,12})的)(((?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION
             + ")(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<![员师工商户]))" + MORE_NAMES + ")(?!负责人)(?=" + anyOf(NAME_THEN) + ")");
     /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
     private static final String PLACE_OR_BODY_END = "[省市区县乡镇村局厅委办处所院队司部店厂行馆站]";
@@ -867,7 +872,9 @@ public final class RedactionPolicy {
      * Tom Smith协助其进行网络推广).
      */
     private static final List<String> CLAUSE_ACTIONS = List.of("向", "负责", "协助", "帮助", "提供", "参与", "代为", "伙同", "为当事人",
-            "替当事人", "帮当事人", "与当事人", "为其", "替其", "帮其");
+            "替当事人", "帮当事人", "与当事人", "为其", "替其", "帮其",
+            // the seventh privacy round (stop 82: 经查，乔振宇转账, 再由韦丽娟联系买家)
+            "转账", "联系");
     /**
      * An authority a clause's first words address (向本局投诉): after a Latin name it is a right holder's mark as often as a
      * person (Calvin Klein向本局投诉), so a Latin name before it stays.
@@ -906,7 +913,7 @@ public final class RedactionPolicy {
      */
     private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?![向于曾])(?!" + anyOf(NOT_NAMES) + ")"
             + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")"
-            + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
+            + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")(?<!的)|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
             + "(?=" + anyOf(CLAUSE_ACTIONS) + ")");
 
     /**

@@ -1263,6 +1263,24 @@ class RedactionPolicyTest {
                 "该公司的高层表示不知情。顾客是本店的常客。参与人员包括公司的全部员工。店员是该店的员工。负责人是公司的法定代表人。"));
     }
 
+    /**
+     * The seventh privacy round (stop 82: trade secrets, game servers, seeds, trade fairs, car repair, KTV, franchises): their
+     * titles before names, a minority's name second in a list, a listed name before 各, one who came from a place, and one
+     * first in a clause before 转账; the words these titles are followed by stay.
+     */
+    @Test
+    void titles_of_game_servers_seeds_fairs_repair_shops_and_franchises_the_seventh_round_found_public_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"由开发者聂子豪负责技术维护，玩家韦俊杰证实其充值6,800元，技师覃一鸣负责喷漆。", "由开发者***负责技术维护，玩家***证实其充值6,800元，技师***负责喷漆。"},
+                {"申请人黄永强委托当事人申请注册商标，加盟商蒙晓峰与当事人签订了合同，采购商王先生订购了样品。",
+                        "申请人***委托当事人申请注册商标，加盟商***与当事人签订了合同，采购商***订购了样品。"},
+                {"当事人的股东何国栋、罗少华各占50%股份。技术员扎西顿珠、次仁卓玛负责设备调试。", "当事人的股东***、***各占50%股份。技术员***、***负责设备调试。"},
+                {"来自湖南邵阳的谭建军负责分装，经查，乔振宇转账人民币15,000元。", "来自湖南邵阳的***负责分装，经查，***转账人民币15,000元。"}});
+        stayAsWritten(List.of("玩家充值后可获得游戏币，玩家数量达2万人。申请人申请注册了商标，申请人主体资格不符合规定。",
+                "加盟商数量为36家，社员大会决定统一收购，技师资格证已过期，开发者工具被用于修改客户端。", "驻唱歌手演唱了歌曲，驻唱费用为每晚500元。",
+                "经查，银行转账记录显示当事人收款，经查，电话联系无果，当事人于是联系了供货商。股东各占50%股份。经查，黄金的转账记录显示"));
+    }
+
     /** The facts of {@code party}'s public record as published, the rest of the decision an ordinary fine's. */
     private static String publishedFacts(Party party, String facts) {
         return RedactionPolicy.publicRecord("r-80", party, "京朝市监罚〔2026〕4100号", "侵犯注册商标专用权", facts, "《商标法》第六十条",
