@@ -301,13 +301,17 @@ public final class RedactionPolicy {
      */
     private static final List<String> CARE_WORDS = List.of("住院", "入院", "就医", "就诊", "化疗", "放疗", "透析", "瘫痪在床", "卧床不起", "卧床",
             // a sweep from outside, stop 71 (在戒毒所戒毒, 因吸毒, 接受心理治疗, 因交通事故致残, 肝功能异常、血糖偏高)
-            "戒毒", "吸毒", "心理治疗", "心理咨询", "致残", "伤残", "肝功能异常", "肾功能异常", "血糖偏高", "血压偏高", "血脂偏高");
+            "戒毒", "吸毒", "心理治疗", "心理咨询", "致残", "伤残", "肝功能异常", "肾功能异常", "血糖偏高", "血压偏高", "血脂偏高",
+            // the seventh privacy round, stop 82 (因车祸右腿骨折, 其妻子正在坐月子)
+            "骨折", "坐月子");
+    /** An injury, health data when its cause is named after 因 (车主聂先生因交通事故受伤: the seventh round, stop 82); 防止消费者受伤 names no one's. */
+    private static final List<String> INJURY_WORDS = List.of("受伤", "烧伤", "烫伤", "划伤", "摔伤", "扭伤", "砸伤");
     /**
      * A stay in hospital or a visit to a doctor, with its cause after 因 (因抑郁症住院治疗, 因 kept): the cause names an
      * illness no list holds.
      */
     private static final Pattern HEALTH_CARE = Pattern.compile(
-            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
+            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(concat(CARE_WORDS, INJURY_WORDS)) + "(?:治疗|观察)?)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
     /**
      * Illnesses, infections and disabilities: health data wherever a text names them (Order 45 Art 6). Not 病毒 alone:
      * 计算机病毒 is an IP word; HIV only as a word of its own (not in a longer Latin word).
@@ -420,7 +424,9 @@ public final class RedactionPolicy {
             // 证人信息：姓名：王大力: a privacy re-test of realistic decisions, stop 80)
             "真名", "本名", "(原名", "身份证姓名", "真实名字", "姓名：", "姓名:", "实名：", "实名:", "经手人",
             // a platform's record of a user (实名为苟甜甜: a privacy round of realistic decisions, stop 81)
-            "实名为");
+            "实名为",
+            // a real name after 为, 是 or 叫 (幸老板真实姓名为幸建军, 名字叫甘永强: the seventh round, stop 82)
+            "真实姓名为", "真实姓名是", "真名为", "真名是", "真名叫", "名字叫");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
@@ -445,8 +451,8 @@ public final class RedactionPolicy {
             "前台", "住客", "服务员", "调酒师", "私教", "经纪人", "租客", "中介", "摄影师", "化妆师", "新郎", "新娘", "兽医",
             "宠物主人", "印刷工", "群主", "工人",
             // the seventh round (stop 82: trade secrets, game servers, seeds, trade fairs, car repair, KTV, franchises, couriers:
-            // 开发者聂子豪, 技师覃一鸣, 操作员, 推广员, 发货员, 打包员 and 督导员 before names)
-            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手");
+            // 开发者聂子豪, 技师覃一鸣, 农民工冼阿四, 客服幸雨涵; 操作员, 推广员, 发货员, 打包员 and 督导员 before names)
+            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手", "农民工", "客服");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -470,7 +476,7 @@ public final class RedactionPolicy {
             "雇佣", "雇用", "聘用", "聘请", "招用", "指使", "一个叫", "一名叫", "一位叫", "名叫", "叫做",
             // those who work for the party or with it, and whom it knows (店长王某, 会计李某, 三名工人：石磊、卢娟, 老板娘汪某,
             // 实际控制人黄某, 同乡赵某, 房客孙某, 医生何某), a resident named (香港居民陈大文), where goods came from (货源：温州人陈阿福)
-            "店长", "会计", "客服", "财务人员", "财务", "出纳员", "出纳", "工人", "老板娘", "老板", "实际控制人", "同乡", "老乡", "房客",
+            "店长", "会计", "财务人员", "财务", "出纳员", "出纳", "工人", "老板娘", "老板", "实际控制人", "同乡", "老乡", "房客",
             "主治医生", "医生", "居民", "货源", "外籍人员", "村民", "童工", "买受人", "受托人", "担保人", "翻译人员", "代收人",
             // the party's children and kin written with 其 or by a familiar word, minors and pupils, and staff by their title
             // (其子葛小宝, 爱人周小丽, 未成年人郑子涵, 初中生郑子涵, 经理张建军, 主播李佳琪)
@@ -592,7 +598,7 @@ public final class RedactionPolicy {
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
      * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
-    private static final List<String> NOT_NAMES = List.of("均", "分别", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
+    private static final List<String> NOT_NAMES = List.of("均", "分别", "什么", "不详", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
             "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "宿舍", "宿迁", "薄膜", "薄荷", "薄弱", "车主", "包装", "包括", "解决", "解释",
             "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "管部门", "管单位", "管机关", "管局", "原价", "原名称", "全部", "全体", "全面", "全额", "全程", "全天", "全年", "全款", "全国", "全市", "全区", "习惯", "幸运", "幸好", "麦当劳", "麦片",
             "麦克风", "钱款", "钱财", "车队", "车停", "车在", "万一", "江湖", "毛利", "林间", "金额", "黄金周", "高峰期", "苏醒后", "白色", "黄色", "蓝色", "金色", "田间", "田地", "于课堂", "于店内", "于家中", "于门店", "应当", "应该", "应用", "应急", "应对", "应予", "应收", "应付", "应缴", "应按", "应在", "应于", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
@@ -840,7 +846,9 @@ public final class RedactionPolicy {
             + "|" + anyOf(SOURCE_WORDS) + "((" + FAMILY + "某{1,2}))");
     /** The verbs goods, money or work are handed to someone by (再交给钟晓华销售, 卖给李四, 转交给王芳): who takes them is a third party. */
     private static final List<String> HANDED_TO = List.of("交给", "卖给", "售给", "转卖给", "转售给", "出售给", "销售给", "批发给", "转交给",
-            "交由", "委托给", "借给", "寄给", "发给", "寄给了", "卖给了", "交给了", "发给了", "卖与", "售与", "转手给", "转给");
+            "交由", "委托给", "借给", "寄给", "发给", "寄给了", "卖给了", "交给了", "发给了", "卖与", "售与", "转手给", "转给",
+            // the seventh privacy round, stop 82 (通过QQ传送给佘建新)
+            "传送给", "发送给", "传给");
     /**
      * A name right after such a verb, with every name listed with it: a surname and one or two characters only where a name ends
      * after them (卖给王府井百货 names nobody), a familiar name or a Latin one; never a role or kin word (卖给顾客, 交给其弟弟: the
@@ -1503,7 +1511,7 @@ public final class RedactionPolicy {
             new Rule("what a bracket after a hidden patient says", AFTER_A_HIDDEN_PATIENT, holdsAny(List.of("***")),
                     (text, index) -> index > 0 && text.charAt(index - 1) == '(', HIDE),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
-            new Rule("care for health", HEALTH_CARE, holdsAny(CARE_WORDS), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
+            new Rule("care for health", HEALTH_CARE, holdsAny(concat(CARE_WORDS, INJURY_WORDS)), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
     /** The rules of numbers, dates and places (before the bureau's terms), and the rest: names and health data (after them). */
     private static final int FIRST_NAME_RULE = RULES.indexOf(RULES.stream().filter(r -> r.name().equals("labelled name")).findFirst().orElseThrow());
