@@ -301,15 +301,15 @@ public final class RedactionPolicy {
      */
     private static final List<String> CARE_WORDS = List.of("住院", "入院", "就医", "就诊", "化疗", "放疗", "透析", "瘫痪在床", "卧床不起", "卧床",
             // a sweep from outside, stop 71 (在戒毒所戒毒, 因吸毒, 接受心理治疗, 因交通事故致残, 肝功能异常、血糖偏高)
-            "戒毒", "吸毒", "心理治疗", "心理咨询", "致残", "伤残", "肝功能异常", "肾功能异常", "血糖偏高", "血压偏高", "血脂偏高",
-            // a fracture of a part of the body, a confinement after a birth (员工右腿骨折, 其妻子正在坐月子: the seventh round, stop 82)
-            "腿骨折", "手骨折", "臂骨折", "脚骨折", "腰椎骨折", "肋骨骨折", "正在坐月子", "在家坐月子", "产后坐月子");
+            "戒毒", "吸毒", "心理治疗", "心理咨询", "致残", "伤残", "肝功能异常", "肾功能异常", "血糖偏高", "血压偏高", "血脂偏高");
     /**
      * An injury, health data when its cause is named after 因 (车主聂先生因交通事故受伤, 因车祸右腿骨折: the seventh round, stop 82), never
-     * where the cause is a product's risk (可能导致骨折, 因漏电存在导致烧伤的风险, 可能因高温烫伤), the injury someone else's (因涉案产品烫伤消费者),
-     * or the word alone (防止消费者受伤, 骨折固定夹板).
+     * where the cause is a product's risk (可能导致骨折, 因漏电存在导致烧伤的风险, 可能因高温烫伤, 因过热易烫伤), the injury someone else's
+     * (因涉案产品烫伤消费者), or the word alone (防止消费者受伤, 骨折固定夹板, 腰椎骨折矫形器, 《在家坐月子指南》: re-tests from outside, stop 82).
      */
-    private static final List<String> INJURY_WORDS = List.of("受伤", "烧伤", "烫伤", "划伤", "摔伤", "扭伤", "砸伤", "骨折", "坐月子");
+    private static final List<String> INJURY_WORDS = List.of("受伤", "烧伤", "烫伤", "摔伤", "扭伤", "骨折", "坐月子");
+    /** Injuries things suffer as often (涉案手机因碰撞划伤): a person's only with a part of the body after them (因货物坠落砸伤脚部). */
+    private static final List<String> SCRATCHES = List.of("划伤", "砸伤");
     /** The parts of the body an injury names after it (烫伤手臂, 扭伤腰部). */
     private static final List<String> BODY_PARTS = List.of("腰部", "手臂", "手指", "手部", "腿部", "脚部", "头部", "面部", "背部", "胸部",
             "膝盖", "眼睛", "皮肤");
@@ -319,7 +319,7 @@ public final class RedactionPolicy {
      * illness no list holds.
      */
     private static final Pattern HEALTH_CARE = Pattern.compile(
-            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(?<!可能|容易|会|易)因(" + PRODUCT_RISK + "[^，。；;,、\\n（）()]{1,20}?" + anyOf(INJURY_WORDS) + "(?:" + anyOf(BODY_PARTS) + ")?)(?=[，。；;,、\\n]|$)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
+            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(?<!可能|容易|会|易|适用于|主治|用于)因(?!此)(" + PRODUCT_RISK + "[^，。；;,、\\n（）()]{1,20}?(?<![易会能])(?:" + anyOf(INJURY_WORDS) + "(?:" + anyOf(BODY_PARTS) + ")?|(?:" + anyOf(SCRATCHES) + ")(?:" + anyOf(BODY_PARTS) + ")))(?=[，。；;,、\\n]|$)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
     /**
      * Illnesses, infections and disabilities: health data wherever a text names them (Order 45 Art 6). Not 病毒 alone:
      * 计算机病毒 is an IP word; HIV only as a word of its own (not in a longer Latin word).
@@ -606,7 +606,7 @@ public final class RedactionPolicy {
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
      * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
-    private static final List<String> NOT_NAMES = List.of("均", "分别", "什么", "不详", "高达", "万余", "许可", "费用", "余款", "余额", "何处", "车工", "高峰", "高额", "项目", "白班", "夜班", "石材", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
+    private static final List<String> NOT_NAMES = List.of("均", "分别", "什么", "不详", "高达", "万余", "许可", "费用", "余款", "余额", "何处", "车工", "高峰", "高额", "项目", "白班", "夜班", "石材", "金币", "万人", "金牌", "黄牛", "金主", "何其", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
             "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "宿舍", "宿迁", "薄膜", "薄荷", "薄弱", "车主", "包装", "包括", "解决", "解释",
             "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "管部门", "管单位", "管机关", "管局", "原价", "原名称", "全部", "全体", "全面", "全额", "全程", "全天", "全年", "全款", "全国", "全市", "全区", "习惯", "幸运", "幸好", "麦当劳", "麦片",
             "麦克风", "钱款", "钱财", "车队", "车停", "车在", "万一", "江湖", "毛利", "林间", "金额", "黄金周", "高峰期", "苏醒后", "白色", "黄色", "蓝色", "金色", "田间", "田地", "于课堂", "于店内", "于家中", "于门店", "应当", "应该", "应用", "应急", "应对", "应予", "应收", "应付", "应缴", "应按", "应在", "应于", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
@@ -813,15 +813,18 @@ public final class RedactionPolicy {
                     + MORE_NAMES + ")");
     /**
      * A name of three characters (or a compound surname's and one or two) right after where the person works or comes from and 的,
-     * before what a person does or says (当事人北京分公司的王晓明负责发货, 来自湖南邵阳的谭建军负责: privacy rounds of realistic decisions, stops
+     * before what only a person does or says (当事人北京分公司的王晓明负责发货, 来自湖南邵阳的谭建军负责: privacy rounds of realistic decisions, stops
      * 81 and 82). Not two characters: after 的 they are a word too often (该店的顾客称, 该厂的黄金提供给, 该公司的余款转账: a re-test from
      * outside found 71 of 114 ordinary words hidden after 该公司的 when they were taken), nor a role, nor a word of a job or a group
      * (该公司的程序员证实, 项目组负责), nor before 负责人.
      */
+    /** What only a person does or says (称, 证实, 负责 …): not what goods do (该公司的石膏板发货, 来自内蒙古的牛肉干提供). */
+    private static final List<String> PERSONS_VERBS = List.of("称", "证实", "表示", "承认", "确认", "负责", "介绍", "联系", "签收", "签字",
+            "陈述", "作证", "供述", "辨认", "指认", "声称", "到场", "在场", "协助", "参与", "转账", "提供了");
     private static final Pattern NAME_AT_WORKPLACE = Pattern.compile("(?<=(?:" + WORKPLACE_END + "|来自[^，。；;,、的\\s]{1,12})的)"
             + "(((?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")(?:" + anyOf(COMPOUND_SURNAMES)
-            + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<![员师工商户组方果罐证区办]))" + MORE_NAMES + ")(?!负责人)(?="
-            + anyOf(NAME_THEN) + ")");
+            + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<![员师工商户组方果罐证区办部室]))" + MORE_NAMES + ")(?!负责人)(?="
+            + anyOf(PERSONS_VERBS) + ")");
     /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
     private static final String PLACE_OR_BODY_END = "[省市区县乡镇村局厅委办处所院队司部店厂行馆站]";
     /** The words of one who acts for the party: 代缴 (pays its fine), 代为 (acts in its place). */
@@ -1523,7 +1526,7 @@ public final class RedactionPolicy {
             new Rule("what a bracket after a hidden patient says", AFTER_A_HIDDEN_PATIENT, holdsAny(List.of("***")),
                     (text, index) -> index > 0 && text.charAt(index - 1) == '(', HIDE),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
-            new Rule("care for health", HEALTH_CARE, holdsAny(concat(CARE_WORDS, INJURY_WORDS)), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
+            new Rule("care for health", HEALTH_CARE, holdsAny(concat(CARE_WORDS, concat(INJURY_WORDS, SCRATCHES))), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
     /** The rules of numbers, dates and places (before the bureau's terms), and the rest: names and health data (after them). */
     private static final int FIRST_NAME_RULE = RULES.indexOf(RULES.stream().filter(r -> r.name().equals("labelled name")).findFirst().orElseThrow());
