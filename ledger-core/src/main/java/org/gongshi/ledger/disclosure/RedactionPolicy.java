@@ -313,13 +313,13 @@ public final class RedactionPolicy {
     /** The parts of the body an injury names after it (烫伤手臂, 扭伤腰部). */
     private static final List<String> BODY_PARTS = List.of("腰部", "手臂", "手指", "手部", "腿部", "脚部", "头部", "面部", "背部", "胸部",
             "膝盖", "眼睛", "皮肤");
-    private static final String PRODUCT_RISK = "(?![^，。；;,、\\n（）()]{0,20}?(?:导致|可能|造成|引起|风险|存在|容易|易于))";
+    private static final String PRODUCT_RISK = "(?![^，。；;,、\\n（）()]{0,20}?(?:导致|可能|造成|引起|风险|存在|容易|易于|可致|易致))";
     /**
      * A stay in hospital or a visit to a doctor, with its cause after 因 (因抑郁症住院治疗, 因 kept): the cause names an
      * illness no list holds.
      */
     private static final Pattern HEALTH_CARE = Pattern.compile(
-            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(?<!可能|容易|会|易|适用于|主治|用于)因(?!此)(" + PRODUCT_RISK + "[^，。；;,、\\n（）()]{1,20}?(?<![易会能])(?:" + anyOf(INJURY_WORDS) + "(?:" + anyOf(BODY_PARTS) + ")?|(?:" + anyOf(SCRATCHES) + ")(?:" + anyOf(BODY_PARTS) + ")))(?=[，。；;,、\\n]|$)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
+            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(?<!可能|容易|会|易|适用于|主治|专治|治疗|用于|防止|谨防|避免|以免|预防|缓解)(?<!致" + HAN + "{0,4})因(?!此)(" + PRODUCT_RISK + "[^，。；;,、\\n（）()]{1,20}?(?<![易会能])(?:" + anyOf(INJURY_WORDS) + "(?:" + anyOf(BODY_PARTS) + ")?|(?:" + anyOf(SCRATCHES) + ")(?:" + anyOf(BODY_PARTS) + ")))(?=[，。；;,、\\n]|$)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
     /**
      * Illnesses, infections and disabilities: health data wherever a text names them (Order 45 Art 6). Not 病毒 alone:
      * 计算机病毒 is an IP word; HIV only as a word of its own (not in a longer Latin word).
@@ -606,7 +606,7 @@ public final class RedactionPolicy {
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
      * begins with 老 or 小 and a surname (买家小程序, 顾客小龙虾, 购买者老陈醋).
      */
-    private static final List<String> NOT_NAMES = List.of("均", "分别", "什么", "不详", "高达", "万余", "许可", "费用", "余款", "余额", "何处", "车工", "高峰", "高额", "项目", "白班", "夜班", "石材", "金币", "万人", "金牌", "黄牛", "金主", "何其", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
+    private static final List<String> NOT_NAMES = List.of("均", "分别", "什么", "不详", "高达", "万余", "许可", "费用", "余款", "余额", "何处", "车工", "高峰", "高额", "项目", "白班", "夜班", "石材", "金币", "万人", "金牌", "黄牛", "金主", "何其", "何人", "楼一", "楼二", "楼三", "楼四", "楼五", "楼上", "楼下", "楼层", "楼道",
             "楼房", "院内", "区内", "栗子", "席位", "席梦思", "向学员", "向学生", "向家长", "向客户", "向用户", "向患者", "陈述", "陈列", "付款", "付费", "上架", "上门", "高价", "高度", "张贴", "周末", "周边", "宿舍", "宿迁", "薄膜", "薄荷", "薄弱", "车主", "包装", "包括", "解决", "解释",
             "解除", "温度", "温州", "温馨", "符合", "仲裁", "屈服", "苑区", "单载", "单据", "单上", "单中", "单号", "单显示", "单记载", "单位", "单价", "单笔", "单独", "管理", "管控", "管部门", "管单位", "管机关", "管局", "原价", "原名称", "全部", "全体", "全面", "全额", "全程", "全天", "全年", "全款", "全国", "全市", "全区", "习惯", "幸运", "幸好", "麦当劳", "麦片",
             "麦克风", "钱款", "钱财", "车队", "车停", "车在", "万一", "江湖", "毛利", "林间", "金额", "黄金周", "高峰期", "苏醒后", "白色", "黄色", "蓝色", "金色", "田间", "田地", "于课堂", "于店内", "于家中", "于门店", "应当", "应该", "应用", "应急", "应对", "应予", "应收", "应付", "应缴", "应按", "应在", "应于", "车辆", "车牌", "车上", "车内", "严重", "任何", "曾经",
@@ -768,7 +768,13 @@ public final class RedactionPolicy {
      * 人员包括北京分公司的王晓明和刘志强: a privacy round of realistic decisions, stop 81, found both names public).
      */
     private static final String WORKPLACE_END = "(?:公司|部|店|仓库|车间|厂|科|处|室|中心|站|社|行|所|院|校|队|组|馆|场|基地|网点|超市)";
-    private static final String WORKPLACE = "(?:[^，。；;,、的\\s（()）]{0,16}?" + WORKPLACE_END + "的)";
+    /**
+     * The last character of a unit's, a job's or a thing's name after a workplace and 的, never a person's (该公司的万达店负责, 苏州仓, 常州厂,
+     * 华东区, 储运部, 温商会, 程序员, 项目组, 易拉罐, 来自德国的西门子, 东方航空: re-tests from outside, stop 82).
+     */
+    private static final String UNIT_NAME_END = "[员师工商户组方果罐证区办部室店仓厂会物表子空]";
+    private static final String WORKPLACE = "(?:[^，。；;,、的\\s（()）]{0,16}?" + WORKPLACE_END + "的(?!" + HAN + "{1,3}" + UNIT_NAME_END
+            + "(?:[，。；;,、和及与]|$)))";
     private static final String ROLE_IS_NAME = "(?:" + "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")" + FURTHER_SURNAME + HAN
             + "{1,2}?(?=" + NAME_END + ")|" + LISTED_NAME + ")";
     /**
@@ -823,7 +829,7 @@ public final class RedactionPolicy {
             "陈述", "作证", "供述", "辨认", "指认", "声称", "到场", "在场", "协助", "参与", "转账", "提供了");
     private static final Pattern NAME_AT_WORKPLACE = Pattern.compile("(?<=(?:" + WORKPLACE_END + "|来自[^，。；;,、的\\s]{1,12})的)"
             + "(((?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")(?:" + anyOf(COMPOUND_SURNAMES)
-            + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<![员师工商户组方果罐证区办部室]))" + MORE_NAMES + ")(?!负责人)(?="
+            + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<!" + UNIT_NAME_END + "))" + MORE_NAMES + ")(?!负责人)(?="
             + anyOf(PERSONS_VERBS) + ")");
     /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
     private static final String PLACE_OR_BODY_END = "[省市区县乡镇村局厅委办处所院队司部店厂行馆站]";
