@@ -1484,7 +1484,7 @@ public final class RedactionPolicy {
     static final List<Rule> RULES = List.of(
             new Rule("ID number", ID_NUMBER, digits(17), RedactionPolicy::maskedIdNumber),
             new Rule("birth date", BIRTH_DATE, holdsAny(List.of("生")), RedactionPolicy::birthDateStart, HIDE),
-            new Rule("e-mail", EMAIL, holdsAny(List.of("@")), RedactionPolicy::hiddenAddressAndItsName),
+            new Rule("e-mail", EMAIL, holdsAny(List.of("@")), RedactionPolicy::beforeAnAt, RedactionPolicy::hiddenAddressAndItsName),
             new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), afterOneOf(CONTACT_LABELS), HIDE),
             new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
             new Rule("licence plate", LICENCE_PLATE, holdsAny(PLATE_PROVINCES), atOneOf(PLATE_PROVINCES), HIDE),
@@ -1541,6 +1541,26 @@ public final class RedactionPolicy {
     /** The rules of numbers, dates and places (before the bureau's terms), and the rest: names and health data (after them). */
     private static final int FIRST_NAME_RULE = RULES.indexOf(RULES.stream().filter(r -> r.name().equals("labelled name")).findFirst().orElseThrow());
     private static final List<Rule> NUMBERS_AND_PLACES = RULES.subList(0, FIRST_NAME_RULE), NAMES_AND_HEALTH = RULES.subList(FIRST_NAME_RULE, RULES.size());
+
+    /**
+     * Where an e-mail address may begin (its ASCII form): a run of the characters a local part is written with (letters of any
+     * script, digits, {@code ._%+-}), then an @, a space before it allowed. A look-along of the run instead of the pattern's
+     * local parts tried at every position: 0.93 ms of a 979-character text holding one @ (a per-rule timing, stop 82).
+     */
+    private static boolean beforeAnAt(String text, int index) {
+        int at = index;
+        while (at < text.length() && localPartCharacter(text.charAt(at))) at++;
+        if (at == index) return false;
+        if (at < text.length() && Character.isWhitespace(text.charAt(at))) at++;
+        return at < text.length() && text.charAt(at) == '@';
+    }
+
+    /** A character an e-mail address's local part may hold: a letter or a number of any script (a surrogate's pair too), or {@code ._%+-}. */
+    private static boolean localPartCharacter(char c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || Character.isSurrogate(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER || "._%+-".indexOf(c) >= 0;
+    }
 
     /** Where a birth date or its label may begin: a digit, a Chinese numeral of a year, or 出/生 (its ASCII form). */
     private static boolean birthDateStart(String text, int index) {
