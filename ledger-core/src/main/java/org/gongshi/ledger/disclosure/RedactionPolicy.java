@@ -313,13 +313,20 @@ public final class RedactionPolicy {
     /** The parts of the body an injury names after it (烫伤手臂, 扭伤腰部). */
     private static final List<String> BODY_PARTS = List.of("腰部", "手臂", "手指", "手部", "腿部", "脚部", "头部", "面部", "背部", "胸部",
             "膝盖", "眼睛", "皮肤");
-    private static final String PRODUCT_RISK = "(?![^，。；;,、\\n（）()]{0,20}?(?:导致|可能|造成|引起|风险|存在|容易|易于|可致|易致))";
+    /** A character of a clause's words (no punctuation, no bracket, no line break). */
+    private static final String CLAUSE_CHARACTER = "[^，。；;,、\\n（）()]";
+    private static final String PRODUCT_RISK = "(?!" + CLAUSE_CHARACTER + "{0,20}?(?:导致|可能|造成|引起|风险|存在|容易|易于|可致|易致))";
+    /** An injury after 因 and its own cause, the rest of the clause (因交通事故受伤, 因搬运货物扭伤腰部, 因货物坠落砸伤脚部): see {@link #INJURY_WORDS}. */
+    private static final String INJURY_AFTER_ITS_CAUSE = "(?<!可能|容易|会|易|适用于|主治|专治|治疗|用于|防止|谨防|避免|以免|预防|缓解)(?<!致" + HAN
+            + "{0,4})因(?!此)(" + PRODUCT_RISK + CLAUSE_CHARACTER + "{1,20}?(?<![易会能])(?:" + anyOf(INJURY_WORDS) + "(?:" + anyOf(BODY_PARTS)
+            + ")?|(?:" + anyOf(SCRATCHES) + ")(?:" + anyOf(BODY_PARTS) + ")))(?=[，。；;,、\\n]|$)";
     /**
      * A stay in hospital or a visit to a doctor, with its cause after 因 (因抑郁症住院治疗, 因 kept): the cause names an
      * illness no list holds.
      */
     private static final Pattern HEALTH_CARE = Pattern.compile(
-            "因([^，。；;,、\\n（）()]{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|(?<!可能|容易|会|易|适用于|主治|专治|治疗|用于|防止|谨防|避免|以免|预防|缓解)(?<!致" + HAN + "{0,4})因(?!此)(" + PRODUCT_RISK + "[^，。；;,、\\n（）()]{1,20}?(?<![易会能])(?:" + anyOf(INJURY_WORDS) + "(?:" + anyOf(BODY_PARTS) + ")?|(?:" + anyOf(SCRATCHES) + ")(?:" + anyOf(BODY_PARTS) + ")))(?=[，。；;,、\\n]|$)|(" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
+            "因(" + CLAUSE_CHARACTER + "{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|" + INJURY_AFTER_ITS_CAUSE + "|(" + anyOf(CARE_WORDS)
+                    + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
     /**
      * Illnesses, infections and disabilities: health data wherever a text names them (Order 45 Art 6). Not 病毒 alone:
      * 计算机病毒 is an IP word; HIV only as a word of its own (not in a longer Latin word).
@@ -723,7 +730,6 @@ public final class RedactionPolicy {
      * characters, up to where a name ends.
      */
     private static final String SPACED_NAME = "(?:" + FAMILY + "(?: " + HAN + "){1,2}|" + FAMILY + " " + HAN + HAN + ")(?=" + NAME_END + ")";
-    /** The first name after a role word: a surname and a name, a familiar name, a Latin one, or one already hidden. */
     /**
      * The parts Uyghur, Kazakh, Tibetan and Mongolian names are written with in Han, which no surname begins (店员阿依古丽,
      * 证人扎西多吉, 买买提 and 次仁卓玛 were published after their titles: privacy rounds of realistic decisions, stops 80 and 81):
