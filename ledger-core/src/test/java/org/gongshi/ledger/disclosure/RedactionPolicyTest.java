@@ -579,6 +579,9 @@ class RedactionPolicyTest {
         assertThat(RedactionPolicy.scrub("住所：朝阳区望京街道阜通东大街6号方恒国际中心B座1502，经营网店。")).isEqualTo("住所：***，经营网店。");
         assertThat(RedactionPolicy.scrub("当事人住所地：北京市朝阳区，")).isEqualTo("当事人住所地：***，");
         assertThat(RedactionPolicy.scrub("无固定住所的人员。")).isEqualTo("无固定住所的人员。");
+        // a space, a colon and a space between the label and the address (stop 83: the address stayed public so)
+        assertThat(RedactionPolicy.scrub("证人住址 ： 北京市朝阳区望京花园小区，")).isEqualTo("证人住址 ： ***，");
+        assertThat(RedactionPolicy.scrub("微信 ： zhangsan_888，其患有\t：\t高血压。")).isEqualTo("微信 ：***，其患有\t：\t***。");
     }
 
     /**
