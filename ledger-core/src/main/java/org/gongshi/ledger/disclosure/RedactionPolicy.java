@@ -124,12 +124,14 @@ public final class RedactionPolicy {
     /**
      * A contact after its label. A label in Latin letters is a word of its own, never the end of a longer one: after iPhone,
      * Headphone or hotel a model's number and a quantity stood hidden as a phone number (a regression run from outside, stop
-     * 78: 手机壳（适用于iPhone 15 Pro）200个 published as 手机壳（适用于iPhone***个).
+     * 78: 手机壳（适用于iPhone 15 Pro）200个 published as 手机壳（适用于iPhone***个). The contact may stand in brackets after its label,
+     * which stay (WhatsApp（+971501234567） lost its opening bracket: the eighth privacy round, stop 83); an area code in brackets is
+     * the number's.
      */
     private static final Pattern LABELLED_CONTACT = Pattern.compile(
             "(?i)(?<=(?:" + anyOf(CONTACT_LABELS.stream().filter(l -> !startsLatin(l)).toList()) + "|(?<![A-Za-z])"
                     + anyOf(CONTACT_LABELS.stream().filter(RedactionPolicy::startsLatin).toList())
-                    + ")\\s?[:：为是]?\\s?)(?:[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]|[" + CHINESE_DIGITS + "]{5,})");
+                    + ")\\s?[:：为是(]?\\s?)(?!\\((?!\\d{2,4}\\)))(?:[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]|[" + CHINESE_DIGITS + "]{5,})");
 
     private static boolean startsLatin(String word) {
         char c = word.charAt(0);
@@ -179,14 +181,17 @@ public final class RedactionPolicy {
      */
     private static final String BIRTH_DATE_SHAPE = "(?:(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(?:\\d{1,2}|[一二三四五六七八九十]{1,2})\\s?月"
             + "(?:\\s?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s?[日号])?|\\d{4}[-./]\\d{1,2}(?:[-./]\\d{1,2})?(?!\\d)|\\d{8}(?!\\d)|\\d{6}(?!\\d))";
-    /** The words a birth date is given after (出生日期：, 生于, 出生于); 产生于, 发生于 say when something arose, not a birth. */
+    /**
+     * The words a birth date is given after (出生日期：, 生于, 出生于); 产生于, 发生于 say when something arose, not a birth, and
+     * 先生于, 学生于, 医生于 when a person did something (车主佘先生于2023年8月更换轮胎: the eighth privacy round, stop 83, found the date hidden).
+     */
     private static final List<String> BIRTH_LABELS = List.of("出生日期", "出生年月日", "出生年月", "出生于", "出生在", "出生", "生日", "生辰");
     /**
      * A birth date, after its label or before 出生/生人/生 (（男，1990年3月7日生）): it is digits 7–14 of the person's ID number,
      * which the law publishes masked (a privacy sweep from outside, stop 73: a birth date in the facts gave back a party's whole
      * ID number from its mask).
      */
-    private static final Pattern BIRTH_DATE = Pattern.compile("(?:" + anyOf(BIRTH_LABELS) + "|(?<![产发衍派再新])生于)\\s?[:：为是]?\\s?("
+    private static final Pattern BIRTH_DATE = Pattern.compile("(?:" + anyOf(BIRTH_LABELS) + "|(?<![产发衍派再新先学医考师])生于)\\s?[:：为是]?\\s?("
             + BIRTH_DATE_SHAPE + ")|(" + BIRTH_DATE_SHAPE + ")\\s?(?:出生|生人|生(?=[）)，,。；;、\\s]|$))");
 
     /** The words a flat without a road is numbered by; every such flat holds one. */
@@ -227,11 +232,11 @@ public final class RedactionPolicy {
      * Text after an address label (住址, 家庭住址, 居住地, 家住, 住所, 居住于/在, 租住于, 现居) up to the next punctuation or
      * 的 (居住于某花园3栋301室的当事人), the whole of it (a building's name and its flat after the road's number too, a
      * village without numbers: 现居住在东莞市长安镇乌沙社区); never 地 or 的 after 住所 (住所地 is its own label,
-     * 无固定住所的人 names no address).
+     * 无固定住所的人 names no address), nor another label joined to it (学员家庭住址和联系电话: the eighth privacy round, stop 83).
      */
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
             "(?<=" + anyOf(ADDRESS_LABELS) + "[ \\t]?[:：为是在]?[ \\t]?|" + anyOf(PLACE_NOUN_LABELS) + "[ \\t]?(?:[:：]|[为是](?!否))[ \\t]?)"
-                    + "(?![*:：为是在地的\\s宿所址处客|｜])[^，。；;,、\\n（）()的|｜\\t]{2,60}");
+                    + "(?![*:：为是在地的\\s宿所址处客|｜])(?![和及与、](?:联系|电话|手机|身份|姓名|工作|出生|家庭|微信|邮箱))[^，。；;,、\\n（）()的|｜\\t]{2,60}");
     /**
      * A home after a bare 住 (当事人住北京市朝阳区望京花园…, 证人李明（住北京市…）, 住朝阳区劲松八区): up to the next punctuation or
      * 的, where a division of the country (省, 市, 区, 县 …) follows within twelve characters; never 住所, 住址, 住处, 住宿, 住院,
@@ -448,7 +453,8 @@ public final class RedactionPolicy {
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
-     * where after a role word alone (顾客, 员工) a further surname's only before a word of {@link #NAME_THEN} (顾客华为手机 names nobody).
+     * where after a role word alone (员工, 客户) a further surname's only before a word of {@link #NAME_THEN} (客户华为手机 names nobody).
+     * A Latin word in capitals after them is a mark, no name (顾客LV手提包).
      */
     private static final List<String> KIN_AND_STAFF = List.of("大姨子", "小姨子", "连襟", "干爹", "干妈", "干女儿", "养女", "养子", "养父", "养母",
             "未婚妻", "未婚夫", "发小", "丈母娘", "老丈人", "室友", "表姐夫", "表妹夫", "堂姐夫", "妯娌", "姐夫", "妹夫", "表哥", "表姐", "表弟", "表妹",
@@ -470,7 +476,12 @@ public final class RedactionPolicy {
             "宠物主人", "印刷工", "群主", "工人",
             // the seventh round (stop 82: trade secrets, game servers, seeds, trade fairs, car repair, KTV, franchises, couriers:
             // 开发者聂子豪, 技师覃一鸣, 农民工冼阿四, 客服幸雨涵; 操作员, 推广员, 发货员, 打包员 and 督导员 before names)
-            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手", "农民工", "客服");
+            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手", "农民工", "客服",
+            // the eighth round (stop 83: markets, tailors, printers, streaming sites, hotels, orchards; 档口主黄振宇, 店主温建平, 排版员欧阳小燕,
+            // 观众王大力, 领班农晓燕, 顾客卜晓东, 店员全小玲, 收货人卜立新, 员工名叫卜晓雪: titles new, or before a rarer surname)
+            "档口主", "店主", "摊主", "排版员", "绘图员", "解说员", "站长", "上传者", "领班", "临时工", "商户", "果农", "修理工", "缝纫工",
+            "美容顾问", "裁缝", "苗木户", "观众", "顾客", "店员", "收货人", "快递员", "合伙人", "学徒", "徒弟", "保安", "技术员", "研发人员",
+            "设计师", "总监", "厂长", "编辑", "名叫", "叫做", "老板娘", "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -480,39 +491,41 @@ public final class RedactionPolicy {
      * the nearest (表哥, 堂妹, 舅舅, 女婿 …), those the party employs or instigates (雇佣, 聘用, 指使), and a person introduced
      * by name (一个叫段誉的人) are third parties too.
      */
-    private static final List<String> ROLE_WORDS = concat(List.of("代理人", "律师", "委托人", "委托", "合伙人", "股东", "负责人", "经办人", "弟弟",
-            "哥哥", "姐姐", "妹妹", "兄弟", "姐妹", "亲戚", "男友", "女友", "邻居", "房东", "租户", "雇主", "司机", "店员", "营业员", "快递员",
-            "购买者", "购买人", "买家", "消费者", "顾客", "客户", "收货人",
+    private static final List<String> ROLE_WORDS = concat(List.of("代理人", "律师", "委托人", "委托", "股东", "负责人", "经办人",
+            "兄弟", "姐妹", "亲戚", "邻居", "房东", "租户", "雇主", "司机", "营业员",
+            "购买者", "购买人", "买家", "消费者", "客户",
             // the supply chain and accomplices an infringement decision names (供货商钱某, 经上家郑某转售, 同伙周某另案处理)
             "供货商", "供货人", "供货方", "供应商", "上家", "下家", "卖家", "批发商", "经销商", "货主", "同伙", "帮工", "业务员", "销售员",
-            "收银员", "仓管员", "保管员", "学徒", "进货人", "发货人", "送货人", "收款人", "介绍人",
+            "收银员", "仓管员", "保管员", "进货人", "发货人", "送货人", "收款人", "介绍人",
             // kin beyond the nearest (其表哥李小龙提供, 其舅舅王某)
             "表哥", "表姐", "表弟", "表妹", "表兄", "堂兄", "堂哥", "堂弟", "堂姐", "堂妹", "舅舅", "舅妈", "姑姑", "姑父", "叔叔", "婶婶",
             "伯父", "伯伯", "阿姨", "姨妈", "姨父", "侄子", "侄女", "外甥女", "外甥", "女婿", "儿媳", "岳父", "岳母", "公公", "婆婆", "嫂子",
             "弟媳", "姐夫", "妹夫", "爷爷", "奶奶", "外公", "外婆", "孙子", "孙女", "继父", "继母", "前妻", "前夫",
             // those the party employs or instigates (当事人雇佣李娜、王芳和赵丽颖三人), and a person introduced by name
-            "雇佣", "雇用", "聘用", "聘请", "招用", "指使", "一个叫", "一名叫", "一位叫", "名叫", "叫做",
+            "雇佣", "雇用", "聘用", "聘请", "招用", "指使", "一个叫", "一名叫", "一位叫",
+            // a list of names after its heading (琴行学员名单：黎子涵、韦雨桐: the eighth privacy round, stop 83)
+            "名单：", "名单:",
             // those who work for the party or with it, and whom it knows (店长王某, 会计李某, 三名工人：石磊、卢娟, 老板娘汪某,
             // 实际控制人黄某, 同乡赵某, 房客孙某, 医生何某), a resident named (香港居民陈大文), where goods came from (货源：温州人陈阿福)
-            "店长", "会计", "财务人员", "财务", "出纳员", "出纳", "工人", "老板娘", "老板", "实际控制人", "同乡", "老乡", "房客",
+            "店长", "会计", "财务人员", "财务", "出纳员", "出纳", "工人", "老板", "实际控制人", "同乡", "老乡", "房客",
             "主治医生", "医生", "居民", "货源", "外籍人员", "村民", "童工", "买受人", "受托人", "担保人", "翻译人员", "代收人",
             // the party's children and kin written with 其 or by a familiar word, minors and pupils, and staff by their title
             // (其子葛小宝, 爱人周小丽, 未成年人郑子涵, 初中生郑子涵, 经理张建军, 主播李佳琪)
-            "其子", "其女", "其兄", "其弟", "其姐", "其妹", "其孙", "爱人", "老婆", "老公", "家属", "儿媳妇", "小舅子", "干儿子", "徒弟",
-            "未成年人", "学生", "小学生", "初中生", "高中生", "大学生", "经理", "主管", "设计师", "主播", "管理员", "保安", "厨师", "技术员",
+            "其子", "其女", "其兄", "其弟", "其姐", "其妹", "其孙", "爱人", "老婆", "老公", "家属", "儿媳妇", "小舅子", "干儿子",
+            "未成年人", "学生", "小学生", "初中生", "高中生", "大学生", "经理", "主管", "主播", "管理员", "厨师",
             // a sweep from outside, stop 71 (骑手王强)
             "骑手", "外卖员", "配送员", "跑腿员",
             // a sweep of realistic decisions, stop 79 (驾驶员钱永刚, 采购员安国华, 验光师杨光, 直播助理孟佳, 质检员安晓丽, 技术总监文海涛)
-            "驾驶员", "采购员", "验光师", "助理", "质检员", "总监", "总经理", "副总经理", "厂长", "车间主任", "组长", "班长",
+            "驾驶员", "采购员", "验光师", "助理", "质检员", "总经理", "副总经理", "车间主任", "组长", "班长",
             // who runs a business or a stall for it (经营者张记明及其妻子: a sweep from outside, stop 75)
-            "经营者", "店主", "摊主",
+            "经营者",
             // a privacy sweep of realistic decisions, stop 80 (主任医师苏振华, 护士林小芳, 药剂员覃美玲, 学员家长邬建军, 其孩子邬子涵,
             // 老伴阎大爷, 出租人为个人邵德福, 送货员尤大成, 外籍教师David Miller, 实名邱冬梅, 韩国籍人员李敏浩)
             "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者", "病人",
             // people by what they were there for (现场人员张三、李四、王五先后离开, 参与人员王明、李强和赵刚, 日本籍销售人员田中一郎: stop 81)
             "人员",
-            // a publisher's staff (编辑王芳负责审稿, 责任编辑李强: the last re-test, stop 81)
-            "编辑", "教练",
+            // a publisher's staff (编辑王芳负责审稿, 责任编辑李强: the last re-test, stop 81; 编辑 is with KIN_AND_STAFF since stop 83)
+            "教练",
             // the seventh round (stop 82: 玩家韦俊杰, 社员, 申请人, 加盟商, 采购商, 客商 and 种植大户 before names)
             "玩家", "社员", "申请人", "加盟商", "督导", "采购商", "客商", "种植大户"),
             // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
@@ -577,7 +590,9 @@ public final class RedactionPolicy {
             // the fifth round (温 is common, but begins 温州 and 温度; 屈, 苑, 仲 and 解 begin words too: stop 81)
             + "温屈苑仲解眭应"
             // the sixth round (新娘麦嘉欣, 店长全晓雪, 夜班前台习志刚, 租客幸建国: stop 81; 全部, 习惯, 幸运, 麦当劳 … stay)
-            + "麦全习幸]";
+            + "麦全习幸"
+            // the eighth round (店员区华强, 会员农志刚, 修理工盖永强, 上传者练小峰: stop 83; 区域, 农药, 盖章, 练习, 吉他 … stay)
+            + "区农盖练吉]";
     /**
      * A name half written with 某 by a further or rarer surname (寄件人宗某强寄递: a privacy re-test of realistic decisions, stop 80),
      * its given name's character after 某: a person's, whatever follows (王某 and 王某某 name no one, and stay).
@@ -642,7 +657,11 @@ public final class RedactionPolicy {
             // words after the seventh round's titles, 名字叫/真名为, 传给 and a clause's first words before 转账 (玩家高达3万人, 驻唱歌手费用,
             // 经查，余款转账, 人员包括生产部的车工: its re-tests from outside, stop 82)
             "什么", "不详", "高达", "万余", "万人", "许可", "费用", "余款", "余额", "何处", "何其", "何人", "车工", "高峰", "高额", "项目",
-            "白班", "夜班", "石材", "金币", "金牌", "黄牛", "金主");
+            "白班", "夜班", "石材", "金币", "金牌", "黄牛", "金主",
+            // words that begin with the eighth round's surnames (区, 农, 盖, 练, 吉: 顾客区域分布, 果农农药喷洒, 店员盖章, 学徒练习, 顾客吉他: stop 83)
+            "区域", "区别", "区分", "区间", "区级", "区县", "农药", "农资", "农产品", "农业", "农村", "农机", "农膜", "农场", "农家乐", "农副", "农贸",
+            "计划", "成本", "全权", "全程", "全天", "全职", "全额", "全面", "全力", "全新", "全年",
+            "盖章", "盖有", "盖上", "盖子", "练习", "练琴", "练功", "吉他", "吉祥", "吉利");
     /**
      * The words of a business that follow a brand of two characters right away (苏宁物流, 万达广场, 国美门店): the two
      * characters are a business's name, no person's (with any character between, 张三用物流, they may be a person's).
@@ -821,14 +840,14 @@ public final class RedactionPolicy {
             anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + WORKPLACE + "?(?:" + OPENING_MARK + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")"
                     + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + ")"
-                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人)(?!" + anyOf(NOT_NAMES) + ")"
+                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人|朋友)(?!" + anyOf(NOT_NAMES) + ")"
                     + "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=的|在|于|称|向|购买|" + anyOf(NAME_THEN) + "))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
                     + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + ")"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME)
-                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知|组织|通过|专送|每日|喷洒|位于)"
-                    + "|(?<=" + anyOf(KIN_AND_STAFF) + ")" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
+                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知|组织|通过|专送|每日|喷洒|位于|运送|派送|原为|原系|原是)"
+                    + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?![A-Z]+(?![A-Za-z]))" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
                     + MORE_NAMES + ")");
     /** What only a person does or says (称, 证实, 负责 …): not what goods do (该公司的石膏板发货, 来自内蒙古的牛肉干提供). */
     private static final List<String> PERSONS_VERBS = List.of("称", "证实", "表示", "承认", "确认", "负责", "介绍", "联系", "签收", "签字",
@@ -916,7 +935,9 @@ public final class RedactionPolicy {
     private static final List<String> CLAUSE_ACTIONS = List.of("向", "负责", "协助", "帮助", "提供", "参与", "代为", "伙同", "为当事人",
             "替当事人", "帮当事人", "与当事人", "为其", "替其", "帮其",
             // the seventh privacy round (stop 82: 经查，乔振宇转账, 再由韦丽娟联系买家)
-            "转账", "联系");
+            "转账", "联系",
+            // the eighth (stop 83: 再由覃明亮收取观众打赏)
+            "收取");
     /**
      * An authority a clause's first words address (向本局投诉): after a Latin name it is a right holder's mark as often as a
      * person (Calvin Klein向本局投诉), so a Latin name before it stays.
@@ -928,12 +949,16 @@ public final class RedactionPolicy {
             // a sweep from outside, stop 71 (货款由刘备支付宝转账, 转入钱多多的账户, 对钱多多名下项目)
             "由", "转入", "打入", "存入", "汇至", "转至", "对",
             // a sweep from outside, stop 80 (该批货物系李德胜经营的店铺所售)
-            "系");
+            "系",
+            // the eighth privacy round, stop 83 (据老张陈述, 据王建新称)
+            "据");
     /** What follows a person's name, never a place's, when the party dealt with that person (从王建国经营的, 经林志玲介绍, 与王刚共同). */
     private static final List<String> PERSON_AFTER = List.of("经营的", "开设的", "开办的", "介绍", "名下", "手中", "手里", "家中", "家里", "那里",
             "共同", "一起", "合伙", "为其", "为当事人",
             // a sweep from outside, stop 71 (经钱多多证实, 汇入钱多多的账户, 由刘备支付宝转账)
-            "证实", "证明", "指认", "的账户", "的账号", "的银行卡", "的银行账户", "的支付宝", "的微信", "支付宝", "微信转账", "转账", "汇款");
+            "证实", "证明", "指认", "的账户", "的账号", "的银行卡", "的银行账户", "的支付宝", "的微信", "支付宝", "微信转账", "转账", "汇款",
+            // the eighth privacy round, stop 83 (据老张陈述, 据王建新称)
+            "陈述", "称", "供述", "交代");
     /**
      * A name the party dealt with, without a role before it (privacy audit from outside: 从王建国经营的仓库购进, 联系陈志刚为其印制,
      * 与王刚共同生产, 经林志玲介绍, 汇入黄晓明名下, 通过微信向张晓明购进), with every name listed with it: after 从, 向, 与, 经 …
@@ -947,13 +972,25 @@ public final class RedactionPolicy {
             + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|" + FAMILIAR_NAME + ")" + MORE_NAMES + ")(?=购进|购买|进货|借款)");
 
     /**
-     * A name first in a clause (at the text's beginning or after ，。；：！？), right before an action toward the party
-     * (向, 负责, 协助, 提供 …), with every name listed with it: a surname and one or two characters, not ending like a
+     * The titles an organisation's representative is named by in brackets after its name (某农资有限公司（法定代表人：黎建军））: a
+     * natural person, and a third party unless the organisation is the party.
+     */
+    private static final List<String> REPRESENTATIVES = List.of("(法定代表人", "(法人代表", "(法人", "(负责人", "(经营者", "(实际控制人", "(投资人");
+    /**
+     * The one named in brackets by such a title, the name up to the bracket's end or its next particular (a comma): every
+     * surname, or none, and a name in Latin script (the eighth privacy round, stop 83: 12 of its decisions named a supplier's
+     * or a carrier's legal representative so, and every one stayed public).
+     */
+    private static final Pattern REPRESENTATIVE_NAME = Pattern.compile(anyOf(REPRESENTATIVES) + "\\s?[:：为是]?\\s?((" + HAN + "{2,4}|"
+            + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}|" + LATIN_NAME_WORDS + "))(?=[),;])");
+    /**
+     * A name first in a clause (at the text's beginning or after ，。；：！？), or after 由 there (，由农晓峰负责招生, 再由韦丽娟联系买家:
+     * the eighth privacy round, stop 83), right before an action toward the party (向, 负责, 协助, 提供 …), with every name listed with it: a surname and one or two characters, not ending like a
      * place or a body (江苏省向), or a Latin name of two or three words (Tom Smith; one word may be a mark: Nike向当事人).
      * Never a word that only looks like a name (马上向, 陆续向, 董事长向), a role or kin word (孙子向, 顾客向), an
      * organisation, nor what begins with 向, 于 or 曾 (向其提供, 于当日向, 曾两次向): words far more often than surnames there.
      */
-    private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?![向于曾])(?!" + anyOf(NOT_NAMES) + ")"
+    private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?:[再并后改另则又]?由)?(?![向于曾])(?!" + anyOf(NOT_NAMES) + ")"
             + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")"
             + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")(?<!的)|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
             + "(?=" + anyOf(CLAUSE_ACTIONS) + ")");
@@ -1530,6 +1567,8 @@ public final class RedactionPolicy {
                     RedactionPolicy::namesButThePartys),
             new Rule("names in Latin script after an English role", LATIN_ROLE_NAME, ignoringCase(holdsAny(LATIN_ROLES)),
                     RedactionPolicy::hiddenNames),
+            new Rule("names of organisations' representatives in brackets", REPRESENTATIVE_NAME, holdsAny(REPRESENTATIVES),
+                    atOneOf(REPRESENTATIVES), RedactionPolicy::namesButThePartys),
             new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart,
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), surnameBefore("("),
@@ -1653,11 +1692,11 @@ public final class RedactionPolicy {
         };
     }
 
-    /** What may stand between a label and what it labels: a space, a colon, 为, 是, 在. */
+    /** What may stand between a label and what it labels: a space, a colon, 为, 是, 在, an opening bracket (its ASCII form). */
     private static final BitSet BETWEEN_LABEL_AND_TEXT = new BitSet();
 
     static {
-        for (char c : " \t\n\r\u3000:：为是在".toCharArray()) BETWEEN_LABEL_AND_TEXT.set(c);
+        for (char c : " \t\n\r\u3000:：为是在(".toCharArray()) BETWEEN_LABEL_AND_TEXT.set(c);
     }
 
     /**

@@ -971,7 +971,9 @@ class RedactionPolicyTest {
                 "+852 9123 4567", "+1 (415) 555-2671", "｜聂红军｜男｜", "，游振宇，男，", "***（Gulmira Abdurehim，", "***（이민호，", "卖家“王姐”（王桂芬）",
                 "从二房东卞小娟处", "韩国籍代购者Lee Minho（", "台湾籍商人林建宏，", "患者***（类风湿关节炎）", "1\t聂红梅\t女\t", "| 裘德明 | 送货司机 |",
                 // stop 82: a name after where it works and 的
-                "该公司仓库的", "分公司的王示例负责");
+                "该公司仓库的", "分公司的王示例负责",
+                // stop 83: an organisation's representative in brackets
+                "（法定代表人：", "（负责人：黎示例）", "王示例）");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1268,6 +1270,39 @@ class RedactionPolicyTest {
                 "该公司的高层表示不知情。顾客是本店的常客。参与人员包括公司的全部员工。店员是该店的员工。负责人是公司的法定代表人。",
                 "该店的顾客称曾多次购买。该厂的黄金提供给当事人加工。该公司的余款转账至当事人账户。人员包括生产部的车工和钳工。",
                 "该公司的华东区负责销售，该公司的沈阳办提供了单据，该公司的项目组负责开发，来自广西的罗汉果提供商证实。"));
+    }
+
+    /**
+     * The eighth privacy round (stop 83: markets, tailors, printers, streaming sites, hotels, orchards, chip design, customs): titles
+     * it found before names, rarer surnames after kin and staff titles, a name after 由 first in a clause or after 据 before what
+     * a person says, a list after its heading, and another organisation's representative in brackets (the party's own stays);
+     * the words these titles and surnames begin stay.
+     */
+    @Test
+    void titles_representatives_in_brackets_and_names_after_you_the_eighth_round_found_public_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"档口主黄振宇处购进，临时工胡大勇负责印制，观众王大力在直播间发表评论。", "档口主***处购进，临时工***负责印制，观众***在直播间发表评论。"},
+                {"店员全小玲负责收款，上传者练小峰于2023年2月上传，修理工盖永强负责更换，会员农志刚、盖晓军均充值。",
+                        "店员***负责收款，上传者***于2023年2月上传，修理工***负责更换，会员***、***均充值。"},
+                {"收货人卜立新，联系电话：15977123456。当事人通过其女友计晓燕的支付宝账户收款，其朋友巫志勇的微信账号。",
+                        "收货人***，联系电话：***。当事人通过其女友***的支付宝账户收款，其朋友***的微信账号。"},
+                {"再由韦丽娟联系买家，由王建新负责招生，再由覃明亮收取观众打赏。据老张陈述，据王建新称。",
+                        "再由***联系买家，由***负责招生，再由***收取观众打赏。据***陈述，据***称。"},
+                {"琴行学员名单：黎子涵、韦雨桐、蒙一鸣、农欣怡。涉案白酒由驾驶员农建勇运送，快递员蒙建新派送。",
+                        "琴行学员名单：***、***、***、***。涉案白酒由驾驶员***运送，快递员***派送。"},
+                {"当事人从南宁市丰收农资有限公司（法定代表人：黎建军）购进，委托某物流有限公司（负责人：盖文涛，电话13800000000）运输。",
+                        "当事人从南宁市丰收农资有限公司（法定代表人：***）购进，委托某物流有限公司（负责人：***，电话***）运输。"},
+                {"车主佘先生于2023年8月更换轮胎，通过WhatsApp（+971501234567）沟通，QQ（728391045）。",
+                        "车主***于2023年8月更换轮胎，通过WhatsApp（***）沟通，QQ（***）。"}});
+        stayAsWritten(List.of("店员全权负责进货。顾客区域分布广泛，果农农药喷洒不当，店员盖章确认，学徒练习装配，顾客吉他弹奏。员工计划于下月离职。",
+                "包括学员家庭住址和联系电话。由于当事人负责，由此联系。学生于2023年9月入学，事故发生于2023年8月。电话(010)在册。",
+                "客户名单共计1,236条。观众人数达3万人。顾客全程参与。收货人信息已核实。"));
+        Party company = new Party(PartyKind.LEGAL_PERSON, "南宁市丰收农资有限公司", "91110000600037341L", null, "黎建军");
+        PublicRecord record = RedactionPolicy.publicRecord("r-83", company, "南市监罚〔2026〕83号", "销售侵犯注册商标专用权的商品",
+                "当事人南宁市丰收农资有限公司（法定代表人：黎建军）从某农资公司（法定代表人：覃文军）购进涉案产品。", "《商标法》第六十条第二款",
+                List.of(new Penalty(PenaltyType.FINE, new BigDecimal("8000.00"), null)), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1),
+                "南宁市市场监督管理局", "114501000000000359", IpType.TRADEMARK, "450100", List.of());
+        assertThat(record.facts()).isEqualTo("当事人南宁市丰收农资有限公司（法定代表人：黎建军）从某农资公司（法定代表人：***）购进涉案产品。");
     }
 
     /**
