@@ -91,7 +91,7 @@ public final class RedactionPolicy {
             "淘宝账号", "旺旺", "支付宝", "支付宝账号", "支付宝账户", "账户", "账号", "邮箱", "电子邮箱", "email", "e-mail",
             // more as people write them (privacy audit from outside: wx：zw_shop888, V：zs_88888, 企鹅号, WhatsApp, 拨打65123456); a
             // letter alone only with its colon (V：, Q：), never a brand's or a model's letters
-            "wx", "v：", "v:", "q：", "q:", "企鹅号", "whatsapp", "line", "telegram", "拨打", "致电", "小红书号", "钉钉号", "加微", "微信账号",
+            "wx", "v：", "v:", "q：", "q:", "企鹅号", "whatsapp", "line", "telegram", "instagram", "facebook", "twitter", "tiktok", "拨打", "致电", "小红书号", "钉钉号", "加微", "微信账号",
             "寄件人", "收件人",
             // a vehicle's and a member's or pupil's numbers beside their holder (车架号LSVAU2180N2123456, VIN码…, 学号XSM-015, 会员卡号: a
             // privacy round of realistic decisions, stop 81)
@@ -126,12 +126,12 @@ public final class RedactionPolicy {
      * Headphone or hotel a model's number and a quantity stood hidden as a phone number (a regression run from outside, stop
      * 78: 手机壳（适用于iPhone 15 Pro）200个 published as 手机壳（适用于iPhone***个). The contact may stand in brackets after its label,
      * which stay (WhatsApp（+971501234567） lost its opening bracket: the eighth privacy round, stop 83); an area code in brackets is
-     * the number's.
+     * the number's; a handle may begin with @ (Telegram（@chen_haibo88）: its re-test).
      */
     private static final Pattern LABELLED_CONTACT = Pattern.compile(
             "(?i)(?<=(?:" + anyOf(CONTACT_LABELS.stream().filter(l -> !startsLatin(l)).toList()) + "|(?<![A-Za-z])"
                     + anyOf(CONTACT_LABELS.stream().filter(RedactionPolicy::startsLatin).toList())
-                    + ")\\s?[:：为是(]?\\s?)(?!\\((?!\\d{2,4}\\)))(?:[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]|[" + CHINESE_DIGITS + "]{5,})");
+                    + ")\\s?[:：为是(]?\\s?)(?!\\((?!\\d{2,4}\\)))(?:@?[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]|[" + CHINESE_DIGITS + "]{5,})");
 
     private static boolean startsLatin(String word) {
         char c = word.charAt(0);
@@ -232,11 +232,11 @@ public final class RedactionPolicy {
      * Text after an address label (住址, 家庭住址, 居住地, 家住, 住所, 居住于/在, 租住于, 现居) up to the next punctuation or
      * 的 (居住于某花园3栋301室的当事人), the whole of it (a building's name and its flat after the road's number too, a
      * village without numbers: 现居住在东莞市长安镇乌沙社区); never 地 or 的 after 住所 (住所地 is its own label,
-     * 无固定住所的人 names no address), nor another label joined to it (学员家庭住址和联系电话: the eighth privacy round, stop 83).
+     * 无固定住所的人 names no address), nor another label joined to it (学员家庭住址和联系电话: the eighth privacy round, stop 83), nor a word that says there is none (不详, 同上, 未提供).
      */
     private static final Pattern LABELLED_ADDRESS = Pattern.compile(
             "(?<=" + anyOf(ADDRESS_LABELS) + "[ \\t]?[:：为是在]?[ \\t]?|" + anyOf(PLACE_NOUN_LABELS) + "[ \\t]?(?:[:：]|[为是](?!否))[ \\t]?)"
-                    + "(?![*:：为是在地的\\s宿所址处客|｜])(?![和及与、](?:联系|电话|手机|身份|姓名|工作|出生|家庭|微信|邮箱))[^，。；;,、\\n（）()的|｜\\t]{2,60}");
+                    + "(?![*:：为是在地的\\s宿所址处客|｜])(?![和及与、](?:联系|电话|手机|身份|姓名|工作|出生|家庭|微信|邮箱))(?:(?!(?:不详|同上|未提供|暂无|未知|无)(?:[，。；;,]|$)))[^，。；;,、\\n（）()的|｜\\t]{2,60}");
     /**
      * A home after a bare 住 (当事人住北京市朝阳区望京花园…, 证人李明（住北京市…）, 住朝阳区劲松八区): up to the next punctuation or
      * 的, where a division of the country (省, 市, 区, 县 …) follows within twelve characters; never 住所, 住址, 住处, 住宿, 住院,
@@ -328,6 +328,26 @@ public final class RedactionPolicy {
     private static final String INJURY_AFTER_ITS_CAUSE = "(?<!可能|容易|会|易|适用于|主治|专治|治疗|用于|防止|谨防|避免|以免|预防|缓解)(?<!致" + HAN
             + "{0,4})因(?!此)(" + PRODUCT_RISK + CLAUSE_CHARACTER + "{1,20}?(?<![易会能])(?:" + anyOf(INJURY_WORDS) + "(?:" + anyOf(BODY_PARTS)
             + ")?|(?:" + anyOf(SCRATCHES) + ")(?:" + anyOf(BODY_PARTS) + ")))(?=[，。；;,、\\n]|$)";
+    /**
+     * What a warning or a product's risk says up to four characters before an injury or a symptom, where no person had it
+     * (防止儿童摔倒受伤, 易导致使用者摔倒受伤, 如出现过敏, 可能出现红肿).
+     */
+    private static final String NOBODYS = "(?<!(?:可能|容易|会|易|防|防止|谨防|避免|以免|预防|导致|造成|引起|如|若|一旦|如果|不会|未|没有|无)" + HAN + "{0,4})";
+    /** The symptoms a person is said to show after 出现 (出现过敏性皮炎, 出现头晕、视力下降). */
+    private static final List<String> SYMPTOMS = List.of("过敏", "红肿", "皮炎", "头晕", "头痛", "呕吐", "腹泻", "视力下降", "中毒", "发烧", "发热",
+            "瘙痒", "红疹", "溃烂", "感染", "昏迷", "休克");
+    /** The words a person's injury or symptom by how it happened begins with (see {@link #PERSONS_INJURY}). */
+    private static final List<String> PERSONS_INJURY_WORDS = List.of("摔倒", "跌倒", "摔", "被", "晕倒", "昏倒", "昏迷不醒", "颅脑损伤", "脑震荡",
+            "做了手术", "做手术", "动了手术", "动手术", "产后坐月子", "出现");
+    /**
+     * An injury or a symptom by how a person had it, without a cause after 因 (the eighth privacy round, stop 83: 在卸货时摔倒骨折,
+     * 手指被压伤, 因劳累过度晕倒, 致颅脑损伤, 产后坐月子期间, 使用后出现过敏性皮炎, 出现头晕、视力下降 published): never after what a warning
+     * or a product's risk says ({@link #NOBODYS}).
+     */
+    private static final Pattern PERSONS_INJURY = Pattern.compile(NOBODYS + "(?:(?:摔倒|跌倒|摔)(?:导致|致)?(?:骨折|受伤)|被[烫烧压砸划咬撞割夹扎刺扭]伤(?:"
+            + anyOf(BODY_PARTS) + ")?(?![痕疤])|晕倒|昏倒|昏迷不醒|颅脑损伤|脑震荡|(?:做|动)了?手术|产后坐月子(?!套餐|服务|中心|会所|护理|指南|餐)"
+            + "|出现(?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?(?:[、和及与](?:" + anyOf(BODY_PARTS) + ")?(?:"
+            + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?)*(?=[，。；;,、\\n等的]|$))");
     /**
      * A stay in hospital or a visit to a doctor, with its cause after 因 (因抑郁症住院治疗, 因 kept): the cause names an
      * illness no list holds.
@@ -481,7 +501,7 @@ public final class RedactionPolicy {
             // 观众王大力, 领班农晓燕, 顾客卜晓东, 店员全小玲, 收货人卜立新, 员工名叫卜晓雪: titles new, or before a rarer surname)
             "档口主", "店主", "摊主", "排版员", "绘图员", "解说员", "站长", "上传者", "领班", "临时工", "商户", "果农", "修理工", "缝纫工",
             "美容顾问", "裁缝", "苗木户", "观众", "顾客", "店员", "收货人", "快递员", "合伙人", "学徒", "徒弟", "保安", "技术员", "研发人员",
-            "设计师", "总监", "厂长", "编辑", "名叫", "叫做", "老板娘", "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友");
+            "设计师", "总监", "厂长", "编辑", "名叫", "叫做", "帮工", "老板娘", "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -495,7 +515,7 @@ public final class RedactionPolicy {
             "兄弟", "姐妹", "亲戚", "邻居", "房东", "租户", "雇主", "司机", "营业员",
             "购买者", "购买人", "买家", "消费者", "客户",
             // the supply chain and accomplices an infringement decision names (供货商钱某, 经上家郑某转售, 同伙周某另案处理)
-            "供货商", "供货人", "供货方", "供应商", "上家", "下家", "卖家", "批发商", "经销商", "货主", "同伙", "帮工", "业务员", "销售员",
+            "供货商", "供货人", "供货方", "供应商", "上家", "下家", "卖家", "批发商", "经销商", "货主", "同伙", "业务员", "销售员",
             "收银员", "仓管员", "保管员", "进货人", "发货人", "送货人", "收款人", "介绍人",
             // kin beyond the nearest (其表哥李小龙提供, 其舅舅王某)
             "表哥", "表姐", "表弟", "表妹", "表兄", "堂兄", "堂哥", "堂弟", "堂姐", "堂妹", "舅舅", "舅妈", "姑姑", "姑父", "叔叔", "婶婶",
@@ -659,8 +679,18 @@ public final class RedactionPolicy {
             "什么", "不详", "高达", "万余", "万人", "许可", "费用", "余款", "余额", "何处", "何其", "何人", "车工", "高峰", "高额", "项目",
             "白班", "夜班", "石材", "金币", "金牌", "黄牛", "金主",
             // words that begin with the eighth round's surnames (区, 农, 盖, 练, 吉: 顾客区域分布, 果农农药喷洒, 店员盖章, 学徒练习, 顾客吉他: stop 83)
-            "区域", "区别", "区分", "区间", "区级", "区县", "农药", "农资", "农产品", "农业", "农村", "农机", "农膜", "农场", "农家乐", "农副", "农贸",
+            "区域", "区别", "区分", "区间", "区级", "区县", "农药", "农资", "农产", "农业", "农村", "农机", "农膜", "农场", "农家乐", "农副", "农贸",
             "计划", "成本", "全权", "全程", "全天", "全职", "全额", "全面", "全力", "全新", "全年",
+            // and what its re-test found after those titles (顾客权益的, 店员全员在, 快递员原来在, 观众关注的, 顾客常用的: stop 83)
+            "原来", "原本", "原先", "原有", "原因", "权益", "权利", "全员", "关注", "关心", "常见", "常用", "尚未", "连续", "包裹", "简历", "练车",
+            "游客", "劳动", "龙头", "顾问", "雷同", "贺卡", "甘蔗", "燕窝", "熊猫", "焦点", "江边", "武汉", "柴油", "方便", "史上",
+            // marks that begin with a surname, which 据, 由 and a list's heading are followed by as often as by a person (据蒙牛称,
+            // 由康师傅提供鉴定意见, 名单：金龙鱼食用油: the re-test of the eighth round, stop 83); never one that begins a person's name
+            // as often (黄金华, 万达明, 张裕民, 苏宁, 沈阳, 邵阳, 周大生: a prefix here keeps every name it begins public)
+            "蒙牛", "王老吉", "周大福", "周生生", "康师傅", "张小泉", "王致和", "马应龙", "金龙鱼", "安踏",
+            // and provinces and cities that begin with one (由江苏负责生产: its re-test)
+            "江苏", "江西", "安徽", "甘肃", "宁夏", "吉林", "苏州", "徐州", "郑州", "常州", "柳州", "石家庄", "宁波", "包头", "马鞍山",
+            "黄冈", "梅州", "韶关", "杭州",
             "盖章", "盖有", "盖上", "盖子", "练习", "练琴", "练功", "吉他", "吉祥", "吉利");
     /**
      * The words of a business that follow a brand of two characters right away (苏宁物流, 万达广场, 国美门店): the two
@@ -846,7 +876,7 @@ public final class RedactionPolicy {
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
                     + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + ")"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME)
-                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知|组织|通过|专送|每日|喷洒|位于|运送|派送|原为|原系|原是)"
+                    + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知|组织|通过|专送|每日|喷洒|位于|运送|派送|原为|原系|原是|曾)"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?![A-Z]+(?![A-Za-z]))" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
                     + MORE_NAMES + ")");
     /** What only a person does or says (称, 证实, 负责 …): not what goods do (该公司的石膏板发货, 来自内蒙古的牛肉干提供). */
@@ -958,7 +988,9 @@ public final class RedactionPolicy {
             // a sweep from outside, stop 71 (经钱多多证实, 汇入钱多多的账户, 由刘备支付宝转账)
             "证实", "证明", "指认", "的账户", "的账号", "的银行卡", "的银行账户", "的支付宝", "的微信", "支付宝", "微信转账", "转账", "汇款",
             // the eighth privacy round, stop 83 (据老张陈述, 据王建新称)
-            "陈述", "称", "供述", "交代");
+            "陈述", "称", "供述", "交代", "反映", "回忆",
+            // its re-test (涉案商品由李国强负责运输)
+            "负责");
     /**
      * A name the party dealt with, without a role before it (privacy audit from outside: 从王建国经营的仓库购进, 联系陈志刚为其印制,
      * 与王刚共同生产, 经林志玲介绍, 汇入黄晓明名下, 通过微信向张晓明购进), with every name listed with it: after 从, 向, 与, 经 …
@@ -977,12 +1009,14 @@ public final class RedactionPolicy {
      */
     private static final List<String> REPRESENTATIVES = List.of("(法定代表人", "(法人代表", "(法人", "(负责人", "(经营者", "(实际控制人", "(投资人");
     /**
-     * The one named in brackets by such a title, the name up to the bracket's end or its next particular (a comma): every
-     * surname, or none, and a name in Latin script (the eighth privacy round, stop 83: 12 of its decisions named a supplier's
-     * or a carrier's legal representative so, and every one stayed public).
+     * The one named in brackets by such a title, the name up to the bracket's end or its next particular (a comma): a surname of
+     * any list and one or two characters, a dotted name or a name in Latin script (the eighth privacy round, stop 83: 12 of its
+     * decisions named a supplier's or a carrier's legal representative so, and every one stayed public); never a word (（负责人：
+     * 未到场）, 同上, 不详, 技术部: its re-test).
      */
-    private static final Pattern REPRESENTATIVE_NAME = Pattern.compile(anyOf(REPRESENTATIVES) + "\\s?[:：为是]?\\s?((" + HAN + "{2,4}|"
-            + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}|" + LATIN_NAME_WORDS + "))(?=[),;])");
+    private static final Pattern REPRESENTATIVE_NAME = Pattern.compile(anyOf(REPRESENTATIVES) + "\\s?[:：为是]?\\s?((" + "(?!" + anyOf(NOT_NAMES)
+            + ")(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}|"
+            + LATIN_NAME_WORDS + "))(?=[),;])");
     /**
      * A name first in a clause (at the text's beginning or after ，。；：！？), or after 由 there (，由农晓峰负责招生, 再由韦丽娟联系买家:
      * the eighth privacy round, stop 83), right before an action toward the party (向, 负责, 协助, 提供 …), with every name listed with it: a surname and one or two characters, not ending like a
@@ -1590,6 +1624,7 @@ public final class RedactionPolicy {
                     (text, index) -> index > 0 && text.charAt(index - 1) == '(', HIDE),
             new Rule("labelled health data", LABELLED_HEALTH, holdsAny(HEALTH_LABELS), afterOneOf(HEALTH_LABELS), HIDE),
             new Rule("care for health", HEALTH_CARE, holdsAny(concat(CARE_WORDS, concat(INJURY_WORDS, SCRATCHES))), atOneOf(concat(List.of("因"), CARE_WORDS)), HIDE),
+            new Rule("a person's injury or symptom by how it happened", PERSONS_INJURY, holdsAny(PERSONS_INJURY_WORDS), atOneOf(PERSONS_INJURY_WORDS), HIDE),
             new Rule("illness or pregnancy", ILLNESS, holdsAny(ILLNESS_WORDS), atOneOf(ILLNESS_WORDS), HIDE));
     /** The rules of numbers, dates and places (before the bureau's terms), and the rest: names and health data (after them). */
     private static final int FIRST_NAME_RULE = RULES.indexOf(RULES.stream().filter(r -> r.name().equals("labelled name")).findFirst().orElseThrow());
