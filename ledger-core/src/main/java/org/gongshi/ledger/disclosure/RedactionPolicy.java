@@ -345,7 +345,7 @@ public final class RedactionPolicy {
      * or a product's risk says ({@link #NOBODYS}).
      */
     private static final Pattern PERSONS_INJURY = Pattern.compile(NOBODYS + "(?:(?:摔倒|跌倒|摔)(?:导致|致)?(?:骨折|受伤)|被[烫烧压砸划咬撞割夹扎刺扭]伤(?:"
-            + anyOf(BODY_PARTS) + ")?(?![痕疤])|晕倒|昏倒|昏迷不醒|颅脑损伤|脑震荡|(?:做|动)了?手术|产后坐月子(?!套餐|服务|中心|会所|护理|指南|餐)"
+            + anyOf(BODY_PARTS) + ")?(?![痕疤])|晕倒|昏倒|昏迷不醒|颅脑损伤|脑震荡|(?:做|动)了?手术|产后坐月子(?!套餐|服务|中心|会所|护理|指南|餐|必备|用品)"
             + "|出现(?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?(?:[、和及与](?:" + anyOf(BODY_PARTS) + ")?(?:"
             + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?)*(?=[，。；;,、\\n等的]|$))");
     /**
@@ -501,7 +501,7 @@ public final class RedactionPolicy {
             // 观众王大力, 领班农晓燕, 顾客卜晓东, 店员全小玲, 收货人卜立新, 员工名叫卜晓雪: titles new, or before a rarer surname)
             "档口主", "店主", "摊主", "排版员", "绘图员", "解说员", "站长", "上传者", "领班", "临时工", "商户", "果农", "修理工", "缝纫工",
             "美容顾问", "裁缝", "苗木户", "观众", "顾客", "店员", "收货人", "快递员", "合伙人", "学徒", "徒弟", "保安", "技术员", "研发人员",
-            "设计师", "总监", "厂长", "编辑", "名叫", "叫做", "帮工", "老板娘", "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友");
+            "设计师", "总监", "厂长", "编辑", "名叫", "叫做", "帮工", "老板娘", "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友", "岳父", "岳母");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -519,7 +519,7 @@ public final class RedactionPolicy {
             "收银员", "仓管员", "保管员", "进货人", "发货人", "送货人", "收款人", "介绍人",
             // kin beyond the nearest (其表哥李小龙提供, 其舅舅王某)
             "表哥", "表姐", "表弟", "表妹", "表兄", "堂兄", "堂哥", "堂弟", "堂姐", "堂妹", "舅舅", "舅妈", "姑姑", "姑父", "叔叔", "婶婶",
-            "伯父", "伯伯", "阿姨", "姨妈", "姨父", "侄子", "侄女", "外甥女", "外甥", "女婿", "儿媳", "岳父", "岳母", "公公", "婆婆", "嫂子",
+            "伯父", "伯伯", "阿姨", "姨妈", "姨父", "侄子", "侄女", "外甥女", "外甥", "女婿", "儿媳", "公公", "婆婆", "嫂子",
             "弟媳", "姐夫", "妹夫", "爷爷", "奶奶", "外公", "外婆", "孙子", "孙女", "继父", "继母", "前妻", "前夫",
             // those the party employs or instigates (当事人雇佣李娜、王芳和赵丽颖三人), and a person introduced by name
             "雇佣", "雇用", "聘用", "聘请", "招用", "指使", "一个叫", "一名叫", "一位叫",
@@ -870,7 +870,7 @@ public final class RedactionPolicy {
             anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + WORKPLACE + "?(?:" + OPENING_MARK + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")"
                     + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + ")"
-                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人|朋友)(?!" + anyOf(NOT_NAMES) + ")"
+                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人|朋友|员工)(?!" + anyOf(NOT_NAMES) + ")"
                     + "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=的|在|于|称|向|购买|" + anyOf(NAME_THEN) + "))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
