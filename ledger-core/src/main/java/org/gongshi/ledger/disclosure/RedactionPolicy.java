@@ -320,7 +320,7 @@ public final class RedactionPolicy {
     private static final List<String> SCRATCHES = List.of("划伤", "砸伤");
     /** The parts of the body an injury names after it (烫伤手臂, 扭伤腰部). */
     private static final List<String> BODY_PARTS = List.of("腰部", "手臂", "手指", "手部", "腿部", "脚部", "头部", "面部", "背部", "胸部",
-            "膝盖", "眼睛", "皮肤");
+            "膝盖", "眼睛", "皮肤", "小腿", "大腿", "脚背", "左脚", "右脚", "左手", "右手", "腰");
     /** A character of a clause's words (no punctuation, no bracket, no line break). */
     private static final String CLAUSE_CHARACTER = "[^，。；;,、\\n（）()]";
     private static final String PRODUCT_RISK = "(?!" + CLAUSE_CHARACTER + "{0,20}?(?:导致|可能|造成|引起|风险|存在|容易|易于|可致|易致))";
@@ -333,21 +333,28 @@ public final class RedactionPolicy {
      * (防止儿童摔倒受伤, 易导致使用者摔倒受伤, 如出现过敏, 可能出现红肿).
      */
     private static final String NOBODYS = "(?<!(?:可能|容易|会|易|防|防止|谨防|避免|以免|预防|导致|造成|引起|如|若|一旦|如果|不会|未|没有|无)" + HAN + "{0,4})";
-    /** The symptoms a person is said to show after 出现 (出现过敏性皮炎, 出现头晕、视力下降). */
-    private static final List<String> SYMPTOMS = List.of("过敏", "红肿", "皮炎", "头晕", "头痛", "呕吐", "腹泻", "视力下降", "中毒", "发烧", "发热",
+    /** The symptoms a person is said to show after using or taking something (使用后出现过敏性皮炎, 佩戴后出现头晕、视力下降). */
+    private static final List<String> SYMPTOMS = List.of("过敏", "红肿", "皮炎", "头晕", "头痛", "呕吐", "腹泻", "视力下降", "中毒", "发烧",
             "瘙痒", "红疹", "溃烂", "感染", "昏迷", "休克");
+    /** What a person does with goods before a symptom (注射, 佩戴, 食用 …): goods show symptoms too, but never after these. */
+    private static final List<String> PERSONS_USE = List.of("使用", "服用", "食用", "注射", "佩戴", "涂抹", "饮用", "接触", "吸入", "染发", "烫发",
+            "文眉", "纹绣", "护理", "吃了", "喝了", "用了");
     /** The words a person's injury or symptom by how it happened begins with (see {@link #PERSONS_INJURY}). */
-    private static final List<String> PERSONS_INJURY_WORDS = List.of("摔倒", "跌倒", "摔", "被", "晕倒", "昏倒", "昏迷不醒", "颅脑损伤", "脑震荡",
-            "做了手术", "做手术", "动了手术", "动手术", "产后坐月子", "出现");
+    private static final List<String> PERSONS_INJURY_WORDS = concat(concat(List.of("摔倒", "跌倒", "被", "晕倒", "昏倒", "昏迷不醒", "颅脑损伤",
+            "脑震荡", "产后坐月子", "做了手术", "做手术", "动了手术", "动手术"), BODY_PARTS), PERSONS_USE);
     /**
      * An injury or a symptom by how a person had it, without a cause after 因 (the eighth privacy round, stop 83: 在卸货时摔倒骨折,
-     * 手指被压伤, 因劳累过度晕倒, 致颅脑损伤, 产后坐月子期间, 使用后出现过敏性皮炎, 出现头晕、视力下降 published): never after what a warning
-     * or a product's risk says ({@link #NOBODYS}).
+     * 手指被压伤, 因劳累过度晕倒, 致颅脑损伤, 产后坐月子期间, 注射后出现面部红肿, 佩戴后出现头晕、视力下降 published): a fall, an injury to a
+     * part of the body, fainting, a head injury, confinement after birth, a symptom after using or taking something (the symptom
+     * hidden); never after what a warning or a product's risk says ({@link #NOBODYS}), nor in a title or quotation marks (《脑震荡的康复》, “晕倒急救包”, “产后坐月子，就选某某”). Goods,
+     * animals, software and plants show the same words (果实表面出现溃烂, 涉案电脑出现中毒迹象, 货物在运输途中被压伤, 手机屏幕被划伤: its
+     * re-test from outside), so a symptom needs the use before it and a wound by 被 a part of the body.
      */
-    private static final Pattern PERSONS_INJURY = Pattern.compile(NOBODYS + "(?:(?:摔倒|跌倒|摔)(?:导致|致)?(?:骨折|受伤)|被[烫烧压砸划咬撞割夹扎刺扭]伤(?:"
-            + anyOf(BODY_PARTS) + ")?(?![痕疤])|晕倒|昏倒|昏迷不醒|颅脑损伤|脑震荡|(?:做|动)了?手术|产后坐月子(?!套餐|服务|中心|会所|护理|指南|餐|必备|用品)"
-            + "|出现(?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?(?:[、和及与](?:" + anyOf(BODY_PARTS) + ")?(?:"
-            + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?)*(?=[，。；;,、\\n等的]|$))");
+    private static final Pattern PERSONS_INJURY = Pattern.compile(NOBODYS + "(?<![《“][^》”]{0,12})(?![^，。；;,\\n《“]{0,8}[》”])(?:(?:摔倒|跌倒)(?:导致|致)?(?:骨折|受伤)"
+            + "|(?:" + anyOf(BODY_PARTS) + ")被[烫烧压砸划咬撞割夹扎刺扭]伤|被" + HAN + "{0,6}?[烫烧压砸划咬撞割夹扎刺扭弄]伤(?:" + anyOf(BODY_PARTS)
+            + ")|晕倒|昏倒|昏迷不醒|颅脑损伤|脑震荡|(?<!用于|不用|无需|无须|免)(?:做|动)了?手术|产后坐月子(?!套餐|服务|中心|会所|护理|指南|餐|必备|用品|专用)"
+            + "|" + anyOf(PERSONS_USE) + CLAUSE_CHARACTER + "{0,16}?后(?:(被" + HAN + "{0,6}?[烫烧压砸划咬撞割夹扎刺扭弄]伤)|(?:(?!可能|容易|会|易|如|若|一旦|未|没有|不会|无)[^。；;\\n]){0,6}?出现了?((?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS)
+            + ")\\p{IsHan}{0,3}?(?:[、和及与](?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?)*(?=[，。；;,、\\n等的]|$))))");
     /**
      * A stay in hospital or a visit to a doctor, with its cause after 因 (因抑郁症住院治疗, 因 kept): the cause names an
      * illness no list holds.
@@ -496,12 +503,22 @@ public final class RedactionPolicy {
             "宠物主人", "印刷工", "群主", "工人",
             // the seventh round (stop 82: trade secrets, game servers, seeds, trade fairs, car repair, KTV, franchises, couriers:
             // 开发者聂子豪, 技师覃一鸣, 农民工冼阿四, 客服幸雨涵; 操作员, 推广员, 发货员, 打包员 and 督导员 before names)
-            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手", "农民工", "客服",
-            // the eighth round (stop 83: markets, tailors, printers, streaming sites, hotels, orchards; 档口主黄振宇, 店主温建平, 排版员欧阳小燕,
-            // 观众王大力, 领班农晓燕, 顾客卜晓东, 店员全小玲, 收货人卜立新, 员工名叫卜晓雪: titles new, or before a rarer surname)
-            "档口主", "店主", "摊主", "排版员", "绘图员", "解说员", "站长", "上传者", "领班", "临时工", "商户", "果农", "修理工", "缝纫工",
-            "美容顾问", "裁缝", "苗木户", "观众", "顾客", "店员", "收货人", "快递员", "合伙人", "学徒", "徒弟", "保安", "技术员", "研发人员",
-            "设计师", "总监", "厂长", "编辑", "名叫", "叫做", "帮工", "老板娘", "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友", "岳父", "岳母");
+            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手", "农民工", "客服");
+    /**
+     * Titles and relations the eighth privacy round (stop 83: markets, tailors, printers, streaming sites, hotels, orchards) found
+     * before names (档口主黄振宇, 店主温建平, 排版员欧阳小燕, 观众王大力, 顾客卜晓东, 店员全小玲, 收货人卜立新, 员工全志刚在仓库), that a
+     * decision writes alone as often (顾客查询的物流信息, 摊主全家在市场内, 员工计算的工资: its re-tests from outside). After them a name by a
+     * further or rarer surname is taken only where what follows says a person: a word of {@link #NAME_THEN}, punctuation, 于 and a
+     * date, 曾, or 的 and what only a person has ({@link #PERSONS_THINGS}: 女友计晓燕的支付宝账户); three characters before 在, 向, 于, 为,
+     * 的 or 购买 too (员工全志刚在仓库, 顾客施女士于当日), where the words are of two (员工计算的, 摊主全家在).
+     */
+    private static final List<String> TITLES_BEFORE_A_RARER_NAME = List.of("档口主", "店主", "摊主", "排版员", "绘图员", "解说员", "站长",
+            "上传者", "领班", "临时工", "商户", "果农", "修理工", "缝纫工", "美容顾问", "裁缝", "苗木户", "观众", "顾客", "店员", "收货人",
+            "快递员", "合伙人", "学徒", "徒弟", "保安", "技术员", "研发人员", "设计师", "总监", "厂长", "编辑", "帮工", "老板娘",
+            "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友", "岳父", "岳母", "员工", "朋友");
+    /** What only a person has, after a name and 的 (的支付宝账户, 的个人邮箱, 的名义). */
+    private static final List<String> PERSONS_THINGS = List.of("账户", "账号", "银行", "支付宝", "微信", "手机", "电话", "个人", "身份证", "名义",
+            "住所", "住处", "家", "邮箱", "电脑");
     /**
      * Roles and relations a decision also writes alone (委托代理人到场, 损害消费者权益, 买家付款), so after them only a
      * common surname and one or two characters are a name. 代理人 holds 委托代理人, 诉讼代理人 and 法定代理人; 律师 the
@@ -522,7 +539,7 @@ public final class RedactionPolicy {
             "伯父", "伯伯", "阿姨", "姨妈", "姨父", "侄子", "侄女", "外甥女", "外甥", "女婿", "儿媳", "公公", "婆婆", "嫂子",
             "弟媳", "姐夫", "妹夫", "爷爷", "奶奶", "外公", "外婆", "孙子", "孙女", "继父", "继母", "前妻", "前夫",
             // those the party employs or instigates (当事人雇佣李娜、王芳和赵丽颖三人), and a person introduced by name
-            "雇佣", "雇用", "聘用", "聘请", "招用", "指使", "一个叫", "一名叫", "一位叫",
+            "雇佣", "雇用", "聘用", "聘请", "招用", "指使", "一个叫", "一名叫", "一位叫", "名叫", "叫做",
             // a list of names after its heading (琴行学员名单：黎子涵、韦雨桐: the eighth privacy round, stop 83)
             "名单：", "名单:",
             // those who work for the party or with it, and whom it knows (店长王某, 会计李某, 三名工人：石磊、卢娟, 老板娘汪某,
@@ -549,7 +566,7 @@ public final class RedactionPolicy {
             // the seventh round (stop 82: 玩家韦俊杰, 社员, 申请人, 加盟商, 采购商, 客商 and 种植大户 before names)
             "玩家", "社员", "申请人", "加盟商", "督导", "采购商", "客商", "种植大户"),
             // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
-            KIN_AND_STAFF);
+            concat(KIN_AND_STAFF, TITLES_BEFORE_A_RARER_NAME));
     /**
      * The words that follow a name in a decision's facts, so a two-character name is not taken with the next character
      * (李四经手, not 李四经 and a 手 left); none of them is in an organisation's name (ORGANISATION stops at them).
@@ -683,7 +700,7 @@ public final class RedactionPolicy {
             "计划", "成本", "全权", "全程", "全天", "全职", "全额", "全面", "全力", "全新", "全年",
             // and what its re-test found after those titles (顾客权益的, 店员全员在, 快递员原来在, 观众关注的, 顾客常用的: stop 83)
             "原来", "原本", "原先", "原有", "原因", "权益", "权利", "全员", "关注", "关心", "常见", "常用", "尚未", "连续", "包裹", "简历", "练车",
-            "游客", "劳动", "龙头", "顾问", "雷同", "贺卡", "甘蔗", "燕窝", "熊猫", "焦点", "江边", "武汉", "柴油", "方便", "史上",
+            "游客", "劳动", "龙头", "顾问", "简单", "权限", "幸亏", "农忙", "幸福", "牛仔", "卜算", "雷同", "贺卡", "甘蔗", "燕窝", "熊猫", "焦点", "江边", "武汉", "柴油", "方便", "史上",
             // marks that begin with a surname, which 据, 由 and a list's heading are followed by as often as by a person (据蒙牛称,
             // 由康师傅提供鉴定意见, 名单：金龙鱼食用油: the re-test of the eighth round, stop 83); never one that begins a person's name
             // as often (黄金华, 万达明, 张裕民, 苏宁, 沈阳, 邵阳, 周大生: a prefix here keeps every name it begins public)
@@ -870,13 +887,16 @@ public final class RedactionPolicy {
             anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + WORKPLACE + "?(?:" + OPENING_MARK + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")"
                     + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + ")"
-                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人|朋友|员工)(?!" + anyOf(NOT_NAMES) + ")"
+                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人)(?!" + anyOf(NOT_NAMES) + ")"
                     + "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=的|在|于|称|向|购买|" + anyOf(NAME_THEN) + "))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
                     + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + ")"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME)
                     + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知|组织|通过|专送|每日|喷洒|位于|运送|派送|原为|原系|原是|曾)"
+                    + "|(?<=" + anyOf(TITLES_BEFORE_A_RARER_NAME) + ")(?!" + anyOf(NOT_NAMES) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")(?:" + HAN
+                    + "{1,2}?(?=" + anyOf(NAME_THEN) + "|[，。；;,、和及与]|于\\d|曾|运送|派送|原为|原系|原是|的" + anyOf(PERSONS_THINGS) + ")|" + HAN
+                    + "{2}(?=[在向于为的]|购买))"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?![A-Z]+(?![A-Za-z]))" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
                     + MORE_NAMES + ")");
     /** What only a person does or says (称, 证实, 负责 …): not what goods do (该公司的石膏板发货, 来自内蒙古的牛肉干提供). */
