@@ -332,7 +332,14 @@ public final class RedactionPolicy {
      * What a warning or a product's risk says up to four characters before an injury or a symptom, where no person had it
      * (防止儿童摔倒受伤, 易导致使用者摔倒受伤, 如出现过敏, 可能出现红肿).
      */
-    private static final String NOBODYS = "(?<!(?:可能|容易|会|易|防|防止|谨防|避免|以免|预防|导致|造成|引起|如|若|一旦|如果|不会|未|没有|无)" + HAN + "{0,4})";
+    private static final String NOBODYS = "(?<!(?:可能|容易|会|易|防|防止|谨防|避免|以免|预防|导致|造成|引起|如|若|一旦|如果|不会|未|没有|无|降低|减少|"
+            + "预警|免于|注意|适合|治疗|存在|可治)" + HAN + "{0,4})";
+    /** What follows in the clause where an injury or a symptom is a risk, a claim or a test's measure, nobody's (跌倒受伤的风险, 出现头痛可缓解). */
+    private static final String NOBODYS_AFTER = "(?![^，。；;,\\n]{0,30}?(?:风险|隐患|后遗症|程度|可缓解|可改善|改善|为正常|属正常|是正常|现象))";
+    /** Animals and plants, which show symptoms and wounds as people do (生猪食用涉案饲料后出现腹泻, 仔猪出现休克). */
+    private static final String NOT_A_PERSON_BEFORE = "(?<!(?:猪|牛|羊|鸡|鸭|鹅|鱼|虾|犬|狗|猫|兔|鼠|禽|畜|鹦鹉|动物|宠物|树|苗|作物)" + HAN + "{0,12})";
+    /** Devices and goods, which show symptoms after use as people do (手机充电使用后出现发烧, 皮鞋护理后出现溃烂). */
+    private static final String NOT_A_USER_BEFORE = "(?<!(?:手机|设备|路由器|电脑|主板|机器|车辆|轮胎|皮鞋|皮革|鞋)" + HAN + "{0,8})";
     /** The symptoms a person is said to show after using or taking something (使用后出现过敏性皮炎, 佩戴后出现头晕、视力下降). */
     private static final List<String> SYMPTOMS = List.of("过敏", "红肿", "皮炎", "头晕", "头痛", "呕吐", "腹泻", "视力下降", "中毒", "发烧",
             "瘙痒", "红疹", "溃烂", "感染", "昏迷", "休克");
@@ -350,10 +357,10 @@ public final class RedactionPolicy {
      * animals, software and plants show the same words (果实表面出现溃烂, 涉案电脑出现中毒迹象, 货物在运输途中被压伤, 手机屏幕被划伤: its
      * re-test from outside), so a symptom needs the use before it and a wound by 被 a part of the body.
      */
-    private static final Pattern PERSONS_INJURY = Pattern.compile(NOBODYS + "(?<![《“][^》”]{0,12})(?![^，。；;,\\n《“]{0,8}[》”])(?:(?:摔倒|跌倒)(?:导致|致)?(?:骨折|受伤)"
+    private static final Pattern PERSONS_INJURY = Pattern.compile(NOBODYS + NOT_A_PERSON_BEFORE + "(?<![《“][^》”]{0,12})(?![^，。；;,\\n《“]{0,8}[》”])" + NOBODYS_AFTER + "(?:(?:摔倒|跌倒)(?:导致|致)?(?:骨折|受伤)"
             + "|(?:" + anyOf(BODY_PARTS) + ")被[烫烧压砸划咬撞割夹扎刺扭]伤|被" + HAN + "{0,6}?[烫烧压砸划咬撞割夹扎刺扭弄]伤(?:" + anyOf(BODY_PARTS)
-            + ")|晕倒|昏倒|昏迷不醒|颅脑损伤|脑震荡|(?<!用于|不用|无需|无须|免)(?:做|动)了?手术|产后坐月子(?!套餐|服务|中心|会所|护理|指南|餐|必备|用品|专用)"
-            + "|" + anyOf(PERSONS_USE) + CLAUSE_CHARACTER + "{0,16}?后(?:(被" + HAN + "{0,6}?[烫烧压砸划咬撞割夹扎刺扭弄]伤)|(?:(?!可能|容易|会|易|如|若|一旦|未|没有|不会|无)[^。；;\\n]){0,6}?出现了?((?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS)
+            + ")|晕倒|昏倒|昏迷不醒|颅脑损伤|脑震荡|(?<!用于|不用|无需|无须|免|机)" + NOT_A_USER_BEFORE + "(?:做|动)了?手术(?!般)|产后坐月子(?!套餐|服务|中心|会所|护理|指南|餐|必备|用品|专用)"
+            + "|" + NOT_A_USER_BEFORE + anyOf(PERSONS_USE) + CLAUSE_CHARACTER + "{0,16}?后(?:(被" + HAN + "{0,6}?[烫烧压砸划咬撞割夹扎刺扭弄]伤)|(?:(?!可能|容易|会|易|如|若|一旦|未|没有|不会|无)[^。；;\\n]){0,6}?出现了?((?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS)
             + ")\\p{IsHan}{0,3}?(?:[、和及与](?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?)*(?=[，。；;,、\\n等的]|$))))");
     /**
      * A stay in hospital or a visit to a doctor, with its cause after 因 (因抑郁症住院治疗, 因 kept): the cause names an
@@ -700,7 +707,10 @@ public final class RedactionPolicy {
             "计划", "成本", "全权", "全程", "全天", "全职", "全额", "全面", "全力", "全新", "全年",
             // and what its re-test found after those titles (顾客权益的, 店员全员在, 快递员原来在, 观众关注的, 顾客常用的: stop 83)
             "原来", "原本", "原先", "原有", "原因", "权益", "权利", "全员", "关注", "关心", "常见", "常用", "尚未", "连续", "包裹", "简历", "练车",
-            "游客", "劳动", "龙头", "顾问", "简单", "权限", "幸亏", "农忙", "幸福", "牛仔", "卜算", "雷同", "贺卡", "甘蔗", "燕窝", "熊猫", "焦点", "江边", "武汉", "柴油", "方便", "史上",
+            "游客", "劳动", "龙头", "顾问", "简单", "权限", "幸亏", "农忙", "幸福", "牛仔", "卜算",
+            // and its third (顾客计算机的, 店员全家福的, 果农施肥、, 店员全都称, 员工农行的账户: stop 83)
+            "全自动", "全家", "全勤", "全系", "全角", "全都", "全称", "全套", "计算", "计价", "计量", "计件", "区块", "施肥", "农用", "农行", "温控",
+            "温湿", "温室", "温习", "温和", "蒙古", "甘草", "甘露", "习作", "符号", "练手", "吉日", "巫山", "雷同", "贺卡", "甘蔗", "燕窝", "熊猫", "焦点", "江边", "武汉", "柴油", "方便", "史上",
             // marks that begin with a surname, which 据, 由 and a list's heading are followed by as often as by a person (据蒙牛称,
             // 由康师傅提供鉴定意见, 名单：金龙鱼食用油: the re-test of the eighth round, stop 83); never one that begins a person's name
             // as often (黄金华, 万达明, 张裕民, 苏宁, 沈阳, 邵阳, 周大生: a prefix here keeps every name it begins public)
@@ -895,7 +905,7 @@ public final class RedactionPolicy {
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME)
                     + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知|组织|通过|专送|每日|喷洒|位于|运送|派送|原为|原系|原是|曾)"
                     + "|(?<=" + anyOf(TITLES_BEFORE_A_RARER_NAME) + ")(?!" + anyOf(NOT_NAMES) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")(?:" + HAN
-                    + "{1,2}?(?=" + anyOf(NAME_THEN) + "|[，。；;,、和及与]|于\\d|曾|运送|派送|原为|原系|原是|的" + anyOf(PERSONS_THINGS) + ")|" + HAN
+                    + "{1,2}?(?=" + anyOf(NAME_THEN) + "|[，。；;,、和及与]|于\\d|曾|联系|运送|派送|原为|原系|原是|的" + anyOf(PERSONS_THINGS) + ")|" + HAN
                     + "{2}(?=[在向于为的]|购买))"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?![A-Z]+(?![A-Za-z]))" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
                     + MORE_NAMES + ")");
@@ -1037,6 +1047,16 @@ public final class RedactionPolicy {
     private static final Pattern REPRESENTATIVE_NAME = Pattern.compile(anyOf(REPRESENTATIVES) + "\\s?[:：为是]?\\s?((" + "(?!" + anyOf(NOT_NAMES)
             + ")(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}|"
             + LATIN_NAME_WORDS + "))(?=[),;])");
+    /** What a role's name ends with before 为 or 是 and the one who holds it (注册人为, 厂长为, 户主是, 驾驶员为). */
+    private static final List<String> ROLE_IS_WORDS = List.of("人为", "人是", "长为", "长是", "主为", "主是", "员为", "员是");
+    /**
+     * A name after a role of any name ending in 人, 长, 主 or 员 and 为 or 是, the whole clause's end after it (域名注册人为韦小宝，,
+     * 委托印制人为黎先生，, 厂长为练建新。: the eighth privacy round, stop 83, found these public): a surname of any list and one or two
+     * characters. Never the party (当事人为, 被处罚人为), whose name is public, nor a word that only looks like a name.
+     */
+    private static final Pattern NAME_AFTER_ROLE_IS = Pattern.compile("(?<!当事人|被处罚人|被检查人|被申请人)(?<=[人长主员])[为是](?:个人|自然人)?(((?!"
+            + anyOf(NOT_NAMES) + ")(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}))(?=[，。；;,、]|$)");
+
     /**
      * A name first in a clause (at the text's beginning or after ，。；：！？), or after 由 there (，由农晓峰负责招生, 再由韦丽娟联系买家:
      * the eighth privacy round, stop 83), right before an action toward the party (向, 负责, 协助, 提供 …), with every name listed with it: a surname and one or two characters, not ending like a
@@ -1623,6 +1643,8 @@ public final class RedactionPolicy {
                     RedactionPolicy::hiddenNames),
             new Rule("names of organisations' representatives in brackets", REPRESENTATIVE_NAME, holdsAny(REPRESENTATIVES),
                     atOneOf(REPRESENTATIVES), RedactionPolicy::namesButThePartys),
+            new Rule("a name after a role and 为 or 是", NAME_AFTER_ROLE_IS, holdsAny(ROLE_IS_WORDS), atOneOf(List.of("为", "是")),
+                    RedactionPolicy::namesButThePartys),
             new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart,
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), surnameBefore("("),
