@@ -568,7 +568,7 @@ public final class RedactionPolicy {
             "医师", "护士长", "护士", "药剂员", "药剂师", "家长", "孩子", "老伴", "出租人", "送货员", "教师", "实名", "籍人员", "患者", "病人",
             // people by what they were there for (现场人员张三、李四、王五先后离开, 参与人员王明、李强和赵刚, 日本籍销售人员田中一郎: stop 81)
             "人员",
-            // a publisher's staff (编辑王芳负责审稿, 责任编辑李强: the last re-test, stop 81; 编辑 is with KIN_AND_STAFF since stop 83)
+            // a publisher's staff (编辑王芳负责审稿, 责任编辑李强: the last re-test, stop 81; 编辑 is with TITLES_BEFORE_A_RARER_NAME since stop 83)
             "教练",
             // the seventh round (stop 82: 玩家韦俊杰, 社员, 申请人, 加盟商, 采购商, 客商 and 种植大户 before names)
             "玩家", "社员", "申请人", "加盟商", "督导", "采购商", "客商", "种植大户"),
@@ -704,21 +704,23 @@ public final class RedactionPolicy {
             "白班", "夜班", "石材", "金币", "金牌", "黄牛", "金主",
             // words that begin with the eighth round's surnames (区, 农, 盖, 练, 吉: 顾客区域分布, 果农农药喷洒, 店员盖章, 学徒练习, 顾客吉他: stop 83)
             "区域", "区别", "区分", "区间", "区级", "区县", "农药", "农资", "农产", "农业", "农村", "农机", "农膜", "农场", "农家乐", "农副", "农贸",
+            "盖章", "盖有", "盖上", "盖子", "练习", "练琴", "练功", "吉他", "吉祥", "吉利",
             "计划", "成本", "全权", "全程", "全天", "全职", "全额", "全面", "全力", "全新", "全年",
             // and what its re-test found after those titles (顾客权益的, 店员全员在, 快递员原来在, 观众关注的, 顾客常用的: stop 83)
-            "原来", "原本", "原先", "原有", "原因", "权益", "权利", "全员", "关注", "关心", "常见", "常用", "尚未", "连续", "包裹", "简历", "练车",
-            "游客", "劳动", "龙头", "顾问", "简单", "权限", "幸亏", "农忙", "幸福", "牛仔", "卜算",
+            "原来", "原本", "原先", "原有", "原因", "权益", "权利", "全员", "关注", "常见", "常用", "尚未", "连续", "包裹", "简历", "练车",
+            "游客", "劳动", "龙头", "顾问", "简单", "权限", "幸亏", "农忙", "幸福", "牛仔", "卜算", "雷同", "贺卡", "甘蔗", "燕窝", "熊猫",
+            "焦点", "江边", "武汉", "柴油", "方便", "史上",
             // and its third (顾客计算机的, 店员全家福的, 果农施肥、, 店员全都称, 员工农行的账户: stop 83)
             "全自动", "全家", "全勤", "全系", "全角", "全都", "全称", "全套", "计算", "计价", "计量", "计件", "区块", "施肥", "农用", "农行", "温控",
-            "温湿", "温室", "温习", "温和", "蒙古", "甘草", "甘露", "习作", "符号", "练手", "吉日", "巫山", "雷同", "贺卡", "甘蔗", "燕窝", "熊猫", "焦点", "江边", "武汉", "柴油", "方便", "史上",
+            "温湿", "温室", "温习", "蒙古", "甘草", "习作", "符号", "练手", "吉日", "巫山",
             // marks that begin with a surname, which 据, 由 and a list's heading are followed by as often as by a person (据蒙牛称,
             // 由康师傅提供鉴定意见, 名单：金龙鱼食用油: the re-test of the eighth round, stop 83); never one that begins a person's name
-            // as often (黄金华, 万达明, 张裕民, 苏宁, 沈阳, 邵阳, 周大生: a prefix here keeps every name it begins public)
+            // as often (黄金华, 万达明, 张裕民, 苏宁, 沈阳, 邵阳, 周大生; 关心怡, 温和平, 甘露露, 宁夏雨: a prefix here keeps every name it
+            // begins public)
             "蒙牛", "王老吉", "周大福", "周生生", "康师傅", "张小泉", "王致和", "马应龙", "金龙鱼", "安踏",
             // and provinces and cities that begin with one (由江苏负责生产: its re-test)
-            "江苏", "江西", "安徽", "甘肃", "宁夏", "吉林", "苏州", "徐州", "郑州", "常州", "柳州", "石家庄", "宁波", "包头", "马鞍山",
-            "黄冈", "梅州", "韶关", "杭州",
-            "盖章", "盖有", "盖上", "盖子", "练习", "练琴", "练功", "吉他", "吉祥", "吉利");
+            "江苏", "江西", "安徽", "甘肃", "吉林", "苏州", "徐州", "郑州", "常州", "柳州", "石家庄", "宁波", "包头", "马鞍山",
+            "黄冈", "梅州", "韶关", "杭州");
     /**
      * The words of a business that follow a brand of two characters right away (苏宁物流, 万达广场, 国美门店): the two
      * characters are a business's name, no person's (with any character between, 张三用物流, they may be a person's).
@@ -1047,16 +1049,6 @@ public final class RedactionPolicy {
     private static final Pattern REPRESENTATIVE_NAME = Pattern.compile(anyOf(REPRESENTATIVES) + "\\s?[:：为是]?\\s?((" + "(?!" + anyOf(NOT_NAMES)
             + ")(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}|"
             + LATIN_NAME_WORDS + "))(?=[),;])");
-    /** What a role's name ends with before 为 or 是 and the one who holds it (注册人为, 厂长为, 户主是, 驾驶员为). */
-    private static final List<String> ROLE_IS_WORDS = List.of("人为", "人是", "长为", "长是", "主为", "主是", "员为", "员是");
-    /**
-     * A name after a role of any name ending in 人, 长, 主 or 员 and 为 or 是, the whole clause's end after it (域名注册人为韦小宝，,
-     * 委托印制人为黎先生，, 厂长为练建新。: the eighth privacy round, stop 83, found these public): a surname of any list and one or two
-     * characters. Never the party (当事人为, 被处罚人为), whose name is public, nor a word that only looks like a name.
-     */
-    private static final Pattern NAME_AFTER_ROLE_IS = Pattern.compile("(?<!当事人|被处罚人|被检查人|被申请人)(?<=[人长主员])[为是](?:个人|自然人)?(((?!"
-            + anyOf(NOT_NAMES) + ")(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}))(?=[，。；;,、]|$)");
-
     /**
      * A name first in a clause (at the text's beginning or after ，。；：！？), or after 由 there (，由农晓峰负责招生, 再由韦丽娟联系买家:
      * the eighth privacy round, stop 83), right before an action toward the party (向, 负责, 协助, 提供 …), with every name listed with it: a surname and one or two characters, not ending like a
@@ -1643,8 +1635,6 @@ public final class RedactionPolicy {
                     RedactionPolicy::hiddenNames),
             new Rule("names of organisations' representatives in brackets", REPRESENTATIVE_NAME, holdsAny(REPRESENTATIVES),
                     atOneOf(REPRESENTATIVES), RedactionPolicy::namesButThePartys),
-            new Rule("a name after a role and 为 or 是", NAME_AFTER_ROLE_IS, holdsAny(ROLE_IS_WORDS), atOneOf(List.of("为", "是")),
-                    RedactionPolicy::namesButThePartys),
             new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart,
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), surnameBefore("("),

@@ -975,9 +975,7 @@ class RedactionPolicyTest {
                 // stop 83: an organisation's representative in brackets
                 "（法定代表人：", "（负责人：黎示例）", "王示例）",
                 // stop 83: a person's injury or symptom by how it happened
-                "摔倒受伤", "被烫伤", "出现头晕", "晕倒", "手部",
-                // stop 83: a name after a role and 为
-                "注册人为王示例，", "厂长为黎示例。");
+                "摔倒受伤", "被烫伤", "出现头晕", "晕倒", "手部");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1312,9 +1310,10 @@ class RedactionPolicyTest {
                 {"员工全志刚在仓库负责打包，顾客施女士于当日购买，投诉人称其使用涉案染发剂后头皮出现过敏，饮用涉案饮料后，当晚就出现呕吐。",
                         "员工***在仓库负责打包，顾客***于当日购买，投诉人称其使用涉案染发剂后头皮出现***，饮用涉案饮料后，当晚就出现***。"},
                 {"投诉人称其使用涉案电热毯后被烫伤，其本人已于去年做了手术，被狗咬伤小腿。", "投诉人称其使用涉案电热毯后***，其本人已于去年***，***。"},
-                // the third re-test: 联系 after the titles; a name after a role ending in 人, 长, 主 or 员 and 为 (the party's stays)
-                {"经查，绘图员习晓蕾联系了印刷厂，员工被机器压伤右手。域名注册人为韦小宝，委托印制人为黎先生，厂长为练建新。当事人为王小明。",
-                        "经查，绘图员***联系了印刷厂，员工***。域名注册人为***，委托印制人为***，厂长为***。当事人为王小明。"}});
+                // the third re-test: 联系 after the titles
+                {"经查，绘图员习晓蕾联系了印刷厂，员工被机器压伤右手。", "经查，绘图员***联系了印刷厂，员工***。"},
+                // the fourth: names a word in NOT_NAMES would begin
+                {"顾客关心怡投诉称，该车车主为温和平，收货人为甘露露，顾客宁夏雨反映。", "顾客***投诉称，该车车主为***，收货人为***，顾客***反映。"}});
         stayAsWritten(List.of("店员全权负责进货。顾客区域分布广泛，果农农药喷洒不当，店员盖章确认，学徒练习装配，顾客吉他弹奏。员工计划于下月离职。",
                 "包括学员家庭住址和联系电话。由于当事人负责，由此联系。学生于2023年9月入学，事故发生于2023年8月。电话(010)在册。",
                 "客户名单共计1,236条。观众人数达3万人。顾客全程参与。收货人信息已核实。",
