@@ -103,6 +103,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("redaction")) {
+            RedactionCost.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.setProperty("axoniq.update-checker.disabled", "true");
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -110,7 +114,8 @@ public final class Bench {
                 System.err.println("usage: --cases N --out DIR [--server-jar ledger-server/target/ledger-server.jar] [--clients 1,8,64]"
                         + " [--phase-seconds 30] [--gen-threads 8] [--queries 200] [--reads-warm-up 100] [--baseline-events 5000] [--seed 1]"
                         + " [--server-opts \"-XX:TieredStopAtLevel=1\" (default: none)] [--jfr-clients 8] [--rebuild true] [--keep-data DIR] [--rebuild-of DIR] [--search-of DIR]"
-                        + " [--search-records 100000,1000000] [--stats-cases 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]");
+                        + " [--search-records 100000,1000000] [--stats-cases 100000,1000000] [--generate api|in-process] [--deadlines fire|hold]"
+                        + "\n   or: redaction [--rounds 15] [--out DIR] (what the redaction policy costs a public text)");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
