@@ -1776,6 +1776,7 @@ public final class RedactionPolicy {
     private static Start placesBeforeANumbered(List<String> ends, String marks) {
         Start atAnEnd = atOneOf(ends);
         return new Start() {
+            /** Works the text out again: whoever tries many positions of one text takes {@link #in} first, as a scrub does. */
             @Override
             public boolean at(String text, int index) {
                 return in(text).at(text, index);
