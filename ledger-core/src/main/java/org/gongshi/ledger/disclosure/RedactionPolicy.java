@@ -487,7 +487,7 @@ public final class RedactionPolicy {
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
-     * where after a role word alone (员工, 客户) a further surname's only before a word of {@link #NAME_THEN} (客户华为手机 names nobody).
+     * where after a role word alone (客户, 买家) a further surname's only before a word of {@link #NAME_THEN} (客户华为手机 names nobody).
      * A Latin word in capitals after them is a mark, no name (顾客LV手提包).
      */
     private static final List<String> KIN_AND_STAFF = List.of("大姨子", "小姨子", "连襟", "干爹", "干妈", "干女儿", "养女", "养子", "养父", "养母",

@@ -1277,8 +1277,9 @@ class RedactionPolicyTest {
     /**
      * The eighth privacy round (stop 83: markets, tailors, printers, streaming sites, hotels, orchards, chip design, customs): titles
      * it found before names, rarer surnames after kin and staff titles, a name after 由 first in a clause or after 据 before what
-     * a person says, a list after its heading, and another organisation's representative in brackets (the party's own stays);
-     * the words these titles and surnames begin stay.
+     * a person says, a list after its heading, another organisation's representative in brackets (the party's own stays), and an
+     * injury or a symptom by how a person had it; the words these titles and surnames begin, and the symptoms of goods, animals,
+     * warnings and claims stay (its four re-tests from outside).
      */
     @Test
     void titles_representatives_in_brackets_and_names_after_you_the_eighth_round_found_public_are_hidden() {
