@@ -92,7 +92,7 @@ public final class Bench {
         return wholeNumber(name, options.getOrDefault(name, otherwise));
     }
 
-    private static int wholeNumber(String name, String value) {
+    static int wholeNumber(String name, String value) {
         try {
             int number = Integer.parseInt(value.strip());
             if (number >= 0) return number;
