@@ -62,7 +62,6 @@ public class ApiConfiguration {
         return new LedgerGateway(commandGateway, ledgerPositions, eventStore);
     }
 
-    /** The historical-import header, carried to the gateway in the request's context. */
     /** The bureaus' registration: where a public record's authority name (处罚机关) comes from. */
     @Bean
     org.gongshi.api.security.BureauRegistry bureauRegistry(org.springframework.core.env.Environment environment,
@@ -73,14 +72,15 @@ public class ApiConfiguration {
         return new org.gongshi.api.security.BureauRegistry(registered, unregisteredName);
     }
 
+    /** The historical-import header, carried to the gateway in the request's context. */
     @Bean
     HistoricalImport historicalImport() {
         return new HistoricalImport();
     }
 
     @Bean
-    BureauCommands bureauCommands(LedgerGateway ledgerGateway, IdempotentCommands idempotentCommands) {
-        return new BureauCommands(ledgerGateway, idempotentCommands);
+    BureauCommands bureauCommands(LedgerGateway ledgerGateway, IdempotentCommands idempotentCommands, org.gongshi.api.security.BureauRegistry bureaus) {
+        return new BureauCommands(ledgerGateway, idempotentCommands, bureaus);
     }
 
     /** The public target figures, for {@code GET /api/v1/public/stats} and the {@code /stats} page. */

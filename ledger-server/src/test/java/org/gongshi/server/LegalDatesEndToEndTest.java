@@ -68,6 +68,33 @@ class LegalDatesEndToEndTest {
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("authorityName");
     }
 
+    /**
+     * A registered bureau files only in the division its code was issued in (a sweep from outside, stop 84: an officer of
+     * Chaoyang, 110105, whose token claimed Pudong's 310115 filed a case into Shanghai's view and figures): 403 naming
+     * both, nothing recorded; its own division files.
+     */
+    @Test
+    @Order(0)
+    void a_registered_bureau_files_only_in_the_division_its_code_was_issued_in() throws InterruptedException {
+        String chaoyang = "111101050000000191";
+        java.util.function.Function<String, String> tokenIn = division -> (String) web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sub", "officer-wang", "bureau", chaoyang, "division", division, "roles", List.of("officer")))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("token");
+        String elsewhere = tokenIn.apply("310115");
+        web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(elsewhere)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(filing("2026-03-02", company("北京登记机关示例有限公司", "91110000600037341L")))
+                .exchange().expectStatus().isForbidden().expectBody(String.class)
+                .value(body -> assertThat(body).contains("division 310115 lies outside bureau 111101050000000191's").contains("110105"));
+        String own = tokenIn.apply("110105");
+        var filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(own)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(filing("2026-03-02", company("北京登记机关示例有限公司", "91110000600037341L")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        var view = LedgerEndToEndTest.awaitCase(web, own, (String) filed.get("caseId"), v -> v.get("division") != null);
+        assertThat(view.get("division")).isEqualTo("110105");
+        assertThat(web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(own)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("total")).as("the refused filing recorded nothing").isEqualTo(1);
+    }
+
     static Map<String, Object> filing(String filedOn, Map<String, Object> party) {
         return Map.of("filedOn", filedOn, "ipType", "TRADEMARK", "violationType", "销售侵犯注册商标专用权的商品", "procedure", "ORDINARY",
                 "source", "权利人投诉", "party", party);

@@ -921,6 +921,27 @@ class StrictInputTest {
         assertThat(recordedSince(before)).isEmpty();
     }
 
+    /**
+     * A request with two {@code Host} headers is a 400 naming it, on every path (RFC 9112 §3.2; a sweep from outside, stop 84:
+     * {@code /dev/tokens} read the first of {@code 127.0.0.1} and another name and minted a token, the other order refused).
+     */
+    @Test
+    void a_request_with_two_host_headers_is_a_400_on_every_path() throws java.io.IOException {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        String body = "{\"sub\":\"a\",\"bureau\":\"111101050000000191\",\"division\":\"110105\",\"roles\":[\"officer\"]}";
+        for (String hosts : List.of("Host: 127.0.0.1:" + port + "\r\nHost: evil.example\r\n", "Host: evil.example\r\nHost: 127.0.0.1:" + port + "\r\n")) {
+            for (String request : List.of("POST /dev/tokens HTTP/1.1\r\n" + hosts + "Content-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\nConnection: close\r\n\r\n" + body, "GET /penalties HTTP/1.1\r\n" + hosts + "Connection: close\r\n\r\n")) {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                    socket.setSoTimeout(60_000);
+                    socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains("\"field\":\"Host\"").doesNotContain("\"token\"");
+                }
+            }
+        }
+    }
+
     /** An id of another kind of record at a command's path is a 404 (outside audit: a 500, and an oracle of decision numbers). */
     @Test
     void an_id_of_another_kind_of_record_is_a_404() {

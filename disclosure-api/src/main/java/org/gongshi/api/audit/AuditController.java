@@ -91,6 +91,9 @@ public class AuditController {
     /** A date-time whose offset's '+' became a space, as an unencoded '+' in a query string does. */
     private static final java.util.regex.Pattern OFFSET_AS_SPACE = java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T[0-9:.]+) (\\d{2}:?\\d{2})$");
 
+    private static final java.util.regex.Pattern FOUR_DIGIT_YEAR = java.util.regex.Pattern.compile("\\d{4}-");
+    private static final String AS_OF = "must be an instant like 2026-03-10T08:00:00Z or 2026-03-10T16:00:00+08:00 (in a URL, + as %2B)";
+
     /** {@code asOf}: an ISO-8601 instant ({@code 2026-03-10T08:00:00Z}) or date-time with offset; required. */
     static Instant instant(String asOf) {
         if (asOf == null || asOf.isBlank()) throw InvalidRequest.of("asOf", "is required: an instant like 2026-03-10T08:00:00Z");
@@ -98,13 +101,15 @@ public class AuditController {
         if (value.length() > 64) throw InvalidRequest.of("asOf", "must be an instant like 2026-03-10T08:00:00Z");
         // a '+' of an offset sent unencoded in a query string arrives as a space (audit: 16:00:00+08:00 was refused)
         value = OFFSET_AS_SPACE.matcher(value).replaceFirst("$1+$2");
+        // a year of four digits, as every date a request sends: ISO's expanded years (+10000-…) name no act of the ledger
+        if (!FOUR_DIGIT_YEAR.matcher(value).lookingAt()) throw InvalidRequest.of("asOf", AS_OF);
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException again) {
-                throw InvalidRequest.of("asOf", "must be an instant like 2026-03-10T08:00:00Z or 2026-03-10T16:00:00+08:00 (in a URL, + as %2B)");
+                throw InvalidRequest.of("asOf", AS_OF);
             }
         }
     }

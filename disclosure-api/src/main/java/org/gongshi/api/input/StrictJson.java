@@ -321,7 +321,7 @@ public final class StrictJson {
                 amount = new java.math.BigDecimal(p.getString());
             } else {
                 return refused(p, ctxt, "must be an amount in yuan, a number or a string of digits with at most 2 decimals like"
-                        + " \"50000.50\" (no blanks, plus sign or exponent)", java.math.BigDecimal.class, null);
+                        + " \"50000.50\" (a string without blanks, plus sign or exponent)", java.math.BigDecimal.class, null);
             }
             // an exponent's plain value, only for an amount of a size money has (1e2147483647 is left to the bound, whole)
             return amount.scale() < 0 && (long) amount.precision() - amount.scale() <= 20 ? amount.setScale(0) : amount;

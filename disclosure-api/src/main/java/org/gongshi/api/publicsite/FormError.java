@@ -14,7 +14,7 @@ import java.util.Map;
 public record FormError(String field, String message, String parameter) {
 
     private static final Map<String, FormError> BY_PARAMETER = Map.of(
-            "q", new FormError("名称", "最多 100 个字符，不含控制字符", "q"),
+            "q", new FormError("名称", "最多 " + org.gongshi.api.limits.Bounds.NAME + " 个字符，不含控制字符", "q"),
             "uscc", new FormError("统一社会信用代码", "应为 18 位统一社会信用代码，且校验位正确", "uscc"),
             "division", new FormError("行政区划", "应为 1 至 6 位数字的行政区划代码或其前缀，如 11、1101、110105", "division"),
             "ipType", new FormError("知识产权类型", "请从列表中选择", "ipType"),

@@ -1,5 +1,6 @@
 package org.gongshi.api.publicsite;
 
+import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.identity.Uscc;
 import org.gongshi.api.web.Params;
@@ -63,10 +64,16 @@ public class PublicQueries {
     /** The filters of a list: each null when not given. */
     public record ListFilter(Division division, String name, String uscc) {}
 
-    /** A subject's name part {@code q} (at most 100 characters) and code {@code uscc} (GB 32100), as a search and a list take them. */
+    /**
+     * A subject's name part {@code q} (at most as long as a name may be, {@link Bounds#NAME} characters: a whole name is
+     * searchable, where 100 refused the full name of a record a sweep from outside published, stop 84) and code
+     * {@code uscc} (GB 32100), as a search and a list take them.
+     */
     private static void checkSubject(List<InvalidRequest.FieldProblem> problems, String q, String uscc) {
         // characters, as every text's bound counts them (Bounds): a name in CJK Extension B takes two UTF-16 units a character
-        if (q != null && q.codePointCount(0, q.length()) > 100) problems.add(new InvalidRequest.FieldProblem("q", "must be at most 100 characters"));
+        if (q != null && q.codePointCount(0, q.length()) > Bounds.NAME) {
+            problems.add(new InvalidRequest.FieldProblem("q", "must be at most " + Bounds.NAME + " characters, as long as a name may be"));
+        }
         if (!Params.absent(uscc)) {
             // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)
             Uscc.problem(uscc.strip()).ifPresent(problem ->

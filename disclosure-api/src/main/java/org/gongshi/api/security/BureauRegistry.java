@@ -1,5 +1,8 @@
 package org.gongshi.api.security;
 
+import org.gongshi.api.problem.Forbidden;
+import org.gongshi.ledger.identity.Division;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +13,12 @@ import java.util.Optional;
  * {@code gongshi.bureaus.registered.<USCC>=<name>}. A bureau that is not registered files nothing,
  * except where {@code gongshi.bureaus.unregistered-name} is set (the embedded default only, so a
  * newcomer's token works): a pattern in which {@code {bureau}} stands for the code.
+ *
+ * <p>A registered bureau acts in the division its code was issued in: a unified social credit code carries, in its
+ * characters 3 to 8, the division of the body that registered it (GB 32100, 登记管理机关行政区划码). A token of a
+ * registered bureau may claim that division or one within it (a branch registered by its city acts in a district of
+ * it), never one outside it: a case filed under another's division left its supervisor's view and counted in
+ * another's figures (a sweep from outside, stop 84).
  */
 public record BureauRegistry(Map<String, String> registered, String unregisteredName) {
 
@@ -38,5 +47,26 @@ public record BureauRegistry(Map<String, String> registered, String unregistered
         String name = registered.get(bureau);
         if (name != null) return Optional.of(name);
         return Optional.ofNullable(unregisteredName).map(pattern -> pattern.replace("{bureau}", bureau));
+    }
+
+    /** The division a registered bureau's code was issued in (its characters 3 to 8), or empty when it is not registered. */
+    public Optional<Division> registeredIn(String bureau) {
+        if (bureau == null || !registered.containsKey(bureau)) return Optional.empty();
+        return Optional.of(bureau.substring(2, 2 + Division.MAX_DIGITS)).filter(Division::isFullCode).map(code -> new Division(code).region());
+    }
+
+    /**
+     * Refuses a command of a registered bureau from a token whose division lies outside the one the bureau's code was
+     * issued in.
+     *
+     * @throws Forbidden naming both divisions
+     */
+    public void checkDivision(Caller caller) {
+        registeredIn(caller.bureau()).filter(region -> !region.contains(caller.division())).ifPresent(region -> {
+            throw new Forbidden("The token's division " + caller.division() + " lies outside bureau " + caller.bureau()
+                    + "'s: its unified social credit code was issued in division " + caller.bureau().substring(2, 2 + Division.MAX_DIGITS)
+                    + " (characters 3 to 8, GB 32100), and a bureau acts in that division or one within it; ask for a token"
+                    + " with the bureau's own division");
+        });
     }
 }

@@ -60,14 +60,25 @@ public final class Params {
         return value == null || Text.visible(value).isEmpty();
     }
 
-    /** An ISO date, or {@code fallback} when the parameter is absent. */
+    /** The shape of a date a request sends: four digits of the year, as a body's dates ({@code StrictJson}). */
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /**
+     * An ISO date of four-digit year ({@code 2026-03-14}), or {@code fallback} when the parameter is absent. ISO's expanded
+     * years ({@code +99999-01-01}) are refused, as in a body (a sweep from outside, stop 84: a search to that day answered
+     * every record, the page keeping the value without a word).
+     */
     public static LocalDate date(String field, String value, LocalDate fallback) {
         if (absent(value)) return fallback;
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidRequest.of(field, "must be a date like 2026-03-14");
+        String text = value.strip();
+        if (ISO_DATE.matcher(text).matches()) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                // no day of the calendar (2026-02-30): refused below
+            }
         }
+        throw InvalidRequest.of(field, "must be a date like 2026-03-14");
     }
 
     /** One of the constants of {@code type} by its exact name, or null when the parameter is absent. */

@@ -25,6 +25,9 @@ class AsOfTest {
         assertThat(AuditController.instant("2026-03-10T16:00:00.5 08:00")).isEqualTo(utc.plusMillis(500));
         assertThatThrownBy(() -> AuditController.instant("2026-03-10 16:00")).isInstanceOf(InvalidRequest.class)
                 .satisfies(e -> assertThat(((InvalidRequest) e).errors().get(0).message()).contains("%2B"));
+        // a year of four digits, as every date a request sends (a sweep from outside, stop 84)
+        assertThatThrownBy(() -> AuditController.instant("+10000-03-10T08:00:00Z")).isInstanceOf(InvalidRequest.class);
+        assertThatThrownBy(() -> AuditController.instant("+2026-03-10T08:00:00Z")).isInstanceOf(InvalidRequest.class);
     }
 
     /**

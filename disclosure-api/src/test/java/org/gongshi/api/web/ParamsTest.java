@@ -30,4 +30,17 @@ class ParamsTest {
         assertThat(Params.date("from", "\u3000", null)).isNull();
         assertThat(Params.absent("11")).isFalse();
     }
+
+    /**
+     * A date parameter is yyyy-MM-dd with a four-digit year, as a body's dates: ISO's expanded years are refused (a sweep from
+     * outside, stop 84: {@code to=+99999-01-01} answered every record, the page keeping the value without a word).
+     */
+    @Test
+    void a_date_parameter_has_a_four_digit_year_and_is_a_day_of_the_calendar() {
+        assertThat(Params.date("from", " 2026-03-14 ", null)).isEqualTo(java.time.LocalDate.of(2026, 3, 14));
+        for (String bad : new String[]{"+99999-01-01", "+2026-03-14", "-2026-03-14", "20260314", "2026-02-30", "2026-3-14", "２０２６-03-14"}) {
+            assertThatThrownBy(() -> Params.date("to", bad, null)).as(bad).isInstanceOf(InvalidRequest.class)
+                    .satisfies(e -> assertThat(((InvalidRequest) e).errors().get(0).field()).isEqualTo("to"));
+        }
+    }
 }
