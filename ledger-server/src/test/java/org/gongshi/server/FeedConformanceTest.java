@@ -201,6 +201,12 @@ class FeedConformanceTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(filtered.statusCode()).isEqualTo(400);
         assertThat(filtered.body()).contains("\"field\":\"types\"").contains("/feed/v1/events");
+        // and so is the snapshot, every public record (a sweep from outside, stop 84: ?division=31 answered the whole country)
+        for (String asked : List.of("division=31", "types=org.gongshi.listing.added.v1")) {
+            var snapshot = http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/snapshot?" + asked)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(snapshot.statusCode()).as(asked).isEqualTo(400);
+            assertThat(snapshot.body()).contains("\"field\":\"" + asked.substring(0, asked.indexOf('=')) + "\"").contains("/feed/v1/events");
+        }
         assertThat(http.send(HttpRequest.newBuilder(base.resolve("/feed/v1/proofs/inclusion?index=5")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(400);
         // each refusal names the parameter to fix
