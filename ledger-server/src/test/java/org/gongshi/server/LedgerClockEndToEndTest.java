@@ -63,6 +63,7 @@ class LedgerClockEndToEndTest {
                     .expectBody().jsonPath("$.rule").isEqualTo("recorded-on-its-day");
             bureau.act(caseId, "disclosure", Map.of("action", "PUBLISH"));
             view = LedgerEndToEndTest.awaitCase(web, token, caseId, v -> v.get("disclosure") != null);
+            assertThat(view.get("historicalImport")).as("filed live").isEqualTo(false);
             Map<?, ?> disclosure = (Map<?, ?>) view.get("disclosure");
             assertThat(disclosure.get("decidedOn")).isEqualTo("2026-03-17");
             assertThat(((Map<?, ?>) disclosure.get("deadline")).get("met")).isEqualTo(false);
@@ -139,6 +140,8 @@ class LedgerClockEndToEndTest {
                     LegalDatesEndToEndTest.company("北京档案未结示例有限公司", "91110000600037341L"))).get("caseId");
             Map<?, ?> opened = LedgerEndToEndTest.awaitCase(web, token, open, v -> v.get("decisionDeadline") != null);
             assertThat(missed(opened)).as("not at once: the import may send the decision next").isEmpty();
+            // the bureau's view says the case came through the import (a sweep from outside, stop 84: only the audit history did)
+            assertThat(opened.get("historicalImport")).isEqualTo(true);
 
             LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 4, 2));
             Map<?, ?> left = LedgerEndToEndTest.awaitCase(web, token, open, v -> !missed(v).isEmpty());

@@ -34,7 +34,10 @@ import java.util.List;
  * standing penalty decision passed neither published nor withheld, as the ledger recorded the miss; null again once its disclosure is decided, or the decision is revised
  * (a changed one has deadlines of its own, a revoked one none). {@code disclosureDueFrom}: the day a penalty decision's
  * disclosure deadlines run from (its own, or its last change's, Order 45 Art 11) while its disclosure is not decided; null
- * otherwise ({@link #disclosureDue}).
+ * otherwise ({@link #disclosureDue}). {@code historicalImport}: true for a case filed through the historical import (header
+ * {@code Gongshi-Historical-Import}), whose acts never count as on time, so its deadlines read met {@code false}; false for
+ * one filed live (null in a view written before the field: a rebuild fills it). Each imported act is marked in the audit
+ * history's metadata.
  */
 public record CaseView(
         @BsonId String caseId,
@@ -72,14 +75,16 @@ public record CaseView(
         Disclosure firstPublication,
         LocalDate disclosureOverdueSince,
         LocalDate disclosureDueFrom,
-        LocalDate actOn) {
+        LocalDate actOn,
+        Boolean historicalImport) {
 
-    static CaseView filed(CaseFiled e, long globalIndex) {
+    /** The view of a case just filed; {@code imported} when filed through the historical import (its acts never on time). */
+    static CaseView filed(CaseFiled e, long globalIndex, boolean imported) {
         return new CaseView(e.caseId(), e.bureau(), e.authorityName(), e.division(), CaseStatus.FILED, false,
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
                 List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of(),
-                null, List.of(), null, null, null, e.actOn());
+                null, List.of(), null, null, null, e.actOn(), imported);
     }
 
     /** A change of this view by one event ({@link CaseViewProjection}): its changeable parts, set in place, then {@link Edit#at}. */
@@ -145,7 +150,8 @@ public record CaseView(
             return new CaseView(v.caseId, v.bureau, v.authorityName, v.division, status, disposed, v.filedOn, v.ipType, v.violationType,
                     v.procedure, v.source, v.party, decisionDeadline, v.escalationDueOn, clock, extensions, notice, hearing, statements,
                     decision, transfer, execution, closure, revisions, disclosure, v.policyVersion, position, missedDeadlines, challenges,
-                    withdrawals, dismissal, earlierTransfers, firstPublication, disclosureOverdueSince, disclosureDueFrom, v.actOn);
+                    withdrawals, dismissal, earlierTransfers, firstPublication, disclosureOverdueSince, disclosureDueFrom, v.actOn,
+                    v.historicalImport);
         }
     }
 

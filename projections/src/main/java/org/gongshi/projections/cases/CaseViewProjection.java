@@ -240,9 +240,9 @@ public class CaseViewProjection {
     }
 
     @EventHandler
-    void on(CaseFiled event, TrackingToken token) {
+    void on(CaseFiled event, TrackingToken token, org.axonframework.messaging.MetaData metaData) {
         long position = position(token);
-        CaseView filed = CaseView.filed(event, position);
+        CaseView filed = CaseView.filed(event, position, org.gongshi.ledger.policy.Recording.from(metaData).historicalImport());
         Map<String, Held> batch = batch();
         if (batch == null) {
             if (changes == null) create(views, event.caseId(), filed);
