@@ -280,9 +280,16 @@ public class Disclosure {
 
     /**
      * Art 48 / Order 45 Art 11: a revised decision's public record is withdrawn, with the reason, in
-     * the command that revised it, on the day that command is recorded. Nothing when no record is public.
+     * the command that revised it, on the day that command is recorded. Nothing to withdraw when no record is public; but a
+     * record whose publicity period ended after the revision took effect and after the withdrawal was due stayed public,
+     * revised, past its deadline: the miss is recorded, as for a record withdrawn late (a sweep from outside, stop 84: such
+     * a revision left the withdrawal figure and recorded no miss, where one recorded before the period's end did both).
      */
     public void withdrawAfterRevision(RevisionKind kind, LocalDate effectiveOn, String reason, Recording recording, Rulebook rules) {
+        if (recordState == RecordState.EXPIRED) {
+            missedWhilePublicUntilItsEnd(effectiveOn, recording, rules);
+            return;
+        }
         if (recordState != RecordState.PUBLISHED) return;
         Deadline deadline = rules.withdrawalDeadline(effectiveOn);
         // an imported revision withdraws the record as of its own effect, not on the import's day (a sweep from outside, stop 76:
@@ -293,6 +300,21 @@ public class Disclosure {
         if (!recording.historicalImport() && today.isAfter(deadline.dueOn())) {
             // the record stayed public past the deadline before the revision reached the ledger
             apply(new WithdrawalDeadlineMissed(caseId, record.recordId(), deadline, today, rules.version()));
+        }
+    }
+
+    /**
+     * A revision recorded after the record's publicity period ended: the record was public, revised, from {@code effectiveOn}
+     * to its last day; past the withdrawal deadline too, that is a withdrawal missed (an import's, judged by its own dates,
+     * records none). A record whose period ended by the deadline stayed public no longer than a withdrawal in time would have
+     * let it: nothing is due.
+     */
+    private void missedWhilePublicUntilItsEnd(LocalDate effectiveOn, Recording recording, Rulebook rules) {
+        if (publicUntil == null) return;
+        Deadline deadline = rules.withdrawalDeadline(effectiveOn);
+        LocalDate lastPublicDay = publicUntil.dueOn();
+        if (!recording.historicalImport() && !effectiveOn.isAfter(lastPublicDay) && lastPublicDay.isAfter(deadline.dueOn())) {
+            apply(new WithdrawalDeadlineMissed(caseId, record.recordId(), deadline, recording.today(), rules.version()));
         }
     }
 

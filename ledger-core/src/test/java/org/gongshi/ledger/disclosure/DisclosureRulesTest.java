@@ -33,6 +33,7 @@ import org.gongshi.ledger.privacy.event.SubjectShredded;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
 import org.gongshi.ledger.disclosure.event.DisclosureExpired;
 import org.gongshi.ledger.disclosure.event.DisclosureWithdrawn;
+import org.gongshi.ledger.disclosure.event.WithdrawalDeadlineMissed;
 import org.gongshi.ledger.disclosure.event.PublicRecord;
 import org.gongshi.ledger.disclosure.event.PublicationTerminated;
 import org.gongshi.ledger.disclosure.event.WithholdingGround;
@@ -428,6 +429,43 @@ class DisclosureRulesTest {
         // the changed decision's republication was due within 7 WD of the change (11-19): missed, recorded with the change
         assertThat(only(events, org.gongshi.ledger.disclosure.event.DoublePublicityDeadlineMissed.class).deadline().dueOn())
                 .isEqualTo(LocalDate.of(2026, 11, 19));
+    }
+
+    /**
+     * Withdrawal (DOMAIN.md, 3 WD): a revision recorded after the record's publicity period ended took effect while it was
+     * public. Public past the withdrawal deadline, the record missed it, and the miss is recorded with the revision; one whose
+     * period ended by the deadline was public no longer than a withdrawal in time allows (a sweep from outside, stop 84: such a
+     * revision left the withdrawal figure and recorded no miss).
+     */
+    @Test
+    void withdrawal_is_missed_when_a_revised_record_stayed_public_past_3_working_days_until_its_period_ended() {
+        var expired = new DisclosureExpired(CASE_ID, DECISION_ID, LocalDate.of(2029, 2, 12), LocalDate.of(2029, 2, 13));
+        time.on(LocalDate.of(2029, 2, 20));
+        // effective Tue 02-06: 3 WD = 7, 8, 9 → 02-09; public to 02-12
+        List<Object> events = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)), expired)
+                .when(new ReviseDecision(CASE_ID, RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2029)京0105行初1号",
+                        LocalDate.of(2029, 2, 6), "人民法院判决撤销该处罚决定", List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(events));
+        assertThat(events).noneMatch(DisclosureWithdrawn.class::isInstance);
+        WithdrawalDeadlineMissed missed = only(events, WithdrawalDeadlineMissed.class);
+        assertThat(missed.recordId()).isEqualTo(DECISION_ID);
+        assertThat(missed.deadline().dueOn()).isEqualTo(LocalDate.of(2029, 2, 9));
+        assertThat(missed.recordedOn()).isEqualTo(LocalDate.of(2029, 2, 20));
+        // effective Thu 02-08: due 02-13, after the record's last public day
+        List<Object> inTime = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)), expired)
+                .when(new ReviseDecision(CASE_ID, RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2029)京0105行初2号",
+                        LocalDate.of(2029, 2, 8), "人民法院判决撤销该处罚决定", List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(inTime));
+        assertThat(inTime).hasSize(1).first().isInstanceOf(DecisionRevised.class);
+        // revised after the period's end: it was never public revised
+        List<Object> after = new ArrayList<>();
+        given(published(LocalDate.of(2026, 2, 12)), expired)
+                .when(new ReviseDecision(CASE_ID, RevisionKind.REVOKED, RevisionBy.LITIGATION, "(2029)京0105行初3号",
+                        LocalDate.of(2029, 2, 13), "人民法院判决撤销该处罚决定", List.of()), AS_BUREAU)
+                .expectEventsMatching(captured(after));
+        assertThat(after).hasSize(1);
     }
 
     @Test

@@ -1344,6 +1344,26 @@ class RedactionPolicyTest {
     }
 
     /**
+     * Every compound surname of the 百家姓 after a role is a name, hidden whole and at its other mentions (a sweep from outside,
+     * stop 84: 26 of the 60 were public, 证人羊舌晓东, 店员第五梓萱, and 梁丘朝阳 hidden as ***阳, in a record's facts and a sanction's
+     * scope on the feed); 第五 before a numeral or a measure word is "the fifth", and a gate's shop no name.
+     */
+    @Test
+    void every_compound_surname_of_the_hundred_surnames_after_a_role_is_hidden_whole() {
+        scrubbedAs(new String[][]{
+                {"证人羊舌晓东、驾驶员左丘锦程、店员第五梓萱、证人司寇明远、证人梁丘朝阳证实上述情况；证人欧阳娜娜亦证实。",
+                        "证人***、驾驶员***、店员***、证人***、证人***证实上述情况；证人***亦证实。"},
+                {"经查，驾驶员羊舌暮雪证实上述情况；羊舌暮雪当日在场。", "经查，驾驶员***证实上述情况；***当日在场。"},
+                {"证人谷梁青禾、顾客公羊梓萱、员工单于明、店主太叔文、证人闾丘露、证人亓官一鸣、证人仉督伟、证人子车杰、证人颛孙兰、证人巫马强称。",
+                        "证人***、顾客***、员工***、店主***、证人***、证人***、证人***、证人***、证人***、证人***称。"},
+                {"证人公西华、证人漆雕开、证人乐正红、证人壤驷平、证人公良宁、证人夹谷云、证人宰父勇、证人段干木、证人百里奚、证人东郭明称。",
+                        "证人***、证人***、证人***、证人***、证人***、证人***、证人***、证人***、证人***、证人***称。"},
+                {"证人南门勇、证人归海平、证人微生亮、证人东门强称，员工公羊的记录已提交。", "证人***、证人***、证人***、证人***称，员工***的记录已提交。"}});
+        stayAsWritten(List.of("当事人于第五次检查时被发现，店员第五次出货时未核对，员工第五名即为当事人，依据第五十七条第（三）项。",
+                "涉案门店名单：东门店、西门店、江南店。顾客在南门口购买。"));
+    }
+
+    /**
      * The seventh privacy round (stop 82: trade secrets, game servers, seeds, trade fairs, car repair, KTV, franchises): their
      * titles before names, a minority's name second in a list, a listed name before 各, one who came from a place, and one
      * first in a clause before 转账; the words these titles are followed by stay.

@@ -300,13 +300,22 @@ public class CaseViewProjection {
         });
     }
 
+    /**
+     * A withdrawal missed: recorded beside the record's late withdrawal, or alone when the record's publicity period ended
+     * before the revision was recorded (never withdrawn, public past the deadline): then it is the record's withdrawal for the
+     * figure, due and not met.
+     */
     @EventHandler
     void on(WithdrawalDeadlineMissed e, TrackingToken token) {
-        missed(e.caseId(), token, "WITHDRAWAL", e.deadline().dueOn(), e.recordedOn());
-    }
-
-    private void missed(String caseId, TrackingToken token, String kind, LocalDate dueOn, LocalDate recordedOn) {
-        change(caseId, token, v -> v.missedDeadlines = plus(v.missedDeadlines, new CaseView.MissedDeadline(kind, dueOn, recordedOn)));
+        change(e.caseId(), token, v -> {
+            v.missedDeadlines = plus(v.missedDeadlines, new CaseView.MissedDeadline("WITHDRAWAL", e.deadline().dueOn(), e.recordedOn()));
+            boolean withdrawn = v.withdrawals != null && v.withdrawals.stream().anyMatch(w -> e.recordId().equals(w.recordId()));
+            LocalDate revised = CaseView.latestEffectiveOn(v.revisions);
+            if (!withdrawn && revised != null) {
+                v.withdrawals = plus(v.withdrawals, new CaseView.Withdrawal(e.recordId(), revised,
+                        new DeadlineView(e.deadline().dueOn(), e.deadline().provisional(), null, false)));
+            }
+        });
     }
 
     @EventHandler
