@@ -153,6 +153,36 @@ class LedgerClockEndToEndTest {
     }
 
     /**
+     * Withdrawal (DOMAIN.md, 3 WD): a decision revoked while its record was public, the revision recorded only after the record's
+     * publicity period ended, stayed public revised past the withdrawal deadline: the miss is recorded and the figure counts it
+     * 0/1 (a sweep from outside, stop 84: such a revision left the figure, 0/0, and recorded no miss).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_revision_recorded_after_its_record_expired_counts_the_withdrawal_missed_where_the_record_stayed_public_past_it() throws Exception {
+        try (ConfigurableApplicationContext app = LedgerEndToEndTest.start(dataDir, "--gongshi.clock.start=2026-03-02T09:00:00+08:00")) {
+            WebTestClient web = LedgerEndToEndTest.client(app);
+            String token = LedgerEndToEndTest.token(web, LedgerEndToEndTest.BUREAU, "officer");
+            BureauClient bureau = BureauClient.withToken(web, token);
+            // a lower-amount fine decided on 03-10 and published that day: public for 3 months, to 06-10
+            String caseId = bureau.decidedCase("北京撤销示例有限公司", "91110000600037341L", 50000);
+            bureau.publish(caseId);
+            LedgerEndToEndTest.clockTo(app, java.time.LocalDate.of(2026, 6, 20));
+            LedgerEndToEndTest.awaitCase(web, token, caseId, v -> "EXPIRED".equals(((Map<?, ?>) v.get("disclosure")).get("state")));
+            // revoked from Mon 06-01 (3 WD: 06-04), recorded 06-20
+            bureau.revoke(caseId, "人民法院判决撤销该处罚决定", "2026-06-01");
+            Map<?, ?> view = LedgerEndToEndTest.awaitCase(web, token, caseId, v -> !missed(v).isEmpty());
+            assertThat(missed(view)).extracting(m -> m.get("kind") + " " + m.get("dueOn") + " recorded " + m.get("recordedOn"))
+                    .containsExactly("WITHDRAWAL 2026-06-04 recorded 2026-06-20");
+            assertThat((List<Map<String, Object>>) view.get("withdrawals")).singleElement()
+                    .satisfies(w -> assertThat((Map<String, Object>) w.get("deadline")).containsEntry("dueOn", "2026-06-04").containsEntry("met", false));
+            Map<?, ?> figures = web.get().uri("/api/v1/stats?from=2026-06-01&to=2026-06-30").headers(h -> h.setBearerAuth(token))
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            assertThat((Map<String, Object>) figures.get("withdrawalOnTime")).containsEntry("numerator", 0).containsEntry("denominator", 1);
+        }
+    }
+
+    /**
      * A move of the clock answers once what fell due by then is recorded, on that day: moved on twice in quick succession,
      * a deadline missed before the first move is recorded on the first move's day (audit: recorded weeks late, at the next
      * poll, when the case was filed just before the move; the schedule had not yet read the filing).
