@@ -69,6 +69,13 @@ class TargetFiguresEndToEndTest {
             assertThat(rate(pub, "disclosureRate")).containsEntry("numerator", 2).containsEntry("denominator", 3);
             web.get().uri("/api/v1/public/stats?year=20x6").exchange().expectStatus().isBadRequest();
             web.get().uri("/api/v1/stats?from=2026-12-31&to=2026-01-01").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest();
+            // a bound not sent is the current year's, and the refusal says so (a sweep from outside, stop 84: it named a from never sent)
+            web.get().uri("/api/v1/stats?to=2025-06-30").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("to")
+                    .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("as from is when not sent").contains("send from as well"));
+            web.get().uri("/api/v1/stats?from=2027-03-01").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("from")
+                    .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("as to is when not sent"));
             // a period beyond the years the figures answer for is refused naming its bound (a sweep from outside: 200 for any)
             web.get().uri("/api/v1/stats?from=0001-01-01&to=9999-12-31").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("from")

@@ -43,6 +43,22 @@ public class StatsController {
         this.publicFigures = publicFigures;
     }
 
+    /**
+     * A period whose end lies before its start, said of what was sent: a bound left out is the ledger's current year's (a sweep
+     * from outside, stop 84: to=2025-06-30 alone was told "not before from (2026-01-01)", a from never sent).
+     */
+    private static InvalidRequest reversed(String from, String to, LocalDate start, LocalDate end) {
+        if (Params.absent(to)) {
+            return InvalidRequest.of("from", "must not be after to (" + end + ", the last day of the ledger's current year, as to is when"
+                    + " not sent): send to as well");
+        }
+        if (Params.absent(from)) {
+            return InvalidRequest.of("to", "must not be before from (" + start + ", the first day of the ledger's current year, as from is"
+                    + " when not sent): send from as well");
+        }
+        return InvalidRequest.of("to", "must not be before from (" + start + ")");
+    }
+
     /** {@code from}/{@code to} default to the current year; a bureau's officers see their bureau, supervisors their division. */
     @GetMapping("/api/v1/stats")
     Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @RequestParam(required = false) String division,
@@ -51,7 +67,7 @@ public class StatsController {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = Params.date("from", from, today.withDayOfYear(1));
         LocalDate end = Params.date("to", to, today.withDayOfYear(today.lengthOfYear()));
-        if (end.isBefore(start)) throw InvalidRequest.of("to", "must not be before from (" + start + ")");
+        if (end.isBefore(start)) throw reversed(from, to, start, end);
         // the years the public figures answer for bound a supervisor's period too (a sweep from outside: from=-999999999-01-01 answered 200)
         for (var bound : java.util.List.of(java.util.Map.entry("from", start), java.util.Map.entry("to", end))) {
             if (bound.getValue().getYear() < PublicFigures.FIRST_YEAR || bound.getValue().getYear() > PublicFigures.LAST_YEAR) {
