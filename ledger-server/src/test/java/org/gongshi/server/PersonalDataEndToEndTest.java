@@ -311,8 +311,11 @@ class PersonalDataEndToEndTest {
 
         // the case view reads shredded; the event store's own copy does too, its bytes unchanged; the shredding is recorded once
         // in the case's own stream, naming only the subject (so no command on the case comes after it unseen)
-        Map<?, ?> shredded = LedgerEndToEndTest.awaitCase(web, officer, caseId,
-                v -> PersonalData.SHREDDED.equals(((Map<?, ?>) v.get("party")).get("idNumber")));
+        // at once, read right after the answer, with no position: the erasure answered once the case view had folded it (a sweep
+        // from outside, stop 84: under load a read right after the 200 still answered the name and ID number)
+        Map<?, ?> shredded = web.get().uri("/api/v1/cases/{id}", caseId).headers(h -> h.setBearerAuth(officer)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) shredded.get("party")).get("idNumber")).isEqualTo(PersonalData.SHREDDED);
         assertThat(((Map<?, ?>) shredded.get("party")).get("name")).isEqualTo(PersonalData.SHREDDED);
         assertThat(storedPayloads(caseId)).startsWith(stored);
         assertThat(storedPayloads(caseId).substring(stored.length()).lines().toList()).singleElement()

@@ -46,7 +46,7 @@ public class ViewReads {
     }
 
     /** Completes once the views of {@code processors} have passed {@code position} (at once if it is null). */
-    Mono<Void> await(Long position, String... processors) {
+    public Mono<Void> await(Long position, String... processors) {
         if (position == null) return Mono.empty();
         long deadline = System.nanoTime() + wait.toNanos();
         return attempt(position, processors, deadline, true);
