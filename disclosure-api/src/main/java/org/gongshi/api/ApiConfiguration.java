@@ -169,6 +169,13 @@ public class ApiConfiguration {
         return new QueryGuard();
     }
 
+    @Bean
+    org.gongshi.api.input.UnknownParameters unknownParameters(
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping mapping) {
+        return new org.gongshi.api.input.UnknownParameters(mapping);
+    }
+
     /** The exchange in each request's Reactor context: a command's problem answer names its request when kept for its key. */
     @Bean
     org.springframework.web.filter.reactive.ServerWebExchangeContextFilter exchangeInContext() {

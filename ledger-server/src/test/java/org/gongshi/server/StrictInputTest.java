@@ -942,6 +942,28 @@ class StrictInputTest {
         }
     }
 
+    /**
+     * A query parameter an endpoint of the API or the feed does not take is a 400 naming it and the ones it takes (a sweep from
+     * outside, stop 84: ?from=&to= on the public figures answered the whole year as if a quarter was asked, ?overdueOnly=true
+     * every case); the ones it takes, and position, are read as before.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_query_parameter_the_endpoint_does_not_take_is_a_400_naming_it() {
+        web.get().uri("/api/v1/public/stats?division=11&from=2026-01-01&to=2026-03-31").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(f -> assertThat((List<String>) f).containsExactlyInAnyOrder("from", "to"))
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("it takes division, year"));
+        web.get().uri("/api/v1/cases?overdueOnly=true").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("overdueOnly");
+        web.get().uri("/feed/v1/entries?after=-1&limt=5").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limt");
+        // a q over any parameter's bound is told q's own (a re-test from outside, stop 84: told 512, then refused again at 300)
+        web.get().uri("/api/v1/public/penalties?q={q}", "名".repeat(600)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be at most 200 characters");
+        web.get().uri("/api/v1/public/stats?division=11&year=2026").exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/cases?overdue=true&page=0&size=5&position=0").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+    }
+
     /** An id of another kind of record at a command's path is a 404 (outside audit: a 500, and an oracle of decision numbers). */
     @Test
     void an_id_of_another_kind_of_record_is_a_404() {

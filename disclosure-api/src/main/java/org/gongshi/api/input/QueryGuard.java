@@ -1,5 +1,6 @@
 package org.gongshi.api.input;
 
+import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.problem.Problems;
 import org.springframework.core.Ordered;
@@ -63,6 +64,7 @@ public class QueryGuard implements WebFilter, Ordered {
             for (String value : param.getValue()) {
                 if (value == null) continue;
                 (page ? Text.formProblem(value) : Text.queryProblem(value))
+                        .map(p -> value.length() > Bounds.QUERY_VALUE ? "must be at most " + Bounds.queryValue(name) + " characters" : p)
                         .ifPresent(p -> problems.add(new InvalidRequest.FieldProblem(printable(name), p)));
             }
         }

@@ -57,6 +57,15 @@ public final class Bounds {
 
     /** A query parameter's value: room for every feed type's full name, comma-separated, in one {@code types} (about 370). */
     public static final int QUERY_VALUE = 512;
+
+    /**
+     * The most characters query parameter {@code name} takes: a name's part ({@code q}) at most a name's {@link #NAME}, any
+     * other {@link #QUERY_VALUE}; a value over {@link #QUERY_VALUE} is refused naming this, so a caller who trims to it is not
+     * refused again (a re-test from outside, stop 84).
+     */
+    public static int queryValue(String name) {
+        return "q".equals(name) ? NAME : QUERY_VALUE;
+    }
     /** A request body, in bytes (the largest valid body is well under this). */
     public static final int BODY_BYTES = 128 * 1024;
 }

@@ -71,8 +71,8 @@ public class PublicQueries {
      */
     private static void checkSubject(List<InvalidRequest.FieldProblem> problems, String q, String uscc) {
         // characters, as every text's bound counts them (Bounds): a name in CJK Extension B takes two UTF-16 units a character
-        if (q != null && q.codePointCount(0, q.length()) > Bounds.NAME) {
-            problems.add(new InvalidRequest.FieldProblem("q", "must be at most " + Bounds.NAME + " characters, as long as a name may be"));
+        if (q != null && q.codePointCount(0, q.length()) > Bounds.queryValue("q")) {
+            problems.add(new InvalidRequest.FieldProblem("q", "must be at most " + Bounds.queryValue("q") + " characters"));
         }
         if (!Params.absent(uscc)) {
             // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)

@@ -1,0 +1,84 @@
+package org.gongshi.api.input;
+
+import org.gongshi.api.problem.InvalidRequest;
+import org.gongshi.api.problem.Problems;
+import org.gongshi.api.web.ViewReads;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A query parameter the API's or the feed's endpoint does not take is a 400 naming it and the ones it takes, never ignored
+ * (a sweep from outside, stop 84: {@code /api/v1/public/stats?from=…&to=…} answered the whole year as if asked for a quarter,
+ * {@code /api/v1/stats?form=} the default period, {@code /api/v1/cases?overdueOnly=true} every case). What an endpoint takes is
+ * read from its handler's {@code @RequestParam}s, plus {@code position} ({@link ViewReads#PARAMETER}) every read takes. The
+ * pages are left to their forms (a browser's form sends what it sends), the operators' paths to Spring's.
+ */
+public class UnknownParameters implements WebFilter, Ordered {
+
+    private final RequestMappingHandlerMapping mapping;
+    private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
+    private final DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
+
+    public UnknownParameters(RequestMappingHandlerMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** After the query guard (-80), which refuses what no parameter may hold. */
+    @Override
+    public int getOrder() {
+        return -79;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (exchange.getRequest().getQueryParams().isEmpty() || !(path.startsWith("/api/") || path.startsWith("/feed/"))) {
+            return chain.filter(exchange);
+        }
+        // the handler the request goes to, if any: no handler (404, 405) is answered as before
+        return mapping.getHandler(exchange).map(Optional::of).onErrorResume(e -> Mono.just(Optional.empty())).defaultIfEmpty(Optional.empty())
+                .flatMap(handler -> {
+                    if (handler.orElse(null) instanceof HandlerMethod method) {
+                        Set<String> takes = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
+                        List<InvalidRequest.FieldProblem> unknown = exchange.getRequest().getQueryParams().keySet().stream()
+                                .filter(name -> !takes.contains(name) && !ViewReads.PARAMETER.equals(name))
+                                .map(name -> new InvalidRequest.FieldProblem(name.length() <= 50 ? name : "query parameter",
+                                        "is no parameter of " + exchange.getRequest().getMethod() + " " + path + "; it takes "
+                                                + (takes.isEmpty() ? "none" : String.join(", ", takes)) + " (and " + ViewReads.PARAMETER
+                                                + "). Nothing was read or changed"))
+                                .toList();
+                        if (!unknown.isEmpty()) return Problems.write(exchange, new InvalidRequest(unknown));
+                    }
+                    return chain.filter(exchange);
+                });
+    }
+
+    /** The names of the query parameters {@code method} takes. */
+    private Set<String> parameters(HandlerMethod method) {
+        Set<String> takes = new TreeSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param == null) continue;
+            parameter.initParameterNameDiscovery(names);
+            String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
+            if (name != null) takes.add(name);
+        }
+        return takes;
+    }
+}
