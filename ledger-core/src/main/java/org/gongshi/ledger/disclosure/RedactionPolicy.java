@@ -448,8 +448,8 @@ public final class RedactionPolicy {
      * as it is far more often than the surname (店员第五梓萱); none that a brand's or a shop's word follows within two characters
      * (供货商太叔茶庄, 子车牌, 公良网店: a re-test from outside, stop 84).
      */
-    private static final String COMPOUND_SURNAME = "(?:(?!第五[次名个天条项款批家位层章节届年期日号十百千万组页轮季代部种类件箱单笔周月份张辆台])"
-            + "(?!" + anyOf(COMPOUND_SURNAMES) + HAN + "{0,2}?(?:牌(?!照)|茶庄|网店|店铺|餐馆|饭店))" + anyOf(COMPOUND_SURNAMES) + ")";
+    private static final String COMPOUND_SURNAME = "(?:(?=" + firstCharacters(COMPOUND_SURNAMES) + ")(?!第五[次名个天条项款批家位层章节届年期日号十百千万组页轮季代部种类件箱单笔周月份张辆台])"
+            + anyOf(COMPOUND_SURNAMES) + "(?!" + HAN + "{0,2}?(?:牌(?!照)|茶庄|网店|店铺|餐馆|饭店)))";
     /** A surname, of two characters first. */
     private static final String FAMILY = "(?:" + COMPOUND_SURNAME + "|" + SURNAME + ")";
     /**
@@ -738,6 +738,8 @@ public final class RedactionPolicy {
             // and provinces and cities that begin with one (由江苏负责生产: its re-test)
             "江苏", "江西", "安徽", "甘肃", "吉林", "苏州", "徐州", "郑州", "常州", "柳州", "石家庄", "宁波", "包头", "马鞍山",
             "黄冈", "梅州", "韶关", "杭州");
+    /** {@link #NOT_NAMES} as a group, their first characters tested first: most positions a name is tried at begin none. */
+    private static final String NOT_A_NAME = "(?=" + firstCharacters(NOT_NAMES) + ")" + anyOf(NOT_NAMES);
     /**
      * The words of a business that follow a brand of two characters right away (苏宁物流, 万达广场, 国美门店): the two
      * characters are a business's name, no person's (with any character between, 张三用物流, they may be a person's).
@@ -824,7 +826,7 @@ public final class RedactionPolicy {
      * outside, stop 79), after a role only: two to four characters, the stop, two to six (and a third part so) up to where a name ends, the second
      * part no word that only looks like a name nor a role (证人张三.当事人称 names 张三 alone).
      */
-    private static final String PERIOD_DOTTED_NAME = HAN + "{2,4}\\.(?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+    private static final String PERIOD_DOTTED_NAME = HAN + "{2,4}\\.(?!" + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + ")(?!当事人)" + HAN + "{2,6}?(?:\\." + HAN + "{2,6}?)?(?=" + NAME_END + "|处|向)";
     /**
      * A name written with a space between its characters (李 小 龙, 李　小　龙: a privacy sweep from outside, stop 79), or after its
@@ -852,10 +854,10 @@ public final class RedactionPolicy {
             + FURTHER_SURNAME + HAN + "{1,2}?|" + FAMILIAR_NAME + ")(?=" + NAME_END + ")|"
             + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME + "|" + MINORITY_NAME;
     /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
-    private static final String LISTED_NAME = "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?:"
+    private static final String LISTED_NAME = "(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?:"
             + LISTED_NAME_SHAPE + ")";
     /** The names after the first in a list (、李小花和张三), each after a joiner, a contact in brackets before it. */
-    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + LIST_JOINER + "(?:" + LISTED_NAME + "|(?!" + anyOf(NOT_NAMES) + ")" + RARE_SURNAME + HAN
+    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + LIST_JOINER + "(?:" + LISTED_NAME + "|(?!" + NOT_A_NAME + ")" + RARE_SURNAME + HAN
             + "{1,2}?(?=" + NAME_END + ")))*";
     /**
      * A piece of a list after its first name, the list as a pattern took it: a contact in brackets or a joiner (kept), or
@@ -887,7 +889,7 @@ public final class RedactionPolicy {
      * up to where a name ends: 是, 实为 or 名为 said who holds the role (a re-test from outside, stop 75: 证人实为古天乐 stayed
      * public while 证人古天乐证实 was hidden).
      */
-    private static final String ROLE_IS_NAME = "(?:" + "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")" + FURTHER_SURNAME + HAN
+    private static final String ROLE_IS_NAME = "(?:" + "(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")" + FURTHER_SURNAME + HAN
             + "{1,2}?(?=" + NAME_END + ")|" + LISTED_NAME + ")";
     /**
      * A note in brackets of any kind after a role, up to 20 characters, with one note in brackets inside it (其子（16岁）,
@@ -903,7 +905,7 @@ public final class RedactionPolicy {
      */
     private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)余|(?<=会员|中介|服务|教练|私教)费)(?!(?<=业主)方)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + "|其|该|本|我|当事人|某|董事|观众|公司|单位|社会|有关|上级|领导|厂家|商家|平台|执法|办案|市场|法院|主管|学员|学生"
-            + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + anyOf(NOT_NAMES)
+            + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + NOT_A_NAME
             + ")(?!" + ORGANISATION + ")";
     private static final String PERSON = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + NAME + "|" + SPACED_NAME + "|" + FAMILIAR_NAME + "|"
             + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME + "|" + HALF_WRITTEN_NAME + "|" + MINORITY_NAME;
@@ -920,14 +922,14 @@ public final class RedactionPolicy {
             anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + WORKPLACE + "?(?:" + OPENING_MARK + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")"
                     + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + ")"
-                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人)(?!" + anyOf(NOT_NAMES) + ")"
+                    + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人)(?!" + NOT_A_NAME + ")"
                     + "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=的|在|于|称|向|购买|" + anyOf(NAME_THEN) + "))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
                     + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + ")"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME)
                     + "|" + anyOf(NAME_THEN) + "|系|个人|名下|代|先后|领取|实施|安排|授课|手中|使用|明知|组织|通过|专送|每日|喷洒|位于|运送|派送|原为|原系|原是|曾)"
-                    + "|(?<=" + anyOf(TITLES_BEFORE_A_RARER_NAME) + ")(?!" + anyOf(NOT_NAMES) + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")(?:" + HAN
+                    + "|(?<=" + anyOf(TITLES_BEFORE_A_RARER_NAME) + ")(?!" + NOT_A_NAME + ")(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")(?:" + HAN
                     + "{1,2}?(?=" + anyOf(NAME_THEN) + "|[，。；;,、和及与]|于\\d|曾|联系|运送|派送|原为|原系|原是|的" + anyOf(PERSONS_THINGS) + ")|" + HAN
                     + "{2}(?=[在向于为的]|购买))"
                     + "|(?<=" + anyOf(KIN_AND_STAFF) + ")(?![A-Z]+(?![A-Za-z]))" + LATIN_NAME_WORDS_AFTER_ROLE + "(?=\\s?\\p{IsHan}))"
@@ -943,7 +945,7 @@ public final class RedactionPolicy {
      * (该公司的程序员证实, 项目组负责), nor before 负责人.
      */
     private static final Pattern NAME_AT_WORKPLACE = Pattern.compile("(?<=(?:" + WORKPLACE_END + "|来自[^，。；;,、的\\s]{1,12})的)"
-            + "(((?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")(?:" + COMPOUND_SURNAME
+            + "(((?!" + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")(?:" + COMPOUND_SURNAME
             + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<!" + UNIT_NAME_END + "))" + MORE_NAMES + ")(?!负责人)(?="
             + anyOf(PERSONS_VERBS) + ")");
     /** The last characters of a place's or a body's name (江苏省, 朝阳区, 林业局): no person's. */
@@ -973,11 +975,11 @@ public final class RedactionPolicy {
      * organisation (由东方公司代缴, 从某某贸易有限公司处); and a surname with 某某 after 从/购自 whatever follows
      * (从毛某某经营的批发部).
      */
-    private static final Pattern ACTING_FOR_NAME = Pattern.compile("由(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
+    private static final Pattern ACTING_FOR_NAME = Pattern.compile("由(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
             + "(?:" + BRACKETED + ")?(?:等[0-9一二三四五六七八九十两]*人?)?" + anyOf(ACTING_FOR)
-            + "|" + anyOf(SOURCE_WORDS) + "(?:" + SOURCE_PLACE + ")?(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
+            + "|" + anyOf(SOURCE_WORDS) + "(?:" + SOURCE_PLACE + ")?(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
             + "(?:" + BRACKETED + ")?处"
-            + "|" + anyOf(SOURCE_WORDS) + SOURCE_DESCRIBER + "(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")((" + HAN + "{2,4}?(?<!" + PLACE_OR_BODY_END + ")|"
+            + "|" + anyOf(SOURCE_WORDS) + SOURCE_DESCRIBER + "(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")((" + HAN + "{2,4}?(?<!" + PLACE_OR_BODY_END + ")|"
             + LATIN_NAME_WORDS + "))(?:" + BRACKETED + ")?处"
             + "|" + anyOf(SOURCE_WORDS) + "((" + FAMILY + "某{1,2}))");
     /** The verbs goods, money or work are handed to someone by (再交给钟晓华销售, 卖给李四, 转交给王芳): who takes them is a third party. */
@@ -1051,9 +1053,9 @@ public final class RedactionPolicy {
      * names a place); never a role, an organisation, a place or a body (从江苏省, 向本局).
      */
     private static final Pattern DEALT_WITH_NAME = Pattern.compile("(?:" + anyOf(DEALT_WITH) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
-            + ")(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<!"
+            + ")(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<!"
             + PLACE_OR_BODY_END + ")|" + LATIN_NAME + ")" + MORE_NAMES + ")(?=" + anyOf(PERSON_AFTER) + ")"
-            + "|向(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + anyOf(NOT_NAMES) + ")(?!" + ORGANISATION + ")((" + FAMILY + HAN
+            + "|向(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")((" + FAMILY + HAN
             + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|" + FAMILIAR_NAME + ")" + MORE_NAMES + ")(?=购进|购买|进货|借款)");
 
     /**
@@ -1067,7 +1069,7 @@ public final class RedactionPolicy {
      * decisions named a supplier's or a carrier's legal representative so, and every one stayed public); never a word (（负责人：
      * 未到场）, 同上, 不详, 技术部: its re-test).
      */
-    private static final Pattern REPRESENTATIVE_NAME = Pattern.compile(anyOf(REPRESENTATIVES) + "\\s?[:：为是]?\\s?((" + "(?!" + anyOf(NOT_NAMES)
+    private static final Pattern REPRESENTATIVE_NAME = Pattern.compile(anyOf(REPRESENTATIVES) + "\\s?[:：为是]?\\s?((" + "(?!" + NOT_A_NAME
             + ")(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}|"
             + LATIN_NAME_WORDS + "))(?=[),;])");
     /**
@@ -1077,7 +1079,7 @@ public final class RedactionPolicy {
      * Never a word that only looks like a name (马上向, 陆续向, 董事长向), a role or kin word (孙子向, 顾客向), an
      * organisation, nor what begins with 向, 于 or 曾 (向其提供, 于当日向, 曾两次向): words far more often than surnames there.
      */
-    private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?:[再并后改另则又]?由)?(?![向于曾])(?!" + anyOf(NOT_NAMES) + ")"
+    private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?:[再并后改另则又]?由)?(?![向于曾])(?!" + NOT_A_NAME + ")"
             + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")"
             + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")(?<!的)|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
             + "(?=" + anyOf(CLAUSE_ACTIONS) + ")");
@@ -1093,7 +1095,7 @@ public final class RedactionPolicy {
      * A name right before a bracket of a person's particulars: a surname and one or two characters, not ending like a place
      * or a body (东方公司（供货商） stays), never a role word or a word that only looks like a name. The bracket is kept.
      */
-    private static final Pattern NAME_BEFORE_PARTICULARS = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!"
+    private static final Pattern NAME_BEFORE_PARTICULARS = Pattern.compile("(?!" + NOT_A_NAME + ")(?!"
             + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?:" + FAMILY + "|(?<![\\p{IsHan}])(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + "))" + HAN
             + "{1,2}(?<!" + PLACE_OR_BODY_END + ")))(?=" + PARTICULARS + ")");
 
@@ -1107,7 +1109,7 @@ public final class RedactionPolicy {
      * and one or two characters, not ending like a place or a body (某某公司询问笔录 stays), never a role word; the party's
      * own statement keeps its name.
      */
-    private static final Pattern NAME_BEFORE_STATEMENT = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!"
+    private static final Pattern NAME_BEFORE_STATEMENT = Pattern.compile("(?!" + NOT_A_NAME + ")(?!"
             + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<!"
             + PLACE_OR_BODY_END + ")))(?=" + STATEMENT_RECORD + ")");
 
@@ -1124,7 +1126,7 @@ public final class RedactionPolicy {
     private static final String CELL_END = "(?:\\s?[,|]|\\t| {2,})";
     // the shape and what follows first, the costly role and not-a-name look-aheads only where they hold
     private static final Pattern NAME_BEFORE_SEX = Pattern.compile("(?<![\\p{IsHan}A-Za-z])(?=(?:" + NAME_IN_A_ROW + ")" + CELL_END + ")(?!"
-            + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!当事人|被处罚人|被检查人|本人|该人|此人)((" + NAME_IN_A_ROW + "))"
+            + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!当事人|被处罚人|被检查人|本人|该人|此人)((" + NAME_IN_A_ROW + "))"
             // between commas a sex is enough (游振宇，男，…); in a table the cell after it is an age or what the person is, never a
             // product's count (| 高帮板鞋 | 白色 | 男 | 35双 |: the second re-test found the colour hidden)
             + "(?=\\s?,\\s?[男女]\\s?[,(]|(\\s?\\||\\t| {2,})\\s?[男女]\\s?\\3\\s?(?:\\d{1,3}\\s?岁?\\s?(?:\\3|$)|\\*\\*\\*|[^|\\t\\n]{0,12}?(?:"
@@ -1136,7 +1138,7 @@ public final class RedactionPolicy {
      * is (1⇥鄂国伟⇥男⇥保安员, | 檀秀芝 | 女 | 收银员 |, 佐佐木健  男  36: the second privacy re-test of realistic decisions,
      * stop 80, found names by surnames no list held public); never a product's row (| 高帮板鞋 | 白色 | 男 | 35双 |: no age, no role).
      */
-    private static final Pattern NAME_IN_A_TABLE = Pattern.compile("(?<=(?:^|[|\\t]| {2})\\s?)(?!" + anyOf(NOT_NAMES) + ")(?!当事人|被处罚人|本人)((" + HAN
+    private static final Pattern NAME_IN_A_TABLE = Pattern.compile("(?<=(?:^|[|\\t]| {2})\\s?)(?!" + NOT_A_NAME + ")(?!当事人|被处罚人|本人)((" + HAN
             + "{2,4}))(?=\\s?([|\\t]| {2,})\\s?[男女]\\s?\\3\\s?(?:\\d{1,3}\\s?岁?\\s?(?:\\3|$)|\\*\\*\\*|[^|\\t\\n]{0,12}?(?:"
             + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "|[员师工商手者]\\s?(?:\\3|$))))", Pattern.MULTILINE);
     /**
@@ -1160,7 +1162,7 @@ public final class RedactionPolicy {
             + "{1,2}?(?=" + NAME_END + "|" + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")"
             // a Japanese name, written in Han by no Chinese surname, or what a name rule before this one left of it (日本籍销售人员
             // 田中一郎在现场: 田中一 was taken for a name by its surname and 郎 left; stop 81)
-            + "|(?<=日本籍[^，。；;,、的()（）\\s]{0,8})(?:(?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(AFTER_NAME) + ")" + HAN + "{2,4}?|\\*\\*\\*(?!" + anyOf(AFTER_NAME) + ")" + HAN + "{1,2}?)(?=" + NAME_END + "|"
+            + "|(?<=日本籍[^，。；;,、的()（）\\s]{0,8})(?:(?!" + NOT_A_NAME + ")(?!" + anyOf(AFTER_NAME) + ")" + HAN + "{2,4}?|\\*\\*\\*(?!" + anyOf(AFTER_NAME) + ")" + HAN + "{1,2}?)(?=" + NAME_END + "|"
             + anyOf(AFTER_NAME) + "|" + anyOf(NAME_THEN) + ")))");
     /** Who a nickname is given to, or how (一名男子“黄总”（黄志伟）: stop 81), as a role is. */
     private static final List<String> NICKNAMED = List.of("男子", "女子", "男士", "女士", "自称", "绰号", "外号", "人称", "昵称", "网名");
@@ -1185,7 +1187,7 @@ public final class RedactionPolicy {
      * Two or more names in a list, ended by 均/分别/皆 and what each of them testified or did (张建华、李秀梅均证实): people,
      * with no role before them; never goods (白酒、黄酒均系假冒: 系 says what things are). The party's own name stays.
      */
-    private static final Pattern LIST_OF_WITNESSES = Pattern.compile("(?!" + anyOf(NOT_NAMES) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+    private static final Pattern LIST_OF_WITNESSES = Pattern.compile("(?!" + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + ")((" + FAMILY + HAN + "{1,2}?(?=[、和及与]))(?:" + JOINER + LISTED_NAME + ")+)(?=" + anyOf(LIST_END_WORDS) + "(?:已|曾|也)?"
             + anyOf(TESTIMONY) + ")");
 
@@ -1905,6 +1907,12 @@ public final class RedactionPolicy {
     }
 
     /** A character class of the last characters of {@code words}. */
+    /** A character class of the first characters of {@code words}: a cheap test before their alternation is tried. */
+    private static String firstCharacters(List<String> words) {
+        return words.stream().map(word -> word.substring(0, Character.charCount(word.codePointAt(0)))).distinct().map(Pattern::quote)
+                .collect(Collectors.joining("", "[", "]"));
+    }
+
     private static String lastCharacters(List<String> words) {
         return words.stream().map(word -> word.substring(word.length() - 1)).distinct().map(Pattern::quote)
                 .collect(Collectors.joining("", "[", "]"));
