@@ -79,8 +79,14 @@ public class ApiConfiguration {
     }
 
     @Bean
-    BureauCommands bureauCommands(LedgerGateway ledgerGateway, IdempotentCommands idempotentCommands, org.gongshi.api.security.BureauRegistry bureaus) {
-        return new BureauCommands(ledgerGateway, idempotentCommands, bureaus);
+    BureauCommands bureauCommands(LedgerGateway ledgerGateway, IdempotentCommands idempotentCommands) {
+        return new BureauCommands(ledgerGateway, idempotentCommands);
+    }
+
+    /** A registered bureau's token acts and reads only in the bureau's division. */
+    @Bean
+    org.gongshi.api.security.BureauDivisionGuard bureauDivisionGuard(org.gongshi.api.security.BureauRegistry bureaus) {
+        return new org.gongshi.api.security.BureauDivisionGuard(bureaus);
     }
 
     /** The public target figures, for {@code GET /api/v1/public/stats} and the {@code /stats} page. */

@@ -69,23 +69,32 @@ class LegalDatesEndToEndTest {
     }
 
     /**
-     * A registered bureau files only in the division its code was issued in (a sweep from outside, stop 84: an officer of
-     * Chaoyang, 110105, whose token claimed Pudong's 310115 filed a case into Shanghai's view and figures): 403 naming
-     * both, nothing recorded; its own division files.
+     * A registered bureau files and reads only in the division its code was issued in (a sweep from outside, stop 84: an
+     * officer of Chaoyang, 110105, whose token claimed Pudong's 310115 filed a case into Shanghai's view and figures; a
+     * re-test: such a token still read the bureau's cases): /dev/tokens mints no such token, and one signed elsewhere is a
+     * 403 naming both divisions for a command and a read alike, nothing recorded; its own division files and reads.
      */
     @Test
     @Order(0)
-    void a_registered_bureau_files_only_in_the_division_its_code_was_issued_in() throws InterruptedException {
+    void a_registered_bureau_files_and_reads_only_in_the_division_its_code_was_issued_in() throws InterruptedException {
         String chaoyang = "111101050000000191";
-        java.util.function.Function<String, String> tokenIn = division -> (String) web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("sub", "officer-wang", "bureau", chaoyang, "division", division, "roles", List.of("officer")))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("token");
-        String elsewhere = tokenIn.apply("310115");
+        web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sub", "officer-wang", "bureau", chaoyang, "division", "310115", "roles", List.of("officer")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("division");
+        java.time.Instant now = java.time.Instant.now();
+        String elsewhere = app.getBean(org.springframework.security.oauth2.jwt.JwtEncoder.class).encode(
+                org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
+                        org.springframework.security.oauth2.jwt.JwsHeader.with(org.springframework.security.oauth2.jose.jws.MacAlgorithm.HS256).build(),
+                        org.springframework.security.oauth2.jwt.JwtClaimsSet.builder().subject("officer-wang").issuer("gongshi-dev")
+                                .issuedAt(now).expiresAt(now.plus(java.time.Duration.ofHours(1))).claim("bureau", chaoyang)
+                                .claim("division", "310115").claim("roles", List.of("officer")).build())).getTokenValue();
         web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(elsewhere)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(filing("2026-03-02", company("北京登记机关示例有限公司", "91110000600037341L")))
                 .exchange().expectStatus().isForbidden().expectBody(String.class)
                 .value(body -> assertThat(body).contains("division 310115 lies outside bureau 111101050000000191's").contains("110105"));
-        String own = tokenIn.apply("110105");
+        String own = (String) web.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sub", "officer-wang", "bureau", chaoyang, "division", "110105", "roles", List.of("officer")))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("token");
         var filed = web.post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(own)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(filing("2026-03-02", company("北京登记机关示例有限公司", "91110000600037341L")))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
@@ -93,6 +102,11 @@ class LegalDatesEndToEndTest {
         assertThat(view.get("division")).isEqualTo("110105");
         assertThat(web.get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(own)).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("total")).as("the refused filing recorded nothing").isEqualTo(1);
+        for (String read : List.of("/api/v1/cases", "/api/v1/cases/" + filed.get("caseId"), "/api/v1/stats")) {
+            web.get().uri(read).headers(h -> h.setBearerAuth(elsewhere)).exchange().expectStatus().isForbidden()
+                    .expectBody(String.class).value(body -> assertThat(body).contains("lies outside bureau 111101050000000191's"));
+        }
+        web.get().uri("/api/v1/public/penalties").headers(h -> h.setBearerAuth(elsewhere)).exchange().expectStatus().isOk();
     }
 
     static Map<String, Object> filing(String filedOn, Map<String, Object> party) {

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.security.Access;
+import org.gongshi.api.security.BureauRegistry;
+import org.gongshi.api.security.Caller;
 import org.gongshi.api.security.TokenRules;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,11 +44,13 @@ public class DevTokenController {
 
     private final JwtEncoder encoder;
     private final TokenRules rules;
+    private final BureauRegistry bureaus;
 
-    public DevTokenController(JwtEncoder encoder, TokenRules tokenRules, @Value("${server.address:}") String serverAddress) {
+    public DevTokenController(JwtEncoder encoder, TokenRules tokenRules, BureauRegistry bureaus, @Value("${server.address:}") String serverAddress) {
         requireLoopback(serverAddress);
         this.encoder = encoder;
         this.rules = tokenRules;
+        this.bureaus = bureaus;
     }
 
     /** /dev/tokens mints any role for anyone who can reach it: only processes on this machine may. */
@@ -89,6 +93,12 @@ public class DevTokenController {
                 throw InvalidRequest.of("roles", "unknown role '" + role + "'; roles are " + Access.ROLES.stream().sorted().toList());
             }
         }
+        // nor a bureau's token outside the bureau's division, which every private path then refuses (BureauDivisionGuard)
+        bureaus.divisionProblem(new Caller(request.sub(), request.bureau(), request.division(), java.util.Set.copyOf(request.roles())))
+                .filter(problem -> request.roles().contains(Access.OFFICER) || request.roles().contains(Access.REVIEWER))
+                .ifPresent(problem -> {
+                    throw InvalidRequest.of("division", problem);
+                });
         Instant now = Instant.now();
         JwtClaimsSet.Builder builder = JwtClaimsSet.builder();
         if (rules.audience() != null) builder.audience(List.of(rules.audience()));

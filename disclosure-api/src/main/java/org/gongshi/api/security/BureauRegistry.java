@@ -1,6 +1,5 @@
 package org.gongshi.api.security;
 
-import org.gongshi.api.problem.Forbidden;
 import org.gongshi.ledger.identity.Division;
 
 import java.util.Map;
@@ -56,17 +55,14 @@ public record BureauRegistry(Map<String, String> registered, String unregistered
     }
 
     /**
-     * Refuses a command of a registered bureau from a token whose division lies outside the one the bureau's code was
-     * issued in.
-     *
-     * @throws Forbidden naming both divisions
+     * Why a token of a registered bureau may not act or read as the bureau, if it may not: its division lies outside the one
+     * the bureau's code was issued in ({@link BureauDivisionGuard} refuses it on every private path).
      */
-    public void checkDivision(Caller caller) {
-        registeredIn(caller.bureau()).filter(region -> !region.contains(caller.division())).ifPresent(region -> {
-            throw new Forbidden("The token's division " + caller.division() + " lies outside bureau " + caller.bureau()
-                    + "'s: its unified social credit code was issued in division " + caller.bureau().substring(2, 2 + Division.MAX_DIGITS)
-                    + " (characters 3 to 8, GB 32100), and a bureau acts in that division or one within it; ask for a token"
-                    + " with the bureau's own division");
-        });
+    public Optional<String> divisionProblem(Caller caller) {
+        return registeredIn(caller.bureau()).filter(region -> !region.contains(caller.division())).map(region ->
+                "The token's division " + caller.division() + " lies outside bureau " + caller.bureau()
+                        + "'s: its unified social credit code was issued in division " + caller.bureau().substring(2, 2 + Division.MAX_DIGITS)
+                        + " (characters 3 to 8, GB 32100), and a bureau acts and reads in that division or one within it; ask for a"
+                        + " token with the bureau's own division");
     }
 }

@@ -3,7 +3,6 @@ package org.gongshi.api.web;
 import org.gongshi.api.idempotency.IdempotentCommands;
 import org.gongshi.api.problem.DistributedFailures;
 import org.gongshi.api.problem.Forbidden;
-import org.gongshi.api.security.BureauRegistry;
 import org.gongshi.api.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,18 +18,16 @@ import java.util.function.Function;
  * officer, the request is deduplicated by {@code Idempotency-Key}, the command is sent with the caller
  * as metadata, and the answer names what was created plus {@code position}, the ledger position a
  * read sends to see the command's effect. A registered bureau's token acts only in the bureau's division
- * ({@link BureauRegistry#checkDivision}).
+ * ({@link org.gongshi.api.security.BureauDivisionGuard}, before the command is read).
  */
 public class BureauCommands {
 
     private final LedgerGateway ledger;
     private final IdempotentCommands idempotency;
-    private final BureauRegistry bureaus;
 
-    public BureauCommands(LedgerGateway ledger, IdempotentCommands idempotency, BureauRegistry bureaus) {
+    public BureauCommands(LedgerGateway ledger, IdempotentCommands idempotency) {
         this.ledger = ledger;
         this.idempotency = idempotency;
-        this.bureaus = bureaus;
     }
 
     /**
@@ -44,7 +41,6 @@ public class BureauCommands {
     /** As {@link #send}, for a command whose checks read the views first (off the event loop). */
     public Mono<ResponseEntity<?>> sendAfter(Jwt jwt, String key, String route, Object body, Function<Caller, Mono<Command>> command) {
         Caller caller = issuer(jwt);
-        bureaus.checkDivision(caller);
         return Mono.deferContextual(sent -> idempotency.execute(caller, key, asSent(route, sent), body, Mono.defer(() -> command.apply(caller))
                 .flatMap(c -> Mono.deferContextual(context -> IdempotentCommands.takenOver(context)
                                 ? ledger.recorded(c.aggregates(), IdempotentCommands.request(context).orElseThrow()) : Mono.just(false))
