@@ -183,7 +183,7 @@ public class Listing {
             check(!command.termEnd().isAfter(longest.dueOn()), Rule.LISTING_TERM,
                     "the term runs at most " + rules.policy().creditListing().termYears() + " year(s) from listing on " + decidedOn + ", to "
                             + longest.dueOn() + "; " + command.termEnd() + " is later");
-            term = new Deadline(command.termEnd(), false);
+            term = rules.namedListingTermEnd(command.termEnd());
         }
         Set<String> taken = new HashSet<>(sanctionIds);
         List<SanctionImposed> imposed = new ArrayList<>();

@@ -162,6 +162,15 @@ public record Rulebook(EnforcementPolicy policy, WorkingDayCalendar calendar) {
         return calendar.addYears(listedOn, policy.creditListing().termYears());
     }
 
+    /**
+     * A shorter listing term a decision names, to {@code lastDay}: a period of a burden, marked as the default term is
+     * (provisional in a year without a notice). It was never marked, so two entries listed the same day to the same last day
+     * read one "暂定" and the other not (a credit-lists sweep from outside, stop 85).
+     */
+    public Deadline namedListingTermEnd(LocalDate lastDay) {
+        return calendar.periodEnd(lastDay);
+    }
+
     /** Credit repair: the last day of the minimum wait, 6 months from listing; an application may come after it. */
     public Deadline listingRepairWaitEnd(LocalDate listedOn) {
         return calendar.addMonths(listedOn, policy.creditListing().repairAfterMonths());
