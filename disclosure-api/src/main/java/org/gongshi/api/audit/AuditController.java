@@ -95,6 +95,8 @@ public class AuditController {
     private static final String AS_OF = "must be an instant like 2026-03-10T08:00:00Z or 2026-03-10T16:00:00+08:00 (in a URL, + as %2B)";
 
     /** {@code asOf}: an ISO-8601 instant ({@code 2026-03-10T08:00:00Z}) or date-time with offset; required. */
+    private static final java.util.regex.Pattern LEAP_SECOND = java.util.regex.Pattern.compile("T\\d{2}:\\d{2}:60");
+
     static Instant instant(String asOf) {
         if (asOf == null || asOf.isBlank()) throw InvalidRequest.of("asOf", "is required: an instant like 2026-03-10T08:00:00Z");
         String value = asOf.strip();
@@ -103,6 +105,11 @@ public class AuditController {
         value = OFFSET_AS_SPACE.matcher(value).replaceFirst("$1+$2");
         // a year of four digits, as every date a request sends: ISO's expanded years (+10000-…) name no act of the ledger
         if (!FOUR_DIGIT_YEAR.matcher(value).lookingAt()) throw InvalidRequest.of("asOf", AS_OF);
+        // java.time reads a leap second as the second before it: 23:59:60 answered as 23:59:59, on a day that had none (an
+        // auditor's sweep, stop 85); the ledger's clock, as java.time's, counts no leap seconds, so none is an instant of it
+        if (LEAP_SECOND.matcher(value).find()) {
+            throw InvalidRequest.of("asOf", "names a leap second (:60), which no act of the ledger bears: its clock counts none; send :59");
+        }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

@@ -26,6 +26,8 @@ public record FormError(String field, String message, String parameter) {
 
     /** A first day after the last, in the form's words. */
     private static final FormError FROM_AFTER_TO = new FormError("起始日期", "不能晚于截止日期", "from");
+    /** A name part of middle dots only, in the form's words. */
+    private static final FormError NOTHING_TO_SEARCH = new FormError("名称", "请输入名称中的文字；间隔号（·）不参与查找", "q");
 
     /**
      * Every one of the request's problems, for the page, in the form's words: a parameter the form does not have (only the
@@ -42,6 +44,7 @@ public record FormError(String field, String message, String parameter) {
 
     private static FormError of(InvalidRequest.FieldProblem problem) {
         if (problem.field().equals("from") && problem.message().equals(PublicQueries.FROM_AFTER_TO)) return FROM_AFTER_TO;
+        if (problem.field().equals("q") && problem.message().equals(PublicQueries.NOTHING_TO_SEARCH)) return NOTHING_TO_SEARCH;
         FormError named = BY_PARAMETER.getOrDefault(problem.field(), new FormError(problem.field().startsWith("query parameter") ? "查询参数"
                 : "查询参数“" + problem.field() + "”", "不得含控制字符，最多 " + Bounds.QUERY_VALUE + " 个字符", problem.field()));
         // a field given twice (a link or a bookmark edited by hand): said as such, never searched as both joined by a comma

@@ -33,6 +33,10 @@ public class PublicQueries {
         this.clock = clock;
     }
 
+    /** What a search says when its name part holds only what names and queries leave out. */
+    static final String NOTHING_TO_SEARCH = "must hold a character of a name: middle dots (·, •) are left out of names and queries"
+            + " alike, and it holds nothing else";
+
     /** What a search says when its first day is after its last (the pages say it in their own words, {@link FormError}). */
     static final String FROM_AFTER_TO = "must not be after 'to'";
 
@@ -73,6 +77,10 @@ public class PublicQueries {
         // characters, as every text's bound counts them (Bounds): a name in CJK Extension B takes two UTF-16 units a character
         if (q != null && q.codePointCount(0, q.length()) > Bounds.queryValue("q")) {
             problems.add(new InvalidRequest.FieldProblem("q", "must be at most " + Bounds.queryValue("q") + " characters"));
+        } else if (!Params.absent(q) && org.gongshi.projections.publicrecords.NameKeys.normalise(q).isEmpty()) {
+            // a query of middle dots only searched for nothing, so matched every record: q=• answered all 25 as names holding •
+            // (a public pages sweep, stop 85), where the lists found the one name written with it
+            problems.add(new InvalidRequest.FieldProblem("q", NOTHING_TO_SEARCH));
         }
         if (!Params.absent(uscc)) {
             // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)

@@ -28,6 +28,12 @@ class AsOfTest {
         // a year of four digits, as every date a request sends (a sweep from outside, stop 84)
         assertThatThrownBy(() -> AuditController.instant("+10000-03-10T08:00:00Z")).isInstanceOf(InvalidRequest.class);
         assertThatThrownBy(() -> AuditController.instant("+2026-03-10T08:00:00Z")).isInstanceOf(InvalidRequest.class);
+        // a leap second is no instant of the ledger: java.time read it as the second before (an auditor's sweep, stop 85)
+        for (String leap : List.of("2026-03-10T23:59:60Z", "2026-03-11T07:59:60+08:00", "2026-03-10T23:59:60.5Z")) {
+            assertThatThrownBy(() -> AuditController.instant(leap)).isInstanceOf(InvalidRequest.class)
+                    .satisfies(e -> assertThat(((InvalidRequest) e).errors().get(0).message()).contains("leap second"));
+        }
+        assertThat(AuditController.instant("2026-03-10T23:59:59Z")).isEqualTo(Instant.parse("2026-03-10T23:59:59Z"));
     }
 
     /**
