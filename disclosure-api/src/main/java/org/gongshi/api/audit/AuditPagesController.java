@@ -71,7 +71,17 @@ public class AuditPagesController {
             // the deadline mechanism's events: a missed deadline is recorded by the ledger on its clock
             Map.entry("DecisionDeadlineMissed", "处罚决定期限届满未决定"), Map.entry("DisclosureDeadlineMissed", "公示期限（20个工作日）届满未公示"),
             Map.entry("DoublePublicityDeadlineMissed", "双公示期限（7个工作日）届满未公示"),
-            Map.entry("WithdrawalDeadlineMissed", "撤回公示期限届满未撤回"));
+            Map.entry("WithdrawalDeadlineMissed", "撤回公示期限届满未撤回"),
+            // the ledger's own record that one subject holds one entry of a list at a time (an auditor's sweep, stop 85: shown as
+            // class names)
+            Map.entry("ListEntrySlotOccupied", "名单位次占用（同一主体在同一名单仅一条有效列入）"), Map.entry("ListEntrySlotVacated", "名单位次释放"));
+
+    /**
+     * The system identities that record acts of their own (no bureau acts for them), in words; a bureau's officer is shown by
+     * the token's subject, with the bureau below.
+     */
+    static final Map<String, String> SYSTEM_ACTORS = Map.of(org.gongshi.ledger.policy.Recording.DEADLINES, "系统（期限届满自动记录）",
+            org.gongshi.ledger.policy.Recording.LISTING_BASIS_WATCH, "系统（列入依据监测）");
 
     /** A date and time as the page's form gives it (datetime-local, Beijing time). */
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(BEIJING);
@@ -294,6 +304,7 @@ public class AuditPagesController {
                 last = state;
                 Map<String, Object> step = new LinkedHashMap<>(e);
                 step.put("act", ACTS.getOrDefault(event.message().getPayloadType().getSimpleName(), event.message().getPayloadType().getSimpleName()));
+                if (e.get("actor") instanceof String actor && SYSTEM_ACTORS.containsKey(actor)) step.put("actor", SYSTEM_ACTORS.get(actor));
                 step.put("time", TIME.format(recordedAt));
                 step.put("publicSaw", publicSaw(state));
                 steps.add(step);
