@@ -58,7 +58,7 @@ public enum Rule {
     // ---- credit lists and sanctions (CNIPA 2022 rule, Trademark Law Art 60)
     LISTING_CATEGORY(Kind.CONFLICT, "A listing names a category the list allows and its basis", "CNIPA 2022 rule Art 3"),
     LISTING_BASIS(Kind.CONFLICT, "A listing rests on existing, standing penalty decisions against its subject that the proposing bureau may rely on", "CNIPA 2022 rule Arts 3, 5; Trademark Law Art 60"),
-    LISTING_PROCEDURE(Kind.CONFLICT, "Notice with reasons, then the statement window, then the decision", "行政处罚法 Art 44 pattern; CNIPA 2022 rule"),
+    LISTING_PROCEDURE(Kind.CONFLICT, "Notice with reasons, then the statement window, then the decision; each later act of the entry dated on or after the one before", "行政处罚法 Art 44 pattern; CNIPA 2022 rule"),
     ONE_ACTIVE_ENTRY_PER_LIST(Kind.CONFLICT, "A subject holds at most one active entry on the same list", "CNIPA 2022 rule"),
     LISTING_REMOVAL(Kind.CONFLICT, "An entry is removed once, for a named reason: term expired, repair granted, basis revoked or listed in error", "CNIPA 2022 rule"),
     LISTING_REPAIR(Kind.CONFLICT, "Repair may be applied for after the minimum wait, at most once a year, and is granted only with the obligations of the penalties the entry rests on fulfilled (their execution recorded in the ledger)", "CNIPA 2022 rule; 国市监信规〔2021〕3号 Art 6"),
