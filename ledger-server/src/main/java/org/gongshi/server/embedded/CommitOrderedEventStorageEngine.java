@@ -281,7 +281,11 @@ final class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         } catch (SQLException e) {
             throw new EventStoreException("cannot read the ledger's highest global index", e);
         } finally {
-            appendLock.unlock(); // only this hold: a caller appending in a unit of work keeps its own
+            // only this hold: a caller appending in a unit of work keeps its own. The holder is forgotten with the last hold: kept,
+            // health read a node that had only read its head after a restart as one whose append had held the ledger for minutes,
+            // and said DOWN (a README sweep from outside, stop 85: 503 about 120 s after an idle restart)
+            if (appendLock.getHoldCount() == 1) holder = null;
+            appendLock.unlock();
         }
     }
 

@@ -156,6 +156,26 @@ class CommitOrderedEventStorageEngineTest {
         assertThat(engine.readEvents("case-y").asStream()).hasSize(1);
     }
 
+    /**
+     * A node restarted on a ledger reads its head first (a processor, health): nobody holds the ledger after it (a README sweep
+     * from outside, stop 85: the reader stayed named the holder, and health said DOWN, "an append has held the event store for
+     * 130 s", on an idle node 120 s after its restart).
+     */
+    @Test
+    void reading_the_head_after_a_restart_leaves_nobody_holding_the_ledger() {
+        commit(engine, new GenericDomainEventMessage<>("Case", "case-a", 0, "filed"));
+        CommitOrderedEventStorageEngine restarted = new CommitOrderedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(PooledConnections.of(dataSource))
+                .transactionManager(transactions)
+                .snapshotSerializer(Jackson3Serializer.builder().build())
+                .eventSerializer(Jackson3Serializer.builder().build()));
+        assertThat(restarted.createHeadToken()).isNotNull();
+        assertThat(restarted.appending()).isFalse();
+        assertThat(restarted.current()).as("nobody holds the ledger").isEmpty();
+        commit(restarted, new GenericDomainEventMessage<>("Case", "case-b", 0, "filed"));
+        assertThat(restarted.current()).isEmpty();
+    }
+
     @Test
     void global_indexes_follow_one_another_without_a_gap_across_a_rollback_a_failed_append_and_a_new_engine() throws Exception {
         commit(engine, new GenericDomainEventMessage<>("Case", "case-a", 0, "filed"));
