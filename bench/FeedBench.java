@@ -457,7 +457,7 @@ public class FeedBench {
         int n = caseCounter.incrementAndGet();
         int fine = 20000 + n;
         String filed = post("/api/v1/cases", 201, "{\"filedOn\":\"2026-03-02\",\"ipType\":\"PATENT\",\"violationType\":\"假冒专利\","
-                + "\"procedure\":\"ORDINARY\",\"source\":\"日常检查\",\"authorityName\":\"北京市朝阳区知识产权局\","
+                + "\"procedure\":\"ORDINARY\",\"source\":\"日常检查\","
                 + "\"party\":{\"kind\":\"LEGAL_PERSON\",\"name\":\"北京示例专利" + n + "有限公司\",\"uscc\":\"" + COMPANY + "\"}}");
         String caseId = group(CASE_ID, filed);
         String penalties = "[{\"type\":\"FINE\",\"amount\":" + fine + "}]";

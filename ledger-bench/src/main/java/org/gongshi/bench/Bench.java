@@ -72,7 +72,7 @@ public final class Bench {
             }
         }
         this.options = options;
-        this.cases = whole("cases", "10000");
+        this.cases = positive("cases", "10000");
         this.readsWarmUp = whole("reads-warm-up", String.valueOf(READS_WARM_UP));
         this.out = Path.of(options.getOrDefault("out", "target/bench")).toAbsolutePath();
     }
@@ -92,6 +92,29 @@ public final class Bench {
         return wholeNumber(name, options.getOrDefault(name, otherwise));
     }
 
+    /** A whole-number option of 1 or more (a count the run cannot do with none of), with a message naming it otherwise. */
+    private int positive(String name, String otherwise) {
+        return positiveNumber(name, options.getOrDefault(name, otherwise));
+    }
+
+    static int positiveNumber(String name, String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            number = 0;
+        }
+        if (number >= 1) return number;
+        throw new IllegalArgumentException("--" + name + " must be a whole number of 1 or more, not \"" + value + "\"");
+    }
+
+    /** A yes-or-no option: {@code true} or {@code false}, nothing else (a typo such as {@code yes} was read as false). */
+    private boolean yesOrNo(String name, String otherwise) {
+        String value = options.getOrDefault(name, otherwise).strip();
+        if (value.equals("true") || value.equals("false")) return value.equals("true");
+        throw new IllegalArgumentException("--" + name + " is true or false, not \"" + value + "\"");
+    }
+
     static int wholeNumber(String name, String value) {
         try {
             int number = Integer.parseInt(value.strip());
@@ -108,6 +131,8 @@ public final class Bench {
             return;
         }
         System.setProperty("axoniq.update-checker.disabled", "true");
+        // the bench logs to its own output; the drivers' logging has no provider here, and SLF4J said so in three lines a run
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -168,15 +193,21 @@ public final class Bench {
         boolean holdDeadlines = deadlines.equals("hold") || ofKept && Files.exists(Path.of(ofKept(kept, searched)).resolve(DEADLINES_HELD_MARK));
         extra.put("deadlines", holdDeadlines ? "hold" : "fire");
         Path jar = Path.of(options.getOrDefault("server-jar", "ledger-server/target/ledger-server.jar"));
-        if (!Files.isRegularFile(jar)) throw new IllegalStateException("no server jar at " + jar.toAbsolutePath()
+        if (!Files.isRegularFile(jar)) throw new IllegalArgumentException("no server jar at " + jar.toAbsolutePath()
                 + ": build it (./mvnw -B -ntp -q -pl ledger-bench -am package -DskipTests) or pass --server-jar");
+        // every number before any work (a sweep from outside, stop 85: --search-records 10,abc was refused after minutes of load,
+        // --gen-threads 0 failed 45 s in with "bench: null", --rebuild yes was read as false)
+        int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(n -> positiveNumber("clients", n)).toArray();
+        int phaseSeconds = positive("phase-seconds", "30");
+        int genThreads = positive("gen-threads", "8");
+        int queries = positive("queries", "200");
+        int jfrClients = whole("jfr-clients", "8");
+        int baselineEvents = positive("baseline-events", "5000");
+        int seed = whole("seed", "1");
+        boolean rebuildAfter = yesOrNo("rebuild", "true");
+        int[] searchRecords = sizes("search-records"), statsCases = sizes("stats-cases");
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("gongshi-bench");
-        int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(n -> wholeNumber("clients", n)).toArray();
-        int phaseSeconds = whole("phase-seconds", "30");
-        int genThreads = whole("gen-threads", "8");
-        int queries = whole("queries", "200");
-        int jfrClients = whole("jfr-clients", "8");
         List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
         // the README's way to run the embedded default (the JVM's own JIT, see there); --server-opts adds options
         String more = options.getOrDefault("server-opts", SERVER_OPTS);
@@ -186,14 +217,14 @@ public final class Bench {
         extra.put("loadAverageAtStart", Machine.loadAverage());
         extra.put("cases", cases);
         extra.put("serverJvmOptions", serverOpts);
-        SyntheticLedger ledger = new SyntheticLedger(whole("seed", "1"), cases);
+        SyntheticLedger ledger = new SyntheticLedger(seed, cases);
         Path dataDir = work.resolve("data");
         Path log = out.resolve("server.log");
         Files.deleteIfExists(log);
         try {
             log("baselines (raw H2 appends, raw Mongo inserts, finds by _id, a sorted scan and bulk inserts)");
             Baselines.Figures base = Baselines.measure(Files.createDirectories(work.resolve("baselines")),
-                    whole("baseline-events", "5000"));
+                    baselineEvents);
             extra.put("baselines", base);
 
             // the deadlines the kept ledger's generated days made due are not fired during the run (DEADLINES_HELD)
@@ -245,7 +276,6 @@ public final class Bench {
                 extra.put("healthAfterLoad", health.status() == 200 || health.status() == 503 ? health.json().path("status").asString() : "unreadable");
                 if (!"UP".equals(extra.get("healthAfterLoad"))) extra.put("healthAfterLoadDetails", health.body());
                 sizes(server, events, base, "after load");
-                int[] searchRecords = sizes("search-records"), statsCases = sizes("stats-cases");
                 if (searchRecords.length > 0 || statsCases.length > 0) {
                     // copies of read-model documents, no events: the run's last phases, and no rebuild after them
                     if (searchRecords.length > 0) {
@@ -257,7 +287,7 @@ public final class Bench {
                         new StatsAtSize(server, api, ledger, readsWarmUp, this::logged).run(statsCases, queries, base);
                     }
                     server.close();
-                } else if (Boolean.parseBoolean(options.getOrDefault("rebuild", "true"))) {
+                } else if (rebuildAfter) {
                     rebuild(server, jar, dataDir, log, serverOpts, ledger.bureaus().get(0).uscc(), events, base);
                 } else {
                     server.close();

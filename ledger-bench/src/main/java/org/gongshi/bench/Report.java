@@ -44,7 +44,8 @@ final class Report {
                     .append(Double.isNaN(f.ratio()) ? "—" : String.format(Locale.ROOT, "%.3g", f.ratio())).append(" | ")
                     .append(cases).append(" | ").append(f.note() == null ? "" : f.note()).append(" |\n");
         }
-        md.append("\ncommand failures: ").append(extra.get("commandFailures")).append('\n');
+        // a run of a kept ledger (--rebuild-of, --search-of) sends no commands: no line (it read "command failures: null")
+        if (extra.containsKey("commandFailures")) md.append("\ncommand failures: ").append(extra.get("commandFailures")).append('\n');
         extra.entrySet().stream().filter(e -> e.getKey().startsWith("serverCpuByThread"))
                 .forEach(e -> md.append("\nserver CPU by thread (").append(e.getKey().substring("serverCpuByThread".length()))
                         .append("): ").append(e.getValue()));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class BenchOptionsTest {
     @Test
     void a_number_that_is_not_one_is_refused_by_its_option_name() {
         assertThatThrownBy(() -> new Bench(Map.of("cases", "ten")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("--cases must be a whole number of 0 or more, not \"ten\"");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--cases must be a whole number of 1 or more, not \"ten\"");
         assertThatThrownBy(() -> new Bench(Map.of("cases", "-5")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--cases must be");
     }
@@ -45,6 +46,25 @@ class BenchOptionsTest {
                 .hasMessageContaining("with --generate in-process, --rebuild-of or --search-of only");
         assertThatThrownBy(() -> new Bench(Map.of("deadlines", "later", "out", dir.resolve("out").toString())).run())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("not \"later\"");
+        assertThat(dir.resolve("out")).as("refused before anything is made").doesNotExist();
+    }
+
+    /**
+     * Every option is read before any work (a README sweep from outside, stop 85: --search-records 10,abc was refused after
+     * minutes of load, --gen-threads 0 failed 45 s in with "bench: null", --rebuild yes was read as false, a missing
+     * --server-jar ended in a stack trace).
+     */
+    @Test
+    void every_option_is_checked_before_any_work_naming_it(@TempDir Path dir) throws Exception {
+        Path jar = java.nio.file.Files.createFile(dir.resolve("server.jar"));
+        for (var bad : List.of(Map.entry("search-records", "10,abc"), Map.entry("stats-cases", "-1"), Map.entry("gen-threads", "0"),
+                Map.entry("clients", "1,0"), Map.entry("rebuild", "yes"), Map.entry("baseline-events", "x"), Map.entry("phase-seconds", "0"))) {
+            assertThatThrownBy(() -> new Bench(Map.of(bad.getKey(), bad.getValue(), "server-jar", jar.toString(),
+                    "out", dir.resolve("out").toString())).run())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--" + bad.getKey());
+        }
+        assertThatThrownBy(() -> new Bench(Map.of("server-jar", dir.resolve("none.jar").toString(), "out", dir.resolve("out").toString())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no server jar at");
         assertThat(dir.resolve("out")).as("refused before anything is made").doesNotExist();
     }
 }

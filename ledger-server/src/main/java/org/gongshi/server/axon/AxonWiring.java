@@ -190,7 +190,14 @@ public class AxonWiring {
             throw new IllegalStateException("gongshi.calendar.location names " + Path.of(location).toAbsolutePath()
                     + ", which is no file this process can read");
         }
-        return WorkingDayCalendar.official().withNotices(WorkingDayCalendar.load(Path.of(location)));
+        try {
+            return WorkingDayCalendar.official().withNotices(WorkingDayCalendar.load(Path.of(location)));
+        } catch (IllegalArgumentException badEntry) {
+            // named by its setting, so the start's short report says it in one line (a README sweep from outside, stop 85: the
+            // entry's fault stood inside 73 lines of stack trace)
+            throw new IllegalArgumentException("gongshi.calendar.location names " + Path.of(location).toAbsolutePath() + ": "
+                    + badEntry.getMessage(), badEntry);
+        }
     }
 
     /** The policy: DOMAIN.md's defaults, with whatever {@code gongshi.policy.*} properties override. */
