@@ -44,9 +44,11 @@ public class DevTokenController {
 
     private final JwtEncoder encoder;
     private final TokenRules rules;
-    private final BureauRegistry bureaus;
+    /** The bureaus' registration, where the node serves the API (a node that only generates a ledger has none). */
+    private final org.springframework.beans.factory.ObjectProvider<BureauRegistry> bureaus;
 
-    public DevTokenController(JwtEncoder encoder, TokenRules tokenRules, BureauRegistry bureaus, @Value("${server.address:}") String serverAddress) {
+    public DevTokenController(JwtEncoder encoder, TokenRules tokenRules, org.springframework.beans.factory.ObjectProvider<BureauRegistry> bureaus,
+                              @Value("${server.address:}") String serverAddress) {
         requireLoopback(serverAddress);
         this.encoder = encoder;
         this.rules = tokenRules;
@@ -94,7 +96,8 @@ public class DevTokenController {
             }
         }
         // nor a bureau's token outside the bureau's division, which every private path then refuses (BureauDivisionGuard)
-        bureaus.divisionProblem(new Caller(request.sub(), request.bureau(), request.division(), java.util.Set.copyOf(request.roles())))
+        java.util.Optional.ofNullable(bureaus.getIfAvailable())
+                .flatMap(registry -> registry.divisionProblem(new Caller(request.sub(), request.bureau(), request.division(), java.util.Set.copyOf(request.roles()))))
                 .filter(problem -> request.roles().contains(Access.OFFICER) || request.roles().contains(Access.REVIEWER))
                 .ifPresent(problem -> {
                     throw InvalidRequest.of("division", problem);
