@@ -380,6 +380,11 @@ public class Case implements DisclosedCase {
         authorise(recording);
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a suspected crime found later is a new case");
         check(!transferred, Rule.TRANSFER_NOT_REPLACED, "the case was already transferred to the judiciary");
+        // a dismissed case was filed in error and has its disposition (a bureau contract sweep from outside, stop 85: a dismissed
+        // case took a transfer and its return, and read DISMISSED with a transfer); a penalty decided does not bar one (Decree 310
+        // Art 11: a penalty never replaces a due transfer)
+        check(status != CaseStatus.DISMISSED, Rule.DECIDED_ONCE, "the case was dismissed (撤销立案) as filed in error: it has its"
+                + " disposition and takes no transfer; a crime suspected in its matter is transferred from a case filed for it");
         requireDatedInOrder(command.transferredOn(), "the transfer", recording, rules);
         check(command.suspectedOn() != null && command.approvedOn() != null, Rule.TRANSFER_NOT_REPLACED,
                 "a transfer records when the crime was suspected (suspectedOn) and when the head approved it (approvedOn)");

@@ -397,6 +397,11 @@ class CaseLifecycleRulesTest {
         refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-10")))
                 .when(new DismissCase(CASE_ID, date("2026-04-10"), DismissalReason.NO_VIOLATION, null), AS_OWN_BUREAU),
                 "dismissal", "already has its disposition (NO_PENALTY_DECIDED)");
+        // nor transferred to the judiciary (a bureau contract sweep from outside, stop 85: it took a transfer and its return)
+        refused(fixture.given(dismissed)
+                .when(new TransferToJudiciary(CASE_ID, date("2026-04-20"), "北京市公安局朝阳分局", "涉嫌犯罪", date("2026-04-20"), date("2026-04-20")),
+                        AS_OWN_BUREAU),
+                "decided-once", "dismissed (撤销立案)");
         // and a dismissed case is closed
         fixture.given(dismissed)
                 .when(new CloseCase(CASE_ID, date("2026-04-12"), "撤销立案"), AS_OWN_BUREAU)
