@@ -320,8 +320,18 @@ public class AuditPagesController {
             }
             LocalDate day = (at == null ? now : at).atZone(BEIJING).toLocalDate();
             return page.modelAttribute("deadlines", deadlines(then, day)).modelAttribute("caseNow", then.get("case"))
-                    .modelAttribute("caseStatus", status(then)).modelAttribute("publicSaw", publicSaw(then)).build();
+                    .modelAttribute("caseStatus", status(then)).modelAttribute("partyName", partyName(then))
+                    .modelAttribute("publicSaw", publicSaw(then)).build();
         });
+    }
+
+    /** The party's name as the case stood, in words once it was shredded (an auditor's sweep, stop 85: "shredded" stood there). */
+    @SuppressWarnings("unchecked")
+    static String partyName(Map<String, Object> state) {
+        Object party = state.get("case") instanceof Map<?, ?> c ? ((Map<String, Object>) c).get("party") : null;
+        Object name = party instanceof Map<?, ?> p ? p.get("name") : null;
+        if (name == null) return "";
+        return org.gongshi.ledger.privacy.PersonalData.SHREDDED.equals(name) ? "（个人信息已销毁）" : String.valueOf(name);
     }
 
     /** The case's status as it stands, in words. */

@@ -42,4 +42,16 @@ class AuditPageWordsTest {
         assertThat(AuditPagesController.ACTS.keySet()).containsAll(events);
         assertThat(AuditPagesController.STATUS.keySet()).containsExactlyInAnyOrder(CaseStatus.values());
     }
+
+    /** A shredded party and the system's own acts in words (an auditor's sweep, stop 85: "shredded", "system:deadlines"). */
+    @Test
+    void a_shredded_party_and_the_system_s_acts_are_said_in_words() {
+        assertThat(AuditPagesController.partyName(java.util.Map.of("case", java.util.Map.of("party", java.util.Map.of("name", "shredded")))))
+                .isEqualTo("（个人信息已销毁）");
+        assertThat(AuditPagesController.partyName(java.util.Map.of("case", java.util.Map.of("party", java.util.Map.of("name", "北京示例有限公司")))))
+                .isEqualTo("北京示例有限公司");
+        assertThat(AuditPagesController.partyName(java.util.Map.of("case", java.util.Map.of()))).isEmpty();
+        assertThat(AuditPagesController.SYSTEM_ACTORS).containsKeys(org.gongshi.ledger.policy.Recording.DEADLINES,
+                org.gongshi.ledger.policy.Recording.LISTING_BASIS_WATCH);
+    }
 }
