@@ -108,6 +108,14 @@ public final class Bench {
         throw new IllegalArgumentException("--" + name + " must be a whole number of 1 or more, not \"" + value + "\"");
     }
 
+    /** Whether {@code file} begins as a zip archive (a jar) does: {@code PK\3\4}. */
+    static boolean isJar(Path file) throws java.io.IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        }
+    }
+
     /** A yes-or-no option: {@code true} or {@code false}, nothing else (a typo such as {@code yes} was read as false). */
     private boolean yesOrNo(String name, String otherwise) {
         String value = options.getOrDefault(name, otherwise).strip();
@@ -195,6 +203,10 @@ public final class Bench {
         Path jar = Path.of(options.getOrDefault("server-jar", "ledger-server/target/ledger-server.jar"));
         if (!Files.isRegularFile(jar)) throw new IllegalArgumentException("no server jar at " + jar.toAbsolutePath()
                 + ": build it (./mvnw -B -ntp -q -pl ledger-bench -am package -DskipTests) or pass --server-jar");
+        if (!isJar(jar)) throw new IllegalArgumentException("--server-jar " + jar.toAbsolutePath() + " is no jar (no zip archive)");
+        // where the results go: a directory there or one that can be made (a re-test from outside, stop 85: a file, or a place
+        // that cannot hold one, ended in a stack trace)
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
         // every number before any work (a sweep from outside, stop 85: --search-records 10,abc was refused after minutes of load,
         // --gen-threads 0 failed 45 s in with "bench: null", --rebuild yes was read as false)
         int[] clients = Arrays.stream(options.getOrDefault("clients", "1,8,64").split(",")).mapToInt(n -> positiveNumber("clients", n)).toArray();
@@ -206,7 +218,12 @@ public final class Bench {
         int seed = whole("seed", "1");
         boolean rebuildAfter = yesOrNo("rebuild", "true");
         int[] searchRecords = sizes("search-records"), statsCases = sizes("stats-cases");
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (java.io.IOException cannot) {
+            throw new IllegalArgumentException("--out " + out + " cannot be made a directory: " + cannot.getClass().getSimpleName()
+                    + (cannot.getMessage() == null ? "" : " (" + cannot.getMessage() + ")"));
+        }
         Path work = Files.createTempDirectory("gongshi-bench");
         List<String> serverOpts = new ArrayList<>(List.of("-Daxoniq.update-checker.disabled=true"));
         // the README's way to run the embedded default (the JVM's own JIT, see there); --server-opts adds options

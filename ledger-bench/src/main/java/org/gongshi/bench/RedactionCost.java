@@ -43,8 +43,7 @@ public final class RedactionCost {
         }
         int rounds;
         try {
-            rounds = Bench.wholeNumber("rounds", options.getOrDefault("rounds", "15"));
-            if (rounds == 0) throw new IllegalArgumentException("--rounds must be 1 or more: 0 measures nothing");
+            rounds = Bench.positiveNumber("rounds", options.getOrDefault("rounds", "15"));
         } catch (IllegalArgumentException usage) {
             System.err.println("bench: " + usage.getMessage());
             System.exit(2);

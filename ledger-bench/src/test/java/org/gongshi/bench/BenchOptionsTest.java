@@ -56,7 +56,7 @@ class BenchOptionsTest {
      */
     @Test
     void every_option_is_checked_before_any_work_naming_it(@TempDir Path dir) throws Exception {
-        Path jar = java.nio.file.Files.createFile(dir.resolve("server.jar"));
+        Path jar = java.nio.file.Files.write(dir.resolve("server.jar"), new byte[] {'P', 'K', 3, 4});
         for (var bad : List.of(Map.entry("search-records", "10,abc"), Map.entry("stats-cases", "-1"), Map.entry("gen-threads", "0"),
                 Map.entry("clients", "1,0"), Map.entry("rebuild", "yes"), Map.entry("baseline-events", "x"), Map.entry("phase-seconds", "0"))) {
             assertThatThrownBy(() -> new Bench(Map.of(bad.getKey(), bad.getValue(), "server-jar", jar.toString(),
@@ -66,5 +66,11 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> new Bench(Map.of("server-jar", dir.resolve("none.jar").toString(), "out", dir.resolve("out").toString())).run())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no server jar at");
         assertThat(dir.resolve("out")).as("refused before anything is made").doesNotExist();
+        // a server jar that is no jar, results into a file (a re-test from outside, stop 85: each ended in a stack trace)
+        Path notAJar = java.nio.file.Files.writeString(dir.resolve("hostname"), "host\n");
+        assertThatThrownBy(() -> new Bench(Map.of("server-jar", notAJar.toString(), "out", dir.resolve("out").toString())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is no jar");
+        assertThatThrownBy(() -> new Bench(Map.of("server-jar", jar.toString(), "out", notAJar.toString())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a file, not a directory");
     }
 }

@@ -197,7 +197,7 @@ class PublicDisclosureEndToEndTest {
                     .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("middle dots"));
             web.get().uri("/api/v1/public/lists/SEVERE_DISHONESTY?q={q}", dots).exchange().expectStatus().isBadRequest();
         }
-        assertThat(html("/penalties?q=%E2%80%A2", 400)).contains("查询条件有误").contains("名称：请输入名称中的文字").doesNotContain("共 ");
+        assertThat(html("/penalties?q=•", 400)).contains("查询条件有误").contains("名称：请输入名称中的文字").doesNotContain("共 ");
         // codes as a Chinese input method types them: full-width, lower-case (audit: refused with a wrong check character)
         assertThat(html("/penalties?uscc=９１１１００００６０００３７３４１Ｌ&division=１１０１", 200))
                 .contains("北京锦绣示范商贸有限公司");

@@ -81,8 +81,9 @@ class WitnessEndToEndTest {
                 "PASS  cosigned gongshi.local/feed size 2");
         assertCosignedBy(web, "/feed/v1/checkpoint/cosigned", witness, 2);
 
-        // a witness the log does not know: refused outright where it is the only cosigner (403), and where the served
-        // checkpoint already carries a known witness's cosignature the log answers 200 accepting only that one
+        // a witness the log does not know: refused (403) where it is the only cosigner, and where the served checkpoint already
+        // carries a known witness's cosignature (a re-test from outside, stop 85: answered 200 naming the known one, so a
+        // witness with a new key under the known name reported PASS); nothing of it is kept
         Path strangerKey = work.resolve("stranger.key");
         Files.writeString(strangerKey, NoteSigner.generate("witness.test/stranger").signerKey() + "\n");
         String strangerState = work.resolve("stranger-state").toString();
@@ -91,10 +92,15 @@ class WitnessEndToEndTest {
         assertThat(refused.output()).contains("FAIL  cosignature of ledger size", "refused: 403").doesNotContain("PASS  cosigned");
         Run ignored = witness("--url", base, "--log", "feed", "--key", strangerKey.toString(), "--state", strangerState, "--once");
         assertThat(ignored.status()).as(ignored.output()).isEqualTo(1);
-        assertThat(ignored.output()).contains("FAIL  cosignature of feed size 2 not accepted: the log accepted [witness.test/w1], not witness.test/stranger")
+        assertThat(ignored.output()).contains("FAIL  cosignature of feed size 2 refused: 403", "witness.test/stranger (key ID")
                 .doesNotContain("PASS  cosigned");
         Run ignoredAgain = witness("--url", base, "--log", "feed", "--key", strangerKey.toString(), "--state", strangerState, "--once");
-        assertThat(ignoredAgain.output()).as("the head was not recorded as cosigned").contains("no earlier head seen", "not accepted");
+        assertThat(ignoredAgain.output()).as("the head was not recorded as cosigned").contains("no earlier head seen", "refused: 403");
+        Path impostorKey = work.resolve("impostor.key");
+        Files.writeString(impostorKey, NoteSigner.generate("witness.test/w1").signerKey() + "\n"); // the known name, another key
+        Run impostor = witness("--url", base, "--log", "feed", "--key", impostorKey.toString(), "--state", work.resolve("impostor-state").toString(), "--once");
+        assertThat(impostor.status()).as(impostor.output()).isEqualTo(1);
+        assertThat(impostor.output()).contains("refused: 403").doesNotContain("PASS  cosigned");
 
         // the event ledger's checkpoints are witnessed alike
         Run ledger = witness("--url", base, "--log", "ledger", "--key", keyFile.toString(), "--state", work.resolve("state").toString(), "--once");

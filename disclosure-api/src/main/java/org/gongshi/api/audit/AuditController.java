@@ -110,6 +110,8 @@ public class AuditController {
         if (LEAP_SECOND.matcher(value).find()) {
             throw InvalidRequest.of("asOf", "names a leap second (:60), which no act of the ledger bears: its clock counts none; send :59");
         }
+        // nor the hour 24, read as the next day's 00:00 where the page refuses it (a re-test from outside, stop 85)
+        if (value.contains("T24:")) throw InvalidRequest.of("asOf", "names the hour 24: send 00:00 of the next day");
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

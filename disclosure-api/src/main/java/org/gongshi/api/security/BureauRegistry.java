@@ -59,6 +59,11 @@ public record BureauRegistry(Map<String, String> registered, String unregistered
      * the bureau's code was issued in ({@link BureauDivisionGuard} refuses it on every private path).
      */
     public Optional<String> divisionProblem(Caller caller) {
+        if (caller.division() == null && registeredIn(caller.bureau()).isPresent()) {
+            // said as missing, not as "division null" (a re-test from outside, stop 85)
+            return Optional.of("The token has no division claim: a token of bureau " + caller.bureau() + " names the bureau's division"
+                    + " (API.md, claims), " + caller.bureau().substring(2, 2 + Division.MAX_DIGITS) + " or one within it");
+        }
         return registeredIn(caller.bureau()).filter(region -> !region.contains(caller.division())).map(region ->
                 "The token's division " + caller.division() + " lies outside bureau " + caller.bureau()
                         + "'s: its unified social credit code was issued in division " + caller.bureau().substring(2, 2 + Division.MAX_DIGITS)

@@ -34,6 +34,8 @@ class AsOfTest {
                     .satisfies(e -> assertThat(((InvalidRequest) e).errors().get(0).message()).contains("leap second"));
         }
         assertThat(AuditController.instant("2026-03-10T23:59:59Z")).isEqualTo(Instant.parse("2026-03-10T23:59:59Z"));
+        assertThatThrownBy(() -> AuditController.instant("2026-03-10T24:00:00Z")).isInstanceOf(InvalidRequest.class)
+                .satisfies(e -> assertThat(((InvalidRequest) e).errors().get(0).message()).contains("hour 24"));
     }
 
     /**

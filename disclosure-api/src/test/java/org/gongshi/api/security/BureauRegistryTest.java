@@ -49,6 +49,8 @@ class BureauRegistryTest {
         assertThat(registry.divisionProblem(officer("111101050000000191", "110108"))).isPresent();
         assertThat(registry.divisionProblem(officer("114403000000000359", "440000"))).isPresent();
         assertThat(registry.divisionProblem(officer("91310000132200004B", "110105"))).as("not registered").isEmpty();
+        assertThat(registry.divisionProblem(officer("111101050000000191", null))).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("The token has no division claim").contains("110105").doesNotContain("null"));
         assertThat(registry.registeredIn("91310000132200004B")).isEmpty();
         assertThat(registry.registeredIn("114403000000000359")).map(Object::toString).contains("4403");
     }

@@ -186,17 +186,18 @@ public class AxonWiring {
         // the shipped notices, with those of the operator's file added (a year in the file replaces the shipped one)
         if (location.isBlank()) return WorkingDayCalendar.official();
         // named by its setting, in the start's short report (an operator's sweep, stop 74: a NoSuchFileException's trace)
-        if (!java.nio.file.Files.isReadable(Path.of(location))) {
+        if (!java.nio.file.Files.isReadable(Path.of(location)) || !java.nio.file.Files.isRegularFile(Path.of(location))) {
             throw new IllegalStateException("gongshi.calendar.location names " + Path.of(location).toAbsolutePath()
                     + ", which is no file this process can read");
         }
         try {
             return WorkingDayCalendar.official().withNotices(WorkingDayCalendar.load(Path.of(location)));
-        } catch (IllegalArgumentException badEntry) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException badEntry) {
             // named by its setting, so the start's short report says it in one line (a README sweep from outside, stop 85: the
-            // entry's fault stood inside 73 lines of stack trace)
-            throw new IllegalArgumentException("gongshi.calendar.location names " + Path.of(location).toAbsolutePath() + ": "
-                    + badEntry.getMessage(), badEntry);
+            // entry's fault stood inside 73 lines of stack trace; a re-test: a file that is no UTF-8 text, in 82)
+            String why = badEntry instanceof java.io.UncheckedIOException unreadable
+                    ? "it cannot be read as UTF-8 text (" + unreadable.getCause().getClass().getSimpleName() + ")" : badEntry.getMessage();
+            throw new IllegalArgumentException("gongshi.calendar.location names " + Path.of(location).toAbsolutePath() + ": " + why, badEntry);
         }
     }
 

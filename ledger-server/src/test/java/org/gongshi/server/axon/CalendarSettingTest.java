@@ -29,6 +29,15 @@ class CalendarSettingTest {
         assertThat(analysis).isNotNull();
         assertThat(analysis.getDescription()).isEqualTo(refused.getMessage());
 
+        // a directory, a file that is no UTF-8 text: the same one line (a re-test from outside, stop 85: 91 and 82 lines of trace)
+        assertThat(catchThrowable(() -> new AxonWiring().workingDayCalendar(dir.toString())))
+                .hasMessageStartingWith("gongshi.calendar.location names " + dir.toAbsolutePath());
+        Path latin1 = Files.write(dir.resolve("latin1.properties"), new byte[] {'2', '0', '2', '7', '.', 'o', 'f', 'f', '=', (byte) 0xE9, '\n'});
+        Throwable notUtf8 = catchThrowable(() -> new AxonWiring().workingDayCalendar(latin1.toString()));
+        assertThat(notUtf8).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("gongshi.calendar.location names")
+                .hasMessageContaining("cannot be read as UTF-8 text");
+        assertThat(new SettingValueFailureAnalyzer().analyze(notUtf8)).isNotNull();
+
         Path sound = Files.writeString(dir.resolve("sound.properties"), "2027.off=01-01\n");
         assertThat(new AxonWiring().workingDayCalendar(sound.toString()).isWorkingDay(java.time.LocalDate.of(2027, 1, 1))).isFalse();
     }

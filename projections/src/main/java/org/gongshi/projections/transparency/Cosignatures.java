@@ -90,6 +90,13 @@ public final class Cosignatures {
         return "\u2014 " + witness.name() + " " + Base64.getEncoder().encodeToString(blob) + "\n";
     }
 
+    /** Who a signature line says signed it: {@code <name> (key ID <hex>)}, or the line's start when it is no signature line. */
+    public static String signer(String signatureLine) {
+        Line line = Line.parse(signatureLine);
+        if (line == null) return signatureLine.strip().substring(0, Math.min(40, signatureLine.strip().length()));
+        return line.name + (line.blob.length >= 4 ? " (key ID " + NoteFormat.hex(ByteBuffer.wrap(line.blob).getInt()) + ")" : "");
+    }
+
     /** The body (text before the blank line) and the signature lines of a signed note, each with its newline. */
     public record Split(String body, List<String> signatureLines) {}
 
