@@ -194,6 +194,11 @@ public class ApiConfiguration {
     }
 
     @Bean
+    org.gongshi.api.input.HostGuard hostGuard() {
+        return new org.gongshi.api.input.HostGuard();
+    }
+
+    @Bean
     org.gongshi.api.publicsite.HeadContentLength headContentLength() {
         return new org.gongshi.api.publicsite.HeadContentLength();
     }

@@ -27,7 +27,6 @@ import java.util.Set;
  * {@code Gongshi-Historical-Import}, {@code Ledger-Position}, {@code Last-Event-ID} twice is a 400 naming it (the first one
  * won silently: two tokens acted as one bureau or the other by their order, {@code true} then {@code false} filed a
  * historical import).</li>
- * <li>{@code Host} is sent once, on every path, pages too, and an HTTP/1.1 request sends it (RFC 9112 §3.2).</li>
  * <li>An {@code Idempotency-Key} is not empty: an empty one was read as none, so its retry ran the command again.</li>
  * <li>A command (any method but GET, HEAD and OPTIONS) answers JSON, its refusals problem+json: an {@code Accept} that
  * does not allow JSON is a 406 before the command runs. It ran before: the case was filed, or the record published to the
@@ -51,17 +50,6 @@ public class HeaderGuard implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        List<String> hosts = exchange.getRequest().getHeaders().get(HttpHeaders.HOST);
-        if (hosts != null && hosts.size() > 1) {
-            // RFC 9112 §3.2: a request with more than one Host is a 400, on every path (a sweep from outside, stop 84: /dev/tokens
-            // read the first of 127.0.0.1 and another name, and minted a token that the other order was refused)
-            return Problems.write(exchange, InvalidRequest.of(HttpHeaders.HOST, "must be sent once (it was sent " + hosts.size() + " times)"));
-        }
-        if ((hosts == null || hosts.isEmpty()) && http11(exchange)) {
-            // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400 (a re-test from outside, stop 84: it was answered)
-            return Problems.write(exchange, InvalidRequest.of(HttpHeaders.HOST, "is required in an HTTP/1.1 request (RFC 9112 §3.2):"
-                    + " send the server's name and port as you reached it"));
-        }
         if (QueryGuard.page(exchange.getRequest().getPath().pathWithinApplication().value())) return chain.filter(exchange);
         HttpHeaders headers = exchange.getRequest().getHeaders();
         for (String name : SINGLE_VALUED) {
@@ -99,13 +87,6 @@ public class HeaderGuard implements WebFilter, Ordered {
                             + "or none. Nothing was recorded");
         }
         return chain.filter(exchange);
-    }
-
-    /** Whether the request came over HTTP/1.1 (as the server read it; false when the server does not say). */
-    static boolean http11(ServerWebExchange exchange) {
-        Object request = org.springframework.http.server.reactive.ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        return request instanceof reactor.netty.http.server.HttpServerRequest netty
-                && netty.version().equals(io.netty.handler.codec.http.HttpVersion.HTTP_1_1);
     }
 
     /** Whether the request's {@code Accept}, if any, is a list of media types. */
