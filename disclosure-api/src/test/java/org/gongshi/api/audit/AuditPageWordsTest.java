@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,22 @@ class AuditPageWordsTest {
                 .hasSizeGreaterThan(30);
         assertThat(AuditPagesController.ACTS.keySet()).containsAll(events);
         assertThat(AuditPagesController.STATUS.keySet()).containsExactlyInAnyOrder(CaseStatus.values());
+    }
+
+    /**
+     * A deadline the ledger recorded as missed is said on its own row, once (a re-test from outside, stop 85: it stood twice,
+     * 已届满，未履行 and 逾期（账本于…记录）); one whose day has moved since keeps a row of its own.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_missed_deadline_is_said_once_on_its_own_row() {
+        Map<String, Object> state = Map.of("case", Map.of(
+                "decisionDeadline", Map.of("dueOn", "2026-05-01"),
+                "missedDeadlines", List.of(Map.of("kind", "DECISION", "dueOn", "2026-05-01", "recordedOn", "2026-05-02"),
+                        Map.of("kind", "DISCLOSURE", "dueOn", "2026-06-01", "recordedOn", "2026-06-02"))));
+        List<Map<String, Object>> rows = AuditPagesController.deadlines(state, java.time.LocalDate.of(2026, 7, 1));
+        assertThat(rows).extracting(r -> r.get("name") + " " + r.get("verdict")).containsExactly(
+                "作出处罚决定期限 逾期（账本于 2026-05-02 记录）", "公示期限（20个工作日） 逾期（账本于 2026-06-02 记录）");
     }
 
     /** A shredded party and the system's own acts in words (an auditor's sweep, stop 85: "shredded", "system:deadlines"). */
