@@ -119,6 +119,66 @@ class DoorsTest {
                 .jsonPath("$.type").doesNotExist().jsonPath("$.status").isEqualTo(401);
     }
 
+    /**
+     * A keep-alive connection answers on after a refused token whose request came while the one before it was still being
+     * answered. Reactor Netty 1.3.6 stopped reading such a connection after answering the refusal, so the next request on it
+     * waited until the request timeout closed the connection (CI, stop 85: "Connection reset by peer" after 20 s in
+     * {@link #a_token_without_exp_is_refused}, on a connection the client pooled; reactor/reactor-netty#4361, mended in 1.3.8).
+     */
+    @Test
+    void a_connection_answers_on_after_refusing_a_token_that_came_behind_another_request() throws Exception {
+        String good = token(b -> {});
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(120_000); // a backstop only: a stalled connection is reset at the request timeout (20 s here)
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            // both requests in one write: the second arrives while the first is being answered
+            out.write((caseListRequest(good) + caseListRequest("not-a-token")).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLine(in)).startsWith("HTTP/1.1 200");
+            assertThat(statusLine(in)).startsWith("HTTP/1.1 401");
+            out.write(caseListRequest(good).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLine(in)).as("the next request on the same connection is answered").startsWith("HTTP/1.1 200");
+        }
+    }
+
+    private static String caseListRequest(String token) {
+        return "GET /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+    }
+
+    /** One whole response read off a keep-alive connection (its body by Content-Length or in chunks); its status line. */
+    private static String statusLine(java.io.InputStream in) throws java.io.IOException {
+        String status = line(in);
+        long length = 0;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) length = Long.parseLong(lower.substring(15).trim());
+            if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+        }
+        if (!chunked) {
+            in.readNBytes((int) length);
+            return status;
+        }
+        for (long chunk = Long.parseLong(line(in).trim(), 16); chunk > 0; chunk = Long.parseLong(line(in).trim(), 16)) {
+            in.readNBytes((int) chunk);
+            line(in);
+        }
+        line(in); // the empty line after the last chunk
+        return status;
+    }
+
+    private static String line(java.io.InputStream in) throws java.io.IOException {
+        var line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) throw new java.io.EOFException("the connection closed after: " + line);
+            if (c != '\r') line.append((char) c);
+        }
+        return line.toString();
+    }
+
     @Test
     void a_token_living_longer_than_the_maximum_lifetime_is_refused() {
         Instant now = Instant.now();
