@@ -285,7 +285,7 @@ public class Case implements DisclosedCase {
         check(hearingRequestDeadline(rules).metBy(command.requestedOn()), Rule.HEARING_REQUEST_WINDOW,
                 "the hearing request of " + command.requestedOn() + " came after the window closed on "
                         + hearingRequestDeadline(rules).dueOn() + " (5 WD from the notice)");
-        apply(new HearingRequested(caseId, command.requestedOn()));
+        apply(new HearingRequested(caseId, command.requestedOn(), recording.onTime(hearingRequestDeadline(rules))));
         if (pausedSince == null) {
             apply(new CaseClockPaused(caseId, command.requestedOn(), PauseReason.HEARING, "hearing requested"));
         }

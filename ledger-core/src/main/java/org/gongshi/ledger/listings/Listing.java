@@ -315,7 +315,7 @@ public class Listing {
         for (SanctionImposed sanction : List.copyOf(activeSanctions.values())) {
             if (sanction.until() != null && today.isAfter(sanction.until())) {
                 apply(new SanctionLifted(listingId, sanction.sanctionId(), subject.uscc(), sanction.measure(), today,
-                        "term of the measure ended on " + sanction.until()));
+                        "term of the measure ended on " + sanction.until(), true));
             }
         }
     }
@@ -557,7 +557,9 @@ public class Listing {
 
     @EventSourcingHandler
     void on(SanctionLifted event) {
-        lastActOn = event.liftedOn();
+        // the measure's own end, lifted on the day after it by the deadline mechanism, is no act of the entry's procedure: an act
+        // dated before it (a repair applied for on the measure's last day, recorded the day after) keeps its date (a sweep, stop 86)
+        if (!Boolean.TRUE.equals(event.atMeasuresEnd())) lastActOn = event.liftedOn();
         activeSanctions.remove(event.sanctionId());
     }
 

@@ -334,7 +334,7 @@ class CaseLifecycleRulesTest {
 
         fixture.given(noticed)
                 .when(new RequestHearing(CASE_ID, date("2026-03-10")), AS_OWN_BUREAU)
-                .expectEvents(new HearingRequested(CASE_ID, date("2026-03-10")),
+                .expectEvents(new HearingRequested(CASE_ID, date("2026-03-10"), true),
                         new CaseClockPaused(CASE_ID, date("2026-03-10"), PauseReason.HEARING, "hearing requested"));
 
         refused(fixture.given(noticed)
@@ -492,12 +492,21 @@ class CaseLifecycleRulesTest {
 
         fixture.given(noticed)
                 .when(new RequestHearing(CASE_ID, date("2026-02-24")), AS_OWN_BUREAU)
-                .expectEvents(new HearingRequested(CASE_ID, date("2026-02-24")),
+                .expectEvents(new HearingRequested(CASE_ID, date("2026-02-24"), true),
                         new CaseClockPaused(CASE_ID, date("2026-02-24"), PauseReason.HEARING, "hearing requested"));
 
         refused(fixture.given(noticed)
                 .when(new RequestHearing(CASE_ID, date("2026-02-25")), AS_OWN_BUREAU),
                 "hearing-request-window", "after the window closed on 2026-02-24");
+
+        // dated on the window's last day and recorded the day after: the party's request stands, and the deadline reads as the
+        // ledger recorded it, not met (README: recordedLate; a sweep from outside, stop 86: it read met)
+        time.on(date("2026-02-25"));
+        fixture.given(noticed)
+                .when(new RequestHearing(CASE_ID, date("2026-02-24")), AS_OWN_BUREAU)
+                .expectEvents(new HearingRequested(CASE_ID, date("2026-02-24"), false),
+                        new CaseClockPaused(CASE_ID, date("2026-02-24"), PauseReason.HEARING, "hearing requested"));
+        time.at(null); // each act on its own day again
 
         // no hearing to request when the notice granted none
         refused(fixture.given(filed(filedOn, Procedure.ORDINARY, ORGANISATION, decisionDeadline),
@@ -524,7 +533,7 @@ class CaseLifecycleRulesTest {
             noticeServed(date("2026-12-28"), List.of(fine("150000")), true, false, new Deadline(date("2027-01-04"), true))};
         clock.on(date("2027-01-05"));
         loaded.given(noticed).when(new RequestHearing(CASE_ID, date("2027-01-05")), AS_OWN_BUREAU)
-                .expectEvents(new HearingRequested(CASE_ID, date("2027-01-05")),
+                .expectEvents(new HearingRequested(CASE_ID, date("2027-01-05"), true),
                         new CaseClockPaused(CASE_ID, date("2027-01-05"), PauseReason.HEARING, "hearing requested"));
         clock.on(date("2027-01-06"));
         refused(loaded.given(noticed).when(new RequestHearing(CASE_ID, date("2027-01-06")), AS_OWN_BUREAU),
@@ -653,7 +662,7 @@ class CaseLifecycleRulesTest {
 
         // the hearing notice of Wednesday 03-11 allows a hearing from 03-20 (03-12, 13, 16, 17, 18, 19, 20)
         Object[] requested = {filed(), noticeServed(date("2026-03-05"), List.of(fine("50000")), true, false, due("2026-03-12")),
-            new HearingRequested(CASE_ID, date("2026-03-10")), paused(date("2026-03-10"), PauseReason.HEARING, "hearing requested")};
+            new HearingRequested(CASE_ID, date("2026-03-10"), true), paused(date("2026-03-10"), PauseReason.HEARING, "hearing requested")};
         refused(fixture.given(requested)
                 .when(new ScheduleHearing(CASE_ID, date("2026-03-11"), date("2026-03-19")), AS_OWN_BUREAU),
                 "hearing-right", "held on 2026-03-20 at the earliest");
@@ -1444,7 +1453,7 @@ class CaseLifecycleRulesTest {
 
     /** A hearing requested on {@code on}, which paused the clock. */
     private static Object[] hearingRequested(LocalDate on) {
-        return new Object[] {new HearingRequested(CASE_ID, on), paused(on, PauseReason.HEARING, "hearing requested")};
+        return new Object[] {new HearingRequested(CASE_ID, on, true), paused(on, PauseReason.HEARING, "hearing requested")};
     }
 
     private static PenaltyDecided penaltyDecided(LocalDate on, List<Penalty> penalties, Deadline decisionDeadline, boolean inTime, Deadline payment) {

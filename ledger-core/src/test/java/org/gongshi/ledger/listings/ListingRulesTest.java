@@ -473,7 +473,7 @@ class ListingRulesTest {
                 .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
-                        "term of the measure ended on 2025-06-30"));
+                        "term of the measure ended on 2025-06-30", true));
         assertThat(slots.calls).as("the entry stays on the list").isEmpty();
 
         // fired late (the ledger was down): lifted on the day that is recorded, every sanction whose last day is over
@@ -483,9 +483,9 @@ class ListingRulesTest {
                         date("2025-04-01"), date("2025-09-30"), VERSION))
                 .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-10-08"),
-                                "term of the measure ended on 2025-06-30"),
+                                "term of the measure ended on 2025-06-30", true),
                         new SanctionLifted(LISTING_ID, LISTING_ID + "/3", USCC, SanctionMeasure.FISCAL_PROJECT_REVIEW, date("2025-10-08"),
-                                "term of the measure ended on 2025-09-30"));
+                                "term of the measure ended on 2025-09-30", true));
 
         // on its last day the measure still applies; a second run, a sanction lifted by the bureau, an entry off the list: nothing
         time.on(date("2025-06-30"));
@@ -496,7 +496,7 @@ class ListingRulesTest {
         time.on(date("2025-07-02"));
         fixture.given(keySupervisionToJune)
                 .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
-                        "term of the measure ended on 2025-06-30"))
+                        "term of the measure ended on 2025-06-30", true))
                 .when(new LiftEndedSanctions(LISTING_ID, date("2025-07-01")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -517,6 +517,15 @@ class ListingRulesTest {
                 .when(new LiftEndedSanctions(LISTING_ID, date("2026-03-12")), LedgerTime.asSystem(Recording.DEADLINES))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+
+        // the measure's end is no act of the entry's procedure: an act dated before it, recorded after it, keeps its date (a sweep
+        // from outside, stop 86: a repair applied for on the day before an automatic lift, recorded the day after, was refused)
+        time.on(date("2025-07-02"));
+        fixture.given(keySupervisionToJune)
+                .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
+                        "term of the measure ended on 2025-06-30", true))
+                .when(new LiftSanction(LISTING_ID, LISTING_ID + "/1", date("2025-06-30"), "整改到位"), AS_OWN_BUREAU)
+                .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.NO_AWARDS, date("2025-06-30"), "整改到位"));
 
         // the system identity acts under this rule only; another bureau may not
         time.on(date("2025-07-01"));

@@ -360,7 +360,7 @@ public class CaseViewProjection {
         change(e.caseId(), token, v -> {
             v.hearing = new CaseView.Hearing(e.requestedOn(), null, null, null, null);
             Notice n = v.notice;
-            DeadlineView answered = answer(n == null ? null : n.hearingRequestDeadline(), e.requestedOn(), true);
+            DeadlineView answered = answer(n == null ? null : n.hearingRequestDeadline(), e.requestedOn(), e.requestedInTime() == null || e.requestedInTime());
             v.notice = n == null ? new Notice(null, null, null, null, answered)
                     : new Notice(n.servedOn(), n.proposedPenalties(), n.hearingRightGranted(), n.rightsWaived(), answered);
         });

@@ -457,7 +457,7 @@ class CaseViewProjectionTest {
         return List.of(
                 filed(caseId, LocalDate.of(2026, 2, 10), DECISION_DUE.dueOn()),
                 new PenaltyNoticeServed(caseId, LocalDate.of(2026, 2, 12), fine, true, false, new Deadline(LocalDate.of(2026, 2, 26), false), "CN-2026.1"),
-                new HearingRequested(caseId, LocalDate.of(2026, 2, 13)),
+                new HearingRequested(caseId, LocalDate.of(2026, 2, 13), true),
                 new HearingScheduled(caseId, LocalDate.of(2026, 2, 24), LocalDate.of(2026, 3, 5), new Deadline(LocalDate.of(2026, 3, 4), false),
                         "CN-2026.1"),
                 new HearingConcluded(caseId, LocalDate.of(2026, 3, 5), "维持拟处罚意见"),
@@ -486,6 +486,20 @@ class CaseViewProjectionTest {
 
         assertThat(views.find("case-p").orElseThrow().decision().paymentDeadline())
                 .isEqualTo(new CaseView.DeadlineView(LocalDate.of(2026, 3, 24), false, LocalDate.of(2026, 3, 8), true));
+    }
+
+    /**
+     * A hearing request dated on the window's last day and recorded after it: the deadline reads as the ledger recorded it, not
+     * met and recorded late (README; a sweep from outside, stop 86: it read met, recordedLate false).
+     */
+    @Test
+    void a_hearing_request_recorded_after_its_window_shows_the_window_not_met_and_recorded_late() throws Exception {
+        List<Object> events = new java.util.ArrayList<>(heardDecidedServed("case-l").subList(0, 3));
+        events.set(2, new HearingRequested("case-l", LocalDate.of(2026, 2, 26), false));
+        deliver(events, 1);
+
+        assertThat(views.find("case-l").orElseThrow().notice().hearingRequestDeadline())
+                .isEqualTo(new CaseView.DeadlineView(LocalDate.of(2026, 2, 26), false, LocalDate.of(2026, 2, 26), false, true));
     }
 
     /** DOMAIN.md suspected crime: "approval within 3 days, sending within 24 h, both recorded as deadlines". */
