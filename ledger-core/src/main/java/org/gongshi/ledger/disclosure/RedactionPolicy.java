@@ -33,9 +33,11 @@ import java.util.stream.Stream;
  * person's ID number shows digits 1–6 and 15–18 only (the party's own; any other ID number is hidden
  * whole); home addresses, contact details, bank accounts, health data and third parties' names never
  * become public. Identifiers (ID and passport numbers, licence plates), phone numbers (in Chinese numerals
- * too), QQ and WeChat accounts, e-mail addresses, account numbers, addresses, third parties named by their
+ * too), QQ and WeChat accounts (in brackets or quotation marks after their label too), IP addresses and employee numbers after
+ * their label, e-mail addresses, account numbers, addresses, third parties named by their
  * role or kin, after 是/为/有, between 由 and 代缴 or 购自 and 处, first in a clause before an action
- * toward the party, before their role or particulars in brackets, before the record of their questioning, or in a list
+ * toward the party, before their role or particulars in brackets, before 律师 or an English apposition (Li Ming, a courier), before
+ * the record of their questioning, or in a list
  * ended by what each testified (every name of a list, in Chinese, familiar or Latin script), health data after a health
  * label, a hospital stay, illnesses, infections and pregnancies by name are found by pattern in every free-text
  * field; what no pattern can find (an unlabelled name) the bureau lists as {@code redactions}. A name found in a record
@@ -99,7 +101,15 @@ public final class RedactionPolicy {
             // cards of a person's insurance and accounts (医保卡号：1234567890: a sweep from outside, stop 71)
             "医保卡号", "医保卡", "医保号", "社保卡号", "社保卡", "社保号", "卡号", "银行卡号",
             // a patient's numbers at a hospital (门诊号K2026-00317, 住院号ZY2026090105: a privacy sweep of realistic decisions, stop 80)
-            "门诊号", "住院号", "病历号", "病案号", "就诊卡号");
+            "门诊号", "住院号", "病历号", "病案号", "就诊卡号",
+            // an employee's number and accounts of second-hand and social platforms (员工***（工号GS-2023-0457）, 闲鱼账号, 小红书账号: the
+            // ninth privacy round, stop 86)
+            "工号", "员工号", "员工编号", "工牌号", "闲鱼号", "转转号", "小红书账号");
+    /**
+     * The labels a contact's cue and start are looked for by: the contact labels and an IP address's (登录IP为203.0.113.77), which
+     * names only the digits of an address after it (涉案IP：Hello Kitty is a character's name, no address).
+     */
+    private static final List<String> CONTACT_CUES = concat(CONTACT_LABELS, List.of("ip", "ip地址"));
     /**
      * The digits of a number written in Chinese numerals (一三九一二三四五六七八; 幺 is one read aloud), and their formal
      * forms (壹叁玖…, as amounts are written on cheques).
@@ -126,12 +136,17 @@ public final class RedactionPolicy {
      * Headphone or hotel a model's number and a quantity stood hidden as a phone number (a regression run from outside, stop
      * 78: 手机壳（适用于iPhone 15 Pro）200个 published as 手机壳（适用于iPhone***个). The contact may stand in brackets after its label,
      * which stay (WhatsApp（+971501234567） lost its opening bracket: the eighth privacy round, stop 83); an area code in brackets is
-     * the number's; a handle may begin with @ (Telegram（@chen_haibo88）: its re-test).
+     * the number's; a handle may begin with @ (Telegram（@chen_haibo88）: its re-test). In brackets a label of its own may stand before
+     * it, and it may stand in quotation marks (个人微信（ID：zhangxm_1988）, QQ（号码：223456789）, 闲鱼账号“tb_88481234”, 抖音号“dy_abc123”:
+     * the ninth privacy round, stop 86); only the contact is hidden. An IP address after its label (登录IP地址为113.87.201.45: the same
+     * round) is a person's connection, hidden as a contact.
      */
     private static final Pattern LABELLED_CONTACT = Pattern.compile(
             "(?i)(?<=(?:" + anyOf(CONTACT_LABELS.stream().filter(l -> !startsLatin(l)).toList()) + "|(?<![A-Za-z])"
                     + anyOf(CONTACT_LABELS.stream().filter(RedactionPolicy::startsLatin).toList())
-                    + ")\\s?[:：为是(]?\\s?)(?!\\((?!\\d{2,4}\\)))(?:@?[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]|[" + CHINESE_DIGITS + "]{5,})");
+                    + ")\\s?[:：为是(“\"「『]?\\s?)(?!\\((?!\\d{2,4}\\)))(?:(?:id|号码|账号|帐号|号)\\s?[:：]\\s?)?"
+                    + "(@?[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]|[" + CHINESE_DIGITS + "]{5,})"
+                    + "|(?i)(?<=(?<![A-Za-z])ip(?:地址)?\\s?[:：为是(]?\\s?)(\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\d.])");
 
     private static boolean startsLatin(String word) {
         char c = word.charAt(0);
@@ -218,6 +233,9 @@ public final class RedactionPolicy {
             "居住的", "住宿在", "住宿于", "寄宿在", "寄宿于",
             // a sender's and a recipient's address on a waybill (寄件地址北京市朝阳区…6排9号: stop 81)
             "寄件地址", "发件地址", "寄件人地址", "收件人地址",
+            // where a person's post is sent (邮寄地址：成都市武侯区人民南路四段27号…: the street and its number were public; the ninth
+            // privacy round, stop 86)
+            "邮寄地址", "通讯地址", "通信地址", "收件地址", "送货地址", "寄送地址",
             // a house number (房东…房屋的门牌号为方庄芳城园一区12号楼…: the estate was left public; stop 81)
             "门牌号",
             // a person's particulars: 当事人马建国，男，汉族，住北京市…501室 (a sweep of realistic decisions, stop 79, found 小关北里 public)
@@ -263,9 +281,13 @@ public final class RedactionPolicy {
      */
     private static final List<String> TRAVEL_DOCUMENT_LABELS = List.of("护照号码", "护照号", "护照", "通行证号码", "通行证号", "通行证",
             "台胞证", "回乡证", "passport no.", "passport no", "passport number", "passport");
-    /** Letters and digits after a passport or travel permit label (护照, 护照号码, 通行证, 台胞证), a document of any country. */
+    /**
+     * Letters and digits after a passport or travel permit label (护照, 护照号码, 通行证, 台胞证), a document of any country; a digit among
+     * them, so the word after the label is none (his passport number is EA1234567 published as his passport *** is ***: the ninth
+     * privacy round, stop 86).
+     */
     private static final Pattern LABELLED_TRAVEL_DOCUMENT = Pattern.compile(
-            "(?i)(?<=" + anyOf(TRAVEL_DOCUMENT_LABELS) + "\\s?[:：为是]?\\s?)(?-i)[0-9A-Za-z]{5,}");
+            "(?i)(?<=" + anyOf(TRAVEL_DOCUMENT_LABELS) + "\\s?[:：为是]?\\s?|(?<![A-Za-z])passport (?:no\\.?|number) (?:is|was|:) ?)(?-i)(?=[A-Za-z]*\\d)[0-9A-Za-z]{5,}");
     /** A Hong Kong identity card's number: one or two letters, six digits and the check digit in brackets (A123456(7)). */
     private static final Pattern HONG_KONG_ID = Pattern.compile("(?<![0-9A-Za-z])[A-Z]{1,2}\\d{6}\\([0-9A]\\)");
     /**
@@ -411,6 +433,15 @@ public final class RedactionPolicy {
      * 确诊, 诊断, 因, 得, 做过), a relation (其, 妻, 母 …), or an illness hidden before it in a list (罹患***、糖尿病).
      */
     private static final String PERSONAL_ILLNESS_CUE = "(?<=[患有系为是染带诊断因得其妻夫子女弟兄姐妹父母亲过]|\\*\\*\\*[、和及与后]?)";
+    /** The kinds of disability a disability card grades (残疾人证: 肢体二级, 视力一级). */
+    private static final List<String> DISABILITY_KINDS = List.of("肢体", "视力", "听力", "言语", "智力", "精神", "多重");
+    /**
+     * A disability by its kind and grade, health data wherever it stands, with no cue before it (当事人系***人（肢体二级，…）,
+     * 当事人系二级肢体残疾: the ninth privacy round, stop 86, found the grade public where 残疾 was hidden): no word but a disability
+     * card's grade is written so.
+     */
+    private static final String DISABILITY_GRADE = "(?:" + anyOf(DISABILITY_KINDS) + ")(?:残疾)?[一二三四1-4]级(?:残疾人?)?|[一二三四1-4]级(?:"
+            + anyOf(DISABILITY_KINDS) + ")残疾";
     /** An illness's or an infection's name. */
     private static final String ILLNESS_NAME = "(?:" + anyOf(DISEASES) + "|(?<![A-Za-z])" + anyOf(LATIN_DISEASES) + "(?![A-Za-z]))";
     /**
@@ -420,12 +451,13 @@ public final class RedactionPolicy {
      * goods, a law or a body, or a product's claim (乙肝病毒检测试剂, 糖尿病专用, 疗效); a pregnancy, not in goods or their
      * labels.
      */
-    private static final Pattern ILLNESS = Pattern.compile("(?<![抗防治控致])(?:" + PERSONAL_ILLNESS_CUE + ILLNESS_NAME + "(?:"
+    private static final Pattern ILLNESS = Pattern.compile(DISABILITY_GRADE + "|(?<![抗防治控致])(?:" + PERSONAL_ILLNESS_CUE + ILLNESS_NAME + "(?:"
             + INFECTION_STATUS + ")?(?:[、和及与]" + ILLNESS_NAME + "(?:" + INFECTION_STATUS + ")?)*|" + ILLNESS_NAME + "(?:" + INFECTION_STATUS + "|(?=患者|患儿|病人|病史|病情)))"
             + "(?!(?:病毒)?的?" + anyOf(NOT_A_PERSONS_ILLNESS) + ")"
             + "|(?<![抗防治控致])(?:" + PREGNANCY + ")(?!的?" + anyOf(concat(NOT_A_PERSONS_ILLNESS, NOT_A_PREGNANCY)) + ")");
-    /** The words an illness's or a pregnancy's match begins with. */
-    private static final List<String> ILLNESS_WORDS = concat(concat(DISEASES, LATIN_DISEASES), PREGNANCY_WORDS);
+    /** The words an illness's, a pregnancy's or a disability grade's match begins with. */
+    private static final List<String> ILLNESS_WORDS = concat(concat(concat(DISEASES, LATIN_DISEASES), PREGNANCY_WORDS),
+            concat(DISABILITY_KINDS, List.of("一级", "二级", "三级", "四级", "1级", "2级", "3级", "4级")));
     /**
      * The common surnames: after a role word only a name that begins with one is taken. Not 上, 司, 诸: they begin
      * 上官, 司马, 诸葛 (COMPOUND_SURNAMES) and far more words (上述, 上午, 司法) than names; nor 常, 易, 文, 安, 齐, 章, 温,
@@ -496,7 +528,9 @@ public final class RedactionPolicy {
             // a platform's record of a user (实名为苟甜甜: a privacy round of realistic decisions, stop 81)
             "实名为",
             // a real name after 为, 是 or 叫 (幸老板真实姓名为幸建军: the seventh round, stop 82; not 名字叫, which names shops and games as often)
-            "真实姓名为", "真实姓名是", "真名为", "真名是", "真名叫");
+            "真实姓名为", "真实姓名是", "真名为", "真名是", "真名叫",
+            // a person's former name (当事人（曾用名：李建军）: the ninth privacy round, stop 86)
+            "曾用名");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
@@ -523,7 +557,9 @@ public final class RedactionPolicy {
             "宠物主人", "印刷工", "群主", "工人",
             // the seventh round (stop 82: trade secrets, game servers, seeds, trade fairs, car repair, KTV, franchises, couriers:
             // 开发者聂子豪, 技师覃一鸣, 农民工冼阿四, 客服幸雨涵; 操作员, 推广员, 发货员, 打包员 and 督导员 before names)
-            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手", "农民工", "客服");
+            "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手", "农民工", "客服",
+            // the ninth round (stop 86: 其秘书陈小燕负责, 打包工阿强、小芳, 跟单员王五洲, 装卸工杨晓春)
+            "秘书长", "秘书", "打包工", "跟单员", "装卸工");
     /**
      * Titles and relations the eighth privacy round (stop 83: markets, tailors, printers, streaming sites, hotels, orchards) found
      * before names (档口主黄振宇, 店主温建平, 排版员欧阳小燕, 观众王大力, 顾客卜晓东, 店员全小玲, 收货人卜立新, 员工全志刚在仓库), that a
@@ -535,7 +571,9 @@ public final class RedactionPolicy {
     private static final List<String> TITLES_BEFORE_A_RARER_NAME = List.of("档口主", "店主", "摊主", "排版员", "绘图员", "解说员", "站长",
             "上传者", "领班", "临时工", "商户", "果农", "修理工", "缝纫工", "美容顾问", "裁缝", "苗木户", "观众", "顾客", "店员", "收货人",
             "快递员", "合伙人", "学徒", "徒弟", "保安", "技术员", "研发人员", "设计师", "总监", "厂长", "编辑", "帮工", "老板娘",
-            "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友", "岳父", "岳母", "员工", "朋友");
+            "弟弟", "哥哥", "姐姐", "妹妹", "女友", "男友", "岳父", "岳母", "员工", "朋友",
+            // the ninth round (stop 86: 美工张三丰, 导购小李、小赵均证实; 美工刀, 导购员 stay words of their own)
+            "美工", "导购");
     /** What only a person has, after a name and 的 (的支付宝账户, 的个人邮箱, 的名义). */
     private static final List<String> PERSONS_THINGS = List.of("账户", "账号", "银行", "支付宝", "微信", "手机", "电话", "个人", "身份证", "名义",
             "住所", "住处", "家", "邮箱", "电脑");
@@ -584,7 +622,9 @@ public final class RedactionPolicy {
             // a publisher's staff (编辑王芳负责审稿, 责任编辑李强: the last re-test, stop 81; 编辑 is with TITLES_BEFORE_A_RARER_NAME since stop 83)
             "教练",
             // the seventh round (stop 82: 玩家韦俊杰, 社员, 申请人, 加盟商, 采购商, 客商 and 种植大户 before names)
-            "玩家", "社员", "申请人", "加盟商", "督导", "采购商", "客商", "种植大户"),
+            "玩家", "社员", "申请人", "加盟商", "督导", "采购商", "客商", "种植大户",
+            // the ninth round (stop 86: 运营蒋晓北负责, 该IP登记使用人为王丽娟; 运营方, 运营商 and 使用人民币 name nobody)
+            "运营", "使用人"),
             // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
             concat(KIN_AND_STAFF, TITLES_BEFORE_A_RARER_NAME));
     /**
@@ -611,7 +651,12 @@ public final class RedactionPolicy {
             "以",
             // the re-test of the fifth round (模特王丽出镜 was hidden as ***镜, 店员李华出面 as ***面; …、隗小芳按会员价, …、栾二勇完成,
             // …、毛小江每日 left the last name of a list public: stop 81)
-            "出镜", "出席", "出面", "出资", "出租", "出借", "出庭", "出示", "出差", "出演", "出车", "出库", "出货", "出厂", "出价", "出版", "出品", "出口", "核实", "核对", "核查", "诊断", "带领", "拍摄", "入住", "推荐", "将", "按", "完成", "每日");
+            "出镜", "出席", "出面", "出资", "出租", "出借", "出庭", "出示", "出差", "出演", "出车", "出库", "出货", "出厂", "出价", "出版", "出品", "出口", "核实", "核对", "核查", "诊断", "带领", "拍摄", "入住", "推荐", "将", "按", "完成", "每日",
+            // a contract signed, a job left (前员工端木蓉签订了保密协议，端木蓉离职后: 端木蓉签 was taken for the name, 订 left and the
+            // later mention public; the ninth privacy round, stop 86)
+            "签订", "签署", "离职", "入职", "辞职",
+            // a home after the name (经营者李某住所为…: 李某住 was taken for the name and 所 left)
+            "住所", "住处");
     /**
      * The trades a name is followed by (郭靖销售, 王某经营), which an organisation's name holds too (某某销售有限公司): they end a
      * name, and end an organisation's name only where no organisation word follows them (see ORGANISATION).
@@ -705,6 +750,8 @@ public final class RedactionPolicy {
             "向社会", "小程序", "老顾客", "小龙虾", "小叶紫檀", "小苏打", "小熊电器", "老陈醋", "老白干",
             // 小 and a word, not a name (员工小组负责, 员工小时工资, 顾客小额支付)
             "小组", "小时", "小区", "小型", "小件", "小额", "小批", "小包", "小店", "小吃", "小学", "小卖部", "小票", "小样", "小号", "小计",
+            // and after a name in a list (员工王某和小孩在店内, 小心轻放, 小红书账号: the ninth round's re-test, stop 86)
+            "小孩", "小心", "小结", "小朋友", "小伙伴", "小视频", "小红书", "小商品", "小家电", "小部分", "小范围",
             // what a witness or a complainant says or gives, written right after the role (证人证言, 举报人反映, 投诉人表示)
             "证言", "写错", "写反", "反映", "表示", "称", "陈述", "证实", "供述", "所述", "说明", "提供", "出具", "确认", "指认", "辨认", "证明", "笔录",
             "材料", "身份", "信息", "联系", "到场", "签字", "称述", "自述", "诉称", "举报", "投诉", "反馈", "要求", "认为", "声称",
@@ -856,15 +903,20 @@ public final class RedactionPolicy {
     /** A name after the first in a list, never a word that only looks like a name, never an organisation. */
     private static final String LISTED_NAME = "(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?:"
             + LISTED_NAME_SHAPE + ")";
+    /**
+     * A familiar name by 小 and a character no surname list holds, after a name in a list (打包工阿强、小芳在现场被查获: the ninth privacy
+     * round, stop 86, found 小芳 public); never 小 and a word ({@link #NOT_NAMES}: 小时, 小组, 小孩 …), which the list checks before it.
+     */
+    private static final String FAMILIAR_IN_A_LIST = "小" + HAN;
     /** The names after the first in a list (、李小花和张三), each after a joiner, a contact in brackets before it. */
-    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + LIST_JOINER + "(?:" + LISTED_NAME + "|(?!" + NOT_A_NAME + ")" + RARE_SURNAME + HAN
-            + "{1,2}?(?=" + NAME_END + ")))*";
+    private static final String MORE_NAMES = "(?:(?:" + BRACKETED + ")?" + LIST_JOINER + "(?:" + LISTED_NAME + "|(?!" + NOT_A_NAME + ")(?:" + RARE_SURNAME + HAN
+            + "{1,2}?|" + FAMILIAR_IN_A_LIST + ")(?=" + NAME_END + ")))*";
     /**
      * A piece of a list after its first name, the list as a pattern took it: a contact in brackets or a joiner (kept), or
      * a name (hidden; what is no name the pattern has ruled out).
      */
-    private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + LIST_JOINER + ")|" + LISTED_NAME_SHAPE + "|" + RARE_SURNAME + HAN
-            + "{1,2}?(?=" + NAME_END + ")");
+    private static final Pattern LIST_PIECE = Pattern.compile("(" + BRACKETED + "|" + LIST_JOINER + ")|" + LISTED_NAME_SHAPE + "|(?:" + RARE_SURNAME + HAN
+            + "{1,2}?|" + FAMILIAR_IN_A_LIST + ")(?=" + NAME_END + ")");
     /**
      * What may stand between a role and its name to say who holds it: 是, 为, 写为, 有 (进货人是周芷若, 原告代理人为黄药师,
      * 同伙有张无忌、赵敏), and as decisions also write it, 系, 即, 实为, 名为, 叫 (证人实为郑少秋, 其雇员名为王强, 另一名证人叫李明:
@@ -903,9 +955,9 @@ public final class RedactionPolicy {
      * the right holder: no personal data); where a person is from may stand before the name (货源：温州人陈阿福), and a note in
      * brackets after the role (其子（16岁）王小虎: a sweep from outside, stop 77, found the name public so).
      */
-    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)余|(?<=会员|中介|服务|教练|私教)费)(?!(?<=业主)方)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+    private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)余|(?<=会员|中介|服务|教练|私教)费)(?!(?<=业主|运营)方)(?!(?<=运营)商)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + "|其|该|本|我|当事人|某|董事|观众|公司|单位|社会|有关|上级|领导|厂家|商家|平台|执法|办案|市场|法院|主管|学员|学生"
-            + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?\\s?(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + NOT_A_NAME
+            + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?(?: {2,4}|\\s?)(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + NOT_A_NAME
             + ")(?!" + ORGANISATION + ")";
     private static final String PERSON = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + NAME + "|" + SPACED_NAME + "|" + FAMILIAR_NAME + "|"
             + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME + "|" + HALF_WRITTEN_NAME + "|" + MINORITY_NAME;
@@ -1022,7 +1074,15 @@ public final class RedactionPolicy {
             // the seventh privacy round (stop 82: 经查，乔振宇转账, 再由韦丽娟联系买家)
             "转账", "联系",
             // the eighth (stop 83: 再由覃明亮收取观众打赏)
-            "收取");
+            "收取",
+            // the ninth (stop 86: 经查，阿卜杜拉·买买提和古丽·艾力共同经营该网店)
+            "共同", "一起", "合伙");
+    /**
+     * What a person named first in a clause does through the party or for it (经查，王明轩通过当事人开设的网店下单, 赵婉清受当事人委托代为签收:
+     * the ninth privacy round, stop 86), which goods do too (经查，黄金通过当事人的网店销售): before them a clause's first two characters
+     * are a word as often as a name, so only a longer name is taken.
+     */
+    private static final List<String> CLAUSE_ACTIONS_OF_A_LONGER_NAME = List.of("通过当事人", "受当事人", "受其委托", "受其指使", "受其雇佣");
     /**
      * An authority a clause's first words address (向本局投诉): after a Latin name it is a right holder's mark as often as a
      * person (Calvin Klein向本局投诉), so a Latin name before it stays.
@@ -1082,7 +1142,7 @@ public final class RedactionPolicy {
     private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?:[再并后改另则又]?由)?(?![向于曾])(?!" + NOT_A_NAME + ")"
             + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")"
             + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")(?<!的)|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
-            + "(?=" + anyOf(CLAUSE_ACTIONS) + ")");
+            + "(?=" + anyOf(CLAUSE_ACTIONS) + "|(?<!(?:^|[" + CLAUSE_PUNCTUATION + "])" + HAN + "{2})" + anyOf(CLAUSE_ACTIONS_OF_A_LONGER_NAME) + ")");
 
     /**
      * What a bracket after a name says about the person: a role or a relation, alone or in a short phrase (王小明（证人）,
@@ -1112,6 +1172,37 @@ public final class RedactionPolicy {
     private static final Pattern NAME_BEFORE_STATEMENT = Pattern.compile("(?!" + NOT_A_NAME + ")(?!"
             + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<!"
             + PLACE_OR_BODY_END + ")))(?=" + STATEMENT_RECORD + ")");
+
+    /** The words after 律师 that make it no lawyer's title but a firm, a body, a fee or a document (律师事务所, 律师费, 律师函). */
+    private static final String NOT_A_LAWYERS_TITLE = "(?!事务所|协会|所|费|函|证|执业|资格|服务|行业|见证|意见)";
+    /**
+     * A lawyer named before the title, after the firm or 的 (北京金诚同达律师事务所郑晓峰律师, 某律师事务所的钱晓峰律师: the ninth privacy round,
+     * stop 86, found both public): after the firm a surname and one or two characters, after 的 three (a compound surname's and one or
+     * two), since two after 的 are a place or a rank as often (的金华律师, 的高级律师); never 王律师 alone, which names no one.
+     */
+    private static final Pattern NAME_BEFORE_LAWYER = Pattern.compile("(?<=事务所|律所|的)(?!" + NOT_A_NAME + ")(?!"
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?<=事务所|律所)(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?|"
+            + COMPOUND_SURNAME + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2}" + "))(?<!" + PLACE_OR_BODY_END
+            + ")(?=律师" + NOT_A_LAWYERS_TITLE + ")");
+
+    /**
+     * What a person is called in an English apposition after the name (Zhang Xiaoming, the shop owner's brother, confirmed…; Li Ming, a
+     * courier, delivered…: the ninth privacy round, stop 86): kin, staff, buyers and sellers, never an owner alone, as a brand's
+     * apposition names its trademark's (Louis Vuitton, the trademark owner, …).
+     */
+    private static final List<String> LATIN_APPOSITIVE_ROLES = List.of("brother", "sister", "wife", "husband", "son", "daughter", "father",
+            "mother", "cousin", "uncle", "aunt", "nephew", "niece", "relative", "friend", "colleague", "neighbour", "neighbor", "landlord",
+            "tenant", "courier", "driver", "employee", "worker", "clerk", "assistant", "cashier", "buyer", "customer", "consumer", "seller",
+            "supplier", "witness", "agent", "manager", "salesman", "saleswoman", "shopkeeper", "accountant", "partner", "student", "teacher",
+            "doctor", "nurse", "lawyer", "deliveryman", "resident", "informant", "complainant", "boyfriend", "girlfriend", "shareholder");
+    /**
+     * A name in Latin script of two or three words right before a comma and an apposition that says what the person is (the, a, his …
+     * up to four words, then a role of {@link #LATIN_APPOSITIVE_ROLES}): the name is hidden, the apposition kept.
+     */
+    private static final Pattern LATIN_NAME_BEFORE_APPOSITION = Pattern.compile("(?<![A-Za-z])((" + "(?!(?i:Mrs?|Ms|Miss|Dr|Prof)(?![A-Za-z]))"
+            + LATIN_ROLE_WORD + "(?: (?!(?i:" + anyOf(LATIN_ORGANISATION_WORDS) + ")(?![A-Za-z]))" + LATIN_ROLE_WORD + "){1,2}))"
+            + "(?=\\s?,\\s?(?i:the|a|an|his|her|their|its|one of (?:the|his|her|their))\\s(?:[A-Za-z'’-]+\\s){0,4}?(?i:"
+            + anyOf(LATIN_APPOSITIVE_ROLES) + ")s?(?![A-Za-z]))");
 
     /**
      * A name in a person's particulars written in a row, right before its sex between commas (患者一，游振宇，男，1961年3月出生), or in a
@@ -1590,20 +1681,36 @@ public final class RedactionPolicy {
     private static final Pattern PREMISES_BEFORE = Pattern.compile("(?:" + anyOf(PREMISES_LABELS) + ")\\s?(?:[:：为是在]|位于)?\\s?[^，。；;,、()（）\\n的*]{0,30}$");
     private static final Pattern PREMISES_FIRST = Pattern.compile("^(?:" + anyOf(PREMISES_LABELS) + ")");
     private static final Pattern PREMISES_AFTER = Pattern.compile("^[^，。；;,、()（）的住]{0,20}的?(?:" + anyOf(PREMISES_WORDS) + ")");
+    /**
+     * The words that say a 住所 is an organisation's registered seat, right before it (公司住所为…, 其厂房住所地址为…, 当事人的住所: the ninth
+     * privacy round, stop 86, found an organisation's seat hidden in its own record); a 住所 after a person's name or alone (法定代表人王某，
+     * 住所：…) is a home.
+     */
+    private static final Pattern SEAT_BEFORE = Pattern.compile("(?:公司|企业|厂房|工厂|单位|当事人|商行|合作社|经营部|门市部|工作室|集团|门店)的?"
+            + "(?:注册)?住所(?:地址|地)?\\s?(?:[:：为是在]|位于)?\\s?[^，。；;,、()（）\\n的*]{0,30}$");
+
+    /** Whether the text before {@code start} names an organisation's seat ({@link #SEAT_BEFORE}) in an organisation's own record. */
+    private static boolean aSeat(String text, int start, Scrubbing about) {
+        return about.organisation() && SEAT_BEFORE.matcher(ascii(text.substring(Math.max(0, start - 40), start))).find();
+    }
+
+    /** An address after a label hidden, unless it is an organisation's seat in its own record ({@link #SEAT_BEFORE}). */
+    static final Replacement HIDE_UNLESS_SEAT = (match, group, text, about) ->
+            aSeat(text, match.start(group), about) ? text.substring(match.start(group), match.end(group)) : HIDDEN;
 
     /**
      * An address hidden, unless it is an organisation's place of business (a sweep of realistic decisions, stop 79: a company's
      * registered place of business and the warehouse where the goods were found, public registration data and a core fact
      * of the decision, were hidden): in an organisation's record, named after a label of its premises (经营场所, 注册地址) or
-     * before a word of them (…的仓库, …的门店). A natural person's, an individual business's, or any in a text about no
-     * organisation's record, is hidden.
+     * before a word of them (…的仓库, …的门店), or its registered seat ({@link #SEAT_BEFORE}: 公司住所为…). A natural person's, an
+     * individual business's, or any in a text about no organisation's record, is hidden.
      */
     static final Replacement HIDE_UNLESS_PREMISES = (match, group, text, about) -> {
         int start = match.start(group), end = match.end(group);
         Matcher label = PREMISES_FIRST.matcher(text.substring(start, end));
         boolean labelled = label.find();
         boolean premises = about.organisation() && (labelled || PREMISES_BEFORE.matcher(ascii(text.substring(Math.max(0, start - 40), start))).find()
-                || PREMISES_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30))).find());
+                || PREMISES_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30))).find()) || aSeat(text, start, about);
         // a label the address's place names began with is no part of it (经营场所北京市… → 经营场所***)
         return premises ? text.substring(start, end) : labelled ? label.group() + HIDDEN : HIDDEN;
     };
@@ -1625,7 +1732,7 @@ public final class RedactionPolicy {
             new Rule("ID number", ID_NUMBER, digits(17), RedactionPolicy::maskedIdNumber),
             new Rule("birth date", BIRTH_DATE, holdsAny(List.of("生")), RedactionPolicy::birthDateStart, HIDE),
             new Rule("e-mail", EMAIL, holdsAny(List.of("@")), RedactionPolicy::beforeAnAt, RedactionPolicy::hiddenAddressAndItsName),
-            new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_LABELS)), afterOneOf(CONTACT_LABELS), HIDE),
+            new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_CUES)), afterOneOf(CONTACT_CUES), HIDE),
             new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
             new Rule("licence plate", LICENCE_PLATE, holdsAny(PLATE_PROVINCES), atOneOf(PLATE_PROVINCES), HIDE),
             new Rule("Hong Kong identity card", HONG_KONG_ID, holdsAny(List.of("(")).and(digits(6)), HIDE),
@@ -1637,7 +1744,7 @@ public final class RedactionPolicy {
             new Rule("phone number of another country", INTERNATIONAL_PHONE, holdsAny(List.of("+")).and(digits(8)), atOneOf(List.of("+")), HIDE),
             new Rule("number in Chinese numerals", CHINESE_NUMERAL_NUMBER, chineseDigitsInARow(CHINESE_NUMERAL_NUMBER_DIGITS), HIDE),
             new Rule("labelled address", LABELLED_ADDRESS, holdsAny(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)),
-                    afterOneOf(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)), HIDE),
+                    afterOneOf(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)), HIDE_UNLESS_SEAT),
             new Rule("home after 住", RESIDENCE, holdsAny(List.of("住")), afterOneOf(List.of("住")), HIDE),
             new Rule("home by what it is", HOME, holdsAny(concat(HOME_WORDS, List.of("的家", "家庭"))), HIDE),
             new Rule("address", ADDRESS, holdsAny(ROADS), placesBeforeANumbered(ROADS, "甲乙丙丁"), HIDE_UNLESS_PREMISES),
@@ -1658,7 +1765,7 @@ public final class RedactionPolicy {
                     RedactionPolicy::hiddenNames),
             new Rule("names of organisations' representatives in brackets", REPRESENTATIVE_NAME, holdsAny(REPRESENTATIVES),
                     atOneOf(REPRESENTATIVES), RedactionPolicy::namesButThePartys),
-            new Rule("names first in a clause", CLAUSE_NAME, holdsAny(CLAUSE_ACTIONS), RedactionPolicy::clauseStart,
+            new Rule("names first in a clause", CLAUSE_NAME, holdsAny(concat(CLAUSE_ACTIONS, CLAUSE_ACTIONS_OF_A_LONGER_NAME)), RedactionPolicy::clauseStart,
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), surnameBefore("("),
                     RedactionPolicy::namesButThePartys),
@@ -1666,6 +1773,11 @@ public final class RedactionPolicy {
                     RedactionPolicy::namesButThePartys),
             new Rule("names before the record of their statement", NAME_BEFORE_STATEMENT, holdsAny(List.of("笔录", "证言", "进行")),
                     surnameBefore("的询调讯谈证陈进报书情"), RedactionPolicy::namesButThePartys),
+            new Rule("names of lawyers before their title", NAME_BEFORE_LAWYER, holdsAny(List.of("律师")),
+                    (text, index) -> index > 0 && "所的".indexOf(text.charAt(index - 1)) >= 0, RedactionPolicy::namesButThePartys),
+            new Rule("names in Latin script before an apposition", LATIN_NAME_BEFORE_APPOSITION, holdsAny(List.of(",")),
+                    RedactionPolicy::latinWordStart,
+                    RedactionPolicy::namesButThePartys),
             new Rule("names in a row of particulars or a table", NAME_BEFORE_SEX, holdsAny(List.of("男", "女", "|", "\t", "  ")),
                     RedactionPolicy::rowStart, RedactionPolicy::namesButThePartys),
             new Rule("names in a table's cells", NAME_IN_A_TABLE, holdsAny(List.of("|", "\t", "  ")),
@@ -1755,6 +1867,12 @@ public final class RedactionPolicy {
 
     private static final Start AT_A_NICKNAMED = atOneOf(NICKNAMED);
 
+    /** Where a capitalised word in Latin script begins (its ASCII form): a capital after no Latin letter. */
+    private static boolean latinWordStart(String text, int index) {
+        char c = text.charAt(index), before = index > 0 ? text.charAt(index - 1) : ' ';
+        return c >= 'A' && c <= 'Z' && !(before >= 'A' && before <= 'Z' || before >= 'a' && before <= 'z');
+    }
+
     /** Where a clause begins: the text's beginning or after a clause's punctuation (its ASCII form). */
     private static boolean clauseStart(String text, int index) {
         return index == 0 || CLAUSE_PUNCTUATION.indexOf(text.charAt(index - 1)) >= 0;
@@ -1782,11 +1900,11 @@ public final class RedactionPolicy {
         };
     }
 
-    /** What may stand between a label and what it labels: a space, a colon, 为, 是, 在, an opening bracket (its ASCII form). */
+    /** What may stand between a label and what it labels: a space, a colon, 为, 是, 在, an opening bracket or quotation mark (its ASCII form). */
     private static final BitSet BETWEEN_LABEL_AND_TEXT = new BitSet();
 
     static {
-        for (char c : " \t\n\r\u3000:：为是在(".toCharArray()) BETWEEN_LABEL_AND_TEXT.set(c);
+        for (char c : " \t\n\r\u3000:：为是在(“\"「『".toCharArray()) BETWEEN_LABEL_AND_TEXT.set(c);
     }
 
     /**

@@ -975,7 +975,11 @@ class RedactionPolicyTest {
                 // stop 83: an organisation's representative in brackets
                 "（法定代表人：", "（负责人：黎示例）", "王示例）",
                 // stop 83: a person's injury or symptom by how it happened
-                "摔倒受伤", "被烫伤", "出现头晕", "晕倒", "手部");
+                "摔倒受伤", "被烫伤", "出现头晕", "晕倒", "手部",
+                // stop 86: accounts in brackets and quotation marks, IP addresses, a disability's grade, lawyers, Latin appositions
+                "（ID：", "（号码：", "账号“", "登录IP为", "113.87.201.45", "工号", "肢体二级", "二级肢体残疾", "通过当事人", "共同", "邮寄地址",
+                "公司住所为", "曾用名", "律师事务所郑示例律师", "的钱示例律师", "律师", "Zhang Xiaoming, the shop owner's brother,", ", a courier,",
+                "passport number is ");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1758,5 +1762,128 @@ class RedactionPolicyTest {
                 {"Phone: 13812345678", "Phone:***"},
                 {"联系phone：zhang_san88", "联系phone：***"},
                 {"tel 010-65123456，微信号zs_88888", "tel***，微信号***"}});
+    }
+
+    /**
+     * The ninth privacy round, stop 86: names of minorities written with a middle dot first in a clause and joined by 和, names first in a
+     * clause before what they did through the party (通过当事人, 受当事人委托); the words a clause begins with there stay (双方共同, 涉案商品通过当事人,
+     * and two characters before 通过当事人, a word as often as a name: 黄金通过当事人的网店销售).
+     */
+    @Test
+    void names_first_in_a_clause_dotted_or_before_what_they_did_through_the_party_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"经查，阿卜杜拉·买买提和古丽·艾力共同经营该网店。", "经查，***和***共同经营该网店。"},
+                {"经查，买买提江·艾合买提和古丽米热·阿不都热依木共同经营该网店，二人分工负责进货与发货。", "经查，***和***共同经营该网店，二人分工负责进货与发货。"},
+                {"员工阿卜杜拉·买买提和古丽·艾力在店内。", "员工***和***在店内。"},
+                {"经查，欧阳明轩通过当事人开设的淘宝店铺“潮流鞋馆”下单购买假冒商品。", "经查，***通过当事人开设的淘宝店铺“潮流鞋馆”下单购买假冒商品。"},
+                {"经查，王明轩通过当事人开设的网店下单。", "经查，***通过当事人开设的网店下单。"},
+                {"上官婉清受当事人委托代为签收货物，赵婉清受当事人委托代为付款。", "***受当事人委托代为签收货物，***受当事人委托代为付款。"}});
+        stayAsWritten(List.of("经查，双方共同经营该网店。经查，当事人与其妻子共同经营。经查，江苏和浙江共同出台规定。",
+                "经查，涉案商品通过当事人开设的网店销售。经查，该批货物受当事人委托的物流公司运输。上述商品一起被查获。",
+                "经查，黄金通过当事人的网店销售。经查，高价通过当事人出售。"));
+    }
+
+    /**
+     * The ninth privacy round, stop 86: titles before names the lists lacked (秘书, 美工, 导购, 打包工, 跟单员, 运营, 装卸工), with familiar names
+     * after them, 小 and any character second in a list (打包工阿强、小芳); the words these titles begin or are followed by stay (美工刀,
+     * 导购员证实, 运营方, 运营商, 秘书处, 打包工具, 小孩, 小组).
+     */
+    @Test
+    void titles_of_secretaries_designers_shop_guides_packers_and_operators_before_names_and_nicknames_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人法定代表人王示例，其秘书陈小燕负责对接供应商。", "当事人法定代表人王示例，其秘书***负责对接供应商。"},
+                {"美工张三丰负责相关工作。导购褚晓东负责相关工作。跟单员王五洲负责相关工作。运营蒋晓北负责相关工作。装卸工杨晓春负责相关工作。",
+                        "美工***负责相关工作。导购***负责相关工作。跟单员***负责相关工作。运营***负责相关工作。装卸工***负责相关工作。"},
+                {"当事人的店长王某与导购小李、小赵均证实上述事实。", "当事人的店长***与导购***、***均证实上述事实。"},
+                {"当事人雇请的打包工阿强、小芳在现场被查获，二人均证实受当事人指使。", "当事人雇请的打包工***、***在现场被查获，二人均证实受当事人指使。"}});
+        stayAsWritten(List.of("当事人负责网店运营，运营方负责推广。该平台运营商为某公司。运营费用由当事人承担。运营管理混乱。运营期间销售侵权商品。",
+                "秘书处出具证明。美工刀50把。导购员证实上述事实。导购服务。打包工具一批。装卸工具。当事人使用人民币结算。"));
+        scrubbedAs(new String[][]{{"员工王某和小孩在店内，员工李某和小组成员。", "员工***和小孩在店内，员工***和小组成员。"}});
+    }
+
+    /**
+     * The ninth privacy round, stop 86: a lawyer named before the title (北京金诚同达律师事务所郑晓峰律师, …的钱晓峰律师), a party's former name
+     * (曾用名), the registered user of an IP address; a firm, a fee, a rank, a place and a surname alone before 律师 stay.
+     */
+    @Test
+    void a_lawyers_name_before_the_title_a_former_name_and_the_user_of_an_ip_address_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人委托的律师为北京金诚同达律师事务所郑晓峰律师，执业证号***。", "当事人委托的律师为北京金诚同达律师事务所***律师，执业证号***。"},
+                {"当事人的代理律师为北京某律师事务所的钱晓峰律师；钱晓峰律师到场。", "当事人的代理律师为北京某律师事务所的***律师；***律师到场。"},
+                {"当事人（曾用名：李建军）于2025年7月开始销售侵权商品，（曾用名李建国）。", "当事人（曾用名：***）于2025年7月开始销售侵权商品，（曾用名***）。"},
+                {"该IP登记使用人为王丽娟。", "该IP登记使用人为***。"}});
+        stayAsWritten(List.of("律师事务所出具律师函。当事人的律师费5000元。该所的王律师到场。北京市金华律师事务所。当事人聘请的专职律师。",
+                "当事人的常年律师。当事人的金牌律师。当事人的代理律师为某律师事务所的高级律师。该商标的使用人为当事人。"));
+    }
+
+    /**
+     * The ninth privacy round, stop 86: a spaced name padded by blanks after a colon (委托代理人：  宋 佳 怡  ，), and a name in Latin script
+     * before an apposition that says what the person is (Li Ming, a courier, …); a brand before its owner's apposition stays.
+     */
+    @Test
+    void a_name_padded_by_blanks_after_a_colon_and_a_latin_name_before_its_apposition_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人的委托代理人：  宋 佳 怡  ，联系方式 ：***。", "当事人的委托代理人：  ***  ，联系方式 ：***。"},
+                {"当事人的委托代理人：  宋 佳 丽  。", "当事人的委托代理人：  ***  。"},
+                {"Zhang Xiaoming, the shop owner's brother, confirmed the sales; Zhang Xiaoming also said so.",
+                        "***, the shop owner's brother, confirmed the sales; *** also said so."},
+                {"Li Ming, a courier, delivered the goods to the party.", "***, a courier, delivered the goods to the party."}});
+        stayAsWritten(List.of("Louis Vuitton, the trademark owner, filed a complaint. Calvin Klein, a brand of PVH Corp., was infringed.",
+                "Nike Inc, the right holder, confirmed. The goods, a batch of shoes, were seized.", "当事人的委托代理人：  某某律师事务所  。"));
+    }
+
+    /**
+     * The ninth privacy round, stop 86: accounts after their label in brackets with a label of their own or in quotation marks, an IP
+     * address after its label, an employee's number (工号); the brackets, the quotation marks and the inner labels stay, and so do what
+     * an IP label names that is no address (涉案IP：Hello Kitty), a version's number and words in quotation marks after a messenger.
+     */
+    @Test
+    void accounts_in_brackets_or_quotation_marks_ip_addresses_and_employee_numbers_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人通过个人微信（ID：zhangxm_1988）及QQ（号码：２８７６５４３２１）接受订单。", "当事人通过个人微信（ID：***）及QQ（号码：***）接受订单。"},
+                {"当事人通过QQ（号码：223456789）接受订单。", "当事人通过QQ（号码：***）接受订单。"},
+                {"当事人通过闲鱼账号“tb_88481234”及转转账号“zz_lihua”销售侵权商品。", "当事人通过闲鱼账号“***”及转转账号“***”销售侵权商品。"},
+                {"当事人通过抖音号“dy_abc123”直播销售，其小红书账号“xhs_lily88”发布了广告。", "当事人通过抖音号“***”直播销售，其小红书账号“***”发布了广告。"},
+                {"登录IP地址为113.87.201.45，登录IP为203.0.113.77。", "登录IP地址为***，登录IP为***。"},
+                {"员工王某（工号GS-2023-0457）负责网店运营，员工工号为E20230457。", "员工***（工号***）负责网店运营，员工工号为***。"}});
+        stayAsWritten(List.of("涉案IP：Hello Kitty形象。涉案IP为“熊大”。涉案软件版本为2.1.0.3。当事人使用VIP会员账户。",
+                "微信“扫一扫”功能。当事人在抖音号下方留言。员工工号制度。当事人销售iPhone 15 Pro保护壳。"));
+    }
+
+    /**
+     * The ninth privacy round, stop 86: a disability's grade (肢体二级, 二级肢体残疾), a mailing address after its label, and a compound
+     * surname's name before 签订 (端木蓉签 was taken for the name, 订 hidden and the later mention of 端木蓉 public); words of the body, of
+     * the mind and of dealers' grades stay.
+     */
+    @Test
+    void a_disability_grade_a_mailing_address_and_the_later_mention_of_a_compound_surnames_name_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人系肢体残疾人（肢体二级，残疾人证号***），本局依法予以从轻处罚。", "当事人系***人（***，残疾人证号***），本局依法予以从轻处罚。"},
+                {"当事人系二级肢体残疾，持有残疾人证。", "当事人系***，持有***人证。"},
+                {"当事人的邮寄地址：成都市武侯区人民南路四段27号商鼎国际1号楼3单元1506号，邮编610041。", "当事人的邮寄地址：***，邮编610041。"},
+                {"经查，当事人与其前员工端木蓉签订了保密协议，端木蓉离职后泄露了客户名单。", "经查，当事人与其前员工***签订了保密协议，***离职后泄露了客户名单。"}});
+        stayAsWritten(List.of("当事人的肢体语言。精神损害赔偿。视力检测仪一级代理商。二级代理商、三级分销商。言语粗暴。智力开发玩具。",
+                "当事人签订了保密协议，离职后泄露了客户名单。"));
+    }
+
+    /**
+     * The ninth privacy round, stop 86: an organisation's registered seat (公司住所为…, 其厂房住所地址为…) stays in its own record, as its place of
+     * business does, never its legal representative's home nor any in a natural person's record; a passport's label stays whole
+     * (his passport number is EA1234567 was published as his passport *** is ***).
+     */
+    @Test
+    void an_organisations_registered_seat_stays_in_its_own_record_and_a_passport_label_stays_whole() {
+        Party company = new Party(PartyKind.LEGAL_PERSON, "上海示例鞋业有限公司", "91110000600037341L", null, "王示例");
+        assertThat(publishedFacts(company, "当事人在其位于上海市浦东新区张江路88号的厂房生产侵权产品，公司住所为上海市浦东新区张江路88号，经营场所为上海市浦东新区张江路90号。"))
+                .isEqualTo("当事人在其位于上海市浦东新区张江路88号的厂房生产侵权产品，公司住所为上海市浦东新区张江路88号，经营场所为上海市浦东新区张江路90号。");
+        assertThat(publishedFacts(company, "其厂房住所地址为上海市浦东新区张江路88号。法定代表人王示例，住所：北京市朝阳区幸福路8号3栋201室。"))
+                .isEqualTo("其厂房住所地址为上海市浦东新区张江路88号。法定代表人王示例，住所：***。");
+        Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
+        assertThat(publishedFacts(person, "当事人在其位于上海市浦东新区张江路88号的公司厂房生产侵权产品，公司住所为上海市浦东新区张江路88号。"))
+                .isEqualTo("当事人在其位于***的公司厂房生产侵权产品，公司住所为***。");
+        scrubbedAs(new String[][]{
+                {"his passport number is EA1234567", "his passport number is ***"},
+                {"Passport number: E12345678; 护照号码为EA1234567", "Passport number: ***; 护照号码为***"}});
+        stayAsWritten(List.of("The passport number was not provided."));
     }
 }
