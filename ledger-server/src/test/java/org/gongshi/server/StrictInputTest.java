@@ -957,6 +957,61 @@ class StrictInputTest {
     }
 
     /**
+     * A body whose chunks are malformed is a 400 from the connection, and nothing the server logs as its own error (a sweep of
+     * the transport from outside, stop 86: each was logged "500 Server Error" with a stack trace, 9 of 10 such requests).
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void a_body_with_malformed_chunks_is_a_400_and_no_server_error_in_the_log(org.springframework.boot.test.system.CapturedOutput output)
+            throws java.io.IOException {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        for (int i = 0; i < 6; i++) {
+            String authorization = i % 2 == 0 ? "Authorization: Bearer " + token + "\r\n" : "";
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(("POST /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authorization
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as("answer " + i).matches("(?s)HTTP/1.1 (400|401) .*");
+            }
+        }
+        web.get().uri("/api/v1/public/penalties").exchange().expectStatus().isOk(); // a later exchange, after the refusals' own work
+        assertThat(output.getAll()).doesNotContain("500 Server Error").doesNotContain("Status and headers already sent");
+    }
+
+    /**
+     * A Host that is no host and port is a 400 naming it, an empty one is a host (RFC 9112 §3.2, RFC 3986 §3.2.2); a request
+     * line in a version other than HTTP/1.0 or 1.1 is a 505 (a sweep of the transport from outside, stop 86: Host "a b/c" and
+     * HTTP/3.0 were answered 200).
+     */
+    @Test
+    void a_host_that_is_no_host_is_a_400_and_an_http_version_other_than_1_0_or_1_1_is_a_505() throws java.io.IOException {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        for (String request : List.of("GET /api/v1/public/penalties HTTP/1.1\r\nHost: a b/c\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/public/penalties HTTP/1.1\r\nHost: 127.0.0.1:" + port + "/x\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/public/penalties HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/public/penalties HTTP/1.1\r\nHost: [::1]:" + port + "\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/public/penalties HTTP/3.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/public/penalties HTTP/1.2\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (request.contains("HTTP/3.0") || request.contains("HTTP/1.2")) {
+                    assertThat(answer).as(request).contains(" 505 ").contains("HTTP version not supported").contains("send HTTP/1.1");
+                } else if (request.contains("Host:\r\n") || request.contains("[::1]")) {
+                    assertThat(answer).as(request).startsWith("HTTP/1.1 200");
+                } else if (request.contains("/x\r\n")) {
+                    assertThat(answer).as(request).startsWith("HTTP/1.1 400"); // the connection's own reader refuses it first
+                } else {
+                    assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains("\"field\":\"Host\"").contains("is none");
+                }
+            }
+        }
+    }
+
+    /**
      * A query parameter an endpoint of the API or the feed does not take is a 400 naming it and the ones it takes (a sweep from
      * outside, stop 84: ?from=&to= on the public figures answered the whole year as if a quarter was asked, ?overdueOnly=true
      * every case); the ones it takes, and position, are read as before.

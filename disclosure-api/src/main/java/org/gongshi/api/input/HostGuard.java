@@ -25,15 +25,58 @@ public class HostGuard implements WebFilter, Ordered {
         return -101;
     }
 
+    /** A Host value as RFC 3986 §3.2.2 writes a host (a name, an IPv4 address or a bracketed IP literal) and its port; empty is one. */
+    private static final java.util.regex.Pattern HOST_VALUE = java.util.regex.Pattern.compile(
+            "(?:\\[[0-9A-Fa-f:.vV]+]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(?::[0-9]*)?");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        org.springframework.http.HttpStatus refused = org.springframework.http.HttpStatus.BAD_REQUEST;
+        String field = HttpHeaders.HOST;
         List<String> hosts = exchange.getRequest().getHeaders().get(HttpHeaders.HOST);
         String problem = hosts != null && hosts.size() > 1 ? "must be sent once (it was sent " + hosts.size() + " times)"
                 : (hosts == null || hosts.isEmpty()) && http11(exchange)
-                ? "is required in an HTTP/1.1 request (RFC 9112 §3.2): send the server's name and port as you reached it" : null;
-        if (problem == null) return chain.filter(exchange);
+                ? "is required in an HTTP/1.1 request (RFC 9112 §3.2): send the server's name and port as you reached it"
+                : hosts != null && !hosts.isEmpty() && !HOST_VALUE.matcher(hosts.get(0)).matches()
+                ? "must be a host name or address and its port, as you reached the server (RFC 9112 §3.2); \"" + printable(hosts.get(0))
+                        + "\" is none" : null;
+        // a request line in another version than HTTP/1.0 or 1.1 (HTTP/3.0, HTTP/1.2) was answered as if it were one (a sweep of
+        // the transport from outside, stop 86); RFC 9110 §15.6.6
+        String version = version(exchange);
+        if (problem == null && version != null && !version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
+            refused = org.springframework.http.HttpStatus.HTTP_VERSION_NOT_SUPPORTED;
+            field = "version";
+            problem = "of the request line, " + printable(version) + ", is none this server speaks: send HTTP/1.1 (or HTTP/1.0)";
+        }
+        if (problem == null) return chain.filter(exchange).onErrorResume(failure -> answeredByTheConnection(exchange, failure), failure -> Mono.empty());
         org.gongshi.api.problem.SecurityHeaders.ALL.forEach(exchange.getResponse().getHeaders()::set);
-        return Problems.write(exchange, InvalidRequest.of(HttpHeaders.HOST, problem));
+        return refused == org.springframework.http.HttpStatus.BAD_REQUEST ? Problems.write(exchange, InvalidRequest.of(field, problem))
+                : Problems.write(exchange, refused, "HTTP version not supported", "The HTTP version " + problem);
+    }
+
+    /**
+     * Whether the connection has answered the request itself (Reactor Netty's 400 to a body whose chunks are malformed, sent
+     * while the web layer was still at work): the web layer's own answer then fails, "Status and headers already sent", and was
+     * logged as a 500 Server Error with its stack trace, one for every such request anybody sent (a sweep of the transport
+     * from outside, stop 86). The client has its 400; nothing is left to answer or to log.
+     */
+    private static boolean answeredByTheConnection(ServerWebExchange exchange, Throwable failure) {
+        Object response = org.springframework.http.server.reactive.ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        return failure instanceof IllegalStateException && "Status and headers already sent".equals(failure.getMessage())
+                && response instanceof reactor.netty.http.server.HttpServerResponse netty && netty.hasSentHeaders();
+    }
+
+    /** The request line's version as the server read it (HTTP/1.1), or null when the server does not say. */
+    private static String version(ServerWebExchange exchange) {
+        Object request = org.springframework.http.server.reactive.ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        return request instanceof reactor.netty.http.server.HttpServerRequest netty ? netty.version().text() : null;
+    }
+
+    /** A client's value as it may stand in an answer: at most 100 characters, control characters shown as \\u escapes. */
+    private static String printable(String value) {
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().limit(100).forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
+        return shown.toString();
     }
 
     /** Whether the request came over HTTP/1.1 (as the server read it; false when the server does not say). */
