@@ -231,7 +231,7 @@ class LedgerClockEndToEndTest {
                 .hasStackTraceContaining("is before the last recorded event of this ledger");
         // the demo flag is true or false, as the demo data reads it ("yes" started the demo's clock and seeded nothing: a sweep)
         assertThatThrownBy(() -> LedgerEndToEndTest.start(dataDir, "--gongshi.demo=yes").close())
-                .hasStackTraceContaining("gongshi.demo must be true or false, not 'yes'");
+                .hasStackTraceContaining("The setting gongshi.demo has the value 'yes', which is neither true nor false");
         // the demo on a fresh ledger whose clock starts after the scenario's first day is refused at once, naming both settings
         assertThatThrownBy(() -> LedgerEndToEndTest.start(fresh, "--gongshi.demo=true", "--gongshi.clock.start=2026-03-02T09:00:00+08:00").close())
                 .hasStackTraceContaining("gongshi.demo plays its scenario from 2026-01-05T09:00:00+08:00 on a fresh ledger, and gongshi.clock.start=2026-03-02T09:00:00+08:00 is more than 30 CD after it");

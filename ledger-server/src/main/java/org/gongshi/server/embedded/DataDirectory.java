@@ -6,7 +6,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -27,9 +26,36 @@ public final class DataDirectory implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String setting = environment.getRequiredProperty("gongshi.data-dir");
+        if (setting.isBlank()) {
+            // an operator's sweep from outside, stop 86: the stores went into the working directory, the token key to /jwt-secret
+            throw new IllegalArgumentException("The setting gongshi.data-dir is empty: give the directory the ledger keeps its stores"
+                    + " and keys in (--gongshi.data-dir=./data), or leave it out for ./data");
+        }
         if (environment.acceptsProfiles(Profiles.of("distributed"))) return;
-        Path directory = Path.of(environment.getRequiredProperty("gongshi.data-dir")).toAbsolutePath().normalize();
-        if (Files.exists(directory)) return;
+        prepare(setting);
+    }
+
+    /**
+     * Makes the data directory {@code setting} names, the owner's alone, or checks that the one there is a directory this
+     * process may write to; else refuses in one line naming the setting (a sweep from outside, stop 86: a file, a read-only
+     * directory or one under /proc stopped the start with 47 stack frames, {@code generate} with 103).
+     */
+    static Path prepare(String setting) {
+        Path directory;
+        try {
+            directory = Path.of(setting).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("The setting gongshi.data-dir is '" + setting + "', which is no path: " + e.getReason()
+                    + "; give the directory the ledger keeps its stores and keys in");
+        }
+        if (Files.exists(directory)) {
+            if (!Files.isDirectory(directory)) throw refused(directory, "is a file, not a directory");
+            if (!Files.isWritable(directory) || !Files.isExecutable(directory)) {
+                throw refused(directory, "is a directory this process may not write to (its owner or mode)");
+            }
+            return directory;
+        }
         try {
             if (directory.getParent() != null) Files.createDirectories(directory.getParent());
             boolean posix = Files.getFileStore(directory.getParent() == null ? directory.getRoot() : directory.getParent())
@@ -37,10 +63,18 @@ public final class DataDirectory implements EnvironmentPostProcessor {
             if (posix) Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             else Files.createDirectory(directory);
         } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
-            // another process made it first: it is that one's, and the data directory's lock decides who serves it
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + directory + " (gongshi.data-dir)", e);
+            // another process made it first (or a file stands in its path): the data directory's lock decides who serves it
+            if (!Files.isDirectory(directory)) throw refused(directory, "cannot be made: " + madeMeanwhile.getFile() + " is a file");
+        } catch (IOException | UnsupportedOperationException e) {
+            throw refused(directory, "cannot be made (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
+                    + e.getMessage()) + ")");
         }
+        return directory;
+    }
+
+    private static IllegalArgumentException refused(Path directory, String problem) {
+        return new IllegalArgumentException("The setting gongshi.data-dir names " + directory + ", which " + problem + ": give a"
+                + " directory this process may create or write to (--gongshi.data-dir=DIR), or leave it out for ./data");
     }
 
     /** Whether others than the owner may write to {@code directory} (false where the file system has no POSIX permissions). */

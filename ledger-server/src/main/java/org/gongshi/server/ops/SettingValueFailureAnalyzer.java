@@ -43,8 +43,12 @@ public final class SettingValueFailureAnalyzer implements FailureAnalyzer {
         return null;
     }
 
-    /** A message that names one of the ledger's settings (gongshi.traffic.capacity must be …), or the server's port. */
-    private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile("(?<![\\w.])(?:gongshi\\.[a-z][a-z.-]*[a-z]|server\\.port)\\b");
+    /**
+     * A message that names one of the ledger's settings (gongshi.traffic.capacity must be …), the server's port, or the
+     * profiles ({@link SettingValues}: one this jar does not have).
+     */
+    private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile(
+            "(?<![\\w.])(?:gongshi\\.[a-z][a-z.-]*[a-z]|server\\.port|spring\\.profiles\\.active)\\b");
 
     /** The setting an {@code @Value("${name:default}")} injection point reads, or null if it reads none. */
     static String setting(InjectionPoint point) {

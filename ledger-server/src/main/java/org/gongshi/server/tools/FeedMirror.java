@@ -221,7 +221,7 @@ public final class FeedMirror {
 
     /**
      * Runs the mirror the arguments ask for; the exit status: 0, 1 if the feed could not be reached when it
-     * started or the mirror file cannot be used, 2 for a usage error, 3 when a check failed (a fork).
+     * started, 2 for a usage error (an option's value unusable: the mirror file among them), 3 when a check failed (a fork).
      */
     static int run(String[] given) throws InterruptedException {
         String[] args = ToolArguments.split(given);
@@ -273,8 +273,8 @@ public final class FeedMirror {
             String why = e instanceof java.nio.file.NoSuchFileException ? "its directory does not exist"
                     : e instanceof java.nio.file.AccessDeniedException ? "it may not be written here"
                     : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
-            System.err.println("mirror: cannot use --out " + file + ": " + why);
-            return 1;
+            System.err.println("mirror: cannot use --out " + file + ": " + why + "; give a file in a directory that exists");
+            return 2; // a bad --out is a usage error, as a bad --state is (a sweep from outside, stop 86: it was 1)
         }
         Runtime.getRuntime().addShutdownHook(new Thread(mirror::stop));
         System.err.printf("mirroring %s into %s from sequence %d%n", url, file, mirror.lastSequence() + 1);

@@ -24,17 +24,26 @@ public final class RebuildCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(command(args));
+    }
+
+    /** Runs the command line; the exit status: 0 rebuilt (or the usage asked for), 1 failed, 2 a usage error. */
+    static int command(String[] args) throws Exception {
         String view = null;
         String url = "http://127.0.0.1:8080";
         String token = null;
         for (String arg : args) {
+            if (ToolArguments.help(arg) || arg.equals("-?")) { // usage and 0, as every other command answers help (a sweep, stop 86)
+                System.out.println(USAGE);
+                return 0;
+            }
             if (arg.startsWith("--url=")) url = arg.substring("--url=".length());
             else if (arg.startsWith("--token=")) token = arg.substring("--token=".length());
             else if (view == null && !arg.startsWith("--")) view = arg;
-            else usage("unknown argument " + arg);
+            else return usage("unknown argument " + arg);
         }
-        if (view == null) usage("name the view to rebuild");
-        if (org.gongshi.projections.RebuildableView.named(view).isEmpty()) usage("no view " + view + " is rebuilt; name one of " + VIEWS);
+        if (view == null) return usage("name the view to rebuild");
+        if (org.gongshi.projections.RebuildableView.named(view).isEmpty()) return usage("no view " + view + " is rebuilt; name one of " + VIEWS);
         URI base;
         try {
             base = URI.create(url);
@@ -42,9 +51,9 @@ public final class RebuildCommand {
             base = null;
         }
         if (base == null || base.getHost() == null || !List.of("http", "https").contains(base.getScheme())) {
-            usage("--url must be the ledger's base URL, like http://127.0.0.1:8080; " + url + " is none");
+            return usage("--url must be the ledger's base URL, like http://127.0.0.1:8080; " + url + " is none");
         }
-        System.exit(reporting(view, url, token));
+        return reporting(view, url, token);
     }
 
     /** {@link #run}, a server that cannot be reached said in one line naming it, as mirror, verify and witness say it. */
@@ -109,10 +118,11 @@ public final class RebuildCommand {
         }
     }
 
-    private static void usage(String problem) {
-        System.err.println(problem + System.lineSeparator()
-                + "usage: java -jar ledger-server.jar rebuild <" + String.join("|", VIEWS) + ">"
-                + " [--url=http://127.0.0.1:8080] [--token=<JWT with role admin>]");
-        System.exit(2);
+    static final String USAGE = "usage: java -jar ledger-server.jar rebuild <" + String.join("|", VIEWS) + ">"
+            + " [--url=http://127.0.0.1:8080] [--token=<JWT with role admin>]";
+
+    private static int usage(String problem) {
+        System.err.println(problem + System.lineSeparator() + USAGE);
+        return 2;
     }
 }

@@ -30,6 +30,10 @@ public final class SyntheticGenerationCommand {
         List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (HELP.contains(arg)) { // usage and 0, as every other command answers help (a sweep from outside, stop 86)
+                System.out.println(USAGE);
+                return 0;
+            }
             if (arg.equals("--cases") && i + 1 < args.length) cases = args[++i];
             else if (arg.equals("--seed") && i + 1 < args.length) seed = args[++i];
             else if (arg.startsWith("--") && arg.contains("=")) spring.add(arg);
@@ -43,11 +47,16 @@ public final class SyntheticGenerationCommand {
                 // the synthetic ledger's calendar starts on its first day; a setting given after this one wins
                 "--gongshi.clock.start=" + SyntheticLedger.morningOf(SyntheticLedger.FIRST_DAY)));
         all.addAll(spring);
+        java.nio.file.Path dataDir = dataDir(spring);
+        boolean madeHere = dataDir != null && !java.nio.file.Files.exists(dataDir);
         try (ConfigurableApplicationContext context = ledger.apply(all.toArray(String[]::new))) {
             return SpringApplication.exit(context);
         } catch (RuntimeException failed) {
             FailureAnalysis inUse = new DataDirectoryInUseFailureAnalyzer().analyze(failed);
             System.err.println("generate: " + (inUse == null ? rootMessage(failed) : inUse.getDescription() + ". " + inUse.getAction()));
+            // a data directory this run made is no ledger: a generation refused (an unknown setting, named once every bean is
+            // made) or failed leaves none behind (a sweep from outside, stop 86: ./data stayed), and a new run needs it empty
+            if (madeHere) removeQuietly(dataDir);
             return 1;
         }
     }
@@ -61,9 +70,41 @@ public final class SyntheticGenerationCommand {
         return message;
     }
 
+    static final String USAGE = "usage: java -jar ledger-server.jar generate --cases N [--seed 1] [--gongshi.data-dir=DIR]"
+            + " [--gongshi.<setting>=<value>]";
+    private static final List<String> HELP = List.of("--help", "-h", "-help", "-?", "help");
+
     private static int usage(String problem) {
         System.err.println("generate: " + problem);
-        System.err.println("usage: java -jar ledger-server.jar generate --cases N [--seed 1] [--gongshi.data-dir=DIR] [--gongshi.<setting>=<value>]");
+        System.err.println(USAGE);
         return 2;
+    }
+
+    /** The data directory the settings name (the last one given wins), else the default ./data; null for an empty one. */
+    static java.nio.file.Path dataDir(List<String> settings) {
+        String dir = "./data";
+        for (String setting : settings) {
+            if (setting.startsWith("--gongshi.data-dir=")) dir = setting.substring("--gongshi.data-dir=".length());
+        }
+        try {
+            return dir.isBlank() ? null : java.nio.file.Path.of(dir).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static void removeQuietly(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    java.nio.file.Files.deleteIfExists(path);
+                } catch (java.io.IOException ignored) {
+                    // left as it is: the message above says what failed
+                }
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+            // idem
+        }
     }
 }

@@ -62,8 +62,8 @@ public final class Witness {
 
     /**
      * Runs the witness; the exit status: 0; 1 when a {@code --once} round failed otherwise (the cosignature refused
-     * or not accepted, the log unreachable) or the key file is unusable; 2 for a usage error; 3 for a fork or a
-     * checkpoint that does not verify.
+     * or not accepted, the log unreachable); 2 for a usage error (an option's value unusable, the key file among them);
+     * 3 for a fork or a checkpoint that does not verify.
      */
     public static int run(String[] given, PrintStream out) throws IOException, InterruptedException {
         String[] args = ToolArguments.split(given);
@@ -131,7 +131,7 @@ public final class Witness {
         } catch (IOException | RuntimeException e) {
             out.println("witness: cannot use the key file " + keyFile + ": " + e.getMessage()
                     + "; it must hold one Ed25519 note signer key (PRIVATE+KEY+...); give a path that does not exist to create one");
-            return 1;
+            return 2; // a bad --key is a usage error, as a bad --state is (a sweep from outside, stop 86: it was 1)
         }
         if (name != null && !name.equals(key.name())) { // a sweep from outside: a --name the key file contradicts was ignored in silence
             return refused(out, "--key " + keyFile + " holds the key of witness " + key.name() + ", not of --name " + name

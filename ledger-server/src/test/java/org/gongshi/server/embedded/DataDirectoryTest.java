@@ -35,4 +35,40 @@ class DataDirectoryTest {
         new DataDirectory().postProcessEnvironment(profile, null);
         assertThat(distributed).doesNotExist();
     }
+
+    /**
+     * An operator's sweep from outside, stop 86: an empty data directory put the stores in the working directory and the token
+     * key at the file system's root; a file, a directory under /proc or a read-only one stopped the start with 47 stack frames
+     * ({@code generate}: 103). Each is one line naming gongshi.data-dir and what to give.
+     */
+    @Test
+    void a_data_directory_that_cannot_serve_is_refused_in_one_line_naming_the_setting(@TempDir Path parent) throws Exception {
+        Path file = Files.writeString(parent.resolve("afile"), "");
+        java.util.Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("", "The setting gongshi.data-dir is empty");
+        refusals.put(file.toString(), "names " + file + ", which is a file, not a directory");
+        refusals.put(file.resolve("data").toString(), "cannot be made");
+        if (Files.isDirectory(Path.of("/proc"))) {
+            refusals.put("/proc/version", "is a file, not a directory");
+            refusals.put("/proc/gongshi-data", "cannot be made");
+        }
+        Path readOnly = Files.createDirectory(parent.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
+        if (!Files.isWritable(readOnly)) refusals.put(readOnly.toString(), "may not write to"); // root writes anywhere
+        refusals.forEach((setting, problem) -> {
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> new DataDirectory().postProcessEnvironment(
+                    new MockEnvironment().withProperty("gongshi.data-dir", setting), null));
+            assertThat(refused).as(setting).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gongshi.data-dir")
+                    .hasMessageContaining(problem);
+            org.springframework.boot.diagnostics.FailureAnalysis analysis = new org.gongshi.server.ops.SettingValueFailureAnalyzer()
+                    .analyze(new org.springframework.beans.factory.BeanCreationException("x", "failed", refused));
+            assertThat(analysis).as(setting).isNotNull();
+            assertThat(analysis.getDescription()).isEqualTo(refused.getMessage()).doesNotContain("\n");
+        });
+
+        MockEnvironment distributed = new MockEnvironment().withProperty("gongshi.data-dir", "");
+        distributed.setActiveProfiles("distributed");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new DataDirectory().postProcessEnvironment(distributed, null)))
+                .as("empty in every profile").hasMessageContaining("gongshi.data-dir is empty");
+    }
 }

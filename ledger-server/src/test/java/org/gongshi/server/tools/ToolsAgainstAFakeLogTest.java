@@ -384,7 +384,7 @@ class ToolsAgainstAFakeLogTest {
         Path garbage = work.resolve("garbage.key");
         Files.writeString(garbage, "not a key\n");
         Run badKey = witness("--url", nowhere, "--log", "feed", "--key", garbage.toString(), "--state", state.toString(), "--once");
-        assertThat(badKey.status()).isEqualTo(1);
+        assertThat(badKey.status()).as("a bad --key is a usage error (a sweep from outside, stop 86: it was 1)").isEqualTo(2);
         assertThat(badKey.output()).contains("witness: cannot use the key file " + garbage).hasLineCount(1);
 
         // the key file made above holds witness.local/w1: another --name is refused, not ignored (a sweep from outside)
@@ -454,8 +454,9 @@ class ToolsAgainstAFakeLogTest {
         assertThatThrownBy(() -> new FeedMirror(URI.create(log.url()), missing)).isInstanceOf(java.nio.file.NoSuchFileException.class);
         int status = background.submit(() -> FeedMirror.run(new String[] {"--url", log.url(), "--out", missing.toString()}))
                 .get(30, TimeUnit.SECONDS);
-        assertThat(status).isEqualTo(1);
+        assertThat(status).as("a bad --out is a usage error (a sweep from outside, stop 86: it was 1)").isEqualTo(2);
         assertThat(missing.getParent()).doesNotExist();
+        assertThat(FeedMirror.run(new String[] {"--url", log.url(), "--out", work.toString()})).as("--out a directory").isEqualTo(2);
     }
 
     /** Outside audit: a mirror holding an entry the log never wrote was told to check --url (exit 1), not that a check failed. */
