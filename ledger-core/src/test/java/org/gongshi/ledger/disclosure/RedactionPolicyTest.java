@@ -979,7 +979,13 @@ class RedactionPolicyTest {
                 // stop 86: accounts in brackets and quotation marks, IP addresses, a disability's grade, lawyers, Latin appositions
                 "（ID：", "（号码：", "账号“", "登录IP为", "113.87.201.45", "工号", "肢体二级", "二级肢体残疾", "通过当事人", "共同", "邮寄地址",
                 "公司住所为", "曾用名", "律师事务所郑示例律师", "的钱示例律师", "律师", "Zhang Xiaoming, the shop owner's brother,", ", a courier,",
-                "passport number is ");
+                "passport number is ",
+                // stop 86's re-test: nicknames after titles, 分别 after a dotted name, acts through the party, lists of lawyers, aliases,
+                // accounts after 为 and a mark, IPv6, a disability's grade after its label, appositions in brackets and in Chinese
+                "美工小美、", "秘书小芳", "古丽·艾力分别于", "经当事人介绍", "在当事人的", "签署", "签约", "律师、", "、", "  、  ", "王 大 锤  ",
+                "又名", "绰号“", "大刚”", "外号叫大刚，", "化名", "闲鱼ID为“", "xy_lihua08”", "登录IP为2001:db8:85a3::8a2e:370:7334",
+                "残疾等级：二级（肢体）", "残疾等级为二级", " (a courier)", "，一名快递员", "订单号为2025010112345", "商品链接ID“612345678901”",
+                "其办公室位于", "的公司仓库");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1885,5 +1891,102 @@ class RedactionPolicyTest {
                 {"his passport number is EA1234567", "his passport number is ***"},
                 {"Passport number: E12345678; 护照号码为EA1234567", "Passport number: ***; 护照号码为***"}});
         stayAsWritten(List.of("The passport number was not provided."));
+    }
+
+    /**
+     * The ninth privacy round's re-test, stop 86: a familiar name after its titles (美工小美、阿杰, 秘书小芳, 运营小美), a dotted name first in
+     * a clause before 分别 (its 分别 kept where it ran into the name: ***和******负责), three characters or more first in a clause before
+     * what they did through the party (经当事人介绍, 从当事人处, 在当事人的网店) or signed, and a name before 签 or 工号 (端木蓉签了, 员工李某工号为:
+     * 签 and 工 were hidden with the name); 小 and a word after the titles, two characters before those acts and a dotted brand in
+     * quotation marks stay.
+     */
+    @Test
+    void nicknames_after_titles_dotted_names_before_fenbie_and_names_before_acts_toward_the_party_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人的运营阿杰负责直播，美工小美、阿杰负责修图，秘书小芳负责记账。", "当事人的运营***负责直播，美工***、***负责修图，秘书***负责记账。"},
+                {"当事人的运营小美、阿杰负责直播带货。", "当事人的运营***、***负责直播带货。"},
+                {"经查，古丽·艾力分别于2025年3月和5月向当事人供货。", "经查，***分别于2025年3月和5月向当事人供货。"},
+                {"经查，阿卜杜拉·买买提和古丽·艾力分别负责进货和发货。", "经查，***和***分别负责进货和发货。"},
+                {"王明轩经当事人介绍购买了假冒商品。", "***经当事人介绍购买了假冒商品。"},
+                {"经查，王明轩向当事人购买了假冒商品，李晓东从当事人处购进假冒商品，孙晓梅在当事人的网店下单。",
+                        "经查，***向当事人购买了假冒商品，***从当事人处购进假冒商品，***在当事人的网店下单。"},
+                {"当事人与其员工司马光签订了劳动合同，欧阳娜娜签署了保密承诺书。", "当事人与其员工***签订了劳动合同，***签署了保密承诺书。"},
+                {"当事人与其员工端木蓉签了保密协议。", "当事人与其员工***签了保密协议。"},
+                {"当事人与其员工端木蓉签约后，端木蓉签收了货物。", "当事人与其员工***签约后，***签收了货物。"},
+                {"当事人的员工李某工号为GS-2023-0458，员工王某的工号：E20230459。", "当事人的员工***工号为***，员工***的工号：***。"}});
+        stayAsWritten(List.of("当事人通过运营小程序销售，美工小样已提交，秘书小姐接待，导购小票存档。",
+                "经查，黄金从当事人处流出。经查，白酒在当事人的仓库被查获。随后在当事人的仓库查获。执法人员在当事人的经营场所检查。",
+                "经查，双方签订了合同，该协议签署于2025年。严格签收制度。陆续签收。余款签收后。经查，二人分别于当日到场。",
+                "当事人销售假冒“克里斯汀·迪奥”香水和“路易·威登”手提包。当事人使用的手机号归属运营商中国联通，装卸工作由物流公司完成。",
+                "当事人使用打包工具封装假冒商品，并用美工刀裁剪标签。中国商标协会秘书处出具了证明，当事人在导购台摆放假冒商品。",
+                "经查，消费者通过当事人开设的网店下单购买假冒商品。快递员受当事人委托代为签收货物。"));
+    }
+
+    /**
+     * The ninth privacy round's re-test, stop 86: the second name of a list of lawyers or spaced names padded by blanks, an alias
+     * (又名, 化名) and a nickname (绰号“大刚”, 外号叫大刚); a product's other name, 化名 as a word, a web name and a firm after 律师、 stay.
+     */
+    @Test
+    void the_second_name_of_a_list_of_lawyers_or_spaced_names_and_aliases_and_nicknames_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人委托北京金诚同达律师事务所欧阳明律师、司马光律师代理本案。", "当事人委托北京金诚同达律师事务所***律师、***律师代理本案。"},
+                {"当事人委托的律师为张晓峰、李晓明律师。", "当事人委托的律师为***、***律师。"},
+                {"当事人的委托代理人：  宋 佳 丽  、  王 大 锤  。", "当事人的委托代理人：  ***  、  ***  。"},
+                {"当事人（原名李建军，又名李军）于2025年7月开始销售。", "当事人（原名***，又名***）于2025年7月开始销售。"},
+                {"当事人（又名李军，绰号“大刚”，化名王强）销售侵权商品，其外号叫大刚。", "当事人（又名***，绰号“***”，化名***）销售侵权商品，其外号叫***。"}});
+        stayAsWritten(List.of("该药品又名格华止，当事人使用化名进行交易。当事人的网名小鱼儿。",
+                "委托代理人为上海某某律师事务所律师、会计师事务所会计师。当事人聘请的律师、会计均到场。"));
+    }
+
+    /**
+     * The ninth privacy round's re-test, stop 86: an account after 为 and a mark or an ID label (闲鱼ID：…, 微信号为“wx_lihua04”: its wx was
+     * read as a label and kept), an IPv6 address after its label, a disability's grade after its label; an order's number and a product
+     * link's ID, which name goods and a sale, stay, and so do a bank account's digits hidden.
+     */
+    @Test
+    void accounts_after_a_mark_ipv6_addresses_and_a_disability_grade_after_its_label_are_hidden_and_order_numbers_stay() {
+        scrubbedAs(new String[][]{
+                {"当事人的闲鱼ID：xy_lihua07，闲鱼ID为“xy_lihua08”。", "当事人的闲鱼ID：***，闲鱼ID为“***”。"},
+                {"当事人的微信号为“wx_lihua04”，闲鱼ID“xy_lihua05”。", "当事人的微信号为“***”，闲鱼ID“***”。"},
+                {"当事人通过个人微信（微信号为：zhangxm_1999）接受订单。", "当事人通过个人微信（微信号为：***）接受订单。"},
+                {"该账号的登录IP为2001:db8:85a3::8a2e:370:7334，登录IP：::1。", "该账号的登录IP为***，登录IP：***。"},
+                {"当事人的残疾等级：二级（肢体），本局从轻处罚。", "当事人的残疾等级：***，本局从轻处罚。"},
+                {"当事人的残疾等级为二级，残疾类别为精神残疾。", "当事人的残疾等级为***，残疾类别为***。"},
+                {"当事人的订单号为2025010112345，银行账号为6222021234567890123。", "当事人的订单号为2025010112345，银行账号为***。"}});
+        stayAsWritten(List.of("The order number is 2025010112345 and the trademark registration number is 12345678.",
+                "当事人的淘宝店铺“潮流鞋馆”销售型号“AJ-1988”的假冒球鞋，商品链接ID“612345678901”。",
+                "当事人的微信是“扫一扫”功能。涉案IP：Hello Kitty形象，固件版本2.1.0.3，时间为12:30:45。",
+                "当事人系“华为”手机的二级经销商，其上游一级代理商为某公司。当事人销售假冒“鱼跃”残疾人轮椅、助听器和视力检测仪。",
+                "当事人销售假冒第12345678号“华为”注册商标的商品，商标（注册号：12345678）核定使用于第9类。"));
+    }
+
+    /**
+     * The ninth privacy round's re-test, stop 86: a name in Latin script before an apposition in brackets or in Chinese (Li Ming (a
+     * courier), Li Ming，一名快递员); a model's and a mark's apposition stay.
+     */
+    @Test
+    void a_latin_name_before_an_apposition_in_brackets_or_in_chinese_is_hidden() {
+        scrubbedAs(new String[][]{
+                {"Li Ming (a courier) delivered the goods to the party.", "*** (a courier) delivered the goods to the party."},
+                {"Li Ming，一名快递员，将货物送至当事人处。", "***，一名快递员，将货物送至当事人处。"}});
+        stayAsWritten(List.of("Nike Air, a sneaker model, was counterfeited by the party.",
+                "Nike Air (a sneaker model) was counterfeited; Calvin Klein (the trademark owner) complained."));
+    }
+
+    /**
+     * The ninth privacy round's re-test, stop 86: in a company's own record its office after 位于 and the company's warehouse or plant
+     * (位于…的公司仓库) stay, as its premises after 办公地址 and before 的仓库 do; in a natural person's record they are hidden, and a home in
+     * the company's record too.
+     */
+    @Test
+    void an_organisations_office_and_its_company_warehouse_stay_in_its_own_record() {
+        Party company = new Party(PartyKind.LEGAL_PERSON, "上海示例鞋业有限公司", "91110000600037341L", null, "王示例");
+        String text = "当事人的注册地址为上海市浦东新区张江路88号，其办公室位于上海市浦东新区张江路92号，在其位于上海市浦东新区张江路88号的公司仓库存放侵权产品。";
+        assertThat(publishedFacts(company, text)).isEqualTo(text);
+        assertThat(publishedFacts(company, "当事人在其位于上海市浦东新区张江路88号的公司厂房生产。法定代表人王示例，住址：北京市朝阳区幸福路8号3栋201室。"))
+                .isEqualTo("当事人在其位于上海市浦东新区张江路88号的公司厂房生产。法定代表人王示例，住址：***。");
+        Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
+        assertThat(publishedFacts(person, "其办公室位于上海市浦东新区张江路92号，在其位于上海市浦东新区张江路88号的公司仓库存放侵权产品。"))
+                .isEqualTo("其办公室位于***，在其位于***的公司仓库存放侵权产品。");
     }
 }
