@@ -40,6 +40,22 @@ public class HostGuard implements WebFilter, Ordered {
                 : hosts != null && !hosts.isEmpty() && !HOST_VALUE.matcher(hosts.get(0)).matches()
                 ? "must be a host name or address and its port, as you reached the server (RFC 9112 §3.2); \"" + printable(hosts.get(0))
                         + "\" is none" : null;
+        // a target in absolute form names the host the request is for (RFC 9112 §3.2.2), which the server's own checks read from
+        // Host: one naming another host than Host was taken as addressed to Host's (a re-test from outside, stop 86: POST
+        // http://evil.example/dev/tokens with a loopback Host minted a token)
+        String target = target(exchange);
+        if (problem == null && hosts != null && !hosts.isEmpty() && target != null && target.contains("://")) {
+            String authority;
+            try {
+                authority = java.net.URI.create(target).getRawAuthority();
+            } catch (IllegalArgumentException noUri) {
+                authority = null;
+            }
+            if (authority == null || !authority.equalsIgnoreCase(hosts.get(0))) {
+                problem = "names \"" + printable(hosts.get(0)) + "\" where the request target names \"" + printable(String.valueOf(authority))
+                        + "\": they must name the same host (RFC 9112 §3.2.2), or send the path alone";
+            }
+        }
         // a request line in another version than HTTP/1.0 or 1.1 (HTTP/3.0, HTTP/1.2) was answered as if it were one (a sweep of
         // the transport from outside, stop 86); RFC 9110 §15.6.6
         String version = version(exchange);
@@ -64,6 +80,12 @@ public class HostGuard implements WebFilter, Ordered {
         Object response = org.springframework.http.server.reactive.ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
         return failure instanceof IllegalStateException && "Status and headers already sent".equals(failure.getMessage())
                 && response instanceof reactor.netty.http.server.HttpServerResponse netty && netty.hasSentHeaders();
+    }
+
+    /** The request line's target as the server read it (a path, or a whole URI in absolute form), or null when it does not say. */
+    private static String target(ServerWebExchange exchange) {
+        Object request = org.springframework.http.server.reactive.ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        return request instanceof reactor.netty.http.server.HttpServerRequest netty ? netty.uri() : null;
     }
 
     /** The request line's version as the server read it (HTTP/1.1), or null when the server does not say. */

@@ -91,8 +91,8 @@ public class Listing {
     private Deadline repairWaitEnd;
     private final Map<String, SanctionImposed> activeSanctions = new LinkedHashMap<>();
     private final Set<String> sanctionIds = new HashSet<>();
-    /** Each measure lifted at its own end by the deadline mechanism, and the day it was lifted: in force on every day before it. */
-    private final Map<SanctionMeasure, LocalDate> liftedAtItsEnd = new java.util.EnumMap<>(SanctionMeasure.class);
+    /** Each measure lifted at its own end by the deadline mechanism, and its last day in force (its until date). */
+    private final Map<SanctionMeasure, LocalDate> inForceThrough = new java.util.EnumMap<>(SanctionMeasure.class);
     private final Map<String, LocalDate> repairApplications = new LinkedHashMap<>();
     private String pendingRepair;
     private RemovalReason removalReason;
@@ -216,12 +216,12 @@ public class Listing {
                     + active.sanctionId() + " (" + active.scope() + ", until " + active.until() + "); lift it first to impose it again"
                     + " with another scope or term");
         });
-        // a measure lifted at its own end was in force until the day it was lifted: imposed again dated before that day, it would be
-        // in force twice (a re-test from outside, stop 86, once acts could be dated before such a lift)
-        LocalDate liftedOn = liftedAtItsEnd.get(command.measure());
-        check(liftedOn == null || !command.imposedOn().isBefore(liftedOn), Rule.SANCTION_MEASURES, command.measure() + " was in force on listing "
-                + listingId + " until its term ended, lifted on " + liftedOn + "; imposed again it starts on " + liftedOn + " or later, not "
-                + command.imposedOn());
+        // a measure lifted at its own end was in force through its last day: imposed again dated on or before it, it would be in force
+        // twice (a re-test from outside, stop 86, once acts could be dated before such a lift)
+        LocalDate lastDay = inForceThrough.get(command.measure());
+        check(lastDay == null || command.imposedOn().isAfter(lastDay), Rule.SANCTION_MEASURES, command.measure() + " was in force on listing "
+                + listingId + " through " + lastDay + ", its last day (lifted at its end); imposed again it starts after " + lastDay
+                + ", not on " + command.imposedOn());
         apply(newSanction(command.sanctionId(), command.measure(), publicText(command.scope(), basisCases), command.until(), command.imposedOn(), termEnd,
                 new HashSet<>(sanctionIds), rules));
     }
@@ -568,7 +568,11 @@ public class Listing {
         // the measure's own end, lifted on the day after it by the deadline mechanism, is no act of the entry's procedure: an act
         // dated before it (a repair applied for on the measure's last day, recorded the day after) keeps its date (a sweep, stop 86)
         if (!Boolean.TRUE.equals(event.atMeasuresEnd())) lastActOn = event.liftedOn();
-        else liftedAtItsEnd.merge(event.measure(), event.liftedOn(), (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+        else {
+            SanctionImposed lifted = activeSanctions.get(event.sanctionId());
+            LocalDate lastDay = lifted != null && lifted.until() != null ? lifted.until() : event.liftedOn().minusDays(1);
+            inForceThrough.merge(event.measure(), lastDay, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+        }
         activeSanctions.remove(event.sanctionId());
     }
 

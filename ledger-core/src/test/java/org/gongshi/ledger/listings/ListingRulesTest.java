@@ -526,20 +526,28 @@ class ListingRulesTest {
                         "term of the measure ended on 2025-06-30", true))
                 .when(new LiftSanction(LISTING_ID, LISTING_ID + "/1", date("2025-06-30"), "整改到位"), AS_OWN_BUREAU)
                 .expectEvents(new SanctionLifted(LISTING_ID, LISTING_ID + "/1", USCC, SanctionMeasure.NO_AWARDS, date("2025-06-30"), "整改到位"));
-        // but the measure lifted at its end was in force until that day: imposed again dated before it, it would be in force twice
-        // (a re-test from outside, stop 86); from the day of the lift on it may be imposed again
+        // but the measure lifted at its end was in force through its last day: imposed again dated on it, it would be in force twice
+        // (a re-test from outside, stop 86); from the day after it (however late the lift was recorded) it may be imposed again
         refused(fixture.given(keySupervisionToJune)
                 .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
                         "term of the measure ended on 2025-06-30", true))
                 .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.KEY_SUPERVISION, "商标代理业务双随机抽查", date("2025-09-30"),
                         date("2025-06-30")), AS_OWN_BUREAU),
-                "sanction-measures", "KEY_SUPERVISION was in force on listing " + LISTING_ID + " until its term ended, lifted on 2025-07-01");
+                "sanction-measures", "KEY_SUPERVISION was in force on listing " + LISTING_ID + " through 2025-06-30, its last day");
         fixture.given(keySupervisionToJune)
                 .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-01"),
                         "term of the measure ended on 2025-06-30", true))
                 .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.KEY_SUPERVISION, "商标代理业务双随机抽查", date("2025-09-30"),
                         date("2025-07-01")), AS_OWN_BUREAU)
                 .expectSuccessfulHandlerExecution();
+        time.on(date("2025-07-21")); // the lift recorded late (the ledger was down): the measure's own last day still decides
+        fixture.given(keySupervisionToJune)
+                .andGiven(new SanctionLifted(LISTING_ID, LISTING_ID + "/2", USCC, SanctionMeasure.KEY_SUPERVISION, date("2025-07-20"),
+                        "term of the measure ended on 2025-06-30", true))
+                .when(new ImposeSanction(LISTING_ID, null, SanctionMeasure.KEY_SUPERVISION, "商标代理业务双随机抽查", date("2025-09-30"),
+                        date("2025-07-05")), AS_OWN_BUREAU)
+                .expectSuccessfulHandlerExecution();
+        time.on(date("2025-07-02"));
 
         // the system identity acts under this rule only; another bureau may not
         time.on(date("2025-07-01"));

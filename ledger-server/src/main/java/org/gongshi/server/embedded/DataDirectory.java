@@ -54,7 +54,7 @@ public final class DataDirectory implements EnvironmentPostProcessor {
             if (!Files.isWritable(directory) || !Files.isExecutable(directory)) {
                 throw refused(directory, "is a directory this process may not write to (its owner or mode)");
             }
-            return directory;
+            return stores(directory);
         }
         try {
             if (directory.getParent() != null) Files.createDirectories(directory.getParent());
@@ -69,8 +69,25 @@ public final class DataDirectory implements EnvironmentPostProcessor {
             throw refused(directory, "cannot be made (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
                     + e.getMessage()) + ")");
         }
+        return stores(directory);
+    }
+
+    /** The stores' directories in {@code directory}, made here so that one that cannot be (a file in its place) is said in one line. */
+    private static Path stores(Path directory) {
+        for (String store : STORES) {
+            try {
+                Files.createDirectories(directory.resolve(store));
+            } catch (IOException | UnsupportedOperationException e) {
+                // a re-test from outside, stop 86: eventstore/ a file, or a directory root may write to but not make one in (/sys)
+                throw refused(directory, "cannot hold its " + store + " directory (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            }
+        }
         return directory;
     }
+
+    /** The stores' directories, in the data directory. */
+    static final java.util.List<String> STORES = java.util.List.of("eventstore", "readmodels");
 
     private static IllegalArgumentException refused(Path directory, String problem) {
         return new IllegalArgumentException("The setting gongshi.data-dir names " + directory + ", which " + problem + ": give a"

@@ -58,7 +58,7 @@ public class EmbeddedStorage {
     public EmbeddedStorage(@Value("${gongshi.data-dir}") String dataDir) {
         this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
         try {
-            for (String store : new String[] {"eventstore", "readmodels"}) ownerOnly(Files.createDirectories(this.dataDir.resolve(store)));
+            for (String store : DataDirectory.STORES) ownerOnly(Files.createDirectories(this.dataDir.resolve(store)));
             if (DataDirectory.othersMayWrite(this.dataDir)) {
                 log.warn("Others than its owner may write to the data directory {}: they could put a token key or signing key of"
                         + " their own in place, or move the ledger's clock. Make it the owner's alone (chmod 700).", this.dataDir);

@@ -87,7 +87,9 @@ public final class SettingValues implements EnvironmentPostProcessor {
         String secret = environment.getProperty("gongshi.security.jwt-secret");
         String dataDir = environment.getProperty("gongshi.data-dir");
         // an empty data directory is DataDirectory's to refuse: the key file under it would be read at the file system's root
-        if ((secret == null || secret.isBlank()) && (dataDir == null || !dataDir.isBlank())) jwtSecretFile(environment.getProperty("gongshi.security.jwt-secret-file"));
+        if ((secret == null || secret.isBlank()) && (dataDir == null || !dataDir.isBlank())) {
+            jwtSecretFile(environment.getProperty("gongshi.security.jwt-secret-file"), dataDir);
+        }
     }
 
     static void profiles(String[] active) {
@@ -169,12 +171,18 @@ public final class SettingValues implements EnvironmentPostProcessor {
      * A token key file the operator names, or one made before, must hold a key: at least 32 bytes in base64. One that does not
      * exist yet is made (the embedded default's {@code <data-dir>/jwt-secret}).
      */
-    static void jwtSecretFile(String value) {
+    static void jwtSecretFile(String value, String dataDir) {
         if (value == null || value.isBlank()) return;
         Path file = Path.of(value).toAbsolutePath().normalize();
-        if (!Files.exists(file)) return;
+        Path existing = file;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        // in the data directory (the embedded default's <data-dir>/jwt-secret) it is made with it, which DataDirectory checks
+        boolean inTheDataDirectory = dataDir != null && file.startsWith(Path.of(dataDir).toAbsolutePath().normalize());
         String problem;
-        if (Files.isDirectory(file)) problem = "a directory";
+        // one to be made under a file cannot be (a re-test from outside, stop 86: 78 stack frames)
+        if (existing != null && !existing.equals(file)) problem = Files.isDirectory(existing) || inTheDataDirectory ? null
+                : "a file to be made under " + existing + ", which is a file";
+        else if (Files.isDirectory(file)) problem = "a directory";
         else if (!Files.isReadable(file)) problem = "a file this process may not read";
         else {
             String text;

@@ -52,6 +52,10 @@ class DataDirectoryTest {
             refusals.put("/proc/version", "is a file, not a directory");
             refusals.put("/proc/gongshi-data", "cannot be made");
         }
+        // a re-test, stop 86: the stores' own directories were 47 stack frames when a file stood in their place
+        Path fileForAStore = Files.createDirectory(parent.resolve("store-a-file"));
+        Files.writeString(fileForAStore.resolve("eventstore"), "");
+        refusals.put(fileForAStore.toString(), "cannot hold its eventstore directory");
         Path readOnly = Files.createDirectory(parent.resolve("read-only"));
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
         if (!Files.isWritable(readOnly)) refusals.put(readOnly.toString(), "may not write to"); // root writes anywhere

@@ -130,6 +130,8 @@ class SettingValuesTest {
         Path good = Files.writeString(dir.resolve("good"), Base64.getEncoder().encodeToString(new byte[32]) + "\n");
         accepted("gongshi.security.jwt-secret-file", good.toString());
         accepted("gongshi.security.jwt-secret-file", dir.resolve("not-yet").toString()); // made at the start
+        // to be made under a file (a re-test, stop 86: 78 stack frames)
+        assertThat(refusal("gongshi.security.jwt-secret-file", good.resolve("jwt").toString())).contains("which is a file");
         accepted("gongshi.security.jwt-secret-file", dir.toString(), "gongshi.security.jwt-secret", "x".repeat(32)); // the secret wins
     }
 
