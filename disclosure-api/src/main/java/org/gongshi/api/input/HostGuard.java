@@ -15,7 +15,10 @@ import java.util.List;
  * RFC 9112 §3.2: a request sends {@code Host} once, and an HTTP/1.1 request sends it: none or two is a 400 naming it, on every
  * path, pages too, before anything else reads the request (a token's 401 came first: a re-test from outside, stop 85). Two
  * were read as the first (a sweep from outside, stop 84: {@code /dev/tokens} minted a token for one order and refused the
- * other); none was answered. Runs before Spring Security, so the refusal carries the security headers itself.
+ * other); none was answered. Runs before Spring Security, so the refusal carries the security headers itself. With it, the
+ * rest of what the request line and Host must say (a Host that is no host, a target in absolute form naming another host, a
+ * version other than HTTP/1.1 or 1.0: 505), and, as the outermost filter, the web layer's failed answer to a request the
+ * connection has answered itself.
  */
 public class HostGuard implements WebFilter, Ordered {
 
@@ -84,14 +87,19 @@ public class HostGuard implements WebFilter, Ordered {
 
     /** The request line's target as the server read it (a path, or a whole URI in absolute form), or null when it does not say. */
     private static String target(ServerWebExchange exchange) {
-        Object request = org.springframework.http.server.reactive.ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        return request instanceof reactor.netty.http.server.HttpServerRequest netty ? netty.uri() : null;
+        reactor.netty.http.server.HttpServerRequest request = nativeRequest(exchange);
+        return request == null ? null : request.uri();
     }
 
     /** The request line's version as the server read it (HTTP/1.1), or null when the server does not say. */
     private static String version(ServerWebExchange exchange) {
+        reactor.netty.http.server.HttpServerRequest request = nativeRequest(exchange);
+        return request == null ? null : request.version().text();
+    }
+
+    private static reactor.netty.http.server.HttpServerRequest nativeRequest(ServerWebExchange exchange) {
         Object request = org.springframework.http.server.reactive.ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        return request instanceof reactor.netty.http.server.HttpServerRequest netty ? netty.version().text() : null;
+        return request instanceof reactor.netty.http.server.HttpServerRequest netty ? netty : null;
     }
 
     /** A client's value as it may stand in an answer: at most 100 characters, control characters shown as \\u escapes. */
@@ -103,8 +111,6 @@ public class HostGuard implements WebFilter, Ordered {
 
     /** Whether the request came over HTTP/1.1 (as the server read it; false when the server does not say). */
     static boolean http11(ServerWebExchange exchange) {
-        Object request = org.springframework.http.server.reactive.ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        return request instanceof reactor.netty.http.server.HttpServerRequest netty
-                && netty.version().equals(io.netty.handler.codec.http.HttpVersion.HTTP_1_1);
+        return "HTTP/1.1".equals(version(exchange));
     }
 }
