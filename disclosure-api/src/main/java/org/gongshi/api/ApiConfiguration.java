@@ -214,6 +214,12 @@ public class ApiConfiguration {
         return org.gongshi.api.input.RawRequestTargets.customizer();
     }
 
+    /** Every status line in HTTP/1.1 (or 1.0), never in a version the client named and this server does not speak. */
+    @Bean
+    org.springframework.boot.reactor.netty.NettyServerCustomizer ownVersion() {
+        return org.gongshi.api.input.OwnVersion.customizer();
+    }
+
     /** A request line or headers longer than the server reads answered with a problem naming the bound, not an empty 414 or 431. */
     @Bean
     org.springframework.boot.reactor.netty.NettyServerCustomizer oversizedRequests(

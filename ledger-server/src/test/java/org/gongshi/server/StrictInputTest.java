@@ -991,6 +991,8 @@ class StrictInputTest {
         for (String request : List.of("GET /api/v1/public/penalties HTTP/1.1\r\nHost: a b/c\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/1.1\r\nHost: 127.0.0.1:" + port + "/x\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n",
+                // a port that is no number, which the connection refuses itself (a sweep, stop 86: "Request unreadable")
+                "GET /api/v1/public/penalties HTTP/1.1\r\nHost: 127.0.0.1:abc\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/1.1\r\nHost: [::1]:" + port + "\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/3.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/1.2\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
@@ -1003,7 +1005,8 @@ class StrictInputTest {
                 socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (request.contains("HTTP/3.0") || request.contains("HTTP/1.2")) {
-                    assertThat(answer).as(request).contains(" 505 ").contains("HTTP version not supported").contains("send HTTP/1.1");
+                    // the server's own version in the status line, never the one the client named (a sweep, stop 86: "HTTP/3.0 505")
+                    assertThat(answer).as(request).startsWith("HTTP/1.1 505 ").contains("HTTP version not supported").contains("send HTTP/1.1");
                 } else if (request.contains("Host:\r\n") || request.contains("[::1]") || request.startsWith("GET http://127.0.0.1")) {
                     assertThat(answer).as(request).startsWith("HTTP/1.1 200");
                 } else if (request.contains("/x\r\n")) {

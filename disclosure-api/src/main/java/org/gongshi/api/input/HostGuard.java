@@ -40,9 +40,7 @@ public class HostGuard implements WebFilter, Ordered {
         String problem = hosts != null && hosts.size() > 1 ? "must be sent once (it was sent " + hosts.size() + " times)"
                 : (hosts == null || hosts.isEmpty()) && http11(exchange)
                 ? "is required in an HTTP/1.1 request (RFC 9112 §3.2): send the server's name and port as you reached it"
-                : hosts != null && !hosts.isEmpty() && !HOST_VALUE.matcher(hosts.get(0)).matches()
-                ? "must be a host name or address and its port, as you reached the server (RFC 9112 §3.2); \"" + printable(hosts.get(0))
-                        + "\" is none" : null;
+                : hosts != null && !hosts.isEmpty() ? noHost(hosts.get(0)) : null;
         // a target in absolute form names the host the request is for (RFC 9112 §3.2.2), which the server's own checks read from
         // Host: one naming another host than Host was taken as addressed to Host's (a re-test from outside, stop 86: POST
         // http://evil.example/dev/tokens with a loopback Host minted a token)
@@ -83,6 +81,15 @@ public class HostGuard implements WebFilter, Ordered {
         Object response = org.springframework.http.server.reactive.ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
         return failure instanceof IllegalStateException && "Status and headers already sent".equals(failure.getMessage())
                 && response instanceof reactor.netty.http.server.HttpServerResponse netty && netty.hasSentHeaders();
+    }
+
+    /**
+     * What is wrong with {@code host}, a Host header's value, when it is no host and port (RFC 9112 §3.2); null when it is one.
+     * Also for the connection's own refusal of a Host whose port is no number ({@code OversizedRequests}).
+     */
+    static String noHost(String host) {
+        return HOST_VALUE.matcher(host).matches() ? null
+                : "must be a host name or address and its port, as you reached the server (RFC 9112 §3.2); \"" + printable(host) + "\" is none";
     }
 
     /** The request line's target as the server read it (a path, or a whole URI in absolute form), or null when it does not say. */

@@ -3,10 +3,13 @@ package org.gongshi.api.input;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.AttributeKey;
+import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.limits.Bounds;
 import org.gongshi.api.problem.Problems;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -21,12 +24,20 @@ import java.util.List;
  * as every other refusal is: a problem naming the bound or the fault, with the security headers. Reactor Netty refuses such a
  * request before the web layer sees it, with 414, 431 or 400, an empty body and no type (outside audit: the caller was not
  * told what to shorten). This handler, right after each HTTP/1.1 connection's codec, gives those answers their problem; the
- * web layer never answers 414 or 431 itself, and answers every 400 with a problem's type.
+ * web layer never answers 414 or 431 itself, and answers every 400 with a problem's type. A Host whose port is no number,
+ * which the connection refuses before the web layer's {@code HostGuard} reads it, gets the 400 naming {@code Host} that
+ * {@code HostGuard} gives.
  */
 @ChannelHandler.Sharable
-public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
+public final class OversizedRequests extends ChannelDuplexHandler {
 
     private static final String NAME = "gongshi.oversizedRequests";
+    /**
+     * What is wrong with the Host of the connection's last request, when it is no host and port: the connection refuses one
+     * whose port is no number itself (a sweep of the transport from outside, stop 86: {@code Host: 127.0.0.1:abc} got the
+     * generic "Request unreadable", not the 400 naming {@code Host} that {@code HostGuard} gives every other such Host).
+     */
+    private static final AttributeKey<String> NO_HOST = AttributeKey.valueOf("gongshi.noHost");
 
     private final byte[] lineTooLong;
     private final byte[] headersTooLarge;
@@ -43,6 +54,10 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
                 + " nothing more. Nothing was recorded");
     }
 
+    private static String noHost(ChannelHandlerContext ctx) {
+        return ctx.channel().attr(NO_HOST).get();
+    }
+
     private static byte[] problem(HttpStatus status, String title, String detail) {
         return Problems.json(status, title, detail, null, List.of()).getBytes(StandardCharsets.UTF_8);
     }
@@ -53,6 +68,15 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
     }
 
     @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            String host = request.headers().get(HttpHeaderNames.HOST);
+            ctx.channel().attr(NO_HOST).set(host == null ? null : HostGuard.noHost(host));
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof FullHttpResponse response && response.content().readableBytes() == 0) {
             byte[] body = switch (response.status().code()) {
@@ -60,7 +84,9 @@ public final class OversizedRequests extends ChannelOutboundHandlerAdapter {
                 case 431 -> headersTooLarge;
                 // the web layer answers every 400 of its own with a problem: an empty one is the codec's (a re-test, stop 73: no
                 // body and none of the security headers)
-                case 400 -> response.headers().contains(HttpHeaderNames.CONTENT_TYPE) ? null : unreadable; // (a HEAD's has its type)
+                case 400 -> response.headers().contains(HttpHeaderNames.CONTENT_TYPE) ? null // (a HEAD's has its type)
+                        : noHost(ctx) != null ? Problems.json(InvalidRequest.of(org.springframework.http.HttpHeaders.HOST, noHost(ctx)))
+                        .getBytes(StandardCharsets.UTF_8) : unreadable;
                 default -> null;
             };
             if (body != null) {

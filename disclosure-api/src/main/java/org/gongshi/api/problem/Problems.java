@@ -379,6 +379,12 @@ public final class Problems {
         return write(exchange, status, title, detail, List.of());
     }
 
+    /** A 400 naming the fields of {@code invalid}, as JSON, for an answer the connection writes itself. */
+    public static String json(InvalidRequest invalid) {
+        ProblemDetail p = invalid(invalid.errors());
+        return json(HttpStatus.BAD_REQUEST, p.getTitle(), p.getDetail(), null, invalid.errors());
+    }
+
     /** A 400 from a filter, with its {@code errors}. */
     public static Mono<Void> write(ServerWebExchange exchange, InvalidRequest invalid) {
         ProblemDetail p = invalid(invalid.errors());

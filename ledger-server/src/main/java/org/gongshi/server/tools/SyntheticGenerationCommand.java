@@ -47,8 +47,9 @@ public final class SyntheticGenerationCommand {
                 // the synthetic ledger's calendar starts on its first day; a setting given after this one wins
                 "--gongshi.clock.start=" + SyntheticLedger.morningOf(SyntheticLedger.FIRST_DAY)));
         all.addAll(spring);
-        java.nio.file.Path dataDir = dataDir(spring);
-        boolean madeHere = dataDir != null && !java.nio.file.Files.exists(dataDir);
+        // the directories this run makes: the data directory and those above it that are missing (a re-test, stop 86: a failed
+        // run left the empty parents of the data directory it removed)
+        java.nio.file.Path madeHere = firstMissing(dataDir(spring));
         try (ConfigurableApplicationContext context = ledger.apply(all.toArray(String[]::new))) {
             return SpringApplication.exit(context);
         } catch (RuntimeException failed) {
@@ -56,7 +57,7 @@ public final class SyntheticGenerationCommand {
             System.err.println("generate: " + (inUse == null ? rootMessage(failed) : inUse.getDescription() + ". " + inUse.getAction()));
             // a data directory this run made is no ledger: a generation refused (an unknown setting, named once every bean is
             // made) or failed leaves none behind (a sweep from outside, stop 86: ./data stayed), and a new run needs it empty
-            if (madeHere) removeQuietly(dataDir);
+            if (madeHere != null) removeQuietly(madeHere);
             return 1;
         }
     }
@@ -91,6 +92,17 @@ public final class SyntheticGenerationCommand {
         } catch (java.nio.file.InvalidPathException e) {
             return null;
         }
+    }
+
+    /** The outermost directory of {@code dir}'s path that does not exist yet ({@code dir} itself, or one above it); null if it exists. */
+    static java.nio.file.Path firstMissing(java.nio.file.Path dir) {
+        if (dir == null || java.nio.file.Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return null;
+        java.nio.file.Path missing = dir;
+        for (java.nio.file.Path up = dir.getParent(); up != null && !java.nio.file.Files.exists(up, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+             up = up.getParent()) {
+            missing = up;
+        }
+        return missing;
     }
 
     private static void removeQuietly(java.nio.file.Path dir) {

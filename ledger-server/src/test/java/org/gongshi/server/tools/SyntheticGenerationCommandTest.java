@@ -51,7 +51,7 @@ class SyntheticGenerationCommandTest {
 
     /**
      * A sweep from outside, stop 86: generate with an unknown setting (named once every bean is made) left the ./data it made
-     * behind; a data directory the run made is removed when the run fails, one that was there is left.
+     * behind; a data directory the run made, and the parents it made for it, are removed when the run fails; one that was there is left.
      */
     @Test
     void a_failed_generation_leaves_no_data_directory_it_made(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
@@ -72,6 +72,19 @@ class SyntheticGenerationCommandTest {
         SyntheticGenerationCommand.run(new String[]{"--cases", "5", "--gongshi.data-dir=" + there}, args -> {
             throw new IllegalStateException("failed");
         });
+        assertThat(there).exists();
+
+        // the parents it made for it too (a re-test, stop 86: they stayed, empty), never a directory that was there
+        java.nio.file.Path deep = there.resolve("a").resolve("b").resolve("data");
+        SyntheticGenerationCommand.run(new String[]{"--cases", "5", "--gongshi.data-dir=" + deep}, args -> {
+            try {
+                java.nio.file.Files.createDirectories(deep.resolve("eventstore"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            throw new IllegalStateException("failed");
+        });
+        assertThat(there.resolve("a")).doesNotExist();
         assertThat(there).exists();
     }
 }
