@@ -588,12 +588,21 @@ public class Case implements DisclosedCase {
 
     private void requireOpenBeforeDisposition(String act) {
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; cannot " + act);
-        check(!status.isDisposed(), Rule.DECIDED_ONCE, "the case already has its disposition (" + status + "); cannot " + act);
+        check(!status.isDisposed(), Rule.DECIDED_ONCE, "the case already has its disposition (" + status + "); cannot " + act + untilReturned());
     }
 
     private void requireUndecided() {
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; it cannot be decided");
-        check(!status.isDisposed(), Rule.DECIDED_ONCE, "the case already has its disposition (" + status + ")");
+        check(!status.isDisposed(), Rule.DECIDED_ONCE, "the case already has its disposition (" + status + ")" + untilReturned());
+    }
+
+    /**
+     * For a transferred case, what lets the bureau act again: the judiciary's return (a sweep from outside, stop 87: a notice
+     * refused on a transferred case never said that the 不予立案 return must be recorded first).
+     */
+    private String untilReturned() {
+        return status == CaseStatus.TRANSFERRED ? "; a transferred case is the judiciary's until it declines to file it (不予立案):"
+                + " record that first (POST /api/v1/cases/{caseId}/transfer/return), then the case may be noticed and decided" : "";
     }
 
     private void requireDatedInOrder(LocalDate date, String act, Recording recording, Rulebook rules) {

@@ -44,8 +44,21 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
                               boolean infringementPenalty) {
     }
 
-    /** A violation type that names an infringement (侵犯/侵权/侵害 a right, or 假冒注册商标, Trademark Law Art 57(1)). */
-    private static final Pattern INFRINGEMENT = Pattern.compile("侵犯|侵权|侵害|假冒注册商标");
+    /**
+     * A violation type that names an infringement: 侵犯/侵权/侵害 a right; 假冒注册商标; a use without the right holder's permission,
+     * as the laws word the infringing acts (Trademark Law Art 57(1)-(2) 未经商标注册人的许可…, Patent Law Art 11 未经专利权人许可,
+     * Copyright Law Art 53 未经著作权人许可; a sweep from outside, stop 87: two fines for Art 57(1) in its own words counted for
+     * nothing); forged or unauthorised trademark marks (Art 57(4)) and a registered mark replaced (Art 57(5)). A permission
+     * without a right holder (未经许可从事专利代理, an agency's licence) and 假冒专利 (passing off, no infringement) name none.
+     */
+    private static final Pattern INFRINGEMENT = Pattern.compile("侵犯|侵权|侵害|假冒注册商标"
+            + "|未经[^，。；,;]{0,16}?(?:注册人|权人|权利人)[^，。；,;]{0,4}?(?:许可|同意|授权)"
+            + "|(?:伪造|擅自制造)[^，。；,;]{0,8}?注册商标标识|更换其注册商标");
+
+    /** What a decision's violationType must name to count, for a refusal's words. */
+    static final String INFRINGEMENT_WORDING = "a violationType that names an infringement (侵犯/侵权/侵害 a right, 假冒注册商标, a use"
+            + " without the right holder's permission: 未经商标注册人/专利权人/著作权人许可, forged or unauthorised trademark marks, a"
+            + " registered mark replaced)";
 
     /**
      * Whether a decision counts towards the repeated-infringer list: an ordinary-procedure decision with
@@ -122,6 +135,25 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
     }
 
     /**
+     * Why the case {@code caseId} does not qualify against {@code uscc} on {@code asOf}, judged by {@code facts}, in a bureau's
+     * words (a sweep from outside, stop 87: a refusal named the cases "not qualifying" and never said why).
+     */
+    private String whyNot(String caseId, Collection<PenaltyFact> facts, String uscc, LocalDate asOf) {
+        PenaltyFact p = facts.stream().filter(f -> f.caseId().equals(caseId)).findFirst().orElse(null);
+        if (p == null) return "no decided case of that id";
+        if (p.decidedOn() == null) return "not decided";
+        if (!p.standing()) return "its decision was revoked or confirmed invalid";
+        if (uscc == null || !uscc.equals(p.uscc())) return "against another subject, " + p.uscc();
+        if (!p.infringementPenalty()) return "not an infringement penalty: it counts as an ordinary-procedure decision with a penalty"
+                + " other than a warning and " + INFRINGEMENT_WORDING;
+        if (p.ipType() == null) return "its case names no IP type";
+        if (p.decidedOn().isAfter(asOf) || p.decidedOn().isBefore(windowStart(asOf))) {
+            return "decided on " + p.decidedOn() + ", outside the " + windowYears + " years before " + asOf;
+        }
+        return "of IP type " + p.ipType() + ", not counted with the basis penalties of another";
+    }
+
+    /**
      * {@link ListingBasisRule}'s part (refused under {@code rule}): at least {@code penalties} of the
      * named basis cases qualify against {@code uscc} on {@code proposedOn}, judged by {@code facts}
      * (those cases as their aggregates stand).
@@ -139,7 +171,8 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
                 + " effective (not revoked) ordinary-procedure infringement penalties (not warnings only) of one IP type against "
                 + uscc + " decided within " + windowYears
                 + " years before " + proposedOn + "; of the basis cases only " + standing.size() + " qualify"
-                + (others.isEmpty() ? "" : "; not qualifying: " + others)
+                + (others.isEmpty() ? "" : "; not qualifying: " + others.stream().map(id -> id + " (" + whyNot(id, facts, uscc, proposedOn) + ")")
+                .collect(Collectors.joining(", ")))
                 + (byType.size() > 1 ? "; penalties for infringing different IP types are not counted together: " + byType : ""));
     }
 }

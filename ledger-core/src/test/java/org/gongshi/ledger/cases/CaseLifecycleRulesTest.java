@@ -1030,9 +1030,11 @@ class CaseLifecycleRulesTest {
                 .expectEvents(transferred(date("2026-03-20"), true), sameDayTransferDeadlines(date("2026-03-20"), "2026-03-23", "2026-03-21"));
 
         Object[] transferred = {filed(), transferred(date("2026-03-20"), true)};
+        // the refusal says what lets the bureau decide: the judiciary's return recorded first (a sweep from outside, stop 87)
         refused(fixture.given(transferred)
                 .when(decidePenalty(date("2026-03-25"), List.of(fine("1000"))), AS_OWN_BUREAU),
-                "decided-once", "already has its disposition (TRANSFERRED)");
+                "decided-once", "already has its disposition (TRANSFERRED); a transferred case is the judiciary's until it declines"
+                        + " to file it (不予立案): record that first (POST /api/v1/cases/{caseId}/transfer/return)");
         refused(fixture.given(transferred)
                 .when(decideNoPenalty(date("2026-03-25")), AS_OWN_BUREAU),
                 "decided-once", "already has its disposition (TRANSFERRED)");

@@ -54,6 +54,38 @@ class RepeatedInfringementPolicyTest {
         assertThat(policy.isCandidate(USCC, List.of(trademarkFine, nonInfringement), AS_OF)).isFalse();
     }
 
+    /**
+     * A sweep from outside, stop 87: two ordinary-procedure trademark fines whose violationType was Trademark Law Art 57(1) in
+     * its own words (未经商标注册人的许可…) made no candidate, and the proposal's refusal named them "not qualifying" without a
+     * reason. The laws' words for an infringing act count; a permission without a right holder, and passing off, do not; a
+     * refusal says why each basis case does not qualify.
+     */
+    @Test
+    void repeated_infringer_counts_an_infringement_in_the_laws_own_words_and_a_refusal_says_why_a_basis_case_does_not() {
+        var fine = List.of(new Penalty(PenaltyType.FINE, new BigDecimal("50000"), null));
+        for (String infringing : List.of("未经商标注册人的许可，在同一种商品上使用与其注册商标相同的商标",
+                "未经商标注册人的许可，在类似商品上使用与其注册商标近似的商标，容易导致混淆", "未经专利权人许可，实施其专利",
+                "未经著作权人许可，复制、发行其作品", "伪造、擅自制造他人注册商标标识", "销售伪造的注册商标标识",
+                "未经商标注册人同意，更换其注册商标并将该更换商标的商品又投入市场", "销售侵犯注册商标专用权的商品")) {
+            assertThat(RepeatedInfringementPolicy.infringementPenalty(Procedure.ORDINARY, fine, infringing)).as(infringing).isTrue();
+        }
+        for (String other : List.of("未经许可从事专利代理业务", "假冒专利", "提交虚假材料", "以欺骗手段申请商标注册", "未经核准擅自使用企业名称",
+                "擅自制造", "未经登记，在商品上标注专利号")) {
+            assertThat(RepeatedInfringementPolicy.infringementPenalty(Procedure.ORDINARY, fine, other)).as(other).isFalse();
+        }
+        PenaltyFact counted = fact("c1", USCC, LocalDate.of(2026, 3, 1), true);
+        PenaltyFact noInfringement = new PenaltyFact("c2", USCC, LocalDate.of(2026, 4, 1), true, IpType.TRADEMARK, false);
+        PenaltyFact revoked = fact("c3", USCC, LocalDate.of(2026, 5, 1), false);
+        PenaltyFact old = fact("c4", USCC, LocalDate.of(2020, 5, 1), true);
+        assertThatThrownBy(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2", "c3", "c4", "c5"),
+                List.of(counted, noInfringement, revoked, old), AS_OF, Rule.LISTING_BASIS))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("c2 (not an infringement penalty").hasMessageContaining("未经商标注册人/专利权人/著作权人许可")
+                .hasMessageContaining("c3 (its decision was revoked or confirmed invalid)")
+                .hasMessageContaining("c4 (decided on 2020-05-01, outside the 5 years before 2026-11-20)")
+                .hasMessageContaining("c5 (no decided case of that id)");
+    }
+
     @Test
     void the_policy_defaults_are_two_penalties_within_five_years() {
         assertThat(policy.penalties()).isEqualTo(2);
@@ -99,7 +131,7 @@ class RepeatedInfringementPolicyTest {
                 fact("c2", USCC, LocalDate.of(2026, 6, 1), false));
         assertThatThrownBy(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), history, AS_OF, Rule.LISTING_BASIS))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.LISTING_BASIS))
-                .hasMessageContaining("only 1 qualify").hasMessageContaining("not qualifying: [c2]");
+                .hasMessageContaining("only 1 qualify").hasMessageContaining("not qualifying: c2 (its decision was revoked or confirmed invalid)");
         List<PenaltyFact> standing = List.of(history.get(0), fact("c2", USCC, LocalDate.of(2026, 6, 1), true));
         assertThatCode(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2"), standing, AS_OF, Rule.LISTING_BASIS)).doesNotThrowAnyException();
 
