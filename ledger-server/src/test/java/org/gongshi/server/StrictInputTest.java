@@ -1032,8 +1032,14 @@ class StrictInputTest {
                 .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("it takes division, year"));
         web.get().uri("/api/v1/cases?overdueOnly=true").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("overdueOnly");
+        // never naming the filters it refuses itself among those it takes (a sweep from outside, stop 87: "it takes after, division,
+        // limit, types", and types and division were each a 400 there); those are refused with their own words
         web.get().uri("/feed/v1/entries?after=-1&limt=5").exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limt");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limt")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("it takes after, limit (and position)"));
+        web.get().uri("/feed/v1/entries?types=org.gongshi.disclosure.published.v1").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("types")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("filters only /feed/v1/events"));
         // a q over any parameter's bound is told q's own (a re-test from outside, stop 84: told 512, then refused again at 300)
         web.get().uri("/api/v1/public/penalties?q={q}", "名".repeat(600)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be at most 200 characters");

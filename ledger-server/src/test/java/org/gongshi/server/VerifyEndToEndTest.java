@@ -95,6 +95,20 @@ class VerifyEndToEndTest {
         assertThat(again.status()).as(again.output()).isZero();
         assertThat(again.output()).contains("PASS  feed consistency with the last head seen: unchanged", "keys pinned in");
 
+        // a proxy that changes one character of the first leafHash of the case's history it passes on: the hash the history shows
+        // is no longer its leaf's (a sweep from outside, stop 87: verify rebuilt the leaves, never read that field, and passed)
+        try (RewritingProxy proxy = new RewritingProxy(base, body -> {
+            int at = body.indexOf("\"leafHash\":\"");
+            if (at < 0) return body;
+            int c = at + "\"leafHash\":\"".length();
+            return body.substring(0, c) + (body.charAt(c) == 'A' ? 'B' : 'A') + body.substring(c + 1);
+        })) {
+            Run rewritten = verify("--url", proxy.url(), "--state", work.resolve("proxy-state").toString(), "--case", caseId, "--token", auditor);
+            assertThat(rewritten.status()).as(rewritten.output()).isEqualTo(1);
+            assertThat(rewritten.output()).contains("FAIL  case " + caseId + " event globalIndex " + events.get(0).get("globalIndex").asLong())
+                    .contains("is not the hash of the leaf it encodes to");
+        }
+
         // lines forged onto the mirror beyond the signed head: nothing verifies them, so they fail by line number
         Path forged = work.resolve("forged.jsonl");
         Files.writeString(forged, Files.readString(mirror, StandardCharsets.UTF_8) + "this is not json\n", StandardCharsets.UTF_8);
@@ -155,6 +169,45 @@ class VerifyEndToEndTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (mirror.failure() == null && System.nanoTime() < deadline) Thread.sleep(100);
         assertThat(mirror.failure()).contains("FORK");
+    }
+
+    /** Passes GET requests on to {@code target}, rewriting the answers of a case's history with {@code rewrite}. */
+    static final class RewritingProxy implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+
+        RewritingProxy(String target, java.util.function.UnaryOperator<String> rewrite) throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try {
+                    var request = java.net.http.HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI())).GET();
+                    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                    if (authorization != null) request.header("Authorization", authorization);
+                    var answer = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    String body = exchange.getRequestURI().getPath().endsWith("/events") && exchange.getRequestURI().getPath().contains("/audit/cases/")
+                            ? rewrite.apply(answer.body()) : answer.body();
+                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                    answer.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
+                    exchange.sendResponseHeaders(answer.statusCode(), bytes.length == 0 ? -1 : bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    exchange.sendResponseHeaders(502, -1);
+                } finally {
+                    exchange.close();
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     static void tamperStoredEvent(DataSource dataSource, String eventId) throws Exception {

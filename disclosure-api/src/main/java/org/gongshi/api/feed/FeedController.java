@@ -1,5 +1,6 @@
 package org.gongshi.api.feed;
 
+import org.gongshi.api.input.RefusedParameter;
 import org.gongshi.api.web.Params;
 import org.gongshi.api.web.TransparencyLog;
 import org.gongshi.api.web.WitnessKeys;
@@ -114,7 +115,8 @@ public class FeedController {
     @GetMapping(path = "/feed/v1/entries")
     ResponseEntity<Flux<DataBuffer>> entries(ServerHttpRequest request, @RequestParam(defaultValue = "-1") String after,
                                              @RequestParam(defaultValue = "1000") String limit,
-                                             @RequestParam(required = false) String types, @RequestParam(required = false) String division) {
+                                             @RefusedParameter @RequestParam(required = false) String types,
+                                             @RefusedParameter @RequestParam(required = false) String division) {
         // the log itself, every entry, as a mirror and a proof need it (audit: the filters were ignored, answering what was not asked)
         refuseFilters(types, division, "/feed/v1/entries serves every entry, as a mirror and the tree's proofs need them");
         long from = sequence("after", after);
@@ -132,8 +134,8 @@ public class FeedController {
     }
 
     @GetMapping(path = "/feed/v1/snapshot")
-    ResponseEntity<Flux<DataBuffer>> snapshot(ServerHttpRequest request, @RequestParam(required = false) String types,
-                                              @RequestParam(required = false) String division) {
+    ResponseEntity<Flux<DataBuffer>> snapshot(ServerHttpRequest request, @RefusedParameter @RequestParam(required = false) String types,
+                                              @RefusedParameter @RequestParam(required = false) String division) {
         // a sweep from outside, stop 84: ?division=31 answered the whole country's snapshot with 200, as if filtered
         refuseFilters(types, division, "/feed/v1/snapshot holds every public record and list entry, consistent with one sequence;"
                 + " keep the divisions and types you need from it, then follow /feed/v1/events?division=…&after=<its sequence>");

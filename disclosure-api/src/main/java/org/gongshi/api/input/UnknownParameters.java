@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class UnknownParameters implements WebFilter, Ordered {
 
     private final RequestMappingHandlerMapping mapping;
-    private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
+    private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
     private final DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
 
     public UnknownParameters(RequestMappingHandlerMapping mapping) {
@@ -55,9 +55,10 @@ public class UnknownParameters implements WebFilter, Ordered {
         return mapping.getHandler(exchange).map(Optional::of).onErrorResume(e -> Mono.just(Optional.empty())).defaultIfEmpty(Optional.empty())
                 .flatMap(handler -> {
                     if (handler.orElse(null) instanceof HandlerMethod method) {
-                        Set<String> takes = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
+                        Taken parameters = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
+                        Set<String> takes = parameters.takes();
                         List<InvalidRequest.FieldProblem> unknown = exchange.getRequest().getQueryParams().keySet().stream()
-                                .filter(name -> !takes.contains(name) && !ViewReads.PARAMETER.equals(name))
+                                .filter(name -> !takes.contains(name) && !parameters.refused().contains(name) && !ViewReads.PARAMETER.equals(name))
                                 .map(name -> new InvalidRequest.FieldProblem(name.length() <= 50 ? name : "query parameter",
                                         "is no parameter of " + exchange.getRequest().getMethod() + " " + path + "; it takes "
                                                 + (takes.isEmpty() ? "none" : String.join(", ", takes)) + " (and " + ViewReads.PARAMETER
@@ -69,16 +70,19 @@ public class UnknownParameters implements WebFilter, Ordered {
                 });
     }
 
-    /** The names of the query parameters {@code method} takes. */
-    private Set<String> parameters(HandlerMethod method) {
-        Set<String> takes = new TreeSet<>();
+    /** The query parameters an endpoint takes, and those it reads only to refuse them ({@link RefusedParameter}). */
+    private record Taken(Set<String> takes, Set<String> refused) {}
+
+    /** The names of the query parameters {@code method} takes, and of those it refuses itself. */
+    private Taken parameters(HandlerMethod method) {
+        Set<String> takes = new TreeSet<>(), refused = new TreeSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param == null) continue;
             parameter.initParameterNameDiscovery(names);
             String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : parameter.getParameterName();
-            if (name != null) takes.add(name);
+            if (name != null) (parameter.hasParameterAnnotation(RefusedParameter.class) ? refused : takes).add(name);
         }
-        return takes;
+        return new Taken(takes, refused);
     }
 }

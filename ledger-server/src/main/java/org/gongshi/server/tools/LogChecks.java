@@ -404,7 +404,18 @@ final class LogChecks {
                     throw new InvalidProofException("the stored payload is unreadable: " + e.path("payloadError").asString(""));
                 }
                 long leafIndex = e.path("leafIndex").asLong();
-                ProofVerifier.verifyInclusion(LedgerLeaf.ofHistoryEntry(e).leafHash(), leafIndex, checkpoint.size(),
+                byte[] leafHash = LedgerLeaf.ofHistoryEntry(e).leafHash();
+                // what the history says of the leaf is checked too, not only the leaf rebuilt from it: an auditor quotes the served
+                // hash and reads leafMatches (a sweep from outside, stop 87: a proxy that changed a leafHash passed)
+                String served = e.path("leafHash").asString(null);
+                if (served != null && !Arrays.equals(Base64.getDecoder().decode(served), leafHash)) {
+                    throw new InvalidProofException("its leafHash " + served + " is not the hash of the leaf it encodes to, "
+                            + Base64.getEncoder().encodeToString(leafHash));
+                }
+                if (e.has("leafMatches") && !e.path("leafMatches").asBoolean(false)) {
+                    throw new InvalidProofException("the server says the stored event no longer encodes to its leaf (leafMatches false)");
+                }
+                ProofVerifier.verifyInclusion(leafHash, leafIndex, checkpoint.size(),
                         client.inclusionProof(Log.LEDGER, leafIndex, checkpoint.size()), checkpoint.rootHash());
                 checked++;
             } catch (InvalidProofException | IOException | RuntimeException failure) {
