@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * toward the party, before their role or particulars in brackets, before 律师 or an English apposition (Li Ming, a courier), before
  * the record of their questioning, or in a list
  * ended by what each testified (every name of a list, in Chinese, familiar or Latin script), health data after a health
- * label, a hospital stay, illnesses, infections and pregnancies by name are found by pattern in every free-text
+ * label, a hospital stay, illnesses, infections and pregnancies by name, a pupil's school and class are found by pattern in every free-text
  * field; what no pattern can find (an unlabelled name) the bureau lists as {@code redactions}. A name found in a record
  * is hidden in its other texts and its reasons, and in the texts of a credit listing resting on it. An
  * organisation's USCC in a text is public and stays. The authority's name is no free text: it is the
@@ -174,13 +174,20 @@ public final class RedactionPolicy {
     private static final String NUMBER = "[" + NUMBERS + "]+";
     /** The words a street address ends its road with; every address holds one. */
     private static final List<String> ROADS = List.of("路", "街", "巷", "弄", "胡同", "大道", "道");
+    /**
+     * A lane off a road, by its side and number, before the house's number (民族大道北一里3号: the tenth privacy round, stop 87, found the
+     * street and its number public).
+     */
+    private static final String LANE_OFF_A_ROAD = "[东西南北中]?" + NUMBER + "[里巷条排]";
     /** A street address: divisions (省/市/区/县/镇/村), a road (路/街/巷/弄/胡同/道) with its 号, then 栋/单元/层/室. */
     private static final Pattern ADDRESS = Pattern.compile(
             "(?>(?:" + PLACE + "{1,10}?(?:省|自治区|市|自治州|地区|区|县|旗|镇|乡|街道|村)){0,6})"
-                    + PLACE + "{0,10}?" + anyOf(ROADS) + "[甲乙丙丁]?" + NUMBER + "(?:-" + NUMBER + ")?(?:号院|号楼|号|弄)"
+                    + PLACE + "{0,10}?" + anyOf(ROADS) + "(?:" + LANE_OFF_A_ROAD + ")?[甲乙丙丁]?" + NUMBER + "(?:-" + NUMBER + ")?(?:号院|号楼|号|弄)"
                     + "(?:" + HAN + "{0,8}?" + NUMBER + "(?:-" + NUMBER + ")?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)){0,5}(?:-?\\d{1,5}(?:-\\d{1,5}){0,3}(?!\\d)(?:室)?)?");
     /** The words a house without a road is numbered in: its village or its community. */
-    private static final List<String> VILLAGES = List.of("村", "社区");
+    private static final List<String> VILLAGES = List.of("村", "社区",
+            // a hamlet's (民范村委会那马屯27号: the tenth privacy round, stop 87, found its house public)
+            "屯");
     /**
      * A house numbered in its village or community, with the divisions before it (北京市朝阳区幸福村35号, 某社区12号楼3单元: a sweep
      * from outside, stop 71, found the village's house public where a road's was hidden).
@@ -274,6 +281,19 @@ public final class RedactionPolicy {
      */
     private static final Pattern RESIDENCE = Pattern.compile("(?<=住)(?![所址处宿院户建房客])(?=[^，。；;,、\\n（）()的]{0,12}?(?:省|自治区|市|区|县|旗|镇|乡))"
             + "[^，。；;,、\\n（）()的]{2,60}");
+    /** The words of a school a pupil's class or a student's grade is written after (南宁市第三中学初二（5）班, 某某大学大三). */
+    private static final List<String> SCHOOL_WORDS = List.of("小学", "中学", "学校", "大学", "学院", "幼儿园", "职校", "技校", "高中", "初中", "附中");
+    /** A character of a school's and class's name: no punctuation, or a class's number in brackets (初二（5）班). */
+    private static final String SCHOOL_CHARACTER = "(?:[^，。；;,、()\\n]|\\([0-9一二三四五六七八九十]{1,2}\\))";
+    /**
+     * A pupil's or a student's school and class (Order 45 Art 6: it points at a minor as a home does; the tenth privacy round, stop 87,
+     * found 就读于南宁市滨湖路小学三年级二班 and 系南宁市第三中学初二（5）班学生 public): after 就读于 up to the clause's end, or between 系, 是,
+     * 为, a comma or a bracket and 学生 where it ends with a school, a class or a grade. A school as a place of business or a party
+     * (当事人系某某培训学校, 向中小学生销售, 学生会, 学生用品) names no pupil and stays.
+     */
+    private static final Pattern SCHOOL = Pattern.compile("(?<=就读于|就读在|在读于|就学于)(?!某|该|本)" + SCHOOL_CHARACTER + "{2,40}"
+            + "|(?<=[系是为,(])" + SCHOOL_CHARACTER + "{0,38}?(?<![某该本])(?:" + anyOf(SCHOOL_WORDS) + "|班|年级|[大高初][一二三四])"
+            + "(?=(?:学生|在校生|小学生|初中生|高中生|大学生)(?!会|处|证|用品|公寓|宿舍|食堂|餐|卡|服|装))");
     /** The words of a person's home after its place (位于…的家中, 在…的住处). */
     private static final List<String> HOME_WORDS = List.of("家中", "家里", "住处", "住所", "住宅", "住房", "宿舍", "居所", "出租屋", "出租房",
             "寝室", "自建房", "老家", "租住处", "暂住处", "租住房", "租住屋");
@@ -285,7 +305,7 @@ public final class RedactionPolicy {
     private static final Pattern HOME = Pattern.compile("(?<=位于)[^，。；;,、()（）\\n]{2,40}?(?=的" + anyOf(HOME_WORDS) + ")"
             // 到宗某强在北京市通州区…188号的住处取件 (a privacy re-test of realistic decisions, stop 80): after 在, a place with a division or a number
             + "|(?<=在)(?!其|该|他人|当事人|法定代表人)(?![^，。；;,、()（）\\n]{0,40}?位于)(?=[^，。；;,、()（）\\n]{0,40}?(?:省|市|区|县|镇|乡|村|路|街|号)[^，。；;,、()（）\\n]{0,40}?的" + anyOf(HOME_WORDS) + ")[^，。；;,、()（）\\n的]{2,40}(?=的" + anyOf(HOME_WORDS) + ")"
-            + "|(?<=的家(?:位于|在)|家庭(?:位于|在))[^，。；;,、()（）\\n的]{2,60}");
+            + "|(?<=的家(?:位于|在)|其家位于|家庭(?:位于|在))[^，。；;,、()（）\\n的]{2,60}");
     /**
      * The words a passport's or a travel permit's number follows (护照号码, 港澳通行证, 台胞证); whatever letters and digits
      * come next are the number, whatever its country.
@@ -396,11 +416,16 @@ public final class RedactionPolicy {
             + "|" + NOT_A_USER_BEFORE + anyOf(PERSONS_USE) + CLAUSE_CHARACTER + "{0,16}?后(?:(被" + HAN + "{0,6}?[烫烧压砸划咬撞割夹扎刺扭弄]伤)|(?:(?!可能|容易|会|易|如|若|一旦|未|没有|不会|无)[^。；;\\n]){0,6}?出现了?((?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS)
             + ")\\p{IsHan}{0,3}?(?:[、和及与](?:" + anyOf(BODY_PARTS) + ")?(?:" + anyOf(SYMPTOMS) + ")\\p{IsHan}{0,3}?)*(?=[，。；;,、\\n等的]|$))))");
     /**
+     * What names the offence in a stay's cause (因服用当事人销售的假冒保健品后住院治疗): the cause is the case's fact, and stays; the stay
+     * alone is hidden (the tenth privacy round, stop 87, found the offence itself lost).
+     */
+    private static final List<String> THE_OFFENCE = List.of("当事人", "涉案", "假冒", "仿冒", "侵权");
+    /**
      * A stay in hospital or a visit to a doctor, with its cause after 因 (因抑郁症住院治疗, 因 kept): the cause names an
      * illness no list holds.
      */
     private static final Pattern HEALTH_CARE = Pattern.compile(
-            "因(" + CLAUSE_CHARACTER + "{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|" + INJURY_AFTER_ITS_CAUSE + "|(" + anyOf(CARE_WORDS)
+            "因(?!" + CLAUSE_CHARACTER + "{0,20}?" + anyOf(THE_OFFENCE) + ")(" + CLAUSE_CHARACTER + "{1,20}?" + anyOf(CARE_WORDS) + "(?:治疗|观察)?)|" + INJURY_AFTER_ITS_CAUSE + "|(" + anyOf(CARE_WORDS)
                     + "(?:治疗|观察)?)(?![号证卡部科人]|的?患者)");
     /**
      * Illnesses, infections and disabilities: health data wherever a text names them (Order 45 Art 6). Not 病毒 alone:
@@ -478,7 +503,9 @@ public final class RedactionPolicy {
      * 单, 柴, 牛, 施, which begin common words after a role (员工安全, 顾客牛仔裤, 消费者常年). 葛, 倪, 聂, 岳, 骆 … came
      * with the second audit from outside (购买者聂海胜称 stayed).
      */
-    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁鄢穆隋谌冼裘訾钭]";
+    private static final String SURNAME = "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧葛倪聂岳骆邝仝靳阮蔺佘樊邢庞俞祝耿殷伍赖辛洪乔康鲁鄢穆隋谌冼裘訾钭"
+            // in traditional characters (證人陳志強稱, 收款人：黃美玲: the tenth privacy round, stop 87)
+            + "劉陳楊黃趙吳孫鄭馬羅謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒龍賀顧龔萬錢嚴湯張]";
     /**
      * Surnames of two characters: 司马相如 is hidden whole, not as 司马相 and a 如 left. Every compound surname of the 百家姓
      * (a sweep from outside, stop 84, found 26 of its 60 public after a role: 证人羊舌晓东, 店员第五梓萱, 证人***阳 for 梁丘朝阳),
@@ -544,7 +571,11 @@ public final class RedactionPolicy {
             // a real name after 为, 是 or 叫 (幸老板真实姓名为幸建军: the seventh round, stop 82; not 名字叫, which names shops and games as often)
             "真实姓名为", "真实姓名是", "真名为", "真名是", "真名叫",
             // a person's former name (当事人（曾用名：李建军）: the ninth privacy round, stop 86)
-            "曾用名");
+            "曾用名",
+            // the tenth privacy round, stop 87: a full name beside a familiar one (刘师傅（全名刘振华）), a shop's or an account's registrant
+            // (淘宝店铺“阿强数码”的注册人为韩永强; 商标注册人为某某（中国）有限公司 stays, an organisation), and the roles in traditional
+            // characters (證人陳志強稱)
+            "全名", "注册人", "證人", "舉報人", "投訴人", "聯繫人", "聯絡人", "經手人");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
@@ -573,7 +604,9 @@ public final class RedactionPolicy {
             // 开发者聂子豪, 技师覃一鸣, 农民工冼阿四, 客服幸雨涵; 操作员, 推广员, 发货员, 打包员 and 督导员 before names)
             "开发者", "技师", "程序员", "操作员", "推广员", "发货员", "打包员", "督导员", "网管", "驻唱歌手", "农民工", "客服",
             // the ninth round (stop 86: 其秘书陈小燕负责, 打包工阿强、小芳, 跟单员王五洲, 装卸工杨晓春)
-            "秘书长", "秘书", "打包工", "跟单员", "装卸工");
+            "秘书长", "秘书", "打包工", "跟单员", "装卸工",
+            // the tenth round (stop 87: 快递揽收员为“莫小兵”)
+            "揽收员");
     /**
      * Titles and relations the eighth privacy round (stop 83: markets, tailors, printers, streaming sites, hotels, orchards) found
      * before names (档口主黄振宇, 店主温建平, 排版员欧阳小燕, 观众王大力, 顾客卜晓东, 店员全小玲, 收货人卜立新, 员工全志刚在仓库), that a
@@ -647,7 +680,9 @@ public final class RedactionPolicy {
             "运营", "使用人",
             // and its re-test (当事人（原名***，又名李军）, 化名王强); 又名 only in brackets or after a comma, as a product's other name
             // follows it bare as often (该药品又名…)
-            "(又名", ",又名", "化名"),
+            "(又名", ",又名", "化名",
+            // the tenth round (stop 87: 其合作伙伴戴国栋李总对接), and staff in traditional characters (當事人僱傭之店員黃美玲)
+            "合作伙伴", "員工", "店員", "僱員", "顧客", "買家", "購買者", "司機", "經理"),
             // and kin and staff by their title (its re-tests: 大姨子岑海燕, 连襟卜文亮, 收费员邝丽丽, 外教Tom Wilson, 机长韦小军 …)
             concat(KIN_AND_STAFF, TITLES_BEFORE_A_RARER_NAME));
     /**
@@ -703,7 +738,9 @@ public final class RedactionPolicy {
     private static final String FURTHER_SURNAME = "[傅颜霍裴翁庄褚卫阎艾游关华盛柴施温齐常易安文戚喻柏窦鲍岑滕毕邬卞祁臧闵娄童凌虞柯缪嵇荀古项苗"
             + "甄芮储巫焦宓栾厉詹邰卓屠蒙胥翟冉郦雍桑濮扈冀晏瞿茹庾暨寇阙巩晁敖阚饶鞠蒯竺逯桓车谷米梅燕章单牛甘尚贝尤管蓝萧"
             // the fourth privacy round, stop 80 (柳志飞, 宁国栋, 季永强, 左嘉欣, 费…, 席…, 栗…, 郎…, 楼…, 景…, 边…: they begin words too)
-            + "左柳宁季费席栗郎楼景边仇]";
+            + "左柳宁季费席栗郎楼景边仇"
+            // the tenth round, stop 87 (当事人与钮志刚签订…，由钮志刚为其生产; 钮扣 is rarer than the name)
+            + "钮]";
     /**
      * Surnames rarer still, taken only where what stands before a name says it is one: after kin and staff titles, in a row of a
      * person's particulars or a table (a privacy re-test of realistic decisions, stop 80: 岑海燕, 卜文亮, 佟老汉, 郜子轩, 仉国强, 邝丽丽,
@@ -746,6 +783,13 @@ public final class RedactionPolicy {
     private static final String OPENING_MARK = "[“\"'‘「『（(【〔\\[〈《](?=" + FAMILY + "|" + HAN + "{1,8}" + MIDDLE_DOT + "|[老小阿A-Z])";
     /** An opening quotation mark, not a bracket, before a name ({@link #OPENING_MARK}'s names): 证人“王大锤”，“李小花”. */
     private static final String OPENING_QUOTE = "[“\"'‘「『](?=" + FAMILY + "|" + HAN + "{1,8}" + MIDDLE_DOT + "|[老小阿A-Z])";
+    /**
+     * An opening quotation mark or bracket after a role and 为/是, before a name by a further or rarer surname too (本名为『翟振东』: the
+     * tenth privacy round, stop 87, found it public where 本名为翟振东 was hidden): what follows 为 there is a name only up to where a
+     * name ends.
+     */
+    private static final String OPENING_MARK_AFTER_ROLE_IS = "[“\"'‘「『（(【〔\\[〈《](?=" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME
+            + "|" + HAN + "{1,8}" + MIDDLE_DOT + "|[老小阿A-Z])";
     /**
      * Where a name ends: punctuation, a part already hidden (钱多多*** after a phone number), a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
      * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), a word that joins it to the next name in a list (和, 及, 与),
@@ -812,7 +856,12 @@ public final class RedactionPolicy {
             "蒙牛", "王老吉", "周大福", "周生生", "康师傅", "张小泉", "王致和", "马应龙", "金龙鱼", "安踏",
             // and provinces and cities that begin with one (由江苏负责生产: its re-test)
             "江苏", "江西", "安徽", "甘肃", "吉林", "苏州", "徐州", "郑州", "常州", "柳州", "石家庄", "宁波", "包头", "马鞍山",
-            "黄冈", "梅州", "韶关", "杭州");
+            "黄冈", "梅州", "韶关", "杭州",
+            // the tenth privacy round, stop 87: a registration, a count, an act 曾 begins after a role (另有本名登记, 注册人数众多, 之女（…）曾帮助
+            // 当事人打包: hidden as names), and words the surnames in traditional characters begin (證人陳述, 馬上, 許多, 嚴重 …)
+            "登记", "数", "曾帮", "曾协助", "曾负责", "曾替", "曾代", "曾给", "曾收取", "曾提供", "曾介绍", "曾出售", "曾打包",
+            "陳述", "陳列", "馬上", "陸續", "許多", "嚴禁", "嚴格", "嚴重", "萬一", "張貼", "錢款", "錢財", "龍頭", "顧問", "黃金", "黃色",
+            "證言", "證實", "證明", "確認", "簽字", "舉報", "投訴", "聯繫", "說明");
     /** {@link #NOT_NAMES} as a group, their first characters tested first: most positions a name is tried at begin none. */
     private static final String NOT_A_NAME = "(?=" + firstCharacters(NOT_NAMES) + ")" + anyOf(NOT_NAMES);
     /**
@@ -824,6 +873,12 @@ public final class RedactionPolicy {
     /** The words an organisation's name ends with: a firm or a company after a role (委托代理人上海某某律师事务所) is no natural person. */
     private static final List<String> ORGANISATION_WORDS = List.of("事务所", "公司", "集团", "商行", "经营部", "门市部", "合作社", "工作室",
             "协会", "专卖店", "旗舰店", "银行");
+    /**
+     * An organisation's name with a note in brackets in it (李宁（中国）体育用品有限公司, 耐克（苏州）体育用品有限公司: the tenth privacy round,
+     * stop 87), which {@link #ORGANISATION} cannot read across: after a role (商标注册人为…) its first characters are no person's name.
+     */
+    private static final String ORGANISATION_WITH_A_NOTE = "(?:[^，。；;,、\\s（()）]{1,12}[（(][^（()）]{1,8}[）)][^，。；;,、（()\\s]{0,20}?"
+            + anyOf(ORGANISATION_WORDS) + ")";
     /**
      * An organisation's name: up to 20 characters, none of them punctuation or a word that follows a name, then an organisation
      * word. First, cheaply, the last character of an organisation word within reach: most texts after a role hold none,
@@ -859,6 +914,10 @@ public final class RedactionPolicy {
     /** The Latin words that end a company's name (Apple Inc, Nike Ltd): no person's name. */
     private static final List<String> LATIN_ORGANISATION_WORDS = List.of("Inc", "Ltd", "Co", "Corp", "Corporation", "Company", "Limited",
             "Group", "Llc", "Gmbh", "Plc", "Holdings");
+    /** A given name by its initials, each with its full stop (X., X.M., X.Y.: Chen X.M., Wang X.Y., Zhang S.: the tenth privacy round, stop 87). */
+    private static final String INITIALS = "(?!(?:[BCN]\\.V|S\\.[AL]|A\\.G|L\\.P|P\\.C|L\\.L\\.C)\\.)[A-Z]\\.(?:[A-Z]\\.){0,2}"; // never a company's C.V., B.V., S.A.
+    /** A name as a passport lists it: the surname in capitals, a comma, the given name (LIU, Yang: the tenth privacy round, stop 87). */
+    private static final String SURNAME_COMMA_GIVEN_NAME = "[A-Z]{2,},\\s?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?";
     /**
      * A word of a name in Latin script after a role: as {@link #LATIN_WORD}, or in capitals, as a passport writes a surname
      * (ZHANG Wei, MARY JOHNSON: a re-test from outside, stop 77, found them public after 证人 and buyer).
@@ -882,8 +941,8 @@ public final class RedactionPolicy {
      * goes on in English (buyer Mary Johnson confirmed, Ms. Wu confirmed, 证人John Smith testified: a sweep from outside, stop
      * 77, found them public).
      */
-    private static final String LATIN_NAME_WORDS_AFTER_ROLE = "(?<![A-Za-z])(?!(?i:Mrs?|Ms|Miss|Dr|Prof|Professor)(?![A-Za-z]))" + LATIN_ROLE_WORD
-            + "(?: (?!(?i:" + anyOf(LATIN_ORGANISATION_WORDS) + ")(?![A-Za-z]))(?:[A-Z]\\.|" + LATIN_ROLE_WORD + ")){0,3}(?![A-Za-z0-9'-])";
+    private static final String LATIN_NAME_WORDS_AFTER_ROLE = "(?<![A-Za-z])(?!(?i:Mrs?|Ms|Miss|Dr|Prof|Professor)(?![A-Za-z]))(?:" + SURNAME_COMMA_GIVEN_NAME
+            + "|" + LATIN_ROLE_WORD + "(?: (?!(?i:" + anyOf(LATIN_ORGANISATION_WORDS) + ")(?![A-Za-z]))(?:" + INITIALS + "|" + LATIN_ROLE_WORD + ")){0,3})(?![A-Za-z0-9'-])";
     private static final String LATIN_NAME_AFTER_ROLE = LATIN_NAME_WORDS_AFTER_ROLE + "(?= ?(?:" + LATIN_NAME_ENDS + ")| [a-z])";
     /** A contact or a note in brackets after a name (刘德华（电话***）): kept, and the list of names goes on after it. */
     private static final String BRACKETED = "[（(【〔\\[〈《][^（()）【】〔〕\\[\\]〈〉《》]{0,60}[）)】〕\\]〉》]";
@@ -954,10 +1013,11 @@ public final class RedactionPolicy {
     /**
      * What may stand between a role and its name to say who holds it: 是, 为, 写为, 有 (进货人是周芷若, 原告代理人为黄药师,
      * 同伙有张无忌、赵敏), and as decisions also write it, 系, 即, 实为, 名为, 叫 (证人实为郑少秋, 其雇员名为王强, 另一名证人叫李明:
-     * a privacy sweep from outside, stop 75); what follows them is a name only up to where a name ends (员工有高度责任心,
+     * a privacy sweep from outside, stop 75), after 均, 都 or 也 too (收件人均为甘丽娟: the tenth round, stop 87); what follows them is a
+     * name only up to where a name ends (员工有高度责任心,
      * 消费者系通过网络购买 name nobody).
      */
-    private static final String ROLE_IS = "(?:姓名)?\\s?(?:写为|写成|实为|实系|即为|名为|名叫|叫做|包括|是|为|有|系|即|叫)\\s?[:：]?\\s?(?:个人|自然人)?";
+    private static final String ROLE_IS = "(?:姓名)?\\s?(?:均|都|亦|也)?(?:写为|写成|实为|实系|即为|名为|名叫|叫做|包括|是|为|有|系|即|叫)\\s?[:：]?\\s?(?:个人|自然人)?";
     /**
      * Where the one a role names works, between {@link #ROLE_IS} and the name: a unit of an organisation and 的 (联系人是该公司仓库的张伟,
      * 人员包括北京分公司的王晓明和刘志强: a privacy round of realistic decisions, stop 82, found both names public).
@@ -975,8 +1035,8 @@ public final class RedactionPolicy {
      * up to where a name ends: 是, 实为 or 名为 said who holds the role (a re-test from outside, stop 75: 证人实为古天乐 stayed
      * public while 证人古天乐证实 was hidden).
      */
-    private static final String ROLE_IS_NAME = "(?:" + "(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")" + FURTHER_SURNAME + HAN
-            + "{1,2}?(?=" + NAME_END + ")|" + LISTED_NAME + ")";
+    private static final String ROLE_IS_NAME = "(?:" + "(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")(?!" + ORGANISATION_WITH_A_NOTE + ")" + FURTHER_SURNAME + HAN
+            + "{1,2}?(?=" + NAME_END + ")|(?!" + ORGANISATION_WITH_A_NOTE + ")" + LISTED_NAME + ")";
     /**
      * A note in brackets of any kind after a role, up to 20 characters, with one note in brackets inside it (其子（16岁）,
      * 其子【16岁】, 其子（16岁（未成年））: a re-test from outside, stop 77, found the other brackets and nested notes let the name through).
@@ -992,7 +1052,7 @@ public final class RedactionPolicy {
     private static final String AFTER_ROLE = "(?!(?<=户名)单)(?!(?<=会员)余|(?<=会员|中介|服务|教练|私教)费)(?!(?<=业主|运营)方)(?!(?<=运营)商)(?!向(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + "|其|该|本|我|当事人|某|董事|观众|公司|单位|社会|有关|上级|领导|厂家|商家|平台|执法|办案|市场|法院|主管|学员|学生"
             + "|" + HAN + "{1,3}[人商者方局部会户家司厂店]))(?:\\s?" + ROLE_NOTE + "\\s?){0,2}(?:姓名)?\\s?[:：]?(?: {2,4}|\\s?)(?:" + PLACE + "{2,3}人(?=" + FAMILY + "))?(?:" + OPENING_MARK + ")?(?!圈)(?!" + NOT_A_NAME
-            + ")(?!" + ORGANISATION + ")";
+            + ")(?!" + ORGANISATION + ")(?!" + ORGANISATION_WITH_A_NOTE + ")";
     private static final String PERSON = DOTTED_NAME + "|" + PERIOD_DOTTED_NAME + "|" + NAME + "|" + SPACED_NAME + "|" + FAMILIAR_NAME + "|"
             + LATIN_NAME_AFTER_ROLE + "|" + HIDDEN_NAME + "|" + HALF_WRITTEN_NAME + "|" + MINORITY_NAME;
     /**
@@ -1005,11 +1065,11 @@ public final class RedactionPolicy {
      * The role is matched and kept; the group, the list, is hidden name by name (the group after it is its first name).
      */
     private static final Pattern LABELLED_NAME = Pattern.compile(
-            anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + WORKPLACE + "?(?:" + OPENING_MARK + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
+            anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ROLE_IS + WORKPLACE + "?(?:" + OPENING_MARK_AFTER_ROLE_IS + ")?((" + ROLE_IS_NAME + ")" + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_LABELS) + AFTER_ROLE + "((" + PERSON + "|小" + HAN + "(?=" + NAME_END + ")|(?!亲)(?!" + anyOf(TRADE_WORDS) + ")"
-                    + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + ")"
+                    + "(?!" + anyOf(AFTER_NAME) + ")(?!" + anyOf(NAME_THEN) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")" + HAN + "{2,3}?(?=[，。；;,、（(\\s因从处]|" + CLOSING_MARK + "|$|" + anyOf(NAME_THEN) + "|" + anyOf(LIST_END_WORDS) + ")"
                     + "|(?<=妻子|丈夫|之妻|之夫|其妻|其夫|儿子|女儿|之子|之女|父亲|母亲|配偶|证人|举报人|投诉人|被害人|受害人|监护人)(?!" + NOT_A_NAME + ")"
-                    + "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=的|在|于|称|向|购买|" + anyOf(NAME_THEN) + "))"
+                    + "(?:" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?(?=的|在|于|称|向|购买|[、和及与]|" + anyOf(NAME_THEN) + "))"
                     + MORE_NAMES + ")"
                     + "|" + anyOf(ROLE_WORDS) + AFTER_ROLE + "((" + PERSON + "|(?<=" + anyOf(TITLES_BEFORE_A_NICKNAME) + ")小" + HAN + "(?=" + NAME_END + ")|" + FURTHER_SURNAME + HAN + "{1,2}?(?=" + anyOf(NAME_THEN)
                     + "|[、和与及从(（]|系|个人|名下|代收|" + anyOf(LIST_END_WORDS) + ")"
@@ -1139,7 +1199,9 @@ public final class RedactionPolicy {
             // a sweep from outside, stop 80 (该批货物系李德胜经营的店铺所售)
             "系",
             // the eighth privacy round, stop 83 (据老张陈述, 据王建新称)
-            "据");
+            "据",
+            // the tenth privacy round, stop 87 (当事人和甘志远共同出资)
+            "和");
     /** What follows a person's name, never a place's, when the party dealt with that person (从王建国经营的, 经林志玲介绍, 与王刚共同). */
     private static final List<String> PERSON_AFTER = List.of("经营的", "开设的", "开办的", "介绍", "名下", "手中", "手里", "家中", "家里", "那里",
             "共同", "一起", "合伙", "为其", "为当事人",
@@ -1148,7 +1210,9 @@ public final class RedactionPolicy {
             // the eighth privacy round, stop 83 (据老张陈述, 据王建新称)
             "陈述", "称", "供述", "交代", "反映", "回忆",
             // its re-test (涉案商品由李国强负责运输)
-            "负责");
+            "负责",
+            // the tenth privacy round, stop 87 (经邵一鸣牵线, 当事人与钮志刚签订《代加工协议》)
+            "牵线", "引荐", "撮合", "签订", "签署", "签约");
     /**
      * A name the party dealt with, without a role before it (privacy audit from outside: 从王建国经营的仓库购进, 联系陈志刚为其印制,
      * 与王刚共同生产, 经林志玲介绍, 汇入黄晓明名下, 通过微信向张晓明购进), with every name listed with it: after 从, 向, 与, 经 …
@@ -1159,7 +1223,12 @@ public final class RedactionPolicy {
             + ")(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<!"
             + PLACE_OR_BODY_END + ")|" + LATIN_NAME + ")" + MORE_NAMES + ")(?=" + anyOf(PERSON_AFTER) + ")"
             + "|向(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")((" + FAMILY + HAN
-            + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|" + FAMILIAR_NAME + ")" + MORE_NAMES + ")(?=购进|购买|进货|借款)");
+            + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")|" + FAMILIAR_NAME + ")" + MORE_NAMES + ")(?=购进|购买|进货|借款)"
+            // a name of three characters in quotation marks (该店铺后台由“蒙德华”负责上架商品: the tenth privacy round, stop 87); two there
+            // are a brand's as often (由“李宁”负责)
+            + "|(?:" + anyOf(DEALT_WITH) + ")[“\"「『‘](?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + NOT_A_NAME + ")(("
+            + "(?:" + COMPOUND_SURNAME + HAN + "{1,2}|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<!" + PLACE_OR_BODY_END + ")"
+            + "))[”\"」』’](?=" + anyOf(PERSON_AFTER) + ")");
 
     /**
      * The titles an organisation's representative is named by in brackets after its name (某农资有限公司（法定代表人：黎建军））: a
@@ -1184,7 +1253,11 @@ public final class RedactionPolicy {
      */
     private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?:[再并后改另则又]?由)?(?![向于曾])(?!" + NOT_A_NAME + ")"
             + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")"
-            + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")(?<!的)|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
+            + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")(?<!的)"
+            // a further surname and two characters before what only a person does (，甘志远负责组织生产: the tenth privacy round, stop 87);
+            // never a unit's or a place's name (，项目组负责, ，华东区负责)
+            + "|" + FURTHER_SURNAME + HAN + "{2}(?<!" + UNIT_NAME_END + ")(?<!" + PLACE_OR_BODY_END + ")(?=负责|协助|伙同|共同|合伙|参与|代为)"
+            + "|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
             + "(?=" + anyOf(CLAUSE_ACTIONS) + "|(?<!(?:^|[" + CLAUSE_PUNCTUATION + "])" + HAN + "{2})" + anyOf(CLAUSE_ACTIONS_OF_A_LONGER_NAME)
             + "|(?<=" + MIDDLE_DOT + HAN + "{1,8})" + CLAUSE_ACTION_OF_A_DOTTED_NAME + ")");
 
@@ -1226,10 +1299,20 @@ public final class RedactionPolicy {
      * of a list as the first (…律师事务所欧阳明律师、司马光律师, 律师为***、李晓明律师: the ninth round's re-test, stop 86, found it public).
      */
     private static final Pattern NAME_BEFORE_LAWYER = Pattern.compile("(?<=事务所|律所|的|律师、|\\*\\*\\*、)(?!" + NOT_A_NAME + ")(?!"
-            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?<=事务所|律所|律师、|\\*\\*\\*、)(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?|"
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?<=事务所|律所|事务所的|律所的|律师、|\\*\\*\\*、)(?!高级|金牌|首席)(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?|"
             + COMPOUND_SURNAME + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2}" + "))(?<!" + PLACE_OR_BODY_END
             + ")(?=律师" + NOT_A_LAWYERS_TITLE + ")");
 
+    /** The titles a person is addressed by after the full name (庞春生老板, 刘振华师傅, 戴国栋李总), never alone (张老板, 李总 name no one). */
+    private static final List<String> TITLES_AFTER_A_NAME = List.of("老板娘", "老板", "师傅", "老师", "经理");
+    /**
+     * A name of three characters (a compound surname's and one or two) right before a title of address, at a clause's start or after
+     * 的 (当事人称其货源来自广州的庞春生老板, 刘振华师傅称, 由其合作伙伴戴国栋李总对接: the tenth privacy round, stop 87, found them public);
+     * never a shop's, a unit's, a class's or a place's name before the title (的服装店老板, 的销售部经理, 的华东区经理, 的高三班老师).
+     */
+    private static final Pattern NAME_BEFORE_TITLE = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "的])(?!" + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!"
+            + ORGANISATION + ")((" + COMPOUND_SURNAME + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<!" + UNIT_NAME_END
+            + ")(?<!" + PLACE_OR_BODY_END + ")(?<![班级校园家馆铺摊])" + ")(?=" + anyOf(TITLES_AFTER_A_NAME) + "|" + SURNAME + "总(?![部额量计数价体结公监裁局经])" + ")");
     /**
      * What a person is called in an English apposition after the name (Zhang Xiaoming, the shop owner's brother, confirmed…; Li Ming, a
      * courier, delivered…: the ninth privacy round, stop 86): kin, staff, buyers and sellers, never an owner alone, as a brand's
@@ -1246,13 +1329,13 @@ public final class RedactionPolicy {
      * the name is hidden, the apposition kept.
      */
     private static final Pattern LATIN_NAME_BEFORE_APPOSITION = Pattern.compile("(?<![A-Za-z])((" + "(?!(?i:Mrs?|Ms|Miss|Dr|Prof)(?![A-Za-z]))"
-            + LATIN_ROLE_WORD + "(?: (?!(?i:" + anyOf(LATIN_ORGANISATION_WORDS) + ")(?![A-Za-z]))" + LATIN_ROLE_WORD + "){1,2}))"
+            + LATIN_ROLE_WORD + "(?: (?!(?i:" + anyOf(LATIN_ORGANISATION_WORDS) + ")(?![A-Za-z]))(?:" + INITIALS + "|" + LATIN_ROLE_WORD + ")){1,2}))"
             + "(?=\\s?,\\s?(?i:the|a|an|his|her|their|its|one of (?:the|his|her|their))\\s(?:[A-Za-z'’-]+\\s){0,4}?(?i:"
             + anyOf(LATIN_APPOSITIVE_ROLES) + ")s?(?![A-Za-z])"
             // in brackets, an article or none (Li Ming (a courier) delivered…), or in Chinese after 一名/一位 (Li Ming，一名快递员，…: the
             // ninth round's re-test, stop 86, found both public)
             + "|\\s?\\(\\s?(?:(?i:the|a|an|his|her|their|its|one of (?:the|his|her|their))\\s)?(?:[A-Za-z'’-]+\\s){0,4}?(?i:"
-            + anyOf(LATIN_APPOSITIVE_ROLES) + ")s?\\s?\\)"
+            + anyOf(LATIN_APPOSITIVE_ROLES) + ")s?(?![A-Za-z])(?:[ ,;][^()]{0,30})?\\s?\\)" // (a consumer in Nanning): the tenth round, stop 87
             + "|\\s?,\\s?(?:一名|一位)" + HAN + "{0,6}?(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "))");
 
     /**
@@ -1264,6 +1347,12 @@ public final class RedactionPolicy {
      */
     private static final String NAME_IN_A_ROW = "(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}|" + HAN + "{1,8}"
             + MIDDLE_DOT + HAN + "{1,8}|" + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}|[A-Z]{2,}(?: [A-Z][A-Za-z]+){1,2}";
+    /**
+     * A name after its role and a comma in a row of roles and names (涉案人员：司机，聂小军；仓管员，符丽华；客服，温婷婷: the tenth privacy round,
+     * stop 87, found every name public): the role right after a colon or a semicolon, the name up to a semicolon, a full stop or the end.
+     */
+    private static final Pattern NAME_AFTER_ITS_ROLE_IN_A_ROW = Pattern.compile("(?<=[:;])(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")\\s?,\\s?(("
+            + NAME_IN_A_ROW + "))(?=\\s?(?:[;。]|$))");
     /** What parts the cells of a row or a table: a comma, a bar, a tab, or two spaces or more (a table set out by spaces). */
     private static final String CELL_END = "(?:\\s?[,|]|\\t| {2,})";
     // the shape and what follows first, the costly role and not-a-name look-aheads only where they hold
@@ -1325,8 +1414,8 @@ public final class RedactionPolicy {
      */
     private static final Pattern AFTER_A_HIDDEN_PATIENT = Pattern.compile("(?<=(?:患者|病人|就诊者|就诊人|顾客|客户|消费者)\\*\\*\\*\\s?[(])([^()]{1,40}?(?:"
             + anyOf(concat(ILLNESS_WORDS, CARE_WORDS)) + "|近视|远视|[炎症癌瘤]|病|伤|残|孕)[^()]{0,40}?)(?=[)])");
-    private static final Pattern NAME_IN_ANOTHER_SCRIPT = Pattern.compile("(?<=\\*\\*\\*\\s?[(](?:(?:\\*\\*\\*|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}"
-            + "|[A-Za-z][A-Za-z' -]{1,40})\\s?[,、]\\s?)?)((" + "(?!(?i:the|an?|his|her|their|its|one of) )[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,3}"
+    private static final Pattern NAME_IN_ANOTHER_SCRIPT = Pattern.compile("(?<=\\*\\*\\*[”\"」』]?\\s?[(](?:(?:\\*\\*\\*|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}"
+            + "|[A-Za-z][A-Za-z' -]{1,40})\\s?[,、]\\s?)?)((" + "(?!(?i:the|an?|his|her|their|its|one of) )[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'.-]*){0,3}"
             + "|[\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}]{2,8}|" + HAN + "{1,8}" + MIDDLE_DOT + HAN + "{1,8}(?:" + MIDDLE_DOT + HAN + "{1,8})?"
             + "|(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}(?=\\s?[)]|\\s?,\\s?[男女])))"
             + "(?=\\s?[,、;)])");
@@ -1339,7 +1428,7 @@ public final class RedactionPolicy {
      * with no role before them; never goods (白酒、黄酒均系假冒: 系 says what things are). The party's own name stays.
      */
     private static final Pattern LIST_OF_WITNESSES = Pattern.compile("(?!" + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
-            + ")((" + FAMILY + HAN + "{1,2}?(?=[、和及与]))(?:" + JOINER + LISTED_NAME + ")+)(?=" + anyOf(LIST_END_WORDS) + "(?:已|曾|也)?"
+            + ")((" + FAMILY + HAN + "{1,2}?(?=[、和及与]))(?:" + JOINER + LISTED_NAME + ")+)(?=" + anyOf(LIST_END_WORDS) + "(?:已|曾|也)?(?:在[^，。；;,、\\n]{0,8}?(?:笔录|记录|清单|单据|文书)上?)?"
             + anyOf(TESTIMONY) + ")");
 
     private RedactionPolicy() {
@@ -1754,7 +1843,9 @@ public final class RedactionPolicy {
      * 住所：…) is a home.
      */
     private static final Pattern SEAT_BEFORE = Pattern.compile("(?:公司|企业|厂房|工厂|单位|当事人|商行|合作社|经营部|门市部|工作室|集团|门店)的?"
-            + "(?:注册)?住所(?:地址|地)?\\s?(?:[:：为是在]|位于)?\\s?[^，。；;,、()（）\\n的*]{0,30}$");
+            + "(?:注册)?住所(?:地址|地)?\\s?(?:[:：为是在]|位于)?\\s?[^，。；;,、()（）\\n的*]{0,30}"
+            // and the street after it (当事人住所在广西南宁市青秀区，具体为民族大道北一里3号: the tenth privacy round, stop 87)
+            + "(?:[，,]\\s?具体(?:为|是|在|位于|地址为|地址是)\\s?[^，。；;,、()（）\\n的*]{0,30})?$");
 
     /** Whether the text before {@code start} names an organisation's seat ({@link #SEAT_BEFORE}) in an organisation's own record. */
     private static boolean aSeat(String text, int start, Scrubbing about) {
@@ -1813,11 +1904,12 @@ public final class RedactionPolicy {
             new Rule("labelled address", LABELLED_ADDRESS, holdsAny(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)),
                     afterOneOf(concat(ADDRESS_LABELS, PLACE_NOUN_LABELS)), HIDE_UNLESS_SEAT),
             new Rule("home after 住", RESIDENCE, holdsAny(List.of("住")), afterOneOf(List.of("住")), HIDE),
-            new Rule("home by what it is", HOME, holdsAny(concat(HOME_WORDS, List.of("的家", "家庭"))), HIDE),
-            new Rule("address", ADDRESS, holdsAny(ROADS), placesBeforeANumbered(ROADS, "甲乙丙丁"), HIDE_UNLESS_PREMISES),
+            new Rule("home by what it is", HOME, holdsAny(concat(HOME_WORDS, List.of("的家", "其家", "家庭"))), HIDE),
+            new Rule("address", ADDRESS, holdsAny(ROADS), placesBeforeANumbered(ROADS, "甲乙丙丁东西南北中"), HIDE_UNLESS_PREMISES),
             new Rule("house in a village or community", VILLAGE_HOUSE, holdsAny(VILLAGES), placesBeforeANumbered(VILLAGES, ""), HIDE_UNLESS_PREMISES),
             new Rule("address in Latin script", LATIN_ADDRESS, ignoringCase(holdsAny(LATIN_STREETS)), HIDE_UNLESS_PREMISES),
             new Rule("flat", FLAT, holdsAny(concat(BUILDINGS, List.of(TOWER))), HIDE_UNLESS_PREMISES),
+            new Rule("a pupil's school and class", SCHOOL, holdsAny(List.of("就读", "在读", "就学", "学生", "在校生")), HIDE),
             new Rule("labelled name", LABELLED_NAME, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)), atOneOf(concat(ROLE_LABELS, ROLE_WORDS)),
                     RedactionPolicy::hiddenNames),
             new Rule("names after where they work", NAME_AT_WORKPLACE, holdsAny(List.of("的")),
@@ -1843,6 +1935,11 @@ public final class RedactionPolicy {
                     surnameBefore("的询调讯谈证陈进报书情"), RedactionPolicy::namesButThePartys),
             new Rule("names of lawyers before their title", NAME_BEFORE_LAWYER, holdsAny(List.of("律师")),
                     RedactionPolicy::afterAFirmOrALawyer, RedactionPolicy::namesButThePartys),
+            new Rule("names before a title of address", NAME_BEFORE_TITLE, holdsAny(concat(TITLES_AFTER_A_NAME, List.of("总"))),
+                    (text, index) -> index == 0 || (CLAUSE_PUNCTUATION + "的").indexOf(text.charAt(index - 1)) >= 0, RedactionPolicy::namesButThePartys),
+            new Rule("names after their role in a row", NAME_AFTER_ITS_ROLE_IN_A_ROW, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)),
+                    (text, index) -> index > 0 && ":;".indexOf(text.charAt(index - 1)) >= 0 && RedactionPolicy.AT_A_ROLE.at(text, index),
+                    RedactionPolicy::namesButThePartys),
             new Rule("names in Latin script before an apposition", LATIN_NAME_BEFORE_APPOSITION, holdsAny(List.of(",", "(")),
                     RedactionPolicy::latinWordStart,
                     RedactionPolicy::namesButThePartys),
@@ -2234,7 +2331,7 @@ public final class RedactionPolicy {
      * surname no list holds is (证人佴海涛证实…；佴海涛还称: a re-test from outside, stop 84, found the second mention public).
      */
     private static final Pattern REPEATED_NAME = Pattern.compile("(?:(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,3}|" + HAN + "{3}|" + FAMILIAR_NAME + "|"
-            + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}|" + HAN + "{1,8}(?:" + MIDDLE_DOT + "|\\.)" + HAN + "{1,8}(?:(?:" + MIDDLE_DOT + "|\\.)" + HAN + "{1,8})?)");
+            + LATIN_WORD + "(?: (?:" + LATIN_WORD + "|" + INITIALS + ")){1,2}|" + SURNAME_COMMA_GIVEN_NAME + "|" + HAN + "{1,8}(?:" + MIDDLE_DOT + "|\\.)" + HAN + "{1,8}(?:(?:" + MIDDLE_DOT + "|\\.)" + HAN + "{1,8})?)");
 
     private static void remember(String name, Set<String> names) {
         String n = name.strip();

@@ -985,7 +985,10 @@ class RedactionPolicyTest {
                 "美工小美、", "秘书小芳", "古丽·艾力分别于", "经当事人介绍", "在当事人的", "签署", "签约", "律师、", "、", "  、  ", "王 大 锤  ",
                 "又名", "绰号“", "大刚”", "外号叫大刚，", "化名", "闲鱼ID为“", "xy_lihua08”", "登录IP为2001:db8:85a3::8a2e:370:7334",
                 "残疾等级：二级（肢体）", "残疾等级为二级", " (a courier)", "，一名快递员", "订单号为2025010112345", "商品链接ID“612345678901”",
-                "其办公室位于", "的公司仓库");
+                "其办公室位于", "的公司仓库",
+                // stop 87: a pupil's school and class, a name before a title of address, names after their role in a row
+                "就读于滨湖路小学三年级二班", "系第三中学初二（5）班学生", "，南宁市第二中学高一（3）班学生", "的庞示例老板", "，刘示例师傅称",
+                "：司机，聂示例；", "；仓管员，符示例。", "其家位于", "那马屯27号", "民族大道北一里3号");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -1988,5 +1991,137 @@ class RedactionPolicyTest {
         Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
         assertThat(publishedFacts(person, "其办公室位于上海市浦东新区张江路92号，在其位于上海市浦东新区张江路88号的公司仓库存放侵权产品。"))
                 .isEqualTo("其办公室位于***，在其位于***的公司仓库存放侵权产品。");
+    }
+
+    /**
+     * The tenth privacy round, stop 87: a name in quotation marks after 由 or a role and 为 (由“蒙德华”负责, 揽收员为“莫小兵”, 联系人为“Chen
+     * X.M.”（陈晓明）, 本名为『翟振东』), a full name beside a familiar one (（全名刘振华）) and a shop's registrant; a brand of two characters
+     * in quotation marks, a shop's full name, a trademark's registrant that is an organisation (with a note in brackets too) and a
+     * count of registrants stay.
+     */
+    @Test
+    void quoted_names_after_by_or_a_role_real_names_and_a_shops_registrant_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"该店铺后台由“蒙德华”负责上架商品。", "该店铺后台由“***”负责上架商品。"},
+                {"当事人的快递揽收员为“莫小兵”，其工号为ZT20251103。", "当事人的快递揽收员为“***”，其工号为***。"},
+                {"被举报店铺的登记联系人为“Chen X.M.”（陈晓明）。", "被举报店铺的登记联系人为“***”（***）。"},
+                {"经核实“佛山阿坤”本名为『翟振东』。", "经核实“佛山阿坤”本名为『***』。"},
+                {"现场负责人刘师傅（全名刘振华）称其受当事人指派安装。", "现场负责人***（全名***）称其受当事人指派安装。"},
+                {"经查，淘宝店铺“阿强数码”的注册人为韩永强，另一店铺的注册人为甘永强。", "经查，淘宝店铺“阿强数码”的注册人为***，另一店铺的注册人为***。"},
+                {"收件人均为甘丽娟。", "收件人均为***。"}});
+        stayAsWritten(List.of("该商品由“李宁”负责设计，由“周大福”负责售后，该店铺全名为“佳美家居旗舰店”。",
+                "第12345678号“李宁”注册商标的注册人为李宁（中国）体育用品有限公司，商标注册人为耐克创新有限合伙公司。",
+                "该平台注册人数众多，注册人信息已核实。员工均为当地人，消费者均系通过网络购买，客户均为温州人。"));
+    }
+
+    /**
+     * The tenth privacy round, stop 87: a name after 经, 与 or 和 before what only a person does with the party (经邵一鸣牵线, 与钮志刚签订,
+     * 和甘志远共同出资), a name by a further surname first in a clause before 负责, every name of a list that signed a record (均在询问笔录上
+     * 签字), the name after a witness's before 及; a unit, a place, a company and goods stay.
+     */
+    @Test
+    void names_of_those_the_party_dealt_with_lists_that_signed_and_witnesses_joined_by_and_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"经邵一鸣牵线，当事人购进假冒商品。", "经***牵线，当事人购进假冒商品。"},
+                {"当事人与钮志刚签订《代加工协议》，约定由钮志刚为其生产标注他人专利号的产品。", "当事人与***签订《代加工协议》，约定由***为其生产标注他人专利号的产品。"},
+                {"当事人和甘志远共同出资租用厂房，甘志远负责组织生产。", "当事人和***共同出资租用厂房，***负责组织生产。"},
+                {"经查，甘志远负责组织生产。", "经查，***负责组织生产。"},
+                {"覃海燕、韦国庆均在询问笔录上签字。", "***、***均在询问笔录上签字。"},
+                {"有证人寇冬梅及栗志勇的证言。", "有证人***及***的证言。"},
+                {"上述事实有当事人询问笔录、证人寇冬梅及栗志勇的证言等证据证实。", "上述事实有当事人询问笔录、证人***及***的证言等证据证实。"}});
+        stayAsWritten(List.of("经查，项目组负责生产，华东区负责销售，安全员负责巡查，文化站负责宣传，车间主任负责质检。",
+                "当事人和华为公司共同开发，当事人和苏宁易购集团股份有限公司签订了合同。",
+                "白酒、黄酒均在仓库被查获，白酒、黄酒均系假冒。"));
+    }
+
+    /**
+     * The tenth privacy round, stop 87: a name before a title of address (广州的庞春生老板, 刘振华师傅称, 合作伙伴戴国栋李总), a lawyer of two
+     * characters after the firm and 的 (的石磊律师), and a registration after 本名 that is no name (另有本名登记); a title alone, a shop's,
+     * a unit's or a class's name before it, a rank before 律师 and a brand stay.
+     */
+    @Test
+    void names_before_a_title_of_address_and_a_lawyer_of_two_characters_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人称其货源来自广州的庞春生老板，庞春生老板已于2025年12月离开广州。", "当事人称其货源来自广州的***老板，***老板已于2025年12月离开广州。"},
+                {"刘振华师傅称，该批空调外机系其受当事人指派安装。", "***师傅称，该批空调外机系其受当事人指派安装。"},
+                {"当事人的业务由其合作伙伴戴国栋李总对接（戴国栋李总另有本名登记），相关合同均由戴国栋签字。",
+                        "当事人的业务由其合作伙伴***李总对接（***李总另有本名登记），相关合同均由***签字。"},
+                {"当事人的委托代理人为广西万益律师事务所的石磊律师。", "当事人的委托代理人为广西万益律师事务所的***律师。"}});
+        stayAsWritten(List.of("当事人委托某律师事务所的高级律师出庭，张老板和李总均未到场。",
+                "当事人从附近的服装店老板处购进，该公司的销售部经理称，该公司的华东区经理称，该校的高三班老师称。",
+                "当事人销售假冒“康师傅”方便面和王老吉凉茶，当事人的师傅是谁。"));
+    }
+
+    /**
+     * The tenth privacy round, stop 87: names in Latin script by their initials (Zhang S. (a consumer in Nanning), Chen X.M., Wang X.Y.
+     * in brackets after a hidden name) and as a passport lists them (LIU, Yang), at every mention; a company's C.V. and a trademark
+     * owner's apposition stay.
+     */
+    @Test
+    void latin_names_by_initials_or_with_the_surname_in_capitals_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"Buyer complaint: the goods were purchased by Zhang S. (a consumer in Nanning); Zhang S. later reported it.",
+                        "Buyer complaint: the goods were purchased by *** (a consumer in Nanning); ***. later reported it."},
+                {"经查，跨境电商店铺运营人员LIU, Yang与当事人签订了委托运营协议，LIU, Yang负责店铺日常运营。",
+                        "经查，跨境电商店铺运营人员***与当事人签订了委托运营协议，***负责店铺日常运营。"},
+                {"当事人的直播助理Wang Xiaoyu（Wang X.Y.）负责回复顾客咨询。", "当事人的直播助理***（***）负责回复顾客咨询。"}});
+        stayAsWritten(List.of("投诉人Nike Innovate C.V.称当事人销售侵权商品。Apple Inc. (the trademark owner) complained."));
+    }
+
+    /**
+     * The tenth privacy round, stop 87: names and roles in traditional characters (證人陳志強稱, 經手人：鄭國華；收款人：黃美玲), and names after
+     * their role in a row of roles and names (司机，聂小军；仓管员，符丽华); words the traditional surnames begin and a row of goods stay.
+     */
+    @Test
+    void names_in_traditional_characters_and_after_their_role_in_a_row_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"證人陳志強稱，其在當事人店內購買假冒商品。", "證人***稱，其在當事人店內購買假冒商品。"},
+                {"經手人：鄭國華；收款人：黃美玲；以上二人均為當事人僱傭之店員。", "經手人：***；收款人：***；以上二人均為當事人僱傭之店員。"},
+                {"涉案人员：司机，聂小军；仓管员，符丽华；客服，温婷婷；上述人员均系当事人雇佣。", "涉案人员：司机，***；仓管员，***；客服，***；上述人员均系当事人雇佣。"}});
+        stayAsWritten(List.of("證人陳述屬實，馬上到場。", "处罚种类：罚款，没收；涉案商品：白酒，茅台。"));
+    }
+
+    /**
+     * The tenth privacy round, stop 87: a home after 其家位于, a house in a hamlet (那马屯27号), a street's lane and number (民族大道北一里3号);
+     * in a company's own record its seat's street after 具体为 stays with its seat; a shop's shelf and a place's name stay.
+     */
+    @Test
+    void homes_after_their_family_a_hamlets_house_and_a_lane_off_a_road_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"执法人员前往当事人家中检查，其家位于宾阳县新桥镇民范村委会那马屯27号。", "执法人员前往当事人家中检查，其家位于***。"},
+                {"该住处在宾阳县新桥镇，具体是新桥镇民范村委会那马屯27号。", "该住处在宾阳县新桥镇，具体是***。"}});
+        String seat = "当事人住所在广西南宁市青秀区，具体为民族大道北一里3号2栋1单元501室。";
+        Party person = new Party(PartyKind.NATURAL_PERSON, "刘示例", null, ID_NUMBER, null);
+        assertThat(publishedFacts(person, seat)).isEqualTo("当事人住所在***，具体为***。");
+        Party company = new Party(PartyKind.LEGAL_PERSON, "南宁示例商贸有限公司", "91110000600037341L", null, "王示例");
+        assertThat(publishedFacts(company, seat)).isEqualTo(seat);
+        stayAsWritten(List.of("当事人在其店里3号货架摆放假冒商品，皇姑屯站附近。"));
+    }
+
+    /**
+     * The tenth privacy round, stop 87: a pupil's school and class (就读于…小学三年级二班, 系…中学初二（5）班学生, 十六岁，…高一（3）班学生),
+     * and a kin word with no name after it is no name (举报人之子（就读于…）); a school as the party or a place, pupils at large, a
+     * student union and goods for students stay, and so does a school written with 某.
+     */
+    @Test
+    void a_pupils_school_and_class_are_hidden_and_a_school_as_a_party_stays() {
+        scrubbedAs(new String[][]{
+                {"举报人之子韦子轩（就读于南宁市滨湖路小学三年级二班）在当事人店铺购得假冒玩具。", "举报人之子***（就读于***）在当事人店铺购得假冒玩具。"},
+                {"举报人之子（就读于南宁市滨湖路小学三年级二班）在当事人店铺购得假冒玩具。", "举报人之子（就读于***）在当事人店铺购得假冒玩具。"},
+                {"涉案未成年人张梓涵系南宁市第三中学初二（5）班学生。", "涉案未成年人***系***学生。"},
+                {"当事人之女（十六岁，南宁市第二中学高一（3）班学生）曾帮助当事人打包发货。", "当事人之女（十六岁，***学生）曾帮助当事人打包发货。"}});
+        stayAsWritten(List.of("当事人系南宁市某某培训学校，向中小学生销售，南宁大学学生会，学校学生用品，就读于某小学。"));
+    }
+
+    /**
+     * The tenth privacy round, stop 87: a stay in hospital whose cause is the offence (因服用当事人销售的假冒保健品后住院治疗) keeps its cause,
+     * the stay hidden; a stay whose cause is an illness is hidden with it.
+     */
+    @Test
+    void a_hospital_stay_caused_by_the_offence_keeps_its_cause() {
+        scrubbedAs(new String[][]{
+                {"购买者覃美兰之母因服用当事人销售的假冒保健品后住院治疗，出院诊断为药物性肝损伤。",
+                        "购买者***之母因服用当事人销售的假冒保健品后***，出院诊断为***。"},
+                {"其母因抑郁症住院治疗。", "其母因***。"}});
     }
 }
