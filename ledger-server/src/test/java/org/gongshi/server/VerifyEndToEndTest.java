@@ -108,6 +108,18 @@ class VerifyEndToEndTest {
             assertThat(rewritten.output()).contains("FAIL  case " + caseId + " event globalIndex " + events.get(0).get("globalIndex").asLong())
                     .contains("is not the hash of the leaf it encodes to");
         }
+        // and of an event the history shows as newer than the signed head (its re-test: "checked next time", and a PASS)
+        try (RewritingProxy proxy = new RewritingProxy(base, body -> {
+            int at = body.indexOf("\"leafHash\":\"");
+            if (at < 0) return body;
+            int c = at + "\"leafHash\":\"".length();
+            String flipped = body.substring(0, c) + (body.charAt(c) == 'A' ? 'B' : 'A') + body.substring(c + 1);
+            return flipped.replaceFirst("\"leafIndex\":[0-9]+", "\"leafIndex\":999999999");
+        })) {
+            Run unsigned = verify("--url", proxy.url(), "--state", work.resolve("proxy-state-2").toString(), "--case", caseId, "--token", auditor);
+            assertThat(unsigned.status()).as(unsigned.output()).isEqualTo(1);
+            assertThat(unsigned.output()).contains("is not the hash of the leaf it encodes to").doesNotContain("proved next time");
+        }
 
         // lines forged onto the mirror beyond the signed head: nothing verifies them, so they fail by line number
         Path forged = work.resolve("forged.jsonl");

@@ -365,7 +365,8 @@ public class Case implements DisclosedCase {
     public void handle(DismissCase command, Rulebook rules, Recording recording) {
         authorise(recording);
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; it cannot be dismissed");
-        check(!status.isDisposed(), Rule.DISMISSAL, "the case already has its disposition (" + status + "); only a case without one is dismissed");
+        check(!status.isDisposed(), Rule.DISMISSAL, "the case already has its disposition (" + status + "); only a case without one is"
+                + " dismissed" + untilReturned());
         check(command.reason() != null, Rule.DISMISSAL,
                 "a dismissal names its reason: NO_VIOLATION, NO_JURISDICTION, TIME_BARRED or PARTY_DECEASED_OR_DISSOLVED");
         requireDatedInOrder(command.dismissedOn(), "the dismissal", recording, rules);
@@ -602,7 +603,7 @@ public class Case implements DisclosedCase {
      */
     private String untilReturned() {
         return status == CaseStatus.TRANSFERRED ? "; a transferred case is the judiciary's until it declines to file it (不予立案):"
-                + " record that first (POST /api/v1/cases/{caseId}/transfer/return), then the case may be noticed and decided" : "";
+                + " record that first (POST /api/v1/cases/{caseId}/transfer/return), then the case may be noticed, decided or dismissed" : "";
     }
 
     private void requireDatedInOrder(LocalDate date, String act, Recording recording, Rulebook rules) {

@@ -53,12 +53,20 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
      */
     private static final Pattern INFRINGEMENT = Pattern.compile("侵犯|侵权|侵害|假冒注册商标"
             + "|未经[^，。；,;]{0,16}?(?:注册人|权人|权利人)[^，。；,;]{0,4}?(?:许可|同意|授权)"
-            + "|(?:伪造|擅自制造)[^，。；,;]{0,8}?注册商标标识|更换其注册商标");
+            + "|(?:伪造|擅自制造)[^，。；,;]{0,8}?注册商标标识|更换其注册商标"
+            // its re-test: a use of another's registered mark in other words (擅自使用与他人注册商标相同的商标), and Art 57(7)
+            // (给他人的注册商标专用权造成其他损害)
+            + "|使用与[^，。；,;]{0,6}?注册商标(?:相同|近似)|专用权造成");
+    /**
+     * A violation about infringement that is none: false materials or complaints, a bad-faith application or complaint (提交虚假侵权投诉材料
+     * named 侵权 and counted: the re-test from outside, stop 87).
+     */
+    private static final Pattern NO_INFRINGEMENT = Pattern.compile("虚假[^，。；,;]{0,8}?(?:投诉|材料|申请|证明|举报)|恶意(?:投诉|申请|注册|抢注)");
 
     /** What a decision's violationType must name to count, for a refusal's words. */
     static final String INFRINGEMENT_WORDING = "a violationType that names an infringement (侵犯/侵权/侵害 a right, 假冒注册商标, a use"
-            + " without the right holder's permission: 未经商标注册人/专利权人/著作权人许可, forged or unauthorised trademark marks, a"
-            + " registered mark replaced)";
+            + " without the right holder's permission: 未经商标注册人/专利权人/著作权人许可, a use of another's registered mark, forged or"
+            + " unauthorised trademark marks, a registered mark replaced; not false materials or complaints, nor a bad-faith application)";
 
     /**
      * Whether a decision counts towards the repeated-infringer list: an ordinary-procedure decision with
@@ -72,7 +80,7 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
     /** {@link #infringementPenalty(Procedure, List, String)} by the types of the penalties in force. */
     public static boolean infringementPenalty(Procedure procedure, Collection<PenaltyType> penaltyTypes, String violationType) {
         return procedure == Procedure.ORDINARY && penaltyTypes != null && penaltyTypes.stream().anyMatch(t -> t != PenaltyType.WARNING)
-                && violationType != null && INFRINGEMENT.matcher(violationType).find();
+                && violationType != null && INFRINGEMENT.matcher(violationType).find() && !NO_INFRINGEMENT.matcher(violationType).find();
     }
 
     /**
@@ -144,8 +152,8 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
         if (p.decidedOn() == null) return "not decided";
         if (!p.standing()) return "its decision was revoked or confirmed invalid";
         if (uscc == null || !uscc.equals(p.uscc())) return "against another subject, " + p.uscc();
-        if (!p.infringementPenalty()) return "not an infringement penalty: it counts as an ordinary-procedure decision with a penalty"
-                + " other than a warning and " + INFRINGEMENT_WORDING;
+        if (!p.infringementPenalty()) return "not counted as an infringement penalty: only an ordinary-procedure decision, with a"
+                + " penalty other than a warning, and " + INFRINGEMENT_WORDING + ", counts";
         if (p.ipType() == null) return "its case names no IP type";
         if (p.decidedOn().isAfter(asOf) || p.decidedOn().isBefore(windowStart(asOf))) {
             return "decided on " + p.decidedOn() + ", outside the " + windowYears + " years before " + asOf;

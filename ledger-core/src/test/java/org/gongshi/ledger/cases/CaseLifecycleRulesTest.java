@@ -1043,6 +1043,9 @@ class CaseLifecycleRulesTest {
                 .when(decidePenalty(date("2026-03-25"), List.of(fine("1000"))), AS_OWN_BUREAU),
                 "decided-once", "already has its disposition (TRANSFERRED)");
         refused(fixture.given(transferred)
+                .when(new DismissCase(CASE_ID, date("2026-03-25"), DismissalReason.NO_JURISDICTION, null), AS_OWN_BUREAU),
+                "dismissal", "record that first (POST /api/v1/cases/{caseId}/transfer/return), then the case may be noticed, decided or dismissed");
+        refused(fixture.given(transferred)
                 .when(new TransferToJudiciary(CASE_ID, date("2026-03-25"), "上海市公安局黄浦分局", "补充移送", date("2026-03-25"), date("2026-03-25")), AS_OWN_BUREAU),
                 "transfer-not-replaced", "already transferred");
 

@@ -66,11 +66,15 @@ class RepeatedInfringementPolicyTest {
         for (String infringing : List.of("未经商标注册人的许可，在同一种商品上使用与其注册商标相同的商标",
                 "未经商标注册人的许可，在类似商品上使用与其注册商标近似的商标，容易导致混淆", "未经专利权人许可，实施其专利",
                 "未经著作权人许可，复制、发行其作品", "伪造、擅自制造他人注册商标标识", "销售伪造的注册商标标识",
-                "未经商标注册人同意，更换其注册商标并将该更换商标的商品又投入市场", "销售侵犯注册商标专用权的商品")) {
+                "未经商标注册人同意，更换其注册商标并将该更换商标的商品又投入市场", "销售侵犯注册商标专用权的商品",
+                // its re-test: another's mark used in other words, and Art 57(7)
+                "擅自使用与他人注册商标相同的商标", "给他人的注册商标专用权造成其他损害（商标法第五十七条第七项）")) {
             assertThat(RepeatedInfringementPolicy.infringementPenalty(Procedure.ORDINARY, fine, infringing)).as(infringing).isTrue();
         }
         for (String other : List.of("未经许可从事专利代理业务", "假冒专利", "提交虚假材料", "以欺骗手段申请商标注册", "未经核准擅自使用企业名称",
-                "擅自制造", "未经登记，在商品上标注专利号")) {
+                "擅自制造", "未经登记，在商品上标注专利号",
+                // its re-test: 侵权 named by what is no infringement (two such fines were listed as a repeated infringer)
+                "提交虚假侵权投诉材料", "以侵权为由恶意投诉", "恶意申请注册他人商标")) {
             assertThat(RepeatedInfringementPolicy.infringementPenalty(Procedure.ORDINARY, fine, other)).as(other).isFalse();
         }
         PenaltyFact counted = fact("c1", USCC, LocalDate.of(2026, 3, 1), true);
@@ -80,7 +84,7 @@ class RepeatedInfringementPolicyTest {
         assertThatThrownBy(() -> policy.requireQualifyingBasis(USCC, List.of("c1", "c2", "c3", "c4", "c5"),
                 List.of(counted, noInfringement, revoked, old), AS_OF, Rule.LISTING_BASIS))
                 .isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("c2 (not an infringement penalty").hasMessageContaining("未经商标注册人/专利权人/著作权人许可")
+                .hasMessageContaining("c2 (not counted as an infringement penalty: only an ordinary-procedure decision, with a penalty other than a warning, and").hasMessageContaining("未经商标注册人/专利权人/著作权人许可")
                 .hasMessageContaining("c3 (its decision was revoked or confirmed invalid)")
                 .hasMessageContaining("c4 (decided on 2020-05-01, outside the 5 years before 2026-11-20)")
                 .hasMessageContaining("c5 (no decided case of that id)");
