@@ -283,6 +283,8 @@ public final class RedactionPolicy {
             + "[^，。；;,、\\n（）()的]{2,60}");
     /** The words of a school a pupil's class or a student's grade is written after (南宁市第三中学初二（5）班, 某某大学大三). */
     private static final List<String> SCHOOL_WORDS = List.of("小学", "中学", "学校", "大学", "学院", "幼儿园", "职校", "技校", "高中", "初中", "附中");
+    /** A grade and its class by their numbers (三年级二班, 初二（5）班, 高一, 5班): never 上班 or 读书, which name no class. */
+    private static final String SCHOOL_GRADE = "(?:[0-9一二三四五六七八九十]{1,2}年级|[大高初][一二三四])?(?:\\(?[0-9一二三四五六七八九十]{1,2}\\)?班)?(?<![读上])";
     /** A character of a school's and class's name: no punctuation, or a class's number in brackets (初二（5）班). */
     private static final String SCHOOL_CHARACTER = "(?:[^，。；;,、()\\n]|\\([0-9一二三四五六七八九十]{1,2}\\))";
     /**
@@ -292,8 +294,11 @@ public final class RedactionPolicy {
      * (当事人系某某培训学校, 向中小学生销售, 学生会, 学生用品) names no pupil and stays.
      */
     private static final Pattern SCHOOL = Pattern.compile("(?<=就读于|就读在|在读于|就学于)(?!某|该|本)" + SCHOOL_CHARACTER + "{2,40}"
+            // after 在, a school and the grade or class read there (举报人之子在南宁市滨湖路小学读三年级二班: the tenth round's re-test, stop 87)
+            + "|(?<=在)(?!某|该|本|其|当事人)" + SCHOOL_CHARACTER + "{2,30}?(?:" + anyOf(SCHOOL_WORDS) + ")(?:就读|读|上)" + SCHOOL_GRADE
             + "|(?<=[系是为,(])" + SCHOOL_CHARACTER + "{0,38}?(?<![某该本])(?:" + anyOf(SCHOOL_WORDS) + "|班|年级|[大高初][一二三四])"
-            + "(?=(?:学生|在校生|小学生|初中生|高中生|大学生)(?!会|处|证|用品|公寓|宿舍|食堂|餐|卡|服|装))");
+            // 的 between (系南宁市第三中学初二（5）班的学生张梓涵: its re-test)
+            + "(?=的?(?:学生|在校生|小学生|初中生|高中生|大学生)(?!会|处|证|用品|公寓|宿舍|食堂|餐|卡|服|装))");
     /** The words of a person's home after its place (位于…的家中, 在…的住处). */
     private static final List<String> HOME_WORDS = List.of("家中", "家里", "住处", "住所", "住宅", "住房", "宿舍", "居所", "出租屋", "出租房",
             "寝室", "自建房", "老家", "租住处", "暂住处", "租住房", "租住屋");
@@ -575,7 +580,9 @@ public final class RedactionPolicy {
             // the tenth privacy round, stop 87: a full name beside a familiar one (刘师傅（全名刘振华）), a shop's or an account's registrant
             // (淘宝店铺“阿强数码”的注册人为韩永强; 商标注册人为某某（中国）有限公司 stays, an organisation), and the roles in traditional
             // characters (證人陳志強稱)
-            "全名", "注册人", "證人", "舉報人", "投訴人", "聯繫人", "聯絡人", "經手人");
+            "全名", "注册人", "證人", "舉報人", "投訴人", "聯繫人", "聯絡人", "經手人",
+            // and its re-test (收貨人：馮麗華 stayed where 聯繫人：蔣國榮 was hidden: stop 87)
+            "收貨人", "發貨人", "送貨人", "購買人", "經辦人", "負責人");
     /**
      * Kin and staff by their title, which a decision writes only before the name of the one who holds it: after these a name by
      * a common, further or rarer surname is taken up to where a name ends or a word that follows names (收费员邝丽丽证实, 表哥冉鹏的名义),
@@ -793,11 +800,15 @@ public final class RedactionPolicy {
     /**
      * Where a name ends: punctuation, a part already hidden (钱多多*** after a phone number), a word that follows a name, a trade, a count of people, 个人 (李四个人账户; not in
      * AFTER_NAME: 个人护理用品有限公司 is an organisation's name), a word that joins it to the next name in a list (和, 及, 与),
-     * or one that says what each of the list did (均, 分别).
+     * or one that says what each of the list did (均, 分别; 都 before what they did), or a title of address (先生, 女士).
      */
     private static final String NAME_END = "(?:[，。；;,、（(【〔\\[〈《\\s和及与0-9０-９*]|" + CLOSING_MARK + "|" + anyOf(AFTER_NAME) + "|" + anyOf(TRADE_WORDS) + "|" + HEAD_COUNT
             + "|兄弟|姐妹|夫妇|夫妻|父子|母子|母女|父女"
-            + "|" + anyOf(LIST_END_WORDS) + "|个人|$)";
+            + "|" + anyOf(LIST_END_WORDS) + "|个人|$"
+            // 都 where what every name of a list did follows it (邬海燕、饶国庆都在询问笔录上签字: the tenth round's re-test, stop 87)
+            + "|都(?=在|已|曾|也|证实|证明|称|签字|签名|表示|承认|确认|到场|在场)"
+            // a title of address (员工李宁先生称 published as 员工***生称: the tenth round's re-test, stop 87)
+            + "|先生|女士)";
     /**
      * Words after a role that begin with a surname's character but name nobody: 证人陈述, 店员陈列, 买家付款, 店员上架,
      * 消费者向本局投诉, 店员向消费者, 负责人于当日, 购买者曾多次, 股东方面, 系朋友关系, 消费者小于; goods whose name
@@ -857,9 +868,15 @@ public final class RedactionPolicy {
             // and provinces and cities that begin with one (由江苏负责生产: its re-test)
             "江苏", "江西", "安徽", "甘肃", "吉林", "苏州", "徐州", "郑州", "常州", "柳州", "石家庄", "宁波", "包头", "马鞍山",
             "黄冈", "梅州", "韶关", "杭州",
+            // first in a clause before 律师 (成都律师称: the tenth round's re-test, stop 87)
+            "成都",
             // the tenth privacy round, stop 87: a registration, a count, an act 曾 begins after a role (另有本名登记, 注册人数众多, 之女（…）曾帮助
             // 当事人打包: hidden as names), and words the surnames in traditional characters begin (證人陳述, 馬上, 許多, 嚴重 …)
-            "登记", "数", "曾帮", "曾协助", "曾负责", "曾替", "曾代", "曾给", "曾收取", "曾提供", "曾介绍", "曾出售", "曾打包",
+            "登记", "数", "曾帮", "曾协助",
+            // and its re-test (当事人的司机曾驾驶车辆, 合伙人曾提出异议, 师傅曾建议其进货, 师傅曾教授其技术: hidden as names; stop 87)
+            "曾驾驶", "曾提出", "曾建议", "曾教授", "曾表示", "曾告知", "曾要求", "曾联系", "曾发现", "曾试图", "曾承诺", "曾拒绝", "曾通过",
+            "曾使用", "曾指导", "曾培训", "曾运送", "曾送货", "曾收到", "曾看到", "曾询问", "曾提醒", "曾劝说", "曾索要", "曾两次", "曾三次",
+            "曾一度", "曾先后", "曾进行", "曾作出", "曾做", "曾受", "曾获", "曾申请", "曾注册", "曾开设", "曾租用", "曾雇佣", "曾负责", "曾替", "曾代", "曾给", "曾收取", "曾提供", "曾介绍", "曾出售", "曾打包",
             "陳述", "陳列", "馬上", "陸續", "許多", "嚴禁", "嚴格", "嚴重", "萬一", "張貼", "錢款", "錢財", "龍頭", "顧問", "黃金", "黃色",
             "證言", "證實", "證明", "確認", "簽字", "舉報", "投訴", "聯繫", "說明");
     /** {@link #NOT_NAMES} as a group, their first characters tested first: most positions a name is tried at begin none. */
@@ -1200,8 +1217,9 @@ public final class RedactionPolicy {
             "系",
             // the eighth privacy round, stop 83 (据老张陈述, 据王建新称)
             "据",
-            // the tenth privacy round, stop 87 (当事人和甘志远共同出资)
-            "和");
+            // the tenth privacy round, stop 87 (当事人和甘志远共同出资), and 同 as 和 (当事人同郦志远共同出资: its re-test; never the 同 of
+            // 合同, 共同, 相同, 协同, 如同, 等同, 会同, 陪同, 连同)
+            "和", "同");
     /** What follows a person's name, never a place's, when the party dealt with that person (从王建国经营的, 经林志玲介绍, 与王刚共同). */
     private static final List<String> PERSON_AFTER = List.of("经营的", "开设的", "开办的", "介绍", "名下", "手中", "手里", "家中", "家里", "那里",
             "共同", "一起", "合伙", "为其", "为当事人",
@@ -1209,8 +1227,8 @@ public final class RedactionPolicy {
             "证实", "证明", "指认", "的账户", "的账号", "的银行卡", "的银行账户", "的支付宝", "的微信", "支付宝", "微信转账", "转账", "汇款",
             // the eighth privacy round, stop 83 (据老张陈述, 据王建新称)
             "陈述", "称", "供述", "交代", "反映", "回忆",
-            // its re-test (涉案商品由李国强负责运输)
-            "负责",
+            // its re-test (涉案商品由李国强负责运输), and what a person keeps (仓库钥匙由“解红梅”保管: the tenth round's re-test, stop 87)
+            "负责", "保管",
             // the tenth privacy round, stop 87 (经邵一鸣牵线, 当事人与钮志刚签订《代加工协议》)
             "牵线", "引荐", "撮合", "签订", "签署", "签约");
     /**
@@ -1219,7 +1237,7 @@ public final class RedactionPolicy {
      * only where what follows is a person's (经营的, 介绍, 名下, 共同 …), and after 向 also before 购进/购买/进货 (向张晓明购进; 从江西购进
      * names a place); never a role, an organisation, a place or a body (从江苏省, 向本局).
      */
-    private static final Pattern DEALT_WITH_NAME = Pattern.compile("(?:" + anyOf(DEALT_WITH) + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
+    private static final Pattern DEALT_WITH_NAME = Pattern.compile("(?:" + anyOf(DEALT_WITH) + ")(?<![合共相协如等会陪连认赞]同)(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
             + ")(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?<!"
             + PLACE_OR_BODY_END + ")|" + LATIN_NAME + ")" + MORE_NAMES + ")(?=" + anyOf(PERSON_AFTER) + ")"
             + "|向(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")((" + FAMILY + HAN
@@ -1227,7 +1245,9 @@ public final class RedactionPolicy {
             // a name of three characters in quotation marks (该店铺后台由“蒙德华”负责上架商品: the tenth privacy round, stop 87); two there
             // are a brand's as often (由“李宁”负责)
             + "|(?:" + anyOf(DEALT_WITH) + ")[“\"「『‘](?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + NOT_A_NAME + ")(("
-            + "(?:" + COMPOUND_SURNAME + HAN + "{1,2}|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<!" + PLACE_OR_BODY_END + ")"
+            + "(?:" + COMPOUND_SURNAME + HAN + "{1,2}|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2}"
+            // by a rarer surname too (仓库钥匙由“解红梅”负责保管: the tenth round's re-test, stop 87), never a unit's or a maker's (由“包装部”负责)
+            + "|(?!" + NOT_A_NAME + ")" + RARE_SURNAME + HAN + "{2}(?<!" + UNIT_NAME_END + ")(?<![家司所库])" + ")(?<!" + PLACE_OR_BODY_END + ")"
             + "))[”\"」』’](?=" + anyOf(PERSON_AFTER) + ")");
 
     /**
@@ -1297,21 +1317,29 @@ public final class RedactionPolicy {
      * stop 86, found both public): after the firm a surname and one or two characters, after 的 three (a compound surname's and one or
      * two), since two after 的 are a place or a rank as often (的金华律师, 的高级律师); never 王律师 alone, which names no one. The second
      * of a list as the first (…律师事务所欧阳明律师、司马光律师, 律师为***、李晓明律师: the ninth round's re-test, stop 86, found it public).
+     * After the firm, and first in a clause, by a rarer surname too (…律师事务所的卜强律师, 卜强律师代理…: the tenth round's re-test, stop 87).
      */
-    private static final Pattern NAME_BEFORE_LAWYER = Pattern.compile("(?<=事务所|律所|的|律师、|\\*\\*\\*、)(?!" + NOT_A_NAME + ")(?!"
-            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?<=事务所|律所|事务所的|律所的|律师、|\\*\\*\\*、)(?!高级|金牌|首席)(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?|"
+    private static final Pattern NAME_BEFORE_LAWYER = Pattern.compile("(?:(?<=事务所|律所|的|律师、|\\*\\*\\*、)|(?<![^" + CLAUSE_PUNCTUATION + "]))(?!" + NOT_A_NAME + ")(?!"
+            + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")((" + "(?<=事务所|律所|事务所的|律所的|律师、|\\*\\*\\*、)(?!高级|金牌|首席)(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{1,2}?|"
+            // first in a clause, by any surname (卜强律师代理当事人参加听证: the tenth round's re-test, stop 87); 某 names no one
+            + "(?<![^" + CLAUSE_PUNCTUATION + "])(?!高级|金牌|首席)(?:" + FAMILY + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")(?!" + HAN + "?某)" + HAN + "{1,2}?|"
             + COMPOUND_SURNAME + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2}" + "))(?<!" + PLACE_OR_BODY_END
             + ")(?=律师" + NOT_A_LAWYERS_TITLE + ")");
 
     /** The titles a person is addressed by after the full name (庞春生老板, 刘振华师傅, 戴国栋李总), never alone (张老板, 李总 name no one). */
-    private static final List<String> TITLES_AFTER_A_NAME = List.of("老板娘", "老板", "师傅", "老师", "经理");
+    private static final List<String> TITLES_AFTER_A_NAME = List.of("老板娘", "老板", "师傅", "老师", "经理",
+            // and its re-test (庞春生先生称, 广州的覃美兰女士: stop 87)
+            "先生", "女士");
     /**
      * A name of three characters (a compound surname's and one or two) right before a title of address, at a clause's start or after
      * 的 (当事人称其货源来自广州的庞春生老板, 刘振华师傅称, 由其合作伙伴戴国栋李总对接: the tenth privacy round, stop 87, found them public);
      * never a shop's, a unit's, a class's or a place's name before the title (的服装店老板, 的销售部经理, 的华东区经理, 的高三班老师).
+     * Right after a role too, by a rarer surname too, and before 先生 or 女士 (供货商晏春生老板称, 郜振华师傅称, 庞春生先生称, 广州的覃美兰女士:
+     * the tenth round's re-test, stop 87, found them public); a name with 某 in it names no one.
      */
-    private static final Pattern NAME_BEFORE_TITLE = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "的])(?!" + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!"
-            + ORGANISATION + ")((" + COMPOUND_SURNAME + HAN + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + ")" + HAN + "{2})(?<!" + UNIT_NAME_END
+    private static final Pattern NAME_BEFORE_TITLE = Pattern.compile("(?:(?<![^" + CLAUSE_PUNCTUATION + "的])|(?<=" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "))(?!"
+            + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")(?!" + HAN + "{1,2}某)((" + COMPOUND_SURNAME + HAN
+            + "{1,2}?|(?:" + SURNAME + "|" + FURTHER_SURNAME + "|" + RARE_SURNAME + ")" + HAN + "{2})(?<!" + UNIT_NAME_END
             + ")(?<!" + PLACE_OR_BODY_END + ")(?<![班级校园家馆铺摊])" + ")(?=" + anyOf(TITLES_AFTER_A_NAME) + "|" + SURNAME + "总(?![部额量计数价体结公监裁局经])" + ")");
     /**
      * What a person is called in an English apposition after the name (Zhang Xiaoming, the shop owner's brother, confirmed…; Li Ming, a
@@ -1339,6 +1367,26 @@ public final class RedactionPolicy {
             + "|\\s?,\\s?(?:一名|一位)" + HAN + "{0,6}?(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + "))");
 
     /**
+     * The surnames of Chinese names in Hanyu Pinyin, as a name by its initials or a passport's SURNAME, Given name writes them (Li J.,
+     * Zhang S., LIU, Yang); never He, Long, Fan or Bo, which begin English words and sentences as often.
+     */
+    private static final List<String> PINYIN_SURNAMES = List.of("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou",
+            "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng", "Cao",
+            "Peng", "Zeng", "Xiao", "Tian", "Dong", "Yuan", "Pan", "Yu", "Jiang", "Cai", "Du", "Ye", "Cheng", "Su", "Wei", "Lu", "Lyu", "Ding",
+            "Ren", "Shen", "Yao", "Cui", "Zhong", "Tan", "Jin", "Shi", "Liao", "Jia", "Xia", "Fu", "Fang", "Bai", "Zou", "Meng", "Xiong",
+            "Qin", "Qiu", "Yin", "Xue", "Yan", "Duan", "Lei", "Hou", "Tao", "Gu", "Mao", "Hao", "Gong", "Shao", "Wan", "Qian", "Dai", "Mo",
+            "Kong", "Xiang", "Qiao", "Lai", "Hong", "Wen", "Qi", "Nie", "Ni", "Ge", "Yue", "Kang", "Ouyang", "Situ", "Zhuge", "Sima", "Shangguan");
+    /**
+     * A Chinese name in Latin script by its shape, wherever it stands (LIU, Yang负责, WANG, Lei, 由Zhao Q.负责, sent to Li J. in Guangzhou; Li J.
+     * signed: the tenth round's re-test, stop 87, found them public where a role or an apposition was missing): a Pinyin surname and its
+     * given name's initials (its last full stop kept before a space, as at a later mention of a name found before it: ***. signed), or the surname in capitals, a comma
+     * and the given name; never a company's (HUAWEI, Inc., Nike Innovate C.V.: no Pinyin surname, or a company's word after the comma).
+     */
+    private static final Pattern LATIN_NAME_BY_ITS_SHAPE = Pattern.compile("(?<![A-Za-z])((" + anyOf(PINYIN_SURNAMES) + " [A-Z](?:\\.[A-Z]){0,2}(?:\\.(?=[\\p{IsHan},;:)\\]”\"」』]|$)|(?=\\.))"
+            + "|" + anyOf(PINYIN_SURNAMES.stream().map(n -> n.toUpperCase(Locale.ROOT)).toList()) + ",\\s?(?!(?i:" + anyOf(LATIN_ORGANISATION_WORDS)
+            + ")(?![A-Za-z]))[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![A-Za-z])))");
+
+    /**
      * A name in a person's particulars written in a row, right before its sex between commas (患者一，游振宇，男，1961年3月出生), or in a
      * table's cell (bars, tabs or spaces between cells) before a sex and an age or a role, or before a role's cell (1｜聂红军｜男｜45,
      * | Kim Minjun | 韩国籍买家 |: privacy sweeps of realistic decisions, stop 80, found them published): a surname, common, further or
@@ -1349,9 +1397,10 @@ public final class RedactionPolicy {
             + MIDDLE_DOT + HAN + "{1,8}|" + LATIN_WORD + "(?: " + LATIN_WORD + "){1,2}|[A-Z]{2,}(?: [A-Z][A-Za-z]+){1,2}";
     /**
      * A name after its role and a comma in a row of roles and names (涉案人员：司机，聂小军；仓管员，符丽华；客服，温婷婷: the tenth privacy round,
-     * stop 87, found every name public): the role right after a colon or a semicolon, the name up to a semicolon, a full stop or the end.
+     * stop 87, found every name public): the role right after a colon or a semicolon, the name up to a semicolon, a full stop or the end;
+     * a colon between role and name as a comma (司机：聂小军；仓管员：符丽华；客服：温婷婷: its re-test, stop 87, found all but the first public).
      */
-    private static final Pattern NAME_AFTER_ITS_ROLE_IN_A_ROW = Pattern.compile("(?<=[:;])(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")\\s?,\\s?(("
+    private static final Pattern NAME_AFTER_ITS_ROLE_IN_A_ROW = Pattern.compile("(?<=[:;])(?:" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")\\s?[,:]\\s?(("
             + NAME_IN_A_ROW + "))(?=\\s?(?:[;。]|$))");
     /** What parts the cells of a row or a table: a comma, a bar, a tab, or two spaces or more (a table set out by spaces). */
     private static final String CELL_END = "(?:\\s?[,|]|\\t| {2,})";
@@ -1424,11 +1473,16 @@ public final class RedactionPolicy {
     private static final List<String> TESTIMONY = List.of("证实", "证明", "承认", "确认", "称", "表示", "陈述", "供述", "作证", "指认",
             "辨认", "签字", "签名", "在场", "到场", "知情", "不知情", "参与", "购买", "购得", "收到");
     /**
-     * Two or more names in a list, ended by 均/分别/皆 and what each of them testified or did (张建华、李秀梅均证实): people,
+     * What ends a list of witnesses: {@link #LIST_END_WORDS}, and 都 (邬海燕、饶国庆都在询问笔录上签字: the tenth round's re-test, stop 87),
+     * which a list of witnesses may end with only (都市 begins an organisation's name after a name elsewhere).
+     */
+    private static final List<String> LIST_ENDS_OF_WITNESSES = concat(LIST_END_WORDS, List.of("都"));
+    /**
+     * Two or more names in a list, the first by a further surname too (邬海燕、饶国庆), ended by 均/分别/皆/都 and what each of them testified or did (张建华、李秀梅均证实): people,
      * with no role before them; never goods (白酒、黄酒均系假冒: 系 says what things are). The party's own name stays.
      */
     private static final Pattern LIST_OF_WITNESSES = Pattern.compile("(?!" + NOT_A_NAME + ")(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS))
-            + ")((" + FAMILY + HAN + "{1,2}?(?=[、和及与]))(?:" + JOINER + LISTED_NAME + ")+)(?=" + anyOf(LIST_END_WORDS) + "(?:已|曾|也)?(?:在[^，。；;,、\\n]{0,8}?(?:笔录|记录|清单|单据|文书)上?)?"
+            + ")((" + "(?:" + FAMILY + "|" + FURTHER_SURNAME + ")" + HAN + "{1,2}?(?=[、和及与]))(?:" + JOINER + LISTED_NAME + ")+)(?=" + anyOf(LIST_ENDS_OF_WITNESSES) + "(?:已|曾|也)?(?:在[^，。；;,、\\n]{0,8}?(?:笔录|记录|清单|单据|文书)上?)?"
             + anyOf(TESTIMONY) + ")");
 
     private RedactionPolicy() {
@@ -1909,7 +1963,7 @@ public final class RedactionPolicy {
             new Rule("house in a village or community", VILLAGE_HOUSE, holdsAny(VILLAGES), placesBeforeANumbered(VILLAGES, ""), HIDE_UNLESS_PREMISES),
             new Rule("address in Latin script", LATIN_ADDRESS, ignoringCase(holdsAny(LATIN_STREETS)), HIDE_UNLESS_PREMISES),
             new Rule("flat", FLAT, holdsAny(concat(BUILDINGS, List.of(TOWER))), HIDE_UNLESS_PREMISES),
-            new Rule("a pupil's school and class", SCHOOL, holdsAny(List.of("就读", "在读", "就学", "学生", "在校生")), HIDE),
+            new Rule("a pupil's school and class", SCHOOL, holdsAny(List.of("就读", "在读", "就学", "学生", "在校生", "读", "上")), HIDE),
             new Rule("labelled name", LABELLED_NAME, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)), atOneOf(concat(ROLE_LABELS, ROLE_WORDS)),
                     RedactionPolicy::hiddenNames),
             new Rule("names after where they work", NAME_AT_WORKPLACE, holdsAny(List.of("的")),
@@ -1929,19 +1983,22 @@ public final class RedactionPolicy {
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), surnameBefore("("),
                     RedactionPolicy::namesButThePartys),
-            new Rule("a list of names ended by what each testified", LIST_OF_WITNESSES, holdsAny(LIST_END_WORDS), surnameBefore("、和及与"),
+            new Rule("a list of names ended by what each testified", LIST_OF_WITNESSES, holdsAny(LIST_ENDS_OF_WITNESSES), surnameBefore("、和及与"),
                     RedactionPolicy::namesButThePartys),
             new Rule("names before the record of their statement", NAME_BEFORE_STATEMENT, holdsAny(List.of("笔录", "证言", "进行")),
                     surnameBefore("的询调讯谈证陈进报书情"), RedactionPolicy::namesButThePartys),
             new Rule("names of lawyers before their title", NAME_BEFORE_LAWYER, holdsAny(List.of("律师")),
                     RedactionPolicy::afterAFirmOrALawyer, RedactionPolicy::namesButThePartys),
             new Rule("names before a title of address", NAME_BEFORE_TITLE, holdsAny(concat(TITLES_AFTER_A_NAME, List.of("总"))),
-                    (text, index) -> index == 0 || (CLAUSE_PUNCTUATION + "的").indexOf(text.charAt(index - 1)) >= 0, RedactionPolicy::namesButThePartys),
+                    (text, index) -> index == 0 || (CLAUSE_PUNCTUATION + "的").indexOf(text.charAt(index - 1)) >= 0 || afterARole(text, index),
+                    RedactionPolicy::namesButThePartys),
             new Rule("names after their role in a row", NAME_AFTER_ITS_ROLE_IN_A_ROW, holdsAny(concat(ROLE_LABELS, ROLE_WORDS)),
                     (text, index) -> index > 0 && ":;".indexOf(text.charAt(index - 1)) >= 0 && RedactionPolicy.AT_A_ROLE.at(text, index),
                     RedactionPolicy::namesButThePartys),
             new Rule("names in Latin script before an apposition", LATIN_NAME_BEFORE_APPOSITION, holdsAny(List.of(",", "(")),
                     RedactionPolicy::latinWordStart,
+                    RedactionPolicy::namesButThePartys),
+            new Rule("names in Latin script by their shape", LATIN_NAME_BY_ITS_SHAPE, holdsAny(List.of(".", ",")), RedactionPolicy::latinWordStart,
                     RedactionPolicy::namesButThePartys),
             new Rule("names in a row of particulars or a table", NAME_BEFORE_SEX, holdsAny(List.of("男", "女", "|", "\t", "  ")),
                     RedactionPolicy::rowStart, RedactionPolicy::namesButThePartys),
@@ -2033,9 +2090,18 @@ public final class RedactionPolicy {
 
     private static final Start AT_A_NICKNAMED = atOneOf(NICKNAMED);
 
-    /** Where a lawyer's name may begin (its ASCII form): after a firm (所) or 的, or after 律师、 or ***、 (the second of a list). */
+    private static final List<String> ROLES = concat(ROLE_LABELS, ROLE_WORDS);
+
+    /** Whether a role or a role label ends right before {@code index} and a surname's character stands there (供货商|晏春生老板). */
+    private static boolean afterARole(String text, int index) {
+        if (index == 0 || !ROW_SURNAME_FIRSTS.get(text.charAt(index))) return false;
+        for (String role : ROLES) if (text.startsWith(role, index - role.length())) return true;
+        return false;
+    }
+
+    /** Where a lawyer's name may begin (its ASCII form): after a firm (所) or 的, or after 律师、 or ***、 (the second of a list), or first in a clause. */
     private static boolean afterAFirmOrALawyer(String text, int index) {
-        if (index == 0) return false;
+        if (clauseStart(text, index)) return true;
         char before = text.charAt(index - 1);
         return before == '所' || before == '的' || before == '、' && index >= 3 && (text.startsWith("律师", index - 3) || text.startsWith(HIDDEN, index - 4));
     }

@@ -988,7 +988,10 @@ class RedactionPolicyTest {
                 "其办公室位于", "的公司仓库",
                 // stop 87: a pupil's school and class, a name before a title of address, names after their role in a row
                 "就读于滨湖路小学三年级二班", "系第三中学初二（5）班学生", "，南宁市第二中学高一（3）班学生", "的庞示例老板", "，刘示例师傅称",
-                "：司机，聂示例；", "；仓管员，符示例。", "其家位于", "那马屯27号", "民族大道北一里3号");
+                "：司机，聂示例；", "；仓管员，符示例。", "其家位于", "那马屯27号", "民族大道北一里3号",
+                // stop 87's re-test: Latin names by their shape, lists ended by 都, 同, rarer surnames before a title or 律师, a pupil's class
+                "LIU, Yang", "由Zhao Q.负责", " Li J. ", "、饶示例都在", "同郦示例共同", "供货商晏示例老板", "卜示例律师", "庞示例先生称",
+                "在滨湖路小学读三年级二班", "：仓管员：符示例；");
         java.util.Random random = new java.util.Random(45);
         int[] matched = new int[RedactionPolicy.RULES.size()];
         for (int n = 0; n < 20_000; n++) {
@@ -2123,5 +2126,102 @@ class RedactionPolicyTest {
                 {"购买者覃美兰之母因服用当事人销售的假冒保健品后住院治疗，出院诊断为药物性肝损伤。",
                         "购买者***之母因服用当事人销售的假冒保健品后***，出院诊断为***。"},
                 {"其母因抑郁症住院治疗。", "其母因***。"}});
+    }
+
+    /**
+     * The tenth privacy round's re-test, stop 87: a Chinese name in Latin script by its shape with no role or apposition beside it (LIU, Yang负责,
+     * WANG, Lei, 由Zhao Q.负责, Zhang S.负责, sent to Li J. in Guangzhou; Li J. signed), at every mention; companies' abbreviations, marks in
+     * capitals and English words with an initial after them stay.
+     */
+    @Test
+    void latin_names_by_their_shape_are_hidden_without_a_role() {
+        scrubbedAs(new String[][]{
+                {"LIU, Yang负责店铺日常运营。", "***负责店铺日常运营。"},
+                {"WANG, Lei负责店铺日常运营。ZHANG, Wei负责店铺日常运营。", "***负责店铺日常运营。***负责店铺日常运营。"},
+                {"店铺运营由Zhao Q.负责。", "店铺运营由***负责。"},
+                {"Zhang S.负责店铺日常运营。", "***负责店铺日常运营。"},
+                {"The parcel was sent to Li J. in Guangzhou; Li J. signed for it.", "The parcel was sent to ***. in Guangzhou; ***. signed for it."},
+                {"直播助理Chen Y.L.负责回复顾客咨询。", "直播助理***负责回复顾客咨询。"}});
+        stayAsWritten(List.of("HUAWEI, Inc.与当事人签订合同。NIKE, ADIDAS, CHANEL均为注册商标。",
+                "Apple Inc. and Nike Innovate C.V., Adidas N.V., Carrefour S.A., L'Oreal S.A.S. complained.",
+                "Vitamin C. Model X. Washington D.C. Grade A. He S. said nothing."));
+    }
+
+    /**
+     * The tenth privacy round's re-test, stop 87: a list that signed ended by 都 as by 均 (邬海燕、饶国庆都在询问笔录上签字), its first name by a
+     * further surname too, and a name after 同 as after 和 (当事人同郦志远共同出资); goods in a list, a contract's 同 and a company stay.
+     */
+    @Test
+    void lists_ended_by_dou_and_names_after_tong_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"邬海燕、饶国庆都在询问笔录上签字。", "***、***都在询问笔录上签字。"},
+                {"覃海燕、韦国庆都在询问笔录上签字。", "***、***都在询问笔录上签字。"},
+                {"当事人同郦志远共同出资开设网店。", "当事人同***共同出资开设网店。"},
+                {"当事人同甘志远共同出资开设网店。", "当事人同***共同出资开设网店。"}});
+        stayAsWritten(List.of("白酒、黄酒都在仓库被查获，华为、小米都称其未授权。",
+                "当事人与甲方合同约定，按照合同张某负责运输，当事人同华为公司共同开发，双方共同签订合同。"));
+    }
+
+    /**
+     * The tenth privacy round's re-test, stop 87: names by rarer surnames after the firm or first in a clause before 律师 (…事务所的卜强律师,
+     * 卜强律师代理…), before a title of address right after a role or first in a clause (供货商晏春生老板称, 郜振华师傅称), before 先生 and 女士
+     * (庞春生先生称, 广州的覃美兰女士; after a role the name ends before them: 员工李宁先生称), and in quotation marks after 由 (由“解红梅”负责保管); a title alone, a brand, a unit or a maker in
+     * quotation marks and a rank before 律师 stay.
+     */
+    @Test
+    void names_by_rarer_surnames_before_a_lawyer_or_a_title_and_in_quotation_marks_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"当事人的委托代理人为北京大成律师事务所的卜强律师。", "当事人的委托代理人为北京大成律师事务所的***律师。"},
+                {"当事人的委托代理人为北京大成律师事务所的卜国强律师。", "当事人的委托代理人为北京大成律师事务所的***律师。"},
+                {"卜强律师代理当事人参加听证。", "***律师代理当事人参加听证。"},
+                {"郜振华师傅称，其受当事人指派安装。", "***师傅称，其受当事人指派安装。"},
+                {"供货商晏春生老板称其不知情。", "供货商***老板称其不知情。"},
+                {"庞春生先生称其不知情。", "***先生称其不知情。"},
+                {"当事人称货源来自广州的覃美兰女士。", "当事人称货源来自广州的***女士。"},
+                {"仓库钥匙由“解红梅”负责保管。", "仓库钥匙由“***”负责保管。"},
+                {"仓库钥匙由“解红梅”保管。", "仓库钥匙由“***”保管。"},
+                {"员工李宁先生称其不知情。", "员工***先生称其不知情。"}});
+        stayAsWritten(List.of("王先生称，李宁先生和张女士均未到场，张老板和李总也未到场，成都律师称。",
+                "由“包装部”负责，由“原厂家”负责，由“成品库”负责，由“李宁”负责设计。",
+                "当事人销售假冒“康师傅”方便面、杨国福麻辣烫、张亮麻辣烫和老板电器，高级律师出庭，该律师事务所称。"));
+    }
+
+    /**
+     * The tenth privacy round's re-test, stop 87: names in traditional characters after a consignee's label (收貨人：馮麗華), and names
+     * after their role and a colon in a row of roles and names (司机：聂小军；仓管员：符丽华；客服：温婷婷); words in traditional characters
+     * and a row of goods stay.
+     */
+    @Test
+    void names_in_traditional_characters_and_rows_with_colons_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"收貨人：馮麗華；聯繫人：蔣國榮。", "收貨人：***；聯繫人：***。"},
+                {"涉案人员：司机：聂小军；仓管员：符丽华；客服：温婷婷。", "涉案人员：司机：***；仓管员：***；客服：***。"}});
+        stayAsWritten(List.of("證明屬實，黃金首飾馬上送達。", "涉案商品：白酒：茅台；啤酒：青岛。"));
+    }
+
+    /**
+     * The tenth privacy round's re-test, stop 87: a pupil's school and the grade and class read there after 在 (在南宁市滨湖路小学读三年级二班),
+     * and a school and class before 的学生 (系南宁市第三中学初二（5）班的学生张梓涵); a school where someone works or studies with no class,
+     * a school as the party and goods for pupils stay.
+     */
+    @Test
+    void a_pupils_school_and_class_read_there_or_before_de_xuesheng_are_hidden() {
+        scrubbedAs(new String[][]{
+                {"举报人之子在南宁市滨湖路小学读三年级二班，曾在当事人店铺购得假冒玩具。", "举报人之子在***，曾在当事人店铺购得假冒玩具。"},
+                {"购买者系南宁市第三中学初二（5）班的学生张梓涵。", "购买者系***的学生***。"}});
+        stayAsWritten(List.of("当事人在某某培训学校上班，其在北京大学读书，在学校上课。",
+                "当事人系南宁市某某培训学校，向学生销售学生用品，南宁大学的学生会。"));
+    }
+
+    /**
+     * The tenth privacy round's re-test, stop 87: 曾 before a verb after a role is "once", no surname (当事人的司机曾驾驶车辆, 合伙人曾提出异议,
+     * 师傅曾建议其进货, 师傅曾教授其技术 lost their verbs), and the names after roles are still hidden.
+     */
+    @Test
+    void zeng_before_a_verb_after_a_role_is_no_surname() {
+        stayAsWritten(List.of("当事人的司机曾驾驶车辆运送涉案商品。", "当事人的合伙人曾提出异议。", "当事人的师傅曾建议其进货。",
+                "当事人的师傅曾教授其技术。", "举报人之子曾参与，店员曾向顾客推销。"));
+        scrubbedAs(new String[][]{
+                {"当事人的司机曾志强驾驶车辆运送涉案商品。", "当事人的司机***驾驶车辆运送涉案商品。"}});
     }
 }
