@@ -97,25 +97,15 @@ class VerifyEndToEndTest {
 
         // a proxy that changes one character of the first leafHash of the case's history it passes on: the hash the history shows
         // is no longer its leaf's (a sweep from outside, stop 87: verify rebuilt the leaves, never read that field, and passed)
-        try (RewritingProxy proxy = new RewritingProxy(base, body -> {
-            int at = body.indexOf("\"leafHash\":\"");
-            if (at < 0) return body;
-            int c = at + "\"leafHash\":\"".length();
-            return body.substring(0, c) + (body.charAt(c) == 'A' ? 'B' : 'A') + body.substring(c + 1);
-        })) {
+        try (RewritingProxy proxy = new RewritingProxy(base, VerifyEndToEndTest::firstLeafHashChanged)) {
             Run rewritten = verify("--url", proxy.url(), "--state", work.resolve("proxy-state").toString(), "--case", caseId, "--token", auditor);
             assertThat(rewritten.status()).as(rewritten.output()).isEqualTo(1);
             assertThat(rewritten.output()).contains("FAIL  case " + caseId + " event globalIndex " + events.get(0).get("globalIndex").asLong())
                     .contains("is not the hash of the leaf it encodes to");
         }
         // and of an event the history shows as newer than the signed head (its re-test: "checked next time", and a PASS)
-        try (RewritingProxy proxy = new RewritingProxy(base, body -> {
-            int at = body.indexOf("\"leafHash\":\"");
-            if (at < 0) return body;
-            int c = at + "\"leafHash\":\"".length();
-            String flipped = body.substring(0, c) + (body.charAt(c) == 'A' ? 'B' : 'A') + body.substring(c + 1);
-            return flipped.replaceFirst("\"leafIndex\":[0-9]+", "\"leafIndex\":999999999");
-        })) {
+        try (RewritingProxy proxy = new RewritingProxy(base,
+                body -> firstLeafHashChanged(body).replaceFirst("\"leafIndex\":[0-9]+", "\"leafIndex\":999999999"))) {
             Run unsigned = verify("--url", proxy.url(), "--state", work.resolve("proxy-state-2").toString(), "--case", caseId, "--token", auditor);
             assertThat(unsigned.status()).as(unsigned.output()).isEqualTo(1);
             assertThat(unsigned.output()).contains("is not the hash of the leaf it encodes to").doesNotContain("proved next time");
@@ -181,6 +171,14 @@ class VerifyEndToEndTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (mirror.failure() == null && System.nanoTime() < deadline) Thread.sleep(100);
         assertThat(mirror.failure()).contains("FORK");
+    }
+
+    /** {@code body} with one character of its first leafHash changed. */
+    static String firstLeafHashChanged(String body) {
+        int at = body.indexOf("\"leafHash\":\"");
+        if (at < 0) return body;
+        int c = at + "\"leafHash\":\"".length();
+        return body.substring(0, c) + (body.charAt(c) == 'A' ? 'B' : 'A') + body.substring(c + 1);
     }
 
     /** Passes GET requests on to {@code target}, rewriting the answers of a case's history with {@code rewrite}. */

@@ -33,11 +33,11 @@ public final class OversizedRequests extends ChannelDuplexHandler {
 
     private static final String NAME = "gongshi.oversizedRequests";
     /**
-     * What is wrong with the Host of the connection's last request, when it is no host and port: the connection refuses one
-     * whose port is no number itself (a sweep of the transport from outside, stop 86: {@code Host: 127.0.0.1:abc} got the
-     * generic "Request unreadable", not the 400 naming {@code Host} that {@code HostGuard} gives every other such Host).
+     * The Host of the connection's last request, read again only when the connection refuses a request itself: it refuses one
+     * whose port is no number (a sweep of the transport from outside, stop 86: {@code Host: 127.0.0.1:abc} got the generic
+     * "Request unreadable", not the 400 naming {@code Host} that {@code HostGuard} gives every other such Host).
      */
-    private static final AttributeKey<String> NO_HOST = AttributeKey.valueOf("gongshi.noHost");
+    private static final AttributeKey<String> HOST = AttributeKey.valueOf("gongshi.host");
 
     private final byte[] lineTooLong;
     private final byte[] headersTooLarge;
@@ -54,8 +54,17 @@ public final class OversizedRequests extends ChannelDuplexHandler {
                 + " nothing more. Nothing was recorded");
     }
 
+    /** The 400 of a request the connection could not read: the one naming Host when that is what was wrong. */
+    private byte[] hostProblemOrUnreadable(ChannelHandlerContext ctx) {
+        String problem = noHost(ctx);
+        return problem == null ? unreadable
+                : Problems.json(InvalidRequest.of(org.springframework.http.HttpHeaders.HOST, problem)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What is wrong with the Host of the request the connection refuses, or null: checked only then, never on every request. */
     private static String noHost(ChannelHandlerContext ctx) {
-        return ctx.channel().attr(NO_HOST).get();
+        String host = ctx.channel().attr(HOST).get();
+        return host == null ? null : HostGuard.noHost(host);
     }
 
     private static byte[] problem(HttpStatus status, String title, String detail) {
@@ -70,8 +79,7 @@ public final class OversizedRequests extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
-            String host = request.headers().get(HttpHeaderNames.HOST);
-            ctx.channel().attr(NO_HOST).set(host == null ? null : HostGuard.noHost(host));
+            ctx.channel().attr(HOST).set(request.headers().get(HttpHeaderNames.HOST));
         }
         ctx.fireChannelRead(msg);
     }
@@ -85,8 +93,7 @@ public final class OversizedRequests extends ChannelDuplexHandler {
                 // the web layer answers every 400 of its own with a problem: an empty one is the codec's (a re-test, stop 73: no
                 // body and none of the security headers)
                 case 400 -> response.headers().contains(HttpHeaderNames.CONTENT_TYPE) ? null // (a HEAD's has its type)
-                        : noHost(ctx) != null ? Problems.json(InvalidRequest.of(org.springframework.http.HttpHeaders.HOST, noHost(ctx)))
-                        .getBytes(StandardCharsets.UTF_8) : unreadable;
+                        : hostProblemOrUnreadable(ctx);
                 default -> null;
             };
             if (body != null) {
