@@ -93,9 +93,25 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
     }
 
     public boolean qualifies(PenaltyFact penalty, String uscc, LocalDate asOf) {
-        return penalty.standing() && penalty.infringementPenalty() && penalty.ipType() != null && uscc != null
-                && uscc.equals(penalty.uscc()) && penalty.decidedOn() != null && !penalty.decidedOn().isBefore(windowStart(asOf))
-                && !penalty.decidedOn().isAfter(asOf);
+        return whyNot(penalty, uscc, asOf) == null;
+    }
+
+    /**
+     * Why {@code penalty} does not qualify against {@code uscc} on {@code asOf}, in a bureau's words, or null when it does: the
+     * rule's one home ({@link #qualifies} is "no reason found"; a refusal quotes the reason: a sweep from outside, stop 87, found
+     * a refusal that named cases "not qualifying" and never said why).
+     */
+    private String whyNot(PenaltyFact p, String uscc, LocalDate asOf) {
+        if (p.decidedOn() == null) return "not decided";
+        if (!p.standing()) return "its decision was revoked or confirmed invalid";
+        if (uscc == null || !uscc.equals(p.uscc())) return "against another subject, " + p.uscc();
+        if (!p.infringementPenalty()) return "not counted as an infringement penalty: only an ordinary-procedure decision, with a"
+                + " penalty other than a warning, and " + INFRINGEMENT_WORDING + ", counts";
+        if (p.ipType() == null) return "its case names no IP type";
+        if (p.decidedOn().isAfter(asOf) || p.decidedOn().isBefore(windowStart(asOf))) {
+            return "decided on " + p.decidedOn() + ", outside the " + windowYears + " years before " + asOf;
+        }
+        return null;
     }
 
     /**
@@ -142,23 +158,12 @@ public record RepeatedInfringementPolicy(int penalties, int windowYears) {
                 + " list until its term ends, or remove it as LISTED_IN_ERROR");
     }
 
-    /**
-     * Why the case {@code caseId} does not qualify against {@code uscc} on {@code asOf}, judged by {@code facts}, in a bureau's
-     * words (a sweep from outside, stop 87: a refusal named the cases "not qualifying" and never said why).
-     */
+    /** Why the basis case {@code caseId}, judged by {@code facts}, is not counted among those that make {@code uscc} a candidate. */
     private String whyNot(String caseId, Collection<PenaltyFact> facts, String uscc, LocalDate asOf) {
         PenaltyFact p = facts.stream().filter(f -> f.caseId().equals(caseId)).findFirst().orElse(null);
         if (p == null) return "no decided case of that id";
-        if (p.decidedOn() == null) return "not decided";
-        if (!p.standing()) return "its decision was revoked or confirmed invalid";
-        if (uscc == null || !uscc.equals(p.uscc())) return "against another subject, " + p.uscc();
-        if (!p.infringementPenalty()) return "not counted as an infringement penalty: only an ordinary-procedure decision, with a"
-                + " penalty other than a warning, and " + INFRINGEMENT_WORDING + ", counts";
-        if (p.ipType() == null) return "its case names no IP type";
-        if (p.decidedOn().isAfter(asOf) || p.decidedOn().isBefore(windowStart(asOf))) {
-            return "decided on " + p.decidedOn() + ", outside the " + windowYears + " years before " + asOf;
-        }
-        return "of IP type " + p.ipType() + ", not counted with the basis penalties of another";
+        String reason = whyNot(p, uscc, asOf);
+        return reason != null ? reason : "of IP type " + p.ipType() + ", not counted with the basis penalties of another";
     }
 
     /**
