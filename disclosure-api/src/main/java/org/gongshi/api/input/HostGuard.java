@@ -30,7 +30,9 @@ public class HostGuard implements WebFilter, Ordered {
 
     /** A Host value as RFC 3986 §3.2.2 writes a host (a name, an IPv4 address or a bracketed IP literal) and its port; empty is one. */
     private static final java.util.regex.Pattern HOST_VALUE = java.util.regex.Pattern.compile(
-            "(?:\\[[0-9A-Fa-f:.vV]+]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(?::[0-9]*)?");
+            "(?:\\[[0-9A-Fa-f:.vV]+]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(?::([0-9]*))?");
+    /** The largest port number (a TCP port is 16 bits). */
+    private static final int LAST_PORT = 65_535;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -62,13 +64,23 @@ public class HostGuard implements WebFilter, Ordered {
         String version = version(exchange);
         if (problem == null && version != null && !version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
             refused = org.springframework.http.HttpStatus.HTTP_VERSION_NOT_SUPPORTED;
-            field = "version";
-            problem = "of the request line, " + printable(version) + ", is none this server speaks: send HTTP/1.1 (or HTTP/1.0)";
+            problem = versionNotSupported(version);
         }
         if (problem == null) return chain.filter(exchange).onErrorResume(failure -> answeredByTheConnection(exchange, failure), failure -> Mono.empty());
         org.gongshi.api.problem.SecurityHeaders.ALL.forEach(exchange.getResponse().getHeaders()::set);
         return refused == org.springframework.http.HttpStatus.BAD_REQUEST ? Problems.write(exchange, InvalidRequest.of(field, problem))
-                : Problems.write(exchange, refused, "HTTP version not supported", "The HTTP version " + problem);
+                : Problems.write(exchange, refused, VERSION_NOT_SUPPORTED, problem);
+    }
+
+    /** The title of a 505. */
+    static final String VERSION_NOT_SUPPORTED = "HTTP version not supported";
+
+    /**
+     * The detail of the 505 to a request line in {@code version}, another than HTTP/1.1 or 1.0: also for the connection's own
+     * refusal of one it cannot read ({@code OversizedRequests}: HTTP/2.0 got the generic 400, a re-test from outside, stop 87).
+     */
+    static String versionNotSupported(String version) {
+        return "The HTTP version of the request line, " + printable(version) + ", is none this server speaks: send HTTP/1.1 (or HTTP/1.0)";
     }
 
     /**
@@ -88,8 +100,16 @@ public class HostGuard implements WebFilter, Ordered {
      * Also for the connection's own refusal of a Host whose port is no number ({@code OversizedRequests}).
      */
     static String noHost(String host) {
-        return HOST_VALUE.matcher(host).matches() ? null
-                : "must be a host name or address and its port, as you reached the server (RFC 9112 §3.2); \"" + printable(host) + "\" is none";
+        java.util.regex.Matcher value = HOST_VALUE.matcher(host);
+        if (!value.matches()) {
+            return "must be a host name or address and its port, as you reached the server (RFC 9112 §3.2); \"" + printable(host) + "\" is none";
+        }
+        // a port past 65535 was answered, and an empty one (RFC 3986 allows it; the connection refuses it) got the generic 400
+        // (a re-test of the transport from outside, stop 87)
+        String port = value.group(1);
+        return port == null || !port.isEmpty() && port.length() <= 5 && Integer.parseInt(port) <= LAST_PORT ? null
+                : "names the port \"" + printable(port) + "\" in \"" + printable(host) + "\": a port is a number from 0 to " + LAST_PORT
+                + " (RFC 3986 §3.2.3); send the port you reached the server on, or the host alone";
     }
 
     /** The request line's target as the server read it (a path, or a whole URI in absolute form), or null when it does not say. */

@@ -8,6 +8,8 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AttributeKey;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.api.limits.Bounds;
@@ -38,6 +40,8 @@ public final class OversizedRequests extends ChannelDuplexHandler {
      * "Request unreadable", not the 400 naming {@code Host} that {@code HostGuard} gives every other such Host).
      */
     private static final AttributeKey<String> HOST = AttributeKey.valueOf("gongshi.host");
+    /** The version of the connection's last request when it is neither HTTP/1.1 nor 1.0 (HTTP/2.0, which the connection refuses itself). */
+    private static final AttributeKey<String> OTHER_VERSION = AttributeKey.valueOf("gongshi.otherVersion");
 
     private final byte[] lineTooLong;
     private final byte[] headersTooLarge;
@@ -80,6 +84,8 @@ public final class OversizedRequests extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             ctx.channel().attr(HOST).set(request.headers().get(HttpHeaderNames.HOST));
+            HttpVersion version = request.protocolVersion();
+            ctx.channel().attr(OTHER_VERSION).set(version == HttpVersion.HTTP_1_1 || version == HttpVersion.HTTP_1_0 ? null : version.text());
         }
         ctx.fireChannelRead(msg);
     }
@@ -96,9 +102,12 @@ public final class OversizedRequests extends ChannelDuplexHandler {
                         : hostProblemOrUnreadable(ctx);
                 default -> null;
             };
+            String otherVersion = body == null || response.status().code() != 400 ? null : ctx.channel().attr(OTHER_VERSION).get();
+            if (otherVersion != null) body = problem(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, HostGuard.VERSION_NOT_SUPPORTED, HostGuard.versionNotSupported(otherVersion));
             if (body != null) {
                 FullHttpResponse withProblem = response.replace(Unpooled.wrappedBuffer(body));
                 response.release();
+                if (otherVersion != null) withProblem.setStatus(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED);
                 // the security headers every other answer carries (Spring Security's, which never saw this request)
                 withProblem.headers().set(HttpHeaderNames.CONTENT_TYPE, Problems.PROBLEM_JSON.toString())
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
