@@ -76,9 +76,13 @@ public class FeedController {
                                          @RequestParam(required = false) String types,
                                          @RequestParam(required = false) String division) {
         boolean byHeader = lastEventId != null && !lastEventId.isBlank();
-        long from = byHeader ? sequence("Last-Event-ID", lastEventId) : after != null ? sequence("after", after) : -1;
-        List<String> typeFilter = types(types);
-        Division divisionFilter = Params.division(division);
+        // every bad parameter named at once (a re-test from outside, stop 87: one at a time)
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        Long position = InvalidRequest.checked(problems, () -> byHeader ? sequence("Last-Event-ID", lastEventId) : after != null ? sequence("after", after) : -1);
+        List<String> typeFilter = InvalidRequest.checked(problems, () -> types(types));
+        Division divisionFilter = InvalidRequest.checked(problems, () -> Params.division(division));
+        InvalidRequest.refuseIfAny(problems);
+        long from = position;
         Flux<ServerSentEvent<String>> entries = streams.follow(from, typeFilter, divisionFilter)
                 .map(e -> ServerSentEvent.builder(e.line()).id(Long.toString(e.seq())).event(e.type()).build());
         // the first at once: a stream at the head would otherwise send its status and headers only with the first heartbeat
@@ -118,27 +122,31 @@ public class FeedController {
                                              @RefusedParameter @RequestParam(required = false) String types,
                                              @RefusedParameter @RequestParam(required = false) String division) {
         // the log itself, every entry, as a mirror and a proof need it (audit: the filters were ignored, answering what was not asked)
-        refuseFilters(types, division, "/feed/v1/entries serves every entry, as a mirror and the tree's proofs need them");
-        long from = sequence("after", after);
-        long max = TransparencyLog.number("limit", limit, 1, 100_000);
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>(refusedFilters(types, division,
+                "/feed/v1/entries serves every entry, as a mirror and the tree's proofs need them"));
+        Long position = InvalidRequest.checked(problems, () -> sequence("after", after));
+        Long most = InvalidRequest.checked(problems, () -> TransparencyLog.number("limit", limit, 1, 100_000));
+        InvalidRequest.refuseIfAny(problems);
+        long from = position, max = most;
         // read-your-writes as every read (API.md: ?position= or Ledger-Position; a sweep from outside, stop 71, found it ignored here)
         return ResponseEntity.ok().contentType(JSON_LINES).body(views.await(request, FeedLogProjection.PROCESSING_GROUP)
                 .then(written("after", from)).thenMany(streams.upTo(from, max).map(e -> line(e.line()))));
     }
 
-    /** The stream's filters asked of a read that serves everything: a 400 naming the filter, never the whole answered as if filtered. */
-    private static void refuseFilters(String types, String division, String serves) {
-        if (types != null || division != null) {
-            throw InvalidRequest.of(types != null ? "types" : "division", "filters only /feed/v1/events; " + serves);
-        }
+    /** The stream's filters asked of a read that serves everything: a 400 naming each, never the whole answered as if filtered. */
+    private static List<InvalidRequest.FieldProblem> refusedFilters(String types, String division, String serves) {
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        if (types != null) problems.add(new InvalidRequest.FieldProblem("types", "filters only /feed/v1/events; " + serves));
+        if (division != null) problems.add(new InvalidRequest.FieldProblem("division", "filters only /feed/v1/events; " + serves));
+        return problems;
     }
 
     @GetMapping(path = "/feed/v1/snapshot")
     ResponseEntity<Flux<DataBuffer>> snapshot(ServerHttpRequest request, @RefusedParameter @RequestParam(required = false) String types,
                                               @RefusedParameter @RequestParam(required = false) String division) {
         // a sweep from outside, stop 84: ?division=31 answered the whole country's snapshot with 200, as if filtered
-        refuseFilters(types, division, "/feed/v1/snapshot holds every public record and list entry, consistent with one sequence;"
-                + " keep the divisions and types you need from it, then follow /feed/v1/events?division=…&after=<its sequence>");
+        InvalidRequest.refuseIfAny(refusedFilters(types, division, "/feed/v1/snapshot holds every public record and list entry, consistent"
+                + " with one sequence; keep the divisions and types you need from it, then follow /feed/v1/events?division=…&after=<its sequence>"));
         Flux<DataBuffer> body = views.await(request, FeedLogProjection.PROCESSING_GROUP).then(Mono.fromCallable(() -> {
                     try {
                         return log.reflectedPosition();

@@ -16,6 +16,24 @@ public class InvalidRequest extends RuntimeException {
         return new InvalidRequest(List.of(new FieldProblem(field, message)));
     }
 
+    /**
+     * A parameter read with {@code parameter}, or null with its problems added to {@code problems} when it is wrong: a request's
+     * parameters are all read before it is refused, so that the 400 names every bad one, not only the first.
+     */
+    public static <T> T checked(List<FieldProblem> problems, java.util.function.Supplier<T> parameter) {
+        try {
+            return parameter.get();
+        } catch (InvalidRequest invalid) {
+            problems.addAll(invalid.errors());
+            return null;
+        }
+    }
+
+    /** Refuses the request when {@code problems} holds any, naming each. */
+    public static void refuseIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+    }
+
     public List<FieldProblem> errors() {
         return errors;
     }

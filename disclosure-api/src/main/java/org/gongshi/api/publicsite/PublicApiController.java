@@ -89,8 +89,8 @@ public class PublicApiController {
     Mono<Map<String, Object>> subject(@PathVariable String uscc, ServerHttpRequest request,
                                       @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-        PublicQueries.checked(problems, () -> PublicQueries.search(null, uscc, null, null, null, null));
-        Page.Request paging = PublicQueries.checked(problems, () -> Page.request(page, size, Page.MAX_SIZE));
+        InvalidRequest.checked(problems, () -> PublicQueries.search(null, uscc, null, null, null, null));
+        Page.Request paging = InvalidRequest.checked(problems, () -> Page.request(page, size, Page.MAX_SIZE));
         if (!problems.isEmpty()) throw new InvalidRequest(problems);
         return reads.await(request, RECORDS, LISTINGS).then(Mono.zip(queries.ofSubject(uscc, paging.page(), paging.size()), lists.of(uscc)))
                 .map(found -> {

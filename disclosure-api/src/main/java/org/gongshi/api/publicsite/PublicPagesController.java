@@ -73,8 +73,8 @@ public class PublicPagesController {
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            search = PublicQueries.checked(problems, () -> PublicQueries.search(name, typed(code), typed(division), typed(ipType), typedDate(from), typedDate(to)));
-            paging = PublicQueries.checked(problems, () -> paging(page, size));
+            search = InvalidRequest.checked(problems, () -> PublicQueries.search(name, typed(code), typed(division), typed(ipType), typedDate(from), typedDate(to)));
+            paging = InvalidRequest.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(searchForm(form, invalid));
@@ -165,8 +165,8 @@ public class PublicPagesController {
             refuseWhatTheGuardRefused(exchange);
             // every field at fault named at once (a re-test, stop 73: a bad division hid a bad year)
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            prefix = PublicQueries.checked(problems, () -> Params.division(typed(division)));
-            Integer asked = PublicQueries.checked(problems, () -> figures.year(typedYear(year)));
+            prefix = InvalidRequest.checked(problems, () -> Params.division(typed(division)));
+            Integer asked = InvalidRequest.checked(problems, () -> figures.year(typedYear(year)));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
             y = asked;
         } catch (InvalidRequest invalid) {
@@ -208,8 +208,8 @@ public class PublicPagesController {
         try {
             refuseWhatTheGuardRefused(exchange);
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-            filter = PublicQueries.checked(problems, () -> PublicQueries.listFilter(typed(division), name, typed(code)));
-            paging = PublicQueries.checked(problems, () -> paging(page, size));
+            filter = InvalidRequest.checked(problems, () -> PublicQueries.listFilter(typed(division), name, typed(code)));
+            paging = InvalidRequest.checked(problems, () -> paging(page, size));
             if (!problems.isEmpty()) throw new InvalidRequest(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("form", form)

@@ -15,7 +15,6 @@ import reactor.core.publisher.Mono;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * What the public JSON API and the public pages share: parameter checking, the search, and what a
@@ -44,12 +43,12 @@ public class PublicQueries {
     public static PublicRecords.Search search(String q, String uscc, String division, String ipType, String from, String to) {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
         checkSubject(problems, q, uscc);
-        Division prefix = checked(problems, () -> Params.division(division));
-        LocalDate fromDate = checked(problems, () -> Params.date("from", from, null));
-        LocalDate toDate = checked(problems, () -> Params.date("to", to, null));
+        Division prefix = InvalidRequest.checked(problems, () -> Params.division(division));
+        LocalDate fromDate = InvalidRequest.checked(problems, () -> Params.date("from", from, null));
+        LocalDate toDate = InvalidRequest.checked(problems, () -> Params.date("to", to, null));
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) problems.add(new InvalidRequest.FieldProblem("from", FROM_AFTER_TO));
-        IpType type = checked(problems, () -> Params.oneOf(IpType.class, "ipType", ipType));
-        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        IpType type = InvalidRequest.checked(problems, () -> Params.oneOf(IpType.class, "ipType", ipType));
+        InvalidRequest.refuseIfAny(problems);
         return new PublicRecords.Search(blankToNull(q), blankToNull(uscc), prefix, type, fromDate, toDate);
     }
 
@@ -59,9 +58,9 @@ public class PublicQueries {
      */
     public static ListFilter listFilter(String division, String q, String uscc) {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-        Division prefix = checked(problems, () -> Params.division(division));
+        Division prefix = InvalidRequest.checked(problems, () -> Params.division(division));
         checkSubject(problems, q, uscc);
-        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        InvalidRequest.refuseIfAny(problems);
         return new ListFilter(prefix, blankToNull(q), blankToNull(uscc));
     }
 
@@ -86,16 +85,6 @@ public class PublicQueries {
             // a code with a wrong check character names nobody: say so rather than answer an empty list (GB 32100)
             Uscc.problem(uscc.strip()).ifPresent(problem ->
                     problems.add(new InvalidRequest.FieldProblem("uscc", "is not a unified social credit code: " + problem)));
-        }
-    }
-
-    /** {@code parameter}'s value, or null with its problems added to {@code problems} when it is bad. */
-    static <T> T checked(List<InvalidRequest.FieldProblem> problems, Supplier<T> parameter) {
-        try {
-            return parameter.get();
-        } catch (InvalidRequest invalid) {
-            problems.addAll(invalid.errors());
-            return null;
         }
     }
 
