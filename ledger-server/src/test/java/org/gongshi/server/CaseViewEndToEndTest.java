@@ -40,6 +40,7 @@ class CaseViewEndToEndTest {
         String heard = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
         String transferred = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
         String returnedLate = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
+        String suspected = bureau.file(LedgerEndToEndTest.fileCase(LedgerEndToEndTest.BUREAU));
 
         // 撤销立案: a disposition with its reason
         bureau.act(dismissed, "dismissal", Map.of("dismissedOn", "2026-02-12", "reason", "NO_VIOLATION", "note", "鉴定结论为正品"));
@@ -70,6 +71,25 @@ class CaseViewEndToEndTest {
         Map<?, ?> due = (Map<?, ?>) decided.get("disclosureDue");
         assertThat(deadline(due.get("doublePublicityDeadline"))).containsEntry("dueOn", "2026-03-17").containsEntry("met", null);
         assertThat(deadline(due.get("deadline"))).containsEntry("dueOn", "2026-04-03").containsEntry("met", null);
+
+        // 涉嫌犯罪 recorded on its own (the ledger's day 03-09): the head's decision was due Thursday 03-05, so the deadline mechanism
+        // records it missed; the case is not dismissed while its transfer waits; the head's refusal, with its reason, answers it late
+        bureau.act(suspected, "transfer/suspicion", Map.of("suspectedOn", "2026-03-02", "reason", "涉嫌假冒注册商标罪"));
+        Map<?, ?> waiting = LedgerEndToEndTest.awaitCase(web, token, suspected, v -> !((List<?>) v.get("missedDeadlines")).isEmpty());
+        assertThat((List<?>) waiting.get("missedDeadlines")).singleElement()
+                .isEqualTo(Map.of("kind", "TRANSFER_APPROVAL", "dueOn", "2026-03-05", "recordedOn", "2026-03-09"));
+        Map<?, ?> suspicion = (Map<?, ?>) waiting.get("crimeSuspicion");
+        assertThat(suspicion.get("suspectedOn")).isEqualTo("2026-03-02");
+        assertThat(deadline(suspicion.get("approvalDeadline"))).containsEntry("dueOn", "2026-03-05").containsEntry("met", null);
+        assertThat(bureau.refused(suspected, "dismissal", Map.of("dismissedOn", "2026-03-09", "reason", "NO_VIOLATION")).get("rule"))
+                .isEqualTo("transfer-not-replaced");
+        bureau.act(suspected, "transfer/approval", Map.of("approved", false, "decidedOn", "2026-03-09", "reason", "未达刑事追诉标准"));
+        Map<?, ?> refusedTransfer = LedgerEndToEndTest.awaitCase(web, token, suspected,
+                v -> v.get("crimeSuspicion") instanceof Map<?, ?> c && c.get("approved") != null);
+        Map<?, ?> decidedOn = (Map<?, ?>) refusedTransfer.get("crimeSuspicion");
+        assertThat(decidedOn.get("approved")).isEqualTo(false);
+        assertThat(decidedOn.get("refusalReason")).isEqualTo("未达刑事追诉标准");
+        assertThat(deadline(decidedOn.get("approvalDeadline"))).containsEntry("satisfiedOn", "2026-03-09").containsEntry("met", false);
 
         // 移送: suspected Monday 03-02, approval due Thursday 03-05, approved 03-09 (late); sent 03-10, within 24 h of it
         bureau.act(transferred, "transfer", Map.of("transferredOn", "2026-03-10", "judicialOrgan", "北京市公安局朝阳分局",

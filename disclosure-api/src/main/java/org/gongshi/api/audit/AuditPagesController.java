@@ -68,11 +68,13 @@ public class AuditPagesController {
             Map.entry("CaseDismissed", "撤销立案"), Map.entry("DecisionServed", "送达处罚决定书"), Map.entry("HearingScheduled", "听证通知"),
             Map.entry("ChallengeFiled", "申请复议/提起诉讼"), Map.entry("ChallengeEnded", "复议/诉讼终结"),
             Map.entry("TransferDeadlines", "移送审批与送交期限"), Map.entry("TransferReturned", "司法机关不予立案退回"),
+            Map.entry("CrimeSuspected", "涉嫌犯罪"), Map.entry("TransferApproved", "批准移送"), Map.entry("TransferNotApproved", "不予批准移送"),
             Map.entry("SubjectShredded", "个人信息销毁（密钥删除）"),
             // the deadline mechanism's events: a missed deadline is recorded by the ledger on its clock
             Map.entry("DecisionDeadlineMissed", "处罚决定期限届满未决定"), Map.entry("DisclosureDeadlineMissed", "公示期限（20个工作日）届满未公示"),
             Map.entry("DoublePublicityDeadlineMissed", "双公示期限（7个工作日）届满未公示"),
             Map.entry("WithdrawalDeadlineMissed", "撤回公示期限届满未撤回"),
+            Map.entry("TransferDeadlineMissed", "移送审批或送交期限届满未办理"),
             // the ledger's own record that one subject holds one entry of a list at a time (an auditor's sweep, stop 85: shown as
             // class names)
             Map.entry("ListEntrySlotOccupied", "名单位次占用（同一主体在同一名单仅一条有效列入）"), Map.entry("ListEntrySlotVacated", "名单位次释放"));

@@ -12,6 +12,10 @@ import org.gongshi.ledger.cases.command.DismissCase;
 import org.gongshi.ledger.cases.command.ScheduleHearing;
 import org.gongshi.ledger.cases.command.ReturnTransfer;
 import org.gongshi.api.cases.CaseRequests.TransferReturnRequest;
+import org.gongshi.api.cases.CaseRequests.SuspicionRequest;
+import org.gongshi.api.cases.CaseRequests.TransferDecisionRequest;
+import org.gongshi.ledger.cases.command.RecordCrimeSuspicion;
+import org.gongshi.ledger.cases.command.DecideOnTransfer;
 import org.gongshi.api.problem.InvalidRequest;
 import org.gongshi.ledger.cases.command.EndChallenge;
 import org.gongshi.ledger.cases.command.FileChallenge;
@@ -182,6 +186,19 @@ public class CaseCommandController {
         return act(jwt, key, caseId, "transfer", body,
                 () -> new TransferToJudiciary(caseId, body.transferredOn(), body.judicialOrgan(), body.reason(), body.suspectedOn(),
                         body.approvedOn()));
+    }
+
+    @PostMapping("/{caseId}/transfer/suspicion")
+    Mono<ResponseEntity<?>> suspicion(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                      @PathVariable String caseId, @Valid @RequestBody SuspicionRequest body) {
+        return act(jwt, key, caseId, "transfer/suspicion", body, () -> new RecordCrimeSuspicion(caseId, body.suspectedOn(), body.reason()));
+    }
+
+    @PostMapping("/{caseId}/transfer/approval")
+    Mono<ResponseEntity<?>> transferDecision(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
+                                             @PathVariable String caseId, @Valid @RequestBody TransferDecisionRequest body) {
+        return act(jwt, key, caseId, "transfer/approval", body,
+                () -> new DecideOnTransfer(caseId, body.approved(), body.decidedOn(), body.reason()));
     }
 
     @PostMapping("/{caseId}/transfer/return")

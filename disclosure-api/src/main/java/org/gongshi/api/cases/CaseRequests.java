@@ -189,6 +189,12 @@ public final class CaseRequests {
     public record TransferRequest(@NotNull LocalDate transferredOn, @NotBlank @CodePointLength(max = Bounds.NAME) String judicialOrgan,
                                   @NotBlank @CodePointLength(max = Bounds.TEXT) String reason, @NotNull LocalDate suspectedOn, @NotNull LocalDate approvedOn) {}
 
+    /** 涉嫌犯罪: a crime suspected in the case's matter, before the head decides on its transfer (Decree 310 Art 5). */
+    public record SuspicionRequest(@NotNull LocalDate suspectedOn, @NotBlank @CodePointLength(max = Bounds.TEXT) String reason) {}
+
+    /** 批准移送 / 不予批准: the head's decision on the transfer of the suspected crime; a refusal gives its reason. */
+    public record TransferDecisionRequest(@NotNull Boolean approved, @NotNull LocalDate decidedOn, @CodePointLength(max = Bounds.TEXT) String reason) {}
+
     /** 不予立案退回: the judiciary declined to file the transferred case. */
     public record TransferReturnRequest(@NotNull LocalDate returnedOn, @NotBlank @CodePointLength(max = Bounds.TEXT) String reason) {}
 

@@ -36,6 +36,13 @@ import org.gongshi.ledger.cases.event.ChallengeEnded;
 import org.gongshi.ledger.cases.event.ChallengeFiled;
 import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.command.TransferToJudiciary;
+import org.gongshi.ledger.cases.command.RecordCrimeSuspicion;
+import org.gongshi.ledger.cases.command.DecideOnTransfer;
+import org.gongshi.ledger.cases.event.CrimeSuspected;
+import org.gongshi.ledger.cases.event.TransferApproved;
+import org.gongshi.ledger.cases.event.TransferNotApproved;
+import org.gongshi.ledger.cases.event.TransferDeadlineMissed;
+import org.gongshi.ledger.cases.event.TransferStep;
 import org.gongshi.ledger.cases.event.CaseClockPaused;
 import org.gongshi.ledger.cases.event.CaseClockResumed;
 import org.gongshi.ledger.cases.event.CaseClosed;
@@ -128,6 +135,18 @@ public class Case implements DisclosedCase {
     /** Reconsiderations and lawsuits against the decision, by number (1, 2, ...). */
     private final List<Challenge> challenges = new ArrayList<>();
     private boolean transferred;
+    /**
+     * A crime suspected in the case's matter whose transfer is still due (Decree 310 Art 5): the day it was suspected (null when
+     * none waits), the head's decision due by {@code transferApproval}, the approval once recorded and the sending it makes due,
+     * and which of the two deadlines was recorded missed. Cleared by the transfer or by the head's refusal.
+     */
+    private LocalDate suspectedOn;
+    private Deadline transferApproval;
+    private LocalDate transferApprovedOn;
+    private boolean transferApprovedInTime;
+    private Deadline transferSending;
+    private boolean transferApprovalMissed;
+    private boolean transferSendingMissed;
     private boolean executed;
     private RevisionKind lastRevision;
     private LocalDate lastRevisionEffectiveOn;
@@ -369,6 +388,7 @@ public class Case implements DisclosedCase {
                 + " dismissed" + untilReturned());
         check(command.reason() != null, Rule.DISMISSAL,
                 "a dismissal names its reason: NO_VIOLATION, NO_JURISDICTION, TIME_BARRED or PARTY_DECEASED_OR_DISSOLVED");
+        requireNoTransferDue("dismissing");
         requireDatedInOrder(command.dismissedOn(), "the dismissal", recording, rules);
         endPauseBy(command.dismissedOn(), rules);
         missDecisionDeadlineIfPassed(recording, rules);
@@ -396,18 +416,98 @@ public class Case implements DisclosedCase {
         check(!command.suspectedOn().isAfter(command.approvedOn()) && !command.approvedOn().isAfter(command.transferredOn()),
                 Rule.TRANSFER_NOT_REPLACED, "suspected " + command.suspectedOn() + ", approved " + command.approvedOn() + " and sent "
                         + command.transferredOn() + " must follow one another");
+        // a suspicion or an approval recorded before: the transfer names the same days
+        check(suspectedOn == null || suspectedOn.equals(command.suspectedOn()), Rule.TRANSFER_NOT_REPLACED, "the crime was recorded"
+                + " suspected on " + suspectedOn + " (POST /api/v1/cases/{caseId}/transfer/suspicion): the transfer names that day as suspectedOn");
+        check(transferApprovedOn == null || transferApprovedOn.equals(command.approvedOn()), Rule.TRANSFER_NOT_REPLACED, "the head's"
+                + " approval was recorded on " + transferApprovedOn + " (POST /api/v1/cases/{caseId}/transfer/approval): the transfer names"
+                + " that day as approvedOn");
         endPauseBy(command.transferredOn(), rules);
         missDecisionDeadlineIfPassed(recording, rules);
-        apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
-                decisionDeadline(rules), recording.onTime(decisionDeadline(rules)), rules.version()));
-        // each is met as the ledger recorded it; the approval is recorded only with the transfer, so a transfer recorded within
-        // the sending's deadline carries it in time (a sweep from outside, stop 78: an approval dated in time but recorded a week
-        // after both deadlines showed met, beside a sending shown recorded late)
+        missTransferDeadlinesIfPassed(recording, rules);
+        // each is met as the ledger recorded it; an approval recorded only with the transfer is carried in time by a transfer
+        // recorded within the sending's deadline (a sweep from outside, stop 78: an approval dated in time but recorded a week
+        // after both deadlines showed met, beside a sending shown recorded late); one recorded on its own was judged then
         Deadline approval = rules.transferApprovalDeadline(command.suspectedOn());
         Deadline sending = rules.transferSendingDeadline(command.approvedOn());
         boolean sentInTime = recording.onTime(sending);
-        apply(new TransferDeadlines(caseId, command.suspectedOn(), command.approvedOn(), approval,
-                approval.metBy(command.approvedOn()) && (recording.onTime(approval) || sentInTime), sending, sentInTime, rules.version()));
+        boolean approvedInTime = transferApprovedOn != null ? transferApprovedInTime
+                : approval.metBy(command.approvedOn()) && (recording.onTime(approval) || sentInTime);
+        apply(new CaseTransferredToJudiciary(caseId, command.transferredOn(), command.judicialOrgan(), command.reason(),
+                decisionDeadline(rules), recording.onTime(decisionDeadline(rules)), rules.version()));
+        apply(new TransferDeadlines(caseId, command.suspectedOn(), command.approvedOn(), approval, approvedInTime, sending, sentInTime,
+                rules.version()));
+    }
+
+    /**
+     * 涉嫌犯罪: a crime suspected in the case's matter, reported before the head decides on its transfer, so that the 3 days
+     * for that decision and the 24 hours for the sending run, and are recorded missed, while the transfer waits (Decree 310
+     * Art 5; a sweep of the legal rules from outside, stop 87: recorded only with the transfer, a transfer never made was never
+     * late). Any time before closure, a penalty decided or not (Art 11).
+     */
+    @CommandHandler
+    public void handle(RecordCrimeSuspicion command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a suspected crime found later is a new case");
+        check(status != CaseStatus.DISMISSED, Rule.DECIDED_ONCE, "the case was dismissed (撤销立案) as filed in error; a crime suspected"
+                + " in its matter is transferred from a case filed for it");
+        check(!transferred, Rule.TRANSFER_NOT_REPLACED, "the case is already with the judiciary");
+        check(suspectedOn == null, Rule.TRANSFER_NOT_REPLACED, "a crime was already recorded suspected on " + suspectedOn + " and its"
+                + " transfer is due: record the head's decision (POST /api/v1/cases/{caseId}/transfer/approval) or the transfer");
+        check(command.suspectedOn() != null && command.reason() != null && !command.reason().isBlank(), Rule.TRANSFER_NOT_REPLACED,
+                "a suspicion of a crime records its day (suspectedOn) and why (reason)");
+        // the suspicion may have arisen before the case was filed, as the transfer takes it
+        recording.requireLegalDate(command.suspectedOn(), "the suspicion of a crime", rules);
+        apply(new CrimeSuspected(caseId, command.suspectedOn(), command.reason(), rules.transferApprovalDeadline(command.suspectedOn()),
+                rules.version()));
+    }
+
+    /** 批准移送 / 不予批准: the head's decision on the recorded suspicion, within 3 days of it; a refusal records its reason. */
+    @CommandHandler
+    public void handle(DecideOnTransfer command, Rulebook rules, Recording recording) {
+        authorise(recording);
+        check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; it takes no further acts");
+        check(suspectedOn != null, Rule.TRANSFER_NOT_REPLACED, "no suspected crime waits on the case: record the suspicion first"
+                + " (POST /api/v1/cases/{caseId}/transfer/suspicion)");
+        check(transferApprovedOn == null, Rule.TRANSFER_NOT_REPLACED, "the head approved the transfer on " + transferApprovedOn
+                + "; record the transfer (POST /api/v1/cases/{caseId}/transfer)");
+        check(command.approved() != null && command.decidedOn() != null, Rule.TRANSFER_NOT_REPLACED,
+                "the head's decision says whether the transfer is approved (approved: true or false) and when (decidedOn)");
+        check(command.approved() || command.reason() != null && !command.reason().isBlank(), Rule.TRANSFER_NOT_REPLACED,
+                "a refusal to transfer a suspected crime records its reason in the file (Decree 310 Art 5)");
+        requireDatedInOrder(command.decidedOn(), "the head's decision on the transfer", recording, rules);
+        check(!command.decidedOn().isBefore(suspectedOn), Rule.TRANSFER_NOT_REPLACED, "the head decided on " + command.decidedOn()
+                + ", before the crime was suspected on " + suspectedOn);
+        missTransferDeadlinesIfPassed(recording, rules);
+        boolean inTime = transferApproval.metBy(command.decidedOn()) && recording.onTime(transferApproval);
+        if (command.approved()) {
+            apply(new TransferApproved(caseId, command.decidedOn(), transferApproval, inTime, rules.transferSendingDeadline(command.decidedOn()),
+                    rules.version()));
+        } else {
+            apply(new TransferNotApproved(caseId, command.decidedOn(), command.reason(), transferApproval, inTime, rules.version()));
+        }
+    }
+
+    /**
+     * Records each step of a due transfer missed when its deadline passed before the recording day, once: the head's decision
+     * 3 days after the suspicion, the sending 24 hours after the approval; at the deadline mechanism's check, and at the step
+     * itself when it is recorded late before that check reached the case.
+     */
+    private void missTransferDeadlinesIfPassed(Recording recording, Rulebook rules) {
+        if (recording.historicalImport() || suspectedOn == null) return;
+        if (transferApprovedOn == null && !transferApprovalMissed && recording.today().isAfter(transferApproval.dueOn())) {
+            apply(new TransferDeadlineMissed(caseId, TransferStep.APPROVAL, transferApproval, recording.today(), rules.version()));
+        }
+        if (transferApprovedOn != null && !transferSendingMissed && recording.today().isAfter(transferSending.dueOn())) {
+            apply(new TransferDeadlineMissed(caseId, TransferStep.SENDING, transferSending, recording.today(), rules.version()));
+        }
+    }
+
+    /** Decree 310 Art 11: a penalty never replaces a due transfer; the case is not ended while one waits. */
+    private void requireNoTransferDue(String act) {
+        check(suspectedOn == null, Rule.TRANSFER_NOT_REPLACED, "a crime was recorded suspected on " + suspectedOn + " and its transfer"
+                + " is due; a penalty never replaces it: record the transfer (POST /api/v1/cases/{caseId}/transfer) or the head's refusal"
+                + " with its reason (POST /api/v1/cases/{caseId}/transfer/approval, approved false) before " + act + " the case");
     }
 
     @CommandHandler
@@ -496,6 +596,7 @@ public class Case implements DisclosedCase {
         // Art 61: every decision records the day the party received it; a revoked one has nothing left to serve
         check(decisionId == null || penaltyEnded || servedOn != null, Rule.SERVICE_OF_DECISION,
                 "the day the party received decision " + decisionId + " is not recorded; record its service (送达) before closing");
+        requireNoTransferDue("closing");
         requireDatedInOrder(command.closedOn(), "the closure", recording, rules);
         apply(new CaseClosed(caseId, command.closedOn(), command.outcome()));
     }
@@ -542,6 +643,7 @@ public class Case implements DisclosedCase {
     public void handle(CheckDeadlines command, Rulebook rules, Recording recording) {
         authorise(recording, Recording.DEADLINES);
         missDecisionDeadlineIfPassed(recording, rules);
+        if (status != CaseStatus.CLOSED) missTransferDeadlinesIfPassed(recording, rules);
         disclosure.checkDeadlines(recording, rules);
     }
 
@@ -914,9 +1016,41 @@ public class Case implements DisclosedCase {
     }
 
     @EventSourcingHandler
+    void on(CrimeSuspected event) {
+        suspectedOn = event.suspectedOn();
+        transferApproval = event.approvalDeadline();
+        transferApprovedOn = null;
+        transferSending = null;
+        transferApprovalMissed = false;
+        transferSendingMissed = false;
+    }
+
+    @EventSourcingHandler
+    void on(TransferApproved event) {
+        lastActOn = event.approvedOn();
+        transferApprovedOn = event.approvedOn();
+        transferApprovedInTime = event.approvedInTime();
+        transferSending = event.sendingDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(TransferNotApproved event) {
+        lastActOn = event.decidedOn();
+        suspectedOn = null;
+    }
+
+    @EventSourcingHandler
+    void on(TransferDeadlineMissed event) {
+        if (event.step() == TransferStep.APPROVAL) transferApprovalMissed = true;
+        else transferSendingMissed = true;
+    }
+
+    @EventSourcingHandler
     void on(CaseTransferredToJudiciary event) {
         lastActOn = event.transferredOn();
         transferred = true;
+        suspectedOn = null;
+        transferApprovedOn = null;
         if (!status.isDisposed()) status = CaseStatus.TRANSFERRED;
     }
 

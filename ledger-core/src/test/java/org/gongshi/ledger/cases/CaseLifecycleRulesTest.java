@@ -1104,6 +1104,89 @@ class CaseLifecycleRulesTest {
                 "case-closed", "a return after its closure cannot reopen it");
     }
 
+    /**
+     * DOMAIN.md "suspected crime": the approval within 3 days and the sending within 24 h are recorded as deadlines while the
+     * transfer waits, from a suspicion recorded on its own, and missed when they pass (a sweep from outside, stop 87: recorded only
+     * with the transfer, a transfer never made was never late); a penalty never replaces the due transfer, so the case is not
+     * closed or dismissed while it waits; the head's refusal, with its reason, ends the wait.
+     */
+    @Test
+    void suspected_crime_transfer_deadlines_run_from_the_recorded_suspicion_and_a_due_transfer_is_never_replaced() {
+        var check = new org.gongshi.ledger.cases.command.CheckDeadlines(CASE_ID);
+        var deadlines = org.gongshi.ledger.policy.LedgerTime.asSystem(org.gongshi.ledger.policy.Recording.DEADLINES);
+        String why = "涉嫌假冒注册商标罪，非法经营额逾25万元";
+        // suspected Monday 03-16: the head's decision due Thursday 03-19
+        var suspected = new org.gongshi.ledger.cases.event.CrimeSuspected(CASE_ID, date("2026-03-16"), why, due("2026-03-19"), VERSION);
+        time.on(date("2026-03-16"));
+        fixture.given(filed()).when(new org.gongshi.ledger.cases.command.RecordCrimeSuspicion(CASE_ID, date("2026-03-16"), why), AS_OWN_BUREAU)
+                .expectEvents(suspected);
+        refused(fixture.given(filed(), suspected).when(new org.gongshi.ledger.cases.command.RecordCrimeSuspicion(CASE_ID, date("2026-03-16"), why),
+                AS_OWN_BUREAU), "transfer-not-replaced", "already recorded suspected on 2026-03-16");
+
+        // undecided: nothing on its last day, the miss the day after, once
+        time.on(date("2026-03-19"));
+        fixture.given(filed(), suspected).when(check, deadlines).expectNoEvents();
+        time.on(date("2026-03-20"));
+        var approvalMissed = new org.gongshi.ledger.cases.event.TransferDeadlineMissed(CASE_ID,
+                org.gongshi.ledger.cases.event.TransferStep.APPROVAL, due("2026-03-19"), date("2026-03-20"), VERSION);
+        fixture.given(filed(), suspected).when(check, deadlines).expectEvents(approvalMissed);
+        fixture.given(filed(), suspected, approvalMissed).when(check, deadlines).expectNoEvents();
+
+        // approved in time on 03-18: the sending due by 03-19, missed on 03-20
+        time.on(date("2026-03-18"));
+        var approved = new org.gongshi.ledger.cases.event.TransferApproved(CASE_ID, date("2026-03-18"), due("2026-03-19"), true, due("2026-03-19"), VERSION);
+        fixture.given(filed(), suspected).when(new org.gongshi.ledger.cases.command.DecideOnTransfer(CASE_ID, true, date("2026-03-18"), null),
+                AS_OWN_BUREAU).expectEvents(approved);
+        time.on(date("2026-03-20"));
+        var sendingMissed = new org.gongshi.ledger.cases.event.TransferDeadlineMissed(CASE_ID,
+                org.gongshi.ledger.cases.event.TransferStep.SENDING, due("2026-03-19"), date("2026-03-20"), VERSION);
+        fixture.given(filed(), suspected, approved).when(check, deadlines).expectEvents(sendingMissed);
+
+        // sent 03-23, recorded that day before a check reached the case: the sending's miss first; the approval kept as judged
+        time.on(date("2026-03-23"));
+        fixture.given(filed(), suspected, approved)
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-16"), date("2026-03-18")),
+                        AS_OWN_BUREAU)
+                .expectEvents(new org.gongshi.ledger.cases.event.TransferDeadlineMissed(CASE_ID, org.gongshi.ledger.cases.event.TransferStep.SENDING,
+                                due("2026-03-19"), date("2026-03-23"), VERSION), transferred(date("2026-03-23"), true),
+                        new TransferDeadlines(CASE_ID, date("2026-03-16"), date("2026-03-18"), due("2026-03-19"), true, due("2026-03-19"), false, VERSION));
+        // the transfer names the days recorded
+        refused(fixture.given(filed(), suspected, approved)
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-23"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-17"), date("2026-03-18")),
+                        AS_OWN_BUREAU), "transfer-not-replaced", "recorded suspected on 2026-03-16");
+
+        // a penalty never replaces the due transfer: a case decided, served and waiting for its transfer is not closed or dismissed
+        time.at(null);
+        refused(fixture.given(filed(), noPenaltyDecided(date("2026-03-20")),
+                        new DecisionServed(CASE_ID, DECISION_ID, date("2026-03-20"), "直接送达", null, VERSION), suspected)
+                .when(new CloseCase(CASE_ID, date("2026-03-20"), "不予处罚"), AS_OWN_BUREAU),
+                "transfer-not-replaced", "its transfer is due; a penalty never replaces it");
+        refused(fixture.given(filed(), suspected)
+                .when(new DismissCase(CASE_ID, date("2026-03-20"), DismissalReason.NO_VIOLATION, null), AS_OWN_BUREAU),
+                "transfer-not-replaced", "before dismissing the case");
+
+        // the head's refusal records its reason, and ends the wait: no miss after it, and the case may be closed
+        time.on(date("2026-03-18"));
+        refused(fixture.given(filed(), suspected)
+                .when(new org.gongshi.ledger.cases.command.DecideOnTransfer(CASE_ID, false, date("2026-03-18"), " "), AS_OWN_BUREAU),
+                "transfer-not-replaced", "records its reason");
+        var notApproved = new org.gongshi.ledger.cases.event.TransferNotApproved(CASE_ID, date("2026-03-18"), "未达刑事追诉标准", due("2026-03-19"), true, VERSION);
+        fixture.given(filed(), suspected)
+                .when(new org.gongshi.ledger.cases.command.DecideOnTransfer(CASE_ID, false, date("2026-03-18"), "未达刑事追诉标准"), AS_OWN_BUREAU)
+                .expectEvents(notApproved);
+        time.on(date("2026-03-25"));
+        fixture.given(filed(), suspected, notApproved).when(check, deadlines).expectNoEvents();
+        time.at(null);
+        fixture.given(filed(), noPenaltyDecided(date("2026-03-20")),
+                        new DecisionServed(CASE_ID, DECISION_ID, date("2026-03-20"), "直接送达", null, VERSION), suspected, notApproved)
+                .when(new CloseCase(CASE_ID, date("2026-03-20"), "不予处罚"), AS_OWN_BUREAU)
+                .expectEvents(new CaseClosed(CASE_ID, date("2026-03-20"), "不予处罚"));
+        // a decision with no suspicion to decide on
+        refused(fixture.given(filed())
+                .when(new org.gongshi.ledger.cases.command.DecideOnTransfer(CASE_ID, true, date("2026-03-18"), null), AS_OWN_BUREAU),
+                "transfer-not-replaced", "no suspected crime waits on the case");
+    }
+
     /** A filed case transferred: sent {@code sent}, suspected and approved as given; its two deadlines, each met or not. */
     private void transferDeadlines(String sent, String suspected, String approved, String approvalDue, boolean approvalMet,
                                    String sendingDue, boolean sendingMet) {

@@ -59,7 +59,9 @@ public class MovedEventTypes extends SingleEventUpcaster {
      */
     private static final Set<Class<?>> BORN_AFTER_THE_MOVE = Set.of(DecisionDeadlineMissed.class, DisclosureDeadlineMissed.class,
             DoublePublicityDeadlineMissed.class, WithdrawalDeadlineMissed.class, DecisionServed.class, ChallengeFiled.class,
-            ChallengeEnded.class, CaseDismissed.class, TransferDeadlines.class, TransferReturned.class, HearingScheduled.class);
+            ChallengeEnded.class, CaseDismissed.class, TransferDeadlines.class, TransferReturned.class, HearingScheduled.class,
+            org.gongshi.ledger.cases.event.CrimeSuspected.class, org.gongshi.ledger.cases.event.TransferApproved.class,
+            org.gongshi.ledger.cases.event.TransferNotApproved.class, org.gongshi.ledger.cases.event.TransferDeadlineMissed.class);
 
     /** The old stored name of each event, in package {@code org.gongshi.ledger.<capability>}, and its class now. */
     private static Stream<Map.Entry<String, String>> moved(String capability, Class<?>... events) {

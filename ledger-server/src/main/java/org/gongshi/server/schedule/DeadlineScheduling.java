@@ -13,6 +13,8 @@ import org.gongshi.ledger.cases.event.DecisionDeadlineExtended;
 import org.gongshi.ledger.cases.event.DecisionRevised;
 import org.gongshi.ledger.cases.event.PenaltyDecided;
 import org.gongshi.ledger.cases.event.TransferReturned;
+import org.gongshi.ledger.cases.event.CrimeSuspected;
+import org.gongshi.ledger.cases.event.TransferApproved;
 import org.gongshi.ledger.vocabulary.RevisionKind;
 import org.gongshi.ledger.disclosure.event.DisclosureAction;
 import org.gongshi.ledger.disclosure.event.DisclosureDecided;
@@ -28,7 +30,8 @@ import java.time.Instant;
 /**
  * Puts each deadline the ledger records into the {@link DeadlineSchedule}, due at the start of the day
  * after its last day (Asia/Shanghai): the decision deadline (as filed, extended, moved by pauses), the
- * 7 WD and 20 WD disclosure deadlines of a decision, a returned transfer's decision deadline, the end of a record's publicity period, of a
+ * 7 WD and 20 WD disclosure deadlines of a decision, a returned transfer's decision deadline, a suspected crime's transfer
+ * deadlines (the head's decision, the sending), the end of a record's publicity period, of a
  * list entry's term and of each sanction's term ({@code until}). Replays schedule nothing twice.
  */
 @Component
@@ -111,6 +114,17 @@ public class DeadlineScheduling {
         // recorded the import's later decision and publication missed, and expired the record before the import's credit repair)
         schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), "true".equals(imported) && recordedAt != null
                 ? recordedAt.plus(IMPORT_GRACE) : recordedAt);
+    }
+
+    /** A suspected crime's transfer: the head's decision due in 3 days, an approved transfer's sending in 24 hours (Decree 310 Art 5). */
+    @EventHandler
+    void on(CrimeSuspected e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), checkAt(e.approvalDeadline(), imported, recordedAt));
+    }
+
+    @EventHandler
+    void on(TransferApproved e, @MetaDataValue(MetadataKeys.HISTORICAL_IMPORT) String imported, @Timestamp Instant recordedAt) {
+        schedule.schedule(DeadlineSchedule.Kind.CASE, e.caseId(), checkAt(e.sendingDeadline(), imported, recordedAt));
     }
 
     @EventHandler

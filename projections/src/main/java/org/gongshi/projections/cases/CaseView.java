@@ -76,7 +76,8 @@ public record CaseView(
         LocalDate disclosureOverdueSince,
         LocalDate disclosureDueFrom,
         LocalDate actOn,
-        Boolean historicalImport) {
+        Boolean historicalImport,
+        CrimeSuspicion crimeSuspicion) {
 
     /** The view of a case just filed; {@code imported} when filed through the historical import (its acts never on time). */
     static CaseView filed(CaseFiled e, long globalIndex, boolean imported) {
@@ -84,7 +85,7 @@ public record CaseView(
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
                 List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of(),
-                null, List.of(), null, null, null, e.actOn(), imported);
+                null, List.of(), null, null, null, e.actOn(), imported, null);
     }
 
     /** A change of this view by one event ({@link CaseViewProjection}): its changeable parts, set in place, then {@link Edit#at}. */
@@ -117,6 +118,7 @@ public record CaseView(
         Disclosure firstPublication;
         LocalDate disclosureOverdueSince;
         LocalDate disclosureDueFrom;
+        CrimeSuspicion crimeSuspicion;
 
         private Edit(CaseView view) {
             this.view = view;
@@ -142,6 +144,7 @@ public record CaseView(
             firstPublication = view.firstPublication;
             disclosureOverdueSince = view.disclosureOverdueSince;
             disclosureDueFrom = view.disclosureDueFrom;
+            crimeSuspicion = view.crimeSuspicion;
         }
 
         /** The view as the edit left it, with the event at {@code position} its last. */
@@ -151,7 +154,7 @@ public record CaseView(
                     v.procedure, v.source, v.party, decisionDeadline, v.escalationDueOn, clock, extensions, notice, hearing, statements,
                     decision, transfer, execution, closure, revisions, disclosure, v.policyVersion, position, missedDeadlines, challenges,
                     withdrawals, dismissal, earlierTransfers, firstPublication, disclosureOverdueSince, disclosureDueFrom, v.actOn,
-                    v.historicalImport);
+                    v.historicalImport, crimeSuspicion);
         }
     }
 
@@ -209,9 +212,19 @@ public record CaseView(
 
     /**
      * A deadline the ledger recorded as passed unmet ({@code DECISION}, {@code DISCLOSURE},
-     * {@code DOUBLE_PUBLICITY}, {@code WITHDRAWAL}): its last day and the day the miss was recorded.
+     * {@code DOUBLE_PUBLICITY}, {@code WITHDRAWAL}, a transfer's {@code TRANSFER_APPROVAL} and {@code TRANSFER_SENDING}): its last
+     * day and the day the miss was recorded.
      */
     public record MissedDeadline(String kind, LocalDate dueOn, LocalDate recordedOn) {}
+
+    /**
+     * 涉嫌犯罪: the latest crime suspected in the case's matter ({@code suspectedOn}, why), the head's decision on its transfer due
+     * by {@code approvalDeadline} (answered by the approval, the refusal or a transfer naming its approval), whether the head
+     * approved ({@code approved}, null while undecided) on {@code decidedOn}, a refusal's reason, and an approved transfer's
+     * sending due by {@code sendingDeadline} (answered by the transfer) (Decree 310 Art 5).
+     */
+    public record CrimeSuspicion(LocalDate suspectedOn, String reason, DeadlineView approvalDeadline, Boolean approved, LocalDate decidedOn,
+                                 String refusalReason, DeadlineView sendingDeadline) {}
 
     /**
      * A deadline that applied, the date of the act that answered it, if any, and whether the act was

@@ -38,6 +38,10 @@ import org.gongshi.ledger.cases.event.DecisionServed;
 import org.gongshi.ledger.cases.event.CaseDismissed;
 import org.gongshi.ledger.cases.event.TransferReturned;
 import org.gongshi.ledger.cases.event.TransferDeadlines;
+import org.gongshi.ledger.cases.event.CrimeSuspected;
+import org.gongshi.ledger.cases.event.TransferApproved;
+import org.gongshi.ledger.cases.event.TransferNotApproved;
+import org.gongshi.ledger.cases.event.TransferDeadlineMissed;
 import org.gongshi.ledger.cases.event.HearingScheduled;
 import org.gongshi.ledger.cases.event.ChallengeEnded;
 import org.gongshi.ledger.cases.event.ChallengeFiled;
@@ -212,7 +216,7 @@ public class CaseViewProjection {
      * and the penalties' descriptions.
      */
     static final List<String> FREE_TEXTS = List.of("source", "decision.facts", "decision.legalBasis", "statements.*.summary", "hearing.outcome", "extensions.*.reason",
-            "dismissal.note", "transfer.reason", "transfer.returnReason", "earlierTransfers.*.reason", "earlierTransfers.*.returnReason",
+            "dismissal.note", "transfer.reason", "transfer.returnReason", "crimeSuspicion.reason", "crimeSuspicion.refusalReason", "earlierTransfers.*.reason", "earlierTransfers.*.returnReason",
             "challenges.*.outcome", "closure.outcome", "revisions.*.reason", "execution.method", "decision.service.method",
             "notice.proposedPenalties.*.description", "decision.penalties.*.description", "revisions.*.penalties.*.description");
 
@@ -468,6 +472,40 @@ public class CaseViewProjection {
         });
     }
 
+    /** 涉嫌犯罪: the head's decision on the transfer due in 3 days (Decree 310 Art 5). */
+    @EventHandler
+    void on(CrimeSuspected e, TrackingToken token) {
+        change(e.caseId(), token, v -> v.crimeSuspicion = new CaseView.CrimeSuspicion(e.suspectedOn(), e.reason(),
+                DeadlineView.pending(e.approvalDeadline()), null, null, null, null));
+    }
+
+    /** 批准移送: the head's decision answered; the sending due in 24 hours. */
+    @EventHandler
+    void on(TransferApproved e, TrackingToken token) {
+        change(e.caseId(), token, v -> {
+            CaseView.CrimeSuspicion c = v.crimeSuspicion;
+            v.crimeSuspicion = new CaseView.CrimeSuspicion(c == null ? null : c.suspectedOn(), c == null ? null : c.reason(),
+                    DeadlineView.answered(e.approvalDeadline(), e.approvedOn(), e.approvedInTime()), true, e.approvedOn(), null,
+                    DeadlineView.pending(e.sendingDeadline()));
+        });
+    }
+
+    /** 不予批准移送: the head's decision answered, with its reason; nothing is sent. */
+    @EventHandler
+    void on(TransferNotApproved e, TrackingToken token) {
+        change(e.caseId(), token, v -> {
+            CaseView.CrimeSuspicion c = v.crimeSuspicion;
+            v.crimeSuspicion = new CaseView.CrimeSuspicion(c == null ? null : c.suspectedOn(), c == null ? null : c.reason(),
+                    DeadlineView.answered(e.approvalDeadline(), e.decidedOn(), e.decidedInTime()), false, e.decidedOn(), e.reason(), null);
+        });
+    }
+
+    @EventHandler
+    void on(TransferDeadlineMissed e, TrackingToken token) {
+        change(e.caseId(), token, v -> v.missedDeadlines = plus(v.missedDeadlines,
+                new CaseView.MissedDeadline("TRANSFER_" + e.step().name(), e.deadline().dueOn(), e.recordedOn())));
+    }
+
     /** A case transferred again after a return keeps the earlier transfer, with its return, in {@code earlierTransfers}. */
     @EventHandler
     void on(CaseTransferredToJudiciary e, TrackingToken token) {
@@ -494,6 +532,12 @@ public class CaseViewProjection {
                     e.approvedOn(), DeadlineView.answered(e.approvalDeadline(), e.approvedOn(), e.approvedInTime()),
                     DeadlineView.answered(e.sendingDeadline(), sentOn, e.sentInTime()), t == null ? null : t.returnedOn(),
                     t == null ? null : t.returnReason());
+            // the suspicion recorded before it, its deadlines answered by the transfer
+            CaseView.CrimeSuspicion c = v.crimeSuspicion;
+            if (c != null && !Boolean.FALSE.equals(c.approved()) && (c.sendingDeadline() == null || c.sendingDeadline().satisfiedOn() == null)) {
+                v.crimeSuspicion = new CaseView.CrimeSuspicion(c.suspectedOn(), c.reason(), v.transfer.approvalDeadline(), true,
+                        e.approvedOn(), null, v.transfer.sendingDeadline());
+            }
         });
     }
 

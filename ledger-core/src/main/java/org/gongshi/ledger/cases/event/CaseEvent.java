@@ -4,6 +4,7 @@ package org.gongshi.ledger.cases.event;
 public sealed interface CaseEvent permits CaseFiled, DecisionDeadlineExtended, CaseClockPaused, CaseClockResumed,
         PenaltyNoticeServed, StatementRecorded, HearingRequested, HearingConcluded, PenaltyDecided, NoPenaltyDecided,
         CaseTransferredToJudiciary, PenaltyExecuted, CaseClosed, DecisionRevised, DecisionDeadlineMissed, DecisionServed,
-        ChallengeFiled, ChallengeEnded, CaseDismissed, TransferDeadlines, TransferReturned, HearingScheduled {
+        ChallengeFiled, ChallengeEnded, CaseDismissed, TransferDeadlines, TransferReturned, HearingScheduled,
+        CrimeSuspected, TransferApproved, TransferNotApproved, TransferDeadlineMissed {
     String caseId();
 }
