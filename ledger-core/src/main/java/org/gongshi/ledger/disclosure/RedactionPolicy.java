@@ -2300,7 +2300,7 @@ public final class RedactionPolicy {
      * the same order: a longer word before every shorter one it begins with (the lists put them so), and no two branches of a
      * character that differ only in case. Otherwise the plain alternation.
      */
-    private static String anyOf(List<String> words) {
+    static String anyOf(List<String> words) {
         if (words.isEmpty() || !inTreeOrder(words)) return words.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
         WordTree root = new WordTree();
         for (String word : words) {
