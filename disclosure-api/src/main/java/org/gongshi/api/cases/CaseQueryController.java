@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Bureau and supervisor reads of cases (API.md, "Reads for bureaus, supervisors and auditors"). */
@@ -69,9 +71,13 @@ public class CaseQueryController {
                     @RequestParam(required = false) String page,
                     @RequestParam(required = false) String size) {
         Caller caller = Caller.of(jwt);
-        CaseStatus wanted = Params.oneOf(CaseStatus.class, "status", status);
-        Page.Request paging = Page.request(page, size);
-        Boolean late = Params.flag("overdue", overdue);
+        // every bad parameter at once (a sweep from outside, stop 88: one at a time)
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        CaseStatus wanted = InvalidRequest.checked(problems, () -> Params.oneOf(CaseStatus.class, "status", status));
+        Page.Request paging = InvalidRequest.checked(problems, () -> Page.request(page, size));
+        Boolean late = InvalidRequest.checked(problems, () -> Params.flag("overdue", overdue));
+        InvalidRequest.checked(problems, () -> Params.division(division));
+        InvalidRequest.refuseIfAny(problems);
         CaseViews.Scope scope = scope(caller, division);
         LocalDate today = LocalDate.now(clock);
         return reads.read(request, () -> {

@@ -219,12 +219,12 @@ public class FeedController {
     }
 
     @GetMapping(path = "/feed/v1/proofs/inclusion")
-    Mono<Map<String, Object>> inclusion(@RequestParam String index, @RequestParam(required = false) String treeSize) {
+    Mono<Map<String, Object>> inclusion(@RequestParam(required = false) String index, @RequestParam(required = false) String treeSize) {
         return tree.inclusion(index, treeSize);
     }
 
     @GetMapping(path = "/feed/v1/proofs/consistency")
-    Mono<Map<String, Object>> consistency(@RequestParam String first, @RequestParam(required = false) String second) {
+    Mono<Map<String, Object>> consistency(@RequestParam(required = false) String first, @RequestParam(required = false) String second) {
         return tree.consistency(first, second);
     }
 

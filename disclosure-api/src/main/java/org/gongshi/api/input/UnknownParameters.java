@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A query parameter the API's or the feed's endpoint does not take is a 400 naming it and the ones it takes, never ignored
  * (a sweep from outside, stop 84: {@code /api/v1/public/stats?from=…&to=…} answered the whole year as if asked for a quarter,
  * {@code /api/v1/stats?form=} the default period, {@code /api/v1/cases?overdueOnly=true} every case). What an endpoint takes is
- * read from its handler's {@code @RequestParam}s, plus {@code position} ({@link ViewReads#PARAMETER}) every read takes. The
+ * read from its handler's {@code @RequestParam}s, plus {@code position} ({@link ViewReads#PARAMETER}) every read (and no command) takes. The
  * pages are left to their forms (a browser's form sends what it sends), the operators' paths to Spring's.
  */
 public class UnknownParameters implements WebFilter, Ordered {
@@ -57,12 +57,17 @@ public class UnknownParameters implements WebFilter, Ordered {
                     if (handler.orElse(null) instanceof HandlerMethod method) {
                         Taken parameters = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
                         Set<String> takes = parameters.takes();
+                        // position is a read's: a command given one (?position=abc) was recorded as if it were not there (a
+                        // sweep from outside, stop 88)
+                        boolean read = exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.GET
+                                || exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.HEAD;
                         List<InvalidRequest.FieldProblem> unknown = exchange.getRequest().getQueryParams().keySet().stream()
-                                .filter(name -> !takes.contains(name) && !parameters.refused().contains(name) && !ViewReads.PARAMETER.equals(name))
+                                .filter(name -> !takes.contains(name) && !parameters.refused().contains(name)
+                                        && !(read && ViewReads.PARAMETER.equals(name)))
                                 .map(name -> new InvalidRequest.FieldProblem(name.length() <= 50 ? name : "query parameter",
                                         "is no parameter of " + exchange.getRequest().getMethod() + " " + path + "; it takes "
-                                                + (takes.isEmpty() ? "none" : String.join(", ", takes)) + " (and " + ViewReads.PARAMETER
-                                                + "). Nothing was read or changed"))
+                                                + (takes.isEmpty() ? "none" : String.join(", ", takes))
+                                                + (read ? " (and " + ViewReads.PARAMETER + ")" : "") + ". Nothing was read or changed"))
                                 .toList();
                         if (!unknown.isEmpty()) return Problems.write(exchange, new InvalidRequest(unknown));
                     }

@@ -68,8 +68,11 @@ public class ListingQueryController {
                                          @RequestParam(required = false) String division,
                                          @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         Caller caller = Caller.of(jwt);
-        Page.Request paging = Page.request(page, size);
-        Access.ReadScope scope = Access.readScope(caller, Params.division(division));
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        Page.Request paging = InvalidRequest.checked(problems, () -> Page.request(page, size));
+        var prefix = InvalidRequest.checked(problems, () -> Params.division(division));
+        InvalidRequest.refuseIfAny(problems);
+        Access.ReadScope scope = Access.readScope(caller, prefix);
         return reads.read(request, () -> {
             var result = penalties.candidates(LocalDate.now(clock), scope.divisionPrefix(), 0, Integer.MAX_VALUE);
             List<Map<String, Object>> visible = new ArrayList<>();
@@ -109,10 +112,14 @@ public class ListingQueryController {
                     @RequestParam(required = false) String listType, @RequestParam(required = false) String division,
                     @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         Caller caller = Caller.of(jwt);
-        Page.Request paging = Page.request(page, size);
-        ListingStatus wantedStatus = Params.oneOf(ListingStatus.class, "status", status);
-        ListType wantedList = Params.oneOf(ListType.class, "listType", listType);
-        Access.ReadScope scope = Access.readScope(caller, Params.division(division));
+        // every bad parameter at once (a sweep from outside, stop 88: one at a time)
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        Page.Request paging = InvalidRequest.checked(problems, () -> Page.request(page, size));
+        ListingStatus wantedStatus = InvalidRequest.checked(problems, () -> Params.oneOf(ListingStatus.class, "status", status));
+        ListType wantedList = InvalidRequest.checked(problems, () -> Params.oneOf(ListType.class, "listType", listType));
+        var prefix = InvalidRequest.checked(problems, () -> Params.division(division));
+        InvalidRequest.refuseIfAny(problems);
+        Access.ReadScope scope = Access.readScope(caller, prefix);
         return reads.read(request, () -> {
             var result = views.list(scope.bureau(), scope.divisionPrefix(), wantedStatus, wantedList, paging.page(), paging.size());
             return Page.of(result.items(), this::present, result.page(), result.size(), result.total());

@@ -53,8 +53,11 @@ public class PublicApiController {
                          @RequestParam(required = false) String division, @RequestParam(required = false) String ipType,
                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                          @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        var search = PublicQueries.search(q, uscc, division, ipType, from, to);
-        Page.Request paging = Page.request(page, size);
+        // every bad parameter at once, as the page names them (a sweep from outside, stop 88: page and size after the rest)
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        var search = InvalidRequest.checked(problems, () -> PublicQueries.search(q, uscc, division, ipType, from, to));
+        Page.Request paging = InvalidRequest.checked(problems, () -> Page.request(page, size));
+        InvalidRequest.refuseIfAny(problems);
         return reads.await(request, RECORDS).then(queries.search(search, paging.page(), paging.size()))
                 .map(result -> Page.of(result.items(), v -> PublicAnswers.record(v, json), result.page(), result.size(), result.total())
                         .with("totalIsLowerBound", result.totalIsLowerBound()));
@@ -91,7 +94,7 @@ public class PublicApiController {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
         InvalidRequest.checked(problems, () -> PublicQueries.search(null, uscc, null, null, null, null));
         Page.Request paging = InvalidRequest.checked(problems, () -> Page.request(page, size, Page.MAX_SIZE));
-        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        InvalidRequest.refuseIfAny(problems);
         return reads.await(request, RECORDS, LISTINGS).then(Mono.zip(queries.ofSubject(uscc, paging.page(), paging.size()), lists.of(uscc)))
                 .map(found -> {
                     var records = found.getT1().records();
@@ -118,8 +121,10 @@ public class PublicApiController {
                     @RequestParam(required = false) String q, @RequestParam(required = false) String uscc,
                     @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         ListType type = PublicLists.listType(listType);
-        PublicQueries.ListFilter filter = PublicQueries.listFilter(division, q, uscc);
-        Page.Request paging = Page.request(page, size);
+        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        PublicQueries.ListFilter filter = InvalidRequest.checked(problems, () -> PublicQueries.listFilter(division, q, uscc));
+        Page.Request paging = InvalidRequest.checked(problems, () -> Page.request(page, size));
+        InvalidRequest.refuseIfAny(problems);
         return reads.await(request, LISTINGS).then(lists.onList(type, filter, paging.page(), paging.size()))
                 .map(result -> Page.of(result.items(), lists::present, result.page(), result.size(), result.total()));
     }

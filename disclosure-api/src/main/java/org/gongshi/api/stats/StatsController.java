@@ -56,24 +56,23 @@ public class StatsController {
             return InvalidRequest.of("to", "must not be before from (" + start + ", the first day of the ledger's current year, as from is"
                     + " when not sent): send from as well");
         }
-        return InvalidRequest.of("to", "must not be before from (" + start + ")");
+        // both sent: the first day is named, as a search names it
+        return InvalidRequest.of("from", "must not be after to (" + end + ")");
     }
 
     /** {@code from}/{@code to} default to the current year; a bureau's officers see their bureau, supervisors their division. */
     @GetMapping("/api/v1/stats")
     Mono<TargetFigures.Figures> stats(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @RequestParam(required = false) String division,
                                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Access.ReadScope scope = Access.readScope(Caller.of(jwt), Params.division(division));
+        // every bad parameter at once (a sweep from outside, stop 88: one at a time)
+        java.util.List<InvalidRequest.FieldProblem> problems = new java.util.ArrayList<>();
+        Division prefix = InvalidRequest.checked(problems, () -> Params.division(division));
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = Params.date("from", from, today.withDayOfYear(1));
-        LocalDate end = Params.date("to", to, today.withDayOfYear(today.lengthOfYear()));
-        if (end.isBefore(start)) throw reversed(from, to, start, end);
-        // the years the public figures answer for bound a supervisor's period too (a sweep from outside: from=-999999999-01-01 answered 200)
-        for (var bound : java.util.List.of(java.util.Map.entry("from", start), java.util.Map.entry("to", end))) {
-            if (bound.getValue().getYear() < PublicFigures.FIRST_YEAR || bound.getValue().getYear() > PublicFigures.LAST_YEAR) {
-                throw InvalidRequest.of(bound.getKey(), "must be a date from " + PublicFigures.FIRST_YEAR + "-01-01 to " + PublicFigures.LAST_YEAR + "-12-31");
-            }
-        }
+        LocalDate start = InvalidRequest.checked(problems, () -> inTheYears("from", Params.date("from", from, today.withDayOfYear(1))));
+        LocalDate end = InvalidRequest.checked(problems, () -> inTheYears("to", Params.date("to", to, today.withDayOfYear(today.lengthOfYear()))));
+        if (start != null && end != null && end.isBefore(start)) problems.addAll(reversed(from, to, start, end).errors());
+        InvalidRequest.refuseIfAny(problems);
+        Access.ReadScope scope = Access.readScope(Caller.of(jwt), prefix);
         return reads.read(request, () -> figures.of(new CaseViews.Scope(scope.bureau(), scope.divisionPrefix()), start, end), VIEW);
     }
 
@@ -81,8 +80,19 @@ public class StatsController {
     @GetMapping("/api/v1/public/stats")
     Mono<Map<String, Object>> publicStats(ServerHttpRequest request, @RequestParam(required = false) String division,
                                           @RequestParam(required = false) String year) {
-        Division prefix = Params.division(division);
-        int y = publicFigures.year(year);
+        java.util.List<InvalidRequest.FieldProblem> problems = new java.util.ArrayList<>();
+        Division prefix = InvalidRequest.checked(problems, () -> Params.division(division));
+        Integer asked = InvalidRequest.checked(problems, () -> publicFigures.year(year));
+        InvalidRequest.refuseIfAny(problems);
+        int y = asked;
         return reads.read(request, () -> PublicFigures.answer(prefix, y, publicFigures.of(prefix, y)), VIEW);
+    }
+
+    /** The years the public figures answer for bound a supervisor's period too (a sweep from outside: from=-999999999-01-01 answered 200). */
+    private static LocalDate inTheYears(String field, LocalDate day) {
+        if (day.getYear() < PublicFigures.FIRST_YEAR || day.getYear() > PublicFigures.LAST_YEAR) {
+            throw InvalidRequest.of(field, "must be a date from " + PublicFigures.FIRST_YEAR + "-01-01 to " + PublicFigures.LAST_YEAR + "-12-31");
+        }
+        return day;
     }
 }

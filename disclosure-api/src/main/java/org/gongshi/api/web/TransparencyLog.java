@@ -173,7 +173,8 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
      */
     private static long numbers(String field, String value, String sizeField, String size) {
         List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
-        Long n = InvalidRequest.checked(problems, () -> number(field, value, 0, Long.MAX_VALUE));
+        Long n = value == null ? null : InvalidRequest.checked(problems, () -> number(field, value, 0, Long.MAX_VALUE));
+        if (value == null) problems.add(new InvalidRequest.FieldProblem(field, "is required: a whole number from 0"));
         if (size != null && !size.isBlank()) InvalidRequest.checked(problems, () -> number(sizeField, size, 0, Long.MAX_VALUE));
         InvalidRequest.refuseIfAny(problems);
         return n;
@@ -216,8 +217,9 @@ public record TransparencyLog(LeafHashes leaves, MerkleProofs proofs, TreeHeads 
             if (n < min || n > max) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
+            // the upper bound said too, also the largest (a sweep from outside, stop 88: 99999999999999999999 was told "a whole number from 0")
             throw InvalidRequest.of(field, "must be a whole number" + (min >= 0 ? " from " + min : " (a sequence number, or -1 for the start)")
-                    + (max < Long.MAX_VALUE ? " up to " + max : ""));
+                    + " up to " + max);
         }
     }
 }
