@@ -83,6 +83,10 @@ class CaseViewEndToEndTest {
         assertThat(deadline(suspicion.get("approvalDeadline"))).containsEntry("dueOn", "2026-03-05").containsEntry("met", null);
         assertThat(bureau.refused(suspected, "dismissal", Map.of("dismissedOn", "2026-03-09", "reason", "NO_VIOLATION")).get("rule"))
                 .isEqualTo("transfer-not-replaced");
+        // a refusal without its reason is a 400 naming it (a sweep from outside, stop 88: a 409 under the transfer's rule)
+        web.post().uri("/api/v1/cases/{id}/transfer/approval", suspected).headers(h -> h.setBearerAuth(token))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(Map.of("approved", false, "decidedOn", "2026-03-09"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         bureau.act(suspected, "transfer/approval", Map.of("approved", false, "decidedOn", "2026-03-09", "reason", "未达刑事追诉标准"));
         Map<?, ?> refusedTransfer = LedgerEndToEndTest.awaitCase(web, token, suspected,
                 v -> v.get("crimeSuspicion") instanceof Map<?, ?> c && c.get("approved") != null);

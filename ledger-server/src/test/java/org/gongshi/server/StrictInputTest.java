@@ -1069,6 +1069,36 @@ class StrictInputTest {
                 .expectBody().jsonPath("$.errors[*].field").value(f -> assertThat((List<String>) f).as(uri).containsExactlyElementsOf(fields)));
     }
 
+    /**
+     * A read's 400 names every bad query parameter at once, on the work list, the listings, both figures, the public search and
+     * lists, and the proofs (a sweep from outside, stop 88: one at a time, or some of them; the public search named page and size
+     * only once the rest were right); a period whose end is before its start names {@code from}, as the search does; a command
+     * takes no {@code position} (it was recorded as if none were sent).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_bad_query_parameter_of_a_read_is_named_at_once() {
+        Map<String, List<String>> asked = new java.util.LinkedHashMap<>();
+        asked.put("/api/v1/cases?status=BOGUS&overdue=maybe&division=abc&size=0", List.of("status", "size", "overdue", "division"));
+        asked.put("/api/v1/listings?status=X&listType=Y&division=Z&page=-1", List.of("page", "status", "listType", "division"));
+        asked.put("/api/v1/listings/candidates?division=Z&size=1000", List.of("size", "division"));
+        asked.put("/api/v1/stats?division=abc&from=2026-02-30&to=x", List.of("division", "from", "to"));
+        asked.put("/api/v1/stats?from=2026-05-01&to=2026-04-01", List.of("from"));
+        asked.put("/api/v1/public/stats?division=abc&year=20266", List.of("division", "year"));
+        asked.put("/api/v1/public/penalties?ipType=X&from=x&page=-1&size=0", List.of("from", "ipType", "page", "size"));
+        asked.put("/api/v1/public/lists/SEVERE_DISHONESTY?division=abc&uscc=123&page=x", List.of("division", "uscc", "page"));
+        asked.put("/feed/v1/proofs/consistency", List.of("first"));
+        asked.forEach((uri, fields) -> web.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(f -> assertThat((List<String>) f).as(uri).containsExactlyInAnyOrderElementsOf(fields)));
+        web.get().uri("/feed/v1/proofs/inclusion?index=99999999999999999999").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("up to 9223372036854775807"));
+        TrackingToken before = head();
+        Answer positioned = postJson("/api/v1/cases/" + caseId + "/closure?position=abc", json(Map.of("closedOn", "2026-03-25", "outcome", "结案")));
+        assertThat(positioned.status()).isEqualTo(400);
+        assertThat(positioned.body()).contains("\"field\":\"position\"");
+        assertThat(recordedSince(before)).isEmpty();
+    }
+
     /** An id of another kind of record at a command's path is a 404 (outside audit: a 500, and an oracle of decision numbers). */
     @Test
     void an_id_of_another_kind_of_record_is_a_404() {

@@ -117,7 +117,8 @@ public class AuditPagesController {
 
     /** The deadlines the ledger records as missed, by kind. */
     static final Map<String, String> MISSED = Map.of("DECISION", "作出处罚决定期限", "DISCLOSURE", "公示期限（20个工作日）",
-            "DOUBLE_PUBLICITY", "双公示期限（7个工作日）", "WITHDRAWAL", "撤回公示期限");
+            "DOUBLE_PUBLICITY", "双公示期限（7个工作日）", "WITHDRAWAL", "撤回公示期限", "TRANSFER_APPROVAL", "移送审批期限（3日）",
+            "TRANSFER_SENDING", "移送送交期限（24小时）");
 
     private final CaseHistories histories;
     private final Clock ledgerClock;
@@ -385,6 +386,15 @@ public class AuditPagesController {
         Map<String, Object> decision = (Map<String, Object>) c.get("decision");
         if (decision != null) add(rows, "罚款缴纳期限", decision.get("paymentDeadline"), day);
         Map<String, Object> disclosure = (Map<String, Object>) c.get("disclosure");
+        // a suspected crime's transfer: the head's decision, then the sending (a sweep from outside, stop 88: only a miss showed,
+        // under its code), as the suspicion and the transfer answered them
+        Map<String, Object> suspicion = (Map<String, Object>) c.get("crimeSuspicion");
+        Map<String, Object> transfer = (Map<String, Object>) c.get("transfer");
+        Object approval = suspicion != null ? suspicion.get("approvalDeadline") : transfer != null ? transfer.get("approvalDeadline") : null;
+        Object sending = suspicion != null && suspicion.get("sendingDeadline") != null ? suspicion.get("sendingDeadline")
+                : transfer != null ? transfer.get("sendingDeadline") : null;
+        if (approval != null) add(rows, MISSED.get("TRANSFER_APPROVAL"), approval, day);
+        if (sending != null) add(rows, MISSED.get("TRANSFER_SENDING"), sending, day);
         if (disclosure != null) {
             add(rows, "公示期限（20个工作日）", disclosure.get("deadline"), day);
             add(rows, "双公示期限（7个工作日）", disclosure.get("doublePublicityDeadline"), day);

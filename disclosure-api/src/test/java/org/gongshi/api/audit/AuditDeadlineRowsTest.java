@@ -35,4 +35,20 @@ class AuditDeadlineRowsTest {
         assertThat(verdict(AuditPagesController.deadlines(caseWith(false), LocalDate.of(2026, 11, 2)), "听证申请期限")).isEqualTo("未届满");
         assertThat(verdict(AuditPagesController.deadlines(caseWith(true), LocalDate.of(2026, 11, 2)), "听证申请期限")).isEqualTo("当事人已放弃");
     }
+
+    /**
+     * A sweep from outside, stop 88: a suspected crime's transfer deadlines showed on the audit page only once missed, under their
+     * codes (TRANSFER_APPROVAL); they show in words, met, running or missed, the miss on the deadline's own row.
+     */
+    @Test
+    void a_transfer_waiting_shows_its_deadlines_in_words() {
+        Map<String, Object> suspicion = Map.of("suspectedOn", "2026-11-02", "approvalDeadline",
+                Map.of("dueOn", "2026-11-05", "satisfiedOn", "2026-11-04", "met", true), "sendingDeadline", Map.of("dueOn", "2026-11-05"));
+        Map<String, Object> c = new HashMap<>(Map.of("decisionDeadline", Map.of("dueOn", "2026-12-06"), "crimeSuspicion", suspicion,
+                "missedDeadlines", List.of(Map.of("kind", "TRANSFER_SENDING", "dueOn", "2026-11-05", "recordedOn", "2026-11-06"))));
+        List<Map<String, Object>> rows = AuditPagesController.deadlines(Map.of("case", c), LocalDate.of(2026, 11, 9));
+        assertThat(verdict(rows, "移送审批期限（3日）")).isEqualTo("按期");
+        assertThat(verdict(rows, "移送送交期限（24小时）")).isEqualTo("逾期（账本于 2026-11-06 记录）");
+        assertThat(rows).extracting(r -> r.get("name")).doesNotContain("TRANSFER_SENDING", "TRANSFER_APPROVAL");
+    }
 }

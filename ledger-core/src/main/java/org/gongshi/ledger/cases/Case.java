@@ -147,6 +147,8 @@ public class Case implements DisclosedCase {
     private Deadline transferSending;
     private boolean transferApprovalMissed;
     private boolean transferSendingMissed;
+    /** The day the head refused the transfer of the last suspicion (null when none was refused since): a transfer then needs a new one. */
+    private LocalDate transferRefusedOn;
     private boolean executed;
     private RevisionKind lastRevision;
     private LocalDate lastRevisionEffectiveOn;
@@ -416,6 +418,11 @@ public class Case implements DisclosedCase {
         check(!command.suspectedOn().isAfter(command.approvedOn()) && !command.approvedOn().isAfter(command.transferredOn()),
                 Rule.TRANSFER_NOT_REPLACED, "suspected " + command.suspectedOn() + ", approved " + command.approvedOn() + " and sent "
                         + command.transferredOn() + " must follow one another");
+        // refused by the head: a transfer rests on a new suspicion (a sweep from outside, stop 88: a transfer naming the refusal's day
+        // as its approval was recorded beside the refusal)
+        check(transferRefusedOn == null, Rule.TRANSFER_NOT_REPLACED, "the head refused the transfer on " + transferRefusedOn
+                + "; a transfer after that rests on a new suspicion and the head's approval: record them first"
+                + " (POST /api/v1/cases/{caseId}/transfer/suspicion, then /transfer/approval)");
         // a suspicion or an approval recorded before: the transfer names the same days
         check(suspectedOn == null || suspectedOn.equals(command.suspectedOn()), Rule.TRANSFER_NOT_REPLACED, "the crime was recorded"
                 + " suspected on " + suspectedOn + " (POST /api/v1/cases/{caseId}/transfer/suspicion): the transfer names that day as suspectedOn");
@@ -456,8 +463,9 @@ public class Case implements DisclosedCase {
                 + " transfer is due: record the head's decision (POST /api/v1/cases/{caseId}/transfer/approval) or the transfer");
         check(command.suspectedOn() != null && command.reason() != null && !command.reason().isBlank(), Rule.TRANSFER_NOT_REPLACED,
                 "a suspicion of a crime records its day (suspectedOn) and why (reason)");
-        // the suspicion may have arisen before the case was filed, as the transfer takes it
-        recording.requireLegalDate(command.suspectedOn(), "the suspicion of a crime", rules);
+        // an act of the case, dated in its order: on or after the filing and the act before it (a sweep from outside, stop 88: a
+        // suspicion dated before a return was recorded, the crime suspected while the judiciary had the case)
+        requireDatedInOrder(command.suspectedOn(), "the suspicion of a crime", recording, rules);
         apply(new CrimeSuspected(caseId, command.suspectedOn(), command.reason(), rules.transferApprovalDeadline(command.suspectedOn()),
                 rules.version()));
     }
@@ -513,8 +521,10 @@ public class Case implements DisclosedCase {
     @CommandHandler
     public void handle(ReturnTransfer command, Rulebook rules, Recording recording) {
         authorise(recording);
+        // what to do instead (a sweep from outside, stop 88: the refusal said only what could not be done)
         check(status != CaseStatus.CLOSED, Rule.CASE_CLOSED, "the case is closed; a closed case takes no further acts, and a return"
-                + " after its closure cannot reopen it");
+                + " after its closure cannot reopen it: file the returned matter as a new case (POST /api/v1/cases, its source naming"
+                + " this case) to decide it; a transferred case that may come back is closed once the judiciary has filed it");
         check(transferred, Rule.TRANSFER_RETURN, "the case is not with the judiciary; only a transferred case returns");
         requireDatedInOrder(command.returnedOn(), "the return", recording, rules);
         apply(new TransferReturned(caseId, command.returnedOn(), command.reason()));
@@ -1017,6 +1027,8 @@ public class Case implements DisclosedCase {
 
     @EventSourcingHandler
     void on(CrimeSuspected event) {
+        lastActOn = event.suspectedOn();
+        transferRefusedOn = null;
         suspectedOn = event.suspectedOn();
         transferApproval = event.approvalDeadline();
         transferApprovedOn = null;
@@ -1036,6 +1048,7 @@ public class Case implements DisclosedCase {
     @EventSourcingHandler
     void on(TransferNotApproved event) {
         lastActOn = event.decidedOn();
+        transferRefusedOn = event.decidedOn();
         suspectedOn = null;
     }
 

@@ -1176,6 +1176,15 @@ class CaseLifecycleRulesTest {
                 .expectEvents(notApproved);
         time.on(date("2026-03-25"));
         fixture.given(filed(), suspected, notApproved).when(check, deadlines).expectNoEvents();
+        // after the refusal a transfer rests on a new suspicion (a sweep from outside, stop 88: one naming the refusal's day as
+        // its approval was recorded beside it)
+        refused(fixture.given(filed(), suspected, notApproved)
+                .when(new TransferToJudiciary(CASE_ID, date("2026-03-25"), "上海市公安局黄浦分局", "涉嫌假冒注册商标罪", date("2026-03-16"), date("2026-03-18")),
+                        AS_OWN_BUREAU), "transfer-not-replaced", "rests on a new suspicion");
+        // the suspicion is an act of the case, in its order (a sweep from outside, stop 88: one dated before the act before it)
+        refused(fixture.given(filed(), notApproved)
+                .when(new org.gongshi.ledger.cases.command.RecordCrimeSuspicion(CASE_ID, date("2026-03-17"), why), AS_OWN_BUREAU),
+                "acts-in-order", "before the previous act of the case on 2026-03-18");
         time.at(null);
         fixture.given(filed(), noPenaltyDecided(date("2026-03-20")),
                         new DecisionServed(CASE_ID, DECISION_ID, date("2026-03-20"), "直接送达", null, VERSION), suspected, notApproved)
