@@ -136,8 +136,8 @@ public class ApiConfiguration {
     /** Request bodies are read strictly (dates as ISO strings, no duplicate keys, no null elements, visible text). */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    CodecCustomizer strictRequestBodies(JsonMapper jsonMapper) {
-        return StrictJson.codecs(jsonMapper);
+    CodecCustomizer strictRequestBodies(JsonMapper jsonMapper, org.springframework.beans.factory.ObjectProvider<jakarta.validation.Validator> validator) {
+        return StrictJson.codecs(jsonMapper, validator::getIfAvailable);
     }
 
     /**
