@@ -997,6 +997,9 @@ class StrictInputTest {
                 "GET /api/v1/public/penalties HTTP/1.1\r\nHost: 127.0.0.1:99999\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/1.1\r\nHost: 127.0.0.1:\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/2.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/public/penalties HTTP/1.1\r\nHost: :" + port + "\r\nConnection: close\r\n\r\n",
+                // full-width digits, sent in UTF-8: echoed as written, never as mojibake (a sweep, stop 88)
+                "GET /api/v1/public/penalties HTTP/1.1\r\nHost: 127.0.0.1:１８８８３\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/1.1\r\nHost: [::1]:" + port + "\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/3.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/public/penalties HTTP/1.2\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
@@ -1006,7 +1009,7 @@ class StrictInputTest {
                 "GET http://127.0.0.1:" + port + "/api/v1/public/penalties HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")) {
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(60_000);
-                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (request.contains("HTTP/3.0") || request.contains("HTTP/1.2") || request.contains("HTTP/2.0")) {
                     // the server's own version in the status line, never the one the client named (a sweep, stop 86: "HTTP/3.0 505")
@@ -1016,6 +1019,7 @@ class StrictInputTest {
                 } else if (request.contains("/x\r\n")) {
                     assertThat(answer).as(request).startsWith("HTTP/1.1 400"); // the connection's own reader refuses it first
                 } else {
+                    if (request.contains("１８８８３")) assertThat(answer).as(request).contains("127.0.0.1:１８８８３");
                     assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains("\"field\":\"Host\"")
                             .containsAnyOf("is none", "must name the same host", "a port is a number from 0 to 65535").doesNotContain("\"token\"");
                 }

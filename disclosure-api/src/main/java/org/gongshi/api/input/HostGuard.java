@@ -101,8 +101,10 @@ public class HostGuard implements WebFilter, Ordered {
      */
     static String noHost(String host) {
         java.util.regex.Matcher value = HOST_VALUE.matcher(host);
-        if (!value.matches()) {
-            return "must be a host name or address and its port, as you reached the server (RFC 9112 §3.2); \"" + printable(host) + "\" is none";
+        // a port with no host before it (":8080") names no host (a sweep from outside, stop 88: answered); an empty Host stays
+        // allowed, as RFC 9112 §3.2 has a client with no authority send it
+        if (!value.matches() || host.startsWith(":")) {
+            return "must be a host name or address and its port, as you reached the server (RFC 9112 §3.2); \"" + printable(asSent(host)) + "\" is none";
         }
         // a port past 65535 was answered, and an empty one (RFC 3986 allows it; the connection refuses it) got the generic 400
         // (a re-test of the transport from outside, stop 87)
@@ -127,6 +129,20 @@ public class HostGuard implements WebFilter, Ordered {
     private static reactor.netty.http.server.HttpServerRequest nativeRequest(ServerWebExchange exchange) {
         Object request = org.springframework.http.server.reactive.ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
         return request instanceof reactor.netty.http.server.HttpServerRequest netty ? netty : null;
+    }
+
+    /**
+     * A header's value as the client wrote it: the connection reads a header's bytes one to a character (ISO-8859-1), so UTF-8
+     * sent there (１８８８３) was echoed as mojibake (a sweep from outside, stop 88); bytes that are no UTF-8 stay as read.
+     */
+    private static String asSent(String header) {
+        if (header.chars().allMatch(c -> c < 0x80) || header.chars().anyMatch(c -> c > 0xFF)) return header;
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(
+                    header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return header;
+        }
     }
 
     /** A client's value as it may stand in an answer: at most 100 characters, control characters shown as \\u escapes. */
