@@ -78,6 +78,8 @@ class CaseViewEndToEndTest {
         Map<?, ?> waiting = LedgerEndToEndTest.awaitCase(web, token, suspected, v -> !((List<?>) v.get("missedDeadlines")).isEmpty());
         assertThat((List<?>) waiting.get("missedDeadlines")).singleElement()
                 .isEqualTo(Map.of("kind", "TRANSFER_APPROVAL", "dueOn", "2026-03-05", "recordedOn", "2026-03-09"));
+        // late on the work list until the head decides (a sweep from outside, stop 88: off it)
+        assertThat(waiting.get("overdue")).isEqualTo(true);
         Map<?, ?> suspicion = (Map<?, ?>) waiting.get("crimeSuspicion");
         assertThat(suspicion.get("suspectedOn")).isEqualTo("2026-03-02");
         assertThat(deadline(suspicion.get("approvalDeadline"))).containsEntry("dueOn", "2026-03-05").containsEntry("met", null);
@@ -92,6 +94,7 @@ class CaseViewEndToEndTest {
                 v -> v.get("crimeSuspicion") instanceof Map<?, ?> c && c.get("approved") != null);
         Map<?, ?> decidedOn = (Map<?, ?>) refusedTransfer.get("crimeSuspicion");
         assertThat(decidedOn.get("approved")).isEqualTo(false);
+        assertThat(refusedTransfer.get("overdue")).isEqualTo(false);
         assertThat(decidedOn.get("refusalReason")).isEqualTo("未达刑事追诉标准");
         assertThat(deadline(decidedOn.get("approvalDeadline"))).containsEntry("satisfiedOn", "2026-03-09").containsEntry("met", false);
 

@@ -77,7 +77,8 @@ public record CaseView(
         LocalDate disclosureDueFrom,
         LocalDate actOn,
         Boolean historicalImport,
-        CrimeSuspicion crimeSuspicion) {
+        CrimeSuspicion crimeSuspicion,
+        LocalDate transferOverdueSince) {
 
     /** The view of a case just filed; {@code imported} when filed through the historical import (its acts never on time). */
     static CaseView filed(CaseFiled e, long globalIndex, boolean imported) {
@@ -85,7 +86,7 @@ public record CaseView(
                 e.filedOn(), e.ipType(), e.violationType(), e.procedure(), e.source(), e.party(),
                 DeadlineView.pending(e.decisionDeadline()), e.escalationDueOn(), new Clock(false, null, null, 0L),
                 List.of(), null, null, List.of(), null, null, null, null, List.of(), null, e.policyVersion(), globalIndex, List.of(), List.of(), List.of(),
-                null, List.of(), null, null, null, e.actOn(), imported, null);
+                null, List.of(), null, null, null, e.actOn(), imported, null, null);
     }
 
     /** A change of this view by one event ({@link CaseViewProjection}): its changeable parts, set in place, then {@link Edit#at}. */
@@ -119,6 +120,7 @@ public record CaseView(
         LocalDate disclosureOverdueSince;
         LocalDate disclosureDueFrom;
         CrimeSuspicion crimeSuspicion;
+        LocalDate transferOverdueSince;
 
         private Edit(CaseView view) {
             this.view = view;
@@ -145,6 +147,7 @@ public record CaseView(
             disclosureOverdueSince = view.disclosureOverdueSince;
             disclosureDueFrom = view.disclosureDueFrom;
             crimeSuspicion = view.crimeSuspicion;
+            transferOverdueSince = view.transferOverdueSince;
         }
 
         /** The view as the edit left it, with the event at {@code position} its last. */
@@ -154,7 +157,7 @@ public record CaseView(
                     v.procedure, v.source, v.party, decisionDeadline, v.escalationDueOn, clock, extensions, notice, hearing, statements,
                     decision, transfer, execution, closure, revisions, disclosure, v.policyVersion, position, missedDeadlines, challenges,
                     withdrawals, dismissal, earlierTransfers, firstPublication, disclosureOverdueSince, disclosureDueFrom, v.actOn,
-                    v.historicalImport, crimeSuspicion);
+                    v.historicalImport, crimeSuspicion, transferOverdueSince);
         }
     }
 
@@ -188,11 +191,13 @@ public record CaseView(
      * Whether the case is overdue on {@code today}: open, past its decision deadline, and its clock not paused (DOMAIN.md
      * long-pending: a paused case's deadline moves on when it resumes); or its standing penalty decision has passed a
      * disclosure deadline (7 WD 双公示, 20 WD) neither published nor withheld ({@link #disclosureOverdueSince}: a decided
-     * case is late too until its disclosure is decided, outside audit). The work list's filter is the same
+     * case is late too until its disclosure is decided, outside audit); or a suspected crime's transfer step (the head's decision,
+     * the sending) passed its deadline untaken ({@link #transferOverdueSince}: a sweep from outside, stop 88, found such cases off
+     * the overdue work list). The work list's filter is the same
      * ({@link CaseViews#list}).
      */
     public boolean overdueOn(LocalDate today) {
-        return decisionOverdueOn(today) || disclosureOverdueSince != null;
+        return decisionOverdueOn(today) || disclosureOverdueSince != null || transferOverdueSince != null;
     }
 
     /**

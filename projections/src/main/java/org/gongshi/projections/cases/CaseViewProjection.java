@@ -487,6 +487,7 @@ public class CaseViewProjection {
             v.crimeSuspicion = new CaseView.CrimeSuspicion(c == null ? null : c.suspectedOn(), c == null ? null : c.reason(),
                     DeadlineView.answered(e.approvalDeadline(), e.approvedOn(), e.approvedInTime()), true, e.approvedOn(), null,
                     DeadlineView.pending(e.sendingDeadline()));
+            v.transferOverdueSince = null; // the head decided; the sending is late only once its own deadline is missed
         });
     }
 
@@ -497,13 +498,18 @@ public class CaseViewProjection {
             CaseView.CrimeSuspicion c = v.crimeSuspicion;
             v.crimeSuspicion = new CaseView.CrimeSuspicion(c == null ? null : c.suspectedOn(), c == null ? null : c.reason(),
                     DeadlineView.answered(e.approvalDeadline(), e.decidedOn(), e.decidedInTime()), false, e.decidedOn(), e.reason(), null);
+            v.transferOverdueSince = null;
         });
     }
 
     @EventHandler
     void on(TransferDeadlineMissed e, TrackingToken token) {
-        change(e.caseId(), token, v -> v.missedDeadlines = plus(v.missedDeadlines,
-                new CaseView.MissedDeadline("TRANSFER_" + e.step().name(), e.deadline().dueOn(), e.recordedOn())));
+        change(e.caseId(), token, v -> {
+            v.missedDeadlines = plus(v.missedDeadlines, new CaseView.MissedDeadline("TRANSFER_" + e.step().name(), e.deadline().dueOn(), e.recordedOn()));
+            // late from the day after the step's last day until the step is taken (approved, refused or sent)
+            LocalDate since = e.deadline().dueOn().plusDays(1);
+            if (v.transferOverdueSince == null || since.isBefore(v.transferOverdueSince)) v.transferOverdueSince = since;
+        });
     }
 
     /** A case transferred again after a return keeps the earlier transfer, with its return, in {@code earlierTransfers}. */
@@ -532,6 +538,7 @@ public class CaseViewProjection {
                     e.approvedOn(), DeadlineView.answered(e.approvalDeadline(), e.approvedOn(), e.approvedInTime()),
                     DeadlineView.answered(e.sendingDeadline(), sentOn, e.sentInTime()), t == null ? null : t.returnedOn(),
                     t == null ? null : t.returnReason());
+            v.transferOverdueSince = null;
             // the suspicion recorded before it, its deadlines answered by the transfer
             CaseView.CrimeSuspicion c = v.crimeSuspicion;
             if (c != null && !Boolean.FALSE.equals(c.approved()) && (c.sendingDeadline() == null || c.sendingDeadline().satisfiedOn() == null)) {

@@ -68,7 +68,7 @@ public class CaseViews {
         if (status != null) filters.add(eq("status", status));
         Bson isOverdue = or(and(eq("disposed", false), lt("decisionDeadline.dueOn", today), ne("clock.paused", true),
                         or(ne("decisionDeadline.provisional", true), eq("missedDeadlines.kind", "DECISION"))),
-                ne("disclosureOverdueSince", null));
+                ne("disclosureOverdueSince", null), ne("transferOverdueSince", null));
         Bson late = and(concat(filters, isOverdue));
         Bson notLate = and(concat(filters, nor(isOverdue)));
         long offset = (long) page * size; // a page past the end is empty, however large its number
