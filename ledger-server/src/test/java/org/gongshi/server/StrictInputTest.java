@@ -1104,6 +1104,12 @@ class StrictInputTest {
         assertThat(filing.status()).isEqualTo(400);
         assertThat(((List<Map<String, Object>>) JSON.readValue(filing.body(), Map.class).get("errors")).stream().map(e -> e.get("field")))
                 .as(filing.body()).contains("filedOn", "procedure", "violationType", "party.name");
+        // a string where a yes or no goes, and an empty constant, are named with the rest (they stopped the reading)
+        Answer notice = postJson("/api/v1/cases/" + caseId + "/notices", json(Map.of("servedOn", "2026-02-31", "hearingRightGranted", "yes",
+                "proposedPenalties", List.of(Map.of("type", "FINEE", "amount", 1000), Map.of("type", "", "amount", 10)))));
+        assertThat(notice.status()).isEqualTo(400);
+        assertThat(((List<Map<String, Object>>) JSON.readValue(notice.body(), Map.class).get("errors")).stream().map(e -> e.get("field")))
+                .as(notice.body()).contains("servedOn", "hearingRightGranted", "proposedPenalties[0].type", "proposedPenalties[1].type");
         Answer positioned = postJson("/api/v1/cases/" + caseId + "/closure?position=abc", json(Map.of("closedOn", "2026-03-25", "outcome", "结案")));
         assertThat(positioned.status()).isEqualTo(400);
         assertThat(positioned.body()).contains("\"field\":\"position\"");

@@ -61,6 +61,7 @@ public final class StrictJson {
         module.addDeserializer(LocalDate.class, new IsoDate());
         module.addDeserializer(String.class, new CheckedText());
         module.addDeserializer(java.math.BigDecimal.class, new Yuan());
+        module.addDeserializer(Boolean.class, new JsonBoolean());
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
             public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription.Supplier description,
@@ -222,7 +223,8 @@ public final class StrictJson {
         public Object deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.hasToken(JsonToken.VALUE_STRING)) {
                 String value = p.getString();
-                if (!value.equals(value.strip()) || !value.equals(value.trim())) {
+                // "" too: noted with the other faults rather than stopping the reading (a sweep from outside, stop 88)
+                if (value.isEmpty() || !value.equals(value.strip()) || !value.equals(value.trim())) {
                     return ctxt.handleWeirdStringValue(type, value, "not one of the constants as named");
                 }
             }
@@ -305,6 +307,24 @@ public final class StrictJson {
         if (!collected(ctxt, p, message)) throw new RefusedInput(p, message, type);
         p.skipChildren();
         return readPast;
+    }
+
+    /**
+     * A yes or no is a JSON {@code true} or {@code false}; anything else ({@code "yes"}, {@code 1}, {@code ""}) is refused and,
+     * when the reading collects, noted with the body's other faults: it stopped the reading, and the faults after it went
+     * unnamed until it was fixed (a sweep from outside, stop 88).
+     */
+    static final class JsonBoolean extends StdDeserializer<Boolean> {
+        JsonBoolean() {
+            super(Boolean.class);
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (p.currentToken() == JsonToken.VALUE_TRUE) return Boolean.TRUE;
+            if (p.currentToken() == JsonToken.VALUE_FALSE) return Boolean.FALSE;
+            return refused(p, ctxt, "must be true or false", Boolean.class, null);
+        }
     }
 
     /** A date is an ISO-8601 string, {@code yyyy-MM-dd}, and a real day. */
