@@ -1113,6 +1113,9 @@ class StrictInputTest {
         Answer positioned = postJson("/api/v1/cases/" + caseId + "/closure?position=abc", json(Map.of("closedOn", "2026-03-25", "outcome", "结案")));
         assertThat(positioned.status()).isEqualTo(400);
         assertThat(positioned.body()).contains("\"field\":\"position\"");
+        web.post().uri("/api/v1/cases/{id}/closure", caseId).headers(h -> h.setBearerAuth(token)).header("Ledger-Position", "x")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(Map.of("closedOn", "2026-03-25", "outcome", "结案"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("Ledger-Position");
         assertThat(recordedSince(before)).isEmpty();
     }
 

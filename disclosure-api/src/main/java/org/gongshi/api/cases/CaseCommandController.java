@@ -197,13 +197,10 @@ public class CaseCommandController {
     @PostMapping("/{caseId}/transfer/approval")
     Mono<ResponseEntity<?>> transferDecision(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = KEY, required = false) String key,
                                              @PathVariable String caseId, @Valid @RequestBody TransferDecisionRequest body) {
-        // a refusal without its reason is a body's fault, named as a field (a sweep from outside, stop 88: a 409 under the transfer's rule)
-        if (Boolean.FALSE.equals(body.approved()) && (body.reason() == null || body.reason().isBlank())) {
-            throw InvalidRequest.of("reason", "is required when approved is false: the head's refusal to transfer records its reason"
-                    + " in the file (Decree 310 Art 5)");
-        }
-        return act(jwt, key, caseId, "transfer/approval", body,
-                () -> new DecideOnTransfer(caseId, body.approved(), body.decidedOn(), body.reason()));
+        return act(jwt, key, caseId, "transfer/approval", body, () -> {
+            body.check();
+            return new DecideOnTransfer(caseId, body.approved(), body.decidedOn(), body.reason());
+        });
     }
 
     @PostMapping("/{caseId}/transfer/return")

@@ -48,6 +48,13 @@ public class UnknownParameters implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        boolean read = exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.GET
+                || exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.HEAD;
+        // a position is a read's; a command sent one in the header was recorded as if none were sent (a re-test from outside, stop 88)
+        if (!read && (path.startsWith("/api/") || path.startsWith("/feed/")) && exchange.getRequest().getHeaders().containsHeader(ViewReads.HEADER)) {
+            return Problems.write(exchange, InvalidRequest.of(ViewReads.HEADER, "is a read's (read-your-writes); a command takes none:"
+                    + " leave it out. Nothing was recorded"));
+        }
         if (exchange.getRequest().getQueryParams().isEmpty() || !(path.startsWith("/api/") || path.startsWith("/feed/"))) {
             return chain.filter(exchange);
         }
@@ -59,8 +66,6 @@ public class UnknownParameters implements WebFilter, Ordered {
                         Set<String> takes = parameters.takes();
                         // position is a read's: a command given one (?position=abc) was recorded as if it were not there (a
                         // sweep from outside, stop 88)
-                        boolean read = exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.GET
-                                || exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.HEAD;
                         List<InvalidRequest.FieldProblem> unknown = exchange.getRequest().getQueryParams().keySet().stream()
                                 .filter(name -> !takes.contains(name) && !parameters.refused().contains(name)
                                         && !(read && ViewReads.PARAMETER.equals(name)))

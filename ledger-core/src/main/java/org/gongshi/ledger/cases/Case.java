@@ -421,8 +421,8 @@ public class Case implements DisclosedCase {
         // refused by the head: a transfer rests on a new suspicion (a sweep from outside, stop 88: a transfer naming the refusal's day
         // as its approval was recorded beside the refusal)
         check(transferRefusedOn == null, Rule.TRANSFER_NOT_REPLACED, "the head refused the transfer on " + transferRefusedOn
-                + "; a transfer after that rests on a new suspicion and the head's approval: record them first"
-                + " (POST /api/v1/cases/{caseId}/transfer/suspicion, then /transfer/approval)");
+                + "; a transfer after that rests on a new suspicion: record it first (POST /api/v1/cases/{caseId}/transfer/suspicion);"
+                + " the head's approval is then recorded on its own (/transfer/approval) or with the transfer");
         // a suspicion or an approval recorded before: the transfer names the same days
         check(suspectedOn == null || suspectedOn.equals(command.suspectedOn()), Rule.TRANSFER_NOT_REPLACED, "the crime was recorded"
                 + " suspected on " + suspectedOn + " (POST /api/v1/cases/{caseId}/transfer/suspicion): the transfer names that day as suspectedOn");
