@@ -171,9 +171,13 @@ public final class StrictJson {
                     value = super.decode(buffer, targetType, mimeType, hints);
                 } catch (RuntimeException e) {
                     // a fault that stopped the reading after others were read past (a list that takes no null, where a refused
-                    // text was read as one): the faults noted come first; the caller sees any other once it has fixed them
+                    // text was read as one): named after them (a re-test from outside, stop 88: left out until they were fixed);
+                    // what the body holds after it is read once it is fixed
                     if (problems.isEmpty()) throw e;
-                    throw new InvalidRequest(List.copyOf(problems));
+                    List<InvalidRequest.FieldProblem> all = new ArrayList<>(problems);
+                    InvalidRequest.FieldProblem stop = org.gongshi.api.problem.Problems.readingFault(e);
+                    if (stop != null && all.stream().noneMatch(p -> p.field().equals(stop.field()))) all.add(stop);
+                    throw new InvalidRequest(all);
                 }
                 if (!problems.isEmpty()) throw new InvalidRequest(withTheRest(problems, value));
                 return value;

@@ -249,6 +249,21 @@ public final class Problems {
             }
             return new InvalidRequest.FieldProblem("body", "is missing or not JSON; send a JSON object as documented in API.md");
         }
+        return fromJackson(jackson);
+    }
+
+    /**
+     * The field and what to send for a body's reading that stopped at {@code error} (a parser's or a mapper's fault in its
+     * causes), or null when none is: for a decoding that noted faults before it stopped, which names this one beside them
+     * ({@code StrictJson}).
+     */
+    public static InvalidRequest.FieldProblem readingFault(Throwable error) {
+        Throwable t = error;
+        while (t != null && !(t instanceof JacksonException)) t = t.getCause();
+        return t instanceof JacksonException jackson ? fromJackson(jackson) : null;
+    }
+
+    private static InvalidRequest.FieldProblem fromJackson(JacksonException jackson) {
         // a number past the parser's bound (1,000 digits), refused while it is read: the path names the object that holds it, the
         // parser no longer its field (outside audit: "proposedPenalties[0] has a value of the wrong kind")
         if (jackson instanceof tools.jackson.core.exc.StreamConstraintsException) {
