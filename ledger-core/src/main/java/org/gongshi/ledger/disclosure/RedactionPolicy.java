@@ -159,6 +159,14 @@ public final class RedactionPolicy {
                     + "(@?[0-9A-Za-z_+()\\- .]{5,}[0-9A-Za-z]|[" + CHINESE_DIGITS + "]{5,})"
                     + "|(?i)(?<=(?<![A-Za-z])ip(?:地址)?\\s?[:：为是(]?\\s?)(\\d{1,3}(?:\\.\\d{1,3}){3}(?![\\d.])|" + IPV6 + ")");
 
+    /**
+     * An IPv4 address with no label before it (当事人从192.168.1.20登录后台: stop 87's re-test left it public), a person's
+     * connection as a labelled one is: four numbers of 0–255 standing alone, never a version (版本1.2.3.4, v1.2.3.4) nor a
+     * clause's number (第3.1.2.1条).
+     */
+    private static final Pattern BARE_IPV4 = Pattern.compile("(?<![\\d.])(?<!版本|版本号|版本为|[vV]|version |Version |第)"
+            + "(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.条款项节章])");
+
     private static boolean startsLatin(String word) {
         char c = word.charAt(0);
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -1200,9 +1208,10 @@ public final class RedactionPolicy {
     /**
      * What every name of a list did, after a dotted name first in a clause (经查，古丽·艾力分别于2025年3月…向当事人供货: the ninth round's
      * re-test, stop 86): a dotted name there is a person's; a clause's first two or three characters before 分别 are a word as often
-     * (白酒分别, 双方分别).
+     * (白酒分别, 双方分别). And what a person does with a shop (经查，阿卜杜拉·买买提经营一家超市, 买买提·吐尔逊经营的水果店: stop 87's
+     * re-test left them public): a dotted name's own act, never a brand's.
      */
-    private static final String CLAUSE_ACTION_OF_A_DOTTED_NAME = "分别";
+    private static final List<String> CLAUSE_ACTIONS_OF_A_DOTTED_NAME = List.of("分别", "经营");
     /**
      * An authority a clause's first words address (向本局投诉): after a Latin name it is a right holder's mark as often as a
      * person (Calvin Klein向本局投诉), so a Latin name before it stays.
@@ -1279,7 +1288,7 @@ public final class RedactionPolicy {
             + "|" + FURTHER_SURNAME + HAN + "{2}(?<!" + UNIT_NAME_END + ")(?<!" + PLACE_OR_BODY_END + ")(?=负责|协助|伙同|共同|合伙|参与|代为)"
             + "|(?=" + LATIN_WORD + " )" + LATIN_NAME + "(?!" + AUTHORITY_ADDRESSED + "|提供了?(?:鉴定|鉴别)))" + MORE_NAMES + ")"
             + "(?=" + anyOf(CLAUSE_ACTIONS) + "|(?<!(?:^|[" + CLAUSE_PUNCTUATION + "])" + HAN + "{2})" + anyOf(CLAUSE_ACTIONS_OF_A_LONGER_NAME)
-            + "|(?<=" + MIDDLE_DOT + HAN + "{1,8})" + CLAUSE_ACTION_OF_A_DOTTED_NAME + ")");
+            + "|(?<=" + MIDDLE_DOT + HAN + "{1,8})" + anyOf(CLAUSE_ACTIONS_OF_A_DOTTED_NAME) + ")");
 
     /**
      * What a bracket after a name says about the person: a role or a relation, alone or in a short phrase (王小明（证人）,
@@ -1945,6 +1954,8 @@ public final class RedactionPolicy {
             new Rule("birth date", BIRTH_DATE, holdsAny(List.of("生")), RedactionPolicy::birthDateStart, HIDE),
             new Rule("e-mail", EMAIL, holdsAny(List.of("@")), RedactionPolicy::beforeAnAt, RedactionPolicy::hiddenAddressAndItsName),
             new Rule("labelled contact", LABELLED_CONTACT, ignoringCase(holdsAny(CONTACT_CUES)), afterOneOf(CONTACT_CUES), HIDE),
+            new Rule("IP address without its label", BARE_IPV4, text -> text.indexOf('.') >= 0 && digits(4).test(text),
+                    (text, index) -> Character.isDigit(text.charAt(index)) && (index == 0 || !Character.isDigit(text.charAt(index - 1))), HIDE),
             new Rule("labelled passport or permit number", LABELLED_TRAVEL_DOCUMENT, holdsAny(TRAVEL_DOCUMENT_LABELS), HIDE),
             new Rule("licence plate", LICENCE_PLATE, holdsAny(PLATE_PROVINCES), atOneOf(PLATE_PROVINCES), HIDE),
             new Rule("Hong Kong identity card", HONG_KONG_ID, holdsAny(List.of("(")).and(digits(6)), HIDE),
@@ -1980,7 +1991,7 @@ public final class RedactionPolicy {
             new Rule("names of organisations' representatives in brackets", REPRESENTATIVE_NAME, holdsAny(REPRESENTATIVES),
                     atOneOf(REPRESENTATIVES), RedactionPolicy::namesButThePartys),
             new Rule("names first in a clause", CLAUSE_NAME, holdsAny(concat(concat(CLAUSE_ACTIONS, CLAUSE_ACTIONS_OF_A_LONGER_NAME),
-                    List.of(CLAUSE_ACTION_OF_A_DOTTED_NAME))), RedactionPolicy::clauseStart,
+                    CLAUSE_ACTIONS_OF_A_DOTTED_NAME)), RedactionPolicy::clauseStart,
                     RedactionPolicy::namesButThePartys),
             new Rule("names before their particulars in brackets", NAME_BEFORE_PARTICULARS, holdsAny(List.of("(")), surnameBefore("("),
                     RedactionPolicy::namesButThePartys),
