@@ -1146,7 +1146,7 @@ public final class RedactionPolicy {
      * organisation (由东方公司代缴, 从某某贸易有限公司处); and a surname with 某某 after 从/购自 whatever follows
      * (从毛某某经营的批发部).
      */
-    private static final Pattern ACTING_FOR_NAME = Pattern.compile("由(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
+    private static final Pattern ACTING_FOR_NAME = Pattern.compile("由(?!于)(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
             + "(?:" + BRACKETED + ")?(?:等[0-9一二三四五六七八九十两]*人?)?" + anyOf(ACTING_FOR)
             + "|" + anyOf(SOURCE_WORDS) + "(?:" + SOURCE_PLACE + ")?(?!" + NOT_A_NAME + ")(?!" + ORGANISATION + ")" + NAME_BETWEEN
             + "(?:" + BRACKETED + ")?处"
@@ -1280,7 +1280,7 @@ public final class RedactionPolicy {
      * Never a word that only looks like a name (马上向, 陆续向, 董事长向), a role or kin word (孙子向, 顾客向), an
      * organisation, nor what begins with 向, 于 or 曾 (向其提供, 于当日向, 曾两次向): words far more often than surnames there.
      */
-    private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?:[再并后改另则又]?由)?(?![向于曾])(?!" + NOT_A_NAME + ")"
+    private static final Pattern CLAUSE_NAME = Pattern.compile("(?<![^" + CLAUSE_PUNCTUATION + "])(?:[再并后改另则又]?由于?)?(?![向于曾])(?!" + NOT_A_NAME + ")"
             + "(?!" + anyOf(concat(ROLE_LABELS, ROLE_WORDS)) + ")(?!" + ORGANISATION + ")"
             + "((" + DOTTED_NAME + "|" + FAMILIAR_NAME + "|" + FAMILY + HAN + "{1,2}?(?<!" + PLACE_OR_BODY_END + ")(?<!的)"
             // a further surname and two characters before what only a person does (，甘志远负责组织生产: the tenth privacy round, stop 87);

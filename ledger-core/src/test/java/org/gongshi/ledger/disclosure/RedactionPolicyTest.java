@@ -2226,15 +2226,18 @@ class RedactionPolicyTest {
     }
 
     /**
-     * Stop 87's re-test left public an IP address with no label before it (当事人从192.168.1.20登录后台) and a dotted name before the
-     * shop it runs (经查，阿卜杜拉·买买提经营一家超市); a version, a clause's number and an amount with decimals stay.
+     * Stop 87's re-test left public an IP address with no label before it (当事人从192.168.1.20登录后台), a dotted name before the
+     * shop it runs (经查，阿卜杜拉·买买提经营一家超市) and a name after 由于; a version, a clause's number, an amount with decimals and
+     * 由于 before what is no name stay.
      */
     @Test
     void an_ip_address_without_its_label_and_a_dotted_name_before_the_shop_it_runs_are_hidden() {
         scrubbedAs(new String[][]{
                 {"当事人从192.168.1.20登录后台修改了商品信息。", "当事人从***登录后台修改了商品信息。"},
-                {"经查，阿卜杜拉·买买提经营一家超市，买买提·吐尔逊经营的水果店向当事人供货。", "经查，***经营一家超市，***经营的水果店向当事人供货。"}});
+                {"经查，阿卜杜拉·买买提经营一家超市，买买提·吐尔逊经营的水果店向当事人供货。", "经查，***经营一家超市，***经营的水果店向当事人供货。"},
+                // and a name after 由于, first in its clause (由于王建国负责仓库 kept the name)
+                {"由于王建国负责仓库，货物由其保管。", "由于***负责仓库，货物由其保管。"}});
         stayAsWritten(List.of("软件版本1.2.3.4存在缺陷，v2.0.1.5已修复。", "依据第3.1.2.1条。", "金额为12.5万元，数量3.5吨，Windows 10.0.19041.1。",
-                "路易·威登的注册商标。"));
+                "路易·威登的注册商标。", "由于当事人未按期整改，本局依法处罚。", "由于疫情影响，当事人停业。", "由于黄金价格上涨，当事人提价。"));
     }
 }
