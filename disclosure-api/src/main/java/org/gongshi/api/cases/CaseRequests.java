@@ -60,7 +60,7 @@ public final class CaseRequests {
                 int colon = p.indexOf(": ");
                 problems.add(new FieldProblem(p.substring(0, colon), p.substring(colon + 2)));
             }
-            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            InvalidRequest.refuseIfAny(problems);
         }
     }
 
@@ -92,7 +92,7 @@ public final class CaseRequests {
                             + until + ": give one term, or each in its penalty"));
                 }
             }
-            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            InvalidRequest.refuseIfAny(problems);
             requests = requests.stream().map(p -> p.type().hasTerm() && p.until() == null
                     ? new PenaltyRequest(p.type(), p.amount(), p.description(), until) : p).toList();
         }
@@ -111,7 +111,7 @@ public final class CaseRequests {
                 problems.add(new FieldProblem(field + "[" + i + "].amount", "must be empty for " + p.type() + "; only fines and confiscations carry an amount"));
             }
         }
-        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        InvalidRequest.refuseIfAny(problems);
         return requests.stream().map(PenaltyRequest::toPenalty).toList();
     }
 

@@ -57,7 +57,7 @@ public final class ListingRequests {
                     problems.add(new FieldProblem("basisCaseIds[" + i + "]", "names case " + ids.get(i) + " again; name each basis case once"));
                 }
             }
-            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            InvalidRequest.refuseIfAny(problems);
         }
 
         /** The basis cases' ids as the ledger writes them (a UUID in upper case names the case in lower case). */

@@ -75,7 +75,7 @@ public class PublicPagesController {
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
             search = InvalidRequest.checked(problems, () -> PublicQueries.search(name, typed(code), typed(division), typed(ipType), typedDate(from), typedDate(to)));
             paging = InvalidRequest.checked(problems, () -> paging(page, size));
-            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            InvalidRequest.refuseIfAny(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(searchForm(form, invalid));
         }
@@ -167,7 +167,7 @@ public class PublicPagesController {
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
             prefix = InvalidRequest.checked(problems, () -> Params.division(typed(division)));
             Integer asked = InvalidRequest.checked(problems, () -> figures.year(typedYear(year)));
-            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            InvalidRequest.refuseIfAny(problems);
             y = asked;
         } catch (InvalidRequest invalid) {
             return Mono.just(page("stats").modelAttribute("division", divisionInput).modelAttribute("year", shown(year))
@@ -210,7 +210,7 @@ public class PublicPagesController {
             List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
             filter = InvalidRequest.checked(problems, () -> PublicQueries.listFilter(typed(division), name, typed(code)));
             paging = InvalidRequest.checked(problems, () -> paging(page, size));
-            if (!problems.isEmpty()) throw new InvalidRequest(problems);
+            InvalidRequest.refuseIfAny(problems);
         } catch (InvalidRequest invalid) {
             return Mono.just(page("list").modelAttribute("listType", type).modelAttribute("form", form)
                     .modelAttribute("error", FormError.all(invalid)).modelAttribute("invalid", FormError.parameters(invalid)).status(HttpStatus.BAD_REQUEST).build());

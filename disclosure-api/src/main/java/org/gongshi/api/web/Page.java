@@ -51,7 +51,7 @@ public record Page(List<?> items, int page, int size, long total) {
         if (p == null) problems.add(new InvalidRequest.FieldProblem("page", bound(0, maxPage)));
         Integer s = whole(size, absentSize, 1, MAX_SIZE);
         if (s == null) problems.add(new InvalidRequest.FieldProblem("size", bound(1, MAX_SIZE)));
-        if (!problems.isEmpty()) throw new InvalidRequest(problems);
+        InvalidRequest.refuseIfAny(problems);
         return new Request(p, s);
     }
 

@@ -653,7 +653,7 @@ public class Case implements DisclosedCase {
     public void handle(CheckDeadlines command, Rulebook rules, Recording recording) {
         authorise(recording, Recording.DEADLINES);
         missDecisionDeadlineIfPassed(recording, rules);
-        if (status != CaseStatus.CLOSED) missTransferDeadlinesIfPassed(recording, rules);
+        missTransferDeadlinesIfPassed(recording, rules); // a closed case has no transfer waiting: closure needs none due
         disclosure.checkDeadlines(recording, rules);
     }
 
